@@ -1,0 +1,93 @@
+/**
+ * Channel names and patterns. Inkproof's own names are Laravel-style (`documents.12`); over the
+ * Pusher protocol private channels carry the `private-` prefix (Echo's `Echo.private('documents.12')`
+ * subscribes to `private-documents.12`).
+ */
+export const CHANNEL_PATTERNS = {
+  document: 'documents.{documentId}',
+  rewrite: 'rewrites.{rewriteId}',
+  library: 'library.{userId}',
+  queue: 'queue.{userId}',
+} as const;
+
+export const documentChannel = (documentId: number): string => `documents.${documentId}`;
+export const rewriteChannel = (rewriteId: number): string => `rewrites.${rewriteId}`;
+/** The `library` channel of DESIGN.md §3, one per user so that users never share it on a sync server. */
+export const libraryChannel = (userId: number): string => `library.${userId}`;
+/** The `queue` channel of DESIGN.md §3, one per user. */
+export const queueChannel = (userId: number): string => `queue.${userId}`;
+
+/** Pusher's channel-name alphabet and length limit. */
+export const CHANNEL_NAME_RE = /^[A-Za-z0-9_\-=@,.;#]{1,164}$/;
+
+export type ChannelParams = Record<string, string>;
+
+interface CompiledPattern {
+  re: RegExp;
+  names: string[];
+}
+const compiled = new Map<string, CompiledPattern>();
+
+function compile(pattern: string): CompiledPattern {
+  let hit = compiled.get(pattern);
+  if (hit) return hit;
+  const names: string[] = [];
+  const source = pattern
+    .split(/(\{[A-Za-z_][A-Za-z0-9_]*\})/)
+    .map((part) => {
+      const m = /^\{([A-Za-z_][A-Za-z0-9_]*)\}$/.exec(part);
+      if (m) {
+        names.push(m[1]);
+        return '([^.]+)';
+      }
+      return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    })
+    .join('');
+  hit = { re: new RegExp(`^${source}$`), names };
+  compiled.set(pattern, hit);
+  return hit;
+}
+
+/** Matches `documents.12` against `documents.{documentId}` → `{documentId: "12"}`, or null. */
+export function matchChannel(pattern: string, channel: string): ChannelParams | null {
+  const { re, names } = compile(pattern);
+  const m = re.exec(channel);
+  if (!m) return null;
+  const params: ChannelParams = {};
+  names.forEach((name, i) => (params[name] = m[i + 1]));
+  return params;
+}
+
+/** Turns a channel param into a positive integer id, or null when it is not one. */
+export function idParam(value: string | undefined): number | null {
+  if (value === undefined || !/^[1-9][0-9]{0,15}$/.test(value)) return null;
+  const n = Number(value);
+  return Number.isSafeInteger(n) ? n : null;
+}
+
+export type ChannelKind = 'public' | 'private' | 'presence' | 'private-encrypted';
+
+const PREFIXES: [string, ChannelKind][] = [
+  ['private-encrypted-', 'private-encrypted'],
+  ['private-cache-', 'private'],
+  ['presence-cache-', 'presence'],
+  ['cache-', 'public'],
+  ['private-', 'private'],
+  ['presence-', 'presence'],
+];
+
+/** Splits a Pusher channel name into its kind and the name without prefix. */
+export function parsePusherChannel(name: string): { kind: ChannelKind; base: string; cache: boolean } {
+  for (const [prefix, kind] of PREFIXES) {
+    if (name.startsWith(prefix)) return { kind, base: name.slice(prefix.length), cache: prefix.includes('cache-') };
+  }
+  return { kind: 'public', base: name, cache: false };
+}
+
+export const toPrivatePusherChannel = (channel: string): string => `private-${channel}`;
+
+/** Glob match used by `inkproof tail --channel 'documents.*'` and the event log view. */
+export function globMatch(glob: string, value: string): boolean {
+  const re = new RegExp('^' + glob.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
+  return re.test(value);
+}

@@ -1,0 +1,143 @@
+/**
+ * The event catalogue (DESIGN.md §3): every broadcast event's name, the channel pattern it is sent
+ * on, and the zod schema of its payload. The seven seed events keep the seed's names and fields.
+ */
+import { z } from 'zod';
+import { CHANNEL_PATTERNS } from './channels';
+import { criticalSectionSchema, JOB_STATUSES, JOB_TYPES, VERDICTS } from './models';
+
+const isoDate = z.string().datetime({ offset: true });
+const id = z.number().int().positive();
+const percent = z.number().min(0).max(100);
+
+export const eventSchemas = {
+  // documents.{documentId}
+  'document.analyzed': z
+    .object({
+      document_id: id,
+      /** null only when the text is not scored (verdict too_short or unsupported_language). */
+      ai_confidence: percent.nullable(),
+      critical_sections: z.array(criticalSectionSchema),
+      analyzed_at: isoDate,
+      verdict: z.enum(VERDICTS),
+    })
+    .strict(),
+  'sample.validated': z
+    .object({
+      sample_id: id,
+      document_id: id,
+      rewrite_id: id.nullable(),
+      ai_confidence: percent.nullable(),
+      validated_at: isoDate,
+    })
+    .strict(),
+
+  // rewrites.{rewriteId}
+  'rewrite.queued': z
+    .object({
+      rewrite_id: id,
+      document_id: id,
+      status: z.literal('queued'),
+      queued_at: isoDate,
+      estimated_time: z.number().nonnegative(),
+    })
+    .strict(),
+  'rewrite.processing': z
+    .object({ rewrite_id: id, document_id: id, status: z.literal('processing'), started_at: isoDate })
+    .strict(),
+  'rewrite.progress': z
+    .object({ rewrite_id: id, progress: z.number().int().min(0).max(100), status: z.literal('processing') })
+    .strict(),
+  'rewrite.completed': z
+    .object({
+      rewrite_id: id,
+      document_id: id,
+      status: z.literal('completed'),
+      completed_at: isoDate,
+      diff_summary: z.object({ additions: z.number().int().nonnegative(), deletions: z.number().int().nonnegative(), similarity: percent }).strict(),
+    })
+    .strict(),
+  'rewrite.failed': z
+    .object({
+      rewrite_id: id,
+      document_id: id,
+      status: z.literal('failed'),
+      error: z.string().min(1),
+      failed_at: isoDate,
+    })
+    .strict(),
+
+  // library.{userId}
+  'document.imported': z
+    .object({ document_id: id, name: z.string(), format: z.string(), size_bytes: z.number().int().nonnegative(), imported_at: isoDate })
+    .strict(),
+  'document.analysis_started': z.object({ document_id: id, started_at: isoDate }).strict(),
+  'document.analysis_failed': z.object({ document_id: id, error: z.string().min(1), code: z.string(), failed_at: isoDate }).strict(),
+  'document.updated': z.object({ document_id: id, version: z.number().int().positive(), updated_at: isoDate }).strict(),
+  'document.deleted': z.object({ document_id: id, deleted_at: isoDate }).strict(),
+
+  // queue.{userId}
+  'job.updated': z
+    .object({
+      id,
+      type: z.enum(JOB_TYPES),
+      subject_id: id,
+      status: z.enum(JOB_STATUSES),
+      progress: z.number().int().min(0).max(100),
+      attempts: z.number().int().nonnegative(),
+      error: z.string().nullable(),
+      created_at: isoDate,
+      started_at: isoDate.nullable(),
+      finished_at: isoDate.nullable(),
+      runtime: z.number().nonnegative().nullable(),
+    })
+    .strict(),
+} as const;
+
+export type EventName = keyof typeof eventSchemas;
+export type EventPayload<N extends EventName> = z.infer<(typeof eventSchemas)[N]>;
+export const EVENT_NAMES = Object.keys(eventSchemas) as EventName[];
+
+/** Which channel pattern each event goes out on. */
+export const EVENT_CHANNELS: Record<EventName, string> = {
+  'document.analyzed': CHANNEL_PATTERNS.document,
+  'sample.validated': CHANNEL_PATTERNS.document,
+  'rewrite.queued': CHANNEL_PATTERNS.rewrite,
+  'rewrite.processing': CHANNEL_PATTERNS.rewrite,
+  'rewrite.progress': CHANNEL_PATTERNS.rewrite,
+  'rewrite.completed': CHANNEL_PATTERNS.rewrite,
+  'rewrite.failed': CHANNEL_PATTERNS.rewrite,
+  'document.imported': CHANNEL_PATTERNS.library,
+  'document.analysis_started': CHANNEL_PATTERNS.library,
+  'document.analysis_failed': CHANNEL_PATTERNS.library,
+  'document.updated': CHANNEL_PATTERNS.library,
+  'document.deleted': CHANNEL_PATTERNS.library,
+  'job.updated': CHANNEL_PATTERNS.queue,
+};
+
+/** An event before it is broadcast. `data` is any JSON value for events from outside the catalogue. */
+export interface BroadcastEvent<D = unknown> {
+  channel: string;
+  event: string;
+  data: D;
+}
+
+/** What every subscriber receives (DESIGN.md §2). `seq` grows by one per channel. */
+export interface Envelope<D = unknown> extends BroadcastEvent<D> {
+  seq: number;
+  /** Milliseconds since the epoch when the hub accepted it. */
+  ts: number;
+}
+
+export type CatalogueEvent = { [N in EventName]: { channel: string; event: N; data: EventPayload<N> } }[EventName];
+
+export const envelopeSchema = z.object({
+  channel: z.string(),
+  event: z.string(),
+  data: z.unknown(),
+  seq: z.number().int().positive(),
+  ts: z.number(),
+});
+
+/** Answer of a replay request: the missed envelopes in order, or a signal to reload state. */
+export type ReplayResult = { events: Envelope[] } | { resync: true; last_seq: number };

@@ -1,0 +1,231 @@
+/**
+ * Records that commands return and engines produce. Field names are snake_case on every wire
+ * (HTTP, IPC, events), as in the seed's payloads.
+ */
+import { z } from 'zod';
+
+export const DOCUMENT_FORMATS = ['txt', 'md', 'html', 'docx', 'pdf'] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+
+export const DOCUMENT_STATUSES = ['queued', 'analyzing', 'analyzed', 'failed'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+
+export const VERDICTS = ['ai', 'human', 'uncertain', 'too_short', 'unsupported_language'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** What the broadcast carries for a section: offsets into the extracted text, text at most ~300 chars. */
+export const criticalSectionSchema = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  text: z.string(),
+  confidence: z.number().min(0).max(100),
+});
+export type CriticalSection = z.infer<typeof criticalSectionSchema>;
+
+/** One signal that moved a score, in words a user understands. */
+export interface Explanation {
+  /** Stable id of the signal, e.g. "overused_vocabulary". */
+  signal: string;
+  /** A sentence for the user: "6 words language models overuse: delve, pivotal, …". */
+  label: string;
+  /** Which way it pushed the score. */
+  direction: 'ai' | 'human';
+  /** Its contribution to the log-odds (positive towards AI). */
+  weight: number;
+}
+
+export interface SectionAnalysis extends CriticalSection {
+  explanations: Explanation[];
+}
+
+/** The analysis engine's result, stored in full; events carry a summary of it. */
+export interface AnalysisResult {
+  /** Calibrated probability in percent with one decimal; null when the text is not scored. */
+  ai_confidence: number | null;
+  verdict: Verdict;
+  critical_sections: SectionAnalysis[];
+  explanations: Explanation[];
+  word_count: number;
+  /** ISO 639-3 code from language detection, or "und". */
+  language: string;
+  /** Which engine and model produced it, e.g. "heuristic-v1". */
+  model: string;
+}
+
+export interface DocumentSummary {
+  id: number;
+  name: string;
+  format: DocumentFormat;
+  status: DocumentStatus;
+  word_count: number | null;
+  size_bytes: number;
+  ai_confidence: number | null;
+  verdict: Verdict | null;
+  error: string | null;
+  version: number;
+  created_at: string;
+  analyzed_at: string | null;
+}
+
+export interface DocumentDetail extends DocumentSummary {
+  text: string | null;
+  critical_sections: SectionAnalysis[];
+  explanations: Explanation[];
+  analysis_model: string | null;
+  versions: DocumentVersionInfo[];
+}
+
+export interface DocumentVersionInfo {
+  version: number;
+  created_at: string;
+  rewrite_id: number | null;
+  word_count: number;
+}
+
+export const REWRITE_MODES = ['standard', 'formal', 'casual', 'concise'] as const;
+export type RewriteMode = (typeof REWRITE_MODES)[number];
+export const REWRITE_SCOPES = ['document', 'sections'] as const;
+export type RewriteScope = (typeof REWRITE_SCOPES)[number];
+export const REWRITE_ENGINES = ['rules', 'llm'] as const;
+export type RewriteEngine = (typeof REWRITE_ENGINES)[number];
+
+export const rewriteOptionsSchema = z.object({
+  mode: z.enum(REWRITE_MODES),
+  strength: z.number().int().min(1).max(3),
+  scope: z.enum(REWRITE_SCOPES),
+  engine: z.enum(REWRITE_ENGINES),
+  frozen_terms: z.array(z.string().min(1).max(200)).max(500),
+});
+export type RewriteOptions = z.infer<typeof rewriteOptionsSchema>;
+
+export const REWRITE_STATUSES = ['queued', 'processing', 'completed', 'failed', 'cancelled'] as const;
+export type RewriteStatus = (typeof REWRITE_STATUSES)[number];
+
+export interface DiffSummary {
+  additions: number;
+  deletions: number;
+  similarity: number;
+}
+
+/** A change the user can accept or reject: `before` at [start, end) of the original becomes `after`. */
+export interface DiffHunk {
+  id: number;
+  start: number;
+  end: number;
+  before: string;
+  after: string;
+}
+
+export interface RewriteSummary {
+  id: number;
+  document_id: number;
+  document_version: number;
+  status: RewriteStatus;
+  progress: number;
+  options: RewriteOptions;
+  error: string | null;
+  diff_summary: DiffSummary | null;
+  queued_at: string;
+  started_at: string | null;
+  completed_at: string | null;
+  applied_version: number | null;
+}
+
+export interface RewriteDetail extends RewriteSummary {
+  original: string;
+  result: string | null;
+  hunks: DiffHunk[];
+}
+
+export interface SampleRecord {
+  id: number;
+  document_id: number;
+  rewrite_id: number | null;
+  text_length: number;
+  status: 'queued' | 'completed' | 'failed';
+  ai_confidence: number | null;
+  verdict: Verdict | null;
+  error: string | null;
+  created_at: string;
+  validated_at: string | null;
+}
+
+export const JOB_TYPES = ['analyze', 'rewrite', 'validate'] as const;
+export type JobType = (typeof JOB_TYPES)[number];
+export const JOB_STATUSES = ['queued', 'processing', 'completed', 'failed', 'cancelled'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+export interface JobRecord {
+  id: number;
+  type: JobType;
+  /** The document, rewrite or sample the job works on. */
+  subject_id: number;
+  status: JobStatus;
+  progress: number;
+  attempts: number;
+  max_attempts: number;
+  error: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  /** When a retry after a transient error becomes due. */
+  run_after: string | null;
+  /** Seconds from start to finish of the last run. */
+  runtime: number | null;
+  /** Work units (words) of the job, for throughput and estimates. */
+  units: number;
+}
+
+export interface QueueTypeStats {
+  queued: number;
+  processing: number;
+  completed: number;
+  failed: number;
+  cancelled: number;
+  /** Moving measure of words per second per worker thread, null before the first completed job. */
+  throughput: number | null;
+  /** Median runtime of recent completed jobs in seconds. */
+  median_runtime: number | null;
+}
+
+export interface QueueStats {
+  concurrency: number;
+  by_type: Record<JobType, QueueTypeStats>;
+  /** Jobs completed in the last minute. */
+  completed_last_minute: number;
+  failed_last_minute: number;
+}
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export const LLM_KINDS = ['openai', 'ollama'] as const;
+
+export const settingsSchema = z.object({
+  revision: z.object({
+    mode: z.enum(REWRITE_MODES),
+    strength: z.number().int().min(1).max(3),
+    scope: z.enum(REWRITE_SCOPES),
+    engine: z.enum(REWRITE_ENGINES),
+  }),
+  frozen_terms: z.array(z.string().min(1).max(200)).max(500),
+  llm: z.object({
+    kind: z.enum(LLM_KINDS),
+    url: z.string().max(2000),
+    model: z.string().max(200),
+    context_tokens: z.number().int().min(256).max(1_000_000),
+    timeout_seconds: z.number().int().min(1).max(3600),
+  }),
+  theme: z.enum(THEMES),
+  limits: z.object({
+    /** Largest file accepted for import, in bytes. */
+    max_file_bytes: z.number().int().min(1024).max(1024 * 1024 * 1024),
+  }),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  revision: { mode: 'standard', strength: 2, scope: 'sections', engine: 'rules' },
+  frozen_terms: [],
+  llm: { kind: 'openai', url: 'http://127.0.0.1:8081', model: '', context_tokens: 4096, timeout_seconds: 120 },
+  theme: 'system',
+  limits: { max_file_bytes: 20 * 1024 * 1024 },
+};

@@ -1,0 +1,65 @@
+/**
+ * Contracts between the core and its worker tasks (src-workers/tasks). Tasks are pure: input in,
+ * result out, progress over a transferred MessagePort. Errors come back as values, because an
+ * Error's own fields (its code) do not survive the trip between threads.
+ */
+import type { ErrorBody } from './errors';
+import type { AnalysisResult, DiffHunk, DiffSummary, DocumentFormat, RewriteOptions, Settings } from './models';
+
+export type TaskResult<T> = { ok: true; value: T } | { ok: false; error: ErrorBody & { retryable?: boolean } };
+
+/** Minimal port shape so that src-shared stays free of Node and DOM types. */
+export interface ProgressPort {
+  postMessage(message: ProgressMessage): void;
+  close(): void;
+}
+
+export interface ProgressMessage {
+  /** Integer 0–100. */
+  progress: number;
+  /** Optional units done so far (words), for throughput. */
+  done?: number;
+}
+
+export interface ExtractInput {
+  name: string;
+  bytes: Uint8Array;
+  /** Refuse anything (including a decompressed .docx) larger than this. */
+  max_bytes: number;
+}
+export interface ExtractOutput {
+  text: string;
+  format: DocumentFormat;
+  word_count: number;
+}
+
+export interface AnalyzeInput {
+  text: string;
+}
+export type AnalyzeOutput = AnalysisResult;
+
+export interface RewriteInput {
+  text: string;
+  options: RewriteOptions;
+  /** Character ranges to revise when the scope is `sections`; null means the whole text. */
+  ranges: { start: number; end: number }[] | null;
+  /** Local LLM settings, used when options.engine is `llm`. */
+  llm: Settings['llm'] | null;
+  port?: ProgressPort;
+}
+export interface RewriteOutput {
+  text: string;
+  hunks: DiffHunk[];
+  diff_summary: DiffSummary;
+  /** Which engine produced it, e.g. "rules-v1". */
+  engine: string;
+}
+
+export interface ValidateInput {
+  text: string;
+}
+export type ValidateOutput = AnalysisResult;
+
+/** Task file names, resolved by the pool to src-workers/tasks/<name>.ts or the built worker entry. */
+export const TASK_NAMES = ['extract', 'analyze', 'rewrite', 'validate'] as const;
+export type TaskName = (typeof TASK_NAMES)[number];
