@@ -1,0 +1,103 @@
+/**
+ * Word-level diff of a revision into hunks the user accepts or rejects one by one. Offsets are
+ * into the original text (`before === original.slice(start, end)`); changes separated only by a
+ * space are one hunk (one phrase); accepting every hunk gives exactly the revised text.
+ */
+import { diffArrays } from 'diff';
+import type { DiffHunk, DiffSummary } from '../../src-shared/models';
+
+const DIFF_TOKEN_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:[-.][\p{L}\p{N}]+)*|\s+|[\s\S]/gu;
+
+export function diffTokens(s: string): string[] {
+  return s.match(DIFF_TOKEN_RE) ?? [];
+}
+
+function isWord(tok: string): boolean {
+  return /[\p{L}\p{N}]/u.test(tok);
+}
+
+export function countWordTokens(s: string): number {
+  let n = 0;
+  for (const t of diffTokens(s)) if (isWord(t)) n++;
+  return n;
+}
+
+export interface RawHunk {
+  start: number;
+  end: number;
+  after: string;
+}
+
+export interface PieceDiff {
+  hunks: RawHunk[];
+  additions: number;
+  deletions: number;
+}
+
+/** Diffs `before` (which sits at `offset` in the original) against `after`. */
+export function diffPiece(before: string, after: string, offset: number): PieceDiff {
+  const a = diffTokens(before);
+  const b = diffTokens(after);
+  const changes = diffArrays(a, b);
+  const raw: RawHunk[] = [];
+  let pos = offset;
+  let additions = 0;
+  let deletions = 0;
+  let open: RawHunk | null = null;
+  for (const c of changes) {
+    const value = c.value.join('');
+    if (c.added) {
+      additions += c.value.filter(isWord).length;
+      if (!open) open = { start: pos, end: pos, after: '' };
+      open.after += value;
+    } else if (c.removed) {
+      deletions += c.value.filter(isWord).length;
+      if (!open) open = { start: pos, end: pos, after: '' };
+      pos += value.length;
+      open.end = pos;
+    } else {
+      if (open) {
+        raw.push(open);
+        open = null;
+      }
+      pos += value.length;
+    }
+  }
+  if (open) raw.push(open);
+  // One hunk per phrase: merge changes separated only by spaces (never across a line break).
+  const merged: RawHunk[] = [];
+  for (const h of raw) {
+    const last = merged[merged.length - 1];
+    if (last) {
+      const between = before.slice(last.end - offset, h.start - offset);
+      if (/^[ \t]*$/.test(between)) {
+        last.after += between + h.after;
+        last.end = h.end;
+        continue;
+      }
+    }
+    merged.push({ ...h });
+  }
+  return { hunks: merged, additions, deletions };
+}
+
+/** Sequential ids, `before` filled from the original. */
+export function toHunks(original: string, raw: readonly RawHunk[]): DiffHunk[] {
+  return raw.map((h, i) => ({ id: i + 1, start: h.start, end: h.end, before: original.slice(h.start, h.end), after: h.after }));
+}
+
+export function summarize(originalWords: number, revisedWords: number, additions: number, deletions: number): DiffSummary {
+  const common = Math.max(0, originalWords - deletions);
+  const total = originalWords + revisedWords;
+  const similarity = total === 0 ? 100 : Math.round((2 * common * 1000) / total) / 10;
+  return { additions, deletions, similarity };
+}
+
+/** Whole-text diff (used when the revision was not made piece by piece). */
+export function diffTexts(original: string, revised: string): { hunks: DiffHunk[]; diff_summary: DiffSummary } {
+  const d = diffPiece(original, revised, 0);
+  return {
+    hunks: toHunks(original, d.hunks),
+    diff_summary: summarize(countWordTokens(original), countWordTokens(revised), d.additions, d.deletions),
+  };
+}
