@@ -44,7 +44,7 @@ export interface Core extends Services {
 }
 
 /** App channels keep their history in SQLite; anything else (e.g. sync-server channels) in memory. */
-const DURABLE_PREFIXES = ['documents.', 'rewrites.', 'library.', 'queue.'];
+const DURABLE_PREFIXES = ['private-documents.', 'private-rewrites.', 'private-library.', 'private-queue.'];
 export const isAppChannel = (channel: string): boolean => DURABLE_PREFIXES.some((p) => channel.startsWith(p));
 
 export function registerChannelAuthorization(authorizer: ChannelAuthorizer, s: Pick<Services, 'documents' | 'rewrites'>): void {

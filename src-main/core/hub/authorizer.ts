@@ -4,9 +4,11 @@
  *
  *   authorizer.channel('documents.{documentId}', (user, { documentId }) => owns(user, documentId))
  *
+ * covers `private-documents.12` (and `presence-documents.12`, `private-encrypted-documents.12`).
+ *
  * A callback may also return user info (for presence channels) instead of `true`.
  */
-import { matchChannel, type ChannelParams } from '../../../src-shared/channels';
+import { matchChannel, parseChannel, type ChannelParams } from '../../../src-shared/channels';
 
 export interface HubUser {
   id: number;
@@ -24,11 +26,16 @@ export class ChannelAuthorizer {
     return this;
   }
 
-  /** The first matching rule decides; a channel no rule matches is refused. */
+  /**
+   * Public channels are open to everyone; for the others the first rule whose pattern matches the
+   * name without its prefix decides, and a channel no rule matches is refused.
+   */
   async authorize(user: HubUser | null, channel: string): Promise<AuthorizationResult> {
+    const { kind, base } = parseChannel(channel);
+    if (kind === 'public') return true;
     if (!user) return false;
     for (const rule of this.rules) {
-      const params = matchChannel(rule.pattern, channel);
+      const params = matchChannel(rule.pattern, base);
       if (!params) continue;
       try {
         return await rule.callback(user, params);
@@ -42,6 +49,7 @@ export class ChannelAuthorizer {
 
   /** True when some rule's pattern matches the channel (whether or not it would allow it). */
   knows(channel: string): boolean {
-    return this.rules.some((r) => matchChannel(r.pattern, channel) !== null);
+    const { base } = parseChannel(channel);
+    return this.rules.some((r) => matchChannel(r.pattern, base) !== null);
   }
 }

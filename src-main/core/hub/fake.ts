@@ -5,10 +5,10 @@
  *
  *   const broadcasts = fakeBroadcasts(hub);
  *   await core.api.importDocuments({ files: [{ name: 'a.txt', text }] });
- *   broadcasts.assertBroadcast('documents.1', 'document.analyzed', (data) => data.ai_confidence !== null);
+ *   broadcasts.assertBroadcast('private-documents.1', 'document.analyzed', (data) => data.ai_confidence !== null);
  */
 import { eventSchemas, type Envelope, type EventName, type EventPayload } from '../../../src-shared/events';
-import { globMatch } from '../../../src-shared/channels';
+import { channelGlobMatch } from '../../../src-shared/channels';
 import type { BroadcastHub } from './hub';
 
 export class BroadcastAssertionError extends Error {
@@ -53,7 +53,7 @@ export function fakeBroadcasts(hub: BroadcastHub): BroadcastFake {
     }
   });
 
-  const matching = (channel: string, event: string) => recorded.filter((e) => globMatch(channel, e.channel) && e.event === event);
+  const matching = (channel: string, event: string) => recorded.filter((e) => channelGlobMatch(channel, e.channel) && e.event === event);
   const describe = () =>
     recorded.length === 0 ? 'Nothing was broadcast.' : 'Broadcast were:\n' + recorded.map((e) => `  ${e.channel} ${e.event} #${e.seq} ${JSON.stringify(e.data)}`).join('\n');
   const checkSchema = (list: Envelope[]) => {
@@ -87,7 +87,7 @@ export function fakeBroadcasts(hub: BroadcastHub): BroadcastFake {
       if (recorded.length > 0) throw new BroadcastAssertionError(`Expected nothing to be broadcast.\n${describe()}`);
     },
     waitFor(channel, event, predicate, timeoutMs = 20_000) {
-      const test = (e: Envelope) => globMatch(channel, e.channel) && e.event === event && (!predicate || predicate(e.data as never));
+      const test = (e: Envelope) => channelGlobMatch(channel, e.channel) && e.event === event && (!predicate || predicate(e.data as never));
       const already = recorded.find(test);
       if (already) return Promise.resolve(already as never);
       return new Promise((resolve, reject) => {
