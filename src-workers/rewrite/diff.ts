@@ -81,9 +81,9 @@ export function diffPiece(before: string, after: string, offset: number): PieceD
   return { hunks: merged, additions, deletions };
 }
 
-/** Sequential ids, `before` filled from the original. */
+/** Sequential ids from 0, `before` filled from the original. */
 export function toHunks(original: string, raw: readonly RawHunk[]): DiffHunk[] {
-  return raw.map((h, i) => ({ id: i + 1, start: h.start, end: h.end, before: original.slice(h.start, h.end), after: h.after }));
+  return raw.map((h, i) => ({ id: i, start: h.start, end: h.end, before: original.slice(h.start, h.end), after: h.after }));
 }
 
 export function summarize(originalWords: number, revisedWords: number, additions: number, deletions: number): DiffSummary {
@@ -93,8 +93,13 @@ export function summarize(originalWords: number, revisedWords: number, additions
   return { additions, deletions, similarity };
 }
 
-/** Whole-text diff (used when the revision was not made piece by piece). */
-export function diffTexts(original: string, revised: string): { hunks: DiffHunk[]; diff_summary: DiffSummary } {
+export interface WordDiff {
+  hunks: DiffHunk[];
+  diff_summary: DiffSummary;
+}
+
+/** Whole-text diff (used when the revision was not made piece by piece, e.g. by the first reviser). */
+export function wordDiff(original: string, revised: string): WordDiff {
   const d = diffPiece(original, revised, 0);
   return {
     hunks: toHunks(original, d.hunks),
