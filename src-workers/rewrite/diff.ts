@@ -78,6 +78,21 @@ export function diffPiece(before: string, after: string, offset: number): PieceD
     }
     merged.push({ ...h });
   }
+  // Whitespace both sides share at a hunk's edges is not part of the change.
+  for (const h of merged) {
+    while (h.end > h.start && h.after.length > 0) {
+      const c = before[h.end - 1 - offset];
+      if (!/\s/.test(c) || h.after[h.after.length - 1] !== c) break;
+      h.end--;
+      h.after = h.after.slice(0, -1);
+    }
+    while (h.end > h.start && h.after.length > 0) {
+      const c = before[h.start - offset];
+      if (!/\s/.test(c) || h.after[0] !== c) break;
+      h.start++;
+      h.after = h.after.slice(1);
+    }
+  }
   return { hunks: merged, additions, deletions };
 }
 

@@ -17,6 +17,8 @@ export interface Alt {
 
 export interface Rule {
   id: number;
+  /** Key of the occurrence counter that rotates the alternatives (shared within a group). */
+  counter: string;
   entry: Entry;
   /** Number of key tokens the source spans. */
   length: number;
@@ -114,7 +116,8 @@ function addEntry(root: TrieNode, entry: Entry): void {
       });
     }
     const rule: Rule = {
-      id: nextId++,
+      id: nextId,
+      counter: entry.group ?? `r${nextId++}`,
       entry,
       length: keys.length,
       forms: entry.kind === 'verb' ? forms : null,

@@ -22,7 +22,7 @@ export interface ReviseState {
   /** Apostrophe used for new contractions (the document's own style). */
   apostrophe: string;
   /** Occurrences so far per rule, for rotating alternatives. */
-  counters: Map<number, number>;
+  counters: Map<string, number>;
   /** The current unit's protected spans by placeholder index (a quotation may start a sentence). */
   spans: readonly { kind: string; text: string }[];
 }
@@ -178,7 +178,7 @@ function resolveForm(toks: readonly Tok[], start: number, forms: readonly VerbFo
   return null;
 }
 
-function pickAlt(rule: Rule, alts: Alt[], form: VerbForm | null, toks: readonly Tok[], start: number, end: number, counters: Map<number, number>): string | null {
+function pickAlt(rule: Rule, alts: Alt[], form: VerbForm | null, toks: readonly Tok[], start: number, end: number, counters: Map<string, number>): string | null {
   const isAttr = attributive(toks, end);
   const neighbours = new Set<string>();
   const p = prevIndex(toks, start);
@@ -204,7 +204,7 @@ function pickAlt(rule: Rule, alts: Alt[], form: VerbForm | null, toks: readonly 
     eligible.push(text);
   }
   if (!eligible.length) return null;
-  const c = counters.get(rule.id) ?? 0;
+  const c = counters.get(rule.counter) ?? 0;
   return eligible[c % eligible.length];
 }
 
@@ -251,6 +251,7 @@ function applyTable(toks: Tok[], state: ReviseState, pos: PosCache): number {
         if (e.at === 'sentence' && !isStart) continue;
         if (e.at === 'clause' && !isStart && !atClauseStart(toks, i)) continue;
         if (!guardOk(rule.guard, toks, i, m.end)) continue;
+        if (rule.guard.attributive && !attributive(toks, m.end)) continue;
         if (rule.guard.verb && !readsAsVerb(toks, i, rule.forms, pos)) continue;
         if (rule.guard.noun && !readsAsNoun(toks, i, pos)) continue;
         const form = rule.forms ? resolveForm(toks, i, rule.forms) : null;
@@ -258,7 +259,7 @@ function applyTable(toks: Tok[], state: ReviseState, pos: PosCache): number {
         if (text === null) continue;
         const len = replace(toks, i, m.end, text, isStart, state);
         if (len < 0) continue;
-        state.counters.set(rule.id, (state.counters.get(rule.id) ?? 0) + 1);
+        state.counters.set(rule.counter, (state.counters.get(rule.counter) ?? 0) + 1);
         changes++;
         applied = len === 0 ? -1 : len;
         break;
@@ -357,10 +358,17 @@ function independentClause(toks: readonly Tok[], from: number, to: number): bool
   if (key !== stem(key)) return CLAUSE_SUBJECTS.has(stem(key));
   const k = key;
   if (!CLAUSE_SUBJECTS.has(k)) return false;
-  if (SUBJECT_PRONOUNS.has(k) && k !== 'it' && k !== 'you') {
-    // "they found", "we can": a pronoun subject and a verb-like word after it.
+  if (SUBJECT_PRONOUNS.has(k) || k === 'this' || k === 'there') {
+    // "they found", "it carries", "we can": a pronoun subject and a verb-like word after it.
     const n = nextIndex(toks, from);
-    return n >= 0 && n < to && toks[n].k === 'w' && isLowerWord(toks[n].t) && !NON_HEAD.has(keyOf(toks[n])) || hasFinite(toks, from + 1, to, 2);
+    if (n < 0 || n >= to || toks[n].k !== 'w' || !isLowerWord(toks[n].t)) return false;
+    const nk = keyOf(toks[n]);
+    if (FINITE_AUX.has(nk)) return true;
+    if (NON_HEAD.has(nk) || nk.endsWith('ly')) return hasFinite(toks, n + 1, to, 2);
+    // "it", "you", "this", "there" can be objects or determiners; ask for a clearly finite verb.
+    if (k === 'it' || k === 'he' || k === 'she' || k === 'this') return /(?:[^s]s|ed)$/.test(nk);
+    if (k === 'there') return false;
+    return true;
   }
   return hasFinite(toks, from + 1, to, 6);
 }
@@ -409,14 +417,15 @@ function findJoints(toks: readonly Tok[], allowAnd: boolean, allowBut: boolean):
 }
 
 /** Splits one long sentence at its most central safe joint; returns the parts (one if no split). */
-function splitSentence(s: Sentence, minWords: number, state: ReviseState): Sentence[] {
+function splitSentence(s: Sentence, minWords: number, minWordsSemicolon: number, state: ReviseState): Sentence[] {
   const toks = s.toks;
-  if (wordCount(toks) < minWords) return [s];
+  const n = wordCount(toks);
+  if (n < Math.min(minWords, minWordsSemicolon)) return [s];
   const last = toks[toks.length - 1];
   if (!last || last.k !== 'p' || last.t !== '.') return [s];
   const allowAnd = state.mode !== 'formal' || state.strength >= 3;
   const allowBut = state.mode !== 'formal';
-  const joints = findJoints(toks, allowAnd, allowBut);
+  const joints = findJoints(toks, allowAnd && n >= minWords, allowBut && n >= minWords).filter((j) => j.conj !== ';' || n >= minWordsSemicolon);
   if (!joints.length) return [s];
   const total = wordCount(toks);
   let best: Joint | null = null;
@@ -444,7 +453,7 @@ function splitSentence(s: Sentence, minWords: number, state: ReviseState): Sente
   const a: Sentence = { toks: [...leftToks, { t: '.', k: 'p' }], gap: ' ' };
   const b: Sentence = { toks: right, gap: s.gap };
   // A very long half may split again.
-  return [...splitSentence(a, minWords, state), ...splitSentence(b, minWords, state)];
+  return [...splitSentence(a, minWords, minWordsSemicolon, state), ...splitSentence(b, minWords, minWordsSemicolon, state)];
 }
 
 /** Joins two very short sentences: "It works. It is fast." → "It works, and it is fast." */
@@ -477,9 +486,10 @@ function firstIsWordStart(toks: readonly Tok[]): boolean {
 
 function rhythm(sents: Sentence[], state: ReviseState): Sentence[] {
   const splitMin = state.strength >= 3 ? 22 : state.strength >= 2 ? 30 : Infinity;
+  const splitMinSemicolon = state.strength >= 3 ? 12 : state.strength >= 2 ? 18 : Infinity;
   const joinMax = state.mode === 'concise' ? 0 : state.strength >= 3 ? 7 : state.strength >= 2 ? 4 : 0;
   let out: Sentence[] = [];
-  if (splitMin < Infinity) for (const s of sents) out.push(...splitSentence(s, splitMin, state));
+  if (splitMinSemicolon < Infinity) for (const s of sents) out.push(...splitSentence(s, splitMin, splitMinSemicolon, state));
   else out = sents;
   if (joinMax > 0) {
     const joined: Sentence[] = [];

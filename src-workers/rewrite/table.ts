@@ -36,6 +36,8 @@ export interface Guard {
   nextWithin?: { n: number; in: ReadonlySet<string> };
   /** An object follows: a determiner or pronoun, or a lower-case content word (not a preposition, conjunction…). */
   object?: boolean;
+  /** Only before the noun it modifies ("a pronounced effect", not "was pronounced"). */
+  attributive?: boolean;
   /** The next token must be a lower-case word (not punctuation, a name, or protected text). */
   nextLower?: boolean;
   /** The matched word must read as a verb here (it is also a common noun or adjective). */
@@ -60,6 +62,8 @@ export interface Entry {
   forms?: readonly VerbForm[];
   /** Noun entries: also match the plural (default true). */
   plural?: boolean;
+  /** Entries of a group rotate their alternatives together (e.g. all additive transitions). */
+  group?: string;
 }
 
 type AltSpec = string | string[] | Alts;
@@ -69,6 +73,7 @@ interface Opts {
   guard?: Guard;
   forms?: readonly VerbForm[];
   plural?: boolean;
+  group?: string;
 }
 
 function alts(spec: AltSpec): Alts {
@@ -107,10 +112,10 @@ export const TABLE: Entry[] = [
   O('needless to say ,', '', 1),
   O('it goes without saying that', '', 1),
   O('as an ai language model ,', '', 1),
-  O('moreover ,', { plain: ['Also,', ''], formal: ['', 'Also,'], casual: ['Also,', "What's more,", ''], concise: [''] }, 1),
-  O('furthermore ,', { plain: ['', 'Also,'], formal: ['Also,', ''], casual: ['', 'Plus,', 'Also,'], concise: [''] }, 1),
-  O('additionally ,', { plain: ['Also,', ''], formal: ['Also,', ''], casual: ['Also,', 'Plus,', ''], concise: [''] }, 1),
-  O('in addition ,', { plain: ['Also,', ''], formal: [], casual: ['Also,', 'Plus,'], concise: [''] }, 3),
+  O('moreover ,', { plain: ['', 'Also,'], formal: ['Also,', ''], casual: ['', 'Also,', 'Plus,'], concise: [''] }, 1, { group: 'additive' }),
+  O('furthermore ,', { plain: ['', 'Also,'], formal: ['Also,', ''], casual: ['', 'Also,', 'Plus,'], concise: [''] }, 1, { group: 'additive' }),
+  O('additionally ,', { plain: ['', 'Also,'], formal: ['Also,', ''], casual: ['', 'Also,', 'Plus,'], concise: [''] }, 1, { group: 'additive' }),
+  O('in addition ,', { plain: ['', 'Also,'], formal: [], casual: ['', 'Also,', 'Plus,'], concise: [''] }, 3, { group: 'additive' }),
   O('first and foremost ,', 'First,', 1),
   O('last but not least ,', 'Finally,', 1),
   O('firstly ,', 'First,', 2),
@@ -436,15 +441,13 @@ for (const n of TODAY_NOUNS) TABLE.push(O(`in today's ${n} ,`, 'Today,', 1));
  * exactly these synonyms, so the list documents what the WordNet step can do.
  */
 export const WORDNET_REVIEWED: { word: string; pos: 'adj' | 'adv' | 'verb'; synonym: string; guard?: Guard }[] = [
-  { word: 'pronounced', pos: 'adj', synonym: 'marked', guard: { nextLower: true } },
+  { word: 'pronounced', pos: 'adj', synonym: 'marked', guard: { attributive: true } },
   { word: 'riveting', pos: 'adj', synonym: 'engrossing' },
   { word: 'astute', pos: 'adj', synonym: 'sharp' },
   { word: 'intrepid', pos: 'adj', synonym: 'brave' },
   { word: 'stringent', pos: 'adj', synonym: 'tight' },
-  { word: 'masterful', pos: 'adj', synonym: 'masterly' },
   { word: 'intricately', pos: 'adv', synonym: 'elaborately' },
   { word: 'unwaveringly', pos: 'adv', synonym: 'firmly' },
-  { word: 'profoundly', pos: 'adv', synonym: 'deeply' },
   { word: 'disseminate', pos: 'verb', synonym: 'spread' },
   { word: 'reiterate', pos: 'verb', synonym: 'repeat' },
   { word: 'relish', pos: 'verb', synonym: 'enjoy', guard: { verb: true } },
