@@ -6,7 +6,7 @@
 import { InkproofError } from '../../src-shared/errors';
 import { rewriteOptionsSchema } from '../../src-shared/models';
 import type { ProgressMessage, RewriteOutput } from '../../src-shared/tasks';
-import { apostropheStyle, checkAborted, ProgressReporter, verifyRevision, type RewriteRequest } from './common';
+import { apostropheStyle, checkAborted, dashStyle, ProgressReporter, verifyRevision, type RewriteRequest } from './common';
 import { countWordTokens, diffPiece, summarize, toHunks, type RawHunk } from './diff';
 import { rewriteWithLlm } from './llm';
 import { findProtectedSpans, maskRange, unmask } from './protect';
@@ -35,7 +35,7 @@ export async function rewriteWithRules(input: RewriteRequest, onProgress: (p: Pr
   reporter.report(0, 0, true);
   const spans = findProtectedSpans(text, options.frozen_terms);
   const plan = planUnits(text, ranges);
-  const state = newState(options.mode, options.strength, apostropheStyle(text));
+  const state = newState(options.mode, options.strength, apostropheStyle(text), dashStyle(text));
   const total = Math.max(1, text.length);
   const pieces: { start: number; end: number; after: string }[] = [];
   let wordsDone = 0;

@@ -5,6 +5,7 @@
  * neighbours). Everything is a deterministic function of the text, the options and the running
  * occurrence counters, which the caller keeps per document.
  */
+import nlp from 'compromise';
 import type { RewriteMode } from '../../src-shared/models';
 import { contract, contractionLevel, expand } from './contractions';
 import type { VerbForm } from './inflect';
@@ -14,27 +15,31 @@ import type { Guard } from './table';
 import {
   article, capitalize, detokenize, isCapitalized, isLowerWord, isPlaceholder, keyOf, matchCase, tokenize, wordCount, type Tok,
 } from './tokens';
-import { FINITE_AUX, NON_HEAD, OBJECT_START, PERFECT_OR_PASSIVE, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS, set } from './wordsets';
+import { DETERMINERS, FINITE_AUX, NON_HEAD, OBJECT_START, PERFECT_OR_PASSIVE, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS, set } from './wordsets';
 
 export interface ReviseState {
   mode: RewriteMode;
   strength: number;
   /** Apostrophe used for new contractions (the document's own style). */
   apostrophe: string;
+  /** The dash the document uses between clauses (' — ' or ' – '), or null if it uses none. */
+  dash: string | null;
   /** Occurrences so far per rule, for rotating alternatives. */
   counters: Map<string, number>;
   /** The current unit's protected spans by placeholder index (a quotation may start a sentence). */
   spans: readonly { kind: string; text: string }[];
 }
 
-export function newState(mode: RewriteMode, strength: number, apostrophe = "'"): ReviseState {
-  return { mode, strength, apostrophe, counters: new Map(), spans: [] };
+export function newState(mode: RewriteMode, strength: number, apostrophe = "'", dash: string | null = null): ReviseState {
+  return { mode, strength, apostrophe, dash, counters: new Map(), spans: [] };
 }
 
 interface Sentence {
   toks: Tok[];
   /** Whitespace after the sentence (up to the next one). */
   gap: string;
+  /** Made by joining two sentences (not joined again). */
+  joined?: boolean;
 }
 
 const ABBREVIATIONS = set(
@@ -162,7 +167,8 @@ function attributive(toks: readonly Tok[], end: number): boolean {
   const n = nextIndex(toks, end);
   if (n < 0) return false;
   const t = toks[n];
-  return t.k === 'w' && isLowerWord(t.t) && !NON_HEAD.has(keyOf(t)) && !t.t.endsWith('ly');
+  const k = keyOf(t);
+  return t.k === 'w' && isLowerWord(t.t) && !NON_HEAD.has(k) && !DETERMINERS.has(k) && !k.endsWith('ly');
 }
 
 /** For a verb surface that can be several forms (e.g. "showcased": past or participle), which one it is here. */
@@ -178,7 +184,8 @@ function resolveForm(toks: readonly Tok[], start: number, forms: readonly VerbFo
   return null;
 }
 
-function pickAlt(rule: Rule, alts: Alt[], form: VerbForm | null, toks: readonly Tok[], start: number, end: number, counters: Map<string, number>): string | null {
+/** The usable alternatives here, starting with the one whose turn it is. */
+function pickAlts(rule: Rule, alts: Alt[], form: VerbForm | null, toks: readonly Tok[], start: number, end: number, counters: Map<string, number>): string[] {
   const isAttr = attributive(toks, end);
   const neighbours = new Set<string>();
   const p = prevIndex(toks, start);
@@ -203,9 +210,9 @@ function pickAlt(rule: Rule, alts: Alt[], form: VerbForm | null, toks: readonly 
     if (text !== '' && neighbours.has(first.toLowerCase())) continue;
     eligible.push(text);
   }
-  if (!eligible.length) return null;
-  const c = counters.get(rule.counter) ?? 0;
-  return eligible[c % eligible.length];
+  if (!eligible.length) return eligible;
+  const c = (counters.get(rule.counter) ?? 0) % eligible.length;
+  return [...eligible.slice(c), ...eligible.slice(0, c)];
 }
 
 function atClauseStart(toks: readonly Tok[], i: number): boolean {
@@ -255,9 +262,11 @@ function applyTable(toks: Tok[], state: ReviseState, pos: PosCache): number {
         if (rule.guard.verb && !readsAsVerb(toks, i, rule.forms, pos)) continue;
         if (rule.guard.noun && !readsAsNoun(toks, i, pos)) continue;
         const form = rule.forms ? resolveForm(toks, i, rule.forms) : null;
-        const text = pickAlt(rule, alts, form, toks, i, m.end, state.counters);
-        if (text === null) continue;
-        const len = replace(toks, i, m.end, text, isStart, state);
+        let len = -1;
+        for (const text of pickAlts(rule, alts, form, toks, i, m.end, state.counters)) {
+          len = replace(toks, i, m.end, text, isStart, state);
+          if (len >= 0) break;
+        }
         if (len < 0) continue;
         state.counters.set(rule.counter, (state.counters.get(rule.counter) ?? 0) + 1);
         changes++;
@@ -329,7 +338,7 @@ interface Joint {
   at: number;
   /** Index of the first token of the second clause. */
   rest: number;
-  conj: 'and' | 'but' | ';';
+  conj: 'and' | 'but' | 'so' | ';';
 }
 
 function hasFinite(toks: readonly Tok[], from: number, to: number, maxWords: number): boolean {
@@ -353,7 +362,10 @@ function stem(key: string): string {
 
 function independentClause(toks: readonly Tok[], from: number, to: number): boolean {
   const first = toks[from];
-  if (!first || first.k !== 'w' || (!isLowerWord(first.t) && !/^I(?:['’]\w+)?$/.test(first.t))) return false;
+  if (!first || first.k !== 'w') return false;
+  // A name as subject: "…, and Emily Brontë's novel is …".
+  if (isCapitalized(first.t) && !/^I(?:['’]\w+)?$/.test(first.t)) return finiteByTagger(toks, from, to);
+  if (!isLowerWord(first.t) && !/^I(?:['’]\w+)?$/.test(first.t)) return false;
   const key = keyOf(first);
   if (key !== stem(key)) return CLAUSE_SUBJECTS.has(stem(key));
   const k = key;
@@ -364,36 +376,108 @@ function independentClause(toks: readonly Tok[], from: number, to: number): bool
     if (n < 0 || n >= to || toks[n].k !== 'w' || !isLowerWord(toks[n].t)) return false;
     const nk = keyOf(toks[n]);
     if (FINITE_AUX.has(nk)) return true;
-    if (NON_HEAD.has(nk) || nk.endsWith('ly')) return hasFinite(toks, n + 1, to, 2);
+    if (NON_HEAD.has(nk) || nk.endsWith('ly')) return hasFinite(toks, n + 1, to, 2) || finiteByTagger(toks, from, to);
     // "it", "you", "this", "there" can be objects or determiners; ask for a clearly finite verb.
-    if (k === 'it' || k === 'he' || k === 'she' || k === 'this') return /(?:[^s]s|ed)$/.test(nk);
-    if (k === 'there') return false;
+    if (k === 'it' || k === 'he' || k === 'she' || k === 'this' || k === 'there') return /(?:[^s]s|ed)$/.test(nk) || finiteByTagger(toks, from, to);
     return true;
   }
-  return hasFinite(toks, from + 1, to, 6);
+  if (hasFinite(toks, from + 1, to, 6)) return true;
+  return finiteByTagger(toks, from, to);
+}
+
+/**
+ * Asks compromise whether toks[from..to) starts with a noun phrase followed by a finite verb
+ * ("the novel explores ..."), before any relative pronoun.
+ */
+function finiteByTagger(toks: readonly Tok[], from: number, to: number): boolean {
+  const terms = tagTerms(toks, from, to);
+  let noun = false;
+  for (let k = 0; k < Math.min(terms.length, 9); k++) {
+    const t = terms[k];
+    const tags = new Set(t.tags);
+    if (RELATIVES.has(t.normal) && k > 0) return false;
+    if (tags.has('Verb') && !tags.has('Gerund') && !tags.has('Infinitive') && !tags.has('Participle') && (tags.has('PresentTense') || tags.has('PastTense') || tags.has('Copula') || tags.has('Modal') || tags.has('Auxiliary'))) {
+      return noun;
+    }
+    if (tags.has('Noun') || tags.has('Pronoun')) noun = true;
+    else if (!tags.has('Determiner') && !tags.has('Adjective') && !tags.has('Possessive') && !tags.has('Adverb') && !tags.has('Preposition') && !tags.has('Value')) return false;
+  }
+  return false;
+}
+
+const SCOPE_OPENERS = set('whether if because since when while although though unless whereas as where how what why');
+/** Words after which "that" opens a that-clause (not a relative clause after a noun). */
+const THAT_CLAUSE_HEADS = set(
+  "say says said saying think thinks thought believe believes believed argue argues argued claim claims claimed show shows showed shown suggest suggests suggested know knows knew known feel feels felt find finds found note notes noted mean means meant realize realizes realized realise realises realised hope hopes hoped ensure ensures ensured clear likely true evident obvious so such fact sure certain possible important apparent agree agrees agreed seem seems seemed appear appears appeared reveal reveals revealed indicate indicates indicated conclude concludes concluded recognize recognizes recognized understand understands understood assume assumes assumed explain explains explained state states stated report reports reported insist insists insisted admit admits admitted remember remembers remembered learn learns learned notice notices noticed is was are were 's",
+);
+
+/** "red, green, and the blue one": a comma shortly before ", and" means a list, not two clauses. */
+function listBefore(toks: readonly Tok[], end: number): boolean {
+  let words = 0;
+  for (let i = end - 1; i >= 0 && words < 6; i--) {
+    if (toks[i].k === 'w' || toks[i].k === 'x') words++;
+    if (toks[i].k === 'p' && toks[i].t === ',') return true;
+  }
+  return false;
 }
 
 function leftClauseOk(toks: readonly Tok[], end: number): boolean {
   const fi = firstContentIndex(toks);
   if (fi < 0) return false;
-  if (SUBORDINATORS.has(keyOf(toks[fi]))) return false;
   let words = 0;
   let finite = false;
   let open = 0;
+  let comma = false;
+  // "both A and B", "between A and B", "either A or B" must be closed before the joint.
+  let pendingPair: string | null = null;
+  let scopeOpen = false;
   for (let i = 0; i < end; i++) {
     const t = toks[i];
     if (t.k === 'w') {
       words++;
       const k = keyOf(t);
-      if (k === 'both' || k === 'either' || k === 'neither' || k === 'between') return false;
-      if (FINITE_AUX.has(k) || /['’](?:s|re|ve|ll|d|m)$/.test(k) || /(?:ed|es)$/.test(k)) finite = true;
+      if (k === 'both' || k === 'between') pendingPair = 'and';
+      else if (k === 'either') pendingPair = 'or';
+      else if (k === 'neither') pendingPair = 'nor';
+      else if (pendingPair && k === pendingPair) pendingPair = null;
+      // "I believe that A, and B": B may belong to the that-clause; only split once a comma closed it.
+      if (SCOPE_OPENERS.has(k)) scopeOpen = true;
+      if (k === 'that') {
+        const p = prevIndex(toks, i);
+        if (p < 0 || THAT_CLAUSE_HEADS.has(keyOf(toks[p]))) scopeOpen = true;
+      }
+      if (FINITE_AUX.has(k) || /['’](?:s|re|ve|ll|d|m)$/.test(k) || /ed$/.test(k)) finite = true;
     } else if (t.k === 'p') {
       if (t.t === '(' || t.t === '[') open++;
       if (t.t === ')' || t.t === ']') open--;
+      if (t.t === ',') {
+        comma = true;
+        scopeOpen = false;
+      }
       if (t.t === '"' || t.t === '“' || t.t === '”') return false;
     }
   }
-  return words >= 6 && finite && open === 0;
+  if (words < 6 || open !== 0 || pendingPair || scopeOpen) return false;
+  // "If X and Y" is one clause; "If X, Y" has its main clause after the comma.
+  if (SUBORDINATORS.has(keyOf(toks[fi])) && !comma) return false;
+  return finite || hasFiniteByTagger(toks, 0, end);
+}
+
+/** compromise finds a finite verb in toks[from..to). */
+function hasFiniteByTagger(toks: readonly Tok[], from: number, to: number): boolean {
+  for (const t of tagTerms(toks, from, to)) {
+    const tags = new Set(t.tags);
+    if (tags.has('Verb') && !tags.has('Gerund') && !tags.has('Infinitive') && !tags.has('Participle') && (tags.has('PresentTense') || tags.has('PastTense') || tags.has('Copula') || tags.has('Modal'))) return true;
+  }
+  return false;
+}
+
+function tagTerms(toks: readonly Tok[], from: number, to: number): { normal: string; tags: string[] }[] {
+  let text = '';
+  for (let i = from; i < to; i++) text += toks[i].k === 'x' ? 'X' : toks[i].t;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const json = nlp(text).json({ terms: { normal: true } }) as any[];
+  return json.flatMap((s) => s.terms);
 }
 
 function findJoints(toks: readonly Tok[], allowAnd: boolean, allowBut: boolean): Joint[] {
@@ -410,7 +494,7 @@ function findJoints(toks: readonly Tok[], allowAnd: boolean, allowBut: boolean):
       const c = toks[i + 2];
       if (c.k !== 'w' || toks[i + 3]?.t !== ' ') continue;
       const k = keyOf(c);
-      if ((k === 'and' && allowAnd) || (k === 'but' && allowBut)) out.push({ at: i, rest: i + 4, conj: k });
+      if ((k === 'and' && allowAnd) || ((k === 'but' || k === 'so') && allowBut)) out.push({ at: i, rest: i + 4, conj: k });
     }
   }
   return out;
@@ -435,8 +519,10 @@ function splitSentence(s: Sentence, minWords: number, minWordsSemicolon: number,
     const right = total - left;
     if (left < 6 || right < 5) continue;
     if (!leftClauseOk(toks, j.at)) continue;
+    if (j.conj === 'and' && listBefore(toks, j.at)) continue;
     if (!independentClause(toks, j.rest, toks.length)) continue;
-    const score = Math.abs(left - right);
+    // Very long sentences are halved; others give a short sentence next to a longer one.
+    const score = total >= 40 ? Math.abs(left - right) : Math.min(left, right);
     if (score < bestScore) {
       best = j;
       bestScore = score;
@@ -447,11 +533,11 @@ function splitSentence(s: Sentence, minWords: number, minWordsSemicolon: number,
   const restToks = toks.slice(best.rest);
   const first = restToks[0];
   const right: Tok[] =
-    best.conj === 'but'
-      ? [{ t: 'But', k: 'w' }, { t: ' ', k: 's' }, ...restToks]
-      : [{ t: first.t === 'i' ? 'I' : capitalize(first.t), k: 'w' }, ...restToks.slice(1)];
-  const a: Sentence = { toks: [...leftToks, { t: '.', k: 'p' }], gap: ' ' };
-  const b: Sentence = { toks: right, gap: s.gap };
+    best.conj === 'but' || best.conj === 'so'
+      ? [{ t: best.conj === 'but' ? 'But' : 'So', k: 'w' }, { t: ' ', k: 's' }, ...restToks]
+      : [{ t: capitalize(first.t), k: 'w' }, ...restToks.slice(1)];
+  const a: Sentence = { toks: [...leftToks, { t: '.', k: 'p' }], gap: ' ', joined: true };
+  const b: Sentence = { toks: right, gap: s.gap, joined: true };
   // A very long half may split again.
   return [...splitSentence(a, minWords, minWordsSemicolon, state), ...splitSentence(b, minWords, minWordsSemicolon, state)];
 }
@@ -484,24 +570,100 @@ function firstIsWordStart(toks: readonly Tok[]): boolean {
   return toks[0]?.k === 'w' && isCapitalized(toks[0].t);
 }
 
+/**
+ * Joins two neighbouring medium sentences when the second continues the first ("X. It Y." →
+ * "X, and it Y."), so that a paragraph of evenly sized sentences gets one longer one. The pair
+ * with the longest result within `maxWords` is chosen; at most `maxJoins` per unit.
+ */
+function joinMedium(sents: Sentence[], maxWords: number, maxJoins: number, state: ReviseState): Sentence[] {
+  let out = sents;
+  for (let n = 0; n < maxJoins; n++) {
+    if (out.length < 3) break;
+    let best = -1;
+    let bestLen = 0;
+    for (let i = 0; i + 1 < out.length; i++) {
+      const a = out[i];
+      const b = out[i + 1];
+      if (a.joined || b.joined) continue;
+      const wa = wordCount(a.toks);
+      const wb = wordCount(b.toks);
+      if (wa < 5 || wb < 4 || wa + wb > maxWords) continue;
+      if (!canJoin(a, b)) continue;
+      if (wa + wb > bestLen) {
+        best = i;
+        bestLen = wa + wb;
+      }
+    }
+    if (best < 0) break;
+    const turn = state.counters.get('join') ?? 0;
+    state.counters.set('join', turn + 1);
+    // Formal and concise: a semicolon. Otherwise the document's own dash, taking turns with a semicolon.
+    const hasDash = [out[best], out[best + 1]].some((x) => x.toks.some((t) => t.k === 'p' && (t.t === '—' || t.t === '–' || t.t === '-')));
+    const joint = state.mode === 'formal' || state.mode === 'concise' || !state.dash || hasDash || turn % 2 === 1 ? ';' : state.dash;
+    const joined = join(out[best], out[best + 1], joint);
+    joined.joined = true;
+    out = [...out.slice(0, best), joined, ...out.slice(best + 2)];
+  }
+  return out;
+}
+
+/** Two sentences can be joined: plain statements, the second starting with a word that continues the first. */
+function canJoin(a: Sentence, b: Sentence): boolean {
+  if (a.gap !== ' ') return false;
+  const la = a.toks[a.toks.length - 1];
+  if (!la || la.k !== 'p' || la.t !== '.') return false;
+  const before = a.toks[a.toks.length - 2];
+  if (!before || (before.k !== 'w' && before.k !== 'x')) return false;
+  if (before.k === 'w' && isAbbreviationBefore(a.toks, a.toks.length - 1)) return false;
+  const lb = b.toks[b.toks.length - 1];
+  if (!lb || lb.k !== 'p' || lb.t !== '.') return false;
+  if (a.toks.some((t) => t.k === 'p' && (t.t === ';' || t.t === ':'))) return false;
+  const first = b.toks[0];
+  if (!first || first.k !== 'w' || !isCapitalized(first.t) || !JOIN_STARTS.has(stem(keyOf(first)))) return false;
+  const second = b.toks[nextIndex(b.toks, 0)];
+  if (!second || second.k !== 'w' || isCapitalized(second.t)) return false;
+  return firstIsWordStart(a.toks);
+}
+
+function join(a: Sentence, b: Sentence, how: string): Sentence {
+  const first = b.toks[0];
+  const joint: Tok[] =
+    how === ';' ? [{ t: ';', k: 'p' }, { t: ' ', k: 's' }] : how === ', and' ? [{ t: ',', k: 'p' }, { t: ' ', k: 's' }, { t: 'and', k: 'w' }, { t: ' ', k: 's' }] : [{ t: ' ', k: 's' }, { t: how.trim(), k: 'p' }, { t: ' ', k: 's' }];
+  const lowered = /^I(?:['’]\w+)?$/.test(first.t) ? first.t : first.t[0].toLowerCase() + first.t.slice(1);
+  return { toks: [...a.toks.slice(0, -1), ...joint, { t: lowered, k: 'w' }, ...b.toks.slice(1)], gap: b.gap };
+}
+
+/**
+ * Sentence rhythm by strength. Strength 1 leaves it alone. From 2: long compound sentences are
+ * split at a safe joint (", and" / ", but" / ", so" between independent clauses from 18 words, a
+ * single semicolon from 16; 16 and 12 at strength 3), very short neighbours are joined, and in a
+ * run of evenly middling sentences (mean at most 24 words) one pair in eight (one in four at 3)
+ * is joined into a longer sentence — human prose mixes short and long sentences.
+ */
 function rhythm(sents: Sentence[], state: ReviseState): Sentence[] {
-  const splitMin = state.strength >= 3 ? 22 : state.strength >= 2 ? 30 : Infinity;
-  const splitMinSemicolon = state.strength >= 3 ? 12 : state.strength >= 2 ? 18 : Infinity;
-  const joinMax = state.mode === 'concise' ? 0 : state.strength >= 3 ? 7 : state.strength >= 2 ? 4 : 0;
+  const s = state.strength;
+  if (s < 2) return sents;
+  const splitMin = s >= 3 ? 16 : 18;
+  const splitMinSemicolon = s >= 3 ? 12 : 16;
+  const joinShort = state.mode === 'concise' ? 0 : s >= 3 ? 7 : 4;
+  const joinMediumMax = s >= 3 ? 50 : 44;
+  const joinMediumCount = Math.ceil(sents.length / (s >= 3 ? 4 : 8));
   let out: Sentence[] = [];
-  if (splitMinSemicolon < Infinity) for (const s of sents) out.push(...splitSentence(s, splitMin, splitMinSemicolon, state));
-  else out = sents;
-  if (joinMax > 0) {
+  for (const x of sents) out.push(...splitSentence(x, splitMin, splitMinSemicolon, state));
+  if (joinShort > 0) {
     const joined: Sentence[] = [];
     for (let i = 0; i < out.length; i++) {
-      const j = i + 1 < out.length ? tryJoin(out[i], out[i + 1], joinMax, state) : null;
+      const j = i + 1 < out.length ? tryJoin(out[i], out[i + 1], joinShort, state) : null;
       if (j) {
+        j.joined = true;
         joined.push(j);
         i++;
       } else joined.push(out[i]);
     }
     out = joined;
   }
+  const meanLen = out.reduce((n, x) => n + wordCount(x.toks), 0) / Math.max(1, out.length);
+  if (meanLen <= 24) out = joinMedium(out, joinMediumMax, joinMediumCount, state);
   return out;
 }
 

@@ -48,7 +48,9 @@ export const FIGURATIVE_ROLES = set(
 );
 
 export const ARGUMENT_NOUNS = set('argument arguments case evidence reason reasons proof data explanation explanations rationale justification point points claim');
-export const STORY_NOUNS = set('read story stories narrative narratives tale tales novel novels book books plot plots drama mystery mysteries film films movie movies character characters protagonist performance');
+export const STORY_NOUNS = set(
+  'read story stories narrative narratives tale tales novel novels book books plot plots drama mystery mysteries film films movie movies character characters protagonist performance portrayal portrayals depiction depictions beginning opening start storytelling thriller scene scenes',
+);
 export const COLOUR_WORDS = set(
   'color colors colour colours hue hues shade shades red blue green yellow orange purple pink paint paints image images pattern patterns tones palette',
 );

@@ -15,7 +15,8 @@ describe('table swaps keep grammar', () => {
     ['The firm leverages its data.', 'The firm uses its data.'],
     ['This plays a pivotal role.', 'This plays a central role.'],
     ['It is a crucial step.', 'It is a vital step.'],
-    ['This is an intricate design.', 'This is a complex design.'],
+    ['This is an intricate design.', 'This is an elaborate design.'],
+    ['Mind the intricate details.', 'Mind the fine details.'],
     ['The essay delves into the past.', 'The essay digs into the past.'],
     ['Utilize the tool.', 'Use the tool.'],
     ['This is a testament to her skill.', 'This shows her skill.'],
@@ -37,7 +38,7 @@ describe('table swaps keep grammar', () => {
   });
 
   it('fixes a/an after a swap', async () => {
-    expect((await revise('It was an intricate plan.', opts('standard', 1))).text).toBe('It was a complex plan.');
+    expect((await revise('It was an innovative plan.', opts('standard', 2))).text).toBe('It was a new plan.');
     expect((await revise('It was a daunting task.', opts('standard', 2))).text).toBe('It was an intimidating task.');
   });
 });
@@ -104,6 +105,14 @@ describe('sentence rhythm', () => {
     expect((await revise(long, opts('standard', 2))).text).toBe(
       'The committee reviewed every proposal that arrived during the spring and summer months with great care. They decided to fund only the projects with a clear plan for the coming year.',
     );
+  });
+  it('does not split where the second clause may belong to a that-clause', async () => {
+    const s = 'Most of the reviewers on the panel said that the budget was far too small for the work, and the plan had no clear schedule.';
+    expect((await revise(s, opts('standard', 3))).text).toBe(s);
+  });
+  it('does not split a list ("red, green, and the blue one")', async () => {
+    const s = 'The painter mixed the colours for the large mural on the wall with red, green, and the blue pigment was added last.';
+    expect((await revise(s, opts('standard', 3))).text).toBe(s);
   });
   it('does not split a compound object ("X, and the people who were there")', async () => {
     const s = 'We thanked the volunteers from the town hall and the library for their help, and the people who were there at the start of the long day.';
