@@ -243,7 +243,7 @@ function ascii85(data: Uint8Array): Uint8Array {
 }
 
 /** Decoded size of a stream's data through its filter chain, stopping past `limit`. */
-function decodedSize(data: Uint8Array, filters: string[], limit: number): number {
+export function decodedSize(data: Uint8Array, filters: string[], limit: number): number {
   let cur = data;
   for (let f = 0; f < filters.length; f++) {
     const last = f === filters.length - 1;
