@@ -27,6 +27,7 @@ import { convertDocx, docxHtmlToText } from './docx';
 import { declaredHtmlCharset, htmlToText } from './html';
 import { markdownToText } from './md';
 import { extractPdf } from './pdf';
+import { formatSize } from './size';
 import { describeUnknown, findPdfHeader, sniff } from './sniff';
 import { decodeText, normalizeText } from './text';
 
@@ -54,12 +55,6 @@ const FORMAT_NAMES: Record<DocumentFormat, string> = {
   docx: 'a Word document (.docx)',
   pdf: 'a PDF',
 };
-
-export function formatMB(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  if (mb >= 10) return `${Math.round(mb)} MB`;
-  return `${Math.round(mb * 10) / 10} MB`;
-}
 
 function extensionOf(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
@@ -89,7 +84,7 @@ export async function extractDocument(input: ExtractInput): Promise<ExtractOutpu
   const claimed = claimedFormat(input.name);
   const max = input.max_bytes;
   if (bytes.byteLength > max) {
-    throw new InkproofError('too_large', `This file is ${formatMB(bytes.byteLength)}, larger than the limit of ${formatMB(max)}. Split it into smaller files, or raise the limit in Settings.`);
+    throw new InkproofError('too_large', `This file is ${formatSize(bytes.byteLength)}, larger than the limit of ${formatSize(max)}. Split it into smaller files, or raise the limit in Settings.`);
   }
   if (bytes.byteLength === 0) throw new InkproofError('empty_document', 'This file is empty.');
 

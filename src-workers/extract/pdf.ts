@@ -24,7 +24,9 @@
  * Before pdf.js runs, ./pdf-guard.ts decodes the non-image streams while counting, and refuses a
  * file whose streams would unpack beyond `expansionBudget` (`too_large`).
  *
- * Errors: a password → `encrypted_file`; no text at all on any page → `no_text_layer` (a scan);
+ * Errors: a password → `encrypted_file`; no text at all on any page → `no_text_layer` (a scan),
+ * and likewise when over 30% of the characters are private-use or unmapped glyphs (fonts without
+ * a character map: the "text" would be gibberish);
  * an unreadable or incomplete file → `corrupt_file`; more than MAX_PDF_PAGES pages or more text
  * than the byte limit → `too_large`.
  */
@@ -33,6 +35,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InkproofError } from '../../src-shared/errors';
 import { checkPdfExpansion, PdfExpansionError } from './pdf-guard';
+import { formatSize } from './size';
 
 export const MAX_PDF_PAGES = 2000;
 
@@ -114,7 +117,7 @@ export async function extractPdf(bytes: Uint8Array, maxBytes: number): Promise<s
     if (err instanceof PdfExpansionError) {
       throw new InkproofError(
         'too_large',
-        `This PDF expands too much to be read safely: its compressed contents would unpack to more than ${formatLimit(budget)}. It may be a "decompression bomb" rather than a real document.`,
+        `This PDF expands too much to be read safely: its compressed contents would unpack to more than ${formatSize(budget)}. It may be a "decompression bomb" rather than a real document.`,
       );
     }
     throw err;
@@ -171,9 +174,9 @@ export async function extractPdf(bytes: Uint8Array, maxBytes: number): Promise<s
         chars += l.text.length;
         if (!anyText && /\S/.test(l.text)) anyText = true;
       }
-      // Text is stored as UTF-16; twice the characters is a fair bound on its size in bytes.
-      if (chars * 2 > maxBytes) {
-        throw new InkproofError('too_large', `This PDF holds more text than the limit of ${formatLimit(maxBytes)} allows. Split it into parts and try again.`);
+      // The same bound as for a text file: no more characters than the byte limit.
+      if (chars > maxBytes) {
+        throw new InkproofError('too_large', `This PDF holds more text than the limit of ${formatSize(maxBytes)} allows. Split it into parts and try again.`);
       }
       pages.push(lines);
     }
@@ -183,15 +186,33 @@ export async function extractPdf(bytes: Uint8Array, maxBytes: number): Promise<s
         'This PDF has no text layer: its pages are images, as in a scanned document. Run it through text recognition (OCR) and try again, or use the original file.',
       );
     }
-    return pagesToText(pages);
+    const text = pagesToText(pages);
+    if (unreadableShare(text) > 0.3) {
+      throw new InkproofError(
+        'no_text_layer',
+        "This PDF's text cannot be read: its fonts do not record which letters their characters are. Export the PDF again from the program that made it, or run it through text recognition (OCR).",
+      );
+    }
+    return text;
   } finally {
     await task.destroy().catch(() => undefined);
   }
 }
 
-function formatLimit(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+/**
+ * Share of the visible characters that are not text: private-use code points, U+FFFD and control
+ * characters, which is what pdf.js produces for fonts without a character map.
+ */
+export function unreadableShare(text: string): number {
+  let visible = 0;
+  let bad = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0) continue;
+    visible++;
+    if ((c >= 0xe000 && c <= 0xf8ff) || c === 0xfffd || c < 0x20 || (c >= 0x7f && c < 0xa0)) bad++;
+  }
+  return visible === 0 ? 0 : bad / visible;
 }
 
 function mapPdfError(err: unknown): InkproofError {

@@ -11,6 +11,7 @@
 import { Buffer } from 'node:buffer';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { InkproofError } from '../../src-shared/errors';
+import { formatSize } from './size';
 
 export interface ZipLimits {
   /** Largest total uncompressed size of all entries together. */
@@ -56,11 +57,6 @@ export interface OpenedZip {
   close(): void;
 }
 
-function formatMB(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  return mb >= 10 ? `${Math.round(mb)} MB` : `${Math.round(mb * 10) / 10} MB`;
-}
-
 export async function openZip(bytes: Uint8Array, limits: ZipLimits): Promise<OpenedZip> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let zip: ZipFile;
@@ -80,7 +76,7 @@ export async function openZip(bytes: Uint8Array, limits: ZipLimits): Promise<Ope
         if (entry.fileName.endsWith('/')) continue; // a directory
         total += entry.uncompressedSize;
         if (total > limits.maxTotalUncompressed) {
-          throw new ZipBombError(`its contents would expand to more than ${formatMB(limits.maxTotalUncompressed)}`);
+          throw new ZipBombError(`its contents would expand to more than ${formatSize(limits.maxTotalUncompressed)}`);
         }
         if (entry.uncompressedSize > limits.ratioFloor) {
           const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);

@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { looksComplete, MAX_PDF_PAGES } from '../../../src-workers/extract/pdf';
+import { looksComplete, MAX_PDF_PAGES, unreadableShare } from '../../../src-workers/extract/pdf';
 import { checkPdfExpansion, decodedSize, PdfExpansionError } from '../../../src-workers/extract/pdf-guard';
 import { buildPdf, deflatedZeros, expectExtractError, extract, layout, lzwEncode, lzwZeroBomb, MB } from './fixtures';
 
@@ -112,6 +112,19 @@ describe('PDF', () => {
     const pdf = buildPdf(Array.from({ length: MAX_PDF_PAGES + 1 }, () => ({ lines: layout(['x']) })));
     const err = await expectExtractError(extract('long.pdf', pdf, 50 * MB), 'too_large');
     expect(err.message).toBe('This PDF has 2,001 pages; Inkproof reads documents of up to 2,000 pages. Split it into parts and try again.');
+  });
+
+  it('refuses more text than the byte limit', async () => {
+    const lines = Array.from({ length: 40 }, (_, i) => `Line ${i} with enough words to fill the page a little bit more.`);
+    const pdf = buildPdf(Array.from({ length: 30 }, () => ({ lines: layout(lines, { leading: 16 }) })), { compress: true });
+    expect(pdf.length).toBeLessThan(64 * 1024);
+    const err = await expectExtractError(extract('dense.pdf', pdf, 64 * 1024), 'too_large');
+    expect(err.message).toBe('This PDF holds more text than the limit of 64 KB allows. Split it into parts and try again.');
+  });
+
+  it('judges text made of unmapped glyphs unreadable', () => {
+    expect(unreadableShare('Ordinary words, fine.')).toBe(0);
+    expect(unreadableShare('\ue001\ue002\ue003 \ue004\ufffd ab')).toBeCloseTo(5 / 7);
   });
 
   it('looksComplete: startxref/%%EOF near the end, trailing whitespace and padding allowed', () => {

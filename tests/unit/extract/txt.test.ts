@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { claimedFormat } from '../../../src-workers/extract/index';
+import { formatSize } from '../../../src-workers/extract/size';
 import { decodeText, normalizeText } from '../../../src-workers/extract/text';
 import { bytesOf, expectExtractError, expectUserMessage, extract, MB } from './fixtures';
 
@@ -129,6 +130,10 @@ describe('decodeText and normalizeText', () => {
 
   it('gives every output one shape', () => {
     expect(normalizeText('\n\n  \nA  \r\nB\rC\u2028D\u2029E\fF\u000bG\u0007\uFEFFH\u00ad\n \u200b \n\n\n\nI \t\n\n')).toBe('A\nB\nC\nD\n\nE\n\nF\nGH\n\nI');
+  });
+
+  it('sizes read naturally in messages', () => {
+    expect([formatSize(20 * MB), formatSize(1.5 * MB), formatSize(10.4 * MB), formatSize(64 * 1024), formatSize(100)]).toEqual(['20 MB', '1.5 MB', '10 MB', '64 KB', '100 bytes']);
   });
 
   it('messages are sentences', () => {
