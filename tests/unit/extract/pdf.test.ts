@@ -139,17 +139,18 @@ describe('PDF decompression bombs', () => {
   const contentBomb = (size: number) => deflatedZeros(size, { fill: 0x20, zlib: true, prefix: 'BT /F1 12 Tf 72 700 Td (Hello) Tj ET\n' });
 
   it('refuses a content stream that inflates far beyond the limit, before pdf.js decodes it', async () => {
-    const bomb = await contentBomb(300 * MB);
+    // 100 MB of blanks after a line of text; the budget for a 1 MB limit is its floor, 64 MB.
+    const bomb = await contentBomb(100 * MB);
     const pdf = buildPdf([{ rawContent: { data: bomb.deflated, filter: '/FlateDecode' } }]);
-    expect(pdf.length).toBeLessThan(MB);
+    expect(pdf.length).toBeLessThan(200 * 1024);
     const started = Date.now();
-    const err = await expectExtractError(extract('bomb.pdf', pdf, 20 * MB), 'too_large');
-    expect(err.message).toBe('This PDF expands too much to be read safely: its compressed contents would unpack to more than 200 MB. It may be a "decompression bomb" rather than a real document.');
+    const err = await expectExtractError(extract('bomb.pdf', pdf, 1 * MB), 'too_large');
+    expect(err.message).toBe('This PDF expands too much to be read safely: its compressed contents would unpack to more than 64 MB. It may be a "decompression bomb" rather than a real document.');
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('sees through doubled filters and escaped filter names', async () => {
-    const bomb = await contentBomb(100 * MB);
+    const bomb = await contentBomb(80 * MB);
     const twice = deflateSync(bomb.deflated);
     const pdf = buildPdf([{ rawContent: { data: twice, filter: '[/Fl#61teDecode /FlateDecode]' } }]);
     await expectExtractError(extract('twice.pdf', pdf, 1 * MB), 'too_large');
