@@ -14,6 +14,14 @@
  *   where the alt text is part of what the author wrote).
  */
 import { Parser } from 'htmlparser2';
+import { InkproofError } from '../../src-shared/errors';
+
+/**
+ * Deepest element nesting accepted. htmlparser2 keeps its open-element stack with the newest
+ * element first (Array.unshift), so each open tag costs the current depth: 200,000 unclosed
+ * <div>s took seconds. Browsers flatten beyond 512 levels; real pages stay far below this.
+ */
+const MAX_DEPTH = 1000;
 
 export interface HtmlToTextOptions {
   /** Emit an image's alt text in place of the image. */
@@ -129,6 +137,9 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): strin
         const isCell = name === 'td' || name === 'th';
         const isRow = name === 'tr';
         stack.push({ name, skip, cell: isCell && !skip, row: isRow && !skip });
+        if (stack.length > MAX_DEPTH) {
+          throw new InkproofError('corrupt_file', `This page's markup is nested more than ${MAX_DEPTH.toLocaleString('en-US')} levels deep, which no real document is. It is probably damaged or machine-generated.`);
+        }
         if (skip) {
           skipDepth++;
           return;

@@ -255,7 +255,7 @@ export function buildLines(items: PdfTextItem[]): Line[] {
         const c: Line = cur;
         // A visible gap without a space in the text (pdf.js usually inserts one itself).
         const gap = x - c.xEnd;
-        if (gap > 0.15 * size && !/\s$/.test(c.text) && !/^\s/.test(it.str)) c.text += ' ';
+        if (gap > 0.15 * size && !isSpace(c.text.charCodeAt(c.text.length - 1)) && !isSpace(it.str.charCodeAt(0))) c.text += ' ';
         c.text += it.str;
         c.xEnd = Math.max(c.xEnd, x + it.width);
         if (it.str.trim().length > 0 && size > c.size) c.size = size;
@@ -267,8 +267,17 @@ export function buildLines(items: PdfTextItem[]): Line[] {
   return lines;
 }
 
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+}
+
 const PAGE_NUMBER = /^(?:(?:page|p\.|seite|página|pagina)\s*)?(?:\d{1,5}|[ivxlcdm]{1,7})(?:\s*(?:of|\/|de|von)\s*\d{1,5})?$/i;
 const SENTENCE_END = /[.!?:;…]["'”’»)\]]*$/;
+
+/** Whether text ends a sentence; looks at its tail only, so joining long paragraphs stays linear. */
+function endsSentence(text: string): boolean {
+  return SENTENCE_END.test(text.length > 16 ? text.slice(-16) : text);
+}
 
 function median(values: number[]): number {
   if (values.length === 0) return NaN;
@@ -311,8 +320,9 @@ function removeRunningHeads(pages: Line[][]): Line[][] {
   });
 }
 
+/** Joins two lines of a paragraph; "hyphen-" + "ated" → "hyphenated". Looks only at the join. */
 function joinLines(a: string, b: string): string {
-  if (/\p{Ll}-$/u.test(a) && /^\p{Ll}/u.test(b)) return a.slice(0, -1) + b;
+  if (a.length >= 2 && a.charCodeAt(a.length - 1) === 45 && /\p{Ll}/u.test(a.slice(-2, -1)) && /^\p{Ll}/u.test(b)) return a.slice(0, -1) + b;
   return `${a} ${b}`;
 }
 
@@ -333,14 +343,14 @@ function pageParagraphs(lines: Line[]): string[] {
     const line = lines[i];
     const gap = prev.y - line.y;
     const sizeChange = Math.abs(line.size - prev.size) > 0.15 * Math.max(line.size, prev.size);
-    const endsSentence = SENTENCE_END.test(prev.text);
+    const prevEndsSentence = endsSentence(prev.text);
     const short = prev.xEnd - prev.x < 0.7 * widest;
     const indented = line.x - prev.x > 0.8 * line.size;
     const brk =
       gap < -0.5 * line.size || // moved up: a new column or a text box
       gap > 1.4 * leading ||
       sizeChange ||
-      (endsSentence && (short || indented));
+      (prevEndsSentence && (short || indented));
     if (brk) {
       paras.push(cur);
       cur = line.text;
@@ -366,7 +376,7 @@ export function pagesToText(pages: Line[][]): string {
       start = 1;
     }
     for (let i = start; i < paras.length; i++) out.push(paras[i]);
-    continuing = !SENTENCE_END.test(out[out.length - 1]);
+    continuing = !endsSentence(out[out.length - 1]);
   }
   return out.join('\n\n');
 }

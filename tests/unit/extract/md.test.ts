@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { plainMarkdown, tooComplexForMarked } from '../../../src-workers/extract/md';
 import { expectExtractError, extract } from './fixtures';
 
 const EVERYTHING = `---
@@ -113,4 +114,29 @@ describe('Markdown (.md)', () => {
     const out = await extract('big.md', src);
     expect(out.text.split('\n\n').length).toBe(Math.ceil((1024 * 1024) / para.length));
   }, 10_000);
+
+  it('sources shaped to make the parser slow or overflow are converted plainly, in linear time', async () => {
+    // Each of these took from seconds to minutes in the parser, or overflowed its stack.
+    const nestedList = Array.from({ length: 2000 }, (_, i) => ' '.repeat(i * 2) + '- item ' + i).join('\n');
+    const nestedQuote = '>'.repeat(10_000) + ' deep';
+    const delimiters = 'a_b'.repeat(80_000);
+    for (const src of [nestedList, nestedQuote, delimiters]) expect(tooComplexForMarked(src)).toBe(true);
+    const started = Date.now();
+    const list = await extract('list.md', nestedList);
+    expect(list.text.split('\n')[1999]).toBe('item 1999');
+    expect((await extract('quote.md', nestedQuote)).text).toBe('deep');
+    expect((await extract('delims.md', delimiters)).word_count).toBe(1);
+    expect(Date.now() - started).toBeLessThan(5000);
+  }, 10_000);
+
+  it('ordinary documents are not mistaken for pathological ones', () => {
+    const ordinary = 'Some_snake_case and *emphasis* and _more_ with [links](x) '.repeat(5000) + '\n\n> > quoted\n\n' + '    - indented list item\n';
+    expect(tooComplexForMarked(ordinary)).toBe(false);
+  });
+
+  it('the plain conversion removes block markup line by line', () => {
+    expect(plainMarkdown('# Title #\n> quoted\n> > deeper\n- [x] task\n12. numbered\n```js\ncode\n```\n| a | b |\n|---|:-:|\n')).toBe(
+      'Title\nquoted\ndeeper\ntask\nnumbered\ncode\n| a | b |\n',
+    );
+  });
 });
