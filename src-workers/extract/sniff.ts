@@ -41,7 +41,7 @@ export function findPdfHeader(bytes: Uint8Array, window = 1024): number {
   return -1;
 }
 
-const OTHER: { sig: number[]; at?: number; what: string; hint?: string }[] = [
+const OTHER: { sig: number[]; what: string; hint?: string }[] = [
   { sig: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], what: 'a PNG image' },
   { sig: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
   { sig: ascii('GIF87a'), what: 'a GIF image' },
@@ -56,10 +56,11 @@ const OTHER: { sig: number[]; at?: number; what: string; hint?: string }[] = [
   { sig: [0xca, 0xfe, 0xba, 0xbe], what: 'a compiled program' },
   { sig: [0xcf, 0xfa, 0xed, 0xfe], what: 'a compiled program' },
   { sig: ascii('SQLite format 3\u0000'), what: 'an SQLite database' },
-  { sig: ascii('OggS'), what: 'an Ogg audio or video file' },
-  { sig: ascii('fLaC'), what: 'a FLAC audio file' },
+  { sig: [...ascii('OggS'), 0x00], what: 'an Ogg audio or video file' },
+  { sig: [...ascii('fLaC'), 0x00], what: 'a FLAC audio file' },
+  { sig: [...ascii('fLaC'), 0x80], what: 'a FLAC audio file' },
   { sig: [0x1a, 0x45, 0xdf, 0xa3], what: 'a Matroska/WebM video' },
-  { sig: ascii('ftyp'), at: 4, what: 'an MP4/MOV video, audio or HEIC image file' },
+
   { sig: ascii('{\\rtf'), what: 'a Rich Text Format (RTF) document', hint: 'Open it in a word processor and save it as .docx or .txt.' },
   { sig: ascii('%!PS'), what: 'a PostScript file', hint: 'Convert it to PDF and try again.' },
   { sig: ascii('AT&TFORM'), what: 'a DjVu document', hint: 'Convert it to PDF with a text layer and try again.' },
@@ -73,7 +74,11 @@ export function sniff(bytes: Uint8Array): Sniffed {
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return { kind: 'ole' };
   for (const o of OTHER) {
-    if (startsWith(bytes, o.sig, o.at ?? 0)) return { kind: 'other', what: o.what, hint: o.hint };
+    if (startsWith(bytes, o.sig)) return { kind: 'other', what: o.what, hint: o.hint };
+  }
+  // ISO media (MP4, MOV, M4A, HEIC): a box size, whose first byte is 0 for any box under 16 MB, then "ftyp".
+  if (bytes.length >= 8 && bytes[0] === 0 && startsWith(bytes, ascii('ftyp'), 4)) {
+    return { kind: 'other', what: 'an MP4/MOV video, audio or HEIC image file' };
   }
   // RIFF containers: the sub-type at offset 8 names them.
   if (startsWith(bytes, ascii('RIFF')) && bytes.length >= 12) {

@@ -75,6 +75,9 @@ describe('sniff', () => {
     expect(sniff(bytesOf('PK is my initials'))).toEqual({ kind: 'unknown' });
     expect(sniff(bytesOf('ID3 tags are metadata'))).toEqual({ kind: 'unknown' });
     expect(sniff(bytesOf('GIF is pronounced'))).toEqual({ kind: 'unknown' });
+    expect(sniff(bytesOf('OggS and fLaC are codecs'))).toEqual({ kind: 'unknown' });
+    expect(sniff(bytesOf('Any ftyp word'))).toEqual({ kind: 'unknown' });
+    expect(sniff(new Uint8Array([0, 0, 0, 0x20, ...bytesOf('ftypisom')]))).toMatchObject({ kind: 'other', what: 'an MP4/MOV video, audio or HEIC image file' });
     expect(sniff(new Uint8Array([0x50, 0x4b, 0x03, 0x04]))).toEqual({ kind: 'zip' });
   });
 
