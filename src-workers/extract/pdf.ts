@@ -152,7 +152,7 @@ export async function extractPdf(bytes: Uint8Array, maxBytes: number): Promise<s
       throw mapPdfError(err);
     }
     const numPages = doc.numPages;
-    if (numPages < 1) throw new InkproofError('corrupt_file', 'This PDF has no pages.');
+    if (numPages < 1) throw new InkproofError('corrupt_file', 'This PDF has no pages; it is probably damaged.');
     if (numPages > MAX_PDF_PAGES) {
       throw new InkproofError('too_large', `This PDF has ${numPages.toLocaleString('en-US')} pages; Inkproof reads documents of up to ${MAX_PDF_PAGES.toLocaleString('en-US')} pages. Split it into parts and try again.`);
     }
@@ -183,7 +183,7 @@ export async function extractPdf(bytes: Uint8Array, maxBytes: number): Promise<s
     if (!anyText) {
       throw new InkproofError(
         'no_text_layer',
-        'This PDF has no text layer: its pages are images, as in a scanned document. Run it through text recognition (OCR) and try again, or use the original file.',
+        'This PDF has no text layer: its pages are images, as in a scanned document, or blank. If it is a scan, run it through text recognition (OCR) and try again, or use the original file.',
       );
     }
     const text = pagesToText(pages);
