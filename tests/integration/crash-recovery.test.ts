@@ -18,7 +18,7 @@ describe('kill -9 in the middle of a revision', () => {
     t.cleanup();
   });
 
-  const api = async (p: ServeProcess, method: string, path: string, body?: unknown) => {
+  const api = async (p: ServeProcess, method: string, path: string, body?: unknown): Promise<any> => {
     const res = await fetch(p.url + path, {
       method,
       headers: { authorization: `Bearer ${p.token}`, 'content-type': 'application/json' },

@@ -87,7 +87,7 @@ describe('headless server', () => {
       form.append('file', new Blob([humanText(3)]), 'b.md');
       const uploaded = await fetch(base + '/api/documents', { method: 'POST', headers: auth, body: form });
       expect(uploaded.status).toBe(201);
-      expect((await uploaded.json()).document.name).toBe('b.md');
+      expect(((await uploaded.json()) as { document: { name: string } }).document.name).toBe('b.md');
       await fake.waitFor(`private-documents.${id}`, 'document.analyzed');
       const got = await api('GET', `/api/documents/${id}`);
       expect(got.status).toBe(200);
@@ -122,7 +122,7 @@ describe('headless server', () => {
       form.append('file', new Blob([new Uint8Array(50 * 1024 * 1024).fill(97)]), 'huge.txt');
       const res = await fetch(base + '/api/documents', { method: 'POST', headers: auth, body: form });
       expect(res.status).toBe(413);
-      expect((await res.json()).error.code).toBe('too_large');
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('too_large');
       expect((await api('GET', '/api/queue/stats')).status).toBe(200);
     });
 
