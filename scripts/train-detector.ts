@@ -45,6 +45,8 @@ const TRI_MIN = Number(flag('--tri-min') ?? 2);
 const ESSAY_CAP = Number(flag('--essay-cap') ?? 10);
 const BROWN_PER_FILE = Number(flag('--brown-per-file') ?? 2);
 const CLIP = 4;
+/** Which human text feeds the n-gram tables: Brown only, or Brown and the corpus's human side. */
+const LM_SOURCES = flag('--lm-sources') ?? 'brown';
 const LAMBDAS = [1, 10, 100];
 const LM_OPTS = { triMin: TRI_MIN, mu2: 2, mu3: 2, alpha: 0.5 };
 const MODEL_ID = 'ngram-stylo-lr-v1';
@@ -200,7 +202,7 @@ for (const b of humanBlocks) {
     brownFiles.forEach((f, fi) => {
       if (`brown-${fi % 5}` === b) c.add(tokenize(f.paragraphs.join('\n\n')));
     });
-  } else {
+  } else if (LM_SOURCES === 'brown+corpus') {
     for (const r of all) if (r.label === 0 && r.block === b) c.add(tokenize(r.text));
   }
   blockCounts.set(b, c);

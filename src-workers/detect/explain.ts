@@ -16,6 +16,8 @@ interface Signal {
 }
 
 interface Ctx {
+  /** The feature of the signal that contributed most in the signal's direction. */
+  top: F;
   p: Prepared;
   sa: number;
   sb: number;
@@ -79,6 +81,13 @@ function listOf(items: string[], max: number, q = false): string {
   return shown.join(', ') + (items.length > max ? ', …' : '');
 }
 
+const PRED_DESC: Partial<Record<F, string>> = {
+  s1_mean: 'average word rarity', s1_std: 'spread of word rarity', s2_mean: 'average bigram surprisal',
+  s3_mean: 'average surprisal', s3_std: 'spread of surprisal', s3_p10: '10th-percentile surprisal',
+  s3_p25: '25th-percentile surprisal', s3_p50: 'median surprisal', s3_p75: '75th-percentile surprisal',
+  s3_p90: '90th-percentile surprisal', s3_p98: '98th-percentile surprisal', gain_1_3: 'gain from context',
+  gain_2_3: 'gain from two words of context', oov_rate: 'words never seen in the human text',
+};
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const hm = (c: Ctx, f: F) => c.m.humanMedian[FI[f]];
 
@@ -115,10 +124,15 @@ const SIGNALS: Signal[] = [
   {
     id: 'predictability',
     features: ['s1_mean', 's2_mean', 's3_mean', 's3_std', 's3_p10', 's3_p25', 's3_p50', 's3_p75', 's3_p90', 's3_p98', 'gain_1_3', 'gain_2_3', 'oov_rate', 's1_std'],
-    label: (c, dir) =>
-      dir === 'ai'
-        ? `word sequences are predictable in the way machine text is (${fmt(c.x[FI.s3_mean], 1)} bits per token against a human-text n-gram model; human median ${fmt(hm(c, 's3_mean'), 1)})`
-        : `word sequences are less predictable, as in human writing (${fmt(c.x[FI.s3_mean], 1)} bits per token; human median ${fmt(hm(c, 's3_mean'), 1)})`,
+    label: (c, dir) => {
+      const what = PRED_DESC[c.top] ?? 'surprisal';
+      const unit = c.top === 'oov_rate' ? '' : ' bits';
+      const v = c.top === 'oov_rate' ? `${fmt(100 * c.x[FI[c.top]], 1)}%` : fmt(c.x[FI[c.top]], 1) + unit;
+      const h = c.top === 'oov_rate' ? `${fmt(100 * hm(c, c.top), 1)}%` : fmt(hm(c, c.top), 1) + unit;
+      return dir === 'ai'
+        ? `word sequences are predictable in the way machine text is, measured against a human-text n-gram model (${what} ${v}; human median ${h})`
+        : `word sequences are less predictable, as in human writing (${what} ${v}; human median ${h})`;
+    },
   },
   {
     id: 'predictability_burstiness',
@@ -131,18 +145,28 @@ const SIGNALS: Signal[] = [
   {
     id: 'sentence_rhythm',
     features: ['sent_len_mean', 'sent_len_cv', 'sent_len_diff', 'short_sent_frac', 'long_sent_frac'],
-    label: (c, dir) =>
-      dir === 'ai'
+    label: (c, dir) => {
+      if (c.top === 'sent_len_mean' || c.top === 'long_sent_frac' || c.top === 'short_sent_frac') {
+        return dir === 'ai'
+          ? `sentences of middling length: few very long or very short ones (average ${fmt(c.x[FI.sent_len_mean], 0)} words)`
+          : `very long or very short sentences, as people write them (average ${fmt(c.x[FI.sent_len_mean], 0)} words)`;
+      }
+      return dir === 'ai'
         ? `sentence lengths unusually even (variation ${fmt(c.x[FI.sent_len_cv])}; human median ${fmt(hm(c, 'sent_len_cv'))})`
-        : `sentence lengths vary, as in human writing (variation ${fmt(c.x[FI.sent_len_cv])})`,
+        : `sentence lengths vary, as in human writing (variation ${fmt(c.x[FI.sent_len_cv])})`;
+    },
   },
   {
     id: 'vocabulary_richness',
     features: ['mattr', 'mtld', 'word_len_mean', 'long_word_frac'],
-    label: (c, dir) =>
-      dir === 'ai'
-        ? `vocabulary and word length typical of machine text (average word ${fmt(c.x[FI.word_len_mean], 1)} letters, ${fmt(100 * c.x[FI.long_word_frac], 0)}% long words)`
-        : `vocabulary and word length typical of human writing (average word ${fmt(c.x[FI.word_len_mean], 1)} letters)`,
+    label: (c, dir) => {
+      if (c.top === 'mattr' || c.top === 'mtld') {
+        return `vocabulary diversity typical of ${dir === 'ai' ? 'machine text' : 'human writing'} (${fmt(100 * c.x[FI.mattr], 0)}% distinct words per 50; human median ${fmt(100 * hm(c, 'mattr'), 0)}%)`;
+      }
+      return dir === 'ai'
+        ? `long, formal words (average ${fmt(c.x[FI.word_len_mean], 1)} letters, ${fmt(100 * c.x[FI.long_word_frac], 0)}% of words with 9+ letters; human median ${fmt(100 * hm(c, 'long_word_frac'), 0)}%)`
+        : `word length typical of human writing (average ${fmt(c.x[FI.word_len_mean], 1)} letters)`;
+    },
   },
   {
     id: 'function_words',
@@ -155,10 +179,12 @@ const SIGNALS: Signal[] = [
   {
     id: 'punctuation',
     features: ['p_comma', 'p_semicolon_colon', 'p_excl_quest', 'p_paren', 'p_quote', 'p_dash', 'p_entropy'],
-    label: (c, dir) =>
-      dir === 'ai'
+    label: (c, dir) => {
+      if (c.top === 'p_comma') return dir === 'ai' ? `many commas (${fmt(100 * c.x[FI.p_comma], 1)} per 100 words)` : `few commas (${fmt(100 * c.x[FI.p_comma], 1)} per 100 words)`;
+      return dir === 'ai'
         ? `punctuation plain and regular (variety ${fmt(c.x[FI.p_entropy])} bits; human median ${fmt(hm(c, 'p_entropy'))})`
-        : `varied punctuation: dashes, brackets, quotes or exclamations (variety ${fmt(c.x[FI.p_entropy])} bits)`,
+        : `varied punctuation: dashes, brackets, quotes or exclamations (variety ${fmt(c.x[FI.p_entropy])} bits)`;
+    },
   },
   {
     id: 'contractions',
@@ -169,10 +195,11 @@ const SIGNALS: Signal[] = [
   {
     id: 'sentence_openings',
     features: ['opener_repeat', 'opener_pronoun', 'opener_conj', 'opener_comma'],
-    label: (c, dir) =>
-      dir === 'ai'
-        ? `sentence openings follow a pattern (${fmt(100 * c.x[FI.opener_comma], 0)}% start with an introductory phrase and a comma)`
-        : 'sentence openings varied, as in human writing',
+    label: (c, dir) => {
+      if (dir === 'human') return 'sentence openings varied, as in human writing';
+      if (c.top === 'opener_repeat') return `consecutive sentences often open with the same word (${fmt(100 * c.x[FI.opener_repeat], 0)}%)`;
+      return `sentence openings follow a pattern (${fmt(100 * c.x[FI.opener_comma], 0)}% start with an introductory phrase and a comma)`;
+    },
   },
   {
     id: 'paragraph_uniformity',
@@ -203,13 +230,15 @@ export function explain(
   const totals = new Float64Array(SIGNALS.length);
   for (let k = 0; k < NF; k++) if (SIGNAL_OF[k] >= 0) totals[SIGNAL_OF[k]] += contrib[k];
   const order = [...SIGNALS.keys()].sort((a, b) => Math.abs(totals[b]) - Math.abs(totals[a]) || a - b);
-  const ctx: Ctx = { p, sa, sb, x, m, lex };
   const out: Explanation[] = [];
   for (const si of order) {
     const w = totals[si];
     if (Math.abs(w) < opts.minWeight) continue;
     const direction = w > 0 ? 'ai' : 'human';
     if (opts.only && direction !== opts.only) continue;
+    let top = SIGNALS[si].features[0];
+    for (const f of SIGNALS[si].features) if (contrib[FI[f]] * Math.sign(w) > contrib[FI[top]] * Math.sign(w)) top = f;
+    const ctx: Ctx = { top, p, sa, sb, x, m, lex };
     out.push({ signal: SIGNALS[si].id, label: SIGNALS[si].label(ctx, direction), direction, weight: Math.round(w * 100) / 100 });
     if (out.length >= opts.max) break;
   }
