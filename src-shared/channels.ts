@@ -1,7 +1,8 @@
 /**
- * Channel names and patterns. Inkproof's own names are Laravel-style (`documents.12`); over the
- * Pusher protocol private channels carry the `private-` prefix (Echo's `Echo.private('documents.12')`
- * subscribes to `private-documents.12`).
+ * Channel names and patterns. As in Laravel, a channel's full name carries its kind as a prefix
+ * (`private-documents.12`, what Echo's `Echo.private('documents.12')` subscribes to) and that full
+ * name is used everywhere: the hub, the event log, the wire. Authorization patterns match the name
+ * without its prefix, like routes/channels.php.
  */
 export const CHANNEL_PATTERNS = {
   document: 'documents.{documentId}',
@@ -10,12 +11,12 @@ export const CHANNEL_PATTERNS = {
   queue: 'queue.{userId}',
 } as const;
 
-export const documentChannel = (documentId: number): string => `documents.${documentId}`;
-export const rewriteChannel = (rewriteId: number): string => `rewrites.${rewriteId}`;
+export const documentChannel = (documentId: number): string => `private-documents.${documentId}`;
+export const rewriteChannel = (rewriteId: number): string => `private-rewrites.${rewriteId}`;
 /** The `library` channel of DESIGN.md §3, one per user so that users never share it on a sync server. */
-export const libraryChannel = (userId: number): string => `library.${userId}`;
+export const libraryChannel = (userId: number): string => `private-library.${userId}`;
 /** The `queue` channel of DESIGN.md §3, one per user. */
-export const queueChannel = (userId: number): string => `queue.${userId}`;
+export const queueChannel = (userId: number): string => `private-queue.${userId}`;
 
 /** Pusher's channel-name alphabet and length limit. */
 export const CHANNEL_NAME_RE = /^[A-Za-z0-9_\-=@,.;#]{1,164}$/;
@@ -76,18 +77,23 @@ const PREFIXES: [string, ChannelKind][] = [
   ['presence-', 'presence'],
 ];
 
-/** Splits a Pusher channel name into its kind and the name without prefix. */
-export function parsePusherChannel(name: string): { kind: ChannelKind; base: string; cache: boolean } {
+/** Splits a channel name into its kind and the name without prefix. */
+export function parseChannel(name: string): { kind: ChannelKind; base: string; cache: boolean } {
   for (const [prefix, kind] of PREFIXES) {
     if (name.startsWith(prefix)) return { kind, base: name.slice(prefix.length), cache: prefix.includes('cache-') };
   }
   return { kind: 'public', base: name, cache: false };
 }
 
-export const toPrivatePusherChannel = (channel: string): string => `private-${channel}`;
+export const privateChannel = (name: string): string => `private-${name}`;
 
 /** Glob match used by `inkproof tail --channel 'documents.*'` and the event log view. */
 export function globMatch(glob: string, value: string): boolean {
   const re = new RegExp('^' + glob.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
   return re.test(value);
+}
+
+/** A channel glob matches the full name or the name without its prefix (`documents.*`). */
+export function channelGlobMatch(glob: string, channel: string): boolean {
+  return globMatch(glob, channel) || globMatch(glob, parseChannel(channel).base);
 }

@@ -98,7 +98,7 @@ export type EventName = keyof typeof eventSchemas;
 export type EventPayload<N extends EventName> = z.infer<(typeof eventSchemas)[N]>;
 export const EVENT_NAMES = Object.keys(eventSchemas) as EventName[];
 
-/** Which channel pattern each event goes out on. */
+/** Which channel pattern (the name without its `private-` prefix) each event goes out on. */
 export const EVENT_CHANNELS: Record<EventName, string> = {
   'document.analyzed': CHANNEL_PATTERNS.document,
   'sample.validated': CHANNEL_PATTERNS.document,

@@ -5,3 +5,4 @@ export * from './events';
 export * from './commands';
 export * from './bridge';
 export * from './tasks';
+export * from './hunks';

@@ -1,0 +1,156 @@
+/** Commands on documents: import, list, get, delete, analyse, export. */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { libraryChannel } from '../../../src-shared/channels';
+import type { ImportFile, ImportResult } from '../../../src-shared/commands';
+import { InkproofError } from '../../../src-shared/errors';
+import type { DocumentFormat, DocumentSummary } from '../../../src-shared/models';
+import { isoNow } from '../clock';
+import type { Services } from '../services';
+import type { CallContext, CoreApi } from './context';
+import { buildExport } from './export';
+
+const EXTENSIONS: Record<string, DocumentFormat> = { txt: 'txt', text: 'txt', md: 'md', markdown: 'md', html: 'html', htm: 'html', docx: 'docx', pdf: 'pdf' };
+const TEXT_FORMATS = new Set<DocumentFormat>(['txt', 'md', 'html']);
+
+export function formatOf(name: string): DocumentFormat {
+  const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
+  const format = EXTENSIONS[ext];
+  if (!format) {
+    throw new InkproofError('unsupported_format', `Inkproof reads .txt, .md, .html, .docx and .pdf files; "${name}" is not one of them.`);
+  }
+  return format;
+}
+
+const mb = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+
+export function ownedDocument(s: Services, id: number, ctx: CallContext) {
+  const row = s.documents.row(id);
+  // Someone else's document is reported as missing, so ids reveal nothing.
+  if (!row || row.user_id !== ctx.user.id) throw new InkproofError('not_found', `There is no document ${id}.`);
+  return row;
+}
+
+async function readFile(file: ImportFile, limit: number, ctx: CallContext): Promise<Uint8Array> {
+  if ('text' in file) {
+    if (Buffer.byteLength(file.text, 'utf8') > limit) throw tooLarge(file.name, limit);
+    return Buffer.from(file.text, 'utf8');
+  }
+  if ('base64' in file) {
+    if ((file.base64.length * 3) / 4 > limit + 4) throw tooLarge(file.name, limit);
+    if (!/^[A-Za-z0-9+/\r\n]*={0,2}\s*$/.test(file.base64)) throw new InkproofError('invalid_input', `The contents of "${file.name}" are not valid base64.`);
+    return Buffer.from(file.base64, 'base64');
+  }
+  if (!ctx.allowPaths) throw new InkproofError('invalid_input', 'Files can be imported by path only from the desktop app and the command line; upload the file instead.');
+  let stat;
+  try {
+    stat = await fs.stat(file.path);
+  } catch {
+    throw new InkproofError('not_found', `Cannot open "${file.path}": the file does not exist or cannot be read.`);
+  }
+  if (!stat.isFile()) throw new InkproofError('invalid_input', `"${file.path}" is not a file.`);
+  if (stat.size > limit) throw tooLarge(file.name, limit);
+  return fs.readFile(file.path);
+}
+
+function tooLarge(name: string, limit: number): InkproofError {
+  return new InkproofError('too_large', `"${name}" is larger than the import limit of ${mb(limit)}. The limit can be changed in Settings.`);
+}
+
+/** Quick checks that can answer at once, before a worker reads the file. */
+function precheck(name: string, format: DocumentFormat, bytes: Uint8Array): void {
+  if (bytes.byteLength === 0) throw new InkproofError('empty_document', `"${name}" is empty.`);
+  if (TEXT_FORMATS.has(format)) {
+    const head = bytes.subarray(0, 8192);
+    const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+    if (!utf16 && head.includes(0)) throw new InkproofError('binary_content', `"${name}" contains binary data, not text. Is it really a .${format} file?`);
+    if (!utf16 && Buffer.from(bytes).toString('utf8').trim() === '') throw new InkproofError('empty_document', `"${name}" contains no text.`);
+  }
+}
+
+export function documentCommands(s: Services): Pick<CoreApi, 'importDocuments' | 'listDocuments' | 'getDocument' | 'deleteDocument' | 'analyzeDocument' | 'exportDocument'> {
+  return {
+    async importDocuments({ files }, ctx) {
+      const result: ImportResult = { documents: [], errors: [] };
+      const limit = s.settings.get().limits.max_file_bytes;
+      for (const file of files) {
+        try {
+          const format = formatOf(file.name);
+          const bytes = await readFile(file, limit, ctx);
+          precheck(file.name, format, bytes);
+          const name = path.basename(file.name);
+          const doc = s.hub.atomically(s.db, () => {
+            const doc = s.documents.insert(ctx.user.id, name, format, bytes.byteLength, bytes);
+            // About six bytes per word: refined once the text is extracted.
+            s.scheduler.enqueue(ctx.user.id, 'analyze', doc.id, bytes.byteLength / 6);
+            s.hub.broadcast(
+              { channel: libraryChannel(ctx.user.id), event: 'document.imported', data: { document_id: doc.id, name, format, size_bytes: doc.size_bytes, imported_at: doc.created_at } },
+              { except: ctx.connectionId },
+            );
+            return doc;
+          });
+          result.documents.push(doc);
+        } catch (err) {
+          if (!InkproofError.is(err)) throw err;
+          result.errors.push({ name: file.name, error: err.toJSON() });
+        }
+      }
+      return result;
+    },
+
+    async listDocuments(args, ctx) {
+      return s.documents.list(ctx.user.id, args);
+    },
+
+    async getDocument({ id, version }, ctx) {
+      ownedDocument(s, id, ctx);
+      const detail = s.documents.detail(id, version);
+      if (!detail) throw new InkproofError('not_found', `Document ${id} has no version ${version}.`);
+      return detail;
+    },
+
+    async deleteDocument({ id }, ctx) {
+      ownedDocument(s, id, ctx);
+      // Stop work on it first, so no job writes to a deleted document.
+      for (const r of s.rewrites.forDocument(id)) for (const j of s.jobs.active('rewrite', r.id)) await s.scheduler.cancel(j.id);
+      for (const j of s.jobs.active('analyze', id)) await s.scheduler.cancel(j.id);
+      s.hub.atomically(s.db, () => {
+        s.documents.delete(id);
+        s.hub.broadcast({ channel: libraryChannel(ctx.user.id), event: 'document.deleted', data: { document_id: id, deleted_at: isoNow() } }, { except: ctx.connectionId });
+      });
+      return { deleted: true, id };
+    },
+
+    async analyzeDocument({ id }, ctx) {
+      ownedDocument(s, id, ctx);
+      const active = s.jobs.active('analyze', id);
+      if (active.length > 0) return { document: s.documents.summary(id) as DocumentSummary, job: active[0] };
+      const job = s.hub.atomically(s.db, () => {
+        s.documents.setStatus(id, 'queued');
+        const row = s.documents.row(id);
+        return s.scheduler.enqueue(ctx.user.id, 'analyze', id, row?.word_count ?? (row?.size_bytes ?? 6) / 6);
+      });
+      return { document: s.documents.summary(id) as DocumentSummary, job };
+    },
+
+    async exportDocument({ id, format, version, rewrite_id }, ctx) {
+      const doc = ownedDocument(s, id, ctx);
+      let text: string | null;
+      let suffix = '';
+      if (rewrite_id !== undefined) {
+        const rw = s.rewrites.row(rewrite_id);
+        if (!rw || rw.document_id !== id) throw new InkproofError('not_found', `Document ${id} has no revision ${rewrite_id}.`);
+        if (rw.result === null) throw new InkproofError('conflict', 'This revision has not finished yet.');
+        text = rw.result;
+        suffix = '-revised';
+      } else {
+        const v = version ?? doc.version;
+        text = s.documents.versionText(id, v);
+        if (text === null) throw new InkproofError(doc.text === null ? 'conflict' : 'not_found', doc.text === null ? 'This document is still being read.' : `Document ${id} has no version ${v}.`);
+        if (v > 1) suffix = `-v${v}`;
+      }
+      const base = doc.name.replace(/\.[A-Za-z0-9]+$/, '') + suffix;
+      return buildExport(base, format, text);
+    },
+  };
+}

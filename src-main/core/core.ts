@@ -1,0 +1,109 @@
+/**
+ * Assembles a running core: store, hub, worker pool, durable queue and commands. Runs under plain
+ * Node (CLI, server, tests) and inside Electron's main process alike.
+ */
+import type { Logger } from 'pino';
+import { CHANNEL_PATTERNS, idParam } from '../../src-shared/channels';
+import type { TaskName } from '../../src-shared/tasks';
+import { createCommands, type CoreApi } from './commands';
+import { ChannelAuthorizer, type HubUser } from './hub/authorizer';
+import { ChannelHistory, DurableEventLog } from './hub/history';
+import { BroadcastHub } from './hub/hub';
+import { analyzeHandler } from './jobs/analyze';
+import { rewriteHandler } from './jobs/rewrite';
+import { validateHandler } from './jobs/validate';
+import { createLogger } from './logger';
+import { WorkerPool } from './pool';
+import { JobScheduler } from './queue/scheduler';
+import type { Services } from './services';
+import { openDatabase } from './store/db';
+import { DocumentStore } from './store/documents';
+import { JobStore } from './store/jobs';
+import { RewriteStore } from './store/rewrites';
+import { SampleStore } from './store/samples';
+import { SettingsStore } from './store/settings';
+
+export interface CoreOptions {
+  /** Data folder, or ':memory:'. */
+  dataDir: string;
+  logger?: Logger;
+  threads?: number;
+  resolveTask?: (name: TaskName) => string;
+  nativeBinding?: string;
+  progressIntervalMs?: number;
+  backoffBaseMs?: number;
+  /** Start taking jobs at once (default true). */
+  start?: boolean;
+}
+
+export interface Core extends Services {
+  api: CoreApi;
+  /** The desktop app's own account. */
+  localUser: HubUser;
+  close(opts?: { drainMs?: number }): Promise<void>;
+}
+
+/** App channels keep their history in SQLite; anything else (e.g. sync-server channels) in memory. */
+const DURABLE_PREFIXES = ['private-documents.', 'private-rewrites.', 'private-library.', 'private-queue.'];
+export const isAppChannel = (channel: string): boolean => DURABLE_PREFIXES.some((p) => channel.startsWith(p));
+
+export function registerChannelAuthorization(authorizer: ChannelAuthorizer, s: Pick<Services, 'documents' | 'rewrites'>): void {
+  // Mirrors the seed's routes/channels.php.
+  authorizer.channel(CHANNEL_PATTERNS.document, (user, { documentId }) => {
+    const id = idParam(documentId);
+    return id !== null && s.documents.ownerOf(id) === user.id;
+  });
+  authorizer.channel(CHANNEL_PATTERNS.rewrite, (user, { rewriteId }) => {
+    const id = idParam(rewriteId);
+    return id !== null && s.rewrites.ownerOf(id) === user.id;
+  });
+  authorizer.channel(CHANNEL_PATTERNS.library, (user, { userId }) => idParam(userId) === user.id);
+  authorizer.channel(CHANNEL_PATTERNS.queue, (user, { userId }) => idParam(userId) === user.id);
+}
+
+export function createCore(opts: CoreOptions): Core {
+  const logger = opts.logger ?? createLogger();
+  const db = openDatabase({ dataDir: opts.dataDir, nativeBinding: opts.nativeBinding });
+  const history = new ChannelHistory();
+  const durable = new DurableEventLog(db);
+  const loaded = durable.load(history);
+  const hub = new BroadcastHub({ history, durable, isDurable: isAppChannel, authorizer: new ChannelAuthorizer(), logger });
+  const pool = new WorkerPool({ threads: opts.threads, resolveTask: opts.resolveTask });
+  const jobs = new JobStore(db);
+  const scheduler = new JobScheduler({ db, hub, jobs, concurrency: pool.threads, logger, backoffBaseMs: opts.backoffBaseMs });
+  const services: Services = {
+    db,
+    hub,
+    pool,
+    scheduler,
+    logger,
+    jobs,
+    documents: new DocumentStore(db),
+    rewrites: new RewriteStore(db),
+    samples: new SampleStore(db),
+    settings: new SettingsStore(db),
+    progressIntervalMs: opts.progressIntervalMs ?? 50,
+  };
+  registerChannelAuthorization(hub.authorizer, services);
+  scheduler.register(analyzeHandler(services));
+  scheduler.register(rewriteHandler(services));
+  scheduler.register(validateHandler(services));
+  logger.debug({ dataDir: opts.dataDir, events: loaded, threads: pool.threads }, 'core ready');
+  if (opts.start !== false) scheduler.start();
+
+  let closing: Promise<void> | null = null;
+  return {
+    ...services,
+    api: createCommands(services),
+    localUser: { id: 1, name: 'local' },
+    close(closeOpts = {}) {
+      closing ??= (async () => {
+        await scheduler.stop(closeOpts.drainMs ?? 5000);
+        hub.close();
+        await pool.destroy();
+        db.close();
+      })();
+      return closing;
+    },
+  };
+}

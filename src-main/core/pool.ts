@@ -1,0 +1,122 @@
+/**
+ * The worker pool (DESIGN.md §6): piscina with a finite queue, an explicit idle timeout and
+ * cores − 1 threads. Progress travels over a MessagePort transferred with the task; the worker
+ * closes its port when it is done and the caller waits for that close before resolving, so no
+ * progress message can arrive after the result. Cancel with an AbortSignal.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { MessageChannel } from 'node:worker_threads';
+import { Piscina } from 'piscina';
+import { InkproofError } from '../../src-shared/errors';
+import type { ProgressMessage, TaskName, TaskResult } from '../../src-shared/tasks';
+
+export interface PoolOptions {
+  threads?: number;
+  maxQueue?: number;
+  idleTimeoutMs?: number;
+  /** Resolves a task name to its module file; defaults to the TypeScript sources under tsx. */
+  resolveTask?: (name: TaskName) => string;
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  onProgress?: (message: ProgressMessage) => void;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export function sourceTaskFile(name: TaskName): string {
+  return path.resolve(here, '../../src-workers/tasks', `${name}.ts`);
+}
+
+export function defaultThreads(): number {
+  const fromEnv = Number(process.env.INKPROOF_THREADS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  return Math.max(1, (os.availableParallelism?.() ?? os.cpus().length) - 1);
+}
+
+/** TypeScript task files need tsx in the worker unless the process already runs under it. */
+function execArgvFor(file: string): string[] | undefined {
+  if (!file.endsWith('.ts')) return undefined;
+  const hasTsx = process.execArgv.some((a) => a.includes('tsx'));
+  return hasTsx ? undefined : ['--import', 'tsx'];
+}
+
+export class WorkerPool {
+  private readonly piscina: Piscina;
+  private readonly resolveTask: (name: TaskName) => string;
+  readonly threads: number;
+  private destroyed = false;
+
+  constructor(opts: PoolOptions = {}) {
+    this.threads = opts.threads ?? defaultThreads();
+    this.resolveTask = opts.resolveTask ?? sourceTaskFile;
+    const probe = this.resolveTask('analyze');
+    this.piscina = new Piscina({
+      minThreads: 0,
+      maxThreads: this.threads,
+      maxQueue: opts.maxQueue ?? 1000,
+      idleTimeout: opts.idleTimeoutMs ?? 30_000,
+      // With 'sync' an idle worker blocks in Atomics.wait, so the close of its progress port is
+      // not seen until the next task arrives; 'async' keeps the worker's event loop turning.
+      atomics: 'async',
+      execArgv: execArgvFor(probe),
+    });
+  }
+
+  get queueSize(): number {
+    return this.piscina.queueSize;
+  }
+
+  /** Runs a task; resolves with its value, rejects with an InkproofError. */
+  async run<I extends object, O>(task: TaskName, input: I, opts: RunOptions = {}): Promise<O> {
+    if (this.destroyed) throw new InkproofError('internal', 'The worker pool has been shut down.');
+    const filename = pathToFileURL(this.resolveTask(task)).href;
+    const channel = opts.onProgress ? new MessageChannel() : null;
+    let closed: Promise<void> = Promise.resolve();
+    if (channel && opts.onProgress) {
+      const onProgress = opts.onProgress;
+      channel.port1.on('message', (m: ProgressMessage) => onProgress(m));
+      closed = new Promise((resolve) => channel.port1.once('close', () => resolve()));
+    }
+    let result: TaskResult<O>;
+    try {
+      result = (await this.piscina.run(channel ? { ...input, port: channel.port2 } : input, {
+        filename,
+        signal: opts.signal,
+        transferList: channel ? [channel.port2] : undefined,
+      })) as TaskResult<O>;
+    } catch (err) {
+      channel?.port1.close();
+      throw translate(err, opts.signal);
+    }
+    // The worker closes its port after its last progress message; waiting for the close here
+    // guarantees every progress message was handled before the result is.
+    await closed;
+    if (!result.ok) throw new InkproofError(result.error.code, result.error.message, { issues: result.error.issues, retryable: result.error.retryable });
+    return result.value;
+  }
+
+  async destroy(): Promise<void> {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    await this.piscina.destroy();
+  }
+}
+
+function translate(err: unknown, signal?: AbortSignal): InkproofError {
+  if (InkproofError.is(err)) return err;
+  const e = err as { name?: string; message?: string; code?: string };
+  if (signal?.aborted || e?.name === 'AbortError') {
+    const reason = signal?.reason;
+    if (InkproofError.is(reason)) return reason;
+    return new InkproofError('cancelled', 'The task was cancelled.');
+  }
+  if (typeof e?.message === 'string' && /queue is at limit|Task queue is at limit/i.test(e.message)) {
+    return new InkproofError('queue_full', 'Too much work is waiting; try again in a moment.', { retryable: true });
+  }
+  // A worker that crashed or ran out of memory: worth another try.
+  return new InkproofError('internal', `A worker failed: ${e?.message ?? String(err)}`, { retryable: true });
+}

@@ -1,0 +1,26 @@
+/** The pieces of a running core, passed to job handlers and commands. */
+import type { Logger } from 'pino';
+import type { BroadcastHub } from './hub/hub';
+import type { WorkerPool } from './pool';
+import type { JobScheduler } from './queue/scheduler';
+import type { Db } from './store/db';
+import type { DocumentStore } from './store/documents';
+import type { JobStore } from './store/jobs';
+import type { RewriteStore } from './store/rewrites';
+import type { SampleStore } from './store/samples';
+import type { SettingsStore } from './store/settings';
+
+export interface Services {
+  db: Db;
+  hub: BroadcastHub;
+  pool: WorkerPool;
+  scheduler: JobScheduler;
+  logger: Logger;
+  documents: DocumentStore;
+  rewrites: RewriteStore;
+  samples: SampleStore;
+  jobs: JobStore;
+  settings: SettingsStore;
+  /** Interval of rewrite.progress events per rewrite (DESIGN.md §2: ~50 ms). */
+  progressIntervalMs: number;
+}
