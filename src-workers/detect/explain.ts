@@ -29,20 +29,27 @@ interface Ctx {
 const fmt = (v: number, d = 2) => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(d));
 const quote = (s: string) => `“${s}”`;
 
-/** Distinct words (as written, lower-cased) of the range carrying any of the given lexicon bits, most frequent first. */
+/**
+ * Distinct words (lower-cased) of the range carrying any of the given lexicon bits, the most
+ * telling first: rarest in human text (highest unigram surprisal), then most frequent here.
+ */
 function lexWords(c: Ctx, bits: number): { words: string[]; count: number } {
   const { p } = c;
   const wa = p.sentWordA[c.sa], wb = p.sentWordB[c.sb - 1];
-  const counts = new Map<string, number>();
+  const seen = new Map<string, { n: number; rarity: number }>();
   let count = 0;
   for (let w = wa; w < wb; w++) {
     if (!(p.wordLex[w] & bits)) continue;
     const ti = p.wordTok[w];
     const word = p.text.slice(p.tokens.start[ti], p.tokens.end[ti]).toLowerCase().replace(/’/g, "'");
-    counts.set(word, (counts.get(word) ?? 0) + 1);
+    const e = seen.get(word);
+    if (e) e.n++;
+    else seen.set(word, { n: 1, rarity: p.s1[ti] });
     count++;
   }
-  const words = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map((e) => e[0]);
+  const words = [...seen.entries()]
+    .sort((a, b) => b[1].rarity - a[1].rarity || b[1].n - a[1].n || (a[0] < b[0] ? -1 : 1))
+    .map((e) => e[0]);
   return { words, count };
 }
 

@@ -510,25 +510,47 @@ export function wordsIn(p: Prepared, sa: number, sb: number): number {
 }
 
 /**
- * Splits the sentences into consecutive windows of three to five sentences (four by default;
- * five when four are short, three when four are long), the units critical sections are made of.
+ * Splits the sentences into consecutive windows of three to five sentences, the units critical
+ * sections are made of. Windows follow paragraphs, so that a section can match a pasted
+ * paragraph: paragraphs of fewer than three sentences are grouped with the next, and each group
+ * of m sentences is cut into windows of as equal size as possible, about four sentences each
+ * (three when sentences are long, over 30 words on average; five when short, under 12).
+ * A text of fewer than three sentences is one window.
  */
 export function makeWindows(p: Prepared): [number, number][] {
   const out: [number, number][] = [];
   const ns = p.ns;
-  let s = 0;
-  while (s < ns) {
-    let e = Math.min(ns, s + 4);
-    const w4 = p.sentWordB[e - 1] - p.sentWordA[s];
-    if (w4 < 50 && e < ns) e++;
-    else if (w4 > 120 && e - s === 4) e--;
-    const rest = ns - e;
-    if (rest > 0 && rest < 3) {
-      const restWords = p.sentWordB[ns - 1] - p.sentWordA[e];
-      if (e - s + rest <= 5 || restWords < 25) e = ns;
+  const para = p.sentPara;
+  let a = 0;
+  while (a < ns) {
+    // A group: whole paragraphs until it has at least three sentences.
+    let b = a;
+    while (b < ns) {
+      const pb = para[b];
+      while (b < ns && para[b] === pb) b++;
+      if (b - a >= 3) break;
     }
-    out.push([s, e]);
-    s = e;
+    const m = b - a;
+    if (m < 3) {
+      // Only a short tail is left: join the previous window when that stays small.
+      const prev = out[out.length - 1];
+      if (prev && prev[1] - prev[0] + m <= 7) prev[1] = b;
+      else out.push([a, b]);
+      a = b;
+      continue;
+    }
+    const avgWords = (p.sentWordB[b - 1] - p.sentWordA[a]) / m;
+    const target = avgWords > 30 ? 3 : avgWords < 12 ? 5 : 4;
+    let k = Math.round(m / target);
+    k = Math.max(Math.ceil(m / 5), Math.min(Math.floor(m / 3), k), 1);
+    const base = Math.floor(m / k), extra = m % k;
+    let s = a;
+    for (let i = 0; i < k; i++) {
+      const e = s + base + (i < extra ? 1 : 0);
+      out.push([s, e]);
+      s = e;
+    }
+    a = b;
   }
   return out;
 }
