@@ -57,12 +57,12 @@ const LANGUAGES = [
   'srp', 'slv', 'lit', 'lav', 'est', 'tgl', 'swh', 'afr', 'pes', 'ben', 'urd',
 ];
 
-/** ISO 639-3 code of the text's language by franc, on up to three 1,000-character samples; "und" if unsure. */
+/** ISO 639-3 code of the text's language by franc, on up to three 400-character samples; "und" if unsure. */
 export function detectLanguage(text: string): string {
   let sample = text;
-  if (text.length > 3000) {
+  if (text.length > 1200) {
     const mid = Math.floor(text.length / 2);
-    sample = `${text.slice(0, 1000)} ${text.slice(mid - 500, mid + 500)} ${text.slice(text.length - 1000)}`;
+    sample = `${text.slice(0, 400)} ${text.slice(mid - 200, mid + 200)} ${text.slice(text.length - 400)}`;
   }
   return franc(sample, { only: LANGUAGES, minLength: 20 });
 }
