@@ -48,7 +48,9 @@ const CLIP = 4;
 /** Which human text feeds the n-gram tables: Brown only, or Brown and the corpus's human side. */
 const LM_SOURCES = flag('--lm-sources') ?? 'brown';
 const LAMBDAS = [1, 10, 100];
-const LM_OPTS = { triMin: TRI_MIN, mu2: 2, mu3: 2, alpha: 0.5 };
+const LM_OPTS = { triMin: TRI_MIN, mu2: Number(flag('--mu2') ?? 2), mu3: Number(flag('--mu3') ?? 2), alpha: 0.5 };
+/** --quick: only the shipped configuration's block-held-out numbers (for trying options); writes nothing. */
+const QUICK = process.argv.includes('--quick');
 const MODEL_ID = 'ngram-stylo-lr-v1';
 
 for (const [what, p] of [['corpus', CORPUS], ['lexicon', LEXICON]] as const) {
@@ -419,6 +421,18 @@ for (const lam of LAMBDAS) {
 say();
 say(`Chosen λ = ${bestLambda}.`);
 log(`lambda: ${bestLambda}`);
+
+if (QUICK) {
+  const cfg = configs[FINAL];
+  const lg = crossLogits(blocks, cfg.include, cfg.weights, bestLambda, X, yDoc);
+  const pr = crossCalibrate(lg, blocks, cfg.include, cfg.weights, yDoc);
+  const humanTrain = all.map((_, i) => i).filter((i) => cfg.include[i] && all[i].label === 0);
+  const thr = chooseThreshold(pr, humanTrain, 0.01, 0.02);
+  const sc: ScoredRow[] = all.map((r, i) => ({ label: r.label ? 'ai' : 'human', domain: r.domain, generator: r.generator, score: 100 * pr[i] }));
+  const rep = evaluate(sc.filter((_, i) => !all[i].brown), thr);
+  console.log(formatReport(rep).join('\n'));
+  process.exit(0);
+}
 
 // ---------------------------------------------------------------- imbalance before/after
 interface CfgResult { probs: Float64Array; threshold: number }
