@@ -306,10 +306,13 @@ const FINAL = 2;
  * model cannot learn a corpus accident such as "contractions ⇒ AI" (some AI story continuations
  * here use dialogue; the human news and encyclopedia texts do not) and so that explanations
  * never contradict their own numbers. +1: more of it pushes towards AI; −1: towards human.
+ * First-person singular is held to "human or nothing": the corpus's AI essays and letters are
+ * written in the first person while it has no human essays at all, so a positive weight would
+ * be learned from the imbalance and fall on student writing.
  */
 const SIGN_PRIORS: Partial<Record<(typeof FEATURE_NAMES)[number], 1 | -1>> = {
   kobak_rate: 1, liang_rate: 1, phrase_rate: 1, transition_rate: 1,
-  contraction_rate: -1, fw_informal: -1, sent_len_cv: -1, sent_len_diff: -1, sent_s3_std: -1, p_entropy: -1,
+  contraction_rate: -1, fw_informal: -1, fw_pron1sg: -1, sent_len_cv: -1, sent_len_diff: -1, sent_s3_std: -1, p_entropy: -1,
 };
 const SIGNS = Int8Array.from(FEATURE_NAMES.map((f) => SIGN_PRIORS[f] ?? 0));
 
