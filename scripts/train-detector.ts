@@ -312,7 +312,7 @@ const FINAL = 2;
  */
 const SIGN_PRIORS: Partial<Record<(typeof FEATURE_NAMES)[number], 1 | -1>> = {
   kobak_rate: 1, liang_rate: 1, phrase_rate: 1, transition_rate: 1,
-  contraction_rate: -1, fw_informal: -1, fw_pron1sg: -1, sent_len_cv: -1, sent_len_diff: -1, sent_s3_std: -1, p_entropy: -1,
+  contraction_rate: -1, fw_informal: -1, fw_pron1sg: -1, sent_len_cv: -1, sent_len_diff: -1, sent_s3_std: -1, p_entropy: -1, para_cv: -1,
 };
 const SIGNS = Int8Array.from(FEATURE_NAMES.map((f) => SIGN_PRIORS[f] ?? 0));
 
@@ -523,6 +523,39 @@ for (const g of ['gpt-3.5-turbo', 'gpt-4', 'llama-2-70b-chat']) {
 }
 say();
 say('(Platt scaling here is fitted in-sample on the remaining rows, so the TPR is indicative.)');
+
+// ---------------------------------------------------------------- length dependence
+{
+  const rank = (v: number[]) => {
+    const idx = v.map((_, i) => i).sort((a, b) => v[a] - v[b]);
+    const r = new Array(v.length);
+    idx.forEach((i, k) => (r[i] = k));
+    return r;
+  };
+  const spearman = (a: number[], b: number[]) => {
+    const ra = rank(a), rb = rank(b);
+    const n = a.length, ma = (n - 1) / 2;
+    let num = 0, da = 0, db = 0;
+    for (let i = 0; i < n; i++) { num += (ra[i] - ma) * (rb[i] - ma); da += (ra[i] - ma) ** 2; db += (rb[i] - ma) ** 2; }
+    return num / Math.sqrt(da * db);
+  };
+  say();
+  say('## Length dependence (Spearman correlation of the out-of-block score with the word count, within a label)');
+  say();
+  say('The corpus has length cues by domain (SOURCES.md); the features are rates, means and quantiles so that the score should not follow length within a class.');
+  say();
+  say('| rows | n | Spearman ρ(score, words) |');
+  say('|---|---|---|');
+  for (const [name, f] of [
+    ['human, corpus', (r: Row) => r.label === 0 && !r.brown],
+    ['human, Brown', (r: Row) => r.label === 0 && r.brown],
+    ['AI, non-essay', (r: Row) => r.label === 1 && r.domain !== 'essay'],
+    ['AI, essay', (r: Row) => r.label === 1 && r.domain === 'essay'],
+  ] as const) {
+    const idx = all.map((_, i) => i).filter((i) => f(all[i]));
+    say(`| ${name} | ${idx.length} | ${spearman(idx.map((i) => probsBlock[i]), idx.map((i) => all[i].words)).toFixed(3)} |`);
+  }
+}
 
 // ---------------------------------------------------------------- calibration check
 say();

@@ -67,3 +67,22 @@ export const SIMPLE_ESSAY =
   'The people know each other and they help when somebody have a problem. But there is not many jobs, and the bus to the town come only three times in a day. ' +
   'For me, I prefer to live in the city now, because I am young and I want to study and find a good job. Maybe when I will be old I will move to the village like my grandparents. ' +
   'To sum up, I think every place has advantages and disadvantages, and it depends of the age and what the person wants in his life.';
+
+/** An application letter in learner English (written for this test). */
+export const LEARNER_LETTER =
+  'Dear Mrs Taylor, I am writing to you because I saw your advertisement in the newspaper about the summer job in your hotel. ' +
+  'I am nineteen years old and I am student of tourism in the university of Valencia. Last summer I worked in a small restaurant near the beach, so I have some experience with customers. ' +
+  'I was serving tables and sometimes I helped in the kitchen when there was many people. I think I am a friendly person and I like to speak with people from other countries. ' +
+  'I can speak Spanish, English and a little of French, because my mother is from Lyon. I would like to know some more informations about the job. ' +
+  'How many hours I have to work in one day, and is it possible to have accommodation in the hotel? Also I want to ask if I need to bring a uniform or you give it to the workers. ' +
+  'I can start to work from the first of July until the end of August, because in September I must go back to the university. ' +
+  'I send you my CV with this letter. I hope you will consider my application and I am looking forward to hear from you soon. Yours sincerely, Maria Lopez';
+
+/** An opinion essay in learner English, ending with the classroom "In conclusion" (written for this test). */
+export const LEARNER_ESSAY =
+  'Nowadays a lot of students use the mobile phone in the class and teachers are not happy about this. Some people say that phones must be forbidden in schools, other people think they can be useful. ' +
+  'In this essay I will give my opinion. First of all, the phone is a big distraction. When I was in secondary school my friends were always looking at Instagram during the lesson and they did not listen the teacher. ' +
+  'After, they had bad marks in the exams and they were surprised. Also some students use the phone for cheating in the tests, this is not fair for the others who study hard. ' +
+  'But we can not say that the phone is only bad. For example, in my English class we used an application for learning vocabulary and it was very funny and everybody participated. ' +
+  'Also if there is an emergency the parents can call their children. In my country many parents want that their children have the phone always with them. ' +
+  'In conclusion, I think that schools should not forbid phones completely, but the teacher must decide when the students can use it. If the rules are clear, the phone can be a tool and not a problem.';
