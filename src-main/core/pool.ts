@@ -4,6 +4,7 @@
  * closes its port when it is done and the caller waits for that close before resolving, so no
  * progress message can arrive after the result. Cancel with an AbortSignal.
  */
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -37,11 +38,14 @@ export function defaultThreads(): number {
   return Math.max(1, (os.availableParallelism?.() ?? os.cpus().length) - 1);
 }
 
-/** TypeScript task files need tsx in the worker unless the process already runs under it. */
+/**
+ * TypeScript task files need tsx in the worker unless the process already runs under it. The
+ * loader is given by absolute URL so that it resolves from any working directory.
+ */
 function execArgvFor(file: string): string[] | undefined {
   if (!file.endsWith('.ts')) return undefined;
   const hasTsx = process.execArgv.some((a) => a.includes('tsx'));
-  return hasTsx ? undefined : ['--import', 'tsx'];
+  return hasTsx ? undefined : ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href];
 }
 
 export class WorkerPool {

@@ -53,12 +53,12 @@ async function readFile(file: ImportFile, limit: number, ctx: CallContext): Prom
   return fs.readFile(file.path);
 }
 
-function tooLarge(name: string, limit: number): InkproofError {
+export function tooLarge(name: string, limit: number): InkproofError {
   return new InkproofError('too_large', `"${name}" is larger than the import limit of ${mb(limit)}. The limit can be changed in Settings.`);
 }
 
 /** Quick checks that can answer at once, before a worker reads the file. */
-function precheck(name: string, format: DocumentFormat, bytes: Uint8Array): void {
+export function precheck(name: string, format: DocumentFormat, bytes: Uint8Array): void {
   if (bytes.byteLength === 0) throw new InkproofError('empty_document', `"${name}" is empty.`);
   if (TEXT_FORMATS.has(format)) {
     const head = bytes.subarray(0, 8192);
@@ -68,34 +68,50 @@ function precheck(name: string, format: DocumentFormat, bytes: Uint8Array): void
   }
 }
 
+/** A file on its way in: its name and a way to read its bytes (which may refuse, e.g. too large). */
+export interface IncomingFile {
+  name: string;
+  read(): Promise<Uint8Array>;
+}
+
+/** Imports files one by one: each becomes a document queued for analysis, or an error. */
+export async function importFiles(s: Services, files: IncomingFile[], ctx: CallContext): Promise<ImportResult> {
+  const result: ImportResult = { documents: [], errors: [] };
+  for (const file of files) {
+    try {
+      const format = formatOf(file.name);
+      const bytes = await file.read();
+      if (bytes.byteLength > s.settings.get().limits.max_file_bytes) throw tooLarge(file.name, s.settings.get().limits.max_file_bytes);
+      precheck(file.name, format, bytes);
+      const name = path.basename(file.name);
+      const doc = s.hub.atomically(s.db, () => {
+        const doc = s.documents.insert(ctx.user.id, name, format, bytes.byteLength, bytes);
+        // About six bytes per word: refined once the text is extracted.
+        s.scheduler.enqueue(ctx.user.id, 'analyze', doc.id, bytes.byteLength / 6);
+        s.hub.broadcast(
+          { channel: libraryChannel(ctx.user.id), event: 'document.imported', data: { document_id: doc.id, name, format, size_bytes: doc.size_bytes, imported_at: doc.created_at } },
+          { except: ctx.connectionId },
+        );
+        return doc;
+      });
+      result.documents.push(doc);
+    } catch (err) {
+      if (!InkproofError.is(err)) throw err;
+      result.errors.push({ name: file.name, error: err.toJSON() });
+    }
+  }
+  return result;
+}
+
 export function documentCommands(s: Services): Pick<CoreApi, 'importDocuments' | 'listDocuments' | 'getDocument' | 'deleteDocument' | 'analyzeDocument' | 'exportDocument'> {
   return {
     async importDocuments({ files }, ctx) {
-      const result: ImportResult = { documents: [], errors: [] };
       const limit = s.settings.get().limits.max_file_bytes;
-      for (const file of files) {
-        try {
-          const format = formatOf(file.name);
-          const bytes = await readFile(file, limit, ctx);
-          precheck(file.name, format, bytes);
-          const name = path.basename(file.name);
-          const doc = s.hub.atomically(s.db, () => {
-            const doc = s.documents.insert(ctx.user.id, name, format, bytes.byteLength, bytes);
-            // About six bytes per word: refined once the text is extracted.
-            s.scheduler.enqueue(ctx.user.id, 'analyze', doc.id, bytes.byteLength / 6);
-            s.hub.broadcast(
-              { channel: libraryChannel(ctx.user.id), event: 'document.imported', data: { document_id: doc.id, name, format, size_bytes: doc.size_bytes, imported_at: doc.created_at } },
-              { except: ctx.connectionId },
-            );
-            return doc;
-          });
-          result.documents.push(doc);
-        } catch (err) {
-          if (!InkproofError.is(err)) throw err;
-          result.errors.push({ name: file.name, error: err.toJSON() });
-        }
-      }
-      return result;
+      return importFiles(
+        s,
+        files.map((file) => ({ name: file.name, read: () => readFile(file, limit, ctx) })),
+        ctx,
+      );
     },
 
     async listDocuments(args, ctx) {

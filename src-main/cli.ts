@@ -1,0 +1,106 @@
+/**
+ * `inkproof` — the command line: serve, analyze, rewrite, tail. Results go to stdout, logs and
+ * progress to stderr. Exit code 0 on success, 1 when some input failed, 2 on a usage error.
+ */
+import { Command, InvalidArgumentError } from 'commander';
+import { InkproofError } from '../src-shared/errors';
+import { createLogger } from './core/logger';
+import { WorkerPool } from './core/pool';
+import { analyzeFiles, analyzeJsonl } from './cli/analyze';
+import { rewriteFile, rewriteJsonl, rewriteOptions } from './cli/rewrite';
+import { serveUntilSignalled } from './cli/serve';
+import { tail } from './cli/tail';
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535.');
+  return n;
+}
+
+async function withPool(fn: (pool: WorkerPool) => Promise<number>): Promise<number> {
+  const pool = new WorkerPool();
+  try {
+    return await fn(pool);
+  } finally {
+    await pool.destroy();
+  }
+}
+
+const program = new Command()
+  .name('inkproof')
+  .description('Check documents for AI-generated text and revise what is flagged — offline.')
+  .showHelpAfterError()
+  .exitOverride();
+
+program
+  .command('serve')
+  .description('Run the HTTP API, live events and the browser version.')
+  .option('--host <host>', 'address to listen on', '127.0.0.1')
+  .option('--port <port>', 'port to listen on (0 picks a free one)', port, 8080)
+  .option('--data <dir>', 'data folder (default: INKPROOF_DATA or the per-user data folder)')
+  .option('--token <token>', 'access token (default: INKPROOF_TOKEN or a random one)')
+  .option('--debug', 'log hub traffic and requests')
+  .action(async (o: { host: string; port: number; data?: string; token?: string; debug?: boolean }) => {
+    await serveUntilSignalled(o);
+  });
+
+program
+  .command('analyze')
+  .description('Score files for AI-generated text, or JSON Lines from stdin with --jsonl.')
+  .argument('[files...]', '.txt, .md, .html, .docx or .pdf files')
+  .option('--json', 'print JSON instead of a readable report')
+  .option('--jsonl', 'read {"id","text"} lines on stdin, write one result line each on stdout')
+  .action(async (files: string[], o: { json?: boolean; jsonl?: boolean }) => {
+    if (o.jsonl && files.length) throw usage('Give files or --jsonl, not both.');
+    if (!o.jsonl && files.length === 0) throw usage('Give at least one file, or --jsonl to read from stdin.');
+    process.exitCode = await withPool((pool) => (o.jsonl ? analyzeJsonl(pool) : analyzeFiles(pool, files, !!o.json, (s) => process.stdout.write(s))));
+  });
+
+program
+  .command('rewrite')
+  .description('Revise a file (to stdout or --out), or JSON Lines from stdin with --jsonl.')
+  .argument('[file]', 'the file to revise')
+  .option('--mode <mode>', 'standard, formal, casual or concise')
+  .option('--strength <n>', '1 (light) to 3 (strong)')
+  .option('--out <file>', 'write the revision to this file')
+  .option('--jsonl', 'read {"id","text"} lines on stdin, write {"id","text","diff_summary"} lines')
+  .action(async (file: string | undefined, o: { mode?: string; strength?: string; out?: string; jsonl?: boolean }) => {
+    const options = rewriteOptions(o.mode, o.strength);
+    if (o.jsonl && file) throw usage('Give a file or --jsonl, not both.');
+    if (!o.jsonl && !file) throw usage('Give a file, or --jsonl to read from stdin.');
+    process.exitCode = await withPool((pool) => (o.jsonl ? rewriteJsonl(pool, options) : rewriteFile(pool, file!, options, o.out)));
+  });
+
+program
+  .command('tail')
+  .description('Show the live events of a running server (Laravel Pail for broadcasts).')
+  .option('--url <url>', 'address of the server (may include ?token=)', 'http://127.0.0.1:8080')
+  .option('--token <token>', 'the server\'s token (default: INKPROOF_TOKEN or the one in --url)')
+  .option('--channel <glob>', 'only channels matching, e.g. "documents.*"')
+  .option('--event <glob>', 'only events matching, e.g. "rewrite.*"')
+  .option('--json', 'print each event as a JSON line')
+  .action(async (o: { url: string; token?: string; channel?: string; event?: string; json?: boolean }) => {
+    const controller = new AbortController();
+    process.once('SIGINT', () => controller.abort());
+    process.exitCode = await tail(o, controller.signal);
+  });
+
+function usage(message: string): InkproofError {
+  return new InkproofError('invalid_input', message);
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  const e = err as { code?: string; exitCode?: number; message?: string };
+  if (typeof e.code === 'string' && e.code.startsWith('commander.')) {
+    // commander already printed the problem (or the help/version text).
+    process.exitCode = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
+  } else if (InkproofError.is(err)) {
+    process.stderr.write(`inkproof: ${err.message}\n`);
+    process.exitCode = err.code === 'invalid_input' ? 2 : 1;
+  } else {
+    createLogger().error({ err }, 'unexpected failure');
+    process.exitCode = 1;
+  }
+}

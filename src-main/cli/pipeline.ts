@@ -1,0 +1,36 @@
+/** The in-process pipeline the CLI uses: read a file, extract it and analyse or revise it in the worker pool. */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { InkproofError } from '../../src-shared/errors';
+import { DEFAULT_SETTINGS, type AnalysisResult, type RewriteOptions } from '../../src-shared/models';
+import type { AnalyzeInput, ExtractInput, ExtractOutput, RewriteInput, RewriteOutput } from '../../src-shared/tasks';
+import { formatOf, precheck, tooLarge } from '../core/commands/documents';
+import type { WorkerPool } from '../core/pool';
+
+export async function extractFile(pool: WorkerPool, file: string, maxBytes = DEFAULT_SETTINGS.limits.max_file_bytes): Promise<ExtractOutput> {
+  const name = path.basename(file);
+  const format = formatOf(name);
+  let stat;
+  try {
+    stat = await fs.stat(file);
+  } catch {
+    throw new InkproofError('not_found', `Cannot open "${file}": the file does not exist or cannot be read.`);
+  }
+  if (!stat.isFile()) throw new InkproofError('invalid_input', `"${file}" is not a file.`);
+  if (stat.size > maxBytes) throw tooLarge(name, maxBytes);
+  const bytes = await fs.readFile(file);
+  precheck(name, format, bytes);
+  return pool.run<ExtractInput, ExtractOutput>('extract', { name, bytes, max_bytes: maxBytes });
+}
+
+export function analyzeText(pool: WorkerPool, text: string): Promise<AnalysisResult> {
+  return pool.run<AnalyzeInput, AnalysisResult>('analyze', { text });
+}
+
+export function rewriteText(pool: WorkerPool, text: string, options: RewriteOptions, onProgress?: (p: number) => void): Promise<RewriteOutput> {
+  return pool.run<RewriteInput, RewriteOutput>(
+    'rewrite',
+    { text, options, ranges: null, llm: DEFAULT_SETTINGS.llm },
+    onProgress ? { onProgress: (m) => onProgress(m.progress) } : {},
+  );
+}

@@ -1,0 +1,71 @@
+/** Pusher Channels v7 wire messages and close codes (PROTOCOL.md). */
+import type { Envelope } from '../../../src-shared/events';
+
+export const CLOSE = {
+  UNKNOWN_APP: 4001,
+  APP_DISABLED: 4003,
+  OVER_QUOTA: 4004,
+  PATH_NOT_FOUND: 4005,
+  UNSUPPORTED_PROTOCOL: 4007,
+  NO_PROTOCOL: 4008,
+  UNAUTHORIZED: 4009,
+  OVER_CAPACITY: 4100,
+  GENERIC_RECONNECT: 4200,
+  PONG_NOT_RECEIVED: 4201,
+  INACTIVE: 4202,
+} as const;
+
+export interface ClientMessage {
+  event: string;
+  channel?: string;
+  data?: unknown;
+}
+
+/** Server → client frame. `data` is always a string on the wire. */
+export function frame(event: string, data: unknown, channel?: string, seq?: number): string {
+  const msg: Record<string, unknown> = { event };
+  if (channel !== undefined) msg.channel = channel;
+  msg.data = typeof data === 'string' ? data : JSON.stringify(data);
+  if (seq !== undefined) msg.seq = seq;
+  return JSON.stringify(msg);
+}
+
+export function errorFrame(message: string, code: number | null): string {
+  return frame('pusher:error', { message, code });
+}
+
+const frames = new WeakMap<Envelope, string>();
+
+/** The frame of an envelope, encoded once however many sockets receive it. */
+export function envelopeFrame(env: Envelope): string {
+  let f = frames.get(env);
+  if (f === undefined) {
+    f = frame(env.event, env.data, env.channel, env.seq);
+    frames.set(env, f);
+  }
+  return f;
+}
+
+/** Parses a client frame; null when it is not a JSON object with a string `event`. */
+export function parseClientMessage(raw: string): ClientMessage | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const msg = value as Record<string, unknown>;
+  if (typeof msg.event !== 'string') return null;
+  if (msg.channel !== undefined && typeof msg.channel !== 'string') return null;
+  // Clients may send data as a JSON string or as an object.
+  let data = msg.data;
+  if (typeof data === 'string' && msg.event.startsWith('pusher:')) {
+    try {
+      data = JSON.parse(data);
+    } catch {
+      /* keep the string */
+    }
+  }
+  return { event: msg.event, channel: msg.channel as string | undefined, data };
+}
