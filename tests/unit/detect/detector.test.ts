@@ -23,7 +23,11 @@ describe('detector: gates', () => {
   });
 
   it('does not score German or French text', () => {
-    for (const [text, lang] of [[GERMAN, 'deu'], [FRENCH, 'fra'], [`${GERMAN} ${GERMAN} ${GERMAN}`, 'deu']] as const) {
+    const spanish =
+      'El sábado nos levantamos temprano porque queríamos ir a la playa con mis primos. El autobús llegó tarde y tuvimos que esperar casi media hora bajo el sol, pero al final valió la pena porque el agua estaba muy tranquila.';
+    const dutch =
+      'Op zaterdag zijn we vroeg opgestaan omdat we met de trein naar Amsterdam wilden gaan. Het station was erg druk en onze trein had natuurlijk vertraging, maar mijn zus heeft koffie gehaald en we hebben gewacht.';
+    for (const [text, lang] of [[GERMAN, 'deu'], [FRENCH, 'fra'], [`${GERMAN} ${GERMAN} ${GERMAN}`, 'deu'], [spanish, 'spa'], [dutch, 'nld']] as const) {
       const r = analyzeText(text);
       expect(r.verdict).toBe('unsupported_language');
       expect(r.ai_confidence).toBeNull();
