@@ -276,7 +276,7 @@ function balancedWeights(include: boolean[]): Float64Array {
     else if (r.brown) nHb++;
     else nHc++;
   });
-  const hc = nHb > 0 ? 0.6 : 1, hb = 0.4;
+  const hb = Number(flag('--brown-weight') ?? 0.4), hc = nHb > 0 ? 1 - hb : 1;
   let sum = 0, n = 0;
   all.forEach((r, i) => {
     if (!include[i]) return;
