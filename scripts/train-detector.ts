@@ -619,9 +619,11 @@ const wLg = crossLogits(wBlocks, wInclude, wWeights, bestLambda, WX, yWin);
 const wPr = crossCalibrate(wLg, wBlocks, wInclude, wWeights, yWin);
 const wIdx = winRows.map((_, k) => k).filter((k) => wInclude[k]);
 const wHumanIdx = wIdx.filter((k) => yWin(k) === 0);
-// Windows: at most 2% of human windows (pooled, out-of-block) flagged.
+// Windows: at most WINDOW_FPR of human windows (pooled, out-of-block) flagged. A 10,000-word
+// human document has about 125 windows, so even 1% means a false section in one of them.
+const WINDOW_FPR = Number(flag('--window-fpr') ?? 0.01);
 const wSorted = wHumanIdx.map((k) => 100 * wPr[k]).sort((a, b) => b - a);
-const WINDOW_THRESHOLD = Math.min(99.9, Math.round(Math.floor(wSorted[Math.floor(0.02 * wSorted.length)] * 10) + 1) / 10);
+const WINDOW_THRESHOLD = Math.min(99.9, Math.round(Math.floor(wSorted[Math.floor(WINDOW_FPR * wSorted.length)] * 10) + 1) / 10);
 const winFit = fit(wIdx, WX, yWin, (k) => wWeights[k], bestLambda);
 const winPlatt = fitPlatt(wIdx.map((k) => wLg[k]), wIdx.map(yWin), wIdx.map((k) => wWeights[k]));
 say();
@@ -631,7 +633,7 @@ say();
   const h = wHumanIdx.map((k) => 100 * wPr[k]);
   const a = wIdx.filter((k) => yWin(k) === 1).map((k) => 100 * wPr[k]);
   const m = metrics(h, a, WINDOW_THRESHOLD);
-  say(`Windows: ${h.length} human, ${a.length} AI (AI continuations' first window, which holds the human prefix, left out). Out-of-block: AUROC ${fmt3(m.auroc)}, TPR@1%FPR ${pct(m.tpr_at_1_fpr)}, TPR@5%FPR ${pct(m.tpr_at_5_fpr)}. Section threshold ${WINDOW_THRESHOLD.toFixed(1)}% (2% of human windows flagged): TPR ${pct(m.tpr_at_threshold)}, FPR ${pct(m.fpr_at_threshold)}.`);
+  say(`Windows: ${h.length} human, ${a.length} AI (AI continuations' first window, which holds the human prefix, left out). Out-of-block: AUROC ${fmt3(m.auroc)}, TPR@1%FPR ${pct(m.tpr_at_1_fpr)}, TPR@5%FPR ${pct(m.tpr_at_5_fpr)}. Section threshold ${WINDOW_THRESHOLD.toFixed(1)}% (at most ${(100 * WINDOW_FPR).toFixed(0)}% of human windows flagged): TPR ${pct(m.tpr_at_threshold)}, FPR ${pct(m.fpr_at_threshold)}.`);
 }
 
 // ---------------------------------------------------------------- write the model
