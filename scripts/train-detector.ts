@@ -417,9 +417,9 @@ say('| λ | AUROC (corpus rows) | TPR@1%FPR (all human rows) |');
 say('|---|---|---|');
 for (const lam of LAMBDAS) {
   const lg = crossLogits(blocks, finalCfg.include, finalCfg.weights, lam, X, yDoc);
-  const hum = all.map((r, i) => i).filter((i) => all[i].label === 0).map((i) => lg[i]);
-  const ai = all.map((r, i) => i).filter((i) => all[i].label === 1 && finalCfg.include[i]).map((i) => lg[i]);
-  const corpusH = all.map((r, i) => i).filter((i) => all[i].label === 0 && !all[i].brown).map((i) => lg[i]);
+  const hum = all.map((_, i) => i).filter((i) => all[i].label === 0).map((i) => lg[i]);
+  const ai = all.map((_, i) => i).filter((i) => all[i].label === 1 && finalCfg.include[i]).map((i) => lg[i]);
+  const corpusH = all.map((_, i) => i).filter((i) => all[i].label === 0 && !all[i].brown).map((i) => lg[i]);
   const a = auroc(corpusH, ai)!;
   const t1 = tprAtFpr(hum, ai, 0.01)!;
   say(`| ${lam} | ${a.toFixed(3)} | ${pct(t1)} |`);

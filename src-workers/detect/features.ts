@@ -311,8 +311,9 @@ function mtld(wh: Uint32Array, a: number, b: number): number {
 }
 
 /**
- * Features of sentences [sa, sb) into out (length NF). `whole` marks the whole document (opener
- * and closer look at its first and last sentences; windows look at their own).
+ * Features of sentences [sa, sb) into out (length NF): the whole document or a window. The
+ * formulaic opener and closer are looked for in the range's own first and last sentences.
+ * A missing value (paragraph spread with fewer than three paragraphs) is NaN.
  */
 export function featuresFor(p: Prepared, sa: number, sb: number, out: Float64Array): void {
   out.fill(0);
