@@ -187,6 +187,33 @@ describe('core pipeline', () => {
     });
   });
 
+  it('cancels a running revision: the worker stops, rewrite.failed says so, the job is cancelled and can be retried', async () => {
+    const { documents } = await core.api.importDocuments({ files: [{ name: 'cancel.txt', text: aiText(3000) }] }, ctx());
+    const id = documents[0].id;
+    await fake.waitFor(`private-documents.${id}`, 'document.analyzed', undefined, 60_000);
+    const { rewrite } = await core.api.rewriteDocument({ id, options: { scope: 'document' } }, ctx());
+    await fake.waitFor(`private-rewrites.${rewrite.id}`, 'rewrite.processing');
+    const job = (await core.api.listJobs({ type: 'rewrite' }, ctx())).jobs.find((j) => j.subject_id === rewrite.id)!;
+    const cancelled = await core.api.cancelJob({ id: job.id }, ctx());
+    expect(cancelled.job.status).toBe('cancelled');
+    const failed = await fake.waitFor(`private-rewrites.${rewrite.id}`, 'rewrite.failed');
+    expect(Object.keys(failed.data).sort()).toEqual(['document_id', 'error', 'failed_at', 'rewrite_id', 'status']);
+    expect(failed.data).toMatchObject({ rewrite_id: rewrite.id, document_id: id, status: 'failed', error: 'The revision was cancelled.' });
+    fake.assertNotBroadcast(`private-rewrites.${rewrite.id}`, 'rewrite.completed');
+    expect((await core.api.getRewrite({ id: rewrite.id }, ctx())).status).toBe('cancelled');
+    await core.api.retryJob({ id: job.id }, ctx());
+    await fake.waitFor(`private-rewrites.${rewrite.id}`, 'rewrite.completed', undefined, 60_000);
+    expect((await core.api.getRewrite({ id: rewrite.id }, ctx())).status).toBe('completed');
+  }, 120_000);
+
+  it('broadcast only payloads that match the event catalogue, on every path above', () => {
+    expect(fake.invalid).toEqual([]);
+    const seen = new Set(fake.recorded.map((e) => e.event));
+    for (const name of ['document.imported', 'document.analysis_started', 'document.analyzed', 'document.updated', 'document.deleted', 'sample.validated', 'rewrite.queued', 'rewrite.processing', 'rewrite.progress', 'rewrite.completed', 'rewrite.failed', 'job.updated']) {
+      expect(seen.has(name), name).toBe(true);
+    }
+  });
+
   it('reports queue statistics with measured throughput', async () => {
     const stats = await core.api.getQueueStats({}, ctx());
     expect(stats.by_type.analyze.completed).toBeGreaterThan(0);
