@@ -113,11 +113,43 @@ export interface WordDiff {
   diff_summary: DiffSummary;
 }
 
-/** Whole-text diff (used when the revision was not made piece by piece, e.g. by the first reviser). */
+const PARA_SEP = /\n[ \t]*\n+/g;
+
+/**
+ * Whole-text diff (used when a revision was not made piece by piece, e.g. by the first reviser).
+ * Myers' diff is quadratic in the worst case, which a long document with changes everywhere
+ * reaches; revisions keep the paragraph structure, so when both texts have the same paragraph
+ * separators each paragraph is diffed on its own: linear in the number of paragraphs.
+ */
 export function wordDiff(original: string, revised: string): WordDiff {
-  const d = diffPiece(original, revised, 0);
+  const sepA = [...original.matchAll(PARA_SEP)];
+  const sepB = [...revised.matchAll(PARA_SEP)];
+  const raw: RawHunk[] = [];
+  let additions = 0;
+  let deletions = 0;
+  const piece = (a0: number, a1: number, b0: number, b1: number) => {
+    const before = original.slice(a0, a1);
+    const after = revised.slice(b0, b1);
+    if (before === after) return;
+    const d = diffPiece(before, after, a0);
+    raw.push(...d.hunks);
+    additions += d.additions;
+    deletions += d.deletions;
+  };
+  if (sepA.length === sepB.length && sepA.every((m, i) => m[0] === sepB[i][0])) {
+    let pa = 0;
+    let pb = 0;
+    for (let i = 0; i < sepA.length; i++) {
+      piece(pa, sepA[i].index!, pb, sepB[i].index!);
+      pa = sepA[i].index! + sepA[i][0].length;
+      pb = sepB[i].index! + sepB[i][0].length;
+    }
+    piece(pa, original.length, pb, revised.length);
+  } else {
+    piece(0, original.length, 0, revised.length);
+  }
   return {
-    hunks: toHunks(original, d.hunks),
-    diff_summary: summarize(countWordTokens(original), countWordTokens(revised), d.additions, d.deletions),
+    hunks: toHunks(original, raw),
+    diff_summary: summarize(countWordTokens(original), countWordTokens(revised), additions, deletions),
   };
 }
