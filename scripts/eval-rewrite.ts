@@ -13,8 +13,8 @@ import { performance } from 'node:perf_hooks';
 import nlp from 'compromise';
 import type { RewriteMode, RewriteOptions } from '../src-shared/models';
 import type { RewriteOutput } from '../src-shared/tasks';
-// The detector: a single import to switch (the trained `analyzeText` from src-workers/detect/index.ts once it is in main).
-import { analyzeHeuristic as detect } from '../src-workers/detect/heuristic';
+// The detector: a single import to switch (e.g. to the first engine, `analyzeHeuristic` from ../src-workers/detect/heuristic).
+import { analyzeText as detect } from '../src-workers/detect/index';
 import { rewriteText } from '../src-workers/rewrite/index';
 import { findProtectedSpans } from '../src-workers/rewrite/protect';
 import { rewriteV1 } from '../src-workers/rewrite/table-reviser';
