@@ -312,7 +312,7 @@ export async function streamChat(opts: StreamOptions): Promise<string> {
       if (chunk.done) break;
       arm();
       const s = decoder.decode(chunk.value, { stream: true });
-      raw += s.length < 100_000 ? s : '';
+      if (raw.length < 10_000_000) raw += s;
       buf += s;
       let nl: number;
       while ((nl = buf.indexOf('\n')) >= 0) {
@@ -325,10 +325,12 @@ export async function streamChat(opts: StreamOptions): Promise<string> {
       }
       if (finished) break;
     }
-    buf += decoder.decode();
+    const tail = decoder.decode();
+    buf += tail;
+    raw += tail;
     if (type.includes('application/json') && llm.kind !== 'ollama') {
       try {
-        const j = JSON.parse(raw + buf);
+        const j = JSON.parse(raw);
         const c = j?.choices?.[0]?.message?.content;
         if (typeof c !== 'string') throw new Error('no content');
         text = c;
