@@ -28,6 +28,11 @@ const CASUAL_ONLY: Record<string, string> = { 'what is': "what's", 'who is': "wh
 const PARTICIPLE_LIKE = /^(?:been|had|done|seen|made|got|gotten|gone|given|taken|known|shown|found|said|thought|told|become|come|left|kept|brought|bought|built|heard|held|lost|met|paid|put|read|run|sent|set|spent|stood|understood|won|written|begun|chosen|driven|eaten|fallen|forgotten|grown|hidden|ridden|risen|spoken|stolen|thrown|worn|[a-z]+ed)$/;
 const NO_CONTRACT_NEXT = set('only');
 
+/** First words of every pair above (a quick test before building the pair). */
+const FIRST_WORDS = new Set<string>(
+  [...Object.keys(NEGATIONS), ...Object.keys(PRONOUN_VERB), ...Object.keys(PRONOUN_HAVE), ...Object.keys(CASUAL_ONLY)].map((p) => p.split(' ')[0]).concat(Object.keys(SINGLE_NEGATION)),
+);
+
 export type ContractionLevel = 'none' | 'negations' | 'all' | 'casual';
 
 /** How far contractions go for a mode and strength (formal expands instead). */
@@ -55,6 +60,7 @@ export function contract(toks: Tok[], level: ContractionLevel, apostrophe: strin
     const t = toks[i];
     if (t.k !== 'w') continue;
     const k = keyOf(t);
+    if (!FIRST_WORDS.has(k)) continue;
     if (SINGLE_NEGATION[k]) {
       toks[i] = { t: withApostrophe(caseLike(SINGLE_NEGATION[k], t.t), apostrophe), k: 'w' };
       changes++;

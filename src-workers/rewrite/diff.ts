@@ -6,20 +6,47 @@
 import { diffArrays } from 'diff';
 import type { DiffHunk, DiffSummary } from '../../src-shared/models';
 
-const DIFF_TOKEN_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:[-.][\p{L}\p{N}]+)*|\s+|[\s\S]/gu;
+// Word characters: ASCII letters and digits, and any character from U+00C0 up except the
+// general-punctuation and CJK-punctuation blocks (quotes, dashes, ellipses are not words).
+const W = 'A-Za-z0-9\\u00C0-\\u1FFF\\u2070-\\u2FFF\\u3040-\\uFFFF';
+const WORD = `[${W}]+(?:['’][${W}]+)*(?:[-.][${W}]+)*`;
+// A word or one other character, with the spaces after it (fewer, larger tokens diff faster).
+const DIFF_TOKEN_RE = new RegExp(`(?:${WORD}|[\\s\\S])[ \\t]*`, 'g');
+const WORD_RE = new RegExp(WORD, 'g');
 
 export function diffTokens(s: string): string[] {
   return s.match(DIFF_TOKEN_RE) ?? [];
 }
 
-function isWord(tok: string): boolean {
-  return /[\p{L}\p{N}]/u.test(tok);
+function isWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x1fff) || (c >= 0x2070 && c <= 0x2fff) || c >= 0x3040;
 }
 
+function isWord(tok: string): boolean {
+  return isWordCode(tok.charCodeAt(0));
+}
+
+/** Words as the diff counts them. */
 export function countWordTokens(s: string): number {
   let n = 0;
-  for (const t of diffTokens(s)) if (isWord(t)) n++;
+  WORD_RE.lastIndex = 0;
+  while (WORD_RE.exec(s) !== null) n++;
   return n;
+}
+
+/** Splits a text into sentence-sized pieces: cut after . ! ? (and closing quotes) plus the spaces that follow. Joined, the pieces are the text. */
+export function sentencePieces(s: string): string[] {
+  const out: string[] = [];
+  const re = /[.!?]+["'”’)\]]*\s+/g;
+  let last = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s)) !== null) {
+    const end = m.index + m[0].length;
+    out.push(s.slice(last, end));
+    last = end;
+  }
+  if (last < s.length) out.push(s.slice(last));
+  return out;
 }
 
 export interface RawHunk {
@@ -34,13 +61,58 @@ export interface PieceDiff {
   deletions: number;
 }
 
-/** Diffs `before` (which sits at `offset` in the original) against `after`. */
+/**
+ * Diffs `before` (which sits at `offset` in the original) against `after`: sentences first (the
+ * ones a revision left alone are skipped), then words within each changed stretch.
+ */
 export function diffPiece(before: string, after: string, offset: number): PieceDiff {
+  const sa = sentencePieces(before);
+  const sb = sentencePieces(after);
+  if (sa.length + sb.length <= 4) return diffWords(before, after, offset);
+  const out: PieceDiff = { hunks: [], additions: 0, deletions: 0 };
+  let pos = offset;
+  let pendingA = '';
+  let pendingB = '';
+  let pendingAt = pos;
+  const flush = () => {
+    if (pendingA === '' && pendingB === '') return;
+    const d = diffWords(pendingA, pendingB, pendingAt);
+    out.hunks.push(...d.hunks);
+    out.additions += d.additions;
+    out.deletions += d.deletions;
+    pendingA = '';
+    pendingB = '';
+  };
+  for (const c of diffArrays(sa, sb)) {
+    const text = c.value.join('');
+    if (c.added) {
+      if (pendingA === '' && pendingB === '') pendingAt = pos;
+      pendingB += text;
+    } else if (c.removed) {
+      if (pendingA === '' && pendingB === '') pendingAt = pos;
+      pendingA += text;
+      pos += text.length;
+    } else {
+      flush();
+      pos += text.length;
+    }
+  }
+  flush();
+  return mergeHunks(out, before, offset);
+}
+
+function diffWords(before: string, after: string, offset: number): PieceDiff {
   const a = diffTokens(before);
   const b = diffTokens(after);
-  const changes = diffArrays(a, b);
+  // The common head and tail need no diffing.
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const changes = diffArrays(a.slice(head, a.length - tail), b.slice(head, b.length - tail));
   const raw: RawHunk[] = [];
   let pos = offset;
+  for (let i = 0; i < head; i++) pos += a[i].length;
   let additions = 0;
   let deletions = 0;
   let open: RawHunk | null = null;
@@ -64,9 +136,14 @@ export function diffPiece(before: string, after: string, offset: number): PieceD
     }
   }
   if (open) raw.push(open);
-  // One hunk per phrase: merge changes separated only by spaces (never across a line break).
+  return mergeHunks({ hunks: raw, additions, deletions }, before, offset);
+}
+
+/** One hunk per phrase: changes separated only by spaces merge (never across a line break); shared edge whitespace is trimmed. */
+function mergeHunks(d: PieceDiff, before: string, offset: number): PieceDiff {
+  const { additions, deletions } = d;
   const merged: RawHunk[] = [];
-  for (const h of raw) {
+  for (const h of d.hunks) {
     const last = merged[merged.length - 1];
     if (last) {
       const between = before.slice(last.end - offset, h.start - offset);

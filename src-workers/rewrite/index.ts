@@ -37,42 +37,42 @@ export async function rewriteWithRules(input: RewriteRequest, onProgress: (p: Pr
   const plan = planUnits(text, ranges);
   const state = newState(options.mode, options.strength, apostropheStyle(text), dashStyle(text));
   const total = Math.max(1, text.length);
-  const pieces: { start: number; end: number; after: string }[] = [];
+  let result = '';
+  let pos = 0;
+  const raw: RawHunk[] = [];
+  let additions = 0;
+  let deletions = 0;
   let wordsDone = 0;
   let lastYield = Date.now();
+  // Progress runs to 99 over the paragraphs (revision and diff); 100 comes after the final checks.
+  const fraction = (at: number) => Math.min(0.99, at / total);
   for (const para of plan) {
     for (const u of para.units) {
       const { masked, spans: used } = maskRange(text, spans, u.start, u.end);
       state.spans = used;
       const revised = reviseUnit(masked, state);
       const restored = unmask(revised, used);
-      if (restored !== text.slice(u.start, u.end)) pieces.push({ start: u.start, end: u.end, after: restored });
+      const before = text.slice(u.start, u.end);
+      if (restored !== before) {
+        result += text.slice(pos, u.start) + restored;
+        pos = u.end;
+        const d = diffPiece(before, restored, u.start);
+        for (const h of d.hunks) raw.push(h);
+        additions += d.additions;
+        deletions += d.deletions;
+      }
       if (Date.now() - lastYield > 20) {
         // Let cancellation and progress messages through on long documents.
-        reporter.report(u.end / total, wordsDone + countWords(text.slice(para.start, u.end)));
+        reporter.report(fraction(u.end), wordsDone + countWords(text.slice(para.start, u.end)));
         await new Promise<void>((r) => setImmediate(r));
         checkAborted(signal);
         lastYield = Date.now();
       }
     }
     wordsDone += countWords(text.slice(para.start, para.end));
-    reporter.report(para.end / total, wordsDone);
+    reporter.report(fraction(para.end), wordsDone);
   }
   checkAborted(signal);
-
-  let result = '';
-  let pos = 0;
-  const raw: RawHunk[] = [];
-  let additions = 0;
-  let deletions = 0;
-  for (const p of pieces) {
-    result += text.slice(pos, p.start) + p.after;
-    pos = p.end;
-    const d = diffPiece(text.slice(p.start, p.end), p.after, p.start);
-    raw.push(...d.hunks);
-    additions += d.additions;
-    deletions += d.deletions;
-  }
   result += text.slice(pos);
   const hunks = toHunks(text, raw);
   verifyRevision(text, result, spans, hunks, ranges);

@@ -35,8 +35,16 @@ export function newPosCache(): PosCache {
   return { sentence: null, tags: null };
 }
 
-/** Tags from compromise for the word token at index i of the sentence. */
-function tagsAt(toks: readonly Tok[], i: number, cache: PosCache): Set<string> {
+/** Forgets the cached tags (call after changing the tokens of the cached sentence). */
+export function invalidate(cache: PosCache): void {
+  cache.sentence = null;
+  cache.tags = null;
+}
+
+const EMPTY = new Set<string>();
+
+/** Tags from compromise for the token at index i, parsing the whole sentence once (cached). */
+export function tagsAt(toks: readonly Tok[], i: number, cache: PosCache): ReadonlySet<string> {
   if (cache.sentence !== toks || !cache.tags) {
     // Placeholders become a neutral noun so the tagger sees a well-formed sentence.
     const starts: number[] = [];
@@ -57,7 +65,28 @@ function tagsAt(toks: readonly Tok[], i: number, cache: PosCache): Set<string> {
     cache.sentence = toks;
     cache.tags = tags;
   }
-  return cache.tags.get(i) ?? new Set();
+  return cache.tags.get(i) ?? EMPTY;
+}
+
+// compromise's own lexicon: word → tag(s), for a quick look without parsing a sentence.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const LEX: Record<string, string | string[]> = (nlp as any).model().one.lexicon;
+const FINITE_TAGS = new Set(['PresentTense', 'PastTense', 'Copula', 'Modal', 'Auxiliary']);
+
+/** The word is listed by compromise as a finite verb form (tense-marked, copula, modal or auxiliary). */
+export function finiteInLexicon(word: string): boolean {
+  if (!Object.prototype.hasOwnProperty.call(LEX, word)) return false;
+  const t = LEX[word];
+  if (!t) return false;
+  if (typeof t === 'string') return FINITE_TAGS.has(t);
+  return t.some((x) => FINITE_TAGS.has(x));
+}
+
+/** The word is listed by compromise with this tag. */
+export function lexiconHas(word: string, tag: string): boolean {
+  if (!Object.prototype.hasOwnProperty.call(LEX, word)) return false;
+  const t = LEX[word];
+  return typeof t === 'string' ? t === tag : Array.isArray(t) && t.includes(tag);
 }
 
 /** Whether the verb-form word at toks[i] is used as a verb. */
@@ -75,6 +104,9 @@ export function readsAsVerb(toks: readonly Tok[], i: number, forms: readonly Ver
   if (fs.includes('base') && /^[a-z]+[^su']s$/.test(prev) && objectNext) return true;
   // "the firm leverages its data": a verb in -s followed by a determiner or pronoun.
   if (fs.includes('s3') && (DETERMINERS.has(next) || OBJECT_PRONOUNS.has(next))) return true;
+  // "the team leverages innovative tools": after a noun (not a possessive), before an object
+  // that is not itself a verb ("the exhibits attract visitors" is a noun subject).
+  if (fs.includes('s3') && !prev.endsWith("'s") && objectNext && !finiteInLexicon(next) && !lexiconHas(next, 'Plural')) return true;
   if (fs.includes('base') && (VERB_BEFORE_BASE.has(prev) || prev.endsWith('ly'))) return true;
   if (fs.includes('s3') && (VERB_BEFORE_S3.has(prev) || prev.endsWith('ly'))) return true;
   if (next === 'of') return false;

@@ -5,12 +5,11 @@
  * neighbours). Everything is a deterministic function of the text, the options and the running
  * occurrence counters, which the caller keeps per document.
  */
-import nlp from 'compromise';
 import type { RewriteMode } from '../../src-shared/models';
 import { contract, contractionLevel, expand } from './contractions';
 import type { VerbForm } from './inflect';
 import { lexicon, type Alt, type Rule, type TrieNode } from './lexicon';
-import { newPosCache, readsAsNoun, readsAsVerb, type PosCache } from './pos';
+import { finiteInLexicon, invalidate, newPosCache, readsAsNoun, readsAsVerb, tagsAt, type PosCache } from './pos';
 import type { Guard } from './table';
 import {
   article, capitalize, detokenize, isCapitalized, isLowerWord, isPlaceholder, keyOf, matchCase, tokenize, wordCount, type Tok,
@@ -28,10 +27,12 @@ export interface ReviseState {
   counters: Map<string, number>;
   /** The current unit's protected spans by placeholder index (a quotation may start a sentence). */
   spans: readonly { kind: string; text: string }[];
+  /** Tags of the sentence being looked at (one compromise parse per sentence, when needed). */
+  pos: PosCache;
 }
 
 export function newState(mode: RewriteMode, strength: number, apostrophe = "'", dash: string | null = null): ReviseState {
-  return { mode, strength, apostrophe, dash, counters: new Map(), spans: [] };
+  return { mode, strength, apostrophe, dash, counters: new Map(), spans: [], pos: newPosCache() };
 }
 
 interface Sentence {
@@ -268,6 +269,7 @@ function applyTable(toks: Tok[], state: ReviseState, pos: PosCache): number {
           if (len >= 0) break;
         }
         if (len < 0) continue;
+        invalidate(pos);
         state.counters.set(rule.counter, (state.counters.get(rule.counter) ?? 0) + 1);
         changes++;
         applied = len === 0 ? -1 : len;
@@ -360,11 +362,11 @@ function stem(key: string): string {
   return key.replace(/'(?:s|re|ve|ll|d|m)$/, '');
 }
 
-function independentClause(toks: readonly Tok[], from: number, to: number): boolean {
+function independentClause(toks: readonly Tok[], from: number, to: number, pos: PosCache): boolean {
   const first = toks[from];
   if (!first || first.k !== 'w') return false;
   // A name as subject: "…, and Emily Brontë's novel is …".
-  if (isCapitalized(first.t) && !/^I(?:['’]\w+)?$/.test(first.t)) return finiteByTagger(toks, from, to);
+  if (isCapitalized(first.t) && !/^I(?:['’]\w+)?$/.test(first.t)) return finiteByTagger(toks, from, to, pos);
   if (!isLowerWord(first.t) && !/^I(?:['’]\w+)?$/.test(first.t)) return false;
   const key = keyOf(first);
   if (key !== stem(key)) return CLAUSE_SUBJECTS.has(stem(key));
@@ -376,29 +378,40 @@ function independentClause(toks: readonly Tok[], from: number, to: number): bool
     if (n < 0 || n >= to || toks[n].k !== 'w' || !isLowerWord(toks[n].t)) return false;
     const nk = keyOf(toks[n]);
     if (FINITE_AUX.has(nk)) return true;
-    if (NON_HEAD.has(nk) || nk.endsWith('ly')) return hasFinite(toks, n + 1, to, 2) || finiteByTagger(toks, from, to);
+    if (NON_HEAD.has(nk) || nk.endsWith('ly')) return hasFinite(toks, n + 1, to, 2) || finiteByTagger(toks, from, to, pos);
     // "it", "you", "this", "there" can be objects or determiners; ask for a clearly finite verb.
-    if (k === 'it' || k === 'he' || k === 'she' || k === 'this' || k === 'there') return /(?:[^s]s|ed)$/.test(nk) || finiteByTagger(toks, from, to);
+    if (k === 'it' || k === 'he' || k === 'she' || k === 'this' || k === 'there') return /(?:[^s]s|ed)$/.test(nk) || finiteByTagger(toks, from, to, pos);
     return true;
   }
   if (hasFinite(toks, from + 1, to, 6)) return true;
-  return finiteByTagger(toks, from, to);
+  return finiteByTagger(toks, from, to, pos);
+}
+
+function finiteTags(tags: ReadonlySet<string>): boolean {
+  return tags.has('Verb') && !tags.has('Gerund') && !tags.has('Infinitive') && !tags.has('Participle') && (tags.has('PresentTense') || tags.has('PastTense') || tags.has('Copula') || tags.has('Modal') || tags.has('Auxiliary'));
 }
 
 /**
- * Asks compromise whether toks[from..to) starts with a noun phrase followed by a finite verb
- * ("the novel explores ..."), before any relative pronoun.
+ * toks[from..to) starts with a noun phrase followed by a finite verb ("the novel explores ...")
+ * before any relative pronoun. compromise's lexicon first; its tagger when that is not enough.
  */
-function finiteByTagger(toks: readonly Tok[], from: number, to: number): boolean {
-  const terms = tagTerms(toks, from, to);
+function finiteByTagger(toks: readonly Tok[], from: number, to: number, pos: PosCache): boolean {
   let noun = false;
-  for (let k = 0; k < Math.min(terms.length, 9); k++) {
-    const t = terms[k];
-    const tags = new Set(t.tags);
-    if (RELATIVES.has(t.normal) && k > 0) return false;
-    if (tags.has('Verb') && !tags.has('Gerund') && !tags.has('Infinitive') && !tags.has('Participle') && (tags.has('PresentTense') || tags.has('PastTense') || tags.has('Copula') || tags.has('Modal') || tags.has('Auxiliary'))) {
-      return noun;
+  let words = 0;
+  for (let i = from; i < to && words < 9; i++) {
+    const t = toks[i];
+    if (t.k === 'x') {
+      noun = true;
+      words++;
+      continue;
     }
+    if (t.k !== 'w') continue;
+    words++;
+    const k = keyOf(t);
+    if (RELATIVES.has(k) && words > 1) return false;
+    if (noun && finiteInLexicon(k)) return true;
+    const tags = tagsAt(toks, i, pos);
+    if (finiteTags(tags)) return noun;
     if (tags.has('Noun') || tags.has('Pronoun')) noun = true;
     else if (!tags.has('Determiner') && !tags.has('Adjective') && !tags.has('Possessive') && !tags.has('Adverb') && !tags.has('Preposition') && !tags.has('Value')) return false;
   }
@@ -421,7 +434,7 @@ function listBefore(toks: readonly Tok[], end: number): boolean {
   return false;
 }
 
-function leftClauseOk(toks: readonly Tok[], end: number): boolean {
+function leftClauseOk(toks: readonly Tok[], end: number, pos: PosCache): boolean {
   const fi = firstContentIndex(toks);
   if (fi < 0) return false;
   let words = 0;
@@ -460,24 +473,23 @@ function leftClauseOk(toks: readonly Tok[], end: number): boolean {
   if (words < 6 || open !== 0 || pendingPair || scopeOpen) return false;
   // "If X and Y" is one clause; "If X, Y" has its main clause after the comma.
   if (SUBORDINATORS.has(keyOf(toks[fi])) && !comma) return false;
-  return finite || hasFiniteByTagger(toks, 0, end);
+  return finite || hasFiniteVerb(toks, 0, end, pos);
 }
 
-/** compromise finds a finite verb in toks[from..to). */
-function hasFiniteByTagger(toks: readonly Tok[], from: number, to: number): boolean {
-  for (const t of tagTerms(toks, from, to)) {
-    const tags = new Set(t.tags);
-    if (tags.has('Verb') && !tags.has('Gerund') && !tags.has('Infinitive') && !tags.has('Participle') && (tags.has('PresentTense') || tags.has('PastTense') || tags.has('Copula') || tags.has('Modal'))) return true;
+/** A finite verb in toks[from..to): from compromise's lexicon when it knows, else from its tagger. */
+function hasFiniteVerb(toks: readonly Tok[], from: number, to: number, pos: PosCache): boolean {
+  let prev = '';
+  for (let i = from; i < to; i++) {
+    const t = toks[i];
+    if (t.k !== 'w') continue;
+    const k = keyOf(t);
+    if (finiteInLexicon(k)) return true;
+    // "he sets", "it grows": a subject pronoun and a word in -s / -ed.
+    if (SUBJECT_PRONOUNS.has(prev) && /(?:[^s]s|ed)$/.test(k)) return true;
+    prev = k;
   }
+  for (let i = from; i < to; i++) if (toks[i].k === 'w' && finiteTags(tagsAt(toks, i, pos))) return true;
   return false;
-}
-
-function tagTerms(toks: readonly Tok[], from: number, to: number): { normal: string; tags: string[] }[] {
-  let text = '';
-  for (let i = from; i < to; i++) text += toks[i].k === 'x' ? 'X' : toks[i].t;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const json = nlp(text).json({ terms: { normal: true } }) as any[];
-  return json.flatMap((s) => s.terms);
 }
 
 function findJoints(toks: readonly Tok[], allowAnd: boolean, allowBut: boolean): Joint[] {
@@ -518,9 +530,9 @@ function splitSentence(s: Sentence, minWords: number, minWordsSemicolon: number,
     const left = wordCount(toks.slice(0, j.at));
     const right = total - left;
     if (left < 6 || right < 5) continue;
-    if (!leftClauseOk(toks, j.at)) continue;
     if (j.conj === 'and' && listBefore(toks, j.at)) continue;
-    if (!independentClause(toks, j.rest, toks.length)) continue;
+    if (!independentClause(toks, j.rest, toks.length, state.pos)) continue;
+    if (!leftClauseOk(toks, j.at, state.pos)) continue;
     // Very long sentences are halved; others give a short sentence next to a longer one.
     const score = total >= 40 ? Math.abs(left - right) : Math.min(left, right);
     if (score < bestScore) {
@@ -674,11 +686,11 @@ export function reviseUnit(masked: string, state: ReviseState): string {
   const toks = tokenize(masked);
   const sents = splitSentences(toks);
   const level = contractionLevel(state.mode, state.strength);
-  const pos = newPosCache();
+  const pos = state.pos;
   for (const s of sents) {
     applyTable(s.toks, state, pos);
-    if (state.mode === 'formal') expand(s.toks);
-    else contract(s.toks, level, state.apostrophe);
+    const changed = state.mode === 'formal' ? expand(s.toks) : contract(s.toks, level, state.apostrophe);
+    if (changed > 0) invalidate(pos);
   }
   const out = rhythm(sents, state);
   let text = '';
