@@ -144,8 +144,8 @@ export const TABLE: Entry[] = [
   O('in the modern era ,', 'Today,', 2),
   O('in our modern society ,', 'Today,', 2),
   // Formal mode: no sentence starting with "But" or "And".
-  O('but', { plain: [], formal: ['However,'] }, 2, { modes: ['formal'], guard: { nextLower: true } }),
-  O('and', { plain: [], formal: ['Also,'] }, 3, { modes: ['formal'], guard: { nextLower: true } }),
+  O('but', { plain: [], formal: ['However,'] }, 2, { modes: ['formal'], guard: { nextLower: true, nextNotIn: set('for also then still now yet even so') } }),
+  O('and', { plain: [], formal: ['Also,'] }, 3, { modes: ['formal'], guard: { nextLower: true, nextNotIn: set('yet so then now still thus therefore also even') } }),
 
   // ---- Empty framing phrases (start of a sentence or clause) ---------------------------------
   C('it is important to note that', '', 1),
@@ -542,7 +542,7 @@ export const TABLE: Entry[] = [
   F('characterised by', 'marked by', 2),
   O('similarly ,', 'Likewise,', 2),
   V('emerge as', 'become', 2),
-  F('remains', 'is still', 2, { guard: { verb: true, prevNotIn: new Set([...DETERMINERS, 'human', 'mortal', 'fossil', 'skeletal', 'his', 'her', 'their']), nextNotIn: set('of . , ; : and or') } }),
+  F('remains', 'is still', 2, { guard: { verb: true, prevNotIn: new Set([...DETERMINERS, 'human', 'mortal', 'fossil', 'skeletal', 'his', 'her', 'their']), nextNotIn: set('of . , ; : and or whether how what why that which who to') } }),
 ];
 
 /** Openers of the form "In today's … world," → "Today,". */
