@@ -380,7 +380,7 @@ export const TABLE: Entry[] = [
   F('intriguing', 'interesting', 2),
   F('profound', 'strong', 1, { guard: { nextIn: set('impact impacts effect effects influence') } }),
   F('profound', 'deep', 1, { guard: { nextNotIn: set('impact impacts effect effects influence') } }),
-  F('comprehensive', ['thorough', 'full'], 2, { guard: { nextNotIn: set('school schools insurance exam exams examination examinations') } }),
+  F('comprehensive', ['full', 'complete'], 2, { guard: { nextNotIn: set('school schools insurance exam exams examination examinations') } }),
   F('robust', ['solid', 'strong'], 2, {
     guard: { nextLower: true, nextNotIn: set('statistics estimator estimators standard regression optimization control to against') },
   }),
@@ -432,7 +432,7 @@ export const TABLE: Entry[] = [
   N('assistance', 'help', 2, { plural: false }),
   N('objectives', 'goals', 2, { plural: false }),
   F('vividly', 'clearly', 3, { guard: { nextIn: set('remember remembers remembered recall recalls recalled recalling remembering') } }),
-  F('intertwined', 'linked', 2),
+  F('intertwined', 'connected', 2),
   // ---- More overused vocabulary, with meaning-safe plain equivalents -------------------------
   O('conversely ,', 'On the other hand,', 2),
   O('subsequently ,', 'Later,', 2),
@@ -476,7 +476,7 @@ export const TABLE: Entry[] = [
       nextWithin: { n: 3, in: set('issue issues problem problems challenge challenges concern concerns need needs gap gaps question questions risk risks barrier barriers limitation limitations shortcoming shortcomings threat threats inequality inequalities crisis') },
     },
   }),
-  V('explore', 'examine', 2, { forms: ['s3', 'ger'], guard: { nextIn: set('the themes how what why issues ideas questions topics its his her their this these a an complex') } }),
+  V('explore', 'look at', 2, { forms: ['s3', 'ger'], guard: { nextIn: set('the themes how what why issues ideas questions topics its his her their this these a an complex') } }),
   V('provide', 'give', 3, { guard: { verb: true, nextNotIn: set('for that with') } }),
   V('offer', 'give', 3, { guard: { verb: true, nextIn: set('a an the their his her its our this these some insight insights') } }),
   F('particularly', 'especially', 2),
@@ -528,6 +528,9 @@ export const TABLE: Entry[] = [
   F('stands as an', 'is an', 1, { guard: { nextWithin: { n: 2, in: FIGURATIVE_ROLES } } }),
   F('stood as a', 'was a', 1, { guard: { nextWithin: { n: 2, in: FIGURATIVE_ROLES } } }),
   F('despite', 'in spite of', 3),
+  F('holds true', 'is true', 2),
+  F('presents us with', 'gives us', 2),
+  V('employ', 'use', 2, { guard: { object: true, nextNotIn: set('people workers staff men women persons thousands hundreds millions dozens about around over nearly almost some many more') } }),
   F('impactful', ['influential', 'powerful'], 2),
   // "significant" only where it cannot mean statistically significant.
   F('significant', 'major', 2, {

@@ -44,7 +44,7 @@ export const NON_HEAD = new Set<string>([
 
 /** Figurative nouns after "serves as a(n)" for which "is a(n)" keeps the meaning. */
 export const FIGURATIVE_ROLES = set(
-  'reminder testament example symbol catalyst source foundation bridge tool guide warning model platform means basis metaphor backdrop vehicle lens beacon cornerstone gateway springboard microcosm representation inspiration antidote outlet hub framework blueprint window mirror illustration precursor counterpoint reflection indicator sign proof stepping-stone',
+  'reminder testament example symbol catalyst source foundation bridge tool guide warning model platform means basis metaphor backdrop vehicle lens beacon cornerstone gateway springboard microcosm representation inspiration antidote outlet hub framework blueprint window mirror illustration precursor counterpoint reflection indicator sign proof stepping-stone tale lesson lessons contrast exemplar critique foil commentary study exploration vessel epitome turning resolution depiction portrayal testimony tribute embodiment',
 );
 
 export const ARGUMENT_NOUNS = set('argument arguments case evidence reason reasons proof data explanation explanations rationale justification point points claim');
