@@ -129,7 +129,7 @@ export function readHam(): NpmHumanDoc[] {
 
 const FOOTER = /^(_{5,}|-{5,}|={5,}|\*{5,}|-- ?$|--$|~{3,})|mailing list|listinfo|unsubscribe|list maintainer|yahoo! groups|sponsor|sent from my|^Get your free|^Do you Yahoo|^=+$/i;
 
-function cleanEmailBody(body: string): string[] | null {
+export function cleanEmailBody(body: string): string[] | null {
   if (/<html|<body|<table|<p>|<br>/i.test(body)) return null;
   const lines = body.split('\n');
   const kept: string[] = [];
