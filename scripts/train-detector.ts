@@ -31,6 +31,7 @@ import { brownDomain, readBrown } from './lib/brown';
 import { LEARNER_ESSAYS } from '../tests/unit/detect/learner-essays';
 import { LEARNER_LETTER, SIMPLE_ESSAY } from '../tests/unit/detect/fixtures';
 import { cutSamples, readFactbook, readHam, readMobyDick, readSotu, type NpmHumanDoc } from './lib/npm-human';
+import { seededRandom } from './lib/random';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 function flag(name: string): string | undefined {
@@ -116,17 +117,7 @@ log(`corpus: ${rows.length} rows from ${CORPUS}`);
 
 // Brown samples: cut each file into BROWN_PER_FILE consecutive chunks at paragraph/sentence ends,
 // with lengths drawn from the corpus AI length distribution (150–700 words), seeded.
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = mulberry32(20240611);
+const rand = seededRandom(20240611);
 const aiLengths = rows.filter((r) => r.label === 1).map((r) => r.words).filter((w) => w >= 150 && w <= 700).sort((a, b) => a - b);
 const brownFiles = readBrown();
 const brownRows: Row[] = [];
@@ -169,7 +160,7 @@ log(`brown: ${brownRows.length} human samples from ${brownFiles.length} files`);
 // modern address, 2 from an older one), Moby-Dick chapters up to 2, e-mails and country
 // profiles 1 (cropped). Lengths drawn from the corpus AI lengths with their own seed.
 const NPM_SOURCES = (flag('--npm-sources') ?? 'sotu,ham,moby,factbook').split(',').filter(Boolean);
-const randNpm = mulberry32(20240612);
+const randNpm = seededRandom(20240612);
 const npmRows: Row[] = [];
 {
   const readers: Record<string, [() => NpmHumanDoc[], (d: NpmHumanDoc) => number]> = {
