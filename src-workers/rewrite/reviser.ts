@@ -14,7 +14,7 @@ import type { Guard } from './table';
 import {
   article, capitalize, detokenize, isCapitalized, isLowerWord, isPlaceholder, keyOf, matchCase, tokenize, wordCount, type Tok,
 } from './tokens';
-import { DETERMINERS, FINITE_AUX, NON_HEAD, OBJECT_START, PERFECT_OR_PASSIVE, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS, set } from './wordsets';
+import { DETERMINERS, FINITE_AUX, NON_HEAD, OBJECT_PRONOUNS, OBJECT_START, PERFECT_OR_PASSIVE, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS, set } from './wordsets';
 
 export interface ReviseState {
   mode: RewriteMode;
@@ -182,6 +182,12 @@ function resolveForm(toks: readonly Tok[], start: number, forms: readonly VerbFo
   if (forms.includes('pp') && PERFECT_OR_PASSIVE.has(prev)) return 'pp';
   if (forms.includes('base') && (prev === 'to' || prev === 'will' || prev === 'would' || prev === 'can' || prev === 'could' || prev === 'should' || prev === 'may' || prev === 'might' || prev === 'must' || prev === 'do' || prev === 'does' || prev === 'did')) return 'base';
   if (forms.includes('past') && SUBJECT_PRONOUNS.has(prev)) return 'past';
+  // "The letter revealed the truth": a direct object follows, so this is the active past.
+  if (forms.includes('past') && forms.includes('pp')) {
+    const n = nextIndex(toks, start);
+    const next = n >= 0 ? keyOf(toks[n]) : '';
+    if ((DETERMINERS.has(next) || OBJECT_PRONOUNS.has(next)) && next !== 'all' && next !== 'both') return 'past';
+  }
   return null;
 }
 
@@ -340,7 +346,7 @@ interface Joint {
   at: number;
   /** Index of the first token of the second clause. */
   rest: number;
-  conj: 'and' | 'but' | 'so' | ';';
+  conj: 'and' | 'but' | 'so' | 'yet' | ';';
 }
 
 function hasFinite(toks: readonly Tok[], from: number, to: number, maxWords: number): boolean {
@@ -506,7 +512,7 @@ function findJoints(toks: readonly Tok[], allowAnd: boolean, allowBut: boolean):
       const c = toks[i + 2];
       if (c.k !== 'w' || toks[i + 3]?.t !== ' ') continue;
       const k = keyOf(c);
-      if ((k === 'and' && allowAnd) || ((k === 'but' || k === 'so') && allowBut)) out.push({ at: i, rest: i + 4, conj: k });
+      if ((k === 'and' && allowAnd) || ((k === 'but' || k === 'so' || k === 'yet') && allowBut)) out.push({ at: i, rest: i + 4, conj: k });
     }
   }
   return out;
@@ -521,7 +527,8 @@ function splitSentence(s: Sentence, minWords: number, minWordsSemicolon: number,
   if (!last || last.k !== 'p' || last.t !== '.') return [s];
   const allowAnd = state.mode !== 'formal' || state.strength >= 3;
   const allowBut = state.mode !== 'formal';
-  const joints = findJoints(toks, allowAnd && n >= minWords, allowBut && n >= minWords).filter((j) => j.conj !== ';' || n >= minWordsSemicolon);
+  // Contrast and consequence (", but", ", so", ", yet") split as early as a semicolon does.
+  const joints = findJoints(toks, allowAnd && n >= minWords, allowBut && n >= minWordsSemicolon).filter((j) => (j.conj !== ';' && j.conj !== 'and') || n >= (j.conj === 'and' ? minWords : minWordsSemicolon));
   if (!joints.length) return [s];
   const total = wordCount(toks);
   let best: Joint | null = null;
@@ -545,8 +552,8 @@ function splitSentence(s: Sentence, minWords: number, minWordsSemicolon: number,
   const restToks = toks.slice(best.rest);
   const first = restToks[0];
   const right: Tok[] =
-    best.conj === 'but' || best.conj === 'so'
-      ? [{ t: best.conj === 'but' ? 'But' : 'So', k: 'w' }, { t: ' ', k: 's' }, ...restToks]
+    best.conj === 'but' || best.conj === 'so' || best.conj === 'yet'
+      ? [{ t: capitalize(best.conj), k: 'w' }, { t: ' ', k: 's' }, ...restToks]
       : [{ t: capitalize(first.t), k: 'w' }, ...restToks.slice(1)];
   const a: Sentence = { toks: [...leftToks, { t: '.', k: 'p' }], gap: ' ', joined: true };
   const b: Sentence = { toks: right, gap: s.gap, joined: true };
@@ -647,8 +654,9 @@ function join(a: Sentence, b: Sentence, how: string): Sentence {
 
 /**
  * Sentence rhythm by strength. Strength 1 leaves it alone. From 2: long compound sentences are
- * split at a safe joint (", and" / ", but" / ", so" between independent clauses from 18 words, a
- * single semicolon from 16; 16 and 12 at strength 3), very short neighbours are joined, and in a
+ * split at a safe joint between independent clauses (", and" from 18 words; ", but", ", so",
+ * ", yet" or a single semicolon from 16; 16 and 12 at strength 3), very short neighbours are
+ * joined, and in a
  * run of evenly middling sentences (mean at most 24 words) one pair in eight (one in four at 3)
  * is joined into a longer sentence — human prose mixes short and long sentences.
  */

@@ -94,6 +94,11 @@ const O = (src: string, a: AltSpec, level: 1 | 2 | 3, o: Opts = {}): Entry => F(
 const C = (src: string, a: AltSpec, level: 1 | 2 | 3, o: Opts = {}): Entry => F(src, a, level, { at: 'clause', ...o });
 
 const NOT_FORMAL: RewriteMode[] = ['standard', 'casual', 'concise'];
+/** Where "complex" is a technical term ("complex numbers", "a protein complex"), not "complicated". */
+const COMPLEX_TECH = set(
+  'number numbers plane conjugate analysis system systems adaptive carbohydrate carbohydrates ion ions molecule molecules formation network networks dynamics structure structures geometry manifold manifolds variable variables function functions field fields valued sentence sentences compound compounds salt salts sugar sugars ii i iii regional partial',
+);
+const COMPLEX_TECH_BEFORE = set('protein enzyme building housing sports industrial military shopping apartment office medical oedipus inferiority superiority golgi immune');
 
 export const TABLE: Entry[] = [
   // ---- Formulaic openers and closers (sentence-initial) -------------------------------------
@@ -439,10 +444,23 @@ export const TABLE: Entry[] = [
   O('moving forward ,', '', 2),
   O('as such ,', { plain: [''], formal: [] }, 3),
   O('as a result ,', { plain: ['So'], formal: [] }, 3, { guard: { nextLower: true } }),
-  F('a crucial role', ['a key role', 'an important role'], 1),
-  F('a pivotal role', ['a central role', 'a key role'], 1),
-  F('a vital role', ['a key role', 'a big role'], 2),
-  F('a significant role', ['a major role', 'a big role'], 2),
+  F('a crucial role', ['a key part', 'an important part'], 1),
+  F('a pivotal role', ['a central part', 'a key part'], 1),
+  F('a vital role', ['a key part', 'a big part'], 2),
+  F('a significant role', ['a major part', 'a big part'], 2),
+  F('a key role', 'a key part', 2, { guard: { prevIn: set('play plays played playing') } }),
+  F('a major role', 'a major part', 2, { guard: { prevIn: set('play plays played playing') } }),
+  F('a central role', 'a central part', 2, { guard: { prevIn: set('play plays played playing') } }),
+  F('an important role', 'an important part', 2, { guard: { prevIn: set('play plays played playing') } }),
+  F('a big role', 'a big part', 2, { guard: { prevIn: set('play plays played playing') } }),
+  F('a large role', 'a large part', 2, { guard: { prevIn: set('play plays played playing') } }),
+  F('an essential role', 'an essential part', 2, { guard: { prevIn: set('play plays played playing') } }),
+  F('a critical role', 'a critical part', 2, { guard: { prevIn: set('play plays played playing') } }),
+  F('a prominent role', 'a prominent part', 2, { guard: { prevIn: set('play plays played playing') } }),
+  F('a decisive role', 'a decisive part', 2, { guard: { prevIn: set('play plays played playing') } }),
+  F('a role', 'a part', 2, { guard: { prevIn: set('play plays played playing') } }),
+  N('exploration of', 'examination of', 2, { guard: { prevIn: set("its his her their our an a this that thoughtful careful deep profound nuanced poignant powerful vivid compelling") } }),
+  V('reveal', 'show', 2, { guard: { object: true, prevNotIn: DETERMINERS, nextNotIn: set('himself herself themselves itself') } }),
   F('an integral part', ['a key part', 'an essential part'], 2),
   F('a deeper understanding', 'a better understanding', 2),
   F('a delicate balance', 'a fine balance', 2),
@@ -520,10 +538,8 @@ export const TABLE: Entry[] = [
   F('diverse', 'varied', 2, {
     guard: { nextIn: set('range array set mix selection collection perspectives experiences interests views opinions applications topics forms ways activities fields sources uses styles genres') },
   }),
-  F('complex', 'complicated', 3, {
-    guard: { prevNotIn: set('a the this that'), nextNotIn: set('number numbers plane conjugate analysis systems system adaptive carbohydrate carbohydrates ion ions molecule molecules formation of') },
-  }),
-  F('complex', 'complicated', 3, { guard: { prevIn: set('a the this that'), attributive: true, nextNotIn: set('number numbers plane conjugate analysis systems system adaptive carbohydrate carbohydrates ion ions molecule molecules formation') } }),
+  F('complex', 'complicated', 2, { guard: { prevNotIn: new Set([...DETERMINERS, ...COMPLEX_TECH_BEFORE]), nextNotIn: new Set([...COMPLEX_TECH, 'of']) } }),
+  F('complex', 'complicated', 2, { guard: { prevIn: DETERMINERS, attributive: true, nextNotIn: COMPLEX_TECH } }),
   F('stands as a', 'is a', 1, { guard: { nextWithin: { n: 2, in: FIGURATIVE_ROLES } } }),
   F('stands as an', 'is an', 1, { guard: { nextWithin: { n: 2, in: FIGURATIVE_ROLES } } }),
   F('stood as a', 'was a', 1, { guard: { nextWithin: { n: 2, in: FIGURATIVE_ROLES } } }),

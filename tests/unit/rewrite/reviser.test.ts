@@ -13,7 +13,7 @@ describe('table swaps keep grammar', () => {
     ['The results were showcased at the fair.', 'The results were shown at the fair.'],
     ['The team has showcased its work.', 'The team has shown its work.'],
     ['The firm leverages its data.', 'The firm uses its data.'],
-    ['This plays a pivotal role.', 'This plays a central role.'],
+    ['This plays a pivotal role.', 'This plays a central part.'],
     ['It is a crucial step.', 'It is a vital step.'],
     ['This is an intricate design.', 'This is an elaborate design.'],
     ['Mind the intricate details.', 'Mind the fine details.'],
@@ -22,6 +22,14 @@ describe('table swaps keep grammar', () => {
     ['This is a testament to her skill.', 'This shows her skill.'],
     ['The realms of science are vast.', 'The worlds of science are vast.'],
     ['Due to the fact that it rained, we stayed.', 'Because it rained, we stayed.'],
+    ['Rain plays a key role in farming.', 'Rain plays a key part in farming.'],
+    ['The key role of rain is clear.', 'The key role of rain is clear.'],
+    ['Her novel is a careful exploration of grief.', 'Her novel is a careful examination of grief.'],
+    ['The exploration of Mars goes on.', 'The exploration of Mars goes on.'],
+    ['The letter revealed the truth.', 'The letter showed the truth.'],
+    ['It was a revealing look.', 'It was a revealing look.'],
+    ['Complex numbers are useful.', 'Complex numbers are useful.'],
+    ['The plot is complex.', 'The plot is complicated.'],
   ])('%s', async (input, expected) => {
     expect((await revise(input, opts('standard', 2))).text).toBe(expected);
   });
@@ -117,6 +125,10 @@ describe('sentence rhythm', () => {
   it('does not split a compound object ("X, and the people who were there")', async () => {
     const s = 'We thanked the volunteers from the town hall and the library for their help, and the people who were there at the start of the long day.';
     expect((await revise(s, opts('standard', 3))).text).toBe(s);
+  });
+  it('splits at ", but" / ", yet" with the conjunction kept', async () => {
+    const s = 'The old library on the hill had very few visitors this year, yet it stayed open every day of the week.';
+    expect((await revise(s, opts('standard', 2))).text).toBe('The old library on the hill had very few visitors this year. Yet it stayed open every day of the week.');
   });
   it('splits at a single semicolon', async () => {
     const s = 'The new bridge opened to traffic after four long years of work on the river crossing; it carries thousands of cars every single day.';
