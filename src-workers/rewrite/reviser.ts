@@ -12,7 +12,7 @@ import { lexicon, type Alt, type Rule, type TrieNode } from './lexicon';
 import { finiteInLexicon, invalidate, newPosCache, readsAsNoun, readsAsVerb, tagsAt, type PosCache } from './pos';
 import type { Guard } from './table';
 import {
-  article, capitalize, detokenize, isCapitalized, isLowerWord, isPlaceholder, keyOf, matchCase, tokenize, wordCount, type Tok,
+  article, capitalize, detokenize, isCapitalized, isLowerWord, keyOf, matchCase, tokenize, wordCount, type Tok,
 } from './tokens';
 import { DETERMINERS, FINITE_AUX, NON_HEAD, OBJECT_PRONOUNS, OBJECT_START, PERFECT_OR_PASSIVE, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS, set } from './wordsets';
 
@@ -706,4 +706,3 @@ export function reviseUnit(masked: string, state: ReviseState): string {
   return text;
 }
 
-export { isPlaceholder };
