@@ -109,7 +109,7 @@ async function main(): Promise<void> {
     let maxGap = 0;
     for (let i = 1; i < marks.length; i++) maxGap = Math.max(maxGap, marks[i] - marks[i - 1]);
     const monotone = values.every((v, i) => i === 0 || v >= values[i - 1]);
-    prog.push([label, times.length, fmt(maxGap), fmt(t1 - t0), values[values.length - 1], monotone ? 'yes' : 'NO']);
+    prog.push([label, String(times.length), fmt(maxGap), fmt(t1 - t0), String(values[values.length - 1]), monotone ? 'yes' : 'NO']);
   }
   printTable(
     `Progress on a ${words.toLocaleString('en-US')}-word document`,
