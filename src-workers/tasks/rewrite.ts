@@ -1,8 +1,9 @@
-/** Worker task: revises a text, reporting progress over the transferred port. */
+/** Worker task: revises a text (rules, or a local model), reporting progress over the transferred port. */
 import type { RewriteInput, RewriteOutput, TaskResult } from '../../src-shared/tasks';
-import { rewriteV1 } from '../rewrite/table-reviser';
+import { rewriteText } from '../rewrite/index';
 import { runTask } from './run-task';
 
 export default function rewrite(input: RewriteInput): Promise<TaskResult<RewriteOutput>> {
-  return runTask(input.port, (progress) => rewriteV1(input.text, input.options, input.ranges, progress));
+  const { port: _port, ...request } = input;
+  return runTask(input.port, (progress) => rewriteText(request, progress));
 }

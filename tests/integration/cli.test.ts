@@ -62,7 +62,8 @@ describe('inkproof CLI', () => {
     const { stdout } = await run(['rewrite', '--jsonl', '--mode', 'casual'], JSON.stringify({ id: 1, text: 'We do not know. It is fine.' }) + '\n');
     const line = JSON.parse(stdout);
     expect(line.id).toBe(1);
-    expect(line.text).toBe("We don't know. It's fine.");
+    // Casual mode contracts (and may join the two short sentences).
+    expect(line.text).toMatch(/^We don't know[.,] (and )?[Ii]t's fine\.$/);
     expect(Object.keys(line.diff_summary).sort()).toEqual(['additions', 'deletions', 'similarity']);
     const file = path.join(t.dir, 'in.txt');
     const out = path.join(t.dir, 'out.txt');
