@@ -54,6 +54,8 @@ interface ChannelState {
   listeners: Map<string, Set<EventCallback>>;
   holds: number;
   unsubscribe: Unsubscribe | null;
+  /** The current Bridge subscription; replaced on every (re)subscribe so late messages of an old one are ignored. */
+  token: { active: boolean } | null;
   lingerTimer: ReturnType<typeof setTimeout> | null;
 }
 
@@ -241,8 +243,11 @@ export class LiveClient {
   private ensure(name: string, since: number | null): ChannelState {
     let ch = this.channels.get(name);
     if (!ch) {
-      ch = { name, lastSeq: name === FIREHOSE_CHANNEL ? null : since, listeners: new Map(), holds: 0, unsubscribe: null, lingerTimer: null };
+      ch = { name, lastSeq: name === FIREHOSE_CHANNEL ? null : since, listeners: new Map(), holds: 0, unsubscribe: null, token: null, lingerTimer: null };
       this.channels.set(name, ch);
+    } else if (ch.lastSeq === null && since !== null && name !== FIREHOSE_CHANNEL && !ch.unsubscribe) {
+      // Never saw an event there: the caller's starting point is as good as any.
+      ch.lastSeq = since;
     }
     if (ch.lingerTimer) {
       clearTimeout(ch.lingerTimer);
@@ -250,8 +255,18 @@ export class LiveClient {
     }
     if (!ch.unsubscribe) {
       const state = ch;
+      // The Bridge may replay synchronously, inside subscribe(): the token is live before the call.
+      const token = { active: true };
+      ch.token = token;
+      ch.unsubscribe = () => {};
       // Coming back to a channel replays what was missed since we left it.
-      ch.unsubscribe = this.bridge.subscribe(name, name === FIREHOSE_CHANNEL ? null : ch.lastSeq, (m) => this.receive(state, m));
+      const unsubscribe = this.bridge.subscribe(name, name === FIREHOSE_CHANNEL ? null : ch.lastSeq, (m) => {
+        if (token.active) this.receive(state, m);
+      });
+      ch.unsubscribe = () => {
+        token.active = false;
+        unsubscribe();
+      };
     }
     return ch;
   }
@@ -269,7 +284,6 @@ export class LiveClient {
   }
 
   private receive(ch: ChannelState, m: SubscriptionMessage): void {
-    if (!ch.unsubscribe) return;
     if (m.type === 'resync') {
       ch.lastSeq = m.last_seq > 0 ? m.last_seq : ch.lastSeq;
       this.batcher.push({ kind: 'resync', channel: ch.name, last_seq: m.last_seq });

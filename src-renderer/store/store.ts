@@ -66,6 +66,7 @@ export class Actions {
     this.rewriteWindow = new ChannelWindow(live, REWRITE_WINDOW);
     this.sampleWindow = new ChannelWindow(live, 16);
     this.stops.push(live.addSink((batch) => this.applyBatch(batch)));
+    // Resyncs reach reloadChannel through the live client (the reducer only reports them).
     this.stops.push(live.onResync((channel) => void this.reloadChannel(channel)));
     this.stops.push(store.subscribe((s, prev) => this.follow(s, prev)));
   }
@@ -98,7 +99,6 @@ export class Actions {
     const r = reduceBatch(this.store.getState(), batch);
     if (r.toasts.length) r.patch.toasts = this.withToasts(this.store.getState().toasts, r.toasts);
     if (Object.keys(r.patch).length) this.store.setState(r.patch);
-    for (const channel of r.reload) void this.reloadChannel(channel);
     if (r.jobsChanged) this.statsSoon();
   }
 
