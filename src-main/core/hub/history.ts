@@ -15,52 +15,78 @@ export interface HistoryOptions {
   perChannel?: number;
 }
 
+/**
+ * Everything the hub keeps about one channel, in one record so that a broadcast costs a single
+ * map lookup: its last seq, its recent envelopes, and (owned by the hub) its subscribers.
+ */
+export interface ChannelState {
+  readonly name: string;
+  seq: number;
+  ring: Envelope[];
+  /** Set by the hub once the name has been checked. */
+  checked: boolean;
+  /** Whether the channel's events go to the durable log; decided by the hub on first use. */
+  durable: boolean | null;
+  /** The hub's subscribers, replaced (never mutated) on change so delivery can iterate safely. */
+  subscribers: readonly unknown[];
+}
+
 export class ChannelHistory {
-  private readonly rings = new Map<string, Envelope[]>();
-  private readonly seqs = new Map<string, number>();
+  private readonly channels = new Map<string, ChannelState>();
   readonly perChannel: number;
 
   constructor(opts: HistoryOptions = {}) {
     this.perChannel = opts.perChannel ?? 500;
   }
 
+  /** The record of a channel, created on first use. */
+  state(channel: string): ChannelState {
+    let st = this.channels.get(channel);
+    if (st === undefined) {
+      st = { name: channel, seq: 0, ring: [], checked: false, durable: null, subscribers: [] };
+      this.channels.set(channel, st);
+    }
+    return st;
+  }
+
+  peek(channel: string): ChannelState | undefined {
+    return this.channels.get(channel);
+  }
+
   lastSeq(channel: string): number {
-    return this.seqs.get(channel) ?? 0;
+    return this.channels.get(channel)?.seq ?? 0;
   }
 
   /** Reserves the next seq of a channel. */
   nextSeq(channel: string): number {
-    const seq = (this.seqs.get(channel) ?? 0) + 1;
-    this.seqs.set(channel, seq);
-    return seq;
+    return ++this.state(channel).seq;
   }
 
   /** Gives a reserved seq back (a broadcast inside a rolled-back transaction). */
   releaseSeq(channel: string, seq: number): void {
-    if (this.seqs.get(channel) === seq) this.seqs.set(channel, seq - 1);
+    const st = this.channels.get(channel);
+    if (st && st.seq === seq) st.seq = seq - 1;
   }
 
   raiseSeq(channel: string, seq: number): void {
-    if (seq > (this.seqs.get(channel) ?? 0)) this.seqs.set(channel, seq);
+    const st = this.state(channel);
+    if (seq > st.seq) st.seq = seq;
   }
 
-  append(env: Envelope): void {
-    let ring = this.rings.get(env.channel);
-    if (!ring) {
-      ring = [];
-      this.rings.set(env.channel, ring);
-    }
+  append(env: Envelope, st: ChannelState = this.state(env.channel)): void {
+    const ring = st.ring;
     ring.push(env);
     // Amortised trimming: cut a chunk at a time rather than shift() per event.
     if (ring.length > this.perChannel * 1.25) ring.splice(0, ring.length - this.perChannel);
-    this.raiseSeq(env.channel, env.seq);
+    if (env.seq > st.seq) st.seq = env.seq;
   }
 
   /** Missed envelopes after `since`, or resync when some of them are no longer kept. */
   since(channel: string, since: number): ReplayResult {
-    const last = this.lastSeq(channel);
+    const st = this.channels.get(channel);
+    const last = st?.seq ?? 0;
     if (since >= last) return { events: [] };
-    const ring = this.rings.get(channel) ?? [];
+    const ring = st?.ring ?? [];
     const first = ring.length > 0 ? ring[0].seq : last + 1;
     if (first > since + 1) return { resync: true, last_seq: last };
     // Rings are ordered by seq: binary search for the first envelope after `since`.
@@ -75,7 +101,15 @@ export class ChannelHistory {
   }
 
   dropChannel(channel: string): void {
-    this.rings.delete(channel);
+    const st = this.channels.get(channel);
+    if (st) st.ring = [];
+  }
+
+  /** Names of channels with at least one subscriber. */
+  occupied(): string[] {
+    const out: string[] = [];
+    for (const st of this.channels.values()) if (st.subscribers.length > 0) out.push(st.name);
+    return out;
   }
 }
 

@@ -16,7 +16,7 @@ import { InkproofError } from '../../../src-shared/errors';
 import type { BroadcastEvent, Envelope, ReplayResult } from '../../../src-shared/events';
 import type { Db } from '../store/db';
 import { ChannelAuthorizer } from './authorizer';
-import { ChannelHistory, DurableEventLog } from './history';
+import { ChannelHistory, DurableEventLog, type ChannelState } from './history';
 
 export type HubListener = (message: SubscriptionMessage) => void;
 export type TapListener = (envelope: Envelope, meta: { except?: string }) => void;
@@ -51,9 +51,19 @@ interface Entry {
   lastSeq: number;
 }
 
-interface Queued {
-  env: Envelope;
-  except: string | undefined;
+/** Envelopes on their way, as parallel arrays: no allocation per event beyond the envelope. */
+class Batch {
+  envs: Envelope[] = [];
+  states: ChannelState[] = [];
+  excepts: (string | undefined)[] = [];
+  get length(): number {
+    return this.envs.length;
+  }
+  push(env: Envelope, st: ChannelState, except: string | undefined): void {
+    this.envs.push(env);
+    this.states.push(st);
+    this.excepts.push(except);
+  }
 }
 
 export class BroadcastHub {
@@ -64,11 +74,15 @@ export class BroadcastHub {
   private readonly logger: Logger | undefined;
   private readonly debug: boolean;
   private readonly maxQueued: number;
-  private readonly subs = new Map<string, Set<Entry>>();
   private readonly taps = new Set<TapListener>();
-  private queued: Queued[] = [];
-  private ready: Queued[] = [];
+  /** Broadcast, not yet in the log. */
+  private queued = new Batch();
+  /** In the log, not yet delivered. */
+  private ready = new Batch();
   private flushScheduled = false;
+  /** Milliseconds for `ts`, read once per turn of the event loop rather than once per event. */
+  private now = 0;
+  private nowValidUntilFlush = false;
   private scopeDepth = 0;
   private closed = false;
   /** Counters for metrics. */
@@ -86,9 +100,13 @@ export class BroadcastHub {
 
   broadcast<D>(event: BroadcastEvent<D>, opts: BroadcastOptions = {}): Envelope<D> {
     if (this.closed) throw new InkproofError('internal', 'The broadcast hub has been shut down.');
-    if (!CHANNEL_NAME_RE.test(event.channel)) throw new InkproofError('invalid_input', `"${event.channel}" is not a valid channel name.`);
-    const env: Envelope<D> = { channel: event.channel, event: event.event, data: event.data, seq: this.history.nextSeq(event.channel), ts: Date.now() };
-    this.queued.push({ env, except: opts.except });
+    const st = this.history.state(event.channel);
+    if (!st.checked) {
+      if (!CHANNEL_NAME_RE.test(event.channel)) throw new InkproofError('invalid_input', `"${event.channel}" is not a valid channel name.`);
+      st.checked = true;
+    }
+    const env: Envelope<D> = { channel: event.channel, event: event.event, data: event.data, seq: ++st.seq, ts: this.clock() };
+    this.queued.push(env, st, opts.except);
     this.stats.broadcasts++;
     if (this.scopeDepth === 0) {
       if (this.queued.length >= this.maxQueued) this.flush();
@@ -113,8 +131,9 @@ export class BroadcastHub {
       })();
       return result;
     } catch (err) {
-      for (let i = this.queued.length - 1; i >= 0; i--) this.history.releaseSeq(this.queued[i].env.channel, this.queued[i].env.seq);
-      this.queued = [];
+      const envs = this.queued.envs;
+      for (let i = envs.length - 1; i >= 0; i--) this.history.releaseSeq(envs[i].channel, envs[i].seq);
+      this.queued = new Batch();
       throw err;
     } finally {
       this.scopeDepth--;
@@ -143,17 +162,10 @@ export class BroadcastHub {
         }
       }
     }
-    let set = this.subs.get(channel);
-    if (!set) {
-      set = new Set();
-      this.subs.set(channel, set);
-    }
-    set.add(entry);
+    const st = this.history.state(channel);
+    st.subscribers = [...st.subscribers, entry];
     return () => {
-      const s = this.subs.get(channel);
-      if (!s) return;
-      s.delete(entry);
-      if (s.size === 0) this.subs.delete(channel);
+      st.subscribers = st.subscribers.filter((e) => e !== entry);
     };
   }
 
@@ -172,18 +184,26 @@ export class BroadcastHub {
   }
 
   subscriberCount(channel: string): number {
-    return this.subs.get(channel)?.size ?? 0;
+    return this.history.peek(channel)?.subscribers.length ?? 0;
   }
 
   /** Channels with at least one subscriber. */
   occupiedChannels(): string[] {
-    return [...this.subs.keys()];
+    return this.history.occupied();
   }
 
   /** Delivers what is queued and refuses further broadcasts. */
   close(): void {
     this.flush();
     this.closed = true;
+  }
+
+  private clock(): number {
+    if (!this.nowValidUntilFlush) {
+      this.now = Date.now();
+      this.nowValidUntilFlush = true;
+    }
+    return this.now;
   }
 
   private scheduleFlush(): void {
@@ -196,20 +216,28 @@ export class BroadcastHub {
   }
 
   private persistQueued(): void {
-    if (this.queued.length === 0) return;
     const batch = this.queued;
-    this.queued = [];
+    const n = batch.length;
+    this.nowValidUntilFlush = false;
+    if (n === 0) return;
+    this.queued = new Batch();
     if (this.durable) {
       const durable: Envelope[] = [];
-      for (const q of batch) if (this.isDurable(q.env.channel)) durable.push(q.env);
+      for (let i = 0; i < n; i++) {
+        const st = batch.states[i];
+        if (st.durable === null) st.durable = this.isDurable(st.name);
+        if (st.durable) durable.push(batch.envs[i]);
+      }
       if (durable.length > 0) {
         this.durable.persist(durable);
         this.stats.persisted += durable.length;
       }
     }
-    for (const q of batch) {
-      this.history.append(q.env);
-      this.ready.push(q);
+    for (let i = 0; i < n; i++) this.history.append(batch.envs[i], batch.states[i]);
+    if (this.ready.length === 0) {
+      this.ready = batch;
+    } else {
+      for (let i = 0; i < n; i++) this.ready.push(batch.envs[i], batch.states[i], batch.excepts[i]);
     }
   }
 
@@ -217,35 +245,39 @@ export class BroadcastHub {
     if (this.scopeDepth > 0) return;
     while (this.ready.length > 0) {
       const batch = this.ready;
-      this.ready = [];
-      for (const q of batch) this.deliver(q);
+      this.ready = new Batch();
+      const n = batch.length;
+      for (let i = 0; i < n; i++) this.deliver(batch.envs[i], batch.states[i], batch.excepts[i]);
     }
   }
 
-  private deliver(q: Queued): void {
-    const { env, except } = q;
-    for (const tap of this.taps) {
-      try {
-        tap(env, { except });
-      } catch (err) {
-        this.logger?.error({ err }, 'event tap failed');
+  private deliver(env: Envelope, st: ChannelState, except: string | undefined): void {
+    if (this.taps.size > 0) {
+      for (const tap of this.taps) {
+        try {
+          tap(env, { except });
+        } catch (err) {
+          this.logger?.error({ err }, 'event tap failed');
+        }
       }
     }
-    const set = this.subs.get(env.channel);
-    if (this.debug) this.logger?.debug({ channel: env.channel, event: env.event, seq: env.seq, subscribers: set?.size ?? 0, except }, 'hub broadcast');
-    if (!set) return;
+    const subscribers = st.subscribers as readonly Entry[];
+    const count = subscribers.length;
+    if (this.debug) this.logger?.debug({ channel: env.channel, event: env.event, seq: env.seq, subscribers: count, except }, 'hub broadcast');
+    if (count === 0) return;
     const message: SubscriptionMessage = { type: 'event', envelope: env };
-    for (const entry of set) {
-      if (except !== undefined && entry.connectionId === except) continue;
-      if (env.seq <= entry.lastSeq) continue;
-      entry.lastSeq = env.seq;
-      this.stats.deliveries++;
+    const seq = env.seq;
+    for (let i = 0; i < count; i++) {
+      const entry = subscribers[i];
+      if (seq <= entry.lastSeq || (except !== undefined && entry.connectionId === except)) continue;
+      entry.lastSeq = seq;
       try {
         entry.listener(message);
       } catch (err) {
         this.logger?.error({ err, channel: env.channel, event: env.event }, 'subscriber failed');
       }
     }
+    this.stats.deliveries += count;
   }
 }
 
