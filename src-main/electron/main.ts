@@ -36,6 +36,9 @@ const preloadFile = path.join(appRoot, 'out', 'preload', 'index.cjs');
 const devUrl = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null;
 const logger = createLogger({ name: 'inkproof-desktop' });
 
+// The data folder is Electron's userData, unless INKPROOF_DATA names another (as for the CLI).
+if (process.env.INKPROOF_DATA) app.setPath('userData', path.resolve(process.env.INKPROOF_DATA));
+
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let core: Core | null = null;

@@ -21,6 +21,16 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
 }
 
+/** "about 12 s left", "less than a second left". */
+export function formatLeft(seconds: number): string {
+  return seconds < 1 ? 'less than a second left' : `about ${formatDuration(seconds)} left`;
+}
+
+/** An estimate: "under a second", "12 s". */
+export function formatEstimate(seconds: number): string {
+  return seconds < 1 ? 'under a second' : formatDuration(seconds);
+}
+
 /** Run times are often under a second. */
 export function formatRuntime(seconds: number | null | undefined): string {
   if (seconds === null || seconds === undefined) return '—';

@@ -11,7 +11,7 @@ import type { DocumentDetail, DocumentSummary, JobRecord } from '../../src-share
 import type { LiveItem } from '../live/client';
 import { FIREHOSE_CHANNEL } from '../live/client';
 import { formatPercent } from './format';
-import { emptyRewrite, LOG_LIMIT, type AppState, type LoggedEvent, type RewriteState, type Toast } from './state';
+import { emptyRewrite, FINAL_REWRITE, LOG_LIMIT, type AppState, type LoggedEvent, type RewriteState, type Toast } from './state';
 
 export type ToastInput = Omit<Toast, 'id'>;
 
@@ -112,8 +112,9 @@ export function reduceBatch(state: AppState, batch: LiveItem[], now = Date.now()
       }
       case 'document.analysis_failed': {
         const p = env.data as EventPayload<'document.analysis_failed'>;
+        const before = docs.get(p.document_id) ?? details.get(p.document_id);
         patchDoc(p.document_id, { status: 'failed', error: p.error });
-        toasts.push({ kind: 'error', message: `Could not analyse ${nameOf(p.document_id)}: ${p.error}`, route: `/documents/${p.document_id}` });
+        if (before && before.status !== 'failed') toasts.push({ kind: 'error', message: `Could not analyse ${nameOf(p.document_id)}: ${p.error}`, route: `/documents/${p.document_id}` });
         break;
       }
       case 'document.updated': {
@@ -142,7 +143,8 @@ export function reduceBatch(state: AppState, batch: LiveItem[], now = Date.now()
             critical_sections: p.critical_sections.map((s) => ({ ...s, explanations: old.get(`${s.start}:${s.end}`) ?? [] })),
           });
         }
-        if (d || det) analyzed.push({ id: p.document_id, name: nameOf(p.document_id), confidence: p.ai_confidence });
+        // A toast for an analysis seen finishing, not for history replayed when a channel is joined.
+        if (d && d.status !== 'analyzed') analyzed.push({ id: p.document_id, name: nameOf(p.document_id), confidence: p.ai_confidence });
         break;
       }
       case 'sample.validated': {
@@ -195,8 +197,10 @@ export function reduceBatch(state: AppState, batch: LiveItem[], now = Date.now()
       }
       case 'rewrite.completed': {
         const p = env.data as EventPayload<'rewrite.completed'>;
+        const known = rewrites.get(p.rewrite_id);
         const r = rewriteOf(p.rewrite_id);
-        const first = r.status !== 'completed';
+        // Toasts for work seen in flight, not for the history of a revision opened later.
+        const first = !!known && !FINAL_REWRITE.has(known.status);
         rewrites.set(p.rewrite_id, {
           ...r,
           document_id: p.document_id,
@@ -218,9 +222,10 @@ export function reduceBatch(state: AppState, batch: LiveItem[], now = Date.now()
       }
       case 'rewrite.failed': {
         const p = env.data as EventPayload<'rewrite.failed'>;
+        const known = rewrites.get(p.rewrite_id);
         const r = rewriteOf(p.rewrite_id);
         const cancelled = /cancel/i.test(p.error);
-        const first = r.status !== 'failed' && r.status !== 'cancelled';
+        const first = !!known && !FINAL_REWRITE.has(known.status);
         rewrites.set(p.rewrite_id, { ...r, document_id: p.document_id, status: cancelled ? 'cancelled' : 'failed', error: p.error });
         if (first) {
           toasts.push({

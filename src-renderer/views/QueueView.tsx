@@ -108,7 +108,7 @@ export function QueueView() {
 
       <section className="card" aria-labelledby="types-title">
         <h2 id="types-title">By job type</h2>
-        <table className="table" data-testid="queue-stats">
+        <table className="table" data-testid="queue-stats" aria-labelledby="types-title">
           <thead>
             <tr>
               <th scope="col">Type</th>

@@ -12,7 +12,7 @@ import { href, navigate } from '../app/router';
 import { useShortcuts } from '../app/shortcuts';
 import { ProgressBar } from '../components/ProgressBar';
 import { useHold, usePoll } from '../live/hooks';
-import { formatDuration, formatPercent, REWRITE_STATUS_LABEL, remainingSeconds } from '../store/format';
+import { formatEstimate, formatLeft, formatPercent, REWRITE_STATUS_LABEL, remainingSeconds } from '../store/format';
 import type { RewriteState } from '../store/state';
 import { Spinner, ViewHeading } from './common';
 
@@ -22,7 +22,7 @@ type Decision = 'accepted' | 'rejected' | undefined;
 export function milestone(r: Pick<RewriteState, 'status' | 'progress' | 'estimated_time' | 'error' | 'diff_summary'>): string {
   switch (r.status) {
     case 'queued':
-      return `Revision queued${r.estimated_time !== null ? `; estimated time ${formatDuration(r.estimated_time)}` : ''}.`;
+      return `Revision queued${r.estimated_time !== null ? `; estimated time ${formatEstimate(r.estimated_time)}` : ''}.`;
     case 'processing': {
       const step = Math.floor(r.progress / 25) * 25;
       if (step === 0) return 'Revision started.';
@@ -79,10 +79,10 @@ const HunkRow = memo(function HunkRow({
       </p>
       <div className="hunk-actions" role="group" aria-label={`Change ${index + 1}`}>
         <button type="button" className="button small accept" aria-pressed={decision === 'accepted'} onClick={() => onDecide(hunk.id, decision === 'accepted' ? undefined : 'accepted')}>
-          ✓ Accept<span className="sr-only"> change {index + 1}</span>
+          <span aria-hidden="true">✓ </span>Accept<span className="sr-only"> change {index + 1}</span>
         </button>
         <button type="button" className="button small reject" aria-pressed={decision === 'rejected'} onClick={() => onDecide(hunk.id, decision === 'rejected' ? undefined : 'rejected')}>
-          ✗ Reject<span className="sr-only"> change {index + 1}</span>
+          <span aria-hidden="true">✗ </span>Reject<span className="sr-only"> change {index + 1}</span>
         </button>
         <span className="decision-label">{decision === 'accepted' ? 'Accepted' : decision === 'rejected' ? 'Rejected' : 'Not decided'}</span>
       </div>
@@ -128,8 +128,12 @@ export function RevisionView({ id }: { id: number }) {
       ),
     [actions, id],
   );
+  // A revision this window just started is already known from the command's answer, and its
+  // channel replays every event from the start: no snapshot is needed until it has completed.
+  const known = !!r && r.document_id !== null && r.queued_at !== null;
   useEffect(() => {
-    void load();
+    if (!known) void load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [load]);
   usePoll(() => load());
   useEffect(() => {
@@ -267,12 +271,12 @@ export function RevisionView({ id }: { id: number }) {
           <ProgressBar
             value={r.progress}
             label="Revision progress"
-            valueText={`${r.progress}%${left !== null ? `, about ${formatDuration(left)} left` : ''}`}
+            valueText={`${r.progress}%${left !== null ? `, ${formatLeft(left)}` : ''}`}
           />
           <p className="progress-text" aria-hidden="true">
             <strong data-testid="progress-value">{r.progress}%</strong>
-            {left !== null && <span> · about {formatDuration(left)} left</span>}
-            {r.estimated_time !== null && <span className="muted"> · estimated {formatDuration(r.estimated_time)} in total</span>}
+            {left !== null && <span> · {formatLeft(left)}</span>}
+            {r.estimated_time !== null && <span className="muted"> · estimated {formatEstimate(r.estimated_time)} in total</span>}
           </p>
           <button type="button" className="button" onClick={() => void cancel()}>
             Cancel revision

@@ -1,14 +1,24 @@
 /** Pieces every view shares. */
 import { useEffect, useRef, type ReactNode } from 'react';
 
-/** The view's title; it takes the focus when the view opens, so keyboard and screen-reader users land on it. */
+let firstView = true;
+
+/**
+ * The view's title. When the user moves to another view it takes the focus, so keyboard and
+ * screen-reader users land on the new view's name; on the first load the focus stays at the top
+ * of the page (where the skip link is).
+ */
 export function ViewHeading({ title, children }: { title: string; children?: ReactNode }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    // Only when the user navigated (not on the very first load, where the focus stays at the top).
-    if (document.activeElement === document.body || document.activeElement?.closest('nav, .toast, dialog') || document.activeElement === null) {
-      ref.current?.focus({ preventScroll: true });
+    if (firstView) {
+      firstView = false;
+      return;
     }
+    // Not while the user is typing or working in a dialog.
+    const active = document.activeElement as HTMLElement | null;
+    if (active && (active.closest('dialog') || /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName))) return;
+    ref.current?.focus({ preventScroll: true });
   }, [title]);
   return (
     <header className="view-header">
