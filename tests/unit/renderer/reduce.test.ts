@@ -3,7 +3,7 @@ import type { Envelope } from '../../../src-shared/events';
 import type { DocumentSummary } from '../../../src-shared/models';
 import type { LiveItem } from '../../../src-renderer/live/client';
 import { appendLog, reduceBatch } from '../../../src-renderer/store/reduce';
-import { initialState, type AppState } from '../../../src-renderer/store/state';
+import { emptyRewrite, initialState, type AppState } from '../../../src-renderer/store/state';
 
 let seq = 0;
 const ev = (channel: string, event: string, data: unknown, via = channel): LiveItem => ({
@@ -131,11 +131,14 @@ describe('rewrite events', () => {
     expect({ ...s, ...r2.patch }.rewrites.get(7)!.status).toBe('completed');
   });
 
-  it('a failure shows its reason; a cancellation is told apart', () => {
-    const failed = reduceBatch(initialState(), [ev(ch, 'rewrite.failed', { rewrite_id: 7, document_id: 1, status: 'failed', error: 'The local model did not answer.', failed_at: '2026-01-01T00:00:00.000Z' })]);
+  it('a failure shows its reason; a cancellation is told apart; history replayed later makes no toast', () => {
+    const running = { ...initialState(), rewrites: new Map([[7, { ...emptyRewrite(7), status: 'processing' as const }]]) };
+    const history = reduceBatch(initialState(), [ev(ch, 'rewrite.failed', { rewrite_id: 7, document_id: 1, status: 'failed', error: 'x', failed_at: '2026-01-01T00:00:00.000Z' })]);
+    expect(history.toasts).toEqual([]);
+    const failed = reduceBatch(running, [ev(ch, 'rewrite.failed', { rewrite_id: 7, document_id: 1, status: 'failed', error: 'The local model did not answer.', failed_at: '2026-01-01T00:00:00.000Z' })]);
     expect(failed.patch.rewrites!.get(7)).toMatchObject({ status: 'failed', error: 'The local model did not answer.' });
     expect(failed.toasts[0]).toMatchObject({ kind: 'error' });
-    const cancelled = reduceBatch(initialState(), [ev(ch, 'rewrite.failed', { rewrite_id: 7, document_id: 1, status: 'failed', error: 'The revision was cancelled.', failed_at: '2026-01-01T00:00:00.000Z' })]);
+    const cancelled = reduceBatch(running, [ev(ch, 'rewrite.failed', { rewrite_id: 7, document_id: 1, status: 'failed', error: 'The revision was cancelled.', failed_at: '2026-01-01T00:00:00.000Z' })]);
     expect(cancelled.patch.rewrites!.get(7)!.status).toBe('cancelled');
     expect(cancelled.toasts[0].kind).toBe('info');
   });
