@@ -124,48 +124,52 @@ const COLUMNS: { key: SortKey | null; label: string }[] = [
   { key: 'created_at', label: 'Imported' },
 ];
 
-export function LibraryView() {
-  const actions = useActions();
-  const docs = useAppState((s) => s.docs);
-  const loaded = useAppState((s) => s.libraryLoaded);
-  const [query, setQuery] = useState('');
-  const [status, setStatus] = useState<DocumentStatus | 'all'>('all');
-  const [sort, setSort] = useState<SortKey>('created_at');
-  const [order, setOrder] = useState<'asc' | 'desc'>('desc');
-  const [activeId, setActiveId] = useState<number | null>(null);
-  const [confirmDelete, setConfirmDelete] = useState<DocumentSummary | null>(null);
-  const deferredQuery = useDeferredValue(query);
-  const rows = useMemo(() => selectDocuments(docs.values(), deferredQuery, status, sort, order), [docs, deferredQuery, status, sort, order]);
-  const gridRef = useRef<HTMLDivElement>(null);
-  const searchRef = useRef<HTMLInputElement>(null);
 
+interface GridProps {
+  rows: DocumentSummary[];
+  activeId: number | null;
+  sort: SortKey;
+  order: 'asc' | 'desc';
+  onActive: (id: number | null) => void;
+  onOpen: (id: number) => void;
+  onDelete: (doc: DocumentSummary) => void;
+  onSort: (key: SortKey) => void;
+  gridRef: React.RefObject<HTMLDivElement | null>;
+}
+
+/**
+ * The virtualised grid on its own, so that scrolling re-renders only it (and only the rows that
+ * come into view), not the whole view.
+ */
+const DocumentGrid = memo(function DocumentGrid({ rows, activeId, sort, order, onActive, onOpen, onDelete, onSort, gridRef }: GridProps) {
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => gridRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    overscan: 3,
     // The sticky header row sits above the rows inside the same scroll container.
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
   });
-
-  const activeIndex = activeId === null ? -1 : rows.findIndex((d) => d.id === activeId);
-  const open = useCallback((id: number) => navigate(`/documents/${id}`), []);
-  const pick = useCallback((id: number) => {
-    setActiveId(id);
-    gridRef.current?.focus({ preventScroll: true });
-  }, []);
+  const activeIndex = useMemo(() => (activeId === null ? -1 : rows.findIndex((d) => d.id === activeId)), [rows, activeId]);
+  const pick = useCallback(
+    (id: number) => {
+      onActive(id);
+      gridRef.current?.focus({ preventScroll: true });
+    },
+    [onActive, gridRef],
+  );
 
   const moveTo = (index: number) => {
     if (rows.length === 0) return;
     const i = Math.max(0, Math.min(rows.length - 1, index));
-    setActiveId(rows[i].id);
+    onActive(rows[i].id);
     virtualizer.scrollToIndex(i, { align: 'auto' });
   };
 
-  const onGridKey = (e: React.KeyboardEvent) => {
+  const onKeyDown = (e: React.KeyboardEvent) => {
     const page = Math.max(1, Math.floor(((gridRef.current?.clientHeight ?? 400) - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
-    const cur = activeIndex < 0 ? -1 : activeIndex;
+    const cur = activeIndex;
     switch (e.key) {
       case 'ArrowDown':
         moveTo(cur + 1);
@@ -186,10 +190,10 @@ export function LibraryView() {
         moveTo(rows.length - 1);
         break;
       case 'Enter':
-        if (activeIndex >= 0) open(rows[activeIndex].id);
+        if (activeIndex >= 0) onOpen(rows[activeIndex].id);
         break;
       case 'Delete':
-        if (activeIndex >= 0) setConfirmDelete(rows[activeIndex]);
+        if (activeIndex >= 0) onDelete(rows[activeIndex]);
         break;
       default:
         return;
@@ -197,20 +201,79 @@ export function LibraryView() {
     e.preventDefault();
   };
 
+  return (
+    <div
+      ref={gridRef}
+      className="grid"
+      role="grid"
+      aria-label="Documents"
+      aria-rowcount={rows.length + 1}
+      aria-colcount={5}
+      tabIndex={0}
+      aria-activedescendant={activeIndex >= 0 ? `doc-row-${rows[activeIndex].id}` : undefined}
+      onKeyDown={onKeyDown}
+      onFocus={() => {
+        if (activeIndex < 0 && rows.length > 0) onActive(rows[0].id);
+      }}
+      data-testid="library-grid"
+    >
+      <div role="row" aria-rowindex={1} className="grid-row grid-head">
+        {COLUMNS.map((c) => (
+          <div
+            key={c.label}
+            role="columnheader"
+            className={`cell${c.key ? ' sortable' : ''}`}
+            aria-sort={c.key === sort ? (order === 'asc' ? 'ascending' : 'descending') : undefined}
+            onClick={c.key ? () => onSort(c.key as SortKey) : undefined}
+          >
+            {c.label}
+            {c.key === sort && <span aria-hidden="true">{order === 'asc' ? ' ▲' : ' ▼'}</span>}
+          </div>
+        ))}
+      </div>
+      <div className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((v, slot) => {
+          const doc = rows[v.index];
+          return <Row key={slot} doc={doc} index={v.index} active={doc.id === activeId} top={v.start - HEADER_HEIGHT} onOpen={onOpen} onPick={pick} />;
+        })}
+      </div>
+    </div>
+  );
+});
+
+export function LibraryView() {
+  const actions = useActions();
+  const docs = useAppState((s) => s.docs);
+  const loaded = useAppState((s) => s.libraryLoaded);
+  const [query, setQuery] = useState('');
+  const [status, setStatus] = useState<DocumentStatus | 'all'>('all');
+  const [sort, setSort] = useState<SortKey>('created_at');
+  const [order, setOrder] = useState<'asc' | 'desc'>('desc');
+  const [activeId, setActiveId] = useState<number | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState<DocumentSummary | null>(null);
+  const deferredQuery = useDeferredValue(query);
+  const rows = useMemo(() => selectDocuments(docs.values(), deferredQuery, status, sort, order), [docs, deferredQuery, status, sort, order]);
+  const gridRef = useRef<HTMLDivElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const open = useCallback((id: number) => navigate(`/documents/${id}`), []);
+
   useEffect(() => {
-    // Focusing the grid with nothing active selects the first row, as a list box would.
-    if (activeId !== null && activeIndex < 0 && rows.length > 0) setActiveId(null);
-  }, [activeId, activeIndex, rows.length]);
+    // The active document left the list (filtered out, deleted).
+    if (activeId !== null && !rows.some((d) => d.id === activeId)) setActiveId(null);
+  }, [activeId, rows]);
 
   useShortcuts({ '/': () => searchRef.current?.focus() });
 
-  const sortBy = (key: SortKey) => {
-    if (key === sort) setOrder(order === 'asc' ? 'desc' : 'asc');
-    else {
-      setSort(key);
-      setOrder(key === 'name' ? 'asc' : 'desc');
-    }
-  };
+  const sortBy = useCallback(
+    (key: SortKey) => {
+      if (key === sort) setOrder(order === 'asc' ? 'desc' : 'asc');
+      else {
+        setSort(key);
+        setOrder(key === 'name' ? 'asc' : 'desc');
+      }
+    },
+    [sort, order],
+  );
 
   return (
     <div className="view library-view">
@@ -251,42 +314,7 @@ export function LibraryView() {
       {loaded && docs.size === 0 ? (
         <p className="empty">No documents yet. Drop files above or choose them to start.</p>
       ) : (
-        <div
-          ref={gridRef}
-          className="grid"
-          role="grid"
-          aria-label="Documents"
-          aria-rowcount={rows.length + 1}
-          aria-colcount={5}
-          tabIndex={0}
-          aria-activedescendant={activeIndex >= 0 ? `doc-row-${rows[activeIndex].id}` : undefined}
-          onKeyDown={onGridKey}
-          onFocus={() => {
-            if (activeIndex < 0 && rows.length > 0) setActiveId(rows[0].id);
-          }}
-          data-testid="library-grid"
-        >
-          <div role="row" aria-rowindex={1} className="grid-row grid-head">
-            {COLUMNS.map((c) => (
-              <div
-                key={c.label}
-                role="columnheader"
-                className={`cell${c.key ? ' sortable' : ''}`}
-                aria-sort={c.key === sort ? (order === 'asc' ? 'ascending' : 'descending') : undefined}
-                onClick={c.key ? () => sortBy(c.key as SortKey) : undefined}
-              >
-                {c.label}
-                {c.key === sort && <span aria-hidden="true">{order === 'asc' ? ' ▲' : ' ▼'}</span>}
-              </div>
-            ))}
-          </div>
-          <div className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
-            {virtualizer.getVirtualItems().map((v) => {
-              const doc = rows[v.index];
-              return <Row key={doc.id} doc={doc} index={v.index} active={doc.id === activeId} top={v.start - HEADER_HEIGHT} onOpen={open} onPick={pick} />;
-            })}
-          </div>
-        </div>
+        <DocumentGrid rows={rows} activeId={activeId} sort={sort} order={order} onActive={setActiveId} onOpen={open} onDelete={setConfirmDelete} onSort={sortBy} gridRef={gridRef} />
       )}
       <ConfirmDialog
         open={confirmDelete !== null}
