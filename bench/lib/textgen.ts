@@ -4,16 +4,7 @@
  * contractions and the occasional stock phrase, so every detector code path is exercised.
  */
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../scripts/lib/random';
 
 const SUBJECTS = ['the committee', 'my neighbour', 'a small team', 'the old engine', 'our teacher', 'the city council', 'this approach', 'the river', 'a young doctor', 'the report', 'we', 'they', 'she', 'he', 'I'];
 const VERBS = ['examined', 'rebuilt', 'ignored', 'described', 'carried', 'found', 'questioned', 'painted', 'measured', 'delayed', 'announced', 'borrowed', 'explored', 'sold', 'fixed'];
@@ -23,7 +14,7 @@ const OPENERS = ['However,', 'Later,', 'In 1998,', 'Still,', 'Honestly,', 'Addit
 const EXTRAS = ["and it didn't help", 'which surprised nobody', 'although the numbers were small', "but that's another story", 'plays a crucial role in the outcome', 'so we waited', 'and the price rose to 42 dollars'];
 
 export function generateText(words: number, seed = 1): string {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const pick = <T>(a: readonly T[]) => a[Math.floor(r() * a.length)];
   const paras: string[] = [];
   let n = 0;

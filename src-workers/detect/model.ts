@@ -17,6 +17,14 @@ export interface LinearModel {
   /** Median of each raw feature over human training texts, for explanations ("typical human"). */
   humanMedian: number[];
   aiMedian: number[];
+  /**
+   * Optional one-sided caps in z units, per feature (null = the symmetric ±clip). A feature whose
+   * low values could come from plain, simple writing as much as from a model (no long
+   * sentences, no typos, few kinds of punctuation) has its z-score held at or above the value a
+   * typical human text has, so that absence counts as no evidence rather than as evidence of AI.
+   */
+  zLo?: (number | null)[];
+  zHi?: (number | null)[];
 }
 
 export interface ModelJson {
@@ -62,8 +70,9 @@ export function zValue(m: LinearModel, i: number, x: number, clip: number): numb
   if (!Number.isFinite(x)) return 0;
   const sd = m.sd[i] > 0 ? m.sd[i] : 1;
   let z = (x - m.mean[i]) / sd;
-  if (z > clip) z = clip;
-  else if (z < -clip) z = -clip;
+  const lo = m.zLo?.[i] ?? -clip, hi = m.zHi?.[i] ?? clip;
+  if (z > hi) z = hi;
+  else if (z < lo) z = lo;
   return z;
 }
 
