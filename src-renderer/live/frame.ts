@@ -1,6 +1,7 @@
 /**
- * Per-frame coalescing. The first batch after a quiet frame is delivered at once (in a microtask,
- * so a lone event reaches the screen without waiting for the next frame); anything that arrives
+ * Per-frame coalescing. The first batch after a quiet frame is delivered at once — in a timer task
+ * right behind the one that received it, so that the other messages of the same network read (the
+ * hub sends an event and its job update together) join it — and anything that arrives
  * after that in the same frame waits for the next animation frame. So there is at most one
  * delivery per frame, however hard events burst, and no added latency when they do not.
  *
@@ -9,7 +10,16 @@
  */
 export interface FrameClock {
   requestFrame(cb: () => void): void;
-  microtask(cb: () => void): void;
+  /** As soon as the tasks already queued have run. */
+  soon(cb: () => void): void;
+}
+
+/**
+ * A timer task: it runs after the network tasks already queued (the other frames of the same read),
+ * which a posted message or a microtask would overtake.
+ */
+function postSoon(cb: () => void): void {
+  setTimeout(cb, 0);
 }
 
 export const browserClock: FrameClock = {
@@ -28,8 +38,8 @@ export const browserClock: FrameClock = {
       setTimeout(run, 16);
     }
   },
-  microtask(cb) {
-    queueMicrotask(cb);
+  soon(cb) {
+    postSoon(cb);
   },
 };
 
@@ -51,7 +61,7 @@ export class FrameBatcher<T> {
     if (this.flushQueued) return;
     this.flushQueued = true;
     if (this.deliveredThisFrame) this.scheduleTick();
-    else this.clock.microtask(() => this.flush());
+    else this.clock.soon(() => this.flush());
   }
 
   /** Delivers whatever is pending now (used before reporting the connection live again). */

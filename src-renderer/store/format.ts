@@ -39,10 +39,15 @@ export function formatRuntime(seconds: number | null | undefined): string {
   return formatDuration(seconds);
 }
 
+let dateTimeFormat: Intl.DateTimeFormat | null = null;
+
 export function formatTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '—' : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  if (Number.isNaN(d.getTime())) return '—';
+  // Building a formatter is costly; one serves every call.
+  dateTimeFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return dateTimeFormat.format(d);
 }
 
 export function formatClock(ms: number): string {

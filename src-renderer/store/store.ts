@@ -48,8 +48,24 @@ class ChannelWindow {
   }
 }
 
+/**
+ * The entities an event is about ("doc:12", "job:4", "rewrite:3"), to know whether a command's
+ * answer is older than what events have since said.
+ */
+export function eventKeys(event: string, data: unknown): string[] {
+  const d = (data ?? {}) as Record<string, unknown>;
+  const keys: string[] = [];
+  if (event === 'job.updated' && typeof d.id === 'number') keys.push(`job:${d.id}`);
+  if (typeof d.document_id === 'number') keys.push(`doc:${d.document_id}`);
+  if (typeof d.rewrite_id === 'number') keys.push(`rewrite:${d.rewrite_id}`);
+  return keys;
+}
+
 export class Actions {
   private toastId = 0;
+  /** A counter of events received, and per entity the count at its last event. */
+  private eventClock = 0;
+  private readonly lastEvent = new Map<string, number>();
   private statsTimer: ReturnType<typeof setTimeout> | null = null;
   private queueWatchers = 0;
   private readonly docWindow: ChannelWindow;
@@ -96,6 +112,11 @@ export class Actions {
   // ---- live --------------------------------------------------------------------------------------
 
   private applyBatch(batch: Parameters<typeof reduceBatch>[1]): void {
+    for (const item of batch) {
+      if (item.kind !== 'event' || item.via === '*') continue;
+      this.eventClock++;
+      for (const k of eventKeys(item.envelope.event, item.envelope.data)) this.lastEvent.set(k, this.eventClock);
+    }
     const r = reduceBatch(this.store.getState(), batch);
     if (r.toasts.length) r.patch.toasts = this.withToasts(this.store.getState().toasts, r.toasts);
     if (Object.keys(r.patch).length) this.store.setState(r.patch);
@@ -145,6 +166,14 @@ export class Actions {
     return this.store.getState().libraryLoaded ? this.loadLibrary() : Promise.resolve();
   }
 
+  /**
+   * Whether events about `key` arrived since `since` (a value of the event clock taken before a
+   * command was sent): then the command's answer is older than the state and must not replace it.
+   */
+  private newerThan(key: string, since: number): boolean {
+    return (this.lastEvent.get(key) ?? 0) > since;
+  }
+
   // ---- toasts ------------------------------------------------------------------------------------
 
   private withToasts(current: AppState['toasts'], add: ToastInput[]): AppState['toasts'] {
@@ -166,16 +195,21 @@ export class Actions {
   // ---- documents ---------------------------------------------------------------------------------
 
   async loadLibrary(): Promise<void> {
+    const since = this.eventClock;
     const { documents } = await this.bridge.invoke('listDocuments', { limit: 20000, sort: 'created_at', order: 'desc' });
-    const docs = new Map<number, DocumentSummary>();
-    for (const d of documents) docs.set(d.id, d);
-    this.set({ docs, libraryLoaded: true });
+    this.set((s) => {
+      const docs = new Map<number, DocumentSummary>();
+      // A document that events changed while the list was on its way keeps what they said.
+      for (const d of documents) docs.set(d.id, this.newerThan(`doc:${d.id}`, since) ? (s.docs.get(d.id) ?? d) : d);
+      return { docs, libraryLoaded: true };
+    });
   }
 
   private async refreshSummary(id: number): Promise<void> {
     try {
+      const since = this.eventClock;
       const d = await this.bridge.invoke('getDocument', { id });
-      this.mergeSummary(d);
+      if (!this.newerThan(`doc:${id}`, since)) this.mergeSummary(d);
     } catch (err) {
       if (err instanceof BridgeError && err.code === 'not_found') this.forget(id);
     }
@@ -213,9 +247,12 @@ export class Actions {
     });
   }
 
-  async loadDocument(id: number): Promise<void> {
+  async loadDocument(id: number, attempt = 0): Promise<void> {
     try {
+      const since = this.eventClock;
       const detail = await this.bridge.invoke('getDocument', { id });
+      // Events about it arrived meanwhile: this answer may be older than they are; ask again.
+      if (attempt === 0 && this.newerThan(`doc:${id}`, since)) return this.loadDocument(id, 1);
       this.set((s) => {
         const details = new Map(s.details);
         details.set(id, detail);
@@ -258,8 +295,9 @@ export class Actions {
   }
 
   async reanalyze(id: number): Promise<void> {
+    const since = this.eventClock;
     const { document } = await this.bridge.invoke('analyzeDocument', { id });
-    this.mergeSummary(document);
+    if (!this.newerThan(`doc:${id}`, since)) this.mergeSummary(document);
   }
 
   async exportDocument(id: number, format: 'txt' | 'md' | 'docx', opts: { rewrite_id?: number; version?: number } = {}): Promise<void> {
@@ -294,8 +332,10 @@ export class Actions {
     return rewrite.id;
   }
 
-  async loadRewrite(id: number): Promise<RewriteDetail> {
+  async loadRewrite(id: number, attempt = 0): Promise<RewriteDetail> {
+    const since = this.eventClock;
     const detail = await this.bridge.invoke('getRewrite', { id });
+    if (attempt === 0 && this.newerThan(`rewrite:${id}`, since)) return this.loadRewrite(id, 1);
     this.set((s) => {
       const rewrites = new Map(s.rewrites);
       const old = rewrites.get(id);
@@ -320,8 +360,10 @@ export class Actions {
   }
 
   async applyRewrite(id: number, accepted: number[] | 'all'): Promise<number> {
+    const since = this.eventClock;
     const { document, version } = await this.bridge.invoke('applyRewrite', { id, accepted_hunks: accepted });
-    this.mergeSummary(document);
+    // The new version's analysis may already have been reported by events.
+    if (!this.newerThan(`doc:${document.id}`, since)) this.mergeSummary(document);
     this.set((s) => {
       const rewrites = new Map(s.rewrites);
       const r = rewrites.get(id);
@@ -360,10 +402,15 @@ export class Actions {
   // ---- queue -------------------------------------------------------------------------------------
 
   async loadJobs(): Promise<void> {
+    const since = this.eventClock;
     const { jobs } = await this.bridge.invoke('listJobs', { limit: 1000 });
-    const map = new Map<number, JobRecord>();
-    for (const j of jobs) map.set(j.id, j);
-    this.set({ jobs: map, jobsLoaded: true });
+    this.set((s) => {
+      const map = new Map<number, JobRecord>();
+      for (const j of jobs) map.set(j.id, this.newerThan(`job:${j.id}`, since) ? (s.jobs.get(j.id) ?? j) : j);
+      // Jobs newer than the list (it is capped) stay.
+      for (const [id, j] of s.jobs) if (!map.has(id) && this.newerThan(`job:${id}`, since)) map.set(id, j);
+      return { jobs: map, jobsLoaded: true };
+    });
   }
 
   async loadStats(): Promise<void> {
@@ -397,14 +444,17 @@ export class Actions {
   }
 
   async cancelJob(id: number): Promise<void> {
+    const since = this.eventClock;
     const { job } = await this.bridge.invoke('cancelJob', { id });
-    this.putJob(job);
+    if (!this.newerThan(`job:${id}`, since)) this.putJob(job);
     void this.loadStats().catch(() => {});
   }
 
   async retryJob(id: number): Promise<void> {
+    const since = this.eventClock;
     const { job } = await this.bridge.invoke('retryJob', { id });
-    this.putJob(job);
+    // The retried job may already have run (and said so) before this answer came back.
+    if (!this.newerThan(`job:${id}`, since)) this.putJob(job);
     void this.loadStats().catch(() => {});
   }
 

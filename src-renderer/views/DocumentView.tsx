@@ -186,8 +186,9 @@ export function DocumentView({ id }: { id: number }) {
 
   const doc = detail ?? (summary ? ({ ...summary, text: null, critical_sections: [], explanations: [], analysis_model: null, versions: [] } as DocumentDetail) : undefined);
   const analyzing = !!doc && (doc.status === 'queued' || doc.status === 'analyzing');
-  // The score shows as soon as the analysis arrives; the text follows by command.
-  const ready = !!doc && doc.status === 'analyzed';
+  // The score shows as soon as the analysis arrives; the text follows by command. While a document
+  // that has a result is analysed again (a new version), the previous result stays on screen.
+  const ready = !!doc && (doc.status === 'analyzed' || (analyzing && doc.analyzed_at !== null && doc.text !== null));
   const hasText = ready && doc.text !== null;
 
   const checkSelection = () => {
@@ -260,7 +261,12 @@ export function DocumentView({ id }: { id: number }) {
         </div>
       </ViewHeading>
 
-      {analyzing && <Spinner label="Analyzing document..." />}
+      {analyzing && !ready && <Spinner label="Analyzing document..." />}
+      {analyzing && ready && (
+        <p className="notice" role="status">
+          <span className="spinner small" aria-hidden="true" /> Analyzing document... The result below is from the previous analysis.
+        </p>
+      )}
       {doc.status === 'failed' && (
         <div className="card error-card" role="alert">
           <h2>The analysis failed</h2>

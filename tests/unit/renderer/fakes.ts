@@ -97,25 +97,25 @@ export class FakeBridge implements Bridge {
   }
 }
 
-/** A frame clock driven by the test: microtasks and frames run when asked. */
+/** A frame clock driven by the test: "soon" callbacks and frames run when asked. */
 export class ManualClock implements FrameClock {
   private micro: (() => void)[] = [];
   private frames: (() => void)[] = [];
   requestFrame(cb: () => void): void {
     this.frames.push(cb);
   }
-  microtask(cb: () => void): void {
+  soon(cb: () => void): void {
     this.micro.push(cb);
   }
-  runMicrotasks(): void {
+  runSoon(): void {
     while (this.micro.length) this.micro.shift()!();
   }
   frame(): void {
-    this.runMicrotasks();
+    this.runSoon();
     const f = this.frames;
     this.frames = [];
     for (const cb of f) cb();
-    this.runMicrotasks();
+    this.runSoon();
   }
   get pendingFrames(): number {
     return this.frames.length;

@@ -128,11 +128,11 @@ describe('per-frame batching', () => {
     const { bridge, clock, live, batches } = setup();
     live.hold('private-queue.1', { since: null });
     bridge.publish('private-queue.1', 'job.updated', { n: 0 });
-    clock.runMicrotasks();
+    clock.runSoon();
     expect(batches).toHaveLength(1);
     // Same frame: everything waits for the next one.
     for (let n = 1; n <= 500; n++) bridge.publish('private-queue.1', 'job.updated', { n });
-    clock.runMicrotasks();
+    clock.runSoon();
     expect(batches).toHaveLength(1);
     clock.frame();
     expect(batches).toHaveLength(2);
@@ -140,7 +140,7 @@ describe('per-frame batching', () => {
     // A quiet frame later, a lone event is again immediate.
     clock.frame();
     bridge.publish('private-queue.1', 'job.updated', { n: 501 });
-    clock.runMicrotasks();
+    clock.runSoon();
     expect(batches).toHaveLength(3);
   });
 
@@ -153,7 +153,7 @@ describe('per-frame batching', () => {
     for (let f = 0; f < 50; f++) {
       for (let i = 0; i < 20; i++) {
         b.push(i);
-        if (i % 7 === 0) clock.runMicrotasks();
+        if (i % 7 === 0) clock.runSoon();
       }
       current++;
       clock.frame();

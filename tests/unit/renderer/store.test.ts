@@ -55,12 +55,12 @@ describe('store updates from live events', () => {
     for (let i = 1; i <= 1000; i++) {
       bridge.publish('private-library.1', 'document.imported', { document_id: i, name: `f${i}.txt`, format: 'txt', size_bytes: 1, imported_at: new Date().toISOString() });
     }
-    clock.runMicrotasks();
+    clock.runSoon();
     expect(store.getState().docs.size).toBe(1000);
     // One update for the batch (plus none for the toasts: they ride in the same patch).
     expect(updates).toBe(1);
     for (let i = 1; i <= 200; i++) bridge.publish('private-queue.1', 'job.updated', { id: i, type: 'analyze', subject_id: i, status: 'processing', progress: 0, attempts: 1, error: null, created_at: 'x', started_at: 'x', finished_at: null, runtime: null });
-    clock.runMicrotasks();
+    clock.runSoon();
     expect(updates).toBe(1);
     clock.frame();
     expect(updates).toBe(2);
@@ -119,5 +119,22 @@ describe('store updates from live events', () => {
     actions.noteImported({ documents: [summary(5)], errors: [{ name: 'bad.exe', error: { code: 'unsupported_format', message: 'Not a document.' } }] });
     expect(store.getState().docs.get(5)).toBeDefined();
     expect(store.getState().toasts.map((t) => t.kind)).toEqual(['info', 'error']);
+  });
+
+  it('a command answer older than the events that followed it does not undo them', async () => {
+    const { bridge, clock, store, actions } = setup();
+    const job = (status: string) => ({ id: 7, type: 'analyze', subject_id: 1, status, progress: 0, attempts: 1, error: null, created_at: 'x', started_at: null, finished_at: null, runtime: null });
+    let answer!: (v: unknown) => void;
+    bridge.handlers.retryJob = () => new Promise((r) => (answer = r));
+    actions.start();
+    await flush();
+    const done = actions.retryJob(7);
+    // The job runs and fails again before the answer to "retry" arrives.
+    bridge.publish('private-queue.1', 'job.updated', job('queued'));
+    bridge.publish('private-queue.1', 'job.updated', job('failed'));
+    clock.frame();
+    answer({ job: { ...job('queued'), max_attempts: 3, run_after: null, units: 1 } });
+    await done;
+    expect(store.getState().jobs.get(7)!.status).toBe('failed');
   });
 });
