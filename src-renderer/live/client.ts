@@ -17,7 +17,7 @@
  */
 import type { Bridge, ConnectionState, SubscriptionMessage, Unsubscribe } from '../../src-shared/bridge';
 import type { Envelope } from '../../src-shared/events';
-import { FrameBatcher, type FrameClock } from './frame';
+import { browserClock, FrameBatcher, type FrameClock } from './frame';
 
 /**
  * One delivered thing. `via` is the subscription it came through: the channel itself, or `*` for
@@ -98,6 +98,7 @@ export class LiveClient {
   private readonly bridge: Bridge;
   private readonly channels = new Map<string, ChannelState>();
   private readonly batcher: FrameBatcher<LiveItem>;
+  private readonly clock: FrameClock;
   private readonly sinks = new Set<(batch: LiveItem[]) => void>();
   private readonly resyncHandlers = new Set<(channel: string) => void>();
   private readonly pollers = new Set<() => unknown>();
@@ -116,7 +117,8 @@ export class LiveClient {
     this.pollIntervalMs = opts.pollIntervalMs ?? 5000;
     this.lingerMs = opts.lingerMs ?? 0;
     this.now = opts.now ?? Date.now;
-    this.batcher = new FrameBatcher((batch) => this.deliver(batch), opts.clock);
+    this.clock = opts.clock ?? browserClock;
+    this.batcher = new FrameBatcher((batch) => this.deliver(batch), this.clock);
     this.stopConnection = this.bridge.onConnection((s) => this.onConnection(s));
   }
 
@@ -305,6 +307,12 @@ export class LiveClient {
         console.error('A live store sink failed', err);
       }
     }
+    // Listeners (and the commands they often send) run after React has committed the store's
+    // change, which it does in a microtask queued by the update above: the screen comes first.
+    this.clock.soon(() => this.notify(batch));
+  }
+
+  private notify(batch: LiveItem[]): void {
     for (const item of batch) {
       if (item.kind === 'resync') {
         for (const h of this.resyncHandlers) {

@@ -1,7 +1,6 @@
 /**
- * Per-frame coalescing. The first batch after a quiet frame is delivered at once — in a timer task
- * right behind the one that received it, so that the other messages of the same network read (the
- * hub sends an event and its job update together) join it — and anything that arrives
+ * Per-frame coalescing. The first batch after a quiet frame is delivered at once (in a microtask),
+ * and anything that arrives
  * after that in the same frame waits for the next animation frame. So there is at most one
  * delivery per frame, however hard events burst, and no added latency when they do not.
  *
@@ -15,11 +14,13 @@ export interface FrameClock {
 }
 
 /**
- * A timer task: it runs after the network tasks already queued (the other frames of the same read),
- * which a posted message or a microtask would overtake.
+ * Right after the current task (a microtask): the event that arrived first reaches the screen
+ * without waiting for a timer or a frame. The hub sends an analysis before its job update, so the
+ * event users wait for is the one applied at once; what follows it in the same frame waits for the
+ * next one.
  */
 function postSoon(cb: () => void): void {
-  setTimeout(cb, 0);
+  queueMicrotask(cb);
 }
 
 export const browserClock: FrameClock = {

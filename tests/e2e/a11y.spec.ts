@@ -67,6 +67,7 @@ test('keyboard only: import, open, revise, review and apply, and move between vi
 
   // The library: search with "/", then the grid with the arrow keys and Enter.
   await page.keyboard.press('Alt+1');
+  await expect(page.getByRole('heading', { level: 1, name: 'Library' })).toBeFocused();
   await page.keyboard.press('/');
   await expect(page.getByRole('searchbox', { name: 'Search documents' })).toBeFocused();
   await page.keyboard.type('keyboard');
