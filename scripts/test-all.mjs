@@ -22,7 +22,8 @@ function run(title, cmd, args, extraEnv = {}) {
 }
 
 // 1. Types: the node side and the renderer are checked separately (DOM types stay out of Node code).
-for (const project of ['tsconfig.node.json', 'tsconfig.web.json']) {
+// tsconfig.e2e.json: the Playwright specs and the UI benchmark, which run in Node and evaluate code in the page.
+for (const project of ['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.e2e.json'].filter((p) => fs.existsSync(p))) {
   const status = run(`typecheck ${project}`, 'npx', ['tsc', '-p', project, '--noEmit']);
   if (status === 0) total.passed++;
   else total.failed++;

@@ -1,0 +1,9 @@
+/**
+ * Lists the views offer. They mirror src-shared/models.ts, which also holds zod schemas the
+ * renderer does not need: importing its values would bundle zod into the page.
+ */
+import type { JobType, RewriteMode, Settings } from '../../src-shared/models';
+
+export const REWRITE_MODES: readonly RewriteMode[] = ['standard', 'formal', 'casual', 'concise'];
+export const JOB_TYPES: readonly JobType[] = ['analyze', 'rewrite', 'validate'];
+export const LLM_KINDS: readonly Settings['llm']['kind'][] = ['openai', 'ollama'];
