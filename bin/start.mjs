@@ -7,6 +7,7 @@
  *   npm start                  desktop app, or the browser version on 127.0.0.1:8080
  *   npm start -- --port 0      arguments after -- go to `inkproof serve` in the fallback
  *   INKPROOF_BROWSER=1 npm start   always the browser version
+ *   npm run serve              the browser version (this script with --browser), built first if needed
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,7 +15,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
+const browserOnly = process.argv[2] === '--browser';
+const args = process.argv.slice(browserOnly ? 3 : 2);
 const electronDir = path.join(root, 'node_modules', 'electron');
 
 function electronBinary() {
@@ -60,7 +62,7 @@ function forward(child) {
 }
 
 function startBrowserVersion(reason) {
-  console.log(`Inkproof: the desktop app cannot start here (${reason}), so the browser version starts instead — open the address printed below.`);
+  if (reason) console.log(`Inkproof: the desktop app cannot start here (${reason}), so the browser version starts instead — open the address printed below.`);
   if (!built('out/renderer/index.html')) build();
   const hasPort = args.some((a) => a === '--port' || a.startsWith('--port='));
   const child = spawn(process.execPath, [path.join(root, 'bin', 'inkproof.mjs'), 'serve', ...(hasPort ? [] : ['--port', '8080']), ...args], { cwd: root, stdio: 'inherit' });
@@ -80,7 +82,9 @@ function startDesktop(binary) {
   forward(child);
 }
 
-if (process.env.INKPROOF_BROWSER === '1') {
+if (browserOnly) {
+  startBrowserVersion(null);
+} else if (process.env.INKPROOF_BROWSER === '1') {
   startBrowserVersion('INKPROOF_BROWSER=1 asks for the browser version');
 } else {
   const display = hasDisplay();

@@ -14,7 +14,7 @@ import type { HubUser } from '../core/hub/authorizer';
 import { registerApiRoutes } from './api-routes';
 import { registerAuthRoute } from './auth-route';
 import { registerEventStream } from './event-stream';
-import { sendError } from './http-errors';
+import { sendError, toErrorBody } from './http-errors';
 import { AppRegistry, type PusherApp } from './pusher/apps';
 import { PusherSocketServer } from './pusher/socket-server';
 import { checkHostAndOrigin, safeEqual, TOKEN_COOKIE, tokenOf } from './security';
@@ -86,8 +86,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   }
 
   app.setErrorHandler((err, req, reply) => {
-    const status = (err as { statusCode?: number }).statusCode;
-    if (!status || status >= 500) logger.error({ err, url: req.url }, 'request failed');
+    // Typed 4xx answers are the user's mistakes, not the server's: only failures are logged as errors.
+    if (toErrorBody(err).status >= 500) logger.error({ err, url: req.url }, 'request failed');
     return sendError(reply, err);
   });
 

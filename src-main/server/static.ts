@@ -23,6 +23,7 @@ export async function registerStatic(app: FastifyInstance, dir = DEFAULT_RENDERE
     );
     return false;
   }
-  await app.register(fastifyStatic, { root: dir, prefix: '/', index: ['index.html'], wildcard: false });
+  // wildcard: files are looked up on each request, so a rebuild needs no restart.
+  await app.register(fastifyStatic, { root: dir, prefix: '/', index: ['index.html'], wildcard: true });
   return true;
 }
