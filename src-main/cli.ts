@@ -1,5 +1,5 @@
 /**
- * `inkproof` — the command line: serve, analyze, rewrite, tail. Results go to stdout, logs and
+ * `inkproof` — the command line: serve, analyze, rewrite, tail, user. Results go to stdout, logs and
  * progress to stderr. Exit code 0 on success, 1 when some input failed, 2 on a usage error.
  */
 import { Command, InvalidArgumentError } from 'commander';
@@ -10,6 +10,7 @@ import { analyzeFiles, analyzeJsonl } from './cli/analyze';
 import { rewriteFile, rewriteJsonl, rewriteOptions } from './cli/rewrite';
 import { serveUntilSignalled } from './cli/serve';
 import { tail } from './cli/tail';
+import { userAdd, userList, userPassword, userRemove, userToken } from './cli/user';
 
 function port(value: string): number {
   const n = Number(value);
@@ -83,6 +84,67 @@ program
     const controller = new AbortController();
     process.once('SIGINT', () => controller.abort());
     process.exitCode = await tail(o, controller.signal);
+  });
+
+const user = program.command('user').description('Manage the accounts of a data folder (for `inkproof serve` as a sync server).');
+const dataOption = '--data <dir>';
+const dataHelp = 'data folder (default: INKPROOF_DATA or the per-user data folder)';
+
+user
+  .command('add')
+  .description('Add an account. The password (optional: an account may use tokens only) is hashed with scrypt.')
+  .argument('<name>', 'user name')
+  .option(dataOption, dataHelp)
+  .option('--password-stdin', 'read the password from stdin')
+  .option('--password <password>', 'the password (visible in the process list: prefer --password-stdin or INKPROOF_PASSWORD)')
+  .option('--token', 'also issue an API token and print it')
+  .action(async (name: string, o: { data?: string; password?: string; passwordStdin?: boolean; token?: boolean }) => {
+    process.exitCode = await userAdd(name, o);
+  });
+
+user
+  .command('password')
+  .description('Set the password of an account.')
+  .argument('<name>', 'user name')
+  .option(dataOption, dataHelp)
+  .option('--password-stdin', 'read the password from stdin')
+  .option('--password <password>', 'the password')
+  .action(async (name: string, o: { data?: string; password?: string; passwordStdin?: boolean }) => {
+    process.exitCode = await userPassword(name, o);
+  });
+
+user
+  .command('list')
+  .description('List the accounts.')
+  .option(dataOption, dataHelp)
+  .option('--json', 'print JSON')
+  .action(async (o: { data?: string; json?: boolean }) => {
+    process.exitCode = await userList(o);
+  });
+
+user
+  .command('remove')
+  .description('Remove an account and its tokens.')
+  .argument('<name>', 'user name')
+  .option(dataOption, dataHelp)
+  .option('--delete-documents', 'also delete the documents it owns (otherwise such an account is kept)')
+  .action(async (name: string, o: { data?: string; deleteDocuments?: boolean }) => {
+    process.exitCode = await userRemove(name, o);
+  });
+
+user
+  .command('token')
+  .description('Issue an API token for an account (printed once on stdout), or list or revoke its tokens.')
+  .argument('<name>', 'user name')
+  .option(dataOption, dataHelp)
+  .option('--name <label>', 'a label for the new token', 'cli')
+  .option('--expires-in-days <days>', 'the new token expires after this many days')
+  .option('--list', 'list the tokens of the account')
+  .option('--revoke <id>', 'revoke a token by its ID or prefix')
+  .option('--revoke-all', 'revoke every token of the account')
+  .option('--json', 'print JSON')
+  .action(async (name: string, o: { data?: string; name?: string; list?: boolean; revoke?: string; revokeAll?: boolean; json?: boolean; expiresInDays?: string }) => {
+    process.exitCode = await userToken(name, o);
   });
 
 function usage(message: string): InkproofError {
