@@ -74,6 +74,12 @@ export class ChannelHistory {
     return { events: ring.slice(lo) };
   }
 
+  /** The most recent envelope kept for a channel. */
+  last(channel: string): Envelope | null {
+    const ring = this.rings.get(channel);
+    return ring && ring.length > 0 ? ring[ring.length - 1] : null;
+  }
+
   dropChannel(channel: string): void {
     this.rings.delete(channel);
   }

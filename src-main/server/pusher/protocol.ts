@@ -15,6 +15,11 @@ export const CLOSE = {
   INACTIVE: 4202,
 } as const;
 
+/** Error codes sent only as `pusher:error` events, never as close codes (pusher-js would stop reconnecting). */
+export const ERROR = {
+  CLIENT_EVENT_RATE_LIMIT: 4301,
+} as const;
+
 export interface ClientMessage {
   event: string;
   channel?: string;
@@ -22,11 +27,12 @@ export interface ClientMessage {
 }
 
 /** Server → client frame. `data` is always a string on the wire. */
-export function frame(event: string, data: unknown, channel?: string, seq?: number): string {
+export function frame(event: string, data: unknown, channel?: string, seq?: number, userId?: string): string {
   const msg: Record<string, unknown> = { event };
   if (channel !== undefined) msg.channel = channel;
-  msg.data = typeof data === 'string' ? data : JSON.stringify(data);
+  msg.data = typeof data === 'string' ? data : JSON.stringify(data ?? null);
   if (seq !== undefined) msg.seq = seq;
+  if (userId !== undefined) msg.user_id = userId;
   return JSON.stringify(msg);
 }
 
@@ -34,13 +40,16 @@ export function errorFrame(message: string, code: number | null): string {
   return frame('pusher:error', { message, code });
 }
 
-const frames = new WeakMap<Envelope, string>();
+const frames = new WeakMap<Envelope, Buffer>();
 
-/** The frame of an envelope, encoded once however many sockets receive it. */
-export function envelopeFrame(env: Envelope): string {
+/**
+ * The frame of an envelope, encoded to UTF-8 once however many sockets receive it (sent as a text
+ * frame from the same Buffer to every socket).
+ */
+export function envelopeFrame(env: Envelope): Buffer {
   let f = frames.get(env);
   if (f === undefined) {
-    f = frame(env.event, env.data, env.channel, env.seq);
+    f = Buffer.from(frame(env.event, env.data, env.channel, env.seq, env.user_id));
     frames.set(env, f);
   }
   return f;
@@ -56,7 +65,7 @@ export function parseClientMessage(raw: string): ClientMessage | null {
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   const msg = value as Record<string, unknown>;
-  if (typeof msg.event !== 'string') return null;
+  if (typeof msg.event !== 'string' || msg.event.length === 0) return null;
   if (msg.channel !== undefined && typeof msg.channel !== 'string') return null;
   // Clients may send data as a JSON string or as an object.
   let data = msg.data;
