@@ -4,12 +4,14 @@ import path from 'node:path';
 import { InkproofError } from '../../src-shared/errors';
 import { DEFAULT_SETTINGS, type AnalysisResult, type RewriteOptions } from '../../src-shared/models';
 import type { AnalyzeInput, ExtractInput, ExtractOutput, RewriteInput, RewriteOutput } from '../../src-shared/tasks';
-import { formatOf, precheck, tooLarge } from '../core/commands/documents';
+import { tooLarge } from '../core/commands/documents';
+import { admitFile } from '../../src-workers/extract/admit';
+import { claimedFormat } from '../../src-workers/extract/formats';
 import type { WorkerPool } from '../core/pool';
 
 export async function extractFile(pool: WorkerPool, file: string, maxBytes = DEFAULT_SETTINGS.limits.max_file_bytes): Promise<ExtractOutput> {
   const name = path.basename(file);
-  const format = formatOf(name);
+  claimedFormat(name);
   let stat;
   try {
     stat = await fs.stat(file);
@@ -17,9 +19,9 @@ export async function extractFile(pool: WorkerPool, file: string, maxBytes = DEF
     throw new InkproofError('not_found', `Cannot open "${file}": the file does not exist or cannot be read.`);
   }
   if (!stat.isFile()) throw new InkproofError('invalid_input', `"${file}" is not a file.`);
-  if (stat.size > maxBytes) throw tooLarge(name, maxBytes);
+  if (stat.size > maxBytes) throw tooLarge(name, stat.size, maxBytes);
   const bytes = await fs.readFile(file);
-  precheck(name, format, bytes);
+  admitFile(name, bytes, maxBytes);
   return pool.run<ExtractInput, ExtractOutput>('extract', { name, bytes, max_bytes: maxBytes });
 }
 

@@ -16,9 +16,12 @@ function id(value: string, what: string): number {
   return Number(value);
 }
 
-/** Query strings arrive as text: turn numeric fields into numbers before validation. */
+/**
+ * Query strings arrive as text: turn numeric fields into numbers before validation. The access
+ * token may ride in the query too; it is not a command argument.
+ */
 function numbers(query: Record<string, unknown>, fields: string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...query };
+  const { token: _token, ...out }: Record<string, unknown> = { ...query };
   for (const f of fields) if (typeof out[f] === 'string' && /^\d+$/.test(out[f] as string)) out[f] = Number(out[f]);
   return out;
 }

@@ -1,17 +1,24 @@
-/** Worker task: turns an imported file's bytes into plain text. */
+/**
+ * Piscina task: extract a document's text. Never throws: a bad file is an `{ok: false}` result
+ * with a typed error (an InkproofError's code and message), anything unexpected is `internal`.
+ */
 import { InkproofError } from '../../src-shared/errors';
 import type { ExtractInput, ExtractOutput, TaskResult } from '../../src-shared/tasks';
-import { countWords } from '../text/segment';
-import { runTask } from './run-task';
+import { extractDocument } from '../extract/index';
 
-export default function extract(input: ExtractInput): Promise<TaskResult<ExtractOutput>> {
-  return runTask(undefined, () => {
-    const ext = input.name.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1] ?? '';
-    if (ext !== 'txt' && ext !== 'md') throw new InkproofError('unsupported_format', `Inkproof cannot read .${ext || '(no extension)'} files yet; use .txt or .md.`);
-    if (input.bytes.byteLength > input.max_bytes) throw new InkproofError('too_large', 'This file is larger than the import limit.');
-    if (input.bytes.includes(0)) throw new InkproofError('binary_content', 'This file contains binary data, not text.');
-    const text = new TextDecoder('utf-8').decode(input.bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-    if (text.trim() === '') throw new InkproofError('empty_document', 'This file is empty.');
-    return { text, format: ext, word_count: countWords(text) };
-  });
+export default async function extract(input: ExtractInput): Promise<TaskResult<ExtractOutput>> {
+  try {
+    // Bytes cross the thread boundary as a Uint8Array (a Buffer arrives as one), sometimes as a
+    // bare ArrayBuffer; accept both.
+    const raw = (input as { bytes?: unknown } | null)?.bytes;
+    const bytes = raw instanceof ArrayBuffer ? new Uint8Array(raw) : raw;
+    const value = await extractDocument({ ...input, bytes: bytes as Uint8Array });
+    return { ok: true, value };
+  } catch (err) {
+    if (err instanceof InkproofError) {
+      return { ok: false, error: { code: err.code, message: err.message, retryable: err.retryable } };
+    }
+    const detail = err instanceof Error && err.message ? err.message : String(err);
+    return { ok: false, error: { code: 'internal', message: `Could not read this file: ${detail}` } };
+  }
 }

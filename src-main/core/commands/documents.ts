@@ -4,25 +4,14 @@ import path from 'node:path';
 import { libraryChannel } from '../../../src-shared/channels';
 import type { ImportFile, ImportResult } from '../../../src-shared/commands';
 import { InkproofError } from '../../../src-shared/errors';
-import type { DocumentFormat, DocumentSummary } from '../../../src-shared/models';
+import type { DocumentSummary } from '../../../src-shared/models';
+import { admitFile } from '../../../src-workers/extract/admit';
+import { claimedFormat } from '../../../src-workers/extract/formats';
+import { formatSize } from '../../../src-workers/extract/size';
 import { isoNow } from '../clock';
 import type { Services } from '../services';
 import type { CallContext, CoreApi } from './context';
 import { buildExport } from './export';
-
-const EXTENSIONS: Record<string, DocumentFormat> = { txt: 'txt', text: 'txt', md: 'md', markdown: 'md', html: 'html', htm: 'html', docx: 'docx', pdf: 'pdf' };
-const TEXT_FORMATS = new Set<DocumentFormat>(['txt', 'md', 'html']);
-
-export function formatOf(name: string): DocumentFormat {
-  const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
-  const format = EXTENSIONS[ext];
-  if (!format) {
-    throw new InkproofError('unsupported_format', `Inkproof reads .txt, .md, .html, .docx and .pdf files; "${name}" is not one of them.`);
-  }
-  return format;
-}
-
-const mb = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 
 export function ownedDocument(s: Services, id: number, ctx: CallContext) {
   const row = s.documents.row(id);
@@ -33,11 +22,13 @@ export function ownedDocument(s: Services, id: number, ctx: CallContext) {
 
 async function readFile(file: ImportFile, limit: number, ctx: CallContext): Promise<Uint8Array> {
   if ('text' in file) {
-    if (Buffer.byteLength(file.text, 'utf8') > limit) throw tooLarge(file.name, limit);
+    const size = Buffer.byteLength(file.text, 'utf8');
+    if (size > limit) throw tooLarge(file.name, size, limit);
     return Buffer.from(file.text, 'utf8');
   }
   if ('base64' in file) {
-    if ((file.base64.length * 3) / 4 > limit + 4) throw tooLarge(file.name, limit);
+    const size = Math.floor((file.base64.replace(/\s/g, '').length * 3) / 4);
+    if (size > limit + 2) throw tooLarge(file.name, size, limit);
     if (!/^[A-Za-z0-9+/\r\n]*={0,2}\s*$/.test(file.base64)) throw new InkproofError('invalid_input', `The contents of "${file.name}" are not valid base64.`);
     return Buffer.from(file.base64, 'base64');
   }
@@ -49,23 +40,12 @@ async function readFile(file: ImportFile, limit: number, ctx: CallContext): Prom
     throw new InkproofError('not_found', `Cannot open "${file.path}": the file does not exist or cannot be read.`);
   }
   if (!stat.isFile()) throw new InkproofError('invalid_input', `"${file.path}" is not a file.`);
-  if (stat.size > limit) throw tooLarge(file.name, limit);
+  if (stat.size > limit) throw tooLarge(file.name, stat.size, limit);
   return fs.readFile(file.path);
 }
 
-export function tooLarge(name: string, limit: number): InkproofError {
-  return new InkproofError('too_large', `"${name}" is larger than the import limit of ${mb(limit)}. The limit can be changed in Settings.`);
-}
-
-/** Quick checks that can answer at once, before a worker reads the file. */
-export function precheck(name: string, format: DocumentFormat, bytes: Uint8Array): void {
-  if (bytes.byteLength === 0) throw new InkproofError('empty_document', `"${name}" is empty.`);
-  if (TEXT_FORMATS.has(format)) {
-    const head = bytes.subarray(0, 8192);
-    const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
-    if (!utf16 && head.includes(0)) throw new InkproofError('binary_content', `"${name}" contains binary data, not text. Is it really a .${format} file?`);
-    if (!utf16 && Buffer.from(bytes).toString('utf8').trim() === '') throw new InkproofError('empty_document', `"${name}" contains no text.`);
-  }
+export function tooLarge(name: string, size: number, limit: number): InkproofError {
+  return new InkproofError('too_large', `"${name}" is ${formatSize(size)}, larger than the limit of ${formatSize(limit)}. Split it into smaller files, or raise the limit in Settings.`);
 }
 
 /** A file on its way in: its name and a way to read its bytes (which may refuse, e.g. too large). */
@@ -79,10 +59,9 @@ export async function importFiles(s: Services, files: IncomingFile[], ctx: CallC
   const result: ImportResult = { documents: [], errors: [] };
   for (const file of files) {
     try {
-      const format = formatOf(file.name);
+      claimedFormat(file.name);
       const bytes = await file.read();
-      if (bytes.byteLength > s.settings.get().limits.max_file_bytes) throw tooLarge(file.name, s.settings.get().limits.max_file_bytes);
-      precheck(file.name, format, bytes);
+      const format = admitFile(file.name, bytes, s.settings.get().limits.max_file_bytes);
       const name = path.basename(file.name);
       const doc = s.hub.atomically(s.db, () => {
         const doc = s.documents.insert(ctx.user.id, name, format, bytes.byteLength, bytes);

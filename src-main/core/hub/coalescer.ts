@@ -15,7 +15,7 @@ export class ProgressCoalescer {
     const p = Math.max(0, Math.min(100, Math.floor(progress)));
     let s = this.state.get(key);
     if (!s) {
-      s = { sent: -1, pending: null, last: 0, timer: null };
+      s = { sent: -1, pending: null, last: -Infinity, timer: null };
       this.state.set(key, s);
     }
     if (p <= s.sent || (s.pending !== null && p <= s.pending)) return;
@@ -38,7 +38,7 @@ export class ProgressCoalescer {
   /** Sets the floor of a key: values at or below it are not emitted (progress of an earlier attempt). */
   seed(key: string, progress: number): void {
     this.drop(key);
-    if (progress > 0) this.state.set(key, { sent: progress, pending: null, last: 0, timer: null });
+    if (progress > 0) this.state.set(key, { sent: progress, pending: null, last: -Infinity, timer: null });
   }
 
   /** Flushes what is pending and makes sure 100 was the last value sent; forgets the key. */

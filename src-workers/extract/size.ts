@@ -1,0 +1,9 @@
+/** A byte count for a user's message: "20 MB", "1.5 MB", "64 KB". */
+export function formatSize(bytes: number): string {
+  const kb = bytes / 1024;
+  const mb = kb / 1024;
+  if (mb >= 10) return `${Math.round(mb)} MB`;
+  if (mb >= 1) return `${Math.round(mb * 10) / 10} MB`;
+  if (kb >= 1) return `${Math.round(kb)} KB`;
+  return `${bytes} bytes`;
+}

@@ -1,0 +1,119 @@
+/** The `inkproof` command as a user runs it: real processes, stdout for results, stderr for logs. */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, exited, startServeProcess } from '../helpers/server-process';
+import { tempDir } from '../helpers/temp';
+import { aiText, humanText } from '../helpers/texts';
+
+function run(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1', INKPROOF_THREADS: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+describe('inkproof CLI', () => {
+  const t = tempDir();
+  afterAll(() => t.cleanup());
+
+  it('analyze --jsonl answers every line, in order, with nothing else on stdout', async () => {
+    const lines = [
+      JSON.stringify({ id: 'a', text: aiText(3) }),
+      'not json',
+      JSON.stringify({ id: 2, text: 'Too short.' }),
+      JSON.stringify({ text: 'no id' }),
+      JSON.stringify({ id: 'h', text: humanText(3) }),
+      JSON.stringify({ id: 'n', text: 42 }),
+    ];
+    const { code, stdout } = await run(['analyze', '--jsonl'], lines.join('\n') + '\n');
+    expect(code).toBe(0);
+    const out = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out.map((o) => o.id)).toEqual(['a', null, 2, null, 'h', 'n']);
+    expect(Object.keys(out[0]).sort()).toEqual(['ai_confidence', 'critical_sections', 'id', 'verdict']);
+    expect(out[0].verdict).toBe('ai');
+    expect(out[1].error).toMatch(/Line 2 is not valid JSON/);
+    expect(out[2]).toMatchObject({ verdict: 'too_short', ai_confidence: null });
+    expect(out[3].error).toMatch(/no "id"/);
+    expect(out[4].ai_confidence).toBeLessThan(out[0].ai_confidence);
+    expect(out[5].error).toMatch(/no "text"/);
+  }, 60_000);
+
+  it('analyze FILE prints a readable report, or JSON, and a clear error for a bad file', async () => {
+    const file = path.join(t.dir, 'essay.md');
+    fs.writeFileSync(file, aiText(3));
+    fs.writeFileSync(path.join(t.dir, 'empty.txt'), '');
+    const readable = await run(['analyze', file, path.join(t.dir, 'empty.txt')]);
+    expect(readable.code).toBe(1);
+    expect(readable.stdout).toMatch(/% likely AI-generated/);
+    expect(readable.stdout).toMatch(/Critical sections/);
+    expect(readable.stdout).toMatch(/empty\.txt\n {2}Error: "empty\.txt" is empty\./);
+    const json = await run(['analyze', '--json', file]);
+    expect(JSON.parse(json.stdout)[0]).toMatchObject({ file, verdict: 'ai' });
+  }, 60_000);
+
+  it('rewrite --jsonl and rewrite FILE --out revise text and report the diff', async () => {
+    const { stdout } = await run(['rewrite', '--jsonl', '--mode', 'casual'], JSON.stringify({ id: 1, text: 'We do not know. It is fine.' }) + '\n');
+    const line = JSON.parse(stdout);
+    expect(line.id).toBe(1);
+    expect(line.text).toBe("We don't know. It's fine.");
+    expect(Object.keys(line.diff_summary).sort()).toEqual(['additions', 'deletions', 'similarity']);
+    const file = path.join(t.dir, 'in.txt');
+    const out = path.join(t.dir, 'out.txt');
+    fs.writeFileSync(file, aiText(2));
+    const res = await run(['rewrite', file, '--strength', '3', '--out', out]);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toBe('');
+    expect(res.stderr).toMatch(/changes: \+\d+ \/ −\d+ words/);
+    expect(fs.readFileSync(out, 'utf8')).not.toBe(aiText(2));
+  }, 60_000);
+
+  it('exits 2 with a message on usage errors', async () => {
+    expect((await run(['analyze'])).code).toBe(2);
+    const badMode = await run(['rewrite', 'x.txt', '--mode', 'pirate']);
+    expect(badMode.code).toBe(2);
+    expect(badMode.stderr).toMatch(/--mode must be one of/);
+    expect((await run(['serve', '--port', 'abc'])).code).toBe(2);
+    expect((await run(['frobnicate'])).code).toBe(2);
+  }, 60_000);
+
+  it('tail shows the live events of a running server', async () => {
+    const server = await startServeProcess(path.join(t.dir, 'data'));
+    const tailer = spawn(process.execPath, [BIN, 'tail', '--url', server.url, '--token', server.token, '--event', 'document.*', '--json'], { env: { ...process.env, NO_COLOR: '1' } });
+    const events: { event: string; channel: string }[] = [];
+    let listening!: () => void;
+    const ready = new Promise<void>((r) => (listening = r));
+    let gotAnalyzed!: () => void;
+    const analyzed = new Promise<void>((r) => (gotAnalyzed = r));
+    tailer.stderr.on('data', (d) => String(d).includes('Listening') && listening());
+    let buf = '';
+    tailer.stdout.on('data', (d) => {
+      buf += d;
+      const parts = buf.split('\n');
+      buf = parts.pop()!;
+      for (const l of parts) {
+        const e = JSON.parse(l);
+        events.push(e);
+        if (e.event === 'document.analyzed') gotAnalyzed();
+      }
+    });
+    await ready;
+    await fetch(`${server.url}/api/documents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'tail.txt', text: humanText(2) }),
+    });
+    await analyzed;
+    expect(events.map((e) => e.event)).toEqual(expect.arrayContaining(['document.imported', 'document.analysis_started', 'document.analyzed']));
+    expect(events.every((e) => e.event.startsWith('document.'))).toBe(true);
+    tailer.kill('SIGINT');
+    server.child.kill('SIGTERM');
+    expect(await exited(server.child)).toBe(0);
+  }, 60_000);
+});

@@ -1,0 +1,197 @@
+/**
+ * The core end to end with real workers: import → analysis → revision → sample check → apply →
+ * export, each step pinned by the exact payload of the event that announces it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventSchemas } from '../../src-shared/events';
+import { applyHunks } from '../../src-shared/hunks';
+import { createCore, type Core } from '../../src-main/core/core';
+import { fakeBroadcasts, type BroadcastFake } from '../../src-main/core/hub/fake';
+import { silentLogger } from '../../src-main/core/logger';
+import { dispatch } from '../../src-main/core/commands';
+import { tempDir } from '../helpers/temp';
+import { aiText, humanText } from '../helpers/texts';
+
+const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
+describe('core pipeline', () => {
+  let core: Core;
+  let fake: BroadcastFake;
+  const t = tempDir();
+  const ctx = () => ({ user: core.localUser });
+
+  beforeAll(() => {
+    core = createCore({ dataDir: t.dir, logger: silentLogger(), threads: 1, progressIntervalMs: 0 });
+    fake = fakeBroadcasts(core.hub);
+  });
+  afterAll(async () => {
+    await core.close();
+    t.cleanup();
+  });
+
+  it('imports a document, analyses it in a worker and broadcasts document.analyzed with the seed\'s fields', async () => {
+    const { documents, errors } = await core.api.importDocuments({ files: [{ name: 'essay.txt', text: aiText(4) }] }, ctx());
+    expect(errors).toEqual([]);
+    const id = documents[0].id;
+    const env = await fake.waitFor(`private-documents.${id}`, 'document.analyzed');
+    expect(Object.keys(env.data).sort()).toEqual(['ai_confidence', 'analyzed_at', 'critical_sections', 'document_id', 'verdict']);
+    expect(env.data).toMatchObject({ document_id: id, verdict: 'ai' });
+    expect(env.data.ai_confidence).toBeGreaterThan(50);
+    expect(Math.round(env.data.ai_confidence! * 10) / 10).toBe(env.data.ai_confidence);
+    expect(env.data.analyzed_at).toMatch(ISO);
+    expect(env.data.critical_sections.length).toBeGreaterThan(0);
+    const detail = await core.api.getDocument({ id }, ctx());
+    for (const s of env.data.critical_sections) {
+      expect(Object.keys(s).sort()).toEqual(['confidence', 'end', 'start', 'text']);
+      expect(s.text.length).toBeLessThanOrEqual(300);
+      expect(detail.text!.slice(s.start, s.start + 40)).toBe(s.text.slice(0, 40));
+    }
+    fake.assertBroadcast('private-library.1', 'document.imported', (d) => d.document_id === id && d.name === 'essay.txt');
+    fake.assertBroadcast('private-library.1', 'document.analysis_started', (d) => d.document_id === id);
+    expect(detail).toMatchObject({ status: 'analyzed', verdict: 'ai', version: 1 });
+    expect(detail.explanations.length).toBeGreaterThan(0);
+    expect(fake.invalid).toEqual([]);
+  });
+
+  it('revises a document with queued → processing → progress … 100 → completed, in that order', async () => {
+    const { documents } = await core.api.importDocuments({ files: [{ name: 'long.md', text: aiText(30) }] }, ctx());
+    const id = documents[0].id;
+    await fake.waitFor(`private-documents.${id}`, 'document.analyzed');
+    const { rewrite } = await core.api.rewriteDocument({ id, options: { scope: 'document', mode: 'casual' } }, ctx());
+    const completed = await fake.waitFor(`private-rewrites.${rewrite.id}`, 'rewrite.completed');
+    const seq = fake.recorded.filter((e) => e.channel === `private-rewrites.${rewrite.id}`);
+    const names = seq.map((e) => e.event);
+    expect(names[0]).toBe('rewrite.queued');
+    expect(names[1]).toBe('rewrite.processing');
+    expect(names[names.length - 1]).toBe('rewrite.completed');
+    const progress = seq.filter((e) => e.event === 'rewrite.progress').map((e) => (e.data as { progress: number }).progress);
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress[progress.length - 1]).toBe(100);
+    expect(seq.map((e) => e.seq)).toEqual(seq.map((_e, i) => i + 1));
+
+    const queued = seq[0].data as Record<string, unknown>;
+    expect(Object.keys(queued).sort()).toEqual(['document_id', 'estimated_time', 'queued_at', 'rewrite_id', 'status']);
+    expect(queued.estimated_time).toBeGreaterThan(0);
+    expect(Object.keys(seq[1].data as object).sort()).toEqual(['document_id', 'rewrite_id', 'started_at', 'status']);
+    expect(Object.keys(completed.data).sort()).toEqual(['completed_at', 'diff_summary', 'document_id', 'rewrite_id', 'status']);
+    expect(Object.keys(completed.data.diff_summary).sort()).toEqual(['additions', 'deletions', 'similarity']);
+    expect(completed.data.diff_summary.deletions).toBeGreaterThan(0);
+    for (const e of seq) expect(eventSchemas[e.event as keyof typeof eventSchemas].safeParse(e.data).success).toBe(true);
+
+    const detail = await core.api.getRewrite({ id: rewrite.id }, ctx());
+    expect(detail.status).toBe('completed');
+    expect(detail.hunks.length).toBeGreaterThan(0);
+    for (const h of detail.hunks) expect(detail.original.slice(h.start, h.end)).toBe(h.before);
+
+    // Apply two of the changes: a new version, and the old one stays recoverable.
+    const accepted = detail.hunks.slice(0, 2).map((h) => h.id);
+    const applied = await core.api.applyRewrite({ id: rewrite.id, accepted_hunks: accepted }, ctx());
+    expect(applied.version).toBe(2);
+    fake.assertBroadcast('private-library.1', 'document.updated', (d) => d.document_id === id && d.version === 2);
+    const v1 = await core.api.getDocument({ id, version: 1 }, ctx());
+    const v2 = await core.api.getDocument({ id }, ctx());
+    expect(v1.text).toBe(detail.original);
+    expect(v2.text).toBe(applyHunks(detail.original, detail.hunks, accepted));
+    expect(v2.text).not.toBe(detail.original);
+    expect(v2.versions.map((v) => v.version)).toEqual([1, 2]);
+    await expect(core.api.applyRewrite({ id: rewrite.id, accepted_hunks: 'all' }, ctx())).rejects.toMatchObject({ code: 'conflict' });
+
+    // The revised version is analysed again.
+    await fake.waitFor(`private-documents.${id}`, 'document.analyzed', (d) => d.analyzed_at > (completed.data.completed_at as string));
+  });
+
+  it('checks a selected passage and broadcasts sample.validated', async () => {
+    const { documents } = await core.api.importDocuments({ files: [{ name: 'mixed.txt', text: humanText(3) + '\n\n' + aiText(3) }] }, ctx());
+    const id = documents[0].id;
+    await fake.waitFor(`private-documents.${id}`, 'document.analyzed');
+    const doc = await core.api.getDocument({ id }, ctx());
+    const { sample } = await core.api.validateSample({ document_id: id, start: 0, end: Math.floor(doc.text!.length / 2) }, ctx());
+    const env = await fake.waitFor(`private-documents.${id}`, 'sample.validated', (d) => d.sample_id === sample.id);
+    expect(Object.keys(env.data).sort()).toEqual(['ai_confidence', 'document_id', 'rewrite_id', 'sample_id', 'validated_at']);
+    expect(env.data).toMatchObject({ document_id: id, rewrite_id: null });
+    expect(env.data.validated_at).toMatch(ISO);
+  });
+
+  it('exports as .txt, .md and a real .docx', async () => {
+    const { documents } = await core.api.importDocuments({ files: [{ name: 'notes.txt', text: humanText(2) }] }, ctx());
+    const id = documents[0].id;
+    await fake.waitFor(`private-documents.${id}`, 'document.analyzed');
+    const txt = await core.api.exportDocument({ id, format: 'txt' }, ctx());
+    expect(txt.name).toBe('notes.txt');
+    expect(Buffer.from(txt.base64, 'base64').toString('utf8')).toContain('market on Saturday');
+    const docx = await core.api.exportDocument({ id, format: 'docx' }, ctx());
+    const bytes = Buffer.from(docx.base64, 'base64');
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    const mammoth = await import('mammoth');
+    const back = await mammoth.extractRawText({ buffer: bytes });
+    expect(back.value).toContain('market on Saturday');
+  });
+
+  it('deletes a document and announces it', async () => {
+    const { documents } = await core.api.importDocuments({ files: [{ name: 'gone.txt', text: humanText(2) }] }, ctx());
+    const id = documents[0].id;
+    await core.api.deleteDocument({ id }, ctx());
+    fake.assertBroadcast('private-library.1', 'document.deleted', (d) => d.document_id === id);
+    await expect(core.api.getDocument({ id }, ctx())).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  describe('bad input gets a typed error and breaks nothing', () => {
+    it('refuses empty, binary, unsupported and too large files, each with its reason', async () => {
+      const big = path.join(t.dir, 'big.txt');
+      fs.writeFileSync(big, Buffer.alloc(50 * 1024 * 1024, 'a'));
+      const { documents, errors } = await core.api.importDocuments(
+        {
+          files: [
+            { name: 'empty.txt', text: '' },
+            { name: 'blank.md', text: '   \n\n  ' },
+            { name: 'binary.txt', base64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2, 3]).toString('base64') },
+            { name: 'tool.exe', text: 'MZ' },
+            { name: 'big.txt', path: big },
+            { name: 'ok.txt', text: humanText(1) },
+          ],
+        },
+        { user: core.localUser, allowPaths: true },
+      );
+      expect(documents.map((d) => d.name)).toEqual(['ok.txt']);
+      expect(errors.map((e) => [e.name, e.error.code])).toEqual([
+        ['empty.txt', 'empty_document'],
+        ['blank.md', 'empty_document'],
+        ['binary.txt', 'binary_content'],
+        ['tool.exe', 'unsupported_format'],
+        ['big.txt', 'too_large'],
+      ]);
+      expect(errors.find((e) => e.name === 'big.txt')?.error.message).toMatch(/limit of 20 MB/);
+    });
+
+    it('refuses imports by path from untrusted callers', async () => {
+      const { errors } = await core.api.importDocuments({ files: [{ name: 'passwd.txt', path: '/etc/passwd' }] }, ctx());
+      expect(errors[0].error.code).toBe('invalid_input');
+    });
+
+    it('validates arguments at the boundary with field-level issues', async () => {
+      await expect(dispatch(core.api, 'rewriteDocument', { id: 'x' }, ctx())).rejects.toMatchObject({ code: 'invalid_input', issues: [expect.objectContaining({ path: 'id' })] });
+      await expect(dispatch(core.api, 'rewriteDocument', { id: 1, options: { strength: 9 } }, ctx())).rejects.toMatchObject({ code: 'invalid_input' });
+      await expect(dispatch(core.api, 'noSuchCommand', {}, ctx())).rejects.toMatchObject({ code: 'not_found' });
+      await expect(dispatch(core.api, 'validateSample', { document_id: 1, text: 'a', start: 0, end: 1 }, ctx())).rejects.toMatchObject({ code: 'invalid_input' });
+    });
+
+    it('answers not_found for unknown ids and for other users\' documents', async () => {
+      await expect(core.api.getDocument({ id: 999_999 }, ctx())).rejects.toMatchObject({ code: 'not_found' });
+      await expect(core.api.getRewrite({ id: 999_999 }, ctx())).rejects.toMatchObject({ code: 'not_found' });
+      await expect(core.api.cancelJob({ id: 999_999 }, ctx())).rejects.toMatchObject({ code: 'not_found' });
+      await expect(core.api.getDocument({ id: 1 }, { user: { id: 2 } })).rejects.toMatchObject({ code: 'not_found' });
+      await expect(core.api.getEvents({ channel: 'private-documents.1', since: 0 }, { user: { id: 2 } })).rejects.toMatchObject({ code: 'forbidden' });
+    });
+  });
+
+  it('reports queue statistics with measured throughput', async () => {
+    const stats = await core.api.getQueueStats({}, ctx());
+    expect(stats.by_type.analyze.completed).toBeGreaterThan(0);
+    expect(stats.by_type.analyze.throughput).toBeGreaterThan(0);
+    expect(stats.by_type.rewrite.median_runtime).toBeGreaterThan(0);
+    expect(stats.concurrency).toBe(1);
+  });
+});
