@@ -30,7 +30,7 @@ import { MemoryCluster, type Cluster } from './cluster/cluster';
 import { registerEventStream } from './event-stream';
 import { sendError } from './http-errors';
 import { ServerMetrics } from './metrics';
-import { AppRegistry, type PusherApp } from './pusher/apps';
+import { AppRegistry, makeApp, type AppInput, type PusherApp } from './pusher/apps';
 import { registerHttpApi } from './pusher/http-api';
 import { PusherSocketServer, type AppRuntime } from './pusher/socket-server';
 import { WebhookSender, type WebhookOptions } from './pusher/webhooks';
@@ -43,10 +43,10 @@ export interface ServerOptions {
   port: number;
   /** The server's own token: it belongs to the local account. */
   token: string;
-  /** Pusher apps; the first is the primary one (the core's channels). */
-  apps?: PusherApp[];
-  /** @deprecated a single app; use `apps`. */
-  app?: PusherApp;
+  /** Pusher apps; the first is the primary one (the core's channels). Missing fields get Pusher's defaults. */
+  apps?: AppInput[];
+  /** The desktop's own app alone (sockets need the token unless it says otherwise). */
+  app?: AppInput;
   logger: Logger;
   rendererDir?: string;
   allowedOrigins?: string[];
@@ -85,7 +85,7 @@ const OPEN_PATHS = new Set(['/up', '/api/auth/login']);
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const { core, logger } = opts;
-  const appList = opts.apps ?? (opts.app ? [opts.app] : []);
+  const appList = (opts.apps ?? (opts.app ? [{ requireToken: true, ...opts.app }] : [])).map(makeApp);
   const registry = new AppRegistry(appList);
   const cluster = opts.cluster ?? new MemoryCluster();
   const accounts = new AccountStore(core.db);
@@ -231,18 +231,19 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     };
     if (!url.pathname.startsWith('/app/')) return refuse(404, 'WebSocket connections go to /app/{key}.');
     const key = /^\/app\/([^/]+)$/.exec(url.pathname)?.[1];
-    let appOrigins: string[] = [];
+    let target: PusherApp | undefined;
     try {
-      appOrigins = (key && registry.findByKey(decodeURIComponent(key))?.allowedOrigins) || [];
+      target = key ? registry.findByKey(decodeURIComponent(key)) : undefined;
     } catch {
       /* a malformed key is refused by the socket server with 4001 */
     }
-    const check = checkHostAndOrigin(req, { boundHost: security.boundHost, allowedOrigins: [...security.allowedOrigins, ...appOrigins] });
+    const check = checkHostAndOrigin(req, { boundHost: security.boundHost, allowedOrigins: [...security.allowedOrigins, ...(target?.allowedOrigins ?? [])] });
     if (!check.ok) return refuse(403, check.reason);
-    // Sockets need no token (the Pusher protocol protects private channels by signatures); a token
-    // that is given must still be valid, so that a misconfigured client hears about it.
-    const given = url.searchParams.get('token');
-    if (given !== null && !authenticate(given)) return refuse(401, 'The token is not valid.');
+    // Apps for pusher-js/Echo clients need no token on the socket (private channels are protected by
+    // signatures); the desktop's own app does. A token that is given must be valid either way.
+    const given = tokenOf(req, url);
+    if (target?.requireToken && !authenticate(given)) return refuse(401, 'This server needs a token (?token=...).');
+    if (url.searchParams.has('token') && !authenticate(url.searchParams.get('token'))) return refuse(401, 'The token is not valid.');
     sockets.handleUpgrade(req, socket, head, url);
   });
 

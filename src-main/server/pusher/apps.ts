@@ -61,6 +61,12 @@ export interface PusherApp {
   webhooks: WebhookTarget[];
   /** Origins (besides the server's own) whose pages may open sockets; "*" allows any. */
   allowedOrigins: string[];
+  /**
+   * Sockets must carry a valid Inkproof token (`?token=`): the desktop's own app when nothing else is
+   * configured. Apps for pusher-js and Echo clients leave it off: as with Pusher, the app key opens
+   * a socket and private channels need a signature from the auth endpoint.
+   */
+  requireToken: boolean;
 }
 
 export const DEFAULT_LIMITS: AppLimits = {
@@ -75,7 +81,10 @@ export const DEFAULT_LIMITS: AppLimits = {
   maxEventNameLength: 200,
 };
 
-export function makeApp(partial: Partial<Omit<PusherApp, 'limits'>> & { id: string; key: string; secret: string; limits?: Partial<AppLimits> }): PusherApp {
+export type AppInput = Partial<Omit<PusherApp, 'limits'>> & { id: string; key: string; secret: string; limits?: Partial<AppLimits> };
+
+/** A complete app from the fields given (the rest: Pusher's defaults). */
+export function makeApp(partial: AppInput): PusherApp {
   return {
     enabled: true,
     clientEvents: true,
@@ -84,6 +93,7 @@ export function makeApp(partial: Partial<Omit<PusherApp, 'limits'>> & { id: stri
     maxMessageBytes: 100 * 1024,
     webhooks: [],
     allowedOrigins: [],
+    requireToken: false,
     ...partial,
     limits: { ...DEFAULT_LIMITS, ...(partial.limits ?? {}) },
   };
@@ -112,6 +122,7 @@ const appSchema = z
     client_events_per_second: positive.optional(),
     max_event_name_length: positive.max(10_000).optional(),
     allowed_origins: z.array(z.string()).optional(),
+    require_token: z.boolean().optional(),
     webhooks: z.array(z.object({ url: z.string().url(), event_types: z.array(z.string()).optional() }).strict()).optional(),
   })
   .strict();
@@ -138,6 +149,7 @@ function fromConfig(c: AppConfig): PusherApp {
   if (c.pong_timeout !== undefined) app.pongTimeout = c.pong_timeout;
   if (c.max_message_bytes !== undefined) app.maxMessageBytes = c.max_message_bytes;
   if (c.allowed_origins !== undefined) app.allowedOrigins = c.allowed_origins;
+  if (c.require_token !== undefined) app.requireToken = c.require_token;
   if (c.webhooks !== undefined) app.webhooks = c.webhooks.map((w) => ({ url: w.url, eventTypes: w.event_types ?? null }));
   return makeApp(app);
 }
@@ -173,7 +185,9 @@ export function appFromEnv(env: NodeJS.ProcessEnv, fallbackSecret: () => string)
   const any = ['INKPROOF_APP_ID', 'INKPROOF_APP_KEY', 'INKPROOF_APP_SECRET'].some((k) => env[k]);
   // With an apps file and no INKPROOF_APP_* the file's apps are the only ones.
   if (!any && env.INKPROOF_APPS_FILE) return null;
-  const app = makeApp({ id: env.INKPROOF_APP_ID || 'inkproof', key: env.INKPROOF_APP_KEY || 'inkproof', secret: env.INKPROOF_APP_SECRET || fallbackSecret() });
+  // Nothing configured: the data folder's own app, for its own clients, behind the server's token.
+  const app = makeApp({ id: env.INKPROOF_APP_ID || 'inkproof', key: env.INKPROOF_APP_KEY || 'inkproof', secret: env.INKPROOF_APP_SECRET || fallbackSecret(), requireToken: !any });
+  app.requireToken = bool(env.INKPROOF_APP_REQUIRE_TOKEN) ?? app.requireToken;
   const limits = app.limits;
   app.clientEvents = bool(env.INKPROOF_APP_CLIENT_EVENTS) ?? app.clientEvents;
   app.activityTimeout = int('INKPROOF_APP_ACTIVITY_TIMEOUT', env.INKPROOF_APP_ACTIVITY_TIMEOUT) || app.activityTimeout;
