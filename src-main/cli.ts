@@ -8,9 +8,7 @@ import { createLogger } from './core/logger';
 import { WorkerPool } from './core/pool';
 import { analyzeFiles, analyzeJsonl } from './cli/analyze';
 import { rewriteFile, rewriteJsonl, rewriteOptions } from './cli/rewrite';
-import { serveUntilSignalled } from './cli/serve';
 import { tail } from './cli/tail';
-import { userAdd, userList, userPassword, userRemove, userToken } from './cli/user';
 
 function port(value: string): number {
   const n = Number(value);
@@ -35,13 +33,17 @@ const program = new Command()
 
 program
   .command('serve')
-  .description('Run the HTTP API, live events and the browser version.')
+  .description('Run the HTTP API, live events (a Pusher-protocol sync server) and the browser version.')
   .option('--host <host>', 'address to listen on', '127.0.0.1')
   .option('--port <port>', 'port to listen on (0 picks a free one)', port, 8080)
   .option('--data <dir>', 'data folder (default: INKPROOF_DATA or the per-user data folder)')
   .option('--token <token>', 'access token (default: INKPROOF_TOKEN or a random one)')
+  .option('--apps <file>', 'JSON file with the Pusher apps to serve (default: INKPROOF_APPS_FILE, or INKPROOF_APP_ID/KEY/SECRET)')
+  .option('--redis <url>', 'share fan-out, presence, the catch-up log and limits with other server processes (default: INKPROOF_REDIS_URL)')
   .option('--debug', 'log hub traffic and requests')
-  .action(async (o: { host: string; port: number; data?: string; token?: string; debug?: boolean }) => {
+  .action(async (o: { host: string; port: number; data?: string; token?: string; apps?: string; redis?: string; debug?: boolean }) => {
+    // Loaded on demand: the server's dependencies are not needed by the other commands.
+    const { serveUntilSignalled } = await import('./cli/serve');
     await serveUntilSignalled(o);
   });
 
@@ -99,6 +101,7 @@ user
   .option('--password <password>', 'the password (visible in the process list: prefer --password-stdin or INKPROOF_PASSWORD)')
   .option('--token', 'also issue an API token and print it')
   .action(async (name: string, o: { data?: string; password?: string; passwordStdin?: boolean; token?: boolean }) => {
+    const { userAdd } = await import('./cli/user');
     process.exitCode = await userAdd(name, o);
   });
 
@@ -110,6 +113,7 @@ user
   .option('--password-stdin', 'read the password from stdin')
   .option('--password <password>', 'the password')
   .action(async (name: string, o: { data?: string; password?: string; passwordStdin?: boolean }) => {
+    const { userPassword } = await import('./cli/user');
     process.exitCode = await userPassword(name, o);
   });
 
@@ -119,6 +123,7 @@ user
   .option(dataOption, dataHelp)
   .option('--json', 'print JSON')
   .action(async (o: { data?: string; json?: boolean }) => {
+    const { userList } = await import('./cli/user');
     process.exitCode = await userList(o);
   });
 
@@ -129,6 +134,7 @@ user
   .option(dataOption, dataHelp)
   .option('--delete-documents', 'also delete the documents it owns (otherwise such an account is kept)')
   .action(async (name: string, o: { data?: string; deleteDocuments?: boolean }) => {
+    const { userRemove } = await import('./cli/user');
     process.exitCode = await userRemove(name, o);
   });
 
@@ -144,6 +150,7 @@ user
   .option('--revoke-all', 'revoke every token of the account')
   .option('--json', 'print JSON')
   .action(async (name: string, o: { data?: string; name?: string; list?: boolean; revoke?: string; revokeAll?: boolean; json?: boolean; expiresInDays?: string }) => {
+    const { userToken } = await import('./cli/user');
     process.exitCode = await userToken(name, o);
   });
 

@@ -17,6 +17,7 @@ export interface SyncEnv {
   server: RunningServer;
   base: string;
   port: number;
+  dataDir: string;
   users: Record<'alice' | 'bob', { id: number; name: string; token: string }>;
   close(): Promise<void>;
 }
@@ -47,6 +48,7 @@ export async function startSyncEnv(opts: { apps?: AppInput[]; server?: Partial<S
     server,
     base: server.url,
     port: server.port,
+    dataDir: t.dir,
     users,
     async close() {
       await server.close();
