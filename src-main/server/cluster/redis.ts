@@ -313,9 +313,20 @@ export class RedisCluster implements Cluster {
       }
       this.fanoutHandlers.get(name)?.(message.toString());
     });
+    let subscribedOnce = false;
     this.sub.on('ready', () => {
-      // Resubscribed after a lost connection: fetch what was published meanwhile.
-      for (const b of this.backends.values()) b.recover();
+      if (!subscribedOnce) {
+        subscribedOnce = true;
+        return;
+      }
+      // Back after a lost connection. Once Redis has confirmed the subscriptions (so nothing newer
+      // can be missed), fetch what was published while this process was not listening.
+      void this.sub
+        .subscribe(this.signalsKey, ...[...this.backends.values()].map((b) => b.fanoutKey))
+        .then(() => {
+          for (const b of this.backends.values()) b.recover();
+        })
+        .catch((err: Error) => opts.logger.debug({ err: err.message }, 'resubscribing failed'));
     });
   }
 
