@@ -13,15 +13,29 @@ import type { Db } from '../store/db';
 export interface HistoryOptions {
   /** Envelopes kept per channel for replay. */
   perChannel?: number;
+  /**
+   * Envelopes kept in memory over all channels: with many channels (a sync server) memory stays
+   * bounded; when the total passes it, every ring drops its older half (a later replay from there
+   * answers resync, as for anything pruned).
+   */
+  maxTotal?: number;
 }
 
 export class ChannelHistory {
   private readonly rings = new Map<string, Envelope[]>();
   private readonly seqs = new Map<string, number>();
   readonly perChannel: number;
+  readonly maxTotal: number;
+  private total = 0;
 
   constructor(opts: HistoryOptions = {}) {
     this.perChannel = opts.perChannel ?? 500;
+    this.maxTotal = opts.maxTotal ?? 100_000;
+  }
+
+  /** Envelopes kept in memory over all channels. */
+  get size(): number {
+    return this.total;
   }
 
   lastSeq(channel: string): number {
@@ -51,9 +65,25 @@ export class ChannelHistory {
       this.rings.set(env.channel, ring);
     }
     ring.push(env);
+    this.total++;
     // Amortised trimming: cut a chunk at a time rather than shift() per event.
-    if (ring.length > this.perChannel * 1.25) ring.splice(0, ring.length - this.perChannel);
+    if (ring.length > this.perChannel * 1.25) this.total -= ring.splice(0, ring.length - this.perChannel).length;
     this.raiseSeq(env.channel, env.seq);
+    if (this.total > this.maxTotal) this.shrink();
+  }
+
+  /** Halves every ring (older envelopes go first); channels left empty drop their ring. */
+  private shrink(): void {
+    let total = 0;
+    for (const [channel, ring] of this.rings) {
+      const keep = ring.length >> 1;
+      if (keep === 0) this.rings.delete(channel);
+      else {
+        ring.splice(0, ring.length - keep);
+        total += keep;
+      }
+    }
+    this.total = total;
   }
 
   /** Missed envelopes after `since`, or resync when some of them are no longer kept. */
@@ -81,6 +111,7 @@ export class ChannelHistory {
   }
 
   dropChannel(channel: string): void {
+    this.total -= this.rings.get(channel)?.length ?? 0;
     this.rings.delete(channel);
   }
 }

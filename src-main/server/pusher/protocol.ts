@@ -40,19 +40,23 @@ export function errorFrame(message: string, code: number | null): string {
   return frame('pusher:error', { message, code });
 }
 
-const frames = new WeakMap<Envelope, Buffer>();
+let lastEnvelope: Envelope | null = null;
+let lastFrame: Buffer | null = null;
 
 /**
  * The frame of an envelope, encoded to UTF-8 once however many sockets receive it (sent as a text
- * frame from the same Buffer to every socket).
+ * frame from the same Buffer to every socket). A fan-out hands the same envelope to every
+ * subscriber in a row, so remembering the last one is enough — and keeps nothing alive longer
+ * (a WeakMap of frames would hold one Buffer per envelope kept in the history).
  */
 export function envelopeFrame(env: Envelope): Buffer {
-  let f = frames.get(env);
-  if (f === undefined) {
-    f = Buffer.from(frame(env.event, env.data, env.channel, env.seq, env.user_id));
-    frames.set(env, f);
-  }
-  return f;
+  if (env === lastEnvelope && lastFrame !== null) return lastFrame;
+  const data = typeof env.data === 'string' ? env.data : JSON.stringify(env.data ?? null);
+  let text = `{"event":${JSON.stringify(env.event)},"channel":${JSON.stringify(env.channel)},"data":${JSON.stringify(data)},"seq":${env.seq}`;
+  if (env.user_id !== undefined) text += `,"user_id":${JSON.stringify(env.user_id)}`;
+  lastFrame = Buffer.from(text + '}');
+  lastEnvelope = env;
+  return lastFrame;
 }
 
 /** Parses a client frame; null when it is not a JSON object with a string `event`. */
