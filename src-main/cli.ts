@@ -1,5 +1,5 @@
 /**
- * `inkproof` — the command line: serve, analyze, rewrite, tail, user. Results go to stdout, logs and
+ * `inkproof` — the command line: serve, analyze, rewrite, tail, eval, user. Results go to stdout, logs and
  * progress to stderr. Exit code 0 on success, 1 when some input failed, 2 on a usage error.
  */
 import { Command, InvalidArgumentError } from 'commander';
@@ -7,6 +7,7 @@ import { InkproofError } from '../src-shared/errors';
 import { createLogger } from './core/logger';
 import { WorkerPool } from './core/pool';
 import { analyzeFiles, analyzeJsonl } from './cli/analyze';
+import { evalCommand } from './cli/eval';
 import { rewriteFile, rewriteJsonl, rewriteOptions } from './cli/rewrite';
 import { tail } from './cli/tail';
 
@@ -86,6 +87,15 @@ program
     const controller = new AbortController();
     process.once('SIGINT', () => controller.abort());
     process.exitCode = await tail(o, controller.signal);
+  });
+
+program
+  .command('eval')
+  .description('Measure the detector on a labelled corpus: AUROC, TPR at 1% and 5% FPR, false positives at the default threshold.')
+  .requiredOption('--corpus <file>', 'JSON Lines of {"id","label","domain","generator","text"}')
+  .option('--json', 'print one JSON object instead of tables')
+  .action(async (o: { corpus: string; json?: boolean }) => {
+    process.exitCode = await evalCommand({ corpus: o.corpus, json: !!o.json }, (line) => process.stdout.write(line + '\n'));
   });
 
 const user = program.command('user').description('Manage the accounts of a data folder (for `inkproof serve` as a sync server).');

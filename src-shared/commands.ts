@@ -14,7 +14,7 @@ import type {
   SampleRecord,
   Settings,
 } from './models';
-import { DOCUMENT_STATUSES, JOB_STATUSES, JOB_TYPES, REWRITE_ENGINES, REWRITE_MODES, REWRITE_SCOPES, settingsSchema } from './models';
+import { DOCUMENT_STATUSES, JOB_STATUSES, JOB_TYPES, rewriteOptionsSchema, settingsSchema } from './models';
 import type { ErrorBody } from './errors';
 import type { ReplayResult } from './events';
 
@@ -29,16 +29,7 @@ export const importFileSchema = z.union([
 ]);
 export type ImportFile = z.infer<typeof importFileSchema>;
 
-const rewriteOptionsPatch = z
-  .object({
-    mode: z.enum(REWRITE_MODES),
-    strength: z.number().int().min(1).max(3),
-    scope: z.enum(REWRITE_SCOPES),
-    engine: z.enum(REWRITE_ENGINES),
-    frozen_terms: z.array(z.string().min(1).max(200)).max(500),
-  })
-  .partial()
-  .strict();
+const rewriteOptionsPatch = rewriteOptionsSchema.partial().strict();
 
 const deepPartialSettings = z
   .object({

@@ -200,13 +200,9 @@ export const THEMES = ['system', 'light', 'dark'] as const;
 export const LLM_KINDS = ['openai', 'ollama'] as const;
 
 export const settingsSchema = z.object({
-  revision: z.object({
-    mode: z.enum(REWRITE_MODES),
-    strength: z.number().int().min(1).max(3),
-    scope: z.enum(REWRITE_SCOPES),
-    engine: z.enum(REWRITE_ENGINES),
-  }),
-  frozen_terms: z.array(z.string().min(1).max(200)).max(500),
+  /** Defaults of a new revision. */
+  revision: rewriteOptionsSchema.pick({ mode: true, strength: true, scope: true, engine: true }),
+  frozen_terms: rewriteOptionsSchema.shape.frozen_terms,
   llm: z.object({
     kind: z.enum(LLM_KINDS),
     url: z.string().max(2000),

@@ -1,5 +1,6 @@
 /** `inkproof serve`: the core, the HTTP API, live events, the sync server and the browser version. */
 import crypto from 'node:crypto';
+import { InkproofError } from '../../src-shared/errors';
 import { createCore } from '../core/core';
 import { createLogger } from '../core/logger';
 import { resolveDataDir } from '../core/paths';
@@ -70,6 +71,10 @@ export async function serve(opts: ServeOptions): Promise<Serving> {
   } catch (err) {
     await core.close({ drainMs: 0 });
     await cluster.close();
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new InkproofError('conflict', `Port ${opts.port} on ${opts.host} is already in use; choose another with --port.`);
+    if (code === 'EACCES') throw new InkproofError('forbidden', `Not allowed to listen on port ${opts.port}; choose a port above 1023 with --port.`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new InkproofError('invalid_input', `Cannot listen on "${opts.host}": no such address on this machine.`);
     throw err;
   }
   logger.info({ dataDir, host: server.host, port: server.port, apps: apps.map((a) => a.id), node: cluster.nodeId, redis: redisUrl ? redactUrl(redisUrl) : undefined }, 'serving');

@@ -170,6 +170,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     metrics.httpDuration.observe({ route, status: String(reply.statusCode) }, Number(process.hrtime.bigint() - started) / 1e9);
   });
 
+  if (logger.isLevelEnabled('debug')) {
+    app.addHook('onResponse', async (req, reply) => {
+      logger.debug({ method: req.method, url: req.url.replace(/([?&]token=)[^&]*/, '$1…'), status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'http');
+    });
+  }
+
   app.setErrorHandler((err, req, reply) => {
     const status = (err as { statusCode?: number }).statusCode;
     if (!status || status >= 500) logger.error({ err, url: req.url }, 'request failed');

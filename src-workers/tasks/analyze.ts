@@ -1,8 +1,8 @@
 /** Worker task: scores a text for AI generation. */
 import type { AnalyzeInput, AnalyzeOutput, TaskResult } from '../../src-shared/tasks';
-import { analyzeHeuristic } from '../detect/heuristic';
+import { analyzeText } from '../detect/index';
 import { runTask } from './run-task';
 
 export default function analyze(input: AnalyzeInput): Promise<TaskResult<AnalyzeOutput>> {
-  return runTask(undefined, () => analyzeHeuristic(input.text));
+  return runTask(undefined, () => analyzeText(input.text));
 }

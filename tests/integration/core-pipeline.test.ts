@@ -187,6 +187,46 @@ describe('core pipeline', () => {
     });
   });
 
+  it('cancels a running revision: the worker stops, rewrite.failed says so, the job is cancelled and can be retried', async () => {
+    const { documents } = await core.api.importDocuments({ files: [{ name: 'cancel.txt', text: aiText(3000) }] }, ctx());
+    const id = documents[0].id;
+    await fake.waitFor(`private-documents.${id}`, 'document.analyzed', undefined, 60_000);
+    const { rewrite } = await core.api.rewriteDocument({ id, options: { scope: 'document' } }, ctx());
+    await fake.waitFor(`private-rewrites.${rewrite.id}`, 'rewrite.processing');
+    const job = (await core.api.listJobs({ type: 'rewrite' }, ctx())).jobs.find((j) => j.subject_id === rewrite.id)!;
+    const cancelled = await core.api.cancelJob({ id: job.id }, ctx());
+    expect(cancelled.job.status).toBe('cancelled');
+    const failed = await fake.waitFor(`private-rewrites.${rewrite.id}`, 'rewrite.failed');
+    expect(Object.keys(failed.data).sort()).toEqual(['document_id', 'error', 'failed_at', 'rewrite_id', 'status']);
+    expect(failed.data).toMatchObject({ rewrite_id: rewrite.id, document_id: id, status: 'failed', error: 'The revision was cancelled.' });
+    fake.assertNotBroadcast(`private-rewrites.${rewrite.id}`, 'rewrite.completed');
+    expect((await core.api.getRewrite({ id: rewrite.id }, ctx())).status).toBe('cancelled');
+    await core.api.retryJob({ id: job.id }, ctx());
+    await fake.waitFor(`private-rewrites.${rewrite.id}`, 'rewrite.completed', undefined, 60_000);
+    expect((await core.api.getRewrite({ id: rewrite.id }, ctx())).status).toBe('completed');
+  }, 120_000);
+
+  it('fails the analysis of a damaged .docx with a typed error on that document only', async () => {
+    const damaged = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(300, 7)]);
+    const { documents } = await core.api.importDocuments({ files: [{ name: 'damaged.docx', base64: damaged.toString('base64') }, { name: 'fine.txt', text: humanText(2) }] }, ctx());
+    const [bad, good] = documents;
+    const failed = await fake.waitFor('private-library.1', 'document.analysis_failed', (d) => d.document_id === bad.id);
+    expect(failed.data.code).toBe('corrupt_file');
+    expect(failed.data.error).toMatch(/\.$/);
+    expect(await core.api.getDocument({ id: bad.id }, ctx())).toMatchObject({ status: 'failed', error: failed.data.error });
+    await fake.waitFor(`private-documents.${good.id}`, 'document.analyzed');
+    const job = (await core.api.listJobs({ type: 'analyze', status: 'failed' }, ctx())).jobs.find((j) => j.subject_id === bad.id);
+    expect(job?.attempts).toBe(1);
+  });
+
+  it('broadcast only payloads that match the event catalogue, on every path above', () => {
+    expect(fake.invalid).toEqual([]);
+    const seen = new Set(fake.recorded.map((e) => e.event));
+    for (const name of ['document.imported', 'document.analysis_started', 'document.analyzed', 'document.analysis_failed', 'document.updated', 'document.deleted', 'sample.validated', 'rewrite.queued', 'rewrite.processing', 'rewrite.progress', 'rewrite.completed', 'rewrite.failed', 'job.updated']) {
+      expect(seen.has(name), name).toBe(true);
+    }
+  });
+
   it('reports queue statistics with measured throughput', async () => {
     const stats = await core.api.getQueueStats({}, ctx());
     expect(stats.by_type.analyze.completed).toBeGreaterThan(0);

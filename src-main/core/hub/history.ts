@@ -3,8 +3,8 @@
  * from), backed for durable channels by SQLite batches so that the log survives a restart.
  *
  * One row per flushed batch instead of one per event keeps durable broadcasting cheap: a burst of
- * events costs one INSERT. The log is bounded twice: rings keep the last `perChannel` envelopes,
- * and batches older than `retentionMs` (or beyond `maxBatches`) are pruned. A channel's last seq is
+ * events costs one INSERT. The log is bounded: rings keep the last `perChannel` envelopes (and at
+ * most `maxTotal` over all channels), and batches older than `retentionMs` (or beyond `maxBatches`) are pruned. A channel's last seq is
  * kept in channel_seqs when its events are pruned, so seq never starts again at 1.
  */
 import type { Envelope, ReplayResult } from '../../../src-shared/events';
@@ -21,9 +21,24 @@ export interface HistoryOptions {
   maxTotal?: number;
 }
 
+/**
+ * Everything the hub keeps about one channel, in one record so that a broadcast costs a single
+ * map lookup: its last seq, its recent envelopes, and (owned by the hub) its subscribers.
+ */
+export interface ChannelState {
+  readonly name: string;
+  seq: number;
+  ring: Envelope[];
+  /** Set by the hub once the name has been checked. */
+  checked: boolean;
+  /** Whether the channel's events go to the durable log; decided by the hub on first use. */
+  durable: boolean | null;
+  /** The hub's subscribers, replaced (never mutated) on change so delivery can iterate safely. */
+  subscribers: readonly unknown[];
+}
+
 export class ChannelHistory {
-  private readonly rings = new Map<string, Envelope[]>();
-  private readonly seqs = new Map<string, number>();
+  private readonly channels = new Map<string, ChannelState>();
   readonly perChannel: number;
   readonly maxTotal: number;
   private total = 0;
@@ -38,59 +53,74 @@ export class ChannelHistory {
     return this.total;
   }
 
+  /** The record of a channel, created on first use. */
+  state(channel: string): ChannelState {
+    let st = this.channels.get(channel);
+    if (st === undefined) {
+      st = { name: channel, seq: 0, ring: [], checked: false, durable: null, subscribers: [] };
+      this.channels.set(channel, st);
+    }
+    return st;
+  }
+
+  peek(channel: string): ChannelState | undefined {
+    return this.channels.get(channel);
+  }
+
   lastSeq(channel: string): number {
-    return this.seqs.get(channel) ?? 0;
+    return this.channels.get(channel)?.seq ?? 0;
   }
 
   /** Reserves the next seq of a channel. */
   nextSeq(channel: string): number {
-    const seq = (this.seqs.get(channel) ?? 0) + 1;
-    this.seqs.set(channel, seq);
-    return seq;
+    return ++this.state(channel).seq;
   }
 
   /** Gives a reserved seq back (a broadcast inside a rolled-back transaction). */
   releaseSeq(channel: string, seq: number): void {
-    if (this.seqs.get(channel) === seq) this.seqs.set(channel, seq - 1);
+    const st = this.channels.get(channel);
+    if (st && st.seq === seq) st.seq = seq - 1;
   }
 
   raiseSeq(channel: string, seq: number): void {
-    if (seq > (this.seqs.get(channel) ?? 0)) this.seqs.set(channel, seq);
+    const st = this.state(channel);
+    if (seq > st.seq) st.seq = seq;
   }
 
-  append(env: Envelope): void {
-    let ring = this.rings.get(env.channel);
-    if (!ring) {
-      ring = [];
-      this.rings.set(env.channel, ring);
-    }
+  append(env: Envelope, st: ChannelState = this.state(env.channel)): void {
+    const ring = st.ring;
     ring.push(env);
     this.total++;
     // Amortised trimming: cut a chunk at a time rather than shift() per event.
     if (ring.length > this.perChannel * 1.25) this.total -= ring.splice(0, ring.length - this.perChannel).length;
-    this.raiseSeq(env.channel, env.seq);
+    if (env.seq > st.seq) st.seq = env.seq;
     if (this.total > this.maxTotal) this.shrink();
   }
 
-  /** Halves every ring (older envelopes go first); channels left empty drop their ring. */
+  /** Halves every ring, older envelopes first. */
   private shrink(): void {
     let total = 0;
-    for (const [channel, ring] of this.rings) {
-      const keep = ring.length >> 1;
-      if (keep === 0) this.rings.delete(channel);
-      else {
-        ring.splice(0, ring.length - keep);
-        total += keep;
-      }
+    for (const st of this.channels.values()) {
+      const keep = st.ring.length >> 1;
+      if (keep === 0) st.ring = [];
+      else st.ring.splice(0, st.ring.length - keep);
+      total += keep;
     }
     this.total = total;
   }
 
+  /** The most recent envelope kept for a channel. */
+  last(channel: string): Envelope | null {
+    const ring = this.channels.get(channel)?.ring;
+    return ring && ring.length > 0 ? ring[ring.length - 1] : null;
+  }
+
   /** Missed envelopes after `since`, or resync when some of them are no longer kept. */
   since(channel: string, since: number): ReplayResult {
-    const last = this.lastSeq(channel);
+    const st = this.channels.get(channel);
+    const last = st?.seq ?? 0;
     if (since >= last) return { events: [] };
-    const ring = this.rings.get(channel) ?? [];
+    const ring = st?.ring ?? [];
     const first = ring.length > 0 ? ring[0].seq : last + 1;
     if (first > since + 1) return { resync: true, last_seq: last };
     // Rings are ordered by seq: binary search for the first envelope after `since`.
@@ -104,15 +134,19 @@ export class ChannelHistory {
     return { events: ring.slice(lo) };
   }
 
-  /** The most recent envelope kept for a channel. */
-  last(channel: string): Envelope | null {
-    const ring = this.rings.get(channel);
-    return ring && ring.length > 0 ? ring[ring.length - 1] : null;
+  dropChannel(channel: string): void {
+    const st = this.channels.get(channel);
+    if (st) {
+      this.total -= st.ring.length;
+      st.ring = [];
+    }
   }
 
-  dropChannel(channel: string): void {
-    this.total -= this.rings.get(channel)?.length ?? 0;
-    this.rings.delete(channel);
+  /** Names of channels with at least one subscriber. */
+  occupied(): string[] {
+    const out: string[] = [];
+    for (const st of this.channels.values()) if (st.subscribers.length > 0) out.push(st.name);
+    return out;
   }
 }
 

@@ -12,7 +12,8 @@
  * With a shared backend (`HubOptions.backend`, e.g. Redis for several server processes) the flushed
  * batch goes to the backend instead, which assigns the seqs, keeps the shared log and fans the
  * envelopes back out to every process; this hub then delivers what comes back. Durable channels go
- * through an SQLite outbox in the same transaction, so the atomicity above still holds.
+ * through an SQLite outbox in the same transaction, so the atomicity above still holds. Without a
+ * backend nothing of this runs: the in-process path is unchanged.
  */
 import type { Logger } from 'pino';
 import { CHANNEL_NAME_RE } from '../../../src-shared/channels';
@@ -22,7 +23,7 @@ import type { BroadcastEvent, Envelope, ReplayResult } from '../../../src-shared
 import type { Db } from '../store/db';
 import { ChannelAuthorizer } from './authorizer';
 import type { BackendItem, HubBackend } from './backend';
-import { ChannelHistory, DurableEventLog } from './history';
+import { ChannelHistory, DurableEventLog, type ChannelState } from './history';
 import type { HubOutbox } from './outbox';
 
 export type HubListener = (message: SubscriptionMessage) => void;
@@ -62,20 +63,30 @@ interface Entry {
   listener: HubListener;
   connectionId: string | undefined;
   lastSeq: number;
-  /** With a backend: live envelopes held back while the replay is fetched. */
-  pending: Envelope[] | null;
-  pendingExcept?: (string | undefined)[];
-  closed?: boolean;
+  /** With a backend: live envelopes held back (with their `except`) while the replay is fetched. */
+  pending: { env: Envelope; except: string | undefined }[] | null;
+  closed: boolean;
 }
 
-interface Queued {
-  env: Envelope;
-  except: string | undefined;
-}
-
-interface ReadyBatch {
-  items: Queued[];
+/** With a backend: a committed batch on its way to the backend, and its outbox row if any. */
+interface RemoteBatch {
+  batch: Batch;
   outboxId: number | null;
+}
+
+/** Envelopes on their way, as parallel arrays: no allocation per event beyond the envelope. */
+class Batch {
+  envs: Envelope[] = [];
+  states: ChannelState[] = [];
+  excepts: (string | undefined)[] = [];
+  get length(): number {
+    return this.envs.length;
+  }
+  push(env: Envelope, st: ChannelState, except: string | undefined): void {
+    this.envs.push(env);
+    this.states.push(st);
+    this.excepts.push(except);
+  }
 }
 
 export class BroadcastHub {
@@ -86,17 +97,22 @@ export class BroadcastHub {
   private readonly logger: Logger | undefined;
   private readonly debug: boolean;
   private readonly maxQueued: number;
-  private readonly subs = new Map<string, Set<Entry>>();
   private readonly taps = new Set<TapListener>();
-  private queued: Queued[] = [];
-  private ready: Queued[] = [];
-  private readonly backend: HubBackend | null;
-  private readonly outbox: HubOutbox | null;
-  private readyRemote: ReadyBatch[] = [];
-  private readonly publishing = new Set<Promise<void>>();
+  /** Broadcast, not yet in the log. */
+  private queued = new Batch();
+  /** In the log, not yet delivered. */
+  private ready = new Batch();
   private flushScheduled = false;
+  /** Milliseconds for `ts`, read once per turn of the event loop rather than once per event. */
+  private now = 0;
+  private nowValidUntilFlush = false;
   private scopeDepth = 0;
   private closed = false;
+  private readonly backend: HubBackend | null;
+  private readonly outbox: HubOutbox | null;
+  /** With a backend: committed, not yet handed to the backend. */
+  private readyRemote: RemoteBatch[] = [];
+  private readonly publishing = new Set<Promise<void>>();
   /** Counters for metrics. */
   readonly stats = { broadcasts: 0, deliveries: 0, persisted: 0 };
 
@@ -113,7 +129,7 @@ export class BroadcastHub {
     if (this.backend) {
       this.backend.start({
         deliver: (env, except) => this.receive(env, except),
-        channels: () => this.subs.keys(),
+        channels: () => this.history.occupied(),
         lastSeq: (channel) => this.history.lastSeq(channel),
       });
     }
@@ -126,11 +142,15 @@ export class BroadcastHub {
 
   broadcast<D>(event: BroadcastEvent<D>, opts: BroadcastOptions = {}): Envelope<D> {
     if (this.closed) throw new InkproofError('internal', 'The broadcast hub has been shut down.');
-    if (!CHANNEL_NAME_RE.test(event.channel)) throw new InkproofError('invalid_input', `"${event.channel}" is not a valid channel name.`);
+    const st = this.history.state(event.channel);
+    if (!st.checked) {
+      if (!CHANNEL_NAME_RE.test(event.channel)) throw new InkproofError('invalid_input', `"${event.channel}" is not a valid channel name.`);
+      st.checked = true;
+    }
     // With a backend the seq is assigned when the backend stores the envelope (0 until then).
-    const env: Envelope<D> = { channel: event.channel, event: event.event, data: event.data, seq: this.backend ? 0 : this.history.nextSeq(event.channel), ts: Date.now() };
+    const env: Envelope<D> = { channel: event.channel, event: event.event, data: event.data, seq: this.backend ? 0 : ++st.seq, ts: this.clock() };
     if (opts.userId !== undefined) env.user_id = opts.userId;
-    this.queued.push({ env, except: opts.except });
+    this.queued.push(env, st, opts.except);
     this.stats.broadcasts++;
     if (this.scopeDepth === 0) {
       if (this.queued.length >= this.maxQueued) this.flush();
@@ -156,8 +176,9 @@ export class BroadcastHub {
       })();
       return result;
     } catch (err) {
-      if (!this.backend) for (let i = this.queued.length - 1; i >= 0; i--) this.history.releaseSeq(this.queued[i].env.channel, this.queued[i].env.seq);
-      this.queued = [];
+      const envs = this.queued.envs;
+      if (!this.backend) for (let i = envs.length - 1; i >= 0; i--) this.history.releaseSeq(envs[i].channel, envs[i].seq);
+      this.queued = new Batch();
       // Batches written inside the failed transaction are gone from the outbox: drop them here too.
       this.readyRemote.length = readyMark;
       throw err;
@@ -174,7 +195,7 @@ export class BroadcastHub {
   }
 
   subscribe(channel: string, listener: HubListener, opts: SubscribeOptions = {}): Unsubscribe {
-    const entry: Entry = { listener, connectionId: opts.connectionId, lastSeq: -1, pending: null };
+    const entry: Entry = { listener, connectionId: opts.connectionId, lastSeq: -1, pending: null, closed: false };
     if (this.backend && opts.since !== undefined && opts.since !== null) {
       this.replayFromBackend(channel, entry, opts.since);
     } else if (opts.since !== undefined && opts.since !== null) {
@@ -190,18 +211,11 @@ export class BroadcastHub {
         }
       }
     }
-    let set = this.subs.get(channel);
-    if (!set) {
-      set = new Set();
-      this.subs.set(channel, set);
-    }
-    set.add(entry);
+    const st = this.history.state(channel);
+    st.subscribers = [...st.subscribers, entry];
     return () => {
       entry.closed = true;
-      const s = this.subs.get(channel);
-      if (!s) return;
-      s.delete(entry);
-      if (s.size === 0) this.subs.delete(channel);
+      st.subscribers = st.subscribers.filter((e) => e !== entry);
     };
   }
 
@@ -256,7 +270,9 @@ export class BroadcastHub {
     if (!this.backend || !this.outbox) return 0;
     let n = 0;
     for (const row of this.outbox.pending()) {
-      this.readyRemote.push({ items: row.envs.map((env) => ({ env: { ...env, seq: 0 }, except: undefined })), outboxId: row.id });
+      const batch = new Batch();
+      for (const env of row.envs) batch.push({ ...env, seq: 0 }, this.history.state(env.channel), undefined);
+      this.readyRemote.push({ batch, outboxId: row.id });
       n += row.envs.length;
     }
     this.deliverReady();
@@ -268,18 +284,26 @@ export class BroadcastHub {
   }
 
   subscriberCount(channel: string): number {
-    return this.subs.get(channel)?.size ?? 0;
+    return this.history.peek(channel)?.subscribers.length ?? 0;
   }
 
   /** Channels with at least one subscriber. */
   occupiedChannels(): string[] {
-    return [...this.subs.keys()];
+    return this.history.occupied();
   }
 
   /** Delivers what is queued and refuses further broadcasts. */
   close(): void {
     this.flush();
     this.closed = true;
+  }
+
+  private clock(): number {
+    if (!this.nowValidUntilFlush) {
+      this.now = Date.now();
+      this.nowValidUntilFlush = true;
+    }
+    return this.now;
   }
 
   private scheduleFlush(): void {
@@ -292,53 +316,68 @@ export class BroadcastHub {
   }
 
   private persistQueued(): void {
-    if (this.queued.length === 0) return;
     const batch = this.queued;
-    this.queued = [];
+    const n = batch.length;
+    this.nowValidUntilFlush = false;
+    if (n === 0) return;
+    this.queued = new Batch();
     if (this.backend) {
+      // Durable channels' events go into the outbox, inside the caller's transaction if any.
       let outboxId: number | null = null;
       if (this.outbox) {
         const durable: Envelope[] = [];
-        for (const q of batch) if (this.isDurable(q.env.channel)) durable.push(q.env);
+        for (let i = 0; i < n; i++) {
+          const st = batch.states[i];
+          if (st.durable === null) st.durable = this.isDurable(st.name);
+          if (st.durable) durable.push(batch.envs[i]);
+        }
         if (durable.length > 0) {
           outboxId = this.outbox.add(durable);
           this.stats.persisted += durable.length;
         }
       }
-      this.readyRemote.push({ items: batch, outboxId });
+      this.readyRemote.push({ batch, outboxId });
       return;
     }
     if (this.durable) {
       const durable: Envelope[] = [];
-      for (const q of batch) if (this.isDurable(q.env.channel)) durable.push(q.env);
+      for (let i = 0; i < n; i++) {
+        const st = batch.states[i];
+        if (st.durable === null) st.durable = this.isDurable(st.name);
+        if (st.durable) durable.push(batch.envs[i]);
+      }
       if (durable.length > 0) {
         this.durable.persist(durable);
         this.stats.persisted += durable.length;
       }
     }
-    for (const q of batch) {
-      this.history.append(q.env);
-      this.ready.push(q);
+    for (let i = 0; i < n; i++) this.history.append(batch.envs[i], batch.states[i]);
+    if (this.ready.length === 0) {
+      this.ready = batch;
+    } else {
+      for (let i = 0; i < n; i++) this.ready.push(batch.envs[i], batch.states[i], batch.excepts[i]);
     }
   }
 
   private deliverReady(): void {
     if (this.scopeDepth > 0) return;
     if (this.backend) {
-      const batches = this.readyRemote;
+      const list = this.readyRemote;
       this.readyRemote = [];
-      for (const b of batches) this.publishRemote(b);
+      for (const b of list) this.publishRemote(b);
       return;
     }
     while (this.ready.length > 0) {
       const batch = this.ready;
-      this.ready = [];
-      for (const q of batch) this.deliver(q);
+      this.ready = new Batch();
+      const n = batch.length;
+      for (let i = 0; i < n; i++) this.deliver(batch.envs[i], batch.states[i], batch.excepts[i]);
     }
   }
 
-  private publishRemote(b: ReadyBatch): void {
-    const items: BackendItem[] = b.items.map((q) => ({ env: q.env, except: q.except, floor: this.history.lastSeq(q.env.channel) }));
+  private publishRemote(b: RemoteBatch): void {
+    const items: BackendItem[] = [];
+    for (let i = 0; i < b.batch.length; i++) items.push({ env: b.batch.envs[i], except: b.batch.excepts[i], floor: b.batch.states[i].seq });
     const p = this.backend!.publish(items).then(
       () => {
         if (b.outboxId !== null) this.outbox!.remove(b.outboxId);
@@ -349,17 +388,17 @@ export class BroadcastHub {
     void p.finally(() => this.publishing.delete(p));
   }
 
-  /** An envelope back from the shared backend (from this process or another one). */
+  /** An envelope back from the shared backend (from this process or another one), in seq order. */
   private receive(env: Envelope, except: string | undefined): void {
-    this.history.raiseSeq(env.channel, env.seq);
-    this.deliver({ env, except });
+    const st = this.history.state(env.channel);
+    if (env.seq > st.seq) st.seq = env.seq;
+    this.deliver(env, st, except);
   }
 
   /** With a backend: live envelopes are held back until the replay has been delivered. */
   private replayFromBackend(channel: string, entry: Entry, since: number): void {
     entry.lastSeq = since;
     entry.pending = [];
-    entry.pendingExcept = [];
     this.backend!.replay(channel, since).then(
       (replay) => {
         if (entry.closed) return;
@@ -370,7 +409,6 @@ export class BroadcastHub {
           for (const env of replay.events) {
             if (env.seq <= entry.lastSeq) continue;
             entry.lastSeq = env.seq;
-            this.history.raiseSeq(channel, env.seq);
             safeCall(entry.listener, { type: 'event', envelope: env }, this.logger);
           }
         }
@@ -388,53 +426,45 @@ export class BroadcastHub {
 
   private releasePending(entry: Entry): void {
     const held = entry.pending ?? [];
-    const excepts = entry.pendingExcept ?? [];
     entry.pending = null;
-    entry.pendingExcept = undefined;
-    held.forEach((env, i) => this.deliverTo(entry, env, excepts[i]));
-  }
-
-  private deliverTo(entry: Entry, env: Envelope, except: string | undefined): void {
-    if (except !== undefined && entry.connectionId === except) return;
-    if (env.seq <= entry.lastSeq) return;
-    entry.lastSeq = env.seq;
-    this.stats.deliveries++;
-    try {
-      entry.listener({ type: 'event', envelope: env });
-    } catch (err) {
-      this.logger?.error({ err, channel: env.channel, event: env.event }, 'subscriber failed');
+    for (const { env, except } of held) {
+      if (env.seq <= entry.lastSeq || (except !== undefined && entry.connectionId === except)) continue;
+      entry.lastSeq = env.seq;
+      safeCall(entry.listener, { type: 'event', envelope: env }, this.logger);
     }
   }
 
-  private deliver(q: Queued): void {
-    const { env, except } = q;
-    for (const tap of this.taps) {
-      try {
-        tap(env, { except });
-      } catch (err) {
-        this.logger?.error({ err }, 'event tap failed');
+  private deliver(env: Envelope, st: ChannelState, except: string | undefined): void {
+    if (this.taps.size > 0) {
+      for (const tap of this.taps) {
+        try {
+          tap(env, { except });
+        } catch (err) {
+          this.logger?.error({ err }, 'event tap failed');
+        }
       }
     }
-    const set = this.subs.get(env.channel);
-    if (this.debug) this.logger?.debug({ channel: env.channel, event: env.event, seq: env.seq, subscribers: set?.size ?? 0, except }, 'hub broadcast');
-    if (!set) return;
+    const subscribers = st.subscribers as readonly Entry[];
+    const count = subscribers.length;
+    if (this.debug) this.logger?.debug({ channel: env.channel, event: env.event, seq: env.seq, subscribers: count, except }, 'hub broadcast');
+    if (count === 0) return;
     const message: SubscriptionMessage = { type: 'event', envelope: env };
-    for (const entry of set) {
-      if (entry.pending) {
-        entry.pending.push(env);
-        entry.pendingExcept!.push(except);
+    const seq = env.seq;
+    for (let i = 0; i < count; i++) {
+      const entry = subscribers[i];
+      if (entry.pending !== null) {
+        entry.pending.push({ env, except });
         continue;
       }
-      if (except !== undefined && entry.connectionId === except) continue;
-      if (env.seq <= entry.lastSeq) continue;
-      entry.lastSeq = env.seq;
-      this.stats.deliveries++;
+      if (seq <= entry.lastSeq || (except !== undefined && entry.connectionId === except)) continue;
+      entry.lastSeq = seq;
       try {
         entry.listener(message);
       } catch (err) {
         this.logger?.error({ err, channel: env.channel, event: env.event }, 'subscriber failed');
       }
     }
+    this.stats.deliveries += count;
   }
 }
 

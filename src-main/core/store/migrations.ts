@@ -120,7 +120,8 @@ export const MIGRATIONS: Migration[] = [
         finished_at TEXT,
         runtime REAL
       );
-      CREATE INDEX jobs_claim ON jobs(status, run_after, id);
+      -- Claims walk queued jobs in id order and skip those still backing off.
+      CREATE INDEX jobs_claim ON jobs(status, id);
       CREATE INDEX jobs_subject ON jobs(type, subject_id);
 
       -- The hub's event log: one row per flushed batch of envelopes (JSON lines), bounded by pruning.
