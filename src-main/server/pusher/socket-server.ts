@@ -99,6 +99,7 @@ export class PusherSocketServer {
   private readonly cacheTtlMs: number;
   private readonly maxPendingOps: number;
   private readonly corked: Connection[] = [];
+  private readonly untaps: Unsubscribe[] = [];
   private uncorkScheduled = false;
 
   constructor(private readonly opts: SocketServerOptions) {
@@ -116,7 +117,7 @@ export class PusherSocketServer {
     opts.cluster.onResync?.(() => this.registerAgain());
     if (opts.onDeliveryLatency) {
       const observe = opts.onDeliveryLatency;
-      for (const rt of opts.runtimes.values()) rt.hub.tap((env) => observe((Date.now() - env.ts) / 1000));
+      for (const rt of opts.runtimes.values()) this.untaps.push(rt.hub.tap((env) => observe((Date.now() - env.ts) / 1000)));
     }
   }
 
@@ -647,6 +648,7 @@ export class PusherSocketServer {
   async close(spreadMs = 1000): Promise<void> {
     this.closing = true;
     clearInterval(this.sweeper);
+    for (const untap of this.untaps.splice(0)) untap();
     const all: Connection[] = [];
     for (const rt of this.opts.runtimes.values()) all.push(...rt.connections);
     const step = all.length > 1 ? spreadMs / all.length : 0;
