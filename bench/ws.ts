@@ -265,6 +265,7 @@ async function idleMemory(kind: Kind, connections: number, procs: number): Promi
 async function main(): Promise<void> {
   const started = Date.now();
   console.log(`# WebSocket fan-out benchmark — ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'cpu'}), Node ${process.version}, all on 127.0.0.1`);
+  console.log(`Machine load average at start: ${os.loadavg().map((v) => v.toFixed(2)).join(', ')} (other work on the machine lowers every number; the ratios come from interleaved rounds).`);
   console.log(`Servers and clients each run in their own processes; the publisher runs inside the server process. ${ROUNDS} interleaved round(s) per server; latency at half the median maximum rate.`);
 
   const scale = QUICK ? 0.2 : 1;
@@ -320,7 +321,7 @@ async function main(): Promise<void> {
   ];
   console.log('\n### Targets (inkproof serve)\n');
   for (const [text, ok] of checks) console.log(`- ${ok ? '✓' : '✗'} ${text}`);
-  console.log(`\nTotal time: ${((Date.now() - started) / 1000).toFixed(0)} s${QUICK ? ' (BENCH_QUICK=1: smaller runs)' : ''}`);
+  console.log(`\nTotal time: ${((Date.now() - started) / 1000).toFixed(0)} s${QUICK ? ' (BENCH_QUICK=1: smaller runs)' : ''}; load average at the end: ${os.loadavg().map((v) => v.toFixed(2)).join(', ')}`);
 }
 
 await main();
