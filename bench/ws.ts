@@ -1,16 +1,19 @@
 /**
- * `npm run bench:ws`: the WebSocket fan-out of `inkproof serve` against a bare `ws` broadcast (the
- * ceiling) and Socket.IO 4 (what users would pick instead), all in the same run, on 127.0.0.1.
+ * `npm run bench:ws`: the WebSocket fan-out of `inkproof serve` against a bare `ws` broadcast loop
+ * (plain, and with corked writes: the ceiling) and Socket.IO 4 (what users would pick instead), all
+ * in the same run, on 127.0.0.1.
  *
  *   1. 1,000 clients on one channel; 2. 5,000 clients on a channel each — for each: delivered
- *      messages/s when publishing as fast as possible, then p50/p99 publish→receive latency while
- *      publishing at half that rate;
+ *      messages/s when publishing as fast as possible (events one per turn of the event loop; for
+ *      1. also in bursts of 10 per turn), then p50/p99 publish→receive latency while publishing at
+ *      half that rate;
  *   3. memory per idle connection with 10,000 connections (each subscribed to a channel).
  *
  * Every server runs in its own process; the clients run in other processes (a minimal WebSocket
- * client, the same for all three servers). Events are published inside the server process (for
- * Inkproof through the hub, as the core's events are), so the numbers are the fan-out's own.
- * Every step has a deadline: the whole run is bounded in time.
+ * client, the same for all servers). Events are published inside the server process (for Inkproof
+ * through the hub, as the core's events are), so the numbers are the fan-out's own. Rounds
+ * interleave the servers so that a change in the machine's load hits them alike. Every step has a
+ * deadline: the whole run is bounded in time (about 5 minutes; BENCH_QUICK=1 for about 2).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
@@ -146,6 +149,8 @@ interface FanoutResult {
   /** Median of the rounds. */
   rate: number;
   rates: number[];
+  /** With `burstPerTick`: median delivered msgs/s when events come in bursts. */
+  burstRate: number | null;
   delivered: number;
   expected: number;
   p50: number;
@@ -165,7 +170,10 @@ interface Scenario {
   clients: number;
   channels: number;
   burst: number;
+  /** Events published per turn of the server's event loop in the max-rate runs (1: each on its own). */
   perTick: number;
+  /** Optional second max-rate measurement with bursts of this many events per turn. */
+  burstPerTick?: number;
   procs: number;
 }
 
@@ -200,11 +208,17 @@ async function scenario(title: string, sc: Scenario): Promise<FanoutResult[]> {
     }
     // Rounds interleave the servers, so that a change in the machine's load hits them alike.
     const runs = new Map<Kind, Awaited<ReturnType<typeof burstOnce>>[]>();
+    const bursts = new Map<Kind, number[]>();
     for (let round = 1; round <= ROUNDS; round++) {
       for (const x of setups) {
         const r = await burstOnce(x, sc);
         progress(`${title}: ${x.kind} round ${round}: ${Math.round(r.rate)} msgs/s (${r.delivered}/${r.expected}), CPU server ${r.serverCpu.toFixed(2)} clients ${r.clientCpu.toFixed(2)}`);
         runs.set(x.kind, [...(runs.get(x.kind) ?? []), r]);
+        if (sc.burstPerTick) {
+          const b = await burstOnce(x, { ...sc, perTick: sc.burstPerTick });
+          progress(`${title}: ${x.kind} round ${round}, bursts of ${sc.burstPerTick}: ${Math.round(b.rate)} msgs/s (${b.delivered}/${b.expected})`);
+          bursts.set(x.kind, [...(bursts.get(x.kind) ?? []), b.rate]);
+        }
       }
     }
     const results: FanoutResult[] = [];
@@ -224,6 +238,7 @@ async function scenario(title: string, sc: Scenario): Promise<FanoutResult[]> {
         clientCpu: med.clientCpu,
         rate: med.rate,
         rates: list.map((v) => v.rate),
+        burstRate: bursts.has(x.kind) ? [...bursts.get(x.kind)!].sort((a, b) => a - b)[Math.floor(bursts.get(x.kind)!.length / 2)] : null,
         delivered: list.reduce((n, v) => n + v.delivered, 0),
         expected: list.reduce((n, v) => n + v.expected, 0),
         p50: pct(l.buckets, 50),
@@ -270,19 +285,21 @@ async function main(): Promise<void> {
 
   const scale = QUICK ? 0.2 : 1;
   const only = process.env.BENCH_ONLY;
-  const results1 = only && only !== 'one' ? [] : await scenario('one channel', { clients: 1000, channels: 1, burst: Math.round(1000 * scale), perTick: 10, procs: 2 });
-  const results2 = only && only !== 'each' ? [] : await scenario('a channel each', { clients: 5000, channels: 5000, burst: Math.round(200_000 * scale), perTick: 500, procs: 2 });
+  const results1 = only && only !== 'one' ? [] : await scenario('one channel', { clients: 1000, channels: 1, burst: Math.round(200 * scale), perTick: 1, burstPerTick: 10, procs: 2 });
+  const results2 = only && only !== 'each' ? [] : await scenario('a channel each', { clients: 5000, channels: 5000, burst: Math.round(100_000 * scale), perTick: 100, procs: 2 });
   const mem: Awaited<ReturnType<typeof idleMemory>>[] = [];
   if (!only || only === 'mem') for (const kind of KINDS) mem.push(await idleMemory(kind, QUICK ? 2000 : 10_000, 4));
   if (only) return;
 
+  /** Server CPU per delivered message: what the server costs, whatever share of the CPU it got. */
+  const usPerMsg = (r: FanoutResult) => (r.serverCpu * 1e6) / r.rate;
   const table = (title: string, results: FanoutResult[]) => {
     const ws = results.find((r) => r.kind === 'ws')!;
     const wsc = results.find((r) => r.kind === 'ws-cork')!;
     const io = results.find((r) => r.kind === 'socketio')!;
     printTable(
       title,
-      ['server', 'delivered msgs/s (median)', 'rounds', '× bare ws', '× bare ws corked', '× Socket.IO', 'CPU server / clients (cores)', 'latency run (msgs/s)', 'p50 ms', 'p99 ms', 'delivered / expected'],
+      ['server', 'delivered msgs/s (median)', 'rounds', '× bare ws', '× bare ws corked', '× Socket.IO', 'in bursts of 10: msgs/s (× Socket.IO)', 'CPU server / clients (cores)', 'server CPU µs/msg (× Socket.IO)', 'latency run (msgs/s)', 'p50 ms', 'p99 ms', 'delivered / expected'],
       results.map((r) => [
         LABEL[r.kind],
         Math.round(r.rate),
@@ -290,7 +307,9 @@ async function main(): Promise<void> {
         (r.rate / ws.rate).toFixed(2),
         (r.rate / wsc.rate).toFixed(2),
         (r.rate / io.rate).toFixed(2),
+        r.burstRate === null || io.burstRate === null ? '—' : `${Math.round(r.burstRate)} (${(r.burstRate / io.burstRate).toFixed(2)})`,
         `${r.serverCpu.toFixed(2)} / ${r.clientCpu.toFixed(2)}`,
+        `${usPerMsg(r).toFixed(1)} (${(usPerMsg(io) / usPerMsg(r)).toFixed(2)})`,
         Math.round(r.latencyRate),
         r.p50.toFixed(2),
         r.p99.toFixed(2),
@@ -298,7 +317,7 @@ async function main(): Promise<void> {
       ]),
     );
   };
-  table('1,000 clients on one channel', results1);
+  table('1,000 clients on one channel (events one per event-loop turn; also in bursts of 10 per turn)', results1);
   table('5,000 clients, one channel each', results2);
   printTable(
     `Memory per idle connection (${mem[0].connected.toLocaleString('en-US')} connections, each subscribed to its own channel; server process after GC)`,
@@ -315,6 +334,10 @@ async function main(): Promise<void> {
     [`≥ 0.7× bare ws: ${ratio(ink1, 'ws', results1).toFixed(2)}× (one channel), ${ratio(ink2, 'ws', results2).toFixed(2)}× (a channel each)`, ratio(ink1, 'ws', results1) >= 0.7 && ratio(ink2, 'ws', results2) >= 0.7],
     [`≥ 0.7× bare ws with corked writes: ${ratio(ink1, 'ws-cork', results1).toFixed(2)}× (one channel), ${ratio(ink2, 'ws-cork', results2).toFixed(2)}× (a channel each)`, ratio(ink1, 'ws-cork', results1) >= 0.7 && ratio(ink2, 'ws-cork', results2) >= 0.7],
     [`≥ 2× Socket.IO: ${ratio(ink1, 'socketio', results1).toFixed(2)}× (one channel), ${ratio(ink2, 'socketio', results2).toFixed(2)}× (a channel each)`, ratio(ink1, 'socketio', results1) >= 2 && ratio(ink2, 'socketio', results2) >= 2],
+    [
+      `≥ 2× Socket.IO in server CPU per message: ${(usPerMsg(results1.find((r) => r.kind === 'socketio')!) / usPerMsg(ink1)).toFixed(2)}× (one channel), ${(usPerMsg(results2.find((r) => r.kind === 'socketio')!) / usPerMsg(ink2)).toFixed(2)}× (a channel each)`,
+      usPerMsg(results1.find((r) => r.kind === 'socketio')!) / usPerMsg(ink1) >= 2 && usPerMsg(results2.find((r) => r.kind === 'socketio')!) / usPerMsg(ink2) >= 2,
+    ],
     [`p99 ≤ 20 ms at half the maximum rate: ${fmt(ink1.p99)} ms (one channel), ${fmt(ink2.p99)} ms (a channel each)`, ink1.p99 <= 20 && ink2.p99 <= 20],
     [`≤ 20 KB per idle connection: ${inkMem.rssKb.toFixed(1)} KB (RSS)`, inkMem.rssKb <= 20],
     [`no message lost: ${lossless}`, lossless],
