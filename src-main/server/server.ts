@@ -92,6 +92,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const limit = core.settings.get().limits.max_file_bytes;
   const app = Fastify({ logger: false, bodyLimit: Math.ceil(limit * 1.4) + 65536, trustProxy: false });
   const security = { boundHost: opts.host, allowedOrigins: opts.allowedOrigins ?? [] };
+  // Pages on other origins that an app allows may call the auth endpoints and the API with a bearer
+  // token (CORS without credentials: the browser version's cookie stays SameSite=Strict).
+  const corsOrigins = [...security.allowedOrigins, ...appList.flatMap((a) => a.allowedOrigins)];
+  const httpSecurity = { boundHost: opts.host, allowedOrigins: corsOrigins };
 
   const webhookStats = { sent: 0, failed: 0 };
   const runtimes = new Map<string, AppRuntime>();
@@ -146,8 +150,20 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const url = new URL(req.url, 'http://localhost');
     // Health checks come from load balancers with any Host; the Pusher HTTP API is signed.
     if ((req.method === 'GET' && url.pathname === '/up') || url.pathname.startsWith('/apps/')) return;
-    const check = checkHostAndOrigin(req.raw, security);
+    const check = checkHostAndOrigin(req.raw, httpSecurity);
     if (!check.ok) return reply.code(403).send({ error: { code: 'forbidden', message: check.reason } });
+    const origin = req.headers.origin;
+    if (origin && origin !== 'null' && corsOrigins.length > 0 && (corsOrigins.includes(origin) || corsOrigins.includes('*'))) {
+      reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
+      if (req.method === 'OPTIONS') {
+        return reply
+          .code(204)
+          .header('access-control-allow-methods', 'GET, POST, PATCH, DELETE, OPTIONS')
+          .header('access-control-allow-headers', 'authorization, content-type, x-socket-id, x-csrf-token')
+          .header('access-control-max-age', '600')
+          .send();
+      }
+    }
     if (OPEN_PATHS.has(url.pathname)) return;
     const token = tokenOf(req.raw, url);
     const user = authenticate(token);

@@ -89,6 +89,33 @@ describe('health, metrics and catch-up', () => {
   });
 });
 
+describe('cross-origin pages an app allows', () => {
+  it('may call the auth endpoint with a bearer token (CORS preflight), others may not', async () => {
+    const env = await startSyncEnv({ apps: [{ ...APP, allowedOrigins: ['https://app.example'] }] });
+    try {
+      const pre = await fetch(`${env.base}/broadcasting/auth`, { method: 'OPTIONS', headers: { origin: 'https://app.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' } });
+      expect(pre.status).toBe(204);
+      expect(pre.headers.get('access-control-allow-origin')).toBe('https://app.example');
+      expect(pre.headers.get('access-control-allow-headers')).toMatch(/authorization/);
+      expect(pre.headers.get('access-control-allow-credentials')).toBeNull();
+      const s = await TestSocket.open(`${env.base.replace('http', 'ws')}/app/${APP.key}?protocol=7`, { origin: 'https://app.example' });
+      const sid = await s.established();
+      const auth = await fetch(`${env.base}/broadcasting/auth`, {
+        method: 'POST',
+        headers: { origin: 'https://app.example', authorization: `Bearer ${env.users.alice.token}`, 'content-type': 'application/x-www-form-urlencoded' },
+        body: `socket_id=${sid}&channel_name=private-library.${env.users.alice.id}`,
+      });
+      expect(auth.status).toBe(200);
+      expect(auth.headers.get('access-control-allow-origin')).toBe('https://app.example');
+      s.close();
+      expect((await fetch(`${env.base}/broadcasting/auth`, { method: 'OPTIONS', headers: { origin: 'https://evil.example' } })).status).toBe(403);
+      await expect(TestSocket.open(`${env.base.replace('http', 'ws')}/app/${APP.key}?protocol=7`, { origin: 'https://evil.example' })).rejects.toMatchObject({ status: 403 });
+    } finally {
+      await env.close();
+    }
+  });
+});
+
 describe('webhooks', () => {
   let env: SyncEnv;
   let receiver: http.Server;
