@@ -1,5 +1,5 @@
 /**
- * `inkproof` — the command line: serve, analyze, rewrite, tail, eval. Results go to stdout, logs and
+ * `inkproof` — the command line: serve, analyze, rewrite, tail, eval, user. Results go to stdout, logs and
  * progress to stderr. Exit code 0 on success, 1 when some input failed, 2 on a usage error.
  */
 import { Command, InvalidArgumentError } from 'commander';
@@ -9,7 +9,6 @@ import { WorkerPool } from './core/pool';
 import { analyzeFiles, analyzeJsonl } from './cli/analyze';
 import { evalCommand } from './cli/eval';
 import { rewriteFile, rewriteJsonl, rewriteOptions } from './cli/rewrite';
-import { serveUntilSignalled } from './cli/serve';
 import { tail } from './cli/tail';
 
 function port(value: string): number {
@@ -35,13 +34,17 @@ const program = new Command()
 
 program
   .command('serve')
-  .description('Run the HTTP API, live events and the browser version.')
+  .description('Run the HTTP API, live events (a Pusher-protocol sync server) and the browser version.')
   .option('--host <host>', 'address to listen on', '127.0.0.1')
   .option('--port <port>', 'port to listen on (0 picks a free one)', port, 8080)
   .option('--data <dir>', 'data folder (default: INKPROOF_DATA or the per-user data folder)')
   .option('--token <token>', 'access token (default: INKPROOF_TOKEN or a random one)')
+  .option('--apps <file>', 'JSON file with the Pusher apps to serve (default: INKPROOF_APPS_FILE, or INKPROOF_APP_ID/KEY/SECRET)')
+  .option('--redis <url>', 'share fan-out, presence, the catch-up log and limits with other server processes (default: INKPROOF_REDIS_URL)')
   .option('--debug', 'log hub traffic and requests')
-  .action(async (o: { host: string; port: number; data?: string; token?: string; debug?: boolean }) => {
+  .action(async (o: { host: string; port: number; data?: string; token?: string; apps?: string; redis?: string; debug?: boolean }) => {
+    // Loaded on demand: the server's dependencies are not needed by the other commands.
+    const { serveUntilSignalled } = await import('./cli/serve');
     await serveUntilSignalled(o);
   });
 
@@ -93,6 +96,72 @@ program
   .option('--json', 'print one JSON object instead of tables')
   .action(async (o: { corpus: string; json?: boolean }) => {
     process.exitCode = await evalCommand({ corpus: o.corpus, json: !!o.json }, (line) => process.stdout.write(line + '\n'));
+  });
+
+const user = program.command('user').description('Manage the accounts of a data folder (for `inkproof serve` as a sync server).');
+const dataOption = '--data <dir>';
+const dataHelp = 'data folder (default: INKPROOF_DATA or the per-user data folder)';
+
+user
+  .command('add')
+  .description('Add an account. The password (optional: an account may use tokens only) is hashed with scrypt.')
+  .argument('<name>', 'user name')
+  .option(dataOption, dataHelp)
+  .option('--password-stdin', 'read the password from stdin')
+  .option('--password <password>', 'the password (visible in the process list: prefer --password-stdin or INKPROOF_PASSWORD)')
+  .option('--token', 'also issue an API token and print it')
+  .action(async (name: string, o: { data?: string; password?: string; passwordStdin?: boolean; token?: boolean }) => {
+    const { userAdd } = await import('./cli/user');
+    process.exitCode = await userAdd(name, o);
+  });
+
+user
+  .command('password')
+  .description('Set the password of an account.')
+  .argument('<name>', 'user name')
+  .option(dataOption, dataHelp)
+  .option('--password-stdin', 'read the password from stdin')
+  .option('--password <password>', 'the password')
+  .action(async (name: string, o: { data?: string; password?: string; passwordStdin?: boolean }) => {
+    const { userPassword } = await import('./cli/user');
+    process.exitCode = await userPassword(name, o);
+  });
+
+user
+  .command('list')
+  .description('List the accounts.')
+  .option(dataOption, dataHelp)
+  .option('--json', 'print JSON')
+  .action(async (o: { data?: string; json?: boolean }) => {
+    const { userList } = await import('./cli/user');
+    process.exitCode = await userList(o);
+  });
+
+user
+  .command('remove')
+  .description('Remove an account and its tokens.')
+  .argument('<name>', 'user name')
+  .option(dataOption, dataHelp)
+  .option('--delete-documents', 'also delete the documents it owns (otherwise such an account is kept)')
+  .action(async (name: string, o: { data?: string; deleteDocuments?: boolean }) => {
+    const { userRemove } = await import('./cli/user');
+    process.exitCode = await userRemove(name, o);
+  });
+
+user
+  .command('token')
+  .description('Issue an API token for an account (printed once on stdout), or list or revoke its tokens.')
+  .argument('<name>', 'user name')
+  .option(dataOption, dataHelp)
+  .option('--name <label>', 'a label for the new token', 'cli')
+  .option('--expires-in-days <days>', 'the new token expires after this many days')
+  .option('--list', 'list the tokens of the account')
+  .option('--revoke <id>', 'revoke a token by its ID or prefix')
+  .option('--revoke-all', 'revoke every token of the account')
+  .option('--json', 'print JSON')
+  .action(async (name: string, o: { data?: string; name?: string; list?: boolean; revoke?: string; revokeAll?: boolean; json?: boolean; expiresInDays?: string }) => {
+    const { userToken } = await import('./cli/user');
+    process.exitCode = await userToken(name, o);
   });
 
 function usage(message: string): InkproofError {

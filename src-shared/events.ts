@@ -127,6 +127,8 @@ export interface Envelope<D = unknown> extends BroadcastEvent<D> {
   seq: number;
   /** Milliseconds since the epoch when the hub accepted it. */
   ts: number;
+  /** Client events on presence channels: the sender's user id (Pusher adds it to the frame). */
+  user_id?: string;
 }
 
 export type CatalogueEvent = { [N in EventName]: { channel: string; event: N; data: EventPayload<N> } }[EventName];
@@ -137,6 +139,7 @@ export const envelopeSchema = z.object({
   data: z.unknown(),
   seq: z.number().int().positive(),
   ts: z.number(),
+  user_id: z.string().optional(),
 });
 
 /** Answer of a replay request: the missed envelopes in order, or a signal to reload state. */

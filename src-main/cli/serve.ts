@@ -1,13 +1,17 @@
-/** `inkproof serve`: the core, the HTTP API, live events and the browser version. */
+/** `inkproof serve`: the core, the HTTP API, live events, the sync server and the browser version. */
 import crypto from 'node:crypto';
 import { InkproofError } from '../../src-shared/errors';
 import { createCore } from '../core/core';
 import { createLogger } from '../core/logger';
 import { resolveDataDir } from '../core/paths';
+import { openDatabase } from '../core/store/db';
+import { SettingsStore } from '../core/store/settings';
+import { createCluster } from '../server/cluster';
 import { randomToken } from '../server/security';
 import { startServer, type RunningServer } from '../server/server';
-import type { PusherApp } from '../server/pusher/apps';
+import { loadApps } from '../server/pusher/apps';
 import type { Core } from '../core/core';
+import type { Cluster } from '../server/cluster/cluster';
 
 export interface ServeOptions {
   host: string;
@@ -15,63 +19,91 @@ export interface ServeOptions {
   data?: string;
   token?: string;
   debug?: boolean;
+  /** Share fan-out, presence, the catch-up log and limits with other server processes (redis://HOST:PORT). */
+  redis?: string;
+  /** JSON file with several apps. */
+  apps?: string;
+  /** Milliseconds over which connections are closed (4200) at shutdown. */
+  shutdownSpreadMs?: number;
 }
 
 export interface Serving {
   core: Core;
   server: RunningServer;
+  cluster: Cluster;
   openUrl: string;
   stop(): Promise<void>;
 }
 
-/** The Pusher app of this data folder: key and secret from the environment, or a secret kept in the store. */
-function pusherApp(core: Core): PusherApp {
-  let secret = process.env.INKPROOF_APP_SECRET;
-  if (!secret) {
-    secret = core.settings.getValue('app_secret') ?? crypto.randomBytes(20).toString('hex');
-    core.settings.setValue('app_secret', secret);
+/** The app secret of a data folder when INKPROOF_APP_SECRET is not set: made once, then kept. */
+function storedSecret(dataDir: string): string {
+  const db = openDatabase({ dataDir });
+  try {
+    const settings = new SettingsStore(db);
+    let secret = settings.getValue('app_secret');
+    if (!secret) {
+      secret = crypto.randomBytes(20).toString('hex');
+      settings.setValue('app_secret', secret);
+    }
+    return secret;
+  } finally {
+    db.close();
   }
-  return {
-    id: process.env.INKPROOF_APP_ID || 'inkproof',
-    key: process.env.INKPROOF_APP_KEY || 'inkproof',
-    secret,
-    clientEvents: false,
-    activityTimeout: 30,
-    maxMessageBytes: 100 * 1024,
-  };
 }
 
 export async function serve(opts: ServeOptions): Promise<Serving> {
   const logger = createLogger({ debug: opts.debug });
   const dataDir = resolveDataDir(opts.data);
-  const core = createCore({ dataDir, logger });
+  const apps = loadApps({ file: opts.apps, fallbackSecret: () => storedSecret(dataDir) });
+  const redisUrl = opts.redis ?? process.env.INKPROOF_REDIS_URL;
+  const cluster = await createCluster({ redisUrl, logger, appIds: apps.map((a) => a.id) });
+  let core: Core;
+  try {
+    core = createCore({ dataDir, logger, hubBackend: cluster.hubBackend(apps[0].id) });
+  } catch (err) {
+    await cluster.close();
+    throw err;
+  }
   const token = opts.token || process.env.INKPROOF_TOKEN || randomToken();
   let server: RunningServer;
   try {
-    server = await startServer({ core, host: opts.host, port: opts.port, token, app: pusherApp(core), logger });
+    server = await startServer({ core, host: opts.host, port: opts.port, token, apps, logger, cluster, shutdownSpreadMs: opts.shutdownSpreadMs });
   } catch (err) {
     await core.close({ drainMs: 0 });
+    await cluster.close();
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new InkproofError('conflict', `Port ${opts.port} on ${opts.host} is already in use; choose another with --port.`);
     if (code === 'EACCES') throw new InkproofError('forbidden', `Not allowed to listen on port ${opts.port}; choose a port above 1023 with --port.`);
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new InkproofError('invalid_input', `Cannot listen on "${opts.host}": no such address on this machine.`);
     throw err;
   }
-  logger.info({ dataDir, host: server.host, port: server.port }, 'serving');
+  logger.info({ dataDir, host: server.host, port: server.port, apps: apps.map((a) => a.id), node: cluster.nodeId, redis: redisUrl ? redactUrl(redisUrl) : undefined }, 'serving');
   let stopping: Promise<void> | null = null;
   return {
     core,
     server,
+    cluster,
     openUrl: `${server.url}/?token=${encodeURIComponent(token)}`,
     stop() {
       stopping ??= (async () => {
         await server.close();
         // Running jobs get a few seconds to finish; the rest go back to the queue.
         await core.close({ drainMs: 5000 });
+        await cluster.close();
       })();
       return stopping;
     },
   };
+}
+
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'redis';
+  }
 }
 
 /** Runs until SIGINT/SIGTERM, then shuts down gracefully. */

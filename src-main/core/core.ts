@@ -7,8 +7,10 @@ import { CHANNEL_PATTERNS, idParam } from '../../src-shared/channels';
 import type { TaskName } from '../../src-shared/tasks';
 import { createCommands, type CoreApi } from './commands';
 import { ChannelAuthorizer, type HubUser } from './hub/authorizer';
+import type { HubBackend } from './hub/backend';
 import { ChannelHistory, DurableEventLog } from './hub/history';
 import { BroadcastHub } from './hub/hub';
+import { HubOutbox } from './hub/outbox';
 import { analyzeHandler } from './jobs/analyze';
 import { rewriteHandler } from './jobs/rewrite';
 import { validateHandler } from './jobs/validate';
@@ -34,6 +36,8 @@ export interface CoreOptions {
   backoffBaseMs?: number;
   /** Start taking jobs at once (default true). */
   start?: boolean;
+  /** A shared hub backend (e.g. Redis, for several server processes); absent: the in-process hub. */
+  hubBackend?: HubBackend | null;
 }
 
 export interface Core extends Services {
@@ -67,7 +71,18 @@ export function createCore(opts: CoreOptions): Core {
   const history = new ChannelHistory();
   const durable = new DurableEventLog(db);
   const loaded = durable.load(history);
-  const hub = new BroadcastHub({ history, durable, isDurable: isAppChannel, authorizer: new ChannelAuthorizer(), logger });
+  const hub = new BroadcastHub({
+    history,
+    durable,
+    isDurable: isAppChannel,
+    authorizer: new ChannelAuthorizer(),
+    logger,
+    backend: opts.hubBackend ?? null,
+    outbox: opts.hubBackend ? new HubOutbox(db) : null,
+  });
+  // Events a previous run stored with its state change but could not hand to the backend.
+  const resent = hub.resendOutbox();
+  if (resent > 0) logger.info({ events: resent }, 're-sent events left in the outbox by the previous run');
   const pool = new WorkerPool({ threads: opts.threads, resolveTask: opts.resolveTask });
   const jobs = new JobStore(db);
   const scheduler = new JobScheduler({ db, hub, jobs, concurrency: pool.threads, logger, backoffBaseMs: opts.backoffBaseMs });
@@ -100,6 +115,8 @@ export function createCore(opts: CoreOptions): Core {
       closing ??= (async () => {
         await scheduler.stop(closeOpts.drainMs ?? 5000);
         hub.close();
+        // Batches on their way to a shared backend remove their outbox rows when stored.
+        await hub.settled();
         await pool.destroy();
         db.close();
       })();

@@ -1,7 +1,9 @@
 /**
  * The channel auth endpoint (Laravel's `/broadcasting/auth`, also at `/pusher/auth`): the channel's
  * authorization callback decides, and an approved subscription gets the HMAC signature the socket
- * server checks.
+ * server checks (presence: with the `channel_data` it signed). The user authentication endpoint
+ * (`/broadcasting/user-auth`, `/pusher/user-auth`) signs `pusher:signin` for the caller's account.
+ * Both sign with the primary app, whose channels the core's are.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CHANNEL_NAME_RE, parseChannel } from '../../src-shared/channels';
@@ -9,15 +11,17 @@ import { InkproofError } from '../../src-shared/errors';
 import type { Core } from '../core/core';
 import type { ContextOf } from './api-routes';
 import type { PusherApp } from './pusher/apps';
-import { signChannel } from './pusher/signature';
+import { signChannel, signUser } from './pusher/signature';
+
+const SOCKET_ID_RE = /^\d{1,20}\.\d{1,20}$/;
 
 export function registerAuthRoute(app: FastifyInstance, core: Core, pusherApp: PusherApp, contextOf: ContextOf): void {
-  const handler = async (req: FastifyRequest) => {
+  const channelAuth = async (req: FastifyRequest) => {
     const b = (req.body ?? {}) as Record<string, unknown>;
     const socketId = b.socket_id;
     const channel = b.channel_name;
-    if (typeof socketId !== 'string' || !/^\d+\.\d+$/.test(socketId)) throw new InkproofError('invalid_input', 'socket_id is missing or malformed.');
-    if (typeof channel !== 'string' || !CHANNEL_NAME_RE.test(channel)) throw new InkproofError('invalid_input', 'channel_name is missing or not a valid channel name.');
+    if (typeof socketId !== 'string' || !SOCKET_ID_RE.test(socketId)) throw new InkproofError('invalid_input', 'socket_id is missing or malformed.');
+    if (typeof channel !== 'string' || !CHANNEL_NAME_RE.test(channel) || channel.startsWith('#')) throw new InkproofError('invalid_input', 'channel_name is missing or not a valid channel name.');
     const { kind } = parseChannel(channel);
     if (kind === 'public') throw new InkproofError('invalid_input', 'Public channels need no authorization.');
     const ctx = contextOf(req);
@@ -30,6 +34,16 @@ export function registerAuthRoute(app: FastifyInstance, core: Core, pusherApp: P
     }
     return { auth: signChannel(pusherApp.key, pusherApp.secret, socketId, channel) };
   };
-  app.post('/broadcasting/auth', handler);
-  app.post('/pusher/auth', handler);
+  const userAuth = async (req: FastifyRequest) => {
+    const b = (req.body ?? {}) as Record<string, unknown>;
+    const socketId = b.socket_id;
+    if (typeof socketId !== 'string' || !SOCKET_ID_RE.test(socketId)) throw new InkproofError('invalid_input', 'socket_id is missing or malformed.');
+    const { user } = contextOf(req);
+    const userData = JSON.stringify({ id: String(user.id), user_info: { name: user.name ?? String(user.id) } });
+    return { auth: signUser(pusherApp.key, pusherApp.secret, socketId, userData), user_data: userData };
+  };
+  app.post('/broadcasting/auth', channelAuth);
+  app.post('/pusher/auth', channelAuth);
+  app.post('/broadcasting/user-auth', userAuth);
+  app.post('/pusher/user-auth', userAuth);
 }

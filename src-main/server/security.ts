@@ -48,7 +48,7 @@ function hostName(hostHeader: string): string {
 /**
  * When the server listens on loopback, the Host header must name loopback too: a page on another
  * site cannot reach it through a DNS name that resolves to 127.0.0.1. A browser's Origin, when
- * sent, must be the server's own origin (or one explicitly allowed).
+ * sent, must be the server's own origin (or one explicitly allowed; "*" allows any).
  */
 export function checkHostAndOrigin(
   req: IncomingMessage,
@@ -65,7 +65,7 @@ export function checkHostAndOrigin(
     } catch {
       return { ok: false, reason: 'The Origin header is not a valid origin.' };
     }
-    if (originHost !== host && !opts.allowedOrigins.includes(origin)) return { ok: false, reason: `Origin "${origin}" is not allowed.` };
+    if (originHost !== host && !opts.allowedOrigins.includes(origin) && !opts.allowedOrigins.includes('*')) return { ok: false, reason: `Origin "${origin}" is not allowed.` };
   }
   return { ok: true };
 }

@@ -1,6 +1,16 @@
 /**
  * The headless server (DESIGN.md §10): the core's HTTP API, the Pusher-protocol WebSocket
- * endpoint and the built renderer, on 127.0.0.1 by default, behind a token and Host/Origin checks.
+ * endpoint, the Pusher HTTP API for server SDKs, and the built renderer — on 127.0.0.1 by default,
+ * behind a token and Host/Origin checks; with `--host 0.0.0.0`, apps and accounts it is the sync
+ * server, and with a Redis cluster several of them act as one.
+ *
+ * Who may do what:
+ * - `/api/*`, `/broadcasting/*`, `/metrics`: a token — the server's own (the local account) or an
+ *   account's API token (`inkproof user token NAME`, or `POST /api/auth/login`).
+ * - `/app/{key}` (WebSocket): anyone who knows an app key, as with Pusher; private and presence
+ *   channels need a signature from the auth endpoint, i.e. a token.
+ * - `/apps/{id}/…` (HTTP API): requests signed with the app secret.
+ * - `/up`, `POST /api/auth/login`: open.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -8,15 +18,22 @@ import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
+import { InkproofError } from '../../src-shared/errors';
+import { AccountStore } from '../core/accounts/accounts';
 import type { CallContext } from '../core/commands';
 import type { Core } from '../core/core';
 import type { HubUser } from '../core/hub/authorizer';
+import { BroadcastHub } from '../core/hub/hub';
 import { registerApiRoutes } from './api-routes';
 import { registerAuthRoute } from './auth-route';
+import { MemoryCluster, type Cluster } from './cluster/cluster';
 import { registerEventStream } from './event-stream';
 import { sendError, toErrorBody } from './http-errors';
-import { AppRegistry, type PusherApp } from './pusher/apps';
-import { PusherSocketServer } from './pusher/socket-server';
+import { ServerMetrics } from './metrics';
+import { AppRegistry, makeApp, type AppInput, type PusherApp } from './pusher/apps';
+import { registerHttpApi } from './pusher/http-api';
+import { PusherSocketServer, type AppRuntime } from './pusher/socket-server';
+import { WebhookSender, type WebhookOptions } from './pusher/webhooks';
 import { checkHostAndOrigin, safeEqual, TOKEN_COOKIE, tokenOf } from './security';
 import { registerStatic } from './static';
 
@@ -24,11 +41,24 @@ export interface ServerOptions {
   core: Core;
   host: string;
   port: number;
+  /** The server's own token: it belongs to the local account. */
   token: string;
-  app: PusherApp;
+  /** Pusher apps; the first is the primary one (the core's channels). Missing fields get Pusher's defaults. */
+  apps?: AppInput[];
+  /** The desktop's own app alone (sockets need the token unless it says otherwise). */
+  app?: AppInput;
   logger: Logger;
   rendererDir?: string;
   allowedOrigins?: string[];
+  /** Shared state of several server processes (Redis); default: this process only. */
+  cluster?: Cluster;
+  /** Spread of the 4200 closes at shutdown. */
+  shutdownSpreadMs?: number;
+  webhooks?: Omit<WebhookOptions, 'logger' | 'onDelivered'>;
+  /** Socket server tuning (tests). */
+  sweepMs?: number;
+  /** Login attempts per client address per minute. */
+  loginAttemptsPerMinute?: number;
 }
 
 export interface RunningServer {
@@ -36,47 +66,124 @@ export interface RunningServer {
   host: string;
   port: number;
   sockets: PusherSocketServer;
+  apps: AppRegistry;
+  runtimes: Map<string, AppRuntime>;
+  cluster: Cluster;
+  accounts: AccountStore;
+  metrics: ServerMetrics;
   close(): Promise<void>;
 }
 
 declare module 'fastify' {
   interface FastifyRequest {
     inkproofUser?: HubUser;
+    inkproofToken?: string;
   }
 }
 
-const PUBLIC_PATHS = new Set(['/up']);
+const OPEN_PATHS = new Set(['/up', '/api/auth/login']);
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const { core, logger } = opts;
+  const appList = (opts.apps ?? (opts.app ? [{ requireToken: true, ...opts.app }] : [])).map(makeApp);
+  const registry = new AppRegistry(appList);
+  const cluster = opts.cluster ?? new MemoryCluster();
+  const accounts = new AccountStore(core.db);
   const limit = core.settings.get().limits.max_file_bytes;
   const app = Fastify({ logger: false, bodyLimit: Math.ceil(limit * 1.4) + 65536, trustProxy: false });
-  const sockets = new PusherSocketServer({ hub: core.hub, apps: new AppRegistry([opts.app]), logger });
   const security = { boundHost: opts.host, allowedOrigins: opts.allowedOrigins ?? [] };
+  // Pages on other origins that an app allows may call the auth endpoints and the API with a bearer
+  // token (CORS without credentials: the browser version's cookie stays SameSite=Strict).
+  const corsOrigins = [...security.allowedOrigins, ...appList.flatMap((a) => a.allowedOrigins)];
+  const httpSecurity = { boundHost: opts.host, allowedOrigins: corsOrigins };
 
-  // One user per token for now: the token of this server belongs to the local account.
-  const authenticate = (token: string | null): HubUser | null => (token !== null && safeEqual(token, opts.token) ? core.localUser : null);
+  const webhookStats = { sent: 0, failed: 0 };
+  const runtimes = new Map<string, AppRuntime>();
+  const ownHubs: BroadcastHub[] = [];
+  for (const pusherApp of registry.all()) {
+    let hub: BroadcastHub;
+    if (pusherApp === registry.primary) hub = core.hub;
+    else {
+      // Other apps are isolated from the core's channels: a hub of their own (sharing the cluster).
+      hub = new BroadcastHub({ backend: cluster.hubBackend(pusherApp.id), logger });
+      ownHubs.push(hub);
+    }
+    const webhooks = new WebhookSender(pusherApp, { ...opts.webhooks, logger, onDelivered: (ok) => (ok ? webhookStats.sent++ : webhookStats.failed++) });
+    runtimes.set(pusherApp.id, { app: pusherApp, hub, channels: new Map(), users: new Map(), connections: new Set(), webhooks });
+  }
+
+  let sockets!: PusherSocketServer;
+  const metrics = new ServerMetrics(
+    {
+      connections: () => new Map([...runtimes.values()].map((rt) => [rt.app.id, rt.connections.size])),
+      channels: () => new Map([...runtimes.values()].map((rt) => [rt.app.id, rt.channels.size])),
+      messagesIn: () => sockets.stats.messagesIn,
+      messagesOut: () => sockets.stats.messagesOut,
+      errors: () => sockets.stats.errors,
+      connectionsTotal: () => sockets.stats.connectionsTotal,
+      webhooks: () => webhookStats,
+      clusterUp: () => cluster.status() === 'ready',
+    },
+    { node: cluster.nodeId },
+  );
+  sockets = new PusherSocketServer({
+    runtimes,
+    apps: registry,
+    cluster,
+    logger,
+    sweepMs: opts.sweepMs,
+    onDeliveryLatency: (s) => metrics.deliveryLatency.observe(s),
+  });
+
+  /** The user a token belongs to: the server's own token is the local account's. */
+  const authenticate = (token: string | null): HubUser | null => {
+    if (token === null || token.length === 0 || token.length > 500) return null;
+    if (safeEqual(token, opts.token)) return core.localUser;
+    return accounts.userForToken(token);
+  };
 
   await app.register(formbody);
   await app.register(multipart, { limits: { fileSize: limit, files: 100, fields: 20 } });
 
   app.addHook('onRequest', async (req, reply) => {
+    (req as { startedAt?: bigint }).startedAt = process.hrtime.bigint();
     const url = new URL(req.url, 'http://localhost');
-    if (req.method === 'GET' && PUBLIC_PATHS.has(url.pathname)) return;
-    const check = checkHostAndOrigin(req.raw, security);
+    // Health checks come from load balancers with any Host; the Pusher HTTP API is signed.
+    if ((req.method === 'GET' && url.pathname === '/up') || url.pathname.startsWith('/apps/')) return;
+    const check = checkHostAndOrigin(req.raw, httpSecurity);
     if (!check.ok) return reply.code(403).send({ error: { code: 'forbidden', message: check.reason } });
+    const origin = req.headers.origin;
+    if (origin && origin !== 'null' && corsOrigins.length > 0 && (corsOrigins.includes(origin) || corsOrigins.includes('*'))) {
+      reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
+      if (req.method === 'OPTIONS') {
+        return reply
+          .code(204)
+          .header('access-control-allow-methods', 'GET, POST, PATCH, DELETE, OPTIONS')
+          .header('access-control-allow-headers', 'authorization, content-type, x-socket-id, x-csrf-token')
+          .header('access-control-max-age', '600')
+          .send();
+      }
+    }
+    if (OPEN_PATHS.has(url.pathname)) return;
     const token = tokenOf(req.raw, url);
     const user = authenticate(token);
     if (!user) {
       return reply.code(401).send({
-        error: { code: 'unauthorized', message: token ? 'The token is not valid.' : 'This server needs a token: open the address it printed, or send "Authorization: Bearer <token>".' },
+        error: { code: 'unauthorized', message: token ? 'The token is not valid (unknown, revoked or expired).' : 'This server needs a token: open the address it printed, or send "Authorization: Bearer <token>".' },
       });
     }
     req.inkproofUser = user;
+    req.inkproofToken = token!;
     // The first page load carries ?token=; a cookie then authenticates the page's own requests.
     if (url.searchParams.has('token')) {
       reply.header('set-cookie', `${TOKEN_COOKIE}=${encodeURIComponent(token!)}; Path=/; HttpOnly; SameSite=Strict`);
     }
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    const started = (req as { startedAt?: bigint }).startedAt;
+    if (started === undefined) return;
+    const route = req.routeOptions?.url ?? 'unmatched';
+    metrics.httpDuration.observe({ route, status: String(reply.statusCode) }, Number(process.hrtime.bigint() - started) / 1e9);
   });
 
   if (logger.isLevelEnabled('debug')) {
@@ -96,10 +203,36 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     connectionId: typeof req.headers['x-socket-id'] === 'string' ? req.headers['x-socket-id'] : undefined,
   });
 
-  app.get('/up', async () => ({ status: 'ok' }));
+  let closing: Promise<void> | null = null;
+  app.get('/up', async (_req, reply) => {
+    const body = { status: closing ? 'closing' : 'ok', node: cluster.nodeId, cluster: cluster.status(), connections: sockets.size };
+    return reply.code(closing ? 503 : 200).send(body);
+  });
+  app.get('/metrics', async (_req, reply) => reply.type(metrics.contentType).send(await metrics.text()));
+
+  // Accounts: a password gives a token (revocable like any other).
+  app.post('/api/auth/login', async (req, reply) => {
+    const b = (req.body ?? {}) as Record<string, unknown>;
+    const perMinute = opts.loginAttemptsPerMinute ?? 10;
+    if (!(await cluster.hit(`login:${req.ip}`, perMinute, 60_000))) {
+      return reply.code(429).header('retry-after', '60').send({ error: { code: 'forbidden', message: 'Too many login attempts from this address; wait a minute.' } });
+    }
+    if (typeof b.name !== 'string' || typeof b.password !== 'string' || b.name.length > 64 || b.password.length > 1024) {
+      throw new InkproofError('invalid_input', 'Send {"name", "password"}.');
+    }
+    const user = await accounts.login(b.name, b.password);
+    if (!user) throw new InkproofError('unauthorized', 'Wrong user name or password.');
+    const issued = accounts.issueToken(user.name!, typeof b.token_name === 'string' ? b.token_name.slice(0, 100) : 'login');
+    return { token: issued.token, token_id: issued.id, user };
+  });
+  app.get('/api/auth/me', async (req) => ({ user: req.inkproofUser }));
+  app.post('/api/auth/logout', async (req) => ({ revoked: accounts.revokeTokenValue(req.inkproofToken!) }));
+
   registerApiRoutes(app, core, contextOf);
-  registerAuthRoute(app, core, opts.app, contextOf);
+  registerAuthRoute(app, core, registry.primary, contextOf);
   registerEventStream(app, core, contextOf);
+  const maxApiBody = Math.max(...registry.all().map((a) => a.limits.maxEventBytes * Math.max(a.limits.maxEventsPerBatch, 1) * 2 + 64 * 1024));
+  await registerHttpApi(app, { apps: registry, runtimes, cluster, bodyLimit: maxApiBody });
   const built = await registerStatic(app, opts.rendererDir);
   app.setNotFoundHandler((req, reply) => {
     // Client-side routes (/documents/12 …) get the app shell.
@@ -108,14 +241,31 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   });
 
   app.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    socket.on('error', () => undefined);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      url = new URL('http://localhost/');
+    }
     const refuse = (status: number, message: string) => {
       socket.end(`HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : 'Not Found'}\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${message}\n`);
     };
     if (!url.pathname.startsWith('/app/')) return refuse(404, 'WebSocket connections go to /app/{key}.');
-    const check = checkHostAndOrigin(req, security);
+    const key = /^\/app\/([^/]+)$/.exec(url.pathname)?.[1];
+    let target: PusherApp | undefined;
+    try {
+      target = key ? registry.findByKey(decodeURIComponent(key)) : undefined;
+    } catch {
+      /* a malformed key is refused by the socket server with 4001 */
+    }
+    const check = checkHostAndOrigin(req, { boundHost: security.boundHost, allowedOrigins: [...security.allowedOrigins, ...(target?.allowedOrigins ?? [])] });
     if (!check.ok) return refuse(403, check.reason);
-    if (!authenticate(tokenOf(req, url))) return refuse(401, 'This server needs a token (?token=...).');
+    // Apps for pusher-js/Echo clients need no token on the socket (private channels are protected by
+    // signatures); the desktop's own app does. A token that is given must be valid either way.
+    const given = tokenOf(req, url);
+    if (target?.requireToken && !authenticate(given)) return refuse(401, 'This server needs a token (?token=...).');
+    if (url.searchParams.has('token') && !authenticate(url.searchParams.get('token'))) return refuse(401, 'The token is not valid.');
     sockets.handleUpgrade(req, socket, head, url);
   });
 
@@ -123,16 +273,25 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
   const shownHost = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
-  let closing: Promise<void> | null = null;
   return {
     url: `http://${shownHost}:${port}`,
     host: opts.host,
     port,
     sockets,
+    apps: registry,
+    runtimes,
+    cluster,
+    accounts,
+    metrics,
     close() {
       closing ??= (async () => {
-        await sockets.close();
+        await sockets.close(opts.shutdownSpreadMs ?? 1000);
         await app.close();
+        for (const rt of runtimes.values()) rt.webhooks.close();
+        for (const hub of ownHubs) {
+          hub.close();
+          await hub.settled();
+        }
       })();
       return closing;
     },

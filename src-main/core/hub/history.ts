@@ -3,8 +3,8 @@
  * from), backed for durable channels by SQLite batches so that the log survives a restart.
  *
  * One row per flushed batch instead of one per event keeps durable broadcasting cheap: a burst of
- * events costs one INSERT. The log is bounded twice: rings keep the last `perChannel` envelopes,
- * and batches older than `retentionMs` (or beyond `maxBatches`) are pruned. A channel's last seq is
+ * events costs one INSERT. The log is bounded: rings keep the last `perChannel` envelopes (and at
+ * most `maxTotal` over all channels), and batches older than `retentionMs` (or beyond `maxBatches`) are pruned. A channel's last seq is
  * kept in channel_seqs when its events are pruned, so seq never starts again at 1.
  */
 import type { Envelope, ReplayResult } from '../../../src-shared/events';
@@ -13,6 +13,12 @@ import type { Db } from '../store/db';
 export interface HistoryOptions {
   /** Envelopes kept per channel for replay. */
   perChannel?: number;
+  /**
+   * Envelopes kept in memory over all channels: with many channels (a sync server) memory stays
+   * bounded; when the total passes it, every ring drops its older half (a later replay from there
+   * answers resync, as for anything pruned).
+   */
+  maxTotal?: number;
 }
 
 /**
@@ -34,9 +40,17 @@ export interface ChannelState {
 export class ChannelHistory {
   private readonly channels = new Map<string, ChannelState>();
   readonly perChannel: number;
+  readonly maxTotal: number;
+  private total = 0;
 
   constructor(opts: HistoryOptions = {}) {
     this.perChannel = opts.perChannel ?? 500;
+    this.maxTotal = opts.maxTotal ?? 100_000;
+  }
+
+  /** Envelopes kept in memory over all channels. */
+  get size(): number {
+    return this.total;
   }
 
   /** The record of a channel, created on first use. */
@@ -76,9 +90,29 @@ export class ChannelHistory {
   append(env: Envelope, st: ChannelState = this.state(env.channel)): void {
     const ring = st.ring;
     ring.push(env);
+    this.total++;
     // Amortised trimming: cut a chunk at a time rather than shift() per event.
-    if (ring.length > this.perChannel * 1.25) ring.splice(0, ring.length - this.perChannel);
+    if (ring.length > this.perChannel * 1.25) this.total -= ring.splice(0, ring.length - this.perChannel).length;
     if (env.seq > st.seq) st.seq = env.seq;
+    if (this.total > this.maxTotal) this.shrink();
+  }
+
+  /** Halves every ring, older envelopes first. */
+  private shrink(): void {
+    let total = 0;
+    for (const st of this.channels.values()) {
+      const keep = st.ring.length >> 1;
+      if (keep === 0) st.ring = [];
+      else st.ring.splice(0, st.ring.length - keep);
+      total += keep;
+    }
+    this.total = total;
+  }
+
+  /** The most recent envelope kept for a channel. */
+  last(channel: string): Envelope | null {
+    const ring = this.channels.get(channel)?.ring;
+    return ring && ring.length > 0 ? ring[ring.length - 1] : null;
   }
 
   /** Missed envelopes after `since`, or resync when some of them are no longer kept. */
@@ -102,7 +136,10 @@ export class ChannelHistory {
 
   dropChannel(channel: string): void {
     const st = this.channels.get(channel);
-    if (st) st.ring = [];
+    if (st) {
+      this.total -= st.ring.length;
+      st.ring = [];
+    }
   }
 
   /** Names of channels with at least one subscriber. */

@@ -8,6 +8,12 @@
  * one batch and then fanned out. An envelope is therefore never delivered before it is in the log,
  * so nothing a subscriber has seen can be lost by a crash. `atomically()` makes the events of a
  * state change part of the same SQLite transaction as the change itself.
+ *
+ * With a shared backend (`HubOptions.backend`, e.g. Redis for several server processes) the flushed
+ * batch goes to the backend instead, which assigns the seqs, keeps the shared log and fans the
+ * envelopes back out to every process; this hub then delivers what comes back. Durable channels go
+ * through an SQLite outbox in the same transaction, so the atomicity above still holds. Without a
+ * backend nothing of this runs: the in-process path is unchanged.
  */
 import type { Logger } from 'pino';
 import { CHANNEL_NAME_RE } from '../../../src-shared/channels';
@@ -16,12 +22,16 @@ import { InkproofError } from '../../../src-shared/errors';
 import type { BroadcastEvent, Envelope, ReplayResult } from '../../../src-shared/events';
 import type { Db } from '../store/db';
 import { ChannelAuthorizer } from './authorizer';
+import type { BackendItem, HubBackend } from './backend';
 import { ChannelHistory, DurableEventLog, type ChannelState } from './history';
+import type { HubOutbox } from './outbox';
 
 export type HubListener = (message: SubscriptionMessage) => void;
 export type TapListener = (envelope: Envelope, meta: { except?: string }) => void;
 
 export interface BroadcastOptions {
+  /** Client events on presence channels: the sender's user id, added to the frame as Pusher does. */
+  userId?: string;
   /** Connection that caused the event; it does not receive it live (Laravel's `toOthers`). */
   except?: string;
 }
@@ -43,12 +53,25 @@ export interface HubOptions {
   logger?: Logger;
   /** Queue length at which delivery happens at once instead of at the end of the turn. */
   maxQueued?: number;
+  /** A shared backend (several processes); absent means the in-process hub. */
+  backend?: HubBackend | null;
+  /** With a backend: where durable channels' events wait until the backend has them. */
+  outbox?: HubOutbox | null;
 }
 
 interface Entry {
   listener: HubListener;
   connectionId: string | undefined;
   lastSeq: number;
+  /** With a backend: live envelopes held back (with their `except`) while the replay is fetched. */
+  pending: { env: Envelope; except: string | undefined }[] | null;
+  closed: boolean;
+}
+
+/** With a backend: a committed batch on its way to the backend, and its outbox row if any. */
+interface RemoteBatch {
+  batch: Batch;
+  outboxId: number | null;
 }
 
 /** Envelopes on their way, as parallel arrays: no allocation per event beyond the envelope. */
@@ -85,6 +108,11 @@ export class BroadcastHub {
   private nowValidUntilFlush = false;
   private scopeDepth = 0;
   private closed = false;
+  private readonly backend: HubBackend | null;
+  private readonly outbox: HubOutbox | null;
+  /** With a backend: committed, not yet handed to the backend. */
+  private readyRemote: RemoteBatch[] = [];
+  private readonly publishing = new Set<Promise<void>>();
   /** Counters for metrics. */
   readonly stats = { broadcasts: 0, deliveries: 0, persisted: 0 };
 
@@ -96,6 +124,20 @@ export class BroadcastHub {
     this.logger = opts.logger;
     this.debug = opts.logger?.isLevelEnabled('debug') ?? false;
     this.maxQueued = opts.maxQueued ?? 1024;
+    this.backend = opts.backend ?? null;
+    this.outbox = this.backend ? (opts.outbox ?? null) : null;
+    if (this.backend) {
+      this.backend.start({
+        deliver: (env, except) => this.receive(env, except),
+        channels: () => this.history.occupied(),
+        lastSeq: (channel) => this.history.lastSeq(channel),
+      });
+    }
+  }
+
+  /** True when a shared backend assigns seqs and keeps the log (several processes). */
+  get shared(): boolean {
+    return this.backend !== null;
   }
 
   broadcast<D>(event: BroadcastEvent<D>, opts: BroadcastOptions = {}): Envelope<D> {
@@ -105,7 +147,9 @@ export class BroadcastHub {
       if (!CHANNEL_NAME_RE.test(event.channel)) throw new InkproofError('invalid_input', `"${event.channel}" is not a valid channel name.`);
       st.checked = true;
     }
-    const env: Envelope<D> = { channel: event.channel, event: event.event, data: event.data, seq: ++st.seq, ts: this.clock() };
+    // With a backend the seq is assigned when the backend stores the envelope (0 until then).
+    const env: Envelope<D> = { channel: event.channel, event: event.event, data: event.data, seq: this.backend ? 0 : ++st.seq, ts: this.clock() };
+    if (opts.userId !== undefined) env.user_id = opts.userId;
     this.queued.push(env, st, opts.except);
     this.stats.broadcasts++;
     if (this.scopeDepth === 0) {
@@ -122,6 +166,7 @@ export class BroadcastHub {
   atomically<T>(db: Db, fn: () => T): T {
     if (this.scopeDepth > 0) return fn();
     this.flush();
+    const readyMark = this.readyRemote.length;
     this.scopeDepth++;
     try {
       const result = db.transaction(() => {
@@ -132,8 +177,10 @@ export class BroadcastHub {
       return result;
     } catch (err) {
       const envs = this.queued.envs;
-      for (let i = envs.length - 1; i >= 0; i--) this.history.releaseSeq(envs[i].channel, envs[i].seq);
+      if (!this.backend) for (let i = envs.length - 1; i >= 0; i--) this.history.releaseSeq(envs[i].channel, envs[i].seq);
       this.queued = new Batch();
+      // Batches written inside the failed transaction are gone from the outbox: drop them here too.
+      this.readyRemote.length = readyMark;
       throw err;
     } finally {
       this.scopeDepth--;
@@ -148,8 +195,10 @@ export class BroadcastHub {
   }
 
   subscribe(channel: string, listener: HubListener, opts: SubscribeOptions = {}): Unsubscribe {
-    const entry: Entry = { listener, connectionId: opts.connectionId, lastSeq: -1 };
-    if (opts.since !== undefined && opts.since !== null) {
+    const entry: Entry = { listener, connectionId: opts.connectionId, lastSeq: -1, pending: null, closed: false };
+    if (this.backend && opts.since !== undefined && opts.since !== null) {
+      this.replayFromBackend(channel, entry, opts.since);
+    } else if (opts.since !== undefined && opts.since !== null) {
       const replay = this.history.since(channel, opts.since);
       entry.lastSeq = opts.since;
       if ('resync' in replay) {
@@ -165,6 +214,7 @@ export class BroadcastHub {
     const st = this.history.state(channel);
     st.subscribers = [...st.subscribers, entry];
     return () => {
+      entry.closed = true;
       st.subscribers = st.subscribers.filter((e) => e !== entry);
     };
   }
@@ -175,8 +225,58 @@ export class BroadcastHub {
     return () => this.taps.delete(listener);
   }
 
+  /** What came after `since` on a channel (in-process hub only: with a backend use replayAsync). */
   replay(channel: string, since: number): ReplayResult {
+    if (this.backend) throw new InkproofError('internal', 'This hub shares its log through a backend: use replayAsync().');
     return this.history.since(channel, since);
+  }
+
+  /** What came after `since` on a channel, from the shared log when there is a backend. */
+  replayAsync(channel: string, since: number): Promise<ReplayResult> {
+    if (this.backend) return this.backend.replay(channel, since);
+    return Promise.resolve(this.history.since(channel, since));
+  }
+
+  /** The most recent envelope of a channel still in the log (cache channels), or null. */
+  lastEnvelope(channel: string): Promise<Envelope | null> {
+    if (this.backend) return this.backend.last(channel);
+    return Promise.resolve(this.history.last(channel));
+  }
+
+  /** The channel's current seq, from the shared backend when there is one. */
+  lastSeqAsync(channel: string): Promise<number> {
+    if (this.backend) return this.backend.lastSeq(channel).then((n) => Math.max(n, this.history.lastSeq(channel)));
+    return Promise.resolve(this.history.lastSeq(channel));
+  }
+
+  /**
+   * Resolves when every batch handed to the backend has been stored (or has failed), or after
+   * `timeoutMs`: what is not stored by then stays in the outbox for the next run.
+   */
+  async settled(timeoutMs = 5000): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.publishing.size > 0) {
+      const left = deadline - Date.now();
+      if (left <= 0) return false;
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.allSettled([...this.publishing]), new Promise((r) => (timer = setTimeout(r, left)))]);
+      clearTimeout(timer);
+    }
+    return true;
+  }
+
+  /** Re-sends what a previous run left in the outbox (it died before the backend had it). */
+  resendOutbox(): number {
+    if (!this.backend || !this.outbox) return 0;
+    let n = 0;
+    for (const row of this.outbox.pending()) {
+      const batch = new Batch();
+      for (const env of row.envs) batch.push({ ...env, seq: 0 }, this.history.state(env.channel), undefined);
+      this.readyRemote.push({ batch, outboxId: row.id });
+      n += row.envs.length;
+    }
+    this.deliverReady();
+    return n;
   }
 
   lastSeq(channel: string): number {
@@ -221,6 +321,24 @@ export class BroadcastHub {
     this.nowValidUntilFlush = false;
     if (n === 0) return;
     this.queued = new Batch();
+    if (this.backend) {
+      // Durable channels' events go into the outbox, inside the caller's transaction if any.
+      let outboxId: number | null = null;
+      if (this.outbox) {
+        const durable: Envelope[] = [];
+        for (let i = 0; i < n; i++) {
+          const st = batch.states[i];
+          if (st.durable === null) st.durable = this.isDurable(st.name);
+          if (st.durable) durable.push(batch.envs[i]);
+        }
+        if (durable.length > 0) {
+          outboxId = this.outbox.add(durable);
+          this.stats.persisted += durable.length;
+        }
+      }
+      this.readyRemote.push({ batch, outboxId });
+      return;
+    }
     if (this.durable) {
       const durable: Envelope[] = [];
       for (let i = 0; i < n; i++) {
@@ -243,11 +361,76 @@ export class BroadcastHub {
 
   private deliverReady(): void {
     if (this.scopeDepth > 0) return;
+    if (this.backend) {
+      const list = this.readyRemote;
+      this.readyRemote = [];
+      for (const b of list) this.publishRemote(b);
+      return;
+    }
     while (this.ready.length > 0) {
       const batch = this.ready;
       this.ready = new Batch();
       const n = batch.length;
       for (let i = 0; i < n; i++) this.deliver(batch.envs[i], batch.states[i], batch.excepts[i]);
+    }
+  }
+
+  private publishRemote(b: RemoteBatch): void {
+    const items: BackendItem[] = [];
+    for (let i = 0; i < b.batch.length; i++) items.push({ env: b.batch.envs[i], except: b.batch.excepts[i], floor: b.batch.states[i].seq });
+    const p = this.backend!.publish(items).then(
+      () => {
+        if (b.outboxId !== null) this.outbox!.remove(b.outboxId);
+      },
+      (err) => this.logger?.error({ err, events: items.length }, 'the hub backend did not take a batch (durable events stay in the outbox)'),
+    );
+    this.publishing.add(p);
+    void p.finally(() => this.publishing.delete(p));
+  }
+
+  /** An envelope back from the shared backend (from this process or another one), in seq order. */
+  private receive(env: Envelope, except: string | undefined): void {
+    const st = this.history.state(env.channel);
+    if (env.seq > st.seq) st.seq = env.seq;
+    this.deliver(env, st, except);
+  }
+
+  /** With a backend: live envelopes are held back until the replay has been delivered. */
+  private replayFromBackend(channel: string, entry: Entry, since: number): void {
+    entry.lastSeq = since;
+    entry.pending = [];
+    this.backend!.replay(channel, since).then(
+      (replay) => {
+        if (entry.closed) return;
+        if ('resync' in replay) {
+          entry.lastSeq = Math.max(entry.lastSeq, replay.last_seq);
+          safeCall(entry.listener, { type: 'resync', channel, last_seq: replay.last_seq }, this.logger);
+        } else {
+          for (const env of replay.events) {
+            if (env.seq <= entry.lastSeq) continue;
+            entry.lastSeq = env.seq;
+            safeCall(entry.listener, { type: 'event', envelope: env }, this.logger);
+          }
+        }
+        this.releasePending(entry);
+      },
+      (err) => {
+        this.logger?.error({ err, channel }, 'replay from the hub backend failed');
+        if (entry.closed) return;
+        // Nothing could be replayed: tell the subscriber to reload rather than silently skip events.
+        safeCall(entry.listener, { type: 'resync', channel, last_seq: this.history.lastSeq(channel) }, this.logger);
+        this.releasePending(entry);
+      },
+    );
+  }
+
+  private releasePending(entry: Entry): void {
+    const held = entry.pending ?? [];
+    entry.pending = null;
+    for (const { env, except } of held) {
+      if (env.seq <= entry.lastSeq || (except !== undefined && entry.connectionId === except)) continue;
+      entry.lastSeq = env.seq;
+      safeCall(entry.listener, { type: 'event', envelope: env }, this.logger);
     }
   }
 
@@ -269,6 +452,10 @@ export class BroadcastHub {
     const seq = env.seq;
     for (let i = 0; i < count; i++) {
       const entry = subscribers[i];
+      if (entry.pending !== null) {
+        entry.pending.push({ env, except });
+        continue;
+      }
       if (seq <= entry.lastSeq || (except !== undefined && entry.connectionId === except)) continue;
       entry.lastSeq = seq;
       try {

@@ -15,6 +15,11 @@ export const CLOSE = {
   INACTIVE: 4202,
 } as const;
 
+/** Error codes sent only as `pusher:error` events, never as close codes (pusher-js would stop reconnecting). */
+export const ERROR = {
+  CLIENT_EVENT_RATE_LIMIT: 4301,
+} as const;
+
 export interface ClientMessage {
   event: string;
   channel?: string;
@@ -22,11 +27,12 @@ export interface ClientMessage {
 }
 
 /** Server → client frame. `data` is always a string on the wire. */
-export function frame(event: string, data: unknown, channel?: string, seq?: number): string {
+export function frame(event: string, data: unknown, channel?: string, seq?: number, userId?: string): string {
   const msg: Record<string, unknown> = { event };
   if (channel !== undefined) msg.channel = channel;
-  msg.data = typeof data === 'string' ? data : JSON.stringify(data);
+  msg.data = typeof data === 'string' ? data : JSON.stringify(data ?? null);
   if (seq !== undefined) msg.seq = seq;
+  if (userId !== undefined) msg.user_id = userId;
   return JSON.stringify(msg);
 }
 
@@ -34,16 +40,23 @@ export function errorFrame(message: string, code: number | null): string {
   return frame('pusher:error', { message, code });
 }
 
-const frames = new WeakMap<Envelope, string>();
+let lastEnvelope: Envelope | null = null;
+let lastFrame: Buffer | null = null;
 
-/** The frame of an envelope, encoded once however many sockets receive it. */
-export function envelopeFrame(env: Envelope): string {
-  let f = frames.get(env);
-  if (f === undefined) {
-    f = frame(env.event, env.data, env.channel, env.seq);
-    frames.set(env, f);
-  }
-  return f;
+/**
+ * The frame of an envelope, encoded to UTF-8 once however many sockets receive it (sent as a text
+ * frame from the same Buffer to every socket). A fan-out hands the same envelope to every
+ * subscriber in a row, so remembering the last one is enough — and keeps nothing alive longer
+ * (a WeakMap of frames would hold one Buffer per envelope kept in the history).
+ */
+export function envelopeFrame(env: Envelope): Buffer {
+  if (env === lastEnvelope && lastFrame !== null) return lastFrame;
+  const data = typeof env.data === 'string' ? env.data : JSON.stringify(env.data ?? null);
+  let text = `{"event":${JSON.stringify(env.event)},"channel":${JSON.stringify(env.channel)},"data":${JSON.stringify(data)},"seq":${env.seq}`;
+  if (env.user_id !== undefined) text += `,"user_id":${JSON.stringify(env.user_id)}`;
+  lastFrame = Buffer.from(text + '}');
+  lastEnvelope = env;
+  return lastFrame;
 }
 
 /** Parses a client frame; null when it is not a JSON object with a string `event`. */
@@ -56,7 +69,7 @@ export function parseClientMessage(raw: string): ClientMessage | null {
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   const msg = value as Record<string, unknown>;
-  if (typeof msg.event !== 'string') return null;
+  if (typeof msg.event !== 'string' || msg.event.length === 0) return null;
   if (msg.channel !== undefined && typeof msg.channel !== 'string') return null;
   // Clients may send data as a JSON string or as an object.
   let data = msg.data;
