@@ -13,7 +13,7 @@ test('revise: the progress bar advances with each live event, then the diff; acc
   const doc = await waitAnalyzed(server, documents[0].id);
 
   const gate = await SocketGate.install(page);
-  gate.hold = (f) => !!f.channel?.startsWith('private-rewrites.') && typeof f.seq === 'number';
+  gate.hold = (f) => !!f.channel?.startsWith('private-rewrites.') && !f.event.startsWith('pusher') && typeof f.seq === 'number';
   await page.goto(server.openUrl);
   await expect(page.locator('[data-connection]')).toHaveAttribute('data-connection', 'live');
   await page.getByRole('grid', { name: 'Documents' }).getByRole('link', { name: 'revise-me.txt' }).click();
