@@ -9,6 +9,7 @@
  * chat-model-like prose with numbers, quotes, URLs and citations mixed in), deterministically.
  */
 import { performance } from 'node:perf_hooks';
+import { seededRandom as rng } from '../scripts/lib/random';
 import type { RewriteMode, RewriteOptions } from '../src-shared/models';
 import type { ProgressMessage } from '../src-shared/tasks';
 import { rewriteText } from '../src-workers/rewrite/index';
@@ -31,17 +32,6 @@ const TEMPLATES = [
   'Costs fell to ${N} per unit in {Y} [{n}], which was lower than expected.',
   'The results are clear. They are not final.',
 ];
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A document of about `words` words in paragraphs of 3–7 sentences. */
 export function generateDocument(words: number, seed = 7): string {

@@ -13,7 +13,7 @@ import { SettingsView } from '../views/SettingsView';
 import { ViewHeading } from '../views/common';
 import { useActions, useApp, useAppState } from './context';
 import { href, navigate, useRoute, type Route } from './router';
-import { GLOBAL_SHORTCUTS, useShortcuts, VIEW_SHORTCUTS } from './shortcuts';
+import { GLOBAL_SHORTCUTS, useShortcuts, VIEW_SHORTCUTS, type Shortcut } from './shortcuts';
 import { useTheme } from './theme';
 
 const NAV: { path: string; label: string; match: Route['name'][]; keys: string }[] = [
@@ -23,6 +23,22 @@ const NAV: { path: string; label: string; match: Route['name'][]; keys: string }
   { path: '/settings', label: 'Settings', match: ['settings'], keys: 'Alt+4' },
 ];
 
+/** One list of shortcuts, with the platform's modifier key shown. */
+function ShortcutList({ list, show }: { list: readonly Shortcut[]; show: (keys: string) => string }) {
+  return (
+    <dl>
+      {list.map((s) => (
+        <div key={s.keys}>
+          <dt>
+            <kbd>{show(s.keys)}</kbd>
+          </dt>
+          <dd>{s.description}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const mod = /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl';
   const show = (k: string) => k.replace('Mod', mod);
@@ -30,29 +46,11 @@ function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void
     <Dialog open={open} title="Keyboard shortcuts" onClose={onClose}>
       <div className="shortcuts">
         <h3>Everywhere</h3>
-        <dl>
-          {GLOBAL_SHORTCUTS.map((s) => (
-            <div key={s.keys}>
-              <dt>
-                <kbd>{show(s.keys)}</kbd>
-              </dt>
-              <dd>{s.description}</dd>
-            </div>
-          ))}
-        </dl>
+        <ShortcutList list={GLOBAL_SHORTCUTS} show={show} />
         {Object.entries(VIEW_SHORTCUTS).map(([view, list]) => (
           <section key={view}>
             <h3>{view}</h3>
-            <dl>
-              {list.map((s) => (
-                <div key={s.keys}>
-                  <dt>
-                    <kbd>{show(s.keys)}</kbd>
-                  </dt>
-                  <dd>{s.description}</dd>
-                </div>
-              ))}
-            </dl>
+            <ShortcutList list={list} show={show} />
           </section>
         ))}
       </div>

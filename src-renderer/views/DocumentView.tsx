@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { documentChannel } from '../../src-shared/channels';
 import type { DocumentDetail, RewriteOptions } from '../../src-shared/models';
-import { REWRITE_MODES } from '../store/constants';
+import { ModeField, StrengthField } from '../components/RevisionFields';
 import { useActions, useAppState } from '../app/context';
 import { href, navigate } from '../app/router';
 import { useShortcuts } from '../app/shortcuts';
@@ -55,24 +55,8 @@ function ReviseDialog({ open, onClose, documentId }: { open: boolean; onClose: (
           void start();
         }}
       >
-        <label className="field">
-          <span>Style</span>
-          <select value={mode} onChange={(e) => setMode(e.target.value as RewriteOptions['mode'])}>
-            {REWRITE_MODES.map((m) => (
-              <option key={m} value={m}>
-                {m[0].toUpperCase() + m.slice(1)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Strength</span>
-          <select value={strength} onChange={(e) => setStrength(Number(e.target.value))}>
-            <option value={1}>Light</option>
-            <option value={2}>Medium</option>
-            <option value={3}>Strong</option>
-          </select>
-        </label>
+        <ModeField value={mode} onChange={setMode} />
+        <StrengthField value={strength} onChange={setStrength} />
         <label className="field">
           <span>What to revise</span>
           <select value={scope} onChange={(e) => setScope(e.target.value as RewriteOptions['scope'])}>

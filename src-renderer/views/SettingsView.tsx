@@ -1,7 +1,8 @@
 /** Settings: revision defaults, frozen terms, the optional local LLM, the theme and the import limit. */
 import { useEffect, useState } from 'react';
 import type { Settings } from '../../src-shared/models';
-import { LLM_KINDS, REWRITE_MODES } from '../store/constants';
+import { LLM_KINDS } from '../store/constants';
+import { ModeField, StrengthField } from '../components/RevisionFields';
 import { BridgeError } from '../bridge/types';
 import { useActions, useAppState } from '../app/context';
 import { Spinner, ViewHeading } from './common';
@@ -86,24 +87,8 @@ export function SettingsView() {
       >
         <fieldset className="card">
           <legend>Revision defaults</legend>
-          <label className="field">
-            <span>Style</span>
-            <select value={form.revision.mode} onChange={(e) => set('revision', { ...form.revision, mode: e.target.value as Settings['revision']['mode'] })}>
-              {REWRITE_MODES.map((m) => (
-                <option key={m} value={m}>
-                  {m[0].toUpperCase() + m.slice(1)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>Strength</span>
-            <select value={form.revision.strength} onChange={(e) => set('revision', { ...form.revision, strength: Number(e.target.value) })}>
-              <option value={1}>Light</option>
-              <option value={2}>Medium</option>
-              <option value={3}>Strong</option>
-            </select>
-          </label>
+          <ModeField value={form.revision.mode} onChange={(mode) => set('revision', { ...form.revision, mode })} />
+          <StrengthField value={form.revision.strength} onChange={(strength) => set('revision', { ...form.revision, strength })} />
           <label className="field">
             <span>What to revise</span>
             <select value={form.revision.scope} onChange={(e) => set('revision', { ...form.revision, scope: e.target.value as Settings['revision']['scope'] })}>

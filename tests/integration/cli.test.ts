@@ -3,21 +3,12 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, exited, startServeProcess } from '../helpers/server-process';
+import { BIN, exited, runCli, startServeProcess } from '../helpers/server-process';
 import { tempDir } from '../helpers/temp';
 import { aiText, humanText } from '../helpers/texts';
 
-function run(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1', INKPROOF_THREADS: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+/** The CLI with one worker thread, as a small machine would run it. */
+const run = (args: string[], stdin = '') => runCli(args, stdin, { INKPROOF_THREADS: '1' });
 
 describe('inkproof CLI', () => {
   const t = tempDir();

@@ -325,12 +325,7 @@ export class BroadcastHub {
       // Durable channels' events go into the outbox, inside the caller's transaction if any.
       let outboxId: number | null = null;
       if (this.outbox) {
-        const durable: Envelope[] = [];
-        for (let i = 0; i < n; i++) {
-          const st = batch.states[i];
-          if (st.durable === null) st.durable = this.isDurable(st.name);
-          if (st.durable) durable.push(batch.envs[i]);
-        }
+        const durable = this.durableOf(batch);
         if (durable.length > 0) {
           outboxId = this.outbox.add(durable);
           this.stats.persisted += durable.length;
@@ -340,12 +335,7 @@ export class BroadcastHub {
       return;
     }
     if (this.durable) {
-      const durable: Envelope[] = [];
-      for (let i = 0; i < n; i++) {
-        const st = batch.states[i];
-        if (st.durable === null) st.durable = this.isDurable(st.name);
-        if (st.durable) durable.push(batch.envs[i]);
-      }
+      const durable = this.durableOf(batch);
       if (durable.length > 0) {
         this.durable.persist(durable);
         this.stats.persisted += durable.length;
@@ -357,6 +347,17 @@ export class BroadcastHub {
     } else {
       for (let i = 0; i < n; i++) this.ready.push(batch.envs[i], batch.states[i], batch.excepts[i]);
     }
+  }
+
+  /** The envelopes of a batch whose channels are kept in SQLite (decided once per channel). */
+  private durableOf(batch: Batch): Envelope[] {
+    const durable: Envelope[] = [];
+    for (let i = 0; i < batch.length; i++) {
+      const st = batch.states[i];
+      if (st.durable === null) st.durable = this.isDurable(st.name);
+      if (st.durable) durable.push(batch.envs[i]);
+    }
+    return durable;
   }
 
   private deliverReady(): void {

@@ -59,8 +59,8 @@ export function envelopeFrame(env: Envelope): Buffer {
   return lastFrame;
 }
 
-/** Parses a client frame; null when it is not a JSON object with a string `event`. */
-export function parseClientMessage(raw: string): ClientMessage | null {
+/** A JSON object from untrusted text; null for anything else (bad JSON, arrays, scalars). */
+export function parseJsonObject(raw: string): Record<string, unknown> | null {
   let value: unknown;
   try {
     value = JSON.parse(raw);
@@ -68,7 +68,13 @@ export function parseClientMessage(raw: string): ClientMessage | null {
     return null;
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const msg = value as Record<string, unknown>;
+  return value as Record<string, unknown>;
+}
+
+/** Parses a client frame; null when it is not a JSON object with a string `event`. */
+export function parseClientMessage(raw: string): ClientMessage | null {
+  const msg = parseJsonObject(raw);
+  if (msg === null) return null;
   if (typeof msg.event !== 'string' || msg.event.length === 0) return null;
   if (msg.channel !== undefined && typeof msg.channel !== 'string') return null;
   // Clients may send data as a JSON string or as an object.

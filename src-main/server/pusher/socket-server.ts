@@ -25,7 +25,7 @@ import type { Envelope } from '../../../src-shared/events';
 import type { BroadcastHub } from '../../core/hub/hub';
 import type { Cluster, ClusterNotice, ClusterSignal } from '../cluster/cluster';
 import type { AppRegistry, PusherApp } from './apps';
-import { CLOSE, ERROR, envelopeFrame, errorFrame, frame, parseClientMessage, type ClientMessage } from './protocol';
+import { CLOSE, ERROR, envelopeFrame, errorFrame, frame, parseClientMessage, parseJsonObject, type ClientMessage } from './protocol';
 import { channelAuthString, verifyAuth } from './signature';
 import type { WebhookSender } from './webhooks';
 
@@ -681,13 +681,8 @@ function newSocketId(): string {
 
 /** `channel_data` of a presence subscription: `{user_id, user_info?}`; user ids are strings on the wire. */
 function parseChannelData(raw: string): { userId: string; userInfo: unknown; userInfoBytes: number } | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const value = parseJsonObject(raw);
+  if (value === null) return null;
   const { user_id: id, user_info: info } = value as { user_id?: unknown; user_info?: unknown };
   if (!((typeof id === 'string' && id.length > 0 && id.length <= 200) || (typeof id === 'number' && Number.isFinite(id)))) return null;
   return { userId: String(id), userInfo: info ?? null, userInfoBytes: info === undefined ? 0 : Buffer.byteLength(JSON.stringify(info)) };

@@ -3,23 +3,12 @@
  * sees new and revoked tokens on its next request), scrypt password hashes, login for a token,
  * per-user data behind each token, and login rate limiting.
  */
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, verifyPassword } from '../../../src-main/core/accounts/passwords';
-import { BIN } from '../../helpers/server-process';
+import { runCli } from '../../helpers/server-process';
 import { startSyncEnv, type SyncEnv } from './helpers/env';
 
-function cli(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+
 
 describe('passwords', () => {
   it('are hashed with scrypt, salted, and verified in constant time', async () => {
@@ -47,7 +36,7 @@ describe('accounts on a running server', () => {
 
   it('adds users, issues, lists and revokes tokens from the CLI while the server runs', async () => {
     const data = ['--data', env.dataDir];
-    const added = await cli(['user', 'add', 'carol', '--password-stdin', '--token', ...data], 'carol-password\n');
+    const added = await runCli(['user', 'add', 'carol', '--password-stdin', '--token', ...data], 'carol-password\n');
     expect(added.code).toBe(0);
     expect(added.stderr).toMatch(/Added user "carol"/);
     const token = added.stdout.trim();
@@ -56,18 +45,18 @@ describe('accounts on a running server', () => {
     expect(me.status).toBe(200);
     expect(((await me.json()) as { user: { name: string } }).user.name).toBe('carol');
 
-    const list = JSON.parse((await cli(['user', 'list', '--json', ...data])).stdout) as { name: string; has_password: boolean; tokens: number }[];
+    const list = JSON.parse((await runCli(['user', 'list', '--json', ...data])).stdout) as { name: string; has_password: boolean; tokens: number }[];
     expect(list.find((u) => u.name === 'carol')).toMatchObject({ has_password: true, tokens: 1 });
     expect(list.find((u) => u.name === 'local')).toBeDefined();
-    const tokens = JSON.parse((await cli(['user', 'token', 'carol', '--list', '--json', ...data])).stdout) as { id: number; name: string; revoked_at: string | null }[];
+    const tokens = JSON.parse((await runCli(['user', 'token', 'carol', '--list', '--json', ...data])).stdout) as { id: number; name: string; revoked_at: string | null }[];
     expect(tokens).toEqual([expect.objectContaining({ name: 'cli', revoked_at: null })]);
     expect(JSON.stringify(tokens)).not.toContain(token);
 
-    expect((await cli(['user', 'token', 'carol', '--revoke', String(tokens[0].id), ...data])).code).toBe(0);
+    expect((await runCli(['user', 'token', 'carol', '--revoke', String(tokens[0].id), ...data])).code).toBe(0);
     expect((await get('/api/auth/me', token)).status).toBe(401);
 
-    expect((await cli(['user', 'remove', 'local', ...data])).code).toBe(2);
-    expect((await cli(['user', 'remove', 'carol', ...data])).code).toBe(0);
+    expect((await runCli(['user', 'remove', 'local', ...data])).code).toBe(2);
+    expect((await runCli(['user', 'remove', 'carol', ...data])).code).toBe(0);
     expect(env.server.accounts.find('carol')).toBeNull();
   }, 60_000);
 
