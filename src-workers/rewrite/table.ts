@@ -14,7 +14,7 @@
 import type { RewriteMode } from '../../src-shared/models';
 import type { VerbForm } from './inflect';
 import {
-  ARGUMENT_NOUNS, CLOTHING, COLOUR_WORDS, DETERMINERS, FIGURATIVE_ROLES, MODALS, OBJECT_PRONOUNS, STORY_NOUNS, set,
+  ARGUMENT_NOUNS, CLOTHING, COLOUR_WORDS, DETERMINERS, FIGURATIVE_ROLES, MODALS, OBJECT_PRONOUNS, POSSESSIVES, STORY_NOUNS, set,
 } from './wordsets';
 
 export interface Alts {
@@ -34,6 +34,12 @@ export interface Guard {
   next2In?: ReadonlySet<string>;
   /** One of the next n words must be in the set (and none of them protected text). */
   nextWithin?: { n: number; in: ReadonlySet<string> };
+  /** None of the next n words may be in the set. */
+  notNextWithin?: { n: number; in: ReadonlySet<string> };
+  /** One of the previous n words must be in the set ("plays a fundamental role"). */
+  prevWithin?: { n: number; in: ReadonlySet<string> };
+  /** None of the previous n words may be in the set. */
+  notPrevWithin?: { n: number; in: ReadonlySet<string> };
   /** An object follows: a determiner or pronoun, or a lower-case content word (not a preposition, conjunction…). */
   object?: boolean;
   /** Only before the noun it modifies ("a pronounced effect", not "was pronounced"). */
@@ -94,6 +100,13 @@ const O = (src: string, a: AltSpec, level: 1 | 2 | 3, o: Opts = {}): Entry => F(
 const C = (src: string, a: AltSpec, level: 1 | 2 | 3, o: Opts = {}): Entry => F(src, a, level, { at: 'clause', ...o });
 
 const NOT_FORMAL: RewriteMode[] = ['standard', 'casual', 'concise'];
+const PLAY_FORMS = set('play plays played playing');
+const MAKE_FORMS = set('make makes made making');
+const LEAVE_FORMS = set('leave leaves left leaving');
+/** Before "struggle between/with" used as a noun (not "power struggle", not the verb after a subject). */
+const STRUGGLE_BEFORE = set('the a an this that his her their its our my your constant eternal ongoing internal inner central classic timeless universal age-old perpetual fundamental moral emotional psychological personal epic long');
+/** "exploration of space" is travel, not a study. */
+const PHYSICAL_PLACES = set('space ocean oceans sea seas cosmos universe planet planets moon moons world continent continents land lands territory territories cave caves arctic antarctic islands coast coasts mountains river rivers deep stars');
 /** Where "complex" is a technical term ("complex numbers", "a protein complex"), not "complicated". */
 const COMPLEX_TECH = set(
   'number numbers plane conjugate analysis system systems adaptive carbohydrate carbohydrates ion ions molecule molecules formation network networks dynamics structure structures geometry manifold manifolds variable variables function functions field fields valued sentence sentences compound compounds salt salts sugar sugars ii i iii regional partial',
@@ -338,8 +351,7 @@ export const TABLE: Entry[] = [
   V('emphasise', 'stress', 2),
   V('embody', 'represent', 3),
   V('underpin', 'support', 3),
-  V('ensure that', 'make sure that', 3, { modes: NOT_FORMAL }),
-  V('ensure that', 'make sure that', 2, { modes: ['casual'] }),
+  V('ensure that', 'make sure that', 2, { modes: NOT_FORMAL }),
   V('purchase', 'buy', 2, { modes: NOT_FORMAL, guard: { verb: true, object: true } }),
   V('assist', 'help', 2, { modes: NOT_FORMAL, guard: { verb: true } }),
   V('obtain', 'get', 2, { modes: ['casual'] }),
@@ -406,7 +418,7 @@ export const TABLE: Entry[] = [
   F('stark', 'harsh', 2, { guard: { nextIn: set('reminder reminders reality realities warning truth') } }),
   F('nestled', 'tucked', 1, { guard: { nextIn: set('in among between on at within along beneath amid amidst into against deep') } }),
   F('remarkable', 'striking', 2),
-  F('exceptional', 'outstanding', 3, { guard: { nextNotIn: set('circumstance circumstances case cases child children') } }),
+  F('exceptional', 'outstanding', 2, { guard: { nextNotIn: set('circumstance circumstances case cases child children') } }),
   F('sufficient', 'enough', 2, { modes: NOT_FORMAL }),
   F('additional', 'extra', 2, { modes: NOT_FORMAL, guard: { prevIn: set('a an the this that any each') } }),
   F('additional', ['more', 'extra'], 2, { modes: NOT_FORMAL, guard: { prevNotIn: set('a an the this that any each') } }),
@@ -458,7 +470,7 @@ export const TABLE: Entry[] = [
   F('a critical role', 'a critical part', 2, { guard: { prevIn: set('play plays played playing') } }),
   F('a prominent role', 'a prominent part', 2, { guard: { prevIn: set('play plays played playing') } }),
   F('a decisive role', 'a decisive part', 2, { guard: { prevIn: set('play plays played playing') } }),
-  F('a role', 'a part', 2, { guard: { prevIn: set('play plays played playing') } }),
+  F('a role', 'a part', 2, { guard: { prevIn: set('play plays played playing'), nextNotIn: set('model models') } }),
   N('exploration of', 'examination of', 2, { guard: { prevIn: set("its his her their our an a this that thoughtful careful deep profound nuanced poignant powerful vivid compelling") } }),
   V('reveal', 'show', 2, { guard: { object: true, prevNotIn: DETERMINERS, nextNotIn: set('himself herself themselves itself') } }),
   F('an integral part', ['a key part', 'an essential part'], 2),
@@ -482,7 +494,9 @@ export const TABLE: Entry[] = [
   V('surpass', 'exceed', 2),
   V('solidify', 'strengthen', 3, { guard: { object: true } }),
   V('impact', 'affect', 2, { guard: { verb: true, object: true } }),
-  N('impact', 'effect', 2, { guard: { nextIn: set('on of upon') } }),
+  N('impact', 'difference', 2, { plural: false, guard: { prevWithin: { n: 6, in: MAKE_FORMS }, nextNotIn: set('on upon of') } }),
+  N('impact', 'mark', 2, { plural: false, guard: { prevWithin: { n: 3, in: LEAVE_FORMS } } }),
+  N('impact', 'effect', 2, { guard: { nextIn: set('on of upon'), notPrevWithin: { n: 6, in: MAKE_FORMS } } }),
   N('advancement', 'advance', 2),
   N('methodology', 'method', 2, { plural: false }),
   N('methodologies', 'methods', 2, { plural: false }),
@@ -496,7 +510,13 @@ export const TABLE: Entry[] = [
   }),
   V('explore', 'look at', 2, { forms: ['s3', 'ger'], guard: { nextIn: set('the themes how what why issues ideas questions topics its his her their this these a an complex') } }),
   V('provide', 'give', 3, { guard: { verb: true, nextNotIn: set('for that with') } }),
-  V('offer', 'give', 3, { guard: { verb: true, nextIn: set('a an the their his her its our this these some insight insights') } }),
+  // "offers a glimpse" → "gives/provides a glimpse"; to a person only "gives" ("gives readers a …", not "provides readers a …").
+  V('offer', 'give', 2, { guard: { verb: true, nextIn: set('readers reader us them him her you me people') } }),
+  V('offer', ['give', 'provide'], 2, { guard: { verb: true, nextIn: set('a an the their his its our this these some insight insights hope no new fresh valuable useful rich deep unique') } }),
+  V('provide', 'give', 2, {
+    forms: ['ger'],
+    guard: { verb: true, nextIn: set('a an the their his its our this these some insight insights readers us them him clues depth valuable useful new important'), notNextWithin: { n: 4, in: set('with for') } },
+  }),
   F('particularly', 'especially', 2),
   F('primarily', 'mainly', 2),
   F('predominantly', 'mostly', 2),
@@ -533,10 +553,14 @@ export const TABLE: Entry[] = [
   F('dependable', 'reliable', 2),
   F('amidst', 'in the middle of', 2),
   F('valuable', 'useful', 2, {
-    guard: { nextIn: set('lesson lessons insight insights information resource resources tool tools skill skills advice experience experiences feedback contribution contributions asset assets tips guidance perspective perspectives') },
+    guard: {
+      nextIn: set(
+        'lesson lessons insight insights information resource resources tool tools skill skills advice experience experiences feedback contribution contributions asset assets tips guidance perspective perspectives read input knowledge glimpse foundation data source sources work addition',
+      ),
+    },
   }),
   F('diverse', 'varied', 2, {
-    guard: { nextIn: set('range array set mix selection collection perspectives experiences interests views opinions applications topics forms ways activities fields sources uses styles genres') },
+    guard: { nextIn: set('range array set mix selection collection perspectives experiences interests views opinions applications topics forms ways activities fields sources uses styles genres tastes facets dimensions phenomena landscapes settings themes') },
   }),
   F('complex', 'complicated', 2, { guard: { prevNotIn: new Set([...DETERMINERS, ...COMPLEX_TECH_BEFORE]), nextNotIn: new Set([...COMPLEX_TECH, 'of']) } }),
   F('complex', 'complicated', 2, { guard: { prevIn: DETERMINERS, attributive: true, nextNotIn: COMPLEX_TECH } }),
@@ -562,6 +586,38 @@ export const TABLE: Entry[] = [
   O('similarly ,', 'Likewise,', 2),
   V('emerge as', 'become', 2),
   F('remains', 'is still', 2, { guard: { verb: true, prevNotIn: new Set([...DETERMINERS, 'human', 'mortal', 'fossil', 'skeletal', 'his', 'her', 'their']), nextNotIn: set('of . , ; : and or whether how what why that which who to') } }),
+
+  // ---- What chat models still overuse after the entries above, with plain equivalents --------
+  // "plays a fundamental role", "played the role of Hamlet": a part. "its role in" → "its part in".
+  N('role in', 'part in', 2, { plural: false, guard: { prevIn: POSSESSIVES } }),
+  N('role', 'part', 2, { plural: false, guard: { prevWithin: { n: 3, in: PLAY_FORMS }, nextNotIn: set('model models') } }),
+  N('impact', 'effect', 2, { plural: false, guard: { noun: true, notPrevWithin: { n: 6, in: new Set([...MAKE_FORMS, ...LEAVE_FORMS]) }, nextNotIn: set('on upon of') } }),
+  N('struggle between', 'conflict between', 2, { plural: false, guard: { prevIn: STRUGGLE_BEFORE } }),
+  N('struggle with', 'battle with', 2, { plural: false, guard: { prevIn: STRUGGLE_BEFORE } }),
+  V('struggle to', 'find it hard to', 2, { forms: ['base'], guard: { verb: true } }),
+  // "the challenges of parenthood", "faces many challenges" (not "challenges readers to think").
+  N('challenges', 'difficulties', 2, { plural: false, guard: { noun: true, prevNotIn: set('that which who'), nextNotIn: new Set([...DETERMINERS, ...OBJECT_PRONOUNS, ...set('readers reader people conventional traditional societal')]) } }),
+  F('serves as', 'is', 2, { guard: { nextIn: set('a an the his her its their our') } }),
+  F('serves to', 'helps to', 2, { guard: { nextLower: true } }),
+  F('serve to', 'help to', 2, { guard: { nextLower: true, prevNotIn: set('to') } }),
+  F('served to', 'helped to', 2, { guard: { nextLower: true } }),
+  F('thereby', 'thus', 2),
+  F('insights into', 'insight into', 2),
+  F('insights about', 'insight into', 2),
+  F('enduring', 'lasting', 2, { guard: { prevIn: set('the an its his her their our this these those and'), attributive: true } }),
+  N('exploration of', 'study of', 2, {
+    plural: false,
+    guard: {
+      nextLower: true,
+      prevNotIn: set('space scientific ocean oil gas mineral deep-sea arctic polar planetary lunar geological underwater further continued early european'),
+      notNextWithin: { n: 2, in: PHYSICAL_PLACES },
+    },
+  }),
+  F('holds', 'has', 2, { guard: { nextWithin: { n: 3, in: set('place potential promise significance importance value meaning key power') } } }),
+  V('aim to', 'set out to', 2, { forms: ['s3'] }),
+  // Empty intensifiers.
+  F('truly', '', 2, { guard: { nextLower: true, prevNotIn: set('yours') } }),
+  F('incredibly', 'very', 2, { guard: { nextLower: true } }),
 ];
 
 /** Openers of the form "In today's … world," → "Today,". */
