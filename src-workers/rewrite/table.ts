@@ -471,7 +471,7 @@ export const TABLE: Entry[] = [
   F('a prominent role', 'a prominent part', 2, { guard: { prevIn: set('play plays played playing') } }),
   F('a decisive role', 'a decisive part', 2, { guard: { prevIn: set('play plays played playing') } }),
   F('a role', 'a part', 2, { guard: { prevIn: set('play plays played playing'), nextNotIn: set('model models') } }),
-  N('exploration of', 'examination of', 2, { guard: { prevIn: set("its his her their our an a this that thoughtful careful deep profound nuanced poignant powerful vivid compelling") } }),
+  N('exploration of', 'study of', 2, { guard: { prevIn: set("its his her their our an a this that thoughtful careful deep profound nuanced poignant powerful vivid compelling") } }),
   V('reveal', 'show', 2, { guard: { object: true, prevNotIn: DETERMINERS, nextNotIn: set('himself herself themselves itself') } }),
   F('an integral part', ['a key part', 'an essential part'], 2),
   F('a deeper understanding', 'a better understanding', 2),
@@ -615,6 +615,27 @@ export const TABLE: Entry[] = [
   }),
   F('holds', 'has', 2, { guard: { nextWithin: { n: 3, in: set('place potential promise significance importance value meaning key power') } } }),
   V('aim to', 'set out to', 2, { forms: ['s3'] }),
+  // "our understanding of" → "our grasp of": the noun after a possessive, an article or a degree adjective.
+  N('understanding of', 'grasp of', 2, {
+    plural: false,
+    guard: { prevIn: set('our their his her its my your an deeper better greater clearer clear full fuller solid basic thorough good firm') },
+  }),
+  N('struggle for', 'battle for', 2, { plural: false, guard: { prevIn: STRUGGLE_BEFORE } }),
+  N('struggle against', 'battle against', 2, { plural: false, guard: { prevIn: STRUGGLE_BEFORE } }),
+  // "various fields" → "different fields" (not "various other", which would read "different other").
+  F('various', 'different', 2, { guard: { nextLower: true, nextNotIn: set('other others of') } }),
+  // "within the community" → "in the community"; not limits, time spans or walls, where "within" means "inside" or "no later than".
+  F('within', 'in', 2, {
+    guard: {
+      nextIn: set('the this these his her their its our my your'),
+      prevNotIn: set('from deep deeply'),
+      notNextWithin: { n: 3, in: set('limits limit bounds confines range scope reach framework boundaries boundary walls wall hours days weeks months years minutes seconds time') },
+    },
+  }),
+  V('illustrate', 'show', 2, { guard: { verb: true, object: true } }),
+  F('merely', 'only', 2, { guard: { nextLower: true } }),
+  // "her determination to win" → "her resolve to win" (not "the determination of the boundary": a finding).
+  N('determination', 'resolve', 2, { plural: false, guard: { nextNotIn: set('of') } }),
   // Empty intensifiers.
   F('truly', '', 2, { guard: { nextLower: true, prevNotIn: set('yours') } }),
   F('incredibly', 'very', 2, { guard: { nextLower: true } }),

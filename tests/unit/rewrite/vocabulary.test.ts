@@ -18,6 +18,14 @@ describe('swaps at strength 2 (standard)', () => {
     ['It was a truly beautiful day.', 'It was a beautiful day.'],
     ['The city holds a special place in my heart.', 'The city has a special place in my heart.'],
     ['The family faced many challenges in the winter.', 'The family faced many difficulties in the winter.'],
+    ['Our understanding of the past grew.', 'Our grasp of the past grew.'],
+    ['The struggle for freedom lasted decades.', 'The battle for freedom lasted decades.'],
+    ['Various people came to the fair.', 'Different people came to the fair.'],
+    ['Trust grew within the community.', 'Trust grew in the community.'],
+    ['The chart illustrates the trend.', 'The chart shows the trend.'],
+    ['It is merely a tool.', 'It is only a tool.'],
+    ['Her determination to win was clear.', 'Her resolve to win was clear.'],
+    ['Her novel is a careful exploration of grief.', 'Her novel is a careful study of grief.'],
   ])('%s', async (input, expected) => {
     expect((await revise(input, opts('standard', 2))).text).toBe(expected);
   });
@@ -32,8 +40,14 @@ describe('left alone where the swap would change the meaning', () => {
     'This challenges the old view of the town.',
     // Space travel is not a study.
     'The exploration of space goes on.',
-    // "a power struggle" is not a conflict between two ideas.
-    'The struggle for power went on for years.',
+    // The verb is left alone (only the noun after "the", "her" … becomes "battle").
+    'They came to various other towns.',
+    // "within" as "no later than" or "inside".
+    'The letter came within a few weeks.',
+    'He lived within the walls of the city.',
+    // "determination of" is a finding, not resolve.
+    'The determination of the border took years.',
+    'They struggle for power every year.',
   ])('%s', async (input) => {
     expect((await revise(input, opts('standard', 2))).text).toBe(input);
   });
