@@ -904,23 +904,25 @@ function join(a: Sentence, b: Sentence, how: string): Sentence {
 
 /**
  * Sentence rhythm by strength. Strength 1 leaves it alone. From 2: long sentences are split at a
- * safe joint between independent clauses (", and" from 18 words; ", but", ", so", ", yet", a
- * single semicolon or a participle tail such as ", causing …" from 16; 16 and 12 at strength 3),
- * very short neighbours are joined, and middling neighbours are joined as the document's credit
- * allows: one join per sentence a split added, plus one per eight sentences (four at 3). Human
- * prose mixes short and long sentences; splitting and joining in equal measure gives that mix
- * while the mean sentence length, and with it readability, stays about where it was.
+ * safe joint between independent clauses (", and" from 16 words; ", but", ", so", ", yet", a
+ * single semicolon or a participle tail such as ", causing …" from 16, 12 at strength 3), very
+ * short neighbours are joined, and middling neighbours (up to 50 words together) are joined as
+ * the document's credit allows: one join per sentence a split added, plus one per ten sentences
+ * (four at 3). Human prose mixes short and long sentences; splitting and joining in equal
+ * measure gives that mix while the mean sentence length, and with it readability, stays about
+ * where it was.
  */
 function rhythm(sents: Sentence[], state: ReviseState): Sentence[] {
   const s = state.strength;
   if (s < 2) return sents;
-  const splitMin = s >= 3 ? 16 : 18;
+  const splitMin = 16;
   const splitMinSemicolon = s >= 3 ? 12 : 16;
   const joinShort = state.mode === 'concise' ? 0 : s >= 3 ? 7 : 4;
-  const joinMediumMax = s >= 3 ? 50 : 44;
+  // Two middling sentences of about 25 words each may become one: the semicolon or dash marks the seam.
+  const joinMediumMax = 50;
   let out: Sentence[] = [];
   for (let i = 0; i < sents.length; i++) out.push(...splitSentence(sents[i], splitMin, splitMinSemicolon, state, i + 1 < sents.length && startsWithThis(sents[i + 1].toks)));
-  state.credit += out.length - sents.length + sents.length / (s >= 3 ? 4 : 8);
+  state.credit += out.length - sents.length + sents.length / (s >= 3 ? 4 : 10);
   if (joinShort > 0) {
     const joined: Sentence[] = [];
     for (let i = 0; i < out.length; i++) {

@@ -38,12 +38,28 @@ describe('participle tails become a sentence of their own', () => {
   });
 });
 
+describe('splits at ", and" from 16 words at strength 2', () => {
+  const s = 'The old mill by the river closed early last spring, and the workers found new jobs in town.';
+  it('splits a 17-word compound sentence', async () => {
+    expect((await revise(s, opts('standard', 2))).text).toBe('The old mill by the river closed early last spring. The workers found new jobs in town.');
+  });
+  it('leaves it alone at strength 1 and below 16 words', async () => {
+    expect((await revise(s, opts('standard', 1))).text).toBe(s);
+    const short = 'The old mill closed last spring, and the workers found new jobs in town.';
+    expect((await revise(short, opts('standard', 2))).text).toBe(short);
+  });
+});
+
 describe('joins of middling sentences', () => {
   it('a sentence opening with a transition joins its neighbour with a semicolon, the transition kept', async () => {
     const text =
-      'The garden behind the house stayed quiet in the early hours of the morning. Still, the street outside was full of noise by seven. The shops opened at eight. The market filled up soon after that.';
+      'The garden behind the house stayed quiet in the early hours of the morning. Still, the street outside was full of noise by seven. The shops opened at eight. The market filled up soon after that. By noon the square was packed.';
     const out = (await revise(text, opts('standard', 2))).text;
     expect(out).toContain('; still, the street outside was full of noise by seven.');
+  });
+  it('a medium join needs credit: one pair in ten sentences, so a short text keeps its sentences', async () => {
+    const text = 'The garden behind the house stayed quiet in the early hours of the morning. Still, the street outside was full of noise by seven.';
+    expect((await revise(text, opts('standard', 2))).text).toBe(text);
   });
   it('the two halves of a split sentence are not joined back together', async () => {
     const text =
