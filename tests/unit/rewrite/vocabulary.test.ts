@@ -26,6 +26,11 @@ describe('swaps at strength 2 (standard)', () => {
     ['It is merely a tool.', 'It is only a tool.'],
     ['Her determination to win was clear.', 'Her resolve to win was clear.'],
     ['Her novel is a careful exploration of grief.', 'Her novel is a careful study of grief.'],
+    // Moved down from strength 3.
+    ['Notably, the bridge held.', 'In particular, the bridge held.'],
+    ['The robot has the ability to climb stairs.', 'The robot can climb stairs.'],
+    ['Her songs embody the spirit of the town.', 'Her songs represent the spirit of the town.'],
+    ['It was a compelling speech.', 'It was a strong speech.'],
   ])('%s', async (input, expected) => {
     expect((await revise(input, opts('standard', 2))).text).toBe(expected);
   });
@@ -42,6 +47,8 @@ describe('left alone where the swap would change the meaning', () => {
     'The exploration of space goes on.',
     // The verb is left alone (only the noun after "the", "her" … becomes "battle").
     'They came to various other towns.',
+    // "compelling" is kept where "strong" would not fit.
+    'The compelling nature of the case was clear.',
     // "within" as "no later than" or "inside".
     'The letter came within a few weeks.',
     'He lived within the walls of the city.',
