@@ -7,6 +7,7 @@
  */
 import type { RewriteMode } from '../../src-shared/models';
 import { contract, contractionLevel, expand } from './contractions';
+import { joinCostInSyllables, syllablesOf } from './readability';
 import { verbForms, type VerbForm } from './inflect';
 import { lexicon, type Alt, type Rule, type TrieNode } from './lexicon';
 import { finiteInLexicon, invalidate, newPosCache, readsAsNoun, readsAsVerb, tagsAt, type PosCache } from './pos';
@@ -30,17 +31,20 @@ export interface ReviseState {
   /** Tags of the sentence being looked at (one compromise parse per sentence, when needed). */
   pos: PosCache;
   /**
-   * Joins of medium sentences still allowed in the document: it grows by a fraction of every
-   * unit's sentences and by one for every sentence a split added, and each join spends one, so
-   * the mean sentence length (and with it readability) barely changes.
+   * Joins of medium sentences still allowed in the document: it grows by one for every sentence
+   * a split added and, at strength 2, by the syllables the plainer words saved divided by what a
+   * join costs in reading ease (one pair in four sentences at strength 3); each join spends one.
    */
   credit: number;
+  /** Words and sentences of the document so far (before revision), for the price of a join. */
+  words: number;
+  sentences: number;
   /** Last id given to the parts of a split sentence. */
   origins: number;
 }
 
 export function newState(mode: RewriteMode, strength: number, apostrophe = "'", dash: string | null = null): ReviseState {
-  return { mode, strength, apostrophe, dash, counters: new Map(), spans: [], pos: newPosCache(), credit: 0.5, origins: 0 };
+  return { mode, strength, apostrophe, dash, counters: new Map(), spans: [], pos: newPosCache(), credit: 0.5, words: 0, sentences: 0, origins: 0 };
 }
 
 interface Sentence {
@@ -907,12 +911,12 @@ function join(a: Sentence, b: Sentence, how: string): Sentence {
  * safe joint between independent clauses (", and" from 16 words; ", but", ", so", ", yet", a
  * single semicolon or a participle tail such as ", causing …" from 16, 12 at strength 3), very
  * short neighbours are joined, and middling neighbours (up to 50 words together) are joined as
- * the document's credit allows: one join per sentence a split added, plus one per ten sentences
- * (four at 3). Human prose mixes short and long sentences; splitting and joining in equal
- * measure gives that mix while the mean sentence length, and with it readability, stays about
- * where it was.
+ * the document's credit allows: one join per sentence a split added, plus, at strength 2, what
+ * the unit's syllable savings pay for (readability.ts), at strength 3 one pair in four sentences.
+ * Human prose mixes short and long sentences; splitting and joining in equal measure gives that
+ * mix while the document reads no harder than before.
  */
-function rhythm(sents: Sentence[], state: ReviseState): Sentence[] {
+function rhythm(sents: Sentence[], state: ReviseState, syllablesSaved: number): Sentence[] {
   const s = state.strength;
   if (s < 2) return sents;
   const splitMin = 16;
@@ -922,7 +926,10 @@ function rhythm(sents: Sentence[], state: ReviseState): Sentence[] {
   const joinMediumMax = 50;
   let out: Sentence[] = [];
   for (let i = 0; i < sents.length; i++) out.push(...splitSentence(sents[i], splitMin, splitMinSemicolon, state, i + 1 < sents.length && startsWithThis(sents[i + 1].toks)));
-  state.credit += out.length - sents.length + sents.length / (s >= 3 ? 4 : 10);
+  // Strength 2 joins only what splits and plainer words have paid for; strength 3 also one pair in four sentences.
+  state.credit += out.length - sents.length;
+  if (s >= 3) state.credit += sents.length / 4;
+  else state.credit += syllablesSaved / (JOIN_MARGIN * joinCostInSyllables(state.words, state.sentences));
   if (joinShort > 0) {
     const joined: Sentence[] = [];
     for (let i = 0; i < out.length; i++) {
@@ -946,18 +953,26 @@ function rhythm(sents: Sentence[], state: ReviseState): Sentence[] {
 
 // ---------------------------------------------------------------------------------------------
 
+/** Syllable savings must exceed a join's price by this factor: the price is estimated from the document so far. */
+const JOIN_MARGIN = 1.1;
+
 /** Revises one unit of masked text. */
 export function reviseUnit(masked: string, state: ReviseState): string {
   const toks = tokenize(masked);
   const sents = splitSentences(toks);
   const level = contractionLevel(state.mode, state.strength);
   const pos = state.pos;
+  let saved = 0;
   for (const s of sents) {
+    state.words += wordCount(s.toks);
+    saved += syllablesOf(s.toks);
     applyTable(s.toks, state, pos);
     const changed = state.mode === 'formal' ? expand(s.toks) : contract(s.toks, level, state.apostrophe);
     if (changed > 0) invalidate(pos);
+    saved -= syllablesOf(s.toks);
   }
-  const out = rhythm(sents, state);
+  state.sentences += sents.length;
+  const out = rhythm(sents, state, saved);
   let text = '';
   for (const s of out) text += detokenize(s.toks) + s.gap;
   return text;

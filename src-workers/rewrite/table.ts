@@ -636,6 +636,17 @@ export const TABLE: Entry[] = [
   F('merely', 'only', 2, { guard: { nextLower: true } }),
   // "her determination to win" → "her resolve to win" (not "the determination of the boundary": a finding).
   N('determination', 'resolve', 2, { plural: false, guard: { nextNotIn: set('of') } }),
+  // Shorter words for the same thing (each saves syllables, which also pays for sentence joins).
+  F('significantly', 'greatly', 2, {
+    guard: { nextIn: set('affect affects affected affecting improve improves improved improving reduce reduces reduced reducing increase increases increased increasing influence influences influenced influencing enhance enhances enhanced alter alters altered change changes changed shape shapes shaped contribute contributes contributed boost boosts boosted impact impacts impacted') },
+  }),
+  F('significantly', 'much', 2, { guard: { nextIn: set('more less higher lower better worse larger smaller greater faster slower') } }),
+  F('fundamental', 'basic', 2, {
+    guard: { attributive: true, nextIn: set('rights right principle principles question questions need needs truth truths values idea ideas concept concepts aspect aspects element elements freedoms skills') },
+  }),
+  F('at the beginning of', 'at the start of', 2),
+  F('from the beginning', 'from the start', 2),
+  F('difficult to', 'hard to', 2, { modes: NOT_FORMAL }),
   // Empty intensifiers.
   F('truly', '', 2, { guard: { nextLower: true, prevNotIn: set('yours') } }),
   F('incredibly', 'very', 2, { guard: { nextLower: true } }),

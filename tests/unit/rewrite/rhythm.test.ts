@@ -51,9 +51,9 @@ describe('splits at ", and" from 16 words at strength 2', () => {
 });
 
 describe('joins of middling sentences', () => {
-  it('a sentence opening with a transition joins its neighbour with a semicolon, the transition kept', async () => {
+  it('a sentence opening with a transition joins its neighbour with a semicolon, the transition kept (the join paid for by "approximately" → "about")', async () => {
     const text =
-      'The garden behind the house stayed quiet in the early hours of the morning. Still, the street outside was full of noise by seven. The shops opened at eight. The market filled up soon after that. By noon the square was packed.';
+      'The garden behind the house stayed quiet in the early hours of the morning. Still, the street outside was full of noise by seven. The shops opened at approximately eight. The market filled up soon after that. By noon the square was packed.';
     const out = (await revise(text, opts('standard', 2))).text;
     expect(out).toContain('; still, the street outside was full of noise by seven.');
   });

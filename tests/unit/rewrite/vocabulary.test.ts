@@ -26,6 +26,11 @@ describe('swaps at strength 2 (standard)', () => {
     ['It is merely a tool.', 'It is only a tool.'],
     ['Her determination to win was clear.', 'Her resolve to win was clear.'],
     ['Her novel is a careful exploration of grief.', 'Her novel is a careful study of grief.'],
+    ['Rain significantly affects the harvest.', 'Rain greatly affects the harvest.'],
+    ['The new engine is significantly faster.', 'The new engine is much faster.'],
+    ['They defended fundamental rights.', 'They defended basic rights.'],
+    ['We met at the beginning of the year.', 'We met at the start of the year.'],
+    ['The path is difficult to find.', 'The path is hard to find.'],
     // Moved down from strength 3.
     ['Notably, the bridge held.', 'In particular, the bridge held.'],
     ['The robot has the ability to climb stairs.', 'The robot can climb stairs.'],
@@ -47,6 +52,9 @@ describe('left alone where the swap would change the meaning', () => {
     'The exploration of space goes on.',
     // The verb is left alone (only the noun after "the", "her" … becomes "battle").
     'They came to various other towns.',
+    // "significantly" before other words, and "fundamental" outside the listed nouns, stay.
+    'The result was significantly different.',
+    'A fundamental shift took place.',
     // "compelling" is kept where "strong" would not fit.
     'The compelling nature of the case was clear.',
     // "within" as "no later than" or "inside".
