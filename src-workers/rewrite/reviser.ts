@@ -32,8 +32,8 @@ export interface ReviseState {
   pos: PosCache;
   /**
    * Joins of medium sentences still allowed in the document: it grows by one for every sentence
-   * a split added and, at strength 2, by the syllables the plainer words saved divided by what a
-   * join costs in reading ease (one pair in four sentences at strength 3); each join spends one.
+   * a split added and by the syllables the plainer words saved divided by what a join costs in
+   * reading ease (at strength 3 also by one pair in four sentences); each join spends one.
    */
   credit: number;
   /** Words and sentences of the document so far (before revision), for the price of a join. */
@@ -911,8 +911,8 @@ function join(a: Sentence, b: Sentence, how: string): Sentence {
  * safe joint between independent clauses (", and" from 16 words; ", but", ", so", ", yet", a
  * single semicolon or a participle tail such as ", causing …" from 16, 12 at strength 3), very
  * short neighbours are joined, and middling neighbours (up to 50 words together) are joined as
- * the document's credit allows: one join per sentence a split added, plus, at strength 2, what
- * the unit's syllable savings pay for (readability.ts), at strength 3 one pair in four sentences.
+ * the document's credit allows: one join per sentence a split added, plus what the unit's
+ * syllable savings pay for (readability.ts), and at strength 3 one pair in four sentences.
  * Human prose mixes short and long sentences; splitting and joining in equal measure gives that
  * mix while the document reads no harder than before.
  */
@@ -926,10 +926,9 @@ function rhythm(sents: Sentence[], state: ReviseState, syllablesSaved: number): 
   const joinMediumMax = 50;
   let out: Sentence[] = [];
   for (let i = 0; i < sents.length; i++) out.push(...splitSentence(sents[i], splitMin, splitMinSemicolon, state, i + 1 < sents.length && startsWithThis(sents[i + 1].toks)));
-  // Strength 2 joins only what splits and plainer words have paid for; strength 3 also one pair in four sentences.
-  state.credit += out.length - sents.length;
+  // Strength 2 joins only what splits and plainer words have paid for; strength 3 (never less than 2) also one pair in four sentences.
+  state.credit += out.length - sents.length + syllablesSaved / (JOIN_MARGIN * joinCostInSyllables(state.words, state.sentences));
   if (s >= 3) state.credit += sents.length / 4;
-  else state.credit += syllablesSaved / (JOIN_MARGIN * joinCostInSyllables(state.words, state.sentences));
   if (joinShort > 0) {
     const joined: Sentence[] = [];
     for (let i = 0; i < out.length; i++) {
