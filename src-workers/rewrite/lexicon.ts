@@ -53,7 +53,7 @@ function build(): TrieNode {
     // Only the reviewed synonym, and only while WordNet still gives it.
     if (syn !== wn.synonym) continue;
     const kind = wn.pos === 'verb' ? 'verb' : 'fixed';
-    addEntry(root, { src: wn.word, kind, alts: { plain: [syn] }, level: 3, guard: wn.guard });
+    addEntry(root, { src: wn.word, kind, alts: { plain: [syn] }, level: 2, guard: wn.guard });
   }
   return root;
 }

@@ -7,14 +7,15 @@
  */
 import type { RewriteMode } from '../../src-shared/models';
 import { contract, contractionLevel, expand } from './contractions';
-import type { VerbForm } from './inflect';
+import { joinCostInSyllables, syllablesOf } from './readability';
+import { verbForms, type VerbForm } from './inflect';
 import { lexicon, type Alt, type Rule, type TrieNode } from './lexicon';
 import { finiteInLexicon, invalidate, newPosCache, readsAsNoun, readsAsVerb, tagsAt, type PosCache } from './pos';
 import type { Guard } from './table';
 import {
   article, capitalize, detokenize, isCapitalized, isLowerWord, keyOf, matchCase, tokenize, wordCount, type Tok,
 } from './tokens';
-import { DETERMINERS, FINITE_AUX, NON_HEAD, OBJECT_PRONOUNS, OBJECT_START, PERFECT_OR_PASSIVE, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS, set } from './wordsets';
+import { DETERMINERS, FINITE_AUX, MODALS, NON_HEAD, OBJECT_PRONOUNS, OBJECT_START, PERFECT_OR_PASSIVE, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS, set } from './wordsets';
 
 export interface ReviseState {
   mode: RewriteMode;
@@ -29,10 +30,21 @@ export interface ReviseState {
   spans: readonly { kind: string; text: string }[];
   /** Tags of the sentence being looked at (one compromise parse per sentence, when needed). */
   pos: PosCache;
+  /**
+   * Joins of medium sentences still allowed in the document: it grows by one for every sentence
+   * a split added and by the syllables the plainer words saved divided by what a join costs in
+   * reading ease (at strength 3 also by one pair in four sentences); each join spends one.
+   */
+  credit: number;
+  /** Words and sentences of the document so far (before revision), for the price of a join. */
+  words: number;
+  sentences: number;
+  /** Last id given to the parts of a split sentence. */
+  origins: number;
 }
 
 export function newState(mode: RewriteMode, strength: number, apostrophe = "'", dash: string | null = null): ReviseState {
-  return { mode, strength, apostrophe, dash, counters: new Map(), spans: [], pos: newPosCache() };
+  return { mode, strength, apostrophe, dash, counters: new Map(), spans: [], pos: newPosCache(), credit: 0.5, words: 0, sentences: 0, origins: 0 };
 }
 
 interface Sentence {
@@ -41,6 +53,8 @@ interface Sentence {
   gap: string;
   /** Made by joining two sentences (not joined again). */
   joined?: boolean;
+  /** Parts of one split sentence share an id, so that they are never joined back together. */
+  origin?: number;
 }
 
 const ABBREVIATIONS = set(
@@ -160,7 +174,21 @@ function guardOk(g: Guard, toks: readonly Tok[], start: number, end: number): bo
     }
     if (!found) return false;
   }
+  if (g.notNextWithin && withinHas(toks, end, 1, g.notNextWithin)) return false;
+  if (g.prevWithin && !withinHas(toks, start, -1, g.prevWithin)) return false;
+  if (g.notPrevWithin && withinHas(toks, start, -1, g.notPrevWithin)) return false;
   return true;
+}
+
+/** One of the n words after (dir 1) or before (dir -1) index i is in the set; stops at punctuation or protected text. */
+function withinHas(toks: readonly Tok[], i: number, dir: 1 | -1, w: { n: number; in: ReadonlySet<string> }): boolean {
+  let k = i;
+  for (let c = 0; c < w.n; c++) {
+    k = dir === 1 ? nextIndex(toks, k) : prevIndex(toks, k);
+    if (k < 0 || toks[k].k !== 'w') return false;
+    if (w.in.has(keyOf(toks[k]))) return true;
+  }
+  return false;
 }
 
 /** The adjective at [start, end] stands before the noun it modifies. */
@@ -215,11 +243,29 @@ function pickAlts(rule: Rule, alts: Alt[], form: VerbForm | null, toks: readonly
     if (text === undefined) continue;
     const first = text.split(' ')[0];
     if (text !== '' && neighbours.has(first.toLowerCase())) continue;
+    // Not "difficulties and difficulties": the new content word must not stand within three words.
+    if (text !== '' && repeatsNearby(toks, start, end, text)) continue;
     eligible.push(text);
   }
   if (!eligible.length) return eligible;
   const c = (counters.get(rule.counter) ?? 0) % eligible.length;
   return [...eligible.slice(c), ...eligible.slice(0, c)];
+}
+
+const REPEAT_IGNORE = set('a an the of to in on at for with and or but is are was were be it its his her their this that as by from into very more most so not');
+
+function repeatsNearby(toks: readonly Tok[], start: number, end: number, text: string): boolean {
+  const words = text.toLowerCase().split(' ').filter((w) => !REPEAT_IGNORE.has(w));
+  if (!words.length) return false;
+  let p = start;
+  let n = end;
+  for (let c = 0; c < 3; c++) {
+    p = p >= 0 ? prevIndex(toks, p) : -1;
+    n = n >= 0 ? nextIndex(toks, n) : -1;
+    if (p >= 0 && toks[p].k === 'w' && words.includes(keyOf(toks[p]))) return true;
+    if (n >= 0 && toks[n].k === 'w' && words.includes(keyOf(toks[n]))) return true;
+  }
+  return false;
 }
 
 function atClauseStart(toks: readonly Tok[], i: number): boolean {
@@ -346,8 +392,76 @@ interface Joint {
   at: number;
   /** Index of the first token of the second clause. */
   rest: number;
-  conj: 'and' | 'but' | 'so' | 'yet' | ';';
+  conj: 'and' | 'but' | 'so' | 'yet' | ';' | 'ing';
+  /** For 'ing': the participle's entry. */
+  participle?: Participle;
 }
+
+/**
+ * Participles that, after a comma at the end of a clause, state what the whole clause brings
+ * about or shows ("The dam broke, causing floods"): such a tail can become a sentence of its own
+ * with "This" as subject ("The dam broke. This caused floods."). `next`: the word that must
+ * follow; `evidential`: the participle can also describe what a person subject does ("She
+ * smiled, showing her teeth"), so the split is made only when the subject is not a person
+ * (not a personal pronoun or a name).
+ */
+interface Participle {
+  base: string;
+  next?: ReadonlySet<string>;
+  evidential?: boolean;
+}
+const OBJECTS_OF_MAKING = set('it them him her us readers people the this these those a an life things everything');
+const PARTICIPLES = new Map<string, Participle>([
+  ['causing', { base: 'cause' }],
+  ['leading', { base: 'lead', next: set('to') }],
+  ['resulting', { base: 'result', next: set('in') }],
+  ['prompting', { base: 'prompt' }],
+  ['sparking', { base: 'spark' }],
+  ['triggering', { base: 'trigger' }],
+  ['allowing', { base: 'allow' }],
+  ['enabling', { base: 'enable' }],
+  ['forcing', { base: 'force' }],
+  ['making', { base: 'make', next: OBJECTS_OF_MAKING }],
+  ['ensuring', { base: 'ensure' }],
+  ['contributing', { base: 'contribute', next: set('to') }],
+  ['paving', { base: 'pave', next: set('the') }],
+  ['setting', { base: 'set', next: set('the') }],
+  ['giving', { base: 'give', next: set('rise') }],
+  ['fueling', { base: 'fuel' }],
+  ['fuelling', { base: 'fuel' }],
+  ['creating', { base: 'create', evidential: true }],
+  ['generating', { base: 'generate' }],
+  ['raising', { base: 'raise', next: set('questions concerns doubts awareness') }],
+  ['highlighting', { base: 'highlight', evidential: true }],
+  ['underscoring', { base: 'underscore', evidential: true }],
+  ['emphasizing', { base: 'emphasize', evidential: true }],
+  ['emphasising', { base: 'emphasise', evidential: true }],
+  ['stressing', { base: 'stress', evidential: true }],
+  ['showing', { base: 'show', evidential: true, next: set('that how what why the a an its their his her this these') }],
+  ['demonstrating', { base: 'demonstrate', evidential: true }],
+  ['illustrating', { base: 'illustrate', evidential: true }],
+  ['reflecting', { base: 'reflect', evidential: true }],
+  ['revealing', { base: 'reveal', evidential: true }],
+  ['suggesting', { base: 'suggest', evidential: true }],
+  ['indicating', { base: 'indicate', evidential: true }],
+  ['signaling', { base: 'signal', evidential: true }],
+  ['signalling', { base: 'signal', evidential: true }],
+  ['symbolizing', { base: 'symbolize', evidential: true }],
+  ['symbolising', { base: 'symbolise', evidential: true }],
+  ['mirroring', { base: 'mirror', evidential: true }],
+  ['echoing', { base: 'echo', evidential: true }],
+  ['reinforcing', { base: 'reinforce', evidential: true }],
+  ['marking', { base: 'mark', evidential: true }],
+  ['proving', { base: 'prove', evidential: true, next: set('that the a an its their his her this these') }],
+  ['exemplifying', { base: 'exemplify', evidential: true }],
+]);
+/** Words before the participle that "This" makes redundant (", thereby causing" → ". This causes"). */
+const LINK_ADVERBS = set('thereby thus');
+/** Sentence openings after which the subject is not a person ("The", "In the novel, …", "Its"). */
+const IMPERSONAL_STARTS = set(
+  'the this these that those its their his her our my your a an in on at by with for through as when while although though despite after before during from over under since because if each every such both all many most some',
+);
+
 
 function hasFinite(toks: readonly Tok[], from: number, to: number, maxWords: number): boolean {
   let words = 0;
@@ -498,7 +612,7 @@ function hasFiniteVerb(toks: readonly Tok[], from: number, to: number, pos: PosC
   return false;
 }
 
-function findJoints(toks: readonly Tok[], allowAnd: boolean, allowBut: boolean): Joint[] {
+function findJoints(toks: readonly Tok[], allowAnd: boolean, allowBut: boolean, allowIng = false): Joint[] {
   const out: Joint[] = [];
   let semicolons = 0;
   for (const t of toks) if (t.k === 'p' && t.t === ';') semicolons++;
@@ -513,13 +627,25 @@ function findJoints(toks: readonly Tok[], allowAnd: boolean, allowBut: boolean):
       if (c.k !== 'w' || toks[i + 3]?.t !== ' ') continue;
       const k = keyOf(c);
       if ((k === 'and' && allowAnd) || ((k === 'but' || k === 'so' || k === 'yet') && allowBut)) out.push({ at: i, rest: i + 4, conj: k });
+      else if (allowIng) {
+        // ", causing …", ", thereby causing …"
+        let v = i + 2;
+        if (LINK_ADVERBS.has(k) && toks[v + 2]?.k === 'w') v += 2;
+        const vt = toks[v];
+        const part = vt && vt.k === 'w' && isLowerWord(vt.t) ? PARTICIPLES.get(keyOf(vt)) : undefined;
+        if (!part || toks[v + 1]?.t !== ' ') continue;
+        const nx = toks[v + 2];
+        if (!nx || (nx.k !== 'w' && nx.k !== 'x')) continue;
+        if (part.next && !part.next.has(keyOf(nx))) continue;
+        out.push({ at: i, rest: v, conj: 'ing', participle: part });
+      }
     }
   }
   return out;
 }
 
 /** Splits one long sentence at its most central safe joint; returns the parts (one if no split). */
-function splitSentence(s: Sentence, minWords: number, minWordsSemicolon: number, state: ReviseState): Sentence[] {
+function splitSentence(s: Sentence, minWords: number, minWordsSemicolon: number, state: ReviseState, nextStartsThis = false): Sentence[] {
   const toks = s.toks;
   const n = wordCount(toks);
   if (n < Math.min(minWords, minWordsSemicolon)) return [s];
@@ -527,39 +653,133 @@ function splitSentence(s: Sentence, minWords: number, minWordsSemicolon: number,
   if (!last || last.k !== 'p' || last.t !== '.') return [s];
   const allowAnd = state.mode !== 'formal' || state.strength >= 3;
   const allowBut = state.mode !== 'formal';
-  // Contrast and consequence (", but", ", so", ", yet") split as early as a semicolon does.
-  const joints = findJoints(toks, allowAnd && n >= minWords, allowBut && n >= minWordsSemicolon).filter((j) => (j.conj !== ';' && j.conj !== 'and') || n >= (j.conj === 'and' ? minWords : minWordsSemicolon));
+  // Contrast and consequence (", but", ", so", ", yet") and participle tails split as early as a semicolon does.
+  const joints = findJoints(toks, allowAnd && n >= minWords, allowBut && n >= minWordsSemicolon, n >= minWordsSemicolon).filter(
+    (j) => (j.conj !== ';' && j.conj !== 'and') || n >= (j.conj === 'and' ? minWords : minWordsSemicolon),
+  );
   if (!joints.length) return [s];
   const total = wordCount(toks);
   let best: Joint | null = null;
   let bestScore = Infinity;
+  let bestTense: Tense | null = null;
   for (const j of joints) {
     const left = wordCount(toks.slice(0, j.at));
     const right = total - left;
-    if (left < 6 || right < 5) continue;
-    if (j.conj === 'and' && listBefore(toks, j.at)) continue;
-    if (!independentClause(toks, j.rest, toks.length, state.pos)) continue;
-    if (!leftClauseOk(toks, j.at, state.pos)) continue;
+    let tense: Tense | null = null;
+    if (j.conj === 'ing') {
+      if (left < 8 || right < 4) continue;
+      if (!leftClauseOk(toks, j.at, state.pos)) continue;
+      if (j.participle!.evidential && !impersonalSubject(toks)) continue;
+      // Not "This X. This Y." nor "X. This Y. This Z.": a run of sentences opening with "This".
+      if (nextStartsThis || startsWithThis(toks)) continue;
+      if (commaThenVerb(toks, j.rest, state.pos)) continue;
+      tense = mainTense(toks, j.at, state.pos);
+      if (!tense) continue;
+    } else {
+      if (left < 6 || right < 5) continue;
+      if (j.conj === 'and' && listBefore(toks, j.at)) continue;
+      if (!independentClause(toks, j.rest, toks.length, state.pos)) continue;
+      if (!leftClauseOk(toks, j.at, state.pos)) continue;
+    }
     // Very long sentences are halved; others give a short sentence next to a longer one.
     const score = total >= 40 ? Math.abs(left - right) : Math.min(left, right);
     if (score < bestScore) {
       best = j;
       bestScore = score;
+      bestTense = tense;
     }
   }
   if (!best) return [s];
   const leftToks = toks.slice(0, best.at);
   const restToks = toks.slice(best.rest);
   const first = restToks[0];
-  const right: Tok[] =
-    best.conj === 'but' || best.conj === 'so' || best.conj === 'yet'
-      ? [{ t: capitalize(best.conj), k: 'w' }, { t: ' ', k: 's' }, ...restToks]
-      : [{ t: capitalize(first.t), k: 'w' }, ...restToks.slice(1)];
-  const a: Sentence = { toks: [...leftToks, { t: '.', k: 'p' }], gap: ' ', joined: true };
-  const b: Sentence = { toks: right, gap: s.gap, joined: true };
+  let right: Tok[];
+  if (best.conj === 'ing') {
+    const f = verbForms(best.participle!.base);
+    right = [{ t: 'This', k: 'w' }, { t: ' ', k: 's' }, { t: bestTense === 'past' ? f.past : f.s3, k: 'w' }, ...restToks.slice(1)];
+  } else if (best.conj === 'but' || best.conj === 'so' || best.conj === 'yet') {
+    right = [{ t: capitalize(best.conj), k: 'w' }, { t: ' ', k: 's' }, ...restToks];
+  } else {
+    right = [{ t: capitalize(first.t), k: 'w' }, ...restToks.slice(1)];
+  }
+  const origin = s.origin ?? ++state.origins;
+  const a: Sentence = { toks: [...leftToks, { t: '.', k: 'p' }], gap: ' ', origin };
+  const b: Sentence = { toks: right, gap: s.gap, origin };
+  invalidate(state.pos);
   // A very long half may split again.
-  return [...splitSentence(a, minWords, minWordsSemicolon, state), ...splitSentence(b, minWords, minWordsSemicolon, state)];
+  return [...splitSentence(a, minWords, minWordsSemicolon, state, startsWithThis(b.toks)), ...splitSentence(b, minWords, minWordsSemicolon, state, nextStartsThis)];
 }
+
+
+type Tense = 'past' | 'present';
+const PRESENT_BE = set("is are am 's 're does do it's that's there's he's she's they're");
+const PAST_BE = set('was were did');
+const PERFECT = set("has have had 've 'd hasn't haven't hadn't");
+const BE_OR_HAVE = new Set<string>([...PRESENT_BE, ...PAST_BE, ...PERFECT, ...set('be been being')]);
+
+/**
+ * The tense of the finite verbs in toks[0..end): 'past' or 'present' when all agree, null when
+ * there is none, they differ, or the clause is perfect or modal (then a split that needs a tense
+ * is not made).
+ */
+function mainTense(toks: readonly Tok[], end: number, pos: PosCache): Tense | null {
+  let tense: Tense | null = null;
+  let afterAux = false;
+  let prev = '';
+  for (let i = 0; i < end; i++) {
+    const t = toks[i];
+    if (t.k !== 'w') continue;
+    const k = keyOf(t);
+    let here: Tense | null = null;
+    if (MODALS.has(k) || /n't$/.test(k) && !PRESENT_BE.has(k) && !PAST_BE.has(k)) return null;
+    if (PERFECT.has(k)) return null;
+    if (PRESENT_BE.has(k)) here = 'present';
+    else if (PAST_BE.has(k)) here = 'past';
+    else if (!afterAux && prev !== 'to') {
+      const tags = tagsAt(toks, i, pos);
+      if (tags.has('Verb') && !tags.has('Gerund') && !tags.has('Infinitive') && !tags.has('Participle')) {
+        if (tags.has('PastTense')) here = 'past';
+        else if (tags.has('PresentTense')) here = 'present';
+      }
+    }
+    if (here) {
+      if (tense && tense !== here) return null;
+      tense = here;
+    }
+    // The word after "is", "was", "be" (adverbs aside) is a participle or complement, not a finite verb.
+    if (BE_OR_HAVE.has(k)) afterAux = true;
+    else if (!k.endsWith('ly') && k !== 'not') afterAux = false;
+    prev = k;
+  }
+  return tense;
+}
+
+function startsWithThis(toks: readonly Tok[]): boolean {
+  const fi = firstContentIndex(toks);
+  return fi >= 0 && toks[fi].k === 'w' && (keyOf(toks[fi]) === 'this' || keyOf(toks[fi]) === 'these');
+}
+
+/** The subject is not a person: the sentence opens with a determiner, a preposition, a possessive ("Emily's novel"), … */
+function impersonalSubject(toks: readonly Tok[]): boolean {
+  const fi = firstContentIndex(toks);
+  if (fi < 0 || toks[fi].k !== 'w') return false;
+  const k = keyOf(toks[fi]);
+  return IMPERSONAL_STARTS.has(k) || /['’]s$/.test(toks[fi].t);
+}
+
+/** After toks[from], a comma is followed by a finite verb: the participle clause is parenthetical ("The storm, causing floods, hit …"). */
+function commaThenVerb(toks: readonly Tok[], from: number, pos: PosCache): boolean {
+  for (let i = from; i < toks.length; i++) {
+    if (toks[i].k !== 'p' || toks[i].t !== ',') continue;
+    const n = nextIndex(toks, i);
+    if (n < 0 || toks[n].k !== 'w') continue;
+    const k = keyOf(toks[n]);
+    if (FINITE_AUX.has(k)) return true;
+    if (finiteTags(tagsAt(toks, n, pos)) && !CONJ_OR_SUB.has(k)) return true;
+  }
+  return false;
+}
+const CONJ_OR_SUB = new Set<string>(['and', 'or', 'but', 'so', 'yet', 'nor', ...SUBORDINATORS, ...RELATIVES]);
 
 /** Joins two very short sentences: "It works. It is fast." → "It works, and it is fast." */
 function tryJoin(a: Sentence, b: Sentence, maxWords: number, state: ReviseState): Sentence | null {
@@ -603,14 +823,15 @@ function joinMedium(sents: Sentence[], maxWords: number, maxJoins: number, state
     for (let i = 0; i + 1 < out.length; i++) {
       const a = out[i];
       const b = out[i + 1];
-      if (a.joined || b.joined) continue;
+      if (a.joined || b.joined || (a.origin !== undefined && a.origin === b.origin)) continue;
       const wa = wordCount(a.toks);
       const wb = wordCount(b.toks);
       if (wa < 5 || wb < 4 || wa + wb > maxWords) continue;
       if (!canJoin(a, b)) continue;
-      if (wa + wb > bestLen) {
+      const len = wa + wb;
+      if (len > bestLen) {
         best = i;
-        bestLen = wa + wb;
+        bestLen = len;
       }
     }
     if (best < 0) break;
@@ -618,7 +839,8 @@ function joinMedium(sents: Sentence[], maxWords: number, maxJoins: number, state
     state.counters.set('join', turn + 1);
     // Formal and concise: a semicolon. Otherwise the document's own dash, taking turns with a semicolon.
     const hasDash = [out[best], out[best + 1]].some((x) => x.toks.some((t) => t.k === 'p' && (t.t === '—' || t.t === '–' || t.t === '-')));
-    const joint = state.mode === 'formal' || state.mode === 'concise' || !state.dash || hasDash || turn % 2 === 1 ? ';' : state.dash;
+    const transition = canJoin(out[best], out[best + 1]) === 'transition';
+    const joint = transition || state.mode === 'formal' || state.mode === 'concise' || !state.dash || hasDash || turn % 2 === 1 ? ';' : state.dash;
     const joined = join(out[best], out[best + 1], joint);
     joined.joined = true;
     out = [...out.slice(0, best), joined, ...out.slice(best + 2)];
@@ -626,22 +848,54 @@ function joinMedium(sents: Sentence[], maxWords: number, maxJoins: number, state
   return out;
 }
 
-/** Two sentences can be joined: plain statements, the second starting with a word that continues the first. */
-function canJoin(a: Sentence, b: Sentence): boolean {
-  if (a.gap !== ' ') return false;
+/** Sentence-opening transitions after which a semicolon join reads naturally ("X; however, Y"). */
+const JOIN_TRANSITIONS: readonly string[][] = [
+  'however', 'for example', 'for instance', 'in fact', 'instead', 'as a result', 'in turn', 'even so', 'still', 'meanwhile',
+  'in contrast', 'by contrast', 'on the other hand', 'consequently', 'therefore', 'thus', 'likewise', 'similarly', 'otherwise',
+  'nevertheless', 'nonetheless',
+].map((p) => p.split(' '));
+
+/** b opens with a transition and a comma ("However, …"). */
+function opensWithTransition(b: Sentence): boolean {
+  for (const phrase of JOIN_TRANSITIONS) {
+    let i = 0;
+    let ok = true;
+    for (const w of phrase) {
+      if (i < 0 || b.toks[i]?.k !== 'w' || keyOf(b.toks[i]) !== w) {
+        ok = false;
+        break;
+      }
+      i = nextIndex(b.toks, i);
+    }
+    if (ok && i >= 0 && b.toks[i].t === ',' && b.toks[i + 1]?.k === 's') return true;
+  }
+  return false;
+}
+
+/**
+ * Two sentences can be joined: plain statements, the second starting with a word that continues
+ * the first ('continues': "It", "This", "The" …) or with a transition ('transition': "However,"
+ * — joined only with a semicolon).
+ */
+function canJoin(a: Sentence, b: Sentence): 'continues' | 'transition' | null {
+  if (a.gap !== ' ') return null;
   const la = a.toks[a.toks.length - 1];
-  if (!la || la.k !== 'p' || la.t !== '.') return false;
+  if (!la || la.k !== 'p' || la.t !== '.') return null;
   const before = a.toks[a.toks.length - 2];
-  if (!before || (before.k !== 'w' && before.k !== 'x')) return false;
-  if (before.k === 'w' && isAbbreviationBefore(a.toks, a.toks.length - 1)) return false;
+  if (!before || (before.k !== 'w' && before.k !== 'x')) return null;
+  if (before.k === 'w' && isAbbreviationBefore(a.toks, a.toks.length - 1)) return null;
   const lb = b.toks[b.toks.length - 1];
-  if (!lb || lb.k !== 'p' || lb.t !== '.') return false;
-  if (a.toks.some((t) => t.k === 'p' && (t.t === ';' || t.t === ':'))) return false;
+  if (!lb || lb.k !== 'p' || lb.t !== '.') return null;
+  if (a.toks.some((t) => t.k === 'p' && (t.t === ';' || t.t === ':'))) return null;
+  if (b.toks.some((t) => t.k === 'p' && t.t === ';')) return null;
+  if (!firstIsWordStart(a.toks)) return null;
   const first = b.toks[0];
-  if (!first || first.k !== 'w' || !isCapitalized(first.t) || !JOIN_STARTS.has(stem(keyOf(first)))) return false;
+  if (!first || first.k !== 'w' || !isCapitalized(first.t)) return null;
+  if (opensWithTransition(b)) return 'transition';
+  if (!JOIN_STARTS.has(stem(keyOf(first)))) return null;
   const second = b.toks[nextIndex(b.toks, 0)];
-  if (!second || second.k !== 'w' || isCapitalized(second.t)) return false;
-  return firstIsWordStart(a.toks);
+  if (!second || second.k !== 'w' || isCapitalized(second.t)) return null;
+  return 'continues';
 }
 
 function join(a: Sentence, b: Sentence, how: string): Sentence {
@@ -653,23 +907,28 @@ function join(a: Sentence, b: Sentence, how: string): Sentence {
 }
 
 /**
- * Sentence rhythm by strength. Strength 1 leaves it alone. From 2: long compound sentences are
- * split at a safe joint between independent clauses (", and" from 18 words; ", but", ", so",
- * ", yet" or a single semicolon from 16; 16 and 12 at strength 3), very short neighbours are
- * joined, and in a
- * run of evenly middling sentences (mean at most 24 words) one pair in eight (one in four at 3)
- * is joined into a longer sentence — human prose mixes short and long sentences.
+ * Sentence rhythm by strength. Strength 1 leaves it alone. From 2: long sentences are split at a
+ * safe joint between independent clauses (", and" from 16 words; ", but", ", so", ", yet", a
+ * single semicolon or a participle tail such as ", causing …" from 16, 12 at strength 3), very
+ * short neighbours are joined, and middling neighbours (up to 50 words together) are joined as
+ * the document's credit allows: one join per sentence a split added, plus what the unit's
+ * syllable savings pay for (readability.ts), and at strength 3 one pair in four sentences.
+ * Human prose mixes short and long sentences; splitting and joining in equal measure gives that
+ * mix while the document reads no harder than before.
  */
-function rhythm(sents: Sentence[], state: ReviseState): Sentence[] {
+function rhythm(sents: Sentence[], state: ReviseState, syllablesSaved: number): Sentence[] {
   const s = state.strength;
   if (s < 2) return sents;
-  const splitMin = s >= 3 ? 16 : 18;
+  const splitMin = 16;
   const splitMinSemicolon = s >= 3 ? 12 : 16;
   const joinShort = state.mode === 'concise' ? 0 : s >= 3 ? 7 : 4;
-  const joinMediumMax = s >= 3 ? 50 : 44;
-  const joinMediumCount = Math.ceil(sents.length / (s >= 3 ? 4 : 8));
+  // Two middling sentences of about 25 words each may become one: the semicolon or dash marks the seam.
+  const joinMediumMax = 50;
   let out: Sentence[] = [];
-  for (const x of sents) out.push(...splitSentence(x, splitMin, splitMinSemicolon, state));
+  for (let i = 0; i < sents.length; i++) out.push(...splitSentence(sents[i], splitMin, splitMinSemicolon, state, i + 1 < sents.length && startsWithThis(sents[i + 1].toks)));
+  // Strength 2 joins only what splits and plainer words have paid for; strength 3 (never less than 2) also one pair in four sentences.
+  state.credit += out.length - sents.length + syllablesSaved / (JOIN_MARGIN * joinCostInSyllables(state.words, state.sentences));
+  if (s >= 3) state.credit += sents.length / 4;
   if (joinShort > 0) {
     const joined: Sentence[] = [];
     for (let i = 0; i < out.length; i++) {
@@ -683,11 +942,18 @@ function rhythm(sents: Sentence[], state: ReviseState): Sentence[] {
     out = joined;
   }
   const meanLen = out.reduce((n, x) => n + wordCount(x.toks), 0) / Math.max(1, out.length);
-  if (meanLen <= 24) out = joinMedium(out, joinMediumMax, joinMediumCount, state);
+  if (meanLen <= 24 && state.credit >= 1) {
+    const n0 = out.length;
+    out = joinMedium(out, joinMediumMax, Math.min(Math.floor(state.credit), Math.ceil(out.length / 3)), state);
+    state.credit -= n0 - out.length;
+  }
   return out;
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/** Syllable savings must exceed a join's price by this factor: the price is estimated from the document so far. */
+const JOIN_MARGIN = 1.1;
 
 /** Revises one unit of masked text. */
 export function reviseUnit(masked: string, state: ReviseState): string {
@@ -695,12 +961,17 @@ export function reviseUnit(masked: string, state: ReviseState): string {
   const sents = splitSentences(toks);
   const level = contractionLevel(state.mode, state.strength);
   const pos = state.pos;
+  let saved = 0;
   for (const s of sents) {
+    state.words += wordCount(s.toks);
+    saved += syllablesOf(s.toks);
     applyTable(s.toks, state, pos);
     const changed = state.mode === 'formal' ? expand(s.toks) : contract(s.toks, level, state.apostrophe);
     if (changed > 0) invalidate(pos);
+    saved -= syllablesOf(s.toks);
   }
-  const out = rhythm(sents, state);
+  state.sentences += sents.length;
+  const out = rhythm(sents, state, saved);
   let text = '';
   for (const s of out) text += detokenize(s.toks) + s.gap;
   return text;

@@ -65,9 +65,10 @@ describe('WordNet synonyms', () => {
     expect(lookup(word, pos)?.synsetCount).toBe(1);
     expect(safeSynonym(word, pos)).toBe(synonym);
   });
-  it('are used at strength 3 only', async () => {
+  it('are used from strength 2, not at 1', async () => {
     const s = 'The effect was pronounced in older trees, and the rules were stringent.';
-    expect((await revise(s, opts('standard', 2))).text).toBe(s);
+    expect((await revise(s, opts('standard', 1))).text).toBe(s);
+    expect((await revise(s, opts('standard', 2))).text).toBe('The effect was pronounced in older trees, and the rules were tight.');
     expect((await revise(s, opts('standard', 3))).text).toBe('The effect was pronounced in older trees, and the rules were tight.');
     expect((await revise('A pronounced effect.', opts('standard', 3))).text).toBe('A marked effect.');
   });

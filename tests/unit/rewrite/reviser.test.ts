@@ -24,7 +24,7 @@ describe('table swaps keep grammar', () => {
     ['Due to the fact that it rained, we stayed.', 'Because it rained, we stayed.'],
     ['Rain plays a key role in farming.', 'Rain plays a key part in farming.'],
     ['The key role of rain is clear.', 'The key role of rain is clear.'],
-    ['Her novel is a careful exploration of grief.', 'Her novel is a careful examination of grief.'],
+    ['Her novel is a careful exploration of grief.', 'Her novel is a careful study of grief.'],
     ['The exploration of Mars goes on.', 'The exploration of Mars goes on.'],
     ['The letter revealed the truth.', 'The letter showed the truth.'],
     ['It was a revealing look.', 'It was a revealing look.'],

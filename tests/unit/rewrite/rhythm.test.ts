@@ -1,0 +1,70 @@
+/**
+ * Sentence rhythm beyond ", and" splits: participle tails, transition joins, and split parts
+ * never joined back. Sentences written for these tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { opts, revise } from './helpers';
+
+describe('participle tails become a sentence of their own', () => {
+  it('", causing X" after a past-tense clause → ". This caused X"', async () => {
+    const s = 'The council closed the old bridge over the river for repairs in early spring, causing long queues in the town centre.';
+    expect((await revise(s, opts('standard', 2))).text).toBe(
+      'The council closed the old bridge over the river for repairs in early spring. This caused long queues in the town centre.',
+    );
+  });
+  it('keeps the tense of the main clause (present → "This forces")', async () => {
+    const s = 'The new law raises taxes on small shops in every town across the region, forcing many owners to close their doors.';
+    expect((await revise(s, opts('standard', 2))).text).toBe(
+      'The new law raises taxes on small shops in every town across the region. This forces many owners to close their doors.',
+    );
+  });
+  it('not at strength 1', async () => {
+    const s = 'The council closed the old bridge over the river for repairs in early spring, causing long queues in the town centre.';
+    expect((await revise(s, opts('standard', 1))).text).toBe(s);
+  });
+  it('not when the participle may describe what a person does ("She walked …, showing no fear")', async () => {
+    const s = 'She walked slowly through the empty streets of the old town late at night, showing no sign of fear at all.';
+    expect((await revise(s, opts('standard', 3))).text).toBe(s);
+    const t = 'The painter finished the last of the large portraits for the town hall in a single week, showing great skill.';
+    expect((await revise(t, opts('standard', 3))).text).toBe(t);
+  });
+  it('not after a modal clause, where no tense can be given to "This"', async () => {
+    const s = 'The new plan would cut the cost of running the bus service in the city, causing anger among drivers.';
+    expect((await revise(s, opts('standard', 3))).text).toBe(s);
+  });
+  it('not inside a parenthetical participle clause', async () => {
+    const s = 'The storm, causing floods across the north of the country, hit the coast late on a Sunday night.';
+    expect((await revise(s, opts('standard', 3))).text).toBe(s);
+  });
+});
+
+describe('splits at ", and" from 16 words at strength 2', () => {
+  const s = 'The old mill by the river closed early last spring, and the workers found new jobs in town.';
+  it('splits a 17-word compound sentence', async () => {
+    expect((await revise(s, opts('standard', 2))).text).toBe('The old mill by the river closed early last spring. The workers found new jobs in town.');
+  });
+  it('leaves it alone at strength 1 and below 16 words', async () => {
+    expect((await revise(s, opts('standard', 1))).text).toBe(s);
+    const short = 'The old mill closed last spring, and the workers found new jobs in town.';
+    expect((await revise(short, opts('standard', 2))).text).toBe(short);
+  });
+});
+
+describe('joins of middling sentences', () => {
+  it('a sentence opening with a transition joins its neighbour with a semicolon, the transition kept (the join paid for by "approximately" → "about")', async () => {
+    const text =
+      'The garden behind the house stayed quiet in the early hours of the morning. Still, the street outside was full of noise by seven. The shops opened at approximately eight. The market filled up soon after that. By noon the square was packed.';
+    const out = (await revise(text, opts('standard', 2))).text;
+    expect(out).toContain('; still, the street outside was full of noise by seven.');
+  });
+  it('a medium join needs credit: one pair in ten sentences, so a short text keeps its sentences', async () => {
+    const text = 'The garden behind the house stayed quiet in the early hours of the morning. Still, the street outside was full of noise by seven.';
+    expect((await revise(text, opts('standard', 2))).text).toBe(text);
+  });
+  it('the two halves of a split sentence are not joined back together', async () => {
+    const text =
+      'The heavy rain in the hills filled the reservoirs well before the start of the summer, and the farmers in the valley were glad of it. The river rose. The fields were green.';
+    const out = (await revise(text, opts('standard', 2))).text;
+    expect(out).toContain('before the start of the summer. The farmers in the valley were glad of it.');
+  });
+});

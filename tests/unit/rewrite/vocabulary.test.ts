@@ -1,0 +1,69 @@
+/**
+ * Table entries for the over-used words that remained after the first table: each swap where it
+ * keeps the meaning, and the contexts where it must not happen. Sentences written for these tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { opts, revise } from './helpers';
+
+describe('swaps at strength 2 (standard)', () => {
+  it.each([
+    ['Music plays an important role in her life.', 'Music plays an important part in her life.'],
+    ['She played the role of the queen.', 'She played the part of the queen.'],
+    ['The war had a huge impact on the town.', 'The war had a huge effect on the town.'],
+    ['The film left a lasting impact on viewers.', 'The film left a lasting mark on viewers.'],
+    ['Her teaching made a real impact.', 'Her teaching made a real difference.'],
+    ['The novel shows the struggle between duty and desire.', 'The novel shows the conflict between duty and desire.'],
+    ['The statue serves as a reminder of the war.', 'The statue is a reminder of the war.'],
+    ['The book offers insights into village life.', 'The book gives insight into village life.'],
+    ['It was a truly beautiful day.', 'It was a beautiful day.'],
+    ['The city holds a special place in my heart.', 'The city has a special place in my heart.'],
+    ['The family faced many challenges in the winter.', 'The family faced many difficulties in the winter.'],
+    ['Our understanding of the past grew.', 'Our grasp of the past grew.'],
+    ['The struggle for freedom lasted decades.', 'The battle for freedom lasted decades.'],
+    ['Various people came to the fair.', 'Different people came to the fair.'],
+    ['Trust grew within the community.', 'Trust grew in the community.'],
+    ['The chart illustrates the trend.', 'The chart shows the trend.'],
+    ['It is merely a tool.', 'It is only a tool.'],
+    ['Her determination to win was clear.', 'Her resolve to win was clear.'],
+    ['Her novel is a careful exploration of grief.', 'Her novel is a careful study of grief.'],
+    ['Rain significantly affects the harvest.', 'Rain greatly affects the harvest.'],
+    ['The new engine is significantly faster.', 'The new engine is much faster.'],
+    ['They defended fundamental rights.', 'They defended basic rights.'],
+    ['We met at the beginning of the year.', 'We met at the start of the year.'],
+    ['The path is difficult to find.', 'The path is hard to find.'],
+    // Moved down from strength 3.
+    ['Notably, the bridge held.', 'In particular, the bridge held.'],
+    ['The robot has the ability to climb stairs.', 'The robot can climb stairs.'],
+    ['Her songs embody the spirit of the town.', 'Her songs represent the spirit of the town.'],
+    ['It was a compelling speech.', 'It was a strong speech.'],
+  ])('%s', async (input, expected) => {
+    expect((await revise(input, opts('standard', 2))).text).toBe(expected);
+  });
+});
+
+describe('left alone where the swap would change the meaning', () => {
+  it.each([
+    // "role model" is a fixed phrase; "role" without "play" stays.
+    'She played a role model for the younger girls.',
+    'The role of the state is clear.',
+    // A verb, not the noun "challenges".
+    'This challenges the old view of the town.',
+    // Space travel is not a study.
+    'The exploration of space goes on.',
+    // The verb is left alone (only the noun after "the", "her" … becomes "battle").
+    'They came to various other towns.',
+    // "significantly" before other words, and "fundamental" outside the listed nouns, stay.
+    'The result was significantly different.',
+    'A fundamental shift took place.',
+    // "compelling" is kept where "strong" would not fit.
+    'The compelling nature of the case was clear.',
+    // "within" as "no later than" or "inside".
+    'The letter came within a few weeks.',
+    'He lived within the walls of the city.',
+    // "determination of" is a finding, not resolve.
+    'The determination of the border took years.',
+    'They struggle for power every year.',
+  ])('%s', async (input) => {
+    expect((await revise(input, opts('standard', 2))).text).toBe(input);
+  });
+});
