@@ -101,6 +101,14 @@ export class FakeBridge implements Bridge {
 export class ManualClock implements FrameClock {
   private micro: (() => void)[] = [];
   private frames: (() => void)[] = [];
+  /** Time only moves when a test says so (advance()). */
+  private time = 0;
+  now(): number {
+    return this.time;
+  }
+  advance(ms: number): void {
+    this.time += ms;
+  }
   requestFrame(cb: () => void): void {
     this.frames.push(cb);
   }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LiveClient, type LiveItem } from '../../../src-renderer/live/client';
-import { FrameBatcher } from '../../../src-renderer/live/frame';
+import { FrameBatcher, MIN_GAP_MS } from '../../../src-renderer/live/frame';
 import { FakeBridge, ManualClock } from './fakes';
 
 function setup(opts: { pollIntervalMs?: number } = {}) {
@@ -161,6 +161,41 @@ describe('per-frame batching', () => {
     const perFrame = new Map<number, number>();
     for (const f of deliveries) perFrame.set(f, (perFrame.get(f) ?? 0) + 1);
     expect(Math.max(...perFrame.values())).toBe(1);
+  });
+});
+
+describe('per-frame batching of isolated events', () => {
+  it('delivers an isolated event at once even after another one in the same frame, but never a third', () => {
+    const clock = new ManualClock();
+    const deliveries: number[][] = [];
+    const b = new FrameBatcher<number>((batch) => deliveries.push(batch), clock);
+    b.push(1); // the job was reported started…
+    clock.runSoon();
+    clock.advance(MIN_GAP_MS); // …and its analysis arrives a few ms later, in the same frame
+    b.push(2);
+    clock.runSoon();
+    expect(deliveries).toEqual([[1], [2]]);
+    clock.advance(MIN_GAP_MS); // a third in that frame waits, however isolated
+    b.push(3);
+    clock.runSoon();
+    expect(deliveries).toHaveLength(2);
+    clock.frame();
+    expect(deliveries).toEqual([[1], [2], [3]]);
+  });
+
+  it('holds an event that comes right after a delivery (a burst) for the next frame', () => {
+    const clock = new ManualClock();
+    const deliveries: number[][] = [];
+    const b = new FrameBatcher<number>((batch) => deliveries.push(batch), clock);
+    b.push(1);
+    clock.runSoon();
+    clock.advance(MIN_GAP_MS - 1);
+    b.push(2);
+    b.push(3);
+    clock.runSoon();
+    expect(deliveries).toEqual([[1]]);
+    clock.frame();
+    expect(deliveries).toEqual([[1], [2, 3]]);
   });
 });
 
