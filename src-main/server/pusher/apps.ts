@@ -83,7 +83,12 @@ export const DEFAULT_LIMITS: AppLimits = {
 
 export type AppInput = Partial<Omit<PusherApp, 'limits'>> & { id: string; key: string; secret: string; limits?: Partial<AppLimits> };
 
-/** A complete app from the fields given (the rest: Pusher's defaults). */
+/** The fields of `o` that are set: an absent setting keeps its default instead of erasing it. */
+function defined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** A complete app from the fields given (the rest, and any left undefined: Pusher's defaults). */
 export function makeApp(partial: AppInput): PusherApp {
   return {
     enabled: true,
@@ -94,8 +99,11 @@ export function makeApp(partial: AppInput): PusherApp {
     webhooks: [],
     allowedOrigins: [],
     requireToken: false,
-    ...partial,
-    limits: { ...DEFAULT_LIMITS, ...(partial.limits ?? {}) },
+    ...defined(partial),
+    id: partial.id,
+    key: partial.key,
+    secret: partial.secret,
+    limits: { ...DEFAULT_LIMITS, ...defined(partial.limits ?? {}) },
   };
 }
 
@@ -131,30 +139,33 @@ const fileSchema = z.object({ apps: z.array(appSchema).min(1) }).strict();
 type AppConfig = z.infer<typeof appSchema>;
 
 function fromConfig(c: AppConfig): PusherApp {
-  const limits: Partial<AppLimits> = {};
-  if (c.max_connections !== undefined) limits.maxConnections = c.max_connections;
-  if (c.max_event_bytes !== undefined) limits.maxEventBytes = c.max_event_bytes;
-  if (c.max_channels_per_event !== undefined) limits.maxChannelsPerEvent = c.max_channels_per_event;
-  if (c.max_events_per_batch !== undefined) limits.maxEventsPerBatch = c.max_events_per_batch;
-  if (c.max_presence_members !== undefined) limits.maxPresenceMembers = c.max_presence_members;
-  if (c.max_presence_user_info_bytes !== undefined) limits.maxPresenceUserInfoBytes = c.max_presence_user_info_bytes;
-  if (c.max_subscriptions_per_connection !== undefined) limits.maxSubscriptionsPerConnection = c.max_subscriptions_per_connection;
-  if (c.client_events_per_second !== undefined) limits.clientEventsPerSecond = c.client_events_per_second;
-  if (c.max_event_name_length !== undefined) limits.maxEventNameLength = c.max_event_name_length;
-  const app: Parameters<typeof makeApp>[0] = { id: c.id, key: c.key, secret: c.secret, limits };
-  if (c.name !== undefined) app.name = c.name;
-  if (c.enabled !== undefined) app.enabled = c.enabled;
-  if (c.client_events !== undefined) app.clientEvents = c.client_events;
-  if (c.activity_timeout !== undefined) app.activityTimeout = c.activity_timeout;
-  if (c.pong_timeout !== undefined) app.pongTimeout = c.pong_timeout;
-  if (c.max_message_bytes !== undefined) app.maxMessageBytes = c.max_message_bytes;
-  if (c.allowed_origins !== undefined) app.allowedOrigins = c.allowed_origins;
-  if (c.require_token !== undefined) app.requireToken = c.require_token;
-  if (c.webhooks !== undefined) app.webhooks = c.webhooks.map((w) => ({ url: w.url, eventTypes: w.event_types ?? null }));
-  return makeApp(app);
+  return makeApp({
+    id: c.id,
+    key: c.key,
+    secret: c.secret,
+    name: c.name,
+    enabled: c.enabled,
+    clientEvents: c.client_events,
+    activityTimeout: c.activity_timeout,
+    pongTimeout: c.pong_timeout,
+    maxMessageBytes: c.max_message_bytes,
+    allowedOrigins: c.allowed_origins,
+    requireToken: c.require_token,
+    webhooks: c.webhooks?.map((w) => ({ url: w.url, eventTypes: w.event_types ?? null })),
+    limits: {
+      maxConnections: c.max_connections,
+      maxEventBytes: c.max_event_bytes,
+      maxChannelsPerEvent: c.max_channels_per_event,
+      maxEventsPerBatch: c.max_events_per_batch,
+      maxPresenceMembers: c.max_presence_members,
+      maxPresenceUserInfoBytes: c.max_presence_user_info_bytes,
+      maxSubscriptionsPerConnection: c.max_subscriptions_per_connection,
+      clientEventsPerSecond: c.client_events_per_second,
+      maxEventNameLength: c.max_event_name_length,
+    },
+  });
 }
 
-/** Reads an apps file; a broken file is a clear error, never a half-configured server. */
 export function readAppsFile(file: string): PusherApp[] {
   let raw: unknown;
   try {
