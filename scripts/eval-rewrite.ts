@@ -17,6 +17,7 @@ import type { RewriteOutput } from '../src-shared/tasks';
 import { analyzeText as detect } from '../src-workers/detect/index';
 import { rewriteText } from '../src-workers/rewrite/index';
 import { findProtectedSpans } from '../src-workers/rewrite/protect';
+import { syllables } from '../src-workers/rewrite/readability';
 import { rewriteV1 } from '../src-workers/rewrite/table-reviser';
 import { countWords, sentences, words } from '../src-workers/text/segment';
 
@@ -90,14 +91,6 @@ function f1(a: Map<string, number>, b: Map<string, number>): number {
   const p = nb ? common / nb : 0;
   const r = na ? common / na : 0;
   return p + r === 0 ? 0 : (2 * p * r) / (p + r);
-}
-
-function syllables(word: string): number {
-  const w = word.toLowerCase().replace(/[^a-z]/g, '');
-  if (!w) return 0;
-  if (w.length <= 3) return 1;
-  const groups = w.replace(/(?:[^laeiouy]es|ed|[^laeiouy]e)$/, '').replace(/^y/, '').match(/[aeiouy]{1,2}/g);
-  return Math.max(1, groups ? groups.length : 1);
 }
 
 function flesch(text: string): number {

@@ -7,3 +7,6 @@ import type { JobType, RewriteMode, Settings } from '../../src-shared/models';
 export const REWRITE_MODES: readonly RewriteMode[] = ['standard', 'formal', 'casual', 'concise'];
 export const JOB_TYPES: readonly JobType[] = ['analyze', 'rewrite', 'validate'];
 export const LLM_KINDS: readonly Settings['llm']['kind'][] = ['openai', 'ollama'];
+
+/** What a document or a revision can be exported as (the exportDocument command's formats). */
+export type ExportFormat = 'txt' | 'md' | 'docx';

@@ -6,6 +6,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { documentChannel, libraryChannel, parseChannel, queueChannel, rewriteChannel } from '../../src-shared/channels';
 import type { ImportResult, SettingsPatch } from '../../src-shared/commands';
+import type { ExportFormat } from './constants';
 import type { DocumentSummary, JobRecord, RewriteDetail, RewriteOptions, Settings } from '../../src-shared/models';
 import type { AppBridge } from '../bridge/types';
 import { BridgeError, errorMessage } from '../bridge/types';
@@ -300,7 +301,7 @@ export class Actions {
     if (!this.newerThan(`doc:${id}`, since)) this.mergeSummary(document);
   }
 
-  async exportDocument(id: number, format: 'txt' | 'md' | 'docx', opts: { rewrite_id?: number; version?: number } = {}): Promise<void> {
+  async exportDocument(id: number, format: ExportFormat, opts: { rewrite_id?: number; version?: number } = {}): Promise<void> {
     const file = await this.bridge.invoke('exportDocument', { id, format, ...opts });
     const saved = await this.bridge.saveFile(file.name, file.mime, file.base64);
     if (saved.saved) this.toast({ kind: 'success', message: `Exported ${file.name}${saved.path ? ` to ${saved.path}` : ''}.` });

@@ -11,6 +11,8 @@ import { useActions, useAppState } from '../app/context';
 import { href, navigate } from '../app/router';
 import { useShortcuts } from '../app/shortcuts';
 import { ConfirmDialog, Dialog } from '../components/Dialog';
+import { ExportControls } from '../components/ExportControls';
+import type { ExportFormat } from '../store/constants';
 import { HighlightedText, selectionOffsets } from '../components/HighlightedText';
 import { ScoreCard, Signals } from '../components/ScoreCard';
 import { useHold, useListen, usePoll } from '../live/hooks';
@@ -18,7 +20,6 @@ import { band, BAND_LABEL, DOCUMENT_STATUS_LABEL, formatBytes, formatPercent, fo
 import { LOCAL_USER_ID } from '../store/store';
 import { Spinner, ViewHeading } from './common';
 
-type ExportFormat = 'txt' | 'md' | 'docx';
 
 function ReviseDialog({ open, onClose, documentId }: { open: boolean; onClose: () => void; documentId: number }) {
   const actions = useActions();
@@ -223,19 +224,7 @@ export function DocumentView({ id }: { id: number }) {
           <button type="button" className="button" disabled={!ready || !selection} onClick={checkSelection} aria-keyshortcuts="V" title="Select a passage in the text first">
             Check selected passage
           </button>
-          <span className="export-group">
-            <label className="sr-only" htmlFor="export-format">
-              Export format
-            </label>
-            <select id="export-format" ref={exportRef} value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)} disabled={!ready} aria-keyshortcuts="E">
-              <option value="docx">Word (.docx)</option>
-              <option value="md">Markdown (.md)</option>
-              <option value="txt">Plain text (.txt)</option>
-            </select>
-            <button type="button" className="button" disabled={!ready} onClick={() => void doExport()}>
-              Export
-            </button>
-          </span>
+          <ExportControls id="export-format" selectRef={exportRef} format={format} onFormat={setFormat} disabled={!ready} keyShortcut="E" buttonLabel="Export" onExport={() => void doExport()} />
           <button type="button" className="button" disabled={doc.status === 'queued' || doc.status === 'analyzing'} onClick={() => actions.reanalyze(id).catch((err) => actions.toastError(err))}>
             Analyze again
           </button>

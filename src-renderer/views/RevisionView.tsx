@@ -10,6 +10,8 @@ import type { DiffHunk } from '../../src-shared/models';
 import { useActions, useAppState } from '../app/context';
 import { href, navigate } from '../app/router';
 import { useShortcuts } from '../app/shortcuts';
+import { ExportControls } from '../components/ExportControls';
+import type { ExportFormat } from '../store/constants';
 import { ProgressBar } from '../components/ProgressBar';
 import { useHold, usePoll } from '../live/hooks';
 import { formatEstimate, formatLeft, formatPercent, REWRITE_STATUS_LABEL, remainingSeconds } from '../store/format';
@@ -109,7 +111,7 @@ export function RevisionView({ id }: { id: number }) {
   const [missing, setMissing] = useState(false);
   const [decisions, setDecisions] = useState<Map<number, Decision>>(new Map());
   const [preview, setPreview] = useState(false);
-  const [format, setFormat] = useState<'txt' | 'md' | 'docx'>('docx');
+  const [format, setFormat] = useState<ExportFormat>('docx');
   const [busy, setBusy] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const validated = useRef(false);
@@ -363,28 +365,18 @@ export function RevisionView({ id }: { id: number }) {
                 >
                   Check accepted version
                 </button>
-                <span className="export-group">
-                  <label className="sr-only" htmlFor="revision-export-format">
-                    Export format
-                  </label>
-                  <select id="revision-export-format" value={format} onChange={(e) => setFormat(e.target.value as 'txt' | 'md' | 'docx')}>
-                    <option value="docx">Word (.docx)</option>
-                    <option value="md">Markdown (.md)</option>
-                    <option value="txt">Plain text (.txt)</option>
-                  </select>
-                  <button
-                    type="button"
-                    className="button"
-                    disabled={!docId}
-                    onClick={() => {
-                      if (!docId) return;
-                      const opts = applied ? { version: applied } : { rewrite_id: id };
-                      actions.exportDocument(docId, format, opts).catch((err) => actions.toastError(err, 'Export failed'));
-                    }}
-                  >
-                    {applied ? 'Export applied version' : 'Export revision'}
-                  </button>
-                </span>
+                <ExportControls
+                  id="revision-export-format"
+                  format={format}
+                  onFormat={setFormat}
+                  buttonDisabled={!docId}
+                  buttonLabel={applied ? 'Export applied version' : 'Export revision'}
+                  onExport={() => {
+                    if (!docId) return;
+                    const opts = applied ? { version: applied } : { rewrite_id: id };
+                    actions.exportDocument(docId, format, opts).catch((err) => actions.toastError(err, 'Export failed'));
+                  }}
+                />
               </div>
               {preview ? (
                 <div className="doc-text preview" aria-label="Preview with the accepted changes" tabIndex={0} data-testid="preview">
