@@ -961,14 +961,16 @@ export function reviseUnit(masked: string, state: ReviseState): string {
   const sents = splitSentences(toks);
   const level = contractionLevel(state.mode, state.strength);
   const pos = state.pos;
+  // Syllable savings only pay for joins, and only rhythm (strength 2 and up) joins.
+  const countSaved = state.strength >= 2;
   let saved = 0;
   for (const s of sents) {
     state.words += wordCount(s.toks);
-    saved += syllablesOf(s.toks);
+    if (countSaved) saved += syllablesOf(s.toks);
     applyTable(s.toks, state, pos);
     const changed = state.mode === 'formal' ? expand(s.toks) : contract(s.toks, level, state.apostrophe);
     if (changed > 0) invalidate(pos);
-    saved -= syllablesOf(s.toks);
+    if (countSaved) saved -= syllablesOf(s.toks);
   }
   state.sentences += sents.length;
   const out = rhythm(sents, state, saved);
