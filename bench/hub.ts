@@ -10,6 +10,7 @@ import { ChannelHistory, DurableEventLog } from '../src-main/core/hub/history';
 import { BroadcastHub } from '../src-main/core/hub/hub';
 import { openDatabase } from '../src-main/core/store/db';
 import { tempDir } from '../tests/helpers/temp';
+import { collectGarbage } from './lib/gc';
 import { median, printTable } from './lib/stats';
 
 interface Scenario {
@@ -37,6 +38,7 @@ function bare(s: Scenario): number {
   const names = Array.from({ length: s.channels }, (_, i) => channelName(i));
   for (const name of names) for (let k = 0; k < s.subscribersPerChannel; k++) emitter.on(name, () => delivered++);
   const seqs = new Array<number>(s.channels).fill(0);
+  collectGarbage();
   const t0 = performance.now();
   for (let m = 0; m < s.messages; m++) {
     const c = m % s.channels;
@@ -55,6 +57,7 @@ function hubRun(s: Scenario, durable: boolean): number {
   let delivered = 0;
   const names = Array.from({ length: s.channels }, (_, i) => channelName(i));
   for (const name of names) for (let k = 0; k < s.subscribersPerChannel; k++) hub.subscribe(name, () => delivered++);
+  collectGarbage();
   const t0 = performance.now();
   for (let m = 0; m < s.messages; m++) {
     const c = m % s.channels;

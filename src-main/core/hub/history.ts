@@ -1,34 +1,36 @@
 /**
- * The hub's event log: per-channel rings of recent envelopes in memory (what replay answers
+ * The hub's event log: the most recent envelopes of every channel in memory (what replay answers
  * from), backed for durable channels by SQLite batches so that the log survives a restart.
  *
  * One row per flushed batch instead of one per event keeps durable broadcasting cheap: a burst of
- * events costs one INSERT. The log is bounded: rings keep the last `perChannel` envelopes (and at
- * most `maxTotal` over all channels), and batches older than `retentionMs` (or beyond `maxBatches`) are pruned. A channel's last seq is
- * kept in channel_seqs when its events are pruned, so seq never starts again at 1.
+ * events costs one INSERT. The log is bounded: memory keeps the last `capacity` envelopes over all
+ * channels, and batches older than `retentionMs` (or beyond `maxBatches`) are pruned. A channel's
+ * last seq is kept in channel_seqs when its events are pruned, so seq never starts again at 1.
  */
 import type { Envelope, ReplayResult } from '../../../src-shared/events';
 import type { Db } from '../store/db';
 
 export interface HistoryOptions {
-  /** Envelopes kept per channel for replay. */
-  perChannel?: number;
   /**
-   * Envelopes kept in memory over all channels: with many channels (a sync server) memory stays
-   * bounded; when the total passes it, every ring drops its older half (a later replay from there
-   * answers resync, as for anything pruned).
+   * Envelopes kept in memory over all channels; the oldest leaves first, whatever its channel, and
+   * a replay from before it answers resync. Why not more: every kept envelope outlives V8's young
+   * generation and is copied into the old one, so a busy many-channel server pays for the budget on
+   * every broadcast (bench/hub.ts measures it). It covers a reconnect after a short outage; longer
+   * gaps are what resync is for.
    */
-  maxTotal?: number;
+  capacity?: number;
 }
 
 /**
  * Everything the hub keeps about one channel, in one record so that a broadcast costs a single
- * map lookup: its last seq, its recent envelopes, and (owned by the hub) its subscribers.
+ * map lookup: its last seq and (owned by the hub) its subscribers. Its envelopes are in the
+ * shared buffer of the history.
  */
 export interface ChannelState {
   readonly name: string;
   seq: number;
-  ring: Envelope[];
+  /** Appends (over all channels) before this channel's newest kept envelope, or -1. */
+  lastAt: number;
   /** Set by the hub once the name has been checked. */
   checked: boolean;
   /** Whether the channel's events go to the durable log; decided by the hub on first use. */
@@ -39,25 +41,34 @@ export interface ChannelState {
 
 export class ChannelHistory {
   private readonly channels = new Map<string, ChannelState>();
-  readonly perChannel: number;
-  readonly maxTotal: number;
-  private total = 0;
+  readonly capacity: number;
+  /**
+   * One circular buffer for every channel, in arrival order, with the channel of each slot beside
+   * it. One preallocated pair of arrays rather than a ring per channel: with thousands of channels,
+   * growing and compacting a ring each was most of the cost of a broadcast. Replay scans it, which
+   * is rare (a reconnect) and bounded by the capacity.
+   */
+  private readonly envs: (Envelope | undefined)[];
+  private readonly owners: (ChannelState | undefined)[];
+  /** Envelopes appended since the start; the next one goes to slot appended % capacity. */
+  private appended = 0;
 
   constructor(opts: HistoryOptions = {}) {
-    this.perChannel = opts.perChannel ?? 500;
-    this.maxTotal = opts.maxTotal ?? 100_000;
+    this.capacity = Math.max(1, Math.floor(opts.capacity ?? 20_000));
+    this.envs = new Array<Envelope | undefined>(this.capacity).fill(undefined);
+    this.owners = new Array<ChannelState | undefined>(this.capacity).fill(undefined);
   }
 
   /** Envelopes kept in memory over all channels. */
   get size(): number {
-    return this.total;
+    return Math.min(this.appended, this.capacity);
   }
 
   /** The record of a channel, created on first use. */
   state(channel: string): ChannelState {
     let st = this.channels.get(channel);
     if (st === undefined) {
-      st = { name: channel, seq: 0, ring: [], checked: false, durable: null, subscribers: [] };
+      st = { name: channel, seq: 0, lastAt: -1, checked: false, durable: null, subscribers: [] };
       this.channels.set(channel, st);
     }
     return st;
@@ -87,32 +98,20 @@ export class ChannelHistory {
     if (seq > st.seq) st.seq = seq;
   }
 
+  /** Keeps an envelope; envelopes of one channel arrive in seq order. */
   append(env: Envelope, st: ChannelState = this.state(env.channel)): void {
-    const ring = st.ring;
-    ring.push(env);
-    this.total++;
-    // Amortised trimming: cut a chunk at a time rather than shift() per event.
-    if (ring.length > this.perChannel * 1.25) this.total -= ring.splice(0, ring.length - this.perChannel).length;
+    const slot = this.appended % this.capacity;
+    this.envs[slot] = env;
+    this.owners[slot] = st;
+    st.lastAt = this.appended++;
     if (env.seq > st.seq) st.seq = env.seq;
-    if (this.total > this.maxTotal) this.shrink();
   }
 
-  /** Halves every ring, older envelopes first. */
-  private shrink(): void {
-    let total = 0;
-    for (const st of this.channels.values()) {
-      const keep = st.ring.length >> 1;
-      if (keep === 0) st.ring = [];
-      else st.ring.splice(0, st.ring.length - keep);
-      total += keep;
-    }
-    this.total = total;
-  }
-
-  /** The most recent envelope kept for a channel. */
+  /** The most recent envelope of a channel still kept, or null. */
   last(channel: string): Envelope | null {
-    const ring = this.channels.get(channel)?.ring;
-    return ring && ring.length > 0 ? ring[ring.length - 1] : null;
+    const st = this.channels.get(channel);
+    if (st === undefined || !this.isKept(st.lastAt)) return null;
+    return this.envs[st.lastAt % this.capacity]!;
   }
 
   /** Missed envelopes after `since`, or resync when some of them are no longer kept. */
@@ -120,26 +119,22 @@ export class ChannelHistory {
     const st = this.channels.get(channel);
     const last = st?.seq ?? 0;
     if (since >= last) return { events: [] };
-    const ring = st?.ring ?? [];
-    const first = ring.length > 0 ? ring[0].seq : last + 1;
-    if (first > since + 1) return { resync: true, last_seq: last };
-    // Rings are ordered by seq: binary search for the first envelope after `since`.
-    let lo = 0;
-    let hi = ring.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ring[mid].seq <= since) lo = mid + 1;
-      else hi = mid;
+    if (st === undefined || !this.isKept(st.lastAt)) return { resync: true, last_seq: last };
+    // Newest to oldest, from the channel's newest kept envelope back to the one after `since`.
+    const found: Envelope[] = [];
+    const oldest = Math.max(0, this.appended - this.capacity);
+    for (let at = st.lastAt; at >= oldest; at--) {
+      const slot = at % this.capacity;
+      if (this.owners[slot] !== st) continue;
+      const env = this.envs[slot]!;
+      if (env.seq <= since) break;
+      found.push(env);
     }
-    return { events: ring.slice(lo) };
-  }
-
-  dropChannel(channel: string): void {
-    const st = this.channels.get(channel);
-    if (st) {
-      this.total -= st.ring.length;
-      st.ring = [];
-    }
+    found.reverse();
+    // Complete only if it starts right after `since`. (Envelopes broadcast in this turn have their
+    // seq but are not kept yet: they reach a new subscriber live, at the flush.)
+    if (found.length > 0 && found[0].seq !== since + 1) return { resync: true, last_seq: last };
+    return { events: found };
   }
 
   /** Names of channels with at least one subscriber. */
@@ -147,6 +142,10 @@ export class ChannelHistory {
     const out: string[] = [];
     for (const st of this.channels.values()) if (st.subscribers.length > 0) out.push(st.name);
     return out;
+  }
+
+  private isKept(at: number): boolean {
+    return at >= 0 && at >= this.appended - this.capacity;
   }
 }
 

@@ -41,7 +41,7 @@ describe('BroadcastHub', () => {
   });
 
   it('answers resync once the gap has been pruned from the bounded log', async () => {
-    const hub = new BroadcastHub({ history: new ChannelHistory({ perChannel: 4 }) });
+    const hub = new BroadcastHub({ history: new ChannelHistory({ capacity: 4 }) });
     for (let i = 0; i < 20; i++) hub.broadcast({ channel: 'c', event: 'e', data: i });
     await flush();
     expect(hub.replay('c', 1)).toEqual({ resync: true, last_seq: 20 });
@@ -155,6 +155,40 @@ describe('BroadcastHub', () => {
       expect(reloaded.lastSeq('c')).toBe(2);
       expect(reloaded.since('c', 0)).toEqual({ resync: true, last_seq: 2 });
     });
+  });
+});
+
+describe('ChannelHistory', () => {
+  const env = (channel: string, seq: number) => ({ channel, event: 'e', data: seq, seq, ts: 0 });
+  const seqs = (r: ReturnType<ChannelHistory['since']>) => ('events' in r ? r.events.map((e) => e.seq) : r);
+
+  it('replays one channel out of interleaved ones, in seq order', () => {
+    const h = new ChannelHistory({ capacity: 10 });
+    for (let i = 1; i <= 4; i++) {
+      h.append(env('a', i));
+      h.append(env('b', i));
+    }
+    expect(seqs(h.since('a', 1))).toEqual([2, 3, 4]);
+    expect(seqs(h.since('b', 3))).toEqual([4]);
+    expect(seqs(h.since('a', 4))).toEqual([]);
+    expect(h.last('b')?.seq).toBe(4);
+    expect(h.size).toBe(8);
+  });
+
+  it('lets the oldest envelope go first whatever its channel, and answers resync for a gap that reaches it', () => {
+    const h = new ChannelHistory({ capacity: 3 });
+    h.append(env('quiet', 1));
+    h.append(env('busy', 1));
+    h.append(env('busy', 2));
+    expect(seqs(h.since('quiet', 0))).toEqual([1]);
+    h.append(env('busy', 3)); // quiet#1 leaves
+    expect(h.since('quiet', 0)).toEqual({ resync: true, last_seq: 1 });
+    expect(h.last('quiet')).toBeNull();
+    expect(seqs(h.since('busy', 0))).toEqual([1, 2, 3]);
+    h.append(env('busy', 4)); // busy#1 leaves
+    expect(h.since('busy', 0)).toEqual({ resync: true, last_seq: 4 });
+    expect(seqs(h.since('busy', 1))).toEqual([2, 3, 4]);
+    expect(h.size).toBe(3);
   });
 });
 
