@@ -1,5 +1,6 @@
 /** Pusher Channels v7 wire messages and close codes (PROTOCOL.md). */
 import type { Envelope } from '../../../src-shared/events';
+import { textFrame } from './frame-writer';
 
 export const CLOSE = {
   UNKNOWN_APP: 4001,
@@ -44,8 +45,8 @@ let lastEnvelope: Envelope | null = null;
 let lastFrame: Buffer | null = null;
 
 /**
- * The frame of an envelope, encoded to UTF-8 once however many sockets receive it (sent as a text
- * frame from the same Buffer to every socket). A fan-out hands the same envelope to every
+ * The WebSocket frame of an envelope, encoded and framed once however many sockets receive it (the
+ * same Buffer is written to every socket). A fan-out hands the same envelope to every
  * subscriber in a row, so remembering the last one is enough — and keeps nothing alive longer
  * (a WeakMap of frames would hold one Buffer per envelope kept in the history).
  */
@@ -54,7 +55,7 @@ export function envelopeFrame(env: Envelope): Buffer {
   const data = typeof env.data === 'string' ? env.data : JSON.stringify(env.data ?? null);
   let text = `{"event":${JSON.stringify(env.event)},"channel":${JSON.stringify(env.channel)},"data":${JSON.stringify(data)},"seq":${env.seq}`;
   if (env.user_id !== undefined) text += `,"user_id":${JSON.stringify(env.user_id)}`;
-  lastFrame = Buffer.from(text + '}');
+  lastFrame = textFrame(text + '}');
   lastEnvelope = env;
   return lastFrame;
 }

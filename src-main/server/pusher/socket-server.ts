@@ -25,6 +25,7 @@ import type { Envelope } from '../../../src-shared/events';
 import type { BroadcastHub } from '../../core/hub/hub';
 import type { Cluster, ClusterNotice, ClusterSignal } from '../cluster/cluster';
 import type { AppRegistry, PusherApp } from './apps';
+import { FrameWriter, textFrame, type FrameSink } from './frame-writer';
 import { CLOSE, ERROR, envelopeFrame, errorFrame, frame, parseClientMessage, parseJsonObject, type ClientMessage } from './protocol';
 import { channelAuthString, verifyAuth } from './signature';
 import type { WebhookSender } from './webhooks';
@@ -68,7 +69,7 @@ interface Subscription {
   lastSeq: number;
 }
 
-export interface Connection {
+export interface Connection extends FrameSink {
   socketId: string;
   rt: AppRuntime;
   ws: WebSocket;
@@ -82,11 +83,8 @@ export interface Connection {
   pendingOps: number;
   accepted: boolean;
   closed: boolean;
-  /** Its TCP socket is corked until the end of the current fan-out (see send()). */
-  corked: boolean;
 }
 
-const TEXT = { binary: false } as const;
 const PROTOCOL_MIN = 5;
 const PROTOCOL_MAX = 7;
 
@@ -98,9 +96,8 @@ export class PusherSocketServer {
   private readonly maxBuffered: number;
   private readonly cacheTtlMs: number;
   private readonly maxPendingOps: number;
-  private readonly corked: Connection[] = [];
+  private readonly writer = new FrameWriter();
   private readonly untaps: Unsubscribe[] = [];
-  private uncorkScheduled = false;
 
   constructor(private readonly opts: SocketServerOptions) {
     const apps = opts.apps.all();
@@ -178,7 +175,8 @@ export class PusherSocketServer {
       pendingOps: 0,
       accepted: false,
       closed: false,
-      corked: false,
+      out: null,
+      outBytes: 0,
     };
     ws.on('message', (data, isBinary) => {
       conn.lastSeen = Date.now();
@@ -212,7 +210,7 @@ export class PusherSocketServer {
         if (!ok) {
           this.countError('over_quota');
           this.send(conn, errorFrame('Over connection quota', CLOSE.OVER_QUOTA));
-          ws.close(CLOSE.OVER_QUOTA, 'Over connection quota');
+          this.closeWith(conn, CLOSE.OVER_QUOTA, 'Over connection quota');
           conn.closed = true;
           return;
         }
@@ -234,7 +232,7 @@ export class PusherSocketServer {
     if (!always && ++conn.pendingOps > this.maxPendingOps) {
       this.countError('flood');
       this.error(conn, 'Too many messages waiting: slow down', null, 'flood');
-      conn.ws.close(CLOSE.OVER_CAPACITY, 'Too many messages waiting');
+      this.closeWith(conn, CLOSE.OVER_CAPACITY, 'Too many messages waiting');
       conn.closed = true;
       return;
     }
@@ -339,7 +337,7 @@ export class PusherSocketServer {
       (m) => {
         if (m.type === 'event') {
           if (sub.held) sub.held.push(m.envelope);
-          else this.send(conn, envelopeFrame(m.envelope));
+          else this.sendFrame(conn, envelopeFrame(m.envelope));
         } else {
           const f = frame('pusher_internal:resync', { last_seq: m.last_seq }, channel);
           if (sub.held) sub.held.push(f);
@@ -380,7 +378,10 @@ export class PusherSocketServer {
     }
     const held = sub.held ?? [];
     sub.held = null;
-    for (const h of held) this.send(conn, typeof h === 'string' ? h : envelopeFrame(h));
+    for (const h of held) {
+      if (typeof h === 'string') this.send(conn, h);
+      else this.sendFrame(conn, envelopeFrame(h));
+    }
     if (presence && first) {
       await cluster.signal({ type: 'member_added', app: app.id, channel, user_id: presence.userId, user_info: presence.userInfo, socket_id: conn.socketId });
       conn.rt.webhooks.send({ name: 'member_added', channel, user_id: presence.userId });
@@ -437,7 +438,7 @@ export class PusherSocketServer {
       // As Pusher: a failed sign-in closes the connection (4009: do not reconnect with the same parameters).
       this.countError('auth');
       this.send(conn, errorFrame('Invalid user authentication: sign in with the auth and user_data of the user authentication endpoint', CLOSE.UNAUTHORIZED));
-      conn.ws.close(CLOSE.UNAUTHORIZED, 'Unauthorized');
+      this.closeWith(conn, CLOSE.UNAUTHORIZED, 'Unauthorized');
       return;
     }
     if (conn.user && conn.user.id !== id) this.forgetUser(conn);
@@ -493,7 +494,7 @@ export class PusherSocketServer {
     if (s.type === 'terminate') {
       for (const conn of [...(rt.users.get(s.user_id) ?? [])]) {
         this.send(conn, errorFrame('You got disconnected by the app', CLOSE.UNAUTHORIZED));
-        conn.ws.close(CLOSE.UNAUTHORIZED, 'Terminated by the app');
+        this.closeWith(conn, CLOSE.UNAUTHORIZED, 'Terminated by the app');
       }
       return;
     }
@@ -550,44 +551,36 @@ export class PusherSocketServer {
     this.send(conn, errorFrame(message, code));
   }
 
+  /** Sends a message (its JSON text); see sendFrame. */
+  private send(conn: Connection, message: string): void {
+    this.sendFrame(conn, textFrame(message));
+  }
+
   /**
-   * Sends a frame. Frames for one connection during one fan-out (a hub batch, a burst of signals)
-   * are corked and leave in one write when the batch is done: one syscall per connection per
-   * batch instead of one per frame, which is where a WebSocket server spends its time.
+   * Queues a complete WebSocket frame for the connection. Frames for one connection leave together
+   * in one write with the writer's next flush (see FrameWriter): one syscall per connection per
+   * fan-out instead of one per frame, which is where a WebSocket server spends its time.
    */
-  private send(conn: Connection, data: string | Buffer): void {
+  private sendFrame(conn: Connection, wire: Buffer): void {
     const ws = conn.ws;
     if (ws.readyState !== 1) return;
-    if (ws.bufferedAmount > this.maxBuffered) {
+    if (ws.bufferedAmount + conn.outBytes > this.maxBuffered) {
       // A client that cannot keep up is asked to come back later rather than grow our memory.
       this.countError('slow_client');
+      conn.out = null;
+      conn.outBytes = 0;
       ws.close(CLOSE.OVER_CAPACITY, 'Over capacity');
       return;
     }
     this.stats.messagesOut++;
-    if (!conn.corked) {
-      const socket = (ws as unknown as { _socket?: { cork(): void } })._socket;
-      if (socket) {
-        socket.cork();
-        conn.corked = true;
-        this.corked.push(conn);
-        if (!this.uncorkScheduled) {
-          this.uncorkScheduled = true;
-          process.nextTick(this.uncorkAll);
-        }
-      }
-    }
-    ws.send(data, TEXT);
+    this.writer.write(conn, wire);
   }
 
-  private readonly uncorkAll = (): void => {
-    this.uncorkScheduled = false;
-    const list = this.corked.splice(0);
-    for (const conn of list) {
-      conn.corked = false;
-      (conn.ws as unknown as { _socket?: { uncork(): void } })._socket?.uncork();
-    }
-  };
+  /** Closes a connection after what was queued for it. */
+  private closeWith(conn: Connection, code: number, reason: string): void {
+    this.writer.flushSink(conn);
+    conn.ws.close(code, reason);
+  }
 
   private async drop(conn: Connection): Promise<void> {
     const wasAccepted = conn.accepted;
@@ -614,7 +607,7 @@ export class PusherSocketServer {
         const silent = now - conn.lastSeen;
         if (conn.pinged && silent > idle + wait) {
           this.countError('pong_timeout');
-          conn.ws.close(CLOSE.PONG_NOT_RECEIVED, 'Pong reply not received');
+          this.closeWith(conn, CLOSE.PONG_NOT_RECEIVED, 'Pong reply not received');
           // A peer that does not answer may not complete the closing handshake either.
           const t = setTimeout(() => conn.ws.terminate(), 2000);
           t.unref();
@@ -636,7 +629,7 @@ export class PusherSocketServer {
     for (const rt of this.opts.runtimes.values()) {
       for (const conn of rt.connections) {
         if (conn.socketId === socketId) {
-          conn.ws.close(code, reason);
+          this.closeWith(conn, code, reason);
           return true;
         }
       }
@@ -659,7 +652,7 @@ export class PusherSocketServer {
             const t = setTimeout(() => {
               if (conn.ws.readyState === conn.ws.CLOSED) return resolve();
               conn.ws.once('close', () => resolve());
-              conn.ws.close(CLOSE.GENERIC_RECONNECT, 'Server shutting down');
+              this.closeWith(conn, CLOSE.GENERIC_RECONNECT, 'Server shutting down');
               setTimeout(() => {
                 conn.ws.terminate();
                 resolve();

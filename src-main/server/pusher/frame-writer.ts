@@ -1,0 +1,105 @@
+/**
+ * Writes the socket server's frames, coalesced: every frame a connection is sent is framed once
+ * (a fan-out shares one Buffer between all its sockets), appended to the connection's outgoing list,
+ * and the lists leave in one write per socket at the end of the turn.
+ *
+ * Why: on a fan-out to many sockets the cost is the write itself (a syscall per socket, the kernel's
+ * loopback or TCP path behind it), not the bytes. After a heavy flush (one that kept the event loop
+ * `heavyFlushMs` or longer), the next flush waits until `holdMs` have passed since it ended, so that
+ * what is broadcast meanwhile leaves in the same write per socket — the write delay Centrifugo
+ * offers, applied only under load: a lone event after a quiet moment still leaves at the end of its
+ * turn.
+ */
+import { performance } from 'node:perf_hooks';
+import * as wsModule from 'ws';
+import type { WebSocket } from 'ws';
+
+interface FrameOptions {
+  fin: boolean;
+  opcode: number;
+  mask: boolean;
+  readOnly: boolean;
+  rsv1: boolean;
+}
+/** ws's own framing (exported by ws, not described by its type definitions). */
+const { Sender } = wsModule as unknown as { Sender: { frame(data: Buffer, options: FrameOptions): Buffer[] } };
+const TEXT: FrameOptions = { fin: true, opcode: 1, mask: false, readOnly: true, rsv1: false };
+
+/** A complete server→client WebSocket text frame: header and payload in one Buffer. */
+export function textFrame(payload: Buffer | string): Buffer {
+  const parts = Sender.frame(typeof payload === 'string' ? Buffer.from(payload) : payload, TEXT);
+  return parts.length === 1 ? parts[0] : Buffer.concat(parts);
+}
+
+/** What the writer keeps on a connection. */
+export interface FrameSink {
+  readonly ws: WebSocket;
+  /** Frames waiting for the next flush, or null. */
+  out: Buffer[] | null;
+  outBytes: number;
+}
+
+/** ws's sender writes whole frames to the socket; engine.io sends pre-built frames the same way. */
+type SenderOf = { _sender?: { sendFrame(list: Buffer[]): void } };
+
+export interface FrameWriterOptions {
+  /** A flush that took at least this long counts as heavy. */
+  heavyFlushMs?: number;
+  /** After a heavy flush, the next one waits until this long after it ended. */
+  holdMs?: number;
+}
+
+export class FrameWriter {
+  private queued: FrameSink[] = [];
+  private scheduled = false;
+  private holdUntil = 0;
+  private readonly heavyFlushMs: number;
+  private readonly holdMs: number;
+
+  constructor(opts: FrameWriterOptions = {}) {
+    this.heavyFlushMs = opts.heavyFlushMs ?? 1;
+    this.holdMs = opts.holdMs ?? 2;
+  }
+
+  /** Queues a complete frame (see textFrame) for a connection. */
+  write(sink: FrameSink, frame: Buffer): void {
+    if (sink.out === null) {
+      sink.out = [frame];
+      this.queued.push(sink);
+      this.schedule();
+    } else {
+      sink.out.push(frame);
+    }
+    sink.outBytes += frame.length;
+  }
+
+  /** Writes a connection's queued frames now (before it is closed, so that they go first). */
+  flushSink(sink: FrameSink): void {
+    const out = sink.out;
+    if (out === null) return;
+    sink.out = null;
+    sink.outBytes = 0;
+    const ws = sink.ws as WebSocket & SenderOf;
+    if (ws.readyState !== 1 || !ws._sender) return;
+    ws._sender.sendFrame([out.length === 1 ? out[0] : Buffer.concat(out)]);
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    const wait = this.holdUntil - performance.now();
+    if (wait > 0) setTimeout(this.flush, wait);
+    else process.nextTick(this.flush);
+  }
+
+  readonly flush = (): void => {
+    this.scheduled = false;
+    const list = this.queued;
+    if (list.length === 0) return;
+    this.queued = [];
+    const started = performance.now();
+    for (const sink of list) this.flushSink(sink);
+    const ended = performance.now();
+    this.holdUntil = ended - started >= this.heavyFlushMs ? ended + this.holdMs : 0;
+  };
+}
