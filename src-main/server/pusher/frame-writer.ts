@@ -4,11 +4,12 @@
  * and the lists leave in one write per socket at the end of the turn.
  *
  * Why: on a fan-out to many sockets the cost is the write itself (a syscall per socket, the kernel's
- * loopback or TCP path behind it), not the bytes. After a heavy flush (one that kept the event loop
- * `heavyFlushMs` or longer), the next flush waits until `holdMs` have passed since it ended, so that
- * what is broadcast meanwhile leaves in the same write per socket — the write delay Centrifugo
- * offers, applied only under load: a lone event after a quiet moment still leaves at the end of its
- * turn.
+ * loopback or TCP path behind it), not the bytes. After a heavy fan-out (a flush that kept the
+ * event loop `heavyFlushMs` or longer, writing the same frames to many sockets), the next flush
+ * waits until `holdMs` have passed since it ended, so that what is broadcast meanwhile leaves in the
+ * same write per socket — the write delay Centrifugo offers, applied only where it pays: a lone
+ * event after a quiet moment still leaves at the end of its turn, and a flush of different frames
+ * to different sockets (many small channels) does not hold, since waiting would merge nothing.
  */
 import { performance } from 'node:perf_hooks';
 import * as wsModule from 'ws';
@@ -53,6 +54,10 @@ export class FrameWriter {
   private queued: FrameSink[] = [];
   private scheduled = false;
   private holdUntil = 0;
+  /** Since the last flush: frames queued, and how many of them differed from the one before. */
+  private framesQueued = 0;
+  private distinctFrames = 0;
+  private lastFrame: Buffer | null = null;
   private readonly heavyFlushMs: number;
   private readonly holdMs: number;
 
@@ -63,6 +68,11 @@ export class FrameWriter {
 
   /** Queues a complete frame (see textFrame) for a connection. */
   write(sink: FrameSink, frame: Buffer): void {
+    this.framesQueued++;
+    if (frame !== this.lastFrame) {
+      this.distinctFrames++;
+      this.lastFrame = frame;
+    }
     if (sink.out === null) {
       sink.out = [frame];
       this.queued.push(sink);
@@ -97,9 +107,14 @@ export class FrameWriter {
     const list = this.queued;
     if (list.length === 0) return;
     this.queued = [];
+    // A fan-out: each frame went to several sockets (the same Buffer, queued one after the other).
+    const fanOut = this.framesQueued >= 4 * this.distinctFrames;
+    this.framesQueued = 0;
+    this.distinctFrames = 0;
+    this.lastFrame = null;
     const started = performance.now();
     for (const sink of list) this.flushSink(sink);
     const ended = performance.now();
-    this.holdUntil = ended - started >= this.heavyFlushMs ? ended + this.holdMs : 0;
+    this.holdUntil = fanOut && ended - started >= this.heavyFlushMs ? ended + this.holdMs : 0;
   };
 }

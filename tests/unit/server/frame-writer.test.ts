@@ -46,11 +46,13 @@ describe('FrameWriter', () => {
     expect(a.outBytes).toBe(0);
   });
 
-  it('after a heavy flush, holds the next one so that later turns leave together', async () => {
+  it('after a heavy fan-out, holds the next flush so that later turns leave together', async () => {
     const writer = new FrameWriter({ heavyFlushMs: 0, holdMs: 200 }); // every flush counts as heavy
-    const a = sink();
-    writer.write(a, textFrame('1'));
+    const sockets = [sink(), sink(), sink(), sink()];
+    const one = textFrame('1');
+    for (const s of sockets) writer.write(s, one); // one frame to four sockets: a fan-out
     await turn();
+    const [a] = sockets;
     expect(a.writes.length).toBe(1);
     writer.write(a, textFrame('2'));
     await turn();
@@ -62,6 +64,16 @@ describe('FrameWriter', () => {
       check();
     });
     expect(messages(a.writes[1])).toEqual(['2', '3']);
+  });
+
+  it('does not hold after a flush of different frames to different sockets (nothing to merge)', async () => {
+    const writer = new FrameWriter({ heavyFlushMs: 0, holdMs: 60_000 });
+    const sockets = [sink(), sink(), sink(), sink()];
+    sockets.forEach((s, i) => writer.write(s, textFrame(String(i))));
+    await turn();
+    writer.write(sockets[0], textFrame('next'));
+    await turn();
+    expect(sockets[0].writes.map(messages)).toEqual([['0'], ['next']]);
   });
 
   it('does not hold after a light flush', async () => {
