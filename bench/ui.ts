@@ -205,12 +205,14 @@ async function analyzedToDom(browser: Browser): Promise<void> {
     // Analyses from before the measurement (the first one, replayed when the page joined) do not count.
     const before0 = await server.command<{ events: { event: string; data: { analyzed_at: string } }[] }>('getEvents', { channel, since: 0 });
     const old = new Set(before0.events.filter((e) => e.event === 'document.analyzed').map((e) => e.data.analyzed_at));
+    // One analysis at a time: the next starts once both pages show the last one, so samples do not
+    // overlap. The pages are watched, not the server: polling it would load it while it broadcasts.
+    const count = (page: Page) => page.evaluate(() => Object.keys((window as unknown as { __seen: object }).__seen).length);
+    const shown = (page: Page, n: number) => page.waitForFunction((k) => Object.keys((window as unknown as { __seen: object }).__seen).length >= k, n, { polling: 50, timeout: 30_000 });
+    const [appBase, bareBase] = [await count(app), await count(bare)];
     for (let i = 0; i < SAMPLES; i++) {
-      const before = (await server.command('getDocument', { id })).analyzed_at;
       await server.command('analyzeDocument', { id });
-      await waitFor(async () => (await server.command('getDocument', { id })).analyzed_at !== before, 30_000, 5);
-      // Let both pages settle before the next one, so samples do not overlap.
-      await app.waitForFunction((n) => Object.keys((window as unknown as { __seen: object }).__seen).length >= n, i + 1 + old.size, { timeout: 30_000 }).catch(() => {});
+      await Promise.all([shown(app, appBase + i + 1), shown(bare, bareBase + i + 1)]);
     }
     const replay = await server.command<{ events: { event: string; ts: number; data: { analyzed_at: string } }[] }>('getEvents', { channel, since: 0 });
     const broadcastAt = new Map(replay.events.filter((e) => e.event === 'document.analyzed' && !old.has(e.data.analyzed_at)).map((e) => [e.data.analyzed_at, e.ts]));
