@@ -26,12 +26,20 @@ function cspMeta(): Plugin {
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: RENDERER_CSP }, injectTo: 'head-prepend' }],
+      handler: () => [
+        {
+          tag: 'meta',
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: RENDERER_CSP },
+          injectTo: 'head-prepend',
+        },
+      ],
     },
   };
 }
 
-const workerEntries = Object.fromEntries(TASK_NAMES.map((name) => [`workers/${name}`, r(`src-workers/tasks/${name}.ts`)]));
+const workerEntries = Object.fromEntries(
+  TASK_NAMES.map((name) => [`workers/${name}`, r(`src-workers/tasks/${name}.ts`)]),
+);
 
 export default defineConfig({
   main: {

@@ -36,9 +36,13 @@ const batchWords = batch.reduce((s, t) => s + countWords(t), 0);
 const rows: (string | number)[][] = [];
 for (const [name, analyze] of engines) {
   // Throughput on the batch: median of 5 passes after one warm-up pass.
-  const passes = await timeRuns(() => {
-    for (const t of batch) analyze(t);
-  }, 5, 1);
+  const passes = await timeRuns(
+    () => {
+      for (const t of batch) analyze(t);
+    },
+    5,
+    1,
+  );
   const batchRate = batchWords / (median(passes) / 1000);
   const lat = (await timeRuns(() => analyze(big), LATENCY_RUNS, 5)).sort((a, b) => a - b);
   const med = percentile(lat, 50);
@@ -47,8 +51,16 @@ for (const [name, analyze] of engines) {
 
 printTable(
   `Analysis per thread (Node ${process.versions.node}; batch: ${batch.length} docs, ${batchWords} words; long doc: ${bigWords} words; ${LATENCY_RUNS} runs)`,
-  ['engine', 'words/s (batch of 150–800-word docs)', 'words/s (10,000-word doc)', 'latency 10k words median (ms)', 'p99 (ms)'],
+  [
+    'engine',
+    'words/s (batch of 150–800-word docs)',
+    'words/s (10,000-word doc)',
+    'latency 10k words median (ms)',
+    'p99 (ms)',
+  ],
   rows,
 );
 console.log(`\nTargets: ≥ 200,000 words/s per thread; ≤ 50 ms for 10,000 words.`);
-console.log(`Detector start-up: module import (model JSON, franc) ${importMs.toFixed(0)} ms; first call (decoding the n-gram tables) ${firstCallMs.toFixed(0)} ms.`);
+console.log(
+  `Detector start-up: module import (model JSON, franc) ${importMs.toFixed(0)} ms; first call (decoding the n-gram tables) ${firstCallMs.toFixed(0)} ms.`,
+);

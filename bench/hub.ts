@@ -42,7 +42,13 @@ function bare(s: Scenario): number {
   const t0 = performance.now();
   for (let m = 0; m < s.messages; m++) {
     const c = m % s.channels;
-    const env = { channel: names[c], event: 'rewrite.progress', data: { rewrite_id: c + 1, progress: m % 100, status: 'processing' }, seq: ++seqs[c], ts: Date.now() };
+    const env = {
+      channel: names[c],
+      event: 'rewrite.progress',
+      data: { rewrite_id: c + 1, progress: m % 100, status: 'processing' },
+      seq: ++seqs[c],
+      ts: Date.now(),
+    };
     emitter.emit(env.channel, env);
   }
   const seconds = (performance.now() - t0) / 1000;
@@ -53,7 +59,10 @@ function bare(s: Scenario): number {
 function hubRun(s: Scenario, durable: boolean): number {
   const t = tempDir('inkproof-bench-');
   const db = durable ? openDatabase({ dataDir: t.dir }) : null;
-  const hub = new BroadcastHub({ history: new ChannelHistory(), durable: db ? new DurableEventLog(db, { maxBatches: 1_000_000 }) : null });
+  const hub = new BroadcastHub({
+    history: new ChannelHistory(),
+    durable: db ? new DurableEventLog(db, { maxBatches: 1_000_000 }) : null,
+  });
   let delivered = 0;
   const names = Array.from({ length: s.channels }, (_, i) => channelName(i));
   for (const name of names) for (let k = 0; k < s.subscribersPerChannel; k++) hub.subscribe(name, () => delivered++);
@@ -61,7 +70,11 @@ function hubRun(s: Scenario, durable: boolean): number {
   const t0 = performance.now();
   for (let m = 0; m < s.messages; m++) {
     const c = m % s.channels;
-    hub.broadcast({ channel: names[c], event: 'rewrite.progress', data: { rewrite_id: c + 1, progress: m % 100, status: 'processing' } });
+    hub.broadcast({
+      channel: names[c],
+      event: 'rewrite.progress',
+      data: { rewrite_id: c + 1, progress: m % 100, status: 'processing' },
+    });
   }
   hub.flush();
   const seconds = (performance.now() - t0) / 1000;
@@ -92,4 +105,8 @@ for (const s of SCENARIOS) {
   rows.push([s.name, 'hub, history in memory', Math.round(median(memRates)), (median(memRates) / b).toFixed(2)]);
   rows.push([s.name, 'hub, durable SQLite log', Math.round(median(durRates)), (median(durRates) / b).toFixed(2)]);
 }
-printTable(`Hub fan-out (median of ${RUNS} runs, deliveries/s; targets ≥ 0.5× bare and ≥ 1,000,000/s)`, ['scenario', 'implementation', 'deliveries/s', '× bare'], rows);
+printTable(
+  `Hub fan-out (median of ${RUNS} runs, deliveries/s; targets ≥ 0.5× bare and ≥ 1,000,000/s)`,
+  ['scenario', 'implementation', 'deliveries/s', '× bare'],
+  rows,
+);

@@ -31,7 +31,12 @@ async function measure(pool: WorkerPool, viaHub: boolean): Promise<number[]> {
     hub.subscribe('private-rewrites.1', (msg) => {
       if (msg.type === 'event') latencies.push(now() - (msg.envelope.data as { sentAt: number }).sentAt);
     });
-    onProgress = (m) => hub!.broadcast({ channel: 'private-rewrites.1', event: 'rewrite.progress', data: { rewrite_id: 1, progress: m.progress, status: 'processing', sentAt: m.sentAt } });
+    onProgress = (m) =>
+      hub!.broadcast({
+        channel: 'private-rewrites.1',
+        event: 'rewrite.progress',
+        data: { rewrite_id: 1, progress: m.progress, status: 'processing', sentAt: m.sentAt },
+      });
   } else {
     onProgress = (m) => latencies.push(now() - m.sentAt!);
   }
@@ -45,11 +50,18 @@ try {
   await measure(pool, false); // warm-up: worker start, JIT
   const bare = await measure(pool, false);
   const hub = await measure(pool, true);
-  const row = (name: string, l: number[]) => [name, l.length, percentile(l, 50).toFixed(3), percentile(l, 99).toFixed(3), l[l.length - 1].toFixed(3)];
-  printTable(`Progress latency, worker postMessage → subscriber, ${COUNT.toLocaleString('en-US')} events at ${1000 / INTERVAL_MS}/s (ms; target p99 ≤ 5 ms)`, ['path', 'events', 'p50', 'p99', 'max'], [
-    row('MessagePort → main-thread listener (baseline)', bare),
-    row('MessagePort → hub → subscriber', hub),
-  ]);
+  const row = (name: string, l: number[]) => [
+    name,
+    l.length,
+    percentile(l, 50).toFixed(3),
+    percentile(l, 99).toFixed(3),
+    l[l.length - 1].toFixed(3),
+  ];
+  printTable(
+    `Progress latency, worker postMessage → subscriber, ${COUNT.toLocaleString('en-US')} events at ${1000 / INTERVAL_MS}/s (ms; target p99 ≤ 5 ms)`,
+    ['path', 'events', 'p50', 'p99', 'max'],
+    [row('MessagePort → main-thread listener (baseline)', bare), row('MessagePort → hub → subscriber', hub)],
+  );
 } finally {
   await pool.destroy();
 }

@@ -12,7 +12,11 @@ const JOBS = 10_000;
 const RUNS = 5;
 
 function arrayQueue(): number {
-  interface Job { id: number; status: string; attempts: number }
+  interface Job {
+    id: number;
+    status: string;
+    attempts: number;
+  }
   const queue: Job[] = [];
   const done: Job[] = [];
   const t0 = performance.now();
@@ -56,7 +60,11 @@ for (let r = 0; r < RUNS + 1; r++) {
   arr.push(a);
   dur.push(d);
 }
-printTable(`Durable queue: enqueue + claim + complete ${JOBS.toLocaleString('en-US')} no-op jobs (median of ${RUNS} runs; target ≥ 5,000 jobs/s durable)`, ['queue', 'jobs/s', '× array'], [
-  ['in-memory array (baseline)', Math.round(median(arr)), '1.00'],
-  ['SQLite (WAL), one transaction per step', Math.round(median(dur)), (median(dur) / median(arr)).toFixed(4)],
-]);
+printTable(
+  `Durable queue: enqueue + claim + complete ${JOBS.toLocaleString('en-US')} no-op jobs (median of ${RUNS} runs; target ≥ 5,000 jobs/s durable)`,
+  ['queue', 'jobs/s', '× array'],
+  [
+    ['in-memory array (baseline)', Math.round(median(arr)), '1.00'],
+    ['SQLite (WAL), one transaction per step', Math.round(median(dur)), (median(dur) / median(arr)).toFixed(4)],
+  ],
+);

@@ -17,13 +17,22 @@ import { rewriteV1 } from '../src-workers/rewrite/table-reviser';
 import { countWords } from '../src-workers/text/segment';
 import { fmt, median, printTable, timeRuns } from './lib/stats';
 
-const SUBJECTS = ['The team', 'Our approach', 'This framework', 'The new policy', 'Modern technology', 'The study', 'Each community', 'The committee'];
+const SUBJECTS = [
+  'The team',
+  'Our approach',
+  'This framework',
+  'The new policy',
+  'Modern technology',
+  'The study',
+  'Each community',
+  'The committee',
+];
 const TEMPLATES = [
   'Furthermore, {S} plays a crucial role in fostering collaboration among diverse stakeholders.',
   'It is important to note that {s} leverages innovative tools to streamline the process.',
   '{S} delves into the intricate details of the problem, and it showcases impressive results in {N} cases.',
   'Moreover, this is a testament to the meticulous work of {n} volunteers (Smith et al., {Y}).',
-  'In today\'s fast-paced world, {s} must navigate the complexities of a changing landscape.',
+  "In today's fast-paced world, {s} must navigate the complexities of a changing landscape.",
   'The report, available at https://example.org/r/{N}, shows a {P}% rise since {Y}.',
   'As one reviewer put it, "the results do not speak for themselves", and the data is not complete.',
   '{S} utilizes a comprehensive set of methods; it does not rely on a single source.',
@@ -59,7 +68,13 @@ export function generateDocument(words: number, seed = 7): string {
   return paras.join('\n\n');
 }
 
-const opts = (mode: RewriteMode, strength: number): RewriteOptions => ({ mode, strength, scope: 'document', engine: 'rules', frozen_terms: [] });
+const opts = (mode: RewriteMode, strength: number): RewriteOptions => ({
+  mode,
+  strength,
+  scope: 'document',
+  engine: 'rules',
+  frozen_terms: [],
+});
 
 async function main(): Promise<void> {
   const doc = generateDocument(20_000);
@@ -73,18 +88,37 @@ async function main(): Promise<void> {
   const v1Runs = await timeRuns(() => rewriteV1(doc, opts('standard', 2), null, () => {}), 5, 1);
   const v1 = words / (median(v1Runs) / 1000);
   rows.push(['rules-v1 (baseline, first reviser)', fmt(median(v1Runs)), fmt(v1), '1.00×']);
-  for (const [mode, strength] of [['standard', 1], ['standard', 2], ['standard', 3], ['formal', 2], ['casual', 2], ['concise', 2]] as const) {
-    const runs = await timeRuns(() => rewriteText({ text: doc, options: opts(mode, strength), ranges: null, llm: null }, () => {}), 5, 1);
+  for (const [mode, strength] of [
+    ['standard', 1],
+    ['standard', 2],
+    ['standard', 3],
+    ['formal', 2],
+    ['casual', 2],
+    ['concise', 2],
+  ] as const) {
+    const runs = await timeRuns(
+      () => rewriteText({ text: doc, options: opts(mode, strength), ranges: null, llm: null }, () => {}),
+      5,
+      1,
+    );
     const wps = words / (median(runs) / 1000);
     rows.push([`rules-v2 ${mode}, strength ${strength}`, fmt(median(runs)), fmt(wps), `${fmt(wps / v1)}×`]);
   }
-  printTable(`Reviser throughput, one thread, ${words.toLocaleString('en-US')}-word document (median of 5 runs)`, ['engine', 'ms', 'words/s', 'vs rules-v1'], rows);
+  printTable(
+    `Reviser throughput, one thread, ${words.toLocaleString('en-US')}-word document (median of 5 runs)`,
+    ['engine', 'ms', 'words/s', 'vs rules-v1'],
+    rows,
+  );
 
   // Progress on the 20,000-word document: callbacks, and the longest gap between two of them
   // (from the call's start to the first callback and from the last one to the result included).
   const prog: (string | number)[][] = [];
   for (const [label, run] of [
-    ['rules-v2 standard, strength 2', (cb: (p: ProgressMessage) => void) => rewriteText({ text: doc, options: opts('standard', 2), ranges: null, llm: null }, cb)],
+    [
+      'rules-v2 standard, strength 2',
+      (cb: (p: ProgressMessage) => void) =>
+        rewriteText({ text: doc, options: opts('standard', 2), ranges: null, llm: null }, cb),
+    ],
     ['rules-v1 (baseline)', async (cb: (p: ProgressMessage) => void) => rewriteV1(doc, opts('standard', 2), null, cb)],
   ] as const) {
     const times: number[] = [];
@@ -99,7 +133,14 @@ async function main(): Promise<void> {
     let maxGap = 0;
     for (let i = 1; i < marks.length; i++) maxGap = Math.max(maxGap, marks[i] - marks[i - 1]);
     const monotone = values.every((v, i) => i === 0 || v >= values[i - 1]);
-    prog.push([label, String(times.length), fmt(maxGap), fmt(t1 - t0), String(values[values.length - 1]), monotone ? 'yes' : 'NO']);
+    prog.push([
+      label,
+      String(times.length),
+      fmt(maxGap),
+      fmt(t1 - t0),
+      String(values[values.length - 1]),
+      monotone ? 'yes' : 'NO',
+    ]);
   }
   printTable(
     `Progress on a ${words.toLocaleString('en-US')}-word document`,
@@ -108,7 +149,8 @@ async function main(): Promise<void> {
   );
 }
 
-if (process.argv[1]?.endsWith("rewrite.ts")) main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+if (process.argv[1]?.endsWith('rewrite.ts'))
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });

@@ -27,13 +27,23 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLES = Number(process.env.BENCH_UI_SAMPLES ?? 150);
 const LIBRARY_SIZE = Number(process.env.BENCH_UI_LIBRARY ?? 10_000);
 const CHROMIUM = process.env.INKPROOF_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const AI =
   "In today's fast-paced world, it is important to note that technology plays a crucial role in shaping how we learn. " +
   'Furthermore, digital tools foster a comprehensive understanding of the intricate tapestry of modern education. ' +
   'Moreover, educators must delve into the multifaceted realm of online collaboration to unlock its full potential.';
-const HUMAN = "I went down to the market on Saturday and, honestly, it was chaos. They'd run out of bread by nine. My neighbour reckons it's the new bakery.";
+const HUMAN =
+  "I went down to the market on Saturday and, honestly, it was chaos. They'd run out of bread by nine. My neighbour reckons it's the new bakery.";
 
 interface Server {
   child: ChildProcess;
@@ -48,11 +58,15 @@ interface Server {
 
 async function startServer(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'inkproof-bench-ui-'))): Promise<Server> {
   const token = crypto.randomBytes(12).toString('hex');
-  const child = spawn(process.execPath, [path.join(root, 'bin', 'inkproof.mjs'), 'serve', '--port', '0', '--data', dataDir, '--token', token], {
-    cwd: root,
-    env: { ...process.env, INKPROOF_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'bin', 'inkproof.mjs'), 'serve', '--port', '0', '--data', dataDir, '--token', token],
+    {
+      cwd: root,
+      env: { ...process.env, INKPROOF_LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let out = '';
   const openUrl = await new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (d) => {
@@ -72,7 +86,11 @@ async function startServer(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'inkp
     dataDir,
     readyAt,
     async command(name, args = {}) {
-      const res = await fetch(`${origin}/api/commands/${name}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(args) });
+      const res = await fetch(`${origin}/api/commands/${name}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(args),
+      });
       const body = await res.json();
       if (!res.ok) throw new Error(`${name}: ${JSON.stringify(body)}`);
       return body;
@@ -87,7 +105,11 @@ async function startServer(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'inkp
   };
 }
 
-async function waitFor<T>(fn: () => Promise<T | null | undefined | false>, timeoutMs = 120_000, everyMs = 25): Promise<T> {
+async function waitFor<T>(
+  fn: () => Promise<T | null | undefined | false>,
+  timeoutMs = 120_000,
+  everyMs = 25,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();
@@ -162,7 +184,12 @@ async function analyzedToDom(browser: Browser): Promise<void> {
         const at = card?.dataset.analyzedAt;
         if (at && !(at in w.__seen)) w.__seen[at] = performance.timeOrigin + performance.now();
       };
-      new MutationObserver(record).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-analyzed-at'] });
+      new MutationObserver(record).observe(document.body, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ['data-analyzed-at'],
+      });
     });
 
     // The baseline: a bare page on the same server, same frames, written straight into the DOM.
@@ -185,7 +212,11 @@ async function analyzedToDom(browser: Browser): Promise<void> {
             const f = JSON.parse(e.data);
             if (f.event === 'pusher:connection_established') {
               const socketId = JSON.parse(f.data).socket_id;
-              const r = await fetch('/broadcasting/auth', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ socket_id: socketId, channel_name: channel }) });
+              const r = await fetch('/broadcasting/auth', {
+                method: 'POST',
+                headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+                body: JSON.stringify({ socket_id: socketId, channel_name: channel }),
+              });
               ws.send(JSON.stringify({ event: 'pusher:subscribe', data: { channel, auth: (await r.json()).auth } }));
             } else if (f.event === 'pusher_internal:subscription_succeeded') {
               resolve();
@@ -203,20 +234,39 @@ async function analyzedToDom(browser: Browser): Promise<void> {
     );
 
     // Analyses from before the measurement (the first one, replayed when the page joined) do not count.
-    const before0 = await server.command<{ events: { event: string; data: { analyzed_at: string } }[] }>('getEvents', { channel, since: 0 });
+    const before0 = await server.command<{ events: { event: string; data: { analyzed_at: string } }[] }>('getEvents', {
+      channel,
+      since: 0,
+    });
     const old = new Set(before0.events.filter((e) => e.event === 'document.analyzed').map((e) => e.data.analyzed_at));
     // One analysis at a time: the next starts once both pages show the last one, so samples do not
     // overlap. The pages are watched, not the server: polling it would load it while it broadcasts.
-    const count = (page: Page) => page.evaluate(() => Object.keys((window as unknown as { __seen: object }).__seen).length);
-    const shown = (page: Page, n: number) => page.waitForFunction((k) => Object.keys((window as unknown as { __seen: object }).__seen).length >= k, n, { polling: 50, timeout: 30_000 });
+    const count = (page: Page) =>
+      page.evaluate(() => Object.keys((window as unknown as { __seen: object }).__seen).length);
+    const shown = (page: Page, n: number) =>
+      page.waitForFunction((k) => Object.keys((window as unknown as { __seen: object }).__seen).length >= k, n, {
+        polling: 50,
+        timeout: 30_000,
+      });
     const [appBase, bareBase] = [await count(app), await count(bare)];
     for (let i = 0; i < SAMPLES; i++) {
       await server.command('analyzeDocument', { id });
       await Promise.all([shown(app, appBase + i + 1), shown(bare, bareBase + i + 1)]);
     }
-    const replay = await server.command<{ events: { event: string; ts: number; data: { analyzed_at: string } }[] }>('getEvents', { channel, since: 0 });
-    const broadcastAt = new Map(replay.events.filter((e) => e.event === 'document.analyzed' && !old.has(e.data.analyzed_at)).map((e) => [e.data.analyzed_at, e.ts]));
-    const read = (page: Page) => page.evaluate(() => ({ seen: (window as any).__seen as Record<string, number>, recv: ((window as any).__recv ?? {}) as Record<string, number> }));
+    const replay = await server.command<{ events: { event: string; ts: number; data: { analyzed_at: string } }[] }>(
+      'getEvents',
+      { channel, since: 0 },
+    );
+    const broadcastAt = new Map(
+      replay.events
+        .filter((e) => e.event === 'document.analyzed' && !old.has(e.data.analyzed_at))
+        .map((e) => [e.data.analyzed_at, e.ts]),
+    );
+    const read = (page: Page) =>
+      page.evaluate(() => ({
+        seen: (window as any).__seen as Record<string, number>,
+        recv: ((window as any).__recv ?? {}) as Record<string, number>,
+      }));
     const split = async (page: Page) => {
       const { seen, recv } = await read(page);
       const total: number[] = [];
@@ -237,14 +287,29 @@ async function analyzedToDom(browser: Browser): Promise<void> {
     const b = await split(bare);
     printTable(
       `document.analyzed broadcast → updated DOM (${SAMPLES} analyses, ms)`,
-      ['metric', 'Document view (live client + zustand + React)', 'bare DOM update of the same frames (baseline)', 'target'],
+      [
+        'metric',
+        'Document view (live client + zustand + React)',
+        'bare DOM update of the same frames (baseline)',
+        'target',
+      ],
       [
         ['samples', a.total.n, b.total.n, ''],
         ['broadcast → DOM, p50', a.total.p50, b.total.p50, ''],
         ['broadcast → DOM, p99', a.total.p99, b.total.p99, '≤ 16'],
         ['broadcast → DOM, max', a.total.max, b.total.max, ''],
-        ['  of which broadcast → frame received, p50 / p99', `${a.network.p50.toFixed(2)} / ${a.network.p99.toFixed(2)}`, `${b.network.p50.toFixed(2)} / ${b.network.p99.toFixed(2)}`, ''],
-        ['  of which frame received → DOM, p50 / p99', `${a.client.p50.toFixed(2)} / ${a.client.p99.toFixed(2)}`, `${b.client.p50.toFixed(2)} / ${b.client.p99.toFixed(2)}`, ''],
+        [
+          '  of which broadcast → frame received, p50 / p99',
+          `${a.network.p50.toFixed(2)} / ${a.network.p99.toFixed(2)}`,
+          `${b.network.p50.toFixed(2)} / ${b.network.p99.toFixed(2)}`,
+          '',
+        ],
+        [
+          '  of which frame received → DOM, p50 / p99',
+          `${a.client.p50.toFixed(2)} / ${a.client.p99.toFixed(2)}`,
+          `${b.client.p50.toFixed(2)} / ${b.client.p99.toFixed(2)}`,
+          '',
+        ],
       ],
     );
     await appCtx.close();
@@ -279,7 +344,11 @@ async function firstRender(browser: Browser): Promise<void> {
       const tLib = Date.now();
       const nav = await page.evaluate(() => {
         const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-        return { origin: performance.timeOrigin, responseEnd: n.responseEnd, domContentLoaded: n.domContentLoadedEventEnd };
+        return {
+          origin: performance.timeOrigin,
+          responseEnd: n.responseEnd,
+          domContentLoaded: n.domContentLoadedEventEnd,
+        };
       });
       toLibrary.push(tLib - t0);
       toShell.push(tShell - t0);
@@ -294,12 +363,16 @@ async function firstRender(browser: Browser): Promise<void> {
       fs.rmSync(server.dataDir, { recursive: true, force: true });
     }
   }
-  printTable(`First render after \`inkproof serve\` is ready (median of ${runs} fresh servers, ms from its "running at" line)`, ['metric', 'Inkproof', 'baseline: GET /up in the same browser', 'target'], [
-    ['→ the page\'s HTML received', median(toHtml), '', ''],
-    ['→ scripts loaded (DOMContentLoaded)', median(toScript), '', ''],
-    ['→ the app on screen (navigation, status bar)', median(toShell), '', ''],
-    ['→ the Library rendered with its documents', median(toLibrary), median(bareLoad), '< 1000'],
-  ]);
+  printTable(
+    `First render after \`inkproof serve\` is ready (median of ${runs} fresh servers, ms from its "running at" line)`,
+    ['metric', 'Inkproof', 'baseline: GET /up in the same browser', 'target'],
+    [
+      ["→ the page's HTML received", median(toHtml), '', ''],
+      ['→ scripts loaded (DOMContentLoaded)', median(toScript), '', ''],
+      ['→ the app on screen (navigation, status bar)', median(toShell), '', ''],
+      ['→ the Library rendered with its documents', median(toLibrary), median(bareLoad), '< 1000'],
+    ],
+  );
 }
 
 // ---- 3. scrolling 10,000 documents --------------------------------------------------------------------
@@ -358,7 +431,10 @@ async function scrolling(browser: Browser): Promise<void> {
   let server = await startServer(dataDir);
   try {
     for (let i = 0; i < LIBRARY_SIZE; i += 1000) {
-      const files = Array.from({ length: Math.min(1000, LIBRARY_SIZE - i) }, (_, k) => ({ name: `document ${String(i + k + 1).padStart(5, '0')}.txt`, text: `${HUMAN} (${i + k})` }));
+      const files = Array.from({ length: Math.min(1000, LIBRARY_SIZE - i) }, (_, k) => ({
+        name: `document ${String(i + k + 1).padStart(5, '0')}.txt`,
+        text: `${HUMAN} (${i + k})`,
+      }));
       await server.command('importDocuments', { files });
     }
     await waitFor(
@@ -376,7 +452,8 @@ async function scrolling(browser: Browser): Promise<void> {
     const frames = 300;
     const speeds = [120, 700];
     const app: Awaited<ReturnType<typeof FLING>>[] = [];
-    for (const step of speeds) app.push(await page.evaluate(FLING, { selector: '[data-testid="library-grid"]', frames, step }));
+    for (const step of speeds)
+      app.push(await page.evaluate(FLING, { selector: '[data-testid="library-grid"]', frames, step }));
     await page.context().close();
 
     // Baseline: the same 10,000 rows as plain DOM, not virtualised.
@@ -386,7 +463,8 @@ async function scrolling(browser: Browser): Promise<void> {
     await plain.setContent(
       `<style>body{margin:0;font:15px system-ui}#list{height:700px;overflow:auto}.row{display:grid;grid-template-columns:3fr 9rem 8rem 5rem 8rem;height:44px;align-items:center;border-bottom:1px solid #ddd}</style><div id="list">${Array.from(
         { length: LIBRARY_SIZE },
-        (_, i) => `<div class="row"><span>document ${i + 1}.txt</span><span>✓ Analyzed</span><span>${(i % 1000) / 10}%</span><span>1.2 KB</span><span>just now</span></div>`,
+        (_, i) =>
+          `<div class="row"><span>document ${i + 1}.txt</span><span>✓ Analyzed</span><span>${(i % 1000) / 10}%</span><span>1.2 KB</span><span>just now</span></div>`,
       ).join('')}</div>`,
     );
     const base: Awaited<ReturnType<typeof FLING>>[] = [];
@@ -415,7 +493,11 @@ async function scrolling(browser: Browser): Promise<void> {
         [`${step} px/frame: long animation frames (> 50 ms)`, A.loaf, B.loaf, '0'],
       );
     });
-    printTable(`Scrolling a library of ${LIBRARY_SIZE.toLocaleString('en-US')} documents (${frames} frames at each speed; frame cost = main-thread time from the frame's start to after its rendering, ms)`, ['metric', 'Library (virtualised)', 'plain 10,000-row list (baseline)', 'target'], rowsOut);
+    printTable(
+      `Scrolling a library of ${LIBRARY_SIZE.toLocaleString('en-US')} documents (${frames} frames at each speed; frame cost = main-thread time from the frame's start to after its rendering, ms)`,
+      ['metric', 'Library (virtualised)', 'plain 10,000-row list (baseline)', 'target'],
+      rowsOut,
+    );
   } finally {
     await server.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });

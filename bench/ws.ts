@@ -22,8 +22,18 @@ import { fileURLToPath } from 'node:url';
 import { fmt, printTable } from './lib/stats';
 
 type Kind = 'inkproof' | 'ws' | 'ws-cork' | 'socketio';
-const KINDS: Kind[] = (process.env.BENCH_KINDS?.split(',') as Kind[] | undefined) ?? ['ws', 'ws-cork', 'inkproof', 'socketio'];
-const LABEL: Record<Kind, string> = { ws: 'bare ws, plain send loop', 'ws-cork': 'bare ws, corked writes (ceiling)', inkproof: 'inkproof serve', socketio: 'Socket.IO 4' };
+const KINDS: Kind[] = (process.env.BENCH_KINDS?.split(',') as Kind[] | undefined) ?? [
+  'ws',
+  'ws-cork',
+  'inkproof',
+  'socketio',
+];
+const LABEL: Record<Kind, string> = {
+  ws: 'bare ws, plain send loop',
+  'ws-cork': 'bare ws, corked writes (ceiling)',
+  inkproof: 'inkproof serve',
+  socketio: 'Socket.IO 4',
+};
 const here = path.dirname(fileURLToPath(import.meta.url));
 const QUICK = process.env.BENCH_QUICK === '1';
 const ROUNDS = QUICK ? 1 : 3;
@@ -37,7 +47,12 @@ class Child {
 
   constructor(file: string, args: string[], gc = false) {
     this.proc = fork(path.join(here, file), args, {
-      execArgv: ['--import', 'tsx', ...(gc ? ['--expose-gc', ...(process.env.BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? [])] : []), '--max-old-space-size=2048'],
+      execArgv: [
+        '--import',
+        'tsx',
+        ...(gc ? ['--expose-gc', ...(process.env.BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? [])] : []),
+        '--max-old-space-size=2048',
+      ],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       env: { ...process.env, NO_COLOR: '1' },
     });
@@ -53,7 +68,10 @@ class Child {
     const i = this.early.findIndex((m) => m.op === op);
     if (i >= 0) return Promise.resolve(this.early.splice(i, 1)[0] as T);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no "${op}" from ${this.proc.spawnfile} within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no "${op}" from ${this.proc.spawnfile} within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       const list = this.waiters.get(op) ?? [];
       list.push((m) => {
         clearTimeout(timer);
@@ -109,7 +127,11 @@ async function snapshot(clients: Child[]): Promise<Snapshot> {
   const all = await Promise.all(clients.map((c) => c.ask<Snapshot>({ op: 'snapshot' })));
   const merged = new Map<number, number>();
   for (const s of all) for (const [b, n] of s.buckets) merged.set(b, (merged.get(b) ?? 0) + n);
-  return { count: all.reduce((n, s) => n + s.count, 0), last: Math.max(...all.map((s) => s.last)), buckets: [...merged.entries()].sort((a, b) => a[0] - b[0]) };
+  return {
+    count: all.reduce((n, s) => n + s.count, 0),
+    last: Math.max(...all.map((s) => s.last)),
+    buckets: [...merged.entries()].sort((a, b) => a[0] - b[0]),
+  };
 }
 
 async function cpuOf(children: Child[]): Promise<{ cpu: NodeJS.CpuUsage; at: number }[]> {
@@ -180,16 +202,23 @@ interface Scenario {
 }
 
 /** Publishes `burst` events as fast as the server takes them; returns delivered messages per second. */
-async function burstOnce(x: Setup, sc: Scenario): Promise<{ rate: number; delivered: number; expected: number; serverCpu: number; clientCpu: number }> {
+async function burstOnce(
+  x: Setup,
+  sc: Scenario,
+): Promise<{ rate: number; delivered: number; expected: number; serverCpu: number; clientCpu: number }> {
   const perPublish = sc.clients / sc.channels;
   await reset(x.clients);
   const expected = sc.burst * perPublish;
   const cpu0 = await cpuOf([x.server, ...x.clients]);
-  const b = await x.server.ask<{ start: number; end: number }>({ op: 'burst', channels: sc.channels, total: sc.burst, perTick: sc.perTick }, 120_000);
+  const b = await x.server.ask<{ start: number; end: number }>(
+    { op: 'burst', channels: sc.channels, total: sc.burst, perTick: sc.perTick },
+    120_000,
+  );
   const s = await drain(x.clients, expected, 30_000);
   const cpu1 = await cpuOf([x.server, ...x.clients]);
   const wall = cpu1[0].at - cpu0[0].at;
-  const used = (i: number) => (cpu1[i].cpu.user + cpu1[i].cpu.system - cpu0[i].cpu.user - cpu0[i].cpu.system) / 1000 / wall;
+  const used = (i: number) =>
+    (cpu1[i].cpu.user + cpu1[i].cpu.system - cpu0[i].cpu.user - cpu0[i].cpu.system) / 1000 / wall;
   let clientCpu = 0;
   for (let i = 1; i < cpu1.length; i++) clientCpu += used(i);
   return { rate: s.count / ((s.last - b.start) / 1000), delivered: s.count, expected, serverCpu: used(0), clientCpu };
@@ -199,10 +228,19 @@ async function burstOnce(x: Setup, sc: Scenario): Promise<{ rate: number; delive
 async function latencyAt(x: Setup, sc: Scenario, perSecond: number, label: string) {
   const perPublish = sc.clients / sc.channels;
   await reset(x.clients);
-  const r = await x.server.ask<{ published: number }>({ op: 'rate', channels: sc.channels, perSecond, durationMs: QUICK ? 1500 : 3000 }, 60_000);
+  const r = await x.server.ask<{ published: number }>(
+    { op: 'rate', channels: sc.channels, perSecond, durationMs: QUICK ? 1500 : 3000 },
+    60_000,
+  );
   const expected = r.published * perPublish;
   const l = await drain(x.clients, expected, 10_000);
-  const out = { rate: perSecond * perPublish, p50: pct(l.buckets, 50), p99: pct(l.buckets, 99), delivered: l.count, expected };
+  const out = {
+    rate: perSecond * perPublish,
+    p50: pct(l.buckets, 50),
+    p99: pct(l.buckets, 99),
+    delivered: l.count,
+    expected,
+  };
   progress(`${label}: ${x.kind} at ${out.rate} msgs/s: p50 ${out.p50.toFixed(2)} ms, p99 ${out.p99.toFixed(2)} ms`);
   return out;
 }
@@ -226,11 +264,15 @@ async function scenario(title: string, sc: Scenario): Promise<FanoutResult[]> {
     for (let round = 1; round <= ROUNDS; round++) {
       for (const x of setups) {
         const r = await burstOnce(x, sc);
-        progress(`${title}: ${x.kind} round ${round}: ${Math.round(r.rate)} msgs/s (${r.delivered}/${r.expected}), CPU server ${r.serverCpu.toFixed(2)} clients ${r.clientCpu.toFixed(2)}`);
+        progress(
+          `${title}: ${x.kind} round ${round}: ${Math.round(r.rate)} msgs/s (${r.delivered}/${r.expected}), CPU server ${r.serverCpu.toFixed(2)} clients ${r.clientCpu.toFixed(2)}`,
+        );
         runs.set(x.kind, [...(runs.get(x.kind) ?? []), r]);
         if (sc.burstPerTick) {
           const b = await burstOnce(x, { ...sc, perTick: sc.burstPerTick });
-          progress(`${title}: ${x.kind} round ${round}, bursts of ${sc.burstPerTick}: ${Math.round(b.rate)} msgs/s (${b.delivered}/${b.expected})`);
+          progress(
+            `${title}: ${x.kind} round ${round}, bursts of ${sc.burstPerTick}: ${Math.round(b.rate)} msgs/s (${b.delivered}/${b.expected})`,
+          );
           bursts.set(x.kind, [...(bursts.get(x.kind) ?? []), b.rate]);
         }
       }
@@ -241,12 +283,20 @@ async function scenario(title: string, sc: Scenario): Promise<FanoutResult[]> {
       return [...list].sort((a, b) => a.rate - b.rate)[Math.floor(list.length / 2)];
     };
     // The same load for every server: half the maximum rate of the slowest one.
-    const commonPerSecond = Math.max(1, Math.floor((Math.min(...setups.map((x) => medianOf(x.kind).rate)) / perPublish) * 0.5));
+    const commonPerSecond = Math.max(
+      1,
+      Math.floor((Math.min(...setups.map((x) => medianOf(x.kind).rate)) / perPublish) * 0.5),
+    );
     for (const x of setups) {
       const list = runs.get(x.kind)!;
       const med = medianOf(x.kind);
       // At half its own maximum rate: publish→receive latency.
-      const own = await latencyAt(x, sc, Math.max(1, Math.floor((med.rate / perPublish) * 0.5)), `${title}, half its maximum`);
+      const own = await latencyAt(
+        x,
+        sc,
+        Math.max(1, Math.floor((med.rate / perPublish) * 0.5)),
+        `${title}, half its maximum`,
+      );
       const common = await latencyAt(x, sc, commonPerSecond, `${title}, common load`);
       results.push({
         kind: x.kind,
@@ -254,7 +304,9 @@ async function scenario(title: string, sc: Scenario): Promise<FanoutResult[]> {
         clientCpu: med.clientCpu,
         rate: med.rate,
         rates: list.map((v) => v.rate),
-        burstRate: bursts.has(x.kind) ? [...bursts.get(x.kind)!].sort((a, b) => a - b)[Math.floor(bursts.get(x.kind)!.length / 2)] : null,
+        burstRate: bursts.has(x.kind)
+          ? [...bursts.get(x.kind)!].sort((a, b) => a - b)[Math.floor(bursts.get(x.kind)!.length / 2)]
+          : null,
         delivered: list.reduce((n, v) => n + v.delivered, 0),
         expected: list.reduce((n, v) => n + v.expected, 0),
         p50: own.p50,
@@ -274,7 +326,11 @@ async function scenario(title: string, sc: Scenario): Promise<FanoutResult[]> {
   }
 }
 
-async function idleMemory(kind: Kind, connections: number, procs: number): Promise<{ kind: Kind; rssKb: number; heapKb: number; connected: number }> {
+async function idleMemory(
+  kind: Kind,
+  connections: number,
+  procs: number,
+): Promise<{ kind: Kind; rssKb: number; heapKb: number; connected: number }> {
   const { server, port } = await startServer(kind);
   progress(`${kind}: memory with ${connections} idle connections`);
   try {
@@ -296,14 +352,42 @@ async function idleMemory(kind: Kind, connections: number, procs: number): Promi
 
 async function main(): Promise<void> {
   const started = Date.now();
-  console.log(`# WebSocket fan-out benchmark — ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'cpu'}), Node ${process.version}, all on 127.0.0.1`);
-  console.log(`Machine load average at start: ${os.loadavg().map((v) => v.toFixed(2)).join(', ')} (other work on the machine lowers every number; the ratios come from interleaved rounds).`);
-  console.log(`Servers and clients each run in their own processes; the publisher runs inside the server process. ${ROUNDS} interleaved round(s) per server; latency at half the median maximum rate of each server, and at one common load for all (half the slowest one's maximum).`);
+  console.log(
+    `# WebSocket fan-out benchmark — ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'cpu'}), Node ${process.version}, all on 127.0.0.1`,
+  );
+  console.log(
+    `Machine load average at start: ${os
+      .loadavg()
+      .map((v) => v.toFixed(2))
+      .join(', ')} (other work on the machine lowers every number; the ratios come from interleaved rounds).`,
+  );
+  console.log(
+    `Servers and clients each run in their own processes; the publisher runs inside the server process. ${ROUNDS} interleaved round(s) per server; latency at half the median maximum rate of each server, and at one common load for all (half the slowest one's maximum).`,
+  );
 
   const scale = QUICK ? 0.2 : 1;
   const only = process.env.BENCH_ONLY;
-  const results1 = only && only !== 'one' ? [] : await scenario('one channel', { clients: 1000, channels: 1, burst: Math.round(200 * scale), perTick: 1, burstPerTick: 10, procs: 2 });
-  const results2 = only && only !== 'each' ? [] : await scenario('a channel each', { clients: 5000, channels: 5000, burst: Math.round(100_000 * scale), perTick: 100, procs: 2 });
+  const results1 =
+    only && only !== 'one'
+      ? []
+      : await scenario('one channel', {
+          clients: 1000,
+          channels: 1,
+          burst: Math.round(200 * scale),
+          perTick: 1,
+          burstPerTick: 10,
+          procs: 2,
+        });
+  const results2 =
+    only && only !== 'each'
+      ? []
+      : await scenario('a channel each', {
+          clients: 5000,
+          channels: 5000,
+          burst: Math.round(100_000 * scale),
+          perTick: 100,
+          procs: 2,
+        });
   const mem: Awaited<ReturnType<typeof idleMemory>>[] = [];
   if (!only || only === 'mem') for (const kind of KINDS) mem.push(await idleMemory(kind, QUICK ? 2000 : 10_000, 4));
   if (only) return;
@@ -316,7 +400,22 @@ async function main(): Promise<void> {
     const io = results.find((r) => r.kind === 'socketio')!;
     printTable(
       title,
-      ['server', 'delivered msgs/s (median)', 'rounds', '× bare ws', '× bare ws corked', '× Socket.IO', 'in bursts of 10: msgs/s (× Socket.IO)', 'CPU server / clients (cores)', 'server CPU µs/msg (× Socket.IO)', 'latency run at half its maximum (msgs/s)', 'p50 ms', 'p99 ms', `p50 / p99 ms at the common load (${Math.round(results[0].common.rate)} msgs/s)`, 'delivered / expected'],
+      [
+        'server',
+        'delivered msgs/s (median)',
+        'rounds',
+        '× bare ws',
+        '× bare ws corked',
+        '× Socket.IO',
+        'in bursts of 10: msgs/s (× Socket.IO)',
+        'CPU server / clients (cores)',
+        'server CPU µs/msg (× Socket.IO)',
+        'latency run at half its maximum (msgs/s)',
+        'p50 ms',
+        'p99 ms',
+        `p50 / p99 ms at the common load (${Math.round(results[0].common.rate)} msgs/s)`,
+        'delivered / expected',
+      ],
       results.map((r) => [
         LABEL[r.kind],
         Math.round(r.rate),
@@ -324,7 +423,9 @@ async function main(): Promise<void> {
         (r.rate / ws.rate).toFixed(2),
         (r.rate / wsc.rate).toFixed(2),
         (r.rate / io.rate).toFixed(2),
-        r.burstRate === null || io.burstRate === null ? '—' : `${Math.round(r.burstRate)} (${(r.burstRate / io.burstRate).toFixed(2)})`,
+        r.burstRate === null || io.burstRate === null
+          ? '—'
+          : `${Math.round(r.burstRate)} (${(r.burstRate / io.burstRate).toFixed(2)})`,
         `${r.serverCpu.toFixed(2)} / ${r.clientCpu.toFixed(2)}`,
         `${usPerMsg(r).toFixed(1)} (${(usPerMsg(io) / usPerMsg(r)).toFixed(2)})`,
         Math.round(r.latencyRate),
@@ -347,16 +448,31 @@ async function main(): Promise<void> {
   const ink2 = results2.find((r) => r.kind === 'inkproof')!;
   const ratio = (a: FanoutResult, kind: Kind, list: FanoutResult[]) => a.rate / list.find((r) => r.kind === kind)!.rate;
   const inkMem = mem.find((m) => m.kind === 'inkproof')!;
-  const lossless = [...results1, ...results2].filter((r) => r.kind === 'inkproof').every((r) => r.delivered === r.expected && r.latencyDelivered === r.latencyExpected);
+  const lossless = [...results1, ...results2]
+    .filter((r) => r.kind === 'inkproof')
+    .every((r) => r.delivered === r.expected && r.latencyDelivered === r.latencyExpected);
   const checks: [string, boolean][] = [
-    [`≥ 0.7× bare ws: ${ratio(ink1, 'ws', results1).toFixed(2)}× (one channel), ${ratio(ink2, 'ws', results2).toFixed(2)}× (a channel each)`, ratio(ink1, 'ws', results1) >= 0.7 && ratio(ink2, 'ws', results2) >= 0.7],
-    [`≥ 0.7× bare ws with corked writes: ${ratio(ink1, 'ws-cork', results1).toFixed(2)}× (one channel), ${ratio(ink2, 'ws-cork', results2).toFixed(2)}× (a channel each)`, ratio(ink1, 'ws-cork', results1) >= 0.7 && ratio(ink2, 'ws-cork', results2) >= 0.7],
-    [`≥ 2× Socket.IO: ${ratio(ink1, 'socketio', results1).toFixed(2)}× (one channel), ${ratio(ink2, 'socketio', results2).toFixed(2)}× (a channel each)`, ratio(ink1, 'socketio', results1) >= 2 && ratio(ink2, 'socketio', results2) >= 2],
+    [
+      `≥ 0.7× bare ws: ${ratio(ink1, 'ws', results1).toFixed(2)}× (one channel), ${ratio(ink2, 'ws', results2).toFixed(2)}× (a channel each)`,
+      ratio(ink1, 'ws', results1) >= 0.7 && ratio(ink2, 'ws', results2) >= 0.7,
+    ],
+    [
+      `≥ 0.7× bare ws with corked writes: ${ratio(ink1, 'ws-cork', results1).toFixed(2)}× (one channel), ${ratio(ink2, 'ws-cork', results2).toFixed(2)}× (a channel each)`,
+      ratio(ink1, 'ws-cork', results1) >= 0.7 && ratio(ink2, 'ws-cork', results2) >= 0.7,
+    ],
+    [
+      `≥ 2× Socket.IO: ${ratio(ink1, 'socketio', results1).toFixed(2)}× (one channel), ${ratio(ink2, 'socketio', results2).toFixed(2)}× (a channel each)`,
+      ratio(ink1, 'socketio', results1) >= 2 && ratio(ink2, 'socketio', results2) >= 2,
+    ],
     [
       `≥ 2× Socket.IO in server CPU per message: ${(usPerMsg(results1.find((r) => r.kind === 'socketio')!) / usPerMsg(ink1)).toFixed(2)}× (one channel), ${(usPerMsg(results2.find((r) => r.kind === 'socketio')!) / usPerMsg(ink2)).toFixed(2)}× (a channel each)`,
-      usPerMsg(results1.find((r) => r.kind === 'socketio')!) / usPerMsg(ink1) >= 2 && usPerMsg(results2.find((r) => r.kind === 'socketio')!) / usPerMsg(ink2) >= 2,
+      usPerMsg(results1.find((r) => r.kind === 'socketio')!) / usPerMsg(ink1) >= 2 &&
+        usPerMsg(results2.find((r) => r.kind === 'socketio')!) / usPerMsg(ink2) >= 2,
     ],
-    [`p99 ≤ 20 ms at half the maximum rate: ${fmt(ink1.p99)} ms (one channel), ${fmt(ink2.p99)} ms (a channel each)`, ink1.p99 <= 20 && ink2.p99 <= 20],
+    [
+      `p99 ≤ 20 ms at half the maximum rate: ${fmt(ink1.p99)} ms (one channel), ${fmt(ink2.p99)} ms (a channel each)`,
+      ink1.p99 <= 20 && ink2.p99 <= 20,
+    ],
     [
       `p99 ≤ 20 ms at the common load (half the slowest server's maximum): ${fmt(ink1.common.p99)} ms (one channel), ${fmt(ink2.common.p99)} ms (a channel each)`,
       ink1.common.p99 <= 20 && ink2.common.p99 <= 20,
@@ -366,7 +482,12 @@ async function main(): Promise<void> {
   ];
   console.log('\n### Targets (inkproof serve)\n');
   for (const [text, ok] of checks) console.log(`- ${ok ? '✓' : '✗'} ${text}`);
-  console.log(`\nTotal time: ${((Date.now() - started) / 1000).toFixed(0)} s${QUICK ? ' (BENCH_QUICK=1: smaller runs)' : ''}; load average at the end: ${os.loadavg().map((v) => v.toFixed(2)).join(', ')}`);
+  console.log(
+    `\nTotal time: ${((Date.now() - started) / 1000).toFixed(0)} s${QUICK ? ' (BENCH_QUICK=1: smaller runs)' : ''}; load average at the end: ${os
+      .loadavg()
+      .map((v) => v.toFixed(2))
+      .join(', ')}`,
+  );
 }
 
 await main();

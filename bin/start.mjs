@@ -32,7 +32,11 @@ function electronBinary() {
 /** Electron 42+ downloads its binary on first use; try that once, quietly. */
 function tryDownloadElectron() {
   if (!fs.existsSync(path.join(electronDir, 'install.js'))) return null;
-  const r = spawnSync(process.execPath, [path.join(electronDir, 'install.js')], { cwd: root, stdio: 'pipe', timeout: 180_000 });
+  const r = spawnSync(process.execPath, [path.join(electronDir, 'install.js')], {
+    cwd: root,
+    stdio: 'pipe',
+    timeout: 180_000,
+  });
   return r.status === 0 ? electronBinary() : null;
 }
 
@@ -50,7 +54,11 @@ const built = (...files) => files.every((f) => fs.existsSync(path.join(root, f))
 
 function build() {
   process.stderr.write('Building Inkproof (electron-vite build)…\n');
-  if (!run(process.execPath, [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { stdio: ['ignore', 'ignore', 'inherit'] })) {
+  if (
+    !run(process.execPath, [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    })
+  ) {
     process.stderr.write('The build failed; see the errors above.\n');
     process.exit(1);
   }
@@ -62,19 +70,34 @@ function forward(child) {
 }
 
 function startBrowserVersion(reason) {
-  if (reason) console.log(`Inkproof: the desktop app cannot start here (${reason}), so the browser version starts instead — open the address printed below.`);
+  if (reason)
+    console.log(
+      `Inkproof: the desktop app cannot start here (${reason}), so the browser version starts instead — open the address printed below.`,
+    );
   if (!built('out/renderer/index.html')) build();
   const hasPort = args.some((a) => a === '--port' || a.startsWith('--port='));
-  const child = spawn(process.execPath, [path.join(root, 'bin', 'inkproof.mjs'), 'serve', ...(hasPort ? [] : ['--port', '8080']), ...args], { cwd: root, stdio: 'inherit' });
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'bin', 'inkproof.mjs'), 'serve', ...(hasPort ? [] : ['--port', '8080']), ...args],
+    { cwd: root, stdio: 'inherit' },
+  );
   forward(child);
 }
 
 function startDesktop(binary) {
   if (!built('out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html')) build();
-  const check = spawnSync(process.execPath, [path.join(root, 'src-main', 'electron', 'rebuild-native.mjs'), '--check'], { cwd: root, stdio: 'pipe' });
+  const check = spawnSync(
+    process.execPath,
+    [path.join(root, 'src-main', 'electron', 'rebuild-native.mjs'), '--check'],
+    { cwd: root, stdio: 'pipe' },
+  );
   if (check.status !== 0) {
     process.stderr.write('Building better-sqlite3 for Electron (npm run rebuild:electron)…\n');
-    if (!run(process.execPath, [path.join(root, 'src-main', 'electron', 'rebuild-native.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] })) {
+    if (
+      !run(process.execPath, [path.join(root, 'src-main', 'electron', 'rebuild-native.mjs')], {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      })
+    ) {
       return startBrowserVersion('better-sqlite3 could not be built for Electron; see "npm run rebuild:electron"');
     }
   }
@@ -91,7 +114,9 @@ if (browserOnly) {
   let binary = electronBinary();
   if (!binary && display) binary = tryDownloadElectron();
   if (!binary) {
-    startBrowserVersion(`the Electron binary is not installed in node_modules/electron and could not be downloaded${display ? '' : ', and there is no display'}`);
+    startBrowserVersion(
+      `the Electron binary is not installed in node_modules/electron and could not be downloaded${display ? '' : ', and there is no display'}`,
+    );
   } else if (!display) {
     startBrowserVersion('there is no display: DISPLAY and WAYLAND_DISPLAY are not set');
   } else {

@@ -38,7 +38,9 @@ function arg(name: string, fallback?: string): string | undefined {
 
 const corpus = arg('corpus');
 if (!corpus) {
-  console.error('usage: npm run eval:rewrite -- --corpus FILE.jsonl [--limit N] [--strength 1|2|3] [--mode standard|formal|casual|concise] [--engine rules|v1]');
+  console.error(
+    'usage: npm run eval:rewrite -- --corpus FILE.jsonl [--limit N] [--strength 1|2|3] [--mode standard|formal|casual|concise] [--engine rules|v1]',
+  );
   process.exit(2);
 }
 const limit = Number(arg('limit', '0')) || Infinity;
@@ -71,7 +73,8 @@ function lemmas(text: string): Map<string, number> {
     for (const t of s.terms) {
       const tags: string[] = t.tags ?? [];
       if (!tags.some((x) => x === 'Noun' || x === 'Verb' || x === 'Adjective' || x === 'Adverb')) continue;
-      if (tags.includes('Pronoun') || tags.includes('Auxiliary') || tags.includes('Copula') || tags.includes('Value')) continue;
+      if (tags.includes('Pronoun') || tags.includes('Auxiliary') || tags.includes('Copula') || tags.includes('Value'))
+        continue;
       const lemma = String(t.root || t.normal || '').toLowerCase();
       if (!lemma || STOP.has(lemma) || !/[a-z]/.test(lemma)) continue;
       out.set(lemma, (out.get(lemma) ?? 0) + 1);
@@ -147,7 +150,17 @@ async function evaluate(row: Row): Promise<Result> {
   } catch (e) {
     const spans = findProtectedSpans(row.text).length;
     console.error(`${row.id}: ${(e as Error).message}`);
-    return { before, after: before, f1: 1, fleschBefore: flesch(row.text), fleschAfter: flesch(row.text), lengthRatio: 1, kept: 0, total: spans, failed: true };
+    return {
+      before,
+      after: before,
+      f1: 1,
+      fleschBefore: flesch(row.text),
+      fleschAfter: flesch(row.text),
+      lengthRatio: 1,
+      kept: 0,
+      total: spans,
+      failed: true,
+    };
   }
   const after = detect(out.text).ai_confidence;
   const p = preserved(row.text, out.text);
@@ -189,18 +202,36 @@ async function main(): Promise<void> {
   const failed = aiRes.filter((r) => r.failed).length + humanRes.filter((r) => r.failed).length;
 
   const model = detect('').model;
-  console.log(`\n### Rewrite quality — ${engine === 'v1' ? 'rules-v1 (baseline)' : `rules-v2`}, mode ${mode}, strength ${strength}\n`);
-  console.log(`corpus: ${corpus}; detector: ${model}; ${ai.length} AI texts (${scored.length} scored), ${human.length} human texts (${hScored.length} scored); ${fmt(secs, 1)} s\n`);
+  console.log(
+    `\n### Rewrite quality — ${engine === 'v1' ? 'rules-v1 (baseline)' : `rules-v2`}, mode ${mode}, strength ${strength}\n`,
+  );
+  console.log(
+    `corpus: ${corpus}; detector: ${model}; ${ai.length} AI texts (${scored.length} scored), ${human.length} human texts (${hScored.length} scored); ${fmt(secs, 1)} s\n`,
+  );
   console.log('| measure | value | target |');
   console.log('|---|---|---|');
-  console.log(`| AI texts: mean ai_confidence before → after | ${fmt(before)} → ${fmt(after)} (${fmt((100 * (before - after)) / before)}% relative fall) | fall ≥ 40% relative |`);
-  console.log(`| protected-span preservation | ${kept}/${total} = ${fmt((100 * kept) / Math.max(1, total), 2)}% (revisions refused: ${failed}) | 100% |`);
-  console.log(`| content-word lemma F1 (AI texts) | ${fmt(mean(aiRes.map((r) => r.f1)), 3)} (min ${fmt(Math.min(...aiRes.map((r) => r.f1)), 3)}) | ≥ 0.75 |`);
-  console.log(`| Flesch reading ease before → after (AI texts) | ${fmt(mean(aiRes.map((r) => r.fleschBefore)))} → ${fmt(mean(aiRes.map((r) => r.fleschAfter)))} | not worse |`);
-  console.log(`| length ratio (words after / before, AI texts) | ${fmt(mean(aiRes.map((r) => r.lengthRatio)), 3)} | — |`);
-  console.log(`| human texts: revisions that raised the score | ${raised}/${hScored.length} (${fmt((100 * raised) / Math.max(1, hScored.length))}%) | — |`);
+  console.log(
+    `| AI texts: mean ai_confidence before → after | ${fmt(before)} → ${fmt(after)} (${fmt((100 * (before - after)) / before)}% relative fall) | fall ≥ 40% relative |`,
+  );
+  console.log(
+    `| protected-span preservation | ${kept}/${total} = ${fmt((100 * kept) / Math.max(1, total), 2)}% (revisions refused: ${failed}) | 100% |`,
+  );
+  console.log(
+    `| content-word lemma F1 (AI texts) | ${fmt(mean(aiRes.map((r) => r.f1)), 3)} (min ${fmt(Math.min(...aiRes.map((r) => r.f1)), 3)}) | ≥ 0.75 |`,
+  );
+  console.log(
+    `| Flesch reading ease before → after (AI texts) | ${fmt(mean(aiRes.map((r) => r.fleschBefore)))} → ${fmt(mean(aiRes.map((r) => r.fleschAfter)))} | not worse |`,
+  );
+  console.log(
+    `| length ratio (words after / before, AI texts) | ${fmt(mean(aiRes.map((r) => r.lengthRatio)), 3)} | — |`,
+  );
+  console.log(
+    `| human texts: revisions that raised the score | ${raised}/${hScored.length} (${fmt((100 * raised) / Math.max(1, hScored.length))}%) | — |`,
+  );
   console.log(`| human texts: mean change of ai_confidence | ${hChange >= 0 ? '+' : ''}${fmt(hChange, 2)} | ≤ 0 |`);
-  console.log(`| human texts: mean ai_confidence before → after | ${fmt(mean(hScored.map((r) => r.before!)))} → ${fmt(mean(hScored.map((r) => r.after!)))} | — |`);
+  console.log(
+    `| human texts: mean ai_confidence before → after | ${fmt(mean(hScored.map((r) => r.before!)))} → ${fmt(mean(hScored.map((r) => r.after!)))} | — |`,
+  );
 }
 
 main().catch((e) => {

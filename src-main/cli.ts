@@ -13,7 +13,8 @@ import { tail } from './cli/tail';
 
 function port(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535.');
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError('a port is a whole number from 0 to 65535.');
   return n;
 }
 
@@ -39,14 +40,30 @@ program
   .option('--port <port>', 'port to listen on (0 picks a free one)', port, 8080)
   .option('--data <dir>', 'data folder (default: INKPROOF_DATA or the per-user data folder)')
   .option('--token <token>', 'access token (default: INKPROOF_TOKEN or a random one)')
-  .option('--apps <file>', 'JSON file with the Pusher apps to serve (default: INKPROOF_APPS_FILE, or INKPROOF_APP_ID/KEY/SECRET)')
-  .option('--redis <url>', 'share fan-out, presence, the catch-up log and limits with other server processes (default: INKPROOF_REDIS_URL)')
+  .option(
+    '--apps <file>',
+    'JSON file with the Pusher apps to serve (default: INKPROOF_APPS_FILE, or INKPROOF_APP_ID/KEY/SECRET)',
+  )
+  .option(
+    '--redis <url>',
+    'share fan-out, presence, the catch-up log and limits with other server processes (default: INKPROOF_REDIS_URL)',
+  )
   .option('--debug', 'log hub traffic and requests')
-  .action(async (o: { host: string; port: number; data?: string; token?: string; apps?: string; redis?: string; debug?: boolean }) => {
-    // Loaded on demand: the server's dependencies are not needed by the other commands.
-    const { serveUntilSignalled } = await import('./cli/serve');
-    await serveUntilSignalled(o);
-  });
+  .action(
+    async (o: {
+      host: string;
+      port: number;
+      data?: string;
+      token?: string;
+      apps?: string;
+      redis?: string;
+      debug?: boolean;
+    }) => {
+      // Loaded on demand: the server's dependencies are not needed by the other commands.
+      const { serveUntilSignalled } = await import('./cli/serve');
+      await serveUntilSignalled(o);
+    },
+  );
 
 program
   .command('analyze')
@@ -57,7 +74,9 @@ program
   .action(async (files: string[], o: { json?: boolean; jsonl?: boolean }) => {
     if (o.jsonl && files.length) throw usage('Give files or --jsonl, not both.');
     if (!o.jsonl && files.length === 0) throw usage('Give at least one file, or --jsonl to read from stdin.');
-    process.exitCode = await withPool((pool) => (o.jsonl ? analyzeJsonl(pool) : analyzeFiles(pool, files, !!o.json, (s) => process.stdout.write(s))));
+    process.exitCode = await withPool((pool) =>
+      o.jsonl ? analyzeJsonl(pool) : analyzeFiles(pool, files, !!o.json, (s) => process.stdout.write(s)),
+    );
   });
 
 program
@@ -72,14 +91,16 @@ program
     const options = rewriteOptions(o.mode, o.strength);
     if (o.jsonl && file) throw usage('Give a file or --jsonl, not both.');
     if (!o.jsonl && !file) throw usage('Give a file, or --jsonl to read from stdin.');
-    process.exitCode = await withPool((pool) => (o.jsonl ? rewriteJsonl(pool, options) : rewriteFile(pool, file!, options, o.out)));
+    process.exitCode = await withPool((pool) =>
+      o.jsonl ? rewriteJsonl(pool, options) : rewriteFile(pool, file!, options, o.out),
+    );
   });
 
 program
   .command('tail')
   .description('Show the live events of a running server (Laravel Pail for broadcasts).')
   .option('--url <url>', 'address of the server (may include ?token=)', 'http://127.0.0.1:8080')
-  .option('--token <token>', 'the server\'s token (default: INKPROOF_TOKEN or the one in --url)')
+  .option('--token <token>', "the server's token (default: INKPROOF_TOKEN or the one in --url)")
   .option('--channel <glob>', 'only channels matching, e.g. "documents.*"')
   .option('--event <glob>', 'only events matching, e.g. "rewrite.*"')
   .option('--json', 'print each event as a JSON line')
@@ -91,14 +112,20 @@ program
 
 program
   .command('eval')
-  .description('Measure the detector on a labelled corpus: AUROC, TPR at 1% and 5% FPR, false positives at the default threshold.')
+  .description(
+    'Measure the detector on a labelled corpus: AUROC, TPR at 1% and 5% FPR, false positives at the default threshold.',
+  )
   .requiredOption('--corpus <file>', 'JSON Lines of {"id","label","domain","generator","text"}')
   .option('--json', 'print one JSON object instead of tables')
   .action(async (o: { corpus: string; json?: boolean }) => {
-    process.exitCode = await evalCommand({ corpus: o.corpus, json: !!o.json }, (line) => process.stdout.write(line + '\n'));
+    process.exitCode = await evalCommand({ corpus: o.corpus, json: !!o.json }, (line) =>
+      process.stdout.write(line + '\n'),
+    );
   });
 
-const user = program.command('user').description('Manage the accounts of a data folder (for `inkproof serve` as a sync server).');
+const user = program
+  .command('user')
+  .description('Manage the accounts of a data folder (for `inkproof serve` as a sync server).');
 const dataOption = '--data <dir>';
 const dataHelp = 'data folder (default: INKPROOF_DATA or the per-user data folder)';
 
@@ -108,7 +135,10 @@ user
   .argument('<name>', 'user name')
   .option(dataOption, dataHelp)
   .option('--password-stdin', 'read the password from stdin')
-  .option('--password <password>', 'the password (visible in the process list: prefer --password-stdin or INKPROOF_PASSWORD)')
+  .option(
+    '--password <password>',
+    'the password (visible in the process list: prefer --password-stdin or INKPROOF_PASSWORD)',
+  )
   .option('--token', 'also issue an API token and print it')
   .action(async (name: string, o: { data?: string; password?: string; passwordStdin?: boolean; token?: boolean }) => {
     const { userAdd } = await import('./cli/user');
@@ -159,10 +189,23 @@ user
   .option('--revoke <id>', 'revoke a token by its ID or prefix')
   .option('--revoke-all', 'revoke every token of the account')
   .option('--json', 'print JSON')
-  .action(async (name: string, o: { data?: string; name?: string; list?: boolean; revoke?: string; revokeAll?: boolean; json?: boolean; expiresInDays?: string }) => {
-    const { userToken } = await import('./cli/user');
-    process.exitCode = await userToken(name, o);
-  });
+  .action(
+    async (
+      name: string,
+      o: {
+        data?: string;
+        name?: string;
+        list?: boolean;
+        revoke?: string;
+        revokeAll?: boolean;
+        json?: boolean;
+        expiresInDays?: string;
+      },
+    ) => {
+      const { userToken } = await import('./cli/user');
+      process.exitCode = await userToken(name, o);
+    },
+  );
 
 function usage(message: string): InkproofError {
   return new InkproofError('invalid_input', message);

@@ -14,7 +14,8 @@ applyStoredTheme();
 function makeBridge(): AppBridge {
   const api = desktopApi();
   if (api) return new ElectronBridge(api);
-  const key = new URL(window.location.href).searchParams.get('key') ?? sessionStorage.getItem('inkproof.key') ?? undefined;
+  const key =
+    new URL(window.location.href).searchParams.get('key') ?? sessionStorage.getItem('inkproof.key') ?? undefined;
   if (key) sessionStorage.setItem('inkproof.key', key);
   return new WebBridge({ baseUrl: window.location.origin, token: takeTokenFromLocation(), appKey: key });
 }

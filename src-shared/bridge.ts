@@ -1,5 +1,5 @@
 /**
- * What the renderer talks to (DESIGN.md §9). Two implementations: Electron IPC (preload) and
+ * What the renderer talks to (docs/architecture.md §9). Two implementations: Electron IPC (preload) and
  * HTTP/WebSocket for the browser version.
  */
 import type { CommandArgs, CommandName, CommandResult } from './commands';
@@ -8,7 +8,8 @@ import type { Envelope } from './events';
 export type ConnectionState = 'live' | 'reconnecting' | 'offline';
 
 /** Delivered to a subscriber: an event, or a signal that events were missed and state must be reloaded. */
-export type SubscriptionMessage = { type: 'event'; envelope: Envelope } | { type: 'resync'; channel: string; last_seq: number };
+export type SubscriptionMessage =
+  { type: 'event'; envelope: Envelope } | { type: 'resync'; channel: string; last_seq: number };
 
 export type Unsubscribe = () => void;
 

@@ -13,9 +13,9 @@ export const CHANNEL_PATTERNS = {
 
 export const documentChannel = (documentId: number): string => `private-documents.${documentId}`;
 export const rewriteChannel = (rewriteId: number): string => `private-rewrites.${rewriteId}`;
-/** The `library` channel of DESIGN.md §3, one per user so that users never share it on a sync server. */
+/** The `library` channel of docs/architecture.md §3, one per user so that users never share it on a sync server. */
 export const libraryChannel = (userId: number): string => `private-library.${userId}`;
-/** The `queue` channel of DESIGN.md §3, one per user. */
+/** The `queue` channel of docs/architecture.md §3, one per user. */
 export const queueChannel = (userId: number): string => `private-queue.${userId}`;
 
 /** Pusher's channel-name alphabet and length limit. */
@@ -89,7 +89,14 @@ export const privateChannel = (name: string): string => `private-${name}`;
 
 /** Glob match used by `inkproof tail --channel 'documents.*'` and the event log view. */
 export function globMatch(glob: string, value: string): boolean {
-  const re = new RegExp('^' + glob.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
+  const re = new RegExp(
+    '^' +
+      glob
+        .split('*')
+        .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*') +
+      '$',
+  );
   return re.test(value);
 }
 

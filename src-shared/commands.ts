@@ -1,5 +1,5 @@
 /**
- * The command API (DESIGN.md §4): one typed surface used by the renderer (through a Bridge), the
+ * The command API (docs/architecture.md §4): one typed surface used by the renderer (through a Bridge), the
  * HTTP server, the CLI and the tests. Arguments are validated with these zod schemas at every
  * boundary; results are plain JSON.
  */
@@ -60,9 +60,16 @@ export const commandSchemas = {
   analyzeDocument: z.object({ id }).strict(),
   rewriteDocument: z.object({ id, options: rewriteOptionsPatch.optional() }).strict(),
   getRewrite: z.object({ id }).strict(),
-  applyRewrite: z.object({ id, accepted_hunks: z.union([z.array(z.number().int().nonnegative()).max(100000), z.literal('all')]) }).strict(),
+  applyRewrite: z
+    .object({ id, accepted_hunks: z.union([z.array(z.number().int().nonnegative()).max(100000), z.literal('all')]) })
+    .strict(),
   exportDocument: z
-    .object({ id, format: z.enum(['txt', 'md', 'docx']), version: z.number().int().positive().optional(), rewrite_id: id.optional() })
+    .object({
+      id,
+      format: z.enum(['txt', 'md', 'docx']),
+      version: z.number().int().positive().optional(),
+      rewrite_id: id.optional(),
+    })
     .strict(),
   validateSample: z
     .object({
@@ -73,12 +80,21 @@ export const commandSchemas = {
       rewrite_id: id.optional(),
     })
     .strict()
-    .refine((a) => [a.text !== undefined, a.start !== undefined || a.end !== undefined, a.rewrite_id !== undefined].filter(Boolean).length === 1, {
-      message: 'Give exactly one of: text, a range (start and end), or rewrite_id.',
-    })
-    .refine((a) => (a.start === undefined) === (a.end === undefined) && (a.start === undefined || a.start < (a.end as number)), {
-      message: 'A range needs both start and end, with start before end.',
-    }),
+    .refine(
+      (a) =>
+        [a.text !== undefined, a.start !== undefined || a.end !== undefined, a.rewrite_id !== undefined].filter(Boolean)
+          .length === 1,
+      {
+        message: 'Give exactly one of: text, a range (start and end), or rewrite_id.',
+      },
+    )
+    .refine(
+      (a) =>
+        (a.start === undefined) === (a.end === undefined) && (a.start === undefined || a.start < (a.end as number)),
+      {
+        message: 'A range needs both start and end, with start before end.',
+      },
+    ),
   listJobs: z
     .object({
       status: z.enum(JOB_STATUSES).optional(),

@@ -72,7 +72,9 @@ export class InkproofError extends Error {
   }
 
   toJSON(): ErrorBody {
-    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+    return this.issues
+      ? { code: this.code, message: this.message, issues: this.issues }
+      : { code: this.code, message: this.message };
   }
 
   static is(value: unknown): value is InkproofError {

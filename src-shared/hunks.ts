@@ -14,7 +14,10 @@ import type { DiffHunk } from './models';
  */
 export function applyHunks(original: string, hunks: readonly DiffHunk[], accepted: readonly number[] | 'all'): string {
   const take = accepted === 'all' ? null : new Set(accepted);
-  const chosen = hunks.filter((h) => take === null || take.has(h.id)).slice().sort((a, b) => a.start - b.start || a.end - b.end);
+  const chosen = hunks
+    .filter((h) => take === null || take.has(h.id))
+    .slice()
+    .sort((a, b) => a.start - b.start || a.end - b.end);
   let out = '';
   let pos = 0;
   for (const h of chosen) {

@@ -6,12 +6,86 @@
 
 import { seededRandom } from '../../scripts/lib/random';
 
-const SUBJECTS = ['the committee', 'my neighbour', 'a small team', 'the old engine', 'our teacher', 'the city council', 'this approach', 'the river', 'a young doctor', 'the report', 'we', 'they', 'she', 'he', 'I'];
-const VERBS = ['examined', 'rebuilt', 'ignored', 'described', 'carried', 'found', 'questioned', 'painted', 'measured', 'delayed', 'announced', 'borrowed', 'explored', 'sold', 'fixed'];
-const OBJECTS = ['the budget', 'a broken fence', 'the evidence', 'three old letters', 'the final chapter', 'a cheap bicycle', 'the new bridge', 'every window', 'the morning train', 'a quiet garden', 'the test results', 'our plans'];
-const TAILS = ['before the rain started', 'without telling anyone', 'in less than a week', 'for the third time', 'after a long argument', 'with surprising care', 'near the station', 'despite the cost', 'as everyone expected', 'late on a Tuesday'];
-const OPENERS = ['However,', 'Later,', 'In 1998,', 'Still,', 'Honestly,', 'Additionally,', 'By then,', 'Of course,', 'At first,'];
-const EXTRAS = ["and it didn't help", 'which surprised nobody', 'although the numbers were small', "but that's another story", 'plays a crucial role in the outcome', 'so we waited', 'and the price rose to 42 dollars'];
+const SUBJECTS = [
+  'the committee',
+  'my neighbour',
+  'a small team',
+  'the old engine',
+  'our teacher',
+  'the city council',
+  'this approach',
+  'the river',
+  'a young doctor',
+  'the report',
+  'we',
+  'they',
+  'she',
+  'he',
+  'I',
+];
+const VERBS = [
+  'examined',
+  'rebuilt',
+  'ignored',
+  'described',
+  'carried',
+  'found',
+  'questioned',
+  'painted',
+  'measured',
+  'delayed',
+  'announced',
+  'borrowed',
+  'explored',
+  'sold',
+  'fixed',
+];
+const OBJECTS = [
+  'the budget',
+  'a broken fence',
+  'the evidence',
+  'three old letters',
+  'the final chapter',
+  'a cheap bicycle',
+  'the new bridge',
+  'every window',
+  'the morning train',
+  'a quiet garden',
+  'the test results',
+  'our plans',
+];
+const TAILS = [
+  'before the rain started',
+  'without telling anyone',
+  'in less than a week',
+  'for the third time',
+  'after a long argument',
+  'with surprising care',
+  'near the station',
+  'despite the cost',
+  'as everyone expected',
+  'late on a Tuesday',
+];
+const OPENERS = [
+  'However,',
+  'Later,',
+  'In 1998,',
+  'Still,',
+  'Honestly,',
+  'Additionally,',
+  'By then,',
+  'Of course,',
+  'At first,',
+];
+const EXTRAS = [
+  "and it didn't help",
+  'which surprised nobody',
+  'although the numbers were small',
+  "but that's another story",
+  'plays a crucial role in the outcome',
+  'so we waited',
+  'and the price rose to 42 dollars',
+];
 
 export function generateText(words: number, seed = 1): string {
   const r = seededRandom(seed);

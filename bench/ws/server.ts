@@ -107,7 +107,13 @@ async function bareWs(cork: boolean): Promise<Impl> {
 
 async function socketio(): Promise<Impl> {
   const httpServer = http.createServer();
-  const io = new IoServer(httpServer, { transports: ['websocket'], serveClient: false, perMessageDeflate: false, pingInterval: 120_000, pingTimeout: 60_000 });
+  const io = new IoServer(httpServer, {
+    transports: ['websocket'],
+    serveClient: false,
+    perMessageDeflate: false,
+    pingInterval: 120_000,
+    pingTimeout: 60_000,
+  });
   io.on('connection', (socket) => {
     socket.on('join', (channel: string, ack?: () => void) => {
       void socket.join(channel);
@@ -125,7 +131,13 @@ async function socketio(): Promise<Impl> {
   };
 }
 
-const impl = await (kind === 'inkproof' ? inkproof() : kind === 'ws' ? bareWs(false) : kind === 'ws-cork' ? bareWs(true) : socketio());
+const impl = await (kind === 'inkproof'
+  ? inkproof()
+  : kind === 'ws'
+    ? bareWs(false)
+    : kind === 'ws-cork'
+      ? bareWs(true)
+      : socketio());
 
 type Cmd =
   | { op: 'burst'; channels: number; total: number; perTick: number }
@@ -150,7 +162,11 @@ function burst(channels: number, total: number, perTick: number): Promise<{ star
   });
 }
 
-function rate(channels: number, perSecond: number, durationMs: number): Promise<{ start: number; end: number; published: number }> {
+function rate(
+  channels: number,
+  perSecond: number,
+  durationMs: number,
+): Promise<{ start: number; end: number; published: number }> {
   return new Promise((resolve) => {
     const start = now();
     let sent = 0;
@@ -167,7 +183,8 @@ function rate(channels: number, perSecond: number, durationMs: number): Promise<
 
 process.on('message', async (cmd: Cmd) => {
   if (cmd.op === 'burst') process.send!({ op: 'burst', ...(await burst(cmd.channels, cmd.total, cmd.perTick)) });
-  else if (cmd.op === 'rate') process.send!({ op: 'rate', ...(await rate(cmd.channels, cmd.perSecond, cmd.durationMs)) });
+  else if (cmd.op === 'rate')
+    process.send!({ op: 'rate', ...(await rate(cmd.channels, cmd.perSecond, cmd.durationMs)) });
   else if (cmd.op === 'cpu') process.send!({ op: 'cpu', cpu: process.cpuUsage(), at: now() });
   else if (cmd.op === 'mem') {
     for (let i = 0; i < 3; i++) global.gc?.();

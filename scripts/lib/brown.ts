@@ -74,7 +74,10 @@ export function readBrown(): BrownFile[] {
     for (const block of raw.split(/\n\s*\n/)) {
       const sents: string[] = [];
       for (const line of block.split('\n')) {
-        const toks = line.trim().split(/\s+/).filter((t) => t.length > 0);
+        const toks = line
+          .trim()
+          .split(/\s+/)
+          .filter((t) => t.length > 0);
         if (toks.length === 0) continue;
         const words: string[] = [];
         let headline = true;
@@ -100,6 +103,7 @@ export function readBrown(): BrownFile[] {
 /** Brown categories grouped into the domains the training report uses. */
 export function brownDomain(category: string): string {
   if (category === 'news') return 'brown:news';
-  if (['adventure', 'fiction', 'humor', 'mystery', 'romance', 'science_fiction'].includes(category)) return 'brown:fiction';
+  if (['adventure', 'fiction', 'humor', 'mystery', 'romance', 'science_fiction'].includes(category))
+    return 'brown:fiction';
   return 'brown:essaylike'; // editorial, reviews, religion, hobbies, lore, belles_lettres, government, learned
 }

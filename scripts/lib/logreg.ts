@@ -39,7 +39,14 @@ function sig(x: number): number {
  * Fits weights β (length d) and bias on rows X (each length d), labels y (0/1) and row weights w.
  * Penalty λ/2·|β|² (bias not penalised). Returns [β, bias].
  */
-export function fitLogistic(X: Float64Array[], y: Uint8Array, w: Float64Array, lambda: number, maxIter = 50, frozen?: Uint8Array): { beta: Float64Array; bias: number } {
+export function fitLogistic(
+  X: Float64Array[],
+  y: Uint8Array,
+  w: Float64Array,
+  lambda: number,
+  maxIter = 50,
+  frozen?: Uint8Array,
+): { beta: Float64Array; bias: number } {
   const n = X.length;
   const d = X[0].length;
   const D = d + 1; // last coefficient is the bias
@@ -101,7 +108,13 @@ export function fitLogistic(X: Float64Array[], y: Uint8Array, w: Float64Array, l
  * (free). A coefficient with the wrong sign is frozen at zero and the rest refitted, until none
  * is left (at most d rounds).
  */
-export function fitLogisticSigned(X: Float64Array[], y: Uint8Array, w: Float64Array, lambda: number, signs: Int8Array): { beta: Float64Array; bias: number } {
+export function fitLogisticSigned(
+  X: Float64Array[],
+  y: Uint8Array,
+  w: Float64Array,
+  lambda: number,
+  signs: Int8Array,
+): { beta: Float64Array; bias: number } {
   const d = X[0].length;
   const frozen = new Uint8Array(d);
   for (let round = 0; round <= d; round++) {

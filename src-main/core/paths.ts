@@ -5,7 +5,11 @@
 import os from 'node:os';
 import path from 'node:path';
 
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = os.homedir()): string {
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home = os.homedir(),
+): string {
   if (env.INKPROOF_DATA) return path.resolve(env.INKPROOF_DATA);
   switch (platform) {
     case 'win32':

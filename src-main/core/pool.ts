@@ -1,5 +1,5 @@
 /**
- * The worker pool (DESIGN.md §6): piscina with a finite queue, an explicit idle timeout and
+ * The worker pool (docs/architecture.md §6): piscina with a finite queue, an explicit idle timeout and
  * cores − 1 threads. Progress travels over a MessagePort transferred with the task; the worker
  * closes its port when it is done and the caller waits for that close before resolving, so no
  * progress message can arrive after the result. Cancel with an AbortSignal.
@@ -99,7 +99,11 @@ export class WorkerPool {
     // The worker closes its port after its last progress message; waiting for the close here
     // guarantees every progress message was handled before the result is.
     await closed;
-    if (!result.ok) throw new InkproofError(result.error.code, result.error.message, { issues: result.error.issues, retryable: result.error.retryable });
+    if (!result.ok)
+      throw new InkproofError(result.error.code, result.error.message, {
+        issues: result.error.issues,
+        retryable: result.error.retryable,
+      });
     return result.value;
   }
 

@@ -21,6 +21,6 @@ export interface Services {
   samples: SampleStore;
   jobs: JobStore;
   settings: SettingsStore;
-  /** Interval of rewrite.progress events per rewrite (DESIGN.md §2: ~50 ms). */
+  /** Interval of rewrite.progress events per rewrite (docs/architecture.md §2: ~50 ms). */
   progressIntervalMs: number;
 }

@@ -10,7 +10,24 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, nativeTheme, net, Notification, protocol, screen, session, shell, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  MessageChannelMain,
+  nativeTheme,
+  net,
+  Notification,
+  protocol,
+  screen,
+  session,
+  shell,
+  type IpcMainEvent,
+  type IpcMainInvokeEvent,
+  type WebContents,
+} from 'electron';
 import type { CommandName } from '../../src-shared/commands';
 import type { DesktopCommand, InvokeOutcome } from '../../src-shared/desktop';
 import { IPC } from '../../src-shared/desktop';
@@ -25,7 +42,16 @@ import { buildMenuTemplate } from './menu';
 import { findNativeBinding, nativeBindingPath } from './native-binding';
 import { PortSession, type PortLike } from './port-session';
 import { addRecent, loadRecent, saveRecent } from './recent';
-import { APP_HOST, APP_SCHEME, APP_URL, isAppUrl, isExternalLink, isTrustedSender, resolveAppFile, secureWebPreferences } from './security';
+import {
+  APP_HOST,
+  APP_SCHEME,
+  APP_URL,
+  isAppUrl,
+  isExternalLink,
+  isTrustedSender,
+  resolveAppFile,
+  secureWebPreferences,
+} from './security';
 import { loadState, saveState, type WindowState } from './window-state';
 import { WorkMonitor } from './work-monitor';
 
@@ -39,7 +65,9 @@ const logger = createLogger({ name: 'inkproof-desktop' });
 // The data folder is Electron's userData, unless INKPROOF_DATA names another (as for the CLI).
 if (process.env.INKPROOF_DATA) app.setPath('userData', path.resolve(process.env.INKPROOF_DATA));
 
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 
 let core: Core | null = null;
 let win: BrowserWindow | null = null;
@@ -59,7 +87,11 @@ function errorBody(err: unknown): ErrorBody {
 
 function trusted(event: IpcMainEvent | IpcMainInvokeEvent): boolean {
   const ok = isTrustedSender(event.senderFrame ?? null, event.sender.id, windowIds, devUrl);
-  if (!ok) logger.warn({ url: event.senderFrame?.url, sender: event.sender.id }, 'IPC message from an untrusted sender refused');
+  if (!ok)
+    logger.warn(
+      { url: event.senderFrame?.url, sender: event.sender.id },
+      'IPC message from an untrusted sender refused',
+    );
   return ok;
 }
 
@@ -165,10 +197,16 @@ function createWindow(): BrowserWindow {
 
 function registerIpc(c: Core): void {
   ipcMain.handle(IPC.invoke, async (event, command: unknown, args: unknown): Promise<InvokeOutcome> => {
-    if (!trusted(event)) return { ok: false, error: { code: 'forbidden', message: 'This window may not send commands to Inkproof.' } };
-    if (typeof command !== 'string') return { ok: false, error: { code: 'invalid_input', message: 'A command name is needed.' } };
+    if (!trusted(event))
+      return { ok: false, error: { code: 'forbidden', message: 'This window may not send commands to Inkproof.' } };
+    if (typeof command !== 'string')
+      return { ok: false, error: { code: 'invalid_input', message: 'A command name is needed.' } };
     try {
-      const value = await dispatch(c.api, command, args, { user: c.localUser, allowPaths: true, connectionId: `ipc-${event.sender.id}` });
+      const value = await dispatch(c.api, command, args, {
+        user: c.localUser,
+        allowPaths: true,
+        connectionId: `ipc-${event.sender.id}`,
+      });
       afterCommand(command as CommandName, args, value);
       return { ok: true, value };
     } catch (err) {
@@ -232,7 +270,10 @@ async function importPaths(paths: string[]): Promise<void> {
   const c = core;
   if (!c || paths.length === 0) return;
   try {
-    const result = await c.api.importDocuments({ files: paths.map((p) => ({ name: path.basename(p), path: p })) }, { user: c.localUser, allowPaths: true });
+    const result = await c.api.importDocuments(
+      { files: paths.map((p) => ({ name: path.basename(p), path: p })) },
+      { user: c.localUser, allowPaths: true },
+    );
     rememberRecent(paths);
     sendCommand({ type: 'navigate', route: '/' });
     sendCommand({ type: 'imported', result });
@@ -248,7 +289,10 @@ function buildMenu(): void {
     { platform: process.platform, appName: app.getName(), recent, dev: !app.isPackaged },
     {
       openFiles: async () => {
-        const options = { properties: ['openFile', 'multiSelections'] as ('openFile' | 'multiSelections')[], filters: [{ name: 'Documents', extensions: ACCEPTED }] };
+        const options = {
+          properties: ['openFile', 'multiSelections'] as ('openFile' | 'multiSelections')[],
+          filters: [{ name: 'Documents', extensions: ACCEPTED }],
+        };
         const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
         if (!r.canceled) await importPaths(r.filePaths);
       },

@@ -47,7 +47,17 @@ export function buildMenuTemplate(o: MenuOptions, a: MenuActions): MenuItemConst
       { type: 'separator' },
       { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => a.exportCurrent() },
       { type: 'separator' },
-      ...(mac ? [{ role: 'close' } as MenuItemConstructorOptions] : [{ label: 'Settings', accelerator: 'Ctrl+,', click: () => a.navigate('/settings') } as MenuItemConstructorOptions, { type: 'separator' } as MenuItemConstructorOptions, { role: 'quit', label: 'E&xit' } as MenuItemConstructorOptions]),
+      ...(mac
+        ? [{ role: 'close' } as MenuItemConstructorOptions]
+        : [
+            {
+              label: 'Settings',
+              accelerator: 'Ctrl+,',
+              click: () => a.navigate('/settings'),
+            } as MenuItemConstructorOptions,
+            { type: 'separator' } as MenuItemConstructorOptions,
+            { role: 'quit', label: 'E&xit' } as MenuItemConstructorOptions,
+          ]),
     ],
   };
 
@@ -60,7 +70,12 @@ export function buildMenuTemplate(o: MenuOptions, a: MenuActions): MenuItemConst
       { role: 'cut' },
       { role: 'copy' },
       { role: 'paste' },
-      ...(mac ? [{ role: 'pasteAndMatchStyle' } as MenuItemConstructorOptions, { role: 'delete' } as MenuItemConstructorOptions] : [{ role: 'delete' } as MenuItemConstructorOptions]),
+      ...(mac
+        ? [
+            { role: 'pasteAndMatchStyle' } as MenuItemConstructorOptions,
+            { role: 'delete' } as MenuItemConstructorOptions,
+          ]
+        : [{ role: 'delete' } as MenuItemConstructorOptions]),
       { type: 'separator' },
       { role: 'selectAll' },
     ],
@@ -73,7 +88,13 @@ export function buildMenuTemplate(o: MenuOptions, a: MenuActions): MenuItemConst
       { label: 'Queue', accelerator: 'CmdOrCtrl+2', click: () => a.navigate('/queue') },
       { label: 'Events', accelerator: 'CmdOrCtrl+3', click: () => a.navigate('/events') },
       { type: 'separator' },
-      ...(o.dev ? [{ role: 'reload' } as MenuItemConstructorOptions, { role: 'toggleDevTools' } as MenuItemConstructorOptions, { type: 'separator' } as MenuItemConstructorOptions] : []),
+      ...(o.dev
+        ? [
+            { role: 'reload' } as MenuItemConstructorOptions,
+            { role: 'toggleDevTools' } as MenuItemConstructorOptions,
+            { type: 'separator' } as MenuItemConstructorOptions,
+          ]
+        : []),
       { role: 'resetZoom' },
       { role: 'zoomIn' },
       { role: 'zoomOut' },
@@ -88,7 +109,12 @@ export function buildMenuTemplate(o: MenuOptions, a: MenuActions): MenuItemConst
     submenu: [
       { label: 'Keyboard Shortcuts', accelerator: mac ? 'Cmd+/' : 'F1', click: () => a.showShortcuts() },
       { label: 'Open Data Folder', click: () => a.openDataFolder() },
-      ...(mac ? [] : [{ type: 'separator' } as MenuItemConstructorOptions, { label: `About ${o.appName}`, click: () => a.about() } as MenuItemConstructorOptions]),
+      ...(mac
+        ? []
+        : [
+            { type: 'separator' } as MenuItemConstructorOptions,
+            { label: `About ${o.appName}`, click: () => a.about() } as MenuItemConstructorOptions,
+          ]),
     ],
   };
 

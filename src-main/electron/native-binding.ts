@@ -7,11 +7,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export function nativeBindingDir(appRoot: string, abi: string, platform: string = process.platform, arch: string = process.arch): string {
+export function nativeBindingDir(
+  appRoot: string,
+  abi: string,
+  platform: string = process.platform,
+  arch: string = process.arch,
+): string {
   return path.join(appRoot, 'native', 'better-sqlite3', `electron-v${abi}-${platform}-${arch}`);
 }
 
-export function nativeBindingPath(appRoot: string, abi: string, platform: string = process.platform, arch: string = process.arch): string {
+export function nativeBindingPath(
+  appRoot: string,
+  abi: string,
+  platform: string = process.platform,
+  arch: string = process.arch,
+): string {
   return path.join(nativeBindingDir(appRoot, abi, platform, arch), 'better_sqlite3.node');
 }
 

@@ -13,7 +13,8 @@ import type { BroadcastHub } from '../core/hub/hub';
 import { readableChannels } from '../core/hub/readable';
 
 /** What the renderer sends over the port. */
-export type PortRequest = { type: 'subscribe'; sid: number; channel: string; since: number | null } | { type: 'unsubscribe'; sid: number };
+export type PortRequest =
+  { type: 'subscribe'; sid: number; channel: string; since: number | null } | { type: 'unsubscribe'; sid: number };
 
 /** What the main process sends over the port. */
 export type PortMessage =
@@ -57,7 +58,12 @@ export class PortSession {
     }
     if (req.type !== 'subscribe' || this.subs.has(sid)) return;
     const channel = req.channel;
-    const since = req.since === null || req.since === undefined ? null : Number.isSafeInteger(req.since) && (req.since as number) >= 0 ? (req.since as number) : null;
+    const since =
+      req.since === null || req.since === undefined
+        ? null
+        : Number.isSafeInteger(req.since) && (req.since as number) >= 0
+          ? (req.since as number)
+          : null;
     if (channel === '*') {
       this.subs.set(
         sid,

@@ -93,7 +93,8 @@ const api: DesktopApi = {
       return '';
     }
   },
-  saveFile: (name, mime, base64) => ipcRenderer.invoke(IPC_SAVE, name, mime, base64) as Promise<{ saved: boolean; path?: string }>,
+  saveFile: (name, mime, base64) =>
+    ipcRenderer.invoke(IPC_SAVE, name, mime, base64) as Promise<{ saved: boolean; path?: string }>,
   onAppCommand(listener) {
     appListeners.add(listener);
     return () => {

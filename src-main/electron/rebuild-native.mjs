@@ -24,7 +24,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(path.join(root, 'package.json'));
-const electronVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')).version;
+const electronVersion = JSON.parse(
+  fs.readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8'),
+).version;
 const sqliteDir = path.join(root, 'node_modules/better-sqlite3');
 const { getAbi } = require('node-abi');
 const abi = getAbi(electronVersion, 'electron');
@@ -39,7 +41,9 @@ if (process.argv.includes('--check')) {
   process.exit(ok ? 0 : 1);
 }
 
-console.log(`better-sqlite3 for Electron ${electronVersion} (ABI ${abi}, ${platform}-${arch}) → ${path.relative(root, target)}`);
+console.log(
+  `better-sqlite3 for Electron ${electronVersion} (ABI ${abi}, ${platform}-${arch}) → ${path.relative(root, target)}`,
+);
 
 function scratchCopy(full) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inkproof-sqlite-electron-'));
@@ -59,7 +63,11 @@ function install(from) {
 
 function attempt(title, cmd, argv, cwd) {
   console.log(`\n${title}\n  $ ${[cmd, ...argv].join(' ')}`);
-  const r = spawnSync(cmd, argv, { cwd, stdio: 'inherit', env: { ...process.env, npm_config_runtime: 'electron', npm_config_target: electronVersion } });
+  const r = spawnSync(cmd, argv, {
+    cwd,
+    stdio: 'inherit',
+    env: { ...process.env, npm_config_runtime: 'electron', npm_config_target: electronVersion },
+  });
   const built = path.join(cwd, 'build', 'Release', 'better_sqlite3.node');
   return r.status === 0 && fs.existsSync(built) ? built : null;
 }
@@ -69,7 +77,12 @@ function attempt(title, cmd, argv, cwd) {
   const dir = scratchCopy(false);
   try {
     const bin = path.join(path.dirname(require.resolve('prebuild-install/package.json')), 'bin.js');
-    const built = attempt('Trying a prebuilt binary (prebuild-install)…', process.execPath, [bin, '--runtime', 'electron', '--target', electronVersion, '--arch', arch, '--platform', platform, '--verbose'], dir);
+    const built = attempt(
+      'Trying a prebuilt binary (prebuild-install)…',
+      process.execPath,
+      [bin, '--runtime', 'electron', '--target', electronVersion, '--arch', arch, '--platform', platform, '--verbose'],
+      dir,
+    );
     if (built) {
       install(built);
       process.exit(0);
@@ -82,7 +95,17 @@ function attempt(title, cmd, argv, cwd) {
 // 2. Compile from source against Electron's headers.
 {
   const candidates = [
-    path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
+    path.join(
+      path.dirname(process.execPath),
+      '..',
+      'lib',
+      'node_modules',
+      'npm',
+      'node_modules',
+      'node-gyp',
+      'bin',
+      'node-gyp.js',
+    ),
     path.join(path.dirname(process.execPath), 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
   ];
   try {
@@ -97,7 +120,15 @@ function attempt(title, cmd, argv, cwd) {
       const built = attempt(
         'Compiling from source against the Electron headers (node-gyp)…',
         process.execPath,
-        [gyp, 'rebuild', '--release', `--target=${electronVersion}`, `--arch=${arch}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'],
+        [
+          gyp,
+          'rebuild',
+          '--release',
+          `--target=${electronVersion}`,
+          `--arch=${arch}`,
+          '--runtime=electron',
+          '--dist-url=https://electronjs.org/headers',
+        ],
         dir,
       );
       if (built) {

@@ -51,7 +51,12 @@ export interface SenderFrame {
  * An IPC message is accepted only from the top frame of one of our windows showing one of our
  * pages: not from an iframe, not after a navigation elsewhere, not from an unknown webContents.
  */
-export function isTrustedSender(frame: SenderFrame | null | undefined, senderId: number, windowIds: ReadonlySet<number>, devOrigin: string | null = null): boolean {
+export function isTrustedSender(
+  frame: SenderFrame | null | undefined,
+  senderId: number,
+  windowIds: ReadonlySet<number>,
+  devOrigin: string | null = null,
+): boolean {
   if (!frame) return false;
   if (!windowIds.has(senderId)) return false;
   if (frame.top !== frame) return false;

@@ -32,9 +32,16 @@ function overlap(a: Rect, b: Rect): { w: number; h: number } {
 export function restoreState(saved: unknown, workAreas: Rect[]): WindowState {
   if (!saved || typeof saved !== 'object') return { ...DEFAULT_STATE };
   const s = saved as Record<string, unknown>;
-  const largest = workAreas.reduce((m, a) => (a.width * a.height > m.width * m.height ? a : m), workAreas[0] ?? { x: 0, y: 0, width: 1920, height: 1080 });
-  const width = num(s.width) ? Math.round(Math.min(Math.max(s.width, MIN_SIZE.width), largest.width)) : DEFAULT_STATE.width;
-  const height = num(s.height) ? Math.round(Math.min(Math.max(s.height, MIN_SIZE.height), largest.height)) : DEFAULT_STATE.height;
+  const largest = workAreas.reduce(
+    (m, a) => (a.width * a.height > m.width * m.height ? a : m),
+    workAreas[0] ?? { x: 0, y: 0, width: 1920, height: 1080 },
+  );
+  const width = num(s.width)
+    ? Math.round(Math.min(Math.max(s.width, MIN_SIZE.width), largest.width))
+    : DEFAULT_STATE.width;
+  const height = num(s.height)
+    ? Math.round(Math.min(Math.max(s.height, MIN_SIZE.height), largest.height))
+    : DEFAULT_STATE.height;
   const state: WindowState = { width, height, maximized: s.maximized === true };
   if (num(s.x) && num(s.y)) {
     const rect = { x: Math.round(s.x), y: Math.round(s.y), width, height };

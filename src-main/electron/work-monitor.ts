@@ -44,7 +44,10 @@ export class WorkMonitor {
         this.update();
         if (!this.sink.isFocused()) {
           const d = p.diff_summary;
-          this.sink.notify('Revision ready', `Revision #${p.rewrite_id}: ${d.additions} words added, ${d.deletions} removed. Open Inkproof to review the changes.`);
+          this.sink.notify(
+            'Revision ready',
+            `Revision #${p.rewrite_id}: ${d.additions} words added, ${d.deletions} removed. Open Inkproof to review the changes.`,
+          );
         }
         break;
       }
@@ -62,7 +65,11 @@ export class WorkMonitor {
           this.analyzedTimer = null;
           const n = this.analyzed;
           this.analyzed = 0;
-          if (n > 0 && !this.sink.isFocused()) this.sink.notify('Analysis complete', n === 1 ? 'A document has been analysed.' : `${n} documents have been analysed.`);
+          if (n > 0 && !this.sink.isFocused())
+            this.sink.notify(
+              'Analysis complete',
+              n === 1 ? 'A document has been analysed.' : `${n} documents have been analysed.`,
+            );
         }, this.coalesceMs);
         break;
       }

@@ -26,12 +26,16 @@ function numbers(query: Record<string, unknown>, fields: string[]): Record<strin
   return out;
 }
 
-const body = (req: FastifyRequest): Record<string, unknown> => (req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {});
+const body = (req: FastifyRequest): Record<string, unknown> =>
+  req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
 
 export function registerApiRoutes(app: FastifyInstance, core: Core, contextOf: ContextOf): void {
-  const run = (req: FastifyRequest, command: CommandName, args: unknown) => dispatch(core.api, command, args, contextOf(req));
+  const run = (req: FastifyRequest, command: CommandName, args: unknown) =>
+    dispatch(core.api, command, args, contextOf(req));
 
-  app.post('/api/commands/:name', async (req) => run(req, (req.params as { name: string }).name as CommandName, req.body ?? {}));
+  app.post('/api/commands/:name', async (req) =>
+    run(req, (req.params as { name: string }).name as CommandName, req.body ?? {}),
+  );
 
   app.post('/api/documents', async (req, reply) => {
     const ctx = contextOf(req);
@@ -45,9 +49,15 @@ export function registerApiRoutes(app: FastifyInstance, core: Core, contextOf: C
         try {
           bytes = await part.toBuffer();
         } catch (err) {
-          error = (err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' ? new InkproofError('too_large', `"${part.filename}" is larger than the import limit.`) : err;
+          error =
+            (err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE'
+              ? new InkproofError('too_large', `"${part.filename}" is larger than the import limit.`)
+              : err;
         }
-        files.push({ name: part.filename || 'upload', read: async () => (error ? Promise.reject(error) : (bytes as Uint8Array)) });
+        files.push({
+          name: part.filename || 'upload',
+          read: async () => (error ? Promise.reject(error) : (bytes as Uint8Array)),
+        });
       }
       if (files.length === 0) throw new InkproofError('invalid_input', 'The upload contains no file.');
       result = await importFiles(core, files, ctx);
@@ -55,52 +65,85 @@ export function registerApiRoutes(app: FastifyInstance, core: Core, contextOf: C
       const b = body(req);
       result = await dispatch(core.api, 'importDocuments', 'files' in b ? b : { files: [b] }, ctx);
     }
-    const { documents, errors } = result as { documents: unknown[]; errors: { name: string; error: { code: string; message: string } }[] };
+    const { documents, errors } = result as {
+      documents: unknown[];
+      errors: { name: string; error: { code: string; message: string } }[];
+    };
     if (documents.length === 1 && errors.length === 0) return reply.code(201).send({ document: documents[0] });
     if (documents.length === 0 && errors.length === 1) throw InkproofError.fromBody(errors[0].error as never);
     return reply.code(documents.length > 0 ? 201 : 422).send({ documents, errors });
   });
 
-  app.get('/api/documents', async (req) => run(req, 'listDocuments', numbers(req.query as Record<string, unknown>, ['limit', 'offset'])));
+  app.get('/api/documents', async (req) =>
+    run(req, 'listDocuments', numbers(req.query as Record<string, unknown>, ['limit', 'offset'])),
+  );
 
   app.get('/api/documents/:id', async (req) => {
     const q = numbers(req.query as Record<string, unknown>, ['version']);
     return { document: await run(req, 'getDocument', { id: id((req.params as { id: string }).id, 'document'), ...q }) };
   });
 
-  app.delete('/api/documents/:id', async (req) => run(req, 'deleteDocument', { id: id((req.params as { id: string }).id, 'document') }));
+  app.delete('/api/documents/:id', async (req) =>
+    run(req, 'deleteDocument', { id: id((req.params as { id: string }).id, 'document') }),
+  );
 
-  app.post('/api/documents/:id/analyze', async (req, reply) => reply.code(202).send(await run(req, 'analyzeDocument', { id: id((req.params as { id: string }).id, 'document') })));
+  app.post('/api/documents/:id/analyze', async (req, reply) =>
+    reply.code(202).send(await run(req, 'analyzeDocument', { id: id((req.params as { id: string }).id, 'document') })),
+  );
 
   app.post('/api/documents/:id/rewrites', async (req, reply) => {
     const options = body(req);
-    const args = { id: id((req.params as { id: string }).id, 'document'), ...(Object.keys(options).length ? { options } : {}) };
+    const args = {
+      id: id((req.params as { id: string }).id, 'document'),
+      ...(Object.keys(options).length ? { options } : {}),
+    };
     return reply.code(202).send(await run(req, 'rewriteDocument', args));
   });
 
-  app.get('/api/rewrites/:id', async (req) => ({ rewrite: await run(req, 'getRewrite', { id: id((req.params as { id: string }).id, 'revision') }) }));
+  app.get('/api/rewrites/:id', async (req) => ({
+    rewrite: await run(req, 'getRewrite', { id: id((req.params as { id: string }).id, 'revision') }),
+  }));
 
-  app.post('/api/rewrites/:id/apply', async (req) => run(req, 'applyRewrite', { id: id((req.params as { id: string }).id, 'revision'), ...body(req) }));
+  app.post('/api/rewrites/:id/apply', async (req) =>
+    run(req, 'applyRewrite', { id: id((req.params as { id: string }).id, 'revision'), ...body(req) }),
+  );
 
   app.get('/api/documents/:id/export', async (req, reply) => {
     const q = numbers(req.query as Record<string, unknown>, ['version', 'rewrite_id']);
-    const file = (await run(req, 'exportDocument', { id: id((req.params as { id: string }).id, 'document'), ...q })) as { name: string; mime: string; base64: string };
+    const file = (await run(req, 'exportDocument', {
+      id: id((req.params as { id: string }).id, 'document'),
+      ...q,
+    })) as { name: string; mime: string; base64: string };
     return reply
       .header('content-type', file.mime)
-      .header('content-disposition', `attachment; filename="${file.name.replace(/["\\\r\n]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+      .header(
+        'content-disposition',
+        `attachment; filename="${file.name.replace(/["\\\r\n]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      )
       .send(Buffer.from(file.base64, 'base64'));
   });
 
   app.post('/api/documents/:id/samples', async (req, reply) =>
-    reply.code(202).send(await run(req, 'validateSample', { document_id: id((req.params as { id: string }).id, 'document'), ...body(req) })),
+    reply.code(202).send(
+      await run(req, 'validateSample', {
+        document_id: id((req.params as { id: string }).id, 'document'),
+        ...body(req),
+      }),
+    ),
   );
 
   app.get('/api/jobs', async (req) => run(req, 'listJobs', numbers(req.query as Record<string, unknown>, ['limit'])));
-  app.post('/api/jobs/:id/cancel', async (req) => run(req, 'cancelJob', { id: id((req.params as { id: string }).id, 'job') }));
-  app.post('/api/jobs/:id/retry', async (req) => run(req, 'retryJob', { id: id((req.params as { id: string }).id, 'job') }));
+  app.post('/api/jobs/:id/cancel', async (req) =>
+    run(req, 'cancelJob', { id: id((req.params as { id: string }).id, 'job') }),
+  );
+  app.post('/api/jobs/:id/retry', async (req) =>
+    run(req, 'retryJob', { id: id((req.params as { id: string }).id, 'job') }),
+  );
   app.get('/api/queue/stats', async (req) => run(req, 'getQueueStats', {}));
 
-  app.get('/api/events', async (req) => run(req, 'getEvents', numbers(req.query as Record<string, unknown>, ['since'])));
+  app.get('/api/events', async (req) =>
+    run(req, 'getEvents', numbers(req.query as Record<string, unknown>, ['since'])),
+  );
 
   app.get('/api/settings', async (req) => run(req, 'getSettings', {}));
   app.patch('/api/settings', async (req) => run(req, 'updateSettings', { patch: body(req) }));

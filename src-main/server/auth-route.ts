@@ -20,24 +20,31 @@ export function registerAuthRoute(app: FastifyInstance, core: Core, pusherApp: P
     const b = (req.body ?? {}) as Record<string, unknown>;
     const socketId = b.socket_id;
     const channel = b.channel_name;
-    if (typeof socketId !== 'string' || !SOCKET_ID_RE.test(socketId)) throw new InkproofError('invalid_input', 'socket_id is missing or malformed.');
-    if (typeof channel !== 'string' || !CHANNEL_NAME_RE.test(channel) || channel.startsWith('#')) throw new InkproofError('invalid_input', 'channel_name is missing or not a valid channel name.');
+    if (typeof socketId !== 'string' || !SOCKET_ID_RE.test(socketId))
+      throw new InkproofError('invalid_input', 'socket_id is missing or malformed.');
+    if (typeof channel !== 'string' || !CHANNEL_NAME_RE.test(channel) || channel.startsWith('#'))
+      throw new InkproofError('invalid_input', 'channel_name is missing or not a valid channel name.');
     const { kind } = parseChannel(channel);
     if (kind === 'public') throw new InkproofError('invalid_input', 'Public channels need no authorization.');
     const ctx = contextOf(req);
     const decision = await core.hub.authorizer.authorize(ctx.user, channel);
     if (!decision) throw new InkproofError('forbidden', `You may not listen on "${channel}".`);
     if (kind === 'presence') {
-      const userInfo = typeof decision === 'object' ? decision.user_info : { name: ctx.user.name ?? String(ctx.user.id) };
+      const userInfo =
+        typeof decision === 'object' ? decision.user_info : { name: ctx.user.name ?? String(ctx.user.id) };
       const channelData = JSON.stringify({ user_id: String(ctx.user.id), user_info: userInfo });
-      return { auth: signChannel(pusherApp.key, pusherApp.secret, socketId, channel, channelData), channel_data: channelData };
+      return {
+        auth: signChannel(pusherApp.key, pusherApp.secret, socketId, channel, channelData),
+        channel_data: channelData,
+      };
     }
     return { auth: signChannel(pusherApp.key, pusherApp.secret, socketId, channel) };
   };
   const userAuth = async (req: FastifyRequest) => {
     const b = (req.body ?? {}) as Record<string, unknown>;
     const socketId = b.socket_id;
-    if (typeof socketId !== 'string' || !SOCKET_ID_RE.test(socketId)) throw new InkproofError('invalid_input', 'socket_id is missing or malformed.');
+    if (typeof socketId !== 'string' || !SOCKET_ID_RE.test(socketId))
+      throw new InkproofError('invalid_input', 'socket_id is missing or malformed.');
     const { user } = contextOf(req);
     const userData = JSON.stringify({ id: String(user.id), user_info: { name: user.name ?? String(user.id) } });
     return { auth: signUser(pusherApp.key, pusherApp.secret, socketId, userData), user_data: userData };

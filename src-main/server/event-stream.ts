@@ -18,7 +18,12 @@ export function registerEventStream(app: FastifyInstance, core: Core, contextOf:
     const ctx = contextOf(req);
     reply.hijack();
     const res = reply.raw;
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
     res.write(': connected\n\n');
     const stop = readableChannels(core.hub, ctx.user, (env: Envelope) => {
       if (!channelGlobMatch(channelGlob, env.channel) || !globMatch(eventGlob, env.event)) return;

@@ -13,7 +13,13 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
     case 'FST_REQ_FILE_TOO_LARGE':
       return { status: 413, body: { code: 'too_large', message: 'The upload is larger than the import limit.' } };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { status: 415, body: { code: 'invalid_input', message: 'Send JSON (application/json) or a file upload (multipart/form-data).' } };
+      return {
+        status: 415,
+        body: {
+          code: 'invalid_input',
+          message: 'Send JSON (application/json) or a file upload (multipart/form-data).',
+        },
+      };
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
     case 'FST_PARTS_LIMIT':
     case 'FST_FILES_LIMIT':
@@ -22,7 +28,10 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
   if (typeof fe?.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     return { status: fe.statusCode, body: { code: 'invalid_input', message: fe.message } };
   }
-  return { status: 500, body: { code: 'internal', message: 'Something went wrong on the server; the details are in its log.' } };
+  return {
+    status: 500,
+    body: { code: 'internal', message: 'Something went wrong on the server; the details are in its log.' },
+  };
 }
 
 export function sendError(reply: FastifyReply, err: unknown): FastifyReply {

@@ -56,7 +56,8 @@ export function checkHostAndOrigin(
 ): { ok: true } | { ok: false; reason: string } {
   const host = req.headers.host;
   if (!host) return { ok: false, reason: 'The request has no Host header.' };
-  if (isLoopback(opts.boundHost) && !isLoopback(hostName(host))) return { ok: false, reason: `Host "${host}" is not allowed.` };
+  if (isLoopback(opts.boundHost) && !isLoopback(hostName(host)))
+    return { ok: false, reason: `Host "${host}" is not allowed.` };
   const origin = req.headers.origin;
   if (origin && origin !== 'null') {
     let originHost: string;
@@ -65,7 +66,8 @@ export function checkHostAndOrigin(
     } catch {
       return { ok: false, reason: 'The Origin header is not a valid origin.' };
     }
-    if (originHost !== host && !opts.allowedOrigins.includes(origin) && !opts.allowedOrigins.includes('*')) return { ok: false, reason: `Origin "${origin}" is not allowed.` };
+    if (originHost !== host && !opts.allowedOrigins.includes(origin) && !opts.allowedOrigins.includes('*'))
+      return { ok: false, reason: `Origin "${origin}" is not allowed.` };
   }
   return { ok: true };
 }

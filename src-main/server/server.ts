@@ -1,5 +1,5 @@
 /**
- * The headless server (DESIGN.md §10): the core's HTTP API, the Pusher-protocol WebSocket
+ * The headless server (docs/architecture.md §10): the core's HTTP API, the Pusher-protocol WebSocket
  * endpoint, the Pusher HTTP API for server SDKs, and the built renderer — on 127.0.0.1 by default,
  * behind a token and Host/Origin checks; with `--host 0.0.0.0`, apps and accounts it is the sync
  * server, and with a Redis cluster several of them act as one.
@@ -108,10 +108,22 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       hub = new BroadcastHub({ backend: cluster.hubBackend(pusherApp.id), logger });
       ownHubs.push(hub);
     }
-    const webhooks = new WebhookSender(pusherApp, { ...opts.webhooks, logger, onDelivered: (ok) => (ok ? webhookStats.sent++ : webhookStats.failed++) });
-    runtimes.set(pusherApp.id, { app: pusherApp, hub, channels: new Map(), users: new Map(), connections: new Set(), webhooks });
+    const webhooks = new WebhookSender(pusherApp, {
+      ...opts.webhooks,
+      logger,
+      onDelivered: (ok) => (ok ? webhookStats.sent++ : webhookStats.failed++),
+    });
+    runtimes.set(pusherApp.id, {
+      app: pusherApp,
+      hub,
+      channels: new Map(),
+      users: new Map(),
+      connections: new Set(),
+      webhooks,
+    });
   }
 
+  // eslint-disable-next-line prefer-const -- assigned once, after the metrics that read it are built
   let sockets!: PusherSocketServer;
   const metrics = new ServerMetrics(
     {
@@ -153,7 +165,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const check = checkHostAndOrigin(req.raw, httpSecurity);
     if (!check.ok) return reply.code(403).send({ error: { code: 'forbidden', message: check.reason } });
     const origin = req.headers.origin;
-    if (origin && origin !== 'null' && corsOrigins.length > 0 && (corsOrigins.includes(origin) || corsOrigins.includes('*'))) {
+    if (
+      origin &&
+      origin !== 'null' &&
+      corsOrigins.length > 0 &&
+      (corsOrigins.includes(origin) || corsOrigins.includes('*'))
+    ) {
       reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
       if (req.method === 'OPTIONS') {
         return reply
@@ -169,7 +186,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const user = authenticate(token);
     if (!user) {
       return reply.code(401).send({
-        error: { code: 'unauthorized', message: token ? 'The token is not valid (unknown, revoked or expired).' : 'This server needs a token: open the address it printed, or send "Authorization: Bearer <token>".' },
+        error: {
+          code: 'unauthorized',
+          message: token
+            ? 'The token is not valid (unknown, revoked or expired).'
+            : 'This server needs a token: open the address it printed, or send "Authorization: Bearer <token>".',
+        },
       });
     }
     req.inkproofUser = user;
@@ -183,12 +205,23 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const started = (req as { startedAt?: bigint }).startedAt;
     if (started === undefined) return;
     const route = req.routeOptions?.url ?? 'unmatched';
-    metrics.httpDuration.observe({ route, status: String(reply.statusCode) }, Number(process.hrtime.bigint() - started) / 1e9);
+    metrics.httpDuration.observe(
+      { route, status: String(reply.statusCode) },
+      Number(process.hrtime.bigint() - started) / 1e9,
+    );
   });
 
   if (logger.isLevelEnabled('debug')) {
     app.addHook('onResponse', async (req, reply) => {
-      logger.debug({ method: req.method, url: req.url.replace(/([?&]token=)[^&]*/, '$1…'), status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'http');
+      logger.debug(
+        {
+          method: req.method,
+          url: req.url.replace(/([?&]token=)[^&]*/, '$1…'),
+          status: reply.statusCode,
+          ms: Math.round(reply.elapsedTime * 10) / 10,
+        },
+        'http',
+      );
     });
   }
 
@@ -205,7 +238,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
   let closing: Promise<void> | null = null;
   app.get('/up', async (_req, reply) => {
-    const body = { status: closing ? 'closing' : 'ok', node: cluster.nodeId, cluster: cluster.status(), connections: sockets.size };
+    const body = {
+      status: closing ? 'closing' : 'ok',
+      node: cluster.nodeId,
+      cluster: cluster.status(),
+      connections: sockets.size,
+    };
     return reply.code(closing ? 503 : 200).send(body);
   });
   app.get('/metrics', async (_req, reply) => reply.type(metrics.contentType).send(await metrics.text()));
@@ -215,14 +253,25 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const b = (req.body ?? {}) as Record<string, unknown>;
     const perMinute = opts.loginAttemptsPerMinute ?? 10;
     if (!(await cluster.hit(`login:${req.ip}`, perMinute, 60_000))) {
-      return reply.code(429).header('retry-after', '60').send({ error: { code: 'forbidden', message: 'Too many login attempts from this address; wait a minute.' } });
+      return reply
+        .code(429)
+        .header('retry-after', '60')
+        .send({ error: { code: 'forbidden', message: 'Too many login attempts from this address; wait a minute.' } });
     }
-    if (typeof b.name !== 'string' || typeof b.password !== 'string' || b.name.length > 64 || b.password.length > 1024) {
+    if (
+      typeof b.name !== 'string' ||
+      typeof b.password !== 'string' ||
+      b.name.length > 64 ||
+      b.password.length > 1024
+    ) {
       throw new InkproofError('invalid_input', 'Send {"name", "password"}.');
     }
     const user = await accounts.login(b.name, b.password);
     if (!user) throw new InkproofError('unauthorized', 'Wrong user name or password.');
-    const issued = accounts.issueToken(user.name!, typeof b.token_name === 'string' ? b.token_name.slice(0, 100) : 'login');
+    const issued = accounts.issueToken(
+      user.name!,
+      typeof b.token_name === 'string' ? b.token_name.slice(0, 100) : 'login',
+    );
     return { token: issued.token, token_id: issued.id, user };
   });
   app.get('/api/auth/me', async (req) => ({ user: req.inkproofUser }));
@@ -231,13 +280,23 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   registerApiRoutes(app, core, contextOf);
   registerAuthRoute(app, core, registry.primary, contextOf);
   registerEventStream(app, core, contextOf);
-  const maxApiBody = Math.max(...registry.all().map((a) => a.limits.maxEventBytes * Math.max(a.limits.maxEventsPerBatch, 1) * 2 + 64 * 1024));
+  const maxApiBody = Math.max(
+    ...registry.all().map((a) => a.limits.maxEventBytes * Math.max(a.limits.maxEventsPerBatch, 1) * 2 + 64 * 1024),
+  );
   await registerHttpApi(app, { apps: registry, runtimes, cluster, bodyLimit: maxApiBody });
   const built = await registerStatic(app, opts.rendererDir);
   app.setNotFoundHandler((req, reply) => {
     // Client-side routes (/documents/12 …) get the app shell.
-    if (built && req.method === 'GET' && !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html')) return reply.sendFile('index.html');
-    return reply.code(404).send({ error: { code: 'not_found', message: `No such endpoint: ${req.method} ${req.url.split('?')[0]}` } });
+    if (
+      built &&
+      req.method === 'GET' &&
+      !req.url.startsWith('/api/') &&
+      (req.headers.accept ?? '').includes('text/html')
+    )
+      return reply.sendFile('index.html');
+    return reply
+      .code(404)
+      .send({ error: { code: 'not_found', message: `No such endpoint: ${req.method} ${req.url.split('?')[0]}` } });
   });
 
   app.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -249,7 +308,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       url = new URL('http://localhost/');
     }
     const refuse = (status: number, message: string) => {
-      socket.end(`HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : 'Not Found'}\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${message}\n`);
+      socket.end(
+        `HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : 'Not Found'}\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${message}\n`,
+      );
     };
     if (!url.pathname.startsWith('/app/')) return refuse(404, 'WebSocket connections go to /app/{key}.');
     const key = /^\/app\/([^/]+)$/.exec(url.pathname)?.[1];
@@ -259,13 +320,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     } catch {
       /* a malformed key is refused by the socket server with 4001 */
     }
-    const check = checkHostAndOrigin(req, { boundHost: security.boundHost, allowedOrigins: [...security.allowedOrigins, ...(target?.allowedOrigins ?? [])] });
+    const check = checkHostAndOrigin(req, {
+      boundHost: security.boundHost,
+      allowedOrigins: [...security.allowedOrigins, ...(target?.allowedOrigins ?? [])],
+    });
     if (!check.ok) return refuse(403, check.reason);
     // Apps for pusher-js/Echo clients need no token on the socket (private channels are protected by
     // signatures); the desktop's own app does. A token that is given must be valid either way.
     const given = tokenOf(req, url);
     if (target?.requireToken && !authenticate(given)) return refuse(401, 'This server needs a token (?token=...).');
-    if (url.searchParams.has('token') && !authenticate(url.searchParams.get('token'))) return refuse(401, 'The token is not valid.');
+    if (url.searchParams.has('token') && !authenticate(url.searchParams.get('token')))
+      return refuse(401, 'The token is not valid.');
     sockets.handleUpgrade(req, socket, head, url);
   });
 

@@ -19,7 +19,9 @@ export async function registerStatic(app: FastifyInstance, dir = DEFAULT_RENDERE
       reply
         .code(503)
         .type('text/plain; charset=utf-8')
-        .send('The Inkproof interface has not been built yet. Run "npm run build" and start the server again; the HTTP API under /api works meanwhile.\n'),
+        .send(
+          'The Inkproof interface has not been built yet. Run "npm run build" and start the server again; the HTTP API under /api works meanwhile.\n',
+        ),
     );
     return false;
   }

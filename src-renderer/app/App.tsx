@@ -119,13 +119,21 @@ export function App() {
           navigate('/');
           setTimeout(openFilePicker, 0);
         } else if (cmd.type === 'imported') actions.noteImported(cmd.result);
-        else if (cmd.type === 'export') document.querySelector<HTMLSelectElement>('#export-format, #revision-export-format')?.focus();
+        else if (cmd.type === 'export')
+          document.querySelector<HTMLSelectElement>('#export-format, #revision-export-format')?.focus();
       }),
     [app.bridge, actions],
   );
 
   useEffect(() => {
-    const titles: Record<string, string> = { library: 'Library', document: 'Document', rewrite: 'Revision', queue: 'Queue', events: 'Events', settings: 'Settings' };
+    const titles: Record<string, string> = {
+      library: 'Library',
+      document: 'Document',
+      rewrite: 'Revision',
+      queue: 'Queue',
+      events: 'Events',
+      settings: 'Settings',
+    };
     document.title = `${titles[route.name] ?? 'Inkproof'} — Inkproof`;
   }, [route.name]);
 
@@ -144,7 +152,11 @@ export function App() {
           <ul>
             {NAV.map((n) => (
               <li key={n.path}>
-                <a href={href(n.path)} aria-current={n.match.includes(route.name) ? 'page' : undefined} aria-keyshortcuts={n.keys}>
+                <a
+                  href={href(n.path)}
+                  aria-current={n.match.includes(route.name) ? 'page' : undefined}
+                  aria-keyshortcuts={n.keys}
+                >
                   {n.label}
                 </a>
               </li>

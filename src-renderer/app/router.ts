@@ -39,7 +39,11 @@ function subscribe(cb: () => void): () => void {
 }
 
 export function useHash(): string {
-  return useSyncExternalStore(subscribe, () => window.location.hash, () => '');
+  return useSyncExternalStore(
+    subscribe,
+    () => window.location.hash,
+    () => '',
+  );
 }
 
 export function useRoute(): Route {

@@ -33,7 +33,11 @@ export class BridgeError extends Error {
   readonly issues?: ErrorBody['issues'];
   readonly status?: number;
 
-  constructor(code: ErrorCode | 'network', message: string, opts: { issues?: ErrorBody['issues']; status?: number } = {}) {
+  constructor(
+    code: ErrorCode | 'network',
+    message: string,
+    opts: { issues?: ErrorBody['issues']; status?: number } = {},
+  ) {
     super(message);
     this.name = 'BridgeError';
     this.code = code;

@@ -136,8 +136,14 @@ export class WebBridge implements AppBridge {
       /* not JSON */
     }
     if (!res.ok) {
-      const err = (body as { error?: { code?: string; message?: string; issues?: { path: string; message: string }[] } } | null)?.error;
-      throw new BridgeError((err?.code as ErrorCode) ?? 'internal', err?.message ?? `The server answered ${res.status}.`, { issues: err?.issues, status: res.status });
+      const err = (
+        body as { error?: { code?: string; message?: string; issues?: { path: string; message: string }[] } } | null
+      )?.error;
+      throw new BridgeError(
+        (err?.code as ErrorCode) ?? 'internal',
+        err?.message ?? `The server answered ${res.status}.`,
+        { issues: err?.issues, status: res.status },
+      );
     }
     return body;
   }
@@ -159,8 +165,7 @@ export class WebBridge implements AppBridge {
       for (const f of chunk) form.append('file', f, f.name);
       try {
         const body = (await this.request('/api/documents', { method: 'POST', headers: this.headers(), body: form })) as
-          | { document: ImportResult['documents'][number] }
-          | ImportResult;
+          { document: ImportResult['documents'][number] } | ImportResult;
         if ('document' in body) out.documents.push(body.document);
         else {
           out.documents.push(...body.documents);
@@ -170,7 +175,8 @@ export class WebBridge implements AppBridge {
         if (!(err instanceof BridgeError) || err.code === 'network') throw err;
         if (err.status === 422 && chunk.length > 1) throw err;
         // A single refused file comes back as an error response.
-        for (const f of chunk) out.errors.push({ name: f.name, error: { code: err.code as ErrorCode, message: err.message } });
+        for (const f of chunk)
+          out.errors.push({ name: f.name, error: { code: err.code as ErrorCode, message: err.message } });
       }
     }
     return out;
@@ -271,7 +277,8 @@ export class WebBridge implements AppBridge {
   private scheduleReconnect(delayOverride?: number): void {
     if (this.closed || this.reconnectTimer) return;
     this.attempts++;
-    const offline = this.attempts > this.offlineAfter || (typeof navigator !== 'undefined' && navigator.onLine === false);
+    const offline =
+      this.attempts > this.offlineAfter || (typeof navigator !== 'undefined' && navigator.onLine === false);
     this.setState(offline ? 'offline' : 'reconnecting');
     const exp = Math.min(this.maxMs, this.baseMs * 2 ** (this.attempts - 1));
     const delay = delayOverride ?? Math.round(exp * (0.5 + this.random() * 0.5));
@@ -321,7 +328,8 @@ export class WebBridge implements AppBridge {
       case 'pusher:connection_established': {
         const d = data as { socket_id?: string; activity_timeout?: number };
         this.socketId = typeof d?.socket_id === 'string' ? d.socket_id : null;
-        if (typeof d?.activity_timeout === 'number' && d.activity_timeout > 0) this.activityTimeoutMs = d.activity_timeout * 1000;
+        if (typeof d?.activity_timeout === 'number' && d.activity_timeout > 0)
+          this.activityTimeoutMs = d.activity_timeout * 1000;
         this.stats.connects++;
         this.resubscribeAll();
         return;
@@ -436,7 +444,8 @@ export class WebBridge implements AppBridge {
       wire.subs.delete(sub);
       if (wire.subs.size > 0 || this.wires.get(channel) !== wire) return;
       this.wires.delete(channel);
-      if (wire.state === 'subscribed' || wire.state === 'subscribing') this.send({ event: 'pusher:unsubscribe', data: { channel } });
+      if (wire.state === 'subscribed' || wire.state === 'subscribing')
+        this.send({ event: 'pusher:unsubscribe', data: { channel } });
     };
   }
 
@@ -519,7 +528,10 @@ function safeParse(s: string): unknown {
 }
 
 /** Reads the token from the address the server printed, keeps it for this tab, and removes it from the address bar. */
-export function takeTokenFromLocation(loc: Location = window.location, storage: Storage = window.sessionStorage): string | null {
+export function takeTokenFromLocation(
+  loc: Location = window.location,
+  storage: Storage = window.sessionStorage,
+): string | null {
   const url = new URL(loc.href);
   const fromUrl = url.searchParams.get('token');
   if (fromUrl) {

@@ -1,7 +1,17 @@
 /** A modal dialog on the native <dialog> element: focus is trapped, Escape closes it. */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
-export function Dialog({ open, title, onClose, children }: { open: boolean; title: string; onClose: () => void; children: ReactNode }) {
+export function Dialog({
+  open,
+  title,
+  onClose,
+  children,
+}: {
+  open: boolean;
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {

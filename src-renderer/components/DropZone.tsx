@@ -88,7 +88,13 @@ export function DropZone() {
       <p>
         <strong>Drop documents here</strong> to check them — .txt, .md, .html, .docx or .pdf.
       </p>
-      <button type="button" className="button primary" onClick={() => input.current?.click()} disabled={busy} aria-keyshortcuts="Control+O">
+      <button
+        type="button"
+        className="button primary"
+        onClick={() => input.current?.click()}
+        disabled={busy}
+        aria-keyshortcuts="Control+O"
+      >
         {busy ? 'Importing…' : 'Choose files…'}
       </button>
       <input

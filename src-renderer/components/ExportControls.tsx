@@ -20,12 +20,24 @@ export function ExportControls(props: {
       <label className="sr-only" htmlFor={props.id}>
         Export format
       </label>
-      <select id={props.id} ref={props.selectRef} value={props.format} onChange={(e) => props.onFormat(e.target.value as ExportFormat)} disabled={props.disabled} aria-keyshortcuts={props.keyShortcut}>
+      <select
+        id={props.id}
+        ref={props.selectRef}
+        value={props.format}
+        onChange={(e) => props.onFormat(e.target.value as ExportFormat)}
+        disabled={props.disabled}
+        aria-keyshortcuts={props.keyShortcut}
+      >
         <option value="docx">Word (.docx)</option>
         <option value="md">Markdown (.md)</option>
         <option value="txt">Plain text (.txt)</option>
       </select>
-      <button type="button" className="button" disabled={props.disabled || props.buttonDisabled} onClick={props.onExport}>
+      <button
+        type="button"
+        className="button"
+        disabled={props.disabled || props.buttonDisabled}
+        onClick={props.onExport}
+      >
         {props.buttonLabel}
       </button>
     </span>

@@ -32,7 +32,13 @@ export function segmentText(length: number, sections: readonly Pick<CriticalSect
   return out;
 }
 
-export const HighlightedText = memo(function HighlightedText({ text, sections }: { text: string; sections: readonly CriticalSection[] }) {
+export const HighlightedText = memo(function HighlightedText({
+  text,
+  sections,
+}: {
+  text: string;
+  sections: readonly CriticalSection[];
+}) {
   const segments = segmentText(text.length, sections);
   // Sections are numbered in reading order.
   const order = sections
@@ -48,7 +54,13 @@ export const HighlightedText = memo(function HighlightedText({ text, sections }:
         const b = band(s.confidence);
         const n = order.get(seg.section) ?? 0;
         return (
-          <mark key={seg.start} id={`section-${n}`} className={`hl hl-${b}`} data-confidence={s.confidence} data-band={b}>
+          <mark
+            key={seg.start}
+            id={`section-${n}`}
+            className={`hl hl-${b}`}
+            data-confidence={s.confidence}
+            data-band={b}
+          >
             <span className="hl-tag" aria-hidden="true">
               §{n} · {formatPercent(s.confidence)}
             </span>
@@ -65,12 +77,17 @@ export const HighlightedText = memo(function HighlightedText({ text, sections }:
 });
 
 /** Offsets in the text of the current selection inside `container`, or null. */
-export function selectionOffsets(container: HTMLElement, selection: Selection | null = window.getSelection()): { start: number; end: number } | null {
+export function selectionOffsets(
+  container: HTMLElement,
+  selection: Selection | null = window.getSelection(),
+): { start: number; end: number } | null {
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
   const range = selection.getRangeAt(0);
   if (!container.contains(range.commonAncestorContainer)) return null;
   const spans = [...container.querySelectorAll<HTMLElement>('[data-start]')];
-  const total = spans.length ? Number(spans[spans.length - 1].dataset.start) + (spans[spans.length - 1].textContent?.length ?? 0) : 0;
+  const total = spans.length
+    ? Number(spans[spans.length - 1].dataset.start) + (spans[spans.length - 1].textContent?.length ?? 0)
+    : 0;
   const offsetOf = (node: Node, offset: number): number => {
     for (const span of spans) {
       const t = span.firstChild;

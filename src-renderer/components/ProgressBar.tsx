@@ -1,5 +1,15 @@
 /** A visible progress bar exposed as an ARIA progressbar with its value and a readable text. */
-export function ProgressBar({ value, label, valueText, indeterminate = false }: { value: number; label: string; valueText?: string; indeterminate?: boolean }) {
+export function ProgressBar({
+  value,
+  label,
+  valueText,
+  indeterminate = false,
+}: {
+  value: number;
+  label: string;
+  valueText?: string;
+  indeterminate?: boolean;
+}) {
   const v = Math.max(0, Math.min(100, Math.round(value)));
   return (
     <div

@@ -2,7 +2,13 @@
 import type { DocumentDetail, Explanation } from '../../src-shared/models';
 import { band, formatPercent, formatTime, VERDICT_LABEL } from '../store/format';
 
-export function Signals({ explanations, title = 'Signals behind the score' }: { explanations: readonly Explanation[]; title?: string }) {
+export function Signals({
+  explanations,
+  title = 'Signals behind the score',
+}: {
+  explanations: readonly Explanation[];
+  title?: string;
+}) {
   if (explanations.length === 0) return null;
   const sorted = [...explanations].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
   return (
@@ -23,7 +29,14 @@ export function Signals({ explanations, title = 'Signals behind the score' }: { 
   );
 }
 
-export function ScoreCard({ doc }: { doc: Pick<DocumentDetail, 'ai_confidence' | 'verdict' | 'word_count' | 'analyzed_at' | 'analysis_model' | 'explanations'> }) {
+export function ScoreCard({
+  doc,
+}: {
+  doc: Pick<
+    DocumentDetail,
+    'ai_confidence' | 'verdict' | 'word_count' | 'analyzed_at' | 'analysis_model' | 'explanations'
+  >;
+}) {
   const conf = doc.ai_confidence;
   return (
     <section className="card score-card" aria-labelledby="score-title" data-analyzed-at={doc.analyzed_at ?? ''}>

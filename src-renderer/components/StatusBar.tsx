@@ -23,7 +23,13 @@ export function StatusBar({ kind }: { kind: 'web' | 'electron' }) {
         : 'Trying to reconnect.';
   return (
     <footer className="statusbar" aria-label="Status bar">
-      <div className="conn" role="status" aria-live="polite" data-connection={status.connection} data-polling={status.polling ? 'true' : 'false'}>
+      <div
+        className="conn"
+        role="status"
+        aria-live="polite"
+        data-connection={status.connection}
+        data-polling={status.polling ? 'true' : 'false'}
+      >
         <span className={`dot dot-${status.connection}`} aria-hidden="true" />
         <strong>{LABEL[status.connection]}</strong>
         <span className="muted"> — {detail}</span>

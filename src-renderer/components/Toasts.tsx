@@ -35,7 +35,12 @@ function ToastItem({ toast }: { toast: Toast }) {
           Open
         </a>
       )}
-      <button type="button" className="icon-button" aria-label="Dismiss notification" onClick={() => actions.dismissToast(toast.id)}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label="Dismiss notification"
+        onClick={() => actions.dismissToast(toast.id)}
+      >
         ×
       </button>
     </div>

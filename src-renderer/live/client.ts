@@ -27,6 +27,8 @@ export type LiveItem =
   | { kind: 'event'; envelope: Envelope; via: string; replayed: boolean }
   | { kind: 'resync'; channel: string; last_seq: number };
 
+// Payloads are typed by the event catalogue at the call site; the client itself does not know them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type EventCallback = (data: any, envelope: Envelope) => void;
 
 export interface LiveStatus {
@@ -245,7 +247,15 @@ export class LiveClient {
   private ensure(name: string, since: number | null): ChannelState {
     let ch = this.channels.get(name);
     if (!ch) {
-      ch = { name, lastSeq: name === FIREHOSE_CHANNEL ? null : since, listeners: new Map(), holds: 0, unsubscribe: null, token: null, lingerTimer: null };
+      ch = {
+        name,
+        lastSeq: name === FIREHOSE_CHANNEL ? null : since,
+        listeners: new Map(),
+        holds: 0,
+        unsubscribe: null,
+        token: null,
+        lingerTimer: null,
+      };
       this.channels.set(name, ch);
     } else if (ch.lastSeq === null && since !== null && name !== FIREHOSE_CHANNEL && !ch.unsubscribe) {
       // Never saw an event there: the caller's starting point is as good as any.

@@ -55,7 +55,10 @@ export const browserClock: FrameClock = {
       done = true;
       cb();
     };
-    if (typeof requestAnimationFrame === 'function' && (typeof document === 'undefined' || document.visibilityState !== 'hidden')) {
+    if (
+      typeof requestAnimationFrame === 'function' &&
+      (typeof document === 'undefined' || document.visibilityState !== 'hidden')
+    ) {
       requestAnimationFrame(run);
       // A frame that never comes (hidden, throttled) must not hold events back for long.
       setTimeout(run, 100);

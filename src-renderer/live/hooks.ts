@@ -1,7 +1,7 @@
 /** React hooks over the live client. */
 import { createContext, useContext, useEffect, useRef, useSyncExternalStore } from 'react';
 import type { Envelope } from '../../src-shared/events';
-import type { LiveClient, LiveStatus } from './client';
+import type { EventCallback, LiveClient, LiveStatus } from './client';
 
 export const LiveContext = createContext<LiveClient | null>(null);
 
@@ -25,7 +25,7 @@ export function useLiveStatus(): LiveStatus {
  * Listens to an event on a private channel while the component is mounted (Echo's
  * `Echo.private(channel).listen(event, cb)`), with the latest callback always called.
  */
-export function useListen(channel: string | null, event: string, cb: (data: any, envelope: Envelope) => void): void {
+export function useListen(channel: string | null, event: string, cb: EventCallback): void {
   const live = useLive();
   const ref = useRef(cb);
   ref.current = cb;

@@ -28,7 +28,13 @@ export function filterEvents(items: readonly LoggedEvent[], f: EventFilter): Log
   return items.filter((e) => {
     if (chGlob && !channelGlobMatch(chGlob, e.channel)) return false;
     if (evGlob && !globMatch(evGlob, e.event)) return false;
-    if (text && !JSON.stringify(e.data).toLowerCase().includes(text) && !e.event.includes(text) && !e.channel.includes(text)) return false;
+    if (
+      text &&
+      !JSON.stringify(e.data).toLowerCase().includes(text) &&
+      !e.event.includes(text) &&
+      !e.channel.includes(text)
+    )
+      return false;
     return true;
   });
 }
@@ -70,15 +76,31 @@ export function EventsView() {
       <div className="toolbar" role="toolbar" aria-label="Filter the event log">
         <label className="field">
           <span>Channel</span>
-          <input ref={channelRef} type="search" placeholder="documents.*" value={filter.channel} onChange={(e) => setFilter({ ...filter, channel: e.target.value })} />
+          <input
+            ref={channelRef}
+            type="search"
+            placeholder="documents.*"
+            value={filter.channel}
+            onChange={(e) => setFilter({ ...filter, channel: e.target.value })}
+          />
         </label>
         <label className="field">
           <span>Event</span>
-          <input type="search" placeholder="rewrite.*" value={filter.event} onChange={(e) => setFilter({ ...filter, event: e.target.value })} />
+          <input
+            type="search"
+            placeholder="rewrite.*"
+            value={filter.event}
+            onChange={(e) => setFilter({ ...filter, event: e.target.value })}
+          />
         </label>
         <label className="field grow">
           <span>Text</span>
-          <input type="search" placeholder="Search the payloads" value={filter.text} onChange={(e) => setFilter({ ...filter, text: e.target.value })} />
+          <input
+            type="search"
+            placeholder="Search the payloads"
+            value={filter.text}
+            onChange={(e) => setFilter({ ...filter, text: e.target.value })}
+          />
         </label>
         <button type="button" className="button" aria-pressed={log.paused} onClick={toggle} aria-keyshortcuts="P">
           {log.paused ? '▶ Resume' : '❚❚ Pause'}
@@ -89,10 +111,13 @@ export function EventsView() {
       </div>
       <p className="muted" aria-live="polite" data-testid="event-count">
         {log.paused ? `Paused — ${log.held.length} new event${log.held.length === 1 ? '' : 's'} waiting. ` : ''}
-        Showing {shown.length} of {filtered.length} matching event{filtered.length === 1 ? '' : 's'} ({log.items.length} in the log).
+        Showing {shown.length} of {filtered.length} matching event{filtered.length === 1 ? '' : 's'} ({log.items.length}{' '}
+        in the log).
       </p>
       {log.items.length === 0 ? (
-        <p className="empty">No events yet. Import a document or start a revision and its events appear here as they happen.</p>
+        <p className="empty">
+          No events yet. Import a document or start a revision and its events appear here as they happen.
+        </p>
       ) : (
         <div className="table-scroll">
           <table className="table events" data-testid="event-log">

@@ -22,7 +22,13 @@ const HEADER_HEIGHT = 40;
 const STATUS_ORDER: Record<DocumentStatus, number> = { analyzing: 0, queued: 1, failed: 2, analyzed: 3 };
 
 /** Filters and sorts the library; pure, for the tests. */
-export function selectDocuments(docs: Iterable<DocumentSummary>, query: string, status: DocumentStatus | 'all', sort: SortKey, order: 'asc' | 'desc'): DocumentSummary[] {
+export function selectDocuments(
+  docs: Iterable<DocumentSummary>,
+  query: string,
+  status: DocumentStatus | 'all',
+  sort: SortKey,
+  order: 'asc' | 'desc',
+): DocumentSummary[] {
   const q = query.trim().toLowerCase();
   const out: DocumentSummary[] = [];
   for (const d of docs) {
@@ -40,7 +46,8 @@ export function selectDocuments(docs: Iterable<DocumentSummary>, query: string, 
   };
   const c = cmp[sort];
   out.sort((a, b) => {
-    if (sort === 'ai_confidence' && (a.ai_confidence === null) !== (b.ai_confidence === null)) return a.ai_confidence === null ? 1 : -1;
+    if (sort === 'ai_confidence' && (a.ai_confidence === null) !== (b.ai_confidence === null))
+      return a.ai_confidence === null ? 1 : -1;
     return dir * c(a, b);
   });
   return out;
@@ -50,7 +57,12 @@ const StatusCell = memo(function StatusCell({ doc }: { doc: DocumentSummary }) {
   const icon = doc.status === 'analyzed' ? '✓' : doc.status === 'failed' ? '⚠' : doc.status === 'analyzing' ? '' : '…';
   return (
     <span className={`status status-${doc.status}`} title={doc.error ?? undefined}>
-      {doc.status === 'analyzing' ? <span className="spinner small" aria-hidden="true" /> : <span aria-hidden="true">{icon}</span>} {DOCUMENT_STATUS_LABEL[doc.status]}
+      {doc.status === 'analyzing' ? (
+        <span className="spinner small" aria-hidden="true" />
+      ) : (
+        <span aria-hidden="true">{icon}</span>
+      )}{' '}
+      {DOCUMENT_STATUS_LABEL[doc.status]}
     </span>
   );
 });
@@ -124,7 +136,6 @@ const COLUMNS: { key: SortKey | null; label: string }[] = [
   { key: 'created_at', label: 'Imported' },
 ];
 
-
 interface GridProps {
   rows: DocumentSummary[];
   activeId: number | null;
@@ -141,7 +152,17 @@ interface GridProps {
  * The virtualised grid on its own, so that scrolling re-renders only it (and only the rows that
  * come into view), not the whole view.
  */
-const DocumentGrid = memo(function DocumentGrid({ rows, activeId, sort, order, onActive, onOpen, onDelete, onSort, gridRef }: GridProps) {
+const DocumentGrid = memo(function DocumentGrid({
+  rows,
+  activeId,
+  sort,
+  order,
+  onActive,
+  onOpen,
+  onDelete,
+  onSort,
+  gridRef,
+}: GridProps) {
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => gridRef.current,
@@ -151,7 +172,10 @@ const DocumentGrid = memo(function DocumentGrid({ rows, activeId, sort, order, o
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
   });
-  const activeIndex = useMemo(() => (activeId === null ? -1 : rows.findIndex((d) => d.id === activeId)), [rows, activeId]);
+  const activeIndex = useMemo(
+    () => (activeId === null ? -1 : rows.findIndex((d) => d.id === activeId)),
+    [rows, activeId],
+  );
   const pick = useCallback(
     (id: number) => {
       onActive(id);
@@ -234,7 +258,17 @@ const DocumentGrid = memo(function DocumentGrid({ rows, activeId, sort, order, o
       <div className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((v, slot) => {
           const doc = rows[v.index];
-          return <Row key={slot} doc={doc} index={v.index} active={doc.id === activeId} top={v.start - HEADER_HEIGHT} onOpen={onOpen} onPick={pick} />;
+          return (
+            <Row
+              key={slot}
+              doc={doc}
+              index={v.index}
+              active={doc.id === activeId}
+              top={v.start - HEADER_HEIGHT}
+              onOpen={onOpen}
+              onPick={pick}
+            />
+          );
         })}
       </div>
     </div>
@@ -252,7 +286,10 @@ export function LibraryView() {
   const [activeId, setActiveId] = useState<number | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<DocumentSummary | null>(null);
   const deferredQuery = useDeferredValue(query);
-  const rows = useMemo(() => selectDocuments(docs.values(), deferredQuery, status, sort, order), [docs, deferredQuery, status, sort, order]);
+  const rows = useMemo(
+    () => selectDocuments(docs.values(), deferredQuery, status, sort, order),
+    [docs, deferredQuery, status, sort, order],
+  );
   const gridRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const open = useCallback((id: number) => navigate(`/documents/${id}`), []);
@@ -282,7 +319,14 @@ export function LibraryView() {
       <div className="toolbar" role="toolbar" aria-label="Search and sort documents">
         <label className="field grow">
           <span className="sr-only">Search documents</span>
-          <input ref={searchRef} type="search" placeholder="Search by name  ( / )" value={query} onChange={(e) => setQuery(e.target.value)} aria-keyshortcuts="/" />
+          <input
+            ref={searchRef}
+            type="search"
+            placeholder="Search by name  ( / )"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            aria-keyshortcuts="/"
+          />
         </label>
         <label className="field">
           <span>Status</span>
@@ -303,7 +347,14 @@ export function LibraryView() {
             <option value="status">Status</option>
           </select>
         </label>
-        <button type="button" className="button" onClick={() => setOrder(order === 'asc' ? 'desc' : 'asc')} aria-label={order === 'asc' ? 'Ascending order; switch to descending' : 'Descending order; switch to ascending'}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => setOrder(order === 'asc' ? 'desc' : 'asc')}
+          aria-label={
+            order === 'asc' ? 'Ascending order; switch to descending' : 'Descending order; switch to ascending'
+          }
+        >
           {order === 'asc' ? '↑ Ascending' : '↓ Descending'}
         </button>
         <span className="muted count" aria-live="polite" data-testid="library-count">
@@ -314,12 +365,26 @@ export function LibraryView() {
       {loaded && docs.size === 0 ? (
         <p className="empty">No documents yet. Drop files above or choose them to start.</p>
       ) : (
-        <DocumentGrid rows={rows} activeId={activeId} sort={sort} order={order} onActive={setActiveId} onOpen={open} onDelete={setConfirmDelete} onSort={sortBy} gridRef={gridRef} />
+        <DocumentGrid
+          rows={rows}
+          activeId={activeId}
+          sort={sort}
+          order={order}
+          onActive={setActiveId}
+          onOpen={open}
+          onDelete={setConfirmDelete}
+          onSort={sortBy}
+          gridRef={gridRef}
+        />
       )}
       <ConfirmDialog
         open={confirmDelete !== null}
         title="Delete document?"
-        message={confirmDelete ? `“${confirmDelete.name}”, its analyses and revisions will be deleted. This cannot be undone.` : ''}
+        message={
+          confirmDelete
+            ? `“${confirmDelete.name}”, its analyses and revisions will be deleted. This cannot be undone.`
+            : ''
+        }
         confirmLabel="Delete"
         danger
         onConfirm={() => {

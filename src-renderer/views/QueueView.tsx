@@ -82,7 +82,8 @@ export function QueueView() {
     tabRefs.current[next]?.focus();
   };
 
-  const total = (k: 'queued' | 'processing' | 'completed' | 'failed') => (stats ? JOB_TYPES.reduce((n, t) => n + stats.by_type[t][k], 0) : null);
+  const total = (k: 'queued' | 'processing' | 'completed' | 'failed') =>
+    stats ? JOB_TYPES.reduce((n, t) => n + stats.by_type[t][k], 0) : null;
 
   return (
     <div className="view queue-view">
@@ -132,7 +133,9 @@ export function QueueView() {
                   <td>{s?.completed ?? '—'}</td>
                   <td>{s?.failed ?? '—'}</td>
                   <td>{s?.cancelled ?? '—'}</td>
-                  <td>{s?.throughput != null ? `${Math.round(s.throughput).toLocaleString()} words/s per worker` : '—'}</td>
+                  <td>
+                    {s?.throughput != null ? `${Math.round(s.throughput).toLocaleString()} words/s per worker` : '—'}
+                  </td>
                   <td>{formatRuntime(s?.median_runtime)}</td>
                 </tr>
               );
@@ -178,12 +181,12 @@ export function QueueView() {
         </div>
         <div role="tabpanel" id="jobs-panel" aria-labelledby={`tab-${tab}`}>
           {list.length === 0 ? (
-            <p className="muted empty">No {tab === 'all' ? '' : `${TABS.find((t) => t.id === tab)!.label.toLowerCase()} `}jobs.</p>
+            <p className="muted empty">
+              No {tab === 'all' ? '' : `${TABS.find((t) => t.id === tab)!.label.toLowerCase()} `}jobs.
+            </p>
           ) : (
             <table className="table jobs" data-testid="jobs-table">
-              <caption className="sr-only">
-                {TABS.find((t) => t.id === tab)!.label} jobs, newest first
-              </caption>
+              <caption className="sr-only">{TABS.find((t) => t.id === tab)!.label} jobs, newest first</caption>
               <thead>
                 <tr>
                   <th scope="col">Job</th>
@@ -208,7 +211,10 @@ export function QueueView() {
                       {j.error && <div className="error-text small">{j.error}</div>}
                     </td>
                     <td className="progress-cell">
-                      <ProgressBar value={j.status === 'completed' ? 100 : j.progress} label={`Progress of job ${j.id}`} />
+                      <ProgressBar
+                        value={j.status === 'completed' ? 100 : j.progress}
+                        label={`Progress of job ${j.id}`}
+                      />
                     </td>
                     <td>
                       {j.attempts}/{j.max_attempts}
@@ -217,12 +223,24 @@ export function QueueView() {
                     <td>{formatRuntime(j.runtime)}</td>
                     <td>
                       {(j.status === 'queued' || j.status === 'processing') && (
-                        <button type="button" className="button small" onClick={() => actions.cancelJob(j.id).catch((err) => actions.toastError(err, 'Could not cancel'))}>
+                        <button
+                          type="button"
+                          className="button small"
+                          onClick={() =>
+                            actions.cancelJob(j.id).catch((err) => actions.toastError(err, 'Could not cancel'))
+                          }
+                        >
                           Cancel<span className="sr-only"> job {j.id}</span>
                         </button>
                       )}
                       {(j.status === 'failed' || j.status === 'cancelled') && (
-                        <button type="button" className="button small" onClick={() => actions.retryJob(j.id).catch((err) => actions.toastError(err, 'Could not retry'))}>
+                        <button
+                          type="button"
+                          className="button small"
+                          onClick={() =>
+                            actions.retryJob(j.id).catch((err) => actions.toastError(err, 'Could not retry'))
+                          }
+                        >
                           Retry<span className="sr-only"> job {j.id}</span>
                         </button>
                       )}
@@ -232,7 +250,11 @@ export function QueueView() {
               </tbody>
             </table>
           )}
-          {list.length > shown.length && <p className="muted">Showing the newest {shown.length} of {list.length}.</p>}
+          {list.length > shown.length && (
+            <p className="muted">
+              Showing the newest {shown.length} of {list.length}.
+            </p>
+          )}
         </div>
       </section>
     </div>

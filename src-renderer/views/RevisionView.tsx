@@ -21,7 +21,9 @@ import { Spinner, ViewHeading } from './common';
 type Decision = 'accepted' | 'rejected' | undefined;
 
 /** The sentence announced at each milestone of a revision (queued, started, every 25 %, done). */
-export function milestone(r: Pick<RewriteState, 'status' | 'progress' | 'estimated_time' | 'error' | 'diff_summary'>): string {
+export function milestone(
+  r: Pick<RewriteState, 'status' | 'progress' | 'estimated_time' | 'error' | 'diff_summary'>,
+): string {
   switch (r.status) {
     case 'queued':
       return `Revision queued${r.estimated_time !== null ? `; estimated time ${formatEstimate(r.estimated_time)}` : ''}.`;
@@ -59,9 +61,18 @@ const HunkRow = memo(function HunkRow({
   const before = original.slice(Math.max(0, hunk.start - CONTEXT), hunk.start);
   const after = original.slice(hunk.end, hunk.end + CONTEXT);
   return (
-    <li className={`hunk hunk-${decision ?? 'open'}`} data-hunk={hunk.id} data-decision={decision ?? 'open'} tabIndex={-1} aria-label={`Change ${index + 1} of ${total}`}>
+    <li
+      className={`hunk hunk-${decision ?? 'open'}`}
+      data-hunk={hunk.id}
+      data-decision={decision ?? 'open'}
+      tabIndex={-1}
+      aria-label={`Change ${index + 1} of ${total}`}
+    >
       <p className="hunk-text">
-        <span className="ctx">{hunk.start - CONTEXT > 0 ? '…' : ''}{before}</span>
+        <span className="ctx">
+          {hunk.start - CONTEXT > 0 ? '…' : ''}
+          {before}
+        </span>
         {hunk.before && (
           <del>
             <span className="sr-only">removed: </span>
@@ -80,13 +91,25 @@ const HunkRow = memo(function HunkRow({
         </span>
       </p>
       <div className="hunk-actions" role="group" aria-label={`Change ${index + 1}`}>
-        <button type="button" className="button small accept" aria-pressed={decision === 'accepted'} onClick={() => onDecide(hunk.id, decision === 'accepted' ? undefined : 'accepted')}>
+        <button
+          type="button"
+          className="button small accept"
+          aria-pressed={decision === 'accepted'}
+          onClick={() => onDecide(hunk.id, decision === 'accepted' ? undefined : 'accepted')}
+        >
           <span aria-hidden="true">✓ </span>Accept<span className="sr-only"> change {index + 1}</span>
         </button>
-        <button type="button" className="button small reject" aria-pressed={decision === 'rejected'} onClick={() => onDecide(hunk.id, decision === 'rejected' ? undefined : 'rejected')}>
+        <button
+          type="button"
+          className="button small reject"
+          aria-pressed={decision === 'rejected'}
+          onClick={() => onDecide(hunk.id, decision === 'rejected' ? undefined : 'rejected')}
+        >
           <span aria-hidden="true">✗ </span>Reject<span className="sr-only"> change {index + 1}</span>
         </button>
-        <span className="decision-label">{decision === 'accepted' ? 'Accepted' : decision === 'rejected' ? 'Rejected' : 'Not decided'}</span>
+        <span className="decision-label">
+          {decision === 'accepted' ? 'Accepted' : decision === 'rejected' ? 'Rejected' : 'Not decided'}
+        </span>
       </div>
     </li>
   );
@@ -160,10 +183,16 @@ export function RevisionView({ id }: { id: number }) {
   }, [r?.status, docId, after, id, actions]);
 
   const detail = r?.detail ?? null;
-  const hunks = detail?.hunks ?? [];
-  const accepted = useMemo(() => hunks.filter((h) => decisions.get(h.id) === 'accepted').map((h) => h.id), [hunks, decisions]);
+  const hunks = useMemo(() => detail?.hunks ?? [], [detail]);
+  const accepted = useMemo(
+    () => hunks.filter((h) => decisions.get(h.id) === 'accepted').map((h) => h.id),
+    [hunks, decisions],
+  );
   const rejected = useMemo(() => hunks.filter((h) => decisions.get(h.id) === 'rejected').length, [hunks, decisions]);
-  const previewText = useMemo(() => (detail && preview ? applyHunks(detail.original, detail.hunks, accepted) : ''), [detail, preview, accepted]);
+  const previewText = useMemo(
+    () => (detail && preview ? applyHunks(detail.original, detail.hunks, accepted) : ''),
+    [detail, preview, accepted],
+  );
   const decide = useCallback((hid: number, d: Decision) => {
     setDecisions((m) => {
       const n = new Map(m);
@@ -222,14 +251,18 @@ export function RevisionView({ id }: { id: number }) {
   useShortcuts({
     j: detail ? () => focusHunk(1) : null,
     k: detail ? () => focusHunk(-1) : null,
-    y: detail ? () => {
-      const h = focused();
-      if (h !== null) decide(h, 'accepted');
-    } : null,
-    n: detail ? () => {
-      const h = focused();
-      if (h !== null) decide(h, 'rejected');
-    } : null,
+    y: detail
+      ? () => {
+          const h = focused();
+          if (h !== null) decide(h, 'accepted');
+        }
+      : null,
+    n: detail
+      ? () => {
+          const h = focused();
+          if (h !== null) decide(h, 'rejected');
+        }
+      : null,
     a: detail && !applied ? () => decideAll('accepted') : null,
     'Mod+Enter': detail && !applied ? () => void apply() : null,
   });
@@ -258,8 +291,11 @@ export function RevisionView({ id }: { id: number }) {
     <div className="view revision-view" data-status={r.status}>
       <ViewHeading title={`Revision #${id}${doc ? ` of ${doc.name}` : ''}`}>
         <p className="muted">
-          {docId && <a href={href(`/documents/${docId}`)}>Back to the document</a>} · Status: <span data-testid="rewrite-status">{REWRITE_STATUS_LABEL[r.status]}</span>
-          {detail ? ` · ${detail.options.mode}, strength ${detail.options.strength}, ${detail.options.scope === 'sections' ? 'critical sections' : 'whole document'}` : ''}
+          {docId && <a href={href(`/documents/${docId}`)}>Back to the document</a>} · Status:{' '}
+          <span data-testid="rewrite-status">{REWRITE_STATUS_LABEL[r.status]}</span>
+          {detail
+            ? ` · ${detail.options.mode}, strength ${detail.options.strength}, ${detail.options.scope === 'sections' ? 'critical sections' : 'whole document'}`
+            : ''}
         </p>
       </ViewHeading>
 
@@ -278,7 +314,9 @@ export function RevisionView({ id }: { id: number }) {
           <p className="progress-text" aria-hidden="true">
             <strong data-testid="progress-value">{r.progress}%</strong>
             {left !== null && <span> · {formatLeft(left)}</span>}
-            {r.estimated_time !== null && <span className="muted"> · estimated {formatEstimate(r.estimated_time)} in total</span>}
+            {r.estimated_time !== null && (
+              <span className="muted"> · estimated {formatEstimate(r.estimated_time)} in total</span>
+            )}
           </p>
           <button type="button" className="button" onClick={() => void cancel()}>
             Cancel revision
@@ -313,12 +351,17 @@ export function RevisionView({ id }: { id: number }) {
               <div>
                 <div className="stat-title">After</div>
                 <div className="stat-value small" data-testid="after-confidence">
-                  {!after || after.status === 'queued' ? <span className="muted">checking…</span> : formatPercent(after.ai_confidence)}
+                  {!after || after.status === 'queued' ? (
+                    <span className="muted">checking…</span>
+                  ) : (
+                    formatPercent(after.ai_confidence)
+                  )}
                 </div>
               </div>
               {r.diff_summary && (
                 <p className="muted">
-                  {r.diff_summary.additions} words added · {r.diff_summary.deletions} removed · {formatPercent(r.diff_summary.similarity)} similar
+                  {r.diff_summary.additions} words added · {r.diff_summary.deletions} removed ·{' '}
+                  {formatPercent(r.diff_summary.similarity)} similar
                 </p>
               )}
             </div>
@@ -336,11 +379,18 @@ export function RevisionView({ id }: { id: number }) {
               </div>
               {applied ? (
                 <p className="notice">
-                  Applied as version {applied} of the document. <a href={href(`/documents/${docId}`)}>Open the document</a>
+                  Applied as version {applied} of the document.{' '}
+                  <a href={href(`/documents/${docId}`)}>Open the document</a>
                 </p>
               ) : null}
               <div className="actions" role="toolbar" aria-label="Revision actions">
-                <button type="button" className="button" onClick={() => decideAll('accepted')} disabled={!!applied} aria-keyshortcuts="A">
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => decideAll('accepted')}
+                  disabled={!!applied}
+                  aria-keyshortcuts="A"
+                >
                   Accept all
                 </button>
                 <button type="button" className="button" onClick={() => decideAll('rejected')} disabled={!!applied}>
@@ -349,7 +399,13 @@ export function RevisionView({ id }: { id: number }) {
                 <button type="button" className="button" aria-pressed={preview} onClick={() => setPreview(!preview)}>
                   {preview ? 'Show changes' : 'Preview result'}
                 </button>
-                <button type="button" className="button primary" disabled={!!applied || busy || accepted.length === 0} onClick={() => void apply()} aria-keyshortcuts="Control+Enter Meta+Enter">
+                <button
+                  type="button"
+                  className="button primary"
+                  disabled={!!applied || busy || accepted.length === 0}
+                  onClick={() => void apply()}
+                  aria-keyshortcuts="Control+Enter Meta+Enter"
+                >
                   {busy ? 'Applying…' : `Apply ${accepted.length} accepted change${accepted.length === 1 ? '' : 's'}`}
                 </button>
                 <button
@@ -359,7 +415,10 @@ export function RevisionView({ id }: { id: number }) {
                   onClick={() => {
                     if (!docId || !detail) return;
                     actions
-                      .validateSample({ document_id: docId, text: applyHunks(detail.original, detail.hunks, accepted) }, `Accepted changes of revision #${id}`)
+                      .validateSample(
+                        { document_id: docId, text: applyHunks(detail.original, detail.hunks, accepted) },
+                        `Accepted changes of revision #${id}`,
+                      )
                       .catch((err) => actions.toastError(err, 'Could not check'));
                   }}
                 >
@@ -374,12 +433,19 @@ export function RevisionView({ id }: { id: number }) {
                   onExport={() => {
                     if (!docId) return;
                     const opts = applied ? { version: applied } : { rewrite_id: id };
-                    actions.exportDocument(docId, format, opts).catch((err) => actions.toastError(err, 'Export failed'));
+                    actions
+                      .exportDocument(docId, format, opts)
+                      .catch((err) => actions.toastError(err, 'Export failed'));
                   }}
                 />
               </div>
               {preview ? (
-                <div className="doc-text preview" aria-label="Preview with the accepted changes" tabIndex={0} data-testid="preview">
+                <div
+                  className="doc-text preview"
+                  aria-label="Preview with the accepted changes"
+                  tabIndex={0}
+                  data-testid="preview"
+                >
                   {previewText}
                 </div>
               ) : hunks.length === 0 ? (
@@ -387,7 +453,15 @@ export function RevisionView({ id }: { id: number }) {
               ) : (
                 <ol className="hunks" ref={listRef} data-testid="hunks" aria-label="Changes">
                   {hunks.map((h, i) => (
-                    <HunkRow key={h.id} hunk={h} index={i} total={hunks.length} original={detail.original} decision={decisions.get(h.id)} onDecide={decide} />
+                    <HunkRow
+                      key={h.id}
+                      hunk={h}
+                      index={i}
+                      total={hunks.length}
+                      original={detail.original}
+                      decision={decisions.get(h.id)}
+                      onDecide={decide}
+                    />
                   ))}
                 </ol>
               )}

@@ -88,17 +88,30 @@ export function SettingsView() {
         <fieldset className="card">
           <legend>Revision defaults</legend>
           <ModeField value={form.revision.mode} onChange={(mode) => set('revision', { ...form.revision, mode })} />
-          <StrengthField value={form.revision.strength} onChange={(strength) => set('revision', { ...form.revision, strength })} />
+          <StrengthField
+            value={form.revision.strength}
+            onChange={(strength) => set('revision', { ...form.revision, strength })}
+          />
           <label className="field">
             <span>What to revise</span>
-            <select value={form.revision.scope} onChange={(e) => set('revision', { ...form.revision, scope: e.target.value as Settings['revision']['scope'] })}>
+            <select
+              value={form.revision.scope}
+              onChange={(e) =>
+                set('revision', { ...form.revision, scope: e.target.value as Settings['revision']['scope'] })
+              }
+            >
               <option value="sections">Critical sections only</option>
               <option value="document">The whole document</option>
             </select>
           </label>
           <label className="field">
             <span>Reviser</span>
-            <select value={form.revision.engine} onChange={(e) => set('revision', { ...form.revision, engine: e.target.value as Settings['revision']['engine'] })}>
+            <select
+              value={form.revision.engine}
+              onChange={(e) =>
+                set('revision', { ...form.revision, engine: e.target.value as Settings['revision']['engine'] })
+              }
+            >
               <option value="rules">Built-in rules (offline)</option>
               <option value="llm">Local language model</option>
             </select>
@@ -109,17 +122,27 @@ export function SettingsView() {
           <legend>Frozen terms</legend>
           <label className="field block">
             <span>Words and phrases a revision must never change, one per line</span>
-            <textarea rows={5} value={frozen} onChange={(e) => setFrozen(e.target.value)} aria-describedby={described('frozen_terms')} />
+            <textarea
+              rows={5}
+              value={frozen}
+              onChange={(e) => setFrozen(e.target.value)}
+              aria-describedby={described('frozen_terms')}
+            />
             {err('frozen_terms')}
           </label>
         </fieldset>
 
         <fieldset className="card">
           <legend>Local language model (optional)</legend>
-          <p className="muted">An OpenAI-compatible server (llama.cpp, LM Studio, Ollama’s /v1) or Ollama’s own API, on this machine.</p>
+          <p className="muted">
+            An OpenAI-compatible server (llama.cpp, LM Studio, Ollama’s /v1) or Ollama’s own API, on this machine.
+          </p>
           <label className="field">
             <span>API</span>
-            <select value={form.llm.kind} onChange={(e) => set('llm', { ...form.llm, kind: e.target.value as Settings['llm']['kind'] })}>
+            <select
+              value={form.llm.kind}
+              onChange={(e) => set('llm', { ...form.llm, kind: e.target.value as Settings['llm']['kind'] })}
+            >
               {LLM_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {k === 'openai' ? 'OpenAI-compatible' : 'Ollama'}
@@ -129,22 +152,46 @@ export function SettingsView() {
           </label>
           <label className="field">
             <span>Address</span>
-            <input type="url" value={form.llm.url} onChange={(e) => set('llm', { ...form.llm, url: e.target.value })} placeholder="http://127.0.0.1:8081" aria-describedby={described('llm.url')} />
+            <input
+              type="url"
+              value={form.llm.url}
+              onChange={(e) => set('llm', { ...form.llm, url: e.target.value })}
+              placeholder="http://127.0.0.1:8081"
+              aria-describedby={described('llm.url')}
+            />
             {err('llm.url')}
           </label>
           <label className="field">
             <span>Model</span>
-            <input type="text" value={form.llm.model} onChange={(e) => set('llm', { ...form.llm, model: e.target.value })} placeholder="e.g. llama3.1:8b" aria-describedby={described('llm.model')} />
+            <input
+              type="text"
+              value={form.llm.model}
+              onChange={(e) => set('llm', { ...form.llm, model: e.target.value })}
+              placeholder="e.g. llama3.1:8b"
+              aria-describedby={described('llm.model')}
+            />
             {err('llm.model')}
           </label>
           <label className="field">
             <span>Context (tokens)</span>
-            <input type="number" min={256} value={form.llm.context_tokens} onChange={(e) => set('llm', { ...form.llm, context_tokens: Number(e.target.value) })} aria-describedby={described('llm.context_tokens')} />
+            <input
+              type="number"
+              min={256}
+              value={form.llm.context_tokens}
+              onChange={(e) => set('llm', { ...form.llm, context_tokens: Number(e.target.value) })}
+              aria-describedby={described('llm.context_tokens')}
+            />
             {err('llm.context_tokens')}
           </label>
           <label className="field">
             <span>Time-out (seconds)</span>
-            <input type="number" min={1} value={form.llm.timeout_seconds} onChange={(e) => set('llm', { ...form.llm, timeout_seconds: Number(e.target.value) })} aria-describedby={described('llm.timeout_seconds')} />
+            <input
+              type="number"
+              min={1}
+              value={form.llm.timeout_seconds}
+              onChange={(e) => set('llm', { ...form.llm, timeout_seconds: Number(e.target.value) })}
+              aria-describedby={described('llm.timeout_seconds')}
+            />
             {err('llm.timeout_seconds')}
           </label>
         </fieldset>
@@ -175,7 +222,14 @@ export function SettingsView() {
           <legend>Import</legend>
           <label className="field">
             <span>Largest file (MB)</span>
-            <input type="number" min={1} step={1} value={limitMb} onChange={(e) => setLimitMb(e.target.value)} aria-describedby={described('limits.max_file_bytes')} />
+            <input
+              type="number"
+              min={1}
+              step={1}
+              value={limitMb}
+              onChange={(e) => setLimitMb(e.target.value)}
+              aria-describedby={described('limits.max_file_bytes')}
+            />
             {err('limits.max_file_bytes')}
           </label>
         </fieldset>

@@ -36,14 +36,15 @@ export function auroc(human: number[], ai: number[]): number | null {
   if (human.length === 0 || ai.length === 0) return null;
   const all = [...human.map((s) => [s, 0] as const), ...ai.map((s) => [s, 1] as const)].sort((a, b) => a[0] - b[0]);
   let rankSumAi = 0;
-  for (let i = 0; i < all.length; ) {
+  for (let i = 0; i < all.length;) {
     let j = i;
     while (j < all.length && all[j][0] === all[i][0]) j++;
     const avgRank = (i + 1 + j) / 2; // ranks i+1..j
     for (let k = i; k < j; k++) if (all[k][1] === 1) rankSumAi += avgRank;
     i = j;
   }
-  const nA = ai.length, nH = human.length;
+  const nA = ai.length,
+    nH = human.length;
   return (rankSumAi - (nA * (nA + 1)) / 2) / (nA * nH);
 }
 
@@ -97,7 +98,11 @@ export function evaluate(rows: ScoredRow[], threshold: number): EvalReport {
   }
   const by_generator: Record<string, Metrics> = {};
   for (const g of generators) {
-    by_generator[g] = metrics(human, rows.filter((r) => r.label === 'ai' && (r.generator ?? 'unknown') === g).map((r) => r.score), threshold);
+    by_generator[g] = metrics(
+      human,
+      rows.filter((r) => r.label === 'ai' && (r.generator ?? 'unknown') === g).map((r) => r.score),
+      threshold,
+    );
   }
   return { threshold, overall: metrics(human, ai, threshold), by_domain, by_generator };
 }
@@ -108,7 +113,10 @@ const num = (x: number | null): string => (x === null ? '–' : x.toFixed(3));
 export function metricsRow(name: string, m: Metrics): string {
   return `| ${name} | ${m.n_human} | ${m.n_ai} | ${num(m.auroc)} | ${pct(m.tpr_at_1_fpr)} | ${pct(m.tpr_at_5_fpr)} | ${pct(m.fpr_at_threshold)} | ${pct(m.tpr_at_threshold)} |`;
 }
-export const METRICS_HEADER = ['| subset | human | ai | AUROC | TPR@1%FPR | TPR@5%FPR | FPR@thr | TPR@thr |', '|---|---|---|---|---|---|---|---|'];
+export const METRICS_HEADER = [
+  '| subset | human | ai | AUROC | TPR@1%FPR | TPR@5%FPR | FPR@thr | TPR@thr |',
+  '|---|---|---|---|---|---|---|---|',
+];
 
 /** The report as markdown lines. */
 export function formatReport(r: EvalReport): string[] {

@@ -35,7 +35,8 @@ const quote = (s: string) => `“${s}”`;
  */
 function lexWords(c: Ctx, bits: number): { words: string[]; count: number } {
   const { p } = c;
-  const wa = p.sentWordA[c.sa], wb = p.sentWordB[c.sb - 1];
+  const wa = p.sentWordA[c.sa],
+    wb = p.sentWordB[c.sb - 1];
   const seen = new Map<string, { n: number; rarity: number }>();
   let count = 0;
   for (let w = wa; w < wb; w++) {
@@ -55,7 +56,8 @@ function lexWords(c: Ctx, bits: number): { words: string[]; count: number } {
 
 function phrasesIn(c: Ctx): { phrases: string[]; count: number } {
   const { p, lex } = c;
-  const wa = p.sentWordA[c.sa], wb = p.sentWordB[c.sb - 1];
+  const wa = p.sentWordA[c.sa],
+    wb = p.sentWordB[c.sb - 1];
   const counts = new Map<string, number>();
   let count = 0;
   for (let w = wa; w < wb; w++) {
@@ -65,7 +67,10 @@ function phrasesIn(c: Ctx): { phrases: string[]; count: number } {
     counts.set(text, (counts.get(text) ?? 0) + 1);
     count++;
   }
-  return { phrases: [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map((e) => e[0]), count };
+  return {
+    phrases: [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map((e) => e[0]),
+    count,
+  };
 }
 
 function transitionsIn(c: Ctx): { list: string[]; count: number } {
@@ -89,11 +94,20 @@ function listOf(items: string[], max: number, q = false): string {
 }
 
 const PRED_DESC: Partial<Record<F, string>> = {
-  s1_mean: 'average word rarity', s1_std: 'spread of word rarity', s2_mean: 'average bigram surprisal',
-  s3_mean: 'average surprisal', s3_std: 'spread of surprisal', s3_p10: '10th-percentile surprisal',
-  s3_p25: '25th-percentile surprisal', s3_p50: 'median surprisal', s3_p75: '75th-percentile surprisal',
-  s3_p90: '90th-percentile surprisal', s3_p98: '98th-percentile surprisal', gain_1_3: 'gain from context',
-  gain_2_3: 'gain from two words of context', oov_rate: 'words never seen in the human text',
+  s1_mean: 'average word rarity',
+  s1_std: 'spread of word rarity',
+  s2_mean: 'average bigram surprisal',
+  s3_mean: 'average surprisal',
+  s3_std: 'spread of surprisal',
+  s3_p10: '10th-percentile surprisal',
+  s3_p25: '25th-percentile surprisal',
+  s3_p50: 'median surprisal',
+  s3_p75: '75th-percentile surprisal',
+  s3_p90: '90th-percentile surprisal',
+  s3_p98: '98th-percentile surprisal',
+  gain_1_3: 'gain from context',
+  gain_2_3: 'gain from two words of context',
+  oov_rate: 'words never seen in the human text',
 };
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const hm = (c: Ctx, f: F) => c.m.humanMedian[FI[f]];
@@ -105,7 +119,8 @@ const SIGNALS: Signal[] = [
     label: (c, dir) => {
       const { words, count } = lexWords(c, L_KOBAK | L_LIANG);
       const n = c.p.sentWordB[c.sb - 1] - c.p.sentWordA[c.sa];
-      if (dir === 'ai' && words.length > 0) return `${count} word${count === 1 ? '' : 's'} language models overuse: ${listOf(words, 6)}`;
+      if (dir === 'ai' && words.length > 0)
+        return `${count} word${count === 1 ? '' : 's'} language models overuse: ${listOf(words, 6)}`;
       return `few words language models overuse (${count} in ${n} words)`;
     },
   },
@@ -114,7 +129,8 @@ const SIGNALS: Signal[] = [
     features: ['phrase_rate'],
     label: (c, dir) => {
       const { phrases, count } = phrasesIn(c);
-      if (dir === 'ai' && count > 0) return `${count} stock phrase${count === 1 ? '' : 's'} typical of chat models: ${listOf(phrases, 4, true)}`;
+      if (dir === 'ai' && count > 0)
+        return `${count} stock phrase${count === 1 ? '' : 's'} typical of chat models: ${listOf(phrases, 4, true)}`;
       if (dir === 'ai') return 'a formulaic opening or closing typical of chat models';
       return 'no stock phrases typical of chat models';
     },
@@ -124,13 +140,29 @@ const SIGNALS: Signal[] = [
     features: ['transition_rate'],
     label: (c, dir) => {
       const { list, count } = transitionsIn(c);
-      if (dir === 'ai' && count > 0) return `${count} sentence${count === 1 ? '' : 's'} open with formulaic transitions: ${listOf(list.map(cap), 4, true)}`;
+      if (dir === 'ai' && count > 0)
+        return `${count} sentence${count === 1 ? '' : 's'} open with formulaic transitions: ${listOf(list.map(cap), 4, true)}`;
       return 'few sentences open with formulaic transitions (“Additionally”, “Furthermore”)';
     },
   },
   {
     id: 'predictability',
-    features: ['s1_mean', 's2_mean', 's3_mean', 's3_std', 's3_p10', 's3_p25', 's3_p50', 's3_p75', 's3_p90', 's3_p98', 'gain_1_3', 'gain_2_3', 'oov_rate', 's1_std'],
+    features: [
+      's1_mean',
+      's2_mean',
+      's3_mean',
+      's3_std',
+      's3_p10',
+      's3_p25',
+      's3_p50',
+      's3_p75',
+      's3_p90',
+      's3_p98',
+      'gain_1_3',
+      'gain_2_3',
+      'oov_rate',
+      's1_std',
+    ],
     label: (c, dir) => {
       const what = PRED_DESC[c.top] ?? 'surprisal';
       const unit = c.top === 'oov_rate' ? '' : ' bits';
@@ -177,7 +209,20 @@ const SIGNALS: Signal[] = [
   },
   {
     id: 'function_words',
-    features: ['fw_article', 'fw_pron1sg', 'fw_pron1pl', 'fw_pron2', 'fw_pron3', 'fw_prep', 'fw_conj', 'fw_modal', 'fw_neg', 'fw_informal', 'fw_demonstr', 'fw_wh'],
+    features: [
+      'fw_article',
+      'fw_pron1sg',
+      'fw_pron1pl',
+      'fw_pron2',
+      'fw_pron3',
+      'fw_prep',
+      'fw_conj',
+      'fw_modal',
+      'fw_neg',
+      'fw_informal',
+      'fw_demonstr',
+      'fw_wh',
+    ],
     label: (_c, dir) =>
       dir === 'ai'
         ? 'function words (articles, pronouns, negations, informal words) used the way language models use them'
@@ -187,7 +232,10 @@ const SIGNALS: Signal[] = [
     id: 'punctuation',
     features: ['p_comma', 'p_semicolon_colon', 'p_excl_quest', 'p_paren', 'p_quote', 'p_dash', 'p_entropy'],
     label: (c, dir) => {
-      if (c.top === 'p_comma') return dir === 'ai' ? `many commas (${fmt(100 * c.x[FI.p_comma], 1)} per 100 words)` : `few commas (${fmt(100 * c.x[FI.p_comma], 1)} per 100 words)`;
+      if (c.top === 'p_comma')
+        return dir === 'ai'
+          ? `many commas (${fmt(100 * c.x[FI.p_comma], 1)} per 100 words)`
+          : `few commas (${fmt(100 * c.x[FI.p_comma], 1)} per 100 words)`;
       return dir === 'ai'
         ? `punctuation plain and regular (variety ${fmt(c.x[FI.p_entropy])} bits; human median ${fmt(hm(c, 'p_entropy'))})`
         : `varied punctuation: dashes, brackets, quotes or exclamations (variety ${fmt(c.x[FI.p_entropy])} bits)`;
@@ -197,14 +245,17 @@ const SIGNALS: Signal[] = [
     id: 'contractions',
     features: ['contraction_rate'],
     label: (c, dir) =>
-      dir === 'ai' ? 'contractions used the way language models use them' : `uses contractions (${fmt(c.x[FI.contraction_rate], 1)} per 100 words)`,
+      dir === 'ai'
+        ? 'contractions used the way language models use them'
+        : `uses contractions (${fmt(c.x[FI.contraction_rate], 1)} per 100 words)`,
   },
   {
     id: 'sentence_openings',
     features: ['opener_repeat', 'opener_pronoun', 'opener_conj', 'opener_comma'],
     label: (c, dir) => {
       if (dir === 'human') return 'sentence openings varied, as in human writing';
-      if (c.top === 'opener_repeat') return `consecutive sentences often open with the same word (${fmt(100 * c.x[FI.opener_repeat], 0)}%)`;
+      if (c.top === 'opener_repeat')
+        return `consecutive sentences often open with the same word (${fmt(100 * c.x[FI.opener_repeat], 0)}%)`;
       return `sentence openings follow a pattern (${fmt(100 * c.x[FI.opener_comma], 0)}% start with an introductory phrase and a comma)`;
     },
   },
@@ -219,7 +270,8 @@ const SIGNALS: Signal[] = [
   {
     id: 'concrete_details',
     features: ['digit_rate', 'propn_rate'],
-    label: (_c, dir) => (dir === 'ai' ? 'few concrete details (numbers, names)' : 'concrete details: numbers and names'),
+    label: (_c, dir) =>
+      dir === 'ai' ? 'few concrete details (numbers, names)' : 'concrete details: numbers and names',
   },
 ];
 
@@ -231,7 +283,13 @@ SIGNALS.forEach((s, si) => s.features.forEach((f) => (SIGNAL_OF[FI[f]] = si)));
  * to the calibrated log-odds; signals whose total is below `minWeight` are left out.
  */
 export function explain(
-  p: Prepared, sa: number, sb: number, x: Float64Array, contrib: Float64Array, m: LinearModel, lex: Lexicon,
+  p: Prepared,
+  sa: number,
+  sb: number,
+  x: Float64Array,
+  contrib: Float64Array,
+  m: LinearModel,
+  lex: Lexicon,
   opts: { max: number; minWeight: number; only?: 'ai' | 'human' },
 ): Explanation[] {
   const totals = new Float64Array(SIGNALS.length);
@@ -246,7 +304,12 @@ export function explain(
     let top = SIGNALS[si].features[0];
     for (const f of SIGNALS[si].features) if (contrib[FI[f]] * Math.sign(w) > contrib[FI[top]] * Math.sign(w)) top = f;
     const ctx: Ctx = { top, p, sa, sb, x, m, lex };
-    out.push({ signal: SIGNALS[si].id, label: SIGNALS[si].label(ctx, direction), direction, weight: Math.round(w * 100) / 100 });
+    out.push({
+      signal: SIGNALS[si].id,
+      label: SIGNALS[si].label(ctx, direction),
+      direction,
+      weight: Math.round(w * 100) / 100,
+    });
     if (out.length >= opts.max) break;
   }
   return out;

@@ -8,36 +8,96 @@
  */
 import { sentences as splitSentences } from '../text/segment';
 import {
-  F_CAP, F_CONTRACTION, Kind, P_COLON, P_COMMA, P_DASH, P_DQUOTE, P_ELLIPSIS, P_EXCL, P_LPAREN, P_QUEST, P_SEMI,
-  hashWord, tokenize, type Tokens,
+  F_CAP,
+  F_CONTRACTION,
+  Kind,
+  P_COLON,
+  P_COMMA,
+  P_DASH,
+  P_DQUOTE,
+  P_ELLIPSIS,
+  P_EXCL,
+  P_LPAREN,
+  P_QUEST,
+  P_SEMI,
+  hashWord,
+  tokenize,
+  type Tokens,
 } from './tokenize';
 import type { NgramLm } from './lm';
 import {
-  FUNCTION_GROUPS, FUNCTION_GROUP_NAMES, LIANG_WORDS, LLM_CLOSERS, LLM_OPENERS, LLM_PHRASES, LLM_TRANSITIONS,
-  OPENER_CONJ, OPENER_PRONOUNS, PhraseIndex,
+  FUNCTION_GROUPS,
+  FUNCTION_GROUP_NAMES,
+  LIANG_WORDS,
+  LLM_CLOSERS,
+  LLM_OPENERS,
+  LLM_PHRASES,
+  LLM_TRANSITIONS,
+  OPENER_CONJ,
+  OPENER_PRONOUNS,
+  PhraseIndex,
 } from './lexicon';
 
 export const FEATURE_NAMES = [
   // n-gram surprisal (bits per token) under the human-text language model
-  's1_mean', 's2_mean', 's3_mean', 's3_std', 's3_p10', 's3_p25', 's3_p50', 's3_p75', 's3_p90', 's3_p98',
-  'gain_1_3', 'gain_2_3', 'oov_rate', 's1_std',
+  's1_mean',
+  's2_mean',
+  's3_mean',
+  's3_std',
+  's3_p10',
+  's3_p25',
+  's3_p50',
+  's3_p75',
+  's3_p90',
+  's3_p98',
+  'gain_1_3',
+  'gain_2_3',
+  'oov_rate',
+  's1_std',
   // burstiness
-  'sent_s3_std', 'sent_len_mean', 'sent_len_cv', 'sent_len_diff', 'short_sent_frac', 'long_sent_frac',
+  'sent_s3_std',
+  'sent_len_mean',
+  'sent_len_cv',
+  'sent_len_diff',
+  'short_sent_frac',
+  'long_sent_frac',
   // vocabulary and phrasing language models overuse
-  'kobak_rate', 'liang_rate', 'phrase_rate', 'transition_rate',
+  'kobak_rate',
+  'liang_rate',
+  'phrase_rate',
+  'transition_rate',
   // stylometry
-  'mattr', 'mtld', 'word_len_mean', 'long_word_frac',
+  'mattr',
+  'mtld',
+  'word_len_mean',
+  'long_word_frac',
   ...FUNCTION_GROUP_NAMES.map((g) => 'fw_' + g),
-  'p_comma', 'p_semicolon_colon', 'p_excl_quest', 'p_paren', 'p_quote', 'p_dash', 'p_entropy',
-  'contraction_rate', 'opener_repeat', 'opener_pronoun', 'opener_conj', 'opener_comma', 'para_cv',
-  'digit_rate', 'propn_rate',
+  'p_comma',
+  'p_semicolon_colon',
+  'p_excl_quest',
+  'p_paren',
+  'p_quote',
+  'p_dash',
+  'p_entropy',
+  'contraction_rate',
+  'opener_repeat',
+  'opener_pronoun',
+  'opener_conj',
+  'opener_comma',
+  'para_cv',
+  'digit_rate',
+  'propn_rate',
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export const NF = FEATURE_NAMES.length;
-export const FI: Record<FeatureName, number> = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<FeatureName, number>;
+export const FI: Record<FeatureName, number> = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<
+  FeatureName,
+  number
+>;
 
 // Lexical flag bits per word.
-export const L_KOBAK = 1, L_LIANG = 2;
+export const L_KOBAK = 1,
+  L_LIANG = 2;
 
 export interface Lexicon {
   /** word hash → L_* bits */
@@ -76,7 +136,12 @@ export function buildLexicon(kobakStyleHashes: Iterable<number>): Lexicon {
 }
 
 // Sentence flag bits.
-const S_TRANSITION = 1, S_OPENER = 2, S_CLOSER = 4, S_PRON = 8, S_CONJ = 16, S_COMMA = 32;
+const S_TRANSITION = 1,
+  S_OPENER = 2,
+  S_CLOSER = 4,
+  S_PRON = 8,
+  S_CONJ = 16,
+  S_COMMA = 32;
 
 export interface Prepared {
   text: string;
@@ -112,14 +177,19 @@ export interface Prepared {
 export function prepare(text: string, lm: NgramLm, lex: Lexicon): Prepared {
   const tokens = tokenize(text);
   const n = tokens.n;
-  const s1 = new Float32Array(n), s2 = new Float32Array(n), s3 = new Float32Array(n);
+  const s1 = new Float32Array(n),
+    s2 = new Float32Array(n),
+    s3 = new Float32Array(n);
   lm.surprisals(tokens, s1, s2, s3);
 
   // Words.
   let nw = 0;
   for (let i = 0; i < n; i++) if (tokens.kind[i] !== Kind.Punct) nw++;
-  const wordTok = new Uint32Array(nw), wordHash = new Uint32Array(nw);
-  const wordLex = new Uint8Array(nw), wordGroup = new Uint8Array(nw), wordPhrase = new Uint16Array(nw);
+  const wordTok = new Uint32Array(nw),
+    wordHash = new Uint32Array(nw);
+  const wordLex = new Uint8Array(nw),
+    wordGroup = new Uint8Array(nw),
+    wordPhrase = new Uint16Array(nw);
   for (let i = 0, w = 0; i < n; i++) {
     if (tokens.kind[i] === Kind.Punct) continue;
     const h = tokens.hash[i];
@@ -131,7 +201,7 @@ export function prepare(text: string, lm: NgramLm, lex: Lexicon): Prepared {
     }
     w++;
   }
-  for (let w = 0; w < nw; ) {
+  for (let w = 0; w < nw;) {
     const ph = lex.phrases.matchAt(wordHash, w, nw);
     if (ph) {
       wordPhrase[w] = ph.id + 1;
@@ -142,12 +212,18 @@ export function prepare(text: string, lm: NgramLm, lex: Lexicon): Prepared {
   // Sentences, mapped onto tokens and words by offset.
   const sents = splitSentences(text);
   const ns = sents.length;
-  const sentStart = new Uint32Array(ns), sentEnd = new Uint32Array(ns);
-  const sentTokA = new Uint32Array(ns), sentTokB = new Uint32Array(ns);
-  const sentWordA = new Uint32Array(ns), sentWordB = new Uint32Array(ns);
-  const sentPara = new Uint32Array(ns), sentFlags = new Uint8Array(ns), sentFirst = new Uint32Array(ns);
+  const sentStart = new Uint32Array(ns),
+    sentEnd = new Uint32Array(ns);
+  const sentTokA = new Uint32Array(ns),
+    sentTokB = new Uint32Array(ns);
+  const sentWordA = new Uint32Array(ns),
+    sentWordB = new Uint32Array(ns);
+  const sentPara = new Uint32Array(ns),
+    sentFlags = new Uint8Array(ns),
+    sentFirst = new Uint32Array(ns);
   const sentTransition = new Uint16Array(ns);
-  let ti = 0, wi = 0;
+  let ti = 0,
+    wi = 0;
   for (let s = 0; s < ns; s++) {
     const sp = sents[s];
     sentStart[s] = sp.start;
@@ -161,7 +237,8 @@ export function prepare(text: string, lm: NgramLm, lex: Lexicon): Prepared {
     while (wi < nw && tokens.start[wordTok[wi]] < sp.end) wi++;
     sentTokB[s] = ti;
     sentWordB[s] = wi;
-    const wa = sentWordA[s], wb = sentWordB[s];
+    const wa = sentWordA[s],
+      wb = sentWordB[s];
     if (wb > wa) {
       sentFirst[s] = wordHash[wa];
       let f = 0;
@@ -186,8 +263,28 @@ export function prepare(text: string, lm: NgramLm, lex: Lexicon): Prepared {
     }
   }
   return {
-    text, tokens, s1, s2, s3, nw, wordTok, wordHash, wordLex, wordGroup, wordPhrase,
-    ns, sentStart, sentEnd, sentTokA, sentTokB, sentWordA, sentWordB, sentPara, sentFlags, sentFirst, sentTransition,
+    text,
+    tokens,
+    s1,
+    s2,
+    s3,
+    nw,
+    wordTok,
+    wordHash,
+    wordLex,
+    wordGroup,
+    wordPhrase,
+    ns,
+    sentStart,
+    sentEnd,
+    sentTokA,
+    sentTokB,
+    sentWordA,
+    sentWordB,
+    sentPara,
+    sentFlags,
+    sentFirst,
+    sentTransition,
     unseenBits: lm.unseenBits() - 1e-3,
   };
 }
@@ -288,7 +385,8 @@ function mtld(wh: Uint32Array, a: number, b: number): number {
   counter.ensure(n + 1);
   const pass = (dir: 1 | -1): number => {
     counter.clear();
-    let factors = 0, tokens = 0;
+    let factors = 0,
+      tokens = 0;
     for (let k = 0; k < n; k++) {
       const i = dir === 1 ? a + k : b - 1 - k;
       counter.add(wh[i], 1);
@@ -318,16 +416,26 @@ function mtld(wh: Uint32Array, a: number, b: number): number {
 export function featuresFor(p: Prepared, sa: number, sb: number, out: Float64Array): void {
   out.fill(0);
   const t = p.tokens;
-  const ta = p.sentTokA[sa], tb = p.sentTokB[sb - 1];
-  const wa = p.sentWordA[sa], wb = p.sentWordB[sb - 1];
+  const ta = p.sentTokA[sa],
+    tb = p.sentTokB[sb - 1];
+  const wa = p.sentWordA[sa],
+    wb = p.sentWordB[sb - 1];
   const nTok = tb - ta;
   const W = Math.max(1, wb - wa);
 
   // Surprisal statistics over all tokens.
   hist.fill(0);
-  let m1 = 0, m2 = 0, m3 = 0, q3 = 0, q1 = 0, oov = 0, nWordTok = 0;
+  let m1 = 0,
+    m2 = 0,
+    m3 = 0,
+    q3 = 0,
+    q1 = 0,
+    oov = 0,
+    nWordTok = 0;
   for (let i = ta; i < tb; i++) {
-    const a = p.s1[i], b = p.s2[i], c = p.s3[i];
+    const a = p.s1[i],
+      b = p.s2[i],
+      c = p.s3[i];
     m1 += a;
     m2 += b;
     m3 += c;
@@ -367,9 +475,17 @@ export function featuresFor(p: Prepared, sa: number, sb: number, out: Float64Arr
     sentScratch = new Float64Array(S * 2);
     lenScratch = new Float64Array(S * 2);
   }
-  let sm = 0, sq = 0, lm = 0, lq = 0, ldiff = 0, shortN = 0, longN = 0, nSent = 0;
+  let sm = 0,
+    sq = 0,
+    lm = 0,
+    lq = 0,
+    ldiff = 0,
+    shortN = 0,
+    longN = 0,
+    nSent = 0;
   for (let s = sa; s < sb; s++) {
-    const a = p.sentTokA[s], b = p.sentTokB[s];
+    const a = p.sentTokA[s],
+      b = p.sentTokB[s];
     const len = p.sentWordB[s] - p.sentWordA[s];
     if (len === 0) continue;
     let acc = 0;
@@ -397,7 +513,15 @@ export function featuresFor(p: Prepared, sa: number, sb: number, out: Float64Arr
   out[FI.long_sent_frac] = longN / ns;
 
   // Lexicon.
-  let kobak = 0, liang = 0, phr = 0, letters = 0, longW = 0, contr = 0, digits = 0, propn = 0, words = 0;
+  let kobak = 0,
+    liang = 0,
+    phr = 0,
+    letters = 0,
+    longW = 0,
+    contr = 0,
+    digits = 0,
+    propn = 0,
+    words = 0;
   const groups = new Float64Array(FUNCTION_GROUP_NAMES.length);
   for (let w = wa; w < wb; w++) {
     const ti = p.wordTok[w];
@@ -462,7 +586,11 @@ export function featuresFor(p: Prepared, sa: number, sb: number, out: Float64Arr
   out[FI.p_entropy] = ent;
 
   // Sentence openings, transitions, opener and closer.
-  let trans = 0, rep = 0, pron = 0, conj = 0, comma = 0;
+  let trans = 0,
+    rep = 0,
+    pron = 0,
+    conj = 0,
+    comma = 0;
   for (let s = sa; s < sb; s++) {
     const f = p.sentFlags[s];
     if (f & S_TRANSITION) trans++;
@@ -470,7 +598,8 @@ export function featuresFor(p: Prepared, sa: number, sb: number, out: Float64Arr
     if (f & S_CONJ) conj++;
     if (f & S_COMMA) comma++;
     const first = p.sentFirst[s];
-    if (first !== 0 && ((s - 1 >= sa && p.sentFirst[s - 1] === first) || (s - 2 >= sa && p.sentFirst[s - 2] === first))) rep++;
+    if (first !== 0 && ((s - 1 >= sa && p.sentFirst[s - 1] === first) || (s - 2 >= sa && p.sentFirst[s - 2] === first)))
+      rep++;
   }
   const nS = Math.max(1, S);
   out[FI.transition_rate] = trans / nS;
@@ -479,13 +608,19 @@ export function featuresFor(p: Prepared, sa: number, sb: number, out: Float64Arr
   out[FI.opener_conj] = conj / nS;
   out[FI.opener_comma] = comma / nS;
   // A formulaic opening or closing counts as one more overused phrase.
-  const openClose = (p.sentFlags[sa] & S_OPENER ? 1 : 0) + ((p.sentFlags[sb - 1] & S_CLOSER) || (sb - 2 > sa && p.sentFlags[sb - 2] & S_CLOSER) ? 1 : 0);
+  const openClose =
+    (p.sentFlags[sa] & S_OPENER ? 1 : 0) +
+    (p.sentFlags[sb - 1] & S_CLOSER || (sb - 2 > sa && p.sentFlags[sb - 2] & S_CLOSER) ? 1 : 0);
   out[FI.phrase_rate] += openClose * per100;
 
   // Paragraph-length spread: only with at least three paragraphs, else missing.
   let paraCv = NaN;
   if (p.sentPara[sb - 1] - p.sentPara[sa] >= 2) {
-    let pm = 0, pq = 0, np2 = 0, cur = -1, acc = 0;
+    let pm = 0,
+      pq = 0,
+      np2 = 0,
+      cur = -1,
+      acc = 0;
     for (let s = sa; s <= sb; s++) {
       const para = s < sb ? p.sentPara[s] : -2;
       if (para !== cur) {
@@ -544,7 +679,8 @@ export function makeWindows(p: Prepared): [number, number][] {
     const target = avgWords > 30 ? 3 : avgWords < 12 ? 5 : 4;
     let k = Math.round(m / target);
     k = Math.max(Math.ceil(m / 5), Math.min(Math.floor(m / 3), k), 1);
-    const base = Math.floor(m / k), extra = m % k;
+    const base = Math.floor(m / k),
+      extra = m % k;
     let s = a;
     for (let i = 0; i < k; i++) {
       const e = s + base + (i < extra ? 1 : 0);

@@ -84,7 +84,8 @@ export class NgramLm {
     const { alpha, mu2, mu3, total, vocab } = this.p;
     const denom1 = total + alpha * vocab;
     const triCtxMin = this.triCtxMin;
-    let h1 = 0, h2 = 0; // previous two token hashes
+    let h1 = 0,
+      h2 = 0; // previous two token hashes
     let c1prev = 0; // count of the previous token
     let cb12 = 0; // count of the previous bigram
     for (let i = 0; i < t.n; i++) {
@@ -131,14 +132,21 @@ export class NgramCounts {
   readonly bi: Uint32Array;
   readonly tri: Uint32Array;
   total = 0;
-  constructor(readonly uniBits: number, readonly biBits: number, readonly triBits: number) {
+  constructor(
+    readonly uniBits: number,
+    readonly biBits: number,
+    readonly triBits: number,
+  ) {
     this.uni = new Uint32Array(1 << uniBits);
     this.bi = new Uint32Array(1 << biBits);
     this.tri = new Uint32Array(1 << triBits);
   }
   add(t: Tokens): void {
-    const us = 32 - this.uniBits, bs = 32 - this.biBits, ts = 32 - this.triBits;
-    let h1 = 0, h2 = 0;
+    const us = 32 - this.uniBits,
+      bs = 32 - this.biBits,
+      ts = 32 - this.triBits;
+    let h1 = 0,
+      h2 = 0;
     for (let i = 0; i < t.n; i++) {
       const h = t.hash[i];
       this.uni[h >>> us]++;
@@ -165,7 +173,12 @@ export class NgramCounts {
     this.total += other.total;
   }
   /** Quantised tables and parameters: what the model ships. */
-  build(opts: { triMin: number; mu2: number; mu3: number; alpha: number }): { params: LmParams; uni: Uint8Array; bi: Uint8Array; tri: Uint8Array } {
+  build(opts: { triMin: number; mu2: number; mu3: number; alpha: number }): {
+    params: LmParams;
+    uni: Uint8Array;
+    bi: Uint8Array;
+    tri: Uint8Array;
+  } {
     const q = (a: Uint32Array, min: number) => {
       const out = new Uint8Array(a.length);
       for (let i = 0; i < a.length; i++) out[i] = a[i] >= min ? quantize(a[i]) : 0;
@@ -175,7 +188,17 @@ export class NgramCounts {
     let vocab = 0;
     for (let i = 0; i < uni.length; i++) if (uni[i] !== 0) vocab++;
     return {
-      params: { uniBits: this.uniBits, biBits: this.biBits, triBits: this.triBits, triMin: opts.triMin, mu2: opts.mu2, mu3: opts.mu3, alpha: opts.alpha, total: this.total, vocab },
+      params: {
+        uniBits: this.uniBits,
+        biBits: this.biBits,
+        triBits: this.triBits,
+        triMin: opts.triMin,
+        mu2: opts.mu2,
+        mu3: opts.mu3,
+        alpha: opts.alpha,
+        total: this.total,
+        vocab,
+      },
       uni,
       bi: q(this.bi, 1),
       tri: q(this.tri, opts.triMin),

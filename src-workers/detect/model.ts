@@ -70,7 +70,8 @@ export function zValue(m: LinearModel, i: number, x: number, clip: number): numb
   if (!Number.isFinite(x)) return 0;
   const sd = m.sd[i] > 0 ? m.sd[i] : 1;
   let z = (x - m.mean[i]) / sd;
-  const lo = m.zLo?.[i] ?? -clip, hi = m.zHi?.[i] ?? clip;
+  const lo = m.zLo?.[i] ?? -clip,
+    hi = m.zHi?.[i] ?? clip;
   if (z > hi) z = hi;
   else if (z < lo) z = lo;
   return z;

@@ -40,33 +40,97 @@ export const enum Kind {
 }
 
 /** Punctuation kinds: index into PUNCT_CHARS; used for the punctuation profile. */
-export const PUNCT_NAMES = [',', '.', ';', ':', '!', '?', '"', "'", '(', ')', '-', '—', '…', '/', '&', '%', '*', '[', ']'] as const;
-export const P_COMMA = 0, P_PERIOD = 1, P_SEMI = 2, P_COLON = 3, P_EXCL = 4, P_QUEST = 5, P_DQUOTE = 6, P_SQUOTE = 7,
-  P_LPAREN = 8, P_RPAREN = 9, P_HYPHEN = 10, P_DASH = 11, P_ELLIPSIS = 12;
+export const PUNCT_NAMES = [
+  ',',
+  '.',
+  ';',
+  ':',
+  '!',
+  '?',
+  '"',
+  "'",
+  '(',
+  ')',
+  '-',
+  '—',
+  '…',
+  '/',
+  '&',
+  '%',
+  '*',
+  '[',
+  ']',
+] as const;
+export const P_COMMA = 0,
+  P_PERIOD = 1,
+  P_SEMI = 2,
+  P_COLON = 3,
+  P_EXCL = 4,
+  P_QUEST = 5,
+  P_DQUOTE = 6,
+  P_SQUOTE = 7,
+  P_LPAREN = 8,
+  P_RPAREN = 9,
+  P_HYPHEN = 10,
+  P_DASH = 11,
+  P_ELLIPSIS = 12;
 export const PUNCT_HASHES = PUNCT_NAMES.map((p) => hashWord('<p' + p + '>'));
 
 function punctKind(c: number): number {
   switch (c) {
-    case 44: return P_COMMA;
-    case 46: return P_PERIOD;
-    case 59: return P_SEMI;
-    case 58: return P_COLON;
-    case 33: return P_EXCL;
-    case 63: return P_QUEST;
-    case 34: case 0x201c: case 0x201d: case 0x201e: case 0xab: case 0xbb: return P_DQUOTE;
-    case 39: case 0x2018: case 0x2019: case 0x201a: case 96: return P_SQUOTE;
-    case 40: case 123: return P_LPAREN;
-    case 41: case 125: return P_RPAREN;
-    case 45: return P_HYPHEN;
-    case 0x2013: case 0x2014: case 0x2015: return P_DASH;
-    case 0x2026: return P_ELLIPSIS;
-    case 47: return 13;
-    case 38: return 14;
-    case 37: return 15;
-    case 42: return 16;
-    case 91: return 17;
-    case 93: return 18;
-    default: return -1;
+    case 44:
+      return P_COMMA;
+    case 46:
+      return P_PERIOD;
+    case 59:
+      return P_SEMI;
+    case 58:
+      return P_COLON;
+    case 33:
+      return P_EXCL;
+    case 63:
+      return P_QUEST;
+    case 34:
+    case 0x201c:
+    case 0x201d:
+    case 0x201e:
+    case 0xab:
+    case 0xbb:
+      return P_DQUOTE;
+    case 39:
+    case 0x2018:
+    case 0x2019:
+    case 0x201a:
+    case 96:
+      return P_SQUOTE;
+    case 40:
+    case 123:
+      return P_LPAREN;
+    case 41:
+    case 125:
+      return P_RPAREN;
+    case 45:
+      return P_HYPHEN;
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+      return P_DASH;
+    case 0x2026:
+      return P_ELLIPSIS;
+    case 47:
+      return 13;
+    case 38:
+      return 14;
+    case 37:
+      return 15;
+    case 42:
+      return 16;
+    case 91:
+      return 17;
+    case 93:
+      return 18;
+    default:
+      return -1;
   }
 }
 
@@ -88,11 +152,32 @@ export interface Tokens {
   len: Uint8Array;
 }
 
-export const F_CAP = 1, F_CONTRACTION = 2, F_HYPHEN = 4;
+export const F_CAP = 1,
+  F_CONTRACTION = 2,
+  F_HYPHEN = 4;
 
 // Pronouns and the like for which "'s" is a contraction of is/has rather than a possessive.
 const S_CONTRACTION_BASES = new Set(
-  ['it', 'that', 'he', 'she', 'there', 'what', 'here', 'let', 'who', 'where', 'how', 'everything', 'nothing', 'something', 'everyone', 'someone', 'when', 'why'].map(hashWord),
+  [
+    'it',
+    'that',
+    'he',
+    'she',
+    'there',
+    'what',
+    'here',
+    'let',
+    'who',
+    'where',
+    'how',
+    'everything',
+    'nothing',
+    'something',
+    'everyone',
+    'someone',
+    'when',
+    'why',
+  ].map(hashWord),
 );
 
 function isLetter(c: number): boolean {
@@ -157,11 +242,22 @@ export function tokenize(text: string): Tokens {
           letters++;
         } else if (isDigit(d)) {
           digits++;
-        } else if ((d === 39 || d === 0x2019) && apos < 0 && i + 1 < L && isLetter(text.charCodeAt(i + 1)) && letters > 0) {
+        } else if (
+          (d === 39 || d === 0x2019) &&
+          apos < 0 &&
+          i + 1 < L &&
+          isLetter(text.charCodeAt(i + 1)) &&
+          letters > 0
+        ) {
           apos = i;
           baseHash = h >>> 0;
           d = 39;
-        } else if ((d === 45 || d === 46) && i + 1 < L && (isLetter(text.charCodeAt(i + 1)) || isDigit(text.charCodeAt(i + 1))) && i > s) {
+        } else if (
+          (d === 45 || d === 46) &&
+          i + 1 < L &&
+          (isLetter(text.charCodeAt(i + 1)) || isDigit(text.charCodeAt(i + 1))) &&
+          i > s
+        ) {
           // Inner hyphen (well-known) or dot (U.S, e.g, 3.5) stays inside the token.
           if (d === 45) flags |= F_HYPHEN;
         } else break;
@@ -173,7 +269,15 @@ export function tokenize(text: string): Tokens {
       if (apos >= 0) {
         const suf = text.slice(apos + 1, i).toLowerCase();
         const before = text.charCodeAt(apos - 1) | 32;
-        if ((suf === 't' && before === 110) || suf === 're' || suf === 'll' || suf === 've' || suf === 'm' || suf === 'd') flags |= F_CONTRACTION;
+        if (
+          (suf === 't' && before === 110) ||
+          suf === 're' ||
+          suf === 'll' ||
+          suf === 've' ||
+          suf === 'm' ||
+          suf === 'd'
+        )
+          flags |= F_CONTRACTION;
         else if (suf === 's' && S_CONTRACTION_BASES.has(baseHash)) flags |= F_CONTRACTION;
       }
       t.start[k] = s;

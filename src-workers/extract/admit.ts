@@ -17,7 +17,10 @@ const SAMPLE_BYTES = 64 * 1024;
 export function admitFile(name: string, bytes: Uint8Array, maxBytes: number): DocumentFormat {
   const claimed = claimedFormat(name);
   if (bytes.byteLength > maxBytes) {
-    throw new InkproofError('too_large', `"${name}" is ${formatSize(bytes.byteLength)}, larger than the limit of ${formatSize(maxBytes)}. Split it into smaller files, or raise the limit in Settings.`);
+    throw new InkproofError(
+      'too_large',
+      `"${name}" is ${formatSize(bytes.byteLength)}, larger than the limit of ${formatSize(maxBytes)}. Split it into smaller files, or raise the limit in Settings.`,
+    );
   }
   if (bytes.byteLength === 0) throw new InkproofError('empty_document', `"${name}" is empty.`);
   const sniffed = sniff(bytes);
@@ -27,7 +30,8 @@ export function admitFile(name: string, bytes: Uint8Array, maxBytes: number): Do
     // Throws binary_content for data that is not text; the cut at the sample's end may split a
     // character, which the decoder tolerates.
     const { text } = decodeText(bytes.subarray(0, SAMPLE_BYTES));
-    if (bytes.byteLength <= SAMPLE_BYTES && text.trim() === '') throw new InkproofError('empty_document', `"${name}" contains no text, only blank space.`);
+    if (bytes.byteLength <= SAMPLE_BYTES && text.trim() === '')
+      throw new InkproofError('empty_document', `"${name}" contains no text, only blank space.`);
   }
   return claimed;
 }

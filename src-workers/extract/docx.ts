@@ -31,7 +31,8 @@ export async function identifyZip(zip: OpenedZip): Promise<ZipIdentity> {
     if (WORD_MAIN.test(types)) return { word: true };
     if (/spreadsheetml|ms-excel/i.test(types)) return { word: false, what: 'an Excel workbook (.xlsx)' };
     if (/presentationml|ms-powerpoint/i.test(types)) return { word: false, what: 'a PowerPoint presentation (.pptx)' };
-    if (/ms-xpsdocument|xps/i.test(types)) return { word: false, what: 'an XPS document', hint: 'Print it to PDF and try again.' };
+    if (/ms-xpsdocument|xps/i.test(types))
+      return { word: false, what: 'an XPS document', hint: 'Print it to PDF and try again.' };
   } else if (zip.has('word/document.xml')) {
     return { word: true };
   }
@@ -39,7 +40,12 @@ export async function identifyZip(zip: OpenedZip): Promise<ZipIdentity> {
   if (mimetype !== null) {
     const m = mimetype.trim();
     if (m === 'application/epub+zip') return { word: false, what: 'an EPUB e-book' };
-    if (m === 'application/vnd.oasis.opendocument.text') return { word: false, what: 'an OpenDocument text file (.odt)', hint: 'Open it in your word processor and save it as .docx, then try again.' };
+    if (m === 'application/vnd.oasis.opendocument.text')
+      return {
+        word: false,
+        what: 'an OpenDocument text file (.odt)',
+        hint: 'Open it in your word processor and save it as .docx, then try again.',
+      };
     if (m.startsWith('application/vnd.oasis.opendocument.')) return { word: false, what: 'an OpenDocument file' };
   }
   if (types !== null) return { word: false, what: 'an Office file that is not a Word document' };
@@ -108,7 +114,10 @@ export async function convertDocx(bytes: Uint8Array, maxBytes: number, claimedDo
 function zipError(err: unknown, claimedDocx: boolean): unknown {
   if (err instanceof InkproofError) return err;
   if (err instanceof ZipBombError) {
-    return new InkproofError('too_large', `This file expands too much to be read safely: ${err.message}. It may be a "zip bomb" rather than a real document.`);
+    return new InkproofError(
+      'too_large',
+      `This file expands too much to be read safely: ${err.message}. It may be a "zip bomb" rather than a real document.`,
+    );
   }
   if (err instanceof ZipFormatError || claimedDocx) return damaged(claimedDocx);
   return err;
@@ -126,6 +135,7 @@ function damaged(claimedDocx: boolean): InkproofError {
 /** Text of a converted .docx: footnote and endnote markers and back-links dropped. */
 export function docxHtmlToText(html: string): string {
   return htmlToText(html, {
-    skip: (name, attribs) => name === 'a' && typeof attribs.href === 'string' && /^#(?:footnote|endnote)-/.test(attribs.href),
+    skip: (name, attribs) =>
+      name === 'a' && typeof attribs.href === 'string' && /^#(?:footnote|endnote)-/.test(attribs.href),
   });
 }

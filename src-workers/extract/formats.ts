@@ -48,17 +48,27 @@ export function claimedFormat(name: string): DocumentFormat {
 }
 
 export function unsupported(what: string, hint?: string): InkproofError {
-  return new InkproofError('unsupported_format', `This file is ${what}, which Inkproof cannot read. ${hint ?? `Inkproof reads ${SUPPORTED_LIST} files.`}`);
+  return new InkproofError(
+    'unsupported_format',
+    `This file is ${what}, which Inkproof cannot read. ${hint ?? `Inkproof reads ${SUPPORTED_LIST} files.`}`,
+  );
 }
 
 /** Legacy Office files and password-protected .docx share the OLE compound file container. */
 export function oleError(bytes: Uint8Array): InkproofError {
-  const has = (name: string) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from(name, 'utf16le'));
+  const has = (name: string) =>
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from(name, 'utf16le'));
   if (has('EncryptedPackage')) {
-    return new InkproofError('encrypted_file', 'This Office document is protected by a password. Open it, save a copy without the password, and try again.');
+    return new InkproofError(
+      'encrypted_file',
+      'This Office document is protected by a password. Open it, save a copy without the password, and try again.',
+    );
   }
   if (has('WordDocument')) {
-    return new InkproofError('unsupported_format', 'This file is an older Word document (.doc), which Inkproof cannot read. Open it in Word or LibreOffice and save it as .docx, then try again.');
+    return new InkproofError(
+      'unsupported_format',
+      'This file is an older Word document (.doc), which Inkproof cannot read. Open it in Word or LibreOffice and save it as .docx, then try again.',
+    );
   }
   if (has('Workbook') || has('Book')) return unsupported('an older Excel workbook (.xls)');
   if (has('PowerPoint Document')) return unsupported('an older PowerPoint presentation (.ppt)');

@@ -31,15 +31,83 @@ export interface HtmlToTextOptions {
 }
 
 const SKIP = new Set([
-  'script', 'style', 'template', 'noscript', 'title', 'svg', 'math', 'iframe', 'frame', 'frameset', 'object', 'embed',
-  'applet', 'canvas', 'audio', 'video', 'picture', 'map', 'select', 'datalist', 'textarea', 'button', 'nav',
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'title',
+  'svg',
+  'math',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'canvas',
+  'audio',
+  'video',
+  'picture',
+  'map',
+  'select',
+  'datalist',
+  'textarea',
+  'button',
+  'nav',
 ]);
 
 const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr',
-  'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'caption', 'thead',
-  'tbody', 'tfoot', 'tr', 'ul', 'listing', 'plaintext', 'xmp', 'search', 'output', 'optgroup',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'legend',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'ul',
+  'listing',
+  'plaintext',
+  'xmp',
+  'search',
+  'output',
+  'optgroup',
 ]);
 
 const PRE = new Set(['pre', 'listing', 'plaintext', 'xmp']);
@@ -138,7 +206,10 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): strin
         const isRow = name === 'tr';
         stack.push({ name, skip, cell: isCell && !skip, row: isRow && !skip });
         if (stack.length > MAX_DEPTH) {
-          throw new InkproofError('corrupt_file', `This page's markup is nested more than ${MAX_DEPTH.toLocaleString('en-US')} levels deep, which no real document is. It is probably damaged or machine-generated.`);
+          throw new InkproofError(
+            'corrupt_file',
+            `This page's markup is nested more than ${MAX_DEPTH.toLocaleString('en-US')} levels deep, which no real document is. It is probably damaged or machine-generated.`,
+          );
         }
         if (skip) {
           skipDepth++;

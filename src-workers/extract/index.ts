@@ -36,9 +36,11 @@ import { decodeText, normalizeText } from './text';
 
 function validate(input: ExtractInput): Uint8Array {
   if (!input || typeof input !== 'object') throw new InkproofError('invalid_input', 'No file was given.');
-  if (typeof input.name !== 'string' || input.name.length === 0) throw new InkproofError('invalid_input', 'The file has no name.');
+  if (typeof input.name !== 'string' || input.name.length === 0)
+    throw new InkproofError('invalid_input', 'The file has no name.');
   if (!(input.bytes instanceof Uint8Array)) throw new InkproofError('invalid_input', 'The file content is missing.');
-  if (typeof input.max_bytes !== 'number' || !(input.max_bytes > 0)) throw new InkproofError('invalid_input', 'The size limit for files is not set.');
+  if (typeof input.max_bytes !== 'number' || !(input.max_bytes > 0))
+    throw new InkproofError('invalid_input', 'The size limit for files is not set.');
   return input.bytes;
 }
 
@@ -47,19 +49,31 @@ export async function extractDocument(input: ExtractInput): Promise<ExtractOutpu
   const claimed = claimedFormat(input.name);
   const max = input.max_bytes;
   if (bytes.byteLength > max) {
-    throw new InkproofError('too_large', `This file is ${formatSize(bytes.byteLength)}, larger than the limit of ${formatSize(max)}. Split it into smaller files, or raise the limit in Settings.`);
+    throw new InkproofError(
+      'too_large',
+      `This file is ${formatSize(bytes.byteLength)}, larger than the limit of ${formatSize(max)}. Split it into smaller files, or raise the limit in Settings.`,
+    );
   }
   if (bytes.byteLength === 0) throw new InkproofError('empty_document', 'This file is empty.');
 
   const { format, raw } = await extractRaw(bytes, claimed, max);
   const text = normalizeText(raw);
   if (text.length === 0) {
-    throw new InkproofError('empty_document', format === 'txt' || format === 'md' ? 'This file contains no text, only blank space.' : `This file is ${FORMAT_NAMES[format]} with no text in it.`);
+    throw new InkproofError(
+      'empty_document',
+      format === 'txt' || format === 'md'
+        ? 'This file contains no text, only blank space.'
+        : `This file is ${FORMAT_NAMES[format]} with no text in it.`,
+    );
   }
   return { text, format, word_count: countWords(text) };
 }
 
-async function extractRaw(bytes: Uint8Array, claimed: DocumentFormat, max: number): Promise<{ format: DocumentFormat; raw: string }> {
+async function extractRaw(
+  bytes: Uint8Array,
+  claimed: DocumentFormat,
+  max: number,
+): Promise<{ format: DocumentFormat; raw: string }> {
   const sniffed = sniff(bytes);
   switch (sniffed.kind) {
     case 'pdf':
@@ -69,7 +83,10 @@ async function extractRaw(bytes: Uint8Array, claimed: DocumentFormat, max: numbe
       if (outcome.ok) return { format: 'docx', raw: docxHtmlToText(outcome.html) };
       const { what, hint } = outcome.identity;
       if (claimed === 'docx') {
-        throw new InkproofError('corrupt_file', `This file is named .docx but is not a Word document: it is ${what}.${hint ? ` ${hint}` : ''}`);
+        throw new InkproofError(
+          'corrupt_file',
+          `This file is named .docx but is not a Word document: it is ${what}.${hint ? ` ${hint}` : ''}`,
+        );
       }
       throw unsupported(what, hint);
     }
@@ -97,6 +114,12 @@ async function extractRaw(bytes: Uint8Array, claimed: DocumentFormat, max: numbe
 }
 
 function notWhatItSays(expected: string, ext: string, actual: string): InkproofError {
-  const likelyDownload = actual === 'an HTML web page' ? ' This often happens when a download fails and the error page is saved under the document\'s name.' : ' It may be damaged, incomplete, or a different kind of file renamed to ' + ext + '.';
-  return new InkproofError('corrupt_file', `This file is named ${ext} but is not ${expected}: it contains ${actual}.${likelyDownload}`);
+  const likelyDownload =
+    actual === 'an HTML web page'
+      ? " This often happens when a download fails and the error page is saved under the document's name."
+      : ' It may be damaged, incomplete, or a different kind of file renamed to ' + ext + '.';
+  return new InkproofError(
+    'corrupt_file',
+    `This file is named ${ext} but is not ${expected}: it contains ${actual}.${likelyDownload}`,
+  );
 }

@@ -120,7 +120,8 @@ export function tooComplexForMarked(src: string): boolean {
       break;
     }
     if (depth > MAX_NESTING) return true;
-    if (indent > 2 * MAX_NESTING && /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.test(src.slice(i, Math.min(lineEnd, i + 12)))) return true;
+    if (indent > 2 * MAX_NESTING && /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.test(src.slice(i, Math.min(lineEnd, i + 12))))
+      return true;
     lineStart = lineEnd + 1;
   }
   return false;
@@ -152,7 +153,10 @@ function stripClosingHashes(line: string): string {
 }
 
 export function markdownToText(source: string): string {
-  const src = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(FRONT_MATTER, '');
+  const src = source
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(FRONT_MATTER, '');
   if (tooComplexForMarked(src)) return plainMarkdown(src);
   let html: string;
   try {

@@ -23,14 +23,23 @@ export interface ExpansionLimits {
 }
 
 export class PdfExpansionError extends Error {
-  constructor(readonly decoded: number, readonly limit: number) {
+  constructor(
+    readonly decoded: number,
+    readonly limit: number,
+  ) {
     super(`streams decode to more than ${limit} bytes`);
     this.name = 'PdfExpansionError';
   }
 }
 
 const IMAGE_FILTERS = new Set(['DCTDecode', 'DCT', 'JPXDecode', 'CCITTFaxDecode', 'CCF', 'JBIG2Decode']);
-const FILTER_ALIASES: Record<string, string> = { Fl: 'FlateDecode', LZW: 'LZWDecode', RL: 'RunLengthDecode', AHx: 'ASCIIHexDecode', A85: 'ASCII85Decode' };
+const FILTER_ALIASES: Record<string, string> = {
+  Fl: 'FlateDecode',
+  LZW: 'LZWDecode',
+  RL: 'RunLengthDecode',
+  AHx: 'ASCIIHexDecode',
+  A85: 'ASCII85Decode',
+};
 
 function isWhite(b: number): boolean {
   return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09 || b === 0x0c || b === 0x00;
@@ -88,7 +97,12 @@ function flate(data: Uint8Array, limit: number, countOnly: boolean): { out: Uint
  * LZW as PDF uses it (9–12 bit codes, EarlyChange 1), following pdf.js's decoder step by step,
  * including how it treats out-of-range codes, so that the count matches what pdf.js would produce.
  */
-function lzw(data: Uint8Array, limit: number, countOnly: boolean, earlyChange = 1): { out: Uint8Array | null; size: number } {
+function lzw(
+  data: Uint8Array,
+  limit: number,
+  countOnly: boolean,
+  earlyChange = 1,
+): { out: Uint8Array | null; size: number } {
   const values = new Uint8Array(4096);
   const lengths = new Uint16Array(4096);
   const prevs = new Uint16Array(4096);
@@ -168,7 +182,7 @@ function lzw(data: Uint8Array, limit: number, countOnly: boolean, earlyChange = 
 function runLength(data: Uint8Array, limit: number, countOnly: boolean): { out: Uint8Array | null; size: number } {
   const parts: Uint8Array[] = [];
   let size = 0;
-  for (let i = 0; i < data.length && size <= limit; ) {
+  for (let i = 0; i < data.length && size <= limit;) {
     const n = data[i++];
     if (n === 128) break;
     if (n < 128) {
@@ -199,7 +213,8 @@ function asciiHex(data: Uint8Array): Uint8Array {
   let hi = -1;
   for (const b of data) {
     if (b === 0x3e) break;
-    const v = b >= 0x30 && b <= 0x39 ? b - 0x30 : b >= 0x41 && b <= 0x46 ? b - 55 : b >= 0x61 && b <= 0x66 ? b - 87 : -1;
+    const v =
+      b >= 0x30 && b <= 0x39 ? b - 0x30 : b >= 0x41 && b <= 0x46 ? b - 55 : b >= 0x61 && b <= 0x66 ? b - 87 : -1;
     if (v < 0) continue;
     if (hi < 0) hi = v;
     else {
@@ -296,7 +311,8 @@ export function checkPdfExpansion(bytes: Uint8Array, limits: ExpansionLimits): n
     if (end < 0) end = bytes.length;
     const size = decodedSize(bytes.subarray(start, end), filters, Math.min(limits.perStream, limits.total - total));
     total += size;
-    if (size > limits.perStream || total > limits.total) throw new PdfExpansionError(total, Math.min(limits.total, limits.perStream));
+    if (size > limits.perStream || total > limits.total)
+      throw new PdfExpansionError(total, Math.min(limits.total, limits.perStream));
     pos = Math.max(pos, end);
   }
   return total;

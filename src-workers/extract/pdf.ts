@@ -94,7 +94,8 @@ interface Line {
   size: number;
 }
 
-const INCOMPLETE_MESSAGE = 'This PDF is incomplete or damaged (it ends before its last page), perhaps from a download that did not finish. Download or export it again.';
+const INCOMPLETE_MESSAGE =
+  'This PDF is incomplete or damaged (it ends before its last page), perhaps from a download that did not finish. Download or export it again.';
 
 /**
  * A complete PDF ends with `startxref` and `%%EOF` in its last 1 KB (Acrobat's own rule), apart
@@ -103,7 +104,16 @@ const INCOMPLETE_MESSAGE = 'This PDF is incomplete or damaged (it ends before it
  */
 export function looksComplete(bytes: Uint8Array): boolean {
   let end = bytes.length;
-  while (end > 0 && (bytes[end - 1] === 0 || bytes[end - 1] === 0x20 || bytes[end - 1] === 0x0a || bytes[end - 1] === 0x0d || bytes[end - 1] === 0x09 || bytes[end - 1] === 0x0c)) end--;
+  while (
+    end > 0 &&
+    (bytes[end - 1] === 0 ||
+      bytes[end - 1] === 0x20 ||
+      bytes[end - 1] === 0x0a ||
+      bytes[end - 1] === 0x0d ||
+      bytes[end - 1] === 0x09 ||
+      bytes[end - 1] === 0x0c)
+  )
+    end--;
   const tail = new TextDecoder('latin1').decode(bytes.subarray(Math.max(0, end - 1024), end));
   return tail.includes('%%EOF') || tail.includes('startxref');
 }
@@ -154,7 +164,10 @@ export async function extractPdf(bytes: Uint8Array, maxBytes: number): Promise<s
     const numPages = doc.numPages;
     if (numPages < 1) throw new InkproofError('corrupt_file', 'This PDF has no pages; it is probably damaged.');
     if (numPages > MAX_PDF_PAGES) {
-      throw new InkproofError('too_large', `This PDF has ${numPages.toLocaleString('en-US')} pages; Inkproof reads documents of up to ${MAX_PDF_PAGES.toLocaleString('en-US')} pages. Split it into parts and try again.`);
+      throw new InkproofError(
+        'too_large',
+        `This PDF has ${numPages.toLocaleString('en-US')} pages; Inkproof reads documents of up to ${MAX_PDF_PAGES.toLocaleString('en-US')} pages. Split it into parts and try again.`,
+      );
     }
     const pages: Line[][] = [];
     let chars = 0;
@@ -176,7 +189,10 @@ export async function extractPdf(bytes: Uint8Array, maxBytes: number): Promise<s
       }
       // The same bound as for a text file: no more characters than the byte limit.
       if (chars > maxBytes) {
-        throw new InkproofError('too_large', `This PDF holds more text than the limit of ${formatSize(maxBytes)} allows. Split it into parts and try again.`);
+        throw new InkproofError(
+          'too_large',
+          `This PDF holds more text than the limit of ${formatSize(maxBytes)} allows. Split it into parts and try again.`,
+        );
       }
       pages.push(lines);
     }
@@ -219,9 +235,15 @@ function mapPdfError(err: unknown): InkproofError {
   if (err instanceof InkproofError) return err;
   const name = (err as { name?: string } | null)?.name;
   if (name === 'PasswordException') {
-    return new InkproofError('encrypted_file', 'This PDF is protected by a password. Open it, save or print a copy without the password, and try again.');
+    return new InkproofError(
+      'encrypted_file',
+      'This PDF is protected by a password. Open it, save or print a copy without the password, and try again.',
+    );
   }
-  return new InkproofError('corrupt_file', 'This PDF is damaged and cannot be read. Open it in a PDF viewer and save or export it again.');
+  return new InkproofError(
+    'corrupt_file',
+    'This PDF is damaged and cannot be read. Open it in a PDF viewer and save or export it again.',
+  );
 }
 
 // --- Layout: items → lines → paragraphs ------------------------------------------------------
@@ -255,7 +277,8 @@ export function buildLines(items: PdfTextItem[]): Line[] {
         const c: Line = cur;
         // A visible gap without a space in the text (pdf.js usually inserts one itself).
         const gap = x - c.xEnd;
-        if (gap > 0.15 * size && !isSpace(c.text.charCodeAt(c.text.length - 1)) && !isSpace(it.str.charCodeAt(0))) c.text += ' ';
+        if (gap > 0.15 * size && !isSpace(c.text.charCodeAt(c.text.length - 1)) && !isSpace(it.str.charCodeAt(0)))
+          c.text += ' ';
         c.text += it.str;
         c.xEnd = Math.max(c.xEnd, x + it.width);
         if (it.str.trim().length > 0 && size > c.size) c.size = size;
@@ -271,7 +294,8 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
 }
 
-const PAGE_NUMBER = /^(?:(?:page|p\.|seite|página|pagina)\s*)?(?:\d{1,5}|[ivxlcdm]{1,7})(?:\s*(?:of|\/|de|von)\s*\d{1,5})?$/i;
+const PAGE_NUMBER =
+  /^(?:(?:page|p\.|seite|página|pagina)\s*)?(?:\d{1,5}|[ivxlcdm]{1,7})(?:\s*(?:of|\/|de|von)\s*\d{1,5})?$/i;
 const SENTENCE_END = /[.!?:;…]["'”’»)\]]*$/;
 
 /** Whether text ends a sentence; looks at its tail only, so joining long paragraphs stays linear. */
@@ -322,7 +346,8 @@ function removeRunningHeads(pages: Line[][]): Line[][] {
 
 /** Joins two lines of a paragraph; "hyphen-" + "ated" → "hyphenated". Looks only at the join. */
 function joinLines(a: string, b: string): string {
-  if (a.length >= 2 && a.charCodeAt(a.length - 1) === 45 && /\p{Ll}/u.test(a.slice(-2, -1)) && /^\p{Ll}/u.test(b)) return a.slice(0, -1) + b;
+  if (a.length >= 2 && a.charCodeAt(a.length - 1) === 45 && /\p{Ll}/u.test(a.slice(-2, -1)) && /^\p{Ll}/u.test(b))
+    return a.slice(0, -1) + b;
   return `${a} ${b}`;
 }
 

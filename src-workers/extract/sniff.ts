@@ -61,7 +61,11 @@ const OTHER: { sig: number[]; what: string; hint?: string }[] = [
   { sig: [...ascii('fLaC'), 0x80], what: 'a FLAC audio file' },
   { sig: [0x1a, 0x45, 0xdf, 0xa3], what: 'a Matroska/WebM video' },
 
-  { sig: ascii('{\\rtf'), what: 'a Rich Text Format (RTF) document', hint: 'Open it in a word processor and save it as .docx or .txt.' },
+  {
+    sig: ascii('{\\rtf'),
+    what: 'a Rich Text Format (RTF) document',
+    hint: 'Open it in a word processor and save it as .docx or .txt.',
+  },
   { sig: ascii('%!PS'), what: 'a PostScript file', hint: 'Convert it to PDF and try again.' },
   { sig: ascii('AT&TFORM'), what: 'a DjVu document', hint: 'Convert it to PDF with a text layer and try again.' },
 ];
@@ -69,7 +73,11 @@ const OTHER: { sig: number[]; what: string; hint?: string }[] = [
 export function sniff(bytes: Uint8Array): Sniffed {
   if (startsWith(bytes, PDF)) return { kind: 'pdf' };
   // Local file header, empty archive (end of central directory first), spanned archive marker.
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]) || startsWith(bytes, [0x50, 0x4b, 0x07, 0x08])) {
+  if (
+    startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) ||
+    startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]) ||
+    startsWith(bytes, [0x50, 0x4b, 0x07, 0x08])
+  ) {
     return { kind: 'zip' };
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return { kind: 'ole' };
@@ -109,7 +117,11 @@ export function describeUnknown(bytes: Uint8Array): string {
   // UTF-16 text has zeros in every other byte; a BOM says so.
   const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
   if (!utf16 && nonText > head.length * 0.01) return 'unrecognised binary data';
-  const text = new TextDecoder(utf16 ? (head[0] === 0xff ? 'utf-16le' : 'utf-16be') : 'utf-8').decode(head).replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  const text = new TextDecoder(utf16 ? (head[0] === 0xff ? 'utf-16le' : 'utf-16be') : 'utf-8')
+    .decode(head)
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
   if (looksLikeHtml(text)) return 'an HTML web page';
   if (text.startsWith('<?xml')) return 'an XML file';
   if (text.startsWith('{') || text.startsWith('[')) return 'JSON or other structured text';

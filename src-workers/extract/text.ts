@@ -34,8 +34,15 @@ export function decodeText(bytes: Uint8Array, declared?: string | null): Decoded
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return decodeUtf8(bytes.subarray(3), false);
   }
-  if (bytes.length >= 4 && ((bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff))) {
-    throw new InkproofError('unsupported_format', 'This text file is encoded as UTF-32, which Inkproof does not read. Save it as UTF-8 and try again.');
+  if (
+    bytes.length >= 4 &&
+    ((bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) ||
+      (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff))
+  ) {
+    throw new InkproofError(
+      'unsupported_format',
+      'This text file is encoded as UTF-32, which Inkproof does not read. Save it as UTF-8 and try again.',
+    );
   }
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes.subarray(2), 'utf-16le');
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes.subarray(2), 'utf-16be');
@@ -49,7 +56,8 @@ export function decodeText(bytes: Uint8Array, declared?: string | null): Decoded
       const legacy = tryDecoder(label);
       if (legacy) {
         const scan = scanBytes(bytes);
-        if (scan.nul > 0 || scan.controls > bytes.length * MAX_CONTROL_RATIO) throw new InkproofError('binary_content', BINARY_MESSAGE);
+        if (scan.nul > 0 || scan.controls > bytes.length * MAX_CONTROL_RATIO)
+          throw new InkproofError('binary_content', BINARY_MESSAGE);
         if (legacy.encoding === 'windows-1252') return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
         return { text: legacy.decode(bytes), encoding: legacy.encoding as TextEncodingName };
       }
@@ -115,22 +123,40 @@ export function scanBytes(bytes: Uint8Array): ByteScan {
     let lo = 0x80;
     let hi = 0xbf;
     if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b === 0xe0) { need = 2; lo = 0xa0; }
-    else if (b >= 0xe1 && b <= 0xec) need = 2;
-    else if (b === 0xed) { need = 2; hi = 0x9f; }
-    else if (b >= 0xee && b <= 0xef) need = 2;
-    else if (b === 0xf0) { need = 3; lo = 0x90; }
-    else if (b >= 0xf1 && b <= 0xf3) need = 3;
-    else if (b === 0xf4) { need = 3; hi = 0x8f; }
-    else { invalid++; i++; continue; }
+    else if (b === 0xe0) {
+      need = 2;
+      lo = 0xa0;
+    } else if (b >= 0xe1 && b <= 0xec) need = 2;
+    else if (b === 0xed) {
+      need = 2;
+      hi = 0x9f;
+    } else if (b >= 0xee && b <= 0xef) need = 2;
+    else if (b === 0xf0) {
+      need = 3;
+      lo = 0x90;
+    } else if (b >= 0xf1 && b <= 0xf3) need = 3;
+    else if (b === 0xf4) {
+      need = 3;
+      hi = 0x8f;
+    } else {
+      invalid++;
+      i++;
+      continue;
+    }
     let j = 1;
     let ok = true;
     for (; j <= need; j++) {
-      if (i + j >= n) { ok = false; break; }
+      if (i + j >= n) {
+        ok = false;
+        break;
+      }
       const c = bytes[i + j];
       const min = j === 1 ? lo : 0x80;
       const max = j === 1 ? hi : 0xbf;
-      if (c < min || c > max) { ok = false; break; }
+      if (c < min || c > max) {
+        ok = false;
+        break;
+      }
       high++;
     }
     if (!ok) {
@@ -146,7 +172,8 @@ export function scanBytes(bytes: Uint8Array): ByteScan {
 function decodeUtf8(bytes: Uint8Array, allowLegacy: boolean): DecodedText {
   const scan = scanBytes(bytes);
   if (scan.nul > 0) throw new InkproofError('binary_content', BINARY_MESSAGE);
-  if (scan.controls > Math.max(2, bytes.length * MAX_CONTROL_RATIO)) throw new InkproofError('binary_content', BINARY_MESSAGE);
+  if (scan.controls > Math.max(2, bytes.length * MAX_CONTROL_RATIO))
+    throw new InkproofError('binary_content', BINARY_MESSAGE);
   if (scan.invalidUtf8 > INVALID_UTF8_TOLERANCE(bytes.length)) {
     // Not UTF-8. Text from older editors is often windows-1252 (a superset of Latin-1): accept it
     // when the bytes look like mostly-ASCII prose; anything else is binary data.

@@ -61,13 +61,20 @@ export async function openZip(bytes: Uint8Array, limits: ZipLimits): Promise<Ope
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let zip: ZipFile;
   try {
-    zip = await yauzl.fromBufferPromise(buffer, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: false });
+    zip = await yauzl.fromBufferPromise(buffer, {
+      lazyEntries: true,
+      decodeStrings: true,
+      validateEntrySizes: true,
+      strictFileNames: false,
+    });
   } catch (err) {
     throw new ZipFormatError((err as Error).message);
   }
   try {
     if (zip.entryCount > limits.maxEntries) {
-      throw new ZipBombError(`it holds ${zip.entryCount.toLocaleString('en-US')} files, more than the ${limits.maxEntries.toLocaleString('en-US')} a document can have`);
+      throw new ZipBombError(
+        `it holds ${zip.entryCount.toLocaleString('en-US')} files, more than the ${limits.maxEntries.toLocaleString('en-US')} a document can have`,
+      );
     }
     const entries = new Map<string, Entry>();
     let total = 0;
@@ -81,7 +88,9 @@ export async function openZip(bytes: Uint8Array, limits: ZipLimits): Promise<Ope
         if (entry.uncompressedSize > limits.ratioFloor) {
           const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
           if (ratio > limits.maxRatio) {
-            throw new ZipBombError(`one of its parts would expand ${Math.round(ratio).toLocaleString('en-US')} times, far more than any document does`);
+            throw new ZipBombError(
+              `one of its parts would expand ${Math.round(ratio).toLocaleString('en-US')} times, far more than any document does`,
+            );
           }
         }
         entries.set(entry.fileName, entry);
@@ -93,8 +102,13 @@ export async function openZip(bytes: Uint8Array, limits: ZipLimits): Promise<Ope
 
     const cache = new Map<string, Promise<Uint8Array>>();
     const inflate = async (entry: Entry): Promise<Uint8Array> => {
-      if (entry.isEncrypted()) throw new InkproofError('encrypted_file', 'This file is a password-protected archive. Remove the password and try again.');
-      if (!entry.canDecodeFileData()) throw new ZipFormatError(`unsupported compression method ${entry.compressionMethod}`);
+      if (entry.isEncrypted())
+        throw new InkproofError(
+          'encrypted_file',
+          'This file is a password-protected archive. Remove the password and try again.',
+        );
+      if (!entry.canDecodeFileData())
+        throw new ZipFormatError(`unsupported compression method ${entry.compressionMethod}`);
       const chunks: Buffer[] = [];
       let got = 0;
       try {
@@ -102,14 +116,16 @@ export async function openZip(bytes: Uint8Array, limits: ZipLimits): Promise<Ope
         for await (const chunk of stream as AsyncIterable<Buffer>) {
           got += chunk.length;
           // yauzl stops a stream that exceeds the declared size; this is a second fence.
-          if (got > entry.uncompressedSize) throw new ZipBombError('one of its parts holds far more data than it declares');
+          if (got > entry.uncompressedSize)
+            throw new ZipBombError('one of its parts holds far more data than it declares');
           chunks.push(chunk);
         }
       } catch (err) {
         if (err instanceof ZipFormatError || err instanceof InkproofError) throw err;
         const message = (err as Error).message ?? '';
         // yauzl's check of the actual against the declared size: a central directory that lies.
-        if (/too many bytes in the stream/.test(message)) throw new ZipBombError('one of its parts holds far more data than it declares');
+        if (/too many bytes in the stream/.test(message))
+          throw new ZipBombError('one of its parts holds far more data than it declares');
         throw new ZipFormatError(message);
       }
       const out = Buffer.concat(chunks, got);

@@ -56,7 +56,13 @@ export function paragraphSeparators(text: string): string[] {
 }
 
 /** Checks what must hold for any revision, whichever engine made it. */
-export function verifyRevision(original: string, revised: string, spans: readonly ProtectedSpan[], hunks: readonly DiffHunk[], ranges: readonly { start: number; end: number }[] | null): void {
+export function verifyRevision(
+  original: string,
+  revised: string,
+  spans: readonly ProtectedSpan[],
+  hunks: readonly DiffHunk[],
+  ranges: readonly { start: number; end: number }[] | null,
+): void {
   verifyProtected(revised, spans);
   const a = paragraphSeparators(original);
   const b = paragraphSeparators(revised);
@@ -67,9 +73,11 @@ export function verifyRevision(original: string, revised: string, spans: readonl
     const rs = normalizeRanges(ranges, original.length);
     for (const h of hunks) {
       if (!rs.some((r) => h.start >= r.start && h.end <= r.end)) {
-        throw new InkproofError('internal', 'The revision changed text outside the selected sections, so it was not applied.');
+        throw new InkproofError(
+          'internal',
+          'The revision changed text outside the selected sections, so it was not applied.',
+        );
       }
     }
   }
 }
-

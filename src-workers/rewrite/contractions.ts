@@ -9,28 +9,65 @@ import { set } from './wordsets';
 
 /** Negations: "X not" → contraction. */
 const NEGATIONS: Record<string, string> = {
-  'do not': "don't", 'does not': "doesn't", 'did not': "didn't", 'is not': "isn't", 'are not': "aren't", 'was not': "wasn't",
-  'were not': "weren't", 'have not': "haven't", 'has not': "hasn't", 'had not': "hadn't", 'could not': "couldn't",
-  'would not': "wouldn't", 'should not': "shouldn't", 'will not': "won't", 'can not': "can't",
+  'do not': "don't",
+  'does not': "doesn't",
+  'did not': "didn't",
+  'is not': "isn't",
+  'are not': "aren't",
+  'was not': "wasn't",
+  'were not': "weren't",
+  'have not': "haven't",
+  'has not': "hasn't",
+  'had not': "hadn't",
+  'could not': "couldn't",
+  'would not': "wouldn't",
+  'should not': "shouldn't",
+  'will not': "won't",
+  'can not': "can't",
 };
 const SINGLE_NEGATION: Record<string, string> = { cannot: "can't" };
 
 /** Pronoun + verb: contracted only when a word follows (not "as it is."). */
 const PRONOUN_VERB: Record<string, string> = {
-  'i am': "I'm", 'you are': "you're", 'we are': "we're", 'they are': "they're", 'it is': "it's", 'that is': "that's",
-  'there is': "there's", 'he is': "he's", 'she is': "she's", 'i will': "I'll", 'you will': "you'll", 'we will': "we'll",
-  'they will': "they'll", 'he will': "he'll", 'she will': "she'll",
+  'i am': "I'm",
+  'you are': "you're",
+  'we are': "we're",
+  'they are': "they're",
+  'it is': "it's",
+  'that is': "that's",
+  'there is': "there's",
+  'he is': "he's",
+  'she is': "she's",
+  'i will': "I'll",
+  'you will': "you'll",
+  'we will': "we'll",
+  'they will': "they'll",
+  'he will': "he'll",
+  'she will': "she'll",
 };
 /** Pronoun + have: only as an auxiliary (a participle follows). */
-const PRONOUN_HAVE: Record<string, string> = { 'i have': "I've", 'you have': "you've", 'we have': "we've", 'they have': "they've" };
-const CASUAL_ONLY: Record<string, string> = { 'what is': "what's", 'who is': "who's", 'it will': "it'll", 'that will': "that'll" };
+const PRONOUN_HAVE: Record<string, string> = {
+  'i have': "I've",
+  'you have': "you've",
+  'we have': "we've",
+  'they have': "they've",
+};
+const CASUAL_ONLY: Record<string, string> = {
+  'what is': "what's",
+  'who is': "who's",
+  'it will': "it'll",
+  'that will': "that'll",
+};
 
-const PARTICIPLE_LIKE = /^(?:been|had|done|seen|made|got|gotten|gone|given|taken|known|shown|found|said|thought|told|become|come|left|kept|brought|bought|built|heard|held|lost|met|paid|put|read|run|sent|set|spent|stood|understood|won|written|begun|chosen|driven|eaten|fallen|forgotten|grown|hidden|ridden|risen|spoken|stolen|thrown|worn|[a-z]+ed)$/;
+const PARTICIPLE_LIKE =
+  /^(?:been|had|done|seen|made|got|gotten|gone|given|taken|known|shown|found|said|thought|told|become|come|left|kept|brought|bought|built|heard|held|lost|met|paid|put|read|run|sent|set|spent|stood|understood|won|written|begun|chosen|driven|eaten|fallen|forgotten|grown|hidden|ridden|risen|spoken|stolen|thrown|worn|[a-z]+ed)$/;
 const NO_CONTRACT_NEXT = set('only');
 
 /** First words of every pair above (a quick test before building the pair). */
 const FIRST_WORDS = new Set<string>(
-  [...Object.keys(NEGATIONS), ...Object.keys(PRONOUN_VERB), ...Object.keys(PRONOUN_HAVE), ...Object.keys(CASUAL_ONLY)].map((p) => p.split(' ')[0]).concat(Object.keys(SINGLE_NEGATION)),
+  [...Object.keys(NEGATIONS), ...Object.keys(PRONOUN_VERB), ...Object.keys(PRONOUN_HAVE), ...Object.keys(CASUAL_ONLY)]
+    .map((p) => p.split(' ')[0])
+    .concat(Object.keys(SINGLE_NEGATION)),
 );
 
 export type ContractionLevel = 'none' | 'negations' | 'all' | 'casual';
@@ -96,13 +133,42 @@ function caseLike(rep: string, like: string): string {
 }
 
 const EXPANSIONS: Record<string, string> = {
-  "don't": 'do not', "doesn't": 'does not', "didn't": 'did not', "isn't": 'is not', "aren't": 'are not', "wasn't": 'was not',
-  "weren't": 'were not', "haven't": 'have not', "hasn't": 'has not', "hadn't": 'had not', "couldn't": 'could not',
-  "wouldn't": 'would not', "shouldn't": 'should not', "won't": 'will not', "can't": 'cannot', "mustn't": 'must not',
-  "shan't": 'shall not', "needn't": 'need not', "i'm": 'I am', "you're": 'you are', "we're": 'we are', "they're": 'they are',
-  "i'll": 'I will', "you'll": 'you will', "we'll": 'we will', "they'll": 'they will', "he'll": 'he will', "she'll": 'she will',
-  "it'll": 'it will', "that'll": 'that will', "i've": 'I have', "you've": 'you have', "we've": 'we have', "they've": 'they have',
-  "let's": 'let us', "there're": 'there are',
+  "don't": 'do not',
+  "doesn't": 'does not',
+  "didn't": 'did not',
+  "isn't": 'is not',
+  "aren't": 'are not',
+  "wasn't": 'was not',
+  "weren't": 'were not',
+  "haven't": 'have not',
+  "hasn't": 'has not',
+  "hadn't": 'had not',
+  "couldn't": 'could not',
+  "wouldn't": 'would not',
+  "shouldn't": 'should not',
+  "won't": 'will not',
+  "can't": 'cannot',
+  "mustn't": 'must not',
+  "shan't": 'shall not',
+  "needn't": 'need not',
+  "i'm": 'I am',
+  "you're": 'you are',
+  "we're": 'we are',
+  "they're": 'they are',
+  "i'll": 'I will',
+  "you'll": 'you will',
+  "we'll": 'we will',
+  "they'll": 'they will',
+  "he'll": 'he will',
+  "she'll": 'she will',
+  "it'll": 'it will',
+  "that'll": 'that will',
+  "i've": 'I have',
+  "you've": 'you have',
+  "we've": 'we have',
+  "they've": 'they have',
+  "let's": 'let us',
+  "there're": 'there are',
 };
 /** 's contractions of pronouns: "is", or "has" before a participle. */
 const S_PRONOUNS = set("it's he's she's that's there's what's who's where's here's how's");
@@ -129,7 +195,8 @@ export function expand(toks: Tok[]): number {
     }
     if (!rep && D_PRONOUNS.has(k)) {
       const stem = t.t.slice(0, -2);
-      if (nextKey === 'better' || nextKey === 'rather' || BASE_AFTER_WOULD.has(nextKey)) rep = `${stem} ${nextKey === 'better' ? 'had' : 'would'}`;
+      if (nextKey === 'better' || nextKey === 'rather' || BASE_AFTER_WOULD.has(nextKey))
+        rep = `${stem} ${nextKey === 'better' ? 'had' : 'would'}`;
       else if (PARTICIPLE_LIKE.test(nextKey)) rep = `${stem} had`;
       else continue;
       toks[i] = { t: rep, k: 'w' };

@@ -19,7 +19,14 @@ export function diffTokens(s: string): string[] {
 }
 
 function isWordCode(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x1fff) || (c >= 0x2070 && c <= 0x2fff) || c >= 0x3040;
+  return (
+    (c >= 48 && c <= 57) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    (c >= 0xc0 && c <= 0x1fff) ||
+    (c >= 0x2070 && c <= 0x2fff) ||
+    c >= 0x3040
+  );
 }
 
 function isWord(tok: string): boolean {
@@ -175,10 +182,21 @@ function mergeHunks(d: PieceDiff, before: string, offset: number): PieceDiff {
 
 /** Sequential ids from 0, `before` filled from the original. */
 export function toHunks(original: string, raw: readonly RawHunk[]): DiffHunk[] {
-  return raw.map((h, i) => ({ id: i, start: h.start, end: h.end, before: original.slice(h.start, h.end), after: h.after }));
+  return raw.map((h, i) => ({
+    id: i,
+    start: h.start,
+    end: h.end,
+    before: original.slice(h.start, h.end),
+    after: h.after,
+  }));
 }
 
-export function summarize(originalWords: number, revisedWords: number, additions: number, deletions: number): DiffSummary {
+export function summarize(
+  originalWords: number,
+  revisedWords: number,
+  additions: number,
+  deletions: number,
+): DiffSummary {
   const common = Math.max(0, originalWords - deletions);
   const total = originalWords + revisedWords;
   const similarity = total === 0 ? 100 : Math.round((2 * common * 1000) / total) / 10;

@@ -6,7 +6,14 @@
 import { InkproofError } from '../../src-shared/errors';
 import { rewriteOptionsSchema } from '../../src-shared/models';
 import type { ProgressMessage, RewriteOutput } from '../../src-shared/tasks';
-import { apostropheStyle, checkAborted, dashStyle, ProgressReporter, verifyRevision, type RewriteRequest } from './common';
+import {
+  apostropheStyle,
+  checkAborted,
+  dashStyle,
+  ProgressReporter,
+  verifyRevision,
+  type RewriteRequest,
+} from './common';
 import { countWordTokens, diffPiece, summarize, toHunks, type RawHunk } from './diff';
 import { rewriteWithLlm } from './llm';
 import { findProtectedSpans, maskRange, unmask } from './protect';
@@ -28,7 +35,11 @@ export function validateOptions(input: RewriteRequest): void {
 }
 
 /** Rule-based revision. */
-export async function rewriteWithRules(input: RewriteRequest, onProgress: (p: ProgressMessage) => void, signal?: AbortSignal): Promise<RewriteOutput> {
+export async function rewriteWithRules(
+  input: RewriteRequest,
+  onProgress: (p: ProgressMessage) => void,
+  signal?: AbortSignal,
+): Promise<RewriteOutput> {
   const { text, options, ranges } = input;
   checkAborted(signal);
   const reporter = new ProgressReporter(onProgress, 50);
@@ -87,7 +98,11 @@ export async function rewriteWithRules(input: RewriteRequest, onProgress: (p: Pr
  * `cancelled`, `protected_span_changed`, and for the LLM engine `llm_unavailable`,
  * `llm_bad_response` or `timeout`.
  */
-export async function rewriteText(input: RewriteRequest, onProgress: (p: ProgressMessage) => void, signal?: AbortSignal): Promise<RewriteOutput> {
+export async function rewriteText(
+  input: RewriteRequest,
+  onProgress: (p: ProgressMessage) => void,
+  signal?: AbortSignal,
+): Promise<RewriteOutput> {
   validateOptions(input);
   if (input.options.engine === 'llm') return rewriteWithLlm(input, onProgress, signal);
   return rewriteWithRules(input, onProgress, signal);

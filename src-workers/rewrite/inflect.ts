@@ -17,13 +17,55 @@ export type VerbForms = Record<VerbForm, string>;
 
 // Participles compromise does not return (it gives them only for some irregular verbs).
 const IRREGULAR_PP: Record<string, string> = {
-  strive: 'striven', begin: 'begun', draw: 'drawn', throw: 'thrown', show: 'shown', take: 'taken', give: 'given', see: 'seen',
-  write: 'written', speak: 'spoken', break: 'broken', choose: 'chosen', drive: 'driven', rise: 'risen', grow: 'grown',
-  know: 'known', go: 'gone', do: 'done', be: 'been', get: 'got', undergo: 'undergone', undertake: 'undertaken',
-  overtake: 'overtaken', forgo: 'forgone', forsake: 'forsaken', weave: 'woven', shake: 'shaken', bear: 'borne',
-  swear: 'sworn', tear: 'torn', wear: 'worn', hide: 'hidden', ride: 'ridden', bite: 'bitten', forget: 'forgotten',
-  fly: 'flown', blow: 'blown', sing: 'sung', ring: 'rung', swim: 'swum', drink: 'drunk', shrink: 'shrunk', sink: 'sunk',
-  eat: 'eaten', fall: 'fallen', freeze: 'frozen', steal: 'stolen', wake: 'woken', prove: 'proven',
+  strive: 'striven',
+  begin: 'begun',
+  draw: 'drawn',
+  throw: 'thrown',
+  show: 'shown',
+  take: 'taken',
+  give: 'given',
+  see: 'seen',
+  write: 'written',
+  speak: 'spoken',
+  break: 'broken',
+  choose: 'chosen',
+  drive: 'driven',
+  rise: 'risen',
+  grow: 'grown',
+  know: 'known',
+  go: 'gone',
+  do: 'done',
+  be: 'been',
+  get: 'got',
+  undergo: 'undergone',
+  undertake: 'undertaken',
+  overtake: 'overtaken',
+  forgo: 'forgone',
+  forsake: 'forsaken',
+  weave: 'woven',
+  shake: 'shaken',
+  bear: 'borne',
+  swear: 'sworn',
+  tear: 'torn',
+  wear: 'worn',
+  hide: 'hidden',
+  ride: 'ridden',
+  bite: 'bitten',
+  forget: 'forgotten',
+  fly: 'flown',
+  blow: 'blown',
+  sing: 'sung',
+  ring: 'rung',
+  swim: 'swum',
+  drink: 'drunk',
+  shrink: 'shrunk',
+  sink: 'sunk',
+  eat: 'eaten',
+  fall: 'fallen',
+  freeze: 'frozen',
+  steal: 'stolen',
+  wake: 'woken',
+  prove: 'proven',
 };
 // Pasts compromise gets wrong or does not know.
 const IRREGULAR_PAST: Record<string, string> = { strive: 'strove', shed: 'shed', be: 'was' };
@@ -94,7 +136,8 @@ export function pluralize(noun: string): string {
     } catch {
       p = '';
     }
-    if (!p || p.includes(' ')) p = /(s|x|z|ch|sh)$/.test(last) ? `${last}es` : /[^aeiou]y$/.test(last) ? `${last.slice(0, -1)}ies` : `${last}s`;
+    if (!p || p.includes(' '))
+      p = /(s|x|z|ch|sh)$/.test(last) ? `${last}es` : /[^aeiou]y$/.test(last) ? `${last.slice(0, -1)}ies` : `${last}s`;
     out = pre + p;
   }
   pluralCache.set(noun, out);

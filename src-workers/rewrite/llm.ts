@@ -167,7 +167,9 @@ interface StreamOptions {
 }
 
 function unavailable(llm: LlmSettings, detail: string): InkproofError {
-  return new InkproofError('llm_unavailable', `Could not use the local model at ${baseUrl(llm.url)}: ${detail}`, { retryable: true });
+  return new InkproofError('llm_unavailable', `Could not use the local model at ${baseUrl(llm.url)}: ${detail}`, {
+    retryable: true,
+  });
 }
 function badResponse(detail: string): InkproofError {
   return new InkproofError('llm_bad_response', `The local model's answer could not be used: ${detail}`);
@@ -177,7 +179,10 @@ function badResponse(detail: string): InkproofError {
 export async function streamChat(opts: StreamOptions): Promise<string> {
   const { llm, signal } = opts;
   if (!llm.url || !/^https?:\/\//i.test(llm.url.trim())) {
-    throw new InkproofError('llm_unavailable', 'No local model address is set. Set it in Settings (for example http://127.0.0.1:8080), or use the built-in rules.');
+    throw new InkproofError(
+      'llm_unavailable',
+      'No local model address is set. Set it in Settings (for example http://127.0.0.1:8080), or use the built-in rules.',
+    );
   }
   const ctl = new AbortController();
   let timedOut = false;
@@ -199,7 +204,11 @@ export async function streamChat(opts: StreamOptions): Promise<string> {
     if (InkproofError.is(e)) throw e;
     if (signal?.aborted) throw new InkproofError('cancelled', 'The revision was cancelled.');
     if (timedOut) {
-      throw new InkproofError('timeout', `The local model at ${baseUrl(llm.url)} sent nothing for ${llm.timeout_seconds} s, so the revision was stopped.`, { retryable: true });
+      throw new InkproofError(
+        'timeout',
+        `The local model at ${baseUrl(llm.url)} sent nothing for ${llm.timeout_seconds} s, so the revision was stopped.`,
+        { retryable: true },
+      );
     }
     const cause = (e as { cause?: { code?: string; message?: string } })?.cause;
     const code = cause?.code ?? '';
@@ -211,8 +220,24 @@ export async function streamChat(opts: StreamOptions): Promise<string> {
 
   const body =
     llm.kind === 'ollama'
-      ? { model: llm.model, stream: true, messages: [{ role: 'system', content: opts.system }, { role: 'user', content: opts.user }], options: { temperature: 0.3, num_ctx: llm.context_tokens } }
-      : { model: llm.model, stream: true, temperature: 0.3, messages: [{ role: 'system', content: opts.system }, { role: 'user', content: opts.user }] };
+      ? {
+          model: llm.model,
+          stream: true,
+          messages: [
+            { role: 'system', content: opts.system },
+            { role: 'user', content: opts.user },
+          ],
+          options: { temperature: 0.3, num_ctx: llm.context_tokens },
+        }
+      : {
+          model: llm.model,
+          stream: true,
+          temperature: 0.3,
+          messages: [
+            { role: 'system', content: opts.system },
+            { role: 'user', content: opts.user },
+          ],
+        };
 
   arm();
   try {
@@ -220,7 +245,10 @@ export async function streamChat(opts: StreamOptions): Promise<string> {
     try {
       res = await fetch(endpointFor(llm), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: llm.kind === 'ollama' ? 'application/x-ndjson' : 'text/event-stream' },
+        headers: {
+          'content-type': 'application/json',
+          accept: llm.kind === 'ollama' ? 'application/x-ndjson' : 'text/event-stream',
+        },
         body: JSON.stringify(body),
         signal: ctl.signal,
       });
@@ -269,7 +297,8 @@ export async function streamChat(opts: StreamOptions): Promise<string> {
         } catch {
           throw badResponse('the server sent a line that is not JSON (is this an Ollama server?).');
         }
-        if (typeof j.error === 'string') throw new InkproofError('llm_unavailable', `The local model reported an error: ${j.error}`);
+        if (typeof j.error === 'string')
+          throw new InkproofError('llm_unavailable', `The local model reported an error: ${j.error}`);
         const c = j.message?.content;
         if (c !== undefined && typeof c !== 'string') throw badResponse('a message had no text.');
         if (c) text += c;
@@ -280,20 +309,35 @@ export async function streamChat(opts: StreamOptions): Promise<string> {
         return;
       }
       // Server-sent events.
-      if (line === '' || line.startsWith(':') || line.startsWith('event:') || line.startsWith('id:') || line.startsWith('retry:')) return;
-      if (!line.startsWith('data:')) throw badResponse('the server did not send server-sent events (is this an OpenAI-compatible server?).');
+      if (
+        line === '' ||
+        line.startsWith(':') ||
+        line.startsWith('event:') ||
+        line.startsWith('id:') ||
+        line.startsWith('retry:')
+      )
+        return;
+      if (!line.startsWith('data:'))
+        throw badResponse('the server did not send server-sent events (is this an OpenAI-compatible server?).');
       const data = line.slice(5).trim();
       if (data === '[DONE]') {
         finished = true;
         return;
       }
-      let j: { choices?: { delta?: { content?: unknown }; finish_reason?: unknown }[]; error?: { message?: string } | string };
+      let j: {
+        choices?: { delta?: { content?: unknown }; finish_reason?: unknown }[];
+        error?: { message?: string } | string;
+      };
       try {
         j = JSON.parse(data);
       } catch {
         throw badResponse('the server sent an event that is not JSON.');
       }
-      if (j.error) throw new InkproofError('llm_unavailable', `The local model reported an error: ${typeof j.error === 'string' ? j.error : j.error.message ?? 'unknown error'}`);
+      if (j.error)
+        throw new InkproofError(
+          'llm_unavailable',
+          `The local model reported an error: ${typeof j.error === 'string' ? j.error : (j.error.message ?? 'unknown error')}`,
+        );
       if (!Array.isArray(j.choices)) throw badResponse('an event had no "choices".');
       for (const ch of j.choices) {
         const c = ch?.delta?.content;
@@ -342,8 +386,12 @@ export async function streamChat(opts: StreamOptions): Promise<string> {
     } else if (!finished && buf.trim()) {
       handleLine(buf.replace(/\r$/, ''));
     }
-    if (!finished && !(llm.kind !== 'ollama' && finishReason)) throw badResponse('the connection closed before the answer was complete.');
-    if (finishReason === 'length') throw badResponse('the model stopped before finishing, because its context is too small. Increase the context size in Settings.');
+    if (!finished && !(llm.kind !== 'ollama' && finishReason))
+      throw badResponse('the connection closed before the answer was complete.');
+    if (finishReason === 'length')
+      throw badResponse(
+        'the model stopped before finishing, because its context is too small. Increase the context size in Settings.',
+      );
     if (!text.trim()) throw badResponse('it was empty.');
     return text;
   } catch (e) {
@@ -397,11 +445,18 @@ function splitParagraphs(s: string): string[] {
     .filter((p) => p.length > 0);
 }
 
-export async function rewriteWithLlm(input: RewriteRequest, onProgress: (p: ProgressMessage) => void, signal?: AbortSignal): Promise<RewriteOutput> {
+export async function rewriteWithLlm(
+  input: RewriteRequest,
+  onProgress: (p: ProgressMessage) => void,
+  signal?: AbortSignal,
+): Promise<RewriteOutput> {
   const { text, options, ranges } = input;
   const llm = input.llm;
   if (!llm || !llm.url) {
-    throw new InkproofError('llm_unavailable', 'No local model is set up. Set its address and model in Settings, or use the built-in rules.');
+    throw new InkproofError(
+      'llm_unavailable',
+      'No local model is set up. Set its address and model in Settings, or use the built-in rules.',
+    );
   }
   checkAborted(signal);
   const reporter = new ProgressReporter(onProgress, 50);
@@ -413,10 +468,15 @@ export async function rewriteWithLlm(input: RewriteRequest, onProgress: (p: Prog
   const literal: ProtectedSpan[] = [];
   LLM_PLACEHOLDER_RE.lastIndex = 0;
   let lm: RegExpExecArray | null;
-  while ((lm = LLM_PLACEHOLDER_RE.exec(text)) !== null) literal.push({ start: lm.index, end: lm.index + lm[0].length, kind: 'symbol', text: lm[0] });
+  while ((lm = LLM_PLACEHOLDER_RE.exec(text)) !== null)
+    literal.push({ start: lm.index, end: lm.index + lm[0].length, kind: 'symbol', text: lm[0] });
   const allSpans = mergeSorted(spans, literal);
 
-  const units = splitLongUnits(text, planUnits(text, ranges).flatMap((p) => p.units), budget);
+  const units = splitLongUnits(
+    text,
+    planUnits(text, ranges).flatMap((p) => p.units),
+    budget,
+  );
   const masked: MaskedUnit[] = [];
   let next = 1;
   for (const u of units) {
@@ -425,7 +485,10 @@ export async function rewriteWithLlm(input: RewriteRequest, onProgress: (p: Prog
     if (/[\p{L}]/u.test(mu.masked.replace(LLM_PLACEHOLDER_RE, ''))) masked.push(mu);
   }
   const chunks = chunk(masked, budget);
-  const totalChars = Math.max(1, masked.reduce((n, m) => n + m.masked.length, 0));
+  const totalChars = Math.max(
+    1,
+    masked.reduce((n, m) => n + m.masked.length, 0),
+  );
   let doneChars = 0;
   const revisedByUnit = new Map<MaskedUnit, string>();
 

@@ -6,9 +6,25 @@
 import nlp from 'compromise';
 import type { VerbForm } from './inflect';
 import { keyOf, type Tok } from './tokens';
-import { DETERMINERS, MODALS, NON_HEAD, OBJECT_PRONOUNS, POSSESSIVES, PREPOSITIONS, SUBJECT_PRONOUNS, set } from './wordsets';
+import {
+  DETERMINERS,
+  MODALS,
+  NON_HEAD,
+  OBJECT_PRONOUNS,
+  POSSESSIVES,
+  PREPOSITIONS,
+  SUBJECT_PRONOUNS,
+  set,
+} from './wordsets';
 
-const VERB_BEFORE_BASE = new Set<string>(['to', ...MODALS, ...SUBJECT_PRONOUNS, ...set("do does did don't doesn't didn't not never also often always usually can't cannot won't wouldn't shouldn't couldn't let help")]);
+const VERB_BEFORE_BASE = new Set<string>([
+  'to',
+  ...MODALS,
+  ...SUBJECT_PRONOUNS,
+  ...set(
+    "do does did don't doesn't didn't not never also often always usually can't cannot won't wouldn't shouldn't couldn't let help",
+  ),
+]);
 const VERB_BEFORE_S3 = set('it he she this that which who also often always usually still now typically');
 const NOUN_BEFORE = new Set<string>([...DETERMINERS, ...POSSESSIVES, ...PREPOSITIONS].filter((w) => w !== 'to'));
 
@@ -57,7 +73,8 @@ export function tagsAt(toks: readonly Tok[], i: number, cache: PosCache): Readon
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const json = nlp(s).json({ offset: true, terms: { offset: true } }) as any[];
     const byOffset = new Map<number, Set<string>>();
-    for (const sent of json) for (const term of sent.terms) byOffset.set(term.offset.start, new Set(term.tags as string[]));
+    for (const sent of json)
+      for (const term of sent.terms) byOffset.set(term.offset.start, new Set(term.tags as string[]));
     toks.forEach((_t, k) => {
       const tg = byOffset.get(starts[k]);
       if (tg) tags.set(k, tg);
@@ -90,7 +107,12 @@ export function lexiconHas(word: string, tag: string): boolean {
 }
 
 /** Whether the verb-form word at toks[i] is used as a verb. */
-export function readsAsVerb(toks: readonly Tok[], i: number, forms: readonly VerbForm[] | null, cache: PosCache): boolean {
+export function readsAsVerb(
+  toks: readonly Tok[],
+  i: number,
+  forms: readonly VerbForm[] | null,
+  cache: PosCache,
+): boolean {
   const prev = prevKey(toks, i);
   const next = nextKey(toks, i);
   const fs = forms ?? [];
@@ -99,14 +121,18 @@ export function readsAsVerb(toks: readonly Tok[], i: number, forms: readonly Ver
     return true;
   }
   if (NOUN_BEFORE.has(prev)) return false;
-  const objectNext = DETERMINERS.has(next) || OBJECT_PRONOUNS.has(next) || (nextIsLower(toks, i) && !NON_HEAD.has(next) && !next.endsWith('ly'));
+  const objectNext =
+    DETERMINERS.has(next) ||
+    OBJECT_PRONOUNS.has(next) ||
+    (nextIsLower(toks, i) && !NON_HEAD.has(next) && !next.endsWith('ly'));
   // "companies leverage new tools": a plural subject, then an object.
   if (fs.includes('base') && /^[a-z]+[^su']s$/.test(prev) && objectNext) return true;
   // "the firm leverages its data": a verb in -s followed by a determiner or pronoun.
   if (fs.includes('s3') && (DETERMINERS.has(next) || OBJECT_PRONOUNS.has(next))) return true;
   // "the team leverages innovative tools": after a noun (not a possessive), before an object
   // that is not itself a verb ("the exhibits attract visitors" is a noun subject).
-  if (fs.includes('s3') && !prev.endsWith("'s") && objectNext && !finiteInLexicon(next) && !lexiconHas(next, 'Plural')) return true;
+  if (fs.includes('s3') && !prev.endsWith("'s") && objectNext && !finiteInLexicon(next) && !lexiconHas(next, 'Plural'))
+    return true;
   if (fs.includes('base') && (VERB_BEFORE_BASE.has(prev) || prev.endsWith('ly'))) return true;
   if (fs.includes('s3') && (VERB_BEFORE_S3.has(prev) || prev.endsWith('ly'))) return true;
   if (next === 'of') return false;

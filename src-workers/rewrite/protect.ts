@@ -49,13 +49,25 @@ export function describeKind(kind: SpanKind): string {
 
 // Higher wins when two candidate spans overlap and have to be merged into one.
 const PRIORITY: Record<SpanKind, number> = {
-  code: 10, url: 9, email: 9, doi: 9, citation: 8, quote: 7, frozen: 6, date: 5, currency: 4, percentage: 4, number: 3, symbol: 2,
+  code: 10,
+  url: 9,
+  email: 9,
+  doi: 9,
+  citation: 8,
+  quote: 7,
+  frozen: 6,
+  date: 5,
+  currency: 4,
+  percentage: 4,
+  number: 3,
+  symbol: 2,
 };
 
 const MONTHS =
   'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?';
 const SCALE = 'thousand|million|billion|trillion|bn|mn|m|k';
-const CURRENCY_WORDS = 'dollars?|euros?|pounds?(?: sterling)?|yen|yuan|rupees?|francs?|cents?|pence|USD|EUR|GBP|JPY|CNY|CHF|INR|AUD|CAD';
+const CURRENCY_WORDS =
+  'dollars?|euros?|pounds?(?: sterling)?|yen|yuan|rupees?|francs?|cents?|pence|USD|EUR|GBP|JPY|CNY|CHF|INR|AUD|CAD';
 const NUMBER_WORDS =
   '(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|thousand|million|billion|trillion|dozen|half|quarter|third|thirds|quarters|twice|thrice)';
 
@@ -96,7 +108,7 @@ function count(s: string, ch: string): number {
 
 /** A token containing a digit, without surrounding brackets, quotes or sentence punctuation. */
 function trimNumber(text: string, start: number, end: number): [number, number] | null {
-  while (start < end && /[("'“‘«\[{<]/.test(text[start])) start++;
+  while (start < end && /[("'“‘«[{<]/.test(text[start])) start++;
   while (end > start && /[.,;:!?)"'”’»\]}>]/.test(text[end - 1])) end--;
   // A trailing bracket that belongs to the token ("f(2)") is kept if balanced inside.
   return end > start && /\d/.test(text.slice(start, end)) ? [start, end] : null;
@@ -116,12 +128,13 @@ const RULES: Rule[] = [
   // Numeric citations: [12], [1, 3-5], [2–4].
   { re: /\[\d+(?:\s*[,–-]\s*\d+)*\]/g, kind: 'citation' },
   // Bracketed author-year citations: [Smith 2020].
-  { re: /\[[^\[\]\n]{0,120}?\b(?:1[5-9]\d\d|20\d\d)[a-z]?\b[^\[\]\n]{0,60}\]/g, kind: 'citation' },
+  { re: /\[[^[\]\n]{0,120}?\b(?:1[5-9]\d\d|20\d\d)[a-z]?\b[^[\]\n]{0,60}\]/g, kind: 'citation' },
   // Parenthetical author-year citations: (Smith et al., 2020), (see Lee & Kim 2019; Ng, 2021a).
   {
     re: /\((?:[^()\n]{0,160}?)\b(?:1[5-9]\d\d|20\d\d)[a-z]?\b[^()\n]{0,80}\)/g,
     kind: 'citation',
-    trim: (text, s, e) => (/[A-Z]/.test(text.slice(s, e)) && /[A-Za-z]{2,}/.test(text.slice(s, e).replace(/\d/g, '')) ? [s, e] : null),
+    trim: (text, s, e) =>
+      /[A-Z]/.test(text.slice(s, e)) && /[A-Za-z]{2,}/.test(text.slice(s, e).replace(/\d/g, '')) ? [s, e] : null,
   },
   // Narrative citations: Smith et al. (2020), Smith and Jones (2019).
   {
@@ -146,7 +159,11 @@ const RULES: Rule[] = [
     trim: trimNumber,
   },
   // Percentages.
-  { re: /\b\d[\d,.]*(?: ?%| ?(?:per ?cent|percent|percentage points?)\b)/gi, kind: 'percentage', trim: (t, s, e) => [s, e] },
+  {
+    re: /\b\d[\d,.]*(?: ?%| ?(?:per ?cent|percent|percentage points?)\b)/gi,
+    kind: 'percentage',
+    trim: (t, s, e) => [s, e],
+  },
   // Numbers with a scale word: 3 million, 2.5 billion.
   { re: new RegExp(`\\b\\d[\\d,.]*(?: (?:${SCALE}))\\b`, 'g'), kind: 'number', trim: trimNumber },
   // Any other token containing a digit: 42, 3.14, 1990s, COVID-19, 10:30, 5-year-old, v2.1.
@@ -186,7 +203,12 @@ function findQuotes(text: string, out: ProtectedSpan[]): void {
           i++;
           continue;
         }
-      } else if (c === "'" && (i === ps || /[\s(\[{—–-]/.test(text[i - 1])) && i + 1 < pe && /[A-Za-z0-9]/.test(text[i + 1])) {
+      } else if (
+        c === "'" &&
+        (i === ps || /[\s([{—–-]/.test(text[i - 1])) &&
+        i + 1 < pe &&
+        /[A-Za-z0-9]/.test(text[i + 1])
+      ) {
         close = findSingleClose(text, i + 1, Math.min(pe, i + 300), "'");
         if (close < 0) {
           i++;
@@ -229,7 +251,8 @@ function findIndentedCode(text: string, out: ProtectedSpan[]): void {
     while (end > start && text[end - 1] === '\n') end--;
     // Only when the block is a whole paragraph (the next line is blank or the text ends).
     const after = text.slice(end, end + 3);
-    if (end === text.length || /^\n[ \t]*(\n|$)/.test(after)) out.push({ start, end, kind: 'code', text: text.slice(start, end) });
+    if (end === text.length || /^\n[ \t]*(\n|$)/.test(after))
+      out.push({ start, end, kind: 'code', text: text.slice(start, end) });
     re.lastIndex = Math.max(re.lastIndex - 1, end);
   }
 }
@@ -240,7 +263,9 @@ function escapeRegExp(s: string): string {
 
 /** Frozen terms: case-insensitive, whole words (not inside a longer word), longest first. */
 function findFrozen(text: string, frozen: readonly string[], out: ProtectedSpan[]): void {
-  const terms = [...new Set(frozen.map((t) => t.trim()).filter((t) => t.length > 0))].sort((a, b) => b.length - a.length);
+  const terms = [...new Set(frozen.map((t) => t.trim()).filter((t) => t.length > 0))].sort(
+    (a, b) => b.length - a.length,
+  );
   if (terms.length === 0) return;
   const re = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${terms.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
   let m: RegExpExecArray | null;
@@ -317,7 +342,13 @@ export interface Masked {
  * Masks the part [from, to) of `text`. Spans that only partly overlap [from, to) are masked for
  * the part inside (that part is protected too). Offsets of the returned spans are into `text`.
  */
-export function maskRange(text: string, spans: readonly ProtectedSpan[], from = 0, to = text.length, firstIndex = 0): Masked {
+export function maskRange(
+  text: string,
+  spans: readonly ProtectedSpan[],
+  from = 0,
+  to = text.length,
+  firstIndex = 0,
+): Masked {
   let masked = '';
   let pos = from;
   const used: ProtectedSpan[] = [];
@@ -356,9 +387,15 @@ export function unmask(revised: string, spans: readonly ProtectedSpan[], firstIn
   return out;
 }
 
-export function spanChanged(span: ProtectedSpan | undefined, how: 'changed' | 'removed' | 'moved' | 'repeated' | 'added' = 'changed'): InkproofError {
+export function spanChanged(
+  span: ProtectedSpan | undefined,
+  how: 'changed' | 'removed' | 'moved' | 'repeated' | 'added' = 'changed',
+): InkproofError {
   if (!span) {
-    return new InkproofError('protected_span_changed', 'The revision changed text that must stay exactly as written, so it was not applied. Nothing in your document was changed.');
+    return new InkproofError(
+      'protected_span_changed',
+      'The revision changed text that must stay exactly as written, so it was not applied. Nothing in your document was changed.',
+    );
   }
   const shown = span.text.length > 60 ? `${span.text.slice(0, 57)}…` : span.text;
   const verb = how === 'removed' ? 'dropped' : how === 'moved' ? 'moved' : how === 'repeated' ? 'repeated' : 'changed';

@@ -13,9 +13,30 @@ import { lexicon, type Alt, type Rule, type TrieNode } from './lexicon';
 import { finiteInLexicon, invalidate, newPosCache, readsAsNoun, readsAsVerb, tagsAt, type PosCache } from './pos';
 import type { Guard } from './table';
 import {
-  article, capitalize, detokenize, isCapitalized, isLowerWord, keyOf, matchCase, tokenize, wordCount, type Tok,
+  article,
+  capitalize,
+  detokenize,
+  isCapitalized,
+  isLowerWord,
+  keyOf,
+  matchCase,
+  tokenize,
+  wordCount,
+  type Tok,
 } from './tokens';
-import { DETERMINERS, FINITE_AUX, MODALS, NON_HEAD, OBJECT_PRONOUNS, OBJECT_START, PERFECT_OR_PASSIVE, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS, set } from './wordsets';
+import {
+  DETERMINERS,
+  FINITE_AUX,
+  MODALS,
+  NON_HEAD,
+  OBJECT_PRONOUNS,
+  OBJECT_START,
+  PERFECT_OR_PASSIVE,
+  RELATIVES,
+  SUBJECT_PRONOUNS,
+  SUBORDINATORS,
+  set,
+} from './wordsets';
 
 export interface ReviseState {
   mode: RewriteMode;
@@ -43,8 +64,25 @@ export interface ReviseState {
   origins: number;
 }
 
-export function newState(mode: RewriteMode, strength: number, apostrophe = "'", dash: string | null = null): ReviseState {
-  return { mode, strength, apostrophe, dash, counters: new Map(), spans: [], pos: newPosCache(), credit: 0.5, words: 0, sentences: 0, origins: 0 };
+export function newState(
+  mode: RewriteMode,
+  strength: number,
+  apostrophe = "'",
+  dash: string | null = null,
+): ReviseState {
+  return {
+    mode,
+    strength,
+    apostrophe,
+    dash,
+    counters: new Map(),
+    spans: [],
+    pos: newPosCache(),
+    credit: 0.5,
+    words: 0,
+    sentences: 0,
+    origins: 0,
+  };
 }
 
 interface Sentence {
@@ -73,13 +111,15 @@ export function splitSentences(toks: Tok[]): Sentence[] {
     cur.push(t);
     if (t.k !== 'p' || !SENTENCE_END.has(t.t)) continue;
     let j = i + 1;
-    while (j < toks.length && toks[j].k === 'p' && (CLOSERS.has(toks[j].t) || SENTENCE_END.has(toks[j].t))) cur.push(toks[j++]);
+    while (j < toks.length && toks[j].k === 'p' && (CLOSERS.has(toks[j].t) || SENTENCE_END.has(toks[j].t)))
+      cur.push(toks[j++]);
     if (j >= toks.length || toks[j].k !== 's') {
       i = j - 1;
       continue;
     }
     const nx = toks[j + 1];
-    const startsNew = !nx || (nx.k === 'w' && /^[A-Z0-9]/.test(nx.t)) || nx.k === 'x' || (nx.k === 'p' && OPENERS_P.has(nx.t));
+    const startsNew =
+      !nx || (nx.k === 'w' && /^[A-Z0-9]/.test(nx.t)) || nx.k === 'x' || (nx.k === 'p' && OPENERS_P.has(nx.t));
     if (!startsNew || (t.t === '.' && isAbbreviationBefore(cur, cur.length - 1 - (j - i - 1)))) {
       i = j - 1;
       continue;
@@ -156,7 +196,11 @@ function guardOk(g: Guard, toks: readonly Tok[], start: number, end: number): bo
   if (g.nextIn && !g.nextIn.has(next)) return false;
   if (g.nextNotIn && g.nextNotIn.has(next)) return false;
   if (g.nextLower && !(nextTok && nextTok.k === 'w' && isLowerWord(nextTok.t))) return false;
-  if (g.object && !(nextTok && nextTok.k === 'w' && isLowerWord(nextTok.t) && (OBJECT_START.has(next) || !NON_HEAD.has(next)))) return false;
+  if (
+    g.object &&
+    !(nextTok && nextTok.k === 'w' && isLowerWord(nextTok.t) && (OBJECT_START.has(next) || !NON_HEAD.has(next)))
+  )
+    return false;
   if (g.next2In) {
     const n2 = n >= 0 ? nextIndex(toks, n) : -1;
     if (n2 < 0 || !g.next2In.has(keyOf(toks[n2]))) return false;
@@ -205,10 +249,30 @@ function resolveForm(toks: readonly Tok[], start: number, forms: readonly VerbFo
   if (forms.length === 1) return forms[0];
   // Look back over adverbs and "not" to the word that governs the verb.
   let p = prevIndex(toks, start);
-  while (p >= 0 && toks[p].k === 'w' && (keyOf(toks[p]).endsWith('ly') || keyOf(toks[p]) === 'not' || keyOf(toks[p]) === 'also')) p = prevIndex(toks, p);
+  while (
+    p >= 0 &&
+    toks[p].k === 'w' &&
+    (keyOf(toks[p]).endsWith('ly') || keyOf(toks[p]) === 'not' || keyOf(toks[p]) === 'also')
+  )
+    p = prevIndex(toks, p);
   const prev = p >= 0 ? keyOf(toks[p]) : '';
   if (forms.includes('pp') && PERFECT_OR_PASSIVE.has(prev)) return 'pp';
-  if (forms.includes('base') && (prev === 'to' || prev === 'will' || prev === 'would' || prev === 'can' || prev === 'could' || prev === 'should' || prev === 'may' || prev === 'might' || prev === 'must' || prev === 'do' || prev === 'does' || prev === 'did')) return 'base';
+  if (
+    forms.includes('base') &&
+    (prev === 'to' ||
+      prev === 'will' ||
+      prev === 'would' ||
+      prev === 'can' ||
+      prev === 'could' ||
+      prev === 'should' ||
+      prev === 'may' ||
+      prev === 'might' ||
+      prev === 'must' ||
+      prev === 'do' ||
+      prev === 'does' ||
+      prev === 'did')
+  )
+    return 'base';
   if (forms.includes('past') && SUBJECT_PRONOUNS.has(prev)) return 'past';
   // "The letter revealed the truth": a direct object follows, so this is the active past.
   if (forms.includes('past') && forms.includes('pp')) {
@@ -220,7 +284,15 @@ function resolveForm(toks: readonly Tok[], start: number, forms: readonly VerbFo
 }
 
 /** The usable alternatives here, starting with the one whose turn it is. */
-function pickAlts(rule: Rule, alts: Alt[], form: VerbForm | null, toks: readonly Tok[], start: number, end: number, counters: Map<string, number>): string[] {
+function pickAlts(
+  rule: Rule,
+  alts: Alt[],
+  form: VerbForm | null,
+  toks: readonly Tok[],
+  start: number,
+  end: number,
+  counters: Map<string, number>,
+): string[] {
   const isAttr = attributive(toks, end);
   const neighbours = new Set<string>();
   const p = prevIndex(toks, start);
@@ -252,10 +324,15 @@ function pickAlts(rule: Rule, alts: Alt[], form: VerbForm | null, toks: readonly
   return [...eligible.slice(c), ...eligible.slice(0, c)];
 }
 
-const REPEAT_IGNORE = set('a an the of to in on at for with and or but is are was were be it its his her their this that as by from into very more most so not');
+const REPEAT_IGNORE = set(
+  'a an the of to in on at for with and or but is are was were be it its his her their this that as by from into very more most so not',
+);
 
 function repeatsNearby(toks: readonly Tok[], start: number, end: number, text: string): boolean {
-  const words = text.toLowerCase().split(' ').filter((w) => !REPEAT_IGNORE.has(w));
+  const words = text
+    .toLowerCase()
+    .split(' ')
+    .filter((w) => !REPEAT_IGNORE.has(w));
   if (!words.length) return false;
   let p = start;
   let n = end;
@@ -361,14 +438,19 @@ function replace(toks: Tok[], start: number, end: number, text: string, isStart:
     const next = toks[stop];
     if (isStart) {
       if (!canStartSentence(next, state)) return -1;
-      if (isCapitalized(original) && next.k === 'w' && isLowerWord(next.t)) toks[stop] = { t: capitalize(next.t), k: 'w' };
+      if (isCapitalized(original) && next.k === 'w' && isLowerWord(next.t))
+        toks[stop] = { t: capitalize(next.t), k: 'w' };
     } else if (!next || next.k === 'p') {
       return -1;
     }
     toks.splice(start, stop - start);
     return 0;
   }
-  const cased = isStart ? matchCase(text, original) : original === original.toUpperCase() && original.length > 1 ? text.toUpperCase() : text;
+  const cased = isStart
+    ? matchCase(text, original)
+    : original === original.toUpperCase() && original.length > 1
+      ? text.toUpperCase()
+      : text;
   const repl = tokenize(cased);
   toks.splice(start, end - start + 1, ...repl);
   // a / an before the new first word.
@@ -462,7 +544,6 @@ const IMPERSONAL_STARTS = set(
   'the this these that those its their his her our my your a an in on at by with for through as when while although though despite after before during from over under since because if each every such both all many most some',
 );
 
-
 function hasFinite(toks: readonly Tok[], from: number, to: number, maxWords: number): boolean {
   let words = 0;
   for (let i = from; i < to && words < maxWords; i++) {
@@ -498,9 +579,11 @@ function independentClause(toks: readonly Tok[], from: number, to: number, pos: 
     if (n < 0 || n >= to || toks[n].k !== 'w' || !isLowerWord(toks[n].t)) return false;
     const nk = keyOf(toks[n]);
     if (FINITE_AUX.has(nk)) return true;
-    if (NON_HEAD.has(nk) || nk.endsWith('ly')) return hasFinite(toks, n + 1, to, 2) || finiteByTagger(toks, from, to, pos);
+    if (NON_HEAD.has(nk) || nk.endsWith('ly'))
+      return hasFinite(toks, n + 1, to, 2) || finiteByTagger(toks, from, to, pos);
     // "it", "you", "this", "there" can be objects or determiners; ask for a clearly finite verb.
-    if (k === 'it' || k === 'he' || k === 'she' || k === 'this' || k === 'there') return /(?:[^s]s|ed)$/.test(nk) || finiteByTagger(toks, from, to, pos);
+    if (k === 'it' || k === 'he' || k === 'she' || k === 'this' || k === 'there')
+      return /(?:[^s]s|ed)$/.test(nk) || finiteByTagger(toks, from, to, pos);
     return true;
   }
   if (hasFinite(toks, from + 1, to, 6)) return true;
@@ -508,7 +591,17 @@ function independentClause(toks: readonly Tok[], from: number, to: number, pos: 
 }
 
 function finiteTags(tags: ReadonlySet<string>): boolean {
-  return tags.has('Verb') && !tags.has('Gerund') && !tags.has('Infinitive') && !tags.has('Participle') && (tags.has('PresentTense') || tags.has('PastTense') || tags.has('Copula') || tags.has('Modal') || tags.has('Auxiliary'));
+  return (
+    tags.has('Verb') &&
+    !tags.has('Gerund') &&
+    !tags.has('Infinitive') &&
+    !tags.has('Participle') &&
+    (tags.has('PresentTense') ||
+      tags.has('PastTense') ||
+      tags.has('Copula') ||
+      tags.has('Modal') ||
+      tags.has('Auxiliary'))
+  );
 }
 
 /**
@@ -533,7 +626,15 @@ function finiteByTagger(toks: readonly Tok[], from: number, to: number, pos: Pos
     const tags = tagsAt(toks, i, pos);
     if (finiteTags(tags)) return noun;
     if (tags.has('Noun') || tags.has('Pronoun')) noun = true;
-    else if (!tags.has('Determiner') && !tags.has('Adjective') && !tags.has('Possessive') && !tags.has('Adverb') && !tags.has('Preposition') && !tags.has('Value')) return false;
+    else if (
+      !tags.has('Determiner') &&
+      !tags.has('Adjective') &&
+      !tags.has('Possessive') &&
+      !tags.has('Adverb') &&
+      !tags.has('Preposition') &&
+      !tags.has('Value')
+    )
+      return false;
   }
   return false;
 }
@@ -626,7 +727,8 @@ function findJoints(toks: readonly Tok[], allowAnd: boolean, allowBut: boolean, 
       const c = toks[i + 2];
       if (c.k !== 'w' || toks[i + 3]?.t !== ' ') continue;
       const k = keyOf(c);
-      if ((k === 'and' && allowAnd) || ((k === 'but' || k === 'so' || k === 'yet') && allowBut)) out.push({ at: i, rest: i + 4, conj: k });
+      if ((k === 'and' && allowAnd) || ((k === 'but' || k === 'so' || k === 'yet') && allowBut))
+        out.push({ at: i, rest: i + 4, conj: k });
       else if (allowIng) {
         // ", causing …", ", thereby causing …"
         let v = i + 2;
@@ -645,7 +747,13 @@ function findJoints(toks: readonly Tok[], allowAnd: boolean, allowBut: boolean, 
 }
 
 /** Splits one long sentence at its most central safe joint; returns the parts (one if no split). */
-function splitSentence(s: Sentence, minWords: number, minWordsSemicolon: number, state: ReviseState, nextStartsThis = false): Sentence[] {
+function splitSentence(
+  s: Sentence,
+  minWords: number,
+  minWordsSemicolon: number,
+  state: ReviseState,
+  nextStartsThis = false,
+): Sentence[] {
   const toks = s.toks;
   const n = wordCount(toks);
   if (n < Math.min(minWords, minWordsSemicolon)) return [s];
@@ -654,9 +762,12 @@ function splitSentence(s: Sentence, minWords: number, minWordsSemicolon: number,
   const allowAnd = state.mode !== 'formal' || state.strength >= 3;
   const allowBut = state.mode !== 'formal';
   // Contrast and consequence (", but", ", so", ", yet") and participle tails split as early as a semicolon does.
-  const joints = findJoints(toks, allowAnd && n >= minWords, allowBut && n >= minWordsSemicolon, n >= minWordsSemicolon).filter(
-    (j) => (j.conj !== ';' && j.conj !== 'and') || n >= (j.conj === 'and' ? minWords : minWordsSemicolon),
-  );
+  const joints = findJoints(
+    toks,
+    allowAnd && n >= minWords,
+    allowBut && n >= minWordsSemicolon,
+    n >= minWordsSemicolon,
+  ).filter((j) => (j.conj !== ';' && j.conj !== 'and') || n >= (j.conj === 'and' ? minWords : minWordsSemicolon));
   if (!joints.length) return [s];
   const total = wordCount(toks);
   let best: Joint | null = null;
@@ -696,7 +807,12 @@ function splitSentence(s: Sentence, minWords: number, minWordsSemicolon: number,
   let right: Tok[];
   if (best.conj === 'ing') {
     const f = verbForms(best.participle!.base);
-    right = [{ t: 'This', k: 'w' }, { t: ' ', k: 's' }, { t: bestTense === 'past' ? f.past : f.s3, k: 'w' }, ...restToks.slice(1)];
+    right = [
+      { t: 'This', k: 'w' },
+      { t: ' ', k: 's' },
+      { t: bestTense === 'past' ? f.past : f.s3, k: 'w' },
+      ...restToks.slice(1),
+    ];
   } else if (best.conj === 'but' || best.conj === 'so' || best.conj === 'yet') {
     right = [{ t: capitalize(best.conj), k: 'w' }, { t: ' ', k: 's' }, ...restToks];
   } else {
@@ -707,9 +823,11 @@ function splitSentence(s: Sentence, minWords: number, minWordsSemicolon: number,
   const b: Sentence = { toks: right, gap: s.gap, origin };
   invalidate(state.pos);
   // A very long half may split again.
-  return [...splitSentence(a, minWords, minWordsSemicolon, state, startsWithThis(b.toks)), ...splitSentence(b, minWords, minWordsSemicolon, state, nextStartsThis)];
+  return [
+    ...splitSentence(a, minWords, minWordsSemicolon, state, startsWithThis(b.toks)),
+    ...splitSentence(b, minWords, minWordsSemicolon, state, nextStartsThis),
+  ];
 }
-
 
 type Tense = 'past' | 'present';
 const PRESENT_BE = set("is are am 's 're does do it's that's there's he's she's they're");
@@ -731,7 +849,7 @@ function mainTense(toks: readonly Tok[], end: number, pos: PosCache): Tense | nu
     if (t.k !== 'w') continue;
     const k = keyOf(t);
     let here: Tense | null = null;
-    if (MODALS.has(k) || /n't$/.test(k) && !PRESENT_BE.has(k) && !PAST_BE.has(k)) return null;
+    if (MODALS.has(k) || (/n't$/.test(k) && !PRESENT_BE.has(k) && !PAST_BE.has(k))) return null;
     if (PERFECT.has(k)) return null;
     if (PRESENT_BE.has(k)) here = 'present';
     else if (PAST_BE.has(k)) here = 'past';
@@ -800,7 +918,18 @@ function tryJoin(a: Sentence, b: Sentence, maxWords: number, state: ReviseState)
   const second = b.toks[nextIndex(b.toks, 0)];
   if (!second || second.k !== 'w' || isCapitalized(second.t)) return null;
   if (!firstIsWordStart(a.toks)) return null;
-  const joint: Tok[] = state.mode === 'formal' ? [{ t: ';', k: 'p' }, { t: ' ', k: 's' }] : [{ t: ',', k: 'p' }, { t: ' ', k: 's' }, { t: 'and', k: 'w' }, { t: ' ', k: 's' }];
+  const joint: Tok[] =
+    state.mode === 'formal'
+      ? [
+          { t: ';', k: 'p' },
+          { t: ' ', k: 's' },
+        ]
+      : [
+          { t: ',', k: 'p' },
+          { t: ' ', k: 's' },
+          { t: 'and', k: 'w' },
+          { t: ' ', k: 's' },
+        ];
   const lowered = /^I(?:['’]\w+)?$/.test(first.t) ? first.t : first.t[0].toLowerCase() + first.t.slice(1);
   return { toks: [...a.toks.slice(0, -1), ...joint, { t: lowered, k: 'w' }, ...b.toks.slice(1)], gap: b.gap };
 }
@@ -838,9 +967,14 @@ function joinMedium(sents: Sentence[], maxWords: number, maxJoins: number, state
     const turn = state.counters.get('join') ?? 0;
     state.counters.set('join', turn + 1);
     // Formal and concise: a semicolon. Otherwise the document's own dash, taking turns with a semicolon.
-    const hasDash = [out[best], out[best + 1]].some((x) => x.toks.some((t) => t.k === 'p' && (t.t === '—' || t.t === '–' || t.t === '-')));
+    const hasDash = [out[best], out[best + 1]].some((x) =>
+      x.toks.some((t) => t.k === 'p' && (t.t === '—' || t.t === '–' || t.t === '-')),
+    );
     const transition = canJoin(out[best], out[best + 1]) === 'transition';
-    const joint = transition || state.mode === 'formal' || state.mode === 'concise' || !state.dash || hasDash || turn % 2 === 1 ? ';' : state.dash;
+    const joint =
+      transition || state.mode === 'formal' || state.mode === 'concise' || !state.dash || hasDash || turn % 2 === 1
+        ? ';'
+        : state.dash;
     const joined = join(out[best], out[best + 1], joint);
     joined.joined = true;
     out = [...out.slice(0, best), joined, ...out.slice(best + 2)];
@@ -850,9 +984,27 @@ function joinMedium(sents: Sentence[], maxWords: number, maxJoins: number, state
 
 /** Sentence-opening transitions after which a semicolon join reads naturally ("X; however, Y"). */
 const JOIN_TRANSITIONS: readonly string[][] = [
-  'however', 'for example', 'for instance', 'in fact', 'instead', 'as a result', 'in turn', 'even so', 'still', 'meanwhile',
-  'in contrast', 'by contrast', 'on the other hand', 'consequently', 'therefore', 'thus', 'likewise', 'similarly', 'otherwise',
-  'nevertheless', 'nonetheless',
+  'however',
+  'for example',
+  'for instance',
+  'in fact',
+  'instead',
+  'as a result',
+  'in turn',
+  'even so',
+  'still',
+  'meanwhile',
+  'in contrast',
+  'by contrast',
+  'on the other hand',
+  'consequently',
+  'therefore',
+  'thus',
+  'likewise',
+  'similarly',
+  'otherwise',
+  'nevertheless',
+  'nonetheless',
 ].map((p) => p.split(' '));
 
 /** b opens with a transition and a comma ("However, …"). */
@@ -901,7 +1053,23 @@ function canJoin(a: Sentence, b: Sentence): 'continues' | 'transition' | null {
 function join(a: Sentence, b: Sentence, how: string): Sentence {
   const first = b.toks[0];
   const joint: Tok[] =
-    how === ';' ? [{ t: ';', k: 'p' }, { t: ' ', k: 's' }] : how === ', and' ? [{ t: ',', k: 'p' }, { t: ' ', k: 's' }, { t: 'and', k: 'w' }, { t: ' ', k: 's' }] : [{ t: ' ', k: 's' }, { t: how.trim(), k: 'p' }, { t: ' ', k: 's' }];
+    how === ';'
+      ? [
+          { t: ';', k: 'p' },
+          { t: ' ', k: 's' },
+        ]
+      : how === ', and'
+        ? [
+            { t: ',', k: 'p' },
+            { t: ' ', k: 's' },
+            { t: 'and', k: 'w' },
+            { t: ' ', k: 's' },
+          ]
+        : [
+            { t: ' ', k: 's' },
+            { t: how.trim(), k: 'p' },
+            { t: ' ', k: 's' },
+          ];
   const lowered = /^I(?:['’]\w+)?$/.test(first.t) ? first.t : first.t[0].toLowerCase() + first.t.slice(1);
   return { toks: [...a.toks.slice(0, -1), ...joint, { t: lowered, k: 'w' }, ...b.toks.slice(1)], gap: b.gap };
 }
@@ -925,9 +1093,19 @@ function rhythm(sents: Sentence[], state: ReviseState, syllablesSaved: number): 
   // Two middling sentences of about 25 words each may become one: the semicolon or dash marks the seam.
   const joinMediumMax = 50;
   let out: Sentence[] = [];
-  for (let i = 0; i < sents.length; i++) out.push(...splitSentence(sents[i], splitMin, splitMinSemicolon, state, i + 1 < sents.length && startsWithThis(sents[i + 1].toks)));
+  for (let i = 0; i < sents.length; i++)
+    out.push(
+      ...splitSentence(
+        sents[i],
+        splitMin,
+        splitMinSemicolon,
+        state,
+        i + 1 < sents.length && startsWithThis(sents[i + 1].toks),
+      ),
+    );
   // Strength 2 joins only what splits and plainer words have paid for; strength 3 (never less than 2) also one pair in four sentences.
-  state.credit += out.length - sents.length + syllablesSaved / (JOIN_MARGIN * joinCostInSyllables(state.words, state.sentences));
+  state.credit +=
+    out.length - sents.length + syllablesSaved / (JOIN_MARGIN * joinCostInSyllables(state.words, state.sentences));
   if (s >= 3) state.credit += sents.length / 4;
   if (joinShort > 0) {
     const joined: Sentence[] = [];
@@ -978,4 +1156,3 @@ export function reviseUnit(masked: string, state: ReviseState): string {
   for (const s of out) text += detokenize(s.toks) + s.gap;
   return text;
 }
-

@@ -14,7 +14,7 @@ export const TABLE_REVISER_ID = 'rules-v1';
 const REPLACEMENTS: [string, string][] = [
   ['it is important to note that ', ''],
   ['it is worth noting that ', ''],
-  ['in today\'s fast-paced world, ', 'today, '],
+  ["in today's fast-paced world, ", 'today, '],
   ['plays a crucial role in', 'matters for'],
   ['plays a vital role in', 'matters for'],
   ['a wide range of', 'many'],
@@ -68,7 +68,10 @@ const CONTRACTIONS: [string, string][] = [
 ];
 
 const compile = (pairs: [string, string][]) =>
-  pairs.map(([from, to]) => ({ re: new RegExp(`\\b${from.replace(/[.*+?^${}()|[\]\\']/g, '\\$&')}${/\w$/.test(from) ? '\\b' : ''}`, 'gi'), to }));
+  pairs.map(([from, to]) => ({
+    re: new RegExp(`\\b${from.replace(/[.*+?^${}()|[\]\\']/g, '\\$&')}${/\w$/.test(from) ? '\\b' : ''}`, 'gi'),
+    to,
+  }));
 const REPLACE_RES = compile(REPLACEMENTS);
 const CONTRACT_RES = compile(CONTRACTIONS);
 

@@ -14,7 +14,16 @@
 import type { RewriteMode } from '../../src-shared/models';
 import type { VerbForm } from './inflect';
 import {
-  ARGUMENT_NOUNS, CLOTHING, COLOUR_WORDS, DETERMINERS, FIGURATIVE_ROLES, MODALS, OBJECT_PRONOUNS, POSSESSIVES, STORY_NOUNS, set,
+  ARGUMENT_NOUNS,
+  CLOTHING,
+  COLOUR_WORDS,
+  DETERMINERS,
+  FIGURATIVE_ROLES,
+  MODALS,
+  OBJECT_PRONOUNS,
+  POSSESSIVES,
+  STORY_NOUNS,
+  set,
 } from './wordsets';
 
 export interface Alts {
@@ -87,7 +96,9 @@ function alts(spec: AltSpec): Alts {
   if (Array.isArray(spec)) return { plain: spec };
   return spec;
 }
-const mk = (kind: EntryKind) => (src: string, a: AltSpec, level: 1 | 2 | 3, o: Opts = {}): Entry => ({ src, kind, alts: alts(a), level, ...o });
+const mk =
+  (kind: EntryKind) =>
+  (src: string, a: AltSpec, level: 1 | 2 | 3, o: Opts = {}): Entry => ({ src, kind, alts: alts(a), level, ...o });
 /** A verb (or verb phrase whose first word is the verb): every form matches and the alternative is inflected to it. */
 const V = mk('verb');
 /** A noun (or noun phrase whose first word is the noun): singular and plural. */
@@ -95,7 +106,8 @@ const N = mk('noun');
 /** A fixed word or phrase (adjective, adverb, preposition, idiom). */
 const F = mk('fixed');
 /** A sentence opener (must start the sentence). */
-const O = (src: string, a: AltSpec, level: 1 | 2 | 3, o: Opts = {}): Entry => F(src, a, level, { at: 'sentence', ...o });
+const O = (src: string, a: AltSpec, level: 1 | 2 | 3, o: Opts = {}): Entry =>
+  F(src, a, level, { at: 'sentence', ...o });
 /** A phrase that must start a sentence or a clause. */
 const C = (src: string, a: AltSpec, level: 1 | 2 | 3, o: Opts = {}): Entry => F(src, a, level, { at: 'clause', ...o });
 
@@ -104,14 +116,20 @@ const PLAY_FORMS = set('play plays played playing');
 const MAKE_FORMS = set('make makes made making');
 const LEAVE_FORMS = set('leave leaves left leaving');
 /** Before "struggle between/with" used as a noun (not "power struggle", not the verb after a subject). */
-const STRUGGLE_BEFORE = set('the a an this that his her their its our my your constant eternal ongoing internal inner central classic timeless universal age-old perpetual fundamental moral emotional psychological personal epic long');
+const STRUGGLE_BEFORE = set(
+  'the a an this that his her their its our my your constant eternal ongoing internal inner central classic timeless universal age-old perpetual fundamental moral emotional psychological personal epic long',
+);
 /** "exploration of space" is travel, not a study. */
-const PHYSICAL_PLACES = set('space ocean oceans sea seas cosmos universe planet planets moon moons world continent continents land lands territory territories cave caves arctic antarctic islands coast coasts mountains river rivers deep stars');
+const PHYSICAL_PLACES = set(
+  'space ocean oceans sea seas cosmos universe planet planets moon moons world continent continents land lands territory territories cave caves arctic antarctic islands coast coasts mountains river rivers deep stars',
+);
 /** Where "complex" is a technical term ("complex numbers", "a protein complex"), not "complicated". */
 const COMPLEX_TECH = set(
   'number numbers plane conjugate analysis system systems adaptive carbohydrate carbohydrates ion ions molecule molecules formation network networks dynamics structure structures geometry manifold manifolds variable variables function functions field fields valued sentence sentences compound compounds salt salts sugar sugars ii i iii regional partial',
 );
-const COMPLEX_TECH_BEFORE = set('protein enzyme building housing sports industrial military shopping apartment office medical oedipus inferiority superiority golgi immune');
+const COMPLEX_TECH_BEFORE = set(
+  'protein enzyme building housing sports industrial military shopping apartment office medical oedipus inferiority superiority golgi immune',
+);
 
 export const TABLE: Entry[] = [
   // ---- Formulaic openers and closers (sentence-initial) -------------------------------------
@@ -130,10 +148,24 @@ export const TABLE: Entry[] = [
   O('needless to say ,', '', 1),
   O('it goes without saying that', '', 1),
   O('as an ai language model ,', '', 1),
-  O('moreover ,', { plain: ['', 'Also,'], formal: ['Also,', ''], casual: ['', 'Also,', 'Plus,'], concise: [''] }, 1, { group: 'additive' }),
-  O('furthermore ,', { plain: ['', 'Also,'], formal: ['Also,', ''], casual: ['', 'Also,', 'Plus,'], concise: [''] }, 1, { group: 'additive' }),
-  O('additionally ,', { plain: ['', 'Also,'], formal: ['Also,', ''], casual: ['', 'Also,', 'Plus,'], concise: [''] }, 1, { group: 'additive' }),
-  O('in addition ,', { plain: ['', 'Also,'], formal: [], casual: ['', 'Also,', 'Plus,'], concise: [''] }, 2, { group: 'additive' }),
+  O('moreover ,', { plain: ['', 'Also,'], formal: ['Also,', ''], casual: ['', 'Also,', 'Plus,'], concise: [''] }, 1, {
+    group: 'additive',
+  }),
+  O(
+    'furthermore ,',
+    { plain: ['', 'Also,'], formal: ['Also,', ''], casual: ['', 'Also,', 'Plus,'], concise: [''] },
+    1,
+    { group: 'additive' },
+  ),
+  O(
+    'additionally ,',
+    { plain: ['', 'Also,'], formal: ['Also,', ''], casual: ['', 'Also,', 'Plus,'], concise: [''] },
+    1,
+    { group: 'additive' },
+  ),
+  O('in addition ,', { plain: ['', 'Also,'], formal: [], casual: ['', 'Also,', 'Plus,'], concise: [''] }, 2, {
+    group: 'additive',
+  }),
   O('first and foremost ,', 'First,', 1),
   O('last but not least ,', 'Finally,', 1),
   O('firstly ,', 'First,', 2),
@@ -162,8 +194,14 @@ export const TABLE: Entry[] = [
   O('in the modern era ,', 'Today,', 2),
   O('in our modern society ,', 'Today,', 2),
   // Formal mode: no sentence starting with "But" or "And".
-  O('but', { plain: [], formal: ['However,'] }, 2, { modes: ['formal'], guard: { nextLower: true, nextNotIn: set('for also then still now yet even so') } }),
-  O('and', { plain: [], formal: ['Also,'] }, 3, { modes: ['formal'], guard: { nextLower: true, nextNotIn: set('yet so then now still thus therefore also even') } }),
+  O('but', { plain: [], formal: ['However,'] }, 2, {
+    modes: ['formal'],
+    guard: { nextLower: true, nextNotIn: set('for also then still now yet even so') },
+  }),
+  O('and', { plain: [], formal: ['Also,'] }, 3, {
+    modes: ['formal'],
+    guard: { nextLower: true, nextNotIn: set('yet so then now still thus therefore also even') },
+  }),
 
   // ---- Empty framing phrases (start of a sentence or clause) ---------------------------------
   C('it is important to note that', '', 1),
@@ -236,7 +274,16 @@ export const TABLE: Entry[] = [
   F('a vast array of', { plain: ['a broad range of'], concise: ['many'] }, 2),
   F('a myriad of', ['many', 'countless'], 1),
   F('the myriad of', 'the many', 1),
-  F('a plethora of', { plain: ['plenty of', 'a great many'], formal: ['an abundance of'], casual: ['lots of', 'plenty of'], concise: ['many'] }, 1),
+  F(
+    'a plethora of',
+    {
+      plain: ['plenty of', 'a great many'],
+      formal: ['an abundance of'],
+      casual: ['lots of', 'plenty of'],
+      concise: ['many'],
+    },
+    1,
+  ),
   F('a multitude of', 'many', 2),
   F('in the realm of', 'in', 2, { guard: { nextLower: true, nextNotIn: set('possibility possibilities') } }),
   F('akin to', ['like', 'similar to'], 2),
@@ -255,9 +302,15 @@ export const TABLE: Entry[] = [
   N('testament to', 'sign of', 1),
   F('serves as a reminder', 'is a reminder', 1),
   F('serves as', 'is', 1, { guard: { nextIn: set('a an'), nextWithin: { n: 3, in: FIGURATIVE_ROLES } } }),
-  F('serve as', 'be', 1, { guard: { prevIn: new Set(['to', ...MODALS]), nextIn: set('a an'), nextWithin: { n: 3, in: FIGURATIVE_ROLES } } }),
-  F('served as', 'was', 1, { guard: { prevIn: set('it this that he she'), nextIn: set('a an'), nextWithin: { n: 3, in: FIGURATIVE_ROLES } } }),
-  F('served as', 'were', 1, { guard: { prevIn: set('they these those we you'), nextIn: set('a an'), nextWithin: { n: 3, in: FIGURATIVE_ROLES } } }),
+  F('serve as', 'be', 1, {
+    guard: { prevIn: new Set(['to', ...MODALS]), nextIn: set('a an'), nextWithin: { n: 3, in: FIGURATIVE_ROLES } },
+  }),
+  F('served as', 'was', 1, {
+    guard: { prevIn: set('it this that he she'), nextIn: set('a an'), nextWithin: { n: 3, in: FIGURATIVE_ROLES } },
+  }),
+  F('served as', 'were', 1, {
+    guard: { prevIn: set('they these those we you'), nextIn: set('a an'), nextWithin: { n: 3, in: FIGURATIVE_ROLES } },
+  }),
   F('has served as', 'has been', 1, { guard: { nextIn: set('a an'), nextWithin: { n: 3, in: FIGURATIVE_ROLES } } }),
   F('have served as', 'have been', 1, { guard: { nextIn: set('a an'), nextWithin: { n: 3, in: FIGURATIVE_ROLES } } }),
   F('serving as', 'acting as', 1, { guard: { nextIn: set('a an'), nextWithin: { n: 3, in: FIGURATIVE_ROLES } } }),
@@ -277,7 +330,10 @@ export const TABLE: Entry[] = [
   N('interplay', 'interaction', 2),
   N('individual', 'person', 2, {
     plural: false,
-    guard: { prevIn: set('an the each every this that any'), nextIn: set('who whose with is was can may must should will would has had to in') },
+    guard: {
+      prevIn: set('an the each every this that any'),
+      nextIn: set('who whose with is was can may must should will would has had to in'),
+    },
   }),
   N('individuals', 'people', 1, { plural: false, guard: { nextNotIn: set('of') } }),
   N('landscape', ['world', 'scene'], 2, {
@@ -299,7 +355,12 @@ export const TABLE: Entry[] = [
   V('underscore', ['stress', 'show'], 1, { guard: { verb: true, object: true } }),
   V('showcase', ['show', 'display'], 1, { guard: { verb: true } }),
   V('foster', ['encourage', 'build'], 1, {
-    guard: { verb: true, nextNotIn: set('care parent parents home homes child children family families mother father kid kids system placement placements') },
+    guard: {
+      verb: true,
+      nextNotIn: set(
+        'care parent parents home homes child children family families mother father kid kids system placement placements',
+      ),
+    },
   }),
   V('bolster', ['strengthen', 'boost'], 1, { guard: { verb: true } }),
   V('elucidate', ['explain', 'clarify'], 1),
@@ -314,7 +375,9 @@ export const TABLE: Entry[] = [
   V('endeavor to', 'try to', 1),
   V('endeavour to', 'try to', 1),
   V('captivate', ['grip', 'enthrall'], 1),
-  V('unlock', 'realize', 1, { guard: { nextIn: set('the its their his her our your this'), next2In: set('potential full') } }),
+  V('unlock', 'realize', 1, {
+    guard: { nextIn: set('the its their his her our your this'), next2In: set('potential full') },
+  }),
   V('navigate the complexities of', ['deal with the complexities of', 'work through the complexities of'], 2),
   V('navigate the intricacies of', ['work through the details of'], 2),
   V('navigate the challenges of', ['meet the challenges of', 'deal with the challenges of'], 2),
@@ -332,9 +395,15 @@ export const TABLE: Entry[] = [
   V('exacerbate', 'worsen', 2),
   V('necessitate', 'require', 2),
   V('safeguard', 'protect', 2, { guard: { verb: true } }),
-  V('embrace', ['accept', 'welcome'], 2, { guard: { verb: true, nextNotIn: new Set([...OBJECT_PRONOUNS, 'each', 'one']) } }),
+  V('embrace', ['accept', 'welcome'], 2, {
+    guard: { verb: true, nextNotIn: new Set([...OBJECT_PRONOUNS, 'each', 'one']) },
+  }),
   V('demonstrate', 'show', 2, {
-    guard: { nextIn: set('that how the a an its their his her our this these what why great strong clear remarkable excellent considerable') },
+    guard: {
+      nextIn: set(
+        'that how the a an its their his her our this these what why great strong clear remarkable excellent considerable',
+      ),
+    },
   }),
   V('exhibit', ['show', 'display'], 2, { guard: { verb: true, object: true } }),
   V('highlight', 'stress', 2, { guard: { verb: true, object: true } }),
@@ -369,7 +438,9 @@ export const TABLE: Entry[] = [
   F('captivating', ['gripping', 'absorbing'], 1),
   F('compelling', ['convincing', 'strong'], 1, { guard: { nextIn: ARGUMENT_NOUNS } }),
   F('compelling', 'gripping', 1, { guard: { nextIn: STORY_NOUNS } }),
-  F('compelling', 'strong', 2, { guard: { nextNotIn: new Set([...ARGUMENT_NOUNS, ...STORY_NOUNS, 'nature', 'and', 'than', ',', '.']) } }),
+  F('compelling', 'strong', 2, {
+    guard: { nextNotIn: new Set([...ARGUMENT_NOUNS, ...STORY_NOUNS, 'nature', 'and', 'than', ',', '.']) },
+  }),
   F('groundbreaking', ['landmark@attr', 'revolutionary'], 1),
   F('ground-breaking', ['landmark@attr', 'revolutionary'], 1),
   F('cutting-edge', 'advanced', 1),
@@ -382,7 +453,9 @@ export const TABLE: Entry[] = [
   F('bustling', ['busy', 'lively'], 1),
   F('burgeoning', 'growing', 1),
   F('transformative', 'life-changing', 2, { guard: { nextIn: set('experience experiences journey moment moments') } }),
-  F('transformative', 'far-reaching', 2, { guard: { nextNotIn: set('experience experiences journey moment moments') } }),
+  F('transformative', 'far-reaching', 2, {
+    guard: { nextNotIn: set('experience experiences journey moment moments') },
+  }),
   F('unparalleled', 'unmatched', 2),
   F('enduring', 'lasting', 2, {
     guard: {
@@ -397,9 +470,14 @@ export const TABLE: Entry[] = [
   F('intriguing', 'interesting', 2),
   F('profound', 'strong', 1, { guard: { nextIn: set('impact impacts effect effects influence') } }),
   F('profound', 'deep', 1, { guard: { nextNotIn: set('impact impacts effect effects influence') } }),
-  F('comprehensive', ['full', 'complete'], 2, { guard: { nextNotIn: set('school schools insurance exam exams examination examinations') } }),
+  F('comprehensive', ['full', 'complete'], 2, {
+    guard: { nextNotIn: set('school schools insurance exam exams examination examinations') },
+  }),
   F('robust', ['solid', 'strong'], 2, {
-    guard: { nextLower: true, nextNotIn: set('statistics estimator estimators standard regression optimization control to against') },
+    guard: {
+      nextLower: true,
+      nextNotIn: set('statistics estimator estimators standard regression optimization control to against'),
+    },
   }),
   F('innovative', ['new', 'inventive'], 2),
   F('nuanced', 'subtle', 2),
@@ -416,17 +494,26 @@ export const TABLE: Entry[] = [
   F('numerous', 'many', 2),
   F('stark', 'sharp', 2, { guard: { nextIn: set('contrast contrasts difference differences divide distinction') } }),
   F('stark', 'harsh', 2, { guard: { nextIn: set('reminder reminders reality realities warning truth') } }),
-  F('nestled', 'tucked', 1, { guard: { nextIn: set('in among between on at within along beneath amid amidst into against deep') } }),
+  F('nestled', 'tucked', 1, {
+    guard: { nextIn: set('in among between on at within along beneath amid amidst into against deep') },
+  }),
   F('remarkable', 'striking', 2),
-  F('exceptional', 'outstanding', 2, { guard: { nextNotIn: set('circumstance circumstances case cases child children') } }),
+  F('exceptional', 'outstanding', 2, {
+    guard: { nextNotIn: set('circumstance circumstances case cases child children') },
+  }),
   F('sufficient', 'enough', 2, { modes: NOT_FORMAL }),
   F('additional', 'extra', 2, { modes: NOT_FORMAL, guard: { prevIn: set('a an the this that any each') } }),
-  F('additional', ['more', 'extra'], 2, { modes: NOT_FORMAL, guard: { prevNotIn: set('a an the this that any each') } }),
+  F('additional', ['more', 'extra'], 2, {
+    modes: NOT_FORMAL,
+    guard: { prevNotIn: set('a an the this that any each') },
+  }),
 
   // ---- Adverbs and prepositions ------------------------------------------------------------------
   F('seamlessly', 'smoothly', 1),
   F('meticulously', ['carefully', 'painstakingly'], 1),
-  F('intricately', 'closely', 2, { guard: { nextIn: set('linked connected tied intertwined woven interwoven related bound') } }),
+  F('intricately', 'closely', 2, {
+    guard: { nextIn: set('linked connected tied intertwined woven interwoven related bound') },
+  }),
   F('profoundly', 'deeply', 2),
   F('masterfully', ['skillfully', 'expertly'], 2),
   F('undoubtedly', 'clearly', 2),
@@ -436,7 +523,10 @@ export const TABLE: Entry[] = [
   F('notably', 'especially', 2, { guard: { prevNotIn: set('most') } }),
   F('whilst', 'while', 2),
   F('amongst', 'among', 2),
-  F('regarding', 'about', 2, { modes: NOT_FORMAL, guard: { nextNotIn: set('him her them it me us himself herself themselves itself') } }),
+  F('regarding', 'about', 2, {
+    modes: NOT_FORMAL,
+    guard: { nextNotIn: set('him her them it me us himself herself themselves itself') },
+  }),
   F('approximately', 'about', 2, { modes: NOT_FORMAL }),
   F('frequently', 'often', 2),
   F('currently', 'now', 2, { modes: NOT_FORMAL }),
@@ -448,7 +538,9 @@ export const TABLE: Entry[] = [
   V('terminate', 'end', 2, { guard: { object: true } }),
   N('assistance', 'help', 2, { plural: false }),
   N('objectives', 'goals', 2, { plural: false }),
-  F('vividly', 'clearly', 3, { guard: { nextIn: set('remember remembers remembered recall recalls recalled recalling remembering') } }),
+  F('vividly', 'clearly', 3, {
+    guard: { nextIn: set('remember remembers remembered recall recalls recalled recalling remembering') },
+  }),
   F('intertwined', 'connected', 2),
   // ---- More overused vocabulary, with meaning-safe plain equivalents -------------------------
   O('conversely ,', 'On the other hand,', 2),
@@ -471,8 +563,16 @@ export const TABLE: Entry[] = [
   F('a prominent role', 'a prominent part', 2, { guard: { prevIn: set('play plays played playing') } }),
   F('a decisive role', 'a decisive part', 2, { guard: { prevIn: set('play plays played playing') } }),
   F('a role', 'a part', 2, { guard: { prevIn: set('play plays played playing'), nextNotIn: set('model models') } }),
-  N('exploration of', 'study of', 2, { guard: { prevIn: set("its his her their our an a this that thoughtful careful deep profound nuanced poignant powerful vivid compelling") } }),
-  V('reveal', 'show', 2, { guard: { object: true, prevNotIn: DETERMINERS, nextNotIn: set('himself herself themselves itself') } }),
+  N('exploration of', 'study of', 2, {
+    guard: {
+      prevIn: set(
+        'its his her their our an a this that thoughtful careful deep profound nuanced poignant powerful vivid compelling',
+      ),
+    },
+  }),
+  V('reveal', 'show', 2, {
+    guard: { object: true, prevNotIn: DETERMINERS, nextNotIn: set('himself herself themselves itself') },
+  }),
   F('an integral part', ['a key part', 'an essential part'], 2),
   F('a deeper understanding', 'a better understanding', 2),
   F('a delicate balance', 'a fine balance', 2),
@@ -494,7 +594,10 @@ export const TABLE: Entry[] = [
   V('surpass', 'exceed', 2),
   V('solidify', 'strengthen', 2, { guard: { object: true } }),
   V('impact', 'affect', 2, { guard: { verb: true, object: true } }),
-  N('impact', 'difference', 2, { plural: false, guard: { prevWithin: { n: 6, in: MAKE_FORMS }, nextNotIn: set('on upon of') } }),
+  N('impact', 'difference', 2, {
+    plural: false,
+    guard: { prevWithin: { n: 6, in: MAKE_FORMS }, nextNotIn: set('on upon of') },
+  }),
   N('impact', 'mark', 2, { plural: false, guard: { prevWithin: { n: 3, in: LEAVE_FORMS } } }),
   N('impact', 'effect', 2, { guard: { nextIn: set('on of upon'), notPrevWithin: { n: 6, in: MAKE_FORMS } } }),
   N('advancement', 'advance', 2),
@@ -505,17 +608,40 @@ export const TABLE: Entry[] = [
   V('address', 'tackle', 2, {
     guard: {
       nextIn: set('the these this those such its their our his her any all both'),
-      nextWithin: { n: 3, in: set('issue issues problem problems challenge challenges concern concerns need needs gap gaps question questions risk risks barrier barriers limitation limitations shortcoming shortcomings threat threats inequality inequalities crisis') },
+      nextWithin: {
+        n: 3,
+        in: set(
+          'issue issues problem problems challenge challenges concern concerns need needs gap gaps question questions risk risks barrier barriers limitation limitations shortcoming shortcomings threat threats inequality inequalities crisis',
+        ),
+      },
     },
   }),
-  V('explore', 'look at', 2, { forms: ['s3', 'ger'], guard: { nextIn: set('the themes how what why issues ideas questions topics its his her their this these a an complex') } }),
+  V('explore', 'look at', 2, {
+    forms: ['s3', 'ger'],
+    guard: {
+      nextIn: set('the themes how what why issues ideas questions topics its his her their this these a an complex'),
+    },
+  }),
   V('provide', 'give', 3, { guard: { verb: true, nextNotIn: set('for that with') } }),
   // "offers a glimpse" → "gives/provides a glimpse"; to a person only "gives" ("gives readers a …", not "provides readers a …").
   V('offer', 'give', 2, { guard: { verb: true, nextIn: set('readers reader us them him her you me people') } }),
-  V('offer', ['give', 'provide'], 2, { guard: { verb: true, nextIn: set('a an the their his its our this these some insight insights hope no new fresh valuable useful rich deep unique') } }),
+  V('offer', ['give', 'provide'], 2, {
+    guard: {
+      verb: true,
+      nextIn: set(
+        'a an the their his its our this these some insight insights hope no new fresh valuable useful rich deep unique',
+      ),
+    },
+  }),
   V('provide', 'give', 2, {
     forms: ['ger'],
-    guard: { verb: true, nextIn: set('a an the their his its our this these some insight insights readers us them him clues depth valuable useful new important'), notNextWithin: { n: 4, in: set('with for') } },
+    guard: {
+      verb: true,
+      nextIn: set(
+        'a an the their his its our this these some insight insights readers us them him clues depth valuable useful new important',
+      ),
+      notNextWithin: { n: 4, in: set('with for') },
+    },
   }),
   F('particularly', 'especially', 2),
   F('primarily', 'mainly', 2),
@@ -529,7 +655,14 @@ export const TABLE: Entry[] = [
   F('methodically', 'systematically', 3),
   F('exceptionally', 'unusually', 2),
   F('potential', 'possible', 2, { guard: { attributive: true, nextNotIn: set('energy difference differences') } }),
-  F('primary', 'main', 2, { guard: { attributive: true, nextNotIn: set('school schools care election elections color colors colour colours source sources key teacher teachers producer producers') } }),
+  F('primary', 'main', 2, {
+    guard: {
+      attributive: true,
+      nextNotIn: set(
+        'school schools care election elections color colors colour colours source sources key teacher teachers producer producers',
+      ),
+    },
+  }),
   F('broader', 'wider', 2),
   F('prevalent', ['common', 'widespread'], 2),
   F('enigmatic', 'mysterious', 2),
@@ -560,9 +693,18 @@ export const TABLE: Entry[] = [
     },
   }),
   F('diverse', 'varied', 2, {
-    guard: { nextIn: set('range array set mix selection collection perspectives experiences interests views opinions applications topics forms ways activities fields sources uses styles genres tastes facets dimensions phenomena landscapes settings themes') },
+    guard: {
+      nextIn: set(
+        'range array set mix selection collection perspectives experiences interests views opinions applications topics forms ways activities fields sources uses styles genres tastes facets dimensions phenomena landscapes settings themes',
+      ),
+    },
   }),
-  F('complex', 'complicated', 2, { guard: { prevNotIn: new Set([...DETERMINERS, ...COMPLEX_TECH_BEFORE]), nextNotIn: new Set([...COMPLEX_TECH, 'of']) } }),
+  F('complex', 'complicated', 2, {
+    guard: {
+      prevNotIn: new Set([...DETERMINERS, ...COMPLEX_TECH_BEFORE]),
+      nextNotIn: new Set([...COMPLEX_TECH, 'of']),
+    },
+  }),
   F('complex', 'complicated', 2, { guard: { prevIn: DETERMINERS, attributive: true, nextNotIn: COMPLEX_TECH } }),
   F('stands as a', 'is a', 1, { guard: { nextWithin: { n: 2, in: FIGURATIVE_ROLES } } }),
   F('stands as an', 'is an', 1, { guard: { nextWithin: { n: 2, in: FIGURATIVE_ROLES } } }),
@@ -570,7 +712,14 @@ export const TABLE: Entry[] = [
   F('despite', 'in spite of', 3),
   F('holds true', 'is true', 2),
   F('presents us with', 'gives us', 2),
-  V('employ', 'use', 2, { guard: { object: true, nextNotIn: set('people workers staff men women persons thousands hundreds millions dozens about around over nearly almost some many more') } }),
+  V('employ', 'use', 2, {
+    guard: {
+      object: true,
+      nextNotIn: set(
+        'people workers staff men women persons thousands hundreds millions dozens about around over nearly almost some many more',
+      ),
+    },
+  }),
   F('impactful', ['influential', 'powerful'], 2),
   // "significant" only where it cannot mean statistically significant.
   F('significant', 'major', 2, {
@@ -585,18 +734,45 @@ export const TABLE: Entry[] = [
   F('characterised by', 'marked by', 2),
   O('similarly ,', 'Likewise,', 2),
   V('emerge as', 'become', 2),
-  F('remains', 'is still', 2, { guard: { verb: true, prevNotIn: new Set([...DETERMINERS, 'human', 'mortal', 'fossil', 'skeletal', 'his', 'her', 'their']), nextNotIn: set('of . , ; : and or whether how what why that which who to') } }),
+  F('remains', 'is still', 2, {
+    guard: {
+      verb: true,
+      prevNotIn: new Set([...DETERMINERS, 'human', 'mortal', 'fossil', 'skeletal', 'his', 'her', 'their']),
+      nextNotIn: set('of . , ; : and or whether how what why that which who to'),
+    },
+  }),
 
   // ---- What chat models still overuse after the entries above, with plain equivalents --------
   // "plays a fundamental role", "played the role of Hamlet": a part. "its role in" → "its part in".
   N('role in', 'part in', 2, { plural: false, guard: { prevIn: POSSESSIVES } }),
-  N('role', 'part', 2, { plural: false, guard: { prevWithin: { n: 3, in: PLAY_FORMS }, nextNotIn: set('model models') } }),
-  N('impact', 'effect', 2, { plural: false, guard: { noun: true, notPrevWithin: { n: 6, in: new Set([...MAKE_FORMS, ...LEAVE_FORMS]) }, nextNotIn: set('on upon of') } }),
+  N('role', 'part', 2, {
+    plural: false,
+    guard: { prevWithin: { n: 3, in: PLAY_FORMS }, nextNotIn: set('model models') },
+  }),
+  N('impact', 'effect', 2, {
+    plural: false,
+    guard: {
+      noun: true,
+      notPrevWithin: { n: 6, in: new Set([...MAKE_FORMS, ...LEAVE_FORMS]) },
+      nextNotIn: set('on upon of'),
+    },
+  }),
   N('struggle between', 'conflict between', 2, { plural: false, guard: { prevIn: STRUGGLE_BEFORE } }),
   N('struggle with', 'battle with', 2, { plural: false, guard: { prevIn: STRUGGLE_BEFORE } }),
   V('struggle to', 'find it hard to', 2, { forms: ['base'], guard: { verb: true } }),
   // "the challenges of parenthood", "faces many challenges" (not "challenges readers to think").
-  N('challenges', 'difficulties', 2, { plural: false, guard: { noun: true, prevNotIn: set('that which who'), nextNotIn: new Set([...DETERMINERS, ...OBJECT_PRONOUNS, ...set('readers reader people conventional traditional societal')]) } }),
+  N('challenges', 'difficulties', 2, {
+    plural: false,
+    guard: {
+      noun: true,
+      prevNotIn: set('that which who'),
+      nextNotIn: new Set([
+        ...DETERMINERS,
+        ...OBJECT_PRONOUNS,
+        ...set('readers reader people conventional traditional societal'),
+      ]),
+    },
+  }),
   F('serves as', 'is', 2, { guard: { nextIn: set('a an the his her its their our') } }),
   F('serves to', 'helps to', 2, { guard: { nextLower: true } }),
   F('serve to', 'help to', 2, { guard: { nextLower: true, prevNotIn: set('to') } }),
@@ -604,21 +780,31 @@ export const TABLE: Entry[] = [
   F('thereby', 'thus', 2),
   F('insights into', 'insight into', 2),
   F('insights about', 'insight into', 2),
-  F('enduring', 'lasting', 2, { guard: { prevIn: set('the an its his her their our this these those and'), attributive: true } }),
+  F('enduring', 'lasting', 2, {
+    guard: { prevIn: set('the an its his her their our this these those and'), attributive: true },
+  }),
   N('exploration of', 'study of', 2, {
     plural: false,
     guard: {
       nextLower: true,
-      prevNotIn: set('space scientific ocean oil gas mineral deep-sea arctic polar planetary lunar geological underwater further continued early european'),
+      prevNotIn: set(
+        'space scientific ocean oil gas mineral deep-sea arctic polar planetary lunar geological underwater further continued early european',
+      ),
       notNextWithin: { n: 2, in: PHYSICAL_PLACES },
     },
   }),
-  F('holds', 'has', 2, { guard: { nextWithin: { n: 3, in: set('place potential promise significance importance value meaning key power') } } }),
+  F('holds', 'has', 2, {
+    guard: { nextWithin: { n: 3, in: set('place potential promise significance importance value meaning key power') } },
+  }),
   V('aim to', 'set out to', 2, { forms: ['s3'] }),
   // "our understanding of" → "our grasp of": the noun after a possessive, an article or a degree adjective.
   N('understanding of', 'grasp of', 2, {
     plural: false,
-    guard: { prevIn: set('our their his her its my your an deeper better greater clearer clear full fuller solid basic thorough good firm') },
+    guard: {
+      prevIn: set(
+        'our their his her its my your an deeper better greater clearer clear full fuller solid basic thorough good firm',
+      ),
+    },
   }),
   N('struggle for', 'battle for', 2, { plural: false, guard: { prevIn: STRUGGLE_BEFORE } }),
   N('struggle against', 'battle against', 2, { plural: false, guard: { prevIn: STRUGGLE_BEFORE } }),
@@ -629,7 +815,12 @@ export const TABLE: Entry[] = [
     guard: {
       nextIn: set('the this these his her their its our my your'),
       prevNotIn: set('from deep deeply'),
-      notNextWithin: { n: 3, in: set('limits limit bounds confines range scope reach framework boundaries boundary walls wall hours days weeks months years minutes seconds time') },
+      notNextWithin: {
+        n: 3,
+        in: set(
+          'limits limit bounds confines range scope reach framework boundaries boundary walls wall hours days weeks months years minutes seconds time',
+        ),
+      },
     },
   }),
   V('illustrate', 'show', 2, { guard: { verb: true, object: true } }),
@@ -638,11 +829,22 @@ export const TABLE: Entry[] = [
   N('determination', 'resolve', 2, { plural: false, guard: { nextNotIn: set('of') } }),
   // Shorter words for the same thing (each saves syllables, which also pays for sentence joins).
   F('significantly', 'greatly', 2, {
-    guard: { nextIn: set('affect affects affected affecting improve improves improved improving reduce reduces reduced reducing increase increases increased increasing influence influences influenced influencing enhance enhances enhanced alter alters altered change changes changed shape shapes shaped contribute contributes contributed boost boosts boosted impact impacts impacted') },
+    guard: {
+      nextIn: set(
+        'affect affects affected affecting improve improves improved improving reduce reduces reduced reducing increase increases increased increasing influence influences influenced influencing enhance enhances enhanced alter alters altered change changes changed shape shapes shaped contribute contributes contributed boost boosts boosted impact impacts impacted',
+      ),
+    },
   }),
-  F('significantly', 'much', 2, { guard: { nextIn: set('more less higher lower better worse larger smaller greater faster slower') } }),
+  F('significantly', 'much', 2, {
+    guard: { nextIn: set('more less higher lower better worse larger smaller greater faster slower') },
+  }),
   F('fundamental', 'basic', 2, {
-    guard: { attributive: true, nextIn: set('rights right principle principles question questions need needs truth truths values idea ideas concept concepts aspect aspects element elements freedoms skills') },
+    guard: {
+      attributive: true,
+      nextIn: set(
+        'rights right principle principles question questions need needs truth truths values idea ideas concept concepts aspect aspects element elements freedoms skills',
+      ),
+    },
   }),
   F('at the beginning of', 'at the start of', 2),
   F('from the beginning', 'from the start', 2),
@@ -654,12 +856,44 @@ export const TABLE: Entry[] = [
 
 /** Openers of the form "In today's … world," → "Today,". */
 const TODAY_NOUNS = [
-  'world', 'society', 'age', 'era', 'climate', 'environment', 'landscape', 'times', 'digital age', 'digital world', 'digital era',
-  'modern world', 'modern society', 'modern age', 'modern era', 'fast-paced world', 'fast paced world', 'rapidly changing world',
-  'rapidly evolving world', 'ever-changing world', 'ever-evolving world', 'changing world', 'technological age',
-  'technology-driven world', 'tech-driven world', 'interconnected world', 'globalized world', 'globalised world',
-  'competitive world', 'busy world', 'hectic world', 'information age', 'data-driven world', 'digital landscape',
-  'fast-paced society', 'fast-paced digital world', 'fast-paced and ever-changing world', 'rapidly advancing world',
+  'world',
+  'society',
+  'age',
+  'era',
+  'climate',
+  'environment',
+  'landscape',
+  'times',
+  'digital age',
+  'digital world',
+  'digital era',
+  'modern world',
+  'modern society',
+  'modern age',
+  'modern era',
+  'fast-paced world',
+  'fast paced world',
+  'rapidly changing world',
+  'rapidly evolving world',
+  'ever-changing world',
+  'ever-evolving world',
+  'changing world',
+  'technological age',
+  'technology-driven world',
+  'tech-driven world',
+  'interconnected world',
+  'globalized world',
+  'globalised world',
+  'competitive world',
+  'busy world',
+  'hectic world',
+  'information age',
+  'data-driven world',
+  'digital landscape',
+  'fast-paced society',
+  'fast-paced digital world',
+  'fast-paced and ever-changing world',
+  'rapidly advancing world',
 ];
 for (const n of TODAY_NOUNS) TABLE.push(O(`in today's ${n} ,`, 'Today,', 1));
 

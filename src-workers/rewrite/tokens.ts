@@ -11,7 +11,8 @@ export interface Tok {
 }
 
 // Placeholder | word (letters, digits, inner apostrophes and hyphens) | whitespace | one other character.
-const TOKEN_RE = /(\uE000\d+\uE001)|([A-Za-z\u00C0-\u024F0-9]+(?:['’][A-Za-z]+)*(?:-[A-Za-z\u00C0-\u024F0-9]+(?:['’][A-Za-z]+)*)*)|(\s+)|([\s\S])/gy;
+const TOKEN_RE =
+  /(\uE000\d+\uE001)|([A-Za-z\u00C0-\u024F0-9]+(?:['’][A-Za-z]+)*(?:-[A-Za-z\u00C0-\u024F0-9]+(?:['’][A-Za-z]+)*)*)|(\s+)|([\s\S])/gy;
 
 export function tokenize(s: string): Tok[] {
   const out: Tok[] = [];
@@ -73,7 +74,8 @@ export function matchCase(s: string, like: string): string {
 export function article(next: string, capital: boolean): string {
   const w = next.toLowerCase();
   const an =
-    (/^[aeiou]/.test(w) && !/^(?:u[bcfhjkqrstn][aeiou]|uni(?!n)|use|usu|ut[ei]|eu|ewe|one|once|ur[aei])/.test(w)) || /^(?:hour|honest|honou?r|heir)/.test(w);
+    (/^[aeiou]/.test(w) && !/^(?:u[bcfhjkqrstn][aeiou]|uni(?!n)|use|usu|ut[ei]|eu|ewe|one|once|ur[aei])/.test(w)) ||
+    /^(?:hour|honest|honou?r|heir)/.test(w);
   const a = an ? 'an' : 'a';
   return capital ? capitalize(a) : a;
 }

@@ -21,7 +21,10 @@ const MAX_UNIT_CHARS = 4000;
 
 export function normalizeRanges(ranges: readonly { start: number; end: number }[], length: number): Unit[] {
   const rs = ranges
-    .map((r) => ({ start: Math.max(0, Math.min(length, Math.floor(r.start))), end: Math.max(0, Math.min(length, Math.floor(r.end))) }))
+    .map((r) => ({
+      start: Math.max(0, Math.min(length, Math.floor(r.start))),
+      end: Math.max(0, Math.min(length, Math.floor(r.end))),
+    }))
     .filter((r) => r.end > r.start)
     .sort((a, b) => a.start - b.start);
   const out: Unit[] = [];
@@ -77,7 +80,11 @@ const RULE_LINE = /^[ \t]*(?:[-*_][ \t]*){3,}$/;
 const MARKER = /^[ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?/;
 
 export function planUnits(text: string, ranges: readonly { start: number; end: number }[] | null): ParagraphPlan[] {
-  const scope = ranges ? normalizeRanges(ranges, text.length).map((r) => snapInward(text, r)).filter((r) => r.end > r.start) : null;
+  const scope = ranges
+    ? normalizeRanges(ranges, text.length)
+        .map((r) => snapInward(text, r))
+        .filter((r) => r.end > r.start)
+    : null;
   const paragraphs: ParagraphPlan[] = [];
   const sepRe = /\n[ \t]*\n+/g;
   let pStart = 0;

@@ -95,7 +95,8 @@ export function safeSynonym(lemma: string, pos: WnPos, avoid: ReadonlySet<string
       if (w.length > entry.lemma.length + 2) continue;
       const e = lookup(w, pos);
       if (!e || e.tagSenseCount <= entry.tagSenseCount) continue;
-      if (!best || e.tagSenseCount > best.tagSenseCount || (e.tagSenseCount === best.tagSenseCount && w < best.lemma)) best = e;
+      if (!best || e.tagSenseCount > best.tagSenseCount || (e.tagSenseCount === best.tagSenseCount && w < best.lemma))
+        best = e;
     }
     result = best ? best.lemma : null;
   }

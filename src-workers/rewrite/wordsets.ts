@@ -28,7 +28,9 @@ export const FINITE_AUX = set(
 /** Words that can start an object noun phrase after a transitive verb. */
 export const OBJECT_START = new Set<string>([
   ...DETERMINERS,
-  ...set('how what why whether that them him her us me it itself themselves himself herself ourselves new key important'),
+  ...set(
+    'how what why whether that them him her us me it itself themselves himself herself ourselves new key important',
+  ),
 ]);
 
 /** Function words that cannot be the noun an adjective modifies (so the adjective is not attributive). */
@@ -47,11 +49,15 @@ export const FIGURATIVE_ROLES = set(
   'reminder testament example symbol catalyst source foundation bridge tool guide warning model platform means basis metaphor backdrop vehicle lens beacon cornerstone gateway springboard microcosm representation inspiration antidote outlet hub framework blueprint window mirror illustration precursor counterpoint reflection indicator sign proof stepping-stone tale lesson lessons contrast exemplar critique foil commentary study exploration vessel epitome turning resolution depiction portrayal testimony tribute embodiment',
 );
 
-export const ARGUMENT_NOUNS = set('argument arguments case evidence reason reasons proof data explanation explanations rationale justification point points claim');
+export const ARGUMENT_NOUNS = set(
+  'argument arguments case evidence reason reasons proof data explanation explanations rationale justification point points claim',
+);
 export const STORY_NOUNS = set(
   'read story stories narrative narratives tale tales novel novels book books plot plots drama mystery mysteries film films movie movies character characters protagonist performance portrayal portrayals depiction depictions beginning opening start storytelling thriller scene scenes',
 );
 export const COLOUR_WORDS = set(
   'color colors colour colours hue hues shade shades red blue green yellow orange purple pink paint paints image images pattern patterns tones palette',
 );
-export const CLOTHING = set('suit suits jacket jackets shirt shirts trousers clothing clothes coat coats dress dresses uniform');
+export const CLOTHING = set(
+  'suit suits jacket jackets shirt shirts trousers clothing clothes coat coats dress dresses uniform',
+);

@@ -44,9 +44,57 @@ function pushTrimmed(text: string, start: number, end: number, out: Span[]): voi
 
 // Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'vs', 'etc', 'e.g', 'i.e', 'cf', 'al', 'fig', 'figs', 'no', 'vol',
-  'pp', 'p', 'ed', 'eds', 'approx', 'inc', 'ltd', 'co', 'corp', 'dept', 'univ', 'jan', 'feb', 'mar', 'apr', 'jun',
-  'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'u.s', 'u.k', 'a.m', 'p.m', 'gen', 'gov', 'sen', 'rep', 'rev', 'mt',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'sr',
+  'jr',
+  'st',
+  'vs',
+  'etc',
+  'e.g',
+  'i.e',
+  'cf',
+  'al',
+  'fig',
+  'figs',
+  'no',
+  'vol',
+  'pp',
+  'p',
+  'ed',
+  'eds',
+  'approx',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'dept',
+  'univ',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'u.s',
+  'u.k',
+  'a.m',
+  'p.m',
+  'gen',
+  'gov',
+  'sen',
+  'rep',
+  'rev',
+  'mt',
 ]);
 
 /**
@@ -74,7 +122,7 @@ export function sentences(text: string): Sentence[] {
       let k = j;
       while (k < pe && /\s/.test(text[k])) k++;
       if (k >= pe) break;
-      if (!/[A-Z0-9"“‘'(\[«]/.test(text[k])) continue;
+      if (!/[A-Z0-9"“‘'([«]/.test(text[k])) continue;
       if (c === 46 && isAbbreviation(text, s, i)) continue;
       push(text, s, j, p, out);
       s = k;
@@ -108,7 +156,12 @@ export function words(text: string, offset = 0, end = text.length): WordToken[] 
   let m: RegExpExecArray | null;
   while ((m = WORD_RE.exec(slice)) !== null) {
     const raw = m[0];
-    out.push({ start: offset + m.index, end: offset + m.index + raw.length, text: raw, norm: raw.toLowerCase().replace(/’/g, "'") });
+    out.push({
+      start: offset + m.index,
+      end: offset + m.index + raw.length,
+      text: raw,
+      norm: raw.toLowerCase().replace(/’/g, "'"),
+    });
   }
   return out;
 }

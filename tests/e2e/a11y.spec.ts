@@ -21,7 +21,11 @@ async function expectAllNamed(page: Page): Promise<void> {
   const snapshot = await page.locator('body').ariaSnapshot();
   const unnamed = snapshot
     .split('\n')
-    .filter((line) => /^\s*- (button|link|textbox|searchbox|combobox|checkbox|radio|tab|spinbutton|slider|switch|menuitem|progressbar|grid|table|dialog|tablist|tabpanel)(\s*\[[^\]]*\])*:?\s*$/.test(line));
+    .filter((line) =>
+      /^\s*- (button|link|textbox|searchbox|combobox|checkbox|radio|tab|spinbutton|slider|switch|menuitem|progressbar|grid|table|dialog|tablist|tabpanel)(\s*\[[^\]]*\])*:?\s*$/.test(
+        line,
+      ),
+    );
   expect(unnamed, `unnamed controls:\n${snapshot}`).toEqual([]);
 }
 
@@ -35,7 +39,9 @@ async function expectChrome(page: Page, title: string | RegExp): Promise<void> {
 }
 
 test('keyboard only: import, open, revise, review and apply, and move between views', async ({ app: page, server }) => {
-  const { documents } = await server.command('importDocuments', { files: [{ name: 'keyboard.txt', text: longText(6) }] });
+  const { documents } = await server.command('importDocuments', {
+    files: [{ name: 'keyboard.txt', text: longText(6) }],
+  });
   const doc = await waitAnalyzed(server, documents[0].id);
 
   // The first Tab reaches the skip link, which moves the focus to the content.
@@ -81,7 +87,9 @@ test('keyboard only: import, open, revise, review and apply, and move between vi
   // The file picker is one shortcut away (its dialog cannot be driven here; the chooser opening is the proof).
   const chooser = page.waitForEvent('filechooser');
   await page.keyboard.press('Control+o');
-  await (await chooser).setFiles({ name: 'typed.txt', mimeType: 'text/plain', buffer: Buffer.from(mixedText(1, 'typed')) });
+  await (
+    await chooser
+  ).setFiles({ name: 'typed.txt', mimeType: 'text/plain', buffer: Buffer.from(mixedText(1, 'typed')) });
   await expect(grid.getByRole('row').filter({ hasText: 'typed.txt' })).toBeVisible();
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1, name: 'keyboard.txt' })).toBeVisible();
@@ -128,7 +136,9 @@ test('keyboard only: import, open, revise, review and apply, and move between vi
   // Delete asks first; Escape keeps the document.
   await page.keyboard.press('Delete');
   await expect(page.getByRole('dialog', { name: 'Delete document?' })).toBeVisible();
-  await expect(page.getByRole('dialog', { name: 'Delete document?' }).getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await expect(
+    page.getByRole('dialog', { name: 'Delete document?' }).getByRole('button', { name: 'Cancel' }),
+  ).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: 'Delete document?' })).toBeHidden();
 });
@@ -148,12 +158,30 @@ test('ARIA roles and names on every view, and a screenshot of each', async ({ ap
 
   await grid.getByRole('link', { name: 'aria.txt' }).click();
   await expectChrome(page, 'aria.txt');
-  await expect(page.getByRole('toolbar', { name: 'Document actions' }).getByRole('button')).toHaveText(['Revise…', 'Check selected passage', 'Export', 'Analyze again', 'Delete…']);
+  await expect(page.getByRole('toolbar', { name: 'Document actions' }).getByRole('button')).toHaveText([
+    'Revise…',
+    'Check selected passage',
+    'Export',
+    'Analyze again',
+    'Delete…',
+  ]);
   await expect(page.getByRole('combobox', { name: 'Export format' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'AI Confidence' })).toContainText(`${doc.ai_confidence.toFixed(1)}%`);
-  await expect(page.getByRole('region', { name: 'Critical Sections' }).getByRole('button', { name: 'Show section 1' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Signals behind the score' }).getByRole('listitem').first()).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Text', exact: true }).getByTestId('document-text').locator('mark').first().locator('.sr-only').first()).toContainText('Critical section 1');
+  await expect(
+    page.getByRole('region', { name: 'Critical Sections' }).getByRole('button', { name: 'Show section 1' }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Signals behind the score' }).getByRole('listitem').first(),
+  ).toBeVisible();
+  await expect(
+    page
+      .getByRole('region', { name: 'Text', exact: true })
+      .getByTestId('document-text')
+      .locator('mark')
+      .first()
+      .locator('.sr-only')
+      .first(),
+  ).toContainText('Critical section 1');
 
   // A selected passage can be checked, and the result arrives by sample.validated.
   // Select the whole text (a passage too short to judge would be reported as such).
@@ -167,7 +195,9 @@ test('ARIA roles and names on every view, and a screenshot of each', async ({ ap
     getSelection()!.addRange(range);
   });
   await page.getByRole('button', { name: 'Check selected passage' }).click();
-  await expect(page.getByRole('region', { name: 'Checked passages' }).getByTestId('sample')).toContainText(/Selected passage \(\d+ characters\) \d{1,3}\.\d% AI/);
+  await expect(page.getByRole('region', { name: 'Checked passages' }).getByTestId('sample')).toContainText(
+    /Selected passage \(\d+ characters\) \d{1,3}\.\d% AI/,
+  );
 
   await page.getByRole('button', { name: 'Revise…' }).click();
   await expect(page.getByRole('dialog', { name: 'Revise document' })).toBeVisible();
@@ -178,8 +208,14 @@ test('ARIA roles and names on every view, and a screenshot of each', async ({ ap
   await expectChrome(page, /^Revision #\d+ of aria\.txt$/);
   await expect(page.getByRole('status').filter({ hasText: 'Revision complete' })).toHaveCount(1);
   await expect(page.getByRole('toolbar', { name: 'Revision actions' })).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Changes' }).getByRole('listitem').first()).toHaveAccessibleName('Change 1 of ' + (await page.getByTestId('hunks').locator(':scope > li').count()));
-  await expect(page.getByRole('group', { name: 'Change 1', exact: true }).getByRole('button', { name: 'Accept change 1', exact: true })).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByRole('list', { name: 'Changes' }).getByRole('listitem').first()).toHaveAccessibleName(
+    'Change 1 of ' + (await page.getByTestId('hunks').locator(':scope > li').count()),
+  );
+  await expect(
+    page
+      .getByRole('group', { name: 'Change 1', exact: true })
+      .getByRole('button', { name: 'Accept change 1', exact: true }),
+  ).toHaveAttribute('aria-pressed', 'false');
   await expect(page.getByRole('region', { name: 'AI confidence' })).toContainText('Before');
 
   await page.keyboard.press('Alt+2');
@@ -188,7 +224,12 @@ test('ARIA roles and names on every view, and a screenshot of each', async ({ ap
   await expect(page.getByRole('tablist', { name: 'Job states' }).getByRole('tab')).toHaveCount(5);
   await expect(page.getByRole('tabpanel')).toBeVisible();
   await page.getByRole('tab', { name: /Completed/ }).click();
-  await expect(page.getByRole('table', { name: /Completed jobs/ }).getByRole('progressbar').first()).toHaveAttribute('aria-valuenow', '100');
+  await expect(
+    page
+      .getByRole('table', { name: /Completed jobs/ })
+      .getByRole('progressbar')
+      .first(),
+  ).toHaveAttribute('aria-valuenow', '100');
 
   await page.keyboard.press('Alt+3');
   await expectChrome(page, 'Events');
@@ -198,7 +239,8 @@ test('ARIA roles and names on every view, and a screenshot of each', async ({ ap
 
   await page.keyboard.press('Alt+4');
   await expectChrome(page, 'Settings');
-  for (const name of ['Style', 'Strength', 'What to revise', 'Reviser', 'API']) await expect(page.getByRole('combobox', { name })).toBeVisible();
+  for (const name of ['Style', 'Strength', 'What to revise', 'Reviser', 'API'])
+    await expect(page.getByRole('combobox', { name })).toBeVisible();
   for (const name of ['Address', 'Model']) await expect(page.getByRole('textbox', { name })).toBeVisible();
   await expect(page.getByRole('radiogroup', { name: 'Theme' }).getByRole('radio')).toHaveCount(3);
   await screenshot(page, 'settings');

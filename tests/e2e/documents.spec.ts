@@ -10,10 +10,19 @@ import { docxBuffer, HUMAN_PARAGRAPH, mixedText, AI_PARAGRAPH } from './texts';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const ONE_DECIMAL = /^\d{1,3}\.\d%$/;
 
-test('a .txt and a .docx from the file picker are analysed live, with highlighted critical sections', async ({ app: page, server }) => {
+test('a .txt and a .docx from the file picker are analysed live, with highlighted critical sections', async ({
+  app: page,
+  server,
+}) => {
   // Anything that reloads the page would lose this.
   await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
-  const docx = await docxBuffer([`${AI_PARAGRAPH} (docx 1)`, HUMAN_PARAGRAPH, `${AI_PARAGRAPH} (docx 2)`, HUMAN_PARAGRAPH, `${AI_PARAGRAPH} (docx 3)`]);
+  const docx = await docxBuffer([
+    `${AI_PARAGRAPH} (docx 1)`,
+    HUMAN_PARAGRAPH,
+    `${AI_PARAGRAPH} (docx 2)`,
+    HUMAN_PARAGRAPH,
+    `${AI_PARAGRAPH} (docx 3)`,
+  ]);
   await page.locator('#file-input').setInputFiles([
     { name: 'essay.txt', mimeType: 'text/plain', buffer: Buffer.from(mixedText(3, 'txt')) },
     { name: 'report.docx', mimeType: DOCX, buffer: docx },
@@ -45,7 +54,9 @@ test('a .txt and a .docx from the file picker are analysed live, with highlighte
     // Each highlight is told apart without colour: a visible tag with its number and confidence.
     const first = [...doc.critical_sections].sort((a: { start: number }, b: { start: number }) => a.start - b.start)[0];
     await expect(marks.first().locator('.hl-tag')).toHaveText(`§1 · ${first.confidence.toFixed(1)}%`);
-    await expect(page.getByTestId('critical-sections').locator(':scope > li')).toHaveCount(doc.critical_sections.length);
+    await expect(page.getByTestId('critical-sections').locator(':scope > li')).toHaveCount(
+      doc.critical_sections.length,
+    );
     await expect(page.getByTestId('critical-sections')).toContainText(`Confidence: ${first.confidence.toFixed(1)}%`);
     if (name === 'report.docx') await expect(page.getByTestId('document-text')).toContainText('(docx 2)');
     if (name === 'essay.txt') await screenshot(page, 'document');
@@ -53,7 +64,10 @@ test('a .txt and a .docx from the file picker are analysed live, with highlighte
   }
 });
 
-test('"Analyzing document..." shows until the analysis event arrives, which replaces it without a reload', async ({ page, server }) => {
+test('"Analyzing document..." shows until the analysis event arrives, which replaces it without a reload', async ({
+  page,
+  server,
+}) => {
   // The analysis's event is held back, and so are the document's details, so that what is on
   // screen in between can be seen; then the event alone must bring the result.
   const gate = await SocketGate.install(page);
@@ -66,7 +80,9 @@ test('"Analyzing document..." shows until the analysis event arrives, which repl
   });
   await page.goto(server.openUrl);
   await expect(page.locator('[data-connection]')).toHaveAttribute('data-connection', 'live');
-  await page.locator('#file-input').setInputFiles([{ name: 'waiting.txt', mimeType: 'text/plain', buffer: Buffer.from(mixedText(2, 'wait')) }]);
+  await page
+    .locator('#file-input')
+    .setInputFiles([{ name: 'waiting.txt', mimeType: 'text/plain', buffer: Buffer.from(mixedText(2, 'wait')) }]);
   await page.getByRole('grid', { name: 'Documents' }).getByRole('link', { name: 'waiting.txt' }).click();
   await expect(page.getByRole('status').filter({ hasText: /^Analyzing document\.\.\.$/ })).toBeVisible();
   await expect.poll(() => gate.heldCount, { timeout: 30_000 }).toBeGreaterThan(0);
@@ -80,11 +96,14 @@ test('"Analyzing document..." shows until the analysis event arrives, which repl
 });
 
 test('files dropped on the window are uploaded and analysed', async ({ app: page, server }) => {
-  const dataTransfer = await page.evaluateHandle((text) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([text], 'dropped.md', { type: 'text/markdown' }));
-    return dt;
-  }, `# Dropped\n\n${mixedText(2, 'dropped')}`);
+  const dataTransfer = await page.evaluateHandle(
+    (text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'dropped.md', { type: 'text/markdown' }));
+      return dt;
+    },
+    `# Dropped\n\n${mixedText(2, 'dropped')}`,
+  );
   await page.dispatchEvent('main', 'dragenter', { dataTransfer });
   await expect(page.getByText('Drop to import')).toBeVisible();
   await page.dispatchEvent('main', 'drop', { dataTransfer });
@@ -95,11 +114,19 @@ test('files dropped on the window are uploaded and analysed', async ({ app: page
   expect(documents.map((d: { name: string; format: string }) => [d.name, d.format])).toEqual([['dropped.md', 'md']]);
 });
 
-test('a refused file is reported in a toast, and the library can be searched and sorted', async ({ app: page, server }) => {
-  await page.locator('#file-input').setInputFiles([{ name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.from('') }]);
+test('a refused file is reported in a toast, and the library can be searched and sorted', async ({
+  app: page,
+  server,
+}) => {
+  await page
+    .locator('#file-input')
+    .setInputFiles([{ name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.from('') }]);
   await expect(page.getByRole('alert').filter({ hasText: 'empty.txt' })).toBeVisible();
   await server.command('importDocuments', {
-    files: ['sortable b.txt', 'sortable a10.txt', 'sortable a2.txt'].map((name) => ({ name, text: `${HUMAN_PARAGRAPH} ${name}` })),
+    files: ['sortable b.txt', 'sortable a10.txt', 'sortable a2.txt'].map((name) => ({
+      name,
+      text: `${HUMAN_PARAGRAPH} ${name}`,
+    })),
   });
   const grid = page.getByRole('grid', { name: 'Documents' });
   const search = page.getByRole('searchbox', { name: 'Search documents' });
@@ -109,7 +136,11 @@ test('a refused file is reported in a toast, and the library can be searched and
   await expect(grid.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'descending');
   await page.getByRole('button', { name: /Descending order/ }).click();
   await expect(grid.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'ascending');
-  await expect(grid.locator('[data-doc-id] .name')).toHaveText(['sortable a2.txt', 'sortable a10.txt', 'sortable b.txt']);
+  await expect(grid.locator('[data-doc-id] .name')).toHaveText([
+    'sortable a2.txt',
+    'sortable a10.txt',
+    'sortable b.txt',
+  ]);
   await search.fill('a10');
   await expect(grid.locator('[data-doc-id] .name')).toHaveText(['sortable a10.txt']);
 });

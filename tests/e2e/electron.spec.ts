@@ -25,9 +25,12 @@ function electronBinary(): string | null {
 
 function electronAbi(): string | null {
   try {
-    const v = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')).version as string;
+    const v = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', 'electron', 'package.json'), 'utf8'))
+      .version as string;
     // node-abi is a dependency of prebuild-install (better-sqlite3's).
-    const { getAbi } = createRequire(path.join(ROOT, 'package.json'))('node-abi') as { getAbi(v: string, runtime: string): string };
+    const { getAbi } = createRequire(path.join(ROOT, 'package.json'))('node-abi') as {
+      getAbi(v: string, runtime: string): string;
+    };
     return getAbi(v, 'electron');
   } catch {
     return null;
@@ -36,9 +39,21 @@ function electronAbi(): string | null {
 
 const binary = electronBinary();
 const abi = electronAbi();
-const nativeBuilt = abi !== null && fs.existsSync(path.join(ROOT, 'native', 'better-sqlite3', `electron-v${abi}-${process.platform}-${process.arch}`, 'better_sqlite3.node'));
+const nativeBuilt =
+  abi !== null &&
+  fs.existsSync(
+    path.join(
+      ROOT,
+      'native',
+      'better-sqlite3',
+      `electron-v${abi}-${process.platform}-${process.arch}`,
+      'better_sqlite3.node',
+    ),
+  );
 const display = process.platform !== 'linux' || !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
-const built = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'].every((f) => fs.existsSync(path.join(ROOT, f)));
+const built = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'].every((f) =>
+  fs.existsSync(path.join(ROOT, f)),
+);
 const reason = !binary
   ? 'the Electron binary is not installed (node_modules/electron/dist is missing: it is downloaded from GitHub, which cannot be reached here)'
   : !display
@@ -57,7 +72,12 @@ test.describe('desktop app (Electron)', () => {
 
   test.beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'inkproof-electron-'));
-    app = await electron.launch({ executablePath: binary!, args: [ROOT], cwd: ROOT, env: { ...process.env, INKPROOF_DATA: dataDir, INKPROOF_THREADS: '1' } });
+    app = await electron.launch({
+      executablePath: binary!,
+      args: [ROOT],
+      cwd: ROOT,
+      env: { ...process.env, INKPROOF_DATA: dataDir, INKPROOF_THREADS: '1' },
+    });
     page = await app.firstWindow();
     await expect(page.locator('[data-connection]')).toHaveAttribute('data-connection', 'live');
   });
@@ -70,11 +90,25 @@ test.describe('desktop app (Electron)', () => {
   test('the window is isolated, sandboxed, without Node, with a strict CSP, and cannot navigate away', async () => {
     const prefs = await app.evaluate(({ BrowserWindow }) => {
       // Not in the type definitions, but present on webContents.
-      const wc = BrowserWindow.getAllWindows()[0].webContents as unknown as { getLastWebPreferences(): Record<string, unknown> };
+      const wc = BrowserWindow.getAllWindows()[0].webContents as unknown as {
+        getLastWebPreferences(): Record<string, unknown>;
+      };
       const p = wc.getLastWebPreferences();
-      return { contextIsolation: p.contextIsolation, sandbox: p.sandbox, nodeIntegration: p.nodeIntegration, webviewTag: p.webviewTag, webSecurity: p.webSecurity };
+      return {
+        contextIsolation: p.contextIsolation,
+        sandbox: p.sandbox,
+        nodeIntegration: p.nodeIntegration,
+        webviewTag: p.webviewTag,
+        webSecurity: p.webSecurity,
+      };
     });
-    expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false, webSecurity: true });
+    expect(prefs).toEqual({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      webSecurity: true,
+    });
     expect(page.url()).toMatch(/^inkproof:\/\/app\//);
     const csp = await page.evaluate(() => fetch(location.href).then((r) => r.headers.get('content-security-policy')));
     expect(csp).toContain("script-src 'self'");
@@ -90,7 +124,11 @@ test.describe('desktop app (Electron)', () => {
   test('the preload exposes only the Bridge; each subscription returns its unsubscribe', async () => {
     const surface = await page.evaluate(() => {
       const api = (window as unknown as { inkproof: Record<string, unknown> }).inkproof;
-      const unsubscribe = (api.subscribe as (c: string, s: null, cb: () => void) => unknown)('private-library.1', null, () => {});
+      const unsubscribe = (api.subscribe as (c: string, s: null, cb: () => void) => unknown)(
+        'private-library.1',
+        null,
+        () => {},
+      );
       const type = typeof unsubscribe;
       (unsubscribe as () => void)();
       return {
@@ -113,7 +151,10 @@ test.describe('desktop app (Electron)', () => {
   test('IPC from anything but the app window is refused', async () => {
     const preload = path.join(ROOT, 'out', 'preload', 'index.cjs');
     const outcome = await app.evaluate(async ({ BrowserWindow }, preloadFile) => {
-      const w = new BrowserWindow({ show: false, webPreferences: { preload: preloadFile, sandbox: true, contextIsolation: true } });
+      const w = new BrowserWindow({
+        show: false,
+        webPreferences: { preload: preloadFile, sandbox: true, contextIsolation: true },
+      });
       await w.loadURL('data:text/html,<p>not the app</p>');
       const r = await w.webContents.executeJavaScript('window.inkproof.invoke("listDocuments", {})');
       w.destroy();
@@ -121,7 +162,12 @@ test.describe('desktop app (Electron)', () => {
     }, preload);
     expect(outcome).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     // The app's own window is served.
-    const own = await page.evaluate(() => (window as unknown as { inkproof: { invoke(c: string, a: unknown): Promise<{ ok: boolean }> } }).inkproof.invoke('listDocuments', {}));
+    const own = await page.evaluate(() =>
+      (window as unknown as { inkproof: { invoke(c: string, a: unknown): Promise<{ ok: boolean }> } }).inkproof.invoke(
+        'listDocuments',
+        {},
+      ),
+    );
     expect(own.ok).toBe(true);
   });
 

@@ -26,11 +26,20 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 async function startServer(): Promise<{ server: Server; child: ChildProcess }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'inkproof-e2e-'));
   const token = crypto.randomBytes(12).toString('hex');
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'inkproof.mjs'), 'serve', '--port', '0', '--data', dataDir, '--token', token], {
-    cwd: ROOT,
-    env: { ...process.env, INKPROOF_THREADS: '1', INKPROOF_LOG_LEVEL: process.env.INKPROOF_LOG_LEVEL ?? 'warn', NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, 'bin', 'inkproof.mjs'), 'serve', '--port', '0', '--data', dataDir, '--token', token],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        INKPROOF_THREADS: '1',
+        INKPROOF_LOG_LEVEL: process.env.INKPROOF_LOG_LEVEL ?? 'warn',
+        NO_COLOR: '1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
@@ -53,7 +62,11 @@ async function startServer(): Promise<{ server: Server; child: ChildProcess }> {
     dataDir,
     logs: () => out,
     async command(name, args = {}) {
-      const res = await fetch(`${origin}/api/commands/${name}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(args) });
+      const res = await fetch(`${origin}/api/commands/${name}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(args),
+      });
       const body = await res.json();
       if (!res.ok) throw new Error(`${name}: ${JSON.stringify(body)}`);
       return body;

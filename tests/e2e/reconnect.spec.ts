@@ -7,17 +7,26 @@ import { expect, screenshot, test, waitAnalyzed } from './fixtures';
 import { SocketGate } from './socket';
 import { longText } from './texts';
 
-test('dropping the WebSocket mid-revision: reconnecting/offline, polling, then the missed events replayed', async ({ page, server }) => {
-  const { documents } = await server.command('importDocuments', { files: [{ name: 'unstable.txt', text: longText(12) }] });
+test('dropping the WebSocket mid-revision: reconnecting/offline, polling, then the missed events replayed', async ({
+  page,
+  server,
+}) => {
+  const { documents } = await server.command('importDocuments', {
+    files: [{ name: 'unstable.txt', text: longText(12) }],
+  });
   const doc = await waitAnalyzed(server, documents[0].id);
 
   const gate = await SocketGate.install(page);
-  gate.hold = (f) => !!f.channel?.startsWith('private-rewrites.') && !f.event.startsWith('pusher') && typeof f.seq === 'number';
+  gate.hold = (f) =>
+    !!f.channel?.startsWith('private-rewrites.') && !f.event.startsWith('pusher') && typeof f.seq === 'number';
   await page.goto(`${server.openUrl}#/documents/${doc.id}`);
   const status = page.locator('[data-connection]');
   await expect(status).toHaveAttribute('data-connection', 'live');
   await page.getByRole('button', { name: 'Revise…' }).click();
-  await page.getByRole('dialog', { name: 'Revise document' }).getByRole('combobox', { name: 'What to revise' }).selectOption('document');
+  await page
+    .getByRole('dialog', { name: 'Revise document' })
+    .getByRole('combobox', { name: 'What to revise' })
+    .selectOption('document');
   await page.getByRole('dialog', { name: 'Revise document' }).getByRole('button', { name: 'Start revision' }).click();
   await expect(page).toHaveURL(/#\/rewrites\/\d+$/);
   const rewriteId = Number(/rewrites\/(\d+)/.exec(page.url())![1]);
@@ -49,7 +58,9 @@ test('dropping the WebSocket mid-revision: reconnecting/offline, polling, then t
 
   // Meanwhile the revision finishes on the server.
   let server_rw: any;
-  await expect.poll(async () => (server_rw = await server.command('getRewrite', { id: rewriteId })).status, { timeout: 30_000 }).toBe('completed');
+  await expect
+    .poll(async () => (server_rw = await server.command('getRewrite', { id: rewriteId })).status, { timeout: 30_000 })
+    .toBe('completed');
 
   // The socket comes back: resubscribed from the last seq seen, the missed events are replayed.
   const before = gate.toPage.length;
@@ -60,7 +71,9 @@ test('dropping the WebSocket mid-revision: reconnecting/offline, polling, then t
   const resub = gate.subscriptions().filter((s) => s.channel === channel);
   expect(resub.length).toBeGreaterThanOrEqual(2);
   expect(resub.at(-1)!.since).toBe(lastSeq);
-  const replayed = gate.toPage.slice(before).filter((f) => f.channel === channel && !f.event.startsWith('pusher') && typeof f.seq === 'number');
+  const replayed = gate.toPage
+    .slice(before)
+    .filter((f) => f.channel === channel && !f.event.startsWith('pusher') && typeof f.seq === 'number');
   expect(replayed.length).toBeGreaterThan(0);
   expect(replayed[0].seq).toBe(lastSeq + 1);
   expect(replayed.map((f) => f.event)).toContain('rewrite.completed');
@@ -74,7 +87,10 @@ test('dropping the WebSocket mid-revision: reconnecting/offline, polling, then t
   expect(gate.refused).toBeGreaterThan(0);
 });
 
-test('the library and queue follow the server after a reconnect, including what happened while away', async ({ page, server }) => {
+test('the library and queue follow the server after a reconnect, including what happened while away', async ({
+  page,
+  server,
+}) => {
   const gate = await SocketGate.install(page);
   await page.goto(server.openUrl);
   const status = page.locator('[data-connection]');
@@ -82,7 +98,9 @@ test('the library and queue follow the server after a reconnect, including what 
   await gate.drop();
   await expect(status).toHaveAttribute('data-connection', /reconnecting|offline/);
   // Work happens while the window is cut off.
-  const { documents } = await server.command('importDocuments', { files: [{ name: 'while-away.txt', text: longText(3) }] });
+  const { documents } = await server.command('importDocuments', {
+    files: [{ name: 'while-away.txt', text: longText(3) }],
+  });
   await waitAnalyzed(server, documents[0].id);
   gate.allow();
   await expect(status).toHaveAttribute('data-connection', 'live', { timeout: 20_000 });

@@ -8,12 +8,18 @@ import { expect, screenshot, test, waitAnalyzed } from './fixtures';
 import { SocketGate } from './socket';
 import { longText } from './texts';
 
-test('revise: the progress bar advances with each live event, then the diff; accept some, apply, export', async ({ page, server }) => {
-  const { documents } = await server.command('importDocuments', { files: [{ name: 'revise-me.txt', text: longText(12) }] });
+test('revise: the progress bar advances with each live event, then the diff; accept some, apply, export', async ({
+  page,
+  server,
+}) => {
+  const { documents } = await server.command('importDocuments', {
+    files: [{ name: 'revise-me.txt', text: longText(12) }],
+  });
   const doc = await waitAnalyzed(server, documents[0].id);
 
   const gate = await SocketGate.install(page);
-  gate.hold = (f) => !!f.channel?.startsWith('private-rewrites.') && !f.event.startsWith('pusher') && typeof f.seq === 'number';
+  gate.hold = (f) =>
+    !!f.channel?.startsWith('private-rewrites.') && !f.event.startsWith('pusher') && typeof f.seq === 'number';
   await page.goto(server.openUrl);
   await expect(page.locator('[data-connection]')).toHaveAttribute('data-connection', 'live');
   await page.getByRole('grid', { name: 'Documents' }).getByRole('link', { name: 'revise-me.txt' }).click();
@@ -51,7 +57,12 @@ test('revise: the progress bar advances with each live event, then the diff; acc
       break;
     }
   }
-  expect(seen.map((s) => s.event)).toEqual(['rewrite.queued', 'rewrite.processing', ...seen.filter((s) => s.event === 'rewrite.progress').map(() => 'rewrite.progress'), 'rewrite.completed']);
+  expect(seen.map((s) => s.event)).toEqual([
+    'rewrite.queued',
+    'rewrite.processing',
+    ...seen.filter((s) => s.event === 'rewrite.progress').map(() => 'rewrite.progress'),
+    'rewrite.completed',
+  ]);
   expect(valuesShown.at(-1)).toBe(100);
   expect(valuesShown).toEqual([...valuesShown].sort((a, b) => a - b));
   // Announced to screen readers.
@@ -71,7 +82,10 @@ test('revise: the progress bar advances with each live event, then the diff; acc
   await page.getByRole('button', { name: 'Accept change 1', exact: true }).click();
   await page.getByRole('button', { name: 'Reject change 2', exact: true }).click();
   await page.getByRole('button', { name: 'Accept change 3', exact: true }).click();
-  await expect(page.getByRole('button', { name: 'Accept change 1', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: 'Accept change 1', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   await expect(page.getByTestId('decision-count')).toHaveText(`2 of ${rewrite.hunks.length} accepted · 1 rejected`);
   const accepted = [rewrite.hunks[0].id, rewrite.hunks[2].id];
   const expected = applyHunks(rewrite.original, rewrite.hunks, accepted);
@@ -82,7 +96,10 @@ test('revise: the progress bar advances with each live event, then the diff; acc
   // Export the revision in each format.
   for (const format of ['txt', 'md', 'docx'] as const) {
     await page.getByRole('combobox', { name: 'Export format' }).selectOption(format);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export revision' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export revision' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(new RegExp(`\\.${format}$`));
     const body = await download.createReadStream().then(async (s) => {
       const chunks: Buffer[] = [];
@@ -102,12 +119,17 @@ test('revise: the progress bar advances with each live event, then the diff; acc
   expect(after.version).toBe(2);
   expect(after.text).toBe(expected);
   await expect(page.getByTestId('ai-confidence')).toHaveText(`${after.ai_confidence.toFixed(1)}%`);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export', exact: true }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export', exact: true }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/\.docx$/);
 });
 
 test('a failed or cancelled revision says why and can be tried again', async ({ app: page, server }) => {
-  const { documents } = await server.command('importDocuments', { files: [{ name: 'cancel-me.txt', text: longText(6) }] });
+  const { documents } = await server.command('importDocuments', {
+    files: [{ name: 'cancel-me.txt', text: longText(6) }],
+  });
   await waitAnalyzed(server, documents[0].id);
   const { rewrite } = await server.command('rewriteDocument', { id: documents[0].id, options: { scope: 'document' } });
   const { jobs } = await server.command('listJobs', { type: 'rewrite' });

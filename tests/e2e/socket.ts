@@ -122,6 +122,8 @@ export class SocketGate {
 
   /** The channel subscriptions the page asked for, with their `since`. */
   subscriptions(): { channel: string; since?: number }[] {
-    return this.fromPage.filter((f) => f.event === 'pusher:subscribe').map((f) => f.data as { channel: string; since?: number });
+    return this.fromPage
+      .filter((f) => f.event === 'pusher:subscribe')
+      .map((f) => f.data as { channel: string; since?: number });
   }
 }

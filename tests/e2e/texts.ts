@@ -21,10 +21,14 @@ export function mixedText(rounds = 3, tag = ''): string {
 
 /** A longer text whose revision takes a while and reports progress. */
 export function longText(paragraphs: number): string {
-  return Array.from({ length: paragraphs }, (_, i) => (i % 3 === 2 ? HUMAN_PARAGRAPH : `${AI_PARAGRAPH} Point ${i + 1}.`)).join('\n\n');
+  return Array.from({ length: paragraphs }, (_, i) =>
+    i % 3 === 2 ? HUMAN_PARAGRAPH : `${AI_PARAGRAPH} Point ${i + 1}.`,
+  ).join('\n\n');
 }
 
 export async function docxBuffer(paragraphs: string[]): Promise<Buffer> {
-  const doc = new Document({ sections: [{ children: paragraphs.map((p) => new Paragraph({ children: [new TextRun(p)] })) }] });
+  const doc = new Document({
+    sections: [{ children: paragraphs.map((p) => new Paragraph({ children: [new TextRun(p)] })) }],
+  });
   return Packer.toBuffer(doc);
 }

@@ -30,12 +30,20 @@ export interface ServeProcess {
   stderr: () => string;
 }
 
-export function startServeProcess(dataDir: string, extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<ServeProcess> {
+export function startServeProcess(
+  dataDir: string,
+  extraArgs: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): Promise<ServeProcess> {
   const token = 'test-token-' + Math.random().toString(36).slice(2);
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data', dataDir, '--token', token, ...extraArgs], {
-    env: { ...process.env, NO_COLOR: '1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [BIN, 'serve', '--port', '0', '--data', dataDir, '--token', token, ...extraArgs],
+    {
+      env: { ...process.env, NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let err = '';
   child.stderr!.on('data', (d) => (err += d));
   return new Promise((resolve, reject) => {

@@ -48,7 +48,9 @@ export class TestSocket {
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
       ws.once('error', reject);
-      ws.once('unexpected-response', (_req, res) => reject(Object.assign(new Error(`HTTP ${res.statusCode}`), { status: res.statusCode })));
+      ws.once('unexpected-response', (_req, res) =>
+        reject(Object.assign(new Error(`HTTP ${res.statusCode}`), { status: res.statusCode })),
+      );
     });
     return s;
   }
@@ -77,7 +79,9 @@ export class TestSocket {
       };
       const timer = setTimeout(() => {
         this.waiters.splice(this.waiters.indexOf(w), 1);
-        reject(new Error(`no frame matched within ${timeoutMs} ms; got: ${JSON.stringify(this.frames).slice(0, 2000)}`));
+        reject(
+          new Error(`no frame matched within ${timeoutMs} ms; got: ${JSON.stringify(this.frames).slice(0, 2000)}`),
+        );
       }, timeoutMs);
       this.waiters.push(w);
     });

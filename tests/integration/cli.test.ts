@@ -25,7 +25,10 @@ describe('inkproof CLI', () => {
     ];
     const { code, stdout } = await run(['analyze', '--jsonl'], lines.join('\n') + '\n');
     expect(code).toBe(0);
-    const out = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const out = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out.map((o) => o.id)).toEqual(['a', null, 2, null, 'h', 'n']);
     expect(Object.keys(out[0]).sort()).toEqual(['ai_confidence', 'critical_sections', 'id', 'verdict']);
     expect(out[0].verdict).toBe('ai');
@@ -50,7 +53,10 @@ describe('inkproof CLI', () => {
   }, 60_000);
 
   it('rewrite --jsonl and rewrite FILE --out revise text and report the diff', async () => {
-    const { stdout } = await run(['rewrite', '--jsonl', '--mode', 'casual'], JSON.stringify({ id: 1, text: 'We do not know. It is fine.' }) + '\n');
+    const { stdout } = await run(
+      ['rewrite', '--jsonl', '--mode', 'casual'],
+      JSON.stringify({ id: 1, text: 'We do not know. It is fine.' }) + '\n',
+    );
     const line = JSON.parse(stdout);
     expect(line.id).toBe(1);
     // Casual mode contracts (and may join the two short sentences).
@@ -77,7 +83,11 @@ describe('inkproof CLI', () => {
 
   it('tail shows the live events of a running server', async () => {
     const server = await startServeProcess(path.join(t.dir, 'data'));
-    const tailer = spawn(process.execPath, [BIN, 'tail', '--url', server.url, '--token', server.token, '--event', 'document.*', '--json'], { env: { ...process.env, NO_COLOR: '1' } });
+    const tailer = spawn(
+      process.execPath,
+      [BIN, 'tail', '--url', server.url, '--token', server.token, '--event', 'document.*', '--json'],
+      { env: { ...process.env, NO_COLOR: '1' } },
+    );
     const events: { event: string; channel: string }[] = [];
     let listening!: () => void;
     const ready = new Promise<void>((r) => (listening = r));
@@ -102,7 +112,9 @@ describe('inkproof CLI', () => {
       body: JSON.stringify({ name: 'tail.txt', text: humanText(2) }),
     });
     await analyzed;
-    expect(events.map((e) => e.event)).toEqual(expect.arrayContaining(['document.imported', 'document.analysis_started', 'document.analyzed']));
+    expect(events.map((e) => e.event)).toEqual(
+      expect.arrayContaining(['document.imported', 'document.analysis_started', 'document.analyzed']),
+    );
     expect(events.every((e) => e.event.startsWith('document.'))).toBe(true);
     tailer.kill('SIGINT');
     server.child.kill('SIGTERM');

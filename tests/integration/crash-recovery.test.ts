@@ -54,7 +54,10 @@ describe('kill -9 in the middle of a revision', () => {
     const channel = `private-rewrites.${rewrite.id}`;
     const live = await subscribe(first, channel, 0);
     const seen: Frame[] = [];
-    const progressed = await live.next((f) => f.event === 'rewrite.progress' && (f.data as { progress: number }).progress < 100, 60_000);
+    const progressed = await live.next(
+      (f) => f.event === 'rewrite.progress' && (f.data as { progress: number }).progress < 100,
+      60_000,
+    );
     seen.push(...[...live.frames.filter((f) => f.channel === channel)], progressed);
     first.child.kill('SIGKILL');
     await exited(first.child);
@@ -70,7 +73,9 @@ describe('kill -9 in the middle of a revision', () => {
     // The whole log of the revision: unbroken seq; queued then processing for each attempt (the
     // recovered job is announced as queued again); progress never going backwards and ending at
     // 100; then completed.
-    const log = (await api(second, 'GET', `/api/events?channel=${channel}&since=0`)) as { events: { event: string; seq: number; data: { progress?: number } }[] };
+    const log = (await api(second, 'GET', `/api/events?channel=${channel}&since=0`)) as {
+      events: { event: string; seq: number; data: { progress?: number } }[];
+    };
     const events = log.events;
     expect(events.map((e) => e.seq)).toEqual(events.map((_e, i) => i + 1));
     const names = events.map((e) => e.event);
@@ -85,9 +90,13 @@ describe('kill -9 in the middle of a revision', () => {
     // Everything the first process delivered before it died is still in the log, unchanged.
     for (const f of seen) expect(events[f.seq! - 1]).toMatchObject({ event: f.event, seq: f.seq });
 
-    const jobs = (await api(second, 'GET', '/api/jobs?type=rewrite')) as { jobs: { subject_id: number; status: string; attempts: number }[] };
+    const jobs = (await api(second, 'GET', '/api/jobs?type=rewrite')) as {
+      jobs: { subject_id: number; status: string; attempts: number }[];
+    };
     expect(jobs.jobs.find((j) => j.subject_id === rewrite.id)).toMatchObject({ status: 'completed', attempts: 2 });
-    const result = (await api(second, 'GET', `/api/rewrites/${rewrite.id}`)) as { rewrite: { status: string; result: string } };
+    const result = (await api(second, 'GET', `/api/rewrites/${rewrite.id}`)) as {
+      rewrite: { status: string; result: string };
+    };
     expect(result.rewrite.status).toBe('completed');
     expect(result.rewrite.result.length).toBeGreaterThan(0);
 

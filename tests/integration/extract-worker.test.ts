@@ -15,7 +15,14 @@ const filename = path.resolve(here, '../../src-workers/tasks/extract.ts');
 describe('extract task in a worker pool', () => {
   let pool: Piscina;
   beforeAll(() => {
-    pool = new Piscina({ filename, execArgv: ['--import', 'tsx'], maxThreads: 2, minThreads: 1, idleTimeout: 1000, maxQueue: 16 });
+    pool = new Piscina({
+      filename,
+      execArgv: ['--import', 'tsx'],
+      maxThreads: 2,
+      minThreads: 1,
+      idleTimeout: 1000,
+      maxQueue: 16,
+    });
   });
   afterAll(async () => {
     await pool.destroy();
@@ -29,12 +36,19 @@ describe('extract task in a worker pool', () => {
       run({ name: 'c.pdf', bytes: buildPdf([{ lines: layout(['PDF through a worker.']) }]), max_bytes: MB }),
     ]);
     expect(txt).toEqual({ ok: true, value: { text: 'Plain text through a worker.', format: 'txt', word_count: 5 } });
-    expect(docx).toEqual({ ok: true, value: { text: 'Word through a worker.\n\nSecond paragraph.', format: 'docx', word_count: 6 } });
+    expect(docx).toEqual({
+      ok: true,
+      value: { text: 'Word through a worker.\n\nSecond paragraph.', format: 'docx', word_count: 6 },
+    });
     expect(pdf).toEqual({ ok: true, value: { text: 'PDF through a worker.', format: 'pdf', word_count: 4 } });
   });
 
   it('returns bad files as typed errors and keeps working', async () => {
-    const encrypted = await run({ name: 'e.pdf', bytes: buildPdf([{ lines: layout(['x']) }], { userPassword: 'pw' }), max_bytes: MB });
+    const encrypted = await run({
+      name: 'e.pdf',
+      bytes: buildPdf([{ lines: layout(['x']) }], { userPassword: 'pw' }),
+      max_bytes: MB,
+    });
     expect(encrypted).toMatchObject({ ok: false, error: { code: 'encrypted_file' } });
     const binary = await run({ name: 'b.txt', bytes: new Uint8Array([1, 0, 2, 0, 3]), max_bytes: MB });
     expect(binary).toMatchObject({ ok: false, error: { code: 'binary_content' } });

@@ -13,7 +13,14 @@ import { tempDir } from '../helpers/temp';
 import { aiText, humanText } from '../helpers/texts';
 
 const TOKEN = 'sesame';
-const APP = { id: 'inkproof', key: 'inkproof-key', secret: 'inkproof-secret', clientEvents: false, activityTimeout: 30, maxMessageBytes: 10 * 1024 };
+const APP = {
+  id: 'inkproof',
+  key: 'inkproof-key',
+  secret: 'inkproof-secret',
+  clientEvents: false,
+  activityTimeout: 30,
+  maxMessageBytes: 10 * 1024,
+};
 
 describe('headless server', () => {
   const t = tempDir();
@@ -25,12 +32,19 @@ describe('headless server', () => {
   const json = { ...auth, 'content-type': 'application/json' };
   const wsUrl = (q = `protocol=7&token=${TOKEN}`) => `${base.replace('http', 'ws')}/app/${APP.key}?${q}`;
   const api = async (method: string, path: string, body?: unknown, headers: Record<string, string> = json) => {
-    const res = await fetch(base + path, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+    const res = await fetch(base + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
   };
   const channelAuth = async (socketId: string, channel: string) =>
-    api('POST', '/broadcasting/auth', `socket_id=${socketId}&channel_name=${channel}`, { ...auth, 'content-type': 'application/x-www-form-urlencoded' });
+    api('POST', '/broadcasting/auth', `socket_id=${socketId}&channel_name=${channel}`, {
+      ...auth,
+      'content-type': 'application/x-www-form-urlencoded',
+    });
 
   beforeAll(async () => {
     core = createCore({ dataDir: t.dir, logger: silentLogger(), threads: 1, progressIntervalMs: 0 });
@@ -137,7 +151,9 @@ describe('headless server', () => {
       const rw = await api('GET', `/api/rewrites/${rid}`);
       expect(rw.body.rewrite).toMatchObject({ id: rid, status: 'completed', progress: 100 });
       expect(rw.body.rewrite.options).toMatchObject({ mode: 'formal', strength: 3 });
-      const exported = await fetch(`${base}/api/documents/${id}/export?format=txt&rewrite_id=${rid}`, { headers: auth });
+      const exported = await fetch(`${base}/api/documents/${id}/export?format=txt&rewrite_id=${rid}`, {
+        headers: auth,
+      });
       expect(exported.headers.get('content-disposition')).toMatch(/r-revised\.txt/);
       expect(await exported.text()).toBe(rw.body.rewrite.result + (rw.body.rewrite.result.endsWith('\n') ? '' : '\n'));
       const sample = await api('POST', `/api/documents/${id}/samples`, { rewrite_id: rid });
@@ -192,11 +208,15 @@ describe('headless server', () => {
       expect(imported.data).toMatchObject({ document_id: created.body.document.id, name: 'live.txt' });
       expect(imported.seq).toBeGreaterThan(0);
       const replay = await api('GET', `/api/events?channel=private-library.1&since=${imported.seq! - 1}`);
-      expect(replay.body.events[0]).toMatchObject({ seq: imported.seq, event: 'document.imported', data: imported.data });
+      expect(replay.body.events[0]).toMatchObject({
+        seq: imported.seq,
+        event: 'document.imported',
+        data: imported.data,
+      });
       s.close();
     });
 
-    it('refuses someone else\'s channel at the auth endpoint', async () => {
+    it("refuses someone else's channel at the auth endpoint", async () => {
       const s = await TestSocket.open(wsUrl());
       const socketId = await s.established();
       expect((await channelAuth(socketId, 'private-library.2')).status).toBe(403);
@@ -232,12 +252,25 @@ describe('headless server', () => {
         s.send({ event: 'pusher:subscribe', data: { channel: 'private-library.1', auth: body.auth } });
         await s.next((f) => f.event === 'pusher_internal:subscription_succeeded');
       }
-      const created = await api('POST', '/api/documents', { name: 'mine.txt', text: humanText(1) }, { ...json, 'x-socket-id': myId });
+      const created = await api(
+        'POST',
+        '/api/documents',
+        { name: 'mine.txt', text: humanText(1) },
+        { ...json, 'x-socket-id': myId },
+      );
       const docId = created.body.document.id;
-      await other.next((f) => f.event === 'document.imported' && (f.data as { document_id: number }).document_id === docId);
+      await other.next(
+        (f) => f.event === 'document.imported' && (f.data as { document_id: number }).document_id === docId,
+      );
       // The later analysis_started of the same document reaches both: proof that `me` was listening.
-      await me.next((f) => f.event === 'document.analysis_started' && (f.data as { document_id: number }).document_id === docId);
-      expect(me.frames.some((f) => f.event === 'document.imported' && (f.data as { document_id: number }).document_id === docId)).toBe(false);
+      await me.next(
+        (f) => f.event === 'document.analysis_started' && (f.data as { document_id: number }).document_id === docId,
+      );
+      expect(
+        me.frames.some(
+          (f) => f.event === 'document.imported' && (f.data as { document_id: number }).document_id === docId,
+        ),
+      ).toBe(false);
       me.close();
       other.close();
     });
@@ -248,7 +281,14 @@ describe('graceful shutdown', () => {
   it('closes sockets with 4200 so clients reconnect', async () => {
     const t = tempDir();
     const core = createCore({ dataDir: t.dir, logger: silentLogger(), threads: 1 });
-    const server = await startServer({ core, host: '127.0.0.1', port: 0, token: TOKEN, app: APP, logger: silentLogger() });
+    const server = await startServer({
+      core,
+      host: '127.0.0.1',
+      port: 0,
+      token: TOKEN,
+      app: APP,
+      logger: silentLogger(),
+    });
     const s = await TestSocket.open(`${server.url.replace('http', 'ws')}/app/${APP.key}?protocol=7&token=${TOKEN}`);
     await s.established();
     await server.close();

@@ -1,5 +1,5 @@
 /**
- * User accounts (DESIGN.md §10): a name, an optional scrypt password, and revocable API tokens.
+ * User accounts (docs/architecture.md §10): a name, an optional scrypt password, and revocable API tokens.
  * The desktop app's own user ('local', id 1) is one account like the others, except that it cannot
  * be removed. Tokens are random (`ink_` + 32 bytes, base64url) and stored only as a SHA-256, so
  * each lookup is one indexed query: revoking a token takes effect on the next request, on every
@@ -54,11 +54,18 @@ export class AccountStore {
   }
 
   async add(name: string, password?: string | null): Promise<Account> {
-    if (!AccountStore.validName(name)) throw new InkproofError('invalid_input', 'A user name is 1 to 64 letters, digits, "_", ".", "@" or "-", starting with a letter or digit.');
-    if (password !== undefined && password !== null && password.length < 8) throw new InkproofError('invalid_input', 'A password needs at least 8 characters.');
+    if (!AccountStore.validName(name))
+      throw new InkproofError(
+        'invalid_input',
+        'A user name is 1 to 64 letters, digits, "_", ".", "@" or "-", starting with a letter or digit.',
+      );
+    if (password !== undefined && password !== null && password.length < 8)
+      throw new InkproofError('invalid_input', 'A password needs at least 8 characters.');
     if (this.find(name)) throw new InkproofError('conflict', `There is already a user "${name}".`);
     const hash = password ? await hashPassword(password) : null;
-    const info = this.db.prepare('INSERT INTO users (name, password_hash, created_at) VALUES (?, ?, ?)').run(name, hash, isoNow());
+    const info = this.db
+      .prepare('INSERT INTO users (name, password_hash, created_at) VALUES (?, ?, ?)')
+      .run(name, hash, isoNow());
     return this.get(Number(info.lastInsertRowid))!;
   }
 
@@ -86,7 +93,10 @@ export class AccountStore {
   }
 
   find(name: string): { id: number; name: string } | null {
-    return (this.db.prepare('SELECT id, name FROM users WHERE name = ?').get(name) as { id: number; name: string } | undefined) ?? null;
+    return (
+      (this.db.prepare('SELECT id, name FROM users WHERE name = ?').get(name) as
+        { id: number; name: string } | undefined) ?? null
+    );
   }
 
   private require(name: string): { id: number; name: string } {
@@ -101,14 +111,22 @@ export class AccountStore {
    */
   remove(name: string, opts: { deleteDocuments?: boolean } = {}): { documents: number } {
     const user = this.require(name);
-    if (user.id === LOCAL_USER_ID) throw new InkproofError('invalid_input', 'The local account belongs to the desktop app and cannot be removed.');
+    if (user.id === LOCAL_USER_ID)
+      throw new InkproofError('invalid_input', 'The local account belongs to the desktop app and cannot be removed.');
     return this.db.transaction(() => {
-      const owned = (this.db.prepare('SELECT count(*) AS n FROM documents WHERE user_id = ?').get(user.id) as { n: number }).n;
+      const owned = (
+        this.db.prepare('SELECT count(*) AS n FROM documents WHERE user_id = ?').get(user.id) as { n: number }
+      ).n;
       if (owned > 0 && !opts.deleteDocuments) {
-        throw new InkproofError('conflict', `"${name}" still owns ${owned} document(s); remove them first, or pass --delete-documents.`);
+        throw new InkproofError(
+          'conflict',
+          `"${name}" still owns ${owned} document(s); remove them first, or pass --delete-documents.`,
+        );
       }
       this.db.prepare('DELETE FROM documents WHERE user_id = ?').run(user.id);
-      this.db.prepare("UPDATE jobs SET status = 'cancelled' WHERE user_id = ? AND status IN ('queued', 'processing')").run(user.id);
+      this.db
+        .prepare("UPDATE jobs SET status = 'cancelled' WHERE user_id = ? AND status IN ('queued', 'processing')")
+        .run(user.id);
       this.db.prepare('DELETE FROM api_tokens WHERE user_id = ?').run(user.id);
       this.db.prepare('DELETE FROM users WHERE id = ?').run(user.id);
       return { documents: owned };
@@ -121,7 +139,9 @@ export class AccountStore {
     const token = TOKEN_PREFIX + crypto.randomBytes(32).toString('base64url');
     const expires = opts.expiresInDays ? new Date(Date.now() + opts.expiresInDays * 86_400_000).toISOString() : null;
     const info = this.db
-      .prepare('INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
       .run(user.id, label.slice(0, 100), hashToken(token), token.slice(0, TOKEN_PREFIX.length + 6), isoNow(), expires);
     return { ...this.token(Number(info.lastInsertRowid))!, token };
   }
@@ -129,14 +149,19 @@ export class AccountStore {
   tokens(name: string): TokenInfo[] {
     const user = this.require(name);
     return this.db
-      .prepare('SELECT id, user_id, name, prefix, created_at, last_used_at, expires_at, revoked_at FROM api_tokens WHERE user_id = ? ORDER BY id')
+      .prepare(
+        'SELECT id, user_id, name, prefix, created_at, last_used_at, expires_at, revoked_at FROM api_tokens WHERE user_id = ? ORDER BY id',
+      )
       .all(user.id) as TokenInfo[];
   }
 
   private token(id: number): TokenInfo | null {
     return (
-      (this.db.prepare('SELECT id, user_id, name, prefix, created_at, last_used_at, expires_at, revoked_at FROM api_tokens WHERE id = ?').get(id) as TokenInfo | undefined) ??
-      null
+      (this.db
+        .prepare(
+          'SELECT id, user_id, name, prefix, created_at, last_used_at, expires_at, revoked_at FROM api_tokens WHERE id = ?',
+        )
+        .get(id) as TokenInfo | undefined) ?? null
     );
   }
 
@@ -145,26 +170,36 @@ export class AccountStore {
     const user = this.require(name);
     const byId = /^\d+$/.test(which) ? Number(which) : -1;
     const r = this.db
-      .prepare('UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND (id = ? OR prefix = ?)')
+      .prepare(
+        'UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND (id = ? OR prefix = ?)',
+      )
       .run(isoNow(), user.id, byId, which);
     return r.changes > 0;
   }
 
   revokeAllTokens(name: string): number {
     const user = this.require(name);
-    return this.db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL').run(isoNow(), user.id).changes;
+    return this.db
+      .prepare('UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL')
+      .run(isoNow(), user.id).changes;
   }
 
   /** Revokes the token itself (a logout). */
   revokeTokenValue(token: string): boolean {
-    return this.db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL').run(isoNow(), hashToken(token)).changes > 0;
+    return (
+      this.db
+        .prepare('UPDATE api_tokens SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL')
+        .run(isoNow(), hashToken(token)).changes > 0
+    );
   }
 
   /** The user a live token belongs to, or null (unknown, revoked or expired). */
   userForToken(token: string): HubUser | null {
     if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
     const row = this.db
-      .prepare('SELECT t.id AS token_id, t.expires_at, u.id, u.name FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND t.revoked_at IS NULL')
+      .prepare(
+        'SELECT t.id AS token_id, t.expires_at, u.id, u.name FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND t.revoked_at IS NULL',
+      )
       .get(hashToken(token)) as { token_id: number; expires_at: string | null; id: number; name: string } | undefined;
     if (!row) return null;
     if (row.expires_at && Date.parse(row.expires_at) <= Date.now()) return null;
@@ -172,14 +207,17 @@ export class AccountStore {
     if ((this.touched.get(row.token_id) ?? 0) < now - 60_000) {
       this.touched.set(row.token_id, now);
       if (this.touched.size > 10_000) this.touched.clear();
-      this.db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?').run(new Date(now).toISOString(), row.token_id);
+      this.db
+        .prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?')
+        .run(new Date(now).toISOString(), row.token_id);
     }
     return { id: row.id, name: row.name };
   }
 
   /** Checks a name and password; the same work is done for unknown names (no user enumeration by timing). */
   async login(name: string, password: string): Promise<HubUser | null> {
-    const row = this.db.prepare('SELECT id, name, password_hash FROM users WHERE name = ?').get(name) as { id: number; name: string; password_hash: string | null } | undefined;
+    const row = this.db.prepare('SELECT id, name, password_hash FROM users WHERE name = ?').get(name) as
+      { id: number; name: string; password_hash: string | null } | undefined;
     const ok = await verifyPassword(password, row?.password_hash ?? (await dummyHash()));
     return ok && row?.password_hash ? { id: row.id, name: row.name } : null;
   }

@@ -14,12 +14,21 @@ export function parseArgs<C extends CommandName>(name: C, raw: unknown) {
   const parsed = commandSchemas[name].safeParse(raw ?? {});
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    throw new InkproofError('invalid_input', `The request for ${name} is not valid: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}.`, { issues });
+    throw new InkproofError(
+      'invalid_input',
+      `The request for ${name} is not valid: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}.`,
+      { issues },
+    );
   }
   return parsed.data;
 }
 
-export async function dispatch(api: CoreApi, name: string, raw: unknown, ctx: CallContext): Promise<CommandResult<CommandName>> {
+export async function dispatch(
+  api: CoreApi,
+  name: string,
+  raw: unknown,
+  ctx: CallContext,
+): Promise<CommandResult<CommandName>> {
   if (!isCommandName(name)) throw new InkproofError('not_found', `There is no command "${name}".`);
   const args = parseArgs(name, raw);
   return (api[name] as (a: unknown, c: CallContext) => Promise<CommandResult<CommandName>>)(args, ctx);

@@ -29,10 +29,15 @@ async function readFile(file: ImportFile, limit: number, ctx: CallContext): Prom
   if ('base64' in file) {
     const size = Math.floor((file.base64.replace(/\s/g, '').length * 3) / 4);
     if (size > limit + 2) throw tooLarge(file.name, size, limit);
-    if (!/^[A-Za-z0-9+/\r\n]*={0,2}\s*$/.test(file.base64)) throw new InkproofError('invalid_input', `The contents of "${file.name}" are not valid base64.`);
+    if (!/^[A-Za-z0-9+/\r\n]*={0,2}\s*$/.test(file.base64))
+      throw new InkproofError('invalid_input', `The contents of "${file.name}" are not valid base64.`);
     return Buffer.from(file.base64, 'base64');
   }
-  if (!ctx.allowPaths) throw new InkproofError('invalid_input', 'Files can be imported by path only from the desktop app and the command line; upload the file instead.');
+  if (!ctx.allowPaths)
+    throw new InkproofError(
+      'invalid_input',
+      'Files can be imported by path only from the desktop app and the command line; upload the file instead.',
+    );
   let stat;
   try {
     stat = await fs.stat(file.path);
@@ -45,7 +50,10 @@ async function readFile(file: ImportFile, limit: number, ctx: CallContext): Prom
 }
 
 export function tooLarge(name: string, size: number, limit: number): InkproofError {
-  return new InkproofError('too_large', `"${name}" is ${formatSize(size)}, larger than the limit of ${formatSize(limit)}. Split it into smaller files, or raise the limit in Settings.`);
+  return new InkproofError(
+    'too_large',
+    `"${name}" is ${formatSize(size)}, larger than the limit of ${formatSize(limit)}. Split it into smaller files, or raise the limit in Settings.`,
+  );
 }
 
 /** A file on its way in: its name and a way to read its bytes (which may refuse, e.g. too large). */
@@ -68,7 +76,11 @@ export async function importFiles(s: Services, files: IncomingFile[], ctx: CallC
         // About six bytes per word: refined once the text is extracted.
         s.scheduler.enqueue(ctx.user.id, 'analyze', doc.id, bytes.byteLength / 6);
         s.hub.broadcast(
-          { channel: libraryChannel(ctx.user.id), event: 'document.imported', data: { document_id: doc.id, name, format, size_bytes: doc.size_bytes, imported_at: doc.created_at } },
+          {
+            channel: libraryChannel(ctx.user.id),
+            event: 'document.imported',
+            data: { document_id: doc.id, name, format, size_bytes: doc.size_bytes, imported_at: doc.created_at },
+          },
           { except: ctx.connectionId },
         );
         return doc;
@@ -82,7 +94,12 @@ export async function importFiles(s: Services, files: IncomingFile[], ctx: CallC
   return result;
 }
 
-export function documentCommands(s: Services): Pick<CoreApi, 'importDocuments' | 'listDocuments' | 'getDocument' | 'deleteDocument' | 'analyzeDocument' | 'exportDocument'> {
+export function documentCommands(
+  s: Services,
+): Pick<
+  CoreApi,
+  'importDocuments' | 'listDocuments' | 'getDocument' | 'deleteDocument' | 'analyzeDocument' | 'exportDocument'
+> {
   return {
     async importDocuments({ files }, ctx) {
       const limit = s.settings.get().limits.max_file_bytes;
@@ -107,11 +124,19 @@ export function documentCommands(s: Services): Pick<CoreApi, 'importDocuments' |
     async deleteDocument({ id }, ctx) {
       ownedDocument(s, id, ctx);
       // Stop work on it first, so no job writes to a deleted document.
-      for (const r of s.rewrites.forDocument(id)) for (const j of s.jobs.active('rewrite', r.id)) await s.scheduler.cancel(j.id);
+      for (const r of s.rewrites.forDocument(id))
+        for (const j of s.jobs.active('rewrite', r.id)) await s.scheduler.cancel(j.id);
       for (const j of s.jobs.active('analyze', id)) await s.scheduler.cancel(j.id);
       s.hub.atomically(s.db, () => {
         s.documents.delete(id);
-        s.hub.broadcast({ channel: libraryChannel(ctx.user.id), event: 'document.deleted', data: { document_id: id, deleted_at: isoNow() } }, { except: ctx.connectionId });
+        s.hub.broadcast(
+          {
+            channel: libraryChannel(ctx.user.id),
+            event: 'document.deleted',
+            data: { document_id: id, deleted_at: isoNow() },
+          },
+          { except: ctx.connectionId },
+        );
       });
       return { deleted: true, id };
     },
@@ -134,14 +159,19 @@ export function documentCommands(s: Services): Pick<CoreApi, 'importDocuments' |
       let suffix = '';
       if (rewrite_id !== undefined) {
         const rw = s.rewrites.row(rewrite_id);
-        if (!rw || rw.document_id !== id) throw new InkproofError('not_found', `Document ${id} has no revision ${rewrite_id}.`);
+        if (!rw || rw.document_id !== id)
+          throw new InkproofError('not_found', `Document ${id} has no revision ${rewrite_id}.`);
         if (rw.result === null) throw new InkproofError('conflict', 'This revision has not finished yet.');
         text = rw.result;
         suffix = '-revised';
       } else {
         const v = version ?? doc.version;
         text = s.documents.versionText(id, v);
-        if (text === null) throw new InkproofError(doc.text === null ? 'conflict' : 'not_found', doc.text === null ? 'This document is still being read.' : `Document ${id} has no version ${v}.`);
+        if (text === null)
+          throw new InkproofError(
+            doc.text === null ? 'conflict' : 'not_found',
+            doc.text === null ? 'This document is still being read.' : `Document ${id} has no version ${v}.`,
+          );
         if (v > 1) suffix = `-v${v}`;
       }
       const base = doc.name.replace(/\.[A-Za-z0-9]+$/, '') + suffix;

@@ -7,7 +7,8 @@ export function eventCommands(s: Services): Pick<CoreApi, 'getEvents' | 'getSett
   return {
     async getEvents({ channel, since }, ctx) {
       // The same authorization as a live subscription: no reading of other users' channels.
-      if (!(await s.hub.authorizer.authorize(ctx.user, channel))) throw new InkproofError('forbidden', `You may not read the channel "${channel}".`);
+      if (!(await s.hub.authorizer.authorize(ctx.user, channel)))
+        throw new InkproofError('forbidden', `You may not read the channel "${channel}".`);
       return s.hub.replayAsync(channel, since);
     },
     async getSettings() {

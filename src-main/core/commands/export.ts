@@ -2,11 +2,26 @@
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import type { ExportResult } from '../../../src-shared/commands';
 
-export async function buildExport(baseName: string, format: 'txt' | 'md' | 'docx', text: string): Promise<ExportResult> {
+export async function buildExport(
+  baseName: string,
+  format: 'txt' | 'md' | 'docx',
+  text: string,
+): Promise<ExportResult> {
   if (format === 'docx') {
-    const paragraphs = text.split(/\n{2,}/).map((p) => new Paragraph({ children: p.split('\n').flatMap((line, i) => (i === 0 ? [new TextRun(line)] : [new TextRun({ text: line, break: 1 })])) }));
+    const paragraphs = text.split(/\n{2,}/).map(
+      (p) =>
+        new Paragraph({
+          children: p
+            .split('\n')
+            .flatMap((line, i) => (i === 0 ? [new TextRun(line)] : [new TextRun({ text: line, break: 1 })])),
+        }),
+    );
     const buffer = await Packer.toBuffer(new Document({ sections: [{ children: paragraphs }] }));
-    return { name: `${baseName}.docx`, mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', base64: Buffer.from(buffer).toString('base64') };
+    return {
+      name: `${baseName}.docx`,
+      mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      base64: Buffer.from(buffer).toString('base64'),
+    };
   }
   const body = text.endsWith('\n') ? text : text + '\n';
   return {

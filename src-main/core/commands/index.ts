@@ -8,7 +8,13 @@ import { rewriteCommands } from './rewrites';
 import { sampleCommands } from './samples';
 
 export function createCommands(s: Services): CoreApi {
-  return { ...documentCommands(s), ...rewriteCommands(s), ...sampleCommands(s), ...queueCommands(s), ...eventCommands(s) };
+  return {
+    ...documentCommands(s),
+    ...rewriteCommands(s),
+    ...sampleCommands(s),
+    ...queueCommands(s),
+    ...eventCommands(s),
+  };
 }
 
 export type { CallContext, CoreApi } from './context';

@@ -14,12 +14,17 @@ export function sampleCommands(s: Services): Pick<CoreApi, 'validateSample'> {
         sampleText = text;
       } else if (rewrite_id !== undefined) {
         const rw = s.rewrites.row(rewrite_id);
-        if (!rw || rw.document_id !== document_id) throw new InkproofError('not_found', `Document ${document_id} has no revision ${rewrite_id}.`);
+        if (!rw || rw.document_id !== document_id)
+          throw new InkproofError('not_found', `Document ${document_id} has no revision ${rewrite_id}.`);
         if (rw.result === null) throw new InkproofError('conflict', 'This revision has not finished yet.');
         sampleText = rw.result;
       } else {
         if (doc.text === null) throw new InkproofError('conflict', 'This document is still being read.');
-        if ((end as number) > doc.text.length) throw new InkproofError('invalid_input', `The range ends at ${end}, after the end of the text (${doc.text.length} characters).`);
+        if ((end as number) > doc.text.length)
+          throw new InkproofError(
+            'invalid_input',
+            `The range ends at ${end}, after the end of the text (${doc.text.length} characters).`,
+          );
         sampleText = doc.text.slice(start, end);
       }
       if (sampleText.trim() === '') throw new InkproofError('invalid_input', 'The sample contains no text.');

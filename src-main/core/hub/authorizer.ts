@@ -16,7 +16,10 @@ export interface HubUser {
 }
 
 export type AuthorizationResult = boolean | { user_info: Record<string, unknown> };
-export type AuthorizationCallback = (user: HubUser, params: ChannelParams) => AuthorizationResult | Promise<AuthorizationResult>;
+export type AuthorizationCallback = (
+  user: HubUser,
+  params: ChannelParams,
+) => AuthorizationResult | Promise<AuthorizationResult>;
 
 export class ChannelAuthorizer {
   private readonly rules: { pattern: string; callback: AuthorizationCallback }[] = [];

@@ -1,5 +1,5 @@
 /**
- * The hub's seam to a shared backend (DESIGN.md §10: several server processes share fan-out and
+ * The hub's seam to a shared backend (docs/architecture.md §10: several server processes share fan-out and
  * the catch-up log, e.g. through Redis). Without a backend the hub is the in-process fast path it
  * always was: seq from memory, log in memory/SQLite, delivery at the end of the turn.
  *

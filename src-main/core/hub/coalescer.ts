@@ -1,10 +1,13 @@
 /**
- * Coalesces progress (DESIGN.md §2): at most one emission per key per interval, never going
+ * Coalesces progress (docs/architecture.md §2): at most one emission per key per interval, never going
  * backwards, the latest value always delivered at the end of the interval, and `finish` emitting
  * 100 if it was not the last value sent.
  */
 export class ProgressCoalescer {
-  private readonly state = new Map<string, { sent: number; pending: number | null; last: number; timer: NodeJS.Timeout | null }>();
+  private readonly state = new Map<
+    string,
+    { sent: number; pending: number | null; last: number; timer: NodeJS.Timeout | null }
+  >();
 
   constructor(
     private readonly intervalMs: number,

@@ -22,12 +22,21 @@ export interface BroadcastFake {
   readonly recorded: Envelope[];
   /** Recorded envelopes matching a channel (glob) and an event name. */
   broadcasts<E extends string>(channel: string, event: E): Envelope<DataOf<E>>[];
-  assertBroadcast<E extends string>(channel: string, event: E, predicate?: (data: DataOf<E>, env: Envelope<DataOf<E>>) => boolean): void;
+  assertBroadcast<E extends string>(
+    channel: string,
+    event: E,
+    predicate?: (data: DataOf<E>, env: Envelope<DataOf<E>>) => boolean,
+  ): void;
   assertBroadcastTimes(channel: string, event: string, times: number): void;
   assertNotBroadcast<E extends string>(channel: string, event: E, predicate?: (data: DataOf<E>) => boolean): void;
   assertNothingBroadcast(): void;
   /** Waits until a matching envelope has been recorded (no sleeps: resolves on the event). */
-  waitFor<E extends string>(channel: string, event: E, predicate?: (data: DataOf<E>) => boolean, timeoutMs?: number): Promise<Envelope<DataOf<E>>>;
+  waitFor<E extends string>(
+    channel: string,
+    event: E,
+    predicate?: (data: DataOf<E>) => boolean,
+    timeoutMs?: number,
+  ): Promise<Envelope<DataOf<E>>>;
   /** Schema problems found in recorded catalogue events. */
   readonly invalid: { envelope: Envelope; problem: string }[];
   restore(): void;
@@ -43,7 +52,11 @@ export function fakeBroadcasts(hub: BroadcastHub): BroadcastFake {
     const schema = (eventSchemas as Record<string, (typeof eventSchemas)[EventName]>)[env.event];
     if (schema) {
       const parsed = schema.safeParse(env.data);
-      if (!parsed.success) invalid.push({ envelope: env, problem: parsed.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ') });
+      if (!parsed.success)
+        invalid.push({
+          envelope: env,
+          problem: parsed.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; '),
+        });
     }
     for (const w of waiters) {
       if (w.test(env)) {
@@ -53,12 +66,19 @@ export function fakeBroadcasts(hub: BroadcastHub): BroadcastFake {
     }
   });
 
-  const matching = (channel: string, event: string) => recorded.filter((e) => channelGlobMatch(channel, e.channel) && e.event === event);
+  const matching = (channel: string, event: string) =>
+    recorded.filter((e) => channelGlobMatch(channel, e.channel) && e.event === event);
   const describe = () =>
-    recorded.length === 0 ? 'Nothing was broadcast.' : 'Broadcast were:\n' + recorded.map((e) => `  ${e.channel} ${e.event} #${e.seq} ${JSON.stringify(e.data)}`).join('\n');
+    recorded.length === 0
+      ? 'Nothing was broadcast.'
+      : 'Broadcast were:\n' +
+        recorded.map((e) => `  ${e.channel} ${e.event} #${e.seq} ${JSON.stringify(e.data)}`).join('\n');
   const checkSchema = (list: Envelope[]) => {
     const bad = invalid.filter((i) => list.includes(i.envelope));
-    if (bad.length > 0) throw new BroadcastAssertionError(`Payload does not match the event catalogue: ${bad.map((b) => `${b.envelope.event}: ${b.problem}`).join('; ')}`);
+    if (bad.length > 0)
+      throw new BroadcastAssertionError(
+        `Payload does not match the event catalogue: ${bad.map((b) => `${b.envelope.event}: ${b.problem}`).join('; ')}`,
+      );
   };
 
   const fake: BroadcastFake = {
@@ -77,17 +97,24 @@ export function fakeBroadcasts(hub: BroadcastHub): BroadcastFake {
     },
     assertBroadcastTimes(channel, event, times) {
       const n = matching(channel, event).length;
-      if (n !== times) throw new BroadcastAssertionError(`Expected "${event}" on "${channel}" ${times} time(s), it was broadcast ${n} time(s).\n${describe()}`);
+      if (n !== times)
+        throw new BroadcastAssertionError(
+          `Expected "${event}" on "${channel}" ${times} time(s), it was broadcast ${n} time(s).\n${describe()}`,
+        );
     },
     assertNotBroadcast(channel, event, predicate) {
       const list = matching(channel, event).filter((e) => !predicate || predicate(e.data as never));
-      if (list.length > 0) throw new BroadcastAssertionError(`Did not expect "${event}" on "${channel}", it was broadcast ${list.length} time(s).\n${describe()}`);
+      if (list.length > 0)
+        throw new BroadcastAssertionError(
+          `Did not expect "${event}" on "${channel}", it was broadcast ${list.length} time(s).\n${describe()}`,
+        );
     },
     assertNothingBroadcast() {
       if (recorded.length > 0) throw new BroadcastAssertionError(`Expected nothing to be broadcast.\n${describe()}`);
     },
     waitFor(channel, event, predicate, timeoutMs = 20_000) {
-      const test = (e: Envelope) => channelGlobMatch(channel, e.channel) && e.event === event && (!predicate || predicate(e.data as never));
+      const test = (e: Envelope) =>
+        channelGlobMatch(channel, e.channel) && e.event === event && (!predicate || predicate(e.data as never));
       const already = recorded.find(test);
       if (already) return Promise.resolve(already as never);
       return new Promise((resolve, reject) => {

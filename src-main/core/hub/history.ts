@@ -181,11 +181,16 @@ export class DurableEventLog {
 
   /** Reloads the log into a history after a restart. */
   load(history: ChannelHistory): number {
-    for (const row of this.db.prepare('SELECT channel, seq FROM channel_seqs').iterate() as Iterable<{ channel: string; seq: number }>) {
+    for (const row of this.db.prepare('SELECT channel, seq FROM channel_seqs').iterate() as Iterable<{
+      channel: string;
+      seq: number;
+    }>) {
       history.raiseSeq(row.channel, row.seq);
     }
     let n = 0;
-    for (const row of this.db.prepare('SELECT events FROM event_batches ORDER BY id').iterate() as Iterable<{ events: string }>) {
+    for (const row of this.db.prepare('SELECT events FROM event_batches ORDER BY id').iterate() as Iterable<{
+      events: string;
+    }>) {
       for (const line of row.events.split('\n')) {
         if (!line) continue;
         history.append(JSON.parse(line) as Envelope);
@@ -197,7 +202,9 @@ export class DurableEventLog {
 
   prune(now = Date.now()): number {
     const cutoff = now - this.retentionMs;
-    const keepFrom = this.db.prepare('SELECT id FROM event_batches ORDER BY id DESC LIMIT 1 OFFSET ?').get(this.maxBatches) as { id: number } | undefined;
+    const keepFrom = this.db
+      .prepare('SELECT id FROM event_batches ORDER BY id DESC LIMIT 1 OFFSET ?')
+      .get(this.maxBatches) as { id: number } | undefined;
     const old = this.db
       .prepare('SELECT id, events FROM event_batches WHERE created_at < ? OR id <= ? ORDER BY id')
       .all(cutoff, keepFrom?.id ?? 0) as { id: number; events: string }[];
@@ -210,7 +217,9 @@ export class DurableEventLog {
         last.set(env.channel, Math.max(last.get(env.channel) ?? 0, env.seq));
       }
     }
-    const upsert = this.db.prepare('INSERT INTO channel_seqs (channel, seq) VALUES (?, ?) ON CONFLICT(channel) DO UPDATE SET seq = max(seq, excluded.seq)');
+    const upsert = this.db.prepare(
+      'INSERT INTO channel_seqs (channel, seq) VALUES (?, ?) ON CONFLICT(channel) DO UPDATE SET seq = max(seq, excluded.seq)',
+    );
     const del = this.db.prepare('DELETE FROM event_batches WHERE id = ?');
     this.db.transaction(() => {
       for (const [channel, seq] of last) upsert.run(channel, seq);

@@ -1,5 +1,5 @@
 /**
- * The broadcast hub (DESIGN.md §2): named events on named channels, a seq per channel, an event
+ * The broadcast hub (docs/architecture.md §2): named events on named channels, a seq per channel, an event
  * log with replay, exclusion of the originating connection (Laravel's `toOthers`), and queued
  * delivery that never blocks the code that broadcast.
  *
@@ -144,11 +144,18 @@ export class BroadcastHub {
     if (this.closed) throw new InkproofError('internal', 'The broadcast hub has been shut down.');
     const st = this.history.state(event.channel);
     if (!st.checked) {
-      if (!CHANNEL_NAME_RE.test(event.channel)) throw new InkproofError('invalid_input', `"${event.channel}" is not a valid channel name.`);
+      if (!CHANNEL_NAME_RE.test(event.channel))
+        throw new InkproofError('invalid_input', `"${event.channel}" is not a valid channel name.`);
       st.checked = true;
     }
     // With a backend the seq is assigned when the backend stores the envelope (0 until then).
-    const env: Envelope<D> = { channel: event.channel, event: event.event, data: event.data, seq: this.backend ? 0 : ++st.seq, ts: this.clock() };
+    const env: Envelope<D> = {
+      channel: event.channel,
+      event: event.event,
+      data: event.data,
+      seq: this.backend ? 0 : ++st.seq,
+      ts: this.clock(),
+    };
     if (opts.userId !== undefined) env.user_id = opts.userId;
     this.queued.push(env, st, opts.except);
     this.stats.broadcasts++;
@@ -177,7 +184,8 @@ export class BroadcastHub {
       return result;
     } catch (err) {
       const envs = this.queued.envs;
-      if (!this.backend) for (let i = envs.length - 1; i >= 0; i--) this.history.releaseSeq(envs[i].channel, envs[i].seq);
+      if (!this.backend)
+        for (let i = envs.length - 1; i >= 0; i--) this.history.releaseSeq(envs[i].channel, envs[i].seq);
       this.queued = new Batch();
       // Batches written inside the failed transaction are gone from the outbox: drop them here too.
       this.readyRemote.length = readyMark;
@@ -227,7 +235,8 @@ export class BroadcastHub {
 
   /** What came after `since` on a channel (in-process hub only: with a backend use replayAsync). */
   replay(channel: string, since: number): ReplayResult {
-    if (this.backend) throw new InkproofError('internal', 'This hub shares its log through a backend: use replayAsync().');
+    if (this.backend)
+      throw new InkproofError('internal', 'This hub shares its log through a backend: use replayAsync().');
     return this.history.since(channel, since);
   }
 
@@ -378,12 +387,17 @@ export class BroadcastHub {
 
   private publishRemote(b: RemoteBatch): void {
     const items: BackendItem[] = [];
-    for (let i = 0; i < b.batch.length; i++) items.push({ env: b.batch.envs[i], except: b.batch.excepts[i], floor: b.batch.states[i].seq });
+    for (let i = 0; i < b.batch.length; i++)
+      items.push({ env: b.batch.envs[i], except: b.batch.excepts[i], floor: b.batch.states[i].seq });
     const p = this.backend!.publish(items).then(
       () => {
         if (b.outboxId !== null) this.outbox!.remove(b.outboxId);
       },
-      (err) => this.logger?.error({ err, events: items.length }, 'the hub backend did not take a batch (durable events stay in the outbox)'),
+      (err) =>
+        this.logger?.error(
+          { err, events: items.length },
+          'the hub backend did not take a batch (durable events stay in the outbox)',
+        ),
     );
     this.publishing.add(p);
     void p.finally(() => this.publishing.delete(p));
@@ -447,7 +461,11 @@ export class BroadcastHub {
     }
     const subscribers = st.subscribers as readonly Entry[];
     const count = subscribers.length;
-    if (this.debug) this.logger?.debug({ channel: env.channel, event: env.event, seq: env.seq, subscribers: count, except }, 'hub broadcast');
+    if (this.debug)
+      this.logger?.debug(
+        { channel: env.channel, event: env.event, seq: env.seq, subscribers: count, except },
+        'hub broadcast',
+      );
     if (count === 0) return;
     const message: SubscriptionMessage = { type: 'event', envelope: env };
     const seq = env.seq;

@@ -27,7 +27,16 @@ export class HubOutbox {
   }
 
   pending(): { id: number; envs: Envelope[] }[] {
-    const rows = this.db.prepare('SELECT id, events FROM hub_outbox ORDER BY id').all() as { id: number; events: string }[];
-    return rows.map((r) => ({ id: r.id, envs: r.events.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Envelope) }));
+    const rows = this.db.prepare('SELECT id, events FROM hub_outbox ORDER BY id').all() as {
+      id: number;
+      events: string;
+    }[];
+    return rows.map((r) => ({
+      id: r.id,
+      envs: r.events
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Envelope),
+    }));
   }
 }

@@ -15,14 +15,24 @@ export function rewriteHandler(s: Services): JobHandler {
   const progressEvents = new ProgressCoalescer(s.progressIntervalMs, (key, progress) => {
     const id = Number(key);
     s.rewrites.setProgress(id, progress);
-    s.hub.broadcast({ channel: rewriteChannel(id), event: 'rewrite.progress', data: { rewrite_id: id, progress, status: 'processing' } });
+    s.hub.broadcast({
+      channel: rewriteChannel(id),
+      event: 'rewrite.progress',
+      data: { rewrite_id: id, progress, status: 'processing' },
+    });
   });
 
   const queuedEvent = (rewriteId: number, documentId: number, estimated: number) =>
     s.hub.broadcast({
       channel: rewriteChannel(rewriteId),
       event: 'rewrite.queued',
-      data: { rewrite_id: rewriteId, document_id: documentId, status: 'queued', queued_at: isoNow(), estimated_time: estimated },
+      data: {
+        rewrite_id: rewriteId,
+        document_id: documentId,
+        status: 'queued',
+        queued_at: isoNow(),
+        estimated_time: estimated,
+      },
     });
 
   return {
@@ -43,7 +53,8 @@ export function rewriteHandler(s: Services): JobHandler {
       const row = s.rewrites.row(job.subject_id);
       if (!row) throw new InkproofError('not_found', 'The revision was deleted with its document.');
       const text = s.documents.versionText(row.document_id, row.document_version);
-      if (text === null) throw new InkproofError('not_found', 'The document version this revision was made for no longer exists.');
+      if (text === null)
+        throw new InkproofError('not_found', 'The document version this revision was made for no longer exists.');
       const key = String(row.id);
       // Progress already announced by an earlier attempt is the floor of this one.
       progressEvents.seed(key, row.progress);
@@ -66,7 +77,13 @@ export function rewriteHandler(s: Services): JobHandler {
         s.hub.broadcast({
           channel: rewriteChannel(row.id),
           event: 'rewrite.completed',
-          data: { rewrite_id: row.id, document_id: row.document_id, status: 'completed', completed_at: completedAt, diff_summary: result.diff_summary },
+          data: {
+            rewrite_id: row.id,
+            document_id: row.document_id,
+            status: 'completed',
+            completed_at: completedAt,
+            diff_summary: result.diff_summary,
+          },
         });
       };
     },
@@ -79,7 +96,13 @@ export function rewriteHandler(s: Services): JobHandler {
       s.hub.broadcast({
         channel: rewriteChannel(row.id),
         event: 'rewrite.failed',
-        data: { rewrite_id: row.id, document_id: row.document_id, status: 'failed', error: message, failed_at: failedAt },
+        data: {
+          rewrite_id: row.id,
+          document_id: row.document_id,
+          status: 'failed',
+          error: message,
+          failed_at: failedAt,
+        },
       });
     },
     requeued(job) {
@@ -91,4 +114,3 @@ export function rewriteHandler(s: Services): JobHandler {
     },
   };
 }
-

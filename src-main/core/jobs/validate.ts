@@ -22,12 +22,19 @@ export function validateHandler(s: Services): JobHandler {
         s.hub.broadcast({
           channel: documentChannel(sample.document_id),
           event: 'sample.validated',
-          data: { sample_id: sample.id, document_id: sample.document_id, rewrite_id: sample.rewrite_id, ai_confidence: result.ai_confidence, validated_at: validatedAt },
+          data: {
+            sample_id: sample.id,
+            document_id: sample.document_id,
+            rewrite_id: sample.rewrite_id,
+            ai_confidence: result.ai_confidence,
+            validated_at: validatedAt,
+          },
         });
       };
     },
     failed(job, _userId, error, cancelled) {
-      if (s.samples.get(job.subject_id)) s.samples.fail(job.subject_id, cancelled ? 'The check was cancelled.' : error.message);
+      if (s.samples.get(job.subject_id))
+        s.samples.fail(job.subject_id, cancelled ? 'The check was cancelled.' : error.message);
     },
   };
 }

@@ -103,7 +103,13 @@ export class JobScheduler {
 
   /** Adds a job. Call inside the caller's hub.atomically scope; the scheduler picks it up afterwards. */
   enqueue(userId: number, type: JobType, subjectId: number, units: number): JobRecord {
-    const job = this.opts.jobs.enqueue(userId, type, subjectId, Math.max(1, Math.round(units)), this.handler(type).maxAttempts);
+    const job = this.opts.jobs.enqueue(
+      userId,
+      type,
+      subjectId,
+      Math.max(1, Math.round(units)),
+      this.handler(type).maxAttempts,
+    );
     this.announce(job, userId);
     this.wake();
     return job;
@@ -112,7 +118,12 @@ export class JobScheduler {
   /** Seconds until a queued job would be done, from the work ahead and measured throughput. */
   estimate(job: JobRecord): number {
     const ahead = this.opts.jobs.workAhead(job.type, job.id);
-    return this.throughput.estimate(job.type, job.units + ahead.queuedUnits + ahead.runningUnits, this.opts.concurrency, ahead.queuedJobs);
+    return this.throughput.estimate(
+      job.type,
+      job.units + ahead.queuedUnits + ahead.runningUnits,
+      this.opts.concurrency,
+      ahead.queuedJobs,
+    );
   }
 
   /** Recovers jobs a crash left running and starts taking work. */
@@ -133,7 +144,11 @@ export class JobScheduler {
       }
       return result;
     });
-    if (requeued.length || failed.length) this.opts.logger?.info({ requeued: requeued.length, failed: failed.length }, 'recovered jobs left running by a previous run');
+    if (requeued.length || failed.length)
+      this.opts.logger?.info(
+        { requeued: requeued.length, failed: failed.length },
+        'recovered jobs left running by a previous run',
+      );
     this.wake();
   }
 
@@ -182,7 +197,13 @@ export class JobScheduler {
     const entry = { job, userId, controller, startedAt: nowMs(), cancelled: false, released: false } as Running;
     this.running.set(job.id, entry);
     const timeout = setTimeout(() => {
-      controller.abort(new InkproofError('timeout', `This ${describe(job.type)} took longer than ${Math.round(handler.timeoutMs / 1000)} seconds and was stopped.`, { retryable: true }));
+      controller.abort(
+        new InkproofError(
+          'timeout',
+          `This ${describe(job.type)} took longer than ${Math.round(handler.timeoutMs / 1000)} seconds and was stopped.`,
+          { retryable: true },
+        ),
+      );
     }, handler.timeoutMs);
     entry.done = (async () => {
       try {
@@ -229,7 +250,10 @@ export class JobScheduler {
       } else if (error.retryable && job.attempts < job.max_attempts) {
         const delay = Math.min(this.backoffMaxMs, this.backoffBaseMs * 2 ** (job.attempts - 1));
         const back = this.opts.jobs.backoff(job.id, error.message, nowMs() + delay);
-        this.opts.logger?.warn({ job: job.id, type: job.type, attempt: job.attempts, delay, error: error.message }, 'job failed, retrying after backoff');
+        this.opts.logger?.warn(
+          { job: job.id, type: job.type, attempt: job.attempts, delay, error: error.message },
+          'job failed, retrying after backoff',
+        );
         if (back) {
           handler.requeued?.(back, userId);
           this.announce(back, userId);
@@ -253,7 +277,8 @@ export class JobScheduler {
       return this.mustGet(id);
     }
     const job = this.mustGet(id);
-    if (job.status !== 'queued') throw new InkproofError('conflict', `This job is ${job.status} and cannot be cancelled.`);
+    if (job.status !== 'queued')
+      throw new InkproofError('conflict', `This job is ${job.status} and cannot be cancelled.`);
     this.opts.hub.atomically(this.opts.db, () => {
       const cancelled = this.opts.jobs.cancel(id);
       if (!cancelled) return;
@@ -267,7 +292,8 @@ export class JobScheduler {
   /** Queues a failed or cancelled job again. */
   retry(id: number): JobRecord {
     const job = this.mustGet(id);
-    if (job.status !== 'failed' && job.status !== 'cancelled') throw new InkproofError('conflict', `Only failed or cancelled jobs can be retried; this one is ${job.status}.`);
+    if (job.status !== 'failed' && job.status !== 'cancelled')
+      throw new InkproofError('conflict', `Only failed or cancelled jobs can be retried; this one is ${job.status}.`);
     const out = this.opts.hub.atomically(this.opts.db, () => {
       const back = this.opts.jobs.retry(id);
       if (!back) throw new InkproofError('conflict', 'This job changed while it was being retried; try again.');
@@ -293,7 +319,10 @@ export class JobScheduler {
     if (this.timer) clearTimeout(this.timer);
     const all = () => Promise.all([...this.running.values()].map((r) => r.done));
     let timer: NodeJS.Timeout | undefined;
-    const drained = await Promise.race([all().then(() => true), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), drainMs)))]);
+    const drained = await Promise.race([
+      all().then(() => true),
+      new Promise<boolean>((r) => (timer = setTimeout(() => r(false), drainMs))),
+    ]);
     clearTimeout(timer);
     if (!drained) {
       for (const r of this.running.values()) {

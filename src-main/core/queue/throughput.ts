@@ -37,7 +37,8 @@ export class Throughput {
   /** Seconds until `units` of work (the job plus the work ahead of it) are done on `threads` threads. */
   estimate(type: JobType, units: number, threads: number, jobsAhead: number): number {
     const rate = this.rate.get(type) ?? PRIOR_WORDS_PER_SECOND[type];
-    const seconds = units / (rate * Math.max(1, threads)) + PRIOR_OVERHEAD_SECONDS * (1 + jobsAhead / Math.max(1, threads));
+    const seconds =
+      units / (rate * Math.max(1, threads)) + PRIOR_OVERHEAD_SECONDS * (1 + jobsAhead / Math.max(1, threads));
     return Math.round(seconds * 10) / 10;
   }
 }

@@ -1,5 +1,5 @@
 /**
- * State that the server processes of one deployment share (DESIGN.md §10): which channels are
+ * State that the server processes of one deployment share (docs/architecture.md §10): which channels are
  * occupied and by how many subscriptions, the presence members of every presence channel (one global
  * list, not one per process), the connection count of each app, rate-limit counters, and signals
  * between processes (a member joined or left, terminate a user's connections). `MemoryCluster` is
@@ -18,7 +18,9 @@ export type ClusterSignal =
   | { type: 'terminate'; app: string; user_id: string };
 
 /** Something the cluster found out by itself (a dead process's connections were cleaned up). */
-export type ClusterNotice = { type: 'channel_vacated'; app: string; channel: string } | { type: 'member_removed'; app: string; channel: string; user_id: string };
+export type ClusterNotice =
+  | { type: 'channel_vacated'; app: string; channel: string }
+  | { type: 'member_removed'; app: string; channel: string; user_id: string };
 
 export type PresenceJoin = { refused: true } | { refused: false; first: boolean; members: Map<string, unknown> };
 
@@ -41,7 +43,14 @@ export interface Cluster {
   channels(app: string): Promise<Map<string, number>>;
   channelCount(app: string, channel: string): Promise<number>;
 
-  presenceJoin(app: string, channel: string, socketId: string, userId: string, userInfo: unknown, maxMembers: number): Promise<PresenceJoin>;
+  presenceJoin(
+    app: string,
+    channel: string,
+    socketId: string,
+    userId: string,
+    userInfo: unknown,
+    maxMembers: number,
+  ): Promise<PresenceJoin>;
   /** Null when the socket was not a member. */
   presenceLeave(app: string, channel: string, socketId: string): Promise<{ user_id: string; last: boolean } | null>;
   presenceMembers(app: string, channel: string): Promise<Map<string, unknown>>;
@@ -122,7 +131,14 @@ export class MemoryCluster implements Cluster {
     return p;
   }
 
-  async presenceJoin(app: string, channel: string, socketId: string, userId: string, userInfo: unknown, maxMembers: number): Promise<PresenceJoin> {
+  async presenceJoin(
+    app: string,
+    channel: string,
+    socketId: string,
+    userId: string,
+    userInfo: unknown,
+    maxMembers: number,
+  ): Promise<PresenceJoin> {
     const p = this.presenceOf(app, channel, true)!;
     if (p.sockets.has(socketId)) return { refused: false, first: false, members: new Map(p.members) };
     if (!p.members.has(userId) && p.members.size >= maxMembers) {
@@ -136,7 +152,11 @@ export class MemoryCluster implements Cluster {
     return { refused: false, first: n === 1, members: new Map(p.members) };
   }
 
-  async presenceLeave(app: string, channel: string, socketId: string): Promise<{ user_id: string; last: boolean } | null> {
+  async presenceLeave(
+    app: string,
+    channel: string,
+    socketId: string,
+  ): Promise<{ user_id: string; last: boolean } | null> {
     const p = this.presenceOf(app, channel, false);
     const userId = p?.sockets.get(socketId);
     if (!p || userId === undefined) return null;
@@ -175,7 +195,8 @@ export class MemoryCluster implements Cluster {
     const now = Date.now();
     let w = this.windows.get(key);
     if (!w || now - w.start >= windowMs) {
-      if (this.windows.size > 100_000) for (const [k, v] of this.windows) if (now - v.start >= windowMs) this.windows.delete(k);
+      if (this.windows.size > 100_000)
+        for (const [k, v] of this.windows) if (now - v.start >= windowMs) this.windows.delete(k);
       this.windows.set(key, (w = { start: now, n: 0 }));
     }
     w.n++;

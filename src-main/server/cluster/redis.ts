@@ -1,5 +1,5 @@
 /**
- * Scale-out through Redis (DESIGN.md §10; the model of Reverb and Soketi, with a shared catch-up
+ * Scale-out through Redis (docs/architecture.md §10; the model of Reverb and Soketi, with a shared catch-up
  * log on top): every server process connects with ioredis and shares
  *
  * - fan-out and the catch-up log (`RedisHubBackend`): one Lua script assigns an envelope its
@@ -338,7 +338,13 @@ export class RedisCluster implements Cluster {
     try {
       await Promise.race([
         Promise.all([c.cmd.connect(), c.sub.connect()]),
-        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`Redis at ${opts.url} did not answer within ${timeoutMs / 1000} s.`)), timeoutMs))),
+        new Promise(
+          (_, reject) =>
+            (timer = setTimeout(
+              () => reject(new Error(`Redis at ${opts.url} did not answer within ${timeoutMs / 1000} s.`)),
+              timeoutMs,
+            )),
+        ),
       ]);
     } catch (err) {
       c.cmd.disconnect();
@@ -404,7 +410,15 @@ export class RedisCluster implements Cluster {
   }
 
   async adjustChannel(app: string, channel: string, delta: number): Promise<number> {
-    return Number(await this.script('inkAdjust')(2, `${this.appPrefix(app)}channels`, this.nodeKey(app, this.nodeId, 'channels'), channel, delta));
+    return Number(
+      await this.script('inkAdjust')(
+        2,
+        `${this.appPrefix(app)}channels`,
+        this.nodeKey(app, this.nodeId, 'channels'),
+        channel,
+        delta,
+      ),
+    );
   }
 
   async channels(app: string): Promise<Map<string, number>> {
@@ -418,14 +432,34 @@ export class RedisCluster implements Cluster {
     return Math.max(0, Number((await this.cmd.hget(`${this.appPrefix(app)}channels`, channel)) ?? 0));
   }
 
-  async presenceJoin(app: string, channel: string, socketId: string, userId: string, userInfo: unknown, maxMembers: number): Promise<PresenceJoin> {
-    const r = (await this.script('inkPresenceJoin')(4, ...this.presenceKeys(app, channel), socketId, userId, JSON.stringify(userInfo ?? null), maxMembers, channel)) as [number, string[]];
+  async presenceJoin(
+    app: string,
+    channel: string,
+    socketId: string,
+    userId: string,
+    userInfo: unknown,
+    maxMembers: number,
+  ): Promise<PresenceJoin> {
+    const r = (await this.script('inkPresenceJoin')(
+      4,
+      ...this.presenceKeys(app, channel),
+      socketId,
+      userId,
+      JSON.stringify(userInfo ?? null),
+      maxMembers,
+      channel,
+    )) as [number, string[]];
     if (Number(r[0]) === -1) return { refused: true };
     return { refused: false, first: Number(r[0]) === 1, members: pairs(r[1]) };
   }
 
-  async presenceLeave(app: string, channel: string, socketId: string): Promise<{ user_id: string; last: boolean } | null> {
-    const r = (await this.script('inkPresenceLeave')(4, ...this.presenceKeys(app, channel), socketId, channel)) as [string, number] | [];
+  async presenceLeave(
+    app: string,
+    channel: string,
+    socketId: string,
+  ): Promise<{ user_id: string; last: boolean } | null> {
+    const r = (await this.script('inkPresenceLeave')(4, ...this.presenceKeys(app, channel), socketId, channel)) as
+      [string, number] | [];
     if (r.length === 0) return null;
     return { user_id: String(r[0]), last: Number(r[1]) === 1 };
   }
@@ -436,7 +470,11 @@ export class RedisCluster implements Cluster {
   }
 
   async acquireConnection(app: string, max: number): Promise<boolean> {
-    return Number(await this.script('inkAcquire')(2, `${this.appPrefix(app)}conns`, this.nodeKey(app, this.nodeId, 'conns'), max)) === 1;
+    return (
+      Number(
+        await this.script('inkAcquire')(2, `${this.appPrefix(app)}conns`, this.nodeKey(app, this.nodeId, 'conns'), max),
+      ) === 1
+    );
   }
 
   async releaseConnection(app: string): Promise<void> {
@@ -460,7 +498,10 @@ export class RedisCluster implements Cluster {
     if (this.closed || this.beating) return;
     this.beating = true;
     try {
-      const [known, dead] = (await this.script('inkHeartbeat')(1, this.nodesKey, this.nodeId, this.nodeTimeoutMs)) as [number, string[]];
+      const [known, dead] = (await this.script('inkHeartbeat')(1, this.nodesKey, this.nodeId, this.nodeTimeoutMs)) as [
+        number,
+        string[],
+      ];
       if (!this.registered) this.registered = true;
       else if (Number(known) !== 1) await this.reregister();
       for (const node of dead) if (node !== this.nodeId) await this.cleanupNode(node);
@@ -476,7 +517,10 @@ export class RedisCluster implements Cluster {
    * cleaned up after it): push the seqs it knows and register its connections again.
    */
   private async reregister(): Promise<void> {
-    this.opts.logger.warn({ node: this.nodeId }, 'Redis no longer knew this server process (restarted without persistence?): registering it again');
+    this.opts.logger.warn(
+      { node: this.nodeId },
+      'Redis no longer knew this server process (restarted without persistence?): registering it again',
+    );
     for (const appId of this.opts.appIds) await this.cleanupApp(appId, this.nodeId, false);
     for (const b of this.backends.values()) await b.pushFloors();
     for (const fn of this.resyncHandlers) await fn();
@@ -484,9 +528,18 @@ export class RedisCluster implements Cluster {
 
   /** Removes what a dead process left behind, once (the first process to claim it does it). */
   private async cleanupNode(node: string): Promise<void> {
-    const claimed = await this.cmd.set(`${this.prefix}cleanup:${node}`, this.nodeId, 'PX', this.nodeTimeoutMs * 2, 'NX');
+    const claimed = await this.cmd.set(
+      `${this.prefix}cleanup:${node}`,
+      this.nodeId,
+      'PX',
+      this.nodeTimeoutMs * 2,
+      'NX',
+    );
     if (claimed !== 'OK') return;
-    this.opts.logger.warn({ node }, 'a server process stopped answering: removing its connections from presence and channel counts');
+    this.opts.logger.warn(
+      { node },
+      'a server process stopped answering: removing its connections from presence and channel counts',
+    );
     for (const appId of this.opts.appIds) await this.cleanupApp(appId, node);
     await this.cmd.zrem(this.nodesKey, node);
   }
@@ -508,7 +561,8 @@ export class RedisCluster implements Cluster {
       await this.signal({ type: 'member_removed', app: appId, channel: removed[i], user_id: removed[i + 1] });
       for (const fn of this.noticeHandlers) fn(n);
     }
-    for (const channel of vacated) for (const fn of this.noticeHandlers) fn({ type: 'channel_vacated', app: appId, channel });
+    for (const channel of vacated)
+      for (const fn of this.noticeHandlers) fn({ type: 'channel_vacated', app: appId, channel });
   }
 
   get commands(): Redis {
@@ -529,7 +583,10 @@ export class RedisCluster implements Cluster {
     };
     let timer: NodeJS.Timeout | undefined;
     // Redis may be away: do not wait for it forever.
-    await Promise.race([tidy().catch((err) => this.opts.logger.debug({ err: (err as Error).message }, 'cluster cleanup at close failed')), new Promise((r) => (timer = setTimeout(r, 2000)))]);
+    await Promise.race([
+      tidy().catch((err) => this.opts.logger.debug({ err: (err as Error).message }, 'cluster cleanup at close failed')),
+      new Promise((r) => (timer = setTimeout(r, 2000))),
+    ]);
     clearTimeout(timer);
     for (const b of this.backends.values()) void b.close();
     this.cmd.disconnect();
@@ -579,7 +636,12 @@ export class RedisHubBackend implements HubBackend {
       const args: (string | number)[] = [this.fanoutKey, this.cluster.logLength, this.cluster.logTtlSeconds];
       for (const it of chunk) {
         keys.push(this.seqKey(it.env.channel), this.logKey(it.env.channel));
-        const body: Record<string, unknown> = { channel: it.env.channel, event: it.env.event, data: it.env.data, ts: it.env.ts };
+        const body: Record<string, unknown> = {
+          channel: it.env.channel,
+          event: it.env.event,
+          data: it.env.data,
+          ts: it.env.ts,
+        };
         if (it.env.user_id !== undefined) body.user_id = it.env.user_id;
         args.push(it.floor, it.except ?? '', JSON.stringify(body).slice(0, -1));
       }
@@ -589,7 +651,10 @@ export class RedisHubBackend implements HubBackend {
   }
 
   async replay(channel: string, since: number): Promise<ReplayResult> {
-    const r = (await this.cluster.script('inkReplay')(2, this.seqKey(channel), this.logKey(channel), since)) as [number, ...string[]];
+    const r = (await this.cluster.script('inkReplay')(2, this.seqKey(channel), this.logKey(channel), since)) as [
+      number,
+      ...string[],
+    ];
     const last = Number(r[0]);
     if (r[1] === 'R') return { resync: true, last_seq: last };
     const events: Envelope[] = [];
@@ -653,7 +718,10 @@ export class RedisHubBackend implements HubBackend {
     s.filling = true;
     try {
       const since = s.last;
-      const raws = (await this.cluster.script('inkReplay')(2, this.seqKey(channel), this.logKey(channel), since)) as [number, ...string[]];
+      const raws = (await this.cluster.script('inkReplay')(2, this.seqKey(channel), this.logKey(channel), since)) as [
+        number,
+        ...string[],
+      ];
       if (raws[1] !== 'R') {
         for (const raw of raws.slice(1) as string[]) {
           const e = parseEntry(raw);
@@ -693,7 +761,11 @@ export class RedisHubBackend implements HubBackend {
       }
     }
     for (let i = 0; i < keys.length; i += 500) {
-      await this.cluster.script('inkRaise')(keys.slice(i, i + 500).length, ...keys.slice(i, i + 500), ...floors.slice(i, i + 500));
+      await this.cluster.script('inkRaise')(
+        keys.slice(i, i + 500).length,
+        ...keys.slice(i, i + 500),
+        ...floors.slice(i, i + 500),
+      );
     }
   }
 }

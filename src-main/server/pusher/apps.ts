@@ -81,7 +81,12 @@ export const DEFAULT_LIMITS: AppLimits = {
   maxEventNameLength: 200,
 };
 
-export type AppInput = Partial<Omit<PusherApp, 'limits'>> & { id: string; key: string; secret: string; limits?: Partial<AppLimits> };
+export type AppInput = Partial<Omit<PusherApp, 'limits'>> & {
+  id: string;
+  key: string;
+  secret: string;
+  limits?: Partial<AppLimits>;
+};
 
 /** The fields of `o` that are set: an absent setting keeps its default instead of erasing it. */
 function defined<T extends object>(o: T): Partial<T> {
@@ -111,8 +116,16 @@ const positive = z.number().int().positive();
 const nonNegative = z.number().int().min(0);
 const appSchema = z
   .object({
-    id: z.string().min(1).max(100).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, "_", "." or "-"'),
-    key: z.string().min(1).max(100).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, "_", "." or "-"'),
+    id: z
+      .string()
+      .min(1)
+      .max(100)
+      .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, "_", "." or "-"'),
+    key: z
+      .string()
+      .min(1)
+      .max(100)
+      .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, "_", "." or "-"'),
     secret: z.string().min(8).max(200),
     name: z.string().max(200).optional(),
     enabled: z.boolean().optional(),
@@ -131,7 +144,9 @@ const appSchema = z
     max_event_name_length: positive.max(10_000).optional(),
     allowed_origins: z.array(z.string()).optional(),
     require_token: z.boolean().optional(),
-    webhooks: z.array(z.object({ url: z.string().url(), event_types: z.array(z.string()).optional() }).strict()).optional(),
+    webhooks: z
+      .array(z.object({ url: z.string().url(), event_types: z.array(z.string()).optional() }).strict())
+      .optional(),
   })
   .strict();
 const fileSchema = z.object({ apps: z.array(appSchema).min(1) }).strict();
@@ -175,16 +190,21 @@ export function readAppsFile(file: string): PusherApp[] {
   }
   const parsed = fileSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new InkproofError('invalid_input', `The apps file ${file} is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new InkproofError(
+      'invalid_input',
+      `The apps file ${file} is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   return parsed.data.apps.map(fromConfig);
 }
 
-const bool = (v: string | undefined): boolean | undefined => (v === undefined || v === '' ? undefined : /^(1|true|yes|on)$/i.test(v));
+const bool = (v: string | undefined): boolean | undefined =>
+  v === undefined || v === '' ? undefined : /^(1|true|yes|on)$/i.test(v);
 const int = (name: string, v: string | undefined): number | undefined => {
   if (v === undefined || v === '') return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new InkproofError('invalid_input', `${name} must be a whole number (got "${v}").`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new InkproofError('invalid_input', `${name} must be a whole number (got "${v}").`);
   return n;
 };
 
@@ -197,16 +217,27 @@ export function appFromEnv(env: NodeJS.ProcessEnv, fallbackSecret: () => string)
   // With an apps file and no INKPROOF_APP_* the file's apps are the only ones.
   if (!any && env.INKPROOF_APPS_FILE) return null;
   // Nothing configured: the data folder's own app, for its own clients, behind the server's token.
-  const app = makeApp({ id: env.INKPROOF_APP_ID || 'inkproof', key: env.INKPROOF_APP_KEY || 'inkproof', secret: env.INKPROOF_APP_SECRET || fallbackSecret(), requireToken: !any });
+  const app = makeApp({
+    id: env.INKPROOF_APP_ID || 'inkproof',
+    key: env.INKPROOF_APP_KEY || 'inkproof',
+    secret: env.INKPROOF_APP_SECRET || fallbackSecret(),
+    requireToken: !any,
+  });
   app.requireToken = bool(env.INKPROOF_APP_REQUIRE_TOKEN) ?? app.requireToken;
   const limits = app.limits;
   app.clientEvents = bool(env.INKPROOF_APP_CLIENT_EVENTS) ?? app.clientEvents;
   app.activityTimeout = int('INKPROOF_APP_ACTIVITY_TIMEOUT', env.INKPROOF_APP_ACTIVITY_TIMEOUT) || app.activityTimeout;
   app.pongTimeout = int('INKPROOF_APP_PONG_TIMEOUT', env.INKPROOF_APP_PONG_TIMEOUT) || app.pongTimeout;
-  limits.maxConnections = int('INKPROOF_APP_MAX_CONNECTIONS', env.INKPROOF_APP_MAX_CONNECTIONS) ?? limits.maxConnections;
+  limits.maxConnections =
+    int('INKPROOF_APP_MAX_CONNECTIONS', env.INKPROOF_APP_MAX_CONNECTIONS) ?? limits.maxConnections;
   limits.maxEventBytes = int('INKPROOF_APP_MAX_EVENT_BYTES', env.INKPROOF_APP_MAX_EVENT_BYTES) || limits.maxEventBytes;
-  limits.clientEventsPerSecond = int('INKPROOF_APP_CLIENT_EVENTS_PER_SECOND', env.INKPROOF_APP_CLIENT_EVENTS_PER_SECOND) || limits.clientEventsPerSecond;
-  if (env.INKPROOF_APP_ALLOWED_ORIGINS) app.allowedOrigins = env.INKPROOF_APP_ALLOWED_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean);
+  limits.clientEventsPerSecond =
+    int('INKPROOF_APP_CLIENT_EVENTS_PER_SECOND', env.INKPROOF_APP_CLIENT_EVENTS_PER_SECOND) ||
+    limits.clientEventsPerSecond;
+  if (env.INKPROOF_APP_ALLOWED_ORIGINS)
+    app.allowedOrigins = env.INKPROOF_APP_ALLOWED_ORIGINS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (env.INKPROOF_APP_WEBHOOK_URL) app.webhooks = [{ url: env.INKPROOF_APP_WEBHOOK_URL, eventTypes: null }];
   return app;
 }

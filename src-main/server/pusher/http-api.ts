@@ -1,5 +1,5 @@
 /**
- * The HTTP API of Pusher Channels (PROTOCOL.md), what server SDKs (pusher-http-node, Laravel's
+ * The HTTP API of Pusher Channels (docs/protocol.md), what server SDKs (pusher-http-node, Laravel's
  * pusher driver) call: trigger events (`events`, `batch_events`, with `socket_id` exclusion — Laravel's
  * `toOthers()` — and `info`), query channels and presence users, terminate a user's connections.
  * Requests are signed (request-auth.ts); limits answer with Pusher's statuses (400, 401, 403, 404, 413).
@@ -40,33 +40,43 @@ interface EventInput {
 }
 
 function validateEvent(app: PusherApp, raw: unknown, batch: boolean): EventInput {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ApiError(400, 'Each event must be a JSON object.');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new ApiError(400, 'Each event must be a JSON object.');
   const b = raw as Record<string, unknown>;
   const name = b.name;
   if (typeof name !== 'string' || name.length === 0) throw new ApiError(400, 'The event needs a "name".');
-  if (name.length > app.limits.maxEventNameLength) throw new ApiError(400, `Event name longer than ${app.limits.maxEventNameLength} characters.`);
-  if (name.startsWith('pusher:') || name.startsWith('pusher_internal:')) throw new ApiError(400, 'Event names starting with "pusher:" are reserved.');
+  if (name.length > app.limits.maxEventNameLength)
+    throw new ApiError(400, `Event name longer than ${app.limits.maxEventNameLength} characters.`);
+  if (name.startsWith('pusher:') || name.startsWith('pusher_internal:'))
+    throw new ApiError(400, 'Event names starting with "pusher:" are reserved.');
   let channels: unknown;
   if (batch) {
     if (b.channels !== undefined) throw new ApiError(400, 'A batch event has one "channel".');
     channels = [b.channel];
   } else {
-    if (b.channels !== undefined && b.channel !== undefined) throw new ApiError(400, 'Give "channels" or "channel", not both.');
+    if (b.channels !== undefined && b.channel !== undefined)
+      throw new ApiError(400, 'Give "channels" or "channel", not both.');
     channels = b.channels ?? (b.channel !== undefined ? [b.channel] : undefined);
   }
-  if (!Array.isArray(channels) || channels.length === 0) throw new ApiError(400, 'The event needs "channels" (a list) or "channel".');
-  if (channels.length > app.limits.maxChannelsPerEvent) throw new ApiError(400, `At most ${app.limits.maxChannelsPerEvent} channels per event.`);
+  if (!Array.isArray(channels) || channels.length === 0)
+    throw new ApiError(400, 'The event needs "channels" (a list) or "channel".');
+  if (channels.length > app.limits.maxChannelsPerEvent)
+    throw new ApiError(400, `At most ${app.limits.maxChannelsPerEvent} channels per event.`);
   for (const c of channels) {
-    if (typeof c !== 'string' || !CHANNEL_NAME_RE.test(c)) throw new ApiError(400, `Invalid channel name: ${JSON.stringify(c).slice(0, 200)}.`);
+    if (typeof c !== 'string' || !CHANNEL_NAME_RE.test(c))
+      throw new ApiError(400, `Invalid channel name: ${JSON.stringify(c).slice(0, 200)}.`);
     if (c.startsWith('#') && !/^#server-to-user-.+$/.test(c)) throw new ApiError(400, `Invalid channel name: ${c}.`);
   }
   const data = typeof b.data === 'string' ? b.data : b.data === undefined ? '' : JSON.stringify(b.data);
-  if (Buffer.byteLength(data) > app.limits.maxEventBytes) throw new ApiError(413, `Event data larger than ${app.limits.maxEventBytes} bytes.`);
-  if (b.socket_id !== undefined && (typeof b.socket_id !== 'string' || !SOCKET_ID_RE.test(b.socket_id))) throw new ApiError(400, 'Invalid socket_id.');
+  if (Buffer.byteLength(data) > app.limits.maxEventBytes)
+    throw new ApiError(413, `Event data larger than ${app.limits.maxEventBytes} bytes.`);
+  if (b.socket_id !== undefined && (typeof b.socket_id !== 'string' || !SOCKET_ID_RE.test(b.socket_id)))
+    throw new ApiError(400, 'Invalid socket_id.');
   const info = typeof b.info === 'string' && b.info ? b.info.split(',').map((s) => s.trim()) : [];
   for (const i of info) {
     if (i !== 'user_count' && i !== 'subscription_count') throw new ApiError(400, `Unknown info attribute "${i}".`);
-    if (i === 'user_count' && (channels as string[]).some((c) => parseChannel(c).kind !== 'presence')) throw new ApiError(400, 'user_count is only available for presence channels.');
+    if (i === 'user_count' && (channels as string[]).some((c) => parseChannel(c).kind !== 'presence'))
+      throw new ApiError(400, 'user_count is only available for presence channels.');
   }
   return { name, data, channels: channels as string[], socketId: b.socket_id as string | undefined, info };
 }
@@ -77,7 +87,11 @@ export async function registerHttpApi(app: FastifyInstance, opts: HttpApiOptions
   await app.register(async (scope) => {
     // Signatures cover the exact body: keep it as the raw string.
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'string', bodyLimit: opts.bodyLimit ?? 1024 * 1024 }, (_req, body, done) => done(null, body));
+    scope.addContentTypeParser(
+      '*',
+      { parseAs: 'string', bodyLimit: opts.bodyLimit ?? 1024 * 1024 },
+      (_req, body, done) => done(null, body),
+    );
 
     const authed = (req: FastifyRequest): { app: PusherApp; rt: AppRuntime; params: Map<string, string> } => {
       const appId = (req.params as { appId: string }).appId;
@@ -109,14 +123,24 @@ export async function registerHttpApi(app: FastifyInstance, opts: HttpApiOptions
     };
 
     const trigger = (rt: AppRuntime, e: EventInput) => {
-      for (const channel of e.channels) rt.hub.broadcast({ channel, event: e.name, data: e.data }, { except: e.socketId });
+      for (const channel of e.channels)
+        rt.hub.broadcast({ channel, event: e.name, data: e.data }, { except: e.socketId });
     };
 
     scope.setErrorHandler((err, _req, reply: FastifyReply) => {
-      if (err instanceof ApiError) return reply.code(err.status).type('text/plain; charset=utf-8').send(err.message + '\n');
+      if (err instanceof ApiError)
+        return reply
+          .code(err.status)
+          .type('text/plain; charset=utf-8')
+          .send(err.message + '\n');
       const e = err as { statusCode?: number; code?: string; message?: string };
-      if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).type('text/plain; charset=utf-8').send('Request body too large.\n');
-      if (typeof e.statusCode === 'number' && e.statusCode < 500) return reply.code(e.statusCode).type('text/plain; charset=utf-8').send(`${e.message ?? 'Bad request'}\n`);
+      if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+        return reply.code(413).type('text/plain; charset=utf-8').send('Request body too large.\n');
+      if (typeof e.statusCode === 'number' && e.statusCode < 500)
+        return reply
+          .code(e.statusCode)
+          .type('text/plain; charset=utf-8')
+          .send(`${e.message ?? 'Bad request'}\n`);
       return reply.code(500).type('text/plain; charset=utf-8').send('Internal error.\n');
     });
 
@@ -133,9 +157,11 @@ export async function registerHttpApi(app: FastifyInstance, opts: HttpApiOptions
     scope.post('/apps/:appId/batch_events', async (req) => {
       const { app: a, rt } = authed(req);
       const body = json(req) as { batch?: unknown };
-      if (typeof body !== 'object' || body === null || !Array.isArray(body.batch)) throw new ApiError(400, 'The body needs a "batch" list.');
+      if (typeof body !== 'object' || body === null || !Array.isArray(body.batch))
+        throw new ApiError(400, 'The body needs a "batch" list.');
       if (body.batch.length === 0) throw new ApiError(400, 'The batch is empty.');
-      if (body.batch.length > a.limits.maxEventsPerBatch) throw new ApiError(400, `At most ${a.limits.maxEventsPerBatch} events per batch.`);
+      if (body.batch.length > a.limits.maxEventsPerBatch)
+        throw new ApiError(400, `At most ${a.limits.maxEventsPerBatch} events per batch.`);
       // All or nothing: every event is checked before any is sent.
       const events = body.batch.map((raw) => validateEvent(a, raw, true));
       for (const e of events) trigger(rt, e);
@@ -147,8 +173,10 @@ export async function registerHttpApi(app: FastifyInstance, opts: HttpApiOptions
       const { app: a, params } = authed(req);
       const prefix = params.get('filter_by_prefix') ?? '';
       const info = (params.get('info') ?? '').split(',').filter(Boolean);
-      for (const i of info) if (i !== 'user_count' && i !== 'subscription_count') throw new ApiError(400, `Unknown info attribute "${i}".`);
-      if (info.includes('user_count') && !prefix.startsWith('presence-')) throw new ApiError(400, 'info=user_count needs filter_by_prefix=presence-.');
+      for (const i of info)
+        if (i !== 'user_count' && i !== 'subscription_count') throw new ApiError(400, `Unknown info attribute "${i}".`);
+      if (info.includes('user_count') && !prefix.startsWith('presence-'))
+        throw new ApiError(400, 'info=user_count needs filter_by_prefix=presence-.');
       const counts = await cluster.channels(a.id);
       const channels: Record<string, Record<string, number>> = {};
       for (const [name, n] of counts) {
@@ -166,8 +194,10 @@ export async function registerHttpApi(app: FastifyInstance, opts: HttpApiOptions
       const channel = (req.params as { channel: string }).channel;
       if (!CHANNEL_NAME_RE.test(channel)) throw new ApiError(400, 'Invalid channel name.');
       const info = (params.get('info') ?? '').split(',').filter(Boolean);
-      for (const i of info) if (i !== 'user_count' && i !== 'subscription_count') throw new ApiError(400, `Unknown info attribute "${i}".`);
-      if (info.includes('user_count') && parseChannel(channel).kind !== 'presence') throw new ApiError(400, 'user_count is only available for presence channels.');
+      for (const i of info)
+        if (i !== 'user_count' && i !== 'subscription_count') throw new ApiError(400, `Unknown info attribute "${i}".`);
+      if (info.includes('user_count') && parseChannel(channel).kind !== 'presence')
+        throw new ApiError(400, 'user_count is only available for presence channels.');
       const count = await cluster.channelCount(a.id, channel);
       return { occupied: count > 0, ...(await channelInfo(a.id, channel, info)) };
     });
@@ -175,7 +205,8 @@ export async function registerHttpApi(app: FastifyInstance, opts: HttpApiOptions
     scope.get('/apps/:appId/channels/:channel/users', async (req) => {
       const { app: a } = authed(req);
       const channel = (req.params as { channel: string }).channel;
-      if (!CHANNEL_NAME_RE.test(channel) || parseChannel(channel).kind !== 'presence') throw new ApiError(400, 'Users are only available for presence channels.');
+      if (!CHANNEL_NAME_RE.test(channel) || parseChannel(channel).kind !== 'presence')
+        throw new ApiError(400, 'Users are only available for presence channels.');
       const members = await cluster.presenceMembers(a.id, channel);
       return { users: [...members.keys()].map((id) => ({ id })) };
     });

@@ -1,4 +1,4 @@
-/** Pusher Channels v7 wire messages and close codes (PROTOCOL.md). */
+/** Pusher Channels v7 wire messages and close codes (docs/protocol.md). */
 import type { Envelope } from '../../../src-shared/events';
 import { textFrame } from './frame-writer';
 

@@ -1,5 +1,5 @@
 /**
- * Authentication of HTTP API requests (PROTOCOL.md, Pusher's REST API): `auth_key`,
+ * Authentication of HTTP API requests (docs/protocol.md, Pusher's REST API): `auth_key`,
  * `auth_timestamp` within 600 s of the server's clock, `auth_version=1.0`, `body_md5` of a
  * non-empty body, and `auth_signature` = HMAC-SHA256 hex of `METHOD\nPATH\nQUERY`, where QUERY is
  * every other parameter with its key lower-cased, sorted by key, `k=v` joined with `&`, unescaped.
@@ -44,29 +44,50 @@ export function signedQueryString(params: Map<string, string>): string {
     .join('&');
 }
 
-export function checkRequest(app: PusherApp, method: string, path: string, rawQuery: string, body: string, nowMs = Date.now()): RequestCheck {
+export function checkRequest(
+  app: PusherApp,
+  method: string,
+  path: string,
+  rawQuery: string,
+  body: string,
+  nowMs = Date.now(),
+): RequestCheck {
   const params = parseQuery(rawQuery);
-  if (!params) return { ok: false, status: 400, message: 'Malformed query string (a parameter is repeated or badly escaped).' };
+  if (!params)
+    return { ok: false, status: 400, message: 'Malformed query string (a parameter is repeated or badly escaped).' };
   const key = params.get('auth_key');
   const ts = params.get('auth_timestamp');
   const signature = params.get('auth_signature');
-  if (key === undefined || ts === undefined || signature === undefined) return { ok: false, status: 401, message: 'Missing auth_key, auth_timestamp or auth_signature.' };
+  if (key === undefined || ts === undefined || signature === undefined)
+    return { ok: false, status: 401, message: 'Missing auth_key, auth_timestamp or auth_signature.' };
   if (key !== app.key) return { ok: false, status: 401, message: 'Invalid auth_key for this app.' };
   const version = params.get('auth_version');
-  if (version !== undefined && version !== '1.0') return { ok: false, status: 401, message: 'Unsupported auth_version (use 1.0).' };
-  if (!/^\d{1,12}$/.test(ts)) return { ok: false, status: 401, message: 'auth_timestamp must be seconds since the epoch.' };
+  if (version !== undefined && version !== '1.0')
+    return { ok: false, status: 401, message: 'Unsupported auth_version (use 1.0).' };
+  if (!/^\d{1,12}$/.test(ts))
+    return { ok: false, status: 401, message: 'auth_timestamp must be seconds since the epoch.' };
   const now = Math.floor(nowMs / 1000);
   if (Math.abs(now - Number(ts)) > TIMESTAMP_WINDOW_S) {
-    return { ok: false, status: 401, message: `Timestamp expired: given timestamp (${ts}) not within ${TIMESTAMP_WINDOW_S}s of server time (${now}).` };
+    return {
+      ok: false,
+      status: 401,
+      message: `Timestamp expired: given timestamp (${ts}) not within ${TIMESTAMP_WINDOW_S}s of server time (${now}).`,
+    };
   }
   const md5 = params.get('body_md5');
   if (body.length > 0) {
     if (md5 === undefined) return { ok: false, status: 401, message: 'A request with a body needs body_md5.' };
     const actual = crypto.createHash('md5').update(body, 'utf8').digest('hex');
-    if (!safeHexEqual(md5.toLowerCase(), actual)) return { ok: false, status: 401, message: 'body_md5 does not match the body.' };
+    if (!safeHexEqual(md5.toLowerCase(), actual))
+      return { ok: false, status: 401, message: 'body_md5 does not match the body.' };
   }
   const expected = hmacHex(app.secret, `${method.toUpperCase()}\n${path}\n${signedQueryString(params)}`);
-  if (!safeHexEqual(signature.toLowerCase(), expected)) return { ok: false, status: 401, message: 'Invalid signature: check the app secret and how the request is signed.' };
+  if (!safeHexEqual(signature.toLowerCase(), expected))
+    return {
+      ok: false,
+      status: 401,
+      message: 'Invalid signature: check the app secret and how the request is signed.',
+    };
   return { ok: true, params };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Pusher Channels signatures (PROTOCOL.md): HMAC-SHA256 hex with the app secret; the auth value
+ * Pusher Channels signatures (docs/protocol.md): HMAC-SHA256 hex with the app secret; the auth value
  * is "<key>:<hex>". Verification is constant-time.
  */
 import crypto from 'node:crypto';
@@ -12,7 +12,13 @@ export function channelAuthString(socketId: string, channel: string, channelData
   return channelData === undefined ? `${socketId}:${channel}` : `${socketId}:${channel}:${channelData}`;
 }
 
-export function signChannel(key: string, secret: string, socketId: string, channel: string, channelData?: string): string {
+export function signChannel(
+  key: string,
+  secret: string,
+  socketId: string,
+  channel: string,
+  channelData?: string,
+): string {
   return `${key}:${hmacHex(secret, channelAuthString(socketId, channel, channelData))}`;
 }
 

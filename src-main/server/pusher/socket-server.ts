@@ -1,5 +1,5 @@
 /**
- * The WebSocket endpoint `/app/{key}` speaking Pusher Channels v7 (PROTOCOL.md) on top of the
+ * The WebSocket endpoint `/app/{key}` speaking Pusher Channels v7 (docs/protocol.md) on top of the
  * broadcast hub: connection_established, both kinds of ping, public/private/private-encrypted/
  * presence/cache channels, client events, `pusher:signin` and server-to-user messages, limits with
  * the protocol's codes, and a graceful shutdown that closes with 4200, staggered.
@@ -26,7 +26,16 @@ import type { BroadcastHub } from '../../core/hub/hub';
 import type { Cluster, ClusterNotice, ClusterSignal } from '../cluster/cluster';
 import type { AppRegistry, PusherApp } from './apps';
 import { FrameWriter, textFrame, type FrameSink } from './frame-writer';
-import { CLOSE, ERROR, envelopeFrame, errorFrame, frame, parseClientMessage, parseJsonObject, type ClientMessage } from './protocol';
+import {
+  CLOSE,
+  ERROR,
+  envelopeFrame,
+  errorFrame,
+  frame,
+  parseClientMessage,
+  parseJsonObject,
+  type ClientMessage,
+} from './protocol';
 import { channelAuthString, verifyAuth } from './signature';
 import type { WebhookSender } from './webhooks';
 
@@ -106,7 +115,12 @@ export class PusherSocketServer {
     this.maxBuffered = opts.maxBufferedBytes ?? 8 * 1024 * 1024;
     this.cacheTtlMs = opts.cacheTtlMs ?? 30 * 60_000;
     this.maxPendingOps = opts.maxPendingOps ?? 256;
-    const sweepMs = opts.sweepMs ?? Math.max(100, Math.min(5000, (Math.min(...apps.map((a) => Math.min(a.activityTimeout, a.pongTimeout))) * 1000) / 5));
+    const sweepMs =
+      opts.sweepMs ??
+      Math.max(
+        100,
+        Math.min(5000, (Math.min(...apps.map((a) => Math.min(a.activityTimeout, a.pongTimeout))) * 1000) / 5),
+      );
     this.sweeper = setInterval(() => this.sweep(), sweepMs);
     this.sweeper.unref();
     opts.cluster.onSignal((s) => this.onSignal(s));
@@ -114,7 +128,8 @@ export class PusherSocketServer {
     opts.cluster.onResync?.(() => this.registerAgain());
     if (opts.onDeliveryLatency) {
       const observe = opts.onDeliveryLatency;
-      for (const rt of opts.runtimes.values()) this.untaps.push(rt.hub.tap((env) => observe((Date.now() - env.ts) / 1000)));
+      for (const rt of opts.runtimes.values())
+        this.untaps.push(rt.hub.tap((env) => observe((Date.now() - env.ts) / 1000)));
     }
   }
 
@@ -158,7 +173,8 @@ export class PusherSocketServer {
     if (!app.enabled) return reject(CLOSE.APP_DISABLED, 'App is disabled');
     const protocol = url.searchParams.get('protocol');
     if (!protocol) return reject(CLOSE.NO_PROTOCOL, 'No protocol version supplied');
-    if (!/^\d{1,3}$/.test(protocol) || Number(protocol) < PROTOCOL_MIN || Number(protocol) > PROTOCOL_MAX) return reject(CLOSE.UNSUPPORTED_PROTOCOL, 'Unsupported protocol version');
+    if (!/^\d{1,3}$/.test(protocol) || Number(protocol) < PROTOCOL_MIN || Number(protocol) > PROTOCOL_MAX)
+      return reject(CLOSE.UNSUPPORTED_PROTOCOL, 'Unsupported protocol version');
 
     const now = Date.now();
     const conn: Connection = {
@@ -184,7 +200,8 @@ export class PusherSocketServer {
       this.stats.messagesIn++;
       if (isBinary) return this.error(conn, 'Binary frames are not supported', null, 'bad_message');
       const raw = data as Buffer;
-      if (raw.length > app.maxMessageBytes) return this.error(conn, `Message too large (at most ${app.maxMessageBytes} bytes)`, null, 'too_large');
+      if (raw.length > app.maxMessageBytes)
+        return this.error(conn, `Message too large (at most ${app.maxMessageBytes} bytes)`, null, 'too_large');
       this.onMessage(conn, raw.toString('utf8'));
     });
     ws.on('pong', () => {
@@ -201,7 +218,10 @@ export class PusherSocketServer {
       conn.accepted = true;
       rt.connections.add(conn);
       this.stats.connectionsTotal++;
-      this.send(conn, frame('pusher:connection_established', { socket_id: conn.socketId, activity_timeout: app.activityTimeout }));
+      this.send(
+        conn,
+        frame('pusher:connection_established', { socket_id: conn.socketId, activity_timeout: app.activityTimeout }),
+      );
     };
     if (app.limits.maxConnections > 0) {
       // The quota counts the app's connections on every process.
@@ -249,7 +269,8 @@ export class PusherSocketServer {
 
   private onMessage(conn: Connection, raw: string): void {
     const msg = parseClientMessage(raw);
-    if (!msg) return this.error(conn, 'Invalid message format: expected a JSON object with an "event"', null, 'bad_message');
+    if (!msg)
+      return this.error(conn, 'Invalid message format: expected a JSON object with an "event"', null, 'bad_message');
     switch (msg.event) {
       case 'pusher:ping':
         return this.send(conn, frame('pusher:pong', {}));
@@ -272,18 +293,32 @@ export class PusherSocketServer {
   private async subscribe(conn: Connection, msg: ClientMessage): Promise<void> {
     if (!conn.accepted || conn.closed) return;
     const { app, hub } = conn.rt;
-    const data = (typeof msg.data === 'object' && msg.data !== null && !Array.isArray(msg.data) ? msg.data : {}) as Record<string, unknown>;
+    const data = (
+      typeof msg.data === 'object' && msg.data !== null && !Array.isArray(msg.data) ? msg.data : {}
+    ) as Record<string, unknown>;
     const channel = data.channel;
     if (typeof channel !== 'string' || !CHANNEL_NAME_RE.test(channel)) {
-      return this.error(conn, 'Invalid channel name: up to 164 characters from A-Z a-z 0-9 _ - = @ , . ;', 4009, 'bad_channel');
+      return this.error(
+        conn,
+        'Invalid channel name: up to 164 characters from A-Z a-z 0-9 _ - = @ , . ;',
+        4009,
+        'bad_channel',
+      );
     }
     const existing = conn.subs.get(channel);
     if (existing) {
-      if (!existing.held) this.send(conn, frame('pusher_internal:subscription_succeeded', {}, channel, existing.lastSeq));
+      if (!existing.held)
+        this.send(conn, frame('pusher_internal:subscription_succeeded', {}, channel, existing.lastSeq));
       return;
     }
     if (conn.subs.size >= app.limits.maxSubscriptionsPerConnection) {
-      return this.subscriptionError(conn, channel, 'LimitReached', `At most ${app.limits.maxSubscriptionsPerConnection} channels per connection`, 400);
+      return this.subscriptionError(
+        conn,
+        channel,
+        'LimitReached',
+        `At most ${app.limits.maxSubscriptionsPerConnection} channels per connection`,
+        400,
+      );
     }
 
     let kind: Subscription['kind'];
@@ -292,29 +327,64 @@ export class PusherSocketServer {
       // Server-to-user messages: only for the connection signed in as that user.
       const userId = /^#server-to-user-(.+)$/.exec(channel)?.[1];
       if (!userId || !conn.user || conn.user.id !== userId) {
-        return this.subscriptionError(conn, channel, 'AuthError', 'Sign in as this user (pusher:signin) before subscribing to its channel', 403);
+        return this.subscriptionError(
+          conn,
+          channel,
+          'AuthError',
+          'Sign in as this user (pusher:signin) before subscribing to its channel',
+          403,
+        );
       }
       kind = 'user';
     } else {
       kind = parseChannel(channel).kind;
       if (kind === 'private' || kind === 'private-encrypted') {
         if (!verifyAuth(data.auth, app.key, app.secret, channelAuthString(conn.socketId, channel))) {
-          return this.subscriptionError(conn, channel, 'AuthError', 'Invalid signature: subscribe to private channels with an auth from the auth endpoint', 401);
+          return this.subscriptionError(
+            conn,
+            channel,
+            'AuthError',
+            'Invalid signature: subscribe to private channels with an auth from the auth endpoint',
+            401,
+          );
         }
       } else if (kind === 'presence') {
         const channelData = data.channel_data;
-        if (typeof channelData !== 'string' || !verifyAuth(data.auth, app.key, app.secret, channelAuthString(conn.socketId, channel, channelData))) {
-          return this.subscriptionError(conn, channel, 'AuthError', 'Invalid signature: subscribe to presence channels with the auth and channel_data of the auth endpoint', 401);
+        if (
+          typeof channelData !== 'string' ||
+          !verifyAuth(data.auth, app.key, app.secret, channelAuthString(conn.socketId, channel, channelData))
+        ) {
+          return this.subscriptionError(
+            conn,
+            channel,
+            'AuthError',
+            'Invalid signature: subscribe to presence channels with the auth and channel_data of the auth endpoint',
+            401,
+          );
         }
         const member = parseChannelData(channelData);
-        if (!member) return this.subscriptionError(conn, channel, 'InvalidChannelData', 'channel_data must be a JSON object with a user_id', 400);
+        if (!member)
+          return this.subscriptionError(
+            conn,
+            channel,
+            'InvalidChannelData',
+            'channel_data must be a JSON object with a user_id',
+            400,
+          );
         if (member.userInfoBytes > app.limits.maxPresenceUserInfoBytes) {
-          return this.subscriptionError(conn, channel, 'LimitReached', `user_info is larger than ${app.limits.maxPresenceUserInfoBytes} bytes`, 413);
+          return this.subscriptionError(
+            conn,
+            channel,
+            'LimitReached',
+            `user_info is larger than ${app.limits.maxPresenceUserInfoBytes} bytes`,
+            413,
+          );
         }
         presence = member;
       }
     }
-    const since = typeof data.since === 'number' && Number.isSafeInteger(data.since) && data.since >= 0 ? data.since : null;
+    const since =
+      typeof data.since === 'number' && Number.isSafeInteger(data.since) && data.since >= 0 ? data.since : null;
 
     // A cache channel starts with its last event: replayed through the hub, so it is never sent twice.
     const cache = since === null && kind !== 'user' && parseChannel(channel).cache;
@@ -351,11 +421,24 @@ export class PusherSocketServer {
     let succeeded: unknown = {};
     let first = false;
     if (presence) {
-      const joined = await cluster.presenceJoin(app.id, channel, conn.socketId, presence.userId, presence.userInfo, app.limits.maxPresenceMembers);
+      const joined = await cluster.presenceJoin(
+        app.id,
+        channel,
+        conn.socketId,
+        presence.userId,
+        presence.userInfo,
+        app.limits.maxPresenceMembers,
+      );
       if (joined.refused) {
         sub.unsubscribe();
         conn.subs.delete(channel);
-        return this.subscriptionError(conn, channel, 'LimitReached', `This presence channel is full (${app.limits.maxPresenceMembers} members)`, 403);
+        return this.subscriptionError(
+          conn,
+          channel,
+          'LimitReached',
+          `This presence channel is full (${app.limits.maxPresenceMembers} members)`,
+          403,
+        );
       }
       sub.presenceUser = presence.userId;
       sub.presenceInfo = presence.userInfo;
@@ -383,7 +466,14 @@ export class PusherSocketServer {
       else this.sendFrame(conn, envelopeFrame(h));
     }
     if (presence && first) {
-      await cluster.signal({ type: 'member_added', app: app.id, channel, user_id: presence.userId, user_info: presence.userInfo, socket_id: conn.socketId });
+      await cluster.signal({
+        type: 'member_added',
+        app: app.id,
+        channel,
+        user_id: presence.userId,
+        user_info: presence.userInfo,
+        socket_id: conn.socketId,
+      });
       conn.rt.webhooks.send({ name: 'member_added', channel, user_id: presence.userId });
     }
   }
@@ -426,7 +516,10 @@ export class PusherSocketServer {
     const data = (typeof msg.data === 'object' && msg.data !== null ? msg.data : {}) as Record<string, unknown>;
     const userData = data.user_data;
     let id: string | null = null;
-    if (typeof userData === 'string' && verifyAuth(data.auth, app.key, app.secret, `${conn.socketId}::user::${userData}`)) {
+    if (
+      typeof userData === 'string' &&
+      verifyAuth(data.auth, app.key, app.secret, `${conn.socketId}::user::${userData}`)
+    ) {
       try {
         const parsed = JSON.parse(userData) as { id?: unknown };
         if (typeof parsed.id === 'string' && parsed.id.length > 0 && parsed.id.length <= 200) id = parsed.id;
@@ -437,7 +530,13 @@ export class PusherSocketServer {
     if (id === null) {
       // As Pusher: a failed sign-in closes the connection (4009: do not reconnect with the same parameters).
       this.countError('auth');
-      this.send(conn, errorFrame('Invalid user authentication: sign in with the auth and user_data of the user authentication endpoint', CLOSE.UNAUTHORIZED));
+      this.send(
+        conn,
+        errorFrame(
+          'Invalid user authentication: sign in with the auth and user_data of the user authentication endpoint',
+          CLOSE.UNAUTHORIZED,
+        ),
+      );
       this.closeWith(conn, CLOSE.UNAUTHORIZED, 'Unauthorized');
       return;
     }
@@ -464,25 +563,46 @@ export class PusherSocketServer {
     if (!app.clientEvents) return this.error(conn, 'Client events are not enabled for this app', null, 'client_event');
     const channel = msg.channel;
     const sub = channel === undefined ? undefined : conn.subs.get(channel);
-    if (channel === undefined || !sub || sub.held) return this.error(conn, 'Client events need a channel this connection is subscribed to', null, 'client_event');
-    if (sub.kind !== 'private' && sub.kind !== 'presence') return this.error(conn, 'Client events are only allowed on private and presence channels', null, 'client_event');
-    if (msg.event.length > app.limits.maxEventNameLength) return this.error(conn, `Event name longer than ${app.limits.maxEventNameLength} characters`, null, 'client_event');
+    if (channel === undefined || !sub || sub.held)
+      return this.error(conn, 'Client events need a channel this connection is subscribed to', null, 'client_event');
+    if (sub.kind !== 'private' && sub.kind !== 'presence')
+      return this.error(conn, 'Client events are only allowed on private and presence channels', null, 'client_event');
+    if (msg.event.length > app.limits.maxEventNameLength)
+      return this.error(
+        conn,
+        `Event name longer than ${app.limits.maxEventNameLength} characters`,
+        null,
+        'client_event',
+      );
     // Token bucket: clientEventsPerSecond per second, bursts up to the same number.
     const now = Date.now();
     const rate = app.limits.clientEventsPerSecond;
     conn.tokens = Math.min(rate, conn.tokens + ((now - conn.tokensAt) / 1000) * rate);
     conn.tokensAt = now;
     if (conn.tokens < 1) {
-      return this.error(conn, `Client event rejected - only ${rate} accepted per second`, ERROR.CLIENT_EVENT_RATE_LIMIT, 'rate_limited');
+      return this.error(
+        conn,
+        `Client event rejected - only ${rate} accepted per second`,
+        ERROR.CLIENT_EVENT_RATE_LIMIT,
+        'rate_limited',
+      );
     }
     conn.tokens -= 1;
     const data = typeof msg.data === 'string' ? msg.data : JSON.stringify(msg.data ?? {});
-    if (Buffer.byteLength(data) > app.limits.maxEventBytes) return this.error(conn, `Client event data larger than ${app.limits.maxEventBytes} bytes`, null, 'too_large');
+    if (Buffer.byteLength(data) > app.limits.maxEventBytes)
+      return this.error(conn, `Client event data larger than ${app.limits.maxEventBytes} bytes`, null, 'too_large');
     const userId = sub.kind === 'presence' && sub.presenceUser !== null ? sub.presenceUser : undefined;
     // Through the hub like any event (seq, catch-up, other processes), never back to the sender.
     hub.broadcast({ channel, event: msg.event, data }, { except: conn.socketId, userId });
     if (conn.rt.webhooks.enabled) {
-      conn.rt.webhooks.send({ name: 'client_event', channel, event: msg.event, data, socket_id: conn.socketId, ...(userId !== undefined ? { user_id: userId } : {}) });
+      conn.rt.webhooks.send({
+        name: 'client_event',
+        channel,
+        event: msg.event,
+        data,
+        socket_id: conn.socketId,
+        ...(userId !== undefined ? { user_id: userId } : {}),
+      });
     }
   }
 
@@ -522,15 +642,30 @@ export class PusherSocketServer {
     const { cluster } = this.opts;
     for (const rt of this.opts.runtimes.values()) {
       const { app } = rt;
-      if (app.limits.maxConnections > 0) for (const conn of rt.connections) if (!conn.closed) await cluster.acquireConnection(app.id, 0);
+      if (app.limits.maxConnections > 0)
+        for (const conn of rt.connections) if (!conn.closed) await cluster.acquireConnection(app.id, 0);
       for (const [channel, conns] of rt.channels) {
         for (const conn of conns) {
           const sub = conn.subs.get(channel);
           if (!sub || conn.closed) continue;
           if (sub.presenceUser !== null) {
-            const joined = await cluster.presenceJoin(app.id, channel, conn.socketId, sub.presenceUser, sub.presenceInfo, Number.MAX_SAFE_INTEGER);
+            const joined = await cluster.presenceJoin(
+              app.id,
+              channel,
+              conn.socketId,
+              sub.presenceUser,
+              sub.presenceInfo,
+              Number.MAX_SAFE_INTEGER,
+            );
             if (!joined.refused && joined.first) {
-              await cluster.signal({ type: 'member_added', app: app.id, channel, user_id: sub.presenceUser, user_info: sub.presenceInfo, socket_id: conn.socketId });
+              await cluster.signal({
+                type: 'member_added',
+                app: app.id,
+                channel,
+                user_id: sub.presenceUser,
+                user_info: sub.presenceInfo,
+                socket_id: conn.socketId,
+              });
             }
           }
           await cluster.adjustChannel(app.id, channel, 1);
@@ -677,6 +812,14 @@ function parseChannelData(raw: string): { userId: string; userInfo: unknown; use
   const value = parseJsonObject(raw);
   if (value === null) return null;
   const { user_id: id, user_info: info } = value as { user_id?: unknown; user_info?: unknown };
-  if (!((typeof id === 'string' && id.length > 0 && id.length <= 200) || (typeof id === 'number' && Number.isFinite(id)))) return null;
-  return { userId: String(id), userInfo: info ?? null, userInfoBytes: info === undefined ? 0 : Buffer.byteLength(JSON.stringify(info)) };
+  if (!(
+    (typeof id === 'string' && id.length > 0 && id.length <= 200) ||
+    (typeof id === 'number' && Number.isFinite(id))
+  ))
+    return null;
+  return {
+    userId: String(id),
+    userInfo: info ?? null,
+    userInfoBytes: info === undefined ? 0 : Buffer.byteLength(JSON.stringify(info)),
+  };
 }

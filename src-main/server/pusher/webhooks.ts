@@ -1,5 +1,5 @@
 /**
- * Webhooks (PROTOCOL.md): POST `{time_ms, events:[…]}` to each of an app's webhook URLs, with
+ * Webhooks (docs/protocol.md): POST `{time_ms, events:[…]}` to each of an app's webhook URLs, with
  * `X-Pusher-Key` and `X-Pusher-Signature` (HMAC-SHA256 hex of the raw body with the app secret).
  * Events are batched briefly (like Pusher), and a delivery that fails (network error or non-2xx)
  * is retried with exponential backoff. The queue is bounded: a webhook receiver that is down for
@@ -90,7 +90,11 @@ export class WebhookSender {
     try {
       const res = await fetch(target.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-pusher-key': this.app.key, 'x-pusher-signature': hmacHex(this.app.secret, body) },
+        headers: {
+          'content-type': 'application/json',
+          'x-pusher-key': this.app.key,
+          'x-pusher-signature': hmacHex(this.app.secret, body),
+        },
         body,
         signal: AbortSignal.timeout(this.timeoutMs),
       });

@@ -8,8 +8,6 @@ import { hashPassword, verifyPassword } from '../../../src-main/core/accounts/pa
 import { runCli } from '../../helpers/server-process';
 import { startSyncEnv, type SyncEnv } from './helpers/env';
 
-
-
 describe('passwords', () => {
   it('are hashed with scrypt, salted, and verified in constant time', async () => {
     const a = await hashPassword('correct horse');
@@ -25,9 +23,14 @@ describe('passwords', () => {
 
 describe('accounts on a running server', () => {
   let env: SyncEnv;
-  const get = (path: string, token?: string) => fetch(env.base + path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const get = (path: string, token?: string) =>
+    fetch(env.base + path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   const post = (path: string, body: unknown, token?: string) =>
-    fetch(env.base + path, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+    fetch(env.base + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
 
   beforeAll(async () => {
     env = await startSyncEnv({ server: { loginAttemptsPerMinute: 6 } });
@@ -45,10 +48,18 @@ describe('accounts on a running server', () => {
     expect(me.status).toBe(200);
     expect(((await me.json()) as { user: { name: string } }).user.name).toBe('carol');
 
-    const list = JSON.parse((await runCli(['user', 'list', '--json', ...data])).stdout) as { name: string; has_password: boolean; tokens: number }[];
+    const list = JSON.parse((await runCli(['user', 'list', '--json', ...data])).stdout) as {
+      name: string;
+      has_password: boolean;
+      tokens: number;
+    }[];
     expect(list.find((u) => u.name === 'carol')).toMatchObject({ has_password: true, tokens: 1 });
     expect(list.find((u) => u.name === 'local')).toBeDefined();
-    const tokens = JSON.parse((await runCli(['user', 'token', 'carol', '--list', '--json', ...data])).stdout) as { id: number; name: string; revoked_at: string | null }[];
+    const tokens = JSON.parse((await runCli(['user', 'token', 'carol', '--list', '--json', ...data])).stdout) as {
+      id: number;
+      name: string;
+      revoked_at: string | null;
+    }[];
     expect(tokens).toEqual([expect.objectContaining({ name: 'cli', revoked_at: null })]);
     expect(JSON.stringify(tokens)).not.toContain(token);
 
@@ -69,12 +80,18 @@ describe('accounts on a running server', () => {
     const { token, user } = (await login.json()) as { token: string; user: { id: number; name: string } };
     expect(user.name).toBe('dave');
 
-    const created = await post('/api/documents', { name: 'dave.txt', text: 'Dave wrote this short note himself, on a rainy day.' }, token);
+    const created = await post(
+      '/api/documents',
+      { name: 'dave.txt', text: 'Dave wrote this short note himself, on a rainy day.' },
+      token,
+    );
     expect(created.status).toBe(201);
     const id = ((await created.json()) as { document: { id: number } }).document.id;
     expect((await get(`/api/documents/${id}`, token)).status).toBe(200);
     expect((await get(`/api/documents/${id}`, env.users.alice.token)).status).toBe(404);
-    const aliceList = (await (await get('/api/documents', env.users.alice.token)).json()) as { documents: { id: number }[] };
+    const aliceList = (await (await get('/api/documents', env.users.alice.token)).json()) as {
+      documents: { id: number }[];
+    };
     expect(aliceList.documents.some((d) => d.id === id)).toBe(false);
 
     expect((await post('/api/auth/logout', {}, token)).status).toBe(200);
@@ -83,7 +100,8 @@ describe('accounts on a running server', () => {
 
   it('limits login attempts per address', async () => {
     let limited = false;
-    for (let i = 0; i < 10 && !limited; i++) limited = (await post('/api/auth/login', { name: 'dave', password: `guess-${i}-xx` })).status === 429;
+    for (let i = 0; i < 10 && !limited; i++)
+      limited = (await post('/api/auth/login', { name: 'dave', password: `guess-${i}-xx` })).status === 429;
     expect(limited).toBe(true);
   });
 });

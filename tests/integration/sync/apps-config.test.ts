@@ -11,9 +11,16 @@ import { tempDir } from '../../helpers/temp';
 describe('apps configuration', () => {
   const stored = () => 'stored-secret';
 
-  it('defaults to the data folder\'s own app, behind the server token', () => {
+  it("defaults to the data folder's own app, behind the server token", () => {
     const [app] = loadApps({ env: {}, fallbackSecret: stored });
-    expect(app).toMatchObject({ id: 'inkproof', key: 'inkproof', secret: 'stored-secret', requireToken: true, clientEvents: true, activityTimeout: 30 });
+    expect(app).toMatchObject({
+      id: 'inkproof',
+      key: 'inkproof',
+      secret: 'stored-secret',
+      requireToken: true,
+      clientEvents: true,
+      activityTimeout: 30,
+    });
     expect(app.limits).toEqual(DEFAULT_LIMITS);
   });
 
@@ -30,10 +37,19 @@ describe('apps configuration', () => {
       },
       fallbackSecret: stored,
     });
-    expect(app).toMatchObject({ id: '42', key: 'k', secret: 's3cret-value', requireToken: false, clientEvents: false, allowedOrigins: ['https://a.example', 'https://b.example'] });
+    expect(app).toMatchObject({
+      id: '42',
+      key: 'k',
+      secret: 's3cret-value',
+      requireToken: false,
+      clientEvents: false,
+      allowedOrigins: ['https://a.example', 'https://b.example'],
+    });
     expect(app.limits.maxConnections).toBe(500);
     expect(app.webhooks).toEqual([{ url: 'https://hooks.example/pusher', eventTypes: null }]);
-    expect(() => loadApps({ env: { INKPROOF_APP_ID: 'x', INKPROOF_APP_MAX_CONNECTIONS: 'many' }, fallbackSecret: stored })).toThrow(/whole number/);
+    expect(() =>
+      loadApps({ env: { INKPROOF_APP_ID: 'x', INKPROOF_APP_MAX_CONNECTIONS: 'many' }, fallbackSecret: stored }),
+    ).toThrow(/whole number/);
   });
 
   it('reads several apps from a file, after the env app, and refuses duplicates and broken files', () => {
@@ -44,8 +60,22 @@ describe('apps configuration', () => {
         file,
         JSON.stringify({
           apps: [
-            { id: 'one', key: 'key-one', secret: 'secret-one', max_event_bytes: 20480, webhooks: [{ url: 'http://127.0.0.1:9/hook', event_types: ['channel_occupied'] }] },
-            { id: 'two', key: 'key-two', secret: 'secret-two', enabled: false, client_events: false, activity_timeout: 60, max_presence_members: 5 },
+            {
+              id: 'one',
+              key: 'key-one',
+              secret: 'secret-one',
+              max_event_bytes: 20480,
+              webhooks: [{ url: 'http://127.0.0.1:9/hook', event_types: ['channel_occupied'] }],
+            },
+            {
+              id: 'two',
+              key: 'key-two',
+              secret: 'secret-two',
+              enabled: false,
+              client_events: false,
+              activity_timeout: 60,
+              max_presence_members: 5,
+            },
           ],
         }),
       );
@@ -55,15 +85,29 @@ describe('apps configuration', () => {
       expect(fromFile[0].webhooks).toEqual([{ url: 'http://127.0.0.1:9/hook', eventTypes: ['channel_occupied'] }]);
       expect(fromFile[1]).toMatchObject({ enabled: false, clientEvents: false, activityTimeout: 60 });
       expect(fromFile[1].limits.maxPresenceMembers).toBe(5);
-      const both = loadApps({ env: { INKPROOF_APP_ID: 'env', INKPROOF_APP_KEY: 'env-key', INKPROOF_APP_SECRET: 'env-secret' }, file, fallbackSecret: stored });
+      const both = loadApps({
+        env: { INKPROOF_APP_ID: 'env', INKPROOF_APP_KEY: 'env-key', INKPROOF_APP_SECRET: 'env-secret' },
+        file,
+        fallbackSecret: stored,
+      });
       expect(both.map((a) => a.id)).toEqual(['env', 'one', 'two']);
-      expect(() => loadApps({ env: { INKPROOF_APP_ID: 'one', INKPROOF_APP_KEY: 'x', INKPROOF_APP_SECRET: 'y-secret-1' }, file, fallbackSecret: stored })).toThrow(/Two apps have the id "one"/);
+      expect(() =>
+        loadApps({
+          env: { INKPROOF_APP_ID: 'one', INKPROOF_APP_KEY: 'x', INKPROOF_APP_SECRET: 'y-secret-1' },
+          file,
+          fallbackSecret: stored,
+        }),
+      ).toThrow(/Two apps have the id "one"/);
 
       fs.writeFileSync(file, '{"apps": [{"id": "bad id", "key": "k", "secret": "short"}]}');
-      expect(() => loadApps({ env: {}, file, fallbackSecret: stored })).toThrow(/not valid: apps\.0\.id.*apps\.0\.secret/);
+      expect(() => loadApps({ env: {}, file, fallbackSecret: stored })).toThrow(
+        /not valid: apps\.0\.id.*apps\.0\.secret/,
+      );
       fs.writeFileSync(file, '{not json');
       expect(() => loadApps({ env: {}, file, fallbackSecret: stored })).toThrow(/Cannot read the apps file/);
-      expect(() => loadApps({ env: {}, file: path.join(t.dir, 'missing.json'), fallbackSecret: stored })).toThrow(/Cannot read/);
+      expect(() => loadApps({ env: {}, file: path.join(t.dir, 'missing.json'), fallbackSecret: stored })).toThrow(
+        /Cannot read/,
+      );
     } finally {
       t.cleanup();
     }

@@ -11,7 +11,12 @@ import { TestSocket } from '../../helpers/socket';
 import { APP, startSyncEnv, type SyncEnv } from './helpers/env';
 import { connected, pusherClient, Recorder, subscribed } from './helpers/pusher';
 
-const LIMITED = { id: 'limited', key: 'limited-key', secret: 'limited-secret', limits: { maxConnections: 5, maxPresenceMembers: 2, maxSubscriptionsPerConnection: 20 } };
+const LIMITED = {
+  id: 'limited',
+  key: 'limited-key',
+  secret: 'limited-secret',
+  limits: { maxConnections: 5, maxPresenceMembers: 2, maxSubscriptionsPerConnection: 20 },
+};
 
 describe('hostile input on the WebSocket endpoint', () => {
   let env: SyncEnv;
@@ -34,7 +39,16 @@ describe('hostile input on the WebSocket endpoint', () => {
 
   it('answers malformed JSON, non-objects, binary frames and unknown events with error events and stays open', async () => {
     const s = await ready();
-    for (const bad of ['{not json', '[]', '"text"', '42', 'null', '{"event":17}', '{"event":""}', '{"event":"x","channel":{}}']) {
+    for (const bad of [
+      '{not json',
+      '[]',
+      '"text"',
+      '42',
+      'null',
+      '{"event":17}',
+      '{"event":""}',
+      '{"event":"x","channel":{}}',
+    ]) {
       s.send(bad);
       const err = await s.next((f) => f.event === 'pusher:error');
       expect((err.data as { message: string }).message).toMatch(/Invalid message format/);
@@ -42,7 +56,9 @@ describe('hostile input on the WebSocket endpoint', () => {
     s.ws.send(Buffer.from([1, 2, 3]), { binary: true });
     expect(((await s.next((f) => f.event === 'pusher:error')).data as { message: string }).message).toMatch(/Binary/);
     s.send({ event: 'pusher:shutdown_everything', data: {} });
-    expect(((await s.next((f) => f.event === 'pusher:error')).data as { message: string }).message).toMatch(/Unknown event/);
+    expect(((await s.next((f) => f.event === 'pusher:error')).data as { message: string }).message).toMatch(
+      /Unknown event/,
+    );
     s.send({ event: 'pusher:ping', data: {} });
     await s.next((f) => f.event === 'pusher:pong');
     s.close();
@@ -72,30 +88,66 @@ describe('hostile input on the WebSocket endpoint', () => {
     const other = await ready();
     const refused = async (channel: string, extra: Record<string, unknown>) => {
       s.send({ event: 'pusher:subscribe', data: { channel, ...extra } });
-      const f = await s.next((m) => m.channel === channel && (m.event === 'pusher:subscription_error' || m.event === 'pusher_internal:subscription_succeeded'));
+      const f = await s.next(
+        (m) =>
+          m.channel === channel &&
+          (m.event === 'pusher:subscription_error' || m.event === 'pusher_internal:subscription_succeeded'),
+      );
       expect(f.event).toBe('pusher:subscription_error');
       return f.data as { status: number; type: string };
     };
     expect(await refused('private-a', {})).toMatchObject({ status: 401, type: 'AuthError' });
     expect(await refused('private-a', { auth: 'garbage' })).toMatchObject({ status: 401 });
-    expect(await refused('private-a', { auth: signChannel(APP.key, 'wrong-secret', s.socketId, 'private-a') })).toMatchObject({ status: 401 });
+    expect(
+      await refused('private-a', { auth: signChannel(APP.key, 'wrong-secret', s.socketId, 'private-a') }),
+    ).toMatchObject({ status: 401 });
     // A signature made for another socket (replayed from someone else's auth response).
-    expect(await refused('private-a', { auth: signChannel(APP.key, APP.secret, other.socketId, 'private-a') })).toMatchObject({ status: 401 });
-    expect(await refused('private-encrypted-a', { auth: signChannel(APP.key, APP.secret, other.socketId, 'private-encrypted-a') })).toMatchObject({ status: 401 });
+    expect(
+      await refused('private-a', { auth: signChannel(APP.key, APP.secret, other.socketId, 'private-a') }),
+    ).toMatchObject({ status: 401 });
+    expect(
+      await refused('private-encrypted-a', {
+        auth: signChannel(APP.key, APP.secret, other.socketId, 'private-encrypted-a'),
+      }),
+    ).toMatchObject({ status: 401 });
     const data = JSON.stringify({ user_id: 'me' });
-    expect(await refused('presence-a', { auth: signChannel(APP.key, APP.secret, s.socketId, 'presence-a', data) })).toMatchObject({ status: 401 });
-    expect(await refused('presence-a', { auth: signChannel(APP.key, APP.secret, s.socketId, 'presence-a', data), channel_data: JSON.stringify({ user_id: 'admin' }) })).toMatchObject({ status: 401 });
+    expect(
+      await refused('presence-a', { auth: signChannel(APP.key, APP.secret, s.socketId, 'presence-a', data) }),
+    ).toMatchObject({ status: 401 });
+    expect(
+      await refused('presence-a', {
+        auth: signChannel(APP.key, APP.secret, s.socketId, 'presence-a', data),
+        channel_data: JSON.stringify({ user_id: 'admin' }),
+      }),
+    ).toMatchObject({ status: 401 });
     const noUser = JSON.stringify({ name: 'x' });
-    expect(await refused('presence-a', { auth: signChannel(APP.key, APP.secret, s.socketId, 'presence-a', noUser), channel_data: noUser })).toMatchObject({ status: 400 });
+    expect(
+      await refused('presence-a', {
+        auth: signChannel(APP.key, APP.secret, s.socketId, 'presence-a', noUser),
+        channel_data: noUser,
+      }),
+    ).toMatchObject({ status: 400 });
     expect(await refused('#server-to-user-1', {})).toMatchObject({ status: 403 });
     // private-encrypted channels are authorized like private ones; the server passes data through.
-    s.send({ event: 'pusher:subscribe', data: { channel: 'private-encrypted-a', auth: signChannel(APP.key, APP.secret, s.socketId, 'private-encrypted-a') } });
+    s.send({
+      event: 'pusher:subscribe',
+      data: {
+        channel: 'private-encrypted-a',
+        auth: signChannel(APP.key, APP.secret, s.socketId, 'private-encrypted-a'),
+      },
+    });
     await s.next((f) => f.event === 'pusher_internal:subscription_succeeded' && f.channel === 'private-encrypted-a');
-    env.core.hub.broadcast({ channel: 'private-encrypted-a', event: 'secret', data: '{"nonce":"bm9uY2U=","ciphertext":"Y2lwaGVy"}' });
+    env.core.hub.broadcast({
+      channel: 'private-encrypted-a',
+      event: 'secret',
+      data: '{"nonce":"bm9uY2U=","ciphertext":"Y2lwaGVy"}',
+    });
     expect((await s.next((f) => f.event === 'secret')).data).toEqual({ nonce: 'bm9uY2U=', ciphertext: 'Y2lwaGVy' });
     // …but client events are not allowed on them (Pusher's rule).
     s.send({ event: 'client-x', channel: 'private-encrypted-a', data: {} });
-    expect(((await s.next((f) => f.event === 'pusher:error')).data as { message: string }).message).toMatch(/private and presence/);
+    expect(((await s.next((f) => f.event === 'pusher:error')).data as { message: string }).message).toMatch(
+      /private and presence/,
+    );
     s.close();
     other.close();
   });
@@ -105,7 +157,10 @@ describe('hostile input on the WebSocket endpoint', () => {
     const form = (channel: string, token?: string) =>
       fetch(`${env.base}/broadcasting/auth`, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: `socket_id=${s.socketId}&channel_name=${channel}`,
       });
     expect((await form(`private-library.${env.users.bob.id}`, env.users.alice.token)).status).toBe(403);
@@ -158,7 +213,14 @@ describe('hostile input on the WebSocket endpoint', () => {
   it('refuses presence members beyond the app limit and oversized user_info', async () => {
     const join = async (s: TestSocket, user: string, info: unknown = {}) => {
       const channelData = JSON.stringify({ user_id: user, user_info: info });
-      s.send({ event: 'pusher:subscribe', data: { channel: 'presence-full', auth: signChannel(LIMITED.key, LIMITED.secret, s.socketId, 'presence-full', channelData), channel_data: channelData } });
+      s.send({
+        event: 'pusher:subscribe',
+        data: {
+          channel: 'presence-full',
+          auth: signChannel(LIMITED.key, LIMITED.secret, s.socketId, 'presence-full', channelData),
+          channel_data: channelData,
+        },
+      });
       return s.next((f) => f.channel === 'presence-full');
     };
     const [a, b, c] = [await ready(LIMITED.key), await ready(LIMITED.key), await ready(LIMITED.key)];
@@ -181,10 +243,20 @@ describe('hostile input on the WebSocket endpoint', () => {
     const templates = (sid: string): unknown[] => [
       { event: 'pusher:subscribe', data: { channel: 'fuzz-public' } },
       { event: 'pusher:subscribe', data: { channel: 'cache-fuzz' } },
-      { event: 'pusher:subscribe', data: { channel: 'private-fuzz', auth: signChannel(APP.key, APP.secret, sid, 'private-fuzz') } },
+      {
+        event: 'pusher:subscribe',
+        data: { channel: 'private-fuzz', auth: signChannel(APP.key, APP.secret, sid, 'private-fuzz') },
+      },
       (() => {
         const cd = JSON.stringify({ user_id: `u${Math.floor(rand() * 5)}`, user_info: { n: 1 } });
-        return { event: 'pusher:subscribe', data: { channel: 'presence-fuzz', auth: signChannel(APP.key, APP.secret, sid, 'presence-fuzz', cd), channel_data: cd } };
+        return {
+          event: 'pusher:subscribe',
+          data: {
+            channel: 'presence-fuzz',
+            auth: signChannel(APP.key, APP.secret, sid, 'presence-fuzz', cd),
+            channel_data: cd,
+          },
+        };
       })(),
       { event: 'pusher:unsubscribe', data: { channel: 'presence-fuzz' } },
       { event: 'pusher:unsubscribe', data: { channel: 'private-fuzz' } },
@@ -203,15 +275,40 @@ describe('hostile input on the WebSocket endpoint', () => {
           return text.slice(0, i) + String.fromCharCode(Math.floor(rand() * 0xffff)) + text.slice(i + 1);
         }
         case 2:
-          return text.replace(/"[a-z_]+"/, () => pick(['"__proto__"', '"constructor"', '"event"', '"data"', '"channel"', '""']));
+          return text.replace(/"[a-z_]+"/, () =>
+            pick(['"__proto__"', '"constructor"', '"event"', '"data"', '"channel"', '""']),
+          );
         case 3:
-          return text.replace(/:(\{|"[^"]*"|\d+)/, () => `:${pick(['null', '[]', '{}', '1e400', '-1', '"' + 'y'.repeat(300) + '"', 'true', '{"channel":{"channel":1}}'])}`);
+          return text.replace(
+            /:(\{|"[^"]*"|\d+)/,
+            () =>
+              `:${pick(['null', '[]', '{}', '1e400', '-1', '"' + 'y'.repeat(300) + '"', 'true', '{"channel":{"channel":1}}'])}`,
+          );
         case 4:
           return '['.repeat(Math.floor(rand() * 5000)) + ']'.repeat(Math.floor(rand() * 5000));
         case 5:
-          return JSON.stringify({ event: pick(['pusher:subscribe', 'pusher:signin', 'client-a', 'pusher_internal:member_added', 'x'.repeat(300)]), channel: pick([undefined, 'private-fuzz', '#server-to-user-1', 'presence-fuzz']), data: pick([null, 1, 'str', { channel: 'private-fuzz' }, { channel: 'presence-fuzz', channel_data: '{"user_id":1}' }, [1, 2]]) });
+          return JSON.stringify({
+            event: pick([
+              'pusher:subscribe',
+              'pusher:signin',
+              'client-a',
+              'pusher_internal:member_added',
+              'x'.repeat(300),
+            ]),
+            channel: pick([undefined, 'private-fuzz', '#server-to-user-1', 'presence-fuzz']),
+            data: pick([
+              null,
+              1,
+              'str',
+              { channel: 'private-fuzz' },
+              { channel: 'presence-fuzz', channel_data: '{"user_id":1}' },
+              [1, 2],
+            ]),
+          });
         case 6:
-          return Buffer.from(Array.from({ length: Math.floor(rand() * 200) }, () => Math.floor(rand() * 256))).toString('latin1');
+          return Buffer.from(Array.from({ length: Math.floor(rand() * 200) }, () => Math.floor(rand() * 256))).toString(
+            'latin1',
+          );
         case 7:
           return text + text;
         default:
@@ -265,12 +362,21 @@ describe('hostile input on the WebSocket endpoint', () => {
 
     // Nothing leaked: once everyone is gone, no connection, channel, member or count remains.
     const rt = env.server.runtimes.get(APP.id)!;
-    await until(async () => rt.connections.size === 0 && rt.channels.size === 0 && (await env.server.cluster.channels(APP.id)).size === 0);
+    await until(
+      async () =>
+        rt.connections.size === 0 && rt.channels.size === 0 && (await env.server.cluster.channels(APP.id)).size === 0,
+    );
     expect(rt.users.size).toBe(0);
     expect((await env.server.cluster.presenceMembers(APP.id, 'presence-fuzz')).size).toBe(0);
-    expect(env.core.hub.subscriberCount('fuzz-public') + env.core.hub.subscriberCount('private-fuzz') + env.core.hub.subscriberCount('presence-fuzz')).toBe(0);
+    expect(
+      env.core.hub.subscriberCount('fuzz-public') +
+        env.core.hub.subscriberCount('private-fuzz') +
+        env.core.hub.subscriberCount('presence-fuzz'),
+    ).toBe(0);
     const grown = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
-    console.log(`fuzz seed ${seed}: ${sent} frames sent, ${read} read by the server over ${codes.length} connections (closes: ${[...new Set(codes)].join(', ')}); heap +${grown.toFixed(1)} MB`);
+    console.log(
+      `fuzz seed ${seed}: ${sent} frames sent, ${read} read by the server over ${codes.length} connections (closes: ${[...new Set(codes)].join(', ')}); heap +${grown.toFixed(1)} MB`,
+    );
   }, 60_000);
 });
 

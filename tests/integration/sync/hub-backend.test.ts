@@ -57,7 +57,8 @@ class MemoryBackend {
   }
 }
 
-const names = (list: SubscriptionMessage[]) => list.map((m) => (m.type === 'event' ? `${m.envelope.event}#${m.envelope.seq}` : `resync@${m.last_seq}`));
+const names = (list: SubscriptionMessage[]) =>
+  list.map((m) => (m.type === 'event' ? `${m.envelope.event}#${m.envelope.seq}` : `resync@${m.last_seq}`));
 const settle = () => new Promise((r) => setImmediate(() => setImmediate(r)));
 async function until(test: () => boolean): Promise<void> {
   for (let i = 0; i < 1000 && !test(); i++) await new Promise((r) => setImmediate(r));

@@ -45,13 +45,24 @@ describe('Laravel Echo 2.5 (reverb broadcaster) against inkproof serve', () => {
       ch.error((err) => reject(new Error(`subscription refused: ${JSON.stringify(err)}`)));
     });
   const api = async (token: string, path: string, body: unknown, headers: Record<string, string> = {}) => {
-    const res = await fetch(env.base + path, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    const res = await fetch(env.base + path, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
     return { status: res.status, body: (await res.json()) as Record<string, never> };
   };
 
   beforeAll(async () => {
     env = await startSyncEnv();
-    sdk = new PusherServer({ appId: APP.id, key: APP.key, secret: APP.secret, host: '127.0.0.1', port: String(env.port), useTLS: false });
+    sdk = new PusherServer({
+      appId: APP.id,
+      key: APP.key,
+      secret: APP.secret,
+      host: '127.0.0.1',
+      port: String(env.port),
+      useTLS: false,
+    });
   });
   afterAll(async () => {
     for (const e of echos) e.disconnect();
@@ -67,7 +78,9 @@ describe('Laravel Echo 2.5 (reverb broadcaster) against inkproof serve', () => {
     const created = await api(env.users.alice.token, '/api/documents', { name: 'seed.txt', text: humanText(3) });
     expect(created.status).toBe(201);
     const id = (await imported).document_id;
-    const analyzed = new Promise<Record<string, unknown>>((resolve) => alice.private(`documents.${id}`).listen('.document.analyzed', resolve));
+    const analyzed = new Promise<Record<string, unknown>>((resolve) =>
+      alice.private(`documents.${id}`).listen('.document.analyzed', resolve),
+    );
     await subscribedTo(alice.private(`documents.${id}`));
     // The analysis may already be done: ask again (analyzeDocument) so that a fresh event follows the subscription.
     await api(env.users.alice.token, `/api/documents/${id}/analyze`, {});
@@ -89,11 +102,20 @@ describe('Laravel Echo 2.5 (reverb broadcaster) against inkproof serve', () => {
       ['other', other],
     ] as const) {
       const ch = e.private(channel);
-      ch.listen('.document.imported', (d: { document_id: number }) => got[who].push({ event: 'imported', id: d.document_id }));
-      ch.listen('.document.analysis_started', (d: { document_id: number }) => got[who].push({ event: 'started', id: d.document_id }));
+      ch.listen('.document.imported', (d: { document_id: number }) =>
+        got[who].push({ event: 'imported', id: d.document_id }),
+      );
+      ch.listen('.document.analysis_started', (d: { document_id: number }) =>
+        got[who].push({ event: 'started', id: d.document_id }),
+      );
       await subscribedTo(ch);
     }
-    const created = await api(env.users.alice.token, '/api/documents', { name: 'others.txt', text: humanText(2) }, { 'X-Socket-ID': mine.socketId()! });
+    const created = await api(
+      env.users.alice.token,
+      '/api/documents',
+      { name: 'others.txt', text: humanText(2) },
+      { 'X-Socket-ID': mine.socketId()! },
+    );
     const id = (created.body.document as { id: number }).id;
     await until(() => got.other.some((g) => g.event === 'imported' && g.id === id));
     // The later analysis_started reaches both: proof that `mine` was listening all along.
@@ -166,7 +188,11 @@ describe('Laravel Echo 2.5 (reverb broadcaster) against inkproof serve', () => {
     expect(alice.connectionStatus()).toBe('connected');
     expect(alice.socketId()).not.toBe(before);
     const after = new Promise<unknown>((resolve) => ch.listen('.after-reconnect', resolve));
-    await until(async () => (pusherOf(alice).channel(`private-library.${env.users.alice.id}`) as unknown as { subscribed: boolean }).subscribed);
+    await until(
+      async () =>
+        (pusherOf(alice).channel(`private-library.${env.users.alice.id}`) as unknown as { subscribed: boolean })
+          .subscribed,
+    );
     await sdk.trigger(`private-library.${env.users.alice.id}`, 'after-reconnect', { ok: true });
     expect(await after).toEqual({ ok: true });
   });

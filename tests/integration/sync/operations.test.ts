@@ -16,7 +16,14 @@ describe('health, metrics and catch-up', () => {
   let sdk: PusherServer;
   beforeAll(async () => {
     env = await startSyncEnv();
-    sdk = new PusherServer({ appId: APP.id, key: APP.key, secret: APP.secret, host: '127.0.0.1', port: String(env.port), useTLS: false });
+    sdk = new PusherServer({
+      appId: APP.id,
+      key: APP.key,
+      secret: APP.secret,
+      host: '127.0.0.1',
+      port: String(env.port),
+      useTLS: false,
+    });
   });
   afterAll(async () => env.close());
 
@@ -33,7 +40,8 @@ describe('health, metrics and catch-up', () => {
       expect(res.headers.get('content-type')).toMatch(/text\/plain/);
       return res.text();
     };
-    const value = (text: string, name: string) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+-]+)$`, 'm').exec(text)?.[1] ?? NaN);
+    const value = (text: string, name: string) =>
+      Number(new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+-]+)$`, 'm').exec(text)?.[1] ?? NaN);
     const s = await TestSocket.open(`${env.base.replace('http', 'ws')}/app/${APP.key}?protocol=7`);
     await s.established();
     s.send({ event: 'pusher:subscribe', data: { channel: 'metered' } });
@@ -65,7 +73,11 @@ describe('health, metrics and catch-up', () => {
     const start = ok.seq!;
     expect(start).toBeGreaterThanOrEqual(0);
     for (let i = 1; i <= 3; i++) await sdk.trigger(channel, 'step', { i });
-    const seen = [await s.next((f) => f.event === 'step'), await s.next((f) => f.event === 'step'), await s.next((f) => f.event === 'step')];
+    const seen = [
+      await s.next((f) => f.event === 'step'),
+      await s.next((f) => f.event === 'step'),
+      await s.next((f) => f.event === 'step'),
+    ];
     expect(seen.map((f) => f.seq)).toEqual([start + 1, start + 2, start + 3]);
     s.close();
     // While away: two more.
@@ -73,7 +85,10 @@ describe('health, metrics and catch-up', () => {
     await sdk.trigger(channel, 'step', { i: 5 });
     const back = await TestSocket.open(ws);
     const sid2 = await back.established();
-    back.send({ event: 'pusher:subscribe', data: { channel, auth: signChannel(APP.key, APP.secret, sid2, channel), since: start + 3 } });
+    back.send({
+      event: 'pusher:subscribe',
+      data: { channel, auth: signChannel(APP.key, APP.secret, sid2, channel), since: start + 3 },
+    });
     await back.next((f) => f.event === 'pusher_internal:subscription_succeeded');
     const missed = [await back.next((f) => f.event === 'step'), await back.next((f) => f.event === 'step')];
     expect(missed.map((f) => [(f.data as { i: number }).i, f.seq])).toEqual([
@@ -81,10 +96,14 @@ describe('health, metrics and catch-up', () => {
       [5, start + 5],
     ]);
     back.close();
-    const api = await fetch(`${env.base}/api/events?channel=${channel}&since=${start + 3}`, { headers: { authorization: `Bearer ${env.users.alice.token}` } });
+    const api = await fetch(`${env.base}/api/events?channel=${channel}&since=${start + 3}`, {
+      headers: { authorization: `Bearer ${env.users.alice.token}` },
+    });
     const body = (await api.json()) as { events: { seq: number; event: string }[] };
     expect(body.events.map((e) => e.seq)).toEqual([start + 4, start + 5]);
-    const forbidden = await fetch(`${env.base}/api/events?channel=${channel}&since=0`, { headers: { authorization: `Bearer ${env.users.bob.token}` } });
+    const forbidden = await fetch(`${env.base}/api/events?channel=${channel}&since=0`, {
+      headers: { authorization: `Bearer ${env.users.bob.token}` },
+    });
     expect(forbidden.status).toBe(403);
   });
 });
@@ -93,23 +112,47 @@ describe('cross-origin pages an app allows', () => {
   it('may call the auth endpoint with a bearer token (CORS preflight), others may not', async () => {
     const env = await startSyncEnv({ apps: [{ ...APP, allowedOrigins: ['https://app.example'] }] });
     try {
-      const pre = await fetch(`${env.base}/broadcasting/auth`, { method: 'OPTIONS', headers: { origin: 'https://app.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' } });
+      const pre = await fetch(`${env.base}/broadcasting/auth`, {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'https://app.example',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization',
+        },
+      });
       expect(pre.status).toBe(204);
       expect(pre.headers.get('access-control-allow-origin')).toBe('https://app.example');
       expect(pre.headers.get('access-control-allow-headers')).toMatch(/authorization/);
       expect(pre.headers.get('access-control-allow-credentials')).toBeNull();
-      const s = await TestSocket.open(`${env.base.replace('http', 'ws')}/app/${APP.key}?protocol=7`, { origin: 'https://app.example' });
+      const s = await TestSocket.open(`${env.base.replace('http', 'ws')}/app/${APP.key}?protocol=7`, {
+        origin: 'https://app.example',
+      });
       const sid = await s.established();
       const auth = await fetch(`${env.base}/broadcasting/auth`, {
         method: 'POST',
-        headers: { origin: 'https://app.example', authorization: `Bearer ${env.users.alice.token}`, 'content-type': 'application/x-www-form-urlencoded' },
+        headers: {
+          origin: 'https://app.example',
+          authorization: `Bearer ${env.users.alice.token}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
         body: `socket_id=${sid}&channel_name=private-library.${env.users.alice.id}`,
       });
       expect(auth.status).toBe(200);
       expect(auth.headers.get('access-control-allow-origin')).toBe('https://app.example');
       s.close();
-      expect((await fetch(`${env.base}/broadcasting/auth`, { method: 'OPTIONS', headers: { origin: 'https://evil.example' } })).status).toBe(403);
-      await expect(TestSocket.open(`${env.base.replace('http', 'ws')}/app/${APP.key}?protocol=7`, { origin: 'https://evil.example' })).rejects.toMatchObject({ status: 403 });
+      expect(
+        (
+          await fetch(`${env.base}/broadcasting/auth`, {
+            method: 'OPTIONS',
+            headers: { origin: 'https://evil.example' },
+          })
+        ).status,
+      ).toBe(403);
+      await expect(
+        TestSocket.open(`${env.base.replace('http', 'ws')}/app/${APP.key}?protocol=7`, {
+          origin: 'https://evil.example',
+        }),
+      ).rejects.toMatchObject({ status: 403 });
     } finally {
       await env.close();
     }
@@ -121,7 +164,7 @@ describe('webhooks', () => {
   let receiver: http.Server;
   const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
   let attempts = 0;
-  let waiters: (() => void)[] = [];
+  const waiters: (() => void)[] = [];
 
   beforeAll(async () => {
     receiver = http.createServer((req, res) => {
@@ -169,7 +212,14 @@ describe('webhooks', () => {
     const s = await TestSocket.open(ws);
     const sid = await s.established();
     const cd = JSON.stringify({ user_id: 'u-9', user_info: {} });
-    s.send({ event: 'pusher:subscribe', data: { channel: 'presence-hooks', auth: signChannel(APP.key, APP.secret, sid, 'presence-hooks', cd), channel_data: cd } });
+    s.send({
+      event: 'pusher:subscribe',
+      data: {
+        channel: 'presence-hooks',
+        auth: signChannel(APP.key, APP.secret, sid, 'presence-hooks', cd),
+        channel_data: cd,
+      },
+    });
     await s.next((f) => f.event === 'pusher_internal:subscription_succeeded');
     s.send({ event: 'client-ping', channel: 'presence-hooks', data: { a: 1 } });
     s.send({ event: 'pusher:subscribe', data: { channel: 'cache-hooks' } });
@@ -179,8 +229,22 @@ describe('webhooks', () => {
     await waitForEvent((e) => e.name === 'channel_vacated' && e.channel === 'presence-hooks');
     await waitForEvent((e) => e.name === 'member_removed');
     const names = events().map((e) => `${e.name}:${e.channel}`);
-    expect(names).toEqual(expect.arrayContaining(['channel_occupied:presence-hooks', 'member_added:presence-hooks', 'client_event:presence-hooks', 'cache_miss:cache-hooks', 'member_removed:presence-hooks', 'channel_vacated:presence-hooks']));
-    expect(events().find((e) => e.name === 'client_event')).toMatchObject({ event: 'client-ping', data: '{"a":1}', socket_id: sid, user_id: 'u-9' });
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'channel_occupied:presence-hooks',
+        'member_added:presence-hooks',
+        'client_event:presence-hooks',
+        'cache_miss:cache-hooks',
+        'member_removed:presence-hooks',
+        'channel_vacated:presence-hooks',
+      ]),
+    );
+    expect(events().find((e) => e.name === 'client_event')).toMatchObject({
+      event: 'client-ping',
+      data: '{"a":1}',
+      socket_id: sid,
+      user_id: 'u-9',
+    });
     expect(attempts).toBeGreaterThan(received.length);
     for (const r of received) {
       expect(r.headers['x-pusher-key']).toBe(APP.key);
@@ -237,7 +301,9 @@ describe('activity timeout and pings', () => {
 describe('graceful shutdown', () => {
   it('closes every connection with 4200, spread over the configured time', async () => {
     const env = await startSyncEnv({ server: { shutdownSpreadMs: 400 } });
-    const sockets = await Promise.all(Array.from({ length: 20 }, () => TestSocket.open(`${env.base.replace('http', 'ws')}/app/${APP.key}?protocol=7`)));
+    const sockets = await Promise.all(
+      Array.from({ length: 20 }, () => TestSocket.open(`${env.base.replace('http', 'ws')}/app/${APP.key}?protocol=7`)),
+    );
     await Promise.all(sockets.map((s) => s.established()));
     const closedAt: number[] = [];
     const codes = Promise.all(sockets.map((s) => s.waitClosed().then((c) => (closedAt.push(Date.now()), c))));

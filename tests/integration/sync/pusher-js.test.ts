@@ -21,8 +21,17 @@ describe('pusher-js 8.6 against inkproof serve', () => {
   };
 
   beforeAll(async () => {
-    env = await startSyncEnv({ apps: [{ ...APP }, { id: 'app-2', key: 'key-2', secret: 'secret-of-app-2', clientEvents: false }] });
-    sdk = new PusherServer({ appId: APP.id, key: APP.key, secret: APP.secret, host: '127.0.0.1', port: String(env.port), useTLS: false });
+    env = await startSyncEnv({
+      apps: [{ ...APP }, { id: 'app-2', key: 'key-2', secret: 'secret-of-app-2', clientEvents: false }],
+    });
+    sdk = new PusherServer({
+      appId: APP.id,
+      key: APP.key,
+      secret: APP.secret,
+      host: '127.0.0.1',
+      port: String(env.port),
+      useTLS: false,
+    });
   });
   afterAll(async () => {
     for (const p of clients) p.disconnect();
@@ -45,10 +54,14 @@ describe('pusher-js 8.6 against inkproof serve', () => {
     await connected(alice);
     const own = await subscribed(alice, `private-library.${env.users.alice.id}`);
     expect(own.channel.subscribed).toBe(true);
-    await expect(subscribed(alice, `private-library.${env.users.bob.id}`)).rejects.toMatchObject({ detail: { status: 403 } });
+    await expect(subscribed(alice, `private-library.${env.users.bob.id}`)).rejects.toMatchObject({
+      detail: { status: 403 },
+    });
     const anonymous = client();
     await connected(anonymous);
-    await expect(subscribed(anonymous, `private-library.${env.users.alice.id}`)).rejects.toMatchObject({ detail: { status: 401 } });
+    await expect(subscribed(anonymous, `private-library.${env.users.alice.id}`)).rejects.toMatchObject({
+      detail: { status: 401 },
+    });
   });
 
   it('gives documents.{id} and rewrites.{id} to the owner of the document only (routes/channels.php)', async () => {
@@ -65,7 +78,9 @@ describe('pusher-js 8.6 against inkproof serve', () => {
     await subscribed(alice, `private-documents.${docId}`);
     await expect(subscribed(bob, `private-documents.${docId}`)).rejects.toMatchObject({ detail: { status: 403 } });
     // Bob cannot read it over HTTP either.
-    const asBob = await fetch(`${env.base}/api/documents/${docId}`, { headers: { authorization: `Bearer ${env.users.bob.token}` } });
+    const asBob = await fetch(`${env.base}/api/documents/${docId}`, {
+      headers: { authorization: `Bearer ${env.users.bob.token}` },
+    });
     expect(asBob.status).toBe(404);
   });
 
@@ -92,7 +107,9 @@ describe('pusher-js 8.6 against inkproof serve', () => {
     expect(rec.events.filter((e) => e.event === 'pusher:member_added')).toHaveLength(1);
 
     const subscriptions = async () =>
-      ((await (await sdk.get({ path: `/channels/${channel}`, params: { info: 'subscription_count,user_count' } })).json()) as { subscription_count: number; user_count: number });
+      (await (
+        await sdk.get({ path: `/channels/${channel}`, params: { info: 'subscription_count,user_count' } })
+      ).json()) as { subscription_count: number; user_count: number };
     expect(await subscriptions()).toEqual({ occupied: true, subscription_count: 3, user_count: 2 });
     alice1.disconnect();
     await until(async () => (await subscriptions()).subscription_count === 2);
@@ -124,7 +141,9 @@ describe('pusher-js 8.6 against inkproof serve', () => {
     // On presence channels the receiver learns who sent it.
     const pa = await subscribed(alice, 'presence-chat.whispers');
     const pb = await subscribed(bob, 'presence-chat.whispers');
-    const wave = new Promise<{ data: unknown; meta: unknown }>((resolve) => pb.channel.bind('client-wave', (data: unknown, meta: unknown) => resolve({ data, meta })));
+    const wave = new Promise<{ data: unknown; meta: unknown }>((resolve) =>
+      pb.channel.bind('client-wave', (data: unknown, meta: unknown) => resolve({ data, meta })),
+    );
     pa.channel.trigger('client-wave', { hi: 1 });
     expect(await wave).toEqual({ data: { hi: 1 }, meta: { user_id: String(env.users.alice.id) } });
   });
@@ -145,12 +164,30 @@ describe('pusher-js 8.6 against inkproof serve', () => {
     alice.connection.send_event('pusher:ping', {});
   });
 
-  it('keeps apps apart, accepts the SDK\'s channel signatures and honours client events off per app', async () => {
-    const sdk2 = new PusherServer({ appId: 'app-2', key: 'key-2', secret: 'secret-of-app-2', host: '127.0.0.1', port: String(env.port), useTLS: false });
+  it("keeps apps apart, accepts the SDK's channel signatures and honours client events off per app", async () => {
+    const sdk2 = new PusherServer({
+      appId: 'app-2',
+      key: 'key-2',
+      secret: 'secret-of-app-2',
+      host: '127.0.0.1',
+      port: String(env.port),
+      useTLS: false,
+    });
     // The app's own backend signs (as a Laravel app would): the SDK's authorizeChannel.
-    const other = pusherClient(env.port, env.base, undefined, {
-      channelAuthorization: { customHandler: (params: { socketId: string; channelName: string }, cb: (e: Error | null, d: unknown) => void) => cb(null, sdk2.authorizeChannel(params.socketId, params.channelName)) } as never,
-    }, 'key-2');
+    const other = pusherClient(
+      env.port,
+      env.base,
+      undefined,
+      {
+        channelAuthorization: {
+          customHandler: (
+            params: { socketId: string; channelName: string },
+            cb: (e: Error | null, d: unknown) => void,
+          ) => cb(null, sdk2.authorizeChannel(params.socketId, params.channelName)),
+        } as never,
+      },
+      'key-2',
+    );
     clients.push(other);
     await connected(other);
     const { channel } = await subscribed(other, 'news');
@@ -166,9 +203,20 @@ describe('pusher-js 8.6 against inkproof serve', () => {
     priv.channel.trigger('client-hi', {});
     await until(() => errors.some((e) => /not enabled/.test(e.data?.message ?? '')));
     // A signature made with the other app's secret is refused.
-    const wrong = pusherClient(env.port, env.base, undefined, {
-      channelAuthorization: { customHandler: (params: { socketId: string; channelName: string }, cb: (e: Error | null, d: unknown) => void) => cb(null, sdk.authorizeChannel(params.socketId, params.channelName)) } as never,
-    }, 'key-2');
+    const wrong = pusherClient(
+      env.port,
+      env.base,
+      undefined,
+      {
+        channelAuthorization: {
+          customHandler: (
+            params: { socketId: string; channelName: string },
+            cb: (e: Error | null, d: unknown) => void,
+          ) => cb(null, sdk.authorizeChannel(params.socketId, params.channelName)),
+        } as never,
+      },
+      'key-2',
+    );
     clients.push(wrong);
     await connected(wrong);
     await expect(subscribed(wrong, 'private-x')).rejects.toMatchObject({ detail: { status: 401 } });
@@ -187,7 +235,9 @@ describe('pusher-js 8.6 against inkproof serve', () => {
     await Promise.all([a1.user.signinDonePromise, a2.user.signinDonePromise]);
     expect(a1.user.user_data).toMatchObject({ id: String(env.users.alice.id) });
     // pusher-js subscribes to #server-to-user-{id} after sign-in.
-    await until(() => a1.user.serverToUserChannel?.subscribed === true && a2.user.serverToUserChannel?.subscribed === true);
+    await until(
+      () => a1.user.serverToUserChannel?.subscribed === true && a2.user.serverToUserChannel?.subscribed === true,
+    );
     await sdk.sendToUser(String(env.users.alice.id), 'note', { text: 'for you' });
     await until(async () => got1.length === 1 && got2.length === 1);
     expect(got1[0]).toEqual({ text: 'for you' });
@@ -195,7 +245,10 @@ describe('pusher-js 8.6 against inkproof serve', () => {
 
   it('refuses a forged sign-in with 4009 (an error event, then the close)', async () => {
     const p = client(undefined, {
-      userAuthentication: { customHandler: (_p: unknown, cb: (e: Error | null, d: unknown) => void) => cb(null, { auth: `${APP.key}:${'0'.repeat(64)}`, user_data: JSON.stringify({ id: '1' }) }) },
+      userAuthentication: {
+        customHandler: (_p: unknown, cb: (e: Error | null, d: unknown) => void) =>
+          cb(null, { auth: `${APP.key}:${'0'.repeat(64)}`, user_data: JSON.stringify({ id: '1' }) }),
+      },
     });
     await connected(p);
     const codes: number[] = [];
@@ -231,7 +284,9 @@ describe('pusher-js 8.6 against inkproof serve', () => {
     for (const code of [4200, 4201]) {
       const before = p.connection.socket_id;
       const back = stateAfter(p, 'connected');
-      const resubscribed = new Promise<void>((resolve) => p.channel(`private-library.${env.users.alice.id}`)!.bind('pusher:subscription_succeeded', () => resolve()));
+      const resubscribed = new Promise<void>((resolve) =>
+        p.channel(`private-library.${env.users.alice.id}`)!.bind('pusher:subscription_succeeded', () => resolve()),
+      );
       expect(env.server.sockets.closeConnection(before, code, 'test')).toBe(true);
       await back;
       await resubscribed;

@@ -20,7 +20,14 @@ describe.skipIf(missing !== null)('Redis cluster (needs redis-server)', () => {
   let prefixN = 0;
   let prefix = '';
   const node = async (opts: { heartbeatMs?: number; nodeTimeoutMs?: number } = {}) => {
-    const c = await RedisCluster.connect({ url: redis.url, logger: silentLogger(), appIds: ['app'], prefix, heartbeatMs: opts.heartbeatMs ?? 100, nodeTimeoutMs: opts.nodeTimeoutMs ?? 600 });
+    const c = await RedisCluster.connect({
+      url: redis.url,
+      logger: silentLogger(),
+      appIds: ['app'],
+      prefix,
+      heartbeatMs: opts.heartbeatMs ?? 100,
+      nodeTimeoutMs: opts.nodeTimeoutMs ?? 600,
+    });
     open.push(c);
     return c;
   };
@@ -28,13 +35,20 @@ describe.skipIf(missing !== null)('Redis cluster (needs redis-server)', () => {
   const collect = (hub: BroadcastHub, channel: string, opts: { since?: number; connectionId?: string } = {}) => {
     const got: SubscriptionMessage[] = [];
     const waiters: (() => void)[] = [];
-    hub.subscribe(channel, (m) => {
-      got.push(m);
-      for (const w of waiters.splice(0)) w();
-    }, opts);
+    hub.subscribe(
+      channel,
+      (m) => {
+        got.push(m);
+        for (const w of waiters.splice(0)) w();
+      },
+      opts,
+    );
     const until = (n: number, timeoutMs = 10_000) =>
       new Promise<SubscriptionMessage[]>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`got ${got.length} of ${n}: ${JSON.stringify(got)}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`got ${got.length} of ${n}: ${JSON.stringify(got)}`)),
+          timeoutMs,
+        );
         const check = () => {
           if (got.length >= n) {
             clearTimeout(timer);
@@ -45,7 +59,8 @@ describe.skipIf(missing !== null)('Redis cluster (needs redis-server)', () => {
       });
     return { got, until };
   };
-  const seqs = (list: SubscriptionMessage[]) => list.map((m) => (m.type === 'event' ? m.envelope.seq : `resync@${m.last_seq}`));
+  const seqs = (list: SubscriptionMessage[]) =>
+    list.map((m) => (m.type === 'event' ? m.envelope.seq : `resync@${m.last_seq}`));
 
   beforeAll(async () => {
     redis = await RedisProcess.start();
@@ -77,7 +92,9 @@ describe.skipIf(missing !== null)('Redis cluster (needs redis-server)', () => {
     expect((await onA2.until(3)).map((m) => (m.type === 'event' ? m.envelope.event : ''))).toEqual(order);
     const atA = await onA.until(2);
     expect(atA.map((m) => (m.type === 'event' ? m.envelope.event : ''))).toEqual(order.filter((e) => e !== 'two'));
-    expect(((await hubA.replayAsync('room', 1)) as { events: { event: string }[] }).events.map((e) => e.event)).toEqual(order.slice(1));
+    expect(((await hubA.replayAsync('room', 1)) as { events: { event: string }[] }).events.map((e) => e.event)).toEqual(
+      order.slice(1),
+    );
     expect(await hubB.lastSeqAsync('room')).toBe(3);
     // A late subscriber on A catches up from the shared log, then goes on live, without duplicates.
     const late = collect(hubA, 'room', { since: 1 });
@@ -99,14 +116,26 @@ describe.skipIf(missing !== null)('Redis cluster (needs redis-server)', () => {
     const [a, b] = [await node(), await node()];
     const signals: ClusterSignal[] = [];
     b.onSignal((s) => signals.push(s));
-    expect(await a.presenceJoin('app', 'presence-x', '1.1', 'ann', { n: 'Ann' }, 3)).toMatchObject({ refused: false, first: true });
-    expect(await b.presenceJoin('app', 'presence-x', '2.2', 'ann', { n: 'Ann' }, 3)).toMatchObject({ refused: false, first: false });
+    expect(await a.presenceJoin('app', 'presence-x', '1.1', 'ann', { n: 'Ann' }, 3)).toMatchObject({
+      refused: false,
+      first: true,
+    });
+    expect(await b.presenceJoin('app', 'presence-x', '2.2', 'ann', { n: 'Ann' }, 3)).toMatchObject({
+      refused: false,
+      first: false,
+    });
     const third = await b.presenceJoin('app', 'presence-x', '3.3', 'ben', { n: 'Ben' }, 3);
     expect(third.refused).toBe(false);
     if (!third.refused) expect([...third.members.keys()].sort()).toEqual(['ann', 'ben']);
     expect(await a.presenceJoin('app', 'presence-x', '4.4', 'cat', null, 3)).toMatchObject({ refused: false });
     expect(await b.presenceJoin('app', 'presence-x', '5.5', 'dan', null, 3)).toEqual({ refused: true });
-    expect([...(await b.presenceMembers('app', 'presence-x')).entries()]).toEqual(expect.arrayContaining([['ann', { n: 'Ann' }], ['ben', { n: 'Ben' }], ['cat', null]]));
+    expect([...(await b.presenceMembers('app', 'presence-x')).entries()]).toEqual(
+      expect.arrayContaining([
+        ['ann', { n: 'Ann' }],
+        ['ben', { n: 'Ben' }],
+        ['cat', null],
+      ]),
+    );
     expect(await a.presenceLeave('app', 'presence-x', '1.1')).toEqual({ user_id: 'ann', last: false });
     expect(await b.presenceLeave('app', 'presence-x', '2.2')).toEqual({ user_id: 'ann', last: true });
     expect(await b.presenceLeave('app', 'presence-x', '2.2')).toBeNull();
@@ -151,7 +180,9 @@ describe.skipIf(missing !== null)('Redis cluster (needs redis-server)', () => {
     // The process dies: no goodbye, no more heartbeats (its connection is gone for good).
     doomed.commands.disconnect();
     await until(() => signals.some((s) => s.type === 'member_removed' && s.user_id === 'gone'));
-    expect(signals.filter((s) => s.type === 'member_removed').map((s) => (s as { user_id: string }).user_id)).toEqual(['gone']);
+    expect(signals.filter((s) => s.type === 'member_removed').map((s) => (s as { user_id: string }).user_id)).toEqual([
+      'gone',
+    ]);
     expect([...(await a.presenceMembers('app', 'presence-y')).keys()]).toEqual(['stay']);
     expect(await a.channelCount('app', 'shared')).toBe(1);
     expect(await a.channelCount('app', 'only-on-doomed')).toBe(0);

@@ -30,15 +30,39 @@ describe.skipIf(missing !== null)('two server processes sharing Redis (needs red
   const clients: PusherClient[] = [];
   const sockets: TestSocket[] = [];
   const portOf = (s: ServeProcess) => Number(new URL(s.url).port);
-  const sdkFor = (s: ServeProcess) => new PusherServer({ appId: APP.id, key: APP.key, secret: APP.secret, host: '127.0.0.1', port: String(portOf(s)), useTLS: false });
+  const sdkFor = (s: ServeProcess) =>
+    new PusherServer({
+      appId: APP.id,
+      key: APP.key,
+      secret: APP.secret,
+      host: '127.0.0.1',
+      port: String(portOf(s)),
+      useTLS: false,
+    });
   /** pusher-js whose private/presence auth comes from the app's backend (the SDK), like a Laravel app's. */
   const client = (port: number, user?: { id: string; name: string }) => {
-    const p = pusherClient(port, 'http://unused', undefined, {
-      channelAuthorization: {
-        customHandler: ({ socketId, channelName }: { socketId: string; channelName: string }, cb: (e: Error | null, d: unknown) => void) =>
-          cb(null, sdkA.authorizeChannel(socketId, channelName, user ? { user_id: user.id, user_info: { name: user.name } } : undefined)),
-      } as never,
-    }, APP.key);
+    const p = pusherClient(
+      port,
+      'http://unused',
+      undefined,
+      {
+        channelAuthorization: {
+          customHandler: (
+            { socketId, channelName }: { socketId: string; channelName: string },
+            cb: (e: Error | null, d: unknown) => void,
+          ) =>
+            cb(
+              null,
+              sdkA.authorizeChannel(
+                socketId,
+                channelName,
+                user ? { user_id: user.id, user_info: { name: user.name } } : undefined,
+              ),
+            ),
+        } as never,
+      },
+      APP.key,
+    );
     clients.push(p);
     return p;
   };
@@ -87,7 +111,10 @@ describe.skipIf(missing !== null)('two server processes sharing Redis (needs red
     const onA = client(portOf(a));
     const onB = client(portOf(b));
     await Promise.all([connected(onA), connected(onB)]);
-    const [ra, rb] = [new Recorder((await subscribed(onA, 'cluster-news')).channel), new Recorder((await subscribed(onB, 'cluster-news')).channel)];
+    const [ra, rb] = [
+      new Recorder((await subscribed(onA, 'cluster-news')).channel),
+      new Recorder((await subscribed(onB, 'cluster-news')).channel),
+    ];
     await sdkB.trigger('cluster-news', 'from-b', { n: 1 });
     await sdkA.trigger('cluster-news', 'from-a', { n: 2 });
     expect((await ra.next((e) => e.event === 'from-b')).data).toEqual({ n: 1 });
@@ -97,7 +124,9 @@ describe.skipIf(missing !== null)('two server processes sharing Redis (needs red
     s.send({ event: 'pusher:subscribe', data: { channel: 'cluster-news', since: 0 } });
     const replayed = [await s.next((f) => f.event === 'from-b'), await s.next((f) => f.event === 'from-a')];
     expect(replayed.map((f) => f.seq)).toEqual([1, 2]);
-    const channels = await (await sdkA.get({ path: '/channels/cluster-news', params: { info: 'subscription_count' } })).json();
+    const channels = await (
+      await sdkA.get({ path: '/channels/cluster-news', params: { info: 'subscription_count' } })
+    ).json();
     expect(channels).toEqual({ occupied: true, subscription_count: 3 });
   });
 
@@ -110,7 +139,12 @@ describe.skipIf(missing !== null)('two server processes sharing Redis (needs red
     const onAlice = await subscribed(alice, 'presence-cluster');
     expect((onAlice.data as { count: number }).count).toBe(2);
     expect(await joined).toMatchObject({ id: 'alice', info: { name: 'Alice' } });
-    const users = async (sdk: PusherServer) => ((await (await sdk.get({ path: '/channels/presence-cluster/users' })).json()) as { users: { id: string }[] }).users.map((u) => u.id).sort();
+    const users = async (sdk: PusherServer) =>
+      (
+        (await (await sdk.get({ path: '/channels/presence-cluster/users' })).json()) as { users: { id: string }[] }
+      ).users
+        .map((u) => u.id)
+        .sort();
     expect(await users(sdkA)).toEqual(['alice', 'bob']);
     expect(await users(sdkB)).toEqual(['alice', 'bob']);
     // A second connection of alice, on the other node, is not a new member.
@@ -131,7 +165,10 @@ describe.skipIf(missing !== null)('two server processes sharing Redis (needs red
     const peerA = await raw(portOf(a));
     const peerB = await raw(portOf(b));
     for (const s of [me, peerA, peerB]) {
-      s.send({ event: 'pusher:subscribe', data: { channel: 'private-team', auth: signChannel(APP.key, APP.secret, s.socketId, 'private-team') } });
+      s.send({
+        event: 'pusher:subscribe',
+        data: { channel: 'private-team', auth: signChannel(APP.key, APP.secret, s.socketId, 'private-team') },
+      });
       await s.next((f) => f.event === 'pusher_internal:subscription_succeeded');
     }
     await sdkB.trigger('private-team', 'saved', { by: 'me' }, { socket_id: me.socketId });
@@ -167,7 +204,14 @@ describe.skipIf(missing !== null)('two server processes sharing Redis (needs red
           lastSeq = f.seq;
         }
       });
-      s.send({ event: 'pusher:subscribe', data: { channel, auth: signChannel(APP.key, APP.secret, sid, channel), ...(lastSeq > 0 ? { since: lastSeq } : {}) } });
+      s.send({
+        event: 'pusher:subscribe',
+        data: {
+          channel,
+          auth: signChannel(APP.key, APP.secret, sid, channel),
+          ...(lastSeq > 0 ? { since: lastSeq } : {}),
+        },
+      });
       await s.next((f) => f.event === 'pusher_internal:subscription_succeeded');
       return s;
     };
@@ -203,7 +247,9 @@ describe.skipIf(missing !== null)('two server processes sharing Redis (needs red
   it('answers /api/events from the shared log on either node', async () => {
     await sdkB.trigger('private-library.1', 'note', { n: 1 });
     await sdkB.trigger('private-library.1', 'note', { n: 2 });
-    const res = await fetch(`${b.url}/api/events?channel=private-library.1&since=0`, { headers: { authorization: `Bearer ${b.token}` } });
+    const res = await fetch(`${b.url}/api/events?channel=private-library.1&since=0`, {
+      headers: { authorization: `Bearer ${b.token}` },
+    });
     const body = (await res.json()) as { events: { seq: number; data: string }[] };
     expect(body.events.map((e) => [e.seq, JSON.parse(e.data)])).toEqual([
       [1, { n: 1 }],
@@ -211,12 +257,17 @@ describe.skipIf(missing !== null)('two server processes sharing Redis (needs red
     ]);
   });
 
-  it('removes the killed node\'s presence members once it stops answering', async () => {
+  it("removes the killed node's presence members once it stops answering", async () => {
     // dave was connected to A only when it was killed; bob (on B) is still there.
     const carol = client(portOf(b), { id: 'carol', name: 'Carol' });
     await connected(carol);
     await subscribed(carol, 'presence-cluster');
-    const users = async () => ((await (await sdkB.get({ path: '/channels/presence-cluster/users' })).json()) as { users: { id: string }[] }).users.map((u) => u.id).sort();
+    const users = async () =>
+      (
+        (await (await sdkB.get({ path: '/channels/presence-cluster/users' })).json()) as { users: { id: string }[] }
+      ).users
+        .map((u) => u.id)
+        .sort();
     await until(async () => JSON.stringify(await users()) === JSON.stringify(['bob', 'carol']), 15_000);
   });
 
@@ -232,7 +283,11 @@ describe.skipIf(missing !== null)('two server processes sharing Redis (needs red
     const after = await s.next((f) => f.event === 'after', 30_000);
     expect(after.seq).toBe(before.seq! + 1);
     // And the node registered its subscription again: the channel is occupied in the fresh Redis.
-    await until(async () => ((await (await sdkB.get({ path: '/channels/after-restart' })).json()) as { occupied: boolean }).occupied, 20_000);
+    await until(
+      async () =>
+        ((await (await sdkB.get({ path: '/channels/after-restart' })).json()) as { occupied: boolean }).occupied,
+      20_000,
+    );
     const up = (await (await fetch(`${b.url}/up`)).json()) as { cluster: string };
     expect(up.cluster).toBe('ready');
   }, 60_000);

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { channelGlobMatch, CHANNEL_NAME_RE, documentChannel, globMatch, idParam, matchChannel, parseChannel, rewriteChannel } from '../../../src-shared/channels';
+import {
+  channelGlobMatch,
+  CHANNEL_NAME_RE,
+  documentChannel,
+  globMatch,
+  idParam,
+  matchChannel,
+  parseChannel,
+  rewriteChannel,
+} from '../../../src-shared/channels';
 
 describe('channel names and patterns', () => {
   it('matches Laravel-style patterns and extracts parameters', () => {
@@ -13,7 +22,8 @@ describe('channel names and patterns', () => {
 
   it('accepts only positive integer ids', () => {
     expect(idParam('12')).toBe(12);
-    for (const bad of ['0', '-1', '1.5', '012', 'abc', '', undefined, '99999999999999999999']) expect(idParam(bad)).toBeNull();
+    for (const bad of ['0', '-1', '1.5', '012', 'abc', '', undefined, '99999999999999999999'])
+      expect(idParam(bad)).toBeNull();
   });
 
   it('splits the kind prefix off a channel name', () => {

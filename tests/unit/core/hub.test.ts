@@ -8,7 +8,8 @@ import { openDatabase, type Db } from '../../../src-main/core/store/db';
 import { tempDir } from '../../helpers/temp';
 
 const flush = () => new Promise<void>((r) => setImmediate(r));
-const events = (list: SubscriptionMessage[]) => list.map((m) => (m.type === 'event' ? `${m.envelope.event}#${m.envelope.seq}` : `resync@${m.last_seq}`));
+const events = (list: SubscriptionMessage[]) =>
+  list.map((m) => (m.type === 'event' ? `${m.envelope.event}#${m.envelope.seq}` : `resync@${m.last_seq}`));
 
 describe('BroadcastHub', () => {
   const cleanups: (() => void)[] = [];
@@ -194,7 +195,10 @@ describe('ChannelHistory', () => {
 
 describe('ChannelAuthorizer', () => {
   it('opens public channels, decides private ones by the first matching pattern, refuses the rest', async () => {
-    const auth = new ChannelAuthorizer().channel('documents.{documentId}', (user, { documentId }) => user.id === 1 && documentId === '7');
+    const auth = new ChannelAuthorizer().channel(
+      'documents.{documentId}',
+      (user, { documentId }) => user.id === 1 && documentId === '7',
+    );
     const alice = { id: 1 };
     expect(await auth.authorize(null, 'news')).toBe(true);
     expect(await auth.authorize(alice, 'private-documents.7')).toBe(true);
@@ -216,20 +220,34 @@ describe('fakeBroadcasts', () => {
     const hub = new BroadcastHub();
     const fake = fakeBroadcasts(hub);
     fake.assertNothingBroadcast();
-    hub.broadcast({ channel: 'private-rewrites.3', event: 'rewrite.progress', data: { rewrite_id: 3, progress: 40, status: 'processing' } });
-    hub.broadcast({ channel: 'private-rewrites.3', event: 'rewrite.progress', data: { rewrite_id: 3, progress: 80, status: 'processing' } });
+    hub.broadcast({
+      channel: 'private-rewrites.3',
+      event: 'rewrite.progress',
+      data: { rewrite_id: 3, progress: 40, status: 'processing' },
+    });
+    hub.broadcast({
+      channel: 'private-rewrites.3',
+      event: 'rewrite.progress',
+      data: { rewrite_id: 3, progress: 80, status: 'processing' },
+    });
     await flush();
     fake.assertBroadcast('rewrites.*', 'rewrite.progress', (d) => d.progress === 80);
     fake.assertBroadcastTimes('private-rewrites.3', 'rewrite.progress', 2);
     fake.assertNotBroadcast('rewrites.*', 'rewrite.completed');
-    expect(() => fake.assertBroadcast('rewrites.*', 'rewrite.progress', (d) => d.progress === 99)).toThrow(/none of the 2 matched/);
+    expect(() => fake.assertBroadcast('rewrites.*', 'rewrite.progress', (d) => d.progress === 99)).toThrow(
+      /none of the 2 matched/,
+    );
     expect(() => fake.assertNothingBroadcast()).toThrow(/Expected nothing/);
   });
 
   it('fails an assertion on a payload that breaks the event catalogue', async () => {
     const hub = new BroadcastHub();
     const fake = fakeBroadcasts(hub);
-    hub.broadcast({ channel: 'private-rewrites.3', event: 'rewrite.progress', data: { rewrite_id: 3, progress: 140, status: 'processing', extra: true } });
+    hub.broadcast({
+      channel: 'private-rewrites.3',
+      event: 'rewrite.progress',
+      data: { rewrite_id: 3, progress: 140, status: 'processing', extra: true },
+    });
     await flush();
     expect(() => fake.assertBroadcast('rewrites.*', 'rewrite.progress')).toThrow(/does not match the event catalogue/);
   });

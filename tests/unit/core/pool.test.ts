@@ -22,7 +22,11 @@ describe('WorkerPool', () => {
     pool = new WorkerPool({ threads: 1, resolveTask: (n) => fixtures[n] });
     for (const count of [1, 500, 5000]) {
       const seen: number[] = [];
-      const result = await pool.run<{ count: number }, number>('rewrite', { count }, { onProgress: (m) => seen.push(m.done!) });
+      const result = await pool.run<{ count: number }, number>(
+        'rewrite',
+        { count },
+        { onProgress: (m) => seen.push(m.done!) },
+      );
       expect(result).toBe(count);
       expect(seen).toHaveLength(count);
       expect(seen[seen.length - 1]).toBe(count);
@@ -40,16 +44,21 @@ describe('WorkerPool', () => {
 
   it('turns task errors into typed errors: typed ones as they are, unexpected ones as internal', async () => {
     pool = new WorkerPool({ threads: 1, resolveTask: (n) => fixtures[n] });
-    await expect(pool.run('validate', { typed: true })).rejects.toMatchObject({ code: 'corrupt_file', message: 'This file is damaged.' });
+    await expect(pool.run('validate', { typed: true })).rejects.toMatchObject({
+      code: 'corrupt_file',
+      message: 'This file is damaged.',
+    });
     await expect(pool.run('validate', { typed: false })).rejects.toMatchObject({ code: 'internal' });
   });
 
   it('refuses work beyond its finite queue', async () => {
     pool = new WorkerPool({ threads: 1, maxQueue: 2, resolveTask: (n) => fixtures[n] });
-    const runs = Array.from({ length: 6 }, () => pool!.run('analyze', { ms: 200 }).then(
-      () => 'ok',
-      (e: InkproofError) => e.code,
-    ));
+    const runs = Array.from({ length: 6 }, () =>
+      pool!.run('analyze', { ms: 200 }).then(
+        () => 'ok',
+        (e: InkproofError) => e.code,
+      ),
+    );
     const outcomes = await Promise.all(runs);
     expect(outcomes).toContain('queue_full');
     expect(outcomes).toContain('ok');

@@ -47,11 +47,20 @@ describe('durable job queue', () => {
   });
 
   const make = (handler: JobHandler, concurrency = 1) => {
-    scheduler = new JobScheduler({ db, hub, jobs, concurrency, backoffBaseMs: 10, backoffMaxMs: 40, progressIntervalMs: 0 });
+    scheduler = new JobScheduler({
+      db,
+      hub,
+      jobs,
+      concurrency,
+      backoffBaseMs: 10,
+      backoffMaxMs: 40,
+      progressIntervalMs: 0,
+    });
     scheduler.register(handler);
     return scheduler;
   };
-  const finished = (id: number, status = 'completed') => fake.waitFor('private-queue.1', 'job.updated', (d) => d.id === id && d.status === status);
+  const finished = (id: number, status = 'completed') =>
+    fake.waitFor('private-queue.1', 'job.updated', (d) => d.id === id && d.status === status);
 
   it('claims jobs oldest first, one claim per job', () => {
     const a = jobs.enqueue(1, 'analyze', 1, 10, 3);

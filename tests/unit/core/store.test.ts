@@ -14,7 +14,7 @@ describe('store', () => {
       const latest = Math.max(...MIGRATIONS.map((m) => m.version));
       expect(schemaVersion(db)).toBe(latest);
       expect(migrate(db, MIGRATIONS)).toBe(latest);
-      expect(db.prepare("SELECT name FROM users WHERE id = 1").get()).toEqual({ name: 'local' });
+      expect(db.prepare('SELECT name FROM users WHERE id = 1').get()).toEqual({ name: 'local' });
       db.close();
       const again = openDatabase({ dataDir: t.dir });
       expect(schemaVersion(again)).toBe(latest);
@@ -27,7 +27,12 @@ describe('store', () => {
   it('leaves a failed migration step unapplied', () => {
     const db = openDatabase({ dataDir: ':memory:' });
     const v = schemaVersion(db);
-    expect(() => migrate(db, [...MIGRATIONS, { version: v + 1, name: 'broken', sql: 'CREATE TABLE ok (x); CREATE TABLE broken (' }])).toThrow();
+    expect(() =>
+      migrate(db, [
+        ...MIGRATIONS,
+        { version: v + 1, name: 'broken', sql: 'CREATE TABLE ok (x); CREATE TABLE broken (' },
+      ]),
+    ).toThrow();
     expect(schemaVersion(db)).toBe(v);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'ok'").get()).toBeUndefined();
   });
@@ -43,7 +48,10 @@ describe('store', () => {
     const settings = new SettingsStore(db);
     expect(settings.get().revision.strength).toBe(2);
     settings.update({ revision: { strength: 3 }, frozen_terms: ['Inkproof'] });
-    expect(new SettingsStore(db).get()).toMatchObject({ revision: { strength: 3, mode: 'standard' }, frozen_terms: ['Inkproof'] });
+    expect(new SettingsStore(db).get()).toMatchObject({
+      revision: { strength: 3, mode: 'standard' },
+      frozen_terms: ['Inkproof'],
+    });
     expect(() => settings.update({ revision: { strength: 7 } })).toThrow(/not valid/);
     expect(settings.get().revision.strength).toBe(3);
   });
@@ -51,7 +59,7 @@ describe('store', () => {
 
 describe('data folder', () => {
   const home = '/home/ada';
-  it('follows each platform\'s convention', () => {
+  it("follows each platform's convention", () => {
     expect(defaultDataDir({}, 'linux', home)).toBe('/home/ada/.local/share/inkproof');
     expect(defaultDataDir({ XDG_DATA_HOME: '/xdg' }, 'linux', home)).toBe('/xdg/inkproof');
     expect(defaultDataDir({}, 'darwin', home)).toBe('/home/ada/Library/Application Support/Inkproof');

@@ -1,8 +1,25 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeText, DEFAULT_THRESHOLD, DETECTOR_MODEL_ID, MIN_WORDS, SECTION_TEXT_MAX, UNCERTAIN_LOW, detectorScore } from '../../../src-workers/detect/index';
-import { FRENCH, GERMAN, HUMAN_INFORMAL, HUMAN_PARAGRAPHS, LEARNER_ESSAY, LEARNER_LETTER, LLM_STUFFED, SIMPLE_ESSAY } from './fixtures';
+import {
+  analyzeText,
+  DEFAULT_THRESHOLD,
+  DETECTOR_MODEL_ID,
+  MIN_WORDS,
+  SECTION_TEXT_MAX,
+  UNCERTAIN_LOW,
+  detectorScore,
+} from '../../../src-workers/detect/index';
+import {
+  FRENCH,
+  GERMAN,
+  HUMAN_INFORMAL,
+  HUMAN_PARAGRAPHS,
+  LEARNER_ESSAY,
+  LEARNER_LETTER,
+  LLM_STUFFED,
+  SIMPLE_ESSAY,
+} from './fixtures';
 
 describe('detector: gates', () => {
   it('exports its model id and thresholds', () => {
@@ -27,7 +44,13 @@ describe('detector: gates', () => {
       'El sábado nos levantamos temprano porque queríamos ir a la playa con mis primos. El autobús llegó tarde y tuvimos que esperar casi media hora bajo el sol, pero al final valió la pena porque el agua estaba muy tranquila.';
     const dutch =
       'Op zaterdag zijn we vroeg opgestaan omdat we met de trein naar Amsterdam wilden gaan. Het station was erg druk en onze trein had natuurlijk vertraging, maar mijn zus heeft koffie gehaald en we hebben gewacht.';
-    for (const [text, lang] of [[GERMAN, 'deu'], [FRENCH, 'fra'], [`${GERMAN} ${GERMAN} ${GERMAN}`, 'deu'], [spanish, 'spa'], [dutch, 'nld']] as const) {
+    for (const [text, lang] of [
+      [GERMAN, 'deu'],
+      [FRENCH, 'fra'],
+      [`${GERMAN} ${GERMAN} ${GERMAN}`, 'deu'],
+      [spanish, 'spa'],
+      [dutch, 'nld'],
+    ] as const) {
       const r = analyzeText(text);
       expect(r.verdict).toBe('unsupported_language');
       expect(r.ai_confidence).toBeNull();
@@ -135,7 +158,8 @@ describe('detector: explanations', () => {
 });
 
 describe('detector: critical sections', () => {
-  const planted = LLM_STUFFED + ' ' + LLM_STUFFED.replace("In today's fast-paced world", 'In the realm of modern schooling');
+  const planted =
+    LLM_STUFFED + ' ' + LLM_STUFFED.replace("In today's fast-paced world", 'In the realm of modern schooling');
   const doc = [HUMAN_PARAGRAPHS[0], HUMAN_PARAGRAPHS[1], planted, HUMAN_PARAGRAPHS[2]].join('\n\n');
   const aiStart = doc.indexOf(planted);
   const aiEnd = aiStart + planted.length;
@@ -158,15 +182,19 @@ describe('detector: critical sections', () => {
   });
 
   it('returns sections sorted, not overlapping and separated by unflagged text', () => {
-    const two = [planted, HUMAN_PARAGRAPHS[0], HUMAN_PARAGRAPHS[1], HUMAN_PARAGRAPHS[2], HUMAN_INFORMAL, planted].join('\n\n');
+    const two = [planted, HUMAN_PARAGRAPHS[0], HUMAN_PARAGRAPHS[1], HUMAN_PARAGRAPHS[2], HUMAN_INFORMAL, planted].join(
+      '\n\n',
+    );
     const r = analyzeText(two);
     expect(r.critical_sections.length).toBeGreaterThanOrEqual(2);
     for (let i = 1; i < r.critical_sections.length; i++) {
-      const a = r.critical_sections[i - 1], b = r.critical_sections[i];
+      const a = r.critical_sections[i - 1],
+        b = r.critical_sections[i];
       expect(b.start).toBeGreaterThan(a.end);
       expect(two.slice(a.end, b.start).trim().length).toBeGreaterThan(0);
     }
-    const first = r.critical_sections[0], last = r.critical_sections[r.critical_sections.length - 1];
+    const first = r.critical_sections[0],
+      last = r.critical_sections[r.critical_sections.length - 1];
     expect(first.start).toBe(0);
     expect(last.end).toBe(two.length);
   });
@@ -184,13 +212,16 @@ const hasCorpus = existsSync(CORPUS);
 if (!hasCorpus) console.log(`detector corpus test skipped: ${CORPUS} is absent`);
 
 describe('detector: training corpus (in-sample sanity)', () => {
-  it.skipIf(!hasCorpus)('separates a sample of the training corpus (the model saw these rows: a sanity check, not a measurement)', async () => {
-    const { auroc } = await import('../../../src-workers/detect/evaluate');
-    const lines = readFileSync(CORPUS, 'utf8').split('\n').filter(Boolean).slice(0, 400);
-    const rows = lines.map((l) => JSON.parse(l) as { label: string; text: string });
-    const h = rows.filter((r) => r.label === 'human').map((r) => detectorScore(r.text));
-    const a = rows.filter((r) => r.label === 'ai').map((r) => detectorScore(r.text));
-    expect(h.length).toBeGreaterThan(20);
-    expect(auroc(h, a)!).toBeGreaterThan(0.9);
-  });
+  it.skipIf(!hasCorpus)(
+    'separates a sample of the training corpus (the model saw these rows: a sanity check, not a measurement)',
+    async () => {
+      const { auroc } = await import('../../../src-workers/detect/evaluate');
+      const lines = readFileSync(CORPUS, 'utf8').split('\n').filter(Boolean).slice(0, 400);
+      const rows = lines.map((l) => JSON.parse(l) as { label: string; text: string });
+      const h = rows.filter((r) => r.label === 'human').map((r) => detectorScore(r.text));
+      const a = rows.filter((r) => r.label === 'ai').map((r) => detectorScore(r.text));
+      expect(h.length).toBeGreaterThan(20);
+      expect(auroc(h, a)!).toBeGreaterThan(0.9);
+    },
+  );
 });

@@ -66,7 +66,10 @@ describe('eval command', () => {
   ];
 
   it('prints a table and returns 0 for a valid file', async () => {
-    const { code, out } = await run({ corpus: file('ok.jsonl', good.map((g) => JSON.stringify(g)).join('\n') + '\n'), json: false });
+    const { code, out } = await run({
+      corpus: file('ok.jsonl', good.map((g) => JSON.stringify(g)).join('\n') + '\n'),
+      json: false,
+    });
     expect(code).toBe(0);
     const text = out.join('\n');
     expect(text).toContain('| subset | human | ai | AUROC |');
@@ -75,7 +78,10 @@ describe('eval command', () => {
   });
 
   it('prints one JSON object with --json', async () => {
-    const { code, out } = await run({ corpus: file('ok2.jsonl', good.map((g) => JSON.stringify(g)).join('\n')), json: true });
+    const { code, out } = await run({
+      corpus: file('ok2.jsonl', good.map((g) => JSON.stringify(g)).join('\n')),
+      json: true,
+    });
     expect(code).toBe(0);
     expect(out).toHaveLength(1);
     const o = JSON.parse(out[0]);
@@ -86,7 +92,12 @@ describe('eval command', () => {
   });
 
   it('reports bad lines with their numbers and exits non-zero', async () => {
-    const body = [JSON.stringify(good[0]), '{not json', JSON.stringify({ id: 'x', label: 'maybe', domain: 'd', text: 't' }), JSON.stringify({ id: 'y', label: 'ai', domain: 'd' })].join('\n');
+    const body = [
+      JSON.stringify(good[0]),
+      '{not json',
+      JSON.stringify({ id: 'x', label: 'maybe', domain: 'd', text: 't' }),
+      JSON.stringify({ id: 'y', label: 'ai', domain: 'd' }),
+    ].join('\n');
     const { code, out } = await run({ corpus: file('bad.jsonl', body), json: false });
     expect(code).toBe(2);
     const text = out.join('\n');

@@ -48,8 +48,8 @@ export const GERMAN =
   'Wir sind trotzdem zum Hafen gelaufen und haben uns die großen Schiffe angesehen, bevor wir in einem kleinen Lokal Fischbrötchen gegessen haben.';
 
 export const FRENCH =
-  "Hier soir, nous avons dîné chez mes grands-parents, qui habitent une petite maison au bord de la rivière. " +
-  "Ma grand-mère avait préparé une tarte aux pommes, comme chaque dimanche depuis que je suis enfant. " +
+  'Hier soir, nous avons dîné chez mes grands-parents, qui habitent une petite maison au bord de la rivière. ' +
+  'Ma grand-mère avait préparé une tarte aux pommes, comme chaque dimanche depuis que je suis enfant. ' +
   "Mon grand-père nous a raconté, pour la centième fois, l'histoire de son premier vélo, acheté avec l'argent des vendanges. " +
   "Nous avons ri, même si nous la connaissions par cœur, parce qu'il la raconte toujours avec le même plaisir.";
 

@@ -26,7 +26,9 @@ describe('detector: learner and non-native writing (proxy texts written for thes
     const base = LEARNER_ESSAYS[1].text;
     const openers = ['Moreover, ', 'Furthermore, ', 'In addition, ', 'As a result, ', 'For example, '];
     let k = 0;
-    const taught = base.replace(/\. (?=[A-Z])/g, (m) => (k++ % 2 === 0 ? `. ${openers[(k >> 1) % openers.length]}` : m)).replace(/, ([A-Z])/g, (_, c) => `, ${c.toLowerCase()}`);
+    const taught = base
+      .replace(/\. (?=[A-Z])/g, (m) => (k++ % 2 === 0 ? `. ${openers[(k >> 1) % openers.length]}` : m))
+      .replace(/, ([A-Z])/g, (_, c) => `, ${c.toLowerCase()}`);
     expect(taught).not.toBe(base);
     expect(detectorScore(taught)).toBeLessThan(detectorScore(base) + 10);
     expect(analyzeText(taught).verdict).not.toBe('ai');
@@ -40,8 +42,15 @@ describe('detector: learner and non-native writing (proxy texts written for thes
 
 describe('model: one-sided caps', () => {
   const m: LinearModel = {
-    mean: [0, 0], sd: [1, 1], weights: [1, 1], bias: 0, platt: { a: 1, b: 0 }, humanMedian: [0, 0], aiMedian: [0, 0],
-    zLo: [-0.5, null], zHi: [null, 0],
+    mean: [0, 0],
+    sd: [1, 1],
+    weights: [1, 1],
+    bias: 0,
+    platt: { a: 1, b: 0 },
+    humanMedian: [0, 0],
+    aiMedian: [0, 0],
+    zLo: [-0.5, null],
+    zHi: [null, 0],
   };
   it('holds a capped z-score within its bounds and keeps ±clip elsewhere', () => {
     expect(zValue(m, 0, -3, 4)).toBe(-0.5);
@@ -54,14 +63,25 @@ describe('model: one-sided caps', () => {
 
 describe('training data from npm packages: cleaning (hand-written inputs)', () => {
   it('keeps what the person wrote and drops quotes, attributions, signatures and list footers', () => {
-    const para = 'We tried the new build on three machines over the weekend and it behaved well on all of them. ' +
+    const para =
+      'We tried the new build on three machines over the weekend and it behaved well on all of them. ' +
       'The only thing that still bothers me is the start-up time, which went from two seconds to almost five. ' +
       'I suspect the plugin loader, because it now scans every folder twice before it gives up. ';
     const body = [
-      'Hi all,', '',
-      'On Monday, Jane Doe wrote:', '> did anyone test the build?', '> it looks slow here', '',
-      para + para, '', para, '',
-      '-- ', 'Sam', 'some list mailing list', 'http://example.org/listinfo',
+      'Hi all,',
+      '',
+      'On Monday, Jane Doe wrote:',
+      '> did anyone test the build?',
+      '> it looks slow here',
+      '',
+      para + para,
+      '',
+      para,
+      '',
+      '-- ',
+      'Sam',
+      'some list mailing list',
+      'http://example.org/listinfo',
     ].join('\n');
     const out = cleanEmailBody(body)!;
     expect(out).not.toBeNull();

@@ -15,7 +15,13 @@ import { buildMenuTemplate, type MenuActions } from '../../../src-main/electron/
 import { nativeBindingPath, findNativeBinding } from '../../../src-main/electron/native-binding';
 import { PortSession, type PortMessage } from '../../../src-main/electron/port-session';
 import { addRecent } from '../../../src-main/electron/recent';
-import { isAppUrl, isExternalLink, isTrustedSender, resolveAppFile, secureWebPreferences } from '../../../src-main/electron/security';
+import {
+  isAppUrl,
+  isExternalLink,
+  isTrustedSender,
+  resolveAppFile,
+  secureWebPreferences,
+} from '../../../src-main/electron/security';
 import { restoreState } from '../../../src-main/electron/window-state';
 import { WorkMonitor } from '../../../src-main/electron/work-monitor';
 
@@ -24,7 +30,14 @@ const root = path.resolve(import.meta.dirname, '../../..');
 describe('security rules', () => {
   it('windows are isolated, sandboxed and without Node', () => {
     const p = secureWebPreferences('/x/preload.cjs');
-    expect(p).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInSubFrames: false, webviewTag: false, webSecurity: true });
+    expect(p).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+    });
   });
 
   it('only the app origin (or the dev server) counts as the app', () => {
@@ -72,31 +85,60 @@ describe('security rules', () => {
 describe('window bounds', () => {
   const screens = [{ x: 0, y: 0, width: 1920, height: 1040 }];
   it('restores a saved position on a screen that is still there', () => {
-    expect(restoreState({ x: 100, y: 80, width: 1000, height: 700, maximized: true }, screens)).toEqual({ x: 100, y: 80, width: 1000, height: 700, maximized: true });
+    expect(restoreState({ x: 100, y: 80, width: 1000, height: 700, maximized: true }, screens)).toEqual({
+      x: 100,
+      y: 80,
+      width: 1000,
+      height: 700,
+      maximized: true,
+    });
   });
   it('drops a position on a screen that is gone, and clamps sizes', () => {
-    expect(restoreState({ x: 3000, y: 80, width: 5000, height: 100 }, screens)).toEqual({ width: 1920, height: 520, maximized: false });
+    expect(restoreState({ x: 3000, y: 80, width: 5000, height: 100 }, screens)).toEqual({
+      width: 1920,
+      height: 520,
+      maximized: false,
+    });
     expect(restoreState('garbage', screens)).toEqual({ width: 1280, height: 820, maximized: false });
   });
 });
 
 describe('menus', () => {
-  const actions: MenuActions = { openFiles: vi.fn(), openRecent: vi.fn(), clearRecent: vi.fn(), exportCurrent: vi.fn(), navigate: vi.fn(), showShortcuts: vi.fn(), openDataFolder: vi.fn(), about: vi.fn() };
+  const actions: MenuActions = {
+    openFiles: vi.fn(),
+    openRecent: vi.fn(),
+    clearRecent: vi.fn(),
+    exportCurrent: vi.fn(),
+    navigate: vi.fn(),
+    showShortcuts: vi.fn(),
+    openDataFolder: vi.fn(),
+    about: vi.fn(),
+  };
   const labels = (items: { label?: string; role?: string }[]) => items.map((m) => m.label ?? m.role);
 
   it('has File (Open, Open Recent, Export), Edit, View and Help; macOS adds the app and Window menus', () => {
     const linux = buildMenuTemplate({ platform: 'linux', appName: 'Inkproof', recent: [], dev: false }, actions);
     expect(labels(linux)).toEqual(['&File', '&Edit', '&View', '&Help']);
     const file = linux[0].submenu as { label?: string; accelerator?: string; submenu?: unknown }[];
-    expect(file.filter((m) => m.label).map((m) => m.label)).toEqual(['Open…', 'Open Recent', 'Export…', 'Settings', 'E&xit']);
+    expect(file.filter((m) => m.label).map((m) => m.label)).toEqual([
+      'Open…',
+      'Open Recent',
+      'Export…',
+      'Settings',
+      'E&xit',
+    ]);
     expect(file[0].accelerator).toBe('CmdOrCtrl+O');
     const mac = buildMenuTemplate({ platform: 'darwin', appName: 'Inkproof', recent: [], dev: false }, actions);
     expect(labels(mac)).toEqual(['Inkproof', '&File', '&Edit', '&View', 'windowMenu', '&Help']);
   });
 
   it('lists recent files and acts on them', () => {
-    const t = buildMenuTemplate({ platform: 'win32', appName: 'Inkproof', recent: ['/docs/a.txt', '/docs/b.docx'], dev: false }, actions);
-    const recent = ((t[0].submenu as { label?: string; submenu?: unknown }[]).find((m) => m.label === 'Open Recent')!.submenu as { label?: string; click?: () => void }[]);
+    const t = buildMenuTemplate(
+      { platform: 'win32', appName: 'Inkproof', recent: ['/docs/a.txt', '/docs/b.docx'], dev: false },
+      actions,
+    );
+    const recent = (t[0].submenu as { label?: string; submenu?: unknown }[]).find((m) => m.label === 'Open Recent')!
+      .submenu as { label?: string; click?: () => void }[];
     expect(recent.map((m) => m.label).filter(Boolean)).toEqual(['&1 a.txt', '&2 b.docx', 'Clear Recently Opened']);
     recent[1].click!();
     expect(actions.openRecent).toHaveBeenCalledWith('/docs/b.docx');
@@ -104,7 +146,12 @@ describe('menus', () => {
   });
 
   it('developer tools only in development', () => {
-    const view = (dev: boolean) => (buildMenuTemplate({ platform: 'linux', appName: 'I', recent: [], dev }, actions)[2].submenu as { role?: string }[]).map((m) => m.role);
+    const view = (dev: boolean) =>
+      (
+        buildMenuTemplate({ platform: 'linux', appName: 'I', recent: [], dev }, actions)[2].submenu as {
+          role?: string;
+        }[]
+      ).map((m) => m.role);
     expect(view(false)).not.toContain('toggleDevTools');
     expect(view(true)).toContain('toggleDevTools');
   });
@@ -122,7 +169,9 @@ describe('dock/taskbar progress and notifications', () => {
     m.onEnvelope(env('rewrite.processing', { rewrite_id: 2 }));
     m.onEnvelope(env('rewrite.progress', { rewrite_id: 2, progress: 60 }));
     expect(sink.setProgress).toHaveBeenLastCalledWith(0.5);
-    m.onEnvelope(env('rewrite.completed', { rewrite_id: 1, diff_summary: { additions: 1, deletions: 2, similarity: 90 } }));
+    m.onEnvelope(
+      env('rewrite.completed', { rewrite_id: 1, diff_summary: { additions: 1, deletions: 2, similarity: 90 } }),
+    );
     m.onEnvelope(env('rewrite.failed', { rewrite_id: 2, error: 'x' }));
     expect(sink.setProgress).toHaveBeenLastCalledWith(-1);
     expect(sink.notify).not.toHaveBeenCalled();
@@ -132,7 +181,9 @@ describe('dock/taskbar progress and notifications', () => {
     vi.useFakeTimers();
     const sink = { setProgress: vi.fn(), notify: vi.fn(), isFocused: () => false };
     const m = new WorkMonitor(sink, 1000);
-    m.onEnvelope(env('rewrite.completed', { rewrite_id: 3, diff_summary: { additions: 5, deletions: 6, similarity: 80 } }));
+    m.onEnvelope(
+      env('rewrite.completed', { rewrite_id: 3, diff_summary: { additions: 5, deletions: 6, similarity: 80 } }),
+    );
     expect(sink.notify).toHaveBeenCalledWith('Revision ready', expect.stringContaining('5 words added'));
     for (let i = 0; i < 4; i++) m.onEnvelope(env('document.analyzed', { document_id: i }));
     vi.advanceTimersByTime(1000);
@@ -159,12 +210,15 @@ describe('the event port', () => {
     hub.flush();
     session.handle({ type: 'subscribe', sid: 1, channel: 'private-documents.1', since: 1 });
     await tick(1);
-    for (let n = 3; n <= 50; n++) hub.broadcast({ channel: 'private-documents.1', event: 'document.analyzed', data: { n } });
+    for (let n = 3; n <= 50; n++)
+      hub.broadcast({ channel: 'private-documents.1', event: 'document.analyzed', data: { n } });
     hub.flush();
     await tick();
     expect(sent).toHaveLength(1);
     const batch = sent[0] as Extract<PortMessage, { type: 'batch' }>;
-    expect(batch.items.map((i) => (i.message.type === 'event' ? (i.message.envelope.data as { n: number }).n : 0))).toEqual(Array.from({ length: 49 }, (_, i) => i + 2));
+    expect(
+      batch.items.map((i) => (i.message.type === 'event' ? (i.message.envelope.data as { n: number }).n : 0)),
+    ).toEqual(Array.from({ length: 49 }, (_, i) => i + 2));
     expect(session.stats).toEqual({ batches: 1, messages: 49 });
   });
 
@@ -182,7 +236,7 @@ describe('the event port', () => {
     expect(session.subscriptions).toBe(0);
   });
 
-  it('leaves out the window\'s own connection (toOthers) and stops on unsubscribe and close', async () => {
+  it("leaves out the window's own connection (toOthers) and stops on unsubscribe and close", async () => {
     const { hub, sent, session } = setup();
     session.handle({ type: 'subscribe', sid: 4, channel: 'private-documents.2', since: null });
     await tick(1);
@@ -190,7 +244,11 @@ describe('the event port', () => {
     hub.broadcast({ channel: 'private-documents.2', event: 'b', data: {} });
     hub.flush();
     await tick();
-    expect((sent[0] as Extract<PortMessage, { type: 'batch' }>).items.map((i) => i.message.type === 'event' && i.message.envelope.event)).toEqual(['b']);
+    expect(
+      (sent[0] as Extract<PortMessage, { type: 'batch' }>).items.map(
+        (i) => i.message.type === 'event' && i.message.envelope.event,
+      ),
+    ).toEqual(['b']);
     session.handle({ type: 'unsubscribe', sid: 4 });
     hub.broadcast({ channel: 'private-documents.2', event: 'c', data: {} });
     hub.flush();
@@ -205,7 +263,13 @@ describe('the event port', () => {
     authorizer.channel('documents.{documentId}', () => true);
     const hub = new BroadcastHub({ authorizer });
     const { port1, port2 } = new MessageChannel();
-    const session = new PortSession(hub, { id: 1 }, { postMessage: (m) => port1.postMessage(m), close: () => port1.close() }, 'ipc-2', 5);
+    const session = new PortSession(
+      hub,
+      { id: 1 },
+      { postMessage: (m) => port1.postMessage(m), close: () => port1.close() },
+      'ipc-2',
+      5,
+    );
     const got: PortMessage[] = [];
     port2.on('message', (m) => got.push(m));
     session.handle({ type: 'subscribe', sid: 9, channel: '*', since: null });
@@ -213,7 +277,10 @@ describe('the event port', () => {
     hub.flush();
     await tick(40);
     expect(got).toHaveLength(1);
-    expect(got[0]).toMatchObject({ type: 'batch', items: [{ sid: 9, message: { type: 'event', envelope: { event: 'document.analyzed' } } }] });
+    expect(got[0]).toMatchObject({
+      type: 'batch',
+      items: [{ sid: 9, message: { type: 'event', envelope: { event: 'document.analyzed' } } }],
+    });
     session.close();
     port2.close();
   });
@@ -221,19 +288,30 @@ describe('the event port', () => {
 
 describe('native module and build', () => {
   it('looks for the Electron build of better-sqlite3 by ABI, only inside Electron', () => {
-    expect(nativeBindingPath('/app', '140', 'linux', 'x64')).toBe(path.join('/app', 'native', 'better-sqlite3', 'electron-v140-linux-x64', 'better_sqlite3.node'));
-    expect(findNativeBinding('/app', { ...process.versions, electron: undefined } as unknown as NodeJS.ProcessVersions)).toBeNull();
+    expect(nativeBindingPath('/app', '140', 'linux', 'x64')).toBe(
+      path.join('/app', 'native', 'better-sqlite3', 'electron-v140-linux-x64', 'better_sqlite3.node'),
+    );
+    expect(
+      findNativeBinding('/app', { ...process.versions, electron: undefined } as unknown as NodeJS.ProcessVersions),
+    ).toBeNull();
   });
 
   const preload = path.join(root, 'out', 'preload', 'index.cjs');
-  it.skipIf(!fs.existsSync(preload))('the built preload is one CommonJS file that requires only electron and exposes only window.inkproof', () => {
-    const code = fs.readFileSync(preload, 'utf8');
-    expect([...code.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1])).toEqual(['electron']);
-    expect([...code.matchAll(/exposeInMainWorld\(\s*["']([^"']+)["']/g)].map((m) => m[1])).toEqual(['inkproof']);
-    expect(code).not.toMatch(/\bimport\s/);
-  });
+  it.skipIf(!fs.existsSync(preload))(
+    'the built preload is one CommonJS file that requires only electron and exposes only window.inkproof',
+    () => {
+      const code = fs.readFileSync(preload, 'utf8');
+      expect([...code.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1])).toEqual(['electron']);
+      expect([...code.matchAll(/exposeInMainWorld\(\s*["']([^"']+)["']/g)].map((m) => m[1])).toEqual(['inkproof']);
+      expect(code).not.toMatch(/\bimport\s/);
+    },
+  );
 
-  it.skipIf(!fs.existsSync(path.join(root, 'out', 'main', 'index.js')))('the main build has one worker entry per task', () => {
-    for (const t of ['extract', 'analyze', 'rewrite', 'validate']) expect(fs.existsSync(path.join(root, 'out', 'main', 'workers', `${t}.js`))).toBe(true);
-  });
+  it.skipIf(!fs.existsSync(path.join(root, 'out', 'main', 'index.js')))(
+    'the main build has one worker entry per task',
+    () => {
+      for (const t of ['extract', 'analyze', 'rewrite', 'validate'])
+        expect(fs.existsSync(path.join(root, 'out', 'main', 'workers', `${t}.js`))).toBe(true);
+    },
+  );
 });

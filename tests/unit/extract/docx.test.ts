@@ -25,7 +25,12 @@ describe('Word documents (.docx)', () => {
       'The second paragraph, which is longer, gives the details and the numbers.',
       { bullet: 'A first point' },
       { bullet: 'A second point' },
-      { table: [['Region', 'Sales'], ['North', '12']] },
+      {
+        table: [
+          ['Region', 'Sales'],
+          ['North', '12'],
+        ],
+      },
       { withFootnote: 'A claim that needs a source.', footnote: 'The source of the claim.' },
     ]);
     const out = await extract('report.docx', bytes);
@@ -47,7 +52,12 @@ describe('Word documents (.docx)', () => {
   it('reads a hand-made minimal .docx (content types and document part only)', async () => {
     const zip = buildZip([
       { name: '[Content_Types].xml', data: WORD_TYPES },
-      { name: 'word/document.xml', data: DOCUMENT_XML('<w:p><w:r><w:t>Minimal but valid.</w:t></w:r></w:p><w:p><w:r><w:t>Two paragraphs.</w:t></w:r></w:p>') },
+      {
+        name: 'word/document.xml',
+        data: DOCUMENT_XML(
+          '<w:p><w:r><w:t>Minimal but valid.</w:t></w:r></w:p><w:p><w:r><w:t>Two paragraphs.</w:t></w:r></w:p>',
+        ),
+      },
     ]);
     expect((await extract('min.docx', zip)).text).toBe('Minimal but valid.\n\nTwo paragraphs.');
   });
@@ -59,7 +69,11 @@ describe('Word documents (.docx)', () => {
 
   it('refuses a truncated .docx as corrupt', async () => {
     const bytes = await buildDocx(['Some text that will be cut off.']);
-    for (const cut of [bytes.subarray(0, bytes.length - 10), bytes.subarray(0, Math.floor(bytes.length / 2)), bytes.subarray(0, 30)]) {
+    for (const cut of [
+      bytes.subarray(0, bytes.length - 10),
+      bytes.subarray(0, Math.floor(bytes.length / 2)),
+      bytes.subarray(0, 30),
+    ]) {
       const err = await expectExtractError(extract('cut.docx', cut), 'corrupt_file');
       expect(err.message).toMatch(/^This Word document is damaged or incomplete/);
     }
@@ -76,22 +90,37 @@ describe('Word documents (.docx)', () => {
   });
 
   it('refuses a zip that is not a Word document, saying what it is', async () => {
-    const xlsx = buildZip([{ name: '[Content_Types].xml', data: '<Types><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>' }]);
+    const xlsx = buildZip([
+      {
+        name: '[Content_Types].xml',
+        data: '<Types><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>',
+      },
+    ]);
     const err = await expectExtractError(extract('numbers.docx', xlsx), 'corrupt_file');
     expect(err.message).toBe('This file is named .docx but is not a Word document: it is an Excel workbook (.xlsx).');
     const plain = buildZip([{ name: 'notes.txt', data: 'hello' }]);
-    expect((await expectExtractError(extract('archive.docx', plain), 'corrupt_file')).message).toContain('it is a zip archive');
+    expect((await expectExtractError(extract('archive.docx', plain), 'corrupt_file')).message).toContain(
+      'it is a zip archive',
+    );
     const odt = buildZip([{ name: 'mimetype', data: 'application/vnd.oasis.opendocument.text', store: true }]);
-    expect((await expectExtractError(extract('essay.docx', odt), 'corrupt_file')).message).toContain('OpenDocument text file (.odt)');
+    expect((await expectExtractError(extract('essay.docx', odt), 'corrupt_file')).message).toContain(
+      'OpenDocument text file (.odt)',
+    );
   });
 
   it('refuses a password-protected Word file (an OLE container with an EncryptedPackage)', async () => {
-    const err = await expectExtractError(extract('secret.docx', oleFile(['Root Entry', 'EncryptionInfo', 'EncryptedPackage'])), 'encrypted_file');
+    const err = await expectExtractError(
+      extract('secret.docx', oleFile(['Root Entry', 'EncryptionInfo', 'EncryptedPackage'])),
+      'encrypted_file',
+    );
     expect(err.message).toMatch(/protected by a password/);
   });
 
   it('refuses a legacy .doc, even named .docx, with advice to save as .docx', async () => {
-    const err = await expectExtractError(extract('old.docx', oleFile(['Root Entry', 'WordDocument', '1Table'])), 'unsupported_format');
+    const err = await expectExtractError(
+      extract('old.docx', oleFile(['Root Entry', 'WordDocument', '1Table'])),
+      'unsupported_format',
+    );
     expect(err.message).toMatch(/older Word document \(\.doc\).*save it as \.docx/);
   });
 });
@@ -109,7 +138,9 @@ describe('zip bombs', () => {
     ]);
     expect(bomb.length).toBeLessThan(100 * 1024);
     const err = await expectExtractError(extract('bomb.docx', bomb, 20 * MB), 'too_large');
-    expect(err.message).toBe('This file expands too much to be read safely: its contents would expand to more than 20 MB. It may be a "zip bomb" rather than a real document.');
+    expect(err.message).toBe(
+      'This file expands too much to be read safely: its contents would expand to more than 20 MB. It may be a "zip bomb" rather than a real document.',
+    );
   });
 
   it('refuses an entry with an extreme compression ratio even under a generous limit', async () => {
@@ -133,7 +164,11 @@ describe('zip bombs', () => {
   });
 
   it('refuses an archive with too many entries', async () => {
-    const entries = Array.from({ length: DEFAULT_ZIP_LIMITS.maxEntries + 1 }, (_, i) => ({ name: `f${i}.xml`, data: '', store: true }));
+    const entries = Array.from({ length: DEFAULT_ZIP_LIMITS.maxEntries + 1 }, (_, i) => ({
+      name: `f${i}.xml`,
+      data: '',
+      store: true,
+    }));
     const err = await expectExtractError(extract('many.docx', buildZip(entries)), 'too_large');
     expect(err.message).toMatch(/holds 5,001 files/);
   });
@@ -145,13 +180,21 @@ describe('zip bombs', () => {
   });
 
   it('openZip inflates entries lazily, within their declared sizes', async () => {
-    const zip = await openZip(buildZip([{ name: 'a.txt', data: 'x'.repeat(5000) }, { name: 'b.txt', data: 'hello', store: true }]), { ...DEFAULT_ZIP_LIMITS, maxTotalUncompressed: MB });
+    const zip = await openZip(
+      buildZip([
+        { name: 'a.txt', data: 'x'.repeat(5000) },
+        { name: 'b.txt', data: 'hello', store: true },
+      ]),
+      { ...DEFAULT_ZIP_LIMITS, maxTotalUncompressed: MB },
+    );
     expect(zip.names).toEqual(['a.txt', 'b.txt']);
     expect(zip.totalUncompressed).toBe(5005);
     expect(new TextDecoder().decode(await zip.read('b.txt'))).toBe('hello');
     expect((await zip.read('a.txt')).length).toBe(5000);
     await expect(zip.read('missing.xml')).rejects.toThrow(/missing part/);
     zip.close();
-    await expect(openZip(buildZip([{ name: 'a', data: 'x'.repeat(2 * MB) }]), { ...DEFAULT_ZIP_LIMITS, maxTotalUncompressed: MB })).rejects.toBeInstanceOf(ZipBombError);
+    await expect(
+      openZip(buildZip([{ name: 'a', data: 'x'.repeat(2 * MB) }]), { ...DEFAULT_ZIP_LIMITS, maxTotalUncompressed: MB }),
+    ).rejects.toBeInstanceOf(ZipBombError);
   });
 });

@@ -5,7 +5,17 @@
  */
 import { createHash } from 'node:crypto';
 import { crc32 as zlibCrc32, createDeflate, createDeflateRaw, deflateRawSync, deflateSync } from 'node:zlib';
-import { Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import {
+  Document,
+  FootnoteReferenceRun,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+} from 'docx';
 import { expect } from 'vitest';
 import { InkproofError, type ErrorCode } from '../../../src-shared/errors';
 import { extractDocument } from '../../../src-workers/extract/index';
@@ -103,7 +113,8 @@ export function buildPdf(pages: PdfPageSpec[], options: PdfOptions = {}): Uint8A
     if (page.image) content += 'q 612 0 0 792 0 0 cm /Im1 Do Q\n';
     if (page.lines?.length) {
       content += 'BT\n';
-      for (const l of page.lines) content += `/F1 ${l.size ?? 12} Tf 1 0 0 1 ${l.x ?? 72} ${l.y} Tm ${pdfString(l.text)} Tj\n`;
+      for (const l of page.lines)
+        content += `/F1 ${l.size ?? 12} Tf 1 0 0 1 ${l.x ?? 72} ${l.y} Tm ${pdfString(l.text)} Tj\n`;
       content += 'ET\n';
     }
     let data = latin1(content);
@@ -121,20 +132,36 @@ export function buildPdf(pages: PdfPageSpec[], options: PdfOptions = {}): Uint8A
     if (page.image) {
       const imgId = add('');
       const pixels = Buffer.alloc(64 * 64, 0x80);
-      streams.push({ id: imgId, dict: '/Type /XObject /Subtype /Image /Width 64 /Height 64 /ColorSpace /DeviceGray /BitsPerComponent 8 ', data: pixels });
+      streams.push({
+        id: imgId,
+        dict: '/Type /XObject /Subtype /Image /Width 64 /Height 64 /ColorSpace /DeviceGray /BitsPerComponent 8 ',
+        data: pixels,
+      });
       resources += ` /XObject << /Im1 ${imgId} 0 R >>`;
     }
-    pageIds.push(add(`<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 612 792] /Resources << ${resources} >> /Contents ${contentId} 0 R >>`));
+    pageIds.push(
+      add(
+        `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 612 792] /Resources << ${resources} >> /Contents ${contentId} 0 R >>`,
+      ),
+    );
   }
   objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesObj} 0 R >>`;
-  objects[pagesObj - 1] = `<< /Type /Pages /Kids [${pageIds.map((i) => `${i} 0 R`).join(' ')}] /Count ${pageIds.length} >>`;
+  objects[pagesObj - 1] =
+    `<< /Type /Pages /Kids [${pageIds.map((i) => `${i} 0 R`).join(' ')}] /Count ${pageIds.length} >>`;
   for (const s of streams) {
     let data = s.data;
     if (fileKey) {
-      const objKey = md5(fileKey, Buffer.from([s.id & 255, (s.id >> 8) & 255, (s.id >> 16) & 255, 0, 0])).subarray(0, Math.min(16, fileKey.length + 5));
+      const objKey = md5(fileKey, Buffer.from([s.id & 255, (s.id >> 8) & 255, (s.id >> 16) & 255, 0, 0])).subarray(
+        0,
+        Math.min(16, fileKey.length + 5),
+      );
       data = rc4(objKey, data);
     }
-    objects[s.id - 1] = Buffer.concat([latin1(`<< ${s.dict}/Length ${data.length} >>\nstream\n`), data, latin1('\nendstream')]);
+    objects[s.id - 1] = Buffer.concat([
+      latin1(`<< ${s.dict}/Length ${data.length} >>\nstream\n`),
+      data,
+      latin1('\nendstream'),
+    ]);
   }
   const encryptId = encryptDict ? add(encryptDict) : 0;
 
@@ -143,7 +170,11 @@ export function buildPdf(pages: PdfPageSpec[], options: PdfOptions = {}): Uint8A
   const offsets: number[] = [];
   objects.forEach((body, i) => {
     offsets.push(offset);
-    const chunk = Buffer.concat([latin1(`${i + 1} 0 obj\n`), typeof body === 'string' ? latin1(body) : body, latin1('\nendobj\n')]);
+    const chunk = Buffer.concat([
+      latin1(`${i + 1} 0 obj\n`),
+      typeof body === 'string' ? latin1(body) : body,
+      latin1('\nendobj\n'),
+    ]);
     parts.push(chunk);
     offset += chunk.length;
   });
@@ -156,7 +187,10 @@ export function buildPdf(pages: PdfPageSpec[], options: PdfOptions = {}): Uint8A
 }
 
 /** Lines of body text laid out down a page, `leading` points apart, starting at `top`. */
-export function layout(lines: string[], opts: { top?: number; leading?: number; size?: number; x?: number } = {}): PdfLine[] {
+export function layout(
+  lines: string[],
+  opts: { top?: number; leading?: number; size?: number; x?: number } = {},
+): PdfLine[] {
   const top = opts.top ?? 720;
   const leading = opts.leading ?? 14;
   return lines.map((text, i) => ({ text, y: top - i * leading, size: opts.size ?? 12, x: opts.x ?? 72 }));
@@ -338,7 +372,10 @@ export function buildZip(entries: ZipEntrySpec[]): Uint8Array {
  * zlib wrapper (`zlib: true`) for PDF streams — fed to zlib in 1 MB chunks so that the test never
  * holds them all.
  */
-export async function deflatedZeros(size: number, opts: { fill?: number; zlib?: boolean; prefix?: string } = {}): Promise<{ deflated: Uint8Array; size: number; crc: number }> {
+export async function deflatedZeros(
+  size: number,
+  opts: { fill?: number; zlib?: boolean; prefix?: string } = {},
+): Promise<{ deflated: Uint8Array; size: number; crc: number }> {
   const chunk = Buffer.alloc(1024 * 1024, opts.fill ?? 0);
   const deflater = opts.zlib ? createDeflate({ level: 9 }) : createDeflateRaw({ level: 9 });
   if (opts.prefix) deflater.write(latin1(opts.prefix));
@@ -380,7 +417,11 @@ export async function buildDocx(blocks: DocxBlock[]): Promise<Uint8Array> {
       footnote = b.footnote;
       return new Paragraph({ children: [new TextRun(b.withFootnote), new FootnoteReferenceRun(1)] });
     }
-    return new Table({ rows: b.table.map((cells) => new TableRow({ children: cells.map((c) => new TableCell({ children: [new Paragraph(c)] })) })) });
+    return new Table({
+      rows: b.table.map(
+        (cells) => new TableRow({ children: cells.map((c) => new TableCell({ children: [new Paragraph(c)] })) }),
+      ),
+    });
   });
   const doc = new Document({
     ...(footnote !== null ? { footnotes: { 1: { children: [new Paragraph(footnote)] } } } : {}),
@@ -431,7 +472,9 @@ export function expectUserMessage(message: string): void {
   expect(message).toMatch(/^[A-Z"“.]/);
   expect(message).toMatch(/[.!?]$/);
   expect(message.length).toBeLessThan(320);
-  expect(message).not.toMatch(/\b(?:undefined|null|NaN|Error:|TypeError|ENOENT|stack|yauzl|jszip|mammoth|pdf\.?js|pdfjs|htmlparser|marked|central directory|xref|exception)\b/i);
+  expect(message).not.toMatch(
+    /\b(?:undefined|null|NaN|Error:|TypeError|ENOENT|stack|yauzl|jszip|mammoth|pdf\.?js|pdfjs|htmlparser|marked|central directory|xref|exception)\b/i,
+  );
   expect(message).not.toMatch(/\n\s+at /);
 }
 

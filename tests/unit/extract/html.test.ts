@@ -56,7 +56,22 @@ describe('HTML (.html, .htm)', () => {
         'Entities: café — <tag> 😀 non breaking',
       ].join('\n\n'),
     );
-    for (const gone of ['title', 'color', 'scripted', 'comment', 'Hidden', 'Invisible', 'JavaScript', 'Template', 'chart', 'Option', 'typed', 'Send', 'Home', 'import']) {
+    for (const gone of [
+      'title',
+      'color',
+      'scripted',
+      'comment',
+      'Hidden',
+      'Invisible',
+      'JavaScript',
+      'Template',
+      'chart',
+      'Option',
+      'typed',
+      'Send',
+      'Home',
+      'import',
+    ]) {
       expect(out.text).not.toContain(gone);
     }
   });
@@ -67,22 +82,37 @@ describe('HTML (.html, .htm)', () => {
   });
 
   it('survives malformed markup: unclosed tags, stray closers, an unclosed script', async () => {
-    expect((await extract('bad.html', '<div><p>Open <b>bold<p>Next</div></span></i>tail')).text).toBe('Open bold\n\nNext\n\ntail');
-    expect((await extract('bad.html', '<p>Before</p><script>never closed <p>inside'))).toMatchObject({ text: 'Before' });
+    expect((await extract('bad.html', '<div><p>Open <b>bold<p>Next</div></span></i>tail')).text).toBe(
+      'Open bold\n\nNext\n\ntail',
+    );
+    expect(await extract('bad.html', '<p>Before</p><script>never closed <p>inside')).toMatchObject({ text: 'Before' });
   });
 
   it('decodes the charset the page declares', async () => {
-    const bytes = new Uint8Array(Buffer.from('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"></head><body><p>\x93Caf\xe9\x94</p></body></html>', 'latin1'));
+    const bytes = new Uint8Array(
+      Buffer.from(
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"></head><body><p>\x93Caf\xe9\x94</p></body></html>',
+        'latin1',
+      ),
+    );
     expect((await extract('legacy.html', bytes)).text).toBe('“Café”');
   });
 
   it('refuses a page with no visible text', async () => {
-    const err = await expectExtractError(extract('empty.html', '<html><head><title>Only a title</title><script>x()</script></head><body> <!-- --> </body></html>'), 'empty_document');
+    const err = await expectExtractError(
+      extract(
+        'empty.html',
+        '<html><head><title>Only a title</title><script>x()</script></head><body> <!-- --> </body></html>',
+      ),
+      'empty_document',
+    );
     expect(err.message).toBe('This file is a web page with no text in it.');
   });
 
   it('nested tables stay inside their cell', () => {
-    expect(htmlToText('<table><tr><td>a<table><tr><td>x</td><td>y</td></tr></table></td><td>b</td></tr></table>')).toBe('a x y\tb');
+    expect(htmlToText('<table><tr><td>a<table><tr><td>x</td><td>y</td></tr></table></td><td>b</td></tr></table>')).toBe(
+      'a x y\tb',
+    );
   });
 
   it('refuses markup nested absurdly deep, quickly', async () => {
@@ -91,6 +121,8 @@ describe('HTML (.html, .htm)', () => {
     expect(err.message).toMatch(/nested more than 1,000 levels deep/);
     expect(Date.now() - started).toBeLessThan(3000);
     // Deep but sane nesting is fine.
-    expect((await extract('ok.html', '<div>'.repeat(500) + 'inner text' + '</div>'.repeat(500))).text).toBe('inner text');
+    expect((await extract('ok.html', '<div>'.repeat(500) + 'inner text' + '</div>'.repeat(500))).text).toBe(
+      'inner text',
+    );
   });
 });

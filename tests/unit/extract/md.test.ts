@@ -97,19 +97,27 @@ describe('Markdown (.md)', () => {
   });
 
   it('a leading thematic break followed by prose is not front matter', async () => {
-    expect((await extract('a.md', '---\n\nJust prose after a rule.\n\n---\n\nMore prose.')).text).toBe('Just prose after a rule.\n\nMore prose.');
+    expect((await extract('a.md', '---\n\nJust prose after a rule.\n\n---\n\nMore prose.')).text).toBe(
+      'Just prose after a rule.\n\nMore prose.',
+    );
   });
 
   it('CRLF sources and a BOM work', async () => {
-    expect((await extract('a.md', '\uFEFF# Title\r\n\r\nBody *text*\r\nwrapped.\r\n')).text).toBe('Title\n\nBody text wrapped.');
+    expect((await extract('a.md', '\uFEFF# Title\r\n\r\nBody *text*\r\nwrapped.\r\n')).text).toBe(
+      'Title\n\nBody text wrapped.',
+    );
   });
 
   it('refuses a file with only markup and no text', async () => {
-    await expectExtractError(extract('a.md', '---\ntitle: x\n---\n\n***\n\n<!-- nothing -->\n\n[ref]: https://example.com\n'), 'empty_document');
+    await expectExtractError(
+      extract('a.md', '---\ntitle: x\n---\n\n***\n\n<!-- nothing -->\n\n[ref]: https://example.com\n'),
+      'empty_document',
+    );
   });
 
   it('stays fast on a large file', async () => {
-    const para = 'Some *emphasised* prose with a [link](https://x.y) and `code`, repeated many times over. '.repeat(10) + '\n\n';
+    const para =
+      'Some *emphasised* prose with a [link](https://x.y) and `code`, repeated many times over. '.repeat(10) + '\n\n';
     const src = para.repeat(Math.ceil((1024 * 1024) / para.length));
     const out = await extract('big.md', src);
     expect(out.text.split('\n\n').length).toBe(Math.ceil((1024 * 1024) / para.length));
@@ -130,13 +138,18 @@ describe('Markdown (.md)', () => {
   }, 10_000);
 
   it('ordinary documents are not mistaken for pathological ones', () => {
-    const ordinary = 'Some_snake_case and *emphasis* and _more_ with [links](x) '.repeat(5000) + '\n\n> > quoted\n\n' + '    - indented list item\n';
+    const ordinary =
+      'Some_snake_case and *emphasis* and _more_ with [links](x) '.repeat(5000) +
+      '\n\n> > quoted\n\n' +
+      '    - indented list item\n';
     expect(tooComplexForMarked(ordinary)).toBe(false);
   });
 
   it('the plain conversion removes block markup line by line', () => {
-    expect(plainMarkdown('# Title #\n> quoted\n> > deeper\n- [x] task\n12. numbered\n```js\ncode\n```\n| a | b |\n|---|:-:|\n')).toBe(
-      'Title\nquoted\ndeeper\ntask\nnumbered\ncode\n| a | b |\n',
-    );
+    expect(
+      plainMarkdown(
+        '# Title #\n> quoted\n> > deeper\n- [x] task\n12. numbered\n```js\ncode\n```\n| a | b |\n|---|:-:|\n',
+      ),
+    ).toBe('Title\nquoted\ndeeper\ntask\nnumbered\ncode\n| a | b |\n');
   });
 });

@@ -19,9 +19,13 @@ describe('PDF', () => {
             { top: 700 },
           ),
           // A blank line's worth of extra space: a new paragraph.
-          ...layout(['The second paragraph comes after a larger gap and it', 'also runs over two lines.'], { top: 650 }),
+          ...layout(['The second paragraph comes after a larger gap and it', 'also runs over two lines.'], {
+            top: 650,
+          }),
           // No gap, but the previous line is short and ends a sentence: a new paragraph.
-          ...layout(['A third paragraph follows without any gap at all in', 'between.', 'Fourth paragraph.'], { top: 622 }),
+          ...layout(['A third paragraph follows without any gap at all in', 'between.', 'Fourth paragraph.'], {
+            top: 622,
+          }),
         ],
       },
     ]);
@@ -39,11 +43,19 @@ describe('PDF', () => {
 
   it('drops running headers and page numbers and joins a paragraph across a page break', async () => {
     const page = (n: number, body: string[]) => ({
-      lines: [{ text: 'Journal of Careful Tests', y: 760, size: 9 }, ...layout(body, { top: 720 }), { text: String(n), y: 40, x: 300, size: 9 }],
+      lines: [
+        { text: 'Journal of Careful Tests', y: 760, size: 9 },
+        ...layout(body, { top: 720 }),
+        { text: String(n), y: 40, x: 300, size: 9 },
+      ],
     });
     const pdf = buildPdf([
       page(1, ['Page one starts a paragraph that does not end on this', 'page but goes on']),
-      page(2, ['to the next one, where it finishes.', 'Then a new paragraph starts; it runs to the full width of', 'the column before it ends.']),
+      page(2, [
+        'to the next one, where it finishes.',
+        'Then a new paragraph starts; it runs to the full width of',
+        'the column before it ends.',
+      ]),
       page(3, ['The last page has one more paragraph of its own.']),
     ]);
     const out = await extract('journal.pdf', pdf);
@@ -63,24 +75,36 @@ describe('PDF', () => {
         ],
       },
     ]);
-    expect((await extract('cols.pdf', pdf)).text).toBe('Left column text that runs down the page\n\nRight column text starts at the top again');
+    expect((await extract('cols.pdf', pdf)).text).toBe(
+      'Left column text that runs down the page\n\nRight column text starts at the top again',
+    );
   });
 
   it('reads compressed content streams and text encrypted with an empty user password', async () => {
-    expect((await extract('c.pdf', buildPdf([{ lines: layout(['Compressed content stream.']) }], { compress: true }))).text).toBe('Compressed content stream.');
+    expect(
+      (await extract('c.pdf', buildPdf([{ lines: layout(['Compressed content stream.']) }], { compress: true }))).text,
+    ).toBe('Compressed content stream.');
     // Owner-password-only PDFs ("restrictions") open without a password, as in any viewer.
-    const restricted = buildPdf([{ lines: layout(['Readable despite restrictions.']) }], { userPassword: '', compress: true });
+    const restricted = buildPdf([{ lines: layout(['Readable despite restrictions.']) }], {
+      userPassword: '',
+      compress: true,
+    });
     expect((await extract('r.pdf', restricted)).text).toBe('Readable despite restrictions.');
   });
 
   it('refuses a password-protected PDF', async () => {
     const pdf = buildPdf([{ lines: layout(['Secret text.']) }], { userPassword: 'hunter2' });
     const err = await expectExtractError(extract('secret.pdf', pdf), 'encrypted_file');
-    expect(err.message).toBe('This PDF is protected by a password. Open it, save or print a copy without the password, and try again.');
+    expect(err.message).toBe(
+      'This PDF is protected by a password. Open it, save or print a copy without the password, and try again.',
+    );
   });
 
   it('refuses a scanned PDF (images, no text layer)', async () => {
-    const err = await expectExtractError(extract('scan.pdf', buildPdf([{ image: true }, { image: true }])), 'no_text_layer');
+    const err = await expectExtractError(
+      extract('scan.pdf', buildPdf([{ image: true }, { image: true }])),
+      'no_text_layer',
+    );
     expect(err.message).toBe(
       'This PDF has no text layer: its pages are images, as in a scanned document, or blank. If it is a scan, run it through text recognition (OCR) and try again, or use the original file.',
     );
@@ -91,17 +115,28 @@ describe('PDF', () => {
   });
 
   it('refuses a truncated PDF as corrupt', async () => {
-    const pdf = buildPdf([{ lines: layout(['Some text in a file that will be cut short.']) }, { lines: layout(['Second page.']) }]);
-    for (const cut of [pdf.subarray(0, pdf.length - 40), pdf.subarray(0, Math.floor(pdf.length / 2)), pdf.subarray(0, 20)]) {
+    const pdf = buildPdf([
+      { lines: layout(['Some text in a file that will be cut short.']) },
+      { lines: layout(['Second page.']) },
+    ]);
+    for (const cut of [
+      pdf.subarray(0, pdf.length - 40),
+      pdf.subarray(0, Math.floor(pdf.length / 2)),
+      pdf.subarray(0, 20),
+    ]) {
       const err = await expectExtractError(extract('cut.pdf', cut), 'corrupt_file');
       expect(err.message).toMatch(/^This PDF is incomplete or damaged/);
     }
   });
 
   it('refuses a PDF whose body is garbage as corrupt', async () => {
-    const junk = new TextEncoder().encode('%PDF-1.7\n' + 'not a pdf object at all '.repeat(50) + '\nstartxref\n999999\n%%EOF\n');
+    const junk = new TextEncoder().encode(
+      '%PDF-1.7\n' + 'not a pdf object at all '.repeat(50) + '\nstartxref\n999999\n%%EOF\n',
+    );
     const err = await expectExtractError(extract('junk.pdf', junk), 'corrupt_file');
-    expect(err.message).toBe('This PDF is damaged and cannot be read. Open it in a PDF viewer and save or export it again.');
+    expect(err.message).toBe(
+      'This PDF is damaged and cannot be read. Open it in a PDF viewer and save or export it again.',
+    );
   });
 
   it('accepts a few junk bytes before the header, as PDF readers do', async () => {
@@ -113,15 +148,25 @@ describe('PDF', () => {
   it(`refuses more than ${MAX_PDF_PAGES} pages`, async () => {
     const pdf = buildPdf(Array.from({ length: MAX_PDF_PAGES + 1 }, () => ({ lines: layout(['x']) })));
     const err = await expectExtractError(extract('long.pdf', pdf, 50 * MB), 'too_large');
-    expect(err.message).toBe('This PDF has 2,001 pages; Inkproof reads documents of up to 2,000 pages. Split it into parts and try again.');
+    expect(err.message).toBe(
+      'This PDF has 2,001 pages; Inkproof reads documents of up to 2,000 pages. Split it into parts and try again.',
+    );
   });
 
   it('refuses more text than the byte limit', async () => {
-    const lines = Array.from({ length: 40 }, (_, i) => `Line ${i} with enough words to fill the page a little bit more.`);
-    const pdf = buildPdf(Array.from({ length: 30 }, () => ({ lines: layout(lines, { leading: 16 }) })), { compress: true });
+    const lines = Array.from(
+      { length: 40 },
+      (_, i) => `Line ${i} with enough words to fill the page a little bit more.`,
+    );
+    const pdf = buildPdf(
+      Array.from({ length: 30 }, () => ({ lines: layout(lines, { leading: 16 }) })),
+      { compress: true },
+    );
     expect(pdf.length).toBeLessThan(64 * 1024);
     const err = await expectExtractError(extract('dense.pdf', pdf, 64 * 1024), 'too_large');
-    expect(err.message).toBe('This PDF holds more text than the limit of 64 KB allows. Split it into parts and try again.');
+    expect(err.message).toBe(
+      'This PDF holds more text than the limit of 64 KB allows. Split it into parts and try again.',
+    );
   });
 
   it('judges text made of unmapped glyphs unreadable', () => {
@@ -138,7 +183,8 @@ describe('PDF', () => {
 });
 
 describe('PDF decompression bombs', () => {
-  const contentBomb = (size: number) => deflatedZeros(size, { fill: 0x20, zlib: true, prefix: 'BT /F1 12 Tf 72 700 Td (Hello) Tj ET\n' });
+  const contentBomb = (size: number) =>
+    deflatedZeros(size, { fill: 0x20, zlib: true, prefix: 'BT /F1 12 Tf 72 700 Td (Hello) Tj ET\n' });
 
   it('refuses a content stream that inflates far beyond the limit, before pdf.js decodes it', async () => {
     // 100 MB of blanks after a line of text; the budget for a 1 MB limit is its floor, 64 MB.
@@ -147,7 +193,9 @@ describe('PDF decompression bombs', () => {
     expect(pdf.length).toBeLessThan(200 * 1024);
     const started = Date.now();
     const err = await expectExtractError(extract('bomb.pdf', pdf, 1 * MB), 'too_large');
-    expect(err.message).toBe('This PDF expands too much to be read safely: its compressed contents would unpack to more than 64 MB. It may be a "decompression bomb" rather than a real document.');
+    expect(err.message).toBe(
+      'This PDF expands too much to be read safely: its compressed contents would unpack to more than 64 MB. It may be a "decompression bomb" rather than a real document.',
+    );
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
@@ -160,18 +208,24 @@ describe('PDF decompression bombs', () => {
 
   it('counts LZW exactly as pdf.js decodes it, and refuses an LZW bomb', async () => {
     let content = 'BT\n';
-    for (let i = 0; i < 40; i++) content += `/F1 12 Tf 1 0 0 1 72 ${740 - i * 16} Tm (Line ${i} of an LZW compressed page, with repeated words words words.) Tj\n`;
+    for (let i = 0; i < 40; i++)
+      content += `/F1 12 Tf 1 0 0 1 72 ${740 - i * 16} Tm (Line ${i} of an LZW compressed page, with repeated words words words.) Tj\n`;
     content += 'ET\n';
     const raw = Buffer.from(content, 'latin1');
     const lzw = lzwEncode(raw);
     expect(decodedSize(lzw, ['LZWDecode'], Number.MAX_SAFE_INTEGER)).toBe(raw.length);
     const out = await extract('lzw.pdf', buildPdf([{ rawContent: { data: lzw, filter: '/LZWDecode' } }]));
     expect(out.text.split('\n')).toHaveLength(1);
-    expect(out.text).toMatch(/^Line 0 of an LZW compressed page, with repeated words words words\. Line 1 .* Line 39 of .*words\.$/);
+    expect(out.text).toMatch(
+      /^Line 0 of an LZW compressed page, with repeated words words words\. Line 1 .* Line 39 of .*words\.$/,
+    );
 
     const bomb = lzwZeroBomb(20_000); // about 30 KB that decode to about 84 MB
     expect(decodedSize(bomb, ['LZWDecode'], Number.MAX_SAFE_INTEGER)).toBeGreaterThan(80 * MB);
-    await expectExtractError(extract('lzw-bomb.pdf', buildPdf([{ rawContent: { data: bomb, filter: '/LZWDecode' } }]), 1 * MB), 'too_large');
+    await expectExtractError(
+      extract('lzw-bomb.pdf', buildPdf([{ rawContent: { data: bomb, filter: '/LZWDecode' } }]), 1 * MB),
+      'too_large',
+    );
   });
 
   it('ignores image streams, which pdf.js does not decode to read text', () => {
@@ -185,8 +239,15 @@ describe('PDF decompression bombs', () => {
     expect(decodedSize(hex, ['ASCIIHexDecode', 'FlateDecode'], 1e9)).toBe(5000);
     expect(decodedSize(Buffer.from(ascii85(data), 'latin1'), ['ASCII85Decode', 'FlateDecode'], 1e9)).toBe(5000);
     // RunLength: 129 + n repeats the next byte 257 - n times.
-    expect(decodedSize(new Uint8Array([129, 0x41, 129, 0x42, 2, 1, 2, 3, 128]), ['RunLengthDecode'], 1e9)).toBe(128 + 128 + 3);
-    expect(() => checkPdfExpansion(buildPdf([{ rawContent: { data: hex, filter: '[/AHx /Fl]' } }]), { perStream: 4000, total: 4000 })).toThrow(PdfExpansionError);
+    expect(decodedSize(new Uint8Array([129, 0x41, 129, 0x42, 2, 1, 2, 3, 128]), ['RunLengthDecode'], 1e9)).toBe(
+      128 + 128 + 3,
+    );
+    expect(() =>
+      checkPdfExpansion(buildPdf([{ rawContent: { data: hex, filter: '[/AHx /Fl]' } }]), {
+        perStream: 4000,
+        total: 4000,
+      }),
+    ).toThrow(PdfExpansionError);
   });
 });
 

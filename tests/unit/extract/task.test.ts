@@ -9,16 +9,28 @@ describe('extract task (piscina entry)', () => {
   });
 
   it('accepts a Buffer, a Uint8Array view into a larger buffer, and a bare ArrayBuffer', async () => {
-    expect(await extract({ name: 'a.txt', bytes: Buffer.from('From a Buffer.'), max_bytes: MB })).toMatchObject({ ok: true, value: { text: 'From a Buffer.' } });
+    expect(await extract({ name: 'a.txt', bytes: Buffer.from('From a Buffer.'), max_bytes: MB })).toMatchObject({
+      ok: true,
+      value: { text: 'From a Buffer.' },
+    });
     const big = bytesOf('xxxxIn the middle.yyyy');
-    expect(await extract({ name: 'a.txt', bytes: big.subarray(4, big.length - 4), max_bytes: MB })).toMatchObject({ ok: true, value: { text: 'In the middle.' } });
+    expect(await extract({ name: 'a.txt', bytes: big.subarray(4, big.length - 4), max_bytes: MB })).toMatchObject({
+      ok: true,
+      value: { text: 'In the middle.' },
+    });
     const ab = bytesOf('From an ArrayBuffer.').buffer;
-    expect(await extract({ name: 'a.txt', bytes: ab as unknown as Uint8Array, max_bytes: MB })).toMatchObject({ ok: true, value: { text: 'From an ArrayBuffer.' } });
+    expect(await extract({ name: 'a.txt', bytes: ab as unknown as Uint8Array, max_bytes: MB })).toMatchObject({
+      ok: true,
+      value: { text: 'From an ArrayBuffer.' },
+    });
   });
 
   it('turns an InkproofError into a typed error value', async () => {
     const result = await extract({ name: 'a.txt', bytes: new Uint8Array(0), max_bytes: MB });
-    expect(result).toEqual({ ok: false, error: { code: 'empty_document', message: 'This file is empty.', retryable: false } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'empty_document', message: 'This file is empty.', retryable: false },
+    });
   });
 
   it('turns malformed input into invalid_input rather than throwing', async () => {
@@ -36,7 +48,10 @@ describe('extract task, unexpected failures', () => {
     }));
     const { default: task } = await import('../../../src-workers/tasks/extract');
     const result = await task({ name: 'a.pdf', bytes: new Uint8Array(10), max_bytes: MB });
-    expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'Could not read this file: Array buffer allocation failed' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'Could not read this file: Array buffer allocation failed' },
+    });
     vi.doUnmock('../../../src-workers/extract/index');
   });
 });

@@ -9,7 +9,10 @@ const utf16be = (s: string) => new Uint8Array([0xfe, 0xff, ...Buffer.from(s, 'ut
 
 describe('plain text (.txt)', () => {
   it('decodes UTF-8, strips the BOM, normalises CRLF and trailing spaces, keeps paragraphs', async () => {
-    const out = await extract('notes.txt', '\uFEFFFirst line  \r\nsecond line\t\r\n\r\n\r\n\r\nNext paragraph.   \r\n\r\n');
+    const out = await extract(
+      'notes.txt',
+      '\uFEFFFirst line  \r\nsecond line\t\r\n\r\n\r\n\r\nNext paragraph.   \r\n\r\n',
+    );
     expect(out).toEqual({ text: 'First line\nsecond line\n\nNext paragraph.', format: 'txt', word_count: 6 });
   });
 
@@ -19,7 +22,9 @@ describe('plain text (.txt)', () => {
   });
 
   it('reads UTF-16 LE and BE with a BOM', async () => {
-    expect((await extract('le.txt', utf16le('Héllo from UTF-16\r\n\r\nLittle endian.'))).text).toBe('Héllo from UTF-16\n\nLittle endian.');
+    expect((await extract('le.txt', utf16le('Héllo from UTF-16\r\n\r\nLittle endian.'))).text).toBe(
+      'Héllo from UTF-16\n\nLittle endian.',
+    );
     expect((await extract('be.txt', utf16be('Big endian “text”.'))).text).toBe('Big endian “text”.');
   });
 
@@ -73,7 +78,9 @@ describe('plain text (.txt)', () => {
   it('refuses a file over the limit, giving the limit in MB, before reading it', async () => {
     const bytes = new Uint8Array(50 * MB); // a 50 MB text file (zeros: it is never decoded)
     const err = await expectExtractError(extract('huge.txt', bytes, 20 * MB), 'too_large');
-    expect(err.message).toBe('This file is 50 MB, larger than the limit of 20 MB. Split it into smaller files, or raise the limit in Settings.');
+    expect(err.message).toBe(
+      'This file is 50 MB, larger than the limit of 20 MB. Split it into smaller files, or raise the limit in Settings.',
+    );
     const small = await expectExtractError(extract('a.txt', new Uint8Array(1536 * 1024), 1 * MB), 'too_large');
     expect(small.message).toContain('1.5 MB, larger than the limit of 1 MB');
   });
@@ -108,7 +115,9 @@ describe('file names', () => {
     const err = await expectExtractError(extract('essay.odt', 'text'), 'unsupported_format');
     expect(err.message).toBe('.odt files are not supported. Inkproof reads .txt, .md, .html, .docx and .pdf files.');
     const none = await expectExtractError(extract('README', 'text'), 'unsupported_format');
-    expect(none.message).toMatch(/^Files without an extension are not supported\. Inkproof reads \.txt, \.md, \.html, \.docx and \.pdf files\.$/);
+    expect(none.message).toMatch(
+      /^Files without an extension are not supported\. Inkproof reads \.txt, \.md, \.html, \.docx and \.pdf files\.$/,
+    );
     await expectExtractError(extract('.txt', 'text'), 'unsupported_format');
     await expectExtractError(extract('trailingdot.', 'text'), 'unsupported_format');
   });
@@ -116,8 +125,14 @@ describe('file names', () => {
   it('refuses malformed input as invalid_input', async () => {
     const { extractDocument } = await import('../../../src-workers/extract/index');
     await expectExtractError(extractDocument({ name: '', bytes: new Uint8Array(1), max_bytes: 10 }), 'invalid_input');
-    await expectExtractError(extractDocument({ name: 'a.txt', bytes: 'text' as unknown as Uint8Array, max_bytes: 10 }), 'invalid_input');
-    await expectExtractError(extractDocument({ name: 'a.txt', bytes: new Uint8Array(1), max_bytes: 0 }), 'invalid_input');
+    await expectExtractError(
+      extractDocument({ name: 'a.txt', bytes: 'text' as unknown as Uint8Array, max_bytes: 10 }),
+      'invalid_input',
+    );
+    await expectExtractError(
+      extractDocument({ name: 'a.txt', bytes: new Uint8Array(1), max_bytes: 0 }),
+      'invalid_input',
+    );
   });
 });
 
@@ -129,11 +144,19 @@ describe('decodeText and normalizeText', () => {
   });
 
   it('gives every output one shape', () => {
-    expect(normalizeText('\n\n  \nA  \r\nB\rC\u2028D\u2029E\fF\u000bG\u0007\uFEFFH\u00ad\n \u200b \n\n\n\nI \t\n\n')).toBe('A\nB\nC\nD\n\nE\n\nF\nGH\n\nI');
+    expect(
+      normalizeText('\n\n  \nA  \r\nB\rC\u2028D\u2029E\fF\u000bG\u0007\uFEFFH\u00ad\n \u200b \n\n\n\nI \t\n\n'),
+    ).toBe('A\nB\nC\nD\n\nE\n\nF\nGH\n\nI');
   });
 
   it('sizes read naturally in messages', () => {
-    expect([formatSize(20 * MB), formatSize(1.5 * MB), formatSize(10.4 * MB), formatSize(64 * 1024), formatSize(100)]).toEqual(['20 MB', '1.5 MB', '10 MB', '64 KB', '100 bytes']);
+    expect([
+      formatSize(20 * MB),
+      formatSize(1.5 * MB),
+      formatSize(10.4 * MB),
+      formatSize(64 * 1024),
+      formatSize(100),
+    ]).toEqual(['20 MB', '1.5 MB', '10 MB', '64 KB', '100 bytes']);
   });
 
   it('messages are sentences', () => {

@@ -29,26 +29,38 @@ describe('cancel and bad input', () => {
   it('an aborted signal stops the revision with `cancelled`', async () => {
     const ctl = new AbortController();
     ctl.abort();
-    await expect(rewriteText({ text: AI_ESSAY, options: opts(), ranges: null, llm: null }, () => {}, ctl.signal)).rejects.toMatchObject({ code: 'cancelled' });
+    await expect(
+      rewriteText({ text: AI_ESSAY, options: opts(), ranges: null, llm: null }, () => {}, ctl.signal),
+    ).rejects.toMatchObject({ code: 'cancelled' });
   });
   it('cancel during a long revision', async () => {
     const doc = Array.from({ length: 3000 }, () => AI_ESSAY).join('\n\n');
     const ctl = new AbortController();
     const seen: ProgressMessage[] = [];
-    const p = rewriteText({ text: doc, options: opts(), ranges: null, llm: null }, (m) => {
-      seen.push(m);
-      if (m.progress >= 5) ctl.abort();
-    }, ctl.signal);
+    const p = rewriteText(
+      { text: doc, options: opts(), ranges: null, llm: null },
+      (m) => {
+        seen.push(m);
+        if (m.progress >= 5) ctl.abort();
+      },
+      ctl.signal,
+    );
     await expect(p).rejects.toBeInstanceOf(InkproofError);
     await expect(p).rejects.toMatchObject({ code: 'cancelled' });
     expect(seen.at(-1)!.progress).toBeLessThan(100);
   });
   it('invalid options are `invalid_input`', async () => {
-    await expect(rewriteText({ text: 'x', options: { ...opts(), strength: 5 }, ranges: null, llm: null }, () => {})).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(rewriteText({ text: 'x', options: { ...opts(), mode: 'poetic' as never }, ranges: null, llm: null }, () => {})).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(
+      rewriteText({ text: 'x', options: { ...opts(), strength: 5 }, ranges: null, llm: null }, () => {}),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(
+      rewriteText({ text: 'x', options: { ...opts(), mode: 'poetic' as never }, ranges: null, llm: null }, () => {}),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
   });
   it('the LLM engine without settings is `llm_unavailable`', async () => {
-    await expect(rewriteText({ text: 'x', options: { ...opts(), engine: 'llm' }, ranges: null, llm: null }, () => {})).rejects.toMatchObject({ code: 'llm_unavailable' });
+    await expect(
+      rewriteText({ text: 'x', options: { ...opts(), engine: 'llm' }, ranges: null, llm: null }, () => {}),
+    ).rejects.toMatchObject({ code: 'llm_unavailable' });
   });
   it('reports which engine made the revision', async () => {
     expect((await revise('We utilize it.', opts('casual', 2))).engine).toBe('rules-v2/casual-2');
@@ -61,15 +73,22 @@ describe('WordNet synonyms', () => {
     expect(safeSynonym('crucial', 'adj')).toBeNull(); // three senses
     expect(safeSynonym('profound', 'adj')).toBeNull();
   });
-  it.each(WORDNET_REVIEWED.map((w) => [w.word, w.pos, w.synonym] as const))('reviewed: %s (%s) → %s', (word, pos, synonym) => {
-    expect(lookup(word, pos)?.synsetCount).toBe(1);
-    expect(safeSynonym(word, pos)).toBe(synonym);
-  });
+  it.each(WORDNET_REVIEWED.map((w) => [w.word, w.pos, w.synonym] as const))(
+    'reviewed: %s (%s) → %s',
+    (word, pos, synonym) => {
+      expect(lookup(word, pos)?.synsetCount).toBe(1);
+      expect(safeSynonym(word, pos)).toBe(synonym);
+    },
+  );
   it('are used from strength 2, not at 1', async () => {
     const s = 'The effect was pronounced in older trees, and the rules were stringent.';
     expect((await revise(s, opts('standard', 1))).text).toBe(s);
-    expect((await revise(s, opts('standard', 2))).text).toBe('The effect was pronounced in older trees, and the rules were tight.');
-    expect((await revise(s, opts('standard', 3))).text).toBe('The effect was pronounced in older trees, and the rules were tight.');
+    expect((await revise(s, opts('standard', 2))).text).toBe(
+      'The effect was pronounced in older trees, and the rules were tight.',
+    );
+    expect((await revise(s, opts('standard', 3))).text).toBe(
+      'The effect was pronounced in older trees, and the rules were tight.',
+    );
     expect((await revise('A pronounced effect.', opts('standard', 3))).text).toBe('A marked effect.');
   });
   it('inflects WordNet verbs', async () => {

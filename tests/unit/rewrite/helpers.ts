@@ -15,7 +15,11 @@ export function opts(mode: RewriteMode = 'standard', strength = 2, frozen: strin
   return { mode, strength, scope: 'document', engine: 'rules', frozen_terms: frozen };
 }
 
-export async function revise(text: string, o: RewriteOptions = opts(), ranges: { start: number; end: number }[] | null = null): Promise<RewriteOutput & { progress: ProgressMessage[] }> {
+export async function revise(
+  text: string,
+  o: RewriteOptions = opts(),
+  ranges: { start: number; end: number }[] | null = null,
+): Promise<RewriteOutput & { progress: ProgressMessage[] }> {
   const progress: ProgressMessage[] = [];
   const out = await rewriteText({ text, options: o, ranges, llm: null }, (p) => progress.push(p));
   return { ...out, progress };

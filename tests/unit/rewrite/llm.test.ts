@@ -57,19 +57,27 @@ function userText(body: any): string {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function sse(res: http.ServerResponse, text: string, opts: { chunk?: number; delay?: number; done?: boolean } = {}): Promise<void> {
+async function sse(
+  res: http.ServerResponse,
+  text: string,
+  opts: { chunk?: number; delay?: number; done?: boolean } = {},
+): Promise<void> {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   const size = opts.chunk ?? 7;
   for (let i = 0; i < text.length; i += size) {
     if (res.destroyed) return;
-    res.write(`data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: text.slice(i, i + size) }, finish_reason: null }] })}\n\n`);
+    res.write(
+      `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: text.slice(i, i + size) }, finish_reason: null }] })}\n\n`,
+    );
     if (opts.delay) await sleep(opts.delay);
   }
   if (opts.done === false) {
     res.end();
     return;
   }
-  res.write(`data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`);
+  res.write(
+    `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`,
+  );
   res.write('data: [DONE]\n\n');
   res.end();
 }
@@ -77,10 +85,14 @@ async function sse(res: http.ServerResponse, text: string, opts: { chunk?: numbe
 async function ndjson(res: http.ServerResponse, text: string, delay = 0): Promise<void> {
   res.writeHead(200, { 'content-type': 'application/x-ndjson' });
   for (let i = 0; i < text.length; i += 9) {
-    res.write(`${JSON.stringify({ model: 'm', created_at: '2024-01-01T00:00:00Z', message: { role: 'assistant', content: text.slice(i, i + 9) }, done: false })}\n`);
+    res.write(
+      `${JSON.stringify({ model: 'm', created_at: '2024-01-01T00:00:00Z', message: { role: 'assistant', content: text.slice(i, i + 9) }, done: false })}\n`,
+    );
     if (delay) await sleep(delay);
   }
-  res.write(`${JSON.stringify({ model: 'm', created_at: '2024-01-01T00:00:00Z', message: { role: 'assistant', content: '' }, done: true, done_reason: 'stop' })}\n`);
+  res.write(
+    `${JSON.stringify({ model: 'm', created_at: '2024-01-01T00:00:00Z', message: { role: 'assistant', content: '' }, done: true, done_reason: 'stop' })}\n`,
+  );
   res.end();
 }
 
@@ -94,12 +106,21 @@ function llm(url: string, over: Partial<Settings['llm']> = {}): Settings['llm'] 
   return { kind: 'openai', url, model: 'test-model', context_tokens: 4096, timeout_seconds: 5, ...over };
 }
 
-async function run(text: string, settings: Settings['llm'], signal?: AbortSignal, onProgress?: (p: ProgressMessage) => void) {
+async function run(
+  text: string,
+  settings: Settings['llm'],
+  signal?: AbortSignal,
+  onProgress?: (p: ProgressMessage) => void,
+) {
   const progress: ProgressMessage[] = [];
-  const out = await rewriteText({ text, options: { ...opts('standard', 2), engine: 'llm' }, ranges: null, llm: settings }, (p) => {
-    progress.push(p);
-    onProgress?.(p);
-  }, signal);
+  const out = await rewriteText(
+    { text, options: { ...opts('standard', 2), engine: 'llm' }, ranges: null, llm: settings },
+    (p) => {
+      progress.push(p);
+      onProgress?.(p);
+    },
+    signal,
+  );
   return { ...out, progress };
 }
 
@@ -168,7 +189,17 @@ We use it daily.`);
   it('a server that ignores `stream` and answers one JSON document still works', async () => {
     const srv = await serve((_req, body, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ choices: [{ index: 0, message: { role: 'assistant', content: pretendRewrite(userText(body)) }, finish_reason: 'stop' }] }));
+      res.end(
+        JSON.stringify({
+          choices: [
+            {
+              index: 0,
+              message: { role: 'assistant', content: pretendRewrite(userText(body)) },
+              finish_reason: 'stop',
+            },
+          ],
+        }),
+      );
     });
     expect((await run('We utilize it.', llm(srv.url))).text).toBe('We use it.');
   });
@@ -193,7 +224,10 @@ describe('Ollama server (NDJSON)', () => {
       res.writeHead(200, { 'content-type': 'application/x-ndjson' });
       res.end(`${JSON.stringify({ error: 'model "x" not found, try pulling it first' })}\n`);
     });
-    await expect(run('We utilize it.', llm(srv.url, { kind: 'ollama' }))).rejects.toMatchObject({ code: 'llm_unavailable', message: expect.stringContaining('not found') });
+    await expect(run('We utilize it.', llm(srv.url, { kind: 'ollama' }))).rejects.toMatchObject({
+      code: 'llm_unavailable',
+      message: expect.stringContaining('not found'),
+    });
   });
 });
 
@@ -203,7 +237,10 @@ describe('failures end in clear errors', () => {
     const url = srv.url;
     const s = servers.pop()!;
     await new Promise<void>((r) => s.close(() => r()));
-    await expect(run('We utilize it.', llm(url))).rejects.toMatchObject({ code: 'llm_unavailable', message: expect.stringContaining('refused') });
+    await expect(run('We utilize it.', llm(url))).rejects.toMatchObject({
+      code: 'llm_unavailable',
+      message: expect.stringContaining('refused'),
+    });
   });
 
   it('HTTP errors: llm_unavailable with the status', async () => {
@@ -211,12 +248,18 @@ describe('failures end in clear errors', () => {
       res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { message: 'out of memory' } }));
     });
-    await expect(run('We utilize it.', llm(srv.url))).rejects.toMatchObject({ code: 'llm_unavailable', message: expect.stringMatching(/500.*out of memory/) });
+    await expect(run('We utilize it.', llm(srv.url))).rejects.toMatchObject({
+      code: 'llm_unavailable',
+      message: expect.stringMatching(/500.*out of memory/),
+    });
     const srv404 = await serve((_req, _body, res) => {
       res.writeHead(404);
       res.end('not here');
     });
-    await expect(run('We utilize it.', llm(srv404.url))).rejects.toMatchObject({ code: 'llm_unavailable', message: expect.stringContaining('404') });
+    await expect(run('We utilize it.', llm(srv404.url))).rejects.toMatchObject({
+      code: 'llm_unavailable',
+      message: expect.stringContaining('404'),
+    });
   });
 
   it('a slow server: timeout', async () => {
@@ -224,7 +267,9 @@ describe('failures end in clear errors', () => {
       /* never answers */
     });
     const t0 = Date.now();
-    await expect(run('We utilize it.', llm(srv.url, { timeout_seconds: 1 }))).rejects.toMatchObject({ code: 'timeout' });
+    await expect(run('We utilize it.', llm(srv.url, { timeout_seconds: 1 }))).rejects.toMatchObject({
+      code: 'timeout',
+    });
     expect(Date.now() - t0).toBeLessThan(4000);
   });
 
@@ -234,7 +279,9 @@ describe('failures end in clear errors', () => {
       res.write(`data: ${JSON.stringify({ choices: [{ delta: { content: 'We use' } }] })}\n\n`);
       /* then silence */
     });
-    await expect(run('We utilize it.', llm(srv.url, { timeout_seconds: 1 }))).rejects.toMatchObject({ code: 'timeout' });
+    await expect(run('We utilize it.', llm(srv.url, { timeout_seconds: 1 }))).rejects.toMatchObject({
+      code: 'timeout',
+    });
   });
 
   it('garbage instead of events: llm_bad_response', async () => {
@@ -252,24 +299,41 @@ describe('failures end in clear errors', () => {
       res.writeHead(200, { 'content-type': 'application/x-ndjson' });
       res.end('<html>oops</html>\n');
     });
-    await expect(run('We utilize it.', llm(srv3.url, { kind: 'ollama' }))).rejects.toMatchObject({ code: 'llm_bad_response' });
+    await expect(run('We utilize it.', llm(srv3.url, { kind: 'ollama' }))).rejects.toMatchObject({
+      code: 'llm_bad_response',
+    });
   });
 
   it('a stream that ends before it is done: llm_bad_response', async () => {
     const srv = await serve(async (_req, body, res) => sse(res, pretendRewrite(userText(body)), { done: false }));
-    await expect(run('We utilize it.', llm(srv.url))).rejects.toMatchObject({ code: 'llm_bad_response', message: expect.stringContaining('before the answer was complete') });
+    await expect(run('We utilize it.', llm(srv.url))).rejects.toMatchObject({
+      code: 'llm_bad_response',
+      message: expect.stringContaining('before the answer was complete'),
+    });
   });
 
   it('a model that drops a placeholder: protected_span_changed, naming the span', async () => {
-    const srv = await serve(async (_req, body, res) => sse(res, pretendRewrite(userText(body)).replace(/\[\[P2\]\]/, '')));
-    await expect(run(TEXT, llm(srv.url))).rejects.toMatchObject({ code: 'protected_span_changed', message: expect.stringContaining('“(Smith et al., 2020)”') });
+    const srv = await serve(async (_req, body, res) =>
+      sse(res, pretendRewrite(userText(body)).replace(/\[\[P2\]\]/, '')),
+    );
+    await expect(run(TEXT, llm(srv.url))).rejects.toMatchObject({
+      code: 'protected_span_changed',
+      message: expect.stringContaining('“(Smith et al., 2020)”'),
+    });
   });
 
   it('a model that changes a placeholder or adds a number: protected_span_changed', async () => {
-    const srv = await serve(async (_req, body, res) => sse(res, pretendRewrite(userText(body)).replace('[[P1]]', 'three')));
+    const srv = await serve(async (_req, body, res) =>
+      sse(res, pretendRewrite(userText(body)).replace('[[P1]]', 'three')),
+    );
     await expect(run(TEXT, llm(srv.url))).rejects.toMatchObject({ code: 'protected_span_changed' });
-    const srv2 = await serve(async (_req, body, res) => sse(res, pretendRewrite(userText(body)).replace('daily', 'on 5 days')));
-    await expect(run(TEXT, llm(srv2.url))).rejects.toMatchObject({ code: 'protected_span_changed', message: expect.stringContaining('“5”') });
+    const srv2 = await serve(async (_req, body, res) =>
+      sse(res, pretendRewrite(userText(body)).replace('daily', 'on 5 days')),
+    );
+    await expect(run(TEXT, llm(srv2.url))).rejects.toMatchObject({
+      code: 'protected_span_changed',
+      message: expect.stringContaining('“5”'),
+    });
   });
 
   it('cancel mid-stream: cancelled, and the server sees the connection close', async () => {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { InkproofError } from '../../../src-shared/errors';
-import { findProtectedSpans, maskRange, unmask, verifyProtected, type SpanKind } from '../../../src-workers/rewrite/protect';
+import {
+  findProtectedSpans,
+  maskRange,
+  unmask,
+  verifyProtected,
+  type SpanKind,
+} from '../../../src-workers/rewrite/protect';
 import { FACTS, opts, pick, revise, rng } from './helpers';
 
 function kinds(text: string, frozen: string[] = []): [SpanKind, string][] {
@@ -42,7 +48,9 @@ describe('protected spans: detection of every kind', () => {
 
   it('frozen terms match whole words, case-insensitively, longest first', () => {
     const t = 'The Crucial Widget and crucial widgets differ from the crucial widget.';
-    const found = kinds(t, ['crucial widget', 'crucial']).filter(([k]) => k === 'frozen').map(([, s]) => s);
+    const found = kinds(t, ['crucial widget', 'crucial'])
+      .filter(([k]) => k === 'frozen')
+      .map(([, s]) => s);
     expect(found).toEqual(['Crucial Widget', 'crucial', 'crucial widget']);
   });
 
@@ -101,7 +109,8 @@ const FACT_MAKERS: ((r: () => number) => string)[] = [
   (r) => String(Math.floor(r() * 100000)),
   (r) => `${(r() * 100).toFixed(2)}%`,
   (r) => `$${(r() * 10).toFixed(1)} million`,
-  (r) => `${pick(r, ['January', 'March', 'July', 'December'])} ${1 + Math.floor(r() * 28)}, ${1900 + Math.floor(r() * 125)}`,
+  (r) =>
+    `${pick(r, ['January', 'March', 'July', 'December'])} ${1 + Math.floor(r() * 28)}, ${1900 + Math.floor(r() * 125)}`,
   (r) => `https://example.org/${pick(r, ['crucial', 'delve', 'a_(b)', 'x?y=1&z=2'])}`,
   (r) => `${pick(r, ['ann', 'bo', 'cy'])}.${pick(r, ['lee', 'kim'])}@example.com`,
   (r) => `(${pick(r, ['Smith', 'Nguyen', 'Okafor'])} et al., ${2000 + Math.floor(r() * 24)})`,
@@ -119,7 +128,7 @@ const FILLERS = [
   'Moreover, we utilize data to foster growth, and they have showcased results',
   'It is not easy; we do not give up',
   'Additionally, the findings underscore the need for care',
-  'In today\'s fast-paced world, people embrace change',
+  "In today's fast-paced world, people embrace change",
 ];
 
 function randomDoc(seed: number): string {

@@ -35,7 +35,13 @@ describe('table swaps keep grammar', () => {
   });
 
   it('leaves nouns that look like table verbs alone', async () => {
-    for (const s of ['The leverage of the lever is high.', 'She drew an underscore here.', 'We visited the showcase.', 'He placed a harness on the horse.', 'The children are in foster care.']) {
+    for (const s of [
+      'The leverage of the lever is high.',
+      'She drew an underscore here.',
+      'We visited the showcase.',
+      'He placed a harness on the horse.',
+      'The children are in foster care.',
+    ]) {
       expect((await revise(s, opts('standard', 3))).text).toBe(s);
     }
   });
@@ -53,14 +59,21 @@ describe('table swaps keep grammar', () => {
 
 describe('openers, closers and framing phrases', () => {
   it('removes formulaic openers and capitalises what follows', async () => {
-    const out = await revise('In conclusion, the plan works. It is important to note that the cost is low.', opts('standard', 1));
+    const out = await revise(
+      'In conclusion, the plan works. It is important to note that the cost is low.',
+      opts('standard', 1),
+    );
     expect(out.text).toBe('The plan works. The cost is low.');
   });
   it('"In today\'s fast-paced world," becomes "Today,"', async () => {
-    expect((await revise("In today's fast-paced world, people are busy.", opts('standard', 1))).text).toBe('Today, people are busy.');
+    expect((await revise("In today's fast-paced world, people are busy.", opts('standard', 1))).text).toBe(
+      'Today, people are busy.',
+    );
   });
   it('removes a framing phrase after a clause start', async () => {
-    expect((await revise('However, it is worth noting that the cost is low.', opts('formal', 1))).text).toBe('However, the cost is low.');
+    expect((await revise('However, it is worth noting that the cost is low.', opts('formal', 1))).text).toBe(
+      'However, the cost is low.',
+    );
   });
   it('does not leave a sentence starting with a lower-case quotation', async () => {
     const s = 'In conclusion, "less is more" is wise.';
@@ -71,14 +84,19 @@ describe('openers, closers and framing phrases', () => {
 describe('modes', () => {
   it('formal: no contractions at any strength, and existing ones are expanded', async () => {
     for (const strength of [1, 2, 3]) {
-      const out = await revise(`${AI_ESSAY}\n\nWe don't know. It's clear they're right, and I'm sure it won't fail.`, opts('formal', strength));
+      const out = await revise(
+        `${AI_ESSAY}\n\nWe don't know. It's clear they're right, and I'm sure it won't fail.`,
+        opts('formal', strength),
+      );
       expect(out.text).not.toMatch(CONTRACTION);
     }
     const out = await revise("We don't know. It's clear. They can't stop. It's been long.", opts('formal', 1));
     expect(out.text).toBe('We do not know. It is clear. They cannot stop. It has been long.');
   });
   it('formal: no sentence starts with "But"', async () => {
-    expect((await revise('It works. But the cost is high.', opts('formal', 2))).text).toBe('It works. However, the cost is high.');
+    expect((await revise('It works. But the cost is high.', opts('formal', 2))).text).toBe(
+      'It works. However, the cost is high.',
+    );
   });
   it('standard: contractions from strength 2 (negations) and 3 (pronoun + verb)', async () => {
     const s = 'We do not know if it is ready.';
@@ -86,18 +104,25 @@ describe('modes', () => {
     expect((await revise(s, opts('standard', 2))).text).toBe("We don't know if it is ready.");
     expect((await revise(s, opts('standard', 3))).text).toBe("We don't know if it's ready.");
   });
-  it('contractions follow the document\'s apostrophe style', async () => {
-    expect((await revise('It isn’t done and we do not know.', opts('casual', 2))).text).toBe('It isn’t done and we don’t know.');
+  it("contractions follow the document's apostrophe style", async () => {
+    expect((await revise('It isn’t done and we do not know.', opts('casual', 2))).text).toBe(
+      'It isn’t done and we don’t know.',
+    );
   });
   it('no contraction at the end of a clause ("as it is.")', async () => {
     expect((await revise('Leave it as it is.', opts('casual', 3))).text).toBe('Leave it as it is.');
   });
   it('casual: "However," becomes "But"', async () => {
-    expect((await revise('It works. However, the cost is high.', opts('casual', 2))).text).toBe('It works. But the cost is high.');
+    expect((await revise('It works. However, the cost is high.', opts('casual', 2))).text).toBe(
+      'It works. But the cost is high.',
+    );
   });
   it('concise: wordy phrases shrink, nothing is joined', async () => {
-    const out = await revise('We left early in order to rest. The majority of people agreed. It works. It is fast.', opts('concise', 2));
-    expect(out.text).toBe("We left early to rest. Most people agreed. It works. It is fast.");
+    const out = await revise(
+      'We left early in order to rest. The majority of people agreed. It works. It is fast.',
+      opts('concise', 2),
+    );
+    expect(out.text).toBe('We left early to rest. Most people agreed. It works. It is fast.');
   });
   it('concise makes texts shorter than the original', async () => {
     const out = await revise(AI_ESSAY, opts('concise', 3));
@@ -115,30 +140,40 @@ describe('sentence rhythm', () => {
     );
   });
   it('does not split where the second clause may belong to a that-clause', async () => {
-    const s = 'Most of the reviewers on the panel said that the budget was far too small for the work, and the plan had no clear schedule.';
+    const s =
+      'Most of the reviewers on the panel said that the budget was far too small for the work, and the plan had no clear schedule.';
     expect((await revise(s, opts('standard', 3))).text).toBe(s);
   });
   it('does not split a list ("red, green, and the blue one")', async () => {
-    const s = 'The painter mixed the colours for the large mural on the wall with red, green, and the blue pigment was added last.';
+    const s =
+      'The painter mixed the colours for the large mural on the wall with red, green, and the blue pigment was added last.';
     expect((await revise(s, opts('standard', 3))).text).toBe(s);
   });
   it('does not split a compound object ("X, and the people who were there")', async () => {
-    const s = 'We thanked the volunteers from the town hall and the library for their help, and the people who were there at the start of the long day.';
+    const s =
+      'We thanked the volunteers from the town hall and the library for their help, and the people who were there at the start of the long day.';
     expect((await revise(s, opts('standard', 3))).text).toBe(s);
   });
   it('splits at ", but" / ", yet" with the conjunction kept', async () => {
     const s = 'The old library on the hill had very few visitors this year, yet it stayed open every day of the week.';
-    expect((await revise(s, opts('standard', 2))).text).toBe('The old library on the hill had very few visitors this year. Yet it stayed open every day of the week.');
+    expect((await revise(s, opts('standard', 2))).text).toBe(
+      'The old library on the hill had very few visitors this year. Yet it stayed open every day of the week.',
+    );
   });
   it('splits at a single semicolon', async () => {
-    const s = 'The new bridge opened to traffic after four long years of work on the river crossing; it carries thousands of cars every single day.';
+    const s =
+      'The new bridge opened to traffic after four long years of work on the river crossing; it carries thousands of cars every single day.';
     expect((await revise(s, opts('formal', 2))).text).toBe(
       'The new bridge opened to traffic after four long years of work on the river crossing. It carries thousands of cars every single day.',
     );
   });
   it('joins very short neighbours', async () => {
-    expect((await revise('It rained. The roads flooded.', opts('standard', 2))).text).toBe('It rained, and the roads flooded.');
-    expect((await revise('It rained. The roads flooded.', opts('formal', 2))).text).toBe('It rained; the roads flooded.');
+    expect((await revise('It rained. The roads flooded.', opts('standard', 2))).text).toBe(
+      'It rained, and the roads flooded.',
+    );
+    expect((await revise('It rained. The roads flooded.', opts('formal', 2))).text).toBe(
+      'It rained; the roads flooded.',
+    );
     expect((await revise('It rained. Paris flooded.', opts('standard', 3))).text).toBe('It rained. Paris flooded.');
   });
 });
@@ -207,7 +242,9 @@ describe('hunks from a revision', () => {
       const partial = applyHunks(text, out.hunks, odd);
       expect(partial).not.toBe(text);
       // Accepting the rest afterwards gives the full revision.
-      expect(applyHunks(text, out.hunks, [...odd, ...out.hunks.filter((h) => h.id % 2 === 0).map((h) => h.id)])).toBe(out.text);
+      expect(applyHunks(text, out.hunks, [...odd, ...out.hunks.filter((h) => h.id % 2 === 0).map((h) => h.id)])).toBe(
+        out.text,
+      );
     }
   });
   it('groups adjacent word changes into one hunk', async () => {

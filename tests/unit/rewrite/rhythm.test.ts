@@ -7,25 +7,30 @@ import { opts, revise } from './helpers';
 
 describe('participle tails become a sentence of their own', () => {
   it('", causing X" after a past-tense clause → ". This caused X"', async () => {
-    const s = 'The council closed the old bridge over the river for repairs in early spring, causing long queues in the town centre.';
+    const s =
+      'The council closed the old bridge over the river for repairs in early spring, causing long queues in the town centre.';
     expect((await revise(s, opts('standard', 2))).text).toBe(
       'The council closed the old bridge over the river for repairs in early spring. This caused long queues in the town centre.',
     );
   });
   it('keeps the tense of the main clause (present → "This forces")', async () => {
-    const s = 'The new law raises taxes on small shops in every town across the region, forcing many owners to close their doors.';
+    const s =
+      'The new law raises taxes on small shops in every town across the region, forcing many owners to close their doors.';
     expect((await revise(s, opts('standard', 2))).text).toBe(
       'The new law raises taxes on small shops in every town across the region. This forces many owners to close their doors.',
     );
   });
   it('not at strength 1', async () => {
-    const s = 'The council closed the old bridge over the river for repairs in early spring, causing long queues in the town centre.';
+    const s =
+      'The council closed the old bridge over the river for repairs in early spring, causing long queues in the town centre.';
     expect((await revise(s, opts('standard', 1))).text).toBe(s);
   });
   it('not when the participle may describe what a person does ("She walked …, showing no fear")', async () => {
-    const s = 'She walked slowly through the empty streets of the old town late at night, showing no sign of fear at all.';
+    const s =
+      'She walked slowly through the empty streets of the old town late at night, showing no sign of fear at all.';
     expect((await revise(s, opts('standard', 3))).text).toBe(s);
-    const t = 'The painter finished the last of the large portraits for the town hall in a single week, showing great skill.';
+    const t =
+      'The painter finished the last of the large portraits for the town hall in a single week, showing great skill.';
     expect((await revise(t, opts('standard', 3))).text).toBe(t);
   });
   it('not after a modal clause, where no tense can be given to "This"', async () => {
@@ -41,7 +46,9 @@ describe('participle tails become a sentence of their own', () => {
 describe('splits at ", and" from 16 words at strength 2', () => {
   const s = 'The old mill by the river closed early last spring, and the workers found new jobs in town.';
   it('splits a 17-word compound sentence', async () => {
-    expect((await revise(s, opts('standard', 2))).text).toBe('The old mill by the river closed early last spring. The workers found new jobs in town.');
+    expect((await revise(s, opts('standard', 2))).text).toBe(
+      'The old mill by the river closed early last spring. The workers found new jobs in town.',
+    );
   });
   it('leaves it alone at strength 1 and below 16 words', async () => {
     expect((await revise(s, opts('standard', 1))).text).toBe(s);
@@ -58,7 +65,8 @@ describe('joins of middling sentences', () => {
     expect(out).toContain('; still, the street outside was full of noise by seven.');
   });
   it('a medium join needs credit: one pair in ten sentences, so a short text keeps its sentences', async () => {
-    const text = 'The garden behind the house stayed quiet in the early hours of the morning. Still, the street outside was full of noise by seven.';
+    const text =
+      'The garden behind the house stayed quiet in the early hours of the morning. Still, the street outside was full of noise by seven.';
     expect((await revise(text, opts('standard', 2))).text).toBe(text);
   });
   it('the two halves of a split sentence are not joined back together', async () => {

@@ -36,7 +36,10 @@ describe('scope: ranges', () => {
 
   it('overlapping and unsorted ranges are merged', async () => {
     const s = 'We utilize tools. We utilize data. We utilize time.';
-    const out = await revise(s, opts('standard', 1), [{ start: 20, end: 40 }, { start: 0, end: 25 }]);
+    const out = await revise(s, opts('standard', 1), [
+      { start: 20, end: 40 },
+      { start: 0, end: 25 },
+    ]);
     expect(out.text).toBe('We use tools. We use data. We utilize time.');
   });
 });

@@ -14,7 +14,9 @@ function sink(open = true): FrameSink & { writes: Buffer[] } {
 function messages(bytes: Buffer): string[] {
   const got: string[] = [];
   // ws exports its Receiver without describing it in its type definitions.
-  const { Receiver } = wsModule as unknown as { Receiver: new (opts: { isServer: boolean }) => import('node:stream').Writable };
+  const { Receiver } = wsModule as unknown as {
+    Receiver: new (opts: { isServer: boolean }) => import('node:stream').Writable;
+  };
   const receiver = new Receiver({ isServer: false });
   receiver.on('message', (data: Buffer, isBinary: boolean) => got.push(isBinary ? '<binary>' : data.toString()));
   receiver.write(bytes);
@@ -26,7 +28,11 @@ const turn = () => new Promise<void>((r) => setImmediate(r));
 describe('textFrame', () => {
   it('frames short and long text as a client parses it', () => {
     const long = 'é'.repeat(40_000); // 80,000 bytes: the 64-bit length form
-    expect(messages(Buffer.concat([textFrame('{"event":"a"}'), textFrame('x'.repeat(300)), textFrame(long)]))).toEqual(['{"event":"a"}', 'x'.repeat(300), long]);
+    expect(messages(Buffer.concat([textFrame('{"event":"a"}'), textFrame('x'.repeat(300)), textFrame(long)]))).toEqual([
+      '{"event":"a"}',
+      'x'.repeat(300),
+      long,
+    ]);
   });
 });
 

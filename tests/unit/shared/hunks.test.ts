@@ -30,11 +30,22 @@ describe('applyHunks', () => {
     expect(applyHunks(original, h, 'all')).toBe('Now We data to delve into results.');
   });
   it('refuses a hunk that does not match or overlaps', () => {
-    expect(() => applyHunks(original, [{ id: 0, start: 3, end: 10, before: 'utilise', after: 'use' }], 'all')).toThrow(RangeError);
+    expect(() => applyHunks(original, [{ id: 0, start: 3, end: 10, before: 'utilise', after: 'use' }], 'all')).toThrow(
+      RangeError,
+    );
     expect(() =>
-      applyHunks(original, [{ id: 0, start: 3, end: 10, before: 'utilize', after: 'use' }, { id: 1, start: 5, end: 12, before: 'ilize d', after: '' }], 'all'),
+      applyHunks(
+        original,
+        [
+          { id: 0, start: 3, end: 10, before: 'utilize', after: 'use' },
+          { id: 1, start: 5, end: 12, before: 'ilize d', after: '' },
+        ],
+        'all',
+      ),
     ).toThrow(RangeError);
-    expect(() => applyHunks(original, [{ id: 0, start: 30, end: 99, before: 'x', after: '' }], 'all')).toThrow(RangeError);
+    expect(() => applyHunks(original, [{ id: 0, start: 30, end: 99, before: 'x', after: '' }], 'all')).toThrow(
+      RangeError,
+    );
   });
   it('hunksMatch checks offsets, order and ids', () => {
     expect(hunksMatch(original, hunks)).toBe(true);

@@ -22,7 +22,9 @@ export interface SyncEnv {
   close(): Promise<void>;
 }
 
-export async function startSyncEnv(opts: { apps?: AppInput[]; server?: Partial<ServerOptions> } = {}): Promise<SyncEnv> {
+export async function startSyncEnv(
+  opts: { apps?: AppInput[]; server?: Partial<ServerOptions> } = {},
+): Promise<SyncEnv> {
   const t = tempDir('inkproof-sync-');
   const core = createCore({ dataDir: t.dir, logger: silentLogger(), threads: 1, progressIntervalMs: 0 });
   // Test channels: anyone signed in may join chat rooms (presence) and private rooms.
@@ -59,7 +61,12 @@ export async function startSyncEnv(opts: { apps?: AppInput[]; server?: Partial<S
 }
 
 /** Resolves when `test` holds, checking on every event of an emitter-like source; never sleeps. */
-export function until<T>(subscribe: (cb: (v: T) => void) => () => void, test: (v: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
+export function until<T>(
+  subscribe: (cb: (v: T) => void) => () => void,
+  test: (v: T) => boolean,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     let off = () => {};
     const timer = setTimeout(() => {

@@ -4,7 +4,13 @@ import { APP } from './env';
 
 export type PusherClient = Pusher;
 
-export function pusherClient(port: number, base: string, token?: string, extra: Partial<Options> = {}, key: string = APP.key): Pusher {
+export function pusherClient(
+  port: number,
+  base: string,
+  token?: string,
+  extra: Partial<Options> = {},
+  key: string = APP.key,
+): Pusher {
   const headers = token ? { Authorization: `Bearer ${token}` } : {};
   return new Pusher(key, {
     wsHost: '127.0.0.1',
@@ -21,7 +27,10 @@ export function pusherClient(port: number, base: string, token?: string, extra: 
 export function connected(p: Pusher, timeoutMs = 10_000): Promise<string> {
   if (p.connection.state === 'connected') return Promise.resolve(p.connection.socket_id);
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`pusher-js did not connect (state ${p.connection.state})`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`pusher-js did not connect (state ${p.connection.state})`)),
+      timeoutMs,
+    );
     const on = () => {
       clearTimeout(timer);
       p.connection.unbind('connected', on);
@@ -49,24 +58,36 @@ export function subscribed(p: Pusher, name: string, timeoutMs = 10_000): Promise
 /** Records every event a channel receives (name, data, metadata), and waits for one. */
 export class Recorder {
   readonly events: { event: string; data: unknown; meta?: unknown }[] = [];
-  private readonly waiters: { test: (e: { event: string; data: unknown }) => boolean; resolve: (e: { event: string; data: unknown; meta?: unknown }) => void }[] = [];
+  private readonly waiters: {
+    test: (e: { event: string; data: unknown }) => boolean;
+    resolve: (e: { event: string; data: unknown; meta?: unknown }) => void;
+  }[] = [];
 
   constructor(channel: Channel) {
     channel.bind_global((event: string, data: unknown, meta?: unknown) => {
       const e = { event, data, meta };
       this.events.push(e);
-      for (const w of [...this.waiters]) if (w.test(e)) {
-        this.waiters.splice(this.waiters.indexOf(w), 1);
-        w.resolve(e);
-      }
+      for (const w of [...this.waiters])
+        if (w.test(e)) {
+          this.waiters.splice(this.waiters.indexOf(w), 1);
+          w.resolve(e);
+        }
     });
   }
 
-  next(test: (e: { event: string; data: unknown }) => boolean, what = 'an event', timeoutMs = 10_000): Promise<{ event: string; data: unknown; meta?: unknown }> {
+  next(
+    test: (e: { event: string; data: unknown }) => boolean,
+    what = 'an event',
+    timeoutMs = 10_000,
+  ): Promise<{ event: string; data: unknown; meta?: unknown }> {
     const hit = this.events.find(test);
     if (hit) return Promise.resolve(hit);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}; got ${JSON.stringify(this.events.map((e) => e.event))}`)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          reject(new Error(`timed out waiting for ${what}; got ${JSON.stringify(this.events.map((e) => e.event))}`)),
+        timeoutMs,
+      );
       this.waiters.push({
         test,
         resolve: (e) => {
@@ -85,7 +106,10 @@ export class Recorder {
 /** Waits for a connection state (e.g. 'connected' again after a reconnect), recording the states seen. */
 export function stateAfter(p: Pusher, state: string, timeoutMs = 15_000): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`pusher-js never reached ${state} (now ${p.connection.state})`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`pusher-js never reached ${state} (now ${p.connection.state})`)),
+      timeoutMs,
+    );
     const on = (change: { current: string }) => {
       if (change.current !== state) return;
       clearTimeout(timer);
