@@ -1,5 +1,5 @@
 /**
- * The event catalogue (DESIGN.md §3): every broadcast event's name, the channel pattern it is sent
+ * The event catalogue (docs/architecture.md §3): every broadcast event's name, the channel pattern it is sent
  * on, and the zod schema of its payload. The seven seed events keep the seed's names and fields.
  */
 import { z } from 'zod';
@@ -20,6 +20,8 @@ export const eventSchemas = {
       critical_sections: z.array(criticalSectionSchema),
       analyzed_at: isoDate,
       verdict: z.enum(VERDICTS),
+      /** Share (0–1) of the words in passages judged AI; null when not scored. */
+      ai_share: z.number().min(0).max(1).nullable(),
     })
     .strict(),
   'sample.validated': z
@@ -46,7 +48,14 @@ export const eventSchemas = {
     .object({ rewrite_id: id, document_id: id, status: z.literal('processing'), started_at: isoDate })
     .strict(),
   'rewrite.progress': z
-    .object({ rewrite_id: id, progress: z.number().int().min(0).max(100), status: z.literal('processing') })
+    .object({
+      rewrite_id: id,
+      progress: z.number().int().min(0).max(100),
+      status: z.literal('processing'),
+      /** Sections finished and in all, when the engine works section by section ("section 3 of 10"). */
+      sections_done: z.number().int().nonnegative().optional(),
+      sections_total: z.number().int().positive().optional(),
+    })
     .strict(),
   'rewrite.completed': z
     .object({
@@ -54,7 +63,13 @@ export const eventSchemas = {
       document_id: id,
       status: z.literal('completed'),
       completed_at: isoDate,
-      diff_summary: z.object({ additions: z.number().int().nonnegative(), deletions: z.number().int().nonnegative(), similarity: percent }).strict(),
+      diff_summary: z
+        .object({
+          additions: z.number().int().nonnegative(),
+          deletions: z.number().int().nonnegative(),
+          similarity: percent,
+        })
+        .strict(),
     })
     .strict(),
   'rewrite.failed': z
@@ -69,10 +84,18 @@ export const eventSchemas = {
 
   // library.{userId}
   'document.imported': z
-    .object({ document_id: id, name: z.string(), format: z.string(), size_bytes: z.number().int().nonnegative(), imported_at: isoDate })
+    .object({
+      document_id: id,
+      name: z.string(),
+      format: z.string(),
+      size_bytes: z.number().int().nonnegative(),
+      imported_at: isoDate,
+    })
     .strict(),
   'document.analysis_started': z.object({ document_id: id, started_at: isoDate }).strict(),
-  'document.analysis_failed': z.object({ document_id: id, error: z.string().min(1), code: z.string(), failed_at: isoDate }).strict(),
+  'document.analysis_failed': z
+    .object({ document_id: id, error: z.string().min(1), code: z.string(), failed_at: isoDate })
+    .strict(),
   'document.updated': z.object({ document_id: id, version: z.number().int().positive(), updated_at: isoDate }).strict(),
   'document.deleted': z.object({ document_id: id, deleted_at: isoDate }).strict(),
 
@@ -122,7 +145,7 @@ export interface BroadcastEvent<D = unknown> {
   data: D;
 }
 
-/** What every subscriber receives (DESIGN.md §2). `seq` grows by one per channel. */
+/** What every subscriber receives (docs/architecture.md §2). `seq` grows by one per channel. */
 export interface Envelope<D = unknown> extends BroadcastEvent<D> {
   seq: number;
   /** Milliseconds since the epoch when the hub accepted it. */

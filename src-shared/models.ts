@@ -10,7 +10,11 @@ export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 export const DOCUMENT_STATUSES = ['queued', 'analyzing', 'analyzed', 'failed'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
-export const VERDICTS = ['ai', 'human', 'uncertain', 'too_short', 'unsupported_language'] as const;
+/**
+ * `mixed`: the document holds real passages of both kinds (see `ai_share`); `uncertain`: the
+ * evidence is too weak either way; `too_short` and `unsupported_language` are not scored.
+ */
+export const VERDICTS = ['ai', 'mixed', 'human', 'uncertain', 'too_short', 'unsupported_language'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
 /** What the broadcast carries for a section: offsets into the extracted text, text at most ~300 chars. */
@@ -38,6 +42,13 @@ export interface SectionAnalysis extends CriticalSection {
   explanations: Explanation[];
 }
 
+/** A sentence's own score: offsets into the extracted text, `score` in percent (one decimal). */
+export interface SentenceScore {
+  start: number;
+  end: number;
+  score: number;
+}
+
 /** The analysis engine's result, stored in full; events carry a summary of it. */
 export interface AnalysisResult {
   /** Calibrated probability in percent with one decimal; null when the text is not scored. */
@@ -45,6 +56,13 @@ export interface AnalysisResult {
   verdict: Verdict;
   critical_sections: SectionAnalysis[];
   explanations: Explanation[];
+  /** Every sentence with its score, in text order; empty when the text is not scored. */
+  sentences: SentenceScore[];
+  /**
+   * Share (0–1, two decimals) of the text's words that lie in passages judged AI; null when the
+   * text is not scored.
+   */
+  ai_share: number | null;
   word_count: number;
   /** ISO 639-3 code from language detection, or "und". */
   language: string;
@@ -61,16 +79,51 @@ export interface DocumentSummary {
   size_bytes: number;
   ai_confidence: number | null;
   verdict: Verdict | null;
+  /** Share (0–1) of the words in passages judged AI; null until analysed or when not scored. */
+  ai_share: number | null;
   error: string | null;
   version: number;
   created_at: string;
   analyzed_at: string | null;
 }
 
+/**
+ * The structure of an extracted text, kept beside it so that display, revision and export keep a
+ * document's formatting: the text itself stays plain (paragraphs separated by blank lines), and
+ * each block says what one of its paragraphs was. Offsets are into the extracted text.
+ */
+export const BLOCK_KINDS = ['paragraph', 'heading', 'list_item', 'quote', 'code'] as const;
+export type BlockKind = (typeof BLOCK_KINDS)[number];
+export const MARK_KINDS = ['strong', 'emphasis', 'code', 'link'] as const;
+export type MarkKind = (typeof MARK_KINDS)[number];
+
+export interface TextMark {
+  kind: MarkKind;
+  start: number;
+  end: number;
+  /** The link's target, for `link` marks. */
+  href?: string;
+}
+
+export interface TextBlock {
+  kind: BlockKind;
+  start: number;
+  end: number;
+  /** Heading level (1–6), or a list item's nesting depth (1 = top level). */
+  level?: number;
+  /** Numbered list item. */
+  ordered?: boolean;
+  /** Inline formatting within the block. */
+  marks?: TextMark[];
+}
+
 export interface DocumentDetail extends DocumentSummary {
   text: string | null;
+  /** The text's blocks in order; empty when the source had no structure beyond paragraphs. */
+  blocks: TextBlock[];
   critical_sections: SectionAnalysis[];
   explanations: Explanation[];
+  sentences: SentenceScore[];
   analysis_model: string | null;
   versions: DocumentVersionInfo[];
 }
@@ -114,6 +167,10 @@ export interface DiffHunk {
   end: number;
   before: string;
   after: string;
+  /** What the change addresses, for the reader: "stock opener removed", "long sentence split". */
+  reason?: string;
+  /** Something the reader should know about how it was made, e.g. a fallback of the LLM engine. */
+  note?: string;
 }
 
 export interface RewriteSummary {
@@ -213,7 +270,11 @@ export const settingsSchema = z.object({
   theme: z.enum(THEMES),
   limits: z.object({
     /** Largest file accepted for import, in bytes. */
-    max_file_bytes: z.number().int().min(1024).max(1024 * 1024 * 1024),
+    max_file_bytes: z
+      .number()
+      .int()
+      .min(1024)
+      .max(1024 * 1024 * 1024),
   }),
 });
 export type Settings = z.infer<typeof settingsSchema>;

@@ -6,7 +6,12 @@ import type { WorkerPool } from '../core/pool';
 import { mapJsonl } from './jsonl';
 import { analyzeText, extractFile } from './pipeline';
 
-export async function analyzeFiles(pool: WorkerPool, files: string[], json: boolean, out: (s: string) => void): Promise<number> {
+export async function analyzeFiles(
+  pool: WorkerPool,
+  files: string[],
+  json: boolean,
+  out: (s: string) => void,
+): Promise<number> {
   const results = await Promise.all(
     files.map(async (file) => {
       try {
@@ -18,7 +23,13 @@ export async function analyzeFiles(pool: WorkerPool, files: string[], json: bool
     }),
   );
   if (json) {
-    out(JSON.stringify(results.map((r) => ('error' in r ? { file: r.file, error: r.error } : { file: r.file, ...r.result })), null, 2) + '\n');
+    out(
+      JSON.stringify(
+        results.map((r) => ('error' in r ? { file: r.file, error: r.error } : { file: r.file, ...r.result })),
+        null,
+        2,
+      ) + '\n',
+    );
   } else {
     for (const r of results) out('error' in r ? `${r.file}\n  Error: ${r.error}\n\n` : describe(r.file, r.result!));
   }
@@ -28,7 +39,14 @@ export async function analyzeFiles(pool: WorkerPool, files: string[], json: bool
 function describe(file: string, r: AnalysisResult): string {
   const lines = [file];
   const score = r.ai_confidence === null ? 'not scored' : `${r.ai_confidence.toFixed(1)}% likely AI-generated`;
-  const verdict = { ai: 'AI-generated', human: 'human-written', uncertain: 'uncertain', too_short: 'too short to judge', unsupported_language: 'language not supported' }[r.verdict];
+  const verdict = {
+    ai: 'AI-generated',
+    mixed: 'mixed: both AI-generated and human-written passages',
+    human: 'human-written',
+    uncertain: 'uncertain',
+    too_short: 'too short to judge',
+    unsupported_language: 'language not supported',
+  }[r.verdict];
   lines.push(`  ${score} — ${verdict} (${r.word_count} words, ${r.model})`);
   const signals = r.explanations.filter((e) => Math.abs(e.weight) >= 0.1).slice(0, 5);
   if (signals.length) {
@@ -39,7 +57,9 @@ function describe(file: string, r: AnalysisResult): string {
     lines.push(`  Critical sections (${r.critical_sections.length}):`);
     for (const s of r.critical_sections) {
       const text = s.text.replace(/\s+/g, ' ');
-      lines.push(`    ${s.confidence.toFixed(1)}%  [${s.start}–${s.end}]  “${text.length > 100 ? text.slice(0, 99) + '…' : text}”`);
+      lines.push(
+        `    ${s.confidence.toFixed(1)}%  [${s.start}–${s.end}]  “${text.length > 100 ? text.slice(0, 99) + '…' : text}”`,
+      );
     }
   }
   return lines.join('\n') + '\n\n';
@@ -52,7 +72,12 @@ export async function analyzeJsonl(pool: WorkerPool): Promise<number> {
     process.stdout,
     async (line) => {
       const r = await analyzeText(pool, line.text as string);
-      return { id: line.id, ai_confidence: r.ai_confidence, verdict: r.verdict, critical_sections: r.critical_sections.map(sectionSummary) };
+      return {
+        id: line.id,
+        ai_confidence: r.ai_confidence,
+        verdict: r.verdict,
+        critical_sections: r.critical_sections.map(sectionSummary),
+      };
     },
     pool.threads * 4,
   );

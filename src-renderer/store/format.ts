@@ -93,6 +93,7 @@ export const JOB_STATUS_LABEL: Record<JobStatus, string> = {
 
 export const VERDICT_LABEL: Record<Verdict, string> = {
   ai: 'Likely AI-generated',
+  mixed: 'Mixed: AI-generated and human-written passages',
   human: 'Likely human-written',
   uncertain: 'Uncertain',
   too_short: 'Too short to judge',
@@ -113,7 +114,13 @@ export const BAND_LABEL: Record<Band, string> = { high: 'high', medium: 'medium'
  * it runs, the rate so far (elapsed ÷ progress) with the estimate as a floor-free fallback.
  */
 export function remainingSeconds(
-  r: { status: string; progress: number; estimated_time: number | null; queued_at: string | null; started_at: string | null },
+  r: {
+    status: string;
+    progress: number;
+    estimated_time: number | null;
+    queued_at: string | null;
+    started_at: string | null;
+  },
   now = Date.now(),
 ): number | null {
   if (r.status === 'completed' || r.status === 'failed' || r.status === 'cancelled') return 0;

@@ -11,7 +11,15 @@ import type { DocumentDetail, DocumentSummary, JobRecord } from '../../src-share
 import type { LiveItem } from '../live/client';
 import { FIREHOSE_CHANNEL } from '../live/client';
 import { formatPercent } from './format';
-import { emptyRewrite, FINAL_REWRITE, LOG_LIMIT, type AppState, type LoggedEvent, type RewriteState, type Toast } from './state';
+import {
+  emptyRewrite,
+  FINAL_REWRITE,
+  LOG_LIMIT,
+  type AppState,
+  type LoggedEvent,
+  type RewriteState,
+  type Toast,
+} from './state';
 
 export type ToastInput = Omit<Toast, 'id'>;
 
@@ -48,7 +56,8 @@ class Cow<K, V> {
 
 let logKey = 0;
 
-const later = (a: string | null | undefined, b: string | null | undefined): boolean => !!a && !!b && Date.parse(a) > Date.parse(b);
+const later = (a: string | null | undefined, b: string | null | undefined): boolean =>
+  !!a && !!b && Date.parse(a) > Date.parse(b);
 
 export function reduceBatch(state: AppState, batch: LiveItem[], now = Date.now()): Reduction {
   const docs = new Cow(state.docs);
@@ -78,7 +87,14 @@ export function reduceBatch(state: AppState, batch: LiveItem[], now = Date.now()
     }
     const env = item.envelope;
     if (item.via === FIREHOSE_CHANNEL) {
-      logged.push({ key: ++logKey, channel: env.channel, event: env.event, data: env.data, seq: env.seq, receivedAt: now });
+      logged.push({
+        key: ++logKey,
+        channel: env.channel,
+        event: env.event,
+        data: env.data,
+        seq: env.seq,
+        receivedAt: now,
+      });
       continue;
     }
     switch (env.event) {
@@ -92,6 +108,7 @@ export function reduceBatch(state: AppState, batch: LiveItem[], now = Date.now()
             status: 'queued',
             word_count: null,
             size_bytes: p.size_bytes,
+            ai_share: null,
             ai_confidence: null,
             verdict: null,
             error: null,
@@ -114,7 +131,12 @@ export function reduceBatch(state: AppState, batch: LiveItem[], now = Date.now()
         const p = env.data as EventPayload<'document.analysis_failed'>;
         const before = docs.get(p.document_id) ?? details.get(p.document_id);
         patchDoc(p.document_id, { status: 'failed', error: p.error });
-        if (before && before.status !== 'failed') toasts.push({ kind: 'error', message: `Could not analyse ${nameOf(p.document_id)}: ${p.error}`, route: `/documents/${p.document_id}` });
+        if (before && before.status !== 'failed')
+          toasts.push({
+            kind: 'error',
+            message: `Could not analyse ${nameOf(p.document_id)}: ${p.error}`,
+            route: `/documents/${p.document_id}`,
+          });
         break;
       }
       case 'document.updated': {
@@ -133,18 +155,29 @@ export function reduceBatch(state: AppState, batch: LiveItem[], now = Date.now()
         const p = env.data as EventPayload<'document.analyzed'>;
         const d = docs.get(p.document_id) ?? details.get(p.document_id);
         if (d && d.analyzed_at && later(d.analyzed_at, p.analyzed_at)) break;
-        patchDoc(p.document_id, { status: 'analyzed', ai_confidence: p.ai_confidence, verdict: p.verdict, analyzed_at: p.analyzed_at, error: null });
+        patchDoc(p.document_id, {
+          status: 'analyzed',
+          ai_confidence: p.ai_confidence,
+          verdict: p.verdict,
+          ai_share: p.ai_share,
+          analyzed_at: p.analyzed_at,
+          error: null,
+        });
         const det = details.get(p.document_id);
         if (det) {
           // The summary's sections have no explanations: keep those of matching sections until the detail is reloaded.
           const old = new Map(det.critical_sections.map((s) => [`${s.start}:${s.end}`, s.explanations]));
           details.set(p.document_id, {
             ...det,
-            critical_sections: p.critical_sections.map((s) => ({ ...s, explanations: old.get(`${s.start}:${s.end}`) ?? [] })),
+            critical_sections: p.critical_sections.map((s) => ({
+              ...s,
+              explanations: old.get(`${s.start}:${s.end}`) ?? [],
+            })),
           });
         }
         // A toast for an analysis seen finishing, not for history replayed when a channel is joined.
-        if (d && d.status !== 'analyzed') analyzed.push({ id: p.document_id, name: nameOf(p.document_id), confidence: p.ai_confidence });
+        if (d && d.status !== 'analyzed')
+          analyzed.push({ id: p.document_id, name: nameOf(p.document_id), confidence: p.ai_confidence });
         break;
       }
       case 'sample.validated': {
@@ -162,7 +195,10 @@ export function reduceBatch(state: AppState, batch: LiveItem[], now = Date.now()
           created_at: s?.created_at ?? p.validated_at,
         });
         if (s && s.status !== 'completed') {
-          toasts.push({ kind: 'info', message: `${s.label} checked: ${p.ai_confidence === null ? 'too short to judge' : `${formatPercent(p.ai_confidence)} AI`}` });
+          toasts.push({
+            kind: 'info',
+            message: `${s.label} checked: ${p.ai_confidence === null ? 'too short to judge' : `${formatPercent(p.ai_confidence)} AI`}`,
+          });
         }
         break;
       }
@@ -184,7 +220,12 @@ export function reduceBatch(state: AppState, batch: LiveItem[], now = Date.now()
         const p = env.data as EventPayload<'rewrite.processing'>;
         const r = rewriteOf(p.rewrite_id);
         if (r.status === 'completed') break;
-        rewrites.set(p.rewrite_id, { ...r, document_id: p.document_id, status: 'processing', started_at: p.started_at });
+        rewrites.set(p.rewrite_id, {
+          ...r,
+          document_id: p.document_id,
+          status: 'processing',
+          started_at: p.started_at,
+        });
         break;
       }
       case 'rewrite.progress': {
@@ -226,7 +267,12 @@ export function reduceBatch(state: AppState, batch: LiveItem[], now = Date.now()
         const r = rewriteOf(p.rewrite_id);
         const cancelled = /cancel/i.test(p.error);
         const first = !!known && !FINAL_REWRITE.has(known.status);
-        rewrites.set(p.rewrite_id, { ...r, document_id: p.document_id, status: cancelled ? 'cancelled' : 'failed', error: p.error });
+        rewrites.set(p.rewrite_id, {
+          ...r,
+          document_id: p.document_id,
+          status: cancelled ? 'cancelled' : 'failed',
+          error: p.error,
+        });
         if (first) {
           toasts.push({
             kind: cancelled ? 'info' : 'error',

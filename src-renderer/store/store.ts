@@ -12,7 +12,14 @@ import type { AppBridge } from '../bridge/types';
 import { BridgeError, errorMessage } from '../bridge/types';
 import type { LiveClient } from '../live/client';
 import { reduceBatch, type ToastInput } from './reduce';
-import { FINAL_REWRITE, initialState, PENDING_DOCUMENT, type AppState, type RewriteState, type SampleState } from './state';
+import {
+  FINAL_REWRITE,
+  initialState,
+  PENDING_DOCUMENT,
+  type AppState,
+  type RewriteState,
+  type SampleState,
+} from './state';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -129,7 +136,8 @@ export class Actions {
     if (s.docs !== prev.docs || s.details !== prev.details) {
       const wanted: string[] = [];
       for (const d of s.docs.values()) if (PENDING_DOCUMENT.has(d.status)) wanted.push(documentChannel(d.id));
-      for (const d of s.details.values()) if (PENDING_DOCUMENT.has(d.status) && !s.docs.has(d.id)) wanted.push(documentChannel(d.id));
+      for (const d of s.details.values())
+        if (PENDING_DOCUMENT.has(d.status) && !s.docs.has(d.id)) wanted.push(documentChannel(d.id));
       // Oldest first, so the queue's order is followed.
       wanted.sort((a, b) => Number(a.slice(a.lastIndexOf('.') + 1)) - Number(b.slice(b.lastIndexOf('.') + 1)));
       this.docWindow.update(wanted);
@@ -197,7 +205,11 @@ export class Actions {
 
   async loadLibrary(): Promise<void> {
     const since = this.eventClock;
-    const { documents } = await this.bridge.invoke('listDocuments', { limit: 20000, sort: 'created_at', order: 'desc' });
+    const { documents } = await this.bridge.invoke('listDocuments', {
+      limit: 20000,
+      sort: 'created_at',
+      order: 'desc',
+    });
     this.set((s) => {
       const docs = new Map<number, DocumentSummary>();
       // A document that events changed while the list was on its way keeps what they said.
@@ -226,6 +238,7 @@ export class Actions {
       size_bytes: d.size_bytes,
       ai_confidence: d.ai_confidence,
       verdict: d.verdict,
+      ai_share: d.ai_share,
       error: d.error,
       version: d.version,
       created_at: d.created_at,
@@ -282,7 +295,10 @@ export class Actions {
       });
       this.toast({
         kind: 'info',
-        message: result.documents.length === 1 ? `Imported ${result.documents[0].name}. Analyzing document...` : `Imported ${result.documents.length} documents. Analyzing...`,
+        message:
+          result.documents.length === 1
+            ? `Imported ${result.documents[0].name}. Analyzing document...`
+            : `Imported ${result.documents.length} documents. Analyzing...`,
       });
     }
     for (const e of result.errors) this.toast({ kind: 'error', message: `${e.name}: ${e.error.message}` });
@@ -301,16 +317,24 @@ export class Actions {
     if (!this.newerThan(`doc:${id}`, since)) this.mergeSummary(document);
   }
 
-  async exportDocument(id: number, format: ExportFormat, opts: { rewrite_id?: number; version?: number } = {}): Promise<void> {
+  async exportDocument(
+    id: number,
+    format: ExportFormat,
+    opts: { rewrite_id?: number; version?: number } = {},
+  ): Promise<void> {
     const file = await this.bridge.invoke('exportDocument', { id, format, ...opts });
     const saved = await this.bridge.saveFile(file.name, file.mime, file.base64);
-    if (saved.saved) this.toast({ kind: 'success', message: `Exported ${file.name}${saved.path ? ` to ${saved.path}` : ''}.` });
+    if (saved.saved)
+      this.toast({ kind: 'success', message: `Exported ${file.name}${saved.path ? ` to ${saved.path}` : ''}.` });
   }
 
   // ---- revisions ---------------------------------------------------------------------------------
 
   async revise(documentId: number, options?: Partial<RewriteOptions>): Promise<number> {
-    const { rewrite } = await this.bridge.invoke('rewriteDocument', { id: documentId, ...(options ? { options } : {}) });
+    const { rewrite } = await this.bridge.invoke('rewriteDocument', {
+      id: documentId,
+      ...(options ? { options } : {}),
+    });
     this.set((s) => {
       const rewrites = new Map(s.rewrites);
       const old = rewrites.get(rewrite.id);
@@ -368,16 +392,28 @@ export class Actions {
     this.set((s) => {
       const rewrites = new Map(s.rewrites);
       const r = rewrites.get(id);
-      if (r) rewrites.set(id, { ...r, applied_version: version, detail: r.detail ? { ...r.detail, applied_version: version } : null });
+      if (r)
+        rewrites.set(id, {
+          ...r,
+          applied_version: version,
+          detail: r.detail ? { ...r.detail, applied_version: version } : null,
+        });
       return { rewrites };
     });
-    this.toast({ kind: 'success', message: `Applied the accepted changes as version ${version} of ${document.name}. Analyzing document...`, route: `/documents/${document.id}` });
+    this.toast({
+      kind: 'success',
+      message: `Applied the accepted changes as version ${version} of ${document.name}. Analyzing document...`,
+      route: `/documents/${document.id}`,
+    });
     return version;
   }
 
   // ---- samples -----------------------------------------------------------------------------------
 
-  async validateSample(args: { document_id: number; text?: string; start?: number; end?: number; rewrite_id?: number }, label: string): Promise<number> {
+  async validateSample(
+    args: { document_id: number; text?: string; start?: number; end?: number; rewrite_id?: number },
+    label: string,
+  ): Promise<number> {
     const { sample } = await this.bridge.invoke('validateSample', args);
     this.set((s) => {
       const samples = new Map(s.samples);
@@ -461,7 +497,10 @@ export class Actions {
 
   /** The job working on a revision, from the loaded list or by asking. */
   async jobOfRewrite(rewriteId: number): Promise<JobRecord | null> {
-    const find = () => [...this.store.getState().jobs.values()].filter((j) => j.type === 'rewrite' && j.subject_id === rewriteId).sort((a, b) => b.id - a.id)[0];
+    const find = () =>
+      [...this.store.getState().jobs.values()]
+        .filter((j) => j.type === 'rewrite' && j.subject_id === rewriteId)
+        .sort((a, b) => b.id - a.id)[0];
     const known = find();
     if (known) return known;
     await this.loadJobs();

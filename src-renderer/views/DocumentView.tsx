@@ -16,10 +16,17 @@ import type { ExportFormat } from '../store/constants';
 import { HighlightedText, selectionOffsets } from '../components/HighlightedText';
 import { ScoreCard, Signals } from '../components/ScoreCard';
 import { useHold, useListen, usePoll } from '../live/hooks';
-import { band, BAND_LABEL, DOCUMENT_STATUS_LABEL, formatBytes, formatPercent, formatTime, REWRITE_STATUS_LABEL } from '../store/format';
+import {
+  band,
+  BAND_LABEL,
+  DOCUMENT_STATUS_LABEL,
+  formatBytes,
+  formatPercent,
+  formatTime,
+  REWRITE_STATUS_LABEL,
+} from '../store/format';
 import { LOCAL_USER_ID } from '../store/store';
 import { Spinner, ViewHeading } from './common';
-
 
 function ReviseDialog({ open, onClose, documentId }: { open: boolean; onClose: () => void; documentId: number }) {
   const actions = useActions();
@@ -94,7 +101,9 @@ function Samples({ documentId }: { documentId: number }) {
             ) : s.status === 'failed' ? (
               <span className="error-text">could not be checked</span>
             ) : (
-              <strong>{s.ai_confidence === null ? 'too short to judge' : `${formatPercent(s.ai_confidence)} AI`}</strong>
+              <strong>
+                {s.ai_confidence === null ? 'too short to judge' : `${formatPercent(s.ai_confidence)} AI`}
+              </strong>
             )}
           </li>
         ))}
@@ -169,7 +178,20 @@ export function DocumentView({ id }: { id: number }) {
     return () => document.removeEventListener('selectionchange', onSel);
   }, []);
 
-  const doc = detail ?? (summary ? ({ ...summary, text: null, critical_sections: [], explanations: [], analysis_model: null, versions: [] } as DocumentDetail) : undefined);
+  const doc =
+    detail ??
+    (summary
+      ? ({
+          ...summary,
+          text: null,
+          blocks: [],
+          critical_sections: [],
+          explanations: [],
+          sentences: [],
+          analysis_model: null,
+          versions: [],
+        } as DocumentDetail)
+      : undefined);
   const analyzing = !!doc && (doc.status === 'queued' || doc.status === 'analyzing');
   // The score shows as soon as the analysis arrives; the text follows by command. While a document
   // that has a result is analysed again (a new version), the previous result stays on screen.
@@ -179,7 +201,10 @@ export function DocumentView({ id }: { id: number }) {
   const checkSelection = () => {
     if (!selection || !doc) return;
     actions
-      .validateSample({ document_id: id, start: selection.start, end: selection.end }, `Selected passage (${selection.end - selection.start} characters)`)
+      .validateSample(
+        { document_id: id, start: selection.start, end: selection.end },
+        `Selected passage (${selection.end - selection.start} characters)`,
+      )
       .catch((err) => actions.toastError(err, 'Could not check the passage'));
   };
   const doExport = () => actions.exportDocument(id, format).catch((err) => actions.toastError(err, 'Export failed'));
@@ -215,20 +240,53 @@ export function DocumentView({ id }: { id: number }) {
     <div className="view document-view" data-status={doc.status}>
       <ViewHeading title={doc.name}>
         <p className="muted">
-          {doc.format.toUpperCase()} · {formatBytes(doc.size_bytes)} · version {doc.version} · imported {formatTime(doc.created_at)} · <span data-testid="doc-status">{DOCUMENT_STATUS_LABEL[doc.status]}</span>
+          {doc.format.toUpperCase()} · {formatBytes(doc.size_bytes)} · version {doc.version} · imported{' '}
+          {formatTime(doc.created_at)} · <span data-testid="doc-status">{DOCUMENT_STATUS_LABEL[doc.status]}</span>
         </p>
         <div className="actions" role="toolbar" aria-label="Document actions">
-          <button type="button" className="button primary" disabled={!ready} onClick={() => setReviseOpen(true)} aria-keyshortcuts="R">
+          <button
+            type="button"
+            className="button primary"
+            disabled={!ready}
+            onClick={() => setReviseOpen(true)}
+            aria-keyshortcuts="R"
+          >
             Revise…
           </button>
-          <button type="button" className="button" disabled={!ready || !selection} onClick={checkSelection} aria-keyshortcuts="V" title="Select a passage in the text first">
+          <button
+            type="button"
+            className="button"
+            disabled={!ready || !selection}
+            onClick={checkSelection}
+            aria-keyshortcuts="V"
+            title="Select a passage in the text first"
+          >
             Check selected passage
           </button>
-          <ExportControls id="export-format" selectRef={exportRef} format={format} onFormat={setFormat} disabled={!ready} keyShortcut="E" buttonLabel="Export" onExport={() => void doExport()} />
-          <button type="button" className="button" disabled={doc.status === 'queued' || doc.status === 'analyzing'} onClick={() => actions.reanalyze(id).catch((err) => actions.toastError(err))}>
+          <ExportControls
+            id="export-format"
+            selectRef={exportRef}
+            format={format}
+            onFormat={setFormat}
+            disabled={!ready}
+            keyShortcut="E"
+            buttonLabel="Export"
+            onExport={() => void doExport()}
+          />
+          <button
+            type="button"
+            className="button"
+            disabled={doc.status === 'queued' || doc.status === 'analyzing'}
+            onClick={() => actions.reanalyze(id).catch((err) => actions.toastError(err))}
+          >
             Analyze again
           </button>
-          <button type="button" className="button danger" onClick={() => setDeleteOpen(true)} aria-keyshortcuts="Delete">
+          <button
+            type="button"
+            className="button danger"
+            onClick={() => setDeleteOpen(true)}
+            aria-keyshortcuts="Delete"
+          >
             Delete…
           </button>
         </div>
@@ -237,14 +295,19 @@ export function DocumentView({ id }: { id: number }) {
       {analyzing && !ready && <Spinner label="Analyzing document..." />}
       {analyzing && ready && (
         <p className="notice" role="status">
-          <span className="spinner small" aria-hidden="true" /> Analyzing document... The result below is from the previous analysis.
+          <span className="spinner small" aria-hidden="true" /> Analyzing document... The result below is from the
+          previous analysis.
         </p>
       )}
       {doc.status === 'failed' && (
         <div className="card error-card" role="alert">
           <h2>The analysis failed</h2>
           <p>{doc.error}</p>
-          <button type="button" className="button" onClick={() => actions.reanalyze(id).catch((err) => actions.toastError(err))}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => actions.reanalyze(id).catch((err) => actions.toastError(err))}
+          >
             Try again
           </button>
         </div>
@@ -256,11 +319,20 @@ export function DocumentView({ id }: { id: number }) {
             <div className="text-card-head">
               <h2 id="text-title">Text</h2>
               <p className="legend" aria-label="Highlight legend">
-                <mark className="hl hl-high">high ≥ 80%</mark> <mark className="hl hl-medium">medium ≥ 60%</mark> <mark className="hl hl-low">low</mark>
+                <mark className="hl hl-high">high ≥ 80%</mark> <mark className="hl hl-medium">medium ≥ 60%</mark>{' '}
+                <mark className="hl hl-low">low</mark>
               </p>
             </div>
-            <p className="muted hint">Select a passage and choose “Check selected passage” (V) to score just that part.</p>
-            <div ref={textRef}>{hasText ? <HighlightedText text={doc.text ?? ''} sections={doc.critical_sections} /> : <Spinner label="Loading the text…" />}</div>
+            <p className="muted hint">
+              Select a passage and choose “Check selected passage” (V) to score just that part.
+            </p>
+            <div ref={textRef}>
+              {hasText ? (
+                <HighlightedText text={doc.text ?? ''} sections={doc.critical_sections} />
+              ) : (
+                <Spinner label="Loading the text…" />
+              )}
+            </div>
           </section>
           <aside className="side">
             <ScoreCard doc={doc} />
@@ -278,7 +350,9 @@ export function DocumentView({ id }: { id: number }) {
                           Confidence: {formatPercent(s.confidence)} ({BAND_LABEL[band(s.confidence)]})
                         </small>
                       </p>
-                      {s.explanations.length > 0 && <Signals explanations={s.explanations} title={`Why section ${i + 1} was flagged`} />}
+                      {s.explanations.length > 0 && (
+                        <Signals explanations={s.explanations} title={`Why section ${i + 1} was flagged`} />
+                      )}
                       <div className="row-actions">
                         <button
                           type="button"

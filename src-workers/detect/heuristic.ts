@@ -18,25 +18,119 @@ import { countWords, sentences, words, type Sentence, type WordToken } from '../
 export const HEURISTIC_MODEL_ID = 'heuristic-v1';
 
 const OVERUSED_WORDS = new Set([
-  'delve', 'delves', 'delving', 'delved', 'tapestry', 'pivotal', 'intricate', 'intricacies', 'underscore', 'underscores',
-  'underscoring', 'showcase', 'showcases', 'showcasing', 'realm', 'realms', 'multifaceted', 'foster', 'fosters', 'fostering',
-  'crucial', 'comprehensive', 'meticulous', 'meticulously', 'commendable', 'noteworthy', 'invaluable', 'paramount',
-  'seamless', 'seamlessly', 'robust', 'leverage', 'leveraging', 'utilize', 'utilizing', 'utilization', 'furthermore',
-  'moreover', 'additionally', 'notably', 'vibrant', 'bustling', 'embark', 'embarking', 'journey', 'testament', 'navigate',
-  'navigating', 'landscape', 'ever-evolving', 'ever-changing', 'dynamic', 'holistic', 'nuanced', 'profound', 'resonate',
-  'resonates', 'unwavering', 'enhance', 'enhancing', 'elevate', 'streamline', 'harness', 'harnessing', 'unlock',
-  'unleash', 'captivating', 'indelible', 'interplay', 'encompass', 'encompasses', 'garner', 'garnered', 'bolster',
+  'delve',
+  'delves',
+  'delving',
+  'delved',
+  'tapestry',
+  'pivotal',
+  'intricate',
+  'intricacies',
+  'underscore',
+  'underscores',
+  'underscoring',
+  'showcase',
+  'showcases',
+  'showcasing',
+  'realm',
+  'realms',
+  'multifaceted',
+  'foster',
+  'fosters',
+  'fostering',
+  'crucial',
+  'comprehensive',
+  'meticulous',
+  'meticulously',
+  'commendable',
+  'noteworthy',
+  'invaluable',
+  'paramount',
+  'seamless',
+  'seamlessly',
+  'robust',
+  'leverage',
+  'leveraging',
+  'utilize',
+  'utilizing',
+  'utilization',
+  'furthermore',
+  'moreover',
+  'additionally',
+  'notably',
+  'vibrant',
+  'bustling',
+  'embark',
+  'embarking',
+  'journey',
+  'testament',
+  'navigate',
+  'navigating',
+  'landscape',
+  'ever-evolving',
+  'ever-changing',
+  'dynamic',
+  'holistic',
+  'nuanced',
+  'profound',
+  'resonate',
+  'resonates',
+  'unwavering',
+  'enhance',
+  'enhancing',
+  'elevate',
+  'streamline',
+  'harness',
+  'harnessing',
+  'unlock',
+  'unleash',
+  'captivating',
+  'indelible',
+  'interplay',
+  'encompass',
+  'encompasses',
+  'garner',
+  'garnered',
+  'bolster',
 ]);
 
 const OVERUSED_PHRASES = [
-  'it is important to note', 'it is worth noting', 'plays a crucial role', 'plays a vital role', 'in today\'s',
-  'fast-paced world', 'a testament to', 'in the realm of', 'stands as a', 'serves as a', 'shed light on',
-  'a wide range of', 'in conclusion', 'overall,', 'in summary', 'ultimately,', 'navigate the complexities',
+  'it is important to note',
+  'it is worth noting',
+  'plays a crucial role',
+  'plays a vital role',
+  "in today's",
+  'fast-paced world',
+  'a testament to',
+  'in the realm of',
+  'stands as a',
+  'serves as a',
+  'shed light on',
+  'a wide range of',
+  'in conclusion',
+  'overall,',
+  'in summary',
+  'ultimately,',
+  'navigate the complexities',
 ];
 
 const FORMULAIC_OPENERS = [
-  'furthermore', 'moreover', 'additionally', 'in conclusion', 'overall', 'in summary', 'ultimately', 'firstly',
-  'secondly', 'lastly', 'in addition', 'consequently', 'however', 'notably', 'importantly', 'to summarize',
+  'furthermore',
+  'moreover',
+  'additionally',
+  'in conclusion',
+  'overall',
+  'in summary',
+  'ultimately',
+  'firstly',
+  'secondly',
+  'lastly',
+  'in addition',
+  'consequently',
+  'however',
+  'notably',
+  'importantly',
+  'to summarize',
 ];
 
 // "'s" only where it cannot be a possessive.
@@ -139,7 +233,10 @@ function contributions(s: Signals): Explanation[] {
       signal: 'contractions',
       weight: W.contractions * s.contractionsPer100,
       direction: 'human',
-      label: s.contractionsPer100 > 0 ? `Uses contractions (${s.contractionsPer100.toFixed(1)} per 100 words)` : 'No contractions',
+      label:
+        s.contractionsPer100 > 0
+          ? `Uses contractions (${s.contractionsPer100.toFixed(1)} per 100 words)`
+          : 'No contractions',
     },
     {
       signal: 'vocabulary_variety',
@@ -171,7 +268,13 @@ function sectionsOf(text: string, sents: Sentence[]): SectionAnalysis[] {
     const start = win[0].start;
     const end = win[win.length - 1].end;
     const slice = text.slice(start, end);
-    const expl = contributions(measure(slice, win.map((s) => ({ ...s, start: s.start - start, end: s.end - start })), words(slice)));
+    const expl = contributions(
+      measure(
+        slice,
+        win.map((s) => ({ ...s, start: s.start - start, end: s.end - start })),
+        words(slice),
+      ),
+    );
     const confidence = probability(expl);
     if (confidence < SECTION_THRESHOLD) continue;
     const last = flagged[flagged.length - 1];
@@ -180,7 +283,13 @@ function sectionsOf(text: string, sents: Sentence[]): SectionAnalysis[] {
       last.confidence = Math.max(last.confidence, confidence);
       last.text = clip(text.slice(last.start, last.end));
     } else {
-      flagged.push({ start, end, text: clip(slice), confidence, explanations: expl.filter((e) => e.weight > 0.3).slice(0, 3) });
+      flagged.push({
+        start,
+        end,
+        text: clip(slice),
+        confidence,
+        explanations: expl.filter((e) => e.weight > 0.3).slice(0, 3),
+      });
     }
   }
   return flagged;
@@ -196,14 +305,29 @@ export function analyzeHeuristic(text: string): AnalysisResult {
   const wordCount = countWords(text);
   const expl = contributions(measure(text, sents, toks));
   if (wordCount < MIN_WORDS) {
-    return { ai_confidence: null, verdict: 'too_short', critical_sections: [], explanations: [], word_count: wordCount, language: 'und', model: HEURISTIC_MODEL_ID };
+    return {
+      ai_confidence: null,
+      verdict: 'too_short',
+      critical_sections: [],
+      explanations: [],
+      sentences: [],
+      ai_share: null,
+      word_count: wordCount,
+      language: 'und',
+      model: HEURISTIC_MODEL_ID,
+    };
   }
   const p = probability(expl);
+  const sections = sectionsOf(text, sents);
+  const sectionWords = sections.reduce((n, s) => n + countWords(text.slice(s.start, s.end)), 0);
   return {
     ai_confidence: p,
     verdict: verdictFor(p),
-    critical_sections: sectionsOf(text, sents),
+    critical_sections: sections,
     explanations: expl,
+    // The first engine scores the whole text only: no sentence scores.
+    sentences: [],
+    ai_share: Math.round((100 * sectionWords) / wordCount) / 100,
     word_count: wordCount,
     language: 'eng',
     model: HEURISTIC_MODEL_ID,

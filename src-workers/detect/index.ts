@@ -1,5 +1,5 @@
 /**
- * The trained AI-text detector (DESIGN.md §7): offline, CPU only, deterministic.
+ * The trained AI-text detector (docs/architecture.md §7): offline, CPU only, deterministic.
  *
  * Signals: smoothed n-gram surprisal under tables built from human text (Ghostbuster-style
  * aggregates), burstiness, density of vocabulary and phrases language models overuse (Kobak et
@@ -14,7 +14,7 @@
  * among the documents a user checks.
  */
 import { franc } from 'franc';
-import type { AnalysisResult, Explanation, SectionAnalysis, Verdict } from '../../src-shared/models';
+import type { AnalysisResult, Explanation, SectionAnalysis, SentenceScore, Verdict } from '../../src-shared/models';
 import { countWords } from '../text/segment';
 import { NF, buildLexicon, featuresFor, makeWindows, prepare, type Lexicon, type Prepared } from './features';
 import { explain } from './explain';
@@ -52,18 +52,117 @@ function engine(): { lm: NgramLm; lex: Lexicon } {
 
 // Languages franc may answer with; a closed list avoids rare look-alikes of English (Scots, Pidgin).
 const LANGUAGES = [
-  'eng', 'deu', 'fra', 'spa', 'ita', 'por', 'nld', 'swe', 'dan', 'nob', 'fin', 'pol', 'ces', 'slk', 'hun', 'ron',
-  'tur', 'rus', 'ukr', 'bul', 'ell', 'cmn', 'jpn', 'kor', 'arb', 'heb', 'hin', 'ind', 'vie', 'tha', 'cat', 'hrv',
-  'srp', 'slv', 'lit', 'lav', 'est', 'tgl', 'swh', 'afr', 'pes', 'ben', 'urd',
+  'eng',
+  'deu',
+  'fra',
+  'spa',
+  'ita',
+  'por',
+  'nld',
+  'swe',
+  'dan',
+  'nob',
+  'fin',
+  'pol',
+  'ces',
+  'slk',
+  'hun',
+  'ron',
+  'tur',
+  'rus',
+  'ukr',
+  'bul',
+  'ell',
+  'cmn',
+  'jpn',
+  'kor',
+  'arb',
+  'heb',
+  'hin',
+  'ind',
+  'vie',
+  'tha',
+  'cat',
+  'hrv',
+  'srp',
+  'slv',
+  'lit',
+  'lav',
+  'est',
+  'tgl',
+  'swh',
+  'afr',
+  'pes',
+  'ben',
+  'urd',
 ];
 
 // Frequent English function words that are rare in other languages written in Latin script
 // ("is", "on", "in", "was", "will", "an", "die" are left out: Dutch, French or German use them).
 const ENGLISH_MARKERS = new Set([
-  'the', 'of', 'and', 'to', 'that', 'it', 'for', 'with', 'as', 'his', 'they', 'be', 'at', 'have', 'this', 'from', 'or',
-  'had', 'by', 'but', 'what', 'were', 'we', 'when', 'your', 'can', 'said', 'there', 'which', 'she', 'do', 'their', 'if',
-  'would', 'been', 'has', 'who', 'its', 'did', 'could', 'them', 'than', 'then', 'these', 'some', 'her', 'him', 'into',
-  'our', 'you', 'i', 'my', 'he', 'are', 'not', 'a', 'should', 'about', 'just', 'there', 'because', 'how', 'it\'s',
+  'the',
+  'of',
+  'and',
+  'to',
+  'that',
+  'it',
+  'for',
+  'with',
+  'as',
+  'his',
+  'they',
+  'be',
+  'at',
+  'have',
+  'this',
+  'from',
+  'or',
+  'had',
+  'by',
+  'but',
+  'what',
+  'were',
+  'we',
+  'when',
+  'your',
+  'can',
+  'said',
+  'there',
+  'which',
+  'she',
+  'do',
+  'their',
+  'if',
+  'would',
+  'been',
+  'has',
+  'who',
+  'its',
+  'did',
+  'could',
+  'them',
+  'than',
+  'then',
+  'these',
+  'some',
+  'her',
+  'him',
+  'into',
+  'our',
+  'you',
+  'i',
+  'my',
+  'he',
+  'are',
+  'not',
+  'a',
+  'should',
+  'about',
+  'just',
+  'there',
+  'because',
+  'how',
+  "it's",
 ]);
 
 /**
@@ -71,7 +170,10 @@ const ENGLISH_MARKERS = new Set([
  * function words is English (other languages score a few percent). Anything else goes to franc.
  */
 function clearlyEnglish(text: string): boolean {
-  const words = text.slice(0, 1500).toLowerCase().match(/[a-z']+/g);
+  const words = text
+    .slice(0, 1500)
+    .toLowerCase()
+    .match(/[a-z']+/g);
   if (!words || words.length < 30) return false;
   let n = 0;
   for (const w of words) if (ENGLISH_MARKERS.has(w)) n++;
@@ -120,17 +222,32 @@ export function detectorScore(text: string): number {
   return round1(100 * scorePrepared(p));
 }
 
-function sectionsOf(p: Prepared, e: { lex: Lexicon }): SectionAnalysis[] {
+interface Passages {
+  sections: SectionAnalysis[];
+  /** Each sentence scored by the window (3–5 sentences, within paragraphs) that holds it. */
+  sentences: SentenceScore[];
+  /** Share of the words in critical sections. */
+  aiShare: number;
+}
+
+function passagesOf(p: Prepared, e: { lex: Lexicon }): Passages {
   const wins = makeWindows(p);
   const probs = new Float64Array(wins.length);
   const wx = new Float64Array(NF);
+  const sentences: SentenceScore[] = [];
+  let aiWords = 0;
   for (let k = 0; k < wins.length; k++) {
     featuresFor(p, wins[k][0], wins[k][1], wx);
     probs[k] = 100 * calibrate(MODEL.window, linearScore(MODEL.window, wx, MODEL.clip));
+    for (let s = wins[k][0]; s < wins[k][1]; s++) {
+      sentences.push({ start: p.sentStart[s], end: p.sentEnd[s], score: round1(probs[k]) });
+    }
+    if (probs[k] >= SECTION_THRESHOLD) aiWords += p.sentWordB[wins[k][1] - 1] - p.sentWordA[wins[k][0]];
   }
+  const totalWords = p.ns > 0 ? p.sentWordB[p.ns - 1] - p.sentWordA[0] : 0;
   const out: SectionAnalysis[] = [];
   const sc = new Float64Array(NF);
-  for (let k = 0; k < wins.length; ) {
+  for (let k = 0; k < wins.length;) {
     if (probs[k] < SECTION_THRESHOLD) {
       k++;
       continue;
@@ -141,8 +258,10 @@ function sectionsOf(p: Prepared, e: { lex: Lexicon }): SectionAnalysis[] {
       j++;
       if (probs[j] > best) best = probs[j];
     }
-    const sa = wins[k][0], sb = wins[j][1];
-    const start = p.sentStart[sa], end = p.sentEnd[sb - 1];
+    const sa = wins[k][0],
+      sb = wins[j][1];
+    const start = p.sentStart[sa],
+      end = p.sentEnd[sb - 1];
     let text = p.text.slice(start, end);
     if (text.length > SECTION_TEXT_MAX) text = text.slice(0, SECTION_TEXT_MAX - 1).replace(/\s+\S*$/, '') + '…';
     featuresFor(p, sa, sb, wx);
@@ -152,20 +271,34 @@ function sectionsOf(p: Prepared, e: { lex: Lexicon }): SectionAnalysis[] {
     out.push({ start, end, text, confidence: round1(best), explanations });
     k = j + 1;
   }
-  return out;
+  return { sections: out, sentences, aiShare: totalWords > 0 ? Math.round((100 * aiWords) / totalWords) / 100 : 0 };
 }
 
 /** Analyses a text: calibrated AI confidence, verdict, critical sections and explanations. Sync and deterministic. */
 export function analyzeText(text: string): AnalysisResult {
   const word_count = countWords(text);
   const language = text.trim().length >= 40 ? detectLanguage(text) : 'und';
-  const base = { critical_sections: [] as SectionAnalysis[], word_count, language, model: DETECTOR_MODEL_ID };
+  const base = {
+    critical_sections: [] as SectionAnalysis[],
+    sentences: [] as SentenceScore[],
+    ai_share: null,
+    word_count,
+    language,
+    model: DETECTOR_MODEL_ID,
+  };
   if (language !== 'eng' && language !== 'und') {
     return {
       ...base,
       ai_confidence: null,
       verdict: 'unsupported_language',
-      explanations: [{ signal: 'language', label: `the text looks like it is not in English (${language}); only English is scored`, direction: 'human', weight: 0 }],
+      explanations: [
+        {
+          signal: 'language',
+          label: `the text looks like it is not in English (${language}); only English is scored`,
+          direction: 'human',
+          weight: 0,
+        },
+      ],
     };
   }
   if (word_count < MIN_WORDS) {
@@ -173,7 +306,14 @@ export function analyzeText(text: string): AnalysisResult {
       ...base,
       ai_confidence: null,
       verdict: 'too_short',
-      explanations: [{ signal: 'length', label: `only ${word_count} words; at least ${MIN_WORDS} are needed for a reliable score`, direction: 'human', weight: 0 }],
+      explanations: [
+        {
+          signal: 'length',
+          label: `only ${word_count} words; at least ${MIN_WORDS} are needed for a reliable score`,
+          direction: 'human',
+          weight: 0,
+        },
+      ],
     };
   }
   const e = engine();
@@ -185,11 +325,14 @@ export function analyzeText(text: string): AnalysisResult {
   for (let i = 0; i < NF; i++) contrib[i] *= MODEL.doc.platt.a;
   const ai_confidence = round1(100 * prob);
   const explanations: Explanation[] = explain(p, 0, p.ns, x, contrib, MODEL.doc, e.lex, { max: 6, minWeight: 0.1 });
+  const passages = passagesOf(p, e);
   return {
     ...base,
     ai_confidence,
     verdict: verdictFor(ai_confidence),
-    critical_sections: sectionsOf(p, e),
+    critical_sections: passages.sections,
+    sentences: passages.sentences,
+    ai_share: passages.aiShare,
     explanations,
   };
 }

@@ -31,12 +31,22 @@ describe('core pipeline', () => {
     t.cleanup();
   });
 
-  it('imports a document, analyses it in a worker and broadcasts document.analyzed with the seed\'s fields', async () => {
-    const { documents, errors } = await core.api.importDocuments({ files: [{ name: 'essay.txt', text: aiText(4) }] }, ctx());
+  it("imports a document, analyses it in a worker and broadcasts document.analyzed with the seed's fields", async () => {
+    const { documents, errors } = await core.api.importDocuments(
+      { files: [{ name: 'essay.txt', text: aiText(4) }] },
+      ctx(),
+    );
     expect(errors).toEqual([]);
     const id = documents[0].id;
     const env = await fake.waitFor(`private-documents.${id}`, 'document.analyzed');
-    expect(Object.keys(env.data).sort()).toEqual(['ai_confidence', 'analyzed_at', 'critical_sections', 'document_id', 'verdict']);
+    expect(Object.keys(env.data).sort()).toEqual([
+      'ai_confidence',
+      'ai_share',
+      'analyzed_at',
+      'critical_sections',
+      'document_id',
+      'verdict',
+    ]);
     expect(env.data).toMatchObject({ document_id: id, verdict: 'ai' });
     expect(env.data.ai_confidence).toBeGreaterThan(50);
     expect(Math.round(env.data.ai_confidence! * 10) / 10).toBe(env.data.ai_confidence);
@@ -48,7 +58,11 @@ describe('core pipeline', () => {
       expect(s.text.length).toBeLessThanOrEqual(300);
       expect(detail.text!.slice(s.start, s.start + 40)).toBe(s.text.slice(0, 40));
     }
-    fake.assertBroadcast('private-library.1', 'document.imported', (d) => d.document_id === id && d.name === 'essay.txt');
+    fake.assertBroadcast(
+      'private-library.1',
+      'document.imported',
+      (d) => d.document_id === id && d.name === 'essay.txt',
+    );
     fake.assertBroadcast('private-library.1', 'document.analysis_started', (d) => d.document_id === id);
     expect(detail).toMatchObject({ status: 'analyzed', verdict: 'ai', version: 1 });
     expect(detail.explanations.length).toBeGreaterThan(0);
@@ -66,7 +80,9 @@ describe('core pipeline', () => {
     expect(names[0]).toBe('rewrite.queued');
     expect(names[1]).toBe('rewrite.processing');
     expect(names[names.length - 1]).toBe('rewrite.completed');
-    const progress = seq.filter((e) => e.event === 'rewrite.progress').map((e) => (e.data as { progress: number }).progress);
+    const progress = seq
+      .filter((e) => e.event === 'rewrite.progress')
+      .map((e) => (e.data as { progress: number }).progress);
     expect(progress.length).toBeGreaterThan(1);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(progress[progress.length - 1]).toBe(100);
@@ -76,10 +92,17 @@ describe('core pipeline', () => {
     expect(Object.keys(queued).sort()).toEqual(['document_id', 'estimated_time', 'queued_at', 'rewrite_id', 'status']);
     expect(queued.estimated_time).toBeGreaterThan(0);
     expect(Object.keys(seq[1].data as object).sort()).toEqual(['document_id', 'rewrite_id', 'started_at', 'status']);
-    expect(Object.keys(completed.data).sort()).toEqual(['completed_at', 'diff_summary', 'document_id', 'rewrite_id', 'status']);
+    expect(Object.keys(completed.data).sort()).toEqual([
+      'completed_at',
+      'diff_summary',
+      'document_id',
+      'rewrite_id',
+      'status',
+    ]);
     expect(Object.keys(completed.data.diff_summary).sort()).toEqual(['additions', 'deletions', 'similarity']);
     expect(completed.data.diff_summary.deletions).toBeGreaterThan(0);
-    for (const e of seq) expect(eventSchemas[e.event as keyof typeof eventSchemas].safeParse(e.data).success).toBe(true);
+    for (const e of seq)
+      expect(eventSchemas[e.event as keyof typeof eventSchemas].safeParse(e.data).success).toBe(true);
 
     const detail = await core.api.getRewrite({ id: rewrite.id }, ctx());
     expect(detail.status).toBe('completed');
@@ -97,20 +120,38 @@ describe('core pipeline', () => {
     expect(v2.text).toBe(applyHunks(detail.original, detail.hunks, accepted));
     expect(v2.text).not.toBe(detail.original);
     expect(v2.versions.map((v) => v.version)).toEqual([1, 2]);
-    await expect(core.api.applyRewrite({ id: rewrite.id, accepted_hunks: 'all' }, ctx())).rejects.toMatchObject({ code: 'conflict' });
+    await expect(core.api.applyRewrite({ id: rewrite.id, accepted_hunks: 'all' }, ctx())).rejects.toMatchObject({
+      code: 'conflict',
+    });
 
     // The revised version is analysed again.
-    await fake.waitFor(`private-documents.${id}`, 'document.analyzed', (d) => d.analyzed_at > (completed.data.completed_at as string));
+    await fake.waitFor(
+      `private-documents.${id}`,
+      'document.analyzed',
+      (d) => d.analyzed_at > (completed.data.completed_at as string),
+    );
   });
 
   it('checks a selected passage and broadcasts sample.validated', async () => {
-    const { documents } = await core.api.importDocuments({ files: [{ name: 'mixed.txt', text: humanText(3) + '\n\n' + aiText(3) }] }, ctx());
+    const { documents } = await core.api.importDocuments(
+      { files: [{ name: 'mixed.txt', text: humanText(3) + '\n\n' + aiText(3) }] },
+      ctx(),
+    );
     const id = documents[0].id;
     await fake.waitFor(`private-documents.${id}`, 'document.analyzed');
     const doc = await core.api.getDocument({ id }, ctx());
-    const { sample } = await core.api.validateSample({ document_id: id, start: 0, end: Math.floor(doc.text!.length / 2) }, ctx());
+    const { sample } = await core.api.validateSample(
+      { document_id: id, start: 0, end: Math.floor(doc.text!.length / 2) },
+      ctx(),
+    );
     const env = await fake.waitFor(`private-documents.${id}`, 'sample.validated', (d) => d.sample_id === sample.id);
-    expect(Object.keys(env.data).sort()).toEqual(['ai_confidence', 'document_id', 'rewrite_id', 'sample_id', 'validated_at']);
+    expect(Object.keys(env.data).sort()).toEqual([
+      'ai_confidence',
+      'document_id',
+      'rewrite_id',
+      'sample_id',
+      'validated_at',
+    ]);
     expect(env.data).toMatchObject({ document_id: id, rewrite_id: null });
     expect(env.data.validated_at).toMatch(ISO);
   });
@@ -147,7 +188,10 @@ describe('core pipeline', () => {
           files: [
             { name: 'empty.txt', text: '' },
             { name: 'blank.md', text: '   \n\n  ' },
-            { name: 'binary.txt', base64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2, 3]).toString('base64') },
+            {
+              name: 'binary.txt',
+              base64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2, 3]).toString('base64'),
+            },
             { name: 'tool.exe', text: 'MZ' },
             { name: 'big.txt', path: big },
             { name: 'ok.txt', text: humanText(1) },
@@ -167,28 +211,43 @@ describe('core pipeline', () => {
     });
 
     it('refuses imports by path from untrusted callers', async () => {
-      const { errors } = await core.api.importDocuments({ files: [{ name: 'passwd.txt', path: '/etc/passwd' }] }, ctx());
+      const { errors } = await core.api.importDocuments(
+        { files: [{ name: 'passwd.txt', path: '/etc/passwd' }] },
+        ctx(),
+      );
       expect(errors[0].error.code).toBe('invalid_input');
     });
 
     it('validates arguments at the boundary with field-level issues', async () => {
-      await expect(dispatch(core.api, 'rewriteDocument', { id: 'x' }, ctx())).rejects.toMatchObject({ code: 'invalid_input', issues: [expect.objectContaining({ path: 'id' })] });
-      await expect(dispatch(core.api, 'rewriteDocument', { id: 1, options: { strength: 9 } }, ctx())).rejects.toMatchObject({ code: 'invalid_input' });
+      await expect(dispatch(core.api, 'rewriteDocument', { id: 'x' }, ctx())).rejects.toMatchObject({
+        code: 'invalid_input',
+        issues: [expect.objectContaining({ path: 'id' })],
+      });
+      await expect(
+        dispatch(core.api, 'rewriteDocument', { id: 1, options: { strength: 9 } }, ctx()),
+      ).rejects.toMatchObject({ code: 'invalid_input' });
       await expect(dispatch(core.api, 'noSuchCommand', {}, ctx())).rejects.toMatchObject({ code: 'not_found' });
-      await expect(dispatch(core.api, 'validateSample', { document_id: 1, text: 'a', start: 0, end: 1 }, ctx())).rejects.toMatchObject({ code: 'invalid_input' });
+      await expect(
+        dispatch(core.api, 'validateSample', { document_id: 1, text: 'a', start: 0, end: 1 }, ctx()),
+      ).rejects.toMatchObject({ code: 'invalid_input' });
     });
 
-    it('answers not_found for unknown ids and for other users\' documents', async () => {
+    it("answers not_found for unknown ids and for other users' documents", async () => {
       await expect(core.api.getDocument({ id: 999_999 }, ctx())).rejects.toMatchObject({ code: 'not_found' });
       await expect(core.api.getRewrite({ id: 999_999 }, ctx())).rejects.toMatchObject({ code: 'not_found' });
       await expect(core.api.cancelJob({ id: 999_999 }, ctx())).rejects.toMatchObject({ code: 'not_found' });
       await expect(core.api.getDocument({ id: 1 }, { user: { id: 2 } })).rejects.toMatchObject({ code: 'not_found' });
-      await expect(core.api.getEvents({ channel: 'private-documents.1', since: 0 }, { user: { id: 2 } })).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(
+        core.api.getEvents({ channel: 'private-documents.1', since: 0 }, { user: { id: 2 } }),
+      ).rejects.toMatchObject({ code: 'forbidden' });
     });
   });
 
   it('cancels a running revision: the worker stops, rewrite.failed says so, the job is cancelled and can be retried', async () => {
-    const { documents } = await core.api.importDocuments({ files: [{ name: 'cancel.txt', text: aiText(3000) }] }, ctx());
+    const { documents } = await core.api.importDocuments(
+      { files: [{ name: 'cancel.txt', text: aiText(3000) }] },
+      ctx(),
+    );
     const id = documents[0].id;
     await fake.waitFor(`private-documents.${id}`, 'document.analyzed', undefined, 60_000);
     const { rewrite } = await core.api.rewriteDocument({ id, options: { scope: 'document' } }, ctx());
@@ -198,7 +257,12 @@ describe('core pipeline', () => {
     expect(cancelled.job.status).toBe('cancelled');
     const failed = await fake.waitFor(`private-rewrites.${rewrite.id}`, 'rewrite.failed');
     expect(Object.keys(failed.data).sort()).toEqual(['document_id', 'error', 'failed_at', 'rewrite_id', 'status']);
-    expect(failed.data).toMatchObject({ rewrite_id: rewrite.id, document_id: id, status: 'failed', error: 'The revision was cancelled.' });
+    expect(failed.data).toMatchObject({
+      rewrite_id: rewrite.id,
+      document_id: id,
+      status: 'failed',
+      error: 'The revision was cancelled.',
+    });
     fake.assertNotBroadcast(`private-rewrites.${rewrite.id}`, 'rewrite.completed');
     expect((await core.api.getRewrite({ id: rewrite.id }, ctx())).status).toBe('cancelled');
     await core.api.retryJob({ id: job.id }, ctx());
@@ -208,21 +272,48 @@ describe('core pipeline', () => {
 
   it('fails the analysis of a damaged .docx with a typed error on that document only', async () => {
     const damaged = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(300, 7)]);
-    const { documents } = await core.api.importDocuments({ files: [{ name: 'damaged.docx', base64: damaged.toString('base64') }, { name: 'fine.txt', text: humanText(2) }] }, ctx());
+    const { documents } = await core.api.importDocuments(
+      {
+        files: [
+          { name: 'damaged.docx', base64: damaged.toString('base64') },
+          { name: 'fine.txt', text: humanText(2) },
+        ],
+      },
+      ctx(),
+    );
     const [bad, good] = documents;
     const failed = await fake.waitFor('private-library.1', 'document.analysis_failed', (d) => d.document_id === bad.id);
     expect(failed.data.code).toBe('corrupt_file');
     expect(failed.data.error).toMatch(/\.$/);
-    expect(await core.api.getDocument({ id: bad.id }, ctx())).toMatchObject({ status: 'failed', error: failed.data.error });
+    expect(await core.api.getDocument({ id: bad.id }, ctx())).toMatchObject({
+      status: 'failed',
+      error: failed.data.error,
+    });
     await fake.waitFor(`private-documents.${good.id}`, 'document.analyzed');
-    const job = (await core.api.listJobs({ type: 'analyze', status: 'failed' }, ctx())).jobs.find((j) => j.subject_id === bad.id);
+    const job = (await core.api.listJobs({ type: 'analyze', status: 'failed' }, ctx())).jobs.find(
+      (j) => j.subject_id === bad.id,
+    );
     expect(job?.attempts).toBe(1);
   });
 
   it('broadcast only payloads that match the event catalogue, on every path above', () => {
     expect(fake.invalid).toEqual([]);
     const seen = new Set(fake.recorded.map((e) => e.event));
-    for (const name of ['document.imported', 'document.analysis_started', 'document.analyzed', 'document.analysis_failed', 'document.updated', 'document.deleted', 'sample.validated', 'rewrite.queued', 'rewrite.processing', 'rewrite.progress', 'rewrite.completed', 'rewrite.failed', 'job.updated']) {
+    for (const name of [
+      'document.imported',
+      'document.analysis_started',
+      'document.analyzed',
+      'document.analysis_failed',
+      'document.updated',
+      'document.deleted',
+      'sample.validated',
+      'rewrite.queued',
+      'rewrite.processing',
+      'rewrite.progress',
+      'rewrite.completed',
+      'rewrite.failed',
+      'job.updated',
+    ]) {
       expect(seen.has(name), name).toBe(true);
     }
   });

@@ -12,7 +12,12 @@ import type { Services } from '../services';
 
 /** What the broadcast carries of a section: its text at most ~300 characters. */
 export function sectionSummary(s: { start: number; end: number; text: string; confidence: number }) {
-  return { start: s.start, end: s.end, text: s.text.length <= 300 ? s.text : s.text.slice(0, 299).trimEnd() + '…', confidence: s.confidence };
+  return {
+    start: s.start,
+    end: s.end,
+    text: s.text.length <= 300 ? s.text : s.text.slice(0, 299).trimEnd() + '…',
+    confidence: s.confidence,
+  };
 }
 
 export function analyzeHandler(s: Services): JobHandler {
@@ -22,7 +27,11 @@ export function analyzeHandler(s: Services): JobHandler {
     timeoutMs: 120_000,
     started(job, userId) {
       s.documents.setStatus(job.subject_id, 'analyzing');
-      s.hub.broadcast({ channel: libraryChannel(userId), event: 'document.analysis_started', data: { document_id: job.subject_id, started_at: isoNow() } });
+      s.hub.broadcast({
+        channel: libraryChannel(userId),
+        event: 'document.analysis_started',
+        data: { document_id: job.subject_id, started_at: isoNow() },
+      });
     },
     async run({ job, signal, progress }) {
       const doc = s.documents.row(job.subject_id);
@@ -31,8 +40,13 @@ export function analyzeHandler(s: Services): JobHandler {
       let extracted: ExtractOutput | null = null;
       if (text === null) {
         const bytes = s.documents.source(doc.id);
-        if (!bytes) throw new InkproofError('not_found', 'The original file of this document is missing; import it again.');
-        extracted = await s.pool.run<ExtractInput, ExtractOutput>('extract', { name: doc.name, bytes, max_bytes: s.settings.get().limits.max_file_bytes }, { signal });
+        if (!bytes)
+          throw new InkproofError('not_found', 'The original file of this document is missing; import it again.');
+        extracted = await s.pool.run<ExtractInput, ExtractOutput>(
+          'extract',
+          { name: doc.name, bytes, max_bytes: s.settings.get().limits.max_file_bytes },
+          { signal },
+        );
         text = extracted.text;
         progress(40);
       }
@@ -56,6 +70,7 @@ export function analyzeHandler(s: Services): JobHandler {
           critical_sections: result.critical_sections.map(sectionSummary),
           analyzed_at: analyzedAt,
           verdict: result.verdict,
+          ai_share: result.ai_share,
         };
         s.hub.broadcast({ channel: documentChannel(doc.id), event: 'document.analyzed', data });
       };

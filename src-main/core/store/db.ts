@@ -40,7 +40,9 @@ export function migrate(db: Db, migrations: Migration[]): number {
   const current = schemaVersion(db);
   const latest = migrations.reduce((v, m) => Math.max(v, m.version), 0);
   if (current > latest) {
-    throw new Error(`This data folder was written by a newer Inkproof (schema ${current}; this version knows up to ${latest}).`);
+    throw new Error(
+      `This data folder was written by a newer Inkproof (schema ${current}; this version knows up to ${latest}).`,
+    );
   }
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
     if (m.version <= current) continue;

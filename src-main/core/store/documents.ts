@@ -1,5 +1,13 @@
 /** Documents, their versions, their original bytes and their analyses. */
-import type { AnalysisResult, DocumentDetail, DocumentFormat, DocumentStatus, DocumentSummary, DocumentVersionInfo, Verdict } from '../../../src-shared/models';
+import type {
+  AnalysisResult,
+  DocumentDetail,
+  DocumentFormat,
+  DocumentStatus,
+  DocumentSummary,
+  DocumentVersionInfo,
+  Verdict,
+} from '../../../src-shared/models';
 import { isoNow } from '../clock';
 import type { Db } from './db';
 import { json } from './rows';
@@ -15,6 +23,7 @@ interface DocumentRow {
   text: string | null;
   version: number;
   ai_confidence: number | null;
+  ai_share: number | null;
   verdict: Verdict | null;
   error: string | null;
   error_code: string | null;
@@ -31,21 +40,27 @@ export interface ListQuery {
   offset?: number;
 }
 
-const SUMMARY_COLUMNS = 'id, user_id, name, format, status, size_bytes, word_count, version, ai_confidence, verdict, error, error_code, created_at, analyzed_at';
+const SUMMARY_COLUMNS =
+  'id, user_id, name, format, status, size_bytes, word_count, version, ai_confidence, ai_share, verdict, error, error_code, created_at, analyzed_at';
 
 export class DocumentStore {
   constructor(private readonly db: Db) {}
 
   insert(userId: number, name: string, format: DocumentFormat, sizeBytes: number, source: Uint8Array): DocumentSummary {
     const row = this.db
-      .prepare(`INSERT INTO documents (user_id, name, format, status, size_bytes, created_at) VALUES (?, ?, ?, 'queued', ?, ?) RETURNING ${SUMMARY_COLUMNS}`)
+      .prepare(
+        `INSERT INTO documents (user_id, name, format, status, size_bytes, created_at) VALUES (?, ?, ?, 'queued', ?, ?) RETURNING ${SUMMARY_COLUMNS}`,
+      )
       .get(userId, name, format, sizeBytes, isoNow()) as DocumentRow;
-    this.db.prepare('INSERT INTO document_sources (document_id, bytes) VALUES (?, ?)').run(row.id, Buffer.from(source.buffer, source.byteOffset, source.byteLength));
+    this.db
+      .prepare('INSERT INTO document_sources (document_id, bytes) VALUES (?, ?)')
+      .run(row.id, Buffer.from(source.buffer, source.byteOffset, source.byteLength));
     return toSummary(row);
   }
 
   ownerOf(id: number): number | null {
-    const row = this.db.prepare('SELECT user_id FROM documents WHERE id = ?').get(id) as { user_id: number } | undefined;
+    const row = this.db.prepare('SELECT user_id FROM documents WHERE id = ?').get(id) as
+      { user_id: number } | undefined;
     return row?.user_id ?? null;
   }
 
@@ -54,7 +69,8 @@ export class DocumentStore {
   }
 
   summary(id: number): DocumentSummary | null {
-    const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents WHERE id = ?`).get(id) as DocumentRow | undefined;
+    const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents WHERE id = ?`).get(id) as
+      DocumentRow | undefined;
     return row ? toSummary(row) : null;
   }
 
@@ -64,7 +80,9 @@ export class DocumentStore {
     const versions = this.versions(id);
     let text = row.text;
     if (version !== undefined && version !== row.version) {
-      const v = this.db.prepare('SELECT text FROM document_versions WHERE document_id = ? AND version = ?').get(id, version) as { text: string } | undefined;
+      const v = this.db
+        .prepare('SELECT text FROM document_versions WHERE document_id = ? AND version = ?')
+        .get(id, version) as { text: string } | undefined;
       if (!v) return null;
       text = v.text;
     }
@@ -72,8 +90,12 @@ export class DocumentStore {
     return {
       ...toSummary(row),
       text,
+      // Structure is not extracted yet: every text reads as plain paragraphs.
+      blocks: [],
       critical_sections: analysis?.critical_sections ?? [],
       explanations: analysis?.explanations ?? [],
+      // Analyses stored before sentence scores existed have none.
+      sentences: analysis?.sentences ?? [],
       analysis_model: analysis?.model ?? null,
       versions,
     };
@@ -93,11 +115,18 @@ export class DocumentStore {
     const sort = q.sort ?? 'created_at';
     const order = q.order === 'asc' ? 'ASC' : 'DESC';
     // NULL scores sort last whichever the order.
-    const orderBy = sort === 'ai_confidence' ? `ai_confidence IS NULL, ai_confidence ${order}, id ${order}` : `${sort} ${order}, id ${order}`;
+    const orderBy =
+      sort === 'ai_confidence'
+        ? `ai_confidence IS NULL, ai_confidence ${order}, id ${order}`
+        : `${sort} ${order}, id ${order}`;
     const rows = this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents WHERE ${where.join(' AND ')} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`)
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS} FROM documents WHERE ${where.join(' AND ')} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`,
+      )
       .all(params) as DocumentRow[];
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM documents WHERE ${where.join(' AND ')}`).get(params) as { n: number }).n;
+    const total = (
+      this.db.prepare(`SELECT count(*) AS n FROM documents WHERE ${where.join(' AND ')}`).get(params) as { n: number }
+    ).n;
     return { documents: rows.map(toSummary), total };
   }
 
@@ -106,62 +135,83 @@ export class DocumentStore {
   }
 
   source(id: number): Uint8Array | null {
-    const row = this.db.prepare('SELECT bytes FROM document_sources WHERE document_id = ?').get(id) as { bytes: Buffer } | undefined;
+    const row = this.db.prepare('SELECT bytes FROM document_sources WHERE document_id = ?').get(id) as
+      { bytes: Buffer } | undefined;
     return row ? new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength) : null;
   }
 
   setStatus(id: number, status: DocumentStatus, error: { code: string; message: string } | null = null): void {
-    this.db.prepare('UPDATE documents SET status = ?, error = ?, error_code = ? WHERE id = ?').run(status, error?.message ?? null, error?.code ?? null, id);
+    this.db
+      .prepare('UPDATE documents SET status = ?, error = ?, error_code = ? WHERE id = ?')
+      .run(status, error?.message ?? null, error?.code ?? null, id);
   }
 
   /** Stores the extracted text as version 1 and drops the original bytes. */
   setExtracted(id: number, text: string, format: DocumentFormat, wordCount: number): void {
-    this.db.prepare('UPDATE documents SET text = ?, format = ?, word_count = ?, version = 1 WHERE id = ?').run(text, format, wordCount, id);
     this.db
-      .prepare('INSERT OR REPLACE INTO document_versions (document_id, version, text, word_count, rewrite_id, created_at) VALUES (?, 1, ?, ?, NULL, ?)')
+      .prepare('UPDATE documents SET text = ?, format = ?, word_count = ?, version = 1 WHERE id = ?')
+      .run(text, format, wordCount, id);
+    this.db
+      .prepare(
+        'INSERT OR REPLACE INTO document_versions (document_id, version, text, word_count, rewrite_id, created_at) VALUES (?, 1, ?, ?, NULL, ?)',
+      )
       .run(id, text, wordCount, isoNow());
     this.db.prepare('DELETE FROM document_sources WHERE document_id = ?').run(id);
   }
 
   /** Adds a new version (an applied revision) and makes it current; earlier versions stay. */
   addVersion(id: number, text: string, wordCount: number, rewriteId: number | null): number {
-    const row = this.db.prepare('SELECT max(version) AS v FROM document_versions WHERE document_id = ?').get(id) as { v: number | null };
+    const row = this.db.prepare('SELECT max(version) AS v FROM document_versions WHERE document_id = ?').get(id) as {
+      v: number | null;
+    };
     const version = (row.v ?? 0) + 1;
     this.db
-      .prepare('INSERT INTO document_versions (document_id, version, text, word_count, rewrite_id, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO document_versions (document_id, version, text, word_count, rewrite_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
       .run(id, version, text, wordCount, rewriteId, isoNow());
     this.db
-      .prepare("UPDATE documents SET text = ?, word_count = ?, version = ?, status = 'queued', ai_confidence = NULL, verdict = NULL, analyzed_at = NULL, error = NULL, error_code = NULL WHERE id = ?")
+      .prepare(
+        "UPDATE documents SET text = ?, word_count = ?, version = ?, status = 'queued', ai_confidence = NULL, ai_share = NULL, verdict = NULL, analyzed_at = NULL, error = NULL, error_code = NULL WHERE id = ?",
+      )
       .run(text, wordCount, version, id);
     return version;
   }
 
   versions(id: number): DocumentVersionInfo[] {
     return this.db
-      .prepare('SELECT version, created_at, rewrite_id, word_count FROM document_versions WHERE document_id = ? ORDER BY version')
+      .prepare(
+        'SELECT version, created_at, rewrite_id, word_count FROM document_versions WHERE document_id = ? ORDER BY version',
+      )
       .all(id) as DocumentVersionInfo[];
   }
 
   versionText(id: number, version: number): string | null {
-    const row = this.db.prepare('SELECT text FROM document_versions WHERE document_id = ? AND version = ?').get(id, version) as { text: string } | undefined;
+    const row = this.db
+      .prepare('SELECT text FROM document_versions WHERE document_id = ? AND version = ?')
+      .get(id, version) as { text: string } | undefined;
     return row?.text ?? null;
   }
 
   saveAnalysis(id: number, version: number, result: AnalysisResult): string {
     const at = isoNow();
     this.db
-      .prepare('INSERT INTO analyses (document_id, version, ai_confidence, verdict, model, result, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO analyses (document_id, version, ai_confidence, verdict, model, result, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(id, version, result.ai_confidence, result.verdict, result.model, JSON.stringify(result), at);
     this.db
-      .prepare("UPDATE documents SET status = 'analyzed', ai_confidence = ?, verdict = ?, analyzed_at = ?, error = NULL, error_code = NULL WHERE id = ?")
-      .run(result.ai_confidence, result.verdict, at, id);
+      .prepare(
+        "UPDATE documents SET status = 'analyzed', ai_confidence = ?, ai_share = ?, verdict = ?, analyzed_at = ?, error = NULL, error_code = NULL WHERE id = ?",
+      )
+      .run(result.ai_confidence, result.ai_share, result.verdict, at, id);
     return at;
   }
 
   latestAnalysis(id: number, version: number): AnalysisResult | null {
-    const row = this.db.prepare('SELECT result FROM analyses WHERE document_id = ? AND version = ? ORDER BY id DESC LIMIT 1').get(id, version) as
-      | { result: string }
-      | undefined;
+    const row = this.db
+      .prepare('SELECT result FROM analyses WHERE document_id = ? AND version = ? ORDER BY id DESC LIMIT 1')
+      .get(id, version) as { result: string } | undefined;
     return row ? json<AnalysisResult>(row.result) : null;
   }
 }
@@ -176,6 +226,7 @@ function toSummary(row: DocumentRow): DocumentSummary {
     size_bytes: row.size_bytes,
     ai_confidence: row.ai_confidence,
     verdict: row.verdict,
+    ai_share: row.ai_share,
     error: row.error,
     version: row.version,
     created_at: row.created_at,

@@ -1,5 +1,5 @@
 /**
- * The durable job queue (DESIGN.md §5): jobs are rows that move queued → processing →
+ * The durable job queue (docs/architecture.md §5): jobs are rows that move queued → processing →
  * completed | failed | cancelled. Claiming is one UPDATE … RETURNING, so two claims can never take
  * the same job. Rows left `processing` by a crash go back to the queue on start-up.
  */
@@ -60,7 +60,9 @@ export class JobStore {
 
   /** When the next delayed job becomes due, or null when none is waiting. */
   nextDueAt(): number | null {
-    const row = this.db.prepare("SELECT min(run_after) AS at FROM jobs WHERE status = 'queued'").get() as { at: number | null };
+    const row = this.db.prepare("SELECT min(run_after) AS at FROM jobs WHERE status = 'queued'").get() as {
+      at: number | null;
+    };
     return row.at;
   }
 
@@ -82,7 +84,9 @@ export class JobStore {
 
   cancel(id: number): JobRecord | null {
     const row = this.db
-      .prepare("UPDATE jobs SET status = 'cancelled', error = 'Cancelled.', finished_at = ? WHERE id = ? AND status IN ('queued', 'processing') RETURNING *")
+      .prepare(
+        "UPDATE jobs SET status = 'cancelled', error = 'Cancelled.', finished_at = ? WHERE id = ? AND status IN ('queued', 'processing') RETURNING *",
+      )
       .get(isoNow(), id) as JobRow | undefined;
     return row ? toRecord(row) : null;
   }
@@ -98,7 +102,9 @@ export class JobStore {
   /** Puts a running job back without counting the attempt (a graceful shutdown). */
   release(id: number): JobRecord | null {
     const row = this.db
-      .prepare("UPDATE jobs SET status = 'queued', attempts = max(0, attempts - 1), run_after = 0, progress = 0, started_at = NULL WHERE id = ? AND status = 'processing' RETURNING *")
+      .prepare(
+        "UPDATE jobs SET status = 'queued', attempts = max(0, attempts - 1), run_after = 0, progress = 0, started_at = NULL WHERE id = ? AND status = 'processing' RETURNING *",
+      )
       .get(id) as JobRow | undefined;
     return row ? toRecord(row) : null;
   }
@@ -123,10 +129,16 @@ export class JobStore {
     const failed: JobRecord[] = [];
     for (const row of rows) {
       if (row.attempts >= row.max_attempts) {
-        const f = this.fail(row.id, 'Inkproof stopped while working on this several times, so it was not tried again.', null);
+        const f = this.fail(
+          row.id,
+          'Inkproof stopped while working on this several times, so it was not tried again.',
+          null,
+        );
         if (f) failed.push(f);
       } else {
-        const r = this.db.prepare("UPDATE jobs SET status = 'queued', run_after = 0, progress = 0 WHERE id = ? RETURNING *").get(row.id) as JobRow;
+        const r = this.db
+          .prepare("UPDATE jobs SET status = 'queued', run_after = 0, progress = 0 WHERE id = ? RETURNING *")
+          .get(row.id) as JobRow;
         requeued.push(toRecord(r));
       }
     }
@@ -154,23 +166,35 @@ export class JobStore {
   }
 
   active(type: JobType, subjectId: number): JobRecord[] {
-    return (this.db.prepare("SELECT * FROM jobs WHERE type = ? AND subject_id = ? AND status IN ('queued', 'processing')").all(type, subjectId) as JobRow[]).map(
-      toRecord,
-    );
+    return (
+      this.db
+        .prepare("SELECT * FROM jobs WHERE type = ? AND subject_id = ? AND status IN ('queued', 'processing')")
+        .all(type, subjectId) as JobRow[]
+    ).map(toRecord);
   }
 
   latestFor(type: JobType, subjectId: number): JobRecord | null {
-    const row = this.db.prepare('SELECT * FROM jobs WHERE type = ? AND subject_id = ? ORDER BY id DESC LIMIT 1').get(type, subjectId) as JobRow | undefined;
+    const row = this.db
+      .prepare('SELECT * FROM jobs WHERE type = ? AND subject_id = ? ORDER BY id DESC LIMIT 1')
+      .get(type, subjectId) as JobRow | undefined;
     return row ? toRecord(row) : null;
   }
 
   /** Work (units) queued ahead of a job of a type, and the remaining work of running ones. */
   workAhead(type: JobType, beforeId: number): { queuedUnits: number; queuedJobs: number; runningUnits: number } {
-    const q = this.db.prepare("SELECT coalesce(sum(units), 0) AS u, count(*) AS n FROM jobs WHERE type = ? AND status = 'queued' AND id < ?").get(type, beforeId) as {
+    const q = this.db
+      .prepare(
+        "SELECT coalesce(sum(units), 0) AS u, count(*) AS n FROM jobs WHERE type = ? AND status = 'queued' AND id < ?",
+      )
+      .get(type, beforeId) as {
       u: number;
       n: number;
     };
-    const r = this.db.prepare("SELECT coalesce(sum(units * (100 - progress) / 100.0), 0) AS u FROM jobs WHERE type = ? AND status = 'processing'").get(type) as {
+    const r = this.db
+      .prepare(
+        "SELECT coalesce(sum(units * (100 - progress) / 100.0), 0) AS u FROM jobs WHERE type = ? AND status = 'processing'",
+      )
+      .get(type) as {
       u: number;
     };
     return { queuedUnits: q.u, queuedJobs: q.n, runningUnits: r.u };
@@ -178,7 +202,9 @@ export class JobStore {
 
   counts(userId?: number): Record<JobType, Record<JobStatus, number>> {
     const rows = this.db
-      .prepare(`SELECT type, status, count(*) AS n FROM jobs ${userId !== undefined ? 'WHERE user_id = ?' : ''} GROUP BY type, status`)
+      .prepare(
+        `SELECT type, status, count(*) AS n FROM jobs ${userId !== undefined ? 'WHERE user_id = ?' : ''} GROUP BY type, status`,
+      )
       .all(...(userId !== undefined ? [userId] : [])) as { type: JobType; status: JobStatus; n: number }[];
     const empty = () => ({ queued: 0, processing: 0, completed: 0, failed: 0, cancelled: 0 });
     const out = { analyze: empty(), rewrite: empty(), validate: empty() } as Record<JobType, Record<JobStatus, number>>;
@@ -189,13 +215,17 @@ export class JobStore {
   /** Recent completed jobs of a type, newest first, for throughput and median run times. */
   recentRuns(type: JobType, limit = 50): { units: number; runtime: number }[] {
     return this.db
-      .prepare("SELECT units, runtime FROM jobs WHERE type = ? AND status = 'completed' AND runtime > 0 ORDER BY id DESC LIMIT ?")
+      .prepare(
+        "SELECT units, runtime FROM jobs WHERE type = ? AND status = 'completed' AND runtime > 0 ORDER BY id DESC LIMIT ?",
+      )
       .all(type, limit) as { units: number; runtime: number }[];
   }
 
   finishedSince(status: 'completed' | 'failed', sinceIso: string, userId?: number): number {
     const row = this.db
-      .prepare(`SELECT count(*) AS n FROM jobs WHERE status = ? AND finished_at >= ? ${userId !== undefined ? 'AND user_id = ?' : ''}`)
+      .prepare(
+        `SELECT count(*) AS n FROM jobs WHERE status = ? AND finished_at >= ? ${userId !== undefined ? 'AND user_id = ?' : ''}`,
+      )
       .get(status, sinceIso, ...(userId !== undefined ? [userId] : [])) as { n: number };
     return row.n;
   }

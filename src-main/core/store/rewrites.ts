@@ -1,5 +1,12 @@
 /** Rewrites (revisions) of a document version and their results. */
-import type { DiffHunk, DiffSummary, RewriteDetail, RewriteOptions, RewriteStatus, RewriteSummary } from '../../../src-shared/models';
+import type {
+  DiffHunk,
+  DiffSummary,
+  RewriteDetail,
+  RewriteOptions,
+  RewriteStatus,
+  RewriteSummary,
+} from '../../../src-shared/models';
 import { isoNow } from '../clock';
 import type { Db } from './db';
 import { json } from './rows';
@@ -30,8 +37,16 @@ export class RewriteStore {
 
   insert(documentId: number, version: number, options: RewriteOptions, ranges: Ranges): RewriteSummary {
     const row = this.db
-      .prepare(`INSERT INTO rewrites (document_id, document_version, status, options, ranges, queued_at) VALUES (?, ?, 'queued', ?, ?, ?) RETURNING *`)
-      .get(documentId, version, JSON.stringify(options), ranges ? JSON.stringify(ranges) : null, isoNow()) as RewriteRow;
+      .prepare(
+        `INSERT INTO rewrites (document_id, document_version, status, options, ranges, queued_at) VALUES (?, ?, 'queued', ?, ?, ?) RETURNING *`,
+      )
+      .get(
+        documentId,
+        version,
+        JSON.stringify(options),
+        ranges ? JSON.stringify(ranges) : null,
+        isoNow(),
+      ) as RewriteRow;
     return toSummary(row);
   }
 
@@ -51,19 +66,22 @@ export class RewriteStore {
   }
 
   ranges(id: number): Ranges {
-    const row = this.db.prepare('SELECT ranges FROM rewrites WHERE id = ?').get(id) as { ranges: string | null } | undefined;
+    const row = this.db.prepare('SELECT ranges FROM rewrites WHERE id = ?').get(id) as
+      { ranges: string | null } | undefined;
     return json<{ start: number; end: number }[]>(row?.ranges ?? null);
   }
 
   ownerOf(id: number): number | null {
-    const row = this.db.prepare('SELECT d.user_id FROM rewrites r JOIN documents d ON d.id = r.document_id WHERE r.id = ?').get(id) as
-      | { user_id: number }
-      | undefined;
+    const row = this.db
+      .prepare('SELECT d.user_id FROM rewrites r JOIN documents d ON d.id = r.document_id WHERE r.id = ?')
+      .get(id) as { user_id: number } | undefined;
     return row?.user_id ?? null;
   }
 
   forDocument(documentId: number): RewriteSummary[] {
-    return (this.db.prepare('SELECT * FROM rewrites WHERE document_id = ? ORDER BY id').all(documentId) as RewriteRow[]).map(toSummary);
+    return (
+      this.db.prepare('SELECT * FROM rewrites WHERE document_id = ? ORDER BY id').all(documentId) as RewriteRow[]
+    ).map(toSummary);
   }
 
   markProcessing(id: number): string {
@@ -79,14 +97,18 @@ export class RewriteStore {
   complete(id: number, result: string, hunks: DiffHunk[], summary: DiffSummary, engine: string): string {
     const at = isoNow();
     this.db
-      .prepare("UPDATE rewrites SET status = 'completed', progress = 100, result = ?, hunks = ?, diff_summary = ?, engine = ?, completed_at = ? WHERE id = ?")
+      .prepare(
+        "UPDATE rewrites SET status = 'completed', progress = 100, result = ?, hunks = ?, diff_summary = ?, engine = ?, completed_at = ? WHERE id = ?",
+      )
       .run(result, JSON.stringify(hunks), JSON.stringify(summary), engine, at, id);
     return at;
   }
 
   fail(id: number, status: 'failed' | 'cancelled', error: string): string {
     const at = isoNow();
-    this.db.prepare('UPDATE rewrites SET status = ?, error = ?, completed_at = ? WHERE id = ?').run(status, error, at, id);
+    this.db
+      .prepare('UPDATE rewrites SET status = ?, error = ?, completed_at = ? WHERE id = ?')
+      .run(status, error, at, id);
     return at;
   }
 

@@ -12,7 +12,9 @@ export class SampleStore {
 
   insert(documentId: number, rewriteId: number | null, text: string): SampleRecord {
     const row = this.db
-      .prepare("INSERT INTO samples (document_id, rewrite_id, text, status, created_at) VALUES (?, ?, ?, 'queued', ?) RETURNING *")
+      .prepare(
+        "INSERT INTO samples (document_id, rewrite_id, text, status, created_at) VALUES (?, ?, ?, 'queued', ?) RETURNING *",
+      )
       .get(documentId, rewriteId, text, isoNow()) as SampleRow;
     return toRecord(row);
   }
@@ -29,7 +31,9 @@ export class SampleStore {
 
   complete(id: number, aiConfidence: number | null, verdict: Verdict): string {
     const at = isoNow();
-    this.db.prepare("UPDATE samples SET status = 'completed', ai_confidence = ?, verdict = ?, validated_at = ? WHERE id = ?").run(aiConfidence, verdict, at, id);
+    this.db
+      .prepare("UPDATE samples SET status = 'completed', ai_confidence = ?, verdict = ?, validated_at = ? WHERE id = ?")
+      .run(aiConfidence, verdict, at, id);
     return at;
   }
 

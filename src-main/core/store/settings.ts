@@ -11,7 +11,8 @@ export class SettingsStore {
 
   get(): Settings {
     if (this.cache) return this.cache;
-    const row = this.db.prepare("SELECT value FROM settings WHERE key = 'settings'").get() as { value: string } | undefined;
+    const row = this.db.prepare("SELECT value FROM settings WHERE key = 'settings'").get() as
+      { value: string } | undefined;
     const stored = row ? (JSON.parse(row.value) as Partial<Settings>) : {};
     const merged = mergeSettings(DEFAULT_SETTINGS, stored as SettingsPatch);
     // A stored value from an older version that no longer validates falls back to the defaults.
@@ -28,7 +29,11 @@ export class SettingsStore {
         issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
       });
     }
-    this.db.prepare("INSERT INTO settings (key, value) VALUES ('settings', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify(parsed.data));
+    this.db
+      .prepare(
+        "INSERT INTO settings (key, value) VALUES ('settings', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+      )
+      .run(JSON.stringify(parsed.data));
     this.cache = parsed.data;
     return parsed.data;
   }
@@ -40,7 +45,9 @@ export class SettingsStore {
   }
 
   setValue(key: string, value: string): void {
-    this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.db
+      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+      .run(key, value);
   }
 }
 

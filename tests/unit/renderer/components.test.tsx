@@ -40,7 +40,13 @@ describe('formatting', () => {
 
   it('estimates the time left of a revision from the estimate, then from the rate so far', () => {
     const t0 = Date.parse('2026-01-01T00:00:00.000Z');
-    const queued = { status: 'queued', progress: 0, estimated_time: 30, queued_at: '2026-01-01T00:00:00.000Z', started_at: null };
+    const queued = {
+      status: 'queued',
+      progress: 0,
+      estimated_time: 30,
+      queued_at: '2026-01-01T00:00:00.000Z',
+      started_at: null,
+    };
     expect(remainingSeconds(queued, t0 + 10_000)).toBe(20);
     const running = { ...queued, status: 'processing', progress: 50, started_at: '2026-01-01T00:00:10.000Z' };
     expect(remainingSeconds(running, t0 + 20_000)).toBe(10);
@@ -53,8 +59,17 @@ describe('formatting', () => {
     expect(milestone({ ...base, status: 'queued', progress: 0 })).toBe('Revision queued; estimated time 12 s.');
     expect(milestone({ ...base, status: 'processing', progress: 3 })).toBe('Revision started.');
     expect(milestone({ ...base, status: 'processing', progress: 57 })).toBe('Revision 50% done.');
-    expect(milestone({ ...base, status: 'completed', progress: 100, diff_summary: { additions: 2, deletions: 3, similarity: 90 } })).toContain('2 words added, 3 removed');
-    expect(milestone({ ...base, status: 'failed', progress: 10, error: 'No model' })).toBe('Revision failed: No model.');
+    expect(
+      milestone({
+        ...base,
+        status: 'completed',
+        progress: 100,
+        diff_summary: { additions: 2, deletions: 3, similarity: 90 },
+      }),
+    ).toContain('2 words added, 3 removed');
+    expect(milestone({ ...base, status: 'failed', progress: 10, error: 'No model' })).toBe(
+      'Revision failed: No model.',
+    );
   });
 });
 
@@ -72,7 +87,12 @@ describe('highlighted text', () => {
       { start: 18, end: 37, section: 0 },
       { start: 37, end: 53, section: -1 },
     ]);
-    expect(segmentText(10, [{ start: 2, end: 6 }, { start: 4, end: 8 }])).toEqual([
+    expect(
+      segmentText(10, [
+        { start: 2, end: 6 },
+        { start: 4, end: 8 },
+      ]),
+    ).toEqual([
       { start: 0, end: 2, section: -1 },
       { start: 2, end: 6, section: 0 },
       { start: 6, end: 8, section: 1 },
@@ -137,12 +157,20 @@ describe('controls', () => {
     );
     expect(el.querySelector('[data-testid="ai-confidence"]')!.textContent).toBe('87.3%');
     expect(el.textContent).toContain('Likely AI-generated');
-    expect([...el.querySelectorAll('.signal')].map((s) => s.textContent)).toEqual(['▲Points to AI: Overused words: delve, tapestry', '▼Points to a human writer: Uses contractions']);
+    expect([...el.querySelectorAll('.signal')].map((s) => s.textContent)).toEqual([
+      '▲Points to AI: Overused words: delve, tapestry',
+      '▼Points to a human writer: Uses contractions',
+    ]);
   });
 });
 
 describe('library and event log selection', () => {
-  const d = (id: number, name: string, conf: number | null, status: DocumentSummary['status'] = 'analyzed'): DocumentSummary => ({
+  const d = (
+    id: number,
+    name: string,
+    conf: number | null,
+    status: DocumentSummary['status'] = 'analyzed',
+  ): DocumentSummary => ({
     id,
     name,
     format: 'txt',
@@ -150,13 +178,19 @@ describe('library and event log selection', () => {
     word_count: 1,
     size_bytes: 1,
     ai_confidence: conf,
+    ai_share: null,
     verdict: null,
     error: null,
     version: 1,
     created_at: new Date(1_700_000_000_000 + id * 1000).toISOString(),
     analyzed_at: null,
   });
-  const docs = [d(1, 'Report 10.txt', 20), d(2, 'report 2.txt', 90), d(3, 'Notes.md', null, 'queued'), d(4, 'essay.docx', 55)];
+  const docs = [
+    d(1, 'Report 10.txt', 20),
+    d(2, 'report 2.txt', 90),
+    d(3, 'Notes.md', null, 'queued'),
+    d(4, 'essay.docx', 55),
+  ];
 
   it('searches by name and sorts by each column, unscored documents last', () => {
     expect(selectDocuments(docs, 'report', 'all', 'name', 'asc').map((x) => x.id)).toEqual([2, 1]);
@@ -175,7 +209,14 @@ describe('library and event log selection', () => {
   });
 
   it('filters the event log by channel glob, event glob and payload text', () => {
-    const e = (key: number, channel: string, event: string, data: unknown) => ({ key, channel, event, data, seq: key, receivedAt: 0 });
+    const e = (key: number, channel: string, event: string, data: unknown) => ({
+      key,
+      channel,
+      event,
+      data,
+      seq: key,
+      receivedAt: 0,
+    });
     const items = [
       e(1, 'private-documents.1', 'document.analyzed', { ai_confidence: 80 }),
       e(2, 'private-rewrites.4', 'rewrite.progress', { progress: 40 }),

@@ -99,7 +99,10 @@ describe('seq tracking', () => {
     bridge.publish('private-rewrites.8', 'rewrite.processing', {});
     const release = live.hold('private-rewrites.8', { since: 0 });
     clock.frame();
-    expect(batches.flat().map((i) => (i.kind === 'event' ? i.envelope.event : i.kind))).toEqual(['rewrite.queued', 'rewrite.processing']);
+    expect(batches.flat().map((i) => (i.kind === 'event' ? i.envelope.event : i.kind))).toEqual([
+      'rewrite.queued',
+      'rewrite.processing',
+    ]);
     release();
     expect(live.isSubscribed('private-rewrites.8')).toBe(false);
   });
@@ -243,6 +246,11 @@ describe('reconnect and polling', () => {
     expect(appliedWhenLive).toBe(3);
     const events = batches.flat().map((i) => (i.kind === 'event' ? i.envelope.event : ''));
     expect(events).toEqual(['rewrite.progress', 'rewrite.progress', 'rewrite.completed']);
-    expect(batches.flat().slice(1).every((i) => i.kind === 'event' && i.replayed)).toBe(true);
+    expect(
+      batches
+        .flat()
+        .slice(1)
+        .every((i) => i.kind === 'event' && i.replayed),
+    ).toBe(true);
   });
 });

@@ -13,6 +13,7 @@ const summary = (id: number, status: DocumentSummary['status'] = 'queued'): Docu
   word_count: null,
   size_bytes: 10,
   ai_confidence: null,
+  ai_share: null,
   verdict: null,
   error: null,
   version: 1,
@@ -53,13 +54,32 @@ describe('store updates from live events', () => {
     let updates = 0;
     store.subscribe(() => updates++);
     for (let i = 1; i <= 1000; i++) {
-      bridge.publish('private-library.1', 'document.imported', { document_id: i, name: `f${i}.txt`, format: 'txt', size_bytes: 1, imported_at: new Date().toISOString() });
+      bridge.publish('private-library.1', 'document.imported', {
+        document_id: i,
+        name: `f${i}.txt`,
+        format: 'txt',
+        size_bytes: 1,
+        imported_at: new Date().toISOString(),
+      });
     }
     clock.runSoon();
     expect(store.getState().docs.size).toBe(1000);
     // One update for the batch (plus none for the toasts: they ride in the same patch).
     expect(updates).toBe(1);
-    for (let i = 1; i <= 200; i++) bridge.publish('private-queue.1', 'job.updated', { id: i, type: 'analyze', subject_id: i, status: 'processing', progress: 0, attempts: 1, error: null, created_at: 'x', started_at: 'x', finished_at: null, runtime: null });
+    for (let i = 1; i <= 200; i++)
+      bridge.publish('private-queue.1', 'job.updated', {
+        id: i,
+        type: 'analyze',
+        subject_id: i,
+        status: 'processing',
+        progress: 0,
+        attempts: 1,
+        error: null,
+        created_at: 'x',
+        started_at: 'x',
+        finished_at: null,
+        runtime: null,
+      });
     clock.runSoon();
     expect(updates).toBe(1);
     clock.frame();
@@ -76,7 +96,13 @@ describe('store updates from live events', () => {
     expect(held()).toHaveLength(DOCUMENT_WINDOW);
     expect(held()).toContain('private-documents.1');
     // Document 1 was analysed before we subscribed: the replay from 0 brings it.
-    bridge.publish('private-documents.1', 'document.analyzed', { document_id: 1, ai_confidence: 42.42, critical_sections: [], analyzed_at: new Date().toISOString(), verdict: 'uncertain' });
+    bridge.publish('private-documents.1', 'document.analyzed', {
+      document_id: 1,
+      ai_confidence: 42.42,
+      critical_sections: [],
+      analyzed_at: new Date().toISOString(),
+      verdict: 'uncertain',
+    });
     clock.frame();
     expect(store.getState().docs.get(1)).toMatchObject({ status: 'analyzed', ai_confidence: 42.42 });
     // Its slot goes to the next document waiting.
@@ -89,7 +115,8 @@ describe('store updates from live events', () => {
     actions.start();
     await flush();
     const before = bridge.invoked.filter((c) => c.command === 'listDocuments').length;
-    for (const s of bridge.subs) if (s.channel === 'private-library.1') s.cb({ type: 'resync', channel: 'private-library.1', last_seq: 99 });
+    for (const s of bridge.subs)
+      if (s.channel === 'private-library.1') s.cb({ type: 'resync', channel: 'private-library.1', last_seq: 99 });
     clock.frame();
     await flush();
     expect(bridge.invoked.filter((c) => c.command === 'listDocuments').length).toBe(before + 1);
@@ -116,14 +143,29 @@ describe('store updates from live events', () => {
 
   it('our own imports are added from the command result (the server does not echo them to us)', async () => {
     const { store, actions } = setup();
-    actions.noteImported({ documents: [summary(5)], errors: [{ name: 'bad.exe', error: { code: 'unsupported_format', message: 'Not a document.' } }] });
+    actions.noteImported({
+      documents: [summary(5)],
+      errors: [{ name: 'bad.exe', error: { code: 'unsupported_format', message: 'Not a document.' } }],
+    });
     expect(store.getState().docs.get(5)).toBeDefined();
     expect(store.getState().toasts.map((t) => t.kind)).toEqual(['info', 'error']);
   });
 
   it('a command answer older than the events that followed it does not undo them', async () => {
     const { bridge, clock, store, actions } = setup();
-    const job = (status: string) => ({ id: 7, type: 'analyze', subject_id: 1, status, progress: 0, attempts: 1, error: null, created_at: 'x', started_at: null, finished_at: null, runtime: null });
+    const job = (status: string) => ({
+      id: 7,
+      type: 'analyze',
+      subject_id: 1,
+      status,
+      progress: 0,
+      attempts: 1,
+      error: null,
+      created_at: 'x',
+      started_at: null,
+      finished_at: null,
+      runtime: null,
+    });
     let answer!: (v: unknown) => void;
     bridge.handlers.retryJob = () => new Promise((r) => (answer = r));
     actions.start();

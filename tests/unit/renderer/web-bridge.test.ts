@@ -25,7 +25,10 @@ class FakeSocket {
   // Server side
   open(socketId = '1.1'): void {
     this.readyState = 1;
-    this.server({ event: 'pusher:connection_established', data: JSON.stringify({ socket_id: socketId, activity_timeout: 30 }) });
+    this.server({
+      event: 'pusher:connection_established',
+      data: JSON.stringify({ socket_id: socketId, activity_timeout: 30 }),
+    });
   }
   server(frame: object): void {
     this.onmessage?.({ data: JSON.stringify(frame) });
@@ -53,10 +56,14 @@ function makeFetch() {
     calls.push({ url, init });
     if (url.endsWith('/broadcasting/auth')) {
       const body = JSON.parse(String(init.body));
-      if (body.channel_name === 'private-documents.666') return new Response(JSON.stringify({ error: { code: 'forbidden', message: 'no' } }), { status: 403 });
+      if (body.channel_name === 'private-documents.666')
+        return new Response(JSON.stringify({ error: { code: 'forbidden', message: 'no' } }), { status: 403 });
       return new Response(JSON.stringify({ auth: `inkproof:sig-${body.channel_name}` }), { status: 200 });
     }
-    if (url.includes('/api/commands/getDocument')) return new Response(JSON.stringify({ error: { code: 'not_found', message: 'There is no document 9.' } }), { status: 404 });
+    if (url.includes('/api/commands/getDocument'))
+      return new Response(JSON.stringify({ error: { code: 'not_found', message: 'There is no document 9.' } }), {
+        status: 404,
+      });
     if (url.includes('/api/commands/getEvents')) return new Response(JSON.stringify({ events: [] }), { status: 200 });
     return new Response(JSON.stringify({ ok: true }), { status: 200 });
   });
@@ -72,7 +79,13 @@ const settle = async () => {
 function setup() {
   const { fetch, calls } = makeFetch();
   const states: ConnectionState[] = [];
-  const bridge = new WebBridge({ baseUrl: 'http://127.0.0.1:8080', token: 'tok', WebSocket: FakeSocket as unknown as typeof WebSocket, fetch: fetch as unknown as typeof globalThis.fetch, random: () => 1 });
+  const bridge = new WebBridge({
+    baseUrl: 'http://127.0.0.1:8080',
+    token: 'tok',
+    WebSocket: FakeSocket as unknown as typeof WebSocket,
+    fetch: fetch as unknown as typeof globalThis.fetch,
+    random: () => 1,
+  });
   bridge.onConnection((s) => states.push(s));
   return { bridge, fetch, calls, states };
 }
@@ -88,7 +101,9 @@ describe('WebBridge connection', () => {
     const { bridge, calls, states } = setup();
     const got: SubscriptionMessage[] = [];
     bridge.subscribe('private-library.1', null, (m) => got.push(m));
-    expect(last().url).toBe('ws://127.0.0.1:8080/app/inkproof?protocol=7&client=inkproof-web&version=0.1.0&flash=false&token=tok');
+    expect(last().url).toBe(
+      'ws://127.0.0.1:8080/app/inkproof?protocol=7&client=inkproof-web&version=0.1.0&flash=false&token=tok',
+    );
     last().open('7.9');
     await settle();
     const auth = calls.find((c) => c.url.endsWith('/broadcasting/auth'))!;
@@ -101,7 +116,10 @@ describe('WebBridge connection', () => {
     last().event('private-library.1', 'document.imported', { document_id: 1 }, 1);
     last().event('private-library.1', 'document.imported', { document_id: 1 }, 1);
     expect(got).toHaveLength(1);
-    expect(got[0]).toMatchObject({ type: 'event', envelope: { channel: 'private-library.1', event: 'document.imported', data: { document_id: 1 }, seq: 1 } });
+    expect(got[0]).toMatchObject({
+      type: 'event',
+      envelope: { channel: 'private-library.1', event: 'document.imported', data: { document_id: 1 }, seq: 1 },
+    });
     bridge.close();
   });
 
@@ -125,7 +143,9 @@ describe('WebBridge connection', () => {
     bridge.subscribe('private-rewrites.3', 0, (m) => m.type === 'event' && got.push(m.envelope.seq));
     last().open();
     await settle();
-    expect(last().subscribes()).toEqual([{ channel: 'private-rewrites.3', auth: 'inkproof:sig-private-rewrites.3', since: 0 }]);
+    expect(last().subscribes()).toEqual([
+      { channel: 'private-rewrites.3', auth: 'inkproof:sig-private-rewrites.3', since: 0 },
+    ]);
     last().server({ event: 'pusher_internal:subscription_succeeded', channel: 'private-rewrites.3', data: '{}' });
     last().server({ event: 'pusher:pong', data: '{}' });
     last().event('private-rewrites.3', 'rewrite.progress', { progress: 10 }, 1);
@@ -137,7 +157,9 @@ describe('WebBridge connection', () => {
     expect(FakeSocket.all.length).toBe(before + 1);
     last().open();
     await settle();
-    expect(last().subscribes()).toEqual([{ channel: 'private-rewrites.3', auth: 'inkproof:sig-private-rewrites.3', since: 2 }]);
+    expect(last().subscribes()).toEqual([
+      { channel: 'private-rewrites.3', auth: 'inkproof:sig-private-rewrites.3', since: 2 },
+    ]);
     // The server replays 3 and 4, then answers the barrier ping.
     last().event('private-rewrites.3', 'rewrite.progress', { progress: 60 }, 3);
     last().event('private-rewrites.3', 'rewrite.completed', {}, 4);
@@ -191,8 +213,16 @@ describe('WebBridge connection', () => {
     bridge.subscribe('private-documents.666', null, () => {});
     last().open();
     await settle();
-    expect(last().subscribes().map((s) => s.channel)).toEqual(['private-documents.5']);
-    last().server({ event: 'pusher_internal:resync', channel: 'private-documents.5', data: JSON.stringify({ last_seq: 40 }) });
+    expect(
+      last()
+        .subscribes()
+        .map((s) => s.channel),
+    ).toEqual(['private-documents.5']);
+    last().server({
+      event: 'pusher_internal:resync',
+      channel: 'private-documents.5',
+      data: JSON.stringify({ last_seq: 40 }),
+    });
     last().server({ event: 'pusher:pong', data: '{}' });
     expect(got).toEqual([{ type: 'resync', channel: 'private-documents.5', last_seq: 40 }]);
     expect(states.at(-1)).toBe('live');
@@ -209,7 +239,9 @@ describe('WebBridge connection', () => {
     a();
     expect(last().sent.some((f) => f.event === 'pusher:unsubscribe')).toBe(false);
     b();
-    expect(last().sent.filter((f) => f.event === 'pusher:unsubscribe')).toEqual([{ event: 'pusher:unsubscribe', data: { channel: 'private-documents.2' } }]);
+    expect(last().sent.filter((f) => f.event === 'pusher:unsubscribe')).toEqual([
+      { event: 'pusher:unsubscribe', data: { channel: 'private-documents.2' } },
+    ]);
     bridge.close();
   });
 
