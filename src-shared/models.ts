@@ -36,6 +36,14 @@ export interface Explanation {
   direction: 'ai' | 'human';
   /** Its contribution to the log-odds (positive towards AI). */
   weight: number;
+  /** Where the words and phrases behind it stand in the text (offsets into the extracted text), if anywhere. */
+  spans?: Span[];
+}
+
+/** A range of the extracted text: [start, end). */
+export interface Span {
+  start: number;
+  end: number;
 }
 
 export interface SectionAnalysis extends CriticalSection {
