@@ -95,16 +95,25 @@ export function blocksProblem(text: string, blocks: readonly TextBlock[]): strin
   return null;
 }
 
+const KIND_ORDER: Record<TextMark['kind'], number> = { link: 0, strong: 1, emphasis: 2, code: 3 };
+
+/** A fixed order for marks over the same range, so that equal sets of marks give equal lists. */
+function compareKind(a: TextMark, b: TextMark): number {
+  return KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.href ?? '').localeCompare(b.href ?? '');
+}
+
 function markKey(m: TextMark): string {
   return m.kind === 'link' ? `link ${m.href}` : m.kind;
 }
 
 /**
- * Sorts marks by start and merges the overlapping or touching ones of one kind (and one link
- * target), dropping empty ones. The result obeys the rules for the marks of one block.
+ * Sorts marks (by start, end, then kind) and merges the overlapping or touching ones of one kind
+ * (and one link target), dropping empty ones. The result obeys the rules for the marks of one block.
  */
 export function normalizeMarks(marks: readonly TextMark[]): TextMark[] {
-  const sorted = marks.filter((m) => m.end > m.start).sort((a, b) => a.start - b.start || a.end - b.end);
+  const sorted = marks
+    .filter((m) => m.end > m.start)
+    .sort((a, b) => a.start - b.start || a.end - b.end || compareKind(a, b));
   const open = new Map<string, TextMark>();
   const out: TextMark[] = [];
   for (const m of sorted) {

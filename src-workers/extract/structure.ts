@@ -34,7 +34,10 @@ export function plainParagraphs(raw: string): RawParagraph[] {
   return [{ text: raw, kind: 'paragraph', marks: [] }];
 }
 
-export function assembleParagraphs(paragraphs: readonly RawParagraph[]): StructuredText {
+export function assembleParagraphs(
+  paragraphs: readonly RawParagraph[],
+  limits = { maxBlocks: MAX_BLOCKS, maxMarks: MAX_MARKS },
+): StructuredText {
   if (paragraphs.every((p) => p.kind === 'paragraph' && p.marks.length === 0)) {
     // Nothing but paragraphs: the text alone, without building blocks that would say nothing.
     return { text: normalizeText(paragraphs.map((p) => p.text).join(SEPARATOR)), blocks: [] };
@@ -70,7 +73,7 @@ export function assembleParagraphs(paragraphs: readonly RawParagraph[]): Structu
       local += piece.length + SEPARATOR.length;
     }
   }
-  return { text: texts.join(SEPARATOR), blocks: boundedBlocks(blocks, markCount) };
+  return { text: texts.join(SEPARATOR), blocks: boundedBlocks(blocks, markCount, limits) };
 }
 
 /** A mark clipped to a piece that starts at `local` of its paragraph, without whitespace at its ends. */
@@ -83,9 +86,13 @@ function trimMark(piece: string, m: TextMark, local: number): TextMark {
 }
 
 /** No blocks when they say nothing beyond "paragraph", or when there are too many to keep. */
-function boundedBlocks(blocks: TextBlock[], markCount: number): TextBlock[] {
-  if (blocks.length > MAX_BLOCKS) return [];
-  if (markCount > MAX_MARKS) for (const b of blocks) delete b.marks;
+function boundedBlocks(
+  blocks: TextBlock[],
+  markCount: number,
+  limits: { maxBlocks: number; maxMarks: number },
+): TextBlock[] {
+  if (blocks.length > limits.maxBlocks) return [];
+  if (markCount > limits.maxMarks) for (const b of blocks) delete b.marks;
   return blocks.every((b) => b.kind === 'paragraph' && !b.marks) ? [] : blocks;
 }
 

@@ -155,7 +155,8 @@ function inline(text: string, b: TextBlock): ParagraphChild[] {
     }
     const linked: TextRun[] = [];
     while (i < runs.length && runs[i].href === href) {
-      linked.push(...lines(runs[i].text, { ...runFormat(runs[i]), style: 'Hyperlink' }));
+      // Code inside a link keeps its code style; other runs take the link style.
+      linked.push(...lines(runs[i].text, { style: 'Hyperlink', ...runFormat(runs[i]) }));
       i++;
     }
     i--;

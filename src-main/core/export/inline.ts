@@ -41,11 +41,11 @@ function lineMarks(text: string, block: TextBlock): TextMark[] {
 
 /**
  * Marks as a tree of properly nested spans: a mark that starts inside another and ends after it
- * is cut in two at the other's end; nothing nests inside code, and a link inside a link keeps
- * only its text.
+ * is cut in two at the other's end, code is cut to be the innermost mark, and a link inside a
+ * link keeps only its text.
  */
 export function nestedSpans(text: string, block: TextBlock): Span[] {
-  const queue = lineMarks(text, block);
+  const queue = codeInnermost(lineMarks(text, block));
   const roots: Span[] = [];
   const stack: Span[] = [];
   while (queue.length > 0) {
@@ -64,6 +64,28 @@ export function nestedSpans(text: string, block: TextBlock): Span[] {
     stack.push(span);
   }
   return roots;
+}
+
+/**
+ * Code marks cut wherever another mark starts or ends inside them, so that code is always the
+ * innermost mark (formatting around part of a code span is formatting around a code span).
+ */
+function codeInnermost(marks: TextMark[]): TextMark[] {
+  const edges = marks.filter((m) => m.kind !== 'code').flatMap((m) => [m.start, m.end]);
+  const out: TextMark[] = [];
+  for (const m of marks) {
+    if (m.kind !== 'code') {
+      out.push(m);
+      continue;
+    }
+    const cuts = [...new Set(edges.filter((e) => e > m.start && e < m.end))].sort((a, b) => a - b);
+    let from = m.start;
+    for (const c of [...cuts, m.end]) {
+      out.push({ ...m, start: from, end: c });
+      from = c;
+    }
+  }
+  return out.sort((a, b) => a.start - b.start || b.end - a.end || NESTING[a.kind] - NESTING[b.kind]);
 }
 
 function insertSorted(queue: TextMark[], m: TextMark): void {

@@ -83,10 +83,11 @@ function fence(code: string): string {
   return `${f}\n${code}\n${f}`;
 }
 
-/** A heading is one line, and a # at its end would be read as a closing sequence. */
+/** A heading is one line, and #s after a space at its end would be read as a closing sequence. */
 function headingText(s: string): string {
   const line = s.replace(/\\\n/g, ' ');
-  return line.endsWith('#') ? line.slice(0, -1) + '\\#' : line;
+  const closing = /[ \t](#+)$/.exec(line);
+  return closing ? line.slice(0, line.length - closing[1].length) + '\\' + closing[1] : line;
 }
 
 /**
@@ -117,6 +118,8 @@ class InlineWriter {
   private out: string[] = [];
   private lineStart = true;
   private last = '';
+  /** How many HTML tags written for marks are open. */
+  private htmlDepth = 0;
 
   constructor(
     private readonly text: string,
@@ -148,7 +151,9 @@ class InlineWriter {
   private span(span: Span): void {
     const content = this.text.slice(span.start, span.end);
     if (span.kind === 'code') {
-      this.emit(codeSpan(content));
+      // Inside an HTML tag some readers (marked) lose a backtick code span in link text; a <code>
+      // tag reads the same everywhere.
+      this.emit(this.htmlDepth > 0 ? `<code>${escapeLine(content, false)}</code>` : codeSpan(content));
       return;
     }
     if (span.kind === 'link') {
@@ -158,8 +163,11 @@ class InlineWriter {
       return;
     }
     const [open, close] = this.delimiters(span, content);
+    const html = open.startsWith('<');
     this.emit(open);
+    if (html) this.htmlDepth++;
     this.children(span.start, span.end, span.children);
+    if (html) this.htmlDepth--;
     this.emit(close);
   }
 
