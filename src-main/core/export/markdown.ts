@@ -171,17 +171,24 @@ class InlineWriter {
     this.emit(close);
   }
 
-  /** `**`/`*` where they can only be read one way, else the HTML tag. */
+  /**
+   * `**`/`*` where CommonMark reads them as this mark and nothing else, else the HTML tag. An
+   * opening delimiter must be followed by a visible character, and by punctuation only when it
+   * follows a space or punctuation itself; a closing one the mirror image. Delimiters of two marks
+   * side by side would form one run and are avoided altogether.
+   */
   private delimiters(span: Span, content: string): [string, string] {
     const first = content[0];
-    const lastChar = content[content.length - 1];
+    const last = content[content.length - 1];
+    const before = this.last;
+    const after = this.text[span.end];
+    const edge = (c: string | undefined) => c === undefined || c === '' || /\s/.test(c) || PUNCTUATION.test(c);
     const clear =
-      this.last !== '*' &&
-      !PUNCTUATION.test(first) &&
-      !PUNCTUATION.test(lastChar) &&
+      before !== '*' &&
       !/\s/.test(first) &&
-      !/\s/.test(lastChar) &&
-      // Another mark's delimiter right beside this one's would make one run of delimiters.
+      !/\s/.test(last) &&
+      (!PUNCTUATION.test(first) || edge(before)) &&
+      (!PUNCTUATION.test(last) || edge(after)) &&
       !span.children.some((c) => c.start === span.start || c.end === span.end) &&
       !this.edges.ends.has(span.start) &&
       !this.edges.starts.has(span.end);

@@ -109,6 +109,7 @@ const SAMPLE = doc([
       ['emphasis', 'touching'],
     ],
   },
+  { kind: 'paragraph', text: 'A mark inside a word: intra(word)text.', marks: [['emphasis', '(word)']] },
   { kind: 'heading', level: 6, text: '2024. A year' },
 ]);
 
@@ -121,7 +122,8 @@ describe('Markdown export', () => {
     expect(md).toContain('   - 1\\. and one with a number\n2. Second step');
     expect(md).toContain('> A quotation,\\\n> over two lines.\n>\n> And its **second** paragraph');
     expect(md).toContain('[brackets](<https://example.com/a_(b)>)');
-    expect(md).toContain('and <em>(“punctuated”)</em> emphasis');
+    expect(md).toContain('and *(“punctuated”)* emphasis');
+    expect(md).toContain('intra<em>(word)</em>text');
     expect(md).toContain('<strong>Bold <em>and italic</em></strong><em> together</em>, **then** *touching*');
     expect(md).toMatch(/````\nconst x = `a`;\n\tif \(x\) return \*\*x\*\*;\n\n```\nfenced inside\n````/);
   });
