@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { applyRevision, blocksProblem, hunksWithinParagraphs, revisableRanges } from '../../../src-shared/blocks';
-import { REWRITE_MODES } from '../../../src-shared/models';
+import { REWRITE_MODES, type Span, type TextBlock } from '../../../src-shared/models';
 import { extractDocument } from '../../../src-workers/extract/index';
 import { AI_ESSAY, opts, revise } from './helpers';
 
@@ -21,6 +21,11 @@ const MARKDOWN = [
   paragraphs[2],
 ].join('\n\n');
 
+/** Where the code is: code blocks and inline code marks. */
+function codeSpans(blocks: TextBlock[]): Span[] {
+  return blocks.flatMap((b): Span[] => (b.kind === 'code' ? [b] : (b.marks ?? []).filter((m) => m.kind === 'code')));
+}
+
 describe('revision and structure', () => {
   it('every change stays inside one paragraph, blocks map through it, and code is untouched', async () => {
     const original = await extractDocument({
@@ -28,9 +33,7 @@ describe('revision and structure', () => {
       bytes: new TextEncoder().encode(MARKDOWN),
       max_bytes: 1 << 20,
     });
-    const code = original.blocks.flatMap((b) =>
-      b.kind === 'code' ? [b] : (b.marks ?? []).filter((m) => m.kind === 'code'),
-    );
+    const code = codeSpans(original.blocks);
     expect(code.map((c) => original.text.slice(c.start, c.end))).toEqual([
       'leverage --utilize crucial',
       '// Furthermore, it is important to note that\nutilize(crucial, pivotal);',
@@ -48,9 +51,7 @@ describe('revision and structure', () => {
         expect(revised.blocks.map((b) => [b.kind, b.level, b.ordered])).toEqual(
           original.blocks.map((b) => [b.kind, b.level, b.ordered]),
         );
-        const codeAfter = revised.blocks.flatMap((b) =>
-          b.kind === 'code' ? [b] : (b.marks ?? []).filter((m) => m.kind === 'code'),
-        );
+        const codeAfter = codeSpans(revised.blocks);
         expect(codeAfter.map((c) => revised.text.slice(c.start, c.end))).toEqual(
           code.map((c) => original.text.slice(c.start, c.end)),
         );
