@@ -6,13 +6,10 @@
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import mammoth from 'mammoth';
 import { marked, type Token, type Tokens } from 'marked';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { blocksProblem } from '../../src-shared/blocks';
 import type { DocumentDetail } from '../../src-shared/models';
-import { createCore, type Core } from '../../src-main/core/core';
-import { fakeBroadcasts, type BroadcastFake } from '../../src-main/core/hub/fake';
-import { silentLogger } from '../../src-main/core/logger';
-import { tempDir } from '../helpers/temp';
+import { coreForTests } from '../helpers/core';
 import { AI_STYLE_PARAGRAPH } from '../helpers/texts';
 
 const PARA = AI_STYLE_PARAGRAPH.trim();
@@ -72,26 +69,15 @@ function markdownHeadings(md: string): [number, string][] {
 }
 
 describe('formatting kept through import, revision and export', () => {
-  let core: Core;
-  let fake: BroadcastFake;
-  const t = tempDir();
-  const ctx = () => ({ user: core.localUser });
-
-  beforeAll(() => {
-    core = createCore({ dataDir: t.dir, logger: silentLogger(), threads: 1, progressIntervalMs: 0 });
-    fake = fakeBroadcasts(core.hub);
-  });
-  afterAll(async () => {
-    await core.close();
-    t.cleanup();
-  });
+  const harness = coreForTests();
+  const ctx = () => harness.ctx();
 
   async function imported(name: string, file: { text: string } | { base64: string }): Promise<DocumentDetail> {
-    const { documents, errors } = await core.api.importDocuments({ files: [{ name, ...file }] }, ctx());
+    const { documents, errors } = await harness.core.api.importDocuments({ files: [{ name, ...file }] }, ctx());
     expect(errors).toEqual([]);
     const id = documents[0].id;
-    await fake.waitFor(`private-documents.${id}`, 'document.analyzed');
-    return core.api.getDocument({ id }, ctx());
+    await harness.fake.waitFor(`private-documents.${id}`, 'document.analyzed');
+    return harness.core.api.getDocument({ id }, ctx());
   }
 
   const kinds = (d: { text: string | null; blocks: DocumentDetail['blocks'] }) =>
@@ -120,30 +106,30 @@ describe('formatting kept through import, revision and export', () => {
 
   it('a revision applied as a new version keeps headings, lists and marks; every version and the revision export with them', async () => {
     const doc = await imported('essay.docx', { base64: await wordDocument() });
-    const { rewrite } = await core.api.rewriteDocument(
+    const { rewrite } = await harness.core.api.rewriteDocument(
       { id: doc.id, options: { scope: 'document', strength: 3 } },
       ctx(),
     );
-    await fake.waitFor(`private-rewrites.${rewrite.id}`, 'rewrite.completed');
-    const detail = await core.api.getRewrite({ id: rewrite.id }, ctx());
+    await harness.fake.waitFor(`private-rewrites.${rewrite.id}`, 'rewrite.completed');
+    const detail = await harness.core.api.getRewrite({ id: rewrite.id }, ctx());
     expect(detail.hunks.length).toBeGreaterThan(3);
     // Headings are text like any other: some change lands in the heading-free paragraphs.
     const accepted = detail.hunks.filter((_, i) => i % 2 === 0).map((h) => h.id);
-    const { version } = await core.api.applyRewrite({ id: rewrite.id, accepted_hunks: accepted }, ctx());
-    const v2 = await core.api.getDocument({ id: doc.id }, ctx());
+    const { version } = await harness.core.api.applyRewrite({ id: rewrite.id, accepted_hunks: accepted }, ctx());
+    const v2 = await harness.core.api.getDocument({ id: doc.id }, ctx());
     expect(version).toBe(2);
     expect(v2.text).not.toBe(doc.text);
     expect(blocksProblem(v2.text!, v2.blocks)).toBeNull();
     expect(v2.blocks.map((b) => [b.kind, b.level])).toEqual(doc.blocks.map((b) => [b.kind, b.level]));
     expect(v2.text!.slice(v2.blocks[0].start, v2.blocks[0].end)).toBe('The Digital Classroom');
     // Version 1 keeps its own blocks.
-    expect(await core.api.getDocument({ id: doc.id, version: 1 }, ctx())).toMatchObject({
+    expect(await harness.core.api.getDocument({ id: doc.id, version: 1 }, ctx())).toMatchObject({
       text: doc.text,
       blocks: doc.blocks,
     });
 
     for (const which of [{ version: 1 }, { version: 2 }, { rewrite_id: rewrite.id }]) {
-      const md = await core.api.exportDocument({ id: doc.id, format: 'md', ...which }, ctx());
+      const md = await harness.core.api.exportDocument({ id: doc.id, format: 'md', ...which }, ctx());
       const source = Buffer.from(md.base64, 'base64').toString('utf8');
       expect(markdownHeadings(source)).toEqual([
         [1, 'The Digital Classroom'],
@@ -151,36 +137,38 @@ describe('formatting kept through import, revision and export', () => {
       ]);
       // The second item is italic all through, whatever the revision made of its words.
       expect(source).toMatch(/^- .*\n- \*[^*\n]+\*$/m);
-      const docx = await core.api.exportDocument({ id: doc.id, format: 'docx', ...which }, ctx());
+      const docx = await harness.core.api.exportDocument({ id: doc.id, format: 'docx', ...which }, ctx());
       const html = (await mammoth.convertToHtml({ buffer: Buffer.from(docx.base64, 'base64') })).value;
       expect(html).toMatch(
         /^<h1>The Digital Classroom<\/h1><p>.*<strong>.+<\/strong>.*<\/p><h2>What changes<\/h2><ul><li>.*<\/li><li><em>.*<\/em><\/li><\/ul><p>/,
       );
-      const txt = await core.api.exportDocument({ id: doc.id, format: 'txt', ...which }, ctx());
+      const txt = await harness.core.api.exportDocument({ id: doc.id, format: 'txt', ...which }, ctx());
       expect(Buffer.from(txt.base64, 'base64').toString('utf8')).toMatch(/^The Digital Classroom\n\n/);
     }
   }, 60_000);
 
   it('stores blocks per version in document_versions, and a text survives blocks that do not fit it', async () => {
     const doc = await imported('stored.md', { text: MARKDOWN });
-    const row = core.db
+    const row = harness.core.db
       .prepare('SELECT blocks FROM document_versions WHERE document_id = ? AND version = 1')
       .get(doc.id) as {
       blocks: string;
     };
     expect(JSON.parse(row.blocks)).toEqual(doc.blocks);
     const plain = await imported('plain2.txt', { text: 'Plain.\n\nText.' });
-    expect(core.db.prepare('SELECT blocks FROM document_versions WHERE document_id = ?').get(plain.id)).toEqual({
-      blocks: null,
-    });
+    expect(harness.core.db.prepare('SELECT blocks FROM document_versions WHERE document_id = ?').get(plain.id)).toEqual(
+      {
+        blocks: null,
+      },
+    );
     // Blocks written by something else that no longer fit the text are ignored, not trusted.
     const shifted = doc.blocks.map((b) => ({ ...b, end: b.end + 1 }));
-    core.db
+    harness.core.db
       .prepare('UPDATE document_versions SET blocks = ? WHERE document_id = ?')
       .run(JSON.stringify(shifted), doc.id);
-    expect((await core.api.getDocument({ id: doc.id }, ctx())).blocks).toEqual([]);
-    core.db.prepare("UPDATE document_versions SET blocks = '{not json' WHERE document_id = ?").run(doc.id);
-    const again = await core.api.getDocument({ id: doc.id }, ctx());
+    expect((await harness.core.api.getDocument({ id: doc.id }, ctx())).blocks).toEqual([]);
+    harness.core.db.prepare("UPDATE document_versions SET blocks = '{not json' WHERE document_id = ?").run(doc.id);
+    const again = await harness.core.api.getDocument({ id: doc.id }, ctx());
     expect(again.blocks).toEqual([]);
     expect(again.text).toBe(doc.text);
   });
