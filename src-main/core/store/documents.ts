@@ -92,7 +92,10 @@ export class DocumentStore {
       text = v.text;
       blocks = v.blocks;
     } else if (text !== null) {
-      blocks = this.version(id, row.version)?.blocks ?? [];
+      const v = this.db
+        .prepare('SELECT blocks FROM document_versions WHERE document_id = ? AND version = ?')
+        .get(id, row.version) as { blocks: string | null } | undefined;
+      blocks = readBlocks(text, v?.blocks ?? null);
     }
     const analysis = this.latestAnalysis(id, version ?? row.version);
     return {
