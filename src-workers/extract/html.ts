@@ -1,5 +1,7 @@
 /**
- * HTML to plain text with htmlparser2's streaming parser (one linear pass, no DOM built).
+ * HTML to plain text with htmlparser2's streaming parser (one linear pass, no DOM built), each
+ * paragraph with what it was (heading, list item, quotation, code) and its inline marks (bold,
+ * italic, code, links with a safe target), for the blocks beside the text (./README.md, Blocks).
  *
  * - Removed with their content: <script>, <style>, <template>, <noscript>, <title> (the rest of
  *   <head>'s metadata is void elements), inline <svg>/<math>, embedded frames and media

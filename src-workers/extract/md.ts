@@ -1,7 +1,8 @@
 /**
  * Markdown to plain text: `marked` (CommonMark + GFM) renders it to HTML and the HTML path turns
  * that into text, so Markdown, HTML and Word documents share one notion of paragraphs, tables and
- * lists. What that gives:
+ * lists — and of structure: headings, list items, quotations, code, bold, italic and links become
+ * blocks beside the text (./README.md, Blocks). What that gives:
  *
  * - headings, paragraphs, list items and blockquote paragraphs each become a paragraph, with the
  *   markup (#, *, _, >, list markers, task checkboxes) gone; emphasis, strikethrough and inline
