@@ -4,7 +4,15 @@
  * Error's own fields (its code) do not survive the trip between threads.
  */
 import type { ErrorBody } from './errors';
-import type { AnalysisResult, DiffHunk, DiffSummary, DocumentFormat, RewriteOptions, Settings } from './models';
+import type {
+  AnalysisResult,
+  DiffHunk,
+  DiffSummary,
+  DocumentFormat,
+  RewriteOptions,
+  Settings,
+  TextBlock,
+} from './models';
 
 export type TaskResult<T> = { ok: true; value: T } | { ok: false; error: ErrorBody & { retryable?: boolean } };
 
@@ -29,6 +37,8 @@ export interface ExtractInput {
 }
 export interface ExtractOutput {
   text: string;
+  /** What each paragraph of the text was (src-shared/blocks.ts); empty for plain paragraphs. */
+  blocks: TextBlock[];
   format: DocumentFormat;
   word_count: number;
 }

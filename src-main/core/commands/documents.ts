@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { libraryChannel } from '../../../src-shared/channels';
 import type { ImportFile, ImportResult } from '../../../src-shared/commands';
+import type { StructuredText } from '../../../src-shared/blocks';
 import { InkproofError } from '../../../src-shared/errors';
 import type { DocumentSummary } from '../../../src-shared/models';
 import { admitFile } from '../../../src-workers/extract/admit';
@@ -11,7 +12,8 @@ import { formatSize } from '../../../src-workers/extract/size';
 import { isoNow } from '../clock';
 import type { Services } from '../services';
 import type { CallContext, CoreApi } from './context';
-import { buildExport } from './export';
+import { buildExport } from '../export';
+import { revisedDocument } from './revision';
 
 export function ownedDocument(s: Services, id: number, ctx: CallContext) {
   const row = s.documents.row(id);
@@ -155,19 +157,19 @@ export function documentCommands(
 
     async exportDocument({ id, format, version, rewrite_id }, ctx) {
       const doc = ownedDocument(s, id, ctx);
-      let text: string | null;
+      let content: StructuredText | null;
       let suffix = '';
       if (rewrite_id !== undefined) {
         const rw = s.rewrites.row(rewrite_id);
         if (!rw || rw.document_id !== id)
           throw new InkproofError('not_found', `Document ${id} has no revision ${rewrite_id}.`);
         if (rw.result === null) throw new InkproofError('conflict', 'This revision has not finished yet.');
-        text = rw.result;
+        content = revisedDocument(s, rw, 'all');
         suffix = '-revised';
       } else {
         const v = version ?? doc.version;
-        text = s.documents.versionText(id, v);
-        if (text === null)
+        content = s.documents.version(id, v);
+        if (content === null)
           throw new InkproofError(
             doc.text === null ? 'conflict' : 'not_found',
             doc.text === null ? 'This document is still being read.' : `Document ${id} has no version ${v}.`,
@@ -175,7 +177,7 @@ export function documentCommands(
         if (v > 1) suffix = `-v${v}`;
       }
       const base = doc.name.replace(/\.[A-Za-z0-9]+$/, '') + suffix;
-      return buildExport(base, format, text);
+      return buildExport(base, format, content);
     },
   };
 }

@@ -1,13 +1,13 @@
 /** Commands on revisions: start one, read it, apply the accepted changes. */
 import { libraryChannel, rewriteChannel } from '../../../src-shared/channels';
 import { InkproofError } from '../../../src-shared/errors';
-import { applyHunks } from '../../../src-shared/hunks';
 import type { DiffHunk, DocumentSummary, RewriteOptions } from '../../../src-shared/models';
 import { countWords } from '../../../src-workers/text/segment';
 import { isoNow } from '../clock';
 import type { Services } from '../services';
 import type { CallContext, CoreApi } from './context';
 import { ownedDocument } from './documents';
+import { revisedDocument } from './revision';
 
 function ownedRewrite(s: Services, id: number, ctx: CallContext) {
   const row = s.rewrites.row(id);
@@ -91,10 +91,9 @@ export function rewriteCommands(s: Services): Pick<CoreApi, 'rewriteDocument' | 
       const unknown = accepted_hunks === 'all' ? [] : accepted_hunks.filter((h) => !known.has(h));
       if (unknown.length > 0)
         throw new InkproofError('invalid_input', `This revision has no change ${unknown.join(', ')}.`);
-      const original = s.documents.versionText(doc.id, doc.version) ?? '';
-      const text = applyHunks(original, hunks, accepted_hunks);
+      const { text, blocks } = revisedDocument(s, row, accepted_hunks);
       const version = s.hub.atomically(s.db, () => {
-        const version = s.documents.addVersion(doc.id, text, countWords(text), row.id);
+        const version = s.documents.addVersion(doc.id, text, countWords(text), row.id, blocks);
         s.rewrites.markApplied(row.id, version);
         s.hub.broadcast({
           channel: libraryChannel(ctx.user.id),

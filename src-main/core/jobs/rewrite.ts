@@ -3,6 +3,7 @@
  * `rewrite.progress` events that never go backwards (not even across a crash and a retry) and end
  * with 100 before `rewrite.completed`.
  */
+import { revisableRanges } from '../../../src-shared/blocks';
 import { rewriteChannel } from '../../../src-shared/channels';
 import { InkproofError } from '../../../src-shared/errors';
 import type { RewriteInput, RewriteOutput } from '../../../src-shared/tasks';
@@ -52,16 +53,23 @@ export function rewriteHandler(s: Services): JobHandler {
     async run({ job, signal, progress }) {
       const row = s.rewrites.row(job.subject_id);
       if (!row) throw new InkproofError('not_found', 'The revision was deleted with its document.');
-      const text = s.documents.versionText(row.document_id, row.document_version);
-      if (text === null)
+      const original = s.documents.version(row.document_id, row.document_version);
+      if (original === null)
         throw new InkproofError('not_found', 'The document version this revision was made for no longer exists.');
+      const { text } = original;
       const key = String(row.id);
       // Progress already announced by an earlier attempt is the floor of this one.
       progressEvents.seed(key, row.progress);
       const settings = s.settings.get();
       const result = await s.pool.run<RewriteInput, RewriteOutput>(
         'rewrite',
-        { text, options: JSON.parse(row.options), ranges: s.rewrites.ranges(row.id), llm: settings.llm },
+        {
+          text,
+          options: JSON.parse(row.options),
+          // Code blocks and inline code stay as they are, like code the reviser finds in plain text.
+          ranges: revisableRanges(text.length, original.blocks, s.rewrites.ranges(row.id)),
+          llm: settings.llm,
+        },
         {
           signal,
           onProgress: (m) => {
