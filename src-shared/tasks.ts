@@ -8,10 +8,19 @@ import type { AnalysisResult, DiffHunk, DiffSummary, DocumentFormat, RewriteOpti
 
 export type TaskResult<T> = { ok: true; value: T } | { ok: false; error: ErrorBody & { retryable?: boolean } };
 
-/** Minimal port shape so that src-shared stays free of Node and DOM types. */
+/**
+ * Minimal port shape so that src-shared stays free of Node and DOM types. The caller may send a
+ * `TaskControlMessage` the other way: a request to stop, which the task turns into an AbortSignal.
+ */
 export interface ProgressPort {
   postMessage(message: ProgressMessage): void;
   close(): void;
+  on?(event: 'message', listener: (message: TaskControlMessage) => void): unknown;
+}
+
+/** From the caller to a running task: stop as soon as you can (the pool ends the thread if it does not). */
+export interface TaskControlMessage {
+  cancel: true;
 }
 
 export interface ProgressMessage {
