@@ -28,6 +28,14 @@ export interface ProgressMessage {
   progress: number;
   /** Optional units done so far (words), for throughput. */
   done?: number;
+  /** Sections finished and in all, for an engine that works section by section. */
+  sections_done?: number;
+  sections_total?: number;
+  /**
+   * The changes of the sections finished since the previous message, with the ids they keep in
+   * the final result (a revision's partial results).
+   */
+  hunks?: DiffHunk[];
 }
 
 export interface ExtractInput {
@@ -54,8 +62,25 @@ export interface RewriteInput {
   ranges: { start: number; end: number }[] | null;
   /** Local LLM settings, used when options.engine is `llm`. */
   llm: Settings['llm'] | null;
+  /**
+   * Local LLM addresses allowed beyond this computer's own (loopback), e.g. "http://192.168.1.20:11434"
+   * or "gpu-box.lan:8080"; see `assertAllowedLlmEndpoint`. Absent: loopback only.
+   */
+  llm_allow_list?: string[];
+  /**
+   * What the analysis found in the text: per critical section, the signals that pushed it towards
+   * AI, in words (the explanations' labels). The LLM engine asks the model to fix these.
+   */
+  signals?: SectionSignals[];
   port?: ProgressPort;
 }
+/** Signals of one analysed section: offsets into the text, labels as the analysis wrote them. */
+export interface SectionSignals {
+  start: number;
+  end: number;
+  labels: string[];
+}
+
 export interface RewriteOutput {
   text: string;
   hunks: DiffHunk[];
