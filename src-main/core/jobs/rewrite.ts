@@ -128,6 +128,11 @@ export function rewriteHandler(s: Services): JobHandler {
         },
       });
     },
+    rateClass(job) {
+      // A local model revises a few words a second, the rules hundreds of thousands: measured apart.
+      const row = s.rewrites.row(job.subject_id);
+      return row && (JSON.parse(row.options) as { engine?: string }).engine === 'llm' ? 'llm' : null;
+    },
     requeued(job) {
       progressEvents.drop(String(job.subject_id));
       s.rewritePartials.forget(job.subject_id);

@@ -219,4 +219,28 @@ describe('durable job queue', () => {
     expect(alone).toBeLessThan(1.5);
     expect(behind).toBeGreaterThan(alone * 1.8);
   });
+
+  it('measures jobs of one type that run at different speeds apart (rate classes), each estimated at its own rate', async () => {
+    // Subjects from 100 up stand for revisions by a local model.
+    // Each job takes a few milliseconds of work, so that it has a runtime to measure.
+    const { handler } = scripted(() => new Promise((r) => setTimeout(r, 5)), {
+      rateClass: (job) => (job.subject_id >= 100 ? 'slow' : null),
+    });
+    const s = make(handler, 1);
+    s.throughput.record('analyze', 10_000, 1);
+    s.throughput.record('analyze:slow', 10, 1);
+    const slow = jobs.enqueue(1, 'analyze', 100, 20, 3);
+    expect(s.estimate(slow)).toBeGreaterThan(1.9);
+    expect(s.estimate(slow)).toBeLessThan(2.5);
+    // A fast job behind the slow one waits for it at the slow rate, and is itself quick.
+    const fast = jobs.enqueue(1, 'analyze', 1, 10_000, 3);
+    expect(s.estimate(fast)).toBeGreaterThan(2.9);
+    expect(s.estimate(fast)).toBeLessThan(3.5);
+    // Completed runs feed their own class.
+    s.start();
+    await finished(slow.id);
+    await finished(fast.id);
+    expect(s.throughput.measured('analyze:slow')).not.toBe(10);
+    expect(s.throughput.measured('analyze')).not.toBe(10_000);
+  });
 });
