@@ -30,6 +30,11 @@ export function rewriteHandler(s: Services): JobHandler {
     });
   });
 
+  const isLlm = (rewriteId: number) => {
+    const row = s.rewrites.row(rewriteId);
+    return row !== null && (JSON.parse(row.options) as { engine?: string }).engine === 'llm';
+  };
+
   const queuedEvent = (rewriteId: number, documentId: number, estimated: number) =>
     s.hub.broadcast({
       channel: rewriteChannel(rewriteId),
@@ -46,7 +51,8 @@ export function rewriteHandler(s: Services): JobHandler {
   return {
     type: 'rewrite',
     maxAttempts: 3,
-    timeoutMs: 15 * 60_000,
+    // A local model may take a second per word on a laptop; every request also has its own idle timeout.
+    timeoutMs: (job) => 15 * 60_000 + (isLlm(job.subject_id) ? job.units * 1000 : 0),
     started(job) {
       const row = s.rewrites.row(job.subject_id);
       if (!row) return;
@@ -128,11 +134,8 @@ export function rewriteHandler(s: Services): JobHandler {
         },
       });
     },
-    rateClass(job) {
-      // A local model revises a few words a second, the rules hundreds of thousands: measured apart.
-      const row = s.rewrites.row(job.subject_id);
-      return row && (JSON.parse(row.options) as { engine?: string }).engine === 'llm' ? 'llm' : null;
-    },
+    // A local model revises a few words a second, the rules hundreds of thousands: measured apart.
+    rateClass: (job) => (isLlm(job.subject_id) ? 'llm' : null),
     requeued(job) {
       progressEvents.drop(String(job.subject_id));
       s.rewritePartials.forget(job.subject_id);

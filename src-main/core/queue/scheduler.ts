@@ -30,7 +30,8 @@ export interface JobContext {
 export interface JobHandler {
   type: JobType;
   maxAttempts: number;
-  timeoutMs: number;
+  /** Longest run of a job, or a function of the job for a type whose jobs differ widely in speed. */
+  timeoutMs: number | ((job: JobRecord) => number);
   /** In the claim transaction: mark the subject as started and announce it. */
   started(job: JobRecord, userId: number): void;
   /** Does the work; returns what to store in the completion transaction. */
@@ -222,6 +223,7 @@ export class JobScheduler {
 
   private launch(job: JobRecord, userId: number): void {
     const handler = this.handler(job.type);
+    const timeoutMs = typeof handler.timeoutMs === 'function' ? handler.timeoutMs(job) : handler.timeoutMs;
     const controller = new AbortController();
     const entry = { job, userId, controller, startedAt: nowMs(), cancelled: false, released: false } as Running;
     this.running.set(job.id, entry);
@@ -229,11 +231,11 @@ export class JobScheduler {
       controller.abort(
         new InkproofError(
           'timeout',
-          `This ${describe(job.type)} took longer than ${Math.round(handler.timeoutMs / 1000)} seconds and was stopped.`,
+          `This ${describe(job.type)} took longer than ${Math.round(timeoutMs / 1000)} seconds and was stopped.`,
           { retryable: true },
         ),
       );
-    }, handler.timeoutMs);
+    }, timeoutMs);
     entry.done = (async () => {
       try {
         const commit = await handler.run({

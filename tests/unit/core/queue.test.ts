@@ -141,6 +141,24 @@ describe('durable job queue', () => {
     expect(jobs.get(job.id)?.error).toMatch(/took longer than/);
   });
 
+  it('a timeout may depend on the job', async () => {
+    const { handler } = scripted(
+      (ctx) =>
+        new Promise((resolve, reject) => {
+          // Subject 2 finishes once the job of subject 1 has been stopped; that one only ever stops.
+          if (ctx.job.subject_id === 2) void finished(short.id, 'failed').then(() => resolve());
+          ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason));
+        }),
+      { timeoutMs: (job) => (job.subject_id === 1 ? 30 : 60_000), maxAttempts: 1 },
+    );
+    const s = make(handler, 2);
+    s.start();
+    const [short, long] = hub.atomically(db, () => [s.enqueue(1, 'analyze', 1, 1), s.enqueue(1, 'analyze', 2, 1)]);
+    await finished(short.id, 'failed');
+    await finished(long.id);
+    expect(jobs.get(short.id)?.error).toBe('This analysis took longer than 0 seconds and was stopped.');
+  });
+
   it('cancels a running job through its AbortSignal, and a queued one at once', async () => {
     let started!: () => void;
     const running = new Promise<void>((r) => (started = r));
