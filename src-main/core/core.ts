@@ -5,6 +5,7 @@
 import type { Logger } from 'pino';
 import { CHANNEL_PATTERNS, idParam } from '../../src-shared/channels';
 import type { TaskName } from '../../src-shared/tasks';
+import { LOCAL_USER_ID } from './accounts/accounts';
 import { createCommands, type CoreApi } from './commands';
 import { ChannelAuthorizer, type HubUser } from './hub/authorizer';
 import type { HubBackend } from './hub/backend';
@@ -120,7 +121,8 @@ export function createCore(opts: CoreOptions): Core {
   return {
     ...services,
     api: createCommands(services),
-    localUser: { id: 1, name: 'local' },
+    // The owner of the data folder (the desktop app, the server's own token): may change the machine's settings.
+    localUser: { id: LOCAL_USER_ID, name: 'local', admin: true },
     close(closeOpts = {}) {
       closing ??= (async () => {
         await scheduler.stop(closeOpts.drainMs ?? 5000);

@@ -89,7 +89,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const registry = new AppRegistry(appList);
   const cluster = opts.cluster ?? new MemoryCluster();
   const accounts = new AccountStore(core.db);
-  const limit = core.settings.get().limits.max_file_bytes;
+  // The machine's ceiling: each account's own limit is checked again on import.
+  const limit = core.settings.machine().machine_limits.max_file_bytes;
   const app = Fastify({ logger: false, bodyLimit: Math.ceil(limit * 1.4) + 65536, trustProxy: false });
   const security = { boundHost: opts.host, allowedOrigins: opts.allowedOrigins ?? [] };
   // Pages on other origins that an app allows may call the auth endpoints and the API with a bearer

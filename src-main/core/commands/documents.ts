@@ -69,7 +69,7 @@ export async function importFiles(s: Services, files: IncomingFile[], ctx: CallC
     try {
       claimedFormat(file.name);
       const bytes = await file.read();
-      const format = admitFile(file.name, bytes, s.settings.get().limits.max_file_bytes);
+      const format = admitFile(file.name, bytes, s.settings.importLimit(ctx.user.id));
       const name = path.basename(file.name);
       const doc = s.hub.atomically(s.db, () => {
         const doc = s.documents.insert(ctx.user.id, name, format, bytes.byteLength, bytes);
@@ -102,7 +102,7 @@ export function documentCommands(
 > {
   return {
     async importDocuments({ files }, ctx) {
-      const limit = s.settings.get().limits.max_file_bytes;
+      const limit = s.settings.importLimit(ctx.user.id);
       return importFiles(
         s,
         files.map((file) => ({ name: file.name, read: () => readFile(file, limit, ctx) })),

@@ -22,7 +22,7 @@ export function rewriteCommands(s: Services): Pick<CoreApi, 'rewriteDocument' | 
       const doc = ownedDocument(s, id, ctx);
       if (doc.text === null)
         throw new InkproofError('conflict', 'This document is still being read; revise it once its analysis is done.');
-      const settings = s.settings.get();
+      const settings = s.settings.forUser(ctx.user.id);
       const options: RewriteOptions = { ...settings.revision, frozen_terms: settings.frozen_terms, ...given };
       if (options.engine === 'llm' && (!settings.llm.url || !settings.llm.model)) {
         throw new InkproofError(

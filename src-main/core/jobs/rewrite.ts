@@ -58,10 +58,9 @@ export function rewriteHandler(s: Services): JobHandler {
       const key = String(row.id);
       // Progress already announced by an earlier attempt is the floor of this one.
       progressEvents.seed(key, row.progress);
-      const settings = s.settings.get();
       const result = await s.pool.run<RewriteInput, RewriteOutput>(
         'rewrite',
-        { text, options: JSON.parse(row.options), ranges: s.rewrites.ranges(row.id), llm: settings.llm },
+        { text, options: JSON.parse(row.options), ranges: s.rewrites.ranges(row.id), llm: s.settings.machine().llm },
         {
           signal,
           onProgress: (m) => {

@@ -10,6 +10,7 @@ import type {
 import { isoNow } from '../clock';
 import type { Db } from './db';
 import { json } from './rows';
+import { nextId } from './ids';
 
 interface RewriteRow {
   id: number;
@@ -38,7 +39,7 @@ export class RewriteStore {
   insert(documentId: number, version: number, options: RewriteOptions, ranges: Ranges): RewriteSummary {
     const row = this.db
       .prepare(
-        `INSERT INTO rewrites (document_id, document_version, status, options, ranges, queued_at) VALUES (?, ?, 'queued', ?, ?, ?) RETURNING *`,
+        `INSERT INTO rewrites (id, document_id, document_version, status, options, ranges, queued_at) VALUES (${nextId('rewrites')}, ?, ?, 'queued', ?, ?, ?) RETURNING *`,
       )
       .get(
         documentId,
