@@ -1,7 +1,7 @@
 /** Commands on documents: import, list, get, delete, analyse, export. */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { libraryChannel } from '../../../src-shared/channels';
+import { documentChannel, libraryChannel, rewriteChannel } from '../../../src-shared/channels';
 import type { ImportFile, ImportResult } from '../../../src-shared/commands';
 import { InkproofError } from '../../../src-shared/errors';
 import type { DocumentSummary } from '../../../src-shared/models';
@@ -123,12 +123,14 @@ export function documentCommands(
 
     async deleteDocument({ id }, ctx) {
       ownedDocument(s, id, ctx);
+      const rewrites = s.rewrites.forDocument(id);
       // Stop work on it first, so no job writes to a deleted document.
-      for (const r of s.rewrites.forDocument(id))
-        for (const j of s.jobs.active('rewrite', r.id)) await s.scheduler.cancel(j.id);
+      for (const r of rewrites) for (const j of s.jobs.active('rewrite', r.id)) await s.scheduler.cancel(j.id);
       for (const j of s.jobs.active('analyze', id)) await s.scheduler.cancel(j.id);
       s.hub.atomically(s.db, () => {
         s.documents.delete(id);
+        // Its events go with it: nothing of it can be replayed, to anyone.
+        s.hub.forgetChannels([documentChannel(id), ...rewrites.map((r) => rewriteChannel(r.id))]);
         s.hub.broadcast(
           {
             channel: libraryChannel(ctx.user.id),

@@ -592,8 +592,9 @@ export class PusherSocketServer {
     if (Buffer.byteLength(data) > app.limits.maxEventBytes)
       return this.error(conn, `Client event data larger than ${app.limits.maxEventBytes} bytes`, null, 'too_large');
     const userId = sub.kind === 'presence' && sub.presenceUser !== null ? sub.presenceUser : undefined;
-    // Through the hub like any event (seq, catch-up, other processes), never back to the sender.
-    hub.broadcast({ channel, event: msg.event, data }, { except: conn.socketId, userId });
+    // Through the hub like any event (seq, catch-up, other processes), never back to the sender,
+    // and never into the durable log: a client cannot fill the disk, nor the log others replay from.
+    hub.broadcast({ channel, event: msg.event, data }, { except: conn.socketId, userId, ephemeral: true });
     if (conn.rt.webhooks.enabled) {
       conn.rt.webhooks.send({
         name: 'client_event',
