@@ -25,6 +25,7 @@ import { JobStore } from './store/jobs';
 import { RewriteStore } from './store/rewrites';
 import { SampleStore } from './store/samples';
 import { SettingsStore } from './store/settings';
+import { StorageHealth } from './storage';
 
 export interface CoreOptions {
   /** Data folder, or ':memory:'. */
@@ -37,6 +38,8 @@ export interface CoreOptions {
   backoffBaseMs?: number;
   /** Start taking jobs at once (default true). */
   start?: boolean;
+  /** First pause before the queue tries a failing disk again (doubles up to 30 s). */
+  storageRetryMs?: number;
   /** A shared hub backend (e.g. Redis, for several server processes); absent: the in-process hub. */
   hubBackend?: HubBackend | null;
 }
@@ -75,7 +78,13 @@ export function createCore(opts: CoreOptions): Core {
   const history = new ChannelHistory();
   const durable = new DurableEventLog(db);
   const loaded = durable.load(history);
+  const storage = new StorageHealth(
+    () => db.prepare('SELECT id FROM users ORDER BY id LIMIT 1000').pluck().all() as number[],
+    logger,
+  );
   const hub = new BroadcastHub({
+    onLogFailure: (err) => storage.failed(err),
+    onLogWritten: () => storage.succeeded(),
     history,
     durable,
     isDurable: isAppChannel,
@@ -84,6 +93,7 @@ export function createCore(opts: CoreOptions): Core {
     backend: opts.hubBackend ?? null,
     outbox: opts.hubBackend ? new HubOutbox(db) : null,
   });
+  storage.attach(hub);
   // Events a previous run stored with its state change but could not hand to the backend.
   const resent = hub.resendOutbox();
   if (resent > 0) logger.info({ events: resent }, 're-sent events left in the outbox by the previous run');
@@ -96,6 +106,8 @@ export function createCore(opts: CoreOptions): Core {
     concurrency: pool.threads,
     logger,
     backoffBaseMs: opts.backoffBaseMs,
+    storage,
+    storageRetryMs: opts.storageRetryMs,
   });
   const services: Services = {
     db,
@@ -108,6 +120,7 @@ export function createCore(opts: CoreOptions): Core {
     rewrites: new RewriteStore(db),
     samples: new SampleStore(db),
     settings: new SettingsStore(db),
+    storage,
     progressIntervalMs: opts.progressIntervalMs ?? 50,
   };
   registerChannelAuthorization(hub.authorizer, services);

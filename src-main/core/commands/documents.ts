@@ -87,8 +87,9 @@ export async function importFiles(s: Services, files: IncomingFile[], ctx: CallC
       });
       result.documents.push(doc);
     } catch (err) {
-      if (!InkproofError.is(err)) throw err;
-      result.errors.push({ name: file.name, error: err.toJSON() });
+      const typed = InkproofError.is(err) ? err : s.storage.failed(err);
+      if (!typed) throw err;
+      result.errors.push({ name: file.name, error: typed.toJSON() });
     }
   }
   return result;

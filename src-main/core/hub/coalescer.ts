@@ -9,10 +9,24 @@ export class ProgressCoalescer {
     { sent: number; pending: number | null; last: number; timer: NodeJS.Timeout | null }
   >();
 
+  /**
+   * `onError` receives what `emit` throws (e.g. a full disk while storing progress): progress runs
+   * on timers, where an exception would end the process. Without it, errors propagate.
+   */
   constructor(
     private readonly intervalMs: number,
-    private readonly emit: (key: string, progress: number) => void,
+    private readonly emitProgress: (key: string, progress: number) => void,
+    private readonly onError?: (err: unknown) => void,
   ) {}
+
+  private emit(key: string, progress: number): void {
+    if (!this.onError) return this.emitProgress(key, progress);
+    try {
+      this.emitProgress(key, progress);
+    } catch (err) {
+      this.onError(err);
+    }
+  }
 
   push(key: string, progress: number, now = Date.now()): void {
     const p = Math.max(0, Math.min(100, Math.floor(progress)));

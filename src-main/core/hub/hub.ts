@@ -18,7 +18,7 @@
  * Ephemeral envelopes (client events) are delivered and kept in memory but never written to
  * SQLite. When the log cannot be written outside a transaction (a full disk), the batch is still
  * delivered and kept in memory, the failure is reported (`onLogFailure`) and the channels' seqs are
- * written as soon as the log works again, so seqs never go back after a restart.
+ * written as soon as the log works again (`onLogWritten`), so seqs never go back after a restart.
  */
 import type { Logger } from 'pino';
 import { CHANNEL_NAME_RE } from '../../../src-shared/channels';
@@ -66,8 +66,8 @@ export interface HubOptions {
   outbox?: HubOutbox | null;
   /** The durable log (or outbox) could not be written outside a transaction; the batch was delivered anyway. */
   onLogFailure?: (err: unknown) => void;
-  /** The durable log was written again after a failure. */
-  onLogRecovered?: () => void;
+  /** The durable log (or outbox) was written: after a failure, it works again. */
+  onLogWritten?: () => void;
 }
 
 interface Entry {
@@ -127,7 +127,9 @@ export class BroadcastHub {
   private readyRemote: RemoteBatch[] = [];
   private readonly publishing = new Set<Promise<void>>();
   private readonly onLogFailure: ((err: unknown) => void) | undefined;
-  private readonly onLogRecovered: (() => void) | undefined;
+  private readonly onLogWritten: (() => void) | undefined;
+  /** Set when the log was written inside the current atomically() scope (reported once it commits). */
+  private wroteInScope = false;
   /** Channels with events the durable log could not take: their seqs are written once it works again. */
   private unlogged: Set<string> | null = null;
   /** Counters for metrics. */
@@ -144,7 +146,7 @@ export class BroadcastHub {
     this.backend = opts.backend ?? null;
     this.outbox = this.backend ? (opts.outbox ?? null) : null;
     this.onLogFailure = opts.onLogFailure;
-    this.onLogRecovered = opts.onLogRecovered;
+    this.onLogWritten = opts.onLogWritten;
     if (this.backend) {
       this.backend.start({
         deliver: (env, except) => this.receive(env, except),
@@ -196,11 +198,13 @@ export class BroadcastHub {
     const readyMark = this.readyRemote.length;
     this.scopeDepth++;
     try {
+      this.wroteInScope = false;
       const result = db.transaction(() => {
         const r = fn();
         this.persistQueued();
         return r;
       })();
+      if (this.wroteInScope) this.onLogWritten?.();
       return result;
     } catch (err) {
       const envs = this.queued.envs;
@@ -401,6 +405,7 @@ export class BroadcastHub {
   private writeLog(write: () => unknown, envs: Envelope[]): boolean {
     if (this.scopeDepth > 0) {
       write();
+      this.wroteInScope = true;
       return true;
     }
     try {
@@ -416,6 +421,7 @@ export class BroadcastHub {
       return false;
     }
     if (this.unlogged !== null) this.recoverLog();
+    this.onLogWritten?.();
     return true;
   }
 
@@ -429,7 +435,6 @@ export class BroadcastHub {
       return;
     }
     this.unlogged = null;
-    this.onLogRecovered?.();
   }
 
   /** The envelopes of a batch whose channels are kept in SQLite (decided once per channel), less ephemeral ones. */

@@ -12,15 +12,21 @@ import type { JobHandler } from '../queue/scheduler';
 import type { Services } from '../services';
 
 export function rewriteHandler(s: Services): JobHandler {
-  const progressEvents = new ProgressCoalescer(s.progressIntervalMs, (key, progress) => {
-    const id = Number(key);
-    s.rewrites.setProgress(id, progress);
-    s.hub.broadcast({
-      channel: rewriteChannel(id),
-      event: 'rewrite.progress',
-      data: { rewrite_id: id, progress, status: 'processing' },
-    });
-  });
+  const progressEvents = new ProgressCoalescer(
+    s.progressIntervalMs,
+    (key, progress) => {
+      const id = Number(key);
+      s.rewrites.setProgress(id, progress);
+      s.hub.broadcast({
+        channel: rewriteChannel(id),
+        event: 'rewrite.progress',
+        data: { rewrite_id: id, progress, status: 'processing' },
+      });
+    },
+    (err) => {
+      if (!s.storage.failed(err)) s.logger.error({ err }, 'revision progress could not be stored');
+    },
+  );
 
   const queuedEvent = (rewriteId: number, documentId: number, estimated: number) =>
     s.hub.broadcast({
