@@ -8,8 +8,9 @@
  * last seq is kept in channel_seqs when its events are pruned, so seq never starts again at 1.
  *
  * One channel cannot flood the others out of memory: a channel keeps at most `channelQuota`
- * envelopes; past that its newer ones are delivered but not kept (a replay from before them answers
- * resync) until its older ones have left the window. A deleted document's channels are forgotten,
+ * envelopes (counted over the last one to two windows' worth of appends); past that its newer ones
+ * are delivered but not kept (a replay from before them answers resync) until its older ones have
+ * left the window. A deleted document's channels are forgotten,
  * in memory and in SQLite.
  */
 import type { Envelope, ReplayResult } from '../../../src-shared/events';
@@ -38,8 +39,14 @@ export interface ChannelState {
   seq: number;
   /** Appends (over all channels) before this channel's newest kept envelope, or -1. */
   lastAt: number;
-  /** Envelopes of this channel in the shared buffer. */
-  kept: number;
+  /**
+   * Envelopes appended in the history's current epoch (`capacity` appends) and in the one before:
+   * together an upper bound of what the channel holds in the window, kept without touching other
+   * channels' records when the buffer wraps.
+   */
+  epoch: number;
+  inEpoch: number;
+  inPreviousEpoch: number;
   /** Highest seq that was not kept (the channel was over its quota, or forgotten); 0 if none. */
   droppedUpTo: number;
   /** Set by the hub once the name has been checked. */
@@ -64,10 +71,14 @@ export class ChannelHistory {
   private readonly owners: (ChannelState | undefined)[];
   /** Envelopes appended since the start; the next one goes to slot appended % capacity. */
   private appended = 0;
+  /** `appended` / capacity, and where the next epoch starts. */
+  private epoch = 0;
+  private epochEnd: number;
 
   constructor(opts: HistoryOptions = {}) {
     this.capacity = Math.max(1, Math.floor(opts.capacity ?? 20_000));
     this.channelQuota = Math.max(1, Math.floor(opts.channelQuota ?? this.capacity / 8));
+    this.epochEnd = this.capacity;
     this.envs = new Array<Envelope | undefined>(this.capacity).fill(undefined);
     this.owners = new Array<ChannelState | undefined>(this.capacity).fill(undefined);
   }
@@ -85,7 +96,9 @@ export class ChannelHistory {
         name: channel,
         seq: 0,
         lastAt: -1,
-        kept: 0,
+        epoch: 0,
+        inEpoch: 0,
+        inPreviousEpoch: 0,
         droppedUpTo: 0,
         checked: false,
         durable: null,
@@ -123,17 +136,24 @@ export class ChannelHistory {
   /** Keeps an envelope (unless its channel holds its quota); envelopes of one channel arrive in seq order. */
   append(env: Envelope, st: ChannelState = this.state(env.channel)): void {
     if (env.seq > st.seq) st.seq = env.seq;
+    if (st.epoch !== this.epoch) {
+      st.inPreviousEpoch = st.epoch === this.epoch - 1 ? st.inEpoch : 0;
+      st.inEpoch = 0;
+      st.epoch = this.epoch;
+    }
     const slot = this.appended % this.capacity;
-    const evicted = this.owners[slot];
-    if (st.kept >= this.channelQuota && evicted !== st) {
+    if (st.inEpoch + st.inPreviousEpoch >= this.channelQuota && this.owners[slot] !== st) {
       st.droppedUpTo = env.seq;
       return;
     }
-    if (evicted !== undefined) evicted.kept--;
     this.envs[slot] = env;
     this.owners[slot] = st;
-    st.kept++;
+    st.inEpoch++;
     st.lastAt = this.appended++;
+    if (this.appended === this.epochEnd) {
+      this.epoch++;
+      this.epochEnd += this.capacity;
+    }
   }
 
   /**
@@ -146,7 +166,8 @@ export class ChannelHistory {
       const st = this.channels.get(name);
       if (st === undefined) continue;
       states.add(st);
-      st.kept = 0;
+      st.inEpoch = 0;
+      st.inPreviousEpoch = 0;
       st.lastAt = -1;
       st.droppedUpTo = st.seq;
     }
