@@ -11,11 +11,11 @@ export function eventCommands(s: Services): Pick<CoreApi, 'getEvents' | 'getSett
         throw new InkproofError('forbidden', `You may not read the channel "${channel}".`);
       return s.hub.replayAsync(channel, since);
     },
-    async getSettings() {
-      return s.settings.get();
+    async getSettings(_args, ctx) {
+      return s.settings.view(ctx.user);
     },
-    async updateSettings({ patch }) {
-      return s.settings.update(patch);
+    async updateSettings({ patch }, ctx) {
+      return s.settings.update(ctx.user, patch);
     },
   };
 }
