@@ -10,12 +10,19 @@ import { CHANNEL_NAME_RE, parseChannel } from '../../src-shared/channels';
 import { InkproofError } from '../../src-shared/errors';
 import type { Core } from '../core/core';
 import type { ContextOf } from './api-routes';
+import type { ServerLimits } from './limits';
 import type { PusherApp } from './pusher/apps';
 import { signChannel, signUser } from './pusher/signature';
 
 const SOCKET_ID_RE = /^\d{1,20}\.\d{1,20}$/;
 
-export function registerAuthRoute(app: FastifyInstance, core: Core, pusherApp: PusherApp, contextOf: ContextOf): void {
+export function registerAuthRoute(
+  app: FastifyInstance,
+  core: Core,
+  pusherApp: PusherApp,
+  contextOf: ContextOf,
+  limits: ServerLimits,
+): void {
   const channelAuth = async (req: FastifyRequest) => {
     const b = (req.body ?? {}) as Record<string, unknown>;
     const socketId = b.socket_id;
@@ -49,8 +56,10 @@ export function registerAuthRoute(app: FastifyInstance, core: Core, pusherApp: P
     const userData = JSON.stringify({ id: String(user.id), user_info: { name: user.name ?? String(user.id) } });
     return { auth: signUser(pusherApp.key, pusherApp.secret, socketId, userData), user_data: userData };
   };
-  app.post('/broadcasting/auth', channelAuth);
-  app.post('/pusher/auth', channelAuth);
-  app.post('/broadcasting/user-auth', userAuth);
-  app.post('/pusher/user-auth', userAuth);
+  // A socket id and a channel name: a few hundred bytes.
+  const small = { bodyLimit: limits.channelAuthBodyBytes };
+  app.post('/broadcasting/auth', small, channelAuth);
+  app.post('/pusher/auth', small, channelAuth);
+  app.post('/broadcasting/user-auth', small, userAuth);
+  app.post('/pusher/user-auth', small, userAuth);
 }

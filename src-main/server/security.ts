@@ -34,40 +34,107 @@ export function tokenOf(req: IncomingMessage, url: URL): string | null {
   return null;
 }
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+/** 127.0.0.0/8 written as four decimal numbers and nothing else (no trailing name, no octal or hex). */
+const OCTET = '(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])';
+const IPV4_LOOPBACK = new RegExp(`^127\\.${OCTET}\\.${OCTET}\\.${OCTET}$`);
 
-export function isLoopback(host: string): boolean {
-  return LOOPBACK.has(host) || host.startsWith('127.');
+/** Whether a host name (as written in a Host header or given to --host) can only mean this machine. */
+export function isLoopback(name: string): boolean {
+  const n = name.toLowerCase();
+  return n === 'localhost' || n === '::1' || n === '[::1]' || IPV4_LOOPBACK.test(n);
 }
 
-function hostName(hostHeader: string): string {
-  if (hostHeader.startsWith('[')) return hostHeader.slice(0, hostHeader.indexOf(']') + 1);
-  return hostHeader.split(':')[0];
+/** A Host header split into its name (lower case) and port (null when absent); null when malformed. */
+export function parseHost(value: string): { name: string; port: number | null } | null {
+  const m = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::([0-9]{1,5}))?$/.exec(value);
+  if (!m) return null;
+  const port = m[2] === undefined ? null : Number(m[2]);
+  if (port !== null && port > 65535) return null;
+  return { name: m[1].toLowerCase(), port };
 }
+
+/** What a request's Host and Origin are checked against. */
+export interface HostPolicy {
+  /** The address the server listens on (--host). */
+  boundHost: string;
+  /** The port it listens on, once known. */
+  port: number;
+  /** Origins allowed besides the server's own, exactly as browsers send them; "*" allows any. */
+  allowedOrigins: string[];
+}
+
+/** A port as compared: the scheme's default is the same as none. */
+const effectivePort = (port: number | null): number | null => (port === 80 || port === 443 ? null : port);
 
 /**
- * When the server listens on loopback, the Host header must name loopback too: a page on another
- * site cannot reach it through a DNS name that resolves to 127.0.0.1. A browser's Origin, when
- * sent, must be the server's own origin (or one explicitly allowed; "*" allows any).
+ * When the server listens on loopback, the Host header must be a loopback name (`localhost`,
+ * `[::1]`, or an address of 127.0.0.0/8 written out) with the server's own port: a page on
+ * another site cannot reach it through a DNS name that resolves to 127.0.0.1 (DNS rebinding), nor
+ * through `127.0.0.1.evil.example`. A browser's Origin, when sent, must be the server's own origin
+ * (same host name and port as the Host header, http or https) or one explicitly allowed ("*"
+ * allows any). A server listening on other addresses is reached by names it cannot know, so only
+ * its Origin rule applies; its token protects it.
  */
 export function checkHostAndOrigin(
   req: IncomingMessage,
-  opts: { boundHost: string; allowedOrigins: string[] },
+  policy: HostPolicy,
 ): { ok: true } | { ok: false; reason: string } {
-  const host = req.headers.host;
-  if (!host) return { ok: false, reason: 'The request has no Host header.' };
-  if (isLoopback(opts.boundHost) && !isLoopback(hostName(host)))
-    return { ok: false, reason: `Host "${host}" is not allowed.` };
+  const header = req.headers.host;
+  if (!header) return { ok: false, reason: 'The request has no Host header.' };
+  const host = parseHost(header);
+  if (!host) return { ok: false, reason: 'The Host header is malformed.' };
+  if (isLoopback(policy.boundHost)) {
+    if (!isLoopback(host.name) || (host.port ?? 80) !== policy.port)
+      return { ok: false, reason: `Host "${header.slice(0, 200)}" is not allowed.` };
+  }
   const origin = req.headers.origin;
   if (origin && origin !== 'null') {
-    let originHost: string;
+    if (policy.allowedOrigins.includes(origin) || policy.allowedOrigins.includes('*')) return { ok: true };
+    let url: URL;
     try {
-      originHost = new URL(origin).host;
+      url = new URL(origin);
     } catch {
       return { ok: false, reason: 'The Origin header is not a valid origin.' };
     }
-    if (originHost !== host && !opts.allowedOrigins.includes(origin) && !opts.allowedOrigins.includes('*'))
-      return { ok: false, reason: `Origin "${origin}" is not allowed.` };
+    const own =
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      url.origin === origin.toLowerCase() &&
+      url.hostname === host.name &&
+      effectivePort(url.port ? Number(url.port) : null) === effectivePort(host.port);
+    if (!own) return { ok: false, reason: `Origin "${origin.slice(0, 200)}" is not allowed.` };
+  }
+  return { ok: true };
+}
+
+/** Percent-escapes that would let two spellings reach one route: `/`, `\\`, `.`, `%` and controls. */
+function forbiddenEscape(byte: number): boolean {
+  return byte === 0x2f || byte === 0x5c || byte === 0x2e || byte === 0x25 || byte < 0x20 || byte === 0x7f;
+}
+
+/**
+ * Accepts a request target only in the one form the router and the access checks read alike: an
+ * absolute path (no scheme and host) without `\\`, without `.` or `..` segments or empty ones
+ * (`//`), and without percent-escapes of `/`, `\\`, `.` or `%` (`%5c`, `%2e%2e` …) or malformed
+ * ones. Browsers and HTTP clients already send paths this way; anything else is refused before
+ * any route is chosen, so no spelling of a path can be read as an open one by one check and a
+ * protected one by another.
+ */
+export function checkPath(target: string): { ok: true } | { ok: false; reason: string } {
+  const end = target.indexOf('?');
+  const path = end < 0 ? target : target.slice(0, end);
+  const refuse = (why: string) => ({ ok: false as const, reason: `The request path ${why}.` });
+  if (!path.startsWith('/')) return refuse('must start with "/"');
+  if (path.includes('\\')) return refuse('contains a backslash');
+  for (let i = path.indexOf('%'); i >= 0; i = path.indexOf('%', i + 1)) {
+    const hex = path.slice(i + 1, i + 3);
+    if (!/^[0-9A-Fa-f]{2}$/.test(hex)) return refuse('has a malformed percent-escape');
+    if (forbiddenEscape(parseInt(hex, 16))) return refuse(`escapes a character that must be written plainly (%${hex})`);
+  }
+  const segments = path.split('/');
+  for (let i = 1; i < segments.length; i++) {
+    const segment = segments[i];
+    if (segment === '.' || segment === '..') return refuse('contains "." or ".." segments');
+    if (segment === '' && i < segments.length - 1) return refuse('contains an empty segment ("//")');
   }
   return { ok: true };
 }
