@@ -63,6 +63,7 @@ export function registerApiRoutes(app: FastifyInstance, core: Core, contextOf: C
         maxFieldBytes: limits.uploadFieldBytes,
         maxFileBytes: core.settings.get().limits.max_file_bytes,
         slots,
+        idleMs: limits.uploadIdleMs,
       });
     } else {
       const b = body(req);

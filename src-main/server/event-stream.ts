@@ -15,6 +15,7 @@ import type { Envelope } from '../../src-shared/events';
 import type { Core } from '../core/core';
 import { readableChannels } from '../core/hub/readable';
 import type { ContextOf } from './api-routes';
+import { RequestError } from './http-errors';
 import type { ServerLimits } from './limits';
 
 function glob(value: unknown, what: string): string {
@@ -24,12 +25,29 @@ function glob(value: unknown, what: string): string {
   return value;
 }
 
+/** What the metrics show of the event streams, and the way to end them all. */
+export interface EventStreams {
+  open: number;
+  /** Readers disconnected for leaving too much unread. */
+  dropped: number;
+  /** Ends every open stream (shutdown: an open stream would keep the server from closing). */
+  closeAll(): void;
+}
+
 export function registerEventStream(
   app: FastifyInstance,
   core: Core,
   contextOf: ContextOf,
   limits: ServerLimits,
-): void {
+): EventStreams {
+  const destroyers = new Set<() => void>();
+  const stats: EventStreams = {
+    open: 0,
+    dropped: 0,
+    closeAll: () => {
+      for (const destroy of [...destroyers]) destroy();
+    },
+  };
   /** Streams open now, per user id. */
   const perUser = new Map<number, number>();
 
@@ -41,11 +59,13 @@ export function registerEventStream(
     const userId = ctx.user.id;
     const open = perUser.get(userId) ?? 0;
     if (open >= limits.streamsPerUser)
-      throw new InkproofError(
+      throw new RequestError(
+        429,
         'forbidden',
         `You already have ${open} event streams open; close one before opening another.`,
       );
     perUser.set(userId, open + 1);
+    stats.open++;
 
     reply.hijack();
     const res = reply.raw;
@@ -61,6 +81,7 @@ export function registerEventStream(
       if (ended) return;
       if (res.writableLength + Buffer.byteLength(text) > limits.streamBufferBytes) {
         // A reader this far behind is disconnected, not buffered for: destroy drops what it left.
+        stats.dropped++;
         end();
         res.destroy();
         return;
@@ -75,13 +96,20 @@ export function registerEventStream(
     const end = () => {
       if (ended) return;
       ended = true;
+      stats.open--;
       clearInterval(heartbeat);
       stop();
       const left = (perUser.get(userId) ?? 1) - 1;
       if (left > 0) perUser.set(userId, left);
       else perUser.delete(userId);
     };
-    res.on('close', end);
+    const destroy = () => res.destroy();
+    destroyers.add(destroy);
+    res.on('close', () => {
+      destroyers.delete(destroy);
+      end();
+    });
     write(': connected\n\n');
   });
+  return stats;
 }

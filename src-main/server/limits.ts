@@ -9,8 +9,6 @@
  * JSON.parse takes about 3 µs per nesting level and 0.1–0.2 µs per value, so a body within the
  * depth and value limits parses in a few milliseconds whatever its shape.
  */
-import type { IncomingMessage } from 'node:http';
-
 export interface ServerLimits {
   /** `POST /api/auth/login` (no token): name and password. */
   loginBodyBytes: number;
@@ -31,15 +29,19 @@ export interface ServerLimits {
   uploadFieldBytes: number;
   /** Uploaded files held in memory at once, over all requests (the others wait, unread). */
   uploadsInMemory: number;
+  /** An upload that sends nothing for this long while a file is being read is dropped (its slot freed). */
+  uploadIdleMs: number;
   /** Bytes a reader of the event stream may leave unread before it is disconnected. */
   streamBufferBytes: number;
   /** Event streams open at once per user. */
   streamsPerUser: number;
   /**
-   * A refused request (401, 403, 413, 429 …) whose body has more than this many bytes still unread
-   * closes its connection instead of reading the rest to keep the connection.
+   * A request answered before its body was read (401, 403, 413, 429 …) closes its connection; what
+   * the client still sends meanwhile is dropped up to this many bytes…
    */
-  unreadBodyBytes: number;
+  lingerBytes: number;
+  /** …for at most this long (so that the answer reaches it before the connection is reset). */
+  lingerMs: number;
 }
 
 const KB = 1024;
@@ -56,18 +58,9 @@ export const DEFAULT_LIMITS: ServerLimits = {
   uploadFields: 20,
   uploadFieldBytes: 64 * KB,
   uploadsInMemory: 4,
+  uploadIdleMs: 30_000,
   streamBufferBytes: 4 * MB,
   streamsPerUser: 16,
-  unreadBodyBytes: 64 * KB,
+  lingerBytes: 64 * KB,
+  lingerMs: 2000,
 };
-
-/**
- * Whether a request that is being answered still has more than `threshold` bytes of body unread
- * (or a chunked body of unknown length): its connection is then closed after the answer rather
- * than kept by reading and discarding the rest.
- */
-export function bodyLeftUnread(req: IncomingMessage, threshold: number): boolean {
-  if (req.complete) return false;
-  if (req.headers['transfer-encoding'] !== undefined) return true;
-  return Number(req.headers['content-length'] ?? 0) > threshold;
-}

@@ -27,10 +27,10 @@ import { BroadcastHub } from '../core/hub/hub';
 import { registerApiRoutes } from './api-routes';
 import { registerAuthRoute } from './auth-route';
 import { MemoryCluster, type Cluster } from './cluster/cluster';
-import { registerEventStream } from './event-stream';
+import { registerEventStream, type EventStreams } from './event-stream';
 import { sendError, toErrorBody } from './http-errors';
 import { registerJsonBody } from './json-body';
-import { bodyLeftUnread, DEFAULT_LIMITS, type ServerLimits } from './limits';
+import { DEFAULT_LIMITS, type ServerLimits } from './limits';
 import { ServerMetrics } from './metrics';
 import { AppRegistry, makeApp, type AppInput, type PusherApp } from './pusher/apps';
 import { registerHttpApi } from './pusher/http-api';
@@ -38,6 +38,7 @@ import { PusherSocketServer, type AppRuntime } from './pusher/socket-server';
 import { WebhookSender, type WebhookOptions } from './pusher/webhooks';
 import { checkHostAndOrigin, checkPath, safeEqual, TOKEN_COOKIE, tokenOf, type HostPolicy } from './security';
 import { registerStatic } from './static';
+import { bodyLeftUnread, closeAfterAnswer } from './unread-body';
 
 export interface ServerOptions {
   core: Core;
@@ -139,15 +140,18 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
   // eslint-disable-next-line prefer-const -- assigned once, after the metrics that read it are built
   let sockets!: PusherSocketServer;
+  // eslint-disable-next-line prefer-const -- assigned once the routes are registered
+  let streams!: EventStreams;
   const metrics = new ServerMetrics(
     {
       connections: () => new Map([...runtimes.values()].map((rt) => [rt.app.id, rt.connections.size])),
       channels: () => new Map([...runtimes.values()].map((rt) => [rt.app.id, rt.channels.size])),
       messagesIn: () => sockets.stats.messagesIn,
       messagesOut: () => sockets.stats.messagesOut,
-      errors: () => sockets.stats.errors,
+      errors: () => new Map([...sockets.stats.errors, ['slow_stream_reader', streams.dropped]]),
       connectionsTotal: () => sockets.stats.connectionsTotal,
       webhooks: () => webhookStats,
+      eventStreams: () => streams.open,
       clusterUp: () => cluster.status() === 'ready',
     },
     { node: cluster.nodeId },
@@ -230,10 +234,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       reply.header('set-cookie', `${TOKEN_COOKIE}=${encodeURIComponent(token!)}; Path=/; HttpOnly; SameSite=Strict`);
     }
   });
-  // A request answered before its body was read (refused, or over a limit) whose body is large
-  // closes its connection: reading megabytes only to keep a connection is work an attacker chose.
+  // A request answered before its body was read (refused, or over a limit) closes its connection
+  // rather than reading the rest (see unread-body.ts).
   app.addHook('onSend', async (req, reply) => {
-    if (bodyLeftUnread(req.raw, limits.unreadBodyBytes)) reply.header('connection', 'close');
+    if (!bodyLeftUnread(req.raw)) return;
+    // fastify asks for Connection: close after a body it could not parse; the lingering close
+    // does that job without letting the answer be lost.
+    reply.removeHeader('connection');
+    closeAfterAnswer(req.raw, reply.raw, { bytes: limits.lingerBytes, ms: limits.lingerMs });
   });
   app.addHook('onResponse', async (req, reply) => {
     const started = (req as { startedAt?: bigint }).startedAt;
@@ -327,7 +335,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
   registerApiRoutes(app, core, contextOf, limits);
   registerAuthRoute(app, core, registry.primary, contextOf, limits);
-  registerEventStream(app, core, contextOf, limits);
+  streams = registerEventStream(app, core, contextOf, limits);
   const maxApiBody = Math.max(
     ...registry.all().map((a) => a.limits.maxEventBytes * Math.max(a.limits.maxEventsPerBatch, 1) * 2 + 64 * 1024),
   );
@@ -401,6 +409,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     close() {
       closing ??= (async () => {
         await sockets.close(opts.shutdownSpreadMs ?? 1000);
+        // Event streams never end by themselves; their clients reconnect to a server that is up.
+        streams.closeAll();
         await app.close();
         for (const rt of runtimes.values()) rt.webhooks.close();
         for (const hub of ownHubs) {

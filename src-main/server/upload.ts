@@ -53,6 +53,8 @@ export interface UploadLimits {
   maxFileBytes: number;
   /** Shared by every request: files held in memory at once. */
   slots: Slots;
+  /** A file that receives nothing for this long is abandoned and its request closed. */
+  idleMs: number;
 }
 
 /**
@@ -60,12 +62,24 @@ export interface UploadLimits {
  * registered with `throwFileSizeLimit: false`, so a file over the limit is refused on its own and
  * the others go on).
  */
-async function readFile(stream: Readable & { truncated?: boolean }, name: string, limit: number): Promise<Buffer> {
+async function readFile(
+  stream: Readable & { truncated?: boolean },
+  name: string,
+  limit: number,
+  idle: { ms: number; onIdle: () => void },
+): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    chunks.push(chunk);
-    size += chunk.length;
+  // A sender that stalls in the middle of a file would keep its slot (and its bytes) forever.
+  const timer = setTimeout(idle.onIdle, idle.ms);
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      timer.refresh();
+      chunks.push(chunk);
+      size += chunk.length;
+    }
+  } finally {
+    clearTimeout(timer);
   }
   if (stream.truncated) {
     throw new InkproofError(
@@ -150,7 +164,10 @@ export async function importUpload(
       try {
         let bytes: Buffer;
         try {
-          bytes = await readFile(part.file, name, limits.maxFileBytes);
+          bytes = await readFile(part.file, name, limits.maxFileBytes, {
+            ms: limits.idleMs,
+            onIdle: () => req.raw.destroy(),
+          });
         } catch (err) {
           if (!InkproofError.is(err)) throw err;
           result.errors.push({ name, error: err.toJSON() });
