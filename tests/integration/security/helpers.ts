@@ -120,7 +120,10 @@ export function rawRequest(port: number, head: string, body: Buffer = Buffer.all
       const end = text.indexOf('\r\n\r\n');
       if (end < 0) return null;
       const headText = text.slice(0, end);
-      const length = Number(/^content-length:\s*(\d+)/im.exec(headText)?.[1] ?? NaN);
+      // 101 Switching Protocols ends with its head; other answers here carry a Content-Length.
+      const length = /^HTTP\/1\.1 101/.test(headText)
+        ? 0
+        : Number(/^content-length:\s*(\d+)/im.exec(headText)?.[1] ?? NaN);
       const bodyText = text.slice(end + 4);
       if (!(bodyText.length >= length)) return null;
       return { status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1]), head: headText, body: bodyText, sent };
@@ -367,11 +370,15 @@ export function startAttack(port: number, requests: AttackRequest[], attackers: 
   };
 }
 
-/** A file of an upload: its name and `size` bytes of `fill` (made piece by piece, never held whole). */
+/**
+ * A file of an upload: its name and either its `content`, or `size` bytes of `fill` (made piece by
+ * piece, never held whole).
+ */
 export interface UploadFile {
   name: string;
   size: number;
   fill?: number | string;
+  content?: Buffer;
 }
 
 /**
@@ -413,9 +420,13 @@ export function upload(
         yield Buffer.from(
           `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
         );
-        const piece = Buffer.alloc(64 * 1024, f.fill ?? 0);
-        for (let left = f.size; left > 0; left -= piece.length)
-          yield left >= piece.length ? piece : piece.subarray(0, left);
+        if (f.content) {
+          for (let at = 0; at < f.content.length; at += 64 * 1024) yield f.content.subarray(at, at + 64 * 1024);
+        } else {
+          const piece = Buffer.alloc(64 * 1024, f.fill ?? 0);
+          for (let left = f.size; left > 0; left -= piece.length)
+            yield left >= piece.length ? piece : piece.subarray(0, left);
+        }
         yield Buffer.from('\r\n');
       }
       yield Buffer.from(`--${boundary}--\r\n`);
@@ -430,4 +441,49 @@ export function upload(
       req.end();
     })();
   });
+}
+
+/**
+ * The live events a user may read (`/api/events/stream`), collected from the moment `ready`
+ * resolves; `next(test)` resolves with the first one (seen already or to come) that passes.
+ */
+export function eventLog(s: Serve, token: string = s.token) {
+  const controller = new AbortController();
+  const seen: { channel: string; event: string; data: any; seq: number }[] = [];
+  let waiters: { test: (e: (typeof seen)[number]) => boolean; resolve: (e: (typeof seen)[number]) => void }[] = [];
+  let connected!: () => void;
+  const ready = new Promise<void>((resolve) => (connected = resolve));
+  const done = (async () => {
+    const res = await fetch(`${s.url}/api/events/stream`, {
+      headers: { authorization: `Bearer ${token}` },
+      signal: controller.signal,
+    });
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
+      buffer += decoder.decode(chunk, { stream: true });
+      const parts = buffer.split('\n\n');
+      buffer = parts.pop()!;
+      for (const part of parts) {
+        if (part.startsWith(': connected')) connected();
+        const data = /^data: (.*)$/m.exec(part)?.[1];
+        if (!data) continue;
+        const env = JSON.parse(data);
+        seen.push(env);
+        waiters = waiters.filter((w) => (w.test(env) ? (w.resolve(env), false) : true));
+      }
+    }
+  })().catch(() => undefined);
+  return {
+    ready,
+    seen,
+    next(test: (e: (typeof seen)[number]) => boolean): Promise<(typeof seen)[number]> {
+      const found = seen.find(test);
+      return found ? Promise.resolve(found) : new Promise((resolve) => waiters.push({ test, resolve }));
+    },
+    async close() {
+      controller.abort();
+      await done;
+    },
+  };
 }
