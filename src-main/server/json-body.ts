@@ -8,7 +8,9 @@
  *
  * The scanner works on raw bytes: every structural character of JSON is ASCII, and the bytes of a
  * multi-byte UTF-8 character are all ≥ 0x80, so a character split between two chunks never
- * confuses it. It does not validate JSON (JSON.parse does that); it only counts.
+ * confuses it. Outside strings it looks at each byte once; over a string it jumps to the next quote
+ * with the native search, so a long text costs next to nothing. It does not validate JSON
+ * (JSON.parse does that); it only counts.
  */
 import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -47,13 +49,24 @@ export class JsonShapeCheck {
     const { maxDepth, maxValues } = this.limits;
     let { depth, values, inString, escaped, inScalar } = this;
     for (let i = 0; i < bytes.length; i++) {
-      const c = bytes[i];
       if (inString) {
-        if (escaped) escaped = false;
-        else if (c === BACKSLASH) escaped = true;
-        else if (c === QUOTE) inString = false;
+        // Inside a string only its closing quote matters: jump to the next quote with the native
+        // search, and count the backslashes right before it (an odd number escapes it).
+        if (escaped) {
+          escaped = false;
+          continue;
+        }
+        const from = i;
+        const quote = bytes.indexOf(QUOTE, from);
+        if (quote < 0) {
+          escaped = trailingBackslashes(bytes, from, bytes.length) % 2 === 1;
+          break;
+        }
+        i = quote;
+        if (trailingBackslashes(bytes, from, quote) % 2 === 0) inString = false;
         continue;
       }
+      const c = bytes[i];
       if (c === QUOTE) {
         inString = true;
         inScalar = false;
@@ -77,6 +90,13 @@ export class JsonShapeCheck {
     }
     Object.assign(this, { depth, values, inString, escaped, inScalar });
   }
+}
+
+/** How many backslashes end bytes[from, to) (contiguous, counting back from `to`). */
+function trailingBackslashes(bytes: Uint8Array, from: number, to: number): number {
+  let n = 0;
+  while (to - n - 1 >= from && bytes[to - n - 1] === BACKSLASH) n++;
+  return n;
 }
 
 function tooDeep(max: number): InkproofError {
@@ -126,7 +146,8 @@ export function registerJsonBody(app: FastifyInstance, opts: JsonBodyOptions): v
     const { bytes: limit, hint } = opts.limitOf(req);
     const declared = Number(req.headers['content-length']);
     if (declared > limit) return done(bodyTooLarge(limit, hint), undefined);
-    const check = new JsonShapeCheck(opts);
+    // Without depth or value limits there is nothing to count (a configuration for measurements).
+    const check = Number.isFinite(opts.maxDepth) || Number.isFinite(opts.maxValues) ? new JsonShapeCheck(opts) : null;
     const chunks: Buffer[] = [];
     let received = 0;
     let settled = false;
@@ -144,7 +165,7 @@ export function registerJsonBody(app: FastifyInstance, opts: JsonBodyOptions): v
       received += chunk.length;
       if (received > limit) return settle(bodyTooLarge(limit, hint));
       try {
-        check.feed(chunk);
+        check?.feed(chunk);
       } catch (err) {
         return settle(err as Error);
       }

@@ -4,6 +4,7 @@
  */
 import crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { InkproofError } from '../../src-shared/errors';
 
 export const TOKEN_COOKIE = 'inkproof_token';
 
@@ -53,12 +54,38 @@ export function parseHost(value: string): { name: string; port: number | null } 
   return { name: m[1].toLowerCase(), port };
 }
 
+/** A Host value accepted besides the server's own names: a name, with the port it must carry (null: none). */
+export interface AllowedHost {
+  name: string;
+  port: number | null;
+}
+
+/** Reads `--allowed-hosts` / INKPROOF_ALLOWED_HOSTS: `NAME` or `NAME:PORT`, comma-separated. */
+export function parseAllowedHosts(list: string | undefined): AllowedHost[] {
+  if (!list) return [];
+  return list
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
+    .map((item) => {
+      const host = parseHost(item);
+      if (!host)
+        throw new InkproofError(
+          'invalid_input',
+          `"${item}" in the allowed hosts is not a host name (NAME or NAME:PORT).`,
+        );
+      return host;
+    });
+}
+
 /** What a request's Host and Origin are checked against. */
 export interface HostPolicy {
   /** The address the server listens on (--host). */
   boundHost: string;
   /** The port it listens on, once known. */
   port: number;
+  /** Host values accepted besides the server's own loopback names (e.g. the address of a proxy). */
+  allowedHosts?: AllowedHost[];
   /** Origins allowed besides the server's own, exactly as browsers send them; "*" allows any. */
   allowedOrigins: string[];
 }
@@ -72,8 +99,9 @@ const effectivePort = (port: number | null): number | null => (port === 80 || po
  * another site cannot reach it through a DNS name that resolves to 127.0.0.1 (DNS rebinding), nor
  * through `127.0.0.1.evil.example`. A browser's Origin, when sent, must be the server's own origin
  * (same host name and port as the Host header, http or https) or one explicitly allowed ("*"
- * allows any). A server listening on other addresses is reached by names it cannot know, so only
- * its Origin rule applies; its token protects it.
+ * allows any). Host values listed with --allowed-hosts (a proxy's address, a public name) are
+ * accepted too. A server listening on other addresses with no such list is reached by names it
+ * cannot know, so only its Origin rule applies; its token protects it.
  */
 export function checkHostAndOrigin(
   req: IncomingMessage,
@@ -83,10 +111,14 @@ export function checkHostAndOrigin(
   if (!header) return { ok: false, reason: 'The request has no Host header.' };
   const host = parseHost(header);
   if (!host) return { ok: false, reason: 'The Host header is malformed.' };
-  if (isLoopback(policy.boundHost)) {
-    if (!isLoopback(host.name) || (host.port ?? 80) !== policy.port)
-      return { ok: false, reason: `Host "${header.slice(0, 200)}" is not allowed.` };
-  }
+  const allowed = policy.allowedHosts ?? [];
+  const onLoopback = isLoopback(policy.boundHost);
+  // On loopback: the server's own names with its port, or a listed value. Elsewhere: anything,
+  // unless a list is given.
+  const ownName = onLoopback && isLoopback(host.name) && (host.port ?? 80) === policy.port;
+  const listed = allowed.some((a) => a.name === host.name && a.port === host.port);
+  if ((onLoopback || allowed.length > 0) && !ownName && !listed)
+    return { ok: false, reason: `Host "${header.slice(0, 200)}" is not allowed.` };
   const origin = req.headers.origin;
   if (origin && origin !== 'null') {
     if (policy.allowedOrigins.includes(origin) || policy.allowedOrigins.includes('*')) return { ok: true };

@@ -36,7 +36,15 @@ import { AppRegistry, makeApp, type AppInput, type PusherApp } from './pusher/ap
 import { registerHttpApi } from './pusher/http-api';
 import { PusherSocketServer, type AppRuntime } from './pusher/socket-server';
 import { WebhookSender, type WebhookOptions } from './pusher/webhooks';
-import { checkHostAndOrigin, checkPath, safeEqual, TOKEN_COOKIE, tokenOf, type HostPolicy } from './security';
+import {
+  checkHostAndOrigin,
+  checkPath,
+  safeEqual,
+  TOKEN_COOKIE,
+  tokenOf,
+  type AllowedHost,
+  type HostPolicy,
+} from './security';
 import { registerStatic } from './static';
 import { bodyLeftUnread, closeAfterAnswer } from './unread-body';
 
@@ -64,6 +72,8 @@ export interface ServerOptions {
   loginAttemptsPerMinute?: number;
   /** What one request or reader may cost (docs/security.md); unset fields keep their defaults. */
   limits?: Partial<ServerLimits>;
+  /** Host header values accepted besides the server's own (--allowed-hosts). */
+  allowedHosts?: AllowedHost[];
 }
 
 export interface RunningServer {
@@ -110,7 +120,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   // token (CORS without credentials: the browser version's cookie stays SameSite=Strict).
   const corsOrigins = [...ownOrigins, ...appList.flatMap((a) => a.allowedOrigins)];
   // The port is known once the server listens (--port 0 picks one).
-  const hostPolicy: HostPolicy = { boundHost: opts.host, port: opts.port, allowedOrigins: corsOrigins };
+  const hostPolicy: HostPolicy = {
+    boundHost: opts.host,
+    port: opts.port,
+    allowedHosts: opts.allowedHosts ?? [],
+    allowedOrigins: corsOrigins,
+  };
 
   const webhookStats = { sent: 0, failed: 0 };
   const runtimes = new Map<string, AppRuntime>();

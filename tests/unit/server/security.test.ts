@@ -1,6 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { checkHostAndOrigin, checkPath, isLoopback, parseHost } from '../../../src-main/server/security';
+import {
+  checkHostAndOrigin,
+  checkPath,
+  isLoopback,
+  parseAllowedHosts,
+  parseHost,
+} from '../../../src-main/server/security';
 
 const request = (headers: Record<string, string>) => ({ headers }) as unknown as IncomingMessage;
 
@@ -57,6 +63,25 @@ describe('Host and Origin checks', () => {
       'not an origin',
     ])
       expect(check({ host, origin }), origin).toBe(false);
+  });
+
+  it('accepts the exact values of --allowed-hosts besides its own (a proxy, a public name)', () => {
+    const allowedHosts = parseAllowedHosts('127.0.0.1:9000, sync.example.com');
+    expect(allowedHosts).toEqual([
+      { name: '127.0.0.1', port: 9000 },
+      { name: 'sync.example.com', port: null },
+    ]);
+    const behindProxy = { ...policy, allowedHosts };
+    const ok = (host: string, p = behindProxy) => checkHostAndOrigin(request({ host }), p).ok;
+    expect(ok('127.0.0.1:9000')).toBe(true);
+    expect(ok('127.0.0.1:8080')).toBe(true);
+    expect(ok('127.0.0.1:9001')).toBe(false);
+    expect(ok('sync.example.com')).toBe(true);
+    expect(ok('sync.example.com:8443')).toBe(false);
+    const open = { boundHost: '0.0.0.0', port: 6001, allowedOrigins: [], allowedHosts };
+    expect(ok('sync.example.com', open)).toBe(true);
+    expect(ok('other.example.com', open)).toBe(false);
+    expect(() => parseAllowedHosts('good.example, bad host')).toThrow(/not a host name/);
   });
 
   it('leaves Host alone for a server listening on all addresses, but still checks Origin', () => {

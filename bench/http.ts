@@ -1,0 +1,252 @@
+/**
+ * `npm run bench:http`: what the request limits cost on normal requests. The same server runs twice,
+ * each in its own process — with its limits as shipped, and with every limit lifted and the JSON
+ * shape check off — and the same requests go to both, rounds interleaved so that the machine's load
+ * hits them alike: no body, a small JSON command, a settings update of 500 values, a 1 MB JSON
+ * import and a 1 MB upload (both refused by their content once read, so nothing piles up). Then, in
+ * process, the checks themselves: the path and Host checks per request, the filter matcher against
+ * the regular expressions it replaced, and the JSON shape check against JSON.parse on the same bytes.
+ * BENCH_QUICK=1 runs fewer requests.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import type { IncomingMessage } from 'node:http';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { globMatch } from '../src-shared/channels';
+import { JsonShapeCheck } from '../src-main/server/json-body';
+import { checkHostAndOrigin, checkPath } from '../src-main/server/security';
+import { median, percentile, printTable } from './lib/stats';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const QUICK = process.env.BENCH_QUICK === '1';
+const ROUNDS = QUICK ? 3 : 5;
+const CONCURRENCY = 16;
+const progress = (msg: string) =>
+  process.stderr.write(`[bench:http ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
+
+type Config = 'limited' | 'unlimited';
+const CONFIGS: Config[] = ['limited', 'unlimited'];
+
+async function startServer(config: Config): Promise<{ port: number; proc: ChildProcess }> {
+  const proc = fork(path.join(here, 'http', 'server.ts'), [config], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  const port = await new Promise<number>((resolve) => proc.once('message', (m: { port: number }) => resolve(m.port)));
+  return { port, proc };
+}
+
+interface Scenario {
+  name: string;
+  requests: number;
+  /** The request for a server on `port`: fetch arguments. */
+  make(port: number): { url: string; init: RequestInit };
+  /** The status every answer must have. */
+  status: number;
+}
+
+const auth = { authorization: 'Bearer bench' };
+const MB = 1024 * 1024;
+const terms = JSON.stringify({ frozen_terms: Array.from({ length: 500 }, (_, i) => `term ${i}`) });
+const rtf = JSON.stringify({ name: 'letter.txt', text: '{\\rtf1 ' + 'x'.repeat(MB) });
+const boundary = 'benchBoundary';
+const upload = Buffer.concat([
+  Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="zeros.txt"\r\n\r\n`),
+  Buffer.alloc(MB),
+  Buffer.from(`\r\n--${boundary}--\r\n`),
+]);
+
+const SCENARIOS: Scenario[] = [
+  {
+    name: 'GET /api/queue/stats (no body)',
+    requests: QUICK ? 1000 : 3000,
+    status: 200,
+    make: (port) => ({ url: `http://127.0.0.1:${port}/api/queue/stats`, init: { headers: auth } }),
+  },
+  {
+    name: 'POST /api/commands/getSettings ({})',
+    requests: QUICK ? 1000 : 3000,
+    status: 200,
+    make: (port) => ({
+      url: `http://127.0.0.1:${port}/api/commands/getSettings`,
+      init: { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{}' },
+    }),
+  },
+  {
+    name: 'PATCH /api/settings (500 values, 10 KB)',
+    requests: QUICK ? 300 : 1000,
+    status: 200,
+    make: (port) => ({
+      url: `http://127.0.0.1:${port}/api/settings`,
+      init: { method: 'PATCH', headers: { ...auth, 'content-type': 'application/json' }, body: terms },
+    }),
+  },
+  {
+    name: 'POST /api/documents, JSON import of 1 MB',
+    requests: QUICK ? 60 : 200,
+    status: 415,
+    make: (port) => ({
+      url: `http://127.0.0.1:${port}/api/documents`,
+      init: { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: rtf },
+    }),
+  },
+  {
+    name: 'POST /api/documents, upload of 1 MB',
+    requests: QUICK ? 60 : 200,
+    status: 415,
+    make: (port) => ({
+      url: `http://127.0.0.1:${port}/api/documents`,
+      init: {
+        method: 'POST',
+        headers: { ...auth, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        body: upload,
+      },
+    }),
+  },
+];
+
+/** Sends the scenario's requests from CONCURRENCY loops; returns requests/s and latencies (ms). */
+async function load(port: number, s: Scenario): Promise<{ perSecond: number; latencies: number[] }> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < s.requests) {
+        next++;
+        const { url, init } = s.make(port);
+        const t0 = performance.now();
+        const res = await fetch(url, init);
+        await res.arrayBuffer();
+        latencies.push(performance.now() - t0);
+        if (res.status !== s.status) throw new Error(`${s.name}: answered ${res.status}, expected ${s.status}`);
+      }
+    }),
+  );
+  return { perSecond: s.requests / ((performance.now() - started) / 1000), latencies };
+}
+
+async function requestsTable(): Promise<void> {
+  const servers = new Map<Config, { port: number; proc: ChildProcess }>();
+  for (const c of CONFIGS) servers.set(c, await startServer(c));
+  try {
+    const rows: (string | number)[][] = [];
+    for (const s of SCENARIOS) {
+      const results = new Map<Config, { perSecond: number[]; p50: number[]; p99: number[] }>(
+        CONFIGS.map((c) => [c, { perSecond: [], p50: [], p99: [] }]),
+      );
+      // A warm-up round for both, then rounds that alternate which server goes first.
+      for (const c of CONFIGS) await load(servers.get(c)!.port, { ...s, requests: Math.ceil(s.requests / 5) });
+      for (let round = 0; round < ROUNDS; round++) {
+        const order = round % 2 === 0 ? CONFIGS : [...CONFIGS].reverse();
+        for (const c of order) {
+          const r = await load(servers.get(c)!.port, s);
+          const sorted = [...r.latencies].sort((a, b) => a - b);
+          const into = results.get(c)!;
+          into.perSecond.push(r.perSecond);
+          into.p50.push(percentile(sorted, 50));
+          into.p99.push(percentile(sorted, 99));
+        }
+      }
+      const limited = results.get('limited')!;
+      const unlimited = results.get('unlimited')!;
+      progress(`${s.name} done`);
+      rows.push([
+        s.name,
+        median(unlimited.perSecond),
+        median(limited.perSecond),
+        `${(median(limited.perSecond) / median(unlimited.perSecond)).toFixed(3)}×`,
+        `${median(unlimited.p50).toFixed(2)} / ${median(unlimited.p99).toFixed(2)}`,
+        `${median(limited.p50).toFixed(2)} / ${median(limited.p99).toFixed(2)}`,
+      ]);
+    }
+    printTable(
+      `Normal requests, limits lifted (baseline) vs as shipped — median of ${ROUNDS} interleaved rounds, ${CONCURRENCY} concurrent keep-alive clients`,
+      ['request', 'req/s, no limits', 'req/s, limits', 'ratio', 'p50 / p99 ms, no limits', 'p50 / p99 ms, limits'],
+      rows,
+    );
+  } finally {
+    for (const { proc } of servers.values()) {
+      const exited = new Promise((r) => proc.once('exit', r));
+      proc.send('stop');
+      await exited;
+    }
+  }
+}
+
+/** Nanoseconds per call of fn, the median of 5 timed batches. */
+function nsPerCall(fn: () => unknown, calls: number): number {
+  for (let i = 0; i < calls / 10; i++) fn();
+  const runs: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    const t0 = performance.now();
+    for (let i = 0; i < calls; i++) fn();
+    runs.push(((performance.now() - t0) * 1e6) / calls);
+  }
+  return median(runs);
+}
+
+/** The filter matcher this release replaced: a glob turned into a regular expression. */
+function regexGlob(glob: string, value: string): boolean {
+  return new RegExp(
+    '^' +
+      glob
+        .split('*')
+        .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*') +
+      '$',
+  ).test(value);
+}
+
+function checksTable(): void {
+  const req = {
+    url: '/api/documents/12/export?format=docx&version=2',
+    headers: { host: '127.0.0.1:8080', origin: 'http://127.0.0.1:8080' },
+  } as unknown as IncomingMessage;
+  const policy = { boundHost: '127.0.0.1', port: 8080, allowedOrigins: [] };
+  const rows: (string | number)[][] = [
+    ['path check, per request', '—', nsPerCall(() => checkPath(req.url!), 200_000), '—'],
+    ['Host and Origin check, per request', '—', nsPerCall(() => checkHostAndOrigin(req, policy), 200_000), '—'],
+  ];
+  for (const [glob, value] of [
+    ['documents.*', 'private-documents.1234'],
+    ['*rewrites*', 'private-rewrites.98'],
+    ['rewrite.*', 'rewrite.progress'],
+  ]) {
+    const before = nsPerCall(() => regexGlob(glob, value), 100_000);
+    const after = nsPerCall(() => globMatch(glob, value), 100_000);
+    rows.push([`filter "${glob}" on "${value}"`, before, after, `${(before / after).toFixed(1)}× faster`]);
+  }
+  const hostile = '*'.repeat(15) + 'x';
+  // The regular expression grows with the name's length to the power of the stars: 18 characters
+  // take it about 10 s, a channel name of 164 for ever; 10 characters keep this bench short.
+  const name = 'a'.repeat(10);
+  const before = nsPerCall(() => regexGlob(hostile, name), 3);
+  const after = nsPerCall(() => globMatch(hostile, name), 10_000);
+  rows.push([`filter of 15 stars and "x" on 10 characters`, before, after, `${(before / after).toFixed(0)}× faster`]);
+  printTable(
+    'The checks themselves, in process (ns per call; median of 5 batches)',
+    ['check', 'before (regex)', 'now', 'ratio'],
+    rows,
+  );
+
+  const body = Buffer.from(rtf);
+  const parse = nsPerCall(() => JSON.parse(body.toString('utf8')), 50);
+  const scan = nsPerCall(() => new JsonShapeCheck({ maxDepth: 32, maxValues: 50_000 }).feed(body), 50);
+  const small = Buffer.from(terms);
+  const parseSmall = nsPerCall(() => JSON.parse(small.toString('utf8')), 5000);
+  const scanSmall = nsPerCall(() => new JsonShapeCheck({ maxDepth: 32, maxValues: 50_000 }).feed(small), 5000);
+  printTable(
+    'JSON shape check (depth and values, while the body arrives) against JSON.parse of the same bytes',
+    ['body', 'JSON.parse µs', 'shape check µs', 'check / parse'],
+    [
+      ['1 MB import (one long string)', parse / 1000, scan / 1000, `${(scan / parse).toFixed(2)}`],
+      ['10 KB settings (500 values)', parseSmall / 1000, scanSmall / 1000, `${(scanSmall / parseSmall).toFixed(2)}`],
+    ],
+  );
+}
+
+await requestsTable();
+checksTable();
