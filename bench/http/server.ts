@@ -3,13 +3,8 @@
  * core that runs no jobs) with its limits as shipped (`limited`), or with every limit lifted and the
  * JSON shape check off (`unlimited`) — the same code otherwise. Prints its port over IPC.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createCore } from '../../src-main/core/core';
-import { silentLogger } from '../../src-main/core/logger';
 import type { ServerLimits } from '../../src-main/server/limits';
-import { startServer } from '../../src-main/server/server';
+import { startBenchServer } from '../lib/inkproof-server';
 
 const BIG = Number.MAX_SAFE_INTEGER;
 const UNLIMITED: ServerLimits = {
@@ -30,22 +25,12 @@ const UNLIMITED: ServerLimits = {
   lingerMs: 2 ** 31 - 1,
 };
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inkproof-bench-http-'));
-const core = createCore({ dataDir: dir, logger: silentLogger(), threads: 1, start: false });
-const server = await startServer({
-  core,
-  host: '127.0.0.1',
-  port: 0,
-  token: 'bench',
+const { server, stop } = await startBenchServer({
   app: { id: 'inkproof', key: 'inkproof', secret: 'bench-secret' },
-  logger: silentLogger(),
-  shutdownSpreadMs: 0,
   limits: process.argv[2] === 'unlimited' ? UNLIMITED : undefined,
 });
 process.send!({ port: server.port });
 process.on('message', async () => {
-  await server.close();
-  await core.close({ drainMs: 0 });
-  fs.rmSync(dir, { recursive: true, force: true });
+  await stop();
   process.exit(0);
 });

@@ -345,7 +345,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     );
     return { token: issued.token, token_id: issued.id, user };
   });
-  app.get('/api/auth/me', async (req) => ({ user: req.inkproofUser }));
+  app.get('/api/auth/me', async (req) => ({ user: contextOf(req).user }));
   app.post('/api/auth/logout', async (req) => ({ revoked: accounts.revokeTokenValue(req.inkproofToken!) }));
 
   registerApiRoutes(app, core, contextOf, limits);

@@ -5,7 +5,6 @@
  * costs nothing; and each user holds a bounded number of streams.
  */
 import net from 'node:net';
-import PusherServer from 'pusher';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   api,
@@ -81,22 +80,13 @@ function reader(s: Serve, query: string) {
 
 describe('the event stream (real server)', () => {
   let s: Serve;
-  let sdk: PusherServer;
   beforeAll(async () => {
-    s = await serve({ env: { INKPROOF_APP_ID: APP.id, INKPROOF_APP_KEY: APP.key, INKPROOF_APP_SECRET: APP.secret } });
-    sdk = new PusherServer({
-      appId: APP.id,
-      key: APP.key,
-      secret: APP.secret,
-      host: '127.0.0.1',
-      port: String(s.port),
-      useTLS: false,
-    });
+    s = await serve({ app: APP });
   });
   afterAll(async () => s?.stop());
 
   const batch = (channel: string, size: number) =>
-    sdk.triggerBatch(
+    s.sdk.triggerBatch(
       Array.from({ length: 10 }, (_, i) => ({ channel, name: 'flood', data: `${i}`.padEnd(size, 'x') })),
     );
 

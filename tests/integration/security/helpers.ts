@@ -8,8 +8,13 @@ import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { Worker } from 'node:worker_threads';
+import PusherServer from 'pusher';
 import { AccountStore } from '../../../src-main/core/accounts/accounts';
+import { createCore, type Core } from '../../../src-main/core/core';
+import { silentLogger } from '../../../src-main/core/logger';
 import { openDatabase } from '../../../src-main/core/store/db';
+import type { ServerLimits } from '../../../src-main/server/limits';
+import { startServer, type RunningServer } from '../../../src-main/server/server';
 import { exited, startServeProcess, type ServeProcess } from '../../helpers/server-process';
 import { TestSocket } from '../../helpers/socket';
 import { tempDir } from '../../helpers/temp';
@@ -23,12 +28,23 @@ export interface Serve extends ServeProcess {
   userIds: Record<string, number>;
   /** The key of its primary app (the WebSocket path is /app/KEY). */
   appKey: string;
+  /** The pusher server SDK, signed with the app given to serve(). */
+  sdk: PusherServer;
   stop(): Promise<void>;
 }
 
-/** Starts `inkproof serve` on a fresh data folder, with these accounts (name → password). */
+export interface TestApp {
+  id: string;
+  key: string;
+  secret: string;
+}
+
+/**
+ * Starts `inkproof serve` on a fresh data folder, with these accounts (each with the password
+ * NAME-password and an API token) and, when given, this app as its primary one (INKPROOF_APP_*).
+ */
 export async function serve(
-  opts: { env?: NodeJS.ProcessEnv; accounts?: string[]; args?: string[] } = {},
+  opts: { env?: NodeJS.ProcessEnv; accounts?: string[]; args?: string[]; app?: TestApp } = {},
 ): Promise<Serve> {
   const t = tempDir('inkproof-security-');
   const tokens: Record<string, string> = {};
@@ -45,15 +61,28 @@ export async function serve(
       db.close();
     }
   }
-  const p = await startServeProcess(t.dir, opts.args ?? [], { INKPROOF_THREADS: '1', ...opts.env });
+  const app = opts.app ?? { id: 'inkproof', key: 'inkproof', secret: '' };
+  const appEnv = opts.app
+    ? { INKPROOF_APP_ID: app.id, INKPROOF_APP_KEY: app.key, INKPROOF_APP_SECRET: app.secret }
+    : {};
+  const p = await startServeProcess(t.dir, opts.args ?? [], { INKPROOF_THREADS: '1', ...appEnv, ...opts.env });
+  const port = Number(new URL(p.url).port);
   return {
     ...p,
     dir: t.dir,
-    port: Number(new URL(p.url).port),
+    port,
     pid: p.child.pid!,
     tokens,
     userIds,
-    appKey: opts.env?.INKPROOF_APP_KEY ?? 'inkproof',
+    appKey: app.key,
+    sdk: new PusherServer({
+      appId: app.id,
+      key: app.key,
+      secret: app.secret,
+      host: '127.0.0.1',
+      port: String(port),
+      useTLS: false,
+    }),
     async stop() {
       if (p.child.exitCode === null && p.child.signalCode === null) {
         p.child.kill('SIGTERM');
@@ -484,6 +513,33 @@ export function eventLog(s: Serve, token: string = s.token) {
     async close() {
       controller.abort();
       await done;
+    },
+  };
+}
+
+/** The server in this process (for what needs its options: short limits), with a core of its own. */
+export async function inProcessServer(
+  token: string,
+  limits?: Partial<ServerLimits>,
+): Promise<{ core: Core; server: RunningServer; close(): Promise<void> }> {
+  const t = tempDir();
+  const core = createCore({ dataDir: t.dir, logger: silentLogger(), threads: 1, progressIntervalMs: 0 });
+  const server = await startServer({
+    core,
+    host: '127.0.0.1',
+    port: 0,
+    token,
+    app: { id: 'inkproof', key: 'inkproof', secret: `${token}-secret` },
+    logger: silentLogger(),
+    limits,
+  });
+  return {
+    core,
+    server,
+    async close() {
+      await server.close();
+      await core.close({ drainMs: 0 });
+      t.cleanup();
     },
   };
 }

@@ -6,7 +6,6 @@
  * body is read.
  */
 import crypto from 'node:crypto';
-import PusherServer from 'pusher';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hmacHex } from '../../../src-main/server/pusher/signature';
 import { TestSocket } from '../../helpers/socket';
@@ -17,17 +16,8 @@ const MB = 1024 * 1024;
 
 describe('the Pusher HTTP API (real server)', () => {
   let s: Serve;
-  let sdk: PusherServer;
   beforeAll(async () => {
-    s = await serve({ env: { INKPROOF_APP_ID: APP.id, INKPROOF_APP_KEY: APP.key, INKPROOF_APP_SECRET: APP.secret } });
-    sdk = new PusherServer({
-      appId: APP.id,
-      key: APP.key,
-      secret: APP.secret,
-      host: '127.0.0.1',
-      port: String(s.port),
-      useTLS: false,
-    });
+    s = await serve({ app: APP });
   });
   afterAll(async () => s?.stop());
 
@@ -61,11 +51,13 @@ describe('the Pusher HTTP API (real server)', () => {
     await socket.established();
     socket.send({ event: 'pusher:subscribe', data: { channel: 'room' } });
     await socket.next((f) => f.event === 'pusher_internal:subscription_succeeded');
-    expect((await sdk.trigger('room', 'hello', { n: 1 })).status).toBe(200);
+    expect((await s.sdk.trigger('room', 'hello', { n: 1 })).status).toBe(200);
     expect((await socket.next((f) => f.event === 'hello')).data).toEqual({ n: 1 });
-    await sdk.triggerBatch([{ channel: 'room', name: 'second', data: { n: 2 } }]);
+    await s.sdk.triggerBatch([{ channel: 'room', name: 'second', data: { n: 2 } }]);
     await socket.next((f) => f.event === 'second');
-    const channels = (await (await sdk.get({ path: '/channels', params: { info: 'subscription_count' } })).json()) as {
+    const channels = (await (
+      await s.sdk.get({ path: '/channels', params: { info: 'subscription_count' } })
+    ).json()) as {
       channels: Record<string, { subscription_count: number }>;
     };
     expect(channels.channels.room.subscription_count).toBe(1);

@@ -6,12 +6,9 @@
  * bound memory. The stall is tested in process, with a short idle limit.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../src-main/core/core';
-import { silentLogger } from '../../../src-main/core/logger';
-import { startServer, type RunningServer } from '../../../src-main/server/server';
-import { tempDir } from '../../helpers/temp';
+import type { RunningServer } from '../../../src-main/server/server';
 import { humanText } from '../../helpers/texts';
-import { api, peakMemoryMb, rawRequest, resetPeakMemory, serve, upload, type Serve } from './helpers';
+import { api, inProcessServer, peakMemoryMb, rawRequest, resetPeakMemory, serve, upload, type Serve } from './helpers';
 
 const MB = 1024 * 1024;
 
@@ -124,26 +121,12 @@ describe('uploads, file by file (real server)', () => {
 });
 
 describe('uploads that stall (in process, short idle limit)', () => {
-  const t = tempDir();
-  let core: Core;
   let server: RunningServer;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    core = createCore({ dataDir: t.dir, logger: silentLogger(), threads: 1, progressIntervalMs: 0 });
-    server = await startServer({
-      core,
-      host: '127.0.0.1',
-      port: 0,
-      token: 'stall',
-      app: { id: 'inkproof', key: 'inkproof', secret: 'stall-secret' },
-      logger: silentLogger(),
-      limits: { uploadsInMemory: 1, uploadIdleMs: 300 },
-    });
+    ({ server, close } = await inProcessServer('stall', { uploadsInMemory: 1, uploadIdleMs: 300 }));
   });
-  afterAll(async () => {
-    await server.close();
-    await core.close({ drainMs: 0 });
-    t.cleanup();
-  });
+  afterAll(() => close());
 
   it('drops a sender that stops in the middle of a file, so that the next upload gets the slot', async () => {
     const stalled = upload(server.port, 'stall', [{ name: 'stuck.txt', size: 4 * MB, fill: 'a' }], {

@@ -5,7 +5,6 @@
  * client that stops reading is disconnected with 4100 instead of growing the server's memory — the
  * back-pressure the event stream now shares.
  */
-import PusherServer from 'pusher';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestSocket } from '../../helpers/socket';
@@ -15,25 +14,10 @@ const APP = { id: 'ws', key: 'ws-key', secret: 'ws-secret' };
 
 describe('bad WebSocket traffic (real server)', () => {
   let s: Serve;
-  let sdk: PusherServer;
   beforeAll(async () => {
     s = await serve({
-      env: {
-        INKPROOF_APP_ID: APP.id,
-        INKPROOF_APP_KEY: APP.key,
-        INKPROOF_APP_SECRET: APP.secret,
-        INKPROOF_APP_CLIENT_EVENTS: 'true',
-        INKPROOF_APP_ACTIVITY_TIMEOUT: '1',
-        INKPROOF_APP_PONG_TIMEOUT: '1',
-      },
-    });
-    sdk = new PusherServer({
-      appId: APP.id,
-      key: APP.key,
-      secret: APP.secret,
-      host: '127.0.0.1',
-      port: String(s.port),
-      useTLS: false,
+      app: APP,
+      env: { INKPROOF_APP_CLIENT_EVENTS: 'true' },
     });
   });
   afterAll(async () => s?.stop());
@@ -96,12 +80,6 @@ describe('bad WebSocket traffic (real server)', () => {
     socket.close();
   });
 
-  it('closes a client that never answers pings with 4201', async () => {
-    const ws = new WebSocket(`ws://127.0.0.1:${s.port}${url}`, { autoPong: false });
-    const code = await new Promise<number>((resolve) => ws.on('close', resolve));
-    expect(code).toBe(4201);
-  });
-
   it('disconnects a client that stops reading with 4100', async () => {
     const socket = await open();
     keepAlive(socket);
@@ -115,7 +93,7 @@ describe('bad WebSocket traffic (real server)', () => {
     void closed.then(() => (done = true));
     // 10 KB events until the server gives up on the client (at most 100 MB).
     for (let i = 0; i < 1000 && !done; i++) {
-      await sdk.triggerBatch(
+      await s.sdk.triggerBatch(
         Array.from({ length: 10 }, () => ({ channel: 'firehose', name: 'e', data: 'x'.repeat(10_000) })),
       );
       sent += 10;
@@ -129,4 +107,21 @@ describe('bad WebSocket traffic (real server)', () => {
     expect(await closed).toBe(4100);
     console.log(`slow WebSocket reader closed with 4100 after ${sent} events of 10 KB`);
   }, 120_000);
+
+  describe('with a short activity timeout (1 s, and 1 s to answer)', () => {
+    let quick: Serve;
+    beforeAll(async () => {
+      quick = await serve({
+        app: APP,
+        env: { INKPROOF_APP_ACTIVITY_TIMEOUT: '1', INKPROOF_APP_PONG_TIMEOUT: '1' },
+      });
+    });
+    afterAll(async () => quick?.stop());
+
+    it('closes a client that never answers pings with 4201', async () => {
+      const ws = new WebSocket(`ws://127.0.0.1:${quick.port}${url}`, { autoPong: false });
+      const code = await new Promise<number>((resolve) => ws.on('close', resolve));
+      expect(code).toBe(4201);
+    });
+  });
 });
