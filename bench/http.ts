@@ -3,7 +3,8 @@
  * each in its own process — with its limits as shipped, and with every limit lifted and the JSON
  * shape check off — and the same requests go to both, rounds interleaved so that the machine's load
  * hits them alike: no body, a small JSON command, a settings update of 500 values, a 1 MB JSON
- * import and a 1 MB upload (both refused by their content once read, so nothing piles up). Then, in
+ * import and a 1 MB upload (both refused by their content once read, so nothing piles up) — the
+ * server's CPU time per request (the measure a busy machine moves least) and the throughput. Then, in
  * process, the checks themselves: the path and Host checks per request, the filter matcher against
  * the regular expressions it replaced, and the JSON shape check against JSON.parse on the same bytes.
  * BENCH_QUICK=1 runs fewer requests.
@@ -29,7 +30,25 @@ const progress = (msg: string) =>
 type Config = 'limited' | 'unlimited';
 const CONFIGS: Config[] = ['limited', 'unlimited'];
 
-async function startServer(config: Config): Promise<{ port: number; proc: ChildProcess }> {
+interface Server {
+  port: number;
+  proc: ChildProcess;
+}
+
+/** CPU microseconds the server process has used so far. */
+function serverCpu(server: Server): Promise<number> {
+  return new Promise((resolve) => {
+    const onMessage = (m: { cpu?: { user: number; system: number } }) => {
+      if (!m.cpu) return;
+      server.proc.off('message', onMessage);
+      resolve(m.cpu.user + m.cpu.system);
+    };
+    server.proc.on('message', onMessage);
+    server.proc.send('cpu');
+  });
+}
+
+async function startServer(config: Config): Promise<Server> {
   const proc = fork(path.join(here, 'http', 'server.ts'), [config], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -108,9 +127,14 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
-/** Sends the scenario's requests from CONCURRENCY loops; returns requests/s and latencies (ms). */
-async function load(port: number, s: Scenario): Promise<{ perSecond: number; latencies: number[] }> {
+/**
+ * Sends the scenario's requests from CONCURRENCY loops; returns requests/s, latencies (ms) and the
+ * server's CPU time per request (µs) — the measure least moved by what else runs on the machine.
+ */
+async function load(server: Server, s: Scenario): Promise<{ perSecond: number; latencies: number[]; cpu: number }> {
+  const port = server.port;
   const latencies: number[] = [];
+  const cpuBefore = await serverCpu(server);
   let next = 0;
   const started = performance.now();
   await Promise.all(
@@ -126,57 +150,68 @@ async function load(port: number, s: Scenario): Promise<{ perSecond: number; lat
       }
     }),
   );
-  return { perSecond: s.requests / ((performance.now() - started) / 1000), latencies };
+  const perSecond = s.requests / ((performance.now() - started) / 1000);
+  return { perSecond, latencies, cpu: ((await serverCpu(server)) - cpuBefore) / s.requests };
 }
 
 async function requestsTable(): Promise<void> {
-  const servers = new Map<Config, { port: number; proc: ChildProcess }>();
+  const servers = new Map<Config, Server>();
   for (const c of CONFIGS) servers.set(c, await startServer(c));
   try {
     const rows: (string | number)[][] = [];
     for (const s of SCENARIOS) {
-      const results = new Map<Config, { perSecond: number[]; p50: number[]; p99: number[] }>(
-        CONFIGS.map((c) => [c, { perSecond: [], p50: [], p99: [] }]),
+      const results = new Map<Config, { perSecond: number[]; p50: number[]; p99: number[]; cpu: number[] }>(
+        CONFIGS.map((c) => [c, { perSecond: [], p50: [], p99: [], cpu: [] }]),
       );
       const ratios: number[] = [];
+      const cpuRatios: number[] = [];
       // A warm-up batch for both, then batches that alternate which server goes first.
-      for (const c of CONFIGS) await load(servers.get(c)!.port, s);
+      for (const c of CONFIGS) await load(servers.get(c)!, s);
       for (let round = 0; round < ROUNDS; round++) {
         const order = round % 2 === 0 ? CONFIGS : [...CONFIGS].reverse();
         const perSecond = new Map<Config, number>();
+        const cpu = new Map<Config, number>();
         for (const c of order) {
-          const r = await load(servers.get(c)!.port, s);
+          const r = await load(servers.get(c)!, s);
           const sorted = [...r.latencies].sort((a, b) => a - b);
           const into = results.get(c)!;
           into.perSecond.push(r.perSecond);
           into.p50.push(percentile(sorted, 50));
           into.p99.push(percentile(sorted, 99));
+          into.cpu.push(r.cpu);
           perSecond.set(c, r.perSecond);
+          cpu.set(c, r.cpu);
         }
         ratios.push(perSecond.get('limited')! / perSecond.get('unlimited')!);
+        cpuRatios.push(cpu.get('limited')! / cpu.get('unlimited')!);
       }
       const limited = results.get('limited')!;
       const unlimited = results.get('unlimited')!;
-      const sortedRatios = [...ratios].sort((a, b) => a - b);
+      const spread = (values: number[]) => {
+        const sorted = [...values].sort((a, b) => a - b);
+        return `${median(values).toFixed(3)}× (${percentile(sorted, 25).toFixed(2)}–${percentile(sorted, 75).toFixed(2)})`;
+      };
       progress(`${s.name} done`);
       rows.push([
         s.name,
-        median(unlimited.perSecond),
-        median(limited.perSecond),
-        `${median(ratios).toFixed(3)}× (${percentile(sortedRatios, 25).toFixed(2)}–${percentile(sortedRatios, 75).toFixed(2)})`,
-        `${median(unlimited.p50).toFixed(2)} / ${median(unlimited.p99).toFixed(2)}`,
-        `${median(limited.p50).toFixed(2)} / ${median(limited.p99).toFixed(2)}`,
+        median(unlimited.cpu),
+        median(limited.cpu),
+        spread(cpuRatios),
+        `${Math.round(median(unlimited.perSecond))} / ${Math.round(median(limited.perSecond))}`,
+        spread(ratios),
+        `${median(unlimited.p50).toFixed(1)} / ${median(limited.p50).toFixed(1)}`,
       ]);
     }
     printTable(
       `Normal requests, limits lifted (baseline) vs as shipped — medians of ${ROUNDS} alternating batches, ${CONCURRENCY} concurrent keep-alive clients`,
       [
         'request',
-        'req/s, no limits',
-        'req/s, limits',
-        'limits / no limits (median of batch pairs, quartiles)',
-        'p50 / p99 ms, no limits',
-        'p50 / p99 ms, limits',
+        'server CPU µs/request, no limits',
+        'with limits',
+        'CPU ratio (median of batch pairs, quartiles)',
+        'req/s, no limits / limits',
+        'req/s ratio (quartiles)',
+        'p50 ms, no limits / limits',
       ],
       rows,
     );

@@ -1,7 +1,8 @@
 /**
  * One server for bench/http.ts, in its own process: `inkproof serve`'s server (startServer with a
  * core that runs no jobs) with its limits as shipped (`limited`), or with every limit lifted and the
- * JSON shape check off (`unlimited`) — the same code otherwise. Prints its port over IPC.
+ * JSON shape check off (`unlimited`) — the same code otherwise. Tells its port over IPC, and its CPU
+ * time when asked.
  */
 import type { ServerLimits } from '../../src-main/server/limits';
 import { startBenchServer } from '../lib/inkproof-server';
@@ -30,7 +31,9 @@ const { server, stop } = await startBenchServer({
   limits: process.argv[2] === 'unlimited' ? UNLIMITED : undefined,
 });
 process.send!({ port: server.port });
-process.on('message', async () => {
+process.on('message', async (m: string) => {
+  // The CPU this process has used, so that the bench can count what a request costs the server.
+  if (m === 'cpu') return process.send!({ cpu: process.cpuUsage() });
   await stop();
   process.exit(0);
 });
