@@ -107,6 +107,20 @@ describe('uploads, file by file (real server)', () => {
       expect(a.status, what).toBe(400);
       expect(JSON.parse(a.body).error.code, what).toBe('invalid_input');
     }
+    // More fields than an upload may carry: the parser reports it with the next part, so the file
+    // after the fields is imported and the rest of the upload refused.
+    const fields = Array.from(
+      { length: 21 },
+      (_, i) => `--B\r\nContent-Disposition: form-data; name="f${i}"\r\n\r\nx\r\n`,
+    );
+    const many = await send('multipart/form-data; boundary=B', fields.join('') + part('B') + '--B--\r\n');
+    expect(many.status).toBe(201);
+    expect(JSON.parse(many.body).errors).toEqual([
+      {
+        name: '(the rest of the upload)',
+        error: { code: 'too_large', message: expect.stringMatching(/at most 20 fields/) },
+      },
+    ]);
   });
 
   it('frees the memory slots of senders that vanish mid-file', async () => {
