@@ -48,6 +48,10 @@ program
     '--redis <url>',
     'share fan-out, presence, the catch-up log and limits with other server processes (default: INKPROOF_REDIS_URL)',
   )
+  .option(
+    '--allowed-hosts <list>',
+    'other Host values to accept, comma-separated NAME or NAME:PORT, e.g. behind a proxy (default: INKPROOF_ALLOWED_HOSTS)',
+  )
   .option('--debug', 'log hub traffic and requests')
   .action(
     async (o: {
@@ -57,6 +61,7 @@ program
       token?: string;
       apps?: string;
       redis?: string;
+      allowedHosts?: string;
       debug?: boolean;
     }) => {
       // Loaded on demand: the server's dependencies are not needed by the other commands.

@@ -7,7 +7,7 @@ import { resolveDataDir } from '../core/paths';
 import { openDatabase } from '../core/store/db';
 import { SettingsStore } from '../core/store/settings';
 import { createCluster } from '../server/cluster';
-import { randomToken } from '../server/security';
+import { parseAllowedHosts, randomToken } from '../server/security';
 import { startServer, type RunningServer } from '../server/server';
 import { loadApps } from '../server/pusher/apps';
 import type { Core } from '../core/core';
@@ -25,6 +25,8 @@ export interface ServeOptions {
   apps?: string;
   /** Milliseconds over which connections are closed (4200) at shutdown. */
   shutdownSpreadMs?: number;
+  /** Other Host header values to accept (NAME or NAME:PORT, comma-separated), e.g. behind a proxy. */
+  allowedHosts?: string;
 }
 
 export interface Serving {
@@ -76,6 +78,7 @@ export async function serve(opts: ServeOptions): Promise<Serving> {
       logger,
       cluster,
       shutdownSpreadMs: opts.shutdownSpreadMs,
+      allowedHosts: parseAllowedHosts(opts.allowedHosts ?? process.env.INKPROOF_ALLOWED_HOSTS),
     });
   } catch (err) {
     await core.close({ drainMs: 0 });

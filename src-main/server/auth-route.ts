@@ -10,6 +10,7 @@ import { CHANNEL_NAME_RE, parseChannel } from '../../src-shared/channels';
 import { InkproofError } from '../../src-shared/errors';
 import type { Core } from '../core/core';
 import type { ContextOf } from './api-routes';
+import type { ServerLimits } from './limits';
 import type { PusherApp } from './pusher/apps';
 import { signChannel, signUser } from './pusher/signature';
 
@@ -25,6 +26,7 @@ export function registerAuthRoute(
   pusherApp: PusherApp,
   contextOf: ContextOf,
   bind: (socketId: string, req: FastifyRequest) => void,
+  limits: ServerLimits,
 ): void {
   const channelAuth = async (req: FastifyRequest) => {
     const b = (req.body ?? {}) as Record<string, unknown>;
@@ -61,8 +63,10 @@ export function registerAuthRoute(
     const userData = JSON.stringify({ id: String(user.id), user_info: { name: user.name ?? String(user.id) } });
     return { auth: signUser(pusherApp.key, pusherApp.secret, socketId, userData), user_data: userData };
   };
-  app.post('/broadcasting/auth', channelAuth);
-  app.post('/pusher/auth', channelAuth);
-  app.post('/broadcasting/user-auth', userAuth);
-  app.post('/pusher/user-auth', userAuth);
+  // A socket id and a channel name: a few hundred bytes.
+  const small = { bodyLimit: limits.channelAuthBodyBytes };
+  app.post('/broadcasting/auth', small, channelAuth);
+  app.post('/pusher/auth', small, channelAuth);
+  app.post('/broadcasting/user-auth', small, userAuth);
+  app.post('/pusher/user-auth', small, userAuth);
 }

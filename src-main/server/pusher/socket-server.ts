@@ -25,7 +25,7 @@ import type { Envelope } from '../../../src-shared/events';
 import type { BroadcastHub } from '../../core/hub/hub';
 import type { Cluster, ClusterNotice, ClusterSignal } from '../cluster/cluster';
 import type { AppRegistry, PusherApp } from './apps';
-import { FrameWriter, textFrame, type FrameSink } from './frame-writer';
+import { checkWsInternals, FrameWriter, textFrame, type FrameSink } from './frame-writer';
 import {
   CLOSE,
   ERROR,
@@ -113,6 +113,8 @@ export class PusherSocketServer {
   private readonly untaps: Unsubscribe[] = [];
 
   constructor(private readonly opts: SocketServerOptions) {
+    // Fails here, at start-up, if the ws internals the frame writer uses have changed.
+    checkWsInternals();
     const apps = opts.apps.all();
     const maxPayload = Math.max(...apps.map((a) => a.maxMessageBytes), 1024);
     this.wss = new WebSocketServer({ noServer: true, maxPayload, perMessageDeflate: false, clientTracking: false });
