@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'protected_span_changed',
   'llm_unavailable',
   'llm_bad_response',
+  'sync_unavailable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -47,6 +48,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   protected_span_changed: 422,
   llm_unavailable: 502,
   llm_bad_response: 502,
+  sync_unavailable: 502,
   internal: 500,
 };
 

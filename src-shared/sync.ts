@@ -60,7 +60,10 @@ const documentChange = z
     size_bytes: z.number().int().nonnegative(),
     created_at: isoDate,
     /** Set when the file could not be read on the device that imported it. */
-    import_error: z.object({ code: z.enum(ERROR_CODES), message: z.string().max(2000) }).strict().nullable(),
+    import_error: z
+      .object({ code: z.enum(ERROR_CODES), message: z.string().max(2000) })
+      .strict()
+      .nullable(),
   })
   .strict();
 

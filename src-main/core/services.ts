@@ -9,6 +9,7 @@ import type { JobStore } from './store/jobs';
 import type { RewriteStore } from './store/rewrites';
 import type { SampleStore } from './store/samples';
 import type { SettingsStore } from './store/settings';
+import type { SyncEngine } from './sync/engine';
 
 export interface Services {
   db: Db;
@@ -21,6 +22,8 @@ export interface Services {
   samples: SampleStore;
   jobs: JobStore;
   settings: SettingsStore;
+  /** The device's sync with a remote server (off until signed in). */
+  sync: SyncEngine;
   /** Interval of rewrite.progress events per rewrite (docs/architecture.md §2: ~50 ms). */
   progressIntervalMs: number;
 }

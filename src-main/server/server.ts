@@ -36,6 +36,8 @@ import { PusherSocketServer, type AppRuntime } from './pusher/socket-server';
 import { WebhookSender, type WebhookOptions } from './pusher/webhooks';
 import { checkHostAndOrigin, safeEqual, TOKEN_COOKIE, tokenOf } from './security';
 import { registerStatic } from './static';
+import { registerSyncRoutes } from './sync/routes';
+import type { SyncLibraryStore } from './sync/store';
 
 export interface ServerOptions {
   core: Core;
@@ -70,6 +72,8 @@ export interface RunningServer {
   runtimes: Map<string, AppRuntime>;
   cluster: Cluster;
   accounts: AccountStore;
+  /** The libraries devices sync (docs/sync.md). */
+  syncLibraries: SyncLibraryStore;
   metrics: ServerMetrics;
   close(): Promise<void>;
 }
@@ -278,6 +282,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   app.post('/api/auth/logout', async (req) => ({ revoked: accounts.revokeTokenValue(req.inkproofToken!) }));
 
   registerApiRoutes(app, core, contextOf);
+  const syncLibraries = registerSyncRoutes(app, { core, accounts, primary: registry.primary });
   registerAuthRoute(app, core, registry.primary, contextOf);
   registerEventStream(app, core, contextOf);
   const maxApiBody = Math.max(
@@ -347,6 +352,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     runtimes,
     cluster,
     accounts,
+    syncLibraries,
     metrics,
     close() {
       closing ??= (async () => {

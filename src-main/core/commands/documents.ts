@@ -73,6 +73,7 @@ export async function importFiles(s: Services, files: IncomingFile[], ctx: CallC
       const name = path.basename(file.name);
       const doc = s.hub.atomically(s.db, () => {
         const doc = s.documents.insert(ctx.user.id, name, format, bytes.byteLength, bytes);
+        s.sync.outbox.document(doc.id);
         // About six bytes per word: refined once the text is extracted.
         s.scheduler.enqueue(ctx.user.id, 'analyze', doc.id, bytes.byteLength / 6);
         s.hub.broadcast(
@@ -98,7 +99,13 @@ export function documentCommands(
   s: Services,
 ): Pick<
   CoreApi,
-  'importDocuments' | 'listDocuments' | 'getDocument' | 'deleteDocument' | 'analyzeDocument' | 'exportDocument'
+  | 'importDocuments'
+  | 'listDocuments'
+  | 'getDocument'
+  | 'deleteDocument'
+  | 'analyzeDocument'
+  | 'exportDocument'
+  | 'renameDocument'
 > {
   return {
     async importDocuments({ files }, ctx) {
@@ -128,6 +135,8 @@ export function documentCommands(
         for (const j of s.jobs.active('rewrite', r.id)) await s.scheduler.cancel(j.id);
       for (const j of s.jobs.active('analyze', id)) await s.scheduler.cancel(j.id);
       s.hub.atomically(s.db, () => {
+        // Before the rows go: the delete names every version it saw.
+        s.sync.outbox.deleted(id);
         s.documents.delete(id);
         s.hub.broadcast(
           {
@@ -139,6 +148,27 @@ export function documentCommands(
         );
       });
       return { deleted: true, id };
+    },
+
+    async renameDocument({ id, name }, ctx) {
+      const doc = ownedDocument(s, id, ctx);
+      const clean = path.basename(name.trim());
+      if (!clean) throw new InkproofError('invalid_input', 'A document needs a name.');
+      if (clean !== doc.name) {
+        s.hub.atomically(s.db, () => {
+          s.documents.rename(id, clean);
+          s.sync.outbox.document(id);
+          s.hub.broadcast(
+            {
+              channel: libraryChannel(ctx.user.id),
+              event: 'document.updated',
+              data: { document_id: id, version: doc.version, updated_at: isoNow(), name: clean },
+            },
+            { except: ctx.connectionId },
+          );
+        });
+      }
+      return { document: s.documents.summary(id) as DocumentSummary };
     },
 
     async analyzeDocument({ id }, ctx) {

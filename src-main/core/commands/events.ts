@@ -15,7 +15,16 @@ export function eventCommands(s: Services): Pick<CoreApi, 'getEvents' | 'getSett
       return s.settings.get();
     },
     async updateSettings({ patch }) {
-      return s.settings.update(patch);
+      // Frozen terms belong to the account and sync; the change and its outbox entry go together.
+      return s.db.transaction(() => {
+        if (patch.frozen_terms && !sameTerms(patch.frozen_terms, s.settings.get().frozen_terms))
+          s.sync.outbox.frozenTerms(patch.frozen_terms);
+        return s.settings.update(patch);
+      })();
     },
   };
+}
+
+function sameTerms(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((t, i) => t === b[i]);
 }

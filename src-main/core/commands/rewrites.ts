@@ -95,6 +95,7 @@ export function rewriteCommands(s: Services): Pick<CoreApi, 'rewriteDocument' | 
       const text = applyHunks(original, hunks, accepted_hunks);
       const version = s.hub.atomically(s.db, () => {
         const version = s.documents.addVersion(doc.id, text, countWords(text), row.id);
+        s.sync.outbox.version(doc.id, version);
         s.rewrites.markApplied(row.id, version);
         s.hub.broadcast({
           channel: libraryChannel(ctx.user.id),

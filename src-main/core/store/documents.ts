@@ -1,4 +1,9 @@
-/** Documents, their versions, their original bytes and their analyses. */
+/**
+ * Documents, their versions, their original bytes and their analyses. Documents and versions get a
+ * global id (UUID) beside their local number, and each version names the one(s) it was made on top
+ * of, so that devices that sync can tell versions apart and keep both sides of a conflict (docs/sync.md).
+ */
+import crypto from 'node:crypto';
 import type {
   AnalysisResult,
   DocumentDetail,
@@ -29,6 +34,7 @@ interface DocumentRow {
   error_code: string | null;
   created_at: string;
   analyzed_at: string | null;
+  gid: string;
 }
 
 export interface ListQuery {
@@ -49,9 +55,9 @@ export class DocumentStore {
   insert(userId: number, name: string, format: DocumentFormat, sizeBytes: number, source: Uint8Array): DocumentSummary {
     const row = this.db
       .prepare(
-        `INSERT INTO documents (user_id, name, format, status, size_bytes, created_at) VALUES (?, ?, ?, 'queued', ?, ?) RETURNING ${SUMMARY_COLUMNS}`,
+        `INSERT INTO documents (user_id, name, format, status, size_bytes, created_at, gid) VALUES (?, ?, ?, 'queued', ?, ?, ?) RETURNING ${SUMMARY_COLUMNS}`,
       )
-      .get(userId, name, format, sizeBytes, isoNow()) as DocumentRow;
+      .get(userId, name, format, sizeBytes, isoNow(), crypto.randomUUID()) as DocumentRow;
     this.db
       .prepare('INSERT INTO document_sources (document_id, bytes) VALUES (?, ?)')
       .run(row.id, Buffer.from(source.buffer, source.byteOffset, source.byteLength));
@@ -130,6 +136,10 @@ export class DocumentStore {
     return { documents: rows.map(toSummary), total };
   }
 
+  rename(id: number, name: string): void {
+    this.db.prepare('UPDATE documents SET name = ? WHERE id = ?').run(name, id);
+  }
+
   delete(id: number): boolean {
     return this.db.prepare('DELETE FROM documents WHERE id = ?').run(id).changes > 0;
   }
@@ -153,23 +163,49 @@ export class DocumentStore {
       .run(text, format, wordCount, id);
     this.db
       .prepare(
-        'INSERT OR REPLACE INTO document_versions (document_id, version, text, word_count, rewrite_id, created_at) VALUES (?, 1, ?, ?, NULL, ?)',
+        "INSERT OR REPLACE INTO document_versions (document_id, version, text, word_count, rewrite_id, created_at, vid, parents, origin) VALUES (?, 1, ?, ?, NULL, ?, ?, '[]', 'import')",
       )
-      .run(id, text, wordCount, isoNow());
+      .run(id, text, wordCount, isoNow(), crypto.randomUUID());
     this.db.prepare('DELETE FROM document_sources WHERE document_id = ?').run(id);
   }
 
-  /** Adds a new version (an applied revision) and makes it current; earlier versions stay. */
-  addVersion(id: number, text: string, wordCount: number, rewriteId: number | null): number {
+  /**
+   * Adds a new version (an applied revision, or the version that settles a conflict) and makes it
+   * current; earlier versions stay. It is made on top of the current version, and of `alsoOnTop`
+   * (other versions it settles).
+   */
+  addVersion(
+    id: number,
+    text: string,
+    wordCount: number,
+    rewriteId: number | null,
+    opts: { origin?: 'revision' | 'merge'; alsoOnTop?: string[] } = {},
+  ): number {
     const row = this.db.prepare('SELECT max(version) AS v FROM document_versions WHERE document_id = ?').get(id) as {
       v: number | null;
     };
     const version = (row.v ?? 0) + 1;
+    const current = this.db
+      .prepare(
+        'SELECT v.vid FROM document_versions v JOIN documents d ON d.id = v.document_id AND d.version = v.version WHERE d.id = ?',
+      )
+      .get(id) as { vid: string } | undefined;
+    const parents = [...(current ? [current.vid] : []), ...(opts.alsoOnTop ?? [])];
     this.db
       .prepare(
-        'INSERT INTO document_versions (document_id, version, text, word_count, rewrite_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT INTO document_versions (document_id, version, text, word_count, rewrite_id, created_at, vid, parents, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       )
-      .run(id, version, text, wordCount, rewriteId, isoNow());
+      .run(
+        id,
+        version,
+        text,
+        wordCount,
+        rewriteId,
+        isoNow(),
+        crypto.randomUUID(),
+        JSON.stringify(parents),
+        opts.origin ?? 'revision',
+      );
     this.db
       .prepare(
         "UPDATE documents SET text = ?, word_count = ?, version = ?, status = 'queued', ai_confidence = NULL, ai_share = NULL, verdict = NULL, analyzed_at = NULL, error = NULL, error_code = NULL WHERE id = ?",
@@ -193,9 +229,15 @@ export class DocumentStore {
     return row?.text ?? null;
   }
 
+  /** Stores an analysis of a version and makes it the document's; returns when it was made. */
   saveAnalysis(id: number, version: number, result: AnalysisResult): string {
+    return this.saveAnalysisRow(id, version, result).analyzedAt;
+  }
+
+  /** As saveAnalysis, also giving the analysis row's id (what sync sends it by). */
+  saveAnalysisRow(id: number, version: number, result: AnalysisResult): { analyzedAt: string; analysisId: number } {
     const at = isoNow();
-    this.db
+    const info = this.db
       .prepare(
         'INSERT INTO analyses (document_id, version, ai_confidence, verdict, model, result, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       )
@@ -205,7 +247,7 @@ export class DocumentStore {
         "UPDATE documents SET status = 'analyzed', ai_confidence = ?, ai_share = ?, verdict = ?, analyzed_at = ?, error = NULL, error_code = NULL WHERE id = ?",
       )
       .run(result.ai_confidence, result.ai_share, result.verdict, at, id);
-    return at;
+    return { analyzedAt: at, analysisId: Number(info.lastInsertRowid) };
   }
 
   latestAnalysis(id: number, version: number): AnalysisResult | null {

@@ -51,8 +51,11 @@ export const migration: Migration = {
         cursor INTEGER NOT NULL DEFAULT 0,
         channel_seq INTEGER,
         last_synced_at TEXT,
-        -- Set when the server refused the token: syncing stops until the user signs in again.
-        signed_out_at TEXT
+        -- Set when the user signed out ('user') or the server refused the token ('server'): syncing
+        -- stops until the user signs in again. Local changes are still journalled meanwhile, so that
+        -- nothing made while signed out is missing once signed in again to the same library.
+        signed_out_at TEXT,
+        sign_out_reason TEXT
       );
       INSERT INTO sync_device (id, device_id) VALUES (1, ${UUID_SQL});
 
@@ -68,6 +71,15 @@ export const migration: Migration = {
         created_at TEXT NOT NULL
       );
       CREATE INDEX sync_outbox_doc ON sync_outbox(doc);
+
+      -- Documents deleted on this device (here or by a delete from the server), so that a later record
+      -- about one is not taken for a new document. restore = 1: the server still has it (a version this
+      -- device had not seen revived it, or the server refused this device's delete) — fetch it again.
+      CREATE TABLE sync_tombstones (
+        doc TEXT PRIMARY KEY,
+        deleted_at TEXT NOT NULL,
+        restore INTEGER NOT NULL DEFAULT 0
+      );
 
       -- ---- the server side (inkproof serve as a sync server) -------------------------------------
 
