@@ -1,0 +1,277 @@
+/**
+ * The sync model with two devices and a sync server in one process (real HTTP, real WebSocket):
+ * an import and its analysis reach the other device without a second analysis; renames and frozen
+ * terms follow; concurrent versions are both kept, the later current on both devices, listed as a
+ * conflict with the other device's name and settled once for all; a delete wins only over the
+ * versions it saw; accounts see only their own library or one shared with them; a resent change
+ * is applied once.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { aiText, humanText } from '../../helpers/texts';
+import { docsByName, reviseAndApply, startDevice, startSyncServer, type Device, type SyncServerEnv } from './helpers/devices';
+
+describe('sync between two devices through a sync server', () => {
+  let env: SyncServerEnv;
+  let a: Device;
+  let b: Device;
+  let n = 0;
+  const PASSWORD = 'correct horse';
+
+  beforeAll(async () => {
+    env = await startSyncServer();
+    await env.server.accounts.add('alice', PASSWORD);
+    await env.server.accounts.add('bob', PASSWORD);
+  });
+  afterAll(async () => {
+    await env.close();
+  });
+  afterEach(async () => {
+    await a?.close();
+    await b?.close();
+  });
+
+  /** Two fresh devices signed in to a fresh account each test. */
+  async function pair(account = `user${++n}`) {
+    if (!env.server.accounts.find(account)) await env.server.accounts.add(account, PASSWORD);
+    a = startDevice('laptop');
+    b = startDevice('office');
+    for (const d of [a, b])
+      await d.core.api.connectSync(
+        { server_url: env.url, device_name: d.name, credentials: { name: account, password: PASSWORD } },
+        d.ctx,
+      );
+    return account;
+  }
+  const synced = (d: Device) =>
+    d.until(async () => {
+      const s = await d.core.api.getSyncStatus({}, d.ctx);
+      return s.state === 'synced' && s.pending === 0;
+    }, 'synced');
+
+  it('brings an import and its analysis to the other device, which analyses nothing itself', async () => {
+    const account = await pair();
+    const { documents } = await a.core.api.importDocuments({ files: [{ name: 'essay.txt', text: aiText(3) }] }, a.ctx);
+    const onA = await a.until(async () => {
+      const d = await a.core.api.getDocument({ id: documents[0].id }, a.ctx);
+      return d.status === 'analyzed' && d;
+    }, 'analysis');
+    const onB = await b.until(async () => (await docsByName(b)).get('essay.txt')?.status === 'analyzed', 'analysis');
+    expect(onB).toBe(true);
+    const bDoc = (await docsByName(b)).get('essay.txt')!;
+    const detail = await b.core.api.getDocument({ id: bDoc.id }, b.ctx);
+    expect(detail.text).toBe(onA.text);
+    expect(detail.ai_confidence).toBe(onA.ai_confidence);
+    expect(detail.verdict).toBe(onA.verdict);
+    expect(detail.critical_sections).toEqual(onA.critical_sections);
+    expect(detail.sentences).toEqual(onA.sentences);
+    // No analysis job ran on B: the result came with the document.
+    expect((await b.core.api.listJobs({}, b.ctx)).jobs).toEqual([]);
+    await synced(a);
+    await synced(b);
+    expect(await b.core.api.getSyncBadges({}, b.ctx)).toEqual({ documents: { [bDoc.id]: 'synced' } });
+    // Tokens are per device and named after it.
+    expect(env.server.accounts.tokens(account).map((t) => t.name)).toEqual(['laptop', 'office']);
+  });
+
+  it('follows renames and the frozen terms', async () => {
+    await pair();
+    const { documents } = await a.core.api.importDocuments({ files: [{ name: 'draft.md', text: humanText(2) }] }, a.ctx);
+    const bDoc = await b.until(async () => (await docsByName(b)).get('draft.md'), 'import');
+    await a.core.api.renameDocument({ id: documents[0].id, name: 'final.md' }, a.ctx);
+    await b.until(async () => (await b.core.api.getDocument({ id: bDoc.id }, b.ctx)).name === 'final.md', 'rename');
+    await b.core.api.updateSettings({ patch: { frozen_terms: ['Inkproof', 'WAL mode'] } }, b.ctx);
+    await a.until(
+      async () => (await a.core.api.getSettings({}, a.ctx)).frozen_terms.join('|') === 'Inkproof|WAL mode',
+      'frozen terms',
+    );
+  });
+
+  it('keeps both versions made on the same one, the later current on both devices, and settles the conflict', async () => {
+    await pair();
+    const { documents } = await a.core.api.importDocuments({ files: [{ name: 'shared.txt', text: aiText(4) }] }, a.ctx);
+    const idA = documents[0].id;
+    await a.until(async () => (await a.core.api.getDocument({ id: idA }, a.ctx)).status === 'analyzed', 'analysis');
+    const idB = (await b.until(async () => (await docsByName(b)).get('shared.txt')?.status === 'analyzed' &&
+      (await docsByName(b)).get('shared.txt'), 'document'))!.id;
+    await synced(a);
+
+    // A goes offline and revises; B revises the same version and syncs first.
+    await a.core.sync.stop();
+    await reviseAndApply(a, idA);
+    expect((await a.core.api.getSyncStatus({}, a.ctx)).pending).toBeGreaterThan(0);
+    await reviseAndApply(b, idB);
+    await synced(b);
+    // A comes back: its version reaches the server after B's, so it is the current one everywhere.
+    a.core.sync.start();
+    await synced(a);
+    const conflictOn = (d: Device) =>
+      d.until(async () => {
+        const { conflicts } = await d.core.api.listConflicts({}, d.ctx);
+        return conflicts.length === 1 && conflicts[0];
+      }, 'the conflict');
+    const [ca, cb] = await Promise.all([conflictOn(a), conflictOn(b)]);
+    for (const c of [ca, cb]) {
+      expect(c.versions).toHaveLength(2);
+      expect(c.versions.filter((v) => v.current)).toHaveLength(1);
+    }
+    // On A the current one is its own (no device name: this device); the other is B's.
+    expect(ca.versions.map((v) => [v.current, v.device_name])).toEqual([
+      [true, null],
+      [false, 'office'],
+    ]);
+    expect(cb.versions.map((v) => [v.current, v.device_name])).toEqual([
+      [true, 'laptop'],
+      [false, null],
+    ]);
+    const textA = (await a.core.api.getDocument({ id: idA }, a.ctx)).text;
+    await b.until(async () => (await b.core.api.getDocument({ id: idB }, b.ctx)).text === textA, 'the same current text');
+    expect((await b.core.api.getSyncBadges({}, b.ctx)).documents[idB]).toBe('conflict');
+
+    // B keeps its own version: a merge version on top of both, current on both devices, no conflict left.
+    const mine = cb.versions.find((v) => !v.current)!;
+    // Its analysis (made on B when the revision was applied) is copied to the settling version.
+    const kept = await b.until(async () => {
+      const d = await b.core.api.getDocument({ id: idB, version: mine.version }, b.ctx);
+      return d.analysis_model !== null && d;
+    }, 'the analysis of its own version');
+    const keptText = kept.text;
+    const resolved = await b.core.api.resolveConflict({ id: idB, keep_version: mine.version }, b.ctx);
+    expect(resolved.document.status).toBe('analyzed');
+    await a.until(async () => (await a.core.api.listConflicts({}, a.ctx)).conflicts.length === 0, 'conflict settled');
+    await a.until(async () => (await a.core.api.getDocument({ id: idA }, a.ctx)).text === keptText, 'kept text');
+    const onA = await a.core.api.getDocument({ id: idA }, a.ctx);
+    expect(onA.versions).toHaveLength(4);
+    expect(onA.status).toBe('analyzed');
+  });
+
+  it('lets a delete win only over the versions it saw', async () => {
+    await pair();
+    const { documents } = await a.core.api.importDocuments(
+      { files: [{ name: 'gone.txt', text: humanText(3) }, { name: 'kept.txt', text: aiText(3) }] },
+      a.ctx,
+    );
+    const [gone, kept] = documents.map((d) => d.id);
+    const onB = await b.until(async () => {
+      const m = await docsByName(b);
+      return m.get('gone.txt')?.status === 'analyzed' && m.get('kept.txt')?.status === 'analyzed' && m;
+    }, 'both documents');
+    await synced(a);
+    // A delete that saw every version: gone on B too.
+    await a.core.api.deleteDocument({ id: gone }, a.ctx);
+    await b.until(async () => !(await docsByName(b)).has('gone.txt'), 'the delete');
+
+    // A deletes offline while B adds a version A never saw: the delete loses, A gets the document back.
+    await a.core.sync.stop();
+    await a.core.api.deleteDocument({ id: kept }, a.ctx);
+    await reviseAndApply(b, onB.get('kept.txt')!.id);
+    await synced(b);
+    a.core.sync.start();
+    const back = await a.until(async () => (await docsByName(a)).get('kept.txt'), 'the document back');
+    const detail = await a.core.api.getDocument({ id: back.id }, a.ctx);
+    expect(detail.versions).toHaveLength(2);
+    expect(detail.text).toBe((await b.core.api.getDocument({ id: onB.get('kept.txt')!.id }, b.ctx)).text);
+    await synced(a);
+    expect((await docsByName(b)).has('kept.txt')).toBe(true);
+  });
+
+  it('stops a device whose token is revoked, with a clear status, and keeps its documents', async () => {
+    const account = await pair();
+    await a.core.api.importDocuments({ files: [{ name: 'mine.txt', text: humanText(2) }] }, a.ctx);
+    await b.until(async () => (await docsByName(b)).get('mine.txt')?.status === 'analyzed', 'document');
+    const office = env.server.accounts.tokens(account).find((t) => t.name === 'office')!;
+    env.server.accounts.revokeToken(account, String(office.id));
+    // The next thing B hears about makes it ask the server, which refuses its token.
+    await a.core.api.importDocuments({ files: [{ name: 'after.txt', text: humanText(2) }] }, a.ctx);
+    const status = await b.until(async () => {
+      const s = await b.core.api.getSyncStatus({}, b.ctx);
+      return s.state === 'signed_out' && s;
+    }, 'signed out');
+    expect(status.message).toMatch(/no longer accepts this device/);
+    expect((await docsByName(b)).has('mine.txt')).toBe(true);
+    // It does not come back by itself, and A goes on syncing.
+    await b.core.api.retrySync({}, b.ctx);
+    expect((await b.core.api.getSyncStatus({}, b.ctx)).state).toBe('signed_out');
+    await synced(a);
+  });
+
+  it('keeps libraries apart: an account reads only its own, or one shared with it explicitly', async () => {
+    const alice = env.server.accounts.find('alice')!;
+    const bobToken = env.server.accounts.issueToken('bob', 'test').token;
+    const get = (path: string, token: string) =>
+      fetch(`${env.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await get(`/api/sync/changes?library=${alice.id}&since=0`, bobToken)).status).toBe(403);
+    const hello = await (await get('/api/sync/hello', bobToken)).json();
+    expect(hello.libraries.map((l: { id: number }) => l.id)).toEqual([env.server.accounts.find('bob')!.id]);
+    env.server.syncLibraries.share(alice.id, env.server.accounts.find('bob')!.id);
+    const res = await get(`/api/sync/changes?library=${alice.id}&since=0`, bobToken);
+    expect(res.status).toBe(200);
+    const shared = await (await get('/api/sync/hello', bobToken)).json();
+    expect(shared.libraries.map((l: { role: string; owner: string }) => [l.role, l.owner])).toEqual([
+      ['owner', 'bob'],
+      ['shared', 'alice'],
+    ]);
+    env.server.syncLibraries.unshare(alice.id, env.server.accounts.find('bob')!.id);
+    expect((await get(`/api/sync/changes?library=${alice.id}&since=0`, bobToken)).status).toBe(403);
+  });
+
+  it('applies a change sent twice once, and says so', async () => {
+    const account = `user${++n}`;
+    const user = await env.server.accounts.add(account, PASSWORD);
+    const token = env.server.accounts.issueToken(account, 'script').token;
+    const doc = crypto.randomUUID();
+    const vid = crypto.randomUUID();
+    const changes = [
+      {
+        kind: 'document',
+        key: crypto.randomUUID(),
+        doc,
+        name: 'x.txt',
+        format: 'txt',
+        size_bytes: 5,
+        created_at: new Date().toISOString(),
+        import_error: null,
+      },
+      {
+        kind: 'version',
+        key: crypto.randomUUID(),
+        doc,
+        vid,
+        parents: [],
+        origin: 'import',
+        text: 'hello',
+        word_count: 1,
+        created_at: new Date().toISOString(),
+      },
+    ];
+    const push = async (body: unknown) =>
+      (
+        await fetch(`${env.url}/api/sync/push`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      ).json();
+    const device = { id: crypto.randomUUID(), name: 'script' };
+    const first = await push({ library: user.id, device, changes });
+    const again = await push({ library: user.id, device, changes });
+    expect(first.receipts.map((r: { status: string }) => r.status)).toEqual(['applied', 'applied']);
+    expect(again.receipts).toEqual(first.receipts.map((r: object) => ({ ...r, status: 'duplicate' })));
+    // The same version under another key is still the same version.
+    const other = await push({ library: user.id, device, changes: [{ ...changes[1], key: crypto.randomUUID() }] });
+    expect(other.receipts[0]).toMatchObject({ status: 'duplicate', seq: first.receipts[1].seq });
+    // A version of a document the library never heard of, and garbage, are refused.
+    const orphan = await push({
+      library: user.id,
+      device,
+      changes: [{ ...changes[1], key: crypto.randomUUID(), doc: crypto.randomUUID(), vid: crypto.randomUUID() }],
+    });
+    expect(orphan.receipts[0]).toMatchObject({ status: 'refused', reason: 'unknown_document' });
+    const bad = await push({ library: user.id, device, changes: [{ kind: 'version', key: 'nope' }] });
+    expect(bad.error.code).toBe('invalid_input');
+    const page = await (
+      await fetch(`${env.url}/api/sync/changes?library=${user.id}&since=0`, { headers: { authorization: `Bearer ${token}` } })
+    ).json();
+    expect(page.records.map((r: { kind: string }) => r.kind)).toEqual(['document', 'version']);
+    expect(page).toMatchObject({ next: 2, head: 2, more: false });
+  });
+});
