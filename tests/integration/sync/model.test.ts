@@ -8,7 +8,14 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { aiText, humanText } from '../../helpers/texts';
-import { docsByName, reviseAndApply, startDevice, startSyncServer, type Device, type SyncServerEnv } from './helpers/devices';
+import {
+  docsByName,
+  reviseAndApply,
+  startDevice,
+  startSyncServer,
+  type Device,
+  type SyncServerEnv,
+} from './helpers/devices';
 
 describe('sync between two devices through a sync server', () => {
   let env: SyncServerEnv;
@@ -75,7 +82,10 @@ describe('sync between two devices through a sync server', () => {
 
   it('follows renames and the frozen terms', async () => {
     await pair();
-    const { documents } = await a.core.api.importDocuments({ files: [{ name: 'draft.md', text: humanText(2) }] }, a.ctx);
+    const { documents } = await a.core.api.importDocuments(
+      { files: [{ name: 'draft.md', text: humanText(2) }] },
+      a.ctx,
+    );
     const bDoc = await b.until(async () => (await docsByName(b)).get('draft.md'), 'import');
     await a.core.api.renameDocument({ id: documents[0].id, name: 'final.md' }, a.ctx);
     await b.until(async () => (await b.core.api.getDocument({ id: bDoc.id }, b.ctx)).name === 'final.md', 'rename');
@@ -91,8 +101,11 @@ describe('sync between two devices through a sync server', () => {
     const { documents } = await a.core.api.importDocuments({ files: [{ name: 'shared.txt', text: aiText(4) }] }, a.ctx);
     const idA = documents[0].id;
     await a.until(async () => (await a.core.api.getDocument({ id: idA }, a.ctx)).status === 'analyzed', 'analysis');
-    const idB = (await b.until(async () => (await docsByName(b)).get('shared.txt')?.status === 'analyzed' &&
-      (await docsByName(b)).get('shared.txt'), 'document'))!.id;
+    const idB = (await b.until(
+      async () =>
+        (await docsByName(b)).get('shared.txt')?.status === 'analyzed' && (await docsByName(b)).get('shared.txt'),
+      'document',
+    ))!.id;
     await synced(a);
 
     // A goes offline and revises; B revises the same version and syncs first.
@@ -124,7 +137,10 @@ describe('sync between two devices through a sync server', () => {
       [false, null],
     ]);
     const textA = (await a.core.api.getDocument({ id: idA }, a.ctx)).text;
-    await b.until(async () => (await b.core.api.getDocument({ id: idB }, b.ctx)).text === textA, 'the same current text');
+    await b.until(
+      async () => (await b.core.api.getDocument({ id: idB }, b.ctx)).text === textA,
+      'the same current text',
+    );
     expect((await b.core.api.getSyncBadges({}, b.ctx)).documents[idB]).toBe('conflict');
 
     // B keeps its own version: a merge version on top of both, current on both devices, no conflict left.
@@ -147,7 +163,12 @@ describe('sync between two devices through a sync server', () => {
   it('lets a delete win only over the versions it saw', async () => {
     await pair();
     const { documents } = await a.core.api.importDocuments(
-      { files: [{ name: 'gone.txt', text: humanText(3) }, { name: 'kept.txt', text: aiText(3) }] },
+      {
+        files: [
+          { name: 'gone.txt', text: humanText(3) },
+          { name: 'kept.txt', text: aiText(3) },
+        ],
+      },
       a.ctx,
     );
     const [gone, kept] = documents.map((d) => d.id);
@@ -269,7 +290,9 @@ describe('sync between two devices through a sync server', () => {
     const bad = await push({ library: user.id, device, changes: [{ kind: 'version', key: 'nope' }] });
     expect(bad.error.code).toBe('invalid_input');
     const page = await (
-      await fetch(`${env.url}/api/sync/changes?library=${user.id}&since=0`, { headers: { authorization: `Bearer ${token}` } })
+      await fetch(`${env.url}/api/sync/changes?library=${user.id}&since=0`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
     ).json();
     expect(page.records.map((r: { kind: string }) => r.kind)).toEqual(['document', 'version']);
     expect(page).toMatchObject({ next: 2, head: 2, more: false });

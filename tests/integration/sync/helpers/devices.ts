@@ -120,7 +120,10 @@ export function untilEvent<T>(
 /** Revises a document on a device with the rule-based reviser and applies every change: a new version. */
 export async function reviseAndApply(d: Device, id: number): Promise<number> {
   const { rewrite } = await d.core.api.rewriteDocument({ id, options: { scope: 'document', strength: 3 } }, d.ctx);
-  await d.until(async () => (await d.core.api.getRewrite({ id: rewrite.id }, d.ctx)).status === 'completed', 'revision');
+  await d.until(
+    async () => (await d.core.api.getRewrite({ id: rewrite.id }, d.ctx)).status === 'completed',
+    'revision',
+  );
   const { version } = await d.core.api.applyRewrite({ id: rewrite.id, accepted_hunks: 'all' }, d.ctx);
   return version;
 }
