@@ -221,12 +221,12 @@ describe('sync between two devices through a sync server', () => {
     const get = (path: string, token: string) =>
       fetch(`${env.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
     expect((await get(`/api/sync/changes?library=${alice.id}&since=0`, bobToken)).status).toBe(403);
-    const hello = await (await get('/api/sync/hello', bobToken)).json();
+    const hello: any = await (await get('/api/sync/hello', bobToken)).json();
     expect(hello.libraries.map((l: { id: number }) => l.id)).toEqual([env.server.accounts.find('bob')!.id]);
     env.server.syncLibraries.share(alice.id, env.server.accounts.find('bob')!.id);
     const res = await get(`/api/sync/changes?library=${alice.id}&since=0`, bobToken);
     expect(res.status).toBe(200);
-    const shared = await (await get('/api/sync/hello', bobToken)).json();
+    const shared: any = await (await get('/api/sync/hello', bobToken)).json();
     expect(shared.libraries.map((l: { role: string; owner: string }) => [l.role, l.owner])).toEqual([
       ['owner', 'bob'],
       ['shared', 'alice'],
@@ -264,7 +264,7 @@ describe('sync between two devices through a sync server', () => {
         created_at: new Date().toISOString(),
       },
     ];
-    const push = async (body: unknown) =>
+    const push = async (body: unknown): Promise<any> =>
       (
         await fetch(`${env.url}/api/sync/push`, {
           method: 'POST',
@@ -289,7 +289,7 @@ describe('sync between two devices through a sync server', () => {
     expect(orphan.receipts[0]).toMatchObject({ status: 'refused', reason: 'unknown_document' });
     const bad = await push({ library: user.id, device, changes: [{ kind: 'version', key: 'nope' }] });
     expect(bad.error.code).toBe('invalid_input');
-    const page = await (
+    const page: any = await (
       await fetch(`${env.url}/api/sync/changes?library=${user.id}&since=0`, {
         headers: { authorization: `Bearer ${token}` },
       })

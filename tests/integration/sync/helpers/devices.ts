@@ -10,6 +10,9 @@ import type { SyncEngineOptions } from '../../../../src-main/core/sync/engine';
 import { startServer, type RunningServer } from '../../../../src-main/server/server';
 import { tempDir } from '../../../helpers/temp';
 
+/** What a condition resolves with: its value, once it is neither false nor empty. */
+export type Truthy<T> = Exclude<T, false | null | undefined | 0 | ''>;
+
 export interface SyncServerEnv {
   core: Core;
   server: RunningServer;
@@ -48,7 +51,7 @@ export interface Device {
   core: Core;
   ctx: { user: Core['localUser'] };
   /** Resolves with the first truthy value of `check`, evaluated now and after every event of this device. */
-  until<T>(check: () => T | Promise<T>, what: string, timeoutMs?: number): Promise<NonNullable<T>>;
+  until<T>(check: () => T | Promise<T>, what: string, timeoutMs?: number): Promise<Truthy<T>>;
   close(): Promise<void>;
 }
 
@@ -78,12 +81,12 @@ export function untilEvent<T>(
   check: () => T | Promise<T>,
   what: string,
   timeoutMs: number,
-): Promise<NonNullable<T>> {
+): Promise<Truthy<T>> {
   return new Promise((resolve, reject) => {
     let done = false;
     let running = false;
     let again = false;
-    const finish = (err: Error | null, value?: NonNullable<T>) => {
+    const finish = (err: Error | null, value?: Truthy<T>) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
@@ -100,7 +103,7 @@ export function untilEvent<T>(
       running = true;
       try {
         const v = await check();
-        if (v) finish(null, v as NonNullable<T>);
+        if (v) finish(null, v as Truthy<T>);
       } catch (err) {
         finish(err as Error);
       } finally {

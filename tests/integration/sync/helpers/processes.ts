@@ -8,7 +8,10 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { Truthy } from './devices';
 import { exited, runCli, startServeProcess, type ServeProcess } from '../../../helpers/server-process';
+
+/** What a condition resolves with: its value, once it is neither false nor empty. */
 
 /** Short waits, so that faults and reconnections play out within a test's time. */
 export const DEVICE_ENV = {
@@ -78,19 +81,19 @@ export class DeviceProcess {
   }
 
   /** Resolves with the first truthy value of `check`, evaluated now and after each event of the device. */
-  async until<T>(check: () => Promise<T>, what: string, timeoutMs = 60_000): Promise<NonNullable<T>> {
+  async until<T>(check: () => Promise<T>, what: string, timeoutMs = 60_000): Promise<Truthy<T>> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
       const first = await check();
-      if (first) return first as NonNullable<T>;
+      if (first) return first as Truthy<T>;
       const res = await fetch(`${this.proc.url}/api/events/stream?token=${encodeURIComponent(this.proc.token)}`, {
         signal: controller.signal,
       });
       const reader = res.body!.getReader();
       // Checked once more after subscribing: nothing that happened in between is missed.
       const again = await check();
-      if (again) return again as NonNullable<T>;
+      if (again) return again as Truthy<T>;
       const decoder = new TextDecoder();
       let pending = '';
       for (;;) {
@@ -100,7 +103,7 @@ export class DeviceProcess {
         if (!pending.includes('\n\n')) continue;
         pending = pending.slice(pending.lastIndexOf('\n\n') + 2);
         const v = await check();
-        if (v) return v as NonNullable<T>;
+        if (v) return v as Truthy<T>;
       }
     } catch (err) {
       if (controller.signal.aborted) throw new Error(`${this.name}: timed out waiting for ${what}`);
