@@ -228,6 +228,8 @@ export interface SyncStatus {
   retry_at: string | null;
   /** Documents with conflicting versions to review. */
   conflicts: number;
+  /** Where this device keeps its token, in words ("encrypted with the system's keychain …"). */
+  token_kept: string;
 }
 
 /** A document's sync badge: `local` (not synced), `pending` (changes waiting), `synced`, `conflict`. */

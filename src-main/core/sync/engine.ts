@@ -135,6 +135,7 @@ export class SyncEngine {
       last_synced_at: row.last_synced_at,
       retry_at: this.retryAt && (state === 'offline' || state === 'error') ? iso(this.retryAt) : null,
       conflicts: this.graph.conflicted(this.userId).length,
+      token_kept: this.secrets.where,
     };
   }
 
