@@ -12,7 +12,8 @@ export function SyncStatusBar() {
   const { view, model } = useSync();
   const actions = useActions();
   const s = view.status;
-  if (!s || s.server_url === null) return null;
+  // Nothing to say before the first sign-in, or after signing out.
+  if (!s || s.server_url === null || s.state === 'off') return null;
   const canRetry = s.state === 'offline' || s.state === 'error';
   return (
     <div

@@ -8,9 +8,10 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { DocumentSyncState, SyncStatus } from '../../../src-shared/sync';
+import type { DocumentConflict, DocumentSyncState, SyncStatus } from '../../../src-shared/sync';
 import { AppProvider, createApp, type App } from '../../../src-renderer/app/context';
 import type { AppBridge } from '../../../src-renderer/bridge/types';
+import { ConflictList } from '../../../src-renderer/sync/ConflictList';
 import { SyncBadge } from '../../../src-renderer/sync/SyncBadge';
 import { syncLabel } from '../../../src-renderer/sync/labels';
 import { SyncStatusBar } from '../../../src-renderer/sync/SyncStatusBar';
@@ -43,7 +44,11 @@ afterEach(() => {
   host?.remove();
 });
 
-function setup(current: { status: SyncStatus | null; badges: Record<string, DocumentSyncState> }) {
+function setup(current: {
+  status: SyncStatus | null;
+  badges: Record<string, DocumentSyncState>;
+  conflicts?: DocumentConflict[];
+}) {
   const bridge = new FakeBridge();
   bridge.handlers = {
     getSyncStatus: () => {
@@ -51,7 +56,12 @@ function setup(current: { status: SyncStatus | null; badges: Record<string, Docu
       return current.status;
     },
     getSyncBadges: () => ({ documents: current.badges }),
-    listConflicts: () => ({ conflicts: [] }),
+    listConflicts: () => ({ conflicts: current.conflicts ?? [] }),
+    resolveConflict: (args) => {
+      current.conflicts = [];
+      current.status = { ...current.status!, conflicts: 0 };
+      return { document: { id: (args as { id: number }).id }, version: 4 };
+    },
     retrySync: () => ({ ...current.status!, state: 'syncing' }),
   };
   const appBridge = Object.assign(bridge, {
@@ -70,6 +80,7 @@ function setup(current: { status: SyncStatus | null; badges: Record<string, Docu
       <AppProvider app={app}>
         <SyncStatusBar />
         <SyncBadge documentId={7} />
+        <ConflictList />
       </AppProvider>,
     ),
   );
@@ -95,7 +106,10 @@ describe('sync in the interface', () => {
   });
 
   it('shows the status and the badge, and follows the device when it announces a change', async () => {
-    const current = { status: status({ state: 'syncing', pending: 2 }), badges: { 7: 'pending' as const } };
+    const current: { status: SyncStatus; badges: Record<string, DocumentSyncState> } = {
+      status: status({ state: 'syncing', pending: 2 }),
+      badges: { 7: 'pending' },
+    };
     const { bridge, clock } = setup(current);
     await settle();
     const bar = host!.querySelector('[data-sync-state]')!;
@@ -137,5 +151,50 @@ describe('sync in the interface', () => {
     await settle();
     expect(host!.querySelector('[data-sync-state]')).toBeNull();
     expect(host!.querySelector('[data-sync-badge]')).toBeNull();
+  });
+
+  it('lists conflicting versions with the device of each, and keeps the one chosen', async () => {
+    const current = {
+      status: status({ conflicts: 1 }),
+      badges: { 7: 'conflict' as const },
+      conflicts: [
+        {
+          document_id: 7,
+          name: 'report.md',
+          versions: [
+            {
+              version: 3,
+              device_name: 'office',
+              created_at: '2026-01-02T00:00:00.000Z',
+              word_count: 410,
+              origin: 'revision' as const,
+              current: true,
+            },
+            {
+              version: 2,
+              device_name: null,
+              created_at: '2026-01-01T00:00:00.000Z',
+              word_count: 398,
+              origin: 'revision' as const,
+              current: false,
+            },
+          ],
+        },
+      ],
+    };
+    const { bridge } = setup(current);
+    await settle();
+    const list = host!.querySelector('[data-conflict-document="7"]')!;
+    expect(list.textContent).toContain('report.md');
+    const rows = [...list.querySelectorAll('tbody tr')].map((r) => r.textContent);
+    expect(rows[0]).toContain('3 (shown)');
+    expect(rows[0]).toContain('office');
+    expect(rows[1]).toContain('this device');
+    expect(host!.querySelector('.sync-conflicts')?.textContent).toBe('1 conflict to review');
+    const keep = list.querySelectorAll('button')[1] as HTMLButtonElement;
+    act(() => keep.click());
+    await settle();
+    expect(bridge.invoked.find((c) => c.command === 'resolveConflict')?.args).toEqual({ id: 7, keep_version: 2 });
+    expect(host!.querySelector('[data-conflict-document]')).toBeNull();
   });
 });
