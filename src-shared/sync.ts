@@ -21,7 +21,7 @@ const deviceName = z.string().min(1).max(100);
 
 /** Largest text of one version a server accepts (characters). */
 export const MAX_SYNC_TEXT = 16 * 1024 * 1024;
-/** Largest analysis result a server accepts (bytes of JSON). */
+/** Largest analysis result a server accepts (characters of JSON; checked by the server on push). */
 export const MAX_SYNC_ANALYSIS_BYTES = 4 * 1024 * 1024;
 /** Body limit of one push request: a batch is cut below this unless a single change is larger. */
 export const SYNC_PUSH_BODY_LIMIT = 40 * 1024 * 1024;
@@ -30,19 +30,17 @@ export const SYNC_PUSH_BODY_LIMIT = 40 * 1024 * 1024;
  * An analysis result as a sync record: the fields every device needs to show a score, checked;
  * anything else (sentence scores, signals, fields of newer detectors) kept as it is.
  */
-export const syncedAnalysisSchema = z
-  .looseObject({
-    ai_confidence: z.number().min(0).max(100).nullable(),
-    verdict: z.enum(VERDICTS),
-    model: z.string().min(1).max(200),
-    word_count: z.number().int().nonnegative(),
-    language: z.string().max(20),
-    critical_sections: z.array(z.looseObject({ start: z.number(), end: z.number(), confidence: z.number() })),
-    explanations: z.array(z.unknown()),
-    sentences: z.array(z.unknown()).optional(),
-    ai_share: z.number().min(0).max(1).nullable().optional(),
-  })
-  .refine((a) => JSON.stringify(a).length <= MAX_SYNC_ANALYSIS_BYTES, 'the analysis result is too large');
+export const syncedAnalysisSchema = z.looseObject({
+  ai_confidence: z.number().min(0).max(100).nullable(),
+  verdict: z.enum(VERDICTS),
+  model: z.string().min(1).max(200),
+  word_count: z.number().int().nonnegative(),
+  language: z.string().max(20),
+  critical_sections: z.array(z.looseObject({ start: z.number(), end: z.number(), confidence: z.number() })),
+  explanations: z.array(z.unknown()),
+  sentences: z.array(z.unknown()).optional(),
+  ai_share: z.number().min(0).max(1).nullable().optional(),
+});
 
 export const VERSION_ORIGINS = ['import', 'revision', 'merge'] as const;
 export type VersionOrigin = (typeof VERSION_ORIGINS)[number];
@@ -155,11 +153,16 @@ export type SyncReceipt = z.infer<typeof receiptSchema>;
 export const pushResponseSchema = z.object({ receipts: z.array(receiptSchema), head: z.number().int() }).strict();
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
+const recordFields = { seq: z.number().int().positive(), device: deviceSchema, stored_at: isoDate };
+
 /** A stored change as devices pull it: the change, its place in the log, and who made it. */
-export const syncRecordSchema = z.intersection(
-  syncChangeSchema,
-  z.object({ seq: z.number().int().positive(), device: deviceSchema, stored_at: isoDate }),
-);
+export const syncRecordSchema = z.discriminatedUnion('kind', [
+  documentChange.extend(recordFields),
+  versionChange.extend(recordFields),
+  analysisChange.extend(recordFields),
+  deleteChange.extend(recordFields),
+  frozenTermsChange.extend(recordFields),
+]);
 export type SyncRecord = SyncChange & { seq: number; device: SyncDevice; stored_at: string };
 
 export const changesResponseSchema = z

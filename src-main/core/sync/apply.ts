@@ -24,6 +24,7 @@ import { json } from '../store/rows';
 import type { DeviceStore } from './device';
 import type { SyncOutbox } from './outbox';
 import { currentOf, type VersionGraph } from './versions';
+import { Statements } from '../store/statements';
 
 interface LocalDoc {
   id: number;
@@ -41,13 +42,17 @@ export interface ApplyResult {
 }
 
 export class RemoteApplier {
+  private readonly sql: Statements;
+
   constructor(
     private readonly s: Services,
     private readonly outbox: SyncOutbox,
     private readonly graph: VersionGraph,
     private readonly device: DeviceStore,
     private readonly userId: number,
-  ) {}
+  ) {
+    this.sql = new Statements(s.db);
+  }
 
   /** Applies one page and moves the cursor to `next`, atomically. */
   applyPage(records: SyncRecord[], next: number): ApplyResult {
@@ -70,7 +75,7 @@ export class RemoteApplier {
   restore(doc: string, records: SyncRecord[]): ApplyResult {
     const result: ApplyResult = { touched: new Set(), orphanJobs: [] };
     this.s.hub.atomically(this.s.db, () => {
-      this.s.db.prepare('DELETE FROM sync_tombstones WHERE doc = ?').run(doc);
+      this.sql.get('DELETE FROM sync_tombstones WHERE doc = ?').run(doc);
       for (const r of records) if (r.kind !== 'delete') this.apply(r, result, true);
     });
     return result;
@@ -102,13 +107,13 @@ export class RemoteApplier {
 
   private local(doc: string): LocalDoc | null {
     return (
-      (this.s.db.prepare('SELECT id, name, version, text, status FROM documents WHERE gid = ?').get(doc) as
+      (this.sql.get('SELECT id, name, version, text, status FROM documents WHERE gid = ?').get(doc) as
         LocalDoc | undefined) ?? null
     );
   }
 
   private tombstoned(doc: string): boolean {
-    return this.s.db.prepare('SELECT 1 FROM sync_tombstones WHERE doc = ?').get(doc) !== undefined;
+    return this.sql.get('SELECT 1 FROM sync_tombstones WHERE doc = ?').get(doc) !== undefined;
   }
 
   private applyDocument(r: Extract<SyncRecord, { kind: 'document' }>, out: ApplyResult): void {
@@ -149,7 +154,7 @@ export class RemoteApplier {
     if (r.import_error && local.text === null)
       this.s.documents.setStatus(local.id, 'failed', { code: r.import_error.code, message: r.import_error.message });
     if (r.name !== local.name && !this.outbox.hasPending('document', r.doc)) {
-      this.s.db.prepare('UPDATE documents SET name = ? WHERE id = ?').run(r.name, local.id);
+      this.sql.get('UPDATE documents SET name = ? WHERE id = ?').run(r.name, local.id);
       out.touched.add(local.id);
       this.s.hub.broadcast({
         channel: libraryChannel(this.userId),
@@ -172,11 +177,11 @@ export class RemoteApplier {
           .run(r.doc, isoNow());
       return;
     }
-    const known = this.s.db.prepare('SELECT server_seq FROM document_versions WHERE vid = ?').get(r.vid) as
+    const known = this.sql.get('SELECT server_seq FROM document_versions WHERE vid = ?').get(r.vid) as
       { server_seq: number | null } | undefined;
     if (known) {
       if (known.server_seq === null)
-        this.s.db.prepare('UPDATE document_versions SET server_seq = ? WHERE vid = ?').run(r.seq, r.vid);
+        this.sql.get('UPDATE document_versions SET server_seq = ? WHERE vid = ?').run(r.seq, r.vid);
       return;
     }
     const max = this.s.db
@@ -202,14 +207,17 @@ export class RemoteApplier {
         r.seq,
       );
     out.touched.add(local.id);
-    this.showCurrent(local);
+    this.showCurrent(local, r);
   }
 
   /** Makes the document show its current version (and that version's analysis, if there is one). */
-  private showCurrent(local: LocalDoc): void {
+  private showCurrent(local: LocalDoc, arrived: { vid: string; text: string }): void {
     const current = currentOf(this.graph.nodes(local.id));
     if (!current || (current.version === local.version && local.text !== null)) return;
-    const text = this.s.documents.versionText(local.id, current.version);
+    const text =
+      current.vid === arrived.vid
+        ? arrived.text
+        : (this.sql.get('SELECT text FROM document_versions WHERE vid = ?').get(current.vid) as { text: string }).text;
     const analysis = this.latestAnalysis(local.id, current.version);
     this.s.db
       .prepare(
@@ -289,7 +297,7 @@ export class RemoteApplier {
     for (const rw of this.s.rewrites.forDocument(local.id)) out.orphanJobs.push({ type: 'rewrite', subject: rw.id });
     out.orphanJobs.push({ type: 'analyze', subject: local.id });
     this.s.documents.delete(local.id);
-    this.s.db.prepare('DELETE FROM sync_outbox WHERE doc = ?').run(r.doc);
+    this.sql.get('DELETE FROM sync_outbox WHERE doc = ?').run(r.doc);
     this.s.db
       .prepare('INSERT OR REPLACE INTO sync_tombstones (doc, deleted_at, restore) VALUES (?, ?, 0)')
       .run(r.doc, isoNow());

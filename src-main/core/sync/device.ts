@@ -6,6 +6,7 @@
 import os from 'node:os';
 import type { SyncLibrary } from '../../../src-shared/sync';
 import type { Db } from '../store/db';
+import { Statements } from '../store/statements';
 
 export interface DeviceRow {
   device_id: string;
@@ -38,10 +39,14 @@ export function defaultDeviceName(): string {
 }
 
 export class DeviceStore {
-  constructor(private readonly db: Db) {}
+  private readonly sql: Statements;
+
+  constructor(private readonly db: Db) {
+    this.sql = new Statements(db);
+  }
 
   row(): DeviceRow {
-    return this.db.prepare('SELECT * FROM sync_device WHERE id = 1').get() as DeviceRow;
+    return this.sql.get('SELECT * FROM sync_device WHERE id = 1').get() as DeviceRow;
   }
 
   get deviceId(): string {
@@ -85,26 +90,26 @@ export class DeviceStore {
       this.db
         .prepare('UPDATE sync_device SET cursor = 0, channel_seq = NULL, last_synced_at = NULL WHERE id = 1')
         .run();
-      this.db.prepare('UPDATE document_versions SET server_seq = NULL').run();
+      this.sql.get('UPDATE document_versions SET server_seq = NULL').run();
     }
     return { fresh };
   }
 
   /** Stops syncing: the user signed out, or the server refused the token. */
   signOut(reason: 'user' | 'server', at: string): void {
-    this.db.prepare('UPDATE sync_device SET signed_out_at = ?, sign_out_reason = ? WHERE id = 1').run(at, reason);
+    this.sql.get('UPDATE sync_device SET signed_out_at = ?, sign_out_reason = ? WHERE id = 1').run(at, reason);
   }
 
   setCursor(cursor: number, at: string): void {
-    this.db.prepare('UPDATE sync_device SET cursor = max(cursor, ?), last_synced_at = ? WHERE id = 1').run(cursor, at);
+    this.sql.get('UPDATE sync_device SET cursor = max(cursor, ?), last_synced_at = ? WHERE id = 1').run(cursor, at);
   }
 
   setSynced(at: string): void {
-    this.db.prepare('UPDATE sync_device SET last_synced_at = ? WHERE id = 1').run(at);
+    this.sql.get('UPDATE sync_device SET last_synced_at = ? WHERE id = 1').run(at);
   }
 
   setChannelSeq(seq: number): void {
-    this.db.prepare('UPDATE sync_device SET channel_seq = ? WHERE id = 1').run(seq);
+    this.sql.get('UPDATE sync_device SET channel_seq = ? WHERE id = 1').run(seq);
   }
 
   libraries(): SyncLibrary[] {

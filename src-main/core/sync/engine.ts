@@ -412,6 +412,8 @@ export class SyncEngine {
   ): void {
     const byKey = new Map(changes.map((c) => [c.key, c]));
     const touched = new Set<string>();
+    const restore = this.s.db.prepare('UPDATE sync_tombstones SET restore = 1 WHERE doc = ?');
+    const onServer = this.s.db.prepare('UPDATE document_versions SET server_seq = ? WHERE vid = ?');
     this.s.db.transaction(() => {
       const done: string[] = [];
       for (const r of receipts) {
@@ -421,12 +423,10 @@ export class SyncEngine {
         if ('doc' in change) touched.add(change.doc);
         if (r.status === 'refused') {
           this.log.info({ kind: change.kind, reason: r.reason }, 'the server refused a change');
-          if (change.kind === 'delete' && r.reason === 'unseen_versions')
-            this.s.db.prepare('UPDATE sync_tombstones SET restore = 1 WHERE doc = ?').run(change.doc);
+          if (change.kind === 'delete' && r.reason === 'unseen_versions') restore.run(change.doc);
           continue;
         }
-        if (change.kind === 'version' && r.seq !== null)
-          this.s.db.prepare('UPDATE document_versions SET server_seq = ? WHERE vid = ?').run(r.seq, change.vid);
+        if (change.kind === 'version' && r.seq !== null) onServer.run(r.seq, change.vid);
       }
       this.outbox.remove(done);
       this.device.setSynced(isoNow());

@@ -18,6 +18,7 @@ import { isoNow } from '../clock';
 import type { Db } from '../store/db';
 import { json } from '../store/rows';
 import type { DeviceStore } from './device';
+import { Statements } from '../store/statements';
 
 export interface OutboxEntry {
   id: number;
@@ -48,10 +49,14 @@ export class SyncOutbox {
   private readonly listeners = new Set<() => void>();
   private wakeScheduled = false;
 
+  private readonly sql: Statements;
+
   constructor(
     private readonly db: Db,
     private readonly device: DeviceStore,
-  ) {}
+  ) {
+    this.sql = new Statements(db);
+  }
 
   /** Called (after the current turn, i.e. after the change's transaction) whenever entries are added. */
   onRecorded(listener: () => void): () => void {
@@ -74,7 +79,7 @@ export class SyncOutbox {
   /** A new document (import), a rename, or an import that failed: its identity and name. */
   document(docId: number): void {
     if (!this.recording) return;
-    const row = this.db.prepare('SELECT * FROM documents WHERE id = ?').get(docId) as DocumentRowLike | undefined;
+    const row = this.sql.get('SELECT * FROM documents WHERE id = ?').get(docId) as DocumentRowLike | undefined;
     if (!row) return;
     const failed = row.status === 'failed' && row.text === null;
     const payload: DocumentPayload = {
@@ -114,16 +119,16 @@ export class SyncOutbox {
     const ref = this.versionRef(docId, version);
     if (!ref) return;
     const key = this.add('analysis', ref.doc, { ...ref, analysis_id: analysisId } satisfies AnalysisRef);
-    this.db.prepare('UPDATE analyses SET sync_key = ? WHERE id = ?').run(key, analysisId);
+    this.sql.get('UPDATE analyses SET sync_key = ? WHERE id = ?').run(key, analysisId);
   }
 
   /** A delete, with every version this device knows (the tombstone wins only over those). Call before deleting. */
   deleted(docId: number): void {
     if (!this.recording) return;
-    const doc = this.db.prepare('SELECT gid FROM documents WHERE id = ?').get(docId) as { gid: string } | undefined;
+    const doc = this.sql.get('SELECT gid FROM documents WHERE id = ?').get(docId) as { gid: string } | undefined;
     if (!doc) return;
     const seen = (
-      this.db.prepare('SELECT vid FROM document_versions WHERE document_id = ? ORDER BY version').all(docId) as {
+      this.sql.get('SELECT vid FROM document_versions WHERE document_id = ? ORDER BY version').all(docId) as {
         vid: string;
       }[]
     ).map((r) => r.vid);
@@ -141,7 +146,7 @@ export class SyncOutbox {
   // ---- what the engine calls --------------------------------------------------------------------
 
   count(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM sync_outbox').get() as { n: number }).n;
+    return (this.sql.get('SELECT count(*) AS n FROM sync_outbox').get() as { n: number }).n;
   }
 
   /** The oldest entries, in order. */
@@ -154,7 +159,7 @@ export class SyncOutbox {
   /** Documents (global ids) with changes waiting. */
   pendingDocuments(): Set<string> {
     return new Set(
-      (this.db.prepare('SELECT DISTINCT doc FROM sync_outbox WHERE doc IS NOT NULL').all() as { doc: string }[]).map(
+      (this.sql.get('SELECT DISTINCT doc FROM sync_outbox WHERE doc IS NOT NULL').all() as { doc: string }[]).map(
         (r) => r.doc,
       ),
     );
@@ -163,8 +168,8 @@ export class SyncOutbox {
   hasPending(kind: SyncChangeKind, doc: string | null): boolean {
     const row =
       doc === null
-        ? this.db.prepare('SELECT 1 FROM sync_outbox WHERE kind = ? AND doc IS NULL LIMIT 1').get(kind)
-        : this.db.prepare('SELECT 1 FROM sync_outbox WHERE kind = ? AND doc = ? LIMIT 1').get(kind, doc);
+        ? this.sql.get('SELECT 1 FROM sync_outbox WHERE kind = ? AND doc IS NULL LIMIT 1').get(kind)
+        : this.sql.get('SELECT 1 FROM sync_outbox WHERE kind = ? AND doc = ? LIMIT 1').get(kind, doc);
     return row !== undefined;
   }
 
@@ -193,7 +198,7 @@ export class SyncOutbox {
       }
       case 'analysis': {
         const { doc, vid, analysis_id } = p as AnalysisRef;
-        const a = this.db.prepare('SELECT result, created_at FROM analyses WHERE id = ?').get(analysis_id) as
+        const a = this.sql.get('SELECT result, created_at FROM analyses WHERE id = ?').get(analysis_id) as
           { result: string; created_at: string } | undefined;
         if (!a) return null;
         return {
@@ -212,12 +217,12 @@ export class SyncOutbox {
 
   /** Removes entries the server has answered (or that have nothing left to send). */
   remove(keys: string[]): void {
-    const del = this.db.prepare('DELETE FROM sync_outbox WHERE key = ?');
+    const del = this.sql.get('DELETE FROM sync_outbox WHERE key = ?');
     for (const k of keys) del.run(k);
   }
 
   clear(): void {
-    this.db.prepare('DELETE FROM sync_outbox').run();
+    this.sql.get('DELETE FROM sync_outbox').run();
   }
 
   /**
@@ -227,11 +232,11 @@ export class SyncOutbox {
    */
   enrollAll(userId: number, frozenTerms: string[]): number {
     const before = this.count();
-    const docs = this.db.prepare('SELECT id FROM documents WHERE user_id = ? ORDER BY id').all(userId) as {
+    const docs = this.sql.get('SELECT id FROM documents WHERE user_id = ? ORDER BY id').all(userId) as {
       id: number;
     }[];
-    const versions = this.db.prepare('SELECT version FROM document_versions WHERE document_id = ? ORDER BY version');
-    const latest = this.db.prepare(
+    const versions = this.sql.get('SELECT version FROM document_versions WHERE document_id = ? ORDER BY version');
+    const latest = this.sql.get(
       'SELECT id FROM analyses WHERE document_id = ? AND version = ? ORDER BY id DESC LIMIT 1',
     );
     for (const { id } of docs) {

@@ -9,6 +9,7 @@
  */
 import type { ConflictVersion, DocumentConflict, VersionOrigin } from '../../../src-shared/sync';
 import type { Db } from '../store/db';
+import { Statements } from '../store/statements';
 
 export interface VersionNode {
   version: number;
@@ -42,7 +43,11 @@ export function currentOf(nodes: VersionNode[]): VersionNode | null {
 }
 
 export class VersionGraph {
-  constructor(private readonly db: Db) {}
+  private readonly sql: Statements;
+
+  constructor(private readonly db: Db) {
+    this.sql = new Statements(db);
+  }
 
   nodes(docId: number): VersionNode[] {
     return (
@@ -63,8 +68,11 @@ export class VersionGraph {
     return (
       this.db
         .prepare(
+          // Only documents with more than one version can have more than one head.
           `SELECT v.document_id AS id FROM document_versions v JOIN documents d ON d.id = v.document_id
-            WHERE d.user_id = ? AND NOT EXISTS (
+            WHERE d.user_id = ?
+              AND v.document_id IN (SELECT document_id FROM document_versions GROUP BY document_id HAVING count(*) > 1)
+              AND NOT EXISTS (
               SELECT 1 FROM document_versions c, json_each(c.parents) p
                WHERE c.document_id = v.document_id AND p.value = v.vid)
             GROUP BY v.document_id HAVING count(*) > 1`,
@@ -74,7 +82,7 @@ export class VersionGraph {
   }
 
   conflicts(userId: number): DocumentConflict[] {
-    const name = this.db.prepare('SELECT name FROM documents WHERE id = ?');
+    const name = this.sql.get('SELECT name FROM documents WHERE id = ?');
     return this.conflicted(userId).map((id) => {
       const heads = this.heads(id);
       const versions: ConflictVersion[] = heads.map((h, i) => ({

@@ -18,7 +18,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CHANNEL_PATTERNS, idParam, syncLibraryChannel } from '../../../src-shared/channels';
 import { InkproofError } from '../../../src-shared/errors';
-import { globalId, pushRequestSchema, SYNC_PUSH_BODY_LIMIT, type HelloResponse } from '../../../src-shared/sync';
+import {
+  globalId,
+  MAX_SYNC_ANALYSIS_BYTES,
+  pushRequestSchema,
+  SYNC_PUSH_BODY_LIMIT,
+  type HelloResponse,
+} from '../../../src-shared/sync';
 import type { AccountStore } from '../../core/accounts/accounts';
 import type { Core } from '../../core/core';
 import type { HubUser } from '../../core/hub/authorizer';
@@ -83,6 +89,9 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDeps): S
 
   app.post('/api/sync/push', { bodyLimit: SYNC_PUSH_BODY_LIMIT }, async (req) => {
     const body = parse(pushRequestSchema, req.body);
+    for (const c of body.changes)
+      if (c.kind === 'analysis' && JSON.stringify(c.result).length > MAX_SYNC_ANALYSIS_BYTES)
+        throw new InkproofError('too_large', 'An analysis result in this push is larger than the server accepts.');
     const libraryId = library(req, body.library);
     const socketId = typeof req.headers['x-socket-id'] === 'string' ? req.headers['x-socket-id'] : undefined;
     const outcome = core.hub.atomically(

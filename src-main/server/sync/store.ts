@@ -14,6 +14,7 @@
 import type { Db } from '../../core/store/db';
 import { isoNow } from '../../core/clock';
 import type { SyncChange, SyncDevice, SyncLibrary, SyncReceipt } from '../../../src-shared/sync';
+import { Statements } from '../../core/store/statements';
 
 /** Records per page of a listing, and the most bytes of record bodies in one page. */
 export const MAX_PAGE_RECORDS = 2000;
@@ -44,7 +45,11 @@ interface RecordRow {
 }
 
 export class SyncLibraryStore {
-  constructor(private readonly db: Db) {}
+  private readonly sql: Statements;
+
+  constructor(private readonly db: Db) {
+    this.sql = new Statements(db);
+  }
 
   /** The caller's own library and those shared with it. */
   librariesFor(user: { id: number; name?: string }): SyncLibrary[] {
@@ -63,13 +68,13 @@ export class SyncLibraryStore {
   canAccess(userId: number, libraryId: number): boolean {
     if (userId === libraryId) return true;
     return (
-      this.db.prepare('SELECT 1 FROM sync_shares WHERE library_id = ? AND user_id = ?').get(libraryId, userId) !==
+      this.sql.get('SELECT 1 FROM sync_shares WHERE library_id = ? AND user_id = ?').get(libraryId, userId) !==
       undefined
     );
   }
 
   head(libraryId: number): number {
-    const row = this.db.prepare('SELECT seq FROM sync_libraries WHERE id = ?').get(libraryId) as
+    const row = this.sql.get('SELECT seq FROM sync_libraries WHERE id = ?').get(libraryId) as
       { seq: number } | undefined;
     return row?.seq ?? 0;
   }
@@ -151,12 +156,12 @@ export class SyncLibraryStore {
 
   private declared(libraryId: number, doc: string): boolean {
     return (
-      this.db.prepare('SELECT 1 FROM sync_documents WHERE library_id = ? AND doc = ?').get(libraryId, doc) !== undefined
+      this.sql.get('SELECT 1 FROM sync_documents WHERE library_id = ? AND doc = ?').get(libraryId, doc) !== undefined
     );
   }
 
   private refuse(libraryId: number, key: string, reason: NonNullable<SyncReceipt['reason']>): SyncReceipt {
-    this.db.prepare('INSERT INTO sync_refusals (library_id, key, reason) VALUES (?, ?, ?)').run(libraryId, key, reason);
+    this.sql.get('INSERT INTO sync_refusals (library_id, key, reason) VALUES (?, ?, ?)').run(libraryId, key, reason);
     return { key, status: 'refused', seq: null, reason };
   }
 
@@ -256,7 +261,7 @@ export class SyncLibraryStore {
 
   unshare(libraryId: number, userId: number): boolean {
     return (
-      this.db.prepare('DELETE FROM sync_shares WHERE library_id = ? AND user_id = ?').run(libraryId, userId).changes > 0
+      this.sql.get('DELETE FROM sync_shares WHERE library_id = ? AND user_id = ?').run(libraryId, userId).changes > 0
     );
   }
 
@@ -269,7 +274,7 @@ export class SyncLibraryStore {
   }
 
   private ensure(libraryId: number): void {
-    this.db.prepare('INSERT OR IGNORE INTO sync_libraries (id, seq) VALUES (?, 0)').run(libraryId);
+    this.sql.get('INSERT OR IGNORE INTO sync_libraries (id, seq) VALUES (?, 0)').run(libraryId);
   }
 }
 
