@@ -6,49 +6,12 @@
  * server stops (a document imported meanwhile shows "Waiting to sync"), and "Synced" again once
  * the server is back; signing out leaves the documents in place.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, ROOT, screenshot, test } from './fixtures';
+import { expect, screenshot, test } from './fixtures';
+import { cli, startSyncServer, stop } from './sync-server';
 import { longText } from './texts';
-
-const BIN = path.join(ROOT, 'bin', 'inkproof.mjs');
-
-function cli(args: string[], input = ''): string {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    input,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  if (r.status !== 0) throw new Error(`inkproof ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout;
-}
-
-/** A sync server on `port` (0: any), resolving with its address once it serves. */
-function startSyncServer(dir: string, port: number): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--data', dir, '--port', String(port)], {
-    env: { ...process.env, INKPROOF_THREADS: '1', INKPROOF_LOG_LEVEL: 'warn', NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d) => {
-      out += d;
-      const m = /Inkproof is running at (http:\/\/[^/\s]+)\//.exec(out);
-      if (m) resolve({ child, url: m[1] });
-    });
-    child.stderr!.on('data', (d) => (out += d));
-    child.once('exit', (code) => reject(new Error(`the sync server exited (${code}):\n${out}`)));
-  });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const gone = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await gone;
-}
 
 test('signing in to a sync server, the status through an outage, and signing out', async ({ app: page, server }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inkproof-e2e-sync-'));
