@@ -24,6 +24,7 @@ import { RemoteApplier, type ApplyResult } from './apply';
 import { DeviceStore, type DeviceRow } from './device';
 import { SyncOutbox } from './outbox';
 import type { SecretStore } from './secrets';
+import { SerialRunner } from './runner';
 import { SyncFailure, SyncTransport } from './transport';
 import { VersionGraph } from './versions';
 
@@ -57,10 +58,8 @@ export class SyncEngine {
   private transport: SyncTransport | null = null;
   private socket: ChannelSocket | null = null;
   private running = false;
-  private pushActive = false;
-  private pushAgain = false;
-  private pullActive = false;
-  private pullAgain = false;
+  private readonly pusher: SerialRunner;
+  private readonly puller: SerialRunner;
   private failure: Failure | null = null;
   private attempt = 0;
   private retryTimer: NodeJS.Timeout | null = null;
@@ -83,6 +82,18 @@ export class SyncEngine {
     this.outbox = new SyncOutbox(s.db, this.device);
     this.graph = new VersionGraph(s.db);
     this.applier = new RemoteApplier(s, this.outbox, this.graph, this.device, userId);
+    // While a retry is scheduled, kicks wait for it rather than hammering a failing server.
+    const noRetryPending = () => this.retryTimer === null;
+    this.pusher = new SerialRunner(
+      () => this.push(),
+      noRetryPending,
+      () => this.settle(),
+    );
+    this.puller = new SerialRunner(
+      () => this.pull(),
+      noRetryPending,
+      () => this.settle(),
+    );
     this.outbox.onRecorded(() => {
       this.kickPush();
       this.statusChanged();
@@ -285,7 +296,7 @@ export class SyncEngine {
 
   /** Resolves when neither a push nor a pull is running (tests, shutdown). */
   whenIdle(): Promise<void> {
-    if (!this.pushActive && !this.pullActive) return Promise.resolve();
+    if (!this.pusher.running && !this.puller.running) return Promise.resolve();
     return new Promise((resolve) => this.idle.add(resolve));
   }
 
@@ -346,16 +357,10 @@ export class SyncEngine {
   // ---- pushing ----------------------------------------------------------------------------------
 
   private kickPush(): void {
-    if (!this.running) return;
-    if (this.pushActive) {
-      this.pushAgain = true;
-      return;
-    }
-    void this.pushLoop();
+    if (this.running) this.pusher.kick();
   }
 
-  private async pushLoop(): Promise<void> {
-    this.pushActive = true;
+  private async push(): Promise<void> {
     try {
       while (this.running) {
         const changes = this.nextBatch();
@@ -372,13 +377,6 @@ export class SyncEngine {
       }
     } catch (err) {
       this.failed(err);
-    } finally {
-      this.pushActive = false;
-      this.settle();
-      if (this.pushAgain) {
-        this.pushAgain = false;
-        if (!this.retryTimer) this.kickPush();
-      }
     }
   }
 
@@ -438,16 +436,10 @@ export class SyncEngine {
   // ---- pulling ----------------------------------------------------------------------------------
 
   private kickPull(): void {
-    if (!this.running) return;
-    if (this.pullActive) {
-      this.pullAgain = true;
-      return;
-    }
-    void this.pullLoop();
+    if (this.running) this.puller.kick();
   }
 
-  private async pullLoop(): Promise<void> {
-    this.pullActive = true;
+  private async pull(): Promise<void> {
     this.statusChanged();
     try {
       const pageSize = this.opts.pageSize ?? 500;
@@ -462,13 +454,6 @@ export class SyncEngine {
       this.succeeded();
     } catch (err) {
       this.failed(err);
-    } finally {
-      this.pullActive = false;
-      this.settle();
-      if (this.pullAgain) {
-        this.pullAgain = false;
-        if (!this.retryTimer) this.kickPull();
-      }
     }
   }
 
@@ -554,7 +539,7 @@ export class SyncEngine {
 
   private settle(): void {
     this.statusChanged();
-    if (this.pushActive || this.pullActive) return;
+    if (this.pusher.running || this.puller.running) return;
     for (const resolve of [...this.idle]) resolve();
     this.idle.clear();
   }
@@ -573,7 +558,7 @@ export class SyncEngine {
     if (this.failure) return 'error';
     if (this.socket?.connectionState === 'offline') return 'offline';
     if (!this.running) return this.secrets.get() ? 'syncing' : 'signed_out';
-    if (this.pushActive || this.pullActive || this.outbox.count() > 0) return 'syncing';
+    if (this.pusher.running || this.puller.running || this.outbox.count() > 0) return 'syncing';
     return 'synced';
   }
 

@@ -7,15 +7,14 @@
  */
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentConflict, DocumentSyncState, SyncStatus } from '../../../src-shared/sync';
 import { AppProvider, createApp, type App } from '../../../src-renderer/app/context';
-import type { AppBridge } from '../../../src-renderer/bridge/types';
 import { ConflictList } from '../../../src-renderer/sync/ConflictList';
 import { SyncBadge } from '../../../src-renderer/sync/SyncBadge';
 import { syncLabel } from '../../../src-renderer/sync/labels';
 import { SyncStatusBar } from '../../../src-renderer/sync/SyncStatusBar';
-import { FakeBridge, ManualClock } from './fakes';
+import { asAppBridge, FakeBridge, ManualClock } from './fakes';
 
 beforeAll(() => {
   (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -64,12 +63,7 @@ function setup(current: {
     },
     retrySync: () => ({ ...current.status!, state: 'syncing' }),
   };
-  const appBridge = Object.assign(bridge, {
-    kind: 'web' as const,
-    importFiles: vi.fn(),
-    saveFile: vi.fn(),
-    onAppCommand: () => () => {},
-  }) as unknown as AppBridge & FakeBridge;
+  const appBridge = asAppBridge(bridge);
   const clock = new ManualClock();
   const app: App = createApp(appBridge, { clock });
   host = document.createElement('div');
