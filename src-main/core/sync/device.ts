@@ -3,6 +3,7 @@
  * itself is not here (see secrets.ts). `cursor` is the seq of the last record applied from the
  * server's log; `channel_seq` the last seq seen on the library's live channel.
  */
+import crypto from 'node:crypto';
 import os from 'node:os';
 import type { SyncLibrary } from '../../../src-shared/sync';
 import type { Db } from '../store/db';
@@ -16,11 +17,14 @@ export interface DeviceRow {
   account_name: string | null;
   library_id: number | null;
   libraries: string;
+  app_key: string;
+  socket_token: number;
   cursor: number;
   channel_seq: number | null;
   last_synced_at: string | null;
   signed_out_at: string | null;
   sign_out_reason: 'user' | 'server' | null;
+  fingerprint: string | null;
 }
 
 export interface Connection {
@@ -30,6 +34,8 @@ export interface Connection {
   libraryId: number;
   libraries: SyncLibrary[];
   deviceName: string;
+  appKey: string;
+  socketToken: boolean;
 }
 
 /** The machine's name, as a device is called by default. */
@@ -43,6 +49,18 @@ export class DeviceStore {
 
   constructor(private readonly db: Db) {
     this.sql = new Statements(db);
+  }
+
+  /**
+   * Makes sure the device id is this data folder's on this machine: a folder copied elsewhere (or
+   * moved) gets a new id. Harmless when it was only moved: the device then sees its own earlier
+   * changes as another device's, which it already has.
+   */
+  claim(fingerprint: string): void {
+    const row = this.row();
+    if (row.fingerprint === fingerprint) return;
+    const id = row.fingerprint === null ? row.device_id : crypto.randomUUID();
+    this.sql.get('UPDATE sync_device SET device_id = ?, fingerprint = ? WHERE id = 1').run(id, fingerprint);
   }
 
   row(): DeviceRow {
@@ -83,9 +101,18 @@ export class DeviceStore {
     this.db
       .prepare(
         `UPDATE sync_device SET server_url = ?, account_id = ?, account_name = ?, library_id = ?, libraries = ?,
-           device_name = ?, signed_out_at = NULL, sign_out_reason = NULL WHERE id = 1`,
+           device_name = ?, app_key = ?, socket_token = ?, signed_out_at = NULL, sign_out_reason = NULL WHERE id = 1`,
       )
-      .run(c.serverUrl, c.accountId, c.accountName, c.libraryId, JSON.stringify(c.libraries), c.deviceName);
+      .run(
+        c.serverUrl,
+        c.accountId,
+        c.accountName,
+        c.libraryId,
+        JSON.stringify(c.libraries),
+        c.deviceName,
+        c.appKey,
+        c.socketToken ? 1 : 0,
+      );
     if (fresh) {
       this.db
         .prepare('UPDATE sync_device SET cursor = 0, channel_seq = NULL, last_synced_at = NULL WHERE id = 1')

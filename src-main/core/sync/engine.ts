@@ -11,6 +11,7 @@
  * change wakes the pusher, a notification wakes the puller; timers only pace retries (exponential
  * backoff with jitter). A refused token stops everything, with the local data untouched.
  */
+import os from 'node:os';
 import WebSocket from 'ws';
 import type { Logger } from 'pino';
 import { ChannelRefused, ChannelSocket, type SocketLike } from '../../../src-shared/channel-socket';
@@ -68,8 +69,6 @@ export class SyncEngine {
   private lastBroadcast = '';
   private readonly touched = new Set<number>();
   private readonly idle = new Set<() => void>();
-  private appKey = 'inkproof';
-  private socketToken = true;
 
   constructor(
     private readonly s: Services,
@@ -79,6 +78,7 @@ export class SyncEngine {
   ) {
     this.log = s.logger.child({ part: 'sync' });
     this.device = new DeviceStore(s.db);
+    this.device.claim(`${os.hostname()}\n${s.db.name}`);
     this.outbox = new SyncOutbox(s.db, this.device);
     this.graph = new VersionGraph(s.db);
     this.applier = new RemoteApplier(s, this.outbox, this.graph, this.device, userId);
@@ -176,8 +176,6 @@ export class SyncEngine {
     if (!hello.libraries.some((l) => l.id === libraryId))
       throw new InkproofError('forbidden', 'That library is not yours and was not shared with your account.');
     await this.stop();
-    this.appKey = hello.app_key;
-    this.socketToken = hello.socket_token;
     this.s.hub.atomically(this.s.db, () => {
       const { fresh } = this.device.connect({
         serverUrl,
@@ -186,6 +184,8 @@ export class SyncEngine {
         libraryId,
         libraries: hello.libraries,
         deviceName,
+        appKey: hello.app_key,
+        socketToken: hello.socket_token,
       });
       this.outbox.invalidate();
       if (fresh) {
@@ -305,7 +305,7 @@ export class SyncEngine {
   private openSocket(row: DeviceRow): void {
     const channel = syncLibraryChannel(row.library_id!);
     const socket = new ChannelSocket({
-      url: () => this.socketUrl(row.server_url!),
+      url: () => this.socketUrl(row),
       open: this.opts.openSocket ?? ((url) => new WebSocket(url) as unknown as SocketLike),
       authorize: async (socketId, ch) => {
         try {
@@ -342,15 +342,15 @@ export class SyncEngine {
     socket.start();
   }
 
-  private socketUrl(serverUrl: string): string {
-    const u = new URL(`${serverUrl}/app/${encodeURIComponent(this.appKey)}`);
+  private socketUrl(row: DeviceRow): string {
+    const u = new URL(`${row.server_url}/app/${encodeURIComponent(row.app_key)}`);
     u.protocol = u.protocol === 'https:' ? 'wss:' : 'ws:';
     u.searchParams.set('protocol', '7');
     u.searchParams.set('client', 'inkproof-sync');
     u.searchParams.set('version', CLIENT_VERSION);
     u.searchParams.set('flash', 'false');
     const token = this.secrets.get();
-    if (this.socketToken && token) u.searchParams.set('token', token);
+    if (row.socket_token && token) u.searchParams.set('token', token);
     return u.toString();
   }
 

@@ -27,6 +27,8 @@ function setup(attached = true) {
       libraryId: 2,
       libraries: [],
       deviceName: 'laptop',
+      appKey: 'inkproof',
+      socketToken: true,
     });
   return { db, docs: new DocumentStore(db), outbox: new SyncOutbox(db, device) };
 }
@@ -129,5 +131,20 @@ describe('migration to global ids', () => {
       GLOBAL_ID_RE,
     );
     db.close();
+  });
+});
+
+describe('device identity', () => {
+  it('keeps its id where it is, and takes a new one when the data folder is copied elsewhere', () => {
+    const db = openDatabase({ dataDir: ':memory:' });
+    const device = new DeviceStore(db);
+    const first = device.deviceId;
+    device.claim('laptop\n/home/a/inkproof.db');
+    expect(device.deviceId).toBe(first);
+    device.claim('laptop\n/home/a/inkproof.db');
+    expect(device.deviceId).toBe(first);
+    device.claim('office\n/home/a/inkproof.db');
+    expect(device.deviceId).not.toBe(first);
+    expect(device.deviceId).toMatch(GLOBAL_ID_RE);
   });
 });

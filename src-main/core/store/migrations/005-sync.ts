@@ -47,6 +47,9 @@ export const migration: Migration = {
         account_name TEXT,
         library_id INTEGER,
         libraries TEXT NOT NULL DEFAULT '[]',
+        -- The server's socket: its Pusher app key, and whether the socket needs the token.
+        app_key TEXT NOT NULL DEFAULT 'inkproof',
+        socket_token INTEGER NOT NULL DEFAULT 1,
         -- Seq of the last record applied from the server's log, and of the live channel.
         cursor INTEGER NOT NULL DEFAULT 0,
         channel_seq INTEGER,
@@ -55,7 +58,10 @@ export const migration: Migration = {
         -- stops until the user signs in again. Local changes are still journalled meanwhile, so that
         -- nothing made while signed out is missing once signed in again to the same library.
         signed_out_at TEXT,
-        sign_out_reason TEXT
+        sign_out_reason TEXT,
+        -- The machine and folder the device id belongs to: a copied data folder becomes a device of
+        -- its own (two devices sharing an id would each take the other's changes for its own).
+        fingerprint TEXT
       );
       INSERT INTO sync_device (id, device_id) VALUES (1, ${UUID_SQL});
 
