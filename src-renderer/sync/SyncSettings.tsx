@@ -105,7 +105,7 @@ export function SyncSettings() {
             </p>
           )}
           <label className="field">
-            <span>Server address</span>
+            <span>Sync server</span>
             <input
               type="url"
               required

@@ -22,7 +22,7 @@ test('signing in to a sync server, the status through an outage, and signing out
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     const card = page.getByRole('region', { name: 'Sync' });
     const form = card.getByRole('form', { name: 'Sign in to a sync server' });
-    await form.getByLabel('Server address').fill(sync.url);
+    await form.getByLabel('Sync server').fill(sync.url);
     await form.getByLabel('This device’s name').fill('e2e-laptop');
     await form.getByLabel('Account', { exact: true }).fill('alice');
     await form.getByLabel('Password', { exact: true }).fill('a long password');

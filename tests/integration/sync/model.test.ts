@@ -7,6 +7,7 @@
  * is applied once.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../../helpers/temp';
 import { aiText, humanText } from '../../helpers/texts';
 import {
   docsByName,
@@ -296,5 +297,36 @@ describe('sync between two devices through a sync server', () => {
     ).json();
     expect(page.records.map((r: { kind: string }) => r.kind)).toEqual(['document', 'version']);
     expect(page).toMatchObject({ next: 2, head: 2, more: false });
+  });
+});
+
+describe('a device restarted', () => {
+  it("listens again on the server's own Pusher app, whatever its key, without signing in again", async () => {
+    const env = await startSyncServer({ id: 'acme', key: 'acme-key', secret: 'acme-secret', requireToken: false });
+    const t = tempDir('inkproof-device-restart-');
+    let a: Device | null = null;
+    let b: Device | null = null;
+    try {
+      await env.server.accounts.add('carol', 'correct horse');
+      a = startDevice('laptop');
+      b = startDevice('office', { dir: t.dir });
+      for (const d of [a, b])
+        await d.core.api.connectSync(
+          { server_url: env.url, device_name: d.name, credentials: { name: 'carol', password: 'correct horse' } },
+          d.ctx,
+        );
+      await b.close();
+      b = startDevice('office', { dir: t.dir });
+      const live = b.core.sync as unknown as { socket: { connectionState: string } | null };
+      await b.until(() => live.socket?.connectionState === 'live', 'the live channel');
+      // Only the live notification can bring this to B now.
+      await a.core.api.importDocuments({ files: [{ name: 'later.txt', text: humanText(2) }] }, a.ctx);
+      await b.until(async () => (await docsByName(b!)).has('later.txt'), 'the import');
+    } finally {
+      await a?.close();
+      await b?.close();
+      await env.close();
+      t.cleanup();
+    }
   });
 });

@@ -7,6 +7,7 @@
 import { createCore, type Core } from '../../../../src-main/core/core';
 import { silentLogger } from '../../../../src-main/core/logger';
 import type { SyncEngineOptions } from '../../../../src-main/core/sync/engine';
+import type { AppInput } from '../../../../src-main/server/pusher/apps';
 import { startServer, type RunningServer } from '../../../../src-main/server/server';
 import { tempDir } from '../../../helpers/temp';
 
@@ -21,7 +22,9 @@ export interface SyncServerEnv {
   close(): Promise<void>;
 }
 
-export async function startSyncServer(): Promise<SyncServerEnv> {
+export async function startSyncServer(
+  app: AppInput = { id: 'inkproof', key: 'inkproof', secret: 'sync-test-secret' },
+): Promise<SyncServerEnv> {
   const t = tempDir('inkproof-sync-server-');
   const core = createCore({ dataDir: t.dir, logger: silentLogger(), threads: 1 });
   const server = await startServer({
@@ -29,7 +32,7 @@ export async function startSyncServer(): Promise<SyncServerEnv> {
     host: '127.0.0.1',
     port: 0,
     token: 'server-token',
-    app: { id: 'inkproof', key: 'inkproof', secret: 'sync-test-secret' },
+    app,
     logger: silentLogger(),
     shutdownSpreadMs: 10,
   });
