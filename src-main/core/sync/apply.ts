@@ -203,7 +203,8 @@ export class RemoteApplier {
         r.vid,
         JSON.stringify(r.parents),
         r.origin,
-        r.device.name,
+        // This device's own versions (brought back with a restored document) say "this device".
+        r.device.id === this.device.deviceId ? null : r.device.name,
         r.seq,
       );
     out.touched.add(local.id);
