@@ -18,7 +18,14 @@ import { ChannelRefused, ChannelSocket, type SocketLike } from '../../../src-sha
 import { syncChannel, syncLibraryChannel } from '../../../src-shared/channels';
 import { InkproofError } from '../../../src-shared/errors';
 import type { CommandArgs } from '../../../src-shared/commands';
-import type { DocumentSyncState, SyncChange, SyncState, SyncStatus } from '../../../src-shared/sync';
+import {
+  syncRecordSchema,
+  type DocumentSyncState,
+  type SyncChange,
+  type SyncRecord,
+  type SyncState,
+  type SyncStatus,
+} from '../../../src-shared/sync';
 import { iso, isoNow } from '../clock';
 import type { Services } from '../services';
 import { RemoteApplier, type ApplyResult } from './apply';
@@ -124,8 +131,12 @@ export class SyncEngine {
     this.socket?.close();
     this.socket = null;
     this.clearRetry();
-    this.transport?.abort();
+    // A request in flight gets a moment to finish: aborted mid-way it can leave the server holding a
+    // half-open connection. One that hangs is aborted.
+    const transport = this.transport;
+    const abort = setTimeout(() => transport?.abort(), 2000);
     await this.whenIdle();
+    clearTimeout(abort);
     this.transport = null;
   }
 
@@ -335,8 +346,9 @@ export class SyncEngine {
         return;
       }
       this.device.setChannelSeq(m.envelope.seq);
-      const head = (m.envelope.data as { head?: unknown })?.head;
-      if (typeof head !== 'number' || head > this.device.row().cursor) this.kickPull();
+      const data = m.envelope.data as { head?: unknown; records?: unknown };
+      if (this.applyAnnounced(data.records, data.head)) return;
+      if (typeof data.head !== 'number' || data.head > this.device.row().cursor) this.kickPull();
     });
     this.socket = socket;
     socket.start();
@@ -352,6 +364,29 @@ export class SyncEngine {
     const token = this.secrets.get();
     if (row.socket_token && token) u.searchParams.set('token', token);
     return u.toString();
+  }
+
+  /**
+   * Applies the records an announcement carried, when they follow the cursor exactly and no pull
+   * is running; otherwise (or if any does not validate) the pull fetches them.
+   */
+  private applyAnnounced(raw: unknown, head: unknown): boolean {
+    if (!Array.isArray(raw) || raw.length === 0 || typeof head !== 'number' || this.puller.running) return false;
+    const records: SyncRecord[] = [];
+    let expected = this.device.row().cursor + 1;
+    for (const r of raw) {
+      const parsed = syncRecordSchema.safeParse(r);
+      if (!parsed.success || parsed.data.seq !== expected) return false;
+      records.push(parsed.data as SyncRecord);
+      expected++;
+    }
+    if (expected - 1 !== head) return false;
+    try {
+      this.afterApply(this.applier.applyPage(records, head));
+    } catch (err) {
+      this.failed(err);
+    }
+    return true;
   }
 
   // ---- pushing ----------------------------------------------------------------------------------
@@ -428,6 +463,12 @@ export class SyncEngine {
       }
       this.outbox.remove(done);
       this.device.setSynced(isoNow());
+      // This push's records got consecutive seqs (the server stores a push in one transaction): if
+      // they follow the cursor, nothing of another device lies between, and the cursor moves past.
+      const seqs = receipts.filter((r) => r.status === 'applied' && r.seq !== null).map((r) => r.seq!);
+      const cursor = this.device.row().cursor;
+      if (seqs.length > 0 && Math.min(...seqs) === cursor + 1 && Math.max(...seqs) === cursor + seqs.length)
+        this.device.setCursor(cursor + seqs.length, isoNow());
     })();
     for (const gid of touched) this.touchGid(gid);
     if (receipts.some((r) => r.status === 'refused')) this.kickPull();
