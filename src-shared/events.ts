@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { CHANNEL_PATTERNS } from './channels';
 import { criticalSectionSchema, JOB_STATUSES, JOB_TYPES, VERDICTS } from './models';
-import { SYNC_STATES, syncRecordSchema } from './sync';
+import { SYNC_STATES } from './sync';
 
 const isoDate = z.string().datetime({ offset: true });
 const id = z.number().int().positive();
@@ -137,15 +137,9 @@ export const eventSchemas = {
     })
     .strict(),
 
-  // sync-library.{libraryId} (on a sync server): new records up to `head` are in the library's log;
-  // small ones without text come along (never a version: texts are pulled).
-  'sync.changes': z
-    .object({
-      head: z.number().int().positive(),
-      device_id: z.string(),
-      records: z.array(syncRecordSchema).max(1000).optional(),
-    })
-    .strict(),
+  // sync-library.{libraryId} (on a sync server): new records up to `head` are in the library's log.
+  // Only the head: records are read with the token (so a revoked device learns nothing more).
+  'sync.changes': z.object({ head: z.number().int().positive(), device_id: z.string() }).strict(),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

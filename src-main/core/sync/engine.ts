@@ -18,14 +18,7 @@ import { ChannelRefused, ChannelSocket, type SocketLike } from '../../../src-sha
 import { syncChannel, syncLibraryChannel } from '../../../src-shared/channels';
 import { InkproofError } from '../../../src-shared/errors';
 import type { CommandArgs } from '../../../src-shared/commands';
-import {
-  syncRecordSchema,
-  type DocumentSyncState,
-  type SyncChange,
-  type SyncRecord,
-  type SyncState,
-  type SyncStatus,
-} from '../../../src-shared/sync';
+import type { DocumentSyncState, SyncChange, SyncState, SyncStatus } from '../../../src-shared/sync';
 import { iso, isoNow } from '../clock';
 import type { Services } from '../services';
 import { RemoteApplier, type ApplyResult } from './apply';
@@ -346,9 +339,8 @@ export class SyncEngine {
         return;
       }
       this.device.setChannelSeq(m.envelope.seq);
-      const data = m.envelope.data as { head?: unknown; records?: unknown };
-      if (this.applyAnnounced(data.records, data.head)) return;
-      if (typeof data.head !== 'number' || data.head > this.device.row().cursor) this.kickPull();
+      const head = (m.envelope.data as { head?: unknown })?.head;
+      if (typeof head !== 'number' || head > this.device.row().cursor) this.kickPull();
     });
     this.socket = socket;
     socket.start();
@@ -364,29 +356,6 @@ export class SyncEngine {
     const token = this.secrets.get();
     if (row.socket_token && token) u.searchParams.set('token', token);
     return u.toString();
-  }
-
-  /**
-   * Applies the records an announcement carried, when they follow the cursor exactly and no pull
-   * is running; otherwise (or if any does not validate) the pull fetches them.
-   */
-  private applyAnnounced(raw: unknown, head: unknown): boolean {
-    if (!Array.isArray(raw) || raw.length === 0 || typeof head !== 'number' || this.puller.running) return false;
-    const records: SyncRecord[] = [];
-    let expected = this.device.row().cursor + 1;
-    for (const r of raw) {
-      const parsed = syncRecordSchema.safeParse(r);
-      if (!parsed.success || parsed.data.seq !== expected) return false;
-      records.push(parsed.data as SyncRecord);
-      expected++;
-    }
-    if (expected - 1 !== head) return false;
-    try {
-      this.afterApply(this.applier.applyPage(records, head));
-    } catch (err) {
-      this.failed(err);
-    }
-    return true;
   }
 
   // ---- pushing ----------------------------------------------------------------------------------

@@ -103,7 +103,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDeps): S
             {
               channel: syncLibraryChannel(libraryId),
               event: 'sync.changes',
-              data: { head: out.head, device_id: body.device.id, ...(out.inline ? { records: out.inline } : {}) },
+              data: { head: out.head, device_id: body.device.id },
             },
             { except: socketId },
           );

@@ -13,7 +13,7 @@
  */
 import type { Db } from '../../core/store/db';
 import { isoNow } from '../../core/clock';
-import type { SyncChange, SyncDevice, SyncLibrary, SyncReceipt, SyncRecord } from '../../../src-shared/sync';
+import type { SyncChange, SyncDevice, SyncLibrary, SyncReceipt } from '../../../src-shared/sync';
 import { Statements } from '../../core/store/statements';
 
 /** Records per page of a listing, and the most bytes of record bodies in one page. */
@@ -25,15 +25,7 @@ export interface PushOutcome {
   head: number;
   /** How many changes were stored now (0: nothing new to announce). */
   applied: number;
-  /**
-   * The records stored now, when they are few and small and carry no text (no version): the
-   * announcement carries them, so other devices need not ask. Null: they pull.
-   */
-  inline: SyncRecord[] | null;
 }
-
-/** Most bytes of records an announcement carries. */
-const INLINE_BYTES = 8 * 1024;
 
 /** A page of the log as JSON text, records written without re-encoding their bodies. */
 export interface ChangesPage {
@@ -92,26 +84,13 @@ export class SyncLibraryStore {
     this.ensure(libraryId);
     const receipts: SyncReceipt[] = [];
     let applied = 0;
-    let inline: SyncRecord[] | null = [];
-    let inlineBytes = 0;
     for (const change of changes) {
       const receipt = this.applyOne(libraryId, userId, device, change);
+      if (receipt.status === 'applied') applied++;
       receipts.push(receipt);
-      if (receipt.status !== 'applied') continue;
-      applied++;
-      if (inline === null) continue;
-      // Texts are never broadcast: a version makes the devices pull.
-      inlineBytes += change.kind === 'version' ? Infinity : JSON.stringify(change).length;
-      inline =
-        inlineBytes > INLINE_BYTES
-          ? null
-          : [...inline, { ...change, seq: receipt.seq!, device, stored_at: this.storedAt } as SyncRecord];
     }
-    return { receipts, head: this.head(libraryId), applied, inline: applied > 0 ? inline : null };
+    return { receipts, head: this.head(libraryId), applied };
   }
-
-  /** When the last record was stored. */
-  private storedAt = '';
 
   private applyOne(libraryId: number, userId: number, device: SyncDevice, change: SyncChange): SyncReceipt {
     const receipt = (status: SyncReceipt['status'], seq: number | null, reason: SyncReceipt['reason'] = null) => ({
@@ -187,7 +166,6 @@ export class SyncLibraryStore {
   }
 
   private store(libraryId: number, userId: number, device: SyncDevice, change: SyncChange): number {
-    this.storedAt = isoNow();
     const { seq } = this.db
       .prepare('UPDATE sync_libraries SET seq = seq + 1 WHERE id = ? RETURNING seq')
       .get(libraryId) as { seq: number };
@@ -206,7 +184,7 @@ export class SyncLibraryStore {
         device.id,
         device.name,
         userId,
-        this.storedAt,
+        isoNow(),
         JSON.stringify(change),
       );
     return seq;

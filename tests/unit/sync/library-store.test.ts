@@ -123,16 +123,4 @@ describe('sync library store', () => {
     store.unshare(alice, bob);
     expect(store.canAccess(bob, alice)).toBe(false);
   });
-
-  it('hands small records without text to the announcement, never a version', async () => {
-    const { store, alice } = await setup();
-    const doc = id();
-    const small = store.push(alice, alice, A, [documentChange(doc)]);
-    expect(small.inline).toEqual([expect.objectContaining({ kind: 'document', doc, seq: 1, device: A })]);
-    expect(store.push(alice, alice, A, [versionChange(doc)]).inline).toBeNull();
-    const many = Array.from({ length: 60 }, () => documentChange(id()));
-    expect(store.push(alice, alice, A, many).inline).toBeNull();
-    // Nothing new stored, nothing to hand over.
-    expect(store.push(alice, alice, A, [many[0]]).inline).toBeNull();
-  });
 });
