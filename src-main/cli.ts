@@ -8,7 +8,7 @@ import { createLogger } from './core/logger';
 import { WorkerPool } from './core/pool';
 import { analyzeFiles, analyzeJsonl } from './cli/analyze';
 import { evalCommand } from './cli/eval';
-import { rewriteFile, rewriteJsonl, rewriteOptions } from './cli/rewrite';
+import { outputFormat, rewriteFile, rewriteJsonl, rewriteOptions } from './cli/rewrite';
 import { tail } from './cli/tail';
 
 function port(value: string): number {
@@ -91,12 +91,16 @@ program
   .argument('[file]', 'the file to revise')
   .option('--mode <mode>', 'standard, formal, casual or concise')
   .option('--strength <n>', '1 (light) to 3 (strong)')
-  .option('--out <file>', 'write the revision to this file')
+  .option('--out <file>', 'write the revision to this file: .docx (Word), .md (Markdown) or .txt')
   .option('--jsonl', 'read {"id","text"} lines on stdin, write {"id","text","diff_summary"} lines')
   .action(async (file: string | undefined, o: { mode?: string; strength?: string; out?: string; jsonl?: boolean }) => {
     const options = rewriteOptions(o.mode, o.strength);
     if (o.jsonl && file) throw usage('Give a file or --jsonl, not both.');
     if (!o.jsonl && !file) throw usage('Give a file, or --jsonl to read from stdin.');
+    if (o.out !== undefined) {
+      if (o.jsonl) throw usage('--out writes one revised file; with --jsonl the revisions go to stdout.');
+      outputFormat(o.out);
+    }
     process.exitCode = await withPool((pool) =>
       o.jsonl ? rewriteJsonl(pool, options) : rewriteFile(pool, file!, options, o.out),
     );
@@ -146,9 +150,26 @@ user
     'the password (visible in the process list: prefer --password-stdin or INKPROOF_PASSWORD)',
   )
   .option('--token', 'also issue an API token and print it')
-  .action(async (name: string, o: { data?: string; password?: string; passwordStdin?: boolean; token?: boolean }) => {
-    const { userAdd } = await import('./cli/user');
-    process.exitCode = await userAdd(name, o);
+  .option('--admin', "let the account change this machine's settings (the local model, the limits' ceiling)")
+  .action(
+    async (
+      name: string,
+      o: { data?: string; password?: string; passwordStdin?: boolean; token?: boolean; admin?: boolean },
+    ) => {
+      const { userAdd } = await import('./cli/user');
+      process.exitCode = await userAdd(name, o);
+    },
+  );
+
+user
+  .command('admin')
+  .description("Let an account change this machine's settings, or (with --revoke) take that away.")
+  .argument('<name>', 'user name')
+  .option(dataOption, dataHelp)
+  .option('--revoke', 'take the right away')
+  .action(async (name: string, o: { data?: string; revoke?: boolean }) => {
+    const { userAdmin } = await import('./cli/user');
+    process.exitCode = await userAdmin(name, o);
   });
 
 user
@@ -224,6 +245,32 @@ user
   .action(async (name: string, o: { data?: string; with?: string; unshare?: string; list?: boolean }) => {
     const { userShare } = await import('./cli/user');
     process.exitCode = await userShare(name, o);
+  });
+
+const settings = program
+  .command('settings')
+  .description("The machine's settings of a data folder: the local model and the ceiling of the limits.");
+
+settings
+  .command('show', { isDefault: true })
+  .description("Print the machine's settings.")
+  .option(dataOption, dataHelp)
+  .action(async (o: { data?: string }) => {
+    const { settingsShow } = await import('./cli/settings');
+    process.exitCode = await settingsShow(o);
+  });
+
+settings
+  .command('set')
+  .description(
+    'Change one machine setting: llm.kind, llm.url, llm.model, llm.context_tokens, llm.timeout_seconds, llm.allowed_hosts (comma-separated), max_file_bytes.',
+  )
+  .argument('<key>', 'the setting')
+  .argument('<value>', 'its new value')
+  .option(dataOption, dataHelp)
+  .action(async (key: string, value: string, o: { data?: string }) => {
+    const { settingsSet } = await import('./cli/settings');
+    process.exitCode = await settingsSet(key, value, o);
   });
 
 function usage(message: string): InkproofError {

@@ -12,7 +12,7 @@ import type {
   RewriteDetail,
   RewriteSummary,
   SampleRecord,
-  Settings,
+  SettingsView,
 } from './models';
 import { DOCUMENT_STATUSES, JOB_STATUSES, JOB_TYPES, rewriteOptionsSchema, settingsSchema } from './models';
 import type { ErrorBody } from './errors';
@@ -53,6 +53,7 @@ const deepPartialSettings = z
     llm: settingsSchema.shape.llm.partial().strict(),
     theme: settingsSchema.shape.theme,
     limits: settingsSchema.shape.limits.partial().strict(),
+    machine_limits: settingsSchema.shape.machine_limits.partial().strict(),
   })
   .partial()
   .strict();
@@ -179,8 +180,8 @@ export interface CommandResults {
   retryJob: { job: JobRecord };
   getQueueStats: QueueStats;
   getEvents: ReplayResult;
-  getSettings: Settings;
-  updateSettings: Settings;
+  getSettings: SettingsView;
+  updateSettings: SettingsView;
   renameDocument: { document: DocumentSummary };
   getSyncStatus: SyncStatus;
   connectSync: SyncStatus;

@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'llm_unavailable',
   'llm_bad_response',
   'sync_unavailable',
+  'storage_full',
+  'storage_unavailable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -49,6 +51,10 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   llm_unavailable: 502,
   llm_bad_response: 502,
   sync_unavailable: 502,
+  /** The disk of the data folder is full: 507 Insufficient Storage. */
+  storage_full: 507,
+  /** The data folder cannot be read or written (an I/O error). */
+  storage_unavailable: 503,
   internal: 500,
 };
 

@@ -124,6 +124,12 @@ export const eventSchemas = {
       runtime: z.number().nonnegative().nullable(),
     })
     .strict(),
+  // The data folder's disk is full or failing (sent live to every connected account, never logged:
+  // the log is on that disk), and when it works again. Work waits meanwhile and resumes by itself.
+  'storage.failed': z
+    .object({ code: z.enum(['storage_full', 'storage_unavailable']), message: z.string().min(1), failed_at: isoDate })
+    .strict(),
+  'storage.recovered': z.object({ recovered_at: isoDate }).strict(),
 
   // sync.{userId}: the device's sync status changed (a summary; getSyncStatus has all of it)
   'sync.status': z
@@ -161,6 +167,8 @@ export const EVENT_CHANNELS: Record<EventName, string> = {
   'document.updated': CHANNEL_PATTERNS.library,
   'document.deleted': CHANNEL_PATTERNS.library,
   'job.updated': CHANNEL_PATTERNS.queue,
+  'storage.failed': CHANNEL_PATTERNS.queue,
+  'storage.recovered': CHANNEL_PATTERNS.queue,
   'sync.status': CHANNEL_PATTERNS.sync,
   'sync.changes': CHANNEL_PATTERNS.syncLibrary,
 };

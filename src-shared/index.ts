@@ -6,4 +6,5 @@ export * from './commands';
 export * from './bridge';
 export * from './tasks';
 export * from './hunks';
+export * from './blocks';
 export * from './sync';

@@ -9,7 +9,7 @@
  * the validation below: newer detectors may add fields, and they pass through untouched.
  */
 import { z } from 'zod';
-import { DOCUMENT_FORMATS, VERDICTS } from './models';
+import { DOCUMENT_FORMATS, rewriteOptionsSchema, VERDICTS } from './models';
 import { ERROR_CODES } from './errors';
 
 /** Global ids: UUIDs as made by crypto.randomUUID() (lower-case, with dashes). */
@@ -106,7 +106,7 @@ const frozenTermsChange = z
   .object({
     kind: z.literal('frozen_terms'),
     key,
-    terms: z.array(z.string().min(1).max(200)).max(500),
+    terms: rewriteOptionsSchema.shape.frozen_terms,
   })
   .strict();
 

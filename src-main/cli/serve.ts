@@ -172,14 +172,19 @@ export async function serveUntilSignalled(opts: ServeOptions): Promise<void> {
   const s = await serve(opts);
   process.stdout.write(`Inkproof is running at ${s.openUrl}\n`);
   await new Promise<void>((resolve) => {
+    let stopping = false;
     const shutdown = (signal: string) => {
+      // Ctrl+C reaches every process of the terminal's group and a wrapper (npm start) passes it on
+      // as well: a second signal must not cut the graceful shutdown short.
+      if (stopping) return;
+      stopping = true;
       process.stderr.write(`\n${signal} received: finishing running work and closing connections…\n`);
       s.stop().then(resolve, (err) => {
         process.stderr.write(`Shutdown failed: ${err instanceof Error ? err.message : String(err)}\n`);
         resolve();
       });
     };
-    process.once('SIGINT', () => shutdown('SIGINT'));
-    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    process.on('SIGINT', () => shutdown('SIGINT'));
+    process.on('SIGTERM', () => shutdown('SIGTERM'));
   });
 }

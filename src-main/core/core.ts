@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { CHANNEL_PATTERNS, idParam } from '../../src-shared/channels';
 import type { TaskName } from '../../src-shared/tasks';
+import { LOCAL_USER_ID } from './accounts/accounts';
 import { createCommands, type CoreApi } from './commands';
 import { ChannelAuthorizer, type HubUser } from './hub/authorizer';
 import type { HubBackend } from './hub/backend';
@@ -14,6 +15,7 @@ import { BroadcastHub } from './hub/hub';
 import { HubOutbox } from './hub/outbox';
 import { analyzeHandler } from './jobs/analyze';
 import { rewriteHandler } from './jobs/rewrite';
+import { RewritePartials } from './jobs/rewrite-partials';
 import { validateHandler } from './jobs/validate';
 import { createLogger } from './logger';
 import { WorkerPool } from './pool';
@@ -27,6 +29,7 @@ import { SampleStore } from './store/samples';
 import { SettingsStore } from './store/settings';
 import { SyncEngine, type SyncEngineOptions } from './sync/engine';
 import { FileSecretStore, MemorySecretStore, SYNC_TOKEN_FILE, type SecretStore } from './sync/secrets';
+import { StorageHealth } from './storage';
 
 export interface CoreOptions {
   /** Data folder, or ':memory:'. */
@@ -39,6 +42,8 @@ export interface CoreOptions {
   backoffBaseMs?: number;
   /** Start taking jobs at once (default true). */
   start?: boolean;
+  /** First pause before the queue tries a failing disk again (doubles up to 30 s). */
+  storageRetryMs?: number;
   /** A shared hub backend (e.g. Redis, for several server processes); absent: the in-process hub. */
   hubBackend?: HubBackend | null;
   /** Sync with a remote server: where the token is kept (default: a file in the data folder), and tuning. */
@@ -88,7 +93,13 @@ export function createCore(opts: CoreOptions): Core {
   const history = new ChannelHistory();
   const durable = new DurableEventLog(db);
   const loaded = durable.load(history);
+  const storage = new StorageHealth(
+    () => db.prepare('SELECT id FROM users ORDER BY id LIMIT 1000').pluck().all() as number[],
+    logger,
+  );
   const hub = new BroadcastHub({
+    onLogFailure: (err) => storage.failed(err),
+    onLogWritten: () => storage.succeeded(),
     history,
     durable,
     isDurable: isAppChannel,
@@ -97,6 +108,7 @@ export function createCore(opts: CoreOptions): Core {
     backend: opts.hubBackend ?? null,
     outbox: opts.hubBackend ? new HubOutbox(db) : null,
   });
+  storage.attach(hub);
   // Events a previous run stored with its state change but could not hand to the backend.
   const resent = hub.resendOutbox();
   if (resent > 0) logger.info({ events: resent }, 're-sent events left in the outbox by the previous run');
@@ -109,6 +121,8 @@ export function createCore(opts: CoreOptions): Core {
     concurrency: pool.threads,
     logger,
     backoffBaseMs: opts.backoffBaseMs,
+    storage,
+    storageRetryMs: opts.storageRetryMs,
   });
   const services: Services = {
     db,
@@ -119,13 +133,17 @@ export function createCore(opts: CoreOptions): Core {
     jobs,
     documents: new DocumentStore(db),
     rewrites: new RewriteStore(db),
+    rewritePartials: new RewritePartials(),
     samples: new SampleStore(db),
     settings: new SettingsStore(db),
     // Set just below: the engine needs the other services.
     sync: null as unknown as SyncEngine,
+    storage,
     progressIntervalMs: opts.progressIntervalMs ?? 50,
   };
-  const localUser: HubUser = { id: 1, name: 'local' };
+  // The owner of the data folder (the desktop app, the server's own token): may change the machine's
+  // settings, and is the account this device syncs.
+  const localUser: HubUser = { id: LOCAL_USER_ID, name: 'local', admin: true };
   const secrets =
     opts.sync?.secrets ??
     (opts.dataDir === ':memory:'

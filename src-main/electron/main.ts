@@ -356,7 +356,7 @@ async function start(): Promise<void> {
     // The sync token is kept encrypted by the system's keychain (docs/sync.md).
     sync: { secrets: new SafeStorageSecretStore(safeStorage, path.join(app.getPath('userData'), SYNC_TOKEN_ENC_FILE)) },
   });
-  nativeTheme.themeSource = core.settings.get().theme;
+  nativeTheme.themeSource = core.settings.forUser(core.localUser.id).theme;
   recent = loadRecent(path.join(app.getPath('userData'), 'recent.json'));
   registerIpc(core);
   buildMenu();

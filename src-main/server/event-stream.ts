@@ -9,8 +9,14 @@ import type { Envelope } from '../../src-shared/events';
 import type { Core } from '../core/core';
 import { readableChannels } from '../core/hub/readable';
 import type { ContextOf } from './api-routes';
+import type { TokenSessions } from './token-sessions';
 
-export function registerEventStream(app: FastifyInstance, core: Core, contextOf: ContextOf): void {
+export function registerEventStream(
+  app: FastifyInstance,
+  core: Core,
+  contextOf: ContextOf,
+  sessions: TokenSessions,
+): void {
   app.get('/api/events/stream', (req: FastifyRequest, reply) => {
     const q = req.query as { channel?: string; event?: string };
     const channelGlob = typeof q.channel === 'string' && q.channel ? q.channel : '*';
@@ -30,9 +36,12 @@ export function registerEventStream(app: FastifyInstance, core: Core, contextOf:
       res.write(`id: ${env.seq}\ndata: ${JSON.stringify(env)}\n\n`);
     });
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+    // Revoking the token ends the stream.
+    const unregister = sessions.addStream(req.inkproofToken!, () => res.end());
     req.raw.on('close', () => {
       clearInterval(heartbeat);
       stop();
+      unregister();
     });
   });
 }

@@ -1,9 +1,12 @@
 /** Maps every error to a typed JSON answer with the right status; nothing leaks a stack trace. */
 import type { FastifyError, FastifyReply } from 'fastify';
 import { ERROR_STATUS, InkproofError, type ErrorBody } from '../../src-shared/errors';
+import { storageError } from '../core/storage';
 
 export function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
   if (InkproofError.is(err)) return { status: ERROR_STATUS[err.code], body: err.toJSON() };
+  const storage = storageError(err);
+  if (storage) return { status: ERROR_STATUS[storage.code], body: storage.toJSON() };
   const fe = err as FastifyError & { code?: string };
   switch (fe?.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':

@@ -38,6 +38,7 @@ import { checkHostAndOrigin, safeEqual, TOKEN_COOKIE, tokenOf } from './security
 import { registerStatic } from './static';
 import { registerSyncRoutes } from './sync/routes';
 import type { SyncLibraryStore } from './sync/store';
+import { TokenSessions } from './token-sessions';
 
 export interface ServerOptions {
   core: Core;
@@ -61,6 +62,8 @@ export interface ServerOptions {
   sweepMs?: number;
   /** Login attempts per client address per minute. */
   loginAttemptsPerMinute?: number;
+  /** How often the tokens of open streams and sockets are checked for revocation. */
+  tokenCheckMs?: number;
 }
 
 export interface RunningServer {
@@ -93,7 +96,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const registry = new AppRegistry(appList);
   const cluster = opts.cluster ?? new MemoryCluster();
   const accounts = new AccountStore(core.db);
-  const limit = core.settings.get().limits.max_file_bytes;
+  // The machine's ceiling: each account's own limit is checked again on import.
+  const limit = core.settings.machine().machine_limits.max_file_bytes;
   const app = Fastify({ logger: false, bodyLimit: Math.ceil(limit * 1.4) + 65536, trustProxy: false });
   const security = { boundHost: opts.host, allowedOrigins: opts.allowedOrigins ?? [] };
   // Pages on other origins that an app allows may call the auth endpoints and the API with a bearer
@@ -157,6 +161,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (safeEqual(token, opts.token)) return core.localUser;
     return accounts.userForToken(token);
   };
+  const sessions = new TokenSessions({
+    isLive: (token) => authenticate(token) !== null,
+    sockets,
+    intervalMs: opts.tokenCheckMs,
+  });
 
   await app.register(formbody);
   await app.register(multipart, { limits: { fileSize: limit, files: 100, fields: 20 } });
@@ -279,12 +288,19 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     return { token: issued.token, token_id: issued.id, user };
   });
   app.get('/api/auth/me', async (req) => ({ user: req.inkproofUser }));
-  app.post('/api/auth/logout', async (req) => ({ revoked: accounts.revokeTokenValue(req.inkproofToken!) }));
+  app.post('/api/auth/logout', async (req) => {
+    const revoked = accounts.revokeTokenValue(req.inkproofToken!);
+    // What the token opened closes with it.
+    if (revoked) sessions.sweep();
+    return { revoked };
+  });
 
   registerApiRoutes(app, core, contextOf);
   const syncLibraries = registerSyncRoutes(app, { core, accounts, primary: registry.primary });
-  registerAuthRoute(app, core, registry.primary, contextOf);
-  registerEventStream(app, core, contextOf);
+  registerAuthRoute(app, core, registry.primary, contextOf, (socketId, req) =>
+    sockets.bindToken(socketId, req.inkproofToken!),
+  );
+  registerEventStream(app, core, contextOf, sessions);
   const maxApiBody = Math.max(
     ...registry.all().map((a) => a.limits.maxEventBytes * Math.max(a.limits.maxEventsPerBatch, 1) * 2 + 64 * 1024),
   );
@@ -336,7 +352,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (target?.requireToken && !authenticate(given)) return refuse(401, 'This server needs a token (?token=...).');
     if (url.searchParams.has('token') && !authenticate(url.searchParams.get('token')))
       return refuse(401, 'The token is not valid.');
-    sockets.handleUpgrade(req, socket, head, url);
+    sockets.handleUpgrade(req, socket, head, url, given && authenticate(given) ? given : null);
   });
 
   await app.listen({ host: opts.host, port: opts.port });
@@ -356,6 +372,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     metrics,
     close() {
       closing ??= (async () => {
+        sessions.close();
         await sockets.close(opts.shutdownSpreadMs ?? 1000);
         await app.close();
         for (const rt of runtimes.values()) rt.webhooks.close();

@@ -7,7 +7,7 @@ import type {
   QueueStats,
   RewriteDetail,
   RewriteStatus,
-  Settings,
+  SettingsView,
   Verdict,
 } from '../../src-shared/models';
 
@@ -78,7 +78,7 @@ export interface AppState {
   stats: QueueStats | null;
   log: EventLog;
   toasts: Toast[];
-  settings: Settings | null;
+  settings: SettingsView | null;
 }
 
 export const LOG_LIMIT = 5000;

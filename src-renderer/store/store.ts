@@ -7,7 +7,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { documentChannel, libraryChannel, parseChannel, queueChannel, rewriteChannel } from '../../src-shared/channels';
 import type { ImportResult, SettingsPatch } from '../../src-shared/commands';
 import type { ExportFormat } from './constants';
-import type { DocumentSummary, JobRecord, RewriteDetail, RewriteOptions, Settings } from '../../src-shared/models';
+import type { DocumentSummary, JobRecord, RewriteDetail, RewriteOptions, SettingsView } from '../../src-shared/models';
 import type { AppBridge } from '../bridge/types';
 import { BridgeError, errorMessage } from '../bridge/types';
 import type { LiveClient } from '../live/client';
@@ -522,13 +522,13 @@ export class Actions {
 
   // ---- settings ----------------------------------------------------------------------------------
 
-  async loadSettings(): Promise<Settings> {
+  async loadSettings(): Promise<SettingsView> {
     const settings = await this.bridge.invoke('getSettings', {});
     this.set({ settings });
     return settings;
   }
 
-  async saveSettings(patch: SettingsPatch): Promise<Settings> {
+  async saveSettings(patch: SettingsPatch): Promise<SettingsView> {
     const settings = await this.bridge.invoke('updateSettings', { patch });
     this.set({ settings });
     return settings;

@@ -1,8 +1,9 @@
 /** Commands on documents: import, list, get, delete, analyse, export. */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { libraryChannel } from '../../../src-shared/channels';
+import { documentChannel, libraryChannel, rewriteChannel } from '../../../src-shared/channels';
 import type { ImportFile, ImportResult } from '../../../src-shared/commands';
+import type { StructuredText } from '../../../src-shared/blocks';
 import { InkproofError } from '../../../src-shared/errors';
 import type { DocumentSummary } from '../../../src-shared/models';
 import { admitFile } from '../../../src-workers/extract/admit';
@@ -11,7 +12,8 @@ import { formatSize } from '../../../src-workers/extract/size';
 import { isoNow } from '../clock';
 import type { Services } from '../services';
 import type { CallContext, CoreApi } from './context';
-import { buildExport } from './export';
+import { buildExport } from '../export';
+import { revisedDocument } from './revision';
 
 export function ownedDocument(s: Services, id: number, ctx: CallContext) {
   const row = s.documents.row(id);
@@ -69,7 +71,7 @@ export async function importFiles(s: Services, files: IncomingFile[], ctx: CallC
     try {
       claimedFormat(file.name);
       const bytes = await file.read();
-      const format = admitFile(file.name, bytes, s.settings.get().limits.max_file_bytes);
+      const format = admitFile(file.name, bytes, s.settings.importLimit(ctx.user.id));
       const name = path.basename(file.name);
       const doc = s.hub.atomically(s.db, () => {
         const doc = s.documents.insert(ctx.user.id, name, format, bytes.byteLength, bytes);
@@ -88,8 +90,9 @@ export async function importFiles(s: Services, files: IncomingFile[], ctx: CallC
       });
       result.documents.push(doc);
     } catch (err) {
-      if (!InkproofError.is(err)) throw err;
-      result.errors.push({ name: file.name, error: err.toJSON() });
+      const typed = InkproofError.is(err) ? err : s.storage.failed(err);
+      if (!typed) throw err;
+      result.errors.push({ name: file.name, error: typed.toJSON() });
     }
   }
   return result;
@@ -109,7 +112,7 @@ export function documentCommands(
 > {
   return {
     async importDocuments({ files }, ctx) {
-      const limit = s.settings.get().limits.max_file_bytes;
+      const limit = s.settings.importLimit(ctx.user.id);
       return importFiles(
         s,
         files.map((file) => ({ name: file.name, read: () => readFile(file, limit, ctx) })),
@@ -130,14 +133,16 @@ export function documentCommands(
 
     async deleteDocument({ id }, ctx) {
       ownedDocument(s, id, ctx);
+      const rewrites = s.rewrites.forDocument(id);
       // Stop work on it first, so no job writes to a deleted document.
-      for (const r of s.rewrites.forDocument(id))
-        for (const j of s.jobs.active('rewrite', r.id)) await s.scheduler.cancel(j.id);
+      for (const r of rewrites) for (const j of s.jobs.active('rewrite', r.id)) await s.scheduler.cancel(j.id);
       for (const j of s.jobs.active('analyze', id)) await s.scheduler.cancel(j.id);
       s.hub.atomically(s.db, () => {
         // Before the rows go: the delete names every version it saw.
         s.sync.outbox.deleted(id);
         s.documents.delete(id);
+        // Its events go with it: nothing of it can be replayed, to anyone.
+        s.hub.forgetChannels([documentChannel(id), ...rewrites.map((r) => rewriteChannel(r.id))]);
         s.hub.broadcast(
           {
             channel: libraryChannel(ctx.user.id),
@@ -185,19 +190,19 @@ export function documentCommands(
 
     async exportDocument({ id, format, version, rewrite_id }, ctx) {
       const doc = ownedDocument(s, id, ctx);
-      let text: string | null;
+      let content: StructuredText | null;
       let suffix = '';
       if (rewrite_id !== undefined) {
         const rw = s.rewrites.row(rewrite_id);
         if (!rw || rw.document_id !== id)
           throw new InkproofError('not_found', `Document ${id} has no revision ${rewrite_id}.`);
         if (rw.result === null) throw new InkproofError('conflict', 'This revision has not finished yet.');
-        text = rw.result;
+        content = revisedDocument(s, rw, 'all');
         suffix = '-revised';
       } else {
         const v = version ?? doc.version;
-        text = s.documents.versionText(id, v);
-        if (text === null)
+        content = s.documents.version(id, v);
+        if (content === null)
           throw new InkproofError(
             doc.text === null ? 'conflict' : 'not_found',
             doc.text === null ? 'This document is still being read.' : `Document ${id} has no version ${v}.`,
@@ -205,7 +210,7 @@ export function documentCommands(
         if (v > 1) suffix = `-v${v}`;
       }
       const base = doc.name.replace(/\.[A-Za-z0-9]+$/, '') + suffix;
-      return buildExport(base, format, text);
+      return buildExport(base, format, content);
     },
   };
 }

@@ -11,15 +11,21 @@ export function eventCommands(s: Services): Pick<CoreApi, 'getEvents' | 'getSett
         throw new InkproofError('forbidden', `You may not read the channel "${channel}".`);
       return s.hub.replayAsync(channel, since);
     },
-    async getSettings() {
-      return s.settings.get();
+    async getSettings(_args, ctx) {
+      return s.settings.view(ctx.user);
     },
-    async updateSettings({ patch }) {
-      // Frozen terms belong to the account and sync; the change and its outbox entry go together.
+    async updateSettings({ patch }, ctx) {
+      // Frozen terms are the account's own and sync with the library this device syncs (its own
+      // account's): the change and its outbox entry go together. Journalled first, so that settings
+      // that do not validate roll the entry back before anything is written.
       return s.db.transaction(() => {
-        if (patch.frozen_terms && !sameTerms(patch.frozen_terms, s.settings.get().frozen_terms))
+        if (
+          patch.frozen_terms &&
+          ctx.user.id === s.sync.userId &&
+          !sameTerms(patch.frozen_terms, s.settings.forUser(ctx.user.id).frozen_terms)
+        )
           s.sync.outbox.frozenTerms(patch.frozen_terms);
-        return s.settings.update(patch);
+        return s.settings.update(ctx.user, patch);
       })();
     },
   };

@@ -9,7 +9,7 @@ import { sampleCommands } from './samples';
 import { syncCommands } from './sync';
 
 export function createCommands(s: Services, localUserId: number): CoreApi {
-  return {
+  const api: CoreApi = {
     ...syncCommands(s, localUserId),
     ...documentCommands(s),
     ...rewriteCommands(s),
@@ -17,6 +17,18 @@ export function createCommands(s: Services, localUserId: number): CoreApi {
     ...queueCommands(s),
     ...eventCommands(s),
   };
+  // A full or failing disk becomes the caller's typed error (and an event to every connected account).
+  for (const name of Object.keys(api) as (keyof CoreApi)[]) {
+    const command = api[name] as (args: unknown, ctx: unknown) => Promise<unknown>;
+    (api as Record<string, unknown>)[name] = async (args: unknown, ctx: unknown) => {
+      try {
+        return await command(args, ctx);
+      } catch (err) {
+        throw s.storage.failed(err) ?? err;
+      }
+    };
+  }
+  return api;
 }
 
 export type { CallContext, CoreApi } from './context';

@@ -66,10 +66,10 @@ export function syncCommands(s: Services, localUserId: number): Pick<CoreApi, Sy
       const keep = heads.find((h) => h.version === keep_version);
       if (!keep)
         throw new InkproofError('invalid_input', `Version ${keep_version} is not one of the conflicting versions.`);
-      const text = s.documents.versionText(id, keep.version) ?? '';
+      const kept = s.documents.version(id, keep.version) ?? { text: '', blocks: [] };
       const analysis = s.documents.latestAnalysis(id, keep.version);
       const version = s.hub.atomically(s.db, () => {
-        const version = s.documents.addVersion(id, text, keep.word_count, null, {
+        const version = s.documents.addVersion(id, kept.text, keep.word_count, null, kept.blocks, {
           origin: 'merge',
           alsoOnTop: heads.slice(1).map((h) => h.vid),
         });

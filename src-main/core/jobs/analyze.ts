@@ -66,7 +66,7 @@ export function analyzeHandler(s: Services): JobHandler {
           throw new InkproofError('not_found', 'The original file of this document is missing; import it again.');
         extracted = await s.pool.run<ExtractInput, ExtractOutput>(
           'extract',
-          { name: doc.name, bytes, max_bytes: s.settings.get().limits.max_file_bytes },
+          { name: doc.name, bytes, max_bytes: s.settings.importLimit(doc.user_id) },
           { signal },
         );
         text = extracted.text;
@@ -78,7 +78,7 @@ export function analyzeHandler(s: Services): JobHandler {
         const current = s.documents.row(doc.id);
         if (!current) return;
         if (extracted) {
-          s.documents.setExtracted(doc.id, extracted.text, extracted.format, extracted.word_count);
+          s.documents.setExtracted(doc.id, extracted.text, extracted.format, extracted.word_count, extracted.blocks);
           s.sync.outbox.version(doc.id, 1);
         }
         // A newer version may have been applied while this one was analysed: keep the result on

@@ -6,6 +6,10 @@
  *
  * Every state change of a job and of its subject happens in one transaction together with the
  * events that announce it (hub.atomically), so a crash can lose neither.
+ *
+ * A full or failing disk (core/storage.ts) stops nothing for good: a claim that cannot be written
+ * is tried again later, and a job whose outcome cannot be stored is put back in the queue (or, if
+ * even that cannot be written, once writes work again) and runs again.
  */
 import type { Logger } from 'pino';
 import { InkproofError } from '../../../src-shared/errors';
@@ -17,7 +21,8 @@ import { ProgressCoalescer } from '../hub/coalescer';
 import type { BroadcastHub } from '../hub/hub';
 import type { Db } from '../store/db';
 import type { JobStore } from '../store/jobs';
-import { Throughput } from './throughput';
+import type { StorageHealth } from '../storage';
+import { Throughput, type RateKey } from './throughput';
 
 export interface JobContext {
   job: JobRecord;
@@ -30,7 +35,8 @@ export interface JobContext {
 export interface JobHandler {
   type: JobType;
   maxAttempts: number;
-  timeoutMs: number;
+  /** Longest run of a job, or a function of the job for a type whose jobs differ widely in speed. */
+  timeoutMs: number | ((job: JobRecord) => number);
   /** In the claim transaction: mark the subject as started and announce it. */
   started(job: JobRecord, userId: number): void;
   /** Does the work; returns what to store in the completion transaction. */
@@ -39,6 +45,11 @@ export interface JobHandler {
   failed(job: JobRecord, userId: number, error: InkproofError, cancelled: boolean): void;
   /** In the transaction that puts the job back in the queue (backoff, retry, shutdown). */
   requeued?(job: JobRecord, userId: number): void;
+  /**
+   * For a type whose jobs run at very different speeds: the rate class of a job (e.g. "llm" for a
+   * revision by a local model), whose throughput is measured apart; null for the type's own.
+   */
+  rateClass?(job: Pick<JobRecord, 'subject_id'>): string | null;
 }
 
 export interface SchedulerOptions {
@@ -51,6 +62,10 @@ export interface SchedulerOptions {
   backoffMaxMs?: number;
   /** Interval of job.updated progress events per job. */
   progressIntervalMs?: number;
+  /** Where storage failures are reported (and whether writes work again). */
+  storage?: StorageHealth;
+  /** First wait before trying the disk again after a storage failure (doubles up to 30 s). */
+  storageRetryMs?: number;
 }
 
 interface Running {
@@ -74,16 +89,24 @@ export class JobScheduler {
   private stopping = false;
   private readonly backoffBaseMs: number;
   private readonly backoffMaxMs: number;
+  /** Jobs left `processing` in the store because their outcome could not be written: re-queued when it can. */
+  private readonly stranded = new Map<number, { job: JobRecord; userId: number }>();
+  private storageRetry: NodeJS.Timeout | null = null;
+  private storageRetryDelay = 0;
 
   constructor(private readonly opts: SchedulerOptions) {
     this.backoffBaseMs = opts.backoffBaseMs ?? 1000;
     this.backoffMaxMs = opts.backoffMaxMs ?? 60_000;
-    this.progress = new ProgressCoalescer(opts.progressIntervalMs ?? 250, (key, p) => {
-      const r = this.running.get(Number(key));
-      if (!r || p >= 100) return;
-      this.opts.jobs.setProgress(r.job.id, p);
-      this.announce({ ...r.job, status: 'processing', progress: p }, r.userId);
-    });
+    this.progress = new ProgressCoalescer(
+      opts.progressIntervalMs ?? 250,
+      (key, p) => {
+        const r = this.running.get(Number(key));
+        if (!r || p >= 100) return;
+        this.opts.jobs.setProgress(r.job.id, p);
+        this.announce({ ...r.job, status: 'processing', progress: p }, r.userId);
+      },
+      (err) => this.storageFailed(err),
+    );
   }
 
   get concurrency(): number {
@@ -92,7 +115,18 @@ export class JobScheduler {
 
   register(handler: JobHandler): void {
     this.handlers.set(handler.type, handler);
-    this.throughput.seed(handler.type, this.opts.jobs.recentRuns(handler.type));
+    const runs = new Map<RateKey, { units: number; runtime: number }[]>();
+    for (const run of this.opts.jobs.recentRuns(handler.type)) {
+      const key = this.rateKey(handler.type, run);
+      runs.set(key, [...(runs.get(key) ?? []), run]);
+    }
+    for (const [key, list] of runs) this.throughput.seed(key, list);
+  }
+
+  /** Where a job's throughput is measured: its type, or its type and rate class. */
+  rateKey(type: JobType, job: Pick<JobRecord, 'subject_id'>): RateKey {
+    const cls = this.handlers.get(type)?.rateClass?.(job);
+    return cls ? `${type}:${cls}` : type;
   }
 
   handler(type: JobType): JobHandler {
@@ -117,12 +151,25 @@ export class JobScheduler {
 
   /** Seconds until a queued job would be done, from the work ahead and measured throughput. */
   estimate(job: JobRecord): number {
-    const ahead = this.opts.jobs.workAhead(job.type, job.id);
+    const own = { key: this.rateKey(job.type, job), units: job.units };
+    if (!this.handler(job.type).rateClass) {
+      const ahead = this.opts.jobs.workAhead(job.type, job.id);
+      return this.throughput.estimate(
+        [{ ...own, units: job.units + ahead.queuedUnits + ahead.runningUnits }],
+        this.opts.concurrency,
+        ahead.queuedJobs,
+      );
+    }
+    // Jobs of several speeds: each job ahead at its own class's rate.
+    const ahead = this.opts.jobs.jobsAhead(job.type, job.id);
+    const work = ahead.map((a) => ({
+      key: this.rateKey(job.type, a),
+      units: a.status === 'processing' ? (a.units * (100 - a.progress)) / 100 : a.units,
+    }));
     return this.throughput.estimate(
-      job.type,
-      job.units + ahead.queuedUnits + ahead.runningUnits,
+      [own, ...work],
       this.opts.concurrency,
-      ahead.queuedJobs,
+      ahead.filter((a) => a.status === 'queued').length,
     );
   }
 
@@ -130,6 +177,15 @@ export class JobScheduler {
   start(): void {
     if (this.started) return;
     this.started = true;
+    try {
+      this.recoverLeftRunning();
+    } catch (err) {
+      if (!this.storageFailed(err)) throw err;
+    }
+    this.wake();
+  }
+
+  private recoverLeftRunning(): void {
     const { requeued, failed } = this.opts.hub.atomically(this.opts.db, () => {
       const result = this.opts.jobs.recover();
       for (const job of result.requeued) {
@@ -149,7 +205,6 @@ export class JobScheduler {
         { requeued: requeued.length, failed: failed.length },
         'recovered jobs left running by a previous run',
       );
-    this.wake();
   }
 
   wake(): void {
@@ -162,22 +217,69 @@ export class JobScheduler {
   }
 
   private pump(): void {
-    if (this.stopping) return;
-    while (this.running.size < this.opts.concurrency) {
-      let claimed: { job: JobRecord; userId: number } | null = null;
-      this.opts.hub.atomically(this.opts.db, () => {
-        const job = this.opts.jobs.claim();
-        if (!job) return;
-        const userId = this.opts.jobs.userOf(job.id) ?? 0;
-        this.handler(job.type).started(job, userId);
-        this.announce(job, userId);
-        claimed = { job, userId };
-      });
-      if (!claimed) break;
-      const { job, userId } = claimed as { job: JobRecord; userId: number };
-      this.launch(job, userId);
+    // While the disk is failing, only the retry timer takes work (no loop of jobs whose results cannot be stored).
+    if (this.stopping || this.storageRetry !== null) return;
+    try {
+      this.requeueStranded();
+      while (this.running.size < this.opts.concurrency) {
+        let claimed: { job: JobRecord; userId: number } | null = null;
+        this.opts.hub.atomically(this.opts.db, () => {
+          const job = this.opts.jobs.claim();
+          if (!job) return;
+          const userId = this.opts.jobs.userOf(job.id) ?? 0;
+          this.handler(job.type).started(job, userId);
+          this.announce(job, userId);
+          claimed = { job, userId };
+        });
+        if (!claimed) break;
+        this.storageSucceeded();
+        const { job, userId } = claimed as { job: JobRecord; userId: number };
+        this.launch(job, userId);
+      }
+    } catch (err) {
+      if (!this.storageFailed(err)) throw err;
+      return;
     }
     this.armTimer();
+  }
+
+  /** Puts back in the queue the jobs whose outcome could not be written. */
+  private requeueStranded(): void {
+    for (const [id, { job, userId }] of this.stranded) {
+      this.opts.hub.atomically(this.opts.db, () => {
+        const back = this.opts.jobs.release(id);
+        if (back) {
+          this.handler(job.type).requeued?.(back, userId);
+          this.announce(back, userId);
+        }
+      });
+      this.stranded.delete(id);
+      this.storageSucceeded();
+    }
+  }
+
+  /**
+   * A storage failure: reported, and the queue tried again after a growing pause (writes may work
+   * again when space is freed; nothing else would wake the queue). False when `err` is not one.
+   */
+  private storageFailed(err: unknown): boolean {
+    const typed = this.opts.storage ? this.opts.storage.failed(err) : null;
+    if (!typed) return false;
+    if (this.storageRetry === null && !this.stopping) {
+      const base = this.opts.storageRetryMs ?? 1000;
+      this.storageRetryDelay = Math.min(30_000, this.storageRetryDelay ? this.storageRetryDelay * 2 : base);
+      this.storageRetry = setTimeout(() => {
+        this.storageRetry = null;
+        this.wake();
+      }, this.storageRetryDelay);
+      this.storageRetry.unref?.();
+    }
+    return true;
+  }
+
+  private storageSucceeded(): void {
+    this.storageRetryDelay = 0;
+    this.opts.storage?.succeeded();
   }
 
   /** Wakes up when the next delayed (backing-off) job becomes due. */
@@ -193,6 +295,7 @@ export class JobScheduler {
 
   private launch(job: JobRecord, userId: number): void {
     const handler = this.handler(job.type);
+    const timeoutMs = typeof handler.timeoutMs === 'function' ? handler.timeoutMs(job) : handler.timeoutMs;
     const controller = new AbortController();
     const entry = { job, userId, controller, startedAt: nowMs(), cancelled: false, released: false } as Running;
     this.running.set(job.id, entry);
@@ -200,11 +303,11 @@ export class JobScheduler {
       controller.abort(
         new InkproofError(
           'timeout',
-          `This ${describe(job.type)} took longer than ${Math.round(handler.timeoutMs / 1000)} seconds and was stopped.`,
+          `This ${describe(job.type)} took longer than ${Math.round(timeoutMs / 1000)} seconds and was stopped.`,
           { retryable: true },
         ),
       );
-    }, handler.timeoutMs);
+    }, timeoutMs);
     entry.done = (async () => {
       try {
         const commit = await handler.run({
@@ -221,10 +324,18 @@ export class JobScheduler {
           const done = this.opts.jobs.complete(job.id, runtime);
           if (done) this.announce(done, userId);
         });
-        this.throughput.record(job.type, job.units, runtime);
+        this.storageSucceeded();
+        this.throughput.record(this.rateKey(job.type, job), job.units, runtime);
       } catch (err) {
         this.progress.drop(String(job.id));
-        this.settleFailure(entry, handler, toError(err, controller.signal));
+        // A result that could not be stored: the job goes back to the queue and runs again.
+        if (this.storageFailed(err)) entry.released = true;
+        try {
+          this.settleFailure(entry, handler, toError(err, controller.signal));
+        } catch (settleErr) {
+          if (!this.storageFailed(settleErr)) throw settleErr;
+          this.stranded.set(job.id, { job, userId });
+        }
       } finally {
         clearTimeout(timeout);
         this.running.delete(job.id);
@@ -317,6 +428,7 @@ export class JobScheduler {
   async stop(drainMs = 10_000): Promise<void> {
     this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.storageRetry) clearTimeout(this.storageRetry);
     const all = () => Promise.all([...this.running.values()].map((r) => r.done));
     let timer: NodeJS.Timeout | undefined;
     const drained = await Promise.race([

@@ -1,9 +1,12 @@
 /**
- * Documents, their versions, their original bytes and their analyses. Documents and versions get a
- * global id (UUID) beside their local number, and each version names the one(s) it was made on top
- * of, so that devices that sync can tell versions apart and keep both sides of a conflict (docs/sync.md).
+ * Documents, their versions, their original bytes and their analyses. Each version keeps its text
+ * and its blocks (what each paragraph is, src-shared/blocks.ts) as JSON beside it, NULL when the
+ * text is plain paragraphs. Documents and versions get a global id (UUID) beside their local
+ * number, and each version names the one(s) it was made on top of, so that devices that sync can
+ * tell versions apart and keep both sides of a conflict (docs/sync.md).
  */
 import crypto from 'node:crypto';
+import { blocksProblem, textBlocksSchema } from '../../../src-shared/blocks';
 import type {
   AnalysisResult,
   DocumentDetail,
@@ -11,11 +14,13 @@ import type {
   DocumentStatus,
   DocumentSummary,
   DocumentVersionInfo,
+  TextBlock,
   Verdict,
 } from '../../../src-shared/models';
 import { isoNow } from '../clock';
 import type { Db } from './db';
 import { json } from './rows';
+import { nextId } from './ids';
 
 interface DocumentRow {
   id: number;
@@ -55,7 +60,7 @@ export class DocumentStore {
   insert(userId: number, name: string, format: DocumentFormat, sizeBytes: number, source: Uint8Array): DocumentSummary {
     const row = this.db
       .prepare(
-        `INSERT INTO documents (user_id, name, format, status, size_bytes, created_at, gid) VALUES (?, ?, ?, 'queued', ?, ?, ?) RETURNING ${SUMMARY_COLUMNS}`,
+        `INSERT INTO documents (id, user_id, name, format, status, size_bytes, created_at, gid) VALUES (${nextId('documents')}, ?, ?, ?, 'queued', ?, ?, ?) RETURNING ${SUMMARY_COLUMNS}`,
       )
       .get(userId, name, format, sizeBytes, isoNow(), crypto.randomUUID()) as DocumentRow;
     this.db
@@ -85,19 +90,23 @@ export class DocumentStore {
     if (!row) return null;
     const versions = this.versions(id);
     let text = row.text;
+    let blocks: TextBlock[] = [];
     if (version !== undefined && version !== row.version) {
-      const v = this.db
-        .prepare('SELECT text FROM document_versions WHERE document_id = ? AND version = ?')
-        .get(id, version) as { text: string } | undefined;
+      const v = this.version(id, version);
       if (!v) return null;
       text = v.text;
+      blocks = v.blocks;
+    } else if (text !== null) {
+      const v = this.db
+        .prepare('SELECT blocks FROM document_versions WHERE document_id = ? AND version = ?')
+        .get(id, row.version) as { blocks: string | null } | undefined;
+      blocks = readBlocks(text, v?.blocks ?? null);
     }
     const analysis = this.latestAnalysis(id, version ?? row.version);
     return {
       ...toSummary(row),
       text,
-      // Structure is not extracted yet: every text reads as plain paragraphs.
-      blocks: [],
+      blocks,
       critical_sections: analysis?.critical_sections ?? [],
       explanations: analysis?.explanations ?? [],
       // Analyses stored before sentence scores existed have none.
@@ -156,29 +165,30 @@ export class DocumentStore {
       .run(status, error?.message ?? null, error?.code ?? null, id);
   }
 
-  /** Stores the extracted text as version 1 and drops the original bytes. */
-  setExtracted(id: number, text: string, format: DocumentFormat, wordCount: number): void {
+  /** Stores the extracted text and its blocks as version 1 and drops the original bytes. */
+  setExtracted(id: number, text: string, format: DocumentFormat, wordCount: number, blocks: TextBlock[]): void {
     this.db
       .prepare('UPDATE documents SET text = ?, format = ?, word_count = ?, version = 1 WHERE id = ?')
       .run(text, format, wordCount, id);
     this.db
       .prepare(
-        "INSERT OR REPLACE INTO document_versions (document_id, version, text, word_count, rewrite_id, created_at, vid, parents, origin) VALUES (?, 1, ?, ?, NULL, ?, ?, '[]', 'import')",
+        "INSERT OR REPLACE INTO document_versions (document_id, version, text, word_count, rewrite_id, created_at, blocks, vid, parents, origin) VALUES (?, 1, ?, ?, NULL, ?, ?, ?, '[]', 'import')",
       )
-      .run(id, text, wordCount, isoNow(), crypto.randomUUID());
+      .run(id, text, wordCount, isoNow(), blocksColumn(text, blocks), crypto.randomUUID());
     this.db.prepare('DELETE FROM document_sources WHERE document_id = ?').run(id);
   }
 
   /**
-   * Adds a new version (an applied revision, or the version that settles a conflict) and makes it
-   * current; earlier versions stay. It is made on top of the current version, and of `alsoOnTop`
-   * (other versions it settles).
+   * Adds a new version (an applied revision, or the version that settles a conflict) with its blocks
+   * and makes it current; earlier versions stay. It is made on top of the current version, and of
+   * `alsoOnTop` (other versions it settles).
    */
   addVersion(
     id: number,
     text: string,
     wordCount: number,
     rewriteId: number | null,
+    blocks: TextBlock[],
     opts: { origin?: 'revision' | 'merge'; alsoOnTop?: string[] } = {},
   ): number {
     const row = this.db.prepare('SELECT max(version) AS v FROM document_versions WHERE document_id = ?').get(id) as {
@@ -193,7 +203,7 @@ export class DocumentStore {
     const parents = [...(current ? [current.vid] : []), ...(opts.alsoOnTop ?? [])];
     this.db
       .prepare(
-        'INSERT INTO document_versions (document_id, version, text, word_count, rewrite_id, created_at, vid, parents, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO document_versions (document_id, version, text, word_count, rewrite_id, created_at, blocks, vid, parents, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       )
       .run(
         id,
@@ -202,6 +212,7 @@ export class DocumentStore {
         wordCount,
         rewriteId,
         isoNow(),
+        blocksColumn(text, blocks),
         crypto.randomUUID(),
         JSON.stringify(parents),
         opts.origin ?? 'revision',
@@ -227,6 +238,14 @@ export class DocumentStore {
       .prepare('SELECT text FROM document_versions WHERE document_id = ? AND version = ?')
       .get(id, version) as { text: string } | undefined;
     return row?.text ?? null;
+  }
+
+  /** A version's text and blocks, or null when there is no such version. */
+  version(id: number, version: number): { text: string; blocks: TextBlock[] } | null {
+    const row = this.db
+      .prepare('SELECT text, blocks FROM document_versions WHERE document_id = ? AND version = ?')
+      .get(id, version) as { text: string; blocks: string | null } | undefined;
+    return row ? { text: row.text, blocks: readBlocks(row.text, row.blocks) } : null;
   }
 
   /** Stores an analysis of a version and makes it the document's; returns when it was made. */
@@ -256,6 +275,27 @@ export class DocumentStore {
       .get(id, version) as { result: string } | undefined;
     return row ? json<AnalysisResult>(row.result) : null;
   }
+}
+
+/**
+ * The column value for a version's blocks: NULL for plain paragraphs, and NULL too for blocks that
+ * do not fit their text (the text is what matters; its structure is never worth losing it over).
+ */
+function blocksColumn(text: string, blocks: TextBlock[]): string | null {
+  return blocks.length === 0 || blocksProblem(text, blocks) !== null ? null : JSON.stringify(blocks);
+}
+
+/** Stored blocks, checked against their text (a data folder may have been written elsewhere). */
+function readBlocks(text: string, column: string | null): TextBlock[] {
+  if (column === null) return [];
+  let value: unknown;
+  try {
+    value = JSON.parse(column);
+  } catch {
+    return [];
+  }
+  const parsed = textBlocksSchema.safeParse(value);
+  return parsed.success && blocksProblem(text, parsed.data) === null ? parsed.data : [];
 }
 
 function toSummary(row: DocumentRow): DocumentSummary {

@@ -8,8 +8,10 @@ import type {
   RewriteSummary,
 } from '../../../src-shared/models';
 import { isoNow } from '../clock';
+import type { PartialRewrite } from '../jobs/rewrite-partials';
 import type { Db } from './db';
 import { json } from './rows';
+import { nextId } from './ids';
 
 interface RewriteRow {
   id: number;
@@ -38,7 +40,7 @@ export class RewriteStore {
   insert(documentId: number, version: number, options: RewriteOptions, ranges: Ranges): RewriteSummary {
     const row = this.db
       .prepare(
-        `INSERT INTO rewrites (document_id, document_version, status, options, ranges, queued_at) VALUES (?, ?, 'queued', ?, ?, ?) RETURNING *`,
+        `INSERT INTO rewrites (id, document_id, document_version, status, options, ranges, queued_at) VALUES (${nextId('rewrites')}, ?, ?, 'queued', ?, ?, ?) RETURNING *`,
       )
       .get(
         documentId,
@@ -59,10 +61,20 @@ export class RewriteStore {
     return row ? toSummary(row) : null;
   }
 
-  detail(id: number, original: string): RewriteDetail | null {
+  /** The stored revision; `partial` (from the running job's finished sections) overlays it while it runs. */
+  detail(id: number, original: string, partial: PartialRewrite | null = null): RewriteDetail | null {
     const row = this.row(id);
     if (!row) return null;
-    return { ...toSummary(row), original, result: row.result, hunks: json<DiffHunk[]>(row.hunks) ?? [] };
+    const running = row.status === 'processing' && partial !== null;
+    return {
+      ...toSummary(row),
+      original,
+      result: row.result,
+      hunks: running ? [...partial.hunks] : (json<DiffHunk[]>(row.hunks) ?? []),
+      partial: running,
+      sections_done: running ? partial.sections_done : null,
+      sections_total: running ? partial.sections_total : null,
+    };
   }
 
   ranges(id: number): Ranges {

@@ -20,6 +20,7 @@ import type { SyncRecord } from '../../../src-shared/sync';
 import { isoNow } from '../clock';
 import { analyzedEvent } from '../jobs/analyze';
 import type { Services } from '../services';
+import { nextId } from '../store/ids';
 import { json } from '../store/rows';
 import type { DeviceStore } from './device';
 import type { SyncOutbox } from './outbox';
@@ -100,7 +101,9 @@ export class RemoteApplier {
       case 'delete':
         return this.applyDelete(r, out);
       case 'frozen_terms':
-        if (!this.outbox.hasPending('frozen_terms', null)) this.s.settings.update({ frozen_terms: r.terms });
+        // The synced account's own setting (settings are per account).
+        if (!this.outbox.hasPending('frozen_terms', null))
+          this.s.settings.update({ id: this.userId }, { frozen_terms: r.terms });
         return;
     }
   }
@@ -123,8 +126,8 @@ export class RemoteApplier {
       const failed = r.import_error !== null;
       const row = this.s.db
         .prepare(
-          `INSERT INTO documents (user_id, name, format, status, size_bytes, created_at, gid, error, error_code)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+          `INSERT INTO documents (id, user_id, name, format, status, size_bytes, created_at, gid, error, error_code)
+           VALUES (${nextId('documents')}, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
         )
         .get(
           this.userId,

@@ -72,7 +72,8 @@ export class SyncEngine {
 
   constructor(
     private readonly s: Services,
-    private readonly userId: number,
+    /** The account whose library this device syncs: the data folder's owner (the local account). */
+    readonly userId: number,
     private readonly secrets: SecretStore,
     private readonly opts: SyncEngineOptions = {},
   ) {
@@ -195,7 +196,7 @@ export class SyncEngine {
       if (fresh) {
         this.outbox.clear();
         this.s.db.prepare('DELETE FROM sync_tombstones').run();
-        const n = this.outbox.enrollAll(this.userId, this.s.settings.get().frozen_terms);
+        const n = this.outbox.enrollAll(this.userId, this.s.settings.forUser(this.userId).frozen_terms);
         this.log.info({ server: serverUrl, library: libraryId, changes: n }, 'attached to a new library');
       }
     });

@@ -37,7 +37,7 @@ function importText(db: Db, docs: DocumentStore, outbox: SyncOutbox, text: strin
   return db.transaction(() => {
     const d = docs.insert(1, 'a.txt', 'txt', text.length, Buffer.from(text));
     outbox.document(d.id);
-    docs.setExtracted(d.id, text, 'txt', text.split(' ').length);
+    docs.setExtracted(d.id, text, 'txt', text.split(' ').length, []);
     outbox.version(d.id, 1);
     return d.id;
   })();
@@ -73,7 +73,7 @@ describe('sync outbox', () => {
     const { db, docs, outbox } = setup();
     const id = importText(db, docs, outbox, 'one two three');
     db.transaction(() => {
-      docs.addVersion(id, 'one two four', 3, null);
+      docs.addVersion(id, 'one two four', 3, null, []);
       outbox.version(id, 2);
     })();
     const vids = docs.versions(id).length;
@@ -92,7 +92,7 @@ describe('sync outbox', () => {
     const { db, docs, outbox } = setup();
     const id = importText(db, docs, outbox, 'one two three');
     db.transaction(() => {
-      docs.addVersion(id, 'one two four', 3, null);
+      docs.addVersion(id, 'one two four', 3, null, []);
       outbox.version(id, 2);
     })();
     const [, v1, v2] = outbox.head(10).map((e) => outbox.materialize(e)) as { vid: string; parents: string[] }[];
@@ -130,6 +130,15 @@ describe('migration to global ids', () => {
     expect((db.prepare('SELECT device_id FROM sync_device').get() as { device_id: string }).device_id).toMatch(
       GLOBAL_ID_RE,
     );
+    // Ids stay never reused (migration 004) with global ids beside them: the next import after
+    // deleting document 7 is 8, with a global id of its own.
+    const docs = new DocumentStore(db);
+    docs.delete(7);
+    const next = docs.insert(1, 'new.txt', 'txt', 1, Buffer.from('d'));
+    expect(next.id).toBe(8);
+    const gid = (db.prepare('SELECT gid FROM documents WHERE id = 8').get() as { gid: string }).gid;
+    expect(gid).toMatch(GLOBAL_ID_RE);
+    expect(gid).not.toBe(doc.gid);
     db.close();
   });
 });

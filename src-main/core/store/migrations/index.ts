@@ -6,9 +6,18 @@
 import { migration as initialSchema } from './001-initial-schema';
 import { migration as accountsAndSync } from './002-accounts-and-sync';
 import { migration as analysisAiShare } from './003-analysis-ai-share';
+import { migration as idsAccountsSettings } from './004-ids-accounts-settings';
 import { migration as sync } from './005-sync';
+import { migration as documentBlocks } from './006-document-blocks';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: Migration[] = [initialSchema, accountsAndSync, analysisAiShare, sync];
+export const MIGRATIONS: Migration[] = [
+  initialSchema,
+  accountsAndSync,
+  analysisAiShare,
+  idsAccountsSettings,
+  sync,
+  documentBlocks,
+];
