@@ -65,7 +65,15 @@ const documentChange = z
   })
   .strict();
 
-/** A version of a document's text. `parents`: the version(s) it was made on top of (two for a merge). */
+/** At most one block per paragraph, and a paragraph takes at least a character and its break. */
+export const MAX_SYNC_BLOCKS = Math.ceil(MAX_SYNC_TEXT / 3);
+
+/**
+ * A version of a document's text. `parents`: the version(s) it was made on top of (two for a merge).
+ * `blocks`: its structure (TextBlock, src-shared/blocks.ts; absent or empty for plain paragraphs),
+ * carried as sent: the device that applies the version checks them against the text and keeps the
+ * text without them when they do not fit — a version is never refused, nor its text lost, over them.
+ */
 const versionChange = z
   .object({
     kind: z.literal('version'),
@@ -75,6 +83,7 @@ const versionChange = z
     parents: z.array(globalId).max(16),
     origin: z.enum(VERSION_ORIGINS),
     text: z.string().max(MAX_SYNC_TEXT),
+    blocks: z.array(z.unknown()).max(MAX_SYNC_BLOCKS).optional(),
     word_count: z.number().int().nonnegative(),
     created_at: isoDate,
   })

@@ -281,21 +281,27 @@ export class DocumentStore {
  * The column value for a version's blocks: NULL for plain paragraphs, and NULL too for blocks that
  * do not fit their text (the text is what matters; its structure is never worth losing it over).
  */
-function blocksColumn(text: string, blocks: TextBlock[]): string | null {
+export function blocksColumn(text: string, blocks: TextBlock[]): string | null {
   return blocks.length === 0 || blocksProblem(text, blocks) !== null ? null : JSON.stringify(blocks);
 }
 
+/**
+ * Blocks that come from outside this process (a stored column, a version synced from another
+ * device), checked against their text: [] when they are not blocks or do not fit it.
+ */
+export function checkedBlocks(text: string, value: unknown): TextBlock[] {
+  const parsed = textBlocksSchema.safeParse(value);
+  return parsed.success && blocksProblem(text, parsed.data) === null ? parsed.data : [];
+}
+
 /** Stored blocks, checked against their text (a data folder may have been written elsewhere). */
-function readBlocks(text: string, column: string | null): TextBlock[] {
+export function readBlocks(text: string, column: string | null): TextBlock[] {
   if (column === null) return [];
-  let value: unknown;
   try {
-    value = JSON.parse(column);
+    return checkedBlocks(text, JSON.parse(column));
   } catch {
     return [];
   }
-  const parsed = textBlocksSchema.safeParse(value);
-  return parsed.success && blocksProblem(text, parsed.data) === null ? parsed.data : [];
 }
 
 function toSummary(row: DocumentRow): DocumentSummary {

@@ -5,7 +5,8 @@
  *
  * - `document`: a new document, or a rename (skipped while this device has its own rename waiting:
  *   that one reaches the server later and wins there and here alike);
- * - `version`: appended to the version graph; the current version is chosen again (versions.ts);
+ * - `version`: appended to the version graph with its blocks (checked against its text: blocks that
+ *   do not fit are dropped, never the text); the current version is chosen again (versions.ts);
  * - `analysis`: stored under its key (once), and shown if it is of the current version — this
  *   device does not analyse what another device already did;
  * - `delete`: applied only if it saw every version this device has (otherwise this device's own
@@ -20,6 +21,7 @@ import type { SyncRecord } from '../../../src-shared/sync';
 import { isoNow } from '../clock';
 import { analyzedEvent } from '../jobs/analyze';
 import type { Services } from '../services';
+import { blocksColumn, checkedBlocks } from '../store/documents';
 import { nextId } from '../store/ids';
 import { json } from '../store/rows';
 import type { DeviceStore } from './device';
@@ -194,13 +196,14 @@ export class RemoteApplier {
     };
     this.s.db
       .prepare(
-        `INSERT INTO document_versions (document_id, version, text, word_count, rewrite_id, created_at, vid, parents, origin, device_name, server_seq)
-         VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO document_versions (document_id, version, text, blocks, word_count, rewrite_id, created_at, vid, parents, origin, device_name, server_seq)
+         VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         local.id,
         (max.v ?? 0) + 1,
         r.text,
+        this.blocksOf(r),
         r.word_count,
         r.created_at,
         r.vid,
@@ -212,6 +215,18 @@ export class RemoteApplier {
       );
     out.touched.add(local.id);
     this.showCurrent(local, r);
+  }
+
+  /** The column value of an arrived version's blocks: checked against its text, none when they do not fit. */
+  private blocksOf(r: Extract<SyncRecord, { kind: 'version' }>): string | null {
+    const sent = r.blocks ?? [];
+    const blocks = checkedBlocks(r.text, sent);
+    if (sent.length > 0 && blocks.length === 0)
+      this.s.logger.warn(
+        { doc: r.doc, vid: r.vid, device: r.device.name },
+        'a synced version came with blocks that do not fit its text: kept as plain paragraphs',
+      );
+    return blocksColumn(r.text, blocks);
   }
 
   /** Makes the document show its current version (and that version's analysis, if there is one). */

@@ -16,6 +16,7 @@ import type { DocumentFormat } from '../../../src-shared/models';
 import type { SyncChange, SyncChangeKind, VersionOrigin } from '../../../src-shared/sync';
 import { isoNow } from '../clock';
 import type { Db } from '../store/db';
+import { readBlocks } from '../store/documents';
 import { json } from '../store/rows';
 import type { DeviceStore } from './device';
 import { Statements } from '../store/statements';
@@ -180,9 +181,17 @@ export class SyncOutbox {
       case 'version': {
         const { doc, vid } = p as VersionRef;
         const v = this.db
-          .prepare('SELECT text, word_count, created_at, parents, origin FROM document_versions WHERE vid = ?')
+          .prepare('SELECT text, blocks, word_count, created_at, parents, origin FROM document_versions WHERE vid = ?')
           .get(vid) as
-          { text: string; word_count: number; created_at: string; parents: string; origin: VersionOrigin } | undefined;
+          | {
+              text: string;
+              blocks: string | null;
+              word_count: number;
+              created_at: string;
+              parents: string;
+              origin: VersionOrigin;
+            }
+          | undefined;
         if (!v) return null;
         return {
           kind: 'version',
@@ -192,6 +201,7 @@ export class SyncOutbox {
           parents: JSON.parse(v.parents) as string[],
           origin: v.origin,
           text: v.text,
+          blocks: readBlocks(v.text, v.blocks),
           word_count: v.word_count,
           created_at: v.created_at,
         };

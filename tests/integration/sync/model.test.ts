@@ -4,7 +4,8 @@
  * terms follow; concurrent versions are both kept, the later current on both devices, listed as a
  * conflict with the other device's name and settled once for all; a delete wins only over the
  * versions it saw; accounts see only their own library or one shared with them; a resent change
- * is applied once.
+ * is applied once. A version's structure (its blocks) travels with its text, and blocks that do not
+ * fit their text are dropped on arrival while the text is kept.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../helpers/temp';
@@ -17,6 +18,14 @@ import {
   type Device,
   type SyncServerEnv,
 } from './helpers/devices';
+
+const MARKDOWN = [
+  '# Field notes',
+  `A paragraph with **strong words** and *emphasis*. ${humanText(1)}`,
+  '## What to keep',
+  '- the first thing to keep',
+  '- the second thing to keep',
+].join('\n\n');
 
 describe('sync between two devices through a sync server', () => {
   let env: SyncServerEnv;
@@ -95,6 +104,101 @@ describe('sync between two devices through a sync server', () => {
       async () => (await a.core.api.getSettings({}, a.ctx)).frozen_terms.join('|') === 'Inkproof|WAL mode',
       'frozen terms',
     );
+  });
+
+  it("brings a document's structure with its versions: headings, lists and marks, imported and revised", async () => {
+    await pair();
+    const { documents } = await a.core.api.importDocuments({ files: [{ name: 'notes.md', text: MARKDOWN }] }, a.ctx);
+    const idA = documents[0].id;
+    const onA = await a.until(async () => {
+      const d = await a.core.api.getDocument({ id: idA }, a.ctx);
+      return d.status === 'analyzed' && d;
+    }, 'analysis');
+    expect(onA.blocks.map((b) => b.kind)).toEqual(['heading', 'paragraph', 'heading', 'list_item', 'list_item']);
+    const onB = await b.until(async () => {
+      const doc = (await docsByName(b)).get('notes.md');
+      return doc?.status === 'analyzed' && b.core.api.getDocument({ id: doc.id }, b.ctx);
+    }, 'the import');
+    const idB = onB.id;
+    expect(onB.text).toBe(onA.text);
+    expect(onB.blocks).toEqual(onA.blocks);
+    // A revision keeps the structure (mapped through its changes), and so does its arrival.
+    const version = await reviseAndApply(a, idA);
+    const revisedA = await a.core.api.getDocument({ id: idA, version }, a.ctx);
+    expect(revisedA.blocks.map((blk) => blk.kind)).toEqual(onA.blocks.map((blk) => blk.kind));
+    const revisedB = await b.until(async () => {
+      const d = await b.core.api.getDocument({ id: idB }, b.ctx);
+      return d.text === revisedA.text && d;
+    }, 'the revised version');
+    expect(revisedB.blocks).toEqual(revisedA.blocks);
+  });
+
+  it('keeps the text of a version whose blocks do not fit it, without them', async () => {
+    const account = `user${++n}`;
+    const user = await env.server.accounts.add(account, PASSWORD);
+    const token = env.server.accounts.issueToken(account, 'script').token;
+    const doc = crypto.randomUUID();
+    const text = 'Heading\n\nBody of the note.';
+    const version = (blocks: unknown[]) => ({
+      kind: 'version',
+      key: crypto.randomUUID(),
+      doc,
+      vid: crypto.randomUUID(),
+      parents: [],
+      origin: 'import',
+      text,
+      blocks,
+      word_count: 5,
+      created_at: new Date().toISOString(),
+    });
+    const fitting = version([
+      { kind: 'heading', start: 0, end: 7, level: 2 },
+      { kind: 'paragraph', start: 9, end: 26 },
+    ]);
+    // One block for two paragraphs, then blocks that are not blocks at all.
+    const misfit = { ...version([{ kind: 'heading', start: 0, end: 26, level: 1 }]), parents: [fitting.vid] };
+    const garbage = { ...version([{ kind: 'table', rows: 3 }, 'x']), parents: [misfit.vid] };
+    const res = await fetch(`${env.url}/api/sync/push`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        library: user.id,
+        device: { id: crypto.randomUUID(), name: 'script' },
+        changes: [
+          {
+            kind: 'document',
+            key: crypto.randomUUID(),
+            doc,
+            name: 'note.md',
+            format: 'md',
+            size_bytes: text.length,
+            created_at: new Date().toISOString(),
+            import_error: null,
+          },
+          fitting,
+          misfit,
+          garbage,
+        ],
+      }),
+    });
+    expect(res.status).toBe(200);
+    b = startDevice('office');
+    await b.core.api.connectSync(
+      { server_url: env.url, device_name: 'office', credentials: { name: account, password: PASSWORD } },
+      b.ctx,
+    );
+    const { id } = await b.until(async () => {
+      const doc = (await docsByName(b)).get('note.md');
+      return doc?.version === 3 && doc;
+    }, 'the versions');
+    const blocksOf = async (v: number) => {
+      const d = await b.core.api.getDocument({ id, version: v }, b.ctx);
+      expect(d.text).toBe(text);
+      return d.blocks.map((blk) => blk.kind);
+    };
+    expect(await blocksOf(1)).toEqual(['heading', 'paragraph']);
+    expect(await blocksOf(2)).toEqual([]);
+    expect(await blocksOf(3)).toEqual([]);
   });
 
   it('keeps both versions made on the same one, the later current on both devices, and settles the conflict', async () => {

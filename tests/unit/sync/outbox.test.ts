@@ -13,6 +13,7 @@ import { DocumentStore } from '../../../src-main/core/store/documents';
 import { MIGRATIONS } from '../../../src-main/core/store/migrations';
 import { DeviceStore } from '../../../src-main/core/sync/device';
 import { SyncOutbox } from '../../../src-main/core/sync/outbox';
+import type { TextBlock } from '../../../src-shared/models';
 import { GLOBAL_ID_RE } from '../../../src-shared/sync';
 import { tempDir } from '../../helpers/temp';
 
@@ -33,11 +34,11 @@ function setup(attached = true) {
   return { db, docs: new DocumentStore(db), outbox: new SyncOutbox(db, device) };
 }
 
-function importText(db: Db, docs: DocumentStore, outbox: SyncOutbox, text: string): number {
+function importText(db: Db, docs: DocumentStore, outbox: SyncOutbox, text: string, blocks: TextBlock[] = []): number {
   return db.transaction(() => {
     const d = docs.insert(1, 'a.txt', 'txt', text.length, Buffer.from(text));
     outbox.document(d.id);
-    docs.setExtracted(d.id, text, 'txt', text.split(' ').length, []);
+    docs.setExtracted(d.id, text, 'txt', text.split(' ').length, blocks);
     outbox.version(d.id, 1);
     return d.id;
   })();
@@ -86,6 +87,18 @@ describe('sync outbox', () => {
     expect(changes.map((c) => c?.kind ?? null)).toEqual(['document', null, null, 'delete']);
     const del = changes[3] as { seen: string[] };
     expect(del.seen).toHaveLength(2);
+  });
+
+  it("sends a version's blocks with its text", () => {
+    const { db, docs, outbox } = setup();
+    const text = 'Title\n\nBody text here.';
+    const blocks: TextBlock[] = [
+      { kind: 'heading', start: 0, end: 5, level: 1 },
+      { kind: 'paragraph', start: 7, end: 22, marks: [{ kind: 'strong', start: 7, end: 11 }] },
+    ];
+    importText(db, docs, outbox, text, blocks);
+    const [, version] = outbox.head(10).map((e) => outbox.materialize(e));
+    expect(version).toMatchObject({ kind: 'version', text, blocks });
   });
 
   it('makes the second version on top of the first', () => {
