@@ -208,8 +208,14 @@ export class SyncOutbox {
       }
       case 'analysis': {
         const { doc, vid, analysis_id } = p as AnalysisRef;
-        const a = this.sql.get('SELECT result, created_at FROM analyses WHERE id = ?').get(analysis_id) as
-          { result: string; created_at: string } | undefined;
+        // Analysis ids may be given again after a delete: the row must still be of this version.
+        const a = this.sql
+          .get(
+            `SELECT a.result, a.created_at FROM analyses a
+               JOIN document_versions v ON v.document_id = a.document_id AND v.version = a.version
+              WHERE a.id = ? AND v.vid = ?`,
+          )
+          .get(analysis_id, vid) as { result: string; created_at: string } | undefined;
         if (!a) return null;
         return {
           kind: 'analysis',

@@ -13,7 +13,7 @@ import { DocumentStore } from '../../../src-main/core/store/documents';
 import { MIGRATIONS } from '../../../src-main/core/store/migrations';
 import { DeviceStore } from '../../../src-main/core/sync/device';
 import { SyncOutbox } from '../../../src-main/core/sync/outbox';
-import type { TextBlock } from '../../../src-shared/models';
+import type { AnalysisResult, TextBlock } from '../../../src-shared/models';
 import { GLOBAL_ID_RE } from '../../../src-shared/sync';
 import { tempDir } from '../../helpers/temp';
 
@@ -43,6 +43,18 @@ function importText(db: Db, docs: DocumentStore, outbox: SyncOutbox, text: strin
     return d.id;
   })();
 }
+
+const ANALYSIS: AnalysisResult = {
+  ai_confidence: 40,
+  verdict: 'human',
+  model: 'test',
+  word_count: 3,
+  language: 'en',
+  critical_sections: [],
+  explanations: [],
+  sentences: [],
+  ai_share: 0,
+};
 
 describe('sync outbox', () => {
   it('journals a change with it, and nothing of a change that rolled back', () => {
@@ -99,6 +111,29 @@ describe('sync outbox', () => {
     importText(db, docs, outbox, text, blocks);
     const [, version] = outbox.head(10).map((e) => outbox.materialize(e));
     expect(version).toMatchObject({ kind: 'version', text, blocks });
+  });
+
+  it("never sends another document's analysis under a deleted one's, though the analysis id is given again", () => {
+    const { db, docs, outbox } = setup();
+    const analyse = (id: number, model: string) =>
+      db.transaction(() => {
+        const { analysisId } = docs.saveAnalysisRow(id, 1, { ...ANALYSIS, model });
+        outbox.analysis(id, 1, analysisId);
+        return analysisId;
+      })();
+    const first = importText(db, docs, outbox, 'one two three');
+    const firstAnalysis = analyse(first, 'model-of-the-deleted');
+    db.transaction(() => {
+      outbox.deleted(first);
+      docs.delete(first);
+    })();
+    const second = importText(db, docs, outbox, 'four five six');
+    expect(analyse(second, 'model-of-the-new')).toBe(firstAnalysis);
+    const analyses = outbox
+      .head(20)
+      .filter((e) => e.kind === 'analysis')
+      .map((e) => outbox.materialize(e) as { result: AnalysisResult } | null);
+    expect(analyses.map((a) => a?.result.model ?? null)).toEqual([null, 'model-of-the-new']);
   });
 
   it('makes the second version on top of the first', () => {
