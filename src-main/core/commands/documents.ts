@@ -51,6 +51,16 @@ async function readFile(file: ImportFile, limit: number, ctx: CallContext): Prom
   return fs.readFile(file.path);
 }
 
+/**
+ * Removes a document's rows (versions, analyses, revisions with it) and everything the hub kept of
+ * its channels and its revisions': its events go with it, nothing of it can be replayed, to anyone.
+ * Call inside the transaction of the delete.
+ */
+export function removeDocument(s: Services, id: number, rewriteIds: readonly number[]): void {
+  s.documents.delete(id);
+  s.hub.forgetChannels([documentChannel(id), ...rewriteIds.map((r) => rewriteChannel(r))]);
+}
+
 export function tooLarge(name: string, size: number, limit: number): InkproofError {
   return new InkproofError(
     'too_large',
@@ -140,9 +150,11 @@ export function documentCommands(
       s.hub.atomically(s.db, () => {
         // Before the rows go: the delete names every version it saw.
         s.sync.outbox.deleted(id);
-        s.documents.delete(id);
-        // Its events go with it: nothing of it can be replayed, to anyone.
-        s.hub.forgetChannels([documentChannel(id), ...rewrites.map((r) => rewriteChannel(r.id))]);
+        removeDocument(
+          s,
+          id,
+          rewrites.map((r) => r.id),
+        );
         s.hub.broadcast(
           {
             channel: libraryChannel(ctx.user.id),

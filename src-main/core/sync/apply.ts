@@ -10,7 +10,8 @@
  * - `analysis`: stored under its key (once), and shown if it is of the current version — this
  *   device does not analyse what another device already did;
  * - `delete`: applied only if it saw every version this device has (otherwise this device's own
- *   versions, on their way to the server, keep the document alive there too);
+ *   versions, on their way to the server, keep the document alive there too); the document's
+ *   channels are forgotten with it, as for a local delete;
  * - `frozen_terms`: the account's frozen terms (skipped while a local change of them waits).
  *
  * Records this device made itself are already here; they only tell which versions the server has.
@@ -19,6 +20,7 @@ import { libraryChannel } from '../../../src-shared/channels';
 import type { AnalysisResult } from '../../../src-shared/models';
 import type { SyncRecord } from '../../../src-shared/sync';
 import { isoNow } from '../clock';
+import { removeDocument } from '../commands/documents';
 import { analyzedEvent } from '../jobs/analyze';
 import type { Services } from '../services';
 import { blocksColumn, checkedBlocks } from '../store/documents';
@@ -313,9 +315,10 @@ export class RemoteApplier {
     const mine = this.graph.nodes(local.id);
     // A version this delete did not see (ours, on its way to the server) keeps the document.
     if (mine.some((v) => !seen.has(v.vid))) return;
-    for (const rw of this.s.rewrites.forDocument(local.id)) out.orphanJobs.push({ type: 'rewrite', subject: rw.id });
+    const rewrites = this.s.rewrites.forDocument(local.id).map((rw) => rw.id);
+    for (const id of rewrites) out.orphanJobs.push({ type: 'rewrite', subject: id });
     out.orphanJobs.push({ type: 'analyze', subject: local.id });
-    this.s.documents.delete(local.id);
+    removeDocument(this.s, local.id, rewrites);
     this.sql.get('DELETE FROM sync_outbox WHERE doc = ?').run(r.doc);
     this.s.db
       .prepare('INSERT OR REPLACE INTO sync_tombstones (doc, deleted_at, restore) VALUES (?, ?, 0)')

@@ -8,6 +8,7 @@
  * fit their text are dropped on arrival while the text is kept.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { documentChannel } from '../../../src-shared/channels';
 import { tempDir } from '../../helpers/temp';
 import { aiText, humanText } from '../../helpers/texts';
 import {
@@ -282,9 +283,13 @@ describe('sync between two devices through a sync server', () => {
       return m.get('gone.txt')?.status === 'analyzed' && m.get('kept.txt')?.status === 'analyzed' && m;
     }, 'both documents');
     await synced(a);
-    // A delete that saw every version: gone on B too.
+    // A delete that saw every version: gone on B too, with what B's hub kept of its channel.
+    const goneChannel = documentChannel(onB.get('gone.txt')!.id);
+    const replayed = b.core.hub.replay(goneChannel, 0);
+    expect('events' in replayed && replayed.events.length).toBeGreaterThan(0);
     await a.core.api.deleteDocument({ id: gone }, a.ctx);
     await b.until(async () => !(await docsByName(b)).has('gone.txt'), 'the delete');
+    expect(b.core.hub.replay(goneChannel, 0)).toMatchObject({ resync: true });
 
     // A deletes offline while B adds a version A never saw: the delete loses, A gets the document back.
     await a.core.sync.stop();
