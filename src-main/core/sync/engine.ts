@@ -44,7 +44,8 @@ export interface SyncEngineOptions {
 }
 
 interface Failure {
-  kind: SyncFailure['kind'] | 'internal';
+  /** `storage`: this device's own data folder cannot be written (a full or failing disk). */
+  kind: SyncFailure['kind'] | 'storage' | 'internal';
   message: string;
 }
 
@@ -492,7 +493,9 @@ export class SyncEngine {
 
   // ---- failures, retries, status ----------------------------------------------------------------
 
+  /** A push or a pull went through, its answer written (so the data folder can be written again). */
   private succeeded(): void {
+    this.s.storage.succeeded();
     if (this.failure || this.attempt > 0) {
       this.failure = null;
       this.attempt = 0;
@@ -515,7 +518,12 @@ export class SyncEngine {
       this.statusChanged();
       return;
     }
-    if (err instanceof SyncFailure) this.failure = { kind: err.kind, message: err.message };
+    // This device's disk is full or failing: a page or an acknowledgement could not be written (and
+    // nothing of it was). The user is told like for any other write (storage.failed), and here; the
+    // retry applies it once there is room.
+    const storage = this.s.storage.failed(err);
+    if (storage) this.failure = { kind: 'storage', message: storage.message };
+    else if (err instanceof SyncFailure) this.failure = { kind: err.kind, message: err.message };
     else {
       this.log.error({ err }, 'sync failed');
       this.failure = { kind: 'internal', message: 'Something went wrong while syncing; the details are in the log.' };

@@ -152,10 +152,19 @@ export class SyncTransport {
         throw new SyncFailure('server', 'The sync server sent an answer this device does not understand.', res.status);
       return parsed;
     }
-    const message = (parsed as { error?: { message?: unknown } } | undefined)?.error?.message;
-    const said = typeof message === 'string' ? message.slice(0, 300) : null;
+    const error = (parsed as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+    const said = typeof error?.message === 'string' ? error.message.slice(0, 300) : null;
     if (res.status === 401)
       throw new SyncFailure('unauthorized', said ?? 'The sync server no longer accepts this device.', 401);
+    const serverStorage = error?.code === 'storage_full' || error?.code === 'storage_unavailable' ? error.code : null;
+    if (serverStorage)
+      throw new SyncFailure(
+        'server',
+        serverStorage === 'storage_full'
+          ? "The sync server's disk is full. Changes are kept on this device and sent once the server has room again."
+          : 'The sync server cannot write its data right now (a disk error). Changes are kept on this device and sent once it can.',
+        res.status,
+      );
     if (res.status >= 500 || parsed === undefined)
       throw new SyncFailure('server', `The sync server answered with an error (${res.status}).`, res.status);
     throw new SyncFailure('refused', said ?? `The sync server refused the request (${res.status}).`, res.status);

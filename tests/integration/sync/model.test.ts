@@ -5,7 +5,8 @@
  * conflict with the other device's name and settled once for all; a delete wins only over the
  * versions it saw; accounts see only their own library or one shared with them; a resent change
  * is applied once. A version's structure (its blocks) travels with its text, and blocks that do not
- * fit their text are dropped on arrival while the text is kept.
+ * fit their text are dropped on arrival while the text is kept. A full disk on a device is a sync
+ * error that says so, and the device catches up once there is room.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { documentChannel } from '../../../src-shared/channels';
@@ -303,6 +304,36 @@ describe('sync between two devices through a sync server', () => {
     expect(detail.text).toBe((await b.core.api.getDocument({ id: onB.get('kept.txt')!.id }, b.ctx)).text);
     await synced(a);
     expect((await docsByName(b)).has('kept.txt')).toBe(true);
+  });
+
+  it("says so when this device's disk is full, applies nothing half, and catches up once there is room", async () => {
+    await pair();
+    await a.core.api.importDocuments({ files: [{ name: 'small.txt', text: humanText(2) }] }, a.ctx);
+    await b.until(async () => (await docsByName(b)).get('small.txt')?.status === 'analyzed', 'the first import');
+    await synced(b);
+    const stored: string[] = [];
+    const untap = b.core.hub.tap((env) => stored.push(env.event));
+    // The database may not grow any more: SQLite answers SQLITE_FULL, as on a full disk.
+    const pages = b.core.db.pragma('page_count', { simple: true }) as number;
+    b.core.db.pragma(`max_page_count = ${pages}`);
+    try {
+      await a.core.api.importDocuments({ files: [{ name: 'large.txt', text: humanText(400) }] }, a.ctx);
+      const status = await b.until(async () => {
+        const st = await b.core.api.getSyncStatus({}, b.ctx);
+        return st.state === 'error' && st;
+      }, 'a sync error');
+      expect(status.message).toMatch(/disk that holds Inkproof’s data is full/);
+      expect(stored).toContain('storage.failed');
+      // Nothing of the page that failed: no text (its document may have come in an earlier page).
+      expect((await docsByName(b)).get('large.txt')?.word_count ?? null).toBeNull();
+    } finally {
+      b.core.db.pragma('max_page_count = 1073741823');
+    }
+    // Retried by itself: the whole page arrives.
+    await b.until(async () => (await docsByName(b)).get('large.txt')?.status === 'analyzed', 'the large import');
+    await synced(b);
+    await b.until(() => stored.includes('storage.recovered'), 'storage.recovered');
+    untap();
   });
 
   it('stops a device whose token is revoked, with a clear status, and keeps its documents', async () => {
