@@ -48,6 +48,11 @@ export interface ChannelSocketOptions {
   isOffline?: () => boolean;
   /** Called when a channel is refused (ChannelRefused from authorize). */
   onRefused?: (channel: string, status: number) => void;
+  /**
+   * Called when the server closes the connection refusing it (Pusher close codes 4000–4099: an
+   * unknown app, a missing or revoked token); it is tried again only slowly.
+   */
+  onServerRefused?: (code: number) => void;
 }
 
 interface LocalSub {
@@ -173,7 +178,9 @@ export class ChannelSocket {
     if (this.closed) return;
     this.generation++;
     // 4000–4099: the server refuses these parameters (unknown app, unauthorized): retry slowly.
-    this.scheduleReconnect(code >= 4000 && code < 4100 ? this.maxMs * 6 : undefined);
+    const refused = code >= 4000 && code < 4100;
+    this.scheduleReconnect(refused ? this.maxMs * 6 : undefined);
+    if (refused) this.opts.onServerRefused?.(code);
   }
 
   private scheduleReconnect(delayOverride?: number): void {

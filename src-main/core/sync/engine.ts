@@ -326,6 +326,8 @@ export class SyncEngine {
       random: this.opts.random,
       // A refused channel usually means a refused token: the next request says for sure.
       onRefused: () => this.kickPull(),
+      // So does a connection the server closed as unauthorized (it closes a revoked token's sockets).
+      onServerRefused: () => this.kickPull(),
     });
     socket.onConnection((state) => {
       if (state === 'live') {
