@@ -9,7 +9,7 @@
  * error that says so, and the device catches up once there is room.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { documentChannel } from '../../../src-shared/channels';
+import { documentChannel, syncLibraryChannel } from '../../../src-shared/channels';
 import { tempDir } from '../../helpers/temp';
 import { aiText, humanText } from '../../helpers/texts';
 import {
@@ -334,6 +334,37 @@ describe('sync between two devices through a sync server', () => {
     await synced(b);
     await b.until(() => stored.includes('storage.recovered'), 'storage.recovered');
     untap();
+  });
+
+  it("catches up by its cursor when the library's announcements overflow what the server keeps of its channel", async () => {
+    await pair();
+    const { documents } = await a.core.api.importDocuments(
+      { files: [{ name: 'busy.txt', text: humanText(2) }] },
+      a.ctx,
+    );
+    await b.until(async () => (await docsByName(b)).get('busy.txt')?.status === 'analyzed', 'the import');
+    await synced(b);
+    await b.core.sync.stop();
+    const seen = b.core.sync.device.row().channel_seq!;
+    const library = b.core.sync.device.row().library_id!;
+    await a.core.api.renameDocument({ id: documents[0].id, name: 'busy-renamed.txt' }, a.ctx);
+    await synced(a);
+    // A busy library while B is away: more announcements than one channel may keep in the server's
+    // replay window (an eighth of it), as many other devices' pushes would make.
+    const channel = syncLibraryChannel(library);
+    const head = env.server.syncLibraries.head(library);
+    const quota = 20_000 / 8;
+    for (let i = 0; i <= quota; i++)
+      env.core.hub.broadcast({
+        channel,
+        event: 'sync.changes',
+        data: { head, device_id: a.core.sync.device.deviceId },
+      });
+    env.core.hub.flush();
+    expect(env.core.hub.replay(channel, seen)).toMatchObject({ resync: true });
+    b.core.sync.start();
+    await b.until(async () => (await docsByName(b)).has('busy-renamed.txt'), 'the rename');
+    await synced(b);
   });
 
   it('stops a device whose token is revoked, with a clear status, and keeps its documents', async () => {
