@@ -2,6 +2,7 @@
 import { useAppState } from '../app/context';
 import { useLiveStatus } from '../live/hooks';
 import { formatClock } from '../store/format';
+import { SyncStatusBar } from '../sync/SyncStatusBar';
 
 const LABEL = { live: 'Live', reconnecting: 'Reconnecting…', offline: 'Offline' } as const;
 
@@ -34,6 +35,7 @@ export function StatusBar({ kind }: { kind: 'web' | 'electron' }) {
         <strong>{LABEL[status.connection]}</strong>
         <span className="muted"> — {detail}</span>
       </div>
+      <SyncStatusBar />
       <div className="muted statusbar-right">
         <span>
           {docs} document{docs === 1 ? '' : 's'}

@@ -13,6 +13,7 @@ import { useShortcuts } from '../app/shortcuts';
 import { ConfirmDialog } from '../components/Dialog';
 import { DropZone } from '../components/DropZone';
 import { band, DOCUMENT_STATUS_LABEL, formatAgo, formatBytes, formatPercent, VERDICT_LABEL } from '../store/format';
+import { SyncBadge } from '../sync/SyncBadge';
 import { ViewHeading } from './common';
 
 export type SortKey = 'created_at' | 'name' | 'ai_confidence' | 'status';
@@ -105,6 +106,7 @@ const Row = memo(function Row({
         >
           {doc.name}
         </a>
+        <SyncBadge documentId={doc.id} />
       </div>
       <div role="gridcell" className="cell">
         <StatusCell doc={doc} />
