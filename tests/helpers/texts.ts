@@ -21,3 +21,8 @@ export function aiText(paragraphs = 4): string {
 export function humanText(paragraphs = 4): string {
   return Array.from({ length: paragraphs }, () => HUMAN_STYLE_PARAGRAPH.trim()).join('\n\n');
 }
+
+/** A document whose first half is the conversational paragraph and whose second half is the AI-style one. */
+export function mixedText(paragraphs = 3): string {
+  return `${humanText(paragraphs)}\n\n${aiText(paragraphs)}`;
+}
