@@ -27,7 +27,7 @@ import { calibrateLength } from '../src-workers/detect/model';
 import type { PassageRules } from '../src-workers/detect/passages';
 import { auroc, tprAtFpr } from '../src-workers/detect/evaluate';
 import { fitPlatt } from './lib/logreg';
-import { chooseThreshold, cutAt, type ThresholdRule } from './lib/detector/calibrate';
+import { chooseThreshold, type ThresholdRule } from './lib/detector/calibrate';
 import { LM_OPTS } from './lib/detector/tables';
 import {
   configs,

@@ -31,9 +31,6 @@ export interface Views {
   kind: Uint8Array;
   /** Words in the view. */
   words: Float32Array;
-  /** The view's word range [wordA, wordB) in its text's word hashes (textWords). */
-  wordA: Int32Array;
-  wordB: Int32Array;
   /** The view's character range in its text (to score the same words with another engine). */
   charA: Int32Array;
   charB: Int32Array;
@@ -72,9 +69,7 @@ export function computeViews(rows: TextRow[], tables: Tables, lex: Lexicon): Vie
   const rowIdx: number[] = [];
   const kinds: number[] = [];
   const words: number[] = [];
-  const wA: number[] = [],
-    wB: number[] = [],
-    cA: number[] = [],
+  const cA: number[] = [],
     cB: number[] = [];
   const tmp = new Float64Array(NF);
   let p: ReturnType<typeof prepare>;
@@ -82,8 +77,6 @@ export function computeViews(rows: TextRow[], tables: Tables, lex: Lexicon): Vie
     for (let k = 0; k < NF; k++) xs.push(tmp[k]);
     rowIdx.push(r);
     kinds.push(kind);
-    wA.push(p.sentWordA[a]);
-    wB.push(p.sentWordB[b - 1]);
     cA.push(p.sentStart[a]);
     cB.push(p.sentEnd[b - 1]);
     words.push(p.sentWordB[b - 1] - p.sentWordA[a]);
@@ -121,8 +114,6 @@ export function computeViews(rows: TextRow[], tables: Tables, lex: Lexicon): Vie
     row: Int32Array.from(rowIdx),
     kind: Uint8Array.from(kinds),
     words: Float32Array.from(words),
-    wordA: Int32Array.from(wA),
-    wordB: Int32Array.from(wB),
     charA: Int32Array.from(cA),
     charB: Int32Array.from(cB),
   };
@@ -149,12 +140,10 @@ export function cachedViews(root: string, rows: TextRow[], tables: Tables, lex: 
     const x = take(Float64Array, n * NF * 8);
     const row = take(Int32Array, n * 4);
     const words = take(Float32Array, n * 4);
-    const wordA = take(Int32Array, n * 4);
-    const wordB = take(Int32Array, n * 4);
     const charA = take(Int32Array, n * 4);
     const charB = take(Int32Array, n * 4);
     const kind = take(Uint8Array, n);
-    return { n, x, row, kind, words, wordA, wordB, charA, charB };
+    return { n, x, row, kind, words, charA, charB };
   }
   const v = computeViews(rows, tables, lex);
   mkdirSync(dir, { recursive: true });
@@ -167,8 +156,6 @@ export function cachedViews(root: string, rows: TextRow[], tables: Tables, lex: 
       Buffer.from(v.x.buffer),
       Buffer.from(v.row.buffer),
       Buffer.from(v.words.buffer),
-      Buffer.from(v.wordA.buffer),
-      Buffer.from(v.wordB.buffer),
       Buffer.from(v.charA.buffer),
       Buffer.from(v.charB.buffer),
       Buffer.from(v.kind.buffer),
