@@ -20,14 +20,10 @@ export interface PassageRules {
   switchCost: number;
   /** AI passages shorter than this (words) are not kept. */
   minPassageWords: number;
-  /** `mixed` needs at least this share of the words in AI passages and in human passages each, */
+  /** `mixed` needs at least this share of the words in AI passages and in human passages each... */
   mixedMinShare: number;
-  /** a text of at least this many words, */
+  /** ... in a text of at least this many words. */
   mixedMinWords: number;
-  /** AI passages whose sentences score at least this on average (0–1), */
-  mixedAiMean: number;
-  /** and human passages whose sentences score at most this on average (0–1). */
-  mixedHumanMean: number;
 }
 
 export interface Passages {

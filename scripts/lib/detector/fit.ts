@@ -40,8 +40,9 @@ const idx = (names: FeatureName[]) => names.map((n) => FEATURE_NAMES.indexOf(n))
  * brackets, quotes, negation, short sentences, low surprisal/high n-gram coverage) capped at the
  * human median so that plain writing is not evidence of a machine; the taught connectives, the
  * introductory-comma opener, dashes, digits and proper nouns left out. New in v3: the marks of
- * typing by hand only towards human; the gain from context capped like the other predictability
- * features (formulaic exam wording is predictable whoever writes it); paragraph spread left out
+ * typing by hand only towards human; every trigram-surprisal statistic and the gain from context
+ * held to "human or nothing" and capped (formulaic exam wording is predictable whoever writes it,
+ * and the direction of surprisal between human and AI text changes from source to source); paragraph spread left out
  * (newlines differ by source) and the comma rate (commas come with the introductory phrases exam
  * essays are taught: "Moreover, …", "For example, …").
  */
@@ -57,7 +58,10 @@ export function makePolicy(opts: { register: boolean; name?: string; extraDrop?:
     ['sent_s3_std', 'p_entropy', 'long_sent_frac', 'oov_rate', 'p_paren', 'p_quote', 'fw_neg', 'short_sent_frac'],
     -1,
   );
-  set(['informal_orth', 's2_mean', 's3_mean', 's3_p25', 's3_p50'], -1);
+  set(
+    ['informal_orth', 's2_mean', 's3_mean', 's3_p10', 's3_p25', 's3_p50', 's3_p75', 's3_p90', 's3_p98', 's3_std'],
+    -1,
+  );
   set(['bi_seen', 'tri_seen', 'gain_1_3', 'gain_2_3'], 1);
   idx([
     'long_sent_frac',
@@ -69,8 +73,13 @@ export function makePolicy(opts: { register: boolean; name?: string; extraDrop?:
     'short_sent_frac',
     's2_mean',
     's3_mean',
+    's3_p10',
     's3_p25',
     's3_p50',
+    's3_p75',
+    's3_p90',
+    's3_p98',
+    's3_std',
     'bi_seen',
     'tri_seen',
     'gain_1_3',
