@@ -18,8 +18,10 @@ export interface PassageRules {
   aiBias: number;
   /** Cost of switching between human and AI passages. */
   switchCost: number;
-  /** AI passages shorter than this (words) are not kept. */
+  /** AI passages shorter than this (words) are not kept... */
   minPassageWords: number;
+  /** ... nor those whose sentences score less than this on average (0–1, word-weighted). */
+  minPassageScore: number;
   /** `mixed` needs at least this share of the words in AI passages and in human passages each... */
   mixedMinShare: number;
   /** ... in a text of at least this many words. */
@@ -98,7 +100,9 @@ export function findPassages(p: Prepared, scores: Float64Array, rules: PassageRu
     let e = s + 1;
     while (e < p.ns && state[e]) e++;
     const words = p.sentWordB[e - 1] - p.sentWordA[s];
-    if (words >= rules.minPassageWords || words === total) {
+    let sum = 0;
+    for (let k = s; k < e; k++) sum += scores[k] * (p.sentWordB[k] - p.sentWordA[k]);
+    if ((words >= rules.minPassageWords || words === total) && sum / Math.max(1, words) >= rules.minPassageScore) {
       ai.push([s, e]);
       aiWords += words;
     }

@@ -76,5 +76,5 @@ export function chooseThreshold(rules: ThresholdRule[]): { threshold: number; de
       by = r.name;
     }
   }
-  return { threshold: Math.min(99.9, Math.floor(t * 10 + 1e-9) / 10 + 0.1), decidedBy: by };
+  return { threshold: Math.min(99.9, (Math.floor(t * 10 + 1e-9) + 1) / 10), decidedBy: by };
 }

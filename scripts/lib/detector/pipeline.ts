@@ -239,6 +239,8 @@ export interface MixedOutcome {
   aiShare: number;
   /** Worst human source block's share of texts called mixed. */
   worstHumanBlock: { block: string; share: number };
+  /** Highest mean ai_share of a human source block's texts. */
+  worstHumanShare: { block: string; share: number };
 }
 
 export function mixedOutcome(ctx: Context, trial: MixedTrial, rules: PassageRules): MixedOutcome {
@@ -246,6 +248,7 @@ export function mixedOutcome(ctx: Context, trial: MixedTrial, rules: PassageRule
     mixed = [0, 0],
     share = [0, 0];
   const perBlock = new Map<string, [number, number]>();
+  const sharePerBlock = new Map<string, number>();
   for (const t of trial.pure) {
     const r = ctx.rows[t.row];
     const ps = findPassages(t.prep, t.scores, rules);
@@ -255,6 +258,7 @@ export function mixedOutcome(ctx: Context, trial: MixedTrial, rules: PassageRule
     if (r.label === 0) {
       const b = perBlock.get(r.block) ?? [0, 0];
       perBlock.set(r.block, [b[0] + (ps.mixed ? 1 : 0), b[1] + 1]);
+      sharePerBlock.set(r.block, (sharePerBlock.get(r.block) ?? 0) + ps.aiShare);
     }
   }
   let jm = 0,
@@ -270,6 +274,11 @@ export function mixedOutcome(ctx: Context, trial: MixedTrial, rules: PassageRule
     const share = k < 50 ? Math.max(0, m - 1) / k : m / k;
     if (share > worst.share) worst = { block, share };
   }
+  let worstShare = { block: '', share: 0 };
+  for (const [block, sum] of sharePerBlock) {
+    const share = sum / perBlock.get(block)![1];
+    if (share > worstShare.share) worstShare = { block, share };
+  }
   const div = (a: number, b: number) => a / Math.max(1, b);
   return {
     humanMixed: div(mixed[0], n[0]),
@@ -279,6 +288,7 @@ export function mixedOutcome(ctx: Context, trial: MixedTrial, rules: PassageRule
     humanShare: div(share[0], n[0]),
     aiShare: div(share[1], n[1]),
     worstHumanBlock: worst,
+    worstHumanShare: worstShare,
   };
 }
 
