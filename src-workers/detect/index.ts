@@ -17,7 +17,14 @@
  * among the documents a user checks.
  */
 import { franc } from 'franc';
-import type { AnalysisResult, Explanation, SectionAnalysis, SentenceScore, Verdict } from '../../src-shared/models';
+import {
+  MIN_SCORED_WORDS,
+  type AnalysisResult,
+  type Explanation,
+  type SectionAnalysis,
+  type SentenceScore,
+  type Verdict,
+} from '../../src-shared/models';
 import { countWords } from '../text/segment';
 import { NF, buildLexicon, featuresFor, prepare, type Lexicon, type Prepared } from './features';
 import { explain } from './explain';
@@ -36,8 +43,6 @@ export const DEFAULT_THRESHOLD: number = MODEL.threshold;
  * lower one (uncertainLowFor). Between it and the threshold the verdict is `uncertain`.
  */
 export const UNCERTAIN_LOW: number = MODEL.uncertainBands[MODEL.uncertainBands.length - 1].low;
-/** Fewer words than this: `too_short`, not scored. */
-export const MIN_WORDS = 50;
 /** Below this many words the explanation notes that the text is short and the score less certain. */
 export const SHORT_WORDS = 150;
 /** Longest section text carried in a result (the offsets still cover the whole section). */
@@ -290,8 +295,12 @@ export function analyzeText(text: string): AnalysisResult {
       'unsupported_language',
       `the text looks like it is not in English (${language}); only English is scored`,
     );
-  if (word_count < MIN_WORDS)
-    return notScored(base, 'too_short', `only ${word_count} words; at least ${MIN_WORDS} are needed for a score`);
+  if (word_count < MIN_SCORED_WORDS)
+    return notScored(
+      base,
+      'too_short',
+      `only ${word_count} words; at least ${MIN_SCORED_WORDS} are needed for a score`,
+    );
   const e = engine();
   const p = prepare(text, e.lm, e.lex);
   if (p.ns === 0) return notScored(base, 'too_short', 'no sentences to score');

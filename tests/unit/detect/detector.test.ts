@@ -2,11 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { countWords as countWordsIn } from '../../../src-workers/text/segment';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MIN_SCORED_WORDS } from '../../../src-shared/models';
 import {
   analyzeText,
   DEFAULT_THRESHOLD,
   DETECTOR_MODEL_ID,
-  MIN_WORDS,
   SECTION_TEXT_MAX,
   SHORT_WORDS,
   UNCERTAIN_LOW,
@@ -35,7 +35,7 @@ describe('detector: gates', () => {
   it('marks texts under 50 words too_short, without a score, with a note rather than a signal', () => {
     const text = HUMAN_INFORMAL.split(' ').slice(0, 45).join(' ');
     const r = analyzeText(text);
-    expect(MIN_WORDS).toBe(50);
+    expect(MIN_SCORED_WORDS).toBe(50);
     expect(r.verdict).toBe('too_short');
     expect(r.ai_confidence).toBeNull();
     expect(r.ai_share).toBeNull();
@@ -106,7 +106,7 @@ describe('detector: scores', () => {
   it('does not flag simple non-native-style writing as AI', () => {
     for (const t of [SIMPLE_ESSAY, LEARNER_LETTER, LEARNER_ESSAY]) {
       const r = analyzeText(t);
-      expect(r.word_count).toBeGreaterThanOrEqual(MIN_WORDS);
+      expect(r.word_count).toBeGreaterThanOrEqual(MIN_SCORED_WORDS);
       expect(r.verdict).not.toBe('ai');
     }
   });
@@ -229,7 +229,7 @@ describe('detector: short texts', () => {
   it('scores texts from 50 words, with a note that a short text is less certain', () => {
     for (const t of [short, shortAi]) {
       const r = analyzeText(t);
-      expect(r.word_count).toBeGreaterThanOrEqual(MIN_WORDS);
+      expect(r.word_count).toBeGreaterThanOrEqual(MIN_SCORED_WORDS);
       expect(r.word_count).toBeLessThan(SHORT_WORDS);
       expect(r.ai_confidence).not.toBeNull();
       expect(r.sentences.length).toBeGreaterThan(0);
@@ -242,6 +242,17 @@ describe('detector: short texts', () => {
     expect(
       analyzeText(HUMAN_PARAGRAPHS.join('\n\n') + ' ' + HUMAN_INFORMAL).explanations.some((e) => e.signal === 'length'),
     ).toBe(false);
+  });
+
+  it('scores from exactly MIN_SCORED_WORDS words and declines one word fewer', () => {
+    const words = HUMAN_INFORMAL.split(' ');
+    const at = analyzeText(words.slice(0, MIN_SCORED_WORDS).join(' '));
+    expect(at.word_count).toBe(MIN_SCORED_WORDS);
+    expect(at.ai_confidence).not.toBeNull();
+    expect(['human', 'uncertain', 'ai', 'mixed']).toContain(at.verdict);
+    const under = analyzeText(words.slice(0, MIN_SCORED_WORDS - 1).join(' '));
+    expect(under.word_count).toBe(MIN_SCORED_WORDS - 1);
+    expect(under.verdict).toBe('too_short');
   });
 
   it('widens the uncertain band for short texts instead of refusing them', () => {
