@@ -8,6 +8,7 @@ import { migration as accountsAndSync } from './002-accounts-and-sync';
 import { migration as analysisAiShare } from './003-analysis-ai-share';
 import { migration as idsAccountsSettings } from './004-ids-accounts-settings';
 import { migration as documentBlocks } from './006-document-blocks';
+import { migration as documentSourceFiles } from './007-document-source-files';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -18,4 +19,5 @@ export const MIGRATIONS: Migration[] = [
   analysisAiShare,
   idsAccountsSettings,
   documentBlocks,
+  documentSourceFiles,
 ];
