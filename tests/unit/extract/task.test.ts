@@ -55,9 +55,10 @@ describe('extract task (piscina entry)', () => {
         ok: false,
         error: { code: 'too_large' },
       });
-      expect(
-        await extract({ name: 'a.txt', path: path.join(t.dir, 'gone'), size: 19, max_bytes: MB }),
-      ).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringMatching(/import it again/) } });
+      expect(await extract({ name: 'a.txt', path: path.join(t.dir, 'gone'), size: 19, max_bytes: MB })).toMatchObject({
+        ok: false,
+        error: { code: 'not_found', message: expect.stringMatching(/import it again/) },
+      });
     } finally {
       t.cleanup();
     }
