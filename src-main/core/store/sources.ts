@@ -105,8 +105,8 @@ export class SourceStore {
 
   /**
    * Removes the files nothing refers to: left by a crash between writing a file and committing its
-   * row, or by the deletion of documents outside this process (an account removed with its
-   * documents). Run at start-up; files being imported are left alone.
+   * row, or between the deletion of documents outside this process and the removal of their files.
+   * Run at start-up; files being imported are left alone.
    */
   async sweep(): Promise<number> {
     let removed = 0;
@@ -168,6 +168,15 @@ export class SourceStore {
     }
     await syncFolder(this.dir);
   }
+}
+
+/**
+ * Removes the files of documents deleted outside a SourceStore, once that deletion has committed
+ * (`inkproof user remove --delete-documents`, which may run beside a server on the same folder: a
+ * sweep there could take a file the server is importing; these names belonged to the deleted rows).
+ */
+export async function removeSourceFiles(dataDir: string, files: readonly string[]): Promise<void> {
+  for (const file of files) if (NAME_RE.test(file)) await removeFile(path.join(dataDir, SOURCES_DIR, file));
 }
 
 /** Writes every piece, however many the system takes per call (writev may write less than asked). */

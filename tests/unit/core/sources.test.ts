@@ -8,6 +8,8 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { storageError } from '../../../src-main/core/storage';
+import { userRemove } from '../../../src-main/cli/user';
+import { AccountStore } from '../../../src-main/core/accounts/accounts';
 import { openDatabase, type Db } from '../../../src-main/core/store/db';
 import { DocumentStore } from '../../../src-main/core/store/documents';
 import { SourceStore } from '../../../src-main/core/store/sources';
@@ -88,8 +90,8 @@ describe('SourceStore', () => {
   it('sweeps files no row names (a crash before the commit, documents deleted elsewhere) and leaves the others', async () => {
     const kept = await importDoc(Buffer.from('kept'), 4);
     const deleted = await importDoc(Buffer.from('deleted'), 7);
-    // Another process (`inkproof user remove --delete-documents`) deletes a document: the row goes
-    // by cascade, the file stays behind.
+    // Another process deletes a document and stops before removing its file: the row goes by
+    // cascade, the file stays behind.
     db.prepare('DELETE FROM documents WHERE id = ?').run(deleted.id);
     // A crash after the file was renamed but before its row committed, and one while writing it.
     const orphan = '0123456789abcdef0123456789abcdef';
@@ -101,6 +103,30 @@ describe('SourceStore', () => {
     expect(await sources.sweep()).toBe(3);
     const keptFile = path.basename((sources.locate(kept.id) as { path: string }).path);
     expect(files()).toEqual(['README', keptFile].sort());
+  });
+
+  it('removes the files of an account’s documents when `inkproof user remove --delete-documents` deletes them', async () => {
+    const accounts = new AccountStore(db);
+    const alice = await accounts.add('alice', 'alice-password');
+    const keepFor = (userId: number, text: string) =>
+      sources.keep(Buffer.from(text), (attach) =>
+        db.transaction(() => {
+          const doc = documents.insert(userId, 'a.txt', 'txt', text.length);
+          attach(doc.id);
+          return doc;
+        })(),
+      );
+    const mine = await keepFor(1, 'the local account’s');
+    await keepFor(alice.id, 'alice’s first');
+    await keepFor(alice.id, 'alice’s second');
+    expect(files()).toHaveLength(3);
+
+    const said: string[] = [];
+    const io = { out: (s: string) => said.push(s), err: (s: string) => said.push(s), readStdin: async () => '' };
+    expect(await userRemove('alice', { data: t.dir, deleteDocuments: true }, io)).toBe(0);
+    expect(said.join('')).toMatch(/Removed user "alice" and 2 document/);
+    // Removed by the command itself, not left for the next start of a server.
+    expect(files()).toEqual([path.basename((sources.locate(mine.id) as { path: string }).path)]);
   });
 
   it('never sweeps a file an import is writing or about to name', async () => {
