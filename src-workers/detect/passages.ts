@@ -109,7 +109,7 @@ export function findPassages(p: Prepared, scores: Float64Array, rules: PassageRu
       // The run as a whole is too lukewarm, but it may hold clear AI passages between middling
       // sentences (a human paragraph scoring near 50 % is too little evidence to switch state
       // between two AI ones): keep its stretches of sentences that each reach the passage score.
-      for (let a = s; a < e; ) {
+      for (let a = s; a < e;) {
         if (scores[a] < rules.minPassageScore) {
           a++;
           continue;
