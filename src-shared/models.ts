@@ -143,7 +143,12 @@ export interface DocumentVersionInfo {
   word_count: number;
 }
 
-export const REWRITE_MODES = ['standard', 'formal', 'casual', 'concise'] as const;
+/**
+ * `casual`: contractions, shorter sentences, plain words; `formal`: no contractions, precise
+ * vocabulary; `academic`: formal, with hedges where a claim is stated more strongly than a paper
+ * would; `concise`: at least 15 % shorter.
+ */
+export const REWRITE_MODES = ['standard', 'formal', 'casual', 'academic', 'concise'] as const;
 export type RewriteMode = (typeof REWRITE_MODES)[number];
 export const REWRITE_SCOPES = ['document', 'sections'] as const;
 export type RewriteScope = (typeof REWRITE_SCOPES)[number];

@@ -33,7 +33,7 @@ export interface TrieNode {
   rules: Rule[];
 }
 
-const MODES: RewriteMode[] = ['standard', 'formal', 'casual', 'concise'];
+const MODES: RewriteMode[] = ['standard', 'formal', 'casual', 'academic', 'concise'];
 const VERB_FORMS: VerbForm[] = ['base', 's3', 'past', 'pp', 'ger'];
 const HEAD_FIRST = new Set(['of', 'to', 'for', 'with', 'on', 'in']);
 
@@ -59,8 +59,10 @@ function build(): TrieNode {
 }
 
 function altFor(entry: Entry, mode: RewriteMode): string[] | null {
-  if (entry.modes && !entry.modes.includes(mode)) return null;
-  const a = entry.alts[mode] ?? entry.alts.plain;
+  // Academic prose takes the formal alternatives unless an entry says otherwise.
+  const like = mode === 'academic' && !entry.alts.academic ? 'formal' : mode;
+  if (entry.modes && !entry.modes.includes(like)) return null;
+  const a = entry.alts[like] ?? entry.alts.plain;
   return a.length ? a : null;
 }
 

@@ -31,6 +31,7 @@ export interface Alts {
   standard?: string[];
   formal?: string[];
   casual?: string[];
+  academic?: string[];
   concise?: string[];
 }
 
