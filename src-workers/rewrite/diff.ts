@@ -5,52 +5,55 @@
  */
 import { diffArrays } from 'diff';
 import type { DiffHunk, DiffSummary } from '../../src-shared/models';
+import { sentenceSpans, tokenize } from '../text/segment';
 
-// Word characters: ASCII letters and digits, and any character from U+00C0 up except the
-// general-punctuation and CJK-punctuation blocks (quotes, dashes, ellipses are not words).
-const W = 'A-Za-z0-9\\u00C0-\\u1FFF\\u2070-\\u2FFF\\u3040-\\uFFFF';
-const WORD = `[${W}]+(?:['’][${W}]+)*(?:[-.][${W}]+)*`;
-// A word or one other character, with the spaces after it (fewer, larger tokens diff faster).
-const DIFF_TOKEN_RE = new RegExp(`(?:${WORD}|[\\s\\S])[ \\t]*`, 'g');
-const WORD_RE = new RegExp(WORD, 'g');
-
+/**
+ * Diff tokens: the segmentation module's tokens, each with the spaces and tabs after it (fewer,
+ * larger tokens diff faster); a line break is a token of its own.
+ */
 export function diffTokens(s: string): string[] {
-  return s.match(DIFF_TOKEN_RE) ?? [];
-}
-
-function isWordCode(c: number): boolean {
-  return (
-    (c >= 48 && c <= 57) ||
-    (c >= 65 && c <= 90) ||
-    (c >= 97 && c <= 122) ||
-    (c >= 0xc0 && c <= 0x1fff) ||
-    (c >= 0x2070 && c <= 0x2fff) ||
-    c >= 0x3040
-  );
+  const out: string[] = [];
+  for (const t of tokenize(s)) {
+    if (t.kind !== 'space') {
+      out.push(t.text);
+      continue;
+    }
+    // Spaces and tabs join the token before; any other whitespace character starts a token.
+    let i = 0;
+    while (i < t.text.length && (t.text[i] === ' ' || t.text[i] === '\t')) i++;
+    if (i > 0) {
+      if (out.length) out[out.length - 1] += t.text.slice(0, i);
+      else out.push(t.text.slice(0, i));
+    }
+    while (i < t.text.length) {
+      let j = i + 1;
+      while (j < t.text.length && (t.text[j] === ' ' || t.text[j] === '\t')) j++;
+      out.push(t.text.slice(i, j));
+      i = j;
+    }
+  }
+  return out;
 }
 
 function isWord(tok: string): boolean {
-  return isWordCode(tok.charCodeAt(0));
+  return /^[\p{L}\p{N}]/u.test(tok);
 }
 
-/** Words as the diff counts them. */
+/** Words as the diff counts them (the segmentation module's word tokens). */
 export function countWordTokens(s: string): number {
   let n = 0;
-  WORD_RE.lastIndex = 0;
-  while (WORD_RE.exec(s) !== null) n++;
+  for (const t of tokenize(s)) if (t.kind === 'word') n++;
   return n;
 }
 
-/** Splits a text into sentence-sized pieces: cut after . ! ? (and closing quotes) plus the spaces that follow. Joined, the pieces are the text. */
+/** Splits a text into sentence-sized pieces (each sentence with the whitespace after it). Joined, the pieces are the text. */
 export function sentencePieces(s: string): string[] {
+  const spans = sentenceSpans(s);
   const out: string[] = [];
-  const re = /[.!?]+["'”’)\]]*\s+/g;
   let last = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s)) !== null) {
-    const end = m.index + m[0].length;
-    out.push(s.slice(last, end));
-    last = end;
+  for (let i = 1; i < spans.length; i++) {
+    out.push(s.slice(last, spans[i].start));
+    last = spans[i].start;
   }
   if (last < s.length) out.push(s.slice(last));
   return out;

@@ -29,16 +29,17 @@ const VERB_BEFORE_S3 = set('it he she this that which who also often always usua
 const NOUN_BEFORE = new Set<string>([...DETERMINERS, ...POSSESSIVES, ...PREPOSITIONS].filter((w) => w !== 'to'));
 
 function prevKey(toks: readonly Tok[], i: number): string {
-  for (let j = i - 1; j >= 0; j--) if (toks[j].k !== 's') return keyOf(toks[j]);
+  for (let j = i - 1; j >= 0; j--) if (toks[j].kind !== 'space') return keyOf(toks[j]);
   return '';
 }
 function nextKey(toks: readonly Tok[], i: number): string {
-  for (let j = i + 1; j < toks.length; j++) if (toks[j].k !== 's') return keyOf(toks[j]);
+  for (let j = i + 1; j < toks.length; j++) if (toks[j].kind !== 'space') return keyOf(toks[j]);
   return '';
 }
 
 function nextIsLower(toks: readonly Tok[], i: number): boolean {
-  for (let j = i + 1; j < toks.length; j++) if (toks[j].k !== 's') return toks[j].k === 'w' && /^[a-z]/.test(toks[j].t);
+  for (let j = i + 1; j < toks.length; j++)
+    if (toks[j].kind !== 'space') return toks[j].kind === 'word' && /^[a-z]/.test(toks[j].text);
   return false;
 }
 
@@ -67,7 +68,7 @@ export function tagsAt(toks: readonly Tok[], i: number, cache: PosCache): Readon
     let s = '';
     for (const t of toks) {
       starts.push(s.length);
-      s += t.k === 'x' ? 'X' : t.t;
+      s += t.kind === 'placeholder' ? 'X' : t.text;
     }
     const tags = new Map<number, Set<string>>();
     // eslint-disable-next-line @typescript-eslint/no-explicit-any

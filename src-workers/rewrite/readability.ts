@@ -26,7 +26,7 @@ export function syllables(word: string): number {
 /** Syllables of the word tokens (placeholders of protected text count as one word of one syllable: they never change). */
 export function syllablesOf(toks: readonly Tok[]): number {
   let n = 0;
-  for (const t of toks) if (t.k === 'w') n += syllables(t.t);
+  for (const t of toks) if (t.kind === 'word') n += syllables(t.text);
   return n;
 }
 

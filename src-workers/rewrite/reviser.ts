@@ -6,6 +6,7 @@
  * occurrence counters, which the caller keeps per document.
  */
 import type { RewriteMode } from '../../src-shared/models';
+import { isAbbreviation, sentenceTokens } from '../text/segment';
 import { contract, contractionLevel, expand } from './contractions';
 import { joinCostInSyllables, syllablesOf } from './readability';
 import { verbForms, type VerbForm } from './inflect';
@@ -37,6 +38,11 @@ import {
   SUBORDINATORS,
   set,
 } from './wordsets';
+
+/** Formal and academic prose: no contractions, no sentence opening with "But". */
+export function formalMode(mode: RewriteMode): boolean {
+  return mode === 'formal' || mode === 'academic';
+}
 
 export interface ReviseState {
   mode: RewriteMode;
@@ -95,66 +101,32 @@ interface Sentence {
   origin?: number;
 }
 
-const ABBREVIATIONS = set(
-  'mr mrs ms dr prof sr jr st vs etc e.g i.e cf al fig figs no vol pp p ed eds approx inc ltd co corp dept univ jan feb mar apr jun jul aug sep sept oct nov dec gen gov sen rep rev mt',
-);
-const SENTENCE_END = new Set(['.', '!', '?', '…']);
-const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»']);
 const OPENERS_P = new Set(['"', '“', '‘', "'", '(', '[', '«']);
 
-/** Splits a unit's tokens into sentences (each keeping its trailing whitespace as `gap`). */
+/** Splits a unit's tokens into sentences (each keeping its trailing whitespace as `gap`), as the segmentation module does. */
 export function splitSentences(toks: Tok[]): Sentence[] {
-  const out: Sentence[] = [];
-  let cur: Tok[] = [];
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i];
-    cur.push(t);
-    if (t.k !== 'p' || !SENTENCE_END.has(t.t)) continue;
-    let j = i + 1;
-    while (j < toks.length && toks[j].k === 'p' && (CLOSERS.has(toks[j].t) || SENTENCE_END.has(toks[j].t)))
-      cur.push(toks[j++]);
-    if (j >= toks.length || toks[j].k !== 's') {
-      i = j - 1;
-      continue;
-    }
-    const nx = toks[j + 1];
-    const startsNew =
-      !nx || (nx.k === 'w' && /^[A-Z0-9]/.test(nx.t)) || nx.k === 'x' || (nx.k === 'p' && OPENERS_P.has(nx.t));
-    if (!startsNew || (t.t === '.' && isAbbreviationBefore(cur, cur.length - 1 - (j - i - 1)))) {
-      i = j - 1;
-      continue;
-    }
-    out.push({ toks: cur, gap: toks[j].t });
-    cur = [];
-    i = j;
-  }
-  if (cur.length) {
-    let gap = '';
-    while (cur.length && cur[cur.length - 1].k === 's') gap = cur.pop()!.t + gap;
-    out.push({ toks: cur, gap });
-  }
-  return out;
+  return sentenceTokens(toks).map((s) => ({ toks: s.tokens, gap: s.gap }));
 }
 
-function isAbbreviationBefore(toks: Tok[], dotIndex: number): boolean {
+/** The full stop at toks[dotIndex] follows an abbreviation or an initial ("Dr.", "e.g.", "J."). */
+function isAbbreviationBefore(toks: readonly Tok[], dotIndex: number): boolean {
   const w = toks[dotIndex - 1];
-  if (!w || w.k !== 'w') return false;
-  const k = w.t.toLowerCase();
-  if (k.length === 1) return true;
+  if (!w || w.kind !== 'word') return false;
   // "e.g." → tokens e . g .
-  if (toks[dotIndex - 2]?.t === '.' && toks[dotIndex - 3]?.k === 'w') return true;
-  return ABBREVIATIONS.has(k);
+  if (toks[dotIndex - 2]?.text === '.' && toks[dotIndex - 3]?.kind === 'word')
+    return isAbbreviation(`${toks[dotIndex - 3].text}.${w.text}`);
+  return isAbbreviation(w.text);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Table swaps
 
 function prevIndex(toks: readonly Tok[], i: number): number {
-  for (let j = i - 1; j >= 0; j--) if (toks[j].k !== 's') return j;
+  for (let j = i - 1; j >= 0; j--) if (toks[j].kind !== 'space') return j;
   return -1;
 }
 function nextIndex(toks: readonly Tok[], i: number): number {
-  for (let j = i + 1; j < toks.length; j++) if (toks[j].k !== 's') return j;
+  for (let j = i + 1; j < toks.length; j++) if (toks[j].kind !== 'space') return j;
   return -1;
 }
 
@@ -171,12 +143,12 @@ function matchesAt(toks: readonly Tok[], i: number, root: TrieNode): Match[] {
   let j = i;
   while (node && j < toks.length) {
     const t = toks[j];
-    if (t.k === 's') {
-      if (t.t !== ' ') break;
+    if (t.kind === 'space') {
+      if (t.text !== ' ') break;
       j++;
       continue;
     }
-    if (t.k === 'x') break;
+    if (t.kind === 'placeholder') break;
     node = node.next.get(keyOf(t));
     if (!node) break;
     if (node.rules.length) out.push({ end: j, node });
@@ -195,10 +167,15 @@ function guardOk(g: Guard, toks: readonly Tok[], start: number, end: number): bo
   if (g.prevNotIn && g.prevNotIn.has(prev)) return false;
   if (g.nextIn && !g.nextIn.has(next)) return false;
   if (g.nextNotIn && g.nextNotIn.has(next)) return false;
-  if (g.nextLower && !(nextTok && nextTok.k === 'w' && isLowerWord(nextTok.t))) return false;
+  if (g.nextLower && !(nextTok && nextTok.kind === 'word' && isLowerWord(nextTok.text))) return false;
   if (
     g.object &&
-    !(nextTok && nextTok.k === 'w' && isLowerWord(nextTok.t) && (OBJECT_START.has(next) || !NON_HEAD.has(next)))
+    !(
+      nextTok &&
+      nextTok.kind === 'word' &&
+      isLowerWord(nextTok.text) &&
+      (OBJECT_START.has(next) || !NON_HEAD.has(next))
+    )
   )
     return false;
   if (g.next2In) {
@@ -210,7 +187,7 @@ function guardOk(g: Guard, toks: readonly Tok[], start: number, end: number): bo
     let found = false;
     for (let c = 0; c < g.nextWithin.n; c++) {
       k = nextIndex(toks, k);
-      if (k < 0 || toks[k].k !== 'w') break;
+      if (k < 0 || toks[k].kind !== 'word') break;
       if (g.nextWithin.in.has(keyOf(toks[k]))) {
         found = true;
         break;
@@ -229,7 +206,7 @@ function withinHas(toks: readonly Tok[], i: number, dir: 1 | -1, w: { n: number;
   let k = i;
   for (let c = 0; c < w.n; c++) {
     k = dir === 1 ? nextIndex(toks, k) : prevIndex(toks, k);
-    if (k < 0 || toks[k].k !== 'w') return false;
+    if (k < 0 || toks[k].kind !== 'word') return false;
     if (w.in.has(keyOf(toks[k]))) return true;
   }
   return false;
@@ -241,7 +218,7 @@ function attributive(toks: readonly Tok[], end: number): boolean {
   if (n < 0) return false;
   const t = toks[n];
   const k = keyOf(t);
-  return t.k === 'w' && isLowerWord(t.t) && !NON_HEAD.has(k) && !DETERMINERS.has(k) && !k.endsWith('ly');
+  return t.kind === 'word' && isLowerWord(t.text) && !NON_HEAD.has(k) && !DETERMINERS.has(k) && !k.endsWith('ly');
 }
 
 /** For a verb surface that can be several forms (e.g. "showcased": past or participle), which one it is here. */
@@ -251,7 +228,7 @@ function resolveForm(toks: readonly Tok[], start: number, forms: readonly VerbFo
   let p = prevIndex(toks, start);
   while (
     p >= 0 &&
-    toks[p].k === 'w' &&
+    toks[p].kind === 'word' &&
     (keyOf(toks[p]).endsWith('ly') || keyOf(toks[p]) === 'not' || keyOf(toks[p]) === 'also')
   )
     p = prevIndex(toks, p);
@@ -339,8 +316,8 @@ function repeatsNearby(toks: readonly Tok[], start: number, end: number, text: s
   for (let c = 0; c < 3; c++) {
     p = p >= 0 ? prevIndex(toks, p) : -1;
     n = n >= 0 ? nextIndex(toks, n) : -1;
-    if (p >= 0 && toks[p].k === 'w' && words.includes(keyOf(toks[p]))) return true;
-    if (n >= 0 && toks[n].k === 'w' && words.includes(keyOf(toks[n]))) return true;
+    if (p >= 0 && toks[p].kind === 'word' && words.includes(keyOf(toks[p]))) return true;
+    if (n >= 0 && toks[n].kind === 'word' && words.includes(keyOf(toks[n]))) return true;
   }
   return false;
 }
@@ -349,20 +326,23 @@ function atClauseStart(toks: readonly Tok[], i: number): boolean {
   const p = prevIndex(toks, i);
   if (p < 0) return true;
   const t = toks[p];
-  return t.k === 'p' && (t.t === ',' || t.t === ';' || t.t === ':' || t.t === '—' || t.t === '–' || t.t === '(');
+  return (
+    t.kind === 'punctuation' &&
+    (t.text === ',' || t.text === ';' || t.text === ':' || t.text === '—' || t.text === '–' || t.text === '(')
+  );
 }
 
 /** A sentence may start with this token after the words before it are deleted. */
 function canStartSentence(t: Tok | undefined, state: ReviseState): boolean {
   if (!t) return false;
-  if (t.k === 'w') return isLowerWord(t.t) || isCapitalized(t.t);
-  if (t.k === 'x') {
+  if (t.kind === 'word') return isLowerWord(t.text) || isCapitalized(t.text);
+  if (t.kind === 'placeholder') {
     // A quotation may open a sentence if it starts with a capital letter.
-    const m = /\d+/.exec(t.t);
+    const m = /\d+/.exec(t.text);
     const sp = m ? state.spans[Number(m[0])] : undefined;
     return !!sp && sp.kind === 'quote' && /^[^\p{L}]*\p{Lu}/u.test(sp.text);
   }
-  return t.k === 'p' && (t.t === '“' || t.t === '"');
+  return t.kind === 'punctuation' && (t.text === '“' || t.text === '"');
 }
 
 /** Applies the table to one sentence, in place. Returns the number of changes. */
@@ -374,10 +354,10 @@ function applyTable(toks: Tok[], state: ReviseState, pos: PosCache): number {
   for (let i = 0; i < toks.length; i++) {
     if (++guardSteps > 10_000) break;
     const t = toks[i];
-    if (t.k !== 'w') continue;
+    if (t.kind !== 'word') continue;
     const isStart = i === sentenceStart;
     // A capitalised word inside a sentence is a name or a title: leave it.
-    if (!isStart && isCapitalized(t.t) && !(t.t === 'I')) continue;
+    if (!isStart && isCapitalized(t.text) && !(t.text === 'I')) continue;
     let applied = 0;
     for (const m of matchesAt(toks, i, root)) {
       for (const rule of m.node.rules) {
@@ -419,8 +399,8 @@ function applyTable(toks: Tok[], state: ReviseState, pos: PosCache): number {
 
 function firstContentIndex(toks: readonly Tok[]): number {
   for (let i = 0; i < toks.length; i++) {
-    if (toks[i].k === 'w' || toks[i].k === 'x') return i;
-    if (toks[i].k === 'p' && !OPENERS_P.has(toks[i].t)) return -1;
+    if (toks[i].kind === 'word' || toks[i].kind === 'placeholder') return i;
+    if (toks[i].kind === 'punctuation' && !OPENERS_P.has(toks[i].text)) return -1;
   }
   return -1;
 }
@@ -430,17 +410,17 @@ function firstContentIndex(toks: readonly Tok[]): number {
  * (0 for a deletion), or -1 when the change would leave a bad sentence and was not made.
  */
 function replace(toks: Tok[], start: number, end: number, text: string, isStart: boolean, state: ReviseState): number {
-  const original = toks[start].t;
+  const original = toks[start].text;
   if (text === '') {
     // Delete the phrase and the space after it; the next word starts the sentence or clause.
     let stop = end + 1;
-    while (stop < toks.length && toks[stop].k === 's' && !toks[stop].t.includes('\n')) stop++;
+    while (stop < toks.length && toks[stop].kind === 'space' && !toks[stop].text.includes('\n')) stop++;
     const next = toks[stop];
     if (isStart) {
       if (!canStartSentence(next, state)) return -1;
-      if (isCapitalized(original) && next.k === 'w' && isLowerWord(next.t))
-        toks[stop] = { t: capitalize(next.t), k: 'w' };
-    } else if (!next || next.k === 'p') {
+      if (isCapitalized(original) && next.kind === 'word' && isLowerWord(next.text))
+        toks[stop] = { text: capitalize(next.text), kind: 'word' };
+    } else if (!next || next.kind === 'punctuation') {
       return -1;
     }
     toks.splice(start, stop - start);
@@ -455,8 +435,8 @@ function replace(toks: Tok[], start: number, end: number, text: string, isStart:
   toks.splice(start, end - start + 1, ...repl);
   // a / an before the new first word.
   const p = prevIndex(toks, start);
-  if (p >= 0 && toks[p].k === 'w' && /^(a|an)$/i.test(toks[p].t) && repl[0]?.k === 'w') {
-    toks[p] = { t: article(repl[0].t, isCapitalized(toks[p].t)), k: 'w' };
+  if (p >= 0 && toks[p].kind === 'word' && /^(a|an)$/i.test(toks[p].text) && repl[0]?.kind === 'word') {
+    toks[p] = { text: article(repl[0].text, isCapitalized(toks[p].text)), kind: 'word' };
   }
   return repl.length;
 }
@@ -548,7 +528,7 @@ function hasFinite(toks: readonly Tok[], from: number, to: number, maxWords: num
   let words = 0;
   for (let i = from; i < to && words < maxWords; i++) {
     const t = toks[i];
-    if (t.k !== 'w') continue;
+    if (t.kind !== 'word') continue;
     const k = keyOf(t);
     if (RELATIVES.has(k) && words > 0) return false;
     if (FINITE_AUX.has(k) || /^[a-z]+['’](?:s|re|ve|ll|d|m)$/.test(k)) return true;
@@ -565,10 +545,10 @@ function stem(key: string): string {
 
 function independentClause(toks: readonly Tok[], from: number, to: number, pos: PosCache): boolean {
   const first = toks[from];
-  if (!first || first.k !== 'w') return false;
+  if (!first || first.kind !== 'word') return false;
   // A name as subject: "…, and Emily Brontë's novel is …".
-  if (isCapitalized(first.t) && !/^I(?:['’]\w+)?$/.test(first.t)) return finiteByTagger(toks, from, to, pos);
-  if (!isLowerWord(first.t) && !/^I(?:['’]\w+)?$/.test(first.t)) return false;
+  if (isCapitalized(first.text) && !/^I(?:['’]\w+)?$/.test(first.text)) return finiteByTagger(toks, from, to, pos);
+  if (!isLowerWord(first.text) && !/^I(?:['’]\w+)?$/.test(first.text)) return false;
   const key = keyOf(first);
   if (key !== stem(key)) return CLAUSE_SUBJECTS.has(stem(key));
   const k = key;
@@ -576,7 +556,7 @@ function independentClause(toks: readonly Tok[], from: number, to: number, pos: 
   if (SUBJECT_PRONOUNS.has(k) || k === 'this' || k === 'there') {
     // "they found", "it carries", "we can": a pronoun subject and a verb-like word after it.
     const n = nextIndex(toks, from);
-    if (n < 0 || n >= to || toks[n].k !== 'w' || !isLowerWord(toks[n].t)) return false;
+    if (n < 0 || n >= to || toks[n].kind !== 'word' || !isLowerWord(toks[n].text)) return false;
     const nk = keyOf(toks[n]);
     if (FINITE_AUX.has(nk)) return true;
     if (NON_HEAD.has(nk) || nk.endsWith('ly'))
@@ -613,12 +593,12 @@ function finiteByTagger(toks: readonly Tok[], from: number, to: number, pos: Pos
   let words = 0;
   for (let i = from; i < to && words < 9; i++) {
     const t = toks[i];
-    if (t.k === 'x') {
+    if (t.kind === 'placeholder') {
       noun = true;
       words++;
       continue;
     }
-    if (t.k !== 'w') continue;
+    if (t.kind !== 'word') continue;
     words++;
     const k = keyOf(t);
     if (RELATIVES.has(k) && words > 1) return false;
@@ -649,8 +629,8 @@ const THAT_CLAUSE_HEADS = set(
 function listBefore(toks: readonly Tok[], end: number): boolean {
   let words = 0;
   for (let i = end - 1; i >= 0 && words < 6; i--) {
-    if (toks[i].k === 'w' || toks[i].k === 'x') words++;
-    if (toks[i].k === 'p' && toks[i].t === ',') return true;
+    if (toks[i].kind === 'word' || toks[i].kind === 'placeholder') words++;
+    if (toks[i].kind === 'punctuation' && toks[i].text === ',') return true;
   }
   return false;
 }
@@ -667,7 +647,7 @@ function leftClauseOk(toks: readonly Tok[], end: number, pos: PosCache): boolean
   let scopeOpen = false;
   for (let i = 0; i < end; i++) {
     const t = toks[i];
-    if (t.k === 'w') {
+    if (t.kind === 'word') {
       words++;
       const k = keyOf(t);
       if (k === 'both' || k === 'between') pendingPair = 'and';
@@ -681,14 +661,14 @@ function leftClauseOk(toks: readonly Tok[], end: number, pos: PosCache): boolean
         if (p < 0 || THAT_CLAUSE_HEADS.has(keyOf(toks[p]))) scopeOpen = true;
       }
       if (FINITE_AUX.has(k) || /['’](?:s|re|ve|ll|d|m)$/.test(k) || /ed$/.test(k)) finite = true;
-    } else if (t.k === 'p') {
-      if (t.t === '(' || t.t === '[') open++;
-      if (t.t === ')' || t.t === ']') open--;
-      if (t.t === ',') {
+    } else if (t.kind === 'punctuation') {
+      if (t.text === '(' || t.text === '[') open++;
+      if (t.text === ')' || t.text === ']') open--;
+      if (t.text === ',') {
         comma = true;
         scopeOpen = false;
       }
-      if (t.t === '"' || t.t === '“' || t.t === '”') return false;
+      if (t.text === '"' || t.text === '“' || t.text === '”') return false;
     }
   }
   if (words < 6 || open !== 0 || pendingPair || scopeOpen) return false;
@@ -702,42 +682,42 @@ function hasFiniteVerb(toks: readonly Tok[], from: number, to: number, pos: PosC
   let prev = '';
   for (let i = from; i < to; i++) {
     const t = toks[i];
-    if (t.k !== 'w') continue;
+    if (t.kind !== 'word') continue;
     const k = keyOf(t);
     if (finiteInLexicon(k)) return true;
     // "he sets", "it grows": a subject pronoun and a word in -s / -ed.
     if (SUBJECT_PRONOUNS.has(prev) && /(?:[^s]s|ed)$/.test(k)) return true;
     prev = k;
   }
-  for (let i = from; i < to; i++) if (toks[i].k === 'w' && finiteTags(tagsAt(toks, i, pos))) return true;
+  for (let i = from; i < to; i++) if (toks[i].kind === 'word' && finiteTags(tagsAt(toks, i, pos))) return true;
   return false;
 }
 
 function findJoints(toks: readonly Tok[], allowAnd: boolean, allowBut: boolean, allowIng = false): Joint[] {
   const out: Joint[] = [];
   let semicolons = 0;
-  for (const t of toks) if (t.k === 'p' && t.t === ';') semicolons++;
+  for (const t of toks) if (t.kind === 'punctuation' && t.text === ';') semicolons++;
   for (let i = 1; i + 2 < toks.length; i++) {
     const t = toks[i];
-    if (t.k !== 'p') continue;
-    if (toks[i + 1].t !== ' ') continue;
-    if (t.t === ';' && semicolons === 1) {
+    if (t.kind !== 'punctuation') continue;
+    if (toks[i + 1].text !== ' ') continue;
+    if (t.text === ';' && semicolons === 1) {
       out.push({ at: i, rest: i + 2, conj: ';' });
-    } else if (t.t === ',') {
+    } else if (t.text === ',') {
       const c = toks[i + 2];
-      if (c.k !== 'w' || toks[i + 3]?.t !== ' ') continue;
+      if (c.kind !== 'word' || toks[i + 3]?.text !== ' ') continue;
       const k = keyOf(c);
       if ((k === 'and' && allowAnd) || ((k === 'but' || k === 'so' || k === 'yet') && allowBut))
         out.push({ at: i, rest: i + 4, conj: k });
       else if (allowIng) {
         // ", causing …", ", thereby causing …"
         let v = i + 2;
-        if (LINK_ADVERBS.has(k) && toks[v + 2]?.k === 'w') v += 2;
+        if (LINK_ADVERBS.has(k) && toks[v + 2]?.kind === 'word') v += 2;
         const vt = toks[v];
-        const part = vt && vt.k === 'w' && isLowerWord(vt.t) ? PARTICIPLES.get(keyOf(vt)) : undefined;
-        if (!part || toks[v + 1]?.t !== ' ') continue;
+        const part = vt && vt.kind === 'word' && isLowerWord(vt.text) ? PARTICIPLES.get(keyOf(vt)) : undefined;
+        if (!part || toks[v + 1]?.text !== ' ') continue;
         const nx = toks[v + 2];
-        if (!nx || (nx.k !== 'w' && nx.k !== 'x')) continue;
+        if (!nx || (nx.kind !== 'word' && nx.kind !== 'placeholder')) continue;
         if (part.next && !part.next.has(keyOf(nx))) continue;
         out.push({ at: i, rest: v, conj: 'ing', participle: part });
       }
@@ -758,9 +738,9 @@ function splitSentence(
   const n = wordCount(toks);
   if (n < Math.min(minWords, minWordsSemicolon)) return [s];
   const last = toks[toks.length - 1];
-  if (!last || last.k !== 'p' || last.t !== '.') return [s];
-  const allowAnd = state.mode !== 'formal' || state.strength >= 3;
-  const allowBut = state.mode !== 'formal';
+  if (!last || last.kind !== 'punctuation' || last.text !== '.') return [s];
+  const allowAnd = !formalMode(state.mode) || state.strength >= 3;
+  const allowBut = !formalMode(state.mode);
   // Contrast and consequence (", but", ", so", ", yet") and participle tails split as early as a semicolon does.
   const joints = findJoints(
     toks,
@@ -808,18 +788,18 @@ function splitSentence(
   if (best.conj === 'ing') {
     const f = verbForms(best.participle!.base);
     right = [
-      { t: 'This', k: 'w' },
-      { t: ' ', k: 's' },
-      { t: bestTense === 'past' ? f.past : f.s3, k: 'w' },
+      { text: 'This', kind: 'word' },
+      { text: ' ', kind: 'space' },
+      { text: bestTense === 'past' ? f.past : f.s3, kind: 'word' },
       ...restToks.slice(1),
     ];
   } else if (best.conj === 'but' || best.conj === 'so' || best.conj === 'yet') {
-    right = [{ t: capitalize(best.conj), k: 'w' }, { t: ' ', k: 's' }, ...restToks];
+    right = [{ text: capitalize(best.conj), kind: 'word' }, { text: ' ', kind: 'space' }, ...restToks];
   } else {
-    right = [{ t: capitalize(first.t), k: 'w' }, ...restToks.slice(1)];
+    right = [{ text: capitalize(first.text), kind: 'word' }, ...restToks.slice(1)];
   }
   const origin = s.origin ?? ++state.origins;
-  const a: Sentence = { toks: [...leftToks, { t: '.', k: 'p' }], gap: ' ', origin };
+  const a: Sentence = { toks: [...leftToks, { text: '.', kind: 'punctuation' }], gap: ' ', origin };
   const b: Sentence = { toks: right, gap: s.gap, origin };
   invalidate(state.pos);
   // A very long half may split again.
@@ -846,7 +826,7 @@ function mainTense(toks: readonly Tok[], end: number, pos: PosCache): Tense | nu
   let prev = '';
   for (let i = 0; i < end; i++) {
     const t = toks[i];
-    if (t.k !== 'w') continue;
+    if (t.kind !== 'word') continue;
     const k = keyOf(t);
     let here: Tense | null = null;
     if (MODALS.has(k) || (/n't$/.test(k) && !PRESENT_BE.has(k) && !PAST_BE.has(k))) return null;
@@ -874,23 +854,23 @@ function mainTense(toks: readonly Tok[], end: number, pos: PosCache): Tense | nu
 
 function startsWithThis(toks: readonly Tok[]): boolean {
   const fi = firstContentIndex(toks);
-  return fi >= 0 && toks[fi].k === 'w' && (keyOf(toks[fi]) === 'this' || keyOf(toks[fi]) === 'these');
+  return fi >= 0 && toks[fi].kind === 'word' && (keyOf(toks[fi]) === 'this' || keyOf(toks[fi]) === 'these');
 }
 
 /** The subject is not a person: the sentence opens with a determiner, a preposition, a possessive ("Emily's novel"), … */
 function impersonalSubject(toks: readonly Tok[]): boolean {
   const fi = firstContentIndex(toks);
-  if (fi < 0 || toks[fi].k !== 'w') return false;
+  if (fi < 0 || toks[fi].kind !== 'word') return false;
   const k = keyOf(toks[fi]);
-  return IMPERSONAL_STARTS.has(k) || /['’]s$/.test(toks[fi].t);
+  return IMPERSONAL_STARTS.has(k) || /['’]s$/.test(toks[fi].text);
 }
 
 /** After toks[from], a comma is followed by a finite verb: the participle clause is parenthetical ("The storm, causing floods, hit …"). */
 function commaThenVerb(toks: readonly Tok[], from: number, pos: PosCache): boolean {
   for (let i = from; i < toks.length; i++) {
-    if (toks[i].k !== 'p' || toks[i].t !== ',') continue;
+    if (toks[i].kind !== 'punctuation' || toks[i].text !== ',') continue;
     const n = nextIndex(toks, i);
-    if (n < 0 || toks[n].k !== 'w') continue;
+    if (n < 0 || toks[n].kind !== 'word') continue;
     const k = keyOf(toks[n]);
     if (FINITE_AUX.has(k)) return true;
     if (finiteTags(tagsAt(toks, n, pos)) && !CONJ_OR_SUB.has(k)) return true;
@@ -903,39 +883,39 @@ const CONJ_OR_SUB = new Set<string>(['and', 'or', 'but', 'so', 'yet', 'nor', ...
 function tryJoin(a: Sentence, b: Sentence, maxWords: number, state: ReviseState): Sentence | null {
   if (a.gap !== ' ') return null;
   const la = a.toks[a.toks.length - 1];
-  if (!la || la.k !== 'p' || la.t !== '.') return null;
+  if (!la || la.kind !== 'punctuation' || la.text !== '.') return null;
   const before = a.toks[a.toks.length - 2];
-  if (!before || (before.k !== 'w' && before.k !== 'x')) return null;
-  if (before.k === 'w' && isAbbreviationBefore(a.toks, a.toks.length - 1)) return null;
+  if (!before || (before.kind !== 'word' && before.kind !== 'placeholder')) return null;
+  if (before.kind === 'word' && isAbbreviationBefore(a.toks, a.toks.length - 1)) return null;
   const lb = b.toks[b.toks.length - 1];
-  if (!lb || lb.k !== 'p' || lb.t !== '.') return null;
+  if (!lb || lb.kind !== 'punctuation' || lb.text !== '.') return null;
   const wa = wordCount(a.toks);
   const wb = wordCount(b.toks);
   if (wa > maxWords || wb > maxWords || wa < 2 || wb < 2) return null;
-  if (a.toks.some((t) => t.k === 'p' && (t.t === ',' || t.t === ';' || t.t === ':'))) return null;
+  if (a.toks.some((t) => t.kind === 'punctuation' && (t.text === ',' || t.text === ';' || t.text === ':'))) return null;
   const first = b.toks[0];
-  if (!first || first.k !== 'w' || !isCapitalized(first.t) || !JOIN_STARTS.has(stem(keyOf(first)))) return null;
+  if (!first || first.kind !== 'word' || !isCapitalized(first.text) || !JOIN_STARTS.has(stem(keyOf(first))))
+    return null;
   const second = b.toks[nextIndex(b.toks, 0)];
-  if (!second || second.k !== 'w' || isCapitalized(second.t)) return null;
+  if (!second || second.kind !== 'word' || isCapitalized(second.text)) return null;
   if (!firstIsWordStart(a.toks)) return null;
-  const joint: Tok[] =
-    state.mode === 'formal'
-      ? [
-          { t: ';', k: 'p' },
-          { t: ' ', k: 's' },
-        ]
-      : [
-          { t: ',', k: 'p' },
-          { t: ' ', k: 's' },
-          { t: 'and', k: 'w' },
-          { t: ' ', k: 's' },
-        ];
-  const lowered = /^I(?:['’]\w+)?$/.test(first.t) ? first.t : first.t[0].toLowerCase() + first.t.slice(1);
-  return { toks: [...a.toks.slice(0, -1), ...joint, { t: lowered, k: 'w' }, ...b.toks.slice(1)], gap: b.gap };
+  const joint: Tok[] = formalMode(state.mode)
+    ? [
+        { text: ';', kind: 'punctuation' },
+        { text: ' ', kind: 'space' },
+      ]
+    : [
+        { text: ',', kind: 'punctuation' },
+        { text: ' ', kind: 'space' },
+        { text: 'and', kind: 'word' },
+        { text: ' ', kind: 'space' },
+      ];
+  const lowered = /^I(?:['’]\w+)?$/.test(first.text) ? first.text : first.text[0].toLowerCase() + first.text.slice(1);
+  return { toks: [...a.toks.slice(0, -1), ...joint, { text: lowered, kind: 'word' }, ...b.toks.slice(1)], gap: b.gap };
 }
 
 function firstIsWordStart(toks: readonly Tok[]): boolean {
-  return toks[0]?.k === 'w' && isCapitalized(toks[0].t);
+  return toks[0]?.kind === 'word' && isCapitalized(toks[0].text);
 }
 
 /**
@@ -968,11 +948,11 @@ function joinMedium(sents: Sentence[], maxWords: number, maxJoins: number, state
     state.counters.set('join', turn + 1);
     // Formal and concise: a semicolon. Otherwise the document's own dash, taking turns with a semicolon.
     const hasDash = [out[best], out[best + 1]].some((x) =>
-      x.toks.some((t) => t.k === 'p' && (t.t === '—' || t.t === '–' || t.t === '-')),
+      x.toks.some((t) => t.kind === 'punctuation' && (t.text === '—' || t.text === '–' || t.text === '-')),
     );
     const transition = canJoin(out[best], out[best + 1]) === 'transition';
     const joint =
-      transition || state.mode === 'formal' || state.mode === 'concise' || !state.dash || hasDash || turn % 2 === 1
+      transition || formalMode(state.mode) || state.mode === 'concise' || !state.dash || hasDash || turn % 2 === 1
         ? ';'
         : state.dash;
     const joined = join(out[best], out[best + 1], joint);
@@ -1013,13 +993,13 @@ function opensWithTransition(b: Sentence): boolean {
     let i = 0;
     let ok = true;
     for (const w of phrase) {
-      if (i < 0 || b.toks[i]?.k !== 'w' || keyOf(b.toks[i]) !== w) {
+      if (i < 0 || b.toks[i]?.kind !== 'word' || keyOf(b.toks[i]) !== w) {
         ok = false;
         break;
       }
       i = nextIndex(b.toks, i);
     }
-    if (ok && i >= 0 && b.toks[i].t === ',' && b.toks[i + 1]?.k === 's') return true;
+    if (ok && i >= 0 && b.toks[i].text === ',' && b.toks[i + 1]?.kind === 'space') return true;
   }
   return false;
 }
@@ -1032,21 +1012,21 @@ function opensWithTransition(b: Sentence): boolean {
 function canJoin(a: Sentence, b: Sentence): 'continues' | 'transition' | null {
   if (a.gap !== ' ') return null;
   const la = a.toks[a.toks.length - 1];
-  if (!la || la.k !== 'p' || la.t !== '.') return null;
+  if (!la || la.kind !== 'punctuation' || la.text !== '.') return null;
   const before = a.toks[a.toks.length - 2];
-  if (!before || (before.k !== 'w' && before.k !== 'x')) return null;
-  if (before.k === 'w' && isAbbreviationBefore(a.toks, a.toks.length - 1)) return null;
+  if (!before || (before.kind !== 'word' && before.kind !== 'placeholder')) return null;
+  if (before.kind === 'word' && isAbbreviationBefore(a.toks, a.toks.length - 1)) return null;
   const lb = b.toks[b.toks.length - 1];
-  if (!lb || lb.k !== 'p' || lb.t !== '.') return null;
-  if (a.toks.some((t) => t.k === 'p' && (t.t === ';' || t.t === ':'))) return null;
-  if (b.toks.some((t) => t.k === 'p' && t.t === ';')) return null;
+  if (!lb || lb.kind !== 'punctuation' || lb.text !== '.') return null;
+  if (a.toks.some((t) => t.kind === 'punctuation' && (t.text === ';' || t.text === ':'))) return null;
+  if (b.toks.some((t) => t.kind === 'punctuation' && t.text === ';')) return null;
   if (!firstIsWordStart(a.toks)) return null;
   const first = b.toks[0];
-  if (!first || first.k !== 'w' || !isCapitalized(first.t)) return null;
+  if (!first || first.kind !== 'word' || !isCapitalized(first.text)) return null;
   if (opensWithTransition(b)) return 'transition';
   if (!JOIN_STARTS.has(stem(keyOf(first)))) return null;
   const second = b.toks[nextIndex(b.toks, 0)];
-  if (!second || second.k !== 'w' || isCapitalized(second.t)) return null;
+  if (!second || second.kind !== 'word' || isCapitalized(second.text)) return null;
   return 'continues';
 }
 
@@ -1055,23 +1035,23 @@ function join(a: Sentence, b: Sentence, how: string): Sentence {
   const joint: Tok[] =
     how === ';'
       ? [
-          { t: ';', k: 'p' },
-          { t: ' ', k: 's' },
+          { text: ';', kind: 'punctuation' },
+          { text: ' ', kind: 'space' },
         ]
       : how === ', and'
         ? [
-            { t: ',', k: 'p' },
-            { t: ' ', k: 's' },
-            { t: 'and', k: 'w' },
-            { t: ' ', k: 's' },
+            { text: ',', kind: 'punctuation' },
+            { text: ' ', kind: 'space' },
+            { text: 'and', kind: 'word' },
+            { text: ' ', kind: 'space' },
           ]
         : [
-            { t: ' ', k: 's' },
-            { t: how.trim(), k: 'p' },
-            { t: ' ', k: 's' },
+            { text: ' ', kind: 'space' },
+            { text: how.trim(), kind: 'punctuation' },
+            { text: ' ', kind: 'space' },
           ];
-  const lowered = /^I(?:['’]\w+)?$/.test(first.t) ? first.t : first.t[0].toLowerCase() + first.t.slice(1);
-  return { toks: [...a.toks.slice(0, -1), ...joint, { t: lowered, k: 'w' }, ...b.toks.slice(1)], gap: b.gap };
+  const lowered = /^I(?:['’]\w+)?$/.test(first.text) ? first.text : first.text[0].toLowerCase() + first.text.slice(1);
+  return { toks: [...a.toks.slice(0, -1), ...joint, { text: lowered, kind: 'word' }, ...b.toks.slice(1)], gap: b.gap };
 }
 
 /**
@@ -1146,7 +1126,7 @@ export function reviseUnit(masked: string, state: ReviseState): string {
     state.words += wordCount(s.toks);
     if (countSaved) saved += syllablesOf(s.toks);
     applyTable(s.toks, state, pos);
-    const changed = state.mode === 'formal' ? expand(s.toks) : contract(s.toks, level, state.apostrophe);
+    const changed = formalMode(state.mode) ? expand(s.toks) : contract(s.toks, level, state.apostrophe);
     if (changed > 0) invalidate(pos);
     if (countSaved) saved -= syllablesOf(s.toks);
   }

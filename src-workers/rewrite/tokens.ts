@@ -1,52 +1,32 @@
 /**
- * The reviser's token stream over masked text: words, whitespace, punctuation and placeholders
- * (protected spans). Joining the tokens' text gives the string back exactly.
+ * The reviser's token stream over masked text — the tokens of the one segmentation module
+ * (src-workers/text/segment.ts): words, whitespace, punctuation and placeholders (protected
+ * spans). Joining the tokens' text gives the string back exactly.
  */
-import { PH_OPEN } from './protect';
+import { tokenize as segmentTokens, type Token } from '../text/segment';
 
-export type TokKind = 'w' | 's' | 'p' | 'x';
-export interface Tok {
-  t: string;
-  k: TokKind;
-}
-
-// Placeholder | word (letters, digits, inner apostrophes and hyphens) | whitespace | one other character.
-const TOKEN_RE =
-  /(\uE000\d+\uE001)|([A-Za-z\u00C0-\u024F0-9]+(?:['’][A-Za-z]+)*(?:-[A-Za-z\u00C0-\u024F0-9]+(?:['’][A-Za-z]+)*)*)|(\s+)|([\s\S])/gy;
+export type Tok = Token;
 
 export function tokenize(s: string): Tok[] {
-  const out: Tok[] = [];
-  TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(s)) !== null) {
-    if (m[1]) out.push({ t: m[1], k: 'x' });
-    else if (m[2]) out.push({ t: m[2], k: 'w' });
-    else if (m[3]) out.push({ t: m[3], k: 's' });
-    else out.push({ t: m[4], k: 'p' });
-  }
-  return out;
+  return segmentTokens(s);
 }
 
 export function detokenize(toks: readonly Tok[]): string {
   let s = '';
-  for (const t of toks) s += t.t;
+  for (const t of toks) s += t.text;
   return s;
 }
 
 /** Matching key of a token: lower-case word with typographic apostrophes folded, punctuation as is, '#' for protected text. */
 export function keyOf(t: Tok): string {
-  if (t.k === 'w') return t.t.toLowerCase().replace(/’/g, "'");
-  if (t.k === 'x') return '#';
-  return t.t;
-}
-
-export function isPlaceholder(t: Tok | undefined): boolean {
-  return !!t && t.k === 'x' && t.t.startsWith(PH_OPEN);
+  if (t.kind === 'word') return t.text.toLowerCase().replace(/’/g, "'");
+  if (t.kind === 'placeholder') return '#';
+  return t.text;
 }
 
 export function wordCount(toks: readonly Tok[]): number {
   let n = 0;
-  for (const t of toks) if (t.k === 'w' || t.k === 'x') n++;
+  for (const t of toks) if (t.kind === 'word' || t.kind === 'placeholder') n++;
   return n;
 }
 
