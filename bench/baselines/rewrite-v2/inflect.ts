@@ -7,9 +7,9 @@ import nlp from 'compromise';
 
 // compromise's own transforms (the ones its .conjugate() and .toPlural() use), called directly:
 // microseconds per word instead of a sentence parse.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 const METHODS = (nlp as any).methods().two.transform;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 const MODEL = (nlp as any).model();
 
 export type VerbForm = 'base' | 's3' | 'past' | 'pp' | 'ger';
