@@ -4,6 +4,7 @@
  * and "it is" otherwise; "'d" is expanded only when the next word tells "had" from "would".
  */
 import type { RewriteMode } from '../../src-shared/models';
+import { REASONS } from './reasons';
 import { capitalize, isCapitalized, keyOf, type Tok } from './tokens';
 import { set } from './wordsets';
 
@@ -99,7 +100,11 @@ export function contract(toks: Tok[], level: ContractionLevel, apostrophe: strin
     const k = keyOf(t);
     if (!FIRST_WORDS.has(k)) continue;
     if (SINGLE_NEGATION[k]) {
-      toks[i] = { text: withApostrophe(caseLike(SINGLE_NEGATION[k], t.text), apostrophe), kind: 'word' };
+      toks[i] = {
+        text: withApostrophe(caseLike(SINGLE_NEGATION[k], t.text), apostrophe),
+        kind: 'word',
+        reason: REASONS.contraction,
+      };
       changes++;
       continue;
     }
@@ -122,7 +127,7 @@ export function contract(toks: Tok[], level: ContractionLevel, apostrophe: strin
     // "It is" → "It's"; "I am" keeps its capital I; an all-caps pair is left alone.
     if (t.text.length > 1 && t.text === t.text.toUpperCase()) continue;
     const out = caseLike(rep, t.text);
-    toks.splice(i, j - i + 1, { text: withApostrophe(out, apostrophe), kind: 'word' });
+    toks.splice(i, j - i + 1, { text: withApostrophe(out, apostrophe), kind: 'word', reason: REASONS.contraction });
     changes++;
   }
   return changes;
@@ -189,7 +194,7 @@ export function expand(toks: Tok[]): number {
     if (!rep && S_PRONOUNS.has(k)) {
       const stem = t.text.slice(0, -2);
       rep = `${stem} ${nextKey === 'been' || nextKey === 'got' || nextKey === 'gotten' ? 'has' : 'is'}`;
-      toks[i] = { text: rep, kind: 'word' };
+      toks[i] = { text: rep, kind: 'word', reason: REASONS.expansion };
       changes++;
       continue;
     }
@@ -199,14 +204,14 @@ export function expand(toks: Tok[]): number {
         rep = `${stem} ${nextKey === 'better' ? 'had' : 'would'}`;
       else if (PARTICIPLE_LIKE.test(nextKey)) rep = `${stem} had`;
       else continue;
-      toks[i] = { text: rep, kind: 'word' };
+      toks[i] = { text: rep, kind: 'word', reason: REASONS.expansion };
       changes++;
       continue;
     }
     if (!rep) continue;
     if (k === "i'm" || k.startsWith("i'")) rep = rep.replace(/^i /, 'I ');
     else rep = caseLike(rep, t.text);
-    toks[i] = { text: rep, kind: 'word' };
+    toks[i] = { text: rep, kind: 'word', reason: REASONS.expansion };
     changes++;
   }
   return changes;

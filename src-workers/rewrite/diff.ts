@@ -63,6 +63,11 @@ export interface RawHunk {
   start: number;
   end: number;
   after: string;
+  /** Where `after` starts in the revised piece the diff was given. */
+  at?: number;
+  /** What the change addresses (see DiffHunk.reason). */
+  reason?: string;
+  note?: string;
 }
 
 export interface PieceDiff {
@@ -78,15 +83,17 @@ export interface PieceDiff {
 export function diffPiece(before: string, after: string, offset: number): PieceDiff {
   const sa = sentencePieces(before);
   const sb = sentencePieces(after);
-  if (sa.length + sb.length <= 4) return diffWords(before, after, offset);
+  if (sa.length + sb.length <= 4) return diffWords(before, after, offset, 0);
   const out: PieceDiff = { hunks: [], additions: 0, deletions: 0 };
   let pos = offset;
+  let posB = 0;
   let pendingA = '';
   let pendingB = '';
   let pendingAt = pos;
+  let pendingAtB = posB;
   const flush = () => {
     if (pendingA === '' && pendingB === '') return;
-    const d = diffWords(pendingA, pendingB, pendingAt);
+    const d = diffWords(pendingA, pendingB, pendingAt, pendingAtB);
     out.hunks.push(...d.hunks);
     out.additions += d.additions;
     out.deletions += d.deletions;
@@ -95,23 +102,28 @@ export function diffPiece(before: string, after: string, offset: number): PieceD
   };
   for (const c of diffArrays(sa, sb)) {
     const text = c.value.join('');
+    if (pendingA === '' && pendingB === '') {
+      pendingAt = pos;
+      pendingAtB = posB;
+    }
     if (c.added) {
-      if (pendingA === '' && pendingB === '') pendingAt = pos;
       pendingB += text;
+      posB += text.length;
     } else if (c.removed) {
-      if (pendingA === '' && pendingB === '') pendingAt = pos;
       pendingA += text;
       pos += text.length;
     } else {
       flush();
       pos += text.length;
+      posB += text.length;
     }
   }
   flush();
   return mergeHunks(out, before, offset);
 }
 
-function diffWords(before: string, after: string, offset: number): PieceDiff {
+/** Word-level diff of `before` (at `offset` in the original) and `after` (at `offsetB` in the revised piece). */
+function diffWords(before: string, after: string, offset: number, offsetB: number): PieceDiff {
   const a = diffTokens(before);
   const b = diffTokens(after);
   // The common head and tail need no diffing.
@@ -123,6 +135,8 @@ function diffWords(before: string, after: string, offset: number): PieceDiff {
   const raw: RawHunk[] = [];
   let pos = offset;
   for (let i = 0; i < head; i++) pos += a[i].length;
+  let posB = offsetB;
+  for (let i = 0; i < head; i++) posB += b[i].length;
   let additions = 0;
   let deletions = 0;
   let open: RawHunk | null = null;
@@ -130,11 +144,12 @@ function diffWords(before: string, after: string, offset: number): PieceDiff {
     const value = c.value.join('');
     if (c.added) {
       additions += c.value.filter(isWord).length;
-      if (!open) open = { start: pos, end: pos, after: '' };
+      if (!open) open = { start: pos, end: pos, after: '', at: posB };
       open.after += value;
+      posB += value.length;
     } else if (c.removed) {
       deletions += c.value.filter(isWord).length;
-      if (!open) open = { start: pos, end: pos, after: '' };
+      if (!open) open = { start: pos, end: pos, after: '', at: posB };
       pos += value.length;
       open.end = pos;
     } else {
@@ -143,6 +158,7 @@ function diffWords(before: string, after: string, offset: number): PieceDiff {
         open = null;
       }
       pos += value.length;
+      posB += value.length;
     }
   }
   if (open) raw.push(open);
@@ -178,6 +194,7 @@ function mergeHunks(d: PieceDiff, before: string, offset: number): PieceDiff {
       if (!/\s/.test(c) || h.after[0] !== c) break;
       h.start++;
       h.after = h.after.slice(1);
+      if (h.at !== undefined) h.at++;
     }
   }
   return { hunks: merged, additions, deletions };
@@ -185,13 +202,18 @@ function mergeHunks(d: PieceDiff, before: string, offset: number): PieceDiff {
 
 /** Sequential ids from 0, `before` filled from the original. */
 export function toHunks(original: string, raw: readonly RawHunk[]): DiffHunk[] {
-  return raw.map((h, i) => ({
-    id: i,
-    start: h.start,
-    end: h.end,
-    before: original.slice(h.start, h.end),
-    after: h.after,
-  }));
+  return raw.map((h, i) => {
+    const hunk: DiffHunk = {
+      id: i,
+      start: h.start,
+      end: h.end,
+      before: original.slice(h.start, h.end),
+      after: h.after,
+    };
+    if (h.reason) hunk.reason = h.reason;
+    if (h.note) hunk.note = h.note;
+    return hunk;
+  });
 }
 
 export function summarize(

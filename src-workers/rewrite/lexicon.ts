@@ -6,7 +6,10 @@
  */
 import type { RewriteMode } from '../../src-shared/models';
 import { inflectVerbPhrase, pluralize, verbForms, type VerbForm } from './inflect';
-import { TABLE, WORDNET_REVIEWED, type Entry, type Guard } from './table';
+import { PHRASES } from './phrases';
+import { STRUCTURAL_WORDS } from './structure';
+import { REASONS, type Reason } from './reasons';
+import { entryReason, TABLE, WORDNET_REVIEWED, type Entry, type Guard } from './table';
 
 export interface Alt {
   /** Replacement text per form (for verbs: the forms this surface can be; one entry otherwise). */
@@ -26,6 +29,8 @@ export interface Rule {
   forms: VerbForm[] | null;
   alts: Record<RewriteMode, Alt[]>;
   guard: Guard;
+  /** What its change addresses (the hunk's reason). */
+  reason: Reason;
 }
 
 export interface TrieNode {
@@ -48,6 +53,7 @@ export function lexicon(): TrieNode {
 function build(): TrieNode {
   const root: TrieNode = { next: new Map(), rules: [] };
   for (const entry of TABLE) addEntry(root, entry);
+  for (const entry of PHRASES) addEntry(root, entry);
   // The reviewed WordNet synonyms (tests check WordNet still gives each one; nothing reads WordNet at run time).
   for (const wn of WORDNET_REVIEWED) {
     const kind = wn.pos === 'verb' ? 'verb' : 'fixed';
@@ -123,6 +129,7 @@ function addEntry(root: TrieNode, entry: Entry): void {
       forms: entry.kind === 'verb' ? forms : null,
       alts,
       guard: entry.guard ?? {},
+      reason: REASONS[entryReason(entry)],
     };
     let node = root;
     for (const k of keys) {
@@ -145,5 +152,27 @@ export function allSurfaces(): string[] {
     for (const [k, c] of n.next) walk(c, [...path, k]);
   };
   walk(lexicon(), []);
+  return out;
+}
+
+let insertable: Set<string> | null = null;
+
+/**
+ * Every word an alternative in the table can put into a text (lower case), and the words the
+ * structural edits put in: the meaning guard lets these in, and no other new content word.
+ */
+export function insertableWords(): ReadonlySet<string> {
+  if (insertable) return insertable;
+  const out = new Set<string>(STRUCTURAL_WORDS);
+  const walk = (n: TrieNode) => {
+    for (const r of n.rules)
+      for (const mode of MODES)
+        for (const a of r.alts[mode])
+          for (const t of Object.values(a.text))
+            for (const w of (t ?? '').toLowerCase().split(/[\s,]+/)) if (w) out.add(w);
+    for (const c of n.next.values()) walk(c);
+  };
+  walk(lexicon());
+  insertable = out;
   return out;
 }

@@ -100,6 +100,28 @@ export function finiteInLexicon(word: string): boolean {
   return t.some((x) => FINITE_TAGS.has(x));
 }
 
+const PROPER_TAGS = new Set([
+  'Person',
+  'FirstName',
+  'MaleName',
+  'FemaleName',
+  'LastName',
+  'Place',
+  'City',
+  'Country',
+  'Region',
+  'Organization',
+  'SportsTeam',
+  'ProperNoun',
+]);
+
+/** compromise lists the (lower-case) word as a name, a place or an organisation. */
+export function properInLexicon(word: string): boolean {
+  if (!Object.prototype.hasOwnProperty.call(LEX, word)) return false;
+  const t = LEX[word];
+  return typeof t === 'string' ? PROPER_TAGS.has(t) : Array.isArray(t) && t.some((x) => PROPER_TAGS.has(x));
+}
+
 /** The word is listed by compromise with this tag. */
 export function lexiconHas(word: string, tag: string): boolean {
   if (!Object.prototype.hasOwnProperty.call(LEX, word)) return false;

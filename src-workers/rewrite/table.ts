@@ -13,6 +13,7 @@
  */
 import type { RewriteMode } from '../../src-shared/models';
 import type { VerbForm } from './inflect';
+import type { ReasonKey } from './reasons';
 import {
   ARGUMENT_NOUNS,
   CLOTHING,
@@ -80,6 +81,8 @@ export interface Entry {
   plural?: boolean;
   /** Entries of a group rotate their alternatives together (e.g. all additive transitions). */
   group?: string;
+  /** What the change addresses (default: a plainer word). */
+  why?: ReasonKey;
 }
 
 type AltSpec = string | string[] | Alts;
@@ -90,6 +93,7 @@ interface Opts {
   forms?: readonly VerbForm[];
   plural?: boolean;
   group?: string;
+  why?: ReasonKey;
 }
 
 function alts(spec: AltSpec): Alts {
@@ -101,18 +105,27 @@ const mk =
   (kind: EntryKind) =>
   (src: string, a: AltSpec, level: 1 | 2 | 3, o: Opts = {}): Entry => ({ src, kind, alts: alts(a), level, ...o });
 /** A verb (or verb phrase whose first word is the verb): every form matches and the alternative is inflected to it. */
-const V = mk('verb');
+export const V = mk('verb');
 /** A noun (or noun phrase whose first word is the noun): singular and plural. */
-const N = mk('noun');
+export const N = mk('noun');
 /** A fixed word or phrase (adjective, adverb, preposition, idiom). */
-const F = mk('fixed');
+export const F = mk('fixed');
 /** A sentence opener (must start the sentence). */
-const O = (src: string, a: AltSpec, level: 1 | 2 | 3, o: Opts = {}): Entry =>
+export const O = (src: string, a: AltSpec, level: 1 | 2 | 3, o: Opts = {}): Entry =>
   F(src, a, level, { at: 'sentence', ...o });
 /** A phrase that must start a sentence or a clause. */
-const C = (src: string, a: AltSpec, level: 1 | 2 | 3, o: Opts = {}): Entry => F(src, a, level, { at: 'clause', ...o });
+export const C = (src: string, a: AltSpec, level: 1 | 2 | 3, o: Opts = {}): Entry =>
+  F(src, a, level, { at: 'clause', ...o });
 
-const NOT_FORMAL: RewriteMode[] = ['standard', 'casual', 'concise'];
+export const NOT_FORMAL: RewriteMode[] = ['standard', 'casual', 'concise'];
+/** What one "embraces" by taking it up: ideas, practices, tools. */
+const ADOPTABLE = set(
+  'technology technologies change changes innovation innovations idea ideas approach approaches practice practices method methods tool tools strategy strategies policy policies digital new modern sustainable green renewable habits habit lifestyle mindset model models platform platforms system systems trend trends values value principles principle reform reforms ai automation',
+);
+/** What one "embraces" by receiving it gladly: people, differences, chances. */
+const WELCOMED = set(
+  'diversity differences difference opportunity opportunities challenge challenges newcomers immigrants refugees variety feedback chance chances cultures culture others strangers',
+);
 const PLAY_FORMS = set('play plays played playing');
 const MAKE_FORMS = set('make makes made making');
 const LEAVE_FORMS = set('leave leaves left leaving');
@@ -132,6 +145,11 @@ const COMPLEX_TECH_BEFORE = set(
   'protein enzyme building housing sports industrial military shopping apartment office medical oedipus inferiority superiority golgi immune',
 );
 
+/** Entries whose changes all address the same thing. */
+export function because(why: ReasonKey, entries: Entry[]): Entry[] {
+  return entries.map((e) => ({ why, ...e }));
+}
+
 export const TABLE: Entry[] = [
   // ---- Formulaic openers and closers (sentence-initial) -------------------------------------
   O('in conclusion ,', '', 1),
@@ -144,7 +162,7 @@ export const TABLE: Entry[] = [
   O('all in all ,', '', 1),
   O('in essence ,', '', 2),
   O('essentially ,', '', 2),
-  O('overall ,', { plain: [''], formal: [] }, 2),
+  O('overall ,', { plain: [''], formal: ['In general,'] }, 2),
   O('ultimately ,', { plain: ['In the end,'], concise: [''] }, 2),
   O('needless to say ,', '', 1),
   O('it goes without saying that', '', 1),
@@ -164,7 +182,7 @@ export const TABLE: Entry[] = [
     1,
     { group: 'additive' },
   ),
-  O('in addition ,', { plain: ['', 'Also,'], formal: [], casual: ['', 'Also,', 'Plus,'], concise: [''] }, 2, {
+  O('in addition ,', { plain: ['', 'Also,'], formal: ['Also,'], casual: ['', 'Also,', 'Plus,'], concise: [''] }, 2, {
     group: 'additive',
   }),
   O('first and foremost ,', 'First,', 1),
@@ -174,18 +192,17 @@ export const TABLE: Entry[] = [
   O('thirdly ,', 'Third,', 2),
   O('lastly ,', 'Finally,', 2),
   O('notably ,', { plain: ['In particular,'], concise: [''] }, 2),
-  O('importantly ,', { plain: [''], formal: [] }, 2),
-  O('interestingly ,', { plain: [''], formal: [] }, 2),
+  O('importantly ,', '', 2),
+  O('interestingly ,', '', 2),
   O('indeed ,', '', 2),
   O('undoubtedly ,', 'Clearly,', 2),
   O('undeniably ,', 'Clearly,', 2),
   O('without a doubt ,', 'Clearly,', 2),
-  O('consequently ,', { plain: ['As a result,', 'So,'], formal: ['As a result,'], casual: ['So,'] }, 2),
+  O('consequently ,', { plain: ['So,'], formal: ['For this reason,'] }, 2),
   O('therefore ,', { plain: ['So,'], formal: [] }, 3),
   O('therefore ,', { plain: [], casual: ['So,'] }, 2, { modes: ['casual'] }),
-  O('thus ,', { plain: ['So,'], formal: [] }, 3),
-  O('thus ,', { plain: [], casual: ['So,'] }, 2, { modes: ['casual'] }),
-  O('hence ,', { plain: ['So,'], formal: [] }, 2),
+  O('thus ,', { plain: ['So,'], formal: ['Therefore,'] }, 2),
+  O('hence ,', { plain: ['So,'], formal: ['Therefore,'] }, 2),
   O('however ,', { plain: ['But'], formal: [] }, 2, { guard: { nextLower: true } }),
   O('nevertheless ,', { plain: ['Still,'], formal: ['Even so,'] }, 2),
   O('nonetheless ,', { plain: ['Still,'], formal: ['Even so,'] }, 2),
@@ -223,128 +240,134 @@ export const TABLE: Entry[] = [
   C('it is noteworthy that', '', 1),
 
   // ---- Wordy phrases with plain equivalents ---------------------------------------------------
-  F('due to the fact that', 'because', 1),
-  F('owing to the fact that', 'because', 1),
-  F('despite the fact that', 'although', 1),
-  F('in spite of the fact that', 'although', 1),
-  F('in the event that', 'if', 1),
-  F('at this point in time', 'now', 1),
-  F('at the present time', { plain: ['now'], formal: ['currently'] }, 2),
-  F('in close proximity to', 'near', 1),
-  F('until such time as', 'until', 1),
-  F('in order to', 'to', 2),
-  F('in order to', 'to', 1, { modes: ['concise'] }),
-  F('for the purpose of', 'for', 2),
-  F('with regard to', { plain: ['about'], formal: ['concerning'] }, 2),
-  F('with regards to', { plain: ['about'], formal: ['concerning'] }, 2),
-  F('in regard to', { plain: ['about'], formal: ['concerning'] }, 2),
-  F('pertaining to', { plain: ['about'], formal: ['concerning'] }, 2),
-  F('prior to', 'before', 2),
-  F('subsequent to', 'after', 2),
-  F('in light of', 'given', 2, { guard: { nextNotIn: set('day') } }),
-  F('each and every', 'every', 2),
-  F('first and foremost', 'above all', 2),
-  F('last but not least', 'finally', 1),
-  F('at the end of the day', 'in the end', 2),
-  F('of paramount importance', 'vital', 1),
-  F('of utmost importance', 'vital', 1),
-  F('of the utmost importance', 'vital', 1),
-  F('on a daily basis', 'daily', 2),
-  F('on a regular basis', 'regularly', 2),
-  F('in a timely manner', 'promptly', 2),
-  F('in the near future', 'soon', 2, { modes: ['concise'] }),
-  F('is in the process of', 'is', 2, { modes: ['concise'] }),
-  F('are in the process of', 'are', 2, { modes: ['concise'] }),
-  F('has the ability to', 'can', 2, { modes: ['concise'] }),
-  F('has the ability to', 'can', 2, { modes: ['standard', 'casual'] }),
-  F('have the ability to', 'can', 2, { modes: ['concise'], guard: { prevNotIn: new Set(['to', ...MODALS]) } }),
-  F('is able to', 'can', 2, { modes: ['concise'] }),
-  F('are able to', 'can', 2, { modes: ['concise'] }),
-  F('a large number of', 'many', 1, { modes: ['concise'] }),
-  F('a significant number of', 'many', 2, { modes: ['concise'] }),
-  F('the vast majority of', 'most', 2, { guard: { nextNotIn: DETERMINERS } }),
-  F('the vast majority of', 'most of', 2, { guard: { nextIn: DETERMINERS } }),
-  F('the majority of', 'most', 2, { modes: ['concise'], guard: { nextNotIn: DETERMINERS } }),
-  F('the majority of', 'most of', 2, { modes: ['concise'], guard: { nextIn: DETERMINERS } }),
-  F('a wide variety of', 'many', 2, { modes: ['concise'] }),
-  F('a broad range of', 'many', 2, { modes: ['concise'] }),
-  F('a wide range of', { plain: ['a broad range of'], concise: ['many'] }, 2),
-  F('a diverse range of', { plain: ['a broad range of'], concise: ['many'] }, 2),
-  F('a diverse array of', { plain: ['a broad range of'], concise: ['many'] }, 2),
-  F('a wide array of', { plain: ['a broad range of'], concise: ['many'] }, 2),
-  F('a vast array of', { plain: ['a broad range of'], concise: ['many'] }, 2),
-  F('a myriad of', ['many', 'countless'], 1),
-  F('the myriad of', 'the many', 1),
-  F(
-    'a plethora of',
-    {
-      plain: ['plenty of', 'a great many'],
-      formal: ['an abundance of'],
-      casual: ['lots of', 'plenty of'],
-      concise: ['many'],
-    },
-    1,
-  ),
-  F('a multitude of', 'many', 2),
-  F('in the realm of', 'in', 2, { guard: { nextLower: true, nextNotIn: set('possibility possibilities') } }),
-  F('akin to', ['like', 'similar to'], 2),
-  F('most notably', ['above all', 'especially'], 2),
-
+  ...because('wordy', [
+    F('due to the fact that', 'because', 1),
+    F('owing to the fact that', 'because', 1),
+    F('despite the fact that', 'although', 1),
+    F('in spite of the fact that', 'although', 1),
+    F('in the event that', 'if', 1),
+    F('at this point in time', 'now', 1),
+    F('at the present time', { plain: ['now'], formal: ['currently'] }, 2),
+    F('in close proximity to', 'near', 1),
+    F('until such time as', 'until', 1),
+    F('in order to', 'to', 2),
+    F('in order to', 'to', 1, { modes: ['concise'] }),
+    F('for the purpose of', 'for', 2),
+    F('with regard to', { plain: ['about'], formal: ['concerning'] }, 2),
+    F('with regards to', { plain: ['about'], formal: ['concerning'] }, 2),
+    F('in regard to', { plain: ['about'], formal: ['concerning'] }, 2),
+    F('pertaining to', { plain: ['about'], formal: ['concerning'] }, 2),
+    F('prior to', 'before', 2),
+    F('subsequent to', 'after', 2),
+    F('in light of', 'given', 2, { guard: { nextNotIn: set('day') } }),
+    F('each and every', 'every', 2),
+    F('first and foremost', 'above all', 2),
+    F('last but not least', 'finally', 1),
+    F('at the end of the day', 'in the end', 2),
+    F('of paramount importance', 'vital', 1),
+    F('of utmost importance', 'vital', 1),
+    F('of the utmost importance', 'vital', 1),
+    F('on a daily basis', 'daily', 2),
+    F('on a regular basis', 'regularly', 2),
+    F('in a timely manner', 'promptly', 2),
+    F('in the near future', 'soon', 2, { modes: ['concise'] }),
+    F('is in the process of', 'is', 2, { modes: ['concise'] }),
+    F('are in the process of', 'are', 2, { modes: ['concise'] }),
+    F('has the ability to', 'can', 2, { modes: ['concise'] }),
+    F('has the ability to', 'can', 2, { modes: ['standard', 'casual'] }),
+    F('have the ability to', 'can', 2, { modes: ['concise'], guard: { prevNotIn: new Set(['to', ...MODALS]) } }),
+    F('is able to', 'can', 2, { modes: ['concise'] }),
+    F('are able to', 'can', 2, { modes: ['concise'] }),
+    F('a large number of', 'many', 1, { modes: ['concise'] }),
+    F('a significant number of', 'many', 2, { modes: ['concise'] }),
+    F('the vast majority of', 'most', 2, { guard: { nextNotIn: DETERMINERS } }),
+    F('the vast majority of', 'most of', 2, { guard: { nextIn: DETERMINERS } }),
+    F('the majority of', 'most', 2, { modes: ['concise'], guard: { nextNotIn: DETERMINERS } }),
+    F('the majority of', 'most of', 2, { modes: ['concise'], guard: { nextIn: DETERMINERS } }),
+    F('a wide variety of', 'many', 2, { modes: ['concise'] }),
+    F('a broad range of', 'many', 2, { modes: ['concise'] }),
+    F('a wide range of', { plain: ['a broad range of'], concise: ['many'] }, 2),
+    F('a diverse range of', { plain: ['a broad range of'], concise: ['many'] }, 2),
+    F('a diverse array of', { plain: ['a broad range of'], concise: ['many'] }, 2),
+    F('a wide array of', { plain: ['a broad range of'], concise: ['many'] }, 2),
+    F('a vast array of', { plain: ['a broad range of'], concise: ['many'] }, 2),
+    F('a myriad of', ['many', 'countless'], 1),
+    F('the myriad of', 'the many', 1),
+    F(
+      'a plethora of',
+      {
+        plain: ['plenty of', 'a great many'],
+        formal: ['an abundance of'],
+        casual: ['lots of', 'plenty of'],
+        concise: ['many'],
+      },
+      1,
+    ),
+    F('a multitude of', 'many', 2),
+    F('in the realm of', 'in', 2, { guard: { nextLower: true, nextNotIn: set('possibility possibilities') } }),
+    F('akin to', ['like', 'similar to'], 2),
+    F('most notably', ['above all', 'especially'], 2),
+  ]),
   // ---- "A testament to", "serves as", and friends --------------------------------------------
-  F('is a testament to', 'shows', 1),
-  F('was a testament to', 'showed', 1),
-  F('are a testament to', 'show', 1),
-  F('were a testament to', 'showed', 1),
-  F('stands as a testament to', 'shows', 1),
-  F('stood as a testament to', 'showed', 1),
-  F('serves as a testament to', 'shows', 1),
-  F('served as a testament to', 'showed', 1),
-  F('a testament to', ['proof of', 'a sign of'], 1),
-  N('testament to', 'sign of', 1),
-  F('serves as a reminder', 'is a reminder', 1),
-  F('serves as', 'is', 1, { guard: { nextIn: set('a an'), nextWithin: { n: 3, in: FIGURATIVE_ROLES } } }),
-  F('serve as', 'be', 1, {
-    guard: { prevIn: new Set(['to', ...MODALS]), nextIn: set('a an'), nextWithin: { n: 3, in: FIGURATIVE_ROLES } },
-  }),
-  F('served as', 'was', 1, {
-    guard: { prevIn: set('it this that he she'), nextIn: set('a an'), nextWithin: { n: 3, in: FIGURATIVE_ROLES } },
-  }),
-  F('served as', 'were', 1, {
-    guard: { prevIn: set('they these those we you'), nextIn: set('a an'), nextWithin: { n: 3, in: FIGURATIVE_ROLES } },
-  }),
-  F('has served as', 'has been', 1, { guard: { nextIn: set('a an'), nextWithin: { n: 3, in: FIGURATIVE_ROLES } } }),
-  F('have served as', 'have been', 1, { guard: { nextIn: set('a an'), nextWithin: { n: 3, in: FIGURATIVE_ROLES } } }),
-  F('serving as', 'acting as', 1, { guard: { nextIn: set('a an'), nextWithin: { n: 3, in: FIGURATIVE_ROLES } } }),
-  N('beacon of', ['source of', 'symbol of'], 1),
-  N('cornerstone of', ['foundation of', 'basis of'], 2),
-  N('tapestry of', ['mix of', 'blend of'], 1),
-  N('realm of', ['world of'], 1, { guard: { nextLower: true, nextNotIn: set('possibility possibilities') } }),
-  N('game-changer', 'breakthrough', 2),
-  N('paradigm shift', 'major shift', 2),
-  N('intricacy', ['detail', 'finer point'], 1),
-  N('nuance', 'subtlety', 2),
-  N('endeavor', 'effort', 2, { guard: { nextNotIn: set('to'), prevNotIn: new Set([...MODALS, 'to']) } }),
-  N('endeavour', 'effort', 2, { guard: { nextNotIn: set('to'), prevNotIn: new Set([...MODALS, 'to']) } }),
-  N('utilization', 'use', 1),
-  N('utilisation', 'use', 1),
-  N('enhancement', 'improvement', 2),
-  N('interplay', 'interaction', 2),
-  N('individual', 'person', 2, {
-    plural: false,
-    guard: {
-      prevIn: set('an the each every this that any'),
-      nextIn: set('who whose with is was can may must should will would has had to in'),
-    },
-  }),
-  N('individuals', 'people', 1, { plural: false, guard: { nextNotIn: set('of') } }),
-  N('landscape', ['world', 'scene'], 2, {
-    guard: {
-      prevIn: set(
-        'digital political business economic competitive media technological tech regulatory educational cultural social financial corporate current changing evolving ever-changing ever-evolving global modern legal academic healthcare retail job market literary musical entertainment industry religious',
-      ),
-    },
-  }),
-
+  ...because('stock', [
+    F('is a testament to', 'shows', 1),
+    F('was a testament to', 'showed', 1),
+    F('are a testament to', 'show', 1),
+    F('were a testament to', 'showed', 1),
+    F('stands as a testament to', 'shows', 1),
+    F('stood as a testament to', 'showed', 1),
+    F('serves as a testament to', 'shows', 1),
+    F('served as a testament to', 'showed', 1),
+    F('a testament to', ['proof of', 'a sign of'], 1),
+    N('testament to', 'sign of', 1),
+    F('serves as a reminder', 'is a reminder', 1),
+    F('serves as', 'is', 1, { guard: { nextIn: set('a an'), nextWithin: { n: 3, in: FIGURATIVE_ROLES } } }),
+    F('serve as', 'be', 1, {
+      guard: { prevIn: new Set(['to', ...MODALS]), nextIn: set('a an'), nextWithin: { n: 3, in: FIGURATIVE_ROLES } },
+    }),
+    F('served as', 'was', 1, {
+      guard: { prevIn: set('it this that he she'), nextIn: set('a an'), nextWithin: { n: 3, in: FIGURATIVE_ROLES } },
+    }),
+    F('served as', 'were', 1, {
+      guard: {
+        prevIn: set('they these those we you'),
+        nextIn: set('a an'),
+        nextWithin: { n: 3, in: FIGURATIVE_ROLES },
+      },
+    }),
+    F('has served as', 'has been', 1, { guard: { nextIn: set('a an'), nextWithin: { n: 3, in: FIGURATIVE_ROLES } } }),
+    F('have served as', 'have been', 1, { guard: { nextIn: set('a an'), nextWithin: { n: 3, in: FIGURATIVE_ROLES } } }),
+    F('serving as', 'acting as', 1, { guard: { nextIn: set('a an'), nextWithin: { n: 3, in: FIGURATIVE_ROLES } } }),
+    N('beacon of', ['source of', 'symbol of'], 1),
+    N('cornerstone of', ['foundation of', 'basis of'], 2),
+    N('tapestry of', ['mix of', 'blend of'], 1),
+    N('realm of', ['world of'], 1, { guard: { nextLower: true, nextNotIn: set('possibility possibilities') } }),
+    N('game-changer', 'breakthrough', 2),
+    N('paradigm shift', 'major shift', 2),
+    N('intricacy', ['detail', 'finer point'], 1),
+    N('nuance', 'subtlety', 2),
+    N('endeavor', 'effort', 2, { guard: { nextNotIn: set('to'), prevNotIn: new Set([...MODALS, 'to']) } }),
+    N('endeavour', 'effort', 2, { guard: { nextNotIn: set('to'), prevNotIn: new Set([...MODALS, 'to']) } }),
+    N('utilization', 'use', 1),
+    N('utilisation', 'use', 1),
+    N('enhancement', 'improvement', 2),
+    N('interplay', 'interaction', 2),
+    N('individual', 'person', 2, {
+      plural: false,
+      guard: {
+        prevIn: set('an the each every this that any'),
+        nextIn: set('who whose with is was can may must should will would has had to in'),
+      },
+    }),
+    N('individuals', 'people', 1, { plural: false, guard: { nextNotIn: set('of') } }),
+    N('landscape', ['world', 'scene'], 2, {
+      guard: {
+        prevIn: set(
+          'digital political business economic competitive media technological tech regulatory educational cultural social financial corporate current changing evolving ever-changing ever-evolving global modern legal academic healthcare retail job market literary musical entertainment industry religious',
+        ),
+      },
+    }),
+  ]),
   // ---- Verbs ----------------------------------------------------------------------------------
   V('delve deeper into', { plain: ['dig deeper into', 'look more closely at'], formal: ['look more closely at'] }, 1),
   V('delve into', { plain: ['dig into', 'look into'], formal: ['examine', 'explore'], casual: ['dig into'] }, 1),
@@ -355,7 +378,19 @@ export const TABLE: Entry[] = [
   V('harness', ['use', 'tap'], 1, { guard: { verb: true, object: true } }),
   V('underscore', ['stress', 'show'], 1, { guard: { verb: true, object: true } }),
   V('showcase', ['show', 'display'], 1, { guard: { verb: true } }),
-  V('foster', ['encourage', 'build'], 1, {
+  // "foster a sense of belonging, trust, ties" → build; "foster growth, creativity" → encourage.
+  V('foster', 'build', 1, {
+    guard: {
+      verb: true,
+      nextWithin: {
+        n: 3,
+        in: set(
+          'sense relationships relationship connection connections community communities trust bond bonds ties culture environment environments atmosphere partnerships partnership friendships friendship',
+        ),
+      },
+    },
+  }),
+  V('foster', 'encourage', 1, {
     guard: {
       verb: true,
       nextNotIn: set(
@@ -379,7 +414,7 @@ export const TABLE: Entry[] = [
   V('unlock', 'realize', 1, {
     guard: { nextIn: set('the its their his her our your this'), next2In: set('potential full') },
   }),
-  V('navigate the complexities of', ['deal with the complexities of', 'work through the complexities of'], 2),
+  V('navigate the complexities of', ['deal with the complexity of', 'work through the complexity of'], 2),
   V('navigate the intricacies of', ['work through the details of'], 2),
   V('navigate the challenges of', ['meet the challenges of', 'deal with the challenges of'], 2),
   V('resonate with', ['appeal to', 'strike a chord with'], 2),
@@ -387,17 +422,38 @@ export const TABLE: Entry[] = [
   V('unveil', ['present', 'reveal'], 2),
   V('encompass', ['cover', 'include'], 2),
   V('exemplify', ['show', 'illustrate'], 2),
-  V('facilitate', ['aid', 'ease'], 2),
+  // Not "facilitate a meeting" (to chair it).
+  V('facilitate', ['aid', 'ease'], 2, {
+    guard: {
+      notNextWithin: {
+        n: 3,
+        in: set('meeting meetings session sessions workshop workshops group groups class classes'),
+      },
+    },
+  }),
   V('enhance', ['improve', 'boost'], 2),
   V('elevate', ['raise', 'lift'], 2, { forms: ['base', 's3', 'ger'], guard: { object: true } }),
-  V('strive', ['aim', 'work'], 2),
+  V('strive', 'aim', 2),
   V('ascertain', { plain: ['determine', 'find out'], formal: ['determine'] }, 2),
   V('mitigate', ['reduce', 'ease'], 2, { guard: { nextNotIn: set('circumstance circumstances factor factors') } }),
   V('exacerbate', 'worsen', 2),
   V('necessitate', 'require', 2),
   V('safeguard', 'protect', 2, { guard: { verb: true } }),
-  V('embrace', ['accept', 'welcome'], 2, {
-    guard: { verb: true, nextNotIn: new Set([...OBJECT_PRONOUNS, 'each', 'one']) },
+  // To take up an idea or a practice eagerly: "adopt", not "accept" (which is resignation); to
+  // receive people or differences gladly: "welcome". Never a hug ("embraced her son").
+  V('embrace', 'adopt', 2, {
+    guard: {
+      verb: true,
+      nextNotIn: new Set([...OBJECT_PRONOUNS, 'each', 'one']),
+      nextWithin: { n: 3, in: ADOPTABLE },
+    },
+  }),
+  V('embrace', 'welcome', 2, {
+    guard: {
+      verb: true,
+      nextNotIn: new Set([...OBJECT_PRONOUNS, 'each', 'one']),
+      nextWithin: { n: 3, in: WELCOMED },
+    },
   }),
   V('demonstrate', 'show', 2, {
     guard: {
@@ -426,9 +482,10 @@ export const TABLE: Entry[] = [
   V('assist', 'help', 2, { modes: NOT_FORMAL, guard: { verb: true } }),
   V('obtain', 'get', 2, { modes: ['casual'] }),
   V('require', 'need', 3, { modes: NOT_FORMAL, guard: { nextNotIn: set('that') } }),
+  V('require', 'need', 2, { modes: ['casual'], guard: { nextNotIn: set('that') } }),
 
   // ---- Adjectives ------------------------------------------------------------------------------
-  F('crucial', ['vital', 'key@attr', 'important'], 1),
+  F('crucial', ['vital', 'key@attr'], 1),
   F('pivotal', ['central', 'key@attr'], 1),
   F('paramount', ['vital@pred', 'chief@attr'], 2),
   F('intricate', 'fine', 1, { guard: { nextIn: set('detail details') } }),
@@ -471,8 +528,28 @@ export const TABLE: Entry[] = [
   F('intriguing', 'interesting', 2),
   F('profound', 'strong', 1, { guard: { nextIn: set('impact impacts effect effects influence') } }),
   F('profound', 'deep', 1, { guard: { nextNotIn: set('impact impacts effect effects influence') } }),
-  F('comprehensive', ['full', 'complete'], 2, {
-    guard: { nextNotIn: set('school schools insurance exam exams examination examinations') },
+  // "comprehensive" is complete in scope: a thorough study, a complete list, a wide-ranging plan —
+  // never merely "full". Elsewhere (comprehensive school, insurance) it stays.
+  F('comprehensive', 'thorough', 2, {
+    guard: {
+      nextIn: set(
+        'review reviews analysis analyses study studies guide guides overview examination assessment assessments evaluation evaluations survey surveys investigation investigations report reports understanding account accounts treatment research look answer answers introduction',
+      ),
+    },
+  }),
+  F('comprehensive', 'complete', 2, {
+    guard: {
+      nextIn: set(
+        'list lists set sets collection collections record records catalogue catalog database inventory range',
+      ),
+    },
+  }),
+  F('comprehensive', 'wide-ranging', 2, {
+    guard: {
+      nextIn: set(
+        'plan plans strategy strategies program programs programme programmes reform reforms policy policies approach approaches solution solutions measures framework',
+      ),
+    },
   }),
   F('robust', ['solid', 'strong'], 2, {
     guard: {
@@ -547,8 +624,8 @@ export const TABLE: Entry[] = [
   O('conversely ,', 'On the other hand,', 2),
   O('subsequently ,', 'Later,', 2),
   O('moving forward ,', '', 2),
-  O('as such ,', { plain: [''], formal: [] }, 2),
-  O('as a result ,', { plain: ['So'], formal: [] }, 3, { guard: { nextLower: true } }),
+  O('as such ,', { plain: [''], formal: ['Therefore,'] }, 2),
+  O('as a result ,', { plain: ['So'], formal: ['For this reason,'] }, 2, { guard: { nextLower: true } }),
   F('a crucial role', ['a key part', 'an important part'], 1),
   F('a pivotal role', ['a central part', 'a key part'], 1),
   F('a vital role', ['a key part', 'a big part'], 2),
@@ -649,7 +726,14 @@ export const TABLE: Entry[] = [
   F('predominantly', 'mostly', 2),
   F('potentially', 'possibly', 2),
   F('initially', 'at first', 2),
-  F('ultimately', 'eventually', 2, { guard: { nextLower: true } }),
+  // Mid-sentence "ultimately" before a verb is emphasis ("which ultimately benefits"); not "eventually", which is about time.
+  F('ultimately', '', 2, {
+    why: 'filler',
+    guard: {
+      nextLower: true,
+      prevIn: set('which that who will would can could may might must it this they he she we'),
+    },
+  }),
   F('typically', 'usually', 2),
   F('swiftly', 'quickly', 2),
   F('aptly', 'fittingly', 2),
@@ -707,10 +791,11 @@ export const TABLE: Entry[] = [
     },
   }),
   F('complex', 'complicated', 2, { guard: { prevIn: DETERMINERS, attributive: true, nextNotIn: COMPLEX_TECH } }),
-  F('stands as a', 'is a', 1, { guard: { nextWithin: { n: 2, in: FIGURATIVE_ROLES } } }),
-  F('stands as an', 'is an', 1, { guard: { nextWithin: { n: 2, in: FIGURATIVE_ROLES } } }),
-  F('stood as a', 'was a', 1, { guard: { nextWithin: { n: 2, in: FIGURATIVE_ROLES } } }),
-  F('despite', 'in spite of', 3),
+  F('stands as a', 'is a', 1, { why: 'stock' }),
+  F('stands as an', 'is an', 1, { why: 'stock' }),
+  F('stood as a', 'was a', 1, { why: 'stock' }),
+  F('stood as an', 'was an', 1, { why: 'stock' }),
+  F('despite', 'in spite of', 2, { modes: ['standard', 'casual'], guard: { nextNotIn: set('the fact') } }),
   F('holds true', 'is true', 2),
   F('presents us with', 'gives us', 2),
   V('employ', 'use', 2, {
@@ -921,3 +1006,23 @@ export const WORDNET_REVIEWED: { word: string; pos: 'adj' | 'adv' | 'verb'; syno
 ];
 
 export { DETERMINERS };
+
+/** Sentence openers that close a text ("In conclusion,"): removing them is a closer's edit. */
+const CLOSING_OPENERS = set(
+  'in|conclusion to|conclude in|summary to|summarize to|summarise to|sum|up in|sum all|in|all in|essence essentially overall ultimately at|the|end|of|the|day moving|forward in|the|end',
+);
+
+/** What an entry's change addresses, for the hunk's reason: its own `why`, or what its place and alternatives tell. */
+export function entryReason(e: Entry): ReasonKey {
+  if (e.why) return e.why;
+  if (e.at === 'sentence') {
+    const head = e.src.replace(/ ,$/, '').replace(/ /g, '|');
+    if (CLOSING_OPENERS.has(head)) return 'closer';
+    if (/^in (?:today's|this day|the modern|our modern)/.test(e.src)) return 'opener';
+    return 'transition';
+  }
+  if (e.at === 'clause') return 'filler';
+  const all = [e.alts.plain, e.alts.standard, e.alts.formal, e.alts.casual, e.alts.academic, e.alts.concise];
+  if (all.every((a) => !a || a.every((x) => x === ''))) return 'filler';
+  return 'plain';
+}

@@ -3,12 +3,31 @@
  * (src-workers/text/segment.ts): words, whitespace, punctuation and placeholders (protected
  * spans). Joining the tokens' text gives the string back exactly.
  */
-import { tokenize as segmentTokens, type Token } from '../text/segment';
+import { isAbbreviation, sentenceTokens, tokenize as segmentTokens, type Token } from '../text/segment';
+import type { Reason } from './reasons';
 
-export type Tok = Token;
+/** A token, with why an edit made it (for the hunk's reason shown to the reader). */
+export interface Tok extends Token {
+  /** This token's text was put in by an edit. */
+  reason?: Reason;
+  /** Edits removed words right before this token (their reasons, joined by "; "). */
+  removedBefore?: string;
+  /** An edit removed words right after this token (at a unit's end). */
+  removedAfter?: Reason;
+}
 
 export function tokenize(s: string): Tok[] {
   return segmentTokens(s);
+}
+
+/** Tokens for new text, each marked with the reason of the edit that puts them in. */
+export function newTokens(s: string, reason: Reason): Tok[] {
+  return segmentTokens(s).map((t) => ({ ...t, reason }));
+}
+
+/** A single new token. */
+export function tok(text: string, kind: Tok['kind'], reason: Reason): Tok {
+  return { text, kind, reason };
 }
 
 export function detokenize(toks: readonly Tok[]): string {
@@ -58,4 +77,66 @@ export function article(next: string, capital: boolean): string {
     /^(?:hour|honest|honou?r|heir)/.test(w);
   const a = an ? 'an' : 'a';
   return capital ? capitalize(a) : a;
+}
+
+/** Index of the previous / next token that is not whitespace, or -1. */
+export function prevIndex(toks: readonly Tok[], i: number): number {
+  for (let j = i - 1; j >= 0; j--) if (toks[j].kind !== 'space') return j;
+  return -1;
+}
+export function nextIndex(toks: readonly Tok[], i: number): number {
+  for (let j = i + 1; j < toks.length; j++) if (toks[j].kind !== 'space') return j;
+  return -1;
+}
+
+/** Quotes and brackets that may stand before a sentence's first word. */
+export const OPENING_MARKS: ReadonlySet<string> = new Set(['"', '“', '‘', "'", '(', '[', '«']);
+
+/** Index of a sentence's first word or placeholder (after opening quotes or brackets), or -1. */
+export function firstContentIndex(toks: readonly Tok[]): number {
+  for (let i = 0; i < toks.length; i++) {
+    if (toks[i].kind === 'word' || toks[i].kind === 'placeholder') return i;
+    if (toks[i].kind === 'punctuation' && !OPENING_MARKS.has(toks[i].text)) return -1;
+  }
+  return -1;
+}
+
+/** The full stop at toks[dotIndex] follows an abbreviation or an initial ("Dr.", "e.g.", "J."). */
+export function isAbbreviationBefore(toks: readonly Tok[], dotIndex: number): boolean {
+  const w = toks[dotIndex - 1];
+  if (!w || w.kind !== 'word') return false;
+  // "e.g." → tokens e . g .
+  if (toks[dotIndex - 2]?.text === '.' && toks[dotIndex - 3]?.kind === 'word')
+    return isAbbreviation(`${toks[dotIndex - 3].text}.${w.text}`);
+  return isAbbreviation(w.text);
+}
+
+/** One sentence of a unit. */
+export interface Sentence {
+  toks: Tok[];
+  /** Whitespace after the sentence (up to the next one). */
+  gap: string;
+  /** Parts of one split sentence share an id, so that they are never joined back together. */
+  origin?: number;
+  /** Made by joining two sentences (not joined again). */
+  joined?: boolean;
+}
+
+/** A unit's tokens as sentences, each keeping its trailing whitespace as `gap` (the segmentation module's sentences). */
+export function splitSentences(toks: Tok[]): Sentence[] {
+  return sentenceTokens(toks).map((s) => ({ toks: s.tokens, gap: s.gap }));
+}
+
+/** The order of the placeholders (protected spans) in the tokens, which every edit must keep. */
+export function placeholderOrder(toks: readonly Tok[]): string {
+  let s = '';
+  for (const t of toks) if (t.kind === 'placeholder') s += t.text;
+  return s;
+}
+
+/** Adds a reason to the ones recorded for words removed before a token. */
+export function withRemovedBefore(t: Tok, reason: string): Tok {
+  if (!t.removedBefore) return { ...t, removedBefore: reason };
+  if (t.removedBefore.split('; ').includes(reason)) return t;
+  return { ...t, removedBefore: `${t.removedBefore}; ${reason}` };
 }

@@ -65,7 +65,7 @@ describe('cancel and bad input', () => {
     ).rejects.toMatchObject({ code: 'llm_unavailable' });
   });
   it('reports which engine made the revision', async () => {
-    expect((await revise('We utilize it.', opts('casual', 2))).engine).toBe('rules-v2/casual-2');
+    expect((await revise('We utilize it.', opts('casual', 2))).engine).toBe('rules-v3/casual-2');
   });
 });
 

@@ -57,17 +57,42 @@ describe('splits at ", and" from 16 words at strength 2', () => {
   });
 });
 
-describe('joins of middling sentences', () => {
-  it('a sentence opening with a transition joins its neighbour with a semicolon, the transition kept (the join paid for by "approximately" → "about")', async () => {
-    const text =
-      'The garden behind the house stayed quiet in the early hours of the morning. Still, the street outside was full of noise by seven. The shops opened at approximately eight. The market filled up soon after that. By noon the square was packed.';
-    const out = (await revise(text, opts('standard', 2))).text;
-    expect(out).toContain('; still, the street outside was full of noise by seven.');
+describe('joins: only sentences that share a subject or a referent', () => {
+  it("a pronoun that refers to the first sentence's subject: one subject, two predicates", async () => {
+    expect((await revise('Maria opened the shop in the spring. She still runs it.', opts('standard', 2))).text).toBe(
+      'Maria opened the shop in the spring and still runs it.',
+    );
+    expect(
+      (await revise('The committee reviewed the budget for the year. It found several errors.', opts('standard', 2)))
+        .text,
+    ).toBe('The committee reviewed the budget for the year and found several errors.');
   });
-  it('a medium join needs credit: one pair in ten sentences, so a short text keeps its sentences', async () => {
-    const text =
-      'The garden behind the house stayed quiet in the early hours of the morning. Still, the street outside was full of noise by seven.';
-    expect((await revise(text, opts('standard', 2))).text).toBe(text);
+  it('longer pairs keep the pronoun after ", and"', async () => {
+    expect(
+      (
+        await revise(
+          'The new library on the corner of the square opened its doors last spring. It now lends books to more than a thousand readers every week.',
+          opts('standard', 2),
+        )
+      ).text,
+    ).toBe(
+      'The new library on the corner of the square opened its doors last spring, and it now lends books to more than a thousand readers every week.',
+    );
+  });
+  it('"This" commenting on the sentence before becomes ", which"', async () => {
+    expect(
+      (await revise('The bridge closed for repairs in early spring. This caused long delays.', opts('standard', 2)))
+        .text,
+    ).toBe('The bridge closed for repairs in early spring, which caused long delays.');
+  });
+  it('not when the pronoun cannot refer to the subject (number, person), nor a determiner "This"', async () => {
+    for (const text of [
+      'The roads were closed for the day. It rained.',
+      'The report was late. They blamed the printer.',
+      'The shop opened in the spring. This approach worked well.',
+      'Maria opened the shop. It sells bread.',
+    ])
+      expect((await revise(text, opts('standard', 3))).text).toBe(text);
   });
   it('the two halves of a split sentence are not joined back together', async () => {
     const text =

@@ -1,0 +1,65 @@
+/**
+ * Concise prose: a sentence that only repeats points the document has already made — every
+ * content word of it stands in the sentences before — is cut ("In conclusion, …" paragraphs
+ * that restate the essay). Never a sentence with protected text (numbers, names, quotations), a
+ * negation or a name, so no fact is lost with it.
+ */
+import { REASONS } from './reasons';
+import type { ReviseState } from './state';
+import { isCapitalized, keyOf, wordCount, type Sentence } from './tokens';
+import { set } from './wordsets';
+
+const FUNCTION_WORDS = set(
+  "a an the and or but so yet of in on at by for with about to from into over under as is are was were be been being am do does did have has had will would shall should can could may might must it its this that these those there here they them their we us our you your he him his she her i me my who whom whose which what when where why how all any both each more most other some such only own same too very just also than then not no can't won't don't doesn't isn't aren't overall finally conclusion summary end essence ultimately clearly thus therefore however",
+);
+const NEGATION = /^(?:not|no|never|none|nobody|nothing|neither|nor|cannot|without)$|n't$/;
+
+/** Content words of a sentence (lower case, crude stems), or null when it must not be cut. */
+function contentOf(s: Sentence, first: boolean): Set<string> | null {
+  const out = new Set<string>();
+  for (const t of s.toks) {
+    if (t.kind === 'placeholder') return null;
+    if (t.kind !== 'word') continue;
+    const k = keyOf(t);
+    if (NEGATION.test(k)) return null;
+    if (isCapitalized(t.text) && !(first && t === s.toks.find((x) => x.kind === 'word'))) return null;
+    if (FUNCTION_WORDS.has(k)) continue;
+    out.add(contentStem(k));
+  }
+  return out;
+}
+
+/** Crude stem of a lower-case word, for "the same content word". */
+export function contentStem(word: string): string {
+  return word.replace(/(?:ies|es|s|ed|ing|ly)$/, '');
+}
+
+/** Adds the content words of a piece of text to `seen`. */
+export function noteContent(text: string, seen: Set<string>): void {
+  for (const m of text.toLowerCase().matchAll(/[a-z]+(?:['’][a-z]+)*/g))
+    if (!FUNCTION_WORDS.has(m[0])) seen.add(contentStem(m[0]));
+}
+
+export function dropRepeated(sents: Sentence[], state: ReviseState): Sentence[] {
+  if (state.strength < 2 || sents.length < 1) return sents;
+  const out: Sentence[] = [];
+  const known = new Set(state.seen);
+  for (let n = 0; n < sents.length; n++) {
+    const s = sents[n];
+    const content = wordCount(s.toks) >= 6 ? contentOf(s, true) : null;
+    if (content && content.size >= 4 && [...content].every((c) => known.has(c))) {
+      // Cut; the next sentence, or the one before, carries the reason.
+      const next = sents[n + 1];
+      if (next?.toks[0]) next.toks[0] = { ...next.toks[0], removedBefore: REASONS.repeated };
+      else if (out.length) {
+        const prev = out[out.length - 1];
+        prev.toks[prev.toks.length - 1] = { ...prev.toks[prev.toks.length - 1], removedAfter: REASONS.repeated };
+        prev.gap = s.gap;
+      }
+      continue;
+    }
+    for (const t of s.toks) if (t.kind === 'word') known.add(contentStem(keyOf(t)));
+    out.push(s);
+  }
+  return out;
+}

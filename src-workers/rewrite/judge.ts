@@ -1,0 +1,92 @@
+/**
+ * Is the text to revise already judged human, and if so, what in it is flagged? A whole-document
+ * revision of a text the detector judges human-written changes only what the detector points at:
+ * its critical sections, and the words and phrases behind its explanations (the over-used words
+ * and stock phrases it counts). Everything else is left as the writer wrote it.
+ */
+import type { Span } from '../../src-shared/models';
+import { analyzeText, detectorScore, UNCERTAIN_LOW } from '../detect/index';
+import { LIANG_WORDS, LLM_CLOSERS, LLM_OPENERS, LLM_PHRASES, LLM_TRANSITIONS } from '../detect/lexicon';
+import { paragraphs, sentenceSpans, words, type WordToken } from '../text/segment';
+
+export interface Judgement {
+  /** The detector's document confidence, percent. */
+  score: number;
+  /** The detector's verdict is `human` (or `mixed`: its human passages are left alone too). */
+  human: boolean;
+  /** What the detector flags in it (offsets into the text), sorted. */
+  flagged: Span[];
+}
+
+export function judge(text: string): Judgement {
+  const score = detectorScore(text);
+  if (score >= UNCERTAIN_LOW) return { score, human: false, flagged: [] };
+  const analysis = analyzeText(text);
+  // A text too short for a verdict is not judged either way.
+  const human = analysis.verdict === 'human' || analysis.verdict === 'mixed';
+  if (!human) return { score, human, flagged: [] };
+  const flagged: Span[] = [...stockSpans(text)];
+  for (const s of analysis.critical_sections) flagged.push({ start: s.start, end: s.end });
+  for (const e of analysis.explanations) for (const sp of e.spans ?? []) flagged.push(sp);
+  for (const s of analysis.critical_sections)
+    for (const e of s.explanations) for (const sp of e.spans ?? []) flagged.push(sp);
+  flagged.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { score, human, flagged };
+}
+
+const LIANG = new Set<string>(LIANG_WORDS);
+const split = (list: readonly string[]) => list.map((p) => p.split(/[\s,]+/).filter(Boolean));
+const PHRASES = split(LLM_PHRASES);
+const TRANSITIONS = split(LLM_TRANSITIONS);
+const OPENERS = split(LLM_OPENERS);
+const CLOSERS = split(LLM_CLOSERS);
+
+function matchAt(ws: readonly WordToken[], i: number, phrase: readonly string[]): Span | null {
+  if (i + phrase.length > ws.length) return null;
+  for (let k = 0; k < phrase.length; k++) if (ws[i + k].norm !== phrase[k]) return null;
+  return { start: ws[i].start, end: ws[i + phrase.length - 1].end };
+}
+
+/**
+ * The over-used words and stock phrases the detector lists, where it counts them: words and
+ * phrases anywhere, transitions at a sentence start, openers at a paragraph's start, closers at
+ * the start of one of the last two sentences.
+ */
+export function stockSpans(text: string): Span[] {
+  const out: Span[] = [];
+  const ws = words(text);
+  for (let i = 0; i < ws.length; i++) {
+    if (LIANG.has(ws[i].norm)) out.push({ start: ws[i].start, end: ws[i].end });
+    for (const p of PHRASES) {
+      const m = matchAt(ws, i, p);
+      if (m) out.push(m);
+    }
+  }
+  const sents = sentenceSpans(text);
+  sents.forEach((s, n) => {
+    const sw = words(text, s.start, s.end);
+    const lists = n >= sents.length - 2 ? [TRANSITIONS, CLOSERS] : [TRANSITIONS];
+    for (const list of lists)
+      for (const p of list) {
+        const m = matchAt(sw, 0, p);
+        if (m) out.push(m);
+      }
+  });
+  for (const p of paragraphs(text)) {
+    const pw = words(text, p.start, Math.min(p.end, p.start + 120));
+    for (const o of OPENERS) {
+      const m = matchAt(pw, 0, o);
+      if (m) out.push(m);
+    }
+  }
+  return out;
+}
+
+/** Does [start, end) touch one of the sorted spans? */
+export function touches(spans: readonly Span[], start: number, end: number): boolean {
+  for (const s of spans) {
+    if (s.start > end) break;
+    if (s.end >= start) return true;
+  }
+  return false;
+}

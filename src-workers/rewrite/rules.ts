@@ -1,0 +1,214 @@
+/**
+ * The rule engine over a whole document: protected spans masked, each editable unit revised
+ * (reviser.ts), the changes diffed into hunks that each say what they address, every hunk checked
+ * by the meaning guard (guard.ts), and — when the whole text is revised and the detector judges
+ * it human-written — only what the detector flags kept (judge.ts), never raising its score. The
+ * final checks (protected spans byte for byte, paragraph structure, ranges) run on the result.
+ */
+import type { ProgressMessage, RewriteOutput } from '../../src-shared/tasks';
+import { detectorScore } from '../detect/index';
+import { countWords, sentenceSpans } from '../text/segment';
+import { apostropheStyle, checkAborted, ProgressReporter, verifyRevision, type RewriteRequest } from './common';
+import { countWordTokens, diffPiece, summarize, toHunks, type RawHunk } from './diff';
+import { makeGuard } from './guard';
+import { judge, touches, type Judgement } from './judge';
+import { insertableWords } from './lexicon';
+import { findProtectedSpans, maskRange, unmask, type ProtectedSpan } from './protect';
+import { REASONS, STOCK_REASONS, type Reason } from './reasons';
+import { newState, reviseUnit } from './reviser';
+import type { Tok } from './tokens';
+import { planUnits } from './units';
+
+export const RULES_ENGINE = 'rules-v3';
+
+interface Mark {
+  start: number;
+  end: number;
+  /** One reason, or several joined by "; ". */
+  reason: string;
+}
+
+/**
+ * The revised unit as text (placeholders put back; throws `protected_span_changed` if one moved,
+ * vanished or repeated) and where each edit's tokens stand in it.
+ */
+function render(toks: readonly Tok[], spans: readonly ProtectedSpan[]): { text: string; marks: Mark[] } {
+  let masked = '';
+  for (const t of toks) masked += t.text;
+  const text = unmask(masked, spans);
+  const marks: Mark[] = [];
+  let at = 0;
+  for (const t of toks) {
+    const len = t.kind === 'placeholder' ? spans[Number(t.text.slice(1, -1))].text.length : t.text.length;
+    if (t.removedBefore) marks.push({ start: at, end: at, reason: t.removedBefore });
+    if (t.reason) marks.push({ start: at, end: at + len, reason: t.reason });
+    at += len;
+    if (t.removedAfter) marks.push({ start: at, end: at, reason: t.removedAfter });
+  }
+  return { text, marks };
+}
+
+/** The reasons of the edits behind a hunk whose new text stands at [at, at + length) of the unit. */
+function reasonOf(marks: readonly Mark[], at: number, length: number): string {
+  const from = at - 1;
+  const to = at + length + 1;
+  const found: string[] = [];
+  for (const m of marks) {
+    if (m.end < from || m.start > to) continue;
+    for (const r of m.reason.split('; ')) if (!found.includes(r)) found.push(r);
+  }
+  return found.length ? found.join('; ') : REASONS.reworded;
+}
+
+function apply(text: string, hunks: readonly RawHunk[]): string {
+  let out = '';
+  let pos = 0;
+  for (const h of hunks) {
+    out += text.slice(pos, h.start) + h.after;
+    pos = h.end;
+  }
+  return out + text.slice(pos);
+}
+
+/** Edits that move words: their hunks only make sense together, so a sentence's hunks become one. */
+const MOVES: ReadonlySet<string> = new Set<Reason>([REASONS.active, REASONS.reorder, REASONS.notOnly, REASONS.stock]);
+
+interface UnitHunk extends RawHunk {
+  unit: number;
+}
+
+/**
+ * Groups the hunks of a unit by the sentences they touch (a join links two): the meaning guard
+ * judges each group as a whole, and a group with an edit that moves words becomes one hunk.
+ */
+function groupBySentence(text: string, hunks: UnitHunk[]): UnitHunk[][] {
+  const spans = sentenceSpans(text);
+  const sentenceAt = (pos: number) => {
+    let lo = 0;
+    let hi = spans.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (spans[mid].start <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const groups: UnitHunk[][] = [];
+  let reach = -1; // the last sentence the current group touches
+  for (const h of hunks) {
+    const first = sentenceAt(h.start);
+    const last = sentenceAt(Math.max(h.start, h.end - 1));
+    const g = groups[groups.length - 1];
+    if (g && g[0].unit === h.unit && first <= reach) {
+      g.push(h);
+      reach = Math.max(reach, last);
+    } else {
+      groups.push([h]);
+      reach = last;
+    }
+  }
+  return groups;
+}
+
+/** One hunk for a group: from its first change to its last, the text between kept. */
+function mergeGroup(text: string, g: readonly UnitHunk[]): UnitHunk {
+  let after = '';
+  for (let i = 0; i < g.length; i++) {
+    if (i > 0) after += text.slice(g[i - 1].end, g[i].start);
+    after += g[i].after;
+  }
+  const reasons: string[] = [];
+  for (const h of g) for (const r of (h.reason ?? '').split('; ')) if (r && !reasons.includes(r)) reasons.push(r);
+  return { start: g[0].start, end: g[g.length - 1].end, after, reason: reasons.join('; '), unit: g[0].unit };
+}
+
+const stockOnly = (h: RawHunk) => (h.reason ?? '').split('; ').every((r) => STOCK_REASONS.has(r as Reason));
+
+/**
+ * A text judged human keeps only the changes to what the detector flags, and only as far as
+ * they do not raise its score (first all flagged changes, then the stock phrases alone, else none).
+ */
+function keepFlagged(text: string, hunks: RawHunk[], j: Judgement): { hunks: RawHunk[]; note: string } {
+  const pct = `${j.score.toFixed(1)} %`;
+  let kept = hunks.filter((h) => touches(j.flagged, h.start, h.end));
+  for (const narrower of [stockOnly, () => false]) {
+    if (!kept.length || detectorScore(apply(text, kept)) <= j.score) break;
+    kept = kept.filter(narrower);
+  }
+  const note = kept.length
+    ? `This text reads as written by a person (AI confidence ${pct}), so only what the detector flags in it was revised: ${kept.length} ${kept.length === 1 ? 'change' : 'changes'}; the rest is left as written.`
+    : `This text reads as written by a person (AI confidence ${pct}) and nothing the detector flags in it could be revised without raising its score, so nothing was changed.`;
+  return { hunks: kept, note };
+}
+
+/** Rule-based revision of a document (see the file's comment). */
+export async function reviseDocument(
+  input: RewriteRequest,
+  onProgress: (p: ProgressMessage) => void,
+  signal?: AbortSignal,
+): Promise<RewriteOutput> {
+  const { text, options, ranges } = input;
+  checkAborted(signal);
+  const reporter = new ProgressReporter(onProgress, 50);
+  reporter.report(0, 0, true);
+  const spans = findProtectedSpans(text, options.frozen_terms);
+  const plan = planUnits(text, ranges);
+  const state = newState(options.mode, options.strength, apostropheStyle(text), text);
+  const total = Math.max(1, text.length);
+  const raw: UnitHunk[] = [];
+  let unit = 0;
+  let wordsDone = 0;
+  let lastYield = Date.now();
+  // Progress runs to 99 over the paragraphs; 100 comes after the final checks.
+  const fraction = (at: number) => Math.min(0.99, at / total);
+  for (const para of plan) {
+    for (const u of para.units) {
+      const { masked, spans: used } = maskRange(text, spans, u.start, u.end);
+      state.spans = used;
+      unit++;
+      const revised = render(reviseUnit(masked, state), used);
+      const before = text.slice(u.start, u.end);
+      if (revised.text !== before) {
+        for (const h of diffPiece(before, revised.text, u.start).hunks)
+          raw.push({ ...h, reason: reasonOf(revised.marks, h.at ?? 0, h.after.length), unit });
+      }
+      if (Date.now() - lastYield > 20) {
+        // Let cancellation and progress messages through on long documents.
+        reporter.report(fraction(u.end), wordsDone + countWords(text.slice(para.start, u.end)));
+        await new Promise<void>((r) => setImmediate(r));
+        checkAborted(signal);
+        lastYield = Date.now();
+      }
+    }
+    wordsDone += countWords(text.slice(para.start, para.end));
+    reporter.report(fraction(para.end), wordsDone);
+  }
+  checkAborted(signal);
+  const guard = makeGuard(text, insertableWords());
+  const kept: RawHunk[] = [];
+  for (const g of groupBySentence(text, raw)) {
+    const merged = mergeGroup(text, g);
+    if (guard.check(text.slice(merged.start, merged.end), merged.after) !== null) continue;
+    if (g.length > 1 && g.some((h) => (h.reason ?? '').split('; ').some((r) => MOVES.has(r)))) kept.push(merged);
+    else kept.push(...g);
+  }
+  let final: RawHunk[] = kept;
+  let note: string | undefined;
+  if (!ranges && final.length) {
+    const j = judge(text);
+    if (j.human) ({ hunks: final, note } = keepFlagged(text, final, j));
+  }
+  const result = apply(text, final);
+  const hunks = toHunks(text, final);
+  verifyRevision(text, result, spans, hunks, ranges);
+  let additions = 0;
+  let deletions = 0;
+  for (const h of hunks) {
+    additions += countWordTokens(h.after);
+    deletions += countWordTokens(h.before);
+  }
+  const diff_summary = summarize(countWordTokens(text), countWordTokens(result), additions, deletions);
+  if (note) diff_summary.note = note;
+  reporter.finish(wordsDone);
+  return { text: result, hunks, diff_summary, engine: `${RULES_ENGINE}/${options.mode}-${options.strength}` };
+}
