@@ -171,6 +171,11 @@ export interface DiffSummary {
   additions: number;
   deletions: number;
   similarity: number;
+  /**
+   * What the reader should know about the revision as a whole, e.g. that a text judged
+   * human-written was revised only where the detector flags it.
+   */
+  note?: string;
 }
 
 /** A change the user can accept or reject: `before` at [start, end) of the original becomes `after`. */
