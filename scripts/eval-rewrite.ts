@@ -269,6 +269,24 @@ function overusedDensity(text: string): number {
   return ws.length ? (1000 * n) / ws.length : 0;
 }
 
+const CONTRACTION = /^(?:[a-z]+n't|[a-z]+'(?:s|re|ve|ll|d|m))$/;
+const HEDGES = new Set(
+  'may might could perhaps possibly likely probably suggest suggests suggested appear appears appeared seem seems seemed apparently arguably'.split(
+    ' ',
+  ),
+);
+
+/** What sets the modes apart: sentence length, contractions and hedges per 1,000 words. */
+function profile(text: string): { sentenceLength: number; contractions: number; hedges: number } {
+  const ws = normWords(text);
+  const n = Math.max(1, ws.length);
+  return {
+    sentenceLength: ws.length / Math.max(1, sentenceSpans(text).length),
+    contractions: (1000 * ws.filter((w) => CONTRACTION.test(w) && !/^(?:let's)$/.test(w)).length) / n,
+    hedges: (1000 * ws.filter((w) => HEDGES.has(w)).length) / n,
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 
 interface Revision {
@@ -428,6 +446,22 @@ async function main(): Promise<void> {
     const dAfter = ai.map((r) => overusedDensity(revisions.get(r)![ci].text));
     console.log(
       `| ${c.mode} ${c.strength} | ${fmt(mean(stockBefore), 2)} → ${fmt(mean(after), 2)} | ${after.filter((n) => n > 0).length}/${ai.length} | ${fmt(mean(densityBefore))} → ${fmt(mean(dAfter))} | ${densityBefore.filter((d) => d > p90).length} → ${dAfter.filter((d) => d > p90).length} |`,
+    );
+  });
+
+  console.log('\nWhat sets the modes apart, AI texts after revision (before: the originals):\n');
+  console.log(
+    '| mode, strength | words after / before | mean sentence length (words) | contractions per 1,000 words | hedges per 1,000 words |',
+  );
+  console.log('|---|---|---|---|---|');
+  const pb = ai.map((r) => profile(r.text));
+  console.log(
+    `| original | 1.000 | ${fmt(mean(pb.map((p) => p.sentenceLength)))} | ${fmt(mean(pb.map((p) => p.contractions)))} | ${fmt(mean(pb.map((p) => p.hedges)))} |`,
+  );
+  CONFIGS.forEach((c, ci) => {
+    const pa = ai.map((r) => profile(revisions.get(r)![ci].text));
+    console.log(
+      `| ${c.mode} ${c.strength} | ${fmt(mean(ai.map((r) => revisions.get(r)![ci].lengthRatio)), 3)} | ${fmt(mean(pa.map((p) => p.sentenceLength)))} | ${fmt(mean(pa.map((p) => p.contractions)))} | ${fmt(mean(pa.map((p) => p.hedges)))} |`,
     );
   });
 

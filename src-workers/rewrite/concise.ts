@@ -1,8 +1,8 @@
 /**
  * Concise prose: a sentence that only repeats points the document has already made — every
  * content word of it stands in the sentences before — is cut ("In conclusion, …" paragraphs
- * that restate the essay). Never a sentence with protected text (numbers, names, quotations), a
- * negation or a name, so no fact is lost with it.
+ * that restate the essay). Never a sentence with protected text (numbers, quotations) or a
+ * negation, nor one naming someone the text has not named before, so no fact is lost with it.
  */
 import { REASONS } from './reasons';
 import type { ReviseState } from './state';
@@ -14,19 +14,27 @@ const FUNCTION_WORDS = set(
 );
 const NEGATION = /^(?:not|no|never|none|nobody|nothing|neither|nor|cannot|without)$|n't$/;
 
-/** Content words of a sentence (lower case, crude stems), or null when it must not be cut. */
-function contentOf(s: Sentence, first: boolean): Set<string> | null {
+/**
+ * Content words of a sentence (lower case, crude stems; names too), or null when it must not be
+ * cut: it holds protected text (numbers, quotations) or a negation.
+ */
+function contentOf(s: Sentence): Set<string> | null {
   const out = new Set<string>();
   for (const t of s.toks) {
     if (t.kind === 'placeholder') return null;
     if (t.kind !== 'word') continue;
     const k = keyOf(t);
     if (NEGATION.test(k)) return null;
-    if (isCapitalized(t.text) && !(first && t === s.toks.find((x) => x.kind === 'word'))) return null;
     if (FUNCTION_WORDS.has(k)) continue;
-    out.add(contentStem(k));
+    out.add(contentStem(k.replace(/['’]s$/, '')));
   }
   return out;
+}
+
+/** The sentence opened with a closer ("In conclusion, …") that an earlier edit removed: a restatement. */
+function restates(s: Sentence): boolean {
+  const first = s.toks.find((t) => t.kind === 'word');
+  return !!first?.removedBefore?.includes(REASONS.closer);
 }
 
 /** Crude stem of a lower-case word, for "the same content word". */
@@ -46,8 +54,18 @@ export function dropRepeated(sents: Sentence[], state: ReviseState): Sentence[] 
   const known = new Set(state.seen);
   for (let n = 0; n < sents.length; n++) {
     const s = sents[n];
-    const content = wordCount(s.toks) >= 6 ? contentOf(s, true) : null;
-    if (content && content.size >= 4 && [...content].every((c) => known.has(c))) {
+    const content = wordCount(s.toks) >= 6 ? contentOf(s) : null;
+    // A point the text has made: (almost) every content word — every name — stands before it.
+    const seen = content ? [...content].filter((c) => known.has(c)).length : 0;
+    const share = restates(s) ? 0.6 : 0.8;
+    const namesKnown = s.toks.every(
+      (t) =>
+        t.kind !== 'word' ||
+        !isCapitalized(t.text) ||
+        t === s.toks.find((x) => x.kind === 'word') ||
+        known.has(contentStem(keyOf(t).replace(/['’]s$/, ''))),
+    );
+    if (content && content.size >= 4 && namesKnown && seen >= Math.ceil(share * content.size)) {
       // Cut; the next sentence, or the one before, carries the reason.
       const next = sents[n + 1];
       if (next?.toks[0]) next.toks[0] = { ...next.toks[0], removedBefore: REASONS.repeated };
@@ -58,7 +76,7 @@ export function dropRepeated(sents: Sentence[], state: ReviseState): Sentence[] 
       }
       continue;
     }
-    for (const t of s.toks) if (t.kind === 'word') known.add(contentStem(keyOf(t)));
+    for (const t of s.toks) if (t.kind === 'word') known.add(contentStem(keyOf(t).replace(/['’]s$/, '')));
     out.push(s);
   }
   return out;

@@ -77,8 +77,9 @@ export type ContractionLevel = 'none' | 'negations' | 'all' | 'casual';
 export function contractionLevel(mode: RewriteMode, strength: number): ContractionLevel {
   if (mode === 'formal' || mode === 'academic') return 'none';
   if (mode === 'casual') return strength >= 2 ? 'casual' : 'negations';
-  if (mode === 'concise') return strength >= 3 ? 'all' : strength >= 2 ? 'negations' : 'none';
-  return strength >= 3 ? 'all' : strength >= 2 ? 'negations' : 'none';
+  if (mode === 'concise') return strength >= 2 ? 'negations' : 'none';
+  // Standard prose keeps the writer's own choice: contractions are a casual register.
+  return 'none';
 }
 
 function nextWordIndex(toks: readonly Tok[], i: number): number {

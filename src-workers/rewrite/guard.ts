@@ -120,11 +120,13 @@ export interface Guard {
 
 /**
  * The guard for one text: `allowed` are the content words the reviewed table and edits may put
- * in (lower case). A change must keep every number, negation and named entity of the text it
- * replaces, add none, and add no other content word.
+ * in (lower case). A change must keep every number and negation of the text it replaces and add
+ * none, keep every name (a repeated mention may go only where the text names it elsewhere too),
+ * and add no other content word.
  */
 export function makeGuard(original: string, allowed: ReadonlySet<string>): Guard {
   const entities = entitiesOf(original);
+  const everywhere = count(original, entities).entities;
   return {
     check(before, after) {
       const a = count(before, entities);
@@ -132,7 +134,11 @@ export function makeGuard(original: string, allowed: ReadonlySet<string>): Guard
       for (const [n, c] of a.numbers) if ((b.numbers.get(n) ?? 0) !== c) return `a number (“${n}”) would change`;
       for (const [n] of b.numbers) if (!a.numbers.has(n)) return `a number (“${n}”) would be added`;
       if (a.negations !== b.negations) return 'a negation would be lost or added';
-      for (const [e, c] of a.entities) if ((b.entities.get(e) ?? 0) < c) return `a name (“${e}”) would be dropped`;
+      // A name may leave a sentence that repeats it only if the text names it elsewhere too.
+      for (const [e, c] of a.entities) {
+        const lost = c - (b.entities.get(e) ?? 0);
+        if (lost > 0 && (everywhere.get(e) ?? 0) - c <= 0) return `a name (“${e}”) would be dropped`;
+      }
       const stems = new Set([...a.words].map(stem));
       for (const w of a.words) for (const f of inflections(w)) stems.add(stem(f));
       for (const w of b.words) {

@@ -63,10 +63,11 @@ function build(): TrieNode {
 }
 
 function altFor(entry: Entry, mode: RewriteMode): string[] | null {
-  // Academic prose takes the formal alternatives unless an entry says otherwise.
-  const like = mode === 'academic' && !entry.alts.academic ? 'formal' : mode;
-  if (entry.modes && !entry.modes.includes(like)) return null;
-  const a = entry.alts[like] ?? entry.alts.plain;
+  // Academic prose is formal prose with hedges: it takes an entry meant for formal prose, and the
+  // formal alternatives where the entry gives none of its own.
+  if (entry.modes && !entry.modes.includes(mode) && !(mode === 'academic' && entry.modes.includes('formal')))
+    return null;
+  const a = entry.alts[mode] ?? (mode === 'academic' ? entry.alts.formal : undefined) ?? entry.alts.plain;
   return a.length ? a : null;
 }
 

@@ -19,6 +19,10 @@ const NOT_AGENTS = set(
   'hand car bus train plane air sea mail email phone post far chance mistake accident law default nature then now night day way means force design contrast comparison heart name',
 );
 const PLACES = set('side door window river road shore gate wall lake roadside bank bedside fireplace entrance sea');
+const TIMES = set(
+  'end time start beginning middle close turn year years month months week weeks day days night morning evening afternoon century decade hour hours minute minutes today tomorrow tonight deadline noon midnight',
+);
+const NUMBERS = set('two three four five six seven eight nine ten twelve twenty hundreds thousands millions dozens');
 const STATIVE = set(
   'located situated placed parked seated positioned stationed housed stored set surrounded lined bordered flanked',
 );
@@ -84,10 +88,15 @@ export function passiveToActive(toks: Tok[], state: ReviseState): boolean {
   const a0k = a0.kind === 'word' ? keyOf(a0) : '#';
   if (a0.kind === 'placeholder' || NOT_AGENTS.has(a0k) || /ing$/.test(a0k)) return false;
   const agentHead = keyOf(toks[w[w.length - 1]]);
-  if (PLACES.has(agentHead) || NOT_AGENTS.has(agentHead) || agentHead === 'end' || agentHead === 'time') return false;
+  if (PLACES.has(agentHead) || NOT_AGENTS.has(agentHead) || TIMES.has(agentHead)) return false;
+  // "by the end of the year", "by the time …": a deadline, not a doer.
+  if (agent.some((t) => t.kind === 'word' && TIMES.has(keyOf(t)))) return false;
   // The agent is a determiner phrase, a name or a plural noun ("researchers"), or an object pronoun.
   const agentPronoun = agentWords === 1 ? OBJECT_TO_SUBJECT[a0k] : undefined;
-  if (!agentPronoun && !(DETERMINERS.has(a0k) || POSSESSIVES.has(a0k) || /^\p{Lu}/u.test(a0.text) || plural(a0k)))
+  if (
+    !agentPronoun &&
+    !(DETERMINERS.has(a0k) || POSSESSIVES.has(a0k) || NUMBERS.has(a0k) || /^\p{Lu}/u.test(a0.text) || plural(a0k))
+  )
     return false;
   // The subject: up to six words before the auxiliary.
   const subject = toks.slice(0, w[b]);

@@ -132,6 +132,10 @@ export const PHRASES: Entry[] = [
   ]),
   ...because('transition', [
     O('in this way ,', 'This way,', 2),
+    O('on the other hand ,', { plain: [], casual: ['But'], concise: ['But'] }, 2, {
+      modes: ['casual', 'concise'],
+      guard: { nextLower: true },
+    }),
     O('by doing so ,', 'That way,', 2),
     O('in doing so ,', 'That way,', 2),
     O('on top of that ,', { plain: ['Also,'], casual: ['Plus,'], concise: [''] }, 2),
@@ -205,6 +209,23 @@ export const PHRASES: Entry[] = [
     F('completely', '', 2, { modes: CONCISE, guard: { nextLower: true, prevNotIn: set('not') } }),
     F('totally', '', 2, { modes: CONCISE, guard: { nextLower: true, prevNotIn: set('not') } }),
     F('quite', '', 2, { modes: CONCISE, guard: { nextLower: true, prevNotIn: set('not') } }),
+    ...[
+      'greatly',
+      'significantly',
+      'deeply',
+      'truly',
+      'actually',
+      'basically',
+      'simply',
+      'certainly',
+      'definitely',
+      'particularly',
+      'essentially',
+      'genuinely',
+      'entirely',
+      'fully',
+      'increasingly',
+    ].map((w) => F(w, '', 2, { modes: CONCISE, guard: { nextLower: true, prevNotIn: set('not , and or but') } })),
   ]),
 
   // ---- Nouns that should be verbs ("make a decision" → "decide") -------------------------------
@@ -482,5 +503,30 @@ export const PHRASES: Entry[] = [
       'eliminate',
       'guarantee',
     ].map((v) => F(`will ${v}`, `may ${v}`, 2, { modes: ACADEMIC, guard: { prevNotIn: set('you i') } })),
+    // A general causal claim, hedged: "X leads to Y" → "X can lead to Y".
+    ...[
+      ['leads to', 'can lead to'],
+      ['lead to', 'can lead to'],
+      ['results in', 'can result in'],
+      ['result in', 'can result in'],
+      ['causes', 'can cause'],
+      ['improves', 'can improve'],
+      ['reduces', 'can reduce'],
+      ['increases', 'can increase'],
+      ['prevents', 'can prevent'],
+      ['ensures', 'helps to ensure'],
+      ['guarantees', 'helps to ensure'],
+    ].map(([a, b]) =>
+      F(a, b, 2, {
+        modes: ACADEMIC,
+        guard: {
+          prevNotIn: new Set([...MODALS, 'to', 'does', 'do', 'did', 'not', 'that', 'which', 'who']),
+          nextLower: true,
+        },
+      }),
+    ),
+    V('show that', 'suggest that', 2, { modes: ACADEMIC, guard: { prevNotIn: set('i we you') } }),
+    V('demonstrate that', 'suggest that', 2, { modes: ACADEMIC }),
+    F('always', 'usually', 2, { modes: ACADEMIC, guard: { prevIn: set('is are was were') } }),
   ]),
 ];

@@ -477,8 +477,8 @@ function reorderOpening(s: Sentence, state: ReviseState): Sentence {
 export function rhythm(sents: Sentence[], state: ReviseState): Sentence[] {
   if (state.strength < 2) return sents;
   const casual = state.mode === 'casual';
-  const splitMin = casual ? 14 : 16;
-  const splitMinSemicolon = casual || state.strength >= 3 ? 12 : 16;
+  const splitMin = casual ? 12 : 16;
+  const splitMinSemicolon = casual ? 10 : state.strength >= 3 ? 12 : 16;
   const out: Sentence[] = [];
   for (let i = 0; i < sents.length; i++) {
     const s = reorderOpening(sents[i], state);

@@ -188,7 +188,10 @@ export async function reviseDocument(
   const kept: RawHunk[] = [];
   for (const g of groupBySentence(text, raw)) {
     const merged = mergeGroup(text, g);
-    if (guard.check(text.slice(merged.start, merged.end), merged.after) !== null) continue;
+    const why = guard.check(text.slice(merged.start, merged.end), merged.after);
+    if (process.env.INKPROOF_DEBUG_GUARD && why)
+      console.error(why, JSON.stringify(text.slice(merged.start, merged.end)), JSON.stringify(merged.after));
+    if (why !== null) continue;
     if (g.length > 1 && g.some((h) => (h.reason ?? '').split('; ').some((r) => MOVES.has(r)))) kept.push(merged);
     else kept.push(...g);
   }

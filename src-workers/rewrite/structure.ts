@@ -165,6 +165,9 @@ const NEAR_SYNONYMS: readonly string[][] = [
   ['fair', 'just', 'equitable'],
   ['sustainable', 'eco-friendly'],
 ];
+/** Endings of adjectives (for the concise trim, where the first adjective need not be a stacked one). */
+const ADJECTIVE_LIKE =
+  /(?:ful|ous|ive|able|ible|al|ic|ent|ant|less|y|ing|ed|safe|fair|free|open|new|strong|warm|clear|rich|deep|wide|bright)$/;
 const GROUP_OF = new Map<string, number>();
 NEAR_SYNONYMS.forEach((g, i) => g.forEach((w) => GROUP_OF.set(w, i)));
 
@@ -183,15 +186,22 @@ function dropRange(toks: Tok[], from: number, to: number, reason: Reason): void 
 
 const FINITE_AFTER_LIST = set('is are was were has have had do does did can could will would should may might must');
 
-/** "a rich and vibrant culture" → "a rich culture"; "is vibrant and diverse." → "is vibrant." */
-function stackedAdjectives(toks: Tok[]): boolean {
+/**
+ * "a rich and vibrant culture" → "a rich culture"; "is vibrant and diverse." → "is vibrant."
+ * Both adjectives must be evaluative ones chat models stack; in concise prose one is enough
+ * ("a safe and inclusive space" → "a safe space").
+ */
+function stackedAdjectives(toks: Tok[], concise: boolean): boolean {
   for (let i = 0; i < toks.length; i++) {
     const a = toks[i];
-    if (!isWord(a) || !STACKED.has(keyOf(a)) || !isLowerWord(a.text)) continue;
+    if (!isWord(a) || !isLowerWord(a.text)) continue;
     const j = nextIndex(toks, i);
     if (j < 0 || !((isWord(toks[j]) && keyOf(toks[j]) === 'and') || toks[j].text === ',')) continue;
     const b = nextIndex(toks, j);
-    if (b < 0 || !isWord(toks[b]) || !STACKED.has(keyOf(toks[b]))) continue;
+    if (b < 0 || !isWord(toks[b]) || !isLowerWord(toks[b].text)) continue;
+    const sa = STACKED.has(keyOf(a));
+    const sb = STACKED.has(keyOf(toks[b]));
+    if (!(sa && sb) && !(concise && sb && ADJECTIVE_LIKE.test(keyOf(a)))) continue;
     const after = nextIndex(toks, b);
     const n = after >= 0 ? toks[after] : undefined;
     // Before a noun, or closing a predicate; not part of a longer list ("rich, vibrant and …").
@@ -520,14 +530,9 @@ function reducedRelatives(toks: Tok[]): boolean {
   for (let i = 0; i < toks.length; i++) {
     if (!isWord(toks[i]) || !/^(?:who|which|that)$/.test(keyOf(toks[i]))) continue;
     const p = prevIndex(toks, i);
-    if (
-      p < 0 ||
-      !isWord(toks[p]) ||
-      NON_HEAD.has(keyOf(toks[p])) ||
-      !isLowerWord(toks[p].text) ||
-      DETERMINERS.has(keyOf(toks[p]))
-    )
-      continue;
+    if (p < 0 || !isWord(toks[p]) || NON_HEAD.has(keyOf(toks[p])) || DETERMINERS.has(keyOf(toks[p]))) continue;
+    // The noun before may be the sentence's capitalised first word ("Students who are …").
+    if (!isLowerWord(toks[p].text) && !(p === firstContentIndex(toks) && isLowerWord(keyOf(toks[p])))) continue;
     const be = nextIndex(toks, i);
     if (be < 0 || !/^(?:is|are|was|were)$/.test(keyOf(toks[be]))) continue;
     const n = nextIndex(toks, be);
@@ -543,6 +548,63 @@ function reducedRelatives(toks: Tok[]): boolean {
   return changed;
 }
 
+/** Participles that open a comment on the clause before them (", highlighting the need for …"). */
+const COMMENT_PARTICIPLES = set(
+  'highlighting underscoring emphasizing emphasising showcasing demonstrating reflecting illustrating symbolizing symbolising showing stressing reinforcing signaling signalling marking exemplifying proving',
+);
+/** Appositives that only comment (", a testament to …", ", a reminder that …"). */
+const COMMENT_APPOSITIVES = set('testament reminder sign symbol reflection example tribute proof');
+const CHANGE_VERBS = set('evolve advance develop grow change progress expand improve unfold');
+
+/**
+ * Concise prose: a sentence-final comment on what the sentence said (", highlighting the need for
+ * care", ", a testament to her skill") and an empty opening clause ("As technology continues to
+ * evolve, …") are cut; the statement itself stays.
+ */
+function commentTails(toks: Tok[]): boolean {
+  let changed = false;
+  const last = toks[toks.length - 1];
+  if (last?.kind === 'punctuation' && last.text === '.') {
+    for (let i = toks.length - 2; i > 0; i--) {
+      if (toks[i].text !== ',') continue;
+      const n = nextIndex(toks, i);
+      if (n < 0 || !isWord(toks[n])) break;
+      const k = keyOf(toks[n]);
+      const n2 = nextIndex(toks, n);
+      const appositive = (k === 'a' || k === 'an') && n2 >= 0 && COMMENT_APPOSITIVES.has(keyOf(toks[n2]));
+      if (!COMMENT_PARTICIPLES.has(k) && !appositive) continue;
+      // Only a last clause with no protected text in it, after a clause of at least six words.
+      const tail = toks.slice(i, -1);
+      if (tail.some((t) => t.kind === 'placeholder') || toks.slice(0, i).filter((t) => t.kind === 'word').length < 6)
+        break;
+      toks.splice(i, toks.length - 1 - i);
+      toks[i] = { ...toks[i], removedBefore: REASONS.filler };
+      changed = true;
+      break;
+    }
+  }
+  // "As technology continues to evolve, …" (nothing but the passing of time).
+  const w = wordsFrom(toks, 0);
+  if (w.length > 8 && keyOf(toks[0]) === 'as') {
+    const c = w.findIndex((x, n) => n > 0 && n < 7 && keyOf(toks[x]) === 'continues');
+    if (
+      c > 0 &&
+      keyOf(toks[w[c + 1]]) === 'to' &&
+      CHANGE_VERBS.has(keyOf(toks[w[c + 2]])) &&
+      toks[w[c + 3]]?.text === ','
+    ) {
+      const rest = w[c + 4];
+      if (rest !== undefined && isWord(toks[rest])) {
+        const first = toks[rest];
+        toks.splice(0, rest);
+        toks[0] = { ...first, text: capitalize(first.text), reason: REASONS.filler, removedBefore: REASONS.filler };
+        changed = true;
+      }
+    }
+  }
+  return changed;
+}
+
 /** The structural edits for a sentence, in place, by mode and strength. */
 export function restructure(toks: Tok[], state: ReviseState): void {
   if (state.strength < 2) return;
@@ -551,10 +613,11 @@ export function restructure(toks: Tok[], state: ReviseState): void {
   changed = thereAreWho(toks, state) || changed;
   changed = notOnlyInverted(toks) || notOnlyMid(toks) || changed;
   changed = roleInGerund(toks) || changed;
-  changed = stackedAdjectives(toks) || changed;
+  changed = stackedAdjectives(toks, state.mode === 'concise') || changed;
   changed = nearSynonymLists(toks) || changed;
   if (state.mode === 'standard' || state.mode === 'casual') changed = continueTo(toks) || changed;
   if (state.mode === 'concise') {
+    changed = commentTails(toks) || changed;
     changed = thatAfterSaying(toks) || changed;
     changed = reducedRelatives(toks) || changed;
   }

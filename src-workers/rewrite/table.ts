@@ -137,13 +137,6 @@ const STRUGGLE_BEFORE = set(
 const PHYSICAL_PLACES = set(
   'space ocean oceans sea seas cosmos universe planet planets moon moons world continent continents land lands territory territories cave caves arctic antarctic islands coast coasts mountains river rivers deep stars',
 );
-/** Where "complex" is a technical term ("complex numbers", "a protein complex"), not "complicated". */
-const COMPLEX_TECH = set(
-  'number numbers plane conjugate analysis system systems adaptive carbohydrate carbohydrates ion ions molecule molecules formation network networks dynamics structure structures geometry manifold manifolds variable variables function functions field fields valued sentence sentences compound compounds salt salts sugar sugars ii i iii regional partial',
-);
-const COMPLEX_TECH_BEFORE = set(
-  'protein enzyme building housing sports industrial military shopping apartment office medical oedipus inferiority superiority golgi immune',
-);
 
 /** Entries whose changes all address the same thing. */
 export function because(why: ReasonKey, entries: Entry[]): Entry[] {
@@ -376,7 +369,7 @@ export const TABLE: Entry[] = [
   V('utilise', 'use', 1),
   V('leverage', ['use', 'draw on'], 1, { guard: { verb: true, object: true } }),
   V('harness', ['use', 'tap'], 1, { guard: { verb: true, object: true } }),
-  V('underscore', ['stress', 'show'], 1, { guard: { verb: true, object: true } }),
+  V('underscore', ['show', 'point out'], 1, { guard: { verb: true, object: true } }),
   V('showcase', ['show', 'display'], 1, { guard: { verb: true } }),
   // "foster a sense of belonging, trust, ties" → build; "foster growth, creativity" → encourage.
   V('foster', 'build', 1, {
@@ -463,7 +456,7 @@ export const TABLE: Entry[] = [
     },
   }),
   V('exhibit', ['show', 'display'], 2, { guard: { verb: true, object: true } }),
-  V('highlight', 'stress', 2, { guard: { verb: true, object: true } }),
+  V('highlight', ['show', 'point out'], 2, { guard: { verb: true, object: true } }),
   V('revolutionize', 'transform', 2),
   V('revolutionise', 'transform', 2),
   V('boast', 'have', 2, { guard: { verb: true, nextIn: DETERMINERS, nextNotIn: set('about that of to') } }),
@@ -473,8 +466,8 @@ export const TABLE: Entry[] = [
   V('craft', 'make', 2, { forms: ['past', 'pp', 'ger'], guard: { prevNotIn: DETERMINERS } }),
   V('ponder', 'consider', 2, { guard: { object: true } }),
   V('heighten', ['raise', 'increase'], 2),
-  V('emphasize', 'stress', 2),
-  V('emphasise', 'stress', 2),
+  V('emphasize', ['stress', 'point out'], 2),
+  V('emphasise', ['stress', 'point out'], 2),
   V('embody', 'represent', 2),
   V('underpin', 'support', 2),
   V('ensure that', 'make sure that', 2, { modes: NOT_FORMAL }),
@@ -489,13 +482,13 @@ export const TABLE: Entry[] = [
   F('pivotal', ['central', 'key@attr'], 1),
   F('paramount', ['vital@pred', 'chief@attr'], 2),
   F('intricate', 'fine', 1, { guard: { nextIn: set('detail details') } }),
-  F('intricate', ['elaborate', 'detailed'], 1, { guard: { nextNotIn: set('detail details') } }),
+  F('intricate', ['detailed', 'elaborate'], 1, { guard: { nextNotIn: set('detail details') } }),
   F('multifaceted', ['many-sided', 'varied'], 1),
   F('meticulous', ['careful', 'painstaking'], 1),
   F('seamless', 'smooth', 1),
   F('captivating', ['gripping', 'absorbing'], 1),
   F('compelling', ['convincing', 'strong'], 1, { guard: { nextIn: ARGUMENT_NOUNS } }),
-  F('compelling', 'gripping', 1, { guard: { nextIn: STORY_NOUNS } }),
+  F('compelling', ['gripping', 'absorbing'], 1, { guard: { nextIn: STORY_NOUNS } }),
   F('compelling', 'strong', 2, {
     guard: { nextNotIn: new Set([...ARGUMENT_NOUNS, ...STORY_NOUNS, 'nature', 'and', 'than', ',', '.']) },
   }),
@@ -575,7 +568,7 @@ export const TABLE: Entry[] = [
   F('nestled', 'tucked', 1, {
     guard: { nextIn: set('in among between on at within along beneath amid amidst into against deep') },
   }),
-  F('remarkable', 'striking', 2),
+  F('remarkable', ['striking', 'impressive'], 2),
   F('exceptional', 'outstanding', 2, {
     guard: { nextNotIn: set('circumstance circumstances case cases child children') },
   }),
@@ -784,18 +777,10 @@ export const TABLE: Entry[] = [
       ),
     },
   }),
-  F('complex', 'complicated', 2, {
-    guard: {
-      prevNotIn: new Set([...DETERMINERS, ...COMPLEX_TECH_BEFORE]),
-      nextNotIn: new Set([...COMPLEX_TECH, 'of']),
-    },
-  }),
-  F('complex', 'complicated', 2, { guard: { prevIn: DETERMINERS, attributive: true, nextNotIn: COMPLEX_TECH } }),
   F('stands as a', 'is a', 1, { why: 'stock' }),
   F('stands as an', 'is an', 1, { why: 'stock' }),
   F('stood as a', 'was a', 1, { why: 'stock' }),
   F('stood as an', 'was an', 1, { why: 'stock' }),
-  F('despite', 'in spite of', 2, { modes: ['standard', 'casual'], guard: { nextNotIn: set('the fact') } }),
   F('holds true', 'is true', 2),
   F('presents us with', 'gives us', 2),
   V('employ', 'use', 2, {
@@ -847,7 +832,7 @@ export const TABLE: Entry[] = [
   N('struggle with', 'battle with', 2, { plural: false, guard: { prevIn: STRUGGLE_BEFORE } }),
   V('struggle to', 'find it hard to', 2, { forms: ['base'], guard: { verb: true } }),
   // "the challenges of parenthood", "faces many challenges" (not "challenges readers to think").
-  N('challenges', 'difficulties', 2, {
+  N('challenges', ['difficulties', 'problems'], 2, {
     plural: false,
     guard: {
       noun: true,
@@ -912,7 +897,7 @@ export const TABLE: Entry[] = [
   V('illustrate', 'show', 2, { guard: { verb: true, object: true } }),
   F('merely', 'only', 2, { guard: { nextLower: true } }),
   // "her determination to win" → "her resolve to win" (not "the determination of the boundary": a finding).
-  N('determination', 'resolve', 2, { plural: false, guard: { nextNotIn: set('of') } }),
+  N('determination', ['will', 'resolve'], 2, { plural: false, guard: { nextIn: set('to') } }),
   // Shorter words for the same thing (each saves syllables, which also pays for sentence joins).
   F('significantly', 'greatly', 2, {
     guard: {
@@ -936,8 +921,8 @@ export const TABLE: Entry[] = [
   F('from the beginning', 'from the start', 2),
   F('difficult to', 'hard to', 2, { modes: NOT_FORMAL }),
   // Empty intensifiers.
-  F('truly', '', 2, { guard: { nextLower: true, prevNotIn: set('yours') } }),
-  F('incredibly', 'very', 2, { guard: { nextLower: true } }),
+  F('truly', '', 2, { why: 'intensifier', guard: { nextLower: true, prevNotIn: set('yours') } }),
+  F('incredibly', 'very', 2, { why: 'intensifier', guard: { nextLower: true } }),
 ];
 
 /** Openers of the form "In today's … world," → "Today,". */

@@ -7,9 +7,9 @@ import nlp from 'compromise';
 
 // compromise's own transforms (the ones its .conjugate() and .toPlural() use), called directly:
 // microseconds per word instead of a sentence parse.
- 
+
 const METHODS = (nlp as any).methods().two.transform;
- 
+
 const MODEL = (nlp as any).model();
 
 export type VerbForm = 'base' | 's3' | 'past' | 'pp' | 'ger';

@@ -70,7 +70,7 @@ export function tagsAt(toks: readonly Tok[], i: number, cache: PosCache): Readon
       s += t.k === 'x' ? 'X' : t.t;
     }
     const tags = new Map<number, Set<string>>();
-     
+
     const json = nlp(s).json({ offset: true, terms: { offset: true } }) as any[];
     const byOffset = new Map<number, Set<string>>();
     for (const sent of json)
@@ -86,7 +86,7 @@ export function tagsAt(toks: readonly Tok[], i: number, cache: PosCache): Readon
 }
 
 // compromise's own lexicon: word → tag(s), for a quick look without parsing a sentence.
- 
+
 const LEX: Record<string, string | string[]> = (nlp as any).model().one.lexicon;
 const FINITE_TAGS = new Set(['PresentTense', 'PastTense', 'Copula', 'Modal', 'Auxiliary']);
 
