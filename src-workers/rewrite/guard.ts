@@ -84,11 +84,12 @@ function count(text: string, entities: ReadonlySet<string>): Counted {
     const raw = toks[i].text;
     const k = raw.toLowerCase().replace(/’/g, "'");
     out.words.add(k);
-    if (/\d/.test(raw) || NUMBER_WORDS.has(k)) add(out.numbers, k);
-    // "not only … but also" and "not just" do not negate.
+    // "firstly" counts as "first".
+    const num = /^(?:first|second|third|fourth|fifth)ly$/.test(k) ? k.slice(0, -2) : k;
+    if (/\d/.test(raw) || NUMBER_WORDS.has(num)) add(out.numbers, num);
+    // "not only … but also", "not just" and "last but not least" do not negate.
     const next = toks[i + 1]?.text.toLowerCase() ?? '';
-    if ((NEGATORS.has(k) && !(k === 'not' && (next === 'only' || next === 'just'))) || /n['’]t$/.test(k))
-      out.negations++;
+    if ((NEGATORS.has(k) && !(k === 'not' && /^(?:only|just|least)$/.test(next))) || /n['’]t$/.test(k)) out.negations++;
     if (entities.has(raw)) add(out.entities, raw);
   }
   return out;

@@ -52,8 +52,9 @@ export function lexicon(): TrieNode {
 
 function build(): TrieNode {
   const root: TrieNode = { next: new Map(), rules: [] };
-  for (const entry of TABLE) addEntry(root, entry);
-  for (const entry of PHRASES) addEntry(root, entry);
+  // A mode's own entries come before the general ones for the same words (rules are tried in order).
+  const all = [...TABLE, ...PHRASES];
+  for (const entry of [...all.filter((e) => e.modes), ...all.filter((e) => !e.modes)]) addEntry(root, entry);
   // The reviewed WordNet synonyms (tests check WordNet still gives each one; nothing reads WordNet at run time).
   for (const wn of WORDNET_REVIEWED) {
     const kind = wn.pos === 'verb' ? 'verb' : 'fixed';
@@ -63,10 +64,9 @@ function build(): TrieNode {
 }
 
 function altFor(entry: Entry, mode: RewriteMode): string[] | null {
-  // Academic prose is formal prose with hedges: it takes an entry meant for formal prose, and the
-  // formal alternatives where the entry gives none of its own.
-  if (entry.modes && !entry.modes.includes(mode) && !(mode === 'academic' && entry.modes.includes('formal')))
-    return null;
+  // Academic prose is formal prose with hedges: it takes the formal alternatives where an entry
+  // gives none of its own (an entry limited to some modes names academic prose when it applies).
+  if (entry.modes && !entry.modes.includes(mode)) return null;
   const a = entry.alts[mode] ?? (mode === 'academic' ? entry.alts.formal : undefined) ?? entry.alts.plain;
   return a.length ? a : null;
 }

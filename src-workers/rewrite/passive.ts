@@ -10,7 +10,7 @@ import { invalidate, properInLexicon } from './pos';
 import { REASONS } from './reasons';
 import type { ReviseState } from './state';
 import { capitalize, isLowerWord, keyOf, placeholderOrder, tok, type Tok } from './tokens';
-import { DETERMINERS, MODALS, POSSESSIVES, set } from './wordsets';
+import { DETERMINERS, MODALS, POSSESSIVES, PREPOSITIONS, set } from './wordsets';
 
 const SUBJECT_TO_OBJECT: Record<string, string> = { i: 'me', he: 'him', she: 'her', we: 'us', they: 'them' };
 const OBJECT_TO_SUBJECT: Record<string, string> = { me: 'I', him: 'he', her: 'she', us: 'we', them: 'they' };
@@ -89,8 +89,12 @@ export function passiveToActive(toks: Tok[], state: ReviseState): boolean {
   if (a0.kind === 'placeholder' || NOT_AGENTS.has(a0k) || /ing$/.test(a0k)) return false;
   const agentHead = keyOf(toks[w[w.length - 1]]);
   if (PLACES.has(agentHead) || NOT_AGENTS.has(agentHead) || TIMES.has(agentHead)) return false;
-  // "by the end of the year", "by the time …": a deadline, not a doer.
-  if (agent.some((t) => t.kind === 'word' && TIMES.has(keyOf(t)))) return false;
+  // "by the end of the year", "by the time …": a deadline, not a doer; and the agent runs to the
+  // sentence's end with no phrase after it ("by Google in 2015" would move "in 2015" with it).
+  if (
+    agent.some((t) => t.kind === 'word' && (TIMES.has(keyOf(t)) || (PREPOSITIONS.has(keyOf(t)) && keyOf(t) !== 'of')))
+  )
+    return false;
   // The agent is a determiner phrase, a name or a plural noun ("researchers"), or an object pronoun.
   const agentPronoun = agentWords === 1 ? OBJECT_TO_SUBJECT[a0k] : undefined;
   if (

@@ -43,26 +43,29 @@ function nextIsLower(toks: readonly Tok[], i: number): boolean {
   return false;
 }
 
+/**
+ * Tags of the sentences looked at since the last edit, by token array: one compromise parse per
+ * sentence, however many questions are asked about it. `invalidate` after changing tokens.
+ */
 export interface PosCache {
-  sentence: readonly Tok[] | null;
-  tags: Map<number, Set<string>> | null;
+  tags: WeakMap<readonly Tok[], Map<number, Set<string>>>;
 }
 
 export function newPosCache(): PosCache {
-  return { sentence: null, tags: null };
+  return { tags: new WeakMap() };
 }
 
-/** Forgets the cached tags (call after changing the tokens of the cached sentence). */
+/** Forgets the cached tags (call after changing the tokens of a sentence). */
 export function invalidate(cache: PosCache): void {
-  cache.sentence = null;
-  cache.tags = null;
+  cache.tags = new WeakMap();
 }
 
 const EMPTY = new Set<string>();
 
 /** Tags from compromise for the token at index i, parsing the whole sentence once (cached). */
 export function tagsAt(toks: readonly Tok[], i: number, cache: PosCache): ReadonlySet<string> {
-  if (cache.sentence !== toks || !cache.tags) {
+  let tags = cache.tags.get(toks);
+  if (!tags) {
     // Placeholders become a neutral noun so the tagger sees a well-formed sentence.
     const starts: number[] = [];
     let s = '';
@@ -70,7 +73,7 @@ export function tagsAt(toks: readonly Tok[], i: number, cache: PosCache): Readon
       starts.push(s.length);
       s += t.kind === 'placeholder' ? 'X' : t.text;
     }
-    const tags = new Map<number, Set<string>>();
+    tags = new Map<number, Set<string>>();
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const json = nlp(s).json({ offset: true, terms: { offset: true } }) as any[];
     const byOffset = new Map<number, Set<string>>();
@@ -78,12 +81,11 @@ export function tagsAt(toks: readonly Tok[], i: number, cache: PosCache): Readon
       for (const term of sent.terms) byOffset.set(term.offset.start, new Set(term.tags as string[]));
     toks.forEach((_t, k) => {
       const tg = byOffset.get(starts[k]);
-      if (tg) tags.set(k, tg);
+      if (tg) tags!.set(k, tg);
     });
-    cache.sentence = toks;
-    cache.tags = tags;
+    cache.tags.set(toks, tags);
   }
-  return cache.tags.get(i) ?? EMPTY;
+  return tags.get(i) ?? EMPTY;
 }
 
 // compromise's own lexicon: word → tag(s), for a quick look without parsing a sentence.

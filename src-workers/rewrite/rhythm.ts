@@ -377,9 +377,10 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
   }
   if (!SUBJECT_PRONOUNS.has(hk) && hk !== 'i') return null;
   if (!plainStatement(a, 20) || !plainStatement(b, 20) || wa + wb > 32) return null;
-  const sa = subjectOf(a.toks, state);
   const sb = subjectOf(b.toks, state);
-  if (!sa || !sb || sb.pronoun !== hk || !refersTo(hk, sa)) return null;
+  if (!sb || sb.pronoun !== hk) return null;
+  const sa = subjectOf(a.toks, state);
+  if (!sa || !refersTo(hk, sa)) return null;
   const hasAnd = a.toks.some((t) => t.kind === 'word' && (keyOf(t) === 'and' || keyOf(t) === 'or'));
   if (wa + wb <= 22 && !hasAnd) {
     // Both short: one subject, two predicates.
@@ -455,13 +456,28 @@ function reorderOpening(s: Sentence, state: ReviseState): Sentence {
   if (main.some((t) => t.kind === 'punctuation' && /[,;:()"“”—–]/.test(t.text))) return s;
   if (phrase.some((t) => t.kind === 'punctuation')) return s;
   if (placeholderOrder(phrase) && placeholderOrder(main)) return s;
-  if (main[0]?.kind !== 'word' || !independentClause(main, 0, main.length, state.pos)) return s;
+  if (main[0]?.kind !== 'word' || !(independentClause(main, 0, main.length, state.pos) || plainClause(main))) return s;
   const why = REASONS.reorder;
   const first = main[0];
   const mainToks = [tok(capitalize(first.text), 'word', why), ...main.slice(1)];
   const moved = [tok(k0, 'word', why), ...phrase.slice(1)];
   invalidate(state.pos);
   return { ...s, toks: [...mainToks, tok(' ', 'space', why), ...moved, tok('.', 'punctuation', why)] };
+}
+
+/** A determiner or pronoun subject and, within five words, an auxiliary or a verb in -s or -ed ("the firm avoids accidents"). */
+function plainClause(toks: readonly Tok[]): boolean {
+  const k0 = keyOf(toks[0]);
+  if (!DETERMINERS.has(k0) && !SUBJECT_PRONOUNS.has(k0)) return false;
+  let words = 0;
+  for (let i = nextIndex(toks, 0); i >= 0 && words < 5; i = nextIndex(toks, i)) {
+    const t = toks[i];
+    if (t.kind !== 'word') return false;
+    words++;
+    const k = keyOf(t);
+    if (FINITE_START.has(k) || (words >= 2 && /^[a-z]{3,}(?:[^s's]s|ed)$/.test(k))) return true;
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -130,14 +130,18 @@ const stockOnly = (h: RawHunk) => (h.reason ?? '').split('; ').every((r) => STOC
  */
 function keepFlagged(text: string, hunks: RawHunk[], j: Judgement): { hunks: RawHunk[]; note: string } {
   const pct = `${j.score.toFixed(1)} %`;
-  let kept = hunks.filter((h) => touches(j.flagged, h.start, h.end));
+  const flagged = hunks.filter((h) => touches(j.flagged, h.start, h.end));
+  let kept = flagged;
   for (const narrower of [stockOnly, () => false]) {
     if (!kept.length || detectorScore(apply(text, kept)) <= j.score) break;
     kept = kept.filter(narrower);
   }
+  const person = `This text reads as written by a person (AI confidence ${pct})`;
   const note = kept.length
-    ? `This text reads as written by a person (AI confidence ${pct}), so only what the detector flags in it was revised: ${kept.length} ${kept.length === 1 ? 'change' : 'changes'}; the rest is left as written.`
-    : `This text reads as written by a person (AI confidence ${pct}) and nothing the detector flags in it could be revised without raising its score, so nothing was changed.`;
+    ? `${person}, so only what the detector flags in it was revised: ${kept.length} ${kept.length === 1 ? 'change' : 'changes'}; the rest is left as written.`
+    : flagged.length
+      ? `${person} and nothing the detector flags in it could be revised without raising its score, so nothing was changed.`
+      : `${person} and nothing in it is flagged, so nothing was changed.`;
   return { hunks: kept, note };
 }
 

@@ -109,19 +109,30 @@ function notOnlyInverted(toks: Tok[]): boolean {
   const aux = keyOf(toks[w[2]]);
   const form = INVERTED_AUX[aux];
   const subj = toks[w[3]];
-  if (!form || !isWord(subj) || !(SUBJECT_PRONOUNS.has(keyOf(subj)) || keyOf(subj) === 'this')) return false;
+  if (!form || !isWord(subj)) return false;
+  // The subject: a pronoun, or a determiner and one noun ("the tram").
+  const pronoun = SUBJECT_PRONOUNS.has(keyOf(subj)) || keyOf(subj) === 'this';
+  if (!pronoun && !(DETERMINERS.has(keyOf(subj)) && isWord(toks[w[4]]) && isLowerWord(toks[w[4]].text))) return false;
+  const subjectWords = pronoun ? [subj] : [subj, toks[w[4]]];
+  if (!pronoun) w.splice(3, 2, w[3]); // the two words count as one slot below
   // ", but" later, with a subject and "also".
   const butAt = toks.findIndex((t, k) => k > w[3] && t.kind === 'word' && keyOf(t) === 'but');
   if (butAt < 0 || toks[prevIndex(toks, butAt)]?.text !== ',') return false;
   const why = REASONS.notOnly;
-  const subject = keyOf(subj) === 'i' ? 'I' : capitalize(keyOf(subj));
+  const subject: Tok[] =
+    keyOf(subj) === 'i'
+      ? [tok('I', 'word', why)]
+      : [
+          tok(capitalize(keyOf(subjectWords[0])), 'word', why),
+          ...subjectWords.slice(1).flatMap((t) => [tok(' ', 'space', why), { ...t }]),
+        ];
   let head: Tok[];
   if (form === 'be') {
-    head = [tok(subject, 'word', why), tok(' ', 'space', why), tok(aux, 'word', why)];
+    head = [...subject, tok(' ', 'space', why), tok(aux, 'word', why)];
   } else {
     const verb = toks[w[4]];
     if (!isWord(verb) || !isLowerWord(verb.text) || verbForms(keyOf(verb)).base !== keyOf(verb)) return false;
-    head = [tok(subject, 'word', why), tok(' ', 'space', why), tok(verbForms(keyOf(verb))[form], 'word', why)];
+    head = [...subject, tok(' ', 'space', why), tok(verbForms(keyOf(verb))[form], 'word', why)];
   }
   const restFrom = form === 'be' ? w[4] : nextIndex(toks, w[4]);
   if (restFrom < 0) return false;
@@ -296,11 +307,14 @@ const OBJECT_TO_SUBJECT: Record<string, string> = {
  */
 function itIsAdjectiveTo(toks: Tok[]): boolean {
   const w = wordsFrom(toks, 0);
-  if (w.length < 5 || keyOf(toks[0]) !== 'it' || toks[0].text !== 'It') return false;
+  // "It's" is "It is": count it as two words.
+  const contracted = /^It['’]s$/.test(toks[0]?.text ?? '');
+  if (contracted) w.unshift(w[0]);
+  if (w.length < 5 || !(contracted || toks[0].text === 'It')) return false;
   const last = toks[toks.length - 1];
   if (last.kind !== 'punctuation' || last.text !== '.') return false;
   let k = 1;
-  const be = keyOf(toks[w[k]]);
+  const be = contracted ? 'is' : keyOf(toks[w[k]]);
   if (be !== 'is' && be !== 'was') return false;
   k++;
   if (keyOf(toks[w[k]]) === 'also') return false;

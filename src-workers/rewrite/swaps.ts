@@ -116,8 +116,13 @@ function withinHas(toks: readonly Tok[], i: number, dir: 1 | -1, w: { n: number;
   return false;
 }
 
+/** Pronouns an adjective follows ("nothing crucial"): the adjective is then not before a noun. */
+const POSTPOSITIVE_AFTER = set('nothing something anything everything nobody somebody anybody someone anyone everyone');
+
 /** The adjective at [start, end] stands before the noun it modifies. */
-function attributive(toks: readonly Tok[], end: number): boolean {
+function attributive(toks: readonly Tok[], end: number, start = end): boolean {
+  const p = prevIndex(toks, start);
+  if (p >= 0 && POSTPOSITIVE_AFTER.has(keyOf(toks[p]))) return false;
   const n = nextIndex(toks, end);
   if (n < 0) return false;
   const t = toks[n];
@@ -174,12 +179,11 @@ function pickAlts(
   end: number,
   counters: Map<string, number>,
 ): string[] {
-  const isAttr = attributive(toks, end);
-  const neighbours = new Set<string>();
+  const isAttr = attributive(toks, end, start);
   const p = prevIndex(toks, start);
   const n = nextIndex(toks, end);
-  if (p >= 0) neighbours.add(keyOf(toks[p]));
-  if (n >= 0) neighbours.add(keyOf(toks[n]));
+  const before = p >= 0 ? keyOf(toks[p]) : '';
+  const after = n >= 0 ? keyOf(toks[n]) : '';
   const eligible: string[] = [];
   for (const a of alts) {
     if (a.attrOnly && !isAttr) continue;
@@ -194,8 +198,9 @@ function pickAlts(
       }
     } else text = a.text.x;
     if (text === undefined) continue;
-    const first = text.split(' ')[0];
-    if (text !== '' && neighbours.has(first.toLowerCase())) continue;
+    // Not "the the": the new first word must differ from the word before, the new last word from the word after.
+    const ws = text.toLowerCase().split(' ');
+    if (text !== '' && (ws[0] === before || ws[ws.length - 1] === after)) continue;
     // Not "difficulties and difficulties": the new content word must not stand within three words.
     if (text !== '' && repeatsNearby(toks, start, end, text)) continue;
     eligible.push(text);
@@ -273,7 +278,7 @@ export function applyTable(toks: Tok[], state: ReviseState): number {
         if (e.at === 'sentence' && !isStart) continue;
         if (e.at === 'clause' && !isStart && !atClauseStart(toks, i)) continue;
         if (!guardOk(rule.guard, toks, i, m.end)) continue;
-        if (rule.guard.attributive && !attributive(toks, m.end)) continue;
+        if (rule.guard.attributive && !attributive(toks, m.end, i)) continue;
         if (rule.guard.verb && !readsAsVerb(toks, i, rule.forms, pos)) continue;
         if (rule.guard.noun && !readsAsNoun(toks, i, pos)) continue;
         const form = rule.forms ? resolveForm(toks, i, rule.forms) : null;

@@ -206,11 +206,11 @@ export const TABLE: Entry[] = [
   O('in our modern society ,', 'Today,', 2),
   // Formal mode: no sentence starting with "But" or "And".
   O('but', { plain: [], formal: ['However,'] }, 2, {
-    modes: ['formal'],
+    modes: ['formal', 'academic'],
     guard: { nextLower: true, nextNotIn: set('for also then still now yet even so') },
   }),
   O('and', { plain: [], formal: ['Also,'] }, 3, {
-    modes: ['formal'],
+    modes: ['formal', 'academic'],
     guard: { nextLower: true, nextNotIn: set('yet so then now still thus therefore also even') },
   }),
 
@@ -383,12 +383,16 @@ export const TABLE: Entry[] = [
       },
     },
   }),
+  // Not fostering a child (taking one in): no "care", "child", "family" … within three words.
   V('foster', 'encourage', 1, {
     guard: {
       verb: true,
-      nextNotIn: set(
-        'care parent parents home homes child children family families mother father kid kids system placement placements',
-      ),
+      notNextWithin: {
+        n: 3,
+        in: set(
+          'care parent parents home homes child children family families mother father kid kids system placement placements baby babies teen teens teenager teenagers dog dogs cat cats puppy puppies animal animals',
+        ),
+      },
     },
   }),
   V('bolster', ['strengthen', 'boost'], 1, { guard: { verb: true } }),
@@ -396,7 +400,8 @@ export const TABLE: Entry[] = [
   V('embark on', ['begin', 'start'], 1),
   V('embark upon', ['begin', 'start'], 1),
   V('grapple with', ['wrestle with', 'struggle with'], 1),
-  V('shed light on', ['clarify', 'explain'], 1),
+  // "cast light on" has one form for present, past and participle: it serves where the form is unclear ("the letters shed light on").
+  V('shed light on', ['clarify', 'explain', 'cast light on'], 1),
   V('pave the way for', ['clear the way for', 'open the way for'], 1),
   V('pave the way to', ['clear the way to', 'open the way to'], 1),
   V('garner', ['gain', 'attract'], 1),
@@ -456,7 +461,19 @@ export const TABLE: Entry[] = [
     },
   }),
   V('exhibit', ['show', 'display'], 2, { guard: { verb: true, object: true } }),
-  V('highlight', ['show', 'point out'], 2, { guard: { verb: true, object: true } }),
+  // Not marking text with a pen ("highlighted the passage in yellow").
+  V('highlight', ['show', 'point out'], 2, {
+    guard: {
+      verb: true,
+      object: true,
+      notNextWithin: {
+        n: 4,
+        in: set(
+          'passage passages text line lines word words sentence sentences paragraph paragraphs page pages in yellow pink green blue marker pen',
+        ),
+      },
+    },
+  }),
   V('revolutionize', 'transform', 2),
   V('revolutionise', 'transform', 2),
   V('boast', 'have', 2, { guard: { verb: true, nextIn: DETERMINERS, nextNotIn: set('about that of to') } }),
@@ -478,11 +495,11 @@ export const TABLE: Entry[] = [
   V('require', 'need', 2, { modes: ['casual'], guard: { nextNotIn: set('that') } }),
 
   // ---- Adjectives ------------------------------------------------------------------------------
-  F('crucial', ['vital', 'key@attr'], 1),
-  F('pivotal', ['central', 'key@attr'], 1),
+  F('crucial', ['key@attr', 'vital@pred'], 1),
+  F('pivotal', ['key@attr', 'central@pred'], 1),
   F('paramount', ['vital@pred', 'chief@attr'], 2),
   F('intricate', 'fine', 1, { guard: { nextIn: set('detail details') } }),
-  F('intricate', ['detailed', 'elaborate'], 1, { guard: { nextNotIn: set('detail details') } }),
+  F('intricate', 'elaborate', 1, { guard: { nextNotIn: set('detail details') } }),
   F('multifaceted', ['many-sided', 'varied'], 1),
   F('meticulous', ['careful', 'painstaking'], 1),
   F('seamless', 'smooth', 1),
@@ -550,7 +567,7 @@ export const TABLE: Entry[] = [
       nextNotIn: set('statistics estimator estimators standard regression optimization control to against'),
     },
   }),
-  F('innovative', ['new', 'inventive'], 2),
+  F('innovative', ['inventive', 'original'], 2),
   F('nuanced', 'subtle', 2),
   F('holistic', 'all-round', 2),
   F('commendable', ['admirable', 'praiseworthy'], 2),
@@ -967,6 +984,8 @@ const TODAY_NOUNS = [
   'rapidly advancing world',
 ];
 for (const n of TODAY_NOUNS) TABLE.push(O(`in today's ${n} ,`, 'Today,', 1));
+// Any other "In today's …" keeps its noun: "In today's job market," → "In the current job market,".
+TABLE.push(O("in today's", 'In the current', 2, { guard: { nextLower: true } }));
 
 /**
  * Words whose WordNet 3.1 synonym (single sense in that part of speech, synonym more familiar) we

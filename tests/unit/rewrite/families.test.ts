@@ -51,7 +51,7 @@ describe('openers, closers and filler', () => {
 describe('hedges, intensifiers and stacked adjectives', () => {
   it.each([
     ['The new rules may potentially slow the trains.', 'The new rules may slow the trains.', REASONS.hedge],
-    ['It can be argued that the roads were icy.', 'The roads were icy.', REASONS.hedge],
+    ['The plan could possibly fail.', 'The plan could fail.', REASONS.hedge],
     ['The view was truly beautiful.', 'The view was beautiful.', REASONS.intensifier],
     ['Clean water is an absolutely essential need.', 'Clean water is an essential need.', REASONS.intensifier],
     ['Education is a fundamental necessity.', 'Education is a necessity.', REASONS.intensifier],
@@ -61,6 +61,10 @@ describe('hedges, intensifiers and stacked adjectives', () => {
     const out = await edit(input);
     expect(out.text).toBe(expected);
     expect(out.reasons).toContain(reason);
+  });
+  it('keeps a single hedge: "it can be argued that X" is not "X"', async () => {
+    const s = 'It can be argued that the roads were icy.';
+    expect((await edit(s)).text).toBe(s);
   });
   it('keeps pairs that carry two meanings ("physical and mental health", "red and blue")', async () => {
     for (const s of ['They care for physical and mental health.', 'The flag is red and blue.'])

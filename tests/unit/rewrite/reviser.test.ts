@@ -14,8 +14,8 @@ describe('table swaps keep grammar', () => {
     ['The team has showcased its work.', 'The team has shown its work.'],
     ['The firm leverages its data.', 'The firm uses its data.'],
     ['This plays a pivotal role.', 'This plays a central part.'],
-    ['It is a crucial step.', 'It is a vital step.'],
-    ['This is an intricate design.', 'This is a detailed design.'],
+    ['It is a crucial step.', 'It is a key step.'],
+    ['This is an intricate design.', 'This is an elaborate design.'],
     ['Mind the intricate details.', 'Mind the fine details.'],
     ['The essay delves into the past.', 'The essay digs into the past.'],
     ['Utilize the tool.', 'Use the tool.'],
@@ -52,7 +52,7 @@ describe('table swaps keep grammar', () => {
   });
 
   it('fixes a/an after a swap', async () => {
-    expect((await revise('It was an innovative plan.', opts('standard', 2))).text).toBe('It was a new plan.');
+    expect((await revise('It was an unwavering promise.', opts('standard', 2))).text).toBe('It was a firm promise.');
     expect((await revise('It was a daunting task.', opts('standard', 2))).text).toBe('It was an intimidating task.');
   });
 });
