@@ -31,6 +31,19 @@ function contentOf(s: Sentence): Set<string> | null {
   return out;
 }
 
+/** "This shows …", "These findings highlight …": a sentence that comments on the one before it. */
+const COMMENT_SUBJECTS = set('this these it such that');
+const COMMENT_VERBS = set(
+  'shows show highlights highlight demonstrates demonstrate underscores underscore emphasizes emphasize emphasises illustrates illustrate reflects reflect reinforces reinforce stresses stress proves prove points',
+);
+function comments(s: Sentence): boolean {
+  const ws = s.toks
+    .filter((t) => t.kind === 'word')
+    .slice(0, 3)
+    .map(keyOf);
+  return COMMENT_SUBJECTS.has(ws[0]) && (COMMENT_VERBS.has(ws[1]) || (ws.length > 2 && COMMENT_VERBS.has(ws[2])));
+}
+
 /** The sentence opened with a closer ("In conclusion, …") that an earlier edit removed: a restatement. */
 function restates(s: Sentence): boolean {
   const first = s.toks.find((t) => t.kind === 'word');
@@ -57,7 +70,8 @@ export function dropRepeated(sents: Sentence[], state: ReviseState): Sentence[] 
     const content = wordCount(s.toks) >= 6 ? contentOf(s) : null;
     // A point the text has made: (almost) every content word — every name — stands before it.
     const seen = content ? [...content].filter((c) => known.has(c)).length : 0;
-    const share = restates(s) ? 0.6 : 0.8;
+    // A restatement or a comment on the sentence before needs fewer of its words already made.
+    const share = restates(s) ? 0.5 : comments(s) ? 0.6 : 0.8;
     const namesKnown = s.toks.every(
       (t) =>
         t.kind !== 'word' ||

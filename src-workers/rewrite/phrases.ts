@@ -528,6 +528,18 @@ export const PHRASES: Entry[] = [
         },
       }),
     ),
+    // The same claims with a plural subject ("These programs improve …").
+    ...['improve', 'reduce', 'increase', 'prevent'].map((v) =>
+      F(v, `can ${v}`, 2, {
+        modes: ACADEMIC,
+        guard: {
+          prevIn: set(
+            'they these those programs policies measures changes studies schemes services courses tools methods people',
+          ),
+          nextLower: true,
+        },
+      }),
+    ),
     V('show that', 'suggest that', 2, { modes: ACADEMIC, guard: { prevNotIn: set('i we you') } }),
     V('demonstrate that', 'suggest that', 2, { modes: ACADEMIC }),
     F('always', 'usually', 2, { modes: ACADEMIC, guard: { prevIn: set('is are was were') } }),

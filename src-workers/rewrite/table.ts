@@ -137,6 +137,13 @@ const STRUGGLE_BEFORE = set(
 const PHYSICAL_PLACES = set(
   'space ocean oceans sea seas cosmos universe planet planets moon moons world continent continents land lands territory territories cave caves arctic antarctic islands coast coasts mountains river rivers deep stars',
 );
+/** Where "complex" is a technical term ("complex numbers", "a protein complex"), not "complicated". */
+const COMPLEX_TECH = set(
+  'number numbers plane conjugate analysis system systems adaptive carbohydrate carbohydrates ion ions molecule molecules formation network networks dynamics structure structures geometry manifold manifolds variable variables function functions field fields valued sentence sentences compound compounds salt salts sugar sugars ii i iii regional partial',
+);
+const COMPLEX_TECH_BEFORE = set(
+  'protein enzyme building housing sports industrial military shopping apartment office medical oedipus inferiority superiority golgi immune',
+);
 
 /** Entries whose changes all address the same thing. */
 export function because(why: ReasonKey, entries: Entry[]): Entry[] {
@@ -794,6 +801,14 @@ export const TABLE: Entry[] = [
       ),
     },
   }),
+  F('complex', 'complicated', 2, {
+    guard: {
+      prevNotIn: new Set([...DETERMINERS, ...COMPLEX_TECH_BEFORE]),
+      nextNotIn: new Set([...COMPLEX_TECH, 'of']),
+    },
+  }),
+  F('complex', 'complicated', 2, { guard: { prevIn: DETERMINERS, attributive: true, nextNotIn: COMPLEX_TECH } }),
+  F('despite', 'in spite of', 2, { modes: ['standard', 'casual'] }),
   F('stands as a', 'is a', 1, { why: 'stock' }),
   F('stands as an', 'is an', 1, { why: 'stock' }),
   F('stood as a', 'was a', 1, { why: 'stock' }),

@@ -18,6 +18,25 @@ export interface MeaningPair {
 export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
+    text: 'Despite the rain, the match went ahead.',
+    expected: 'In spite of the rain, the match went ahead.',
+  },
+  { mode: 'standard', text: 'Despite the fact that it rained, we played.', expected: 'Although it rained, we played.' },
+  { mode: 'standard', text: 'The rules of the game are complex.', expected: 'The rules of the game are complicated.' },
+  {
+    mode: 'standard',
+    text: 'Complex numbers have a real part.',
+    expected: 'Complex numbers have a real part.',
+    note: 'a mathematical term: no swap',
+  },
+  {
+    mode: 'standard',
+    text: 'The enzyme forms a protein complex.',
+    expected: 'The enzyme forms a protein complex.',
+    note: 'the noun: no swap',
+  },
+  {
+    mode: 'standard',
     text: 'Ultimately, the choice belongs to the voters.',
     expected: 'In the end, the choice belongs to the voters.',
     note: '"ultimately" is "in the end", not "eventually" (which is about time)',
