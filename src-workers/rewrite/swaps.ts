@@ -235,6 +235,8 @@ function atClauseStart(toks: readonly Tok[], i: number): boolean {
   const p = prevIndex(toks, i);
   if (p < 0) return true;
   const t = toks[p];
+  // After a conjunction that opens the sentence ("But it is essential to note that …").
+  if (t.kind === 'word' && /^(?:but|and|so|yet)$/i.test(t.text) && prevIndex(toks, p) < 0) return true;
   return (
     t.kind === 'punctuation' &&
     (t.text === ',' || t.text === ';' || t.text === ':' || t.text === '—' || t.text === '–' || t.text === '(')

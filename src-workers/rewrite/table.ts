@@ -744,13 +744,7 @@ export const TABLE: Entry[] = [
   F('potentially', 'possibly', 2),
   F('initially', 'at first', 2),
   // Mid-sentence "ultimately" before a verb is emphasis ("which ultimately benefits"); not "eventually", which is about time.
-  F('ultimately', '', 2, {
-    why: 'filler',
-    guard: {
-      nextLower: true,
-      prevIn: set('which that who will would can could may might must it this they he she we'),
-    },
-  }),
+  F('ultimately', '', 2, { why: 'filler', guard: { nextLower: true, prevNotIn: set('is was are were be') } }),
   F('typically', 'usually', 2),
   F('swiftly', 'quickly', 2),
   F('aptly', 'fittingly', 2),
