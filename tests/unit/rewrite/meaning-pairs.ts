@@ -43,14 +43,9 @@ export const MEANING_PAIRS: MeaningPair[] = [
   },
   {
     mode: 'standard',
-  {
-    mode: 'standard',
     text: 'The decision ultimately rests with the board.',
     expected: 'The decision rests with the board.',
     note: 'mid-sentence "ultimately" is emphasis; the statement stays (never "eventually")',
-  },
-    expected: 'The decision ultimately rests with the board.',
-    note: 'mid-sentence "ultimately" after a noun subject stays',
   },
   {
     mode: 'standard',
