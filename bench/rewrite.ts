@@ -96,7 +96,12 @@ async function main(): Promise<void> {
       'rules-v3 standard, strength 2, as sections (no judgement)',
       () =>
         rewriteText(
-          { text: doc, options: opts('standard', 2), ranges: [{ start: 0, end: doc.length }], llm: null },
+          {
+            text: doc,
+            options: { ...opts('standard', 2), scope: 'sections' },
+            ranges: [{ start: 0, end: doc.length }],
+            llm: null,
+          },
           () => {},
         ),
     ],

@@ -2,16 +2,19 @@
  * Is the text to revise already judged human, and if so, what in it is flagged? A whole-document
  * revision of a text the detector judges human-written changes only what the detector points at:
  * its critical sections, and the words and phrases behind its explanations (the over-used words
- * and stock phrases it counts). Everything else is left as the writer wrote it.
+ * and stock phrases it counts). Everything else is left as the writer wrote it. The score is
+ * also the ceiling for any whole-document revision (rules.ts).
  */
 import type { Span } from '../../src-shared/models';
-import { analyzeText, detectorScore, UNCERTAIN_LOW } from '../detect/index';
+import { analyzeText, detectorScore, MIN_WORDS, UNCERTAIN_LOW } from '../detect/index';
 import { LIANG_WORDS, LLM_CLOSERS, LLM_OPENERS, LLM_PHRASES, LLM_TRANSITIONS } from '../detect/lexicon';
-import { paragraphs, sentenceSpans, words, type WordToken } from '../text/segment';
+import { countWords, paragraphs, sentenceSpans, words, type WordToken } from '../text/segment';
 
 export interface Judgement {
   /** The detector's document confidence, percent. */
   score: number;
+  /** The text is long enough for the detector's verdict (shorter texts are not judged). */
+  scored: boolean;
   /** The detector's verdict is `human` (or `mixed`: its human passages are left alone too). */
   human: boolean;
   /** What the detector flags in it (offsets into the text), sorted. */
@@ -20,18 +23,19 @@ export interface Judgement {
 
 export function judge(text: string): Judgement {
   const score = detectorScore(text);
-  if (score >= UNCERTAIN_LOW) return { score, human: false, flagged: [] };
-  const analysis = analyzeText(text);
   // A text too short for a verdict is not judged either way.
+  const scored = countWords(text) >= MIN_WORDS;
+  if (!scored || score >= UNCERTAIN_LOW) return { score, scored, human: false, flagged: [] };
+  const analysis = analyzeText(text);
   const human = analysis.verdict === 'human' || analysis.verdict === 'mixed';
-  if (!human) return { score, human, flagged: [] };
+  if (!human) return { score, scored, human, flagged: [] };
   const flagged: Span[] = [...stockSpans(text)];
   for (const s of analysis.critical_sections) flagged.push({ start: s.start, end: s.end });
   for (const e of analysis.explanations) for (const sp of e.spans ?? []) flagged.push(sp);
   for (const s of analysis.critical_sections)
     for (const e of s.explanations) for (const sp of e.spans ?? []) flagged.push(sp);
   flagged.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { score, human, flagged };
+  return { score, scored, human, flagged };
 }
 
 const LIANG = new Set<string>(LIANG_WORDS);

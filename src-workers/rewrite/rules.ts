@@ -1,9 +1,10 @@
 /**
  * The rule engine over a whole document: protected spans masked, each editable unit revised
  * (reviser.ts), the changes diffed into hunks that each say what they address, every hunk checked
- * by the meaning guard (guard.ts), and — when the whole text is revised and the detector judges
- * it human-written — only what the detector flags kept (judge.ts), never raising its score. The
- * final checks (protected spans byte for byte, paragraph structure, ranges) run on the result.
+ * by the meaning guard (guard.ts), and — when the whole text is revised — never a higher score
+ * from the detector than the text had, and, if it judges the text human-written, only what it
+ * flags kept (judge.ts). The final checks (protected spans byte for byte, paragraph structure,
+ * ranges) run on the result.
  */
 import type { ProgressMessage, RewriteOutput } from '../../src-shared/tasks';
 import { detectorScore } from '../detect/index';
@@ -125,24 +126,61 @@ function mergeGroup(text: string, g: readonly UnitHunk[]): UnitHunk {
 const stockOnly = (h: RawHunk) => (h.reason ?? '').split('; ').every((r) => STOCK_REASONS.has(r as Reason));
 
 /**
- * A text judged human keeps only the changes to what the detector flags, and only as far as
- * they do not raise its score (first all flagged changes, then the stock phrases alone, else none).
+ * The widest of `hunks` (all of them, then the edits to stock phrases and over-used words alone,
+ * then none) that does not raise the detector's score above `score`.
  */
-function keepFlagged(text: string, hunks: RawHunk[], j: Judgement): { hunks: RawHunk[]; note: string } {
-  const pct = `${j.score.toFixed(1)} %`;
-  const flagged = hunks.filter((h) => touches(j.flagged, h.start, h.end));
-  let kept = flagged;
+function notRaising(text: string, hunks: RawHunk[], score: number): RawHunk[] {
+  let kept = hunks;
   for (const narrower of [stockOnly, () => false]) {
-    if (!kept.length || detectorScore(apply(text, kept)) <= j.score) break;
+    if (!kept.length || detectorScore(apply(text, kept)) <= score) break;
     kept = kept.filter(narrower);
   }
-  const person = `This text reads as written by a person (AI confidence ${pct})`;
+  return kept;
+}
+
+const changes = (n: number) => `${n} ${n === 1 ? 'change' : 'changes'}`;
+
+/**
+ * A text judged human keeps only the changes to what the detector flags, and only as far as
+ * they do not raise its score.
+ */
+function keepFlagged(text: string, hunks: RawHunk[], j: Judgement): { hunks: RawHunk[]; note: string } {
+  const flagged = hunks.filter((h) => touches(j.flagged, h.start, h.end));
+  const kept = notRaising(text, flagged, j.score);
+  const person = `This text reads as written by a person (AI confidence ${j.score.toFixed(1)} %)`;
   const note = kept.length
-    ? `${person}, so only what the detector flags in it was revised: ${kept.length} ${kept.length === 1 ? 'change' : 'changes'}; the rest is left as written.`
+    ? `${person}, so only what the detector flags in it was revised: ${changes(kept.length)}; the rest is left as written.`
     : flagged.length
       ? `${person} and nothing the detector flags in it could be revised without raising its score, so nothing was changed.`
       : `${person} and nothing in it is flagged, so nothing was changed.`;
   return { hunks: kept, note };
+}
+
+/**
+ * Any other text is revised throughout, but a revision never leaves it looking more
+ * machine-written to the detector than it was: if all the changes together would raise its
+ * score, only the edits to stock phrases and over-used words are kept, else none — and the note
+ * says so.
+ */
+export function keepNotRaising(text: string, hunks: RawHunk[], j: Judgement): { hunks: RawHunk[]; note?: string } {
+  const kept = j.scored ? notRaising(text, hunks, j.score) : hunks;
+  if (kept.length === hunks.length) return { hunks };
+  const all = `All ${changes(hunks.length)} together would have raised the detector's score (AI confidence ${j.score.toFixed(1)} %)`;
+  return {
+    hunks: kept,
+    note: kept.length
+      ? `${all}, so only the ${changes(kept.length)} to stock phrases and over-used words were kept.`
+      : `${all}, and so would the edits to stock phrases alone, so nothing was changed.`,
+  };
+}
+
+/**
+ * Is this a revision of the whole document? The core sends a whole-document revision of a text
+ * with code as ranges around the code (the code stays as it is), so the scope says it, not
+ * `ranges === null` alone.
+ */
+function wholeDocument(input: RewriteRequest): boolean {
+  return input.ranges === null || input.options.scope === 'document';
 }
 
 /** Rule-based revision of a document (see the file's comment). */
@@ -201,9 +239,9 @@ export async function reviseDocument(
   }
   let final: RawHunk[] = kept;
   let note: string | undefined;
-  if (!ranges && final.length) {
+  if (wholeDocument(input) && final.length) {
     const j = judge(text);
-    if (j.human) ({ hunks: final, note } = keepFlagged(text, final, j));
+    ({ hunks: final, note } = j.human ? keepFlagged(text, final, j) : keepNotRaising(text, final, j));
   }
   const result = apply(text, final);
   const hunks = toHunks(text, final);

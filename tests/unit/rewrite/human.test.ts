@@ -1,12 +1,15 @@
 /**
  * Human text left alone: a whole-document revision of a text the detector judges human-written
- * changes only what the detector flags in it, says so, and never raises the detector's score.
+ * changes only what the detector flags in it, says so, and never raises the detector's score; no
+ * whole-document revision raises it.
  * Texts written for these tests.
  */
 import { describe, expect, it } from 'vitest';
 import { REWRITE_MODES } from '../../../src-shared/models';
 import { analyzeText, detectorScore } from '../../../src-workers/detect/index';
 import { stockSpans, touches } from '../../../src-workers/rewrite/judge';
+import { REASONS } from '../../../src-workers/rewrite/reasons';
+import { keepNotRaising } from '../../../src-workers/rewrite/rules';
 import { AI_ARTICLE, HUMAN_STORY, opts, revise } from './helpers';
 
 describe('a text judged human', () => {
@@ -42,7 +45,9 @@ describe('a text judged human', () => {
   });
 
   it('sections the user picks are revised as asked: the judgement is for whole-document revisions', async () => {
-    const out = await revise(HUMAN_STORY, opts('formal', 2), [{ start: 0, end: HUMAN_STORY.length }]);
+    const out = await revise(HUMAN_STORY, { ...opts('formal', 2), scope: 'sections' }, [
+      { start: 0, end: HUMAN_STORY.length },
+    ]);
     expect(out.text).toContain('later than we had planned');
     expect(out.diff_summary.note).toBeUndefined();
   });
@@ -55,5 +60,79 @@ describe('a text judged machine-written', () => {
     expect(out.hunks.length).toBeGreaterThan(15);
     expect(out.diff_summary.note).toBeUndefined();
     expect(detectorScore(out.text)).toBeLessThan(detectorScore(AI_ARTICLE) / 2);
+  });
+});
+
+describe('a whole-document revision of a text with code', () => {
+  it('is judged too: the code arrives as ranges left out, the scope says it is the whole document', async () => {
+    const code = '\n\n    const lake = await swim(6);\n\n';
+    const text = HUMAN_STORY.replace('\n\nHonestly', `${code}Honestly`);
+    const at = text.indexOf(code);
+    const ranges = [
+      { start: 0, end: at },
+      { start: at + code.length, end: text.length },
+    ];
+    const out = await revise(text, opts('formal', 3), ranges);
+    expect(out.diff_summary.note).toMatch(/reads as written by a person .* only what the detector flags/);
+    expect(out.text).toContain("later than we'd planned");
+    expect(out.text).toContain(code);
+  });
+});
+
+describe('a revision never raises the detector’s score', () => {
+  // A hand-made change that reads as more machine-written, beside one that removes a stock phrase.
+  const text = HUMAN_STORY;
+  const raising = {
+    start: text.indexOf('ate sandwiches'),
+    end: text.indexOf('ate sandwiches') + 'ate sandwiches'.length,
+    after: 'delved into a rich tapestry of sandwiches, fostering a vibrant and seamless synergy',
+  };
+  const stock = { start: text.indexOf('crucial'), end: text.indexOf('crucial') + 'crucial'.length, after: 'big' };
+  const score = detectorScore(text);
+
+  it('keeps every change when together they do not raise it', () => {
+    const out = keepNotRaising(text, [{ ...stock, reason: REASONS.plain }], {
+      score,
+      scored: true,
+      human: false,
+      flagged: [],
+    });
+    expect(out.hunks).toHaveLength(1);
+    expect(out.note).toBeUndefined();
+  });
+  it('keeps only the edits to stock phrases when all of them would raise it, and says so', () => {
+    const hunks = [
+      { ...raising, reason: REASONS.split },
+      { ...stock, reason: REASONS.plain },
+    ].sort((a, b) => a.start - b.start);
+    const out = keepNotRaising(text, hunks, { score, scored: true, human: false, flagged: [] });
+    expect(out.hunks.map((h) => h.after)).toEqual(['big']);
+    expect(out.note).toMatch(/would have raised the detector's score .* only the 1 change to stock phrases/);
+  });
+  it('keeps nothing when the stock-phrase edits alone would raise it', () => {
+    const out = keepNotRaising(text, [{ ...raising, reason: REASONS.plain }], {
+      score,
+      scored: true,
+      human: false,
+      flagged: [],
+    });
+    expect(out.hunks).toEqual([]);
+    expect(out.note).toMatch(/nothing was changed/);
+  });
+  it('leaves a text too short for a score alone', () => {
+    const out = keepNotRaising(text, [{ ...raising, reason: REASONS.plain }], {
+      score,
+      scored: false,
+      human: false,
+      flagged: [],
+    });
+    expect(out.hunks).toHaveLength(1);
+  });
+  it.each(REWRITE_MODES)('%s, strengths 1–3: the test article and story never score higher after', async (mode) => {
+    for (const strength of [1, 2, 3])
+      for (const t of [AI_ARTICLE, HUMAN_STORY]) {
+        const out = await revise(t, opts(mode, strength));
+        expect(detectorScore(out.text), `${mode} ${strength}`).toBeLessThanOrEqual(detectorScore(t));
+      }
   });
 });
