@@ -122,7 +122,8 @@ export function listBefore(toks: readonly Tok[], end: number): boolean {
   return false;
 }
 
-export function leftClauseOk(toks: readonly Tok[], end: number, pos: PosCache): boolean {
+/** Is toks[0..end) a complete clause of at least `minWords` words that a split may end at `end`? */
+export function leftClauseOk(toks: readonly Tok[], end: number, pos: PosCache, minWords = 6): boolean {
   const fi = firstContentIndex(toks);
   if (fi < 0) return false;
   let words = 0;
@@ -158,7 +159,7 @@ export function leftClauseOk(toks: readonly Tok[], end: number, pos: PosCache): 
       if (t.text === '"' || t.text === '“' || t.text === '”') return false;
     }
   }
-  if (words < 6 || open !== 0 || pendingPair || scopeOpen) return false;
+  if (words < minWords || open !== 0 || pendingPair || scopeOpen) return false;
   // "If X and Y" is one clause; "If X, Y" has its main clause after the comma.
   if (SUBORDINATORS.has(keyOf(toks[fi])) && !comma) return false;
   return finite || hasFiniteVerb(toks, 0, end, pos);

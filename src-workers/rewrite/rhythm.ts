@@ -31,6 +31,14 @@ import { DETERMINERS, PREPOSITIONS, SUBJECT_PRONOUNS, set } from './wordsets';
 const WHICH_CLAUSE = set(
   'means meant makes made leads led allows allowed helps helped results resulted explains explained shows showed suggests suggested reflects reflected creates created gives gave causes caused contributes contributed',
 );
+/**
+ * The same verbs after a modal or a singular perfect (", which can lead to …", ", which has
+ * allowed …"): "This" takes the auxiliary as it stands. Not "have", whose subject is plural.
+ */
+const WHICH_AUX = set('can could may might will would has had');
+const WHICH_AFTER_AUX = set(
+  'mean meant make made lead led allow allowed help helped result resulted explain explained show shown suggest suggested reflect reflected create created give given cause caused contribute contributed',
+);
 
 interface Joint {
   /** Index of the ',' or ';' token. */
@@ -99,6 +107,11 @@ const PARTICIPLES = new Map<string, Participle>([
   ['marking', { base: 'mark', evidential: true }],
   ['proving', { base: 'prove', evidential: true, next: set('that the a an its their his her this these') }],
   ['exemplifying', { base: 'exemplify', evidential: true }],
+  [
+    'reminding',
+    { base: 'remind', evidential: true, next: set('us readers people them everyone you viewers audiences') },
+  ],
+  ['adding', { base: 'add', evidential: true, next: set('to a an depth') }],
 ]);
 /** Words before the participle that "This" makes redundant (", thereby causing" → ". This causes"). */
 const LINK_ADVERBS = set('thereby thus');
@@ -127,7 +140,9 @@ function findJoints(toks: readonly Tok[], allowAnd: boolean, allowBut: boolean, 
         // ", which means …", ", which is why …": the clause refers to the whole statement before it.
         const n1 = toks[i + 4];
         const n2 = toks[i + 6];
-        if (n1?.kind === 'word' && (WHICH_CLAUSE.has(keyOf(n1)) || (keyOf(n1) === 'is' && n2 && keyOf(n2) === 'why')))
+        const k1 = n1?.kind === 'word' ? keyOf(n1) : '';
+        const k2 = n2?.kind === 'word' ? keyOf(n2) : '';
+        if (WHICH_CLAUSE.has(k1) || (k1 === 'is' && k2 === 'why') || (WHICH_AUX.has(k1) && WHICH_AFTER_AUX.has(k2)))
           out.push({ at: i, rest: i + 2, conj: 'which' });
       } else if (allowIng) {
         // ", causing …", ", thereby causing …"
@@ -191,10 +206,13 @@ function splitSentence(
       tense = mainTense(toks, j.at, state.pos);
       if (!tense) continue;
     } else {
-      if (left < 6 || right < 5) continue;
+      // A contrast or consequence may follow a short clause ("No one was hurt, but the road closed …").
+      const minLeft = j.conj === 'but' || j.conj === 'so' || j.conj === 'yet' ? 4 : 6;
+      if (left < minLeft || right < 5) continue;
       if (j.conj === 'and' && listBefore(toks, j.at)) continue;
+      if ((j.conj === 'but' || j.conj === 'yet') && correction(toks, j.at, j.rest)) continue;
       if (!independentClause(toks, j.rest, toks.length, state.pos)) continue;
-      if (!leftClauseOk(toks, j.at, state.pos)) continue;
+      if (!leftClauseOk(toks, j.at, state.pos, minLeft)) continue;
     }
     // Very long sentences are halved; others give a short sentence next to a longer one.
     const score = total >= 40 ? Math.abs(left - right) : Math.min(left, right);
@@ -234,6 +252,17 @@ function splitSentence(
     ...splitSentence(a, minWords, minWordsSemicolon, state, startsWithThis(b.toks)),
     ...splitSentence(b, minWords, minWordsSemicolon, state, nextStartsThis),
   ];
+}
+
+/**
+ * "The treasure was not gold, but the memories we made": after a negation, "but" may bring the
+ * noun phrase that replaces what was denied, not a clause of its own — split only when a subject
+ * pronoun opens what follows ("It is not cheap, but it lasts").
+ */
+function correction(toks: readonly Tok[], at: number, rest: number): boolean {
+  const negated = toks.slice(0, at).some((t) => t.kind === 'word' && /^(?:not|never|\w*n['’]t)$/.test(keyOf(t)));
+  const next = toks[rest];
+  return negated && !(next?.kind === 'word' && (SUBJECT_PRONOUNS.has(keyOf(next)) || keyOf(next) === 'there'));
 }
 
 export function startsWithThis(toks: readonly Tok[]): boolean {
@@ -484,11 +513,12 @@ function plainClause(toks: readonly Tok[]): boolean {
 
 /**
  * Sentence rhythm by strength. Strength 1 leaves it alone. From 2: openings varied (above), long
- * sentences split at a safe joint between independent clauses (", and" from 16 words, 14 in
- * casual prose; ", but", ", so", ", yet", a single semicolon, a participle tail such as ",
- * causing …" or a comment clause such as ", which means …" from 16, 12 at strength 3 and in
- * casual prose), and short neighbours joined where they share a subject or the second comments
- * on the first.
+ * sentences split at a safe joint between independent clauses (", and" from 16 words, 12 in
+ * casual prose; ", but", ", so", ", yet" — after a clause of four words or more, never in "not X,
+ * but Y" —, a single semicolon, a participle tail such as ", causing …" or a comment clause such
+ * as ", which means …" or ", which can lead to …" from 16 words, 12 at strength 3, 10 in casual
+ * prose), and short neighbours joined where they share a subject or the second comments on the
+ * first.
  */
 export function rhythm(sents: Sentence[], state: ReviseState): Sentence[] {
   if (state.strength < 2) return sents;

@@ -1100,4 +1100,57 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The team finished the bridge in only nine months of hard work.',
   },
   { mode: 'concise', text: 'As technology continues to evolve, schools must adapt.', expected: 'Schools must adapt.' },
+  {
+    mode: 'standard',
+    text: 'Nobody won the prize this year, but the judges praised three of the entries in their report to the board.',
+    expected:
+      'Nobody won the prize this year. But the judges praised three of the entries in their report to the board.',
+  },
+  {
+    mode: 'standard',
+    text: 'The law was never popular with farmers, but it stayed in force until the end of the decade.',
+    expected: 'The law was never popular with farmers. But it stayed in force until the end of the decade.',
+  },
+  {
+    mode: 'standard',
+    text: 'The plan was not a failure, but a lesson that the council took to heart for the next few years.',
+    expected: 'The plan was not a failure, but a lesson that the council took to heart for the next few years.',
+    note: '"not X, but Y": Y replaces what was denied and is no sentence of its own',
+  },
+  {
+    mode: 'standard',
+    text: 'The factory closed its doors after the long strike, which has made life hard for many families in the valley.',
+    expected:
+      'The factory closed its doors after the long strike. This has made life hard for many families in the valley.',
+  },
+  {
+    mode: 'standard',
+    text: 'The bridge was built without proper checks on the steel, which could have caused a disaster on the busy road.',
+    expected:
+      'The bridge was built without proper checks on the steel, which could have caused a disaster on the busy road.',
+    note: 'a modal perfect after "which" is left joined (the clause states what did not happen)',
+  },
+  {
+    mode: 'standard',
+    text: 'The storm knocked out power to the whole coast for two days, adding to the strain on the hospitals.',
+    expected: 'The storm knocked out power to the whole coast for two days. This added to the strain on the hospitals.',
+  },
+  {
+    mode: 'standard',
+    text: 'The teacher read the letter aloud to the class on Friday, reminding us that the trip was only a week away.',
+    expected:
+      'The teacher read the letter aloud to the class on Friday, reminding us that the trip was only a week away.',
+    note: 'a person may do the reminding: no "This reminded us"',
+  },
+  {
+    mode: 'standard',
+    text: 'The report arrived three weeks late, so the committee had to delay its vote until the spring meeting.',
+    expected: 'The report arrived three weeks late. So the committee had to delay its vote until the spring meeting.',
+  },
+  {
+    mode: 'standard',
+    text: 'The results were clear, but they did not settle the question of cost for the smaller towns in the region.',
+    expected:
+      'The results were clear. But they did not settle the question of cost for the smaller towns in the region.',
+  },
 ];
