@@ -39,6 +39,7 @@ import { rewriteText } from '../src-workers/rewrite/index';
 import { findProtectedSpans } from '../src-workers/rewrite/protect';
 import { countWords, paragraphs, sentenceSpans, words } from '../src-workers/text/segment';
 import { seededRandom } from './lib/random';
+import { sourceBlock } from './lib/source-block';
 import { featurize, scoreTfidfLr, trainTfidfLr, type SparseDoc } from './lib/tfidf-detector';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -98,13 +99,6 @@ interface Row {
   fold: number;
 }
 
-function blockOf(id: string): string {
-  const base = id.replace(/-\d+$/, '');
-  if (base.startsWith('nd-asap')) return 'nd-asap';
-  if (base.startsWith('nd-fce')) return 'nd-fce';
-  return base;
-}
-
 function readRows(): Row[] {
   const rows: Row[] = [];
   for (const f of FILES) {
@@ -116,7 +110,7 @@ function readRows(): Row[] {
     for (const line of readFileSync(file, 'utf8').split('\n')) {
       if (!line.trim()) continue;
       const o = JSON.parse(line) as { id: string; label: 'ai' | 'human'; text: string };
-      rows.push({ id: o.id, label: o.label, text: o.text, block: blockOf(o.id), fold: -1 });
+      rows.push({ id: o.id, label: o.label, text: o.text, block: sourceBlock(o.id), fold: -1 });
     }
   }
   return rows;
@@ -292,6 +286,9 @@ function profile(text: string): { sentenceLength: number; contractions: number; 
 interface Revision {
   text: string;
   failed: boolean;
+  /** Changes (hunks) made, and whether the revision says the text reads as a person's. */
+  changes: number;
+  judgedHuman: boolean;
   f1: number;
   lost: number;
   spans: number;
@@ -342,8 +339,13 @@ async function main(): Promise<void> {
     for (const r of evalRows) {
       let text = r.text;
       let failed = false;
+      let changes = 0;
+      let judgedHuman = false;
       try {
-        text = (await revise(r.text, c)).text;
+        const out = await revise(r.text, c);
+        text = out.text;
+        changes = out.hunks.length;
+        judgedHuman = /reads as written by a person/.test(out.diff_summary.note ?? '');
       } catch (e) {
         failed = true;
         console.error(`${r.id} (${c.mode} ${c.strength}): ${(e as Error).message}`);
@@ -354,6 +356,8 @@ async function main(): Promise<void> {
       list.push({
         text,
         failed,
+        changes,
+        judgedHuman,
         f1: f1(lemmaCache.get(r)!, lemmas(text)),
         lost,
         spans: total,
@@ -427,6 +431,24 @@ async function main(): Promise<void> {
     const ho = human.map((r) => rev(r).ours - oursBefore.get(r)!);
     console.log(
       `| ${c.mode} ${c.strength} | ${fall(iB, iA)} | ${fall(oB, oA)} | ${fmt(mean(f1s), 3)} (${fmt(Math.min(...f1s), 3)}) | ${lost} of ${total} | ${fmt(mean(ai.map((r) => rev(r).lengthRatio)), 3)} | ${failed} | ${signed(mean(hi))} (${hi.filter((d) => d > 0).length}/${human.length}) | ${signed(mean(ho))} (${ho.filter((d) => d > 0).length}/${human.length}) |`,
+    );
+  });
+
+  console.log(
+    '\nHuman texts: how many the revision judged human-written (changed only where the detector flags them), their changes, and how many either detector scores higher after; AI texts either detector scores higher after:\n',
+  );
+  console.log(
+    '| mode, strength | human texts judged human | their changes per text (texts changed) | other human texts: changes per text | human texts raised: independent / ours | AI texts raised: independent / ours |',
+  );
+  console.log('|---|---|---|---|---|---|');
+  CONFIGS.forEach((c, ci) => {
+    const rev = (r: Row) => revisions.get(r)![ci];
+    const judged = human.filter((r) => rev(r).judgedHuman);
+    const others = human.filter((r) => !rev(r).judgedHuman);
+    const raised = (rows: Row[], before: Map<Row, number>, key: 'independent' | 'ours') =>
+      rows.filter((r) => rev(r)[key] > before.get(r)!).length;
+    console.log(
+      `| ${c.mode} ${c.strength} | ${judged.length}/${human.length} | ${fmt(mean(judged.map((r) => rev(r).changes)), 2)} (${judged.filter((r) => rev(r).changes > 0).length}) | ${fmt(mean(others.map((r) => rev(r).changes)), 1)} | ${raised(human, indepBefore, 'independent')} / ${raised(human, oursBefore, 'ours')} | ${raised(ai, indepBefore, 'independent')} / ${raised(ai, oursBefore, 'ours')} |`,
     );
   });
 

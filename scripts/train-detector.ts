@@ -41,6 +41,7 @@ import { LEARNER_ESSAYS } from '../tests/unit/detect/learner-essays';
 import { LEARNER_LETTER, SIMPLE_ESSAY } from '../tests/unit/detect/fixtures';
 import { cutSamples, readFactbook, readHam, readMobyDick, readSotu, type NpmHumanDoc } from './lib/npm-human';
 import { seededRandom } from './lib/random';
+import { sourceBlock } from './lib/source-block';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 function flag(name: string): string | undefined {
@@ -98,20 +99,13 @@ interface Row {
   words: number;
 }
 
-function blockOf(id: string): string {
-  const base = id.replace(/-\d+$/, '');
-  if (base.startsWith('nd-asap')) return 'nd-asap';
-  if (base.startsWith('nd-fce')) return 'nd-fce';
-  return base;
-}
-
 const rows: Row[] = [];
 const lines = readFileSync(CORPUS, 'utf8').split('\n');
 for (let i = 0; i < lines.length; i++) {
   const line = lines[i].trim();
   if (!line) continue;
   const o = JSON.parse(line) as { id: string; label: string; domain: string; generator: string | null; text: string };
-  const block = blockOf(o.id);
+  const block = sourceBlock(o.id);
   rows.push({
     key: o.id,
     label: o.label === 'ai' ? 1 : 0,

@@ -146,7 +146,7 @@ export interface DocumentVersionInfo {
 /**
  * `casual`: contractions, shorter sentences, plain words; `formal`: no contractions, precise
  * vocabulary; `academic`: formal, with hedges where a claim is stated more strongly than a paper
- * would; `concise`: at least 15 % shorter.
+ * would; `concise`: shorter — filler, comment tails, wordy phrases and points made twice cut.
  */
 export const REWRITE_MODES = ['standard', 'formal', 'casual', 'academic', 'concise'] as const;
 export type RewriteMode = (typeof REWRITE_MODES)[number];
