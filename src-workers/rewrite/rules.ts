@@ -6,12 +6,13 @@
  * flags kept (judge.ts). The final checks (protected spans byte for byte, paragraph structure,
  * ranges) run on the result.
  */
+import type { Span } from '../../src-shared/models';
 import type { ProgressMessage, RewriteOutput } from '../../src-shared/tasks';
 import { detectorScore } from '../detect/index';
 import { countWords, sentenceSpans } from '../text/segment';
 import { apostropheStyle, checkAborted, ProgressReporter, verifyRevision, type RewriteRequest } from './common';
 import { countWordTokens, diffPiece, summarize, toHunks, type RawHunk } from './diff';
-import { makeGuard } from './guard';
+import { makeGuard, type Guard } from './guard';
 import { judge, touches, type Judgement } from './judge';
 import { insertableWords } from './lexicon';
 import { findProtectedSpans, maskRange, unmask, type ProtectedSpan } from './protect';
@@ -81,9 +82,9 @@ interface UnitHunk extends RawHunk {
 /**
  * Groups the hunks of a unit by the sentences they touch (a join links two): the meaning guard
  * judges each group as a whole, and a group with an edit that moves words becomes one hunk.
+ * `spans`: the text's sentences.
  */
-function groupBySentence(text: string, hunks: UnitHunk[]): UnitHunk[][] {
-  const spans = sentenceSpans(text);
+function groupBySentence(spans: readonly Span[], hunks: UnitHunk[]): UnitHunk[][] {
   const sentenceAt = (pos: number) => {
     let lo = 0;
     let hi = spans.length - 1;
@@ -141,11 +142,10 @@ function notRaising(text: string, hunks: RawHunk[], score: number): RawHunk[] {
 const changes = (n: number) => `${n} ${n === 1 ? 'change' : 'changes'}`;
 
 /**
- * A text judged human keeps only the changes to what the detector flags, and only as far as
- * they do not raise its score.
+ * A text judged human keeps only the changes to what the detector flags (`flagged`, picked per
+ * unit), and only as far as they do not raise its score.
  */
-function keepFlagged(text: string, hunks: RawHunk[], j: Judgement): { hunks: RawHunk[]; note: string } {
-  const flagged = hunks.filter((h) => touches(j.flagged, h.start, h.end));
+function keepFlagged(text: string, flagged: RawHunk[], j: Judgement): { hunks: RawHunk[]; note: string } {
   const kept = notRaising(text, flagged, j.score);
   const person = `This text reads as written by a person (AI confidence ${j.score.toFixed(1)} %)`;
   const note = kept.length
@@ -183,7 +183,27 @@ function wholeDocument(input: RewriteRequest): boolean {
   return input.ranges === null || input.options.scope === 'document';
 }
 
-/** Rule-based revision of a document (see the file's comment). */
+/**
+ * The hunks of one unit that pass the meaning guard: grouped by sentence, a group withheld
+ * whole if the guard finds it changes a fact, and a group with an edit that moves words made one
+ * hunk.
+ */
+function guarded(text: string, spans: readonly Span[], guard: Guard, hunks: UnitHunk[]): RawHunk[] {
+  const kept: RawHunk[] = [];
+  for (const g of groupBySentence(spans, hunks)) {
+    const merged = mergeGroup(text, g);
+    if (guard.check(text.slice(merged.start, merged.end), merged.after) !== null) continue;
+    if (g.length > 1 && g.some((h) => (h.reason ?? '').split('; ').some((r) => MOVES.has(r)))) kept.push(merged);
+    else kept.push(...g);
+  }
+  return kept;
+}
+
+/**
+ * Rule-based revision of a document (see the file's comment). Each unit's changes are final once
+ * the unit is done (meaning guard, and for a text judged human the flagged ones only), but for
+ * the score ceiling, which looks at all of them together at the end.
+ */
 export async function reviseDocument(
   input: RewriteRequest,
   onProgress: (p: ProgressMessage) => void,
@@ -196,8 +216,12 @@ export async function reviseDocument(
   const spans = findProtectedSpans(text, options.frozen_terms);
   const plan = planUnits(text, ranges);
   const state = newState(options.mode, options.strength, apostropheStyle(text), text);
+  const judgement = wholeDocument(input) ? judge(text) : null;
+  const guard = makeGuard(text, insertableWords());
+  const sentences = sentenceSpans(text);
   const total = Math.max(1, text.length);
-  const raw: UnitHunk[] = [];
+  let kept: RawHunk[] = [];
+  let passed = 0;
   let unit = 0;
   let wordsDone = 0;
   let lastYield = Date.now();
@@ -211,8 +235,13 @@ export async function reviseDocument(
       const revised = render(reviseUnit(masked, state), used);
       const before = text.slice(u.start, u.end);
       if (revised.text !== before) {
+        const raw: UnitHunk[] = [];
         for (const h of diffPiece(before, revised.text, u.start).hunks)
           raw.push({ ...h, reason: reasonOf(revised.marks, h.at ?? 0, h.after.length), unit });
+        const ok = guarded(text, sentences, guard, raw);
+        passed += ok.length;
+        if (judgement?.human) kept.push(...ok.filter((h) => touches(judgement.flagged, h.start, h.end)));
+        else kept.push(...ok);
       }
       if (Date.now() - lastYield > 20) {
         // Let cancellation and progress messages through on long documents.
@@ -226,25 +255,13 @@ export async function reviseDocument(
     reporter.report(fraction(para.end), wordsDone);
   }
   checkAborted(signal);
-  const guard = makeGuard(text, insertableWords());
-  const kept: RawHunk[] = [];
-  for (const g of groupBySentence(text, raw)) {
-    const merged = mergeGroup(text, g);
-    const why = guard.check(text.slice(merged.start, merged.end), merged.after);
-    if (process.env.INKPROOF_DEBUG_GUARD && why)
-      console.error(why, JSON.stringify(text.slice(merged.start, merged.end)), JSON.stringify(merged.after));
-    if (why !== null) continue;
-    if (g.length > 1 && g.some((h) => (h.reason ?? '').split('; ').some((r) => MOVES.has(r)))) kept.push(merged);
-    else kept.push(...g);
-  }
-  let final: RawHunk[] = kept;
   let note: string | undefined;
-  if (wholeDocument(input) && final.length) {
-    const j = judge(text);
-    ({ hunks: final, note } = j.human ? keepFlagged(text, final, j) : keepNotRaising(text, final, j));
-  }
-  const result = apply(text, final);
-  const hunks = toHunks(text, final);
+  if (judgement && passed > 0)
+    ({ hunks: kept, note } = judgement.human
+      ? keepFlagged(text, kept, judgement)
+      : keepNotRaising(text, kept, judgement));
+  const result = apply(text, kept);
+  const hunks = toHunks(text, kept);
   verifyRevision(text, result, spans, hunks, ranges);
   let additions = 0;
   let deletions = 0;
