@@ -39,7 +39,7 @@ import { rewriteText } from '../src-workers/rewrite/index';
 import { findProtectedSpans } from '../src-workers/rewrite/protect';
 import { countWords, paragraphs, sentenceSpans, words } from '../src-workers/text/segment';
 import { seededRandom } from './lib/random';
-import { sourceBlock } from './lib/source-block';
+import { blockOf } from './lib/detector/corpus';
 import { featurize, scoreTfidfLr, trainTfidfLr, type SparseDoc } from './lib/tfidf-detector';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -94,7 +94,7 @@ interface Row {
   id: string;
   label: 'ai' | 'human';
   text: string;
-  /** Source block: the id without its running number (nd-hal prompts folded into nd-asap / nd-fce). */
+  /** Source block, read as the detector's training reads it (scripts/lib/detector/corpus.ts). */
   block: string;
   fold: number;
 }
@@ -110,7 +110,7 @@ function readRows(): Row[] {
     for (const line of readFileSync(file, 'utf8').split('\n')) {
       if (!line.trim()) continue;
       const o = JSON.parse(line) as { id: string; label: 'ai' | 'human'; text: string };
-      rows.push({ id: o.id, label: o.label, text: o.text, block: sourceBlock(o.id), fold: -1 });
+      rows.push({ id: o.id, label: o.label, text: o.text, block: blockOf(o.id), fold: -1 });
     }
   }
   return rows;

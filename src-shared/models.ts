@@ -17,6 +17,12 @@ export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 export const VERDICTS = ['ai', 'mixed', 'human', 'uncertain', 'too_short', 'unsupported_language'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
+/**
+ * The fewest words the detector scores: a text with fewer is `too_short` (no score). Shared so
+ * that the interface can say how many words a text needs before it is checked.
+ */
+export const MIN_SCORED_WORDS = 50;
+
 /** What the broadcast carries for a section: offsets into the extracted text, text at most ~300 chars. */
 export const criticalSectionSchema = z.object({
   start: z.number().int().nonnegative(),
@@ -26,7 +32,10 @@ export const criticalSectionSchema = z.object({
 });
 export type CriticalSection = z.infer<typeof criticalSectionSchema>;
 
-/** One signal that moved a score, in words a user understands. */
+/**
+ * One signal that moved a score, in words a user understands. An explanation of weight 0 is a
+ * note about the score (a short text, an unsupported language), evidence for neither side.
+ */
 export interface Explanation {
   /** Stable id of the signal, e.g. "overused_vocabulary". */
   signal: string;

@@ -48,7 +48,11 @@ function describe(file: string, r: AnalysisResult): string {
     unsupported_language: 'language not supported',
   }[r.verdict];
   lines.push(`  ${score} — ${verdict} (${r.word_count} words, ${r.model})`);
-  const signals = r.explanations.filter((e) => Math.abs(e.weight) >= 0.1).slice(0, 5);
+  if (r.ai_share !== null)
+    lines.push(`  ${Math.round(100 * r.ai_share)}% of the words are in passages judged AI-generated`);
+  const notes = r.explanations.filter((e) => e.weight === 0);
+  for (const n of notes) lines.push(`  Note: ${n.label}`);
+  const signals = r.explanations.filter((e) => e.weight !== 0 && Math.abs(e.weight) >= 0.1).slice(0, 5);
   if (signals.length) {
     lines.push('  Signals:');
     for (const e of signals) lines.push(`    ${e.direction === 'ai' ? '▲' : '▼'} ${e.label}`);
@@ -65,7 +69,7 @@ function describe(file: string, r: AnalysisResult): string {
   return lines.join('\n') + '\n\n';
 }
 
-/** One line per input line, in order: {"id","ai_confidence","verdict","critical_sections"} or {"id","error"}. */
+/** One line per input line, in order: {"id","ai_confidence","verdict","ai_share","critical_sections"} or {"id","error"}. */
 export async function analyzeJsonl(pool: WorkerPool): Promise<number> {
   const { errors } = await mapJsonl(
     process.stdin,
@@ -76,6 +80,7 @@ export async function analyzeJsonl(pool: WorkerPool): Promise<number> {
         id: line.id,
         ai_confidence: r.ai_confidence,
         verdict: r.verdict,
+        ai_share: r.ai_share,
         critical_sections: r.critical_sections.map(sectionSummary),
       };
     },

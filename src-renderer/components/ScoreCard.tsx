@@ -10,18 +10,25 @@ export function Signals({
   title?: string;
 }) {
   if (explanations.length === 0) return null;
-  const sorted = [...explanations].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
+  // Weight 0 is a note (a short text, an unsupported language), not evidence either way.
+  const signals = explanations.filter((e) => e.weight !== 0).sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
+  const notes = explanations.filter((e) => e.weight === 0);
   return (
     <section className="signals" aria-label={title}>
       <h3>{title}</h3>
       <ul>
-        {sorted.map((e) => (
+        {signals.map((e) => (
           <li key={e.signal} className={`signal signal-${e.direction}`}>
             <span className="signal-dir" aria-hidden="true">
               {e.direction === 'ai' ? '▲' : '▼'}
             </span>
             <span className="sr-only">{e.direction === 'ai' ? 'Points to AI: ' : 'Points to a human writer: '}</span>
             <span>{e.label}</span>
+          </li>
+        ))}
+        {notes.map((e) => (
+          <li key={e.signal} className="signal signal-note">
+            <span>Note: {e.label}</span>
           </li>
         ))}
       </ul>

@@ -5,8 +5,8 @@
  * and stock phrases it counts). Everything else is left as the writer wrote it. The score is
  * also the ceiling for any whole-document revision (rules.ts).
  */
-import type { Span } from '../../src-shared/models';
-import { analyzeText, detectorScore, MIN_WORDS, UNCERTAIN_LOW } from '../detect/index';
+import { MIN_SCORED_WORDS, type Span } from '../../src-shared/models';
+import { analyzeText, detectorScore, UNCERTAIN_LOW } from '../detect/index';
 import { LIANG_WORDS, LLM_CLOSERS, LLM_OPENERS, LLM_PHRASES, LLM_TRANSITIONS } from '../detect/lexicon';
 import { countWords, paragraphs, sentenceSpans, words, type WordToken } from '../text/segment';
 
@@ -24,7 +24,7 @@ export interface Judgement {
 export function judge(text: string): Judgement {
   const score = detectorScore(text);
   // A text too short for a verdict is not judged either way.
-  const scored = countWords(text) >= MIN_WORDS;
+  const scored = countWords(text) >= MIN_SCORED_WORDS;
   if (!scored || score >= UNCERTAIN_LOW) return { score, scored, human: false, flagged: [] };
   const analysis = analyzeText(text);
   const human = analysis.verdict === 'human' || analysis.verdict === 'mixed';

@@ -162,6 +162,29 @@ describe('controls', () => {
       '▼Points to a human writer: Uses contractions',
     ]);
   });
+
+  it('shows a note of weight 0 as a note, after the signals and pointing neither way', () => {
+    const el = render(
+      <ScoreCard
+        doc={{
+          ai_confidence: 31.4,
+          verdict: 'uncertain',
+          word_count: 70,
+          analyzed_at: '2026-01-01T00:00:00.000Z',
+          analysis_model: 'ngram-stylo-lr-v3',
+          explanations: [
+            { signal: 'length', label: 'a short text (70 words): less certain', direction: 'human', weight: 0 },
+            { signal: 'b', label: 'Uses contractions', direction: 'human', weight: -0.5 },
+          ],
+        }}
+      />,
+    );
+    expect([...el.querySelectorAll('.signal')].map((s) => s.textContent)).toEqual([
+      '▼Points to a human writer: Uses contractions',
+      'Note: a short text (70 words): less certain',
+    ]);
+    expect(el.querySelector('.signal-note .signal-dir')).toBeNull();
+  });
 });
 
 describe('library and event log selection', () => {
