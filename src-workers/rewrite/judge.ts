@@ -6,7 +6,7 @@
  * also the ceiling for any whole-document revision (rules.ts).
  */
 import { MIN_SCORED_WORDS, type Span } from '../../src-shared/models';
-import { analyzeText, detectorScore, UNCERTAIN_LOW } from '../detect/index';
+import { analyzeText, detectorScore } from '../detect/index';
 import { LIANG_WORDS, LLM_CLOSERS, LLM_OPENERS, LLM_PHRASES, LLM_TRANSITIONS } from '../detect/lexicon';
 import { countWords, paragraphs, sentenceSpans, words, type WordToken } from '../text/segment';
 
@@ -15,27 +15,34 @@ export interface Judgement {
   score: number;
   /** The text is long enough for the detector's verdict (shorter texts are not judged). */
   scored: boolean;
-  /** The detector's verdict is `human` (or `mixed`: its human passages are left alone too). */
+  /** The detector's verdict is `human` or `mixed`: what it does not flag is left as written. */
   human: boolean;
+  /** The verdict is `mixed`: the detector finds AI passages (`aiShare` of the words) among human ones. */
+  mixed: boolean;
+  aiShare: number;
   /** What the detector flags in it (offsets into the text), sorted. */
   flagged: Span[];
 }
 
 export function judge(text: string): Judgement {
-  const score = detectorScore(text);
   // A text too short for a verdict is not judged either way.
-  const scored = countWords(text) >= MIN_SCORED_WORDS;
-  if (!scored || score >= UNCERTAIN_LOW) return { score, scored, human: false, flagged: [] };
+  if (countWords(text) < MIN_SCORED_WORDS)
+    return { score: detectorScore(text), scored: false, human: false, mixed: false, aiShare: 0, flagged: [] };
+  // The full analysis, whatever the score: a document with both kinds of passage is `mixed` at
+  // any score, and its human passages are left alone as a human text is.
   const analysis = analyzeText(text);
-  const human = analysis.verdict === 'human' || analysis.verdict === 'mixed';
-  if (!human) return { score, scored, human, flagged: [] };
+  const score = analysis.ai_confidence ?? detectorScore(text);
+  const mixed = analysis.verdict === 'mixed';
+  const human = analysis.verdict === 'human' || mixed;
+  const aiShare = analysis.ai_share ?? 0;
+  if (!human) return { score, scored: true, human, mixed, aiShare, flagged: [] };
   const flagged: Span[] = [...stockSpans(text)];
   for (const s of analysis.critical_sections) flagged.push({ start: s.start, end: s.end });
   for (const e of analysis.explanations) for (const sp of e.spans ?? []) flagged.push(sp);
   for (const s of analysis.critical_sections)
     for (const e of s.explanations) for (const sp of e.spans ?? []) flagged.push(sp);
   flagged.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { score, scored, human, flagged };
+  return { score, scored: true, human, mixed, aiShare, flagged };
 }
 
 const LIANG = new Set<string>(LIANG_WORDS);

@@ -143,13 +143,17 @@ const changes = (n: number) => `${n} ${n === 1 ? 'change' : 'changes'}`;
 
 /**
  * A text judged human keeps only the changes to what the detector flags (`flagged`, picked per
- * unit), and only as far as they do not raise its score.
+ * unit), and only as far as they do not raise its score. A mixed one is the same: its AI
+ * passages are what is flagged.
  */
 function keepFlagged(text: string, flagged: RawHunk[], j: Judgement): { hunks: RawHunk[]; note: string } {
   const kept = notRaising(text, flagged, j.score);
-  const person = `This text reads as written by a person (AI confidence ${j.score.toFixed(1)} %)`;
+  const what = j.mixed ? 'its AI passages and the words' : 'what';
+  const person = j.mixed
+    ? `This text reads as partly written by a person (AI passages in ${Math.round(100 * j.aiShare)} % of it)`
+    : `This text reads as written by a person (AI confidence ${j.score.toFixed(1)} %)`;
   const note = kept.length
-    ? `${person}, so only what the detector flags in it was revised: ${changes(kept.length)}; the rest is left as written.`
+    ? `${person}, so only ${what} the detector flags in it ${j.mixed ? 'were' : 'was'} revised: ${changes(kept.length)}; the rest is left as written.`
     : flagged.length
       ? `${person} and nothing the detector flags in it could be revised without raising its score, so nothing was changed.`
       : `${person} and nothing in it is flagged, so nothing was changed.`;

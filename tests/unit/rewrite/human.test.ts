@@ -11,6 +11,7 @@ import { stockSpans, touches } from '../../../src-workers/rewrite/judge';
 import { REASONS } from '../../../src-workers/rewrite/reasons';
 import { paragraphs } from '../../../src-workers/text/segment';
 import { keepNotRaising } from '../../../src-workers/rewrite/rules';
+import { mixedText } from '../../helpers/texts';
 import { AI_ARTICLE, HUMAN_STORY, opts, revise } from './helpers';
 
 describe('a text judged human', () => {
@@ -67,6 +68,21 @@ describe('a text judged machine-written', () => {
   });
 });
 
+describe('a text judged mixed', () => {
+  it('keeps its human passages as written and revises its AI passages, and says so', async () => {
+    const text = mixedText(3);
+    const analysis = analyzeText(text);
+    expect(analysis.verdict).toBe('mixed');
+    const aiFrom = Math.min(...analysis.critical_sections.map((s) => s.start));
+    const out = await revise(text, opts('standard', 2));
+    expect(out.text.slice(0, aiFrom)).toBe(text.slice(0, aiFrom));
+    expect(out.hunks.length).toBeGreaterThan(0);
+    for (const h of out.hunks) expect(h.start).toBeGreaterThanOrEqual(aiFrom);
+    expect(out.diff_summary.note).toMatch(/partly written by a person .* only its AI passages/);
+    expect(detectorScore(out.text)).toBeLessThanOrEqual(analysis.ai_confidence!);
+  });
+});
+
 describe('a whole-document revision of a text with code', () => {
   it('is judged too: the code arrives as ranges left out, the scope says it is the whole document', async () => {
     const code = '\n\n    const lake = await swim(6);\n\n';
@@ -99,6 +115,8 @@ describe('a revision never raises the detector’s score', () => {
       score,
       scored: true,
       human: false,
+      mixed: false,
+      aiShare: 0,
       flagged: [],
     });
     expect(out.hunks).toHaveLength(1);
@@ -109,7 +127,14 @@ describe('a revision never raises the detector’s score', () => {
       { ...raising, reason: REASONS.split },
       { ...stock, reason: REASONS.plain },
     ].sort((a, b) => a.start - b.start);
-    const out = keepNotRaising(text, hunks, { score, scored: true, human: false, flagged: [] });
+    const out = keepNotRaising(text, hunks, {
+      score,
+      scored: true,
+      human: false,
+      mixed: false,
+      aiShare: 0,
+      flagged: [],
+    });
     expect(out.hunks.map((h) => h.after)).toEqual(['big']);
     expect(out.note).toMatch(/would have raised the detector's score .* only the 1 change to stock phrases/);
   });
@@ -118,6 +143,8 @@ describe('a revision never raises the detector’s score', () => {
       score,
       scored: true,
       human: false,
+      mixed: false,
+      aiShare: 0,
       flagged: [],
     });
     expect(out.hunks).toEqual([]);
@@ -128,6 +155,8 @@ describe('a revision never raises the detector’s score', () => {
       score,
       scored: false,
       human: false,
+      mixed: false,
+      aiShare: 0,
       flagged: [],
     });
     expect(out.hunks).toHaveLength(1);
