@@ -2,7 +2,8 @@
  * Concise prose: a sentence that only repeats points the document has already made — every
  * content word of it stands in the sentences before — is cut ("In conclusion, …" paragraphs
  * that restate the essay). Never a sentence with protected text (numbers, quotations) or a
- * negation, nor one naming someone the text has not named before, so no fact is lost with it.
+ * negation, nor one naming someone the text has not named before, so no fact is lost with it;
+ * nor the only sentence left of a paragraph or line.
  */
 import { REASONS } from './reasons';
 import type { ReviseState } from './state';
@@ -79,7 +80,10 @@ export function dropRepeated(sents: Sentence[], state: ReviseState): Sentence[] 
         t === s.toks.find((x) => x.kind === 'word') ||
         known.has(contentStem(keyOf(t).replace(/['’]s$/, ''))),
     );
-    if (content && content.size >= 4 && namesKnown && seen >= Math.ceil(share * content.size)) {
+    // A unit (a paragraph, a line, a list item) keeps one sentence at least: cutting it whole
+    // would leave an empty line and change the document's structure.
+    const lastLeft = !out.length && n === sents.length - 1;
+    if (content && content.size >= 4 && namesKnown && seen >= Math.ceil(share * content.size) && !lastLeft) {
       // Cut; the next sentence, or the one before, carries the reason.
       const next = sents[n + 1];
       if (next?.toks[0]) next.toks[0] = { ...next.toks[0], removedBefore: REASONS.repeated };

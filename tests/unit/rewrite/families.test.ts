@@ -168,4 +168,14 @@ describe('concise prose', () => {
     );
     expect(out.reasons).toContain(REASONS.repeated);
   });
+  it('never cuts the only sentence of a paragraph or list item, so the structure stays', async () => {
+    const text = [
+      'Regular exercise improves sleep, mood and focus for people of every age.',
+      'Regular exercise improves sleep, mood and focus for people of any age, including:',
+      '1. Better sleep: regular exercise improves sleep for people of every age.',
+    ].join('\n\n');
+    const out = await edit(text, 'concise');
+    expect(out.text.split('\n\n')).toHaveLength(3);
+    for (const p of out.text.split('\n\n')) expect(p.trim().length).toBeGreaterThan(10);
+  });
 });
