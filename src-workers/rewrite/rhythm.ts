@@ -1,7 +1,7 @@
 /**
  * Sentence rhythm: long sentences split at safe joints, short neighbours that share a subject
  * or referent joined, and openings varied by moving a fronted "By …ing" or "In order to …"
- * phrase after the main clause. Human prose mixes short and long sentences and rarely opens
+ * phrase after the main clause, or by making a concessive "While …," the main clause. Human prose mixes short and long sentences and rarely opens
  * several in a row the same way; an editor gets there by splitting what is overlong and joining
  * what belongs together — never unrelated sentences.
  */
@@ -19,6 +19,7 @@ import {
   keyOf,
   nextIndex,
   placeholderOrder,
+  prevIndex,
   tok,
   wordCount,
   type Sentence,
@@ -494,6 +495,54 @@ function reorderOpening(s: Sentence, state: ReviseState): Sentence {
   return { ...s, toks: [...mainToks, tok(' ', 'space', why), ...moved, tok('.', 'punctuation', why)] };
 }
 
+/** Verbs of a concession ("While the plan is sound, …", "While some may disagree, …"). */
+const CONCESSIVE_VERBS = set('is are has have does do can may might could should seems seem remains remain');
+/** Narrative tenses and the words after "is" that make "while" mean "during" ("while he was away", "while it is raining"). */
+const TEMPORAL_WHILE = set('was were had am at home away asleep abroad there here');
+
+/**
+ * "While the theory is new, researchers hope …" → "The theory is new, but researchers hope …":
+ * the concessive "while" opening machine prose leans on, made the main clause it concedes, with
+ * "but" for the contrast. Only a present or modal concession ("is", "may", "has"), never a
+ * temporal "while" (a past or progressive clause, "while he is away"), with no comma of its own
+ * and an independent clause after the comma. The long-sentence split may then cut at the "but".
+ */
+function concessiveWhile(s: Sentence, state: ReviseState): Sentence {
+  const toks = s.toks;
+  if (toks[0]?.kind !== 'word' || toks[0].text !== 'While') return s;
+  const a = nextIndex(toks, 0);
+  const comma = toks.findIndex((t) => t.kind === 'punctuation' && t.text !== "'" && t.text !== '’');
+  if (a < 0 || comma < 0 || toks[comma].text !== ',' || toks[comma + 1]?.kind !== 'space') return s;
+  const last = toks[toks.length - 1];
+  if (last?.kind !== 'punctuation' || last.text !== '.') return s;
+  let concessive = false;
+  for (let i = a; i < comma; i++) {
+    if (toks[i].kind !== 'word') continue;
+    const k = keyOf(toks[i]);
+    if (TEMPORAL_WHILE.has(k) || (k.endsWith('ing') && i > a && CONCESSIVE_VERBS.has(keyOf(toks[prevIndex(toks, i)]))))
+      return s;
+    // Its verb after a subject of its own ("While in Paris, …" and "While is …" are not clauses).
+    if (CONCESSIVE_VERBS.has(k) && i > a) concessive = true;
+  }
+  const rest = comma + 2;
+  if (!concessive || wordCount(toks.slice(a, comma)) < 3 || wordCount(toks.slice(rest)) < 4) return s;
+  if (!isLowerWord(toks[a].text) && !isCapitalized(toks[a].text)) return s;
+  if (!independentClause(toks, rest, toks.length, state.pos)) return s;
+  const why = REASONS.reorder;
+  const first = toks[a];
+  invalidate(state.pos);
+  return {
+    ...s,
+    toks: [
+      withRemovedBefore(tok(capitalize(first.text), 'word', why), why),
+      ...toks.slice(a + 1, comma + 2),
+      tok('but', 'word', why),
+      tok(' ', 'space', why),
+      ...toks.slice(rest),
+    ],
+  };
+}
+
 /** A determiner or pronoun subject and, within five words, an auxiliary or a verb in -s or -ed ("the firm avoids accidents"). */
 function plainClause(toks: readonly Tok[]): boolean {
   const k0 = keyOf(toks[0]);
@@ -527,7 +576,7 @@ export function rhythm(sents: Sentence[], state: ReviseState): Sentence[] {
   const splitMinSemicolon = casual ? 10 : state.strength >= 3 ? 12 : 16;
   const out: Sentence[] = [];
   for (let i = 0; i < sents.length; i++) {
-    const s = reorderOpening(sents[i], state);
+    const s = reorderOpening(concessiveWhile(sents[i], state), state);
     out.push(
       ...splitSentence(
         s,

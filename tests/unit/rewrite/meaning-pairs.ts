@@ -744,6 +744,40 @@ export const MEANING_PAIRS: MeaningPair[] = [
   },
   {
     mode: 'standard',
+    text: 'While technology has many benefits, it also has drawbacks that we must not ignore.',
+    expected: 'Technology has many benefits, but it also has drawbacks that we must not ignore.',
+  },
+  {
+    mode: 'standard',
+    text: 'While some critics may find the ending abrupt, the novel rewards a second reading.',
+    expected: 'Some critics may find the ending abrupt, but the novel rewards a second reading.',
+  },
+  {
+    mode: 'standard',
+    text: 'While I was cooking dinner, the phone rang twice.',
+    expected: 'While I was cooking dinner, the phone rang twice.',
+    note: 'a temporal "while" (during), not a concession: left alone',
+  },
+  {
+    mode: 'standard',
+    text: 'While she is at work, her mother looks after the children.',
+    expected: 'While she is at work, her mother looks after the children.',
+    note: '"while she is at work" means during: left alone',
+  },
+  {
+    mode: 'standard',
+    text: 'While it is raining, the children stay inside.',
+    expected: 'While it is raining, the children stay inside.',
+    note: 'a progressive clause: "while" means during, left alone',
+  },
+  {
+    mode: 'formal',
+    text: 'While in Paris, we visited the Louvre.',
+    expected: 'While in Paris, we visited the Louvre.',
+    note: 'no clause after "while": left alone',
+  },
+  {
+    mode: 'standard',
     text: 'To reach the village, the hikers crossed a narrow bridge.',
     expected: 'The hikers crossed a narrow bridge to reach the village.',
   },
