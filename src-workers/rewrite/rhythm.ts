@@ -1,11 +1,19 @@
 /**
  * Sentence rhythm: long sentences split at safe joints, short neighbours that share a subject
  * or referent joined, and openings varied by moving a fronted "By …ing" or "In order to …"
- * phrase after the main clause, or by making a concessive "While …," the main clause. Human prose mixes short and long sentences and rarely opens
+ * phrase after the main clause, or by making a concessive "While …," or "Although …," the main clause. Human prose mixes short and long sentences and rarely opens
  * several in a row the same way; an editor gets there by splitting what is overlong and joining
  * what belongs together — never unrelated sentences.
  */
-import { commaThenVerb, independentClause, leftClauseOk, listBefore, mainTense, type Tense } from './clauses';
+import {
+  commaThenVerb,
+  hasFiniteVerb,
+  independentClause,
+  leftClauseOk,
+  listBefore,
+  mainTense,
+  type Tense,
+} from './clauses';
 import { verbForms } from './inflect';
 import { finiteInLexicon, invalidate, properInLexicon, tagsAt } from './pos';
 import { REASONS } from './reasons';
@@ -499,42 +507,53 @@ function reorderOpening(s: Sentence, state: ReviseState): Sentence {
 const CONCESSIVE_VERBS = set('is are has have does do can may might could should seems seem remains remain');
 /** Narrative tenses and the words after "is" that make "while" mean "during" ("while he was away", "while it is raining"). */
 const TEMPORAL_WHILE = set('was were had am at home away asleep abroad there here');
+/** Words that already set up a contrast in the main clause: no second "but". */
+const CONTRAST = set('but yet however nevertheless nonetheless though although');
+
+/** Is "While …" up to `comma` a concession ("While the plan is sound") rather than "during" ("While he was away")? */
+function concessiveWhileClause(toks: readonly Tok[], a: number, comma: number): boolean {
+  let concessive = false;
+  for (let i = a; i < comma; i++) {
+    if (toks[i].kind !== 'word') continue;
+    const k = keyOf(toks[i]);
+    if (TEMPORAL_WHILE.has(k)) return false;
+    if (k.endsWith('ing') && i > a && CONCESSIVE_VERBS.has(keyOf(toks[prevIndex(toks, i)]))) return false;
+    // Its verb after a subject of its own ("While in Paris, …" is not a clause).
+    if (CONCESSIVE_VERBS.has(k) && i > a) concessive = true;
+  }
+  return concessive;
+}
 
 /**
- * "While the theory is new, researchers hope …" → "The theory is new, but researchers hope …":
- * the concessive "while" opening machine prose leans on, made the main clause it concedes, with
- * "but" for the contrast. Only a present or modal concession ("is", "may", "has"), never a
- * temporal "while" (a past or progressive clause, "while he is away"), with no comma of its own
- * and an independent clause after the comma. The long-sentence split may then cut at the "but".
+ * "While the theory is new, researchers hope …" / "Although the plan is sound, it costs too
+ * much." → "The theory is new, but researchers hope …" / "The plan is sound, but it costs too
+ * much.": the concessive opening machine prose leans on, made the main clause it concedes, with
+ * "but" for the contrast. "While" only as a present or modal concession ("is", "may", "has"),
+ * never a temporal one (a past or progressive clause, "while he is away"). The conceded clause
+ * has no comma of its own, an independent clause follows the comma, and it sets up no contrast
+ * of its own. The long-sentence split may then cut at the "but".
  */
-function concessiveWhile(s: Sentence, state: ReviseState): Sentence {
+function concessiveOpening(s: Sentence, state: ReviseState): Sentence {
   const toks = s.toks;
-  if (toks[0]?.kind !== 'word' || toks[0].text !== 'While') return s;
+  const k0 = toks[0]?.kind === 'word' && isCapitalized(toks[0].text) ? keyOf(toks[0]) : '';
+  if (k0 !== 'while' && k0 !== 'although' && k0 !== 'though') return s;
   const a = nextIndex(toks, 0);
   const comma = toks.findIndex((t) => t.kind === 'punctuation' && t.text !== "'" && t.text !== '’');
   if (a < 0 || comma < 0 || toks[comma].text !== ',' || toks[comma + 1]?.kind !== 'space') return s;
   const last = toks[toks.length - 1];
   if (last?.kind !== 'punctuation' || last.text !== '.') return s;
-  let concessive = false;
-  for (let i = a; i < comma; i++) {
-    if (toks[i].kind !== 'word') continue;
-    const k = keyOf(toks[i]);
-    if (TEMPORAL_WHILE.has(k) || (k.endsWith('ing') && i > a && CONCESSIVE_VERBS.has(keyOf(toks[prevIndex(toks, i)]))))
-      return s;
-    // Its verb after a subject of its own ("While in Paris, …" and "While is …" are not clauses).
-    if (CONCESSIVE_VERBS.has(k) && i > a) concessive = true;
-  }
   const rest = comma + 2;
-  if (!concessive || wordCount(toks.slice(a, comma)) < 3 || wordCount(toks.slice(rest)) < 4) return s;
+  if (wordCount(toks.slice(a, comma)) < 3 || wordCount(toks.slice(rest)) < 4) return s;
   if (!isLowerWord(toks[a].text) && !isCapitalized(toks[a].text)) return s;
+  if (k0 === 'while' ? !concessiveWhileClause(toks, a, comma) : !hasFiniteVerb(toks, a + 1, comma, state.pos)) return s;
+  if (toks.slice(rest).some((t) => t.kind === 'word' && CONTRAST.has(keyOf(t)))) return s;
   if (!independentClause(toks, rest, toks.length, state.pos)) return s;
   const why = REASONS.reorder;
-  const first = toks[a];
   invalidate(state.pos);
   return {
     ...s,
     toks: [
-      withRemovedBefore(tok(capitalize(first.text), 'word', why), why),
+      withRemovedBefore(tok(capitalize(toks[a].text), 'word', why), why),
       ...toks.slice(a + 1, comma + 2),
       tok('but', 'word', why),
       tok(' ', 'space', why),
@@ -576,7 +595,7 @@ export function rhythm(sents: Sentence[], state: ReviseState): Sentence[] {
   const splitMinSemicolon = casual ? 10 : state.strength >= 3 ? 12 : 16;
   const out: Sentence[] = [];
   for (let i = 0; i < sents.length; i++) {
-    const s = reorderOpening(concessiveWhile(sents[i], state), state);
+    const s = reorderOpening(concessiveOpening(sents[i], state), state);
     out.push(
       ...splitSentence(
         s,

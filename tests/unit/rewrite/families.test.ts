@@ -136,10 +136,13 @@ describe('sentence length and openings', () => {
     expect(out.text).toBe('We can finish the bridge before winter by working together.');
     expect(out.reasons).toContain(REASONS.reorder);
   });
-  it('a concessive "While …," opening becomes the main clause with "but"; a temporal one stays', async () => {
+  it('a concessive "While …," or "Although …," opening becomes the main clause with "but"; a temporal one stays', async () => {
     const out = await edit('While the bridge is old, it can still carry the new trains safely.');
     expect(out.text).toBe('The bridge is old, but it can still carry the new trains safely.');
     expect(out.reasons).toContain(REASONS.reorder);
+    expect((await edit('Though it rained all week, we finished the roof on Friday.')).text).toBe(
+      'It rained all week, but we finished the roof on Friday.',
+    );
     const temporal = 'While we were waiting for the bus, the rain stopped and the sun came out.';
     expect((await edit(temporal)).text).toBe(temporal);
   });

@@ -754,6 +754,18 @@ export const MEANING_PAIRS: MeaningPair[] = [
   },
   {
     mode: 'standard',
+    text: 'Although she had never sailed before, she crossed the bay alone.',
+    expected: 'She had never sailed before, but she crossed the bay alone.',
+    note: 'the concession kept as "but", the negation kept',
+  },
+  {
+    mode: 'standard',
+    text: 'Although the results are promising, more research is needed, but funding is scarce.',
+    expected: 'Although the results are promising, more research is needed, but funding is scarce.',
+    note: 'the main clause has a contrast of its own: no second "but"',
+  },
+  {
+    mode: 'standard',
     text: 'While I was cooking dinner, the phone rang twice.',
     expected: 'While I was cooking dinner, the phone rang twice.',
     note: 'a temporal "while" (during), not a concession: left alone',
