@@ -39,7 +39,9 @@ export function independentClause(toks: readonly Tok[], from: number, to: number
   const key = keyOf(first);
   if (key !== contractionStem(key)) return CLAUSE_SUBJECTS.has(contractionStem(key));
   const k = key;
-  if (!CLAUSE_SUBJECTS.has(k)) return false;
+  // A bare noun subject ("…, and researchers hope …", "…, but critics say …"): the tagger must
+  // read it as a noun and find a finite verb after its noun phrase, before any relative pronoun.
+  if (!CLAUSE_SUBJECTS.has(k)) return tagsAt(toks, from, pos).has('Noun') && finiteByTagger(toks, from, to, pos);
   if (SUBJECT_PRONOUNS.has(k) || k === 'this' || k === 'there') {
     // "they found", "it carries", "we can": a pronoun subject and a verb-like word after it.
     const n = nextIndex(toks, from);
@@ -77,6 +79,7 @@ export function finiteTags(tags: ReadonlySet<string>): boolean {
  */
 export function finiteByTagger(toks: readonly Tok[], from: number, to: number, pos: PosCache): boolean {
   let noun = false;
+  let plural = false;
   let words = 0;
   for (let i = from; i < to && words < 9; i++) {
     const t = toks[i];
@@ -92,8 +95,12 @@ export function finiteByTagger(toks: readonly Tok[], from: number, to: number, p
     if (noun && finiteInLexicon(k)) return true;
     const tags = tagsAt(toks, i, pos);
     if (finiteTags(tags)) return noun;
-    if (tags.has('Noun') || tags.has('Pronoun')) noun = true;
-    else if (
+    // After a plural noun the tagger reads a present verb as its base form too ("residents say").
+    if (plural && tags.has('Verb') && tags.has('PresentTense')) return true;
+    if (tags.has('Noun') || tags.has('Pronoun')) {
+      noun = true;
+      plural = tags.has('Plural') && !tags.has('Possessive');
+    } else if (
       !tags.has('Determiner') &&
       !tags.has('Adjective') &&
       !tags.has('Possessive') &&

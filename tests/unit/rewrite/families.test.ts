@@ -126,6 +126,17 @@ describe('sentence length and openings', () => {
     );
     expect(out.reasons).toContain(REASONS.split);
   });
+  it('a bare plural noun with its verb is a clause to split before; a relative clause is not', async () => {
+    const out = await edit(
+      'The new library opened in the spring after years of delays, and residents say that it has already changed the neighbourhood.',
+    );
+    expect(out.text).toBe(
+      'The new library opened in the spring after years of delays. Residents say that it has already changed the neighbourhood.',
+    );
+    const relative =
+      'The council approved the budget for the new school in March, and parents who had campaigned for it were delighted.';
+    expect((await edit(relative)).text).toBe(relative);
+  });
   it('short sentences on one subject are joined, unrelated ones are not', async () => {
     const out = await edit('The app is fast. It uses little memory. The weather was cold.');
     expect(out.text).toBe('The app is fast and uses little memory. The weather was cold.');
