@@ -86,7 +86,9 @@ function count(text: string, entities: ReadonlySet<string>): Counted {
     out.words.add(k);
     // "firstly" counts as "first".
     const num = /^(?:first|second|third|fourth|fifth)ly$/.test(k) ? k.slice(0, -2) : k;
-    if (/\d/.test(raw) || NUMBER_WORDS.has(num)) add(out.numbers, num);
+    // "at first" means "initially", not an ordinal.
+    const idiom = num === 'first' && toks[i - 1]?.text.toLowerCase() === 'at';
+    if (/\d/.test(raw) || (NUMBER_WORDS.has(num) && !idiom)) add(out.numbers, num);
     // "not only … but also", "not just" and "last but not least" do not negate.
     const next = toks[i + 1]?.text.toLowerCase() ?? '';
     if ((NEGATORS.has(k) && !(k === 'not' && /^(?:only|just|least)$/.test(next))) || /n['’]t$/.test(k)) out.negations++;

@@ -742,7 +742,8 @@ export const TABLE: Entry[] = [
   F('primarily', 'mainly', 2),
   F('predominantly', 'mostly', 2),
   F('potentially', 'possibly', 2),
-  F('initially', 'at first', 2),
+  // At a sentence's start only: mid-sentence "at first" reads awkwardly ("was at first designed").
+  O('initially', 'at first', 2, { why: 'plain' }),
   // Mid-sentence "ultimately" before a verb is emphasis ("which ultimately benefits"); not "eventually", which is about time.
   F('ultimately', '', 2, { why: 'filler', guard: { nextLower: true, prevNotIn: set('is was are were be') } }),
   F('typically', 'usually', 2),

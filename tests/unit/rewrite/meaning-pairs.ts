@@ -766,6 +766,18 @@ export const MEANING_PAIRS: MeaningPair[] = [
   },
   {
     mode: 'standard',
+    text: 'Initially, the company made software for schools.',
+    expected: 'At first, the company made software for schools.',
+    note: '"at first" is "initially", not an ordinal: the guard lets it through',
+  },
+  {
+    mode: 'standard',
+    text: 'The bridge was initially designed for light traffic.',
+    expected: 'The bridge was initially designed for light traffic.',
+    note: 'mid-sentence "at first" would read awkwardly: left alone',
+  },
+  {
+    mode: 'standard',
     text: 'While I was cooking dinner, the phone rang twice.',
     expected: 'While I was cooking dinner, the phone rang twice.',
     note: 'a temporal "while" (during), not a concession: left alone',

@@ -48,6 +48,7 @@ describe('the meaning guard', () => {
     ['It did not open', 'It never did not open', 'negation'],
     ['Maria and Tom built', 'Maria built', 'name'],
     ['the bridge cost', 'the golden bridge cost', '“golden”'],
+    ['the bridge cost', 'the first bridge cost', 'number'],
   ])('withholds "%s" → "%s"', (before, after, why) => {
     expect(guard.check(before, after)).toContain(why);
   });
@@ -56,6 +57,7 @@ describe('the meaning guard', () => {
     ['The plan is not only cheap but also quick', 'The plan is cheap and quick'],
     ['Maria and Tom built two houses', 'Two houses were built by Maria and Tom'],
     ['the bridge cost', 'the bridge costs'],
+    ['Initially, the bridge cost', 'At first, the bridge cost'],
   ])('lets "%s" → "%s" through', (before, after) => {
     expect(guard.check(before, after)).toBeNull();
   });
