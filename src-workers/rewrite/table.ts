@@ -126,6 +126,10 @@ const ADOPTABLE = set(
 const WELCOMED = set(
   'diversity differences difference opportunity opportunities challenge challenges newcomers immigrants refugees variety feedback chance chances cultures culture others strangers',
 );
+/** Bodies whose "findings" are rulings or conclusions, not results. */
+const JUDGING = set(
+  "court court's courts jury jury's judge judge's tribunal tribunal's inquiry inquiry's commission commission's committee committee's panel panel's coroner coroner's investigators",
+);
 const PLAY_FORMS = set('play plays played playing');
 const MAKE_FORMS = set('make makes made making');
 const LEAVE_FORMS = set('leave leaves left leaving');
@@ -698,6 +702,12 @@ export const TABLE: Entry[] = [
   N('advancement', 'advance', 2),
   N('methodology', 'method', 2, { plural: false }),
   N('methodologies', 'methods', 2, { plural: false }),
+  // Plural only ("a finding" is read as the verb too), and not a court's or an inquiry's findings.
+  N('findings', 'results', 2, {
+    plural: false,
+    guard: { notPrevWithin: { n: 3, in: JUDGING }, notNextWithin: { n: 3, in: JUDGING } },
+  }),
+  N('limitations', 'limits', 2, { plural: false }),
   N('camaraderie', 'fellowship', 2),
   N('dependability', 'reliability', 2),
   V('address', 'tackle', 2, {

@@ -766,6 +766,17 @@ export const MEANING_PAIRS: MeaningPair[] = [
   },
   {
     mode: 'standard',
+    text: 'The findings show that the limitations of the survey matter.',
+    expected: 'The results show that the limits of the survey matter.',
+  },
+  {
+    mode: 'standard',
+    text: "The court's findings were published on Monday.",
+    expected: "The court's findings were published on Monday.",
+    note: 'a court finds facts; its findings are not results',
+  },
+  {
+    mode: 'standard',
     text: 'Initially, the company made software for schools.',
     expected: 'At first, the company made software for schools.',
     note: '"at first" is "initially", not an ordinal: the guard lets it through',
