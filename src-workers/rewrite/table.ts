@@ -757,6 +757,14 @@ export const TABLE: Entry[] = [
   // Mid-sentence "ultimately" before a verb is emphasis ("which ultimately benefits"); not "eventually", which is about time.
   F('ultimately', '', 2, { why: 'filler', guard: { nextLower: true, prevNotIn: set('is was are were be') } }),
   F('typically', 'usually', 2),
+  // "Manage time effectively." → "well": only after the verb phrase it qualifies, where it means
+  // "in a way that works"; before a verb or a noun phrase it means "in effect" ("effectively ended").
+  F('effectively', 'well', 2, {
+    guard: {
+      nextIn: set('. , ; : and or in with to for by across through without at on when while than as if'),
+      prevNotIn: set('is are was were be been being more most less least very so as too how quite really'),
+    },
+  }),
   F('swiftly', 'quickly', 2),
   F('aptly', 'fittingly', 2),
   F('methodically', 'systematically', 3),

@@ -777,6 +777,23 @@ export const MEANING_PAIRS: MeaningPair[] = [
   },
   {
     mode: 'standard',
+    text: 'Teachers must learn to manage their time effectively.',
+    expected: 'Teachers must learn to manage their time well.',
+  },
+  {
+    mode: 'standard',
+    text: 'The new law effectively ended the practice.',
+    expected: 'The new law effectively ended the practice.',
+    note: '"effectively" before the verb means "in effect": left alone',
+  },
+  {
+    mode: 'standard',
+    text: 'She works as effectively as anyone in the office.',
+    expected: 'She works as effectively as anyone in the office.',
+    note: '"as well as" would mean "and also": left alone',
+  },
+  {
+    mode: 'standard',
     text: 'Initially, the company made software for schools.',
     expected: 'At first, the company made software for schools.',
     note: '"at first" is "initially", not an ordinal: the guard lets it through',
