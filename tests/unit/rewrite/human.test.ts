@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { REWRITE_MODES } from '../../../src-shared/models';
 import { analyzeText, detectorScore } from '../../../src-workers/detect/index';
-import { stockSpans, touches } from '../../../src-workers/rewrite/judge';
+import { stockSpans, touches, type Judgement } from '../../../src-workers/rewrite/judge';
 import { REASONS } from '../../../src-workers/rewrite/reasons';
 import { paragraphs } from '../../../src-workers/text/segment';
 import { keepNotRaising } from '../../../src-workers/rewrite/rules';
@@ -109,16 +109,18 @@ describe('a revision never raises the detector’s score', () => {
   };
   const stock = { start: text.indexOf('crucial'), end: text.indexOf('crucial') + 'crucial'.length, after: 'big' };
   const score = detectorScore(text);
+  /** A text judged machine-written (or too short for a verdict). */
+  const machine = (scored = true): Judgement => ({
+    score,
+    scored,
+    human: false,
+    mixed: false,
+    aiShare: 0,
+    flagged: [],
+  });
 
   it('keeps every change when together they do not raise it', () => {
-    const out = keepNotRaising(text, [{ ...stock, reason: REASONS.plain }], {
-      score,
-      scored: true,
-      human: false,
-      mixed: false,
-      aiShare: 0,
-      flagged: [],
-    });
+    const out = keepNotRaising(text, [{ ...stock, reason: REASONS.plain }], machine());
     expect(out.hunks).toHaveLength(1);
     expect(out.note).toBeUndefined();
   });
@@ -127,38 +129,17 @@ describe('a revision never raises the detector’s score', () => {
       { ...raising, reason: REASONS.split },
       { ...stock, reason: REASONS.plain },
     ].sort((a, b) => a.start - b.start);
-    const out = keepNotRaising(text, hunks, {
-      score,
-      scored: true,
-      human: false,
-      mixed: false,
-      aiShare: 0,
-      flagged: [],
-    });
+    const out = keepNotRaising(text, hunks, machine());
     expect(out.hunks.map((h) => h.after)).toEqual(['big']);
     expect(out.note).toMatch(/would have raised the detector's score .* only the 1 change to stock phrases/);
   });
   it('keeps nothing when the stock-phrase edits alone would raise it', () => {
-    const out = keepNotRaising(text, [{ ...raising, reason: REASONS.plain }], {
-      score,
-      scored: true,
-      human: false,
-      mixed: false,
-      aiShare: 0,
-      flagged: [],
-    });
+    const out = keepNotRaising(text, [{ ...raising, reason: REASONS.plain }], machine());
     expect(out.hunks).toEqual([]);
     expect(out.note).toMatch(/nothing was changed/);
   });
   it('leaves a text too short for a score alone', () => {
-    const out = keepNotRaising(text, [{ ...raising, reason: REASONS.plain }], {
-      score,
-      scored: false,
-      human: false,
-      mixed: false,
-      aiShare: 0,
-      flagged: [],
-    });
+    const out = keepNotRaising(text, [{ ...raising, reason: REASONS.plain }], machine(false));
     expect(out.hunks).toHaveLength(1);
   });
   it.each(REWRITE_MODES)('%s, strengths 1–3: the test article and story never score higher after', async (mode) => {
