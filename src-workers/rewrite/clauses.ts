@@ -39,9 +39,12 @@ export function independentClause(toks: readonly Tok[], from: number, to: number
   const key = keyOf(first);
   if (key !== contractionStem(key)) return CLAUSE_SUBJECTS.has(contractionStem(key));
   const k = key;
-  // A bare noun subject ("…, and researchers hope …", "…, but critics say …"): the tagger must
-  // read it as a noun and find a finite verb after its noun phrase, before any relative pronoun.
-  if (!CLAUSE_SUBJECTS.has(k)) return tagsAt(toks, from, pos).has('Noun') && finiteByTagger(toks, from, to, pos);
+  // A bare noun subject ("…, and researchers hope …", "…, but local critics say …"): the tagger
+  // must read a noun phrase and a finite verb after it, before any relative pronoun.
+  if (!CLAUSE_SUBJECTS.has(k)) {
+    const tags = tagsAt(toks, from, pos);
+    return (tags.has('Noun') || tags.has('Adjective')) && finiteByTagger(toks, from, to, pos);
+  }
   if (SUBJECT_PRONOUNS.has(k) || k === 'this' || k === 'there') {
     // "they found", "it carries", "we can": a pronoun subject and a verb-like word after it.
     const n = nextIndex(toks, from);
@@ -73,13 +76,28 @@ export function finiteTags(tags: ReadonlySet<string>): boolean {
   );
 }
 
+/** Words the tagger may read as singular that take a plural verb ("others need"). */
+const PLURAL_HEADS = set('others people children men women');
+
+/**
+ * Is toks[i] a present verb after a plural noun ("residents say", "others need")? The tagger
+ * reads such a verb as its base form too, so its tags alone do not say it is finite.
+ */
+function presentAfterPlural(toks: readonly Tok[], i: number, pos: PosCache): boolean {
+  const p = prevIndex(toks, i);
+  if (p < 0 || toks[p].kind !== 'word') return false;
+  const tags = tagsAt(toks, i, pos);
+  if (!tags.has('Verb') || !tags.has('PresentTense') || tags.has('Gerund') || tags.has('Participle')) return false;
+  const before = tagsAt(toks, p, pos);
+  return before.has('Noun') && !before.has('Possessive') && (before.has('Plural') || PLURAL_HEADS.has(keyOf(toks[p])));
+}
+
 /**
  * toks[from..to) starts with a noun phrase followed by a finite verb ("the novel explores ...")
  * before any relative pronoun. compromise's lexicon first; its tagger when that is not enough.
  */
 export function finiteByTagger(toks: readonly Tok[], from: number, to: number, pos: PosCache): boolean {
   let noun = false;
-  let plural = false;
   let words = 0;
   for (let i = from; i < to && words < 9; i++) {
     const t = toks[i];
@@ -95,12 +113,9 @@ export function finiteByTagger(toks: readonly Tok[], from: number, to: number, p
     if (noun && finiteInLexicon(k)) return true;
     const tags = tagsAt(toks, i, pos);
     if (finiteTags(tags)) return noun;
-    // After a plural noun the tagger reads a present verb as its base form too ("residents say").
-    if (plural && tags.has('Verb') && tags.has('PresentTense')) return true;
-    if (tags.has('Noun') || tags.has('Pronoun')) {
-      noun = true;
-      plural = tags.has('Plural') && !tags.has('Possessive');
-    } else if (
+    if (noun && presentAfterPlural(toks, i, pos)) return true;
+    if (tags.has('Noun') || tags.has('Pronoun')) noun = true;
+    else if (
       !tags.has('Determiner') &&
       !tags.has('Adjective') &&
       !tags.has('Possessive') &&
@@ -184,7 +199,9 @@ export function hasFiniteVerb(toks: readonly Tok[], from: number, to: number, po
     if (SUBJECT_PRONOUNS.has(prev) && /(?:[^s]s|ed)$/.test(k)) return true;
     prev = k;
   }
-  for (let i = from; i < to; i++) if (toks[i].kind === 'word' && finiteTags(tagsAt(toks, i, pos))) return true;
+  for (let i = from; i < to; i++)
+    if (toks[i].kind === 'word' && (finiteTags(tagsAt(toks, i, pos)) || (i > from && presentAfterPlural(toks, i, pos))))
+      return true;
   return false;
 }
 

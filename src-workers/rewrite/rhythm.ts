@@ -510,18 +510,23 @@ const TEMPORAL_WHILE = set('was were had am at home away asleep abroad there her
 /** Words that already set up a contrast in the main clause: no second "but". */
 const CONTRAST = set('but yet however nevertheless nonetheless though although');
 
-/** Is "While …" up to `comma` a concession ("While the plan is sound") rather than "during" ("While he was away")? */
-function concessiveWhileClause(toks: readonly Tok[], a: number, comma: number): boolean {
-  let concessive = false;
-  for (let i = a; i < comma; i++) {
+/** Does toks[a..end) read as "during" — a past or progressive clause ("he was away", "it is raining")? */
+function temporalClause(toks: readonly Tok[], a: number, end: number): boolean {
+  for (let i = a; i < end; i++) {
     if (toks[i].kind !== 'word') continue;
     const k = keyOf(toks[i]);
-    if (TEMPORAL_WHILE.has(k)) return false;
-    if (k.endsWith('ing') && i > a && CONCESSIVE_VERBS.has(keyOf(toks[prevIndex(toks, i)]))) return false;
-    // Its verb after a subject of its own ("While in Paris, …" is not a clause).
-    if (CONCESSIVE_VERBS.has(k) && i > a) concessive = true;
+    if (TEMPORAL_WHILE.has(k)) return true;
+    if (k.endsWith('ing') && i > a && CONCESSIVE_VERBS.has(keyOf(toks[prevIndex(toks, i)]))) return true;
   }
-  return concessive;
+  return false;
+}
+
+/** Is "While …" up to `comma` a concession ("While the plan is sound") rather than "during" ("While he was away")? */
+function concessiveWhileClause(toks: readonly Tok[], a: number, comma: number): boolean {
+  if (temporalClause(toks, a, comma)) return false;
+  // Its verb after a subject of its own ("While in Paris, …" is not a clause).
+  for (let i = a + 1; i < comma; i++) if (toks[i].kind === 'word' && CONCESSIVE_VERBS.has(keyOf(toks[i]))) return true;
+  return false;
 }
 
 /**
@@ -562,6 +567,31 @@ function concessiveOpening(s: Sentence, state: ReviseState): Sentence {
   };
 }
 
+/**
+ * "Some pupils learn best alone, while others need a group." → "…, but others need a group.":
+ * a contrastive ", while" between two clauses made the plain "but" (which the long-sentence split
+ * may then cut at). Only when the clause after it is a present, perfect or modal statement —
+ * never a temporal "while" (a past or progressive clause: "…, while the kettle boiled") — and
+ * sets up no contrast of its own.
+ */
+function contrastiveWhile(s: Sentence, state: ReviseState): Sentence {
+  const toks = s.toks;
+  for (let i = 1; i + 2 < toks.length; i++) {
+    if (toks[i].text !== ',' || toks[i + 1]?.kind !== 'space' || keyOf(toks[i + 2]) !== 'while') continue;
+    const rest = nextIndex(toks, i + 2);
+    if (rest < 0 || toks[rest].kind !== 'word' || !isLowerWord(toks[rest].text)) return s;
+    const end = toks.length - 1;
+    // Not past ("…, while the kettle boiled") nor progressive: those read as "during".
+    if (temporalClause(toks, rest, end) || mainTense(toks.slice(rest, end), end - rest, state.pos) === 'past') return s;
+    if (!leftClauseOk(toks, i, state.pos, 4)) return s;
+    if (toks.slice(rest).some((t) => t.kind === 'word' && CONTRAST.has(keyOf(t)))) return s;
+    if (!independentClause(toks, rest, end, state.pos)) return s;
+    invalidate(state.pos);
+    return { ...s, toks: [...toks.slice(0, i + 2), tok('but', 'word', REASONS.plain), ...toks.slice(i + 3)] };
+  }
+  return s;
+}
+
 /** A determiner or pronoun subject and, within five words, an auxiliary or a verb in -s or -ed ("the firm avoids accidents"). */
 function plainClause(toks: readonly Tok[]): boolean {
   const k0 = keyOf(toks[0]);
@@ -595,7 +625,7 @@ export function rhythm(sents: Sentence[], state: ReviseState): Sentence[] {
   const splitMinSemicolon = casual ? 10 : state.strength >= 3 ? 12 : 16;
   const out: Sentence[] = [];
   for (let i = 0; i < sents.length; i++) {
-    const s = reorderOpening(concessiveOpening(sents[i], state), state);
+    const s = reorderOpening(contrastiveWhile(concessiveOpening(sents[i], state), state), state);
     out.push(
       ...splitSentence(
         s,

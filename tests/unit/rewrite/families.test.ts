@@ -126,6 +126,16 @@ describe('sentence length and openings', () => {
     );
     expect(out.reasons).toContain(REASONS.split);
   });
+  it('a contrastive ", while" becomes ", but", and a long sentence then splits there', async () => {
+    const out = await edit(
+      'Online classes offer flexibility and comfort for many adults, while traditional classrooms provide structure and direct contact with teachers.',
+    );
+    expect(out.text).toBe(
+      'Online classes offer flexibility and comfort for many adults. But traditional classrooms provide structure and direct contact with teachers.',
+    );
+    const during = 'He read the newspaper in the kitchen, while the kettle boiled on the stove.';
+    expect((await edit(during)).text).toBe(during);
+  });
   it('a bare plural noun with its verb is a clause to split before; a relative clause is not', async () => {
     const out = await edit(
       'The new library opened in the spring after years of delays, and residents say that it has already changed the neighbourhood.',

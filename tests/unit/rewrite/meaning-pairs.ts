@@ -806,6 +806,24 @@ export const MEANING_PAIRS: MeaningPair[] = [
   },
   {
     mode: 'standard',
+    text: 'Some pupils learn best alone, while others need a group.',
+    expected: 'Some pupils learn best alone, but others need a group.',
+    note: 'a contrastive "while": the contrast kept as "but"',
+  },
+  {
+    mode: 'standard',
+    text: 'He read the newspaper, while the kettle boiled on the stove.',
+    expected: 'He read the newspaper, while the kettle boiled on the stove.',
+    note: 'a past clause: "while" means during, left alone',
+  },
+  {
+    mode: 'standard',
+    text: 'She keeps the shop open, while her brother is working in the fields.',
+    expected: 'She keeps the shop open, while her brother is working in the fields.',
+    note: 'a progressive clause: "while" means during, left alone',
+  },
+  {
+    mode: 'standard',
     text: 'While I was cooking dinner, the phone rang twice.',
     expected: 'While I was cooking dinner, the phone rang twice.',
     note: 'a temporal "while" (during), not a concession: left alone',
