@@ -23,6 +23,11 @@ const MASS_NOUNS = set(
 );
 
 /** "is dependent on" → "depends on", "are …" → "depend on", "was/were …" → "depended on", "be/been/being …" likewise. */
+/** What "a sense of" names in its own right: "a sense of place" is not "place". */
+const SENSE_OF_ITS_OWN = set(
+  'belonging place self humor humour direction identity proportion smell taste touch sight hearing time occasion style fun',
+);
+
 function beAdjective(adjective: string, verbPhrase: string): Entry[] {
   const head = verbPhrase.split(' ')[0];
   const rest = verbPhrase.slice(head.length);
@@ -146,6 +151,16 @@ export const PHRASES: Entry[] = [
   // ---- Stock phrases the detector lists, reworded --------------------------------------------
   ...because('stock', [
     F('the complexities of', 'the complications of', 2),
+    // "felt a sense of relief" → "felt relief": the feeling is the noun's; not where "a sense of"
+    // names something of its own ("a sense of place", "of humour", "of direction", "of self").
+    ...['feel', 'experience', 'create', 'bring', 'instill', 'instil'].map((verb) =>
+      V(`${verb} a sense of`, verb === 'experience' ? 'feel' : verb, 2, {
+        why: 'filler',
+        guard: { nextNotIn: SENSE_OF_ITS_OWN },
+      }),
+    ),
+    // Not "feel a feeling of belonging".
+    V('feel a sense of belonging', 'feel at home', 2),
     F('a sense of belonging', 'a feeling of belonging', 2),
     F('sense of belonging', 'feeling of belonging', 2),
     F('overall well-being', 'general well-being', 2),

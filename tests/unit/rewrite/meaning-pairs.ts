@@ -824,6 +824,23 @@ export const MEANING_PAIRS: MeaningPair[] = [
   },
   {
     mode: 'standard',
+    text: 'She felt a sense of relief when the train arrived.',
+    expected: 'She felt relief when the train arrived.',
+  },
+  {
+    mode: 'standard',
+    text: 'Many newcomers felt a sense of belonging in the village.',
+    expected: 'Many newcomers felt at home in the village.',
+    note: 'not "felt a feeling of belonging"',
+  },
+  {
+    mode: 'standard',
+    text: 'The old houses create a sense of place.',
+    expected: 'The old houses create a sense of place.',
+    note: '"a sense of place" is something of its own, not "place"',
+  },
+  {
+    mode: 'standard',
     text: 'While I was cooking dinner, the phone rang twice.',
     expected: 'While I was cooking dinner, the phone rang twice.',
     note: 'a temporal "while" (during), not a concession: left alone',
