@@ -130,6 +130,8 @@ const WELCOMED = set(
 const JUDGING = set(
   "court court's courts jury jury's judge judge's tribunal tribunal's inquiry inquiry's commission commission's committee committee's panel panel's coroner coroner's investigators",
 );
+/** Adverbs before a verb that "is" would follow, not lead: "now serves as" is not "now is". */
+const ADVERBS_BEFORE_VERB = set('now also still often sometimes always usually currently increasingly effectively');
 const PLAY_FORMS = set('play plays played playing');
 const MAKE_FORMS = set('make makes made making');
 const LEAVE_FORMS = set('leave leaves left leaving');
@@ -325,7 +327,9 @@ export const TABLE: Entry[] = [
     F('a testament to', ['proof of', 'a sign of'], 1),
     N('testament to', 'sign of', 1),
     F('serves as a reminder', 'is a reminder', 1),
-    F('serves as', 'is', 1, { guard: { nextIn: set('a an'), nextWithin: { n: 3, in: FIGURATIVE_ROLES } } }),
+    F('serves as', 'is', 1, {
+      guard: { nextIn: set('a an'), nextWithin: { n: 3, in: FIGURATIVE_ROLES }, prevNotIn: ADVERBS_BEFORE_VERB },
+    }),
     F('serve as', 'be', 1, {
       guard: { prevIn: new Set(['to', ...MODALS]), nextIn: set('a an'), nextWithin: { n: 3, in: FIGURATIVE_ROLES } },
     }),
@@ -889,7 +893,7 @@ export const TABLE: Entry[] = [
       ]),
     },
   }),
-  F('serves as', 'is', 2, { guard: { nextIn: set('a an the his her its their our') } }),
+  F('serves as', 'is', 2, { guard: { nextIn: set('a an the his her its their our'), prevNotIn: ADVERBS_BEFORE_VERB } }),
   F('serves to', 'helps to', 2, { guard: { nextLower: true } }),
   F('serve to', 'help to', 2, { guard: { nextLower: true, prevNotIn: set('to') } }),
   F('served to', 'helped to', 2, { guard: { nextLower: true } }),

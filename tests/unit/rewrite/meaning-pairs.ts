@@ -841,6 +841,12 @@ export const MEANING_PAIRS: MeaningPair[] = [
   },
   {
     mode: 'standard',
+    text: 'The old mill now serves as a museum.',
+    expected: 'The old mill now serves as a museum.',
+    note: '"now is a museum" would read wrong: left alone',
+  },
+  {
+    mode: 'standard',
     text: 'While I was cooking dinner, the phone rang twice.',
     expected: 'While I was cooking dinner, the phone rang twice.',
     note: 'a temporal "while" (during), not a concession: left alone',
