@@ -210,6 +210,7 @@ export const TABLE: Entry[] = [
   O('thus ,', { plain: ['So,'], formal: ['Therefore,'] }, 2),
   O('hence ,', { plain: ['So,'], formal: ['Therefore,'] }, 2),
   O('however ,', { plain: ['But'], formal: [] }, 2, { guard: { nextLower: true } }),
+  O('on the other hand ,', { plain: ['But'], formal: [] }, 2, { guard: { nextLower: true } }),
   O('nevertheless ,', { plain: ['Still,'], formal: ['Even so,'] }, 2),
   O('nonetheless ,', { plain: ['Still,'], formal: ['Even so,'] }, 2),
   O('at the end of the day ,', { plain: ['In the end,'], concise: [''] }, 2),

@@ -847,6 +847,17 @@ export const MEANING_PAIRS: MeaningPair[] = [
   },
   {
     mode: 'standard',
+    text: 'On the other hand, the old plan was cheaper.',
+    expected: 'But the old plan was cheaper.',
+  },
+  {
+    mode: 'formal',
+    text: 'On the other hand, the old plan was cheaper.',
+    expected: 'On the other hand, the old plan was cheaper.',
+    note: 'formal prose keeps the connective, as it keeps "However,"',
+  },
+  {
+    mode: 'standard',
     text: 'While I was cooking dinner, the phone rang twice.',
     expected: 'While I was cooking dinner, the phone rang twice.',
     note: 'a temporal "while" (during), not a concession: left alone',
