@@ -89,9 +89,12 @@ function count(text: string, entities: ReadonlySet<string>): Counted {
     // "at first" means "initially", not an ordinal.
     const idiom = num === 'first' && toks[i - 1]?.text.toLowerCase() === 'at';
     if (/\d/.test(raw) || (NUMBER_WORDS.has(num) && !idiom)) add(out.numbers, num);
-    // "not only … but also", "not just" and "last but not least" do not negate.
+    // "not only … but also", "not just", "last but not least", "it's no secret that" and "there is
+    // no doubt that" do not negate.
     const next = toks[i + 1]?.text.toLowerCase() ?? '';
-    if ((NEGATORS.has(k) && !(k === 'not' && /^(?:only|just|least)$/.test(next))) || /n['’]t$/.test(k)) out.negations++;
+    const idiomatic =
+      (k === 'not' && /^(?:only|just|least)$/.test(next)) || (k === 'no' && /^(?:secret|doubt)$/.test(next));
+    if ((NEGATORS.has(k) && !idiomatic) || /n['’]t$/.test(k)) out.negations++;
     if (entities.has(raw)) add(out.entities, raw);
   }
   return out;

@@ -46,6 +46,7 @@ describe('the meaning guard', () => {
     ['the bridge cost', 'the bridge cost 12 million', 'number'],
     ['It did not open', 'It did open', 'negation'],
     ['It did not open', 'It never did not open', 'negation'],
+    ['It did not open', "It's no secret that it did open", 'negation'],
     ['Maria and Tom built', 'Maria built', 'name'],
     ['the bridge cost', 'the golden bridge cost', '“golden”'],
     ['the bridge cost', 'the first bridge cost', 'number'],
@@ -58,6 +59,7 @@ describe('the meaning guard', () => {
     ['Maria and Tom built two houses', 'Two houses were built by Maria and Tom'],
     ['the bridge cost', 'the bridge costs'],
     ['Initially, the bridge cost', 'At first, the bridge cost'],
+    ["It's no secret that the bridge cost", 'The bridge cost'],
   ])('lets "%s" → "%s" through', (before, after) => {
     expect(guard.check(before, after)).toBeNull();
   });
