@@ -4,6 +4,7 @@
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { InkproofError } from '../src-shared/errors';
+import { REWRITE_MODES } from '../src-shared/models';
 import { createLogger } from './core/logger';
 import { WorkerPool } from './core/pool';
 import { analyzeFiles, analyzeJsonl } from './cli/analyze';
@@ -94,7 +95,7 @@ program
   .command('rewrite')
   .description('Revise a file (to stdout or --out), or JSON Lines from stdin with --jsonl.')
   .argument('[file]', 'the file to revise')
-  .option('--mode <mode>', 'standard, formal, casual or concise')
+  .option('--mode <mode>', REWRITE_MODES.join(', '))
   .option('--strength <n>', '1 (light) to 3 (strong)')
   .option('--out <file>', 'write the revision to this file: .docx (Word), .md (Markdown) or .txt')
   .option('--jsonl', 'read {"id","text"} lines on stdin, write {"id","text","diff_summary"} lines')

@@ -69,6 +69,7 @@ export const eventSchemas = {
           additions: z.number().int().nonnegative(),
           deletions: z.number().int().nonnegative(),
           similarity: percent,
+          note: z.string().max(1000).optional(),
         })
         .strict(),
     })

@@ -152,7 +152,12 @@ export interface DocumentVersionInfo {
   word_count: number;
 }
 
-export const REWRITE_MODES = ['standard', 'formal', 'casual', 'concise'] as const;
+/**
+ * `casual`: contractions, shorter sentences, plain words; `formal`: no contractions, precise
+ * vocabulary; `academic`: formal, with hedges where a claim is stated more strongly than a paper
+ * would; `concise`: shorter — filler, comment tails, wordy phrases and points made twice cut.
+ */
+export const REWRITE_MODES = ['standard', 'formal', 'casual', 'academic', 'concise'] as const;
 export type RewriteMode = (typeof REWRITE_MODES)[number];
 export const REWRITE_SCOPES = ['document', 'sections'] as const;
 export type RewriteScope = (typeof REWRITE_SCOPES)[number];
@@ -175,6 +180,11 @@ export interface DiffSummary {
   additions: number;
   deletions: number;
   similarity: number;
+  /**
+   * What the reader should know about the revision as a whole, e.g. that a text judged
+   * human-written was revised only where the detector flags it.
+   */
+  note?: string;
 }
 
 /** A change the user can accept or reject: `before` at [start, end) of the original becomes `after`. */

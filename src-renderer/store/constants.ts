@@ -4,7 +4,16 @@
  */
 import type { JobType, RewriteMode, Settings } from '../../src-shared/models';
 
-export const REWRITE_MODES: readonly RewriteMode[] = ['standard', 'formal', 'casual', 'concise'];
+export const REWRITE_MODES = [
+  'standard',
+  'formal',
+  'casual',
+  'academic',
+  'concise',
+] as const satisfies readonly RewriteMode[];
+// Fails to compile when src-shared/models.ts gains a mode this list lacks.
+const _everyMode: Record<Exclude<RewriteMode, (typeof REWRITE_MODES)[number]>, never> = {};
+void _everyMode;
 export const JOB_TYPES: readonly JobType[] = ['analyze', 'rewrite', 'validate'];
 export const LLM_KINDS: readonly Settings['llm']['kind'][] = ['openai', 'ollama'];
 

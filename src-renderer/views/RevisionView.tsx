@@ -90,6 +90,13 @@ const HunkRow = memo(function HunkRow({
           {hunk.end + CONTEXT < original.length ? '…' : ''}
         </span>
       </p>
+      {(hunk.reason || hunk.note) && (
+        <p className="hunk-reason muted">
+          {hunk.reason}
+          {hunk.reason && hunk.note ? ' · ' : ''}
+          {hunk.note}
+        </p>
+      )}
       <div className="hunk-actions" role="group" aria-label={`Change ${index + 1}`}>
         <button
           type="button"
@@ -362,6 +369,11 @@ export function RevisionView({ id }: { id: number }) {
                 <p className="muted">
                   {r.diff_summary.additions} words added · {r.diff_summary.deletions} removed ·{' '}
                   {formatPercent(r.diff_summary.similarity)} similar
+                </p>
+              )}
+              {r.diff_summary?.note && (
+                <p className="revision-note" role="note" data-testid="revision-note">
+                  {r.diff_summary.note}
                 </p>
               )}
             </div>

@@ -18,14 +18,6 @@ export function apostropheStyle(text: string): string {
   return curly > straight ? '’' : "'";
 }
 
-/** The dash the document puts between clauses, if any: ' — ' or ' – '. */
-export function dashStyle(text: string): string | null {
-  const em = (text.match(/\s—\s|\w—\w/g) ?? []).length;
-  const en = (text.match(/\s–\s/g) ?? []).length;
-  if (em === 0 && en === 0) return null;
-  return em >= en ? ' — ' : ' – ';
-}
-
 /** The paragraph separators (blank-line runs) of a text, which a revision must keep. */
 export function paragraphSeparators(text: string): string[] {
   return text.match(/\n[ \t]*\n+/g) ?? [];

@@ -4,6 +4,7 @@
  * and "it is" otherwise; "'d" is expanded only when the next word tells "had" from "would".
  */
 import type { RewriteMode } from '../../src-shared/models';
+import { REASONS } from './reasons';
 import { capitalize, isCapitalized, keyOf, type Tok } from './tokens';
 import { set } from './wordsets';
 
@@ -74,15 +75,16 @@ export type ContractionLevel = 'none' | 'negations' | 'all' | 'casual';
 
 /** How far contractions go for a mode and strength (formal expands instead). */
 export function contractionLevel(mode: RewriteMode, strength: number): ContractionLevel {
-  if (mode === 'formal') return 'none';
+  if (mode === 'formal' || mode === 'academic') return 'none';
   if (mode === 'casual') return strength >= 2 ? 'casual' : 'negations';
-  if (mode === 'concise') return strength >= 3 ? 'all' : strength >= 2 ? 'negations' : 'none';
-  return strength >= 3 ? 'all' : strength >= 2 ? 'negations' : 'none';
+  if (mode === 'concise') return strength >= 2 ? 'negations' : 'none';
+  // Standard prose keeps the writer's own choice: contractions are a casual register.
+  return 'none';
 }
 
 function nextWordIndex(toks: readonly Tok[], i: number): number {
   // The token after a single plain space.
-  return i + 2 < toks.length && toks[i + 1].k === 's' && toks[i + 1].t === ' ' ? i + 2 : -1;
+  return i + 2 < toks.length && toks[i + 1].kind === 'space' && toks[i + 1].text === ' ' ? i + 2 : -1;
 }
 
 function withApostrophe(s: string, apostrophe: string): string {
@@ -95,34 +97,38 @@ export function contract(toks: Tok[], level: ContractionLevel, apostrophe: strin
   let changes = 0;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
-    if (t.k !== 'w') continue;
+    if (t.kind !== 'word') continue;
     const k = keyOf(t);
     if (!FIRST_WORDS.has(k)) continue;
     if (SINGLE_NEGATION[k]) {
-      toks[i] = { t: withApostrophe(caseLike(SINGLE_NEGATION[k], t.t), apostrophe), k: 'w' };
+      toks[i] = {
+        text: withApostrophe(caseLike(SINGLE_NEGATION[k], t.text), apostrophe),
+        kind: 'word',
+        reason: REASONS.contraction,
+      };
       changes++;
       continue;
     }
     const j = nextWordIndex(toks, i);
-    if (j < 0 || toks[j]?.k !== 'w') continue;
+    if (j < 0 || toks[j]?.kind !== 'word') continue;
     const pair = `${k} ${keyOf(toks[j])}`;
     const after = nextWordIndex(toks, j);
     const afterTok = after >= 0 ? toks[after] : undefined;
-    const afterKey = afterTok && afterTok.k === 'w' ? keyOf(afterTok) : '';
+    const afterKey = afterTok && afterTok.kind === 'word' ? keyOf(afterTok) : '';
     let rep: string | undefined;
     if (NEGATIONS[pair]) {
       if (NO_CONTRACT_NEXT.has(afterKey)) continue;
       rep = NEGATIONS[pair];
     } else if (level !== 'negations') {
       const pv = PRONOUN_VERB[pair] ?? (level === 'casual' ? CASUAL_ONLY[pair] : undefined);
-      if (pv && afterTok && afterTok.k === 'w') rep = pv;
+      if (pv && afterTok && afterTok.kind === 'word') rep = pv;
       else if (PRONOUN_HAVE[pair] && PARTICIPLE_LIKE.test(afterKey)) rep = PRONOUN_HAVE[pair];
     }
     if (!rep) continue;
     // "It is" → "It's"; "I am" keeps its capital I; an all-caps pair is left alone.
-    if (t.t.length > 1 && t.t === t.t.toUpperCase()) continue;
-    const out = caseLike(rep, t.t);
-    toks.splice(i, j - i + 1, { t: withApostrophe(out, apostrophe), k: 'w' });
+    if (t.text.length > 1 && t.text === t.text.toUpperCase()) continue;
+    const out = caseLike(rep, t.text);
+    toks.splice(i, j - i + 1, { text: withApostrophe(out, apostrophe), kind: 'word', reason: REASONS.contraction });
     changes++;
   }
   return changes;
@@ -181,32 +187,32 @@ export function expand(toks: Tok[]): number {
   let changes = 0;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
-    if (t.k !== 'w' || !/['’]/.test(t.t)) continue;
+    if (t.kind !== 'word' || !/['’]/.test(t.text)) continue;
     const k = keyOf(t);
     let rep = EXPANSIONS[k];
     const j = nextWordIndex(toks, i);
-    const nextKey = j >= 0 && toks[j]?.k === 'w' ? keyOf(toks[j]) : '';
+    const nextKey = j >= 0 && toks[j]?.kind === 'word' ? keyOf(toks[j]) : '';
     if (!rep && S_PRONOUNS.has(k)) {
-      const stem = t.t.slice(0, -2);
+      const stem = t.text.slice(0, -2);
       rep = `${stem} ${nextKey === 'been' || nextKey === 'got' || nextKey === 'gotten' ? 'has' : 'is'}`;
-      toks[i] = { t: rep, k: 'w' };
+      toks[i] = { text: rep, kind: 'word', reason: REASONS.expansion };
       changes++;
       continue;
     }
     if (!rep && D_PRONOUNS.has(k)) {
-      const stem = t.t.slice(0, -2);
+      const stem = t.text.slice(0, -2);
       if (nextKey === 'better' || nextKey === 'rather' || BASE_AFTER_WOULD.has(nextKey))
         rep = `${stem} ${nextKey === 'better' ? 'had' : 'would'}`;
       else if (PARTICIPLE_LIKE.test(nextKey)) rep = `${stem} had`;
       else continue;
-      toks[i] = { t: rep, k: 'w' };
+      toks[i] = { text: rep, kind: 'word', reason: REASONS.expansion };
       changes++;
       continue;
     }
     if (!rep) continue;
     if (k === "i'm" || k.startsWith("i'")) rep = rep.replace(/^i /, 'I ');
-    else rep = caseLike(rep, t.t);
-    toks[i] = { t: rep, k: 'w' };
+    else rep = caseLike(rep, t.text);
+    toks[i] = { text: rep, kind: 'word', reason: REASONS.expansion };
     changes++;
   }
   return changes;

@@ -5,52 +5,55 @@
  */
 import { diffArrays } from 'diff';
 import type { DiffHunk, DiffSummary } from '../../src-shared/models';
+import { sentenceSpans, tokenize } from '../text/segment';
 
-// Word characters: ASCII letters and digits, and any character from U+00C0 up except the
-// general-punctuation and CJK-punctuation blocks (quotes, dashes, ellipses are not words).
-const W = 'A-Za-z0-9\\u00C0-\\u1FFF\\u2070-\\u2FFF\\u3040-\\uFFFF';
-const WORD = `[${W}]+(?:['’][${W}]+)*(?:[-.][${W}]+)*`;
-// A word or one other character, with the spaces after it (fewer, larger tokens diff faster).
-const DIFF_TOKEN_RE = new RegExp(`(?:${WORD}|[\\s\\S])[ \\t]*`, 'g');
-const WORD_RE = new RegExp(WORD, 'g');
-
+/**
+ * Diff tokens: the segmentation module's tokens, each with the spaces and tabs after it (fewer,
+ * larger tokens diff faster); a line break is a token of its own.
+ */
 export function diffTokens(s: string): string[] {
-  return s.match(DIFF_TOKEN_RE) ?? [];
-}
-
-function isWordCode(c: number): boolean {
-  return (
-    (c >= 48 && c <= 57) ||
-    (c >= 65 && c <= 90) ||
-    (c >= 97 && c <= 122) ||
-    (c >= 0xc0 && c <= 0x1fff) ||
-    (c >= 0x2070 && c <= 0x2fff) ||
-    c >= 0x3040
-  );
+  const out: string[] = [];
+  for (const t of tokenize(s)) {
+    if (t.kind !== 'space') {
+      out.push(t.text);
+      continue;
+    }
+    // Spaces and tabs join the token before; any other whitespace character starts a token.
+    let i = 0;
+    while (i < t.text.length && (t.text[i] === ' ' || t.text[i] === '\t')) i++;
+    if (i > 0) {
+      if (out.length) out[out.length - 1] += t.text.slice(0, i);
+      else out.push(t.text.slice(0, i));
+    }
+    while (i < t.text.length) {
+      let j = i + 1;
+      while (j < t.text.length && (t.text[j] === ' ' || t.text[j] === '\t')) j++;
+      out.push(t.text.slice(i, j));
+      i = j;
+    }
+  }
+  return out;
 }
 
 function isWord(tok: string): boolean {
-  return isWordCode(tok.charCodeAt(0));
+  return /^[\p{L}\p{N}]/u.test(tok);
 }
 
-/** Words as the diff counts them. */
+/** Words as the diff counts them (the segmentation module's word tokens). */
 export function countWordTokens(s: string): number {
   let n = 0;
-  WORD_RE.lastIndex = 0;
-  while (WORD_RE.exec(s) !== null) n++;
+  for (const t of tokenize(s)) if (t.kind === 'word') n++;
   return n;
 }
 
-/** Splits a text into sentence-sized pieces: cut after . ! ? (and closing quotes) plus the spaces that follow. Joined, the pieces are the text. */
+/** Splits a text into sentence-sized pieces (each sentence with the whitespace after it). Joined, the pieces are the text. */
 export function sentencePieces(s: string): string[] {
+  const spans = sentenceSpans(s);
   const out: string[] = [];
-  const re = /[.!?]+["'”’)\]]*\s+/g;
   let last = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s)) !== null) {
-    const end = m.index + m[0].length;
-    out.push(s.slice(last, end));
-    last = end;
+  for (let i = 1; i < spans.length; i++) {
+    out.push(s.slice(last, spans[i].start));
+    last = spans[i].start;
   }
   if (last < s.length) out.push(s.slice(last));
   return out;
@@ -60,6 +63,11 @@ export interface RawHunk {
   start: number;
   end: number;
   after: string;
+  /** Where `after` starts in the revised piece the diff was given. */
+  at?: number;
+  /** What the change addresses (see DiffHunk.reason). */
+  reason?: string;
+  note?: string;
 }
 
 export interface PieceDiff {
@@ -75,15 +83,17 @@ export interface PieceDiff {
 export function diffPiece(before: string, after: string, offset: number): PieceDiff {
   const sa = sentencePieces(before);
   const sb = sentencePieces(after);
-  if (sa.length + sb.length <= 4) return diffWords(before, after, offset);
+  if (sa.length + sb.length <= 4) return diffWords(before, after, offset, 0);
   const out: PieceDiff = { hunks: [], additions: 0, deletions: 0 };
   let pos = offset;
+  let posB = 0;
   let pendingA = '';
   let pendingB = '';
   let pendingAt = pos;
+  let pendingAtB = posB;
   const flush = () => {
     if (pendingA === '' && pendingB === '') return;
-    const d = diffWords(pendingA, pendingB, pendingAt);
+    const d = diffWords(pendingA, pendingB, pendingAt, pendingAtB);
     out.hunks.push(...d.hunks);
     out.additions += d.additions;
     out.deletions += d.deletions;
@@ -92,23 +102,28 @@ export function diffPiece(before: string, after: string, offset: number): PieceD
   };
   for (const c of diffArrays(sa, sb)) {
     const text = c.value.join('');
+    if (pendingA === '' && pendingB === '') {
+      pendingAt = pos;
+      pendingAtB = posB;
+    }
     if (c.added) {
-      if (pendingA === '' && pendingB === '') pendingAt = pos;
       pendingB += text;
+      posB += text.length;
     } else if (c.removed) {
-      if (pendingA === '' && pendingB === '') pendingAt = pos;
       pendingA += text;
       pos += text.length;
     } else {
       flush();
       pos += text.length;
+      posB += text.length;
     }
   }
   flush();
   return mergeHunks(out, before, offset);
 }
 
-function diffWords(before: string, after: string, offset: number): PieceDiff {
+/** Word-level diff of `before` (at `offset` in the original) and `after` (at `offsetB` in the revised piece). */
+function diffWords(before: string, after: string, offset: number, offsetB: number): PieceDiff {
   const a = diffTokens(before);
   const b = diffTokens(after);
   // The common head and tail need no diffing.
@@ -120,6 +135,8 @@ function diffWords(before: string, after: string, offset: number): PieceDiff {
   const raw: RawHunk[] = [];
   let pos = offset;
   for (let i = 0; i < head; i++) pos += a[i].length;
+  let posB = offsetB;
+  for (let i = 0; i < head; i++) posB += b[i].length;
   let additions = 0;
   let deletions = 0;
   let open: RawHunk | null = null;
@@ -127,11 +144,12 @@ function diffWords(before: string, after: string, offset: number): PieceDiff {
     const value = c.value.join('');
     if (c.added) {
       additions += c.value.filter(isWord).length;
-      if (!open) open = { start: pos, end: pos, after: '' };
+      if (!open) open = { start: pos, end: pos, after: '', at: posB };
       open.after += value;
+      posB += value.length;
     } else if (c.removed) {
       deletions += c.value.filter(isWord).length;
-      if (!open) open = { start: pos, end: pos, after: '' };
+      if (!open) open = { start: pos, end: pos, after: '', at: posB };
       pos += value.length;
       open.end = pos;
     } else {
@@ -140,6 +158,7 @@ function diffWords(before: string, after: string, offset: number): PieceDiff {
         open = null;
       }
       pos += value.length;
+      posB += value.length;
     }
   }
   if (open) raw.push(open);
@@ -175,6 +194,7 @@ function mergeHunks(d: PieceDiff, before: string, offset: number): PieceDiff {
       if (!/\s/.test(c) || h.after[0] !== c) break;
       h.start++;
       h.after = h.after.slice(1);
+      if (h.at !== undefined) h.at++;
     }
   }
   return { hunks: merged, additions, deletions };
@@ -182,13 +202,18 @@ function mergeHunks(d: PieceDiff, before: string, offset: number): PieceDiff {
 
 /** Sequential ids from 0, `before` filled from the original. */
 export function toHunks(original: string, raw: readonly RawHunk[]): DiffHunk[] {
-  return raw.map((h, i) => ({
-    id: i,
-    start: h.start,
-    end: h.end,
-    before: original.slice(h.start, h.end),
-    after: h.after,
-  }));
+  return raw.map((h, i) => {
+    const hunk: DiffHunk = {
+      id: i,
+      start: h.start,
+      end: h.end,
+      before: original.slice(h.start, h.end),
+      after: h.after,
+    };
+    if (h.reason) hunk.reason = h.reason;
+    if (h.note) hunk.note = h.note;
+    return hunk;
+  });
 }
 
 export function summarize(
@@ -201,50 +226,4 @@ export function summarize(
   const total = originalWords + revisedWords;
   const similarity = total === 0 ? 100 : Math.round((2 * common * 1000) / total) / 10;
   return { additions, deletions, similarity };
-}
-
-export interface WordDiff {
-  hunks: DiffHunk[];
-  diff_summary: DiffSummary;
-}
-
-const PARA_SEP = /\n[ \t]*\n+/g;
-
-/**
- * Whole-text diff (used when a revision was not made piece by piece, e.g. by the first reviser).
- * Myers' diff is quadratic in the worst case, which a long document with changes everywhere
- * reaches; revisions keep the paragraph structure, so when both texts have the same paragraph
- * separators each paragraph is diffed on its own: linear in the number of paragraphs.
- */
-export function wordDiff(original: string, revised: string): WordDiff {
-  const sepA = [...original.matchAll(PARA_SEP)];
-  const sepB = [...revised.matchAll(PARA_SEP)];
-  const raw: RawHunk[] = [];
-  let additions = 0;
-  let deletions = 0;
-  const piece = (a0: number, a1: number, b0: number, b1: number) => {
-    const before = original.slice(a0, a1);
-    const after = revised.slice(b0, b1);
-    if (before === after) return;
-    const d = diffPiece(before, after, a0);
-    raw.push(...d.hunks);
-    additions += d.additions;
-    deletions += d.deletions;
-  };
-  if (sepA.length === sepB.length && sepA.every((m, i) => m[0] === sepB[i][0])) {
-    let pa = 0;
-    let pb = 0;
-    for (let i = 0; i < sepA.length; i++) {
-      piece(pa, sepA[i].index!, pb, sepB[i].index!);
-      pa = sepA[i].index! + sepA[i][0].length;
-      pb = sepB[i].index! + sepB[i][0].length;
-    }
-    piece(pa, original.length, pb, revised.length);
-  } else {
-    piece(0, original.length, 0, revised.length);
-  }
-  return {
-    hunks: toHunks(original, raw),
-    diff_summary: summarize(countWordTokens(original), countWordTokens(revised), additions, deletions),
-  };
 }

@@ -6,15 +6,11 @@
 import { InkproofError } from '../../src-shared/errors';
 import { rewriteOptionsSchema } from '../../src-shared/models';
 import type { ProgressMessage, RewriteOutput } from '../../src-shared/tasks';
-import { apostropheStyle, checkAborted, dashStyle, verifyRevision, type RewriteRequest } from './common';
-import { countWordTokens, diffPiece, summarize, toHunks, type RawHunk } from './diff';
+import type { RewriteRequest } from './common';
 import { rewriteWithLlm } from './llm';
-import { findProtectedSpans, maskRange, unmask } from './protect';
-import { newState, reviseUnit } from './reviser';
-import { planSections, SectionProgress } from './sections';
-import { planUnits } from './units';
+import { reviseDocument } from './rules';
 
-export const RULES_ENGINE = 'rules-v2';
+export { RULES_ENGINE } from './rules';
 export type { RewriteRequest };
 
 export function validateOptions(input: RewriteRequest): void {
@@ -28,60 +24,16 @@ export function validateOptions(input: RewriteRequest): void {
 }
 
 /**
- * Rule-based revision. Progress and partial results go section by section (`sections.ts`): each
- * finished section's changes travel with the progress message, with the ids they keep here.
+ * Rule-based revision (rules.ts). Progress and partial results go section by section
+ * (`sections.ts`): each finished section's changes travel with the progress message, with the
+ * ids they keep in the result.
  */
-export async function rewriteWithRules(
+export function rewriteWithRules(
   input: RewriteRequest,
   onProgress: (p: ProgressMessage) => void,
   signal?: AbortSignal,
 ): Promise<RewriteOutput> {
-  const { text, options, ranges } = input;
-  checkAborted(signal);
-  const spans = findProtectedSpans(text, options.frozen_terms);
-  const plan = planUnits(text, ranges);
-  const progress = new SectionProgress(text, planSections(plan, ranges, text.length), onProgress);
-  progress.start();
-  const state = newState(options.mode, options.strength, apostropheStyle(text), dashStyle(text));
-  let result = '';
-  let pos = 0;
-  const raw: RawHunk[] = [];
-  let additions = 0;
-  let deletions = 0;
-  let lastYield = Date.now();
-  for (const para of plan) {
-    for (const u of para.units) {
-      const { masked, spans: used } = maskRange(text, spans, u.start, u.end);
-      state.spans = used;
-      const revised = reviseUnit(masked, state);
-      const restored = unmask(revised, used);
-      const before = text.slice(u.start, u.end);
-      const unitHunks: RawHunk[] = [];
-      if (restored !== before) {
-        result += text.slice(pos, u.start) + restored;
-        pos = u.end;
-        const d = diffPiece(before, restored, u.start);
-        for (const h of d.hunks) unitHunks.push(h);
-        additions += d.additions;
-        deletions += d.deletions;
-      }
-      raw.push(...unitHunks);
-      progress.unitDone(u, unitHunks);
-      if (Date.now() - lastYield > 20) {
-        // Let cancellation and progress messages through on long documents.
-        await new Promise<void>((r) => setImmediate(r));
-        checkAborted(signal);
-        lastYield = Date.now();
-      }
-    }
-  }
-  checkAborted(signal);
-  result += text.slice(pos);
-  const hunks = toHunks(text, raw);
-  verifyRevision(text, result, spans, hunks, ranges);
-  const diff_summary = summarize(countWordTokens(text), countWordTokens(result), additions, deletions);
-  progress.finish();
-  return { text: result, hunks, diff_summary, engine: `${RULES_ENGINE}/${options.mode}-${options.strength}` };
+  return reviseDocument(input, onProgress, signal);
 }
 
 /**

@@ -112,12 +112,16 @@ export function verbForms(verb: string): VerbForms {
   return forms;
 }
 
-/** Inflects the head (first word) of a verb phrase: inflectVerbPhrase("dig into", "past") → "dug into". */
+/**
+ * Inflects the head of a verb phrase — its first word, or the one marked with ^:
+ * inflectVerbPhrase("dig into", "past") → "dug into"; ("greatly ^affect", "s3") → "greatly affects".
+ */
 export function inflectVerbPhrase(phrase: string, form: VerbForm): string {
-  const sp = phrase.indexOf(' ');
-  const head = sp < 0 ? phrase : phrase.slice(0, sp);
-  const rest = sp < 0 ? '' : phrase.slice(sp);
-  return verbForms(head)[form] + rest;
+  const words = phrase.split(' ');
+  const marked = words.findIndex((w) => w.startsWith('^'));
+  const at = marked < 0 ? 0 : marked;
+  words[at] = verbForms(words[at].replace(/^\^/, ''))[form];
+  return words.join(' ');
 }
 
 const pluralCache = new Map<string, string>();
@@ -142,4 +146,26 @@ export function pluralize(noun: string): string {
   }
   pluralCache.set(noun, out);
   return out;
+}
+
+// Common irregular verbs, to find a past participle's base form.
+const IRREGULAR_BASES =
+  'be begin bite blow break bring build buy catch choose come cut do draw drink drive eat fall feel fight find fly forget forgive freeze get give go grow hang have hear hide hit hold hurt keep know lay lead leave lend let lie lose make mean meet pay put read ride ring rise run say see seek sell send set shake shine shoot show shut sing sink sit sleep speak spend stand steal stick strike swear swim take teach tear tell think throw understand wake wear win write undertake overcome withdraw'.split(
+    ' ',
+  );
+let participleBases: Map<string, string> | null = null;
+
+/** The base form of a past participle ("written" → "write", "adopted" → "adopt"), or null. */
+export function baseOfParticiple(pp: string): string | null {
+  if (!participleBases) {
+    participleBases = new Map();
+    for (const b of IRREGULAR_BASES) participleBases.set(verbForms(b).pp, b);
+  }
+  const irregular = participleBases.get(pp);
+  if (irregular) return irregular;
+  if (!/[a-z]ed$/.test(pp)) return null;
+  const s = pp.slice(0, -2);
+  for (const c of [s, `${s}e`, s.replace(/(.)\1$/, '$1'), s.replace(/i$/, 'y'), pp.slice(0, -1)])
+    if (c.length > 1 && verbForms(c).pp === pp) return c;
+  return null;
 }

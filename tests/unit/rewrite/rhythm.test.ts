@@ -57,17 +57,90 @@ describe('splits at ", and" from 16 words at strength 2', () => {
   });
 });
 
-describe('joins of middling sentences', () => {
-  it('a sentence opening with a transition joins its neighbour with a semicolon, the transition kept (the join paid for by "approximately" → "about")', async () => {
-    const text =
-      'The garden behind the house stayed quiet in the early hours of the morning. Still, the street outside was full of noise by seven. The shops opened at approximately eight. The market filled up soon after that. By noon the square was packed.';
-    const out = (await revise(text, opts('standard', 2))).text;
-    expect(out).toContain('; still, the street outside was full of noise by seven.');
+describe('contrast, comment and result clauses', () => {
+  it('", but" may follow a short clause', async () => {
+    expect(
+      (await revise('No one was hurt in the crash, but the road stayed closed for most of the long holiday weekend.'))
+        .text,
+    ).toBe('No one was hurt in the crash. But the road stayed closed for most of the long holiday weekend.');
   });
-  it('a medium join needs credit: one pair in ten sentences, so a short text keeps its sentences', async () => {
-    const text =
-      'The garden behind the house stayed quiet in the early hours of the morning. Still, the street outside was full of noise by seven.';
-    expect((await revise(text, opts('standard', 2))).text).toBe(text);
+  it('not "not X, but Y", where "but" brings what replaces the denied part', async () => {
+    for (const s of [
+      'The true treasure was not gold or silver, but the memories we made and the friends we found along the way.',
+      'The old mill was not a factory, but a place where the whole village met and traded news every week.',
+    ])
+      expect((await revise(s, opts('standard', 3))).text).toBe(s);
+    expect(
+      (await revise('The old mill was not a factory for most of its life, but it became one after the war ended.'))
+        .text,
+    ).toBe('The old mill was not a factory for most of its life. But it became one after the war ended.');
+  });
+  it('", which can lead to …" after a statement → ". This can lead to …"; not after "which have"', async () => {
+    const s =
+      'The new rules make every school report its test results in the same format, which can lead to unfair comparisons between towns.';
+    expect((await revise(s)).text).toBe(
+      'The new rules make every school report its test results in the same format. This can lead to unfair comparisons between towns.',
+    );
+    const plural = s.replace('which can lead', 'which have led');
+    expect((await revise(plural)).text).toBe(plural);
+  });
+  it('", reminding us …" and ", adding to …" after an impersonal subject, in its tense; never after a person', async () => {
+    expect(
+      (
+        await revise(
+          'The museum reopened its oldest gallery after ten years of careful repairs, reminding us how much the town owes to its founders.',
+        )
+      ).text,
+    ).toBe(
+      'The museum reopened its oldest gallery after ten years of careful repairs. This reminded us how much the town owes to its founders.',
+    );
+    const person =
+      'She opened the door of the old house on the hill very slowly, reminding us that nobody had lived there for years.';
+    expect((await revise(person, opts('standard', 3))).text).toBe(person);
+  });
+  it('not an act of the subject that may be its own ("The coach praised them, giving each a ball")', async () => {
+    const s =
+      'The coach praised the young players after the last match of the season, giving each of them a signed ball.';
+    expect((await revise(s, opts('standard', 3))).text).toBe(s);
+  });
+});
+
+describe('joins: only sentences that share a subject or a referent', () => {
+  it("a pronoun that refers to the first sentence's subject: one subject, two predicates", async () => {
+    expect((await revise('Maria opened the shop in the spring. She still runs it.', opts('standard', 2))).text).toBe(
+      'Maria opened the shop in the spring and still runs it.',
+    );
+    expect(
+      (await revise('The committee reviewed the budget for the year. It found several errors.', opts('standard', 2)))
+        .text,
+    ).toBe('The committee reviewed the budget for the year and found several errors.');
+  });
+  it('longer pairs keep the pronoun after ", and"', async () => {
+    expect(
+      (
+        await revise(
+          'The new library on the corner of the square opened its doors last spring. It now lends books to more than a thousand readers every week.',
+          opts('standard', 2),
+        )
+      ).text,
+    ).toBe(
+      'The new library on the corner of the square opened its doors last spring, and it now lends books to more than a thousand readers every week.',
+    );
+  });
+  it('"This" commenting on the sentence before becomes ", which"', async () => {
+    expect(
+      (await revise('The bridge closed for repairs in early spring. This caused long delays.', opts('standard', 2)))
+        .text,
+    ).toBe('The bridge closed for repairs in early spring, which caused long delays.');
+  });
+  it('not when the pronoun cannot refer to the subject (number, person), nor a determiner "This"', async () => {
+    for (const text of [
+      'The roads were closed for the day. It rained.',
+      'The report was late. They blamed the printer.',
+      'The shop opened in the spring. This approach worked well.',
+      'Maria opened the shop. It sells bread.',
+    ])
+      expect((await revise(text, opts('standard', 3))).text).toBe(text);
   });
   it('the two halves of a split sentence are not joined back together', async () => {
     const text =

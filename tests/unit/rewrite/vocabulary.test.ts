@@ -9,7 +9,8 @@ describe('swaps at strength 2 (standard)', () => {
   it.each([
     ['Music plays an important role in her life.', 'Music plays an important part in her life.'],
     ['She played the role of the queen.', 'She played the part of the queen.'],
-    ['The war had a huge impact on the town.', 'The war had a huge effect on the town.'],
+    ['The war had a huge impact on the town.', 'The war greatly affected the town.'],
+    ['The storm had an impact on the harvest.', 'The storm affected the harvest.'],
     ['The film left a lasting impact on viewers.', 'The film left a lasting mark on viewers.'],
     ['Her teaching made a real impact.', 'Her teaching made a real difference.'],
     ['The novel shows the struggle between duty and desire.', 'The novel shows the conflict between duty and desire.'],
@@ -24,7 +25,7 @@ describe('swaps at strength 2 (standard)', () => {
     ['Trust grew within the community.', 'Trust grew in the community.'],
     ['The chart illustrates the trend.', 'The chart shows the trend.'],
     ['It is merely a tool.', 'It is only a tool.'],
-    ['Her determination to win was clear.', 'Her resolve to win was clear.'],
+    ['Her determination to win was clear.', 'Her will to win was clear.'],
     ['Her novel is a careful exploration of grief.', 'Her novel is a careful study of grief.'],
     ['Rain significantly affects the harvest.', 'Rain greatly affects the harvest.'],
     ['The new engine is significantly faster.', 'The new engine is much faster.'],

@@ -1,0 +1,213 @@
+/**
+ * Contractions where the tone allows ("do not" → "don't"), and their expansion in formal mode
+ * ("don't" → "do not"). Only unambiguous cases: "it's" expands to "it has" before a participle
+ * and "it is" otherwise; "'d" is expanded only when the next word tells "had" from "would".
+ */
+import type { RewriteMode } from './mode';
+import { capitalize, isCapitalized, keyOf, type Tok } from './tokens';
+import { set } from './wordsets';
+
+/** Negations: "X not" → contraction. */
+const NEGATIONS: Record<string, string> = {
+  'do not': "don't",
+  'does not': "doesn't",
+  'did not': "didn't",
+  'is not': "isn't",
+  'are not': "aren't",
+  'was not': "wasn't",
+  'were not': "weren't",
+  'have not': "haven't",
+  'has not': "hasn't",
+  'had not': "hadn't",
+  'could not': "couldn't",
+  'would not': "wouldn't",
+  'should not': "shouldn't",
+  'will not': "won't",
+  'can not': "can't",
+};
+const SINGLE_NEGATION: Record<string, string> = { cannot: "can't" };
+
+/** Pronoun + verb: contracted only when a word follows (not "as it is."). */
+const PRONOUN_VERB: Record<string, string> = {
+  'i am': "I'm",
+  'you are': "you're",
+  'we are': "we're",
+  'they are': "they're",
+  'it is': "it's",
+  'that is': "that's",
+  'there is': "there's",
+  'he is': "he's",
+  'she is': "she's",
+  'i will': "I'll",
+  'you will': "you'll",
+  'we will': "we'll",
+  'they will': "they'll",
+  'he will': "he'll",
+  'she will': "she'll",
+};
+/** Pronoun + have: only as an auxiliary (a participle follows). */
+const PRONOUN_HAVE: Record<string, string> = {
+  'i have': "I've",
+  'you have': "you've",
+  'we have': "we've",
+  'they have': "they've",
+};
+const CASUAL_ONLY: Record<string, string> = {
+  'what is': "what's",
+  'who is': "who's",
+  'it will': "it'll",
+  'that will': "that'll",
+};
+
+const PARTICIPLE_LIKE =
+  /^(?:been|had|done|seen|made|got|gotten|gone|given|taken|known|shown|found|said|thought|told|become|come|left|kept|brought|bought|built|heard|held|lost|met|paid|put|read|run|sent|set|spent|stood|understood|won|written|begun|chosen|driven|eaten|fallen|forgotten|grown|hidden|ridden|risen|spoken|stolen|thrown|worn|[a-z]+ed)$/;
+const NO_CONTRACT_NEXT = set('only');
+
+/** First words of every pair above (a quick test before building the pair). */
+const FIRST_WORDS = new Set<string>(
+  [...Object.keys(NEGATIONS), ...Object.keys(PRONOUN_VERB), ...Object.keys(PRONOUN_HAVE), ...Object.keys(CASUAL_ONLY)]
+    .map((p) => p.split(' ')[0])
+    .concat(Object.keys(SINGLE_NEGATION)),
+);
+
+export type ContractionLevel = 'none' | 'negations' | 'all' | 'casual';
+
+/** How far contractions go for a mode and strength (formal expands instead). */
+export function contractionLevel(mode: RewriteMode, strength: number): ContractionLevel {
+  if (mode === 'formal') return 'none';
+  if (mode === 'casual') return strength >= 2 ? 'casual' : 'negations';
+  if (mode === 'concise') return strength >= 3 ? 'all' : strength >= 2 ? 'negations' : 'none';
+  return strength >= 3 ? 'all' : strength >= 2 ? 'negations' : 'none';
+}
+
+function nextWordIndex(toks: readonly Tok[], i: number): number {
+  // The token after a single plain space.
+  return i + 2 < toks.length && toks[i + 1].k === 's' && toks[i + 1].t === ' ' ? i + 2 : -1;
+}
+
+function withApostrophe(s: string, apostrophe: string): string {
+  return apostrophe === "'" ? s : s.replace(/'/g, apostrophe);
+}
+
+/** Contracts pairs of words in a sentence's tokens, in place. Returns the number of changes. */
+export function contract(toks: Tok[], level: ContractionLevel, apostrophe: string): number {
+  if (level === 'none') return 0;
+  let changes = 0;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.k !== 'w') continue;
+    const k = keyOf(t);
+    if (!FIRST_WORDS.has(k)) continue;
+    if (SINGLE_NEGATION[k]) {
+      toks[i] = { t: withApostrophe(caseLike(SINGLE_NEGATION[k], t.t), apostrophe), k: 'w' };
+      changes++;
+      continue;
+    }
+    const j = nextWordIndex(toks, i);
+    if (j < 0 || toks[j]?.k !== 'w') continue;
+    const pair = `${k} ${keyOf(toks[j])}`;
+    const after = nextWordIndex(toks, j);
+    const afterTok = after >= 0 ? toks[after] : undefined;
+    const afterKey = afterTok && afterTok.k === 'w' ? keyOf(afterTok) : '';
+    let rep: string | undefined;
+    if (NEGATIONS[pair]) {
+      if (NO_CONTRACT_NEXT.has(afterKey)) continue;
+      rep = NEGATIONS[pair];
+    } else if (level !== 'negations') {
+      const pv = PRONOUN_VERB[pair] ?? (level === 'casual' ? CASUAL_ONLY[pair] : undefined);
+      if (pv && afterTok && afterTok.k === 'w') rep = pv;
+      else if (PRONOUN_HAVE[pair] && PARTICIPLE_LIKE.test(afterKey)) rep = PRONOUN_HAVE[pair];
+    }
+    if (!rep) continue;
+    // "It is" → "It's"; "I am" keeps its capital I; an all-caps pair is left alone.
+    if (t.t.length > 1 && t.t === t.t.toUpperCase()) continue;
+    const out = caseLike(rep, t.t);
+    toks.splice(i, j - i + 1, { t: withApostrophe(out, apostrophe), k: 'w' });
+    changes++;
+  }
+  return changes;
+}
+
+function caseLike(rep: string, like: string): string {
+  return isCapitalized(like) ? capitalize(rep) : rep;
+}
+
+const EXPANSIONS: Record<string, string> = {
+  "don't": 'do not',
+  "doesn't": 'does not',
+  "didn't": 'did not',
+  "isn't": 'is not',
+  "aren't": 'are not',
+  "wasn't": 'was not',
+  "weren't": 'were not',
+  "haven't": 'have not',
+  "hasn't": 'has not',
+  "hadn't": 'had not',
+  "couldn't": 'could not',
+  "wouldn't": 'would not',
+  "shouldn't": 'should not',
+  "won't": 'will not',
+  "can't": 'cannot',
+  "mustn't": 'must not',
+  "shan't": 'shall not',
+  "needn't": 'need not',
+  "i'm": 'I am',
+  "you're": 'you are',
+  "we're": 'we are',
+  "they're": 'they are',
+  "i'll": 'I will',
+  "you'll": 'you will',
+  "we'll": 'we will',
+  "they'll": 'they will',
+  "he'll": 'he will',
+  "she'll": 'she will',
+  "it'll": 'it will',
+  "that'll": 'that will',
+  "i've": 'I have',
+  "you've": 'you have',
+  "we've": 'we have',
+  "they've": 'they have',
+  "let's": 'let us',
+  "there're": 'there are',
+};
+/** 's contractions of pronouns: "is", or "has" before a participle. */
+const S_PRONOUNS = set("it's he's she's that's there's what's who's where's here's how's");
+/** 'd contractions: "had" before a participle, "would" before a base verb. */
+const D_PRONOUNS = set("i'd you'd we'd they'd he'd she'd it'd");
+const BASE_AFTER_WOULD = set('be have like love prefer rather say think go do make take get need want see know');
+
+/** Formal mode: expands contractions, in place. Returns the number of changes. */
+export function expand(toks: Tok[]): number {
+  let changes = 0;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.k !== 'w' || !/['’]/.test(t.t)) continue;
+    const k = keyOf(t);
+    let rep = EXPANSIONS[k];
+    const j = nextWordIndex(toks, i);
+    const nextKey = j >= 0 && toks[j]?.k === 'w' ? keyOf(toks[j]) : '';
+    if (!rep && S_PRONOUNS.has(k)) {
+      const stem = t.t.slice(0, -2);
+      rep = `${stem} ${nextKey === 'been' || nextKey === 'got' || nextKey === 'gotten' ? 'has' : 'is'}`;
+      toks[i] = { t: rep, k: 'w' };
+      changes++;
+      continue;
+    }
+    if (!rep && D_PRONOUNS.has(k)) {
+      const stem = t.t.slice(0, -2);
+      if (nextKey === 'better' || nextKey === 'rather' || BASE_AFTER_WOULD.has(nextKey))
+        rep = `${stem} ${nextKey === 'better' ? 'had' : 'would'}`;
+      else if (PARTICIPLE_LIKE.test(nextKey)) rep = `${stem} had`;
+      else continue;
+      toks[i] = { t: rep, k: 'w' };
+      changes++;
+      continue;
+    }
+    if (!rep) continue;
+    if (k === "i'm" || k.startsWith("i'")) rep = rep.replace(/^i /, 'I ');
+    else rep = caseLike(rep, t.t);
+    toks[i] = { t: rep, k: 'w' };
+    changes++;
+  }
+  return changes;
+}

@@ -1,0 +1,145 @@
+/**
+ * Inflection for the reviser's table, computed once when the table is compiled: verb forms with
+ * compromise's conjugator (plus a few irregular participles it leaves out), noun plurals with its
+ * pluraliser. Multi-word entries inflect their head (first) word: "dig into" → "dug into".
+ */
+import nlp from 'compromise';
+
+// compromise's own transforms (the ones its .conjugate() and .toPlural() use), called directly:
+// microseconds per word instead of a sentence parse.
+
+const METHODS = (nlp as any).methods().two.transform;
+
+const MODEL = (nlp as any).model();
+
+export type VerbForm = 'base' | 's3' | 'past' | 'pp' | 'ger';
+export type VerbForms = Record<VerbForm, string>;
+
+// Participles compromise does not return (it gives them only for some irregular verbs).
+const IRREGULAR_PP: Record<string, string> = {
+  strive: 'striven',
+  begin: 'begun',
+  draw: 'drawn',
+  throw: 'thrown',
+  show: 'shown',
+  take: 'taken',
+  give: 'given',
+  see: 'seen',
+  write: 'written',
+  speak: 'spoken',
+  break: 'broken',
+  choose: 'chosen',
+  drive: 'driven',
+  rise: 'risen',
+  grow: 'grown',
+  know: 'known',
+  go: 'gone',
+  do: 'done',
+  be: 'been',
+  get: 'got',
+  undergo: 'undergone',
+  undertake: 'undertaken',
+  overtake: 'overtaken',
+  forgo: 'forgone',
+  forsake: 'forsaken',
+  weave: 'woven',
+  shake: 'shaken',
+  bear: 'borne',
+  swear: 'sworn',
+  tear: 'torn',
+  wear: 'worn',
+  hide: 'hidden',
+  ride: 'ridden',
+  bite: 'bitten',
+  forget: 'forgotten',
+  fly: 'flown',
+  blow: 'blown',
+  sing: 'sung',
+  ring: 'rung',
+  swim: 'swum',
+  drink: 'drunk',
+  shrink: 'shrunk',
+  sink: 'sunk',
+  eat: 'eaten',
+  fall: 'fallen',
+  freeze: 'frozen',
+  steal: 'stolen',
+  wake: 'woken',
+  prove: 'proven',
+};
+// Pasts compromise gets wrong or does not know.
+const IRREGULAR_PAST: Record<string, string> = { strive: 'strove', shed: 'shed', be: 'was' };
+
+const cache = new Map<string, VerbForms>();
+
+function regularS3(v: string): string {
+  if (/(s|x|z|ch|sh|o)$/.test(v)) return `${v}es`;
+  if (/[^aeiou]y$/.test(v)) return `${v.slice(0, -1)}ies`;
+  return `${v}s`;
+}
+function regularPast(v: string): string {
+  if (v.endsWith('e')) return `${v}d`;
+  if (/[^aeiou]y$/.test(v)) return `${v.slice(0, -1)}ied`;
+  return `${v}ed`;
+}
+function regularGer(v: string): string {
+  if (/[^e]e$/.test(v) && v !== 'be') return `${v.slice(0, -1)}ing`;
+  if (v.endsWith('ie')) return `${v.slice(0, -2)}ying`;
+  return `${v}ing`;
+}
+
+/** Forms of a single verb (lower case). */
+export function verbForms(verb: string): VerbForms {
+  const hit = cache.get(verb);
+  if (hit) return hit;
+  let c: Record<string, string> | undefined;
+  try {
+    c = METHODS.verb.conjugate(verb, MODEL);
+  } catch {
+    c = undefined;
+  }
+  const past = IRREGULAR_PAST[verb] ?? c?.PastTense ?? regularPast(verb);
+  const forms: VerbForms = {
+    base: verb,
+    s3: c?.PresentTense && c.PresentTense !== verb ? c.PresentTense : regularS3(verb),
+    past,
+    pp: IRREGULAR_PP[verb] ?? c?.Participle ?? past,
+    ger: c?.Gerund ?? regularGer(verb),
+  };
+  if (verb === 'be') Object.assign(forms, { s3: 'is', past: 'was', pp: 'been', ger: 'being' });
+  if (verb === 'have') Object.assign(forms, { s3: 'has', past: 'had', pp: 'had', ger: 'having' });
+  cache.set(verb, forms);
+  return forms;
+}
+
+/** Inflects the head (first word) of a verb phrase: inflectVerbPhrase("dig into", "past") → "dug into". */
+export function inflectVerbPhrase(phrase: string, form: VerbForm): string {
+  const sp = phrase.indexOf(' ');
+  const head = sp < 0 ? phrase : phrase.slice(0, sp);
+  const rest = sp < 0 ? '' : phrase.slice(sp);
+  return verbForms(head)[form] + rest;
+}
+
+const pluralCache = new Map<string, string>();
+
+/** Plural of a noun or noun phrase whose head is its last word ("close look" → "close looks"). */
+export function pluralize(noun: string): string {
+  const hit = pluralCache.get(noun);
+  if (hit) return hit;
+  const m = /^(.*?)([A-Za-z]+)$/.exec(noun);
+  let out = noun;
+  if (m) {
+    const [, pre, last] = m;
+    let p: string;
+    try {
+      p = String(METHODS.noun.toPlural(last, MODEL) ?? '');
+    } catch {
+      p = '';
+    }
+    if (!p || p.includes(' '))
+      p = /(s|x|z|ch|sh)$/.test(last) ? `${last}es` : /[^aeiou]y$/.test(last) ? `${last.slice(0, -1)}ies` : `${last}s`;
+    out = pre + p;
+  }
+  pluralCache.set(noun, out);
+  return out;
+}

@@ -1,0 +1,149 @@
+/**
+ * Does a word read as a verb (or a noun) where it stands? Cheap context rules decide most cases;
+ * the rest ask compromise's tagger about the whole sentence (cached per sentence), and a case
+ * neither can settle is treated as "no", so the swap is not made.
+ */
+import nlp from 'compromise';
+import type { VerbForm } from './inflect';
+import { keyOf, type Tok } from './tokens';
+import {
+  DETERMINERS,
+  MODALS,
+  NON_HEAD,
+  OBJECT_PRONOUNS,
+  POSSESSIVES,
+  PREPOSITIONS,
+  SUBJECT_PRONOUNS,
+  set,
+} from './wordsets';
+
+const VERB_BEFORE_BASE = new Set<string>([
+  'to',
+  ...MODALS,
+  ...SUBJECT_PRONOUNS,
+  ...set(
+    "do does did don't doesn't didn't not never also often always usually can't cannot won't wouldn't shouldn't couldn't let help",
+  ),
+]);
+const VERB_BEFORE_S3 = set('it he she this that which who also often always usually still now typically');
+const NOUN_BEFORE = new Set<string>([...DETERMINERS, ...POSSESSIVES, ...PREPOSITIONS].filter((w) => w !== 'to'));
+
+function prevKey(toks: readonly Tok[], i: number): string {
+  for (let j = i - 1; j >= 0; j--) if (toks[j].k !== 's') return keyOf(toks[j]);
+  return '';
+}
+function nextKey(toks: readonly Tok[], i: number): string {
+  for (let j = i + 1; j < toks.length; j++) if (toks[j].k !== 's') return keyOf(toks[j]);
+  return '';
+}
+
+function nextIsLower(toks: readonly Tok[], i: number): boolean {
+  for (let j = i + 1; j < toks.length; j++) if (toks[j].k !== 's') return toks[j].k === 'w' && /^[a-z]/.test(toks[j].t);
+  return false;
+}
+
+export interface PosCache {
+  sentence: readonly Tok[] | null;
+  tags: Map<number, Set<string>> | null;
+}
+
+export function newPosCache(): PosCache {
+  return { sentence: null, tags: null };
+}
+
+/** Forgets the cached tags (call after changing the tokens of the cached sentence). */
+export function invalidate(cache: PosCache): void {
+  cache.sentence = null;
+  cache.tags = null;
+}
+
+const EMPTY = new Set<string>();
+
+/** Tags from compromise for the token at index i, parsing the whole sentence once (cached). */
+export function tagsAt(toks: readonly Tok[], i: number, cache: PosCache): ReadonlySet<string> {
+  if (cache.sentence !== toks || !cache.tags) {
+    // Placeholders become a neutral noun so the tagger sees a well-formed sentence.
+    const starts: number[] = [];
+    let s = '';
+    for (const t of toks) {
+      starts.push(s.length);
+      s += t.k === 'x' ? 'X' : t.t;
+    }
+    const tags = new Map<number, Set<string>>();
+
+    const json = nlp(s).json({ offset: true, terms: { offset: true } }) as any[];
+    const byOffset = new Map<number, Set<string>>();
+    for (const sent of json)
+      for (const term of sent.terms) byOffset.set(term.offset.start, new Set(term.tags as string[]));
+    toks.forEach((_t, k) => {
+      const tg = byOffset.get(starts[k]);
+      if (tg) tags.set(k, tg);
+    });
+    cache.sentence = toks;
+    cache.tags = tags;
+  }
+  return cache.tags.get(i) ?? EMPTY;
+}
+
+// compromise's own lexicon: word → tag(s), for a quick look without parsing a sentence.
+
+const LEX: Record<string, string | string[]> = (nlp as any).model().one.lexicon;
+const FINITE_TAGS = new Set(['PresentTense', 'PastTense', 'Copula', 'Modal', 'Auxiliary']);
+
+/** The word is listed by compromise as a finite verb form (tense-marked, copula, modal or auxiliary). */
+export function finiteInLexicon(word: string): boolean {
+  if (!Object.prototype.hasOwnProperty.call(LEX, word)) return false;
+  const t = LEX[word];
+  if (!t) return false;
+  if (typeof t === 'string') return FINITE_TAGS.has(t);
+  return t.some((x) => FINITE_TAGS.has(x));
+}
+
+/** The word is listed by compromise with this tag. */
+export function lexiconHas(word: string, tag: string): boolean {
+  if (!Object.prototype.hasOwnProperty.call(LEX, word)) return false;
+  const t = LEX[word];
+  return typeof t === 'string' ? t === tag : Array.isArray(t) && t.includes(tag);
+}
+
+/** Whether the verb-form word at toks[i] is used as a verb. */
+export function readsAsVerb(
+  toks: readonly Tok[],
+  i: number,
+  forms: readonly VerbForm[] | null,
+  cache: PosCache,
+): boolean {
+  const prev = prevKey(toks, i);
+  const next = nextKey(toks, i);
+  const fs = forms ?? [];
+  if (fs.includes('ger') || fs.includes('past') || fs.includes('pp')) {
+    // -ing and -ed forms have no noun homograph in the table; only rule out "the Xed" used as a name.
+    return true;
+  }
+  if (NOUN_BEFORE.has(prev)) return false;
+  const objectNext =
+    DETERMINERS.has(next) ||
+    OBJECT_PRONOUNS.has(next) ||
+    (nextIsLower(toks, i) && !NON_HEAD.has(next) && !next.endsWith('ly'));
+  // "companies leverage new tools": a plural subject, then an object.
+  if (fs.includes('base') && /^[a-z]+[^su']s$/.test(prev) && objectNext) return true;
+  // "the firm leverages its data": a verb in -s followed by a determiner or pronoun.
+  if (fs.includes('s3') && (DETERMINERS.has(next) || OBJECT_PRONOUNS.has(next))) return true;
+  // "the team leverages innovative tools": after a noun (not a possessive), before an object
+  // that is not itself a verb ("the exhibits attract visitors" is a noun subject).
+  if (fs.includes('s3') && !prev.endsWith("'s") && objectNext && !finiteInLexicon(next) && !lexiconHas(next, 'Plural'))
+    return true;
+  if (fs.includes('base') && (VERB_BEFORE_BASE.has(prev) || prev.endsWith('ly'))) return true;
+  if (fs.includes('s3') && (VERB_BEFORE_S3.has(prev) || prev.endsWith('ly'))) return true;
+  if (next === 'of') return false;
+  const tags = tagsAt(toks, i, cache);
+  return tags.has('Verb') && !tags.has('Noun');
+}
+
+/** Whether the word at toks[i] is used as a noun. */
+export function readsAsNoun(toks: readonly Tok[], i: number, cache: PosCache): boolean {
+  const prev = prevKey(toks, i);
+  if (NOUN_BEFORE.has(prev)) return true;
+  if (prev === 'to' || MODALS.has(prev) || SUBJECT_PRONOUNS.has(prev)) return false;
+  return tagsAt(toks, i, cache).has('Noun');
+}

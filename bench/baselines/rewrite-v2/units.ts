@@ -1,0 +1,128 @@
+/**
+ * What the reviser may touch: per paragraph, the editable pieces ("units") of each line —
+ * without Markdown markers (list bullets, quote markers), without headings and table rows, and,
+ * when the scope is a set of ranges, only the part of a line inside them (snapped inward to whole
+ * words). Line breaks and blank lines are never part of a unit, so paragraph structure stays as
+ * it is. Very long lines are cut at sentence ends so progress can be reported within them.
+ */
+
+export interface Unit {
+  start: number;
+  end: number;
+}
+
+export interface ParagraphPlan {
+  start: number;
+  end: number;
+  units: Unit[];
+}
+
+const MAX_UNIT_CHARS = 4000;
+
+export function normalizeRanges(ranges: readonly { start: number; end: number }[], length: number): Unit[] {
+  const rs = ranges
+    .map((r) => ({
+      start: Math.max(0, Math.min(length, Math.floor(r.start))),
+      end: Math.max(0, Math.min(length, Math.floor(r.end))),
+    }))
+    .filter((r) => r.end > r.start)
+    .sort((a, b) => a.start - b.start);
+  const out: Unit[] = [];
+  for (const r of rs) {
+    const last = out[out.length - 1];
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else out.push({ ...r });
+  }
+  return out;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}'’_-]/u;
+
+/** Moves a range's ends inward so that it does not cut a word. */
+function snapInward(text: string, r: Unit): Unit {
+  let { start, end } = r;
+  if (start > 0 && WORD_CHAR.test(text[start - 1] ?? '') && WORD_CHAR.test(text[start] ?? '')) {
+    while (start < end && WORD_CHAR.test(text[start])) start++;
+  }
+  if (end < text.length && WORD_CHAR.test(text[end] ?? '') && WORD_CHAR.test(text[end - 1] ?? '')) {
+    while (end > start && WORD_CHAR.test(text[end - 1])) end--;
+  }
+  return { start, end };
+}
+
+function trim(text: string, u: Unit): Unit | null {
+  let { start, end } = u;
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return end > start ? { start, end } : null;
+}
+
+/** Cuts a long unit at sentence ends (". " before a capital) into pieces of about MAX_UNIT_CHARS. */
+function cutLong(text: string, u: Unit, out: Unit[]): void {
+  let s = u.start;
+  while (u.end - s > MAX_UNIT_CHARS) {
+    const re = /[.!?]["'”’)\]]*\s+(?=[A-Z"“])/g;
+    re.lastIndex = s + Math.floor(MAX_UNIT_CHARS / 2);
+    const m = re.exec(text);
+    if (!m || m.index + m[0].length >= u.end) break;
+    const cut = m.index + m[0].length;
+    const piece = trim(text, { start: s, end: cut });
+    if (piece) out.push(piece);
+    s = cut;
+  }
+  const rest = trim(text, { start: s, end: u.end });
+  if (rest) out.push(rest);
+}
+
+const HEADING = /^[ \t]*#{1,6}[ \t]/;
+const TABLE_ROW = /^[ \t]*\|/;
+const RULE_LINE = /^[ \t]*(?:[-*_][ \t]*){3,}$/;
+const MARKER = /^[ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?/;
+
+export function planUnits(text: string, ranges: readonly { start: number; end: number }[] | null): ParagraphPlan[] {
+  const scope = ranges
+    ? normalizeRanges(ranges, text.length)
+        .map((r) => snapInward(text, r))
+        .filter((r) => r.end > r.start)
+    : null;
+  const paragraphs: ParagraphPlan[] = [];
+  const sepRe = /\n[ \t]*\n+/g;
+  let pStart = 0;
+  const bounds: Unit[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = sepRe.exec(text)) !== null) {
+    bounds.push({ start: pStart, end: m.index });
+    pStart = m.index + m[0].length;
+  }
+  bounds.push({ start: pStart, end: text.length });
+  let ri = 0;
+  for (const b of bounds) {
+    const para: ParagraphPlan = { start: b.start, end: b.end, units: [] };
+    let ls = b.start;
+    while (ls <= b.end) {
+      let le = text.indexOf('\n', ls);
+      if (le < 0 || le > b.end) le = b.end;
+      const line = text.slice(ls, le);
+      if (!HEADING.test(line) && !TABLE_ROW.test(line) && !RULE_LINE.test(line) && line.trim().length > 0) {
+        const marker = MARKER.exec(line);
+        const cs = ls + (marker ? marker[0].length : 0);
+        const pieces: Unit[] = [];
+        if (!scope) pieces.push({ start: cs, end: le });
+        else {
+          while (ri < scope.length && scope[ri].end <= cs) ri++;
+          for (let k = ri; k < scope.length && scope[k].start < le; k++) {
+            pieces.push({ start: Math.max(cs, scope[k].start), end: Math.min(le, scope[k].end) });
+          }
+        }
+        for (const p of pieces) {
+          const t = trim(text, p);
+          if (t) cutLong(text, t, para.units);
+        }
+      }
+      if (le >= b.end) break;
+      ls = le + 1;
+    }
+    paragraphs.push(para);
+  }
+  return paragraphs;
+}

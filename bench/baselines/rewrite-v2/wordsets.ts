@@ -1,0 +1,63 @@
+/** Closed word classes the reviser's context checks use (lower case). */
+
+export const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).filter(Boolean));
+
+export const DETERMINERS = set(
+  'a an the this that these those its their our his her my your some any each every no another such either neither both all many several few much most',
+);
+export const POSSESSIVES = set('its their our his her my your whose');
+export const MODALS = set('can could will would shall should may might must');
+export const SUBJECT_PRONOUNS = set('i we you they he she it');
+export const OBJECT_PRONOUNS = set('me us you them him her it one');
+export const AUXILIARIES = set(
+  "is are was were be been being am has have had having do does did 's 're 've 'd get gets got",
+);
+export const PERFECT_OR_PASSIVE = set("has have had having is are was were be been being am 's 're 've get gets got");
+export const PREPOSITIONS = set(
+  'of in on at by for with about against between into through during before after above below to from up down over under within without among across toward towards upon via per like than',
+);
+export const CONJUNCTIONS = set('and or but nor so yet');
+export const SUBORDINATORS = set(
+  'if when whenever while whilst although though because since as unless whereas after before once until till whether where wherever',
+);
+export const RELATIVES = set('who whom whose which that where when');
+export const FINITE_AUX = set(
+  "is are was were am has have had do does did can could will would shall should may might must isn't aren't wasn't weren't hasn't haven't hadn't doesn't don't didn't can't couldn't won't wouldn't shouldn't mustn't",
+);
+
+/** Words that can start an object noun phrase after a transitive verb. */
+export const OBJECT_START = new Set<string>([
+  ...DETERMINERS,
+  ...set(
+    'how what why whether that them him her us me it itself themselves himself herself ourselves new key important',
+  ),
+]);
+
+/** Function words that cannot be the noun an adjective modifies (so the adjective is not attributive). */
+export const NON_HEAD = new Set<string>([
+  ...PREPOSITIONS,
+  ...CONJUNCTIONS,
+  ...SUBORDINATORS,
+  ...RELATIVES,
+  ...AUXILIARIES,
+  ...MODALS,
+  ...set('to not also too enough than then there here very so as'),
+]);
+
+/** Figurative nouns after "serves as a(n)" for which "is a(n)" keeps the meaning. */
+export const FIGURATIVE_ROLES = set(
+  'reminder testament example symbol catalyst source foundation bridge tool guide warning model platform means basis metaphor backdrop vehicle lens beacon cornerstone gateway springboard microcosm representation inspiration antidote outlet hub framework blueprint window mirror illustration precursor counterpoint reflection indicator sign proof stepping-stone tale lesson lessons contrast exemplar critique foil commentary study exploration vessel epitome turning resolution depiction portrayal testimony tribute embodiment',
+);
+
+export const ARGUMENT_NOUNS = set(
+  'argument arguments case evidence reason reasons proof data explanation explanations rationale justification point points claim',
+);
+export const STORY_NOUNS = set(
+  'read story stories narrative narratives tale tales novel novels book books plot plots drama mystery mysteries film films movie movies character characters protagonist performance portrayal portrayals depiction depictions beginning opening start storytelling thriller scene scenes',
+);
+export const COLOUR_WORDS = set(
+  'color colors colour colours hue hues shade shades red blue green yellow orange purple pink paint paints image images pattern patterns tones palette',
+);
+export const CLOTHING = set(
+  'suit suits jacket jackets shirt shirts trousers clothing clothes coat coats dress dresses uniform',
+);

@@ -1,0 +1,264 @@
+/**
+ * What the sentence edits need to know about clauses: whether words form an independent clause
+ * (a subject followed soon by a finite verb), whether a clause is complete before a joint, and
+ * the tense of its finite verbs — from closed word lists, compromise's lexicon and, where those
+ * cannot tell, its tagger.
+ */
+import { finiteInLexicon, tagsAt, type PosCache } from './pos';
+import { firstContentIndex, isCapitalized, isLowerWord, keyOf, nextIndex, prevIndex, type Tok } from './tokens';
+import { FINITE_AUX, MODALS, NON_HEAD, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS, set } from './wordsets';
+
+const CLAUSE_SUBJECTS = set(
+  'i we they he she it you this these those there the its their our his her my your many most some each every such no none people everyone everything nobody someone something others',
+);
+export function hasFinite(toks: readonly Tok[], from: number, to: number, maxWords: number): boolean {
+  let words = 0;
+  for (let i = from; i < to && words < maxWords; i++) {
+    const t = toks[i];
+    if (t.kind !== 'word') continue;
+    const k = keyOf(t);
+    if (RELATIVES.has(k) && words > 0) return false;
+    if (FINITE_AUX.has(k) || /^[a-z]+['’](?:s|re|ve|ll|d|m)$/.test(k)) return true;
+    words++;
+  }
+  return false;
+}
+
+/** Is toks[from..to) an independent clause (a subject followed soon by a finite verb)? */
+/** "they've" → "they": the subject of a contracted auxiliary. */
+export function contractionStem(key: string): string {
+  return key.replace(/'(?:s|re|ve|ll|d|m)$/, '');
+}
+
+export function independentClause(toks: readonly Tok[], from: number, to: number, pos: PosCache): boolean {
+  const first = toks[from];
+  if (!first || first.kind !== 'word') return false;
+  // A name as subject: "…, and Emily Brontë's novel is …".
+  if (isCapitalized(first.text) && !/^I(?:['’]\w+)?$/.test(first.text)) return finiteByTagger(toks, from, to, pos);
+  if (!isLowerWord(first.text) && !/^I(?:['’]\w+)?$/.test(first.text)) return false;
+  const key = keyOf(first);
+  if (key !== contractionStem(key)) return CLAUSE_SUBJECTS.has(contractionStem(key));
+  const k = key;
+  // A bare noun subject ("…, and researchers hope …", "…, but local critics say …"): the tagger
+  // must read a noun phrase and a finite verb after it, before any relative pronoun.
+  if (!CLAUSE_SUBJECTS.has(k)) {
+    const tags = tagsAt(toks, from, pos);
+    return (tags.has('Noun') || tags.has('Adjective')) && finiteByTagger(toks, from, to, pos);
+  }
+  if (SUBJECT_PRONOUNS.has(k) || k === 'this' || k === 'there') {
+    // "they found", "it carries", "we can": a pronoun subject and a verb-like word after it.
+    const n = nextIndex(toks, from);
+    if (n < 0 || n >= to || toks[n].kind !== 'word' || !isLowerWord(toks[n].text)) return false;
+    const nk = keyOf(toks[n]);
+    if (FINITE_AUX.has(nk)) return true;
+    if (NON_HEAD.has(nk) || nk.endsWith('ly'))
+      return hasFinite(toks, n + 1, to, 2) || finiteByTagger(toks, from, to, pos);
+    // "it", "you", "this", "there" can be objects or determiners; ask for a clearly finite verb.
+    if (k === 'it' || k === 'he' || k === 'she' || k === 'this' || k === 'there')
+      return /(?:[^s]s|ed)$/.test(nk) || finiteByTagger(toks, from, to, pos);
+    return true;
+  }
+  if (hasFinite(toks, from + 1, to, 6)) return true;
+  return finiteByTagger(toks, from, to, pos);
+}
+
+export function finiteTags(tags: ReadonlySet<string>): boolean {
+  return (
+    tags.has('Verb') &&
+    !tags.has('Gerund') &&
+    !tags.has('Infinitive') &&
+    !tags.has('Participle') &&
+    (tags.has('PresentTense') ||
+      tags.has('PastTense') ||
+      tags.has('Copula') ||
+      tags.has('Modal') ||
+      tags.has('Auxiliary'))
+  );
+}
+
+/** Words the tagger may read as singular that take a plural verb ("others need"). */
+const PLURAL_HEADS = set('others people children men women');
+
+/**
+ * Is toks[i] a present verb after a plural noun ("residents say", "others need")? The tagger
+ * reads such a verb as its base form too, so its tags alone do not say it is finite.
+ */
+function presentAfterPlural(toks: readonly Tok[], i: number, pos: PosCache): boolean {
+  const p = prevIndex(toks, i);
+  if (p < 0 || toks[p].kind !== 'word') return false;
+  const tags = tagsAt(toks, i, pos);
+  if (!tags.has('Verb') || !tags.has('PresentTense') || tags.has('Gerund') || tags.has('Participle')) return false;
+  const before = tagsAt(toks, p, pos);
+  return before.has('Noun') && !before.has('Possessive') && (before.has('Plural') || PLURAL_HEADS.has(keyOf(toks[p])));
+}
+
+/**
+ * toks[from..to) starts with a noun phrase followed by a finite verb ("the novel explores ...")
+ * before any relative pronoun. compromise's lexicon first; its tagger when that is not enough.
+ */
+export function finiteByTagger(toks: readonly Tok[], from: number, to: number, pos: PosCache): boolean {
+  let noun = false;
+  let words = 0;
+  for (let i = from; i < to && words < 9; i++) {
+    const t = toks[i];
+    if (t.kind === 'placeholder') {
+      noun = true;
+      words++;
+      continue;
+    }
+    if (t.kind !== 'word') continue;
+    words++;
+    const k = keyOf(t);
+    if (RELATIVES.has(k) && words > 1) return false;
+    if (noun && finiteInLexicon(k)) return true;
+    const tags = tagsAt(toks, i, pos);
+    if (finiteTags(tags)) return noun;
+    if (noun && presentAfterPlural(toks, i, pos)) return true;
+    if (tags.has('Noun') || tags.has('Pronoun')) noun = true;
+    else if (
+      !tags.has('Determiner') &&
+      !tags.has('Adjective') &&
+      !tags.has('Possessive') &&
+      !tags.has('Adverb') &&
+      !tags.has('Preposition') &&
+      !tags.has('Value')
+    )
+      return false;
+  }
+  return false;
+}
+
+const SCOPE_OPENERS = set('whether if because since when while although though unless whereas as where how what why');
+/** Words after which "that" opens a that-clause (not a relative clause after a noun). */
+const THAT_CLAUSE_HEADS = set(
+  "say says said saying think thinks thought believe believes believed argue argues argued claim claims claimed show shows showed shown suggest suggests suggested know knows knew known feel feels felt find finds found note notes noted mean means meant realize realizes realized realise realises realised hope hopes hoped ensure ensures ensured clear likely true evident obvious so such fact sure certain possible important apparent agree agrees agreed seem seems seemed appear appears appeared reveal reveals revealed indicate indicates indicated conclude concludes concluded recognize recognizes recognized understand understands understood assume assumes assumed explain explains explained state states stated report reports reported insist insists insisted admit admits admitted remember remembers remembered learn learns learned notice notices noticed is was are were 's",
+);
+
+/** "red, green, and the blue one": a comma shortly before ", and" means a list, not two clauses. */
+export function listBefore(toks: readonly Tok[], end: number): boolean {
+  let words = 0;
+  for (let i = end - 1; i >= 0 && words < 6; i--) {
+    if (toks[i].kind === 'word' || toks[i].kind === 'placeholder') words++;
+    if (toks[i].kind === 'punctuation' && toks[i].text === ',') return true;
+  }
+  return false;
+}
+
+/** Is toks[0..end) a complete clause of at least `minWords` words that a split may end at `end`? */
+export function leftClauseOk(toks: readonly Tok[], end: number, pos: PosCache, minWords = 6): boolean {
+  const fi = firstContentIndex(toks);
+  if (fi < 0) return false;
+  let words = 0;
+  let finite = false;
+  let open = 0;
+  let comma = false;
+  // "both A and B", "between A and B", "either A or B" must be closed before the joint.
+  let pendingPair: string | null = null;
+  let scopeOpen = false;
+  for (let i = 0; i < end; i++) {
+    const t = toks[i];
+    if (t.kind === 'word') {
+      words++;
+      const k = keyOf(t);
+      if (k === 'both' || k === 'between') pendingPair = 'and';
+      else if (k === 'either') pendingPair = 'or';
+      else if (k === 'neither') pendingPair = 'nor';
+      else if (pendingPair && k === pendingPair) pendingPair = null;
+      // "I believe that A, and B": B may belong to the that-clause; only split once a comma closed it.
+      if (SCOPE_OPENERS.has(k)) scopeOpen = true;
+      if (k === 'that') {
+        const p = prevIndex(toks, i);
+        if (p < 0 || THAT_CLAUSE_HEADS.has(keyOf(toks[p]))) scopeOpen = true;
+      }
+      if (FINITE_AUX.has(k) || /['’](?:s|re|ve|ll|d|m)$/.test(k) || /ed$/.test(k)) finite = true;
+    } else if (t.kind === 'punctuation') {
+      if (t.text === '(' || t.text === '[') open++;
+      if (t.text === ')' || t.text === ']') open--;
+      if (t.text === ',') {
+        comma = true;
+        scopeOpen = false;
+      }
+      if (t.text === '"' || t.text === '“' || t.text === '”') return false;
+    }
+  }
+  if (words < minWords || open !== 0 || pendingPair || scopeOpen) return false;
+  // "If X and Y" is one clause; "If X, Y" has its main clause after the comma.
+  if (SUBORDINATORS.has(keyOf(toks[fi])) && !comma) return false;
+  return finite || hasFiniteVerb(toks, 0, end, pos);
+}
+
+/** A finite verb in toks[from..to): from compromise's lexicon when it knows, else from its tagger. */
+export function hasFiniteVerb(toks: readonly Tok[], from: number, to: number, pos: PosCache): boolean {
+  let prev = '';
+  for (let i = from; i < to; i++) {
+    const t = toks[i];
+    if (t.kind !== 'word') continue;
+    const k = keyOf(t);
+    if (finiteInLexicon(k)) return true;
+    // "he sets", "it grows": a subject pronoun and a word in -s / -ed.
+    if (SUBJECT_PRONOUNS.has(prev) && /(?:[^s]s|ed)$/.test(k)) return true;
+    prev = k;
+  }
+  for (let i = from; i < to; i++)
+    if (toks[i].kind === 'word' && (finiteTags(tagsAt(toks, i, pos)) || (i > from && presentAfterPlural(toks, i, pos))))
+      return true;
+  return false;
+}
+
+export type Tense = 'past' | 'present';
+const PRESENT_BE = set("is are am 's 're does do it's that's there's he's she's they're");
+const PAST_BE = set('was were did');
+const PERFECT = set("has have had 've 'd hasn't haven't hadn't");
+const BE_OR_HAVE = new Set<string>([...PRESENT_BE, ...PAST_BE, ...PERFECT, ...set('be been being')]);
+
+/**
+ * The tense of the finite verbs in toks[0..end): 'past' or 'present' when all agree, null when
+ * there is none, they differ, or the clause is perfect or modal (then a split that needs a tense
+ * is not made).
+ */
+export function mainTense(toks: readonly Tok[], end: number, pos: PosCache): Tense | null {
+  let tense: Tense | null = null;
+  let afterAux = false;
+  let prev = '';
+  for (let i = 0; i < end; i++) {
+    const t = toks[i];
+    if (t.kind !== 'word') continue;
+    const k = keyOf(t);
+    let here: Tense | null = null;
+    if (MODALS.has(k) || (/n't$/.test(k) && !PRESENT_BE.has(k) && !PAST_BE.has(k))) return null;
+    if (PERFECT.has(k)) return null;
+    if (PRESENT_BE.has(k)) here = 'present';
+    else if (PAST_BE.has(k)) here = 'past';
+    else if (!afterAux && prev !== 'to') {
+      const tags = tagsAt(toks, i, pos);
+      if (tags.has('Verb') && !tags.has('Gerund') && !tags.has('Infinitive') && !tags.has('Participle')) {
+        if (tags.has('PastTense')) here = 'past';
+        else if (tags.has('PresentTense')) here = 'present';
+      }
+    }
+    if (here) {
+      if (tense && tense !== here) return null;
+      tense = here;
+    }
+    // The word after "is", "was", "be" (adverbs aside) is a participle or complement, not a finite verb.
+    if (BE_OR_HAVE.has(k)) afterAux = true;
+    else if (!k.endsWith('ly') && k !== 'not') afterAux = false;
+    prev = k;
+  }
+  return tense;
+}
+
+export function commaThenVerb(toks: readonly Tok[], from: number, pos: PosCache): boolean {
+  for (let i = from; i < toks.length; i++) {
+    if (toks[i].kind !== 'punctuation' || toks[i].text !== ',') continue;
+    const n = nextIndex(toks, i);
+    if (n < 0 || toks[n].kind !== 'word') continue;
+    const k = keyOf(toks[n]);
+    if (FINITE_AUX.has(k)) return true;
+    if (finiteTags(tagsAt(toks, n, pos)) && !CONJ_OR_SUB.has(k)) return true;
+  }
+  return false;
+}
+export const CONJ_OR_SUB = new Set<string>(['and', 'or', 'but', 'so', 'yet', 'nor', ...SUBORDINATORS, ...RELATIVES]);
+
+/** Joins two very short sentences: "It works. It is fast." → "It works, and it is fast." */

@@ -1,0 +1,101 @@
+/**
+ * Concise prose: a sentence that only repeats points the document has already made — every
+ * content word of it stands in the sentences before — is cut ("In conclusion, …" paragraphs
+ * that restate the essay). Never a sentence with protected text (numbers, quotations) or a
+ * negation, nor one naming someone the text has not named before, so no fact is lost with it;
+ * nor the only sentence left of a paragraph or line.
+ */
+import { REASONS } from './reasons';
+import type { ReviseState } from './state';
+import { isCapitalized, keyOf, wordCount, type Sentence } from './tokens';
+import { set } from './wordsets';
+
+const FUNCTION_WORDS = set(
+  "a an the and or but so yet of in on at by for with about to from into over under as is are was were be been being am do does did have has had will would shall should can could may might must it its this that these those there here they them their we us our you your he him his she her i me my who whom whose which what when where why how all any both each more most other some such only own same too very just also than then not no can't won't don't doesn't isn't aren't overall finally conclusion summary end essence ultimately clearly thus therefore however",
+);
+const NEGATION = /^(?:not|no|never|none|nobody|nothing|neither|nor|cannot|without)$|n't$/;
+
+/**
+ * Content words of a sentence (lower case, crude stems; names too), or null when it must not be
+ * cut: it holds protected text (numbers, quotations) or a negation.
+ */
+function contentOf(s: Sentence): Set<string> | null {
+  const out = new Set<string>();
+  for (const t of s.toks) {
+    if (t.kind === 'placeholder') return null;
+    if (t.kind !== 'word') continue;
+    const k = keyOf(t);
+    if (NEGATION.test(k)) return null;
+    if (FUNCTION_WORDS.has(k)) continue;
+    out.add(contentStem(k.replace(/['’]s$/, '')));
+  }
+  return out;
+}
+
+/** "This shows …", "These findings highlight …": a sentence that comments on the one before it. */
+const COMMENT_SUBJECTS = set('this these it such that');
+const COMMENT_VERBS = set(
+  'shows show highlights highlight demonstrates demonstrate underscores underscore emphasizes emphasize emphasises illustrates illustrate reflects reflect reinforces reinforce stresses stress proves prove points',
+);
+function comments(s: Sentence): boolean {
+  const ws = s.toks
+    .filter((t) => t.kind === 'word')
+    .slice(0, 3)
+    .map(keyOf);
+  return COMMENT_SUBJECTS.has(ws[0]) && (COMMENT_VERBS.has(ws[1]) || (ws.length > 2 && COMMENT_VERBS.has(ws[2])));
+}
+
+/** The sentence opened with a closer ("In conclusion, …") that an earlier edit removed: a restatement. */
+function restates(s: Sentence): boolean {
+  const first = s.toks.find((t) => t.kind === 'word');
+  return !!first?.removedBefore?.includes(REASONS.closer);
+}
+
+/** Crude stem of a lower-case word, for "the same content word". */
+export function contentStem(word: string): string {
+  return word.replace(/(?:ies|es|s|ed|ing|ly)$/, '');
+}
+
+/** Adds the content words of a piece of text to `seen`. */
+export function noteContent(text: string, seen: Set<string>): void {
+  for (const m of text.toLowerCase().matchAll(/[a-z]+(?:['’][a-z]+)*/g))
+    if (!FUNCTION_WORDS.has(m[0])) seen.add(contentStem(m[0]));
+}
+
+export function dropRepeated(sents: Sentence[], state: ReviseState): Sentence[] {
+  if (state.strength < 2 || sents.length < 1) return sents;
+  const out: Sentence[] = [];
+  const known = new Set(state.seen);
+  for (let n = 0; n < sents.length; n++) {
+    const s = sents[n];
+    const content = wordCount(s.toks) >= 6 ? contentOf(s) : null;
+    // A point the text has made: (almost) every content word — every name — stands before it.
+    const seen = content ? [...content].filter((c) => known.has(c)).length : 0;
+    // A restatement or a comment on the sentence before needs fewer of its words already made.
+    const share = restates(s) ? 0.5 : comments(s) ? 0.6 : 0.8;
+    const namesKnown = s.toks.every(
+      (t) =>
+        t.kind !== 'word' ||
+        !isCapitalized(t.text) ||
+        t === s.toks.find((x) => x.kind === 'word') ||
+        known.has(contentStem(keyOf(t).replace(/['’]s$/, ''))),
+    );
+    // A unit (a paragraph, a line, a list item) keeps one sentence at least: cutting it whole
+    // would leave an empty line and change the document's structure.
+    const lastLeft = !out.length && n === sents.length - 1;
+    if (content && content.size >= 4 && namesKnown && seen >= Math.ceil(share * content.size) && !lastLeft) {
+      // Cut; the next sentence, or the one before, carries the reason.
+      const next = sents[n + 1];
+      if (next?.toks[0]) next.toks[0] = { ...next.toks[0], removedBefore: REASONS.repeated };
+      else if (out.length) {
+        const prev = out[out.length - 1];
+        prev.toks[prev.toks.length - 1] = { ...prev.toks[prev.toks.length - 1], removedAfter: REASONS.repeated };
+        prev.gap = s.gap;
+      }
+      continue;
+    }
+    for (const t of s.toks) if (t.kind === 'word') known.add(contentStem(keyOf(t).replace(/['’]s$/, '')));
+    out.push(s);
+  }
+  return out;
+}

@@ -1,0 +1,161 @@
+/**
+ * The meaning guard, applied to every hunk before it is offered: a change may not drop or add a
+ * number, a negation or a named entity, and may not bring in a content word that is neither in
+ * the text it replaces nor one the reviewed table (or a reviewed edit) puts in. A hunk that fails
+ * is withheld — the original text stays there — so a wrong rule can cost a change, never the
+ * meaning.
+ */
+import { sentenceSpans, tokenize } from '../text/segment';
+import { baseOfParticiple, verbForms } from './inflect';
+import { properInLexicon } from './pos';
+import { CONJUNCTIONS, DETERMINERS, MODALS, PREPOSITIONS, RELATIVES, SUBORDINATORS, set } from './wordsets';
+
+/** Spelled-out numbers and quantities whose loss or gain changes a claim. */
+const NUMBER_WORDS = set(
+  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions trillion dozen dozens half twice thrice double triple first second third fourth fifth sixth seventh eighth ninth tenth percent',
+);
+
+/** Words that negate what they govern ("not only" is counted apart: it does not negate). */
+const NEGATORS = set('not no never none nobody nothing nowhere neither nor cannot without hardly barely scarcely');
+
+/** Words any edit may bring in: they carry no claim of their own. */
+const FREE_WORDS = new Set<string>([
+  ...DETERMINERS,
+  ...PREPOSITIONS,
+  ...CONJUNCTIONS,
+  ...SUBORDINATORS,
+  ...RELATIVES,
+  ...MODALS,
+  ...set(
+    "i me my we us our you your he him his she her it its they them their this that these those there here who what which is are was were be been being am has have had do does did 's 're 've 'll 'd 'm also too so as then than just even still yet not cannot",
+  ),
+]);
+
+interface Counted {
+  numbers: Map<string, number>;
+  negations: number;
+  entities: Map<string, number>;
+  words: Set<string>;
+}
+
+/** A crude stem for "is this the same word": inflectional endings off. */
+function stem(w: string): string {
+  return w
+    .replace(/['’]s$/, '')
+    .replace(/(?:ies|ied)$/, 'y')
+    .replace(/(?:ing|ed|es|s|ly)$/, '')
+    .replace(/e$/, '');
+}
+
+function add(m: Map<string, number>, k: string): void {
+  m.set(k, (m.get(k) ?? 0) + 1);
+}
+
+const isCapitalised = (w: string) => /^\p{Lu}/u.test(w) && !/^I(?:['’]\p{L}+)?$/u.test(w);
+const isAcronym = (w: string) => w.length > 1 && w === w.toUpperCase() && /\p{L}{2}/u.test(w);
+
+/**
+ * The names, titles and acronyms of a text: every capitalised word that stands somewhere inside
+ * a sentence (not first), every all-capitals word, and capitalised words compromise knows as a
+ * person, place or organisation.
+ */
+export function entitiesOf(text: string): Set<string> {
+  const out = new Set<string>();
+  // Line by line, past list, quote and heading markers: a line's first word starts a sentence.
+  for (const line of text.split('\n')) {
+    const body = line.replace(/^[\s>#*+|-]*(?:\d{1,3}[.)]\s+)?/, '');
+    for (const s of sentenceSpans(body)) {
+      let first = true;
+      for (const t of tokenize(body.slice(s.start, s.end))) {
+        if (t.kind !== 'word') continue;
+        const w = t.text;
+        if (isCapitalised(w) && (!first || isAcronym(w) || properInLexicon(w.toLowerCase()))) out.add(w);
+        first = false;
+      }
+    }
+  }
+  return out;
+}
+
+function count(text: string, entities: ReadonlySet<string>): Counted {
+  const out: Counted = { numbers: new Map(), negations: 0, entities: new Map(), words: new Set() };
+  const toks = tokenize(text).filter((t) => t.kind === 'word');
+  for (let i = 0; i < toks.length; i++) {
+    const raw = toks[i].text;
+    const k = raw.toLowerCase().replace(/’/g, "'");
+    out.words.add(k);
+    // "firstly" counts as "first".
+    const num = /^(?:first|second|third|fourth|fifth)ly$/.test(k) ? k.slice(0, -2) : k;
+    // "at first" means "initially", not an ordinal.
+    const idiom = num === 'first' && toks[i - 1]?.text.toLowerCase() === 'at';
+    if (/\d/.test(raw) || (NUMBER_WORDS.has(num) && !idiom)) add(out.numbers, num);
+    // "not only … but also", "not just", "last but not least", "it's no secret that" and "there is
+    // no doubt that" do not negate.
+    const next = toks[i + 1]?.text.toLowerCase() ?? '';
+    const idiomatic =
+      (k === 'not' && /^(?:only|just|least)$/.test(next)) || (k === 'no' && /^(?:secret|doubt)$/.test(next));
+    if ((NEGATORS.has(k) && !idiomatic) || /n['’]t$/.test(k)) out.negations++;
+    if (entities.has(raw)) add(out.entities, raw);
+  }
+  return out;
+}
+
+/** Heads of contractions that are not spelled as in the full form. */
+const CONTRACTED_HEADS: Record<string, string> = { ca: 'can', wo: 'will', sha: 'shall' };
+
+/** Every form of the verb a word may be ("written" → write, writes, wrote, written, writing). */
+function inflections(word: string): string[] {
+  if (!/^[a-z]+$/.test(word)) return [];
+  const bases = new Set<string>([word]);
+  const b = baseOfParticiple(word);
+  if (b) bases.add(b);
+  if (word.endsWith('ing')) bases.add(word.slice(0, -3)).add(`${word.slice(0, -3)}e`);
+  if (word.endsWith('s')) bases.add(word.slice(0, -1));
+  const out: string[] = [];
+  for (const x of bases) {
+    const f = verbForms(x);
+    if (f.base === x) out.push(f.s3, f.past, f.pp, f.ger);
+  }
+  return out;
+}
+
+export interface Guard {
+  /** Why the change from `before` to `after` may not be made, or null when it may. */
+  check(before: string, after: string): string | null;
+}
+
+/**
+ * The guard for one text: `allowed` are the content words the reviewed table and edits may put
+ * in (lower case). A change must keep every number and negation of the text it replaces and add
+ * none, keep every name (a repeated mention may go only where the text names it elsewhere too),
+ * and add no other content word.
+ */
+export function makeGuard(original: string, allowed: ReadonlySet<string>): Guard {
+  const entities = entitiesOf(original);
+  const everywhere = count(original, entities).entities;
+  return {
+    check(before, after) {
+      const a = count(before, entities);
+      const b = count(after, entities);
+      for (const [n, c] of a.numbers) if ((b.numbers.get(n) ?? 0) !== c) return `a number (“${n}”) would change`;
+      for (const [n] of b.numbers) if (!a.numbers.has(n)) return `a number (“${n}”) would be added`;
+      if (a.negations !== b.negations) return 'a negation would be lost or added';
+      // A name may leave a sentence that repeats it only if the text names it elsewhere too.
+      for (const [e, c] of a.entities) {
+        const lost = c - (b.entities.get(e) ?? 0);
+        if (lost > 0 && (everywhere.get(e) ?? 0) - c <= 0) return `a name (“${e}”) would be dropped`;
+      }
+      const stems = new Set([...a.words].map(stem));
+      for (const w of a.words) for (const f of inflections(w)) stems.add(stem(f));
+      for (const w of b.words) {
+        if (a.words.has(w) || FREE_WORDS.has(w) || allowed.has(w) || stems.has(stem(w))) continue;
+        // A contraction of words already there ("do not" → "don't", "it is" → "it's").
+        const c = /^([a-z]+?)(?:n't|'s|'re|'ve|'ll|'d|'m)$/.exec(w);
+        if (c && (a.words.has(CONTRACTED_HEADS[c[1]] ?? c[1]) || FREE_WORDS.has(CONTRACTED_HEADS[c[1]] ?? c[1])))
+          continue;
+        return `“${w}” would be added`;
+      }
+      return null;
+    },
+  };
+}

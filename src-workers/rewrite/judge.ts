@@ -1,0 +1,103 @@
+/**
+ * Is the text to revise already judged human, and if so, what in it is flagged? A whole-document
+ * revision of a text the detector judges human-written changes only what the detector points at:
+ * its critical sections, and the words and phrases behind its explanations (the over-used words
+ * and stock phrases it counts). Everything else is left as the writer wrote it. The score is
+ * also the ceiling for any whole-document revision (rules.ts).
+ */
+import { MIN_SCORED_WORDS, type Span } from '../../src-shared/models';
+import { analyzeText, detectorScore } from '../detect/index';
+import { LIANG_WORDS, LLM_CLOSERS, LLM_OPENERS, LLM_PHRASES, LLM_TRANSITIONS } from '../detect/lexicon';
+import { countWords, paragraphs, sentenceSpans, words, type WordToken } from '../text/segment';
+
+export interface Judgement {
+  /** The detector's document confidence, percent. */
+  score: number;
+  /** The text is long enough for the detector's verdict (shorter texts are not judged). */
+  scored: boolean;
+  /** The detector's verdict is `human` or `mixed`: what it does not flag is left as written. */
+  human: boolean;
+  /** The verdict is `mixed`: the detector finds AI passages (`aiShare` of the words) among human ones. */
+  mixed: boolean;
+  aiShare: number;
+  /** What the detector flags in it (offsets into the text), sorted. */
+  flagged: Span[];
+}
+
+export function judge(text: string): Judgement {
+  // A text too short for a verdict is not judged either way.
+  if (countWords(text) < MIN_SCORED_WORDS)
+    return { score: detectorScore(text), scored: false, human: false, mixed: false, aiShare: 0, flagged: [] };
+  // The full analysis, whatever the score: a document with both kinds of passage is `mixed` at
+  // any score, and its human passages are left alone as a human text is.
+  const analysis = analyzeText(text);
+  const score = analysis.ai_confidence ?? detectorScore(text);
+  const mixed = analysis.verdict === 'mixed';
+  const human = analysis.verdict === 'human' || mixed;
+  const aiShare = analysis.ai_share ?? 0;
+  if (!human) return { score, scored: true, human, mixed, aiShare, flagged: [] };
+  const flagged: Span[] = [...stockSpans(text)];
+  for (const s of analysis.critical_sections) flagged.push({ start: s.start, end: s.end });
+  for (const e of analysis.explanations) for (const sp of e.spans ?? []) flagged.push(sp);
+  for (const s of analysis.critical_sections)
+    for (const e of s.explanations) for (const sp of e.spans ?? []) flagged.push(sp);
+  flagged.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { score, scored: true, human, mixed, aiShare, flagged };
+}
+
+const LIANG = new Set<string>(LIANG_WORDS);
+const split = (list: readonly string[]) => list.map((p) => p.split(/[\s,]+/).filter(Boolean));
+const PHRASES = split(LLM_PHRASES);
+const TRANSITIONS = split(LLM_TRANSITIONS);
+const OPENERS = split(LLM_OPENERS);
+const CLOSERS = split(LLM_CLOSERS);
+
+function matchAt(ws: readonly WordToken[], i: number, phrase: readonly string[]): Span | null {
+  if (i + phrase.length > ws.length) return null;
+  for (let k = 0; k < phrase.length; k++) if (ws[i + k].norm !== phrase[k]) return null;
+  return { start: ws[i].start, end: ws[i + phrase.length - 1].end };
+}
+
+/**
+ * The over-used words and stock phrases the detector lists, where it counts them: words and
+ * phrases anywhere, transitions at a sentence start, openers at a paragraph's start, closers at
+ * the start of one of the last two sentences.
+ */
+export function stockSpans(text: string): Span[] {
+  const out: Span[] = [];
+  const ws = words(text);
+  for (let i = 0; i < ws.length; i++) {
+    if (LIANG.has(ws[i].norm)) out.push({ start: ws[i].start, end: ws[i].end });
+    for (const p of PHRASES) {
+      const m = matchAt(ws, i, p);
+      if (m) out.push(m);
+    }
+  }
+  const sents = sentenceSpans(text);
+  sents.forEach((s, n) => {
+    const sw = words(text, s.start, s.end);
+    const lists = n >= sents.length - 2 ? [TRANSITIONS, CLOSERS] : [TRANSITIONS];
+    for (const list of lists)
+      for (const p of list) {
+        const m = matchAt(sw, 0, p);
+        if (m) out.push(m);
+      }
+  });
+  for (const p of paragraphs(text)) {
+    const pw = words(text, p.start, Math.min(p.end, p.start + 120));
+    for (const o of OPENERS) {
+      const m = matchAt(pw, 0, o);
+      if (m) out.push(m);
+    }
+  }
+  return out;
+}
+
+/** Does [start, end) touch one of the sorted spans? */
+export function touches(spans: readonly Span[], start: number, end: number): boolean {
+  for (const s of spans) {
+    if (s.start > end) break;
+    if (s.end >= start) return true;
+  }
+  return false;
+}

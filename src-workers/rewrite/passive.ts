@@ -1,0 +1,155 @@
+/**
+ * Passive to active where the agent is named: "The novel was written by Orwell in exile." →
+ * "Orwell wrote the novel in exile." Made only for a whole plain sentence — subject, "is / are /
+ * was / were" (or a modal or "has been" with it), an optional adverb, a past participle, "by" and
+ * an agent that runs to the sentence's end — when the agent is a doer (not "by car", "by the
+ * river", "by 2030") and the protected text inside keeps its order.
+ */
+import { baseOfParticiple, verbForms } from './inflect';
+import { invalidate, properInLexicon } from './pos';
+import { REASONS } from './reasons';
+import type { ReviseState } from './state';
+import { capitalize, isLowerWord, keyOf, placeholderOrder, tok, type Tok } from './tokens';
+import { DETERMINERS, MODALS, POSSESSIVES, PREPOSITIONS, set } from './wordsets';
+
+const SUBJECT_TO_OBJECT: Record<string, string> = { i: 'me', he: 'him', she: 'her', we: 'us', they: 'them' };
+const OBJECT_TO_SUBJECT: Record<string, string> = { me: 'I', him: 'he', her: 'she', us: 'we', them: 'they' };
+/** "by" phrases that say how, when or where, not who. */
+const NOT_AGENTS = set(
+  'hand car bus train plane air sea mail email phone post far chance mistake accident law default nature then now night day way means force design contrast comparison heart name',
+);
+const PLACES = set('side door window river road shore gate wall lake roadside bank bedside fireplace entrance sea');
+const TIMES = set(
+  'end time start beginning middle close turn year years month months week weeks day days night morning evening afternoon century decade hour hours minute minutes today tomorrow tonight deadline noon midnight',
+);
+const NUMBERS = set('two three four five six seven eight nine ten twelve twenty hundreds thousands millions dozens');
+const STATIVE = set(
+  'located situated placed parked seated positioned stationed housed stored set surrounded lined bordered flanked',
+);
+const PLURAL_EXCEPTIONS = set('people children men women police staff');
+const SINGULAR_S = set(
+  'news series species means physics economics politics business class glass bus analysis basis crisis',
+);
+
+function plural(head: string): boolean {
+  return PLURAL_EXCEPTIONS.has(head) || (/[^s'u]s$/.test(head) && !SINGULAR_S.has(head));
+}
+
+/** Words of the document written in lower case somewhere: a capital on them at a sentence start is only the sentence's. */
+function lowerSomewhere(state: ReviseState, word: string): boolean {
+  return new RegExp(`(?:^|[^\\p{L}])${word.replace(/[^\p{L}-]/gu, '')}(?![\\p{L}])`, 'u').test(state.document);
+}
+
+export function passiveToActive(toks: Tok[], state: ReviseState): boolean {
+  if (state.strength < 2 || toks[0]?.kind !== 'word') return false;
+  const last = toks[toks.length - 1];
+  if (last.kind !== 'punctuation' || last.text !== '.') return false;
+  // Word and placeholder positions; no punctuation inside.
+  const w: number[] = [];
+  for (let i = 0; i < toks.length - 1; i++) {
+    const t = toks[i];
+    if (t.kind === 'punctuation') return false;
+    if (t.kind === 'word' || t.kind === 'placeholder') w.push(i);
+  }
+  if (w.length < 5 || w.length > 22) return false;
+  const k = (n: number) => (n >= w.length ? '' : toks[w[n]].kind === 'word' ? keyOf(toks[w[n]]) : '#');
+  // The auxiliary chain: be-form, modal + be, or has/have/had + been.
+  let b = -1;
+  for (let n = 1; n <= 6 && n < w.length; n++) {
+    if (/^(?:is|are|was|were)$/.test(k(n)) || MODALS.has(k(n)) || /^(?:has|have|had)$/.test(k(n))) {
+      b = n;
+      break;
+    }
+  }
+  if (b < 0) return false;
+  let aux = k(b);
+  let v = b + 1;
+  if (MODALS.has(aux)) {
+    if (k(v) !== 'be') return false;
+    v++;
+  } else if (/^(?:has|have|had)$/.test(aux)) {
+    if (k(v) !== 'been') return false;
+    v++;
+  }
+  let adverb = -1;
+  if (/ly$/.test(k(v)) && toks[w[v]].kind === 'word') {
+    adverb = v;
+    v++;
+  }
+  if (v + 2 >= w.length || k(v + 1) !== 'by') return false;
+  const vbn = toks[w[v]];
+  if (vbn.kind !== 'word' || !isLowerWord(vbn.text) || STATIVE.has(keyOf(vbn))) return false;
+  const base = baseOfParticiple(keyOf(vbn));
+  if (!base || base === 'be') return false;
+  const agent = toks.slice(w[v + 2], toks.length - 1);
+  const agentWords = w.length - (v + 2);
+  if (agentWords < 1 || agentWords > 6) return false;
+  const a0 = agent[0];
+  const a0k = a0.kind === 'word' ? keyOf(a0) : '#';
+  if (a0.kind === 'placeholder' || NOT_AGENTS.has(a0k) || /ing$/.test(a0k)) return false;
+  const agentHead = keyOf(toks[w[w.length - 1]]);
+  if (PLACES.has(agentHead) || NOT_AGENTS.has(agentHead) || TIMES.has(agentHead)) return false;
+  // "by the end of the year", "by the time …": a deadline, not a doer; and the agent runs to the
+  // sentence's end with no phrase after it ("by Google in 2015" would move "in 2015" with it).
+  if (
+    agent.some((t) => t.kind === 'word' && (TIMES.has(keyOf(t)) || (PREPOSITIONS.has(keyOf(t)) && keyOf(t) !== 'of')))
+  )
+    return false;
+  // The agent is a determiner phrase, a name or a plural noun ("researchers"), or an object pronoun.
+  const agentPronoun = agentWords === 1 ? OBJECT_TO_SUBJECT[a0k] : undefined;
+  if (
+    !agentPronoun &&
+    !(DETERMINERS.has(a0k) || POSSESSIVES.has(a0k) || NUMBERS.has(a0k) || /^\p{Lu}/u.test(a0.text) || plural(a0k))
+  )
+    return false;
+  // The subject: up to six words before the auxiliary.
+  const subject = toks.slice(0, w[b]);
+  while (subject.length && subject[subject.length - 1].kind === 'space') subject.pop();
+  const s0k = keyOf(subject[0]);
+  if (/^(?:there|it|what|which|who|this)$/.test(s0k) && b === 1 && s0k !== 'this') return false;
+  if (b > 6) return false;
+  // Protected text must keep its order: no placeholder in both the subject and the agent.
+  if (placeholderOrder(subject) && placeholderOrder(agent)) return false;
+  // The verb, in the auxiliary chain's tense and the agent's number.
+  const f = verbForms(base);
+  const agentPlural = agentPronoun
+    ? agentPronoun === 'they' || agentPronoun === 'we' || agentPronoun === 'I'
+    : plural(agentHead);
+  let verb: Tok[];
+  const why = REASONS.active;
+  if (MODALS.has(aux)) verb = [tok(aux, 'word', why), tok(' ', 'space', why), tok(f.base, 'word', why)];
+  else if (aux === 'has' || aux === 'have' || aux === 'had') {
+    aux = aux === 'had' ? 'had' : agentPlural ? 'have' : 'has';
+    verb = [tok(aux, 'word', why), tok(' ', 'space', why), tok(f.pp, 'word', why)];
+  } else if (aux === 'was' || aux === 'were') verb = [tok(f.past, 'word', why)];
+  else verb = [tok(agentPlural ? f.base : f.s3, 'word', why)];
+  if (adverb >= 0) verb = [{ ...toks[w[adverb]] }, tok(' ', 'space', why), ...verb];
+  // New subject (the agent), capitalised; new object (the old subject), in object case.
+  const newSubject: Tok[] = agentPronoun
+    ? [tok(agentPronoun === 'I' ? 'I' : capitalize(agentPronoun), 'word', why)]
+    : [{ ...a0, text: capitalize(a0.text), reason: why }, ...agent.slice(1)];
+  let object: Tok[];
+  if (subject.length === 1 && SUBJECT_TO_OBJECT[s0k]) object = [tok(SUBJECT_TO_OBJECT[s0k], 'word', why)];
+  else {
+    const first = subject[0];
+    const lower =
+      first.kind === 'word' &&
+      !properInLexicon(keyOf(first)) &&
+      (DETERMINERS.has(keyOf(first)) ||
+        POSSESSIVES.has(keyOf(first)) ||
+        (first.text !== first.text.toUpperCase() && lowerSomewhere(state, keyOf(first))));
+    object = [lower ? { ...first, text: keyOf(first), reason: why } : first, ...subject.slice(1)];
+  }
+  toks.splice(
+    0,
+    toks.length,
+    ...newSubject,
+    tok(' ', 'space', why),
+    ...verb,
+    tok(' ', 'space', why),
+    ...object,
+    tok('.', 'punctuation', why),
+  );
+  invalidate(state.pos);
+  return true;
+}

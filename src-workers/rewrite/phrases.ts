@@ -1,0 +1,562 @@
+/**
+ * The second part of the curated table (table.ts has the first and the entry format): the
+ * framing, hedges and intensifiers editors cut from machine prose, the light-verb phrases they
+ * turn back into verbs, the stock phrases the detector lists, and the vocabulary that makes the
+ * modes differ — precise words for formal and academic prose, hedges where academic prose needs
+ * them, plain words for casual prose. Written by hand for Inkproof; every alternative keeps the
+ * sense in the context its guard allows, and tests/unit/rewrite/meaning.test.ts holds the
+ * sentence pairs it was checked on.
+ */
+import type { RewriteMode } from '../../src-shared/models';
+import { verbForms } from './inflect';
+import { because, C, F, NOT_FORMAL, O, V, type Entry } from './table';
+import { DETERMINERS, MODALS, POSSESSIVES, set } from './wordsets';
+
+const STANDARD_CASUAL: RewriteMode[] = ['standard', 'casual'];
+const FORMAL: RewriteMode[] = ['formal', 'academic'];
+const ACADEMIC: RewriteMode[] = ['academic'];
+const CASUAL: RewriteMode[] = ['casual'];
+const CONCISE: RewriteMode[] = ['concise'];
+const NOT_ACADEMIC: RewriteMode[] = ['standard', 'formal', 'casual', 'concise'];
+const MASS_NOUNS = set(
+  'time money effort work research information evidence attention support interest pressure knowledge experience energy data',
+);
+
+/** "is dependent on" → "depends on", "are …" → "depend on", "was/were …" → "depended on", "be/been/being …" likewise. */
+/** What "a sense of" names in its own right: "a sense of place" is not "place". */
+const SENSE_OF_ITS_OWN = set(
+  'belonging place self humor humour direction identity proportion smell taste touch sight hearing time occasion style fun',
+);
+
+function beAdjective(adjective: string, verbPhrase: string): Entry[] {
+  const head = verbPhrase.split(' ')[0];
+  const rest = verbPhrase.slice(head.length);
+  const f = verbForms(head);
+  const forms: [string, string][] = [
+    ['is', f.s3],
+    ['are', f.base],
+    ['am', f.base],
+    ['was', f.past],
+    ['were', f.past],
+    ['be', f.base],
+    ['been', f.pp],
+    ['being', f.ger],
+  ];
+  return forms.map(([be, v]) => F(`${be} ${adjective}`, `${v}${rest}`, 2, { guard: { prevNotIn: set('it there') } }));
+}
+
+/** "It is important to note that", "it's essential to recognize that", … : every framing of a plain statement. */
+function framings(): Entry[] {
+  const out: Entry[] = [];
+  const adjectives = ['important', 'essential', 'crucial', 'vital', 'necessary', 'critical', 'imperative', 'key'];
+  const verbs = [
+    'note',
+    'recognize',
+    'recognise',
+    'remember',
+    'understand',
+    'acknowledge',
+    'emphasize',
+    'emphasise',
+    'mention',
+    'highlight',
+    'consider',
+    'realize',
+    'realise',
+    'stress',
+    'point out',
+    'bear in mind',
+    'keep in mind',
+    'note here',
+  ];
+  for (const it of ['it is', "it's", 'it is also', "it's also"])
+    for (const a of adjectives) for (const v of verbs) out.push(C(`${it} ${a} to ${v} that`, '', 2));
+  for (const it of ['it is', "it's", 'it is also', "it's also"])
+    for (const a of ['worth', 'interesting to', 'noteworthy to'])
+      for (const v of ['noting', 'mentioning', 'remembering', 'considering', 'note', 'mention']) {
+        if (a === 'worth' && !v.endsWith('ing')) continue;
+        if (a !== 'worth' && v.endsWith('ing')) continue;
+        out.push(C(`${it} ${a} ${v} that`, '', 2));
+      }
+  for (const who of ['we', 'one', 'you'])
+    for (const m of ['must', 'should'])
+      for (const v of ['note', 'recognize', 'recognise', 'remember', 'acknowledge', 'understand', 'realize', 'realise'])
+        out.push(C(`${who} ${m} ${v} that`, '', 2));
+  for (const v of ['noted', 'mentioned', 'emphasized', 'emphasised', 'remembered', 'stressed', 'acknowledged'])
+    for (const m of ['should', 'must']) out.push(C(`it ${m} be ${v} that`, '', 2));
+  out.push(
+    C('it is no secret that', '', 2),
+    C("it's no secret that", '', 2),
+    C('it is evident that', '', 2, { modes: NOT_ACADEMIC }),
+    C('it is clear that', '', 2, { modes: NOT_ACADEMIC }),
+    C("it's clear that", '', 2, { modes: NOT_ACADEMIC }),
+    C('it is undeniable that', '', 2, { modes: NOT_ACADEMIC }),
+    C('there is no doubt that', '', 2, { modes: NOT_ACADEMIC }),
+    C('it is safe to say that', '', 2),
+    C("it's safe to say that", '', 2),
+  );
+  return out;
+}
+
+export const PHRASES: Entry[] = [
+  ...because('filler', framings()),
+
+  // ---- Openers and closers the detector lists --------------------------------------------------
+  ...because('opener', [
+    O('imagine', 'Picture', 2, { guard: { nextLower: true } }),
+    O('have you ever', 'Ever', 2, { modes: ['standard', 'casual', 'concise'] }),
+    O('when it comes to', 'As for', 2),
+    O('throughout history ,', 'Through the ages,', 2),
+    O('in recent years ,', 'Over the past few years,', 2),
+    O('once upon a time ,', 'Long ago,', 2),
+    O('once upon a time', 'Long ago', 2),
+    O('as the sun', 'When the sun', 2),
+    O('in an era of', 'In a time of', 2),
+    O('in an era where', 'At a time when', 2),
+    O('in an era when', 'At a time when', 2),
+    O('in an age of', 'In a time of', 2),
+    O('the concept of', 'The idea of', 2),
+    O('the importance of', 'The value of', 2),
+    // "The world of fashion is changing." → "Fashion is changing." (not "the world of the novel").
+    O('the world of', '', 2, { why: 'filler', guard: { nextLower: true, nextNotIn: DETERMINERS } }),
+  ]),
+  ...because('closer', [
+    O('as we move forward ,', '', 2),
+    O('as we look to the future ,', '', 2),
+    O('as we look ahead ,', '', 2),
+    O('looking ahead ,', '', 2),
+    O('to wrap up ,', '', 2),
+    O('all things considered ,', '', 2),
+    O('in closing ,', '', 2),
+    O('in the grand scheme of things ,', '', 2),
+    O('as we have seen ,', 'As shown above,', 2),
+    O('as we have discussed ,', 'As shown above,', 2),
+    O('as we have explored ,', 'As shown above,', 2),
+    O('together , we', 'If we work together, we', 2),
+    O('as we', 'While we', 2, { guard: { nextLower: true, nextNotIn: set('have') } }),
+  ]),
+  ...because('transition', [
+    O('in this way ,', 'This way,', 2),
+    O('on the other hand ,', { plain: [], casual: ['But'], concise: ['But'] }, 2, {
+      modes: ['casual', 'concise'],
+      guard: { nextLower: true },
+    }),
+    O('by doing so ,', 'That way,', 2),
+    O('in doing so ,', 'That way,', 2),
+    O('on top of that ,', { plain: ['Also,'], casual: ['Plus,'], concise: [''] }, 2),
+    O('what is more ,', { plain: ['Also,'], concise: [''] }, 2),
+    O('for all intents and purposes ,', '', 2, { why: 'filler' }),
+  ]),
+
+  // ---- Stock phrases the detector lists, reworded --------------------------------------------
+  ...because('stock', [
+    F('the complexities of', 'the complications of', 2),
+    // "felt a sense of relief" → "felt relief": the feeling is the noun's; not where "a sense of"
+    // names something of its own ("a sense of place", "of humour", "of direction", "of self").
+    ...['feel', 'experience', 'create', 'bring', 'instill', 'instil'].map((verb) =>
+      V(`${verb} a sense of`, verb === 'experience' ? 'feel' : verb, 2, {
+        why: 'filler',
+        guard: { nextNotIn: SENSE_OF_ITS_OWN },
+      }),
+    ),
+    // Not "feel a feeling of belonging".
+    V('feel a sense of belonging', 'feel at home', 2),
+    F('a sense of belonging', 'a feeling of belonging', 2),
+    F('sense of belonging', 'feeling of belonging', 2),
+    F('overall well-being', 'general well-being', 2),
+    F('rich tapestry', 'rich mix', 2),
+    V('pave the way', ['clear the way', 'open the way'], 2),
+    V('send shivers down', 'send a chill down', 2),
+    V('navigate the', 'handle the', 2, {
+      guard: {
+        nextIn: set(
+          'challenges complexities intricacies difficulties demands pressures uncertainties uncertainty landscape maze process transition ups changes realities obstacles pitfalls problems issues complexity tension tensions trials',
+        ),
+      },
+    }),
+    V('navigate these', 'handle these', 2, {
+      guard: {
+        nextIn: set('challenges complexities difficulties demands pressures uncertainties changes issues problems'),
+      },
+    }),
+    F('in the vast', 'in the huge', 2),
+    // Inside a sentence: "Letters are rare in today's world." → "… rare today."
+    ...['world', 'society', 'fast-paced world', 'digital world', 'digital age', 'modern world'].map((n) =>
+      F(`in today's ${n}`, 'today', 2, { guard: { prevNotIn: set('.') } }),
+    ),
+  ]),
+
+  // ---- Hedges that repeat a hedge, and intensifiers that add nothing ----------------------------
+  // (A single hedge stays: "it can be argued that X" is not "X".)
+  ...because('hedge', [
+    F('may potentially', 'may', 2),
+    F('could potentially', 'could', 2),
+    F('might potentially', 'might', 2),
+    F('can potentially', 'can', 2),
+    F('could possibly', 'could', 2),
+    F('may possibly', 'may', 2),
+    F('might possibly', 'might', 2),
+  ]),
+  ...because('intensifier', [
+    F('absolutely', '', 2, { guard: { nextLower: true, nextNotIn: set('not no nothing never none nobody') } }),
+    F('undeniably', '', 2, { guard: { nextLower: true, prevNotIn: set('.') } }),
+    F('utterly', '', 2, { guard: { nextLower: true, nextNotIn: set('not no') } }),
+    F('immensely', 'greatly', 2),
+    F('tremendously', 'greatly', 2),
+    F('exceedingly', 'very', 2),
+    F('extremely', 'very', 2, { modes: NOT_FORMAL }),
+    F('highly', '', 2, {
+      modes: CONCISE,
+      guard: { nextIn: set('effective important beneficial successful valuable useful relevant significant') },
+    }),
+    F('very', '', 2, {
+      modes: CONCISE,
+      guard: {
+        nextLower: true,
+        prevNotIn: set('not the this that at from of same'),
+        nextNotIn: set('much many few little same first last end best'),
+      },
+    }),
+    F('really', '', 2, { modes: CONCISE, guard: { nextLower: true, prevNotIn: set('not') } }),
+    F('completely', '', 2, { modes: CONCISE, guard: { nextLower: true, prevNotIn: set('not') } }),
+    F('totally', '', 2, { modes: CONCISE, guard: { nextLower: true, prevNotIn: set('not') } }),
+    F('quite', '', 2, { modes: CONCISE, guard: { nextLower: true, prevNotIn: set('not') } }),
+    ...[
+      'greatly',
+      'significantly',
+      'deeply',
+      'truly',
+      'actually',
+      'basically',
+      'simply',
+      'certainly',
+      'definitely',
+      'particularly',
+      'essentially',
+      'genuinely',
+      'entirely',
+      'fully',
+      'increasingly',
+    ].map((w) => F(w, '', 2, { modes: CONCISE, guard: { nextLower: true, prevNotIn: set('not , and or but') } })),
+  ]),
+
+  // ---- Nouns that should be verbs ("make a decision" → "decide") -------------------------------
+  // In an alternative, ^ marks the verb that takes the form of the matched one ("greatly ^affect").
+  ...because('verb', [
+    V('make a decision', 'decide', 2),
+    V('make decisions', 'decide', 2, { guard: { nextIn: set('about on . ,') } }),
+    V('reach a decision', 'decide', 2),
+    V('come to a decision', 'decide', 2),
+    V('make an attempt to', 'try to', 2),
+    V('make an effort to', 'try to', 2),
+    V('give consideration to', 'consider', 2),
+    V('take into consideration', 'consider', 2),
+    V('have an impact on', 'affect', 2),
+    V('have an effect on', 'affect', 2),
+    V('have a profound impact on', 'deeply ^affect', 2),
+    V('have a significant impact on', 'greatly ^affect', 2),
+    V('have a major impact on', 'greatly ^affect', 2),
+    V('have a big impact on', 'greatly ^affect', 2),
+    V('have a great impact on', 'greatly ^affect', 2),
+    V('have a huge impact on', 'greatly ^affect', 2),
+    V('have a significant effect on', 'greatly ^affect', 2),
+    V('make a contribution to', 'contribute to', 2),
+    V('make contributions to', 'contribute to', 2),
+    V('provide an explanation of', 'explain', 2),
+    V('provide an explanation for', 'explain', 2),
+    V('give an explanation of', 'explain', 2),
+    V('provide a description of', 'describe', 2),
+    V('give a description of', 'describe', 2),
+    V('conduct an analysis of', 'analyze', 2),
+    V('carry out an analysis of', 'analyze', 2),
+    V('perform an analysis of', 'analyze', 2),
+    V('conduct an investigation into', 'investigate', 2),
+    V('carry out an investigation into', 'investigate', 2),
+    V('conduct an examination of', 'examine', 2),
+    V('conduct a review of', 'review', 2),
+    V('carry out a review of', 'review', 2),
+    V('make an improvement to', 'improve', 2),
+    V('make improvements to', 'improve', 2),
+    V('make a recommendation', 'recommend', 2, { guard: { nextIn: set('that to about . ,') } }),
+    V('give an indication of', 'indicate', 2),
+    V('provide an indication of', 'indicate', 2),
+    V('come to a conclusion', 'conclude', 2, { guard: { nextIn: set('that about . ,') } }),
+    V('reach a conclusion', 'conclude', 2, { guard: { nextIn: set('that about . ,') } }),
+    V('draw a conclusion', 'conclude', 2, { guard: { nextIn: set('that about . ,') } }),
+    V('make a comparison between', 'compare', 2),
+    V('draw a comparison between', 'compare', 2),
+    V('have a discussion about', 'discuss', 2),
+    V('hold a discussion about', 'discuss', 2),
+    V('make reference to', 'refer to', 2),
+    V('make use of', 'use', 2),
+    V('put emphasis on', 'stress', 2),
+    V('place emphasis on', 'stress', 2),
+    V('place an emphasis on', 'stress', 2),
+    V('put an emphasis on', 'stress', 2),
+    V('provide assistance to', 'help', 2),
+    V('offer assistance to', 'help', 2),
+    V('provide support to', 'support', 2),
+    V('offer support to', 'support', 2),
+    V('provide support for', 'support', 2),
+    V('make changes to', 'change', 2),
+    V('make a change to', 'change', 2),
+    V('take action', 'act', 2, { guard: { nextIn: set('. , to against on now') } }),
+    V('gain an understanding of', 'understand', 2),
+    V('gain a better understanding of', 'better ^understand', 2),
+    V('gain a deeper understanding of', 'better ^understand', 2),
+    V('develop an understanding of', 'understand', 2),
+    V('have an understanding of', 'understand', 2),
+    V('have the ability to', 'can', 2, {
+      forms: ['base', 's3'],
+      guard: { prevNotIn: new Set(['to', 'will', 'would', 'should', 'must', 'may', 'might', 'could', 'can', "'ll"]) },
+    }),
+    ...beAdjective('dependent on', 'depend on'),
+    ...beAdjective('dependent upon', 'depend on'),
+    ...beAdjective('reliant on', 'rely on'),
+    ...beAdjective('indicative of', 'indicate'),
+    ...beAdjective('reflective of', 'reflect'),
+    ...beAdjective('supportive of', 'support'),
+    ...beAdjective('in agreement with', 'agree with'),
+    ...beAdjective('in need of', 'need'),
+    ...beAdjective('aware of the fact that', 'know that'),
+  ]),
+
+  // ---- Wordy phrases ---------------------------------------------------------------------------
+  ...because('wordy', [
+    F('so as to', 'to', 2),
+    F('with the exception of', 'except', 2),
+    F('for the reason that', 'because', 2),
+    F('by means of', 'by', 2),
+    F('at all times', 'always', 2),
+    F('a majority of', 'most', 2, { guard: { nextNotIn: DETERMINERS } }),
+    F('in relation to', 'about', 2, { modes: ['concise', 'casual'] }),
+    F('as well as', 'and', 2, { modes: CONCISE }),
+    F('a number of', 'several', 2, { modes: CONCISE }),
+    F('a variety of', 'many', 2, { modes: CONCISE }),
+    F('a range of', 'many', 2, { modes: CONCISE }),
+    F('on a daily basis', 'daily', 2),
+    F('each and every', 'every', 2),
+    F('has the capacity to', 'can', 2),
+    F('have the capacity to', 'can', 2, { guard: { prevNotIn: new Set(['to', ...MODALS]) } }),
+    F('in the process of', '', 2, { modes: CONCISE, guard: { prevIn: set('is are was were am') } }),
+  ]),
+
+  // ---- Plainer words for what the detector and readers notice most -----------------------------
+  ...because('plain', [
+    // "X is important for Y" → "X matters for Y" (not "it is important to …", the framing above or a recast).
+    // "a fundamental necessity" is a necessity.
+    F('fundamental', '', 2, {
+      why: 'intensifier',
+      guard: { nextIn: set('necessity necessities requirement requirements prerequisite prerequisites') },
+    }),
+    F('is important', 'matters', 2, {
+      modes: NOT_FORMAL,
+      guard: { prevNotIn: set('it what which that'), nextIn: set('for to in because . , ;') },
+    }),
+    F('are important', 'matter', 2, {
+      modes: NOT_FORMAL,
+      guard: { prevNotIn: set('what which that'), nextIn: set('for to in because . , ;') },
+    }),
+    F('was important', 'mattered', 2, {
+      modes: NOT_FORMAL,
+      guard: { prevNotIn: set('it what which that'), nextIn: set('for to in because . , ;') },
+    }),
+    F('important', 'key', 2, {
+      guard: {
+        attributive: true,
+        prevNotIn: set(
+          'most more less least very so too as how extremely particularly especially equally really incredibly highly increasingly critically vitally all',
+        ),
+        nextIn: set(
+          'part parts factor factors role roles step steps skill skills lesson lessons aspect aspects element elements source sources tool tools question questions issue issues point points information decision decisions feature features component components ingredient ingredients task tasks goal goals reason reasons insight insights idea ideas theme themes value values message messages area areas figure figures contribution contributions',
+        ),
+      },
+    }),
+    F('significant', 'large', 2, {
+      guard: {
+        prevNotIn: set('statistically highly not'),
+        nextIn: set(
+          'amount amounts number numbers portion proportion share sum sums quantity quantities part percentage',
+        ),
+      },
+    }),
+    F('significant', 'major', 2, {
+      guard: {
+        prevNotIn: set('statistically highly not'),
+        nextIn: set(
+          'change changes improvement improvements growth increase increases decrease decreases rise drop shifts shift progress damage losses loss gains gain advances advance boost impact effects investment investments developments development cost costs expense expenses',
+        ),
+      },
+    }),
+    V('provide', 'give', 2, {
+      guard: {
+        verb: true,
+        nextNotIn: set('for that with by in to'),
+        nextIn: new Set([
+          ...DETERMINERS,
+          ...POSSESSIVES,
+          ...set(
+            'insight insights information guidance support feedback advice answers clues evidence details context opportunities access',
+          ),
+        ]),
+      },
+    }),
+    F('such as', 'like', 2, {
+      modes: STANDARD_CASUAL,
+      guard: { prevIn: set(', things those one ones people many some others places') },
+    }),
+    V('believe that', 'think that', 2, {
+      modes: STANDARD_CASUAL,
+      guard: { prevIn: set('i we they you people many some most') },
+    }),
+    F('numerous', 'lots of', 2, { modes: CASUAL }),
+    F('perhaps', 'maybe', 2, { modes: CASUAL }),
+    F('children', 'kids', 2, { modes: CASUAL, guard: { prevNotIn: set('young small') } }),
+    F('approximately', 'about', 2, { modes: CASUAL }),
+    F('many', 'lots of', 2, {
+      modes: CASUAL,
+      guard: {
+        prevNotIn: set('how so too as very not a the of his her their its our my your these those in for'),
+        nextLower: true,
+        nextNotIn: set('of more other others times years'),
+      },
+    }),
+    F('large', 'big', 2, { modes: CASUAL, guard: { attributive: true } }),
+  ]),
+
+  // ---- Formal and academic prose: precise words ----------------------------------------------
+  ...because('precise', [
+    F('a lot of', 'many', 2, {
+      modes: FORMAL,
+      guard: {
+        nextWithin: {
+          n: 2,
+          in: set('people things ways reasons students children problems questions studies books times cases'),
+        },
+      },
+    }),
+    F('lots of', 'many', 2, {
+      modes: FORMAL,
+      guard: {
+        nextWithin: {
+          n: 2,
+          in: set('people things ways reasons students children problems questions studies books times cases'),
+        },
+      },
+    }),
+    F('kids', 'children', 2, { modes: FORMAL }),
+    F('big', 'major', 2, {
+      modes: FORMAL,
+      guard: {
+        nextIn: set(
+          'problem problems issue issues mistake mistakes difference question questions change changes role part decision decisions',
+        ),
+      },
+    }),
+    F('big', 'large', 2, { modes: FORMAL, guard: { attributive: true } }),
+    F('huge', 'substantial', 2, { modes: FORMAL, guard: { attributive: true } }),
+    F('totally', 'entirely', 2, { modes: FORMAL }),
+    F('maybe', 'perhaps', 2, { modes: FORMAL }),
+    F('pretty', 'fairly', 2, {
+      modes: FORMAL,
+      guard: {
+        prevNotIn: DETERMINERS,
+        nextIn: set(
+          'good bad hard easy difficult clear common simple small large big sure strong weak high low much well',
+        ),
+      },
+    }),
+    F('about', 'approximately', 2, { modes: FORMAL, guard: { nextIn: set('#') } }),
+    V('buy', 'purchase', 2, { modes: FORMAL, guard: { verb: true, object: true } }),
+    V('get', 'obtain', 2, {
+      modes: FORMAL,
+      guard: {
+        nextIn: set('a an the this that these those more'),
+        nextWithin: {
+          n: 3,
+          in: set(
+            'information data results permission degree degrees job jobs license licence grant loan visa access approval funding support advice',
+          ),
+        },
+      },
+    }),
+    F('really', 'truly', 2, { modes: FORMAL, guard: { nextLower: true } }),
+    F('a lot of', 'much', 2, { modes: FORMAL, guard: { nextIn: MASS_NOUNS } }),
+    F('lots of', 'much', 2, { modes: FORMAL, guard: { nextIn: MASS_NOUNS } }),
+  ]),
+
+  // ---- Academic prose: hedges where a claim is stated more strongly than the evidence allows ---
+  ...because('hedgeAdded', [
+    V('prove that', 'suggest that', 2, { modes: ACADEMIC }),
+    F('clearly shows', 'indicates', 2, { modes: ACADEMIC }),
+    F('clearly show', 'indicate', 2, { modes: ACADEMIC }),
+    F('clearly demonstrates', 'indicates', 2, { modes: ACADEMIC }),
+    F('clearly demonstrate', 'indicate', 2, { modes: ACADEMIC }),
+    F('undoubtedly', 'very likely', 2, { modes: ACADEMIC }),
+    O('undoubtedly ,', 'Very likely,', 2, { modes: ACADEMIC }),
+    O('without a doubt ,', 'Very likely,', 2, { modes: ACADEMIC }),
+    O('clearly ,', 'Apparently,', 2, { modes: ACADEMIC }),
+    O('obviously ,', 'Apparently,', 2, { modes: ACADEMIC }),
+    C('it is clear that', 'it appears that', 2, { modes: ACADEMIC }),
+    C('it is evident that', 'it appears that', 2, { modes: ACADEMIC }),
+    C('it is obvious that', 'it seems that', 2, { modes: ACADEMIC }),
+    C('there is no doubt that', 'it is very likely that', 2, { modes: ACADEMIC }),
+    C('it is undeniable that', 'it is very likely that', 2, { modes: ACADEMIC }),
+    F('certainly', 'probably', 2, { modes: ACADEMIC, guard: { nextLower: true } }),
+    F('definitely', 'probably', 2, { modes: ACADEMIC, guard: { nextLower: true } }),
+    ...[
+      'lead to',
+      'result in',
+      'transform',
+      'revolutionize',
+      'revolutionise',
+      'change',
+      'improve',
+      'increase',
+      'reduce',
+      'ensure',
+      'create',
+      'shape',
+      'solve',
+      'eliminate',
+      'guarantee',
+    ].map((v) => F(`will ${v}`, `may ${v}`, 2, { modes: ACADEMIC, guard: { prevNotIn: set('you i') } })),
+    // A general causal claim, hedged: "X leads to Y" → "X can lead to Y".
+    ...[
+      ['leads to', 'can lead to'],
+      ['lead to', 'can lead to'],
+      ['results in', 'can result in'],
+      ['result in', 'can result in'],
+      ['causes', 'can cause'],
+      ['improves', 'can improve'],
+      ['reduces', 'can reduce'],
+      ['increases', 'can increase'],
+      ['prevents', 'can prevent'],
+      ['ensures', 'helps to ensure'],
+      ['guarantees', 'helps to ensure'],
+    ].map(([a, b]) =>
+      F(a, b, 2, {
+        modes: ACADEMIC,
+        guard: {
+          prevNotIn: new Set([...MODALS, 'to', 'does', 'do', 'did', 'not', 'that', 'which', 'who']),
+          nextLower: true,
+        },
+      }),
+    ),
+    // The same claims with a plural subject ("These programs improve …").
+    ...['improve', 'reduce', 'increase', 'prevent'].map((v) =>
+      F(v, `can ${v}`, 2, {
+        modes: ACADEMIC,
+        guard: {
+          prevIn: set(
+            'they these those programs policies measures changes studies schemes services courses tools methods people',
+          ),
+          nextLower: true,
+        },
+      }),
+    ),
+    V('show that', 'suggest that', 2, { modes: ACADEMIC, guard: { prevNotIn: set('i we you') } }),
+    V('demonstrate that', 'suggest that', 2, { modes: ACADEMIC }),
+    F('always', 'usually', 2, { modes: ACADEMIC, guard: { prevIn: set('is are was were') } }),
+  ]),
+];

@@ -1,0 +1,640 @@
+/**
+ * Sentence rhythm: long sentences split at safe joints, short neighbours that share a subject
+ * or referent joined, and openings varied by moving a fronted "By …ing" or "In order to …"
+ * phrase after the main clause, or by making a concessive "While …," or "Although …," the main clause. Human prose mixes short and long sentences and rarely opens
+ * several in a row the same way; an editor gets there by splitting what is overlong and joining
+ * what belongs together — never unrelated sentences.
+ */
+import {
+  commaThenVerb,
+  hasFiniteVerb,
+  independentClause,
+  leftClauseOk,
+  listBefore,
+  mainTense,
+  type Tense,
+} from './clauses';
+import { verbForms } from './inflect';
+import { finiteInLexicon, invalidate, properInLexicon, tagsAt } from './pos';
+import { REASONS } from './reasons';
+import { formalMode, type ReviseState } from './state';
+import {
+  capitalize,
+  firstContentIndex,
+  isAbbreviationBefore,
+  isCapitalized,
+  isLowerWord,
+  keyOf,
+  nextIndex,
+  placeholderOrder,
+  prevIndex,
+  tok,
+  wordCount,
+  type Sentence,
+  type Tok,
+  withRemovedBefore,
+} from './tokens';
+import { DETERMINERS, PREPOSITIONS, SUBJECT_PRONOUNS, set } from './wordsets';
+
+/** Verbs after ", which" that make the clause a comment on the whole statement before it. */
+const WHICH_CLAUSE = set(
+  'means meant makes made leads led allows allowed helps helped results resulted explains explained shows showed suggests suggested reflects reflected creates created gives gave causes caused contributes contributed',
+);
+/**
+ * The same verbs after a modal or a singular perfect (", which can lead to …", ", which has
+ * allowed …"): "This" takes the auxiliary as it stands. Not "have", whose subject is plural.
+ */
+const WHICH_AUX = set('can could may might will would has had');
+const WHICH_AFTER_AUX = set(
+  'mean meant make made lead led allow allowed help helped result resulted explain explained show shown suggest suggested reflect reflected create created give given cause caused contribute contributed',
+);
+
+interface Joint {
+  /** Index of the ',' or ';' token. */
+  at: number;
+  /** Index of the first token of the second clause. */
+  rest: number;
+  conj: 'and' | 'but' | 'so' | 'yet' | ';' | 'ing' | 'which';
+  /** For 'ing': the participle's entry. */
+  participle?: Participle;
+}
+
+/**
+ * Participles that, after a comma at the end of a clause, state what the whole clause brings
+ * about or shows ("The dam broke, causing floods"): such a tail can become a sentence of its own
+ * with "This" as subject ("The dam broke. This caused floods."). `next`: the word that must
+ * follow; `evidential`: the participle can also describe what a person subject does ("She
+ * smiled, showing her teeth"), so the split is made only when the subject is not a person
+ * (not a personal pronoun or a name).
+ */
+interface Participle {
+  base: string;
+  next?: ReadonlySet<string>;
+  evidential?: boolean;
+}
+const OBJECTS_OF_MAKING = set('it them him her us readers people the this these those a an life things everything');
+const PARTICIPLES = new Map<string, Participle>([
+  ['causing', { base: 'cause' }],
+  ['leading', { base: 'lead', next: set('to') }],
+  ['resulting', { base: 'result', next: set('in') }],
+  ['prompting', { base: 'prompt' }],
+  ['sparking', { base: 'spark' }],
+  ['triggering', { base: 'trigger' }],
+  ['allowing', { base: 'allow' }],
+  ['enabling', { base: 'enable' }],
+  ['forcing', { base: 'force' }],
+  ['making', { base: 'make', next: OBJECTS_OF_MAKING }],
+  ['ensuring', { base: 'ensure' }],
+  ['contributing', { base: 'contribute', next: set('to') }],
+  ['paving', { base: 'pave', next: set('the') }],
+  ['setting', { base: 'set', next: set('the') }],
+  ['giving', { base: 'give', next: set('rise') }],
+  ['fueling', { base: 'fuel' }],
+  ['fuelling', { base: 'fuel' }],
+  ['creating', { base: 'create', evidential: true }],
+  ['generating', { base: 'generate' }],
+  ['raising', { base: 'raise', next: set('questions concerns doubts awareness') }],
+  ['highlighting', { base: 'highlight', evidential: true }],
+  ['underscoring', { base: 'underscore', evidential: true }],
+  ['emphasizing', { base: 'emphasize', evidential: true }],
+  ['emphasising', { base: 'emphasise', evidential: true }],
+  ['stressing', { base: 'stress', evidential: true }],
+  ['showing', { base: 'show', evidential: true, next: set('that how what why the a an its their his her this these') }],
+  ['demonstrating', { base: 'demonstrate', evidential: true }],
+  ['illustrating', { base: 'illustrate', evidential: true }],
+  ['reflecting', { base: 'reflect', evidential: true }],
+  ['revealing', { base: 'reveal', evidential: true }],
+  ['suggesting', { base: 'suggest', evidential: true }],
+  ['indicating', { base: 'indicate', evidential: true }],
+  ['signaling', { base: 'signal', evidential: true }],
+  ['signalling', { base: 'signal', evidential: true }],
+  ['symbolizing', { base: 'symbolize', evidential: true }],
+  ['symbolising', { base: 'symbolise', evidential: true }],
+  ['mirroring', { base: 'mirror', evidential: true }],
+  ['echoing', { base: 'echo', evidential: true }],
+  ['reinforcing', { base: 'reinforce', evidential: true }],
+  ['marking', { base: 'mark', evidential: true }],
+  ['proving', { base: 'prove', evidential: true, next: set('that the a an its their his her this these') }],
+  ['exemplifying', { base: 'exemplify', evidential: true }],
+  [
+    'reminding',
+    { base: 'remind', evidential: true, next: set('us readers people them everyone you viewers audiences') },
+  ],
+  ['adding', { base: 'add', evidential: true, next: set('to a an depth') }],
+]);
+/** Words before the participle that "This" makes redundant (", thereby causing" → ". This causes"). */
+const LINK_ADVERBS = set('thereby thus');
+/** Sentence openings after which the subject is not a person ("The", "In the novel, …", "Its"). */
+const IMPERSONAL_STARTS = set(
+  'the this these that those its their his her our my your a an in on at by with for through as when while although though despite after before during from over under since because if each every such both all many most some',
+);
+
+function findJoints(toks: readonly Tok[], allowAnd: boolean, allowBut: boolean, allowIng = false): Joint[] {
+  const out: Joint[] = [];
+  let semicolons = 0;
+  for (const t of toks) if (t.kind === 'punctuation' && t.text === ';') semicolons++;
+  for (let i = 1; i + 2 < toks.length; i++) {
+    const t = toks[i];
+    if (t.kind !== 'punctuation') continue;
+    if (toks[i + 1].text !== ' ') continue;
+    if (t.text === ';' && semicolons === 1) {
+      out.push({ at: i, rest: i + 2, conj: ';' });
+    } else if (t.text === ',') {
+      const c = toks[i + 2];
+      if (c.kind !== 'word' || toks[i + 3]?.text !== ' ') continue;
+      const k = keyOf(c);
+      if ((k === 'and' && allowAnd) || ((k === 'but' || k === 'so' || k === 'yet') && allowBut))
+        out.push({ at: i, rest: i + 4, conj: k });
+      else if (k === 'which' && allowIng) {
+        // ", which means …", ", which is why …": the clause refers to the whole statement before it.
+        const n1 = toks[i + 4];
+        const n2 = toks[i + 6];
+        const k1 = n1?.kind === 'word' ? keyOf(n1) : '';
+        const k2 = n2?.kind === 'word' ? keyOf(n2) : '';
+        if (WHICH_CLAUSE.has(k1) || (k1 === 'is' && k2 === 'why') || (WHICH_AUX.has(k1) && WHICH_AFTER_AUX.has(k2)))
+          out.push({ at: i, rest: i + 2, conj: 'which' });
+      } else if (allowIng) {
+        // ", causing …", ", thereby causing …"
+        let v = i + 2;
+        if (LINK_ADVERBS.has(k) && toks[v + 2]?.kind === 'word') v += 2;
+        const vt = toks[v];
+        const part = vt && vt.kind === 'word' && isLowerWord(vt.text) ? PARTICIPLES.get(keyOf(vt)) : undefined;
+        if (!part || toks[v + 1]?.text !== ' ') continue;
+        const nx = toks[v + 2];
+        if (!nx || (nx.kind !== 'word' && nx.kind !== 'placeholder')) continue;
+        if (part.next && !part.next.has(keyOf(nx))) continue;
+        out.push({ at: i, rest: v, conj: 'ing', participle: part });
+      }
+    }
+  }
+  return out;
+}
+
+/** Splits one long sentence at its most central safe joint; returns the parts (one if no split). */
+function splitSentence(
+  s: Sentence,
+  minWords: number,
+  minWordsSemicolon: number,
+  state: ReviseState,
+  nextStartsThis = false,
+): Sentence[] {
+  const toks = s.toks;
+  const n = wordCount(toks);
+  if (n < Math.min(minWords, minWordsSemicolon)) return [s];
+  const last = toks[toks.length - 1];
+  if (!last || last.kind !== 'punctuation' || last.text !== '.') return [s];
+  const allowAnd = !formalMode(state.mode) || state.strength >= 3;
+  const allowBut = !formalMode(state.mode);
+  // Contrast and consequence (", but", ", so", ", yet") and participle tails split as early as a semicolon does.
+  const joints = findJoints(
+    toks,
+    allowAnd && n >= minWords,
+    allowBut && n >= minWordsSemicolon,
+    n >= minWordsSemicolon,
+  ).filter((j) => (j.conj !== ';' && j.conj !== 'and') || n >= (j.conj === 'and' ? minWords : minWordsSemicolon));
+  if (!joints.length) return [s];
+  const total = wordCount(toks);
+  let best: Joint | null = null;
+  let bestScore = Infinity;
+  let bestTense: Tense | null = null;
+  for (const j of joints) {
+    const left = wordCount(toks.slice(0, j.at));
+    const right = total - left;
+    let tense: Tense | null = null;
+    if (j.conj === 'which') {
+      if (left < 8 || right < 4) continue;
+      if (!leftClauseOk(toks, j.at, state.pos)) continue;
+      if (nextStartsThis || startsWithThis(toks)) continue;
+    } else if (j.conj === 'ing') {
+      if (left < 8 || right < 4) continue;
+      if (!leftClauseOk(toks, j.at, state.pos)) continue;
+      if (j.participle!.evidential && !impersonalSubject(toks)) continue;
+      // Not "This X. This Y." nor "X. This Y. This Z.": a run of sentences opening with "This".
+      if (nextStartsThis || startsWithThis(toks)) continue;
+      if (commaThenVerb(toks, j.rest, state.pos)) continue;
+      tense = mainTense(toks, j.at, state.pos);
+      if (!tense) continue;
+    } else {
+      // A contrast or consequence may follow a short clause ("No one was hurt, but the road closed …").
+      const minLeft = j.conj === 'but' || j.conj === 'so' || j.conj === 'yet' ? 4 : 6;
+      if (left < minLeft || right < 5) continue;
+      if (j.conj === 'and' && listBefore(toks, j.at)) continue;
+      if ((j.conj === 'but' || j.conj === 'yet') && correction(toks, j.at, j.rest)) continue;
+      if (!independentClause(toks, j.rest, toks.length, state.pos)) continue;
+      if (!leftClauseOk(toks, j.at, state.pos, minLeft)) continue;
+    }
+    // Very long sentences are halved; others give a short sentence next to a longer one.
+    const score = total >= 40 ? Math.abs(left - right) : Math.min(left, right);
+    if (score < bestScore) {
+      best = j;
+      bestScore = score;
+      bestTense = tense;
+    }
+  }
+  if (!best) return [s];
+  const leftToks = toks.slice(0, best.at);
+  const restToks = toks.slice(best.rest);
+  const first = restToks[0];
+  const why = REASONS.split;
+  let right: Tok[];
+  if (best.conj === 'ing') {
+    const f = verbForms(best.participle!.base);
+    right = [
+      tok('This', 'word', why),
+      tok(' ', 'space', why),
+      tok(bestTense === 'past' ? f.past : f.s3, 'word', why),
+      ...restToks.slice(1),
+    ];
+  } else if (best.conj === 'which') {
+    right = [tok('This', 'word', why), ...restToks.slice(1)];
+  } else if (best.conj === 'but' || best.conj === 'so' || best.conj === 'yet') {
+    right = [tok(capitalize(best.conj), 'word', why), tok(' ', 'space', why), ...restToks];
+  } else {
+    right = [tok(capitalize(first.text), 'word', why), ...restToks.slice(1)];
+  }
+  const origin = s.origin ?? ++state.origins;
+  const a: Sentence = { toks: [...leftToks, tok('.', 'punctuation', why)], gap: ' ', origin };
+  const b: Sentence = { toks: right, gap: s.gap, origin };
+  invalidate(state.pos);
+  // A very long half may split again.
+  return [
+    ...splitSentence(a, minWords, minWordsSemicolon, state, startsWithThis(b.toks)),
+    ...splitSentence(b, minWords, minWordsSemicolon, state, nextStartsThis),
+  ];
+}
+
+/**
+ * "The treasure was not gold, but the memories we made": after a negation, "but" may bring the
+ * noun phrase that replaces what was denied, not a clause of its own — split only when a subject
+ * pronoun opens what follows ("It is not cheap, but it lasts").
+ */
+function correction(toks: readonly Tok[], at: number, rest: number): boolean {
+  const negated = toks.slice(0, at).some((t) => t.kind === 'word' && /^(?:not|never|\w*n['’]t)$/.test(keyOf(t)));
+  const next = toks[rest];
+  return negated && !(next?.kind === 'word' && (SUBJECT_PRONOUNS.has(keyOf(next)) || keyOf(next) === 'there'));
+}
+
+export function startsWithThis(toks: readonly Tok[]): boolean {
+  const fi = firstContentIndex(toks);
+  return fi >= 0 && toks[fi].kind === 'word' && (keyOf(toks[fi]) === 'this' || keyOf(toks[fi]) === 'these');
+}
+
+/** The subject is not a person: the sentence opens with a determiner, a preposition, a possessive ("Emily's novel"), … */
+function impersonalSubject(toks: readonly Tok[]): boolean {
+  const fi = firstContentIndex(toks);
+  if (fi < 0 || toks[fi].kind !== 'word') return false;
+  const k = keyOf(toks[fi]);
+  return IMPERSONAL_STARTS.has(k) || /['’]s$/.test(toks[fi].text);
+}
+
+/** After toks[from], a comma is followed by a finite verb: the participle clause is parenthetical ("The storm, causing floods, hit …"). */
+
+// ---------------------------------------------------------------------------------------------
+// Joins: only sentences that share a subject or a referent.
+
+/** Nouns whose plural does not end in -s, and -s words that are singular. */
+const IRREGULAR_PLURALS = set('people children men women police cattle data media feet teeth mice geese');
+const S_SINGULARS = set(
+  'news series species means physics mathematics economics politics process business class glass bus analysis basis crisis thesis',
+);
+
+interface Subject {
+  /** Index of the first token after the subject (its verb). */
+  verb: number;
+  pronoun: string | null;
+  plural: boolean;
+  /** A name ("Maria", "Dr Lee"): "he" or "she" may refer to it. */
+  name: boolean;
+}
+
+function isFiniteVerbAt(toks: readonly Tok[], i: number, state: ReviseState): boolean {
+  const t = toks[i];
+  if (!t || t.kind !== 'word' || !isLowerWord(t.text)) return false;
+  const k = keyOf(t);
+  if (FINITE_START.has(k) || finiteInLexicon(k)) return true;
+  const tags = tagsAt(toks, i, state.pos);
+  return tags.has('Verb') && (tags.has('PresentTense') || tags.has('PastTense')) && !tags.has('Gerund');
+}
+const FINITE_START = set(
+  "is are was were has have had do does did can could will would shall should may might must isn't aren't wasn't weren't hasn't haven't hadn't doesn't don't didn't can't couldn't won't wouldn't shouldn't also still often always never",
+);
+const ADVERBS_BEFORE_VERB = set(
+  'now also still often always never then soon already just even only sometimes finally usually once',
+);
+const CLAUSE_STOP = set('and or but that which who whose when while if because');
+
+/** The subject of a plain statement: a pronoun, or up to four words (no preposition) before its finite verb. */
+function subjectOf(toks: readonly Tok[], state: ReviseState): Subject | null {
+  const fi = firstContentIndex(toks);
+  if (fi !== 0 || toks[0].kind !== 'word') return null;
+  const k = keyOf(toks[0]);
+  const n1 = nextIndex(toks, 0);
+  if (SUBJECT_PRONOUNS.has(k) || k === 'i') {
+    // "It now lends …": an adverb may stand between the pronoun and its verb (it goes with the verb).
+    let v = n1;
+    if (
+      v >= 0 &&
+      toks[v].kind === 'word' &&
+      (ADVERBS_BEFORE_VERB.has(keyOf(toks[v])) || /[a-z]ly$/.test(keyOf(toks[v])))
+    )
+      v = nextIndex(toks, v);
+    if (v < 0 || !isFiniteVerbAt(toks, v, state)) return null;
+    return { verb: n1, pronoun: k, plural: k === 'they' || k === 'we', name: false };
+  }
+  // Up to nine words before the verb; the head is the last word before a preposition ("the
+  // library on the corner" → library).
+  let i = 0;
+  let words = 0;
+  let last = '';
+  let inPhrase = false;
+  while (i >= 0 && words < 10) {
+    const t = toks[i];
+    if (t.kind !== 'word' && t.kind !== 'placeholder') return null;
+    if (words > 0 && isFiniteVerbAt(toks, i, state)) break;
+    const k = keyOf(t);
+    if (CLAUSE_STOP.has(k)) return null;
+    if (PREPOSITIONS.has(k)) {
+      if (words === 0) return null;
+      inPhrase = true;
+    } else if (!inPhrase) last = k;
+    words++;
+    i = nextIndex(toks, i);
+  }
+  if (i < 0 || words === 0 || words >= 10 || !last) return null;
+  const plural = IRREGULAR_PLURALS.has(last) || (/[^s']s$/.test(last) && !S_SINGULARS.has(last));
+  // A one-word capitalised subject that is not a determiner is a name ("Maria", "Google").
+  const name = words === 1 && isCapitalized(toks[0].text) && (properInLexicon(k) || !DETERMINERS.has(k));
+  if (words > 1 && !DETERMINERS.has(k) && !isCapitalized(toks[0].text)) return null;
+  return { verb: i, pronoun: null, plural, name };
+}
+
+/** Does pronoun `p` (opening the second sentence) refer to the subject `a` of the first? */
+function refersTo(p: string, a: Subject): boolean {
+  if (a.pronoun) return a.pronoun === p;
+  if (p === 'they') return a.plural;
+  if (p === 'it') return !a.plural && !a.name;
+  if (p === 'he' || p === 'she') return a.name;
+  return false;
+}
+
+/** A plain statement ending in a full stop, with no clause punctuation inside. */
+function plainStatement(s: Sentence, maxWords: number): boolean {
+  const toks = s.toks;
+  const last = toks[toks.length - 1];
+  if (!last || last.kind !== 'punctuation' || last.text !== '.' || isAbbreviationBefore(toks, toks.length - 1))
+    return false;
+  if (wordCount(toks) > maxWords) return false;
+  for (let i = 0; i < toks.length - 1; i++) {
+    const t = toks[i];
+    if (t.kind === 'punctuation' && /[,;:()"“”—–]/.test(t.text)) return false;
+  }
+  return true;
+}
+
+/**
+ * Joins two neighbours that share a subject or a referent:
+ * - "The app is fast. It uses little memory." → "The app is fast and uses little memory." (both
+ *   short), or "…, and it uses …" (longer);
+ * - "The bridge closed. This caused long delays." → "The bridge closed, which caused long delays."
+ */
+function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null {
+  if (a.gap !== ' ' || a.joined || b.joined || (a.origin !== undefined && a.origin === b.origin)) return null;
+  const why = REASONS.join;
+  const head = b.toks[0];
+  if (!head || head.kind !== 'word' || !isCapitalized(head.text)) return null;
+  const hk = keyOf(head);
+  const wa = wordCount(a.toks);
+  const wb = wordCount(b.toks);
+  if (hk === 'this') {
+    // "This" as a pronoun (a verb follows) comments on the whole sentence before it.
+    if (!plainStatement(a, 22) || !plainStatement(b, 16) || a.toks.some((t) => keyOf(t) === 'which')) return null;
+    const v = nextIndex(b.toks, 0);
+    if (v < 0 || !isFiniteVerbAt(b.toks, v, state)) return null;
+    const joint = [tok(',', 'punctuation', why), tok(' ', 'space', why), tok('which', 'word', why)];
+    return { toks: [...a.toks.slice(0, -1), ...joint, ...b.toks.slice(1)], gap: b.gap, joined: true };
+  }
+  if (!SUBJECT_PRONOUNS.has(hk) && hk !== 'i') return null;
+  if (!plainStatement(a, 20) || !plainStatement(b, 20) || wa + wb > 32) return null;
+  const sb = subjectOf(b.toks, state);
+  if (!sb || sb.pronoun !== hk) return null;
+  const sa = subjectOf(a.toks, state);
+  if (!sa || !refersTo(hk, sa)) return null;
+  const hasAnd = a.toks.some((t) => t.kind === 'word' && (keyOf(t) === 'and' || keyOf(t) === 'or'));
+  if (wa + wb <= 22 && !hasAnd) {
+    // Both short: one subject, two predicates.
+    const joint = [tok(' ', 'space', why), tok('and', 'word', why), tok(' ', 'space', why)];
+    const rest = b.toks.slice(sb.verb);
+    rest[0] = withRemovedBefore(rest[0], why);
+    return { toks: [...a.toks.slice(0, -1), ...joint, ...rest], gap: b.gap, joined: true };
+  }
+  if (state.mode === 'concise' || state.mode === 'casual') return null;
+  const joint = [tok(',', 'punctuation', why), tok(' ', 'space', why), tok('and', 'word', why), tok(' ', 'space', why)];
+  const lowered = hk === 'i' ? head : { ...head, text: hk, reason: why };
+  return { toks: [...a.toks.slice(0, -1), ...joint, lowered, ...b.toks.slice(1)], gap: b.gap, joined: true };
+}
+
+function joinRelated(sents: Sentence[], state: ReviseState): Sentence[] {
+  const out: Sentence[] = [];
+  for (let i = 0; i < sents.length; i++) {
+    const j = i + 1 < sents.length ? joinPair(sents[i], sents[i + 1], state) : null;
+    if (j) {
+      invalidate(state.pos);
+      out.push(j);
+      i++;
+    } else out.push(sents[i]);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Openings: a fronted "By …ing" or infinitive of purpose moved after the main clause.
+
+/** Infinitives of purpose that are set phrases, not a purpose ("To be honest, …", "To sum up, …"). */
+const SET_INFINITIVES = set(
+  'be sum summarize summarise conclude start begin put say illustrate recap clarify elaborate',
+);
+
+/** The base form of a gerund ("making" → "make"), or null. */
+export function gerundBase(g: string): string | null {
+  if (!/ing$/.test(g)) return null;
+  const stemmed = g.slice(0, -3);
+  const candidates = [stemmed, `${stemmed}e`, stemmed.replace(/(.)\1$/, '$1'), stemmed.replace(/y$/, 'ie')];
+  for (const c of candidates) if (c.length > 1 && verbForms(c).ger === g) return c;
+  return null;
+}
+
+/**
+ * "By working together, we can finish on time." → "We can finish on time by working together.";
+ * "To reach the village, they crossed the river." → "They crossed the river to reach the village."
+ * Only when the main clause is a plain statement with its own subject and no commas, and the
+ * moved phrase holds no protected text that would then come after the main clause's.
+ */
+function reorderOpening(s: Sentence, state: ReviseState): Sentence {
+  const toks = s.toks;
+  if (toks[0]?.kind !== 'word') return s;
+  const k0 = keyOf(toks[0]);
+  const n1 = nextIndex(toks, 0);
+  if (n1 < 0 || toks[n1].kind !== 'word') return s;
+  const k1 = keyOf(toks[n1]);
+  const isBy = k0 === 'by' && gerundBase(k1) !== null;
+  const isTo =
+    k0 === 'to' &&
+    isLowerWord(toks[n1].text) &&
+    !SET_INFINITIVES.has(k1) &&
+    verbForms(k1).base === k1 &&
+    verbForms(k1).ger !== k1;
+  if (!isBy && !isTo) return s;
+  const comma = toks.findIndex((t) => t.kind === 'punctuation' && t.text === ',');
+  if (comma < 0 || toks[comma + 1]?.kind !== 'space') return s;
+  const phrase = toks.slice(0, comma);
+  const main = toks.slice(comma + 2, -1);
+  const last = toks[toks.length - 1];
+  if (last?.kind !== 'punctuation' || last.text !== '.') return s;
+  if (wordCount(phrase) > 12 || wordCount(main) > 20 || wordCount(main) < 3) return s;
+  if (main.some((t) => t.kind === 'punctuation' && /[,;:()"“”—–]/.test(t.text))) return s;
+  if (phrase.some((t) => t.kind === 'punctuation')) return s;
+  if (placeholderOrder(phrase) && placeholderOrder(main)) return s;
+  if (main[0]?.kind !== 'word' || !(independentClause(main, 0, main.length, state.pos) || plainClause(main))) return s;
+  const why = REASONS.reorder;
+  const first = main[0];
+  const mainToks = [tok(capitalize(first.text), 'word', why), ...main.slice(1)];
+  const moved = [tok(k0, 'word', why), ...phrase.slice(1)];
+  invalidate(state.pos);
+  return { ...s, toks: [...mainToks, tok(' ', 'space', why), ...moved, tok('.', 'punctuation', why)] };
+}
+
+/** Verbs of a concession ("While the plan is sound, …", "While some may disagree, …"). */
+const CONCESSIVE_VERBS = set('is are has have does do can may might could should seems seem remains remain');
+/** Narrative tenses and the words after "is" that make "while" mean "during" ("while he was away", "while it is raining"). */
+const TEMPORAL_WHILE = set('was were had am at home away asleep abroad there here');
+/** Words that already set up a contrast in the main clause: no second "but". */
+const CONTRAST = set('but yet however nevertheless nonetheless though although');
+
+/** Does toks[a..end) read as "during" — a past or progressive clause ("he was away", "it is raining")? */
+function temporalClause(toks: readonly Tok[], a: number, end: number): boolean {
+  for (let i = a; i < end; i++) {
+    if (toks[i].kind !== 'word') continue;
+    const k = keyOf(toks[i]);
+    if (TEMPORAL_WHILE.has(k)) return true;
+    if (k.endsWith('ing') && i > a && CONCESSIVE_VERBS.has(keyOf(toks[prevIndex(toks, i)]))) return true;
+  }
+  return false;
+}
+
+/** Is "While …" up to `comma` a concession ("While the plan is sound") rather than "during" ("While he was away")? */
+function concessiveWhileClause(toks: readonly Tok[], a: number, comma: number): boolean {
+  if (temporalClause(toks, a, comma)) return false;
+  // Its verb after a subject of its own ("While in Paris, …" is not a clause).
+  for (let i = a + 1; i < comma; i++) if (toks[i].kind === 'word' && CONCESSIVE_VERBS.has(keyOf(toks[i]))) return true;
+  return false;
+}
+
+/**
+ * "While the theory is new, researchers hope …" / "Although the plan is sound, it costs too
+ * much." → "The theory is new, but researchers hope …" / "The plan is sound, but it costs too
+ * much.": the concessive opening machine prose leans on, made the main clause it concedes, with
+ * "but" for the contrast. "While" only as a present or modal concession ("is", "may", "has"),
+ * never a temporal one (a past or progressive clause, "while he is away"). The conceded clause
+ * has no comma of its own, an independent clause follows the comma, and it sets up no contrast
+ * of its own. The long-sentence split may then cut at the "but".
+ */
+function concessiveOpening(s: Sentence, state: ReviseState): Sentence {
+  const toks = s.toks;
+  const k0 = toks[0]?.kind === 'word' && isCapitalized(toks[0].text) ? keyOf(toks[0]) : '';
+  if (k0 !== 'while' && k0 !== 'although' && k0 !== 'though') return s;
+  const a = nextIndex(toks, 0);
+  const comma = toks.findIndex((t) => t.kind === 'punctuation' && t.text !== "'" && t.text !== '’');
+  if (a < 0 || comma < 0 || toks[comma].text !== ',' || toks[comma + 1]?.kind !== 'space') return s;
+  const last = toks[toks.length - 1];
+  if (last?.kind !== 'punctuation' || last.text !== '.') return s;
+  const rest = comma + 2;
+  if (wordCount(toks.slice(a, comma)) < 3 || wordCount(toks.slice(rest)) < 4) return s;
+  if (!isLowerWord(toks[a].text) && !isCapitalized(toks[a].text)) return s;
+  if (k0 === 'while' ? !concessiveWhileClause(toks, a, comma) : !hasFiniteVerb(toks, a + 1, comma, state.pos)) return s;
+  if (toks.slice(rest).some((t) => t.kind === 'word' && CONTRAST.has(keyOf(t)))) return s;
+  if (!independentClause(toks, rest, toks.length, state.pos)) return s;
+  const why = REASONS.reorder;
+  invalidate(state.pos);
+  return {
+    ...s,
+    toks: [
+      withRemovedBefore(tok(capitalize(toks[a].text), 'word', why), why),
+      ...toks.slice(a + 1, comma + 2),
+      tok('but', 'word', why),
+      tok(' ', 'space', why),
+      ...toks.slice(rest),
+    ],
+  };
+}
+
+/**
+ * "Some pupils learn best alone, while others need a group." → "…, but others need a group.":
+ * a contrastive ", while" between two clauses made the plain "but" (which the long-sentence split
+ * may then cut at). Only when the clause after it is a present, perfect or modal statement —
+ * never a temporal "while" (a past or progressive clause: "…, while the kettle boiled") — and
+ * sets up no contrast of its own.
+ */
+function contrastiveWhile(s: Sentence, state: ReviseState): Sentence {
+  const toks = s.toks;
+  for (let i = 1; i + 2 < toks.length; i++) {
+    if (toks[i].text !== ',' || toks[i + 1]?.kind !== 'space' || keyOf(toks[i + 2]) !== 'while') continue;
+    const rest = nextIndex(toks, i + 2);
+    if (rest < 0 || toks[rest].kind !== 'word' || !isLowerWord(toks[rest].text)) return s;
+    const end = toks.length - 1;
+    // Not past ("…, while the kettle boiled") nor progressive: those read as "during".
+    if (temporalClause(toks, rest, end) || mainTense(toks.slice(rest, end), end - rest, state.pos) === 'past') return s;
+    if (!leftClauseOk(toks, i, state.pos, 4)) return s;
+    if (toks.slice(rest).some((t) => t.kind === 'word' && CONTRAST.has(keyOf(t)))) return s;
+    if (!independentClause(toks, rest, end, state.pos)) return s;
+    invalidate(state.pos);
+    return { ...s, toks: [...toks.slice(0, i + 2), tok('but', 'word', REASONS.plain), ...toks.slice(i + 3)] };
+  }
+  return s;
+}
+
+/** A determiner or pronoun subject and, within five words, an auxiliary or a verb in -s or -ed ("the firm avoids accidents"). */
+function plainClause(toks: readonly Tok[]): boolean {
+  const k0 = keyOf(toks[0]);
+  if (!DETERMINERS.has(k0) && !SUBJECT_PRONOUNS.has(k0)) return false;
+  let words = 0;
+  for (let i = nextIndex(toks, 0); i >= 0 && words < 5; i = nextIndex(toks, i)) {
+    const t = toks[i];
+    if (t.kind !== 'word') return false;
+    words++;
+    const k = keyOf(t);
+    if (FINITE_START.has(k) || (words >= 2 && /^[a-z]{3,}(?:[^s's]s|ed)$/.test(k))) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Sentence rhythm by strength. Strength 1 leaves it alone. From 2: openings varied (above), long
+ * sentences split at a safe joint between independent clauses (", and" from 16 words, 12 in
+ * casual prose; ", but", ", so", ", yet" — after a clause of four words or more, never in "not X,
+ * but Y" —, a single semicolon, a participle tail such as ", causing …" or a comment clause such
+ * as ", which means …" or ", which can lead to …" from 16 words, 12 at strength 3, 10 in casual
+ * prose), and short neighbours joined where they share a subject or the second comments on the
+ * first.
+ */
+export function rhythm(sents: Sentence[], state: ReviseState): Sentence[] {
+  if (state.strength < 2) return sents;
+  const casual = state.mode === 'casual';
+  const splitMin = casual ? 12 : 16;
+  const splitMinSemicolon = casual ? 10 : state.strength >= 3 ? 12 : 16;
+  const out: Sentence[] = [];
+  for (let i = 0; i < sents.length; i++) {
+    const s = reorderOpening(contrastiveWhile(concessiveOpening(sents[i], state), state), state);
+    out.push(
+      ...splitSentence(
+        s,
+        splitMin,
+        splitMinSemicolon,
+        state,
+        i + 1 < sents.length && startsWithThis(sents[i + 1].toks),
+      ),
+    );
+  }
+  return joinRelated(out, state);
+}

@@ -1,0 +1,280 @@
+/**
+ * The rule engine over a whole document: protected spans masked, each editable unit revised
+ * (reviser.ts), the changes diffed into hunks that each say what they address, every hunk checked
+ * by the meaning guard (guard.ts), and — when the whole text is revised — never a higher score
+ * from the detector than the text had, and, if it judges the text human-written, only what it
+ * flags kept (judge.ts). The final checks (protected spans byte for byte, paragraph structure,
+ * ranges) run on the result.
+ */
+import type { Span } from '../../src-shared/models';
+import type { ProgressMessage, RewriteOutput } from '../../src-shared/tasks';
+import { detectorScore } from '../detect/index';
+import { sentenceSpans } from '../text/segment';
+import { apostropheStyle, checkAborted, verifyRevision, type RewriteRequest } from './common';
+import { countWordTokens, diffPiece, summarize, toHunks, type RawHunk } from './diff';
+import { makeGuard, type Guard } from './guard';
+import { planSections, SectionProgress } from './sections';
+import { judge, touches, type Judgement } from './judge';
+import { insertableWords } from './lexicon';
+import { findProtectedSpans, maskRange, unmask, type ProtectedSpan } from './protect';
+import { REASONS, STOCK_REASONS, type Reason } from './reasons';
+import { newState, reviseUnit } from './reviser';
+import type { Tok } from './tokens';
+import { planUnits } from './units';
+
+export const RULES_ENGINE = 'rules-v3';
+
+interface Mark {
+  start: number;
+  end: number;
+  /** One reason, or several joined by "; ". */
+  reason: string;
+}
+
+/**
+ * The revised unit as text (placeholders put back; throws `protected_span_changed` if one moved,
+ * vanished or repeated) and where each edit's tokens stand in it.
+ */
+function render(toks: readonly Tok[], spans: readonly ProtectedSpan[]): { text: string; marks: Mark[] } {
+  let masked = '';
+  for (const t of toks) masked += t.text;
+  const text = unmask(masked, spans);
+  const marks: Mark[] = [];
+  let at = 0;
+  for (const t of toks) {
+    const len = t.kind === 'placeholder' ? spans[Number(t.text.slice(1, -1))].text.length : t.text.length;
+    if (t.removedBefore) marks.push({ start: at, end: at, reason: t.removedBefore });
+    if (t.reason) marks.push({ start: at, end: at + len, reason: t.reason });
+    at += len;
+    if (t.removedAfter) marks.push({ start: at, end: at, reason: t.removedAfter });
+  }
+  return { text, marks };
+}
+
+/** The reasons of the edits behind a hunk whose new text stands at [at, at + length) of the unit. */
+function reasonOf(marks: readonly Mark[], at: number, length: number): string {
+  const from = at - 1;
+  const to = at + length + 1;
+  const found: string[] = [];
+  for (const m of marks) {
+    if (m.end < from || m.start > to) continue;
+    for (const r of m.reason.split('; ')) if (!found.includes(r)) found.push(r);
+  }
+  return found.length ? found.join('; ') : REASONS.reworded;
+}
+
+function apply(text: string, hunks: readonly RawHunk[]): string {
+  let out = '';
+  let pos = 0;
+  for (const h of hunks) {
+    out += text.slice(pos, h.start) + h.after;
+    pos = h.end;
+  }
+  return out + text.slice(pos);
+}
+
+/** Edits that move words: their hunks only make sense together, so a sentence's hunks become one. */
+const MOVES: ReadonlySet<string> = new Set<Reason>([REASONS.active, REASONS.reorder, REASONS.notOnly, REASONS.stock]);
+
+interface UnitHunk extends RawHunk {
+  unit: number;
+}
+
+/**
+ * Groups the hunks of a unit by the sentences they touch (a join links two): the meaning guard
+ * judges each group as a whole, and a group with an edit that moves words becomes one hunk.
+ * `spans`: the text's sentences.
+ */
+function groupBySentence(spans: readonly Span[], hunks: UnitHunk[]): UnitHunk[][] {
+  const sentenceAt = (pos: number) => {
+    let lo = 0;
+    let hi = spans.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (spans[mid].start <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const groups: UnitHunk[][] = [];
+  let reach = -1; // the last sentence the current group touches
+  for (const h of hunks) {
+    const first = sentenceAt(h.start);
+    const last = sentenceAt(Math.max(h.start, h.end - 1));
+    const g = groups[groups.length - 1];
+    if (g && g[0].unit === h.unit && first <= reach) {
+      g.push(h);
+      reach = Math.max(reach, last);
+    } else {
+      groups.push([h]);
+      reach = last;
+    }
+  }
+  return groups;
+}
+
+/** One hunk for a group: from its first change to its last, the text between kept. */
+function mergeGroup(text: string, g: readonly UnitHunk[]): UnitHunk {
+  let after = '';
+  for (let i = 0; i < g.length; i++) {
+    if (i > 0) after += text.slice(g[i - 1].end, g[i].start);
+    after += g[i].after;
+  }
+  const reasons: string[] = [];
+  for (const h of g) for (const r of (h.reason ?? '').split('; ')) if (r && !reasons.includes(r)) reasons.push(r);
+  return { start: g[0].start, end: g[g.length - 1].end, after, reason: reasons.join('; '), unit: g[0].unit };
+}
+
+const stockOnly = (h: RawHunk) => (h.reason ?? '').split('; ').every((r) => STOCK_REASONS.has(r as Reason));
+
+/**
+ * The widest of `hunks` (all of them, then the edits to stock phrases and over-used words alone,
+ * then none) that does not raise the detector's score above `score`.
+ */
+function notRaising(text: string, hunks: RawHunk[], score: number): RawHunk[] {
+  let kept = hunks;
+  for (const narrower of [stockOnly, () => false]) {
+    if (!kept.length || detectorScore(apply(text, kept)) <= score) break;
+    kept = kept.filter(narrower);
+  }
+  return kept;
+}
+
+const changes = (n: number) => `${n} ${n === 1 ? 'change' : 'changes'}`;
+
+/**
+ * A text judged human keeps only the changes to what the detector flags (`flagged`, picked per
+ * unit), and only as far as they do not raise its score. A mixed one is the same: its AI
+ * passages are what is flagged.
+ */
+function keepFlagged(text: string, flagged: RawHunk[], j: Judgement): { hunks: RawHunk[]; note: string } {
+  const kept = notRaising(text, flagged, j.score);
+  const what = j.mixed ? 'its AI passages and the words' : 'what';
+  const person = j.mixed
+    ? `This text reads as partly written by a person (AI passages in ${Math.round(100 * j.aiShare)} % of it)`
+    : `This text reads as written by a person (AI confidence ${j.score.toFixed(1)} %)`;
+  const note = kept.length
+    ? `${person}, so only ${what} the detector flags in it ${j.mixed ? 'were' : 'was'} revised: ${changes(kept.length)}; the rest is left as written.`
+    : flagged.length
+      ? `${person} and nothing the detector flags in it could be revised without raising its score, so nothing was changed.`
+      : `${person} and nothing in it is flagged, so nothing was changed.`;
+  return { hunks: kept, note };
+}
+
+/**
+ * Any other text is revised throughout, but a revision never leaves it looking more
+ * machine-written to the detector than it was: if all the changes together would raise its
+ * score, only the edits to stock phrases and over-used words are kept, else none — and the note
+ * says so.
+ */
+export function keepNotRaising(text: string, hunks: RawHunk[], j: Judgement): { hunks: RawHunk[]; note?: string } {
+  const kept = j.scored ? notRaising(text, hunks, j.score) : hunks;
+  if (kept.length === hunks.length) return { hunks };
+  const all = `All ${changes(hunks.length)} together would have raised the detector's score (AI confidence ${j.score.toFixed(1)} %)`;
+  return {
+    hunks: kept,
+    note: kept.length
+      ? `${all}, so only the ${changes(kept.length)} to stock phrases and over-used words were kept.`
+      : `${all}, and so would the edits to stock phrases alone, so nothing was changed.`,
+  };
+}
+
+/**
+ * Is this a revision of the whole document? The core sends a whole-document revision of a text
+ * with code as ranges around the code (the code stays as it is), so the scope says it, not
+ * `ranges === null` alone.
+ */
+function wholeDocument(input: RewriteRequest): boolean {
+  return input.ranges === null || input.options.scope === 'document';
+}
+
+/**
+ * The hunks of one unit that pass the meaning guard: grouped by sentence, a group withheld
+ * whole if the guard finds it changes a fact, and a group with an edit that moves words made one
+ * hunk.
+ */
+function guarded(text: string, spans: readonly Span[], guard: Guard, hunks: UnitHunk[]): RawHunk[] {
+  const kept: RawHunk[] = [];
+  for (const g of groupBySentence(spans, hunks)) {
+    const merged = mergeGroup(text, g);
+    if (guard.check(text.slice(merged.start, merged.end), merged.after) !== null) continue;
+    if (g.length > 1 && g.some((h) => (h.reason ?? '').split('; ').some((r) => MOVES.has(r)))) kept.push(merged);
+    else kept.push(...g);
+  }
+  return kept;
+}
+
+/**
+ * Rule-based revision of a document (see the file's comment). Each unit's changes are final once
+ * the unit is done (meaning guard, and for a text judged human the flagged ones only), but for
+ * the score ceiling, which looks at all of them together at the end.
+ */
+export async function reviseDocument(
+  input: RewriteRequest,
+  onProgress: (p: ProgressMessage) => void,
+  signal?: AbortSignal,
+): Promise<RewriteOutput> {
+  const { text, options, ranges } = input;
+  checkAborted(signal);
+  const spans = findProtectedSpans(text, options.frozen_terms);
+  const plan = planUnits(text, ranges);
+  const progress = new SectionProgress(text, planSections(plan, ranges, text.length), onProgress);
+  progress.start();
+  const state = newState(options.mode, options.strength, apostropheStyle(text), text);
+  const judgement = wholeDocument(input) ? judge(text) : null;
+  const guard = makeGuard(text, insertableWords());
+  const sentences = sentenceSpans(text);
+  let kept: RawHunk[] = [];
+  // The id each change was handed out with (SectionProgress numbers them in order): the result
+  // keeps it, even where the score ceiling below drops changes before it.
+  const idOf = new Map<RawHunk, number>();
+  let passed = 0;
+  let unit = 0;
+  let lastYield = Date.now();
+  for (const para of plan) {
+    for (const u of para.units) {
+      const { masked, spans: used } = maskRange(text, spans, u.start, u.end);
+      state.spans = used;
+      unit++;
+      const revised = render(reviseUnit(masked, state), used);
+      const before = text.slice(u.start, u.end);
+      const done: RawHunk[] = [];
+      if (revised.text !== before) {
+        const raw: UnitHunk[] = [];
+        for (const h of diffPiece(before, revised.text, u.start).hunks)
+          raw.push({ ...h, reason: reasonOf(revised.marks, h.at ?? 0, h.after.length), unit });
+        const ok = guarded(text, sentences, guard, raw);
+        passed += ok.length;
+        done.push(...(judgement?.human ? ok.filter((h) => touches(judgement.flagged, h.start, h.end)) : ok));
+      }
+      for (const h of done) idOf.set(h, idOf.size);
+      kept.push(...done);
+      progress.unitDone(u, done);
+      if (Date.now() - lastYield > 20) {
+        // Let cancellation and progress messages through on long documents.
+        await new Promise<void>((r) => setImmediate(r));
+        checkAborted(signal);
+        lastYield = Date.now();
+      }
+    }
+  }
+  checkAborted(signal);
+  let note: string | undefined;
+  if (judgement && passed > 0)
+    ({ hunks: kept, note } = judgement.human
+      ? keepFlagged(text, kept, judgement)
+      : keepNotRaising(text, kept, judgement));
+  const result = apply(text, kept);
+  const hunks = toHunks(text, kept).map((h, i) => ({ ...h, id: idOf.get(kept[i]) ?? h.id }));
+  verifyRevision(text, result, spans, hunks, ranges);
+  let additions = 0;
+  let deletions = 0;
+  for (const h of hunks) {
+    additions += countWordTokens(h.after);
+    deletions += countWordTokens(h.before);
+  }
+  const diff_summary = summarize(countWordTokens(text), countWordTokens(result), additions, deletions);
+  if (note) diff_summary.note = note;
+  progress.finish();
+  return { text: result, hunks, diff_summary, engine: `${RULES_ENGINE}/${options.mode}-${options.strength}` };
+}

@@ -1,0 +1,41 @@
+/** What the reviser carries from one unit to the next within a document. */
+import type { RewriteMode } from '../../src-shared/models';
+import { newPosCache, type PosCache } from './pos';
+
+/** Formal and academic prose: no contractions, no sentence opening with "But". */
+export function formalMode(mode: RewriteMode): boolean {
+  return mode === 'formal' || mode === 'academic';
+}
+
+export interface ReviseState {
+  mode: RewriteMode;
+  strength: number;
+  /** Apostrophe used for new contractions (the document's own style). */
+  apostrophe: string;
+  /** Occurrences so far per rule, for rotating alternatives. */
+  counters: Map<string, number>;
+  /** The current unit's protected spans by placeholder index (a quotation may start a sentence). */
+  spans: readonly { kind: string; text: string }[];
+  /** Tags of the sentence being looked at (one compromise parse per sentence, when needed). */
+  pos: PosCache;
+  /** Last id given to the parts of a split sentence. */
+  origins: number;
+  /** The whole document (for edits that look at how a word is written elsewhere in it). */
+  document: string;
+  /** Stems of the content words of the units revised so far (as written), for points made twice. */
+  seen: Set<string>;
+}
+
+export function newState(mode: RewriteMode, strength: number, apostrophe = "'", document = ''): ReviseState {
+  return {
+    mode,
+    strength,
+    apostrophe,
+    counters: new Map(),
+    spans: [],
+    pos: newPosCache(),
+    origins: 0,
+    document,
+    seen: new Set(),
+  };
+}

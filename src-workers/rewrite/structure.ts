@@ -1,0 +1,641 @@
+/**
+ * Edits to a sentence's build rather than its words, each made only in the shape where it keeps
+ * the meaning:
+ * - "not only X but also Y" → "X and Y" (also the inverted "Not only does it X, but it also Y");
+ * - stacked evaluative adjectives ("a rich and vibrant culture") and near-synonym pairs and
+ *   triplets ("creativity, innovation, and growth") trimmed to what carries meaning;
+ * - "It is essential to protect forests." → "Protecting forests is essential."; "It is crucial
+ *   for parents to listen." → "Parents must listen.";
+ * - "plays a crucial role in shaping X" → "shapes X";
+ * - "There are many people who believe …" → "Many people believe …";
+ * - "continues to grow" → "keeps growing" (standard and casual prose);
+ * - in concise prose, "that" after verbs of saying and thinking, and "who are"/"which is" before
+ *   a participle or a preposition.
+ * Each works on one sentence's tokens in place and marks what it puts in with its reason.
+ */
+import { verbForms } from './inflect';
+import { finiteInLexicon, invalidate, tagsAt } from './pos';
+import { REASONS, type Reason } from './reasons';
+import type { ReviseState } from './state';
+import {
+  article,
+  capitalize,
+  firstContentIndex,
+  isCapitalized,
+  isLowerWord,
+  keyOf,
+  newTokens,
+  nextIndex,
+  prevIndex,
+  tok,
+  type Tok,
+} from './tokens';
+import { DETERMINERS, NON_HEAD, PREPOSITIONS, SUBJECT_PRONOUNS, set } from './wordsets';
+
+/** Words these edits may put into a text besides those they move (for the meaning guard). */
+export const STRUCTURAL_WORDS: readonly string[] = ['keep', 'keeps', 'kept', 'keeping', 'must', 'should'];
+
+/** Words of the same kind in a row: the index after the last of up to `max` words, skipping spaces. */
+function wordsFrom(toks: readonly Tok[], i: number): number[] {
+  const out: number[] = [];
+  for (let k = i; k >= 0 && k < toks.length; k = nextIndex(toks, k)) out.push(k);
+  return out;
+}
+
+function isWord(t: Tok | undefined): t is Tok {
+  return !!t && t.kind === 'word';
+}
+
+/** Removes tokens [from, to) and the whitespace after them, marking the next token. */
+function cut(toks: Tok[], from: number, to: number, reason: Reason): void {
+  let stop = to;
+  while (stop < toks.length && toks[stop].kind === 'space') stop++;
+  if (stop < toks.length) toks[stop] = { ...toks[stop], removedBefore: reason };
+  toks.splice(from, stop - from);
+}
+
+// ---------------------------------------------------------------------------------------------
+// "not only … but also"
+
+/** "is not only fast but also cheap" → "is fast and cheap"; "not only for X but for Y" → "for X and for Y". */
+function notOnlyMid(toks: Tok[]): boolean {
+  for (let i = 0; i < toks.length; i++) {
+    if (!isWord(toks[i]) || keyOf(toks[i]) !== 'not') continue;
+    const o = nextIndex(toks, i);
+    if (o < 0 || keyOf(toks[o]) !== 'only') continue;
+    if (firstContentIndex(toks) === i) return false; // the inverted form, below
+    const x = nextIndex(toks, o);
+    if (x < 0 || !isWord(toks[x])) continue;
+    // Find "but also" (or "but" + the word after "only") within 15 words, no sentence punctuation between.
+    let words = 0;
+    for (let b = x; b >= 0 && words < 16; b = nextIndex(toks, b)) {
+      const t = toks[b];
+      if (t.kind === 'punctuation' && /[.;:!?]/.test(t.text)) break;
+      if (t.kind === 'word') words++;
+      if (!isWord(t) || keyOf(t) !== 'but') continue;
+      const a = nextIndex(toks, b);
+      if (a < 0 || !isWord(toks[a])) break;
+      const also = keyOf(toks[a]) === 'also';
+      if (!also && keyOf(toks[a]) !== keyOf(toks[x])) break;
+      const why = REASONS.notOnly;
+      // "but also" → "and" (or "but" → "and"), then drop "not only".
+      if (also) {
+        const after = nextIndex(toks, a);
+        toks.splice(b, after - b, tok('and', 'word', why), tok(' ', 'space', why));
+      } else toks[b] = tok('and', 'word', why);
+      cut(toks, i, o + 1, why);
+      return true;
+    }
+  }
+  return false;
+}
+
+const INVERTED_AUX: Record<string, 'base' | 's3' | 'past' | 'be'> = {
+  does: 's3',
+  do: 'base',
+  did: 'past',
+  is: 'be',
+  are: 'be',
+  was: 'be',
+  were: 'be',
+};
+
+/** "Not only does it save time, but it also cuts costs." → "It saves time, and it also cuts costs." */
+function notOnlyInverted(toks: Tok[]): boolean {
+  const fi = firstContentIndex(toks);
+  if (fi !== 0 || keyOf(toks[0]) !== 'not') return false;
+  const w = wordsFrom(toks, 0);
+  if (w.length < 6 || keyOf(toks[w[1]]) !== 'only') return false;
+  const aux = keyOf(toks[w[2]]);
+  const form = INVERTED_AUX[aux];
+  const subj = toks[w[3]];
+  if (!form || !isWord(subj)) return false;
+  // The subject: a pronoun, or a determiner and one noun ("the tram").
+  const pronoun = SUBJECT_PRONOUNS.has(keyOf(subj)) || keyOf(subj) === 'this';
+  if (!pronoun && !(DETERMINERS.has(keyOf(subj)) && isWord(toks[w[4]]) && isLowerWord(toks[w[4]].text))) return false;
+  const subjectWords = pronoun ? [subj] : [subj, toks[w[4]]];
+  if (!pronoun) w.splice(3, 2, w[3]); // the two words count as one slot below
+  // ", but" later, with a subject and "also".
+  const butAt = toks.findIndex((t, k) => k > w[3] && t.kind === 'word' && keyOf(t) === 'but');
+  if (butAt < 0 || toks[prevIndex(toks, butAt)]?.text !== ',') return false;
+  const why = REASONS.notOnly;
+  const subject: Tok[] =
+    keyOf(subj) === 'i'
+      ? [tok('I', 'word', why)]
+      : [
+          tok(capitalize(keyOf(subjectWords[0])), 'word', why),
+          ...subjectWords.slice(1).flatMap((t) => [tok(' ', 'space', why), { ...t }]),
+        ];
+  let head: Tok[];
+  if (form === 'be') {
+    head = [...subject, tok(' ', 'space', why), tok(aux, 'word', why)];
+  } else {
+    const verb = toks[w[4]];
+    if (!isWord(verb) || !isLowerWord(verb.text) || verbForms(keyOf(verb)).base !== keyOf(verb)) return false;
+    head = [...subject, tok(' ', 'space', why), tok(verbForms(keyOf(verb))[form], 'word', why)];
+  }
+  const restFrom = form === 'be' ? w[4] : nextIndex(toks, w[4]);
+  if (restFrom < 0) return false;
+  const rest = toks.slice(restFrom);
+  const b = rest.findIndex((t) => t.kind === 'word' && keyOf(t) === 'but');
+  rest[b] = tok('and', 'word', why);
+  toks.splice(0, toks.length, ...head, tok(' ', 'space', why), ...rest);
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stacked adjectives and near-synonym lists
+
+/** Evaluative adjectives chat models stack ("rich and vibrant", "dynamic, engaging"). */
+const STACKED = set(
+  'vibrant dynamic diverse rich unique innovative comprehensive robust engaging meaningful holistic seamless inclusive thriving powerful impactful valuable profound compelling captivating fascinating intricate nuanced multifaceted transformative remarkable exceptional incredible amazing wonderful vivid lively welcoming supportive enriching rewarding fulfilling immersive invaluable insightful thoughtful memorable unforgettable breathtaking stunning exciting inspiring empowering',
+);
+
+/**
+ * Groups of near-synonyms chat models list together ("creativity and innovation", "skills,
+ * abilities, and knowledge"): within a list, a second member of the same group repeats the
+ * first and is dropped.
+ */
+const NEAR_SYNONYMS: readonly string[][] = [
+  ['creativity', 'innovation', 'ingenuity', 'inventiveness'],
+  ['growth', 'development', 'progress', 'advancement'],
+  ['skills', 'abilities', 'capabilities', 'competencies'],
+  ['efficiency', 'productivity'],
+  ['collaboration', 'cooperation', 'teamwork'],
+  ['empathy', 'compassion'],
+  ['resilience', 'perseverance', 'determination', 'persistence', 'grit'],
+  ['engagement', 'participation', 'involvement'],
+  ['well-being', 'wellbeing', 'wellness'],
+  ['joy', 'happiness', 'delight'],
+  ['support', 'assistance'],
+  ['engaging', 'captivating', 'compelling', 'gripping', 'absorbing'],
+  ['informative', 'educational', 'instructive', 'enlightening'],
+  ['innovative', 'creative', 'inventive'],
+  ['vibrant', 'lively', 'dynamic'],
+  ['safe', 'secure'],
+  ['fair', 'just', 'equitable'],
+  ['sustainable', 'eco-friendly'],
+];
+/** Endings of adjectives (for the concise trim, where the first adjective need not be a stacked one). */
+const ADJECTIVE_LIKE =
+  /(?:ful|ous|ive|able|ible|al|ic|ent|ant|less|y|ing|ed|safe|fair|free|open|new|strong|warm|clear|rich|deep|wide|bright)$/;
+const GROUP_OF = new Map<string, number>();
+NEAR_SYNONYMS.forEach((g, i) => g.forEach((w) => GROUP_OF.set(w, i)));
+
+/**
+ * Removes toks[from..to] (inclusive) and one whitespace token beside them, so that no double
+ * space and no space before punctuation is left; marks the token after the gap.
+ */
+function dropRange(toks: Tok[], from: number, to: number, reason: Reason): void {
+  let a = from;
+  let b = to + 1;
+  if (b < toks.length && toks[b].kind === 'space' && !(toks[b + 1]?.kind === 'punctuation')) b++;
+  else if (a > 0 && toks[a - 1].kind === 'space') a--;
+  toks.splice(a, b - a);
+  if (a < toks.length) toks[a] = { ...toks[a], removedBefore: reason };
+}
+
+const FINITE_AFTER_LIST = set('is are was were has have had do does did can could will would should may might must');
+
+/**
+ * "a rich and vibrant culture" → "a rich culture"; "is vibrant and diverse." → "is vibrant."
+ * Both adjectives must be evaluative ones chat models stack; in concise prose one is enough
+ * ("a safe and inclusive space" → "a safe space").
+ */
+function stackedAdjectives(toks: Tok[], concise: boolean): boolean {
+  for (let i = 0; i < toks.length; i++) {
+    const a = toks[i];
+    if (!isWord(a) || !isLowerWord(a.text)) continue;
+    const j = nextIndex(toks, i);
+    if (j < 0 || !((isWord(toks[j]) && keyOf(toks[j]) === 'and') || toks[j].text === ',')) continue;
+    const b = nextIndex(toks, j);
+    if (b < 0 || !isWord(toks[b]) || !isLowerWord(toks[b].text)) continue;
+    const sa = STACKED.has(keyOf(a));
+    const sb = STACKED.has(keyOf(toks[b]));
+    if (!(sa && sb) && !(concise && sb && ADJECTIVE_LIKE.test(keyOf(a)))) continue;
+    const after = nextIndex(toks, b);
+    const n = after >= 0 ? toks[after] : undefined;
+    // Before a noun, or closing a predicate; not part of a longer list ("rich, vibrant and …").
+    const attributive = isWord(n) && isLowerWord(n.text) && !NON_HEAD.has(keyOf(n)) && !STACKED.has(keyOf(n));
+    const predicate = n?.kind === 'punctuation' && (n.text === '.' || n.text === ';');
+    if (!attributive && !predicate) continue;
+    const p = prevIndex(toks, i);
+    if (p >= 0 && (toks[p].text === ',' || /^(?:both|between|and)$/.test(keyOf(toks[p])))) continue;
+    dropRange(toks, j, b, REASONS.adjectives);
+    return true;
+  }
+  return false;
+}
+
+/** "creativity, innovation, and growth" → "creativity and growth"; "skills and abilities to" → "skills to". */
+function nearSynonymLists(toks: Tok[]): boolean {
+  for (let i = 0; i < toks.length; i++) {
+    const a = toks[i];
+    if (!isWord(a) || !isLowerWord(a.text)) continue;
+    const ga = GROUP_OF.get(keyOf(a));
+    if (ga === undefined) continue;
+    const p = prevIndex(toks, i);
+    if (p >= 0 && (toks[p].text === ',' || /^(?:between|both|either|neither|and|or)$/.test(keyOf(toks[p])))) continue;
+    const s1 = nextIndex(toks, i);
+    const b = s1 >= 0 ? nextIndex(toks, s1) : -1;
+    if (b < 0 || !isWord(toks[b])) continue;
+    const why = REASONS.triplet;
+    if (isWord(toks[s1]) && keyOf(toks[s1]) === 'and') {
+      // A pair "A and B" of near-synonyms: keep A — not before a verb (the subject's number would change) or a further item.
+      if (GROUP_OF.get(keyOf(toks[b])) !== ga) continue;
+      const after = nextIndex(toks, b);
+      if (
+        after >= 0 &&
+        (toks[after].text === ',' || FINITE_AFTER_LIST.has(keyOf(toks[after])) || keyOf(toks[after]) === 'and')
+      )
+        continue;
+      dropRange(toks, s1, b, why);
+      return true;
+    }
+    if (toks[s1].text !== ',') continue;
+    // "A, B, and C" or "A, B and C", single-word items.
+    const s2 = nextIndex(toks, b);
+    if (s2 < 0) continue;
+    let c = -1;
+    if (toks[s2].text === ',') {
+      const and = nextIndex(toks, s2);
+      if (and >= 0 && keyOf(toks[and]) === 'and') c = nextIndex(toks, and);
+    } else if (isWord(toks[s2]) && keyOf(toks[s2]) === 'and') c = nextIndex(toks, s2);
+    if (c < 0 || !isWord(toks[c])) continue;
+    const end = nextIndex(toks, c);
+    if (
+      end >= 0 &&
+      toks[end].kind === 'word' &&
+      !PREPOSITIONS.has(keyOf(toks[end])) &&
+      !FINITE_AFTER_LIST.has(keyOf(toks[end]))
+    )
+      continue; // items longer than a word
+    if (end >= 0 && toks[end].text === ',') continue; // a longer list
+    const gb = GROUP_OF.get(keyOf(toks[b]));
+    const gc = GROUP_OF.get(keyOf(toks[c]));
+    const and = [tok(' ', 'space', why), tok('and', 'word', why), tok(' ', 'space', why)];
+    if (gb === ga) {
+      toks.splice(s1, c - s1, ...and); // "A, B, and C" → "A and C"
+      return true;
+    }
+    if (gc === ga || (gc !== undefined && gc === gb)) {
+      const bTok = toks[b];
+      toks.splice(s1, c - s1 + 1, ...and, { ...bTok }); // "A, B, and C" → "A and B"
+      return true;
+    }
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// "It is essential to …", "plays a crucial role in …ing", "There are many people who …"
+
+const IT_ADJECTIVES = set('important essential crucial vital necessary imperative critical key');
+const OBJECT_TO_SUBJECT: Record<string, string> = {
+  us: 'we',
+  them: 'they',
+  him: 'he',
+  her: 'she',
+  me: 'I',
+  you: 'you',
+};
+
+/**
+ * "It is essential to protect forests." → "Protecting forests is essential."
+ * "It is crucial for parents to listen." → "Parents must listen." ("important" → "should")
+ * "It is essential that we act now." → "We must act now."
+ */
+function itIsAdjectiveTo(toks: Tok[]): boolean {
+  const w = wordsFrom(toks, 0);
+  // "It's" is "It is": count it as two words.
+  const contracted = /^It['’]s$/.test(toks[0]?.text ?? '');
+  if (contracted) w.unshift(w[0]);
+  if (w.length < 5 || !(contracted || toks[0].text === 'It')) return false;
+  const last = toks[toks.length - 1];
+  if (last.kind !== 'punctuation' || last.text !== '.') return false;
+  let k = 1;
+  const be = contracted ? 'is' : keyOf(toks[w[k]]);
+  if (be !== 'is' && be !== 'was') return false;
+  k++;
+  if (keyOf(toks[w[k]]) === 'also') return false;
+  const adj = keyOf(toks[w[k]]);
+  if (!IT_ADJECTIVES.has(adj)) return false;
+  k++;
+  const modal = adj === 'important' ? 'should' : 'must';
+  const why = REASONS.stock;
+  const next = keyOf(toks[w[k]]);
+  const body = toks.slice(w[k] + 1, -1);
+  if (body.some((t) => t.kind === 'punctuation' && /[;:]/.test(t.text))) return false;
+  if (next === 'to' && be === 'is') {
+    // "to VP." → "VPing is ADJ."
+    const v = toks[w[k + 1]];
+    if (!isWord(v) || !isLowerWord(v.text) || verbForms(keyOf(v)).base !== keyOf(v) || keyOf(v) === 'be') return false;
+    // "It is important to note that …" is framing, which the table cuts.
+    const after = w[k + 2] !== undefined ? keyOf(toks[w[k + 2]]) : '';
+    if (after === 'that' || after === 'in' || after === 'out') return false;
+    const vp = toks.slice(w[k + 1] + 1, -1);
+    if (vp.filter((t) => t.kind === 'word').length > 14) return false;
+    const ger = capitalize(verbForms(keyOf(v)).ger);
+    toks.splice(
+      0,
+      toks.length,
+      tok(ger, 'word', why),
+      ...vp,
+      tok(' ', 'space', why),
+      tok(be, 'word', why),
+      tok(' ', 'space', why),
+      tok(adj, 'word', why),
+      tok('.', 'punctuation', why),
+    );
+    return true;
+  }
+  if (next === 'for' && be === 'is') {
+    // "for NP to VP." → "NP must VP."
+    const toAt = w.findIndex((x, n) => n > k && keyOf(toks[x]) === 'to');
+    if (toAt < 0 || toAt - k > 5) return false;
+    const np = toks.slice(w[k + 1], w[toAt]);
+    while (np.length && np[np.length - 1].kind === 'space') np.pop();
+    if (!np.length || np.some((t) => t.kind === 'punctuation' || t.kind === 'placeholder')) return false;
+    const first = keyOf(np[0]);
+    if (!(DETERMINERS.has(first) || OBJECT_TO_SUBJECT[first] || (isLowerWord(np[0].text) && np.length === 1)))
+      return false;
+    const v = toks[w[toAt + 1]];
+    if (!isWord(v) || verbForms(keyOf(v)).base !== keyOf(v)) return false;
+    const subject = OBJECT_TO_SUBJECT[first]
+      ? [tok(capitalize(OBJECT_TO_SUBJECT[first]), 'word', why)]
+      : [{ ...np[0], text: capitalize(np[0].text), reason: why }, ...np.slice(1)];
+    toks.splice(0, w[toAt + 1], ...subject, tok(' ', 'space', why), tok(modal, 'word', why), tok(' ', 'space', why));
+    return true;
+  }
+  if (next === 'that' && be === 'is') {
+    // "that we (should) act" → "We must act"
+    const s = toks[w[k + 1]];
+    if (!isWord(s) || !(SUBJECT_PRONOUNS.has(keyOf(s)) || keyOf(s) === 'everyone')) return false;
+    let v = k + 2;
+    if (keyOf(toks[w[v]]) === 'should') v++;
+    const verb = toks[w[v]];
+    if (!isWord(verb) || verbForms(keyOf(verb)).base !== keyOf(verb) || MODAL_OR_AUX.has(keyOf(verb))) return false;
+    const subject = keyOf(s) === 'i' ? 'I' : capitalize(keyOf(s));
+    toks.splice(
+      0,
+      w[v],
+      tok(subject, 'word', why),
+      tok(' ', 'space', why),
+      tok(modal, 'word', why),
+      tok(' ', 'space', why),
+    );
+    return true;
+  }
+  return false;
+}
+const MODAL_OR_AUX = set('can could will would shall should may might must do does did is are was were has have had');
+
+const ROLE_ADJECTIVES = set(
+  'crucial vital key pivotal significant important major central critical essential fundamental big large decisive prominent instrumental integral',
+);
+const PLAY = new Map<string, 'base' | 's3' | 'past' | 'ger'>([
+  ['play', 'base'],
+  ['plays', 's3'],
+  ['played', 'past'],
+  ['playing', 'ger'],
+]);
+
+const GERUND_OBJECT = new Set<string>([
+  ...DETERMINERS,
+  ...set(
+    'its their his her our my your how what why whether where who them us people students children young public new',
+  ),
+]);
+
+/** "plays a crucial role in shaping X" → "shapes X". */
+function roleInGerund(toks: Tok[]): boolean {
+  for (let i = 0; i < toks.length; i++) {
+    const form = isWord(toks[i]) ? PLAY.get(keyOf(toks[i])) : undefined;
+    if (!form) continue;
+    const w = wordsFrom(toks, i).slice(0, 7);
+    if (w.length < 7) continue;
+    if (!/^(?:a|an)$/.test(keyOf(toks[w[1]])) || !ROLE_ADJECTIVES.has(keyOf(toks[w[2]]))) continue;
+    if (keyOf(toks[w[3]]) !== 'role' || keyOf(toks[w[4]]) !== 'in') continue;
+    const g = toks[w[5]];
+    const base = isWord(g) ? gerundToBase(keyOf(g)) : null;
+    if (!base) continue;
+    // The gerund must govern an object ("in shaping the debate"), not name a field ("a role in farming").
+    const obj = w[6] !== undefined ? toks[w[6]] : undefined;
+    if (!obj || !(obj.kind === 'placeholder' || (isWord(obj) && GERUND_OBJECT.has(keyOf(obj))))) continue;
+    const why = REASONS.stock;
+    const verb = verbForms(base)[form];
+    const prev = prevIndex(toks, i);
+    // After a past participle ("has played") the form is the participle.
+    const asPp = form === 'past' && prev >= 0 && /^(?:has|have|had)$/.test(keyOf(toks[prev]));
+    toks.splice(i, w[5] - i + 1, tok(asPp ? verbForms(base).pp : verb, 'word', why));
+    return true;
+  }
+  return false;
+}
+
+/** The base form of a gerund ("shaping" → "shape"), or null. */
+export function gerundToBase(g: string): string | null {
+  if (!/[a-z]ing$/.test(g)) return null;
+  const s = g.slice(0, -3);
+  for (const c of [s, `${s}e`, s.replace(/(.)\1$/, '$1'), s.replace(/y$/, 'ie')])
+    if (c.length > 1 && verbForms(c).ger === g) return c;
+  return null;
+}
+
+const THERE_QUANTIFIERS = set('a an many some several few numerous countless various no');
+
+/** "There are many people who believe that …" → "Many people believe that …". */
+function thereAreWho(toks: Tok[], state: ReviseState): boolean {
+  if (keyOf(toks[0] ?? tok('', 'space', REASONS.wordy)) !== 'there' || toks[0].text !== 'There') return false;
+  const w = wordsFrom(toks, 0);
+  if (w.length < 6 || !/^(?:is|are|was|were)$/.test(keyOf(toks[w[1]]))) return false;
+  if (!THERE_QUANTIFIERS.has(keyOf(toks[w[2]])) || keyOf(toks[w[2]]) === 'no') return false;
+  let r = -1;
+  for (let n = 3; n < Math.min(w.length - 1, 8); n++) {
+    const t = toks[w[n]];
+    if (!isWord(t)) break;
+    if (keyOf(t) === 'who' || keyOf(t) === 'that') {
+      r = n;
+      break;
+    }
+    if (NON_HEAD.has(keyOf(t)) && keyOf(t) !== 'of') break;
+  }
+  if (r < 0) return false;
+  // Between "There are" and "who" only words (a noun phrase), no protected text or punctuation.
+  for (let x = w[2]; x < w[r]; x++) if (toks[x].kind === 'punctuation' || toks[x].kind === 'placeholder') return false;
+  const v = w[r + 1];
+  const vk = keyOf(toks[v]);
+  if (!isWord(toks[v]) || !isLowerWord(toks[v].text)) return false;
+  const tags = tagsAt(toks, v, state.pos);
+  const finite =
+    finiteInLexicon(vk) ||
+    (tags.has('Verb') && (tags.has('PresentTense') || tags.has('PastTense')) && !tags.has('Gerund'));
+  if (!finite) return false;
+  const why = REASONS.wordy;
+  const np = toks.slice(w[2], w[r]);
+  np[0] = { ...np[0], text: capitalize(np[0].text), reason: why };
+  if (/^an?$/i.test(np[0].text)) {
+    const nx = np.find((t, n) => n > 0 && t.kind === 'word');
+    if (nx) np[0] = { ...np[0], text: capitalize(article(nx.text, false)) };
+  }
+  toks.splice(0, v, ...np);
+  invalidate(state.pos);
+  return true;
+}
+
+const CONTINUE = new Map<string, 'base' | 's3' | 'past' | 'ger'>([
+  ['continue', 'base'],
+  ['continues', 's3'],
+  ['continued', 'past'],
+  ['continuing', 'ger'],
+]);
+const NOT_KEEP = set('be have exist remain stay live work');
+
+/** "continues to grow" → "keeps growing" (standard and casual prose). */
+function continueTo(toks: Tok[]): boolean {
+  for (let i = 0; i < toks.length; i++) {
+    const form = isWord(toks[i]) ? CONTINUE.get(keyOf(toks[i])) : undefined;
+    if (!form || !isLowerWord(toks[i].text)) continue;
+    const to = nextIndex(toks, i);
+    if (to < 0 || keyOf(toks[to]) !== 'to') continue;
+    const v = nextIndex(toks, to);
+    if (v < 0 || !isWord(toks[v]) || !isLowerWord(toks[v].text)) continue;
+    const vk = keyOf(toks[v]);
+    if (NOT_KEEP.has(vk) || verbForms(vk).base !== vk) continue;
+    const prev = prevIndex(toks, i);
+    if (form === 'past' && prev >= 0 && /^(?:has|have|had|was|were|is|are)$/.test(keyOf(toks[prev]))) continue;
+    const why = REASONS.plain;
+    toks.splice(
+      i,
+      v - i + 1,
+      tok(verbForms('keep')[form], 'word', why),
+      tok(' ', 'space', why),
+      tok(verbForms(vk).ger, 'word', why),
+    );
+    return true;
+  }
+  return false;
+}
+
+const SAYING = set(
+  'say says said think thinks thought believe believes believed know knows knew feel feels felt hope hopes hoped realize realizes realized realise realises realised suppose supposes supposed guess',
+);
+
+/** Concise prose: "I think that it works" → "I think it works". */
+function thatAfterSaying(toks: Tok[]): boolean {
+  let changed = false;
+  for (let i = 0; i < toks.length; i++) {
+    if (!isWord(toks[i]) || !SAYING.has(keyOf(toks[i]))) continue;
+    const t = nextIndex(toks, i);
+    if (t < 0 || keyOf(toks[t]) !== 'that') continue;
+    const n = nextIndex(toks, t);
+    if (n < 0 || !isWord(toks[n])) continue;
+    const nk = keyOf(toks[n]);
+    if (!(SUBJECT_PRONOUNS.has(nk) || DETERMINERS.has(nk) || nk === 'there') || nk === 'that') continue;
+    cut(toks, t, t + 1, REASONS.wordy);
+    changed = true;
+  }
+  return changed;
+}
+
+/** Concise prose: "students who are interested in art" → "students interested in art". */
+function reducedRelatives(toks: Tok[]): boolean {
+  let changed = false;
+  for (let i = 0; i < toks.length; i++) {
+    if (!isWord(toks[i]) || !/^(?:who|which|that)$/.test(keyOf(toks[i]))) continue;
+    const p = prevIndex(toks, i);
+    if (p < 0 || !isWord(toks[p]) || NON_HEAD.has(keyOf(toks[p])) || DETERMINERS.has(keyOf(toks[p]))) continue;
+    // The noun before may be the sentence's capitalised first word ("Students who are …").
+    if (!isLowerWord(toks[p].text) && !(p === firstContentIndex(toks) && isLowerWord(keyOf(toks[p])))) continue;
+    const be = nextIndex(toks, i);
+    if (be < 0 || !/^(?:is|are|was|were)$/.test(keyOf(toks[be]))) continue;
+    const n = nextIndex(toks, be);
+    if (n < 0 || !isWord(toks[n]) || !isLowerWord(toks[n].text)) continue;
+    const nk = keyOf(toks[n]);
+    const participle =
+      /[a-z]{3}ed$/.test(nk) || /^(?:known|shown|given|written|taken|made|built|held|found|seen|done|born)$/.test(nk);
+    if (!participle && !(PREPOSITIONS.has(nk) && nk !== 'to' && nk !== 'of' && nk !== 'like' && nk !== 'than'))
+      continue;
+    cut(toks, i, be + 1, REASONS.wordy);
+    changed = true;
+  }
+  return changed;
+}
+
+/** Participles that open a comment on the clause before them (", highlighting the need for …"). */
+const COMMENT_PARTICIPLES = set(
+  'highlighting underscoring emphasizing emphasising showcasing demonstrating reflecting illustrating symbolizing symbolising showing stressing reinforcing signaling signalling marking exemplifying proving',
+);
+/** Appositives that only comment (", a testament to …", ", a reminder that …"). */
+const COMMENT_APPOSITIVES = set('testament reminder sign symbol reflection example tribute proof');
+const CHANGE_VERBS = set('evolve advance develop grow change progress expand improve unfold');
+
+/**
+ * Concise prose: a sentence-final comment on what the sentence said (", highlighting the need for
+ * care", ", a testament to her skill") and an empty opening clause ("As technology continues to
+ * evolve, …") are cut; the statement itself stays.
+ */
+function commentTails(toks: Tok[]): boolean {
+  let changed = false;
+  const last = toks[toks.length - 1];
+  if (last?.kind === 'punctuation' && last.text === '.') {
+    for (let i = toks.length - 2; i > 0; i--) {
+      if (toks[i].text !== ',') continue;
+      const n = nextIndex(toks, i);
+      if (n < 0 || !isWord(toks[n])) break;
+      const k = keyOf(toks[n]);
+      const n2 = nextIndex(toks, n);
+      const appositive = (k === 'a' || k === 'an') && n2 >= 0 && COMMENT_APPOSITIVES.has(keyOf(toks[n2]));
+      if (!COMMENT_PARTICIPLES.has(k) && !appositive) continue;
+      // Only a last clause with no protected text in it, after a clause of at least six words.
+      const tail = toks.slice(i, -1);
+      if (tail.some((t) => t.kind === 'placeholder') || toks.slice(0, i).filter((t) => t.kind === 'word').length < 6)
+        break;
+      toks.splice(i, toks.length - 1 - i);
+      toks[i] = { ...toks[i], removedBefore: REASONS.filler };
+      changed = true;
+      break;
+    }
+  }
+  // "As technology continues to evolve, …" (nothing but the passing of time).
+  const w = wordsFrom(toks, 0);
+  if (w.length > 8 && keyOf(toks[0]) === 'as') {
+    const c = w.findIndex((x, n) => n > 0 && n < 7 && keyOf(toks[x]) === 'continues');
+    if (
+      c > 0 &&
+      keyOf(toks[w[c + 1]]) === 'to' &&
+      CHANGE_VERBS.has(keyOf(toks[w[c + 2]])) &&
+      toks[w[c + 3]]?.text === ','
+    ) {
+      const rest = w[c + 4];
+      if (rest !== undefined && isWord(toks[rest])) {
+        const first = toks[rest];
+        toks.splice(0, rest);
+        toks[0] = { ...first, text: capitalize(first.text), reason: REASONS.filler, removedBefore: REASONS.filler };
+        changed = true;
+      }
+    }
+  }
+  return changed;
+}
+
+/** The structural edits for a sentence, in place, by mode and strength. */
+export function restructure(toks: Tok[], state: ReviseState): void {
+  if (state.strength < 2) return;
+  let changed = false;
+  changed = itIsAdjectiveTo(toks) || changed;
+  changed = thereAreWho(toks, state) || changed;
+  changed = notOnlyInverted(toks) || notOnlyMid(toks) || changed;
+  changed = roleInGerund(toks) || changed;
+  changed = stackedAdjectives(toks, state.mode === 'concise') || changed;
+  changed = nearSynonymLists(toks) || changed;
+  if (state.mode === 'standard' || state.mode === 'casual') changed = continueTo(toks) || changed;
+  if (state.mode === 'concise') {
+    changed = commentTails(toks) || changed;
+    changed = thatAfterSaying(toks) || changed;
+    changed = reducedRelatives(toks) || changed;
+  }
+  if (changed) invalidate(state.pos);
+  void isCapitalized;
+  void newTokens;
+}

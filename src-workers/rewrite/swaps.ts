@@ -1,0 +1,362 @@
+/**
+ * Table swaps: the curated table (table.ts, compiled by lexicon.ts) applied to a sentence —
+ * each match checked against its guards (neighbouring words, part of speech, attributive use),
+ * verbs inflected, alternatives rotated through the document, a/an fixed after a swap, and each
+ * change marked with the reason its entry gives.
+ */
+import type { VerbForm } from './inflect';
+import { lexicon, type Alt, type Rule, type TrieNode } from './lexicon';
+import { invalidate, readsAsNoun, readsAsVerb } from './pos';
+import type { Reason } from './reasons';
+import type { ReviseState } from './state';
+import type { Guard } from './table';
+import {
+  article,
+  capitalize,
+  firstContentIndex,
+  isCapitalized,
+  isLowerWord,
+  keyOf,
+  matchCase,
+  newTokens,
+  nextIndex,
+  prevIndex,
+  type Tok,
+  withRemovedBefore,
+} from './tokens';
+import {
+  DETERMINERS,
+  NON_HEAD,
+  OBJECT_PRONOUNS,
+  OBJECT_START,
+  PERFECT_OR_PASSIVE,
+  SUBJECT_PRONOUNS,
+  set,
+} from './wordsets';
+
+interface Match {
+  /** Index of the last token of the match. */
+  end: number;
+  node: TrieNode;
+}
+
+/** All trie matches starting at token i, longest first. Matches never cross a line break or protected text. */
+function matchesAt(toks: readonly Tok[], i: number, root: TrieNode): Match[] {
+  const out: Match[] = [];
+  let node: TrieNode | undefined = root;
+  let j = i;
+  while (node && j < toks.length) {
+    const t = toks[j];
+    if (t.kind === 'space') {
+      if (t.text !== ' ') break;
+      j++;
+      continue;
+    }
+    if (t.kind === 'placeholder') break;
+    node = node.next.get(keyOf(t));
+    if (!node) break;
+    if (node.rules.length) out.push({ end: j, node });
+    j++;
+  }
+  return out.reverse();
+}
+
+function guardOk(g: Guard, toks: readonly Tok[], start: number, end: number): boolean {
+  const p = prevIndex(toks, start);
+  const prev = p >= 0 ? keyOf(toks[p]) : '';
+  const n = nextIndex(toks, end);
+  const nextTok = n >= 0 ? toks[n] : undefined;
+  const next = nextTok ? keyOf(nextTok) : '';
+  if (g.prevIn && !g.prevIn.has(prev)) return false;
+  if (g.prevNotIn && g.prevNotIn.has(prev)) return false;
+  if (g.nextIn && !g.nextIn.has(next)) return false;
+  if (g.nextNotIn && g.nextNotIn.has(next)) return false;
+  if (g.nextLower && !(nextTok && nextTok.kind === 'word' && isLowerWord(nextTok.text))) return false;
+  if (
+    g.object &&
+    !(
+      nextTok &&
+      nextTok.kind === 'word' &&
+      isLowerWord(nextTok.text) &&
+      (OBJECT_START.has(next) || !NON_HEAD.has(next))
+    )
+  )
+    return false;
+  if (g.next2In) {
+    const n2 = n >= 0 ? nextIndex(toks, n) : -1;
+    if (n2 < 0 || !g.next2In.has(keyOf(toks[n2]))) return false;
+  }
+  if (g.nextWithin) {
+    let k = end;
+    let found = false;
+    for (let c = 0; c < g.nextWithin.n; c++) {
+      k = nextIndex(toks, k);
+      if (k < 0 || toks[k].kind !== 'word') break;
+      if (g.nextWithin.in.has(keyOf(toks[k]))) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  if (g.notNextWithin && withinHas(toks, end, 1, g.notNextWithin)) return false;
+  if (g.prevWithin && !withinHas(toks, start, -1, g.prevWithin)) return false;
+  if (g.notPrevWithin && withinHas(toks, start, -1, g.notPrevWithin)) return false;
+  return true;
+}
+
+/** One of the n words after (dir 1) or before (dir -1) index i is in the set; stops at punctuation or protected text. */
+function withinHas(toks: readonly Tok[], i: number, dir: 1 | -1, w: { n: number; in: ReadonlySet<string> }): boolean {
+  let k = i;
+  for (let c = 0; c < w.n; c++) {
+    k = dir === 1 ? nextIndex(toks, k) : prevIndex(toks, k);
+    if (k < 0 || toks[k].kind !== 'word') return false;
+    if (w.in.has(keyOf(toks[k]))) return true;
+  }
+  return false;
+}
+
+/** Pronouns an adjective follows ("nothing crucial"): the adjective is then not before a noun. */
+const POSTPOSITIVE_AFTER = set('nothing something anything everything nobody somebody anybody someone anyone everyone');
+
+/** The adjective at [start, end] stands before the noun it modifies. */
+function attributive(toks: readonly Tok[], end: number, start = end): boolean {
+  const p = prevIndex(toks, start);
+  if (p >= 0 && POSTPOSITIVE_AFTER.has(keyOf(toks[p]))) return false;
+  const n = nextIndex(toks, end);
+  if (n < 0) return false;
+  const t = toks[n];
+  const k = keyOf(t);
+  return t.kind === 'word' && isLowerWord(t.text) && !NON_HEAD.has(k) && !DETERMINERS.has(k) && !k.endsWith('ly');
+}
+
+/** For a verb surface that can be several forms (e.g. "showcased": past or participle), which one it is here. */
+function resolveForm(toks: readonly Tok[], start: number, forms: readonly VerbForm[]): VerbForm | null {
+  if (forms.length === 1) return forms[0];
+  // Look back over adverbs and "not" to the word that governs the verb.
+  let p = prevIndex(toks, start);
+  while (
+    p >= 0 &&
+    toks[p].kind === 'word' &&
+    (keyOf(toks[p]).endsWith('ly') || keyOf(toks[p]) === 'not' || keyOf(toks[p]) === 'also')
+  )
+    p = prevIndex(toks, p);
+  const prev = p >= 0 ? keyOf(toks[p]) : '';
+  if (forms.includes('pp') && PERFECT_OR_PASSIVE.has(prev)) return 'pp';
+  if (
+    forms.includes('base') &&
+    (prev === 'to' ||
+      prev === 'will' ||
+      prev === 'would' ||
+      prev === 'can' ||
+      prev === 'could' ||
+      prev === 'should' ||
+      prev === 'may' ||
+      prev === 'might' ||
+      prev === 'must' ||
+      prev === 'do' ||
+      prev === 'does' ||
+      prev === 'did')
+  )
+    return 'base';
+  if (forms.includes('past') && SUBJECT_PRONOUNS.has(prev)) return 'past';
+  // "The letter revealed the truth": a direct object follows, so this is the active past.
+  if (forms.includes('past') && forms.includes('pp')) {
+    const n = nextIndex(toks, start);
+    const next = n >= 0 ? keyOf(toks[n]) : '';
+    if ((DETERMINERS.has(next) || OBJECT_PRONOUNS.has(next)) && next !== 'all' && next !== 'both') return 'past';
+  }
+  return null;
+}
+
+/** The usable alternatives here, starting with the one whose turn it is. */
+function pickAlts(
+  rule: Rule,
+  alts: Alt[],
+  form: VerbForm | null,
+  toks: readonly Tok[],
+  start: number,
+  end: number,
+  counters: Map<string, number>,
+): string[] {
+  const isAttr = attributive(toks, end, start);
+  const p = prevIndex(toks, start);
+  const n = nextIndex(toks, end);
+  const before = p >= 0 ? keyOf(toks[p]) : '';
+  const after = n >= 0 ? keyOf(toks[n]) : '';
+  const eligible: string[] = [];
+  for (const a of alts) {
+    if (a.attrOnly && !isAttr) continue;
+    if (a.predOnly && isAttr) continue;
+    let text: string | undefined;
+    if (rule.forms) {
+      if (form) text = a.text[form];
+      else {
+        // Unresolved past/participle: usable only if all candidate forms give the same text.
+        const vals = new Set(rule.forms.map((f) => a.text[f]));
+        if (vals.size === 1) text = [...vals][0];
+      }
+    } else text = a.text.x;
+    if (text === undefined) continue;
+    // Not "the the": the new first word must differ from the word before, the new last word from the word after.
+    const ws = text.toLowerCase().split(' ');
+    if (text !== '' && (ws[0] === before || ws[ws.length - 1] === after)) continue;
+    // Not "difficulties and difficulties": the new content word must not stand within three words.
+    if (text !== '' && repeatsNearby(toks, start, end, text)) continue;
+    eligible.push(text);
+  }
+  if (!eligible.length) return eligible;
+  const c = (counters.get(rule.counter) ?? 0) % eligible.length;
+  return [...eligible.slice(c), ...eligible.slice(0, c)];
+}
+
+const REPEAT_IGNORE = set(
+  'a an the of to in on at for with and or but is are was were be it its his her their this that as by from into very more most so not',
+);
+
+function repeatsNearby(toks: readonly Tok[], start: number, end: number, text: string): boolean {
+  const words = text
+    .toLowerCase()
+    .split(' ')
+    .filter((w) => !REPEAT_IGNORE.has(w));
+  if (!words.length) return false;
+  let p = start;
+  let n = end;
+  for (let c = 0; c < 3; c++) {
+    p = p >= 0 ? prevIndex(toks, p) : -1;
+    n = n >= 0 ? nextIndex(toks, n) : -1;
+    if (p >= 0 && toks[p].kind === 'word' && words.includes(keyOf(toks[p]))) return true;
+    if (n >= 0 && toks[n].kind === 'word' && words.includes(keyOf(toks[n]))) return true;
+  }
+  return false;
+}
+
+function atClauseStart(toks: readonly Tok[], i: number): boolean {
+  const p = prevIndex(toks, i);
+  if (p < 0) return true;
+  const t = toks[p];
+  // After a conjunction that opens the sentence ("But it is essential to note that …").
+  if (t.kind === 'word' && /^(?:but|and|so|yet)$/i.test(t.text) && prevIndex(toks, p) < 0) return true;
+  return (
+    t.kind === 'punctuation' &&
+    (t.text === ',' || t.text === ';' || t.text === ':' || t.text === '—' || t.text === '–' || t.text === '(')
+  );
+}
+
+/** A sentence may start with this token after the words before it are deleted. */
+function canStartSentence(t: Tok | undefined, state: Pick<ReviseState, 'spans'>): boolean {
+  if (!t) return false;
+  if (t.kind === 'word') return isLowerWord(t.text) || isCapitalized(t.text);
+  if (t.kind === 'placeholder') {
+    // A quotation may open a sentence if it starts with a capital letter.
+    const m = /\d+/.exec(t.text);
+    const sp = m ? state.spans[Number(m[0])] : undefined;
+    return !!sp && sp.kind === 'quote' && /^[^\p{L}]*\p{Lu}/u.test(sp.text);
+  }
+  return t.kind === 'punctuation' && (t.text === '“' || t.text === '"');
+}
+
+/** Applies the table to one sentence, in place. Returns the number of changes. */
+export function applyTable(toks: Tok[], state: ReviseState): number {
+  const pos = state.pos;
+  const root = lexicon();
+  let changes = 0;
+  let sentenceStart = firstContentIndex(toks);
+  let guardSteps = 0;
+  for (let i = 0; i < toks.length; i++) {
+    if (++guardSteps > 10_000) break;
+    const t = toks[i];
+    if (t.kind !== 'word') continue;
+    const isStart = i === sentenceStart;
+    // A capitalised word inside a sentence is a name or a title: leave it.
+    if (!isStart && isCapitalized(t.text) && !(t.text === 'I')) continue;
+    let applied = 0;
+    for (const m of matchesAt(toks, i, root)) {
+      for (const rule of m.node.rules) {
+        const e = rule.entry;
+        if (e.level > state.strength) continue;
+        const alts = rule.alts[state.mode];
+        if (!alts.length) continue;
+        if (e.at === 'sentence' && !isStart) continue;
+        if (e.at === 'clause' && !isStart && !atClauseStart(toks, i)) continue;
+        if (!guardOk(rule.guard, toks, i, m.end)) continue;
+        if (rule.guard.attributive && !attributive(toks, m.end, i)) continue;
+        if (rule.guard.verb && !readsAsVerb(toks, i, rule.forms, pos)) continue;
+        if (rule.guard.noun && !readsAsNoun(toks, i, pos)) continue;
+        const form = rule.forms ? resolveForm(toks, i, rule.forms) : null;
+        let len = -1;
+        const reason = rule.reason;
+        for (const text of pickAlts(rule, alts, form, toks, i, m.end, state.counters)) {
+          len = replace(toks, i, m.end, text, isStart, state, reason);
+          if (len >= 0) break;
+        }
+        if (len < 0) continue;
+        invalidate(pos);
+        state.counters.set(rule.counter, (state.counters.get(rule.counter) ?? 0) + 1);
+        changes++;
+        applied = len === 0 ? -1 : len;
+        break;
+      }
+      if (applied) break;
+    }
+    if (applied === -1) {
+      // Deleted: look again at what now stands here (it may start the sentence).
+      sentenceStart = firstContentIndex(toks);
+      i--;
+    } else if (applied > 0) {
+      i += applied - 1;
+    }
+  }
+  return changes;
+}
+
+/**
+ * Replaces tokens [start, end] by `text` ('' deletes them), marking what it puts in with the
+ * reason. Returns the number of tokens put in (0 for a deletion), or -1 when the change would
+ * leave a bad sentence and was not made.
+ */
+export function replace(
+  toks: Tok[],
+  start: number,
+  end: number,
+  text: string,
+  isStart: boolean,
+  state: Pick<ReviseState, 'spans'>,
+  reason: Reason,
+): number {
+  const original = toks[start].text;
+  if (text === '') {
+    // Delete the phrase and the space after it; the next word starts the sentence or clause.
+    let stop = end + 1;
+    while (stop < toks.length && toks[stop].kind === 'space' && !toks[stop].text.includes('\n')) stop++;
+    const next = toks[stop];
+    if (isStart) {
+      if (!canStartSentence(next, state)) return -1;
+      if (isCapitalized(original) && next.kind === 'word' && isLowerWord(next.text))
+        toks[stop] = { text: capitalize(next.text), kind: 'word', reason };
+    } else if (!next || next.kind === 'punctuation') {
+      return -1;
+    }
+    // Reasons of earlier removals inside the deleted words move on with them.
+    let moved = withRemovedBefore(toks[stop], reason);
+    for (let k = start; k < stop; k++)
+      if (toks[k].removedBefore) moved = withRemovedBefore(moved, toks[k].removedBefore!);
+    toks[stop] = moved;
+    toks.splice(start, stop - start);
+    return 0;
+  }
+  const cased = isStart
+    ? matchCase(text, original)
+    : original === original.toUpperCase() && original.length > 1
+      ? text.toUpperCase()
+      : text;
+  const repl = newTokens(cased, reason);
+  toks.splice(start, end - start + 1, ...repl);
+  // a / an before the new first word.
+  const p = prevIndex(toks, start);
+  if (p >= 0 && toks[p].kind === 'word' && /^(a|an)$/i.test(toks[p].text) && repl[0]?.kind === 'word') {
+    const a = article(repl[0].text, isCapitalized(toks[p].text));
+    if (a !== toks[p].text) toks[p] = { text: a, kind: 'word', reason };
+  }
+  return repl.length;
+}

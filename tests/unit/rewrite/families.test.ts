@@ -1,0 +1,212 @@
+/**
+ * Each family of edits an editor makes to machine prose, with the reason its hunk gives the
+ * reader. Sentences written for these tests.
+ */
+import { describe, expect, it } from 'vitest';
+import type { RewriteMode } from '../../../src-shared/models';
+import { REASONS } from '../../../src-workers/rewrite/reasons';
+import { opts, revise } from './helpers';
+
+async function edit(text: string, mode: RewriteMode = 'standard', strength = 2) {
+  const out = await revise(text, opts(mode, strength));
+  return { text: out.text, reasons: out.hunks.flatMap((h) => (h.reason ?? '').split('; ')) };
+}
+
+describe('every hunk says what it addresses', () => {
+  it('no hunk goes without a reason, and "reworded" (the fallback) is not needed on a typical text', async () => {
+    const text = [
+      "In today's fast-paced world, schools leverage innovative tools. It is important to note that teachers play a crucial role in shaping how pupils learn.",
+      'Furthermore, the new library was opened by the mayor. Not only does it lend books, but it also runs classes. The building is bright and welcoming. It has a large garden.',
+      'In conclusion, the project is a testament to the dedication of the town, and it will serve the community for many years to come.',
+    ].join('\n\n');
+    const out = await revise(text, opts('standard', 2));
+    expect(out.hunks.length).toBeGreaterThan(6);
+    for (const h of out.hunks) {
+      expect(h.reason, JSON.stringify(h)).toBeTruthy();
+      expect(h.reason).not.toContain(REASONS.reworded);
+    }
+  });
+});
+
+describe('openers, closers and filler', () => {
+  it.each([
+    [
+      "In today's fast-paced digital world, families eat together less.",
+      'Today, families eat together less.',
+      REASONS.opener,
+    ],
+    ['In conclusion, the plan worked.', 'The plan worked.', REASONS.closer],
+    ['Moreover, the roads were icy.', 'The roads were icy.', REASONS.transition],
+    ['It is important to note that the roads were icy.', 'The roads were icy.', REASONS.filler],
+    ["It's essential to recognize that the roads were icy.", 'The roads were icy.', REASONS.filler],
+    ['Rain plays a crucial role in shaping the valley.', 'Rain shapes the valley.', REASONS.stock],
+    ['It is essential to protect old forests.', 'Protecting old forests is essential.', REASONS.stock],
+  ])('%s', async (input, expected, reason) => {
+    const out = await edit(input);
+    expect(out.text).toBe(expected);
+    expect(out.reasons).toContain(reason);
+  });
+});
+
+describe('hedges, intensifiers and stacked adjectives', () => {
+  it.each([
+    ['The new rules may potentially slow the trains.', 'The new rules may slow the trains.', REASONS.hedge],
+    ['The plan could possibly fail.', 'The plan could fail.', REASONS.hedge],
+    ['The view was truly beautiful.', 'The view was beautiful.', REASONS.intensifier],
+    ['Clean water is an absolutely essential need.', 'Clean water is an essential need.', REASONS.intensifier],
+    ['Education is a fundamental necessity.', 'Education is a necessity.', REASONS.intensifier],
+    ['The town has a rich and vibrant culture.', 'The town has a rich culture.', REASONS.adjectives],
+    ['The festival was vibrant and dynamic.', 'The festival was lively.', REASONS.adjectives],
+  ])('%s', async (input, expected, reason) => {
+    const out = await edit(input);
+    expect(out.text).toBe(expected);
+    expect(out.reasons).toContain(reason);
+  });
+  it('keeps a single hedge: "it can be argued that X" is not "X"', async () => {
+    const s = 'It can be argued that the roads were icy.';
+    expect((await edit(s)).text).toBe(s);
+  });
+  it('keeps pairs that carry two meanings ("physical and mental health", "red and blue")', async () => {
+    for (const s of ['They care for physical and mental health.', 'The flag is red and blue.'])
+      expect((await edit(s)).text).toBe(s);
+  });
+});
+
+describe('triplets, "not only … but also", nouns made verbs', () => {
+  it.each([
+    [
+      'The course builds creativity, innovation, and teamwork.',
+      'The course builds creativity and teamwork.',
+      REASONS.triplet,
+    ],
+    ['The club values skills and abilities above all.', 'The club values skills above all.', REASONS.triplet],
+    ['The plan is not only cheap but also quick.', 'The plan is cheap and quick.', REASONS.notOnly],
+    ['Not only does it save time, but it also cuts costs.', 'It saves time, and it also cuts costs.', REASONS.notOnly],
+    ['The board made a decision to close the mill.', 'The board decided to close the mill.', REASONS.verb],
+    ['The storm had an impact on the harvest.', 'The storm affected the harvest.', REASONS.verb],
+    ['The team conducted an analysis of the results.', 'The team analyzed the results.', REASONS.verb],
+    ['The plan is dependent on the weather.', 'The plan depends on the weather.', REASONS.verb],
+  ])('%s', async (input, expected, reason) => {
+    const out = await edit(input);
+    expect(out.text).toBe(expected);
+    expect(out.reasons).toContain(reason);
+  });
+});
+
+describe('passive to active, only where the agent is named and is a doer', () => {
+  it.each([
+    ['The novel was written by George Orwell.', 'George Orwell wrote the novel.'],
+    ['The plan was approved by the board.', 'The board approved the plan.'],
+    ['The samples are collected by volunteers.', 'Volunteers collect the samples.'],
+    ['The report will be reviewed by the committee.', 'The committee will review the report.'],
+    ['The results were carefully checked by the students.', 'The students carefully checked the results.'],
+  ])('%s', async (input, expected) => {
+    const out = await edit(input);
+    expect(out.text).toBe(expected);
+    expect(out.reasons).toEqual([REASONS.active]);
+  });
+  it.each([
+    'The house is located by the river.',
+    'The letter was sent by post.',
+    'The work was finished by the end of the year.',
+    'The road was not built by the council.',
+    'The car was parked by the gate.',
+  ])('leaves "%s" alone', async (input) => {
+    expect((await edit(input)).text).toBe(input);
+  });
+});
+
+describe('sentence length and openings', () => {
+  it('a long compound sentence is split', async () => {
+    const out = await edit(
+      'The committee reviewed every proposal that arrived during the spring and summer months with great care, and they decided to fund only the projects with a clear plan.',
+    );
+    expect(out.text).toBe(
+      'The committee reviewed every proposal that arrived during the spring and summer months with great care. They decided to fund only the projects with a clear plan.',
+    );
+    expect(out.reasons).toContain(REASONS.split);
+  });
+  it('a contrastive ", while" becomes ", but", and a long sentence then splits there', async () => {
+    const out = await edit(
+      'Online classes offer flexibility and comfort for many adults, while traditional classrooms provide structure and direct contact with teachers.',
+    );
+    expect(out.text).toBe(
+      'Online classes offer flexibility and comfort for many adults. But traditional classrooms provide structure and direct contact with teachers.',
+    );
+    const during = 'He read the newspaper in the kitchen, while the kettle boiled on the stove.';
+    expect((await edit(during)).text).toBe(during);
+  });
+  it('a bare plural noun with its verb is a clause to split before; a relative clause is not', async () => {
+    const out = await edit(
+      'The new library opened in the spring after years of delays, and residents say that it has already changed the neighbourhood.',
+    );
+    expect(out.text).toBe(
+      'The new library opened in the spring after years of delays. Residents say that it has already changed the neighbourhood.',
+    );
+    const relative =
+      'The council approved the budget for the new school in March, and parents who had campaigned for it were delighted.';
+    expect((await edit(relative)).text).toBe(relative);
+  });
+  it('short sentences on one subject are joined, unrelated ones are not', async () => {
+    const out = await edit('The app is fast. It uses little memory. The weather was cold.');
+    expect(out.text).toBe('The app is fast and uses little memory. The weather was cold.');
+    expect(out.reasons).toContain(REASONS.join);
+  });
+  it('a fronted "By …ing" phrase moves after the main clause', async () => {
+    const out = await edit('By working together, we can finish the bridge before winter.');
+    expect(out.text).toBe('We can finish the bridge before winter by working together.');
+    expect(out.reasons).toContain(REASONS.reorder);
+  });
+  it('a concessive "While …," or "Although …," opening becomes the main clause with "but"; a temporal one stays', async () => {
+    const out = await edit('While the bridge is old, it can still carry the new trains safely.');
+    expect(out.text).toBe('The bridge is old, but it can still carry the new trains safely.');
+    expect(out.reasons).toContain(REASONS.reorder);
+    expect((await edit('Though it rained all week, we finished the roof on Friday.')).text).toBe(
+      'It rained all week, but we finished the roof on Friday.',
+    );
+    const temporal = 'While we were waiting for the bus, the rain stopped and the sun came out.';
+    expect((await edit(temporal)).text).toBe(temporal);
+  });
+  it('"To …" of purpose moves after the main clause, set phrases do not', async () => {
+    expect((await edit('To reach the village, the hikers crossed a narrow bridge.')).text).toBe(
+      'The hikers crossed a narrow bridge to reach the village.',
+    );
+    const set = 'To be honest, the hikers were tired.';
+    expect((await edit(set)).text).toBe(set);
+  });
+});
+
+describe('concise prose', () => {
+  it('cuts a comment tail, an empty opening clause, "that" after a verb of thinking, and a reduced relative', async () => {
+    const out = await edit(
+      'The team finished the bridge in only nine months of hard work, highlighting the value of careful planning. As technology continues to evolve, schools must adapt. I think that the plan works. Students who are interested in art can join.',
+      'concise',
+    );
+    expect(out.text).toBe(
+      'The team finished the bridge in only nine months of hard work. Schools must adapt. I think the plan works. Students interested in art can join.',
+    );
+  });
+  it('cuts a sentence that only repeats points already made (never one with a number or a negation)', async () => {
+    const text = [
+      'Regular exercise improves sleep, mood and focus for people of every age.',
+      'In conclusion, regular exercise improves sleep, mood and focus.',
+      'Exercise does not replace sleep, and people still need sleep and rest.',
+      'Exercise does not replace sleep.',
+    ].join(' ');
+    const out = await edit(text, 'concise');
+    expect(out.text).toBe(
+      "Regular exercise improves sleep, mood and focus for people of every age. Exercise doesn't replace sleep, and people still need sleep and rest. Exercise doesn't replace sleep.",
+    );
+    expect(out.reasons).toContain(REASONS.repeated);
+  });
+  it('never cuts the only sentence of a paragraph or list item, so the structure stays', async () => {
+    const text = [
+      'Regular exercise improves sleep, mood and focus for people of every age.',
+      'Regular exercise improves sleep, mood and focus for people of any age, including:',
+      '1. Better sleep: regular exercise improves sleep for people of every age.',
+    ].join('\n\n');
+    const out = await edit(text, 'concise');
+    expect(out.text.split('\n\n')).toHaveLength(3);
+    for (const p of out.text.split('\n\n')) expect(p.trim().length).toBeGreaterThan(10);
+  });
+});

@@ -1,0 +1,152 @@
+/**
+ * Human text left alone: a whole-document revision of a text the detector judges human-written
+ * changes only what the detector flags in it, says so, and never raises the detector's score; no
+ * whole-document revision raises it.
+ * Texts written for these tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { REWRITE_MODES } from '../../../src-shared/models';
+import { analyzeText, detectorScore } from '../../../src-workers/detect/index';
+import { stockSpans, touches, type Judgement } from '../../../src-workers/rewrite/judge';
+import { REASONS } from '../../../src-workers/rewrite/reasons';
+import { paragraphs } from '../../../src-workers/text/segment';
+import { keepNotRaising } from '../../../src-workers/rewrite/rules';
+import { mixedText } from '../../helpers/texts';
+import { AI_ARTICLE, HUMAN_STORY, opts, revise } from './helpers';
+
+describe('a text judged human', () => {
+  it('is judged human by the detector (the premise of these tests)', () => {
+    expect(analyzeText(HUMAN_STORY).verdict).toBe('human');
+  });
+
+  it.each(REWRITE_MODES)(
+    '%s: only the flagged words change, the revision says so, the score does not rise',
+    async (mode) => {
+      const out = await revise(HUMAN_STORY, opts(mode, 3));
+      const flagged = stockSpans(HUMAN_STORY).sort((a, b) => a.start - b.start);
+      expect(out.hunks.length).toBeGreaterThan(0);
+      for (const h of out.hunks) expect(touches(flagged, h.start, h.end), h.before).toBe(true);
+      expect(out.hunks.map((h) => h.before).sort()).toEqual(
+        mode === 'formal' || mode === 'academic' ? ['crucial', 'delved into'] : ['crucial', 'delved'],
+      );
+      // Nothing else: contractions, sentence lengths and the writer's words stay.
+      expect(out.text).toContain("later than we'd planned");
+      expect(out.text).toContain('Nothing vital happened.');
+      expect(out.diff_summary.note).toMatch(/reads as written by a person .* only what the detector flags/);
+      expect(detectorScore(out.text)).toBeLessThanOrEqual(detectorScore(HUMAN_STORY));
+    },
+  );
+
+  it('with nothing flagged, nothing changes, and the revision says why', async () => {
+    const plain = HUMAN_STORY.replace('Nothing crucial happened. Nobody delved', 'Nothing big happened. Nobody looked');
+    expect(analyzeText(plain).verdict).toBe('human');
+    const out = await revise(plain, opts('formal', 3));
+    expect(out.text).toBe(plain);
+    expect(out.hunks).toEqual([]);
+    expect(out.diff_summary.note).toMatch(/nothing in it is flagged, so nothing was changed/);
+  });
+
+  it('sections the user picks are revised as asked: the judgement is for whole-document revisions', async () => {
+    const out = await revise(HUMAN_STORY, { ...opts('formal', 2), scope: 'sections' }, [
+      { start: 0, end: HUMAN_STORY.length },
+    ]);
+    expect(out.text).toContain('later than we had planned');
+    expect(out.diff_summary.note).toBeUndefined();
+  });
+});
+
+describe('a text judged machine-written', () => {
+  it('is revised throughout, with no note', async () => {
+    expect(analyzeText(AI_ARTICLE).verdict).toBe('ai');
+    const out = await revise(AI_ARTICLE, opts('standard', 2));
+    expect(out.hunks.length).toBeGreaterThan(15);
+    expect(out.diff_summary.note).toBeUndefined();
+    // Throughout: every paragraph has changes, not only what the detector flags.
+    for (const p of paragraphs(AI_ARTICLE))
+      expect(out.hunks.some((h) => h.start >= p.start && h.end <= p.end)).toBe(true);
+    expect(detectorScore(out.text)).toBeLessThan(detectorScore(AI_ARTICLE));
+  });
+});
+
+describe('a text judged mixed', () => {
+  it('keeps its human passages as written and revises its AI passages, and says so', async () => {
+    const text = mixedText(3);
+    const analysis = analyzeText(text);
+    expect(analysis.verdict).toBe('mixed');
+    const aiFrom = Math.min(...analysis.critical_sections.map((s) => s.start));
+    const out = await revise(text, opts('standard', 2));
+    expect(out.text.slice(0, aiFrom)).toBe(text.slice(0, aiFrom));
+    expect(out.hunks.length).toBeGreaterThan(0);
+    for (const h of out.hunks) expect(h.start).toBeGreaterThanOrEqual(aiFrom);
+    expect(out.diff_summary.note).toMatch(/partly written by a person .* only its AI passages/);
+    expect(detectorScore(out.text)).toBeLessThanOrEqual(analysis.ai_confidence!);
+  });
+});
+
+describe('a whole-document revision of a text with code', () => {
+  it('is judged too: the code arrives as ranges left out, the scope says it is the whole document', async () => {
+    const code = '\n\n    const lake = await swim(6);\n\n';
+    const text = HUMAN_STORY.replace('\n\nHonestly', `${code}Honestly`);
+    const at = text.indexOf(code);
+    const ranges = [
+      { start: 0, end: at },
+      { start: at + code.length, end: text.length },
+    ];
+    const out = await revise(text, opts('formal', 3), ranges);
+    expect(out.diff_summary.note).toMatch(/reads as written by a person .* only what the detector flags/);
+    expect(out.text).toContain("later than we'd planned");
+    expect(out.text).toContain(code);
+  });
+});
+
+describe('a revision never raises the detector’s score', () => {
+  // A hand-made change that reads as more machine-written, beside one that removes a stock phrase.
+  const text = HUMAN_STORY;
+  const raising = {
+    start: text.indexOf('ate sandwiches'),
+    end: text.indexOf('ate sandwiches') + 'ate sandwiches'.length,
+    after: 'delved into a rich tapestry of sandwiches, fostering a vibrant and seamless synergy',
+  };
+  const stock = { start: text.indexOf('crucial'), end: text.indexOf('crucial') + 'crucial'.length, after: 'big' };
+  const score = detectorScore(text);
+  /** A text judged machine-written (or too short for a verdict). */
+  const machine = (scored = true): Judgement => ({
+    score,
+    scored,
+    human: false,
+    mixed: false,
+    aiShare: 0,
+    flagged: [],
+  });
+
+  it('keeps every change when together they do not raise it', () => {
+    const out = keepNotRaising(text, [{ ...stock, reason: REASONS.plain }], machine());
+    expect(out.hunks).toHaveLength(1);
+    expect(out.note).toBeUndefined();
+  });
+  it('keeps only the edits to stock phrases when all of them would raise it, and says so', () => {
+    const hunks = [
+      { ...raising, reason: REASONS.split },
+      { ...stock, reason: REASONS.plain },
+    ].sort((a, b) => a.start - b.start);
+    const out = keepNotRaising(text, hunks, machine());
+    expect(out.hunks.map((h) => h.after)).toEqual(['big']);
+    expect(out.note).toMatch(/would have raised the detector's score .* only the 1 change to stock phrases/);
+  });
+  it('keeps nothing when the stock-phrase edits alone would raise it', () => {
+    const out = keepNotRaising(text, [{ ...raising, reason: REASONS.plain }], machine());
+    expect(out.hunks).toEqual([]);
+    expect(out.note).toMatch(/nothing was changed/);
+  });
+  it('leaves a text too short for a score alone', () => {
+    const out = keepNotRaising(text, [{ ...raising, reason: REASONS.plain }], machine(false));
+    expect(out.hunks).toHaveLength(1);
+  });
+  it.each(REWRITE_MODES)('%s, strengths 1–3: the test article and story never score higher after', async (mode) => {
+    for (const strength of [1, 2, 3])
+      for (const t of [AI_ARTICLE, HUMAN_STORY]) {
+        const out = await revise(t, opts(mode, strength));
+        expect(detectorScore(out.text), `${mode} ${strength}`).toBeLessThanOrEqual(detectorScore(t));
+      }
+  });
+});

@@ -1,0 +1,46 @@
+/**
+ * Modes that differ, on the same machine-like article (helpers.ts): casual prose contracts and
+ * keeps sentences short, formal prose writes contractions out and picks precise words, academic
+ * prose is formal with hedges on general claims, concise prose is at least 15 % shorter.
+ */
+import { describe, expect, it } from 'vitest';
+import { REWRITE_MODES, type RewriteMode } from '../../../src-shared/models';
+import { countWords, sentences } from '../../../src-workers/text/segment';
+import { AI_ARTICLE, opts, revise } from './helpers';
+
+const CONTRACTION = /\b[A-Za-z]+(?:n['’]t|['’](?:s|re|ve|ll|d|m))\b/g;
+const HEDGE = /\b(?:may|might|can|could|likely|probably|suggests?|appears?|seems?)\b/gi;
+
+async function all(): Promise<Record<RewriteMode, string>> {
+  const out = {} as Record<RewriteMode, string>;
+  for (const m of REWRITE_MODES) out[m] = (await revise(AI_ARTICLE, opts(m, 2))).text;
+  return out;
+}
+const meanSentence = (s: string) => countWords(s) / sentences(s).length;
+const count = (s: string, re: RegExp) => (s.match(re) ?? []).length;
+
+describe('modes', () => {
+  it('give five different revisions', async () => {
+    const r = await all();
+    expect(new Set(Object.values(r)).size).toBe(REWRITE_MODES.length);
+  });
+  it('casual: contractions and shorter sentences than standard', async () => {
+    const r = await all();
+    expect(count(r.casual, CONTRACTION)).toBeGreaterThanOrEqual(4);
+    expect(count(r.standard, CONTRACTION)).toBeLessThanOrEqual(count(AI_ARTICLE, CONTRACTION));
+    expect(meanSentence(r.casual)).toBeLessThan(meanSentence(r.standard));
+    expect(r.casual).toMatch(/\bLots of\b/);
+  });
+  it('formal and academic: no contractions; academic hedges general claims, formal does not', async () => {
+    const r = await all();
+    expect(count(r.formal, CONTRACTION)).toBe(0);
+    expect(count(r.academic, CONTRACTION)).toBe(0);
+    expect(count(r.academic, HEDGE)).toBeGreaterThan(count(r.formal, HEDGE));
+    expect(r.academic).toContain('can improve digital skills');
+  });
+  it('concise: at least 15 % fewer words than the original, and fewer than every other mode', async () => {
+    const r = await all();
+    expect(countWords(r.concise)).toBeLessThanOrEqual(0.85 * countWords(AI_ARTICLE));
+    for (const m of REWRITE_MODES) if (m !== 'concise') expect(countWords(r.concise)).toBeLessThan(countWords(r[m]));
+  });
+});
