@@ -265,6 +265,7 @@ describe('every answer is checked; a failed section is revised by the rules, wit
         text,
         options: opts('standard', 2, []),
         ranges: [{ start, end: start + PARAS.number.length }],
+        llm: llm('http://127.0.0.1:9'),
       },
       () => {},
     );
