@@ -141,6 +141,10 @@ export interface DocumentVersionInfo {
   created_at: string;
   rewrite_id: number | null;
   word_count: number;
+  /** The latest analysis of this version; null until it is analysed or when it is not scored. */
+  ai_confidence: number | null;
+  verdict: Verdict | null;
+  ai_share: number | null;
 }
 
 export const REWRITE_MODES = ['standard', 'formal', 'casual', 'concise'] as const;

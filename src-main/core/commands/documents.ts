@@ -4,7 +4,8 @@ import path from 'node:path';
 import { libraryChannel } from '../../../src-shared/channels';
 import type { ImportFile, ImportResult } from '../../../src-shared/commands';
 import { InkproofError } from '../../../src-shared/errors';
-import type { DocumentSummary } from '../../../src-shared/models';
+import { applyHunks } from '../../../src-shared/hunks';
+import type { DiffHunk, DocumentSummary } from '../../../src-shared/models';
 import { admitFile } from '../../../src-workers/extract/admit';
 import { claimedFormat } from '../../../src-workers/extract/formats';
 import { formatSize } from '../../../src-workers/extract/size';
@@ -54,6 +55,32 @@ export function tooLarge(name: string, size: number, limit: number): InkproofErr
     'too_large',
     `"${name}" is ${formatSize(size)}, larger than the limit of ${formatSize(limit)}. Split it into smaller files, or raise the limit in Settings.`,
   );
+}
+
+/**
+ * The text a revision exports as: the original with the changes the reader accepted; without a
+ * list, what was applied (a revision applied as a version exports as that version) or, before it
+ * is applied, every change. Never the full result behind the reader's back once they decided.
+ */
+function revisionText(s: Services, documentId: number, rewriteId: number, accepted: number[] | 'all' | undefined) {
+  const rw = s.rewrites.row(rewriteId);
+  if (!rw || rw.document_id !== documentId)
+    throw new InkproofError('not_found', `Document ${documentId} has no revision ${rewriteId}.`);
+  if (rw.result === null) throw new InkproofError('conflict', 'This revision has not finished yet.');
+  if (accepted === undefined) {
+    if (rw.applied_version === null) return rw.result;
+    const applied = s.documents.versionText(documentId, rw.applied_version);
+    if (applied !== null) return applied;
+    return rw.result;
+  }
+  const hunks = JSON.parse(rw.hunks ?? '[]') as DiffHunk[];
+  const known = new Set(hunks.map((h) => h.id));
+  const unknown = accepted === 'all' ? [] : accepted.filter((h) => !known.has(h));
+  if (unknown.length > 0)
+    throw new InkproofError('invalid_input', `This revision has no change ${unknown.join(', ')}.`);
+  const original = s.documents.versionText(documentId, rw.document_version);
+  if (original === null) throw new InkproofError('not_found', `The version this revision was made from is gone.`);
+  return applyHunks(original, hunks, accepted);
 }
 
 /** A file on its way in: its name and a way to read its bytes (which may refuse, e.g. too large). */
@@ -153,16 +180,12 @@ export function documentCommands(
       return { document: s.documents.summary(id) as DocumentSummary, job };
     },
 
-    async exportDocument({ id, format, version, rewrite_id }, ctx) {
+    async exportDocument({ id, format, version, rewrite_id, accepted_hunks }, ctx) {
       const doc = ownedDocument(s, id, ctx);
       let text: string | null;
       let suffix = '';
       if (rewrite_id !== undefined) {
-        const rw = s.rewrites.row(rewrite_id);
-        if (!rw || rw.document_id !== id)
-          throw new InkproofError('not_found', `Document ${id} has no revision ${rewrite_id}.`);
-        if (rw.result === null) throw new InkproofError('conflict', 'This revision has not finished yet.');
-        text = rw.result;
+        text = revisionText(s, id, rewrite_id, accepted_hunks);
         suffix = '-revised';
       } else {
         const v = version ?? doc.version;
