@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { openFilePicker, WindowDrop } from '../components/DropZone';
 import { Dialog } from '../components/Dialog';
 import { StatusBar } from '../components/StatusBar';
+import { ActivityButton } from '../components/Activity';
 import { Toasts } from '../components/Toasts';
 import { DocumentView } from '../views/DocumentView';
 import { EventsView } from '../views/EventsView';
@@ -181,8 +182,10 @@ export function App() {
       <main id="main" tabIndex={-1}>
         <View route={route} />
       </main>
-      <StatusBar kind={app.bridge.kind} />
       <Toasts />
+      <StatusBar kind={app.bridge.kind}>
+        <ActivityButton />
+      </StatusBar>
       <WindowDrop />
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
     </div>

@@ -5,7 +5,7 @@
  * runs of text that share one sentence, one set of inline marks and one signal highlight — or one
  * change of a revision. Offsets are always into the extracted text, so a selection maps back.
  */
-import type { BlockKind, DiffHunk, MarkKind, SentenceScore, Span, TextBlock, TextMark } from '../../src-shared/models';
+import type { BlockKind, DiffHunk, SentenceScore, Span, TextBlock, TextMark } from '../../src-shared/models';
 
 export interface Paragraph {
   start: number;
