@@ -141,7 +141,8 @@ describe('document.analyzed', () => {
     expect(r.patch.docs!.get(3)).toMatchObject({ status: 'analyzed', ai_confidence: 73.44, verdict: 'ai' });
     const d = r.patch.details!.get(3)!;
     expect(d.critical_sections[0]).toMatchObject({ confidence: 91.2, explanations: [{ signal: 's' }] });
-    expect(r.toasts[0].message).toContain('73.4%');
+    // Rounded: no false precision.
+    expect(r.toasts[0].message).toContain('likely AI (73%)');
   });
 
   it('an older analysis does not replace a newer one', () => {
@@ -305,7 +306,7 @@ describe('queue, samples, log and resync', () => {
       ai_confidence: 12.34,
       label: 'Selected passage',
     });
-    expect(r.toasts[0].message).toBe('Selected passage checked: 12.3% AI');
+    expect(r.toasts[0].message).toBe('Selected passage checked: 12% likely AI');
   });
 
   it('firehose items go to the log only; resync asks for a reload', () => {
