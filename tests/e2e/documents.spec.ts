@@ -3,12 +3,22 @@
  * drag and drop; each analysis reaches the screen live (no reload), with its critical sections
  * highlighted and the score to one decimal.
  */
-import { expect, screenshot, test, waitAnalyzed } from './fixtures';
+import { expect, rounded, screenshot, test, waitAnalyzed } from './fixtures';
 import { SocketGate } from './socket';
 import { docxBuffer, HUMAN_PARAGRAPH, mixedText, AI_PARAGRAPH } from './texts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const ONE_DECIMAL = /^\d{1,3}\.\d%$/;
+/** The library's score cell: the share judged AI and the rounded probability. */
+const SCORE = /% AI text · p (<1|>99|\d{1,2})%$/;
+const ROUNDED = /^(<1|>99|\d{1,2})%$/;
+const VERDICT_SHORT: Record<string, string> = {
+  ai: 'AI',
+  mixed: 'Mixed',
+  human: 'Human',
+  uncertain: 'Uncertain',
+  too_short: 'Too short',
+  unsupported_language: 'Not English',
+};
 
 test('a .txt and a .docx from the file picker are analysed live, with highlighted critical sections', async ({
   app: page,
@@ -32,9 +42,9 @@ test('a .txt and a .docx from the file picker are analysed live, with highlighte
   const row = (name: string) => grid.getByRole('row').filter({ hasText: name });
   await expect(row('essay.txt')).toBeVisible();
   await expect(row('report.docx')).toBeVisible();
-  // The scores arrive by events: one decimal, as the seed's card.
-  await expect(row('essay.txt').getByTestId('score')).toHaveText(ONE_DECIMAL);
-  await expect(row('report.docx').getByTestId('score')).toHaveText(ONE_DECIMAL);
+  // The scores arrive by events: the share judged AI and the probability, rounded.
+  await expect(row('essay.txt').getByTestId('score')).toHaveText(SCORE);
+  await expect(row('report.docx').getByTestId('score')).toHaveText(SCORE);
   await expect(row('essay.txt')).toContainText('Analyzed');
   expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
   await screenshot(page, 'library');
@@ -43,21 +53,24 @@ test('a .txt and a .docx from the file picker are analysed live, with highlighte
   for (const name of ['essay.txt', 'report.docx']) {
     const summary = documents.find((d: { name: string }) => d.name === name);
     const doc = await waitAnalyzed(server, summary.id);
-    await expect(row(name).getByTestId('score')).toHaveText(`${doc.ai_confidence.toFixed(1)}%`);
+    await expect(row(name).getByTestId('score')).toContainText(`p ${rounded(doc.ai_confidence)}`);
+    await expect(row(name).getByTestId('verdict-cell')).toHaveText(VERDICT_SHORT[doc.verdict as string]);
 
-    await row(name).getByRole('link', { name }).click();
+    // One click on the row opens the document.
+    await row(name).getByTestId('verdict-cell').click();
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-    await expect(page.getByTestId('ai-confidence')).toHaveText(`${doc.ai_confidence.toFixed(1)}%`);
-    const marks = page.getByTestId('document-text').locator('mark');
+    await expect(page.getByTestId('ai-confidence')).toHaveText(rounded(doc.ai_confidence));
+    // Every sentence is shaded by its own score.
+    expect(doc.sentences.length).toBeGreaterThan(0);
     expect(doc.critical_sections.length).toBeGreaterThan(0);
-    await expect(marks).toHaveCount(doc.critical_sections.length);
-    // Each highlight is told apart without colour: a visible tag with its number and confidence.
+    await expect(page.getByTestId('document-text').locator('.s')).toHaveCount(doc.sentences.length);
     const first = [...doc.critical_sections].sort((a: { start: number }, b: { start: number }) => a.start - b.start)[0];
-    await expect(marks.first().locator('.hl-tag')).toHaveText(`§1 · ${first.confidence.toFixed(1)}%`);
     await expect(page.getByTestId('critical-sections').locator(':scope > li')).toHaveCount(
       doc.critical_sections.length,
     );
-    await expect(page.getByTestId('critical-sections')).toContainText(`Confidence: ${first.confidence.toFixed(1)}%`);
+    await expect(page.getByTestId('critical-sections')).toContainText(
+      `Passage 1 · ${rounded(first.confidence)} likely AI`,
+    );
     if (name === 'report.docx') await expect(page.getByTestId('document-text')).toContainText('(docx 2)');
     if (name === 'essay.txt') await screenshot(page, 'document');
     await page.getByRole('link', { name: 'Library', exact: true }).click();
@@ -89,10 +102,10 @@ test('"Analyzing document..." shows until the analysis event arrives, which repl
   gate.releaseAll();
   // The status itself (the import's toast also says "Analyzing document...", for a few seconds).
   await expect(page.getByRole('status').filter({ hasText: /^Analyzing document\.\.\.$/ })).toBeHidden();
-  await expect(page.getByTestId('ai-confidence')).toHaveText(ONE_DECIMAL);
+  await expect(page.getByTestId('ai-confidence')).toHaveText(ROUNDED);
   await expect(page.getByRole('status').filter({ hasText: /Analysis complete: waiting\.txt/ })).toBeVisible();
   releaseDetails();
-  await expect(page.getByTestId('document-text').locator('mark').first()).toBeVisible();
+  await expect(page.getByTestId('document-text').locator('.s').first()).toBeVisible();
 });
 
 test('files dropped on the window are uploaded and analysed', async ({ app: page, server }) => {
@@ -109,7 +122,7 @@ test('files dropped on the window are uploaded and analysed', async ({ app: page
   await page.dispatchEvent('main', 'drop', { dataTransfer });
   await expect(page.getByText('Drop to import')).toBeHidden();
   const row = page.getByRole('grid', { name: 'Documents' }).getByRole('row').filter({ hasText: 'dropped.md' });
-  await expect(row.getByTestId('score')).toHaveText(ONE_DECIMAL);
+  await expect(row.getByTestId('score')).toHaveText(SCORE);
   const { documents } = await server.command('listDocuments', { query: 'dropped' });
   expect(documents.map((d: { name: string; format: string }) => [d.name, d.format])).toEqual([['dropped.md', 'md']]);
 });

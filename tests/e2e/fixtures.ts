@@ -132,3 +132,29 @@ export async function waitAnalyzed(server: Server, id: number): Promise<any> {
     .toMatch(/analyzed|failed/);
   return doc;
 }
+
+/** A probability as the interface rounds it: "88%", ">99%", "<1%". */
+export function rounded(p: number): string {
+  if (p >= 99.5) return '>99%';
+  if (p < 0.5) return '<1%';
+  return `${Math.round(p)}%`;
+}
+
+/** Runs axe-core (the npm package, injected into the page: no network) and returns the serious and critical violations. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  // Evaluated, not added as a <script>: the app's Content-Security-Policy allows no inline script.
+  await page.evaluate(fs.readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<any> } }).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  });
+  return (result.violations as { id: string; impact: string; help: string; nodes: { target: string[] }[] }[])
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 5)
+          .join(', ')}`,
+    );
+}

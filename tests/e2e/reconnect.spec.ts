@@ -82,8 +82,10 @@ test('dropping the WebSocket mid-revision: reconnecting/offline, polling, then t
 
   // The screen matches the server.
   await expect(page.getByTestId('rewrite-status')).toHaveText('Completed');
-  await expect(page.getByTestId('hunks').locator(':scope > li')).toHaveCount(server_rw.hunks.length);
-  await expect(page.getByTestId('decision-count')).toHaveText(`0 of ${server_rw.hunks.length} accepted · 0 rejected`);
+  await expect(page.getByTestId('tracked-changes').locator('.chg')).toHaveCount(server_rw.hunks.length);
+  await expect(page.getByTestId('decision-count')).toHaveText(
+    `0 of ${server_rw.hunks.length} accepted · 0 rejected · ${server_rw.hunks.length} to decide`,
+  );
   expect(gate.refused).toBeGreaterThan(0);
 });
 
@@ -105,7 +107,7 @@ test('the library and queue follow the server after a reconnect, including what 
   gate.allow();
   await expect(status).toHaveAttribute('data-connection', 'live', { timeout: 20_000 });
   const row = page.getByRole('grid', { name: 'Documents' }).getByRole('row').filter({ hasText: 'while-away.txt' });
-  await expect(row.getByTestId('score')).toHaveText(/^\d{1,3}\.\d%$/);
+  await expect(row.getByTestId('score')).toHaveText(/% AI text · p (<1|>99|\d{1,2})%$/);
   await page.getByRole('link', { name: 'Queue', exact: true }).click();
   await page.getByRole('tab', { name: /Completed/ }).click();
   await expect(page.getByTestId('jobs-table').getByRole('link', { name: `Document ${documents[0].id}` })).toBeVisible();

@@ -4,7 +4,7 @@
  * announced, then the diff: accept some changes, reject one, apply, and export in every format.
  */
 import { applyHunks } from '../../src-shared/hunks';
-import { expect, screenshot, test, waitAnalyzed } from './fixtures';
+import { expect, rounded, screenshot, test, waitAnalyzed } from './fixtures';
 import { SocketGate } from './socket';
 import { longText } from './texts';
 
@@ -23,7 +23,7 @@ test('revise: the progress bar advances with each live event, then the diff; acc
   await page.goto(server.openUrl);
   await expect(page.locator('[data-connection]')).toHaveAttribute('data-connection', 'live');
   await page.getByRole('grid', { name: 'Documents' }).getByRole('link', { name: 'revise-me.txt' }).click();
-  await expect(page.getByTestId('ai-confidence')).toHaveText(`${doc.ai_confidence.toFixed(1)}%`);
+  await expect(page.getByTestId('ai-confidence')).toHaveText(rounded(doc.ai_confidence));
 
   await page.getByRole('button', { name: 'Revise…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Revise document' });
@@ -33,7 +33,8 @@ test('revise: the progress bar advances with each live event, then the diff; acc
   const rewriteId = Number(/rewrites\/(\d+)/.exec(page.url())![1]);
 
   const bar = page.getByRole('progressbar', { name: 'Revision progress' });
-  await expect(bar).toHaveAttribute('aria-valuenow', '0');
+  // No number before the first real step: the bar is indeterminate.
+  await expect(bar).not.toHaveAttribute('aria-valuenow');
   await expect(page.getByRole('heading', { name: 'Waiting in the queue' })).toBeVisible();
 
   // Release the server's events one at a time and watch the screen follow each.
@@ -46,9 +47,17 @@ test('revise: the progress bar advances with each live event, then the diff; acc
     expect(f.channel).toBe(channel);
     seen.push({ event: f.event, progress: f.data?.progress });
     if (f.event === 'rewrite.queued') {
-      await expect(page.locator('.progress-card')).toContainText(`estimated`);
+      // No time estimate without a basis for one.
+      await expect(page.getByTestId('time-left')).toHaveCount(0);
     } else if (f.event === 'rewrite.processing') {
       await expect(page.getByRole('heading', { name: 'Revising…' })).toBeVisible();
+      await expect(page.getByTestId('progress-step')).toHaveText('Starting…');
+    } else if (f.event === 'rewrite.progress' && f.data.sections_total) {
+      await expect(page.getByTestId('progress-step')).toHaveText(
+        `Section ${Math.min(f.data.sections_total, f.data.sections_done + 1)} of ${f.data.sections_total}`,
+      );
+    } else if (f.event === 'rewrite.progress' && f.data.progress === 0) {
+      await expect(bar).not.toHaveAttribute('aria-valuenow');
     } else if (f.event === 'rewrite.progress') {
       await expect(bar).toHaveAttribute('aria-valuenow', String(f.data.progress));
       valuesShown.push(Number(await bar.getAttribute('aria-valuenow')));
@@ -68,37 +77,45 @@ test('revise: the progress bar advances with each live event, then the diff; acc
   // Announced to screen readers.
   await expect(page.getByTestId('milestone')).toHaveText(/Revision complete/);
 
-  // The diff, as the server has it.
+  // The changes, in the text, as the server has them.
   const rewrite = await server.command('getRewrite', { id: rewriteId });
-  const hunks = page.getByTestId('hunks').locator(':scope > li');
-  await expect(hunks).toHaveCount(rewrite.hunks.length);
+  const changes = page.getByTestId('tracked-changes').locator('.chg');
+  await expect(changes).toHaveCount(rewrite.hunks.length);
   expect(rewrite.hunks.length).toBeGreaterThan(3);
-  await expect(page.getByTestId('before-confidence')).toHaveText(`${doc.ai_confidence.toFixed(1)}%`);
-  // The revision's output is checked automatically (sample.validated).
-  await expect(page.getByTestId('after-confidence')).toHaveText(/^\d{1,3}\.\d%$/);
+  // The whole text is there, each change in place.
+  await expect(page.getByTestId('tracked-changes')).toContainText(rewrite.original.slice(-40));
+  await expect(page.getByTestId('before-confidence')).toHaveText(rounded(doc.ai_confidence));
+  // The revision's output is checked automatically (sample.validated), rounded.
+  await expect(page.getByTestId('after-confidence')).toHaveText(/^(<1|>99|\d{1,2})%$/);
   await screenshot(page, 'revision-diff');
 
-  // Accept the first and third changes, reject the second.
-  await page.getByRole('button', { name: 'Accept change 1', exact: true }).click();
-  await page.getByRole('button', { name: 'Reject change 2', exact: true }).click();
-  await page.getByRole('button', { name: 'Accept change 3', exact: true }).click();
-  await expect(page.getByRole('button', { name: 'Accept change 1', exact: true })).toHaveAttribute(
-    'aria-pressed',
-    'true',
-  );
-  await expect(page.getByTestId('decision-count')).toHaveText(`2 of ${rewrite.hunks.length} accepted · 1 rejected`);
-  const accepted = [rewrite.hunks[0].id, rewrite.hunks[2].id];
+  // Accept the first and third changes, reject the second: from the change card, and the keyboard.
+  await changes.first().dispatchEvent('click');
+  const card = page.getByTestId('change-card');
+  await expect(card).toContainText(`Change 1 of ${rewrite.hunks.length}`);
+  await card.getByRole('button', { name: 'Accept' }).click();
+  await expect(changes.first()).toHaveAttribute('data-decision', 'accepted');
+  await card.getByRole('button', { name: 'Next' }).click();
+  await expect(card).toContainText(`Change 2 of ${rewrite.hunks.length}`);
+  await page.keyboard.press('n');
+  await page.keyboard.press('j');
+  await page.keyboard.press('y');
+  await expect(changes.nth(1)).toHaveAttribute('data-decision', 'rejected');
+  await expect(changes.nth(2)).toHaveAttribute('data-decision', 'accepted');
+  const n = rewrite.hunks.length;
+  await expect(page.getByTestId('decision-count')).toHaveText(`2 of ${n} accepted · 1 rejected · ${n - 3} to decide`);
+  const sorted = [...rewrite.hunks].sort((a: { start: number }, b: { start: number }) => a.start - b.start);
+  const accepted = [sorted[0].id, sorted[2].id];
   const expected = applyHunks(rewrite.original, rewrite.hunks, accepted);
-  await page.getByRole('button', { name: 'Preview result' }).click();
-  await expect(page.getByTestId('preview')).toHaveText(expected);
-  await page.getByRole('button', { name: 'Show changes' }).click();
+  // The score of your accepted changes is rechecked as you decide.
+  await expect(page.getByTestId('mine-confidence')).toHaveText(/^(<1|>99|\d{1,2})%$/, { timeout: 30_000 });
 
-  // Export the revision in each format.
+  // The export follows the decisions: the rejected and undecided changes are not in it.
   for (const format of ['txt', 'md', 'docx'] as const) {
     await page.getByRole('combobox', { name: 'Export format' }).selectOption(format);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Export revision' }).click(),
+      page.getByRole('button', { name: 'Export with 2 accepted changes' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(new RegExp(`\\.${format}$`));
     const body = await download.createReadStream().then(async (s) => {
@@ -107,23 +124,34 @@ test('revise: the progress bar advances with each live event, then the diff; acc
       return Buffer.concat(chunks);
     });
     if (format === 'docx') expect(body.subarray(0, 2).toString()).toBe('PK');
-    else expect(body.toString('utf8')).toContain(rewrite.result.slice(0, 60));
+    else expect(body.toString('utf8').replace(/\n$/, '')).toBe(expected);
   }
+
+  // Side by side shows the same decisions.
+  await page.getByRole('button', { name: 'Side by side' }).click();
+  await expect(page.getByTestId('side-by-side')).toBeVisible();
+  await page.getByRole('button', { name: 'Tracked changes' }).click();
 
   // Apply the two accepted changes: a new version, analysed again.
   await page.getByRole('button', { name: 'Apply 2 accepted changes' }).click();
   await expect(page).toHaveURL(new RegExp(`#/documents/${doc.id}$`));
   await expect(page.getByRole('heading', { level: 1, name: 'revise-me.txt' })).toBeVisible();
-  await expect(page.locator('.view-header')).toContainText('version 2');
+  await expect(page.getByTestId('version-badge')).toHaveText('v2');
   const after = await waitAnalyzed(server, doc.id);
   expect(after.version).toBe(2);
   expect(after.text).toBe(expected);
-  await expect(page.getByTestId('ai-confidence')).toHaveText(`${after.ai_confidence.toFixed(1)}%`);
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export', exact: true }).click(),
-  ]);
-  expect(download.suggestedFilename()).toMatch(/\.docx$/);
+  await expect(page.getByTestId('ai-confidence')).toHaveText(rounded(after.ai_confidence));
+  // The version history: both versions with their scores and a chart.
+  await expect(page.getByTestId('versions').locator('li[data-version]')).toHaveCount(2);
+  await expect(page.getByTestId('score-chart')).toBeVisible();
+
+  // The applied revision is locked and shows what was applied.
+  await page.goto(`${server.origin}/#/rewrites/${rewriteId}`);
+  await expect(page.getByTestId('applied-notice')).toContainText(`with 2 of ${n} changes`);
+  await expect(page.getByTestId('tracked-changes').locator('.chg[data-decision="accepted"]')).toHaveCount(2);
+  await expect(page.getByRole('button', { name: /Apply/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Accept all in this section' })).toHaveCount(0);
+  await screenshot(page, 'revision-applied');
 });
 
 test('a failed or cancelled revision says why and can be tried again', async ({ app: page, server }) => {

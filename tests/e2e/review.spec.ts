@@ -1,0 +1,248 @@
+/**
+ * The review experience in Chromium against `inkproof serve`: the verdict card and its wording for
+ * every kind of result, the text selected from the keyboard for a passage check, the Revise dialog's
+ * defaults and inline errors, the Events view's history, the library's no-matches state, each
+ * account's own live channels (two accounts), axe-core with no serious or critical violation in
+ * any view (light and dark), and screenshots of every view at 1440×900 and 1024×700.
+ */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, ROOT, rounded, screenshot, seriousViolations, test, waitAnalyzed } from './fixtures';
+import { AI_PARAGRAPH, HUMAN_PARAGRAPH, longText, mixedText } from './texts';
+
+const FRENCH =
+  "Je suis allé au marché samedi et, honnêtement, c'était le chaos. Ils n'avaient plus de pain à neuf heures. " +
+  "Mon voisin pense que c'est la nouvelle boulangerie qui prend tous les clients, mais qui sait ? Bref, j'ai acheté des oeufs.";
+
+test('the verdict card says what the result is, in words and a colour that agree', async ({ app: page, server }) => {
+  const { documents } = await server.command('importDocuments', {
+    files: [
+      { name: 'mixed.txt', text: mixedText(3) },
+      { name: 'short.txt', text: HUMAN_PARAGRAPH },
+      { name: 'french.txt', text: FRENCH },
+    ],
+  });
+  const [mixed, short, french] = await Promise.all(documents.map((d: { id: number }) => waitAnalyzed(server, d.id)));
+
+  await page.goto(`${server.origin}/#/documents/${mixed.id}`);
+  const card = page.locator('.verdict-card');
+  await expect(page.getByTestId('ai-confidence')).toHaveText(rounded(mixed.ai_confidence));
+  await expect(card).toHaveClass(
+    new RegExp(
+      `tone-${mixed.verdict === 'human' ? 'human' : mixed.verdict === 'ai' ? 'ai' : mixed.verdict === 'mixed' ? 'mixed' : 'neutral'}`,
+    ),
+  );
+  const n = mixed.critical_sections.length;
+  await expect(page.getByTestId('verdict-summary')).toHaveText(
+    `${Math.round(mixed.ai_share * 100)}% of the text reads as AI-generated, in ${n} passage${n === 1 ? '' : 's'}`,
+  );
+  await expect(page.getByTestId('how-to-read')).toContainText('evidence, not proof');
+  // Signals in plain words, each with a bar; no statistics jargon anywhere.
+  await expect(page.getByTestId('signal').first()).toBeVisible();
+  await expect(page.locator('.verdict-card')).not.toContainText(/\bbits\b|surprisal|bigram|median/);
+  // Hovering a sentence shows its score and its passage's reasons.
+  const s0 = mixed.sentences[0];
+  await page.locator('[data-testid="document-text"] .s[data-s="0"]').hover();
+  await expect(page.getByTestId('sentence-tip')).toContainText(
+    `Sentence 1 of ${mixed.sentences.length}: ${rounded(s0.score)} likely AI`,
+  );
+  // The overview strip: one mark per sentence; a click brings its sentence into focus.
+  await expect(page.getByTestId('overview').locator('.ov-mark')).toHaveCount(mixed.sentences.length);
+  const last = mixed.sentences.length - 1;
+  await page.getByTestId('overview').locator(`.ov-mark[data-s="${last}"]`).dispatchEvent('click');
+  await expect(page.locator(`[data-testid="document-text"] .s[data-s="${last}"]`)).toBeFocused();
+  // Passages and text are linked both ways.
+  await page.getByRole('button', { name: 'Show passage 1' }).click();
+  await expect(page.getByTestId('critical-sections').locator('li[data-section="1"]')).toHaveAttribute(
+    'aria-current',
+    'true',
+  );
+
+  // The keyboard selects sentences for "Check selected passage", whose hint counts words.
+  await page.getByRole('region', { name: 'Document text' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('selection-hint')).toContainText(/Selected: \d+ words? — at least 150 are needed/);
+  await expect(page.getByRole('button', { name: 'Check selected passage' })).toBeDisabled();
+  for (let i = 0; i < 12; i++) await page.keyboard.press('Shift+ArrowDown');
+  await expect(page.getByTestId('selection-hint')).toContainText(/Selected: \d+ words\. Choose/);
+  await page.getByRole('button', { name: 'Check selected passage' }).click();
+  await expect(page.getByTestId('sample').first()).toContainText(/likely AI|no score/, { timeout: 30_000 });
+
+  await page.goto(`${server.origin}/#/documents/${short.id}`);
+  await expect(page.getByTestId('verdict')).toContainText('Too short');
+  await expect(page.getByTestId('verdict-why')).toContainText('at least 150 words');
+  // Revising is not the primary action here.
+  await expect(page.getByRole('button', { name: 'Revise anyway…' })).not.toHaveClass(/primary/);
+  await expect(page.getByTestId('note')).toHaveCount(1);
+  await expect(page.getByTestId('signal')).toHaveCount(0);
+
+  await page.goto(`${server.origin}/#/documents/${french.id}`);
+  expect(french.verdict).toBe('unsupported_language');
+  await expect(page.getByTestId('verdict')).toContainText('Not English');
+  await expect(page.getByTestId('verdict-summary')).toHaveText('This text seems to be in French');
+  await expect(page.getByTestId('verdict-why')).toContainText('English text only');
+});
+
+test('the Revise dialog defaults to the whole document without critical sections and shows errors in itself', async ({
+  app: page,
+  server,
+}) => {
+  const { documents } = await server.command('importDocuments', {
+    files: [{ name: 'human.txt', text: Array.from({ length: 6 }, () => HUMAN_PARAGRAPH).join('\n\n') }],
+  });
+  const doc = await waitAnalyzed(server, documents[0].id);
+  await page.goto(`${server.origin}/#/documents/${doc.id}`);
+  await page.getByRole('button', { name: /^Revise/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Revise document' });
+  if (doc.critical_sections.length === 0) {
+    await expect(dialog.getByRole('combobox', { name: 'What to revise' })).toHaveValue('document');
+    await expect(dialog.locator('option[value="sections"]')).toBeDisabled();
+  }
+  await expect(dialog.getByTestId('engine-hint')).toContainText('Runs on this computer');
+  // An error of the server is shown inside the dialog, not as a toast behind it.
+  await page.route('**/api/commands/rewriteDocument', (route) =>
+    route.fulfill({
+      status: 422,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: { code: 'invalid_input', message: 'The reviser is busy.' } }),
+    }),
+  );
+  await dialog.getByRole('button', { name: 'Start revision' }).click();
+  await expect(dialog.getByTestId('revise-error')).toHaveText('The reviser is busy.');
+  await expect(page.locator('.toast')).toHaveCount(0);
+});
+
+test('the Events view loads its recent history; the library says when nothing matches; toasts stay at three', async ({
+  app: page,
+  server,
+}) => {
+  const { documents } = await server.command('importDocuments', {
+    files: Array.from({ length: 5 }, (_, i) => ({ name: `burst-${i}.txt`, text: `${AI_PARAGRAPH} ${i}` })),
+  });
+  await Promise.all(documents.map((d: { id: number }) => waitAnalyzed(server, d.id)));
+  // A fresh window: the events happened before it opened.
+  await page.reload();
+  await page.getByRole('link', { name: 'Events', exact: true }).click();
+  await expect(page.getByTestId('event-log').locator('tr[data-event="document.analyzed"]').first()).toBeVisible();
+  expect(await page.getByTestId('event-log').locator('tbody tr').count()).toBeGreaterThan(5);
+
+  await page.getByRole('link', { name: 'Library', exact: true }).click();
+  await page.getByRole('searchbox', { name: 'Search documents' }).fill('no-such-document');
+  await expect(page.getByTestId('no-matches')).toContainText('No document matches “no-such-document”');
+  await page.getByRole('button', { name: 'Clear the search and filters' }).click();
+  await expect(page.getByTestId('no-matches')).toHaveCount(0);
+
+  await page
+    .locator('#file-input')
+    .setInputFiles(
+      Array.from({ length: 5 }, (_, i) => ({
+        name: `bad-${i}.exe`,
+        mimeType: 'application/octet-stream',
+        buffer: Buffer.from('MZ'),
+      })),
+    );
+  await expect(page.locator('.toast').first()).toBeVisible();
+  expect(await page.locator('.toast').count()).toBeLessThanOrEqual(3);
+  // Every notification is kept in the activity list.
+  await page.getByTestId('activity-button').click();
+  await expect(page.getByTestId('activity-list').locator('li[data-kind="error"]')).toHaveCount(5);
+});
+
+test("each account follows its own library: live updates reach a second account's window", async ({
+  browser,
+  server,
+}) => {
+  const dataArgs = ['--data', server.dataDir];
+  const tokenOf = (name: string) =>
+    execFileSync(
+      process.execPath,
+      [path.join(ROOT, 'bin', 'inkproof.mjs'), 'user', 'add', name, '--token', ...dataArgs],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, INKPROOF_LOG_LEVEL: 'warn' },
+      },
+    ).trim();
+  const windows: Page[] = [];
+  for (const name of ['alice', 'bob']) {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await page.goto(`${server.origin}/?token=${tokenOf(name)}`);
+    await expect(page.locator('[data-connection]')).toHaveAttribute('data-connection', 'live');
+    windows.push(page);
+  }
+  const [alice, bob] = windows;
+  // Bob imports through his own window's API; Alice's window must not see it, Bob's other window must.
+  const bobToken = new URL(bob.url()).searchParams.get('token');
+  expect(bobToken).toBeNull(); // the token left the address bar (cookie from now on)
+  const ctx2 = await browser.newContext();
+  const bob2 = await ctx2.newPage();
+  await bob2.goto(`${server.origin}/?token=${tokenOf('bob2')}`);
+  await expect(bob2.locator('[data-connection]')).toHaveAttribute('data-connection', 'live');
+  await bob
+    .locator('#file-input')
+    .setInputFiles([{ name: 'bobs-essay.txt', mimeType: 'text/plain', buffer: Buffer.from(mixedText(2)) }]);
+  await expect(bob.getByRole('grid', { name: 'Documents' })).toContainText('bobs-essay.txt');
+  // Bob's analysis arrives live in his own window (his library channel, not user 1's).
+  await expect(bob.getByRole('row').filter({ hasText: 'bobs-essay.txt' }).getByTestId('score')).toContainText(
+    'AI text',
+    {
+      timeout: 30_000,
+    },
+  );
+  await expect(alice.getByRole('grid', { name: 'Documents' })).not.toContainText('bobs-essay.txt');
+  await expect(bob2.getByRole('grid', { name: 'Documents' })).not.toContainText('bobs-essay.txt');
+  for (const p of [...windows, bob2]) await p.context().close();
+});
+
+const VIEWS = ['library', 'document', 'revision', 'version', 'queue', 'events', 'settings'] as const;
+
+test('axe-core finds no serious or critical violation in any view, light and dark; screenshots at two sizes', async ({
+  app: page,
+  server,
+}) => {
+  test.setTimeout(240_000);
+  const { documents } = await server.command('importDocuments', {
+    files: [{ name: 'review.md', text: `# A report\n\n${longText(6)}` }],
+  });
+  const doc = await waitAnalyzed(server, documents[0].id);
+  const { rewrite } = await server.command('rewriteDocument', { id: doc.id, options: { scope: 'document' } });
+  await expect
+    .poll(async () => (await server.command('getRewrite', { id: rewrite.id })).status, { timeout: 30_000 })
+    .toBe('completed');
+  const detail = await server.command('getRewrite', { id: rewrite.id });
+  await server.command('applyRewrite', {
+    id: rewrite.id,
+    accepted_hunks: detail.hunks.slice(0, 3).map((h: { id: number }) => h.id),
+  });
+  await waitAnalyzed(server, doc.id);
+  const routes: Record<(typeof VIEWS)[number], string> = {
+    library: '/',
+    document: `/documents/${doc.id}`,
+    revision: `/rewrites/${rewrite.id}`,
+    version: `/documents/${doc.id}/versions/2?compare=1`,
+    queue: '/queue',
+    events: '/events',
+    settings: '/settings',
+  };
+  const problems: string[] = [];
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    for (const view of VIEWS) {
+      for (const [w, h] of [
+        [1440, 900],
+        [1024, 700],
+      ] as const) {
+        await page.setViewportSize({ width: w, height: h });
+        await page.goto(`${server.origin}/#${routes[view]}`);
+        await expect(page.locator('[data-connection]')).toHaveAttribute('data-connection', 'live');
+        await expect(page.locator('.spinner:not(.small)')).toHaveCount(0, { timeout: 15_000 });
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        await screenshot(page, `${view}-${theme}-${w}x${h}`);
+      }
+      for (const v of await seriousViolations(page)) problems.push(`${view} (${theme}): ${v}`);
+    }
+  }
+  expect(problems).toEqual([]);
+});
