@@ -544,7 +544,7 @@ export function DocumentView({ id }: { id: number }) {
               )}
             </div>
           </section>
-          <aside className="side" aria-label="Result and passages">
+          <aside className="side" tabIndex={0} aria-label="Result and passages">
             <VerdictCard doc={doc} onMarkSignal={setMarkedSignal} markedSignal={markedSignal} />
             <Passages
               sections={sections}

@@ -534,7 +534,7 @@ export function RevisionView({ id }: { id: number }) {
               </div>
             )}
           </section>
-          <aside className="side" aria-label="Score and the current change">
+          <aside className="side" tabIndex={0} aria-label="Score and the current change">
             <section className="card compare" aria-labelledby="compare-title">
               <h2 id="compare-title">Probability of AI</h2>
               <dl className="compare-list">

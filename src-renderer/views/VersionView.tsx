@@ -157,7 +157,7 @@ export function VersionView({ id, version, compare }: { id: number; version: num
             />
           )}
         </section>
-        <aside className="side" aria-label="Scores">
+        <aside className="side" tabIndex={0} aria-label="Scores">
           {compare && other && (
             <section className="card compare" aria-labelledby="cmp-title">
               <h2 id="cmp-title">Probability of AI</h2>
