@@ -8,7 +8,7 @@ import { createLogger } from './core/logger';
 import { WorkerPool } from './core/pool';
 import { analyzeFiles, analyzeJsonl } from './cli/analyze';
 import { evalCommand } from './cli/eval';
-import { rewriteFile, rewriteJsonl, rewriteOptions } from './cli/rewrite';
+import { outputFormat, rewriteFile, rewriteJsonl, rewriteOptions } from './cli/rewrite';
 import { tail } from './cli/tail';
 
 function port(value: string): number {
@@ -85,12 +85,16 @@ program
   .argument('[file]', 'the file to revise')
   .option('--mode <mode>', 'standard, formal, casual or concise')
   .option('--strength <n>', '1 (light) to 3 (strong)')
-  .option('--out <file>', 'write the revision to this file')
+  .option('--out <file>', 'write the revision to this file: .docx (Word), .md (Markdown) or .txt')
   .option('--jsonl', 'read {"id","text"} lines on stdin, write {"id","text","diff_summary"} lines')
   .action(async (file: string | undefined, o: { mode?: string; strength?: string; out?: string; jsonl?: boolean }) => {
     const options = rewriteOptions(o.mode, o.strength);
     if (o.jsonl && file) throw usage('Give a file or --jsonl, not both.');
     if (!o.jsonl && !file) throw usage('Give a file, or --jsonl to read from stdin.');
+    if (o.out !== undefined) {
+      if (o.jsonl) throw usage('--out writes one revised file; with --jsonl the revisions go to stdout.');
+      outputFormat(o.out);
+    }
     process.exitCode = await withPool((pool) =>
       o.jsonl ? rewriteJsonl(pool, options) : rewriteFile(pool, file!, options, o.out),
     );

@@ -6,3 +6,4 @@ export * from './commands';
 export * from './bridge';
 export * from './tasks';
 export * from './hunks';
+export * from './blocks';

@@ -203,7 +203,16 @@ export interface RewriteSummary {
 export interface RewriteDetail extends RewriteSummary {
   original: string;
   result: string | null;
+  /**
+   * The changes. While `partial` is true these are the changes of the sections finished so far,
+   * each with the id it keeps in the final result; once completed, all of them.
+   */
   hunks: DiffHunk[];
+  /** True while the revision runs and `hunks` holds only the finished sections' changes. */
+  partial: boolean;
+  /** Sections finished and in all (critical sections, or paragraphs for a whole document); null when not known. */
+  sections_done: number | null;
+  sections_total: number | null;
 }
 
 export interface SampleRecord {

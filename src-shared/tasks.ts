@@ -4,14 +4,31 @@
  * Error's own fields (its code) do not survive the trip between threads.
  */
 import type { ErrorBody } from './errors';
-import type { AnalysisResult, DiffHunk, DiffSummary, DocumentFormat, RewriteOptions, Settings } from './models';
+import type {
+  AnalysisResult,
+  DiffHunk,
+  DiffSummary,
+  DocumentFormat,
+  RewriteOptions,
+  Settings,
+  TextBlock,
+} from './models';
 
 export type TaskResult<T> = { ok: true; value: T } | { ok: false; error: ErrorBody & { retryable?: boolean } };
 
-/** Minimal port shape so that src-shared stays free of Node and DOM types. */
+/**
+ * Minimal port shape so that src-shared stays free of Node and DOM types. The caller may send a
+ * `TaskControlMessage` the other way: a request to stop, which the task turns into an AbortSignal.
+ */
 export interface ProgressPort {
   postMessage(message: ProgressMessage): void;
   close(): void;
+  on?(event: 'message', listener: (message: TaskControlMessage) => void): unknown;
+}
+
+/** From the caller to a running task: stop as soon as you can (the pool ends the thread if it does not). */
+export interface TaskControlMessage {
+  cancel: true;
 }
 
 export interface ProgressMessage {
@@ -19,6 +36,14 @@ export interface ProgressMessage {
   progress: number;
   /** Optional units done so far (words), for throughput. */
   done?: number;
+  /** Sections finished and in all, for an engine that works section by section. */
+  sections_done?: number;
+  sections_total?: number;
+  /**
+   * The changes of the sections finished since the previous message, with the ids they keep in
+   * the final result (a revision's partial results).
+   */
+  hunks?: DiffHunk[];
 }
 
 export interface ExtractInput {
@@ -29,6 +54,8 @@ export interface ExtractInput {
 }
 export interface ExtractOutput {
   text: string;
+  /** What each paragraph of the text was (src-shared/blocks.ts); empty for plain paragraphs. */
+  blocks: TextBlock[];
   format: DocumentFormat;
   word_count: number;
 }
@@ -45,8 +72,25 @@ export interface RewriteInput {
   ranges: { start: number; end: number }[] | null;
   /** Local LLM settings, used when options.engine is `llm`. */
   llm: Settings['llm'] | null;
+  /**
+   * Local LLM addresses allowed beyond this computer's own (loopback), e.g. "http://192.168.1.20:11434"
+   * or "gpu-box.lan:8080"; see `assertAllowedLlmEndpoint`. Absent: loopback only.
+   */
+  llm_allow_list?: string[];
+  /**
+   * What the analysis found in the text: per critical section, the signals that pushed it towards
+   * AI, in words (the explanations' labels). The LLM engine asks the model to fix these.
+   */
+  signals?: SectionSignals[];
   port?: ProgressPort;
 }
+/** Signals of one analysed section: offsets into the text, labels as the analysis wrote them. */
+export interface SectionSignals {
+  start: number;
+  end: number;
+  labels: string[];
+}
+
 export interface RewriteOutput {
   text: string;
   hunks: DiffHunk[];

@@ -5,6 +5,7 @@ import { sectionSummary } from '../core/jobs/analyze';
 import type { WorkerPool } from '../core/pool';
 import { mapJsonl } from './jsonl';
 import { analyzeText, extractFile } from './pipeline';
+import { VERDICT_WORDS } from './verdict';
 
 export async function analyzeFiles(
   pool: WorkerPool,
@@ -39,15 +40,7 @@ export async function analyzeFiles(
 function describe(file: string, r: AnalysisResult): string {
   const lines = [file];
   const score = r.ai_confidence === null ? 'not scored' : `${r.ai_confidence.toFixed(1)}% likely AI-generated`;
-  const verdict = {
-    ai: 'AI-generated',
-    mixed: 'mixed: both AI-generated and human-written passages',
-    human: 'human-written',
-    uncertain: 'uncertain',
-    too_short: 'too short to judge',
-    unsupported_language: 'language not supported',
-  }[r.verdict];
-  lines.push(`  ${score} — ${verdict} (${r.word_count} words, ${r.model})`);
+  lines.push(`  ${score} — ${VERDICT_WORDS[r.verdict]} (${r.word_count} words, ${r.model})`);
   const signals = r.explanations.filter((e) => Math.abs(e.weight) >= 0.1).slice(0, 5);
   if (signals.length) {
     lines.push('  Signals:');

@@ -2,7 +2,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { InkproofError } from '../../src-shared/errors';
-import { DEFAULT_SETTINGS, type AnalysisResult, type RewriteOptions } from '../../src-shared/models';
+import { DEFAULT_SETTINGS, type AnalysisResult, type RewriteOptions, type Span } from '../../src-shared/models';
 import type { AnalyzeInput, ExtractInput, ExtractOutput, RewriteInput, RewriteOutput } from '../../src-shared/tasks';
 import { tooLarge } from '../core/commands/documents';
 import { admitFile } from '../../src-workers/extract/admit';
@@ -33,15 +33,17 @@ export function analyzeText(pool: WorkerPool, text: string): Promise<AnalysisRes
   return pool.run<AnalyzeInput, AnalysisResult>('analyze', { text });
 }
 
+/** Revises `text`, only within `ranges` when given (null: all of it). */
 export function rewriteText(
   pool: WorkerPool,
   text: string,
   options: RewriteOptions,
+  ranges: Span[] | null,
   onProgress?: (p: number) => void,
 ): Promise<RewriteOutput> {
   return pool.run<RewriteInput, RewriteOutput>(
     'rewrite',
-    { text, options, ranges: null, llm: DEFAULT_SETTINGS.llm },
+    { text, options, ranges, llm: DEFAULT_SETTINGS.llm },
     onProgress ? { onProgress: (m) => onProgress(m.progress) } : {},
   );
 }

@@ -1,10 +1,15 @@
 /** `inkproof rewrite FILE [--mode] [--strength] [--out]` and `inkproof rewrite --jsonl`. */
 import fs from 'node:fs/promises';
+import path from 'node:path';
+import { applyRevision, revisableRanges, type StructuredText } from '../../src-shared/blocks';
 import { InkproofError } from '../../src-shared/errors';
 import { DEFAULT_SETTINGS, REWRITE_MODES, type RewriteMode, type RewriteOptions } from '../../src-shared/models';
+import type { RewriteOutput } from '../../src-shared/tasks';
+import { exportBytes, exportFormatOf, type ExportFormat } from '../core/export';
 import type { WorkerPool } from '../core/pool';
 import { mapJsonl } from './jsonl';
-import { extractFile, rewriteText } from './pipeline';
+import { analyzeText, extractFile, rewriteText } from './pipeline';
+import { describeScore } from './verdict';
 
 export function rewriteOptions(mode: string | undefined, strength: string | undefined): RewriteOptions {
   const m = (mode ?? DEFAULT_SETTINGS.revision.mode) as RewriteMode;
@@ -15,28 +20,66 @@ export function rewriteOptions(mode: string | undefined, strength: string | unde
   return { mode: m, strength: s, scope: 'document', engine: 'rules', frozen_terms: [] };
 }
 
+/**
+ * The format `--out` asks for, by its extension; an extension the export cannot write is a usage
+ * error (exit code 2), found before any work is done.
+ */
+export function outputFormat(outFile: string): ExportFormat {
+  const format = exportFormatOf(outFile);
+  if (format === null) {
+    throw new InkproofError(
+      'invalid_input',
+      `Cannot write "${path.basename(outFile)}": --out takes a .txt, .md or .docx file name (plain text, Markdown, or a Word document).`,
+    );
+  }
+  return format;
+}
+
+/**
+ * Revises a file read as the app reads it (the same extraction, so a .docx, .html or .md keeps its
+ * headings, lists and emphasis as blocks), writes the revision to stdout as plain text or to
+ * `--out` through the app's export (a real .docx, Markdown with its structure, or plain text), and
+ * reports on stderr the changes and the detector's score before and after.
+ */
 export async function rewriteFile(
   pool: WorkerPool,
   file: string,
   options: RewriteOptions,
   outFile: string | undefined,
 ): Promise<number> {
-  const { text } = await extractFile(pool, file);
+  const format = outFile ? outputFormat(outFile) : null;
+  const original = await extractFile(pool, file);
+  const scoreBefore = analyzeText(pool, original.text);
   const tty = process.stderr.isTTY;
   const result = await rewriteText(
     pool,
-    text,
+    original.text,
     options,
+    revisableRanges(original.text.length, original.blocks, null),
     tty ? (p) => process.stderr.write(`\rRevising… ${p}%`) : undefined,
   );
   if (tty) process.stderr.write('\r\x1b[K');
-  if (outFile) await fs.writeFile(outFile, result.text);
-  else process.stdout.write(result.text.endsWith('\n') ? result.text : result.text + '\n');
+  const revised = keepStructure(original, result);
+  const [before, after] = await Promise.all([scoreBefore, analyzeText(pool, revised.text)]);
+  if (outFile && format) await fs.writeFile(outFile, await exportBytes(format, revised));
+  else process.stdout.write(revised.text.endsWith('\n') ? revised.text : revised.text + '\n');
   const d = result.diff_summary;
   process.stderr.write(
-    `${result.hunks.length} changes: +${d.additions} / −${d.deletions} words, ${d.similarity}% similar${outFile ? `; written to ${outFile}` : ''}.\n`,
+    `${result.hunks.length} changes: +${d.additions} / −${d.deletions} words, ${d.similarity}% similar${outFile ? `; written to ${outFile}` : ''}.\n` +
+      `AI score: ${describeScore(before)} → ${describeScore(after)}.\n`,
   );
   return 0;
+}
+
+/** The revision with the original's blocks carried through its changes. */
+function keepStructure(original: StructuredText, result: RewriteOutput): StructuredText {
+  try {
+    return applyRevision(original, result.hunks, 'all');
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    // The reviser keeps paragraphs; should a change ever cross one, the text still comes out whole.
+    return { text: result.text, blocks: [] };
+  }
 }
 
 export async function rewriteJsonl(pool: WorkerPool, options: RewriteOptions): Promise<number> {
@@ -44,7 +87,7 @@ export async function rewriteJsonl(pool: WorkerPool, options: RewriteOptions): P
     process.stdin,
     process.stdout,
     async (line) => {
-      const r = await rewriteText(pool, line.text as string, options);
+      const r = await rewriteText(pool, line.text as string, options, null);
       return { id: line.id, text: r.text, diff_summary: r.diff_summary };
     },
     pool.threads * 4,

@@ -13,6 +13,7 @@ import { BroadcastHub } from './hub/hub';
 import { HubOutbox } from './hub/outbox';
 import { analyzeHandler } from './jobs/analyze';
 import { rewriteHandler } from './jobs/rewrite';
+import { RewritePartials } from './jobs/rewrite-partials';
 import { validateHandler } from './jobs/validate';
 import { createLogger } from './logger';
 import { WorkerPool } from './pool';
@@ -105,6 +106,7 @@ export function createCore(opts: CoreOptions): Core {
     jobs,
     documents: new DocumentStore(db),
     rewrites: new RewriteStore(db),
+    rewritePartials: new RewritePartials(),
     samples: new SampleStore(db),
     settings: new SettingsStore(db),
     progressIntervalMs: opts.progressIntervalMs ?? 50,

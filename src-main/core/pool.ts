@@ -2,16 +2,19 @@
  * The worker pool (docs/architecture.md §6): piscina with a finite queue, an explicit idle timeout and
  * cores − 1 threads. Progress travels over a MessagePort transferred with the task; the worker
  * closes its port when it is done and the caller waits for that close before resolving, so no
- * progress message can arrive after the result. Cancel with an AbortSignal.
+ * progress message can arrive after the result. Cancel with an AbortSignal: a task with a progress
+ * port is first asked over it to stop (it aborts its own work — a local model's HTTP request, for
+ * one — and the thread stays warm), and has its thread ended only if it has not stopped after
+ * `cancelGraceMs`; a task without a port has its thread ended at once.
  */
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { MessageChannel } from 'node:worker_threads';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { InkproofError } from '../../src-shared/errors';
-import type { ProgressMessage, TaskName, TaskResult } from '../../src-shared/tasks';
+import type { ProgressMessage, TaskControlMessage, TaskName, TaskResult } from '../../src-shared/tasks';
 
 export interface PoolOptions {
   threads?: number;
@@ -19,6 +22,8 @@ export interface PoolOptions {
   idleTimeoutMs?: number;
   /** Resolves a task name to its module file; defaults to the TypeScript sources under tsx. */
   resolveTask?: (name: TaskName) => string;
+  /** How long a cancelled task may take to stop by itself before its thread is ended. */
+  cancelGraceMs?: number;
 }
 
 export interface RunOptions {
@@ -51,12 +56,14 @@ function execArgvFor(file: string): string[] | undefined {
 export class WorkerPool {
   private readonly piscina: Piscina;
   private readonly resolveTask: (name: TaskName) => string;
+  private readonly cancelGraceMs: number;
   readonly threads: number;
   private destroyed = false;
 
   constructor(opts: PoolOptions = {}) {
     this.threads = opts.threads ?? defaultThreads();
     this.resolveTask = opts.resolveTask ?? sourceTaskFile;
+    this.cancelGraceMs = opts.cancelGraceMs ?? 2000;
     const probe = this.resolveTask('analyze');
     this.piscina = new Piscina({
       minThreads: 0,
@@ -78,6 +85,7 @@ export class WorkerPool {
   async run<I extends object, O>(task: TaskName, input: I, opts: RunOptions = {}): Promise<O> {
     if (this.destroyed) throw new InkproofError('internal', 'The worker pool has been shut down.');
     const filename = pathToFileURL(this.resolveTask(task)).href;
+    // Tasks that report progress get a port (and, through it, a request to stop when cancelled).
     const channel = opts.onProgress ? new MessageChannel() : null;
     let closed: Promise<void> = Promise.resolve();
     if (channel && opts.onProgress) {
@@ -85,26 +93,56 @@ export class WorkerPool {
       channel.port1.on('message', (m: ProgressMessage) => onProgress(m));
       closed = new Promise((resolve) => channel.port1.once('close', () => resolve()));
     }
+    const cancel = channel ? this.cooperativeCancel(channel.port1, opts.signal) : null;
     let result: TaskResult<O>;
     try {
       result = (await this.piscina.run(channel ? { ...input, port: channel.port2 } : input, {
         filename,
-        signal: opts.signal,
+        signal: cancel?.signal ?? opts.signal,
         transferList: channel ? [channel.port2] : undefined,
       })) as TaskResult<O>;
     } catch (err) {
       channel?.port1.close();
       throw translate(err, opts.signal);
+    } finally {
+      cancel?.dispose();
     }
     // The worker closes its port after its last progress message; waiting for the close here
     // guarantees every progress message was handled before the result is.
     await closed;
-    if (!result.ok)
+    if (!result.ok) {
+      // A task that stopped because it was asked to answers `cancelled`; the caller's reason says why.
+      if (opts.signal?.aborted && result.error.code === 'cancelled') throw translate(opts.signal.reason, opts.signal);
       throw new InkproofError(result.error.code, result.error.message, {
         issues: result.error.issues,
         retryable: result.error.retryable,
       });
+    }
     return result.value;
+  }
+
+  /**
+   * On the caller's abort: asks the task to stop (a message on its port), and ends its thread
+   * through piscina's own signal only if it is still running `cancelGraceMs` later.
+   */
+  private cooperativeCancel(port: MessagePort, signal?: AbortSignal) {
+    if (!signal) return null;
+    // Cancelled before it started: nothing to ask, piscina drops it at once.
+    if (signal.aborted) return { signal, dispose: () => {} };
+    const hard = new AbortController();
+    let timer: NodeJS.Timeout | null = null;
+    const onAbort = () => {
+      port.postMessage({ cancel: true } satisfies TaskControlMessage);
+      timer = setTimeout(() => hard.abort(signal.reason), this.cancelGraceMs);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    return {
+      signal: hard.signal,
+      dispose: () => {
+        signal.removeEventListener('abort', onAbort);
+        if (timer) clearTimeout(timer);
+      },
+    };
   }
 
   async destroy(): Promise<void> {

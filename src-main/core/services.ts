@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { BroadcastHub } from './hub/hub';
 import type { WorkerPool } from './pool';
+import type { RewritePartials } from './jobs/rewrite-partials';
 import type { JobScheduler } from './queue/scheduler';
 import type { Db } from './store/db';
 import type { DocumentStore } from './store/documents';
@@ -18,6 +19,8 @@ export interface Services {
   logger: Logger;
   documents: DocumentStore;
   rewrites: RewriteStore;
+  /** Changes of the finished sections of running revisions (partial results). */
+  rewritePartials: RewritePartials;
   samples: SampleStore;
   jobs: JobStore;
   settings: SettingsStore;

@@ -10,11 +10,29 @@
 import { Buffer } from 'node:buffer';
 import mammoth from 'mammoth';
 import { InkproofError } from '../../src-shared/errors';
-import { htmlToText } from './html';
+import { htmlToParagraphs } from './html';
+import type { RawParagraph } from './structure';
 import { DEFAULT_ZIP_LIMITS, openZip, ZipBombError, ZipFormatError, type OpenedZip } from './zip';
 
 /** What a zip archive holds, when it is not a Word document: "an Excel workbook (.xlsx)". */
 export type ZipIdentity = { word: true } | { word: false; what: string; hint?: string };
+
+/**
+ * Styles read as structure beyond mammoth's defaults (headings, lists, bold, italic, links): the
+ * title, Word's quotation styles, and the code styles of Word (HTML Preformatted, HTML Code) and of
+ * pandoc and our own export (Source Code, Verbatim Char). Consecutive code paragraphs form one code
+ * block whose paragraphs stay separated by a blank line, as they were before this mapping.
+ */
+const STYLE_MAP = [
+  "p[style-name='Title'] => h1:fresh",
+  "p[style-name='Quote'] => blockquote > p:fresh",
+  "p[style-name='Intense Quote'] => blockquote > p:fresh",
+  "p[style-name='Block Text'] => blockquote > p:fresh",
+  "p[style-name='Source Code'] => pre:separator('\\n\\n')",
+  "p[style-name='HTML Preformatted'] => pre:separator('\\n\\n')",
+  "r[style-name='Verbatim Char'] => code",
+  "r[style-name='HTML Code'] => code",
+];
 
 const WORD_MAIN = /wordprocessingml\.(?:document|template)\.main\+xml|ms-word\.(?:document|template)\.macroenabled/i;
 const SMALL_PART = 2 * 1024 * 1024;
@@ -99,6 +117,7 @@ export async function convertDocx(bytes: Uint8Array, maxBytes: number, claimedDo
         externalFileAccess: false,
         ignoreEmptyParagraphs: true,
         includeDefaultStyleMap: true,
+        styleMap: STYLE_MAP,
         includeEmbeddedStyleMap: false,
       });
     } catch (err) {
@@ -132,9 +151,9 @@ function damaged(claimedDocx: boolean): InkproofError {
   );
 }
 
-/** Text of a converted .docx: footnote and endnote markers and back-links dropped. */
-export function docxHtmlToText(html: string): string {
-  return htmlToText(html, {
+/** Paragraphs of a converted .docx: footnote and endnote markers and back-links dropped. */
+export function docxHtmlToParagraphs(html: string): RawParagraph[] {
+  return htmlToParagraphs(html, {
     skip: (name, attribs) =>
       name === 'a' && typeof attribs.href === 'string' && /^#(?:footnote|endnote)-/.test(attribs.href),
   });

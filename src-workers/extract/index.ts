@@ -17,14 +17,17 @@
  *    - text content is read by its extension: .txt as plain text, .md as Markdown, .html as HTML.
  * 4. The text is normalised (LF, no trailing spaces, one blank line between paragraphs, NFC);
  *    nothing left → `empty_document` (or `no_text_layer` for a PDF of images).
+ * 5. Beside the text, `blocks` say what each paragraph of a Markdown, HTML or Word document was
+ *    (heading, list item, quotation, code) and where its bold, italic, code and links are; plain
+ *    text and PDFs have none (src-shared/blocks.ts has the rules blocks obey).
  */
 import { InkproofError } from '../../src-shared/errors';
 import type { DocumentFormat } from '../../src-shared/models';
 import type { ExtractInput, ExtractOutput } from '../../src-shared/tasks';
 import { countWords } from '../text/segment';
-import { convertDocx, docxHtmlToText } from './docx';
-import { declaredHtmlCharset, htmlToText } from './html';
-import { markdownToText } from './md';
+import { convertDocx, docxHtmlToParagraphs } from './docx';
+import { declaredHtmlCharset, htmlToParagraphs } from './html';
+import { markdownToParagraphs } from './md';
 import { extractPdf } from './pdf';
 import { formatSize } from './size';
 import { describeUnknown, findPdfHeader, sniff } from './sniff';
@@ -32,7 +35,8 @@ import { claimedFormat, FORMAT_NAMES, oleError, unsupported } from './formats';
 
 export { claimedFormat, EXTENSIONS } from './formats';
 export { admitFile } from './admit';
-import { decodeText, normalizeText } from './text';
+import { assembleParagraphs, plainParagraphs, type RawParagraph } from './structure';
+import { decodeText } from './text';
 
 function validate(input: ExtractInput): Uint8Array {
   if (!input || typeof input !== 'object') throw new InkproofError('invalid_input', 'No file was given.');
@@ -56,8 +60,8 @@ export async function extractDocument(input: ExtractInput): Promise<ExtractOutpu
   }
   if (bytes.byteLength === 0) throw new InkproofError('empty_document', 'This file is empty.');
 
-  const { format, raw } = await extractRaw(bytes, claimed, max);
-  const text = normalizeText(raw);
+  const { format, paragraphs } = await extractRaw(bytes, claimed, max);
+  const { text, blocks } = assembleParagraphs(paragraphs);
   if (text.length === 0) {
     throw new InkproofError(
       'empty_document',
@@ -66,21 +70,21 @@ export async function extractDocument(input: ExtractInput): Promise<ExtractOutpu
         : `This file is ${FORMAT_NAMES[format]} with no text in it.`,
     );
   }
-  return { text, format, word_count: countWords(text) };
+  return { text, blocks, format, word_count: countWords(text) };
 }
 
 async function extractRaw(
   bytes: Uint8Array,
   claimed: DocumentFormat,
   max: number,
-): Promise<{ format: DocumentFormat; raw: string }> {
+): Promise<{ format: DocumentFormat; paragraphs: RawParagraph[] }> {
   const sniffed = sniff(bytes);
   switch (sniffed.kind) {
     case 'pdf':
-      return { format: 'pdf', raw: await extractPdf(bytes, max) };
+      return { format: 'pdf', paragraphs: plainParagraphs(await extractPdf(bytes, max)) };
     case 'zip': {
       const outcome = await convertDocx(bytes, max, claimed === 'docx');
-      if (outcome.ok) return { format: 'docx', raw: docxHtmlToText(outcome.html) };
+      if (outcome.ok) return { format: 'docx', paragraphs: docxHtmlToParagraphs(outcome.html) };
       const { what, hint } = outcome.identity;
       if (claimed === 'docx') {
         throw new InkproofError(
@@ -99,18 +103,18 @@ async function extractRaw(
   }
   if (claimed === 'pdf') {
     // PDF readers accept a header a little way into the file, after some junk.
-    if (findPdfHeader(bytes) >= 0) return { format: 'pdf', raw: await extractPdf(bytes, max) };
+    if (findPdfHeader(bytes) >= 0) return { format: 'pdf', paragraphs: plainParagraphs(await extractPdf(bytes, max)) };
     throw notWhatItSays('a PDF', '.pdf', describeUnknown(bytes));
   }
   if (claimed === 'docx') throw notWhatItSays('a Word document', '.docx', describeUnknown(bytes));
 
   if (claimed === 'html') {
     const { text } = decodeText(bytes, declaredHtmlCharset(bytes));
-    return { format: 'html', raw: htmlToText(text) };
+    return { format: 'html', paragraphs: htmlToParagraphs(text) };
   }
   const { text } = decodeText(bytes);
-  if (claimed === 'md') return { format: 'md', raw: markdownToText(text) };
-  return { format: 'txt', raw: text };
+  if (claimed === 'md') return { format: 'md', paragraphs: markdownToParagraphs(text) };
+  return { format: 'txt', paragraphs: plainParagraphs(text) };
 }
 
 function notWhatItSays(expected: string, ext: string, actual: string): InkproofError {

@@ -1,7 +1,8 @@
 /**
  * Markdown to plain text: `marked` (CommonMark + GFM) renders it to HTML and the HTML path turns
  * that into text, so Markdown, HTML and Word documents share one notion of paragraphs, tables and
- * lists. What that gives:
+ * lists — and of structure: headings, list items, quotations, code, bold, italic and links become
+ * blocks beside the text (./README.md, Blocks). What that gives:
  *
  * - headings, paragraphs, list items and blockquote paragraphs each become a paragraph, with the
  *   markup (#, *, _, >, list markers, task checkboxes) gone; emphasis, strikethrough and inline
@@ -19,7 +20,8 @@
  * paragraph) get a plain line-by-line conversion instead: see `tooComplexForMarked`.
  */
 import { Marked, type TokenizerAndRendererExtension, type Tokens } from 'marked';
-import { htmlToText } from './html';
+import { htmlToParagraphs } from './html';
+import { plainParagraphs, type RawParagraph } from './structure';
 
 // No `start` function: "[" already ends a run of plain text, so marked tries this tokenizer at
 // every "[", and a start function that searches the rest of the source made parsing quadratic.
@@ -152,19 +154,23 @@ function stripClosingHashes(line: string): string {
   return t.slice(0, i).trimEnd();
 }
 
-export function markdownToText(source: string): string {
+/**
+ * Markdown to paragraphs with their structure (headings, list items, quotations, code, marks);
+ * the plain conversion for sources marked cannot take gives plain paragraphs.
+ */
+export function markdownToParagraphs(source: string): RawParagraph[] {
   const src = source
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .replace(FRONT_MATTER, '');
-  if (tooComplexForMarked(src)) return plainMarkdown(src);
+  if (tooComplexForMarked(src)) return plainParagraphs(plainMarkdown(src));
   let html: string;
   try {
     html = marked.parse(src, { async: false });
   } catch (err) {
     // A stack overflow on some shape the check above does not foresee: degrade, do not fail.
-    if (err instanceof RangeError) return plainMarkdown(src);
+    if (err instanceof RangeError) return plainParagraphs(plainMarkdown(src));
     throw err;
   }
-  return htmlToText(html, { imageAlt: true });
+  return htmlToParagraphs(html, { imageAlt: true });
 }

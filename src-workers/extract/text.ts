@@ -1,7 +1,7 @@
 /**
- * Decoding bytes that should be text, telling text from binary data, and the normalisation every
- * extractor's output goes through. All of it is linear in the input: a 1 MB file is one pass over
- * its bytes plus a native decode.
+ * Decoding bytes that should be text and telling text from binary data (the normal form of the
+ * output is ./normalize.ts). All of it is linear in the input: a 1 MB file is one pass over its
+ * bytes plus a native decode.
  */
 import { Buffer } from 'node:buffer';
 import { InkproofError } from '../../src-shared/errors';
@@ -219,41 +219,4 @@ function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   if (oddZero >= pairs * 0.7 && evenZero <= pairs * 0.05) return 'utf-16le';
   if (evenZero >= pairs * 0.7 && oddZero <= pairs * 0.05) return 'utf-16be';
   return null;
-}
-
-/**
- * The common shape of every extractor's output: LF line ends, no trailing whitespace on any line,
- * paragraphs separated by exactly one blank line, no control characters other than tab and LF,
- * Unicode NFC, no leading or trailing blank lines.
- */
-export function normalizeText(raw: string): string {
-  let text = raw.indexOf('\r') >= 0 ? raw.replace(/\r\n?/g, '\n') : raw;
-  // Paragraph and line separators, form feeds (page breaks) and vertical tabs.
-  text = text.replace(/[\u2029\f]/g, '\n\n').replace(/[\u2028\v]/g, '\n');
-  // Byte-order marks and zero-width no-break spaces inside the text, other control characters,
-  // and stray soft hyphens (invisible when rendered).
-  text = text.replace(/[\uFEFF\u00AD\u0000-\u0008\u000E-\u001F\u007F]/g, '');
-  const lines = text.split('\n');
-  const out: string[] = [];
-  let blank = true; // true so that leading blank lines are dropped
-  for (const line of lines) {
-    const trimmed = line.trimEnd();
-    if (trimmed.length === 0 || isBlank(trimmed)) {
-      if (!blank) out.push('');
-      blank = true;
-      continue;
-    }
-    out.push(trimmed);
-    blank = false;
-  }
-  while (out.length > 0 && out[out.length - 1] === '') out.pop();
-  return out.join('\n').normalize('NFC');
-}
-
-function isBlank(line: string): boolean {
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 0xa0 && c !== 0x3000 && !(c >= 0x2000 && c <= 0x200b)) return false;
-  }
-  return true;
 }

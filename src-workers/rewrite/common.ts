@@ -1,35 +1,11 @@
-/** Pieces both revision engines share: progress, cancellation, and the final checks. */
+/** Pieces both revision engines share: cancellation and the final checks (progress: sections.ts). */
 import { InkproofError } from '../../src-shared/errors';
 import type { DiffHunk } from '../../src-shared/models';
-import type { ProgressMessage, RewriteInput } from '../../src-shared/tasks';
+import type { RewriteInput } from '../../src-shared/tasks';
 import { verifyProtected, type ProtectedSpan } from './protect';
 import { normalizeRanges } from './units';
 
 export type RewriteRequest = Omit<RewriteInput, 'port'>;
-
-/** Reports integer progress that never goes backwards, at most every `minGapMs` unless it moved. */
-export class ProgressReporter {
-  private last = -1;
-  private lastAt = 0;
-  constructor(
-    private readonly onProgress: (p: ProgressMessage) => void,
-    private readonly minGapMs = 0,
-  ) {}
-  report(fraction: number, done?: number, force = false): void {
-    const p = Math.max(this.last, Math.min(100, Math.max(0, Math.floor(fraction * 100))));
-    const now = Date.now();
-    if (!force && p === this.last && now - this.lastAt < this.minGapMs) return;
-    if (!force && p === this.last && this.minGapMs === 0) return;
-    this.last = p;
-    this.lastAt = now;
-    this.onProgress(done === undefined ? { progress: p } : { progress: p, done });
-  }
-  finish(done?: number): void {
-    if (this.last === 100) return;
-    this.last = 100;
-    this.onProgress(done === undefined ? { progress: 100 } : { progress: 100, done });
-  }
-}
 
 export function checkAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw new InkproofError('cancelled', 'The revision was cancelled.');

@@ -2,10 +2,16 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import mammoth from 'mammoth';
+import { marked, type Token, type Tokens } from 'marked';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, exited, runCli, startServeProcess } from '../helpers/server-process';
 import { tempDir } from '../helpers/temp';
 import { aiText, humanText } from '../helpers/texts';
+
+/** The detector's score of the original and of the revision, as `rewrite` reports them on stderr. */
+const SCORE_LINE = /^AI score: (\d+\.\d)% \([^)]+\) → (\d+\.\d)% \([^)]+\)\.$/m;
 
 /** The CLI with one worker thread, as a small machine would run it. */
 const run = (args: string[], stdin = '') => runCli(args, stdin, { INKPROOF_THREADS: '1' });
@@ -70,6 +76,98 @@ describe('inkproof CLI', () => {
     expect(res.stdout).toBe('');
     expect(res.stderr).toMatch(/changes: \+\d+ \/ −\d+ words/);
     expect(fs.readFileSync(out, 'utf8')).not.toBe(aiText(2));
+  }, 60_000);
+
+  it('rewrite --out writes a real .docx for a Word document, keeping its headings, lists and bold', async () => {
+    const input = path.join(t.dir, 'essay.docx');
+    const out = path.join(t.dir, 'essay.revised.docx');
+    const para = aiText(1);
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Learning Today')] }),
+            new Paragraph({ children: [new TextRun({ text: 'In short:', bold: true }), new TextRun(' ' + para)] }),
+            new Paragraph({ children: [new TextRun(para)] }),
+            new Paragraph({ children: [new TextRun(para)] }),
+            new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('Points')] }),
+            new Paragraph({ bullet: { level: 0 }, children: [new TextRun('Moreover, schools leverage platforms.')] }),
+            new Paragraph({ bullet: { level: 0 }, children: [new TextRun('Teachers utilize data.')] }),
+          ],
+        },
+      ],
+    });
+    fs.writeFileSync(input, await Packer.toBuffer(doc));
+    const res = await run(['rewrite', input, '--strength', '3', '--out', out]);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toBe('');
+    expect(res.stderr).toMatch(/; written to .*essay\.revised\.docx\.\n/);
+    expect(res.stderr).toMatch(SCORE_LINE);
+    const html = (await mammoth.convertToHtml({ path: out })).value;
+    expect(html).toMatch(
+      /^<h1>Learning Today<\/h1><p><strong>In short:<\/strong> .+<\/p><p>.+<\/p><p>.+<\/p><h2>Points<\/h2><ul><li>.+<\/li><li>.+<\/li><\/ul>$/,
+    );
+    expect(html).not.toContain('utilize');
+  }, 60_000);
+
+  it('rewrite --out keeps Markdown for .md (headings, lists, emphasis), and writes plain text for .txt', async () => {
+    const input = path.join(t.dir, 'notes.md');
+    fs.writeFileSync(
+      input,
+      `# Notes on *learning*\n\n${aiText(2).replace('\n\n', ' ')}\n\n## Points\n\n- **Moreover**, schools leverage platforms.\n  1. Teachers utilize data.\n\n> ${aiText(1)}\n`,
+    );
+    const md = path.join(t.dir, 'notes.out.md');
+    const res = await run(['rewrite', input, '--strength', '3', '--out', md]);
+    expect(res.code).toBe(0);
+    expect(res.stderr).toMatch(SCORE_LINE);
+    const tokens = marked.lexer(fs.readFileSync(md, 'utf8'));
+    expect(tokens.filter((tk) => tk.type !== 'space').map((tk) => tk.type)).toEqual([
+      'heading',
+      'paragraph',
+      'heading',
+      'list',
+      'blockquote',
+    ]);
+    const [h1, , h2, list] = tokens.filter((tk) => tk.type !== 'space') as [
+      Tokens.Heading,
+      Token,
+      Tokens.Heading,
+      Tokens.List,
+    ];
+    expect([h1.depth, h1.text, h2.depth, h2.text]).toEqual([1, 'Notes on *learning*', 2, 'Points']);
+    expect(list.ordered).toBe(false);
+    expect(list.items[0].tokens.some((tk) => tk.type === 'list' && (tk as Tokens.List).ordered)).toBe(true);
+    expect(JSON.stringify(list.items[0].tokens)).toContain('"type":"strong"');
+
+    const txt = path.join(t.dir, 'notes.out.txt');
+    expect((await run(['rewrite', input, '--out', txt])).code).toBe(0);
+    const plain = fs.readFileSync(txt, 'utf8');
+    expect(plain).toMatch(/^Notes on learning\n\n/);
+    expect(plain).not.toMatch(/[#*>]/);
+  }, 60_000);
+
+  it('rewrite FILE prints the revision on stdout and the score before → after on stderr', async () => {
+    const input = path.join(t.dir, 'plain.txt');
+    fs.writeFileSync(input, aiText(3));
+    const res = await run(['rewrite', input]);
+    expect(res.code).toBe(0);
+    expect(res.stdout.length).toBeGreaterThan(100);
+    expect(res.stdout).not.toBe(aiText(3) + '\n');
+    const [, before, after] = SCORE_LINE.exec(res.stderr)!;
+    expect(Number(before)).toBeGreaterThan(50);
+    expect(Number(after)).toBeGreaterThanOrEqual(0);
+  }, 60_000);
+
+  it('rewrite refuses an --out extension it cannot write, with exit code 2, before reading anything', async () => {
+    const out = path.join(t.dir, 'x.pdf');
+    // The input does not exist: the refusal comes first, so no work was started.
+    const res = await run(['rewrite', path.join(t.dir, 'missing.txt'), '--out', out]);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toBe(
+      'inkproof: Cannot write "x.pdf": --out takes a .txt, .md or .docx file name (plain text, Markdown, or a Word document).\n',
+    );
+    expect(fs.existsSync(out)).toBe(false);
+    expect((await run(['rewrite', '--jsonl', '--out', path.join(t.dir, 'y.txt')])).code).toBe(2);
   }, 60_000);
 
   it('exits 2 with a message on usage errors', async () => {

@@ -4,41 +4,27 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eventSchemas } from '../../src-shared/events';
 import { applyHunks } from '../../src-shared/hunks';
-import { createCore, type Core } from '../../src-main/core/core';
-import { fakeBroadcasts, type BroadcastFake } from '../../src-main/core/hub/fake';
-import { silentLogger } from '../../src-main/core/logger';
 import { dispatch } from '../../src-main/core/commands';
-import { tempDir } from '../helpers/temp';
+import { coreForTests } from '../helpers/core';
 import { aiText, humanText } from '../helpers/texts';
 
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
 describe('core pipeline', () => {
-  let core: Core;
-  let fake: BroadcastFake;
-  const t = tempDir();
-  const ctx = () => ({ user: core.localUser });
-
-  beforeAll(() => {
-    core = createCore({ dataDir: t.dir, logger: silentLogger(), threads: 1, progressIntervalMs: 0 });
-    fake = fakeBroadcasts(core.hub);
-  });
-  afterAll(async () => {
-    await core.close();
-    t.cleanup();
-  });
+  const harness = coreForTests();
+  const ctx = () => harness.ctx();
 
   it("imports a document, analyses it in a worker and broadcasts document.analyzed with the seed's fields", async () => {
-    const { documents, errors } = await core.api.importDocuments(
+    const { documents, errors } = await harness.core.api.importDocuments(
       { files: [{ name: 'essay.txt', text: aiText(4) }] },
       ctx(),
     );
     expect(errors).toEqual([]);
     const id = documents[0].id;
-    const env = await fake.waitFor(`private-documents.${id}`, 'document.analyzed');
+    const env = await harness.fake.waitFor(`private-documents.${id}`, 'document.analyzed');
     expect(Object.keys(env.data).sort()).toEqual([
       'ai_confidence',
       'ai_share',
@@ -52,30 +38,36 @@ describe('core pipeline', () => {
     expect(Math.round(env.data.ai_confidence! * 10) / 10).toBe(env.data.ai_confidence);
     expect(env.data.analyzed_at).toMatch(ISO);
     expect(env.data.critical_sections.length).toBeGreaterThan(0);
-    const detail = await core.api.getDocument({ id }, ctx());
+    const detail = await harness.core.api.getDocument({ id }, ctx());
     for (const s of env.data.critical_sections) {
       expect(Object.keys(s).sort()).toEqual(['confidence', 'end', 'start', 'text']);
       expect(s.text.length).toBeLessThanOrEqual(300);
       expect(detail.text!.slice(s.start, s.start + 40)).toBe(s.text.slice(0, 40));
     }
-    fake.assertBroadcast(
+    harness.fake.assertBroadcast(
       'private-library.1',
       'document.imported',
       (d) => d.document_id === id && d.name === 'essay.txt',
     );
-    fake.assertBroadcast('private-library.1', 'document.analysis_started', (d) => d.document_id === id);
+    harness.fake.assertBroadcast('private-library.1', 'document.analysis_started', (d) => d.document_id === id);
     expect(detail).toMatchObject({ status: 'analyzed', verdict: 'ai', version: 1 });
     expect(detail.explanations.length).toBeGreaterThan(0);
-    expect(fake.invalid).toEqual([]);
+    expect(harness.fake.invalid).toEqual([]);
   });
 
   it('revises a document with queued → processing → progress … 100 → completed, in that order', async () => {
-    const { documents } = await core.api.importDocuments({ files: [{ name: 'long.md', text: aiText(30) }] }, ctx());
+    const { documents } = await harness.core.api.importDocuments(
+      { files: [{ name: 'long.md', text: aiText(30) }] },
+      ctx(),
+    );
     const id = documents[0].id;
-    await fake.waitFor(`private-documents.${id}`, 'document.analyzed');
-    const { rewrite } = await core.api.rewriteDocument({ id, options: { scope: 'document', mode: 'casual' } }, ctx());
-    const completed = await fake.waitFor(`private-rewrites.${rewrite.id}`, 'rewrite.completed');
-    const seq = fake.recorded.filter((e) => e.channel === `private-rewrites.${rewrite.id}`);
+    await harness.fake.waitFor(`private-documents.${id}`, 'document.analyzed');
+    const { rewrite } = await harness.core.api.rewriteDocument(
+      { id, options: { scope: 'document', mode: 'casual' } },
+      ctx(),
+    );
+    const completed = await harness.fake.waitFor(`private-rewrites.${rewrite.id}`, 'rewrite.completed');
+    const seq = harness.fake.recorded.filter((e) => e.channel === `private-rewrites.${rewrite.id}`);
     const names = seq.map((e) => e.event);
     expect(names[0]).toBe('rewrite.queued');
     expect(names[1]).toBe('rewrite.processing');
@@ -104,28 +96,34 @@ describe('core pipeline', () => {
     for (const e of seq)
       expect(eventSchemas[e.event as keyof typeof eventSchemas].safeParse(e.data).success).toBe(true);
 
-    const detail = await core.api.getRewrite({ id: rewrite.id }, ctx());
+    const detail = await harness.core.api.getRewrite({ id: rewrite.id }, ctx());
     expect(detail.status).toBe('completed');
     expect(detail.hunks.length).toBeGreaterThan(0);
     for (const h of detail.hunks) expect(detail.original.slice(h.start, h.end)).toBe(h.before);
 
     // Apply two of the changes: a new version, and the old one stays recoverable.
     const accepted = detail.hunks.slice(0, 2).map((h) => h.id);
-    const applied = await core.api.applyRewrite({ id: rewrite.id, accepted_hunks: accepted }, ctx());
+    const applied = await harness.core.api.applyRewrite({ id: rewrite.id, accepted_hunks: accepted }, ctx());
     expect(applied.version).toBe(2);
-    fake.assertBroadcast('private-library.1', 'document.updated', (d) => d.document_id === id && d.version === 2);
-    const v1 = await core.api.getDocument({ id, version: 1 }, ctx());
-    const v2 = await core.api.getDocument({ id }, ctx());
+    harness.fake.assertBroadcast(
+      'private-library.1',
+      'document.updated',
+      (d) => d.document_id === id && d.version === 2,
+    );
+    const v1 = await harness.core.api.getDocument({ id, version: 1 }, ctx());
+    const v2 = await harness.core.api.getDocument({ id }, ctx());
     expect(v1.text).toBe(detail.original);
     expect(v2.text).toBe(applyHunks(detail.original, detail.hunks, accepted));
     expect(v2.text).not.toBe(detail.original);
     expect(v2.versions.map((v) => v.version)).toEqual([1, 2]);
-    await expect(core.api.applyRewrite({ id: rewrite.id, accepted_hunks: 'all' }, ctx())).rejects.toMatchObject({
-      code: 'conflict',
-    });
+    await expect(harness.core.api.applyRewrite({ id: rewrite.id, accepted_hunks: 'all' }, ctx())).rejects.toMatchObject(
+      {
+        code: 'conflict',
+      },
+    );
 
     // The revised version is analysed again.
-    await fake.waitFor(
+    await harness.fake.waitFor(
       `private-documents.${id}`,
       'document.analyzed',
       (d) => d.analyzed_at > (completed.data.completed_at as string),
@@ -133,18 +131,22 @@ describe('core pipeline', () => {
   });
 
   it('checks a selected passage and broadcasts sample.validated', async () => {
-    const { documents } = await core.api.importDocuments(
+    const { documents } = await harness.core.api.importDocuments(
       { files: [{ name: 'mixed.txt', text: humanText(3) + '\n\n' + aiText(3) }] },
       ctx(),
     );
     const id = documents[0].id;
-    await fake.waitFor(`private-documents.${id}`, 'document.analyzed');
-    const doc = await core.api.getDocument({ id }, ctx());
-    const { sample } = await core.api.validateSample(
+    await harness.fake.waitFor(`private-documents.${id}`, 'document.analyzed');
+    const doc = await harness.core.api.getDocument({ id }, ctx());
+    const { sample } = await harness.core.api.validateSample(
       { document_id: id, start: 0, end: Math.floor(doc.text!.length / 2) },
       ctx(),
     );
-    const env = await fake.waitFor(`private-documents.${id}`, 'sample.validated', (d) => d.sample_id === sample.id);
+    const env = await harness.fake.waitFor(
+      `private-documents.${id}`,
+      'sample.validated',
+      (d) => d.sample_id === sample.id,
+    );
     expect(Object.keys(env.data).sort()).toEqual([
       'ai_confidence',
       'document_id',
@@ -157,13 +159,16 @@ describe('core pipeline', () => {
   });
 
   it('exports as .txt, .md and a real .docx', async () => {
-    const { documents } = await core.api.importDocuments({ files: [{ name: 'notes.txt', text: humanText(2) }] }, ctx());
+    const { documents } = await harness.core.api.importDocuments(
+      { files: [{ name: 'notes.txt', text: humanText(2) }] },
+      ctx(),
+    );
     const id = documents[0].id;
-    await fake.waitFor(`private-documents.${id}`, 'document.analyzed');
-    const txt = await core.api.exportDocument({ id, format: 'txt' }, ctx());
+    await harness.fake.waitFor(`private-documents.${id}`, 'document.analyzed');
+    const txt = await harness.core.api.exportDocument({ id, format: 'txt' }, ctx());
     expect(txt.name).toBe('notes.txt');
     expect(Buffer.from(txt.base64, 'base64').toString('utf8')).toContain('market on Saturday');
-    const docx = await core.api.exportDocument({ id, format: 'docx' }, ctx());
+    const docx = await harness.core.api.exportDocument({ id, format: 'docx' }, ctx());
     const bytes = Buffer.from(docx.base64, 'base64');
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
     const mammoth = await import('mammoth');
@@ -172,18 +177,21 @@ describe('core pipeline', () => {
   });
 
   it('deletes a document and announces it', async () => {
-    const { documents } = await core.api.importDocuments({ files: [{ name: 'gone.txt', text: humanText(2) }] }, ctx());
+    const { documents } = await harness.core.api.importDocuments(
+      { files: [{ name: 'gone.txt', text: humanText(2) }] },
+      ctx(),
+    );
     const id = documents[0].id;
-    await core.api.deleteDocument({ id }, ctx());
-    fake.assertBroadcast('private-library.1', 'document.deleted', (d) => d.document_id === id);
-    await expect(core.api.getDocument({ id }, ctx())).rejects.toMatchObject({ code: 'not_found' });
+    await harness.core.api.deleteDocument({ id }, ctx());
+    harness.fake.assertBroadcast('private-library.1', 'document.deleted', (d) => d.document_id === id);
+    await expect(harness.core.api.getDocument({ id }, ctx())).rejects.toMatchObject({ code: 'not_found' });
   });
 
   describe('bad input gets a typed error and breaks nothing', () => {
     it('refuses empty, binary, unsupported and too large files, each with its reason', async () => {
-      const big = path.join(t.dir, 'big.txt');
+      const big = path.join(harness.dir, 'big.txt');
       fs.writeFileSync(big, Buffer.alloc(50 * 1024 * 1024, 'a'));
-      const { documents, errors } = await core.api.importDocuments(
+      const { documents, errors } = await harness.core.api.importDocuments(
         {
           files: [
             { name: 'empty.txt', text: '' },
@@ -197,7 +205,7 @@ describe('core pipeline', () => {
             { name: 'ok.txt', text: humanText(1) },
           ],
         },
-        { user: core.localUser, allowPaths: true },
+        { user: harness.core.localUser, allowPaths: true },
       );
       expect(documents.map((d) => d.name)).toEqual(['ok.txt']);
       expect(errors.map((e) => [e.name, e.error.code])).toEqual([
@@ -211,7 +219,7 @@ describe('core pipeline', () => {
     });
 
     it('refuses imports by path from untrusted callers', async () => {
-      const { errors } = await core.api.importDocuments(
+      const { errors } = await harness.core.api.importDocuments(
         { files: [{ name: 'passwd.txt', path: '/etc/passwd' }] },
         ctx(),
       );
@@ -219,43 +227,47 @@ describe('core pipeline', () => {
     });
 
     it('validates arguments at the boundary with field-level issues', async () => {
-      await expect(dispatch(core.api, 'rewriteDocument', { id: 'x' }, ctx())).rejects.toMatchObject({
+      await expect(dispatch(harness.core.api, 'rewriteDocument', { id: 'x' }, ctx())).rejects.toMatchObject({
         code: 'invalid_input',
         issues: [expect.objectContaining({ path: 'id' })],
       });
       await expect(
-        dispatch(core.api, 'rewriteDocument', { id: 1, options: { strength: 9 } }, ctx()),
+        dispatch(harness.core.api, 'rewriteDocument', { id: 1, options: { strength: 9 } }, ctx()),
       ).rejects.toMatchObject({ code: 'invalid_input' });
-      await expect(dispatch(core.api, 'noSuchCommand', {}, ctx())).rejects.toMatchObject({ code: 'not_found' });
+      await expect(dispatch(harness.core.api, 'noSuchCommand', {}, ctx())).rejects.toMatchObject({ code: 'not_found' });
       await expect(
-        dispatch(core.api, 'validateSample', { document_id: 1, text: 'a', start: 0, end: 1 }, ctx()),
+        dispatch(harness.core.api, 'validateSample', { document_id: 1, text: 'a', start: 0, end: 1 }, ctx()),
       ).rejects.toMatchObject({ code: 'invalid_input' });
     });
 
     it("answers not_found for unknown ids and for other users' documents", async () => {
-      await expect(core.api.getDocument({ id: 999_999 }, ctx())).rejects.toMatchObject({ code: 'not_found' });
-      await expect(core.api.getRewrite({ id: 999_999 }, ctx())).rejects.toMatchObject({ code: 'not_found' });
-      await expect(core.api.cancelJob({ id: 999_999 }, ctx())).rejects.toMatchObject({ code: 'not_found' });
-      await expect(core.api.getDocument({ id: 1 }, { user: { id: 2 } })).rejects.toMatchObject({ code: 'not_found' });
+      await expect(harness.core.api.getDocument({ id: 999_999 }, ctx())).rejects.toMatchObject({ code: 'not_found' });
+      await expect(harness.core.api.getRewrite({ id: 999_999 }, ctx())).rejects.toMatchObject({ code: 'not_found' });
+      await expect(harness.core.api.cancelJob({ id: 999_999 }, ctx())).rejects.toMatchObject({ code: 'not_found' });
+      await expect(harness.core.api.getDocument({ id: 1 }, { user: { id: 2 } })).rejects.toMatchObject({
+        code: 'not_found',
+      });
       await expect(
-        core.api.getEvents({ channel: 'private-documents.1', since: 0 }, { user: { id: 2 } }),
+        harness.core.api.getEvents({ channel: 'private-documents.1', since: 0 }, { user: { id: 2 } }),
       ).rejects.toMatchObject({ code: 'forbidden' });
     });
   });
 
   it('cancels a running revision: the worker stops, rewrite.failed says so, the job is cancelled and can be retried', async () => {
-    const { documents } = await core.api.importDocuments(
+    const { documents } = await harness.core.api.importDocuments(
       { files: [{ name: 'cancel.txt', text: aiText(3000) }] },
       ctx(),
     );
     const id = documents[0].id;
-    await fake.waitFor(`private-documents.${id}`, 'document.analyzed', undefined, 60_000);
-    const { rewrite } = await core.api.rewriteDocument({ id, options: { scope: 'document' } }, ctx());
-    await fake.waitFor(`private-rewrites.${rewrite.id}`, 'rewrite.processing');
-    const job = (await core.api.listJobs({ type: 'rewrite' }, ctx())).jobs.find((j) => j.subject_id === rewrite.id)!;
-    const cancelled = await core.api.cancelJob({ id: job.id }, ctx());
+    await harness.fake.waitFor(`private-documents.${id}`, 'document.analyzed', undefined, 60_000);
+    const { rewrite } = await harness.core.api.rewriteDocument({ id, options: { scope: 'document' } }, ctx());
+    await harness.fake.waitFor(`private-rewrites.${rewrite.id}`, 'rewrite.processing');
+    const job = (await harness.core.api.listJobs({ type: 'rewrite' }, ctx())).jobs.find(
+      (j) => j.subject_id === rewrite.id,
+    )!;
+    const cancelled = await harness.core.api.cancelJob({ id: job.id }, ctx());
     expect(cancelled.job.status).toBe('cancelled');
-    const failed = await fake.waitFor(`private-rewrites.${rewrite.id}`, 'rewrite.failed');
+    const failed = await harness.fake.waitFor(`private-rewrites.${rewrite.id}`, 'rewrite.failed');
     expect(Object.keys(failed.data).sort()).toEqual(['document_id', 'error', 'failed_at', 'rewrite_id', 'status']);
     expect(failed.data).toMatchObject({
       rewrite_id: rewrite.id,
@@ -263,16 +275,16 @@ describe('core pipeline', () => {
       status: 'failed',
       error: 'The revision was cancelled.',
     });
-    fake.assertNotBroadcast(`private-rewrites.${rewrite.id}`, 'rewrite.completed');
-    expect((await core.api.getRewrite({ id: rewrite.id }, ctx())).status).toBe('cancelled');
-    await core.api.retryJob({ id: job.id }, ctx());
-    await fake.waitFor(`private-rewrites.${rewrite.id}`, 'rewrite.completed', undefined, 60_000);
-    expect((await core.api.getRewrite({ id: rewrite.id }, ctx())).status).toBe('completed');
+    harness.fake.assertNotBroadcast(`private-rewrites.${rewrite.id}`, 'rewrite.completed');
+    expect((await harness.core.api.getRewrite({ id: rewrite.id }, ctx())).status).toBe('cancelled');
+    await harness.core.api.retryJob({ id: job.id }, ctx());
+    await harness.fake.waitFor(`private-rewrites.${rewrite.id}`, 'rewrite.completed', undefined, 60_000);
+    expect((await harness.core.api.getRewrite({ id: rewrite.id }, ctx())).status).toBe('completed');
   }, 120_000);
 
   it('fails the analysis of a damaged .docx with a typed error on that document only', async () => {
     const damaged = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(300, 7)]);
-    const { documents } = await core.api.importDocuments(
+    const { documents } = await harness.core.api.importDocuments(
       {
         files: [
           { name: 'damaged.docx', base64: damaged.toString('base64') },
@@ -282,23 +294,27 @@ describe('core pipeline', () => {
       ctx(),
     );
     const [bad, good] = documents;
-    const failed = await fake.waitFor('private-library.1', 'document.analysis_failed', (d) => d.document_id === bad.id);
+    const failed = await harness.fake.waitFor(
+      'private-library.1',
+      'document.analysis_failed',
+      (d) => d.document_id === bad.id,
+    );
     expect(failed.data.code).toBe('corrupt_file');
     expect(failed.data.error).toMatch(/\.$/);
-    expect(await core.api.getDocument({ id: bad.id }, ctx())).toMatchObject({
+    expect(await harness.core.api.getDocument({ id: bad.id }, ctx())).toMatchObject({
       status: 'failed',
       error: failed.data.error,
     });
-    await fake.waitFor(`private-documents.${good.id}`, 'document.analyzed');
-    const job = (await core.api.listJobs({ type: 'analyze', status: 'failed' }, ctx())).jobs.find(
+    await harness.fake.waitFor(`private-documents.${good.id}`, 'document.analyzed');
+    const job = (await harness.core.api.listJobs({ type: 'analyze', status: 'failed' }, ctx())).jobs.find(
       (j) => j.subject_id === bad.id,
     );
     expect(job?.attempts).toBe(1);
   });
 
   it('broadcast only payloads that match the event catalogue, on every path above', () => {
-    expect(fake.invalid).toEqual([]);
-    const seen = new Set(fake.recorded.map((e) => e.event));
+    expect(harness.fake.invalid).toEqual([]);
+    const seen = new Set(harness.fake.recorded.map((e) => e.event));
     for (const name of [
       'document.imported',
       'document.analysis_started',
@@ -319,7 +335,7 @@ describe('core pipeline', () => {
   });
 
   it('reports queue statistics with measured throughput', async () => {
-    const stats = await core.api.getQueueStats({}, ctx());
+    const stats = await harness.core.api.getQueueStats({}, ctx());
     expect(stats.by_type.analyze.completed).toBeGreaterThan(0);
     expect(stats.by_type.analyze.throughput).toBeGreaterThan(0);
     expect(stats.by_type.rewrite.median_runtime).toBeGreaterThan(0);

@@ -32,15 +32,34 @@ describe('extract task in a worker pool', () => {
   it('extracts .txt, .docx and .pdf sent as Buffers and Uint8Arrays', async () => {
     const [txt, docx, pdf] = await Promise.all([
       run({ name: 'a.txt', bytes: Buffer.from('Plain text through a worker.'), max_bytes: MB }),
-      run({ name: 'b.docx', bytes: await buildDocx(['Word through a worker.', 'Second paragraph.']), max_bytes: MB }),
+      run({
+        name: 'b.docx',
+        bytes: await buildDocx([{ heading: 'Word through a worker.' }, 'Second paragraph.']),
+        max_bytes: MB,
+      }),
       run({ name: 'c.pdf', bytes: buildPdf([{ lines: layout(['PDF through a worker.']) }]), max_bytes: MB }),
     ]);
-    expect(txt).toEqual({ ok: true, value: { text: 'Plain text through a worker.', format: 'txt', word_count: 5 } });
+    expect(txt).toEqual({
+      ok: true,
+      value: { text: 'Plain text through a worker.', blocks: [], format: 'txt', word_count: 5 },
+    });
+    // The blocks come back through the thread boundary with the text.
     expect(docx).toEqual({
       ok: true,
-      value: { text: 'Word through a worker.\n\nSecond paragraph.', format: 'docx', word_count: 6 },
+      value: {
+        text: 'Word through a worker.\n\nSecond paragraph.',
+        blocks: [
+          { kind: 'heading', level: 1, start: 0, end: 22 },
+          { kind: 'paragraph', start: 24, end: 41 },
+        ],
+        format: 'docx',
+        word_count: 6,
+      },
     });
-    expect(pdf).toEqual({ ok: true, value: { text: 'PDF through a worker.', format: 'pdf', word_count: 4 } });
+    expect(pdf).toEqual({
+      ok: true,
+      value: { text: 'PDF through a worker.', blocks: [], format: 'pdf', word_count: 4 },
+    });
   });
 
   it('returns bad files as typed errors and keeps working', async () => {

@@ -3,8 +3,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { libraryChannel } from '../../../src-shared/channels';
 import type { ImportFile, ImportResult } from '../../../src-shared/commands';
+import type { StructuredText } from '../../../src-shared/blocks';
 import { InkproofError } from '../../../src-shared/errors';
-import { applyHunks } from '../../../src-shared/hunks';
 import type { DiffHunk, DocumentSummary } from '../../../src-shared/models';
 import { admitFile } from '../../../src-workers/extract/admit';
 import { claimedFormat } from '../../../src-workers/extract/formats';
@@ -12,7 +12,8 @@ import { formatSize } from '../../../src-workers/extract/size';
 import { isoNow } from '../clock';
 import type { Services } from '../services';
 import type { CallContext, CoreApi } from './context';
-import { buildExport } from './export';
+import { buildExport } from '../export';
+import { revisedDocument } from './revision';
 
 export function ownedDocument(s: Services, id: number, ctx: CallContext) {
   const row = s.documents.row(id);
@@ -62,25 +63,28 @@ export function tooLarge(name: string, size: number, limit: number): InkproofErr
  * list, what was applied (a revision applied as a version exports as that version) or, before it
  * is applied, every change. Never the full result behind the reader's back once they decided.
  */
-function revisionText(s: Services, documentId: number, rewriteId: number, accepted: number[] | 'all' | undefined) {
+function revisionContent(
+  s: Services,
+  documentId: number,
+  rewriteId: number,
+  accepted: number[] | 'all' | undefined,
+): StructuredText {
   const rw = s.rewrites.row(rewriteId);
   if (!rw || rw.document_id !== documentId)
     throw new InkproofError('not_found', `Document ${documentId} has no revision ${rewriteId}.`);
   if (rw.result === null) throw new InkproofError('conflict', 'This revision has not finished yet.');
   if (accepted === undefined) {
-    if (rw.applied_version === null) return rw.result;
-    const applied = s.documents.versionText(documentId, rw.applied_version);
-    if (applied !== null) return applied;
-    return rw.result;
+    // No decisions given: an applied revision exports as it was applied, any other with every change.
+    const applied = rw.applied_version === null ? null : s.documents.version(documentId, rw.applied_version);
+    return applied ?? revisedDocument(s, rw, 'all');
   }
-  const hunks = JSON.parse(rw.hunks ?? '[]') as DiffHunk[];
-  const known = new Set(hunks.map((h) => h.id));
-  const unknown = accepted === 'all' ? [] : accepted.filter((h) => !known.has(h));
-  if (unknown.length > 0)
-    throw new InkproofError('invalid_input', `This revision has no change ${unknown.join(', ')}.`);
-  const original = s.documents.versionText(documentId, rw.document_version);
-  if (original === null) throw new InkproofError('not_found', `The version this revision was made from is gone.`);
-  return applyHunks(original, hunks, accepted);
+  if (accepted !== 'all') {
+    const known = new Set((JSON.parse(rw.hunks ?? '[]') as DiffHunk[]).map((h) => h.id));
+    const unknown = accepted.filter((h) => !known.has(h));
+    if (unknown.length > 0)
+      throw new InkproofError('invalid_input', `This revision has no change ${unknown.join(', ')}.`);
+  }
+  return revisedDocument(s, rw, accepted);
 }
 
 /** A file on its way in: its name and a way to read its bytes (which may refuse, e.g. too large). */
@@ -182,15 +186,15 @@ export function documentCommands(
 
     async exportDocument({ id, format, version, rewrite_id, accepted_hunks }, ctx) {
       const doc = ownedDocument(s, id, ctx);
-      let text: string | null;
+      let content: StructuredText | null;
       let suffix = '';
       if (rewrite_id !== undefined) {
-        text = revisionText(s, id, rewrite_id, accepted_hunks);
+        content = revisionContent(s, id, rewrite_id, accepted_hunks);
         suffix = '-revised';
       } else {
         const v = version ?? doc.version;
-        text = s.documents.versionText(id, v);
-        if (text === null)
+        content = s.documents.version(id, v);
+        if (content === null)
           throw new InkproofError(
             doc.text === null ? 'conflict' : 'not_found',
             doc.text === null ? 'This document is still being read.' : `Document ${id} has no version ${v}.`,
@@ -198,7 +202,7 @@ export function documentCommands(
         if (v > 1) suffix = `-v${v}`;
       }
       const base = doc.name.replace(/\.[A-Za-z0-9]+$/, '') + suffix;
-      return buildExport(base, format, text);
+      return buildExport(base, format, content);
     },
   };
 }

@@ -1,13 +1,14 @@
 /** Commands on revisions: start one, read it, apply the accepted changes. */
 import { libraryChannel, rewriteChannel } from '../../../src-shared/channels';
 import { InkproofError } from '../../../src-shared/errors';
-import { applyHunks } from '../../../src-shared/hunks';
 import type { DiffHunk, DocumentSummary, RewriteOptions } from '../../../src-shared/models';
+import { assertAllowedLlmEndpoint } from '../../../src-workers/rewrite/endpoint';
 import { countWords } from '../../../src-workers/text/segment';
 import { isoNow } from '../clock';
 import type { Services } from '../services';
 import type { CallContext, CoreApi } from './context';
 import { ownedDocument } from './documents';
+import { revisedDocument } from './revision';
 
 function ownedRewrite(s: Services, id: number, ctx: CallContext) {
   const row = s.rewrites.row(id);
@@ -24,11 +25,15 @@ export function rewriteCommands(s: Services): Pick<CoreApi, 'rewriteDocument' | 
         throw new InkproofError('conflict', 'This document is still being read; revise it once its analysis is done.');
       const settings = s.settings.get();
       const options: RewriteOptions = { ...settings.revision, frozen_terms: settings.frozen_terms, ...given };
-      if (options.engine === 'llm' && (!settings.llm.url || !settings.llm.model)) {
-        throw new InkproofError(
-          'invalid_input',
-          'To revise with a local model, set its address and model name in Settings first.',
-        );
+      if (options.engine === 'llm') {
+        if (!settings.llm.url || !settings.llm.model) {
+          throw new InkproofError(
+            'invalid_input',
+            'To revise with a local model, set its address and model name in Settings first.',
+          );
+        }
+        // Refused now rather than as a failed job: text goes only where it may go.
+        assertAllowedLlmEndpoint(settings.llm.url);
       }
       const analysis = s.documents.latestAnalysis(doc.id, doc.version);
       let ranges: { start: number; end: number }[] | null = null;
@@ -70,7 +75,7 @@ export function rewriteCommands(s: Services): Pick<CoreApi, 'rewriteDocument' | 
     async getRewrite({ id }, ctx) {
       const row = ownedRewrite(s, id, ctx);
       const original = s.documents.versionText(row.document_id, row.document_version) ?? '';
-      return s.rewrites.detail(id, original)!;
+      return s.rewrites.detail(id, original, s.rewritePartials.get(id))!;
     },
 
     async applyRewrite({ id, accepted_hunks }, ctx) {
@@ -91,10 +96,9 @@ export function rewriteCommands(s: Services): Pick<CoreApi, 'rewriteDocument' | 
       const unknown = accepted_hunks === 'all' ? [] : accepted_hunks.filter((h) => !known.has(h));
       if (unknown.length > 0)
         throw new InkproofError('invalid_input', `This revision has no change ${unknown.join(', ')}.`);
-      const original = s.documents.versionText(doc.id, doc.version) ?? '';
-      const text = applyHunks(original, hunks, accepted_hunks);
+      const { text, blocks } = revisedDocument(s, row, accepted_hunks);
       const version = s.hub.atomically(s.db, () => {
-        const version = s.documents.addVersion(doc.id, text, countWords(text), row.id);
+        const version = s.documents.addVersion(doc.id, text, countWords(text), row.id, blocks);
         s.rewrites.markApplied(row.id, version);
         s.hub.broadcast({
           channel: libraryChannel(ctx.user.id),

@@ -55,7 +55,8 @@ export function analyzeHandler(s: Services): JobHandler {
       return () => {
         const current = s.documents.row(doc.id);
         if (!current) return;
-        if (extracted) s.documents.setExtracted(doc.id, extracted.text, extracted.format, extracted.word_count);
+        if (extracted)
+          s.documents.setExtracted(doc.id, extracted.text, extracted.format, extracted.word_count, extracted.blocks);
         // A newer version may have been applied while this one was analysed: keep the result on
         // its own version and leave the document to the newer analysis.
         if (current.version !== version) {

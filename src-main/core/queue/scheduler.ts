@@ -17,7 +17,7 @@ import { ProgressCoalescer } from '../hub/coalescer';
 import type { BroadcastHub } from '../hub/hub';
 import type { Db } from '../store/db';
 import type { JobStore } from '../store/jobs';
-import { Throughput } from './throughput';
+import { Throughput, type RateKey } from './throughput';
 
 export interface JobContext {
   job: JobRecord;
@@ -30,7 +30,8 @@ export interface JobContext {
 export interface JobHandler {
   type: JobType;
   maxAttempts: number;
-  timeoutMs: number;
+  /** Longest run of a job, or a function of the job for a type whose jobs differ widely in speed. */
+  timeoutMs: number | ((job: JobRecord) => number);
   /** In the claim transaction: mark the subject as started and announce it. */
   started(job: JobRecord, userId: number): void;
   /** Does the work; returns what to store in the completion transaction. */
@@ -39,6 +40,11 @@ export interface JobHandler {
   failed(job: JobRecord, userId: number, error: InkproofError, cancelled: boolean): void;
   /** In the transaction that puts the job back in the queue (backoff, retry, shutdown). */
   requeued?(job: JobRecord, userId: number): void;
+  /**
+   * For a type whose jobs run at very different speeds: the rate class of a job (e.g. "llm" for a
+   * revision by a local model), whose throughput is measured apart; null for the type's own.
+   */
+  rateClass?(job: Pick<JobRecord, 'subject_id'>): string | null;
 }
 
 export interface SchedulerOptions {
@@ -92,7 +98,18 @@ export class JobScheduler {
 
   register(handler: JobHandler): void {
     this.handlers.set(handler.type, handler);
-    this.throughput.seed(handler.type, this.opts.jobs.recentRuns(handler.type));
+    const runs = new Map<RateKey, { units: number; runtime: number }[]>();
+    for (const run of this.opts.jobs.recentRuns(handler.type)) {
+      const key = this.rateKey(handler.type, run);
+      runs.set(key, [...(runs.get(key) ?? []), run]);
+    }
+    for (const [key, list] of runs) this.throughput.seed(key, list);
+  }
+
+  /** Where a job's throughput is measured: its type, or its type and rate class. */
+  rateKey(type: JobType, job: Pick<JobRecord, 'subject_id'>): RateKey {
+    const cls = this.handlers.get(type)?.rateClass?.(job);
+    return cls ? `${type}:${cls}` : type;
   }
 
   handler(type: JobType): JobHandler {
@@ -117,12 +134,25 @@ export class JobScheduler {
 
   /** Seconds until a queued job would be done, from the work ahead and measured throughput. */
   estimate(job: JobRecord): number {
-    const ahead = this.opts.jobs.workAhead(job.type, job.id);
+    const own = { key: this.rateKey(job.type, job), units: job.units };
+    if (!this.handler(job.type).rateClass) {
+      const ahead = this.opts.jobs.workAhead(job.type, job.id);
+      return this.throughput.estimate(
+        [{ ...own, units: job.units + ahead.queuedUnits + ahead.runningUnits }],
+        this.opts.concurrency,
+        ahead.queuedJobs,
+      );
+    }
+    // Jobs of several speeds: each job ahead at its own class's rate.
+    const ahead = this.opts.jobs.jobsAhead(job.type, job.id);
+    const work = ahead.map((a) => ({
+      key: this.rateKey(job.type, a),
+      units: a.status === 'processing' ? (a.units * (100 - a.progress)) / 100 : a.units,
+    }));
     return this.throughput.estimate(
-      job.type,
-      job.units + ahead.queuedUnits + ahead.runningUnits,
+      [own, ...work],
       this.opts.concurrency,
-      ahead.queuedJobs,
+      ahead.filter((a) => a.status === 'queued').length,
     );
   }
 
@@ -193,6 +223,7 @@ export class JobScheduler {
 
   private launch(job: JobRecord, userId: number): void {
     const handler = this.handler(job.type);
+    const timeoutMs = typeof handler.timeoutMs === 'function' ? handler.timeoutMs(job) : handler.timeoutMs;
     const controller = new AbortController();
     const entry = { job, userId, controller, startedAt: nowMs(), cancelled: false, released: false } as Running;
     this.running.set(job.id, entry);
@@ -200,11 +231,11 @@ export class JobScheduler {
       controller.abort(
         new InkproofError(
           'timeout',
-          `This ${describe(job.type)} took longer than ${Math.round(handler.timeoutMs / 1000)} seconds and was stopped.`,
+          `This ${describe(job.type)} took longer than ${Math.round(timeoutMs / 1000)} seconds and was stopped.`,
           { retryable: true },
         ),
       );
-    }, handler.timeoutMs);
+    }, timeoutMs);
     entry.done = (async () => {
       try {
         const commit = await handler.run({
@@ -221,7 +252,7 @@ export class JobScheduler {
           const done = this.opts.jobs.complete(job.id, runtime);
           if (done) this.announce(done, userId);
         });
-        this.throughput.record(job.type, job.units, runtime);
+        this.throughput.record(this.rateKey(job.type, job), job.units, runtime);
       } catch (err) {
         this.progress.drop(String(job.id));
         this.settleFailure(entry, handler, toError(err, controller.signal));

@@ -1,4 +1,9 @@
-/** Documents, their versions, their original bytes and their analyses. */
+/**
+ * Documents, their versions, their original bytes and their analyses. Each version keeps its text
+ * and its blocks (what each paragraph is, src-shared/blocks.ts) as JSON beside it, NULL when the
+ * text is plain paragraphs.
+ */
+import { blocksProblem, textBlocksSchema } from '../../../src-shared/blocks';
 import type {
   AnalysisResult,
   DocumentDetail,
@@ -6,6 +11,7 @@ import type {
   DocumentStatus,
   DocumentSummary,
   DocumentVersionInfo,
+  TextBlock,
   Verdict,
 } from '../../../src-shared/models';
 import { isoNow } from '../clock';
@@ -79,12 +85,17 @@ export class DocumentStore {
     if (!row) return null;
     const versions = this.versions(id);
     let text = row.text;
+    let blocks: TextBlock[] = [];
     if (version !== undefined && version !== row.version) {
-      const v = this.db
-        .prepare('SELECT text FROM document_versions WHERE document_id = ? AND version = ?')
-        .get(id, version) as { text: string } | undefined;
+      const v = this.version(id, version);
       if (!v) return null;
       text = v.text;
+      blocks = v.blocks;
+    } else if (text !== null) {
+      const v = this.db
+        .prepare('SELECT blocks FROM document_versions WHERE document_id = ? AND version = ?')
+        .get(id, row.version) as { blocks: string | null } | undefined;
+      blocks = readBlocks(text, v?.blocks ?? null);
     }
     const analysis = this.latestAnalysis(id, version ?? row.version);
     const summary = toSummary(row);
@@ -99,8 +110,7 @@ export class DocumentStore {
     return {
       ...summary,
       text,
-      // Structure is not extracted yet: every text reads as plain paragraphs.
-      blocks: [],
+      blocks,
       critical_sections: analysis?.critical_sections ?? [],
       explanations: analysis?.explanations ?? [],
       // Analyses stored before sentence scores existed have none.
@@ -155,30 +165,30 @@ export class DocumentStore {
       .run(status, error?.message ?? null, error?.code ?? null, id);
   }
 
-  /** Stores the extracted text as version 1 and drops the original bytes. */
-  setExtracted(id: number, text: string, format: DocumentFormat, wordCount: number): void {
+  /** Stores the extracted text and its blocks as version 1 and drops the original bytes. */
+  setExtracted(id: number, text: string, format: DocumentFormat, wordCount: number, blocks: TextBlock[]): void {
     this.db
       .prepare('UPDATE documents SET text = ?, format = ?, word_count = ?, version = 1 WHERE id = ?')
       .run(text, format, wordCount, id);
     this.db
       .prepare(
-        'INSERT OR REPLACE INTO document_versions (document_id, version, text, word_count, rewrite_id, created_at) VALUES (?, 1, ?, ?, NULL, ?)',
+        'INSERT OR REPLACE INTO document_versions (document_id, version, text, word_count, rewrite_id, created_at, blocks) VALUES (?, 1, ?, ?, NULL, ?, ?)',
       )
-      .run(id, text, wordCount, isoNow());
+      .run(id, text, wordCount, isoNow(), blocksColumn(text, blocks));
     this.db.prepare('DELETE FROM document_sources WHERE document_id = ?').run(id);
   }
 
   /** Adds a new version (an applied revision) and makes it current; earlier versions stay. */
-  addVersion(id: number, text: string, wordCount: number, rewriteId: number | null): number {
+  addVersion(id: number, text: string, wordCount: number, rewriteId: number | null, blocks: TextBlock[]): number {
     const row = this.db.prepare('SELECT max(version) AS v FROM document_versions WHERE document_id = ?').get(id) as {
       v: number | null;
     };
     const version = (row.v ?? 0) + 1;
     this.db
       .prepare(
-        'INSERT INTO document_versions (document_id, version, text, word_count, rewrite_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT INTO document_versions (document_id, version, text, word_count, rewrite_id, created_at, blocks) VALUES (?, ?, ?, ?, ?, ?, ?)',
       )
-      .run(id, version, text, wordCount, rewriteId, isoNow());
+      .run(id, version, text, wordCount, rewriteId, isoNow(), blocksColumn(text, blocks));
     this.db
       .prepare(
         "UPDATE documents SET text = ?, word_count = ?, version = ?, status = 'queued', ai_confidence = NULL, ai_share = NULL, verdict = NULL, analyzed_at = NULL, error = NULL, error_code = NULL WHERE id = ?",
@@ -208,6 +218,14 @@ export class DocumentStore {
     return row?.text ?? null;
   }
 
+  /** A version's text and blocks, or null when there is no such version. */
+  version(id: number, version: number): { text: string; blocks: TextBlock[] } | null {
+    const row = this.db
+      .prepare('SELECT text, blocks FROM document_versions WHERE document_id = ? AND version = ?')
+      .get(id, version) as { text: string; blocks: string | null } | undefined;
+    return row ? { text: row.text, blocks: readBlocks(row.text, row.blocks) } : null;
+  }
+
   saveAnalysis(id: number, version: number, result: AnalysisResult): string {
     const at = isoNow();
     this.db
@@ -229,6 +247,27 @@ export class DocumentStore {
       .get(id, version) as { result: string } | undefined;
     return row ? json<AnalysisResult>(row.result) : null;
   }
+}
+
+/**
+ * The column value for a version's blocks: NULL for plain paragraphs, and NULL too for blocks that
+ * do not fit their text (the text is what matters; its structure is never worth losing it over).
+ */
+function blocksColumn(text: string, blocks: TextBlock[]): string | null {
+  return blocks.length === 0 || blocksProblem(text, blocks) !== null ? null : JSON.stringify(blocks);
+}
+
+/** Stored blocks, checked against their text (a data folder may have been written elsewhere). */
+function readBlocks(text: string, column: string | null): TextBlock[] {
+  if (column === null) return [];
+  let value: unknown;
+  try {
+    value = JSON.parse(column);
+  } catch {
+    return [];
+  }
+  const parsed = textBlocksSchema.safeParse(value);
+  return parsed.success && blocksProblem(text, parsed.data) === null ? parsed.data : [];
 }
 
 function toSummary(row: DocumentRow): DocumentSummary {

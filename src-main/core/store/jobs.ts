@@ -200,6 +200,23 @@ export class JobStore {
     return { queuedUnits: q.u, queuedJobs: q.n, runningUnits: r.u };
   }
 
+  /** Jobs of a type queued ahead of a job, and the running ones (for estimates per rate class). */
+  jobsAhead(
+    type: JobType,
+    beforeId: number,
+  ): { subject_id: number; units: number; progress: number; status: 'queued' | 'processing' }[] {
+    return this.db
+      .prepare(
+        "SELECT subject_id, units, progress, status FROM jobs WHERE type = ? AND ((status = 'queued' AND id < ?) OR status = 'processing')",
+      )
+      .all(type, beforeId) as {
+      subject_id: number;
+      units: number;
+      progress: number;
+      status: 'queued' | 'processing';
+    }[];
+  }
+
   counts(userId?: number): Record<JobType, Record<JobStatus, number>> {
     const rows = this.db
       .prepare(
@@ -213,12 +230,12 @@ export class JobStore {
   }
 
   /** Recent completed jobs of a type, newest first, for throughput and median run times. */
-  recentRuns(type: JobType, limit = 50): { units: number; runtime: number }[] {
+  recentRuns(type: JobType, limit = 50): { subject_id: number; units: number; runtime: number }[] {
     return this.db
       .prepare(
-        "SELECT units, runtime FROM jobs WHERE type = ? AND status = 'completed' AND runtime > 0 ORDER BY id DESC LIMIT ?",
+        "SELECT subject_id, units, runtime FROM jobs WHERE type = ? AND status = 'completed' AND runtime > 0 ORDER BY id DESC LIMIT ?",
       )
-      .all(type, limit) as { units: number; runtime: number }[];
+      .all(type, limit) as { subject_id: number; units: number; runtime: number }[];
   }
 
   finishedSince(status: 'completed' | 'failed', sinceIso: string, userId?: number): number {

@@ -8,6 +8,7 @@ import type {
   RewriteSummary,
 } from '../../../src-shared/models';
 import { isoNow } from '../clock';
+import type { PartialRewrite } from '../jobs/rewrite-partials';
 import type { Db } from './db';
 import { json } from './rows';
 
@@ -59,10 +60,20 @@ export class RewriteStore {
     return row ? toSummary(row) : null;
   }
 
-  detail(id: number, original: string): RewriteDetail | null {
+  /** The stored revision; `partial` (from the running job's finished sections) overlays it while it runs. */
+  detail(id: number, original: string, partial: PartialRewrite | null = null): RewriteDetail | null {
     const row = this.row(id);
     if (!row) return null;
-    return { ...toSummary(row), original, result: row.result, hunks: json<DiffHunk[]>(row.hunks) ?? [] };
+    const running = row.status === 'processing' && partial !== null;
+    return {
+      ...toSummary(row),
+      original,
+      result: row.result,
+      hunks: running ? [...partial.hunks] : (json<DiffHunk[]>(row.hunks) ?? []),
+      partial: running,
+      sections_done: running ? partial.sections_done : null,
+      sections_total: running ? partial.sections_total : null,
+    };
   }
 
   ranges(id: number): Ranges {

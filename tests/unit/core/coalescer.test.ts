@@ -47,4 +47,55 @@ describe('ProgressCoalescer', () => {
     c.push('a', 41, 200);
     expect(sent).toEqual([41]);
   });
+
+  describe('with steps (sections done and in all)', () => {
+    type Sent = { p: number; steps?: { done: number; total: number } };
+    const recorder = () => {
+      const sent: Sent[] = [];
+      const c = new ProgressCoalescer(50, (_k, p, steps) => sent.push(steps ? { p, steps } : { p }));
+      return { sent, c };
+    };
+
+    it('a step forward is progress even when the percentage stays; steps never go backwards', () => {
+      const { sent, c } = recorder();
+      c.push('a', 10, 0, { done: 1, total: 4 });
+      c.push('a', 10, 100, { done: 2, total: 4 });
+      c.push('a', 10, 200, { done: 2, total: 4 }); // nothing new
+      c.push('a', 9, 300, { done: 1, total: 4 }); // backwards on both: ignored
+      c.push('a', 8, 400, { done: 3, total: 4 }); // a step, but the percentage stays at its floor
+      expect(sent).toEqual([
+        { p: 10, steps: { done: 1, total: 4 } },
+        { p: 10, steps: { done: 2, total: 4 } },
+        { p: 10, steps: { done: 3, total: 4 } },
+      ]);
+    });
+
+    it('coalesces steps like values: the latest at the end of the interval', () => {
+      const { sent, c } = recorder();
+      let now = 1_000_000;
+      c.push('a', 5, now, { done: 0, total: 10 });
+      for (let i = 1; i <= 6; i++) c.push('a', 5 + i * 10, (now += 1), { done: i, total: 10 });
+      expect(sent).toHaveLength(1);
+      vi.advanceTimersByTime(50);
+      expect(sent.at(-1)).toEqual({ p: 65, steps: { done: 6, total: 10 } });
+    });
+
+    it('finish sends 100 with every step done, unless that was the last thing sent', () => {
+      const { sent, c } = recorder();
+      c.push('a', 40, 0, { done: 4, total: 10 });
+      c.finish('a');
+      expect(sent.at(-1)).toEqual({ p: 100, steps: { done: 10, total: 10 } });
+      const second = recorder();
+      second.c.push('b', 100, 0, { done: 3, total: 3 });
+      second.c.finish('b');
+      expect(second.sent).toEqual([{ p: 100, steps: { done: 3, total: 3 } }]);
+      const third = recorder();
+      third.c.push('c', 100, 0, { done: 2, total: 3 });
+      third.c.finish('c');
+      expect(third.sent).toEqual([
+        { p: 100, steps: { done: 2, total: 3 } },
+        { p: 100, steps: { done: 3, total: 3 } },
+      ]);
+    });
+  });
 });

@@ -34,12 +34,52 @@ describe('WorkerPool', () => {
   });
 
   it('cancels a running task through its AbortSignal and keeps working afterwards', async () => {
-    pool = new WorkerPool({ threads: 1, resolveTask: (n) => fixtures[n] });
+    // This task ignores the request to stop: its thread is ended after the grace period.
+    pool = new WorkerPool({ threads: 1, cancelGraceMs: 50, resolveTask: (n) => fixtures[n] });
     const controller = new AbortController();
     const running = pool.run('analyze', { ms: 60_000 }, { signal: controller.signal });
     setTimeout(() => controller.abort(new InkproofError('cancelled', 'Stop.')), 20);
     await expect(running).rejects.toMatchObject({ code: 'cancelled' });
     await expect(pool.run('analyze', { ms: 1 })).resolves.toBe('woke');
+  });
+
+  it('asks a running task to stop first: it stops by itself and its thread stays warm', async () => {
+    // A grace period longer than the test's timeout: only a cooperative stop can pass.
+    pool = new WorkerPool({
+      threads: 1,
+      cancelGraceMs: 600_000,
+      resolveTask: (n) => (n === 'rewrite' ? path.resolve(__dirname, '../../fixtures/tasks/patient.ts') : fixtures[n]),
+    });
+    const runOnce = async () => {
+      const controller = new AbortController();
+      let thread = -1;
+      let started!: () => void;
+      const running = new Promise<void>((resolve) => (started = resolve));
+      const outcome = pool!
+        .run(
+          'rewrite',
+          {},
+          {
+            signal: controller.signal,
+            onProgress: (m) => {
+              thread = m.done!;
+              started();
+            },
+          },
+        )
+        .then(
+          () => 'resolved',
+          (e: InkproofError) => e,
+        );
+      await running;
+      controller.abort(new InkproofError('cancelled', 'Stop now.'));
+      return { thread, outcome: await outcome };
+    };
+    const first = await runOnce();
+    expect(first.outcome).toMatchObject({ code: 'cancelled', message: 'Stop now.' });
+    const second = await runOnce();
+    expect(second.outcome).toMatchObject({ code: 'cancelled' });
+    expect(second.thread).toBe(first.thread);
   });
 
   it('turns task errors into typed errors: typed ones as they are, unexpected ones as internal', async () => {

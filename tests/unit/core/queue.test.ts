@@ -141,6 +141,24 @@ describe('durable job queue', () => {
     expect(jobs.get(job.id)?.error).toMatch(/took longer than/);
   });
 
+  it('a timeout may depend on the job', async () => {
+    const { handler } = scripted(
+      (ctx) =>
+        new Promise((resolve, reject) => {
+          // Subject 2 finishes once the job of subject 1 has been stopped; that one only ever stops.
+          if (ctx.job.subject_id === 2) void finished(short.id, 'failed').then(() => resolve());
+          ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason));
+        }),
+      { timeoutMs: (job) => (job.subject_id === 1 ? 30 : 60_000), maxAttempts: 1 },
+    );
+    const s = make(handler, 2);
+    s.start();
+    const [short, long] = hub.atomically(db, () => [s.enqueue(1, 'analyze', 1, 1), s.enqueue(1, 'analyze', 2, 1)]);
+    await finished(short.id, 'failed');
+    await finished(long.id);
+    expect(jobs.get(short.id)?.error).toBe('This analysis took longer than 0 seconds and was stopped.');
+  });
+
   it('cancels a running job through its AbortSignal, and a queued one at once', async () => {
     let started!: () => void;
     const running = new Promise<void>((r) => (started = r));
@@ -218,5 +236,29 @@ describe('durable job queue', () => {
     expect(alone).toBeGreaterThan(0.9);
     expect(alone).toBeLessThan(1.5);
     expect(behind).toBeGreaterThan(alone * 1.8);
+  });
+
+  it('measures jobs of one type that run at different speeds apart (rate classes), each estimated at its own rate', async () => {
+    // Subjects from 100 up stand for revisions by a local model.
+    // Each job takes a few milliseconds of work, so that it has a runtime to measure.
+    const { handler } = scripted(() => new Promise((r) => setTimeout(r, 5)), {
+      rateClass: (job) => (job.subject_id >= 100 ? 'slow' : null),
+    });
+    const s = make(handler, 1);
+    s.throughput.record('analyze', 10_000, 1);
+    s.throughput.record('analyze:slow', 10, 1);
+    const slow = jobs.enqueue(1, 'analyze', 100, 20, 3);
+    expect(s.estimate(slow)).toBeGreaterThan(1.9);
+    expect(s.estimate(slow)).toBeLessThan(2.5);
+    // A fast job behind the slow one waits for it at the slow rate, and is itself quick.
+    const fast = jobs.enqueue(1, 'analyze', 1, 10_000, 3);
+    expect(s.estimate(fast)).toBeGreaterThan(2.9);
+    expect(s.estimate(fast)).toBeLessThan(3.5);
+    // Completed runs feed their own class.
+    s.start();
+    await finished(slow.id);
+    await finished(fast.id);
+    expect(s.throughput.measured('analyze:slow')).not.toBe(10);
+    expect(s.throughput.measured('analyze')).not.toBe(10_000);
   });
 });

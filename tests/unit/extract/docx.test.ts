@@ -15,7 +15,7 @@ const DOCUMENT_XML = (body: string) =>
 describe('Word documents (.docx)', () => {
   it('reads a one-paragraph document made with the docx package', async () => {
     const out = await extract('one.docx', await buildDocx(['Hello from a real Word document.']));
-    expect(out).toEqual({ text: 'Hello from a real Word document.', format: 'docx', word_count: 6 });
+    expect(out).toEqual({ text: 'Hello from a real Word document.', blocks: [], format: 'docx', word_count: 6 });
   });
 
   it('keeps paragraphs, headings, list items and table rows apart; footnote text without its markers', async () => {

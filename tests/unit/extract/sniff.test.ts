@@ -12,7 +12,7 @@ describe('extensions that lie', () => {
   it('a PDF named .txt (or .md, .html, .docx) is read as a PDF', async () => {
     const pdf = buildPdf([{ lines: layout(['Really a PDF.']) }]);
     for (const name of ['paper.txt', 'paper.md', 'paper.html', 'paper.docx']) {
-      expect(await extract(name, pdf)).toEqual({ text: 'Really a PDF.', format: 'pdf', word_count: 3 });
+      expect(await extract(name, pdf)).toEqual({ text: 'Really a PDF.', blocks: [], format: 'pdf', word_count: 3 });
     }
   });
 

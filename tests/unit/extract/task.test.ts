@@ -5,7 +5,7 @@ import { bytesOf, expectUserMessage, MB } from './fixtures';
 describe('extract task (piscina entry)', () => {
   it('returns the extraction as a value', async () => {
     const result = await extract({ name: 'a.txt', bytes: bytesOf('Hello there.'), max_bytes: MB });
-    expect(result).toEqual({ ok: true, value: { text: 'Hello there.', format: 'txt', word_count: 2 } });
+    expect(result).toEqual({ ok: true, value: { text: 'Hello there.', blocks: [], format: 'txt', word_count: 2 } });
   });
 
   it('accepts a Buffer, a Uint8Array view into a larger buffer, and a bare ArrayBuffer', async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { claimedFormat } from '../../../src-workers/extract/index';
 import { formatSize } from '../../../src-workers/extract/size';
-import { decodeText, normalizeText } from '../../../src-workers/extract/text';
+import { normalizeText } from '../../../src-workers/extract/normalize';
+import { decodeText } from '../../../src-workers/extract/text';
 import { bytesOf, expectExtractError, expectUserMessage, extract, MB } from './fixtures';
 
 const utf16le = (s: string, bom = true) => new Uint8Array([...(bom ? [0xff, 0xfe] : []), ...Buffer.from(s, 'utf16le')]);
@@ -13,7 +14,12 @@ describe('plain text (.txt)', () => {
       'notes.txt',
       '\uFEFFFirst line  \r\nsecond line\t\r\n\r\n\r\n\r\nNext paragraph.   \r\n\r\n',
     );
-    expect(out).toEqual({ text: 'First line\nsecond line\n\nNext paragraph.', format: 'txt', word_count: 6 });
+    expect(out).toEqual({
+      text: 'First line\nsecond line\n\nNext paragraph.',
+      blocks: [],
+      format: 'txt',
+      word_count: 6,
+    });
   });
 
   it('keeps non-ASCII text intact and in NFC', async () => {

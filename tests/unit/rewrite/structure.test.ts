@@ -1,0 +1,63 @@
+/**
+ * Revisions keep a document's structure: every change stays inside one paragraph (so blocks map
+ * through it), and code — blocks and inline — is left out of what may be revised.
+ */
+import { describe, expect, it } from 'vitest';
+import { applyRevision, blocksProblem, hunksWithinParagraphs, revisableRanges } from '../../../src-shared/blocks';
+import { REWRITE_MODES, type Span, type TextBlock } from '../../../src-shared/models';
+import { extractDocument } from '../../../src-workers/extract/index';
+import { AI_ESSAY, opts, revise } from './helpers';
+
+const paragraphs = AI_ESSAY.split('\n\n');
+const MARKDOWN = [
+  '# In today’s fast-paced world, a crucial guide',
+  paragraphs[0].replace('crucial role', '**crucial role**').replace('innovative platforms', '*innovative platforms*'),
+  '## Key points to delve into',
+  '- Furthermore, it is important to note that teachers utilize data.',
+  '- Moreover, schools leverage platforms.\n  1. It is not easy.\n  2. It takes time.',
+  '> ' + paragraphs[1],
+  'Run `leverage --utilize crucial` first, then read the [comprehensive report](https://example.com/r).',
+  '```\n// Furthermore, it is important to note that\nutilize(crucial, pivotal);\n```',
+  paragraphs[2],
+].join('\n\n');
+
+/** Where the code is: code blocks and inline code marks. */
+function codeSpans(blocks: TextBlock[]): Span[] {
+  return blocks.flatMap((b): Span[] => (b.kind === 'code' ? [b] : (b.marks ?? []).filter((m) => m.kind === 'code')));
+}
+
+describe('revision and structure', () => {
+  it('every change stays inside one paragraph, blocks map through it, and code is untouched', async () => {
+    const original = await extractDocument({
+      name: 'essay.md',
+      bytes: new TextEncoder().encode(MARKDOWN),
+      max_bytes: 1 << 20,
+    });
+    const code = codeSpans(original.blocks);
+    expect(code.map((c) => original.text.slice(c.start, c.end))).toEqual([
+      'leverage --utilize crucial',
+      '// Furthermore, it is important to note that\nutilize(crucial, pivotal);',
+    ]);
+    const ranges = revisableRanges(original.text.length, original.blocks, null);
+    let changed = 0;
+    for (const mode of REWRITE_MODES) {
+      for (const strength of [1, 2, 3]) {
+        const out = await revise(original.text, opts(mode, strength), ranges);
+        changed += out.hunks.length;
+        expect(hunksWithinParagraphs(original.text, out.hunks), `${mode} ${strength}`).toBe(true);
+        const revised = applyRevision(original, out.hunks, 'all');
+        expect(revised.text).toBe(out.text);
+        expect(blocksProblem(revised.text, revised.blocks)).toBeNull();
+        expect(revised.blocks.map((b) => [b.kind, b.level, b.ordered])).toEqual(
+          original.blocks.map((b) => [b.kind, b.level, b.ordered]),
+        );
+        const codeAfter = codeSpans(revised.blocks);
+        expect(codeAfter.map((c) => revised.text.slice(c.start, c.end))).toEqual(
+          code.map((c) => original.text.slice(c.start, c.end)),
+        );
+      }
+    }
+    // The document was revised, not left alone.
+    expect(changed).toBeGreaterThan(20);
+  }, 60_000);
+});
