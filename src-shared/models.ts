@@ -3,6 +3,9 @@
  * (HTTP, IPC, events), as in the seed's payloads.
  */
 import { z } from 'zod';
+import { JOB_TYPES, LLM_KINDS, REWRITE_MODES } from './constants';
+
+export { JOB_TYPES, LLM_KINDS, MIN_SCORED_WORDS, REWRITE_MODES } from './constants';
 
 export const DOCUMENT_FORMATS = ['txt', 'md', 'html', 'docx', 'pdf'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
@@ -147,7 +150,6 @@ export interface DocumentVersionInfo {
   ai_share: number | null;
 }
 
-export const REWRITE_MODES = ['standard', 'formal', 'casual', 'concise'] as const;
 export type RewriteMode = (typeof REWRITE_MODES)[number];
 export const REWRITE_SCOPES = ['document', 'sections'] as const;
 export type RewriteScope = (typeof REWRITE_SCOPES)[number];
@@ -228,7 +230,6 @@ export interface SampleRecord {
   validated_at: string | null;
 }
 
-export const JOB_TYPES = ['analyze', 'rewrite', 'validate'] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 export const JOB_STATUSES = ['queued', 'processing', 'completed', 'failed', 'cancelled'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
@@ -275,7 +276,6 @@ export interface QueueStats {
 }
 
 export const THEMES = ['system', 'light', 'dark'] as const;
-export const LLM_KINDS = ['openai', 'ollama'] as const;
 
 export const settingsSchema = z.object({
   /** Defaults of a new revision. */

@@ -167,9 +167,11 @@ export class WebBridge implements AppBridge {
       for (const f of chunk) form.append('file', f, f.name);
       try {
         // 422 with a body: every file of the upload was refused, each with its own reason.
-        const body = (await this.request('/api/documents', { method: 'POST', headers: this.headers(), body: form }, [
-          422,
-        ])) as { document: ImportResult['documents'][number] } | ImportResult;
+        const body = (await this.request(
+          '/api/documents',
+          { method: 'POST', headers: this.headers(), body: form },
+          [422],
+        )) as { document: ImportResult['documents'][number] } | ImportResult;
         if ('document' in body) out.documents.push(body.document);
         else {
           out.documents.push(...body.documents);

@@ -327,3 +327,37 @@ function SentenceTip({
     </div>
   );
 }
+
+/** Offsets in the text of the current selection inside `container`, or null. */
+export function selectionOffsets(
+  container: HTMLElement,
+  selection: Selection | null = window.getSelection(),
+): { start: number; end: number } | null {
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+  const range = selection.getRangeAt(0);
+  if (!container.contains(range.commonAncestorContainer)) return null;
+  const spans = [...container.querySelectorAll<HTMLElement>('[data-start]')];
+  const total = spans.length
+    ? Number(spans[spans.length - 1].dataset.start) + (spans[spans.length - 1].textContent?.length ?? 0)
+    : 0;
+  // A point between two text nodes (in the blank lines between paragraphs, or next to an element)
+  // belongs to the text after it when it starts the selection and to the text before it when it ends it.
+  const offsetOf = (node: Node, offset: number, isEnd: boolean): number => {
+    let before = 0;
+    for (const span of spans) {
+      const t = span.firstChild;
+      if (!t) continue;
+      const r = document.createRange();
+      r.selectNodeContents(t);
+      const cmp = r.comparePoint(node, offset);
+      const start = Number(span.dataset.start);
+      if (cmp < 0) return isEnd ? before : start;
+      if (cmp === 0) return node === t ? start + offset : start;
+      before = start + (t.textContent?.length ?? 0);
+    }
+    return total;
+  };
+  const start = offsetOf(range.startContainer, range.startOffset, false);
+  const end = offsetOf(range.endContainer, range.endOffset, true);
+  return end > start ? { start, end } : null;
+}

@@ -4,7 +4,7 @@
  * (no "100.0 %"), why a result is uncertain, and why a text has no score.
  */
 import type { DocumentDetail, Explanation, Verdict } from '../../src-shared/models';
-import { MIN_SCORED_WORDS } from '../store/constants';
+import { MIN_SCORED_WORDS } from '../../src-shared/constants';
 import { isNote } from './signals';
 import { countWords } from './words';
 

@@ -11,7 +11,6 @@ import type { DocumentDetail, DocumentSummary, JobRecord } from '../../src-share
 import type { LiveItem } from '../live/client';
 import { FIREHOSE_CHANNEL } from '../live/client';
 import { roundedPercent } from '../review/verdict';
-import { formatPercent } from './format';
 import {
   emptyRewrite,
   FINAL_REWRITE,
@@ -268,7 +267,7 @@ export function reduceBatch(state: AppState, batch: LiveItem[], now = Date.now()
           const ds = p.diff_summary;
           toasts.push({
             kind: 'success',
-            message: `Revision of ${nameOf(p.document_id)} is ready: ${ds.additions} words added, ${ds.deletions} removed, ${formatPercent(ds.similarity)} similar.`,
+            message: `Revision of ${nameOf(p.document_id)} is ready: ${ds.additions} words added, ${ds.deletions} removed, ${Math.round(ds.similarity)}% similar.`,
             route: `/rewrites/${p.rewrite_id}`,
           });
         }

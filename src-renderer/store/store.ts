@@ -5,8 +5,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { documentChannel, libraryChannel, parseChannel, queueChannel, rewriteChannel } from '../../src-shared/channels';
-import type { ImportResult, SettingsPatch } from '../../src-shared/commands';
-import type { ExportFormat } from './constants';
+import type { CommandArgs, ImportResult, SettingsPatch } from '../../src-shared/commands';
 import type {
   DocumentDetail,
   DocumentSummary,
@@ -357,7 +356,7 @@ export class Actions {
 
   async exportDocument(
     id: number,
-    format: ExportFormat,
+    format: CommandArgs<'exportDocument'>['format'],
     opts: { rewrite_id?: number; version?: number; accepted_hunks?: number[] } = {},
   ): Promise<void> {
     const file = await this.bridge.invoke('exportDocument', { id, format, ...opts });

@@ -7,6 +7,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { documentChannel } from '../../src-shared/channels';
+import { MIN_SCORED_WORDS } from '../../src-shared/constants';
 import type { DocumentDetail, RewriteOptions, SectionAnalysis } from '../../src-shared/models';
 import { ModeField, StrengthField } from '../components/RevisionFields';
 import { useActions, useAppState } from '../app/context';
@@ -14,9 +15,8 @@ import { href, navigate } from '../app/router';
 import { useShortcuts } from '../app/shortcuts';
 import { errorMessage } from '../bridge/types';
 import { ConfirmDialog, Dialog } from '../components/Dialog';
-import { DocumentText, sentenceBand } from '../components/DocumentText';
-import { ExportControls } from '../components/ExportControls';
-import { selectionOffsets } from '../components/HighlightedText';
+import { DocumentText, selectionOffsets, sentenceBand } from '../components/DocumentText';
+import { ExportControls, type ExportFormat } from '../components/ExportControls';
 import { OverviewStrip } from '../components/OverviewStrip';
 import { VerdictCard } from '../components/VerdictCard';
 import { VersionHistory } from '../components/VersionHistory';
@@ -25,7 +25,6 @@ import { mergeSpans } from '../review/layout';
 import { splitSignals } from '../review/signals';
 import { roundedPercent } from '../review/verdict';
 import { countWords } from '../review/words';
-import { MIN_SCORED_WORDS, type ExportFormat } from '../store/constants';
 import { DOCUMENT_STATUS_LABEL, formatBytes, formatTime, REWRITE_STATUS_LABEL } from '../store/format';
 import { Spinner, ViewHeading } from './common';
 

@@ -13,14 +13,13 @@ import type { DiffHunk, DocumentDetail, RewriteDetail } from '../../src-shared/m
 import { useActions, useAppState } from '../app/context';
 import { href, navigate } from '../app/router';
 import { useShortcuts } from '../app/shortcuts';
-import { ExportControls } from '../components/ExportControls';
-import type { ExportFormat } from '../store/constants';
+import { ExportControls, type ExportFormat } from '../components/ExportControls';
 import { ProgressBar } from '../components/ProgressBar';
 import { useHold, usePoll } from '../live/hooks';
 import { SideBySide, TrackedChanges } from '../components/TrackedChanges';
 import { reviewParagraphs, wholeWords } from '../review/layout';
 import { roundedPercent } from '../review/verdict';
-import { formatEstimate, formatLeft, REWRITE_STATUS_LABEL } from '../store/format';
+import { formatEstimate, formatLeft, REWRITE_STATUS_LABEL, secondsLeft } from '../store/format';
 import type { Decision, RewriteState } from '../store/state';
 import { Spinner, ViewHeading } from './common';
 
@@ -53,17 +52,6 @@ function useNow(active: boolean): number {
     return () => clearInterval(t);
   }, [active]);
   return now;
-}
-
-/** Seconds left, only once there is a basis for it: a real step done and time measured since. */
-function secondsLeft(r: RewriteState, now: number): number | null {
-  if (r.status !== 'processing' || !r.started_at) return null;
-  const elapsed = (now - Date.parse(r.started_at)) / 1000;
-  if (elapsed <= 0) return null;
-  if (r.sections_total && r.sections_done && r.sections_done > 0 && r.sections_done < r.sections_total)
-    return (elapsed * (r.sections_total - r.sections_done)) / r.sections_done;
-  if (!r.sections_total && r.progress >= 5 && r.progress < 100) return (elapsed * (100 - r.progress)) / r.progress;
-  return null;
 }
 
 /** "Section 3 of 10", "40%", or "Starting…" before the first real step. */
@@ -128,9 +116,25 @@ export function RevisionView({ id }: { id: number }) {
   useEffect(() => {
     if (r?.status === 'completed' && (!r.detail || r.detail.result === null)) void load();
   }, [r?.status, r?.detail, load]);
-  // Finished sections appear as they complete, when the engine hands them out.
+  // Finished sections appear as they complete, when the engine hands them out: one request at a
+  // time, and one more if sections finished while it was under way.
+  const partialLoad = useRef({ running: false, again: false });
   useEffect(() => {
-    if (r?.status === 'processing' && (r.sections_done ?? 0) > 0) void load();
+    if (r?.status !== 'processing' || !r.sections_done) return;
+    const p = partialLoad.current;
+    if (p.running) {
+      p.again = true;
+      return;
+    }
+    const run = () => {
+      p.running = true;
+      p.again = false;
+      void load().finally(() => {
+        p.running = false;
+        if (p.again) run();
+      });
+    };
+    run();
   }, [r?.status, r?.sections_done, load]);
   useEffect(() => {
     if (docId && !doc) actions.loadDocument(docId).catch(() => {});
@@ -335,8 +339,8 @@ export function RevisionView({ id }: { id: number }) {
       tail: src.slice(h.end, w2.end) + (w2.end < src.length ? '…' : ''),
     };
   };
+  // No number until the first real step: a bar at 0 % for seconds says nothing true.
   const indeterminate = r.status === 'queued' || (r.progress === 0 && !r.sections_done);
-  const progressValue = r.sections_total ? Math.round(((r.sections_done ?? 0) / r.sections_total) * 100) : r.progress;
   return (
     <div className="view revision-view" data-status={r.status}>
       <ViewHeading title={`Revision #${id}${doc ? ` of ${doc.name}` : ''}`}>
@@ -357,7 +361,7 @@ export function RevisionView({ id }: { id: number }) {
         <section className="card progress-card" aria-labelledby="progress-title">
           <h2 id="progress-title">{r.status === 'queued' ? 'Waiting in the queue' : 'Revising…'}</h2>
           <ProgressBar
-            value={progressValue}
+            value={r.progress}
             indeterminate={indeterminate}
             label="Revision progress"
             valueText={`${stepText(r)}${left !== null ? `, ${formatLeft(left)}` : ''}`}

@@ -1,7 +1,7 @@
 /** Settings: revision defaults, frozen terms, the optional local LLM, the theme and the import limit. */
 import { useEffect, useState } from 'react';
 import type { Settings } from '../../src-shared/models';
-import { LLM_KINDS } from '../store/constants';
+import { LLM_KINDS } from '../../src-shared/constants';
 import { ModeField, StrengthField } from '../components/RevisionFields';
 import { BridgeError } from '../bridge/types';
 import { useActions, useAppState } from '../app/context';

@@ -8,11 +8,10 @@ import type { DocumentDetail } from '../../src-shared/models';
 import { useActions } from '../app/context';
 import { href, navigate } from '../app/router';
 import { DocumentText } from '../components/DocumentText';
-import { ExportControls } from '../components/ExportControls';
+import { ExportControls, type ExportFormat } from '../components/ExportControls';
 import { VerdictCard } from '../components/VerdictCard';
 import { ScoreChart } from '../components/VersionHistory';
 import { roundedPercent } from '../review/verdict';
-import type { ExportFormat } from '../store/constants';
 import { formatTime } from '../store/format';
 import { Spinner, ViewHeading } from './common';
 

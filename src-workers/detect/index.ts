@@ -15,6 +15,7 @@
  */
 import { franc } from 'franc';
 import type { AnalysisResult, Explanation, SectionAnalysis, SentenceScore, Verdict } from '../../src-shared/models';
+import { MIN_SCORED_WORDS } from '../../src-shared/constants';
 import { countWords } from '../text/segment';
 import { NF, buildLexicon, featuresFor, makeWindows, prepare, type Lexicon, type Prepared } from './features';
 import { explain } from './explain';
@@ -35,8 +36,8 @@ export const DEFAULT_THRESHOLD: number = MODEL.threshold;
 export const UNCERTAIN_LOW: number = MODEL.uncertainLow;
 /** Section (window) threshold on a window's calibrated confidence (percent). */
 export const SECTION_THRESHOLD: number = MODEL.windowThreshold;
-/** Fewer words than this: `too_short`, not scored. */
-export const MIN_WORDS = 150;
+/** Fewer words than this: `too_short`, not scored (shared: the interface states the minimum). */
+export const MIN_WORDS = MIN_SCORED_WORDS;
 /** Longest section text carried in a result (the offsets still cover the whole section). */
 export const SECTION_TEXT_MAX = 300;
 

@@ -263,7 +263,10 @@ describe('WebBridge connection', () => {
 });
 
 describe('WebBridge imports', () => {
-  const refused = (name: string) => ({ name, error: { code: 'unsupported_format', message: `${name} is not a document.` } });
+  const refused = (name: string) => ({
+    name,
+    error: { code: 'unsupported_format', message: `${name} is not a document.` },
+  });
   const bridgeAnswering = (respond: (files: string[]) => Response) =>
     new WebBridge({
       baseUrl: 'http://127.0.0.1:8080',

@@ -1,0 +1,15 @@
+/**
+ * Lists and limits that every process shares, the interface included, as plain values with no
+ * dependency: models.ts builds its zod schemas from them, and the renderer imports them from here
+ * (importing models.ts's values would bundle zod into the page).
+ */
+
+/** The styles a revision can be written in. */
+export const REWRITE_MODES = ['standard', 'formal', 'casual', 'concise'] as const;
+
+export const JOB_TYPES = ['analyze', 'rewrite', 'validate'] as const;
+
+export const LLM_KINDS = ['openai', 'ollama'] as const;
+
+/** The detector scores texts of at least this many words; shorter ones are `too_short`. */
+export const MIN_SCORED_WORDS = 150;
