@@ -11,6 +11,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { SectionAnalysis, SentenceScore, Span, TextBlock, TextMark } from '../../src-shared/models';
 import { groupBySentence, paragraphsOf, runsOf, type Paragraph, type Run } from '../review/layout';
+import { Block } from './Block';
 import { splitSignals } from '../review/signals';
 import { roundedPercent } from '../review/verdict';
 
@@ -82,34 +83,7 @@ const ParagraphView = memo(function ParagraphView({
       </span>
     );
   });
-  const props = { className: `para kind-${p.kind}`, 'data-para-start': p.start };
-  switch (p.kind) {
-    case 'heading': {
-      // Headings of the document sit below the view's own h1/h2 in the outline.
-      const level = Math.min(6, Math.max(3, (p.level ?? 1) + 2));
-      const H = `h${level}` as 'h3';
-      return <H {...props}>{body}</H>;
-    }
-    case 'list_item':
-      return (
-        <div {...props} data-level={p.level ?? 1}>
-          <span className="bullet" aria-hidden="true">
-            {p.ordered ? '•' : '•'}
-          </span>
-          <span>{body}</span>
-        </div>
-      );
-    case 'quote':
-      return <blockquote {...props}>{body}</blockquote>;
-    case 'code':
-      return (
-        <pre {...props}>
-          <code>{body}</code>
-        </pre>
-      );
-    default:
-      return <p {...props}>{body}</p>;
-  }
+  return <Block p={p}>{body}</Block>;
 });
 
 interface Tip {

@@ -10,6 +10,7 @@
 import { memo } from 'react';
 import type { DiffHunk } from '../../src-shared/models';
 import type { ReviewParagraph } from '../review/layout';
+import { Block } from './Block';
 import type { Decision } from '../store/state';
 
 function ChangeInline({
@@ -131,11 +132,10 @@ export const TrackedChanges = memo(function TrackedChanges({
         />
       ),
     );
-    const Tag = p.kind === 'heading' ? 'h3' : 'p';
     out.push(
-      <Tag key={p.start} className={`para kind-${p.kind}`}>
+      <Block key={p.start} p={p}>
         {body}
-      </Tag>,
+      </Block>,
     );
   }
   return <>{out}</>;

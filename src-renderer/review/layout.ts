@@ -14,6 +14,8 @@ export interface Paragraph {
   /** Heading level, or a list item's depth. */
   level?: number;
   ordered?: boolean;
+  /** A numbered list item's number: its place among the items of its list at its depth. */
+  number?: number;
   marks: readonly TextMark[];
 }
 
@@ -22,11 +24,21 @@ export function paragraphsOf(text: string, blocks: readonly TextBlock[] = []): P
   if (blocks.length > 0) {
     const out: Paragraph[] = [];
     let pos = 0;
+    // Numbers of the open numbered lists, by depth: a block that is no list item closes them all.
+    const counters: number[] = [];
     for (const b of [...blocks].sort((a, c) => a.start - c.start)) {
       const start = Math.max(pos, Math.min(text.length, b.start));
       const end = Math.max(start, Math.min(text.length, b.end));
       if (end <= start) continue;
-      out.push({ start, end, kind: b.kind, level: b.level, ordered: b.ordered, marks: b.marks ?? [] });
+      let number: number | undefined;
+      if (b.kind !== 'list_item') counters.length = 0;
+      else {
+        const depth = b.level ?? 1;
+        counters.length = depth;
+        counters[depth - 1] = b.ordered ? (counters[depth - 1] ?? 0) + 1 : 0;
+        if (b.ordered) number = counters[depth - 1];
+      }
+      out.push({ start, end, kind: b.kind, level: b.level, ordered: b.ordered, number, marks: b.marks ?? [] });
       pos = end;
     }
     return out;

@@ -9,7 +9,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { documentChannel, rewriteChannel } from '../../src-shared/channels';
 import { acceptedHunksOf, applyHunks } from '../../src-shared/hunks';
-import type { DiffHunk, DocumentDetail, RewriteDetail } from '../../src-shared/models';
+import type { DiffHunk, DocumentDetail, RewriteDetail, TextBlock } from '../../src-shared/models';
 import { useActions, useAppState } from '../app/context';
 import { href, navigate } from '../app/router';
 import { useShortcuts } from '../app/shortcuts';
@@ -43,6 +43,8 @@ export function milestone(
       return `Revision failed: ${r.error ?? 'unknown error'}.`;
   }
 }
+
+const EMPTY_BLOCKS: TextBlock[] = [];
 
 function useNow(active: boolean): number {
   const [now, setNow] = useState(() => Date.now());
@@ -150,17 +152,30 @@ export function RevisionView({ id }: { id: number }) {
   const complete = r?.status === 'completed' && !!detail && detail.result !== null;
   const hunks = useMemo(() => [...(detail?.hunks ?? [])].sort((a, b) => a.start - b.start), [detail]);
   const order = useMemo(() => new Map(hunks.map((h, i) => [h.id, i])), [hunks]);
+  // The structure (headings, lists…) of the version the revision was made from: the document's
+  // own while that version is current, else read with that version.
+  const [olderBlocks, setOlderBlocks] = useState<{ version: number; blocks: TextBlock[] } | null>(null);
+  const fromVersion = detail?.document_version ?? null;
+  const fromCurrent = !!doc && 'blocks' in doc && doc.version === fromVersion;
+  useEffect(() => {
+    if (!docId || fromVersion === null || fromCurrent || olderBlocks?.version === fromVersion) return;
+    let live = true;
+    actions
+      .getVersion(docId, fromVersion)
+      .then((v) => live && setOlderBlocks({ version: fromVersion, blocks: v.blocks }))
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [actions, docId, fromVersion, fromCurrent, olderBlocks]);
+  const blocks = fromCurrent
+    ? (doc as DocumentDetail).blocks
+    : olderBlocks?.version === fromVersion
+      ? olderBlocks.blocks
+      : EMPTY_BLOCKS;
   const paragraphs = useMemo(
-    // The document's blocks describe the revised version's original only while it is current.
-    () =>
-      detail
-        ? reviewParagraphs(
-            detail.original,
-            hunks,
-            doc && 'blocks' in doc && doc.version === detail.document_version ? (doc as DocumentDetail).blocks : [],
-          )
-        : [],
-    [detail, hunks, doc],
+    () => (detail ? reviewParagraphs(detail.original, hunks, blocks) : []),
+    [detail, hunks, blocks],
   );
   const applied = r?.applied_version ?? null;
 

@@ -4,7 +4,7 @@
  * and the dark theme. Each view is screenshotted into test-results/screens.
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect, rounded, screenshot, test, waitAnalyzed } from './fixtures';
+import { expect, rounded, screenshot, test, waitAnalyzed, SERVER_WORK } from './fixtures';
 import { longText, mixedText } from './texts';
 
 /** Presses Tab until `target` has the focus: proves it is reachable by keyboard. */
@@ -104,7 +104,7 @@ test('keyboard only: import, open, revise, review and apply, and move between vi
   await tabTo(page, dialog.getByRole('button', { name: 'Start revision' }));
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#\/rewrites\/\d+$/);
-  await expect(page.getByTestId('rewrite-status')).toHaveText('Completed', { timeout: 30_000 });
+  await expect(page.getByTestId('rewrite-status')).toHaveText('Completed', SERVER_WORK);
   await expect(page.getByTestId('tracked-changes')).toBeVisible();
 
   // j/k move between changes, y/n accept and reject the current one, a accepts all.
@@ -197,7 +197,7 @@ test('ARIA roles and names on every view, and a screenshot of each', async ({ ap
   await expectAllNamed(page);
   await page.getByRole('dialog').getByRole('combobox', { name: 'What to revise' }).selectOption('document');
   await page.getByRole('dialog').getByRole('button', { name: 'Start revision' }).click();
-  await expect(page.getByTestId('rewrite-status')).toHaveText('Completed', { timeout: 30_000 });
+  await expect(page.getByTestId('rewrite-status')).toHaveText('Completed', SERVER_WORK);
   await expectChrome(page, /^Revision #\d+ of aria\.txt$/);
   await expect(page.getByRole('status').filter({ hasText: 'Revision complete' })).toHaveCount(1);
   await expect(page.getByRole('toolbar', { name: 'Revision actions' })).toBeVisible();

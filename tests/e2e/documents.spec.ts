@@ -3,7 +3,7 @@
  * drag and drop; each analysis reaches the screen live (no reload), with its critical sections
  * highlighted and the score to one decimal.
  */
-import { expect, rounded, screenshot, test, waitAnalyzed } from './fixtures';
+import { expect, rounded, screenshot, SERVER_WORK, test, waitAnalyzed } from './fixtures';
 import { SocketGate } from './socket';
 import { docxBuffer, HUMAN_PARAGRAPH, mixedText, AI_PARAGRAPH } from './texts';
 
@@ -42,9 +42,10 @@ test('a .txt and a .docx from the file picker are analysed live, with highlighte
   const row = (name: string) => grid.getByRole('row').filter({ hasText: name });
   await expect(row('essay.txt')).toBeVisible();
   await expect(row('report.docx')).toBeVisible();
-  // The scores arrive by events: the share judged AI and the probability, rounded.
-  await expect(row('essay.txt').getByTestId('score')).toHaveText(SCORE);
-  await expect(row('report.docx').getByTestId('score')).toHaveText(SCORE);
+  // The scores arrive by events: the share judged AI and the probability, rounded. (The analyses
+  // themselves may wait for a worker on a busy machine.)
+  await expect(row('essay.txt').getByTestId('score')).toHaveText(SCORE, SERVER_WORK);
+  await expect(row('report.docx').getByTestId('score')).toHaveText(SCORE, SERVER_WORK);
   await expect(row('essay.txt')).toContainText('Analyzed');
   expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
   await screenshot(page, 'library');
@@ -98,11 +99,11 @@ test('"Analyzing document..." shows until the analysis event arrives, which repl
     .setInputFiles([{ name: 'waiting.txt', mimeType: 'text/plain', buffer: Buffer.from(mixedText(2, 'wait')) }]);
   await page.getByRole('grid', { name: 'Documents' }).getByRole('link', { name: 'waiting.txt' }).click();
   await expect(page.getByRole('status').filter({ hasText: /^Analyzing document\.\.\.$/ })).toBeVisible();
-  await expect.poll(() => gate.heldCount, { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect.poll(() => gate.heldCount, SERVER_WORK).toBeGreaterThan(0);
   gate.releaseAll();
   // The status itself (the import's toast also says "Analyzing document...", for a few seconds).
   await expect(page.getByRole('status').filter({ hasText: /^Analyzing document\.\.\.$/ })).toBeHidden();
-  await expect(page.getByTestId('ai-confidence')).toHaveText(ROUNDED);
+  await expect(page.getByTestId('ai-confidence')).toHaveText(ROUNDED, SERVER_WORK);
   await expect(page.getByRole('status').filter({ hasText: /Analysis complete: waiting\.txt/ })).toBeVisible();
   releaseDetails();
   await expect(page.getByTestId('document-text').locator('.s').first()).toBeVisible();
@@ -122,7 +123,7 @@ test('files dropped on the window are uploaded and analysed', async ({ app: page
   await page.dispatchEvent('main', 'drop', { dataTransfer });
   await expect(page.getByText('Drop to import')).toBeHidden();
   const row = page.getByRole('grid', { name: 'Documents' }).getByRole('row').filter({ hasText: 'dropped.md' });
-  await expect(row.getByTestId('score')).toHaveText(SCORE);
+  await expect(row.getByTestId('score')).toHaveText(SCORE, SERVER_WORK);
   const { documents } = await server.command('listDocuments', { query: 'dropped' });
   expect(documents.map((d: { name: string; format: string }) => [d.name, d.format])).toEqual([['dropped.md', 'md']]);
 });

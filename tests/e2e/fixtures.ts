@@ -118,17 +118,20 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: false });
 }
 
+/**
+ * How long work on the server (an analysis, a revision) may take to show on a busy machine, where
+ * jobs wait for a worker thread: for expectations that wait for the server, not the page.
+ */
+export const SERVER_WORK = { timeout: 60_000 };
+
 /** Waits for a document to be analysed on the server. */
 export async function waitAnalyzed(server: Server, id: number): Promise<any> {
   let doc: any;
   await expect
-    .poll(
-      async () => {
-        doc = await server.command('getDocument', { id });
-        return doc.status;
-      },
-      { timeout: 30_000 },
-    )
+    .poll(async () => {
+      doc = await server.command('getDocument', { id });
+      return doc.status;
+    }, SERVER_WORK)
     .toMatch(/analyzed|failed/);
   return doc;
 }

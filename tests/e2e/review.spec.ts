@@ -8,7 +8,8 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, ROOT, rounded, screenshot, seriousViolations, test, waitAnalyzed } from './fixtures';
+import { MIN_SCORED_WORDS } from '../../src-shared/constants';
+import { expect, ROOT, rounded, screenshot, seriousViolations, test, waitAnalyzed, SERVER_WORK } from './fixtures';
 import { AI_PARAGRAPH, HUMAN_PARAGRAPH, longText, mixedText } from './texts';
 
 const FRENCH =
@@ -19,7 +20,8 @@ test('the verdict card says what the result is, in words and a colour that agree
   const { documents } = await server.command('importDocuments', {
     files: [
       { name: 'mixed.txt', text: mixedText(3) },
-      { name: 'short.txt', text: HUMAN_PARAGRAPH },
+      // Two sentences: fewer words than any minimum the detector may set.
+      { name: 'short.txt', text: HUMAN_PARAGRAPH.split('. ').slice(0, 2).join('. ') },
       { name: 'french.txt', text: FRENCH },
     ],
   });
@@ -63,16 +65,18 @@ test('the verdict card says what the result is, in words and a colour that agree
   await page.getByRole('region', { name: 'Document text' }).focus();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('selection-hint')).toContainText(/Selected: \d+ words? — at least 150 are needed/);
+  await expect(page.getByTestId('selection-hint')).toContainText(
+    new RegExp(`Selected: \\d+ words? — at least ${MIN_SCORED_WORDS} are needed`),
+  );
   await expect(page.getByRole('button', { name: 'Check selected passage' })).toBeDisabled();
   for (let i = 0; i < 12; i++) await page.keyboard.press('Shift+ArrowDown');
   await expect(page.getByTestId('selection-hint')).toContainText(/Selected: \d+ words\. Choose/);
   await page.getByRole('button', { name: 'Check selected passage' }).click();
-  await expect(page.getByTestId('sample').first()).toContainText(/likely AI|no score/, { timeout: 30_000 });
+  await expect(page.getByTestId('sample').first()).toContainText(/likely AI|no score/, SERVER_WORK);
 
   await page.goto(`${server.origin}/#/documents/${short.id}`);
   await expect(page.getByTestId('verdict')).toContainText('Too short');
-  await expect(page.getByTestId('verdict-why')).toContainText('at least 150 words');
+  await expect(page.getByTestId('verdict-why')).toContainText(`at least ${MIN_SCORED_WORDS} words`);
   // Revising is not the primary action here.
   await expect(page.getByRole('button', { name: 'Revise anyway…' })).not.toHaveClass(/primary/);
   await expect(page.getByTestId('note')).toHaveCount(1);
@@ -207,7 +211,7 @@ test('axe-core finds no serious or critical violation in any view, light and dar
   const doc = await waitAnalyzed(server, documents[0].id);
   const { rewrite } = await server.command('rewriteDocument', { id: doc.id, options: { scope: 'document' } });
   await expect
-    .poll(async () => (await server.command('getRewrite', { id: rewrite.id })).status, { timeout: 30_000 })
+    .poll(async () => (await server.command('getRewrite', { id: rewrite.id })).status, SERVER_WORK)
     .toBe('completed');
   const detail = await server.command('getRewrite', { id: rewrite.id });
   await server.command('applyRewrite', {
@@ -243,4 +247,43 @@ test('axe-core finds no serious or critical violation in any view, light and dar
     }
   }
   expect(problems).toEqual([]);
+});
+
+/** WCAG contrast ratio of two CSS colours as the browser computes them ("rgb(r, g, b)"). */
+function contrast(fg: string, bg: string): number {
+  const lum = (css: string) => {
+    const [r, g, b] = css
+      .match(/[\d.]+/g)!
+      .slice(0, 3)
+      .map((v) => {
+        const c = Number(v) / 255;
+        return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+  return (a + 0.05) / (b + 0.05);
+}
+
+test('buttons keep their text readable on hover (at least 4.5:1), light and dark', async ({ app: page }) => {
+  const buttons = [
+    page.getByRole('button', { name: 'Choose files…' }),
+    page.getByRole('button', { name: /Descending order/ }),
+  ];
+  await expect(buttons[0]).toHaveClass(/primary/);
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    for (const button of buttons) {
+      const idle = await button.evaluate((el) => getComputedStyle(el).backgroundColor);
+      await button.hover();
+      // The hover colour is in place (no transition on buttons), then measured.
+      await expect.poll(() => button.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe(idle);
+      const { color, background } = await button.evaluate((el) => ({
+        color: getComputedStyle(el).color,
+        background: getComputedStyle(el).backgroundColor,
+      }));
+      expect(contrast(color, background), `${theme}: ${color} on ${background}`).toBeGreaterThanOrEqual(4.5);
+      await page.mouse.move(0, 0);
+    }
+  }
 });

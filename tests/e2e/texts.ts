@@ -1,5 +1,5 @@
 /** Texts written for the UI tests: one full of phrasing language models overuse, one plainly conversational. */
-import { Document, Packer, Paragraph, TextRun } from 'docx';
+import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 
 export const AI_PARAGRAPH =
   "In today's fast-paced world, it is important to note that technology plays a crucial role in shaping how we learn. " +
@@ -26,9 +26,21 @@ export function longText(paragraphs: number): string {
   ).join('\n\n');
 }
 
-export async function docxBuffer(paragraphs: string[]): Promise<Buffer> {
+/** A Word document; `{ heading, text }` paragraphs get Word's heading styles. */
+export async function docxBuffer(paragraphs: (string | { heading: 1 | 2; text: string })[]): Promise<Buffer> {
   const doc = new Document({
-    sections: [{ children: paragraphs.map((p) => new Paragraph({ children: [new TextRun(p)] })) }],
+    sections: [
+      {
+        children: paragraphs.map((p) =>
+          typeof p === 'string'
+            ? new Paragraph({ children: [new TextRun(p)] })
+            : new Paragraph({
+                text: p.text,
+                heading: p.heading === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+              }),
+        ),
+      },
+    ],
   });
   return Packer.toBuffer(doc);
 }
