@@ -3,10 +3,12 @@
  * one (the test holds the server's frames back and releases them one at a time), the milestones are
  * announced, then the diff: accept some changes, reject one, apply, and export in every format.
  */
+import type { ServerResponse } from 'node:http';
 import { applyHunks } from '../../src-shared/hunks';
+import { FakeLlmServer, pretendRewrite, sse } from '../helpers/fake-llm';
 import { expect, rounded, screenshot, test, waitAnalyzed, SERVER_WORK } from './fixtures';
 import { SocketGate } from './socket';
-import { longText } from './texts';
+import { AI_PARAGRAPH, longText } from './texts';
 
 test('revise: the progress bar advances with each live event, then the diff; accept some, apply, export', async ({
   page,
@@ -184,5 +186,74 @@ test('a failed or cancelled revision says why and can be tried again', async ({ 
     await page.getByRole('button', { name: 'Try again' }).click();
     await expect(page.getByTestId('rewrite-status')).toHaveText(/Queued|Revising|Completed/);
     await expect(page.getByTestId('rewrite-status')).toHaveText('Completed', SERVER_WORK);
+  }
+});
+
+test('a revision by the local model shows each section as it finishes, with the step and a time left once there is a basis', async ({
+  app: page,
+  server,
+}) => {
+  // A local model server that answers each section only when the test says so.
+  const waiting: { user: string; res: ServerResponse }[] = [];
+  const llm = await FakeLlmServer.start((req, res) => void waiting.push({ user: req.user, res }));
+  try {
+    await server.command('updateSettings', {
+      patch: { llm: { kind: 'openai', url: llm.url, model: 'fake-model', timeout_seconds: 120 } },
+    });
+    const markers = ['alpha', 'bravo', 'charlie', 'delta'];
+    const { documents } = await server.command('importDocuments', {
+      files: [{ name: 'model.txt', text: markers.map((m) => `${AI_PARAGRAPH} The ${m} team agreed.`).join('\n\n') }],
+    });
+    const doc = await waitAnalyzed(server, documents[0].id);
+    await page.goto(`${server.origin}/#/documents/${doc.id}`);
+    await page.reload(); // the settings changed behind the window's back
+    await page.getByRole('button', { name: /^Revise/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Revise document' });
+    await dialog.getByRole('combobox', { name: 'Engine' }).selectOption('llm');
+    await expect(dialog.getByTestId('engine-hint')).toContainText(`Runs fake-model at ${llm.url}`);
+    await dialog.getByRole('combobox', { name: 'What to revise' }).selectOption('document');
+    await dialog.getByRole('button', { name: 'Start revision' }).click();
+    await expect(page).toHaveURL(/#\/rewrites\/\d+$/);
+    const rewriteId = Number(/rewrites\/(\d+)/.exec(page.url())![1]);
+
+    const bar = page.getByRole('progressbar', { name: 'Revision progress' });
+    const step = page.getByTestId('progress-step');
+    const partial = page.getByTestId('partial-review');
+    await expect.poll(() => waiting.length, SERVER_WORK).toBe(1);
+    await expect(step).toHaveText(`Section 1 of ${markers.length}`);
+    // Nothing is done yet: no number on the bar, no time estimate, nothing to review.
+    await expect(bar).not.toHaveAttribute('aria-valuenow');
+    await expect(page.getByTestId('time-left')).toHaveCount(0);
+    await expect(partial).toHaveCount(0);
+
+    const seen = new Set<number>();
+    for (let i = 0; i < markers.length; i++) {
+      await expect.poll(() => waiting.length, SERVER_WORK).toBe(1);
+      const { user, res } = waiting.shift()!;
+      expect(user).toContain(`The ${markers[i]} team agreed.`);
+      await sse(res, pretendRewrite(user));
+      if (i === markers.length - 1) break;
+      // The finished sections' changes are on screen while the next one runs, with the step and
+      // (now that a section took a measurable time) the time left.
+      await expect(step).toHaveText(`Section ${i + 2} of ${markers.length}`);
+      await expect(partial).toContainText(`${markers[i]} team agreed`);
+      await expect(page.getByTestId('time-left')).toHaveText(/left/);
+      if (i === 1) await screenshot(page, 'revision-partial');
+      const ids = await partial
+        .locator('.chg')
+        .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-hunk'))));
+      expect(ids.length).toBeGreaterThanOrEqual(seen.size);
+      for (const id of seen) expect(ids).toContain(id);
+      for (const id of ids) seen.add(id);
+    }
+    await expect(page.getByTestId('rewrite-status')).toHaveText('Completed', SERVER_WORK);
+    const rewrite = await server.command('getRewrite', { id: rewriteId });
+    await expect(page.getByTestId('tracked-changes').locator('.chg')).toHaveCount(rewrite.hunks.length);
+    // The changes shown while it ran kept their ids in the result.
+    for (const id of seen) expect(rewrite.hunks.map((h: { id: number }) => h.id)).toContain(id);
+    expect(seen.size).toBeGreaterThan(0);
+    await expect(page.locator('.revision-view')).toContainText('local model');
+  } finally {
+    await llm.stop();
   }
 });
