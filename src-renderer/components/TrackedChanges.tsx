@@ -101,7 +101,9 @@ export const TrackedChanges = memo(function TrackedChanges({
             data-section={p.section + 1}
           >
             <span>
-              <strong>Section {p.section + 1}</strong> · {ids.length} change{ids.length === 1 ? '' : 's'}
+              <strong>Section {p.section + 1}</strong>
+              {p.kind === 'heading' ? ` · ${original.slice(p.start, p.end)}` : ''} · {ids.length} change
+              {ids.length === 1 ? '' : 's'}
               {acc || rej ? ` · ${acc} accepted, ${rej} rejected` : ''}
             </span>
             {!locked && (

@@ -9,12 +9,16 @@ import { formatTime } from '../store/format';
 
 /** The score across versions as a line; unscored versions leave a gap. */
 export function ScoreChart({ versions }: { versions: readonly DocumentVersionInfo[] }) {
-  const w = 220;
-  const h = 56;
-  const pad = 6;
+  const w = 240;
+  const h = 72;
+  // Room on the left for the scale, below for the version numbers.
+  const left = 30;
+  const right = 8;
+  const top = 6;
+  const bottom = 16;
   if (versions.length < 2) return null;
-  const x = (i: number) => pad + (i * (w - 2 * pad)) / (versions.length - 1);
-  const y = (p: number) => h - pad - (p / 100) * (h - 2 * pad);
+  const x = (i: number) => left + (i * (w - left - right)) / (versions.length - 1);
+  const y = (p: number) => h - bottom - (p / 100) * (h - top - bottom);
   const points = versions.map((v, i) => (v.ai_confidence === null ? null : ([x(i), y(v.ai_confidence)] as const)));
   let d = '';
   let pen = false;
@@ -37,7 +41,19 @@ export function ScoreChart({ versions }: { versions: readonly DocumentVersionInf
       aria-label={`Probability of AI across versions: ${desc}`}
       data-testid="score-chart"
     >
-      <line x1={pad} x2={w - pad} y1={y(50)} y2={y(50)} className="chart-mid" />
+      {[0, 50, 100].map((p) => (
+        <g key={p} aria-hidden="true">
+          <line x1={left} x2={w - right} y1={y(p)} y2={y(p)} className={p === 50 ? 'chart-mid' : 'chart-edge'} />
+          <text x={left - 4} y={y(p) + 3} className="chart-label" textAnchor="end">
+            {p}%
+          </text>
+        </g>
+      ))}
+      {versions.map((v, i) => (
+        <text key={v.version} x={x(i)} y={h - 3} className="chart-label" textAnchor="middle" aria-hidden="true">
+          v{v.version}
+        </text>
+      ))}
       <path d={d} className="chart-line" />
       {points.map(
         (p, i) =>

@@ -217,13 +217,14 @@ export function reviewParagraphs(
 
 /**
  * Sections for "accept all in this section": what runs from one heading to the next when the
- * document has headings, otherwise each paragraph.
+ * document is divided by headings (two or more), otherwise each paragraph — a single title
+ * heading would make the whole text one section.
  */
 function assignSections(paras: ReviewParagraph[]): void {
-  const hasHeadings = paras.some((p) => p.kind === 'heading');
+  const byHeadings = paras.filter((p) => p.kind === 'heading').length >= 2;
   let section = -1;
   for (const p of paras) {
-    if (!hasHeadings || p.kind === 'heading' || section < 0) section++;
+    if (!byHeadings || p.kind === 'heading' || section < 0) section++;
     p.section = section;
   }
 }

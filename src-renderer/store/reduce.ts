@@ -164,6 +164,7 @@ export function reduceBatch(state: AppState, batch: LiveItem[], now = Date.now()
           ai_share: p.ai_share,
           analyzed_at: p.analyzed_at,
           error: null,
+          ...(p.word_count !== undefined ? { word_count: p.word_count } : {}),
         });
         const det = details.get(p.document_id);
         if (det) {

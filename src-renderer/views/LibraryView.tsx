@@ -91,7 +91,7 @@ const ScoreCell = memo(function ScoreCell({ doc }: { doc: DocumentSummary }) {
         </span>
       )}
       <span className="score">{share !== null ? `${Math.round(share * 100)}% AI text` : ''}</span>
-      <span className="muted small"> · p {roundedPercent(doc.ai_confidence)}</span>
+      <span className="muted small"> · AI probability {roundedPercent(doc.ai_confidence)}</span>
     </span>
   );
 });

@@ -301,17 +301,18 @@ export function RevisionView({ id }: { id: number }) {
       el?.scrollIntoView({ block: 'nearest' });
     });
   };
+  // Until one is chosen, the first change is the current one, and j or k goes to it.
+  const currentId = current ?? hunks[0]?.id ?? null;
   const step = (delta: number) => {
     if (!hunks.length) return;
-    const cur = current === null ? -1 : (order.get(current) ?? -1);
-    const next = hunks[Math.max(0, Math.min(hunks.length - 1, cur < 0 ? 0 : cur + delta))];
-    focusChange(next.id);
+    const at = current === null ? 0 : (order.get(current) ?? 0) + delta;
+    focusChange(hunks[Math.max(0, Math.min(hunks.length - 1, at))].id);
   };
   useShortcuts({
     j: complete ? () => step(1) : null,
     k: complete ? () => step(-1) : null,
-    y: complete && !locked ? () => current !== null && decide(current, 'accepted') : null,
-    n: complete && !locked ? () => current !== null && decide(current, 'rejected') : null,
+    y: complete && !locked ? () => currentId !== null && decide(currentId, 'accepted') : null,
+    n: complete && !locked ? () => currentId !== null && decide(currentId, 'rejected') : null,
     a:
       complete && !locked
         ? () =>
@@ -343,7 +344,7 @@ export function RevisionView({ id }: { id: number }) {
   }
 
   const before = doc?.ai_confidence ?? null;
-  const cur = current !== null ? hunks.find((h) => h.id === current) : undefined;
+  const cur = currentId !== null ? hunks.find((h) => h.id === currentId) : undefined;
   const curIndex = cur ? (order.get(cur.id) ?? 0) : -1;
   const ctx = (h: DiffHunk) => {
     const src = detail!.original;
@@ -437,8 +438,7 @@ export function RevisionView({ id }: { id: number }) {
             </div>
             {locked && (
               <p className="notice locked" data-testid="applied-notice">
-                <span aria-hidden="true">🔒 </span>
-                Applied as version {applied} of the document
+                <strong>Locked.</strong> Applied as version {applied} of the document
                 {appliedSet ? `, with ${appliedSet.length} of ${hunks.length} changes` : ''}. This revision is locked;
                 what was applied is shown below. <a href={href(`/documents/${docId}`)}>Open the document</a>
               </p>
@@ -546,7 +546,7 @@ export function RevisionView({ id }: { id: number }) {
                   paragraphs={paragraphs}
                   order={order}
                   decisions={decisions}
-                  current={current ?? hunks[0]?.id ?? null}
+                  current={currentId}
                   locked={locked}
                   onDecideSection={decideMany}
                 />

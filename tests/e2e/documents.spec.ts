@@ -9,7 +9,7 @@ import { docxBuffer, HUMAN_PARAGRAPH, mixedText, AI_PARAGRAPH } from './texts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 /** The library's score cell: the share judged AI and the rounded probability. */
-const SCORE = /% AI text · p (<1|>99|\d{1,2})%$/;
+const SCORE = /% AI text · AI probability (<1|>99|\d{1,2})%$/;
 const ROUNDED = /^(<1|>99|\d{1,2})%$/;
 const VERDICT_SHORT: Record<string, string> = {
   ai: 'AI',
@@ -53,7 +53,7 @@ test('a .txt and a .docx from the file picker are analysed live, with highlighte
   for (const name of ['essay.txt', 'report.docx']) {
     const summary = documents.find((d: { name: string }) => d.name === name);
     const doc = await waitAnalyzed(server, summary.id);
-    await expect(row(name).getByTestId('score')).toContainText(`p ${rounded(doc.ai_confidence)}`);
+    await expect(row(name).getByTestId('score')).toContainText(`AI probability ${rounded(doc.ai_confidence)}`);
     await expect(row(name).getByTestId('verdict-cell')).toHaveText(VERDICT_SHORT[doc.verdict as string]);
 
     // One click on the row opens the document.

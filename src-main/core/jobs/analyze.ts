@@ -72,6 +72,7 @@ export function analyzeHandler(s: Services): JobHandler {
           analyzed_at: analyzedAt,
           verdict: result.verdict,
           ai_share: result.ai_share,
+          word_count: result.word_count,
         };
         s.hub.broadcast({ channel: documentChannel(doc.id), event: 'document.analyzed', data });
       };

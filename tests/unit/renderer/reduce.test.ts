@@ -111,6 +111,7 @@ describe('document.analyzed', () => {
     analyzed_at: at,
     verdict: 'ai',
     ai_share: 0.4,
+    word_count: 412,
   });
 
   it('updates the summary and the open detail, keeping explanations of matching sections', () => {
@@ -138,7 +139,13 @@ describe('document.analyzed', () => {
       details: new Map([[3, detail]]),
     };
     const r = reduceBatch(s0, [ev('private-documents.3', 'document.analyzed', payload(3, '2026-01-01T00:00:01.000Z'))]);
-    expect(r.patch.docs!.get(3)).toMatchObject({ status: 'analyzed', ai_confidence: 73.44, verdict: 'ai' });
+    expect(r.patch.docs!.get(3)).toMatchObject({
+      status: 'analyzed',
+      ai_confidence: 73.44,
+      verdict: 'ai',
+      ai_share: 0.4,
+      word_count: 412,
+    });
     const d = r.patch.details!.get(3)!;
     expect(d.critical_sections[0]).toMatchObject({ confidence: 91.2, explanations: [{ signal: 's' }] });
     // Rounded: no false precision.
