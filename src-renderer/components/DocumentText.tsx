@@ -67,19 +67,31 @@ const ParagraphView = memo(function ParagraphView({
   active: number;
 }) {
   const groups = groupBySentence(runs);
-  const body = groups.map((g) => {
-    const key = g.runs[0].start;
-    const children = g.runs.map((r) => <RunText key={r.start} text={text} run={r} />);
-    if (g.sentence < 0) return <span key={key}>{children}</span>;
+  const body = groups.flatMap((g) => {
+    // Between sentences: plain text needs no element (its offset follows from the text before it).
+    if (g.sentence < 0)
+      return g.runs.map((r) =>
+        r.marks.length === 0 && !r.signal ? text.slice(r.start, r.end) : <RunText key={r.start} text={text} run={r} />,
+      );
     const s = sentences[g.sentence];
+    const props = {
+      className: `s band-${sentenceBand(s.score)}${g.sentence === active ? ' active' : ''}`,
+      'data-s': g.sentence,
+      tabIndex: -1,
+    };
+    const [only] = g.runs;
+    // A sentence of plain text is one element carrying its own offset (half the elements of a long text).
+    if (g.runs.length === 1 && only.marks.length === 0 && !only.signal)
+      return (
+        <span key={only.start} {...props} data-start={only.start}>
+          {text.slice(only.start, only.end)}
+        </span>
+      );
     return (
-      <span
-        key={key}
-        className={`s band-${sentenceBand(s.score)}${g.sentence === active ? ' active' : ''}`}
-        data-s={g.sentence}
-        tabIndex={-1}
-      >
-        {children}
+      <span key={only.start} {...props}>
+        {g.runs.map((r) => (
+          <RunText key={r.start} text={text} run={r} />
+        ))}
       </span>
     );
   });
@@ -302,6 +314,29 @@ function SentenceTip({
   );
 }
 
+/**
+ * The text nodes of a rendered text with their offsets in the text: a node whose element carries
+ * `data-start` starts there; a bare node (the space between two sentences) continues the text
+ * before it in its paragraph, or starts its paragraph (`data-para-start`).
+ */
+function textPieces(container: HTMLElement): { node: Text; start: number }[] {
+  const out: { node: Text; start: number }[] = [];
+  const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+  let para: Element | null = null;
+  let end = 0;
+  for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+    const parent = n.parentElement!;
+    const block = parent.closest<HTMLElement>('[data-para-start]');
+    if (!block || parent.closest('.bullet')) continue;
+    const own = parent.dataset.start;
+    const start = own !== undefined ? Number(own) : block === para ? end : Number(block.dataset.paraStart);
+    out.push({ node: n, start });
+    end = start + n.data.length;
+    para = block;
+  }
+  return out;
+}
+
 /** Offsets in the text of the current selection inside `container`, or null. */
 export function selectionOffsets(
   container: HTMLElement,
@@ -310,24 +345,20 @@ export function selectionOffsets(
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
   const range = selection.getRangeAt(0);
   if (!container.contains(range.commonAncestorContainer)) return null;
-  const spans = [...container.querySelectorAll<HTMLElement>('[data-start]')];
-  const total = spans.length
-    ? Number(spans[spans.length - 1].dataset.start) + (spans[spans.length - 1].textContent?.length ?? 0)
-    : 0;
+  const pieces = textPieces(container);
+  const last = pieces[pieces.length - 1];
+  const total = last ? last.start + last.node.data.length : 0;
   // A point between two text nodes (in the blank lines between paragraphs, or next to an element)
   // belongs to the text after it when it starts the selection and to the text before it when it ends it.
   const offsetOf = (node: Node, offset: number, isEnd: boolean): number => {
     let before = 0;
-    for (const span of spans) {
-      const t = span.firstChild;
-      if (!t) continue;
+    for (const { node: t, start } of pieces) {
       const r = document.createRange();
       r.selectNodeContents(t);
       const cmp = r.comparePoint(node, offset);
-      const start = Number(span.dataset.start);
       if (cmp < 0) return isEnd ? before : start;
       if (cmp === 0) return node === t ? start + offset : start;
-      before = start + (t.textContent?.length ?? 0);
+      before = start + t.data.length;
     }
     return total;
   };

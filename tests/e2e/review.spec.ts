@@ -49,10 +49,14 @@ test('the verdict card says what the result is, in words and a colour that agree
   await expect(page.getByTestId('sentence-tip')).toContainText(
     `Sentence 1 of ${mixed.sentences.length}: ${rounded(s0.score)} likely AI`,
   );
-  // The overview strip: one mark per sentence; a click brings its sentence into focus.
-  await expect(page.getByTestId('overview').locator('.ov-mark')).toHaveCount(mixed.sentences.length);
+  // The overview strip: one mark per sentence, drawn; a click on a sentence's place brings it into focus.
+  const overview = page.getByTestId('overview');
+  await expect(overview).toHaveAttribute('data-marks', String(mixed.sentences.length));
+  await expect(overview.locator('canvas')).toHaveAttribute('data-drawn', String(mixed.sentences.length));
   const last = mixed.sentences.length - 1;
-  await page.getByTestId('overview').locator(`.ov-mark[data-s="${last}"]`).dispatchEvent('click');
+  const { start, end } = mixed.sentences[last];
+  const box = (await overview.boundingBox())!;
+  await overview.click({ position: { x: box.width / 2, y: ((start + end) / 2 / mixed.text.length) * box.height } });
   await expect(page.locator(`[data-testid="document-text"] .s[data-s="${last}"]`)).toBeFocused();
   // Passages and text are linked both ways.
   await page.getByRole('button', { name: 'Show passage 1' }).click();

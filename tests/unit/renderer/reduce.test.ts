@@ -209,7 +209,7 @@ describe('rewrite events', () => {
     expect(s.rewrites.get(7)).toMatchObject({ status: 'completed', progress: 100 });
     expect(r1.toasts).toHaveLength(1);
     expect(r1.toasts[0]).toMatchObject({ kind: 'success', route: '/rewrites/7' });
-    expect(r1.toasts[0].message).toContain('88.3% similar');
+    expect(r1.toasts[0].message).toContain('88% similar');
     const r2 = reduceBatch(s, [
       ev(ch, 'rewrite.completed', done),
       ev(ch, 'rewrite.progress', { rewrite_id: 7, progress: 50, status: 'processing' }),

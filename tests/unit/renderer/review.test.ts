@@ -201,3 +201,15 @@ describe('signals in plain words', () => {
     expect(notes.map((n) => n.signal)).toEqual(['length']);
   });
 });
+
+describe('overview strip', () => {
+  it('finds the sentence at a place in the text (a click on the strip)', async () => {
+    const { sentenceAt } = await import('../../../src-renderer/components/OverviewStrip');
+    const sentences = [
+      { start: 0, end: 10, score: 1 },
+      { start: 11, end: 30, score: 1 },
+      { start: 32, end: 40, score: 1 },
+    ];
+    expect([0, 9, 10.5, 11, 29, 31, 35, 99].map((at) => sentenceAt(sentences, at))).toEqual([0, 0, 1, 1, 1, 2, 2, 2]);
+  });
+});
