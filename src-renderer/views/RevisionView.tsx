@@ -430,7 +430,7 @@ export function RevisionView({ id }: { id: number }) {
           <section className="card review-text" aria-labelledby="changes-title">
             <div className="changes-head">
               <h2 id="changes-title">Changes in the text</h2>
-              <p className="muted" aria-live="polite" data-testid="decision-count">
+              <p className="muted" aria-live="polite" data-testid="decision-count" hidden={hunks.length === 0}>
                 {locked
                   ? `${accepted.length} of ${hunks.length} changes applied`
                   : `${accepted.length} of ${hunks.length} accepted · ${rejected} rejected · ${hunks.length - accepted.length - rejected} to decide`}
@@ -443,76 +443,81 @@ export function RevisionView({ id }: { id: number }) {
                 what was applied is shown below. <a href={href(`/documents/${docId}`)}>Open the document</a>
               </p>
             )}
-            <div className="actions" role="toolbar" aria-label="Revision actions">
-              <div className="segmented" role="group" aria-label="Layout">
-                <button
-                  type="button"
-                  className="button"
-                  aria-pressed={layout === 'inline'}
-                  onClick={() => setLayout('inline')}
-                >
-                  Tracked changes
-                </button>
-                <button
-                  type="button"
-                  className="button"
-                  aria-pressed={layout === 'side'}
-                  onClick={() => setLayout('side')}
-                >
-                  Side by side
-                </button>
+            {/* Nothing to decide, apply or export when nothing changed: the notice below says why. */}
+            {hunks.length > 0 && (
+              <div className="actions" role="toolbar" aria-label="Revision actions">
+                <div className="segmented" role="group" aria-label="Layout">
+                  <button
+                    type="button"
+                    className="button"
+                    aria-pressed={layout === 'inline'}
+                    onClick={() => setLayout('inline')}
+                  >
+                    Tracked changes
+                  </button>
+                  <button
+                    type="button"
+                    className="button"
+                    aria-pressed={layout === 'side'}
+                    onClick={() => setLayout('side')}
+                  >
+                    Side by side
+                  </button>
+                </div>
+                {!locked && (
+                  <>
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() =>
+                        decideMany(
+                          hunks.map((h) => h.id),
+                          'accepted',
+                        )
+                      }
+                      aria-keyshortcuts="A"
+                    >
+                      Accept all
+                    </button>
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() =>
+                        decideMany(
+                          hunks.map((h) => h.id),
+                          'rejected',
+                        )
+                      }
+                    >
+                      Reject all
+                    </button>
+                    <button
+                      type="button"
+                      className="button primary"
+                      disabled={busy || accepted.length === 0}
+                      onClick={() => void apply()}
+                      aria-keyshortcuts="Control+Enter Meta+Enter"
+                    >
+                      {busy
+                        ? 'Applying…'
+                        : `Apply ${accepted.length} accepted change${accepted.length === 1 ? '' : 's'}`}
+                    </button>
+                  </>
+                )}
+                <ExportControls
+                  id="revision-export-format"
+                  format={format}
+                  onFormat={setFormat}
+                  buttonDisabled={!docId}
+                  buttonLabel={
+                    locked
+                      ? `Export version ${applied}`
+                      : `Export with ${accepted.length} accepted change${accepted.length === 1 ? '' : 's'}`
+                  }
+                  onExport={doExport}
+                />
               </div>
-              {!locked && (
-                <>
-                  <button
-                    type="button"
-                    className="button"
-                    onClick={() =>
-                      decideMany(
-                        hunks.map((h) => h.id),
-                        'accepted',
-                      )
-                    }
-                    aria-keyshortcuts="A"
-                  >
-                    Accept all
-                  </button>
-                  <button
-                    type="button"
-                    className="button"
-                    onClick={() =>
-                      decideMany(
-                        hunks.map((h) => h.id),
-                        'rejected',
-                      )
-                    }
-                  >
-                    Reject all
-                  </button>
-                  <button
-                    type="button"
-                    className="button primary"
-                    disabled={busy || accepted.length === 0}
-                    onClick={() => void apply()}
-                    aria-keyshortcuts="Control+Enter Meta+Enter"
-                  >
-                    {busy ? 'Applying…' : `Apply ${accepted.length} accepted change${accepted.length === 1 ? '' : 's'}`}
-                  </button>
-                </>
-              )}
-              <ExportControls
-                id="revision-export-format"
-                format={format}
-                onFormat={setFormat}
-                buttonDisabled={!docId}
-                buttonLabel={
-                  locked
-                    ? `Export version ${applied}`
-                    : `Export with ${accepted.length} accepted change${accepted.length === 1 ? '' : 's'}`
-                }
-                onExport={doExport}
-              />
-            </div>
+            )}
             {hunks.length === 0 ? (
               <p className="notice" data-testid="nothing-changed">
                 <strong>The revision changed nothing.</strong> {nothingChanged(detail, doc?.verdict)}

@@ -156,7 +156,7 @@ test('the Events view loads its recent history; the library says when nothing ma
   await expect(page.getByTestId('activity-list').locator('li[data-kind="error"]')).toHaveCount(5);
 });
 
-test("each account follows its own library: live updates reach a second account's window", async ({
+test("each account follows its own library: live updates reach each account's own window, and no other", async ({
   browser,
   server,
 }) => {
@@ -179,27 +179,35 @@ test("each account follows its own library: live updates reach a second account'
     windows.push(page);
   }
   const [alice, bob] = windows;
-  // Bob imports through his own window's API; Alice's window must not see it, Bob's other window must.
-  const bobToken = new URL(bob.url()).searchParams.get('token');
-  expect(bobToken).toBeNull(); // the token left the address bar (cookie from now on)
+  expect(new URL(bob.url()).searchParams.get('token')).toBeNull(); // the token left the address bar (cookie from now on)
+  // A third account's window, open throughout: it must see neither import.
   const ctx2 = await browser.newContext();
-  const bob2 = await ctx2.newPage();
-  await bob2.goto(`${server.origin}/?token=${tokenOf('bob2')}`);
-  await expect(bob2.locator('[data-connection]')).toHaveAttribute('data-connection', 'live');
-  await bob
-    .locator('#file-input')
-    .setInputFiles([{ name: 'bobs-essay.txt', mimeType: 'text/plain', buffer: Buffer.from(mixedText(2)) }]);
-  await expect(bob.getByRole('grid', { name: 'Documents' })).toContainText('bobs-essay.txt');
-  // Bob's analysis arrives live in his own window (his library channel, not user 1's).
-  await expect(bob.getByRole('row').filter({ hasText: 'bobs-essay.txt' }).getByTestId('score')).toContainText(
-    'AI text',
-    {
-      timeout: 30_000,
-    },
-  );
+  const carol = await ctx2.newPage();
+  await carol.goto(`${server.origin}/?token=${tokenOf('carol')}`);
+  await expect(carol.locator('[data-connection]')).toHaveAttribute('data-connection', 'live');
+  // Each imports through their own window; each analysis arrives live in that window only (their
+  // own library channel, not user 1's), with no reload.
+  for (const [page, name] of [
+    [bob, 'bobs-essay.txt'],
+    [alice, 'alices-report.txt'],
+  ] as const) {
+    await page
+      .locator('#file-input')
+      .setInputFiles([{ name, mimeType: 'text/plain', buffer: Buffer.from(mixedText(2, name)) }]);
+    await expect(page.getByRole('grid', { name: 'Documents' })).toContainText(name);
+  }
+  for (const [page, name] of [
+    [bob, 'bobs-essay.txt'],
+    [alice, 'alices-report.txt'],
+  ] as const)
+    await expect(page.getByRole('row').filter({ hasText: name }).getByTestId('score')).toContainText(
+      'AI text',
+      SERVER_WORK,
+    );
   await expect(alice.getByRole('main')).not.toContainText('bobs-essay.txt');
-  await expect(bob2.getByRole('main')).not.toContainText('bobs-essay.txt');
-  for (const p of [...windows, bob2]) await p.context().close();
+  await expect(bob.getByRole('main')).not.toContainText('alices-report.txt');
+  await expect(carol.getByRole('main')).not.toContainText(/bobs-essay|alices-report/);
+  for (const p of [...windows, carol]) await p.context().close();
 });
 
 const VIEWS = ['library', 'document', 'revision', 'version', 'queue', 'events', 'settings'] as const;
