@@ -218,14 +218,18 @@ export function reviewParagraphs(
 /**
  * Sections for "accept all in this section": what runs from one heading to the next when the
  * document is divided by headings (two or more), otherwise each paragraph — a single title
- * heading would make the whole text one section.
+ * heading would make the whole text one section. Then a heading goes with the paragraph after
+ * it, so the first section is section 1 and is named by its title.
  */
 function assignSections(paras: ReviewParagraph[]): void {
   const byHeadings = paras.filter((p) => p.kind === 'heading').length >= 2;
   let section = -1;
+  let afterHeading = false;
   for (const p of paras) {
-    if (!byHeadings || p.kind === 'heading' || section < 0) section++;
+    const opens = section < 0 || (byHeadings ? p.kind === 'heading' : !afterHeading);
+    if (opens) section++;
     p.section = section;
+    afterHeading = p.kind === 'heading';
   }
 }
 

@@ -348,11 +348,15 @@ export function RevisionView({ id }: { id: number }) {
   const curIndex = cur ? (order.get(cur.id) ?? 0) : -1;
   const ctx = (h: DiffHunk) => {
     const src = detail!.original;
-    const w1 = wholeWords(src, Math.max(0, h.start - 50), h.start);
-    const w2 = wholeWords(src, h.end, Math.min(src.length, h.end + 50));
+    // The context stays in the change's paragraph (a heading above it is not part of its sentence).
+    const lineStart = src.lastIndexOf('\n', h.start - 1) + 1;
+    const next = src.indexOf('\n', h.end);
+    const lineEnd = next < 0 ? src.length : next;
+    const w1 = wholeWords(src, Math.max(lineStart, h.start - 50), h.start);
+    const w2 = wholeWords(src, h.end, Math.min(lineEnd, h.end + 50));
     return {
-      lead: (w1.start > 0 ? '…' : '') + src.slice(w1.start, h.start),
-      tail: src.slice(h.end, w2.end) + (w2.end < src.length ? '…' : ''),
+      lead: (w1.start > lineStart ? '…' : '') + src.slice(w1.start, h.start),
+      tail: src.slice(h.end, w2.end) + (w2.end < lineEnd ? '…' : ''),
     };
   };
   // No number until the first real step: a bar at 0 % for seconds says nothing true.

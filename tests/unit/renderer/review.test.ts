@@ -109,6 +109,25 @@ describe('layout', () => {
     ]);
   });
 
+  it('with a single title, groups by paragraph and the title goes with the first (section 1 is the first)', () => {
+    const original = 'Title\n\nOne.\n\nTwo.';
+    const at = (s: string) => original.indexOf(s);
+    const blocks = [
+      { kind: 'heading' as const, start: 0, end: 5, level: 1 },
+      { kind: 'paragraph' as const, start: at('One'), end: at('One') + 4 },
+      { kind: 'paragraph' as const, start: at('Two'), end: at('Two') + 4 },
+    ];
+    const hunks: DiffHunk[] = [
+      { id: 1, start: at('One'), end: at('One') + 3, before: 'One', after: '1' },
+      { id: 2, start: at('Two'), end: at('Two') + 3, before: 'Two', after: '2' },
+    ];
+    expect(reviewParagraphs(original, hunks, blocks).map((p) => [p.kind, p.section])).toEqual([
+      ['heading', 0],
+      ['paragraph', 0],
+      ['paragraph', 1],
+    ]);
+  });
+
   it('widens context to whole words', () => {
     const text = 'The quick brown fox jumps';
     const w = wholeWords(text, 6, 12);
