@@ -8,11 +8,17 @@
  *   npm start -- --port 0      arguments after -- go to `inkproof serve` in the fallback
  *   INKPROOF_BROWSER=1 npm start   always the browser version
  *   npm run serve              the browser version (this script with --browser), built first if needed
+ *
+ * The interface is built when it is missing or older than its sources. This process stays the
+ * parent of what it starts: SIGINT and SIGTERM are passed on, and it exits with the child — also
+ * when npm's own wrapper was killed (see lib/parent.mjs).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildIsStale } from './lib/freshness.mjs';
+import { signalSelfWhenOrphaned, startedByNpm } from './lib/parent.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const browserOnly = process.argv[2] === '--browser';
@@ -29,7 +35,10 @@ function electronBinary() {
   }
 }
 
-/** Electron 42+ downloads its binary on first use; try that once, quietly. */
+/**
+ * Electron's install script downloads its binary; where install scripts did not run (npm's
+ * allowScripts policy, or an offline install) it is tried once here, quietly.
+ */
 function tryDownloadElectron() {
   if (!fs.existsSync(path.join(electronDir, 'install.js'))) return null;
   const r = spawnSync(process.execPath, [path.join(electronDir, 'install.js')], {
@@ -50,7 +59,10 @@ function run(cmd, argv, opts = {}) {
   return r.status === 0;
 }
 
-const built = (...files) => files.every((f) => fs.existsSync(path.join(root, f)));
+/** Sources of the build: any change under them makes `npm start` build again. */
+const SOURCES = ['src-renderer', 'src-shared', 'src-main', 'src-workers', 'electron.vite.config.ts'];
+const RENDERER_SOURCES = ['src-renderer', 'src-shared', 'src-main/electron/csp.ts', 'electron.vite.config.ts'];
+const built = (outputs, sources) => !buildIsStale(root, outputs, sources);
 
 function build() {
   process.stderr.write('Building Inkproof (electron-vite build)…\n');
@@ -64,9 +76,13 @@ function build() {
   }
 }
 
+const SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+
+/** Passes signals on to the child and exits with it (128 + n when a signal ended it). */
 function forward(child) {
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => child.kill(sig));
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  if (startedByNpm()) signalSelfWhenOrphaned('SIGTERM');
+  child.on('exit', (code, signal) => process.exit(code ?? SIGNAL_EXIT[signal] ?? 1));
 }
 
 function startBrowserVersion(reason) {
@@ -74,7 +90,7 @@ function startBrowserVersion(reason) {
     console.log(
       `Inkproof: the desktop app cannot start here (${reason}), so the browser version starts instead — open the address printed below.`,
     );
-  if (!built('out/renderer/index.html')) build();
+  if (!built(['out/renderer/index.html'], RENDERER_SOURCES)) build();
   const hasPort = args.some((a) => a === '--port' || a.startsWith('--port='));
   const child = spawn(
     process.execPath,
@@ -85,7 +101,7 @@ function startBrowserVersion(reason) {
 }
 
 function startDesktop(binary) {
-  if (!built('out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html')) build();
+  if (!built(['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'], SOURCES)) build();
   const check = spawnSync(
     process.execPath,
     [path.join(root, 'src-main', 'electron', 'rebuild-native.mjs'), '--check'],

@@ -48,6 +48,10 @@ program
     '--redis <url>',
     'share fan-out, presence, the catch-up log and limits with other server processes (default: INKPROOF_REDIS_URL)',
   )
+  .option(
+    '--allowed-hosts <list>',
+    'other Host values to accept, comma-separated NAME or NAME:PORT, e.g. behind a proxy (default: INKPROOF_ALLOWED_HOSTS)',
+  )
   .option('--debug', 'log hub traffic and requests')
   .action(
     async (o: {
@@ -57,6 +61,7 @@ program
       token?: string;
       apps?: string;
       redis?: string;
+      allowedHosts?: string;
       debug?: boolean;
     }) => {
       // Loaded on demand: the server's dependencies are not needed by the other commands.
@@ -144,9 +149,26 @@ user
     'the password (visible in the process list: prefer --password-stdin or INKPROOF_PASSWORD)',
   )
   .option('--token', 'also issue an API token and print it')
-  .action(async (name: string, o: { data?: string; password?: string; passwordStdin?: boolean; token?: boolean }) => {
-    const { userAdd } = await import('./cli/user');
-    process.exitCode = await userAdd(name, o);
+  .option('--admin', "let the account change this machine's settings (the local model, the limits' ceiling)")
+  .action(
+    async (
+      name: string,
+      o: { data?: string; password?: string; passwordStdin?: boolean; token?: boolean; admin?: boolean },
+    ) => {
+      const { userAdd } = await import('./cli/user');
+      process.exitCode = await userAdd(name, o);
+    },
+  );
+
+user
+  .command('admin')
+  .description("Let an account change this machine's settings, or (with --revoke) take that away.")
+  .argument('<name>', 'user name')
+  .option(dataOption, dataHelp)
+  .option('--revoke', 'take the right away')
+  .action(async (name: string, o: { data?: string; revoke?: boolean }) => {
+    const { userAdmin } = await import('./cli/user');
+    process.exitCode = await userAdmin(name, o);
   });
 
 user
@@ -210,6 +232,32 @@ user
       process.exitCode = await userToken(name, o);
     },
   );
+
+const settings = program
+  .command('settings')
+  .description("The machine's settings of a data folder: the local model and the ceiling of the limits.");
+
+settings
+  .command('show', { isDefault: true })
+  .description("Print the machine's settings.")
+  .option(dataOption, dataHelp)
+  .action(async (o: { data?: string }) => {
+    const { settingsShow } = await import('./cli/settings');
+    process.exitCode = await settingsShow(o);
+  });
+
+settings
+  .command('set')
+  .description(
+    'Change one machine setting: llm.kind, llm.url, llm.model, llm.context_tokens, llm.timeout_seconds, llm.allowed_hosts (comma-separated), max_file_bytes.',
+  )
+  .argument('<key>', 'the setting')
+  .argument('<value>', 'its new value')
+  .option(dataOption, dataHelp)
+  .action(async (key: string, value: string, o: { data?: string }) => {
+    const { settingsSet } = await import('./cli/settings');
+    process.exitCode = await settingsSet(key, value, o);
+  });
 
 function usage(message: string): InkproofError {
   return new InkproofError('invalid_input', message);

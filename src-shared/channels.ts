@@ -87,17 +87,34 @@ export function parseChannel(name: string): { kind: ChannelKind; base: string; c
 
 export const privateChannel = (name: string): string => `private-${name}`;
 
-/** Glob match used by `inkproof tail --channel 'documents.*'` and the event log view. */
+/** Longest glob accepted (a channel name is at most 164 characters; event names are short too). */
+export const MAX_GLOB_LENGTH = 256;
+
+/**
+ * Glob match used by `inkproof tail --channel 'documents.*'`, the event stream and the event log
+ * view: `*` stands for any run of characters, everything else is literal. No regular expression
+ * and no backtracking: the pieces between stars are found left to right, each once (the leftmost
+ * place a piece fits is never worse than a later one, since a star after it absorbs the rest), so
+ * the cost grows with the lengths of glob and value, never with the number of stars. A glob longer
+ * than MAX_GLOB_LENGTH matches nothing.
+ */
 export function globMatch(glob: string, value: string): boolean {
-  const re = new RegExp(
-    '^' +
-      glob
-        .split('*')
-        .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-        .join('.*') +
-      '$',
-  );
-  return re.test(value);
+  if (glob.length > MAX_GLOB_LENGTH) return false;
+  const pieces = glob.split('*');
+  if (pieces.length === 1) return glob === value;
+  const first = pieces[0];
+  const last = pieces[pieces.length - 1];
+  if (value.length < first.length + last.length || !value.startsWith(first) || !value.endsWith(last)) return false;
+  let at = first.length;
+  const end = value.length - last.length;
+  for (let i = 1; i < pieces.length - 1; i++) {
+    const piece = pieces[i];
+    if (piece === '') continue;
+    const found = value.indexOf(piece, at);
+    if (found < 0 || found + piece.length > end) return false;
+    at = found + piece.length;
+  }
+  return true;
 }
 
 /** A channel glob matches the full name or the name without its prefix (`documents.*`). */

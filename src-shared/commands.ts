@@ -12,7 +12,7 @@ import type {
   RewriteDetail,
   RewriteSummary,
   SampleRecord,
-  Settings,
+  SettingsView,
 } from './models';
 import { DOCUMENT_STATUSES, JOB_STATUSES, JOB_TYPES, rewriteOptionsSchema, settingsSchema } from './models';
 import type { ErrorBody } from './errors';
@@ -40,6 +40,7 @@ const deepPartialSettings = z
     llm: settingsSchema.shape.llm.partial().strict(),
     theme: settingsSchema.shape.theme,
     limits: settingsSchema.shape.limits.partial().strict(),
+    machine_limits: settingsSchema.shape.machine_limits.partial().strict(),
   })
   .partial()
   .strict();
@@ -159,8 +160,8 @@ export interface CommandResults {
   getEvents: ReplayResult;
   getRecentEvents: { events: Envelope[] };
   whoami: { user: { id: number; name: string | null } };
-  getSettings: Settings;
-  updateSettings: Settings;
+  getSettings: SettingsView;
+  updateSettings: SettingsView;
 }
 export type CommandResult<C extends CommandName> = CommandResults[C];
 

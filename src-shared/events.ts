@@ -117,6 +117,12 @@ export const eventSchemas = {
       runtime: z.number().nonnegative().nullable(),
     })
     .strict(),
+  // The data folder's disk is full or failing (sent live to every connected account, never logged:
+  // the log is on that disk), and when it works again. Work waits meanwhile and resumes by itself.
+  'storage.failed': z
+    .object({ code: z.enum(['storage_full', 'storage_unavailable']), message: z.string().min(1), failed_at: isoDate })
+    .strict(),
+  'storage.recovered': z.object({ recovered_at: isoDate }).strict(),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;
@@ -138,6 +144,8 @@ export const EVENT_CHANNELS: Record<EventName, string> = {
   'document.updated': CHANNEL_PATTERNS.library,
   'document.deleted': CHANNEL_PATTERNS.library,
   'job.updated': CHANNEL_PATTERNS.queue,
+  'storage.failed': CHANNEL_PATTERNS.queue,
+  'storage.recovered': CHANNEL_PATTERNS.queue,
 };
 
 /** An event before it is broadcast. `data` is any JSON value for events from outside the catalogue. */

@@ -277,33 +277,95 @@ export interface QueueStats {
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 
+const MAX_FILE_BYTES = z
+  .number()
+  .int()
+  .min(1024)
+  .max(1024 * 1024 * 1024);
+
+/** A host name or IP address the local model may be reached at, besides this machine's own. */
+export const llmHostSchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*|\[[0-9A-Fa-f:.]+\])$/, {
+    message: 'A host is a name like "gpu-box.lan", an IPv4 address, or an IPv6 address in brackets.',
+  });
+
+/**
+ * Every setting, in one schema. Two kinds, kept apart by who may change them:
+ *
+ * - per account (`ACCOUNT_SETTING_KEYS`): revision defaults, frozen terms, theme, and the account's
+ *   own import limit, which can only be lowered below the machine's ceiling. No account sees or
+ *   changes another's.
+ * - per machine (`MACHINE_SETTING_KEYS`): the local model (its address, limited by default to this
+ *   machine plus `allowed_hosts`) and the ceiling of the limits — changed only by the owner of the
+ *   data folder (the desktop app, the command line, an admin account of `inkproof serve`).
+ *
+ * A caller reads the settings in force for it: its account's values and the machine's.
+ */
 export const settingsSchema = z.object({
   /** Defaults of a new revision. */
   revision: rewriteOptionsSchema.pick({ mode: true, strength: true, scope: true, engine: true }),
   frozen_terms: rewriteOptionsSchema.shape.frozen_terms,
+  theme: z.enum(THEMES),
+  limits: z.object({
+    /** Largest file this account may import, in bytes: at most `machine_limits.max_file_bytes`. */
+    max_file_bytes: MAX_FILE_BYTES,
+  }),
   llm: z.object({
     kind: z.enum(LLM_KINDS),
     url: z.string().max(2000),
     model: z.string().max(200),
     context_tokens: z.number().int().min(256).max(1_000_000),
     timeout_seconds: z.number().int().min(1).max(3600),
+    /**
+     * Hosts besides loopback (127.0.0.0/8, ::1, localhost) that `url` may name; absent means
+     * none. The address is checked against them when saved and again by the revision worker before
+     * each request.
+     */
+    allowed_hosts: z.array(llmHostSchema).max(100).optional(),
   }),
-  theme: z.enum(THEMES),
-  limits: z.object({
-    /** Largest file accepted for import, in bytes. */
-    max_file_bytes: z
-      .number()
-      .int()
-      .min(1024)
-      .max(1024 * 1024 * 1024),
+  machine_limits: z.object({
+    /** Ceiling of every account's import limit, in bytes. */
+    max_file_bytes: MAX_FILE_BYTES,
   }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
+export const ACCOUNT_SETTING_KEYS = ['revision', 'frozen_terms', 'theme', 'limits'] as const;
+export const MACHINE_SETTING_KEYS = ['llm', 'machine_limits'] as const;
+export const accountSettingsSchema = settingsSchema.pick({
+  revision: true,
+  frozen_terms: true,
+  theme: true,
+  limits: true,
+});
+export const machineSettingsSchema = settingsSchema.pick({ llm: true, machine_limits: true });
+export type AccountSettings = z.infer<typeof accountSettingsSchema>;
+export type MachineSettings = z.infer<typeof machineSettingsSchema>;
+
+/** What `getSettings` answers: the settings in force for the caller, and whether it may change the machine's. */
+export interface SettingsView extends Settings {
+  can_change_machine: boolean;
+}
+
+export const DEFAULT_MACHINE_SETTINGS: MachineSettings = {
+  llm: {
+    kind: 'openai',
+    url: 'http://127.0.0.1:8081',
+    model: '',
+    context_tokens: 4096,
+    timeout_seconds: 120,
+    allowed_hosts: [],
+  },
+  machine_limits: { max_file_bytes: 20 * 1024 * 1024 },
+};
+
 export const DEFAULT_SETTINGS: Settings = {
   revision: { mode: 'standard', strength: 2, scope: 'sections', engine: 'rules' },
   frozen_terms: [],
-  llm: { kind: 'openai', url: 'http://127.0.0.1:8081', model: '', context_tokens: 4096, timeout_seconds: 120 },
   theme: 'system',
-  limits: { max_file_bytes: 20 * 1024 * 1024 },
+  limits: { max_file_bytes: DEFAULT_MACHINE_SETTINGS.machine_limits.max_file_bytes },
+  ...DEFAULT_MACHINE_SETTINGS,
 };

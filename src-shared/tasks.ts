@@ -73,11 +73,6 @@ export interface RewriteInput {
   /** Local LLM settings, used when options.engine is `llm`. */
   llm: Settings['llm'] | null;
   /**
-   * Local LLM addresses allowed beyond this computer's own (loopback), e.g. "http://192.168.1.20:11434"
-   * or "gpu-box.lan:8080"; see `assertAllowedLlmEndpoint`. Absent: loopback only.
-   */
-  llm_allow_list?: string[];
-  /**
    * What the analysis found in the text: per critical section, the signals that pushed it towards
    * AI, in words (the explanations' labels). The LLM engine asks the model to fix these.
    */

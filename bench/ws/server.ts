@@ -9,12 +9,7 @@ import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { Server as IoServer } from 'socket.io';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { createCore } from '../../src-main/core/core';
-import { silentLogger } from '../../src-main/core/logger';
-import { startServer } from '../../src-main/server/server';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { startBenchServer } from '../lib/inkproof-server';
 
 type Kind = 'inkproof' | 'ws' | 'ws-cork' | 'socketio';
 const kind = process.argv[2] as Kind;
@@ -29,25 +24,13 @@ interface Impl {
 }
 
 async function inkproof(): Promise<Impl> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inkproof-bench-'));
-  const core = createCore({ dataDir: dir, logger: silentLogger(), threads: 1, start: false });
-  const server = await startServer({
-    core,
-    host: '127.0.0.1',
-    port: 0,
-    token: 'bench',
+  const { core, server, stop } = await startBenchServer({
     apps: [{ id: 'bench', key: BENCH_KEY, secret: 'bench-secret', activityTimeout: 120 }],
-    logger: silentLogger(),
-    shutdownSpreadMs: 0,
   });
   return {
     port: server.port,
     publish: (channel, payload) => void core.hub.broadcast({ channel, event: 'bench', data: payload }),
-    async stop() {
-      await server.close();
-      await core.close({ drainMs: 0 });
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
+    stop,
   };
 }
 

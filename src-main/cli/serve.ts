@@ -7,7 +7,7 @@ import { resolveDataDir } from '../core/paths';
 import { openDatabase } from '../core/store/db';
 import { SettingsStore } from '../core/store/settings';
 import { createCluster } from '../server/cluster';
-import { randomToken } from '../server/security';
+import { parseAllowedHosts, randomToken } from '../server/security';
 import { startServer, type RunningServer } from '../server/server';
 import { loadApps } from '../server/pusher/apps';
 import type { Core } from '../core/core';
@@ -25,6 +25,8 @@ export interface ServeOptions {
   apps?: string;
   /** Milliseconds over which connections are closed (4200) at shutdown. */
   shutdownSpreadMs?: number;
+  /** Other Host header values to accept (NAME or NAME:PORT, comma-separated), e.g. behind a proxy. */
+  allowedHosts?: string;
 }
 
 export interface Serving {
@@ -76,6 +78,7 @@ export async function serve(opts: ServeOptions): Promise<Serving> {
       logger,
       cluster,
       shutdownSpreadMs: opts.shutdownSpreadMs,
+      allowedHosts: parseAllowedHosts(opts.allowedHosts ?? process.env.INKPROOF_ALLOWED_HOSTS),
     });
   } catch (err) {
     await core.close({ drainMs: 0 });
@@ -139,14 +142,19 @@ export async function serveUntilSignalled(opts: ServeOptions): Promise<void> {
   const s = await serve(opts);
   process.stdout.write(`Inkproof is running at ${s.openUrl}\n`);
   await new Promise<void>((resolve) => {
+    let stopping = false;
     const shutdown = (signal: string) => {
+      // Ctrl+C reaches every process of the terminal's group and a wrapper (npm start) passes it on
+      // as well: a second signal must not cut the graceful shutdown short.
+      if (stopping) return;
+      stopping = true;
       process.stderr.write(`\n${signal} received: finishing running work and closing connections…\n`);
       s.stop().then(resolve, (err) => {
         process.stderr.write(`Shutdown failed: ${err instanceof Error ? err.message : String(err)}\n`);
         resolve();
       });
     };
-    process.once('SIGINT', () => shutdown('SIGINT'));
-    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    process.on('SIGINT', () => shutdown('SIGINT'));
+    process.on('SIGTERM', () => shutdown('SIGTERM'));
   });
 }

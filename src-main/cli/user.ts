@@ -39,14 +39,14 @@ async function passwordFrom(o: { password?: string; passwordStdin?: boolean }, i
 
 export async function userAdd(
   name: string,
-  o: { data?: string; password?: string; passwordStdin?: boolean; token?: boolean },
+  o: { data?: string; password?: string; passwordStdin?: boolean; token?: boolean; admin?: boolean },
   io = defaultIo,
 ): Promise<number> {
   const password = await passwordFrom(o, io);
   return withAccounts(o.data, async (accounts) => {
-    const user = await accounts.add(name, password);
+    const user = await accounts.add(name, password, { admin: o.admin });
     io.err(
-      `Added user "${user.name}" (id ${user.id})${password ? ' with a password' : ', without a password (tokens only)'}.\n`,
+      `Added ${user.admin ? 'admin ' : ''}user "${user.name}" (id ${user.id})${password ? ' with a password' : ', without a password (tokens only)'}.\n`,
     );
     if (o.token) io.out(accounts.issueToken(name, 'cli').token + '\n');
     return 0;
@@ -71,6 +71,18 @@ export async function userPassword(
   });
 }
 
+export async function userAdmin(name: string, o: { data?: string; revoke?: boolean }, io = defaultIo): Promise<number> {
+  return withAccounts(o.data, async (accounts) => {
+    accounts.setAdmin(name, !o.revoke);
+    io.err(
+      o.revoke
+        ? `"${name}" no longer changes this machine's settings.\n`
+        : `"${name}" may now change this machine's settings.\n`,
+    );
+    return 0;
+  });
+}
+
 export async function userList(o: { data?: string; json?: boolean }, io = defaultIo): Promise<number> {
   return withAccounts(o.data, async (accounts) => {
     const list = accounts.list();
@@ -79,10 +91,11 @@ export async function userList(o: { data?: string; json?: boolean }, io = defaul
       return 0;
     }
     const rows = [
-      ['ID', 'NAME', 'PASSWORD', 'TOKENS', 'CREATED', 'LAST USED'],
+      ['ID', 'NAME', 'ADMIN', 'PASSWORD', 'TOKENS', 'CREATED', 'LAST USED'],
       ...list.map((u) => [
         String(u.id),
         u.name,
+        u.admin ? 'yes' : 'no',
         u.has_password ? 'yes' : 'no',
         String(u.tokens),
         u.created_at.slice(0, 19),

@@ -5,6 +5,7 @@
 import type { Logger } from 'pino';
 import { CHANNEL_PATTERNS, idParam } from '../../src-shared/channels';
 import type { TaskName } from '../../src-shared/tasks';
+import { LOCAL_USER_ID } from './accounts/accounts';
 import { createCommands, type CoreApi } from './commands';
 import { ChannelAuthorizer, type HubUser } from './hub/authorizer';
 import type { HubBackend } from './hub/backend';
@@ -25,6 +26,7 @@ import { JobStore } from './store/jobs';
 import { RewriteStore } from './store/rewrites';
 import { SampleStore } from './store/samples';
 import { SettingsStore } from './store/settings';
+import { StorageHealth } from './storage';
 
 export interface CoreOptions {
   /** Data folder, or ':memory:'. */
@@ -37,6 +39,8 @@ export interface CoreOptions {
   backoffBaseMs?: number;
   /** Start taking jobs at once (default true). */
   start?: boolean;
+  /** First pause before the queue tries a failing disk again (doubles up to 30 s). */
+  storageRetryMs?: number;
   /** A shared hub backend (e.g. Redis, for several server processes); absent: the in-process hub. */
   hubBackend?: HubBackend | null;
 }
@@ -75,7 +79,13 @@ export function createCore(opts: CoreOptions): Core {
   const history = new ChannelHistory();
   const durable = new DurableEventLog(db);
   const loaded = durable.load(history);
+  const storage = new StorageHealth(
+    () => db.prepare('SELECT id FROM users ORDER BY id LIMIT 1000').pluck().all() as number[],
+    logger,
+  );
   const hub = new BroadcastHub({
+    onLogFailure: (err) => storage.failed(err),
+    onLogWritten: () => storage.succeeded(),
     history,
     durable,
     isDurable: isAppChannel,
@@ -84,6 +94,7 @@ export function createCore(opts: CoreOptions): Core {
     backend: opts.hubBackend ?? null,
     outbox: opts.hubBackend ? new HubOutbox(db) : null,
   });
+  storage.attach(hub);
   // Events a previous run stored with its state change but could not hand to the backend.
   const resent = hub.resendOutbox();
   if (resent > 0) logger.info({ events: resent }, 're-sent events left in the outbox by the previous run');
@@ -96,6 +107,8 @@ export function createCore(opts: CoreOptions): Core {
     concurrency: pool.threads,
     logger,
     backoffBaseMs: opts.backoffBaseMs,
+    storage,
+    storageRetryMs: opts.storageRetryMs,
   });
   const services: Services = {
     db,
@@ -109,6 +122,7 @@ export function createCore(opts: CoreOptions): Core {
     rewritePartials: new RewritePartials(),
     samples: new SampleStore(db),
     settings: new SettingsStore(db),
+    storage,
     progressIntervalMs: opts.progressIntervalMs ?? 50,
   };
   registerChannelAuthorization(hub.authorizer, services);
@@ -122,7 +136,8 @@ export function createCore(opts: CoreOptions): Core {
   return {
     ...services,
     api: createCommands(services),
-    localUser: { id: 1, name: 'local' },
+    // The owner of the data folder (the desktop app, the server's own token): may change the machine's settings.
+    localUser: { id: LOCAL_USER_ID, name: 'local', admin: true },
     close(closeOpts = {}) {
       closing ??= (async () => {
         await scheduler.stop(closeOpts.drainMs ?? 5000);

@@ -347,7 +347,7 @@ async function start(): Promise<void> {
   }
   const resolveTask = (name: TaskName) => path.join(here, 'workers', `${name}.js`);
   core = createCore({ dataDir: app.getPath('userData'), logger, resolveTask, nativeBinding });
-  nativeTheme.themeSource = core.settings.get().theme;
+  nativeTheme.themeSource = core.settings.forUser(core.localUser.id).theme;
   recent = loadRecent(path.join(app.getPath('userData'), 'recent.json'));
   registerIpc(core);
   buildMenu();

@@ -6,8 +6,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CommandName } from '../../src-shared/commands';
 import { InkproofError } from '../../src-shared/errors';
 import { dispatch, type CallContext } from '../core/commands';
-import { importFiles, type IncomingFile } from '../core/commands/documents';
 import type { Core } from '../core/core';
+import type { ServerLimits } from './limits';
+import { importUpload, Slots } from './upload';
 
 export type ContextOf = (req: FastifyRequest) => CallContext;
 
@@ -29,38 +30,41 @@ function numbers(query: Record<string, unknown>, fields: string[]): Record<strin
 const body = (req: FastifyRequest): Record<string, unknown> =>
   req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
 
-export function registerApiRoutes(app: FastifyInstance, core: Core, contextOf: ContextOf): void {
+export function registerApiRoutes(app: FastifyInstance, core: Core, contextOf: ContextOf, limits: ServerLimits): void {
   const run = (req: FastifyRequest, command: CommandName, args: unknown) =>
     dispatch(core.api, command, args, contextOf(req));
 
-  app.post('/api/commands/:name', async (req) =>
-    run(req, (req.params as { name: string }).name as CommandName, req.body ?? {}),
+  // JSON imports carry a whole file: they may be larger than other bodies, up to a point past which
+  // parsing alone would hold the server; larger files go as uploads, which stream.
+  const jsonImport = {
+    bytes: limits.jsonImportBytes,
+    hint: 'Upload larger files as multipart/form-data (curl -F file=@NAME).',
+  };
+  const slots = new Slots(limits.uploadsInMemory);
+
+  app.post(
+    '/api/commands/:name',
+    {
+      config: {
+        jsonLimit: (req) =>
+          (req.params as { name?: string }).name === 'importDocuments' ? jsonImport : { bytes: limits.jsonBodyBytes },
+      },
+    },
+    async (req) => run(req, (req.params as { name: string }).name as CommandName, req.body ?? {}),
   );
 
-  app.post('/api/documents', async (req, reply) => {
+  app.post('/api/documents', { config: { jsonLimit: () => jsonImport } }, async (req, reply) => {
     const ctx = contextOf(req);
     let result;
     if (req.isMultipart()) {
-      const files: IncomingFile[] = [];
-      for await (const part of req.files()) {
-        // Reading happens here, while the request streams in; a file over the limit is refused.
-        let bytes: Uint8Array | null = null;
-        let error: unknown = null;
-        try {
-          bytes = await part.toBuffer();
-        } catch (err) {
-          error =
-            (err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE'
-              ? new InkproofError('too_large', `"${part.filename}" is larger than the import limit.`)
-              : err;
-        }
-        files.push({
-          name: part.filename || 'upload',
-          read: async () => (error ? Promise.reject(error) : (bytes as Uint8Array)),
-        });
-      }
-      if (files.length === 0) throw new InkproofError('invalid_input', 'The upload contains no file.');
-      result = await importFiles(core, files, ctx);
+      result = await importUpload(req, core, ctx, {
+        maxFiles: limits.uploadFiles,
+        maxFields: limits.uploadFields,
+        maxFieldBytes: limits.uploadFieldBytes,
+        maxFileBytes: core.settings.importLimit(ctx.user.id),
+        slots,
+        idleMs: limits.uploadIdleMs,
+      });
     } else {
       const b = body(req);
       result = await dispatch(core.api, 'importDocuments', 'files' in b ? b : { files: [b] }, ctx);

@@ -10,12 +10,24 @@ import { CHANNEL_NAME_RE, parseChannel } from '../../src-shared/channels';
 import { InkproofError } from '../../src-shared/errors';
 import type { Core } from '../core/core';
 import type { ContextOf } from './api-routes';
+import type { ServerLimits } from './limits';
 import type { PusherApp } from './pusher/apps';
 import { signChannel, signUser } from './pusher/signature';
 
 const SOCKET_ID_RE = /^\d{1,20}\.\d{1,20}$/;
 
-export function registerAuthRoute(app: FastifyInstance, core: Core, pusherApp: PusherApp, contextOf: ContextOf): void {
+/**
+ * `bind` ties the socket to the request's token, so that revoking the token closes the socket
+ * (server/token-sessions.ts).
+ */
+export function registerAuthRoute(
+  app: FastifyInstance,
+  core: Core,
+  pusherApp: PusherApp,
+  contextOf: ContextOf,
+  bind: (socketId: string, req: FastifyRequest) => void,
+  limits: ServerLimits,
+): void {
   const channelAuth = async (req: FastifyRequest) => {
     const b = (req.body ?? {}) as Record<string, unknown>;
     const socketId = b.socket_id;
@@ -29,6 +41,7 @@ export function registerAuthRoute(app: FastifyInstance, core: Core, pusherApp: P
     const ctx = contextOf(req);
     const decision = await core.hub.authorizer.authorize(ctx.user, channel);
     if (!decision) throw new InkproofError('forbidden', `You may not listen on "${channel}".`);
+    bind(socketId, req);
     if (kind === 'presence') {
       const userInfo =
         typeof decision === 'object' ? decision.user_info : { name: ctx.user.name ?? String(ctx.user.id) };
@@ -46,11 +59,14 @@ export function registerAuthRoute(app: FastifyInstance, core: Core, pusherApp: P
     if (typeof socketId !== 'string' || !SOCKET_ID_RE.test(socketId))
       throw new InkproofError('invalid_input', 'socket_id is missing or malformed.');
     const { user } = contextOf(req);
+    bind(socketId, req);
     const userData = JSON.stringify({ id: String(user.id), user_info: { name: user.name ?? String(user.id) } });
     return { auth: signUser(pusherApp.key, pusherApp.secret, socketId, userData), user_data: userData };
   };
-  app.post('/broadcasting/auth', channelAuth);
-  app.post('/pusher/auth', channelAuth);
-  app.post('/broadcasting/user-auth', userAuth);
-  app.post('/pusher/user-auth', userAuth);
+  // A socket id and a channel name: a few hundred bytes.
+  const small = { bodyLimit: limits.channelAuthBodyBytes };
+  app.post('/broadcasting/auth', small, channelAuth);
+  app.post('/pusher/auth', small, channelAuth);
+  app.post('/broadcasting/user-auth', small, userAuth);
+  app.post('/pusher/user-auth', small, userAuth);
 }

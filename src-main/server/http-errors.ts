@@ -1,9 +1,28 @@
 /** Maps every error to a typed JSON answer with the right status; nothing leaks a stack trace. */
 import type { FastifyError, FastifyReply } from 'fastify';
-import { ERROR_STATUS, InkproofError, type ErrorBody } from '../../src-shared/errors';
+import { ERROR_STATUS, InkproofError, type ErrorBody, type ErrorCode } from '../../src-shared/errors';
+import { storageError } from '../core/storage';
+
+/**
+ * A typed error about the request itself rather than its meaning, with the HTTP status that says
+ * so: 400 for a body that cannot be read (malformed JSON or multipart, nesting too deep), where a
+ * well-formed request that fails validation is 422.
+ */
+export class RequestError extends InkproofError {
+  constructor(
+    readonly status: number,
+    code: ErrorCode,
+    message: string,
+  ) {
+    super(code, message);
+  }
+}
 
 export function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
+  if (err instanceof RequestError) return { status: err.status, body: err.toJSON() };
   if (InkproofError.is(err)) return { status: ERROR_STATUS[err.code], body: err.toJSON() };
+  const storage = storageError(err);
+  if (storage) return { status: ERROR_STATUS[storage.code], body: storage.toJSON() };
   const fe = err as FastifyError & { code?: string };
   switch (fe?.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':

@@ -1,6 +1,7 @@
 /**
  * Prometheus metrics (`GET /metrics`, prom-client): connections, channels, messages in and out,
- * errors, delivery latency (hub accept → fan-out on this process) and HTTP request durations, plus
+ * errors (slow readers dropped included), event streams, delivery latency (hub accept → fan-out on
+ * this process) and HTTP request durations, plus
  * Node's process metrics. Hot-path counters are plain numbers read at scrape time, so counting a
  * message costs an increment, not a metrics-library call. One registry per server.
  */
@@ -14,6 +15,8 @@ export interface LiveNumbers {
   errors(): Map<string, number>;
   connectionsTotal(): number;
   webhooks(): { sent: number; failed: number };
+  /** Server-sent event streams open now on this process. */
+  eventStreams(): number;
   clusterUp(): boolean;
 }
 
@@ -81,6 +84,14 @@ export class ServerMetrics {
       collect() {
         this.reset();
         for (const [kind, n] of live.errors()) this.inc({ kind }, n);
+      },
+    });
+    new Gauge({
+      name: 'inkproof_event_streams',
+      help: 'Server-sent event streams (/api/events/stream) open on this process.',
+      registers: r,
+      collect() {
+        this.set(live.eventStreams());
       },
     });
     new Counter({

@@ -16,9 +16,9 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
-import Fastify, { type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import { InkproofError } from '../../src-shared/errors';
+import { InkproofError, type ErrorCode } from '../../src-shared/errors';
 import { AccountStore } from '../core/accounts/accounts';
 import type { CallContext } from '../core/commands';
 import type { Core } from '../core/core';
@@ -27,15 +27,27 @@ import { BroadcastHub } from '../core/hub/hub';
 import { registerApiRoutes } from './api-routes';
 import { registerAuthRoute } from './auth-route';
 import { MemoryCluster, type Cluster } from './cluster/cluster';
-import { registerEventStream } from './event-stream';
+import { registerEventStream, type EventStreams } from './event-stream';
 import { sendError, toErrorBody } from './http-errors';
+import { registerJsonBody } from './json-body';
+import { DEFAULT_LIMITS, type ServerLimits } from './limits';
 import { ServerMetrics } from './metrics';
 import { AppRegistry, makeApp, type AppInput, type PusherApp } from './pusher/apps';
 import { registerHttpApi } from './pusher/http-api';
 import { PusherSocketServer, type AppRuntime } from './pusher/socket-server';
 import { WebhookSender, type WebhookOptions } from './pusher/webhooks';
-import { checkHostAndOrigin, safeEqual, TOKEN_COOKIE, tokenOf } from './security';
+import {
+  checkHostAndOrigin,
+  checkPath,
+  safeEqual,
+  TOKEN_COOKIE,
+  tokenOf,
+  type AllowedHost,
+  type HostPolicy,
+} from './security';
 import { registerStatic } from './static';
+import { TokenSessions } from './token-sessions';
+import { bodyLeftUnread, closeAfterAnswer } from './unread-body';
 
 export interface ServerOptions {
   core: Core;
@@ -59,6 +71,12 @@ export interface ServerOptions {
   sweepMs?: number;
   /** Login attempts per client address per minute. */
   loginAttemptsPerMinute?: number;
+  /** How often the tokens of open streams and sockets are checked for revocation. */
+  tokenCheckMs?: number;
+  /** What one request or reader may cost (docs/security.md); unset fields keep their defaults. */
+  limits?: Partial<ServerLimits>;
+  /** Host header values accepted besides the server's own (--allowed-hosts). */
+  allowedHosts?: AllowedHost[];
 }
 
 export interface RunningServer {
@@ -79,9 +97,18 @@ declare module 'fastify' {
     inkproofUser?: HubUser;
     inkproofToken?: string;
   }
+  interface FastifyContextConfig {
+    /**
+     * Who may call a route: a token (the default, also for unknown paths), anyone ("open"), or
+     * whoever signs the request with an app secret ("signed", checked by the route's scope).
+     */
+    access?: 'token' | 'open' | 'signed';
+    /** Health checks and server SDKs call from anywhere: no Host/Origin check. */
+    anyHost?: boolean;
+    /** A JSON body limit that depends on the request (else the route's bodyLimit). */
+    jsonLimit?: (req: FastifyRequest) => { bytes: number; hint?: string };
+  }
 }
-
-const OPEN_PATHS = new Set(['/up', '/api/auth/login']);
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const { core, logger } = opts;
@@ -89,13 +116,19 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const registry = new AppRegistry(appList);
   const cluster = opts.cluster ?? new MemoryCluster();
   const accounts = new AccountStore(core.db);
-  const limit = core.settings.get().limits.max_file_bytes;
-  const app = Fastify({ logger: false, bodyLimit: Math.ceil(limit * 1.4) + 65536, trustProxy: false });
-  const security = { boundHost: opts.host, allowedOrigins: opts.allowedOrigins ?? [] };
+  const limits: ServerLimits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const app = Fastify({ logger: false, bodyLimit: limits.jsonBodyBytes, trustProxy: false });
+  const ownOrigins = opts.allowedOrigins ?? [];
   // Pages on other origins that an app allows may call the auth endpoints and the API with a bearer
   // token (CORS without credentials: the browser version's cookie stays SameSite=Strict).
-  const corsOrigins = [...security.allowedOrigins, ...appList.flatMap((a) => a.allowedOrigins)];
-  const httpSecurity = { boundHost: opts.host, allowedOrigins: corsOrigins };
+  const corsOrigins = [...ownOrigins, ...appList.flatMap((a) => a.allowedOrigins)];
+  // The port is known once the server listens (--port 0 picks one).
+  const hostPolicy: HostPolicy = {
+    boundHost: opts.host,
+    port: opts.port,
+    allowedHosts: opts.allowedHosts ?? [],
+    allowedOrigins: corsOrigins,
+  };
 
   const webhookStats = { sent: 0, failed: 0 };
   const runtimes = new Map<string, AppRuntime>();
@@ -125,15 +158,18 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
   // eslint-disable-next-line prefer-const -- assigned once, after the metrics that read it are built
   let sockets!: PusherSocketServer;
+  // eslint-disable-next-line prefer-const -- assigned once the routes are registered
+  let streams!: EventStreams;
   const metrics = new ServerMetrics(
     {
       connections: () => new Map([...runtimes.values()].map((rt) => [rt.app.id, rt.connections.size])),
       channels: () => new Map([...runtimes.values()].map((rt) => [rt.app.id, rt.channels.size])),
       messagesIn: () => sockets.stats.messagesIn,
       messagesOut: () => sockets.stats.messagesOut,
-      errors: () => sockets.stats.errors,
+      errors: () => new Map([...sockets.stats.errors, ['slow_stream_reader', streams.dropped]]),
       connectionsTotal: () => sockets.stats.connectionsTotal,
       webhooks: () => webhookStats,
+      eventStreams: () => streams.open,
       clusterUp: () => cluster.status() === 'ready',
     },
     { node: cluster.nodeId },
@@ -153,17 +189,35 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (safeEqual(token, opts.token)) return core.localUser;
     return accounts.userForToken(token);
   };
+  const sessions = new TokenSessions({
+    isLive: (token) => authenticate(token) !== null,
+    sockets,
+    intervalMs: opts.tokenCheckMs,
+  });
 
   await app.register(formbody);
-  await app.register(multipart, { limits: { fileSize: limit, files: 100, fields: 20 } });
+  // Uploads are read part by part by upload.ts, which refuses a file over the limit on its own.
+  await app.register(multipart, { throwFileSizeLimit: false });
+  registerJsonBody(app, {
+    maxDepth: limits.jsonDepth,
+    maxValues: limits.jsonValues,
+    limitOf: (req) => req.routeOptions.config.jsonLimit?.(req) ?? { bytes: req.routeOptions.bodyLimit },
+  });
+
+  const refuse = (reply: FastifyReply, status: number, code: ErrorCode, message: string) =>
+    reply.code(status).send({ error: { code, message } });
 
   app.addHook('onRequest', async (req, reply) => {
     (req as { startedAt?: bigint }).startedAt = process.hrtime.bigint();
-    const url = new URL(req.url, 'http://localhost');
-    // Health checks come from load balancers with any Host; the Pusher HTTP API is signed.
-    if ((req.method === 'GET' && url.pathname === '/up') || url.pathname.startsWith('/apps/')) return;
-    const check = checkHostAndOrigin(req.raw, httpSecurity);
-    if (!check.ok) return reply.code(403).send({ error: { code: 'forbidden', message: check.reason } });
+    // One spelling per path, checked before anything reads it: the router and the checks below
+    // then see the same route.
+    const path = checkPath(req.url);
+    if (!path.ok) return refuse(reply, 400, 'invalid_input', path.reason);
+    const config = req.routeOptions.config;
+    if (!config.anyHost) {
+      const check = checkHostAndOrigin(req.raw, hostPolicy);
+      if (!check.ok) return refuse(reply, 403, 'forbidden', check.reason);
+    }
     const origin = req.headers.origin;
     if (
       origin &&
@@ -181,18 +235,20 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
           .send();
       }
     }
-    if (OPEN_PATHS.has(url.pathname)) return;
+    // Open and signed routes say so themselves; every other route, and every unknown path, needs a token.
+    if (config.access === 'open' || config.access === 'signed') return;
+    const url = new URL(req.url, 'http://localhost');
     const token = tokenOf(req.raw, url);
     const user = authenticate(token);
     if (!user) {
-      return reply.code(401).send({
-        error: {
-          code: 'unauthorized',
-          message: token
-            ? 'The token is not valid (unknown, revoked or expired).'
-            : 'This server needs a token: open the address it printed, or send "Authorization: Bearer <token>".',
-        },
-      });
+      return refuse(
+        reply,
+        401,
+        'unauthorized',
+        token
+          ? 'The token is not valid (unknown, revoked or expired).'
+          : 'This server needs a token: open the address it printed, or send "Authorization: Bearer <token>".',
+      );
     }
     req.inkproofUser = user;
     req.inkproofToken = token!;
@@ -200,6 +256,15 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (url.searchParams.has('token')) {
       reply.header('set-cookie', `${TOKEN_COOKIE}=${encodeURIComponent(token!)}; Path=/; HttpOnly; SameSite=Strict`);
     }
+  });
+  // A request answered before its body was read (refused, or over a limit) closes its connection
+  // rather than reading the rest (see unread-body.ts).
+  app.addHook('onSend', async (req, reply) => {
+    if (!bodyLeftUnread(req.raw)) return;
+    // fastify asks for Connection: close after a body it could not parse; the lingering close
+    // does that job without letting the answer be lost.
+    reply.removeHeader('connection');
+    closeAfterAnswer(req.raw, reply.raw, { bytes: limits.lingerBytes, ms: limits.lingerMs });
   });
   app.addHook('onResponse', async (req, reply) => {
     const started = (req as { startedAt?: bigint }).startedAt;
@@ -231,13 +296,18 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     return sendError(reply, err);
   });
 
-  const contextOf = (req: FastifyRequest): CallContext => ({
-    user: req.inkproofUser!,
-    connectionId: typeof req.headers['x-socket-id'] === 'string' ? req.headers['x-socket-id'] : undefined,
-  });
+  const contextOf = (req: FastifyRequest): CallContext => {
+    // Every route that acts for a user reaches it here; one that got no user (an open route that
+    // should not call this) fails instead of acting for nobody.
+    if (!req.inkproofUser) throw new InkproofError('unauthorized', 'This request needs a token.');
+    return {
+      user: req.inkproofUser,
+      connectionId: typeof req.headers['x-socket-id'] === 'string' ? req.headers['x-socket-id'] : undefined,
+    };
+  };
 
   let closing: Promise<void> | null = null;
-  app.get('/up', async (_req, reply) => {
+  app.get('/up', { config: { access: 'open', anyHost: true } }, async (_req, reply) => {
     const body = {
       status: closing ? 'closing' : 'ok',
       node: cluster.nodeId,
@@ -248,16 +318,25 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   });
   app.get('/metrics', async (_req, reply) => reply.type(metrics.contentType).send(await metrics.text()));
 
-  // Accounts: a password gives a token (revocable like any other).
-  app.post('/api/auth/login', async (req, reply) => {
+  // Accounts: a password gives a token (revocable like any other). The rate limit is checked
+  // before the body is read, and the body may hold a name and a password, nothing more.
+  const perMinute = opts.loginAttemptsPerMinute ?? 10;
+  const loginRoute = {
+    bodyLimit: limits.loginBodyBytes,
+    config: { access: 'open' as const },
+    onRequest: async (req: FastifyRequest, reply: FastifyReply) => {
+      if (!(await cluster.hit(`login:${req.ip}`, perMinute, 60_000))) {
+        return refuse(
+          reply.header('retry-after', '60'),
+          429,
+          'forbidden',
+          'Too many login attempts from this address; wait a minute.',
+        );
+      }
+    },
+  };
+  app.post('/api/auth/login', loginRoute, async (req) => {
     const b = (req.body ?? {}) as Record<string, unknown>;
-    const perMinute = opts.loginAttemptsPerMinute ?? 10;
-    if (!(await cluster.hit(`login:${req.ip}`, perMinute, 60_000))) {
-      return reply
-        .code(429)
-        .header('retry-after', '60')
-        .send({ error: { code: 'forbidden', message: 'Too many login attempts from this address; wait a minute.' } });
-    }
     if (
       typeof b.name !== 'string' ||
       typeof b.password !== 'string' ||
@@ -274,12 +353,24 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     );
     return { token: issued.token, token_id: issued.id, user };
   });
-  app.get('/api/auth/me', async (req) => ({ user: req.inkproofUser }));
-  app.post('/api/auth/logout', async (req) => ({ revoked: accounts.revokeTokenValue(req.inkproofToken!) }));
+  app.get('/api/auth/me', async (req) => ({ user: contextOf(req).user }));
+  app.post('/api/auth/logout', async (req) => {
+    const revoked = accounts.revokeTokenValue(req.inkproofToken!);
+    // What the token opened closes with it.
+    if (revoked) sessions.sweep();
+    return { revoked };
+  });
 
-  registerApiRoutes(app, core, contextOf);
-  registerAuthRoute(app, core, registry.primary, contextOf);
-  registerEventStream(app, core, contextOf);
+  registerApiRoutes(app, core, contextOf, limits);
+  registerAuthRoute(
+    app,
+    core,
+    registry.primary,
+    contextOf,
+    (socketId, req) => sockets.bindToken(socketId, req.inkproofToken!),
+    limits,
+  );
+  streams = registerEventStream(app, core, contextOf, limits, sessions);
   const maxApiBody = Math.max(
     ...registry.all().map((a) => a.limits.maxEventBytes * Math.max(a.limits.maxEventsPerBatch, 1) * 2 + 64 * 1024),
   );
@@ -308,10 +399,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       url = new URL('http://localhost/');
     }
     const refuse = (status: number, message: string) => {
-      socket.end(
-        `HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : 'Not Found'}\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${message}\n`,
-      );
+      const reason = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden' }[status] ?? 'Not Found';
+      socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${message}\n`);
     };
+    const path = checkPath(req.url ?? '');
+    if (!path.ok) return refuse(400, path.reason);
     if (!url.pathname.startsWith('/app/')) return refuse(404, 'WebSocket connections go to /app/{key}.');
     const key = /^\/app\/([^/]+)$/.exec(url.pathname)?.[1];
     let target: PusherApp | undefined;
@@ -321,8 +413,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       /* a malformed key is refused by the socket server with 4001 */
     }
     const check = checkHostAndOrigin(req, {
-      boundHost: security.boundHost,
-      allowedOrigins: [...security.allowedOrigins, ...(target?.allowedOrigins ?? [])],
+      ...hostPolicy,
+      allowedOrigins: [...ownOrigins, ...(target?.allowedOrigins ?? [])],
     });
     if (!check.ok) return refuse(403, check.reason);
     // Apps for pusher-js/Echo clients need no token on the socket (private channels are protected by
@@ -331,12 +423,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (target?.requireToken && !authenticate(given)) return refuse(401, 'This server needs a token (?token=...).');
     if (url.searchParams.has('token') && !authenticate(url.searchParams.get('token')))
       return refuse(401, 'The token is not valid.');
-    sockets.handleUpgrade(req, socket, head, url);
+    sockets.handleUpgrade(req, socket, head, url, given && authenticate(given) ? given : null);
   });
 
   await app.listen({ host: opts.host, port: opts.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
+  hostPolicy.port = port;
   const shownHost = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
   return {
     url: `http://${shownHost}:${port}`,
@@ -350,7 +443,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     metrics,
     close() {
       closing ??= (async () => {
+        sessions.close();
         await sockets.close(opts.shutdownSpreadMs ?? 1000);
+        // Event streams never end by themselves; their clients reconnect to a server that is up.
+        streams.closeAll();
         await app.close();
         for (const rt of runtimes.values()) rt.webhooks.close();
         for (const hub of ownHubs) {

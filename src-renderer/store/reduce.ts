@@ -314,6 +314,12 @@ export function reduceBatch(state: AppState, batch: LiveItem[], now = Date.now()
         }
         break;
       }
+      case 'storage.failed':
+        toasts.push({ kind: 'error', message: (env.data as EventPayload<'storage.failed'>).message });
+        break;
+      case 'storage.recovered':
+        toasts.push({ kind: 'success', message: 'There is room on the disk again: waiting work carries on.' });
+        break;
       default:
         break;
     }

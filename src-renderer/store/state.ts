@@ -7,7 +7,7 @@ import type {
   QueueStats,
   RewriteDetail,
   RewriteStatus,
-  Settings,
+  SettingsView,
   Verdict,
 } from '../../src-shared/models';
 
@@ -101,7 +101,7 @@ export interface AppState {
   toasts: Toast[];
   /** Newest first, bounded. */
   activity: ActivityItem[];
-  settings: Settings | null;
+  settings: SettingsView | null;
   /** The signed-in account, whose library and queue channels are followed; null until known. */
   user: { id: number; name: string | null } | null;
   /** Per revision, the reader's decisions on its changes (kept while the window is open). */

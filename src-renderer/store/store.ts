@@ -12,7 +12,7 @@ import type {
   JobRecord,
   RewriteDetail,
   RewriteOptions,
-  Settings,
+  SettingsView,
 } from '../../src-shared/models';
 import type { AppBridge } from '../bridge/types';
 import { BridgeError, errorMessage } from '../bridge/types';
@@ -605,13 +605,13 @@ export class Actions {
 
   // ---- settings ----------------------------------------------------------------------------------
 
-  async loadSettings(): Promise<Settings> {
+  async loadSettings(): Promise<SettingsView> {
     const settings = await this.bridge.invoke('getSettings', {});
     this.set({ settings });
     return settings;
   }
 
-  async saveSettings(patch: SettingsPatch): Promise<Settings> {
+  async saveSettings(patch: SettingsPatch): Promise<SettingsView> {
     const settings = await this.bridge.invoke('updateSettings', { patch });
     this.set({ settings });
     return settings;

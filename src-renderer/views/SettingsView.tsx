@@ -1,6 +1,9 @@
-/** Settings: revision defaults, frozen terms, the optional local LLM, the theme and the import limit. */
+/**
+ * Settings: revision defaults, frozen terms, the theme and the import limit of this account; the
+ * optional local LLM and the machine's import ceiling, which only the owner (or an admin) changes.
+ */
 import { useEffect, useState } from 'react';
-import type { Settings } from '../../src-shared/models';
+import type { Settings, SettingsView as SettingsValues } from '../../src-shared/models';
 import { LLM_KINDS } from '../../src-shared/constants';
 import { ModeField, StrengthField } from '../components/RevisionFields';
 import { BridgeError } from '../bridge/types';
@@ -8,13 +11,15 @@ import { useActions, useAppState } from '../app/context';
 import { Spinner, ViewHeading } from './common';
 
 const MB = 1024 * 1024;
+const toMb = (bytes: number) => String(Math.round((bytes / MB) * 10) / 10);
 
 export function SettingsView() {
   const actions = useActions();
   const settings = useAppState((s) => s.settings);
-  const [form, setForm] = useState<Settings | null>(settings);
+  const [form, setForm] = useState<SettingsValues | null>(settings);
   const [frozen, setFrozen] = useState('');
   const [limitMb, setLimitMb] = useState('20');
+  const [ceilingMb, setCeilingMb] = useState('20');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
 
@@ -25,7 +30,8 @@ export function SettingsView() {
     if (settings && !form) {
       setForm(settings);
       setFrozen(settings.frozen_terms.join('\n'));
-      setLimitMb(String(Math.round((settings.limits.max_file_bytes / MB) * 10) / 10));
+      setLimitMb(toMb(settings.limits.max_file_bytes));
+      setCeilingMb(toMb(settings.machine_limits.max_file_bytes));
     }
   }, [settings, form]);
 
@@ -47,12 +53,23 @@ export function SettingsView() {
         .split('\n')
         .map((t) => t.trim())
         .filter(Boolean);
+      // Limits are sent only when edited: megabytes shown rounded must not turn into a raise.
+      const machine = form.can_change_machine
+        ? {
+            llm: form.llm,
+            ...(ceilingMb !== toMb(form.machine_limits.max_file_bytes)
+              ? { machine_limits: { max_file_bytes: Math.round(Number(ceilingMb) * MB) } }
+              : {}),
+          }
+        : {};
       const saved = await actions.saveSettings({
         revision: form.revision,
         frozen_terms: terms,
-        llm: form.llm,
         theme: form.theme,
-        limits: { max_file_bytes: Math.round(Number(limitMb) * MB) },
+        ...machine,
+        ...(limitMb !== toMb(form.limits.max_file_bytes)
+          ? { limits: { max_file_bytes: Math.round(Number(limitMb) * MB) } }
+          : {}),
       });
       setForm(saved);
       actions.toast({ kind: 'success', message: 'Settings saved.' });
@@ -132,10 +149,11 @@ export function SettingsView() {
           </label>
         </fieldset>
 
-        <fieldset className="card">
+        <fieldset className="card" disabled={!form.can_change_machine}>
           <legend>Local language model (optional)</legend>
           <p className="muted">
             An OpenAI-compatible server (llama.cpp, LM Studio, Ollama’s /v1) or Ollama’s own API, on this machine.
+            {form.can_change_machine ? '' : ' Set by the owner of this Inkproof.'}
           </p>
           <label className="field">
             <span>API</span>
@@ -232,6 +250,22 @@ export function SettingsView() {
             />
             {err('limits.max_file_bytes')}
           </label>
+          {form.can_change_machine ? (
+            <label className="field">
+              <span>Largest file any account may import (MB)</span>
+              <input
+                type="number"
+                min={1}
+                step={1}
+                value={ceilingMb}
+                onChange={(e) => setCeilingMb(e.target.value)}
+                aria-describedby={described('machine_limits.max_file_bytes')}
+              />
+              {err('machine_limits.max_file_bytes')}
+            </label>
+          ) : (
+            <p className="muted">This machine allows at most {toMb(form.machine_limits.max_file_bytes)} MB.</p>
+          )}
         </fieldset>
 
         <div className="form-actions">

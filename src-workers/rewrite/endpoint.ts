@@ -1,73 +1,13 @@
 /**
- * Which addresses the local-model engine may send text to. A revision hands the document's text
- * to whatever server the LLM setting names, and that server's answers come back into the app, so
- * the address is guarded: this computer's own (loopback: localhost, 127.0.0.0/8, ::1) always,
- * anything else only when the machine's owner put it on the allow-list. Pure, no I/O: the core
- * checks a revision's address when it is requested, and the engine again before every request.
+ * The local-model engine's guard: text goes only to an address the settings allow
+ * (src-shared/llm-address.ts has the rule), checked again before every request.
  */
 import { InkproofError } from '../../src-shared/errors';
+import { checkLlmAddress } from '../../src-shared/llm-address';
 
-/**
- * Returns the parsed address if text may be sent to `url`, or throws `forbidden` (an address the
- * allow-list does not cover) or `invalid_input` (not an http(s) address). Host names are compared
- * as written, never resolved: "localhost" is loopback, a name that merely resolves to 127.0.0.1
- * is not. Allow-list entries are origins ("http://192.168.1.20:11434"), host:port pairs
- * ("gpu-box.lan:8080") or host names ("gpu-box.lan", any port).
- */
+/** Returns the parsed address if text may be sent to `url`, or throws `forbidden` / `invalid_input`. */
 export function assertAllowedLlmEndpoint(url: string, allowList: readonly string[] = []): URL {
-  let parsed: URL;
-  try {
-    parsed = new URL(url.trim());
-  } catch {
-    throw new InkproofError(
-      'invalid_input',
-      'The local model address is not a web address. Use one like http://127.0.0.1:8080.',
-    );
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new InkproofError(
-      'invalid_input',
-      'The local model address must start with http:// or https://, for example http://127.0.0.1:8080.',
-    );
-  }
-  if (parsed.username || parsed.password) {
-    throw new InkproofError('invalid_input', 'The local model address must not contain a user name or password.');
-  }
-  if (isLoopbackHost(parsed.hostname)) return parsed;
-  if (allowList.some((entry) => entryMatches(entry, parsed))) return parsed;
-  throw new InkproofError(
-    'forbidden',
-    `The local model address ${parsed.origin} is not on this computer, and it is not on the list of allowed model servers. ` +
-      'Use a server on this computer (localhost, 127.0.0.1 or ::1), or ask the owner of this machine to allow that address.',
-  );
-}
-
-/** Loopback as written in a WHATWG-parsed URL (which already turned "0x7f.1" or "2130706433" into 127.0.0.1). */
-export function isLoopbackHost(hostname: string): boolean {
-  const h = hostname.toLowerCase().replace(/\.$/, '');
-  if (h === 'localhost' || h.endsWith('.localhost')) return true;
-  if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)) return true;
-  if (h === '[::1]') return true;
-  // IPv4-mapped IPv6 of a loopback address, as the URL parser writes it: [::ffff:7f00:1].
-  const mapped = /^\[::ffff:([0-9a-f]{1,4}):[0-9a-f]{1,4}\]$/.exec(h);
-  return mapped !== null && parseInt(mapped[1], 16) >> 8 === 127;
-}
-
-function entryMatches(entry: string, url: URL): boolean {
-  const e = entry.trim().toLowerCase().replace(/\/+$/, '');
-  if (!e) return false;
-  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
-  if (e.includes('://')) {
-    let allowed: URL;
-    try {
-      allowed = new URL(e);
-    } catch {
-      return false;
-    }
-    const allowedPort = allowed.port || (allowed.protocol === 'https:' ? '443' : '80');
-    return allowed.protocol === url.protocol && allowed.hostname === url.hostname && allowedPort === port;
-  }
-  const host = url.hostname.toLowerCase();
-  if (e === host) return true;
-  return e === `${host}:${port}`;
+  const checked = checkLlmAddress(url, allowList);
+  if (checked instanceof URL) return checked;
+  throw new InkproofError(checked.code, checked.message);
 }

@@ -63,7 +63,7 @@ export async function rewriteWithLlm(
       'No local model is set up. Set its address and model in Settings, or use the built-in rules.',
     );
   }
-  const allowList = input.llm_allow_list ?? [];
+  const allowList = llm.allowed_hosts ?? [];
   assertAllowedLlmEndpoint(llm.url, allowList);
   checkAborted(signal);
   const spans = protectedSpansForModel(text, options.frozen_terms);

@@ -18,6 +18,8 @@ export interface Server {
   token: string;
   dataDir: string;
   command<T = any>(name: string, args?: unknown): Promise<T>;
+  /** Imports text files as the browser does, with a multipart upload (JSON imports stop at 4 MB). */
+  upload(files: { name: string; text: string }[]): Promise<{ documents: any[]; errors: any[] }>;
   logs(): string;
 }
 
@@ -70,6 +72,18 @@ async function startServer(): Promise<{ server: Server; child: ChildProcess }> {
       const body = await res.json();
       if (!res.ok) throw new Error(`${name}: ${JSON.stringify(body)}`);
       return body;
+    },
+    async upload(files) {
+      const form = new FormData();
+      for (const f of files) form.append('file', new Blob([f.text], { type: 'text/plain' }), f.name);
+      const res = await fetch(`${origin}/api/documents`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: form,
+      });
+      const body = await res.json();
+      if (!res.ok) throw new Error(`upload: ${JSON.stringify(body)}`);
+      return 'document' in body ? { documents: [body.document], errors: [] } : body;
     },
   };
   return { server, child };

@@ -61,7 +61,7 @@ test('the queue dashboard shows jobs by state with counts, throughput and run ti
   });
 
   // Cancel: a long analysis keeps the one worker busy while others wait.
-  const big = await server.command('importDocuments', { files: [{ name: 'big.txt', text: longText(12000) }] });
+  const big = await server.upload([{ name: 'big.txt', text: longText(12000) }]);
   const waiting = await server.command('importDocuments', {
     files: [1, 2, 3].map((i) => ({ name: `waiting-${i}.txt`, text: `${HUMAN_PARAGRAPH} ${i}` })),
   });

@@ -9,7 +9,9 @@ import { HUMAN_PARAGRAPH, longText } from './texts';
 
 /** Runs a revision on the server to its end and returns its detail. */
 async function revised(server: { command: (name: string, input: unknown) => Promise<any> }, id: number) {
-  const { rewrite } = await server.command('rewriteDocument', { id, options: { scope: 'document' } });
+  // The options in full: the server's defaults are settings another test may have changed.
+  const options = { scope: 'document', mode: 'standard', strength: 2, engine: 'rules' };
+  const { rewrite } = await server.command('rewriteDocument', { id, options });
   await expect
     .poll(async () => (await server.command('getRewrite', { id: rewrite.id })).status, SERVER_WORK)
     .toBe('completed');

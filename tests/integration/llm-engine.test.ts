@@ -236,10 +236,12 @@ describe('LLM engine through the core and the worker pool', () => {
     expect(job).toMatchObject({ status: 'failed', attempts: 3 });
   }, 90_000);
 
-  it('refuses a model address that is not on this computer before anything is queued', async () => {
-    await core.api.updateSettings({ patch: { llm: { url: 'http://192.0.2.1:8080', model: 'fake-model' } } }, ctx());
+  it('refuses a model address that is not on this computer: it cannot be saved, and no revision is queued', async () => {
     const before = (await core.api.listJobs({ type: 'rewrite' }, ctx())).jobs.length;
-    await expect(revise()).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      core.api.updateSettings({ patch: { llm: { url: 'http://192.0.2.1:8080', model: 'fake-model' } } }, ctx()),
+    ).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/not on this computer/) });
+    expect((await core.api.getSettings({}, ctx())).llm.url).not.toContain('192.0.2.1');
     expect((await core.api.listJobs({ type: 'rewrite' }, ctx())).jobs).toHaveLength(before);
   });
 });

@@ -11,6 +11,7 @@ import { isoNow } from '../clock';
 import type { HubUser } from '../hub/authorizer';
 import type { Db } from '../store/db';
 import { dummyHash, hashPassword, verifyPassword } from './passwords';
+import { nextId } from '../store/ids';
 
 export const LOCAL_USER_ID = 1;
 const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$/;
@@ -20,6 +21,8 @@ export interface Account {
   id: number;
   name: string;
   has_password: boolean;
+  /** May change the machine's settings (the desktop app's own account always may). */
+  admin: boolean;
   created_at: string;
   tokens: number;
   last_used_at: string | null;
@@ -53,7 +56,7 @@ export class AccountStore {
     return NAME_RE.test(name);
   }
 
-  async add(name: string, password?: string | null): Promise<Account> {
+  async add(name: string, password?: string | null, opts: { admin?: boolean } = {}): Promise<Account> {
     if (!AccountStore.validName(name))
       throw new InkproofError(
         'invalid_input',
@@ -64,9 +67,19 @@ export class AccountStore {
     if (this.find(name)) throw new InkproofError('conflict', `There is already a user "${name}".`);
     const hash = password ? await hashPassword(password) : null;
     const info = this.db
-      .prepare('INSERT INTO users (name, password_hash, created_at) VALUES (?, ?, ?)')
+      .prepare(`INSERT INTO users (id, name, password_hash, created_at) VALUES (${nextId('users')}, ?, ?, ?)`)
       .run(name, hash, isoNow());
-    return this.get(Number(info.lastInsertRowid))!;
+    const id = Number(info.lastInsertRowid);
+    if (opts.admin) this.db.prepare('UPDATE users SET is_admin = 1 WHERE id = ?').run(id);
+    return this.get(id)!;
+  }
+
+  /** Lets an account change the machine's settings, or takes that away (not from the local account). */
+  setAdmin(name: string, admin: boolean): void {
+    const user = this.require(name);
+    if (user.id === LOCAL_USER_ID && !admin)
+      throw new InkproofError('invalid_input', 'The local account owns this data folder; it stays an admin.');
+    this.db.prepare('UPDATE users SET is_admin = ? WHERE id = ?').run(admin ? 1 : 0, user.id);
   }
 
   async setPassword(name: string, password: string): Promise<void> {
@@ -79,13 +92,13 @@ export class AccountStore {
     return (
       this.db
         .prepare(
-          `SELECT u.id, u.name, u.password_hash IS NOT NULL AS has_password, u.created_at,
+          `SELECT u.id, u.name, u.password_hash IS NOT NULL AS has_password, u.is_admin AS admin, u.created_at,
                   (SELECT count(*) FROM api_tokens t WHERE t.user_id = u.id AND t.revoked_at IS NULL) AS tokens,
                   (SELECT max(last_used_at) FROM api_tokens t WHERE t.user_id = u.id) AS last_used_at
              FROM users u ORDER BY u.id`,
         )
-        .all() as (Omit<Account, 'has_password'> & { has_password: number })[]
-    ).map((r) => ({ ...r, has_password: r.has_password === 1 }));
+        .all() as (Omit<Account, 'has_password' | 'admin'> & { has_password: number; admin: number })[]
+    ).map((r) => ({ ...r, has_password: r.has_password === 1, admin: r.admin === 1 }));
   }
 
   get(id: number): Account | null {
@@ -140,7 +153,7 @@ export class AccountStore {
     const expires = opts.expiresInDays ? new Date(Date.now() + opts.expiresInDays * 86_400_000).toISOString() : null;
     const info = this.db
       .prepare(
-        'INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+        `INSERT INTO api_tokens (id, user_id, name, token_hash, prefix, created_at, expires_at) VALUES (${nextId('api_tokens')}, ?, ?, ?, ?, ?, ?)`,
       )
       .run(user.id, label.slice(0, 100), hashToken(token), token.slice(0, TOKEN_PREFIX.length + 6), isoNow(), expires);
     return { ...this.token(Number(info.lastInsertRowid))!, token };
@@ -198,27 +211,32 @@ export class AccountStore {
     if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
     const row = this.db
       .prepare(
-        'SELECT t.id AS token_id, t.expires_at, u.id, u.name FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND t.revoked_at IS NULL',
+        'SELECT t.id AS token_id, t.expires_at, u.id, u.name, u.is_admin FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND t.revoked_at IS NULL',
       )
-      .get(hashToken(token)) as { token_id: number; expires_at: string | null; id: number; name: string } | undefined;
+      .get(hashToken(token)) as
+      { token_id: number; expires_at: string | null; id: number; name: string; is_admin: number } | undefined;
     if (!row) return null;
     if (row.expires_at && Date.parse(row.expires_at) <= Date.now()) return null;
     const now = Date.now();
     if ((this.touched.get(row.token_id) ?? 0) < now - 60_000) {
       this.touched.set(row.token_id, now);
       if (this.touched.size > 10_000) this.touched.clear();
-      this.db
-        .prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?')
-        .run(new Date(now).toISOString(), row.token_id);
+      try {
+        this.db
+          .prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?')
+          .run(new Date(now).toISOString(), row.token_id);
+      } catch {
+        // A full disk must not lock everyone out: the time of last use is only informative.
+      }
     }
-    return { id: row.id, name: row.name };
+    return { id: row.id, name: row.name, admin: row.is_admin === 1 };
   }
 
   /** Checks a name and password; the same work is done for unknown names (no user enumeration by timing). */
   async login(name: string, password: string): Promise<HubUser | null> {
-    const row = this.db.prepare('SELECT id, name, password_hash FROM users WHERE name = ?').get(name) as
-      { id: number; name: string; password_hash: string | null } | undefined;
+    const row = this.db.prepare('SELECT id, name, password_hash, is_admin FROM users WHERE name = ?').get(name) as
+      { id: number; name: string; password_hash: string | null; is_admin: number } | undefined;
     const ok = await verifyPassword(password, row?.password_hash ?? (await dummyHash()));
-    return ok && row?.password_hash ? { id: row.id, name: row.name } : null;
+    return ok && row?.password_hash ? { id: row.id, name: row.name, admin: row.is_admin === 1 } : null;
   }
 }

@@ -1,7 +1,7 @@
 /** Commands on documents: import, list, get, delete, analyse, export. */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { libraryChannel } from '../../../src-shared/channels';
+import { documentChannel, libraryChannel, rewriteChannel } from '../../../src-shared/channels';
 import type { ImportFile, ImportResult } from '../../../src-shared/commands';
 import type { StructuredText } from '../../../src-shared/blocks';
 import { InkproofError } from '../../../src-shared/errors';
@@ -100,7 +100,7 @@ export async function importFiles(s: Services, files: IncomingFile[], ctx: CallC
     try {
       claimedFormat(file.name);
       const bytes = await file.read();
-      const format = admitFile(file.name, bytes, s.settings.get().limits.max_file_bytes);
+      const format = admitFile(file.name, bytes, s.settings.importLimit(ctx.user.id));
       const name = path.basename(file.name);
       const doc = s.hub.atomically(s.db, () => {
         const doc = s.documents.insert(ctx.user.id, name, format, bytes.byteLength, bytes);
@@ -118,8 +118,9 @@ export async function importFiles(s: Services, files: IncomingFile[], ctx: CallC
       });
       result.documents.push(doc);
     } catch (err) {
-      if (!InkproofError.is(err)) throw err;
-      result.errors.push({ name: file.name, error: err.toJSON() });
+      const typed = InkproofError.is(err) ? err : s.storage.failed(err);
+      if (!typed) throw err;
+      result.errors.push({ name: file.name, error: typed.toJSON() });
     }
   }
   return result;
@@ -133,7 +134,7 @@ export function documentCommands(
 > {
   return {
     async importDocuments({ files }, ctx) {
-      const limit = s.settings.get().limits.max_file_bytes;
+      const limit = s.settings.importLimit(ctx.user.id);
       return importFiles(
         s,
         files.map((file) => ({ name: file.name, read: () => readFile(file, limit, ctx) })),
@@ -154,12 +155,14 @@ export function documentCommands(
 
     async deleteDocument({ id }, ctx) {
       ownedDocument(s, id, ctx);
+      const rewrites = s.rewrites.forDocument(id);
       // Stop work on it first, so no job writes to a deleted document.
-      for (const r of s.rewrites.forDocument(id))
-        for (const j of s.jobs.active('rewrite', r.id)) await s.scheduler.cancel(j.id);
+      for (const r of rewrites) for (const j of s.jobs.active('rewrite', r.id)) await s.scheduler.cancel(j.id);
       for (const j of s.jobs.active('analyze', id)) await s.scheduler.cancel(j.id);
       s.hub.atomically(s.db, () => {
         s.documents.delete(id);
+        // Its events go with it: nothing of it can be replayed, to anyone.
+        s.hub.forgetChannels([documentChannel(id), ...rewrites.map((r) => rewriteChannel(r.id))]);
         s.hub.broadcast(
           {
             channel: libraryChannel(ctx.user.id),

@@ -32,11 +32,11 @@ export function eventCommands(
     async whoami(_args, ctx) {
       return { user: { id: ctx.user.id, name: ctx.user.name ?? null } };
     },
-    async getSettings() {
-      return s.settings.get();
+    async getSettings(_args, ctx) {
+      return s.settings.view(ctx.user);
     },
-    async updateSettings({ patch }) {
-      return s.settings.update(patch);
+    async updateSettings({ patch }, ctx) {
+      return s.settings.update(ctx.user, patch);
     },
   };
 }

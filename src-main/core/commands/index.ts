@@ -8,13 +8,25 @@ import { rewriteCommands } from './rewrites';
 import { sampleCommands } from './samples';
 
 export function createCommands(s: Services): CoreApi {
-  return {
+  const api: CoreApi = {
     ...documentCommands(s),
     ...rewriteCommands(s),
     ...sampleCommands(s),
     ...queueCommands(s),
     ...eventCommands(s),
   };
+  // A full or failing disk becomes the caller's typed error (and an event to every connected account).
+  for (const name of Object.keys(api) as (keyof CoreApi)[]) {
+    const command = api[name] as (args: unknown, ctx: unknown) => Promise<unknown>;
+    (api as Record<string, unknown>)[name] = async (args: unknown, ctx: unknown) => {
+      try {
+        return await command(args, ctx);
+      } catch (err) {
+        throw s.storage.failed(err) ?? err;
+      }
+    };
+  }
+  return api;
 }
 
 export type { CallContext, CoreApi } from './context';

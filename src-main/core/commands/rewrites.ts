@@ -23,7 +23,7 @@ export function rewriteCommands(s: Services): Pick<CoreApi, 'rewriteDocument' | 
       const doc = ownedDocument(s, id, ctx);
       if (doc.text === null)
         throw new InkproofError('conflict', 'This document is still being read; revise it once its analysis is done.');
-      const settings = s.settings.get();
+      const settings = s.settings.forUser(ctx.user.id);
       const options: RewriteOptions = { ...settings.revision, frozen_terms: settings.frozen_terms, ...given };
       if (options.engine === 'llm') {
         if (!settings.llm.url || !settings.llm.model) {
@@ -33,7 +33,7 @@ export function rewriteCommands(s: Services): Pick<CoreApi, 'rewriteDocument' | 
           );
         }
         // Refused now rather than as a failed job: text goes only where it may go.
-        assertAllowedLlmEndpoint(settings.llm.url);
+        assertAllowedLlmEndpoint(settings.llm.url, settings.llm.allowed_hosts ?? []);
       }
       const analysis = s.documents.latestAnalysis(doc.id, doc.version);
       let ranges: { start: number; end: number }[] | null = null;

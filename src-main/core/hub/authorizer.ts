@@ -13,6 +13,8 @@ import { matchChannel, parseChannel, type ChannelParams } from '../../../src-sha
 export interface HubUser {
   id: number;
   name?: string;
+  /** The owner of the data folder, or an admin account: may change the machine's settings. */
+  admin?: boolean;
 }
 
 export type AuthorizationResult = boolean | { user_info: Record<string, unknown> };

@@ -37,5 +37,7 @@ export interface HubBackend {
   last(channel: string): Promise<Envelope | null>;
   /** The channel's current seq (0 when it never had an event). */
   lastSeq(channel: string): Promise<number>;
+  /** Drops the logs of these channels (a deleted document's), keeping their seqs. */
+  forget?(channels: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }

@@ -25,10 +25,24 @@ interface KeyState {
 export class ProgressCoalescer {
   private readonly state = new Map<string, KeyState>();
 
+  /**
+   * `onError` receives what `emit` throws (e.g. a full disk while storing progress): progress runs
+   * on timers, where an exception would end the process. Without it, errors propagate.
+   */
   constructor(
     private readonly intervalMs: number,
-    private readonly emit: (key: string, progress: number, steps?: ProgressSteps) => void,
+    private readonly emitProgress: (key: string, progress: number, steps?: ProgressSteps) => void,
+    private readonly onError?: (err: unknown) => void,
   ) {}
+
+  private emit(key: string, progress: number, steps?: ProgressSteps): void {
+    if (!this.onError) return this.emitProgress(key, progress, steps);
+    try {
+      this.emitProgress(key, progress, steps);
+    } catch (err) {
+      this.onError(err);
+    }
+  }
 
   push(key: string, progress: number, now = Date.now(), steps?: ProgressSteps): void {
     const p = Math.max(0, Math.min(100, Math.floor(progress)));

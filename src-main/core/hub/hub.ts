@@ -14,6 +14,11 @@
  * envelopes back out to every process; this hub then delivers what comes back. Durable channels go
  * through an SQLite outbox in the same transaction, so the atomicity above still holds. Without a
  * backend nothing of this runs: the in-process path is unchanged.
+ *
+ * Ephemeral envelopes (client events) are delivered and kept in memory but never written to
+ * SQLite. When the log cannot be written outside a transaction (a full disk), the batch is still
+ * delivered and kept in memory, the failure is reported (`onLogFailure`) and the channels' seqs are
+ * written as soon as the log works again (`onLogWritten`), so seqs never go back after a restart.
  */
 import type { Logger } from 'pino';
 import { CHANNEL_NAME_RE } from '../../../src-shared/channels';
@@ -34,6 +39,8 @@ export interface BroadcastOptions {
   userId?: string;
   /** Connection that caused the event; it does not receive it live (Laravel's `toOthers`). */
   except?: string;
+  /** Delivered and kept in memory for replay, but never written to the durable log (client events). */
+  ephemeral?: boolean;
 }
 
 export interface SubscribeOptions {
@@ -57,6 +64,10 @@ export interface HubOptions {
   backend?: HubBackend | null;
   /** With a backend: where durable channels' events wait until the backend has them. */
   outbox?: HubOutbox | null;
+  /** The durable log (or outbox) could not be written outside a transaction; the batch was delivered anyway. */
+  onLogFailure?: (err: unknown) => void;
+  /** The durable log (or outbox) was written: after a failure, it works again. */
+  onLogWritten?: () => void;
 }
 
 interface Entry {
@@ -79,6 +90,8 @@ class Batch {
   envs: Envelope[] = [];
   states: ChannelState[] = [];
   excepts: (string | undefined)[] = [];
+  /** Envelopes that must not reach SQLite; null while there are none (the common case). */
+  ephemeral: Set<Envelope> | null = null;
   get length(): number {
     return this.envs.length;
   }
@@ -113,6 +126,12 @@ export class BroadcastHub {
   /** With a backend: committed, not yet handed to the backend. */
   private readyRemote: RemoteBatch[] = [];
   private readonly publishing = new Set<Promise<void>>();
+  private readonly onLogFailure: ((err: unknown) => void) | undefined;
+  private readonly onLogWritten: (() => void) | undefined;
+  /** Set when the log was written inside the current atomically() scope (reported once it commits). */
+  private wroteInScope = false;
+  /** Channels with events the durable log could not take: their seqs are written once it works again. */
+  private unlogged: Set<string> | null = null;
   /** Counters for metrics. */
   readonly stats = { broadcasts: 0, deliveries: 0, persisted: 0 };
 
@@ -126,6 +145,8 @@ export class BroadcastHub {
     this.maxQueued = opts.maxQueued ?? 1024;
     this.backend = opts.backend ?? null;
     this.outbox = this.backend ? (opts.outbox ?? null) : null;
+    this.onLogFailure = opts.onLogFailure;
+    this.onLogWritten = opts.onLogWritten;
     if (this.backend) {
       this.backend.start({
         deliver: (env, except) => this.receive(env, except),
@@ -158,6 +179,7 @@ export class BroadcastHub {
     };
     if (opts.userId !== undefined) env.user_id = opts.userId;
     this.queued.push(env, st, opts.except);
+    if (opts.ephemeral) (this.queued.ephemeral ??= new Set()).add(env);
     this.stats.broadcasts++;
     if (this.scopeDepth === 0) {
       if (this.queued.length >= this.maxQueued) this.flush();
@@ -176,11 +198,13 @@ export class BroadcastHub {
     const readyMark = this.readyRemote.length;
     this.scopeDepth++;
     try {
+      this.wroteInScope = false;
       const result = db.transaction(() => {
         const r = fn();
         this.persistQueued();
         return r;
       })();
+      if (this.wroteInScope) this.onLogWritten?.();
       return result;
     } catch (err) {
       const envs = this.queued.envs;
@@ -225,6 +249,21 @@ export class BroadcastHub {
       entry.closed = true;
       st.subscribers = st.subscribers.filter((e) => e !== entry);
     };
+  }
+
+  /**
+   * Forgets everything kept of these channels (a deleted document's): in memory, in the SQLite log
+   * (inside the caller's transaction when there is one) and in a shared backend's log.
+   */
+  forgetChannels(channels: readonly string[]): void {
+    if (channels.length === 0) return;
+    this.history.forget(channels);
+    this.durable?.forget(channels, (c) => this.history.lastSeq(c));
+    if (this.backend?.forget) {
+      this.backend
+        .forget(channels)
+        .catch((err) => this.logger?.error({ err, channels }, 'the hub backend did not forget channels'));
+    }
   }
 
   /** Sees every delivered envelope: the event log view, `inkproof tail`, debug logs, test fakes. */
@@ -329,27 +368,27 @@ export class BroadcastHub {
     const n = batch.length;
     this.nowValidUntilFlush = false;
     if (n === 0) return;
-    this.queued = new Batch();
     if (this.backend) {
       // Durable channels' events go into the outbox, inside the caller's transaction if any.
       let outboxId: number | null = null;
       if (this.outbox) {
         const durable = this.durableOf(batch);
         if (durable.length > 0) {
-          outboxId = this.outbox.add(durable);
-          this.stats.persisted += durable.length;
+          if (this.writeLog(() => (outboxId = this.outbox!.add(durable)), durable))
+            this.stats.persisted += durable.length;
         }
       }
+      this.queued = new Batch();
       this.readyRemote.push({ batch, outboxId });
       return;
     }
     if (this.durable) {
       const durable = this.durableOf(batch);
-      if (durable.length > 0) {
-        this.durable.persist(durable);
+      if (durable.length > 0 && this.writeLog(() => this.durable!.persist(durable), durable))
         this.stats.persisted += durable.length;
-      }
     }
+    // Replaced only now: a failed write inside atomically() must still see its envelopes to undo them.
+    this.queued = new Batch();
     for (let i = 0; i < n; i++) this.history.append(batch.envs[i], batch.states[i]);
     if (this.ready.length === 0) {
       this.ready = batch;
@@ -358,13 +397,54 @@ export class BroadcastHub {
     }
   }
 
-  /** The envelopes of a batch whose channels are kept in SQLite (decided once per channel). */
+  /**
+   * Writes to the log. Inside a transaction a failure fails the transaction (the state change and
+   * its events go together); outside one it is reported and the batch goes on, delivered but not
+   * logged (false is returned).
+   */
+  private writeLog(write: () => unknown, envs: Envelope[]): boolean {
+    if (this.scopeDepth > 0) {
+      write();
+      this.wroteInScope = true;
+      return true;
+    }
+    try {
+      write();
+    } catch (err) {
+      this.unlogged ??= new Set();
+      for (const env of envs) this.unlogged.add(env.channel);
+      this.logger?.error(
+        { err, events: envs.length },
+        'the event log could not be written; events delivered without it',
+      );
+      this.onLogFailure?.(err);
+      return false;
+    }
+    if (this.unlogged !== null) this.recoverLog();
+    this.onLogWritten?.();
+    return true;
+  }
+
+  /** After a failure: the seqs of channels whose events were not logged, so that they never go back. */
+  private recoverLog(): void {
+    const channels = [...this.unlogged!];
+    try {
+      this.durable?.raiseSeqs(channels, (c) => this.history.lastSeq(c));
+    } catch (err) {
+      this.onLogFailure?.(err);
+      return;
+    }
+    this.unlogged = null;
+  }
+
+  /** The envelopes of a batch whose channels are kept in SQLite (decided once per channel), less ephemeral ones. */
   private durableOf(batch: Batch): Envelope[] {
     const durable: Envelope[] = [];
+    const ephemeral = batch.ephemeral;
     for (let i = 0; i < batch.length; i++) {
       const st = batch.states[i];
       if (st.durable === null) st.durable = this.isDurable(st.name);
-      if (st.durable) durable.push(batch.envs[i]);
+      if (st.durable && (ephemeral === null || !ephemeral.has(batch.envs[i]))) durable.push(batch.envs[i]);
     }
     return durable;
   }

@@ -44,7 +44,7 @@ export function analyzeHandler(s: Services): JobHandler {
           throw new InkproofError('not_found', 'The original file of this document is missing; import it again.');
         extracted = await s.pool.run<ExtractInput, ExtractOutput>(
           'extract',
-          { name: doc.name, bytes, max_bytes: s.settings.get().limits.max_file_bytes },
+          { name: doc.name, bytes, max_bytes: s.settings.importLimit(doc.user_id) },
           { signal },
         );
         text = extracted.text;

@@ -16,20 +16,26 @@ import type { JobHandler } from '../queue/scheduler';
 import type { Services } from '../services';
 
 export function rewriteHandler(s: Services): JobHandler {
-  const progressEvents = new ProgressCoalescer(s.progressIntervalMs, (key, progress, steps) => {
-    const id = Number(key);
-    s.rewrites.setProgress(id, progress);
-    s.hub.broadcast({
-      channel: rewriteChannel(id),
-      event: 'rewrite.progress',
-      data: {
-        rewrite_id: id,
-        progress,
-        status: 'processing',
-        ...(steps ? { sections_done: steps.done, sections_total: steps.total } : {}),
-      },
-    });
-  });
+  const progressEvents = new ProgressCoalescer(
+    s.progressIntervalMs,
+    (key, progress, steps) => {
+      const id = Number(key);
+      s.rewrites.setProgress(id, progress);
+      s.hub.broadcast({
+        channel: rewriteChannel(id),
+        event: 'rewrite.progress',
+        data: {
+          rewrite_id: id,
+          progress,
+          status: 'processing',
+          ...(steps ? { sections_done: steps.done, sections_total: steps.total } : {}),
+        },
+      });
+    },
+    (err) => {
+      if (!s.storage.failed(err)) s.logger.error({ err }, 'revision progress could not be stored');
+    },
+  );
 
   const isLlm = (rewriteId: number) => {
     const row = s.rewrites.row(rewriteId);
@@ -74,7 +80,6 @@ export function rewriteHandler(s: Services): JobHandler {
       const key = String(row.id);
       // Progress already announced by an earlier attempt is the floor of this one.
       progressEvents.seed(key, row.progress);
-      const settings = s.settings.get();
       const analysis = s.documents.latestAnalysis(row.document_id, row.document_version);
       s.rewritePartials.begin(row.id);
       const result = await s.pool.run<RewriteInput, RewriteOutput>(
@@ -84,7 +89,7 @@ export function rewriteHandler(s: Services): JobHandler {
           options: JSON.parse(row.options),
           // Code blocks and inline code stay as they are, like code the reviser finds in plain text.
           ranges: revisableRanges(text.length, original.blocks, s.rewrites.ranges(row.id)),
-          llm: settings.llm,
+          llm: s.settings.machine().llm,
           signals: analysis ? analysisSignals(analysis) : [],
         },
         {

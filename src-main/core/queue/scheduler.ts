@@ -6,6 +6,10 @@
  *
  * Every state change of a job and of its subject happens in one transaction together with the
  * events that announce it (hub.atomically), so a crash can lose neither.
+ *
+ * A full or failing disk (core/storage.ts) stops nothing for good: a claim that cannot be written
+ * is tried again later, and a job whose outcome cannot be stored is put back in the queue (or, if
+ * even that cannot be written, once writes work again) and runs again.
  */
 import type { Logger } from 'pino';
 import { InkproofError } from '../../../src-shared/errors';
@@ -17,6 +21,7 @@ import { ProgressCoalescer } from '../hub/coalescer';
 import type { BroadcastHub } from '../hub/hub';
 import type { Db } from '../store/db';
 import type { JobStore } from '../store/jobs';
+import type { StorageHealth } from '../storage';
 import { Throughput, type RateKey } from './throughput';
 
 export interface JobContext {
@@ -57,6 +62,10 @@ export interface SchedulerOptions {
   backoffMaxMs?: number;
   /** Interval of job.updated progress events per job. */
   progressIntervalMs?: number;
+  /** Where storage failures are reported (and whether writes work again). */
+  storage?: StorageHealth;
+  /** First wait before trying the disk again after a storage failure (doubles up to 30 s). */
+  storageRetryMs?: number;
 }
 
 interface Running {
@@ -80,16 +89,24 @@ export class JobScheduler {
   private stopping = false;
   private readonly backoffBaseMs: number;
   private readonly backoffMaxMs: number;
+  /** Jobs left `processing` in the store because their outcome could not be written: re-queued when it can. */
+  private readonly stranded = new Map<number, { job: JobRecord; userId: number }>();
+  private storageRetry: NodeJS.Timeout | null = null;
+  private storageRetryDelay = 0;
 
   constructor(private readonly opts: SchedulerOptions) {
     this.backoffBaseMs = opts.backoffBaseMs ?? 1000;
     this.backoffMaxMs = opts.backoffMaxMs ?? 60_000;
-    this.progress = new ProgressCoalescer(opts.progressIntervalMs ?? 250, (key, p) => {
-      const r = this.running.get(Number(key));
-      if (!r || p >= 100) return;
-      this.opts.jobs.setProgress(r.job.id, p);
-      this.announce({ ...r.job, status: 'processing', progress: p }, r.userId);
-    });
+    this.progress = new ProgressCoalescer(
+      opts.progressIntervalMs ?? 250,
+      (key, p) => {
+        const r = this.running.get(Number(key));
+        if (!r || p >= 100) return;
+        this.opts.jobs.setProgress(r.job.id, p);
+        this.announce({ ...r.job, status: 'processing', progress: p }, r.userId);
+      },
+      (err) => this.storageFailed(err),
+    );
   }
 
   get concurrency(): number {
@@ -160,6 +177,15 @@ export class JobScheduler {
   start(): void {
     if (this.started) return;
     this.started = true;
+    try {
+      this.recoverLeftRunning();
+    } catch (err) {
+      if (!this.storageFailed(err)) throw err;
+    }
+    this.wake();
+  }
+
+  private recoverLeftRunning(): void {
     const { requeued, failed } = this.opts.hub.atomically(this.opts.db, () => {
       const result = this.opts.jobs.recover();
       for (const job of result.requeued) {
@@ -179,7 +205,6 @@ export class JobScheduler {
         { requeued: requeued.length, failed: failed.length },
         'recovered jobs left running by a previous run',
       );
-    this.wake();
   }
 
   wake(): void {
@@ -192,22 +217,69 @@ export class JobScheduler {
   }
 
   private pump(): void {
-    if (this.stopping) return;
-    while (this.running.size < this.opts.concurrency) {
-      let claimed: { job: JobRecord; userId: number } | null = null;
-      this.opts.hub.atomically(this.opts.db, () => {
-        const job = this.opts.jobs.claim();
-        if (!job) return;
-        const userId = this.opts.jobs.userOf(job.id) ?? 0;
-        this.handler(job.type).started(job, userId);
-        this.announce(job, userId);
-        claimed = { job, userId };
-      });
-      if (!claimed) break;
-      const { job, userId } = claimed as { job: JobRecord; userId: number };
-      this.launch(job, userId);
+    // While the disk is failing, only the retry timer takes work (no loop of jobs whose results cannot be stored).
+    if (this.stopping || this.storageRetry !== null) return;
+    try {
+      this.requeueStranded();
+      while (this.running.size < this.opts.concurrency) {
+        let claimed: { job: JobRecord; userId: number } | null = null;
+        this.opts.hub.atomically(this.opts.db, () => {
+          const job = this.opts.jobs.claim();
+          if (!job) return;
+          const userId = this.opts.jobs.userOf(job.id) ?? 0;
+          this.handler(job.type).started(job, userId);
+          this.announce(job, userId);
+          claimed = { job, userId };
+        });
+        if (!claimed) break;
+        this.storageSucceeded();
+        const { job, userId } = claimed as { job: JobRecord; userId: number };
+        this.launch(job, userId);
+      }
+    } catch (err) {
+      if (!this.storageFailed(err)) throw err;
+      return;
     }
     this.armTimer();
+  }
+
+  /** Puts back in the queue the jobs whose outcome could not be written. */
+  private requeueStranded(): void {
+    for (const [id, { job, userId }] of this.stranded) {
+      this.opts.hub.atomically(this.opts.db, () => {
+        const back = this.opts.jobs.release(id);
+        if (back) {
+          this.handler(job.type).requeued?.(back, userId);
+          this.announce(back, userId);
+        }
+      });
+      this.stranded.delete(id);
+      this.storageSucceeded();
+    }
+  }
+
+  /**
+   * A storage failure: reported, and the queue tried again after a growing pause (writes may work
+   * again when space is freed; nothing else would wake the queue). False when `err` is not one.
+   */
+  private storageFailed(err: unknown): boolean {
+    const typed = this.opts.storage ? this.opts.storage.failed(err) : null;
+    if (!typed) return false;
+    if (this.storageRetry === null && !this.stopping) {
+      const base = this.opts.storageRetryMs ?? 1000;
+      this.storageRetryDelay = Math.min(30_000, this.storageRetryDelay ? this.storageRetryDelay * 2 : base);
+      this.storageRetry = setTimeout(() => {
+        this.storageRetry = null;
+        this.wake();
+      }, this.storageRetryDelay);
+      this.storageRetry.unref?.();
+    }
+    return true;
+  }
+
+  private storageSucceeded(): void {
+    this.storageRetryDelay = 0;
+    this.opts.storage?.succeeded();
   }
 
   /** Wakes up when the next delayed (backing-off) job becomes due. */
@@ -252,10 +324,18 @@ export class JobScheduler {
           const done = this.opts.jobs.complete(job.id, runtime);
           if (done) this.announce(done, userId);
         });
+        this.storageSucceeded();
         this.throughput.record(this.rateKey(job.type, job), job.units, runtime);
       } catch (err) {
         this.progress.drop(String(job.id));
-        this.settleFailure(entry, handler, toError(err, controller.signal));
+        // A result that could not be stored: the job goes back to the queue and runs again.
+        if (this.storageFailed(err)) entry.released = true;
+        try {
+          this.settleFailure(entry, handler, toError(err, controller.signal));
+        } catch (settleErr) {
+          if (!this.storageFailed(settleErr)) throw settleErr;
+          this.stranded.set(job.id, { job, userId });
+        }
       } finally {
         clearTimeout(timeout);
         this.running.delete(job.id);
@@ -348,6 +428,7 @@ export class JobScheduler {
   async stop(drainMs = 10_000): Promise<void> {
     this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.storageRetry) clearTimeout(this.storageRetry);
     const all = () => Promise.all([...this.running.values()].map((r) => r.done));
     let timer: NodeJS.Timeout | undefined;
     const drained = await Promise.race([

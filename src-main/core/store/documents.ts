@@ -17,6 +17,7 @@ import type {
 import { isoNow } from '../clock';
 import type { Db } from './db';
 import { json } from './rows';
+import { nextId } from './ids';
 
 interface DocumentRow {
   id: number;
@@ -55,7 +56,7 @@ export class DocumentStore {
   insert(userId: number, name: string, format: DocumentFormat, sizeBytes: number, source: Uint8Array): DocumentSummary {
     const row = this.db
       .prepare(
-        `INSERT INTO documents (user_id, name, format, status, size_bytes, created_at) VALUES (?, ?, ?, 'queued', ?, ?) RETURNING ${SUMMARY_COLUMNS}`,
+        `INSERT INTO documents (id, user_id, name, format, status, size_bytes, created_at) VALUES (${nextId('documents')}, ?, ?, ?, 'queued', ?, ?) RETURNING ${SUMMARY_COLUMNS}`,
       )
       .get(userId, name, format, sizeBytes, isoNow()) as DocumentRow;
     this.db

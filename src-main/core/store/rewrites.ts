@@ -11,6 +11,7 @@ import { isoNow } from '../clock';
 import type { PartialRewrite } from '../jobs/rewrite-partials';
 import type { Db } from './db';
 import { json } from './rows';
+import { nextId } from './ids';
 
 interface RewriteRow {
   id: number;
@@ -39,7 +40,7 @@ export class RewriteStore {
   insert(documentId: number, version: number, options: RewriteOptions, ranges: Ranges): RewriteSummary {
     const row = this.db
       .prepare(
-        `INSERT INTO rewrites (document_id, document_version, status, options, ranges, queued_at) VALUES (?, ?, 'queued', ?, ?, ?) RETURNING *`,
+        `INSERT INTO rewrites (id, document_id, document_version, status, options, ranges, queued_at) VALUES (${nextId('rewrites')}, ?, ?, 'queued', ?, ?, ?) RETURNING *`,
       )
       .get(
         documentId,

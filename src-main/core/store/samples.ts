@@ -2,6 +2,7 @@
 import type { SampleRecord, Verdict } from '../../../src-shared/models';
 import { isoNow } from '../clock';
 import type { Db } from './db';
+import { nextId } from './ids';
 
 interface SampleRow extends Omit<SampleRecord, 'text_length'> {
   text: string;
@@ -13,7 +14,7 @@ export class SampleStore {
   insert(documentId: number, rewriteId: number | null, text: string): SampleRecord {
     const row = this.db
       .prepare(
-        "INSERT INTO samples (document_id, rewrite_id, text, status, created_at) VALUES (?, ?, ?, 'queued', ?) RETURNING *",
+        `INSERT INTO samples (id, document_id, rewrite_id, text, status, created_at) VALUES (${nextId('samples')}, ?, ?, ?, 'queued', ?) RETURNING *`,
       )
       .get(documentId, rewriteId, text, isoNow()) as SampleRow;
     return toRecord(row);

@@ -678,6 +678,11 @@ export class RedisHubBackend implements HubBackend {
     return Number((await this.cluster.commands.get(this.seqKey(channel))) ?? 0);
   }
 
+  /** Drops the channels' logs; their seq counters stay, so a replay of them answers resync. */
+  async forget(channels: readonly string[]): Promise<void> {
+    if (channels.length > 0) await this.cluster.commands.del(...channels.map((c) => this.logKey(c)));
+  }
+
   /** A fan-out message: delivered in seq order; a hole (missed messages) is filled from the log first. */
   onMessage(raw: string): void {
     if (this.stopped || !this.sink) return;

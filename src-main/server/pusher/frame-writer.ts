@@ -10,9 +10,17 @@
  * same write per socket — the write delay Centrifugo offers, applied only where it pays: a lone
  * event after a quiet moment still leaves at the end of its turn, and a flush of different frames
  * to different sockets (many small channels) does not hold, since waiting would merge nothing.
+ *
+ * The writer hands whole frames to `ws`'s sender (`WebSocket#_sender.sendFrame`), which is not
+ * public API: checkWsInternals() runs at start-up (PusherSocketServer) and in the tests, and stops
+ * the server with a clear message if an upgrade of `ws` changed what it relies on.
  */
+import crypto from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import type { WebSocket } from 'ws';
+import { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { InkproofError } from '../../../src-shared/errors';
 
 /**
  * A complete server→client WebSocket text frame (RFC 6455 §5.2: FIN + text opcode, unmasked, the
@@ -47,7 +55,66 @@ export interface FrameSink {
 }
 
 /** ws's sender writes whole frames to the socket; engine.io sends pre-built frames the same way. */
-type SenderOf = { _sender?: { sendFrame(list: Buffer[]): void } };
+type SenderOf = { _sender?: { sendFrame?(list: Buffer[]): void } };
+
+const WS_INTERNALS_CHANGED =
+  "The installed 'ws' package no longer works the way Inkproof's frame writer needs " +
+  '(WebSocket#_sender.sendFrame writing a complete frame to the socket as given). Install the version ' +
+  'package.json pins (npm ci), or adapt src-main/server/pusher/frame-writer.ts to the new one.';
+
+/** The sender of an open socket, or a loud failure when ws no longer has one. */
+function senderOf(ws: WebSocket): { sendFrame(list: Buffer[]): void } {
+  const sender = (ws as WebSocket & SenderOf)._sender;
+  if (!sender || typeof sender.sendFrame !== 'function') throw new InkproofError('internal', WS_INTERNALS_CHANGED);
+  return sender as { sendFrame(list: Buffer[]): void };
+}
+
+/**
+ * Checks, through ws's public upgrade path on an in-memory socket, that an accepted WebSocket has
+ * the sender the writer uses and that a frame given to it reaches the socket byte for byte.
+ * Throws an InkproofError naming the problem otherwise.
+ */
+export function checkWsInternals(): void {
+  const written: Buffer[] = [];
+  const socket = new Duplex({
+    read() {},
+    write(chunk: Buffer, _encoding, done) {
+      written.push(Buffer.from(chunk));
+      done();
+    },
+  });
+  Object.assign(socket, { setTimeout: () => socket, setNoDelay: () => socket, setKeepAlive: () => socket });
+  const request = {
+    method: 'GET',
+    url: '/',
+    headers: {
+      host: 'localhost',
+      upgrade: 'websocket',
+      connection: 'Upgrade',
+      'sec-websocket-key': crypto.randomBytes(16).toString('base64'),
+      'sec-websocket-version': '13',
+    },
+    socket,
+  } as unknown as IncomingMessage;
+  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, clientTracking: false });
+  let accepted: WebSocket | null = null;
+  wss.handleUpgrade(request, socket, Buffer.alloc(0), (ws) => (accepted = ws));
+  const ws = accepted as WebSocket | null;
+  try {
+    if (!ws || ws.readyState !== 1) throw new InkproofError('internal', WS_INTERNALS_CHANGED);
+    written.length = 0;
+    const frame = textFrame('{"event":"inkproof:check"}');
+    const writer = new FrameWriter();
+    const sink: FrameSink = { ws, out: null, outBytes: 0 };
+    writer.write(sink, frame);
+    writer.flushSink(sink);
+    if (!Buffer.concat(written).equals(frame)) throw new InkproofError('internal', WS_INTERNALS_CHANGED);
+  } finally {
+    ws?.terminate();
+    socket.destroy();
+    wss.close();
+  }
+}
 
 export interface FrameWriterOptions {
   /** A flush that took at least this long counts as heavy. */
@@ -95,9 +162,9 @@ export class FrameWriter {
     if (out === null) return;
     sink.out = null;
     sink.outBytes = 0;
-    const ws = sink.ws as WebSocket & SenderOf;
-    if (ws.readyState !== 1 || !ws._sender) return;
-    ws._sender.sendFrame([out.length === 1 ? out[0] : Buffer.concat(out)]);
+    const ws = sink.ws;
+    if (ws.readyState !== 1) return;
+    senderOf(ws).sendFrame([out.length === 1 ? out[0] : Buffer.concat(out)]);
   }
 
   private schedule(): void {

@@ -2,14 +2,16 @@
  * The HTTP API of Pusher Channels (docs/protocol.md), what server SDKs (pusher-http-node, Laravel's
  * pusher driver) call: trigger events (`events`, `batch_events`, with `socket_id` exclusion — Laravel's
  * `toOthers()` — and `info`), query channels and presence users, terminate a user's connections.
- * Requests are signed (request-auth.ts); limits answer with Pusher's statuses (400, 401, 403, 404, 413).
+ * Requests are signed (request-auth.ts): the query's signature is checked before the body is read,
+ * so an unsigned request costs one HMAC whatever it sends. Limits answer with Pusher's statuses
+ * (400, 401, 403, 404, 413).
  * Counts and members come from the cluster, so every process answers for the whole deployment.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CHANNEL_NAME_RE, parseChannel } from '../../../src-shared/channels';
 import type { Cluster } from '../cluster/cluster';
 import type { AppRegistry, PusherApp } from './apps';
-import { checkRequest } from './request-auth';
+import { checkBody, checkQuery } from './request-auth';
 import type { AppRuntime } from './socket-server';
 
 export interface HttpApiOptions {
@@ -85,6 +87,10 @@ export async function registerHttpApi(app: FastifyInstance, opts: HttpApiOptions
   const { apps, runtimes, cluster } = opts;
 
   await app.register(async (scope) => {
+    // Server SDKs call from anywhere and sign instead of sending a token (server.ts reads this).
+    scope.addHook('onRoute', (route) => {
+      route.config = { ...(route.config as object), access: 'signed', anyHost: true };
+    });
     // Signatures cover the exact body: keep it as the raw string.
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser(
@@ -93,17 +99,27 @@ export async function registerHttpApi(app: FastifyInstance, opts: HttpApiOptions
       (_req, body, done) => done(null, body),
     );
 
-    const authed = (req: FastifyRequest): { app: PusherApp; rt: AppRuntime; params: Map<string, string> } => {
-      const appId = (req.params as { appId: string }).appId;
+    const signed = new WeakMap<FastifyRequest, { app: PusherApp; rt: AppRuntime; params: Map<string, string> }>();
+    // Before the body is read: the app, the key, the timestamp and the signature of the query.
+    scope.addHook('onRequest', async (req) => {
+      const appId = (req.params as { appId?: string }).appId ?? '';
       const found = apps.findById(appId);
       const rt = found && runtimes.get(found.id);
       if (!found || !rt) throw new ApiError(404, `Unknown app "${appId.slice(0, 100)}".`);
       const [path, query = ''] = (req.raw.url ?? '').split('?', 2);
-      const body = typeof req.body === 'string' ? req.body : '';
-      const check = checkRequest(found, req.method, path, query, body);
+      const check = checkQuery(found, req.method, path, query);
       if (!check.ok) throw new ApiError(check.status, check.message);
       if (!found.enabled) throw new ApiError(403, 'This app is disabled.');
-      return { app: found, rt, params: check.params };
+      signed.set(req, { app: found, rt, params: check.params });
+    });
+
+    /** The request's app, once its body matched the signed body_md5. */
+    const authed = (req: FastifyRequest): { app: PusherApp; rt: AppRuntime; params: Map<string, string> } => {
+      const found = signed.get(req);
+      if (!found) throw new ApiError(401, 'The request is not signed.');
+      const check = checkBody(found.params, typeof req.body === 'string' ? req.body : '');
+      if (!check.ok) throw new ApiError(check.status, check.message);
+      return found;
     };
 
     const json = (req: FastifyRequest): unknown => {

@@ -25,7 +25,7 @@ import type { Envelope } from '../../../src-shared/events';
 import type { BroadcastHub } from '../../core/hub/hub';
 import type { Cluster, ClusterNotice, ClusterSignal } from '../cluster/cluster';
 import type { AppRegistry, PusherApp } from './apps';
-import { FrameWriter, textFrame, type FrameSink } from './frame-writer';
+import { checkWsInternals, FrameWriter, textFrame, type FrameSink } from './frame-writer';
 import {
   CLOSE,
   ERROR,
@@ -92,12 +92,16 @@ export interface Connection extends FrameSink {
   pendingOps: number;
   accepted: boolean;
   closed: boolean;
+  /** Access tokens this connection was opened or authorized with: revoking one closes it. */
+  authTokens: Set<string> | null;
 }
 
 const PROTOCOL_MIN = 5;
 const PROTOCOL_MAX = 7;
 
 export class PusherSocketServer {
+  /** Every open connection by its socket id (for tokens that authorize channels over HTTP). */
+  private readonly bySocketId = new Map<string, Connection>();
   private readonly wss: WebSocketServer;
   private readonly sweeper: NodeJS.Timeout;
   private closing = false;
@@ -109,6 +113,8 @@ export class PusherSocketServer {
   private readonly untaps: Unsubscribe[] = [];
 
   constructor(private readonly opts: SocketServerOptions) {
+    // Fails here, at start-up, if the ws internals the frame writer uses have changed.
+    checkWsInternals();
     const apps = opts.apps.all();
     const maxPayload = Math.max(...apps.map((a) => a.maxMessageBytes), 1024);
     this.wss = new WebSocketServer({ noServer: true, maxPayload, perMessageDeflate: false, clientTracking: false });
@@ -140,20 +146,42 @@ export class PusherSocketServer {
     return n;
   }
 
-  /** Takes over an HTTP upgrade already checked for Host and Origin. */
-  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): void {
+  /** Takes over an HTTP upgrade already checked for Host and Origin (and its token, if it carried one). */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL, token: string | null = null): void {
     if (this.closing) {
       socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-After: 1\r\n\r\n');
       return;
     }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, url));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, url, token));
+  }
+
+  /** Ties a connection to a token that authorized one of its channels (or its sign-in). */
+  bindToken(socketId: string, token: string): void {
+    const conn = this.bySocketId.get(socketId);
+    if (conn && !conn.closed) (conn.authTokens ??= new Set()).add(token);
+  }
+
+  /** Closes (4009, no reconnect) every connection tied to a token that is no longer live. */
+  closeRevoked(isLive: (token: string) => boolean): number {
+    let closed = 0;
+    for (const conn of this.bySocketId.values()) {
+      if (conn.closed || conn.authTokens === null) continue;
+      for (const token of conn.authTokens) {
+        if (isLive(token)) continue;
+        this.send(conn, errorFrame('The access token of this connection was revoked', CLOSE.UNAUTHORIZED));
+        this.closeWith(conn, CLOSE.UNAUTHORIZED, 'Token revoked');
+        closed++;
+        break;
+      }
+    }
+    return closed;
   }
 
   private countError(kind: string): void {
     this.stats.errors.set(kind, (this.stats.errors.get(kind) ?? 0) + 1);
   }
 
-  private accept(ws: WebSocket, url: URL): void {
+  private accept(ws: WebSocket, url: URL, token: string | null): void {
     const reject = (code: number, message: string) => {
       this.countError('connection_refused');
       ws.send(errorFrame(message, code));
@@ -191,9 +219,11 @@ export class PusherSocketServer {
       pendingOps: 0,
       accepted: false,
       closed: false,
+      authTokens: token ? new Set([token]) : null,
       out: null,
       outBytes: 0,
     };
+    this.bySocketId.set(conn.socketId, conn);
     ws.on('message', (data, isBinary) => {
       conn.lastSeen = Date.now();
       conn.pinged = false;
@@ -592,8 +622,9 @@ export class PusherSocketServer {
     if (Buffer.byteLength(data) > app.limits.maxEventBytes)
       return this.error(conn, `Client event data larger than ${app.limits.maxEventBytes} bytes`, null, 'too_large');
     const userId = sub.kind === 'presence' && sub.presenceUser !== null ? sub.presenceUser : undefined;
-    // Through the hub like any event (seq, catch-up, other processes), never back to the sender.
-    hub.broadcast({ channel, event: msg.event, data }, { except: conn.socketId, userId });
+    // Through the hub like any event (seq, catch-up, other processes), never back to the sender,
+    // and never into the durable log: a client cannot fill the disk, nor the log others replay from.
+    hub.broadcast({ channel, event: msg.event, data }, { except: conn.socketId, userId, ephemeral: true });
     if (conn.rt.webhooks.enabled) {
       conn.rt.webhooks.send({
         name: 'client_event',
@@ -720,6 +751,7 @@ export class PusherSocketServer {
   private async drop(conn: Connection): Promise<void> {
     const wasAccepted = conn.accepted;
     conn.closed = true;
+    this.bySocketId.delete(conn.socketId);
     if (!conn.rt.connections.delete(conn) && !wasAccepted) return;
     this.forgetUser(conn);
     for (const channel of [...conn.subs.keys()]) {

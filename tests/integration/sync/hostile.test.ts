@@ -6,6 +6,7 @@
  */
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../scripts/lib/random';
 import { signChannel } from '../../../src-main/server/pusher/signature';
 import { TestSocket } from '../../helpers/socket';
 import { APP, startSyncEnv, type SyncEnv } from './helpers/env';
@@ -238,7 +239,7 @@ describe('hostile input on the WebSocket endpoint', () => {
 
   it('survives a fuzz run of thousands of random and mutated frames, then serves correct clients, with nothing leaked', async () => {
     const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
-    const rand = mulberry32(seed);
+    const rand = seededRandom(seed);
     const pick = <T>(list: T[]): T => list[Math.floor(rand() * list.length)];
     const templates = (sid: string): unknown[] => [
       { event: 'pusher:subscribe', data: { channel: 'fuzz-public' } },
@@ -379,16 +380,6 @@ describe('hostile input on the WebSocket endpoint', () => {
     );
   }, 60_000);
 });
-
-function mulberry32(a: number): () => number {
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function until(test: () => Promise<boolean> | boolean, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

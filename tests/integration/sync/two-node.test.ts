@@ -75,7 +75,11 @@ describe.skipIf(missing !== null)('two server processes sharing Redis (needs red
 
   beforeAll(async () => {
     redis = await RedisProcess.start();
+    // The balancer listens first: the nodes accept its address as a Host (--allowed-hosts).
+    proxy = new TcpProxy(0);
+    await proxy.listen();
     const env = {
+      INKPROOF_ALLOWED_HOSTS: `127.0.0.1:${proxy.port}`,
       INKPROOF_APP_ID: APP.id,
       INKPROOF_APP_KEY: APP.key,
       INKPROOF_APP_SECRET: APP.secret,
@@ -89,8 +93,7 @@ describe.skipIf(missing !== null)('two server processes sharing Redis (needs red
     [a, b] = await Promise.all(dirs.map((d) => startServeProcess(d, ['--redis', redis.url], env)));
     sdkA = sdkFor(a);
     sdkB = sdkFor(b);
-    proxy = new TcpProxy(portOf(a));
-    await proxy.listen();
+    proxy.setTarget(portOf(a));
   }, 60_000);
 
   afterAll(async () => {

@@ -42,7 +42,7 @@ describe('BroadcastHub', () => {
   });
 
   it('answers resync once the gap has been pruned from the bounded log', async () => {
-    const hub = new BroadcastHub({ history: new ChannelHistory({ capacity: 4 }) });
+    const hub = new BroadcastHub({ history: new ChannelHistory({ capacity: 4, channelQuota: 4 }) });
     for (let i = 0; i < 20; i++) hub.broadcast({ channel: 'c', event: 'e', data: i });
     await flush();
     expect(hub.replay('c', 1)).toEqual({ resync: true, last_seq: 20 });
@@ -164,7 +164,7 @@ describe('ChannelHistory', () => {
   const seqs = (r: ReturnType<ChannelHistory['since']>) => ('events' in r ? r.events.map((e) => e.seq) : r);
 
   it('replays one channel out of interleaved ones, in seq order', () => {
-    const h = new ChannelHistory({ capacity: 10 });
+    const h = new ChannelHistory({ capacity: 10, channelQuota: 10 });
     for (let i = 1; i <= 4; i++) {
       h.append(env('a', i));
       h.append(env('b', i));
@@ -177,7 +177,7 @@ describe('ChannelHistory', () => {
   });
 
   it('lets the oldest envelope go first whatever its channel, and answers resync for a gap that reaches it', () => {
-    const h = new ChannelHistory({ capacity: 3 });
+    const h = new ChannelHistory({ capacity: 3, channelQuota: 3 });
     h.append(env('quiet', 1));
     h.append(env('busy', 1));
     h.append(env('busy', 2));
@@ -190,6 +190,75 @@ describe('ChannelHistory', () => {
     expect(h.since('busy', 0)).toEqual({ resync: true, last_seq: 4 });
     expect(seqs(h.since('busy', 1))).toEqual([2, 3, 4]);
     expect(h.size).toBe(3);
+  });
+});
+
+describe('ChannelHistory quotas and forgetting', () => {
+  const env = (channel: string, seq: number) => ({ channel, event: 'e', data: seq, seq, ts: 0 });
+  const seqs = (r: ReturnType<ChannelHistory['since']>) => ('events' in r ? r.events.map((e) => e.seq) : r);
+  it("keeps a flooding channel to its quota, so that it cannot push another channel's events out", () => {
+    const h = new ChannelHistory({ capacity: 10, channelQuota: 4 });
+    h.append(env('quiet', 1));
+    h.append(env('quiet', 2));
+    for (let i = 1; i <= 50; i++) h.append(env('flood', i));
+    expect(seqs(h.since('quiet', 0))).toEqual([1, 2]);
+    // The flood's own newer events were delivered but not kept: a replay from before them reloads.
+    expect(h.since('flood', 2)).toEqual({ resync: true, last_seq: 50 });
+    expect(h.since('flood', 50)).toEqual({ events: [] });
+    expect(h.size).toBe(6);
+  });
+
+  it('keeps a channel again once its older events have left the window', () => {
+    const h = new ChannelHistory({ capacity: 6, channelQuota: 3 });
+    for (let i = 1; i <= 4; i++) h.append(env('a', i)); // a#4 is over the quota
+    for (let i = 1; i <= 3; i++) h.append(env('b', i)); // a#1 leaves the window
+    h.append(env('a', 5));
+    expect(h.since('a', 3)).toEqual({ resync: true, last_seq: 5 }); // a#4 was not kept
+    expect(seqs(h.since('a', 4))).toEqual([5]);
+  });
+
+  it('answers resync for a client ahead of the log, and for a hole in it', () => {
+    const h = new ChannelHistory({ capacity: 10, channelQuota: 10 });
+    h.append(env('a', 1));
+    h.append(env('a', 3)); // a#2 never reached the log (a client event before a restart)
+    expect(h.since('a', 7)).toEqual({ resync: true, last_seq: 3 });
+    expect(h.since('a', 0)).toEqual({ resync: true, last_seq: 3 });
+    expect(seqs(h.since('a', 2))).toEqual([3]);
+  });
+
+  it('forgets the channels of a deleted document, keeping their seqs', () => {
+    const h = new ChannelHistory({ capacity: 10, channelQuota: 10 });
+    h.append(env('private-documents.9', 1));
+    h.append(env('keep', 1));
+    h.append(env('private-documents.9', 2));
+    h.forget(['private-documents.9']);
+    expect(h.since('private-documents.9', 0)).toEqual({ resync: true, last_seq: 2 });
+    expect(h.last('private-documents.9')).toBeNull();
+    expect(seqs(h.since('keep', 0))).toEqual([1]);
+    h.append(env('private-documents.9', 3));
+    expect(seqs(h.since('private-documents.9', 2))).toEqual([3]);
+  });
+
+  it('keeps client events out of the durable log and forgets channels there too', async () => {
+    const db = openDatabase({ dataDir: ':memory:' });
+    const log = new DurableEventLog(db);
+    const hub = new BroadcastHub({ history: new ChannelHistory(), durable: log });
+    hub.broadcast({ channel: 'private-documents.1', event: 'document.analyzed', data: { a: 1 } });
+    hub.broadcast({ channel: 'private-documents.1', event: 'client-typing', data: {} }, { ephemeral: true });
+    hub.broadcast({ channel: 'private-documents.2', event: 'document.analyzed', data: { a: 2 } });
+    await flush();
+    const stored = () =>
+      (db.prepare('SELECT events FROM event_batches').all() as { events: string }[]).map((r) => r.events).join('');
+    expect(stored()).not.toContain('client-typing');
+    // In memory the client event is there for a reconnect.
+    expect(seqs(hub.replay('private-documents.1', 0))).toEqual([1, 2]);
+    hub.atomically(db, () => hub.forgetChannels(['private-documents.1']));
+    expect(stored()).not.toContain('private-documents.1');
+    expect(stored()).toContain('private-documents.2');
+    const reloaded = new ChannelHistory();
+    log.load(reloaded);
+    expect(reloaded.lastSeq('private-documents.1')).toBe(2);
+    expect(reloaded.since('private-documents.1', 0)).toEqual({ resync: true, last_seq: 2 });
   });
 });
 

@@ -43,17 +43,64 @@ describe('store', () => {
     expect(() => migrate(db, MIGRATIONS)).toThrow(/newer Inkproof/);
   });
 
-  it('merges settings patches, validates them and keeps them', () => {
+  it('merges settings patches, validates them and keeps them per account', () => {
     const db = openDatabase({ dataDir: ':memory:' });
     const settings = new SettingsStore(db);
-    expect(settings.get().revision.strength).toBe(2);
-    settings.update({ revision: { strength: 3 }, frozen_terms: ['Inkproof'] });
-    expect(new SettingsStore(db).get()).toMatchObject({
+    const local = { id: 1, name: 'local', admin: true };
+    expect(settings.forUser(1).revision.strength).toBe(2);
+    settings.update(local, { revision: { strength: 3 }, frozen_terms: ['Inkproof'] });
+    expect(new SettingsStore(db).forUser(1)).toMatchObject({
       revision: { strength: 3, mode: 'standard' },
       frozen_terms: ['Inkproof'],
     });
-    expect(() => settings.update({ revision: { strength: 7 } })).toThrow(/not valid/);
-    expect(settings.get().revision.strength).toBe(3);
+    expect(() => settings.update(local, { revision: { strength: 7 } })).toThrow(/not valid/);
+    expect(settings.forUser(1).revision.strength).toBe(3);
+    // Another account has its own settings.
+    expect(settings.forUser(2)).toMatchObject({ revision: { strength: 2 }, frozen_terms: [] });
+  });
+
+  it('lets only an admin change the machine, and an account only lower its limit', () => {
+    const db = openDatabase({ dataDir: ':memory:' });
+    db.prepare("INSERT INTO users (id, name, created_at) VALUES (2, 'bob', 'now')").run();
+    const settings = new SettingsStore(db);
+    const bob = { id: 2, name: 'bob' };
+    const owner = { id: 1, name: 'local', admin: true };
+    expect(() => settings.update(bob, { llm: { url: 'http://127.0.0.1:9999' } })).toThrow(/owner/);
+    // Sending back the machine's values unchanged is fine (a form that shows them).
+    expect(() => settings.update(bob, { llm: settings.machine().llm, theme: 'dark' })).not.toThrow();
+    expect(() => settings.update(owner, { llm: { url: 'http://10.1.2.3:8081' } })).toThrow(/this machine/);
+    settings.update(owner, { llm: { url: 'http://gpu.lan:8081', allowed_hosts: ['gpu.lan'] } });
+    expect(settings.forUser(2).llm.url).toBe('http://gpu.lan:8081');
+
+    const ceiling = settings.machine().machine_limits.max_file_bytes;
+    expect(() => settings.update(bob, { limits: { max_file_bytes: ceiling * 2 } })).toThrow(/only be lowered/);
+    settings.update(bob, { limits: { max_file_bytes: 4096 } });
+    expect(settings.importLimit(2)).toBe(4096);
+    expect(settings.importLimit(1)).toBe(ceiling);
+    // A lower ceiling applies to every account at once.
+    settings.update(owner, { machine_limits: { max_file_bytes: 2048 } });
+    expect(settings.importLimit(2)).toBe(2048);
+  });
+
+  it('moves the former server-wide settings to the local account and the machine (migration 004)', () => {
+    const db = openDatabase({ dataDir: ':memory:', migrations: MIGRATIONS.filter((m) => m.version < 4) });
+    db.prepare("INSERT INTO settings (key, value) VALUES ('settings', ?)").run(
+      JSON.stringify({
+        revision: { mode: 'casual', strength: 3, scope: 'document', engine: 'rules' },
+        frozen_terms: ['Acme'],
+        llm: { kind: 'ollama', url: 'http://127.0.0.1:11434', model: 'm', context_tokens: 8192, timeout_seconds: 60 },
+        theme: 'dark',
+        limits: { max_file_bytes: 5_000_000 },
+      }),
+    );
+    migrate(db, MIGRATIONS);
+    const settings = new SettingsStore(db);
+    expect(settings.forUser(1)).toMatchObject({ revision: { mode: 'casual' }, frozen_terms: ['Acme'], theme: 'dark' });
+    expect(settings.machine()).toMatchObject({
+      llm: { kind: 'ollama', model: 'm' },
+      machine_limits: { max_file_bytes: 5_000_000 },
+    });
+    expect(settings.forUser(2).theme).toBe('system');
   });
 });
 

@@ -172,6 +172,21 @@ describe('document.analyzed', () => {
   });
 });
 
+describe('storage events', () => {
+  it('say when the disk is full and when there is room again', () => {
+    const r = reduceBatch(initialState(), [
+      ev('private-queue.1', 'storage.failed', {
+        code: 'storage_full',
+        message: 'The disk that holds Inkproof’s data is full.',
+        failed_at: '2026-01-01T00:00:00.000Z',
+      }),
+      ev('private-queue.1', 'storage.recovered', { recovered_at: '2026-01-01T00:01:00.000Z' }),
+    ]);
+    expect(r.toasts.map((t) => t.kind)).toEqual(['error', 'success']);
+    expect(r.toasts[0].message).toContain('disk');
+  });
+});
+
 describe('rewrite events', () => {
   const ch = 'private-rewrites.7';
   it('follows queued → processing → progress → completed, never backwards, toasting once', () => {

@@ -1,6 +1,7 @@
 /** Which addresses the local-model engine may send text to: loopback always, others only when allowed. */
 import { describe, expect, it } from 'vitest';
-import { assertAllowedLlmEndpoint, isLoopbackHost } from '../../../src-workers/rewrite/endpoint';
+import { isLoopbackHost } from '../../../src-shared/llm-address';
+import { assertAllowedLlmEndpoint } from '../../../src-workers/rewrite/endpoint';
 
 const allowed = (url: string, list: string[] = []) => {
   try {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as wsModule from 'ws';
 import type { WebSocket } from 'ws';
-import { FrameWriter, textFrame, type FrameSink } from '../../../src-main/server/pusher/frame-writer';
+import { InkproofError } from '../../../src-shared/errors';
+import { checkWsInternals, FrameWriter, textFrame, type FrameSink } from '../../../src-main/server/pusher/frame-writer';
 
 /** A connection whose socket records what is written to it, one entry per write. */
 function sink(open = true): FrameSink & { writes: Buffer[] } {
@@ -103,5 +104,49 @@ describe('FrameWriter', () => {
     await turn();
     expect(a.writes.length).toBe(1);
     expect(closed.writes).toEqual([]);
+  });
+});
+
+describe('the ws internals the writer relies on', () => {
+  // ws exports its Sender without describing it in its type definitions.
+  const Sender = (wsModule as unknown as { Sender: { prototype: Record<string, unknown> } }).Sender;
+
+  it('are what the installed ws has (the check the server runs at start-up passes)', () => {
+    expect(() => checkWsInternals()).not.toThrow();
+  });
+
+  it('fail loudly, with what to do, when the sender is gone or writes something else', () => {
+    const original = Sender.prototype.sendFrame;
+    try {
+      delete Sender.prototype.sendFrame;
+      expect(() => checkWsInternals()).toThrow(/no longer works the way Inkproof's frame writer needs.*npm ci/s);
+      // Still there, but no longer writing the frame as given (e.g. framing it a second time).
+      Sender.prototype.sendFrame = function (this: { _socket: { write(b: Buffer): void } }, list: Buffer[]) {
+        this._socket.write(Buffer.concat([Buffer.from([0x81, 0x7e]), ...list]));
+      };
+      expect(() => checkWsInternals()).toThrow(InkproofError);
+    } finally {
+      Sender.prototype.sendFrame = original;
+    }
+    expect(() => checkWsInternals()).not.toThrow();
+  });
+
+  it('stop a server from starting, with the same message', async () => {
+    const original = Sender.prototype.sendFrame;
+    const { PusherSocketServer } = await import('../../../src-main/server/pusher/socket-server');
+    try {
+      delete Sender.prototype.sendFrame;
+      expect(
+        () =>
+          new PusherSocketServer({
+            runtimes: new Map(),
+            apps: { all: () => [] } as never,
+            cluster: {} as never,
+            logger: {} as never,
+          }),
+      ).toThrow(/frame writer/);
+    } finally {
+      Sender.prototype.sendFrame = original;
+    }
   });
 });

@@ -6,9 +6,16 @@
 import { migration as initialSchema } from './001-initial-schema';
 import { migration as accountsAndSync } from './002-accounts-and-sync';
 import { migration as analysisAiShare } from './003-analysis-ai-share';
+import { migration as idsAccountsSettings } from './004-ids-accounts-settings';
 import { migration as documentBlocks } from './006-document-blocks';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: Migration[] = [initialSchema, accountsAndSync, analysisAiShare, documentBlocks];
+export const MIGRATIONS: Migration[] = [
+  initialSchema,
+  accountsAndSync,
+  analysisAiShare,
+  idsAccountsSettings,
+  documentBlocks,
+];
