@@ -470,31 +470,22 @@ export function RevisionView({ id }: { id: number }) {
                 </div>
                 {!locked && (
                   <>
-                    <button
-                      type="button"
-                      className="button"
-                      onClick={() =>
-                        decideMany(
-                          hunks.map((h) => h.id),
-                          'accepted',
-                        )
-                      }
-                      aria-keyshortcuts="A"
-                    >
-                      Accept all
-                    </button>
-                    <button
-                      type="button"
-                      className="button"
-                      onClick={() =>
-                        decideMany(
-                          hunks.map((h) => h.id),
-                          'rejected',
-                        )
-                      }
-                    >
-                      Reject all
-                    </button>
+                    {(['accepted', 'rejected'] as const).map((d) => (
+                      <button
+                        key={d}
+                        type="button"
+                        className="button"
+                        onClick={() =>
+                          decideMany(
+                            hunks.map((h) => h.id),
+                            d,
+                          )
+                        }
+                        aria-keyshortcuts={d === 'accepted' ? 'A' : undefined}
+                      >
+                        {d === 'accepted' ? 'Accept all' : 'Reject all'}
+                      </button>
+                    ))}
                     <button
                       type="button"
                       className="button primary"

@@ -3,6 +3,7 @@
  * drag and drop; each analysis reaches the screen live (no reload), with its critical sections
  * highlighted and the score to one decimal.
  */
+import { VERDICT_SHORT } from '../../src-renderer/review/verdict';
 import { expect, rounded, screenshot, SERVER_WORK, test, waitAnalyzed } from './fixtures';
 import { SocketGate } from './socket';
 import { docxBuffer, HUMAN_PARAGRAPH, mixedText, AI_PARAGRAPH } from './texts';
@@ -11,14 +12,6 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 /** The library's score cell: the share judged AI and the rounded probability. */
 const SCORE = /% AI text · AI probability (<1|>99|\d{1,2})%$/;
 const ROUNDED = /^(<1|>99|\d{1,2})%$/;
-const VERDICT_SHORT: Record<string, string> = {
-  ai: 'AI',
-  mixed: 'Mixed',
-  human: 'Human',
-  uncertain: 'Uncertain',
-  too_short: 'Too short',
-  unsupported_language: 'Not English',
-};
 
 test('a .txt and a .docx from the file picker are analysed live, with highlighted critical sections', async ({
   app: page,
@@ -54,7 +47,9 @@ test('a .txt and a .docx from the file picker are analysed live, with highlighte
     const summary = documents.find((d: { name: string }) => d.name === name);
     const doc = await waitAnalyzed(server, summary.id);
     await expect(row(name).getByTestId('score')).toContainText(`AI probability ${rounded(doc.ai_confidence)}`);
-    await expect(row(name).getByTestId('verdict-cell')).toHaveText(VERDICT_SHORT[doc.verdict as string]);
+    await expect(row(name).getByTestId('verdict-cell')).toHaveText(
+      VERDICT_SHORT[doc.verdict as keyof typeof VERDICT_SHORT],
+    );
 
     // One click on the row opens the document.
     await row(name).getByTestId('verdict-cell').click();
