@@ -40,6 +40,18 @@ test('the verdict card says what the result is, in words and a colour that agree
     `${Math.round(mixed.ai_share * 100)}% of the text reads as AI-generated, in ${n} passage${n === 1 ? '' : 's'}`,
   );
   await expect(page.getByTestId('how-to-read')).toContainText('evidence, not proof');
+  // One colour for the verdict: the chip, the share bar and the probability agree (no red meter
+  // under a human or uncertain verdict).
+  const colours = await card.evaluate((el) => {
+    const css = (sel: string, prop: 'color' | 'backgroundColor') => getComputedStyle(el.querySelector(sel)!)[prop];
+    return {
+      chip: css('.verdict-chip', 'color'),
+      bar: css('.share-ai', 'backgroundColor'),
+      number: css('[data-testid="ai-confidence"]', 'color'),
+    };
+  });
+  expect(colours.bar).toBe(colours.chip);
+  expect(colours.number).toBe(colours.chip);
   // Signals in plain words, each with a bar; no statistics jargon anywhere.
   await expect(page.getByTestId('signal').first()).toBeVisible();
   await expect(page.locator('.verdict-card')).not.toContainText(/\bbits\b|surprisal|bigram|median/);
