@@ -52,6 +52,9 @@ program
     '--allowed-hosts <list>',
     'other Host values to accept, comma-separated NAME or NAME:PORT, e.g. behind a proxy (default: INKPROOF_ALLOWED_HOSTS)',
   )
+  .option('--sync <url>', "sync this data folder's library with a remote Inkproof server (see docs/sync.md)")
+  .option('--sync-token <token>', 'the API token for --sync (default: INKPROOF_SYNC_TOKEN)')
+  .option('--sync-device <name>', "this device's name on the sync server (default: the machine's name)")
   .option('--debug', 'log hub traffic and requests')
   .action(
     async (o: {
@@ -62,6 +65,9 @@ program
       apps?: string;
       redis?: string;
       allowedHosts?: string;
+      sync?: string;
+      syncToken?: string;
+      syncDevice?: string;
       debug?: boolean;
     }) => {
       // Loaded on demand: the server's dependencies are not needed by the other commands.
@@ -232,6 +238,19 @@ user
       process.exitCode = await userToken(name, o);
     },
   );
+
+user
+  .command('share')
+  .description("Share an account's synced library with other accounts (their devices may sync it), or stop sharing it.")
+  .argument('<name>', 'the library owner')
+  .option(dataOption, dataHelp)
+  .option('--with <user>', 'share it with this account')
+  .option('--unshare <user>', 'stop sharing it with this account')
+  .option('--list', 'list the accounts it is shared with')
+  .action(async (name: string, o: { data?: string; with?: string; unshare?: string; list?: boolean }) => {
+    const { userShare } = await import('./cli/user');
+    process.exitCode = await userShare(name, o);
+  });
 
 const settings = program
   .command('settings')

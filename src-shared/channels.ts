@@ -9,6 +9,10 @@ export const CHANNEL_PATTERNS = {
   rewrite: 'rewrites.{rewriteId}',
   library: 'library.{userId}',
   queue: 'queue.{userId}',
+  /** A device's own sync status, for its interface (docs/sync.md). */
+  sync: 'sync.{userId}',
+  /** On a sync server: a library's new records, for the devices that sync it (docs/sync.md). */
+  syncLibrary: 'sync-library.{libraryId}',
 } as const;
 
 export const documentChannel = (documentId: number): string => `private-documents.${documentId}`;
@@ -17,6 +21,8 @@ export const rewriteChannel = (rewriteId: number): string => `private-rewrites.$
 export const libraryChannel = (userId: number): string => `private-library.${userId}`;
 /** The `queue` channel of docs/architecture.md §3, one per user. */
 export const queueChannel = (userId: number): string => `private-queue.${userId}`;
+export const syncChannel = (userId: number): string => `private-sync.${userId}`;
+export const syncLibraryChannel = (libraryId: number): string => `private-sync-library.${libraryId}`;
 
 /** Pusher's channel-name alphabet and length limit. */
 export const CHANNEL_NAME_RE = /^[A-Za-z0-9_\-=@,.;#]{1,164}$/;

@@ -17,6 +17,7 @@ import type {
 import { DOCUMENT_STATUSES, JOB_STATUSES, JOB_TYPES, rewriteOptionsSchema, settingsSchema } from './models';
 import type { ErrorBody } from './errors';
 import type { Envelope, ReplayResult } from './events';
+import type { DocumentConflict, DocumentSyncState, SyncStatus } from './sync';
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 /** Ids of a revision's changes, or every change. */
@@ -30,6 +31,20 @@ export const importFileSchema = z.union([
   z.object({ name: fileName, path: z.string().min(1).max(4096) }).strict(),
 ]);
 export type ImportFile = z.infer<typeof importFileSchema>;
+
+/** The address of a sync server: http or https, nothing else. */
+const syncServerUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((u) => {
+    try {
+      const url = new URL(u);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password;
+    } catch {
+      return false;
+    }
+  }, 'Give the server address as http://HOST:PORT or https://HOST.');
 
 const rewriteOptionsPatch = rewriteOptionsSchema.partial().strict();
 
@@ -124,6 +139,28 @@ export const commandSchemas = {
   whoami: z.object({}).strict(),
   getSettings: z.object({}).strict(),
   updateSettings: z.object({ patch: deepPartialSettings }).strict(),
+  renameDocument: z.object({ id, name: fileName }).strict(),
+  // Sync with a remote Inkproof server (docs/sync.md).
+  getSyncStatus: z.object({}).strict(),
+  connectSync: z
+    .object({
+      server_url: syncServerUrl,
+      /** How this device is named on the server (its token's name); default: the machine's name. */
+      device_name: z.string().trim().min(1).max(100).optional(),
+      /** Sign in with the account's password, or give an API token (a token for this device is made from it). */
+      credentials: z.union([
+        z.object({ name: z.string().min(1).max(64), password: z.string().min(1).max(1024) }).strict(),
+        z.object({ token: z.string().trim().min(10).max(500) }).strict(),
+      ]),
+      /** Which library to sync: the account's own (default) or one shared with it. */
+      library: id.optional(),
+    })
+    .strict(),
+  disconnectSync: z.object({}).strict(),
+  retrySync: z.object({}).strict(),
+  getSyncBadges: z.object({}).strict(),
+  listConflicts: z.object({}).strict(),
+  resolveConflict: z.object({ id, keep_version: z.number().int().positive() }).strict(),
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;
@@ -162,6 +199,15 @@ export interface CommandResults {
   whoami: { user: { id: number; name: string | null } };
   getSettings: SettingsView;
   updateSettings: SettingsView;
+  renameDocument: { document: DocumentSummary };
+  getSyncStatus: SyncStatus;
+  connectSync: SyncStatus;
+  disconnectSync: SyncStatus;
+  retrySync: SyncStatus;
+  /** Keys are document ids. */
+  getSyncBadges: { documents: Record<string, DocumentSyncState> };
+  listConflicts: { conflicts: DocumentConflict[] };
+  resolveConflict: { document: DocumentSummary; version: number };
 }
 export type CommandResult<C extends CommandName> = CommandResults[C];
 

@@ -11,5 +11,8 @@ export const JOB_TYPES = ['analyze', 'rewrite', 'validate'] as const;
 
 export const LLM_KINDS = ['openai', 'ollama'] as const;
 
-/** The detector scores texts of at least this many words; shorter ones are `too_short`. */
-export const MIN_SCORED_WORDS = 150;
+/**
+ * The fewest words the detector scores: a text with fewer is `too_short` (no score). Shared so
+ * that the interface can say how many words a text needs before it is checked.
+ */
+export const MIN_SCORED_WORDS = 50;

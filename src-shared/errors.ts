@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'protected_span_changed',
   'llm_unavailable',
   'llm_bad_response',
+  'sync_unavailable',
   'storage_full',
   'storage_unavailable',
   'internal',
@@ -49,6 +50,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   protected_span_changed: 422,
   llm_unavailable: 502,
   llm_bad_response: 502,
+  sync_unavailable: 502,
   /** The disk of the data folder is full: 507 Insufficient Storage. */
   storage_full: 507,
   /** The data folder cannot be read or written (an I/O error). */

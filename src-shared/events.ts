@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { CHANNEL_PATTERNS } from './channels';
 import { criticalSectionSchema, JOB_STATUSES, JOB_TYPES, VERDICTS } from './models';
+import { SYNC_STATES } from './sync';
 
 const isoDate = z.string().datetime({ offset: true });
 const id = z.number().int().positive();
@@ -98,7 +99,15 @@ export const eventSchemas = {
   'document.analysis_failed': z
     .object({ document_id: id, error: z.string().min(1), code: z.string(), failed_at: isoDate })
     .strict(),
-  'document.updated': z.object({ document_id: id, version: z.number().int().positive(), updated_at: isoDate }).strict(),
+  'document.updated': z
+    .object({
+      document_id: id,
+      version: z.number().int().positive(),
+      updated_at: isoDate,
+      /** Present when the name changed (a rename, here or on another device). */
+      name: z.string().optional(),
+    })
+    .strict(),
   'document.deleted': z.object({ document_id: id, deleted_at: isoDate }).strict(),
 
   // queue.{userId}
@@ -123,6 +132,22 @@ export const eventSchemas = {
     .object({ code: z.enum(['storage_full', 'storage_unavailable']), message: z.string().min(1), failed_at: isoDate })
     .strict(),
   'storage.recovered': z.object({ recovered_at: isoDate }).strict(),
+
+  // sync.{userId}: the device's sync status changed (a summary; getSyncStatus has all of it)
+  'sync.status': z
+    .object({
+      state: z.enum(SYNC_STATES),
+      pending: z.number().int().nonnegative(),
+      message: z.string().nullable(),
+      conflicts: z.number().int().nonnegative(),
+      /** Documents whose sync badge may have changed. */
+      documents: z.array(id),
+    })
+    .strict(),
+
+  // sync-library.{libraryId} (on a sync server): new records up to `head` are in the library's log.
+  // Only the head: records are read with the token (so a revoked device learns nothing more).
+  'sync.changes': z.object({ head: z.number().int().positive(), device_id: z.string() }).strict(),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;
@@ -146,6 +171,8 @@ export const EVENT_CHANNELS: Record<EventName, string> = {
   'job.updated': CHANNEL_PATTERNS.queue,
   'storage.failed': CHANNEL_PATTERNS.queue,
   'storage.recovered': CHANNEL_PATTERNS.queue,
+  'sync.status': CHANNEL_PATTERNS.sync,
+  'sync.changes': CHANNEL_PATTERNS.syncLibrary,
 };
 
 /** An event before it is broadcast. `data` is any JSON value for events from outside the catalogue. */

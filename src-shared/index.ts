@@ -7,3 +7,4 @@ export * from './bridge';
 export * from './tasks';
 export * from './hunks';
 export * from './blocks';
+export * from './sync';

@@ -29,7 +29,10 @@ export const criticalSectionSchema = z.object({
 });
 export type CriticalSection = z.infer<typeof criticalSectionSchema>;
 
-/** One signal that moved a score, in words a user understands. */
+/**
+ * One signal that moved a score, in words a user understands. An explanation of weight 0 is a
+ * note about the score (a short text, an unsupported language), evidence for neither side.
+ */
 export interface Explanation {
   /** Stable id of the signal, e.g. "overused_vocabulary". */
   signal: string;

@@ -103,7 +103,9 @@ export function readBrown(): BrownFile[] {
 /** Brown categories grouped into the domains the training report uses. */
 export function brownDomain(category: string): string {
   if (category === 'news') return 'brown:news';
+  // Formal and academic writing: the register where register-bound features misfire most.
+  if (category === 'learned' || category === 'government') return 'brown:formal';
   if (['adventure', 'fiction', 'humor', 'mystery', 'romance', 'science_fiction'].includes(category))
     return 'brown:fiction';
-  return 'brown:essaylike'; // editorial, reviews, religion, hobbies, lore, belles_lettres, government, learned
+  return 'brown:essaylike'; // editorial, reviews, religion, hobbies, lore, belles_lettres
 }

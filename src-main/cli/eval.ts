@@ -1,14 +1,15 @@
 /**
  * `inkproof eval --corpus FILE.jsonl [--json]`: scores a labelled corpus with the detector and
  * prints AUROC, TPR at 1% and 5% FPR and the false-positive rate at the default threshold,
- * overall, per domain and per generator. Lines are {"id","label","domain","generator","text"};
+ * overall, per domain and per generator, and the share of each verdict the app gives (`ai`,
+ * `mixed`, `uncertain`, `human`, `too_short`, `unsupported_language`) per label and domain. Lines are {"id","label","domain","generator","text"};
  * a bad line is reported with its number and the command exits non-zero without a crash.
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { countWords } from '../../src-workers/text/segment';
 import { evaluate, formatReport, type ScoredRow } from '../../src-workers/detect/evaluate';
-import { DEFAULT_THRESHOLD, DETECTOR_MODEL_ID, MIN_WORDS, detectorScore } from '../../src-workers/detect/index';
+import { MIN_SCORED_WORDS } from '../../src-shared/models';
+import { DEFAULT_THRESHOLD, DETECTOR_MODEL_ID, analyzeText, detectorScore } from '../../src-workers/detect/index';
 
 const rowSchema = z.object({
   id: z.union([z.string(), z.number()]),
@@ -76,17 +77,21 @@ export async function evalCommand(
     return EXIT_BAD_INPUT;
   }
   for (const r of parsed) {
+    // The verdict is the app's; a text it does not score still gets the model's score, so that
+    // the ranking measures cover every row.
+    const analysis = analyzeText(r.text);
     rows.push({
       id: r.id,
       label: r.label,
       domain: r.domain,
       generator: r.generator,
-      score: detectorScore(r.text),
-      words: countWords(r.text),
+      score: analysis.ai_confidence ?? detectorScore(r.text),
+      verdict: analysis.verdict,
+      words: analysis.word_count,
     });
   }
   const report = evaluate(rows, DEFAULT_THRESHOLD);
-  const tooShort = rows.filter((r) => r.words < MIN_WORDS).length;
+  const tooShort = rows.filter((r) => r.words < MIN_SCORED_WORDS).length;
   if (opts.json) {
     write(
       JSON.stringify({
@@ -103,7 +108,7 @@ export async function evalCommand(
     );
     if (tooShort > 0)
       write(
-        `${tooShort} rows have fewer than ${MIN_WORDS} words (the app reports them as too_short); they are scored here all the same.`,
+        `${tooShort} rows have fewer than ${MIN_SCORED_WORDS} words (the app reports them as too_short); the ranking measures score them all the same.`,
       );
     write('');
     for (const l of formatReport(report)) write(l);

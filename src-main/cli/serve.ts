@@ -6,6 +6,8 @@ import { createLogger } from '../core/logger';
 import { resolveDataDir } from '../core/paths';
 import { openDatabase } from '../core/store/db';
 import { SettingsStore } from '../core/store/settings';
+import type { SyncEngineOptions } from '../core/sync/engine';
+import { MemorySecretStore } from '../core/sync/secrets';
 import { createCluster } from '../server/cluster';
 import { parseAllowedHosts, randomToken } from '../server/security';
 import { startServer, type RunningServer } from '../server/server';
@@ -27,6 +29,12 @@ export interface ServeOptions {
   shutdownSpreadMs?: number;
   /** Other Host header values to accept (NAME or NAME:PORT, comma-separated), e.g. behind a proxy. */
   allowedHosts?: string;
+  /** Sync this data folder's library with a remote server (docs/sync.md). */
+  sync?: string;
+  /** Its API token (default: INKPROOF_SYNC_TOKEN). */
+  syncToken?: string;
+  /** This device's name there. */
+  syncDevice?: string;
 }
 
 export interface Serving {
@@ -59,13 +67,26 @@ export async function serve(opts: ServeOptions): Promise<Serving> {
   const apps = loadApps({ file: opts.apps, fallbackSecret: () => storedSecret(dataDir) });
   const redisUrl = opts.redis ?? process.env.INKPROOF_REDIS_URL;
   const cluster = await createCluster({ redisUrl, logger, appIds: apps.map((a) => a.id) });
+  const syncToken = opts.syncToken || process.env.INKPROOF_SYNC_TOKEN || undefined;
+  if (opts.sync && !syncToken)
+    throw new InkproofError(
+      'invalid_input',
+      '--sync needs an API token of the sync server: --sync-token T or INKPROOF_SYNC_TOKEN (make one there with `inkproof user token NAME --name DEVICE`).',
+    );
   let core: Core;
   try {
-    core = createCore({ dataDir, logger, hubBackend: cluster.hubBackend(apps[0].id) });
+    core = createCore({
+      dataDir,
+      logger,
+      hubBackend: cluster.hubBackend(apps[0].id),
+      // A token given on the command line is kept in memory only; one from signing in, in the data folder.
+      sync: opts.sync ? { secrets: new MemorySecretStore(syncToken), ...syncTuning() } : syncTuning(),
+    });
   } catch (err) {
     await cluster.close();
     throw err;
   }
+  if (opts.sync) void core.sync.connectInBackground(opts.sync, syncToken!, opts.syncDevice);
   const token = opts.token || process.env.INKPROOF_TOKEN || randomToken();
   let server: RunningServer;
   try {
@@ -124,6 +145,18 @@ export async function serve(opts: ServeOptions): Promise<Serving> {
       })();
       return stopping;
     },
+  };
+}
+
+/** Sync tuning from the environment (tests and benchmarks shorten the waits). */
+function syncTuning(): SyncEngineOptions {
+  const num = (name: string) => {
+    const v = Number(process.env[name]);
+    return Number.isFinite(v) && v > 0 ? v : undefined;
+  };
+  return {
+    timeoutMs: num('INKPROOF_SYNC_TIMEOUT_MS'),
+    backoff: { baseMs: num('INKPROOF_SYNC_BACKOFF_MS'), maxMs: num('INKPROOF_SYNC_BACKOFF_MAX_MS') },
   };
 }
 

@@ -4,6 +4,7 @@
  * tokens on its next request.
  */
 import { AccountStore, type TokenInfo } from '../core/accounts/accounts';
+import { SyncLibraryStore } from '../server/sync/store';
 import { resolveDataDir } from '../core/paths';
 import { openDatabase } from '../core/store/db';
 import { InkproofError } from '../../src-shared/errors';
@@ -171,6 +172,50 @@ export async function userToken(
     }
     return 0;
   });
+}
+
+/** `inkproof user share NAME --with OTHER | --unshare OTHER | --list`: who else may sync NAME's library. */
+export async function userShare(
+  name: string,
+  o: { data?: string; with?: string; unshare?: string; list?: boolean },
+  io = defaultIo,
+): Promise<number> {
+  const modes = [o.with !== undefined, o.unshare !== undefined, o.list].filter(Boolean).length;
+  if (modes !== 1) throw new InkproofError('invalid_input', 'Give one of --with USER, --unshare USER or --list.');
+  const db = openDatabase({ dataDir: resolveDataDir(o.data) });
+  try {
+    const accounts = new AccountStore(db);
+    const libraries = new SyncLibraryStore(db);
+    const owner = accounts.find(name);
+    if (!owner) throw new InkproofError('not_found', `There is no user "${name}".`);
+    if (o.list) {
+      const list = libraries.sharedWith(owner.id);
+      io.out(
+        table([['ID', 'NAME', 'SHARED SINCE'], ...list.map((u) => [String(u.id), u.name, u.created_at.slice(0, 19)])]),
+      );
+      return 0;
+    }
+    const otherName = (o.with ?? o.unshare)!;
+    const other = accounts.find(otherName);
+    if (!other) throw new InkproofError('not_found', `There is no user "${otherName}".`);
+    if (other.id === owner.id) throw new InkproofError('invalid_input', "A library is always its owner's.");
+    if (o.with !== undefined) {
+      const added = libraries.share(owner.id, other.id);
+      io.err(
+        added ? `"${name}" now shares its library with "${otherName}".\n` : `Already shared with "${otherName}".\n`,
+      );
+    } else {
+      const removed = libraries.unshare(owner.id, other.id);
+      io.err(
+        removed
+          ? `"${name}" no longer shares its library with "${otherName}".\n`
+          : `It was not shared with "${otherName}".\n`,
+      );
+    }
+    return 0;
+  } finally {
+    db.close();
+  }
 }
 
 function tokenRow(t: TokenInfo): string[] {

@@ -2,6 +2,7 @@
  * Assembles a running core: store, hub, worker pool, durable queue and commands. Runs under plain
  * Node (CLI, server, tests) and inside Electron's main process alike.
  */
+import path from 'node:path';
 import type { Logger } from 'pino';
 import { CHANNEL_PATTERNS, idParam } from '../../src-shared/channels';
 import type { TaskName } from '../../src-shared/tasks';
@@ -26,6 +27,8 @@ import { JobStore } from './store/jobs';
 import { RewriteStore } from './store/rewrites';
 import { SampleStore } from './store/samples';
 import { SettingsStore } from './store/settings';
+import { SyncEngine, type SyncEngineOptions } from './sync/engine';
+import { FileSecretStore, MemorySecretStore, SYNC_TOKEN_FILE, type SecretStore } from './sync/secrets';
 import { StorageHealth } from './storage';
 
 export interface CoreOptions {
@@ -43,6 +46,8 @@ export interface CoreOptions {
   storageRetryMs?: number;
   /** A shared hub backend (e.g. Redis, for several server processes); absent: the in-process hub. */
   hubBackend?: HubBackend | null;
+  /** Sync with a remote server: where the token is kept (default: a file in the data folder), and tuning. */
+  sync?: SyncEngineOptions & { secrets?: SecretStore };
 }
 
 export interface Core extends Services {
@@ -53,7 +58,15 @@ export interface Core extends Services {
 }
 
 /** App channels keep their history in SQLite; anything else (e.g. sync-server channels) in memory. */
-const DURABLE_PREFIXES = ['private-documents.', 'private-rewrites.', 'private-library.', 'private-queue.'];
+const DURABLE_PREFIXES = [
+  'private-documents.',
+  'private-rewrites.',
+  'private-library.',
+  'private-queue.',
+  // A sync server's library channels: their seqs must outlive a restart, or devices would take new
+  // notifications for ones they have already seen.
+  'private-sync-library.',
+];
 export const isAppChannel = (channel: string): boolean => DURABLE_PREFIXES.some((p) => channel.startsWith(p));
 
 export function registerChannelAuthorization(
@@ -71,6 +84,7 @@ export function registerChannelAuthorization(
   });
   authorizer.channel(CHANNEL_PATTERNS.library, (user, { userId }) => idParam(userId) === user.id);
   authorizer.channel(CHANNEL_PATTERNS.queue, (user, { userId }) => idParam(userId) === user.id);
+  authorizer.channel(CHANNEL_PATTERNS.sync, (user, { userId }) => idParam(userId) === user.id);
 }
 
 export function createCore(opts: CoreOptions): Core {
@@ -122,24 +136,38 @@ export function createCore(opts: CoreOptions): Core {
     rewritePartials: new RewritePartials(),
     samples: new SampleStore(db),
     settings: new SettingsStore(db),
+    // Set just below: the engine needs the other services.
+    sync: null as unknown as SyncEngine,
     storage,
     progressIntervalMs: opts.progressIntervalMs ?? 50,
   };
+  // The owner of the data folder (the desktop app, the server's own token): may change the machine's
+  // settings, and is the account this device syncs.
+  const localUser: HubUser = { id: LOCAL_USER_ID, name: 'local', admin: true };
+  const secrets =
+    opts.sync?.secrets ??
+    (opts.dataDir === ':memory:'
+      ? new MemorySecretStore()
+      : new FileSecretStore(path.join(opts.dataDir, SYNC_TOKEN_FILE)));
+  services.sync = new SyncEngine(services, localUser.id, secrets, opts.sync);
   registerChannelAuthorization(hub.authorizer, services);
   scheduler.register(analyzeHandler(services));
   scheduler.register(rewriteHandler(services));
   scheduler.register(validateHandler(services));
   logger.debug({ dataDir: opts.dataDir, events: loaded, threads: pool.threads }, 'core ready');
-  if (opts.start !== false) scheduler.start();
+  if (opts.start !== false) {
+    scheduler.start();
+    services.sync.start();
+  }
 
   let closing: Promise<void> | null = null;
   return {
     ...services,
-    api: createCommands(services),
-    // The owner of the data folder (the desktop app, the server's own token): may change the machine's settings.
-    localUser: { id: LOCAL_USER_ID, name: 'local', admin: true },
+    api: createCommands(services, localUser.id),
+    localUser,
     close(closeOpts = {}) {
       closing ??= (async () => {
+        await services.sync.stop();
         await scheduler.stop(closeOpts.drainMs ?? 5000);
         hub.close();
         // Batches on their way to a shared backend remove their outbox rows when stored.

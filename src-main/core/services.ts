@@ -10,6 +10,7 @@ import type { JobStore } from './store/jobs';
 import type { RewriteStore } from './store/rewrites';
 import type { SampleStore } from './store/samples';
 import type { SettingsStore } from './store/settings';
+import type { SyncEngine } from './sync/engine';
 import type { StorageHealth } from './storage';
 
 export interface Services {
@@ -25,6 +26,8 @@ export interface Services {
   samples: SampleStore;
   jobs: JobStore;
   settings: SettingsStore;
+  /** The device's sync with a remote server (off until signed in). */
+  sync: SyncEngine;
   /** Whether the data folder can be written (a full disk is reported here, and says so to users). */
   storage: StorageHealth;
   /** Interval of rewrite.progress events per rewrite (docs/architecture.md §2: ~50 ms). */

@@ -21,6 +21,7 @@ import {
   net,
   Notification,
   protocol,
+  safeStorage,
   screen,
   session,
   shell,
@@ -52,6 +53,7 @@ import {
   resolveAppFile,
   secureWebPreferences,
 } from './security';
+import { SafeStorageSecretStore, SYNC_TOKEN_ENC_FILE } from './sync-secret';
 import { loadState, saveState, type WindowState } from './window-state';
 import { WorkMonitor } from './work-monitor';
 
@@ -346,7 +348,14 @@ async function start(): Promise<void> {
     return;
   }
   const resolveTask = (name: TaskName) => path.join(here, 'workers', `${name}.js`);
-  core = createCore({ dataDir: app.getPath('userData'), logger, resolveTask, nativeBinding });
+  core = createCore({
+    dataDir: app.getPath('userData'),
+    logger,
+    resolveTask,
+    nativeBinding,
+    // The sync token is kept encrypted by the system's keychain (docs/sync.md).
+    sync: { secrets: new SafeStorageSecretStore(safeStorage, path.join(app.getPath('userData'), SYNC_TOKEN_ENC_FILE)) },
+  });
   nativeTheme.themeSource = core.settings.forUser(core.localUser.id).theme;
   recent = loadRecent(path.join(app.getPath('userData'), 'recent.json'));
   registerIpc(core);

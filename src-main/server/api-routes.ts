@@ -87,6 +87,10 @@ export function registerApiRoutes(app: FastifyInstance, core: Core, contextOf: C
     return { document: await run(req, 'getDocument', { id: id((req.params as { id: string }).id, 'document'), ...q }) };
   });
 
+  app.patch('/api/documents/:id', async (req) =>
+    run(req, 'renameDocument', { id: id((req.params as { id: string }).id, 'document'), ...body(req) }),
+  );
+
   app.delete('/api/documents/:id', async (req) =>
     run(req, 'deleteDocument', { id: id((req.params as { id: string }).id, 'document') }),
   );

@@ -131,7 +131,14 @@ export function bodyTooLarge(limit: number, hint = ''): InkproofError {
 
 export interface JsonBodyOptions extends JsonShapeLimits {
   /** The body limit of a request (its route's, or one that depends on the request). */
-  limitOf(req: FastifyRequest): { bytes: number; hint?: string };
+  limitOf(req: FastifyRequest): JsonRouteLimit;
+}
+
+/** A route's own JSON limits: its bytes, and optionally more values than the default. */
+export interface JsonRouteLimit {
+  bytes: number;
+  hint?: string;
+  values?: number;
 }
 
 /**
@@ -143,11 +150,13 @@ export function registerJsonBody(app: FastifyInstance, opts: JsonBodyOptions): v
   const parseChecked = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', (req: FastifyRequest, payload: Readable, done) => {
-    const { bytes: limit, hint } = opts.limitOf(req);
+    const { bytes: limit, hint, values } = opts.limitOf(req);
     const declared = Number(req.headers['content-length']);
     if (declared > limit) return done(bodyTooLarge(limit, hint), undefined);
     // Without depth or value limits there is nothing to count (a configuration for measurements).
-    const check = Number.isFinite(opts.maxDepth) || Number.isFinite(opts.maxValues) ? new JsonShapeCheck(opts) : null;
+    const shape = { maxDepth: opts.maxDepth, maxValues: values ?? opts.maxValues };
+    const check =
+      Number.isFinite(shape.maxDepth) || Number.isFinite(shape.maxValues) ? new JsonShapeCheck(shape) : null;
     const chunks: Buffer[] = [];
     let received = 0;
     let settled = false;

@@ -29,7 +29,7 @@ import { registerAuthRoute } from './auth-route';
 import { MemoryCluster, type Cluster } from './cluster/cluster';
 import { registerEventStream, type EventStreams } from './event-stream';
 import { sendError, toErrorBody } from './http-errors';
-import { registerJsonBody } from './json-body';
+import { registerJsonBody, type JsonRouteLimit } from './json-body';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits';
 import { ServerMetrics } from './metrics';
 import { AppRegistry, makeApp, type AppInput, type PusherApp } from './pusher/apps';
@@ -46,6 +46,8 @@ import {
   type HostPolicy,
 } from './security';
 import { registerStatic } from './static';
+import { registerSyncRoutes } from './sync/routes';
+import type { SyncLibraryStore } from './sync/store';
 import { TokenSessions } from './token-sessions';
 import { bodyLeftUnread, closeAfterAnswer } from './unread-body';
 
@@ -88,6 +90,8 @@ export interface RunningServer {
   runtimes: Map<string, AppRuntime>;
   cluster: Cluster;
   accounts: AccountStore;
+  /** The libraries devices sync (docs/sync.md). */
+  syncLibraries: SyncLibraryStore;
   metrics: ServerMetrics;
   close(): Promise<void>;
 }
@@ -106,7 +110,7 @@ declare module 'fastify' {
     /** Health checks and server SDKs call from anywhere: no Host/Origin check. */
     anyHost?: boolean;
     /** A JSON body limit that depends on the request (else the route's bodyLimit). */
-    jsonLimit?: (req: FastifyRequest) => { bytes: number; hint?: string };
+    jsonLimit?: (req: FastifyRequest) => JsonRouteLimit;
   }
 }
 
@@ -362,6 +366,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   });
 
   registerApiRoutes(app, core, contextOf, limits);
+  const syncLibraries = registerSyncRoutes(app, { core, accounts, primary: registry.primary });
   registerAuthRoute(
     app,
     core,
@@ -440,6 +445,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     runtimes,
     cluster,
     accounts,
+    syncLibraries,
     metrics,
     close() {
       closing ??= (async () => {

@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { useAppState } from '../app/context';
 import { useLiveStatus } from '../live/hooks';
 import { formatClock } from '../store/format';
+import { SyncStatusBar } from '../sync/SyncStatusBar';
 
 const LABEL = { live: 'Live', reconnecting: 'Reconnecting…', offline: 'Offline' } as const;
 
@@ -38,6 +39,7 @@ export function StatusBar({ kind, children }: { kind: 'web' | 'electron'; childr
         <strong>{LABEL[status.connection]}</strong>
         <span className="muted"> — {detail}</span>
       </div>
+      <SyncStatusBar />
       <div className="muted statusbar-right">
         <span>
           {docs} document{docs === 1 ? '' : 's'}

@@ -145,6 +145,8 @@ export function reduceBatch(state: AppState, batch: LiveItem[], now = Date.now()
         const p = env.data as EventPayload<'document.updated'>;
         const d = docs.get(p.document_id) ?? details.get(p.document_id);
         if (d && p.version > d.version) patchDoc(p.document_id, { version: p.version, status: 'queued' });
+        // A rename (here, or on another device through sync).
+        if (d && p.name !== undefined && p.name !== d.name) patchDoc(p.document_id, { name: p.name });
         break;
       }
       case 'document.deleted': {

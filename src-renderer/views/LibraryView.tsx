@@ -14,6 +14,7 @@ import { ConfirmDialog } from '../components/Dialog';
 import { DropZone } from '../components/DropZone';
 import { roundedPercent, VERDICT_SHORT, VERDICT_TONE } from '../review/verdict';
 import { DOCUMENT_STATUS_LABEL, formatAgo, VERDICT_LABEL } from '../store/format';
+import { SyncBadge } from '../sync/SyncBadge';
 import { ViewHeading } from './common';
 
 export type SortKey = 'created_at' | 'name' | 'ai_confidence' | 'status';
@@ -138,6 +139,7 @@ const Row = memo(function Row({
             v{doc.version}
           </span>
         )}
+        <SyncBadge documentId={doc.id} />
       </div>
       <div role="gridcell" className="cell" data-testid="verdict-cell">
         <VerdictCell doc={doc} />

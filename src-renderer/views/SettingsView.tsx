@@ -8,6 +8,7 @@ import { LLM_KINDS } from '../../src-shared/constants';
 import { ModeField, StrengthField } from '../components/RevisionFields';
 import { BridgeError } from '../bridge/types';
 import { useActions, useAppState } from '../app/context';
+import { SyncSettings } from '../sync/SyncSettings';
 import { Spinner, ViewHeading } from './common';
 
 const MB = 1024 * 1024;
@@ -274,6 +275,7 @@ export function SettingsView() {
           </button>
         </div>
       </form>
+      <SyncSettings />
     </div>
   );
 }

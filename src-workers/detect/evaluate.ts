@@ -1,8 +1,10 @@
 /**
  * Detector evaluation metrics, pure: AUROC, TPR at a fixed false-positive rate, and the
- * false-positive rate at the default threshold — overall, per domain and per generator. For a
+ * false-positive rate at the default threshold — overall, per domain and per generator — and,
+ * where rows carry the verdict the product gave them, how often each verdict was given. For a
  * generator, its AI rows are compared with every human row (human rows have no generator).
  */
+import { VERDICTS, type Verdict } from '../../src-shared/models';
 
 export interface ScoredRow {
   label: 'human' | 'ai';
@@ -10,6 +12,14 @@ export interface ScoredRow {
   generator: string | null;
   /** Higher means more likely AI; on the same scale as the threshold (ai_confidence in percent). */
   score: number;
+  /** The verdict the product gives the text, if known. */
+  verdict?: Verdict;
+}
+
+/** How many rows of each label got each verdict. */
+export interface VerdictCounts {
+  human: Record<Verdict, number>;
+  ai: Record<Verdict, number>;
 }
 
 export interface Metrics {
@@ -29,6 +39,8 @@ export interface EvalReport {
   overall: Metrics;
   by_domain: Record<string, Metrics>;
   by_generator: Record<string, Metrics>;
+  /** Verdicts given, overall and per domain; absent when the rows carry no verdict. */
+  verdicts?: { overall: VerdictCounts; by_domain: Record<string, VerdictCounts> };
 }
 
 /** Area under the ROC curve (ties count one half), via ranks. Null if a class is empty. */
@@ -82,6 +94,15 @@ export function metrics(human: number[], ai: number[], threshold: number): Metri
   };
 }
 
+const noVerdicts = (): Record<Verdict, number> =>
+  Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
+
+export function countVerdicts(rows: ScoredRow[]): VerdictCounts {
+  const c: VerdictCounts = { human: noVerdicts(), ai: noVerdicts() };
+  for (const r of rows) if (r.verdict) c[r.label][r.verdict]++;
+  return c;
+}
+
 export function evaluate(rows: ScoredRow[], threshold: number): EvalReport {
   const human = rows.filter((r) => r.label === 'human').map((r) => r.score);
   const ai = rows.filter((r) => r.label === 'ai').map((r) => r.score);
@@ -104,7 +125,13 @@ export function evaluate(rows: ScoredRow[], threshold: number): EvalReport {
       threshold,
     );
   }
-  return { threshold, overall: metrics(human, ai, threshold), by_domain, by_generator };
+  const report: EvalReport = { threshold, overall: metrics(human, ai, threshold), by_domain, by_generator };
+  if (rows.some((r) => r.verdict))
+    report.verdicts = {
+      overall: countVerdicts(rows),
+      by_domain: Object.fromEntries(domains.map((d) => [d, countVerdicts(rows.filter((r) => r.domain === d))])),
+    };
+  return report;
 }
 
 const pct = (x: number | null): string => (x === null ? '–' : (100 * x).toFixed(1) + '%');
@@ -118,10 +145,32 @@ export const METRICS_HEADER = [
   '|---|---|---|---|---|---|---|---|',
 ];
 
+/** Rows of one label with each verdict, as shares of that label's rows. */
+function verdictRows(name: string, c: VerdictCounts): string[] {
+  const out: string[] = [];
+  for (const label of ['human', 'ai'] as const) {
+    const n = VERDICTS.reduce((s, v) => s + c[label][v], 0);
+    if (n === 0) continue;
+    out.push(`| ${name} | ${label} | ${n} | ${VERDICTS.map((v) => pct(c[label][v] / n)).join(' | ')} |`);
+  }
+  return out;
+}
+
 /** The report as markdown lines. */
 export function formatReport(r: EvalReport): string[] {
   const out = [`Default threshold: ${r.threshold}`, '', ...METRICS_HEADER, metricsRow('**overall**', r.overall)];
   for (const [d, m] of Object.entries(r.by_domain)) out.push(metricsRow(`domain: ${d}`, m));
   for (const [g, m] of Object.entries(r.by_generator)) out.push(metricsRow(`generator: ${g} (vs all human)`, m));
+  if (r.verdicts) {
+    out.push(
+      '',
+      'Verdicts given (share of the rows of each label):',
+      '',
+      `| subset | label | rows | ${VERDICTS.join(' | ')} |`,
+      `|---|---|---|${VERDICTS.map(() => '---|').join('')}`,
+      ...verdictRows('**overall**', r.verdicts.overall),
+    );
+    for (const [d, c] of Object.entries(r.verdicts.by_domain)) out.push(...verdictRows(`domain: ${d}`, c));
+  }
   return out;
 }

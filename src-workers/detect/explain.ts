@@ -1,10 +1,12 @@
 /**
  * Turns per-feature contributions to the log-odds into a few signals a user understands, each
  * with its direction and weight, naming the evidence found in the text itself (the overused
- * words and phrases it contains).
+ * words and phrases it contains) and, for the signals that rest on particular words, where they
+ * stand in the text (`spans`, offsets into the text, so a UI can mark them).
  */
-import type { Explanation } from '../../src-shared/models';
-import { FI, NF, L_KOBAK, L_LIANG, type Lexicon, type Prepared } from './features';
+import type { Explanation, Span } from '../../src-shared/models';
+import { F_CONTRACTION, Kind } from './tokenize';
+import { FI, NF, L_KOBAK, L_LIANG, informalMarks, type Lexicon, type Prepared } from './features';
 import type { LinearModel } from './model';
 
 type F = keyof typeof FI;
@@ -13,6 +15,59 @@ interface Signal {
   id: string;
   features: F[];
   label: (ctx: Ctx, dir: 'ai' | 'human') => string;
+  /** Where the words behind the signal stand in the text, for signals that rest on words. */
+  spans?: (ctx: Ctx) => Span[];
+}
+
+/** At most this many spans per explanation (the first ones in the text). */
+export const MAX_SPANS = 50;
+
+function lexSpans(c: Ctx, bits: number): Span[] {
+  const { p } = c;
+  const out: Span[] = [];
+  const wa = p.sentWordA[c.sa],
+    wb = p.sentWordB[c.sb - 1];
+  for (let w = wa; w < wb && out.length < MAX_SPANS; w++) {
+    if (!(p.wordLex[w] & bits)) continue;
+    const ti = p.wordTok[w];
+    out.push({ start: p.tokens.start[ti], end: p.tokens.end[ti] });
+  }
+  return out;
+}
+
+function phraseSpans(c: Ctx): Span[] {
+  const { p, lex } = c;
+  const out: Span[] = [];
+  const wa = p.sentWordA[c.sa],
+    wb = p.sentWordB[c.sb - 1];
+  for (let w = wa; w < wb && out.length < MAX_SPANS; w++) {
+    const id = p.wordPhrase[w];
+    if (!id) continue;
+    const last = Math.min(wb - 1, w + lex.phrases.phrases[id - 1].hashes.length - 1);
+    out.push({ start: p.tokens.start[p.wordTok[w]], end: p.tokens.end[p.wordTok[last]] });
+  }
+  return out;
+}
+
+function informalSpans(c: Ctx): Span[] {
+  const { p } = c;
+  const out: Span[] = [];
+  for (let s = c.sa; s < c.sb && out.length < MAX_SPANS; s++) {
+    if (!p.sentInformal[s]) continue;
+    informalMarks(p.text, p.tokens, c.lex, p.sentTokA[s], p.sentTokB[s], (start, end) => {
+      if (out.length < MAX_SPANS) out.push({ start, end });
+    });
+  }
+  return out;
+}
+
+function contractionSpans(c: Ctx): Span[] {
+  const { p } = c;
+  const out: Span[] = [];
+  const t = p.tokens;
+  for (let i = p.sentTokA[c.sa]; i < p.sentTokB[c.sb - 1] && out.length < MAX_SPANS; i++)
+    if (t.kind[i] === Kind.Word && t.flags[i] & F_CONTRACTION) out.push({ start: t.start[i], end: t.end[i] });
+  return out;
 }
 
 interface Ctx {
@@ -108,6 +163,8 @@ const PRED_DESC: Partial<Record<F, string>> = {
   gain_1_3: 'gain from context',
   gain_2_3: 'gain from two words of context',
   oov_rate: 'words never seen in the human text',
+  bi_seen: 'word pairs also found in the human text',
+  tri_seen: 'word triples also found in the human text',
 };
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const hm = (c: Ctx, f: F) => c.m.humanMedian[FI[f]];
@@ -123,6 +180,7 @@ const SIGNALS: Signal[] = [
         return `${count} word${count === 1 ? '' : 's'} language models overuse: ${listOf(words, 6)}`;
       return `few words language models overuse (${count} in ${n} words)`;
     },
+    spans: (c) => lexSpans(c, L_KOBAK | L_LIANG),
   },
   {
     id: 'stock_phrases',
@@ -134,6 +192,7 @@ const SIGNALS: Signal[] = [
       if (dir === 'ai') return 'a formulaic opening or closing typical of chat models';
       return 'no stock phrases typical of chat models';
     },
+    spans: phraseSpans,
   },
   {
     id: 'formulaic_transitions',
@@ -162,12 +221,15 @@ const SIGNALS: Signal[] = [
       'gain_2_3',
       'oov_rate',
       's1_std',
+      'bi_seen',
+      'tri_seen',
     ],
     label: (c, dir) => {
       const what = PRED_DESC[c.top] ?? 'surprisal';
-      const unit = c.top === 'oov_rate' ? '' : ' bits';
-      const v = c.top === 'oov_rate' ? `${fmt(100 * c.x[FI[c.top]], 1)}%` : fmt(c.x[FI[c.top]], 1) + unit;
-      const h = c.top === 'oov_rate' ? `${fmt(100 * hm(c, c.top), 1)}%` : fmt(hm(c, c.top), 1) + unit;
+      const share = c.top === 'oov_rate' || c.top === 'bi_seen' || c.top === 'tri_seen';
+      const unit = share ? '' : ' bits';
+      const v = share ? `${fmt(100 * c.x[FI[c.top]], 1)}%` : fmt(c.x[FI[c.top]], 1) + unit;
+      const h = share ? `${fmt(100 * hm(c, c.top), 1)}%` : fmt(hm(c, c.top), 1) + unit;
       return dir === 'ai'
         ? `word sequences are predictable in the way machine text is, measured against a human-text n-gram model (${what} ${v}; human median ${h})`
         : `word sequences are less predictable, as in human writing (${what} ${v}; human median ${h})`;
@@ -248,6 +310,16 @@ const SIGNALS: Signal[] = [
       dir === 'ai'
         ? 'contractions used the way language models use them'
         : `uses contractions (${fmt(c.x[FI.contraction_rate], 1)} per 100 words)`,
+    spans: contractionSpans,
+  },
+  {
+    id: 'typed_by_hand',
+    features: ['informal_orth'],
+    label: (c, dir) =>
+      dir === 'ai'
+        ? 'none of the slips of typing by hand'
+        : `slips of typing by hand (a lower-case "i", contractions without an apostrophe, "!!", a comma without a space): ${fmt(c.x[FI.informal_orth], 1)} per 100 words`,
+    spans: informalSpans,
   },
   {
     id: 'sentence_openings',
@@ -304,12 +376,15 @@ export function explain(
     let top = SIGNALS[si].features[0];
     for (const f of SIGNALS[si].features) if (contrib[FI[f]] * Math.sign(w) > contrib[FI[top]] * Math.sign(w)) top = f;
     const ctx: Ctx = { top, p, sa, sb, x, m, lex };
-    out.push({
+    const e: Explanation = {
       signal: SIGNALS[si].id,
       label: SIGNALS[si].label(ctx, direction),
       direction,
       weight: Math.round(w * 100) / 100,
-    });
+    };
+    const spans = SIGNALS[si].spans?.(ctx);
+    if (spans && spans.length > 0) e.spans = spans;
+    out.push(e);
     if (out.length >= opts.max) break;
   }
   return out;

@@ -28,6 +28,7 @@ import type { NgramLm } from './lm';
 import {
   FUNCTION_GROUPS,
   FUNCTION_GROUP_NAMES,
+  INFORMAL_SPELLINGS,
   LIANG_WORDS,
   LLM_CLOSERS,
   LLM_OPENERS,
@@ -87,6 +88,10 @@ export const FEATURE_NAMES = [
   'para_cv',
   'digit_rate',
   'propn_rate',
+  // v3: n-gram coverage and the marks of typing by hand
+  'bi_seen',
+  'tri_seen',
+  'informal_orth',
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export const NF = FEATURE_NAMES.length;
@@ -110,6 +115,7 @@ export interface Lexicon {
   closers: PhraseIndex;
   openerPron: Set<number>;
   openerConj: Set<number>;
+  informal: Set<number>;
 }
 
 export function buildLexicon(kobakStyleHashes: Iterable<number>): Lexicon {
@@ -132,6 +138,7 @@ export function buildLexicon(kobakStyleHashes: Iterable<number>): Lexicon {
     closers: new PhraseIndex(LLM_CLOSERS),
     openerPron: new Set(OPENER_PRONOUNS.map(hashWord)),
     openerConj: new Set(OPENER_CONJ.map(hashWord)),
+    informal: new Set(INFORMAL_SPELLINGS.map(hashWord)),
   };
 }
 
@@ -149,6 +156,8 @@ export interface Prepared {
   s1: Float32Array;
   s2: Float32Array;
   s3: Float32Array;
+  /** Per token: bit 1 = its bigram occurs in the human text, bit 2 = its trigram does. */
+  seen: Uint8Array;
   /** Word tokens (Kind.Word or Kind.Num): token index and hash, in order. */
   nw: number;
   wordTok: Uint32Array;
@@ -170,6 +179,11 @@ export interface Prepared {
   sentFirst: Uint32Array;
   /** Matched transition phrase id + 1 per sentence (0 none), for explanations. */
   sentTransition: Uint16Array;
+  /**
+   * Marks of typing by hand per sentence: a lower-case "i", a contraction without its apostrophe
+   * or a chat abbreviation, a lower-case sentence start, "!!"/"?!" runs, a comma with no space after it.
+   */
+  sentInformal: Uint16Array;
   /** Unigram surprisal of a token never seen in the human text. */
   unseenBits: number;
 }
@@ -179,8 +193,9 @@ export function prepare(text: string, lm: NgramLm, lex: Lexicon): Prepared {
   const n = tokens.n;
   const s1 = new Float32Array(n),
     s2 = new Float32Array(n),
-    s3 = new Float32Array(n);
-  lm.surprisals(tokens, s1, s2, s3);
+    s3 = new Float32Array(n),
+    seen = new Uint8Array(n);
+  lm.surprisals(tokens, s1, s2, s3, seen);
 
   // Words.
   let nw = 0;
@@ -222,6 +237,7 @@ export function prepare(text: string, lm: NgramLm, lex: Lexicon): Prepared {
     sentFlags = new Uint8Array(ns),
     sentFirst = new Uint32Array(ns);
   const sentTransition = new Uint16Array(ns);
+  const sentInformal = new Uint16Array(ns);
   let ti = 0,
     wi = 0;
   for (let s = 0; s < ns; s++) {
@@ -260,6 +276,7 @@ export function prepare(text: string, lm: NgramLm, lex: Lexicon): Prepared {
         }
       }
       sentFlags[s] = f;
+      sentInformal[s] = informalMarks(text, tokens, lex, sentTokA[s], sentTokB[s]);
     }
   }
   return {
@@ -268,6 +285,7 @@ export function prepare(text: string, lm: NgramLm, lex: Lexicon): Prepared {
     s1,
     s2,
     s3,
+    seen,
     nw,
     wordTok,
     wordHash,
@@ -285,14 +303,56 @@ export function prepare(text: string, lm: NgramLm, lex: Lexicon): Prepared {
     sentFlags,
     sentFirst,
     sentTransition,
+    sentInformal,
     unseenBits: lm.unseenBits() - 1e-3,
   };
+}
+
+/**
+ * Marks of typing by hand in tokens [a, b) of one sentence (see Prepared.sentInformal); each
+ * mark's character span goes to `onMark` when given (for explanations).
+ */
+export function informalMarks(
+  text: string,
+  t: Tokens,
+  lex: Lexicon,
+  a: number,
+  b: number,
+  onMark?: (start: number, end: number) => void,
+): number {
+  let n = 0;
+  const mark = (s: number, e: number) => {
+    n++;
+    onMark?.(s, e);
+  };
+  let firstWord = true;
+  for (let i = a; i < b; i++) {
+    const k = t.kind[i];
+    if (k === Kind.Word) {
+      if (firstWord && !(t.flags[i] & F_CAP) && text.charCodeAt(t.start[i]) >= 97) mark(t.start[i], t.start[i] + 1);
+      firstWord = false;
+      if (t.len[i] === 1 && text.charCodeAt(t.start[i]) === 105)
+        mark(t.start[i], t.end[i]); // "i"
+      else if (lex.informal.has(t.hash[i])) mark(t.start[i], t.end[i]);
+    } else if (k === Kind.Punct) {
+      const pk = t.punct[i];
+      if ((pk === P_EXCL || pk === P_QUEST) && i + 1 < b && t.kind[i + 1] === Kind.Punct) {
+        const q = t.punct[i + 1];
+        if (q === P_EXCL || q === P_QUEST) mark(t.start[i], t.end[i + 1]);
+      }
+      if (pk === P_COMMA && i + 1 < b && t.kind[i + 1] === Kind.Word && t.start[i + 1] === t.end[i])
+        mark(t.start[i], t.end[i] + 1);
+    } else firstWord = false;
+  }
+  return n;
 }
 
 // ---- scratch space reused between calls (the engine is single-threaded per worker) ----
 const HBINS = 160; // surprisal histogram: 0..40 bits in quarter-bit bins
 const hist = new Uint32Array(HBINS);
 let sentScratch = new Float64Array(256);
+const groupScratch = new Float64Array(FUNCTION_GROUP_NAMES.length);
+const punctScratch = new Float64Array(19);
 let lenScratch = new Float64Array(256);
 
 /** Open-addressing counter of word hashes, cleared in O(touched). */
@@ -343,14 +403,19 @@ class HashCounter {
 }
 const counter = new HashCounter();
 
-function quantileFromHist(total: number, q: number): number {
-  const target = q * (total - 1);
-  let acc = 0;
-  for (let b = 0; b < HBINS; b++) {
+const QUANTILES = [0.1, 0.25, 0.5, 0.75, 0.9, 0.98];
+const quantileOut = new Float64Array(QUANTILES.length);
+
+/** The QUANTILES of the surprisal histogram in one pass over its bins (bin centres, bits). */
+function quantilesFromHist(total: number): Float64Array {
+  let acc = 0,
+    k = 0;
+  for (let b = 0; b < HBINS && k < QUANTILES.length; b++) {
     acc += hist[b];
-    if (acc > target) return (b + 0.5) * 0.25;
+    while (k < QUANTILES.length && acc > QUANTILES[k] * (total - 1)) quantileOut[k++] = (b + 0.5) * 0.25;
   }
-  return HBINS * 0.25;
+  while (k < QUANTILES.length) quantileOut[k++] = HBINS * 0.25;
+  return quantileOut;
 }
 
 /** Moving-average type-token ratio over a window of `win` words (plain TTR if shorter). */
@@ -383,29 +448,42 @@ function mtld(wh: Uint32Array, a: number, b: number): number {
   const n = b - a;
   if (n < 10) return n;
   counter.ensure(n + 1);
-  const pass = (dir: 1 | -1): number => {
-    counter.clear();
-    let factors = 0,
+  return (mtldPass(wh, a, b, 1) + mtldPass(wh, a, b, -1)) / 2;
+}
+
+/** One MTLD pass over words [a, b), forwards (dir 1) or backwards (−1). */
+function mtldPass(wh: Uint32Array, a: number, b: number, dir: 1 | -1): number {
+  const n = b - a;
+  counter.clear();
+  let factors = 0,
+    tokens = 0;
+  for (let k = 0; k < n; k++) {
+    const i = dir === 1 ? a + k : b - 1 - k;
+    counter.add(wh[i], 1);
+    tokens++;
+    const ttr = counter.distinct / tokens;
+    if (ttr <= 0.72) {
+      factors++;
       tokens = 0;
-    for (let k = 0; k < n; k++) {
-      const i = dir === 1 ? a + k : b - 1 - k;
-      counter.add(wh[i], 1);
-      tokens++;
-      const ttr = counter.distinct / tokens;
-      if (ttr <= 0.72) {
-        factors++;
-        tokens = 0;
-        counter.clear();
-      }
+      counter.clear();
     }
-    if (tokens > 0) {
-      const ttr = counter.distinct / tokens;
-      factors += (1 - ttr) / (1 - 0.72);
-    }
-    counter.clear();
-    return factors > 0 ? n / factors : n;
-  };
-  return (pass(1) + pass(-1)) / 2;
+  }
+  if (tokens > 0) {
+    const ttr = counter.distinct / tokens;
+    factors += (1 - ttr) / (1 - 0.72);
+  }
+  counter.clear();
+  return factors > 0 ? n / factors : n;
+}
+
+/**
+ * Density of overused words or phrases: hits per 100 words, shrunk towards zero for short
+ * ranges (as if LEX_PRIOR_WORDS more words without a hit had been read) and log-compressed, so
+ * that one or two hits in a short formal text do not count as much as a habit.
+ */
+export const LEX_PRIOR_WORDS = 40;
+function lexRate(hits: number, words: number): number {
+  return Math.log1p((100 * hits) / (words + LEX_PRIOR_WORDS));
 }
 
 /**
@@ -445,6 +523,13 @@ export function featuresFor(p: Prepared, sa: number, sb: number, out: Float64Arr
     if (bin >= HBINS) bin = HBINS - 1;
     hist[bin]++;
   }
+  let biSeen = 0,
+    triSeen = 0;
+  for (let i = ta; i < tb; i++) {
+    const f = p.seen[i];
+    biSeen += f & 1;
+    triSeen += (f >> 1) & 1;
+  }
   for (let w = wa; w < wb; w++) {
     if (t.kind[p.wordTok[w]] !== Kind.Word) continue;
     nWordTok++;
@@ -459,15 +544,18 @@ export function featuresFor(p: Prepared, sa: number, sb: number, out: Float64Arr
   out[FI.s3_mean] = m3;
   out[FI.s3_std] = Math.sqrt(Math.max(0, q3 / nt - m3 * m3));
   out[FI.s1_std] = Math.sqrt(Math.max(0, q1 / nt - m1 * m1));
-  out[FI.s3_p10] = quantileFromHist(nTok, 0.1);
-  out[FI.s3_p25] = quantileFromHist(nTok, 0.25);
-  out[FI.s3_p50] = quantileFromHist(nTok, 0.5);
-  out[FI.s3_p75] = quantileFromHist(nTok, 0.75);
-  out[FI.s3_p90] = quantileFromHist(nTok, 0.9);
-  out[FI.s3_p98] = quantileFromHist(nTok, 0.98);
+  const qs = quantilesFromHist(nTok);
+  out[FI.s3_p10] = qs[0];
+  out[FI.s3_p25] = qs[1];
+  out[FI.s3_p50] = qs[2];
+  out[FI.s3_p75] = qs[3];
+  out[FI.s3_p90] = qs[4];
+  out[FI.s3_p98] = qs[5];
   out[FI.gain_1_3] = m1 - m3;
   out[FI.gain_2_3] = m2 - m3;
   out[FI.oov_rate] = oov / Math.max(1, nWordTok);
+  out[FI.bi_seen] = biSeen / nt;
+  out[FI.tri_seen] = triSeen / nt;
 
   // Per-sentence means and lengths: burstiness.
   const S = sb - sa;
@@ -522,7 +610,7 @@ export function featuresFor(p: Prepared, sa: number, sb: number, out: Float64Arr
     digits = 0,
     propn = 0,
     words = 0;
-  const groups = new Float64Array(FUNCTION_GROUP_NAMES.length);
+  const groups = groupScratch.fill(0);
   for (let w = wa; w < wb; w++) {
     const ti = p.wordTok[w];
     if (t.kind[ti] === Kind.Num) {
@@ -550,9 +638,8 @@ export function featuresFor(p: Prepared, sa: number, sb: number, out: Float64Arr
   }
   const per100 = 100 / W;
   const nWords = Math.max(1, words);
-  out[FI.kobak_rate] = kobak * per100;
-  out[FI.liang_rate] = liang * per100;
-  out[FI.phrase_rate] = phr * per100;
+  out[FI.kobak_rate] = lexRate(kobak, W);
+  out[FI.liang_rate] = lexRate(liang, W);
   out[FI.mattr] = mattr(p.wordHash, wa, wb, 50);
   out[FI.mtld] = Math.log(1 + mtld(p.wordHash, wa, wb));
   out[FI.word_len_mean] = letters / nWords;
@@ -563,7 +650,7 @@ export function featuresFor(p: Prepared, sa: number, sb: number, out: Float64Arr
   out[FI.propn_rate] = Math.max(0, propn) / nWords;
 
   // Punctuation profile.
-  const pc = new Float64Array(19);
+  const pc = punctScratch.fill(0);
   let np = 0;
   for (let i = ta; i < tb; i++) {
     if (t.kind[i] !== Kind.Punct) continue;
@@ -586,6 +673,9 @@ export function featuresFor(p: Prepared, sa: number, sb: number, out: Float64Arr
   out[FI.p_entropy] = ent;
 
   // Sentence openings, transitions, opener and closer.
+  let informal = 0;
+  for (let s = sa; s < sb; s++) informal += p.sentInformal[s];
+  out[FI.informal_orth] = informal * (100 / W);
   let trans = 0,
     rep = 0,
     pron = 0,
@@ -611,7 +701,7 @@ export function featuresFor(p: Prepared, sa: number, sb: number, out: Float64Arr
   const openClose =
     (p.sentFlags[sa] & S_OPENER ? 1 : 0) +
     (p.sentFlags[sb - 1] & S_CLOSER || (sb - 2 > sa && p.sentFlags[sb - 2] & S_CLOSER) ? 1 : 0);
-  out[FI.phrase_rate] += openClose * per100;
+  out[FI.phrase_rate] = lexRate(phr + openClose, W);
 
   // Paragraph-length spread: only with at least three paragraphs, else missing.
   let paraCv = NaN;
@@ -689,5 +779,40 @@ export function makeWindows(p: Prepared): [number, number][] {
     }
     a = b;
   }
+  return out;
+}
+
+/** Words of context a sentence is scored with (sentenceContext). */
+export const CONTEXT_WORDS = 50;
+
+/**
+ * The neighbourhood a sentence is scored in: the sentence, then its neighbours one at a time
+ * (the next, then the previous, alternating; within its paragraph first) until the range holds at
+ * least `minWords` words or the text is used up. A pasted paragraph is thus judged on its own
+ * words before its neighbours' whenever it is long enough.
+ */
+export function sentenceContext(
+  p: Prepared,
+  i: number,
+  minWords = CONTEXT_WORDS,
+  out: [number, number] = [0, 0],
+): [number, number] {
+  let a = i,
+    b = i + 1;
+  const para = p.sentPara[i];
+  for (let pass = 0; pass < 2; pass++) {
+    const sameParagraph = pass === 0;
+    let right = true;
+    while (p.sentWordB[b - 1] - p.sentWordA[a] < minWords) {
+      const canRight = b < p.ns && (!sameParagraph || p.sentPara[b] === para);
+      const canLeft = a > 0 && (!sameParagraph || p.sentPara[a - 1] === para);
+      if (!canRight && !canLeft) break;
+      if ((right && canRight) || !canLeft) b++;
+      else a--;
+      right = !right;
+    }
+  }
+  out[0] = a;
+  out[1] = b;
   return out;
 }

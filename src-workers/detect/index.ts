@@ -1,11 +1,14 @@
 /**
- * The trained AI-text detector (docs/architecture.md §7): offline, CPU only, deterministic.
+ * The trained AI-text detector (docs/architecture.md §7, docs/detector.md): offline, CPU only,
+ * deterministic.
  *
- * Signals: smoothed n-gram surprisal under tables built from human text (Ghostbuster-style
- * aggregates), burstiness, density of vocabulary and phrases language models overuse (Kobak et
- * al. 2024 style words, Liang et al. 2024), stylometry. A logistic regression with Platt
- * calibration gives `ai_confidence`; a second one scores windows of 3–5 sentences for the
- * critical sections. The model (model.json) and the script that made it
+ * Signals: smoothed n-gram surprisal and n-gram coverage under tables built from human text,
+ * burstiness, density of vocabulary and phrases language models overuse (Kobak et al. 2024 style
+ * words, Liang et al. 2024), the marks of typing by hand, stylometry. A logistic regression with
+ * length-aware calibration gives `ai_confidence` (from 50 words; short texts are calibrated on
+ * short texts and get a wider `uncertain` band); a second one scores every sentence in its
+ * neighbourhood, and runs of AI-scored and human-scored sentences give the critical sections,
+ * `ai_share` and the `mixed` verdict. The model (model.json) and the script that made it
  * (scripts/train-detector.ts) are committed together; docs/detector-training.md has the
  * validation report.
  *
@@ -14,32 +17,43 @@
  * among the documents a user checks.
  */
 import { franc } from 'franc';
-import type { AnalysisResult, Explanation, SectionAnalysis, SentenceScore, Verdict } from '../../src-shared/models';
-import { MIN_SCORED_WORDS } from '../../src-shared/constants';
+import {
+  MIN_SCORED_WORDS,
+  type AnalysisResult,
+  type Explanation,
+  type SectionAnalysis,
+  type SentenceScore,
+  type Verdict,
+} from '../../src-shared/models';
 import { countWords } from '../text/segment';
-import { NF, buildLexicon, featuresFor, makeWindows, prepare, type Lexicon, type Prepared } from './features';
+import { NF, buildLexicon, featuresFor, prepare, type Lexicon, type Prepared } from './features';
 import { explain } from './explain';
 import type { NgramLm } from './lm';
 import modelJson from './model.json';
-import { calibrate, linearScore, loadLm, type ModelJson } from './model';
+import { calibrateLength, calibrationSlope, linearScore, loadLm, type ModelJson } from './model';
+import { findPassages, sentenceScores, type Passages } from './passages';
 
 const MODEL = modelJson as unknown as ModelJson;
 
 export const DETECTOR_MODEL_ID: string = MODEL.id;
-/** Default decision threshold on ai_confidence (percent): `ai` at or above it. */
+/** Default decision threshold on ai_confidence (percent): `ai` at or above it, at any length. */
 export const DEFAULT_THRESHOLD: number = MODEL.threshold;
 /**
- * Lower edge of the `uncertain` band (percent): between it and the threshold the verdict is
- * `uncertain`; below it `human`. Chosen at training time where 5% of human validation texts
- * score higher (but at least 20 and at most threshold − 5).
+ * Lower edge of the `uncertain` band (percent) for texts of full length; shorter texts have a
+ * lower one (uncertainLowFor). Between it and the threshold the verdict is `uncertain`.
  */
-export const UNCERTAIN_LOW: number = MODEL.uncertainLow;
-/** Section (window) threshold on a window's calibrated confidence (percent). */
-export const SECTION_THRESHOLD: number = MODEL.windowThreshold;
-/** Fewer words than this: `too_short`, not scored (shared: the interface states the minimum). */
-export const MIN_WORDS = MIN_SCORED_WORDS;
+export const UNCERTAIN_LOW: number = MODEL.uncertainBands[MODEL.uncertainBands.length - 1].low;
+/** Below this many words the explanation notes that the text is short and the score less certain. */
+export const SHORT_WORDS = 150;
 /** Longest section text carried in a result (the offsets still cover the whole section). */
 export const SECTION_TEXT_MAX = 300;
+
+/** Lower edge of the uncertain band for a text of `words` words. */
+export function uncertainLowFor(words: number): number {
+  let low = MODEL.uncertainBands[0].low;
+  for (const b of MODEL.uncertainBands) if (words >= b.minWords) low = b.low;
+  return low;
+}
 
 let lm: NgramLm | null = null;
 let lex: Lexicon | null = null;
@@ -197,19 +211,31 @@ export function detectLanguage(text: string): string {
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-function verdictFor(confidence: number): Verdict {
+function verdictFor(confidence: number, words: number, passages: Passages): Verdict {
+  if (passages.mixed) return 'mixed';
   if (confidence >= DEFAULT_THRESHOLD) return 'ai';
-  if (confidence >= UNCERTAIN_LOW) return 'uncertain';
+  if (confidence >= uncertainLowFor(words)) return 'uncertain';
   return 'human';
 }
 
 const x = new Float64Array(NF);
 const contrib = new Float64Array(NF);
 
-/** Calibrated document probability (0–1) and the prepared text, without the length and language gates. */
-function scorePrepared(p: Prepared): number {
+/** Words in the prepared text (word and number tokens within sentences). */
+function preparedWords(p: Prepared): number {
+  return p.ns > 0 ? p.sentWordB[p.ns - 1] - p.sentWordA[0] : 0;
+}
+
+/** Calibrated document probability (0–1); contributions (calibrated log-odds) into `contrib` if given. */
+function scorePrepared(p: Prepared, into?: Float64Array): number {
   featuresFor(p, 0, p.ns, x);
-  return calibrate(MODEL.doc, linearScore(MODEL.doc, x, MODEL.clip));
+  const words = preparedWords(p);
+  const logit = linearScore(MODEL.doc, x, MODEL.clip, into);
+  if (into) {
+    const slope = calibrationSlope(MODEL.docCalibration, words);
+    for (let i = 0; i < NF; i++) into[i] *= slope;
+  }
+  return calibrateLength(MODEL.docCalibration, logit, words);
 }
 
 /**
@@ -223,59 +249,35 @@ export function detectorScore(text: string): number {
   return round1(100 * scorePrepared(p));
 }
 
-interface Passages {
-  sections: SectionAnalysis[];
-  /** Each sentence scored by the window (3–5 sentences, within paragraphs) that holds it. */
-  sentences: SentenceScore[];
-  /** Share of the words in critical sections. */
-  aiShare: number;
-}
-
-function passagesOf(p: Prepared, e: { lex: Lexicon }): Passages {
-  const wins = makeWindows(p);
-  const probs = new Float64Array(wins.length);
+function sectionsOf(p: Prepared, ps: Passages, e: { lex: Lexicon }): SectionAnalysis[] {
   const wx = new Float64Array(NF);
-  const sentences: SentenceScore[] = [];
-  let aiWords = 0;
-  for (let k = 0; k < wins.length; k++) {
-    featuresFor(p, wins[k][0], wins[k][1], wx);
-    probs[k] = 100 * calibrate(MODEL.window, linearScore(MODEL.window, wx, MODEL.clip));
-    for (let s = wins[k][0]; s < wins[k][1]; s++) {
-      sentences.push({ start: p.sentStart[s], end: p.sentEnd[s], score: round1(probs[k]) });
-    }
-    if (probs[k] >= SECTION_THRESHOLD) aiWords += p.sentWordB[wins[k][1] - 1] - p.sentWordA[wins[k][0]];
-  }
-  const totalWords = p.ns > 0 ? p.sentWordB[p.ns - 1] - p.sentWordA[0] : 0;
-  const out: SectionAnalysis[] = [];
   const sc = new Float64Array(NF);
-  for (let k = 0; k < wins.length;) {
-    if (probs[k] < SECTION_THRESHOLD) {
-      k++;
-      continue;
-    }
-    let j = k;
-    let best = probs[k];
-    while (j + 1 < wins.length && probs[j + 1] >= SECTION_THRESHOLD) {
-      j++;
-      if (probs[j] > best) best = probs[j];
-    }
-    const sa = wins[k][0],
-      sb = wins[j][1];
+  return ps.ai.map(([sa, sb]) => {
     const start = p.sentStart[sa],
       end = p.sentEnd[sb - 1];
     let text = p.text.slice(start, end);
     if (text.length > SECTION_TEXT_MAX) text = text.slice(0, SECTION_TEXT_MAX - 1).replace(/\s+\S*$/, '') + '…';
+    let best = 0;
+    for (let s = sa; s < sb; s++) best = Math.max(best, ps.scores[s]);
     featuresFor(p, sa, sb, wx);
-    linearScore(MODEL.window, wx, MODEL.clip, sc);
-    for (let i = 0; i < NF; i++) sc[i] *= MODEL.window.platt.a;
-    const explanations = explain(p, sa, sb, wx, sc, MODEL.window, e.lex, { max: 3, minWeight: 0.15, only: 'ai' });
-    out.push({ start, end, text, confidence: round1(best), explanations });
-    k = j + 1;
-  }
-  return { sections: out, sentences, aiShare: totalWords > 0 ? Math.round((100 * aiWords) / totalWords) / 100 : 0 };
+    linearScore(MODEL.sentence, wx, MODEL.clip, sc);
+    for (let i = 0; i < NF; i++) sc[i] *= MODEL.sentence.platt.a;
+    const explanations = explain(p, sa, sb, wx, sc, MODEL.sentence, e.lex, { max: 3, minWeight: 0.15, only: 'ai' });
+    return { start, end, text, confidence: round1(100 * best), explanations };
+  });
 }
 
-/** Analyses a text: calibrated AI confidence, verdict, critical sections and explanations. Sync and deterministic. */
+function notScored(
+  base: Omit<AnalysisResult, 'ai_confidence' | 'verdict' | 'explanations'>,
+  verdict: 'too_short' | 'unsupported_language',
+  label: string,
+): AnalysisResult {
+  // A note, not a signal: weight 0 pushes neither way.
+  const signal = verdict === 'too_short' ? 'length' : 'language';
+  return { ...base, ai_confidence: null, verdict, explanations: [{ signal, label, direction: 'human', weight: 0 }] };
+}
+
+/** Analyses a text: calibrated AI confidence, verdict, sentence scores, critical sections and explanations. Sync and deterministic. */
 export function analyzeText(text: string): AnalysisResult {
   const word_count = countWords(text);
   const language = text.trim().length >= 40 ? detectLanguage(text) : 'und';
@@ -287,53 +289,43 @@ export function analyzeText(text: string): AnalysisResult {
     language,
     model: DETECTOR_MODEL_ID,
   };
-  if (language !== 'eng' && language !== 'und') {
-    return {
-      ...base,
-      ai_confidence: null,
-      verdict: 'unsupported_language',
-      explanations: [
-        {
-          signal: 'language',
-          label: `the text looks like it is not in English (${language}); only English is scored`,
-          direction: 'human',
-          weight: 0,
-        },
-      ],
-    };
-  }
-  if (word_count < MIN_WORDS) {
-    return {
-      ...base,
-      ai_confidence: null,
-      verdict: 'too_short',
-      explanations: [
-        {
-          signal: 'length',
-          label: `only ${word_count} words; at least ${MIN_WORDS} are needed for a reliable score`,
-          direction: 'human',
-          weight: 0,
-        },
-      ],
-    };
-  }
+  if (language !== 'eng' && language !== 'und')
+    return notScored(
+      base,
+      'unsupported_language',
+      `the text looks like it is not in English (${language}); only English is scored`,
+    );
+  if (word_count < MIN_SCORED_WORDS)
+    return notScored(
+      base,
+      'too_short',
+      `only ${word_count} words; at least ${MIN_SCORED_WORDS} are needed for a score`,
+    );
   const e = engine();
   const p = prepare(text, e.lm, e.lex);
-  if (p.ns === 0) return { ...base, ai_confidence: null, verdict: 'too_short', explanations: [] };
-  featuresFor(p, 0, p.ns, x);
-  const logit = linearScore(MODEL.doc, x, MODEL.clip, contrib);
-  const prob = calibrate(MODEL.doc, logit);
-  for (let i = 0; i < NF; i++) contrib[i] *= MODEL.doc.platt.a;
+  if (p.ns === 0) return notScored(base, 'too_short', 'no sentences to score');
+  const prob = scorePrepared(p, contrib);
   const ai_confidence = round1(100 * prob);
   const explanations: Explanation[] = explain(p, 0, p.ns, x, contrib, MODEL.doc, e.lex, { max: 6, minWeight: 0.1 });
-  const passages = passagesOf(p, e);
+  if (word_count < SHORT_WORDS)
+    explanations.push({
+      signal: 'length',
+      label: `a short text (${word_count} words): the score rests on little evidence and is less certain`,
+      direction: 'human',
+      weight: 0,
+    });
+  const scores = sentenceScores(p, MODEL.sentence, MODEL.clip);
+  const passages = findPassages(p, scores, MODEL.passages);
+  const sentences: SentenceScore[] = [];
+  for (let s = 0; s < p.ns; s++)
+    sentences.push({ start: p.sentStart[s], end: p.sentEnd[s], score: round1(100 * scores[s]) });
   return {
     ...base,
     ai_confidence,
-    verdict: verdictFor(ai_confidence),
-    critical_sections: passages.sections,
-    sentences: passages.sentences,
-    ai_share: passages.aiShare,
+    verdict: verdictFor(ai_confidence, word_count, passages),
+    critical_sections: sectionsOf(p, passages, e),
+    sentences,
+    ai_share: Math.round(100 * passages.aiShare) / 100,
     explanations,
   };
 }

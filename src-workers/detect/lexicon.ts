@@ -369,6 +369,52 @@ export const FUNCTION_GROUPS: Record<string, readonly string[]> = {
 };
 export const FUNCTION_GROUP_NAMES = Object.keys(FUNCTION_GROUPS);
 
+/**
+ * Spellings people type and language models do not: contractions without their apostrophe,
+ * chat abbreviations, common learner misspellings. Evidence of a human writer only (the
+ * feature may only push towards human), so a text without any is simply not evidence.
+ */
+export const INFORMAL_SPELLINGS = [
+  'dont',
+  'cant',
+  'wont',
+  'im',
+  'ive',
+  'didnt',
+  'doesnt',
+  'isnt',
+  'wasnt',
+  'werent',
+  'couldnt',
+  'shouldnt',
+  'wouldnt',
+  'arent',
+  'havent',
+  'hasnt',
+  'youre',
+  'theyre',
+  'thats',
+  'whats',
+  'theres',
+  'u',
+  'ur',
+  'coz',
+  'cuz',
+  'idk',
+  'tbh',
+  'btw',
+  'omg',
+  'plz',
+  'pls',
+  'thx',
+  'alot',
+  'becuase',
+  'beacuse',
+  'untill',
+  'wich',
+  'thier',
+] as const;
+
 /** Subject pronouns and conjunctions for sentence-opening features. */
 export const OPENER_PRONOUNS = ['i', 'we', 'you', 'he', 'she', 'they', 'it', 'my', 'our', 'his', 'her', 'their'];
 export const OPENER_CONJ = ['and', 'but', 'so', 'or', 'because', 'yet'];

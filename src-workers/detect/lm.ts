@@ -77,9 +77,11 @@ export class NgramLm {
 
   /**
    * Per-token surprisal in bits under the unigram, bigram and trigram models. Context runs
-   * through punctuation; the first tokens of the text use shorter contexts.
+   * through punctuation; the first tokens of the text use shorter contexts. `seen`, if given,
+   * gets per token bit 1 when the bigram ending there occurs in the human text and bit 2 when
+   * the trigram does.
    */
-  surprisals(t: Tokens, s1: Float32Array, s2: Float32Array, s3: Float32Array): void {
+  surprisals(t: Tokens, s1: Float32Array, s2: Float32Array, s3: Float32Array, seen?: Uint8Array): void {
     const { uni, bi, tri, uShift, bShift, tShift } = this;
     const { alpha, mu2, mu3, total, vocab } = this.p;
     const denom1 = total + alpha * vocab;
@@ -100,11 +102,13 @@ export class NgramLm {
         p2 = (Math.min(cb, c1prev) + mu2 * p1) / (c1prev + mu2);
       }
       let p3 = p2;
+      let ct = 0;
       if (i >= 2 && cb12 >= triCtxMin) {
         const ht = triple(h2, h1, h);
-        const ct = DECODE[tri[ht >>> tShift]];
+        ct = DECODE[tri[ht >>> tShift]];
         p3 = (Math.min(ct, cb12) + mu3 * p2) / (cb12 + mu3);
       }
+      if (seen) seen[i] = (cb > 0 ? 1 : 0) | (ct > 0 ? 2 : 0);
       s1[i] = -Math.log2(p1);
       s2[i] = -Math.log2(p2 > 1 ? 1 : p2);
       s3[i] = -Math.log2(p3 > 1 ? 1 : p3);

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { ROOT } from './fixtures';
+import { cli, startSyncServer, stop } from './sync-server';
 import { mixedText } from './texts';
 
 function electronBinary(): string | null {
@@ -179,5 +180,40 @@ test.describe('desktop app (Electron)', () => {
     await expect(row.getByTestId('score')).toHaveText(/^\d{1,3}\.\d%$/, { timeout: 30_000 });
     const recent = JSON.parse(fs.readFileSync(path.join(dataDir, 'recent.json'), 'utf8'));
     expect(recent).toEqual([file]);
+  });
+
+  test('keeps the sync token with safeStorage: encrypted on disk, never readable', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inkproof-electron-sync-'));
+    cli(['user', 'add', 'alice', '--password-stdin', '--data', dir], 'a long password\n');
+    const sync = await startSyncServer(dir, 0);
+    try {
+      const outcome = await page.evaluate(
+        (url) =>
+          (
+            window as unknown as { inkproof: { invoke(c: string, a: unknown): Promise<{ ok: boolean; value: any }> } }
+          ).inkproof.invoke('connectSync', {
+            server_url: url,
+            device_name: 'electron-test',
+            credentials: { name: 'alice', password: 'a long password' },
+          }),
+        sync.url,
+      );
+      expect(outcome.ok).toBe(true);
+      const encrypted = await app.evaluate(({ safeStorage }) => safeStorage.isEncryptionAvailable());
+      const file = path.join(dataDir, 'sync-token.enc');
+      const tokens = JSON.parse(cli(['user', 'token', 'alice', '--list', '--json', '--data', dir]));
+      expect(tokens.map((t: { name: string }) => t.name)).toEqual(['electron-test']);
+      if (encrypted) {
+        expect(outcome.value.token_kept).toMatch(/keychain/);
+        expect(fs.readFileSync(file).toString('latin1')).not.toMatch(/ink_/);
+      } else {
+        expect(outcome.value.token_kept).toMatch(/in memory/);
+        expect(fs.existsSync(file)).toBe(false);
+      }
+      expect(fs.existsSync(path.join(dataDir, 'sync-token'))).toBe(false);
+    } finally {
+      await stop(sync.child);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -8,7 +8,7 @@ import { marked, type Token, type Tokens } from 'marked';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, exited, runCli, startServeProcess } from '../helpers/server-process';
 import { tempDir } from '../helpers/temp';
-import { aiText, humanText } from '../helpers/texts';
+import { aiText, humanText, mixedText } from '../helpers/texts';
 
 /** The detector's score of the original and of the revision, as `rewrite` reports them on stderr. */
 const SCORE_LINE = /^AI score: (\d+\.\d)% \([^)]+\) → (\d+\.\d)% \([^)]+\)\.$/m;
@@ -28,6 +28,7 @@ describe('inkproof CLI', () => {
       JSON.stringify({ text: 'no id' }),
       JSON.stringify({ id: 'h', text: humanText(3) }),
       JSON.stringify({ id: 'n', text: 42 }),
+      JSON.stringify({ id: 'm', text: mixedText(3) }),
     ];
     const { code, stdout } = await run(['analyze', '--jsonl'], lines.join('\n') + '\n');
     expect(code).toBe(0);
@@ -35,11 +36,15 @@ describe('inkproof CLI', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
-    expect(out.map((o) => o.id)).toEqual(['a', null, 2, null, 'h', 'n']);
-    expect(Object.keys(out[0]).sort()).toEqual(['ai_confidence', 'critical_sections', 'id', 'verdict']);
+    expect(out.map((o) => o.id)).toEqual(['a', null, 2, null, 'h', 'n', 'm']);
+    expect(Object.keys(out[0]).sort()).toEqual(['ai_confidence', 'ai_share', 'critical_sections', 'id', 'verdict']);
     expect(out[0].verdict).toBe('ai');
+    expect(out[0].ai_share).toBeGreaterThan(0.8);
+    expect(out[6].verdict).toBe('mixed');
+    expect(out[6].ai_share).toBeGreaterThan(0.3);
+    expect(out[6].ai_share).toBeLessThan(0.7);
     expect(out[1].error).toMatch(/Line 2 is not valid JSON/);
-    expect(out[2]).toMatchObject({ verdict: 'too_short', ai_confidence: null });
+    expect(out[2]).toMatchObject({ verdict: 'too_short', ai_confidence: null, ai_share: null });
     expect(out[3].error).toMatch(/no "id"/);
     expect(out[4].ai_confidence).toBeLessThan(out[0].ai_confidence);
     expect(out[5].error).toMatch(/no "text"/);
@@ -56,6 +61,11 @@ describe('inkproof CLI', () => {
     expect(readable.stdout).toMatch(/empty\.txt\n {2}Error: "empty\.txt" is empty\./);
     const json = await run(['analyze', '--json', file]);
     expect(JSON.parse(json.stdout)[0]).toMatchObject({ file, verdict: 'ai' });
+    const mixed = path.join(t.dir, 'mixed.txt');
+    fs.writeFileSync(mixed, mixedText(3));
+    const report = await run(['analyze', mixed]);
+    expect(report.stdout).toMatch(/mixed: both AI-generated and human-written passages/);
+    expect(report.stdout).toMatch(/\d+% of the words are in passages judged AI-generated/);
   }, 60_000);
 
   it('rewrite --jsonl and rewrite FILE --out revise text and report the diff', async () => {

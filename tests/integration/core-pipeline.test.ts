@@ -9,7 +9,7 @@ import { eventSchemas } from '../../src-shared/events';
 import { applyHunks } from '../../src-shared/hunks';
 import { dispatch } from '../../src-main/core/commands';
 import { coreForTests } from '../helpers/core';
-import { aiText, humanText } from '../helpers/texts';
+import { aiText, humanText, mixedText } from '../helpers/texts';
 
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
@@ -55,6 +55,27 @@ describe('core pipeline', () => {
     expect(detail).toMatchObject({ status: 'analyzed', verdict: 'ai', version: 1 });
     expect(detail.explanations.length).toBeGreaterThan(0);
     expect(harness.fake.invalid).toEqual([]);
+  });
+
+  it('broadcasts a half-human document as mixed, with the share of its words in AI passages', async () => {
+    const { documents } = await harness.core.api.importDocuments(
+      { files: [{ name: 'half.txt', text: mixedText(3) }] },
+      ctx(),
+    );
+    const id = documents[0].id;
+    const env = await harness.fake.waitFor(`private-documents.${id}`, 'document.analyzed');
+    expect(eventSchemas['document.analyzed'].safeParse(env.data).success).toBe(true);
+    expect(env.data.verdict).toBe('mixed');
+    expect(env.data.ai_share).toBeGreaterThan(0.3);
+    expect(env.data.ai_share).toBeLessThan(0.7);
+    const detail = await harness.core.api.getDocument({ id }, ctx());
+    expect(detail).toMatchObject({ verdict: 'mixed', ai_share: env.data.ai_share });
+    expect(detail.sentences.length).toBeGreaterThan(5);
+    const text = detail.text!;
+    const aiStart = text.indexOf('In today');
+    for (const s of detail.critical_sections) expect(s.start).toBeGreaterThanOrEqual(aiStart - 1);
+    const listed = await harness.core.api.listDocuments({}, ctx());
+    expect(listed.documents.find((d) => d.id === id)).toMatchObject({ verdict: 'mixed', ai_share: env.data.ai_share });
   });
 
   it('revises a document with queued → processing → progress … 100 → completed, in that order', async () => {

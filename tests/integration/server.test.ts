@@ -10,7 +10,7 @@ import { startServer, type RunningServer } from '../../src-main/server/server';
 import { signChannel } from '../../src-main/server/pusher/signature';
 import { TestSocket } from '../helpers/socket';
 import { tempDir } from '../helpers/temp';
-import { aiText, humanText } from '../helpers/texts';
+import { aiText, humanText, mixedText } from '../helpers/texts';
 
 const TOKEN = 'sesame';
 const APP = {
@@ -111,6 +111,21 @@ describe('headless server', () => {
       expect(got.body.document.analyzed_at).toBeTruthy();
       const list = await api('GET', '/api/documents?sort=name&order=asc');
       expect(list.body.documents.map((d: { name: string }) => d.name)).toEqual(['a.txt', 'b.md']);
+    });
+
+    it('shows a half-human document as mixed with its ai_share, in the document and the listing', async () => {
+      const created = await api('POST', '/api/documents', { name: 'half.txt', text: mixedText(3) });
+      expect(created.status).toBe(201);
+      const id = created.body.document.id;
+      const env = await fake.waitFor(`private-documents.${id}`, 'document.analyzed');
+      expect(env.data).toMatchObject({ verdict: 'mixed' });
+      const got = await api('GET', `/api/documents/${id}`);
+      expect(got.body.document).toMatchObject({ id, verdict: 'mixed', ai_share: env.data.ai_share });
+      expect(got.body.document.ai_share).toBeGreaterThan(0.3);
+      expect(got.body.document.ai_share).toBeLessThan(0.7);
+      expect(got.body.document.sentences.length).toBeGreaterThan(5);
+      const list = await api('GET', '/api/documents?query=half');
+      expect(list.body.documents[0]).toMatchObject({ id, verdict: 'mixed', ai_share: env.data.ai_share });
     });
 
     it('answers bad requests with typed errors and the right status', async () => {

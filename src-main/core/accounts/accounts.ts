@@ -127,8 +127,13 @@ export class AccountStore {
     if (user.id === LOCAL_USER_ID)
       throw new InkproofError('invalid_input', 'The local account belongs to the desktop app and cannot be removed.');
     return this.db.transaction(() => {
+      // Its documents here and those in its synced library (docs/sync.md) both count.
       const owned = (
-        this.db.prepare('SELECT count(*) AS n FROM documents WHERE user_id = ?').get(user.id) as { n: number }
+        this.db
+          .prepare(
+            "SELECT (SELECT count(*) FROM documents WHERE user_id = @id) + (SELECT count(DISTINCT doc) FROM sync_records WHERE library_id = @id AND kind = 'document') AS n",
+          )
+          .get({ id: user.id }) as { n: number }
       ).n;
       if (owned > 0 && !opts.deleteDocuments) {
         throw new InkproofError(

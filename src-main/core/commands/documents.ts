@@ -51,6 +51,16 @@ async function readFile(file: ImportFile, limit: number, ctx: CallContext): Prom
   return fs.readFile(file.path);
 }
 
+/**
+ * Removes a document's rows (versions, analyses, revisions with it) and everything the hub kept of
+ * its channels and its revisions': its events go with it, nothing of it can be replayed, to anyone.
+ * Call inside the transaction of the delete.
+ */
+export function removeDocument(s: Services, id: number, rewriteIds: readonly number[]): void {
+  s.documents.delete(id);
+  s.hub.forgetChannels([documentChannel(id), ...rewriteIds.map((r) => rewriteChannel(r))]);
+}
+
 export function tooLarge(name: string, size: number, limit: number): InkproofError {
   return new InkproofError(
     'too_large',
@@ -104,6 +114,7 @@ export async function importFiles(s: Services, files: IncomingFile[], ctx: CallC
       const name = path.basename(file.name);
       const doc = s.hub.atomically(s.db, () => {
         const doc = s.documents.insert(ctx.user.id, name, format, bytes.byteLength, bytes);
+        s.sync.outbox.document(doc.id);
         // About six bytes per word: refined once the text is extracted.
         s.scheduler.enqueue(ctx.user.id, 'analyze', doc.id, bytes.byteLength / 6);
         s.hub.broadcast(
@@ -130,7 +141,13 @@ export function documentCommands(
   s: Services,
 ): Pick<
   CoreApi,
-  'importDocuments' | 'listDocuments' | 'getDocument' | 'deleteDocument' | 'analyzeDocument' | 'exportDocument'
+  | 'importDocuments'
+  | 'listDocuments'
+  | 'getDocument'
+  | 'deleteDocument'
+  | 'analyzeDocument'
+  | 'exportDocument'
+  | 'renameDocument'
 > {
   return {
     async importDocuments({ files }, ctx) {
@@ -160,9 +177,13 @@ export function documentCommands(
       for (const r of rewrites) for (const j of s.jobs.active('rewrite', r.id)) await s.scheduler.cancel(j.id);
       for (const j of s.jobs.active('analyze', id)) await s.scheduler.cancel(j.id);
       s.hub.atomically(s.db, () => {
-        s.documents.delete(id);
-        // Its events go with it: nothing of it can be replayed, to anyone.
-        s.hub.forgetChannels([documentChannel(id), ...rewrites.map((r) => rewriteChannel(r.id))]);
+        // Before the rows go: the delete names every version it saw.
+        s.sync.outbox.deleted(id);
+        removeDocument(
+          s,
+          id,
+          rewrites.map((r) => r.id),
+        );
         s.hub.broadcast(
           {
             channel: libraryChannel(ctx.user.id),
@@ -173,6 +194,27 @@ export function documentCommands(
         );
       });
       return { deleted: true, id };
+    },
+
+    async renameDocument({ id, name }, ctx) {
+      const doc = ownedDocument(s, id, ctx);
+      const clean = path.basename(name.trim());
+      if (!clean) throw new InkproofError('invalid_input', 'A document needs a name.');
+      if (clean !== doc.name) {
+        s.hub.atomically(s.db, () => {
+          s.documents.rename(id, clean);
+          s.sync.outbox.document(id);
+          s.hub.broadcast(
+            {
+              channel: libraryChannel(ctx.user.id),
+              event: 'document.updated',
+              data: { document_id: id, version: doc.version, updated_at: isoNow(), name: clean },
+            },
+            { except: ctx.connectionId },
+          );
+        });
+      }
+      return { document: s.documents.summary(id) as DocumentSummary };
     },
 
     async analyzeDocument({ id }, ctx) {

@@ -36,7 +36,22 @@ export function eventCommands(
       return s.settings.view(ctx.user);
     },
     async updateSettings({ patch }, ctx) {
-      return s.settings.update(ctx.user, patch);
+      // Frozen terms are the account's own and sync with the library this device syncs (its own
+      // account's): the change and its outbox entry go together. Journalled first, so that settings
+      // that do not validate roll the entry back before anything is written.
+      return s.db.transaction(() => {
+        if (
+          patch.frozen_terms &&
+          ctx.user.id === s.sync.userId &&
+          !sameTerms(patch.frozen_terms, s.settings.forUser(ctx.user.id).frozen_terms)
+        )
+          s.sync.outbox.frozenTerms(patch.frozen_terms);
+        return s.settings.update(ctx.user, patch);
+      })();
     },
   };
+}
+
+function sameTerms(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((t, i) => t === b[i]);
 }

@@ -6,9 +6,11 @@ import { eventCommands } from './events';
 import { queueCommands } from './queue';
 import { rewriteCommands } from './rewrites';
 import { sampleCommands } from './samples';
+import { syncCommands } from './sync';
 
-export function createCommands(s: Services): CoreApi {
+export function createCommands(s: Services, localUserId: number): CoreApi {
   const api: CoreApi = {
+    ...syncCommands(s, localUserId),
     ...documentCommands(s),
     ...rewriteCommands(s),
     ...sampleCommands(s),

@@ -99,6 +99,7 @@ export function rewriteCommands(s: Services): Pick<CoreApi, 'rewriteDocument' | 
       const { text, blocks } = revisedDocument(s, row, accepted_hunks);
       const version = s.hub.atomically(s.db, () => {
         const version = s.documents.addVersion(doc.id, text, countWords(text), row.id, blocks);
+        s.sync.outbox.version(doc.id, version);
         s.rewrites.markApplied(row.id, version);
         s.hub.broadcast({
           channel: libraryChannel(ctx.user.id),

@@ -192,18 +192,21 @@ export class BroadcastHub {
    * Runs `fn` in one SQLite transaction with the events it broadcasts: either the state change and
    * its events are both stored, or neither is (and no one sees the events).
    */
-  atomically<T>(db: Db, fn: () => T): T {
+  atomically<T>(db: Db, fn: () => T, opts: { immediate?: boolean } = {}): T {
     if (this.scopeDepth > 0) return fn();
     this.flush();
     const readyMark = this.readyRemote.length;
     this.scopeDepth++;
     try {
       this.wroteInScope = false;
-      const result = db.transaction(() => {
+      const tx = db.transaction(() => {
         const r = fn();
         this.persistQueued();
         return r;
-      })();
+      });
+      // `immediate` takes the write lock first: a transaction that reads before it writes cannot then
+      // fail on a commit of another process (processes sharing a data folder).
+      const result = opts.immediate ? tx.immediate() : tx();
       if (this.wroteInScope) this.onLogWritten?.();
       return result;
     } catch (err) {

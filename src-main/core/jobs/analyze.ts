@@ -5,6 +5,7 @@
 import { documentChannel, libraryChannel } from '../../../src-shared/channels';
 import { InkproofError } from '../../../src-shared/errors';
 import type { EventPayload } from '../../../src-shared/events';
+import type { AnalysisResult } from '../../../src-shared/models';
 import type { AnalyzeInput, AnalyzeOutput, ExtractInput, ExtractOutput } from '../../../src-shared/tasks';
 import { isoNow } from '../clock';
 import type { JobHandler } from '../queue/scheduler';
@@ -17,6 +18,29 @@ export function sectionSummary(s: { start: number; end: number; text: string; co
     end: s.end,
     text: s.text.length <= 300 ? s.text : s.text.slice(0, 299).trimEnd() + '…',
     confidence: s.confidence,
+  };
+}
+
+/** The `document.analyzed` event of a stored analysis result. */
+export function analyzedEvent(
+  documentId: number,
+  result: AnalysisResult,
+  analyzedAt: string,
+): { channel: string; event: 'document.analyzed'; data: EventPayload<'document.analyzed'> } {
+  return {
+    channel: documentChannel(documentId),
+    event: 'document.analyzed',
+    data: {
+      document_id: documentId,
+      ai_confidence: result.ai_confidence,
+      critical_sections: result.critical_sections.map(sectionSummary),
+      analyzed_at: analyzedAt,
+      verdict: result.verdict,
+      // Results stored before shares existed have none.
+      ai_share: result.ai_share ?? null,
+      // The library shows a document's words as soon as its analysis arrives.
+      word_count: result.word_count,
+    },
   };
 }
 
@@ -55,32 +79,30 @@ export function analyzeHandler(s: Services): JobHandler {
       return () => {
         const current = s.documents.row(doc.id);
         if (!current) return;
-        if (extracted)
+        if (extracted) {
           s.documents.setExtracted(doc.id, extracted.text, extracted.format, extracted.word_count, extracted.blocks);
+          s.sync.outbox.version(doc.id, 1);
+        }
         // A newer version may have been applied while this one was analysed: keep the result on
         // its own version and leave the document to the newer analysis.
         if (current.version !== version) {
-          s.documents.saveAnalysis(doc.id, version, result);
+          const saved = s.documents.saveAnalysisRow(doc.id, version, result);
+          s.sync.outbox.analysis(doc.id, version, saved.analysisId);
           s.documents.setStatus(doc.id, current.status);
           return;
         }
-        const analyzedAt = s.documents.saveAnalysis(doc.id, version, result);
-        const data: EventPayload<'document.analyzed'> = {
-          document_id: doc.id,
-          ai_confidence: result.ai_confidence,
-          critical_sections: result.critical_sections.map(sectionSummary),
-          analyzed_at: analyzedAt,
-          verdict: result.verdict,
-          ai_share: result.ai_share,
-          word_count: result.word_count,
-        };
-        s.hub.broadcast({ channel: documentChannel(doc.id), event: 'document.analyzed', data });
+        const { analyzedAt, analysisId } = s.documents.saveAnalysisRow(doc.id, version, result);
+        // The result syncs: no other device analyses this version again.
+        s.sync.outbox.analysis(doc.id, version, analysisId);
+        s.hub.broadcast(analyzedEvent(doc.id, result, analyzedAt));
       };
     },
     failed(job, userId, error, cancelled) {
       if (!s.documents.row(job.subject_id)) return;
       const message = cancelled ? 'The analysis was cancelled.' : error.message;
       s.documents.setStatus(job.subject_id, 'failed', { code: error.code, message });
+      // A file this device imported and could not read: other devices show the same failure.
+      if (!cancelled) s.sync.outbox.importFailed(job.subject_id);
       s.hub.broadcast({
         channel: libraryChannel(userId),
         event: 'document.analysis_failed',

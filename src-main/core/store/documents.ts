@@ -1,8 +1,11 @@
 /**
  * Documents, their versions, their original bytes and their analyses. Each version keeps its text
  * and its blocks (what each paragraph is, src-shared/blocks.ts) as JSON beside it, NULL when the
- * text is plain paragraphs.
+ * text is plain paragraphs. Documents and versions get a global id (UUID) beside their local
+ * number, and each version names the one(s) it was made on top of, so that devices that sync can
+ * tell versions apart and keep both sides of a conflict (docs/sync.md).
  */
+import crypto from 'node:crypto';
 import { blocksProblem, textBlocksSchema } from '../../../src-shared/blocks';
 import type {
   AnalysisResult,
@@ -36,6 +39,7 @@ interface DocumentRow {
   error_code: string | null;
   created_at: string;
   analyzed_at: string | null;
+  gid: string;
 }
 
 export interface ListQuery {
@@ -56,9 +60,9 @@ export class DocumentStore {
   insert(userId: number, name: string, format: DocumentFormat, sizeBytes: number, source: Uint8Array): DocumentSummary {
     const row = this.db
       .prepare(
-        `INSERT INTO documents (id, user_id, name, format, status, size_bytes, created_at) VALUES (${nextId('documents')}, ?, ?, ?, 'queued', ?, ?) RETURNING ${SUMMARY_COLUMNS}`,
+        `INSERT INTO documents (id, user_id, name, format, status, size_bytes, created_at, gid) VALUES (${nextId('documents')}, ?, ?, ?, 'queued', ?, ?, ?) RETURNING ${SUMMARY_COLUMNS}`,
       )
-      .get(userId, name, format, sizeBytes, isoNow()) as DocumentRow;
+      .get(userId, name, format, sizeBytes, isoNow(), crypto.randomUUID()) as DocumentRow;
     this.db
       .prepare('INSERT INTO document_sources (document_id, bytes) VALUES (?, ?)')
       .run(row.id, Buffer.from(source.buffer, source.byteOffset, source.byteLength));
@@ -150,6 +154,10 @@ export class DocumentStore {
     return { documents: rows.map(toSummary), total };
   }
 
+  rename(id: number, name: string): void {
+    this.db.prepare('UPDATE documents SET name = ? WHERE id = ?').run(name, id);
+  }
+
   delete(id: number): boolean {
     return this.db.prepare('DELETE FROM documents WHERE id = ?').run(id).changes > 0;
   }
@@ -173,23 +181,51 @@ export class DocumentStore {
       .run(text, format, wordCount, id);
     this.db
       .prepare(
-        'INSERT OR REPLACE INTO document_versions (document_id, version, text, word_count, rewrite_id, created_at, blocks) VALUES (?, 1, ?, ?, NULL, ?, ?)',
+        "INSERT OR REPLACE INTO document_versions (document_id, version, text, word_count, rewrite_id, created_at, blocks, vid, parents, origin) VALUES (?, 1, ?, ?, NULL, ?, ?, ?, '[]', 'import')",
       )
-      .run(id, text, wordCount, isoNow(), blocksColumn(text, blocks));
+      .run(id, text, wordCount, isoNow(), blocksColumn(text, blocks), crypto.randomUUID());
     this.db.prepare('DELETE FROM document_sources WHERE document_id = ?').run(id);
   }
 
-  /** Adds a new version (an applied revision) and makes it current; earlier versions stay. */
-  addVersion(id: number, text: string, wordCount: number, rewriteId: number | null, blocks: TextBlock[]): number {
+  /**
+   * Adds a new version (an applied revision, or the version that settles a conflict) with its blocks
+   * and makes it current; earlier versions stay. It is made on top of the current version, and of
+   * `alsoOnTop` (other versions it settles).
+   */
+  addVersion(
+    id: number,
+    text: string,
+    wordCount: number,
+    rewriteId: number | null,
+    blocks: TextBlock[],
+    opts: { origin?: 'revision' | 'merge'; alsoOnTop?: string[] } = {},
+  ): number {
     const row = this.db.prepare('SELECT max(version) AS v FROM document_versions WHERE document_id = ?').get(id) as {
       v: number | null;
     };
     const version = (row.v ?? 0) + 1;
+    const current = this.db
+      .prepare(
+        'SELECT v.vid FROM document_versions v JOIN documents d ON d.id = v.document_id AND d.version = v.version WHERE d.id = ?',
+      )
+      .get(id) as { vid: string } | undefined;
+    const parents = [...(current ? [current.vid] : []), ...(opts.alsoOnTop ?? [])];
     this.db
       .prepare(
-        'INSERT INTO document_versions (document_id, version, text, word_count, rewrite_id, created_at, blocks) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO document_versions (document_id, version, text, word_count, rewrite_id, created_at, blocks, vid, parents, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       )
-      .run(id, version, text, wordCount, rewriteId, isoNow(), blocksColumn(text, blocks));
+      .run(
+        id,
+        version,
+        text,
+        wordCount,
+        rewriteId,
+        isoNow(),
+        blocksColumn(text, blocks),
+        crypto.randomUUID(),
+        JSON.stringify(parents),
+        opts.origin ?? 'revision',
+      );
     this.db
       .prepare(
         "UPDATE documents SET text = ?, word_count = ?, version = ?, status = 'queued', ai_confidence = NULL, ai_share = NULL, verdict = NULL, analyzed_at = NULL, error = NULL, error_code = NULL WHERE id = ?",
@@ -227,9 +263,15 @@ export class DocumentStore {
     return row ? { text: row.text, blocks: readBlocks(row.text, row.blocks) } : null;
   }
 
+  /** Stores an analysis of a version and makes it the document's; returns when it was made. */
   saveAnalysis(id: number, version: number, result: AnalysisResult): string {
+    return this.saveAnalysisRow(id, version, result).analyzedAt;
+  }
+
+  /** As saveAnalysis, also giving the analysis row's id (what sync sends it by). */
+  saveAnalysisRow(id: number, version: number, result: AnalysisResult): { analyzedAt: string; analysisId: number } {
     const at = isoNow();
-    this.db
+    const info = this.db
       .prepare(
         'INSERT INTO analyses (document_id, version, ai_confidence, verdict, model, result, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       )
@@ -239,7 +281,7 @@ export class DocumentStore {
         "UPDATE documents SET status = 'analyzed', ai_confidence = ?, ai_share = ?, verdict = ?, analyzed_at = ?, error = NULL, error_code = NULL WHERE id = ?",
       )
       .run(result.ai_confidence, result.ai_share, result.verdict, at, id);
-    return at;
+    return { analyzedAt: at, analysisId: Number(info.lastInsertRowid) };
   }
 
   latestAnalysis(id: number, version: number): AnalysisResult | null {
@@ -254,21 +296,27 @@ export class DocumentStore {
  * The column value for a version's blocks: NULL for plain paragraphs, and NULL too for blocks that
  * do not fit their text (the text is what matters; its structure is never worth losing it over).
  */
-function blocksColumn(text: string, blocks: TextBlock[]): string | null {
+export function blocksColumn(text: string, blocks: TextBlock[]): string | null {
   return blocks.length === 0 || blocksProblem(text, blocks) !== null ? null : JSON.stringify(blocks);
 }
 
+/**
+ * Blocks that come from outside this process (a stored column, a version synced from another
+ * device), checked against their text: [] when they are not blocks or do not fit it.
+ */
+export function checkedBlocks(text: string, value: unknown): TextBlock[] {
+  const parsed = textBlocksSchema.safeParse(value);
+  return parsed.success && blocksProblem(text, parsed.data) === null ? parsed.data : [];
+}
+
 /** Stored blocks, checked against their text (a data folder may have been written elsewhere). */
-function readBlocks(text: string, column: string | null): TextBlock[] {
+export function readBlocks(text: string, column: string | null): TextBlock[] {
   if (column === null) return [];
-  let value: unknown;
   try {
-    value = JSON.parse(column);
+    return checkedBlocks(text, JSON.parse(column));
   } catch {
     return [];
   }
-  const parsed = textBlocksSchema.safeParse(value);
-  return parsed.success && blocksProblem(text, parsed.data) === null ? parsed.data : [];
 }
 
 function toSummary(row: DocumentRow): DocumentSummary {

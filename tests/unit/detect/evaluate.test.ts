@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auroc, evaluate, formatReport, rateAt, tprAtFpr } from '../../../src-workers/detect/evaluate';
+import { mixedText } from '../../helpers/texts';
 import { evalCommand } from '../../../src-main/cli/eval';
 import { HUMAN_INFORMAL, HUMAN_PARAGRAPHS, LLM_STUFFED } from './fixtures';
 
@@ -42,6 +43,28 @@ describe('evaluation metrics', () => {
     expect(r.overall.fpr_at_threshold).toBe(0.5);
     expect(r.by_domain.news.fpr_at_threshold).toBe(0);
     expect(formatReport(r).join('\n')).toContain('| **overall** | 2 | 2 |');
+    expect(r.verdicts).toBeUndefined();
+  });
+
+  it('counts the verdicts given, per label and domain, when rows carry them', () => {
+    const r = evaluate(
+      [
+        { label: 'human', domain: 'news', generator: null, score: 10, verdict: 'human' },
+        { label: 'human', domain: 'news', generator: null, score: 99, verdict: 'ai' },
+        { label: 'human', domain: 'essay', generator: null, score: 60, verdict: 'mixed' },
+        { label: 'ai', domain: 'essay', generator: 'g', score: 40, verdict: 'too_short' },
+      ],
+      50,
+    );
+    expect(r.verdicts!.overall.human).toMatchObject({ human: 1, ai: 1, mixed: 1, uncertain: 0 });
+    expect(r.verdicts!.overall.ai).toMatchObject({ too_short: 1, ai: 0 });
+    expect(r.verdicts!.by_domain.news.human.ai).toBe(1);
+    expect(r.verdicts!.by_domain.essay.human.mixed).toBe(1);
+    const text = formatReport(r).join('\n');
+    expect(text).toContain(
+      '| subset | label | rows | ai | mixed | human | uncertain | too_short | unsupported_language |',
+    );
+    expect(text).toContain('| domain: news | human | 2 | 50.0% | 0.0% | 50.0% | 0.0% | 0.0% | 0.0% |');
   });
 });
 
@@ -63,6 +86,11 @@ describe('eval command', () => {
     { id: 'a', label: 'ai', domain: 'essay', generator: 'test-gen', text: LLM_STUFFED },
     { id: 'b', label: 'human', domain: 'blog', generator: null, text: HUMAN_INFORMAL },
     { id: 'c', label: 'human', domain: 'story', generator: null, text: HUMAN_PARAGRAPHS.join('\n\n') },
+  ];
+  const withVerdicts = [
+    ...good,
+    { id: 'm', label: 'ai', domain: 'story', generator: 'test-gen', text: mixedText(3) },
+    { id: 's', label: 'human', domain: 'story', generator: null, text: 'Too short to score, this line.' },
   ];
 
   it('prints a table and returns 0 for a valid file', async () => {
@@ -89,6 +117,21 @@ describe('eval command', () => {
     expect(o.overall.n_human).toBe(2);
     expect(o.overall.auroc).toBe(1);
     expect(typeof o.threshold).toBe('number');
+  });
+
+  it('reports the verdicts the app gives, mixed and too_short included', async () => {
+    const body = withVerdicts.map((g) => JSON.stringify(g)).join('\n');
+    const { code, out } = await run({ corpus: file('verdicts.jsonl', body), json: true });
+    expect(code).toBe(0);
+    const o = JSON.parse(out[0]);
+    expect(o.rows_under_min_words).toBe(1);
+    expect(o.verdicts.overall.ai).toMatchObject({ ai: 1, mixed: 1 });
+    expect(o.verdicts.overall.human).toMatchObject({ human: 2, too_short: 1, ai: 0 });
+    expect(o.verdicts.by_domain.story.ai.mixed).toBe(1);
+    // The short row still has a score for the ranking measures.
+    expect(o.overall.n_human).toBe(3);
+    const readable = await run({ corpus: file('verdicts2.jsonl', body), json: false });
+    expect(readable.out.join('\n')).toMatch(/\| domain: story \| ai \| 1 \| 0\.0% \| 100\.0% \|/);
   });
 
   it('reports bad lines with their numbers and exits non-zero', async () => {

@@ -5,8 +5,8 @@
  *
  * They stand in for the writing that detectors are known to flag wrongly (Liang et al. 2023
  * found 61% of TOEFL essays flagged by seven detectors). The detector must keep each of them
- * well under its default threshold. The training script prints their scores in its report, and
- * tests/unit/detect/learner.test.ts checks them.
+ * well under its default threshold. The training script never reads them, so they check the model
+ * from outside its training data (tests/unit/detect/learner.test.ts).
  */
 export const LEARNER_ESSAYS: { topic: string; text: string }[] = [
   {

@@ -215,6 +215,33 @@ describe('controls', () => {
     expect(items[1].querySelector<HTMLElement>('.half-human .fill')!.style.width).toBe('50%');
     expect(items[0].querySelector('.half-human .fill')).toBeNull();
   });
+
+  it('shows a note of weight 0 as a note, apart from the signals and pointing neither way', () => {
+    const el = render(
+      <VerdictCard
+        doc={{
+          ai_confidence: 31.4,
+          ai_share: null,
+          verdict: 'uncertain',
+          word_count: 70,
+          analyzed_at: '2026-01-01T00:00:00.000Z',
+          analysis_model: 'ngram-stylo-lr-v3',
+          text: null,
+          critical_sections: [],
+          explanations: [
+            { signal: 'length', label: 'a short text (70 words): less certain', direction: 'human', weight: 0 },
+            { signal: 'b', label: 'Uses contractions', direction: 'human', weight: -0.5 },
+          ],
+        }}
+      />,
+    );
+    expect([...el.querySelectorAll('[data-testid="signal"]')].map((s) => s.className)).toEqual([
+      'signal signal-human',
+    ]);
+    expect([...el.querySelectorAll('[data-testid="note"]')].map((s) => s.textContent)).toEqual([
+      'ⓘ A short text (70 words): less certain.',
+    ]);
+  });
 });
 
 describe('library and event log selection', () => {

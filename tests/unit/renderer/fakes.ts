@@ -2,6 +2,8 @@
 import type { Bridge, ConnectionState, SubscriptionMessage } from '../../../src-shared/bridge';
 import type { CommandArgs, CommandName, CommandResult } from '../../../src-shared/commands';
 import type { Envelope } from '../../../src-shared/events';
+import { vi } from 'vitest';
+import type { AppBridge } from '../../../src-renderer/bridge/types';
 import type { FrameClock } from '../../../src-renderer/live/frame';
 
 interface Sub {
@@ -128,4 +130,14 @@ export class ManualClock implements FrameClock {
   get pendingFrames(): number {
     return this.frames.length;
   }
+}
+
+/** The fake as the app's Bridge: the web kind, with file import and saving as spies. */
+export function asAppBridge(bridge: FakeBridge): AppBridge & FakeBridge {
+  return Object.assign(bridge, {
+    kind: 'web' as const,
+    importFiles: vi.fn(),
+    saveFile: vi.fn(),
+    onAppCommand: () => () => {},
+  }) as unknown as AppBridge & FakeBridge;
 }

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DocumentSummary } from '../../../src-shared/models';
-import type { AppBridge } from '../../../src-renderer/bridge/types';
 import { LiveClient } from '../../../src-renderer/live/client';
 import { Actions, createAppStore, DOCUMENT_WINDOW } from '../../../src-renderer/store/store';
-import { FakeBridge, ManualClock } from './fakes';
+import { asAppBridge, FakeBridge, ManualClock } from './fakes';
 
 const summary = (id: number, status: DocumentSummary['status'] = 'queued'): DocumentSummary => ({
   id,
@@ -30,12 +29,7 @@ function setup(docs: DocumentSummary[] = [], userId = 1) {
     getSettings: () => ({ theme: 'system' }),
     getQueueStats: () => null,
   };
-  const appBridge = Object.assign(bridge, {
-    kind: 'web' as const,
-    importFiles: vi.fn(),
-    saveFile: vi.fn(),
-    onAppCommand: () => () => {},
-  }) as unknown as AppBridge & FakeBridge;
+  const appBridge = asAppBridge(bridge);
   const clock = new ManualClock();
   const live = new LiveClient({ bridge: appBridge, clock });
   const store = createAppStore();

@@ -7,6 +7,7 @@ import { migration as initialSchema } from './001-initial-schema';
 import { migration as accountsAndSync } from './002-accounts-and-sync';
 import { migration as analysisAiShare } from './003-analysis-ai-share';
 import { migration as idsAccountsSettings } from './004-ids-accounts-settings';
+import { migration as sync } from './005-sync';
 import { migration as documentBlocks } from './006-document-blocks';
 import type { Migration } from './migration';
 
@@ -17,5 +18,6 @@ export const MIGRATIONS: Migration[] = [
   accountsAndSync,
   analysisAiShare,
   idsAccountsSettings,
+  sync,
   documentBlocks,
 ];
