@@ -112,7 +112,10 @@ export function verdictText(
     share === null
       ? ''
       : share === 0 || n === 0
-        ? 'No passage reads as AI-generated'
+        ? // The detector can judge a text AI as a whole without any one passage standing out.
+          verdict === 'ai'
+          ? 'The text as a whole reads as AI-generated; no single passage stands out'
+          : 'No passage reads as AI-generated'
         : `${sharePercent(share)} of the text reads as AI-generated, in ${passages(n)}`;
   const probability =
     doc.ai_confidence === null

@@ -21,10 +21,10 @@ test('a .txt and a .docx from the file picker are analysed live, with highlighte
   await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
   const docx = await docxBuffer([
     `${AI_PARAGRAPH} (docx 1)`,
-    HUMAN_PARAGRAPH,
     `${AI_PARAGRAPH} (docx 2)`,
-    HUMAN_PARAGRAPH,
     `${AI_PARAGRAPH} (docx 3)`,
+    HUMAN_PARAGRAPH,
+    HUMAN_PARAGRAPH,
   ]);
   await page.locator('#file-input').setInputFiles([
     { name: 'essay.txt', mimeType: 'text/plain', buffer: Buffer.from(mixedText(3, 'txt')) },

@@ -55,6 +55,8 @@ test('the verdict card says what the result is, in words and a colour that agree
   // Signals in plain words, each with a bar; no statistics jargon anywhere.
   await expect(page.getByTestId('signal').first()).toBeVisible();
   await expect(page.locator('.verdict-card')).not.toContainText(/\bbits\b|surprisal|bigram|median/);
+  // The words behind the signals are marked in the text.
+  await expect(page.locator('[data-testid="document-text"] mark.sig').first()).toBeVisible();
   // Hovering a sentence shows its score and its passage's reasons.
   const s0 = mixed.sentences[0];
   await page.locator('[data-testid="document-text"] .s[data-s="0"]').hover();

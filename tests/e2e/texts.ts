@@ -12,11 +12,13 @@ export const HUMAN_PARAGRAPH =
   "My neighbour reckons it's the new bakery up the road pinching all the customers, but who knows? Anyway, I got eggs. " +
   "We'll see what happens next week when the van comes, if it ever does. The kids didn't care; they wanted pancakes.";
 
-/** A mixed essay: flagged passages between plain ones. */
+/**
+ * A mixed essay: `rounds` chatbot-style paragraphs in one run, then as many plain ones (the detector
+ * finds a passage in a run of flagged paragraphs; single ones between plain ones it scores as a whole).
+ */
 export function mixedText(rounds = 3, tag = ''): string {
-  const out: string[] = [];
-  for (let i = 0; i < rounds; i++) out.push(`${AI_PARAGRAPH}${tag ? ` (${tag} ${i + 1})` : ''}`, HUMAN_PARAGRAPH);
-  return out.join('\n\n');
+  const ai = Array.from({ length: rounds }, (_, i) => `${AI_PARAGRAPH}${tag ? ` (${tag} ${i + 1})` : ''}`);
+  return [...ai, ...Array.from({ length: rounds }, () => HUMAN_PARAGRAPH)].join('\n\n');
 }
 
 /** A longer text whose revision takes a while and reports progress. */

@@ -235,9 +235,7 @@ describe('controls', () => {
         }}
       />,
     );
-    expect([...el.querySelectorAll('[data-testid="signal"]')].map((s) => s.className)).toEqual([
-      'signal signal-human',
-    ]);
+    expect([...el.querySelectorAll('[data-testid="signal"]')].map((s) => s.className)).toEqual(['signal signal-human']);
     expect([...el.querySelectorAll('[data-testid="note"]')].map((s) => s.textContent)).toEqual([
       'ⓘ A short text (70 words): less certain.',
     ]);

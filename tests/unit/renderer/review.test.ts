@@ -186,6 +186,13 @@ describe('verdict', () => {
     expect(v.summary).toBe('30% of the text reads as AI-generated, in 1 passage');
     expect(v.tone).toBe('ai');
   });
+
+  it('an AI text without a passage that stands out says so, not "no passage reads as AI"', () => {
+    const whole = verdictText({ ...base, verdict: 'ai', ai_share: 0, critical_sections: [] })!;
+    expect(whole.summary).toBe('The text as a whole reads as AI-generated; no single passage stands out');
+    const human = verdictText({ ...base, verdict: 'human', ai_confidence: 3, ai_share: 0, critical_sections: [] })!;
+    expect(human.summary).toBe('No passage reads as AI-generated');
+  });
 });
 
 describe('signals in plain words', () => {
