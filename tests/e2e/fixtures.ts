@@ -150,6 +150,9 @@ export async function waitAnalyzed(server: Server, id: number): Promise<any> {
   return doc;
 }
 
+/** The library's score cell: the share judged AI and the rounded probability. */
+export const LIBRARY_SCORE = /% AI text · AI probability (<1|>99|\d{1,2})%$/;
+
 /** A probability as the interface rounds it: "88%", ">99%", "<1%". */
 export function rounded(p: number): string {
   if (p >= 99.5) return '>99%';
