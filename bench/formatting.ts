@@ -115,7 +115,7 @@ printTable(
 // 4. Reading a version back from the store.
 const db = openDatabase({ dataDir: ':memory:' });
 const store = new DocumentStore(db);
-const doc = store.insert(1, 'bench.md', 'md', mdBytes.byteLength, mdBytes);
+const doc = store.insert(1, 'bench.md', 'md', mdBytes.byteLength);
 store.setExtracted(doc.id, extracted.text, 'md', words, extracted.blocks);
 const readText = await ms(() => {
   for (let i = 0; i < 20; i++) store.versionText(doc.id, 1);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const ORDER = ['hub', 'queue', 'progress', 'analysis', 'rewrite', 'formatting', 'ui', 'ws', 'http', 'sync'];
+const ORDER = ['hub', 'queue', 'progress', 'analysis', 'rewrite', 'formatting', 'import', 'ui', 'ws', 'http', 'sync'];
 const wanted = process.argv.slice(2);
 const available = ORDER.filter((name) => fs.existsSync(path.join(here, `${name}.ts`)));
 const selected = wanted.length ? available.filter((n) => wanted.includes(n)) : available;

@@ -52,6 +52,12 @@ export interface ExtractInput {
   /** Refuse anything (including a decompressed .docx) larger than this. */
   max_bytes: number;
 }
+
+/**
+ * What the extract task is given: the bytes, or the file that holds them and its size when it was
+ * stored — the worker reads it, so that a large file never crosses the core's event loop.
+ */
+export type ExtractTaskInput = ExtractInput | (Omit<ExtractInput, 'bytes'> & { path: string; size: number });
 export interface ExtractOutput {
   text: string;
   /** What each paragraph of the text was (src-shared/blocks.ts); empty for plain paragraphs. */

@@ -7,6 +7,7 @@ import { AccountStore, type TokenInfo } from '../core/accounts/accounts';
 import { SyncLibraryStore } from '../server/sync/store';
 import { resolveDataDir } from '../core/paths';
 import { openDatabase } from '../core/store/db';
+import { removeSourceFiles } from '../core/store/sources';
 import { InkproofError } from '../../src-shared/errors';
 
 export interface UserCliIo {
@@ -114,7 +115,9 @@ export async function userRemove(
   io = defaultIo,
 ): Promise<number> {
   return withAccounts(o.data, async (accounts) => {
-    const { documents } = accounts.remove(name, { deleteDocuments: o.deleteDocuments });
+    const { documents, sourceFiles } = accounts.remove(name, { deleteDocuments: o.deleteDocuments });
+    // The original files of its documents not yet extracted (the rows naming them are gone).
+    await removeSourceFiles(resolveDataDir(o.data), sourceFiles);
     io.err(`Removed user "${name}"${documents ? ` and ${documents} document(s)` : ''}.\n`);
     return 0;
   });

@@ -27,6 +27,7 @@ import { JobStore } from './store/jobs';
 import { RewriteStore } from './store/rewrites';
 import { SampleStore } from './store/samples';
 import { SettingsStore } from './store/settings';
+import { SourceStore } from './store/sources';
 import { SyncEngine, type SyncEngineOptions } from './sync/engine';
 import { FileSecretStore, MemorySecretStore, SYNC_TOKEN_FILE, type SecretStore } from './sync/secrets';
 import { StorageHealth } from './storage';
@@ -112,6 +113,14 @@ export function createCore(opts: CoreOptions): Core {
   // Events a previous run stored with its state change but could not hand to the backend.
   const resent = hub.resendOutbox();
   if (resent > 0) logger.info({ events: resent }, 're-sent events left in the outbox by the previous run');
+  const sources = new SourceStore(db, opts.dataDir);
+  // Files a crash (or an account removed with its documents) left without a document.
+  sources
+    .sweep()
+    .then((removed) => {
+      if (removed > 0) logger.info({ files: removed }, 'removed original files no document refers to');
+    })
+    .catch((err) => logger.warn({ err }, 'could not look for original files no document refers to'));
   const pool = new WorkerPool({ threads: opts.threads, resolveTask: opts.resolveTask });
   const jobs = new JobStore(db);
   const scheduler = new JobScheduler({
@@ -132,6 +141,7 @@ export function createCore(opts: CoreOptions): Core {
     logger,
     jobs,
     documents: new DocumentStore(db),
+    sources,
     rewrites: new RewriteStore(db),
     rewritePartials: new RewritePartials(),
     samples: new SampleStore(db),
@@ -173,7 +183,9 @@ export function createCore(opts: CoreOptions): Core {
         // Batches on their way to a shared backend remove their outbox rows when stored.
         await hub.settled();
         await pool.destroy();
+        await sources.settled();
         db.close();
+        sources.close();
       })();
       return closing;
     },

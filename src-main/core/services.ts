@@ -10,6 +10,7 @@ import type { JobStore } from './store/jobs';
 import type { RewriteStore } from './store/rewrites';
 import type { SampleStore } from './store/samples';
 import type { SettingsStore } from './store/settings';
+import type { SourceStore } from './store/sources';
 import type { SyncEngine } from './sync/engine';
 import type { StorageHealth } from './storage';
 
@@ -20,6 +21,8 @@ export interface Services {
   scheduler: JobScheduler;
   logger: Logger;
   documents: DocumentStore;
+  /** Documents' original bytes until their text is extracted (files in the data folder). */
+  sources: SourceStore;
   rewrites: RewriteStore;
   /** Changes of the finished sections of running revisions (partial results). */
   rewritePartials: RewritePartials;

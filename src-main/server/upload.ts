@@ -58,25 +58,24 @@ export interface UploadLimits {
 }
 
 /**
- * Reads a file part whole, or refuses it when busboy cut it at the size limit (the plugin is
- * registered with `throwFileSizeLimit: false`, so a file over the limit is refused on its own and
- * the others go on).
+ * Reads a file part whole, in the pieces it arrived in (joining them would copy the whole file on
+ * the event loop; the import writes them to disk as they are), or refuses it when busboy cut it at
+ * the size limit (the plugin is registered with `throwFileSizeLimit: false`, so a file over the
+ * limit is refused on its own and the others go on).
  */
 async function readFile(
   stream: Readable & { truncated?: boolean },
   name: string,
   limit: number,
   idle: { ms: number; onIdle: () => void },
-): Promise<Buffer> {
+): Promise<Buffer[]> {
   const chunks: Buffer[] = [];
-  let size = 0;
   // A sender that stalls in the middle of a file would keep its slot (and its bytes) forever.
   const timer = setTimeout(idle.onIdle, idle.ms);
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       timer.refresh();
       chunks.push(chunk);
-      size += chunk.length;
     }
   } finally {
     clearTimeout(timer);
@@ -87,7 +86,7 @@ async function readFile(
       `"${name}" is larger than the limit of ${formatSize(limit)}. Split it into smaller files, or raise the limit in Settings.`,
     );
   }
-  return Buffer.concat(chunks, size);
+  return chunks;
 }
 
 /** Turns what the multipart parser throws into a typed error a user understands. */
@@ -162,7 +161,7 @@ export async function importUpload(
       }
       const release = await limits.slots.acquire();
       try {
-        let bytes: Buffer;
+        let bytes: Buffer[];
         try {
           bytes = await readFile(part.file, name, limits.maxFileBytes, {
             ms: limits.idleMs,

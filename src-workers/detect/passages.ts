@@ -105,6 +105,24 @@ export function findPassages(p: Prepared, scores: Float64Array, rules: PassageRu
     if ((words >= rules.minPassageWords || words === total) && sum / Math.max(1, words) >= rules.minPassageScore) {
       ai.push([s, e]);
       aiWords += words;
+    } else {
+      // The run as a whole is too lukewarm, but it may hold clear AI passages between middling
+      // sentences (a human paragraph scoring near 50 % is too little evidence to switch state
+      // between two AI ones): keep its stretches of sentences that each reach the passage score.
+      for (let a = s; a < e;) {
+        if (scores[a] < rules.minPassageScore) {
+          a++;
+          continue;
+        }
+        let b = a + 1;
+        while (b < e && scores[b] >= rules.minPassageScore) b++;
+        const w = p.sentWordB[b - 1] - p.sentWordA[a];
+        if (w >= rules.minPassageWords) {
+          ai.push([a, b]);
+          aiWords += w;
+        }
+        a = b;
+      }
     }
     s = e;
   }

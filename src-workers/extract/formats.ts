@@ -6,6 +6,7 @@
 import { Buffer } from 'node:buffer';
 import { InkproofError } from '../../src-shared/errors';
 import type { DocumentFormat } from '../../src-shared/models';
+import { includesBytes, type FileBytes } from './pieces';
 
 /** Extensions accepted, and the format each one claims. */
 export const EXTENSIONS: Readonly<Record<string, DocumentFormat>> = {
@@ -55,9 +56,8 @@ export function unsupported(what: string, hint?: string): InkproofError {
 }
 
 /** Legacy Office files and password-protected .docx share the OLE compound file container. */
-export function oleError(bytes: Uint8Array): InkproofError {
-  const has = (name: string) =>
-    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from(name, 'utf16le'));
+export function oleError(bytes: FileBytes): InkproofError {
+  const has = (name: string) => includesBytes(bytes, Buffer.from(name, 'utf16le'));
   if (has('EncryptedPackage')) {
     return new InkproofError(
       'encrypted_file',

@@ -29,7 +29,7 @@ import { convertDocx, docxHtmlToParagraphs } from './docx';
 import { declaredHtmlCharset, htmlToParagraphs } from './html';
 import { markdownToParagraphs } from './md';
 import { extractPdf } from './pdf';
-import { formatSize } from './size';
+import { tooLargeError } from './size';
 import { describeUnknown, findPdfHeader, sniff } from './sniff';
 import { claimedFormat, FORMAT_NAMES, oleError, unsupported } from './formats';
 
@@ -52,12 +52,7 @@ export async function extractDocument(input: ExtractInput): Promise<ExtractOutpu
   const bytes = validate(input);
   const claimed = claimedFormat(input.name);
   const max = input.max_bytes;
-  if (bytes.byteLength > max) {
-    throw new InkproofError(
-      'too_large',
-      `This file is ${formatSize(bytes.byteLength)}, larger than the limit of ${formatSize(max)}. Split it into smaller files, or raise the limit in Settings.`,
-    );
-  }
+  if (bytes.byteLength > max) throw tooLargeError(bytes.byteLength, max);
   if (bytes.byteLength === 0) throw new InkproofError('empty_document', 'This file is empty.');
 
   const { format, paragraphs } = await extractRaw(bytes, claimed, max);

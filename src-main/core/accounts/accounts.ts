@@ -120,9 +120,10 @@ export class AccountStore {
 
   /**
    * Removes an account and its tokens. Its documents go too, but only when asked: without
-   * `deleteDocuments` an account that still owns documents is kept.
+   * `deleteDocuments` an account that still owns documents is kept. `sourceFiles` names the files
+   * of `sources/` those documents still had (for removeSourceFiles, src-main/core/store/sources.ts).
    */
-  remove(name: string, opts: { deleteDocuments?: boolean } = {}): { documents: number } {
+  remove(name: string, opts: { deleteDocuments?: boolean } = {}): { documents: number; sourceFiles: string[] } {
     const user = this.require(name);
     if (user.id === LOCAL_USER_ID)
       throw new InkproofError('invalid_input', 'The local account belongs to the desktop app and cannot be removed.');
@@ -141,13 +142,20 @@ export class AccountStore {
           `"${name}" still owns ${owned} document(s); remove them first, or pass --delete-documents.`,
         );
       }
+      const sourceFiles = (
+        this.db
+          .prepare(
+            'SELECT f.file FROM document_source_files f JOIN documents d ON d.id = f.document_id WHERE d.user_id = ?',
+          )
+          .all(user.id) as { file: string }[]
+      ).map((r) => r.file);
       this.db.prepare('DELETE FROM documents WHERE user_id = ?').run(user.id);
       this.db
         .prepare("UPDATE jobs SET status = 'cancelled' WHERE user_id = ? AND status IN ('queued', 'processing')")
         .run(user.id);
       this.db.prepare('DELETE FROM api_tokens WHERE user_id = ?').run(user.id);
       this.db.prepare('DELETE FROM users WHERE id = ?').run(user.id);
-      return { documents: owned };
+      return { documents: owned, sourceFiles };
     })();
   }
 

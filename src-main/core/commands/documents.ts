@@ -8,6 +8,7 @@ import { InkproofError } from '../../../src-shared/errors';
 import type { DiffHunk, DocumentSummary } from '../../../src-shared/models';
 import { admitFile } from '../../../src-workers/extract/admit';
 import { claimedFormat } from '../../../src-workers/extract/formats';
+import { sizeOf, type FileBytes } from '../../../src-workers/extract/pieces';
 import { formatSize } from '../../../src-workers/extract/size';
 import { isoNow } from '../clock';
 import type { Services } from '../services';
@@ -52,11 +53,12 @@ async function readFile(file: ImportFile, limit: number, ctx: CallContext): Prom
 }
 
 /**
- * Removes a document's rows (versions, analyses, revisions with it) and everything the hub kept of
+ * Removes a document's rows (versions, analyses, revisions with it), its original file, and everything the hub kept of
  * its channels and its revisions': its events go with it, nothing of it can be replayed, to anyone.
  * Call inside the transaction of the delete.
  */
 export function removeDocument(s: Services, id: number, rewriteIds: readonly number[]): void {
+  s.sources.forget(id);
   s.documents.delete(id);
   s.hub.forgetChannels([documentChannel(id), ...rewriteIds.map((r) => rewriteChannel(r))]);
 }
@@ -97,10 +99,13 @@ function revisionContent(
   return revisedDocument(s, rw, accepted);
 }
 
-/** A file on its way in: its name and a way to read its bytes (which may refuse, e.g. too large). */
+/**
+ * A file on its way in: its name and a way to read its bytes (which may refuse, e.g. too large) —
+ * whole, or in the pieces an upload arrived in.
+ */
 export interface IncomingFile {
   name: string;
-  read(): Promise<Uint8Array>;
+  read(): Promise<FileBytes>;
 }
 
 /** Imports files one by one: each becomes a document queued for analysis, or an error. */
@@ -112,21 +117,26 @@ export async function importFiles(s: Services, files: IncomingFile[], ctx: CallC
       const bytes = await file.read();
       const format = admitFile(file.name, bytes, s.settings.importLimit(ctx.user.id));
       const name = path.basename(file.name);
-      const doc = s.hub.atomically(s.db, () => {
-        const doc = s.documents.insert(ctx.user.id, name, format, bytes.byteLength, bytes);
-        s.sync.outbox.document(doc.id);
-        // About six bytes per word: refined once the text is extracted.
-        s.scheduler.enqueue(ctx.user.id, 'analyze', doc.id, bytes.byteLength / 6);
-        s.hub.broadcast(
-          {
-            channel: libraryChannel(ctx.user.id),
-            event: 'document.imported',
-            data: { document_id: doc.id, name, format, size_bytes: doc.size_bytes, imported_at: doc.created_at },
-          },
-          { except: ctx.connectionId },
-        );
-        return doc;
-      });
+      const size = sizeOf(bytes);
+      // The bytes go to a file first (asynchronously); the transaction only names it.
+      const doc = await s.sources.keep(bytes, (attach) =>
+        s.hub.atomically(s.db, () => {
+          const doc = s.documents.insert(ctx.user.id, name, format, size);
+          attach(doc.id);
+          s.sync.outbox.document(doc.id);
+          // About six bytes per word: refined once the text is extracted.
+          s.scheduler.enqueue(ctx.user.id, 'analyze', doc.id, size / 6);
+          s.hub.broadcast(
+            {
+              channel: libraryChannel(ctx.user.id),
+              event: 'document.imported',
+              data: { document_id: doc.id, name, format, size_bytes: doc.size_bytes, imported_at: doc.created_at },
+            },
+            { except: ctx.connectionId },
+          );
+          return doc;
+        }),
+      );
       result.documents.push(doc);
     } catch (err) {
       const typed = InkproofError.is(err) ? err : s.storage.failed(err);

@@ -6,7 +6,7 @@ import { documentChannel, libraryChannel } from '../../../src-shared/channels';
 import { InkproofError } from '../../../src-shared/errors';
 import type { EventPayload } from '../../../src-shared/events';
 import type { AnalysisResult } from '../../../src-shared/models';
-import type { AnalyzeInput, AnalyzeOutput, ExtractInput, ExtractOutput } from '../../../src-shared/tasks';
+import type { AnalyzeInput, AnalyzeOutput, ExtractOutput, ExtractTaskInput } from '../../../src-shared/tasks';
 import { isoNow } from '../clock';
 import type { JobHandler } from '../queue/scheduler';
 import type { Services } from '../services';
@@ -63,12 +63,13 @@ export function analyzeHandler(s: Services): JobHandler {
       let text = doc.text;
       let extracted: ExtractOutput | null = null;
       if (text === null) {
-        const bytes = s.documents.source(doc.id);
-        if (!bytes)
+        // The worker reads the file itself: the bytes never cross this event loop.
+        const source = s.sources.locate(doc.id);
+        if (!source)
           throw new InkproofError('not_found', 'The original file of this document is missing; import it again.');
-        extracted = await s.pool.run<ExtractInput, ExtractOutput>(
+        extracted = await s.pool.run<ExtractTaskInput, ExtractOutput>(
           'extract',
-          { name: doc.name, bytes, max_bytes: s.settings.importLimit(doc.user_id) },
+          { name: doc.name, ...source, max_bytes: s.settings.importLimit(doc.user_id) },
           { signal },
         );
         text = extracted.text;
@@ -82,6 +83,7 @@ export function analyzeHandler(s: Services): JobHandler {
         if (extracted) {
           s.documents.setExtracted(doc.id, extracted.text, extracted.format, extracted.word_count, extracted.blocks);
           s.sync.outbox.version(doc.id, 1);
+          s.sources.forget(doc.id);
         }
         // A newer version may have been applied while this one was analysed: keep the result on
         // its own version and leave the document to the newer analysis.

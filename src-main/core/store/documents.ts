@@ -1,9 +1,9 @@
 /**
- * Documents, their versions, their original bytes and their analyses. Each version keeps its text
- * and its blocks (what each paragraph is, src-shared/blocks.ts) as JSON beside it, NULL when the
- * text is plain paragraphs. Documents and versions get a global id (UUID) beside their local
- * number, and each version names the one(s) it was made on top of, so that devices that sync can
- * tell versions apart and keep both sides of a conflict (docs/sync.md).
+ * Documents, their versions and their analyses (their original bytes: sources.ts). Each version
+ * keeps its text and its blocks (what each paragraph is, src-shared/blocks.ts) as JSON beside it,
+ * NULL when the text is plain paragraphs. Documents and versions get a global id (UUID) beside their
+ * local number, and each version names the one(s) it was made on top of, so that devices that sync
+ * can tell versions apart and keep both sides of a conflict (docs/sync.md).
  */
 import crypto from 'node:crypto';
 import { blocksProblem, textBlocksSchema } from '../../../src-shared/blocks';
@@ -57,15 +57,13 @@ const SUMMARY_COLUMNS =
 export class DocumentStore {
   constructor(private readonly db: Db) {}
 
-  insert(userId: number, name: string, format: DocumentFormat, sizeBytes: number, source: Uint8Array): DocumentSummary {
+  /** A new document waiting for its text; its original bytes are kept by the SourceStore (sources.ts). */
+  insert(userId: number, name: string, format: DocumentFormat, sizeBytes: number): DocumentSummary {
     const row = this.db
       .prepare(
         `INSERT INTO documents (id, user_id, name, format, status, size_bytes, created_at, gid) VALUES (${nextId('documents')}, ?, ?, ?, 'queued', ?, ?, ?) RETURNING ${SUMMARY_COLUMNS}`,
       )
       .get(userId, name, format, sizeBytes, isoNow(), crypto.randomUUID()) as DocumentRow;
-    this.db
-      .prepare('INSERT INTO document_sources (document_id, bytes) VALUES (?, ?)')
-      .run(row.id, Buffer.from(source.buffer, source.byteOffset, source.byteLength));
     return toSummary(row);
   }
 
@@ -162,19 +160,13 @@ export class DocumentStore {
     return this.db.prepare('DELETE FROM documents WHERE id = ?').run(id).changes > 0;
   }
 
-  source(id: number): Uint8Array | null {
-    const row = this.db.prepare('SELECT bytes FROM document_sources WHERE document_id = ?').get(id) as
-      { bytes: Buffer } | undefined;
-    return row ? new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength) : null;
-  }
-
   setStatus(id: number, status: DocumentStatus, error: { code: string; message: string } | null = null): void {
     this.db
       .prepare('UPDATE documents SET status = ?, error = ?, error_code = ? WHERE id = ?')
       .run(status, error?.message ?? null, error?.code ?? null, id);
   }
 
-  /** Stores the extracted text and its blocks as version 1 and drops the original bytes. */
+  /** Stores the extracted text and its blocks as version 1 (the original bytes go with SourceStore.forget). */
   setExtracted(id: number, text: string, format: DocumentFormat, wordCount: number, blocks: TextBlock[]): void {
     this.db
       .prepare('UPDATE documents SET text = ?, format = ?, word_count = ?, version = 1 WHERE id = ?')
@@ -184,7 +176,6 @@ export class DocumentStore {
         "INSERT OR REPLACE INTO document_versions (document_id, version, text, word_count, rewrite_id, created_at, blocks, vid, parents, origin) VALUES (?, 1, ?, ?, NULL, ?, ?, ?, '[]', 'import')",
       )
       .run(id, text, wordCount, isoNow(), blocksColumn(text, blocks), crypto.randomUUID());
-    this.db.prepare('DELETE FROM document_sources WHERE document_id = ?').run(id);
   }
 
   /**

@@ -101,7 +101,9 @@ export class SyncOutbox {
     if (!this.recording) return;
     const ownImport = this.db
       .prepare(
-        'SELECT 1 FROM documents d JOIN document_sources s ON s.document_id = d.id WHERE d.id = ? AND d.text IS NULL',
+        `SELECT 1 FROM documents d WHERE d.id = ? AND d.text IS NULL
+           AND (EXISTS (SELECT 1 FROM document_source_files f WHERE f.document_id = d.id)
+             OR EXISTS (SELECT 1 FROM document_sources s WHERE s.document_id = d.id))`,
       )
       .get(docId);
     if (ownImport) this.document(docId);

@@ -413,13 +413,14 @@ export interface UploadFile {
 /**
  * Uploads files as multipart/form-data over a plain HTTP request, writing each file in 64 KB
  * pieces with back-pressure (the test never holds an upload in memory). `abortAfter` bytes of body
- * ends the request by destroying its socket instead; `stallAfter` stops sending (without closing).
+ * ends the request by destroying its socket instead; `stallAfter` stops sending (without closing),
+ * for good or, given `resume`, until it resolves (`stalled` is called once sending stopped).
  */
 export function upload(
   port: number,
   token: string,
   files: UploadFile[],
-  opts: { abortAfter?: number; stallAfter?: number } = {},
+  opts: { abortAfter?: number; stallAfter?: number; stalled?: () => void; resume?: Promise<unknown> } = {},
 ): Promise<{ status: number; body: any } | 'aborted'> {
   // A stalled upload resolves 'aborted' once the server drops it.
   const boundary = 'inkproofSecurityBoundary';
@@ -442,7 +443,8 @@ export function upload(
       res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) }));
     });
     let written = 0;
-    const cut = opts.abortAfter !== undefined || opts.stallAfter !== undefined;
+    let stallAt = opts.stallAfter;
+    const cut = opts.abortAfter !== undefined || (opts.stallAfter !== undefined && !opts.resume);
     req.on('error', (err) => (cut ? resolve('aborted') : reject(err)));
     async function* body(): AsyncGenerator<Buffer> {
       for (const f of files) {
@@ -463,7 +465,12 @@ export function upload(
     void (async () => {
       for await (const chunk of body()) {
         if (opts.abortAfter !== undefined && written >= opts.abortAfter) return req.destroy();
-        if (opts.stallAfter !== undefined && written >= opts.stallAfter) return;
+        if (stallAt !== undefined && written >= stallAt) {
+          opts.stalled?.();
+          if (!opts.resume) return;
+          await opts.resume;
+          stallAt = undefined;
+        }
         written += chunk.length;
         if (!req.write(chunk)) await new Promise((r) => req.once('drain', r));
       }

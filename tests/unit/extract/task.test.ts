@@ -1,5 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import extract from '../../../src-workers/tasks/extract';
+import { tempDir } from '../../helpers/temp';
 import { bytesOf, expectUserMessage, MB } from './fixtures';
 
 describe('extract task (piscina entry)', () => {
@@ -31,6 +34,34 @@ describe('extract task (piscina entry)', () => {
       ok: false,
       error: { code: 'empty_document', message: 'This file is empty.', retryable: false },
     });
+  });
+
+  it('reads a stored file itself, checked against the size it was stored with', async () => {
+    const t = tempDir();
+    try {
+      const file = path.join(t.dir, 'source');
+      fs.writeFileSync(file, 'Read by the worker.');
+      expect(await extract({ name: 'a.txt', path: file, size: 19, max_bytes: MB })).toMatchObject({
+        ok: true,
+        value: { text: 'Read by the worker.' },
+      });
+      // Cut short on disk (a power cut before the data reached it, say): not analysed as it is.
+      expect(await extract({ name: 'a.txt', path: file, size: 40, max_bytes: MB })).toMatchObject({
+        ok: false,
+        error: { code: 'corrupt_file', message: expect.stringMatching(/import it again/) },
+      });
+      // The limit was lowered since the import: refused without reading.
+      expect(await extract({ name: 'a.txt', path: file, size: 2 * MB, max_bytes: MB })).toMatchObject({
+        ok: false,
+        error: { code: 'too_large' },
+      });
+      expect(await extract({ name: 'a.txt', path: path.join(t.dir, 'gone'), size: 19, max_bytes: MB })).toMatchObject({
+        ok: false,
+        error: { code: 'not_found', message: expect.stringMatching(/import it again/) },
+      });
+    } finally {
+      t.cleanup();
+    }
   });
 
   it('turns malformed input into invalid_input rather than throwing', async () => {

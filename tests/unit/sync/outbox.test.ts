@@ -36,7 +36,7 @@ function setup(attached = true) {
 
 function importText(db: Db, docs: DocumentStore, outbox: SyncOutbox, text: string, blocks: TextBlock[] = []): number {
   return db.transaction(() => {
-    const d = docs.insert(1, 'a.txt', 'txt', text.length, Buffer.from(text));
+    const d = docs.insert(1, 'a.txt', 'txt', text.length);
     outbox.document(d.id);
     docs.setExtracted(d.id, text, 'txt', text.split(' ').length, blocks);
     outbox.version(d.id, 1);
@@ -63,7 +63,7 @@ describe('sync outbox', () => {
     expect(outbox.count()).toBe(2);
     expect(() =>
       db.transaction(() => {
-        const d = docs.insert(1, 'b.txt', 'txt', 3, Buffer.from('abc'));
+        const d = docs.insert(1, 'b.txt', 'txt', 3);
         outbox.document(d.id);
         throw new Error('the change fails');
       })(),
@@ -182,7 +182,7 @@ describe('migration to global ids', () => {
     // deleting document 7 is 8, with a global id of its own.
     const docs = new DocumentStore(db);
     docs.delete(7);
-    const next = docs.insert(1, 'new.txt', 'txt', 1, Buffer.from('d'));
+    const next = docs.insert(1, 'new.txt', 'txt', 1);
     expect(next.id).toBe(8);
     const gid = (db.prepare('SELECT gid FROM documents WHERE id = 8').get() as { gid: string }).gid;
     expect(gid).toMatch(GLOBAL_ID_RE);

@@ -9,6 +9,7 @@ import { migration as analysisAiShare } from './003-analysis-ai-share';
 import { migration as idsAccountsSettings } from './004-ids-accounts-settings';
 import { migration as sync } from './005-sync';
 import { migration as documentBlocks } from './006-document-blocks';
+import { migration as documentSourceFiles } from './007-document-source-files';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -20,4 +21,5 @@ export const MIGRATIONS: Migration[] = [
   idsAccountsSettings,
   sync,
   documentBlocks,
+  documentSourceFiles,
 ];
