@@ -118,10 +118,10 @@ test('the Revise dialog defaults to the whole document without critical sections
   await page.goto(`${server.origin}/#/documents/${doc.id}`);
   await page.getByRole('button', { name: /^Revise/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Revise document' });
-  if (doc.critical_sections.length === 0) {
-    await expect(dialog.getByRole('combobox', { name: 'What to revise' })).toHaveValue('document');
-    await expect(dialog.locator('option[value="sections"]')).toBeDisabled();
-  }
+  // The conversational text has no critical section: "critical sections only" cannot be the default.
+  expect(doc.critical_sections).toEqual([]);
+  await expect(dialog.getByRole('combobox', { name: 'What to revise' })).toHaveValue('document');
+  await expect(dialog.locator('option[value="sections"]')).toBeDisabled();
   await expect(dialog.getByTestId('engine-hint')).toContainText('Runs on this computer');
   // An error of the server is shown inside the dialog, not as a toast behind it.
   await page.route('**/api/commands/rewriteDocument', (route) =>
