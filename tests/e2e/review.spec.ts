@@ -72,12 +72,23 @@ test('the verdict card says what the result is, in words and a colour that agree
   const box = (await overview.boundingBox())!;
   await overview.click({ position: { x: box.width / 2, y: ((start + end) / 2 / mixed.text.length) * box.height } });
   await expect(page.locator(`[data-testid="document-text"] .s[data-s="${last}"]`)).toBeFocused();
-  // Passages and text are linked both ways.
+  // Passages and text are linked both ways. The essay ends with plain paragraphs: its last
+  // sentence is in no passage.
+  const passage = [...mixed.critical_sections].sort((a, b) => a.start - b.start)[0];
+  const firstIn = mixed.sentences.findIndex((x: { end: number }) => x.end > passage.start);
+  expect(start).toBeGreaterThanOrEqual(passage.end);
+  const passage1 = page.getByTestId('critical-sections').locator('li[data-section="1"]');
+  const sentence = (i: number) => page.locator(`[data-testid="document-text"] .s[data-s="${i}"]`);
+  await expect(passage1).not.toHaveAttribute('aria-current', 'true');
+  // From the sidebar to the text: the passage's first sentence is brought into view and focused.
   await page.getByRole('button', { name: 'Show passage 1' }).click();
-  await expect(page.getByTestId('critical-sections').locator('li[data-section="1"]')).toHaveAttribute(
-    'aria-current',
-    'true',
-  );
+  await expect(sentence(firstIn)).toBeFocused();
+  await expect(passage1).toHaveAttribute('aria-current', 'true');
+  // From the text to the sidebar: a sentence chosen in the text marks the passage it is in, or none.
+  await sentence(last).click();
+  await expect(passage1).not.toHaveAttribute('aria-current', 'true');
+  await sentence(firstIn).click();
+  await expect(passage1).toHaveAttribute('aria-current', 'true');
 
   // The keyboard selects sentences for "Check selected passage", whose hint counts words.
   await page.getByRole('region', { name: 'Document text' }).focus();
