@@ -10,18 +10,28 @@
  * 3. Scrolling a library of 10,000 documents: the main-thread cost of each frame while the list is
  *    flung, against a plain (not virtualised) list of the same 10,000 rows. Target: no sustained
  *    run of frames over 16 ms.
+ * 4. The Document view of a 10,000-word document (Markdown with headings): from its data arriving
+ *    (the getDocument response) to the text painted with every sentence shaded and the overview
+ *    strip, then the cost of each frame while the page is flung — against the Document view as it
+ *    was before the review (the renderer at BASELINE_COMMIT, built from git into a temporary
+ *    folder), both built alike by this run and served to the page in place of the server's own
+ *    files, against the same server and the same document, samples interleaved. Targets: under
+ *    300 ms; no sustained run of frames over 16 ms.
  *
  * Each page runs in its own browser context (its own renderer process). Times are wall clock in
  * milliseconds; the server and the browser share the machine's clock.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import react from '@vitejs/plugin-react';
+import { build } from 'vite';
 import { median, percentile, printTable } from './lib/stats';
+import { generateText } from './lib/textgen';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLES = Number(process.env.BENCH_UI_SAMPLES ?? 150);
@@ -504,12 +514,238 @@ async function scrolling(browser: Browser): Promise<void> {
   }
 }
 
+// ---- 4. the Document view of a 10,000-word document ------------------------------------------------
+
+/**
+ * The Document view before the review work (critical sections highlighted, no sentence shading,
+ * no overview). Kept as a commit rather than as old components in the tree: the bench builds the
+ * renderer of that commit from git, so the baseline is exactly what users had.
+ */
+const BASELINE_COMMIT = 'aee488fb738b31cb6bda620f9e78cb399776de02';
+const DOC_WORDS = Number(process.env.BENCH_UI_DOC_WORDS ?? 10_000);
+const DOC_SAMPLES = Number(process.env.BENCH_UI_DOC_SAMPLES ?? 12);
+
+/** Builds the renderer of `commit` (or of the working tree) into a temporary folder, as the app's build does. */
+async function buildRenderer(label: string, commit: string | null): Promise<{ dir: string; cleanup: () => void }> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `inkproof-bench-ui-${label}-`));
+  let source = root;
+  if (commit) {
+    const tar = execFileSync('git', ['archive', '--format=tar', commit, 'src-renderer', 'src-shared'], {
+      cwd: root,
+      maxBuffer: 1 << 28,
+    });
+    execFileSync('tar', ['-x', '-C', tmp], { input: tar });
+    fs.symlinkSync(path.join(root, 'node_modules'), path.join(tmp, 'node_modules'), 'dir');
+    source = tmp;
+  }
+  const dir = path.join(tmp, 'out');
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    root: path.join(source, 'src-renderer'),
+    base: './',
+    plugins: [react()],
+    build: { outDir: dir, emptyOutDir: true, target: 'es2022', minify: true },
+  });
+  return { dir, cleanup: () => fs.rmSync(tmp, { recursive: true, force: true }) };
+}
+
+/** Serves a built renderer's page and assets to `page` in place of the server's; the API goes through. */
+async function serveRenderer(page: Page, origin: string, dir: string): Promise<void> {
+  await page.route(`${origin}/**`, (route) => {
+    const { pathname } = new URL(route.request().url());
+    if (pathname === '/' || pathname === '/index.html') return route.fulfill({ path: path.join(dir, 'index.html') });
+    if (pathname.startsWith('/assets/')) return route.fulfill({ path: path.join(dir, pathname) });
+    return route.continue();
+  });
+}
+
+/**
+ * Runs in the page before it loads: notes when the Document view is complete (the text's end on
+ * screen, and — for the new view — every sentence shaded and marked on the overview), and when the
+ * frame that shows it has been rendered.
+ */
+const WATCH_RENDER = ({ tail, sentences }: { tail: string; sentences: number }) => {
+  const w = window as unknown as { __render: { seen: number | null; painted: number | null; nodes: number } };
+  w.__render = { seen: null, painted: null, nodes: 0 };
+  const complete = () => {
+    const text = document.querySelector('[data-testid="document-text"]');
+    if (!text || !(text.textContent ?? '').includes(tail)) return false;
+    if (sentences > 0)
+      return (
+        text.querySelectorAll('.s').length >= sentences &&
+        document.querySelector('.ov-marks')?.getAttribute('data-drawn') === String(sentences)
+      );
+    return true;
+  };
+  const obs = new MutationObserver(() => {
+    if (w.__render.seen !== null || !complete()) return;
+    w.__render.seen = performance.now();
+    w.__render.nodes = document.querySelectorAll('main *').length;
+    obs.disconnect();
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => (w.__render.painted = performance.now());
+      ch.port2.postMessage(0);
+    });
+  });
+  document.addEventListener('DOMContentLoaded', () =>
+    obs.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true }),
+  );
+};
+
+/** One load of the view: ms from the getDocument response's end to the complete view's frame rendered. */
+async function renderOnce(page: Page, url: string): Promise<{ ms: number; nodes: number }> {
+  await page.goto(url);
+  await page.waitForFunction(() => (window as any).__render?.painted !== null, null, { timeout: 60_000, polling: 50 });
+  return page.evaluate(() => {
+    const r = (window as any).__render as { seen: number; painted: number; nodes: number };
+    const fetches = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
+      (e) => e.name.includes('/api/commands/getDocument') && e.responseEnd <= r.seen,
+    );
+    return { ms: r.painted - fetches[fetches.length - 1].responseEnd, nodes: r.nodes };
+  });
+}
+
+/** A long report: a title, then a heading every eight paragraphs, chatbot-style and plain paragraphs mixed. */
+function longReport(words: number): string {
+  const plain = generateText(words, 7).split('\n\n');
+  const out = ['# A long report'];
+  let n = 0;
+  for (let i = 0; n < words; i++) {
+    if (i % 8 === 0) out.push(`## Part ${i / 8 + 1}`);
+    const p = i % 3 === 0 ? AI : plain[i % plain.length];
+    out.push(p);
+    n += p.split(/\s+/).length;
+  }
+  return out.join('\n\n');
+}
+
+async function documentView(browser: Browser): Promise<void> {
+  const renderers = {
+    current: await buildRenderer('current', null),
+    baseline: await buildRenderer('baseline', BASELINE_COMMIT),
+  };
+  const server = await startServer();
+  try {
+    const text = longReport(DOC_WORDS);
+    const { documents } = await server.command('importDocuments', { files: [{ name: 'long-report.md', text }] });
+    const id = documents[0].id as number;
+    const doc = await waitFor(
+      async () => {
+        const d = await server.command('getDocument', { id });
+        return d.status === 'analyzed' ? d : null;
+      },
+      10 * 60_000,
+      250,
+    );
+    const tail = text.slice(-40);
+    const url = `${server.openUrl}#/documents/${id}`;
+    const pages: Record<'current' | 'baseline', Page> = {} as never;
+    for (const which of ['current', 'baseline'] as const) {
+      const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      await ctx.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+      await ctx.addInitScript(WATCH_RENDER, { tail, sentences: which === 'current' ? doc.sentences.length : 0 });
+      pages[which] = await ctx.newPage();
+      await serveRenderer(pages[which], server.origin, renderers[which].dir);
+      await renderOnce(pages[which], url); // warm-up: caches, JIT
+    }
+    const times = { current: [] as number[], baseline: [] as number[] };
+    let nodes = { current: 0, baseline: 0 };
+    for (let i = 0; i < DOC_SAMPLES; i++) {
+      const order: ('current' | 'baseline')[] = i % 2 ? ['baseline', 'current'] : ['current', 'baseline'];
+      for (const which of order) {
+        const r = await renderOnce(pages[which], url);
+        times[which].push(r.ms);
+        nodes = { ...nodes, [which]: r.nodes };
+      }
+    }
+    const frames = 300;
+    const speeds = [60, 400];
+    const fling = {
+      current: [] as Awaited<ReturnType<typeof FLING>>[],
+      baseline: [] as Awaited<ReturnType<typeof FLING>>[],
+    };
+    for (const step of speeds)
+      for (const which of ['current', 'baseline'] as const)
+        fling[which].push(await pages[which].evaluate(FLING, { selector: '#main', frames, step }));
+    for (const p of Object.values(pages)) await p.context().close();
+
+    const s = { current: stats(times.current), baseline: stats(times.baseline) };
+    const rows: (string | number)[][] = [
+      [
+        'sentences shaded / overview marks',
+        `${doc.sentences.length} / ${doc.sentences.length}`,
+        '— (sections highlighted)',
+        '',
+      ],
+      ['elements in the view', nodes.current, nodes.baseline, ''],
+      ['data → view rendered, p50', s.current.p50, s.baseline.p50, '< 300'],
+      [
+        'data → view rendered, p90',
+        percentile(
+          [...times.current].sort((a, b) => a - b),
+          90,
+        ),
+        percentile(
+          [...times.baseline].sort((a, b) => a - b),
+          90,
+        ),
+        '',
+      ],
+      ['data → view rendered, max', s.current.max, s.baseline.max, ''],
+      ['ratio of p50 (new ÷ old)', s.current.p50 / s.baseline.p50, 1, ''],
+    ];
+    speeds.forEach((step, i) => {
+      const [A, B] = [fling.current[i], fling.baseline[i]];
+      const [a, b] = [stats(A.costs), stats(B.costs)];
+      rows.push(
+        [
+          `${step} px/frame: frame cost p50 / p99`,
+          `${a.p50.toFixed(2)} / ${a.p99.toFixed(2)}`,
+          `${b.p50.toFixed(2)} / ${b.p99.toFixed(2)}`,
+          '',
+        ],
+        [
+          `${step} px/frame: frames over 16 ms (of ${frames})`,
+          A.costs.filter((x) => x > 16).length,
+          B.costs.filter((x) => x > 16).length,
+          '',
+        ],
+        [
+          `${step} px/frame: longest run of frames over 16 ms`,
+          longestRun(A.costs, 16),
+          longestRun(B.costs, 16),
+          'none sustained (< 3)',
+        ],
+        [`${step} px/frame: long animation frames (> 50 ms)`, A.longFrames, B.longFrames, '0'],
+      );
+    });
+    printTable(
+      `The Document view of a ${DOC_WORDS.toLocaleString('en-US')}-word document (${DOC_SAMPLES} loads each, interleaved; ms; frame cost as in table 3, page flung for ${frames} frames)`,
+      [
+        'metric',
+        'Document view (sentence shading + overview)',
+        `before the review (${BASELINE_COMMIT.slice(0, 7)}, baseline)`,
+        'target',
+      ],
+      rows,
+    );
+  } finally {
+    await server.stop();
+    fs.rmSync(server.dataDir, { recursive: true, force: true });
+    renderers.current.cleanup();
+    renderers.baseline.cleanup();
+  }
+}
+
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 try {
   const only = process.argv.slice(2);
   if (!only.length || only.includes('latency')) await analyzedToDom(browser);
   if (!only.length || only.includes('first-render')) await firstRender(browser);
   if (!only.length || only.includes('scroll')) await scrolling(browser);
+  if (!only.length || only.includes('document')) await documentView(browser);
 } finally {
   await browser.close();
 }

@@ -16,10 +16,12 @@ import type {
 } from './models';
 import { DOCUMENT_STATUSES, JOB_STATUSES, JOB_TYPES, rewriteOptionsSchema, settingsSchema } from './models';
 import type { ErrorBody } from './errors';
-import type { ReplayResult } from './events';
+import type { Envelope, ReplayResult } from './events';
 import type { DocumentConflict, DocumentSyncState, SyncStatus } from './sync';
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** Ids of a revision's changes, or every change. */
+const acceptedHunks = z.union([z.array(z.number().int().nonnegative()).max(100000), z.literal('all')]);
 const fileName = z.string().min(1).max(255);
 
 /** A file to import: its text, its bytes (base64), or — only where the caller is trusted (Electron main, CLI) — a path. */
@@ -76,17 +78,26 @@ export const commandSchemas = {
   analyzeDocument: z.object({ id }).strict(),
   rewriteDocument: z.object({ id, options: rewriteOptionsPatch.optional() }).strict(),
   getRewrite: z.object({ id }).strict(),
-  applyRewrite: z
-    .object({ id, accepted_hunks: z.union([z.array(z.number().int().nonnegative()).max(100000), z.literal('all')]) })
-    .strict(),
+  applyRewrite: z.object({ id, accepted_hunks: acceptedHunks }).strict(),
   exportDocument: z
     .object({
       id,
       format: z.enum(['txt', 'md', 'docx']),
       version: z.number().int().positive().optional(),
       rewrite_id: id.optional(),
+      /**
+       * With `rewrite_id`: the changes the reader accepted, so that the export is what applying
+       * them would give. Without it, a revision exports as applied (when it was) or in full.
+       */
+      accepted_hunks: acceptedHunks.optional(),
     })
-    .strict(),
+    .strict()
+    .refine((a) => a.accepted_hunks === undefined || a.rewrite_id !== undefined, {
+      message: 'accepted_hunks goes with rewrite_id.',
+    })
+    .refine((a) => a.version === undefined || a.rewrite_id === undefined, {
+      message: 'Give a version or a rewrite_id, not both.',
+    }),
   validateSample: z
     .object({
       document_id: id,
@@ -122,6 +133,10 @@ export const commandSchemas = {
   retryJob: z.object({ id }).strict(),
   getQueueStats: z.object({}).strict(),
   getEvents: z.object({ channel: z.string().min(1).max(164), since: z.number().int().min(0) }).strict(),
+  /** The newest events of every channel the caller may read, newest first (the event log's history). */
+  getRecentEvents: z.object({ limit: z.number().int().min(1).max(5000).optional() }).strict(),
+  /** The signed-in account, whose library and queue channels the interface follows. */
+  whoami: z.object({}).strict(),
   getSettings: z.object({}).strict(),
   updateSettings: z.object({ patch: deepPartialSettings }).strict(),
   renameDocument: z.object({ id, name: fileName }).strict(),
@@ -180,6 +195,8 @@ export interface CommandResults {
   retryJob: { job: JobRecord };
   getQueueStats: QueueStats;
   getEvents: ReplayResult;
+  getRecentEvents: { events: Envelope[] };
+  whoami: { user: { id: number; name: string | null } };
   getSettings: SettingsView;
   updateSettings: SettingsView;
   renameDocument: { document: DocumentSummary };

@@ -23,6 +23,8 @@ export const eventSchemas = {
       verdict: z.enum(VERDICTS),
       /** Share (0–1) of the words in passages judged AI; null when not scored. */
       ai_share: z.number().min(0).max(1).nullable(),
+      /** Words of the analysed text (a library row shows them without asking for the document). */
+      word_count: z.number().int().nonnegative().optional(),
     })
     .strict(),
   'sample.validated': z

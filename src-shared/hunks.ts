@@ -45,3 +45,34 @@ export function hunksMatch(original: string, hunks: readonly DiffHunk[]): boolea
   }
   return true;
 }
+
+/**
+ * Which hunks, applied to `original`, give `text`: how an applied revision shows what was applied
+ * (the version's text is the record). Null when no choice of hunks gives that text. When two
+ * choices give the same text either is a true account of it.
+ */
+export function acceptedHunksOf(original: string, hunks: readonly DiffHunk[], text: string): number[] | null {
+  const sorted = [...hunks].sort((a, b) => a.start - b.start);
+  // Depth-first over the hunks, remembering (hunk, position in text) pairs that led nowhere.
+  const dead = new Set<string>();
+  const chosen: number[] = [];
+  const walk = (i: number, pos: number, at: number): boolean => {
+    if (i === sorted.length) return text.length - at === original.length - pos && text.endsWith(original.slice(pos));
+    const key = `${i}:${at}`;
+    if (dead.has(key)) return false;
+    const h = sorted[i];
+    const gap = original.slice(pos, h.start);
+    if (text.startsWith(gap, at)) {
+      const here = at + gap.length;
+      if (text.startsWith(h.after, here)) {
+        chosen.push(h.id);
+        if (walk(i + 1, h.end, here + h.after.length)) return true;
+        chosen.pop();
+      }
+      if (text.startsWith(h.before, here) && walk(i + 1, h.end, here + h.before.length)) return true;
+    }
+    dead.add(key);
+    return false;
+  };
+  return walk(0, 0, 0) ? chosen : null;
+}

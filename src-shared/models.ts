@@ -3,6 +3,9 @@
  * (HTTP, IPC, events), as in the seed's payloads.
  */
 import { z } from 'zod';
+import { JOB_TYPES, LLM_KINDS, REWRITE_MODES } from './constants';
+
+export { JOB_TYPES, LLM_KINDS, MIN_SCORED_WORDS, REWRITE_MODES } from './constants';
 
 export const DOCUMENT_FORMATS = ['txt', 'md', 'html', 'docx', 'pdf'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
@@ -16,12 +19,6 @@ export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
  */
 export const VERDICTS = ['ai', 'mixed', 'human', 'uncertain', 'too_short', 'unsupported_language'] as const;
 export type Verdict = (typeof VERDICTS)[number];
-
-/**
- * The fewest words the detector scores: a text with fewer is `too_short` (no score). Shared so
- * that the interface can say how many words a text needs before it is checked.
- */
-export const MIN_SCORED_WORDS = 50;
 
 /** What the broadcast carries for a section: offsets into the extracted text, text at most ~300 chars. */
 export const criticalSectionSchema = z.object({
@@ -150,14 +147,12 @@ export interface DocumentVersionInfo {
   created_at: string;
   rewrite_id: number | null;
   word_count: number;
+  /** The latest analysis of this version; null until it is analysed or when it is not scored. */
+  ai_confidence: number | null;
+  verdict: Verdict | null;
+  ai_share: number | null;
 }
 
-/**
- * `casual`: contractions, shorter sentences, plain words; `formal`: no contractions, precise
- * vocabulary; `academic`: formal, with hedges where a claim is stated more strongly than a paper
- * would; `concise`: shorter — filler, comment tails, wordy phrases and points made twice cut.
- */
-export const REWRITE_MODES = ['standard', 'formal', 'casual', 'academic', 'concise'] as const;
 export type RewriteMode = (typeof REWRITE_MODES)[number];
 export const REWRITE_SCOPES = ['document', 'sections'] as const;
 export type RewriteScope = (typeof REWRITE_SCOPES)[number];
@@ -243,7 +238,6 @@ export interface SampleRecord {
   validated_at: string | null;
 }
 
-export const JOB_TYPES = ['analyze', 'rewrite', 'validate'] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 export const JOB_STATUSES = ['queued', 'processing', 'completed', 'failed', 'cancelled'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
@@ -290,7 +284,6 @@ export interface QueueStats {
 }
 
 export const THEMES = ['system', 'light', 'dark'] as const;
-export const LLM_KINDS = ['openai', 'ollama'] as const;
 
 const MAX_FILE_BYTES = z
   .number()

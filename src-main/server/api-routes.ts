@@ -118,6 +118,9 @@ export function registerApiRoutes(app: FastifyInstance, core: Core, contextOf: C
 
   app.get('/api/documents/:id/export', async (req, reply) => {
     const q = numbers(req.query as Record<string, unknown>, ['version', 'rewrite_id']);
+    // `accepted_hunks=3,5,8` (or `all`): the changes of a revision that the export keeps.
+    if (typeof q.accepted_hunks === 'string' && q.accepted_hunks !== 'all')
+      q.accepted_hunks = q.accepted_hunks === '' ? [] : q.accepted_hunks.split(',').map((n) => Number(n));
     const file = (await run(req, 'exportDocument', {
       id: id((req.params as { id: string }).id, 'document'),
       ...q,

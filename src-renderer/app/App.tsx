@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { openFilePicker, WindowDrop } from '../components/DropZone';
 import { Dialog } from '../components/Dialog';
 import { StatusBar } from '../components/StatusBar';
+import { ActivityButton } from '../components/Activity';
 import { Toasts } from '../components/Toasts';
 import { DocumentView } from '../views/DocumentView';
 import { EventsView } from '../views/EventsView';
@@ -10,6 +11,7 @@ import { LibraryView } from '../views/LibraryView';
 import { QueueView } from '../views/QueueView';
 import { RevisionView } from '../views/RevisionView';
 import { SettingsView } from '../views/SettingsView';
+import { VersionView } from '../views/VersionView';
 import { ViewHeading } from '../views/common';
 import { useActions, useApp, useAppState } from './context';
 import { href, navigate, useRoute, type Route } from './router';
@@ -17,7 +19,7 @@ import { GLOBAL_SHORTCUTS, useShortcuts, VIEW_SHORTCUTS, type Shortcut } from '.
 import { useTheme } from './theme';
 
 const NAV: { path: string; label: string; match: Route['name'][]; keys: string }[] = [
-  { path: '/', label: 'Library', match: ['library', 'document', 'rewrite'], keys: 'Alt+1' },
+  { path: '/', label: 'Library', match: ['library', 'document', 'rewrite', 'version'], keys: 'Alt+1' },
   { path: '/queue', label: 'Queue', match: ['queue'], keys: 'Alt+2' },
   { path: '/events', label: 'Events', match: ['events'], keys: 'Alt+3' },
   { path: '/settings', label: 'Settings', match: ['settings'], keys: 'Alt+4' },
@@ -77,6 +79,15 @@ function View({ route }: { route: Route }) {
       return <EventsView />;
     case 'settings':
       return <SettingsView />;
+    case 'version':
+      return (
+        <VersionView
+          key={`${route.id}:${route.version}`}
+          id={route.id}
+          version={route.version}
+          compare={route.compare}
+        />
+      );
     default:
       return (
         <div className="view">
@@ -130,6 +141,7 @@ export function App() {
       library: 'Library',
       document: 'Document',
       rewrite: 'Revision',
+      version: 'Version',
       queue: 'Queue',
       events: 'Events',
       settings: 'Settings',
@@ -170,8 +182,10 @@ export function App() {
       <main id="main" tabIndex={-1}>
         <View route={route} />
       </main>
-      <StatusBar kind={app.bridge.kind} />
       <Toasts />
+      <StatusBar kind={app.bridge.kind}>
+        <ActivityButton />
+      </StatusBar>
       <WindowDrop />
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
     </div>

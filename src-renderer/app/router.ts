@@ -8,6 +8,7 @@ export type Route =
   | { name: 'library' }
   | { name: 'document'; id: number }
   | { name: 'rewrite'; id: number }
+  | { name: 'version'; id: number; version: number; compare: number | null }
   | { name: 'queue' }
   | { name: 'events' }
   | { name: 'settings' }
@@ -19,6 +20,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/' || path === '/library') return { name: 'library' };
   if ((m = /^\/documents\/([1-9][0-9]*)$/.exec(path))) return { name: 'document', id: Number(m[1]) };
   if ((m = /^\/rewrites\/([1-9][0-9]*)$/.exec(path))) return { name: 'rewrite', id: Number(m[1]) };
+  if ((m = /^\/documents\/([1-9][0-9]*)\/versions\/([1-9][0-9]*)(?:\?compare=([1-9][0-9]*))?$/.exec(path)))
+    return { name: 'version', id: Number(m[1]), version: Number(m[2]), compare: m[3] ? Number(m[3]) : null };
   if (path === '/queue') return { name: 'queue' };
   if (path === '/events') return { name: 'events' };
   if (path === '/settings') return { name: 'settings' };

@@ -84,7 +84,8 @@ export class WebBridge implements AppBridge {
     return h;
   }
 
-  private async request(path: string, init: RequestInit): Promise<unknown> {
+  /** `answers`: statuses besides 2xx whose body is an answer, not an error (an upload whose files were all refused). */
+  private async request(path: string, init: RequestInit, answers: readonly number[] = []): Promise<unknown> {
     let res: Response;
     try {
       res = await this.fetchImpl(`${this.base}${path}`, { credentials: 'same-origin', ...init });
@@ -98,7 +99,8 @@ export class WebBridge implements AppBridge {
     } catch {
       /* not JSON */
     }
-    if (!res.ok) {
+    const answer = answers.includes(res.status) && !!body && typeof body === 'object' && !('error' in body);
+    if (!res.ok && !answer) {
       const err = (
         body as { error?: { code?: string; message?: string; issues?: { path: string; message: string }[] } } | null
       )?.error;
@@ -127,8 +129,12 @@ export class WebBridge implements AppBridge {
       const form = new FormData();
       for (const f of chunk) form.append('file', f, f.name);
       try {
-        const body = (await this.request('/api/documents', { method: 'POST', headers: this.headers(), body: form })) as
-          { document: ImportResult['documents'][number] } | ImportResult;
+        // 422 with a body: every file of the upload was refused, each with its own reason.
+        const body = (await this.request(
+          '/api/documents',
+          { method: 'POST', headers: this.headers(), body: form },
+          [422],
+        )) as { document: ImportResult['documents'][number] } | ImportResult;
         if ('document' in body) out.documents.push(body.document);
         else {
           out.documents.push(...body.documents);
@@ -136,8 +142,7 @@ export class WebBridge implements AppBridge {
         }
       } catch (err) {
         if (!(err instanceof BridgeError) || err.code === 'network') throw err;
-        if (err.status === 422 && chunk.length > 1) throw err;
-        // A single refused file comes back as an error response.
+        // A single refused file comes back as an error response; so does an upload refused as a whole.
         for (const f of chunk)
           out.errors.push({ name: f.name, error: { code: err.code as ErrorCode, message: err.message } });
       }

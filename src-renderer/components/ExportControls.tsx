@@ -1,6 +1,9 @@
 /** The export format picker and its button, shared by the Document and Revision views. */
 import type { Ref } from 'react';
-import type { ExportFormat } from '../store/constants';
+import type { CommandArgs } from '../../src-shared/commands';
+
+/** What a document or a revision can be exported as (the exportDocument command's formats). */
+export type ExportFormat = CommandArgs<'exportDocument'>['format'];
 
 export function ExportControls(props: {
   /** The select's id (the native Export menu focuses it). */

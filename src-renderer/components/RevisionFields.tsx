@@ -1,6 +1,6 @@
 /** The style and strength pickers, shared by the Revise dialog and the revision defaults in Settings. */
 import type { RewriteMode } from '../../src-shared/models';
-import { REWRITE_MODES } from '../store/constants';
+import { REWRITE_MODES } from '../../src-shared/constants';
 
 const STRENGTH_LABELS: readonly [number, string][] = [
   [1, 'Light'],

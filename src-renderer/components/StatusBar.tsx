@@ -1,4 +1,8 @@
-/** The connection in the status bar: live, reconnecting, or offline with 5-second polling. */
+/**
+ * The status bar: the connection (live, reconnecting, or offline with 5-second polling), then
+ * whatever items the window adds (counts, the activity list, …) — it is composed, not fixed.
+ */
+import type { ReactNode } from 'react';
 import { useAppState } from '../app/context';
 import { useLiveStatus } from '../live/hooks';
 import { formatClock } from '../store/format';
@@ -6,7 +10,7 @@ import { SyncStatusBar } from '../sync/SyncStatusBar';
 
 const LABEL = { live: 'Live', reconnecting: 'Reconnecting…', offline: 'Offline' } as const;
 
-export function StatusBar({ kind }: { kind: 'web' | 'electron' }) {
+export function StatusBar({ kind, children }: { kind: 'web' | 'electron'; children?: ReactNode }) {
   const status = useLiveStatus();
   const docs = useAppState((s) => s.docs.size);
   const running = useAppState((s) => {
@@ -43,6 +47,7 @@ export function StatusBar({ kind }: { kind: 'web' | 'electron' }) {
         <span>
           {running} job{running === 1 ? '' : 's'} running
         </span>
+        {children}
       </div>
     </footer>
   );

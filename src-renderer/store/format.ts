@@ -1,12 +1,6 @@
 /** How numbers, times and states read on screen. */
 import type { DocumentStatus, JobStatus, RewriteStatus, Verdict } from '../../src-shared/models';
 
-/** AI confidence as the seed shows it: one decimal and a percent sign. */
-export function formatPercent(value: number | null | undefined): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return `${value.toFixed(1)}%`;
-}
-
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
@@ -100,37 +94,25 @@ export const VERDICT_LABEL: Record<Verdict, string> = {
   unsupported_language: 'Language not supported',
 };
 
-/** Confidence bands used for highlighting: each has a colour AND a pattern and a label. */
-export type Band = 'high' | 'medium' | 'low';
-export function band(confidence: number): Band {
-  if (confidence >= 80) return 'high';
-  if (confidence >= 60) return 'medium';
-  return 'low';
-}
-export const BAND_LABEL: Record<Band, string> = { high: 'high', medium: 'medium', low: 'low' };
-
 /**
- * Seconds left of a revision: before it starts, the server's estimate minus the time waited; once
- * it runs, the rate so far (elapsed ÷ progress) with the estimate as a floor-free fallback.
+ * Seconds left of a running revision, only once there is a basis for one: sections finished (or,
+ * without sections, 5 % of the text) and the time they took. Null otherwise: no estimate is better
+ * than "less than a second left" on a revision that has not really begun.
  */
-export function remainingSeconds(
+export function secondsLeft(
   r: {
     status: string;
     progress: number;
-    estimated_time: number | null;
-    queued_at: string | null;
     started_at: string | null;
+    sections_done: number | null;
+    sections_total: number | null;
   },
   now = Date.now(),
 ): number | null {
-  if (r.status === 'completed' || r.status === 'failed' || r.status === 'cancelled') return 0;
-  const est = r.estimated_time;
-  if (r.status === 'processing' && r.started_at) {
-    const elapsed = Math.max(0, (now - Date.parse(r.started_at)) / 1000);
-    if (r.progress >= 5 && r.progress < 100) return (elapsed * (100 - r.progress)) / r.progress;
-    if (est !== null) return Math.max(0, est - elapsed);
-    return null;
-  }
-  if (est !== null && r.queued_at) return Math.max(0, est - Math.max(0, (now - Date.parse(r.queued_at)) / 1000));
-  return est;
+  if (r.status !== 'processing' || !r.started_at) return null;
+  const elapsed = (now - Date.parse(r.started_at)) / 1000;
+  if (!(elapsed > 0)) return null;
+  const { sections_done: done, sections_total: total } = r;
+  if (total) return done && done < total ? (elapsed * (total - done)) / done : null;
+  return r.progress >= 5 && r.progress < 100 ? (elapsed * (100 - r.progress)) / r.progress : null;
 }

@@ -10,7 +10,7 @@ import type { EventPayload } from '../../src-shared/events';
 import type { DocumentDetail, DocumentSummary, JobRecord } from '../../src-shared/models';
 import type { LiveItem } from '../live/client';
 import { FIREHOSE_CHANNEL } from '../live/client';
-import { formatPercent } from './format';
+import { roundedPercent } from '../review/verdict';
 import {
   emptyRewrite,
   FINAL_REWRITE,
@@ -69,7 +69,9 @@ export function reduceBatch(state: AppState, batch: LiveItem[], now = Date.now()
   const reload: string[] = [];
   const logged: LoggedEvent[] = [];
   let jobsChanged = false;
-  const analyzed: { id: number; name: string; confidence: number | null }[] = [];
+  const analyzed: { id: number; name: string; payload: EventPayload<'document.analyzed'> }[] = [];
+  /** Whether an event happened while this window was open (not history replayed on joining a channel). */
+  const current = (env: { ts: number }) => env.ts >= state.sessionStart;
 
   const patchDoc = (id: number, patch: Partial<DocumentSummary>) => {
     const d = docs.get(id);
@@ -164,6 +166,7 @@ export function reduceBatch(state: AppState, batch: LiveItem[], now = Date.now()
           ai_share: p.ai_share,
           analyzed_at: p.analyzed_at,
           error: null,
+          ...(p.word_count !== undefined ? { word_count: p.word_count } : {}),
         });
         const det = details.get(p.document_id);
         if (det) {
@@ -178,8 +181,8 @@ export function reduceBatch(state: AppState, batch: LiveItem[], now = Date.now()
           });
         }
         // A toast for an analysis seen finishing, not for history replayed when a channel is joined.
-        if (d && d.status !== 'analyzed')
-          analyzed.push({ id: p.document_id, name: nameOf(p.document_id), confidence: p.ai_confidence });
+        if (d && d.status !== 'analyzed' && current(env))
+          analyzed.push({ id: p.document_id, name: nameOf(p.document_id), payload: p });
         break;
       }
       case 'sample.validated': {
@@ -196,10 +199,11 @@ export function reduceBatch(state: AppState, batch: LiveItem[], now = Date.now()
           label: s?.label ?? (p.rewrite_id ? `Revision #${p.rewrite_id}` : 'Passage'),
           created_at: s?.created_at ?? p.validated_at,
         });
-        if (s && s.status !== 'completed') {
+        if (s && s.status !== 'completed' && !s.quiet) {
           toasts.push({
             kind: 'info',
-            message: `${s.label} checked: ${p.ai_confidence === null ? 'too short to judge' : `${formatPercent(p.ai_confidence)} AI`}`,
+            message: `${s.label} checked: ${p.ai_confidence === null ? 'no score (too short, or not English)' : `${roundedPercent(p.ai_confidence)} likely AI`}`,
+            route: `/documents/${p.document_id}`,
           });
         }
         break;
@@ -234,16 +238,25 @@ export function reduceBatch(state: AppState, batch: LiveItem[], now = Date.now()
         const p = env.data as EventPayload<'rewrite.progress'>;
         const r = rewriteOf(p.rewrite_id);
         if (r.status === 'completed' || r.status === 'failed' || r.status === 'cancelled') break;
-        if (p.progress <= r.progress && r.status === 'processing') break;
-        rewrites.set(p.rewrite_id, { ...r, status: 'processing', progress: Math.max(r.progress, p.progress) });
+        const moreSections = p.sections_done !== undefined && p.sections_done > (r.sections_done ?? -1);
+        if (p.progress <= r.progress && r.status === 'processing' && !moreSections) break;
+        rewrites.set(p.rewrite_id, {
+          ...r,
+          status: 'processing',
+          progress: Math.max(r.progress, p.progress),
+          sections_done:
+            p.sections_done !== undefined ? Math.max(r.sections_done ?? 0, p.sections_done) : r.sections_done,
+          sections_total: p.sections_total ?? r.sections_total,
+        });
         break;
       }
       case 'rewrite.completed': {
         const p = env.data as EventPayload<'rewrite.completed'>;
-        const known = rewrites.get(p.rewrite_id);
+        // Toasts for work seen in flight, not for the history of a revision opened later: the
+        // state before this batch knew it running, and it finished while this window was open.
+        const known = state.rewrites.get(p.rewrite_id);
         const r = rewriteOf(p.rewrite_id);
-        // Toasts for work seen in flight, not for the history of a revision opened later.
-        const first = !!known && !FINAL_REWRITE.has(known.status);
+        const first = !!known && !FINAL_REWRITE.has(known.status) && current(env);
         rewrites.set(p.rewrite_id, {
           ...r,
           document_id: p.document_id,
@@ -257,7 +270,7 @@ export function reduceBatch(state: AppState, batch: LiveItem[], now = Date.now()
           const ds = p.diff_summary;
           toasts.push({
             kind: 'success',
-            message: `Revision of ${nameOf(p.document_id)} is ready: ${ds.additions} words added, ${ds.deletions} removed, ${formatPercent(ds.similarity)} similar.`,
+            message: `Revision of ${nameOf(p.document_id)} is ready: ${ds.additions} words added, ${ds.deletions} removed, ${Math.round(ds.similarity)}% similar.`,
             route: `/rewrites/${p.rewrite_id}`,
           });
         }
@@ -265,10 +278,10 @@ export function reduceBatch(state: AppState, batch: LiveItem[], now = Date.now()
       }
       case 'rewrite.failed': {
         const p = env.data as EventPayload<'rewrite.failed'>;
-        const known = rewrites.get(p.rewrite_id);
+        const known = state.rewrites.get(p.rewrite_id);
         const r = rewriteOf(p.rewrite_id);
         const cancelled = /cancel/i.test(p.error);
-        const first = !!known && !FINAL_REWRITE.has(known.status);
+        const first = !!known && !FINAL_REWRITE.has(known.status) && current(env);
         rewrites.set(p.rewrite_id, {
           ...r,
           document_id: p.document_id,
@@ -318,7 +331,7 @@ export function reduceBatch(state: AppState, batch: LiveItem[], now = Date.now()
     const a = analyzed[0];
     toasts.push({
       kind: 'success',
-      message: `Analysis complete: ${a.name}${a.confidence === null ? ' is too short to judge' : ` — ${formatPercent(a.confidence)} AI confidence`}.`,
+      message: `Analysis complete: ${a.name} — ${analyzedOutcome(a.payload)}.`,
       route: `/documents/${a.id}`,
     });
   } else if (analyzed.length > 1) {
@@ -338,6 +351,24 @@ export function reduceBatch(state: AppState, batch: LiveItem[], now = Date.now()
   if (jb) patch.jobs = jb;
   if (logged.length > 0) patch.log = appendLog(state.log, logged);
   return { patch, toasts, reload, jobsChanged };
+}
+
+/** What an analysis found, in a few words, for its notification. */
+export function analyzedOutcome(p: EventPayload<'document.analyzed'>): string {
+  switch (p.verdict) {
+    case 'too_short':
+      return 'too short to judge';
+    case 'unsupported_language':
+      return 'not in English, so not scored';
+    case 'uncertain':
+      return `uncertain (${roundedPercent(p.ai_confidence)} likely AI)`;
+    case 'mixed':
+      return `mixed${p.ai_share !== null ? `, ${Math.round(p.ai_share * 100)}% reads as AI-generated` : ''}`;
+    case 'ai':
+      return `likely AI (${roundedPercent(p.ai_confidence)})`;
+    case 'human':
+      return `likely human (${roundedPercent(p.ai_confidence)} likely AI)`;
+  }
 }
 
 /** Newest first, bounded; while paused, new entries wait in `held`. */

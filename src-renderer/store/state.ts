@@ -23,10 +23,19 @@ export interface RewriteState {
   completed_at: string | null;
   error: string | null;
   diff_summary: DiffSummary | null;
-  /** Original, result and hunks, loaded by command once it has completed. */
+  /**
+   * Original, result and hunks, loaded by command: once it has completed, or while it runs when the
+   * engine hands out the changes of finished sections (then `result` is null).
+   */
   detail: RewriteDetail | null;
   applied_version: number | null;
+  /** Sections finished and in all, when the engine reports them ("section 3 of 10"). */
+  sections_done: number | null;
+  sections_total: number | null;
 }
+
+/** The reader's decision on one change of a revision. */
+export type Decision = 'accepted' | 'rejected';
 
 export interface SampleState {
   id: number;
@@ -39,6 +48,18 @@ export interface SampleState {
   /** What was checked, for the list: "Selected passage", "Revision #3", … */
   label: string;
   created_at: string;
+  /** Checked on the reader's behalf (the score of their accepted changes): no notification. */
+  quiet?: boolean;
+}
+
+/** Finished work, for the activity list (the toasts' lasting record). */
+export interface ActivityItem {
+  id: number;
+  /** ms since the epoch. */
+  at: number;
+  kind: Toast['kind'];
+  message: string;
+  route?: string;
 }
 
 export interface LoggedEvent {
@@ -78,10 +99,24 @@ export interface AppState {
   stats: QueueStats | null;
   log: EventLog;
   toasts: Toast[];
+  /** Newest first, bounded. */
+  activity: ActivityItem[];
   settings: SettingsView | null;
+  /** The signed-in account, whose library and queue channels are followed; null until known. */
+  user: { id: number; name: string | null } | null;
+  /** Per revision, the reader's decisions on its changes (kept while the window is open). */
+  decisions: Map<number, ReadonlyMap<number, Decision>>;
+  /**
+   * When this window started (ms since the epoch): events from before it are history, and
+   * history replayed when a channel is joined never raises a notification.
+   */
+  sessionStart: number;
 }
 
 export const LOG_LIMIT = 5000;
+/** At most this many notifications at once; the activity list keeps them all. */
+export const TOAST_LIMIT = 3;
+export const ACTIVITY_LIMIT = 100;
 
 export function initialState(): AppState {
   return {
@@ -95,7 +130,11 @@ export function initialState(): AppState {
     stats: null,
     log: { items: [], paused: false, held: [] },
     toasts: [],
+    activity: [],
     settings: null,
+    user: null,
+    decisions: new Map(),
+    sessionStart: 0,
   };
 }
 
@@ -113,6 +152,8 @@ export function emptyRewrite(id: number): RewriteState {
     diff_summary: null,
     detail: null,
     applied_version: null,
+    sections_done: null,
+    sections_total: null,
   };
 }
 

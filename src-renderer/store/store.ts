@@ -5,16 +5,26 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { documentChannel, libraryChannel, parseChannel, queueChannel, rewriteChannel } from '../../src-shared/channels';
-import type { ImportResult, SettingsPatch } from '../../src-shared/commands';
-import type { ExportFormat } from './constants';
-import type { DocumentSummary, JobRecord, RewriteDetail, RewriteOptions, SettingsView } from '../../src-shared/models';
+import type { CommandArgs, ImportResult, SettingsPatch } from '../../src-shared/commands';
+import type {
+  DocumentDetail,
+  DocumentSummary,
+  JobRecord,
+  RewriteDetail,
+  RewriteOptions,
+  SettingsView,
+} from '../../src-shared/models';
 import type { AppBridge } from '../bridge/types';
 import { BridgeError, errorMessage } from '../bridge/types';
 import type { LiveClient } from '../live/client';
 import { reduceBatch, type ToastInput } from './reduce';
 import {
+  ACTIVITY_LIMIT,
   FINAL_REWRITE,
   initialState,
+  LOG_LIMIT,
+  TOAST_LIMIT,
+  type Decision,
   PENDING_DOCUMENT,
   type AppState,
   type RewriteState,
@@ -23,13 +33,12 @@ import {
 
 export type AppStore = StoreApi<AppState>;
 
-export const LOCAL_USER_ID = 1;
 /** Documents whose analysis is followed live at once; more wait their turn. */
 export const DOCUMENT_WINDOW = 64;
 export const REWRITE_WINDOW = 32;
 
 export function createAppStore(): AppStore {
-  return createStore<AppState>()(() => initialState());
+  return createStore<AppState>()(() => ({ ...initialState(), sessionStart: Date.now() }));
 }
 
 /** Keeps a bounded set of channels held, following a wanted list recomputed on every change. */
@@ -71,6 +80,8 @@ export function eventKeys(event: string, data: unknown): string[] {
 
 export class Actions {
   private toastId = 0;
+  /** Keys of history entries count down, so they never meet the live ones'. */
+  private historyKey = 0;
   /** A counter of events received, and per entity the count at its last event. */
   private eventClock = 0;
   private readonly lastEvent = new Map<string, number>();
@@ -95,15 +106,35 @@ export class Actions {
     this.stops.push(store.subscribe((s, prev) => this.follow(s, prev)));
   }
 
-  /** Subscribes to the user's library and queue, loads the first state and starts following. */
+  /**
+   * Asks who is signed in, subscribes to that account's library and queue, loads the first state
+   * and starts following. Until the account is known no per-user channel is joined (there is no
+   * fixed user id: every account gets its own channels).
+   */
   start(): void {
-    this.stops.push(this.live.hold(libraryChannel(LOCAL_USER_ID), { since: null }));
-    this.stops.push(this.live.hold(queueChannel(LOCAL_USER_ID), { since: null }));
     this.stops.push(this.live.hold('*', { since: null }));
     this.stops.push(this.live.addPoller(() => this.pollLibrary()));
+    void this.followAccount();
     void this.loadLibrary();
     void this.loadJobs();
     void this.loadSettings();
+  }
+
+  private async followAccount(attempt = 0): Promise<void> {
+    let user: AppState['user'];
+    try {
+      ({ user } = await this.bridge.invoke('whoami', {}));
+    } catch {
+      // The server is not reachable yet: try again, more slowly each time.
+      const delay = Math.min(5000, 250 * 2 ** attempt);
+      const t = setTimeout(() => void this.followAccount(attempt + 1), delay);
+      this.stops.push(() => clearTimeout(t));
+      return;
+    }
+    if (!user) return;
+    this.set({ user });
+    this.stops.push(this.live.hold(libraryChannel(user.id), { since: null }));
+    this.stops.push(this.live.hold(queueChannel(user.id), { since: null }));
   }
 
   stop(): void {
@@ -126,7 +157,7 @@ export class Actions {
       for (const k of eventKeys(item.envelope.event, item.envelope.data)) this.lastEvent.set(k, this.eventClock);
     }
     const r = reduceBatch(this.store.getState(), batch);
-    if (r.toasts.length) r.patch.toasts = this.withToasts(this.store.getState().toasts, r.toasts);
+    if (r.toasts.length) Object.assign(r.patch, this.withToasts({ ...this.store.getState(), ...r.patch }, r.toasts));
     if (Object.keys(r.patch).length) this.store.setState(r.patch);
     if (r.jobsChanged) this.statsSoon();
   }
@@ -185,12 +216,18 @@ export class Actions {
 
   // ---- toasts ------------------------------------------------------------------------------------
 
-  private withToasts(current: AppState['toasts'], add: ToastInput[]): AppState['toasts'] {
-    return [...current, ...add.map((t) => ({ ...t, id: ++this.toastId }))].slice(-5);
+  /** The newest toasts, at most TOAST_LIMIT; each also goes to the activity list, which keeps them. */
+  private withToasts(s: AppState, add: ToastInput[]): Pick<AppState, 'toasts' | 'activity'> {
+    const items = add.map((t) => ({ ...t, id: ++this.toastId }));
+    const at = Date.now();
+    return {
+      toasts: [...s.toasts, ...items].slice(-TOAST_LIMIT),
+      activity: [...items.reverse().map((t) => ({ ...t, at })), ...s.activity].slice(0, ACTIVITY_LIMIT),
+    };
   }
 
   toast(t: ToastInput): void {
-    this.set((s) => ({ toasts: this.withToasts(s.toasts, [t]) }));
+    this.set((s) => this.withToasts(s, [t]));
   }
 
   toastError(err: unknown, prefix?: string): void {
@@ -319,8 +356,8 @@ export class Actions {
 
   async exportDocument(
     id: number,
-    format: ExportFormat,
-    opts: { rewrite_id?: number; version?: number } = {},
+    format: CommandArgs<'exportDocument'>['format'],
+    opts: { rewrite_id?: number; version?: number; accepted_hunks?: number[] } = {},
   ): Promise<void> {
     const file = await this.bridge.invoke('exportDocument', { id, format, ...opts });
     const saved = await this.bridge.saveFile(file.name, file.mime, file.base64);
@@ -351,6 +388,8 @@ export class Actions {
         diff_summary: old?.diff_summary ?? rewrite.diff_summary,
         detail: old?.detail ?? null,
         applied_version: rewrite.applied_version,
+        sections_done: old?.sections_done ?? null,
+        sections_total: old?.sections_total ?? null,
       });
       return { rewrites };
     });
@@ -375,8 +414,11 @@ export class Actions {
         completed_at: detail.completed_at,
         error: detail.error,
         diff_summary: detail.diff_summary,
-        detail: detail.status === 'completed' ? detail : null,
+        // While it runs, the changes of sections already finished (when the engine gives them).
+        detail: detail.status === 'completed' || detail.hunks.length > 0 ? detail : null,
         applied_version: detail.applied_version,
+        sections_done: old?.sections_done ?? null,
+        sections_total: old?.sections_total ?? null,
       };
       rewrites.set(id, next);
       return { rewrites };
@@ -413,6 +455,7 @@ export class Actions {
   async validateSample(
     args: { document_id: number; text?: string; start?: number; end?: number; rewrite_id?: number },
     label: string,
+    opts: { quiet?: boolean } = {},
   ): Promise<number> {
     const { sample } = await this.bridge.invoke('validateSample', args);
     this.set((s) => {
@@ -429,6 +472,7 @@ export class Actions {
         validated_at: old?.validated_at ?? sample.validated_at,
         label,
         created_at: sample.created_at,
+        quiet: opts.quiet,
       };
       samples.set(sample.id, next);
       return { samples };
@@ -507,7 +551,46 @@ export class Actions {
     return find() ?? null;
   }
 
+  /** Records the reader's decisions on a revision's changes. */
+  setDecisions(rewriteId: number, decisions: ReadonlyMap<number, Decision>): void {
+    this.set((s) => {
+      const all = new Map(s.decisions);
+      all.set(rewriteId, decisions);
+      return { decisions: all };
+    });
+  }
+
+  /** A version of a document with its own analysis (not kept in the store: the views hold it). */
+  getVersion(id: number, version: number): Promise<DocumentDetail> {
+    return this.bridge.invoke('getDocument', { id, version });
+  }
+
   // ---- event log ---------------------------------------------------------------------------------
+
+  /**
+   * The log's recent history (the firehose is live only): what the server kept, merged under what
+   * arrived since, without duplicates.
+   */
+  async loadRecentEvents(): Promise<void> {
+    const { events } = await this.bridge.invoke('getRecentEvents', { limit: 1000 });
+    this.set((s) => {
+      const seen = new Set<string>();
+      for (const e of [...s.log.items, ...s.log.held]) seen.add(`${e.channel}#${e.seq}`);
+      const older = events
+        .filter((e) => !seen.has(`${e.channel}#${e.seq}`))
+        .map((e) => ({
+          key: --this.historyKey,
+          channel: e.channel,
+          event: e.event,
+          data: e.data,
+          seq: e.seq,
+          receivedAt: e.ts,
+        }));
+      if (older.length === 0) return {};
+      const items = [...s.log.items, ...older].sort((a, b) => b.receivedAt - a.receivedAt).slice(0, LOG_LIMIT);
+      return { log: { ...s.log, items } };
+    });
+  }
 
   setLogPaused(paused: boolean): void {
     this.set((s) => {

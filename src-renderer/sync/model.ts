@@ -12,7 +12,6 @@ import { syncChannel } from '../../src-shared/channels';
 import type { CommandArgs } from '../../src-shared/commands';
 import type { DocumentConflict, DocumentSyncState, SyncStatus } from '../../src-shared/sync';
 import { useApp, type App } from '../app/context';
-import { LOCAL_USER_ID } from '../store/store';
 
 export interface SyncView {
   /** null: not loaded yet, or not this window's business. */
@@ -39,7 +38,18 @@ export class SyncModel {
   private start(): void {
     if (this.started) return;
     this.started = true;
-    this.app.live.private(syncChannel(LOCAL_USER_ID)).listen('.sync.status', () => void this.refresh());
+    // The signed-in account's own sync channel, once the window knows who that is.
+    const follow = (userId: number) =>
+      this.app.live.private(syncChannel(userId)).listen('.sync.status', () => void this.refresh());
+    const user = this.app.store.getState().user;
+    if (user) follow(user.id);
+    else {
+      const stop = this.app.store.subscribe((s) => {
+        if (!s.user) return;
+        stop();
+        follow(s.user.id);
+      });
+    }
     this.app.live.onStatus((s) => {
       if (s.connection === 'live') void this.refresh();
     });

@@ -1,10 +1,10 @@
 /**
  * The event log, after Laravel Pail: every event the user may read, as it happens — time, channel,
  * name, payload — filterable by channel (glob, e.g. `documents.*`), event (glob, e.g.
- * `rewrite.*`) and text, and pausable. The log starts when the window opens (the firehose is live
- * only) and keeps the last 5,000 events.
+ * `rewrite.*`) and text, and pausable. It opens with the recent history the server kept (the
+ * firehose itself is live only) and keeps the last 5,000 events.
  */
-import { memo, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { channelGlobMatch, globMatch } from '../../src-shared/channels';
 import { useActions, useAppState } from '../app/context';
 import { useShortcuts } from '../app/shortcuts';
@@ -69,6 +69,14 @@ export function EventsView() {
   const channelRef = useRef<HTMLInputElement>(null);
   const toggle = () => actions.setLogPaused(!log.paused);
   useShortcuts({ p: toggle, '/': () => channelRef.current?.focus() });
+  const [history, setHistory] = useState<'loading' | 'loaded' | 'failed'>('loading');
+  // The firehose is live only: what happened before the view opened comes from the server's log.
+  useEffect(() => {
+    actions.loadRecentEvents().then(
+      () => setHistory('loaded'),
+      () => setHistory('failed'),
+    );
+  }, [actions]);
 
   return (
     <div className="view events-view">
@@ -114,9 +122,14 @@ export function EventsView() {
         Showing {shown.length} of {filtered.length} matching event{filtered.length === 1 ? '' : 's'} ({log.items.length}{' '}
         in the log).
       </p>
+      {history === 'failed' && (
+        <p className="notice">The earlier events could not be loaded; new ones appear as they happen.</p>
+      )}
       {log.items.length === 0 ? (
         <p className="empty">
-          No events yet. Import a document or start a revision and its events appear here as they happen.
+          {history === 'loading'
+            ? 'Loading the recent events…'
+            : 'No events yet. Import a document or start a revision and its events appear here as they happen.'}
         </p>
       ) : (
         <div className="table-scroll">

@@ -12,7 +12,8 @@ import { navigate } from '../app/router';
 import { useShortcuts } from '../app/shortcuts';
 import { ConfirmDialog } from '../components/Dialog';
 import { DropZone } from '../components/DropZone';
-import { band, DOCUMENT_STATUS_LABEL, formatAgo, formatBytes, formatPercent, VERDICT_LABEL } from '../store/format';
+import { roundedPercent, VERDICT_SHORT, VERDICT_TONE } from '../review/verdict';
+import { DOCUMENT_STATUS_LABEL, formatAgo, VERDICT_LABEL } from '../store/format';
 import { SyncBadge } from '../sync/SyncBadge';
 import { ViewHeading } from './common';
 
@@ -68,20 +69,46 @@ const StatusCell = memo(function StatusCell({ doc }: { doc: DocumentSummary }) {
   );
 });
 
+const VerdictCell = memo(function VerdictCell({ doc }: { doc: DocumentSummary }) {
+  if (doc.status !== 'analyzed' || !doc.verdict) return <StatusCell doc={doc} />;
+  const tone = VERDICT_TONE[doc.verdict];
+  return (
+    <span className={`verdict-chip small tone-${tone}`} title={VERDICT_LABEL[doc.verdict]}>
+      {VERDICT_SHORT[doc.verdict]}
+    </span>
+  );
+});
+
+/** The share judged AI as a small bar in the verdict's colour, with the rounded probability. */
+const ScoreCell = memo(function ScoreCell({ doc }: { doc: DocumentSummary }) {
+  if (doc.ai_confidence === null || !doc.verdict) return <span className="muted">—</span>;
+  const tone = VERDICT_TONE[doc.verdict];
+  const share = doc.ai_share;
+  return (
+    <span className={`score-cell tone-${tone}`}>
+      {share !== null && (
+        <span className="mini-bar" aria-hidden="true">
+          <span style={{ width: `${Math.round(share * 100)}%` }} />
+        </span>
+      )}
+      <span className="score">{share !== null ? `${Math.round(share * 100)}% AI text` : ''}</span>
+      <span className="muted small"> · AI probability {roundedPercent(doc.ai_confidence)}</span>
+    </span>
+  );
+});
+
 const Row = memo(function Row({
   doc,
   index,
   active,
   top,
   onOpen,
-  onPick,
 }: {
   doc: DocumentSummary;
   index: number;
   active: boolean;
   top: number;
   onOpen: (id: number) => void;
-  onPick: (id: number) => void;
 }) {
   return (
     <div
@@ -92,8 +119,8 @@ const Row = memo(function Row({
       className={`grid-row${active ? ' active' : ''}`}
       style={{ transform: `translateY(${top}px)` }}
       data-doc-id={doc.id}
-      onClick={() => onPick(doc.id)}
-      onDoubleClick={() => onOpen(doc.id)}
+      // One click opens, anywhere on the row.
+      onClick={() => onOpen(doc.id)}
     >
       <div role="gridcell" className="cell name">
         <a
@@ -101,27 +128,27 @@ const Row = memo(function Row({
           tabIndex={-1}
           onClick={(e) => {
             e.preventDefault();
+            e.stopPropagation();
             onOpen(doc.id);
           }}
         >
           {doc.name}
         </a>
+        {doc.version > 1 && (
+          <span className="badge version-badge" title={`Version ${doc.version}`}>
+            v{doc.version}
+          </span>
+        )}
         <SyncBadge documentId={doc.id} />
       </div>
-      <div role="gridcell" className="cell">
-        <StatusCell doc={doc} />
+      <div role="gridcell" className="cell" data-testid="verdict-cell">
+        <VerdictCell doc={doc} />
       </div>
-      <div role="gridcell" className="cell num" data-testid="score">
-        {doc.ai_confidence !== null ? (
-          <span className={`score band-${band(doc.ai_confidence)}`}>{formatPercent(doc.ai_confidence)}</span>
-        ) : doc.verdict ? (
-          <span className="muted">{VERDICT_LABEL[doc.verdict]}</span>
-        ) : (
-          <span className="muted">—</span>
-        )}
+      <div role="gridcell" className="cell" data-testid="score">
+        <ScoreCell doc={doc} />
       </div>
       <div role="gridcell" className="cell num">
-        {formatBytes(doc.size_bytes)}
+        {doc.word_count ?? '—'}
       </div>
       <div role="gridcell" className="cell">
         <time dateTime={doc.created_at}>{formatAgo(doc.created_at)}</time>
@@ -132,9 +159,9 @@ const Row = memo(function Row({
 
 const COLUMNS: { key: SortKey | null; label: string }[] = [
   { key: 'name', label: 'Name' },
-  { key: 'status', label: 'Status' },
-  { key: 'ai_confidence', label: 'AI confidence' },
-  { key: null, label: 'Size' },
+  { key: 'status', label: 'Verdict' },
+  { key: 'ai_confidence', label: 'AI in the text' },
+  { key: null, label: 'Words' },
   { key: 'created_at', label: 'Imported' },
 ];
 
@@ -177,13 +204,6 @@ const DocumentGrid = memo(function DocumentGrid({
   const activeIndex = useMemo(
     () => (activeId === null ? -1 : rows.findIndex((d) => d.id === activeId)),
     [rows, activeId],
-  );
-  const pick = useCallback(
-    (id: number) => {
-      onActive(id);
-      gridRef.current?.focus({ preventScroll: true });
-    },
-    [onActive, gridRef],
   );
 
   const moveTo = (index: number) => {
@@ -268,7 +288,6 @@ const DocumentGrid = memo(function DocumentGrid({
               active={doc.id === activeId}
               top={v.start - HEADER_HEIGHT}
               onOpen={onOpen}
-              onPick={pick}
             />
           );
         })}
@@ -366,6 +385,20 @@ export function LibraryView() {
 
       {loaded && docs.size === 0 ? (
         <p className="empty">No documents yet. Drop files above or choose them to start.</p>
+      ) : loaded && rows.length === 0 ? (
+        <div className="empty" data-testid="no-matches">
+          <p>No document matches {query.trim() ? `“${query.trim()}”` : 'these filters'}.</p>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setQuery('');
+              setStatus('all');
+            }}
+          >
+            Clear the search and filters
+          </button>
+        </div>
       ) : (
         <DocumentGrid
           rows={rows}

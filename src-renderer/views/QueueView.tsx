@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { JobRecord, JobStatus, JobType } from '../../src-shared/models';
-import { JOB_TYPES } from '../store/constants';
+import { JOB_TYPES } from '../../src-shared/constants';
 import { useActions, useAppState } from '../app/context';
 import { href } from '../app/router';
 import { ProgressBar } from '../components/ProgressBar';

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { Settings, SettingsView as SettingsValues } from '../../src-shared/models';
-import { LLM_KINDS } from '../store/constants';
+import { LLM_KINDS } from '../../src-shared/constants';
 import { ModeField, StrengthField } from '../components/RevisionFields';
 import { BridgeError } from '../bridge/types';
 import { useActions, useAppState } from '../app/context';

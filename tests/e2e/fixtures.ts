@@ -132,17 +132,49 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: false });
 }
 
+/**
+ * How long work on the server (an analysis, a revision) may take to show on a busy machine, where
+ * jobs wait for a worker thread: for expectations that wait for the server, not the page.
+ */
+export const SERVER_WORK = { timeout: 60_000 };
+
 /** Waits for a document to be analysed on the server. */
 export async function waitAnalyzed(server: Server, id: number): Promise<any> {
   let doc: any;
   await expect
-    .poll(
-      async () => {
-        doc = await server.command('getDocument', { id });
-        return doc.status;
-      },
-      { timeout: 30_000 },
-    )
+    .poll(async () => {
+      doc = await server.command('getDocument', { id });
+      return doc.status;
+    }, SERVER_WORK)
     .toMatch(/analyzed|failed/);
   return doc;
+}
+
+/** The library's score cell: the share judged AI and the rounded probability. */
+export const LIBRARY_SCORE = /% AI text · AI probability (<1|>99|\d{1,2})%$/;
+
+/** A probability as the interface rounds it: "88%", ">99%", "<1%". */
+export function rounded(p: number): string {
+  if (p >= 99.5) return '>99%';
+  if (p < 0.5) return '<1%';
+  return `${Math.round(p)}%`;
+}
+
+/** Runs axe-core (the npm package, injected into the page: no network) and returns the serious and critical violations. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  // Evaluated, not added as a <script>: the app's Content-Security-Policy allows no inline script.
+  await page.evaluate(fs.readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<any> } }).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  });
+  return (result.violations as { id: string; impact: string; help: string; nodes: { target: string[] }[] }[])
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 5)
+          .join(', ')}`,
+    );
 }

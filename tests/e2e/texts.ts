@@ -1,5 +1,5 @@
 /** Texts written for the UI tests: one full of phrasing language models overuse, one plainly conversational. */
-import { Document, Packer, Paragraph, TextRun } from 'docx';
+import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 
 export const AI_PARAGRAPH =
   "In today's fast-paced world, it is important to note that technology plays a crucial role in shaping how we learn. " +
@@ -12,11 +12,13 @@ export const HUMAN_PARAGRAPH =
   "My neighbour reckons it's the new bakery up the road pinching all the customers, but who knows? Anyway, I got eggs. " +
   "We'll see what happens next week when the van comes, if it ever does. The kids didn't care; they wanted pancakes.";
 
-/** A mixed essay: flagged passages between plain ones. */
+/**
+ * A mixed essay: `rounds` chatbot-style paragraphs in one run, then as many plain ones (the detector
+ * finds a passage in a run of flagged paragraphs; single ones between plain ones it scores as a whole).
+ */
 export function mixedText(rounds = 3, tag = ''): string {
-  const out: string[] = [];
-  for (let i = 0; i < rounds; i++) out.push(`${AI_PARAGRAPH}${tag ? ` (${tag} ${i + 1})` : ''}`, HUMAN_PARAGRAPH);
-  return out.join('\n\n');
+  const ai = Array.from({ length: rounds }, (_, i) => `${AI_PARAGRAPH}${tag ? ` (${tag} ${i + 1})` : ''}`);
+  return [...ai, ...Array.from({ length: rounds }, () => HUMAN_PARAGRAPH)].join('\n\n');
 }
 
 /** A longer text whose revision takes a while and reports progress. */
@@ -26,9 +28,21 @@ export function longText(paragraphs: number): string {
   ).join('\n\n');
 }
 
-export async function docxBuffer(paragraphs: string[]): Promise<Buffer> {
+/** A Word document; `{ heading, text }` paragraphs get Word's heading styles. */
+export async function docxBuffer(paragraphs: (string | { heading: 1 | 2; text: string })[]): Promise<Buffer> {
   const doc = new Document({
-    sections: [{ children: paragraphs.map((p) => new Paragraph({ children: [new TextRun(p)] })) }],
+    sections: [
+      {
+        children: paragraphs.map((p) =>
+          typeof p === 'string'
+            ? new Paragraph({ children: [new TextRun(p)] })
+            : new Paragraph({
+                text: p.text,
+                heading: p.heading === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+              }),
+        ),
+      },
+    ],
   });
   return Packer.toBuffer(doc);
 }

@@ -32,8 +32,10 @@ describe('core pipeline', () => {
       'critical_sections',
       'document_id',
       'verdict',
+      'word_count',
     ]);
     expect(env.data).toMatchObject({ document_id: id, verdict: 'ai' });
+    expect(env.data.word_count).toBe((await harness.core.api.getDocument({ id }, ctx())).word_count);
     expect(env.data.ai_confidence).toBeGreaterThan(50);
     expect(Math.round(env.data.ai_confidence! * 10) / 10).toBe(env.data.ai_confidence);
     expect(env.data.analyzed_at).toMatch(ISO);

@@ -5,7 +5,7 @@ import { documentChannel, libraryChannel, rewriteChannel } from '../../../src-sh
 import type { ImportFile, ImportResult } from '../../../src-shared/commands';
 import type { StructuredText } from '../../../src-shared/blocks';
 import { InkproofError } from '../../../src-shared/errors';
-import type { DocumentSummary } from '../../../src-shared/models';
+import type { DiffHunk, DocumentSummary } from '../../../src-shared/models';
 import { admitFile } from '../../../src-workers/extract/admit';
 import { claimedFormat } from '../../../src-workers/extract/formats';
 import { sizeOf, type FileBytes } from '../../../src-workers/extract/pieces';
@@ -68,6 +68,35 @@ export function tooLarge(name: string, size: number, limit: number): InkproofErr
     'too_large',
     `"${name}" is ${formatSize(size)}, larger than the limit of ${formatSize(limit)}. Split it into smaller files, or raise the limit in Settings.`,
   );
+}
+
+/**
+ * The text a revision exports as: the original with the changes the reader accepted; without a
+ * list, what was applied (a revision applied as a version exports as that version) or, before it
+ * is applied, every change. Never the full result behind the reader's back once they decided.
+ */
+function revisionContent(
+  s: Services,
+  documentId: number,
+  rewriteId: number,
+  accepted: number[] | 'all' | undefined,
+): StructuredText {
+  const rw = s.rewrites.row(rewriteId);
+  if (!rw || rw.document_id !== documentId)
+    throw new InkproofError('not_found', `Document ${documentId} has no revision ${rewriteId}.`);
+  if (rw.result === null) throw new InkproofError('conflict', 'This revision has not finished yet.');
+  if (accepted === undefined) {
+    // No decisions given: an applied revision exports as it was applied, any other with every change.
+    const applied = rw.applied_version === null ? null : s.documents.version(documentId, rw.applied_version);
+    return applied ?? revisedDocument(s, rw, 'all');
+  }
+  if (accepted !== 'all') {
+    const known = new Set((JSON.parse(rw.hunks ?? '[]') as DiffHunk[]).map((h) => h.id));
+    const unknown = accepted.filter((h) => !known.has(h));
+    if (unknown.length > 0)
+      throw new InkproofError('invalid_input', `This revision has no change ${unknown.join(', ')}.`);
+  }
+  return revisedDocument(s, rw, accepted);
 }
 
 /**
@@ -210,16 +239,12 @@ export function documentCommands(
       return { document: s.documents.summary(id) as DocumentSummary, job };
     },
 
-    async exportDocument({ id, format, version, rewrite_id }, ctx) {
+    async exportDocument({ id, format, version, rewrite_id, accepted_hunks }, ctx) {
       const doc = ownedDocument(s, id, ctx);
       let content: StructuredText | null;
       let suffix = '';
       if (rewrite_id !== undefined) {
-        const rw = s.rewrites.row(rewrite_id);
-        if (!rw || rw.document_id !== id)
-          throw new InkproofError('not_found', `Document ${id} has no revision ${rewrite_id}.`);
-        if (rw.result === null) throw new InkproofError('conflict', 'This revision has not finished yet.');
-        content = revisedDocument(s, rw, 'all');
+        content = revisionContent(s, id, rewrite_id, accepted_hunks);
         suffix = '-revised';
       } else {
         const v = version ?? doc.version;

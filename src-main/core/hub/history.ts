@@ -215,6 +215,14 @@ export class ChannelHistory {
     return { events: found };
   }
 
+  /** Every kept envelope over all channels, newest first (the event log's history). */
+  newestFirst(): Envelope[] {
+    const out: Envelope[] = [];
+    const oldest = Math.max(0, this.appended - this.capacity);
+    for (let at = this.appended - 1; at >= oldest; at--) out.push(this.envs[at % this.capacity]!);
+    return out;
+  }
+
   /** Names of channels with at least one subscriber. */
   occupied(): string[] {
     const out: string[] = [];

@@ -38,6 +38,8 @@ export function analyzedEvent(
       verdict: result.verdict,
       // Results stored before shares existed have none.
       ai_share: result.ai_share ?? null,
+      // The library shows a document's words as soon as its analysis arrives.
+      word_count: result.word_count,
     },
   };
 }

@@ -101,8 +101,17 @@ export class DocumentStore {
       blocks = readBlocks(text, v?.blocks ?? null);
     }
     const analysis = this.latestAnalysis(id, version ?? row.version);
+    const summary = toSummary(row);
+    // An earlier version reads with its own score, not the current version's.
+    if (version !== undefined && version !== row.version) {
+      const own = versions.find((v) => v.version === version);
+      summary.ai_confidence = analysis?.ai_confidence ?? null;
+      summary.verdict = analysis?.verdict ?? null;
+      summary.ai_share = analysis?.ai_share ?? null;
+      summary.word_count = own?.word_count ?? analysis?.word_count ?? null;
+    }
     return {
-      ...toSummary(row),
+      ...summary,
       text,
       blocks,
       critical_sections: analysis?.critical_sections ?? [],
@@ -216,10 +225,16 @@ export class DocumentStore {
     return version;
   }
 
+  /** Every version with the score of its latest analysis, for the version history and its chart. */
   versions(id: number): DocumentVersionInfo[] {
     return this.db
       .prepare(
-        'SELECT version, created_at, rewrite_id, word_count FROM document_versions WHERE document_id = ? ORDER BY version',
+        `SELECT v.version, v.created_at, v.rewrite_id, v.word_count, a.ai_confidence, a.verdict,
+                json_extract(a.result, '$.ai_share') AS ai_share
+           FROM document_versions v
+           LEFT JOIN analyses a ON a.id = (
+             SELECT max(id) FROM analyses WHERE document_id = v.document_id AND version = v.version)
+          WHERE v.document_id = ? ORDER BY v.version`,
       )
       .all(id) as DocumentVersionInfo[];
   }

@@ -111,6 +111,7 @@ describe('document.analyzed', () => {
     analyzed_at: at,
     verdict: 'ai',
     ai_share: 0.4,
+    word_count: 412,
   });
 
   it('updates the summary and the open detail, keeping explanations of matching sections', () => {
@@ -138,10 +139,17 @@ describe('document.analyzed', () => {
       details: new Map([[3, detail]]),
     };
     const r = reduceBatch(s0, [ev('private-documents.3', 'document.analyzed', payload(3, '2026-01-01T00:00:01.000Z'))]);
-    expect(r.patch.docs!.get(3)).toMatchObject({ status: 'analyzed', ai_confidence: 73.44, verdict: 'ai' });
+    expect(r.patch.docs!.get(3)).toMatchObject({
+      status: 'analyzed',
+      ai_confidence: 73.44,
+      verdict: 'ai',
+      ai_share: 0.4,
+      word_count: 412,
+    });
     const d = r.patch.details!.get(3)!;
     expect(d.critical_sections[0]).toMatchObject({ confidence: 91.2, explanations: [{ signal: 's' }] });
-    expect(r.toasts[0].message).toContain('73.4%');
+    // Rounded: no false precision.
+    expect(r.toasts[0].message).toContain('likely AI (73%)');
   });
 
   it('an older analysis does not replace a newer one', () => {
@@ -216,7 +224,7 @@ describe('rewrite events', () => {
     expect(s.rewrites.get(7)).toMatchObject({ status: 'completed', progress: 100 });
     expect(r1.toasts).toHaveLength(1);
     expect(r1.toasts[0]).toMatchObject({ kind: 'success', route: '/rewrites/7' });
-    expect(r1.toasts[0].message).toContain('88.3% similar');
+    expect(r1.toasts[0].message).toContain('88% similar');
     const r2 = reduceBatch(s, [
       ev(ch, 'rewrite.completed', done),
       ev(ch, 'rewrite.progress', { rewrite_id: 7, progress: 50, status: 'processing' }),
@@ -320,7 +328,7 @@ describe('queue, samples, log and resync', () => {
       ai_confidence: 12.34,
       label: 'Selected passage',
     });
-    expect(r.toasts[0].message).toBe('Selected passage checked: 12.3% AI');
+    expect(r.toasts[0].message).toBe('Selected passage checked: 12% likely AI');
   });
 
   it('firehose items go to the log only; resync asks for a reload', () => {

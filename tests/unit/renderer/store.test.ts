@@ -20,9 +20,10 @@ const summary = (id: number, status: DocumentSummary['status'] = 'queued'): Docu
   analyzed_at: null,
 });
 
-function setup(docs: DocumentSummary[] = []) {
+function setup(docs: DocumentSummary[] = [], userId = 1) {
   const bridge = new FakeBridge();
   bridge.handlers = {
+    whoami: () => ({ user: { id: userId, name: `user ${userId}` } }),
     listDocuments: () => ({ documents: docs, total: docs.length }),
     listJobs: () => ({ jobs: [] }),
     getSettings: () => ({ theme: 'system' }),
@@ -39,6 +40,32 @@ function setup(docs: DocumentSummary[] = []) {
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 afterEach(() => vi.useRealTimers());
+
+describe('the signed-in account', () => {
+  it("follows the account's own library and queue channels, not a fixed user's", async () => {
+    const { bridge, clock, store, actions } = setup([], 7);
+    actions.start();
+    await flush();
+    expect(store.getState().user).toEqual({ id: 7, name: 'user 7' });
+    bridge.publish('private-library.7', 'document.imported', {
+      document_id: 70,
+      name: 'mine.txt',
+      format: 'txt',
+      size_bytes: 10,
+      imported_at: new Date().toISOString(),
+    });
+    bridge.publish('private-library.1', 'document.imported', {
+      document_id: 10,
+      name: 'not-mine.txt',
+      format: 'txt',
+      size_bytes: 10,
+      imported_at: new Date().toISOString(),
+    });
+    clock.runSoon();
+    await flush();
+    expect([...store.getState().docs.keys()]).toEqual([70]);
+  });
+});
 
 describe('store updates from live events', () => {
   it('a burst of 1,000 events costs one store update per frame', async () => {

@@ -43,11 +43,14 @@ afterEach(() => {
   host?.remove();
 });
 
-function setup(current: {
-  status: SyncStatus | null;
-  badges: Record<string, DocumentSyncState>;
-  conflicts?: DocumentConflict[];
-}) {
+function setup(
+  current: {
+    status: SyncStatus | null;
+    badges: Record<string, DocumentSyncState>;
+    conflicts?: DocumentConflict[];
+  },
+  user: { id: number; name: string } | null = { id: 1, name: 'owner' },
+) {
   const bridge = new FakeBridge();
   bridge.handlers = {
     getSyncStatus: () => {
@@ -66,6 +69,8 @@ function setup(current: {
   const appBridge = asAppBridge(bridge);
   const clock = new ManualClock();
   const app: App = createApp(appBridge, { clock });
+  // Who is signed in (the app asks with whoami when it starts): by default the device's owner.
+  if (user) app.store.setState({ user });
   host = document.createElement('div');
   document.body.appendChild(host);
   root = createRoot(host);
@@ -97,6 +102,31 @@ describe('sync in the interface', () => {
     expect(syncLabel(status({ state: 'error', message: 'The sync server answered with an error (500).' }))).toBe(
       'Sync error: The sync server answered with an error (500).',
     );
+  });
+
+  it("follows the signed-in account's own sync channel once the window knows who that is", async () => {
+    const current = { status: status({ state: 'syncing', pending: 2 }), badges: {} };
+    const { bridge, app, clock } = setup(current, null);
+    await settle();
+    const channels = () => bridge.subscribeCalls.map((c) => c.channel);
+    expect(channels().some((c) => c.startsWith('private-sync.'))).toBe(false);
+    act(() => app.store.setState({ user: { id: 5, name: 'account 5' } }));
+    await settle();
+    expect(channels()).toContain('private-sync.5');
+    expect(channels()).not.toContain('private-sync.1');
+    current.status = status({ state: 'offline' });
+    act(() => {
+      bridge.publish('private-sync.5', 'sync.status', {
+        state: 'offline',
+        pending: 0,
+        message: null,
+        conflicts: 0,
+        documents: [],
+      });
+      clock.frame();
+    });
+    await settle();
+    expect(host!.querySelector('[data-sync-state]')?.getAttribute('data-sync-state')).toBe('offline');
   });
 
   it('shows the status and the badge, and follows the device when it announces a change', async () => {

@@ -261,3 +261,39 @@ describe('WebBridge connection', () => {
     bridge.close();
   });
 });
+
+describe('WebBridge imports', () => {
+  const refused = (name: string) => ({
+    name,
+    error: { code: 'unsupported_format', message: `${name} is not a document.` },
+  });
+  const bridgeAnswering = (respond: (files: string[]) => Response) =>
+    new WebBridge({
+      baseUrl: 'http://127.0.0.1:8080',
+      token: 'tok',
+      WebSocket: FakeSocket as unknown as typeof WebSocket,
+      fetch: (async (_url: string, init: RequestInit) =>
+        respond((init.body as FormData).getAll('file').map((f) => (f as File).name))) as unknown as typeof fetch,
+    });
+  const file = (name: string) => new File(['MZ'], name);
+
+  it('reports each refused file of an upload refused as a whole, with its own reason', async () => {
+    const bridge = bridgeAnswering(
+      (names) => new Response(JSON.stringify({ documents: [], errors: names.map(refused) }), { status: 422 }),
+    );
+    const result = await bridge.importFiles(['a.exe', 'b.exe', 'c.exe'].map(file));
+    expect(result.documents).toEqual([]);
+    expect(result.errors.map((e) => e.name)).toEqual(['a.exe', 'b.exe', 'c.exe']);
+    expect(result.errors[1].error).toEqual({ code: 'unsupported_format', message: 'b.exe is not a document.' });
+    bridge.close();
+  });
+
+  it('reports a single refused file with the reason of the error response', async () => {
+    const bridge = bridgeAnswering(
+      ([name]) => new Response(JSON.stringify({ error: refused(name).error }), { status: 422 }),
+    );
+    const result = await bridge.importFiles([file('x.exe')]);
+    expect(result.errors).toEqual([refused('x.exe')]);
+    bridge.close();
+  });
+});
