@@ -10,7 +10,8 @@ import { countWordTokens, diffPiece, summarize, toHunks, type RawHunk } from './
 import type { RewriteMode } from './mode';
 import { findProtectedSpans, maskRange, unmask } from './protect';
 import { newState, reviseUnit } from './reviser';
-import { countWords } from './segment';
+// The v2 segmentation is frozen once, with the v2 detector.
+import { countWords } from '../detector-v2/segment';
 import { planUnits } from './units';
 
 export const RULES_V2_ENGINE = 'rules-v2';
