@@ -87,6 +87,39 @@ function viterbi(scores: Float64Array, rules: PassageRules): Uint8Array {
   return state;
 }
 
+/** Below this a sentence is no evidence of AI text inside a passage (0–1). */
+const MIDDLING = 0.6;
+
+/**
+ * The run [s, e) less its stretches of `minPassageWords`+ words whose sentences all score below
+ * MIDDLING; the parts left keep the passage rules (their size and average).
+ */
+function withoutMiddling(p: Prepared, scores: Float64Array, s: number, e: number, rules: PassageRules) {
+  const parts: [number, number][] = [];
+  let start = s;
+  for (let a = s; a < e;) {
+    if (scores[a] >= MIDDLING) {
+      a++;
+      continue;
+    }
+    let b = a + 1;
+    while (b < e && scores[b] < MIDDLING) b++;
+    if (p.sentWordB[b - 1] - p.sentWordA[a] >= rules.minPassageWords) {
+      if (a > start) parts.push([start, a]);
+      start = b;
+    }
+    a = b;
+  }
+  if (start === s) return [[s, e] as [number, number]];
+  if (start < e) parts.push([start, e]);
+  return parts.filter(([a, b]) => {
+    const words = p.sentWordB[b - 1] - p.sentWordA[a];
+    let sum = 0;
+    for (let k = a; k < b; k++) sum += scores[k] * (p.sentWordB[k] - p.sentWordA[k]);
+    return words >= rules.minPassageWords && sum / Math.max(1, words) >= rules.minPassageScore;
+  });
+}
+
 export function findPassages(p: Prepared, scores: Float64Array, rules: PassageRules): Passages {
   const state = viterbi(scores, rules);
   const ai: [number, number][] = [];
@@ -103,8 +136,13 @@ export function findPassages(p: Prepared, scores: Float64Array, rules: PassageRu
     let sum = 0;
     for (let k = s; k < e; k++) sum += scores[k] * (p.sentWordB[k] - p.sentWordA[k]);
     if ((words >= rules.minPassageWords || words === total) && sum / Math.max(1, words) >= rules.minPassageScore) {
-      ai.push([s, e]);
-      aiWords += words;
+      // A clear run may still carry a stretch of middling sentences too short in evidence to
+      // switch state (a plain paragraph beside chatbot prose scores near 50 % in that company):
+      // such a stretch of passage size is not counted as AI text.
+      for (const [a, b] of withoutMiddling(p, scores, s, e, rules)) {
+        ai.push([a, b]);
+        aiWords += p.sentWordB[b - 1] - p.sentWordA[a];
+      }
     } else {
       // The run as a whole is too lukewarm, but it may hold clear AI passages between middling
       // sentences (a human paragraph scoring near 50 % is too little evidence to switch state

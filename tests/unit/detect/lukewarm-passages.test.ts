@@ -27,3 +27,16 @@ describe('passages inside a lukewarm AI run', () => {
     expect(r.verdict).toBe('mixed');
   });
 });
+
+describe('middling stretches inside a clear AI run', () => {
+  it('leaves a plain paragraph out of the passages around it, and out of ai_share', () => {
+    const text = [AI, `${AI} Again.`, PLAIN, AI, `${AI} Again.`, PLAIN].join('\n\n');
+    const r = analyzeText(text);
+    const plainAt = [text.indexOf(PLAIN), text.lastIndexOf(PLAIN)];
+    for (const s of r.critical_sections)
+      for (const at of plainAt) expect(s.end <= at || s.start >= at + PLAIN.length).toBe(true);
+    expect(r.critical_sections.length).toBeGreaterThanOrEqual(2);
+    expect(r.ai_share).toBeLessThan(0.8);
+    expect(r.ai_share).toBeGreaterThan(0.5);
+  });
+});
