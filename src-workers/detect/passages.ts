@@ -90,80 +90,73 @@ function viterbi(scores: Float64Array, rules: PassageRules): Uint8Array {
 /** Below this a sentence is no evidence of AI text inside a passage (0–1). */
 const MIDDLING = 0.6;
 
-/**
- * The run [s, e) less its stretches of `minPassageWords`+ words whose sentences all score below
- * MIDDLING; the parts left keep the passage rules (their size and average).
- */
-function withoutMiddling(p: Prepared, scores: Float64Array, s: number, e: number, rules: PassageRules) {
-  const parts: [number, number][] = [];
-  let start = s;
+type Range = [number, number];
+
+/** The maximal stretches [a, b) of sentences s..e-1 that each satisfy `keep`, in order. */
+function stretches(s: number, e: number, keep: (k: number) => boolean): Range[] {
+  const out: Range[] = [];
   for (let a = s; a < e;) {
-    if (scores[a] >= MIDDLING) {
+    if (!keep(a)) {
       a++;
       continue;
     }
     let b = a + 1;
-    while (b < e && scores[b] < MIDDLING) b++;
-    if (p.sentWordB[b - 1] - p.sentWordA[a] >= rules.minPassageWords) {
-      if (a > start) parts.push([start, a]);
-      start = b;
-    }
+    while (b < e && keep(b)) b++;
+    out.push([a, b]);
     a = b;
   }
-  if (start === s) return [[s, e] as [number, number]];
+  return out;
+}
+
+const wordsIn = (p: Prepared, [a, b]: Range) => p.sentWordB[b - 1] - p.sentWordA[a];
+
+/** The sentences' average score, weighted by their words. */
+function meanScore(p: Prepared, scores: Float64Array, [a, b]: Range): number {
+  let sum = 0;
+  for (let k = a; k < b; k++) sum += scores[k] * (p.sentWordB[k] - p.sentWordA[k]);
+  return sum / Math.max(1, wordsIn(p, [a, b]));
+}
+
+/**
+ * The run less its stretches of `minPassageWords`+ words whose sentences all score below
+ * MIDDLING; the parts left keep the passage rules (their size and average).
+ */
+function withoutMiddling(p: Prepared, scores: Float64Array, [s, e]: Range, rules: PassageRules): Range[] {
+  const cuts = stretches(s, e, (k) => scores[k] < MIDDLING).filter((r) => wordsIn(p, r) >= rules.minPassageWords);
+  if (!cuts.length) return [[s, e]];
+  const parts: Range[] = [];
+  let start = s;
+  for (const [a, b] of cuts) {
+    if (a > start) parts.push([start, a]);
+    start = b;
+  }
   if (start < e) parts.push([start, e]);
-  return parts.filter(([a, b]) => {
-    const words = p.sentWordB[b - 1] - p.sentWordA[a];
-    let sum = 0;
-    for (let k = a; k < b; k++) sum += scores[k] * (p.sentWordB[k] - p.sentWordA[k]);
-    return words >= rules.minPassageWords && sum / Math.max(1, words) >= rules.minPassageScore;
-  });
+  return parts.filter(
+    (r) => wordsIn(p, r) >= rules.minPassageWords && meanScore(p, scores, r) >= rules.minPassageScore,
+  );
 }
 
 export function findPassages(p: Prepared, scores: Float64Array, rules: PassageRules): Passages {
   const state = viterbi(scores, rules);
-  const ai: [number, number][] = [];
+  const ai: Range[] = [];
   const total = p.ns > 0 ? p.sentWordB[p.ns - 1] - p.sentWordA[0] : 0;
-  let aiWords = 0;
-  for (let s = 0; s < p.ns;) {
-    if (!state[s]) {
-      s++;
-      continue;
-    }
-    let e = s + 1;
-    while (e < p.ns && state[e]) e++;
-    const words = p.sentWordB[e - 1] - p.sentWordA[s];
-    let sum = 0;
-    for (let k = s; k < e; k++) sum += scores[k] * (p.sentWordB[k] - p.sentWordA[k]);
-    if ((words >= rules.minPassageWords || words === total) && sum / Math.max(1, words) >= rules.minPassageScore) {
+  for (const run of stretches(0, p.ns, (k) => state[k] === 1)) {
+    const words = wordsIn(p, run);
+    if ((words >= rules.minPassageWords || words === total) && meanScore(p, scores, run) >= rules.minPassageScore) {
       // A clear run may still carry a stretch of middling sentences too short in evidence to
       // switch state (a plain paragraph beside chatbot prose scores near 50 % in that company):
       // such a stretch of passage size is not counted as AI text.
-      for (const [a, b] of withoutMiddling(p, scores, s, e, rules)) {
-        ai.push([a, b]);
-        aiWords += p.sentWordB[b - 1] - p.sentWordA[a];
-      }
+      ai.push(...withoutMiddling(p, scores, run, rules));
     } else {
       // The run as a whole is too lukewarm, but it may hold clear AI passages between middling
       // sentences (a human paragraph scoring near 50 % is too little evidence to switch state
       // between two AI ones): keep its stretches of sentences that each reach the passage score.
-      for (let a = s; a < e;) {
-        if (scores[a] < rules.minPassageScore) {
-          a++;
-          continue;
-        }
-        let b = a + 1;
-        while (b < e && scores[b] >= rules.minPassageScore) b++;
-        const w = p.sentWordB[b - 1] - p.sentWordA[a];
-        if (w >= rules.minPassageWords) {
-          ai.push([a, b]);
-          aiWords += w;
-        }
-        a = b;
-      }
+      const clear = stretches(run[0], run[1], (k) => scores[k] >= rules.minPassageScore);
+      ai.push(...clear.filter((r) => wordsIn(p, r) >= rules.minPassageWords));
     }
-    s = e;
   }
+  let aiWords = 0;
+  for (const r of ai) aiWords += wordsIn(p, r);
   const aiShare = total > 0 ? aiWords / total : 0;
   const mixed = total >= rules.mixedMinWords && aiShare >= rules.mixedMinShare && 1 - aiShare >= rules.mixedMinShare;
   return { scores, ai, aiShare, mixed };
