@@ -150,6 +150,22 @@ export async function waitAnalyzed(server: Server, id: number): Promise<any> {
   return doc;
 }
 
+/**
+ * Waits until the server has no queued or running job: the worker's server is shared by the tests
+ * it runs, and work an earlier test left behind must not finish inside a later one's window.
+ */
+export async function waitIdle(server: Server): Promise<void> {
+  await expect
+    .poll(async () => {
+      const stats = await server.command('getQueueStats', {});
+      return Object.values(stats.by_type as Record<string, { queued: number; processing: number }>).reduce(
+        (n, t) => n + t.queued + t.processing,
+        0,
+      );
+    }, SERVER_WORK)
+    .toBe(0);
+}
+
 /** The library's score cell: the share judged AI and the rounded probability. */
 export const LIBRARY_SCORE = /% AI text · AI probability (<1|>99|\d{1,2})%$/;
 

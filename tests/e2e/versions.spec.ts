@@ -4,7 +4,7 @@
  * before the window opened shows it without a "ready" toast; a revision that changed nothing says
  * why instead of showing an empty review.
  */
-import { expect, screenshot, test, waitAnalyzed, SERVER_WORK } from './fixtures';
+import { expect, screenshot, test, waitAnalyzed, waitIdle, SERVER_WORK } from './fixtures';
 import { HUMAN_PARAGRAPH, longText } from './texts';
 
 /** Runs a revision on the server to its end and returns its detail. */
@@ -33,6 +33,7 @@ test('any version can be read, compared and exported; an old revision opens with
   expect(v2.version).toBe(2);
 
   // The revision finished and was applied before this window opened: shown, locked, not toasted.
+  await waitIdle(server);
   await page.goto(`${server.origin}/#/rewrites/${detail.id}`);
   await page.reload();
   await expect(page.locator('[data-connection]')).toHaveAttribute('data-connection', 'live');
