@@ -11,6 +11,8 @@
  *   --train-cap N         its training texts per source block and label (default 150)
  *   --lexicon FILE        Kobak et al. excess words (default ../shared/lexicon/excess_words.csv)
  *   --by-block            also print the first configuration's falls per source block
+ *   --list-raised         also list the human texts either detector scores higher after the first
+ *                         configuration (id, judged human or not, changes, both scores)
  *
  * Two detectors score every original and every revision:
  * - ours, the shipped one (`detectorScore`); it is trained on these files, so its "before" is
@@ -59,6 +61,7 @@ const FOLDS = Number(arg('folds', '5'));
 const TRAIN_CAP = Number(arg('train-cap', '150'));
 const LEXICON = path.resolve(ROOT, arg('lexicon', '../shared/lexicon/excess_words.csv')!);
 const BY_BLOCK = process.argv.includes('--by-block');
+const LIST_RAISED = process.argv.includes('--list-raised');
 
 interface Config {
   mode: RewriteMode;
@@ -498,6 +501,20 @@ async function main(): Promise<void> {
       const [block, label] = k.split('|');
       console.log(
         `| ${block} | ${label} | ${rs.length} | ${fall(mean(rs.map((r) => indepBefore.get(r)!)), mean(rs.map((r) => revisions.get(r)![0].independent)))} | ${fall(mean(rs.map((r) => oursBefore.get(r)!)), mean(rs.map((r) => revisions.get(r)![0].ours)))} | ${fmt(mean(rs.map((r) => revisions.get(r)![0].f1)), 3)} |`,
+      );
+    }
+  }
+  if (LIST_RAISED) {
+    const c = CONFIGS[0];
+    console.log(`\nHuman texts scored higher after ${c.mode} ${c.strength}:\n`);
+    console.log('| text | judged human | changes | independent before → after | ours before → after |');
+    console.log('|---|---|---|---|---|');
+    for (const r of human) {
+      const rev = revisions.get(r)![0];
+      const [ib, ob] = [indepBefore.get(r)!, oursBefore.get(r)!];
+      if (rev.independent <= ib && rev.ours <= ob) continue;
+      console.log(
+        `| ${r.id} | ${rev.judgedHuman ? 'yes' : 'no'} | ${rev.changes} | ${fmt(ib, 2)} → ${fmt(rev.independent, 2)} | ${fmt(ob, 2)} → ${fmt(rev.ours, 2)} |`,
       );
     }
   }

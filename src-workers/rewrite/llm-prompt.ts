@@ -48,6 +48,7 @@ export function systemPrompt(ctx: PromptContext): string {
     'You are a careful human editor. Rewrite the text the user sends so that it reads as plain, natural writing by a person:',
     'replace words language models overuse (delve, crucial, pivotal, tapestry, testament, foster, leverage, showcase, intricate, ...),',
     'drop formulaic openers and closers ("In conclusion,", "Furthermore,", "It is important to note that"), and vary sentence length.',
+    "Where it reads better, reorder the sentences within a paragraph (for example, lead with the paragraph's point); never move a sentence to another paragraph, nor one holding a [[P1]]-style token.",
     `${MODE_TEXT[ctx.mode]} ${STRENGTH_TEXT[ctx.strength] ?? STRENGTH_TEXT[2]}`,
   ];
   const signals = [...new Set(ctx.signals)].slice(0, MAX_SIGNALS);

@@ -133,7 +133,15 @@ export const PHRASES: Entry[] = [
     O('as we have discussed ,', 'As shown above,', 2),
     O('as we have explored ,', 'As shown above,', 2),
     O('together , we', 'If we work together, we', 2),
-    O('as we', 'While we', 2, { guard: { nextLower: true, nextNotIn: set('have') } }),
+    // Only the temporal "as" of an ongoing process ("As we navigate …, we must …"), never the
+    // manner "as" of "As we discussed, …" or "As we know, …".
+    O('as we', 'While we', 2, {
+      guard: {
+        nextIn: set(
+          'navigate move continue strive embrace enter face grow journey progress head forge venture step adapt explore chart look reflect',
+        ),
+      },
+    }),
   ]),
   ...because('transition', [
     O('in this way ,', 'This way,', 2),

@@ -1,6 +1,6 @@
 /**
  * The rule-based reviser for one unit of masked text (a line, or the part of it inside the
- * requested ranges). Per sentence: structural edits (structure.ts), passive to active
+ * requested ranges). Formula sentences dropped (formulas.ts); per sentence: structural edits (structure.ts), passive to active
  * (passive.ts), table swaps and cuts (swaps.ts), contractions or their expansion by mode; then
  * across the unit's sentences, rhythm (rhythm.ts) and, in concise prose, points already made
  * dropped (concise.ts). Returns the revised tokens, each new one marked with the reason of the
@@ -9,6 +9,7 @@
  */
 import { dropRepeated, noteContent } from './concise';
 import { contract, contractionLevel, expand } from './contractions';
+import { dropFormulas } from './formulas';
 import { passiveToActive } from './passive';
 import { invalidate } from './pos';
 import { rhythm } from './rhythm';
@@ -21,7 +22,7 @@ export { newState, formalMode, type ReviseState } from './state';
 
 /** Revises one unit of masked text; returns its tokens. */
 export function reviseUnit(masked: string, state: ReviseState): Tok[] {
-  const sents = splitSentences(tokenize(masked));
+  const sents = dropFormulas(splitSentences(tokenize(masked)), state);
   for (const s of sents) {
     if (!s.toks.length) continue;
     restructure(s.toks, state);

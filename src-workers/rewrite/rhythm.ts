@@ -491,7 +491,10 @@ function reorderOpening(s: Sentence, state: ReviseState): Sentence {
   const last = toks[toks.length - 1];
   if (last?.kind !== 'punctuation' || last.text !== '.') return s;
   if (wordCount(phrase) > 12 || wordCount(main) > 20 || wordCount(main) < 3) return s;
-  if (main.some((t) => t.kind === 'punctuation' && /[,;:()"“”—–]/.test(t.text))) return s;
+  // A comma in the main clause only between modifiers ("a healthier, more resilient world"), never
+  // before a clause of its own, so that the moved phrase still attaches to the main verb.
+  if (main.some((t) => t.kind === 'punctuation' && /[;:()"“”—–]/.test(t.text))) return s;
+  if (main.some((t, i) => t.text === ',' && !modifierComma(main, i))) return s;
   if (phrase.some((t) => t.kind === 'punctuation')) return s;
   if (placeholderOrder(phrase) && placeholderOrder(main)) return s;
   if (main[0]?.kind !== 'word' || !(independentClause(main, 0, main.length, state.pos) || plainClause(main))) return s;
@@ -501,6 +504,21 @@ function reorderOpening(s: Sentence, state: ReviseState): Sentence {
   const moved = [tok(k0, 'word', why), ...phrase.slice(1)];
   invalidate(state.pos);
   return { ...s, toks: [...mainToks, tok(' ', 'space', why), ...moved, tok('.', 'punctuation', why)] };
+}
+
+/** Words after which a comma joins a clause or a list of verbs, not two modifiers of one noun. */
+const CLAUSE_AFTER_COMMA = set(
+  'and or but so yet which who whom whose where when while because although though as if since that then nor',
+);
+
+/** Is the comma at i one between two modifiers of a noun ("healthier, more resilient")? */
+function modifierComma(toks: readonly Tok[], i: number): boolean {
+  const n = nextIndex(toks, i);
+  if (n < 0 || toks[n].kind !== 'word') return false;
+  const k = keyOf(toks[n]);
+  if (CLAUSE_AFTER_COMMA.has(k) || k.endsWith('ing') || k.endsWith('ed')) return false;
+  // Within a few words after it, no verb-like word before the noun phrase ends.
+  return /^(?:more|most|less|very|[a-z]+(?:er|ful|ous|ive|al|ic|able|ible|ent|ant|y))$/.test(k);
 }
 
 /** Verbs of a concession ("While the plan is sound, …", "While some may disagree, …"). */

@@ -188,18 +188,29 @@ function wholeDocument(input: RewriteRequest): boolean {
   return input.ranges === null || input.options.scope === 'document';
 }
 
+const movesWords = (h: RawHunk) => (h.reason ?? '').split('; ').some((r) => MOVES.has(r));
+const passes = (text: string, guard: Guard, h: RawHunk) => guard.check(text.slice(h.start, h.end), h.after) === null;
+
 /**
- * The hunks of one unit that pass the meaning guard: grouped by sentence, a group withheld
- * whole if the guard finds it changes a fact, and a group with an edit that moves words made one
- * hunk.
+ * The hunks of one unit that pass the meaning guard, grouped by sentence: a group with an edit
+ * that moves words becomes one hunk, kept or withheld whole. In a group of separate word edits
+ * that fails as a whole, the edits that fail on their own are withheld and the rest kept if they
+ * pass together — one wrong swap should not cost the sentence its other edits ("It is important
+ * to note that" cut although a swap beside it was refused).
  */
-function guarded(text: string, spans: readonly Span[], guard: Guard, hunks: UnitHunk[]): RawHunk[] {
+export function guarded(text: string, spans: readonly Span[], guard: Guard, hunks: UnitHunk[]): RawHunk[] {
   const kept: RawHunk[] = [];
   for (const g of groupBySentence(spans, hunks)) {
     const merged = mergeGroup(text, g);
-    if (guard.check(text.slice(merged.start, merged.end), merged.after) !== null) continue;
-    if (g.length > 1 && g.some((h) => (h.reason ?? '').split('; ').some((r) => MOVES.has(r)))) kept.push(merged);
-    else kept.push(...g);
+    const moves = g.length > 1 && g.some(movesWords);
+    if (passes(text, guard, merged)) {
+      if (moves) kept.push(merged);
+      else kept.push(...g);
+      continue;
+    }
+    if (moves || g.length === 1) continue;
+    const rest = g.filter((h) => passes(text, guard, h));
+    if (rest.length && passes(text, guard, mergeGroup(text, rest))) kept.push(...rest);
   }
   return kept;
 }

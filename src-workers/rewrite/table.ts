@@ -212,6 +212,10 @@ export const TABLE: Entry[] = [
   O('however ,', { plain: ['But'], formal: [] }, 2, { guard: { nextLower: true } }),
   O('on the other hand ,', { plain: ['But'], formal: [] }, 2, { guard: { nextLower: true } }),
   O('nevertheless ,', { plain: ['Still,'], formal: ['Even so,'] }, 2),
+  O('that being said ,', { plain: ['Still,'], formal: ['Even so,'] }, 2),
+  O('with that being said ,', { plain: ['Still,'], formal: ['Even so,'] }, 2),
+  O('having said that ,', { plain: ['Still,'], formal: ['Even so,'] }, 2),
+  O('with that said ,', { plain: ['Still,'], formal: ['Even so,'] }, 2),
   O('nonetheless ,', { plain: ['Still,'], formal: ['Even so,'] }, 2),
   O('at the end of the day ,', { plain: ['In the end,'], concise: [''] }, 2),
   O('in this day and age ,', 'Today,', 1),
@@ -945,7 +949,8 @@ export const TABLE: Entry[] = [
     },
   }),
   V('illustrate', 'show', 2, { guard: { verb: true, object: true } }),
-  F('merely', 'only', 2, { guard: { nextLower: true } }),
+  // Not after "not": "not merely X, but Y" would become "not only X, but Y", which says less.
+  F('merely', 'only', 2, { guard: { nextLower: true, prevNotIn: set('not') } }),
   // "her determination to win" → "her resolve to win" (not "the determination of the boundary": a finding).
   N('determination', ['will', 'resolve'], 2, { plural: false, guard: { nextIn: set('to') } }),
   // Shorter words for the same thing (each saves syllables, which also pays for sentence joins).
@@ -1017,6 +1022,35 @@ const TODAY_NOUNS = [
   'rapidly advancing world',
 ];
 for (const n of TODAY_NOUNS) TABLE.push(O(`in today's ${n} ,`, 'Today,', 1));
+// The same openers with the modifiers generators stack in front of the noun ("In today's rapidly
+// evolving digital landscape,"): a scene-setting phrase that says no more than "Today,".
+const TODAY_MODIFIERS = [
+  'rapidly evolving',
+  'rapidly changing',
+  'ever-evolving',
+  'ever-changing',
+  'constantly evolving',
+  'constantly changing',
+  'fast-paced',
+  'fast-moving',
+  'increasingly',
+  'highly',
+  'dynamic',
+  'complex',
+  'modern',
+  'interconnected',
+  'competitive',
+];
+const TODAY_KINDS = ['digital', 'technological', 'global', 'globalized', 'connected', 'interconnected', 'competitive'];
+const TODAY_HEADS = ['world', 'society', 'age', 'era', 'landscape', 'environment', 'climate', 'times'];
+const todayPhrases = new Set<string>();
+for (const m of ['', ...TODAY_MODIFIERS])
+  for (const k of ['', ...TODAY_KINDS])
+    for (const h of TODAY_HEADS) {
+      const phrase = [m, k, h].filter(Boolean).join(' ');
+      if (m !== k && !TODAY_NOUNS.includes(phrase)) todayPhrases.add(phrase);
+    }
+for (const phrase of todayPhrases) TABLE.push(O(`in today's ${phrase} ,`, 'Today,', 1));
 // Any other "In today's …" keeps its noun: "In today's job market," → "In the current job market,".
 TABLE.push(O("in today's", 'In the current', 2, { guard: { nextLower: true } }));
 

@@ -1,0 +1,72 @@
+/**
+ * Whole sentences that are a chat assistant's or a form letter's formula, not part of what the
+ * text says: the acknowledgement before an answer ("Great question!", "Certainly!"), the stock
+ * greeting of an email ("I hope this email finds you well.") and the sign-off after an answer
+ * ("I hope this helps!"). An editor deletes them; a unit keeps one sentence at least, so a line
+ * that is nothing but the formula stays (cutting it would change the document's structure).
+ */
+import { REASONS, type Reason } from './reasons';
+import type { ReviseState } from './state';
+import { keyOf, type Sentence } from './tokens';
+
+const OPENING: ReadonlySet<string> = new Set([
+  'great question!',
+  'what a great question!',
+  'that is a great question!',
+  "that's a great question!",
+  'certainly!',
+  'absolutely!',
+  'of course!',
+  'sure!',
+  'i hope this email finds you well.',
+  'i hope this message finds you well.',
+  'i hope this email finds you well!',
+  'i hope this message finds you well!',
+]);
+const CLOSING: ReadonlySet<string> = new Set([
+  'i hope this helps!',
+  'i hope this helps.',
+  'hope this helps!',
+  'hope this helps.',
+  'i hope you find this helpful!',
+  'i hope you find this helpful.',
+]);
+
+/** The sentence's words and punctuation, lower case, spaces only between words. */
+function shape(s: Sentence): string {
+  let out = '';
+  for (const t of s.toks) {
+    if (t.kind === 'space') continue;
+    if (t.kind === 'placeholder') return '';
+    out += t.kind === 'word' && out && !out.endsWith(' ') ? ` ${keyOf(t)}` : keyOf(t);
+  }
+  return out.replace(/’/g, "'");
+}
+
+function reasonFor(s: Sentence): Reason | null {
+  const k = shape(s);
+  return OPENING.has(k) ? REASONS.opener : CLOSING.has(k) ? REASONS.closer : null;
+}
+
+/** The unit's sentences without its formulas (from strength 2); the neighbour carries the reason. */
+export function dropFormulas(sents: Sentence[], state: ReviseState): Sentence[] {
+  if (state.strength < 2 || sents.length < 2) return sents;
+  const out: Sentence[] = [];
+  for (let n = 0; n < sents.length; n++) {
+    const s = sents[n];
+    const why = reasonFor(s);
+    const left = out.length + (sents.length - n - 1);
+    if (!why || left === 0) {
+      out.push(s);
+      continue;
+    }
+    const next = sents[n + 1];
+    if (next?.toks[0]) next.toks[0] = { ...next.toks[0], removedBefore: why };
+    else {
+      const prev = out[out.length - 1];
+      prev.toks[prev.toks.length - 1] = { ...prev.toks[prev.toks.length - 1], removedAfter: why };
+      prev.gap = s.gap;
+    }
+  }
+  return out;
+}

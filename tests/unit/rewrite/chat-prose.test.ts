@@ -1,0 +1,102 @@
+/**
+ * Prose in the manner of today's chat assistants (answers, emails, blog posts), written for these
+ * tests: the formulas an editor deletes, the openers generators stack modifiers into, and the
+ * readings the reviser must not get wrong on writing it was not built from.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Guard } from '../../../src-workers/rewrite/guard';
+import { systemPrompt } from '../../../src-workers/rewrite/llm-prompt';
+import { REASONS } from '../../../src-workers/rewrite/reasons';
+import { guarded } from '../../../src-workers/rewrite/rules';
+import { opts, revise } from './helpers';
+
+const standard = async (text: string) => (await revise(text, opts('standard', 2))).text;
+
+describe('formula sentences', () => {
+  it('an assistant acknowledgement before the answer goes, with the reason on the hunk', async () => {
+    const out = await revise(
+      'Great question! There are several ways to keep a sourdough starter alive while you travel.',
+      opts('standard', 2),
+    );
+    expect(out.text).toBe('There are several ways to keep a sourdough starter alive while you travel.');
+    expect(out.hunks.map((h) => h.reason)).toContain(REASONS.opener);
+  });
+  it('the stock email greeting goes; the salutation and the letter stay', async () => {
+    const text =
+      'Dear Ms. Okafor,\n\nI hope this email finds you well. I am writing about the invoice for the boiler repair.';
+    expect(await standard(text)).toBe('Dear Ms. Okafor,\n\nI am writing about the invoice for the boiler repair.');
+  });
+  it('"I hope this helps!" after an answer goes, but a line that is nothing else stays', async () => {
+    expect(await standard('Water the fern twice a week. Keep it out of direct sun. I hope this helps!')).toBe(
+      'Water the fern twice a week. Keep it out of direct sun.',
+    );
+    const alone = 'Water the fern twice a week.\n\nI hope this helps!';
+    expect(await standard(alone)).toBe(alone);
+  });
+  it('strength 1 leaves them', async () => {
+    const text = 'Certainly! The ferry leaves at noon.';
+    expect((await revise(text, opts('standard', 1))).text).toBe(text);
+  });
+});
+
+describe('openers with stacked modifiers', () => {
+  it('"In today\'s rapidly evolving digital landscape," becomes "Today,"', async () => {
+    expect(await standard("In today's rapidly evolving digital landscape, small shops sell through apps.")).toBe(
+      'Today, small shops sell through apps.',
+    );
+    expect(await standard("In today's highly competitive global economy, firms hire abroad.")).not.toMatch(/^Today,/);
+  });
+  it('"That being said," and "Having said that," become "Still,"', async () => {
+    expect(await standard('That being said, the bridge needs repairs.')).toBe('Still, the bridge needs repairs.');
+    expect(await standard('Having said that, the bridge needs repairs.')).toBe('Still, the bridge needs repairs.');
+  });
+});
+
+describe('readings that must not go wrong', () => {
+  it('"As we discussed," is not the temporal "as" and stays', async () => {
+    const text = 'As we discussed, the team has moved the launch to the spring.';
+    expect(await standard(text)).toContain('As we discussed,');
+  });
+  it('"not merely X, but Y" keeps "merely", and the framing before it still goes', async () => {
+    const out = await standard(
+      'It is important to note that this shift is not merely a passing fashion, but rather a change in how offices work.',
+    );
+    expect(out).toMatch(/^This shift is not merely a passing fashion/);
+  });
+  it('a perfect tense keeps its participle ("has emerged as" → "has become")', async () => {
+    expect(await standard('Remote work has emerged as a lasting habit for many teams.')).toContain('has become');
+  });
+  it('a "By …ing" opening moves after a main clause whose comma only joins two modifiers', async () => {
+    expect(await standard('By working together, we can open new paths toward a healthier, more resilient town.')).toBe(
+      'We can open new paths toward a healthier, more resilient town by working together.',
+    );
+    // A comma before a clause of its own keeps the opening where it is.
+    const clause = 'By working together, we can open new paths, and the town will thrive.';
+    expect(await standard(clause)).toMatch(/^By working together/);
+  });
+});
+
+describe('the meaning guard keeps what passes', () => {
+  const text = 'The old mill closed and the workers left quickly.';
+  const refuseQuickly: Guard = { check: (_before, after) => (after.includes('fast') ? 'refused' : null) };
+  const hunks = [
+    { start: 4, end: 12, after: 'former mill', reason: REASONS.plain, unit: 1 },
+    { start: 40, end: 47, after: 'fast', reason: REASONS.plain, unit: 1 },
+  ];
+  const spans = [{ start: 0, end: text.length }];
+  it('one refused word edit costs the sentence only that edit', () => {
+    expect(guarded(text, spans, refuseQuickly, hunks)).toEqual([hunks[0]]);
+  });
+  it('a group with an edit that moves words is kept or withheld whole', () => {
+    const moved = [hunks[0], { ...hunks[1], reason: REASONS.active }];
+    expect(guarded(text, spans, refuseQuickly, moved)).toEqual([]);
+  });
+});
+
+describe('the local-model engine', () => {
+  it('is asked to reorder sentences within a paragraph where it reads better, never across', () => {
+    const prompt = systemPrompt({ mode: 'standard', strength: 2, signals: [], frozen: [] });
+    expect(prompt).toMatch(/reorder the sentences within a paragraph/);
+    expect(prompt).toMatch(/never move a sentence to another paragraph/);
+  });
+});
