@@ -205,19 +205,23 @@ export function hasFiniteVerb(toks: readonly Tok[], from: number, to: number, po
   return false;
 }
 
-export type Tense = 'past' | 'present';
+/** The main clause's tense, or the one modal it is built on ("can", "may", "will"). */
+export type Tense = 'past' | 'present' | 'can' | 'could' | 'may' | 'might' | 'will' | 'would' | 'should';
+const TENSE_MODALS: ReadonlySet<string> = new Set<Tense>(['can', 'could', 'may', 'might', 'will', 'would', 'should']);
 const PRESENT_BE = set("is are am 's 're does do it's that's there's he's she's they're");
 const PAST_BE = set('was were did');
 const PERFECT = set("has have had 've 'd hasn't haven't hadn't");
 const BE_OR_HAVE = new Set<string>([...PRESENT_BE, ...PAST_BE, ...PERFECT, ...set('be been being')]);
 
 /**
- * The tense of the finite verbs in toks[0..end): 'past' or 'present' when all agree, null when
- * there is none, they differ, or the clause is perfect or modal (then a split that needs a tense
- * is not made).
+ * The tense of the finite verbs in toks[0..end): 'past' or 'present' when all agree, the modal
+ * when the clause is built on one ("can", "may", …) and has no other finite verb, null when there
+ * is none, they differ, or the clause is perfect or negated (then a split that needs a tense is
+ * not made).
  */
 export function mainTense(toks: readonly Tok[], end: number, pos: PosCache): Tense | null {
   let tense: Tense | null = null;
+  let modal: Tense | null = null;
   let afterAux = false;
   let prev = '';
   for (let i = 0; i < end; i++) {
@@ -225,6 +229,11 @@ export function mainTense(toks: readonly Tok[], end: number, pos: PosCache): Ten
     if (t.kind !== 'word') continue;
     const k = keyOf(t);
     let here: Tense | null = null;
+    if (TENSE_MODALS.has(k) && !modal) {
+      modal = k as Tense;
+      prev = k;
+      continue;
+    }
     if (MODALS.has(k) || (/n't$/.test(k) && !PRESENT_BE.has(k) && !PAST_BE.has(k))) return null;
     if (PERFECT.has(k)) return null;
     if (PRESENT_BE.has(k)) here = 'present';
@@ -245,6 +254,9 @@ export function mainTense(toks: readonly Tok[], end: number, pos: PosCache): Ten
     else if (!k.endsWith('ly') && k !== 'not') afterAux = false;
     prev = k;
   }
+  // A clause on one modal ("can become blurred") is that modal's; with a finite verb besides it
+  // (a relative clause's "are"), which one governs is unclear.
+  if (modal) return tense ? null : modal;
   return tense;
 }
 

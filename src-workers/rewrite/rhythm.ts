@@ -242,7 +242,9 @@ function splitSentence(
     right = [
       tok('This', 'word', why),
       tok(' ', 'space', why),
-      tok(bestTense === 'past' ? f.past : f.s3, 'word', why),
+      ...(bestTense === 'past' || bestTense === 'present'
+        ? [tok(bestTense === 'past' ? f.past : f.s3, 'word', why)]
+        : [tok(bestTense!, 'word', why), tok(' ', 'space', why), tok(f.base, 'word', why)]),
       ...restToks.slice(1),
     ];
   } else if (best.conj === 'which') {

@@ -127,17 +127,33 @@ function mergeGroup(text: string, g: readonly UnitHunk[]): UnitHunk {
 
 const stockOnly = (h: RawHunk) => (h.reason ?? '').split('; ').every((r) => STOCK_REASONS.has(r as Reason));
 
+const reasonsOf = (h: RawHunk) => (h.reason ?? '').split('; ');
+
+interface NotRaising {
+  kept: RawHunk[];
+  /** The one edit family left out, when that was enough. */
+  without?: string;
+}
+
 /**
- * The widest of `hunks` (all of them, then the edits to stock phrases and over-used words alone,
- * then none) that does not raise the detector's score above `score`.
+ * The widest of `hunks` that does not raise the detector's score above `score`: all of them; else
+ * all but one edit family (the one whose absence keeps the most changes — one family the detector
+ * happens to like, such as a cut formula, should not cost every other change); else the edits to
+ * stock phrases and over-used words alone; else none. At most one detector run per family.
  */
-function notRaising(text: string, hunks: RawHunk[], score: number): RawHunk[] {
-  let kept = hunks;
-  for (const narrower of [stockOnly, () => false]) {
-    if (!kept.length || detectorScore(apply(text, kept)) <= score) break;
-    kept = kept.filter(narrower);
-  }
-  return kept;
+function notRaising(text: string, hunks: RawHunk[], score: number): NotRaising {
+  const fits = (kept: RawHunk[]) => !kept.length || detectorScore(apply(text, kept)) <= score;
+  if (fits(hunks)) return { kept: hunks };
+  const families = [...new Set(hunks.flatMap(reasonsOf))].filter(Boolean);
+  let best: NotRaising | null = null;
+  if (families.length > 1)
+    for (const f of families) {
+      const kept = hunks.filter((h) => !reasonsOf(h).includes(f));
+      if ((!best || kept.length > best.kept.length) && kept.length && fits(kept)) best = { kept, without: f };
+    }
+  if (best) return best;
+  const stock = hunks.filter(stockOnly);
+  return { kept: fits(stock) ? stock : [] };
 }
 
 const changes = (n: number) => `${n} ${n === 1 ? 'change' : 'changes'}`;
@@ -148,7 +164,7 @@ const changes = (n: number) => `${n} ${n === 1 ? 'change' : 'changes'}`;
  * passages are what is flagged.
  */
 function keepFlagged(text: string, flagged: RawHunk[], j: Judgement): { hunks: RawHunk[]; note: string } {
-  const kept = notRaising(text, flagged, j.score);
+  const { kept } = notRaising(text, flagged, j.score);
   const what = j.mixed ? 'its AI passages and the words' : 'what';
   const person = j.mixed
     ? `This text reads as partly written by a person (AI passages in ${Math.round(100 * j.aiShare)} % of it)`
@@ -164,18 +180,20 @@ function keepFlagged(text: string, flagged: RawHunk[], j: Judgement): { hunks: R
 /**
  * Any other text is revised throughout, but a revision never leaves it looking more
  * machine-written to the detector than it was: if all the changes together would raise its
- * score, only the edits to stock phrases and over-used words are kept, else none — and the note
- * says so.
+ * score, one edit family is left out, or else only the edits to stock phrases and over-used words
+ * are kept, or else none — and the note says so.
  */
 export function keepNotRaising(text: string, hunks: RawHunk[], j: Judgement): { hunks: RawHunk[]; note?: string } {
-  const kept = j.scored ? notRaising(text, hunks, j.score) : hunks;
+  const { kept, without } = j.scored ? notRaising(text, hunks, j.score) : { kept: hunks, without: undefined };
   if (kept.length === hunks.length) return { hunks };
   const all = `All ${changes(hunks.length)} together would have raised the detector's score (AI confidence ${j.score.toFixed(1)} %)`;
   return {
     hunks: kept,
-    note: kept.length
-      ? `${all}, so only the ${changes(kept.length)} to stock phrases and over-used words were kept.`
-      : `${all}, and so would the edits to stock phrases alone, so nothing was changed.`,
+    note: without
+      ? `${all}, so the ${changes(hunks.length - kept.length)} of one kind (“${without}”) ${hunks.length - kept.length === 1 ? 'was' : 'were'} left out.`
+      : kept.length
+        ? `${all}, so only the ${changes(kept.length)} to stock phrases and over-used words were kept.`
+        : `${all}, and so would the edits to stock phrases alone, so nothing was changed.`,
   };
 }
 

@@ -124,9 +124,27 @@ describe('a revision never raises the detector’s score', () => {
     expect(out.hunks).toHaveLength(1);
     expect(out.note).toBeUndefined();
   });
-  it('keeps only the edits to stock phrases when all of them would raise it, and says so', () => {
+  // A second raising change, of another family than the first.
+  const alsoRaising = {
+    start: text.indexOf('wet towels'),
+    end: text.indexOf('wet towels') + 'wet towels'.length,
+    after: 'a comprehensive array of pivotal, multifaceted towels',
+  };
+  it('leaves out the one edit family that raises it, keeping the others, and says so', () => {
     const hunks = [
       { ...raising, reason: REASONS.split },
+      { ...stock, reason: REASONS.plain },
+    ].sort((a, b) => a.start - b.start);
+    const out = keepNotRaising(text, hunks, machine());
+    expect(out.hunks.map((h) => h.after)).toEqual(['big']);
+    expect(out.note).toMatch(
+      /would have raised the detector's score .* the 1 change of one kind \(“long sentence split”\) was left out/,
+    );
+  });
+  it('keeps only the edits to stock phrases when leaving out one family is not enough, and says so', () => {
+    const hunks = [
+      { ...raising, reason: REASONS.split },
+      { ...alsoRaising, reason: REASONS.join },
       { ...stock, reason: REASONS.plain },
     ].sort((a, b) => a.start - b.start);
     const out = keepNotRaising(text, hunks, machine());

@@ -33,9 +33,18 @@ describe('participle tails become a sentence of their own', () => {
       'The painter finished the last of the large portraits for the town hall in a single week, showing great skill.';
     expect((await revise(t, opts('standard', 3))).text).toBe(t);
   });
-  it('not after a modal clause, where no tense can be given to "This"', async () => {
+  it('after a clause on one modal, "This" takes the modal', async () => {
     const s = 'The new plan would cut the cost of running the bus service in the city, causing anger among drivers.';
-    expect((await revise(s, opts('standard', 3))).text).toBe(s);
+    expect((await revise(s, opts('standard', 3))).text).toBe(
+      'The new plan would cut the cost of running the bus service in the city. This would cause anger among drivers.',
+    );
+  });
+  it('not after a negated or perfect clause, where "This" has no tense to take', async () => {
+    for (const s of [
+      "The new plan wouldn't cut the cost of running the bus service in the city, causing anger among drivers.",
+      'The new plan has cut the cost of running the bus service in the city, causing anger among drivers.',
+    ])
+      expect((await revise(s, opts('standard', 3))).text).toBe(s);
   });
   it('not inside a parenthetical participle clause', async () => {
     const s = 'The storm, causing floods across the north of the country, hit the coast late on a Sunday night.';
