@@ -131,29 +131,44 @@ const reasonsOf = (h: RawHunk) => (h.reason ?? '').split('; ');
 
 interface NotRaising {
   kept: RawHunk[];
-  /** The one edit family left out, when that was enough. */
+  /** Only the edits to stock phrases and over-used words were kept. */
+  stock?: boolean;
+  /** The one edit family left out. */
   without?: string;
 }
 
 /**
- * The widest of `hunks` that does not raise the detector's score above `score`: all of them; else
- * all but one edit family (the one whose absence keeps the most changes — one family the detector
- * happens to like, such as a cut formula, should not cost every other change); else the edits to
- * stock phrases and over-used words alone; else none. At most one detector run per family.
+ * The widest of `hunks` that does not raise the detector's score above `score`, tried in this
+ * order: all of them; all but one family of edits other than those to stock phrases (the one
+ * whose absence keeps the most: one family the detector happens to like should not cost every
+ * other change); the edits to stock phrases and over-used words alone; those but one of their
+ * families; all but one stock-phrase family; none. At most one detector run per family and step.
  */
 function notRaising(text: string, hunks: RawHunk[], score: number): NotRaising {
   const fits = (kept: RawHunk[]) => !kept.length || detectorScore(apply(text, kept)) <= score;
-  if (fits(hunks)) return { kept: hunks };
-  const families = [...new Set(hunks.flatMap(reasonsOf))].filter(Boolean);
-  let best: NotRaising | null = null;
-  if (families.length > 1)
+  const withoutOne = (from: RawHunk[], stockFamilies: boolean): NotRaising | null => {
+    const families = [...new Set(from.flatMap(reasonsOf))].filter(
+      (f) => f && STOCK_REASONS.has(f as Reason) === stockFamilies,
+    );
+    let best: NotRaising | null = null;
     for (const f of families) {
-      const kept = hunks.filter((h) => !reasonsOf(h).includes(f));
+      const kept = from.filter((h) => !reasonsOf(h).includes(f));
       if ((!best || kept.length > best.kept.length) && kept.length && fits(kept)) best = { kept, without: f };
     }
-  if (best) return best;
+    return best;
+  };
+  if (fits(hunks)) return { kept: hunks };
   const stock = hunks.filter(stockOnly);
-  return { kept: fits(stock) ? stock : [] };
+  const stockWithout = () => {
+    const r = withoutOne(stock, true);
+    return r && { ...r, stock: true };
+  };
+  return (
+    withoutOne(hunks, false) ??
+    (stock.length && fits(stock) ? { kept: stock, stock: true } : null) ??
+    stockWithout() ??
+    withoutOne(hunks, true) ?? { kept: [] }
+  );
 }
 
 const changes = (n: number) => `${n} ${n === 1 ? 'change' : 'changes'}`;
@@ -184,17 +199,19 @@ function keepFlagged(text: string, flagged: RawHunk[], j: Judgement): { hunks: R
  * are kept, or else none — and the note says so.
  */
 export function keepNotRaising(text: string, hunks: RawHunk[], j: Judgement): { hunks: RawHunk[]; note?: string } {
-  const { kept, without } = j.scored ? notRaising(text, hunks, j.score) : { kept: hunks, without: undefined };
+  const { kept, stock, without } = j.scored ? notRaising(text, hunks, j.score) : { kept: hunks };
   if (kept.length === hunks.length) return { hunks };
   const all = `All ${changes(hunks.length)} together would have raised the detector's score (AI confidence ${j.score.toFixed(1)} %)`;
-  return {
-    hunks: kept,
-    note: without
-      ? `${all}, so the ${changes(hunks.length - kept.length)} of one kind (“${without}”) ${hunks.length - kept.length === 1 ? 'was' : 'were'} left out.`
-      : kept.length
-        ? `${all}, so only the ${changes(kept.length)} to stock phrases and over-used words were kept.`
-        : `${all}, and so would the edits to stock phrases alone, so nothing was changed.`,
-  };
+  const family = without ? `those of one kind (“${without}”)` : '';
+  let note: string;
+  if (!kept.length) note = `${all}, and so would the edits to stock phrases alone, so nothing was changed.`;
+  else if (stock)
+    note = `${all}, so only the ${changes(kept.length)} to stock phrases and over-used words ${kept.length === 1 ? 'was' : 'were'} kept${without ? `, without ${family}` : ''}.`;
+  else {
+    const n = hunks.length - kept.length;
+    note = `${all}, so ${n === 1 ? 'the change' : `the ${n} changes`} of one kind (“${without}”) ${n === 1 ? 'was' : 'were'} left out: ${changes(kept.length)} kept.`;
+  }
+  return { hunks: kept, note };
 }
 
 /**

@@ -138,7 +138,7 @@ describe('a revision never raises the detector’s score', () => {
     const out = keepNotRaising(text, hunks, machine());
     expect(out.hunks.map((h) => h.after)).toEqual(['big']);
     expect(out.note).toMatch(
-      /would have raised the detector's score .* the 1 change of one kind \(“long sentence split”\) was left out/,
+      /would have raised the detector's score .* the change of one kind \(“long sentence split”\) was left out: 1 change kept/,
     );
   });
   it('keeps only the edits to stock phrases when leaving out one family is not enough, and says so', () => {
@@ -150,6 +150,17 @@ describe('a revision never raises the detector’s score', () => {
     const out = keepNotRaising(text, hunks, machine());
     expect(out.hunks.map((h) => h.after)).toEqual(['big']);
     expect(out.note).toMatch(/would have raised the detector's score .* only the 1 change to stock phrases/);
+  });
+  it('leaves out one stock-phrase family when that family alone raises it', () => {
+    const hunks = [
+      { ...raising, reason: REASONS.opener },
+      { ...stock, reason: REASONS.plain },
+    ].sort((a, b) => a.start - b.start);
+    const out = keepNotRaising(text, hunks, machine());
+    expect(out.hunks.map((h) => h.after)).toEqual(['big']);
+    expect(out.note).toMatch(
+      /only the 1 change to stock phrases .* was kept, without those of one kind \(“stock opener removed”\)/,
+    );
   });
   it('keeps nothing when the stock-phrase edits alone would raise it', () => {
     const out = keepNotRaising(text, [{ ...raising, reason: REASONS.plain }], machine());
