@@ -86,8 +86,10 @@ function count(text: string, entities: ReadonlySet<string>): Counted {
     out.words.add(k);
     // "firstly" counts as "first".
     const num = /^(?:first|second|third|fourth|fifth)ly$/.test(k) ? k.slice(0, -2) : k;
-    // "at first" means "initially", not an ordinal.
-    const idiom = num === 'first' && toks[i - 1]?.text.toLowerCase() === 'at';
+    // "at first" means "initially", and "on (the) one hand" announces a contrast: no quantity.
+    const idiom =
+      (num === 'first' && toks[i - 1]?.text.toLowerCase() === 'at') ||
+      (num === 'one' && toks[i + 1]?.text.toLowerCase() === 'hand');
     if (/\d/.test(raw) || (NUMBER_WORDS.has(num) && !idiom)) add(out.numbers, num);
     // "not only … but also", "not just", "last but not least", "it's no secret that" and "there is
     // no doubt that" do not negate.

@@ -133,12 +133,13 @@ export const PHRASES: Entry[] = [
     O('as we have discussed ,', 'As shown above,', 2),
     O('as we have explored ,', 'As shown above,', 2),
     O('together , we', 'If we work together, we', 2),
-    // Only the temporal "as" of an ongoing process ("As we navigate …, we must …"), never the
-    // manner "as" of "As we discussed, …" or "As we know, …".
+    // The temporal "as" ("As we navigate …, we must …", "As we walked home, …"), never the
+    // manner "as" of "As we discussed, …" or "As we know, …", nor the causal "As we are …".
     O('as we', 'While we', 2, {
       guard: {
-        nextIn: set(
-          'navigate move continue strive embrace enter face grow journey progress head forge venture step adapt explore chart look reflect',
+        nextLower: true,
+        nextNotIn: set(
+          'have know knew discussed discuss mentioned mention said say noted note saw see explained explain described describe agreed agree expected expect hoped hope learned learnt showed show argued argue suggested suggest found find predicted predict can could will shall may might must all both do did does are is am would should',
         ),
       },
     }),

@@ -499,6 +499,8 @@ function reorderOpening(s: Sentence, state: ReviseState): Sentence {
   if (main.some((t, i) => t.text === ',' && !modifierComma(main, i))) return s;
   if (phrase.some((t) => t.kind === 'punctuation')) return s;
   if (placeholderOrder(phrase) && placeholderOrder(main)) return s;
+  // Not "… for Maria to rest to finish": an infinitive purpose after another infinitive.
+  if (isTo && main.some((t) => t.kind === 'word' && keyOf(t) === 'to')) return s;
   if (main[0]?.kind !== 'word' || !(independentClause(main, 0, main.length, state.pos) || plainClause(main))) return s;
   const why = REASONS.reorder;
   const first = main[0];

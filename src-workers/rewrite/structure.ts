@@ -30,7 +30,7 @@ import {
   tok,
   type Tok,
 } from './tokens';
-import { DETERMINERS, NON_HEAD, PREPOSITIONS, SUBJECT_PRONOUNS, set } from './wordsets';
+import { CONJUNCTIONS, DETERMINERS, NON_HEAD, PREPOSITIONS, SUBJECT_PRONOUNS, set } from './wordsets';
 
 /** Words these edits may put into a text besides those they move (for the meaning guard). */
 export const STRUCTURAL_WORDS: readonly string[] = ['keep', 'keeps', 'kept', 'keeping', 'must', 'should'];
@@ -305,6 +305,35 @@ const OBJECT_TO_SUBJECT: Record<string, string> = {
  * "It is crucial for parents to listen." → "Parents must listen." ("important" → "should")
  * "It is essential that we act now." → "We must act now."
  */
+/** "governments, businesses, and people": lower-case words in a list closed by "and" or "or". */
+function plainList(np: readonly Tok[]): boolean {
+  const ws = np.filter((t) => t.kind === 'word');
+  const commas = np.filter((t) => t.kind === 'punctuation');
+  if (commas.some((t) => t.text !== ',') || ws.some((t) => !isLowerWord(t.text))) return false;
+  const joiner = ws.findIndex((t) => keyOf(t) === 'and' || keyOf(t) === 'or');
+  return ws.length >= 3 && joiner === ws.length - 2;
+}
+
+/**
+ * The same after an opening purpose clause: "To cut emissions, it is essential for firms to act."
+ * → "To cut emissions, firms must act."
+ */
+function itIsAdjectiveAfterPurpose(toks: Tok[]): boolean {
+  if (!isWord(toks[0]) || keyOf(toks[0]) !== 'to') return false;
+  const comma = toks.findIndex((t) => t.kind === 'punctuation' && t.text === ',');
+  if (comma < 0 || wordsFrom(toks.slice(0, comma), 0).length > 12 || toks[comma + 1]?.kind !== 'space') return false;
+  const head = toks[comma + 2];
+  if (!isWord(head) || !/^it(?:['’]s)?$/.test(keyOf(head))) return false;
+  const rest = [{ ...head, text: capitalize(head.text) }, ...toks.slice(comma + 3)];
+  if (!itIsAdjectiveTo(rest)) return false;
+  // The new subject no longer starts the sentence: lower-case it unless it is "I" or a name.
+  const first = rest[0];
+  if (isWord(first) && first.text !== 'I' && first.reason && isLowerWord(first.text.toLowerCase()))
+    rest[0] = { ...first, text: first.text.charAt(0).toLowerCase() + first.text.slice(1) };
+  toks.splice(comma + 2, toks.length - comma - 2, ...rest);
+  return true;
+}
+
 function itIsAdjectiveTo(toks: Tok[]): boolean {
   const w = wordsFrom(toks, 0);
   // "It's" is "It is": count it as two words.
@@ -352,12 +381,14 @@ function itIsAdjectiveTo(toks: Tok[]): boolean {
   if (next === 'for' && be === 'is') {
     // "for NP to VP." → "NP must VP."
     const toAt = w.findIndex((x, n) => n > k && keyOf(toks[x]) === 'to');
-    if (toAt < 0 || toAt - k > 5) return false;
+    if (toAt < 0 || toAt - k > 7) return false;
     const np = toks.slice(w[k + 1], w[toAt]);
     while (np.length && np[np.length - 1].kind === 'space') np.pop();
-    if (!np.length || np.some((t) => t.kind === 'punctuation' || t.kind === 'placeholder')) return false;
+    if (!np.length || np.some((t) => t.kind === 'placeholder')) return false;
     const first = keyOf(np[0]);
-    if (!(DETERMINERS.has(first) || OBJECT_TO_SUBJECT[first] || (isLowerWord(np[0].text) && np.length === 1)))
+    const list = plainList(np);
+    if (np.some((t) => t.kind === 'punctuation') && !list) return false;
+    if (!(list || DETERMINERS.has(first) || OBJECT_TO_SUBJECT[first] || (isLowerWord(np[0].text) && np.length === 1)))
       return false;
     const v = toks[w[toAt + 1]];
     if (!isWord(v) || verbForms(keyOf(v)).base !== keyOf(v)) return false;
@@ -407,6 +438,10 @@ const GERUND_OBJECT = new Set<string>([
   ),
 ]);
 
+const TRANSITIVE_GERUNDS = set(
+  'raising improving reducing promoting shaping creating maintaining supporting protecting ensuring preventing fostering enhancing increasing strengthening lowering boosting spreading regulating influencing',
+);
+
 /** "plays a crucial role in shaping X" → "shapes X". */
 function roleInGerund(toks: Tok[]): boolean {
   for (let i = 0; i < toks.length; i++) {
@@ -419,9 +454,17 @@ function roleInGerund(toks: Tok[]): boolean {
     const g = toks[w[5]];
     const base = isWord(g) ? gerundToBase(keyOf(g)) : null;
     if (!base) continue;
-    // The gerund must govern an object ("in shaping the debate"), not name a field ("a role in farming").
+    // The gerund must govern an object ("in shaping the debate"), not name a field ("a role in
+    // farming") nor modify a noun ("a role in developing countries"). A bare noun counts as its
+    // object only after a verb that is never a field's name nor an adjective ("in raising awareness").
     const obj = w[6] !== undefined ? toks[w[6]] : undefined;
-    if (!obj || !(obj.kind === 'placeholder' || (isWord(obj) && GERUND_OBJECT.has(keyOf(obj))))) continue;
+    const bareObject =
+      isWord(obj) &&
+      TRANSITIVE_GERUNDS.has(keyOf(g)) &&
+      isLowerWord(obj.text) &&
+      !PREPOSITIONS.has(keyOf(obj)) &&
+      !CONJUNCTIONS.has(keyOf(obj));
+    if (!obj || !(obj.kind === 'placeholder' || (isWord(obj) && GERUND_OBJECT.has(keyOf(obj))) || bareObject)) continue;
     const why = REASONS.stock;
     const verb = verbForms(base)[form];
     const prev = prevIndex(toks, i);
@@ -623,7 +666,7 @@ function commentTails(toks: Tok[]): boolean {
 export function restructure(toks: Tok[], state: ReviseState): void {
   if (state.strength < 2) return;
   let changed = false;
-  changed = itIsAdjectiveTo(toks) || changed;
+  changed = itIsAdjectiveTo(toks) || itIsAdjectiveAfterPurpose(toks) || changed;
   changed = thereAreWho(toks, state) || changed;
   changed = notOnlyInverted(toks) || notOnlyMid(toks) || changed;
   changed = roleInGerund(toks) || changed;

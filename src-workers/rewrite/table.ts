@@ -212,6 +212,9 @@ export const TABLE: Entry[] = [
   O('however ,', { plain: ['But'], formal: [] }, 2, { guard: { nextLower: true } }),
   O('on the other hand ,', { plain: ['But'], formal: [] }, 2, { guard: { nextLower: true } }),
   O('nevertheless ,', { plain: ['Still,'], formal: ['Even so,'] }, 2),
+  // Its partner "On the other hand," becomes "But": alone it announces a contrast that never comes.
+  O('on one hand ,', '', 2),
+  O('on the one hand ,', '', 2),
   O('that being said ,', { plain: ['Still,'], formal: ['Even so,'] }, 2),
   O('with that being said ,', { plain: ['Still,'], formal: ['Even so,'] }, 2),
   O('having said that ,', { plain: ['Still,'], formal: ['Even so,'] }, 2),
@@ -450,7 +453,29 @@ export const TABLE: Entry[] = [
     },
   }),
   V('enhance', ['improve', 'boost'], 2),
-  V('elevate', ['raise', 'lift'], 2, { forms: ['base', 's3', 'ger'], guard: { object: true } }),
+  // "elevate your morning routine" is to improve it; "elevate the legs" is to raise them.
+  V('elevate', 'improve', 2, {
+    forms: ['base', 's3', 'ger'],
+    guard: {
+      object: true,
+      nextWithin: {
+        n: 4,
+        in: set(
+          'experience experiences routine routines game style skills skill life lives brand quality standard standards conversation discussion work writing performance business career cooking mood look space home dining wardrobe presentation profile understanding practice craft taste meal meals menu event events design',
+        ),
+      },
+    },
+  }),
+  V('elevate', ['raise', 'lift'], 2, {
+    forms: ['base', 's3', 'ger'],
+    guard: {
+      object: true,
+      nextWithin: {
+        n: 4,
+        in: set('legs leg feet foot head arm arms limb bed platform stage temperature levels level pressure risk'),
+      },
+    },
+  }),
   V('strive', 'aim', 2),
   V('ascertain', { plain: ['determine', 'find out'], formal: ['determine'] }, 2),
   V('mitigate', ['reduce', 'ease'], 2, { guard: { nextNotIn: set('circumstance circumstances factor factors') } }),
@@ -532,7 +557,7 @@ export const TABLE: Entry[] = [
   F('groundbreaking', ['landmark@attr', 'revolutionary'], 1),
   F('ground-breaking', ['landmark@attr', 'revolutionary'], 1),
   F('cutting-edge', 'advanced', 1),
-  F('state-of-the-art', ['leading', 'advanced'], 2),
+  F('state-of-the-art', 'advanced', 2),
   F('ever-evolving', 'fast-changing', 1),
   F('unwavering', ['firm', 'steady'], 1),
   F('indelible', 'lasting', 1, { guard: { nextNotIn: set('ink inks pencil pencils marker markers') } }),

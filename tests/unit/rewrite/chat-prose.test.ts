@@ -76,6 +76,42 @@ describe('readings that must not go wrong', () => {
   });
 });
 
+describe('senses', () => {
+  it('"elevate" is "improve" for an experience and "raise" for a body part', async () => {
+    expect(await standard('A good grinder will elevate your morning routine.')).toContain(
+      'improve your morning routine',
+    );
+    expect(await standard('Nurses elevate the patient’s legs after surgery.')).toContain('raise the patient’s legs');
+  });
+  it('"On one hand," goes with its partner: "one" there is no number', async () => {
+    expect(
+      await standard('On one hand, free tuition could widen access. On the other hand, it would cost a great deal.'),
+    ).toBe('Free tuition could widen access. But it would cost a great deal.');
+  });
+});
+
+describe('framing turned into a plain statement', () => {
+  it('"plays a crucial role in raising awareness" → "raises awareness"; a field or a noun phrase stays', async () => {
+    expect(await standard('Education plays a crucial role in raising awareness about recycling.')).toBe(
+      'Education raises awareness about recycling.',
+    );
+    expect(await standard('Foreign aid plays a key role in developing countries.')).toContain(
+      'in developing countries',
+    );
+    expect(await standard('Rice plays a central role in farming communities.')).toContain('in farming communities');
+  });
+  it('"it is essential for A, B, and C to act" → "A, B, and C must act", after an opening purpose clause too', async () => {
+    expect(
+      await standard(
+        'To reduce flooding, it is essential for councils, farmers, and residents to take decisive action.',
+      ),
+    ).toBe('To reduce flooding, councils, farmers, and residents must take decisive action.');
+  });
+  it('no purpose clause moved behind another infinitive ("… for Maria to rest to finish")', async () => {
+    expect(await standard('To finish, it is important for Maria to rest.')).not.toMatch(/to rest to finish/);
+  });
+});
+
 describe('the meaning guard keeps what passes', () => {
   const text = 'The old mill closed and the workers left quickly.';
   const refuseQuickly: Guard = { check: (_before, after) => (after.includes('fast') ? 'refused' : null) };
