@@ -315,11 +315,51 @@ function plainList(np: readonly Tok[]): boolean {
 }
 
 /**
+ * "It is crucial that these issues are addressed early." → "These issues must be addressed
+ * early.": a subject of a determiner and up to three words, then "is", "are" or "be" and a past
+ * participle. `at`: the index in `w` of the subject's first word.
+ */
+function passiveThat(toks: Tok[], w: number[], at: number, modal: string): boolean {
+  const det = toks[w[at]];
+  if (!isWord(det) || !DETERMINERS.has(keyOf(det)) || keyOf(det) === 'a' || keyOf(det) === 'an') return false;
+  for (let b = at + 1; b <= at + 4 && b + 1 < w.length; b++) {
+    const be = keyOf(toks[w[b]]);
+    if (be !== 'is' && be !== 'are' && be !== 'be') continue;
+    const pp = toks[w[b + 1]];
+    if (!isWord(pp) || !isLowerWord(pp.text) || !/(?:ed|en|wn|ne)$/.test(keyOf(pp))) return false;
+    const np = toks.slice(w[at], w[b]);
+    if (np.some((t) => t.kind !== 'word' && t.kind !== 'space')) return false;
+    const why = REASONS.stock;
+    toks.splice(
+      0,
+      w[b] + 1,
+      { ...np[0], text: capitalize(np[0].text), reason: why },
+      ...np.slice(1),
+      tok(modal, 'word', why),
+      tok(' ', 'space', why),
+      tok('be', 'word', why),
+    );
+    return true;
+  }
+  return false;
+}
+
+/**
  * The same after an opening purpose clause: "To cut emissions, it is essential for firms to act."
  * → "To cut emissions, firms must act."
  */
 function itIsAdjectiveAfterPurpose(toks: Tok[]): boolean {
-  if (!isWord(toks[0]) || keyOf(toks[0]) !== 'to') return false;
+  const purpose =
+    isWord(toks[0]) &&
+    (keyOf(toks[0]) === 'to' ||
+      (keyOf(toks[0]) === 'in' &&
+        /^in order to\b/i.test(
+          toks
+            .slice(0, 5)
+            .map((t) => t.text)
+            .join(''),
+        )));
+  if (!purpose) return false;
   const comma = toks.findIndex((t) => t.kind === 'punctuation' && t.text === ',');
   if (comma < 0 || wordsFrom(toks.slice(0, comma), 0).length > 12 || toks[comma + 1]?.kind !== 'space') return false;
   const head = toks[comma + 2];
@@ -399,6 +439,8 @@ function itIsAdjectiveTo(toks: Tok[]): boolean {
     return true;
   }
   if (next === 'that' && be === 'is') {
+    // "that these issues are addressed" → "These issues must be addressed"
+    if (passiveThat(toks, w, k + 1, modal)) return true;
     // "that we (should) act" → "We must act"
     const s = toks[w[k + 1]];
     if (!isWord(s) || !(SUBJECT_PRONOUNS.has(keyOf(s)) || keyOf(s) === 'everyone')) return false;

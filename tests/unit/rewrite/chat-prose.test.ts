@@ -107,6 +107,20 @@ describe('framing turned into a plain statement', () => {
       ),
     ).toBe('To reduce flooding, councils, farmers, and residents must take decisive action.');
   });
+  it('"it is crucial that these issues are addressed" → "these issues must be addressed"', async () => {
+    expect(await standard('It is crucial that these issues are addressed before the vote.')).toBe(
+      'These issues must be addressed before the vote.',
+    );
+    expect(await standard('It is important that the samples are stored cold.')).toBe(
+      'The samples should be stored cold.',
+    );
+  });
+  it('"In order to …, it is essential for …" too', async () => {
+    expect(await standard('In order to cut costs, it is essential for the council to act.')).toBe(
+      // The short main clause then takes the purpose after it (opening varied).
+      'The council must act to cut costs.',
+    );
+  });
   it('no purpose clause moved behind another infinitive ("… for Maria to rest to finish")', async () => {
     expect(await standard('To finish, it is important for Maria to rest.')).not.toMatch(/to rest to finish/);
   });
