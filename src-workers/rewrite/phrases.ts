@@ -430,7 +430,16 @@ export const PHRASES: Entry[] = [
         nextNotIn: set('of more other others times years'),
       },
     }),
-    F('large', 'big', 2, { modes: CASUAL, guard: { attributive: true } }),
+    // "large amounts of", "a large number of", "on a large scale" are set phrases: "big" reads wrong there.
+    F('large', 'big', 2, {
+      modes: CASUAL,
+      guard: {
+        attributive: true,
+        nextNotIn: set(
+          'amount amounts number numbers quantity quantities scale proportion proportions part portion sums sum extent majority',
+        ),
+      },
+    }),
   ]),
 
   // ---- Formal and academic prose: precise words ----------------------------------------------

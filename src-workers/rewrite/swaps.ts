@@ -102,7 +102,27 @@ function guardOk(g: Guard, toks: readonly Tok[], start: number, end: number): bo
   if (g.notNextWithin && withinHas(toks, end, 1, g.notNextWithin)) return false;
   if (g.prevWithin && !withinHas(toks, start, -1, g.prevWithin)) return false;
   if (g.notPrevWithin && withinHas(toks, start, -1, g.notPrevWithin)) return false;
+  if (g.noAppositive && appositiveAfter(toks, end)) return false;
   return true;
+}
+
+/**
+ * After the phrase at `end`, within six words, a comma and an article: "was a testament to
+ * resilience, a beacon of hope" names the subject twice, and "showed resilience, a beacon of
+ * hope" would make the second name the object's.
+ */
+function appositiveAfter(toks: readonly Tok[], end: number): boolean {
+  let k = end;
+  for (let c = 0; c < 7; c++) {
+    k = nextIndex(toks, k);
+    if (k < 0) return false;
+    if (toks[k].kind === 'punctuation') {
+      if (toks[k].text !== ',') return false;
+      const n = nextIndex(toks, k);
+      return n >= 0 && /^(?:a|an|the)$/.test(keyOf(toks[n]));
+    }
+  }
+  return false;
 }
 
 /** One of the n words after (dir 1) or before (dir -1) index i is in the set; stops at punctuation or protected text. */

@@ -61,6 +61,8 @@ export interface Guard {
   verb?: boolean;
   /** The matched word must read as a noun here. */
   noun?: boolean;
+  /** Not when a comma and an article follow its noun phrase (a second name of the subject). */
+  noAppositive?: boolean;
 }
 
 export type EntryKind = 'verb' | 'noun' | 'fixed';
@@ -324,11 +326,11 @@ export const TABLE: Entry[] = [
   ]),
   // ---- "A testament to", "serves as", and friends --------------------------------------------
   ...because('stock', [
-    F('is a testament to', 'shows', 1),
-    F('was a testament to', 'showed', 1),
-    F('are a testament to', 'show', 1),
-    F('were a testament to', 'showed', 1),
-    F('stands as a testament to', 'shows', 1),
+    F('is a testament to', 'shows', 1, { guard: { noAppositive: true } }),
+    F('was a testament to', 'showed', 1, { guard: { noAppositive: true } }),
+    F('are a testament to', 'show', 1, { guard: { noAppositive: true } }),
+    F('were a testament to', 'showed', 1, { guard: { noAppositive: true } }),
+    F('stands as a testament to', 'shows', 1, { guard: { noAppositive: true } }),
     F('stood as a testament to', 'showed', 1),
     F('serves as a testament to', 'shows', 1),
     F('served as a testament to', 'showed', 1),

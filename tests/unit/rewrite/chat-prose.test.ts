@@ -83,6 +83,17 @@ describe('senses', () => {
     );
     expect(await standard('Nurses elevate the patient’s legs after surgery.')).toContain('raise the patient’s legs');
   });
+  it('"was a testament to X, a beacon of Y" keeps both names on the subject', async () => {
+    const out = await standard('It was a testament to resilience, a beacon of hope for sailors.');
+    expect(out).not.toMatch(/showed resilience, a/);
+    expect(await standard('The bridge is a testament to their skill.')).toBe('The bridge shows their skill.');
+  });
+  it('casual "big" never in "large amounts of"', async () => {
+    const out = (await revise('The plant releases large amounts of gas, and a large dog guards it.', opts('casual', 2)))
+      .text;
+    expect(out).toContain('large amounts of gas');
+    expect(out).toContain('big dog');
+  });
   it('"On one hand," goes with its partner: "one" there is no number', async () => {
     expect(
       await standard('On one hand, free tuition could widen access. On the other hand, it would cost a great deal.'),
