@@ -746,7 +746,9 @@ export const TABLE: Entry[] = [
   N('limitations', 'limits', 2, { plural: false }),
   N('camaraderie', 'fellowship', 2),
   N('dependability', 'reliability', 2),
+  // "tackle" is informal: formal and academic prose keep "address".
   V('address', 'tackle', 2, {
+    modes: NOT_FORMAL,
     guard: {
       nextIn: set('the these this those such its their our his her any all both'),
       nextWithin: {
