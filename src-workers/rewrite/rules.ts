@@ -306,7 +306,8 @@ export async function reviseDocument(
   }
   checkAborted(signal);
   let note: string | undefined;
-  if (judgement && passed > 0)
+  // A text judged human says why it is left as it is even when no edit applied.
+  if (judgement && (passed > 0 || judgement.human))
     ({ hunks: kept, note } = judgement.human
       ? keepFlagged(text, kept, judgement)
       : keepNotRaising(text, kept, judgement));

@@ -46,6 +46,15 @@ describe('a text judged human', () => {
     expect(out.diff_summary.note).toMatch(/nothing in it is flagged, so nothing was changed/);
   });
 
+  it('with no edit to make at all, the revision still says why nothing changed', async () => {
+    const text =
+      'So the dishwasher died on Tuesday. Not dramatically, it just stopped halfway through a cycle and sat there with an inch of grey water in the bottom, blinking a code the manual says means "contact service". The nearest service guy is forty minutes away and can\'t come until the 19th.\n\nI spent most of Wednesday evening with a bucket and a sponge and a video from a man in Ohio who has clearly taken apart a lot of dishwashers. Turns out the drain pump was jammed with a piece of broken glass. Pulled it out with pliers, put everything back, and it works. I felt unreasonably proud of myself.';
+    expect(analyzeText(text).verdict).toBe('human');
+    const out = await revise(text, opts('standard', 2));
+    expect(out.hunks).toEqual([]);
+    expect(out.diff_summary.note).toMatch(/reads as written by a person .* nothing was changed/);
+  });
+
   it('sections the user picks are revised as asked: the judgement is for whole-document revisions', async () => {
     const out = await revise(HUMAN_STORY, { ...opts('formal', 2), scope: 'sections' }, [
       { start: 0, end: HUMAN_STORY.length },
