@@ -170,6 +170,17 @@ function findJoints(toks: readonly Tok[], allowAnd: boolean, allowBut: boolean, 
   return out;
 }
 
+/** After `from`, "and", "but", "or" or "yet" followed by a word in -ing (adverbs between aside). */
+function coordinatedParticiple(toks: readonly Tok[], from: number): boolean {
+  for (let i = from; i < toks.length; i++) {
+    if (toks[i].kind !== 'word' || !/^(?:and|but|or|yet)$/.test(keyOf(toks[i]))) continue;
+    let n = nextIndex(toks, i);
+    while (n >= 0 && toks[n].kind === 'word' && keyOf(toks[n]).endsWith('ly')) n = nextIndex(toks, n);
+    if (n >= 0 && toks[n].kind === 'word' && gerundBase(keyOf(toks[n])) !== null) return true;
+  }
+  return false;
+}
+
 /** Splits one long sentence at its most central safe joint; returns the parts (one if no split). */
 function splitSentence(
   s: Sentence,
@@ -212,6 +223,9 @@ function splitSentence(
       // Not "This X. This Y." nor "X. This Y. This Z.": a run of sentences opening with "This".
       if (nextStartsThis || startsWithThis(toks)) continue;
       if (commaThenVerb(toks, j.rest, state.pos)) continue;
+      // Not ", ensuring consistency but adding latency": a second participle coordinated with the
+      // first would be left behind "This ensures … but adding …".
+      if (coordinatedParticiple(toks, j.rest)) continue;
       tense = mainTense(toks, j.at, state.pos);
       if (!tense) continue;
     } else {

@@ -63,6 +63,20 @@ describe('readings that must not go wrong', () => {
     );
     expect(out).toMatch(/^This shift is not merely a passing fashion/);
   });
+  it('a participle tail coordinated with another participle is not split off alone', async () => {
+    const text =
+      'A write-through cache updates the cache and the database at once, ensuring consistency but adding latency to every write.';
+    expect((await revise(text, opts('standard', 3))).text).not.toMatch(/This ensures consistency but adding/);
+    // Alone, the same tail splits.
+    expect(
+      (
+        await revise(
+          'A write-through cache updates the cache and the database at once, ensuring consistency for readers.',
+          opts('standard', 3),
+        )
+      ).text,
+    ).toMatch(/\. This ensures consistency for readers\.$/);
+  });
   it('a perfect tense keeps its participle ("has emerged as" → "has become")', async () => {
     expect(await standard('Remote work has emerged as a lasting habit for many teams.')).toContain('has become');
   });
