@@ -384,6 +384,20 @@ function subjectOf(toks: readonly Tok[], state: ReviseState): Subject | null {
   return { verb: i, pronoun: null, plural, name };
 }
 
+const EXPLETIVE_VERBS = set('seems seemed appears appeared turns turned remains remained follows matters mattered');
+
+/**
+ * "It is essential to rest.", "It seems that …": an "it" that stands for what follows, not for
+ * anything before it, so it shares no referent with the sentence before.
+ */
+function expletiveIt(toks: readonly Tok[]): boolean {
+  const ws = toks.filter((t) => t.kind === 'word').map(keyOf);
+  if (EXPLETIVE_VERBS.has(ws[1])) return true;
+  if (ws[1] !== 'is' && ws[1] !== 'was' && ws[0] !== "it's") return false;
+  // "it is (not / also / very) ADJ to …", "… ADJ that …"
+  return ws.slice(2, 6).some((w, i, rest) => i > 0 && (w === 'to' || w === 'that') && /^[a-z]+$/.test(rest[i - 1]));
+}
+
 /** Does pronoun `p` (opening the second sentence) refer to the subject `a` of the first? */
 function refersTo(p: string, a: Subject): boolean {
   if (a.pronoun) return a.pronoun === p;
@@ -430,6 +444,7 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
     return { toks: [...a.toks.slice(0, -1), ...joint, ...b.toks.slice(1)], gap: b.gap, joined: true };
   }
   if (!SUBJECT_PRONOUNS.has(hk) && hk !== 'i') return null;
+  if (hk === 'it' && expletiveIt(b.toks)) return null;
   if (!plainStatement(a, 20) || !plainStatement(b, 20) || wa + wb > 32) return null;
   const sb = subjectOf(b.toks, state);
   if (!sb || sb.pronoun !== hk) return null;

@@ -344,32 +344,36 @@ function passiveThat(toks: Tok[], w: number[], at: number, modal: string): boole
   return false;
 }
 
+/** One-word openings the recast can stand behind ("Additionally, it is essential to …"). */
+const OPENING_ADVERBS = set(
+  'additionally furthermore moreover also however therefore thus hence finally first second third lastly ultimately overall importantly',
+);
+
 /**
- * The same after an opening purpose clause: "To cut emissions, it is essential for firms to act."
- * → "To cut emissions, firms must act."
+ * The same after an opening purpose clause or a one-word opening: "To cut emissions, it is
+ * essential for firms to act." → "To cut emissions, firms must act."
  */
 function itIsAdjectiveAfterPurpose(toks: Tok[]): boolean {
-  const purpose =
-    isWord(toks[0]) &&
-    (keyOf(toks[0]) === 'to' ||
-      (keyOf(toks[0]) === 'in' &&
-        /^in order to\b/i.test(
-          toks
-            .slice(0, 5)
-            .map((t) => t.text)
-            .join(''),
-        )));
-  if (!purpose) return false;
   const comma = toks.findIndex((t) => t.kind === 'punctuation' && t.text === ',');
+  const first = isWord(toks[0]) ? keyOf(toks[0]) : '';
+  const opening = toks
+    .slice(0, 5)
+    .map((t) => t.text)
+    .join('');
+  const purpose =
+    first === 'to' ||
+    (first === 'in' && /^in order to\b/i.test(opening)) ||
+    (comma === 1 && OPENING_ADVERBS.has(first));
+  if (!purpose) return false;
   if (comma < 0 || wordsFrom(toks.slice(0, comma), 0).length > 12 || toks[comma + 1]?.kind !== 'space') return false;
   const head = toks[comma + 2];
   if (!isWord(head) || !/^it(?:['’]s)?$/.test(keyOf(head))) return false;
   const rest = [{ ...head, text: capitalize(head.text) }, ...toks.slice(comma + 3)];
   if (!itIsAdjectiveTo(rest)) return false;
   // The new subject no longer starts the sentence: lower-case it unless it is "I" or a name.
-  const first = rest[0];
-  if (isWord(first) && first.text !== 'I' && first.reason && isLowerWord(first.text.toLowerCase()))
-    rest[0] = { ...first, text: first.text.charAt(0).toLowerCase() + first.text.slice(1) };
+  const subject = rest[0];
+  if (isWord(subject) && subject.text !== 'I' && subject.reason && isLowerWord(subject.text.toLowerCase()))
+    rest[0] = { ...subject, text: subject.text.charAt(0).toLowerCase() + subject.text.slice(1) };
   toks.splice(comma + 2, toks.length - comma - 2, ...rest);
   return true;
 }

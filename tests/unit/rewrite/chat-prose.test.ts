@@ -63,6 +63,13 @@ describe('readings that must not go wrong', () => {
     );
     expect(out).toMatch(/^This shift is not merely a passing fashion/);
   });
+  it('an "it" that stands for what follows ("It is essential to …") is no referent to join on', async () => {
+    const out = await standard(
+      'A short plan each morning can reduce stress. It is also wise to keep the phone in another room.',
+    );
+    expect(out).not.toMatch(/stress, and it/);
+    expect(out).not.toMatch(/stress and is/);
+  });
   it('a participle tail coordinated with another participle is not split off alone', async () => {
     const text =
       'A write-through cache updates the cache and the database at once, ensuring consistency but adding latency to every write.';
@@ -144,6 +151,11 @@ describe('framing turned into a plain statement', () => {
     expect(await standard('In order to cut costs, it is essential for the council to act.')).toBe(
       // The short main clause then takes the purpose after it (opening varied).
       'The council must act to cut costs.',
+    );
+  });
+  it('"Additionally, it is essential to X." → "Xing is essential."', async () => {
+    expect(await standard('Additionally, it is essential to minimize distractions.')).toBe(
+      'Minimizing distractions is essential.',
     );
   });
   it('no purpose clause moved behind another infinitive ("… for Maria to rest to finish")', async () => {
