@@ -485,7 +485,7 @@ const GERUND_OBJECT = new Set<string>([
 ]);
 
 const TRANSITIVE_GERUNDS = set(
-  'raising improving reducing promoting shaping creating maintaining supporting protecting ensuring preventing fostering enhancing increasing strengthening lowering boosting spreading regulating influencing',
+  'raising improving reducing promoting shaping creating maintaining sustaining supporting protecting ensuring preventing fostering enhancing increasing strengthening lowering boosting spreading regulating influencing',
 );
 
 /** "plays a crucial role in shaping X" → "shapes X". */
