@@ -314,6 +314,29 @@ function plainList(np: readonly Tok[]): boolean {
   return ws.length >= 3 && joiner === ws.length - 2;
 }
 
+/** "It is vital that users, teachers, and parents work together." → "Users, … must work together." */
+function listThat(toks: Tok[], w: number[], at: number, modal: string): boolean {
+  const joiner = w.findIndex((x, n) => n > at && n <= at + 8 && /^(?:and|or)$/.test(keyOf(toks[x])));
+  if (joiner < 0 || joiner + 2 >= w.length) return false;
+  const np = toks.slice(w[at], w[joiner + 2]);
+  while (np.length && np[np.length - 1].kind === 'space') np.pop();
+  if (!plainList(np)) return false;
+  const verb = toks[w[joiner + 2]];
+  const k = isWord(verb) ? keyOf(verb) : '';
+  if (!k || verbForms(k).base !== k || MODAL_OR_AUX.has(k) || k.endsWith('ly')) return false;
+  const why = REASONS.stock;
+  toks.splice(
+    0,
+    w[joiner + 2],
+    { ...np[0], text: capitalize(np[0].text), reason: why },
+    ...np.slice(1),
+    tok(' ', 'space', why),
+    tok(modal, 'word', why),
+    tok(' ', 'space', why),
+  );
+  return true;
+}
+
 /**
  * "It is crucial that these issues are addressed early." → "These issues must be addressed
  * early.": a subject of a determiner and up to three words, then "is", "are" or "be" and a past
@@ -344,6 +367,18 @@ function passiveThat(toks: Tok[], w: number[], at: number, modal: string): boole
   return false;
 }
 
+/** Two-word openings the recast can stand behind ("Moving forward, it is vital that …"). */
+const OPENING_PHRASES = new Set([
+  'moving forward',
+  'in conclusion',
+  'in summary',
+  'in addition',
+  'in short',
+  'above all',
+  'most importantly',
+  'as such',
+]);
+
 /** One-word openings the recast can stand behind ("Additionally, it is essential to …"). */
 const OPENING_ADVERBS = set(
   'additionally furthermore moreover also however therefore thus hence finally first second third lastly ultimately overall importantly',
@@ -363,7 +398,8 @@ function itIsAdjectiveAfterPurpose(toks: Tok[]): boolean {
   const purpose =
     first === 'to' ||
     (first === 'in' && /^in order to\b/i.test(opening)) ||
-    (comma === 1 && OPENING_ADVERBS.has(first));
+    (comma === 1 && OPENING_ADVERBS.has(first)) ||
+    (comma === 3 && OPENING_PHRASES.has(`${first} ${keyOf(toks[2])}`));
   if (!purpose) return false;
   if (comma < 0 || wordsFrom(toks.slice(0, comma), 0).length > 12 || toks[comma + 1]?.kind !== 'space') return false;
   const head = toks[comma + 2];
@@ -445,6 +481,8 @@ function itIsAdjectiveTo(toks: Tok[]): boolean {
   if (next === 'that' && be === 'is') {
     // "that these issues are addressed" → "These issues must be addressed"
     if (passiveThat(toks, w, k + 1, modal)) return true;
+    // "that users, teachers, and parents work together" → "Users, teachers, and parents must work together"
+    if (listThat(toks, w, k + 1, modal)) return true;
     // "that we (should) act" → "We must act"
     const s = toks[w[k + 1]];
     if (!isWord(s) || !(SUBJECT_PRONOUNS.has(keyOf(s)) || keyOf(s) === 'everyone')) return false;

@@ -234,19 +234,24 @@ const REPEAT_IGNORE = set(
   'a an the of to in on at for with and or but is are was were be it its his her their this that as by from into very more most so not',
 );
 
+/** Singular and plural as one word ("effect", "effects"). */
+const number = (w: string) => (w.endsWith('ss') ? w : w.replace(/s$/, ''));
+
 function repeatsNearby(toks: readonly Tok[], start: number, end: number, text: string): boolean {
   const words = text
     .toLowerCase()
     .split(' ')
-    .filter((w) => !REPEAT_IGNORE.has(w));
+    .filter((w) => !REPEAT_IGNORE.has(w))
+    .map(number);
   if (!words.length) return false;
+  const near = (i: number) => i >= 0 && toks[i].kind === 'word' && words.includes(number(keyOf(toks[i])));
   let p = start;
   let n = end;
-  for (let c = 0; c < 3; c++) {
+  // Six words each way: "the most notable effects of social media is its effect" reads as an echo.
+  for (let c = 0; c < 6; c++) {
     p = p >= 0 ? prevIndex(toks, p) : -1;
     n = n >= 0 ? nextIndex(toks, n) : -1;
-    if (p >= 0 && toks[p].kind === 'word' && words.includes(keyOf(toks[p]))) return true;
-    if (n >= 0 && toks[n].kind === 'word' && words.includes(keyOf(toks[n]))) return true;
+    if (near(p) || near(n)) return true;
   }
   return false;
 }

@@ -153,6 +153,16 @@ describe('framing turned into a plain statement', () => {
       'The council must act to cut costs.',
     );
   });
+  it('"Moving forward, it is imperative that A, B, and C work together" → "A, B, and C must work together"', async () => {
+    expect(
+      await standard('Moving forward, it is imperative that users, teachers, and parents work together on this.'),
+    ).toBe('Users, teachers, and parents must work together on this.');
+  });
+  it('a swap never echoes a word standing a few words away ("notable effects … its effect")', async () => {
+    expect(await standard('One of the most notable impacts of the canal is its effect on trade.')).not.toMatch(
+      /effects of the canal is its effect/,
+    );
+  });
   it('"Additionally, it is essential to X." → "Xing is essential."', async () => {
     expect(await standard('Additionally, it is essential to minimize distractions.')).toBe(
       'Minimizing distractions is essential.',
