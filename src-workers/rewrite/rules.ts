@@ -122,7 +122,10 @@ function mergeGroup(text: string, g: readonly UnitHunk[]): UnitHunk {
   }
   const reasons: string[] = [];
   for (const h of g) for (const r of (h.reason ?? '').split('; ')) if (r && !reasons.includes(r)) reasons.push(r);
-  return { start: g[0].start, end: g[g.length - 1].end, after, reason: reasons.join('; '), unit: g[0].unit };
+  // "reworded" is the fallback for a piece no edit marked: beside a named edit it says nothing.
+  const named = reasons.filter((r) => r !== REASONS.reworded);
+  const reason = (named.length ? named : reasons).join('; ');
+  return { start: g[0].start, end: g[g.length - 1].end, after, reason, unit: g[0].unit };
 }
 
 const stockOnly = (h: RawHunk) => (h.reason ?? '').split('; ').every((r) => STOCK_REASONS.has(r as Reason));

@@ -157,6 +157,13 @@ describe('framing turned into a plain statement', () => {
     expect(
       await standard('Moving forward, it is imperative that users, teachers, and parents work together on this.'),
     ).toBe('Users, teachers, and parents must work together on this.');
+    // One hunk, with the reasons of its edits and not the "reworded" fallback beside them.
+    const out = await revise(
+      'Moving forward, it is imperative that users, teachers, and parents work together on this.',
+      opts('standard', 2),
+    );
+    expect(out.hunks).toHaveLength(1);
+    expect(out.hunks[0].reason).not.toContain(REASONS.reworded);
   });
   it('a swap never echoes a word standing a few words away ("notable effects … its effect")', async () => {
     expect(await standard('One of the most notable impacts of the canal is its effect on trade.')).not.toMatch(
