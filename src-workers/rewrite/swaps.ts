@@ -7,7 +7,7 @@
 import type { VerbForm } from './inflect';
 import { lexicon, type Alt, type Rule, type TrieNode } from './lexicon';
 import { invalidate, readsAsNoun, readsAsVerb } from './pos';
-import type { Reason } from './reasons';
+import { REASONS, type Reason } from './reasons';
 import type { ReviseState } from './state';
 import type { Guard } from './table';
 import {
@@ -222,7 +222,9 @@ function pickAlts(
     const ws = text.toLowerCase().split(' ');
     if (text !== '' && (ws[0] === before || ws[ws.length - 1] === after)) continue;
     // Not "difficulties and difficulties": the new content word must not stand within three words.
-    if (text !== '' && repeatsNearby(toks, start, end, text)) continue;
+    // A plainer word must not echo one a few words off; a stock phrase goes even so (three words).
+    const reach = rule.reason === REASONS.plain || rule.reason === REASONS.precise ? 6 : 3;
+    if (text !== '' && repeatsNearby(toks, start, end, text, reach)) continue;
     eligible.push(text);
   }
   if (!eligible.length) return eligible;
@@ -237,7 +239,7 @@ const REPEAT_IGNORE = set(
 /** Singular and plural as one word ("effect", "effects"). */
 const number = (w: string) => (w.endsWith('ss') ? w : w.replace(/s$/, ''));
 
-function repeatsNearby(toks: readonly Tok[], start: number, end: number, text: string): boolean {
+function repeatsNearby(toks: readonly Tok[], start: number, end: number, text: string, reach: number): boolean {
   const words = text
     .toLowerCase()
     .split(' ')
@@ -247,8 +249,8 @@ function repeatsNearby(toks: readonly Tok[], start: number, end: number, text: s
   const near = (i: number) => i >= 0 && toks[i].kind === 'word' && words.includes(number(keyOf(toks[i])));
   let p = start;
   let n = end;
-  // Six words each way: "the most notable effects of social media is its effect" reads as an echo.
-  for (let c = 0; c < 6; c++) {
+  // Up to `reach` words each way: "the most notable effects of social media is its effect" reads as an echo.
+  for (let c = 0; c < reach; c++) {
     p = p >= 0 ? prevIndex(toks, p) : -1;
     n = n >= 0 ? nextIndex(toks, n) : -1;
     if (near(p) || near(n)) return true;
