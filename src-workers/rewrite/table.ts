@@ -614,7 +614,15 @@ export const TABLE: Entry[] = [
       nextNotIn: set('statistics estimator estimators standard regression optimization control to against'),
     },
   }),
-  F('innovative', ['inventive', 'original'], 2),
+  // "innovative technologies" are new ones, not "original" ones; ideas and designs are inventive.
+  F('innovative', 'new', 2, {
+    guard: {
+      nextIn: set(
+        'technology technologies tools tool products product devices device treatments treatment therapies therapy materials methods techniques systems platforms services',
+      ),
+    },
+  }),
+  F('innovative', 'inventive', 2),
   F('nuanced', 'subtle', 2),
   F('holistic', 'all-round', 2),
   F('commendable', ['admirable', 'praiseworthy'], 2),
@@ -903,12 +911,14 @@ export const TABLE: Entry[] = [
     plural: false,
     guard: { prevWithin: { n: 3, in: PLAY_FORMS }, nextNotIn: set('model models') },
   }),
+  // "environmental impact" is a term of its own (an environmental impact assessment).
   N('impact', 'effect', 2, {
     plural: false,
     guard: {
       noun: true,
       notPrevWithin: { n: 6, in: new Set([...MAKE_FORMS, ...LEAVE_FORMS]) },
       nextNotIn: set('on upon of'),
+      prevNotIn: set('environmental'),
     },
   }),
   N('struggle between', 'conflict between', 2, { plural: false, guard: { prevIn: STRUGGLE_BEFORE } }),

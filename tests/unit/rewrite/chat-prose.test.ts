@@ -109,6 +109,15 @@ describe('senses', () => {
     expect(out).not.toMatch(/showed resilience, a/);
     expect(await standard('The bridge is a testament to their skill.')).toBe('The bridge shows their skill.');
   });
+  it('"innovative technologies" are new, not "original"; "environmental impact" stays a term', async () => {
+    const out = await standard(
+      'Green buildings cut their environmental impact with innovative technologies and innovative design strategies.',
+    );
+    expect(out).toContain('environmental impact');
+    expect(out).toContain('new technologies');
+    expect(out).toContain('inventive design strategies');
+    expect(out).not.toContain('original');
+  });
   it('casual "big" never in "large amounts of"', async () => {
     const out = (await revise('The plant releases large amounts of gas, and a large dog guards it.', opts('casual', 2)))
       .text;
