@@ -109,6 +109,12 @@ describe('senses', () => {
     expect(out).not.toMatch(/showed resilience, a/);
     expect(await standard('The bridge is a testament to their skill.')).toBe('The bridge shows their skill.');
   });
+  it('no short adjective after "more" or "most" ("the most deep losses")', async () => {
+    const out = await standard(
+      'Love can transcend even the most profound losses and the more pivotal moments of a life.',
+    );
+    expect(out).not.toMatch(/\b(?:more|most) (?:deep|key|big|major|wide)\b/);
+  });
   it('"innovative technologies" are new, not "original"; "environmental impact" stays a term', async () => {
     const out = await standard(
       'Green buildings cut their environmental impact with innovative technologies and innovative design strategies.',
