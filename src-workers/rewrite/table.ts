@@ -686,7 +686,7 @@ export const TABLE: Entry[] = [
   }),
   F('intertwined', 'connected', 2),
   // ---- More overused vocabulary, with meaning-safe plain equivalents -------------------------
-  O('conversely ,', 'On the other hand,', 2),
+  O('conversely ,', { plain: ['By contrast,'], casual: ['But'], concise: ['But'] }, 2, { guard: { nextLower: true } }),
   O('subsequently ,', 'Later,', 2),
   O('moving forward ,', '', 2),
   O('as such ,', { plain: [''], formal: ['Therefore,'] }, 2),

@@ -46,6 +46,14 @@ describe('openers with stacked modifiers', () => {
     );
     expect(await standard("In today's highly competitive global economy, firms hire abroad.")).not.toMatch(/^Today,/);
   });
+  it('"Conversely," becomes "By contrast," ("But" in casual prose), not another stock transition', async () => {
+    expect(await standard('Conversely, poor planning leads to delays.')).toBe(
+      'By contrast, poor planning leads to delays.',
+    );
+    expect((await revise('Conversely, poor planning leads to delays.', opts('casual', 2))).text).toBe(
+      'But poor planning leads to delays.',
+    );
+  });
   it('"That being said," and "Having said that," become "Still,"', async () => {
     expect(await standard('That being said, the bridge needs repairs.')).toBe('Still, the bridge needs repairs.');
     expect(await standard('Having said that, the bridge needs repairs.')).toBe('Still, the bridge needs repairs.');
