@@ -265,9 +265,6 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   // rather than reading the rest (see unread-body.ts).
   app.addHook('onSend', async (req, reply) => {
     if (!bodyLeftUnread(req.raw)) return;
-    // fastify asks for Connection: close after a body it could not parse; the lingering close
-    // does that job without letting the answer be lost.
-    reply.removeHeader('connection');
     closeAfterAnswer(req.raw, reply.raw, { bytes: limits.lingerBytes, ms: limits.lingerMs });
   });
   app.addHook('onResponse', async (req, reply) => {
