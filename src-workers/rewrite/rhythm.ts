@@ -550,7 +550,7 @@ function modifierComma(toks: readonly Tok[], i: number): boolean {
   if (n < 0 || toks[n].kind !== 'word') return false;
   const k = keyOf(toks[n]);
   if (CLAUSE_AFTER_COMMA.has(k) || k.endsWith('ing') || k.endsWith('ed')) return false;
-  // Within a few words after it, no verb-like word before the noun phrase ends.
+  // The word after it is a degree word or has an adjective's ending.
   return /^(?:more|most|less|very|[a-z]+(?:er|ful|ous|ive|al|ic|able|ible|ent|ant|y))$/.test(k);
 }
 

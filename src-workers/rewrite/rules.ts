@@ -128,9 +128,8 @@ function mergeGroup(text: string, g: readonly UnitHunk[]): UnitHunk {
   return { start: g[0].start, end: g[g.length - 1].end, after, reason, unit: g[0].unit };
 }
 
-const stockOnly = (h: RawHunk) => (h.reason ?? '').split('; ').every((r) => STOCK_REASONS.has(r as Reason));
-
 const reasonsOf = (h: RawHunk) => (h.reason ?? '').split('; ');
+const stockOnly = (h: RawHunk) => reasonsOf(h).every((r) => STOCK_REASONS.has(r as Reason));
 
 interface NotRaising {
   kept: RawHunk[];
@@ -226,7 +225,7 @@ function wholeDocument(input: RewriteRequest): boolean {
   return input.ranges === null || input.options.scope === 'document';
 }
 
-const movesWords = (h: RawHunk) => (h.reason ?? '').split('; ').some((r) => MOVES.has(r));
+const movesWords = (h: RawHunk) => reasonsOf(h).some((r) => MOVES.has(r));
 const passes = (text: string, guard: Guard, h: RawHunk) => guard.check(text.slice(h.start, h.end), h.after) === null;
 
 /**

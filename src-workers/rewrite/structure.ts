@@ -300,11 +300,6 @@ const OBJECT_TO_SUBJECT: Record<string, string> = {
   you: 'you',
 };
 
-/**
- * "It is essential to protect forests." → "Protecting forests is essential."
- * "It is crucial for parents to listen." → "Parents must listen." ("important" → "should")
- * "It is essential that we act now." → "We must act now."
- */
 /** "governments, businesses, and people": lower-case words in a list closed by "and" or "or". */
 function plainList(np: readonly Tok[]): boolean {
   const ws = np.filter((t) => t.kind === 'word');
@@ -414,6 +409,11 @@ function itIsAdjectiveAfterPurpose(toks: Tok[]): boolean {
   return true;
 }
 
+/**
+ * "It is essential to protect forests." → "Protecting forests is essential."
+ * "It is crucial for parents to listen." → "Parents must listen." ("important" → "should")
+ * "It is essential that we act now." → "We must act now."
+ */
 function itIsAdjectiveTo(toks: Tok[]): boolean {
   const w = wordsFrom(toks, 0);
   // "It's" is "It is": count it as two words.
