@@ -472,7 +472,8 @@ export const PHRASES: Entry[] = [
       },
     }),
     F('big', 'large', 2, { modes: FORMAL, guard: { attributive: true } }),
-    F('huge', 'substantial', 2, { modes: FORMAL, guard: { attributive: true } }),
+    // Not "substantial": an over-used word itself.
+    F('huge', 'considerable', 2, { modes: FORMAL, guard: { attributive: true } }),
     F('totally', 'entirely', 2, { modes: FORMAL }),
     F('maybe', 'perhaps', 2, { modes: FORMAL }),
     F('pretty', 'fairly', 2, {

@@ -424,7 +424,8 @@ export const TABLE: Entry[] = [
   V('elucidate', ['explain', 'clarify'], 1),
   V('embark on', ['begin', 'start'], 1),
   V('embark upon', ['begin', 'start'], 1),
-  V('grapple with', ['wrestle with', 'struggle with'], 1),
+  // Not "struggle with": "struggle" is an over-used word itself.
+  V('grapple with', 'wrestle with', 1),
   // "cast light on" has one form for present, past and participle: it serves where the form is unclear ("the letters shed light on").
   V('shed light on', ['clarify', 'explain', 'cast light on'], 1),
   V('pave the way for', ['clear the way for', 'open the way for'], 1),
@@ -442,7 +443,8 @@ export const TABLE: Entry[] = [
   V('navigate the challenges of', ['meet the challenges of', 'deal with the challenges of'], 2),
   V('resonate with', ['appeal to', 'strike a chord with'], 2),
   V('streamline', 'simplify', 2, { guard: { verb: true } }),
-  V('unveil', ['present', 'reveal'], 2),
+  // Not "reveal": "revealed" is an over-used word itself (and a statue is unveiled, not revealed).
+  V('unveil', 'present', 2),
   V('encompass', ['cover', 'include'], 2),
   V('exemplify', ['show', 'illustrate'], 2),
   // Not "facilitate a meeting" (to chair it).
@@ -585,9 +587,10 @@ export const TABLE: Entry[] = [
   F('intriguing', 'interesting', 2),
   F('profound', 'strong', 1, { guard: { nextIn: set('impact impacts effect effects influence') } }),
   F('profound', 'deep', 1, { guard: { nextNotIn: set('impact impacts effect effects influence') } }),
-  // "comprehensive" is complete in scope: a thorough study, a complete list, a wide-ranging plan —
-  // never merely "full". Elsewhere (comprehensive school, insurance) it stays.
-  F('comprehensive', 'thorough', 2, {
+  // "comprehensive" is complete in scope: an in-depth study, a complete list, a wide-ranging plan —
+  // never merely "full". Elsewhere (comprehensive school, insurance) it stays. Not "thorough":
+  // that is itself one of the words language models over-use.
+  F('comprehensive', 'in-depth', 2, {
     guard: {
       nextIn: set(
         'review reviews analysis analyses study studies guide guides overview examination assessment assessments evaluation evaluations survey surveys investigation investigations report reports understanding account accounts treatment research look answer answers introduction',
@@ -640,7 +643,25 @@ export const TABLE: Entry[] = [
   F('nestled', 'tucked', 1, {
     guard: { nextIn: set('in among between on at within along beneath amid amidst into against deep') },
   }),
-  F('remarkable', ['striking', 'impressive'], 2),
+  // Not "impressive": an over-used word itself.
+  F('remarkable', ['striking', 'extraordinary'], 2),
+  // "notable" people and works are well known; a notable change or exception is an important one.
+  // Not after "most"/"more" ("the most well-known") and not where "notable" says something else.
+  F('notable', 'well-known', 2, {
+    guard: {
+      prevNotIn: set('most more'),
+      nextIn: set(
+        'alumni people persons figure figures women men woman man members member artists artist writers writer authors author works names acts players residents guests scientists musicians politicians',
+      ),
+    },
+  }),
+  F('notable', 'important', 2, {
+    guard: {
+      nextIn: set(
+        'contribution contributions achievement achievements change changes development developments event events example examples exception exceptions feature features difference differences improvement improvements milestone milestones',
+      ),
+    },
+  }),
   F('exceptional', 'outstanding', 2, {
     guard: { nextNotIn: set('circumstance circumstances case cases child children') },
   }),

@@ -85,8 +85,8 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'The report offers a comprehensive review of the evidence.',
-    expected: 'The report gives a thorough review of the evidence.',
-    note: 'complete in scope: "thorough", not "full"',
+    expected: 'The report gives an in-depth review of the evidence.',
+    note: 'complete in scope: "in-depth", not "full"',
   },
   {
     mode: 'standard',

@@ -3,6 +3,11 @@
  * keeps the meaning, and the contexts where it must not happen. Sentences written for these tests.
  */
 import { describe, expect, it } from 'vitest';
+import modelJson from '../../../src-workers/detect/model.json';
+import { buildLexicon } from '../../../src-workers/detect/features';
+import { hashWord } from '../../../src-workers/detect/tokenize';
+import { PHRASES } from '../../../src-workers/rewrite/phrases';
+import { TABLE } from '../../../src-workers/rewrite/table';
 import { opts, revise } from './helpers';
 
 describe('swaps at strength 2 (standard)', () => {
@@ -37,6 +42,11 @@ describe('swaps at strength 2 (standard)', () => {
     ['The robot has the ability to climb stairs.', 'The robot can climb stairs.'],
     ['Her songs embody the spirit of the town.', 'Her songs represent the spirit of the town.'],
     ['It was a compelling speech.', 'It was a strong speech.'],
+    ['They wrote a comprehensive review of the field.', 'They wrote an in-depth review of the field.'],
+    ['It was a remarkable achievement.', 'It was a striking achievement.'],
+    ['Some of his notable works hang in Paris.', 'Some of his well-known works hang in Paris.'],
+    ['A notable exception is the harbour.', 'An important exception is the harbour.'],
+    ['They grapple with the problem.', 'They wrestle with the problem.'],
   ])('%s', async (input, expected) => {
     expect((await revise(input, opts('standard', 2))).text).toBe(expected);
   });
@@ -64,7 +74,33 @@ describe('left alone where the swap would change the meaning', () => {
     // "determination of" is a finding, not resolve.
     'The determination of the border took years.',
     'They struggle for power every year.',
+    // "the most well-known" is not English; "notable" before other words says something else.
+    'The most notable alumni came back.',
+    'The most notable of these is the museum.',
   ])('%s', async (input) => {
     expect((await revise(input, opts('standard', 2))).text).toBe(input);
+  });
+});
+
+describe('the alternatives', () => {
+  // The words the detector counts as over-used (its Kobak et al. and Liang et al. lists).
+  const lexicon = buildLexicon((modelJson as { kobakStyle: number[] }).kobakStyle);
+  const overused = (w: string) => (lexicon.wordFlags.get(hashWord(w)) ?? 0) !== 0;
+  // "being indicative of" → "indicating": the -ing form of the plain verb, the only one there is.
+  const accepted = new Set(['indicating']);
+
+  it('never bring in a word the detector counts as over-used (a swap to "thorough" or "impressive" changes nothing)', () => {
+    const found: string[] = [];
+    for (const e of [...TABLE, ...PHRASES])
+      for (const [mode, list] of Object.entries(e.alts))
+        for (const alt of list ?? [])
+          for (const w of alt
+            .replace(/@\w+|\^/g, '')
+            .toLowerCase()
+            .split(/[^a-z'-]+/)
+            .filter(Boolean))
+            if (!e.src.split(' ').includes(w) && !accepted.has(w) && overused(w))
+              found.push(`${e.src} → ${alt} (${mode})`);
+    expect(found).toEqual([]);
   });
 });
