@@ -6,7 +6,7 @@
  */
 import type { VerbForm } from './inflect';
 import { lexicon, type Alt, type Rule, type TrieNode } from './lexicon';
-import { invalidate, readsAsNoun, readsAsVerb } from './pos';
+import { invalidate, readsAsNoun, readsAsVerb, tagsAt, type PosCache } from './pos';
 import { REASONS, type Reason } from './reasons';
 import type { ReviseState } from './state';
 import type { Guard } from './table';
@@ -148,6 +148,12 @@ function attributive(toks: readonly Tok[], end: number, start = end): boolean {
   const t = toks[n];
   const k = keyOf(t);
   return t.kind === 'word' && isLowerWord(t.text) && !NON_HEAD.has(k) && !DETERMINERS.has(k) && !k.endsWith('ly');
+}
+
+/** An adjective follows the phrase that ends at `end` (the next word is tagged one). */
+function beforeAdjective(toks: readonly Tok[], end: number, pos: PosCache): boolean {
+  const n = nextIndex(toks, end);
+  return n >= 0 && toks[n].kind === 'word' && tagsAt(toks, n, pos).has('Adjective');
 }
 
 /** For a verb surface that can be several forms (e.g. "showcased": past or participle), which one it is here. */
@@ -315,6 +321,7 @@ export function applyTable(toks: Tok[], state: ReviseState): number {
         if (rule.guard.attributive && !attributive(toks, m.end, i)) continue;
         if (rule.guard.verb && !readsAsVerb(toks, i, rule.forms, pos)) continue;
         if (rule.guard.noun && !readsAsNoun(toks, i, pos)) continue;
+        if (rule.guard.notBeforeAdjective && beforeAdjective(toks, m.end, pos)) continue;
         const form = rule.forms ? resolveForm(toks, i, rule.forms) : null;
         let len = -1;
         const reason = rule.reason;

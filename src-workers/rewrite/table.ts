@@ -63,6 +63,11 @@ export interface Guard {
   noun?: boolean;
   /** Not when a comma and an article follow its noun phrase (a second name of the subject). */
   noAppositive?: boolean;
+  /**
+   * Not before another adjective: in a stacked noun phrase the first adjective is usually part of
+   * a term ("complex temporal dependencies", "robust anomaly detection").
+   */
+  notBeforeAdjective?: boolean;
 }
 
 export type EntryKind = 'verb' | 'noun' | 'fixed';
@@ -561,7 +566,14 @@ export const TABLE: Entry[] = [
   F('groundbreaking', ['landmark@attr', 'revolutionary'], 1),
   F('ground-breaking', ['landmark@attr', 'revolutionary'], 1),
   F('cutting-edge', 'advanced', 1),
-  F('state-of-the-art', 'advanced', 2),
+  // In research prose the state of the art is a term: the best methods and results known.
+  F('state-of-the-art', 'advanced', 2, {
+    guard: {
+      nextNotIn: set(
+        'baseline baselines method methods model models result results performance approach approaches accuracy technique techniques algorithm algorithms on in . ,',
+      ),
+    },
+  }),
   F('ever-evolving', 'fast-changing', 1),
   F('unwavering', ['firm', 'steady'], 1),
   F('indelible', 'lasting', 1, { guard: { nextNotIn: set('ink inks pencil pencils marker markers') } }),
@@ -611,10 +623,13 @@ export const TABLE: Entry[] = [
       ),
     },
   }),
+  // In technical prose "robust" is a term (robust to noise, robust detection, a robust estimator):
+  // only the general senses, before the nouns that carry them.
   F('robust', ['solid', 'strong'], 2, {
     guard: {
-      nextLower: true,
-      nextNotIn: set('statistics estimator estimators standard regression optimization control to against'),
+      nextIn: set(
+        'frame frames economy economies growth debate debates discussion discussions defence defense health flavor flavour flavors flavours wine coffee support evidence response responses partnership partnerships relationship relationships community communities sales demand market markets body build immune infrastructure',
+      ),
     },
   }),
   // "innovative technologies" are new ones, not "original" ones; ideas and designs are inventive.
@@ -885,9 +900,12 @@ export const TABLE: Entry[] = [
     guard: {
       prevNotIn: new Set([...DETERMINERS, ...COMPLEX_TECH_BEFORE]),
       nextNotIn: new Set([...COMPLEX_TECH, 'of']),
+      notBeforeAdjective: true,
     },
   }),
-  F('complex', 'complicated', 2, { guard: { prevIn: DETERMINERS, attributive: true, nextNotIn: COMPLEX_TECH } }),
+  F('complex', 'complicated', 2, {
+    guard: { prevIn: DETERMINERS, attributive: true, nextNotIn: COMPLEX_TECH, notBeforeAdjective: true },
+  }),
   F('despite', 'in spite of', 2, { modes: ['standard', 'casual'] }),
   F('stands as a', 'is a', 1, { why: 'stock' }),
   F('stands as an', 'is an', 1, { why: 'stock' }),

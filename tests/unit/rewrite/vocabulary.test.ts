@@ -47,6 +47,8 @@ describe('swaps at strength 2 (standard)', () => {
     ['Some of his notable works hang in Paris.', 'Some of his well-known works hang in Paris.'],
     ['A notable exception is the harbour.', 'An important exception is the harbour.'],
     ['They grapple with the problem.', 'They wrestle with the problem.'],
+    ['The economy showed robust growth.', 'The economy showed solid growth.'],
+    ['They built a state-of-the-art facility.', 'They built an advanced facility.'],
   ])('%s', async (input, expected) => {
     expect((await revise(input, opts('standard', 2))).text).toBe(expected);
   });
@@ -77,6 +79,10 @@ describe('left alone where the swap would change the meaning', () => {
     // "the most well-known" is not English; "notable" before other words says something else.
     'The most notable alumni came back.',
     'The most notable of these is the museum.',
+    // Terms of research prose: the first of stacked adjectives, "robust" detection, the state of the art.
+    'Existing methods miss complex temporal dependencies.',
+    'The method gives robust anomaly detection.',
+    'The model outperforms state-of-the-art baselines.',
   ])('%s', async (input) => {
     expect((await revise(input, opts('standard', 2))).text).toBe(input);
   });
