@@ -155,6 +155,8 @@ export const PHRASES: Entry[] = [
     O('on top of that ,', { plain: ['Also,'], casual: ['Plus,'], concise: [''] }, 2),
     O('what is more ,', { plain: ['Also,'], concise: [''] }, 2),
     O('for all intents and purposes ,', '', 2, { why: 'filler' }),
+    // A reassurance formula: what follows says the thing ("Rest assured, it is on its way.").
+    O('rest assured ,', '', 2, { why: 'filler', guard: { nextLower: true } }),
   ]),
 
   // ---- Stock phrases the detector lists, reworded --------------------------------------------

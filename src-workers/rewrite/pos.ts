@@ -145,6 +145,8 @@ export function readsAsVerb(
     // -ing and -ed forms have no noun homograph in the table; only rule out "the Xed" used as a name.
     return true;
   }
+  // "tools that empower patients": after a relative "that"/"which", a word that cannot be a noun.
+  if ((prev === 'that' || prev === 'which') && !tagsAt(toks, i, cache).has('Noun')) return true;
   if (NOUN_BEFORE.has(prev)) return false;
   const objectNext =
     DETERMINERS.has(next) ||

@@ -402,6 +402,11 @@ export const TABLE: Entry[] = [
   V('underscore', ['show', 'point out'], 1, { guard: { verb: true, object: true } }),
   V('showcase', ['show', 'display'], 1, { guard: { verb: true } }),
   // "foster a sense of belonging, trust, ties" → build; "foster growth, creativity" → encourage.
+  // "empower people to act" gives them the means: "enable". Without "to" ("empowers women") it
+  // also means giving standing or confidence, which "enable" does not say: left alone.
+  V('empower', 'enable', 1, {
+    guard: { verb: true, object: true, nextWithin: { n: 4, in: set('to') } },
+  }),
   V('foster', 'build', 1, {
     guard: {
       verb: true,

@@ -33,6 +33,11 @@ describe('formula sentences', () => {
     const alone = 'Water the fern twice a week.\n\nI hope this helps!';
     expect(await standard(alone)).toBe(alone);
   });
+  it('"Rest assured," before a statement goes; "Rest assured that …" stays', async () => {
+    expect(await standard('Rest assured, your parcel is on its way.')).toBe('Your parcel is on its way.');
+    const that = 'Rest assured that the parcel will come.';
+    expect(await standard(that)).toBe(that);
+  });
   it('strength 1 leaves them', async () => {
     const text = 'Certainly! The ferry leaves at noon.';
     expect((await revise(text, opts('standard', 1))).text).toBe(text);
@@ -106,6 +111,13 @@ describe('readings that must not go wrong', () => {
 });
 
 describe('senses', () => {
+  it('"empower people to act" is "enable", after a relative "that" too; "empowers women" stays', async () => {
+    expect(await standard('We build tools that empower patients to manage their care.')).toBe(
+      'We build tools that enable patients to manage their care.',
+    );
+    const standing = 'The program empowers women.';
+    expect(await standard(standing)).toBe(standing);
+  });
   it('"elevate" is "improve" for an experience and "raise" for a body part', async () => {
     expect(await standard('A good grinder will elevate your morning routine.')).toContain(
       'improve your morning routine',
