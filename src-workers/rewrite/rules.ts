@@ -203,10 +203,17 @@ function keepFlagged(text: string, flagged: RawHunk[], j: Judgement): { hunks: R
 export function keepNotRaising(text: string, hunks: RawHunk[], j: Judgement): { hunks: RawHunk[]; note?: string } {
   const { kept, stock, without } = j.scored ? notRaising(text, hunks, j.score) : { kept: hunks };
   if (kept.length === hunks.length) return { hunks };
-  const all = `All ${changes(hunks.length)} together would have raised the detector's score (AI confidence ${j.score.toFixed(1)} %)`;
+  const all =
+    hunks.length === 1
+      ? `The one change would have raised the detector's score (AI confidence ${j.score.toFixed(1)} %)`
+      : `All ${changes(hunks.length)} together would have raised the detector's score (AI confidence ${j.score.toFixed(1)} %)`;
   const family = without ? `those of one kind (“${without}”)` : '';
   let note: string;
-  if (!kept.length) note = `${all}, and so would the edits to stock phrases alone, so nothing was changed.`;
+  if (!kept.length)
+    note =
+      hunks.length === 1
+        ? `${all}, so nothing was changed.`
+        : `${all}, and so would the edits to stock phrases alone, so nothing was changed.`;
   else if (stock)
     note = `${all}, so only the ${changes(kept.length)} to stock phrases and over-used words ${kept.length === 1 ? 'was' : 'were'} kept${without ? `, without ${family}` : ''}.`;
   else {

@@ -152,7 +152,7 @@ const PHYSICAL_PLACES = set(
 );
 /** Where "complex" is a technical term ("complex numbers", "a protein complex"), not "complicated". */
 const COMPLEX_TECH = set(
-  'number numbers plane conjugate analysis system systems adaptive carbohydrate carbohydrates ion ions molecule molecules formation network networks dynamics structure structures geometry manifold manifolds variable variables function functions field fields valued sentence sentences compound compounds salt salts sugar sugars ii i iii regional partial',
+  'series interplay mechanism mechanisms pathway pathways organism organisms reactions interactions number numbers plane conjugate analysis system systems adaptive carbohydrate carbohydrates ion ions molecule molecules formation network networks dynamics structure structures geometry manifold manifolds variable variables function functions field fields valued sentence sentences compound compounds salt salts sugar sugars ii i iii regional partial',
 );
 const COMPLEX_TECH_BEFORE = set(
   'protein enzyme building housing sports industrial military shopping apartment office medical oedipus inferiority superiority golgi immune',
@@ -307,11 +307,12 @@ export const TABLE: Entry[] = [
     F('the majority of', 'most of', 2, { modes: ['concise'], guard: { nextIn: DETERMINERS } }),
     F('a wide variety of', 'many', 2, { modes: ['concise'] }),
     F('a broad range of', 'many', 2, { modes: ['concise'] }),
-    F('a wide range of', { plain: ['a broad range of'], concise: ['many'] }, 2),
-    F('a diverse range of', { plain: ['a broad range of'], concise: ['many'] }, 2),
-    F('a diverse array of', { plain: ['a broad range of'], concise: ['many'] }, 2),
-    F('a wide array of', { plain: ['a broad range of'], concise: ['many'] }, 2),
-    F('a vast array of', { plain: ['a broad range of'], concise: ['many'] }, 2),
+    // A stock phrase the detector lists: reworded (shortened only in concise prose).
+    F('a wide range of', { plain: ['a broad range of'], concise: ['many'] }, 2, { why: 'stock' }),
+    F('a diverse range of', { plain: ['a broad range of'], concise: ['many'] }, 2, { why: 'stock' }),
+    F('a diverse array of', { plain: ['a broad range of'], concise: ['many'] }, 2, { why: 'stock' }),
+    F('a wide array of', { plain: ['a broad range of'], concise: ['many'] }, 2, { why: 'stock' }),
+    F('a vast array of', { plain: ['a broad range of'], concise: ['many'] }, 2, { why: 'stock' }),
     F('a myriad of', ['many', 'countless'], 1),
     F('the myriad of', 'the many', 1),
     F(
@@ -1026,7 +1027,7 @@ export const TABLE: Entry[] = [
       notNextWithin: {
         n: 3,
         in: set(
-          'limits limit bounds confines range scope reach framework boundaries boundary walls wall hours days weeks months years minutes seconds time',
+          'limits limit bounds confines range scope reach framework boundaries boundary walls wall hours days weeks months years minutes seconds time means budget power rights',
         ),
       },
     },

@@ -83,6 +83,9 @@ describe('left alone where the swap would change the meaning', () => {
     'Existing methods miss complex temporal dependencies.',
     'The method gives robust anomaly detection.',
     'The model outperforms state-of-the-art baselines.',
+    'Through a complex series of reactions, cells make energy.',
+    // An idiom: "within your means" is not "in your means".
+    'They are living within their means.',
   ])('%s', async (input) => {
     expect((await revise(input, opts('standard', 2))).text).toBe(input);
   });
