@@ -150,6 +150,13 @@ function attributive(toks: readonly Tok[], end: number, start = end): boolean {
   return t.kind === 'word' && isLowerWord(t.text) && !NON_HEAD.has(k) && !DETERMINERS.has(k) && !k.endsWith('ly');
 }
 
+/** Words in toks[start..end] (the match's first and last token). */
+function wordsBetween(toks: readonly Tok[], start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i <= end; i++) if (toks[i].kind === 'word') n++;
+  return n;
+}
+
 /** An adjective follows the phrase that ends at `end` (the next word is tagged one). */
 function beforeAdjective(toks: readonly Tok[], end: number, pos: PosCache): boolean {
   const n = nextIndex(toks, end);
@@ -204,8 +211,11 @@ function pickAlts(
   start: number,
   end: number,
   counters: Map<string, number>,
+  concise: boolean,
 ): string[] {
   const isAttr = attributive(toks, end, start);
+  // Concise prose takes no plainer word that is longer in words ("struggle" → "find it hard").
+  const maxWords = concise && rule.reason === REASONS.plain ? wordsBetween(toks, start, end) : Infinity;
   const p = prevIndex(toks, start);
   const n = nextIndex(toks, end);
   const before = p >= 0 ? keyOf(toks[p]) : '';
@@ -233,6 +243,7 @@ function pickAlts(
     // A plainer word must not echo one a few words off; a stock phrase goes even so (three words).
     const reach = rule.reason === REASONS.plain || rule.reason === REASONS.precise ? 6 : 3;
     if (text !== '' && repeatsNearby(toks, start, end, text, reach)) continue;
+    if (ws.length > maxWords) continue;
     eligible.push(text);
   }
   if (!eligible.length) return eligible;
@@ -325,7 +336,7 @@ export function applyTable(toks: Tok[], state: ReviseState): number {
         const form = rule.forms ? resolveForm(toks, i, rule.forms) : null;
         let len = -1;
         const reason = rule.reason;
-        for (const text of pickAlts(rule, alts, form, toks, i, m.end, state.counters)) {
+        for (const text of pickAlts(rule, alts, form, toks, i, m.end, state.counters, state.mode === 'concise')) {
           len = replace(toks, i, m.end, text, isStart, state, reason);
           if (len >= 0) break;
         }

@@ -43,4 +43,9 @@ describe('modes', () => {
     expect(countWords(r.concise)).toBeLessThanOrEqual(0.85 * countWords(AI_ARTICLE));
     for (const m of REWRITE_MODES) if (m !== 'concise') expect(countWords(r.concise)).toBeLessThan(countWords(r[m]));
   });
+  it('concise: no plainer word that takes more words ("struggle" → "find it hard" in standard prose only)', async () => {
+    const text = 'Existing approaches often struggle to capture long temporal dependencies.';
+    expect((await revise(text, opts('standard', 2))).text).toContain('find it hard to capture');
+    expect((await revise(text, opts('concise', 2))).text).toBe(text);
+  });
 });
