@@ -2,13 +2,13 @@
  * Is the text to revise already judged human, and if so, what in it is flagged? A whole-document
  * revision of a text the detector judges human-written changes only what the detector points at;
  * everything else is left as the writer wrote it. For a `human` verdict that is its critical
- * sections and the listed machine words and phrases ("delve", "tapestry", "a plethora of") —
- * not transitions, openers or the wider over-used vocabulary ("thus", "Have you ever",
- * "primarily"), which people write too: changing those in a person's text buys nothing and, to
- * another detector, reads as often more machine-like as less (measured: it was most of the human
- * texts the independent detector in `npm run eval:rewrite` scored higher). For a `mixed` verdict
- * it is also everything behind the explanations (its AI passages are revised throughout anyway).
- * The score is also the ceiling for any whole-document revision (rules.ts).
+ * sections and the machine words and stock phrases the detector lists ("delve", "a plethora of",
+ * "Moreover,"), not the wider over-used vocabulary behind its explanations ("primarily",
+ * "enhance"), which people write too: changing those in a person's text buys nothing and, to
+ * another detector, reads as often more machine-like as less (measured: most of the human texts
+ * the independent detector in `npm run eval:rewrite` scored higher). For a `mixed` verdict it is
+ * that vocabulary too (its AI passages are revised throughout anyway). The score is also the
+ * ceiling for any whole-document revision (rules.ts).
  */
 import { MIN_SCORED_WORDS, type Span } from '../../src-shared/models';
 import { analyzeText, detectorScore } from '../detect/index';
@@ -41,7 +41,7 @@ export function judge(text: string): Judgement {
   const human = analysis.verdict === 'human' || mixed;
   const aiShare = analysis.ai_share ?? 0;
   if (!human) return { score, scored: true, human, mixed, aiShare, flagged: [] };
-  const flagged: Span[] = mixed ? stockSpans(text) : listedSpans(text);
+  const flagged: Span[] = stockSpans(text);
   for (const s of analysis.critical_sections) flagged.push({ start: s.start, end: s.end });
   if (mixed) {
     for (const e of analysis.explanations) for (const sp of e.spans ?? []) flagged.push(sp);
@@ -65,8 +65,12 @@ function matchAt(ws: readonly WordToken[], i: number, phrase: readonly string[])
   return { start: ws[i].start, end: ws[i + phrase.length - 1].end };
 }
 
-/** The machine words and stock phrases the detector lists, wherever they stand. */
-export function listedSpans(text: string): Span[] {
+/**
+ * The over-used words and stock phrases the detector lists, where it counts them: words and
+ * phrases anywhere, transitions at a sentence start, openers at a paragraph's start, closers at
+ * the start of one of the last two sentences.
+ */
+export function stockSpans(text: string): Span[] {
   const out: Span[] = [];
   const ws = words(text);
   for (let i = 0; i < ws.length; i++) {
@@ -76,16 +80,6 @@ export function listedSpans(text: string): Span[] {
       if (m) out.push(m);
     }
   }
-  return out;
-}
-
-/**
- * The over-used words and stock phrases the detector lists, where it counts them: words and
- * phrases anywhere, transitions at a sentence start, openers at a paragraph's start, closers at
- * the start of one of the last two sentences.
- */
-export function stockSpans(text: string): Span[] {
-  const out = listedSpans(text);
   const sents = sentenceSpans(text);
   sents.forEach((s, n) => {
     const sw = words(text, s.start, s.end);

@@ -37,20 +37,19 @@ describe('a text judged human', () => {
     },
   );
 
-  it('keeps the openers, transitions and wider vocabulary people write too; changes only the listed machine words', async () => {
+  it('changes the stock phrases the detector lists, not the wider vocabulary people write too', async () => {
     const text = HUMAN_STORY.replace('I went in first.', 'Have you ever gone in first? I went in first.').replace(
       'We just drove home',
       'We primarily drove home',
     );
     const analysis = analyzeText(text);
     expect(analysis.verdict).toBe('human');
-    // The detector points at "primarily" among its over-used words, and counts the opener.
+    // The detector points at "primarily" among its over-used words, and lists the opener.
     expect(stockSpans(text).some((s) => text.slice(s.start, s.end) === 'Have you ever')).toBe(true);
     const words = analysis.explanations.flatMap((e) => (e.spans ?? []).map((s) => text.slice(s.start, s.end)));
     expect(words).toContain('primarily');
     const out = await revise(text, opts('standard', 2));
-    expect(out.hunks.map((h) => h.before).sort()).toEqual(['crucial', 'delved']);
-    expect(out.text).toContain('Have you ever gone in first?');
+    expect(out.hunks.map((h) => h.before).sort()).toEqual(['Have you ever', 'crucial', 'delved']);
     expect(out.text).toContain('We primarily drove home');
   });
 
