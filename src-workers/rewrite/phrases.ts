@@ -95,6 +95,12 @@ function framings(): Entry[] {
     C('it is safe to say that', '', 2),
     C("it's safe to say that", '', 2),
   );
+  // "It is highly recommended that you enable it." → "You should enable it." (the verb after
+  // "that you" is already the bare form "should" takes).
+  for (const it of ['it is', "it's"])
+    for (const how of ['', 'highly ', 'strongly '])
+      for (const a of ['recommended', 'advisable', 'advised'])
+        out.push(C(`${it} ${how}${a} that you`, 'you should', 2, { guard: { nextLower: true } }));
   return out;
 }
 

@@ -158,6 +158,14 @@ describe('senses', () => {
 });
 
 describe('framing turned into a plain statement', () => {
+  it('"It is highly recommended that you X" → "You should X"; a negation stays', async () => {
+    expect(await standard('It is highly recommended that you enable sanitization for user input.')).toBe(
+      'You should enable sanitization for user input.',
+    );
+    expect(await standard("It's advisable that you not drive after the dose.")).toBe(
+      'You should not drive after the dose.',
+    );
+  });
   it('"plays a crucial role in raising awareness" → "raises awareness"; a field or a noun phrase stays', async () => {
     expect(await standard('Education plays a crucial role in raising awareness about recycling.')).toBe(
       'Education raises awareness about recycling.',
