@@ -1,8 +1,10 @@
 /**
- * Passive to active where the agent is named: "The novel was written by Orwell in exile." →
- * "Orwell wrote the novel in exile." Made only for a whole plain sentence — subject, "is / are /
+ * Passive to active where the agent is named: "The law was passed by Congress in 2020." →
+ * "Congress passed the law in 2020." Made only for a whole plain sentence — subject, "is / are /
  * was / were" (or a modal or "has been" with it), an optional adverb, a past participle, "by" and
- * an agent that runs to the sentence's end — when the agent is a doer (not "by car", "by the
+ * an agent that runs to the sentence's end or to a phrase of time that can only belong to the
+ * verb ("during the war", "in 2020", "after the vote": not "at …" or "in Paris", which may belong
+ * to the agent, "researchers at Harvard") — when the agent is a doer (not "by car", "by the
  * river", "by 2030") and the protected text inside keeps its order.
  */
 import { baseOfParticiple, verbForms } from './inflect';
@@ -23,6 +25,12 @@ const TIMES = set(
   'end time start beginning middle close turn year years month months week weeks day days night morning evening afternoon century decade hour hours minute minutes today tomorrow tonight deadline noon midnight',
 );
 const NUMBERS = set('two three four five six seven eight nine ten twelve twenty hundreds thousands millions dozens');
+/** Prepositions whose phrase after the agent is about the time of the act, whatever follows them. */
+const TIME_PREPOSITIONS = set('during after before since throughout');
+/** "in"/"on" begin a phrase of time only before a date, a number or one of these. */
+const DATE_WORDS = set(
+  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday spring summer autumn fall winter',
+);
 const STATIVE = set(
   'located situated placed parked seated positioned stationed housed stored set surrounded lined bordered flanked',
 );
@@ -38,6 +46,30 @@ function plural(head: string): boolean {
 /** Words of the document written in lower case somewhere: a capital on them at a sentence start is only the sentence's. */
 function lowerSomewhere(state: ReviseState, word: string): boolean {
   return new RegExp(`(?:^|[^\\p{L}])${word.replace(/[^\p{L}-]/gu, '')}(?![\\p{L}])`, 'u').test(state.document);
+}
+
+/**
+ * The agent, and the phrase of time after it that stays at the sentence's end ("by Congress" and
+ * "in 2020"); the tail is empty when the agent runs to the end.
+ */
+function agentAndTail(rest: Tok[]): { agent: Tok[]; tail: Tok[] } {
+  for (let j = 1; j < rest.length; j++) {
+    const t = rest[j];
+    if (t.kind !== 'word') continue;
+    const key = keyOf(t);
+    let next = j + 1;
+    while (next < rest.length && rest[next].kind === 'space') next++;
+    const after = rest[next];
+    const dated =
+      (key === 'in' || key === 'on') &&
+      after !== undefined &&
+      (after.kind === 'placeholder' || (after.kind === 'word' && DATE_WORDS.has(keyOf(after))));
+    if (!TIME_PREPOSITIONS.has(key) && !dated) continue;
+    let end = j;
+    while (end > 0 && rest[end - 1].kind === 'space') end--;
+    return { agent: rest.slice(0, end), tail: rest.slice(j) };
+  }
+  return { agent: rest, tail: [] };
 }
 
 export function passiveToActive(toks: Tok[], state: ReviseState): boolean {
@@ -81,13 +113,13 @@ export function passiveToActive(toks: Tok[], state: ReviseState): boolean {
   if (vbn.kind !== 'word' || !isLowerWord(vbn.text) || STATIVE.has(keyOf(vbn))) return false;
   const base = baseOfParticiple(keyOf(vbn));
   if (!base || base === 'be') return false;
-  const agent = toks.slice(w[v + 2], toks.length - 1);
-  const agentWords = w.length - (v + 2);
+  const { agent, tail } = agentAndTail(toks.slice(w[v + 2], toks.length - 1));
+  const agentWords = agent.filter((t) => t.kind === 'word' || t.kind === 'placeholder').length;
   if (agentWords < 1 || agentWords > 6) return false;
   const a0 = agent[0];
   const a0k = a0.kind === 'word' ? keyOf(a0) : '#';
   if (a0.kind === 'placeholder' || NOT_AGENTS.has(a0k) || /ing$/.test(a0k)) return false;
-  const agentHead = keyOf(toks[w[w.length - 1]]);
+  const agentHead = keyOf(agent[agent.length - 1]);
   if (PLACES.has(agentHead) || NOT_AGENTS.has(agentHead) || TIMES.has(agentHead)) return false;
   // "by the end of the year", "by the time …": a deadline, not a doer; and the agent runs to the
   // sentence's end with no phrase after it ("by Google in 2015" would move "in 2015" with it).
@@ -148,6 +180,7 @@ export function passiveToActive(toks: Tok[], state: ReviseState): boolean {
     ...verb,
     tok(' ', 'space', why),
     ...object,
+    ...(tail.length ? [tok(' ', 'space', why), ...tail] : []),
     tok('.', 'punctuation', why),
   );
   invalidate(state.pos);

@@ -676,8 +676,20 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'He was hired by Google in 2015.',
-    expected: 'He was hired by Google in 2015.',
-    note: 'a phrase after the agent would move with it: left alone',
+    expected: 'Google hired him in 2015.',
+    note: 'a date after the agent belongs to the verb: it stays at the end',
+  },
+  {
+    mode: 'standard',
+    text: 'The study was conducted by researchers at Harvard.',
+    expected: 'The study was conducted by researchers at Harvard.',
+    note: '"at Harvard" may belong to the researchers: left alone',
+  },
+  {
+    mode: 'standard',
+    text: 'The portrait was painted by an artist in Paris.',
+    expected: 'The portrait was painted by an artist in Paris.',
+    note: "a place after the agent may be the agent's: left alone",
   },
   {
     mode: 'standard',
