@@ -530,6 +530,9 @@ function reorderOpening(s: Sentence, state: ReviseState): Sentence {
   if (placeholderOrder(phrase) && placeholderOrder(main)) return s;
   // Not "… for Maria to rest to finish": an infinitive purpose after another infinitive.
   if (isTo && main.some((t) => t.kind === 'word' && keyOf(t) === 'to')) return s;
+  // Not after a clause inside the main one ("… an approach that combines A and B to achieve
+  // this"): the moved phrase would then read as that clause's.
+  if (main.some((t) => t.kind === 'word' && EMBEDDING.has(keyOf(t)))) return s;
   if (main[0]?.kind !== 'word' || !(independentClause(main, 0, main.length, state.pos) || plainClause(main))) return s;
   const why = REASONS.reorder;
   const first = main[0];
@@ -538,6 +541,9 @@ function reorderOpening(s: Sentence, state: ReviseState): Sentence {
   invalidate(state.pos);
   return { ...s, toks: [...mainToks, tok(' ', 'space', why), ...moved, tok('.', 'punctuation', why)] };
 }
+
+/** Words that open a clause inside another (relative or complement). */
+const EMBEDDING = set('that which who whom whose where when because if whether');
 
 /** Words after which a comma joins a clause or a list of verbs, not two modifiers of one noun. */
 const CLAUSE_AFTER_COMMA = set(

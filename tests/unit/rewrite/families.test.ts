@@ -160,6 +160,10 @@ describe('sentence length and openings', () => {
     expect(out.text).toBe('We can finish the bridge before winter by working together.');
     expect(out.reasons).toContain(REASONS.reorder);
   });
+  it('an opening stays before a main clause with a clause inside it, whose phrase it would then read as', async () => {
+    const text = 'To reach this goal, we use a new method that combines two older tests.';
+    expect((await edit(text)).text).toBe(text);
+  });
   it('a concessive "While …," or "Although …," opening becomes the main clause with "but"; a temporal one stays', async () => {
     const out = await edit('While the bridge is old, it can still carry the new trains safely.');
     expect(out.text).toBe('The bridge is old, but it can still carry the new trains safely.');
