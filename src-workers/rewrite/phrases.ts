@@ -138,7 +138,8 @@ export const PHRASES: Entry[] = [
     O('as we have seen ,', 'As shown above,', 2),
     O('as we have discussed ,', 'As shown above,', 2),
     O('as we have explored ,', 'As shown above,', 2),
-    O('together , we', 'If we work together, we', 2),
+    // The rhetorical closer ("Together, we can build …"), not a story's "Together, we climbed".
+    O('together , we', 'If we work together, we', 2, { guard: { nextIn: MODALS } }),
     // The temporal "as" ("As we navigate …, we must …", "As we walked home, …"), never the
     // manner "as" of "As we discussed, …" or "As we know, …", nor the causal "As we are …".
     O('as we', 'While we', 2, {

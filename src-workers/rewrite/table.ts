@@ -843,7 +843,8 @@ export const TABLE: Entry[] = [
   // At a sentence's start only: mid-sentence "at first" reads awkwardly ("was at first designed").
   O('initially', 'at first', 2, { why: 'plain' }),
   // Mid-sentence "ultimately" before a verb is emphasis ("which ultimately benefits"); not "eventually", which is about time.
-  F('ultimately', '', 2, { why: 'filler', guard: { nextLower: true, prevNotIn: set('is was are were be') } }),
+  // Not after "and"/"but": "fierce, bloody, and ultimately victorious" says "in the end".
+  F('ultimately', '', 2, { why: 'filler', guard: { nextLower: true, prevNotIn: set('is was are were be and but') } }),
   F('typically', 'usually', 2),
   // "Manage time effectively." → "well": only after the verb phrase it qualifies, where it means
   // "in a way that works"; before a verb or a noun phrase it means "in effect" ("effectively ended").

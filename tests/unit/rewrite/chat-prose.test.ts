@@ -66,6 +66,12 @@ describe('openers with stacked modifiers', () => {
 });
 
 describe('readings that must not go wrong', () => {
+  it('a story\'s "Together, we climbed" is no rhetorical closer; "and ultimately victorious" keeps its "in the end"', async () => {
+    const story = 'The trek began at midnight. Together, we climbed the rough paths.';
+    expect(await standard(story)).toBe(story);
+    const end = 'The rebellion was fierce, bloody, and ultimately victorious.';
+    expect(await standard(end)).toBe(end);
+  });
   it('"As we discussed," is not the temporal "as" and stays', async () => {
     const text = 'As we discussed, the team has moved the launch to the spring.';
     expect(await standard(text)).toContain('As we discussed,');
