@@ -151,9 +151,6 @@ const PHYSICAL_PLACES = set(
   'space ocean oceans sea seas cosmos universe planet planets moon moons world continent continents land lands territory territories cave caves arctic antarctic islands coast coasts mountains river rivers deep stars',
 );
 /** Where "complex" is a technical term ("complex numbers", "a protein complex"), not "complicated". */
-const COMPLEX_TECH = set(
-  'series interplay mechanism mechanisms pathway pathways organism organisms reactions interactions number numbers plane conjugate analysis system systems adaptive carbohydrate carbohydrates ion ions molecule molecules formation network networks dynamics structure structures geometry manifold manifolds variable variables function functions field fields valued sentence sentences compound compounds salt salts sugar sugars ii i iii regional partial',
-);
 const COMPLEX_TECH_BEFORE = set(
   'protein enzyme building housing sports industrial military shopping apartment office medical oedipus inferiority superiority golgi immune',
 );
@@ -903,15 +900,23 @@ export const TABLE: Entry[] = [
       ),
     },
   }),
+  // "complex" → "complicated" where it means hard to follow: said of something ("the rules are
+  // complex") or before the nouns of everyday prose (an issue, a plot, feelings). Before other
+  // nouns it names a structure of many parts ("complex algorithms", "complex patterns"), which
+  // "complicated" is not.
   F('complex', 'complicated', 2, {
     guard: {
       prevNotIn: new Set([...DETERMINERS, ...COMPLEX_TECH_BEFORE]),
-      nextNotIn: new Set([...COMPLEX_TECH, 'of']),
-      notBeforeAdjective: true,
+      nextIn: set('. ; : to for because'),
     },
   }),
   F('complex', 'complicated', 2, {
-    guard: { prevIn: DETERMINERS, attributive: true, nextNotIn: COMPLEX_TECH, notBeforeAdjective: true },
+    guard: {
+      nextIn: set(
+        'issue issues situation situations problem problems question questions relationship relationships matter matters emotion emotions feeling feelings character characters plot plots story stories rules topic topics subject subjects history decision decisions case cases',
+      ),
+      notBeforeAdjective: true,
+    },
   }),
   F('despite', 'in spite of', 2, { modes: ['standard', 'casual'] }),
   F('stands as a', 'is a', 1, { why: 'stock' }),
@@ -957,13 +962,15 @@ export const TABLE: Entry[] = [
     plural: false,
     guard: { prevWithin: { n: 3, in: PLAY_FORMS }, nextNotIn: set('model models') },
   }),
-  // "environmental impact" is a term of its own (an environmental impact assessment).
+  // "environmental impact" is a term of its own, and so is an impact assessment (or statement, study…).
   N('impact', 'effect', 2, {
     plural: false,
     guard: {
       noun: true,
       notPrevWithin: { n: 6, in: new Set([...MAKE_FORMS, ...LEAVE_FORMS]) },
-      nextNotIn: set('on upon of'),
+      nextNotIn: set(
+        'on upon of assessment assessments statement statements analysis analyses study studies evaluation evaluations report reports factor factors',
+      ),
       prevNotIn: set('environmental'),
     },
   }),

@@ -48,6 +48,7 @@ describe('swaps at strength 2 (standard)', () => {
     ['A notable exception is the harbour.', 'An important exception is the harbour.'],
     ['They grapple with the problem.', 'They wrestle with the problem.'],
     ['The economy showed robust growth.', 'The economy showed solid growth.'],
+    ['It was a complex decision for the family.', 'It was a complicated decision for the family.'],
     ['They built a state-of-the-art facility.', 'They built an advanced facility.'],
   ])('%s', async (input, expected) => {
     expect((await revise(input, opts('standard', 2))).text).toBe(expected);
@@ -84,6 +85,9 @@ describe('left alone where the swap would change the meaning', () => {
     'The method gives robust anomaly detection.',
     'The model outperforms state-of-the-art baselines.',
     'Through a complex series of reactions, cells make energy.',
+    // "complex" before the nouns of a structure of many parts, and an impact assessment (a term).
+    'The system relies on complex algorithms and finds complex patterns.',
+    'They ran an algorithmic impact assessment before launch.',
     // An idiom: "within your means" is not "in your means".
     'They are living within their means.',
   ])('%s', async (input) => {
