@@ -198,10 +198,12 @@ export const PHRASES: Entry[] = [
       },
     }),
     F('in the vast', 'in the huge', 2),
-    // Inside a sentence: "Letters are rare in today's world." → "… rare today."
-    ...['world', 'society', 'fast-paced world', 'digital world', 'digital age', 'modern world'].map((n) =>
-      F(`in today's ${n}`, 'today', 2, { guard: { prevNotIn: set('.') } }),
-    ),
+    // Inside a sentence: "Letters are rare in today's world." → "… rare today."; before "of" the
+    // noun stays ("in today's world of competition" → "in the current world of competition").
+    ...['world', 'society', 'fast-paced world', 'digital world', 'digital age', 'modern world'].flatMap((n) => [
+      F(`in today's ${n}`, 'today', 2, { guard: { prevNotIn: set('.'), nextNotIn: set('of') } }),
+      F(`in today's ${n}`, `in the current ${n}`, 2, { guard: { prevNotIn: set('.'), nextIn: set('of') } }),
+    ]),
   ]),
 
   // ---- Hedges that repeat a hedge, and intensifiers that add nothing ----------------------------

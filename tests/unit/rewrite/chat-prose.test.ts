@@ -66,6 +66,11 @@ describe('openers with stacked modifiers', () => {
 });
 
 describe('readings that must not go wrong', () => {
+  it('"in today\'s world of X" keeps its noun: "today of competition" says nothing', async () => {
+    expect(await standard("The book raises interest in today's world of fierce competition.")).toBe(
+      'The book raises interest in the current world of fierce competition.',
+    );
+  });
   it('a story\'s "Together, we climbed" is no rhetorical closer; "and ultimately victorious" keeps its "in the end"', async () => {
     const story = 'The trek began at midnight. Together, we climbed the rough paths.';
     expect(await standard(story)).toBe(story);
