@@ -131,6 +131,22 @@ export function lexiconHas(word: string, tag: string): boolean {
   return typeof t === 'string' ? t === tag : Array.isArray(t) && t.includes(tag);
 }
 
+/** Adverbs that open a step of instructions ("Next, use …"). */
+const STEP_ADVERBS = set('first next then now also finally lastly second third instead');
+
+/** toks[i] opens the sentence, alone or after a step adverb and its comma. */
+function imperativeStart(toks: readonly Tok[], i: number): boolean {
+  const words: number[] = [];
+  for (let j = 0; j < i; j++) if (toks[j].kind !== 'space') words.push(j);
+  if (words.length === 0) return true;
+  return (
+    words.length === 2 &&
+    toks[words[0]].kind === 'word' &&
+    STEP_ADVERBS.has(keyOf(toks[words[0]])) &&
+    keyOf(toks[words[1]]) === ','
+  );
+}
+
 /** Whether the verb-form word at toks[i] is used as a verb. */
 export function readsAsVerb(
   toks: readonly Tok[],
@@ -162,6 +178,8 @@ export function readsAsVerb(
     return true;
   if (fs.includes('base') && (VERB_BEFORE_BASE.has(prev) || prev.endsWith('ly'))) return true;
   if (fs.includes('s3') && (VERB_BEFORE_S3.has(prev) || prev.endsWith('ly'))) return true;
+  // An instruction: "Leverage technology to …", "Next, leverage technology …".
+  if (fs.includes('base') && objectNext && !finiteInLexicon(next) && imperativeStart(toks, i)) return true;
   if (next === 'of') return false;
   const tags = tagsAt(toks, i, cache);
   return tags.has('Verb') && !tags.has('Noun');

@@ -396,6 +396,9 @@ export const TABLE: Entry[] = [
   V('utilize', 'use', 1),
   V('utilise', 'use', 1),
   V('leverage', ['use', 'draw on'], 1, { guard: { verb: true, object: true } }),
+  // "harness the power of these tools" is using them ("use the power of" says it twice); not
+  // "the power of the sun", where the power is the point.
+  V('harness the power of', 'use', 1, { guard: { nextIn: set('these this those their your our its my his her') } }),
   V('harness', ['use', 'tap'], 1, { guard: { verb: true, object: true } }),
   V('underscore', ['show', 'point out'], 1, { guard: { verb: true, object: true } }),
   V('showcase', ['show', 'display'], 1, { guard: { verb: true } }),

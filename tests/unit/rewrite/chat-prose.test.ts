@@ -122,6 +122,21 @@ describe('readings that must not go wrong', () => {
 });
 
 describe('senses', () => {
+  it('an instruction\'s verb is read as one ("Next, leverage technology" → "Next, use technology"); the noun stays', async () => {
+    expect(await standard('Next, leverage technology to plan your week.')).toBe(
+      'Next, use technology to plan your week.',
+    );
+    const noun = 'Leverage was the key to the deal.';
+    expect(await standard(noun)).toBe(noun);
+  });
+  it('"harness the power of these tools" is using them; the power of the sun stays', async () => {
+    expect(await standard('She harnessed the power of her network to find a job.')).toBe(
+      'She used her network to find a job.',
+    );
+    expect(await standard('Engineers want to harness the power of the sun.')).toBe(
+      'Engineers want to use the power of the sun.',
+    );
+  });
   it('"empower people to act" is "enable", after a relative "that" too; "empowers women" stays', async () => {
     expect(await standard('We build tools that empower patients to manage their care.')).toBe(
       'We build tools that enable patients to manage their care.',
