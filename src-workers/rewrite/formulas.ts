@@ -1,8 +1,8 @@
 /**
  * Whole sentences that are a chat assistant's or a form letter's formula, not part of what the
  * text says: the acknowledgement before an answer ("Great question!", "Certainly!"), the stock
- * greeting of an email ("I hope this email finds you well.") and the sign-off after an answer
- * ("I hope this helps!"). An editor deletes them; a unit keeps one sentence at least, so a line
+ * greeting of an email ("I hope this email finds you well."), a guide's "Let's dive in!" and the
+ * sign-off after an answer ("I hope this helps!"). An editor deletes them; a unit keeps one sentence at least, so a line
  * that is nothing but the formula stays (cutting it would change the document's structure).
  */
 import { REASONS, type Reason } from './reasons';
@@ -22,6 +22,15 @@ const OPENING: ReadonlySet<string> = new Set([
   'i hope this message finds you well.',
   'i hope this email finds you well!',
   'i hope this message finds you well!',
+  // The announcement before a guide's first step.
+  "let's dive in!",
+  "let's dive in.",
+  "let's dive right in!",
+  "let's dive right in.",
+  "let's get started!",
+  "let's get started.",
+  "let's break it down.",
+  "let's break it down!",
 ]);
 const CLOSING: ReadonlySet<string> = new Set([
   'i hope this helps!',

@@ -38,6 +38,11 @@ describe('formula sentences', () => {
     const that = 'Rest assured that the parcel will come.';
     expect(await standard(that)).toBe(that);
   });
+  it('a guide\'s "Let\'s dive in!" before its first step goes', async () => {
+    expect(await standard("Here are five ways to save on heating. Let's dive in! First, seal the windows.")).toBe(
+      'Here are five ways to save on heating. First, seal the windows.',
+    );
+  });
   it('strength 1 leaves them', async () => {
     const text = 'Certainly! The ferry leaves at noon.';
     expect((await revise(text, opts('standard', 1))).text).toBe(text);
