@@ -14,7 +14,7 @@
  * Each works on one sentence's tokens in place and marks what it puts in with its reason.
  */
 import { verbForms } from './inflect';
-import { finiteInLexicon, invalidate, tagsAt } from './pos';
+import { finiteInLexicon, invalidate, lexiconHas, tagsAt } from './pos';
 import { REASONS, type Reason } from './reasons';
 import type { ReviseState } from './state';
 import {
@@ -332,6 +332,47 @@ function listThat(toks: Tok[], w: number[], at: number, modal: string): boolean 
   return true;
 }
 
+const IRREGULAR_PLURALS = set('people children men women');
+
+/**
+ * "It is imperative that all departments submit their reports." → "All departments must submit
+ * their reports.": a plural subject (a determiner and up to two words, or a bare plural noun, up
+ * to its plural head) and the bare verb after it — the plural makes the boundary plain, where a
+ * singular subject's "act" or "acts" could still be a noun.
+ */
+function pluralThat(toks: Tok[], w: number[], at: number, modal: string): boolean {
+  const first = toks[w[at]];
+  if (!isWord(first) || !isLowerWord(first.text)) return false;
+  const det = DETERMINERS.has(keyOf(first)) && keyOf(first) !== 'a' && keyOf(first) !== 'an';
+  for (let h = det ? at + 1 : at; h <= at + 2 && h + 1 < w.length; h++) {
+    const head = toks[w[h]];
+    if (!isWord(head) || !isLowerWord(head.text)) return false;
+    const hk = keyOf(head);
+    if (!(IRREGULAR_PLURALS.has(hk) || (/[^s'u]s$/.test(hk) && !finiteInLexicon(hk)))) continue;
+    const verb = toks[w[h + 1]];
+    const vk = isWord(verb) ? keyOf(verb) : '';
+    if (!vk || !isLowerWord(verb.text) || verbForms(vk).base !== vk || MODAL_OR_AUX.has(vk)) return false;
+    // A verb compromise lists (in its base form, or as a noun too: "work", "act"), after a plural
+    // head, where a noun could not follow without an article.
+    if (PREPOSITIONS.has(vk) || DETERMINERS.has(vk) || CONJUNCTIONS.has(vk)) return false;
+    if (!(lexiconHas(vk, 'Infinitive') || lexiconHas(vk, 'Singular'))) return false;
+    const np = toks.slice(w[at], w[h] + 1);
+    if (np.some((t) => t.kind !== 'word' && t.kind !== 'space')) return false;
+    const why = REASONS.stock;
+    toks.splice(
+      0,
+      w[h + 1],
+      { ...np[0], text: capitalize(np[0].text), reason: why },
+      ...np.slice(1),
+      tok(' ', 'space', why),
+      tok(modal, 'word', why),
+      tok(' ', 'space', why),
+    );
+    return true;
+  }
+  return false;
+}
+
 /**
  * "It is crucial that these issues are addressed early." → "These issues must be addressed
  * early.": a subject of a determiner and up to three words, then "is", "are" or "be" and a past
@@ -483,6 +524,8 @@ function itIsAdjectiveTo(toks: Tok[]): boolean {
     if (passiveThat(toks, w, k + 1, modal)) return true;
     // "that users, teachers, and parents work together" → "Users, teachers, and parents must work together"
     if (listThat(toks, w, k + 1, modal)) return true;
+    // "that all departments submit their reports" → "All departments must submit their reports"
+    if (pluralThat(toks, w, k + 1, modal)) return true;
     // "that we (should) act" → "We must act"
     const s = toks[w[k + 1]];
     if (!isWord(s) || !(SUBJECT_PRONOUNS.has(keyOf(s)) || keyOf(s) === 'everyone')) return false;

@@ -189,6 +189,16 @@ describe('senses', () => {
 });
 
 describe('framing turned into a plain statement', () => {
+  it('"It is imperative that all departments submit …" → "All departments must submit …"; a singular subject stays', async () => {
+    expect(await standard('It is imperative that all departments submit their reports on time.')).toBe(
+      'All departments must submit their reports on time.',
+    );
+    expect(await standard('It is vital that these laws apply to every shop.')).toBe(
+      'These laws must apply to every shop.',
+    );
+    // "acts" could be a noun after a singular subject: no recast.
+    expect(await standard('It is vital that the council acts now.')).toBe('It is vital that the council acts now.');
+  });
   it('"It is highly recommended that you X" → "You should X"; a negation stays', async () => {
     expect(await standard('It is highly recommended that you enable sanitization for user input.')).toBe(
       'You should enable sanitization for user input.',

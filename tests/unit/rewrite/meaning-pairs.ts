@@ -425,8 +425,8 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'It is important that students ask questions.',
-    expected: 'It is important that students ask questions.',
-    note: 'no reviewed recast with a noun subject: left alone',
+    expected: 'Students should ask questions.',
+    note: 'a plural subject and its bare verb: "important" is "should", as in "It is important for students to ask"',
   },
   { mode: 'standard', text: 'In conclusion, the experiment worked.', expected: 'The experiment worked.' },
   { mode: 'standard', text: 'To sum up, the plan saved money.', expected: 'The plan saved money.' },
