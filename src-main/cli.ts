@@ -9,7 +9,7 @@ import { createLogger } from './core/logger';
 import { WorkerPool } from './core/pool';
 import { analyzeFiles, analyzeJsonl } from './cli/analyze';
 import { evalCommand } from './cli/eval';
-import { outputFormat, rewriteFile, rewriteJsonl, rewriteOptions } from './cli/rewrite';
+import { checkOutputPath, outputFormat, rewriteFile, rewriteJsonl, rewriteOptions } from './cli/rewrite';
 import { tail } from './cli/tail';
 
 function port(value: string): number {
@@ -27,6 +27,13 @@ async function withPool(fn: (pool: WorkerPool) => Promise<number>): Promise<numb
     await pool.destroy();
   }
 }
+
+// A reader that stops early (`inkproof rewrite --jsonl < in | head`) closes the pipe: stop quietly,
+// as other command-line tools do, rather than with a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit(0);
+});
 
 const program = new Command()
   .name('inkproof')
@@ -106,6 +113,7 @@ program
     if (o.out !== undefined) {
       if (o.jsonl) throw usage('--out writes one revised file; with --jsonl the revisions go to stdout.');
       outputFormat(o.out);
+      await checkOutputPath(o.out, file!);
     }
     process.exitCode = await withPool((pool) =>
       o.jsonl ? rewriteJsonl(pool, options) : rewriteFile(pool, file!, options, o.out),

@@ -5,6 +5,8 @@
  */
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { DEFAULT_SETTINGS } from '../../src-shared/models';
+import { formatSize } from '../../src-workers/extract/size';
 
 export type LineHandler = (value: Record<string, unknown>, lineNo: number) => Promise<Record<string, unknown>>;
 
@@ -13,6 +15,8 @@ export async function mapJsonl(
   output: Writable,
   handle: LineHandler,
   concurrency: number,
+  /** A longer line is answered with an error before it is parsed: the limit a file has. */
+  maxLineBytes = DEFAULT_SETTINGS.limits.max_file_bytes,
 ): Promise<{ lines: number; errors: number }> {
   const rl = readline.createInterface({ input, crlfDelay: Infinity });
   const window: Promise<Record<string, unknown>>[] = [];
@@ -25,7 +29,15 @@ export async function mapJsonl(
   for await (const line of rl) {
     lines++;
     if (line.trim() === '') continue;
-    window.push(processLine(line, lines, handle));
+    const bytes = Buffer.byteLength(line);
+    window.push(
+      bytes > maxLineBytes
+        ? Promise.resolve({
+            id: null,
+            error: `Line ${lines} is ${formatSize(bytes)}, larger than the limit of ${formatSize(maxLineBytes)} for one text.`,
+          })
+        : processLine(line, lines, handle),
+    );
     if (window.length >= concurrency) await write(await window.shift()!);
   }
   while (window.length > 0) await write(await window.shift()!);

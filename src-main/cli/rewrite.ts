@@ -15,8 +15,10 @@ export function rewriteOptions(mode: string | undefined, strength: string | unde
   const m = (mode ?? DEFAULT_SETTINGS.revision.mode) as RewriteMode;
   if (!REWRITE_MODES.includes(m))
     throw new InkproofError('invalid_input', `--mode must be one of ${REWRITE_MODES.join(', ')}.`);
+  // Digits only: Number() would also take "0x2", " 2 " and "2e0".
+  if (strength !== undefined && !/^[123]$/.test(strength))
+    throw new InkproofError('invalid_input', '--strength must be 1, 2 or 3.');
   const s = strength === undefined ? DEFAULT_SETTINGS.revision.strength : Number(strength);
-  if (!Number.isInteger(s) || s < 1 || s > 3) throw new InkproofError('invalid_input', '--strength must be 1, 2 or 3.');
   return { mode: m, strength: s, scope: 'document', engine: 'rules', frozen_terms: [] };
 }
 
@@ -33,6 +35,41 @@ export function outputFormat(outFile: string): ExportFormat {
     );
   }
   return format;
+}
+
+/**
+ * Checks where `--out` will write before any work is done (a usage error, exit code 2): its
+ * folder exists, it is not itself a folder, and it is not the file being revised — writing there
+ * would replace the original, which the user keeps.
+ */
+export async function checkOutputPath(outFile: string, inputFile: string): Promise<void> {
+  const name = path.basename(outFile);
+  const folder = path.dirname(path.resolve(outFile));
+  const dir = await fs.stat(folder).catch(() => null);
+  if (!dir?.isDirectory())
+    throw new InkproofError('invalid_input', `Cannot write "${name}": the folder "${folder}" does not exist.`);
+  const out = await fs.stat(outFile).catch(() => null);
+  if (!out) return;
+  if (out.isDirectory()) throw new InkproofError('invalid_input', `Cannot write "${outFile}": it is a folder.`);
+  const input = await fs.stat(inputFile).catch(() => null);
+  if (input && input.dev === out.dev && input.ino === out.ino)
+    throw new InkproofError(
+      'invalid_input',
+      `--out "${outFile}" is the file being revised: give another file name, so the original is kept.`,
+    );
+}
+
+/** Writes the revision, with a typed error a user understands when the disk refuses. */
+async function writeOutput(outFile: string, bytes: Uint8Array): Promise<void> {
+  try {
+    await fs.writeFile(outFile, bytes);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC') throw new InkproofError('storage_full', `Cannot write "${outFile}": the disk is full.`);
+    const why =
+      code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied' : (err as Error).message;
+    throw new InkproofError('storage_unavailable', `Cannot write "${outFile}": ${why}.`);
+  }
 }
 
 /**
@@ -61,12 +98,13 @@ export async function rewriteFile(
   if (tty) process.stderr.write('\r\x1b[K');
   const revised = keepStructure(original, result);
   const [before, after] = await Promise.all([scoreBefore, analyzeText(pool, revised.text)]);
-  if (outFile && format) await fs.writeFile(outFile, await exportBytes(format, revised));
+  if (outFile && format) await writeOutput(outFile, await exportBytes(format, revised));
   else process.stdout.write(revised.text.endsWith('\n') ? revised.text : revised.text + '\n');
   const d = result.diff_summary;
   process.stderr.write(
     `${result.hunks.length} changes: +${d.additions} / −${d.deletions} words, ${d.similarity}% similar${outFile ? `; written to ${outFile}` : ''}.\n` +
-      `AI score: ${describeScore(before)} → ${describeScore(after)}.\n`,
+      `AI score: ${describeScore(before)} → ${describeScore(after)}.\n` +
+      (d.note ? `${d.note}\n` : ''),
   );
   return 0;
 }

@@ -8,8 +8,8 @@
  * number"); the engine then revises the section with the rules instead.
  */
 import type { RewriteMode } from '../../src-shared/models';
-import { FUNCTION_GROUPS } from '../detect/lexicon';
 import { sentences, words } from '../text/segment';
+import { englishFunctionWordShare } from './english';
 import { LLM_PLACEHOLDER_RE, type MaskedPiece } from './llm-prompt';
 import { describeKind, findProtectedSpans, verifyProtected, type ProtectedSpan, type SpanKind } from './protect';
 
@@ -165,24 +165,14 @@ function lengthProblem(before: string, after: string, mode: RewriteMode): string
   return null;
 }
 
-/** English function words (the detector's function-word profile). */
-const FUNCTION_WORDS = new Set(Object.values(FUNCTION_GROUPS).flat());
-
-function functionWordShare(text: string): { words: number; share: number } {
-  const ws = words(text);
-  let n = 0;
-  for (const w of ws) if (FUNCTION_WORDS.has(w.norm)) n++;
-  return { words: ws.length, share: ws.length ? n / ws.length : 0 };
-}
-
 /**
  * English prose is about a third function words ("the", "of", "we", …); another language has
  * few of them. An answer with far fewer than the original is not English. (A language detector
  * cannot judge the short sections a revision sends.)
  */
 function notEnglish(before: string, after: string): string | null {
-  const was = functionWordShare(before);
-  const is = functionWordShare(after);
+  const was = englishFunctionWordShare(before);
+  const is = englishFunctionWordShare(after);
   if (was.words < 5 || was.share < 0.15 || is.words < 3) return null;
   return is.share < was.share * 0.4 ? 'was not in English' : null;
 }

@@ -45,11 +45,28 @@ function nextIsLower(toks: readonly Tok[], i: number): boolean {
 
 /**
  * Tags of the sentences looked at since the last edit, by token array: one compromise parse per
- * sentence, however many questions are asked about it. `invalidate` after changing tokens.
+ * sentence (or per window of a run-on sentence, see `MAX_PARSE_TOKENS`), however many questions
+ * are asked about it. `invalidate` after changing tokens.
  */
 export interface PosCache {
-  tags: WeakMap<readonly Tok[], Map<number, Set<string>>>;
+  tags: WeakMap<readonly Tok[], TaggedWindow[]>;
 }
+
+/** Tags of toks[from, to), by token index. */
+interface TaggedWindow {
+  from: number;
+  to: number;
+  tags: Map<number, Set<string>>;
+}
+
+/**
+ * The most tokens parsed at once. A sentence up to this long (about 200 words) is parsed whole; a
+ * longer one — a run-on with no full stop — in windows around the word asked about. Each edit
+ * invalidates the cache, so a whole-sentence parse per edit would make a long run-on quadratic.
+ */
+export const MAX_PARSE_TOKENS = 400;
+/** Tokens of context a window keeps on each side of the word it answers for. */
+const WINDOW_MARGIN = MAX_PARSE_TOKENS / 4;
 
 export function newPosCache(): PosCache {
   return { tags: new WeakMap() };
@@ -62,30 +79,44 @@ export function invalidate(cache: PosCache): void {
 
 const EMPTY = new Set<string>();
 
-/** Tags from compromise for the token at index i, parsing the whole sentence once (cached). */
-export function tagsAt(toks: readonly Tok[], i: number, cache: PosCache): ReadonlySet<string> {
-  let tags = cache.tags.get(toks);
-  if (!tags) {
-    // Placeholders become a neutral noun so the tagger sees a well-formed sentence.
-    const starts: number[] = [];
-    let s = '';
-    for (const t of toks) {
-      starts.push(s.length);
-      s += t.kind === 'placeholder' ? 'X' : t.text;
-    }
-    tags = new Map<number, Set<string>>();
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const json = nlp(s).json({ offset: true, terms: { offset: true } }) as any[];
-    const byOffset = new Map<number, Set<string>>();
-    for (const sent of json)
-      for (const term of sent.terms) byOffset.set(term.offset.start, new Set(term.tags as string[]));
-    toks.forEach((_t, k) => {
-      const tg = byOffset.get(starts[k]);
-      if (tg) tags!.set(k, tg);
-    });
-    cache.tags.set(toks, tags);
+/** compromise's tags for toks[from, to), by token index. */
+function parseWindow(toks: readonly Tok[], from: number, to: number): TaggedWindow {
+  // Placeholders become a neutral noun so the tagger sees a well-formed sentence.
+  const starts: number[] = [];
+  let s = '';
+  for (let k = from; k < to; k++) {
+    starts.push(s.length);
+    s += toks[k].kind === 'placeholder' ? 'X' : toks[k].text;
   }
-  return tags.get(i) ?? EMPTY;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const json = nlp(s).json({ offset: true, terms: { offset: true } }) as any[];
+  const byOffset = new Map<number, Set<string>>();
+  for (const sent of json)
+    for (const term of sent.terms) byOffset.set(term.offset.start, new Set(term.tags as string[]));
+  const tags = new Map<number, Set<string>>();
+  for (let k = from; k < to; k++) {
+    const tg = byOffset.get(starts[k - from]);
+    if (tg) tags.set(k, tg);
+  }
+  return { from, to, tags };
+}
+
+/** A window that tags toks[i] with enough context on both sides (or all there is). */
+function covers(w: TaggedWindow, i: number, length: number): boolean {
+  return (w.from === 0 || i >= w.from + WINDOW_MARGIN) && (w.to === length || i < w.to - WINDOW_MARGIN);
+}
+
+/** Tags from compromise for the token at index i, parsing its sentence (or window) once (cached). */
+export function tagsAt(toks: readonly Tok[], i: number, cache: PosCache): ReadonlySet<string> {
+  let windows = cache.tags.get(toks);
+  if (!windows) cache.tags.set(toks, (windows = []));
+  let w = windows.find((x) => covers(x, i, toks.length));
+  if (!w) {
+    const to = Math.min(toks.length, Math.max(0, i - MAX_PARSE_TOKENS / 2) + MAX_PARSE_TOKENS);
+    w = parseWindow(toks, Math.max(0, to - MAX_PARSE_TOKENS), to);
+    windows.push(w);
+  }
+  return w.tags.get(i) ?? EMPTY;
 }
 
 // compromise's own lexicon: word → tag(s), for a quick look without parsing a sentence.

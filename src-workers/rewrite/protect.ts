@@ -186,6 +186,9 @@ function findQuotes(text: string, out: ProtectedSpan[]): void {
   }
   bounds.push([pStart, text.length]);
   for (const [ps, pe] of bounds) {
+    // No closing ’ from here to the paragraph's end: a later ‘ cannot find one either (without
+    // this, a paragraph of many unclosed ‘ was searched to its end from each: quadratic).
+    let noSingleCloseFrom = pe;
     let i = ps;
     while (i < pe) {
       const c = text[i];
@@ -198,8 +201,9 @@ function findQuotes(text: string, out: ProtectedSpan[]): void {
         close = text.indexOf('"', i + 1);
         if (close >= pe) close = -1;
       } else if (c === '‘') {
-        close = findSingleClose(text, i + 1, pe, '’');
+        close = i + 1 >= noSingleCloseFrom ? -1 : findSingleClose(text, i + 1, pe, '’');
         if (close < 0) {
+          noSingleCloseFrom = Math.min(noSingleCloseFrom, i + 1);
           i++;
           continue;
         }

@@ -42,7 +42,8 @@ export function reviseUnit(masked: string, state: ReviseState): Tok[] {
   }
   const toks: Tok[] = [];
   for (const s of out) {
-    toks.push(...s.toks);
+    // One by one: spreading a run-on sentence's tokens overflows the call stack.
+    for (const t of s.toks) toks.push(t);
     if (s.gap) toks.push({ text: s.gap, kind: 'space' });
   }
   return toks;

@@ -12,6 +12,7 @@ import { detectorScore } from '../detect/index';
 import { sentenceSpans } from '../text/segment';
 import { apostropheStyle, checkAborted, verifyRevision, type RewriteRequest } from './common';
 import { countWordTokens, diffPiece, summarize, toHunks, type RawHunk } from './diff';
+import { readsAsEnglish } from './english';
 import { makeGuard, type Guard } from './guard';
 import { planSections, SectionProgress } from './sections';
 import { judge, touches, type Judgement } from './judge';
@@ -173,6 +174,9 @@ function notRaising(text: string, hunks: RawHunk[], score: number): NotRaising {
   );
 }
 
+const leftInOtherLanguage = (n: number) =>
+  `${n === 1 ? 'One passage is' : `${n} passages are`} not in English and ${n === 1 ? 'was' : 'were'} left as written: the reviser revises English text.`;
+
 const changes = (n: number) => `${n} ${n === 1 ? 'change' : 'changes'}`;
 
 /**
@@ -285,9 +289,16 @@ export async function reviseDocument(
   const idOf = new Map<RawHunk, number>();
   let passed = 0;
   let unit = 0;
+  let notEnglish = 0;
   let lastYield = Date.now();
   for (const para of plan) {
     for (const u of para.units) {
+      if (!readsAsEnglish(text.slice(u.start, u.end))) {
+        // The rules are English: a line in another language is left as written.
+        notEnglish++;
+        progress.unitDone(u, []);
+        continue;
+      }
       const { masked, spans: used } = maskRange(text, spans, u.start, u.end);
       state.spans = used;
       unit++;
@@ -330,6 +341,7 @@ export async function reviseDocument(
     deletions += countWordTokens(h.before);
   }
   const diff_summary = summarize(countWordTokens(text), countWordTokens(result), additions, deletions);
+  if (notEnglish) note = [note, leftInOtherLanguage(notEnglish)].filter(Boolean).join(' ');
   if (note) diff_summary.note = note;
   progress.finish();
   return { text: result, hunks, diff_summary, engine: `${RULES_ENGINE}/${options.mode}-${options.strength}` };

@@ -117,8 +117,7 @@ export class SectionProgress {
     if (this.finished) return;
     this.finished = true;
     this.sectionsDone = this.sections.length;
-    this.pending.push(...this.current);
-    this.current = [];
+    this.handOut();
     this.last = 100;
     this.onProgress(this.message(100));
   }
@@ -140,7 +139,12 @@ export class SectionProgress {
   private endSection(): void {
     this.next++;
     this.sectionsDone++;
-    this.pending.push(...this.current);
+    this.handOut();
+  }
+
+  /** The current section's changes join those to send: one by one, as a long paragraph can have more than a spread takes. */
+  private handOut(): void {
+    for (const h of this.current) this.pending.push(h);
     this.current = [];
   }
 

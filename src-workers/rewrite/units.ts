@@ -2,7 +2,7 @@
  * What the reviser may touch: per paragraph, the editable pieces ("units") of each line —
  * without Markdown markers (list bullets, quote markers), without headings and table rows, and,
  * when the scope is a set of ranges, only the part of a line inside them (snapped inward to whole
- * words). Line breaks and blank lines are never part of a unit, so paragraph structure stays as
+ * words). Line breaks (LF, CRLF or CR) and blank lines are never part of a unit, so paragraph structure stays as
  * it is. Very long lines are cut at sentence ends so progress can be reported within them.
  */
 
@@ -79,6 +79,19 @@ const TABLE_ROW = /^[ \t]*\|/;
 const RULE_LINE = /^[ \t]*(?:[-*_][ \t]*){3,}$/;
 const MARKER = /^[ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?/;
 
+/**
+ * Where the line starting at `from` ends: at the next LF or CR (a CRLF's CR, or a lone CR as old
+ * Mac files and some pasted text have it), else at `end`. A line is a heading, a table row or
+ * prose on its own, whichever line ending the text uses.
+ */
+function lineEnd(text: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return end;
+}
+
 export function planUnits(text: string, ranges: readonly { start: number; end: number }[] | null): ParagraphPlan[] {
   const scope = ranges
     ? normalizeRanges(ranges, text.length)
@@ -100,8 +113,7 @@ export function planUnits(text: string, ranges: readonly { start: number; end: n
     const para: ParagraphPlan = { start: b.start, end: b.end, units: [] };
     let ls = b.start;
     while (ls <= b.end) {
-      let le = text.indexOf('\n', ls);
-      if (le < 0 || le > b.end) le = b.end;
+      const le = lineEnd(text, ls, b.end);
       const line = text.slice(ls, le);
       if (!HEADING.test(line) && !TABLE_ROW.test(line) && !RULE_LINE.test(line) && line.trim().length > 0) {
         const marker = MARKER.exec(line);
