@@ -96,6 +96,8 @@ interface ByteScan {
   /** C0 controls other than tab, LF, CR, FF, VT, and a trailing Ctrl-Z; plus DEL. */
   controls: number;
   invalidUtf8: number;
+  /** Well-formed UTF-8 sequences of two bytes or more. */
+  validMultibyte: number;
   high: number;
 }
 
@@ -104,6 +106,7 @@ export function scanBytes(bytes: Uint8Array): ByteScan {
   let nul = 0;
   let controls = 0;
   let invalid = 0;
+  let valid = 0;
   let high = 0;
   const n = bytes.length;
   let i = 0;
@@ -164,9 +167,10 @@ export function scanBytes(bytes: Uint8Array): ByteScan {
       i += j; // skip the lead byte and the continuation bytes that were valid
       continue;
     }
+    valid++;
     i += need + 1;
   }
-  return { nul, controls, invalidUtf8: invalid, high };
+  return { nul, controls, invalidUtf8: invalid, validMultibyte: valid, high };
 }
 
 function decodeUtf8(bytes: Uint8Array, allowLegacy: boolean): DecodedText {
@@ -174,7 +178,10 @@ function decodeUtf8(bytes: Uint8Array, allowLegacy: boolean): DecodedText {
   if (scan.nul > 0) throw new InkproofError('binary_content', BINARY_MESSAGE);
   if (scan.controls > Math.max(2, bytes.length * MAX_CONTROL_RATIO))
     throw new InkproofError('binary_content', BINARY_MESSAGE);
-  if (scan.invalidUtf8 > INVALID_UTF8_TOLERANCE(bytes.length)) {
+  // Not UTF-8 at all: invalid sequences and not one valid one ("caf\xe9" saved as Latin-1 has a
+  // single invalid byte, which the tolerance below would turn into U+FFFD), or too many of them.
+  const notUtf8 = scan.invalidUtf8 > 0 && scan.validMultibyte === 0;
+  if (notUtf8 || scan.invalidUtf8 > INVALID_UTF8_TOLERANCE(bytes.length)) {
     // Not UTF-8. Text from older editors is often windows-1252 (a superset of Latin-1): accept it
     // when the bytes look like mostly-ASCII prose; anything else is binary data.
     if (allowLegacy && scan.high <= bytes.length * MAX_LEGACY_HIGH_RATIO) {
@@ -182,7 +189,8 @@ function decodeUtf8(bytes: Uint8Array, allowLegacy: boolean): DecodedText {
     }
     throw new InkproofError('binary_content', BINARY_MESSAGE);
   }
-  // Invalid sequences within the tolerance become U+FFFD, which the user will see.
+  // A few invalid sequences among valid ones (a UTF-8 file with a damaged byte) become U+FFFD,
+  // which the user will see.
   return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), encoding: 'utf-8' };
 }
 

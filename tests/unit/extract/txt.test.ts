@@ -45,8 +45,13 @@ describe('plain text (.txt)', () => {
     expect((await extract('legacy.txt', bytes)).text).toBe('Café crème brûlée “quoted” – € 5');
   });
 
-  it('tolerates a few invalid UTF-8 bytes as replacement characters', async () => {
-    const good = bytesOf('A long enough paragraph of ordinary text, with one broken byte: ');
+  it('reads Latin-1 text with a single accented letter as windows-1252, not as UTF-8 with a replacement character', async () => {
+    const bytes = new Uint8Array(Buffer.from('We met at the caf\xe9 on Friday and talked for an hour.', 'latin1'));
+    expect((await extract('one-accent.txt', bytes)).text).toBe('We met at the café on Friday and talked for an hour.');
+  });
+
+  it('tolerates a few invalid UTF-8 bytes among valid ones as replacement characters', async () => {
+    const good = bytesOf('A long enough paragraph of ordinary text — naïve, with one broken byte: ');
     const bytes = new Uint8Array([...good, 0xc3, 0x28, ...bytesOf(' and more text after it.')]);
     const out = await extract('a.txt', bytes);
     expect(out.text).toContain('\uFFFD(');
