@@ -30,7 +30,16 @@ import {
   tok,
   type Tok,
 } from './tokens';
-import { CONJUNCTIONS, DETERMINERS, NON_HEAD, PREPOSITIONS, SUBJECT_PRONOUNS, set } from './wordsets';
+import {
+  CONJUNCTIONS,
+  DETERMINERS,
+  NON_HEAD,
+  PREPOSITIONS,
+  RELATIVES,
+  SUBJECT_PRONOUNS,
+  SUBORDINATORS,
+  set,
+} from './wordsets';
 
 /** Words these edits may put into a text besides those they move (for the meaning guard). */
 export const STRUCTURAL_WORDS: readonly string[] = ['keep', 'keeps', 'kept', 'keeping', 'must', 'should'];
@@ -790,6 +799,47 @@ function commentTails(toks: Tok[]): boolean {
 }
 
 /** The structural edits for a sentence, in place, by mode and strength. */
+const ADDITIVE_OPENINGS = new Set(['additionally', 'moreover', 'furthermore', 'in addition']);
+const CLAUSE_WORDS = new Set<string>([...RELATIVES, ...SUBORDINATORS]);
+/** The auxiliaries "also" goes after ("can also help", "is also used", "has also grown"). */
+const ALSO_AFTER = set('can could may might will would should must is are was were has have had');
+
+/**
+ * "In addition, protecting forests can help absorb carbon." → "Protecting forests can also help
+ * absorb carbon.": the additive opening becomes "also" after the clause's auxiliary, where an
+ * editor puts it. Only when a subject of up to eight words, with no comma or clause of its own,
+ * comes first and the auxiliary has a word after it that is not "not"; the sentence has no "also"
+ * yet. Otherwise the table cuts the opening or makes it "Also,".
+ */
+function additiveToAlso(toks: Tok[]): boolean {
+  const w = wordsFrom(toks, 0);
+  if (w.length < 5 || !isWord(toks[w[0]])) return false;
+  const two = `${keyOf(toks[w[0]])} ${keyOf(toks[w[1]])}`;
+  const opening = ADDITIVE_OPENINGS.has(keyOf(toks[w[0]])) ? 1 : ADDITIVE_OPENINGS.has(two) ? 2 : 0;
+  if (!opening || toks[w[opening]]?.text !== ',') return false;
+  if (toks.some((t) => isWord(t) && keyOf(t) === 'also')) return false;
+  const start = opening + 1;
+  for (let n = start + 1; n <= start + 8 && n + 1 < w.length; n++) {
+    const t = toks[w[n]];
+    if (!isWord(t)) return false;
+    const k = keyOf(t);
+    if (CLAUSE_WORDS.has(k)) return false;
+    if (!ALSO_AFTER.has(k)) continue;
+    const after = toks[w[n + 1]];
+    if (!isWord(after) || !isLowerWord(after.text) || keyOf(after) === 'not' || keyOf(after).endsWith("n't"))
+      return false;
+    const subject = toks[w[start]];
+    if (!isWord(subject)) return false;
+    const why = REASONS.transition;
+    // "also" after the auxiliary, then the opening and its comma cut (the subject capitalised).
+    toks.splice(w[n] + 1, 0, tok(' ', 'space', why), tok('also', 'word', why));
+    toks[w[start]] = { ...subject, text: capitalize(subject.text), reason: why, removedBefore: why };
+    toks.splice(0, w[start]);
+    return true;
+  }
+  return false;
+}
+
 export function restructure(toks: Tok[], state: ReviseState): void {
   if (state.strength < 2) return;
   let changed = false;
@@ -805,6 +855,9 @@ export function restructure(toks: Tok[], state: ReviseState): void {
     changed = thatAfterSaying(toks) || changed;
     changed = reducedRelatives(toks) || changed;
   }
+  // Last, and only on a sentence no other edit recast ("Additionally, it is essential to rest."
+  // → "Resting is essential."); concise prose cuts the opening instead, which is shorter.
+  if (!changed && state.mode !== 'concise') changed = additiveToAlso(toks);
   if (changed) invalidate(state.pos);
   void isCapitalized;
   void newTokens;

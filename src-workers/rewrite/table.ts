@@ -177,6 +177,15 @@ export const TABLE: Entry[] = [
   O('needless to say ,', '', 1),
   O('it goes without saying that', '', 1),
   O('as an ai language model ,', '', 1),
+  // A sentence that says "also" already loses the opening, never gains "Also," ("Also, it is also …").
+  ...(
+    [
+      ['moreover ,', 1],
+      ['furthermore ,', 1],
+      ['additionally ,', 1],
+      ['in addition ,', 2],
+    ] as const
+  ).map(([src, level]) => O(src, '', level, { group: 'additive', guard: { nextWithin: { n: 40, in: set('also') } } })),
   O('moreover ,', { plain: ['', 'Also,'], formal: ['Also,', ''], casual: ['', 'Also,', 'Plus,'], concise: [''] }, 1, {
     group: 'additive',
   }),

@@ -431,7 +431,19 @@ export const MEANING_PAIRS: MeaningPair[] = [
   { mode: 'standard', text: 'In conclusion, the experiment worked.', expected: 'The experiment worked.' },
   { mode: 'standard', text: 'To sum up, the plan saved money.', expected: 'The plan saved money.' },
   { mode: 'standard', text: 'Furthermore, the rent went up.', expected: 'The rent went up.' },
-  { mode: 'standard', text: 'Moreover, the bus was late.', expected: 'The bus was late.' },
+  {
+    mode: 'standard',
+    text: 'Moreover, the bus was late.',
+    expected: 'The bus was also late.',
+    note: 'the addition kept as "also" after the auxiliary',
+  },
+  { mode: 'concise', text: 'Moreover, the bus was late.', expected: 'The bus was late.' },
+  {
+    mode: 'standard',
+    text: 'Furthermore, the results were not final.',
+    expected: 'The results were not final.',
+    note: 'no "also" before a negation ("were also not"): the opening is cut',
+  },
   {
     mode: 'standard',
     text: 'Additionally, the school hired two teachers.',
