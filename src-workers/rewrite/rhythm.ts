@@ -521,7 +521,9 @@ function reorderOpening(s: Sentence, state: ReviseState): Sentence {
   const main = toks.slice(comma + 2, -1);
   const last = toks[toks.length - 1];
   if (last?.kind !== 'punctuation' || last.text !== '.') return s;
-  if (wordCount(phrase) > 12 || wordCount(main) > 20 || wordCount(main) < 3) return s;
+  // A short main clause only: behind a long one the moved phrase drifts from its verb ("… through
+  // modelling and simulation by analysing behaviour").
+  if (wordCount(phrase) > 12 || wordCount(main) > 12 || wordCount(main) < 3) return s;
   // A comma in the main clause only between modifiers ("a healthier, more resilient world"), never
   // before a clause of its own, so that the moved phrase still attaches to the main verb.
   if (main.some((t) => t.kind === 'punctuation' && /[;:()"“”—–]/.test(t.text))) return s;

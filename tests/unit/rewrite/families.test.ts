@@ -161,6 +161,11 @@ describe('sentence length and openings', () => {
     expect(out.text).toBe('We can finish the bridge before winter by working together.');
     expect(out.reasons).toContain(REASONS.reorder);
   });
+  it('an opening stays before a long main clause, from whose verb it would drift', async () => {
+    const text =
+      'By watching how readers choose, we show the rise of this effect through both theoretical models and large simulations.';
+    expect((await edit(text)).text).toBe(text);
+  });
   it('an opening stays before a main clause with a clause inside it, whose phrase it would then read as', async () => {
     const text = 'To reach this goal, we use a new method that combines two older tests.';
     expect((await edit(text)).text).toBe(text);
