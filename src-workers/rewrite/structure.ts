@@ -328,17 +328,22 @@ function listThat(toks: Tok[], w: number[], at: number, modal: string): boolean 
   const verb = toks[w[joiner + 2]];
   const k = isWord(verb) ? keyOf(verb) : '';
   if (!k || verbForms(k).base !== k || MODAL_OR_AUX.has(k) || k.endsWith('ly')) return false;
+  subjectWithModal(toks, w[joiner + 2], np, modal);
+  return true;
+}
+
+/** The sentence up to `verbAt` becomes the subject `np`, capitalised, and the modal ("Users must "). */
+function subjectWithModal(toks: Tok[], verbAt: number, np: readonly Tok[], modal: string): void {
   const why = REASONS.stock;
   toks.splice(
     0,
-    w[joiner + 2],
+    verbAt,
     { ...np[0], text: capitalize(np[0].text), reason: why },
     ...np.slice(1),
     tok(' ', 'space', why),
     tok(modal, 'word', why),
     tok(' ', 'space', why),
   );
-  return true;
 }
 
 const IRREGULAR_PLURALS = set('people children men women');
@@ -367,16 +372,7 @@ function pluralThat(toks: Tok[], w: number[], at: number, modal: string): boolea
     if (!(lexiconHas(vk, 'Infinitive') || lexiconHas(vk, 'Singular'))) return false;
     const np = toks.slice(w[at], w[h] + 1);
     if (np.some((t) => t.kind !== 'word' && t.kind !== 'space')) return false;
-    const why = REASONS.stock;
-    toks.splice(
-      0,
-      w[h + 1],
-      { ...np[0], text: capitalize(np[0].text), reason: why },
-      ...np.slice(1),
-      tok(' ', 'space', why),
-      tok(modal, 'word', why),
-      tok(' ', 'space', why),
-    );
+    subjectWithModal(toks, w[h + 1], np, modal);
     return true;
   }
   return false;
