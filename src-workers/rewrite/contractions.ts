@@ -128,7 +128,14 @@ export function contract(toks: Tok[], level: ContractionLevel, apostrophe: strin
     // "It is" → "It's"; "I am" keeps its capital I; an all-caps pair is left alone.
     if (t.text.length > 1 && t.text === t.text.toUpperCase()) continue;
     const out = caseLike(rep, t.text);
-    toks.splice(i, j - i + 1, { text: withApostrophe(out, apostrophe), kind: 'word', reason: REASONS.contraction });
+    // The mark of an edit before the pair ("Rest assured," cut before "it is") stays on the contraction.
+    const removedBefore = t.removedBefore;
+    toks.splice(i, j - i + 1, {
+      text: withApostrophe(out, apostrophe),
+      kind: 'word',
+      reason: REASONS.contraction,
+      ...(removedBefore ? { removedBefore } : {}),
+    });
     changes++;
   }
   return changes;

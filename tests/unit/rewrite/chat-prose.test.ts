@@ -37,6 +37,10 @@ describe('formula sentences', () => {
     expect(await standard('Rest assured, your parcel is on its way.')).toBe('Your parcel is on its way.');
     const that = 'Rest assured that the parcel will come.';
     expect(await standard(that)).toBe(that);
+    // Casual prose contracts what follows; the hunk still names the cut.
+    const casual = await revise('Rest assured, it is on its way to you.', opts('casual', 2));
+    expect(casual.text).toBe("It's on its way to you.");
+    expect(casual.hunks[0].reason).toContain(REASONS.filler);
   });
   it('a guide\'s "Let\'s dive in!" before its first step goes', async () => {
     expect(await standard("Here are five ways to save on heating. Let's dive in! First, seal the windows.")).toBe(
