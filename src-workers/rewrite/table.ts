@@ -827,14 +827,36 @@ export const TABLE: Entry[] = [
   V('provide', 'give', 3, { guard: { verb: true, nextNotIn: set('for that with') } }),
   // "offers a glimpse" → "gives/provides a glimpse"; to a person only "gives" ("gives readers a …", not "provides readers a …").
   V('offer', 'give', 2, { guard: { verb: true, nextIn: set('readers reader us them him her you me people') } }),
-  V('offer', ['give', 'provide'], 2, {
+  // What is offered to the mind ("offers a glimpse of", "offers hope") is given; services, courses
+  // and benefits are provided ("offers a range of courses" → "provides", not "gives a range").
+  // Never "providing", itself an over-used word: the -ing form is always "giving".
+  V('offer', 'give', 2, {
     guard: {
       verb: true,
-      nextIn: set(
-        'a an the their his its our this these some insight insights hope no new fresh valuable useful rich deep unique',
-      ),
+      nextWithin: {
+        n: 3,
+        in: set(
+          'insight insights hope glimpse glimpses chance chances look view window perspective perspectives advice',
+        ),
+      },
     },
   }),
+  ...(
+    [
+      [['ger'], 'give'],
+      [['base', 's3', 'past', 'pp'], 'provide'],
+    ] as const
+  ).map(([forms, alt]) =>
+    V('offer', alt, 2, {
+      forms: [...forms],
+      guard: {
+        verb: true,
+        nextIn: set(
+          'a an the their his its our this these some no new fresh valuable useful rich deep unique many several numerous various free',
+        ),
+      },
+    }),
+  ),
   V('provide', 'give', 2, {
     forms: ['ger'],
     guard: {

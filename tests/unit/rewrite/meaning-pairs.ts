@@ -85,7 +85,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'The report offers a comprehensive review of the evidence.',
-    expected: 'The report gives an in-depth review of the evidence.',
+    expected: 'The report provides an in-depth review of the evidence.',
     note: 'complete in scope: "in-depth", not "full"',
   },
   {

@@ -27,7 +27,7 @@ describe('the swaps that changed meaning before', () => {
     ['The town is embracing new technology in its schools.', 'The town is adopting new technology in its schools.'],
     [
       'The report offers a comprehensive review of the evidence.',
-      'The report gives an in-depth review of the evidence.',
+      'The report provides an in-depth review of the evidence.',
     ],
   ])('%s', async (input, expected) => {
     const out = (await revise(input, opts('standard', 3))).text;

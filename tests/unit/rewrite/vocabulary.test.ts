@@ -47,6 +47,10 @@ describe('swaps at strength 2 (standard)', () => {
     ['Some of his notable works hang in Paris.', 'Some of his well-known works hang in Paris.'],
     ['A notable exception is the harbour.', 'An important exception is the harbour.'],
     ['They grapple with the problem.', 'They wrestle with the problem.'],
+    // Services are provided, a glimpse is given; the -ing form is never "providing".
+    ['The centre offers a range of courses.', 'The centre provides a range of courses.'],
+    ['The book offers a glimpse of village life.', 'The book gives a glimpse of village life.'],
+    ['Offering a discount brought new buyers.', 'Giving a discount brought new buyers.'],
     ['The economy showed robust growth.', 'The economy showed solid growth.'],
     ['It was a complex decision for the family.', 'It was a complicated decision for the family.'],
     ['They built a state-of-the-art facility.', 'They built an advanced facility.'],
