@@ -123,6 +123,20 @@ export const PHRASES: Entry[] = [
     O('in an age of', 'In a time of', 2),
     O('the concept of', 'The idea of', 2),
     O('the importance of', 'The value of', 2),
+    // A blog post's announcement of itself: "In this article, we will explore X" → "This article looks at X" (not "explores", itself an over-used word).
+    ...['article', 'post', 'blog post', 'guide'].flatMap((n) =>
+      (
+        [
+          ['explore', 'looks at'],
+          ['discuss', 'discusses'],
+          ['examine', 'looks at'],
+          ['cover', 'covers'],
+          ['look at', 'looks at'],
+          ['delve into', 'looks at'],
+          ['dive into', 'looks at'],
+        ] as const
+      ).map(([v, s3]) => O(`in this ${n} , we will ${v}`, `This ${n} ${s3}`, 2)),
+    ),
     // "The world of fashion is changing." → "Fashion is changing." (not "the world of the novel").
     O('the world of', '', 2, { why: 'filler', guard: { nextLower: true, nextNotIn: DETERMINERS } }),
   ]),

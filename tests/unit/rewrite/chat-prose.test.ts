@@ -54,6 +54,11 @@ describe('formula sentences', () => {
 });
 
 describe('openers with stacked modifiers', () => {
+  it('"In this article, we will explore X" → "This article looks at X" ("explores" is itself over-used)', async () => {
+    expect(await standard('In this article, we will explore three ways to keep basil alive indoors.')).toBe(
+      'This article looks at three ways to keep basil alive indoors.',
+    );
+  });
   it('"In today\'s rapidly evolving digital landscape," becomes "Today,"', async () => {
     expect(await standard("In today's rapidly evolving digital landscape, small shops sell through apps.")).toBe(
       'Today, small shops sell through apps.',
