@@ -13,7 +13,7 @@
  *   a participle or a preposition.
  * Each works on one sentence's tokens in place and marks what it puts in with its reason.
  */
-import { verbForms } from './inflect';
+import { verbForms, type VerbForm } from './inflect';
 import { finiteInLexicon, invalidate, lexiconHas, tagsAt } from './pos';
 import { REASONS, type Reason } from './reasons';
 import type { ReviseState } from './state';
@@ -795,6 +795,38 @@ function commentTails(toks: Tok[]): boolean {
 }
 
 /** The structural edits for a sentence, in place, by mode and strength. */
+const TAKE_FORMS = new Map<string, VerbForm>([
+  ['take', 'base'],
+  ['takes', 's3'],
+  ['took', 'past'],
+  ['taken', 'pp'],
+  ['taking', 'ger'],
+]);
+const NEXT_LEVEL = ['to', 'the', 'next', 'level'];
+
+/** "take your cooking to the next level" → "improve your cooking" (the object up to five words). */
+function nextLevel(toks: Tok[]): boolean {
+  for (let i = 0; i < toks.length; i++) {
+    const form = isWord(toks[i]) ? TAKE_FORMS.get(keyOf(toks[i])) : undefined;
+    const first = i === 0;
+    if (!form || !(isLowerWord(toks[i].text) || first)) continue;
+    const w = wordsFrom(toks, nextIndex(toks, i));
+    for (let n = 1; n <= 5 && n + 3 < w.length; n++) {
+      if (!isWord(toks[w[n - 1]])) break;
+      if (!NEXT_LEVEL.every((k, m) => isWord(toks[w[n + m]]) && keyOf(toks[w[n + m]]) === k)) continue;
+      const why = REASONS.stock;
+      const end = w[n + 3];
+      // Drop " to the next level" (and the space before it), then swap the verb.
+      toks.splice(w[n - 1] + 1, end - w[n - 1]);
+      const improve = verbForms('improve')[form];
+      toks[i] = { ...toks[i], text: first ? capitalize(improve) : improve, reason: why };
+      toks[w[n - 1]] = { ...toks[w[n - 1]], removedAfter: why };
+      return true;
+    }
+  }
+  return false;
+}
+
 const ADDITIVE_OPENINGS = new Set(['additionally', 'moreover', 'furthermore', 'in addition']);
 const CLAUSE_WORDS = new Set<string>([...RELATIVES, ...SUBORDINATORS]);
 /** The auxiliaries "also" goes after ("can also help", "is also used", "has also grown"). */
@@ -843,6 +875,7 @@ export function restructure(toks: Tok[], state: ReviseState): void {
   changed = thereAreWho(toks, state) || changed;
   changed = notOnlyInverted(toks) || notOnlyMid(toks) || changed;
   changed = roleInGerund(toks) || changed;
+  changed = nextLevel(toks) || changed;
   changed = stackedAdjectives(toks, state.mode === 'concise') || changed;
   changed = nearSynonymLists(toks) || changed;
   if (state.mode === 'standard' || state.mode === 'casual') changed = continueTo(toks) || changed;

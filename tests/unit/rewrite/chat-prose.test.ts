@@ -198,6 +198,15 @@ describe('senses', () => {
 });
 
 describe('framing turned into a plain statement', () => {
+  it('"take X to the next level" → "improve X", in every form of the verb', async () => {
+    expect(await standard('These tips will help you take your workflow to the next level.')).toBe(
+      'These tips will help you improve your workflow.',
+    );
+    expect(await standard('She took her cooking skills to the next level.')).toBe('She improved her cooking skills.');
+    expect(await standard('Taking your brand to the next level is hard work.')).toBe(
+      'Improving your brand is hard work.',
+    );
+  });
   it('"It is imperative that all departments submit …" → "All departments must submit …"; a singular subject stays', async () => {
     expect(await standard('It is imperative that all departments submit their reports on time.')).toBe(
       'All departments must submit their reports on time.',
