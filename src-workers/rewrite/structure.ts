@@ -490,6 +490,9 @@ function itIsAdjectiveTo(toks: Tok[]): boolean {
     if (after === 'that' || after === 'in' || after === 'out') return false;
     const vp = toks.slice(w[k + 1] + 1, -1);
     if (vp.filter((t) => t.kind === 'word').length > 14) return false;
+    // Not with a clause of its own ("to consult a doctor if problems persist"): as a subject it
+    // would put the whole clause before "is essential".
+    if (vp.some((t) => isWord(t) && CLAUSE_OPENERS.has(keyOf(t)))) return false;
     const ger = capitalize(verbForms(keyOf(v)).ger);
     toks.splice(
       0,
@@ -795,6 +798,9 @@ function commentTails(toks: Tok[]): boolean {
 }
 
 /** The structural edits for a sentence, in place, by mode and strength. */
+/** Words that open a clause and nothing else ("before", "after", "since" are prepositions too). */
+const CLAUSE_OPENERS = set('if when whenever while whilst although though because unless whereas whether');
+
 const TAKE_FORMS = new Map<string, VerbForm>([
   ['take', 'base'],
   ['takes', 's3'],

@@ -198,6 +198,11 @@ describe('senses', () => {
 });
 
 describe('framing turned into a plain statement', () => {
+  it('"It is essential to X if Y" is no gerund subject ("Consulting a doctor if Y is essential" reads badly)', async () => {
+    const out = await standard('It is essential to consult a doctor if the pain persists.');
+    expect(out).not.toMatch(/^Consulting/);
+    expect(out).toContain('consult a doctor if the pain persists');
+  });
   it('"take X to the next level" → "improve X", in every form of the verb', async () => {
     expect(await standard('These tips will help you take your workflow to the next level.')).toBe(
       'These tips will help you improve your workflow.',
