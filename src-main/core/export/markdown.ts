@@ -83,9 +83,13 @@ function fence(code: string): string {
   return `${f}\n${code}\n${f}`;
 }
 
-/** A heading is one line, and #s after a space at its end would be read as a closing sequence. */
+/**
+ * A heading is one line, and #s after a space at its end would be read as a closing sequence. A
+ * number at its start needs no escape: after "## " a "1." starts no list ("## 1. Stick to a
+ * schedule", not "## 1\. Stick…").
+ */
 function headingText(s: string): string {
-  const line = s.replace(/\\\n/g, ' ');
+  const line = s.replace(/\\\n/g, ' ').replace(/^(\d{1,9})\\([.)])/, '$1$2');
   const closing = /[ \t](#+)$/.exec(line);
   return closing ? line.slice(0, line.length - closing[1].length) + '\\' + closing[1] : line;
 }

@@ -118,6 +118,8 @@ describe('Markdown export', () => {
     const md = toMarkdown(SAMPLE.text, SAMPLE.blocks);
     expect(md).toContain('# Report on the \\*new\\* *tools* #1\n');
     expect(md).toContain('### Steps\n');
+    // A number at a heading's start is plain text after its "#": no escape.
+    expect(md).toContain('###### 2024. A year\n');
     expect(md).toContain('1. **First** step\n   - \\- a nested bullet');
     expect(md).toContain('   - 1\\. and one with a number\n2. Second step');
     expect(md).toContain('> A quotation,\\\n> over two lines.\n>\n> And its **second** paragraph');
