@@ -78,39 +78,53 @@ export interface PieceDiff {
 
 /**
  * Diffs `before` (which sits at `offset` in the original) against `after`: sentences first (the
- * ones a revision left alone are skipped), then words within each changed stretch.
+ * ones a revision left alone are skipped), then words within each changed stretch — sentence by
+ * sentence when the stretch has as many sentences after as before (each revised in place), so no
+ * change straddles two sentences: a word diff of the whole stretch matched words across them
+ * ("… is essential. It is …"), and a change of one sentence then sat in the next, where the
+ * meaning guard could withhold it with that sentence and lose it.
  */
 export function diffPiece(before: string, after: string, offset: number): PieceDiff {
   const sa = sentencePieces(before);
   const sb = sentencePieces(after);
-  if (sa.length + sb.length <= 4) return diffWords(before, after, offset, 0);
+  if (sa.length + sb.length <= 4 && sa.length !== sb.length) return diffWords(before, after, offset, 0);
   const out: PieceDiff = { hunks: [], additions: 0, deletions: 0 };
   let pos = offset;
   let posB = 0;
-  let pendingA = '';
-  let pendingB = '';
+  let pendingA: string[] = [];
+  let pendingB: string[] = [];
   let pendingAt = pos;
   let pendingAtB = posB;
   const flush = () => {
-    if (pendingA === '' && pendingB === '') return;
-    const d = diffWords(pendingA, pendingB, pendingAt, pendingAtB);
-    out.hunks.push(...d.hunks);
-    out.additions += d.additions;
-    out.deletions += d.deletions;
-    pendingA = '';
-    pendingB = '';
+    if (pendingA.length === 0 && pendingB.length === 0) return;
+    const pairs =
+      pendingA.length === pendingB.length
+        ? pendingA.map((a, i) => [a, pendingB[i]] as const)
+        : [[pendingA.join(''), pendingB.join('')] as const];
+    let at = pendingAt;
+    let atB = pendingAtB;
+    for (const [a, b] of pairs) {
+      const d = diffWords(a, b, at, atB);
+      for (const h of d.hunks) out.hunks.push(h);
+      out.additions += d.additions;
+      out.deletions += d.deletions;
+      at += a.length;
+      atB += b.length;
+    }
+    pendingA = [];
+    pendingB = [];
   };
   for (const c of diffArrays(sa, sb)) {
     const text = c.value.join('');
-    if (pendingA === '' && pendingB === '') {
+    if (pendingA.length === 0 && pendingB.length === 0) {
       pendingAt = pos;
       pendingAtB = posB;
     }
     if (c.added) {
-      pendingB += text;
+      for (const v of c.value) pendingB.push(v);
       posB += text.length;
     } else if (c.removed) {
-      pendingA += text;
+      for (const v of c.value) pendingA.push(v);
       pos += text.length;
     } else {
       flush();
