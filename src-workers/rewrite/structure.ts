@@ -490,19 +490,28 @@ function itIsAdjectiveTo(toks: Tok[]): boolean {
     if (after === 'that' || after === 'in' || after === 'out') return false;
     const vp = toks.slice(w[k + 1] + 1, -1);
     if (vp.filter((t) => t.kind === 'word').length > 14) return false;
-    // Not with a clause of its own ("to consult a doctor if problems persist"): as a subject it
-    // would put the whole clause before "is essential".
-    if (vp.some((t) => isWord(t) && CLAUSE_OPENERS.has(keyOf(t)))) return false;
-    const ger = capitalize(verbForms(keyOf(v)).ger);
-    toks.splice(
-      0,
-      toks.length,
-      tok(ger, 'word', why),
-      ...vp,
+    // With a clause of its own ("to consult a doctor if the pain persists"), a condition or a
+    // time goes in front ("If the pain persists, consulting a doctor is essential."); any other
+    // clause ("whether", "because") would hang off the subject, so the sentence stays.
+    const c = vp.findIndex((t) => isWord(t) && CLAUSE_OPENERS.has(keyOf(t)));
+    if (c >= 0 && (!FRONTABLE_CLAUSES.has(keyOf(vp[c])) || vp.slice(c).some((t) => t.text === ','))) return false;
+    const main = c >= 0 ? vp.slice(0, c) : vp;
+    while (main.length && main[main.length - 1].kind === 'space') main.pop();
+    const ger = tok(verbForms(keyOf(v)).ger, 'word', why);
+    const statement = [
+      ger,
+      ...main,
       tok(' ', 'space', why),
       tok(be, 'word', why),
       tok(' ', 'space', why),
       tok(adj, 'word', why),
+    ];
+    const clause = c >= 0 ? [{ ...vp[c], text: capitalize(vp[c].text) }, ...vp.slice(c + 1)] : [];
+    toks.splice(
+      0,
+      toks.length,
+      ...(clause.length ? [...clause, tok(',', 'punctuation', why), tok(' ', 'space', why)] : []),
+      ...(clause.length ? statement : [{ ...ger, text: capitalize(ger.text) }, ...statement.slice(1)]),
       tok('.', 'punctuation', why),
     );
     return true;
@@ -800,6 +809,8 @@ function commentTails(toks: Tok[]): boolean {
 /** The structural edits for a sentence, in place, by mode and strength. */
 /** Words that open a clause and nothing else ("before", "after", "since" are prepositions too). */
 const CLAUSE_OPENERS = set('if when whenever while whilst although though because unless whereas whether');
+/** Clauses of condition or time, which read as well in front of the sentence. */
+const FRONTABLE_CLAUSES = set('if when whenever unless');
 
 const TAKE_FORMS = new Map<string, VerbForm>([
   ['take', 'base'],

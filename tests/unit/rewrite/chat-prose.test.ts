@@ -198,10 +198,22 @@ describe('senses', () => {
 });
 
 describe('framing turned into a plain statement', () => {
-  it('"It is essential to X if Y" is no gerund subject ("Consulting a doctor if Y is essential" reads badly)', async () => {
-    const out = await standard('It is essential to consult a doctor if the pain persists.');
-    expect(out).not.toMatch(/^Consulting/);
-    expect(out).toContain('consult a doctor if the pain persists');
+  it('"It is essential to X if Y" → "If Y, Xing is essential"; another clause leaves the sentence alone', async () => {
+    expect(await standard('It is essential to consult a doctor if the pain persists.')).toBe(
+      'If the pain persists, consulting a doctor is essential.',
+    );
+    const whether = 'It is essential to decide whether the trip goes ahead.';
+    expect(await standard(whether)).toBe(whether);
+  });
+  it('sentences recast one after another keep every one: no change straddles two sentences', async () => {
+    // A word diff of all three matched "is essential" across them and put the second
+    // sentence's change into the third, whose group the guard could withhold.
+    const out = await revise(
+      'It is essential to consult a doctor if the pain persists. It is essential to protect old forests. It is important to rest when you feel tired.',
+      opts('standard', 2),
+    );
+    expect(out.text).toContain('Protecting old forests is essential.');
+    for (const h of out.hunks) expect(h.before.replace(/^[.,!?;:]\s*/, '')).not.toMatch(/[.!?]\s+\S/);
   });
   it('"take X to the next level" → "improve X", in every form of the verb', async () => {
     expect(await standard('These tips will help you take your workflow to the next level.')).toBe(
