@@ -806,7 +806,6 @@ function commentTails(toks: Tok[]): boolean {
   return changed;
 }
 
-/** The structural edits for a sentence, in place, by mode and strength. */
 /** Words that open a clause and nothing else ("before", "after", "since" are prepositions too). */
 const CLAUSE_OPENERS = set('if when whenever while whilst although though because unless whereas whether');
 /** Clauses of condition or time, which read as well in front of the sentence. */
@@ -885,6 +884,7 @@ function additiveToAlso(toks: Tok[]): boolean {
   return false;
 }
 
+/** The structural edits for a sentence, in place, by mode and strength. */
 export function restructure(toks: Tok[], state: ReviseState): void {
   if (state.strength < 2) return;
   let changed = false;

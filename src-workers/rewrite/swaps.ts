@@ -23,6 +23,7 @@ import {
   prevIndex,
   type Tok,
   withRemovedBefore,
+  wordCount,
 } from './tokens';
 import {
   DETERMINERS,
@@ -150,13 +151,6 @@ function attributive(toks: readonly Tok[], end: number, start = end): boolean {
   return t.kind === 'word' && isLowerWord(t.text) && !NON_HEAD.has(k) && !DETERMINERS.has(k) && !k.endsWith('ly');
 }
 
-/** Words in toks[start..end] (the match's first and last token). */
-function wordsBetween(toks: readonly Tok[], start: number, end: number): number {
-  let n = 0;
-  for (let i = start; i <= end; i++) if (toks[i].kind === 'word') n++;
-  return n;
-}
-
 /** An adjective follows the phrase that ends at `end` (the next word is tagged one). */
 function beforeAdjective(toks: readonly Tok[], end: number, pos: PosCache): boolean {
   const n = nextIndex(toks, end);
@@ -215,7 +209,7 @@ function pickAlts(
 ): string[] {
   const isAttr = attributive(toks, end, start);
   // Concise prose takes no plainer word that is longer in words ("struggle" → "find it hard").
-  const maxWords = concise && rule.reason === REASONS.plain ? wordsBetween(toks, start, end) : Infinity;
+  const maxWords = concise && rule.reason === REASONS.plain ? wordCount(toks.slice(start, end + 1)) : Infinity;
   const p = prevIndex(toks, start);
   const n = nextIndex(toks, end);
   const before = p >= 0 ? keyOf(toks[p]) : '';
