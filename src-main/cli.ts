@@ -11,6 +11,7 @@ import { analyzeFiles, analyzeJsonl } from './cli/analyze';
 import { evalCommand } from './cli/eval';
 import { checkOutputPath, outputFormat, rewriteFile, rewriteJsonl, rewriteOptions } from './cli/rewrite';
 import { tail } from './cli/tail';
+import { STDIN } from './cli/pipeline';
 
 function port(value: string): number {
   const n = Number(value);
@@ -87,12 +88,14 @@ program
 program
   .command('analyze')
   .description('Score files for AI-generated text, or JSON Lines from stdin with --jsonl.')
-  .argument('[files...]', '.txt, .md, .html, .docx or .pdf files')
+  .argument('[files...]', '.txt, .md, .html, .docx or .pdf files; "-" reads a text from stdin')
   .option('--json', 'print JSON instead of a readable report')
   .option('--jsonl', 'read {"id","text"} lines on stdin, write one result line each on stdout')
   .action(async (files: string[], o: { json?: boolean; jsonl?: boolean }) => {
     if (o.jsonl && files.length) throw usage('Give files or --jsonl, not both.');
-    if (!o.jsonl && files.length === 0) throw usage('Give at least one file, or --jsonl to read from stdin.');
+    if (!o.jsonl && files.length === 0)
+      throw usage('Give at least one file ("-" reads a text from stdin), or --jsonl to read JSON Lines from stdin.');
+    if (files.filter((f) => f === STDIN).length > 1) throw usage('"-" (stdin) can be given once.');
     process.exitCode = await withPool((pool) =>
       o.jsonl ? analyzeJsonl(pool) : analyzeFiles(pool, files, !!o.json, (s) => process.stdout.write(s)),
     );
@@ -101,7 +104,7 @@ program
 program
   .command('rewrite')
   .description('Revise a file (to stdout or --out), or JSON Lines from stdin with --jsonl.')
-  .argument('[file]', 'the file to revise')
+  .argument('[file]', 'the file to revise; "-" reads a text from stdin')
   .option('--mode <mode>', REWRITE_MODES.join(', '))
   .option('--strength <n>', '1 (light) to 3 (strong)')
   .option('--out <file>', 'write the revision to this file: .docx (Word), .md (Markdown) or .txt')
@@ -109,7 +112,8 @@ program
   .action(async (file: string | undefined, o: { mode?: string; strength?: string; out?: string; jsonl?: boolean }) => {
     const options = rewriteOptions(o.mode, o.strength);
     if (o.jsonl && file) throw usage('Give a file or --jsonl, not both.');
-    if (!o.jsonl && !file) throw usage('Give a file, or --jsonl to read from stdin.');
+    if (!o.jsonl && !file)
+      throw usage('Give a file ("-" reads a text from stdin), or --jsonl to read JSON Lines from stdin.');
     if (o.out !== undefined) {
       if (o.jsonl) throw usage('--out writes one revised file; with --jsonl the revisions go to stdout.');
       outputFormat(o.out);

@@ -3,10 +3,10 @@
  * huge input streams through in constant memory while the worker pool stays busy). A bad line
  * becomes `{"id", "error"}`; nothing else is ever written to stdout.
  */
-import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { DEFAULT_SETTINGS } from '../../src-shared/models';
 import { formatSize } from '../../src-workers/extract/size';
+import { boundedLines } from './bounded';
 
 export type LineHandler = (value: Record<string, unknown>, lineNo: number) => Promise<Record<string, unknown>>;
 
@@ -18,7 +18,6 @@ export async function mapJsonl(
   /** A longer line is answered with an error before it is parsed: the limit a file has. */
   maxLineBytes = DEFAULT_SETTINGS.limits.max_file_bytes,
 ): Promise<{ lines: number; errors: number }> {
-  const rl = readline.createInterface({ input, crlfDelay: Infinity });
   const window: Promise<Record<string, unknown>>[] = [];
   let lines = 0;
   let errors = 0;
@@ -26,17 +25,16 @@ export async function mapJsonl(
     if ('error' in result) errors++;
     if (!output.write(JSON.stringify(result) + '\n')) await new Promise((r) => output.once('drain', r));
   };
-  for await (const line of rl) {
+  for await (const line of boundedLines(input, maxLineBytes)) {
     lines++;
-    if (line.trim() === '') continue;
-    const bytes = Buffer.byteLength(line);
+    if ('text' in line && line.text.trim() === '') continue;
     window.push(
-      bytes > maxLineBytes
+      'oversize' in line
         ? Promise.resolve({
             id: null,
-            error: `Line ${lines} is ${formatSize(bytes)}, larger than the limit of ${formatSize(maxLineBytes)} for one text.`,
+            error: `Line ${lines} is ${formatSize(line.oversize)}, larger than the limit of ${formatSize(maxLineBytes)} for one text.`,
           })
-        : processLine(line, lines, handle),
+        : processLine(line.text, lines, handle),
     );
     if (window.length >= concurrency) await write(await window.shift()!);
   }

@@ -8,12 +8,23 @@ import { tooLarge } from '../core/commands/documents';
 import { admitFile } from '../../src-workers/extract/admit';
 import { claimedFormat } from '../../src-workers/extract/formats';
 import type { WorkerPool } from '../core/pool';
+import { readBounded } from './bounded';
+
+/** The file argument that means "read the text from stdin", as Unix tools take it. */
+export const STDIN = '-';
+/** What stdin is read as: plain text (a .docx or PDF has to be named, so its format is known). */
+const STDIN_NAME = 'stdin.txt';
 
 export async function extractFile(
   pool: WorkerPool,
   file: string,
   maxBytes = DEFAULT_SETTINGS.limits.max_file_bytes,
 ): Promise<ExtractOutput> {
+  if (file === STDIN) {
+    const bytes = await readBounded(process.stdin, maxBytes);
+    admitFile(STDIN_NAME, bytes, maxBytes);
+    return pool.run<ExtractInput, ExtractOutput>('extract', { name: STDIN_NAME, bytes, max_bytes: maxBytes });
+  }
   const name = path.basename(file);
   claimedFormat(name);
   let stat;

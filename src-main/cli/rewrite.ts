@@ -8,7 +8,7 @@ import type { RewriteOutput } from '../../src-shared/tasks';
 import { exportBytes, exportFormatOf, type ExportFormat } from '../core/export';
 import type { WorkerPool } from '../core/pool';
 import { mapJsonl } from './jsonl';
-import { analyzeText, extractFile, rewriteText } from './pipeline';
+import { analyzeText, extractFile, rewriteText, STDIN } from './pipeline';
 import { describeScore } from './verdict';
 
 export function rewriteOptions(mode: string | undefined, strength: string | undefined): RewriteOptions {
@@ -51,7 +51,8 @@ export async function checkOutputPath(outFile: string, inputFile: string): Promi
   const out = await fs.stat(outFile).catch(() => null);
   if (!out) return;
   if (out.isDirectory()) throw new InkproofError('invalid_input', `Cannot write "${outFile}": it is a folder.`);
-  const input = await fs.stat(inputFile).catch(() => null);
+  // "-" is stdin, not a file named "-" that the output could be.
+  const input = inputFile === STDIN ? null : await fs.stat(inputFile).catch(() => null);
   if (input && input.dev === out.dev && input.ino === out.ino)
     throw new InkproofError(
       'invalid_input',
@@ -102,7 +103,7 @@ export async function rewriteFile(
   else process.stdout.write(revised.text.endsWith('\n') ? revised.text : revised.text + '\n');
   const d = result.diff_summary;
   process.stderr.write(
-    `${result.hunks.length} changes: +${d.additions} / −${d.deletions} words, ${d.similarity}% similar${outFile ? `; written to ${outFile}` : ''}.\n` +
+    `${result.hunks.length} ${result.hunks.length === 1 ? 'change' : 'changes'}: +${d.additions} / −${d.deletions} words, ${d.similarity}% similar${outFile ? `; written to ${outFile}` : ''}.\n` +
       `AI score: ${describeScore(before)} → ${describeScore(after)}.\n` +
       (d.note ? `${d.note}\n` : ''),
   );

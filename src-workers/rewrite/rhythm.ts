@@ -438,6 +438,9 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
   if (hk === 'this') {
     // "This" as a pronoun (a verb follows) comments on the whole sentence before it.
     if (!plainStatement(a, 22) || !plainStatement(b, 16) || a.toks.some((t) => keyOf(t) === 'which')) return null;
+    // The first must be a statement for "which" to comment on: not a greeting ("Hello there.
+    // This is a note I wrote." is not "Hello there, which is a note").
+    if (!hasFiniteVerb(a.toks, 0, a.toks.length, state.pos)) return null;
     const v = nextIndex(b.toks, 0);
     if (v < 0 || !isFiniteVerbAt(b.toks, v, state)) return null;
     const joint = [tok(',', 'punctuation', why), tok(' ', 'space', why), tok('which', 'word', why)];

@@ -61,6 +61,20 @@ describe('inkproof rewrite, used carelessly', () => {
     expect(res.stderr).toMatch(/One passage is not in English and was left as written/);
   }, 60_000);
 
+  it('reads the text from stdin for "-", as Unix tools do', async () => {
+    const res = await run(['rewrite', '-'], aiText(2));
+    expect(res.code).toBe(0);
+    expect(res.stdout.length).toBeGreaterThan(100);
+    expect(res.stdout).not.toBe(aiText(2) + '\n');
+    expect(res.stderr).toMatch(/^\d+ changes?: /);
+    const analyzed = await run(['analyze', '-', '--json'], aiText(2));
+    expect(analyzed.code).toBe(0);
+    expect(JSON.parse(analyzed.stdout)[0].ai_confidence).toBeGreaterThan(50);
+    const twice = await run(['analyze', '-', '-'], 'x');
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toBe('inkproof: "-" (stdin) can be given once.\n');
+  }, 60_000);
+
   it('stops quietly when the reader of its output goes away', async () => {
     const child = spawn(process.execPath, [BIN, 'rewrite', '--jsonl'], {
       env: { ...process.env, NO_COLOR: '1', INKPROOF_THREADS: '1' },

@@ -142,12 +142,14 @@ describe('joins: only sentences that share a subject or a referent', () => {
         .text,
     ).toBe('The bridge closed for repairs in early spring, which caused long delays.');
   });
-  it('not when the pronoun cannot refer to the subject (number, person), nor a determiner "This"', async () => {
+  it('not when the pronoun cannot refer to the subject (number, person), nor a determiner "This", nor after a greeting', async () => {
     for (const text of [
       'The roads were closed for the day. It rained.',
       'The report was late. They blamed the printer.',
       'The shop opened in the spring. This approach worked well.',
       'Maria opened the shop. It sells bread.',
+      // A greeting is no statement for "which" to comment on.
+      'Hello there. This is a plain note I wrote myself about the garden.',
     ])
       expect((await revise(text, opts('standard', 3))).text).toBe(text);
   });
