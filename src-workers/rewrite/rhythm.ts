@@ -538,6 +538,15 @@ function reorderOpening(s: Sentence, state: ReviseState): Sentence {
   // Not after a clause inside the main one ("… an approach that combines A and B to achieve
   // this"): the moved phrase would then read as that clause's.
   if (main.some((t) => t.kind === 'word' && EMBEDDING.has(keyOf(t)))) return s;
+  // Nor after a verb in -ing of its own ("… savings without compromising productivity by
+  // consolidating licences" reads as compromising by consolidating).
+  if (
+    main.some(
+      (t, i) =>
+        t.kind === 'word' && gerundBase(keyOf(t)) !== null && PREPOSITIONS.has(keyOf(main[prevIndex(main, i)] ?? t)),
+    )
+  )
+    return s;
   if (main[0]?.kind !== 'word' || !(independentClause(main, 0, main.length, state.pos) || plainClause(main))) return s;
   const why = REASONS.reorder;
   const first = main[0];

@@ -372,6 +372,9 @@ export const TABLE: Entry[] = [
     N('cornerstone of', ['foundation of', 'basis of'], 2),
     N('tapestry of', ['mix of', 'blend of'], 1),
     N('realm of', ['world of'], 1, { guard: { nextLower: true, nextNotIn: set('possibility possibilities') } }),
+    // A breakthrough is for a field ("a game-changer for the industry"); for someone's own
+    // routine or life the game-changer was a big improvement.
+    N('game-changer for', 'big improvement for', 2, { guard: { nextIn: set('my your our their his her its') } }),
     N('game-changer', 'breakthrough', 2),
     N('paradigm shift', 'major shift', 2),
     N('intricacy', ['detail', 'finer point'], 1),
@@ -454,7 +457,8 @@ export const TABLE: Entry[] = [
   V('commence', ['start', 'begin'], 1),
   V('endeavor to', 'try to', 1),
   V('endeavour to', 'try to', 1),
-  V('captivate', ['grip', 'enthrall'], 1),
+  // A place or a story "enthralls" its visitors or readers; "grip" only suits suspense.
+  V('captivate', ['enthrall', 'grip'], 1),
   V('unlock', 'realize', 1, {
     guard: { nextIn: set('the its their his her our your this'), next2In: set('potential full') },
   }),

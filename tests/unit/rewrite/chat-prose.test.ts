@@ -91,9 +91,11 @@ describe('readings that must not go wrong', () => {
     const end = 'The rebellion was fierce, bloody, and ultimately victorious.';
     expect(await standard(end)).toBe(end);
   });
-  it('"As we discussed," is not the temporal "as" and stays', async () => {
+  it('"As we discussed," is not the temporal "as" and stays, nor the "as" of change in "As we age,"', async () => {
     const text = 'As we discussed, the team has moved the launch to the spring.';
     expect(await standard(text)).toContain('As we discussed,');
+    for (const change of ['As we age, muscle mass matters more.', 'As we grow older, we sleep less.'])
+      expect(await standard(change)).toBe(change);
   });
   it('"not merely X, but Y" keeps "merely", and the framing before it still goes', async () => {
     const out = await standard(

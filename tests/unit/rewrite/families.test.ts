@@ -170,6 +170,10 @@ describe('sentence length and openings', () => {
     const text = 'To reach this goal, we use a new method that combines two older tests.';
     expect((await edit(text)).text).toBe(text);
   });
+  it('an opening stays before a main clause with a verb in -ing, which it would then read as part of', async () => {
+    const text = 'By sharing the offices, we can save money without losing any staff.';
+    expect((await edit(text)).text).toBe(text);
+  });
   it('a concessive "While …," or "Although …," opening becomes the main clause with "but"; a temporal one stays', async () => {
     const out = await edit('While the bridge is old, it can still carry the new trains safely.');
     expect(out.text).toBe('The bridge is old, but it can still carry the new trains safely.');

@@ -763,6 +763,30 @@ export const MEANING_PAIRS: MeaningPair[] = [
   },
   {
     mode: 'standard',
+    text: 'Hello there. This is a short note I wrote about the garden.',
+    expected: 'Hello there. This is a short note I wrote about the garden.',
+    note: 'a greeting is no statement for ", which" to comment on: not joined',
+  },
+  {
+    mode: 'standard',
+    text: 'By sharing the offices, we can save money without losing any staff.',
+    expected: 'By sharing the offices, we can save money without losing any staff.',
+    note: 'moved behind "without losing any staff", the opening would read as the way of losing staff',
+  },
+  {
+    mode: 'standard',
+    text: 'As we age, muscle mass matters more.',
+    expected: 'As we age, muscle mass matters more.',
+    note: 'the "as" of change is not the temporal "while"',
+  },
+  {
+    mode: 'standard',
+    text: 'The espresso machine has been a game-changer for my morning routine.',
+    expected: 'The espresso machine has been a big improvement for my morning routine.',
+    note: 'a breakthrough is for a field, not for a morning routine',
+  },
+  {
+    mode: 'standard',
     text: 'By working together, we can finish the bridge before winter.',
     expected: 'We can finish the bridge before winter by working together.',
   },
