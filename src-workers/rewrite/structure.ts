@@ -299,7 +299,11 @@ function nearSynonymLists(toks: Tok[]): boolean {
 // ---------------------------------------------------------------------------------------------
 // "It is essential to …", "plays a crucial role in …ing", "There are many people who …"
 
-const IT_ADJECTIVES = set('important essential crucial vital necessary imperative critical key');
+const IT_ADJECTIVES = set(
+  'important essential crucial vital necessary imperative critical key recommended advisable advised',
+);
+/** Advice, not need: "It is recommended that the team meet" → "The team should meet", not "must". */
+const ADVICE_ADJECTIVES = set('important recommended advisable advised');
 const OBJECT_TO_SUBJECT: Record<string, string> = {
   us: 'we',
   them: 'they',
@@ -370,6 +374,38 @@ function pluralThat(toks: Tok[], w: number[], at: number, modal: string): boolea
     // head, where a noun could not follow without an article.
     if (PREPOSITIONS.has(vk) || DETERMINERS.has(vk) || CONJUNCTIONS.has(vk)) return false;
     if (!(lexiconHas(vk, 'Infinitive') || lexiconHas(vk, 'Singular'))) return false;
+    const np = toks.slice(w[at], w[h] + 1);
+    if (np.some((t) => t.kind !== 'word' && t.kind !== 'space')) return false;
+    subjectWithModal(toks, w[h + 1], np, modal);
+    return true;
+  }
+  return false;
+}
+
+/** Words that open the object of the verb after a subjunctive subject ("initiate these talks"). */
+const OBJECT_OPENERS = set('the a an this these that those its their his her our your my all any every each some');
+
+/**
+ * "It is recommended that the procurement team initiate these talks." → "The procurement team
+ * should initiate these talks.": a singular subject (a determiner and up to three words) and the
+ * verb in its bare form where a statement would say "initiates" — the mandative subjunctive, the
+ * one reading a bare verb after a singular noun has. An object opening with a determiner must
+ * follow, so that a noun used as a verb ("the team lead review the code") is read at its head.
+ */
+function singularThat(toks: Tok[], w: number[], at: number, modal: string): boolean {
+  const det = toks[w[at]];
+  if (!isWord(det) || !DETERMINERS.has(keyOf(det)) || /^(?:a|an|all|both|these|those|many|some)$/.test(keyOf(det)))
+    return false;
+  for (let h = at + 1; h <= at + 3 && h + 2 < w.length; h++) {
+    const head = toks[w[h]];
+    if (!isWord(head) || !isLowerWord(head.text) || /s$/.test(keyOf(head))) return false;
+    const verb = toks[w[h + 1]];
+    const vk = isWord(verb) ? keyOf(verb) : '';
+    if (!vk || !isLowerWord(verb.text) || MODAL_OR_AUX.has(vk)) return false;
+    const f = verbForms(vk);
+    if (f.base !== vk || f.s3 === vk || !(lexiconHas(vk, 'Infinitive') || lexiconHas(vk, 'Singular'))) continue;
+    if (PREPOSITIONS.has(vk) || DETERMINERS.has(vk) || CONJUNCTIONS.has(vk)) continue;
+    if (!OBJECT_OPENERS.has(keyOf(toks[w[h + 2]]))) continue;
     const np = toks.slice(w[at], w[h] + 1);
     if (np.some((t) => t.kind !== 'word' && t.kind !== 'space')) return false;
     subjectWithModal(toks, w[h + 1], np, modal);
@@ -476,7 +512,7 @@ function itIsAdjectiveTo(toks: Tok[]): boolean {
   const adj = keyOf(toks[w[k]]);
   if (!IT_ADJECTIVES.has(adj)) return false;
   k++;
-  const modal = adj === 'important' ? 'should' : 'must';
+  const modal = ADVICE_ADJECTIVES.has(adj) ? 'should' : 'must';
   const why = REASONS.stock;
   const next = keyOf(toks[w[k]]);
   const body = toks.slice(w[k] + 1, -1);
@@ -543,6 +579,8 @@ function itIsAdjectiveTo(toks: Tok[]): boolean {
     if (listThat(toks, w, k + 1, modal)) return true;
     // "that all departments submit their reports" → "All departments must submit their reports"
     if (pluralThat(toks, w, k + 1, modal)) return true;
+    // "that the procurement team initiate talks" → "The procurement team should initiate talks"
+    if (singularThat(toks, w, k + 1, modal)) return true;
     // "that we (should) act" → "We must act"
     const s = toks[w[k + 1]];
     if (!isWord(s) || !(SUBJECT_PRONOUNS.has(keyOf(s)) || keyOf(s) === 'everyone')) return false;

@@ -236,6 +236,24 @@ describe('framing turned into a plain statement', () => {
     // "acts" could be a noun after a singular subject: no recast.
     expect(await standard('It is vital that the council acts now.')).toBe('It is vital that the council acts now.');
   });
+  it('a singular subject with the bare verb (the subjunctive) takes the modal; advice becomes "should"', async () => {
+    expect(await standard('It is recommended that the procurement team initiate these talks by May.')).toBe(
+      'The procurement team should initiate these talks by May.',
+    );
+    // The head is found where the object begins: "lead" is part of the subject here.
+    expect(await standard('It is essential that the team lead review the code before the release.')).toBe(
+      'The team lead must review the code before the release.',
+    );
+    expect(await standard('It is advisable for patients to rest after the procedure.')).toBe(
+      'Patients should rest after the procedure.',
+    );
+    // A statement ("meets"), and no object to show where the subject ends ("act now"), stay.
+    for (const text of [
+      'It is recommended that the committee meets in May.',
+      'It is vital that the government act now.',
+    ])
+      expect(await standard(text)).toContain('that the');
+  });
   it('"It is highly recommended that you X" → "You should X"; a negation stays', async () => {
     expect(await standard('It is highly recommended that you enable sanitization for user input.')).toBe(
       'You should enable sanitization for user input.',

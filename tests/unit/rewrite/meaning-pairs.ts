@@ -763,6 +763,18 @@ export const MEANING_PAIRS: MeaningPair[] = [
   },
   {
     mode: 'standard',
+    text: 'It is recommended that the procurement team initiate these talks by May.',
+    expected: 'The procurement team should initiate these talks by May.',
+    note: 'a recommendation is "should", not "must"',
+  },
+  {
+    mode: 'standard',
+    text: 'It is recommended that the committee meets in May.',
+    expected: 'It is recommended that the committee meets in May.',
+    note: '"meets" states what happens; only the bare verb of a demand takes the modal',
+  },
+  {
+    mode: 'standard',
     text: 'Hello there. This is a short note I wrote about the garden.',
     expected: 'Hello there. This is a short note I wrote about the garden.',
     note: 'a greeting is no statement for ", which" to comment on: not joined',
