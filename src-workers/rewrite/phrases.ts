@@ -10,7 +10,7 @@
 import type { RewriteMode } from '../../src-shared/models';
 import { verbForms } from './inflect';
 import { because, C, F, NOT_FORMAL, O, V, type Entry } from './table';
-import { DETERMINERS, MODALS, POSSESSIVES, set } from './wordsets';
+import { DETERMINERS, MODALS, NEGATORS, POSSESSIVES, set } from './wordsets';
 
 const STANDARD_CASUAL: RewriteMode[] = ['standard', 'casual'];
 const FORMAL: RewriteMode[] = ['formal', 'academic'];
@@ -252,10 +252,10 @@ export const PHRASES: Entry[] = [
         nextNotIn: set('much many few little same first last end best'),
       },
     }),
-    F('really', '', 2, { modes: CONCISE, guard: { nextLower: true, prevNotIn: set('not') } }),
-    F('completely', '', 2, { modes: CONCISE, guard: { nextLower: true, prevNotIn: set('not') } }),
-    F('totally', '', 2, { modes: CONCISE, guard: { nextLower: true, prevNotIn: set('not') } }),
-    F('quite', '', 2, { modes: CONCISE, guard: { nextLower: true, prevNotIn: set('not') } }),
+    F('really', '', 2, { modes: CONCISE, guard: { nextLower: true, prevNotIn: NEGATORS } }),
+    F('completely', '', 2, { modes: CONCISE, guard: { nextLower: true, prevNotIn: NEGATORS } }),
+    F('totally', '', 2, { modes: CONCISE, guard: { nextLower: true, prevNotIn: NEGATORS } }),
+    F('quite', '', 2, { modes: CONCISE, guard: { nextLower: true, prevNotIn: NEGATORS } }),
     ...[
       'greatly',
       'significantly',
@@ -271,8 +271,13 @@ export const PHRASES: Entry[] = [
       'genuinely',
       'entirely',
       'fully',
-      'increasingly',
-    ].map((w) => F(w, '', 2, { modes: CONCISE, guard: { nextLower: true, prevNotIn: set('not , and or but') } })),
+      // Not "increasingly": "becomes increasingly important" says it grows, "becomes important" not.
+    ].map((w) =>
+      F(w, '', 2, {
+        modes: CONCISE,
+        guard: { nextLower: true, prevNotIn: new Set([...NEGATORS, ...set(', and or but')]) },
+      }),
+    ),
   ]),
 
   // ---- Nouns that should be verbs ("make a decision" → "decide") -------------------------------

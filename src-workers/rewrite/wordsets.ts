@@ -17,6 +17,13 @@ export const PREPOSITIONS = set(
   'of in on at by for with about against between into through during before after above below to from up down over under within without among across toward towards upon via per like than',
 );
 export const CONJUNCTIONS = set('and or but nor so yet');
+/**
+ * Words that negate what follows. After them an intensifier softens instead ("never really
+ * understand", "not fully ready"): cutting it would strengthen the claim.
+ */
+export const NEGATORS = set(
+  "not never no hardly barely cannot don't doesn't didn't isn't aren't wasn't weren't can't couldn't won't wouldn't shouldn't haven't hasn't hadn't mustn't",
+);
 export const SUBORDINATORS = set(
   'if when whenever while whilst although though because since as unless whereas after before once until till whether where wherever',
 );

@@ -63,6 +63,15 @@ describe('hedges, intensifiers and stacked adjectives', () => {
     expect(out.text).toBe(expected);
     expect(out.reasons).toContain(reason);
   });
+  it('concise prose keeps an intensifier after a negation, where it softens, and "increasingly"', async () => {
+    for (const s of [
+      'You never really understand a person until you walk in their shoes.',
+      "The staff didn't fully agree with the plan.",
+      'Strength becomes increasingly important with age.',
+    ])
+      expect((await edit(s, 'concise')).text).toBe(s);
+    expect((await edit('The staff really liked the plan.', 'concise')).text).toBe('The staff liked the plan.');
+  });
   it('keeps a single hedge: "it can be argued that X" is not "X"', async () => {
     const s = 'It can be argued that the roads were icy.';
     expect((await edit(s)).text).toBe(s);
