@@ -200,6 +200,8 @@ export function expand(toks: Tok[]): number {
     const j = nextWordIndex(toks, i);
     const nextKey = j >= 0 && toks[j]?.kind === 'word' ? keyOf(toks[j]) : '';
     if (!rep && S_PRONOUNS.has(k)) {
+      // A toast's "Here's to the couple" is an idiom that has no written-out form.
+      if (k === "here's" && nextKey === 'to') continue;
       const stem = t.text.slice(0, -2);
       rep = `${stem} ${nextKey === 'been' || nextKey === 'got' || nextKey === 'gotten' ? 'has' : 'is'}`;
       toks[i] = { text: rep, kind: 'word', reason: REASONS.expansion };

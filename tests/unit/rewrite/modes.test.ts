@@ -49,3 +49,13 @@ describe('modes', () => {
     expect((await revise(text, opts('concise', 2))).text).toBe(text);
   });
 });
+
+describe('formal prose writes contractions out', () => {
+  it('but not the toast "Here\'s to …", an idiom with no written-out form', async () => {
+    const out = (await revise("Here's to the happy couple. It's been a long road, and we're glad.", opts('formal', 2)))
+      .text;
+    expect(out).toContain("Here's to the happy couple.");
+    expect(out).toContain('It has been');
+    expect(out).toContain('we are glad');
+  });
+});
