@@ -4,7 +4,7 @@
  * the tense of its finite verbs — from closed word lists, compromise's lexicon and, where those
  * cannot tell, its tagger.
  */
-import { finiteInLexicon, tagsAt, type PosCache } from './pos';
+import { finiteInLexicon, lexiconHas, tagsAt, type PosCache } from './pos';
 import { firstContentIndex, isCapitalized, isLowerWord, keyOf, nextIndex, prevIndex, type Tok } from './tokens';
 import { FINITE_AUX, MODALS, NON_HEAD, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS, set } from './wordsets';
 
@@ -212,6 +212,17 @@ const PRESENT_BE = set("is are am 's 're does do it's that's there's he's she's 
 const PAST_BE = set('was were did');
 const PERFECT = set("has have had 've 'd hasn't haven't hadn't");
 const BE_OR_HAVE = new Set<string>([...PRESENT_BE, ...PAST_BE, ...PERFECT, ...set('be been being')]);
+const PLURAL_PRONOUNS = set('we they you i');
+
+/** Right before toks[i]: a plural pronoun or a plural noun, as a present verb's subject stands. */
+function pluralSubjectBefore(toks: readonly Tok[], i: number, pos: PosCache): boolean {
+  const p = prevIndex(toks, i);
+  if (p < 0 || toks[p].kind !== 'word') return false;
+  const k = keyOf(toks[p]);
+  if (PLURAL_PRONOUNS.has(k)) return true;
+  const tags = tagsAt(toks, p, pos);
+  return tags.has('Noun') && tags.has('Plural') && !tags.has('Verb');
+}
 
 /**
  * The tense of the finite verbs in toks[0..end): 'past' or 'present' when all agree, the modal
@@ -240,9 +251,17 @@ export function mainTense(toks: readonly Tok[], end: number, pos: PosCache): Ten
     else if (PAST_BE.has(k)) here = 'past';
     else if (!afterAux && prev !== 'to') {
       const tags = tagsAt(toks, i, pos);
-      if (tags.has('Verb') && !tags.has('Gerund') && !tags.has('Infinitive') && !tags.has('Participle')) {
-        if (tags.has('PastTense')) here = 'past';
-        else if (tags.has('PresentTense')) here = 'present';
+      if (tags.has('Verb') && !tags.has('Gerund') && !tags.has('Participle')) {
+        if (!tags.has('Infinitive')) {
+          if (tags.has('PastTense')) here = 'past';
+          else if (tags.has('PresentTense')) here = 'present';
+          // A phrasal verb the tagger leaves untensed ("the fire that broke out"): the lexicon's.
+          else if (lexiconHas(k, 'PastTense')) here = 'past';
+        } else if (tags.has('PresentTense') && pluralSubjectBefore(toks, i, pos)) {
+          // A plural subject's present ("The pigments cause the feathers to fade"), which the
+          // tagger also calls the base form.
+          here = 'present';
+        }
       }
     }
     if (here) {

@@ -582,7 +582,8 @@ export const TABLE: Entry[] = [
   F('compelling', 'strong', 2, {
     guard: { nextNotIn: new Set([...ARGUMENT_NOUNS, ...STORY_NOUNS, 'nature', 'and', 'than', ',', '.']) },
   }),
-  F('groundbreaking', ['landmark@attr', 'revolutionary'], 1),
+  // Not the literal "groundbreaking ceremony" of a building site.
+  F('groundbreaking', 'revolutionary', 1, { guard: { nextNotIn: set('ceremony ceremonies') } }),
   F('ground-breaking', ['landmark@attr', 'revolutionary'], 1),
   F('cutting-edge', 'advanced', 1),
   // In research prose the state of the art is a term: the best methods and results known.

@@ -46,6 +46,15 @@ describe('participle tails become a sentence of their own', () => {
     ])
       expect((await revise(s, opts('standard', 3))).text).toBe(s);
   });
+  it('not when the tense is in doubt: a plural present the tagger calls a base form, a phrasal past in a relative clause', async () => {
+    for (const s of [
+      // "cause" is present: "This made the bird less attractive" would put it in the past.
+      'The excess pigments cause the feathers to appear dull and faded, making the bird less attractive to potential mates.',
+      // "broke out" is past, the main clause is "could": "This could cause damage" misreads it.
+      'But nothing could compare to the fire that broke out on a spring night in the old city, causing heavy damage to the roof.',
+    ])
+      expect((await revise(s, opts('standard', 3))).text).not.toMatch(/\. This (?:made|makes|could)/);
+  });
   it('not inside a parenthetical participle clause', async () => {
     const s = 'The storm, causing floods across the north of the country, hit the coast late on a Sunday night.';
     expect((await revise(s, opts('standard', 3))).text).toBe(s);
