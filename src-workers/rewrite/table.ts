@@ -1002,6 +1002,8 @@ export const TABLE: Entry[] = [
     guard: { prevWithin: { n: 3, in: PLAY_FORMS }, nextNotIn: set('model models') },
   }),
   // "environmental impact" is a term of its own, and so is an impact assessment (or statement, study…).
+  // Only after a word that makes it an influence ("a lasting impact", "its impact"): "the impact"
+  // alone may be a collision ("The impact threw him from the bike").
   N('impact', 'effect', 2, {
     plural: false,
     guard: {
@@ -1010,7 +1012,9 @@ export const TABLE: Entry[] = [
       nextNotIn: set(
         'on upon of assessment assessments statement statements analysis analyses study studies evaluation evaluations report reports factor factors',
       ),
-      prevNotIn: set('environmental'),
+      prevIn: set(
+        'positive negative significant major minor lasting profound huge big great real direct indirect potential economic social psychological emotional cultural political financial overall long-term short-term immediate its their his her our your my whose',
+      ),
     },
   }),
   N('struggle between', 'conflict between', 2, { plural: false, guard: { prevIn: STRUGGLE_BEFORE } }),
@@ -1191,7 +1195,13 @@ TABLE.push(O("in today's", 'In the current', 2, { guard: { nextLower: true } }))
  * (tests/unit/rewrite/wordnet.ts) check WordNet still gives exactly these synonyms.
  */
 export const WORDNET_REVIEWED: { word: string; pos: 'adj' | 'adv' | 'verb'; synonym: string; guard?: Guard }[] = [
-  { word: 'pronounced', pos: 'adj', synonym: 'marked', guard: { attributive: true } },
+  // The adjective ("a pronounced accent"), not the verb of "was pronounced dead".
+  {
+    word: 'pronounced',
+    pos: 'adj',
+    synonym: 'marked',
+    guard: { attributive: true, prevNotIn: set('is are was were be been being am'), nextNotIn: set('dead guilty') },
+  },
   { word: 'riveting', pos: 'adj', synonym: 'engrossing' },
   { word: 'astute', pos: 'adj', synonym: 'sharp' },
   { word: 'intrepid', pos: 'adj', synonym: 'brave' },

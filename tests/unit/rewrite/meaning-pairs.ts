@@ -775,6 +775,35 @@ export const MEANING_PAIRS: MeaningPair[] = [
   },
   {
     mode: 'standard',
+    text: 'The two passengers were pronounced dead at the scene.',
+    expected: 'The two passengers were pronounced dead at the scene.',
+    note: 'the verb of "pronounced dead", not the adjective of "a pronounced effect"',
+  },
+  {
+    mode: 'standard',
+    text: 'The impact threw him from the bike.',
+    expected: 'The impact threw him from the bike.',
+    note: 'a collision, not an influence: "The effect threw him" is wrong',
+  },
+  {
+    mode: 'standard',
+    text: 'The new policy had a lasting impact.',
+    expected: 'The new policy had a lasting effect.',
+  },
+  {
+    mode: 'concise',
+    text: 'You never really understand a person until you walk in their shoes.',
+    expected: 'You never really understand a person until you walk in their shoes.',
+    note: 'after a negation "really" softens: cutting it would change the claim',
+  },
+  {
+    mode: 'concise',
+    text: 'Muscle strength becomes increasingly important with age.',
+    expected: 'Muscle strength becomes increasingly important with age.',
+    note: '"increasingly" says it grows; "becomes important" would not',
+  },
+  {
+    mode: 'standard',
     text: 'Hello there. This is a short note I wrote about the garden.',
     expected: 'Hello there. This is a short note I wrote about the garden.',
     note: 'a greeting is no statement for ", which" to comment on: not joined',
