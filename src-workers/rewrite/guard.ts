@@ -151,6 +151,9 @@ export function makeGuard(original: string, allowed: ReadonlySet<string>): Guard
       for (const w of a.words) for (const f of inflections(w)) stems.add(stem(f));
       for (const w of b.words) {
         if (a.words.has(w) || FREE_WORDS.has(w) || allowed.has(w) || stems.has(stem(w))) continue;
+        // The possessive of a word that may come in ("individuals'" → "people's").
+        const owner = /^(.+)'s$/.exec(w)?.[1];
+        if (owner && (a.words.has(owner) || allowed.has(owner))) continue;
         // A contraction of words already there ("do not" → "don't", "it is" → "it's").
         const c = /^([a-z]+?)(?:n't|'s|'re|'ve|'ll|'d|'m)$/.exec(w);
         if (c && (a.words.has(CONTRACTED_HEADS[c[1]] ?? c[1]) || FREE_WORDS.has(CONTRACTED_HEADS[c[1]] ?? c[1])))

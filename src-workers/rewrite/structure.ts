@@ -715,6 +715,8 @@ const CONTINUE = new Map<string, 'base' | 's3' | 'past' | 'ger'>([
   ['continuing', 'ger'],
 ]);
 const NOT_KEEP = set('be have exist remain stay live work');
+/** Words after a prepositional "to" that are no verb (pronouns, "date" of "to date"). */
+const NOT_A_VERB_AFTER_TO = set('it them him her us me you date');
 
 /** "continues to grow" → "keeps growing" (standard and casual prose). */
 function continueTo(toks: Tok[]): boolean {
@@ -727,6 +729,9 @@ function continueTo(toks: Tok[]): boolean {
     if (v < 0 || !isWord(toks[v]) || !isLowerWord(toks[v].text)) continue;
     const vk = keyOf(toks[v]);
     if (NOT_KEEP.has(vk) || verbForms(vk).base !== vk) continue;
+    // "to" as a preposition ("continues to this day", "continued to the end", "to date"): what
+    // follows is no verb.
+    if (DETERMINERS.has(vk) || PREPOSITIONS.has(vk) || NOT_A_VERB_AFTER_TO.has(vk) || !/^[a-z]+$/.test(vk)) continue;
     const prev = prevIndex(toks, i);
     if (form === 'past' && prev >= 0 && /^(?:has|have|had|was|were|is|are)$/.test(keyOf(toks[prev]))) continue;
     const why = REASONS.plain;

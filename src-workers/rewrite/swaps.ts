@@ -355,6 +355,19 @@ export function applyTable(toks: Tok[], state: ReviseState): number {
 }
 
 /**
+ * A plural possessive whose noun was replaced by one not ending in "s": "individuals' right" →
+ * "people's right", not "people' right". `after` is the index right after the new words.
+ */
+function pluralPossessive(toks: Tok[], after: number, oldLast: string, newLast: string, reason: Reason): void {
+  const apostrophe = toks[after];
+  if (apostrophe?.kind !== 'punctuation' || !/^['’]$/.test(apostrophe.text)) return;
+  if (!/s$/i.test(oldLast) || /s$/i.test(newLast)) return;
+  const next = toks[after + 1];
+  if (next && next.kind !== 'space') return;
+  toks[after] = { text: `${apostrophe.text}s`, kind: 'word', reason };
+}
+
+/**
  * Replaces tokens [start, end] by `text` ('' deletes them), marking what it puts in with the
  * reason. Returns the number of tokens put in (0 for a deletion), or -1 when the change would
  * leave a bad sentence and was not made.
@@ -395,7 +408,9 @@ export function replace(
       ? text.toUpperCase()
       : text;
   const repl = newTokens(cased, reason);
+  const lastBefore = toks[end].text;
   toks.splice(start, end - start + 1, ...repl);
+  pluralPossessive(toks, start + repl.length, lastBefore, repl[repl.length - 1]?.text ?? '', reason);
   // a / an before the new first word.
   const p = prevIndex(toks, start);
   if (p >= 0 && toks[p].kind === 'word' && /^(a|an)$/i.test(toks[p].text) && repl[0]?.kind === 'word') {

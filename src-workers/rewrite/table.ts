@@ -823,10 +823,22 @@ export const TABLE: Entry[] = [
       },
     },
   }),
+  // A text or a study explores ideas ("explores the themes of love"); hikers explore trails, which
+  // they do not "look at". After a determiner, only before a word of thought within three words.
+  V('explore', 'look at', 2, {
+    forms: ['s3', 'ger'],
+    guard: { nextIn: set('themes how what why issues ideas questions topics complex') },
+  }),
   V('explore', 'look at', 2, {
     forms: ['s3', 'ger'],
     guard: {
-      nextIn: set('the themes how what why issues ideas questions topics its his her their this these a an complex'),
+      nextIn: set('the its his her their this these a an'),
+      nextWithin: {
+        n: 3,
+        in: set(
+          'theme themes idea ideas issue issues question questions topic topics relationship relationships role impact effect effects nature concept concepts possibilities potential implications meaning causes consequences dynamics complexities history psychology lives life experience experiences struggle struggles tension tensions link links connection connections',
+        ),
+      },
     },
   }),
   V('provide', 'give', 3, { guard: { verb: true, nextNotIn: set('for that with') } }),

@@ -343,3 +343,14 @@ describe('the local-model engine', () => {
     expect(prompt).toMatch(/never move a sentence to another paragraph/);
   });
 });
+
+describe('"continues to X" → "keeps Xing"', () => {
+  it('for a verb, never for the preposition "to" ("continues to this day", "continued to the end")', async () => {
+    expect(await standard('Prices continue to rise in the north.')).toBe('Prices keep rising in the north.');
+    for (const text of [
+      'The custom has lasted for centuries and continues to this day.',
+      'The tradition continued to the end of the war.',
+    ])
+      expect(await standard(text)).toBe(text);
+  });
+});

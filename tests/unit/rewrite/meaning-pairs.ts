@@ -775,6 +775,29 @@ export const MEANING_PAIRS: MeaningPair[] = [
   },
   {
     mode: 'standard',
+    text: "Famous individuals' right to privacy still matters.",
+    expected: "Famous people's right to privacy still matters.",
+    note: 'a plural possessive takes "\'s" when its new noun has no "s"',
+  },
+  {
+    mode: 'standard',
+    text: 'The custom has lasted for centuries and continues to this day.',
+    expected: 'The custom has lasted for centuries and continues to this day.',
+    note: '"to" is a preposition here: "keeps this day" is nonsense',
+  },
+  {
+    mode: 'standard',
+    text: 'We spent our days hiking and exploring the nearby trails.',
+    expected: 'We spent our days hiking and exploring the nearby trails.',
+    note: 'hikers explore trails, they do not "look at" them',
+  },
+  {
+    mode: 'standard',
+    text: 'The novel explores the themes of love and loss.',
+    expected: 'The novel looks at the themes of love and loss.',
+  },
+  {
+    mode: 'standard',
     text: 'The two passengers were pronounced dead at the scene.',
     expected: 'The two passengers were pronounced dead at the scene.',
     note: 'the verb of "pronounced dead", not the adjective of "a pronounced effect"',
