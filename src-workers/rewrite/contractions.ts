@@ -189,6 +189,17 @@ const S_PRONOUNS = set("it's he's she's that's there's what's who's where's here
 const D_PRONOUNS = set("i'd you'd we'd they'd he'd she'd it'd");
 const BASE_AFTER_WOULD = set('be have like love prefer rather say think go do make take get need want see know');
 
+const ADVERBS_BEFORE_PARTICIPLE = /^(?:always|never|already|just|also|still|often|ever|recently|since|long|\w+ly)$/;
+
+/** Words in -s that may follow "it is": adverbs, possessive pronouns. */
+const S_AFTER_IT_IS = set('perhaps always sometimes nevertheless nonetheless thus yours ours theirs his hers');
+
+/** Does "it's" stand for "its" here: before "own", or a plural noun (no verb follows "it is")? */
+function possessiveTypo(next: string): boolean {
+  if (next === 'own') return true;
+  return /^[a-z]+[^s'u]s$/.test(next) && !/(?:ous|ss|is|us|ys|ways|times)$/.test(next) && !S_AFTER_IT_IS.has(next);
+}
+
 /** Formal mode: expands contractions, in place. Returns the number of changes. */
 export function expand(toks: Tok[]): number {
   let changes = 0;
@@ -202,8 +213,15 @@ export function expand(toks: Tok[]): number {
     if (!rep && S_PRONOUNS.has(k)) {
       // A toast's "Here's to the couple" is an idiom that has no written-out form.
       if (k === "here's" && nextKey === 'to') continue;
+      // "it's own", "it's components": the possessive "its" misspelt, which "it is" would garble.
+      if (k === "it's" && possessiveTypo(nextKey)) continue;
       const stem = t.text.slice(0, -2);
-      rep = `${stem} ${nextKey === 'been' || nextKey === 'got' || nextKey === 'gotten' ? 'has' : 'is'}`;
+      // "It's always been" is "It has always been": look past adverbs for the participle.
+      let v = j;
+      while (v >= 0 && toks[v]?.kind === 'word' && ADVERBS_BEFORE_PARTICIPLE.test(keyOf(toks[v])))
+        v = nextWordIndex(toks, v);
+      const verbKey = v >= 0 && toks[v]?.kind === 'word' ? keyOf(toks[v]) : '';
+      rep = `${stem} ${verbKey === 'been' || verbKey === 'got' || verbKey === 'gotten' ? 'has' : 'is'}`;
       toks[i] = { text: rep, kind: 'word', reason: REASONS.expansion };
       changes++;
       continue;

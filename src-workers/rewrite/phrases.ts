@@ -428,10 +428,12 @@ export const PHRASES: Entry[] = [
         ),
       },
     }),
+    // Not "provide someone with something": "give her with comfort" is wrong.
     V('provide', 'give', 2, {
       guard: {
         verb: true,
         nextNotIn: set('for that with by in to'),
+        notNextWithin: { n: 4, in: set('with') },
         nextIn: new Set([
           ...DETERMINERS,
           ...POSSESSIVES,

@@ -59,3 +59,18 @@ describe('formal prose writes contractions out', () => {
     expect(out).toContain('we are glad');
   });
 });
+
+describe('formal prose and a misspelt "its"', () => {
+  it('leaves "it\'s own" and "it\'s components" as written ("it is components" garbles them), expands the rest', async () => {
+    const out = (
+      await revise(
+        "The firm has it's own rules. Students recall the process and it's components. It's always been hard, and it's serious.",
+        opts('formal', 2),
+      )
+    ).text;
+    expect(out).toContain("it's own rules");
+    expect(out).toContain("it's components");
+    expect(out).toContain('It has always been hard');
+    expect(out).toContain('it is serious');
+  });
+});
