@@ -57,6 +57,16 @@ function reasonFor(s: Sentence): Reason | null {
   return OPENING.has(k) ? REASONS.opener : CLOSING.has(k) ? REASONS.closer : null;
 }
 
+/** "Certainly!", "Absolutely!", "Of course!", "Sure!": formulas before an answer — unless they are it. */
+const ANSWERS: ReadonlySet<string> = new Set(['certainly!', 'absolutely!', 'of course!', 'sure!']);
+
+/** After the text's own question ("Would I read it again? Absolutely!") the word is the answer. */
+function answersQuestion(sents: readonly Sentence[], n: number): boolean {
+  if (n === 0 || !ANSWERS.has(shape(sents[n]))) return false;
+  const prev = sents[n - 1].toks.filter((t) => t.kind !== 'space');
+  return prev[prev.length - 1]?.text === '?';
+}
+
 /** The unit's sentences without its formulas (from strength 2); the neighbour carries the reason. */
 export function dropFormulas(sents: Sentence[], state: ReviseState): Sentence[] {
   if (state.strength < 2 || sents.length < 2) return sents;
@@ -65,7 +75,7 @@ export function dropFormulas(sents: Sentence[], state: ReviseState): Sentence[] 
     const s = sents[n];
     const why = reasonFor(s);
     const left = out.length + (sents.length - n - 1);
-    if (!why || left === 0) {
+    if (!why || left === 0 || answersQuestion(sents, n)) {
       out.push(s);
       continue;
     }

@@ -47,6 +47,10 @@ describe('formula sentences', () => {
       'Here are five ways to save on heating. First, seal the windows.',
     );
   });
+  it('"Absolutely!" after the text\'s own question is its answer and stays', async () => {
+    const text = 'Is it a book you would want to read again? Absolutely! It stays with you for weeks.';
+    expect(await standard(text)).toBe(text);
+  });
   it('strength 1 leaves them', async () => {
     const text = 'Certainly! The ferry leaves at noon.';
     expect((await revise(text, opts('standard', 1))).text).toBe(text);
