@@ -21,6 +21,7 @@ import {
   DETERMINERS,
   FIGURATIVE_ROLES,
   MODALS,
+  NEGATORS,
   OBJECT_PRONOUNS,
   POSSESSIVES,
   STORY_NOUNS,
@@ -535,7 +536,8 @@ export const TABLE: Entry[] = [
   }),
   V('exhibit', ['show', 'display'], 2, { guard: { verb: true, object: true } }),
   // Not marking text with a pen ("highlighted the passage in yellow").
-  V('highlight', ['show', 'point out'], 2, {
+  // Not "point out", which only a person does ("Her decision points out the expectations").
+  V('highlight', ['show', 'underline'], 2, {
     guard: {
       verb: true,
       object: true,
@@ -1123,7 +1125,8 @@ export const TABLE: Entry[] = [
   F('from the beginning', 'from the start', 2),
   F('difficult to', 'hard to', 2, { modes: NOT_FORMAL }),
   // Empty intensifiers.
-  F('truly', '', 2, { why: 'intensifier', guard: { nextLower: true, prevNotIn: set('yours') } }),
+  // Not after a negation, where it softens: "I never truly knew him" is not "I never knew him".
+  F('truly', '', 2, { why: 'intensifier', guard: { nextLower: true, prevNotIn: new Set([...NEGATORS, 'yours']) } }),
   F('incredibly', 'very', 2, { why: 'intensifier', guard: { nextLower: true } }),
 ];
 

@@ -786,6 +786,12 @@ export const MEANING_PAIRS: MeaningPair[] = [
     note: '"to" is a preposition here: "keeps this day" is nonsense',
   },
   {
+    mode: 'casual',
+    text: 'I have lived next door to him for years, but I never truly knew him until now.',
+    expected: "I've lived next door to him for years. But I never truly knew him until now.",
+    note: 'after "never", "truly" softens: "I never knew him" says something else',
+  },
+  {
     mode: 'standard',
     text: 'We spent our days hiking and exploring the nearby trails.',
     expected: 'We spent our days hiking and exploring the nearby trails.',
