@@ -22,7 +22,7 @@ export async function extractFile(
 ): Promise<ExtractOutput> {
   if (file === STDIN) {
     const bytes = await readBounded(process.stdin, maxBytes);
-    admitFile(STDIN_NAME, bytes, maxBytes);
+    admitStdin(bytes, maxBytes);
     return pool.run<ExtractInput, ExtractOutput>('extract', { name: STDIN_NAME, bytes, max_bytes: maxBytes });
   }
   const name = path.basename(file);
@@ -57,4 +57,18 @@ export function rewriteText(
     { text, options, ranges, llm: DEFAULT_SETTINGS.llm },
     onProgress ? { onProgress: (m) => onProgress(m.progress) } : {},
   );
+}
+
+/** The file checks, with messages about stdin rather than about a file named "stdin.txt". */
+function admitStdin(bytes: Buffer, maxBytes: number): void {
+  try {
+    admitFile(STDIN_NAME, bytes, maxBytes);
+  } catch (err) {
+    if (!InkproofError.is(err)) throw err;
+    if (err.code === 'empty_document') throw new InkproofError(err.code, 'The text on stdin is empty.');
+    throw new InkproofError(
+      err.code,
+      `${err.message} "-" reads plain text from stdin: give a Word or PDF document by its file name.`,
+    );
+  }
 }

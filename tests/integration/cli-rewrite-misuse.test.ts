@@ -70,6 +70,9 @@ describe('inkproof rewrite, used carelessly', () => {
     const analyzed = await run(['analyze', '-', '--json'], aiText(2));
     expect(analyzed.code).toBe(0);
     expect(JSON.parse(analyzed.stdout)[0].ai_confidence).toBeGreaterThan(50);
+    const empty = await run(['rewrite', '-'], '');
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toBe('inkproof: The text on stdin is empty.\n');
     const twice = await run(['analyze', '-', '-'], 'x');
     expect(twice.code).toBe(2);
     expect(twice.stderr).toBe('inkproof: "-" (stdin) can be given once.\n');
