@@ -2,18 +2,20 @@
  * Is the text to revise already judged human, and if so, what in it is flagged? A whole-document
  * revision of a text the detector judges human-written changes only what the detector points at;
  * everything else is left as the writer wrote it. For a `human` verdict that is its critical
- * sections and the machine words and stock phrases the detector lists ("delve", "a plethora of",
- * "Moreover,"), not the wider over-used vocabulary behind its explanations ("primarily",
- * "enhance"), which people write too: changing those in a person's text buys nothing and, to
- * another detector, reads as often more machine-like as less (measured: most of the human texts
- * the independent detector in `npm run eval:rewrite` scored higher). For a `mixed` verdict it is
- * that vocabulary too (its AI passages are revised throughout anyway). The score is also the
- * ceiling for any whole-document revision (rules.ts).
+ * sections and what the detector marks in the text: the machine words and stock phrases it lists
+ * ("delve", "a plethora of"). Not the sentence-opening transitions ("Thus,", "As a result,",
+ * "Moreover,"), openers and closers ("In conclusion,"), which it counts but never marks, and which
+ * are how people argue too; nor the wider over-used vocabulary behind its explanations
+ * ("primarily", "enhance"), which people write too. Changing those in a person's text buys
+ * nothing and, to another detector, reads as often more machine-like as less (measured: most of
+ * the human texts the independent detector in `npm run eval:rewrite` scored higher). For a `mixed`
+ * verdict it is that vocabulary too (its AI passages are revised throughout anyway). The score is
+ * also the ceiling for any whole-document revision (rules.ts).
  */
 import { MIN_SCORED_WORDS, type Span } from '../../src-shared/models';
 import { analyzeText, detectorScore } from '../detect/index';
-import { LIANG_WORDS, LLM_CLOSERS, LLM_OPENERS, LLM_PHRASES, LLM_TRANSITIONS } from '../detect/lexicon';
-import { countWords, paragraphs, sentenceSpans, words, type WordToken } from '../text/segment';
+import { LIANG_WORDS, LLM_PHRASES } from '../detect/lexicon';
+import { countWords, words, type WordToken } from '../text/segment';
 
 export interface Judgement {
   /** The detector's document confidence, percent. */
@@ -41,7 +43,7 @@ export function judge(text: string): Judgement {
   const human = analysis.verdict === 'human' || mixed;
   const aiShare = analysis.ai_share ?? 0;
   if (!human) return { score, scored: true, human, mixed, aiShare, flagged: [] };
-  const flagged: Span[] = stockSpans(text);
+  const flagged: Span[] = markedSpans(text);
   for (const s of analysis.critical_sections) flagged.push({ start: s.start, end: s.end });
   if (mixed) {
     for (const e of analysis.explanations) for (const sp of e.spans ?? []) flagged.push(sp);
@@ -53,11 +55,7 @@ export function judge(text: string): Judgement {
 }
 
 const LIANG = new Set<string>(LIANG_WORDS);
-const split = (list: readonly string[]) => list.map((p) => p.split(/[\s,]+/).filter(Boolean));
-const PHRASES = split(LLM_PHRASES);
-const TRANSITIONS = split(LLM_TRANSITIONS);
-const OPENERS = split(LLM_OPENERS);
-const CLOSERS = split(LLM_CLOSERS);
+const PHRASES = LLM_PHRASES.map((p) => p.split(/[\s,]+/).filter(Boolean));
 
 function matchAt(ws: readonly WordToken[], i: number, phrase: readonly string[]): Span | null {
   if (i + phrase.length > ws.length) return null;
@@ -65,35 +63,14 @@ function matchAt(ws: readonly WordToken[], i: number, phrase: readonly string[])
   return { start: ws[i].start, end: ws[i + phrase.length - 1].end };
 }
 
-/**
- * The over-used words and stock phrases the detector lists, where it counts them: words and
- * phrases anywhere, transitions at a sentence start, openers at a paragraph's start, closers at
- * the start of one of the last two sentences.
- */
-export function stockSpans(text: string): Span[] {
+/** The machine words and stock phrases the detector lists, wherever they stand: what it marks. */
+export function markedSpans(text: string): Span[] {
   const out: Span[] = [];
   const ws = words(text);
   for (let i = 0; i < ws.length; i++) {
     if (LIANG.has(ws[i].norm)) out.push({ start: ws[i].start, end: ws[i].end });
     for (const p of PHRASES) {
       const m = matchAt(ws, i, p);
-      if (m) out.push(m);
-    }
-  }
-  const sents = sentenceSpans(text);
-  sents.forEach((s, n) => {
-    const sw = words(text, s.start, s.end);
-    const lists = n >= sents.length - 2 ? [TRANSITIONS, CLOSERS] : [TRANSITIONS];
-    for (const list of lists)
-      for (const p of list) {
-        const m = matchAt(sw, 0, p);
-        if (m) out.push(m);
-      }
-  });
-  for (const p of paragraphs(text)) {
-    const pw = words(text, p.start, Math.min(p.end, p.start + 120));
-    for (const o of OPENERS) {
-      const m = matchAt(pw, 0, o);
       if (m) out.push(m);
     }
   }

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { REWRITE_MODES } from '../../../src-shared/models';
 import { analyzeText, detectorScore } from '../../../src-workers/detect/index';
-import { stockSpans, touches, type Judgement } from '../../../src-workers/rewrite/judge';
+import { markedSpans, touches, type Judgement } from '../../../src-workers/rewrite/judge';
 import { REASONS } from '../../../src-workers/rewrite/reasons';
 import { paragraphs } from '../../../src-workers/text/segment';
 import { keepNotRaising } from '../../../src-workers/rewrite/rules';
@@ -23,7 +23,7 @@ describe('a text judged human', () => {
     '%s: only the flagged words change, the revision says so, the score does not rise',
     async (mode) => {
       const out = await revise(HUMAN_STORY, opts(mode, 3));
-      const flagged = stockSpans(HUMAN_STORY).sort((a, b) => a.start - b.start);
+      const flagged = markedSpans(HUMAN_STORY).sort((a, b) => a.start - b.start);
       expect(out.hunks.length).toBeGreaterThan(0);
       for (const h of out.hunks) expect(touches(flagged, h.start, h.end), h.before).toBe(true);
       expect(out.hunks.map((h) => h.before).sort()).toEqual(
@@ -37,20 +37,22 @@ describe('a text judged human', () => {
     },
   );
 
-  it('changes the stock phrases the detector lists, not the wider vocabulary people write too', async () => {
-    const text = HUMAN_STORY.replace('I went in first.', 'Have you ever gone in first? I went in first.').replace(
-      'We just drove home',
-      'We primarily drove home',
-    );
+  it('changes what the detector marks, not the transitions and closers people argue with, nor the wider vocabulary', async () => {
+    const text = HUMAN_STORY.replace('I went in first.', 'Have you ever gone in first? I went in first.')
+      .replace('We just drove home', 'We primarily drove home')
+      .replace('Honestly', 'In conclusion, honestly');
     const analysis = analyzeText(text);
     expect(analysis.verdict).toBe('human');
-    // The detector points at "primarily" among its over-used words, and lists the opener.
-    expect(stockSpans(text).some((s) => text.slice(s.start, s.end) === 'Have you ever')).toBe(true);
-    const words = analysis.explanations.flatMap((e) => (e.spans ?? []).map((s) => text.slice(s.start, s.end)));
-    expect(words).toContain('primarily');
+    // The detector points at "primarily" among its over-used words; it counts the opener and the
+    // closer but marks neither.
+    const marked = analysis.explanations.flatMap((e) => (e.spans ?? []).map((s) => text.slice(s.start, s.end)));
+    expect(marked).toContain('primarily');
+    expect(marked).not.toContain('Have you ever');
     const out = await revise(text, opts('standard', 2));
-    expect(out.hunks.map((h) => h.before).sort()).toEqual(['Have you ever', 'crucial', 'delved']);
+    expect(out.hunks.map((h) => h.before).sort()).toEqual(['crucial', 'delved']);
     expect(out.text).toContain('We primarily drove home');
+    expect(out.text).toContain('Have you ever gone in first?');
+    expect(out.text).toContain('In conclusion, honestly');
   });
 
   it('with nothing flagged, nothing changes, and the revision says why', async () => {
