@@ -469,6 +469,18 @@ export const TABLE: Entry[] = [
   V('resonate with', ['appeal to', 'strike a chord with'], 2),
   V('streamline', 'simplify', 2, { guard: { verb: true } }),
   // Not "reveal": "revealed" is an over-used word itself (and a statue is unveiled, not revealed).
+  // What is hidden in nature or in a text is uncovered ("unveiling the behavior of stars"), not
+  // presented; a product, a plan or a statue is presented.
+  V('unveil', 'uncover', 2, {
+    guard: {
+      nextWithin: {
+        n: 3,
+        in: set(
+          'behavior behaviour behaviors mechanism mechanisms secret secrets truth truths nature structure structures dynamics origin origins pattern patterns role roles cause causes meaning meanings mystery mysteries layers complexity complexities',
+        ),
+      },
+    },
+  }),
   V('unveil', 'present', 2),
   V('encompass', ['cover', 'include'], 2),
   V('exemplify', ['show', 'illustrate'], 2),

@@ -793,6 +793,17 @@ export const MEANING_PAIRS: MeaningPair[] = [
   },
   {
     mode: 'standard',
+    text: 'Time-series analysis is a tool for unveiling the complex behavior of stars.',
+    expected: 'Time-series analysis is a tool for uncovering the complex behavior of stars.',
+    note: 'what is hidden in nature is uncovered; "presenting the behavior" would say something else',
+  },
+  {
+    mode: 'standard',
+    text: 'Apple unveiled a new phone on Monday.',
+    expected: 'Apple presented a new phone on Monday.',
+  },
+  {
+    mode: 'standard',
     text: 'We spent our days hiking and exploring the nearby trails.',
     expected: 'We spent our days hiking and exploring the nearby trails.',
     note: 'hikers explore trails, they do not "look at" them',
