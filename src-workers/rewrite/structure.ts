@@ -92,6 +92,9 @@ function notOnlyMid(toks: Tok[]): boolean {
         const after = nextIndex(toks, a);
         toks.splice(b, after - b, tok('and', 'word', why), tok(' ', 'space', why));
       } else toks[b] = tok('and', 'word', why);
+      // "not only X, but also Y" → "X and Y": the comma before "but" does not stay before "and".
+      const comma = prevIndex(toks, b);
+      if (comma > o && toks[comma].kind === 'punctuation' && toks[comma].text === ',') toks.splice(comma, 1);
       cut(toks, i, o + 1, why);
       return true;
     }

@@ -799,6 +799,12 @@ export const MEANING_PAIRS: MeaningPair[] = [
   },
   {
     mode: 'standard',
+    text: 'These companies were not only ambitious projects, but also entirely new concepts.',
+    expected: 'These companies were ambitious projects and entirely new concepts.',
+    note: 'the comma before "but also" does not stay before "and"',
+  },
+  {
+    mode: 'standard',
     text: 'Apple unveiled a new phone on Monday.',
     expected: 'Apple presented a new phone on Monday.',
   },
