@@ -400,6 +400,8 @@ export function replace(
       if (toks[k].removedBefore) moved = withRemovedBefore(moved, toks[k].removedBefore!);
     toks[stop] = moved;
     toks.splice(start, stop - start);
+    // "a truly enjoyable read" → "an enjoyable read": the article agrees with the word now after it.
+    fixArticle(toks, start, reason);
     return 0;
   }
   const cased = isStart
@@ -411,11 +413,15 @@ export function replace(
   const lastBefore = toks[end].text;
   toks.splice(start, end - start + 1, ...repl);
   pluralPossessive(toks, start + repl.length, lastBefore, repl[repl.length - 1]?.text ?? '', reason);
-  // a / an before the new first word.
-  const p = prevIndex(toks, start);
-  if (p >= 0 && toks[p].kind === 'word' && /^(a|an)$/i.test(toks[p].text) && repl[0]?.kind === 'word') {
-    const a = article(repl[0].text, isCapitalized(toks[p].text));
-    if (a !== toks[p].text) toks[p] = { text: a, kind: 'word', reason };
-  }
+  fixArticle(toks, start, reason);
   return repl.length;
+}
+
+/** "a" / "an" before the word at `at` (a new word, or one a deletion brought next to it). */
+function fixArticle(toks: Tok[], at: number, reason: Reason): void {
+  const p = prevIndex(toks, at);
+  const next = toks[at];
+  if (p < 0 || toks[p].kind !== 'word' || !/^(a|an)$/i.test(toks[p].text) || next?.kind !== 'word') return;
+  const a = article(next.text, isCapitalized(toks[p].text));
+  if (a !== toks[p].text) toks[p] = { text: a, kind: 'word', reason };
 }

@@ -54,6 +54,8 @@ describe('hedges, intensifiers and stacked adjectives', () => {
     ['The new rules may potentially slow the trains.', 'The new rules may slow the trains.', REASONS.hedge],
     ['The plan could possibly fail.', 'The plan could fail.', REASONS.hedge],
     ['The view was truly beautiful.', 'The view was beautiful.', REASONS.intensifier],
+    // The article agrees with the word the cut brings next to it.
+    ['It was a truly enjoyable evening.', 'It was an enjoyable evening.', REASONS.intensifier],
     ['Clean water is an absolutely essential need.', 'Clean water is an essential need.', REASONS.intensifier],
     ['Education is a fundamental necessity.', 'Education is a necessity.', REASONS.intensifier],
     ['The town has a rich and vibrant culture.', 'The town has a rich culture.', REASONS.adjectives],
