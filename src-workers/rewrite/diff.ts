@@ -79,15 +79,14 @@ export interface PieceDiff {
 /**
  * Diffs `before` (which sits at `offset` in the original) against `after`: sentences first (the
  * ones a revision left alone are skipped), then words within each changed stretch — sentence by
- * sentence when the stretch has as many sentences after as before (each revised in place), so no
- * change straddles two sentences: a word diff of the whole stretch matched words across them
- * ("… is essential. It is …"), and a change of one sentence then sat in the next, where the
- * meaning guard could withhold it with that sentence and lose it.
+ * sentence, each paired with what became of it (alignSentences), so no change straddles two
+ * sentences: a word diff of the whole stretch matched words across them ("… is essential. It is
+ * …"), and a change of one sentence then sat in the next, where the meaning guard could withhold
+ * it with that sentence and lose it.
  */
 export function diffPiece(before: string, after: string, offset: number): PieceDiff {
   const sa = sentencePieces(before);
   const sb = sentencePieces(after);
-  if (sa.length + sb.length <= 4 && sa.length !== sb.length) return diffWords(before, after, offset, 0);
   const out: PieceDiff = { hunks: [], additions: 0, deletions: 0 };
   let pos = offset;
   let posB = 0;
@@ -97,10 +96,7 @@ export function diffPiece(before: string, after: string, offset: number): PieceD
   let pendingAtB = posB;
   const flush = () => {
     if (pendingA.length === 0 && pendingB.length === 0) return;
-    const pairs =
-      pendingA.length === pendingB.length
-        ? pendingA.map((a, i) => [a, pendingB[i]] as const)
-        : [[pendingA.join(''), pendingB.join('')] as const];
+    const pairs = alignSentences(pendingA, pendingB);
     let at = pendingAt;
     let atB = pendingAtB;
     for (const [a, b] of pairs) {
@@ -134,6 +130,91 @@ export function diffPiece(before: string, after: string, offset: number): PieceD
   }
   flush();
   return mergeHunks(out, before, offset);
+}
+
+/** Above this many sentence pairs a stretch is diffed word by word as one piece (alignment is quadratic). */
+const MAX_ALIGN_CELLS = 40_000;
+
+/** The words of a sentence, lower case, counted (a multiset). */
+function wordBag(s: string): Map<string, number> {
+  const bag = new Map<string, number>();
+  for (const t of tokenize(s))
+    if (t.kind === 'word') bag.set(t.text.toLowerCase(), (bag.get(t.text.toLowerCase()) ?? 0) + 1);
+  return bag;
+}
+
+function bagSize(bag: ReadonlyMap<string, number>): number {
+  let n = 0;
+  for (const c of bag.values()) n += c;
+  return n;
+}
+
+/** Words of a and b not shared (the multiset difference both ways): what a diff of them would show. */
+function unshared(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+  let common = 0;
+  for (const [w, c] of a) common += Math.min(c, b.get(w) ?? 0);
+  return bagSize(a) + bagSize(b) - 2 * common;
+}
+
+function mergeBags(...bags: ReadonlyMap<string, number>[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const bag of bags) for (const [w, c] of bag) out.set(w, (out.get(w) ?? 0) + c);
+  return out;
+}
+
+/**
+ * Pairs the sentences of a changed stretch whose count changed (a sentence cut, two joined, one
+ * split) by the fewest words changed: each sentence before goes to nothing (cut), to one sentence
+ * after, or to two (split); two before may go to one after (joined); a new sentence comes from
+ * nothing. A word diff of the whole stretch matched words across sentences instead (a cut
+ * sentence's "the" with the next one's), so one change could hold the end of one sentence and
+ * the start of another — and withholding it could cut a quotation in two.
+ */
+function alignSentences(a: readonly string[], b: readonly string[]): (readonly [string, string])[] {
+  const m = a.length;
+  const n = b.length;
+  if (m === 0 || n === 0) return [[a.join(''), b.join('')]];
+  if ((m + 1) * (n + 1) > MAX_ALIGN_CELLS)
+    return m === n ? a.map((x, i) => [x, b[i]] as const) : [[a.join(''), b.join('')]];
+  const ba = a.map(wordBag);
+  const bb = b.map(wordBag);
+  const cost: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(Infinity));
+  const step: [number, number][][] = Array.from({ length: m + 1 }, () => new Array<[number, number]>(n + 1));
+  cost[0][0] = 0;
+  const moves: [number, number][] = [
+    [1, 1],
+    [1, 0],
+    [0, 1],
+    [1, 2],
+    [2, 1],
+  ];
+  for (let i = 0; i <= m; i++)
+    for (let j = 0; j <= n; j++) {
+      if (cost[i][j] === Infinity) continue;
+      for (const [di, dj] of moves) {
+        const ni = i + di;
+        const nj = j + dj;
+        if (ni > m || nj > n) continue;
+        const left = mergeBags(...ba.slice(i, ni));
+        const right = mergeBags(...bb.slice(j, nj));
+        // A group of one sentence with none is never cheaper than its words; a pairing is
+        // charged what it changes, plus a little for every sentence in it beyond one, so an
+        // unrelated sentence is cut rather than paired.
+        const c = cost[i][j] + unshared(left, right) + (di + dj > 2 ? 1 : 0);
+        if (c < cost[ni][nj]) {
+          cost[ni][nj] = c;
+          step[ni][nj] = [di, dj];
+        }
+      }
+    }
+  const groups: (readonly [string, string])[] = [];
+  for (let i = m, j = n; i > 0 || j > 0;) {
+    const [di, dj] = step[i][j];
+    groups.push([a.slice(i - di, i).join(''), b.slice(j - dj, j).join('')]);
+    i -= di;
+    j -= dj;
+  }
+  return groups.reverse();
 }
 
 /** Word-level diff of `before` (at `offset` in the original) and `after` (at `offsetB` in the revised piece). */

@@ -8,7 +8,7 @@
  * river", "by 2030") and the protected text inside keeps its order.
  */
 import { baseOfParticiple, verbForms } from './inflect';
-import { invalidate, properInLexicon } from './pos';
+import { invalidate, properInLexicon, tagsAt } from './pos';
 import { REASONS } from './reasons';
 import type { ReviseState } from './state';
 import { capitalize, isLowerWord, keyOf, placeholderOrder, tok, type Tok } from './tokens';
@@ -35,6 +35,8 @@ const STATIVE = set(
   'located situated placed parked seated positioned stationed housed stored set surrounded lined bordered flanked',
 );
 const PLURAL_EXCEPTIONS = set('people children men women police staff');
+/** Words that open a clause inside a subject. */
+const CLAUSE_WORDS = set('who whom whose which that where when because if while');
 const SINGULAR_S = set(
   'news series species means physics economics politics business class glass bus analysis basis crisis',
 );
@@ -140,6 +142,15 @@ export function passiveToActive(toks: Tok[], state: ReviseState): boolean {
   const s0k = keyOf(subject[0]);
   if (/^(?:there|it|what|which|who|this)$/.test(s0k) && b === 1 && s0k !== 'this') return false;
   if (b > 6) return false;
+  // A noun phrase only: no verb of its own ("He treated them well and was respected by …" would
+  // make "He treated them well and" the object) and no clause ("The man who sold the car").
+  for (let n = 0; n < b; n++) {
+    const t = toks[w[n]];
+    if (t.kind !== 'word') continue;
+    const key = keyOf(t);
+    if (CLAUSE_WORDS.has(key) || (n > 0 && tagsAt(toks, w[n], state.pos).has('Verb'))) return false;
+  }
+  if (/^(?:and|or|but|nor)$/.test(k(b - 1))) return false;
   // Protected text must keep its order: no placeholder in both the subject and the agent.
   if (placeholderOrder(subject) && placeholderOrder(agent)) return false;
   // The verb, in the auxiliary chain's tense and the agent's number.

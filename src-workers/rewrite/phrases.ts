@@ -12,6 +12,12 @@ import { verbForms } from './inflect';
 import { because, C, F, NOT_FORMAL, O, V, type Entry } from './table';
 import { DETERMINERS, MODALS, NEGATORS, POSSESSIVES, set } from './wordsets';
 
+/**
+ * Words after which an intensifier is not cut: a negation, where it softens ("never really
+ * understand"), and a comparison, which needs it ("as fully as possible", "so deeply that").
+ */
+const NOT_BEFORE_CUT: ReadonlySet<string> = new Set([...NEGATORS, 'as', 'so', 'too', 'how']);
+
 const STANDARD_CASUAL: RewriteMode[] = ['standard', 'casual'];
 const FORMAL: RewriteMode[] = ['formal', 'academic'];
 const ACADEMIC: RewriteMode[] = ['academic'];
@@ -252,10 +258,10 @@ export const PHRASES: Entry[] = [
         nextNotIn: set('much many few little same first last end best'),
       },
     }),
-    F('really', '', 2, { modes: CONCISE, guard: { nextLower: true, prevNotIn: NEGATORS } }),
-    F('completely', '', 2, { modes: CONCISE, guard: { nextLower: true, prevNotIn: NEGATORS } }),
-    F('totally', '', 2, { modes: CONCISE, guard: { nextLower: true, prevNotIn: NEGATORS } }),
-    F('quite', '', 2, { modes: CONCISE, guard: { nextLower: true, prevNotIn: NEGATORS } }),
+    F('really', '', 2, { modes: CONCISE, guard: { nextLower: true, prevNotIn: NOT_BEFORE_CUT } }),
+    F('completely', '', 2, { modes: CONCISE, guard: { nextLower: true, prevNotIn: NOT_BEFORE_CUT } }),
+    F('totally', '', 2, { modes: CONCISE, guard: { nextLower: true, prevNotIn: NOT_BEFORE_CUT } }),
+    F('quite', '', 2, { modes: CONCISE, guard: { nextLower: true, prevNotIn: NOT_BEFORE_CUT } }),
     ...[
       'greatly',
       'significantly',
@@ -275,7 +281,7 @@ export const PHRASES: Entry[] = [
     ].map((w) =>
       F(w, '', 2, {
         modes: CONCISE,
-        guard: { nextLower: true, prevNotIn: new Set([...NEGATORS, ...set(', and or but')]) },
+        guard: { nextLower: true, prevNotIn: new Set([...NOT_BEFORE_CUT, ...set(', and or but')]) },
       }),
     ),
   ]),

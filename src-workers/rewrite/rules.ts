@@ -264,6 +264,20 @@ export function guarded(text: string, spans: readonly Span[], guard: Guard, hunk
 }
 
 /**
+ * Does the change keep every protected span it touches whole — inside it, and in its new text? A
+ * change that cuts into a quotation or a number is withheld, so the protected text stays whole
+ * whichever other changes are kept (only a diff that paired the wrong sentences made one).
+ */
+export function keepsProtected(h: RawHunk, spans: readonly ProtectedSpan[]): boolean {
+  for (const sp of spans) {
+    if (sp.start >= h.end) break;
+    if (sp.end <= h.start) continue;
+    if (sp.start < h.start || sp.end > h.end || !h.after.includes(sp.text)) return false;
+  }
+  return true;
+}
+
+/**
  * Rule-based revision of a document (see the file's comment). Each unit's changes are final once
  * the unit is done (meaning guard, and for a text judged human the flagged ones only), but for
  * the score ceiling, which looks at all of them together at the end.
@@ -309,7 +323,7 @@ export async function reviseDocument(
         const raw: UnitHunk[] = [];
         for (const h of diffPiece(before, revised.text, u.start).hunks)
           raw.push({ ...h, reason: reasonOf(revised.marks, h.at ?? 0, h.after.length), unit });
-        const ok = guarded(text, sentences, guard, raw);
+        const ok = guarded(text, sentences, guard, raw).filter((h) => keepsProtected(h, spans));
         passed += ok.length;
         done.push(...(judgement?.human ? ok.filter((h) => touches(judgement.flagged, h.start, h.end)) : ok));
       }

@@ -1138,7 +1138,10 @@ export const TABLE: Entry[] = [
   F('difficult to', 'hard to', 2, { modes: NOT_FORMAL }),
   // Empty intensifiers.
   // Not after a negation, where it softens: "I never truly knew him" is not "I never knew him".
-  F('truly', '', 2, { why: 'intensifier', guard: { nextLower: true, prevNotIn: new Set([...NEGATORS, 'yours']) } }),
+  F('truly', '', 2, {
+    why: 'intensifier',
+    guard: { nextLower: true, prevNotIn: new Set([...NEGATORS, 'yours', 'as', 'so', 'too', 'how']) },
+  }),
   F('incredibly', 'very', 2, { why: 'intensifier', guard: { nextLower: true } }),
 ];
 

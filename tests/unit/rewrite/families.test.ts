@@ -65,11 +65,14 @@ describe('hedges, intensifiers and stacked adjectives', () => {
     expect(out.text).toBe(expected);
     expect(out.reasons).toContain(reason);
   });
-  it('concise prose keeps an intensifier after a negation, where it softens, and "increasingly"', async () => {
+  it('concise prose keeps an intensifier after a negation, where it softens, in a comparison, and "increasingly"', async () => {
     for (const s of [
       'You never really understand a person until you walk in their shoes.',
       "The staff didn't fully agree with the plan.",
       'Strength becomes increasingly important with age.',
+      // A comparison needs its adverb: "as as possible" says nothing.
+      'Develop your talents as fully as possible.',
+      'She was so deeply moved that she cried.',
     ])
       expect((await edit(s, 'concise')).text).toBe(s);
     expect((await edit('The staff really liked the plan.', 'concise')).text).toBe('The staff liked the plan.');

@@ -805,6 +805,17 @@ export const MEANING_PAIRS: MeaningPair[] = [
   },
   {
     mode: 'standard',
+    text: 'He treated his subjects well and was respected by his people.',
+    expected: 'He treated his subjects well and was respected by his people.',
+    note: 'the passive shares its subject with "treated": "His people respected he treated …" was the result',
+  },
+  {
+    mode: 'standard',
+    text: 'Tom and Mary were praised by the teacher.',
+    expected: 'The teacher praised Tom and Mary.',
+  },
+  {
+    mode: 'standard',
     text: 'Apple unveiled a new phone on Monday.',
     expected: 'Apple presented a new phone on Monday.',
   },
