@@ -89,7 +89,11 @@ function notOnlyMid(toks: Tok[]): boolean {
       const why = REASONS.notOnly;
       // "but also" → "and" (or "but" → "and"), then drop "not only".
       if (also) {
-        const after = nextIndex(toks, a);
+        let after = nextIndex(toks, a);
+        // "but also, it could …": the comma after "also" goes with it.
+        if (after >= 0 && toks[after].kind === 'punctuation' && toks[after].text === ',')
+          after = nextIndex(toks, after);
+        if (after < 0) break;
         toks.splice(b, after - b, tok('and', 'word', why), tok(' ', 'space', why));
       } else toks[b] = tok('and', 'word', why);
       // "not only X, but also Y" → "X and Y": the comma before "but" does not stay before "and".

@@ -816,6 +816,12 @@ export const MEANING_PAIRS: MeaningPair[] = [
   },
   {
     mode: 'standard',
+    text: 'The test was useful not only because it was cheap, but also, it could run at home.',
+    expected: 'The test was useful because it was cheap and it could run at home.',
+    note: 'the commas around "but also," go with it',
+  },
+  {
+    mode: 'standard',
     text: 'Apple unveiled a new phone on Monday.',
     expected: 'Apple presented a new phone on Monday.',
   },
