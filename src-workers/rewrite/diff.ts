@@ -135,11 +135,10 @@ export function diffPiece(before: string, after: string, offset: number): PieceD
 /** Above this many sentence pairs a stretch is diffed word by word as one piece (alignment is quadratic). */
 const MAX_ALIGN_CELLS = 40_000;
 
-/** The words of a sentence, lower case, counted (a multiset). */
+/** The words of a sentence, lower case, counted (a multiset); a plain scan, cheaper than tokenizing. */
 function wordBag(s: string): Map<string, number> {
   const bag = new Map<string, number>();
-  for (const t of tokenize(s))
-    if (t.kind === 'word') bag.set(t.text.toLowerCase(), (bag.get(t.text.toLowerCase()) ?? 0) + 1);
+  for (const m of s.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) bag.set(m[0], (bag.get(m[0]) ?? 0) + 1);
   return bag;
 }
 
@@ -173,11 +172,30 @@ function mergeBags(...bags: ReadonlyMap<string, number>[]): Map<string, number> 
 function alignSentences(a: readonly string[], b: readonly string[]): (readonly [string, string])[] {
   const m = a.length;
   const n = b.length;
-  if (m === 0 || n === 0) return [[a.join(''), b.join('')]];
+  // Nothing to pair: one side empty, or one sentence that became one or more (a split).
+  if (m === 0 || n === 0 || m === 1) return [[a.join(''), b.join('')]];
   if ((m + 1) * (n + 1) > MAX_ALIGN_CELLS)
     return m === n ? a.map((x, i) => [x, b[i]] as const) : [[a.join(''), b.join('')]];
   const ba = a.map(wordBag);
   const bb = b.map(wordBag);
+  // The common case: each sentence revised in place, every one still mostly its own words.
+  if (m === n && ba.every((x, i) => 2 * unshared(x, bb[i]) <= bagSize(x) + bagSize(bb[i])))
+    return a.map((x, i) => [x, b[i]] as const);
+  const sizeA = ba.map(bagSize);
+  const sizeB = bb.map(bagSize);
+  // What a group would change: its words not shared (pairs of sentences merged on demand).
+  const groupCost = (i: number, di: number, j: number, dj: number): number => {
+    if (di === 0) return sizeB[j];
+    if (dj === 0) return sizeA[i];
+    const left = di === 1 ? ba[i] : mergeBags(ba[i], ba[i + 1]);
+    const right = dj === 1 ? bb[j] : mergeBags(bb[j], bb[j + 1]);
+    // A group of more than one pair pays a little more, so an unrelated sentence is cut rather
+    // than paired.
+    return unshared(left, right) + (di + dj > 2 ? 1 : 0);
+  };
+  // Sentences stay near their place: only pairings within a band around the diagonal are tried.
+  const band = 4 + Math.abs(m - n);
+  const near = (i: number, j: number) => Math.abs(Math.round((i * n) / m) - j) <= band;
   const cost: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(Infinity));
   const step: [number, number][][] = Array.from({ length: m + 1 }, () => new Array<[number, number]>(n + 1));
   cost[0][0] = 0;
@@ -194,19 +212,15 @@ function alignSentences(a: readonly string[], b: readonly string[]): (readonly [
       for (const [di, dj] of moves) {
         const ni = i + di;
         const nj = j + dj;
-        if (ni > m || nj > n) continue;
-        const left = mergeBags(...ba.slice(i, ni));
-        const right = mergeBags(...bb.slice(j, nj));
-        // A group of one sentence with none is never cheaper than its words; a pairing is
-        // charged what it changes, plus a little for every sentence in it beyond one, so an
-        // unrelated sentence is cut rather than paired.
-        const c = cost[i][j] + unshared(left, right) + (di + dj > 2 ? 1 : 0);
+        if (ni > m || nj > n || !near(ni, nj)) continue;
+        const c = cost[i][j] + groupCost(i, di, j, dj);
         if (c < cost[ni][nj]) {
           cost[ni][nj] = c;
           step[ni][nj] = [di, dj];
         }
       }
     }
+  if (cost[m][n] === Infinity) return [[a.join(''), b.join('')]];
   const groups: (readonly [string, string])[] = [];
   for (let i = m, j = n; i > 0 || j > 0;) {
     const [di, dj] = step[i][j];
