@@ -570,8 +570,9 @@ export const TABLE: Entry[] = [
   V('craft', 'make', 2, { forms: ['past', 'pp', 'ger'], guard: { prevNotIn: DETERMINERS } }),
   V('ponder', 'consider', 2, { guard: { object: true } }),
   V('heighten', ['raise', 'increase'], 2),
-  V('emphasize', ['stress', 'point out'], 2),
-  V('emphasise', ['stress', 'point out'], 2),
+  // Not "point out", which states a fact: "Emphasizing group grades over individual ones" ranks them.
+  V('emphasize', ['stress', 'underline'], 2),
+  V('emphasise', ['stress', 'underline'], 2),
   V('embody', 'represent', 2),
   V('underpin', 'support', 2),
   V('ensure that', 'make sure that', 2, { modes: NOT_FORMAL }),

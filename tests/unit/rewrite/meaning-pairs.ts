@@ -822,6 +822,12 @@ export const MEANING_PAIRS: MeaningPair[] = [
   },
   {
     mode: 'standard',
+    text: 'The guide emphasizes rest. It also emphasizes group grades over individual ones.',
+    expected: 'The guide stresses rest. It also underlines group grades over individual ones.',
+    note: 'to emphasize is to stress or underline, never to "point out" (which states a fact)',
+  },
+  {
+    mode: 'standard',
     text: 'Apple unveiled a new phone on Monday.',
     expected: 'Apple presented a new phone on Monday.',
   },
