@@ -6,6 +6,7 @@
  * nor the only sentence left of a paragraph or line.
  */
 import { REASONS } from './reasons';
+import { startsWithThis } from './rhythm';
 import type { ReviseState } from './state';
 import { isCapitalized, keyOf, wordCount, type Sentence } from './tokens';
 import { set } from './wordsets';
@@ -14,6 +15,8 @@ const FUNCTION_WORDS = set(
   "a an the and or but so yet of in on at by for with about to from into over under as is are was were be been being am do does did have has had will would shall should can could may might must it its this that these those there here they them their we us our you your he him his she her i me my who whom whose which what when where why how all any both each more most other some such only own same too very just also than then not no can't won't don't doesn't isn't aren't overall finally conclusion summary end essence ultimately clearly thus therefore however",
 );
 const NEGATION = /^(?:not|no|never|none|nobody|nothing|neither|nor|cannot|without)$|n't$/;
+/** Words that draw a conclusion: a sentence with one takes a step of its own. */
+const INFERENCE = set('so therefore thus hence consequently must');
 
 /**
  * Content words of a sentence (lower case, crude stems; names too), or null when it must not be
@@ -83,7 +86,19 @@ export function dropRepeated(sents: Sentence[], state: ReviseState): Sentence[] 
     // A unit (a paragraph, a line, a list item) keeps one sentence at least: cutting it whole
     // would leave an empty line and change the document's structure.
     const lastLeft = !out.length && n === sents.length - 1;
-    if (content && content.size >= 4 && namesKnown && seen >= Math.ceil(share * content.size) && !lastLeft) {
+    // Nor a sentence the next one points back to ("… unforgettable. This makes them …"), nor an
+    // inference ("This is a contradiction, so there must be …"): its words are known, its step is not.
+    const pointedTo = n + 1 < sents.length && startsWithThis(sents[n + 1].toks);
+    const infers = s.toks.some((t) => t.kind === 'word' && INFERENCE.has(keyOf(t)));
+    if (
+      content &&
+      content.size >= 4 &&
+      namesKnown &&
+      seen >= Math.ceil(share * content.size) &&
+      !lastLeft &&
+      !pointedTo &&
+      !infers
+    ) {
       // Cut; the next sentence, or the one before, carries the reason.
       const next = sents[n + 1];
       if (next?.toks[0]) next.toks[0] = { ...next.toks[0], removedBefore: REASONS.repeated };

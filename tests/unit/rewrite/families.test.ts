@@ -230,6 +230,19 @@ describe('concise prose', () => {
     );
     expect(out.reasons).toContain(REASONS.repeated);
   });
+  it('keeps a repeated point that draws a conclusion, or that the next sentence points back to', async () => {
+    const inference = [
+      'Every prime in the list divides the product of the list plus one.',
+      'Every prime in the list divides the product, so the list misses a prime.',
+    ].join(' ');
+    expect((await edit(inference, 'concise')).text).toContain('so the list misses a prime');
+    const pointed = [
+      'The villains of the novel are cruel, vivid and memorable.',
+      'The villains are cruel, vivid and memorable characters.',
+      'This makes them the heart of the book.',
+    ].join(' ');
+    expect((await edit(pointed, 'concise')).text).toContain('memorable characters. This makes them');
+  });
   it('never cuts the only sentence of a paragraph or list item, so the structure stays', async () => {
     const text = [
       'Regular exercise improves sleep, mood and focus for people of every age.',
