@@ -517,7 +517,8 @@ export const TABLE: Entry[] = [
       },
     },
   }),
-  V('strive', 'aim', 2),
+  // "strive to win" / "strive for peace" aim; bare "the will to strive" is effort, not aim.
+  V('strive', 'aim', 2, { guard: { nextIn: set('to for towards toward') } }),
   V('ascertain', { plain: ['determine', 'find out'], formal: ['determine'] }, 2),
   V('mitigate', ['reduce', 'ease'], 2, { guard: { nextNotIn: set('circumstance circumstances factor factors') } }),
   V('exacerbate', 'worsen', 2),

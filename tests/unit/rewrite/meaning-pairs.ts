@@ -828,6 +828,12 @@ export const MEANING_PAIRS: MeaningPair[] = [
   },
   {
     mode: 'standard',
+    text: 'The old fisherman never lost the will to strive against the sea.',
+    expected: 'The old fisherman never lost the will to strive against the sea.',
+    note: 'bare "strive" is effort: "the will to aim against the sea" says nothing',
+  },
+  {
+    mode: 'standard',
     text: 'Apple unveiled a new phone on Monday.',
     expected: 'Apple presented a new phone on Monday.',
   },
