@@ -13,7 +13,7 @@
  *   a participle or a preposition.
  * Each works on one sentence's tokens in place and marks what it puts in with its reason.
  */
-import { verbForms, type VerbForm } from './inflect';
+import { baseOfParticiple, verbForms, type VerbForm } from './inflect';
 import { finiteInLexicon, invalidate, lexiconHas, tagsAt } from './pos';
 import { REASONS, type Reason } from './reasons';
 import type { ReviseState } from './state';
@@ -897,6 +897,14 @@ const ADDITIVE_OPENINGS = new Set(['additionally', 'moreover', 'furthermore', 'i
 const CLAUSE_WORDS = new Set<string>([...RELATIVES, ...SUBORDINATORS]);
 /** The auxiliaries "also" goes after ("can also help", "is also used", "has also grown"). */
 const ALSO_AFTER = set('can could may might will would should must is are was were has have had');
+const HAVE_FORMS = set('has have had');
+/** Participles spelt like their base form, which `baseOfParticiple` cannot tell from one. */
+const BARE_PARTICIPLES = set('become come run put cut set hit let read spread shut cost hurt quit overcome');
+
+/** The word is a past participle ("grown", "been", "adopted", "become"), so a "have" before it is an auxiliary. */
+function readsAsParticiple(word: string): boolean {
+  return baseOfParticiple(word) !== null || BARE_PARTICIPLES.has(word);
+}
 
 /**
  * "In addition, protecting forests can help absorb carbon." → "Protecting forests can also help
@@ -926,7 +934,11 @@ function additiveToAlso(toks: Tok[]): boolean {
     if (!isWord(subject)) return false;
     const why = REASONS.transition;
     // "also" after the auxiliary, then the opening and its comma cut (the subject capitalised).
-    toks.splice(w[n] + 1, 0, tok(' ', 'space', why), tok('also', 'word', why));
+    // A "have" that is the clause's own verb takes "also" before it: "It had profound effects" →
+    // "It also had profound effects", not "had also profound effects".
+    if (HAVE_FORMS.has(k) && !readsAsParticiple(keyOf(after)) && !keyOf(after).endsWith('ly'))
+      toks.splice(w[n], 0, tok('also', 'word', why), tok(' ', 'space', why));
+    else toks.splice(w[n] + 1, 0, tok(' ', 'space', why), tok('also', 'word', why));
     toks[w[start]] = { ...subject, text: capitalize(subject.text), reason: why, removedBefore: why };
     toks.splice(0, w[start]);
     return true;

@@ -38,6 +38,14 @@ describe('openers, closers and filler', () => {
     ['In conclusion, the plan worked.', 'The plan worked.', REASONS.closer],
     ['Moreover, the roads were icy.', 'The roads were also icy.', REASONS.transition],
     ['Furthermore, the city will close the bridge.', 'The city will also close the bridge.', REASONS.transition],
+    // "have" as the clause's own verb takes "also" before it; as an auxiliary, after it.
+    [
+      'Moreover, the storm had grave effects on the harbour.',
+      'The storm also had grave effects on the harbour.',
+      REASONS.transition,
+    ],
+    ['Moreover, the storm has become a legend.', 'The storm has also become a legend.', REASONS.transition],
+    ['Moreover, the storm has grown stronger.', 'The storm has also grown stronger.', REASONS.transition],
     ['It is important to note that the roads were icy.', 'The roads were icy.', REASONS.filler],
     ["It's essential to recognize that the roads were icy.", 'The roads were icy.', REASONS.filler],
     ['Rain plays a crucial role in shaping the valley.', 'Rain shapes the valley.', REASONS.stock],
@@ -242,6 +250,13 @@ describe('concise prose', () => {
       'This makes them the heart of the book.',
     ].join(' ');
     expect((await edit(pointed, 'concise')).text).toContain('memorable characters. This makes them');
+    // "Its legacy" needs the sentence it points back to as much as "This" does.
+    const possessive = [
+      'The printing press changed how people in Europe read and learned.',
+      'The printing press changed how people read.',
+      'Its legacy lives on in every library.',
+    ].join(' ');
+    expect((await edit(possessive, 'concise')).text).toContain('changed how people read. Its legacy');
   });
   it('never cuts the only sentence of a paragraph or list item, so the structure stays', async () => {
     const text = [
