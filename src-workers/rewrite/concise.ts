@@ -6,7 +6,6 @@
  * nor the only sentence left of a paragraph or line.
  */
 import { REASONS } from './reasons';
-import { startsWithThis } from './rhythm';
 import type { ReviseState } from './state';
 import { isCapitalized, keyOf, wordCount, type Sentence } from './tokens';
 import { set } from './wordsets';
@@ -46,6 +45,14 @@ function comments(s: Sentence): boolean {
     .slice(0, 3)
     .map(keyOf);
   return COMMENT_SUBJECTS.has(ws[0]) && (COMMENT_VERBS.has(ws[1]) || (ws.length > 2 && COMMENT_VERBS.has(ws[2])));
+}
+
+/** Words that open a sentence by pointing back at the one before ("Its legacy …", "They …"). */
+const BACK_REFERENCES = set('this these those it its they their them such he his she her');
+/** The sentence opens with a word that needs the sentence before it to be understood. */
+function pointsBack(s: Sentence): boolean {
+  const first = s.toks.find((t) => t.kind === 'word');
+  return !!first && BACK_REFERENCES.has(keyOf(first));
 }
 
 /** The sentence opened with a closer ("In conclusion, …") that an earlier edit removed: a restatement. */
@@ -88,7 +95,7 @@ export function dropRepeated(sents: Sentence[], state: ReviseState): Sentence[] 
     const lastLeft = !out.length && n === sents.length - 1;
     // Nor a sentence the next one points back to ("… unforgettable. This makes them …"), nor an
     // inference ("This is a contradiction, so there must be …"): its words are known, its step is not.
-    const pointedTo = n + 1 < sents.length && startsWithThis(sents[n + 1].toks);
+    const pointedTo = n + 1 < sents.length && pointsBack(sents[n + 1]);
     const infers = s.toks.some((t) => t.kind === 'word' && INFERENCE.has(keyOf(t)));
     if (
       content &&
