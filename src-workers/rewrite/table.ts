@@ -134,6 +134,10 @@ const ADOPTABLE = set(
 const WELCOMED = set(
   'diversity differences difference opportunity opportunities challenge challenges newcomers immigrants refugees variety feedback chance chances cultures culture others strangers',
 );
+/** What one explains or clarifies: questions, causes, workings. */
+const EXPLICABLE = set(
+  'how why what whether question questions cause causes reason reasons mechanism mechanisms process processes issue issues problem problems origin origins nature role meaning link links relationship relationships factors dynamics workings mystery mysteries',
+);
 /** Bodies whose "findings" are rulings or conclusions, not results. */
 const JUDGING = set(
   "court court's courts jury jury's judge judge's tribunal tribunal's inquiry inquiry's commission commission's committee committee's panel panel's coroner coroner's investigators",
@@ -451,7 +455,10 @@ export const TABLE: Entry[] = [
   // Not "struggle with": "struggle" is an over-used word itself.
   V('grapple with', 'wrestle with', 1),
   // "cast light on" has one form for present, past and participle: it serves where the form is unclear ("the letters shed light on").
-  V('shed light on', ['clarify', 'explain', 'cast light on'], 1),
+  // One clarifies or explains a question or a cause, not a life or a period ("shedding light on
+  // the life of Steve Biko" is not "clarifying the life").
+  V('shed light on', ['clarify', 'explain'], 1, { guard: { nextWithin: { n: 3, in: EXPLICABLE } } }),
+  V('shed light on', 'cast light on', 1, { guard: { notNextWithin: { n: 3, in: EXPLICABLE } } }),
   V('pave the way for', ['clear the way for', 'open the way for'], 1),
   V('pave the way to', ['clear the way to', 'open the way to'], 1),
   V('garner', ['gain', 'attract'], 1),

@@ -1455,4 +1455,21 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected:
       'The results were clear. But they did not settle the question of cost for the smaller towns in the region.',
   },
+  {
+    mode: 'standard',
+    text: 'The letters shed light on her early life in the village.',
+    expected: 'The letters cast light on her early life in the village.',
+    note: 'one clarifies a question or a cause, not a life',
+  },
+  {
+    mode: 'standard',
+    text: 'The study sheds light on the causes of the fire.',
+    expected: 'The study clarifies the causes of the fire.',
+  },
+  {
+    mode: 'standard',
+    text: 'Moreover, the drought had lasting effects on the farms.',
+    expected: 'The drought also had lasting effects on the farms.',
+    note: '"also" before a "have" that is the verb itself',
+  },
 ];
