@@ -15,6 +15,7 @@ export const REASONS = {
   wordy: 'wordy phrase shortened',
   adjectives: 'stacked adjectives trimmed',
   triplet: 'formulaic triplet broken up',
+  synonymPair: 'doubled synonym cut',
   notOnly: '"not only … but also" simplified',
   verb: 'noun made a verb',
   active: 'passive made active',

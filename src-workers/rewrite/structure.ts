@@ -179,7 +179,9 @@ const NEAR_SYNONYMS: readonly string[][] = [
   ['efficiency', 'productivity'],
   ['collaboration', 'cooperation', 'teamwork'],
   ['empathy', 'compassion'],
-  ['resilience', 'perseverance', 'determination', 'persistence', 'grit'],
+  // Not "resilience and determination": recovering from a blow and holding to a purpose differ.
+  ['perseverance', 'persistence', 'grit'],
+  ['determination', 'resolve'],
   ['engagement', 'participation', 'involvement'],
   ['well-being', 'wellbeing', 'wellness'],
   ['joy', 'happiness', 'delight'],
@@ -265,7 +267,7 @@ function nearSynonymLists(toks: Tok[]): boolean {
         (toks[after].text === ',' || FINITE_AFTER_LIST.has(keyOf(toks[after])) || keyOf(toks[after]) === 'and')
       )
         continue;
-      dropRange(toks, s1, b, why);
+      dropRange(toks, s1, b, REASONS.synonymPair);
       return true;
     }
     if (toks[s1].text !== ',') continue;
