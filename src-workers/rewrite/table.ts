@@ -343,6 +343,11 @@ export const TABLE: Entry[] = [
   ]),
   // ---- "A testament to", "serves as", and friends --------------------------------------------
   ...because('stock', [
+    // "It is a testament to her skill that she finished": "It shows her skill that she finished" is
+    // no sentence; "a tribute to" reads right whether the "that" opens a clause or a relative.
+    F('it is a testament to', 'it is a tribute to', 1, { guard: { nextWithin: { n: 8, in: set('that') } } }),
+    F("it's a testament to", "it's a tribute to", 1, { guard: { nextWithin: { n: 8, in: set('that') } } }),
+    F('it was a testament to', 'it was a tribute to', 1, { guard: { nextWithin: { n: 8, in: set('that') } } }),
     F('is a testament to', 'shows', 1, { guard: { noAppositive: true } }),
     F('was a testament to', 'showed', 1, { guard: { noAppositive: true } }),
     F('are a testament to', 'show', 1, { guard: { noAppositive: true } }),

@@ -1472,4 +1472,17 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The drought also had lasting effects on the farms.',
     note: '"also" before a "have" that is the verb itself',
   },
+  {
+    mode: 'standard',
+    text: "It is a testament to Hemingway's skill as a writer that he was able to make an old man's fishing trip gripping.",
+    expected:
+      "It is a tribute to Hemingway's skill as a writer that he was able to make an old man's fishing trip gripping.",
+    note: '"It shows his skill that he …" is no sentence',
+  },
+  {
+    mode: 'standard',
+    text: 'Her story shows the value of resilience and determination in hard times.',
+    expected: 'Her story shows the value of resilience and determination in hard times.',
+    note: 'two virtues, not a doubled synonym',
+  },
 ];
