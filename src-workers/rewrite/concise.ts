@@ -1,7 +1,7 @@
 /**
- * Concise prose: a sentence that only repeats points the document has already made — every
- * content word of it stands in the sentences before — is cut ("In conclusion, …" paragraphs
- * that restate the essay). Never a sentence with protected text (numbers, quotations) or a
+ * Concise prose: a sentence that only repeats points the document has already made — (almost)
+ * every content word of it stands in the sentences before, most in one of them — is cut
+ * ("In conclusion, …" paragraphs that restate the essay). Never a sentence with protected text (numbers, quotations) or a
  * negation, nor one naming someone the text has not named before, so no fact is lost with it;
  * nor the only sentence left of a paragraph or line.
  */
@@ -72,6 +72,21 @@ export function noteContent(text: string, seen: Set<string>): void {
     if (!FUNCTION_WORDS.has(m[0])) seen.add(contentStem(m[0]));
 }
 
+/**
+ * Most of the sentence's content words stand in one earlier sentence: it says again what that one
+ * said. Words gathered from all over the text can make a new statement ("The museum features
+ * artifacts from the Thracian and Roman periods" after "Thracian ruins" and "Roman periods"
+ * elsewhere); only a closing restatement may draw on many.
+ */
+function restatesOne(content: ReadonlySet<string>, earlier: readonly Set<string>[]): boolean {
+  const need = Math.ceil(0.6 * content.size);
+  return earlier.some((e) => {
+    let n = 0;
+    for (const c of content) if (e.has(c)) n++;
+    return n >= need;
+  });
+}
+
 export function dropRepeated(sents: Sentence[], state: ReviseState): Sentence[] {
   if (state.strength < 2 || sents.length < 1) return sents;
   const out: Sentence[] = [];
@@ -104,7 +119,8 @@ export function dropRepeated(sents: Sentence[], state: ReviseState): Sentence[] 
       seen >= Math.ceil(share * content.size) &&
       !lastLeft &&
       !pointedTo &&
-      !infers
+      !infers &&
+      (restates(s) || restatesOne(content, state.sentencesSeen))
     ) {
       // Cut; the next sentence, or the one before, carries the reason.
       const next = sents[n + 1];
@@ -116,7 +132,10 @@ export function dropRepeated(sents: Sentence[], state: ReviseState): Sentence[] 
       }
       continue;
     }
-    for (const t of s.toks) if (t.kind === 'word') known.add(contentStem(keyOf(t).replace(/['’]s$/, '')));
+    const stems = new Set<string>();
+    for (const t of s.toks) if (t.kind === 'word') stems.add(contentStem(keyOf(t).replace(/['’]s$/, '')));
+    for (const stem of stems) known.add(stem);
+    state.sentencesSeen.push(stems);
     out.push(s);
   }
   return out;

@@ -24,6 +24,8 @@ export interface ReviseState {
   document: string;
   /** Stems of the content words of the units revised so far (as written), for points made twice. */
   seen: Set<string>;
+  /** The same stems sentence by sentence (as revised), to tell a restated point from new facts in known words. */
+  sentencesSeen: Set<string>[];
 }
 
 export function newState(mode: RewriteMode, strength: number, apostrophe = "'", document = ''): ReviseState {
@@ -37,5 +39,6 @@ export function newState(mode: RewriteMode, strength: number, apostrophe = "'", 
     origins: 0,
     document,
     seen: new Set(),
+    sentencesSeen: [],
   };
 }

@@ -263,6 +263,15 @@ describe('concise prose', () => {
     ].join(' ');
     expect((await edit(possessive, 'concise')).text).toContain('changed how people read. Its legacy');
   });
+  it('keeps a sentence whose known words make a new statement (they stand in different sentences before)', async () => {
+    const text = [
+      'The village has ancient ruins from the Thracian period.',
+      'Roman coins were found near the river in the village.',
+      'The museum in the village is small but worth a visit.',
+      'The museum holds coins from the Roman and Thracian periods.',
+    ].join(' ');
+    expect((await edit(text, 'concise')).text).toContain('The museum holds coins from the Roman and Thracian periods.');
+  });
   it('never cuts the only sentence of a paragraph or list item, so the structure stays', async () => {
     const text = [
       'Regular exercise improves sleep, mood and focus for people of every age.',
