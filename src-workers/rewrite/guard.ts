@@ -91,12 +91,16 @@ function count(text: string, entities: ReadonlySet<string>): Counted {
       (num === 'first' && toks[i - 1]?.text.toLowerCase() === 'at') ||
       (num === 'one' && toks[i + 1]?.text.toLowerCase() === 'hand');
     if (/\d/.test(raw) || (NUMBER_WORDS.has(num) && !idiom)) add(out.numbers, num);
-    // "not only … but also", "not just", "last but not least", "it's no secret that" and "there is
-    // no doubt that" do not negate.
+    // "not only … but also", "not just", "last but not least", "it's no secret that", "there is
+    // no doubt that" and the invitation "(please) don't / do not hesitate to" do not negate.
     const next = toks[i + 1]?.text.toLowerCase() ?? '';
+    const invitation =
+      next === 'hesitate' && (k === "don't" || (k === 'not' && toks[i - 1]?.text.toLowerCase() === 'do'));
     const idiomatic =
-      (k === 'not' && /^(?:only|just|least)$/.test(next)) || (k === 'no' && /^(?:secret|doubt)$/.test(next));
-    if ((NEGATORS.has(k) && !idiomatic) || /n['’]t$/.test(k)) out.negations++;
+      (k === 'not' && /^(?:only|just|least)$/.test(next)) ||
+      (k === 'no' && /^(?:secret|doubt)$/.test(next)) ||
+      invitation;
+    if (!idiomatic && (NEGATORS.has(k) || /n['’]t$/.test(k))) out.negations++;
     if (entities.has(raw)) add(out.entities, raw);
   }
   return out;

@@ -293,6 +293,12 @@ export const TABLE: Entry[] = [
     F('subsequent to', 'after', 2),
     F('in light of', 'given', 2, { guard: { nextNotIn: set('day') } }),
     F('each and every', 'every', 2),
+    // Service formulas: "Please don't hesitate to reach out" asks what "Please reach out" asks.
+    F("please don't hesitate to", 'please', 2, { modes: NOT_FORMAL }),
+    F('please do not hesitate to', 'please', 2, { modes: NOT_FORMAL }),
+    F('please feel free to', 'please', 2, { modes: NOT_FORMAL }),
+    F("don't hesitate to", 'feel free to', 2, { modes: NOT_FORMAL, guard: { prevNotIn: set('i we they you he she') } }),
+    F('more than happy to', ['glad to', 'happy to'], 2),
     F('first and foremost', 'above all', 2),
     F('last but not least', 'finally', 1),
     F('at the end of the day', 'in the end', 2),

@@ -51,6 +51,20 @@ describe('formula sentences', () => {
     const text = 'Is it a book you would want to read again? Absolutely! It stays with you for weeks.';
     expect(await standard(text)).toBe(text);
   });
+  it('a support reply\'s "please don\'t hesitate to" and "more than happy to" go; a person\'s own hesitation stays', async () => {
+    expect(await standard("If the problem persists, please don't hesitate to reach out again.")).toBe(
+      'If the problem persists, please reach out again.',
+    );
+    expect(await standard('Our team will be more than happy to assist you.')).toBe(
+      'Our team will be glad to help you.',
+    );
+    expect(await standard("Don't hesitate to ask.")).toBe('Feel free to ask.');
+    for (const text of ["I didn't hesitate to call him.", "We won't hesitate to act.", "I don't hesitate to say it."])
+      expect(await standard(text)).toBe(text);
+    // A letter in formal prose keeps the courtesy.
+    const formal = 'Please do not hesitate to contact me.';
+    expect((await revise(formal, opts('formal', 2))).text).toBe(formal);
+  });
   it('strength 1 leaves them', async () => {
     const text = 'Certainly! The ferry leaves at noon.';
     expect((await revise(text, opts('standard', 1))).text).toBe(text);
