@@ -169,6 +169,36 @@ async function main(): Promise<void> {
     ['engine', 'progress callbacks', 'max gap (ms)', 'total (ms)', 'last value', 'never backwards'],
     prog,
   );
+
+  // Hostile input: one long token with no digit, no "@" and no space (a pasted hash, a run of
+  // letters). Linear work grows 4× from 10,000 to 40,000 characters, quadratic work 16×.
+  const SIZES = [10_000, 20_000, 40_000];
+  const hostile: (string | number)[][] = [];
+  for (const [label, run] of [
+    ['rules-v2 (baseline, frozen)', (text: string) => rewriteV2(text, opts('concise', 3), null, () => {})],
+    [
+      'rules-v3 concise, strength 3',
+      (text: string) => rewriteText({ text, options: opts('concise', 3), ranges: null, llm: null }, () => {}),
+    ],
+  ] as const) {
+    const ms = [];
+    for (const n of SIZES) {
+      const text = 'ab'.repeat(n / 2);
+      const runs: number[] = [];
+      for (let r = 0; r < 3; r++) {
+        const t0 = performance.now();
+        await run(text);
+        runs.push(performance.now() - t0);
+      }
+      ms.push(median(runs));
+    }
+    hostile.push([label, ...ms.map(fmt), `${fmt(ms[2] / ms[0])}×`]);
+  }
+  printTable(
+    'One 10,000 / 20,000 / 40,000-character token without spaces (median of 3 runs each)',
+    ['engine', ...SIZES.map((n) => `${n.toLocaleString('en-US')} chars (ms)`), '40,000 vs 10,000'],
+    hostile,
+  );
 }
 
 if (process.argv[1]?.endsWith('rewrite.ts'))

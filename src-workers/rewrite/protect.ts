@@ -122,7 +122,9 @@ const RULES: Rule[] = [
   // URLs.
   { re: /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"“”]+/gi, kind: 'url', trim: trimLink },
   // E-mail addresses.
-  { re: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g, kind: 'email' },
+  // (Only from the start of a run of address characters: tried from inside a long run without "@",
+  // the search rescanned the run from each of its characters, quadratic in its length.)
+  { re: /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g, kind: 'email' },
   // DOIs, with or without a "doi:" prefix.
   { re: /\b(?:doi:\s*)?10\.\d{4,9}\/[^\s"<>“”]+/gi, kind: 'doi', trim: trimLink },
   // Numeric citations: [12], [1, 3-5], [2–4].
@@ -167,7 +169,8 @@ const RULES: Rule[] = [
   // Numbers with a scale word: 3 million, 2.5 billion.
   { re: new RegExp(`\\b\\d[\\d,.]*(?: (?:${SCALE}))\\b`, 'g'), kind: 'number', trim: trimNumber },
   // Any other token containing a digit: 42, 3.14, 1990s, COVID-19, 10:30, 5-year-old, v2.1.
-  { re: /[^\s]*\d[^\s]*/g, kind: 'number', trim: trimNumber },
+  // (From a token's start only, for the same reason as the e-mail addresses.)
+  { re: /(?<!\S)\S*\d\S*/g, kind: 'number', trim: trimNumber },
   // Spelled-out numbers (not "one", which is mostly a pronoun).
   { re: new RegExp(`\\b${NUMBER_WORDS}\\b`, 'gi'), kind: 'number' },
   // Private-use characters (they would collide with the placeholders).
