@@ -170,33 +170,44 @@ async function main(): Promise<void> {
     prog,
   );
 
-  // Hostile input: one long token with no digit, no "@" and no space (a pasted hash, a run of
-  // letters). Linear work grows 4× from 10,000 to 40,000 characters, quadratic work 16×.
-  const SIZES = [10_000, 20_000, 40_000];
-  const hostile: (string | number)[][] = [];
-  for (const [label, run] of [
+  // Hostile inputs: text made to make pattern searches backtrack. Linear work grows 4× from
+  // 10,000 to 40,000 characters, quadratic work 16×. (A chain of names joined by "and" with no
+  // year after it, which rules-v2 took minutes over at 400 characters, is in the unit tests.)
+  const SIZES = [10_000, 40_000];
+  const PROSE = 'Moreover, it is crucial to note that the committee will delve into the budget next week. ';
+  const HOSTILE: [string, (n: number) => string][] = [
+    ['one token, no spaces', (n) => 'ab'.repeat(n / 2)],
+    ['"1,1,1,…"', (n) => '1,'.repeat(n / 2)],
+    ["\"'Aa'Aa'Aa…\"", (n) => "'Aa".repeat(n / 3)],
+    ['lone "\\r" after "~~~"', (n) => '~~~\r'.repeat(n / 4)],
+  ];
+  const ENGINES = [
     ['rules-v2 (baseline, frozen)', (text: string) => rewriteV2(text, opts('concise', 3), null, () => {})],
     [
       'rules-v3 concise, strength 3',
       (text: string) => rewriteText({ text, options: opts('concise', 3), ranges: null, llm: null }, () => {}),
     ],
-  ] as const) {
-    const ms = [];
-    for (const n of SIZES) {
-      const text = 'ab'.repeat(n / 2);
-      const runs: number[] = [];
-      for (let r = 0; r < 3; r++) {
-        const t0 = performance.now();
-        await run(text);
-        runs.push(performance.now() - t0);
+  ] as const;
+  const hostile: (string | number)[][] = [];
+  for (const [input, make] of HOSTILE)
+    for (const [label, run] of ENGINES) {
+      const ms = [];
+      for (const n of SIZES) {
+        // Inside a sentence of machine prose, so the document is revised around it.
+        const text = `${PROSE}${make(n)} ${PROSE}`;
+        const runs: number[] = [];
+        for (let r = 0; r < 3; r++) {
+          const t0 = performance.now();
+          await run(text);
+          runs.push(performance.now() - t0);
+        }
+        ms.push(median(runs));
       }
-      ms.push(median(runs));
+      hostile.push([input, label, ...ms.map(fmt), `${fmt(ms[1] / ms[0])}×`]);
     }
-    hostile.push([label, ...ms.map(fmt), `${fmt(ms[2] / ms[0])}×`]);
-  }
   printTable(
-    'One 10,000 / 20,000 / 40,000-character token without spaces (median of 3 runs each)',
-    ['engine', ...SIZES.map((n) => `${n.toLocaleString('en-US')} chars (ms)`), '40,000 vs 10,000'],
+    'Hostile inputs of 10,000 and 40,000 characters (median of 3 runs each)',
+    ['input', 'engine', ...SIZES.map((n) => `${n.toLocaleString('en-US')} chars (ms)`), '40,000 vs 10,000'],
     hostile,
   );
 }

@@ -116,7 +116,8 @@ function trimNumber(text: string, start: number, end: number): [number, number] 
 
 const RULES: Rule[] = [
   // Fenced code blocks (to the closing fence, or to the end of the text if unterminated).
-  { re: /^[ \t]*(```|~~~)[^\n]*\n[\s\S]*?(?:^[ \t]*\1[^\n]*$|(?![\s\S]))/gm, kind: 'code' },
+  // (A fence's line ends at "\r" too: "[^\n]*" ran on through a text of lone "\r"s from each of them.)
+  { re: /^[ \t]*(```|~~~)[^\r\n]*\r?\n[\s\S]*?(?:^[ \t]*\1[^\r\n]*$|(?![\s\S]))/gm, kind: 'code' },
   // Inline code.
   { re: /`[^`\n]+`/g, kind: 'code' },
   // URLs.
@@ -140,7 +141,12 @@ const RULES: Rule[] = [
   },
   // Narrative citations: Smith et al. (2020), Smith and Jones (2019).
   {
-    re: /\b[A-Z][A-Za-z'’-]+(?:,? (?:et al\.|and|&) ?[A-Z]?[A-Za-z'’.-]*)*,? \((?:1[5-9]\d\d|20\d\d)[a-z]?(?:, p+\. ?\d+(?:[–-]\d+)?)?\)/g,
+    // Each "and" or "&" takes one capitalised name, so a chain has one reading: "[A-Z]?[A-Za-z]*"
+    // had two per name and backtracked exponentially through "Smith and Jones and Jones …" with
+    // no year at its end (40 names took minutes). And a name starts where its run of letters
+    // does, not inside "'Aa'Aa'Aa…", and a chain has eight links at most: tried from each name of a
+    // long chain to its end, it was quadratic.
+    re: /\b(?<![A-Za-z'’-])[A-Z][A-Za-z'’-]+(?:,? (?:et al\.|(?:and|&) [A-Z][A-Za-z'’.-]*)){0,8},? \((?:1[5-9]\d\d|20\d\d)[a-z]?(?:, p+\. ?\d+(?:[–-]\d+)?)?\)/g,
     kind: 'citation',
   },
   // Dates written with month names.
@@ -151,10 +157,12 @@ const RULES: Rule[] = [
     ),
     kind: 'date',
   },
-  // Currency amounts with a symbol or code before, or a scale / currency word after.
+  // Currency amounts with a symbol or code before, or a scale / currency word after. A bare number
+  // is tried only from the start of its run of digits, commas and points (here, for percentages
+  // and for scale words): from inside "1,1,1,…" each try rescanned the run, quadratic in its length.
   {
     re: new RegExp(
-      `(?:(?:US|A|C|NZ|HK)?[$€£¥₹]|\\b(?:USD|EUR|GBP|JPY|CNY|CHF|INR|AUD|CAD) ?)\\d[\\d,.]*(?: ?(?:${SCALE})\\b)?|\\b\\d[\\d,.]*(?: (?:${SCALE}))? (?:${CURRENCY_WORDS})\\b`,
+      `(?:(?:US|A|C|NZ|HK)?[$€£¥₹]|\\b(?:USD|EUR|GBP|JPY|CNY|CHF|INR|AUD|CAD) ?)\\d[\\d,.]*(?: ?(?:${SCALE})\\b)?|\\b(?<![\\d,.])\\d[\\d,.]*(?: (?:${SCALE}))? (?:${CURRENCY_WORDS})\\b`,
       'g',
     ),
     kind: 'currency',
@@ -162,12 +170,12 @@ const RULES: Rule[] = [
   },
   // Percentages.
   {
-    re: /\b\d[\d,.]*(?: ?%| ?(?:per ?cent|percent|percentage points?)\b)/gi,
+    re: /\b(?<![\d,.])\d[\d,.]*(?: ?%| ?(?:per ?cent|percent|percentage points?)\b)/gi,
     kind: 'percentage',
     trim: (t, s, e) => [s, e],
   },
   // Numbers with a scale word: 3 million, 2.5 billion.
-  { re: new RegExp(`\\b\\d[\\d,.]*(?: (?:${SCALE}))\\b`, 'g'), kind: 'number', trim: trimNumber },
+  { re: new RegExp(`\\b(?<![\\d,.])\\d[\\d,.]*(?: (?:${SCALE}))\\b`, 'g'), kind: 'number', trim: trimNumber },
   // Any other token containing a digit: 42, 3.14, 1990s, COVID-19, 10:30, 5-year-old, v2.1.
   // (From a token's start only, for the same reason as the e-mail addresses.)
   { re: /(?<!\S)\S*\d\S*/g, kind: 'number', trim: trimNumber },
