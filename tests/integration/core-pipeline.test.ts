@@ -241,6 +241,23 @@ describe('core pipeline', () => {
       expect(errors.find((e) => e.name === 'big.txt')?.error.message).toMatch(/limit of 20 MB/);
     });
 
+    it('reads base64 wrapped over lines, and refuses a bad character after a run of line breaks', async () => {
+      const wrapped = Buffer.from(humanText(2), 'utf8').toString('base64').replace(/.{76}/g, '$&\r\n');
+      const { documents, errors } = await harness.core.api.importDocuments(
+        {
+          files: [
+            { name: 'wrapped.txt', base64: wrapped },
+            // Searched the old way, 40,000 line breaks before the bad byte took seconds.
+            { name: 'bad.txt', base64: `${'\n'.repeat(40_000)}\u0000` },
+          ],
+        },
+        ctx(),
+      );
+      expect(documents.map((d) => d.name)).toEqual(['wrapped.txt']);
+      expect(errors.map((e) => [e.name, e.error.code])).toEqual([['bad.txt', 'invalid_input']]);
+      expect(errors[0].error.message).toMatch(/not valid base64/);
+    });
+
     it('refuses imports by path from untrusted callers', async () => {
       const { errors } = await harness.core.api.importDocuments(
         { files: [{ name: 'passwd.txt', path: '/etc/passwd' }] },

@@ -30,9 +30,12 @@ async function readFile(file: ImportFile, limit: number, ctx: CallContext): Prom
     return Buffer.from(file.text, 'utf8');
   }
   if ('base64' in file) {
-    const size = Math.floor((file.base64.replace(/\s/g, '').length * 3) / 4);
+    const compact = file.base64.replace(/\s/g, '');
+    const size = Math.floor((compact.length * 3) / 4);
     if (size > limit + 2) throw tooLarge(file.name, size, limit);
-    if (!/^[A-Za-z0-9+/\r\n]*={0,2}\s*$/.test(file.base64))
+    // Tested without its line breaks: "[…\r\n]*" before "\s*" could split a run of newlines
+    // any way, and 40,000 of them before a bad character took seconds.
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact))
       throw new InkproofError('invalid_input', `The contents of "${file.name}" are not valid base64.`);
     return Buffer.from(file.base64, 'base64');
   }
