@@ -71,7 +71,10 @@ function unescapeNames(dict: string): string {
 
 /** The filter chain of a stream dictionary, in decoding order. */
 function filtersOf(dict: string): string[] {
-  const m = /\/Filter\s*(\[[^\]]*\]|\/[^\s/<>[\]()]+)/.exec(dict);
+  // The dictionary's one /Filter entry, read where it stands: searched for anywhere, a crafted
+  // dictionary of many "/Filter[" without a "]" was rescanned from each, quadratic in its size.
+  const at = dict.indexOf('/Filter');
+  const m = at < 0 ? null : /^\/Filter\s*(\[[^\]]*\]|\/[^\s/<>[\]()]+)/.exec(dict.slice(at));
   if (!m) return [];
   const names = m[1].match(/\/[^\s/<>[\]()]+/g) ?? [];
   return names.map((n) => {
