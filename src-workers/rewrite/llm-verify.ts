@@ -43,10 +43,20 @@ export function cleanAnswer(s: string): string {
 }
 
 function splitParagraphs(s: string): string[] {
-  return s
-    .split(/\n[ \t]*\n+/)
-    .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
-    .filter((p) => p.length > 0);
+  return (
+    s
+      .split(/\n[ \t]*\n+/)
+      // Lines joined with one space, each trimmed: a regular expression "\s*\n\s*" backtracked
+      // through a garbage answer's long runs of blanks from each of them.
+      .map((p) =>
+        p
+          .split('\n')
+          .map((line) => line.trim())
+          .filter((line) => line.length > 0)
+          .join(' '),
+      )
+      .filter((p) => p.length > 0)
+  );
 }
 
 export function checkAnswer(
