@@ -191,12 +191,10 @@ describe('PDF decompression bombs', () => {
     const bomb = await contentBomb(100 * MB);
     const pdf = buildPdf([{ rawContent: { data: bomb.deflated, filter: '/FlateDecode' } }]);
     expect(pdf.length).toBeLessThan(200 * 1024);
-    const started = Date.now();
     const err = await expectExtractError(extract('bomb.pdf', pdf, 1 * MB), 'too_large');
     expect(err.message).toBe(
       'This PDF expands too much to be read safely: its compressed contents would unpack to more than 64 MB. It may be a "decompression bomb" rather than a real document.',
     );
-    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('sees through doubled filters and escaped filter names', async () => {
