@@ -656,11 +656,38 @@ function contrastiveWhile(s: Sentence, state: ReviseState): Sentence {
     if (temporalClause(toks, rest, end) || mainTense(toks.slice(rest, end), end - rest, state.pos) === 'past') return s;
     if (!leftClauseOk(toks, i, state.pos, 4)) return s;
     if (toks.slice(rest).some((t) => t.kind === 'word' && CONTRAST.has(keyOf(t)))) return s;
+    if (!setsUpContrast(toks, i, rest)) return s;
     if (!independentClause(toks, rest, end, state.pos)) return s;
     invalidate(state.pos);
     return { ...s, toks: [...toks.slice(0, i + 2), tok('but', 'word', REASONS.plain), ...toks.slice(i + 3)] };
   }
   return s;
+}
+
+/** Subjects that divide a group: "Some pupils …, while others …". */
+const DIVIDING_LEFT = set('some many most one few certain');
+const DIVIDING_RIGHT = set('others other some many most few another the');
+const NEGATING = /^(?:not|no|never|none|nobody|nothing|neither|nor|cannot|without)$|n['’]t$/;
+
+/**
+ * The clauses either side of ", while" (toks[comma], the second starting at toks[rest]) are set
+ * against each other, so "but" says what "while" did: they divide a group ("Some …, while
+ * others …", "…, while the others …") or one denies what the other does not. Two features side by
+ * side ("The system ensures control, while the grinder brings out the flavour") are no contrast,
+ * and "but" would invent one.
+ */
+function setsUpContrast(toks: readonly Tok[], comma: number, rest: number): boolean {
+  const first = toks.find((t) => t.kind === 'word');
+  const r0 = keyOf(toks[rest]);
+  const r1i = nextIndex(toks, rest);
+  const r1 = r1i >= 0 ? keyOf(toks[r1i]) : '';
+  const divides =
+    (!!first && DIVIDING_LEFT.has(keyOf(first))) ||
+    (DIVIDING_RIGHT.has(r0) && (r0 !== 'the' || r1 === 'other' || r1 === 'others' || r1 === 'rest'));
+  if (divides) return true;
+  const negations = (from: number, to: number) =>
+    toks.slice(from, to).filter((t) => t.kind === 'word' && NEGATING.test(keyOf(t))).length;
+  return negations(0, comma) > 0 !== negations(rest, toks.length) > 0;
 }
 
 /** A determiner or pronoun subject and, within five words, an auxiliary or a verb in -s or -ed ("the firm avoids accidents"). */

@@ -159,13 +159,17 @@ describe('sentence length and openings', () => {
   });
   it('a contrastive ", while" becomes ", but", and a long sentence then splits there', async () => {
     const out = await edit(
-      'Online classes offer flexibility and comfort for many adults, while traditional classrooms provide structure and direct contact with teachers.',
+      'Many students prefer printed books for serious study and long reading sessions, while others read everything on their phones.',
     );
     expect(out.text).toBe(
-      'Online classes offer flexibility and comfort for many adults. But traditional classrooms provide structure and direct contact with teachers.',
+      'Many students prefer printed books for serious study and long reading sessions. But others read everything on their phones.',
     );
     const during = 'He read the newspaper in the kitchen, while the kettle boiled on the stove.';
     expect((await edit(during)).text).toBe(during);
+    // Two features side by side are no contrast: "but" would invent one.
+    const features =
+      'The new kettle boils water in under a minute with little noise, while the built-in filter removes most of the chalk.';
+    expect((await edit(features)).text).toBe(features);
   });
   it('a bare plural noun with its verb is a clause to split before; a relative clause is not', async () => {
     const out = await edit(

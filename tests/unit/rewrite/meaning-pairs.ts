@@ -1485,4 +1485,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Her story shows the value of resilience and determination in hard times.',
     note: 'two virtues, not a doubled synonym',
   },
+  {
+    mode: 'standard',
+    text: 'The pump keeps the pressure steady, while the valve lets out the extra air.',
+    expected: 'The pump keeps the pressure steady, while the valve lets out the extra air.',
+    note: 'two parts side by side, no contrast: no "but"',
+  },
 ];
