@@ -8,12 +8,11 @@
 import { REASONS } from './reasons';
 import type { ReviseState } from './state';
 import { isCapitalized, keyOf, wordCount, type Sentence } from './tokens';
-import { set } from './wordsets';
+import { isNegation, set } from './wordsets';
 
 const FUNCTION_WORDS = set(
   "a an the and or but so yet of in on at by for with about to from into over under as is are was were be been being am do does did have has had will would shall should can could may might must it its this that these those there here they them their we us our you your he him his she her i me my who whom whose which what when where why how all any both each more most other some such only own same too very just also than then not no can't won't don't doesn't isn't aren't overall finally conclusion summary end essence ultimately clearly thus therefore however",
 );
-const NEGATION = /^(?:not|no|never|none|nobody|nothing|neither|nor|cannot|without)$|n't$/;
 /** Words that draw a conclusion: a sentence with one takes a step of its own. */
 const INFERENCE = set('so therefore thus hence consequently must');
 
@@ -27,7 +26,7 @@ function contentOf(s: Sentence): Set<string> | null {
     if (t.kind === 'placeholder') return null;
     if (t.kind !== 'word') continue;
     const k = keyOf(t);
-    if (NEGATION.test(k)) return null;
+    if (isNegation(k)) return null;
     if (FUNCTION_WORDS.has(k)) continue;
     out.add(contentStem(k.replace(/['’]s$/, '')));
   }

@@ -8,7 +8,7 @@
 import { sentenceSpans, tokenize } from '../text/segment';
 import { baseOfParticiple, verbForms } from './inflect';
 import { properInLexicon } from './pos';
-import { CONJUNCTIONS, DETERMINERS, MODALS, PREPOSITIONS, RELATIVES, SUBORDINATORS, set } from './wordsets';
+import { CONJUNCTIONS, DETERMINERS, MODALS, PREPOSITIONS, RELATIVES, SUBORDINATORS, isNegation, set } from './wordsets';
 
 /** Spelled-out numbers and quantities whose loss or gain changes a claim. */
 const NUMBER_WORDS = set(
@@ -16,7 +16,6 @@ const NUMBER_WORDS = set(
 );
 
 /** Words that negate what they govern ("not only" is counted apart: it does not negate). */
-const NEGATORS = set('not no never none nobody nothing nowhere neither nor cannot without hardly barely scarcely');
 
 /** Words any edit may bring in: they carry no claim of their own. */
 const FREE_WORDS = new Set<string>([
@@ -100,7 +99,7 @@ function count(text: string, entities: ReadonlySet<string>): Counted {
       (k === 'not' && /^(?:only|just|least)$/.test(next)) ||
       (k === 'no' && /^(?:secret|doubt)$/.test(next)) ||
       invitation;
-    if (!idiomatic && (NEGATORS.has(k) || /n['’]t$/.test(k))) out.negations++;
+    if (!idiomatic && isNegation(k)) out.negations++;
     if (entities.has(raw)) add(out.entities, raw);
   }
   return out;

@@ -34,7 +34,7 @@ import {
   type Tok,
   withRemovedBefore,
 } from './tokens';
-import { DETERMINERS, PREPOSITIONS, SUBJECT_PRONOUNS, set } from './wordsets';
+import { DETERMINERS, PREPOSITIONS, SUBJECT_PRONOUNS, isNegation, set } from './wordsets';
 
 /** Verbs after ", which" that make the clause a comment on the whole statement before it. */
 const WHICH_CLAUSE = set(
@@ -667,7 +667,6 @@ function contrastiveWhile(s: Sentence, state: ReviseState): Sentence {
 /** Subjects that divide a group: "Some pupils …, while others …". */
 const DIVIDING_LEFT = set('some many most one few certain');
 const DIVIDING_RIGHT = set('others other some many most few another the');
-const NEGATING = /^(?:not|no|never|none|nobody|nothing|neither|nor|cannot|without)$|n['’]t$/;
 
 /**
  * The clauses either side of ", while" (toks[comma], the second starting at toks[rest]) are set
@@ -686,7 +685,7 @@ function setsUpContrast(toks: readonly Tok[], comma: number, rest: number): bool
     (DIVIDING_RIGHT.has(r0) && (r0 !== 'the' || r1 === 'other' || r1 === 'others' || r1 === 'rest'));
   if (divides) return true;
   const negations = (from: number, to: number) =>
-    toks.slice(from, to).filter((t) => t.kind === 'word' && NEGATING.test(keyOf(t))).length;
+    toks.slice(from, to).filter((t) => t.kind === 'word' && isNegation(keyOf(t))).length;
   return negations(0, comma) > 0 !== negations(rest, toks.length) > 0;
 }
 

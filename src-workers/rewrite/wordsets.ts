@@ -24,6 +24,16 @@ export const CONJUNCTIONS = set('and or but nor so yet');
 export const NEGATORS = set(
   "not never no hardly barely cannot don't doesn't didn't isn't aren't wasn't weren't can't couldn't won't wouldn't shouldn't haven't hasn't hadn't mustn't",
 );
+/** Words that negate what they stand in ("not", "nobody", "hardly"), besides any "…n't". */
+const NEGATION_WORDS = set(
+  'not no never none nobody nothing nowhere neither nor cannot without hardly barely scarcely',
+);
+
+/** The lower-case word negates: the meaning guard counts these, and edits that would move one keep off. */
+export function isNegation(key: string): boolean {
+  return NEGATION_WORDS.has(key) || /n['’]t$/.test(key);
+}
+
 export const SUBORDINATORS = set(
   'if when whenever while whilst although though because since as unless whereas after before once until till whether where wherever',
 );
