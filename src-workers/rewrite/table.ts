@@ -428,7 +428,8 @@ export const TABLE: Entry[] = [
   // "the power of the sun", where the power is the point.
   V('harness the power of', 'use', 1, { guard: { nextIn: set('these this those their your our its my his her') } }),
   V('harness', ['use', 'tap'], 1, { guard: { verb: true, object: true } }),
-  V('underscore', ['show', 'point out'], 1, { guard: { verb: true, object: true } }),
+  // Not "point out": only people point things out ("this change, pointing out the key role").
+  V('underscore', ['show', 'underline'], 1, { guard: { verb: true, object: true } }),
   V('showcase', ['show', 'display'], 1, { guard: { verb: true } }),
   // "foster a sense of belonging, trust, ties" → build; "foster growth, creativity" → encourage.
   // "empower people to act" gives them the means: "enable". Without "to" ("empowers women") it

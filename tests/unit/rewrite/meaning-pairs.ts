@@ -1491,4 +1491,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The pump keeps the pressure steady, while the valve lets out the extra air.',
     note: 'two parts side by side, no contrast: no "but"',
   },
+  {
+    mode: 'standard',
+    text: 'The report underscores the cost. The survey underscores the risk.',
+    expected: 'The report shows the cost. The survey underlines the risk.',
+    note: 'a flood does not "point out": "underscore" is "show" or "underline"',
+  },
 ];
