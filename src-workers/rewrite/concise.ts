@@ -28,7 +28,7 @@ function contentOf(s: Sentence): Set<string> | null {
     const k = keyOf(t);
     if (isNegation(k)) return null;
     if (FUNCTION_WORDS.has(k)) continue;
-    out.add(contentStem(k.replace(/['’]s$/, '')));
+    out.add(keyStem(k));
   }
   return out;
 }
@@ -63,6 +63,11 @@ function restates(s: Sentence): boolean {
 /** Crude stem of a lower-case word, for "the same content word". */
 export function contentStem(word: string): string {
   return word.replace(/(?:ies|es|s|ed|ing|ly)$/, '');
+}
+
+/** The stem of a word's key, its possessive "'s" dropped ("Emily's" and "Emily" are one name). */
+function keyStem(key: string): string {
+  return contentStem(key.replace(/['’]s$/, ''));
 }
 
 /** Adds the content words of a piece of text to `seen`. */
@@ -102,7 +107,7 @@ export function dropRepeated(sents: Sentence[], state: ReviseState): Sentence[] 
         t.kind !== 'word' ||
         !isCapitalized(t.text) ||
         t === s.toks.find((x) => x.kind === 'word') ||
-        known.has(contentStem(keyOf(t).replace(/['’]s$/, ''))),
+        known.has(keyStem(keyOf(t))),
     );
     // A unit (a paragraph, a line, a list item) keeps one sentence at least: cutting it whole
     // would leave an empty line and change the document's structure.
@@ -132,7 +137,7 @@ export function dropRepeated(sents: Sentence[], state: ReviseState): Sentence[] 
       continue;
     }
     const stems = new Set<string>();
-    for (const t of s.toks) if (t.kind === 'word') stems.add(contentStem(keyOf(t).replace(/['’]s$/, '')));
+    for (const t of s.toks) if (t.kind === 'word') stems.add(keyStem(keyOf(t)));
     for (const stem of stems) known.add(stem);
     state.sentencesSeen.push(stems);
     out.push(s);
