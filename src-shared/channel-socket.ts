@@ -77,6 +77,8 @@ interface PusherFrame {
   channel?: string;
   data?: unknown;
   seq?: number;
+  /** When the hub published it (ms): history replayed on joining a channel keeps its own time. */
+  ts?: number;
 }
 
 export class ChannelSocket {
@@ -277,7 +279,10 @@ export class ChannelSocket {
         if (!w || typeof msg.seq !== 'number') return;
         if (w.lastSeq !== null && msg.seq <= w.lastSeq) return;
         w.lastSeq = msg.seq;
-        const envelope: Envelope = { channel: msg.channel, event: msg.event, data, seq: msg.seq, ts: Date.now() };
+        // The hub's time, so that what a `since` subscription replays reads as history, not as news
+        // (a server that does not send it: the time it arrived).
+        const ts = typeof msg.ts === 'number' && Number.isFinite(msg.ts) ? msg.ts : Date.now();
+        const envelope: Envelope = { channel: msg.channel, event: msg.event, data, seq: msg.seq, ts };
         for (const sub of [...w.subs]) deliverTo(sub, { type: 'event', envelope });
       }
     }

@@ -211,6 +211,8 @@ export function reduceBatch(state: AppState, batch: LiveItem[], now = Date.now()
       case 'rewrite.queued': {
         const p = env.data as EventPayload<'rewrite.queued'>;
         const r = rewriteOf(p.rewrite_id);
+        // Only a failed or cancelled revision is queued again; a completed one is history replayed.
+        if (r.status === 'completed') break;
         rewrites.set(p.rewrite_id, {
           ...r,
           document_id: p.document_id,

@@ -6,6 +6,7 @@ export interface Frame {
   channel?: string;
   data: unknown;
   seq?: number;
+  ts?: number;
 }
 
 export class TestSocket {

@@ -253,6 +253,11 @@ describe('headless server', () => {
       const replayed = await s.next((f) => f.event === 'document.analyzed');
       expect(replayed.seq).toBe(1);
       expect(replayed.data).toMatchObject({ document_id: id });
+      // With the hub's time it was published at, so the client can tell it is history.
+      const stored = await api('GET', `/api/events?channel=${channel}&since=0`);
+      const analyzed = stored.body.events.find((e: { event: string }) => e.event === 'document.analyzed');
+      expect(typeof replayed.ts).toBe('number');
+      expect(replayed.ts).toBe(analyzed.ts);
       s.close();
     });
 

@@ -53,7 +53,7 @@ let lastFrame: Buffer | null = null;
 export function envelopeFrame(env: Envelope): Buffer {
   if (env === lastEnvelope && lastFrame !== null) return lastFrame;
   const data = typeof env.data === 'string' ? env.data : JSON.stringify(env.data ?? null);
-  let text = `{"event":${JSON.stringify(env.event)},"channel":${JSON.stringify(env.channel)},"data":${JSON.stringify(data)},"seq":${env.seq}`;
+  let text = `{"event":${JSON.stringify(env.event)},"channel":${JSON.stringify(env.channel)},"data":${JSON.stringify(data)},"seq":${env.seq},"ts":${env.ts}`;
   if (env.user_id !== undefined) text += `,"user_id":${JSON.stringify(env.user_id)}`;
   lastFrame = textFrame(text + '}');
   lastEnvelope = env;

@@ -233,6 +233,40 @@ describe('rewrite events', () => {
     expect({ ...s, ...r2.patch }.rewrites.get(7)!.status).toBe('completed');
   });
 
+  it('a completed revision opened later: its replayed history never takes it back and makes no toast', () => {
+    // The window opened at 1000 and loaded the revision as completed; joining its channel from
+    // seq 0 then replays everything, in whatever batches the frames happen to arrive.
+    const old = (event: string, data: unknown): LiveItem => {
+      const item = ev(ch, event, data);
+      return { ...item, envelope: { ...(item as { envelope: Envelope }).envelope, ts: 500 } } as LiveItem;
+    };
+    let s: AppState = {
+      ...initialState(),
+      sessionStart: 1000,
+      rewrites: new Map([[7, { ...emptyRewrite(7), document_id: 1, status: 'completed' as const, progress: 100 }]]),
+    };
+    const batches = [
+      [old('rewrite.queued', { rewrite_id: 7, document_id: 1, status: 'queued', queued_at: 'x', estimated_time: 3 })],
+      [old('rewrite.processing', { rewrite_id: 7, document_id: 1, status: 'processing', started_at: 'x' })],
+      [old('rewrite.progress', { rewrite_id: 7, progress: 50, status: 'processing' })],
+      [
+        old('rewrite.completed', {
+          rewrite_id: 7,
+          document_id: 1,
+          status: 'completed',
+          completed_at: 'x',
+          diff_summary: { additions: 1, deletions: 1, similarity: 90 },
+        }),
+      ],
+    ];
+    for (const batch of batches) {
+      const r = reduceBatch(s, batch);
+      expect(r.toasts).toEqual([]);
+      s = { ...s, ...r.patch };
+      expect(s.rewrites.get(7)!.status).toBe('completed');
+    }
+  });
+
   it('a failure shows its reason; a cancellation is told apart; history replayed later makes no toast', () => {
     const running = {
       ...initialState(),

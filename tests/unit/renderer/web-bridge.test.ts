@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConnectionState, SubscriptionMessage } from '../../../src-shared/bridge';
+import type { Envelope } from '../../../src-shared/events';
 import { BridgeError } from '../../../src-renderer/bridge/types';
 import { WebBridge } from '../../../src-renderer/bridge/web';
 
@@ -33,8 +34,8 @@ class FakeSocket {
   server(frame: object): void {
     this.onmessage?.({ data: JSON.stringify(frame) });
   }
-  event(channel: string, event: string, data: unknown, seq: number): void {
-    this.server({ event, channel, data: JSON.stringify(data), seq });
+  event(channel: string, event: string, data: unknown, seq: number, ts?: number): void {
+    this.server({ event, channel, data: JSON.stringify(data), seq, ...(ts === undefined ? {} : { ts }) });
   }
   drop(code = 1006): void {
     this.readyState = 3;
@@ -167,6 +168,24 @@ describe('WebBridge connection', () => {
     last().server({ event: 'pusher:pong', data: '{}' });
     expect(states.at(-1)).toBe('live');
     expect(got).toEqual([1, 2, 3, 4]);
+    bridge.close();
+  });
+
+  it("dates each event by the hub's time, so history replayed on joining a channel is not news", async () => {
+    const { bridge } = setup();
+    const got: Envelope[] = [];
+    bridge.subscribe('private-rewrites.4', 0, (m) => m.type === 'event' && got.push(m.envelope));
+    last().open();
+    await settle();
+    last().server({ event: 'pusher_internal:subscription_succeeded', channel: 'private-rewrites.4', data: '{}' });
+    const published = Date.now() - 60_000;
+    last().event('private-rewrites.4', 'rewrite.completed', {}, 1, published);
+    // A server that does not say: the time it arrived.
+    const before = Date.now();
+    last().event('private-rewrites.4', 'rewrite.progress', {}, 2);
+    expect(got.map((e) => e.seq)).toEqual([1, 2]);
+    expect(got[0].ts).toBe(published);
+    expect(got[1].ts).toBeGreaterThanOrEqual(before);
     bridge.close();
   });
 
