@@ -485,7 +485,9 @@ function itIsAdjectiveAfterPurpose(toks: Tok[]): boolean {
     first === 'to' ||
     (first === 'in' && /^in order to\b/i.test(opening)) ||
     (comma === 1 && OPENING_ADVERBS.has(first)) ||
-    (comma === 3 && OPENING_PHRASES.has(`${first} ${keyOf(toks[2])}`));
+    (comma === 3 && OPENING_PHRASES.has(`${first} ${keyOf(toks[2])}`)) ||
+    // A condition or a time: "If the pain persists, it is advisable to see a doctor."
+    FRONTABLE_CLAUSES.has(first);
   if (!purpose) return false;
   if (comma < 0 || wordsFrom(toks.slice(0, comma), 0).length > 12 || toks[comma + 1]?.kind !== 'space') return false;
   const head = toks[comma + 2];
@@ -517,7 +519,9 @@ function itIsAdjectiveTo(toks: Tok[]): boolean {
   const be = contracted ? 'is' : keyOf(toks[w[k]]);
   if (be !== 'is' && be !== 'was') return false;
   k++;
-  if (keyOf(toks[w[k]]) === 'also') return false;
+  // "It is also important to rest." → "Resting is also important."
+  const also = keyOf(toks[w[k]]) === 'also';
+  if (also) k++;
   const adj = keyOf(toks[w[k]]);
   if (!IT_ADJECTIVES.has(adj)) return false;
   k++;
@@ -549,6 +553,7 @@ function itIsAdjectiveTo(toks: Tok[]): boolean {
       tok(' ', 'space', why),
       tok(be, 'word', why),
       tok(' ', 'space', why),
+      ...(also ? [tok('also', 'word', why), tok(' ', 'space', why)] : []),
       tok(adj, 'word', why),
     ];
     const clause = c >= 0 ? [{ ...vp[c], text: capitalize(vp[c].text) }, ...vp.slice(c + 1)] : [];
@@ -578,9 +583,19 @@ function itIsAdjectiveTo(toks: Tok[]): boolean {
     const subject = OBJECT_TO_SUBJECT[first]
       ? [tok(capitalize(OBJECT_TO_SUBJECT[first]), 'word', why)]
       : [{ ...np[0], text: capitalize(np[0].text), reason: why }, ...np.slice(1)];
-    toks.splice(0, w[toAt + 1], ...subject, tok(' ', 'space', why), tok(modal, 'word', why), tok(' ', 'space', why));
+    const alsoToks = also ? [tok('also', 'word', why), tok(' ', 'space', why)] : [];
+    toks.splice(
+      0,
+      w[toAt + 1],
+      ...subject,
+      tok(' ', 'space', why),
+      tok(modal, 'word', why),
+      tok(' ', 'space', why),
+      ...alsoToks,
+    );
     return true;
   }
+  if (also) return false;
   if (next === 'that' && be === 'is') {
     // "that these issues are addressed" → "These issues must be addressed"
     if (passiveThat(toks, w, k + 1, modal)) return true;
@@ -678,6 +693,17 @@ export function gerundToBase(g: string): string | null {
 
 const THERE_QUANTIFIERS = set('a an many some several few numerous countless various no');
 
+/** The same after a one-word opening: "Fortunately, there are several ways that help" → "Fortunately, several ways help". */
+function thereAreWhoAfterOpening(toks: Tok[], state: ReviseState): boolean {
+  if (!isWord(toks[0]) || toks[1]?.text !== ',' || toks[2]?.kind !== 'space' || toks[3]?.text !== 'there') return false;
+  const rest = [{ ...toks[3], text: 'There' }, ...toks.slice(4)];
+  if (!thereAreWho(rest, state)) return false;
+  // The quantifier that now follows the opening is lower-case again ("several", "many").
+  rest[0] = { ...rest[0], text: rest[0].text.charAt(0).toLowerCase() + rest[0].text.slice(1) };
+  toks.splice(3, toks.length - 3, ...rest);
+  return true;
+}
+
 /** "There are many people who believe that …" → "Many people believe that …". */
 function thereAreWho(toks: Tok[], state: ReviseState): boolean {
   if (keyOf(toks[0] ?? tok('', 'space', REASONS.wordy)) !== 'there' || toks[0].text !== 'There') return false;
@@ -705,6 +731,13 @@ function thereAreWho(toks: Tok[], state: ReviseState): boolean {
     finiteInLexicon(vk) ||
     (tags.has('Verb') && (tags.has('PresentTense') || tags.has('PastTense')) && !tags.has('Gerund'));
   if (!finite) return false;
+  // A noun read as a verb is the subject of a clause saying what the noun is, not one about it:
+  // "a concern that costs will rise", "a chance that prices rise" ("evidence that suggests a link" is).
+  const a = w[r + 2];
+  if (!MODAL_OR_AUX.has(vk) && a !== undefined && isWord(toks[a])) {
+    const at = tagsAt(toks, a, state.pos);
+    if (MODAL_OR_AUX.has(keyOf(toks[a])) || (at.has('Verb') && !at.has('Gerund'))) return false;
+  }
   const why = REASONS.wordy;
   const np = toks.slice(w[2], w[r]);
   np[0] = { ...np[0], text: capitalize(np[0].text), reason: why };
@@ -953,7 +986,7 @@ export function restructure(toks: Tok[], state: ReviseState): void {
   if (state.strength < 2) return;
   let changed = false;
   changed = itIsAdjectiveTo(toks) || itIsAdjectiveAfterPurpose(toks) || changed;
-  changed = thereAreWho(toks, state) || changed;
+  changed = thereAreWho(toks, state) || thereAreWhoAfterOpening(toks, state) || changed;
   changed = notOnlyInverted(toks) || notOnlyMid(toks) || changed;
   changed = roleInGerund(toks) || changed;
   changed = nextLevel(toks) || changed;

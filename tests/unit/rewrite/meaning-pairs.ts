@@ -1497,4 +1497,46 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The report shows the cost. The survey underlines the risk.',
     note: 'a flood does not "point out": "underscore" is "show" or "underline"',
   },
+  {
+    mode: 'standard',
+    text: 'It is also important to avoid caffeine in the evening.',
+    expected: 'Avoiding caffeine in the evening is also important.',
+  },
+  {
+    mode: 'standard',
+    text: 'If sleep problems persist, it is advisable to consult a doctor.',
+    expected: 'If sleep problems persist, consulting a doctor is advisable.',
+  },
+  {
+    mode: 'standard',
+    text: 'When choosing a laptop, it is important to consider battery life.',
+    expected: 'When choosing a laptop, considering battery life matters.',
+  },
+  {
+    mode: 'standard',
+    text: 'It is also crucial for parents to listen to their children.',
+    expected: 'Parents must also listen to their children.',
+  },
+  {
+    mode: 'standard',
+    text: 'Fortunately, there are several simple strategies that can help.',
+    expected: 'Fortunately, several simple strategies can help.',
+  },
+  {
+    mode: 'standard',
+    text: 'Today, there are many people who work from home.',
+    expected: 'Today, many people work from home.',
+  },
+  {
+    mode: 'standard',
+    text: 'There is a concern that costs will rise.',
+    expected: 'There is a concern that costs will rise.',
+    note: 'the clause says what the concern is: "A concern costs will rise" is no sentence',
+  },
+  {
+    mode: 'standard',
+    text: 'There is a chance that prices rise again.',
+    expected: 'There is a chance that prices rise again.',
+    note: '"prices" is the subject of the clause, not a verb',
+  },
 ];
