@@ -239,6 +239,10 @@ export const PHRASES: Entry[] = [
     F('might possibly', 'might', 2),
   ]),
   ...because('intensifier', [
+    // Concise prose cuts what other modes tone down ("incredibly easy" → "very easy" → "easy").
+    ...['incredibly', 'extremely', 'exceedingly', 'immensely', 'tremendously'].map((w) =>
+      F(w, '', 2, { modes: CONCISE, guard: { nextLower: true, prevNotIn: NOT_BEFORE_CUT } }),
+    ),
     F('absolutely', '', 2, { guard: { nextLower: true, nextNotIn: set('not no nothing never none nobody') } }),
     F('undeniably', '', 2, { guard: { nextLower: true, prevNotIn: set('.') } }),
     F('utterly', '', 2, { guard: { nextLower: true, nextNotIn: set('not no') } }),

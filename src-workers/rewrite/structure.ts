@@ -67,6 +67,18 @@ function cut(toks: Tok[], from: number, to: number, reason: Reason): void {
 // "not only … but also"
 
 /** "is not only fast but also cheap" → "is fast and cheap"; "not only for X but for Y" → "for X and for Y". */
+/** A pronoun that opens the second clause of "not only …, but it also …" ("it's", "they"). */
+const CLAUSE_SUBJECT = /^(?:it|they|he|she|we|you|i|this|that)(?:['’](?:s|re|ve|ll|d|m))?$/;
+
+/** Whether "also" is among the `n` words after toks[from]. */
+function alsoWithin(toks: readonly Tok[], from: number, n: number): boolean {
+  for (let k = nextIndex(toks, from), seen = 0; k >= 0 && seen < n; k = nextIndex(toks, k), seen++) {
+    if (!isWord(toks[k])) return false;
+    if (keyOf(toks[k]) === 'also') return true;
+  }
+  return false;
+}
+
 function notOnlyMid(toks: Tok[]): boolean {
   for (let i = 0; i < toks.length; i++) {
     if (!isWord(toks[i]) || keyOf(toks[i]) !== 'not') continue;
@@ -85,8 +97,14 @@ function notOnlyMid(toks: Tok[]): boolean {
       const a = nextIndex(toks, b);
       if (a < 0 || !isWord(toks[a])) break;
       const also = keyOf(toks[a]) === 'also';
-      if (!also && keyOf(toks[a]) !== keyOf(toks[x])) break;
       const why = REASONS.notOnly;
+      if (!also && keyOf(toks[a]) !== keyOf(toks[x])) {
+        // "not only X, but it (also) Y" → "X, and it also Y": a clause of its own, so the comma stays.
+        if (!CLAUSE_SUBJECT.test(keyOf(toks[a])) || !alsoWithin(toks, a, 3)) break;
+        toks[b] = tok('and', 'word', why);
+        cut(toks, i, o + 1, why);
+        return true;
+      }
       // "but also" → "and" (or "but" → "and"), then drop "not only".
       if (also) {
         let after = nextIndex(toks, a);

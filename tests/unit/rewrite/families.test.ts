@@ -85,6 +85,11 @@ describe('hedges, intensifiers and stacked adjectives', () => {
       expect((await edit(s, 'concise')).text).toBe(s);
     expect((await edit('The staff really liked the plan.', 'concise')).text).toBe('The staff liked the plan.');
   });
+  it('concise prose cuts what other modes tone down ("incredibly" → "very")', async () => {
+    expect((await edit('The soup is incredibly easy to make.', 'concise')).text).toBe('The soup is easy to make.');
+    expect((await edit('The results were extremely good.', 'concise')).text).toBe('The results were good.');
+    expect((await edit('The soup is incredibly easy to make.')).text).toBe('The soup is very easy to make.');
+  });
   it('keeps a single hedge: "it can be argued that X" is not "X"', async () => {
     const s = 'It can be argued that the roads were icy.';
     expect((await edit(s)).text).toBe(s);
@@ -110,6 +115,13 @@ describe('triplets, "not only … but also", nouns made verbs', () => {
     ['The club values skills and abilities above all.', 'The club values skills above all.', REASONS.synonymPair],
     ['The plan is not only cheap but also quick.', 'The plan is cheap and quick.', REASONS.notOnly],
     ['Not only does it save time, but it also cuts costs.', 'It saves time, and it also cuts costs.', REASONS.notOnly],
+    // The second half a clause of its own: the comma stays before "and".
+    [
+      'The app not only saves time, but it also cuts costs.',
+      'The app saves time, and it also cuts costs.',
+      REASONS.notOnly,
+    ],
+    ["The soup is not only cheap, but it's also quick.", "The soup is cheap, and it's also quick.", REASONS.notOnly],
     ['The board made a decision to close the mill.', 'The board decided to close the mill.', REASONS.verb],
     ['The storm had an impact on the harvest.', 'The storm affected the harvest.', REASONS.verb],
     ['The team conducted an analysis of the results.', 'The team analyzed the results.', REASONS.verb],
