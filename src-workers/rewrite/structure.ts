@@ -66,7 +66,6 @@ function cut(toks: Tok[], from: number, to: number, reason: Reason): void {
 // ---------------------------------------------------------------------------------------------
 // "not only … but also"
 
-/** "is not only fast but also cheap" → "is fast and cheap"; "not only for X but for Y" → "for X and for Y". */
 /** A pronoun that opens the second clause of "not only …, but it also …" ("it's", "they"). */
 const CLAUSE_SUBJECT = /^(?:it|they|he|she|we|you|i|this|that)(?:['’](?:s|re|ve|ll|d|m))?$/;
 
@@ -79,6 +78,7 @@ function alsoWithin(toks: readonly Tok[], from: number, n: number): boolean {
   return false;
 }
 
+/** "is not only fast but also cheap" → "is fast and cheap"; "not only for X but for Y" → "for X and for Y". */
 function notOnlyMid(toks: Tok[]): boolean {
   for (let i = 0; i < toks.length; i++) {
     if (!isWord(toks[i]) || keyOf(toks[i]) !== 'not') continue;
@@ -87,6 +87,9 @@ function notOnlyMid(toks: Tok[]): boolean {
     if (firstContentIndex(toks) === i) return false; // the inverted form, below
     const x = nextIndex(toks, o);
     if (x < 0 || !isWord(toks[x])) continue;
+    // Inverted after "that": "that not only have they understood …" keeps its order.
+    const y = nextIndex(toks, x);
+    if (MODAL_OR_AUX.has(keyOf(toks[x])) && y >= 0 && SUBJECT_PRONOUNS.has(keyOf(toks[y]))) return false;
     // Find "but also" (or "but" + the word after "only") within 15 words, no sentence punctuation between.
     let words = 0;
     for (let b = x; b >= 0 && words < 16; b = nextIndex(toks, b)) {
@@ -326,6 +329,8 @@ function nearSynonymLists(toks: Tok[]): boolean {
 // ---------------------------------------------------------------------------------------------
 // "It is essential to …", "plays a crucial role in …ing", "There are many people who …"
 
+/** Words that open an aside after a comma. */
+const ASIDE_OPENERS = set('such like including especially particularly notably which who whose where as');
 const IT_ADJECTIVES = set(
   'important essential crucial vital necessary imperative critical key recommended advisable advised',
 );
@@ -557,6 +562,9 @@ function itIsAdjectiveTo(toks: Tok[]): boolean {
     if (after === 'that' || after === 'in' || after === 'out') return false;
     const vp = toks.slice(w[k + 1] + 1, -1);
     if (vp.filter((t) => t.kind === 'word').length > 14) return false;
+    // A comma and an aside ("…, such as voting and volunteering") in the new subject would run on
+    // into its verb: "Showing …, such as voting is important."
+    if (vp.some((t, n) => t.text === ',' && ASIDE_OPENERS.has(keyOf(vp[nextIndex(vp, n)] ?? t)))) return false;
     // With a clause of its own ("to consult a doctor if the pain persists"), a condition or a
     // time goes in front ("If the pain persists, consulting a doctor is essential."); any other
     // clause ("whether", "because") would hang off the subject, so the sentence stays.

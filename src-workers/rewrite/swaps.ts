@@ -335,6 +335,7 @@ export function applyTable(toks: Tok[], state: ReviseState): number {
           if (len >= 0) break;
         }
         if (len < 0) continue;
+        if (len === 0 && e.src.endsWith(' that')) dropCoordinatedThat(toks, i, reason);
         invalidate(pos);
         state.counters.set(rule.counter, (state.counters.get(rule.counter) ?? 0) + 1);
         changes++;
@@ -353,6 +354,29 @@ export function applyTable(toks: Tok[], state: ReviseState): number {
   }
   return changes;
 }
+
+/**
+ * After a framing ("it is also important to recognize that") is cut, a second clause it governed
+ * loses its "that" too: "…, and that they continue" → "…, and they continue". Only before a
+ * subject ("that they", "that the …"), not the pointing "that" of "and that book".
+ */
+function dropCoordinatedThat(toks: Tok[], from: number, reason: Reason): void {
+  for (let k = from; k < toks.length; k++) {
+    const t = toks[k];
+    if (t.kind === 'punctuation' && /^[.;:!?]$/.test(t.text)) return;
+    if (t.kind !== 'word' || !COORDINATORS.has(keyOf(t))) continue;
+    const that = nextIndex(toks, k);
+    if (that < 0 || toks[that].text !== 'that') continue;
+    const next = nextIndex(toks, that);
+    if (next < 0 || toks[next].kind !== 'word') continue;
+    const n = keyOf(toks[next]);
+    if (!(SUBJECT_PRONOUNS.has(n) || DETERMINERS.has(n) || n === 'there')) continue;
+    toks[next] = withRemovedBefore(toks[next], reason);
+    toks.splice(that, next - that);
+    return;
+  }
+}
+const COORDINATORS = set('and but or');
 
 /**
  * A plural possessive whose noun was replaced by one not ending in "s": "individuals' right" →

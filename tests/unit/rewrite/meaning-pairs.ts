@@ -1539,4 +1539,22 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'There is a chance that prices rise again.',
     note: '"prices" is the subject of the clause, not a verb',
   },
+  {
+    mode: 'standard',
+    text: 'It is also important to recognize that these portrayals were harmful, and that they still hurt people.',
+    expected: 'These portrayals were harmful, and they still hurt people.',
+    note: 'the framing goes, and with it the "that" of the clause it also governed',
+  },
+  {
+    mode: 'standard',
+    text: 'This shows that not only have they read the tales, but they have also retold them.',
+    expected: 'This shows that not only have they read the tales, but they have also retold them.',
+    note: 'inverted after "that": without "not only" it would read "that have they read"',
+  },
+  {
+    mode: 'standard',
+    text: 'It is also important to teach them civic habits, such as voting and volunteering.',
+    expected: 'It is also important to teach them civic habits, like voting and volunteering.',
+    note: 'no gerund subject with an aside in it ("Teaching them …, like voting is important")',
+  },
 ];
