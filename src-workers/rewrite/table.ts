@@ -1029,6 +1029,43 @@ export const TABLE: Entry[] = [
       ),
     },
   }),
+  // The adjective, not the verb ("challenging the rules", "by challenging norms"): after a
+  // determiner or a degree word, or said of something ("The climb was challenging."). "Hard" is
+  // the plain word; formal prose takes "difficult".
+  ...(
+    [
+      ['hard', NOT_FORMAL],
+      ['difficult', ['formal', 'academic']],
+    ] as const
+  ).flatMap(([alt, modes]) => [
+    F('challenging', alt, 2, {
+      modes: [...modes],
+      guard: {
+        attributive: true,
+        prevIn: set(
+          'a an the this that these those its their our his her my your some many very more most quite particularly especially extremely increasingly incredibly so such less',
+        ),
+        nextNotIn: set('behavior behaviour behaviors behaviours'),
+      },
+    }),
+    F('challenging', alt, 2, {
+      modes: [...modes],
+      guard: {
+        prevIn: set(
+          'is are was were be been being seem seems seemed prove proves proved very more most quite particularly especially extremely increasingly incredibly so too rather less',
+        ),
+        nextIn: set('. , ; ! to for and but'),
+      },
+    }),
+  ]),
+  // "a powerful reminder" → "a strong reminder": only where "strong" says the same.
+  F('powerful', 'strong', 2, {
+    guard: {
+      nextIn: set(
+        'message messages reminder reminders symbol symbols statement statements example examples argument arguments influence emotion emotions impact effect effects bond bonds connection connections motivator feeling feelings',
+      ),
+    },
+  }),
   F('characterized by', 'marked by', 2),
   F('characterised by', 'marked by', 2),
   O('similarly ,', 'Likewise,', 2),

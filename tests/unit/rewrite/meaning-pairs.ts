@@ -1557,4 +1557,54 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'It is also important to teach them civic habits, like voting and volunteering.',
     note: 'no gerund subject with an aside in it ("Teaching them …, like voting is important")',
   },
+  {
+    mode: 'standard',
+    text: 'Learning a language is a challenging task.',
+    expected: 'Learning a language is a hard task.',
+  },
+  {
+    mode: 'formal',
+    text: 'Learning a language is a challenging task.',
+    expected: 'Learning a language is a difficult task.',
+  },
+  {
+    mode: 'standard',
+    text: 'The hike proved challenging for the children.',
+    expected: 'The hike proved hard for the children.',
+  },
+  {
+    mode: 'standard',
+    text: 'They are challenging the rules.',
+    expected: 'They are challenging the rules.',
+    note: 'the verb: they question the rules',
+  },
+  {
+    mode: 'standard',
+    text: 'Challenging assumptions is healthy.',
+    expected: 'Challenging assumptions is healthy.',
+    note: 'a gerund with its object, not "hard assumptions"',
+  },
+  {
+    mode: 'standard',
+    text: 'Teachers manage challenging behavior every day.',
+    expected: 'Teachers manage challenging behavior every day.',
+    note: 'a term of the classroom (disruptive behaviour), not "hard behavior"',
+  },
+  {
+    mode: 'standard',
+    text: 'This was the most challenging part of the trip.',
+    expected: 'This was the most challenging part of the trip.',
+    note: '"the most hard part" is no English',
+  },
+  {
+    mode: 'standard',
+    text: 'The film sends a powerful message about love.',
+    expected: 'The film sends a strong message about love.',
+  },
+  {
+    mode: 'standard',
+    text: 'The engine is powerful.',
+    expected: 'The engine is powerful.',
+    note: 'power in its own sense: "strong" only where it says the same (a message, a bond)',
+  },
 ];
