@@ -126,6 +126,12 @@ export const C = (src: string, a: AltSpec, level: 1 | 2 | 3, o: Opts = {}): Entr
   F(src, a, level, { at: 'clause', ...o });
 
 export const NOT_FORMAL: RewriteMode[] = ['standard', 'casual', 'concise'];
+/** Nouns after which "challenging" is a term, not "hard" ("challenging behavior" in a classroom). */
+const TERM_AFTER_CHALLENGING = set('behavior behaviour behaviors behaviours');
+/** Nouns "hard" would not fit: "hard conditions" reads as harsh, "a hard case" as a tough person. */
+const NOT_HARD = set(
+  'conditions condition circumstances circumstance situation situations environment environments case cases period periods',
+);
 /** What one "embraces" by taking it up: ideas, practices, tools. */
 const ADOPTABLE = set(
   'technology technologies change changes innovation innovations idea ideas approach approaches practice practices method methods tool tools strategy strategies policy policies digital new modern sustainable green renewable habits habit lifestyle mindset model models platform platforms system systems trend trends values value principles principle reform reforms ai automation',
@@ -1029,6 +1035,16 @@ export const TABLE: Entry[] = [
       ),
     },
   }),
+  // "hard conditions", "a hard situation" read as harsh or as a hard case: those stay "difficult".
+  F('challenging', 'difficult', 2, {
+    guard: {
+      attributive: true,
+      prevIn: set(
+        'a an the this these those its their our his her my your some many very quite particularly especially extremely',
+      ),
+      nextIn: NOT_HARD,
+    },
+  }),
   // The adjective, not the verb ("challenging the rules", "by challenging norms"): after a
   // determiner or a degree word, or said of something ("The climb was challenging."). "Hard" is
   // the plain word; formal prose takes "difficult".
@@ -1045,7 +1061,7 @@ export const TABLE: Entry[] = [
         prevIn: set(
           'a an the this that these those its their our his her my your some many very more most quite particularly especially extremely increasingly incredibly so such less',
         ),
-        nextNotIn: set('behavior behaviour behaviors behaviours'),
+        nextNotIn: alt === 'hard' ? new Set([...NOT_HARD, ...TERM_AFTER_CHALLENGING]) : TERM_AFTER_CHALLENGING,
       },
     }),
     F('challenging', alt, 2, {

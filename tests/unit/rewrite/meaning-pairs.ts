@@ -1607,4 +1607,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The engine is powerful.',
     note: 'power in its own sense: "strong" only where it says the same (a message, a bond)',
   },
+  {
+    mode: 'standard',
+    text: 'Competitors had to deal with some challenging conditions.',
+    expected: 'Competitors had to deal with some difficult conditions.',
+    note: '"hard conditions" would read as harsh ones',
+  },
 ];
