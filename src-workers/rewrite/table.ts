@@ -1031,8 +1031,16 @@ export const TABLE: Entry[] = [
     guard: {
       prevNotIn: set('statistically highly not'),
       nextIn: set(
-        'role impact impacts challenge challenges contribution contributions influence step steps part milestone achievement achievements event events moment moments figure figures factor factors problem problems issue issues obstacle obstacles concern concerns threat threats shift barrier barriers advantage advantages benefit benefits setback setbacks turning',
+        'role impact impacts challenge challenges contribution contributions influence step steps part milestone achievement achievements event events moment moments figure figures factor factors problem problems issue issues obstacle obstacles concern concerns threat threats shift barrier barriers advantage advantages benefit benefits setback setbacks turning transformation transformations change changes choice choices decision decisions implications consequences aspect aspects advancement advancements',
       ),
+    },
+  }),
+  // "a significant number of" → "a large number of" (a quantity; not a difference or an increase,
+  // which may be statistical).
+  F('significant', 'large', 2, {
+    guard: {
+      prevNotIn: set('statistically highly not'),
+      nextIn: set('amount amounts number portion portions share proportion'),
     },
   }),
   // "hard conditions", "a hard situation" read as harsh or as a hard case: those stay "difficult".

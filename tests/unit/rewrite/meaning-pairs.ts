@@ -1613,4 +1613,20 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Competitors had to deal with some difficult conditions.',
     note: '"hard conditions" would read as harsh ones',
   },
+  {
+    mode: 'standard',
+    text: 'The city went through a significant transformation.',
+    expected: 'The city went through a major transformation.',
+  },
+  {
+    mode: 'standard',
+    text: 'A significant number of students failed.',
+    expected: 'A large number of students failed.',
+  },
+  {
+    mode: 'standard',
+    text: 'There was a significant difference between the groups.',
+    expected: 'There was a significant difference between the groups.',
+    note: 'may be statistical: a difference or an increase keeps "significant"',
+  },
 ];
