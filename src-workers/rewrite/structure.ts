@@ -16,7 +16,7 @@
 import { baseOfParticiple, verbForms, type VerbForm } from './inflect';
 import { finiteInLexicon, invalidate, lexiconHas, tagsAt } from './pos';
 import { REASONS, type Reason } from './reasons';
-import type { ReviseState } from './state';
+import { formalMode, type ReviseState } from './state';
 import {
   article,
   capitalize,
@@ -1008,9 +1008,45 @@ function additiveToAlso(toks: Tok[]): boolean {
 }
 
 /** The structural edits for a sentence, in place, by mode and strength. */
+const BE_FORMS = set('is are was were has have had');
+/** Short subjects a sentence can start with once "however" has gone to its front. */
+const HOWEVER_SUBJECT_START = new Set([
+  ...SUBJECT_PRONOUNS,
+  ...set('the this that these those such his her its their our my your'),
+]);
+
+/**
+ * "The results, however, were mixed." → "But the results were mixed." — the contrast said where
+ * the sentence starts, as "However," at the start already is (plain modes; formal prose keeps it).
+ */
+function howeverInside(toks: Tok[], state: ReviseState): boolean {
+  if (toks[0]?.kind !== 'word' || !HOWEVER_SUBJECT_START.has(keyOf(toks[0]))) return false;
+  const c = toks.findIndex((t) => t.kind === 'punctuation');
+  if (c < 1 || toks[c].text !== ',') return false;
+  const before = wordsFrom(toks.slice(0, c), 0);
+  if (before.length > 6) return false;
+  // Before it a subject ("The results,") or a pronoun and its "be" ("It was,"); not a clause of its
+  // own ("This could get complicated, however, see …"), whose "however" joins two sentences.
+  const pronounBe = before.length === 2 && SUBJECT_PRONOUNS.has(keyOf(toks[0])) && BE_FORMS.has(keyOf(toks[before[1]]));
+  if (!pronounBe && before.slice(1).some((i) => tagsAt(toks, i, state.pos).has('Verb'))) return false;
+  const h = nextIndex(toks, c);
+  const c2 = h < 0 ? -1 : nextIndex(toks, h);
+  if (h < 0 || keyOf(toks[h]) !== 'however' || toks[h].text !== 'however' || toks[c2]?.text !== ',') return false;
+  const rest = nextIndex(toks, c2);
+  if (rest < 0 || !isWord(toks[rest]) || !isLowerWord(toks[rest].text)) return false;
+  const why = REASONS.transition;
+  const first = toks[0].text === 'I' ? toks[0] : { ...toks[0], text: toks[0].text.toLowerCase(), reason: why };
+  toks.splice(0, rest, tok('But', 'word', why), tok(' ', 'space', why), first, ...toks.slice(1, c), {
+    ...toks[rest - 1],
+    reason: why,
+  });
+  return true;
+}
+
 export function restructure(toks: Tok[], state: ReviseState): void {
   if (state.strength < 2) return;
   let changed = false;
+  if (!formalMode(state.mode)) changed = howeverInside(toks, state) || changed;
   changed = itIsAdjectiveTo(toks) || itIsAdjectiveAfterPurpose(toks) || changed;
   changed = thereAreWho(toks, state) || thereAreWhoAfterOpening(toks, state) || changed;
   changed = notOnlyInverted(toks) || notOnlyMid(toks) || changed;

@@ -1629,4 +1629,22 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'There was a significant difference between the groups.',
     note: 'may be statistical: a difference or an increase keeps "significant"',
   },
+  { mode: 'standard', text: 'The results, however, were mixed.', expected: 'But the results were mixed.' },
+  {
+    mode: 'standard',
+    text: 'The plan was cheap. It was, however, slow.',
+    expected: 'The plan was cheap. But it was slow.',
+  },
+  {
+    mode: 'formal',
+    text: 'The results, however, were mixed.',
+    expected: 'The results, however, were mixed.',
+    note: 'formal prose keeps "however", at the start or inside',
+  },
+  {
+    mode: 'standard',
+    text: 'This could get complicated, however, see the example below.',
+    expected: 'This could get complicated, however, see the example below.',
+    note: 'the "however" joins two sentences: moved to the front it would run them together',
+  },
 ];
