@@ -1647,4 +1647,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'This could get complicated, however, see the example below.',
     note: 'the "however" joins two sentences: moved to the front it would run them together',
   },
+  {
+    mode: 'standard',
+    text: 'As we approach the end of the term, we thank every family.',
+    expected: 'As we approach the end of the term, we thank every family.',
+    note: 'a moment reached, not a stretch of time: "While we approach" reads wrong',
+  },
 ];
