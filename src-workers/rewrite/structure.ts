@@ -1023,15 +1023,16 @@ function howeverInside(toks: Tok[], state: ReviseState): boolean {
   if (toks[0]?.kind !== 'word' || !HOWEVER_SUBJECT_START.has(keyOf(toks[0]))) return false;
   const c = toks.findIndex((t) => t.kind === 'punctuation');
   if (c < 1 || toks[c].text !== ',') return false;
-  const before = wordsFrom(toks.slice(0, c), 0);
-  if (before.length > 6) return false;
-  // Before it a subject ("The results,") or a pronoun and its "be" ("It was,"); not a clause of its
-  // own ("This could get complicated, however, see …"), whose "however" joins two sentences.
-  const pronounBe = before.length === 2 && SUBJECT_PRONOUNS.has(keyOf(toks[0])) && BE_FORMS.has(keyOf(toks[before[1]]));
-  if (!pronounBe && before.slice(1).some((i) => tagsAt(toks, i, state.pos).has('Verb'))) return false;
   const h = nextIndex(toks, c);
   const c2 = h < 0 ? -1 : nextIndex(toks, h);
   if (h < 0 || keyOf(toks[h]) !== 'however' || toks[h].text !== 'however' || toks[c2]?.text !== ',') return false;
+  const before = wordsFrom(toks.slice(0, c), 0);
+  if (before.length > 6) return false;
+  // Before it a subject ("The results,") or a pronoun and its "be" ("It was,"); not a clause of its
+  // own ("This could get complicated, however, see …"), whose "however" joins two sentences. (The
+  // tagger last: it is the costly check.)
+  const pronounBe = before.length === 2 && SUBJECT_PRONOUNS.has(keyOf(toks[0])) && BE_FORMS.has(keyOf(toks[before[1]]));
+  if (!pronounBe && before.slice(1).some((i) => tagsAt(toks, i, state.pos).has('Verb'))) return false;
   const rest = nextIndex(toks, c2);
   if (rest < 0 || !isWord(toks[rest]) || !isLowerWord(toks[rest].text)) return false;
   const why = REASONS.transition;
