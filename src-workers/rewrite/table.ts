@@ -233,7 +233,8 @@ export const TABLE: Entry[] = [
   O('therefore ,', { plain: [], casual: ['So,'] }, 2, { modes: ['casual'] }),
   O('thus ,', { plain: ['So,'], formal: ['Therefore,'] }, 2),
   O('hence ,', { plain: ['So,'], formal: ['Therefore,'] }, 2),
-  O('however ,', { plain: ['But'], formal: [] }, 2, { guard: { nextLower: true } }),
+  // Before a word, "I" or a name ("However, Santiago never gives up." → "But Santiago …").
+  O('however ,', { plain: ['But'], formal: [] }, 2, { guard: { nextNotIn: set(', ; : . - – —') } }),
   O('on the other hand ,', { plain: ['But'], formal: [] }, 2, { guard: { nextLower: true } }),
   O('nevertheless ,', { plain: ['Still,'], formal: ['Even so,'] }, 2),
   // Its partner "On the other hand," becomes "But": alone it announces a contrast that never comes.

@@ -1653,4 +1653,6 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'As we approach the end of the term, we thank every family.',
     note: 'a moment reached, not a stretch of time: "While we approach" reads wrong',
   },
+  { mode: 'standard', text: 'However, Santiago never gives up.', expected: 'But Santiago never gives up.' },
+  { mode: 'standard', text: 'However, I disagree with the plan.', expected: 'But I disagree with the plan.' },
 ];
