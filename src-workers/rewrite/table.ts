@@ -644,9 +644,16 @@ export const TABLE: Entry[] = [
   F('bustling', ['busy', 'lively'], 1),
   F('burgeoning', 'growing', 1),
   F('transformative', 'life-changing', 2, { guard: { nextIn: set('experience experiences journey moment moments') } }),
+  // "far-reaching" only where it says the same (an effect that changes much); "the transformative
+  // power of love" is a power to transform, not a far-reaching one.
   F('transformative', 'far-reaching', 2, {
-    guard: { nextNotIn: set('experience experiences journey moment moments') },
+    guard: {
+      nextIn: set(
+        'impact impacts effect effects change changes reform reforms consequences implications shift shifts policy policies',
+      ),
+    },
   }),
+  F('transformative', 'transforming', 2, { guard: { nextIn: set('power force forces influence') } }),
   F('unparalleled', 'unmatched', 2),
   F('enduring', 'lasting', 2, {
     guard: {

@@ -1655,4 +1655,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
   },
   { mode: 'standard', text: 'However, Santiago never gives up.', expected: 'But Santiago never gives up.' },
   { mode: 'standard', text: 'However, I disagree with the plan.', expected: 'But I disagree with the plan.' },
+  {
+    mode: 'standard',
+    text: 'The novel shows the transformative power of love.',
+    expected: 'The novel shows the transforming power of love.',
+    note: 'a power to transform: not "far-reaching"',
+  },
+  {
+    mode: 'standard',
+    text: 'The reform had a transformative impact on schools.',
+    expected: 'The reform had a far-reaching effect on schools.',
+  },
 ];
