@@ -30,6 +30,8 @@ interface Mark {
   end: number;
   /** One reason, or several joined by "; ". */
   reason: string;
+  /** From a token of an edit whose pieces stand or fall together (`Tok.joint`). */
+  joint?: boolean;
 }
 
 /**
@@ -44,8 +46,10 @@ function render(toks: readonly Tok[], spans: readonly ProtectedSpan[]): { text: 
   let at = 0;
   for (const t of toks) {
     const len = t.kind === 'placeholder' ? spans[Number(t.text.slice(1, -1))].text.length : t.text.length;
-    if (t.removedBefore) marks.push({ start: at, end: at, reason: t.removedBefore });
-    if (t.reason) marks.push({ start: at, end: at + len, reason: t.reason });
+    const joint = t.joint === true;
+    if (t.removedBefore) marks.push({ start: at, end: at, reason: t.removedBefore, joint });
+    if (t.reason) marks.push({ start: at, end: at + len, reason: t.reason, joint });
+    if (joint && !t.reason && !t.removedBefore) marks.push({ start: at, end: at + len, reason: '', joint });
     at += len;
     if (t.removedAfter) marks.push({ start: at, end: at, reason: t.removedAfter });
   }
@@ -59,7 +63,7 @@ function reasonOf(marks: readonly Mark[], at: number, length: number): string {
   const found: string[] = [];
   for (const m of marks) {
     if (m.end < from || m.start > to) continue;
-    for (const r of m.reason.split('; ')) if (!found.includes(r)) found.push(r);
+    for (const r of m.reason.split('; ')) if (r && !found.includes(r)) found.push(r);
   }
   return found.length ? found.join('; ') : REASONS.reworded;
 }
@@ -72,6 +76,11 @@ function apply(text: string, hunks: readonly RawHunk[]): string {
     pos = h.end;
   }
   return out + text.slice(pos);
+}
+
+/** Whether a hunk whose new text stands at [at, at + length) holds a piece of a joint edit. */
+function jointAt(marks: readonly Mark[], at: number, length: number): boolean {
+  return marks.some((m) => m.joint && m.end >= at - 1 && m.start <= at + length + 1);
 }
 
 /** Edits that move words: their hunks only make sense together, so a sentence's hunks become one. */
@@ -246,11 +255,19 @@ const passes = (text: string, guard: Guard, h: RawHunk) => guard.check(text.slic
  * pass together — one wrong swap should not cost the sentence its other edits ("It is important
  * to note that" cut although a swap beside it was refused).
  */
-export function guarded(text: string, spans: readonly Span[], guard: Guard, hunks: UnitHunk[]): RawHunk[] {
+export function guarded(
+  text: string,
+  spans: readonly Span[],
+  guard: Guard,
+  hunks: UnitHunk[],
+  joint: ReadonlySet<RawHunk> = new Set(),
+): RawHunk[] {
   const kept: RawHunk[] = [];
   for (const g of groupBySentence(spans, hunks)) {
     const merged = mergeGroup(text, g);
-    const moves = g.length > 1 && g.some(movesWords);
+    // A piece no edit marked ("reworded") is a piece of another edit the word diff split from it
+    // ("On the other hand, the" → "But the" as "On" → "But" and "other hand, the" cut).
+    const moves = g.length > 1 && g.some((h) => movesWords(h) || joint.has(h) || h.reason === REASONS.reworded);
     if (passes(text, guard, merged)) {
       if (moves) kept.push(merged);
       else kept.push(...g);
@@ -321,9 +338,13 @@ export async function reviseDocument(
       const done: RawHunk[] = [];
       if (revised.text !== before) {
         const raw: UnitHunk[] = [];
-        for (const h of diffPiece(before, revised.text, u.start).hunks)
-          raw.push({ ...h, reason: reasonOf(revised.marks, h.at ?? 0, h.after.length), unit });
-        const ok = guarded(text, sentences, guard, raw).filter((h) => keepsProtected(h, spans));
+        const joint = new Set<RawHunk>();
+        for (const h of diffPiece(before, revised.text, u.start).hunks) {
+          const r = { ...h, reason: reasonOf(revised.marks, h.at ?? 0, h.after.length), unit };
+          raw.push(r);
+          if (jointAt(revised.marks, h.at ?? 0, h.after.length)) joint.add(r);
+        }
+        const ok = guarded(text, sentences, guard, raw, joint).filter((h) => keepsProtected(h, spans));
         passed += ok.length;
         done.push(...(judgement?.human ? ok.filter((h) => touches(judgement.flagged, h.start, h.end)) : ok));
       }

@@ -29,6 +29,7 @@ import {
   prevIndex,
   tok,
   type Tok,
+  withRemovedBefore,
 } from './tokens';
 import {
   CONJUNCTIONS,
@@ -766,7 +767,9 @@ function thereAreWho(toks: Tok[], state: ReviseState): boolean {
   }
   const why = REASONS.wordy;
   const np = toks.slice(w[2], w[r]);
-  np[0] = { ...np[0], text: capitalize(np[0].text), reason: why };
+  np[0] = { ...np[0], text: capitalize(np[0].text), reason: why, joint: true };
+  // The relative pronoun goes too: its hunk and the one above stand or fall together.
+  toks[v] = { ...withRemovedBefore(toks[v], why), joint: true };
   if (/^an?$/i.test(np[0].text)) {
     const nx = np.find((t, n) => n > 0 && t.kind === 'word');
     if (nx) np[0] = { ...np[0], text: capitalize(article(nx.text, false)) };
@@ -997,17 +1000,17 @@ function additiveToAlso(toks: Tok[]): boolean {
     // "also" after the auxiliary, then the opening and its comma cut (the subject capitalised).
     // A "have" that is the clause's own verb takes "also" before it: "It had profound effects" →
     // "It also had profound effects", not "had also profound effects".
+    const also: Tok = { ...tok('also', 'word', why), joint: true };
     if (HAVE_FORMS.has(k) && !readsAsParticiple(keyOf(after)) && !keyOf(after).endsWith('ly'))
-      toks.splice(w[n], 0, tok('also', 'word', why), tok(' ', 'space', why));
-    else toks.splice(w[n] + 1, 0, tok(' ', 'space', why), tok('also', 'word', why));
-    toks[w[start]] = { ...subject, text: capitalize(subject.text), reason: why, removedBefore: why };
+      toks.splice(w[n], 0, also, tok(' ', 'space', why));
+    else toks.splice(w[n] + 1, 0, tok(' ', 'space', why), also);
+    toks[w[start]] = { ...subject, text: capitalize(subject.text), reason: why, removedBefore: why, joint: true };
     toks.splice(0, w[start]);
     return true;
   }
   return false;
 }
 
-/** The structural edits for a sentence, in place, by mode and strength. */
 const BE_FORMS = set('is are was were has have had');
 /** Short subjects a sentence can start with once "however" has gone to its front. */
 const HOWEVER_SUBJECT_START = new Set([
@@ -1037,13 +1040,13 @@ function howeverInside(toks: Tok[], state: ReviseState): boolean {
   if (rest < 0 || !isWord(toks[rest]) || !isLowerWord(toks[rest].text)) return false;
   const why = REASONS.transition;
   const first = toks[0].text === 'I' ? toks[0] : { ...toks[0], text: toks[0].text.toLowerCase(), reason: why };
-  toks.splice(0, rest, tok('But', 'word', why), tok(' ', 'space', why), first, ...toks.slice(1, c), {
-    ...toks[rest - 1],
-    reason: why,
-  });
+  toks[rest] = { ...withRemovedBefore(toks[rest], why), joint: true };
+  const but: Tok = { ...tok('But', 'word', why), joint: true };
+  toks.splice(0, rest, but, tok(' ', 'space', why), first, ...toks.slice(1, c), { ...toks[rest - 1], reason: why });
   return true;
 }
 
+/** The structural edits for a sentence, in place, by mode and strength. */
 export function restructure(toks: Tok[], state: ReviseState): void {
   if (state.strength < 2) return;
   let changed = false;

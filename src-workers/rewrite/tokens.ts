@@ -14,6 +14,11 @@ export interface Tok extends Token {
   removedBefore?: string;
   /** An edit removed words right after this token (at a unit's end). */
   removedAfter?: Reason;
+  /**
+   * Part of an edit whose pieces stand or fall together ("There are many people who believe" →
+   * "Many people believe": keeping one half leaves no sentence), so its hunks become one.
+   */
+  joint?: true;
 }
 
 export function tokenize(s: string): Tok[] {

@@ -253,6 +253,35 @@ describe('hunks from a revision', () => {
       { id: 0, start: 5, end: 22, before: 'is a testament to', after: 'shows', reason: 'stock phrase replaced' },
     ]);
   });
+  it('an edit whose pieces stand or fall together is one hunk, however far apart its words', async () => {
+    // Accepting half would leave no sentence: "Many people who believe …", "There are many people think …".
+    for (const [text, before, after] of [
+      [
+        'There are many people who believe that sleep is optional.',
+        'There are many people who believe',
+        'Many people think',
+      ],
+      [
+        'Fortunately, there are several simple strategies that can help.',
+        'there are several simple strategies that ',
+        'several simple strategies ',
+      ],
+      ['Additionally, the rules can help new staff.', 'Additionally, the rules can ', 'The rules can also '],
+    ]) {
+      const out = await revise(text);
+      expect(out.hunks.map((h) => [h.before, h.after])).toEqual([[before, after]]);
+    }
+  });
+  it('a piece the word diff split from its edit goes with it (no hunk without a reason)', async () => {
+    // The diff pairs "the" with "the": "On" → "But" and "other hand, the" cut would be two halves.
+    for (const text of [
+      'The two nations raced each other.  On the other hand, the rival team, despite its costs, kept going.',
+      'The club met every week. It is important to note that honesty is a complex and multifaceted value that people hold.',
+    ]) {
+      const out = await revise(text);
+      expect(out.hunks.filter((h) => h.reason === 'reworded')).toEqual([]);
+    }
+  });
   it('summary counts words and gives similarity with one decimal', async () => {
     const out = await revise('We utilize data.', opts('standard', 1));
     expect(out.diff_summary).toEqual({ additions: 1, deletions: 1, similarity: 66.7 });
