@@ -1011,7 +1011,6 @@ function additiveToAlso(toks: Tok[]): boolean {
   return false;
 }
 
-const BE_FORMS = set('is are was were has have had');
 /** Short subjects a sentence can start with once "however" has gone to its front. */
 const HOWEVER_SUBJECT_START = new Set([
   ...SUBJECT_PRONOUNS,
@@ -1031,11 +1030,12 @@ function howeverInside(toks: Tok[], state: ReviseState): boolean {
   if (h < 0 || keyOf(toks[h]) !== 'however' || toks[h].text !== 'however' || toks[c2]?.text !== ',') return false;
   const before = wordsFrom(toks.slice(0, c), 0);
   if (before.length > 6) return false;
-  // Before it a subject ("The results,") or a pronoun and its "be" ("It was,"); not a clause of its
+  // Before it a subject ("The results,") or a pronoun and its auxiliary ("It was,"); not a clause of its
   // own ("This could get complicated, however, see …"), whose "however" joins two sentences. (The
   // tagger last: it is the costly check.)
-  const pronounBe = before.length === 2 && SUBJECT_PRONOUNS.has(keyOf(toks[0])) && BE_FORMS.has(keyOf(toks[before[1]]));
-  if (!pronounBe && before.slice(1).some((i) => tagsAt(toks, i, state.pos).has('Verb'))) return false;
+  const pronounAux =
+    before.length === 2 && SUBJECT_PRONOUNS.has(keyOf(toks[0])) && MODAL_OR_AUX.has(keyOf(toks[before[1]]));
+  if (!pronounAux && before.slice(1).some((i) => tagsAt(toks, i, state.pos).has('Verb'))) return false;
   const rest = nextIndex(toks, c2);
   if (rest < 0 || !isWord(toks[rest]) || !isLowerWord(toks[rest].text)) return false;
   const why = REASONS.transition;
