@@ -126,6 +126,8 @@ export const C = (src: string, a: AltSpec, level: 1 | 2 | 3, o: Opts = {}): Entr
   F(src, a, level, { at: 'clause', ...o });
 
 export const NOT_FORMAL: RewriteMode[] = ['standard', 'casual', 'concise'];
+/** Punctuation after an opening's comma: no sentence goes on there ("However, —"). */
+const AFTER_OPENING_PUNCTUATION = set(', ; : . - – —');
 /** Nouns after which "challenging" is a term, not "hard" ("challenging behavior" in a classroom). */
 const TERM_AFTER_CHALLENGING = set('behavior behaviour behaviors behaviours');
 /** Nouns "hard" would not fit: "hard conditions" reads as harsh, "a hard case" as a tough person. */
@@ -234,8 +236,9 @@ export const TABLE: Entry[] = [
   O('thus ,', { plain: ['So,'], formal: ['Therefore,'] }, 2),
   O('hence ,', { plain: ['So,'], formal: ['Therefore,'] }, 2),
   // Before a word, "I" or a name ("However, Santiago never gives up." → "But Santiago …").
-  O('however ,', { plain: ['But'], formal: [] }, 2, { guard: { nextNotIn: set(', ; : . - – —') } }),
-  O('on the other hand ,', { plain: ['But'], formal: [] }, 2, { guard: { nextLower: true } }),
+  ...['however ,', 'on the other hand ,'].map((src) =>
+    O(src, { plain: ['But'], formal: [] }, 2, { guard: { nextNotIn: AFTER_OPENING_PUNCTUATION } }),
+  ),
   O('nevertheless ,', { plain: ['Still,'], formal: ['Even so,'] }, 2),
   // Its partner "On the other hand," becomes "But": alone it announces a contrast that never comes.
   O('on one hand ,', '', 2),

@@ -1666,4 +1666,9 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The reform had a transformative impact on schools.',
     expected: 'The reform had a far-reaching effect on schools.',
   },
+  {
+    mode: 'standard',
+    text: 'The old town is quiet. On the other hand, Lisbon never sleeps.',
+    expected: 'The old town is quiet. But Lisbon never sleeps.',
+  },
 ];
