@@ -16,7 +16,6 @@
  * `ai_confidence` as "how strongly the text looks machine-written", not as the share of AI text
  * among the documents a user checks.
  */
-import { franc } from 'franc';
 import {
   MIN_SCORED_WORDS,
   type AnalysisResult,
@@ -28,6 +27,7 @@ import {
 import { countWords } from '../text/segment';
 import { NF, buildLexicon, featuresFor, prepare, type Lexicon, type Prepared } from './features';
 import { explain } from './explain';
+import { detectLanguage } from './language';
 import type { NgramLm } from './lm';
 import modelJson from './model.json';
 import { calibrateLength, calibrationSlope, linearScore, loadLm, type ModelJson } from './model';
@@ -63,150 +63,6 @@ function engine(): { lm: NgramLm; lex: Lexicon } {
     lex = buildLexicon(MODEL.kobakStyle);
   }
   return { lm, lex };
-}
-
-// Languages franc may answer with; a closed list avoids rare look-alikes of English (Scots, Pidgin).
-const LANGUAGES = [
-  'eng',
-  'deu',
-  'fra',
-  'spa',
-  'ita',
-  'por',
-  'nld',
-  'swe',
-  'dan',
-  'nob',
-  'fin',
-  'pol',
-  'ces',
-  'slk',
-  'hun',
-  'ron',
-  'tur',
-  'rus',
-  'ukr',
-  'bul',
-  'ell',
-  'cmn',
-  'jpn',
-  'kor',
-  'arb',
-  'heb',
-  'hin',
-  'ind',
-  'vie',
-  'tha',
-  'cat',
-  'hrv',
-  'srp',
-  'slv',
-  'lit',
-  'lav',
-  'est',
-  'tgl',
-  'swh',
-  'afr',
-  'pes',
-  'ben',
-  'urd',
-];
-
-// Frequent English function words that are rare in other languages written in Latin script
-// ("is", "on", "in", "was", "will", "an", "die" are left out: Dutch, French or German use them).
-const ENGLISH_MARKERS = new Set([
-  'the',
-  'of',
-  'and',
-  'to',
-  'that',
-  'it',
-  'for',
-  'with',
-  'as',
-  'his',
-  'they',
-  'be',
-  'at',
-  'have',
-  'this',
-  'from',
-  'or',
-  'had',
-  'by',
-  'but',
-  'what',
-  'were',
-  'we',
-  'when',
-  'your',
-  'can',
-  'said',
-  'there',
-  'which',
-  'she',
-  'do',
-  'their',
-  'if',
-  'would',
-  'been',
-  'has',
-  'who',
-  'its',
-  'did',
-  'could',
-  'them',
-  'than',
-  'then',
-  'these',
-  'some',
-  'her',
-  'him',
-  'into',
-  'our',
-  'you',
-  'i',
-  'my',
-  'he',
-  'are',
-  'not',
-  'a',
-  'should',
-  'about',
-  'just',
-  'there',
-  'because',
-  'how',
-  "it's",
-]);
-
-/**
- * Fast path for the common case: a text whose first 1,500 characters are at least 30% English
- * function words is English (other languages score a few percent). Anything else goes to franc.
- */
-function clearlyEnglish(text: string): boolean {
-  const words = text
-    .slice(0, 1500)
-    .toLowerCase()
-    .match(/[a-z']+/g);
-  if (!words || words.length < 30) return false;
-  let n = 0;
-  for (const w of words) if (ENGLISH_MARKERS.has(w)) n++;
-  return n / words.length >= 0.3;
-}
-
-/**
- * ISO 639-3 code of the text's language: "eng" for clearly English text, else franc's answer on
- * up to three 400-character samples; "und" if unsure.
- */
-export function detectLanguage(text: string): string {
-  if (clearlyEnglish(text)) return 'eng';
-  let sample = text;
-  if (text.length > 1200) {
-    const mid = Math.floor(text.length / 2);
-    sample = `${text.slice(0, 400)} ${text.slice(mid - 200, mid + 200)} ${text.slice(text.length - 400)}`;
-  }
-  return franc(sample, { only: LANGUAGES, minLength: 20 });
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;

@@ -64,6 +64,29 @@ describe('detector: gates', () => {
     }
   });
 
+  it('calls a short English text English, not the language character trigrams guess', () => {
+    // franc alone called the first French and the second Danish.
+    for (const text of [
+      'Today, technology plays a key part in our lives. It encourages innovation.',
+      'Thanks for the update, see you at the meeting tomorrow morning.',
+      'Innovation drives progress in modern societies.',
+    ]) {
+      const r = analyzeText(text);
+      expect(r.language).toBe('eng');
+      expect(r.verdict).toBe('too_short');
+    }
+    // A short text that reads as another language still says so.
+    for (const [text, lang] of [
+      ['Jeg har en hund og to katte, og det er dejligt at bo på landet.', 'dan'],
+      ['Das ist ein kurzer Satz über das Wetter in Berlin heute.', 'deu'],
+      ['Le chat est assis sur le tapis et regarde les oiseaux par la fenêtre.', 'fra'],
+    ] as const) {
+      const r = analyzeText(text);
+      expect(r.language).toBe(lang);
+      expect(r.verdict).toBe('unsupported_language');
+    }
+  });
+
   it('handles empty and odd input without throwing', () => {
     for (const t of ['', '   ', '....', '123 456', 'a'.repeat(5000), 'word '.repeat(400)]) {
       const r = analyzeText(t);

@@ -12,6 +12,11 @@ describe('text in another language', () => {
   it('is told from English prose, English keyword lines and short lines', () => {
     expect(readsAsEnglish(FRENCH)).toBe(false);
     expect(readsAsEnglish(GERMAN)).toBe(false);
+    expect(
+      readsAsEnglish(
+        'Det är viktigt att notera att tekniken spelar en avgörande roll i våra liv och att den inte kan ignoreras.',
+      ),
+    ).toBe(false);
     expect(readsAsEnglish(AI_ARTICLE)).toBe(true);
     expect(readsAsEnglish('Key findings: revenue growth, market share, customer retention, robust pipeline.')).toBe(
       true,
