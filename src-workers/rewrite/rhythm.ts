@@ -188,6 +188,7 @@ function splitSentence(
   minWordsSemicolon: number,
   state: ReviseState,
   nextStartsThis = false,
+  nearbyOpeners: ReadonlySet<string> = new Set(),
 ): Sentence[] {
   const toks = s.toks;
   const n = wordCount(toks);
@@ -231,6 +232,8 @@ function splitSentence(
     } else {
       // A contrast or consequence may follow a short clause ("No one was hurt, but the road closed …").
       const minLeft = j.conj === 'but' || j.conj === 'so' || j.conj === 'yet' ? 4 : 6;
+      // Not "… But … But …": a neighbour already opens with this conjunction.
+      if (j.conj !== 'and' && nearbyOpeners.has(j.conj)) continue;
       if (left < minLeft || right < 5) continue;
       if (j.conj === 'and' && listBefore(toks, j.at)) continue;
       if ((j.conj === 'but' || j.conj === 'yet') && correction(toks, j.at, j.rest)) continue;
@@ -273,9 +276,10 @@ function splitSentence(
   const b: Sentence = { toks: right, gap: s.gap, origin };
   invalidate(state.pos);
   // A very long half may split again.
+  const openers = best.conj === 'and' ? nearbyOpeners : new Set([...nearbyOpeners, best.conj]);
   return [
-    ...splitSentence(a, minWords, minWordsSemicolon, state, startsWithThis(b.toks)),
-    ...splitSentence(b, minWords, minWordsSemicolon, state, nextStartsThis),
+    ...splitSentence(a, minWords, minWordsSemicolon, state, startsWithThis(b.toks), openers),
+    ...splitSentence(b, minWords, minWordsSemicolon, state, nextStartsThis, openers),
   ];
 }
 
@@ -288,6 +292,12 @@ function correction(toks: readonly Tok[], at: number, rest: number): boolean {
   const negated = toks.slice(0, at).some((t) => t.kind === 'word' && /^(?:not|never|\w*n['’]t)$/.test(keyOf(t)));
   const next = toks[rest];
   return negated && !(next?.kind === 'word' && (SUBJECT_PRONOUNS.has(keyOf(next)) || keyOf(next) === 'there'));
+}
+
+/** The first word of a sentence, lower-cased ('' if it opens with something else). */
+function openingWord(s: Sentence): string {
+  const fi = firstContentIndex(s.toks);
+  return fi >= 0 && s.toks[fi].kind === 'word' ? keyOf(s.toks[fi]) : '';
 }
 
 export function startsWithThis(toks: readonly Tok[]): boolean {
@@ -723,15 +733,10 @@ export function rhythm(sents: Sentence[], state: ReviseState): Sentence[] {
   const out: Sentence[] = [];
   for (let i = 0; i < sents.length; i++) {
     const s = reorderOpening(contrastiveWhile(concessiveOpening(sents[i], state), state), state);
-    out.push(
-      ...splitSentence(
-        s,
-        splitMin,
-        splitMinSemicolon,
-        state,
-        i + 1 < sents.length && startsWithThis(sents[i + 1].toks),
-      ),
-    );
+    const next = i + 1 < sents.length ? sents[i + 1] : null;
+    // The opening words of the two sentences before and the one after.
+    const nearby = new Set([...out.slice(-2), ...(next ? [next] : [])].map(openingWord));
+    out.push(...splitSentence(s, splitMin, splitMinSemicolon, state, !!next && startsWithThis(next.toks), nearby));
   }
   return joinRelated(out, state);
 }

@@ -82,6 +82,18 @@ describe('contrast, comment and result clauses', () => {
         .text,
     ).toBe('No one was hurt in the crash. But the road stayed closed for most of the long holiday weekend.');
   });
+  it('no run of sentences opening with "But": a neighbour that already opens with it keeps the comma', async () => {
+    const text =
+      'The new roof keeps the hall dry in winter, but it makes the main room much darker than before. ' +
+      'The heavier beams add about two tonnes to the old walls, but the builders have braced them with steel. ' +
+      'But the council still wants a full survey of the site.';
+    const out = (await revise(text)).text;
+    expect(out).toBe(
+      'The new roof keeps the hall dry in winter. But it makes the main room much darker than before. ' +
+        'The heavier beams add about two tonnes to the old walls, but the builders have braced them with steel. ' +
+        'But the council still wants a full survey of the site.',
+    );
+  });
   it('not "not X, but Y", where "but" brings what replaces the denied part', async () => {
     for (const s of [
       'The true treasure was not gold or silver, but the memories we made and the friends we found along the way.',
