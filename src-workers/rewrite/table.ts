@@ -414,10 +414,13 @@ export const TABLE: Entry[] = [
     N('individual', 'person', 2, {
       plural: false,
       guard: {
-        prevIn: set('an the each every this that any'),
+        prevIn: set('an each every this that any'),
         nextIn: set('who whose with is was can may must should will would has had to in'),
       },
     }),
+    // "The individual" is also people in general, set against society or the state ("the power of
+    // the individual in the face of oppressive systems"): only "the individual who …" is one person.
+    N('individual', 'person', 2, { plural: false, guard: { prevIn: set('the'), nextIn: set('who whose') } }),
     N('individuals', 'people', 1, { plural: false, guard: { nextNotIn: set('of') } }),
     N('landscape', ['world', 'scene'], 2, {
       guard: {

@@ -232,6 +232,17 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'People who smoke face higher risks.',
   },
   { mode: 'standard', text: 'Each individual has a locker.', expected: 'Each person has a locker.' },
+  {
+    mode: 'standard',
+    text: 'The individual who called left no name.',
+    expected: 'The person who called left no name.',
+  },
+  {
+    mode: 'standard',
+    text: 'The story shows the power of the individual in the face of the state.',
+    expected: 'The story shows the power of the individual in the face of the state.',
+    note: 'people in general, set against the state: no swap',
+  },
   { mode: 'standard', text: 'The robot has the ability to climb stairs.', expected: 'The robot can climb stairs.' },
   {
     mode: 'standard',
