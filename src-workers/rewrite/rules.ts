@@ -186,6 +186,12 @@ function notRaising(text: string, hunks: RawHunk[], score: number): NotRaising {
 const leftInOtherLanguage = (n: number) =>
   `${n === 1 ? 'One passage is' : `${n} passages are`} not in English and ${n === 1 ? 'was' : 'were'} left as written: the reviser revises English text.`;
 
+/** Why a revision changed nothing, where no judgement or ceiling says so: a result without a word would look broken. */
+const nothingApplies = (found: number) =>
+  found
+    ? `The ${found === 1 ? 'one change' : `${found} changes`} the rules found would have altered what the text says (a number, a name, a negation or a claim), so it is left as written.`
+    : 'The rules found nothing to change in this text at this strength (no stock phrase, over-used word, filler, hedge or over-long sentence they revise), so it is left as written.';
+
 const changes = (n: number) => `${n} ${n === 1 ? 'change' : 'changes'}`;
 
 /**
@@ -318,6 +324,7 @@ export async function reviseDocument(
   // The id each change was handed out with (SectionProgress numbers them in order): the result
   // keeps it, even where the score ceiling below drops changes before it.
   const idOf = new Map<RawHunk, number>();
+  let found = 0;
   let passed = 0;
   let unit = 0;
   let notEnglish = 0;
@@ -345,6 +352,7 @@ export async function reviseDocument(
           if (jointAt(revised.marks, h.at ?? 0, h.after.length)) joint.add(r);
         }
         const ok = guarded(text, sentences, guard, raw, joint).filter((h) => keepsProtected(h, spans));
+        found += raw.length;
         passed += ok.length;
         done.push(...(judgement?.human ? ok.filter((h) => touches(judgement.flagged, h.start, h.end)) : ok));
       }
@@ -376,6 +384,7 @@ export async function reviseDocument(
     deletions += countWordTokens(h.before);
   }
   const diff_summary = summarize(countWordTokens(text), countWordTokens(result), additions, deletions);
+  if (!note && !hunks.length && unit > 0) note = nothingApplies(found);
   if (notEnglish) note = [note, leftInOtherLanguage(notEnglish)].filter(Boolean).join(' ');
   if (note) diff_summary.note = note;
   progress.finish();

@@ -286,7 +286,27 @@ describe('hunks from a revision', () => {
     const out = await revise('We utilize data.', opts('standard', 1));
     expect(out.diff_summary).toEqual({ additions: 1, deletions: 1, similarity: 66.7 });
     const same = await revise('Nothing to change here.', opts('standard', 1));
-    expect(same.diff_summary).toEqual({ additions: 0, deletions: 0, similarity: 100 });
+    expect(same.diff_summary).toEqual({
+      additions: 0,
+      deletions: 0,
+      similarity: 100,
+      note: expect.stringMatching(/^The rules found nothing to change in this text at this strength/),
+    });
     expect(same.hunks).toEqual([]);
+  });
+
+  it('says why nothing changed: nothing to revise, or every change would have altered the meaning', async () => {
+    const plain =
+      'My favourite season is autumn. I like long walks through the leaves, warm sweaters and hot cider by the fire in the evening.';
+    const none = await revise(plain, opts('standard', 2));
+    expect(none.text).toBe(plain);
+    expect(none.diff_summary.note).toMatch(/nothing to change .* so it is left as written\.$/);
+    // A capitalised "Important" reads as a name, which "plays an important part" would drop.
+    const text = 'Our coach always says that practice plays an Important role in winning.';
+    const withheld = await revise(text, opts('standard', 2));
+    expect(withheld.text).toBe(text);
+    expect(withheld.diff_summary.note).toBe(
+      'The one change the rules found would have altered what the text says (a number, a name, a negation or a claim), so it is left as written.',
+    );
   });
 });
