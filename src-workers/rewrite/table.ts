@@ -421,7 +421,15 @@ export const TABLE: Entry[] = [
     // "The individual" is also people in general, set against society or the state ("the power of
     // the individual in the face of oppressive systems"): only "the individual who …" is one person.
     N('individual', 'person', 2, { plural: false, guard: { prevIn: set('the'), nextIn: set('who whose') } }),
-    N('individuals', 'people', 1, { plural: false, guard: { nextNotIn: set('of') } }),
+    // Not "people and groups of people": "people" close by keeps "individuals".
+    N('individuals', 'people', 1, {
+      plural: false,
+      guard: {
+        nextNotIn: set('of'),
+        notNextWithin: { n: 5, in: set('people') },
+        notPrevWithin: { n: 5, in: set('people') },
+      },
+    }),
     N('landscape', ['world', 'scene'], 2, {
       guard: {
         prevIn: set(

@@ -239,6 +239,12 @@ export const MEANING_PAIRS: MeaningPair[] = [
   },
   {
     mode: 'standard',
+    text: 'The walls were built by individuals and groups of people over many years.',
+    expected: 'The walls were built by individuals and groups of people over many years.',
+    note: 'not "people and groups of people"',
+  },
+  {
+    mode: 'standard',
     text: 'The story shows the power of the individual in the face of the state.',
     expected: 'The story shows the power of the individual in the face of the state.',
     note: 'people in general, set against the state: no swap',
