@@ -126,13 +126,14 @@ export function dropRepeated(sents: Sentence[], state: ReviseState): Sentence[] 
       !infers &&
       (restates(s) || restatesOne(content, state.sentencesSeen))
     ) {
-      // Cut; the next sentence, or the one before, carries the reason.
+      // Cut; the sentences on both sides carry the reason (the diff may place the cut at the end
+      // of the one before: "worth, and they deserve …" → "worth." after a split).
       const next = sents[n + 1];
       if (next?.toks[0]) next.toks[0] = { ...next.toks[0], removedBefore: REASONS.repeated };
-      else if (out.length) {
+      if (out.length) {
         const prev = out[out.length - 1];
         prev.toks[prev.toks.length - 1] = { ...prev.toks[prev.toks.length - 1], removedAfter: REASONS.repeated };
-        prev.gap = s.gap;
+        if (!next?.toks[0]) prev.gap = s.gap;
       }
       continue;
     }

@@ -164,8 +164,8 @@ function mergeBags(...bags: ReadonlyMap<string, number>[]): Map<string, number> 
 /**
  * Pairs the sentences of a changed stretch whose count changed (a sentence cut, two joined, one
  * split) by the fewest words changed: each sentence before goes to nothing (cut), to one sentence
- * after, or to two (split); two before may go to one after (joined); a new sentence comes from
- * nothing. A word diff of the whole stretch matched words across sentences instead (a cut
+ * after, or to two, three or four (split, a long half split again); two before may go to one
+ * after (joined); a new sentence comes from nothing. A word diff of the whole stretch matched words across sentences instead (a cut
  * sentence's "the" with the next one's), so one change could hold the end of one sentence and
  * the start of another — and withholding it could cut a quotation in two.
  */
@@ -187,8 +187,8 @@ function alignSentences(a: readonly string[], b: readonly string[]): (readonly [
   const groupCost = (i: number, di: number, j: number, dj: number): number => {
     if (di === 0) return sizeB[j];
     if (dj === 0) return sizeA[i];
-    const left = di === 1 ? ba[i] : mergeBags(ba[i], ba[i + 1]);
-    const right = dj === 1 ? bb[j] : mergeBags(bb[j], bb[j + 1]);
+    const left = di === 1 ? ba[i] : mergeBags(...ba.slice(i, i + di));
+    const right = dj === 1 ? bb[j] : mergeBags(...bb.slice(j, j + dj));
     // A group of more than one pair pays a little more, so an unrelated sentence is cut rather
     // than paired.
     return unshared(left, right) + (di + dj > 2 ? 1 : 0);
@@ -199,12 +199,15 @@ function alignSentences(a: readonly string[], b: readonly string[]): (readonly [
   const cost: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(Infinity));
   const step: [number, number][][] = Array.from({ length: m + 1 }, () => new Array<[number, number]>(n + 1));
   cost[0][0] = 0;
+  // A long sentence may be split more than once (a long half splits again): up to four parts.
   const moves: [number, number][] = [
     [1, 1],
     [1, 0],
     [0, 1],
     [1, 2],
     [2, 1],
+    [1, 3],
+    [1, 4],
   ];
   for (let i = 0; i <= m; i++)
     for (let j = 0; j <= n; j++) {

@@ -438,7 +438,10 @@ function plainStatement(s: Sentence, maxWords: number): boolean {
  * - "The bridge closed. This caused long delays." → "The bridge closed, which caused long delays."
  */
 function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null {
-  if (a.gap !== ' ' || a.joined || b.joined || (a.origin !== undefined && a.origin === b.origin)) return null;
+  // Never a part of a split sentence: joined back it undoes the split, joined to its other
+  // neighbour it makes a sentence out of parts of two ("… competitive. Employees …, which leads
+  // to …"), which the diff cannot pair with the original sentences.
+  if (a.gap !== ' ' || a.joined || b.joined || a.origin !== undefined || b.origin !== undefined) return null;
   const why = REASONS.join;
   const head = b.toks[0];
   if (!head || head.kind !== 'word' || !isCapitalized(head.text)) return null;

@@ -9,7 +9,7 @@
 import type { Span } from '../../src-shared/models';
 import type { ProgressMessage, RewriteOutput } from '../../src-shared/tasks';
 import { detectorScore } from '../detect/index';
-import { sentenceSpans } from '../text/segment';
+import { sentenceSpans, words } from '../text/segment';
 import { apostropheStyle, checkAborted, verifyRevision, type RewriteRequest } from './common';
 import { countWordTokens, diffPiece, summarize, toHunks, type RawHunk } from './diff';
 import { readsAsEnglish } from './english';
@@ -22,6 +22,7 @@ import { REASONS, STOCK_REASONS, type Reason } from './reasons';
 import { newState, reviseUnit } from './reviser';
 import type { Tok } from './tokens';
 import { planUnits } from './units';
+import { set } from './wordsets';
 
 export const RULES_ENGINE = 'rules-v3';
 
@@ -273,7 +274,10 @@ export function guarded(
     const merged = mergeGroup(text, g);
     // A piece no edit marked ("reworded") is a piece of another edit the word diff split from it
     // ("On the other hand, the" → "But the" as "On" → "But" and "other hand, the" cut).
-    const moves = g.length > 1 && g.some((h) => movesWords(h) || joint.has(h) || h.reason === REASONS.reworded);
+    // So is a split or join the diff tore into a cut and an insertion (see keepsRhythmWords).
+    const moves =
+      g.length > 1 &&
+      g.some((h) => movesWords(h) || joint.has(h) || h.reason === REASONS.reworded || !keepsRhythmWords(text, h));
     if (passes(text, guard, merged)) {
       if (moves) kept.push(merged);
       else kept.push(...g);
@@ -298,6 +302,47 @@ export function keepsProtected(h: RawHunk, spans: readonly ProtectedSpan[]): boo
     if (sp.start < h.start || sp.end > h.end || !h.after.includes(sp.text)) return false;
   }
   return true;
+}
+
+/** Edits that only split or join sentences: they change the joint, never the content. */
+const RHYTHM: ReadonlySet<string> = new Set<Reason>([REASONS.split, REASONS.join]);
+/**
+ * The words a joint brings or takes away (", and it" → ". It", ". This" → ", which", ", leading
+ * to" → ". This can lead to").
+ */
+const JOINT_WORDS = set(
+  'and but yet which this these that the its they them their he she his her also can could may might must will would shall should has have had does did are was were',
+);
+
+/** A word without its inflection, for matching "making" with "make" and "caused" with "causing". */
+const stemOf = (w: string) => w.replace(/(?:ing|ed|es|e|s)$/, '').slice(0, 4);
+
+function contentWords(s: string): string[] {
+  return words(s)
+    .map((w) => w.norm)
+    .filter((w) => w.length >= 3 && /^[a-z]/.test(w) && !JOINT_WORDS.has(w));
+}
+
+/** How many of `from` have no word in `to` with the same stem. */
+function unmatched(from: readonly string[], to: readonly string[]): number {
+  let n = 0;
+  const stems = new Set(to.map(stemOf));
+  for (const w of from) if (!stems.has(stemOf(w))) n++;
+  return n;
+}
+
+/**
+ * Does a change made only to split or join sentences keep its words? Such an edit rewrites a
+ * joint (", and employees" → ". Employees"; ", causing" → ". This caused" changes one word's
+ * form), so a change of that kind that drops or brings in a clause is a diff that paired the
+ * wrong sentences — a split part joined to the sentence after it — and the guard could withhold
+ * the half that carries the clause while the half that cuts it stays: the clause would be lost.
+ */
+export function keepsRhythmWords(text: string, h: RawHunk): boolean {
+  if (!reasonsOf(h).every((r) => RHYTHM.has(r))) return true;
+  const before = contentWords(text.slice(h.start, h.end)),
+    after = contentWords(h.after);
+  return unmatched(before, after) <= 1 && unmatched(after, before) <= 1;
 }
 
 /**
@@ -351,7 +396,9 @@ export async function reviseDocument(
           raw.push(r);
           if (jointAt(revised.marks, h.at ?? 0, h.after.length)) joint.add(r);
         }
-        const ok = guarded(text, sentences, guard, raw, joint).filter((h) => keepsProtected(h, spans));
+        const ok = guarded(text, sentences, guard, raw, joint).filter(
+          (h) => keepsProtected(h, spans) && keepsRhythmWords(text, h),
+        );
         found += raw.length;
         passed += ok.length;
         done.push(...(judgement?.human ? ok.filter((h) => touches(judgement.flagged, h.start, h.end)) : ok));

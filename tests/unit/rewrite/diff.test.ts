@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { diffPiece } from '../../../src-workers/rewrite/diff';
-import { keepsProtected } from '../../../src-workers/rewrite/rules';
+import { keepsProtected, keepsRhythmWords } from '../../../src-workers/rewrite/rules';
 import { sentenceSpans } from '../../../src-workers/text/segment';
 
 /** Applies some of the hunks (by index) to `before`. */
@@ -49,6 +49,57 @@ describe('diffPiece', () => {
       const text = applySome(before, hunks, (k) => k !== i);
       expect(text).toContain('"The Quiet Sea"');
     }
+  });
+});
+
+describe('diffPiece on sentences split in three', () => {
+  const before =
+    'You have a smooth face, Marcus, and a neck like a heron, and a head smoother than glass, and there is not a single hair on your arms, and sharp tweezers groom your pale lips. And you only talk about old generals and every sort of stern hero that we might read about, and you are loud and grand with words, and you argue with the poets and with the present age.';
+  const after = before
+    .replace(', and there is', '. There is')
+    .replace(', and sharp', '. Sharp')
+    .replace(', and you are', '. You are')
+    .replace(', and you argue', '. You argue');
+  it('pairs every part with the sentence it came from: each change is a joint', () => {
+    const { hunks } = diffPiece(before, after, 0);
+    expect(applySome(before, hunks, () => true)).toBe(after);
+    // Before, the third part of the first sentence was paired with nothing: a cut of the clause
+    // and an insertion of it before the next sentence, which the meaning guard judged apart.
+    expect(hunks.map((h) => [before.slice(h.start, h.end), h.after])).toEqual([
+      [', and there', '. There'],
+      [', and sharp', '. Sharp'],
+      [', and you', '. You'],
+      [', and you', '. You'],
+    ]);
+  });
+});
+
+describe('keepsRhythmWords', () => {
+  const text = 'The work is hard, and staff must meet strict deadlines. This leads to stress, causing harm.';
+  const at = (s: string) => text.indexOf(s);
+  const hunk = (from: string, after: string, reason: string) => ({
+    start: at(from),
+    end: at(from) + from.length,
+    after,
+    reason,
+  });
+  it('lets a split or join rewrite its joint, never drop or bring in a clause', () => {
+    expect(keepsRhythmWords(text, hunk(', and staff', '. Staff', 'long sentence split'))).toBe(true);
+    expect(keepsRhythmWords(text, hunk(', causing', '. This caused', 'long sentence split'))).toBe(true);
+    expect(keepsRhythmWords(text, hunk(', causing', '. This can cause', 'long sentence split'))).toBe(true);
+    expect(keepsRhythmWords(text, hunk('. This', ', which', 'related sentences joined'))).toBe(true);
+    // The half of a torn split that cuts the clause, and the half that brings it back elsewhere.
+    expect(keepsRhythmWords(text, hunk(', and staff must meet strict deadlines', '', 'long sentence split'))).toBe(
+      false,
+    );
+    expect(
+      keepsRhythmWords(
+        text,
+        hunk('This', 'Staff must meet strict deadlines, which', 'long sentence split; related sentences joined'),
+      ),
+    ).toBe(false);
+    // Other edits answer for their own cuts.
+    expect(keepsRhythmWords(text, hunk(', and staff must meet strict deadlines', '', 'repeated point cut'))).toBe(true);
   });
 });
 

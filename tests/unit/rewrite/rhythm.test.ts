@@ -82,6 +82,15 @@ describe('contrast, comment and result clauses', () => {
         .text,
     ).toBe('No one was hurt in the crash. But the road stayed closed for most of the long holiday weekend.');
   });
+  it('a split part is never joined to the next sentence: the clause stays, whole', async () => {
+    const text =
+      'The modern work environment is highly competitive, and employees are expected to work longer hours and meet strict deadlines. This leads to increased stress levels and a lack of leisure time.';
+    // Before: "… competitive. Employees …, which leads to …", which the diff paired as a cut of the
+    // clause and a rewrite of "This"; the guard withheld the rewrite and the clause was lost.
+    expect((await revise(text, opts('standard', 2))).text).toBe(
+      'The modern work environment is highly competitive. Employees are expected to work longer hours and meet strict deadlines. This leads to increased stress levels and a lack of leisure time.',
+    );
+  });
   it('no run of sentences opening with "But": a neighbour that already opens with it keeps the comma', async () => {
     const text =
       'The new roof keeps the hall dry in winter, but it makes the main room much darker than before. ' +
