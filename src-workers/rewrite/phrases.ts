@@ -190,7 +190,7 @@ export const PHRASES: Entry[] = [
 
   // ---- Stock phrases the detector lists, reworded --------------------------------------------
   ...because('stock', [
-    F('the complexities of', 'the complications of', 2),
+    F('the complexities of', 'the complexity of', 2),
     // "felt a sense of relief" → "felt relief": the feeling is the noun's; not where "a sense of"
     // names something of its own ("a sense of place", "of humour", "of direction", "of self").
     ...['feel', 'experience', 'create', 'bring', 'instill', 'instil'].map((verb) =>

@@ -999,7 +999,7 @@ export const TABLE: Entry[] = [
   F('foundational', 'basic', 2),
   F('discernible', 'noticeable', 2),
   F('dependable', 'reliable', 2),
-  F('amidst', 'in the middle of', 2),
+  F('amidst', 'amid', 2),
   F('valuable', 'useful', 2, {
     guard: {
       nextIn: set(

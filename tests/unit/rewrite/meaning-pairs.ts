@@ -239,6 +239,13 @@ export const MEANING_PAIRS: MeaningPair[] = [
   },
   {
     mode: 'standard',
+    text: 'The novel explores the complexities of human nature.',
+    expected: 'The novel looks at the complexity of human nature.',
+    note: 'not "the complications of": intricacy, not problems',
+  },
+  { mode: 'standard', text: 'She stayed calm amidst the noise.', expected: 'She stayed calm amid the noise.' },
+  {
+    mode: 'standard',
     text: 'The walls were built by individuals and groups of people over many years.',
     expected: 'The walls were built by individuals and groups of people over many years.',
     note: 'not "people and groups of people"',
