@@ -181,14 +181,23 @@ function alignSentences(a: readonly string[], b: readonly string[]): (readonly [
   // The common case: each sentence revised in place, every one still mostly its own words.
   if (m === n && ba.every((x, i) => 2 * unshared(x, bb[i]) <= bagSize(x) + bagSize(bb[i])))
     return a.map((x, i) => [x, b[i]] as const);
+  // Bags of runs of sentences (a split's parts, a join's pair), each made once.
+  const mergedA = new Map<number, Map<string, number>>();
+  const mergedB = new Map<number, Map<string, number>>();
+  const merged = (cache: Map<number, Map<string, number>>, bags: Map<string, number>[], k: number, len: number) => {
+    const key = k * 8 + len;
+    let bag = cache.get(key);
+    if (!bag) cache.set(key, (bag = mergeBags(...bags.slice(k, k + len))));
+    return bag;
+  };
   const sizeA = ba.map(bagSize);
   const sizeB = bb.map(bagSize);
   // What a group would change: its words not shared (pairs of sentences merged on demand).
   const groupCost = (i: number, di: number, j: number, dj: number): number => {
     if (di === 0) return sizeB[j];
     if (dj === 0) return sizeA[i];
-    const left = di === 1 ? ba[i] : mergeBags(...ba.slice(i, i + di));
-    const right = dj === 1 ? bb[j] : mergeBags(...bb.slice(j, j + dj));
+    const left = di === 1 ? ba[i] : merged(mergedA, ba, i, di);
+    const right = dj === 1 ? bb[j] : merged(mergedB, bb, j, dj);
     // A group of more than one pair pays a little more, so an unrelated sentence is cut rather
     // than paired.
     return unshared(left, right) + (di + dj > 2 ? 1 : 0);
