@@ -348,6 +348,8 @@ const ADVERBS_BEFORE_VERB = set(
   'now also still often always never then soon already just even only sometimes finally usually once',
 );
 const CLAUSE_STOP = set('and or but that which who whose when while if because');
+/** Articles and possessives: a noun phrase goes on after them (not "this", "some"…: "This shows …"). */
+const NOUN_PHRASE_START = set('a an the my your his her its our their');
 
 /** The subject of a plain statement: a pronoun, or up to four words (no preposition) before its finite verb. */
 function subjectOf(toks: readonly Tok[], state: ReviseState): Subject | null {
@@ -373,11 +375,15 @@ function subjectOf(toks: readonly Tok[], state: ReviseState): Subject | null {
   let words = 0;
   let last = '';
   let inPhrase = false;
+  let prev = '';
   while (i >= 0 && words < 10) {
     const t = toks[i];
     if (t.kind !== 'word' && t.kind !== 'placeholder') return null;
-    if (words > 0 && isFiniteVerbAt(toks, i, state)) break;
+    // The word after an article or a possessive heads or modifies a noun ("The results are …"):
+    // no verb, and no need to ask the tagger, which parses the whole sentence.
+    if (words > 0 && !NOUN_PHRASE_START.has(prev) && isFiniteVerbAt(toks, i, state)) break;
     const k = keyOf(t);
+    prev = k;
     if (CLAUSE_STOP.has(k)) return null;
     if (PREPOSITIONS.has(k)) {
       if (words === 0) return null;
@@ -451,11 +457,12 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
   if (hk === 'this') {
     // "This" as a pronoun (a verb follows) comments on the whole sentence before it.
     if (!plainStatement(a, 22) || !plainStatement(b, 16) || a.toks.some((t) => keyOf(t) === 'which')) return null;
-    // The first must be a statement for "which" to comment on: not a greeting ("Hello there.
-    // This is a note I wrote." is not "Hello there, which is a note").
-    if (!hasFiniteVerb(a.toks, 0, a.toks.length, state.pos)) return null;
     const v = nextIndex(b.toks, 0);
     if (v < 0 || !isFiniteVerbAt(b.toks, v, state)) return null;
+    // The first must be a statement for "which" to comment on: not a greeting ("Hello there.
+    // This is a note I wrote." is not "Hello there, which is a note"). Asked last: it parses
+    // the whole sentence.
+    if (!hasFiniteVerb(a.toks, 0, a.toks.length, state.pos)) return null;
     const joint = [tok(',', 'punctuation', why), tok(' ', 'space', why), tok('which', 'word', why)];
     return { toks: [...a.toks.slice(0, -1), ...joint, ...b.toks.slice(1)], gap: b.gap, joined: true };
   }
