@@ -17,6 +17,12 @@ import { DETERMINERS, MODALS, NEGATORS, POSSESSIVES, set } from './wordsets';
  * understand"), and a comparison, which needs it ("as fully as possible", "so deeply that").
  */
 const NOT_BEFORE_CUT: ReadonlySet<string> = new Set([...NEGATORS, 'as', 'so', 'too', 'how']);
+/**
+ * An intensifier under a negation carries the claim: "not entirely accurate" is partly accurate,
+ * "not accurate" is wrong; "it is not true that the plot is entirely dependent on …" likewise.
+ * No cut after a negation in the same clause.
+ */
+const NEGATED_CLAUSE = { n: 16, in: new Set([...NEGATORS, ...set('nor neither without nothing nobody none')]) };
 
 const STANDARD_CASUAL: RewriteMode[] = ['standard', 'casual'];
 const FORMAL: RewriteMode[] = ['formal', 'academic'];
@@ -242,18 +248,26 @@ export const PHRASES: Entry[] = [
   ...because('intensifier', [
     // Concise prose cuts what other modes tone down ("incredibly easy" → "very easy" → "easy").
     ...['incredibly', 'extremely', 'exceedingly', 'immensely', 'tremendously'].map((w) =>
-      F(w, '', 2, { modes: CONCISE, guard: { nextLower: true, prevNotIn: NOT_BEFORE_CUT } }),
+      F(w, '', 2, {
+        modes: CONCISE,
+        guard: { nextLower: true, prevNotIn: NOT_BEFORE_CUT, notPrevWithin: NEGATED_CLAUSE },
+      }),
     ),
-    F('absolutely', '', 2, { guard: { nextLower: true, nextNotIn: set('not no nothing never none nobody') } }),
-    F('undeniably', '', 2, { guard: { nextLower: true, prevNotIn: set('.') } }),
-    F('utterly', '', 2, { guard: { nextLower: true, nextNotIn: set('not no') } }),
+    F('absolutely', '', 2, {
+      guard: { nextLower: true, nextNotIn: set('not no nothing never none nobody'), notPrevWithin: NEGATED_CLAUSE },
+    }),
+    F('undeniably', '', 2, { guard: { nextLower: true, prevNotIn: set('.'), notPrevWithin: NEGATED_CLAUSE } }),
+    F('utterly', '', 2, { guard: { nextLower: true, nextNotIn: set('not no'), notPrevWithin: NEGATED_CLAUSE } }),
     F('immensely', 'greatly', 2),
     F('tremendously', 'greatly', 2),
     F('exceedingly', 'very', 2),
     F('extremely', 'very', 2, { modes: NOT_FORMAL }),
     F('highly', '', 2, {
       modes: CONCISE,
-      guard: { nextIn: set('effective important beneficial successful valuable useful relevant significant') },
+      guard: {
+        nextIn: set('effective important beneficial successful valuable useful relevant significant'),
+        notPrevWithin: NEGATED_CLAUSE,
+      },
     }),
     F('very', '', 2, {
       modes: CONCISE,
@@ -261,12 +275,25 @@ export const PHRASES: Entry[] = [
         nextLower: true,
         prevNotIn: set('not the this that at from of same'),
         nextNotIn: set('much many few little same first last end best'),
+        notPrevWithin: NEGATED_CLAUSE,
       },
     }),
-    F('really', '', 2, { modes: CONCISE, guard: { nextLower: true, prevNotIn: NOT_BEFORE_CUT } }),
-    F('completely', '', 2, { modes: CONCISE, guard: { nextLower: true, prevNotIn: NOT_BEFORE_CUT } }),
-    F('totally', '', 2, { modes: CONCISE, guard: { nextLower: true, prevNotIn: NOT_BEFORE_CUT } }),
-    F('quite', '', 2, { modes: CONCISE, guard: { nextLower: true, prevNotIn: NOT_BEFORE_CUT } }),
+    F('really', '', 2, {
+      modes: CONCISE,
+      guard: { nextLower: true, prevNotIn: NOT_BEFORE_CUT, notPrevWithin: NEGATED_CLAUSE },
+    }),
+    F('completely', '', 2, {
+      modes: CONCISE,
+      guard: { nextLower: true, prevNotIn: NOT_BEFORE_CUT, notPrevWithin: NEGATED_CLAUSE },
+    }),
+    F('totally', '', 2, {
+      modes: CONCISE,
+      guard: { nextLower: true, prevNotIn: NOT_BEFORE_CUT, notPrevWithin: NEGATED_CLAUSE },
+    }),
+    F('quite', '', 2, {
+      modes: CONCISE,
+      guard: { nextLower: true, prevNotIn: NOT_BEFORE_CUT, notPrevWithin: NEGATED_CLAUSE },
+    }),
     ...[
       'greatly',
       'significantly',
@@ -286,7 +313,11 @@ export const PHRASES: Entry[] = [
     ].map((w) =>
       F(w, '', 2, {
         modes: CONCISE,
-        guard: { nextLower: true, prevNotIn: new Set([...NOT_BEFORE_CUT, ...set(', and or but')]) },
+        guard: {
+          nextLower: true,
+          prevNotIn: new Set([...NOT_BEFORE_CUT, ...set(', and or but')]),
+          notPrevWithin: NEGATED_CLAUSE,
+        },
       }),
     ),
   ]),

@@ -245,6 +245,25 @@ export const MEANING_PAIRS: MeaningPair[] = [
   },
   { mode: 'standard', text: 'She stayed calm amidst the noise.', expected: 'She stayed calm amid the noise.' },
   {
+    mode: 'concise',
+    text: 'It may not be entirely accurate to say that the success of a book is entirely dependent on its characters.',
+    expected: 'It may not be entirely accurate to say the success of a book is entirely dependent on its characters.',
+    note: 'an intensifier under a negation carries the claim ("not entirely accurate" is not "not accurate")',
+  },
+  {
+    mode: 'concise',
+    text: 'The method is not always very reliable in cold weather.',
+    expected: "The method isn't always very reliable in cold weather.",
+    note: '"not always very reliable" is not "not always reliable"',
+  },
+  {
+    mode: 'standard',
+    text: 'It is not absolutely necessary to book ahead.',
+    expected: 'It is not absolutely necessary to book ahead.',
+    note: '"not absolutely necessary" is not "not necessary"',
+  },
+  { mode: 'concise', text: 'The results are really very strong.', expected: 'The results are strong.' },
+  {
     mode: 'standard',
     text: 'The walls were built by individuals and groups of people over many years.',
     expected: 'The walls were built by individuals and groups of people over many years.',
