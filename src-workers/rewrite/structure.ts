@@ -498,7 +498,7 @@ const OPENING_ADVERBS = set(
  * The same after an opening purpose clause or a one-word opening: "To cut emissions, it is
  * essential for firms to act." → "To cut emissions, firms must act."
  */
-function itIsAdjectiveAfterPurpose(toks: Tok[]): boolean {
+function itIsAdjectiveAfterPurpose(toks: Tok[], state: ReviseState): boolean {
   const comma = toks.findIndex((t) => t.kind === 'punctuation' && t.text === ',');
   const first = isWord(toks[0]) ? keyOf(toks[0]) : '';
   const opening = toks
@@ -517,7 +517,7 @@ function itIsAdjectiveAfterPurpose(toks: Tok[]): boolean {
   const head = toks[comma + 2];
   if (!isWord(head) || !/^it(?:['’]s)?$/.test(keyOf(head))) return false;
   const rest = [{ ...head, text: capitalize(head.text) }, ...toks.slice(comma + 3)];
-  if (!itIsAdjectiveTo(rest)) return false;
+  if (!itIsAdjectiveTo(rest, state)) return false;
   // The new subject no longer starts the sentence: lower-case it unless it is "I" or a name.
   const subject = rest[0];
   if (isWord(subject) && subject.text !== 'I' && subject.reason && isLowerWord(subject.text.toLowerCase()))
@@ -531,7 +531,7 @@ function itIsAdjectiveAfterPurpose(toks: Tok[]): boolean {
  * "It is crucial for parents to listen." → "Parents must listen." ("important" → "should")
  * "It is essential that we act now." → "We must act now."
  */
-function itIsAdjectiveTo(toks: Tok[]): boolean {
+function itIsAdjectiveTo(toks: Tok[], state: ReviseState): boolean {
   const w = wordsFrom(toks, 0);
   // "It's" is "It is": count it as two words.
   const contracted = /^It['’]s$/.test(toks[0]?.text ?? '');
@@ -563,6 +563,9 @@ function itIsAdjectiveTo(toks: Tok[]): boolean {
     if (after === 'that' || after === 'in' || after === 'out') return false;
     const vp = toks.slice(w[k + 1] + 1, -1);
     if (vp.filter((t) => t.kind === 'word').length > 14) return false;
+    // "to raise awareness and take measures" would become "Raising awareness and take measures
+    // is important": a second verb coordinated with the first stays as it is.
+    if (coordinatedVerb(toks, w[k + 1] + 1, toks.length - 1, state, false)) return false;
     // A comma and an aside ("…, such as voting and volunteering") in the new subject would run on
     // into its verb: "Showing …, such as voting is important."
     if (vp.some((t, n) => t.text === ',' && ASIDE_OPENERS.has(keyOf(vp[nextIndex(vp, n)] ?? t)))) return false;
@@ -675,8 +678,32 @@ const TRANSITIVE_GERUNDS = set(
   'raising improving reducing promoting shaping creating maintaining sustaining supporting protecting ensuring preventing fostering enhancing increasing strengthening lowering boosting spreading regulating influencing',
 );
 
+/**
+ * Is a second verb coordinated with the one before `from` — "and"/"or" followed by a gerund
+ * (`gerund`) or by a verb's base form — before the clause ends at `to` (or at ";", ":", ".")?
+ * The tagger is asked only about a word right after "and"/"or".
+ */
+function coordinatedVerb(toks: readonly Tok[], from: number, to: number, state: ReviseState, gerund: boolean): boolean {
+  for (let i = from; i < to; i++) {
+    const t = toks[i];
+    if (t.kind === 'punctuation' && /[;:.!?]/.test(t.text)) return false;
+    if (!isWord(t) || (keyOf(t) !== 'and' && keyOf(t) !== 'or')) continue;
+    const n = nextIndex(toks, i);
+    if (n < 0 || n >= to || !isWord(toks[n]) || !isLowerWord(toks[n].text)) continue;
+    const k = keyOf(toks[n]);
+    if (gerund) {
+      if (gerundToBase(k)) return true;
+      continue;
+    }
+    if (verbForms(k).base !== k) continue;
+    const tags = tagsAt(toks, n, state.pos);
+    if (tags.has('Verb') && !tags.has('Gerund') && !tags.has('PastTense')) return true;
+  }
+  return false;
+}
+
 /** "plays a crucial role in shaping X" → "shapes X". */
-function roleInGerund(toks: Tok[]): boolean {
+function roleInGerund(toks: Tok[], state: ReviseState): boolean {
   for (let i = 0; i < toks.length; i++) {
     const form = isWord(toks[i]) ? PLAY.get(keyOf(toks[i])) : undefined;
     if (!form) continue;
@@ -698,6 +725,9 @@ function roleInGerund(toks: Tok[]): boolean {
       !PREPOSITIONS.has(keyOf(obj)) &&
       !CONJUNCTIONS.has(keyOf(obj));
     if (!obj || !(obj.kind === 'placeholder' || (isWord(obj) && GERUND_OBJECT.has(keyOf(obj))) || bareObject)) continue;
+    // "a crucial role in regulating the climate and storing carbon" would become "regulates the
+    // climate and storing carbon": with a second gerund, the sentence stays.
+    if (coordinatedVerb(toks, w[5] + 1, toks.length, state, true)) continue;
     const why = REASONS.stock;
     const verb = verbForms(base)[form];
     const prev = prevIndex(toks, i);
@@ -1051,10 +1081,10 @@ export function restructure(toks: Tok[], state: ReviseState): void {
   if (state.strength < 2) return;
   let changed = false;
   if (!formalMode(state.mode)) changed = howeverInside(toks, state) || changed;
-  changed = itIsAdjectiveTo(toks) || itIsAdjectiveAfterPurpose(toks) || changed;
+  changed = itIsAdjectiveTo(toks, state) || itIsAdjectiveAfterPurpose(toks, state) || changed;
   changed = thereAreWho(toks, state) || thereAreWhoAfterOpening(toks, state) || changed;
   changed = notOnlyInverted(toks) || notOnlyMid(toks) || changed;
-  changed = roleInGerund(toks) || changed;
+  changed = roleInGerund(toks, state) || changed;
   changed = nextLevel(toks) || changed;
   changed = stackedAdjectives(toks, state.mode === 'concise') || changed;
   changed = nearSynonymLists(toks) || changed;

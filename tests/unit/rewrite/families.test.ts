@@ -57,6 +57,24 @@ describe('openers, closers and filler', () => {
   });
 });
 
+describe('recasts keep a second verb coordinated with the first', () => {
+  it.each([
+    // Before: "Raising awareness of the melting ice and take steps to slow it matters."
+    'It is important to raise awareness of the melting ice and take steps to slow it.',
+    // Before: "Soil regulates the climate and storing carbon."
+    'Soil plays a crucial role in regulating the climate and storing carbon.',
+  ])('%s', async (input) => {
+    const out = await edit(input);
+    expect(out.text).not.toMatch(/^(?:Raising|Soil regulates)/);
+    expect(out.text).toMatch(/raise awareness of the melting ice and take steps|in regulating the climate and storing/);
+  });
+  it('a coordinated noun is no second verb', async () => {
+    expect((await edit('It is important to protect forests and rivers.')).text).toBe(
+      'Protecting forests and rivers matters.',
+    );
+  });
+});
+
 describe('hedges, intensifiers and stacked adjectives', () => {
   it.each([
     ['The new rules may potentially slow the trains.', 'The new rules may slow the trains.', REASONS.hedge],
