@@ -581,7 +581,8 @@ export const PHRASES: Entry[] = [
 
   // ---- Academic prose: hedges where a claim is stated more strongly than the evidence allows ---
   ...because('hedgeAdded', [
-    V('prove that', 'suggest that', 2, { modes: ACADEMIC }),
+    // Not what the authors did ("we prove that", "we demonstrate that"): a proof is no claim to hedge.
+    V('prove that', 'suggest that', 2, { modes: ACADEMIC, guard: { prevNotIn: set('i we you') } }),
     F('clearly shows', 'indicates', 2, { modes: ACADEMIC }),
     F('clearly show', 'indicate', 2, { modes: ACADEMIC }),
     F('clearly demonstrates', 'indicates', 2, { modes: ACADEMIC }),
@@ -650,7 +651,7 @@ export const PHRASES: Entry[] = [
       }),
     ),
     V('show that', 'suggest that', 2, { modes: ACADEMIC, guard: { prevNotIn: set('i we you') } }),
-    V('demonstrate that', 'suggest that', 2, { modes: ACADEMIC }),
+    V('demonstrate that', 'suggest that', 2, { modes: ACADEMIC, guard: { prevNotIn: set('i we you') } }),
     F('always', 'usually', 2, { modes: ACADEMIC, guard: { prevIn: set('is are was were') } }),
   ]),
 ];

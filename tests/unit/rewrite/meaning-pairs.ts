@@ -264,6 +264,22 @@ export const MEANING_PAIRS: MeaningPair[] = [
   },
   { mode: 'concise', text: 'The results are really very strong.', expected: 'The results are strong.' },
   {
+    mode: 'academic',
+    text: 'We prove that the operator is bounded.',
+    expected: 'We prove that the operator is bounded.',
+    note: 'what the authors did: a proof is no claim to hedge',
+  },
+  {
+    mode: 'academic',
+    text: 'In particular, we demonstrate that the spectrum has a rich structure.',
+    expected: 'In particular, we show that the spectrum has a rich structure.',
+  },
+  {
+    mode: 'academic',
+    text: 'These results prove that the policy works.',
+    expected: 'These results suggest that the policy works.',
+  },
+  {
     mode: 'standard',
     text: 'The walls were built by individuals and groups of people over many years.',
     expected: 'The walls were built by individuals and groups of people over many years.',
