@@ -832,6 +832,16 @@ export const TABLE: Entry[] = [
       ),
     },
   }),
+  // A secret is disclosed, not shown ("should he reveal the information to the detective?").
+  V('reveal', 'disclose', 2, {
+    guard: {
+      prevNotIn: DETERMINERS,
+      nextWithin: {
+        n: 2,
+        in: set('information truth secret secrets identity details name names whereabouts source sources'),
+      },
+    },
+  }),
   V('reveal', 'show', 2, {
     guard: { object: true, prevNotIn: DETERMINERS, nextNotIn: set('himself herself themselves itself') },
   }),
@@ -1015,7 +1025,9 @@ export const TABLE: Entry[] = [
     },
   }),
   // "complex" → "complicated" where it means hard to follow: said of something ("the rules are
-  // complex") or before the nouns of everyday prose (an issue, a plot, feelings). Before other
+  // complex") or before the nouns of everyday prose (an issue, feelings). Not before characters,
+  // plots, stories or relationships: "complex characters" are rounded, "complicated" ones
+  // difficult; a "complicated relationship" is a troubled one. Before other
   // nouns it names a structure of many parts ("complex algorithms", "complex patterns"), which
   // "complicated" is not.
   F('complex', 'complicated', 2, {
@@ -1027,7 +1039,7 @@ export const TABLE: Entry[] = [
   F('complex', 'complicated', 2, {
     guard: {
       nextIn: set(
-        'issue issues situation situations problem problems question questions relationship relationships matter matters emotion emotions feeling feelings character characters plot plots story stories rules topic topics subject subjects history decision decisions case cases',
+        'issue issues situation situations problem problems question questions matter matters emotion emotions feeling feelings rules topic topics subject subjects history decision decisions case cases',
       ),
       notBeforeAdjective: true,
     },

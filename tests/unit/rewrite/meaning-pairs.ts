@@ -264,6 +264,18 @@ export const MEANING_PAIRS: MeaningPair[] = [
   },
   { mode: 'concise', text: 'The results are really very strong.', expected: 'The results are strong.' },
   {
+    mode: 'standard',
+    text: 'Should he reveal the information to the detective?',
+    expected: 'Should he disclose the information to the detective?',
+    note: 'a secret is disclosed, not shown',
+  },
+  {
+    mode: 'standard',
+    text: 'Christie creates complex characters and ethical dilemmas.',
+    expected: 'Christie creates complex characters and ethical dilemmas.',
+    note: '"complex characters" are rounded ones; "complicated characters" are difficult people',
+  },
+  {
     mode: 'academic',
     text: 'We prove that the operator is bounded.',
     expected: 'We prove that the operator is bounded.',

@@ -26,7 +26,7 @@ describe('table swaps keep grammar', () => {
     ['The key role of rain is clear.', 'The key role of rain is clear.'],
     ['Her novel is a careful exploration of grief.', 'Her novel is a careful study of grief.'],
     ['The exploration of Mars goes on.', 'The exploration of Mars goes on.'],
-    ['The letter revealed the truth.', 'The letter showed the truth.'],
+    ['The letter revealed the truth.', 'The letter disclosed the truth.'],
     ['It was a revealing look.', 'It was a revealing look.'],
     ['Complex numbers are useful.', 'Complex numbers are useful.'],
     ['The plot is complex.', 'The plot is complicated.'],
