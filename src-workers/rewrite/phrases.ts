@@ -185,8 +185,9 @@ export const PHRASES: Entry[] = [
       modes: ['casual', 'concise'],
       guard: { nextLower: true },
     }),
-    O('by doing so ,', 'That way,', 2),
-    O('in doing so ,', 'That way,', 2),
+    // Formal prose keeps off the spoken "That way,".
+    O('by doing so ,', { plain: ['That way,'], formal: ['In this way,'] }, 2),
+    O('in doing so ,', { plain: ['That way,'], formal: ['In this way,'] }, 2),
     O('on top of that ,', { plain: ['Also,'], casual: ['Plus,'], concise: [''] }, 2),
     O('what is more ,', { plain: ['Also,'], concise: [''] }, 2),
     O('for all intents and purposes ,', '', 2, { why: 'filler' }),

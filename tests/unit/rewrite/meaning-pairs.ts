@@ -276,6 +276,12 @@ export const MEANING_PAIRS: MeaningPair[] = [
     note: '"complex characters" are rounded ones; "complicated characters" are difficult people',
   },
   {
+    mode: 'formal',
+    text: 'In doing so, he shows the power of choice.',
+    expected: 'In this way, he shows the power of choice.',
+    note: 'formal prose keeps off the spoken "That way,"',
+  },
+  {
     mode: 'academic',
     text: 'We prove that the operator is bounded.',
     expected: 'We prove that the operator is bounded.',
