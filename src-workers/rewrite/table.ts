@@ -15,6 +15,7 @@ import type { RewriteMode } from '../../src-shared/models';
 import type { VerbForm } from './inflect';
 import type { ReasonKey } from './reasons';
 import {
+  BE_FORMS,
   ARGUMENT_NOUNS,
   CLOTHING,
   COLOUR_WORDS,
@@ -931,6 +932,12 @@ export const TABLE: Entry[] = [
       },
     },
   }),
+  // In a passive a chance is "given" ("you were offered the chance"), never "provided"; anything
+  // else stays offered ("She was offered a job" was not given one).
+  V('offer', 'give', 2, {
+    forms: ['pp'],
+    guard: { prevIn: BE_FORMS, nextWithin: { n: 2, in: set('chance chances opportunity opportunities choice') } },
+  }),
   ...(
     [
       [['ger'], 'give'],
@@ -941,6 +948,7 @@ export const TABLE: Entry[] = [
       forms: [...forms],
       guard: {
         verb: true,
+        prevNotIn: BE_FORMS,
         nextIn: set(
           'a an the their his its our this these some no new fresh valuable useful rich deep unique many several numerous various free',
         ),

@@ -12,6 +12,8 @@ export const OBJECT_PRONOUNS = set('me us you them him her it one');
 export const AUXILIARIES = set(
   "is are was were be been being am has have had having do does did 's 're 've 'd get gets got",
 );
+/** The forms of "be" (a passive's auxiliary). */
+export const BE_FORMS = set('is are was were be been being am');
 export const PERFECT_OR_PASSIVE = set("has have had having is are was were be been being am 's 're 've get gets got");
 export const PREPOSITIONS = set(
   'of in on at by for with about against between into through during before after above below to from up down over under within without among across toward towards upon via per like than',

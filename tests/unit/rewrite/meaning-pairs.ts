@@ -276,6 +276,17 @@ export const MEANING_PAIRS: MeaningPair[] = [
     note: '"complex characters" are rounded ones; "complicated characters" are difficult people',
   },
   {
+    mode: 'standard',
+    text: 'What if you were offered the chance to live forever?',
+    expected: 'What if you were given the chance to live forever?',
+  },
+  {
+    mode: 'standard',
+    text: 'She was offered a job in Paris.',
+    expected: 'She was offered a job in Paris.',
+    note: 'offered is not given: she may have turned it down',
+  },
+  {
     mode: 'formal',
     text: 'In doing so, he shows the power of choice.',
     expected: 'In this way, he shows the power of choice.',
