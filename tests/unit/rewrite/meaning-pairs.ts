@@ -277,8 +277,8 @@ export const MEANING_PAIRS: MeaningPair[] = [
   },
   {
     mode: 'standard',
-    text: 'What if you were offered the chance to live forever?',
-    expected: 'What if you were given the chance to live forever?',
+    text: 'What if you were offered the opportunity to live forever?',
+    expected: 'What if you were given the opportunity to live forever?',
   },
   {
     mode: 'standard',
