@@ -1007,6 +1007,8 @@ function readsAsParticiple(word: string): boolean {
  * comes first and the auxiliary has a word after it that is not "not"; the sentence has no "also"
  * yet. Otherwise the table cuts the opening or makes it "Also,".
  */
+const NEGATIVE_SUBJECTS = set('few little no none nobody nothing neither nor not hardly');
+
 function additiveToAlso(toks: Tok[]): boolean {
   const w = wordsFrom(toks, 0);
   if (w.length < 5 || !isWord(toks[w[0]])) return false;
@@ -1025,7 +1027,9 @@ function additiveToAlso(toks: Tok[]): boolean {
     if (!isWord(after) || !isLowerWord(after.text) || keyOf(after) === 'not' || keyOf(after).endsWith("n't"))
       return false;
     const subject = toks[w[start]];
-    if (!isWord(subject)) return false;
+    // A negative subject ("Few people can retain …", "No one can …") would read "also" as
+    // "as well": "Few people can also retain …" says something else.
+    if (!isWord(subject) || NEGATIVE_SUBJECTS.has(keyOf(subject))) return false;
     const why = REASONS.transition;
     // "also" after the auxiliary, then the opening and its comma cut (the subject capitalised).
     // A "have" that is the clause's own verb takes "also" before it: "It had profound effects" →

@@ -46,6 +46,12 @@ describe('openers, closers and filler', () => {
     ],
     ['Moreover, the storm has become a legend.', 'The storm has also become a legend.', REASONS.transition],
     ['Moreover, the storm has grown stronger.', 'The storm has also grown stronger.', REASONS.transition],
+    // A negative subject would read "also" as "as well": the opening is cut, "also" not put in.
+    [
+      'Furthermore, few people can retain knowledge of many subjects.',
+      'Few people can retain knowledge of many subjects.',
+      REASONS.transition,
+    ],
     ['It is important to note that the roads were icy.', 'The roads were icy.', REASONS.filler],
     ["It's essential to recognize that the roads were icy.", 'The roads were icy.', REASONS.filler],
     ['Rain plays a crucial role in shaping the valley.', 'Rain shapes the valley.', REASONS.stock],
