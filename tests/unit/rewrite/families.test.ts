@@ -150,6 +150,10 @@ describe('triplets, "not only … but also", nouns made verbs', () => {
     ['The storm had an impact on the harvest.', 'The storm affected the harvest.', REASONS.verb],
     ['The team conducted an analysis of the results.', 'The team analyzed the results.', REASONS.verb],
     ['The plan is dependent on the weather.', 'The plan depends on the weather.', REASONS.verb],
+    ['The crews made adjustments to the engines.', 'The crews adjusted the engines.', REASONS.verb],
+    ['The plan takes into account the cost.', 'The plan considers the cost.', REASONS.verb],
+    ['A small number of cases failed.', 'A few cases failed.', REASONS.wordy],
+    ['In light of the fact that it rained, we stayed.', 'Because it rained, we stayed.', REASONS.wordy],
   ])('%s', async (input, expected, reason) => {
     const out = await edit(input);
     expect(out.text).toBe(expected);

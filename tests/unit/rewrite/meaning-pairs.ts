@@ -286,6 +286,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'She was offered a job in Paris.',
     note: 'offered is not given: she may have turned it down',
   },
+  { mode: 'concise', text: 'The repairs took a great deal of time.', expected: 'The repairs took a lot of time.' },
   {
     mode: 'formal',
     text: 'In doing so, he shows the power of choice.',
