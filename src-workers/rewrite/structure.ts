@@ -40,6 +40,7 @@ import {
   SUBJECT_PRONOUNS,
   SUBORDINATORS,
   set,
+  isNegation,
 } from './wordsets';
 
 /** Words these edits may put into a text besides those they move (for the meaning guard). */
@@ -177,7 +178,9 @@ function notOnlyInverted(toks: Tok[]): boolean {
   const rest = toks.slice(restFrom);
   const b = rest.findIndex((t) => t.kind === 'word' && keyOf(t) === 'but');
   rest[b] = tok('and', 'word', why);
-  toks.splice(0, toks.length, ...head, tok(' ', 'space', why), ...rest);
+  // "Not only did the team win, but …": the comma follows the verb directly ("won, and"), not "won , and".
+  const gap = rest[0]?.kind === 'punctuation' ? [] : [tok(' ', 'space', why)];
+  toks.splice(0, toks.length, ...head, ...gap, ...rest);
   return true;
 }
 
@@ -557,7 +560,9 @@ function itIsAdjectiveTo(toks: Tok[], state: ReviseState): boolean {
   if (next === 'to' && be === 'is') {
     // "to VP." → "VPing is ADJ."
     const v = toks[w[k + 1]];
+    // A verb, not a negation or an adverb before one ("to not only save …", "to always check …").
     if (!isWord(v) || !isLowerWord(v.text) || verbForms(keyOf(v)).base !== keyOf(v) || keyOf(v) === 'be') return false;
+    if (isNegation(keyOf(v)) || NOT_VERBS.has(keyOf(v)) || /ly$/.test(keyOf(v))) return false;
     // "It is important to note that …" is framing, which the table cuts.
     const after = w[k + 2] !== undefined ? keyOf(toks[w[k + 2]]) : '';
     if (after === 'that' || after === 'in' || after === 'out') return false;
@@ -1007,6 +1012,8 @@ function readsAsParticiple(word: string): boolean {
  * comes first and the auxiliary has a word after it that is not "not"; the sentence has no "also"
  * yet. Otherwise the table cuts the opening or makes it "Also,".
  */
+/** Words that stand where a verb would after "to" but are none: adverbs without -ly. */
+const NOT_VERBS = set('always never often also just even still ever only first then once soon');
 const NEGATIVE_SUBJECTS = set('few little no none nobody nothing neither nor not hardly');
 
 function additiveToAlso(toks: Tok[]): boolean {
@@ -1024,8 +1031,7 @@ function additiveToAlso(toks: Tok[]): boolean {
     if (CLAUSE_WORDS.has(k)) return false;
     if (!ALSO_AFTER.has(k)) continue;
     const after = toks[w[n + 1]];
-    if (!isWord(after) || !isLowerWord(after.text) || keyOf(after) === 'not' || keyOf(after).endsWith("n't"))
-      return false;
+    if (!isWord(after) || !isLowerWord(after.text) || isNegation(keyOf(after))) return false;
     const subject = toks[w[start]];
     // A negative subject ("Few people can retain …", "No one can …") would read "also" as
     // "as well": "Few people can also retain …" says something else.
@@ -1072,6 +1078,10 @@ function howeverInside(toks: Tok[], state: ReviseState): boolean {
   if (!pronounAux && before.slice(1).some((i) => tagsAt(toks, i, state.pos).has('Verb'))) return false;
   const rest = nextIndex(toks, c2);
   if (rest < 0 || !isWord(toks[rest]) || !isLowerWord(toks[rest].text)) return false;
+  // Not before an aside ("The results, however, which were published in 2020, were mixed"): its
+  // opening comma would go with "however".
+  if (RELATIVES.has(keyOf(toks[rest])) || PREPOSITIONS.has(keyOf(toks[rest])) || ASIDE_OPENERS.has(keyOf(toks[rest])))
+    return false;
   const why = REASONS.transition;
   const first = toks[0].text === 'I' ? toks[0] : { ...toks[0], text: toks[0].text.toLowerCase(), reason: why };
   toks[rest] = { ...withRemovedBefore(toks[rest], why), joint: true };

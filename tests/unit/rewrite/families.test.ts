@@ -46,6 +46,8 @@ describe('openers, closers and filler', () => {
     ],
     ['Moreover, the storm has become a legend.', 'The storm has also become a legend.', REASONS.transition],
     ['Moreover, the storm has grown stronger.', 'The storm has also grown stronger.', REASONS.transition],
+    // Before a negation "also" has no place: the opening is cut.
+    ['Moreover, he had never seen the sea.', 'He had never seen the sea.', REASONS.transition],
     // A negative subject would read "also" as "as well": the opening is cut, "also" not put in.
     [
       'Furthermore, few people can retain knowledge of many subjects.',
@@ -73,6 +75,12 @@ describe('recasts keep a second verb coordinated with the first', () => {
     const out = await edit(input);
     expect(out.text).not.toMatch(/^(?:Raising|Soil regulates)/);
     expect(out.text).toMatch(/raise awareness of the melting ice and take steps|in regulating the climate and storing/);
+  });
+  it.each([
+    'The results, however, which were published in 2020, were mixed.',
+    'It is important to always check the data.',
+  ])('%s stays: an aside after "however", an adverb where the verb would be', async (input) => {
+    expect((await edit(input)).text).toBe(input);
   });
   it('a coordinated noun is no second verb', async () => {
     expect((await edit('It is important to protect forests and rivers.')).text).toBe(
@@ -146,6 +154,17 @@ describe('triplets, "not only … but also", nouns made verbs', () => {
       REASONS.notOnly,
     ],
     ["The soup is not only cheap, but it's also quick.", "The soup is cheap, and it's also quick.", REASONS.notOnly],
+    // An inverted verb with no object: the comma follows it directly.
+    [
+      'Not only did the team win, but they also broke the record.',
+      'The team won, and they also broke the record.',
+      REASONS.notOnly,
+    ],
+    [
+      'It is crucial to not only save money but also invest it.',
+      'It is vital to save money and invest it.',
+      REASONS.notOnly,
+    ],
     ['The board made a decision to close the mill.', 'The board decided to close the mill.', REASONS.verb],
     ['The storm had an impact on the harvest.', 'The storm affected the harvest.', REASONS.verb],
     ['The team conducted an analysis of the results.', 'The team analyzed the results.', REASONS.verb],
