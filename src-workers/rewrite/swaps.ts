@@ -255,14 +255,20 @@ const REPEAT_IGNORE = set(
 /** Singular and plural as one word ("effect", "effects"). */
 const number = (w: string) => (w.endsWith('ss') ? w : w.replace(/s$/, ''));
 
+/** A word without its inflection, so "showing" echoes "shows" ("The report shows …, showing …"). */
+const echoStem = (w: string) => {
+  const n = number(w);
+  return n.length > 4 ? n.replace(/(?:ing|ed|es|s)$/, '') : n;
+};
+
 function repeatsNearby(toks: readonly Tok[], start: number, end: number, text: string, reach: number): boolean {
   const words = text
     .toLowerCase()
     .split(' ')
     .filter((w) => !REPEAT_IGNORE.has(w))
-    .map(number);
+    .map(echoStem);
   if (!words.length) return false;
-  const near = (i: number) => i >= 0 && toks[i].kind === 'word' && words.includes(number(keyOf(toks[i])));
+  const near = (i: number) => i >= 0 && toks[i].kind === 'word' && words.includes(echoStem(keyOf(toks[i])));
   let p = start;
   let n = end;
   // Up to `reach` words each way: "the most notable effects of social media is its effect" reads as an echo.

@@ -288,6 +288,12 @@ export const MEANING_PAIRS: MeaningPair[] = [
   },
   { mode: 'concise', text: 'The repairs took a great deal of time.', expected: 'The repairs took a lot of time.' },
   {
+    mode: 'standard',
+    text: 'The report highlights the need for reform, underscoring the urgency of the situation.',
+    expected: 'The report shows the need for reform, underlining the urgency of the situation.',
+    note: 'not "shows …, showing …": an alternative that echoes a word nearby in another form is passed over',
+  },
+  {
     mode: 'formal',
     text: 'In doing so, he shows the power of choice.',
     expected: 'In this way, he shows the power of choice.',
