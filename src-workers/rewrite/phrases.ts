@@ -113,7 +113,11 @@ function framings(): Entry[] {
     for (const how of ['', 'highly ', 'strongly '])
       for (const a of ['recommended', 'advisable', 'advised'])
         out.push(C(`${it} ${how}${a} that you`, 'you should', 2, { guard: { nextLower: true } }));
-  return out;
+  // The same framing before an aside: "It's worth noting that, in 2019, sales fell." → "In 2019, sales fell."
+  const beforeAside = out
+    .filter((e) => e.src.endsWith(' that') && !e.alts.plain[0])
+    .map((e) => ({ ...e, src: `${e.src} ,` }));
+  return [...out, ...beforeAside];
 }
 
 export const PHRASES: Entry[] = [
