@@ -47,6 +47,7 @@ describe('the meaning guard', () => {
     ['It did not open', 'It did open', 'negation'],
     ['It did not open', 'It never did not open', 'negation'],
     ['It did not open', "It's no secret that it did open", 'negation'],
+    ['He left without saying goodbye', 'He left saying goodbye', 'negation'],
     ['Maria and Tom built', 'Maria built', 'name'],
     ['the bridge cost', 'the golden bridge cost', '“golden”'],
     ['the bridge cost', 'the first bridge cost', 'number'],
@@ -60,6 +61,7 @@ describe('the meaning guard', () => {
     ['the bridge cost', 'the bridge costs'],
     ['Initially, the bridge cost', 'At first, the bridge cost'],
     ["It's no secret that the bridge cost", 'The bridge cost'],
+    ['It goes without saying that the bridge cost', 'The bridge cost'],
   ])('lets "%s" → "%s" through', (before, after) => {
     expect(guard.check(before, after)).toBeNull();
   });
