@@ -195,6 +195,8 @@ export const PHRASES: Entry[] = [
     O('on top of that ,', { plain: ['Also,'], casual: ['Plus,'], concise: [''] }, 2),
     O('what is more ,', { plain: ['Also,'], concise: [''] }, 2),
     O('for all intents and purposes ,', '', 2, { why: 'filler' }),
+    // Said twice: "In my opinion, I think that …" → "I think that …".
+    ...['in my opinion', 'personally', 'in my view'].map((o) => O(`${o} , i think`, 'I think', 2, { why: 'filler' })),
     // A reassurance formula: what follows says the thing ("Rest assured, it is on its way.").
     O('rest assured ,', '', 2, { why: 'filler', guard: { nextLower: true } }),
   ]),
@@ -428,6 +430,10 @@ export const PHRASES: Entry[] = [
     F('a variety of', 'many', 2, { modes: CONCISE }),
     F('a range of', 'many', 2, { modes: CONCISE }),
     F('on a daily basis', 'daily', 2),
+    F('the month of', '', 2, {
+      modes: CONCISE,
+      guard: { nextIn: set('january february march april may june july august september october november december') },
+    }),
     F('each and every', 'every', 2),
     F('has the capacity to', 'can', 2),
     F('have the capacity to', 'can', 2, { guard: { prevNotIn: new Set(['to', ...MODALS]) } }),

@@ -253,7 +253,7 @@ const REPEAT_IGNORE = set(
 );
 
 /** Singular and plural as one word ("effect", "effects"). */
-const number = (w: string) => (w.endsWith('ss') ? w : w.replace(/s$/, ''));
+const number = (w: string) => (w.endsWith('ss') || w.length <= 3 ? w : w.replace(/s$/, ''));
 
 /** A word without its inflection, so "showing" echoes "shows" ("The report shows …, showing …"). */
 const echoStem = (w: string) => {
@@ -268,7 +268,9 @@ function repeatsNearby(toks: readonly Tok[], start: number, end: number, text: s
     .filter((w) => !REPEAT_IGNORE.has(w))
     .map(echoStem);
   if (!words.length) return false;
-  const near = (i: number) => i >= 0 && toks[i].kind === 'word' && words.includes(echoStem(keyOf(toks[i])));
+  // Function words nearby echo nothing ("is" is no plural of "I").
+  const near = (i: number) =>
+    i >= 0 && toks[i].kind === 'word' && !REPEAT_IGNORE.has(keyOf(toks[i])) && words.includes(echoStem(keyOf(toks[i])));
   let p = start;
   let n = end;
   // Up to `reach` words each way: "the most notable effects of social media is its effect" reads as an echo.

@@ -57,6 +57,8 @@ describe('openers, closers and filler', () => {
     ['It is important to note that the roads were icy.', 'The roads were icy.', REASONS.filler],
     ["It's essential to recognize that the roads were icy.", 'The roads were icy.', REASONS.filler],
     ["It's worth noting that, in 2019, sales fell.", 'In 2019, sales fell.', REASONS.filler],
+    // Said twice. (Before, "is" three words on read as an echo of "I" and blocked it.)
+    ['In my opinion, I think the plan is good.', 'I think the plan is good.', REASONS.filler],
     ['Rain plays a crucial role in shaping the valley.', 'Rain shapes the valley.', REASONS.stock],
     ['It is essential to protect old forests.', 'Protecting old forests is essential.', REASONS.stock],
   ])('%s', async (input, expected, reason) => {

@@ -287,6 +287,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
     note: 'offered is not given: she may have turned it down',
   },
   { mode: 'concise', text: 'The repairs took a great deal of time.', expected: 'The repairs took a lot of time.' },
+  { mode: 'concise', text: 'The fair was held in the month of May.', expected: 'The fair was held in May.' },
   {
     mode: 'standard',
     text: 'The report highlights the need for reform, underscoring the urgency of the situation.',
