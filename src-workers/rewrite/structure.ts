@@ -355,7 +355,15 @@ function plainList(np: readonly Tok[]): boolean {
   const commas = np.filter((t) => t.kind === 'punctuation');
   if (commas.some((t) => t.text !== ',') || ws.some((t) => !isLowerWord(t.text))) return false;
   const joiner = ws.findIndex((t) => keyOf(t) === 'and' || keyOf(t) === 'or');
-  return ws.length >= 3 && joiner === ws.length - 2;
+  if (ws.length < 3 || joiner !== ws.length - 2) return false;
+  // Items of a noun list are short: "children learn that their actions have consequences, and
+  // that" is a clause, not a list.
+  let item = 0;
+  for (const t of np) {
+    if (t.kind === 'punctuation' || (t.kind === 'word' && (keyOf(t) === 'and' || keyOf(t) === 'or'))) item = 0;
+    else if (t.kind === 'word' && ++item > 3) return false;
+  }
+  return true;
 }
 
 /** "It is vital that users, teachers, and parents work together." → "Users, … must work together." */
@@ -368,6 +376,7 @@ function listThat(toks: Tok[], w: number[], at: number, modal: string): boolean 
   const verb = toks[w[joiner + 2]];
   const k = isWord(verb) ? keyOf(verb) : '';
   if (!k || verbForms(k).base !== k || MODAL_OR_AUX.has(k) || k.endsWith('ly')) return false;
+  if (!(lexiconHas(k, 'Infinitive') || lexiconHas(k, 'Singular'))) return false;
   subjectWithModal(toks, w[joiner + 2], np, modal);
   return true;
 }

@@ -85,6 +85,16 @@ describe('recasts keep a second verb coordinated with the first', () => {
   ])('%s stays: an aside after "however", an adverb where the verb would be', async (input) => {
     expect((await edit(input)).text).toBe(input);
   });
+  it('a clause with a comma and "and" is no list subject', async () => {
+    // Before: "Children learn that …, and that should they take responsibility."
+    expect(
+      (
+        await edit(
+          'It is important that children learn that their actions have consequences, and that they take responsibility.',
+        )
+      ).text,
+    ).toBe('Children should learn that their actions have consequences, and that they take responsibility.');
+  });
   it('a coordinated noun is no second verb', async () => {
     expect((await edit('It is important to protect forests and rivers.')).text).toBe(
       'Protecting forests and rivers matters.',
