@@ -233,7 +233,7 @@ function pickAlts(
     if (text !== '' && (ws[0] === before || ws[ws.length - 1] === after)) continue;
     // Not "difficulties and difficulties": the new content word must not stand within three words.
     // Not "the most deep losses" or "more key": after "more"/"most" only a word that takes them.
-    if (GRADED.has(before) && /^[a-z]{1,5}$/.test(text)) continue;
+    if (GRADED.has(before) && (/^[a-z]{1,5}$/.test(text) || TAKES_ER.has(text))) continue;
     // A plainer word must not echo one a few words off; a stock phrase goes even so (three words).
     const reach = rule.reason === REASONS.plain || rule.reason === REASONS.precise ? 6 : 3;
     if (text !== '' && repeatsNearby(toks, start, end, text, reach)) continue;
@@ -247,6 +247,8 @@ function pickAlts(
 
 /** Words that grade the adjective after them ("more", "most"): a short one takes -er/-est instead. */
 const GRADED = set('more most less least');
+/** Adjectives of six letters or more that take -er/-est all the same ("the most strong" reads wrong). */
+const TAKES_ER = set('strong bright smooth simple narrow shallow gentle subtle humble');
 
 const REPEAT_IGNORE = set(
   'a an the of to in on at for with and or but is are was were be it its his her their this that as by from into very more most so not',

@@ -290,6 +290,12 @@ export const MEANING_PAIRS: MeaningPair[] = [
   { mode: 'concise', text: 'The fair was held in the month of May.', expected: 'The fair was held in May.' },
   {
     mode: 'standard',
+    text: 'It was the most compelling case of the year.',
+    expected: 'It was the most convincing case of the year.',
+    note: 'never "the most strong": after "most" only a word that takes it',
+  },
+  {
+    mode: 'standard',
     text: 'The report highlights the need for reform, underscoring the urgency of the situation.',
     expected: 'The report shows the need for reform, underlining the urgency of the situation.',
     note: 'not "shows …, showing …": an alternative that echoes a word nearby in another form is passed over',
