@@ -290,8 +290,8 @@ export const MEANING_PAIRS: MeaningPair[] = [
   { mode: 'concise', text: 'The fair was held in the month of May.', expected: 'The fair was held in May.' },
   {
     mode: 'standard',
-    text: 'It was the most compelling case of the year.',
-    expected: 'It was the most convincing case of the year.',
+    text: 'One of the most compelling examples is the old bridge.',
+    expected: 'One of the most compelling examples is the old bridge.',
     note: 'never "the most strong": after "most" only a word that takes it',
   },
   {
