@@ -5,6 +5,7 @@
  * negation, nor one naming someone the text has not named before, so no fact is lost with it;
  * nor the only sentence left of a paragraph or line.
  */
+import { hasFiniteVerb } from './clauses';
 import { REASONS } from './reasons';
 import type { ReviseState } from './state';
 import { isCapitalized, keyOf, wordCount, type Sentence } from './tokens';
@@ -48,10 +49,20 @@ function comments(s: Sentence): boolean {
 
 /** Words that open a sentence by pointing back at the one before ("Its legacy …", "They …"). */
 const BACK_REFERENCES = set('this these those it its they their them such he his she her');
+/** Openings that illustrate the sentence before: it states a point, whatever its words. */
+const EXAMPLE_OPENINGS = set('for specifically in');
 /** The sentence opens with a word that needs the sentence before it to be understood. */
 function pointsBack(s: Sentence): boolean {
-  const first = s.toks.find((t) => t.kind === 'word');
-  return !!first && BACK_REFERENCES.has(keyOf(first));
+  const ws = s.toks
+    .filter((t) => t.kind === 'word')
+    .slice(0, 2)
+    .map(keyOf);
+  if (!ws.length) return false;
+  if (BACK_REFERENCES.has(ws[0])) return true;
+  // "For example, …", "For instance, …", "In particular, …", "Specifically, …"
+  return (
+    EXAMPLE_OPENINGS.has(ws[0]) && (ws[0] === 'specifically' || /^(?:example|instance|particular)$/.test(ws[1] ?? ''))
+  );
 }
 
 /** The sentence opened with a closer ("In conclusion, …") that an earlier edit removed: a restatement. */
@@ -82,9 +93,12 @@ export function noteContent(text: string, seen: Set<string>): void {
  * artifacts from the Thracian and Roman periods" after "Thracian ruins" and "Roman periods"
  * elsewhere); only a closing restatement may draw on many.
  */
-function restatesOne(content: ReadonlySet<string>, earlier: readonly Set<string>[]): boolean {
+function restatesOne(content: ReadonlySet<string>, names: readonly string[], earlier: readonly Set<string>[]): boolean {
   const need = Math.ceil(0.6 * content.size);
   return earlier.some((e) => {
+    // Every name in that same sentence: "She also won the BAFTA Award … and the Golden Globe Award
+    // …" after "nominated for a BAFTA Award …" and, elsewhere, "a Golden Globe Award" is news.
+    if (names.some((name) => !e.has(name))) return false;
     let n = 0;
     for (const c of content) if (e.has(c)) n++;
     return n >= need;
@@ -102,13 +116,11 @@ export function dropRepeated(sents: Sentence[], state: ReviseState): Sentence[] 
     const seen = content ? [...content].filter((c) => known.has(c)).length : 0;
     // A restatement or a comment on the sentence before needs fewer of its words already made.
     const share = restates(s) ? 0.5 : comments(s) ? 0.6 : 0.8;
-    const namesKnown = s.toks.every(
-      (t) =>
-        t.kind !== 'word' ||
-        !isCapitalized(t.text) ||
-        t === s.toks.find((x) => x.kind === 'word') ||
-        known.has(keyStem(keyOf(t))),
-    );
+    const firstWord = s.toks.find((x) => x.kind === 'word');
+    const names = s.toks
+      .filter((t) => t.kind === 'word' && t !== firstWord && isCapitalized(t.text))
+      .map((t) => keyStem(keyOf(t)));
+    const namesKnown = names.every((name) => known.has(name));
     // A unit (a paragraph, a line, a list item) keeps one sentence at least: cutting it whole
     // would leave an empty line and change the document's structure.
     const lastLeft = !out.length && n === sents.length - 1;
@@ -124,7 +136,9 @@ export function dropRepeated(sents: Sentence[], state: ReviseState): Sentence[] 
       !lastLeft &&
       !pointedTo &&
       !infers &&
-      (restates(s) || restatesOne(content, state.sentencesSeen))
+      (restates(s) || restatesOne(content, names, state.sentencesSeen)) &&
+      // A statement, not a piece the segmenter cut off at an initialism ("Through his work at S.P.").
+      hasFiniteVerb(s.toks, 0, s.toks.length, state.pos)
     ) {
       // Cut; the sentences on both sides carry the reason (the diff may place the cut at the end
       // of the one before: "worth, and they deserve …" → "worth." after a split).

@@ -339,6 +339,30 @@ describe('concise prose', () => {
     ].join(' ');
     expect((await edit(possessive, 'concise')).text).toContain('changed how people read. Its legacy');
   });
+  it('keeps a sentence with names the sentence it seems to repeat does not hold: a new fact', async () => {
+    const text = [
+      'In 2001, Mara was nominated for a Tony Award for Best Actress for her role in Glass.',
+      'The next year, she was nominated for a Drama Desk Award for Best Actress for her work in Salt.',
+      'In 2008, she won the Obie Award for Best Actress for her role in Stone.',
+      'She also won the Tony Award for Best Actress and the Drama Desk Award for Best Actress for the same role.',
+    ].join(' ');
+    expect((await edit(text, 'concise')).text).toContain('She also won the Tony Award');
+  });
+  it('never cuts a piece that is no statement (the segmenter stops at an initialism)', async () => {
+    // Before: "… in London. Jenkinson & Co., Perrins came to know …"
+    const text =
+      'Perrins was known for his hard work at S.P. Jenkinson & Co. in London. Through his hard work at S.P. Jenkinson & Co., Perrins came to know the French perfume trade.';
+    expect((await edit(text, 'concise')).text).toBe(text);
+  });
+  it('keeps a sentence the next one illustrates ("For example, …")', async () => {
+    const text = [
+      'The camp held entire units of guards.',
+      'There are cases where single guards refused to obey certain orders in the camp.',
+      'There are also cases where entire units refused to obey certain orders in the camp.',
+      'For example, in 1944, a unit refused to move a village and was disbanded.',
+    ].join(' ');
+    expect((await edit(text, 'concise')).text).toContain('entire units refused');
+  });
   it('keeps a sentence whose known words make a new statement (they stand in different sentences before)', async () => {
     const text = [
       'The village has ancient ruins from the Thracian period.',
