@@ -403,7 +403,7 @@ const IRREGULAR_PLURALS = set('people children men women');
  * to its plural head) and the bare verb after it — the plural makes the boundary plain, where a
  * singular subject's "act" or "acts" could still be a noun.
  */
-function pluralThat(toks: Tok[], w: number[], at: number, modal: string): boolean {
+function pluralThat(toks: Tok[], w: number[], at: number, modal: string, state: ReviseState): boolean {
   const first = toks[w[at]];
   if (!isWord(first) || !isLowerWord(first.text)) return false;
   const det = DETERMINERS.has(keyOf(first)) && keyOf(first) !== 'a' && keyOf(first) !== 'an';
@@ -418,7 +418,9 @@ function pluralThat(toks: Tok[], w: number[], at: number, modal: string): boolea
     // A verb compromise lists (in its base form, or as a noun too: "work", "act"), after a plural
     // head, where a noun could not follow without an article.
     if (PREPOSITIONS.has(vk) || DETERMINERS.has(vk) || CONJUNCTIONS.has(vk)) return false;
-    if (!(lexiconHas(vk, 'Infinitive') || lexiconHas(vk, 'Singular'))) return false;
+    // Or one the tagger reads as a verb there ("all employees attend").
+    if (!(lexiconHas(vk, 'Infinitive') || lexiconHas(vk, 'Singular') || tagsAt(toks, w[h + 1], state.pos).has('Verb')))
+      return false;
     const np = toks.slice(w[at], w[h] + 1);
     if (np.some((t) => t.kind !== 'word' && t.kind !== 'space')) return false;
     subjectWithModal(toks, w[h + 1], np, modal);
@@ -646,7 +648,7 @@ function itIsAdjectiveTo(toks: Tok[], state: ReviseState): boolean {
     // "that users, teachers, and parents work together" → "Users, teachers, and parents must work together"
     if (listThat(toks, w, k + 1, modal)) return true;
     // "that all departments submit their reports" → "All departments must submit their reports"
-    if (pluralThat(toks, w, k + 1, modal)) return true;
+    if (pluralThat(toks, w, k + 1, modal, state)) return true;
     // "that the procurement team initiate talks" → "The procurement team should initiate talks"
     if (singularThat(toks, w, k + 1, modal)) return true;
     // "that we (should) act" → "We must act"
@@ -834,7 +836,7 @@ const NOT_KEEP = set('be have exist remain stay live work');
 const NOT_A_VERB_AFTER_TO = set('it them him her us me you date');
 
 /** "continues to grow" → "keeps growing" (standard and casual prose). */
-function continueTo(toks: Tok[]): boolean {
+function continueTo(toks: Tok[], state: ReviseState): boolean {
   for (let i = 0; i < toks.length; i++) {
     const form = isWord(toks[i]) ? CONTINUE.get(keyOf(toks[i])) : undefined;
     if (!form || !isLowerWord(toks[i].text)) continue;
@@ -849,6 +851,8 @@ function continueTo(toks: Tok[]): boolean {
     if (DETERMINERS.has(vk) || PREPOSITIONS.has(vk) || NOT_A_VERB_AFTER_TO.has(vk) || !/^[a-z]+$/.test(vk)) continue;
     const prev = prevIndex(toks, i);
     if (form === 'past' && prev >= 0 && /^(?:has|have|had|was|were|is|are)$/.test(keyOf(toks[prev]))) continue;
+    // "continue to protect and preserve" would become "keep protecting and preserve".
+    if (coordinatedVerb(toks, v + 1, toks.length, state, false)) continue;
     const why = REASONS.plain;
     toks.splice(
       i,
@@ -1111,7 +1115,7 @@ export function restructure(toks: Tok[], state: ReviseState): void {
   changed = nextLevel(toks) || changed;
   changed = stackedAdjectives(toks, state.mode === 'concise') || changed;
   changed = nearSynonymLists(toks) || changed;
-  if (state.mode === 'standard' || state.mode === 'casual') changed = continueTo(toks) || changed;
+  if (state.mode === 'standard' || state.mode === 'casual') changed = continueTo(toks, state) || changed;
   if (state.mode === 'concise') {
     changed = commentTails(toks) || changed;
     changed = thatAfterSaying(toks) || changed;

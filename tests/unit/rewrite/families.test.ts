@@ -74,16 +74,23 @@ describe('recasts keep a second verb coordinated with the first', () => {
     'It is important to raise awareness of the melting ice and take steps to slow it.',
     // Before: "Soil regulates the climate and storing carbon."
     'Soil plays a crucial role in regulating the climate and storing carbon.',
+    // Before: "We must keep protecting and preserve the lake."
+    'We must continue to protect and preserve the lake.',
   ])('%s', async (input) => {
     const out = await edit(input);
-    expect(out.text).not.toMatch(/^(?:Raising|Soil regulates)/);
-    expect(out.text).toMatch(/raise awareness of the melting ice and take steps|in regulating the climate and storing/);
+    expect(out.text).not.toMatch(/^(?:Raising|Soil regulates)|keep protecting/);
+    expect(out.text).toMatch(
+      /raise awareness of the melting ice and take steps|in regulating the climate and storing|to protect and preserve/,
+    );
   });
   it.each([
     'The results, however, which were published in 2020, were mixed.',
     'It is important to always check the data.',
   ])('%s stays: an aside after "however", an adverb where the verb would be', async (input) => {
     expect((await edit(input)).text).toBe(input);
+  });
+  it('a plural subject with a verb the tagger reads as one takes the modal', async () => {
+    expect((await edit('It is imperative that all employees attend.')).text).toBe('All employees must attend.');
   });
   it('a clause with a comma and "and" is no list subject', async () => {
     // Before: "Children learn that …, and that should they take responsibility."
