@@ -20,6 +20,10 @@ const OBJECT_TO_SUBJECT: Record<string, string> = { me: 'I', him: 'he', her: 'sh
 const NOT_AGENTS = set(
   'hand car bus train plane air sea mail email phone post far chance mistake accident law default nature then now night day way means force design contrast comparison heart name',
 );
+/** Heads of a "by" phrase of measure: "passed by a narrow margin", "rose by ten percent". */
+const MEASURES = set(
+  'margin margins majority vote votes percent percentage half third quarter lot bit amount degree degrees point points factor inch inches mile miles meter meters metre metres',
+);
 const PLACES = set('side door window river road shore gate wall lake roadside bank bedside fireplace entrance sea');
 const TIMES = set(
   'end time start beginning middle close turn year years month months week weeks day days night morning evening afternoon century decade hour hours minute minutes today tomorrow tonight deadline noon midnight',
@@ -122,7 +126,8 @@ export function passiveToActive(toks: Tok[], state: ReviseState): boolean {
   const a0k = a0.kind === 'word' ? keyOf(a0) : '#';
   if (a0.kind === 'placeholder' || NOT_AGENTS.has(a0k) || /ing$/.test(a0k)) return false;
   const agentHead = keyOf(agent[agent.length - 1]);
-  if (PLACES.has(agentHead) || NOT_AGENTS.has(agentHead) || TIMES.has(agentHead)) return false;
+  if (PLACES.has(agentHead) || NOT_AGENTS.has(agentHead) || TIMES.has(agentHead) || MEASURES.has(agentHead))
+    return false;
   // "by the end of the year", "by the time …": a deadline, not a doer; and the agent runs to the
   // sentence's end with no phrase after it ("by Google in 2015" would move "in 2015" with it).
   if (
