@@ -512,7 +512,8 @@ export const PHRASES: Entry[] = [
     }),
     F('numerous', 'lots of', 2, { modes: CASUAL }),
     F('perhaps', 'maybe', 2, { modes: CASUAL }),
-    F('children', 'kids', 2, { modes: CASUAL, guard: { prevNotIn: set('young small') } }),
+    // Not "the children of Israel" (a people) nor "children of divorce": only children as such.
+    F('children', 'kids', 2, { modes: CASUAL, guard: { prevNotIn: set('young small'), nextNotIn: set('of') } }),
     F('approximately', 'about', 2, { modes: CASUAL }),
     F('many', 'lots of', 2, {
       modes: CASUAL,

@@ -289,6 +289,12 @@ export const MEANING_PAIRS: MeaningPair[] = [
   { mode: 'concise', text: 'The repairs took a great deal of time.', expected: 'The repairs took a lot of time.' },
   { mode: 'concise', text: 'The fair was held in the month of May.', expected: 'The fair was held in May.' },
   {
+    mode: 'casual',
+    text: 'The children of Israel wandered in the desert.',
+    expected: 'The children of Israel wandered in the desert.',
+    note: 'a people, not kids',
+  },
+  {
     mode: 'standard',
     text: 'One of the most compelling examples is the old bridge.',
     expected: 'One of the most compelling examples is the old bridge.',
