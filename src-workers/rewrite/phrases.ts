@@ -254,7 +254,17 @@ export const PHRASES: Entry[] = [
   ]),
   ...because('intensifier', [
     // Concise prose cuts what other modes tone down ("incredibly easy" → "very easy" → "easy").
-    ...['incredibly', 'extremely', 'exceedingly', 'immensely', 'tremendously'].map((w) =>
+    ...[
+      'incredibly',
+      'extremely',
+      'exceedingly',
+      'immensely',
+      'tremendously',
+      'really',
+      'completely',
+      'totally',
+      'quite',
+    ].map((w) =>
       F(w, '', 2, {
         modes: CONCISE,
         guard: { nextLower: true, prevNotIn: NOT_BEFORE_CUT, notPrevWithin: NEGATED_CLAUSE },
@@ -284,22 +294,6 @@ export const PHRASES: Entry[] = [
         nextNotIn: set('much many few little same first last end best'),
         notPrevWithin: NEGATED_CLAUSE,
       },
-    }),
-    F('really', '', 2, {
-      modes: CONCISE,
-      guard: { nextLower: true, prevNotIn: NOT_BEFORE_CUT, notPrevWithin: NEGATED_CLAUSE },
-    }),
-    F('completely', '', 2, {
-      modes: CONCISE,
-      guard: { nextLower: true, prevNotIn: NOT_BEFORE_CUT, notPrevWithin: NEGATED_CLAUSE },
-    }),
-    F('totally', '', 2, {
-      modes: CONCISE,
-      guard: { nextLower: true, prevNotIn: NOT_BEFORE_CUT, notPrevWithin: NEGATED_CLAUSE },
-    }),
-    F('quite', '', 2, {
-      modes: CONCISE,
-      guard: { nextLower: true, prevNotIn: NOT_BEFORE_CUT, notPrevWithin: NEGATED_CLAUSE },
     }),
     ...[
       'greatly',
