@@ -194,6 +194,10 @@ export function readsAsVerb(
   }
   // "tools that empower patients": after a relative "that"/"which", a word that cannot be a noun.
   if ((prev === 'that' || prev === 'which') && !tagsAt(toks, i, cache).has('Noun')) return true;
+  // "This highlights the need": "this" and "that" as determiners take a singular noun, so a word
+  // in -s after them, before a determiner or a pronoun, is the verb of which they are the subject.
+  if (fs.includes('s3') && (prev === 'this' || prev === 'that') && (DETERMINERS.has(next) || OBJECT_PRONOUNS.has(next)))
+    return true;
   if (NOUN_BEFORE.has(prev)) return false;
   const objectNext =
     DETERMINERS.has(next) ||

@@ -289,6 +289,12 @@ export const MEANING_PAIRS: MeaningPair[] = [
   { mode: 'concise', text: 'The repairs took a great deal of time.', expected: 'The repairs took a lot of time.' },
   { mode: 'concise', text: 'The fair was held in the month of May.', expected: 'The fair was held in May.' },
   {
+    mode: 'standard',
+    text: 'This underscores the need for reform.',
+    expected: 'This shows the need for reform.',
+    note: '"this" takes a singular noun: the word in -s after it is the verb',
+  },
+  {
     mode: 'casual',
     text: 'The children of Israel wandered in the desert.',
     expected: 'The children of Israel wandered in the desert.',
