@@ -10,7 +10,7 @@
 import type { RewriteMode } from '../../src-shared/models';
 import { verbForms } from './inflect';
 import { because, C, F, NOT_FORMAL, O, V, type Entry } from './table';
-import { DETERMINERS, MODALS, NEGATORS, POSSESSIVES, set } from './wordsets';
+import { DETERMINERS, MODALS, NEGATION_WORDS, NEGATORS, POSSESSIVES, set } from './wordsets';
 
 /**
  * Words after which an intensifier is not cut: a negation, where it softens ("never really
@@ -22,7 +22,7 @@ const NOT_BEFORE_CUT: ReadonlySet<string> = new Set([...NEGATORS, 'as', 'so', 't
  * "not accurate" is wrong; "it is not true that the plot is entirely dependent on …" likewise.
  * No cut after a negation in the same clause.
  */
-const NEGATED_CLAUSE = { n: 16, in: new Set([...NEGATORS, ...set('nor neither without nothing nobody none')]) };
+const NEGATED_CLAUSE = { n: 16, in: new Set([...NEGATORS, ...NEGATION_WORDS]) };
 
 const STANDARD_CASUAL: RewriteMode[] = ['standard', 'casual'];
 const FORMAL: RewriteMode[] = ['formal', 'academic'];

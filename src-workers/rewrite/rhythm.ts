@@ -295,14 +295,14 @@ function correction(toks: readonly Tok[], at: number, rest: number): boolean {
 }
 
 /** The first word of a sentence, lower-cased ('' if it opens with something else). */
-function openingWord(s: Sentence): string {
-  const fi = firstContentIndex(s.toks);
-  return fi >= 0 && s.toks[fi].kind === 'word' ? keyOf(s.toks[fi]) : '';
+function openingWord(toks: readonly Tok[]): string {
+  const fi = firstContentIndex(toks);
+  return fi >= 0 && toks[fi].kind === 'word' ? keyOf(toks[fi]) : '';
 }
 
 export function startsWithThis(toks: readonly Tok[]): boolean {
-  const fi = firstContentIndex(toks);
-  return fi >= 0 && toks[fi].kind === 'word' && (keyOf(toks[fi]) === 'this' || keyOf(toks[fi]) === 'these');
+  const w = openingWord(toks);
+  return w === 'this' || w === 'these';
 }
 
 /** The subject is not a person: the sentence opens with a determiner, a preposition, a possessive ("Emily's novel"), … */
@@ -745,7 +745,7 @@ export function rhythm(sents: Sentence[], state: ReviseState): Sentence[] {
     const s = reorderOpening(contrastiveWhile(concessiveOpening(sents[i], state), state), state);
     const next = i + 1 < sents.length ? sents[i + 1] : null;
     // The opening words of the two sentences before and the one after.
-    const nearby = new Set([...out.slice(-2), ...(next ? [next] : [])].map(openingWord));
+    const nearby = new Set([...out.slice(-2), ...(next ? [next] : [])].map((n) => openingWord(n.toks)));
     out.push(...splitSentence(s, splitMin, splitMinSemicolon, state, !!next && startsWithThis(next.toks), nearby));
   }
   return joinRelated(out, state);

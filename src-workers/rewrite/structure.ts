@@ -1027,7 +1027,8 @@ function readsAsParticiple(word: string): boolean {
  */
 /** Words that stand where a verb would after "to" but are none: adverbs without -ly. */
 const NOT_VERBS = set('always never often also just even still ever only first then once soon');
-const NEGATIVE_SUBJECTS = set('few little no none nobody nothing neither nor not hardly');
+/** Quantifiers that make a subject negative besides the negations themselves ("Few people …"). */
+const NEGATIVE_QUANTIFIERS = set('few little');
 
 function additiveToAlso(toks: Tok[]): boolean {
   const w = wordsFrom(toks, 0);
@@ -1048,7 +1049,7 @@ function additiveToAlso(toks: Tok[]): boolean {
     const subject = toks[w[start]];
     // A negative subject ("Few people can retain …", "No one can …") would read "also" as
     // "as well": "Few people can also retain …" says something else.
-    if (!isWord(subject) || NEGATIVE_SUBJECTS.has(keyOf(subject))) return false;
+    if (!isWord(subject) || isNegation(keyOf(subject)) || NEGATIVE_QUANTIFIERS.has(keyOf(subject))) return false;
     const why = REASONS.transition;
     // "also" after the auxiliary, then the opening and its comma cut (the subject capitalised).
     // A "have" that is the clause's own verb takes "also" before it: "It had profound effects" →

@@ -27,7 +27,7 @@ export const NEGATORS = set(
   "not never no hardly barely cannot don't doesn't didn't isn't aren't wasn't weren't can't couldn't won't wouldn't shouldn't haven't hasn't hadn't mustn't",
 );
 /** Words that negate what they stand in ("not", "nobody", "hardly"), besides any "…n't". */
-const NEGATION_WORDS = set(
+export const NEGATION_WORDS = set(
   'not no never none nobody nothing nowhere neither nor cannot without hardly barely scarcely',
 );
 
