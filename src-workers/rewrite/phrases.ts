@@ -10,7 +10,7 @@
 import type { RewriteMode } from '../../src-shared/models';
 import { verbForms } from './inflect';
 import { because, C, F, NOT_FORMAL, O, V, type Entry } from './table';
-import { DETERMINERS, MODALS, NEGATION_WORDS, NEGATORS, POSSESSIVES, set } from './wordsets';
+import { DETERMINERS, MODALS, NEGATION_WORDS, NEGATORS, POSSESSIVES, set, STUDY_WORDS } from './wordsets';
 
 /**
  * Words after which an intensifier is not cut: a negation, where it softens ("never really
@@ -468,6 +468,7 @@ export const PHRASES: Entry[] = [
     F('significant', 'large', 2, {
       guard: {
         prevNotIn: set('statistically highly not'),
+        notInSentence: STUDY_WORDS,
         nextIn: set(
           'amount amounts number numbers portion proportion share sum sums quantity quantities part percentage',
         ),
@@ -476,6 +477,7 @@ export const PHRASES: Entry[] = [
     F('significant', 'major', 2, {
       guard: {
         prevNotIn: set('statistically highly not'),
+        notInSentence: STUDY_WORDS,
         nextIn: set(
           'change changes improvement improvements growth increase increases decrease decreases rise drop shifts shift progress damage losses loss gains gain advances advance boost impact effects investment investments developments development cost costs expense expenses',
         ),

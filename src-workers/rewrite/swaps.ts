@@ -104,6 +104,7 @@ function guardOk(g: Guard, toks: readonly Tok[], start: number, end: number): bo
   if (g.prevWithin && !withinHas(toks, start, -1, g.prevWithin)) return false;
   if (g.notPrevWithin && withinHas(toks, start, -1, g.notPrevWithin)) return false;
   if (g.noAppositive && appositiveAfter(toks, end)) return false;
+  if (g.notInSentence && toks.some((t) => t.kind === 'word' && g.notInSentence!.has(keyOf(t)))) return false;
   return true;
 }
 

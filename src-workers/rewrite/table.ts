@@ -26,6 +26,7 @@ import {
   OBJECT_PRONOUNS,
   POSSESSIVES,
   STORY_NOUNS,
+  STUDY_WORDS,
   set,
 } from './wordsets';
 
@@ -70,6 +71,8 @@ export interface Guard {
    * a term ("complex temporal dependencies", "robust anomaly detection").
    */
   notBeforeAdjective?: boolean;
+  /** None of the sentence's words may be in the set (a study's "significant" is statistical). */
+  notInSentence?: ReadonlySet<string>;
 }
 
 export type EntryKind = 'verb' | 'noun' | 'fixed';
@@ -1072,6 +1075,7 @@ export const TABLE: Entry[] = [
   F('significant', 'major', 2, {
     guard: {
       prevNotIn: set('statistically highly not'),
+      notInSentence: STUDY_WORDS,
       nextIn: set(
         'role impact impacts challenge challenges contribution contributions influence step steps part milestone achievement achievements event events moment moments figure figures factor factors problem problems issue issues obstacle obstacles concern concerns threat threats shift barrier barriers advantage advantages benefit benefits setback setbacks turning transformation transformations change changes choice choices decision decisions implications consequences aspect aspects advancement advancements',
       ),
@@ -1082,6 +1086,7 @@ export const TABLE: Entry[] = [
   F('significant', 'large', 2, {
     guard: {
       prevNotIn: set('statistically highly not'),
+      notInSentence: STUDY_WORDS,
       nextIn: set('amount amounts number portion portions share proportion'),
     },
   }),
@@ -1241,13 +1246,17 @@ export const TABLE: Entry[] = [
   // Shorter words for the same thing (each saves syllables, which also pays for sentence joins).
   F('significantly', 'greatly', 2, {
     guard: {
+      notInSentence: STUDY_WORDS,
       nextIn: set(
         'affect affects affected affecting improve improves improved improving reduce reduces reduced reducing increase increases increased increasing influence influences influenced influencing enhance enhances enhanced alter alters altered change changes changed shape shapes shaped contribute contributes contributed boost boosts boosted impact impacts impacted',
       ),
     },
   }),
   F('significantly', 'much', 2, {
-    guard: { nextIn: set('more less higher lower better worse larger smaller greater faster slower') },
+    guard: {
+      notInSentence: STUDY_WORDS,
+      nextIn: set('more less higher lower better worse larger smaller greater faster slower'),
+    },
   }),
   F('fundamental', 'basic', 2, {
     guard: {

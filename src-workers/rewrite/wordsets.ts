@@ -80,3 +80,12 @@ export const COLOUR_WORDS = set(
 export const CLOTHING = set(
   'suit suits jacket jackets shirt shirts trousers clothing clothes coat coats dress dresses uniform',
 );
+
+/**
+ * Words of a study's report: in a sentence with one of them, "significant(ly)" may be the
+ * statistical term ("both groups had significant improvements", "significantly reduced pain"),
+ * and "major" or "greatly" would claim a size the study never measured.
+ */
+export const STUDY_WORDS = set(
+  'study studies studied participants patients subjects respondents cohort cohorts trial trials treatment treatments treated placebo control controls measured measure compared comparison observed sample samples data dataset statistically statistical correlation correlated regression experiment experiments experimental analysis analyses results findings group groups baseline outcome outcomes survey surveyed test tested',
+);

@@ -1785,4 +1785,21 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The old town is quiet. On the other hand, Lisbon never sleeps.',
     expected: 'The old town is quiet. But Lisbon never sleeps.',
   },
+  {
+    mode: 'standard',
+    text: 'After eight weeks of treatment, both groups had significant improvements in sleep.',
+    expected: 'After eight weeks of treatment, both groups had significant improvements in sleep.',
+    note: 'a study\'s "significant" is statistical: "major" would claim a size it never measured',
+  },
+  {
+    mode: 'standard',
+    text: 'The drug significantly reduced pain in patients.',
+    expected: 'The drug significantly reduced pain in patients.',
+    note: 'statistical, as above: not "greatly reduced"',
+  },
+  {
+    mode: 'standard',
+    text: 'The new law had a significant impact on the town.',
+    expected: 'The new law greatly affected the town.',
+  },
 ];
