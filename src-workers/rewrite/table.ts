@@ -30,6 +30,11 @@ import {
   set,
 } from './wordsets';
 
+const SENSES = set('sense senses');
+const CRAFT_PRAISE = set(
+  'carefully cleverly expertly skillfully skilfully beautifully finely intricately meticulously masterfully artfully thoughtfully lovingly delicately exquisitely deftly brilliantly well',
+);
+
 export interface Alts {
   plain: string[];
   standard?: string[];
@@ -407,7 +412,9 @@ export const TABLE: Entry[] = [
     N('game-changer for', 'big improvement for', 2, { guard: { nextIn: set('my your our their his her its') } }),
     N('game-changer', 'breakthrough', 2),
     N('paradigm shift', 'major shift', 2),
-    N('intricacy', ['detail', 'finer point'], 1),
+    // The quality is complexity ("the intricacy of the plot"); the parts are details.
+    N('intricacy', 'complexity', 1, { plural: false }),
+    F('intricacies', ['details', 'finer points'], 1),
     N('nuance', 'subtlety', 2),
     N('endeavor', 'effort', 2, { guard: { nextNotIn: set('to'), prevNotIn: new Set([...MODALS, 'to']) } }),
     N('endeavour', 'effort', 2, { guard: { nextNotIn: set('to'), prevNotIn: new Set([...MODALS, 'to']) } }),
@@ -612,9 +619,24 @@ export const TABLE: Entry[] = [
   V('spearhead', 'lead', 2, { guard: { verb: true } }),
   V('pinpoint', ['locate', 'find'], 2, { guard: { verb: true } }),
   V('tailor', 'adapt', 2, { forms: ['s3', 'past', 'pp', 'ger'], guard: { nextNotIn: CLOTHING } }),
-  V('craft', 'make', 2, { forms: ['past', 'pp', 'ger'], guard: { prevNotIn: DETERMINERS } }),
+  // Not after a word praising the work ("cleverly crafted mysteries"): "cleverly made" loses the craft.
+  V('craft', 'make', 2, {
+    forms: ['past', 'pp', 'ger'],
+    guard: { prevNotIn: new Set([...DETERMINERS, ...CRAFT_PRAISE]) },
+  }),
   V('ponder', 'consider', 2, { guard: { object: true } }),
-  V('heighten', ['raise', 'increase'], 2),
+  // Senses are sharpened, not raised or increased.
+  V('heighten', ['raise', 'increase'], 2, { forms: ['base', 's3', 'ger'], guard: { nextNotIn: SENSES } }),
+  // "heightened" after an article or a preposition is the adjective ("led to heightened
+  // awareness"): "greater" below, not "raised".
+  V('heighten', ['raise', 'increase'], 2, {
+    forms: ['past', 'pp'],
+    guard: {
+      prevNotIn: new Set([...DETERMINERS, ...POSSESSIVES, ...set('to of in with and or by for')]),
+      nextNotIn: SENSES,
+    },
+  }),
+  F('heightened', 'sharpened', 2, { guard: { nextIn: SENSES } }),
   // Not "point out", which states a fact: "Emphasizing group grades over individual ones" ranks them.
   V('emphasize', ['stress', 'underline'], 2),
   V('emphasise', ['stress', 'underline'], 2),
@@ -733,7 +755,7 @@ export const TABLE: Entry[] = [
   F('commendable', ['admirable', 'praiseworthy'], 2),
   F('adept', 'skilled', 2),
   F('utmost', 'greatest', 2),
-  F('heightened', ['greater', 'increased'], 2),
+  F('heightened', ['greater', 'increased'], 2, { guard: { nextNotIn: SENSES } }),
   F('ubiquitous', 'widespread', 2),
   F('esteemed', 'respected', 2),
   F('renowned', ['famous', 'well-known'], 2),
@@ -846,8 +868,14 @@ export const TABLE: Entry[] = [
       },
     },
   }),
+  // Not "reveals her dilemma to Nelly": told to someone, it is disclosed, not shown.
   V('reveal', 'show', 2, {
-    guard: { object: true, prevNotIn: DETERMINERS, nextNotIn: set('himself herself themselves itself') },
+    guard: {
+      object: true,
+      prevNotIn: DETERMINERS,
+      nextNotIn: set('himself herself themselves itself'),
+      notNextWithin: { n: 4, in: set('to') },
+    },
   }),
   F('an integral part', ['a key part', 'an essential part'], 2),
   F('a deeper understanding', 'a better understanding', 2),
@@ -876,7 +904,10 @@ export const TABLE: Entry[] = [
   }),
   N('impact', 'mark', 2, { plural: false, guard: { prevWithin: { n: 3, in: LEAVE_FORMS } } }),
   N('impact', 'effect', 2, { guard: { nextIn: set('on of upon'), notPrevWithin: { n: 6, in: MAKE_FORMS } } }),
-  N('advancement', 'advance', 2),
+  // "technological advancements" → "advances", "the advancement of science" → "the advance of";
+  // not "social advancement" or "room for advancement" (a rise in rank: "social advance" reads wrong).
+  F('advancements', 'advances', 2),
+  F('advancement', 'advance', 2, { guard: { nextIn: set('of') } }),
   N('methodology', 'method', 2, { plural: false }),
   N('methodologies', 'methods', 2, { plural: false }),
   // Plural only ("a finding" is read as the verb too), and not a court's or an inquiry's findings.
@@ -1012,7 +1043,8 @@ export const TABLE: Entry[] = [
   F('laudable', 'praiseworthy', 2),
   F('cogent', 'convincing', 2),
   F('ingenious', 'clever', 2),
-  F('proficient', 'skilled', 2),
+  // Not "limited English proficient", a status with a name of its own.
+  F('proficient', 'skilled', 2, { guard: { prevNotIn: set('english limited language') } }),
   F('adaptable', 'flexible', 2),
   F('awe-inspiring', 'breathtaking', 2),
   F('thought-provoking', 'stimulating', 2),

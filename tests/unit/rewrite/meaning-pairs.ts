@@ -1802,4 +1802,50 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The new law had a significant impact on the town.',
     expected: 'The new law greatly affected the town.',
   },
+  {
+    mode: 'standard',
+    text: 'She wanted social advancement, which marriage could bring.',
+    expected: 'She wanted social advancement, which marriage could bring.',
+    note: 'a rise in rank: "social advance" reads wrong',
+  },
+  {
+    mode: 'standard',
+    text: 'Technological advancements changed how we work.',
+    expected: 'Technological advances changed how we work.',
+  },
+  {
+    mode: 'standard',
+    text: 'In chapter nine, Catherine reveals her dilemma to Nelly.',
+    expected: 'In chapter nine, Catherine reveals her dilemma to Nelly.',
+    note: 'told to someone: "shows her dilemma to Nelly" says she displayed it',
+  },
+  {
+    mode: 'standard',
+    text: 'Her heightened senses picked up every sound.',
+    expected: 'Her sharpened senses picked up every sound.',
+    note: 'senses are sharpened, not "raised"',
+  },
+  {
+    mode: 'standard',
+    text: 'The attack led to heightened awareness.',
+    expected: 'The attack led to greater awareness.',
+  },
+  {
+    mode: 'standard',
+    text: 'The intricacy of the plot kept readers guessing.',
+    expected: 'The complexity of the plot kept readers guessing.',
+    note: 'the quality, not "the detail of the plot"',
+  },
+  {
+    mode: 'standard',
+    text: 'Students who are limited English proficient take another test.',
+    expected: 'Students who are limited English proficient take another test.',
+    note: 'a status with a name of its own',
+  },
+  {
+    mode: 'standard',
+    text: 'The book is full of cleverly crafted mysteries.',
+    expected: 'The book is full of cleverly crafted mysteries.',
+    note: '"cleverly made" loses the craft',
+  },
 ];
