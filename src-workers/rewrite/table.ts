@@ -379,10 +379,22 @@ export const TABLE: Entry[] = [
     F('were a testament to', 'showed', 1, { guard: { noAppositive: true } }),
     F('stands as a testament to', 'shows', 1, { guard: { noAppositive: true } }),
     F('stood as a testament to', 'showed', 1),
+    // Without the article ("stands testament to Christie's prowess"): "stands sign of" is no English.
+    F('stands testament to', 'shows', 1, { guard: { noAppositive: true } }),
+    F('stand testament to', 'show', 1, { guard: { noAppositive: true } }),
+    F('stood testament to', 'showed', 1),
+    F('is testament to', 'shows', 1, { guard: { noAppositive: true } }),
+    F('are testament to', 'show', 1, { guard: { noAppositive: true } }),
+    F('was testament to', 'showed', 1, { guard: { noAppositive: true } }),
+    F('were testament to', 'showed', 1, { guard: { noAppositive: true } }),
     F('serves as a testament to', 'shows', 1),
     F('served as a testament to', 'showed', 1),
     F('a testament to', ['proof of', 'a sign of'], 1),
-    N('testament to', 'sign of', 1),
+    // After an adjective ("a true testament to"); never straight after a verb ("remains testament
+    // to" would read "remains sign of").
+    N('testament to', 'sign of', 1, {
+      guard: { prevNotIn: new Set([...BE_FORMS, ...set('stand stands stood standing remain remains remained still')]) },
+    }),
     F('serves as a reminder', 'is a reminder', 1),
     F('serves as', 'is', 1, {
       guard: { nextIn: set('a an'), nextWithin: { n: 3, in: FIGURATIVE_ROLES }, prevNotIn: ADVERBS_BEFORE_VERB },

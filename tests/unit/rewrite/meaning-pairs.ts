@@ -1848,4 +1848,17 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The book is full of cleverly crafted mysteries.',
     note: '"cleverly made" loses the craft',
   },
+  {
+    mode: 'formal',
+    text: "The novel stands testament to Christie's skill.",
+    expected: "The novel shows Christie's skill.",
+    note: 'no article: "stands sign of" is no English',
+  },
+  { mode: 'standard', text: 'Her career is testament to hard work.', expected: 'Her career shows hard work.' },
+  {
+    mode: 'standard',
+    text: 'The wall remains testament to their skill.',
+    expected: 'The wall is still testament to their skill.',
+    note: 'never "still sign of"',
+  },
 ];
