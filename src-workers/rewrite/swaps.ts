@@ -234,7 +234,9 @@ function pickAlts(
     if (text !== '' && (ws[0] === before || ws[ws.length - 1] === after)) continue;
     // Not "difficulties and difficulties": the new content word must not stand within three words.
     // Not "the most deep losses" or "more key": after "more"/"most" only a word that takes them.
-    if (GRADED.has(before) && (/^[a-z]{1,5}$/.test(text) || TAKES_ER.has(text))) continue;
+    // The first word is the one graded ("more difficult to" → "more hard to").
+    const head = ws[0] ?? '';
+    if (GRADED.has(before) && (/^[a-z]{1,5}$/.test(head) || TAKES_ER.has(head))) continue;
     // A plainer word must not echo one a few words off; a stock phrase goes even so (three words).
     const reach = rule.reason === REASONS.plain || rule.reason === REASONS.precise ? 6 : 3;
     if (text !== '' && repeatsNearby(toks, start, end, text, reach)) continue;

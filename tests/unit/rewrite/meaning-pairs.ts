@@ -1861,4 +1861,11 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The wall is still testament to their skill.',
     note: 'never "still sign of"',
   },
+  {
+    mode: 'standard',
+    text: 'Their motives are more difficult to predict.',
+    expected: 'Their motives are more difficult to predict.',
+    note: 'not "more hard to predict"',
+  },
+  { mode: 'standard', text: 'Their motives are difficult to predict.', expected: 'Their motives are hard to predict.' },
 ];
