@@ -31,8 +31,12 @@ import {
 } from './wordsets';
 
 const SENSES = set('sense senses');
+/** What is held to ("unwavering faith", "unyielding resolve"): "firm" or "steady" says the same. */
+const STEADFAST_NOUNS = set(
+  'faith belief beliefs commitment commitments resolve determination dedication devotion loyalty support focus spirit conviction convictions courage trust stance stand principles will gaze hand moral hope endurance promise promises pledge',
+);
 const CRAFT_PRAISE = set(
-  'carefully cleverly expertly skillfully skilfully beautifully finely intricately meticulously masterfully artfully thoughtfully lovingly delicately exquisitely deftly brilliantly well',
+  'carefully cleverly expertly skillfully skilfully beautifully finely intricately meticulously masterfully artfully thoughtfully lovingly delicately exquisitely deftly brilliantly well careful clever expert skillful skilful masterful artful meticulous deft',
 );
 
 export interface Alts {
@@ -689,7 +693,7 @@ export const TABLE: Entry[] = [
     },
   }),
   F('ever-evolving', 'fast-changing', 1),
-  F('unwavering', ['firm', 'steady'], 1),
+  F('unwavering', ['firm', 'steady'], 1, { guard: { nextIn: STEADFAST_NOUNS } }),
   F('indelible', 'lasting', 1, { guard: { nextNotIn: set('ink inks pencil pencils marker markers') } }),
   F('poignant', ['moving', 'touching'], 1),
   F('vibrant', 'lively', 1, { guard: { nextNotIn: COLOUR_WORDS } }),
@@ -719,7 +723,8 @@ export const TABLE: Entry[] = [
   F('invaluable', 'very useful', 2),
   F('intriguing', 'interesting', 2),
   F('profound', 'strong', 1, { guard: { nextIn: set('impact impacts effect effects influence') } }),
-  F('profound', 'deep', 1, { guard: { nextNotIn: set('impact impacts effect effects influence') } }),
+  // Not before "depth": "the deep depth of" echoes itself.
+  F('profound', 'deep', 1, { guard: { nextNotIn: set('impact impacts effect effects influence depth depths') } }),
   // "comprehensive" is complete in scope: an in-depth study, a complete list, a wide-ranging plan —
   // never merely "full". Elsewhere (comprehensive school, insurance) it stays. Not "thorough":
   // that is itself one of the words language models over-use.
@@ -1047,7 +1052,8 @@ export const TABLE: Entry[] = [
   F('enigmatic', 'mysterious', 2),
   F('evocative', 'vivid', 2),
   F('insightful', 'perceptive', 2),
-  F('unyielding', 'firm', 2),
+  // A resolve is firm; the forces of nature or an opponent are relentless, not "firm".
+  F('unyielding', 'firm', 2, { guard: { nextIn: STEADFAST_NOUNS } }),
   F('versatile', 'flexible', 2),
   F('heartfelt', 'sincere', 2),
   F('enchanting', 'charming', 2),

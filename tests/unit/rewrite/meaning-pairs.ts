@@ -1868,4 +1868,27 @@ export const MEANING_PAIRS: MeaningPair[] = [
     note: 'not "more hard to predict"',
   },
   { mode: 'standard', text: 'Their motives are difficult to predict.', expected: 'Their motives are hard to predict.' },
+  {
+    mode: 'standard',
+    text: 'The story shows the profound depth of human connection.',
+    expected: 'The story shows the profound depth of human connection.',
+    note: 'not "the deep depth"',
+  },
+  {
+    mode: 'standard',
+    text: 'Santiago fights the unyielding forces of nature.',
+    expected: 'Santiago fights the unyielding forces of nature.',
+    note: 'relentless forces, not "firm" ones',
+  },
+  {
+    mode: 'standard',
+    text: 'His unyielding resolve carries him home.',
+    expected: 'His firm resolve carries him home.',
+  },
+  {
+    mode: 'standard',
+    text: 'Equally important is the skillful crafting of the plot.',
+    expected: 'Equally important is the skillful crafting of the plot.',
+    note: 'not "the skillful making of the plot"',
+  },
 ];
