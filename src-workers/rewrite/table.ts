@@ -677,8 +677,12 @@ export const TABLE: Entry[] = [
   F('captivating', ['gripping', 'absorbing'], 1),
   F('compelling', ['convincing', 'strong'], 1, { guard: { nextIn: ARGUMENT_NOUNS } }),
   F('compelling', ['gripping', 'absorbing'], 1, { guard: { nextIn: STORY_NOUNS } }),
+  // Not the verb: "compelling them to read on" is no "strong them".
   F('compelling', 'strong', 2, {
-    guard: { nextNotIn: new Set([...ARGUMENT_NOUNS, ...STORY_NOUNS, 'nature', 'and', 'than', ',', '.']) },
+    guard: {
+      nextNotIn: new Set([...ARGUMENT_NOUNS, ...STORY_NOUNS, ...OBJECT_PRONOUNS, 'nature', 'and', 'than', ',', '.']),
+      notNextWithin: { n: 3, in: set('to') },
+    },
   }),
   // Not the literal "groundbreaking ceremony" of a building site.
   F('groundbreaking', 'revolutionary', 1, { guard: { nextNotIn: set('ceremony ceremonies') } }),
@@ -1038,7 +1042,14 @@ export const TABLE: Entry[] = [
   F('aptly', 'fittingly', 2),
   F('methodically', 'systematically', 3),
   F('exceptionally', 'unusually', 2),
-  F('potential', 'possible', 2, { guard: { attributive: true, nextNotIn: set('energy difference differences') } }),
+  // The noun stays: "their full human potential risk falling behind" is no "full human possible".
+  F('potential', 'possible', 2, {
+    guard: {
+      attributive: true,
+      prevNotIn: set('full human untapped true own'),
+      nextNotIn: set('energy difference differences'),
+    },
+  }),
   F('primary', 'main', 2, {
     guard: {
       attributive: true,

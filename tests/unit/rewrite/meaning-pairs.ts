@@ -1891,4 +1891,16 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Equally important is the skillful crafting of the plot.',
     note: 'not "the skillful making of the plot"',
   },
+  {
+    mode: 'standard',
+    text: 'A good opening grabs attention, compelling them to continue reading.',
+    expected: 'A good opening grabs attention, compelling them to continue reading.',
+    note: 'the verb: never "strong them to continue"',
+  },
+  {
+    mode: 'standard',
+    text: 'Nations that waste their full human potential risk falling behind.',
+    expected: 'Nations that waste their full human potential risk falling behind.',
+    note: 'the noun, though a noun follows: never "full human possible"',
+  },
 ];
