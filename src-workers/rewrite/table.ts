@@ -1054,7 +1054,7 @@ export const TABLE: Entry[] = [
     guard: {
       attributive: true,
       nextNotIn: set(
-        'school schools care election elections color colors colour colours source sources key teacher teachers producer producers',
+        'school schools schooling education grade grades care election elections color colors colour colours source sources key teacher teachers producer producers',
       ),
     },
   }),
@@ -1437,7 +1437,8 @@ export const WORDNET_REVIEWED: { word: string; pos: 'adj' | 'adv' | 'verb'; syno
   { word: 'relish', pos: 'verb', synonym: 'enjoy', guard: { verb: true } },
   { word: 'supersede', pos: 'verb', synonym: 'replace' },
   { word: 'evince', pos: 'verb', synonym: 'show' },
-  { word: 'discern', pos: 'verb', synonym: 'recognize' },
+  // The verb, not the adjective of "the discerning reader".
+  { word: 'discern', pos: 'verb', synonym: 'recognize', guard: { verb: true, prevNotIn: DETERMINERS } },
   { word: 'escalate', pos: 'verb', synonym: 'intensify' },
 ];
 

@@ -1903,4 +1903,16 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Nations that waste their full human potential risk falling behind.',
     note: 'the noun, though a noun follows: never "full human possible"',
   },
+  {
+    mode: 'standard',
+    text: 'The clues wait for the discerning reader.',
+    expected: 'The clues wait for the discerning reader.',
+    note: 'the adjective: never "the recognizing reader"',
+  },
+  {
+    mode: 'standard',
+    text: 'After his primary education, he moved to Lisbon.',
+    expected: 'After his primary education, he moved to Lisbon.',
+    note: 'a stage of schooling: not "main education"',
+  },
 ];
