@@ -5,7 +5,7 @@
  */
 import type { RewriteMode } from '../../src-shared/models';
 import { REASONS } from './reasons';
-import { capitalize, isCapitalized, keyOf, type Tok } from './tokens';
+import { capitalize, isCapitalized, keyOf, prevIndex, type Tok } from './tokens';
 import { set } from './wordsets';
 
 /** Negations: "X not" → contraction. */
@@ -63,6 +63,12 @@ const CASUAL_ONLY: Record<string, string> = {
 const PARTICIPLE_LIKE =
   /^(?:been|had|done|seen|made|got|gotten|gone|given|taken|known|shown|found|said|thought|told|become|come|left|kept|brought|bought|built|heard|held|lost|met|paid|put|read|run|sent|set|spent|stood|understood|won|written|begun|chosen|driven|eaten|fallen|forgotten|grown|hidden|ridden|risen|spoken|stolen|thrown|worn|[a-z]+ed)$/;
 const NO_CONTRACT_NEXT = set('only');
+/**
+ * A pronoun pair after these stays whole: after "than" or "as" the verb ends an elliptical clause
+ * ("more laborious than it is today" — "than it's today" is no English), and after a modal the
+ * question is inverted ("Would I have made the same choice?" — not "Would I've made").
+ */
+const NO_CONTRACT_AFTER = set('than as would could should might must will can shall may');
 
 /** First words of every pair above (a quick test before building the pair). */
 const FIRST_WORDS = new Set<string>(
@@ -120,6 +126,8 @@ export function contract(toks: Tok[], level: ContractionLevel, apostrophe: strin
       if (NO_CONTRACT_NEXT.has(afterKey)) continue;
       rep = NEGATIONS[pair];
     } else if (level !== 'negations') {
+      const p = prevIndex(toks, i);
+      if (p >= 0 && toks[p].kind === 'word' && NO_CONTRACT_AFTER.has(keyOf(toks[p]))) continue;
       const pv = PRONOUN_VERB[pair] ?? (level === 'casual' ? CASUAL_ONLY[pair] : undefined);
       if (pv && afterTok && afterTok.kind === 'word') rep = pv;
       else if (PRONOUN_HAVE[pair] && PARTICIPLE_LIKE.test(afterKey)) rep = PRONOUN_HAVE[pair];

@@ -1915,4 +1915,17 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'After his primary education, he moved to Lisbon.',
     note: 'a stage of schooling: not "main education"',
   },
+  {
+    mode: 'casual',
+    text: 'Washing hair was far more work than it is today.',
+    expected: 'Washing hair was far more work than it is today.',
+    note: 'the verb ends an elliptical clause: never "than it\'s today"',
+  },
+  {
+    mode: 'casual',
+    text: 'Would I have made the same choice as Santiago?',
+    expected: 'Would I have made the same choice as Santiago?',
+    note: 'an inverted question: not "Would I\'ve made"',
+  },
+  { mode: 'casual', text: 'I have made my choice, and it is final.', expected: "I've made my choice, and it's final." },
 ];
