@@ -585,6 +585,9 @@ function itIsAdjectiveTo(toks: Tok[], state: ReviseState): boolean {
     // A comma and an aside ("…, such as voting and volunteering") in the new subject would run on
     // into its verb: "Showing …, such as voting is important."
     if (vp.some((t, n) => t.text === ',' && ASIDE_OPENERS.has(keyOf(vp[nextIndex(vp, n)] ?? t)))) return false;
+    // Any other comma but a list's ("to eat fruit, vegetables, and grains") leaves an aside inside
+    // the subject: "Feeding your starter regularly, usually once a day, to keep it active matters."
+    if (vp.some((t) => t.text === ',') && !plainList(vp)) return false;
     // With a clause of its own ("to consult a doctor if the pain persists"), a condition or a
     // time goes in front ("If the pain persists, consulting a doctor is essential."); any other
     // clause ("whether", "because") would hang off the subject, so the sentence stays.

@@ -1928,4 +1928,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
     note: 'an inverted question: not "Would I\'ve made"',
   },
   { mode: 'casual', text: 'I have made my choice, and it is final.', expected: "I've made my choice, and it's final." },
+  {
+    mode: 'standard',
+    text: 'It is important to water the plant often, ideally every morning, to keep it green.',
+    expected: 'It is important to water the plant often, ideally every morning, to keep it green.',
+    note: 'an aside would sit inside the new subject: "Watering the plant often, ideally every morning, to keep it green matters"',
+  },
+  {
+    mode: 'standard',
+    text: 'It is essential to eat fruit, vegetables, and grains.',
+    expected: 'Eating fruit, vegetables, and grains is essential.',
+  },
 ];
