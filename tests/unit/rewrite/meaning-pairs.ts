@@ -1939,4 +1939,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'It is essential to eat fruit, vegetables, and grains.',
     expected: 'Eating fruit, vegetables, and grains is essential.',
   },
+  {
+    mode: 'standard',
+    text: 'Voters want policies that are within the realm of possibility.',
+    expected: 'Voters want policies that are possible.',
+  },
+  {
+    mode: 'standard',
+    text: 'Since everyone speaks in public at some point, it is essential to learn how to cope.',
+    expected: 'Since everyone speaks in public at some point, it is vital to learn how to cope.',
+    note: 'the frame cannot be recast mid-sentence: a plainer adjective',
+  },
 ];
