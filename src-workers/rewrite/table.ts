@@ -31,6 +31,9 @@ import {
 } from './wordsets';
 
 const SENSES = set('sense senses');
+const PROSPECTS = set(
+  'customer customers client clients buyer buyers employer employers employee employees investor investors partner partners user users student students candidate candidates tenant tenants donor donors member members recruits',
+);
 /** What is held to ("unwavering faith", "unyielding resolve"): "firm" or "steady" says the same. */
 const STEADFAST_NOUNS = set(
   'faith belief beliefs commitment commitments resolve determination dedication devotion loyalty support focus spirit conviction convictions courage trust stance stand principles will gaze hand moral hope endurance promise promises pledge',
@@ -1057,9 +1060,11 @@ export const TABLE: Entry[] = [
     guard: {
       attributive: true,
       prevNotIn: set('full human untapped true own'),
-      nextNotIn: set('energy difference differences'),
+      nextNotIn: new Set([...PROSPECTS, 'energy', 'difference', 'differences']),
     },
   }),
+  // People who may become customers are prospective ones ("possible customers" doubts they exist).
+  F('potential', 'prospective', 2, { guard: { nextIn: PROSPECTS } }),
   F('primary', 'main', 2, {
     guard: {
       attributive: true,

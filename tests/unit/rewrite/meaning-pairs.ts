@@ -1950,4 +1950,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Since everyone speaks in public at some point, it is vital to learn how to cope.',
     note: 'the frame cannot be recast mid-sentence: a plainer adjective',
   },
+  {
+    mode: 'standard',
+    text: 'The website lets potential customers browse at night.',
+    expected: 'The website lets prospective customers browse at night.',
+    note: 'people who may become customers: "possible customers" doubts they exist',
+  },
 ];
