@@ -8,7 +8,7 @@
  * river", "by 2030") and the protected text inside keeps its order.
  */
 import { baseOfParticiple, verbForms } from './inflect';
-import { invalidate, properInLexicon, tagsAt } from './pos';
+import { invalidate, lexiconHas, properInLexicon, tagsAt } from './pos';
 import { REASONS } from './reasons';
 import type { ReviseState } from './state';
 import { capitalize, isLowerWord, keyOf, placeholderOrder, tok, type Tok } from './tokens';
@@ -38,7 +38,10 @@ const DATE_WORDS = set(
 const STATIVE = set(
   'located situated placed parked seated positioned stationed housed stored set surrounded lined bordered flanked',
 );
-const PLURAL_EXCEPTIONS = set('people children men women police staff');
+/** Plural heads without an -s, including groups named by an adjective ("made by the powerful"). */
+const PLURAL_EXCEPTIONS = set(
+  'people children men women police staff powerful rich poor wealthy elderly young weak strong privileged oppressed disabled homeless unemployed',
+);
 /** Words that open a clause inside a subject. */
 const CLAUSE_WORDS = set('who whom whose which that where when because if while');
 const SINGULAR_S = set(
@@ -51,7 +54,9 @@ function plural(head: string): boolean {
 
 /** Words of the document written in lower case somewhere: a capital on them at a sentence start is only the sentence's. */
 function lowerSomewhere(state: ReviseState, word: string): boolean {
-  return new RegExp(`(?:^|[^\\p{L}])${word.replace(/[^\p{L}-]/gu, '')}(?![\\p{L}])`, 'u').test(state.document);
+  // A possessive is looked up by its owner: "People's behavior" → "people" (not "peoples").
+  const owner = word.replace(/['’]s$/u, '');
+  return new RegExp(`(?:^|[^\\p{L}])${owner.replace(/[^\p{L}-]/gu, '')}(?![\\p{L}])`, 'u').test(state.document);
 }
 
 /**
@@ -180,13 +185,19 @@ export function passiveToActive(toks: Tok[], state: ReviseState): boolean {
   if (subject.length === 1 && SUBJECT_TO_OBJECT[s0k]) object = [tok(SUBJECT_TO_OBJECT[s0k], 'word', why)];
   else {
     const first = subject[0];
+    const owner = keyOf(first).replace(/['’]s$/u, '');
     const lower =
       first.kind === 'word' &&
-      !properInLexicon(keyOf(first)) &&
+      !properInLexicon(owner) &&
       (DETERMINERS.has(keyOf(first)) ||
         POSSESSIVES.has(keyOf(first)) ||
-        (first.text !== first.text.toUpperCase() && lowerSomewhere(state, keyOf(first))));
-    object = [lower ? { ...first, text: keyOf(first), reason: why } : first, ...subject.slice(1)];
+        (first.text !== first.text.toUpperCase() &&
+          (lowerSomewhere(state, keyOf(first)) || lexiconHas(owner, 'Plural') || lexiconHas(owner, 'Singular'))));
+    // Only the capital goes: the word keeps its own apostrophe ("People’s" → "people’s").
+    object = [
+      lower ? { ...first, text: first.text.charAt(0).toLowerCase() + first.text.slice(1), reason: why } : first,
+      ...subject.slice(1),
+    ];
   }
   toks.splice(
     0,

@@ -1956,4 +1956,16 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The website lets prospective customers browse at night.',
     note: 'people who may become customers: "possible customers" doubts they exist',
   },
+  {
+    mode: 'standard',
+    text: 'People’s choices are shaped by their values.',
+    expected: 'Their values shape people’s choices.',
+    note: 'the old subject loses its capital and keeps its own apostrophe',
+  },
+  {
+    mode: 'standard',
+    text: 'The rules are made by the powerful.',
+    expected: 'The powerful make the rules.',
+    note: 'a group named by an adjective is plural',
+  },
 ];
