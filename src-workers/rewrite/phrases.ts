@@ -12,6 +12,11 @@ import { verbForms } from './inflect';
 import { because, C, F, NOT_FORMAL, O, V, type Entry } from './table';
 import { DETERMINERS, MODALS, NEGATION_WORDS, NEGATORS, POSSESSIVES, set, STUDY_WORDS } from './wordsets';
 
+/** Adverbs of the whole statement: another adverb straight after them stacks ("clearly greatly"). */
+const SENTENCE_ADVERBS = set(
+  'undoubtedly undeniably clearly certainly surely definitely truly really probably likely possibly potentially evidently obviously arguably',
+);
+
 /**
  * Words after which an intensifier is not cut: a negation, where it softens ("never really
  * understand"), and a comparison, which needs it ("as fully as possible", "so deeply that").
@@ -336,13 +341,19 @@ export const PHRASES: Entry[] = [
     V('take into consideration', 'consider', 2),
     V('have an impact on', 'affect', 2),
     V('have an effect on', 'affect', 2),
-    V('have a profound impact on', 'deeply ^affect', 2),
-    V('have a significant impact on', 'greatly ^affect', 2),
-    V('have a major impact on', 'greatly ^affect', 2),
-    V('have a big impact on', 'greatly ^affect', 2),
-    V('have a great impact on', 'greatly ^affect', 2),
-    V('have a huge impact on', 'greatly ^affect', 2),
-    V('have a significant effect on', 'greatly ^affect', 2),
+    // Not after a sentence adverb ("undoubtedly had a significant impact on" → "clearly greatly
+    // affected" stacks two), nor a study's "significant", which is statistical.
+    V('have a profound impact on', 'deeply ^affect', 2, { guard: { prevNotIn: SENTENCE_ADVERBS } }),
+    V('have a significant impact on', 'greatly ^affect', 2, {
+      guard: { prevNotIn: SENTENCE_ADVERBS, notInSentence: STUDY_WORDS },
+    }),
+    V('have a major impact on', 'greatly ^affect', 2, { guard: { prevNotIn: SENTENCE_ADVERBS } }),
+    V('have a big impact on', 'greatly ^affect', 2, { guard: { prevNotIn: SENTENCE_ADVERBS } }),
+    V('have a great impact on', 'greatly ^affect', 2, { guard: { prevNotIn: SENTENCE_ADVERBS } }),
+    V('have a huge impact on', 'greatly ^affect', 2, { guard: { prevNotIn: SENTENCE_ADVERBS } }),
+    V('have a significant effect on', 'greatly ^affect', 2, {
+      guard: { prevNotIn: SENTENCE_ADVERBS, notInSentence: STUDY_WORDS },
+    }),
     V('make a contribution to', 'contribute to', 2),
     V('make contributions to', 'contribute to', 2),
     V('provide an explanation of', 'explain', 2),

@@ -34,7 +34,7 @@ import {
   type Tok,
   withRemovedBefore,
 } from './tokens';
-import { DETERMINERS, PREPOSITIONS, SUBJECT_PRONOUNS, isNegation, set } from './wordsets';
+import { BE_FORMS, DETERMINERS, PREPOSITIONS, SUBJECT_PRONOUNS, isNegation, set } from './wordsets';
 
 /** Verbs after ", which" that make the clause a comment on the whole statement before it. */
 const WHICH_CLAUSE = set(
@@ -567,6 +567,9 @@ function reorderOpening(s: Sentence, state: ReviseState): Sentence {
     )
   )
     return s;
+  // Not behind a passive ("students will be intrigued and motivated"): "by including …" after it
+  // would read as its agent.
+  if (isBy && passiveIn(main)) return s;
   if (main[0]?.kind !== 'word' || !(independentClause(main, 0, main.length, state.pos) || plainClause(main))) return s;
   const why = REASONS.reorder;
   const first = main[0];
@@ -575,6 +578,15 @@ function reorderOpening(s: Sentence, state: ReviseState): Sentence {
   invalidate(state.pos);
   return { ...s, toks: [...mainToks, tok(' ', 'space', why), ...moved, tok('.', 'punctuation', why)] };
 }
+
+/** A form of "be" (or "get") with a participle in -ed or -en within the next two words. */
+function passiveIn(toks: readonly Tok[]): boolean {
+  const ws = toks.filter((t) => t.kind === 'word').map(keyOf);
+  return ws.some(
+    (w, i) => (BE_FORMS.has(w) || GET_FORMS.has(w)) && ws.slice(i + 1, i + 3).some((x) => /(?:ed|en)$/.test(x)),
+  );
+}
+const GET_FORMS = set('get gets got gotten getting');
 
 /** Words that open a clause inside another (relative or complement). */
 const EMBEDDING = set('that which who whom whose where when because if whether');

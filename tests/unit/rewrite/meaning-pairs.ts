@@ -1968,4 +1968,16 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The powerful make the rules.',
     note: 'a group named by an adjective is plural',
   },
+  {
+    mode: 'standard',
+    text: 'By adding pictures to the poster, students will be motivated to read the book.',
+    expected: 'By adding pictures to the poster, students will be motivated to read the book.',
+    note: 'behind a passive, a moved "by adding …" would read as its agent',
+  },
+  {
+    mode: 'standard',
+    text: 'The war undoubtedly had a significant impact on the town.',
+    expected: 'The war clearly had a major effect on the town.',
+    note: 'not "clearly greatly affected": two adverbs stacked',
+  },
 ];
