@@ -30,18 +30,6 @@ import {
   set,
 } from './wordsets';
 
-const SENSES = set('sense senses');
-const PROSPECTS = set(
-  'customer customers client clients buyer buyers employer employers employee employees investor investors partner partners user users student students candidate candidates tenant tenants donor donors member members recruits',
-);
-/** What is held to ("unwavering faith", "unyielding resolve"): "firm" or "steady" says the same. */
-const STEADFAST_NOUNS = set(
-  'faith belief beliefs commitment commitments resolve determination dedication devotion loyalty support focus spirit conviction convictions courage trust stance stand principles will gaze hand moral hope endurance promise promises pledge',
-);
-const CRAFT_PRAISE = set(
-  'carefully cleverly expertly skillfully skilfully beautifully finely intricately meticulously masterfully artfully thoughtfully lovingly delicately exquisitely deftly brilliantly well careful clever expert skillful skilful masterful artful meticulous deft',
-);
-
 export interface Alts {
   plain: string[];
   standard?: string[];
@@ -142,6 +130,20 @@ export const C = (src: string, a: AltSpec, level: 1 | 2 | 3, o: Opts = {}): Entr
   F(src, a, level, { at: 'clause', ...o });
 
 export const NOT_FORMAL: RewriteMode[] = ['standard', 'casual', 'concise'];
+/** "heightened senses" are sharpened. */
+const SENSES = set('sense senses');
+/** People who may become something: "potential customers" are prospective ones. */
+const PROSPECTS = set(
+  'customer customers client clients buyer buyers employer employers employee employees investor investors partner partners user users student students candidate candidates tenant tenants donor donors member members recruits',
+);
+/** What is held to ("unwavering faith", "unyielding resolve"): "firm" or "steady" says the same. */
+const STEADFAST_NOUNS = set(
+  'faith belief beliefs commitment commitments resolve determination dedication devotion loyalty support focus spirit conviction convictions courage trust stance stand principles will gaze hand moral hope endurance promise promises pledge',
+);
+/** Words praising how a thing was crafted: "cleverly made" would lose it. */
+const CRAFT_PRAISE = set(
+  'carefully cleverly expertly skillfully skilfully beautifully finely intricately meticulously masterfully artfully thoughtfully lovingly delicately exquisitely deftly brilliantly well careful clever expert skillful skilful masterful artful meticulous deft',
+);
 /** Punctuation after an opening's comma: no sentence goes on there ("However, —"). */
 const AFTER_OPENING_PUNCTUATION = set(', ; : . - – —');
 /** Nouns after which "challenging" is a term, not "hard" ("challenging behavior" in a classroom). */
