@@ -1336,11 +1336,12 @@ export const TABLE: Entry[] = [
       nextIn: set('more less higher lower better worse larger smaller greater faster slower'),
     },
   }),
+  // Not "fundamental rights" or "freedoms": a term of law (a charter's, a constitution's).
   F('fundamental', 'basic', 2, {
     guard: {
       attributive: true,
       nextIn: set(
-        'rights right principle principles question questions need needs truth truths values idea ideas concept concepts aspect aspects element elements freedoms skills',
+        'principle principles question questions need needs truth truths values idea ideas concept concepts aspect aspects element elements skills',
       ),
     },
   }),

@@ -686,7 +686,12 @@ export const MEANING_PAIRS: MeaningPair[] = [
     note: 'the negation keeps its intensifier: no edit beside a negation',
   },
   { mode: 'standard', text: 'Education is a fundamental necessity.', expected: 'Education is a necessity.' },
-  { mode: 'standard', text: 'The ruling protects fundamental rights.', expected: 'The ruling protects basic rights.' },
+  {
+    mode: 'standard',
+    text: 'The ruling protects fundamental rights.',
+    expected: 'The ruling protects fundamental rights.',
+    note: "a term of law (a charter's, a constitution's), not any basic right",
+  },
   { mode: 'standard', text: 'The town has a rich and vibrant culture.', expected: 'The town has a rich culture.' },
   {
     mode: 'standard',

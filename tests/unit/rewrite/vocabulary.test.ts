@@ -34,7 +34,7 @@ describe('swaps at strength 2 (standard)', () => {
     ['Her novel is a careful exploration of grief.', 'Her novel is a careful study of grief.'],
     ['Rain significantly affects the harvest.', 'Rain greatly affects the harvest.'],
     ['The new engine is significantly faster.', 'The new engine is much faster.'],
-    ['They defended fundamental rights.', 'They defended basic rights.'],
+    ['They questioned fundamental principles.', 'They questioned basic principles.'],
     ['We met at the beginning of the year.', 'We met at the start of the year.'],
     ['The path is difficult to find.', 'The path is hard to find.'],
     // Moved down from strength 3.
