@@ -144,6 +144,10 @@ const STEADFAST_NOUNS = set(
 const CRAFT_PRAISE = set(
   'carefully cleverly expertly skillfully skilfully beautifully finely intricately meticulously masterfully artfully thoughtfully lovingly delicately exquisitely deftly brilliantly well careful clever expert skillful skilful masterful artful meticulous deft',
 );
+/** Words of mathematics and physics: a sentence with one uses "characterized" as a term. */
+const TECHNICAL_WORDS = set(
+  'algorithm algorithms equation equations function functions parameter parameters quantum matrix matrices theorem operator operators variable variables eigenvalue eigenvalues spectrum exponent complexity',
+);
 /** Punctuation after an opening's comma: no sentence goes on there ("However, —"). */
 const AFTER_OPENING_PUNCTUATION = set(', ; : . - – —');
 /** Nouns after which "challenging" is a term, not "hard" ("challenging behavior" in a classroom). */
@@ -563,7 +567,9 @@ export const TABLE: Entry[] = [
       },
     },
   }),
-  V('unveil', 'present', 2),
+  // With its object only: in a passive ("the history is being unveiled by new data") the thing
+  // may be hidden, not shown, and "presented" would say otherwise.
+  V('unveil', 'present', 2, { guard: { object: true, prevNotIn: BE_FORMS } }),
   V('encompass', ['cover', 'include'], 2),
   V('exemplify', ['show', 'illustrate'], 2),
   // Not "facilitate a meeting" (to chair it).
@@ -1215,7 +1221,9 @@ export const TABLE: Entry[] = [
       ),
     },
   }),
-  F('characterized by', 'marked by', 2),
+  // Not in mathematics or physics, where it means "determined by" ("the running time is
+  // characterized by the hitting time").
+  F('characterized by', 'marked by', 2, { guard: { notInSentence: TECHNICAL_WORDS } }),
   F('characterised by', 'marked by', 2),
   O('similarly ,', 'Likewise,', 2),
   V('emerge as', 'become', 2),

@@ -1985,4 +1985,17 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The war clearly had a major effect on the town.',
     note: 'not "clearly greatly affected": two adverbs stacked',
   },
+  {
+    mode: 'standard',
+    text: "The galaxy's history is being unveiled by new data.",
+    expected: "The galaxy's history is being unveiled by new data.",
+    note: 'what was hidden is uncovered, not "presented"',
+  },
+  {
+    mode: 'standard',
+    text: 'The running time of the algorithm is characterized by the hitting time.',
+    expected: 'The running time of the algorithm is characterized by the hitting time.',
+    note: 'a term: "determined by", not "marked by"',
+  },
+  { mode: 'standard', text: 'The era was characterized by unrest.', expected: 'The era was marked by unrest.' },
 ];
