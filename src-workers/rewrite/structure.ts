@@ -192,6 +192,11 @@ const STACKED = set(
   'vibrant dynamic diverse rich unique innovative comprehensive robust engaging meaningful holistic seamless inclusive thriving powerful impactful valuable profound compelling captivating fascinating intricate nuanced multifaceted transformative remarkable exceptional incredible amazing wonderful vivid lively welcoming supportive enriching rewarding fulfilling immersive invaluable insightful thoughtful memorable unforgettable breathtaking stunning exciting inspiring empowering',
 );
 
+/** Stacked adjectives that describe, not only praise: never the one a trim drops. */
+const DESCRIPTIVE = set(
+  'robust diverse inclusive comprehensive holistic seamless thriving welcoming supportive immersive intricate nuanced multifaceted innovative meaningful empowering',
+);
+
 /**
  * Groups of near-synonyms chat models list together ("creativity and innovation", "skills,
  * abilities, and knowledge"): within a list, a second member of the same group repeats the
@@ -241,9 +246,10 @@ function dropRange(toks: Tok[], from: number, to: number, reason: Reason): void 
 const FINITE_AFTER_LIST = set('is are was were has have had do does did can could will would should may might must');
 
 /**
- * "a rich and vibrant culture" → "a rich culture"; "is vibrant and diverse." → "is vibrant."
- * Both adjectives must be evaluative ones chat models stack; in concise prose one is enough
- * ("a safe and inclusive space" → "a safe space").
+ * "a rich and vibrant culture" → "a rich culture"; "is lively and dynamic." → "is lively."
+ * Both adjectives must be evaluative ones chat models stack, and the one dropped praise only; in
+ * concise prose the first may be any adjective ("a long and exhausting trip" keeps both: "exhausting"
+ * describes; "a peaceful and wonderful town" → "a peaceful town").
  */
 function stackedAdjectives(toks: Tok[], concise: boolean): boolean {
   for (let i = 0; i < toks.length; i++) {
@@ -254,7 +260,9 @@ function stackedAdjectives(toks: Tok[], concise: boolean): boolean {
     const b = nextIndex(toks, j);
     if (b < 0 || !isWord(toks[b]) || !isLowerWord(toks[b].text)) continue;
     const sa = STACKED.has(keyOf(a));
-    const sb = STACKED.has(keyOf(toks[b]));
+    // The one dropped must be praise only: "physically meaningful and robust", "a diverse and
+    // inclusive community" say two things, and the second is a claim of its own.
+    const sb = STACKED.has(keyOf(toks[b])) && !DESCRIPTIVE.has(keyOf(toks[b]));
     if (!(sa && sb) && !(concise && sb && ADJECTIVE_LIKE.test(keyOf(a)))) continue;
     const after = nextIndex(toks, b);
     const n = after >= 0 ? toks[after] : undefined;

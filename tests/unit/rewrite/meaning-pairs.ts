@@ -1998,4 +1998,16 @@ export const MEANING_PAIRS: MeaningPair[] = [
     note: 'a term: "determined by", not "marked by"',
   },
   { mode: 'standard', text: 'The era was characterized by unrest.', expected: 'The era was marked by unrest.' },
+  {
+    mode: 'standard',
+    text: 'The numerical solutions are physically meaningful and robust.',
+    expected: 'The numerical solutions are physically meaningful and robust.',
+    note: 'two claims: "robust" is a property, not praise',
+  },
+  {
+    mode: 'concise',
+    text: 'The school is a safe and inclusive space.',
+    expected: 'The school is a safe and inclusive space.',
+    note: 'safe and inclusive are two claims, even in concise prose',
+  },
 ];
