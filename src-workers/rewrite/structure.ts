@@ -204,7 +204,8 @@ const DESCRIPTIVE = set(
  */
 const NEAR_SYNONYMS: readonly string[][] = [
   ['creativity', 'innovation', 'ingenuity', 'inventiveness'],
-  ['growth', 'development', 'progress', 'advancement'],
+  // Not "development": economic growth and development, a child's growth and development differ.
+  ['growth', 'progress', 'advancement'],
   ['skills', 'abilities', 'capabilities', 'competencies'],
   ['efficiency', 'productivity'],
   ['collaboration', 'cooperation', 'teamwork'],

@@ -2010,4 +2010,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The school is a safe and inclusive space.',
     note: 'safe and inclusive are two claims, even in concise prose',
   },
+  {
+    mode: 'standard',
+    text: 'The policy supports economic growth and development.',
+    expected: 'The policy supports economic growth and development.',
+    note: 'two things in economics (and in a child): no near-synonym pair',
+  },
 ];
