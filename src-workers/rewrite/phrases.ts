@@ -40,9 +40,12 @@ const MASS_NOUNS = set(
 );
 
 /** "is dependent on" → "depends on", "are …" → "depend on", "was/were …" → "depended on", "be/been/being …" likewise. */
-/** What "a sense of" names in its own right: "a sense of place" is not "place". */
+/**
+ * What "a sense of" names in its own right: "a sense of place" is not "place", and "a sense of
+ * security" or "of isolation" is a feeling, where "security" and "isolation" are states.
+ */
 const SENSE_OF_ITS_OWN = set(
-  'belonging place self humor humour direction identity proportion smell taste touch sight hearing time occasion style fun',
+  'belonging place self humor humour direction identity proportion smell taste touch sight hearing time occasion style fun purpose accomplishment achievement security safety isolation community',
 );
 
 function beAdjective(adjective: string, verbPhrase: string): Entry[] {

@@ -2016,4 +2016,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The policy supports economic growth and development.',
     note: 'two things in economics (and in a child): no near-synonym pair',
   },
+  {
+    mode: 'standard',
+    text: 'The locked gate creates a sense of security.',
+    expected: 'The locked gate creates a sense of security.',
+    note: 'a feeling, where "creates security" claims a state',
+  },
 ];
