@@ -211,7 +211,11 @@ export const PHRASES: Entry[] = [
 
   // ---- Stock phrases the detector lists, reworded --------------------------------------------
   ...because('stock', [
-    F('the complexities of', 'the complexity of', 2),
+    // Not as a subject with a plural verb: "The complexities of the law are many" would become
+    // "The complexity of the law are many".
+    F('the complexities of', 'the complexity of', 2, {
+      guard: { notNextWithin: { n: 8, in: set('are were have remain seem appear make mean') } },
+    }),
     // "felt a sense of relief" → "felt relief": the feeling is the noun's; not where "a sense of"
     // names something of its own ("a sense of place", "of humour", "of direction", "of self").
     ...['feel', 'experience', 'create', 'bring', 'instill', 'instil'].map((verb) =>

@@ -2022,4 +2022,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The locked gate creates a sense of security.',
     note: 'a feeling, where "creates security" claims a state',
   },
+  {
+    mode: 'standard',
+    text: 'The complexities of the tax law are many.',
+    expected: 'The complexities of the tax law are many.',
+    note: 'a plural subject: "The complexity of the tax law are many" breaks agreement',
+  },
 ];
