@@ -10,9 +10,14 @@
 import type { RewriteMode } from '../../src-shared/models';
 import { verbForms } from './inflect';
 import { because, C, F, NOT_FORMAL, O, V, type Entry } from './table';
-import { DETERMINERS, MODALS, NEGATION_WORDS, NEGATORS, POSSESSIVES, set, STUDY_WORDS } from './wordsets';
+import { AUXILIARIES, DETERMINERS, MODALS, NEGATION_WORDS, NEGATORS, POSSESSIVES, set, STUDY_WORDS } from './wordsets';
 
 /** Adverbs of the whole statement: another adverb straight after them stacks ("clearly greatly"). */
+/** Verbs a pronoun "many" or "some" takes ("Many believe …", "Many are calling …"). */
+const PRONOUN_VERBS = set(
+  'believe think argue say feel agree disagree find see know want consider claim suggest expect fear worry hope live die work struggle remain still also would',
+);
+
 const SENTENCE_ADVERBS = set(
   'undoubtedly undeniably clearly certainly surely definitely truly really probably likely possibly potentially evidently obviously arguably',
 );
@@ -524,7 +529,8 @@ export const PHRASES: Entry[] = [
       modes: STANDARD_CASUAL,
       guard: { prevIn: set('i we they you people many some most') },
     }),
-    F('numerous', 'lots of', 2, { modes: CASUAL }),
+    // Before its noun only: "The problems are numerous." is no "are lots of."
+    F('numerous', 'lots of', 2, { modes: CASUAL, guard: { attributive: true } }),
     F('perhaps', 'maybe', 2, { modes: CASUAL }),
     // Not "the children of Israel" (a people) nor "children of divorce": only children as such.
     F('children', 'kids', 2, { modes: CASUAL, guard: { prevNotIn: set('young small'), nextNotIn: set('of') } }),
@@ -534,7 +540,8 @@ export const PHRASES: Entry[] = [
       guard: {
         prevNotIn: set('how so too as very not a the of his her their its our my your these those in for'),
         nextLower: true,
-        nextNotIn: set('of more other others times years'),
+        // Before a noun, not as a pronoun: "Many have managed" is no "Lots of have managed".
+        nextNotIn: new Set([...set('of more other others times years'), ...AUXILIARIES, ...MODALS, ...PRONOUN_VERBS]),
       },
     }),
     // "large amounts of", "a large number of", "on a large scale" are set phrases: "big" reads wrong there.

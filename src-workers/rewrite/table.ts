@@ -682,7 +682,8 @@ export const TABLE: Entry[] = [
   V('ensure that', 'make sure that', 2, { modes: NOT_FORMAL }),
   V('purchase', 'buy', 2, { modes: NOT_FORMAL, guard: { verb: true, object: true } }),
   V('assist', 'help', 2, { modes: NOT_FORMAL, guard: { verb: true } }),
-  V('obtain', 'get', 2, { modes: ['casual'] }),
+  // The verb with its object: "the results obtained have …" is a participle, no "results got have".
+  V('obtain', 'get', 2, { modes: ['casual'], guard: { verb: true, object: true } }),
   V('require', 'need', 3, { modes: NOT_FORMAL, guard: { nextNotIn: set('that') } }),
   V('require', 'need', 2, { modes: ['casual'], guard: { nextNotIn: set('that') } }),
 

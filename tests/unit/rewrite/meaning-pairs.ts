@@ -2028,4 +2028,17 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The complexities of the tax law are many.',
     note: 'a plural subject: "The complexity of the tax law are many" breaks agreement',
   },
+  {
+    mode: 'casual',
+    text: 'Many have managed to build small businesses.',
+    expected: 'Many have managed to build small businesses.',
+    note: 'a pronoun: never "Lots of have managed"',
+  },
+  { mode: 'casual', text: 'There are numerous reasons to stay.', expected: 'There are lots of reasons to stay.' },
+  {
+    mode: 'casual',
+    text: 'The results obtained have clear implications.',
+    expected: 'The results obtained have clear implications.',
+    note: 'a participle after its noun: never "The results got have"',
+  },
 ];
