@@ -545,6 +545,8 @@ export const TABLE: Entry[] = [
   V('endeavor to', 'try to', 1),
   V('endeavour to', 'try to', 1),
   // A place or a story "enthralls" its visitors or readers; "grip" only suits suspense.
+  // Attention is captured, not enthralled ("captivate the reader's attention").
+  V('captivate', 'capture', 1, { guard: { nextWithin: { n: 4, in: set('attention interest imagination') } } }),
   V('captivate', ['enthrall', 'grip'], 1),
   V('unlock', 'realize', 1, {
     guard: { nextIn: set('the its their his her our your this'), next2In: set('potential full') },

@@ -2041,4 +2041,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The results obtained have clear implications.',
     note: 'a participle after its noun: never "The results got have"',
   },
+  {
+    mode: 'standard',
+    text: "A good opening can captivate the reader's attention.",
+    expected: "A good opening can capture the reader's attention.",
+    note: 'attention is captured, not "enthralled"',
+  },
 ];
