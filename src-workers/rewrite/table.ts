@@ -668,7 +668,7 @@ export const TABLE: Entry[] = [
   V('heighten', ['raise', 'increase'], 2, { forms: ['base', 's3', 'ger'], guard: { nextNotIn: SENSES } }),
   // "heightened" after an article or a preposition is the adjective ("led to heightened
   // awareness"): "greater" below, not "raised".
-  V('heighten', ['raise', 'increase'], 2, {
+  V('heighten', 'increase', 2, {
     forms: ['past', 'pp'],
     guard: {
       prevNotIn: new Set([...DETERMINERS, ...POSSESSIVES, ...set('to of in with and or by for')]),
@@ -1091,7 +1091,15 @@ export const TABLE: Entry[] = [
   F('insightful', 'perceptive', 2),
   // A resolve is firm; the forces of nature or an opponent are relentless, not "firm".
   F('unyielding', 'firm', 2, { guard: { nextIn: STEADFAST_NOUNS } }),
-  F('versatile', 'flexible', 2),
+  // Of a person ("a versatile player"); a versatile material or tool has many uses, and a
+  // "flexible material" bends.
+  F('versatile', 'all-round', 2, {
+    guard: {
+      nextIn: set(
+        'player players actor actors athlete athletes musician musicians performer performers worker workers artist artists writer writers',
+      ),
+    },
+  }),
   F('heartfelt', 'sincere', 2),
   F('enchanting', 'charming', 2),
   F('lucid', 'clear', 2),

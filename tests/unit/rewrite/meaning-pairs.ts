@@ -2047,4 +2047,11 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: "A good opening can capture the reader's attention.",
     note: 'attention is captured, not "enthralled"',
   },
+  {
+    mode: 'standard',
+    text: 'Plastic is a versatile material.',
+    expected: 'Plastic is a versatile material.',
+    note: 'a material with many uses: a "flexible material" bends',
+  },
+  { mode: 'standard', text: 'She is a versatile actor.', expected: 'She is an all-round actor.' },
 ];
