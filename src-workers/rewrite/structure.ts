@@ -837,11 +837,11 @@ function thereAreWho(toks: Tok[], state: ReviseState): boolean {
   return true;
 }
 
-const CONTINUE = new Map<string, 'base' | 's3' | 'past' | 'ger'>([
+// Not "continuing to use": "keeping using" stacks two -ing forms.
+const CONTINUE = new Map<string, 'base' | 's3' | 'past'>([
   ['continue', 'base'],
   ['continues', 's3'],
   ['continued', 'past'],
-  ['continuing', 'ger'],
 ]);
 const NOT_KEEP = set('be have exist remain stay live work');
 /** Words after a prepositional "to" that are no verb (pronouns, "date" of "to date"). */

@@ -134,7 +134,7 @@ export const NOT_FORMAL: RewriteMode[] = ['standard', 'casual', 'concise'];
 const SENSES = set('sense senses');
 /** People who may become something: "potential customers" are prospective ones. */
 const PROSPECTS = set(
-  'customer customers client clients buyer buyers employer employers employee employees investor investors partner partners user users student students candidate candidates tenant tenants donor donors member members recruits',
+  'customer customers client clients buyer buyers employer employers employee employees investor investors partner partners user users student students tenant tenants donor donors member members recruits mates',
 );
 /** What is held to ("unwavering faith", "unyielding resolve"): "firm" or "steady" says the same. */
 const STEADFAST_NOUNS = set(
@@ -143,6 +143,14 @@ const STEADFAST_NOUNS = set(
 /** Words praising how a thing was crafted: "cleverly made" would lose it. */
 const CRAFT_PRAISE = set(
   'carefully cleverly expertly skillfully skilfully beautifully finely intricately meticulously masterfully artfully thoughtfully lovingly delicately exquisitely deftly brilliantly well careful clever expert skillful skilful masterful artful meticulous deft',
+);
+/** Living things that are not people: "individuals" among them are not "people". */
+const NOT_PEOPLE = set(
+  'animal animals dog dogs cat cats bird birds fish species plant plants tree trees cell cells bacteria insect insects mammal mammals wolf wolves whale whales specimen specimens population populations breed breeds domestic wild herd herds colony colonies',
+);
+/** Places: "pivotal" before one is "key", since "central" would say where it lies. */
+const PLACE_NOUNS = set(
+  'region regions state states area areas city cities district districts county counties country countries town towns province provinces border borders port ports',
 );
 /** Words of mathematics and physics: a sentence with one uses "characterized" as a term. */
 const TECHNICAL_WORDS = set(
@@ -468,9 +476,11 @@ export const TABLE: Entry[] = [
     // the individual in the face of oppressive systems"): only "the individual who …" is one person.
     N('individual', 'person', 2, { plural: false, guard: { prevIn: set('the'), nextIn: set('who whose') } }),
     // Not "people and groups of people": "people" close by keeps "individuals".
+    // Not animals or cells ("a large number of domestic individuals" of dogs).
     N('individuals', 'people', 1, {
       plural: false,
       guard: {
+        notInSentence: NOT_PEOPLE,
         nextNotIn: set('of'),
         notNextWithin: { n: 5, in: set('people') },
         notPrevWithin: { n: 5, in: set('people') },
@@ -691,7 +701,9 @@ export const TABLE: Entry[] = [
 
   // ---- Adjectives ------------------------------------------------------------------------------
   F('crucial', ['key@attr', 'vital@pred'], 1),
-  F('pivotal', ['key@attr', 'central@pred'], 1),
+  // Before a place, "central" would say where it lies ("the pivotal Rust Belt region"): "key".
+  F('pivotal', 'key', 1, { guard: { nextWithin: { n: 3, in: PLACE_NOUNS } } }),
+  F('pivotal', ['key@attr', 'decisive@pred'], 1),
   F('paramount', ['vital@pred', 'chief@attr'], 2),
   F('intricate', 'fine', 1, { guard: { nextIn: set('detail details') } }),
   F('intricate', 'elaborate', 1, { guard: { nextNotIn: set('detail details') } }),
@@ -1080,7 +1092,7 @@ export const TABLE: Entry[] = [
     guard: {
       attributive: true,
       nextNotIn: set(
-        'school schools schooling education grade grades care election elections color colors colour colours source sources key teacher teachers producer producers',
+        'school schools schooling education grade grades care election elections color colors colour colours source sources key teacher teachers producer producers star stars radius mass eclipse component components',
       ),
     },
   }),
@@ -1241,7 +1253,12 @@ export const TABLE: Entry[] = [
   F('remains', 'is still', 2, {
     guard: {
       verb: true,
-      prevNotIn: new Set([...DETERMINERS, 'human', 'mortal', 'fossil', 'skeletal', 'his', 'her', 'their']),
+      // Not after an adverb of duration ("ground that continuously remains below 0 °C" stays,
+      // where it means "stays", not "is still").
+      prevNotIn: new Set([
+        ...DETERMINERS,
+        ...set('human mortal fossil skeletal his her their continuously constantly permanently always largely mostly'),
+      ]),
       nextNotIn: set('of . , ; : and or whether how what why that which who to'),
     },
   }),

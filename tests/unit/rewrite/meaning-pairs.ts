@@ -2054,4 +2054,35 @@ export const MEANING_PAIRS: MeaningPair[] = [
     note: 'a material with many uses: a "flexible material" bends',
   },
   { mode: 'standard', text: 'She is a versatile actor.', expected: 'She is an all-round actor.' },
+  {
+    mode: 'standard',
+    text: 'Wolves live in packs of up to twenty individuals.',
+    expected: 'Wolves live in packs of up to twenty individuals.',
+    note: 'animals: "twenty people" would be wrong',
+  },
+  {
+    mode: 'standard',
+    text: 'Permafrost is ground that continuously remains frozen for two years.',
+    expected: 'Permafrost is ground that continuously remains frozen for two years.',
+    note: '"remains" here means "stays": not "is still"',
+  },
+  {
+    mode: 'standard',
+    text: 'The new rule has not stopped him from continuing to use the loophole.',
+    expected: 'The new rule has not stopped him from continuing to use the loophole.',
+    note: 'not "keeping using"',
+  },
+  {
+    mode: 'standard',
+    text: 'She won the pivotal Rust Belt region.',
+    expected: 'She won the key Rust Belt region.',
+    note: 'before a place, "central" would say where it lies',
+  },
+  { mode: 'standard', text: 'The battle was pivotal.', expected: 'The battle was decisive.' },
+  {
+    mode: 'standard',
+    text: 'The light curve gives a primary radius of two solar radii.',
+    expected: 'The light curve gives a primary radius of two solar radii.',
+    note: 'the primary star\'s radius: not a "main radius"',
+  },
 ];
