@@ -438,7 +438,9 @@ export const PHRASES: Entry[] = [
     F('by means of', 'by', 2),
     F('at all times', 'always', 2),
     F('a majority of', 'most', 2, { guard: { nextNotIn: DETERMINERS } }),
-    F('a small number of', 'a few', 2),
+    // Before a determiner the partitive keeps its "of": "a small number of the chassis" → "a few of the".
+    F('a small number of', 'a few', 2, { guard: { nextNotIn: DETERMINERS } }),
+    F('a small number of', 'a few of', 2, { guard: { nextIn: DETERMINERS } }),
     F('in light of the fact that', 'because', 2),
     F('a great deal of', 'a lot of', 2, { modes: CONCISE }),
     F('in relation to', 'about', 2, { modes: ['concise', 'casual'] }),

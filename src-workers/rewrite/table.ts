@@ -152,9 +152,12 @@ const NOT_PEOPLE = set(
 const PLACE_NOUNS = set(
   'region regions state states area areas city cities district districts county counties country countries town towns province provinces border borders port ports',
 );
-/** Words of mathematics and physics: a sentence with one uses "characterized" as a term. */
+/**
+ * Words of mathematics, physics and the lab: a sentence with one uses "characterized" (measured,
+ * determined) and "enhanced" (made larger) as terms.
+ */
 const TECHNICAL_WORDS = set(
-  'algorithm algorithms equation equations function functions parameter parameters quantum matrix matrices theorem operator operators variable variables eigenvalue eigenvalues spectrum exponent complexity',
+  'algorithm algorithms equation equations function functions parameter parameters quantum matrix matrices theorem operator operators variable variables eigenvalue eigenvalues spectrum exponent complexity microscopy spectroscopy diffraction spacetime signal signals emission absorption magnetic electron electrons photon photons particle particles frequency amplitude spin coupling conductivity resonance nanotubes',
 );
 /** Punctuation after an opening's comma: no sentence goes on there ("However, —"). */
 const AFTER_OPENING_PUNCTUATION = set(', ; : . - – —');
@@ -593,7 +596,8 @@ export const TABLE: Entry[] = [
       },
     },
   }),
-  V('enhance', ['improve', 'boost'], 2),
+  // Not in physics, where an enhanced signal or term is a larger one, not a better one.
+  V('enhance', ['improve', 'boost'], 2, { guard: { notInSentence: TECHNICAL_WORDS } }),
   // "elevate your morning routine" is to improve it; "elevate the legs" is to raise them.
   V('elevate', 'improve', 2, {
     forms: ['base', 's3', 'ger'],
@@ -1247,7 +1251,7 @@ export const TABLE: Entry[] = [
   // Not in mathematics or physics, where it means "determined by" ("the running time is
   // characterized by the hitting time").
   F('characterized by', 'marked by', 2, { guard: { notInSentence: TECHNICAL_WORDS } }),
-  F('characterised by', 'marked by', 2),
+  F('characterised by', 'marked by', 2, { guard: { notInSentence: TECHNICAL_WORDS } }),
   O('similarly ,', 'Likewise,', 2),
   V('emerge as', 'become', 2),
   F('remains', 'is still', 2, {
@@ -1257,7 +1261,9 @@ export const TABLE: Entry[] = [
       // where it means "stays", not "is still").
       prevNotIn: new Set([
         ...DETERMINERS,
-        ...set('human mortal fossil skeletal his her their continuously constantly permanently always largely mostly'),
+        ...set(
+          'human mortal fossil skeletal his her their continuously constantly permanently always largely mostly currently now',
+        ),
       ]),
       nextNotIn: set('of . , ; : and or whether how what why that which who to'),
     },

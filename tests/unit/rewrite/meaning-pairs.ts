@@ -2085,4 +2085,22 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The light curve gives a primary radius of two solar radii.',
     note: 'the primary star\'s radius: not a "main radius"',
   },
+  {
+    mode: 'standard',
+    text: 'The body was built on a small number of the older chassis.',
+    expected: 'The body was built on a few of the older chassis.',
+    note: 'the partitive keeps its "of": never "a few the"',
+  },
+  {
+    mode: 'standard',
+    text: 'The signal enhances the emission of photons.',
+    expected: 'The signal enhances the emission of photons.',
+    note: 'in physics an enhanced emission is a larger one, not a better one',
+  },
+  {
+    mode: 'standard',
+    text: 'The films, characterized by microscopy, were aligned.',
+    expected: 'The films, characterized by microscopy, were aligned.',
+    note: 'measured by microscopy: not "marked by"',
+  },
 ];
