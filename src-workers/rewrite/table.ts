@@ -142,7 +142,7 @@ const STEADFAST_NOUNS = set(
 );
 /** Words praising how a thing was crafted: "cleverly made" would lose it. */
 const CRAFT_PRAISE = set(
-  'carefully cleverly expertly skillfully skilfully beautifully finely intricately meticulously masterfully artfully thoughtfully lovingly delicately exquisitely deftly brilliantly well careful clever expert skillful skilful masterful artful meticulous deft',
+  'carefully cleverly expertly skillfully skilfully beautifully finely intricately meticulously masterfully artfully thoughtfully lovingly delicately exquisitely deftly brilliantly richly well careful clever expert skillful skilful masterful artful meticulous deft',
 );
 /** Living things that are not people: "individuals" among them are not "people". */
 const NOT_PEOPLE = set(
@@ -694,7 +694,8 @@ export const TABLE: Entry[] = [
   V('emphasize', ['stress', 'underline'], 2),
   V('emphasise', ['stress', 'underline'], 2),
   V('embody', 'represent', 2),
-  V('underpin', 'support', 2),
+  // Not the noun "underpinning" ("a philosophical underpinning" is no "philosophical supporting").
+  V('underpin', 'support', 2, { forms: ['base', 's3', 'past', 'pp'] }),
   V('ensure that', 'make sure that', 2, { modes: NOT_FORMAL }),
   V('purchase', 'buy', 2, { modes: NOT_FORMAL, guard: { verb: true, object: true } }),
   V('assist', 'help', 2, { modes: NOT_FORMAL, guard: { verb: true } }),

@@ -2103,4 +2103,11 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The films, characterized by microscopy, were aligned.',
     note: 'measured by microscopy: not "marked by"',
   },
+  {
+    mode: 'standard',
+    text: 'Faith gives a philosophical underpinning to the novel.',
+    expected: 'Faith gives a philosophical underpinning to the novel.',
+    note: 'the noun: never "a philosophical supporting"',
+  },
+  { mode: 'standard', text: 'These values underpin the law.', expected: 'These values support the law.' },
 ];
