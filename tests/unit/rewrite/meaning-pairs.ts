@@ -2110,4 +2110,11 @@ export const MEANING_PAIRS: MeaningPair[] = [
     note: 'the noun: never "a philosophical supporting"',
   },
   { mode: 'standard', text: 'These values underpin the law.', expected: 'These values support the law.' },
+  {
+    mode: 'casual',
+    text: 'We keep in touch no matter where we are in the world.',
+    expected: 'We keep in touch no matter where we are in the world.',
+    note: 'the verb stands for the place asked about: not "where we\'re in the world"',
+  },
+  { mode: 'casual', text: 'I know where we are going.', expected: "I know where we're going." },
 ];
