@@ -16,6 +16,7 @@ const FUNCTION_WORDS = set(
 );
 /** Words that draw a conclusion: a sentence with one takes a step of its own. */
 const INFERENCE = set('so therefore thus hence consequently must');
+const CONTRASTS = set('but yet however still nevertheless nonetheless though although instead');
 
 /**
  * Content words of a sentence (lower case, crude stems; names too), or null when it must not be
@@ -128,6 +129,9 @@ export function dropRepeated(sents: Sentence[], state: ReviseState): Sentence[] 
     // inference ("This is a contradiction, so there must be …"): its words are known, its step is not.
     const pointedTo = n + 1 < sents.length && pointsBack(sents[n + 1]);
     const infers = s.toks.some((t) => t.kind === 'word' && INFERENCE.has(keyOf(t)));
+    // Nor a contrast ("But they do suggest that some …"): it answers the sentence before, which
+    // without it would say the opposite of what the writer meant.
+    const contrasts = !!firstWord && CONTRASTS.has(keyOf(firstWord));
     if (
       content &&
       content.size >= 4 &&
@@ -136,6 +140,7 @@ export function dropRepeated(sents: Sentence[], state: ReviseState): Sentence[] 
       !lastLeft &&
       !pointedTo &&
       !infers &&
+      !contrasts &&
       (restates(s) || restatesOne(content, names, state.sentencesSeen)) &&
       // A statement, not a piece the segmenter cut off at an initialism ("Through his work at S.P.").
       hasFiniteVerb(s.toks, 0, s.toks.length, state.pos)

@@ -2117,4 +2117,11 @@ export const MEANING_PAIRS: MeaningPair[] = [
     note: 'the verb stands for the place asked about: not "where we\'re in the world"',
   },
   { mode: 'casual', text: 'I know where we are going.', expected: "I know where we're going." },
+  {
+    mode: 'concise',
+    text: 'A few guards refused to fire on the crowd, and they showed that some soldiers could still judge right from wrong. These cases were rare, but they show that some soldiers could still judge right from wrong.',
+    expected:
+      'A few guards refused to fire on the crowd. They showed that some soldiers could still judge right from wrong. These cases were rare. But they show that some soldiers could still judge right from wrong.',
+    note: 'a contrast is never cut as a repeat: "These cases were rare." alone would say the opposite',
+  },
 ];
