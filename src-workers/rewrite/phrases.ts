@@ -18,6 +18,15 @@ const PRONOUN_VERBS = set(
   'believe think argue say feel agree disagree find see know want consider claim suggest expect fear worry hope live die work struggle remain still also would',
 );
 
+/** Subjects that are evidence: what they "show" or "prove" an academic hedges. */
+const EVIDENCE = set(
+  'results result findings finding data study studies evidence analysis analyses experiments experiment research survey surveys figures numbers statistics this these trials trial observations measurements',
+);
+/** Nouns "big" grades by importance, not size: "a big announcement", "a big decision". */
+const BIG_AS_IMPORTANT = set(
+  'announcement announcements news deal decision decisions day moment event events change changes difference problem problems question questions fan fans mistake mistakes surprise step steps name names win idea ideas success deal',
+);
+
 const SENTENCE_ADVERBS = set(
   'undoubtedly undeniably clearly certainly surely definitely truly really probably likely possibly potentially evidently obviously arguably',
 );
@@ -587,7 +596,8 @@ export const PHRASES: Entry[] = [
         ),
       },
     }),
-    F('big', 'large', 2, { modes: FORMAL, guard: { attributive: true } }),
+    // Size, not importance: "a big announcement" is no "large announcement".
+    F('big', 'large', 2, { modes: FORMAL, guard: { attributive: true, nextNotIn: BIG_AS_IMPORTANT } }),
     // Not "substantial": an over-used word itself.
     F('huge', 'considerable', 2, { modes: FORMAL, guard: { attributive: true } }),
     F('totally', 'entirely', 2, { modes: FORMAL }),
@@ -623,7 +633,12 @@ export const PHRASES: Entry[] = [
   // ---- Academic prose: hedges where a claim is stated more strongly than the evidence allows ---
   ...because('hedgeAdded', [
     // Not what the authors did ("we prove that", "we demonstrate that"): a proof is no claim to hedge.
-    V('prove that', 'suggest that', 2, { modes: ACADEMIC, guard: { prevNotIn: set('i we you') } }),
+    // Only where evidence is the subject ("The results prove that …"): "Hilty has once again
+    // proved that she is a fine performer" is no claim of a paper's.
+    V('prove that', 'suggest that', 2, {
+      modes: ACADEMIC,
+      guard: { prevNotIn: set('i we you'), prevWithin: { n: 3, in: EVIDENCE } },
+    }),
     F('clearly shows', 'indicates', 2, { modes: ACADEMIC }),
     F('clearly show', 'indicate', 2, { modes: ACADEMIC }),
     F('clearly demonstrates', 'indicates', 2, { modes: ACADEMIC }),
@@ -675,6 +690,8 @@ export const PHRASES: Entry[] = [
         modes: ACADEMIC,
         guard: {
           prevNotIn: new Set([...MODALS, 'to', 'does', 'do', 'did', 'not', 'that', 'which', 'who']),
+          // Nor a modal a few words back: "will eventually lead to" is no "will eventually can lead to".
+          notPrevWithin: { n: 3, in: new Set([...MODALS, 'to', 'does', 'do', 'did']) },
           nextLower: true,
         },
       }),
@@ -691,8 +708,14 @@ export const PHRASES: Entry[] = [
         },
       }),
     ),
-    V('show that', 'suggest that', 2, { modes: ACADEMIC, guard: { prevNotIn: set('i we you') } }),
-    V('demonstrate that', 'suggest that', 2, { modes: ACADEMIC, guard: { prevNotIn: set('i we you') } }),
+    V('show that', 'suggest that', 2, {
+      modes: ACADEMIC,
+      guard: { prevNotIn: set('i we you'), prevWithin: { n: 3, in: EVIDENCE } },
+    }),
+    V('demonstrate that', 'suggest that', 2, {
+      modes: ACADEMIC,
+      guard: { prevNotIn: set('i we you'), prevWithin: { n: 3, in: EVIDENCE } },
+    }),
     F('always', 'usually', 2, { modes: ACADEMIC, guard: { prevIn: set('is are was were') } }),
   ]),
 ];

@@ -2124,4 +2124,27 @@ export const MEANING_PAIRS: MeaningPair[] = [
       'A few guards refused to fire on the crowd. They showed that some soldiers could still judge right from wrong. These cases were rare. But they show that some soldiers could still judge right from wrong.',
     note: 'a contrast is never cut as a repeat: "These cases were rare." alone would say the opposite',
   },
+  {
+    mode: 'academic',
+    text: 'With this role, Hilty has once again proved that she is a fine singer.',
+    expected: 'With this role, Hilty has once again proved that she is a fine singer.',
+    note: "a person proved it, not a paper's evidence: no hedge",
+  },
+  {
+    mode: 'academic',
+    text: 'The results show that the drug works.',
+    expected: 'The results suggest that the drug works.',
+  },
+  {
+    mode: 'formal',
+    text: 'The team made a big announcement on Monday.',
+    expected: 'The team made a big announcement on Monday.',
+    note: 'importance, not size: never "a large announcement"',
+  },
+  {
+    mode: 'academic',
+    text: 'He believes that hard work will eventually lead to a better life.',
+    expected: 'He believes that hard work will eventually lead to a better life.',
+    note: 'a modal two words back: never "will eventually can lead"',
+  },
 ];
