@@ -27,6 +27,14 @@ const BIG_AS_IMPORTANT = set(
   'announcement announcements news deal decision decisions day moment event events change changes difference problem problems question questions fan fans mistake mistakes surprise step steps name names win idea ideas success deal',
 );
 
+/** Words before a verb that a hedge ("can …") must not follow: adverbs, and adjectives of a noun. */
+const HEDGE_BLOCKERS = set(
+  'significantly greatly dramatically substantially considerably markedly drastically directly indirectly strongly largely often usually sometimes generally typically frequently rarely always never also further even still already potential possible main root leading common underlying major primary several various other',
+);
+const NEGATED_AUXILIARIES = set(
+  "won't can't cannot couldn't wouldn't shouldn't mustn't don't doesn't didn't isn't aren't wasn't weren't",
+);
+
 const SENTENCE_ADVERBS = set(
   'undoubtedly undeniably clearly certainly surely definitely truly really probably likely possibly potentially evidently obviously arguably',
 );
@@ -689,9 +697,24 @@ export const PHRASES: Entry[] = [
       F(a, b, 2, {
         modes: ACADEMIC,
         guard: {
-          prevNotIn: new Set([...MODALS, 'to', 'does', 'do', 'did', 'not', 'that', 'which', 'who']),
+          // Not a noun ("potential causes"), not after a negation ("won't lead") and not after an
+          // adverb, which would stand before the modal ("significantly improves" is no
+          // "greatly can improve"; "often leads" is hedged already).
+          prevNotIn: new Set([
+            ...MODALS,
+            ...DETERMINERS,
+            ...HEDGE_BLOCKERS,
+            'to',
+            'does',
+            'do',
+            'did',
+            'not',
+            'that',
+            'which',
+            'who',
+          ]),
           // Nor a modal a few words back: "will eventually lead to" is no "will eventually can lead to".
-          notPrevWithin: { n: 3, in: new Set([...MODALS, 'to', 'does', 'do', 'did']) },
+          notPrevWithin: { n: 3, in: new Set([...MODALS, ...NEGATED_AUXILIARIES, 'to', 'does', 'do', 'did']) },
           nextLower: true,
         },
       }),

@@ -2147,4 +2147,22 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'He believes that hard work will eventually lead to a better life.',
     note: 'a modal two words back: never "will eventually can lead"',
   },
+  {
+    mode: 'academic',
+    text: 'The report lists the main causes of the fire.',
+    expected: 'The report lists the main causes of the fire.',
+    note: 'the noun: never "the main can cause"',
+  },
+  {
+    mode: 'academic',
+    text: 'This won’t lead to change.',
+    expected: 'This will not lead to change.',
+    note: 'a negation before it: never "will not can lead"',
+  },
+  {
+    mode: 'academic',
+    text: 'Exercise significantly improves mood.',
+    expected: 'Exercise greatly improves mood.',
+    note: 'never "greatly can improve"',
+  },
 ];
