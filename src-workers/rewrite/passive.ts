@@ -54,9 +54,7 @@ function plural(head: string): boolean {
 
 /** Words of the document written in lower case somewhere: a capital on them at a sentence start is only the sentence's. */
 function lowerSomewhere(state: ReviseState, word: string): boolean {
-  // A possessive is looked up by its owner: "People's behavior" → "people" (not "peoples").
-  const owner = word.replace(/['’]s$/u, '');
-  return new RegExp(`(?:^|[^\\p{L}])${owner.replace(/[^\p{L}-]/gu, '')}(?![\\p{L}])`, 'u').test(state.document);
+  return new RegExp(`(?:^|[^\\p{L}])${word.replace(/[^\p{L}-]/gu, '')}(?![\\p{L}])`, 'u').test(state.document);
 }
 
 /**
@@ -185,6 +183,7 @@ export function passiveToActive(toks: Tok[], state: ReviseState): boolean {
   if (subject.length === 1 && SUBJECT_TO_OBJECT[s0k]) object = [tok(SUBJECT_TO_OBJECT[s0k], 'word', why)];
   else {
     const first = subject[0];
+    // A possessive is looked up by its owner: "People's behavior" → "people" (not "peoples").
     const owner = keyOf(first).replace(/['’]s$/u, '');
     const lower =
       first.kind === 'word' &&
@@ -192,7 +191,7 @@ export function passiveToActive(toks: Tok[], state: ReviseState): boolean {
       (DETERMINERS.has(keyOf(first)) ||
         POSSESSIVES.has(keyOf(first)) ||
         (first.text !== first.text.toUpperCase() &&
-          (lowerSomewhere(state, keyOf(first)) || lexiconHas(owner, 'Plural') || lexiconHas(owner, 'Singular'))));
+          (lowerSomewhere(state, owner) || lexiconHas(owner, 'Plural') || lexiconHas(owner, 'Singular'))));
     // Only the capital goes: the word keeps its own apostrophe ("People’s" → "people’s").
     object = [
       lower ? { ...first, text: first.text.charAt(0).toLowerCase() + first.text.slice(1), reason: why } : first,

@@ -31,9 +31,6 @@ const BIG_AS_IMPORTANT = set(
 const HEDGE_BLOCKERS = set(
   'significantly greatly dramatically substantially considerably markedly drastically directly indirectly strongly largely often usually sometimes generally typically frequently rarely always never also further even still already potential possible main root leading common underlying major primary several various other',
 );
-const NEGATED_AUXILIARIES = set(
-  "won't can't cannot couldn't wouldn't shouldn't mustn't don't doesn't didn't isn't aren't wasn't weren't",
-);
 
 const SENTENCE_ADVERBS = set(
   'undoubtedly undeniably clearly certainly surely definitely truly really probably likely possibly potentially evidently obviously arguably',
@@ -714,7 +711,7 @@ export const PHRASES: Entry[] = [
             'who',
           ]),
           // Nor a modal a few words back: "will eventually lead to" is no "will eventually can lead to".
-          notPrevWithin: { n: 3, in: new Set([...MODALS, ...NEGATED_AUXILIARIES, 'to', 'does', 'do', 'did']) },
+          notPrevWithin: { n: 3, in: new Set([...MODALS, ...NEGATORS, 'to', 'does', 'do', 'did']) },
           nextLower: true,
         },
       }),
