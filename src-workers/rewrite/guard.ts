@@ -90,14 +90,14 @@ function count(text: string, entities: ReadonlySet<string>): Counted {
       (num === 'first' && toks[i - 1]?.text.toLowerCase() === 'at') ||
       (num === 'one' && toks[i + 1]?.text.toLowerCase() === 'hand');
     if (/\d/.test(raw) || (NUMBER_WORDS.has(num) && !idiom)) add(out.numbers, num);
-    // "not only … but also", "not just", "last but not least", "it's no secret that", "there is
+    // "not only … but also", "not just" ("isn't just"), "last but not least", "it's no secret that", "there is
     // no doubt that", "it goes without saying that", "without a doubt" and the invitation
     // "(please) don't / do not hesitate to" do not negate.
     const next = toks[i + 1]?.text.toLowerCase() ?? '';
     const invitation =
       next === 'hesitate' && (k === "don't" || (k === 'not' && toks[i - 1]?.text.toLowerCase() === 'do'));
     const idiomatic =
-      (k === 'not' && /^(?:only|just|least)$/.test(next)) ||
+      ((k === 'not' || /n't$/.test(k)) && /^(?:only|just|merely|simply|least)$/.test(next)) ||
       (k === 'no' && /^(?:secret|doubt)$/.test(next)) ||
       (k === 'without' &&
         ((next === 'saying' && /^(?:go|goes|went)$/.test(toks[i - 1]?.text.toLowerCase() ?? '')) ||

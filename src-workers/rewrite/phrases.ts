@@ -152,6 +152,12 @@ export const PHRASES: Entry[] = [
 
   // ---- Openers and closers the detector lists --------------------------------------------------
   ...because('opener', [
+    // A chat model's drum roll before its point ("Here's the thing: consistency wins.").
+    O("here's the thing :", '', 2),
+    O('here is the thing :', '', 2),
+    O("here's the deal :", '', 2),
+    O('the truth is ,', '', 2),
+    O('the reality is ,', '', 2),
     O('imagine', 'Picture', 2, { guard: { nextLower: true } }),
     O('have you ever', 'Ever', 2, { modes: ['standard', 'casual', 'concise'] }),
     O('when it comes to', 'As for', 2),

@@ -162,6 +162,17 @@ export function lexiconHas(word: string, tag: string): boolean {
   return typeof t === 'string' ? t === tag : Array.isArray(t) && t.includes(tag);
 }
 
+/**
+ * The word reads as a noun after "the" ("the age", "the platforms"): whether it can be one at
+ * all, where the tagger read it as a verb in its sentence ("is not age, but attitude").
+ */
+export function canBeNoun(word: string): boolean {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const terms: any[] = (nlp(`the ${word}`).json() as any[])[0]?.terms ?? [];
+  const tags: string[] = terms[1]?.tags ?? [];
+  return tags.includes('Noun') && !tags.includes('Verb');
+}
+
 /** Adverbs that open a step of instructions ("Next, use …"). */
 const STEP_ADVERBS = set('first next then now also finally lastly second third instead');
 

@@ -17,6 +17,7 @@ export const REASONS = {
   triplet: 'formulaic triplet broken up',
   synonymPair: 'doubled synonym cut',
   notOnly: '"not only … but also" simplified',
+  contrast: '"not A, but B" said straight',
   verb: 'noun made a verb',
   active: 'passive made active',
   split: 'long sentence split',

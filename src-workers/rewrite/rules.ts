@@ -85,7 +85,13 @@ function jointAt(marks: readonly Mark[], at: number, length: number): boolean {
 }
 
 /** Edits that move words: their hunks only make sense together, so a sentence's hunks become one. */
-const MOVES: ReadonlySet<string> = new Set<Reason>([REASONS.active, REASONS.reorder, REASONS.notOnly, REASONS.stock]);
+const MOVES: ReadonlySet<string> = new Set<Reason>([
+  REASONS.active,
+  REASONS.reorder,
+  REASONS.notOnly,
+  REASONS.contrast,
+  REASONS.stock,
+]);
 
 interface UnitHunk extends RawHunk {
   unit: number;

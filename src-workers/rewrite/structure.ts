@@ -14,7 +14,7 @@
  * Each works on one sentence's tokens in place and marks what it puts in with its reason.
  */
 import { baseOfParticiple, verbForms, type VerbForm } from './inflect';
-import { finiteInLexicon, invalidate, lexiconHas, tagsAt } from './pos';
+import { canBeNoun, finiteInLexicon, invalidate, lexiconHas, tagsAt } from './pos';
 import { REASONS, type Reason } from './reasons';
 import { formalMode, type ReviseState } from './state';
 import {
@@ -32,6 +32,7 @@ import {
   withRemovedBefore,
 } from './tokens';
 import {
+  AUXILIARIES,
   CONJUNCTIONS,
   DETERMINERS,
   NON_HEAD,
@@ -181,6 +182,214 @@ function notOnlyInverted(toks: Tok[]): boolean {
   // "Not only did the team win, but …": the comma follows the verb directly ("won, and"), not "won , and".
   const gap = rest[0]?.kind === 'punctuation' ? [] : [tok(' ', 'space', why)];
   toks.splice(0, toks.length, ...head, ...gap, ...rest);
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// "not A, but B" / "isn't just A — it's B"
+
+/** "isn't" → "is": the negated forms of "be" a correction frame opens with. */
+const NEGATED_BE: Record<string, string> = { "isn't": 'is', "aren't": 'are', "wasn't": 'was', "weren't": 'were' };
+const BE_FORMS = set('is are was were');
+const PAST_BE = set('was were');
+/** "not just A": words that say A is true but not the whole of it ("not just", "not merely"). */
+const LIMITERS = set('just merely only simply');
+/** A pronoun with "be" run together ("It's not", "They're not"): the frame's subject and verb in one word. */
+const CONTRACTED_SUBJECT = /^(?:it|this|that|he|she|what)['’]s$|^(?:they|we|you)['’]re$|^i['’]m$/i;
+/** Pronouns the second clause restates the subject with, by number. */
+const SINGULAR_RESTATERS = set('it this that');
+const PLURAL_RESTATERS = set('they these those');
+/** Words a frame's subject cannot start with: a clause or phrase before the subject, not the subject. */
+const NOT_SUBJECT_START = new Set<string>([...SUBORDINATORS, ...PREPOSITIONS, ...CONJUNCTIONS, ...set('there here')]);
+
+/** The "be" a second clause restates the subject with ("it's", "it is", "they were"): its length in words, or 0. */
+function restatement(
+  toks: readonly Tok[],
+  w: readonly number[],
+  at: number,
+  past: boolean,
+  plural: boolean,
+  subject: string,
+): number {
+  const k = keyOf(toks[w[at]] ?? tok('', 'space', REASONS.contrast));
+  const contracted = /^(\w+)['’](s|re|m)$/.exec(k);
+  const pronoun = contracted ? contracted[1] : k;
+  const restates = subject ? pronoun === subject : (plural ? PLURAL_RESTATERS : SINGULAR_RESTATERS).has(pronoun);
+  if (!restates) return 0;
+  if (contracted) return past ? 0 : 1;
+  const be = keyOf(toks[w[at + 1]] ?? tok('', 'space', REASONS.contrast));
+  if (!BE_FORMS.has(be) && be !== 'am') return 0;
+  return PAST_BE.has(be) === past ? 2 : 0;
+}
+
+/**
+ * Where a sentence's clause starts: after a short opening and its comma ("In conclusion, the
+ * key is …"), or at its first word. An opening with a verb or a negation is a clause of its own.
+ */
+function afterOpening(toks: readonly Tok[]): number {
+  const first = firstContentIndex(toks);
+  if (first < 0) return -1;
+  for (let i = first, n = 0; i >= 0 && n < 5; i = nextIndex(toks, i), n++) {
+    const t = toks[i];
+    if (t.kind === 'punctuation') return t.text === ',' && n > 0 ? nextIndex(toks, i) : first;
+    const k = keyOf(t);
+    if (!isWord(t) || isNegation(k) || MODAL_OR_AUX.has(k) || AUXILIARIES.has(k) || /['’]/.test(k)) return first;
+  }
+  return first;
+}
+
+/** Words A and B of "not A but B" open with: the same kind, so that B can stand where A stood. */
+function sameKind(toks: Tok[], a: number, b: number, state: ReviseState): boolean {
+  const ka = keyOf(toks[a]);
+  const kb = keyOf(toks[b]);
+  // A participle reads as a passive ("is not known, but it is believed that …"): not a correction.
+  const ta = tagsAt(toks, a, state.pos);
+  const tb = tagsAt(toks, b, state.pos);
+  const participle = (k: string, t: ReadonlySet<string>) =>
+    baseOfParticiple(k) !== null || t.has('PastTense') || t.has('Participle');
+  if (participle(ka, ta) || participle(kb, tb)) return false;
+  if (ka === kb) return true;
+  if (DETERMINERS.has(ka) && DETERMINERS.has(kb)) return true;
+  if (ka.endsWith('ing') && kb.endsWith('ing')) return true;
+  if (ta.has('Pronoun') || tb.has('Pronoun')) return false;
+  // A noun the tagger reads as a verb in this frame ("not age, but attitude") is still a noun.
+  const nounish = (t: ReadonlySet<string>, k: string) =>
+    t.has('Noun') || (t.has('Verb') && !t.has('PastTense') && !t.has('Gerund') && canBeNoun(k));
+  if (!ta.has('Adjective') && !tb.has('Adjective') && nounish(ta, ka) && nounish(tb, kb)) return true;
+  return ta.has('Adjective') && tb.has('Adjective') && !ta.has('Verb') && !tb.has('Verb');
+}
+
+/**
+ * "Remote work isn't just a trend — it's a shift in how we work." → "Remote work is a shift in
+ * how we work, not just a trend."; "The key is not age, but attitude." → "The key is attitude, not
+ * age."; "It's not about speed; it's about care." → "It's about care, not about speed." The
+ * correction says what the thing is first and what it is not after, in one clause. "Not just A,
+ * but also B" → "A and B", as "not only … but also" is. Only in a plain sentence: a short subject
+ * at its start, A and B of the same kind, B with no clause of its own, the sentence's end after it.
+ */
+function contrastFrame(toks: Tok[], state: ReviseState): boolean {
+  const start = afterOpening(toks);
+  if (start < 0) return false;
+  const w = wordsFrom(toks, start);
+  // The subject and the negated "be" in the first eight words, nothing but words before them.
+  let n = 0; // index in w of the word after the negation
+  let be: Tok | null = null; // the positive "be" to put in (null: it is in the subject's contraction)
+  let subjectEnd = 0; // index in w after the subject
+  for (let i = 0; i < Math.min(w.length - 3, 8); i++) {
+    const t = toks[w[i]];
+    if (!isWord(t)) return false;
+    const k = keyOf(t);
+    if (i === 0 && NOT_SUBJECT_START.has(k)) return false;
+    const next = keyOf(toks[w[i + 1]]);
+    if (NEGATED_BE[k] && i > 0) {
+      be = tok(NEGATED_BE[k], 'word', REASONS.contrast);
+      subjectEnd = i;
+      n = i + 1;
+      break;
+    }
+    if (BE_FORMS.has(k) && i > 0 && next === 'not') {
+      be = { ...t };
+      subjectEnd = i;
+      n = i + 2;
+      break;
+    }
+    if (i === 0 && CONTRACTED_SUBJECT.test(k) && next === 'not') {
+      subjectEnd = 1;
+      n = 2;
+      break;
+    }
+    if (MODAL_OR_AUX.has(k) || AUXILIARIES.has(k) || CONTRACTED_SUBJECT.test(k) || k === 'not') return false;
+  }
+  if (!n) return false;
+  const beKey = be ? keyOf(be) : (/['’](s|re|m)$/.exec(keyOf(toks[w[0]]))?.[1] ?? '');
+  const past = PAST_BE.has(beKey);
+  const plural = beKey === 'are' || beKey === 'were' || beKey === 're';
+  const head = keyOf(toks[w[0]]).replace(/['’](?:s|re|m)$/, '');
+  const pronounSubject =
+    subjectEnd === 1 && (SUBJECT_PRONOUNS.has(head) || SINGULAR_RESTATERS.has(head) || PLURAL_RESTATERS.has(head));
+  const subject = pronounSubject && !SINGULAR_RESTATERS.has(head) && head !== 'it' ? head : '';
+  const limiter = LIMITERS.has(keyOf(toks[w[n]])) ? toks[w[n]] : null;
+  const aFrom = limiter ? w[n + 1] : w[n];
+  if (aFrom === undefined || !isWord(toks[aFrom])) return false;
+  // A: words up to a comma, semicolon or dash, or up to "but".
+  let sep = aFrom;
+  for (; sep < toks.length; sep++) {
+    const t = toks[sep];
+    if (t.kind === 'punctuation' || (isWord(t) && keyOf(t) === 'but')) break;
+    if (t.kind === 'placeholder') return false;
+  }
+  const aWords = wordsFrom(toks.slice(aFrom, sep), 0).length;
+  if (sep >= toks.length || aWords < 1 || aWords > 10) return false;
+  if (toks[sep].kind === 'punctuation' && !/^[,;—–]$/.test(toks[sep].text)) return false;
+  // After it: "but (rather / also)", or the subject restated ("— it's", "; they are (also)").
+  const after = wordsFrom(toks, sep);
+  let b = 1; // index in `after` of B's first word
+  const k1 = keyOf(toks[after[b]] ?? toks[sep]);
+  if (keyOf(toks[sep]) === 'but') b = 1;
+  else if (k1 === 'but') b = 2;
+  else {
+    const r = restatement(toks, after, 1, past, plural, subject);
+    if (!r) return false;
+    b = 1 + r;
+  }
+  let also = false;
+  if (keyOf(toks[after[b]] ?? toks[sep]) === 'rather') b++;
+  else if (keyOf(toks[after[b]] ?? toks[sep]) === 'also') {
+    also = true;
+    b++;
+  }
+  if (also && !limiter) return false;
+  const bFrom = after[b];
+  if (bFrom === undefined || !isWord(toks[bFrom])) return false;
+  // B: words to the sentence's full stop; a comma only in a list closed by "and" or "or".
+  const end = toks.findLastIndex((t) => t.kind !== 'space');
+  if (end <= bFrom || !/^[.!]$/.test(toks[end].text)) return false;
+  const bToks = toks.slice(bFrom, end);
+  const commas = bToks.filter((t) => t.kind === 'punctuation');
+  if (commas.some((t) => t.text !== ',')) return false;
+  if (commas.length) {
+    const last = bToks.findLastIndex((t) => t.text === ',');
+    const closer = keyOf(bToks[nextIndex(bToks, last)] ?? bToks[0]);
+    if (closer !== 'and' && closer !== 'or') return false;
+  }
+  // No relative clause in B: "not A" after it would read as part of that clause.
+  if (bToks.some((t, i) => i > 0 && isWord(t) && RELATIVES.has(keyOf(t)))) return false;
+  const bWords = wordsFrom(bToks, 0).length;
+  if (bWords > 16) return false;
+  // B is a complement, not a clause of its own ("but he is still depicted as …").
+  const kb = keyOf(toks[bFrom]);
+  if (SUBJECT_PRONOUNS.has(kb) || CONTRACTED_SUBJECT.test(kb) || !sameKind(toks, aFrom, bFrom, state)) return false;
+  const why = REASONS.contrast;
+  const mark = (t: Tok): Tok => ({ ...t, joint: true });
+  const sp = () => tok(' ', 'space', why);
+  const aToks = toks.slice(aFrom, prevIndex(toks, sep) + 1).map(mark);
+  const subjectToks = toks.slice(start, w[subjectEnd - 1] + 1).map(mark);
+  const headToks = be ? [...subjectToks, sp(), { ...be, reason: why, joint: true as const }] : subjectToks;
+  const tail = [mark(toks[end]), ...toks.slice(end + 1)];
+  const rebuilt: Tok[] = also
+    ? [
+        ...headToks,
+        sp(),
+        ...aToks,
+        sp(),
+        { ...tok('and', 'word', why), joint: true },
+        sp(),
+        ...bToks.map(mark),
+        ...tail,
+      ]
+    : [
+        ...headToks,
+        sp(),
+        ...bToks.map(mark),
+        { ...tok(',', 'punctuation', why), joint: true },
+        sp(),
+        { ...tok('not', 'word', why), joint: true },
+        sp(),
+        ...(limiter ? [{ ...limiter, joint: true as const }, sp()] : []),
+        ...aToks,
+        ...tail,
+      ];
+  toks.splice(0, toks.length, ...toks.slice(0, start), ...rebuilt);
   return true;
 }
 
@@ -1124,6 +1333,7 @@ export function restructure(toks: Tok[], state: ReviseState): void {
   changed = itIsAdjectiveTo(toks, state) || itIsAdjectiveAfterPurpose(toks, state) || changed;
   changed = thereAreWho(toks, state) || thereAreWhoAfterOpening(toks, state) || changed;
   changed = notOnlyInverted(toks) || notOnlyMid(toks) || changed;
+  changed = contrastFrame(toks, state) || changed;
   changed = roleInGerund(toks, state) || changed;
   changed = nextLevel(toks) || changed;
   changed = stackedAdjectives(toks, state.mode === 'concise') || changed;

@@ -111,20 +111,20 @@ function guardOk(g: Guard, toks: readonly Tok[], start: number, end: number): bo
 /**
  * After the phrase at `end`, within six words, a comma and an article: "was a testament to
  * resilience, a beacon of hope" names the subject twice, and "showed resilience, a beacon of
- * hope" would make the second name the object's.
+ * hope" would make the second name the object's. So does a comma and "not" at any distance ("was
+ * a testament to his love for Lily, not an act of futility": "showed his love …, not an act").
  */
 function appositiveAfter(toks: readonly Tok[], end: number): boolean {
   let k = end;
-  for (let c = 0; c < 7; c++) {
+  for (let c = 0; ; c++) {
     k = nextIndex(toks, k);
     if (k < 0) return false;
-    if (toks[k].kind === 'punctuation') {
-      if (toks[k].text !== ',') return false;
-      const n = nextIndex(toks, k);
-      return n >= 0 && /^(?:a|an|the)$/.test(keyOf(toks[n]));
-    }
+    if (toks[k].kind !== 'punctuation') continue;
+    if (toks[k].text !== ',') return false;
+    const n = nextIndex(toks, k);
+    if (n >= 0 && keyOf(toks[n]) === 'not') return true;
+    if (c < 7 && n >= 0 && /^(?:a|an|the)$/.test(keyOf(toks[n]))) return true;
   }
-  return false;
 }
 
 /** One of the n words after (dir 1) or before (dir -1) index i is in the set; stops at punctuation or protected text. */

@@ -167,13 +167,17 @@ const TERM_AFTER_CHALLENGING = set('behavior behaviour behaviors behaviours');
 const NOT_HARD = set(
   'conditions condition circumstances circumstance situation situations environment environments case cases period periods',
 );
+/** People and the pronouns for them: what a change is "for" without changing them. */
+const PEOPLE = set(
+  'me us you them him her anyone everyone someone people person patients patient students student users user workers worker children child kids parents families family teachers customers customer consumers athletes farmers women men owners readers fans players employees staff those many millions',
+);
 /** What one "embraces" by taking it up: ideas, practices, tools. */
 const ADOPTABLE = set(
-  'technology technologies change changes innovation innovations idea ideas approach approaches practice practices method methods tool tools strategy strategies policy policies digital new modern sustainable green renewable habits habit lifestyle mindset model models platform platforms system systems trend trends values value principles principle reform reforms ai automation',
+  'technology technologies innovation innovations idea ideas approach approaches practice practices method methods tool tools strategy strategies policy policies digital new modern sustainable green renewable habits habit lifestyle mindset model models platform platforms system systems trend trends values value principles principle reform reforms ai automation',
 );
-/** What one "embraces" by receiving it gladly: people, differences, chances. */
+/** What one "embraces" by receiving it gladly: people, differences, chances, change ("adopt change" is no idiom). */
 const WELCOMED = set(
-  'diversity differences difference opportunity opportunities challenge challenges newcomers immigrants refugees variety feedback chance chances cultures culture others strangers',
+  'change changes diversity differences difference opportunity opportunities challenge challenges newcomers immigrants refugees variety feedback chance chances cultures culture others strangers',
 );
 /** What one explains or clarifies: questions, causes, workings. */
 const EXPLICABLE = set(
@@ -453,8 +457,23 @@ export const TABLE: Entry[] = [
     N('cornerstone of', ['foundation of', 'basis of'], 2),
     N('tapestry of', ['mix of', 'blend of'], 1),
     N('realm of', ['world of'], 1, { guard: { nextLower: true, nextNotIn: set('possibility possibilities') } }),
-    // A breakthrough is for a field ("a game-changer for the industry"); for someone's own
-    // routine or life the game-changer was a big improvement.
+    // What a game-changer does, said as the verb ("Consistency is a game-changer for any
+    // plan." → "Consistency transforms any plan."); else a breakthrough is for a field ("a
+    // game-changer for the industry"), and for someone's own routine or life a big improvement.
+    // Not for people: a drug that is "a game-changer for patients" does not "transform patients".
+    ...(
+      [
+        ['is', 'transforms'],
+        ['are', 'transform'],
+        ['was', 'transformed'],
+        ['were', 'transformed'],
+        ['be', 'transform'],
+      ] as const
+    ).map(([be, verb]) =>
+      F(`${be} a game-changer for`, verb, 2, {
+        guard: { noAppositive: true, notNextWithin: { n: 3, in: PEOPLE } },
+      }),
+    ),
     N('game-changer for', 'big improvement for', 2, { guard: { nextIn: set('my your our their his her its') } }),
     N('game-changer', 'breakthrough', 2),
     N('paradigm shift', 'major shift', 2),
@@ -721,7 +740,13 @@ export const TABLE: Entry[] = [
   // Not the verb: "compelling them to read on" is no "strong them".
   F('compelling', 'strong', 2, {
     guard: {
-      nextNotIn: new Set([...ARGUMENT_NOUNS, ...STORY_NOUNS, ...OBJECT_PRONOUNS, 'nature', 'and', 'than', ',', '.']),
+      // Nor the predicate ("What makes it so compelling?": appealing, not "strong"), at any clause end.
+      nextNotIn: new Set([
+        ...ARGUMENT_NOUNS,
+        ...STORY_NOUNS,
+        ...OBJECT_PRONOUNS,
+        ...set('nature and than , . ? ! ; : ) —'),
+      ]),
       notNextWithin: { n: 3, in: set('to') },
     },
   }),

@@ -185,6 +185,22 @@ describe('triplets, "not only … but also", nouns made verbs', () => {
       'It is vital to save money and invest it.',
       REASONS.notOnly,
     ],
+    [
+      "Remote work isn't just a trend — it's a new way to run a company.",
+      'Remote work is a new way to run a company, not just a trend.',
+      REASONS.contrast,
+    ],
+    [
+      'The key to a good loaf is not flour but patience.',
+      'The key to a good loaf is patience, not flour.',
+      REASONS.contrast,
+    ],
+    ["In short, the goal isn't speed; it's care.", 'In short, the goal is care, not speed.', REASONS.contrast],
+    [
+      'This bakery is not just a shop, but also a meeting place.',
+      'This bakery is a shop and a meeting place.',
+      REASONS.contrast,
+    ],
     ['The board made a decision to close the mill.', 'The board decided to close the mill.', REASONS.verb],
     ['The storm had an impact on the harvest.', 'The storm affected the harvest.', REASONS.verb],
     ['The team conducted an analysis of the results.', 'The team analyzed the results.', REASONS.verb],
