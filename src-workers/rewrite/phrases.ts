@@ -158,6 +158,9 @@ export const PHRASES: Entry[] = [
     O("here's the deal :", '', 2),
     O('the truth is ,', '', 2),
     O('the reality is ,', '', 2),
+    // The reminder before a point ("Remember, practice makes perfect."), not a request to recall a name.
+    O('remember ,', '', 2, { guard: { nextLower: true } }),
+    O('remember :', '', 2, { guard: { nextLower: true } }),
     O('imagine', 'Picture', 2, { guard: { nextLower: true } }),
     O('have you ever', 'Ever', 2, { modes: ['standard', 'casual', 'concise'] }),
     O('when it comes to', 'As for', 2),

@@ -231,7 +231,9 @@ function afterOpening(toks: readonly Tok[]): number {
   if (first < 0) return -1;
   for (let i = first, n = 0; i >= 0 && n < 5; i = nextIndex(toks, i), n++) {
     const t = toks[i];
-    if (t.kind === 'punctuation') return t.text === ',' && n > 0 ? nextIndex(toks, i) : first;
+    // "In short, …"; or one word and a colon: "Remember: sleep isn't a luxury — it's a necessity."
+    if (t.kind === 'punctuation')
+      return (t.text === ',' && n > 0) || (t.text === ':' && n === 1) ? nextIndex(toks, i) : first;
     const k = keyOf(t);
     if (!isWord(t) || isNegation(k) || MODAL_OR_AUX.has(k) || AUXILIARIES.has(k) || /['’]/.test(k)) return first;
   }

@@ -221,6 +221,7 @@ export const TABLE: Entry[] = [
   O('in sum ,', '', 2),
   O('all in all ,', '', 1),
   O('in essence ,', '', 2),
+  O('at its core ,', '', 2),
   O('essentially ,', '', 2),
   O('overall ,', { plain: [''], formal: ['In general,'] }, 2),
   O('ultimately ,', { plain: ['In the end,'], concise: [''] }, 2),
@@ -284,6 +285,7 @@ export const TABLE: Entry[] = [
   O('with that being said ,', { plain: ['Still,'], formal: ['Even so,'] }, 2),
   O('having said that ,', { plain: ['Still,'], formal: ['Even so,'] }, 2),
   O('with that said ,', { plain: ['Still,'], formal: ['Even so,'] }, 2),
+  O('that said ,', { plain: ['Still,'], formal: ['Even so,'] }, 2),
   O('nonetheless ,', { plain: ['Still,'], formal: ['Even so,'] }, 2),
   O('at the end of the day ,', { plain: ['In the end,'], concise: [''] }, 2),
   O('in this day and age ,', 'Today,', 1),
@@ -456,6 +458,10 @@ export const TABLE: Entry[] = [
     N('beacon of', ['source of', 'symbol of'], 1),
     N('cornerstone of', ['foundation of', 'basis of'], 2),
     N('tapestry of', ['mix of', 'blend of'], 1),
+    N('deep dive into', 'close look at', 2),
+    F('ahead of the curve', 'ahead', 2, {
+      guard: { prevIn: set('stay stays stayed staying keep keeps kept keeping remain remains') },
+    }),
     N('realm of', ['world of'], 1, { guard: { nextLower: true, nextNotIn: set('possibility possibilities') } }),
     // What a game-changer does, said as the verb ("Consistency is a game-changer for any
     // plan." → "Consistency transforms any plan."); else a breakthrough is for a field ("a
@@ -526,6 +532,8 @@ export const TABLE: Entry[] = [
   // "harness the power of these tools" is using them ("use the power of" says it twice); not
   // "the power of the sun", where the power is the point.
   V('harness the power of', 'use', 1, { guard: { nextIn: set('these this those their your our its my his her') } }),
+  // A bare noun after it ("harness the power of games", "of storytelling"): what is used.
+  V('harness the power of', 'use', 2, { guard: { nextLower: true, nextNotIn: new Set([...DETERMINERS, 'the']) } }),
   V('harness', ['use', 'tap'], 1, { guard: { verb: true, object: true } }),
   // Not "point out": only people point things out ("this change, pointing out the key role").
   V('underscore', ['show', 'underline'], 1, { guard: { verb: true, object: true } }),
@@ -1218,6 +1226,8 @@ export const TABLE: Entry[] = [
       ),
     },
   }),
+  // "make a significant difference" is the idiom for "matter a lot", not a measured difference.
+  V('make a significant difference', 'make a big difference', 2, { guard: { notInSentence: STUDY_WORDS } }),
   // "a significant number of" → "a large number of" (a quantity; not a difference or an increase,
   // which may be statistical).
   F('significant', 'large', 2, {

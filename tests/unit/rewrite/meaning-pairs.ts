@@ -2283,4 +2283,50 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The new drug could be a breakthrough for patients with asthma.',
     note: 'people: never "could transform patients"',
   },
+  { mode: 'standard', text: 'At its core, the game is about luck.', expected: 'The game is about luck.' },
+  {
+    mode: 'standard',
+    text: 'That said, the plan has flaws.',
+    expected: 'Still, the plan has flaws.',
+  },
+  {
+    mode: 'standard',
+    text: 'The reactor has a lead shield at its core, like most.',
+    expected: 'The reactor has a lead shield at its core, like most.',
+    note: 'the place, not the opener',
+  },
+  {
+    mode: 'standard',
+    text: 'This report offers a deep dive into the data.',
+    expected: 'This report provides a close look at the data.',
+  },
+  { mode: 'standard', text: 'Firms must stay ahead of the curve.', expected: 'Firms must stay ahead.' },
+  {
+    mode: 'standard',
+    text: 'Teachers can harness the power of games to teach math.',
+    expected: 'Teachers can use games to teach math.',
+  },
+  {
+    mode: 'standard',
+    text: "Remember: rest isn't a luxury — it's a need.",
+    expected: 'Rest is a need, not a luxury.',
+  },
+  { mode: 'standard', text: 'Remember, practice makes perfect.', expected: 'Practice makes perfect.' },
+  {
+    mode: 'standard',
+    text: 'Remember, Sam, to lock the door.',
+    expected: 'Remember, Sam, to lock the door.',
+    note: 'a request to Sam, not a reminder before a point',
+  },
+  {
+    mode: 'standard',
+    text: 'Small habits can make a significant difference over time.',
+    expected: 'Small habits can make a big difference over time.',
+  },
+  {
+    mode: 'standard',
+    text: 'The drug made a significant difference in the trial.',
+    expected: 'The drug made a significant difference in the trial.',
+    note: 'a trial: the statistical sense',
+  },
 ];
