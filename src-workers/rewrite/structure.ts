@@ -309,7 +309,10 @@ function contrastFrame(toks: Tok[], state: ReviseState): boolean {
   const head = keyOf(toks[w[0]]).replace(/['’](?:s|re|m)$/, '');
   const pronounSubject =
     subjectEnd === 1 && (SUBJECT_PRONOUNS.has(head) || SINGULAR_RESTATERS.has(head) || PLURAL_RESTATERS.has(head));
-  const subject = pronounSubject && !SINGULAR_RESTATERS.has(head) && head !== 'it' ? head : '';
+  // A personal pronoun is restated by itself ("We're not rivals; we're partners"); "this", "these"
+  // and a noun by "it" or "they".
+  const subject =
+    pronounSubject && !SINGULAR_RESTATERS.has(head) && !PLURAL_RESTATERS.has(head) && head !== 'it' ? head : '';
   const limiter = LIMITERS.has(keyOf(toks[w[n]])) ? toks[w[n]] : null;
   const aFrom = limiter ? w[n + 1] : w[n];
   if (aFrom === undefined || !isWord(toks[aFrom])) return false;

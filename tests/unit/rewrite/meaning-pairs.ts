@@ -2329,4 +2329,11 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The drug made a significant difference in the trial.',
     note: 'a trial: the statistical sense',
   },
+  { mode: 'standard', text: "These aren't weeds; they're herbs.", expected: 'These are herbs, not weeds.' },
+  {
+    mode: 'standard',
+    text: "We aren't the hosts; they're the hosts.",
+    expected: "We aren't the hosts; they're the hosts.",
+    note: 'two subjects: "they" does not restate "we"',
+  },
 ];
