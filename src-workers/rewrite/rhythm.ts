@@ -443,11 +443,49 @@ function plainStatement(s: Sentence, maxWords: number): boolean {
  *   short), or "…, and it uses …" (longer);
  * - "The bridge closed. This caused long delays." → "The bridge closed, which caused long delays."
  */
+/** Nouns a teaser question names before its answer ("The result? A leaner team."). */
+const TEASER_NOUNS = set(
+  'result results answer catch kicker secret key part news line outcome reason twist takeaway upshot verdict lesson trick solution downside upside payoff problem',
+);
+const TEASER_DETERMINERS = set('the its our my your their his her');
+/**
+ * "The result? A more resilient supply chain." → "The result is a more resilient supply chain.";
+ * "The catch? It costs more." → "The catch is that it costs more." The question a chat model
+ * asks itself to stage its next sentence, said as one statement. Only a question of a determiner,
+ * at most one modifier and a noun of that kind, before a statement in the same paragraph.
+ */
+function teaserQuestion(a: Sentence, b: Sentence, state: ReviseState): Sentence | null {
+  const qa = a.toks.filter((t) => t.kind !== 'space');
+  if (qa.length < 3 || qa.length > 4 || qa[qa.length - 1].text !== '?') return null;
+  if (!qa.slice(0, -1).every((t) => t.kind === 'word' && isLowerWord(t.text.toLowerCase()))) return null;
+  const noun = keyOf(qa[qa.length - 2]);
+  if (!TEASER_DETERMINERS.has(keyOf(qa[0])) || !TEASER_NOUNS.has(noun)) return null;
+  const last = b.toks.findLast((t) => t.kind !== 'space');
+  const head = b.toks[0];
+  if (!last || !/^[.!]$/.test(last.text) || !head || head.kind !== 'word' || wordCount(b.toks) > 30) return null;
+  if (b.toks.some((t) => t.kind === 'punctuation' && t.text === '?')) return null;
+  const why = REASONS.join;
+  const hk = keyOf(head);
+  // The answer's first word loses its capital unless it is a name ("The winner? Bob.").
+  const name =
+    hk === 'i' || /^[A-Z]{2,}/.test(head.text) || properInLexicon(hk) || tagsAt(b.toks, 0, state.pos).has('ProperNoun');
+  const first: Tok = name ? head : { ...head, text: head.text.toLowerCase(), reason: why };
+  const verb = noun.endsWith('s') && noun !== 'news' ? 'are' : 'is';
+  // An answer with a verb of its own is a clause: "is that …"; a phrase is the complement itself.
+  const clause = hasFiniteVerb(b.toks, 0, b.toks.length, state.pos);
+  const joint = [tok(' ', 'space', why), tok(verb, 'word', why), tok(' ', 'space', why)];
+  if (clause) joint.push(tok('that', 'word', why), tok(' ', 'space', why));
+  const question = a.toks.slice(0, a.toks.indexOf(qa[qa.length - 1]));
+  return { toks: [...question, ...joint, first, ...b.toks.slice(1)], gap: b.gap, joined: true };
+}
+
 function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null {
   // Never a part of a split sentence: joined back it undoes the split, joined to its other
   // neighbour it makes a sentence out of parts of two ("… competitive. Employees …, which leads
   // to …"), which the diff cannot pair with the original sentences.
   if (a.gap !== ' ' || a.joined || b.joined || a.origin !== undefined || b.origin !== undefined) return null;
+  const teaser = teaserQuestion(a, b, state);
+  if (teaser) return teaser;
   const why = REASONS.join;
   const head = b.toks[0];
   if (!head || head.kind !== 'word' || !isCapitalized(head.text)) return null;

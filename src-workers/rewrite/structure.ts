@@ -190,7 +190,7 @@ function notOnlyInverted(toks: Tok[]): boolean {
 
 /** "isn't" → "is": the negated forms of "be" a correction frame opens with. */
 const NEGATED_BE: Record<string, string> = { "isn't": 'is', "aren't": 'are', "wasn't": 'was', "weren't": 'were' };
-const BE_FORMS = set('is are was were');
+const FINITE_BE = set('is are was were');
 const PAST_BE = set('was were');
 /** "not just A": words that say A is true but not the whole of it ("not just", "not merely"). */
 const LIMITERS = set('just merely only simply');
@@ -218,7 +218,7 @@ function restatement(
   if (!restates) return 0;
   if (contracted) return past ? 0 : 1;
   const be = keyOf(toks[w[at + 1]] ?? tok('', 'space', REASONS.contrast));
-  if (!BE_FORMS.has(be) && be !== 'am') return 0;
+  if (!FINITE_BE.has(be) && be !== 'am') return 0;
   return PAST_BE.has(be) === past ? 2 : 0;
 }
 
@@ -289,7 +289,7 @@ function contrastFrame(toks: Tok[], state: ReviseState): boolean {
       n = i + 1;
       break;
     }
-    if (BE_FORMS.has(k) && i > 0 && next === 'not') {
+    if (FINITE_BE.has(k) && i > 0 && next === 'not') {
       be = { ...t };
       subjectEnd = i;
       n = i + 2;

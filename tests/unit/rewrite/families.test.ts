@@ -285,6 +285,11 @@ describe('sentence length and openings', () => {
     expect(out.text).toBe('The app is fast and uses little memory. The weather was cold.');
     expect(out.reasons).toContain(REASONS.join);
   });
+  it('a teaser question and its answer become one statement; a real question stays', async () => {
+    const out = await edit('The catch? It costs more. The result? A leaner team. Why? Because it works.');
+    expect(out.text).toBe('The catch is that it costs more. The result is a leaner team. Why? Because it works.');
+    expect(out.reasons).toContain(REASONS.join);
+  });
   it('a fronted "By …ing" phrase moves after the main clause', async () => {
     const out = await edit('By working together, we can finish the bridge before winter.');
     expect(out.text).toBe('We can finish the bridge before winter by working together.');

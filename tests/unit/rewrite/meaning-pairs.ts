@@ -2336,4 +2336,27 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: "We aren't the hosts; they're the hosts.",
     note: 'two subjects: "they" does not restate "we"',
   },
+  {
+    mode: 'standard',
+    text: 'The result? A leaner, faster team.',
+    expected: 'The result is a leaner, faster team.',
+  },
+  {
+    mode: 'standard',
+    text: 'The catch? It costs more than the old one.',
+    expected: 'The catch is that it costs more than the old one.',
+  },
+  { mode: 'standard', text: 'The secret? Patience.', expected: 'The secret is patience.' },
+  {
+    mode: 'standard',
+    text: 'The answer? London.',
+    expected: 'The answer is London.',
+    note: 'a name keeps its capital',
+  },
+  {
+    mode: 'standard',
+    text: 'Why does it matter? Because it works.',
+    expected: 'Why does it matter? Because it works.',
+    note: 'a real question, not a noun staged before its answer',
+  },
 ];
