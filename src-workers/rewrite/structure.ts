@@ -270,8 +270,14 @@ function sameKind(toks: Tok[], a: number, b: number, state: ReviseState): boolea
  * at its start, A and B of the same kind, B with no clause of its own, the sentence's end after it.
  */
 function contrastFrame(toks: Tok[], state: ReviseState): boolean {
-  const start = afterOpening(toks);
-  if (start < 0) return false;
+  if (contrastFrameAt(toks, afterOpening(toks), state)) return true;
+  // Or the clause after a colon: "This shows a simple truth: it isn't about speed; it's about care."
+  const colon = toks.findIndex((t) => t.kind === 'punctuation' && t.text === ':');
+  return colon > 0 && contrastFrameAt(toks, nextIndex(toks, colon), state);
+}
+
+function contrastFrameAt(toks: Tok[], start: number, state: ReviseState): boolean {
+  if (start < 0 || !isWord(toks[start])) return false;
   const w = wordsFrom(toks, start);
   // The subject and the negated "be" in the first eight words, nothing but words before them.
   let n = 0; // index in w of the word after the negation

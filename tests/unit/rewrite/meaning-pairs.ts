@@ -2359,4 +2359,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Why does it matter? Because it works.',
     note: 'a real question, not a noun staged before its answer',
   },
+  {
+    mode: 'standard',
+    text: "The lesson is simple: cooking isn't about recipes; it's about taste.",
+    expected: 'The lesson is simple: cooking is about taste, not about recipes.',
+  },
+  {
+    mode: 'standard',
+    text: 'Two things matter: the plan isn’t perfect, but it is ours.',
+    expected: 'Two things matter: the plan isn’t perfect, but it is ours.',
+    note: 'a concession after the colon: both halves stand',
+  },
 ];
