@@ -24,6 +24,7 @@ import {
   isCapitalized,
   isLowerWord,
   keyOf,
+  matchCase,
   newTokens,
   nextIndex,
   prevIndex,
@@ -45,7 +46,7 @@ import {
 } from './wordsets';
 
 /** Words these edits may put into a text besides those they move (for the meaning guard). */
-export const STRUCTURAL_WORDS: readonly string[] = ['keep', 'keeps', 'kept', 'keeping', 'must', 'should'];
+export const STRUCTURAL_WORDS: readonly string[] = ['keep', 'keeps', 'kept', 'keeping', 'must', 'should', 'more'];
 
 /** Words of the same kind in a row: the index after the last of up to `max` words, skipping spaces. */
 function wordsFrom(toks: readonly Tok[], i: number): number[] {
@@ -270,10 +271,73 @@ function sameKind(toks: Tok[], a: number, b: number, state: ReviseState): boolea
  * at its start, A and B of the same kind, B with no clause of its own, the sentence's end after it.
  */
 function contrastFrame(toks: Tok[], state: ReviseState): boolean {
-  if (contrastFrameAt(toks, afterOpening(toks), state)) return true;
+  const start = afterOpening(toks);
+  if (contrastFrameAt(toks, start, state) || doesMoreThan(toks, start)) return true;
   // Or the clause after a colon: "This shows a simple truth: it isn't about speed; it's about care."
   const colon = toks.findIndex((t) => t.kind === 'punctuation' && t.text === ':');
   return colon > 0 && contrastFrameAt(toks, nextIndex(toks, colon), state);
+}
+
+/** "doesn't" → "does": the negated "do" of "doesn't just tell a story". */
+const NEGATED_DO: Record<string, string> = { "don't": 'do', "doesn't": 'does', "didn't": 'did' };
+const DO_FORMS = set('do does did');
+
+/**
+ * "The book doesn't just tell a story; it invites us to live it." → "The book does more than
+ * tell a story: it invites us to live it." The same correction with a verb: said as "more than",
+ * with a colon before what the thing does instead of a semicolon or a comma splice. Only a short
+ * subject at the sentence's start, a limiter ("just", "merely") and a bare verb, and a second
+ * clause opening with a pronoun.
+ */
+function doesMoreThan(toks: Tok[], start: number): boolean {
+  if (start < 0) return false;
+  const w = wordsFrom(toks, start);
+  let neg = -1; // index in w of the negated "do"
+  for (let i = 1; i < Math.min(w.length - 4, 7); i++) {
+    const t = toks[w[i]];
+    if (!isWord(t)) return false;
+    const k = keyOf(t);
+    if (NEGATED_DO[k] || (DO_FORMS.has(k) && keyOf(toks[w[i + 1]]) === 'not')) {
+      neg = i;
+      break;
+    }
+    if (MODAL_OR_AUX.has(k) || AUXILIARIES.has(k) || isNegation(k)) return false;
+  }
+  if (neg < 0 || NOT_SUBJECT_START.has(keyOf(toks[w[0]])) || !isWord(toks[w[0]])) return false;
+  const negKey = keyOf(toks[w[neg]]);
+  const limiterAt = NEGATED_DO[negKey] ? neg + 1 : neg + 2;
+  if (!LIMITERS.has(keyOf(toks[w[limiterAt]]))) return false;
+  const verb = toks[w[limiterAt + 1]];
+  if (!isWord(verb) || !isLowerWord(verb.text) || verbForms(keyOf(verb)).base !== keyOf(verb)) return false;
+  // The first clause's end: a semicolon, a dash or a comma within twelve words, then a pronoun.
+  let sep = -1;
+  for (let i = limiterAt + 2, n = 0; i < w.length && n < 12; i++, n++) {
+    const t = toks[w[i]];
+    if (t.kind === 'placeholder') return false;
+    if (t.kind !== 'punctuation') continue;
+    if (!/^[,;—–]$/.test(t.text)) return false;
+    sep = i;
+    break;
+  }
+  if (sep < 0) return false;
+  const pronoun = keyOf(toks[w[sep + 1]] ?? verb);
+  if (!SUBJECT_PRONOUNS.has(pronoun) && pronoun !== 'this') return false;
+  const why = REASONS.contrast;
+  const doWord = NEGATED_DO[negKey] ?? negKey;
+  const more: Tok[] = [
+    { ...tok(matchCase(doWord, toks[w[neg]].text), 'word', why), joint: true },
+    tok(' ', 'space', why),
+    { ...tok('more', 'word', why), joint: true },
+    tok(' ', 'space', why),
+    { ...tok('than', 'word', why), joint: true },
+    tok(' ', 'space', why),
+  ];
+  const sepTok = toks[w[sep]];
+  const colon =
+    sepTok.text === '—' || sepTok.text === '–' ? sepTok : { ...tok(':', 'punctuation', why), joint: true as const };
+  toks.splice(w[sep], 1, colon);
+  toks.splice(w[neg], w[limiterAt + 1] - w[neg], ...more);
+  return true;
 }
 
 function contrastFrameAt(toks: Tok[], start: number, state: ReviseState): boolean {

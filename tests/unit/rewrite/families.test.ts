@@ -201,6 +201,11 @@ describe('triplets, "not only … but also", nouns made verbs', () => {
       'This bakery is a shop and a meeting place.',
       REASONS.contrast,
     ],
+    [
+      "AI doesn't just sort the mail — it answers it.",
+      'AI does more than sort the mail — it answers it.',
+      REASONS.contrast,
+    ],
     ['The board made a decision to close the mill.', 'The board decided to close the mill.', REASONS.verb],
     ['The storm had an impact on the harvest.', 'The storm affected the harvest.', REASONS.verb],
     ['The team conducted an analysis of the results.', 'The team analyzed the results.', REASONS.verb],

@@ -2370,4 +2370,26 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Two things matter: the plan isn’t perfect, but it is ours.',
     note: 'a concession after the colon: both halves stand',
   },
+  {
+    mode: 'standard',
+    text: "A good opening doesn't just set the scene; it invites us in.",
+    expected: 'A good opening does more than set the scene: it invites us in.',
+  },
+  {
+    mode: 'standard',
+    text: "She didn't just win the race, she broke the record.",
+    expected: 'She did more than win the race: she broke the record.',
+  },
+  {
+    mode: 'standard',
+    text: "He doesn't just want money.",
+    expected: "He doesn't just want money.",
+    note: 'no second clause saying what he does instead',
+  },
+  {
+    mode: 'standard',
+    text: "They don't only sell bread; the shop also sells cakes.",
+    expected: "They don't only sell bread; the shop also sells cakes.",
+    note: 'the second clause has a subject of its own',
+  },
 ];
