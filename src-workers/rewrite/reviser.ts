@@ -14,7 +14,7 @@ import { passiveToActive } from './passive';
 import { invalidate } from './pos';
 import { rhythm } from './rhythm';
 import { formalMode, type ReviseState } from './state';
-import { restructure } from './structure';
+import { contrastAcross, restructure } from './structure';
 import { applyTable } from './swaps';
 import { splitSentences, tokenize, type Tok } from './tokens';
 
@@ -22,7 +22,7 @@ export { newState, formalMode, type ReviseState } from './state';
 
 /** Revises one unit of masked text; returns its tokens. */
 export function reviseUnit(masked: string, state: ReviseState): Tok[] {
-  const sents = dropFormulas(splitSentences(tokenize(masked)), state);
+  const sents = contrastAcross(dropFormulas(splitSentences(tokenize(masked)), state), state);
   for (const s of sents) {
     if (!s.toks.length) continue;
     restructure(s.toks, state);

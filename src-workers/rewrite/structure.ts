@@ -29,6 +29,7 @@ import {
   nextIndex,
   prevIndex,
   tok,
+  type Sentence,
   type Tok,
   withRemovedBefore,
 } from './tokens';
@@ -276,6 +277,49 @@ function contrastFrame(toks: Tok[], state: ReviseState): boolean {
   // Or the clause after a colon: "This shows a simple truth: it isn't about speed; it's about care."
   const colon = toks.findIndex((t) => t.kind === 'punctuation' && t.text === ':');
   return colon > 0 && contrastFrameAt(toks, nextIndex(toks, colon), state);
+}
+
+/**
+ * The same correction over two sentences: "This isn't a bug. It's a feature." → "This is a
+ * feature, not a bug." Joined only where the frame above then holds for the pair read as one
+ * sentence; otherwise both stay as they are.
+ */
+export function contrastAcross(sents: Sentence[], state: ReviseState): Sentence[] {
+  if (state.strength < 2) return sents;
+  const out: Sentence[] = [];
+  for (let i = 0; i < sents.length; i++) {
+    const a = sents[i];
+    const b = sents[i + 1];
+    const joined = b && a.gap === ' ' ? pairAsOne(a, b, state) : null;
+    if (joined) {
+      out.push(joined);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
+function pairAsOne(a: Sentence, b: Sentence, state: ReviseState): Sentence | null {
+  const end = a.toks.length - 1;
+  const head = b.toks[0];
+  if (a.toks[end]?.text !== '.' || !isWord(head) || !/^(?:it|they|this|that|these|we|i)\b/i.test(head.text))
+    return null;
+  if (!a.toks.some((t) => isWord(t) && (keyOf(t) === 'not' || /n['’]t$/.test(keyOf(t))))) return null;
+  const why = REASONS.contrast;
+  const first =
+    head.text === 'I' || head.text.startsWith('I’') || head.text.startsWith("I'")
+      ? head
+      : { ...head, text: head.text.toLowerCase() };
+  const toks: Tok[] = [
+    ...a.toks.slice(0, end),
+    tok(';', 'punctuation', why),
+    tok(' ', 'space', why),
+    first,
+    ...b.toks.slice(1),
+  ];
+  if (!contrastFrameAt(toks, afterOpening(toks), state)) return null;
+  invalidate(state.pos);
+  return { toks, gap: b.gap, joined: true };
 }
 
 /** "doesn't" → "does": the negated "do" of "doesn't just tell a story". */

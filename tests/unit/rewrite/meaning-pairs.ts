@@ -2392,4 +2392,16 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: "They don't only sell bread; the shop also sells cakes.",
     note: 'the second clause has a subject of its own',
   },
+  { mode: 'standard', text: "This isn't a bug. It's a feature.", expected: 'This is a feature, not a bug.' },
+  {
+    mode: 'standard',
+    text: "The weather is not great. It's raining.",
+    expected: "The weather is not great. It's raining.",
+    note: 'two sentences that are no correction stay two',
+  },
+  {
+    mode: 'formal',
+    text: "The app isn't just a tool. It's a habit. People open it daily.",
+    expected: 'The app is a habit, not just a tool. People open it daily.',
+  },
 ];
