@@ -127,9 +127,44 @@ export interface Sentence {
   joined?: boolean;
 }
 
+/** Words a sentence often starts with: after an initial they open a new sentence, not a surname. */
+const SENTENCE_STARTERS = new Set(
+  'the a an this that these those it he she they we i you there here in on at by for from with as but and so then when while if after before his her their its our my your some many most all no one'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A piece that ends in two or more initials ("at S.P.", "J.R.R.") before a capitalised word that
+ * opens no sentence ("Jenkinson", "Tolkien"): the segmentation module, shared with the detector,
+ * ends a sentence there; the reviser reads it as one sentence, so no edit treats half a name's
+ * sentence as a whole one.
+ */
+function endsInInitials(toks: readonly Tok[], next: readonly Tok[]): boolean {
+  const n = toks.length;
+  if (n < 4 || toks[n - 1].text !== '.') return false;
+  let initials = 0;
+  for (let i = n - 1; i >= 1 && toks[i].text === '.' && /^[A-Z]$/.test(toks[i - 1].text); i -= 2) initials++;
+  const head = next[0];
+  return (
+    initials >= 2 &&
+    head?.kind === 'word' &&
+    isCapitalized(head.text) &&
+    !SENTENCE_STARTERS.has(head.text.toLowerCase())
+  );
+}
+
 /** A unit's tokens as sentences, each keeping its trailing whitespace as `gap` (the segmentation module's sentences). */
 export function splitSentences(toks: Tok[]): Sentence[] {
-  return sentenceTokens(toks).map((s) => ({ toks: s.tokens, gap: s.gap }));
+  const out: Sentence[] = [];
+  for (const s of sentenceTokens(toks)) {
+    const last = out[out.length - 1];
+    if (last && last.gap === ' ' && endsInInitials(last.toks, s.tokens)) {
+      last.toks = [...last.toks, { text: last.gap, kind: 'space' }, ...s.tokens];
+      last.gap = s.gap;
+    } else out.push({ toks: s.tokens, gap: s.gap });
+  }
+  return out;
 }
 
 /** The order of the placeholders (protected spans) in the tokens, which every edit must keep. */
