@@ -173,6 +173,14 @@ export function canBeNoun(word: string): boolean {
   return tags.includes('Noun') && !tags.includes('Verb');
 }
 
+/** The word reads as a verb after "they" ("they matter"): whether it can be a plural present at all. */
+export function canBeVerb(word: string): boolean {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const terms: any[] = (nlp(`they ${word}`).json() as any[])[0]?.terms ?? [];
+  const tags: string[] = terms[1]?.tags ?? [];
+  return tags.includes('Verb');
+}
+
 /** Adverbs that open a step of instructions ("Next, use …"). */
 const STEP_ADVERBS = set('first next then now also finally lastly second third instead');
 

@@ -18,6 +18,7 @@ export const REASONS = {
   synonymPair: 'doubled synonym cut',
   notOnly: '"not only … but also" simplified',
   contrast: '"not A, but B" said straight',
+  dash: 'dash made plain punctuation',
   verb: 'noun made a verb',
   active: 'passive made active',
   split: 'long sentence split',

@@ -13,6 +13,7 @@
  *   a participle or a preposition.
  * Each works on one sentence's tokens in place and marks what it puts in with its reason.
  */
+import { easeDashes } from './dashes';
 import { baseOfParticiple, verbForms, type VerbForm } from './inflect';
 import { canBeNoun, finiteInLexicon, invalidate, lexiconHas, tagsAt } from './pos';
 import { REASONS, type Reason } from './reasons';
@@ -1453,6 +1454,7 @@ export function restructure(toks: Tok[], state: ReviseState): void {
   changed = thereAreWho(toks, state) || thereAreWhoAfterOpening(toks, state) || changed;
   changed = notOnlyInverted(toks) || notOnlyMid(toks) || changed;
   changed = contrastFrame(toks, state) || changed;
+  changed = easeDashes(toks, state) || changed;
   changed = roleInGerund(toks, state) || changed;
   changed = nextLevel(toks) || changed;
   changed = stackedAdjectives(toks, state.mode === 'concise') || changed;

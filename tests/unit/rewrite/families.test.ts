@@ -206,6 +206,12 @@ describe('triplets, "not only … but also", nouns made verbs', () => {
       'AI does more than sort the mail — it answers it.',
       REASONS.contrast,
     ],
+    [
+      'Small actions — showing up, listening — matter most.',
+      'Small actions (showing up, listening) matter most.',
+      REASONS.dash,
+    ],
+    ['The views are fine — but the climb is steep.', 'The views are fine, but the climb is steep.', REASONS.dash],
     ['The board made a decision to close the mill.', 'The board decided to close the mill.', REASONS.verb],
     ['The storm had an impact on the harvest.', 'The storm affected the harvest.', REASONS.verb],
     ['The team conducted an analysis of the results.', 'The team analyzed the results.', REASONS.verb],

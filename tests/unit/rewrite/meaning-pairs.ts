@@ -2404,4 +2404,38 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: "The app isn't just a tool. It's a habit. People open it daily.",
     expected: 'The app is a habit, not just a tool. People open it daily.',
   },
+  {
+    mode: 'standard',
+    text: 'Small habits — walking, reading, sleeping well — add up over a year.',
+    expected: 'Small habits (walking, reading, sleeping well) add up over a year.',
+  },
+  {
+    mode: 'standard',
+    text: 'The hill gives fine views — but the climb is steep.',
+    expected: 'The hill gives fine views, but the climb is steep.',
+  },
+  {
+    mode: 'standard',
+    text: 'He wanted — more than anything — to win.',
+    expected: 'He wanted — more than anything — to win.',
+    note: 'the aside parts no subject from its verb: left as written',
+  },
+  {
+    mode: 'standard',
+    text: 'It was 1990 — a good year for the town.',
+    expected: 'It was 1990 — a good year for the town.',
+    note: 'a dash before an explanation stays',
+  },
+  {
+    mode: 'standard',
+    text: 'After weighing the main points — cost and speed — it becomes clear that the plan works.',
+    expected: 'After weighing the main points — cost and speed — it becomes clear that the plan works.',
+    note: 'a clause after the aside, not the verb of the noun before it: "points (cost and speed) it becomes" would want a comma',
+  },
+  {
+    mode: 'standard',
+    text: 'Three colors — red, blue, and yellow — which can be mixed, make all the others.',
+    expected: 'Three colors — red, blue, and yellow — which can be mixed, make all the others.',
+    note: 'a relative clause after the aside',
+  },
 ];
