@@ -171,6 +171,17 @@ const NOT_HARD = set(
 const PEOPLE = set(
   'me us you them him her anyone everyone someone people person patients patient students student users user workers worker children child kids parents families family teachers customers customer consumers athletes farmers women men owners readers fans players employees staff those many millions',
 );
+/** What one advocates for by standing up for it, not by calling for it: rights, causes, people. */
+const CHAMPIONED = set(
+  'rights right interests interest cause causes people women men children workers minorities welfare well-being poor vulnerable needs voice voices community communities victims patients',
+);
+/** What one advocates for by calling for it: a change, a policy, a measure. */
+const DEMANDS = set(
+  'change changes reform reforms policy policies law laws action actions measures measure ban bans removal end return creation investment investments regulation regulations ceasefire release review rules funding age limits limit tax taxes',
+);
+/** What "poses" a danger is one: "poses a threat" → "is a threat". */
+const DANGERS = set('threat risk danger hazard challenge problem obstacle barrier');
+const POSE_BLOCKERS = set('not also still often never always certainly clearly');
 /** What one "embraces" by taking it up: ideas, practices, tools. */
 const ADOPTABLE = set(
   'technology technologies innovation innovations idea ideas approach approaches practice practices method methods tool tools strategy strategies policy policies digital new modern sustainable green renewable habits habit lifestyle mindset model models platform platforms system systems trend trends values value principles principle reform reforms ai automation',
@@ -1112,6 +1123,21 @@ export const TABLE: Entry[] = [
       prevNotIn: set('is are was were be been being more most less least very so as too how quite really'),
     },
   }),
+  // "poses a threat to" → "is a threat to": only before a danger ("poses a question" asks one),
+  // never after a negation or an adverb ("does not pose a", "also poses a").
+  ...(
+    [
+      ['poses a', 'is a', { prevNotIn: POSE_BLOCKERS }],
+      ['posed a', 'was a', { prevNotIn: POSE_BLOCKERS }],
+      ['pose a', 'be a', { prevIn: new Set([...MODALS, 'to']) }],
+      ['pose a', 'are a', { prevIn: set('they these those which that who') }],
+    ] as const
+  ).map(([src, alt, g]) => F(src, alt, 2, { guard: { ...g, nextWithin: { n: 3, in: DANGERS } } })),
+  // The verb only ("Advocates for the poor met" are people): one stands up for rights, causes and
+  // people, and calls for a change, a policy or a reform; anything else stays ("advocating for
+  // the Philippines' interests").
+  V('advocate for', 'stand up for', 2, { guard: { verb: true, nextWithin: { n: 4, in: CHAMPIONED } } }),
+  V('advocate for', 'call for', 2, { guard: { verb: true, nextWithin: { n: 4, in: DEMANDS } } }),
   F('swiftly', 'quickly', 2),
   F('aptly', 'fittingly', 2),
   F('methodically', 'systematically', 3),

@@ -2438,4 +2438,41 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Three colors — red, blue, and yellow — which can be mixed, make all the others.',
     note: 'a relative clause after the aside',
   },
+  {
+    mode: 'standard',
+    text: 'Plastic waste poses a serious threat to sea life.',
+    expected: 'Plastic waste is a serious threat to sea life.',
+  },
+  { mode: 'standard', text: 'It could pose a danger to children.', expected: 'It could be a danger to children.' },
+  {
+    mode: 'standard',
+    text: 'The film poses a question about love.',
+    expected: 'The film poses a question about love.',
+    note: 'to pose a question is to ask one',
+  },
+  {
+    mode: 'standard',
+    text: 'It does not pose a risk.',
+    expected: 'It does not pose a risk.',
+    note: 'never "does not be a risk"',
+  },
+  { mode: 'standard', text: 'She advocates for reform.', expected: 'She calls for reform.' },
+  {
+    mode: 'standard',
+    text: 'Advocates for the poor met today.',
+    expected: 'Advocates for the poor met today.',
+    note: 'the people, not the verb',
+  },
+  {
+    mode: 'standard',
+    text: 'She used her fame to advocate for the rights of refugees.',
+    expected: 'She used her fame to stand up for the rights of refugees.',
+    note: 'rights are stood up for, not "called for"',
+  },
+  {
+    mode: 'standard',
+    text: "He is committed to advocating for the nation's interests.",
+    expected: "He is committed to standing up for the nation's interests.",
+    note: 'interests are stood up for, never "called for"',
+  },
 ];
