@@ -275,10 +275,18 @@ function sameKind(toks: Tok[], a: number, b: number, state: ReviseState): boolea
 function contrastFrame(toks: Tok[], state: ReviseState): boolean {
   const start = afterOpening(toks);
   if (contrastFrameAt(toks, start, state) || doesMoreThan(toks, start)) return true;
-  // Or the clause after a colon: "This shows a simple truth: it isn't about speed; it's about care."
+  // Or the clause after a colon: "This shows a simple truth: it isn't about speed; it's about care.",
+  // a list item's bold label ("**Cost:** Remote teams don't just save money; …").
   const colon = toks.findIndex((t) => t.kind === 'punctuation' && t.text === ':');
-  return colon > 0 && contrastFrameAt(toks, nextIndex(toks, colon), state);
+  if (colon <= 0) return false;
+  let after = nextIndex(toks, colon);
+  while (after >= 0 && toks[after].kind === 'punctuation' && EMPHASIS.has(toks[after].text))
+    after = nextIndex(toks, after);
+  return contrastFrameAt(toks, after, state) || doesMoreThan(toks, after);
 }
+
+/** Markdown emphasis marks that may close a label before its colon's clause ("**Cost:** …"). */
+const EMPHASIS = new Set(['*', '**', '_', '__']);
 
 /**
  * The same correction over two sentences: "This isn't a bug. It's a feature." → "This is a

@@ -2475,4 +2475,9 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: "He is committed to standing up for the nation's interests.",
     note: 'interests are stood up for, never "called for"',
   },
+  {
+    mode: 'standard',
+    text: "**Cost:** Remote teams don't just save money; they save time.",
+    expected: '**Cost:** Remote teams do more than save money: they save time.',
+  },
 ];
