@@ -156,6 +156,8 @@ export function contract(toks: Tok[], level: ContractionLevel, apostrophe: strin
 }
 
 function caseLike(rep: string, like: string): string {
+  // A writer who spells the pronoun "i" keeps it: "i am sure" → "i'm sure", never "I'm".
+  if (like === 'i' && rep.startsWith('I')) return `i${rep.slice(1)}`;
   return isCapitalized(like) ? capitalize(rep) : rep;
 }
 

@@ -2480,4 +2480,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: "**Cost:** Remote teams don't just save money; they save time.",
     expected: '**Cost:** Remote teams do more than save money: they save time.',
   },
+  {
+    mode: 'casual',
+    text: 'Well i am sure my sisters are out tonight.',
+    expected: "Well i'm sure my sisters are out tonight.",
+    note: 'the writer\'s lower-case "i" stays',
+  },
 ];
