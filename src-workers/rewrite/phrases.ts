@@ -187,8 +187,15 @@ export const PHRASES: Entry[] = [
           ['delve into', 'looks at'],
           ['dive into', 'looks at'],
         ] as const
-      ).map(([v, s3]) => O(`in this ${n} , we will ${v}`, `This ${n} ${s3}`, 2)),
+      ).flatMap(([v, s3]) =>
+        ['we will', "we'll", "we're going to", 'we are going to', 'i will', "i'll"].map((will) =>
+          O(`in this ${n} , ${will} ${v}`, `This ${n} ${s3}`, 2),
+        ),
+      ),
     ),
+    // The reader's cue before a point ("Let's face it, nobody reads manuals.").
+    O("let's face it ,", '', 2),
+    O("let's be honest ,", 'Honestly,', 2),
     // "The world of fashion is changing." → "Fashion is changing." (not "the world of the novel").
     O('the world of', '', 2, { why: 'filler', guard: { nextLower: true, nextNotIn: DETERMINERS } }),
   ]),

@@ -179,6 +179,10 @@ const CHAMPIONED = set(
 const DEMANDS = set(
   'change changes reform reforms policy policies law laws action actions measures measure ban bans removal end return creation investment investments regulation regulations ceasefire release review rules funding age limits limit tax taxes',
 );
+/** People a "seasoned" one of is experienced: "a seasoned developer", "seasoned travelers". */
+const SEASONED_PEOPLE = set(
+  'developer developers professional professionals traveler travelers traveller travellers veteran veterans player players writer writers investor investors pro pros chef chefs journalist journalists diplomat diplomats politician politicians hiker hikers teacher teachers engineer engineers expert experts user users gardener gardeners cook cooks',
+);
 /** What "poses" a danger is one: "poses a threat" → "is a threat". */
 const DANGERS = set('threat risk danger hazard challenge problem obstacle barrier');
 const POSE_BLOCKERS = set('not also still often never always certainly clearly');
@@ -1138,6 +1142,8 @@ export const TABLE: Entry[] = [
   // the Philippines' interests").
   V('advocate for', 'stand up for', 2, { guard: { verb: true, nextWithin: { n: 4, in: CHAMPIONED } } }),
   V('advocate for', 'call for', 2, { guard: { verb: true, nextWithin: { n: 4, in: DEMANDS } } }),
+  // Of people only: "seasoned chicken" is spiced.
+  F('seasoned', 'experienced', 2, { guard: { nextIn: SEASONED_PEOPLE } }),
   F('swiftly', 'quickly', 2),
   F('aptly', 'fittingly', 2),
   F('methodically', 'systematically', 3),

@@ -2486,4 +2486,21 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: "Well i'm sure my sisters are out tonight.",
     note: 'the writer\'s lower-case "i" stays',
   },
+  {
+    mode: 'standard',
+    text: "In this article, we'll explore the key benefits of yoga.",
+    expected: 'This article looks at the key benefits of yoga.',
+  },
+  { mode: 'standard', text: "Let's face it, nobody reads the manual.", expected: 'Nobody reads the manual.' },
+  {
+    mode: 'standard',
+    text: "Whether you're a seasoned developer or a beginner, the guide helps.",
+    expected: "Whether you're an experienced developer or a beginner, the guide helps.",
+  },
+  {
+    mode: 'standard',
+    text: 'Serve the seasoned chicken hot.',
+    expected: 'Serve the seasoned chicken hot.',
+    note: 'spiced, not experienced',
+  },
 ];
