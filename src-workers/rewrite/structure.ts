@@ -1355,7 +1355,15 @@ function nextLevel(toks: Tok[]): boolean {
 }
 
 const ADDITIVE_OPENINGS = new Set(['additionally', 'moreover', 'furthermore', 'in addition']);
-const CLAUSE_WORDS = new Set<string>([...RELATIVES, ...SUBORDINATORS]);
+/**
+ * Words that open a clause ("when a student is …", "what is offensive …", "… so students can
+ * hear"): "also" after them would land in that clause, not in the sentence it adds.
+ */
+const CLAUSE_WORDS = new Set<string>([
+  ...RELATIVES,
+  ...SUBORDINATORS,
+  ...set('what how why whether whatever whoever but so yet'),
+]);
 /** The auxiliaries "also" goes after ("can also help", "is also used", "has also grown"). */
 const ALSO_AFTER = set('can could may might will would should must is are was were has have had');
 const HAVE_FORMS = set('has have had');
@@ -1387,6 +1395,7 @@ function additiveToAlso(toks: Tok[]): boolean {
   if (!opening || toks[w[opening]]?.text !== ',') return false;
   if (toks.some((t) => isWord(t) && keyOf(t) === 'also')) return false;
   const start = opening + 1;
+  if (CLAUSE_WORDS.has(keyOf(toks[w[start]]))) return false;
   for (let n = start + 1; n <= start + 8 && n + 1 < w.length; n++) {
     const t = toks[w[n]];
     if (!isWord(t)) return false;
@@ -1412,6 +1421,64 @@ function additiveToAlso(toks: Tok[]): boolean {
     return true;
   }
   return false;
+}
+
+/**
+ * "Furthermore, our results suggest that …" → "Our results also suggest that …": with no
+ * auxiliary, "also" goes before the verb itself. Only a short subject — a pronoun, a bare plural
+ * noun, or a determiner and up to three words without a preposition — and a verb the tagger
+ * reads as finite right after it.
+ */
+function additiveBeforeVerb(toks: Tok[], state: ReviseState): boolean {
+  const w = wordsFrom(toks, 0);
+  if (w.length < 5 || !isWord(toks[w[0]])) return false;
+  const two = `${keyOf(toks[w[0]])} ${keyOf(toks[w[1]])}`;
+  const opening = ADDITIVE_OPENINGS.has(keyOf(toks[w[0]])) ? 1 : ADDITIVE_OPENINGS.has(two) ? 2 : 0;
+  if (!opening || toks[w[opening]]?.text !== ',') return false;
+  if (toks.some((t) => isWord(t) && keyOf(t) === 'also')) return false;
+  const start = opening + 1;
+  const subject = toks[w[start]];
+  if (!isWord(subject) || !isLowerWord(subject.text.toLowerCase())) return false;
+  const k0 = keyOf(subject);
+  if (isNegation(k0) || NEGATIVE_QUANTIFIERS.has(k0) || k0 === 'it' || k0 === 'there') return false;
+  let verb = -1;
+  if (SUBJECT_PRONOUNS.has(k0)) verb = start + 1;
+  else if (DETERMINERS.has(k0)) {
+    for (let n = start + 1; n <= start + 4 && n < w.length; n++) {
+      const t = toks[w[n]];
+      if (!isWord(t) || !isLowerWord(t.text) || PREPOSITIONS.has(keyOf(t)) || CLAUSE_WORDS.has(keyOf(t))) return false;
+      if (n > start + 1 && readsAsFinite(toks, w[n], w[n - 1], state)) {
+        verb = n;
+        break;
+      }
+      // An adverb before the verb ("the library regularly hosts") would take "also" after it.
+      if (keyOf(t).endsWith('ly') || tagsAt(toks, w[n], state.pos).has('Adverb')) return false;
+    }
+  } else if (tagsAt(toks, w[start], state.pos).has('Plural')) verb = start + 1;
+  if (verb < 0 || verb >= w.length - 1 || !readsAsFinite(toks, w[verb], w[verb - 1], state)) return false;
+  // A past form before a preposition may be a participle of the subject ("the themes explored in
+  // the novel go …"), whose verb comes later.
+  if (tagsAt(toks, w[verb], state.pos).has('PastTense') && PREPOSITIONS.has(keyOf(toks[w[verb + 1]]))) return false;
+  const why = REASONS.transition;
+  toks.splice(w[verb], 0, { ...tok('also', 'word', why), joint: true }, tok(' ', 'space', why));
+  const first = k0 === 'i' ? subject : { ...subject, text: capitalize(subject.text) };
+  toks[w[start]] = { ...first, reason: why, removedBefore: why, joint: true };
+  toks.splice(0, w[start]);
+  return true;
+}
+
+const PLURAL_PRONOUNS = set('they we you i');
+
+/** The word at toks[i], after toks[prev], is a finite lexical verb (a plural present reads as an infinitive to the tagger). */
+function readsAsFinite(toks: readonly Tok[], i: number, prev: number, state: ReviseState): boolean {
+  const t = toks[i];
+  if (!isWord(t) || !isLowerWord(t.text) || MODAL_OR_AUX.has(keyOf(t)) || AUXILIARIES.has(keyOf(t))) return false;
+  const tags = tagsAt(toks, i, state.pos);
+  if (!tags.has('Verb') || tags.has('Gerund') || tags.has('Participle')) return false;
+  if (!tags.has('PresentTense') && !tags.has('PastTense')) return false;
+  if (!tags.has('Infinitive')) return true;
+  const p = tagsAt(toks, prev, state.pos);
+  return p.has('Plural') || PLURAL_PRONOUNS.has(keyOf(toks[prev]));
 }
 
 /** Short subjects a sentence can start with once "however" has gone to its front. */
@@ -1475,7 +1542,7 @@ export function restructure(toks: Tok[], state: ReviseState): void {
   }
   // Last, and only on a sentence no other edit recast ("Additionally, it is essential to rest."
   // → "Resting is essential."); concise prose cuts the opening instead, which is shorter.
-  if (!changed && state.mode !== 'concise') changed = additiveToAlso(toks);
+  if (!changed && state.mode !== 'concise') changed = additiveToAlso(toks) || additiveBeforeVerb(toks, state);
   if (changed) invalidate(state.pos);
   void isCapitalized;
   void newTokens;

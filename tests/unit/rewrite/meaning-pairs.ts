@@ -561,7 +561,18 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'Additionally, the school hired two teachers.',
-    expected: 'The school hired two teachers.',
+    expected: 'The school also hired two teachers.',
+  },
+  {
+    mode: 'academic',
+    text: 'Furthermore, our results suggest that the effect is small.',
+    expected: 'Our results also suggest that the effect is small.',
+  },
+  {
+    mode: 'standard',
+    text: 'Moreover, few people read the report.',
+    expected: 'Few people read the report.',
+    note: 'a negative subject: "Few people also read" would say "as well"',
   },
   { mode: 'standard', text: 'However, the bus was late.', expected: 'But the bus was late.' },
   { mode: 'standard', text: 'However, it is not clear why.', expected: 'But it is not clear why.' },
@@ -2502,5 +2513,35 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'Serve the seasoned chicken hot.',
     expected: 'Serve the seasoned chicken hot.',
     note: 'spiced, not experienced',
+  },
+  {
+    mode: 'standard',
+    text: 'Additionally, when a pupil is keen on a subject, they work harder.',
+    expected: 'When a pupil is keen on a subject, they work harder.',
+    note: 'never "When a pupil is also keen": the clause is not what is added',
+  },
+  {
+    mode: 'standard',
+    text: "Furthermore, deciding what is rude and what isn't can be hard.",
+    expected: "Deciding what is rude and what isn't can be hard.",
+    note: 'never "what is also rude"',
+  },
+  {
+    mode: 'standard',
+    text: 'Moreover, the library regularly hosts workshops.',
+    expected: 'The library regularly hosts workshops.',
+    note: 'an adverb before the verb: never "regularly hosts also workshops"',
+  },
+  {
+    mode: 'standard',
+    text: 'Furthermore, the themes explored in the novel go beyond love.',
+    expected: 'The themes explored in the novel go beyond love.',
+    note: 'a participle of the subject: never "the themes also explored in"',
+  },
+  {
+    mode: 'standard',
+    text: 'Additionally, the app plays audio so pupils can hear each word.',
+    expected: 'The app also plays audio so pupils can hear each word.',
+    note: 'never "so pupils can also hear": the addition is the whole sentence',
   },
 ];
