@@ -1387,14 +1387,24 @@ const NOT_VERBS = set('always never often also just even still ever only first t
 /** Quantifiers that make a subject negative besides the negations themselves ("Few people …"). */
 const NEGATIVE_QUANTIFIERS = set('few little');
 
-function additiveToAlso(toks: Tok[]): boolean {
+/**
+ * A sentence that opens with "Furthermore," (or another additive opening) and its comma, and says
+ * no "also" yet: its non-space tokens and the index among them of the word after the comma.
+ */
+function additiveOpening(toks: readonly Tok[]): { w: number[]; start: number } | null {
   const w = wordsFrom(toks, 0);
-  if (w.length < 5 || !isWord(toks[w[0]])) return false;
+  if (w.length < 5 || !isWord(toks[w[0]])) return null;
   const two = `${keyOf(toks[w[0]])} ${keyOf(toks[w[1]])}`;
   const opening = ADDITIVE_OPENINGS.has(keyOf(toks[w[0]])) ? 1 : ADDITIVE_OPENINGS.has(two) ? 2 : 0;
-  if (!opening || toks[w[opening]]?.text !== ',') return false;
-  if (toks.some((t) => isWord(t) && keyOf(t) === 'also')) return false;
-  const start = opening + 1;
+  if (!opening || toks[w[opening]]?.text !== ',') return null;
+  if (toks.some((t) => isWord(t) && keyOf(t) === 'also')) return null;
+  return { w, start: opening + 1 };
+}
+
+function additiveToAlso(toks: Tok[]): boolean {
+  const found = additiveOpening(toks);
+  if (!found) return false;
+  const { w, start } = found;
   if (CLAUSE_WORDS.has(keyOf(toks[w[start]]))) return false;
   for (let n = start + 1; n <= start + 8 && n + 1 < w.length; n++) {
     const t = toks[w[n]];
@@ -1430,13 +1440,9 @@ function additiveToAlso(toks: Tok[]): boolean {
  * reads as finite right after it.
  */
 function additiveBeforeVerb(toks: Tok[], state: ReviseState): boolean {
-  const w = wordsFrom(toks, 0);
-  if (w.length < 5 || !isWord(toks[w[0]])) return false;
-  const two = `${keyOf(toks[w[0]])} ${keyOf(toks[w[1]])}`;
-  const opening = ADDITIVE_OPENINGS.has(keyOf(toks[w[0]])) ? 1 : ADDITIVE_OPENINGS.has(two) ? 2 : 0;
-  if (!opening || toks[w[opening]]?.text !== ',') return false;
-  if (toks.some((t) => isWord(t) && keyOf(t) === 'also')) return false;
-  const start = opening + 1;
+  const found = additiveOpening(toks);
+  if (!found) return false;
+  const { w, start } = found;
   const subject = toks[w[start]];
   if (!isWord(subject) || !isLowerWord(subject.text.toLowerCase())) return false;
   const k0 = keyOf(subject);
