@@ -167,18 +167,33 @@ export function lexiconHas(word: string, tag: string): boolean {
  * all, where the tagger read it as a verb in its sentence ("is not age, but attitude").
  */
 export function canBeNoun(word: string): boolean {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const terms: any[] = (nlp(`the ${word}`).json() as any[])[0]?.terms ?? [];
-  const tags: string[] = terms[1]?.tags ?? [];
-  return tags.includes('Noun') && !tags.includes('Verb');
+  return cachedReading(CAN_BE_NOUN, word, `the ${word}`, (tags) => tags.includes('Noun') && !tags.includes('Verb'));
+}
+
+const CAN_BE_NOUN = new Map<string, boolean>();
+const CAN_BE_VERB = new Map<string, boolean>();
+
+/** How compromise tags `word` as the second word of `frame`, cached per word (a parse costs). */
+function cachedReading(
+  cache: Map<string, boolean>,
+  word: string,
+  frame: string,
+  test: (tags: string[]) => boolean,
+): boolean {
+  let v = cache.get(word);
+  if (v === undefined) {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const terms: any[] = (nlp(frame).json() as any[])[0]?.terms ?? [];
+    v = test((terms[1]?.tags ?? []) as string[]);
+    if (cache.size > 20_000) cache.clear();
+    cache.set(word, v);
+  }
+  return v;
 }
 
 /** The word reads as a verb after "they" ("they matter"): whether it can be a plural present at all. */
 export function canBeVerb(word: string): boolean {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const terms: any[] = (nlp(`they ${word}`).json() as any[])[0]?.terms ?? [];
-  const tags: string[] = terms[1]?.tags ?? [];
-  return tags.includes('Verb');
+  return cachedReading(CAN_BE_VERB, word, `they ${word}`, (tags) => tags.includes('Verb'));
 }
 
 /** Adverbs that open a step of instructions ("Next, use …"). */

@@ -15,7 +15,7 @@
  */
 import { easeDashes } from './dashes';
 import { baseOfParticiple, verbForms, type VerbForm } from './inflect';
-import { canBeNoun, finiteInLexicon, invalidate, lexiconHas, tagsAt } from './pos';
+import { canBeNoun, canBeVerb, finiteInLexicon, invalidate, lexiconHas, tagsAt } from './pos';
 import { REASONS, type Reason } from './reasons';
 import { formalMode, type ReviseState } from './state';
 import {
@@ -1435,11 +1435,12 @@ function additiveToAlso(toks: Tok[]): boolean {
 
 /**
  * "Furthermore, our results suggest that …" → "Our results also suggest that …": with no
- * auxiliary, "also" goes before the verb itself. Only a short subject — a pronoun, a bare plural
- * noun, or a determiner and up to three words without a preposition — and a verb the tagger
- * reads as finite right after it.
+ * auxiliary, "also" goes before the verb itself. Read from the words alone (the tagger would
+ * parse every such sentence): a pronoun and its verb, or a determiner, one or two words and a
+ * verb whose form agrees with the word before it ("the study underscores", "our results
+ * suggest"), followed by what only a verb's object or clause starts with ("the", "that", "our").
  */
-function additiveBeforeVerb(toks: Tok[], state: ReviseState): boolean {
+function additiveBeforeVerb(toks: Tok[]): boolean {
   const found = additiveOpening(toks);
   if (!found) return false;
   const { w, start } = found;
@@ -1449,22 +1450,36 @@ function additiveBeforeVerb(toks: Tok[], state: ReviseState): boolean {
   if (isNegation(k0) || NEGATIVE_QUANTIFIERS.has(k0) || k0 === 'it' || k0 === 'there') return false;
   let verb = -1;
   if (SUBJECT_PRONOUNS.has(k0)) verb = start + 1;
-  else if (DETERMINERS.has(k0)) {
-    for (let n = start + 1; n <= start + 4 && n < w.length; n++) {
-      const t = toks[w[n]];
-      if (!isWord(t) || !isLowerWord(t.text) || PREPOSITIONS.has(keyOf(t)) || CLAUSE_WORDS.has(keyOf(t))) return false;
-      if (n > start + 1 && readsAsFinite(toks, w[n], w[n - 1], state)) {
+  else if (DETERMINERS.has(k0) || POSSESSIVE_DETERMINERS.has(k0)) {
+    for (let n = start + 2; n <= start + 3 && n < w.length; n++) {
+      const t = toks[w[n - 1]];
+      // Only nouns and adjectives before the verb: no adverb ("the library regularly hosts"),
+      // preposition or clause.
+      const k = keyOf(t);
+      if (!isWord(t) || !isLowerWord(t.text) || k.endsWith('ly') || PREPOSITIONS.has(k) || CLAUSE_WORDS.has(k))
+        return false;
+      if (verbAgrees(keyOf(toks[w[n]]), n - 1 > start ? k : k0)) {
         verb = n;
         break;
       }
-      // An adverb before the verb ("the library regularly hosts") would take "also" after it.
-      if (keyOf(t).endsWith('ly') || tagsAt(toks, w[n], state.pos).has('Adverb')) return false;
     }
-  } else if (tagsAt(toks, w[start], state.pos).has('Plural')) verb = start + 1;
-  if (verb < 0 || verb >= w.length - 1 || !readsAsFinite(toks, w[verb], w[verb - 1], state)) return false;
-  // A past form before a preposition may be a participle of the subject ("the themes explored in
-  // the novel go …"), whose verb comes later.
-  if (tagsAt(toks, w[verb], state.pos).has('PastTense') && PREPOSITIONS.has(keyOf(toks[w[verb + 1]]))) return false;
+  }
+  if (verb < 0 || verb >= w.length - 1) return false;
+  const v = keyOf(toks[w[verb]]);
+  if (!isLowerWord(toks[w[verb]].text) || MODAL_OR_AUX.has(v) || AUXILIARIES.has(v) || NOT_VERBS.has(v)) return false;
+  if (!SUBJECT_PRONOUNS.has(k0) && !verbAgrees(v, keyOf(toks[w[verb - 1]]))) return false;
+  if (SUBJECT_PRONOUNS.has(k0) && !finiteInLexicon(v) && !verbAgrees(v, k0)) return false;
+  // After a noun subject, what follows a verb: an object's determiner, a number, a clause
+  // ("underscores the", "hired two", "suggest that") or a word that is no verb itself ("plays
+  // audio"); "the policy changes affect" is a noun before its verb.
+  const next = toks[w[verb + 1]];
+  // A protected span (a number, a quotation) stands where an object does ("hired 12 teachers").
+  if (!SUBJECT_PRONOUNS.has(k0) && next.kind !== 'placeholder' && !OBJECT_STARTS.has(keyOf(next))) {
+    const kn = keyOf(next);
+    // (Unknown words read as verbs after "they", so a noun that is also listed as one passes.)
+    if (!isWord(next) || !isLowerWord(next.text) || PREPOSITIONS.has(kn) || CLAUSE_WORDS.has(kn)) return false;
+    if (canBeVerb(kn) && !(canBeNoun(kn) && !lexiconHas(kn, 'Infinitive'))) return false;
+  }
   const why = REASONS.transition;
   toks.splice(w[verb], 0, { ...tok('also', 'word', why), joint: true }, tok(' ', 'space', why));
   const first = k0 === 'i' ? subject : { ...subject, text: capitalize(subject.text) };
@@ -1473,18 +1488,35 @@ function additiveBeforeVerb(toks: Tok[], state: ReviseState): boolean {
   return true;
 }
 
-const PLURAL_PRONOUNS = set('they we you i');
+const POSSESSIVE_DETERMINERS = set('our their its his her my your');
+const OBJECT_STARTS = new Set<string>([
+  ...DETERMINERS,
+  ...set(
+    'that how what why whether our their its his her my your us them him me two three four five six seven eight nine ten',
+  ),
+]);
+const PLURAL_SUBJECTS = set('they we you i these those');
 
-/** The word at toks[i], after toks[prev], is a finite lexical verb (a plural present reads as an infinitive to the tagger). */
-function readsAsFinite(toks: readonly Tok[], i: number, prev: number, state: ReviseState): boolean {
-  const t = toks[i];
-  if (!isWord(t) || !isLowerWord(t.text) || MODAL_OR_AUX.has(keyOf(t)) || AUXILIARIES.has(keyOf(t))) return false;
-  const tags = tagsAt(toks, i, state.pos);
-  if (!tags.has('Verb') || tags.has('Gerund') || tags.has('Participle')) return false;
-  if (!tags.has('PresentTense') && !tags.has('PastTense')) return false;
-  if (!tags.has('Infinitive')) return true;
-  const p = tagsAt(toks, prev, state.pos);
-  return p.has('Plural') || PLURAL_PRONOUNS.has(keyOf(toks[prev]));
+/**
+ * `word` is a present or past form of a verb that agrees with the word before it: a form in -s
+ * after a singular, the bare form after a plural ("results suggest") or a plural pronoun, a
+ * regular or listed past after either.
+ */
+function verbAgrees(word: string, before: string): boolean {
+  if (!/^[a-z]+$/.test(word) || NOT_VERBS.has(word)) return false;
+  const plural = PLURAL_SUBJECTS.has(before) || (/[^s]s$/.test(before) && !SUBJECT_PRONOUNS.has(before));
+  const base = baseOfParticiple(word);
+  if (base && verbForms(base).past === word) return true;
+  if (plural) return verbForms(word).base === word && !word.endsWith('s') && isVerbBase(word);
+  const stem = [word.slice(0, -1), word.slice(0, -2), `${word.slice(0, -3)}y`].find(
+    (b) => b.length > 1 && verbForms(b).s3 === word,
+  );
+  return stem !== undefined && isVerbBase(stem);
+}
+
+/** The word is a verb's bare form ("suggest", not "policy"). */
+function isVerbBase(word: string): boolean {
+  return lexiconHas(word, 'Infinitive') || canBeVerb(word);
 }
 
 /** Short subjects a sentence can start with once "however" has gone to its front. */
@@ -1548,7 +1580,7 @@ export function restructure(toks: Tok[], state: ReviseState): void {
   }
   // Last, and only on a sentence no other edit recast ("Additionally, it is essential to rest."
   // → "Resting is essential."); concise prose cuts the opening instead, which is shorter.
-  if (!changed && state.mode !== 'concise') changed = additiveToAlso(toks) || additiveBeforeVerb(toks, state);
+  if (!changed && state.mode !== 'concise') changed = additiveToAlso(toks) || additiveBeforeVerb(toks);
   if (changed) invalidate(state.pos);
   void isCapitalized;
   void newTokens;
