@@ -1469,16 +1469,13 @@ function additiveBeforeVerb(toks: Tok[]): boolean {
   if (!isLowerWord(toks[w[verb]].text) || MODAL_OR_AUX.has(v) || AUXILIARIES.has(v) || NOT_VERBS.has(v)) return false;
   if (!SUBJECT_PRONOUNS.has(k0) && !verbAgrees(v, keyOf(toks[w[verb - 1]]))) return false;
   if (SUBJECT_PRONOUNS.has(k0) && !finiteInLexicon(v) && !verbAgrees(v, k0)) return false;
-  // After a noun subject, what follows a verb: an object's determiner, a number, a clause
-  // ("underscores the", "hired two", "suggest that") or a word that is no verb itself ("plays
-  // audio"); "the policy changes affect" is a noun before its verb.
+  // After a noun subject, what only follows a verb: an object's determiner, a number, a clause
+  // ("underscores the", "hired 12", "suggest that"); "the policy changes affect" is a noun, and
+  // so is a word after a possessive ("the novel's structure").
   const next = toks[w[verb + 1]];
-  // A protected span (a number, a quotation) stands where an object does ("hired 12 teachers").
-  if (!SUBJECT_PRONOUNS.has(k0) && next.kind !== 'placeholder' && !OBJECT_STARTS.has(keyOf(next))) {
-    const kn = keyOf(next);
-    // (Unknown words read as verbs after "they", so a noun that is also listed as one passes.)
-    if (!isWord(next) || !isLowerWord(next.text) || PREPOSITIONS.has(kn) || CLAUSE_WORDS.has(kn)) return false;
-    if (canBeVerb(kn) && !(canBeNoun(kn) && !lexiconHas(kn, 'Infinitive'))) return false;
+  if (!SUBJECT_PRONOUNS.has(k0)) {
+    if (next.kind !== 'placeholder' && !OBJECT_STARTS.has(keyOf(next))) return false;
+    if (/['’]s$/.test(keyOf(toks[w[verb - 1]]))) return false;
   }
   const why = REASONS.transition;
   toks.splice(w[verb], 0, { ...tok('also', 'word', why), joint: true }, tok(' ', 'space', why));

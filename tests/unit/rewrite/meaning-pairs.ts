@@ -2541,7 +2541,13 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'Additionally, the app plays audio so pupils can hear each word.',
-    expected: 'The app also plays audio so pupils can hear each word.',
+    expected: 'The app plays audio so pupils can hear each word.',
     note: 'never "so pupils can also hear": the addition is the whole sentence',
+  },
+  {
+    mode: 'standard',
+    text: "Moreover, the novel's structure shapes the plot.",
+    expected: "The novel's structure shapes the plot.",
+    note: 'a noun after a possessive: never "the novel\'s also structure"',
   },
 ];
