@@ -1450,7 +1450,7 @@ function additiveBeforeVerb(toks: Tok[]): boolean {
   if (isNegation(k0) || NEGATIVE_QUANTIFIERS.has(k0) || k0 === 'it' || k0 === 'there') return false;
   let verb = -1;
   if (SUBJECT_PRONOUNS.has(k0)) verb = start + 1;
-  else if (DETERMINERS.has(k0) || POSSESSIVE_DETERMINERS.has(k0)) {
+  else if (DETERMINERS.has(k0)) {
     for (let n = start + 2; n <= start + 3 && n < w.length; n++) {
       const t = toks[w[n - 1]];
       // Only nouns and adjectives before the verb: no adverb ("the library regularly hosts"),
@@ -1485,12 +1485,9 @@ function additiveBeforeVerb(toks: Tok[]): boolean {
   return true;
 }
 
-const POSSESSIVE_DETERMINERS = set('our their its his her my your');
 const OBJECT_STARTS = new Set<string>([
   ...DETERMINERS,
-  ...set(
-    'that how what why whether our their its his her my your us them him me two three four five six seven eight nine ten',
-  ),
+  ...set('that how what why whether us them him me two three four five six seven eight nine ten'),
 ]);
 const PLURAL_SUBJECTS = set('they we you i these those');
 
