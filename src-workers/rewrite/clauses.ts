@@ -6,7 +6,18 @@
  */
 import { finiteInLexicon, lexiconHas, tagsAt, type PosCache } from './pos';
 import { firstContentIndex, isCapitalized, isLowerWord, keyOf, nextIndex, prevIndex, type Tok } from './tokens';
-import { FINITE_AUX, MODALS, NON_HEAD, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS, set } from './wordsets';
+import {
+  DETERMINERS,
+  FINITE_AUX,
+  MODALS,
+  NON_HEAD,
+  OBJECT_PRONOUNS,
+  PREPOSITIONS,
+  RELATIVES,
+  SUBJECT_PRONOUNS,
+  SUBORDINATORS,
+  set,
+} from './wordsets';
 
 const CLAUSE_SUBJECTS = set(
   'i we they he she it you this these those there the its their our his her my your many most some each every such no none people everyone everything nobody someone something others',
@@ -134,14 +145,67 @@ const THAT_CLAUSE_HEADS = set(
   "say says said saying think thinks thought believe believes believed argue argues argued claim claims claimed show shows showed shown suggest suggests suggested know knows knew known feel feels felt find finds found note notes noted mean means meant realize realizes realized realise realises realised hope hopes hoped ensure ensures ensured clear likely true evident obvious so such fact sure certain possible important apparent agree agrees agreed seem seems seemed appear appears appeared reveal reveals revealed indicate indicates indicated conclude concludes concluded recognize recognizes recognized understand understands understood assume assumes assumed explain explains explained state states stated report reports reported insist insists insisted admit admits admitted remember remembers remembered learn learns learned notice notices noticed is was are were 's",
 );
 
-/** "red, green, and the blue one": a comma shortly before ", and" means a list, not two clauses. */
+/**
+ * "red, green, and the blue one": a comma shortly before ", and" means a list, not two clauses;
+ * so does a list of longer noun phrases that is the sentence's subject (`subjectList`).
+ */
 export function listBefore(toks: readonly Tok[], end: number): boolean {
   let words = 0;
   for (let i = end - 1; i >= 0 && words < 6; i--) {
     if (toks[i].kind === 'word' || toks[i].kind === 'placeholder') words++;
     if (toks[i].kind === 'punctuation' && toks[i].text === ',') return true;
   }
-  return false;
+  return subjectList(toks, end);
+}
+
+/** Words that open a phrase before the main clause, not a noun phrase ("In 2020, …", "When …, …"). */
+const NOT_NOUN_PHRASE_START = new Set<string>([
+  ...PREPOSITIONS,
+  ...SUBORDINATORS,
+  ...set('however still yet so then now also'),
+]);
+/** After a verb: its object or an adverbial ("opened the school", "grew in size"). */
+const AFTER_VERB = new Set<string>([...DETERMINERS, ...OBJECT_PRONOUNS, ...PREPOSITIONS]);
+
+/**
+ * toks[i] reads as a verb: an auxiliary, a finite form compromise knows, or a word in -ed before an
+ * object or adverbial ("opened the school", "occurred during") — an -ed word before a bare noun
+ * reads as an adjective ("blurred boundaries").
+ */
+function verbAt(toks: readonly Tok[], i: number): boolean {
+  const k = keyOf(toks[i]);
+  if (FINITE_AUX.has(k)) return true;
+  if (!k.endsWith('ed')) return finiteInLexicon(k);
+  const n = nextIndex(toks, i);
+  const next = n >= 0 && toks[n].kind === 'word' ? keyOf(toks[n]) : '';
+  return !next || AFTER_VERB.has(next) || next.endsWith('ly');
+}
+
+/**
+ * "Feelings of isolation, blurred boundaries between work and home, and difficulties in
+ * collaboration can take a toll": the ", and" at `end` closes a list of noun phrases, the
+ * subject of a verb still to come. Read from words alone: the sentence opens with a noun phrase
+ * (no preposition, subordinator or adverb first), and nothing before the joint reads as a verb,
+ * a relative pronoun or a contracted auxiliary.
+ */
+function subjectList(toks: readonly Tok[], end: number): boolean {
+  const fi = firstContentIndex(toks);
+  if (fi < 0 || toks[fi].kind !== 'word') return false;
+  const k0 = keyOf(toks[fi]);
+  if (NOT_NOUN_PHRASE_START.has(k0) || k0.endsWith('ly') || k0.endsWith('ing') || k0.endsWith('ed')) return false;
+  let commas = 0;
+  for (let i = fi; i < end; i++) {
+    const t = toks[i];
+    if (t.kind === 'punctuation') {
+      if (t.text === ',') commas++;
+      else if (t.text !== '-' && t.text !== "'" && t.text !== '’') return false;
+      continue;
+    }
+    if (t.kind !== 'word') continue;
+    const k = keyOf(t);
+    if (RELATIVES.has(k) || /['’](?:s|re|ve|ll|d|m)$/.test(k) || verbAt(toks, i)) return false;
+  }
+  return commas > 0;
 }
 
 /** Is toks[0..end) a complete clause of at least `minWords` words that a split may end at `end`? */

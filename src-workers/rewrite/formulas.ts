@@ -40,6 +40,28 @@ const CLOSING: ReadonlySet<string> = new Set([
   'i hope you find this helpful!',
   'i hope you find this helpful.',
 ]);
+/**
+ * An assistant's offer of more help after an answer ("Let me know if you'd like a shorter
+ * version!", "Feel free to ask if you have more questions!"): read from the opening words, ending
+ * in "!" or "?" as a chat reply does. A letter's "Let me know if you have any questions." ends in a
+ * full stop and stays: it is part of the message.
+ */
+const OFFER_OPENINGS: readonly string[] = [
+  "let me know if you'd like",
+  'let me know if you would like',
+  'let me know if you want me to',
+  'let me know if you need any more',
+  'let me know if you have any other questions',
+  'let me know if you have any more questions',
+  'let me know if you have any further questions',
+  'feel free to ask if',
+  'feel free to ask any',
+  'if you have any other questions',
+  'if you have any more questions',
+  'if you have any further questions',
+  'would you like me to',
+  'want me to',
+];
 
 /** The sentence's words and punctuation, lower case, spaces only between words. */
 function shape(s: Sentence): string {
@@ -52,9 +74,14 @@ function shape(s: Sentence): string {
   return out.replace(/’/g, "'");
 }
 
+function isOffer(k: string): boolean {
+  if (!k.endsWith('!') && !k.endsWith('?')) return false;
+  return OFFER_OPENINGS.some((o) => k.startsWith(o) && (k.length === o.length || /[\s,!?]/.test(k[o.length])));
+}
+
 function reasonFor(s: Sentence): Reason | null {
   const k = shape(s);
-  return OPENING.has(k) ? REASONS.opener : CLOSING.has(k) ? REASONS.closer : null;
+  return OPENING.has(k) ? REASONS.opener : CLOSING.has(k) || isOffer(k) ? REASONS.closer : null;
 }
 
 /** "Certainly!", "Absolutely!", "Of course!", "Sure!": formulas before an answer — unless they are it. */

@@ -61,10 +61,11 @@ const MASS_NOUNS = set(
 /** "is dependent on" → "depends on", "are …" → "depend on", "was/were …" → "depended on", "be/been/being …" likewise. */
 /**
  * What "a sense of" names in its own right: "a sense of place" is not "place", and "a sense of
- * security" or "of isolation" is a feeling, where "security" and "isolation" are states.
+ * security", "of isolation" or "of equality" is a feeling, where "security", "isolation" and
+ * "equality" are states ("uniforms create a sense of equality" is no claim that they create equality).
  */
 const SENSE_OF_ITS_OWN = set(
-  'belonging place self humor humour direction identity proportion smell taste touch sight hearing time occasion style fun purpose accomplishment achievement security safety isolation community',
+  'belonging place self humor humour direction identity proportion smell taste touch sight hearing time occasion style fun purpose accomplishment achievement security safety isolation community equality fairness justice freedom independence control order normalcy normality stability permanence progress closure ownership',
 );
 
 function beAdjective(adjective: string, verbPhrase: string): Entry[] {

@@ -215,6 +215,16 @@ const STRUGGLE_BEFORE = set(
 const PHYSICAL_PLACES = set(
   'space ocean oceans sea seas cosmos universe planet planets moon moons world continent continents land lands territory territories cave caves arctic antarctic islands coast coasts mountains river rivers deep stars',
 );
+/** Workings that are "complicated" when "intricate": a process, a system, a relationship. */
+const INTRICATE_WORKINGS = set(
+  'process processes system systems mechanism mechanisms network networks web relationship relationships interplay interactions',
+);
+/** Plans that are "wide-ranging" when "multifaceted". */
+const PLAN_NOUNS = set(
+  'approach approaches strategy strategies response responses plan plans solution solutions effort efforts',
+);
+/** Troubles that are "serious" when "profound". */
+const PROFOUND_TROUBLES = set('challenge challenges problem problems difficulty difficulties consequences');
 /** Where "complex" is a technical term ("complex numbers", "a protein complex"), not "complicated". */
 const COMPLEX_TECH_BEFORE = set(
   'protein enzyme building housing sports industrial military shopping apartment office medical oedipus inferiority superiority golgi immune',
@@ -753,7 +763,14 @@ export const TABLE: Entry[] = [
   F('pivotal', ['key@attr', 'decisive@pred'], 1),
   F('paramount', ['vital@pred', 'chief@attr'], 2),
   F('intricate', 'fine', 1, { guard: { nextIn: set('detail details') } }),
-  F('intricate', 'elaborate', 1, { guard: { nextNotIn: set('detail details') } }),
+  // A process or a system is "complicated" (not "elaborate", which is ornate); a balance "delicate".
+  F('intricate', 'complicated', 1, { guard: { nextIn: INTRICATE_WORKINGS } }),
+  F('intricate', 'delicate', 1, { guard: { nextIn: set('balance dance') } }),
+  F('intricate', 'elaborate', 1, {
+    guard: { nextNotIn: new Set([...set('detail details balance dance'), ...INTRICATE_WORKINGS]) },
+  }),
+  // An approach or a plan on many fronts is a wide-ranging one, not a "many-sided approach".
+  F('multifaceted', 'wide-ranging', 1, { guard: { nextIn: PLAN_NOUNS } }),
   F('multifaceted', ['many-sided', 'varied'], 1),
   F('meticulous', ['careful', 'painstaking'], 1),
   F('seamless', 'smooth', 1),
@@ -816,8 +833,14 @@ export const TABLE: Entry[] = [
   F('invaluable', 'very useful', 2),
   F('intriguing', 'interesting', 2),
   F('profound', 'strong', 1, { guard: { nextIn: set('impact impacts effect effects influence') } }),
+  // Troubles are serious, not "deep difficulties".
+  F('profound', 'serious', 1, { guard: { nextIn: PROFOUND_TROUBLES } }),
   // Not before "depth": "the deep depth of" echoes itself.
-  F('profound', 'deep', 1, { guard: { nextNotIn: set('impact impacts effect effects influence depth depths') } }),
+  F('profound', 'deep', 1, {
+    guard: {
+      nextNotIn: new Set([...set('impact impacts effect effects influence depth depths'), ...PROFOUND_TROUBLES]),
+    },
+  }),
   // "comprehensive" is complete in scope: an in-depth study, a complete list, a wide-ranging plan —
   // never merely "full". Elsewhere (comprehensive school, insurance) it stays. Not "thorough":
   // that is itself one of the words language models over-use.
@@ -856,6 +879,15 @@ export const TABLE: Entry[] = [
     guard: {
       nextIn: set(
         'technology technologies tools tool products product devices device treatments treatment therapies therapy materials methods techniques systems platforms services',
+      ),
+    },
+  }),
+  // Ideas and ways of working are fresh (not after "new and": "new and fresh" says it twice).
+  F('innovative', 'fresh', 2, {
+    guard: {
+      prevNotIn: set('and'),
+      nextIn: set(
+        'idea ideas approach approaches solution solutions strategy strategies ways thinking perspective perspectives',
       ),
     },
   }),

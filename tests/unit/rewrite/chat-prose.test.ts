@@ -42,6 +42,19 @@ describe('formula sentences', () => {
     expect(casual.text).toBe("It's on its way to you.");
     expect(casual.hunks[0].reason).toContain(REASONS.filler);
   });
+  it('an assistant\'s offer of more help after the answer goes; a letter\'s "Let me know …." stays', async () => {
+    for (const offer of [
+      "Let me know if you'd like specific recommendations!",
+      'If you have any other questions, feel free to ask!',
+      'Would you like me to compare some models?',
+    ])
+      expect(await standard(`A desktop is faster for the money. ${offer}`)).toBe('A desktop is faster for the money.');
+    const letter = 'The invoice is attached. Let me know if you have any questions.';
+    expect(await standard(letter)).toBe(letter);
+    // An offer that names a number is never cut: no edit drops a number.
+    const numbered = 'A desktop is faster for the money. Would you like me to compare two models?';
+    expect(await standard(numbered)).toBe(numbered);
+  });
   it('a guide\'s "Let\'s dive in!" before its first step goes', async () => {
     expect(await standard("Here are five ways to save on heating. Let's dive in! First, seal the windows.")).toBe(
       'Here are five ways to save on heating. First, seal the windows.',

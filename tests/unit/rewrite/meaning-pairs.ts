@@ -2550,4 +2550,48 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: "The novel's structure shapes the plot.",
     note: 'a noun after a possessive: never "the novel\'s also structure"',
   },
+  {
+    mode: 'standard',
+    text: 'Uniforms help create a sense of equality among pupils.',
+    expected: 'Uniforms help create a sense of equality among pupils.',
+    note: 'a feeling of equality, not equality itself: never "create equality"',
+  },
+  {
+    mode: 'standard',
+    text: 'The old lighthouse creates a sense of dread in the reader.',
+    expected: 'The old lighthouse creates dread in the reader.',
+  },
+  {
+    mode: 'standard',
+    text: 'The move brought real benefits and profound challenges.',
+    expected: 'The move brought real benefits and serious difficulties.',
+    note: 'troubles are serious, never "deep difficulties"',
+  },
+  {
+    mode: 'standard',
+    text: 'Digestion is an intricate process.',
+    expected: 'Digestion is a complicated process.',
+    note: 'a process is complicated, not ornate ("elaborate"); the article follows the new word',
+  },
+  {
+    mode: 'standard',
+    text: 'Good health needs an intricate balance of sleep and food.',
+    expected: 'Good health needs a delicate balance of sleep and food.',
+  },
+  {
+    mode: 'standard',
+    text: 'The intricate carvings on the gate are old.',
+    expected: 'The elaborate carvings on the gate are old.',
+  },
+  {
+    mode: 'standard',
+    text: 'Flooding requires a multifaceted approach.',
+    expected: 'Flooding requires a wide-ranging approach.',
+    note: 'never "a many-sided approach"',
+  },
+  {
+    mode: 'standard',
+    text: 'The firm hired staff with innovative ideas.',
+    expected: 'The firm hired staff with fresh ideas.',
+  },
 ];

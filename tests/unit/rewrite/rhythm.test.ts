@@ -73,6 +73,22 @@ describe('splits at ", and" from 16 words at strength 2', () => {
     const short = 'The old mill closed last spring, and the workers found new jobs in town.';
     expect((await revise(short, opts('standard', 2))).text).toBe(short);
   });
+  it('not at the ", and" that closes a list of long noun phrases, the subject of a verb still to come', async () => {
+    const list =
+      'Long hours at the desk, blurred lines between work and home, and poor sleep at night can wear anyone down.';
+    expect((await revise(list, opts('standard', 2))).text).toBe(list);
+    // A noun phrase before an aside and a verb is a clause: it splits.
+    expect(
+      (
+        await revise(
+          'The mayor, a former teacher at the school, opened the new library on the hill, and the crowd cheered for a long time.',
+          opts('standard', 2),
+        )
+      ).text,
+    ).toBe(
+      'The mayor, a former teacher at the school, opened the new library on the hill. The crowd cheered for a long time.',
+    );
+  });
 });
 
 describe('contrast, comment and result clauses', () => {
