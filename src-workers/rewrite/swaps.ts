@@ -105,7 +105,23 @@ function guardOk(g: Guard, toks: readonly Tok[], start: number, end: number): bo
   if (g.notPrevWithin && withinHas(toks, start, -1, g.notPrevWithin)) return false;
   if (g.noAppositive && appositiveAfter(toks, end)) return false;
   if (g.notInSentence && toks.some((t) => t.kind === 'word' && g.notInSentence!.has(keyOf(t)))) return false;
+  if (g.notMeasured && amountWithin(toks, end, 6)) return false;
   return true;
+}
+
+/**
+ * A number among the `n` words after `i`, before any punctuation. Numbers are masked as protected
+ * text, so any protected span counts: a quotation or a name there only keeps the claim as written.
+ */
+function amountWithin(toks: readonly Tok[], i: number, n: number): boolean {
+  let k = i;
+  for (let c = 0; c < n; c++) {
+    k = nextIndex(toks, k);
+    if (k < 0) return false;
+    if (toks[k].kind === 'placeholder' || /^\d/.test(toks[k].text)) return true;
+    if (toks[k].kind !== 'word') return false;
+  }
+  return false;
 }
 
 /**

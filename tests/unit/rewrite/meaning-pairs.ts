@@ -2594,4 +2594,24 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The firm hired staff with innovative ideas.',
     expected: 'The firm hired staff with fresh ideas.',
   },
+  {
+    mode: 'casual',
+    text: 'Should schools require pupils to wear a uniform?',
+    expected: 'Should schools require pupils to wear a uniform?',
+    note: 'a rule that compels: never "need pupils to wear"',
+  },
+  { mode: 'casual', text: 'The job requires patience.', expected: 'The job needs patience.' },
+  {
+    mode: 'academic',
+    text: 'We tested the method on four datasets and found that it reduces errors in most cases.',
+    expected: 'We tested the method on four datasets and found that it reduces errors in most cases.',
+    note: 'a finding reported in a that-clause: the reporting verb carries the claim',
+  },
+  {
+    mode: 'academic',
+    text: 'The new drug reduces deaths by 20% in older patients.',
+    expected: 'The new drug reduces deaths by 20% in older patients.',
+    note: 'a measured effect: never "can reduce deaths by 20%"',
+  },
+  { mode: 'academic', text: 'Regular exercise reduces stress.', expected: 'Regular exercise can reduce stress.' },
 ];
