@@ -19,6 +19,7 @@ export type SpanKind =
   | 'percentage'
   | 'number'
   | 'frozen'
+  | 'term'
   | 'symbol';
 
 export interface ProtectedSpan {
@@ -40,6 +41,7 @@ const KIND_LABEL: Record<SpanKind, string> = {
   percentage: 'a percentage',
   number: 'a number',
   frozen: 'one of your frozen terms',
+  term: 'a term defined with its abbreviation',
   symbol: 'a special character',
 };
 
@@ -56,6 +58,7 @@ const PRIORITY: Record<SpanKind, number> = {
   citation: 8,
   quote: 7,
   frozen: 6,
+  term: 6,
   date: 5,
   currency: 4,
   percentage: 4,
@@ -293,6 +296,63 @@ function findFrozen(text: string, frozen: readonly string[], out: ProtectedSpan[
   }
 }
 
+const MAX_TERM_SEARCHES = 24;
+/** Small words a term's abbreviation may skip ("Department of Energy (DOE)"). */
+const MINOR_WORDS = new Set(['of', 'and', 'for', 'the', 'in', 'on', 'to', 'a', 'an', '&']);
+
+/**
+ * Where the words ending at `end` spell `letters` by their initials ("large language models" for
+ * "LLM"; "retrieval-augmented generation" for "RAG"), the offset of the first of them; else -1.
+ */
+function termStart(text: string, end: number, letters: string): number {
+  let j = letters.length - 1;
+  let i = end;
+  let start = -1;
+  for (let words = 0; j >= 0 && words < letters.length + 3; words++) {
+    while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+    let w = i;
+    while (w > 0 && /[A-Za-z'’&-]/.test(text[w - 1])) w--;
+    if (w === i) return -1;
+    const parts = text.slice(w, i).split('-').filter(Boolean);
+    for (let p = parts.length - 1; p >= 0 && j >= 0; p--) {
+      if (parts[p][0].toUpperCase() === letters[j]) j--;
+      else if (!MINOR_WORDS.has(parts[p].toLowerCase()) || p !== parts.length - 1) return -1;
+    }
+    start = w;
+    i = w;
+  }
+  return j < 0 ? start : -1;
+}
+
+/**
+ * Terms the text defines with their abbreviation — "large language models (LLMs)", "natural
+ * language processing (NLP)" — and every other mention of them: a term of the field, which no
+ * plainer word may replace ("big language models").
+ */
+function findDefinedTerms(text: string, out: ProtectedSpan[]): void {
+  const re = /\(([A-Z][A-Za-z]{1,9})\)/g;
+  const phrases = new Set<string>();
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const letters = m[1].replace(/s$/, '').replace(/[^A-Z]/g, '');
+    if (letters.length < 2 || letters.length !== m[1].replace(/s$/, '').length) continue;
+    const start = termStart(text, m.index, letters);
+    if (start < 0) continue;
+    out.push({ start, end: m.index + m[0].length, kind: 'term', text: text.slice(start, m.index + m[0].length) });
+    phrases.add(text.slice(start, m.index).trim().toLowerCase());
+  }
+  // Each term is one more pass over the text: a few dozen at most, so that a text of thousands
+  // of abbreviations costs no more than a few passes.
+  for (const phrase of [...phrases].slice(0, MAX_TERM_SEARCHES)) {
+    const words = phrase.split(/\s+/).map(escapeRegExp);
+    // The singular and the plural are one term ("language model", "language models").
+    words[words.length - 1] = words[words.length - 1].replace(/(?:es|s)$/, '') + '(?:es|s)?';
+    const mention = new RegExp(`(?<![\\p{L}\\p{N}_-])${words.join('\\s+')}(?![\\p{L}\\p{N}_-])`, 'giu');
+    while ((m = mention.exec(text)) !== null)
+      out.push({ start: m.index, end: m.index + m[0].length, kind: 'term', text: m[0] });
+  }
+}
+
 /**
  * Every protected span of `text`, sorted and non-overlapping (overlapping candidates are merged
  * into one span covering both, with the kind of the more specific one).
@@ -320,6 +380,7 @@ export function findProtectedSpans(text: string, frozen: readonly string[] = [])
   findQuotes(text, raw);
   findIndentedCode(text, raw);
   findFrozen(text, frozen, raw);
+  findDefinedTerms(text, raw);
   return mergeSpans(text, raw);
 }
 

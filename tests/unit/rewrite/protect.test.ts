@@ -68,6 +68,28 @@ describe('protected spans: detection of every kind', () => {
     for (const s of spans) expect(FACTS.slice(s.start, s.end)).toBe(s.text);
   });
 
+  it('a term the text defines with its abbreviation is protected, with its other mentions', () => {
+    expect(kinds('Large language models (LLMs) are common. A large language model is big.')).toEqual([
+      ['term', 'Large language models (LLMs)'],
+      ['term', 'large language model'],
+    ]);
+    expect(kinds('We use retrieval-augmented generation (RAG) at the Department of Energy (DOE).')).toEqual([
+      ['term', 'retrieval-augmented generation (RAG)'],
+      ['term', 'Department of Energy (DOE)'],
+    ]);
+    // Initials that do not spell it: no term ("Read the text (PDF)", "It was fun (OK)").
+    expect(kinds('Read the text (PDF) now. It was fun (OK).')).toEqual([]);
+  });
+  it('a revision keeps the defined term as written: no "big language models" in casual prose', async () => {
+    const text = 'Large language models (LLMs) answer questions. Large language models also write code.';
+    const out = await revise(text, opts('casual', 2));
+    expect(out.text).not.toMatch(/big language/i);
+    expect(out.text).toContain('Large language models (LLMs)');
+  });
+  it('every definition among thousands is found', () => {
+    const text = Array.from({ length: 3000 }, (_, i) => `Alpha Beta${i % 7 ? '' : 's'} (AB) said.`).join(' ');
+    expect(kinds(text).filter(([k]) => k === 'term').length).toBeGreaterThanOrEqual(3000);
+  });
   it('an apostrophe is not a quotation', () => {
     expect(kinds("The students' work isn't done and it's late.").filter(([k]) => k === 'quote')).toEqual([]);
   });
