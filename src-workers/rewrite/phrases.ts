@@ -197,6 +197,11 @@ export const PHRASES: Entry[] = [
     // The reader's cue before a point ("Let's face it, nobody reads manuals.").
     O("let's face it ,", '', 2),
     O("let's be honest ,", 'Honestly,', 2),
+    // A guide's announcement of its next part: "Let's explore how it works." ("explore" is over-used).
+    O("let's explore", "Let's look at", 2, { guard: { nextLower: true } }),
+    O("let's delve into", "Let's look at", 2, { guard: { nextLower: true } }),
+    O("let's dive into", "Let's look at", 2, { guard: { nextLower: true } }),
+    O("let's take a closer look at", "Let's look at", 2, { guard: { nextLower: true } }),
     // "The world of fashion is changing." → "Fashion is changing." (not "the world of the novel").
     O('the world of', '', 2, { why: 'filler', guard: { nextLower: true, nextNotIn: DETERMINERS } }),
   ]),

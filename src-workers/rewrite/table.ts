@@ -915,6 +915,18 @@ export const TABLE: Entry[] = [
   F('numerous', 'many', 2),
   F('stark', 'sharp', 2, { guard: { nextIn: set('contrast contrasts difference differences divide distinction') } }),
   F('stark', 'harsh', 2, { guard: { nextIn: set('reminder reminders reality realities warning truth') } }),
+  // "steeped in": a place is rich in its past; a tale is full of its mood. Elsewhere ("steeped in
+  // the belief that …", "tea steeped in hot water") it stays.
+  F('steeped in', 'rich in', 2, {
+    guard: { nextIn: set('history tradition traditions culture heritage legend legends folklore lore antiquity') },
+  }),
+  F('steeped in', 'full of', 2, {
+    guard: {
+      nextIn: set(
+        'mystery mysteries mysticism magic tragedy sorrow uncertainty intrigue suspense superstition symbolism atmosphere emotion resentment love joy paradoxes irony romance nostalgia melancholy',
+      ),
+    },
+  }),
   F('nestled', 'tucked', 1, {
     guard: { nextIn: set('in among between on at within along beneath amid amidst into against deep') },
   }),

@@ -55,6 +55,10 @@ describe('formula sentences', () => {
     const numbered = 'A desktop is faster for the money. Would you like me to compare two models?';
     expect(await standard(numbered)).toBe(numbered);
   });
+  it('a guide\'s "Let\'s explore X" announces plainly: "Let\'s look at X"', async () => {
+    expect(await standard("Let's explore how the pump works.")).toBe("Let's look at how the pump works.");
+    expect(await standard("Let's take a closer look at the numbers.")).toBe("Let's look at the numbers.");
+  });
   it('a guide\'s "Let\'s dive in!" before its first step goes', async () => {
     expect(await standard("Here are five ways to save on heating. Let's dive in! First, seal the windows.")).toBe(
       'Here are five ways to save on heating. First, seal the windows.',

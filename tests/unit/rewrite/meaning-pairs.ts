@@ -2614,4 +2614,12 @@ export const MEANING_PAIRS: MeaningPair[] = [
     note: 'a measured effect: never "can reduce deaths by 20%"',
   },
   { mode: 'academic', text: 'Regular exercise reduces stress.', expected: 'Regular exercise can reduce stress.' },
+  { mode: 'standard', text: 'The old port is steeped in history.', expected: 'The old port is rich in history.' },
+  { mode: 'standard', text: 'It is a tale steeped in mystery.', expected: 'It is a tale full of mystery.' },
+  {
+    mode: 'standard',
+    text: 'The leaves were steeped in hot water.',
+    expected: 'The leaves were steeped in hot water.',
+    note: 'the literal sense: no swap',
+  },
 ];
