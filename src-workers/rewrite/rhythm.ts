@@ -506,6 +506,9 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
   }
   if (!SUBJECT_PRONOUNS.has(hk) && hk !== 'i') return null;
   if (hk === 'it' && expletiveIt(b.toks)) return null;
+  // Not a denial and its correction ("It wasn't the rain. It was the traffic."): "and" would
+  // flatten the contrast into "wasn't the rain and was the traffic".
+  if (hasNegation(a.toks) !== hasNegation(b.toks)) return null;
   if (!plainStatement(a, 20) || !plainStatement(b, 20) || wa + wb > 32) return null;
   const sb = subjectOf(b.toks, state);
   if (!sb || sb.pronoun !== hk) return null;
@@ -523,6 +526,12 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
   const joint = [tok(',', 'punctuation', why), tok(' ', 'space', why), tok('and', 'word', why), tok(' ', 'space', why)];
   const lowered = hk === 'i' ? head : { ...head, text: hk, reason: why };
   return { toks: [...a.toks.slice(0, -1), ...joint, lowered, ...b.toks.slice(1)], gap: b.gap, joined: true };
+}
+
+/** A negation among toks[from..to). */
+function hasNegation(toks: readonly Tok[], from = 0, to = toks.length): boolean {
+  for (let i = from; i < to; i++) if (toks[i].kind === 'word' && isNegation(keyOf(toks[i]))) return true;
+  return false;
 }
 
 function joinRelated(sents: Sentence[], state: ReviseState): Sentence[] {
@@ -754,9 +763,7 @@ function setsUpContrast(toks: readonly Tok[], comma: number, rest: number): bool
     (!!first && DIVIDING_LEFT.has(keyOf(first))) ||
     (DIVIDING_RIGHT.has(r0) && (r0 !== 'the' || r1 === 'other' || r1 === 'others' || r1 === 'rest'));
   if (divides) return true;
-  const negations = (from: number, to: number) =>
-    toks.slice(from, to).filter((t) => t.kind === 'word' && isNegation(keyOf(t))).length;
-  return negations(0, comma) > 0 !== negations(rest, toks.length) > 0;
+  return hasNegation(toks, 0, comma) !== hasNegation(toks, rest);
 }
 
 /** A determiner or pronoun subject and, within five words, an auxiliary or a verb in -s or -ed ("the firm avoids accidents"). */

@@ -448,6 +448,9 @@ function contrastFrameAt(toks: Tok[], start: number, state: ReviseState): boolea
   }
   const aWords = wordsFrom(toks.slice(aFrom, sep), 0).length;
   if (sep >= toks.length || aWords < 1 || aWords > 10) return false;
+  // Not a denied reason or condition ("wasn't late because of the snow"): which part the "not"
+  // denies is the writer's to say, and "not late because of …" would say another.
+  if (toks.slice(aFrom, sep).some((t) => isWord(t) && SUBORDINATORS.has(keyOf(t)))) return false;
   if (toks[sep].kind === 'punctuation' && !/^[,;—–]$/.test(toks[sep].text)) return false;
   // After it: "but (rather / also)", or the subject restated ("— it's", "; they are (also)").
   const after = wordsFrom(toks, sep);
@@ -485,7 +488,10 @@ function contrastFrameAt(toks: Tok[], start: number, state: ReviseState): boolea
   const bWords = wordsFrom(bToks, 0).length;
   if (bWords > 16) return false;
   // B is a complement, not a clause of its own ("but he is still depicted as …").
+  // Nor a that-clause or a reason ("It's not that I mind; it's that he never listens", "not
+  // because …; it's because …"): the idiom weighs two explanations, each a clause.
   const kb = keyOf(toks[bFrom]);
+  if (kb === 'that' || SUBORDINATORS.has(kb)) return false;
   if (SUBJECT_PRONOUNS.has(kb) || CONTRACTED_SUBJECT.test(kb) || !sameKind(toks, aFrom, bFrom, state)) return false;
   const why = REASONS.contrast;
   const mark = (t: Tok): Tok => ({ ...t, joint: true });

@@ -2622,4 +2622,22 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The leaves were steeped in hot water.',
     note: 'the literal sense: no swap',
   },
+  {
+    mode: 'standard',
+    text: "It's not that I mind; it's that he never listens.",
+    expected: "It's not that I mind; it's that he never listens.",
+    note: 'two explanations weighed, each a clause: not the correction frame',
+  },
+  {
+    mode: 'standard',
+    text: "The bus wasn't late because of the snow. It was late because of a crash.",
+    expected: "The bus wasn't late because of the snow. It was late because of a crash.",
+    note: 'a denied reason: never "was late because of a crash, not late because of the snow"',
+  },
+  {
+    mode: 'standard',
+    text: "It wasn't because of the rain. It was because of the traffic.",
+    expected: "It wasn't because of the rain. It was because of the traffic.",
+    note: 'a denial and its correction are never joined by "and" ("wasn\'t … and was …")',
+  },
 ];
