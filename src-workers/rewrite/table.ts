@@ -226,7 +226,9 @@ const PLAN_NOUNS = set(
   'approach approaches strategy strategies response responses plan plans solution solutions effort efforts',
 );
 /** Troubles that are "serious" when "profound". */
-const PROFOUND_TROUBLES = set('challenge challenges problem problems difficulty difficulties consequences');
+const PROFOUND_TROUBLES = set('challenge challenges problem problems difficulty difficulties');
+/** What reaches far when "profound": consequences, not necessarily bad ones. */
+const PROFOUND_REACH = set('consequences implications repercussions');
 /** Where "complex" is a technical term ("complex numbers", "a protein complex"), not "complicated". */
 const COMPLEX_TECH_BEFORE = set(
   'protein enzyme building housing sports industrial military shopping apartment office medical oedipus inferiority superiority golgi immune',
@@ -842,12 +844,17 @@ export const TABLE: Entry[] = [
   F('invaluable', 'very useful', 2),
   F('intriguing', 'interesting', 2),
   F('profound', 'strong', 1, { guard: { nextIn: set('impact impacts effect effects influence') } }),
-  // Troubles are serious, not "deep difficulties".
+  // Troubles are serious, not "deep difficulties"; consequences far-reaching.
   F('profound', 'serious', 1, { guard: { nextIn: PROFOUND_TROUBLES } }),
+  F('profound', 'far-reaching', 1, { guard: { nextIn: PROFOUND_REACH } }),
   // Not before "depth": "the deep depth of" echoes itself.
   F('profound', 'deep', 1, {
     guard: {
-      nextNotIn: new Set([...set('impact impacts effect effects influence depth depths'), ...PROFOUND_TROUBLES]),
+      nextNotIn: new Set([
+        ...set('impact impacts effect effects influence depth depths'),
+        ...PROFOUND_TROUBLES,
+        ...PROFOUND_REACH,
+      ]),
     },
   }),
   // "comprehensive" is complete in scope: an in-depth study, a complete list, a wide-ranging plan —

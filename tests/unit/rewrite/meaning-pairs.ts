@@ -2640,4 +2640,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: "It wasn't because of the rain. It was because of the traffic.",
     note: 'a denial and its correction are never joined by "and" ("wasn\'t … and was …")',
   },
+  {
+    mode: 'standard',
+    text: 'The move to cities has had profound consequences for farming.',
+    expected: 'The move to cities has had far-reaching consequences for farming.',
+    note: 'consequences reach far; "serious" would make them bad',
+  },
 ];
