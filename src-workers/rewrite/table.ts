@@ -1096,10 +1096,26 @@ export const TABLE: Entry[] = [
       nextWithin: {
         n: 3,
         in: set(
-          'issue issues problem problems challenge challenges concern concerns need needs gap gaps question questions risk risks barrier barriers limitation limitations shortcoming shortcomings threat threats inequality inequalities crisis',
+          'issue issues problem problems challenge challenges concern concerns need needs gap gaps question questions risk risks barrier barriers limitation limitations shortcoming shortcomings threat threats inequality inequalities crisis root underlying cause causes',
         ),
       },
     },
+  }),
+  // A bare problem as the object: "addressing poverty", "address climate change" (not "addressed
+  // climate scientists", "poverty experts": the noun must end the object).
+  V('address', 'tackle', 2, {
+    modes: NOT_FORMAL,
+    guard: {
+      verb: true,
+      nextIn: set(
+        'poverty inequality racism discrimination homelessness unemployment corruption bias pollution hunger violence',
+      ),
+      next2In: set('. , ; : and or in among across through by with for at'),
+    },
+  }),
+  V('address', 'tackle', 2, {
+    modes: NOT_FORMAL,
+    guard: { verb: true, nextIn: set('climate'), next2In: set('change') },
   }),
   // A text or a study explores ideas ("explores the themes of love"); hikers explore trails, which
   // they do not "look at". After a determiner, only before a word of thought within three words.

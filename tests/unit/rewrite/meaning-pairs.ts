@@ -2646,4 +2646,25 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The move to cities has had far-reaching consequences for farming.',
     note: 'consequences reach far; "serious" would make them bad',
   },
+  {
+    mode: 'standard',
+    text: 'The council must address the root causes of flooding.',
+    expected: 'The council must tackle the root causes of flooding.',
+  },
+  {
+    mode: 'standard',
+    text: 'Every city must address climate change.',
+    expected: 'Every city must tackle climate change.',
+  },
+  {
+    mode: 'standard',
+    text: 'The mayor addressed climate scientists in Rome.',
+    expected: 'The mayor addressed climate scientists in Rome.',
+    note: 'spoke to people: never "tackled climate scientists"',
+  },
+  {
+    mode: 'standard',
+    text: 'She addressed poverty experts at the summit.',
+    expected: 'She addressed poverty experts at the summit.',
+  },
 ];
