@@ -16,18 +16,20 @@ import { rhythm } from './rhythm';
 import { formalMode, type ReviseState } from './state';
 import { contrastAcross, restructure } from './structure';
 import { applyTable } from './swaps';
-import { splitSentences, tokenize, type Tok } from './tokens';
+import { openingWord, splitSentences, tokenize, type Tok } from './tokens';
 
 export { newState, formalMode, type ReviseState } from './state';
 
 /** Revises one unit of masked text; returns its tokens. */
 export function reviseUnit(masked: string, state: ReviseState): Tok[] {
   const sents = contrastAcross(dropFormulas(splitSentences(tokenize(masked)), state), state);
+  state.previousOpening = '';
   for (const s of sents) {
     if (!s.toks.length) continue;
     restructure(s.toks, state);
     passiveToActive(s.toks, state);
     applyTable(s.toks, state);
+    state.previousOpening = openingWord(s.toks);
   }
   let out = rhythm(sents, state);
   // Contractions last: the sentence edits read "it is" more easily than "it's".

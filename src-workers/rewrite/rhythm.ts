@@ -26,6 +26,7 @@ import {
   isLowerWord,
   keyOf,
   nextIndex,
+  openingWord,
   placeholderOrder,
   prevIndex,
   tok,
@@ -292,12 +293,6 @@ function correction(toks: readonly Tok[], at: number, rest: number): boolean {
   const negated = toks.slice(0, at).some((t) => t.kind === 'word' && /^(?:not|never|\w*n['’]t)$/.test(keyOf(t)));
   const next = toks[rest];
   return negated && !(next?.kind === 'word' && (SUBJECT_PRONOUNS.has(keyOf(next)) || keyOf(next) === 'there'));
-}
-
-/** The first word of a sentence, lower-cased ('' if it opens with something else). */
-function openingWord(toks: readonly Tok[]): string {
-  const fi = firstContentIndex(toks);
-  return fi >= 0 && toks[fi].kind === 'word' ? keyOf(toks[fi]) : '';
 }
 
 export function startsWithThis(toks: readonly Tok[]): boolean {

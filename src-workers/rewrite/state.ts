@@ -26,6 +26,12 @@ export interface ReviseState {
   seen: Set<string>;
   /** The same stems sentence by sentence (as revised), to tell a restated point from new facts in known words. */
   sentencesSeen: Set<string>[];
+  /**
+   * The first word (lower case) of the sentence before the one being revised, in the same unit
+   * ('' at a unit's start): an edit does not open two sentences in a row with the same word
+   * ("But some argue … But I believe …").
+   */
+  previousOpening: string;
 }
 
 export function newState(mode: RewriteMode, strength: number, apostrophe = "'", document = ''): ReviseState {
@@ -40,5 +46,6 @@ export function newState(mode: RewriteMode, strength: number, apostrophe = "'", 
     document,
     seen: new Set(),
     sentencesSeen: [],
+    previousOpening: '',
   };
 }

@@ -1531,6 +1531,7 @@ const HOWEVER_SUBJECT_START = new Set([
  */
 function howeverInside(toks: Tok[], state: ReviseState): boolean {
   if (toks[0]?.kind !== 'word' || !HOWEVER_SUBJECT_START.has(keyOf(toks[0]))) return false;
+  if (state.previousOpening === 'but') return false;
   const c = toks.findIndex((t) => t.kind === 'punctuation');
   if (c < 1 || toks[c].text !== ',') return false;
   const h = nextIndex(toks, c);

@@ -360,6 +360,8 @@ export function applyTable(toks: Tok[], state: ReviseState): number {
         let len = -1;
         const reason = rule.reason;
         for (const text of pickAlts(rule, alts, form, toks, i, m.end, state.counters, state.mode === 'concise')) {
+          // Not the opening the sentence before has ("But … But …"): the next alternative, or none.
+          if (isStart && state.previousOpening && firstWordOf(text) === state.previousOpening) continue;
           len = replace(toks, i, m.end, text, isStart, state, reason);
           if (len >= 0) break;
         }
@@ -382,6 +384,11 @@ export function applyTable(toks: Tok[], state: ReviseState): number {
     }
   }
   return changes;
+}
+
+/** The first word of a replacement, lower case ("So," → "so"). */
+function firstWordOf(text: string): string {
+  return /^[A-Za-z'’]+/.exec(text)?.[0].toLowerCase() ?? '';
 }
 
 /**

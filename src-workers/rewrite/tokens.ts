@@ -180,3 +180,9 @@ export function withRemovedBefore(t: Tok, reason: string): Tok {
   if (t.removedBefore.split('; ').includes(reason)) return t;
   return { ...t, removedBefore: `${t.removedBefore}; ${reason}` };
 }
+
+/** The first word of a sentence, lower-cased ('' if it opens with something else). */
+export function openingWord(toks: readonly Tok[]): string {
+  const fi = firstContentIndex(toks);
+  return fi >= 0 && toks[fi].kind === 'word' ? keyOf(toks[fi]) : '';
+}

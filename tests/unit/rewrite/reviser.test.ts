@@ -117,6 +117,20 @@ describe('modes', () => {
       'It works. But the cost is high.',
     );
   });
+  it('no two sentences in a row opened with the same new word ("But … But …")', async () => {
+    expect(
+      (
+        await revise(
+          'On the other hand, some argue that it costs time. However, I am sure the benefits win.',
+          opts('standard', 2),
+        )
+      ).text,
+    ).toBe('But some argue that it costs time. However, I am sure the benefits win.');
+    // Nor when "however" stands inside the next sentence.
+    expect((await revise('However, it rained. The match, however, went ahead.', opts('standard', 2))).text).toBe(
+      'But it rained. The match, however, went ahead.',
+    );
+  });
   it('concise: wordy phrases shrink; only sentences on one subject are joined', async () => {
     const out = await revise(
       'We left early in order to rest. The majority of people agreed. It works. It is fast.',
