@@ -757,13 +757,16 @@ export const TABLE: Entry[] = [
   V('assist', 'help', 2, { modes: NOT_FORMAL, guard: { verb: true } }),
   // The verb with its object: "the results obtained have …" is a participle, no "results got have".
   V('obtain', 'get', 2, { modes: ['casual'], guard: { verb: true, object: true } }),
-  // Not where a rule compels someone: "schools require students to wear uniforms" is no need.
+  // Not where a rule compels someone: "schools require students to wear uniforms" is no need;
+  // nor the gerund, which names the rule ("Requiring community service is …" is no "Needing").
   V('require', 'need', 3, {
     modes: NOT_FORMAL,
+    forms: ['base', 's3', 'past', 'pp'],
     guard: { nextNotIn: set('that'), notNextWithin: { n: 4, in: set('to') } },
   }),
   V('require', 'need', 2, {
     modes: ['casual'],
+    forms: ['base', 's3', 'past', 'pp'],
     guard: { nextNotIn: set('that'), notNextWithin: { n: 4, in: set('to') } },
   }),
 

@@ -2667,4 +2667,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'She addressed poverty experts at the summit.',
     expected: 'She addressed poverty experts at the summit.',
   },
+  {
+    mode: 'casual',
+    text: 'Requiring a deposit is a fair way to cut no-shows.',
+    expected: 'Requiring a deposit is a fair way to cut no-shows.',
+    note: 'the gerund names the rule: never "Needing a deposit"',
+  },
 ];
