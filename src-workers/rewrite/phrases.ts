@@ -625,8 +625,26 @@ export const PHRASES: Entry[] = [
     }),
     // Size, not importance: "a big announcement" is no "large announcement".
     F('big', 'large', 2, { modes: FORMAL, guard: { attributive: true, nextNotIn: BIG_AS_IMPORTANT } }),
-    // Not "substantial": an over-used word itself.
-    F('huge', 'considerable', 2, { modes: FORMAL, guard: { attributive: true } }),
+    // An amount or a degree is "considerable" (not "substantial": an over-used word itself); a
+    // thing's size "enormous". Elsewhere it stays: "a huge thank you", "a huge fan" are neither.
+    F('huge', 'considerable', 2, {
+      modes: FORMAL,
+      guard: {
+        attributive: true,
+        nextIn: set(
+          'amount amounts number numbers effort efforts impact effect effects influence difference increase increases decrease growth cost costs sum sums loss losses gain gains improvement improvements progress success risk risks pressure interest demand damage savings',
+        ),
+      },
+    }),
+    F('huge', 'enormous', 2, {
+      modes: FORMAL,
+      guard: {
+        attributive: true,
+        nextIn: set(
+          'house houses building buildings crowd crowds tree trees wave waves room rooms area areas city cities ship ships animal animals rock rocks hole holes field fields',
+        ),
+      },
+    }),
     F('totally', 'entirely', 2, { modes: FORMAL }),
     F('maybe', 'perhaps', 2, { modes: FORMAL }),
     F('pretty', 'fairly', 2, {

@@ -2673,4 +2673,16 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Requiring a deposit is a fair way to cut no-shows.',
     note: 'the gerund names the rule: never "Needing a deposit"',
   },
+  { mode: 'formal', text: 'It took a huge amount of effort.', expected: 'It took a considerable amount of effort.' },
+  {
+    mode: 'formal',
+    text: 'They built a huge house by the lake.',
+    expected: 'They built an enormous house by the lake.',
+  },
+  {
+    mode: 'formal',
+    text: 'A huge thank you to my colleagues.',
+    expected: 'A huge thank you to my colleagues.',
+    note: 'neither an amount nor a size: never "a considerable thank you"',
+  },
 ];
