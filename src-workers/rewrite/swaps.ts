@@ -4,6 +4,7 @@
  * verbs inflected, alternatives rotated through the document, a/an fixed after a swap, and each
  * change marked with the reason its entry gives.
  */
+import { LLM_OPENERS, LLM_TRANSITIONS } from '../detect/lexicon';
 import type { VerbForm } from './inflect';
 import { lexicon, type Alt, type Rule, type TrieNode } from './lexicon';
 import { invalidate, readsAsNoun, readsAsVerb, tagsAt, type PosCache } from './pos';
@@ -360,8 +361,10 @@ export function applyTable(toks: Tok[], state: ReviseState): number {
         let len = -1;
         const reason = rule.reason;
         for (const text of pickAlts(rule, alts, form, toks, i, m.end, state.counters, state.mode === 'concise')) {
-          // Not the opening the sentence before has ("But … But …"): the next alternative, or none.
-          if (isStart && state.previousOpening && firstWordOf(text) === state.previousOpening) continue;
+          // Not the opening the sentence before has ("But … But …"): the next alternative, or none
+          // — unless the opening is one the detector lists ("Imagine", "Thus,"), which must go.
+          if (isStart && state.previousOpening && firstWordOf(text) === state.previousOpening && !listedOpening(e.src))
+            continue;
           len = replace(toks, i, m.end, text, isStart, state, reason);
           if (len >= 0) break;
         }
@@ -384,6 +387,13 @@ export function applyTable(toks: Tok[], state: ReviseState): number {
     }
   }
   return changes;
+}
+
+const LISTED_OPENINGS: readonly string[] = [...LLM_TRANSITIONS, ...LLM_OPENERS];
+/** The entry's source opens with a transition or opener the detector lists as a stock phrase. */
+function listedOpening(src: string): boolean {
+  const phrase = src.replace(/ ,$/, '');
+  return LISTED_OPENINGS.some((o) => phrase === o || phrase.startsWith(`${o} `));
 }
 
 /** The first word of a replacement, lower case ("So," → "so"). */

@@ -126,6 +126,10 @@ describe('modes', () => {
         )
       ).text,
     ).toBe('But some argue that it costs time. However, I am sure the benefits win.');
+    // A stock opening the detector lists goes all the same: no "Imagine" survives.
+    expect(
+      (await revise('Imagine this: the power is out. Imagine a week without light.', opts('standard', 2))).text,
+    ).not.toMatch(/Imagine/);
     // Nor when "however" stands inside the next sentence.
     expect((await revise('However, it rained. The match, however, went ahead.', opts('standard', 2))).text).toBe(
       'But it rained. The match, however, went ahead.',
