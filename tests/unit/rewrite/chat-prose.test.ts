@@ -21,6 +21,11 @@ describe('formula sentences', () => {
     expect(out.text).toBe('There are several ways to keep a sourdough starter alive while you travel.');
     expect(out.hunks.map((h) => h.reason)).toContain(REASONS.opener);
   });
+  it('"I\'d be happy to help with that!" before the answer goes too', async () => {
+    expect(await standard("I'd be happy to help with that! The ferry leaves at noon from the north pier.")).toBe(
+      'The ferry leaves at noon from the north pier.',
+    );
+  });
   it('the stock email greeting goes; the salutation and the letter stay', async () => {
     const text =
       'Dear Ms. Okafor,\n\nI hope this email finds you well. I am writing about the invoice for the boiler repair.';
