@@ -7,7 +7,7 @@
  */
 import type { RewriteMode } from '../../src-shared/models';
 import { sentences } from '../text/segment';
-import type { ProtectedSpan } from './protect';
+import type { ProtectedSpan, SpanKind } from './protect';
 import type { Unit } from './units';
 
 export const LLM_PLACEHOLDER_RE = /\[\[P(\d+)\]\]/g;
@@ -41,6 +41,8 @@ export interface PromptContext {
   signals: readonly string[];
   /** The user's frozen terms that occur in this section. */
   frozen: readonly string[];
+  /** Terms the text defines with their abbreviation that occur in this section ("large language models (LLMs)"). */
+  terms?: readonly string[];
 }
 
 export function systemPrompt(ctx: PromptContext): string {
@@ -59,6 +61,11 @@ export function systemPrompt(ctx: PromptContext): string {
   if (ctx.frozen.length) {
     lines.push(
       `The author froze these terms: keep each exactly as written, every time it occurs: ${ctx.frozen.map((t) => `"${t}"`).join(', ')}.`,
+    );
+  }
+  if (ctx.terms?.length) {
+    lines.push(
+      `These are terms of the field, as the text defines them: keep each exactly as written: ${ctx.terms.map((t) => `"${t}"`).join(', ')}.`,
     );
   }
   lines.push(
@@ -85,9 +92,11 @@ export interface MaskedPiece extends Unit {
   /** Spans replaced by placeholders, numbered first, first+1, …. */
   spans: ProtectedSpan[];
   first: number;
-  /** Frozen-term spans left readable in the piece. */
+  /** Spans left readable in the piece: frozen terms and terms the text defines (checked afterwards). */
   frozen: ProtectedSpan[];
 }
+
+const READABLE_KINDS: ReadonlySet<SpanKind> = new Set<SpanKind>(['frozen', 'term']);
 
 export function maskForModel(text: string, spans: readonly ProtectedSpan[], piece: Unit, first: number): MaskedPiece {
   let masked = '';
@@ -100,7 +109,9 @@ export function maskForModel(text: string, spans: readonly ProtectedSpan[], piec
     const s = Math.max(sp.start, piece.start);
     const e = Math.min(sp.end, piece.end);
     const part = s === sp.start && e === sp.end ? sp : { start: s, end: e, kind: sp.kind, text: text.slice(s, e) };
-    if (sp.kind === 'frozen') {
+    // Words the model must read to rewrite the sentence around them: left as they are, listed
+    // in the prompt, and checked in the answer.
+    if (READABLE_KINDS.has(sp.kind)) {
       frozen.push(part);
       continue;
     }

@@ -122,13 +122,19 @@ function restorePlaceholders(
   return out;
 }
 
-function frozenProblem(restored: string, frozen: readonly ProtectedSpan[]): string | null {
-  try {
-    verifyProtected(restored, frozen);
-    return null;
-  } catch {
-    return 'changed one of your frozen terms';
+/** A readable span (a frozen term, a defined term) missing from the answer, in words. */
+function frozenProblem(restored: string, readable: readonly ProtectedSpan[]): string | null {
+  for (const kind of ['frozen', 'term'] as const) {
+    try {
+      verifyProtected(
+        restored,
+        readable.filter((s) => s.kind === kind),
+      );
+    } catch {
+      return `changed ${describeKind(kind)}`;
+    }
   }
+  return null;
 }
 
 /** A number, date, amount, citation or address in the answer (outside placeholders and frozen terms): it is new. */

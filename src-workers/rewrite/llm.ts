@@ -155,16 +155,17 @@ async function reviseSectionWithModel(
   signal?: AbortSignal,
 ): Promise<SectionResult> {
   const { options } = input;
-  const frozenHere = [
+  const here = (kind: string) => [
     ...new Set(
-      spans.filter((s) => s.kind === 'frozen' && s.start < section.end && s.end > section.start).map((s) => s.text),
+      spans.filter((s) => s.kind === kind && s.start < section.end && s.end > section.start).map((s) => s.text),
     ),
   ];
   const system = systemPrompt({
     mode: options.mode,
     strength: options.strength,
     signals: signalsFor(section, input.signals),
-    frozen: frozenHere,
+    frozen: here('frozen'),
+    terms: here('term'),
   });
   const requests = requestsFor(text, section, spans, inputBudgetChars(llm.context_tokens, system));
   const sectionChars = section.units.reduce((n, u) => n + u.end - u.start, 0) || 1;

@@ -154,6 +154,21 @@ We use it daily.`);
     expect(out.text).toBe('Our Acme Cloud will use vital data.\n\nWe look at the results with Acme Cloud.');
   });
 
+  it('a term the text defines is sent readable and listed; an answer that changes it falls back to the rules', async () => {
+    const text = 'Large language models (LLMs) utilize crucial data.';
+    const srv = await serve((req, res) => sse(res, pretendRewrite(req.user)));
+    const out = await run(text, llm(srv.url));
+    expect(srv.requests[0].user).toBe(text);
+    expect(srv.requests[0].system).toContain('"Large language models (LLMs)"');
+    expect(out.text).toBe('Large language models (LLMs) use vital data.');
+    const bad = await serve((req, res) => sse(res, pretendRewrite(req.user).replace('Large', 'Big')));
+    const fallback = await run(text, llm(bad.url));
+    expect(fallback.text).toContain('Large language models (LLMs)');
+    expect(fallback.hunks[0].note).toBe(
+      "The local model's answer changed a term defined with its abbreviation; this section was revised by the rules instead.",
+    );
+  });
+
   it('only the requested sections are sent, one request each', async () => {
     const text = 'We utilize apples.\n\nWe utilize pears. We utilize more.\n\nWe utilize plums.';
     const start = text.indexOf('We utilize pears');
