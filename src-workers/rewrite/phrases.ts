@@ -380,6 +380,20 @@ export const PHRASES: Entry[] = [
   // In an alternative, ^ marks the verb that takes the form of the matched one ("greatly ^affect").
   ...because('verb', [
     V('make a decision', 'decide', 2),
+    // "is of the opinion that" says "thinks" in four words.
+    ...(
+      [
+        ['is', 'thinks', 'believes'],
+        ['are', 'think', 'believe'],
+        ['am', 'think', 'believe'],
+        ['was', 'thought', 'believed'],
+        ['were', 'thought', 'believed'],
+      ] as const
+    ).map(([be, plain, formal]) =>
+      F(`${be} of the opinion that`, { plain: [`${plain} that`], formal: [`${formal} that`] }, 2),
+    ),
+    // "made the decision to leave" → "decided to leave" (not "the decision that …", which names one).
+    V('make the decision to', 'decide to', 2),
     V('make decisions', 'decide', 2, { guard: { nextIn: set('about on . ,') } }),
     V('reach a decision', 'decide', 2),
     V('come to a decision', 'decide', 2),

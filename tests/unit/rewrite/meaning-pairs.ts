@@ -2685,4 +2685,21 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'A huge thank you to my colleagues.',
     note: 'neither an amount nor a size: never "a considerable thank you"',
   },
+  { mode: 'standard', text: 'He made the decision to sell the farm.', expected: 'He decided to sell the farm.' },
+  {
+    mode: 'standard',
+    text: 'The decision to sell the farm was hard.',
+    expected: 'The decision to sell the farm was hard.',
+    note: 'the decision as a subject stays',
+  },
+  {
+    mode: 'standard',
+    text: 'She is of the opinion that taxes are too high.',
+    expected: 'She thinks that taxes are too high.',
+  },
+  {
+    mode: 'formal',
+    text: 'The board was of the opinion that the plan was sound.',
+    expected: 'The board believed that the plan was sound.',
+  },
 ];
