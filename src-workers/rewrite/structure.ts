@@ -38,6 +38,7 @@ import {
   AUXILIARIES,
   CONJUNCTIONS,
   DETERMINERS,
+  FINITE_AUX,
   NON_HEAD,
   PREPOSITIONS,
   RELATIVES,
@@ -1242,12 +1243,58 @@ function thatAfterSaying(toks: Tok[]): boolean {
   return changed;
 }
 
-/** Concise prose: "students who are interested in art" → "students interested in art". */
+/** A participle a relative clause may be reduced to ("written", "founded"). */
+function participleWord(k: string): boolean {
+  return /[a-z]{3}ed$/.test(k) || /^(?:known|shown|given|written|taken|made|built|held|found|seen|done|born)$/.test(k);
+}
+/** Prepositions after a participle that make it describe a noun ("built in 1990", "written by Orwell"). */
+const AFTER_PARTICIPLE = set('by in on at for from during after as to into near under with since');
+
+/**
+ * ", which was built in 1990," after a noun phrase ("the museum", "the Eiffel Tower"): the aside
+ * as a participle (", built in 1990,"). Not after a clause ("Prices rose, which was expected"),
+ * whose "which" stands for the whole statement: the word before the comma must close a noun
+ * phrase that a determiner opens (or be a name), and the participle must take a preposition.
+ */
+function reducibleAside(toks: Tok[], comma: number, participle: number): boolean {
+  const after = nextIndex(toks, participle);
+  if (after < 0 || !isWord(toks[after]) || !AFTER_PARTICIPLE.has(keyOf(toks[after]))) return false;
+  const w1 = prevIndex(toks, comma);
+  if (w1 < 0 || !isWord(toks[w1])) return false;
+  const k1 = keyOf(toks[w1]);
+  if (FINITE_AUX.has(k1) || finiteInLexicon(k1) || /(?:ed|ly)$/.test(k1)) return false;
+  if (isCapitalized(toks[w1].text) && w1 !== firstContentIndex(toks)) return true;
+  // "The team lost, which was caused by injuries": a verb, not a noun, ends the clause.
+  if (!canBeNoun(k1) || baseOfParticiple(k1) !== null) return false;
+  let k = w1;
+  for (let c = 0; c < 3; c++) {
+    k = prevIndex(toks, k);
+    if (k < 0 || !isWord(toks[k])) return false;
+    if (DETERMINERS.has(keyOf(toks[k]))) return true;
+    if (FINITE_AUX.has(keyOf(toks[k])) || finiteInLexicon(keyOf(toks[k]))) return false;
+  }
+  return false;
+}
+
+/**
+ * Concise prose: "students who are interested in art" → "students interested in art"; "the
+ * museum, which was founded in 1901, …" → "the museum, founded in 1901, …".
+ */
 function reducedRelatives(toks: Tok[]): boolean {
   let changed = false;
   for (let i = 0; i < toks.length; i++) {
     if (!isWord(toks[i]) || !/^(?:who|which|that)$/.test(keyOf(toks[i]))) continue;
     const p = prevIndex(toks, i);
+    if (p >= 0 && toks[p].text === ',' && keyOf(toks[i]) !== 'that') {
+      const be = nextIndex(toks, i);
+      if (be < 0 || !/^(?:is|are|was|were)$/.test(keyOf(toks[be]))) continue;
+      const n = nextIndex(toks, be);
+      if (n < 0 || !isWord(toks[n]) || !isLowerWord(toks[n].text) || !participleWord(keyOf(toks[n]))) continue;
+      if (!reducibleAside(toks, p, n)) continue;
+      cut(toks, i, be + 1, REASONS.wordy);
+      changed = true;
+      continue;
+    }
     if (p < 0 || !isWord(toks[p]) || NON_HEAD.has(keyOf(toks[p])) || DETERMINERS.has(keyOf(toks[p]))) continue;
     // The noun before may be the sentence's capitalised first word ("Students who are …").
     if (!isLowerWord(toks[p].text) && !(p === firstContentIndex(toks) && isLowerWord(keyOf(toks[p])))) continue;
@@ -1256,8 +1303,7 @@ function reducedRelatives(toks: Tok[]): boolean {
     const n = nextIndex(toks, be);
     if (n < 0 || !isWord(toks[n]) || !isLowerWord(toks[n].text)) continue;
     const nk = keyOf(toks[n]);
-    const participle =
-      /[a-z]{3}ed$/.test(nk) || /^(?:known|shown|given|written|taken|made|built|held|found|seen|done|born)$/.test(nk);
+    const participle = participleWord(nk);
     if (!participle && !(PREPOSITIONS.has(nk) && nk !== 'to' && nk !== 'of' && nk !== 'like' && nk !== 'than'))
       continue;
     cut(toks, i, be + 1, REASONS.wordy);

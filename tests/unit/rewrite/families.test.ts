@@ -348,6 +348,16 @@ describe('concise prose', () => {
       'The team finished the bridge in only nine months of hard work. Schools must adapt. I think the plan works. Students interested in art can join.',
     );
   });
+  it('an aside after a noun phrase becomes a participle; after a clause, whose whole it comments on, it stays', async () => {
+    expect((await edit('We toured the old mill, which was built by monks, and the chapel.', 'concise')).text).toBe(
+      'We toured the old mill, built by monks, and the chapel.',
+    );
+    expect((await edit('She met the author, who was born in Leeds.', 'concise')).text).toBe(
+      'She met the author, born in Leeds.',
+    );
+    for (const stays of ['The team lost, which was caused by injuries.', 'Prices rose, which was expected by many.'])
+      expect((await edit(stays, 'concise')).text).toBe(stays);
+  });
   it('cuts a sentence that only repeats points already made (never one with a number or a negation)', async () => {
     const text = [
       'Regular exercise improves sleep, mood and focus for people of every age.',
