@@ -1,9 +1,10 @@
 /**
  * What the local model is sent for one section: a system prompt with the mode, the strength, the
- * signals the analysis found in that section and the user's frozen terms, and the section's text
- * with every protected span but the frozen terms replaced by a placeholder ([[P1]], [[P2]], …)
- * the model is told to copy. Frozen terms stay readable (they are often names the sentence is
- * about) and are checked afterwards like every other protected span.
+ * signals the analysis found in that section, the user's frozen terms and the terms the text
+ * defines with their abbreviation, and the section's text with every protected span but those
+ * terms replaced by a placeholder ([[P1]], [[P2]], …) the model is told to copy. The terms stay
+ * readable (they are often what the sentence is about) and are checked afterwards like every
+ * other protected span.
  */
 import type { RewriteMode } from '../../src-shared/models';
 import { sentences } from '../text/segment';
@@ -93,7 +94,7 @@ export interface MaskedPiece extends Unit {
   spans: ProtectedSpan[];
   first: number;
   /** Spans left readable in the piece: frozen terms and terms the text defines (checked afterwards). */
-  frozen: ProtectedSpan[];
+  readable: ProtectedSpan[];
 }
 
 const READABLE_KINDS: ReadonlySet<SpanKind> = new Set<SpanKind>(['frozen', 'term']);
@@ -102,7 +103,7 @@ export function maskForModel(text: string, spans: readonly ProtectedSpan[], piec
   let masked = '';
   let pos = piece.start;
   const used: ProtectedSpan[] = [];
-  const frozen: ProtectedSpan[] = [];
+  const readable: ProtectedSpan[] = [];
   for (const sp of spans) {
     if (sp.end <= piece.start) continue;
     if (sp.start >= piece.end) break;
@@ -112,7 +113,7 @@ export function maskForModel(text: string, spans: readonly ProtectedSpan[], piec
     // Words the model must read to rewrite the sentence around them: left as they are, listed
     // in the prompt, and checked in the answer.
     if (READABLE_KINDS.has(sp.kind)) {
-      frozen.push(part);
+      readable.push(part);
       continue;
     }
     masked += text.slice(pos, s) + `[[P${first + used.length}]]`;
@@ -120,7 +121,7 @@ export function maskForModel(text: string, spans: readonly ProtectedSpan[], piec
     pos = e;
   }
   masked += text.slice(pos, piece.end);
-  return { start: piece.start, end: piece.end, masked, spans: used, first, frozen };
+  return { start: piece.start, end: piece.end, masked, spans: used, first, readable };
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Checks a local model's answer for one request before any of it is used. The answer must have
  * one paragraph per piece sent; in each, every placeholder back once and in order (the protected
- * text is then put back byte for byte), every frozen term still there, no new number, date,
+ * text is then put back byte for byte), every frozen or defined term still there, no new number, date,
  * amount, citation or address, every name and every negation of the original kept and no new
  * name, a length within bounds for the mode; and the answer must still be English. The first
  * failed check is returned as a clause for the hunk's note ("The local model's answer changed a
@@ -80,7 +80,7 @@ export function checkAnswer(
     const restored = restorePlaceholders(paras[i], piece, added !== null);
     if (typeof restored !== 'string') return restored;
     const problem =
-      frozenProblem(restored, piece.frozen) ??
+      readableProblem(restored, piece.readable) ??
       (added ? `added ${describeKind(added.kind)} that is not in your text` : null) ??
       nameProblem(piece.masked, paras[i]) ??
       negationProblem(before, restored) ??
@@ -123,7 +123,7 @@ function restorePlaceholders(
 }
 
 /** A readable span (a frozen term, a defined term) missing from the answer, in words. */
-function frozenProblem(restored: string, readable: readonly ProtectedSpan[]): string | null {
+function readableProblem(restored: string, readable: readonly ProtectedSpan[]): string | null {
   for (const kind of ['frozen', 'term'] as const) {
     try {
       verifyProtected(
