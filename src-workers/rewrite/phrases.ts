@@ -10,7 +10,17 @@
 import type { RewriteMode } from '../../src-shared/models';
 import { verbForms } from './inflect';
 import { because, C, F, NOT_FORMAL, O, V, type Entry } from './table';
-import { AUXILIARIES, DETERMINERS, MODALS, NEGATION_WORDS, NEGATORS, POSSESSIVES, set, STUDY_WORDS } from './wordsets';
+import {
+  AUXILIARIES,
+  DETERMINERS,
+  MODALS,
+  NEGATION_WORDS,
+  NEGATORS,
+  POSSESSIVES,
+  PREPOSITIONS,
+  set,
+  STUDY_WORDS,
+} from './wordsets';
 
 /** Adverbs of the whole statement: another adverb straight after them stacks ("clearly greatly"). */
 /** Verbs a pronoun "many" or "some" takes ("Many believe …", "Many are calling …"). */
@@ -370,6 +380,9 @@ export const PHRASES: Entry[] = [
         guard: {
           nextLower: true,
           prevNotIn: new Set([...NOT_BEFORE_CUT, ...set(', and or but')]),
+          // Before a preposition it sets a scope: "depends entirely on its outcomes", "made entirely
+          // of wood", "particularly in winter" say more than "depends on", "made of", "in winter".
+          nextNotIn: PREPOSITIONS,
           notPrevWithin: NEGATED_CLAUSE,
         },
       }),

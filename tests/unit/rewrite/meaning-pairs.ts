@@ -2702,4 +2702,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The board was of the opinion that the plan was sound.',
     expected: 'The board believed that the plan was sound.',
   },
+  {
+    mode: 'concise',
+    text: 'For them, the worth of an act depends entirely on its results.',
+    expected: 'For them, the worth of an act depends entirely on its results.',
+    note: 'a scope, not an intensifier: "depends on its results" says less',
+  },
+  {
+    mode: 'concise',
+    text: 'The hut is made entirely of wood.',
+    expected: 'The hut is made entirely of wood.',
+  },
 ];
