@@ -394,6 +394,10 @@ function doesMoreThan(toks: Tok[], start: number): boolean {
   return true;
 }
 
+/** Pronouns that point back to something named before them, singular and plural. */
+const SINGULAR_POINTERS = set('it its itself this');
+const PLURAL_POINTERS = set('they them their themselves these those');
+
 function contrastFrameAt(toks: Tok[], start: number, state: ReviseState): boolean {
   if (start < 0 || !isWord(toks[start])) return false;
   const w = wordsFrom(toks, start);
@@ -486,6 +490,13 @@ function contrastFrameAt(toks: Tok[], start: number, state: ReviseState): boolea
   }
   // No relative clause in B: "not A" after it would read as part of that clause.
   if (bToks.some((t, i) => i > 0 && isWord(t) && RELATIVES.has(keyOf(t)))) return false;
+  // Nor a pronoun in B that may stand for something in A ("not the absence of fear, but the
+  // decision to go on despite it", "not the engine but its fuel"): moved in front of A, it would
+  // come before what it stands for. A plural pronoun only after a plural A ("not the parents
+  // but their children"; "not a folly but a testament to their skill" says whose elsewhere).
+  const aPlural = /[^s]s$/.test(keyOf(toks[prevIndex(toks, sep)] ?? toks[aFrom]));
+  if (bToks.some((t) => isWord(t) && (SINGULAR_POINTERS.has(keyOf(t)) || (aPlural && PLURAL_POINTERS.has(keyOf(t))))))
+    return false;
   const bWords = wordsFrom(bToks, 0).length;
   if (bWords > 16) return false;
   // B is a complement, not a clause of its own ("but he is still depicted as …").

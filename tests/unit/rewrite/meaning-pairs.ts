@@ -2713,4 +2713,21 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The hut is made entirely of wood.',
     expected: 'The hut is made entirely of wood.',
   },
+  {
+    mode: 'standard',
+    text: 'Courage is not the absence of fear, but the will to go on despite it.',
+    expected: 'Courage is not the absence of fear, but the will to go on in spite of it.',
+    note: '"it" stands for "fear": the frame would put it before what it stands for',
+  },
+  {
+    mode: 'standard',
+    text: 'The fault is not the engine but its fuel.',
+    expected: 'The fault is not the engine but its fuel.',
+    note: 'never "its fuel, not the engine": "its" would come before the engine it stands for',
+  },
+  {
+    mode: 'standard',
+    text: 'The winners are not the parents but their children.',
+    expected: 'The winners are not the parents but their children.',
+  },
 ];
