@@ -163,6 +163,11 @@ const TECHNICAL_WORDS = set(
 );
 /** Punctuation after an opening's comma: no sentence goes on there ("However, —"). */
 const AFTER_OPENING_PUNCTUATION = set(', ; : . - – —');
+/**
+ * "Nevertheless," "That said," and the like: one group, so two in a paragraph do not both become
+ * "Still," ("Still, the film isn't without its flaws. … Still, it remains a must-see").
+ */
+const CONCESSIVE: AltSpec = { plain: ['Still,', 'Even so,'], formal: ['Even so,', 'Still,'] };
 /** Nouns after which "challenging" is a term, not "hard" ("challenging behavior" in a classroom). */
 const TERM_AFTER_CHALLENGING = set('behavior behaviour behaviors behaviours');
 /** Nouns "hard" would not fit: "hard conditions" reads as harsh, "a hard case" as a tough person. */
@@ -306,16 +311,16 @@ export const TABLE: Entry[] = [
   ...['however ,', 'on the other hand ,'].map((src) =>
     O(src, { plain: ['But'], formal: [] }, 2, { guard: { nextNotIn: AFTER_OPENING_PUNCTUATION } }),
   ),
-  O('nevertheless ,', { plain: ['Still,'], formal: ['Even so,'] }, 2),
+  O('nevertheless ,', CONCESSIVE, 2, { group: 'concessive' }),
   // Its partner "On the other hand," becomes "But": alone it announces a contrast that never comes.
   O('on one hand ,', '', 2),
   O('on the one hand ,', '', 2),
-  O('that being said ,', { plain: ['Still,'], formal: ['Even so,'] }, 2),
-  O('with that being said ,', { plain: ['Still,'], formal: ['Even so,'] }, 2),
-  O('having said that ,', { plain: ['Still,'], formal: ['Even so,'] }, 2),
-  O('with that said ,', { plain: ['Still,'], formal: ['Even so,'] }, 2),
-  O('that said ,', { plain: ['Still,'], formal: ['Even so,'] }, 2),
-  O('nonetheless ,', { plain: ['Still,'], formal: ['Even so,'] }, 2),
+  O('that being said ,', CONCESSIVE, 2, { group: 'concessive' }),
+  O('with that being said ,', CONCESSIVE, 2, { group: 'concessive' }),
+  O('having said that ,', CONCESSIVE, 2, { group: 'concessive' }),
+  O('with that said ,', CONCESSIVE, 2, { group: 'concessive' }),
+  O('that said ,', CONCESSIVE, 2, { group: 'concessive' }),
+  O('nonetheless ,', CONCESSIVE, 2, { group: 'concessive' }),
   O('at the end of the day ,', { plain: ['In the end,'], concise: [''] }, 2),
   O('in this day and age ,', 'Today,', 1),
   O('in the modern world ,', 'Today,', 2),
@@ -1413,6 +1418,8 @@ export const TABLE: Entry[] = [
         ),
       ]),
       nextNotIn: set('of . , ; : and or whether how what why that which who to'),
+      // Not "Still, support is still strong" (an opening "Nevertheless," becomes "Still,").
+      notInSentence: set('still'),
     },
   }),
 

@@ -2730,4 +2730,23 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The winners are not the parents but their children.',
     expected: 'The winners are not the parents but their children.',
   },
+  {
+    mode: 'standard',
+    text: 'Nevertheless, public support for the service remains remarkably strong.',
+    expected: 'Still, public support for the service remains remarkably strong.',
+    note: 'never "Still, … is still …"',
+  },
+  {
+    mode: 'standard',
+    text: 'That said, the film has flaws. The third act drags in places. Nevertheless, it remains a must-see for anyone who loves cinema.',
+    expected:
+      'Still, the film has flaws. The third act drags in places. Even so, it is still a must-see for anyone who loves cinema.',
+    note: 'two concessions in a paragraph do not both open "Still,"',
+  },
+  {
+    mode: 'formal',
+    text: 'That said, the film has flaws. The third act drags in places. Nevertheless, it remains a must-see for anyone who loves cinema.',
+    expected:
+      'Even so, the film has flaws. The third act drags in places. Still, it remains a must-see for anyone who loves cinema.',
+  },
 ];
