@@ -163,6 +163,8 @@ const TECHNICAL_WORDS = set(
 );
 /** Punctuation after an opening's comma: no sentence goes on there ("However, —"). */
 const AFTER_OPENING_PUNCTUATION = set(', ; : . - – —');
+/** "has", "had" just before a participle, or one adverb before it ("had long stood"). */
+const AFTER_HAVE = { n: 2, in: set("has have had 've 'd") };
 /**
  * "Nevertheless," "That said," and the like: one group, so two in a paragraph do not both become
  * "Still," ("Still, the film isn't without its flaws. … Still, it remains a must-see").
@@ -452,7 +454,8 @@ export const TABLE: Entry[] = [
     F('are a testament to', 'show', 1, { guard: { noAppositive: true } }),
     F('were a testament to', 'showed', 1, { guard: { noAppositive: true } }),
     F('stands as a testament to', 'shows', 1, { guard: { noAppositive: true } }),
-    F('stood as a testament to', 'showed', 1),
+    F('stood as a testament to', 'showed', 1, { guard: { notPrevWithin: AFTER_HAVE } }),
+    F('stood as a testament to', 'shown', 1, { guard: { prevWithin: AFTER_HAVE } }),
     // Without the article ("stands testament to Christie's prowess"): "stands sign of" is no English.
     F('stands testament to', 'shows', 1, { guard: { noAppositive: true } }),
     F('stand testament to', 'show', 1, { guard: { noAppositive: true } }),
@@ -1319,8 +1322,11 @@ export const TABLE: Entry[] = [
   F('despite', 'in spite of', 2, { modes: ['standard', 'casual'] }),
   F('stands as a', 'is a', 1, { why: 'stock' }),
   F('stands as an', 'is an', 1, { why: 'stock' }),
-  F('stood as a', 'was a', 1, { why: 'stock' }),
-  F('stood as an', 'was an', 1, { why: 'stock' }),
+  // After "has", "had" ("the wall had long stood as a symbol"), the participle: "had been a".
+  F('stood as a', 'was a', 1, { why: 'stock', guard: { notPrevWithin: AFTER_HAVE } }),
+  F('stood as an', 'was an', 1, { why: 'stock', guard: { notPrevWithin: AFTER_HAVE } }),
+  F('stood as a', 'been a', 1, { why: 'stock', guard: { prevWithin: AFTER_HAVE } }),
+  F('stood as an', 'been an', 1, { why: 'stock', guard: { prevWithin: AFTER_HAVE } }),
   F('holds true', 'is true', 2),
   F('presents us with', 'gives us', 2),
   V('employ', 'use', 2, {

@@ -2749,4 +2749,20 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected:
       'Even so, the film has flaws. The third act drags in places. Still, it remains a must-see for anyone who loves cinema.',
   },
+  {
+    mode: 'standard',
+    text: 'For nearly three decades, the wall had stood as a stark symbol of the division.',
+    expected: 'For nearly three decades, the wall had been a stark symbol of the division.',
+    note: 'after "had", the participle: never "had was"',
+  },
+  {
+    mode: 'standard',
+    text: 'For decades, the wall had long stood as a symbol of the division.',
+    expected: 'For decades, the wall had long been a symbol of the division.',
+  },
+  {
+    mode: 'standard',
+    text: 'A house that had a garden stood as a landmark.',
+    expected: 'A house that had a garden was a landmark.',
+  },
 ];
