@@ -163,6 +163,13 @@ const TECHNICAL_WORDS = set(
 );
 /** Punctuation after an opening's comma: no sentence goes on there ("However, —"). */
 const AFTER_OPENING_PUNCTUATION = set(', ; : . - – —');
+/** Subjects that compel rather than need ("the law requires disclosure"), up to three words before. */
+const COMPELLING = {
+  n: 4,
+  in: set(
+    'law laws rule rules regulation regulations policy policies contract contracts employer employers court courts statute government school schools',
+  ),
+};
 /** "has", "had" just before a participle, or one adverb before it ("had long stood"). */
 const AFTER_HAVE = { n: 2, in: set("has have had 've 'd") };
 /**
@@ -765,17 +772,18 @@ export const TABLE: Entry[] = [
   V('assist', 'help', 2, { modes: NOT_FORMAL, guard: { verb: true } }),
   // The verb with its object: "the results obtained have …" is a participle, no "results got have".
   V('obtain', 'get', 2, { modes: ['casual'], guard: { verb: true, object: true } }),
-  // Not where a rule compels someone: "schools require students to wear uniforms" is no need;
+  // Not where a rule compels someone: "schools require students to wear uniforms", "the law
+  // requires disclosure" is no need;
   // nor the gerund, which names the rule ("Requiring community service is …" is no "Needing").
   V('require', 'need', 3, {
     modes: NOT_FORMAL,
     forms: ['base', 's3', 'past', 'pp'],
-    guard: { nextNotIn: set('that'), notNextWithin: { n: 4, in: set('to') } },
+    guard: { nextNotIn: set('that'), notNextWithin: { n: 4, in: set('to') }, notPrevWithin: COMPELLING },
   }),
   V('require', 'need', 2, {
     modes: ['casual'],
     forms: ['base', 's3', 'past', 'pp'],
-    guard: { nextNotIn: set('that'), notNextWithin: { n: 4, in: set('to') } },
+    guard: { nextNotIn: set('that'), notNextWithin: { n: 4, in: set('to') }, notPrevWithin: COMPELLING },
   }),
 
   // ---- Adjectives ------------------------------------------------------------------------------

@@ -2765,4 +2765,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'A house that had a garden stood as a landmark.',
     expected: 'A house that had a garden was a landmark.',
   },
+  {
+    mode: 'casual',
+    text: 'The new law requires full disclosure of donations.',
+    expected: 'The new law requires full disclosure of donations.',
+    note: 'a law compels: "the law needs disclosure" says something else',
+  },
+  {
+    mode: 'casual',
+    text: 'The recipe requires two eggs and a cup of flour.',
+    expected: 'The recipe needs two eggs and a cup of flour.',
+  },
 ];
