@@ -100,11 +100,14 @@ const PARTICIPLES = new Map<string, Participle>([
   ['emphasizing', { base: 'emphasize', evidential: true }],
   ['emphasising', { base: 'emphasise', evidential: true }],
   ['stressing', { base: 'stress', evidential: true }],
-  ['showing', { base: 'show', evidential: true, next: set('that how what why the a an its their his her this these') }],
+  // Not before "a", "an": "The door swung open, showing a room" uncovers a thing.
+  ['showing', { base: 'show', evidential: true, next: set('that how what why the its their his her this these') }],
   ['demonstrating', { base: 'demonstrate', evidential: true }],
   ['illustrating', { base: 'illustrate', evidential: true }],
   ['reflecting', { base: 'reflect', evidential: true }],
-  ['revealing', { base: 'reveal', evidential: true }],
+  // Only what a finding reveals ("revealing that …", "revealing how …"): "The door swung open,
+  // revealing the room" uncovers a thing, and "This revealed the room" reads as a report.
+  ['revealing', { base: 'reveal', evidential: true, next: set('that how what why whether') }],
   ['suggesting', { base: 'suggest', evidential: true }],
   ['indicating', { base: 'indicate', evidential: true }],
   ['signaling', { base: 'signal', evidential: true }],

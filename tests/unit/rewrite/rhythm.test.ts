@@ -33,6 +33,19 @@ describe('participle tails become a sentence of their own', () => {
       'The painter finished the last of the large portraits for the town hall in a single week, showing great skill.';
     expect((await revise(t, opts('standard', 3))).text).toBe(t);
   });
+  it('not when the participle uncovers a thing ("The door swung open, revealing a room")', async () => {
+    const s = 'The door swung open with a low groan, revealing a room bathed in pale moonlight.';
+    expect((await revise(s, opts('casual', 2))).text).toBe(
+      'The door swung open with a low groan, showing a room bathed in pale moonlight.',
+    );
+  });
+  it('a finding it reveals becomes a sentence ("…, revealing that" → ". This showed that")', async () => {
+    const s =
+      'The survey was repeated across twelve regions in the following year, revealing that most farmers had changed their methods.';
+    expect((await revise(s, opts('casual', 2))).text).toBe(
+      'The survey was repeated across twelve regions in the following year. This showed that most farmers had changed their methods.',
+    );
+  });
   it('after a clause on one modal, "This" takes the modal', async () => {
     const s = 'The new plan would cut the cost of running the bus service in the city, causing anger among drivers.';
     expect((await revise(s, opts('standard', 3))).text).toBe(
