@@ -35,6 +35,8 @@ const TIME_PREPOSITIONS = set('during after before since throughout');
 const DATE_WORDS = set(
   'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday spring summer autumn fall winter',
 );
+/** Particles of phrasal verbs in the passive ("carried out by", "set up by", "turned down by"). */
+const PARTICLES = set('out up down off over');
 const STATIVE = set(
   'located situated placed parked seated positioned stationed housed stored set surrounded lined bordered flanked',
 );
@@ -57,6 +59,18 @@ function lowerSomewhere(state: ReviseState, word: string): boolean {
   return new RegExp(`(?:^|[^\\p{L}])${word.replace(/[^\p{L}-]/gu, '')}(?![\\p{L}])`, 'u').test(state.document);
 }
 
+/** At `i`, a date ("2020", "March"), or one after "early", "late", "mid" ("in early 2022"). */
+function isDate(toks: readonly Tok[], i: number): boolean {
+  let t = toks[i];
+  if (t?.kind === 'word' && PART_OF_PERIOD.has(keyOf(t))) {
+    let n = i + 1;
+    while (n < toks.length && toks[n].kind === 'space') n++;
+    t = toks[n];
+  }
+  return t !== undefined && (t.kind === 'placeholder' || (t.kind === 'word' && DATE_WORDS.has(keyOf(t))));
+}
+const PART_OF_PERIOD = set('early late mid');
+
 /**
  * The agent, and the phrase of time after it that stays at the sentence's end ("by Congress" and
  * "in 2020"); the tail is empty when the agent runs to the end.
@@ -68,11 +82,7 @@ function agentAndTail(rest: Tok[]): { agent: Tok[]; tail: Tok[] } {
     const key = keyOf(t);
     let next = j + 1;
     while (next < rest.length && rest[next].kind === 'space') next++;
-    const after = rest[next];
-    const dated =
-      (key === 'in' || key === 'on') &&
-      after !== undefined &&
-      (after.kind === 'placeholder' || (after.kind === 'word' && DATE_WORDS.has(keyOf(after))));
+    const dated = (key === 'in' || key === 'on') && isDate(rest, next);
     if (!TIME_PREPOSITIONS.has(key) && !dated) continue;
     let end = j;
     while (end > 0 && rest[end - 1].kind === 'space') end--;
@@ -85,11 +95,14 @@ export function passiveToActive(toks: Tok[], state: ReviseState): boolean {
   if (state.strength < 2 || toks[0]?.kind !== 'word') return false;
   const last = toks[toks.length - 1];
   if (last.kind !== 'punctuation' || last.text !== '.') return false;
-  // Word and placeholder positions; no punctuation inside.
+  // Word and placeholder positions; no punctuation inside but commas, which only the phrase of
+  // time at the end may hold ("after talks with residents, shops and unions").
   const w: number[] = [];
+  let firstComma = -1;
   for (let i = 0; i < toks.length - 1; i++) {
     const t = toks[i];
-    if (t.kind === 'punctuation') return false;
+    if (t.kind === 'punctuation' && t.text !== ',') return false;
+    if (t.kind === 'punctuation' && firstComma < 0) firstComma = i;
     if (t.kind === 'word' || t.kind === 'placeholder') w.push(i);
   }
   if (w.length < 5 || w.length > 22) return false;
@@ -117,12 +130,16 @@ export function passiveToActive(toks: Tok[], state: ReviseState): boolean {
     adverb = v;
     v++;
   }
-  if (v + 2 >= w.length || k(v + 1) !== 'by') return false;
+  // A phrasal verb keeps its particle: "was carried out by the council" → "the council carried out".
+  const particle = PARTICLES.has(k(v + 1)) && k(v + 2) === 'by' ? toks[w[v + 1]] : null;
+  const by = particle ? v + 2 : v + 1;
+  if (by + 1 >= w.length || k(by) !== 'by') return false;
   const vbn = toks[w[v]];
   if (vbn.kind !== 'word' || !isLowerWord(vbn.text) || STATIVE.has(keyOf(vbn))) return false;
   const base = baseOfParticiple(keyOf(vbn));
   if (!base || base === 'be') return false;
-  const { agent, tail } = agentAndTail(toks.slice(w[v + 2], toks.length - 1));
+  const { agent, tail } = agentAndTail(toks.slice(w[by + 1], toks.length - 1));
+  if (firstComma >= 0 && (!tail.length || firstComma < toks.length - 1 - tail.length)) return false;
   const agentWords = agent.filter((t) => t.kind === 'word' || t.kind === 'placeholder').length;
   if (agentWords < 1 || agentWords > 6) return false;
   const a0 = agent[0];
@@ -175,6 +192,7 @@ export function passiveToActive(toks: Tok[], state: ReviseState): boolean {
   } else if (aux === 'was' || aux === 'were') verb = [tok(f.past, 'word', why)];
   else verb = [tok(agentPlural ? f.base : f.s3, 'word', why)];
   if (adverb >= 0) verb = [{ ...toks[w[adverb]] }, tok(' ', 'space', why), ...verb];
+  if (particle) verb = [...verb, tok(' ', 'space', why), { ...particle }];
   // New subject (the agent), capitalised; new object (the old subject), in object case.
   const newSubject: Tok[] = agentPronoun
     ? [tok(agentPronoun === 'I' ? 'I' : capitalize(agentPronoun), 'word', why)]

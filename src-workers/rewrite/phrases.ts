@@ -444,6 +444,30 @@ export const PHRASES: Entry[] = [
     V('conduct an examination of', 'examine', 2),
     V('conduct a review of', 'review', 2),
     V('carry out a review of', 'review', 2),
+    // "The council carried out the implementation of the policy" (often a passive made active) →
+    // "The council implemented the policy".
+    ...(
+      [
+        ['implementation', 'implement'],
+        ['construction', 'build'],
+        ['evaluation', 'evaluate'],
+        ['installation', 'install'],
+        ['restoration', 'restore'],
+      ] as const
+    ).flatMap(([noun, verb]) =>
+      ['carry out', 'conduct', 'perform'].map((light) => V(`${light} the ${noun} of`, verb, 2)),
+    ),
+    // "considering the adoption of similar measures" → "considering adopting similar measures".
+    ...(
+      [
+        ['adoption', 'adopting'],
+        ['introduction', 'introducing'],
+        ['implementation', 'implementing'],
+        ['use', 'using'],
+      ] as const
+    ).flatMap(([noun, gerund]) =>
+      ['consider', 'propose'].map((verb) => V(`${verb} the ${noun} of`, `${verb} ${gerund}`, 2)),
+    ),
     V('make an improvement to', 'improve', 2),
     V('make improvements to', 'improve', 2),
     V('make a recommendation', 'recommend', 2, { guard: { nextIn: set('that to about . ,') } }),

@@ -237,6 +237,18 @@ describe('passive to active, only where the agent is named and is a doer', () =>
     // A phrase of time after the agent belongs to the verb and stays at the end.
     ['The city was bombed by the allies during the war.', 'The allies bombed the city during the war.'],
     ['The plan was approved by the board after a long debate.', 'The board approved the plan after a long debate.'],
+    [
+      'The new policy was introduced by the city council in early 2022.',
+      'The city council introduced the new policy in early 2022.',
+    ],
+    // A phrasal verb keeps its particle.
+    ['The offer was turned down by the board.', 'The board turned down the offer.'],
+    ['The meeting was called off by the organizers in late May.', 'The organizers called off the meeting in late May.'],
+    // Commas only inside the phrase of time at the end.
+    [
+      'The decision was made by the mayor after talks with residents, shops, and unions.',
+      'The mayor made the decision after talks with residents, shops, and unions.',
+    ],
   ])('%s', async (input, expected) => {
     const out = await edit(input);
     expect(out.text).toBe(expected);
@@ -251,8 +263,28 @@ describe('passive to active, only where the agent is named and is a doer', () =>
     // A measure, not a doer: before, "A narrow margin passed the bill."
     'The bill was passed by a narrow margin.',
     'The motion was carried by a large majority.',
+    // The comma is the agent's: "which met …" would be left behind.
+    'The new policy was introduced by the city council, which met in early 2022.',
+    // Not a phrasal verb: "over the river" is a place.
+    'The bridge was built by the army over the river.',
   ])('leaves "%s" alone', async (input) => {
     expect((await edit(input)).text).toBe(input);
+  });
+});
+
+describe('a noun made from a verb, after a light verb, is the verb again', () => {
+  it.each([
+    [
+      'The implementation of the new policy was carried out by the city council in early 2022.',
+      'The city council implemented the new policy in early 2022.',
+    ],
+    [
+      'Other cities are now considering the adoption of similar measures.',
+      'Other cities are now considering adopting similar measures.',
+    ],
+    ['The minister proposed the introduction of a sugar tax.', 'The minister proposed introducing a sugar tax.'],
+  ])('%s', async (input, expected) => {
+    expect((await edit(input)).text).toBe(expected);
   });
 });
 
