@@ -163,6 +163,8 @@ const TECHNICAL_WORDS = set(
 );
 /** Punctuation after an opening's comma: no sentence goes on there ("However, —"). */
 const AFTER_OPENING_PUNCTUATION = set(', ; : . - – —');
+/** A sentence about a study or research ("Future research should address these limitations"). */
+const RESEARCH_WORDS = new Set([...STUDY_WORDS, ...set('research researchers paper papers evidence review')]);
 /** Subjects that compel rather than need ("the law requires disclosure"), up to three words before. */
 const COMPELLING = {
   n: 4,
@@ -1104,7 +1106,8 @@ export const TABLE: Entry[] = [
     plural: false,
     guard: { notPrevWithin: { n: 3, in: JUDGING }, notNextWithin: { n: 3, in: JUDGING } },
   }),
-  N('limitations', 'limits', 2, { plural: false }),
+  // A study's "limitations" are its weaknesses, a term of the trade; "limits" are its bounds.
+  N('limitations', 'limits', 2, { plural: false, guard: { notInSentence: RESEARCH_WORDS } }),
   N('camaraderie', 'fellowship', 2),
   N('dependability', 'reliability', 2),
   // "tackle" is informal: formal and academic prose keep "address".

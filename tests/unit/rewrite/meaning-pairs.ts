@@ -1061,7 +1061,8 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'The findings show that the limitations of the survey matter.',
-    expected: 'The results show that the limits of the survey matter.',
+    expected: 'The results show that the limitations of the survey matter.',
+    note: "a survey's limitations are its weaknesses",
   },
   {
     mode: 'standard',
@@ -2776,4 +2777,16 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The recipe requires two eggs and a cup of flour.',
     expected: 'The recipe needs two eggs and a cup of flour.',
   },
+  {
+    mode: 'standard',
+    text: 'The study had several limitations.',
+    expected: 'The study had several limitations.',
+    note: 'a study\'s limitations are its weaknesses, not its "limits"',
+  },
+  {
+    mode: 'standard',
+    text: 'Future research should widen these limitations of scope.',
+    expected: 'Future research should widen these limitations of scope.',
+  },
+  { mode: 'standard', text: 'Every tool has its limitations.', expected: 'Every tool has its limits.' },
 ];
