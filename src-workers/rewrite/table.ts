@@ -1668,8 +1668,13 @@ export const WORDNET_REVIEWED: { word: string; pos: 'adj' | 'adv' | 'verb'; syno
   { word: 'relish', pos: 'verb', synonym: 'enjoy', guard: { verb: true } },
   { word: 'supersede', pos: 'verb', synonym: 'replace' },
   { word: 'evince', pos: 'verb', synonym: 'show' },
-  // The verb, not the adjective of "the discerning reader".
-  { word: 'discern', pos: 'verb', synonym: 'recognize', guard: { verb: true, prevNotIn: DETERMINERS } },
+  // The verb, not the adjective of "the discerning reader", "informed and discerning citizens".
+  {
+    word: 'discern',
+    pos: 'verb',
+    synonym: 'recognize',
+    guard: { verb: true, prevNotIn: new Set([...DETERMINERS, ...set('and or more most very so too')]) },
+  },
   { word: 'escalate', pos: 'verb', synonym: 'intensify' },
 ];
 

@@ -2789,4 +2789,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Future research should widen these limitations of scope.',
   },
   { mode: 'standard', text: 'Every tool has its limitations.', expected: 'Every tool has its limits.' },
+  {
+    mode: 'standard',
+    text: 'Libraries help to raise informed and discerning citizens.',
+    expected: 'Libraries help to raise informed and discerning citizens.',
+    note: 'the adjective (with good judgement), not the verb "recognizing"',
+  },
+  {
+    mode: 'standard',
+    text: 'It was hard to discern the outline of the hills.',
+    expected: 'It was hard to recognize the outline of the hills.',
+  },
 ];
