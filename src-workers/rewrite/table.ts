@@ -560,10 +560,15 @@ export const TABLE: Entry[] = [
         notPrevWithin: { n: 5, in: set('people') },
       },
     }),
-    N('landscape', ['world', 'scene'], 2, {
+    // Politics and the arts have a "scene" ("the political scene", not "the political world");
+    // trades and techniques a "world" ("the business world").
+    N('landscape', 'scene', 2, {
+      guard: { prevIn: set('political media cultural social literary musical music entertainment religious art') },
+    }),
+    N('landscape', 'world', 2, {
       guard: {
         prevIn: set(
-          'digital political business economic competitive media technological tech regulatory educational cultural social financial corporate current changing evolving ever-changing ever-evolving global modern legal academic healthcare retail job market literary musical entertainment industry religious',
+          'digital business economic competitive technological tech regulatory educational financial corporate current changing evolving ever-changing ever-evolving global modern legal academic healthcare retail job market industry',
         ),
       },
     }),

@@ -2800,4 +2800,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'It was hard to discern the outline of the hills.',
     expected: 'It was hard to recognize the outline of the hills.',
   },
+  {
+    mode: 'standard',
+    text: 'The vote changed the political landscape of the country.',
+    expected: 'The vote changed the political scene of the country.',
+    note: 'politics has a scene; "the political world" is its people',
+  },
 ];
