@@ -186,7 +186,37 @@ export function baseOfParticiple(pp: string): string | null {
   if (irregular) return irregular;
   if (!/[a-z]ed$/.test(pp)) return null;
   const s = pp.slice(0, -2);
-  for (const c of [s, `${s}e`, s.replace(/(.)\1$/, '$1'), s.replace(/i$/, 'y'), pp.slice(0, -1)])
-    if (c.length > 1 && verbForms(c).pp === pp) return c;
-  return null;
+  return knownBase([s, `${s}e`, s.replace(/(.)\1$/, '$1'), s.replace(/i$/, 'y'), pp.slice(0, -1)], 'pp', pp);
+}
+
+/** The base form of a gerund ("shaping" → "shape", "creating" → "create"), or null. */
+export function baseOfGerund(g: string): string | null {
+  if (!/[a-z]ing$/.test(g)) return null;
+  const s = g.slice(0, -3);
+  return knownBase([s, `${s}e`, s.replace(/(.)\1$/, '$1'), s.replace(/y$/, 'ie')], 'ger', g);
+}
+
+/**
+ * The candidate base whose `form` is `word`. compromise's conjugator guesses from spelling, so
+ * more than one may fit ("creat" and "create" both give "creating", "runne" and "run" give
+ * "running"): a verb its lexicon knows comes first, then a noun it knows. Where it knows none
+ * of them but knows the word itself, the word is no inflection ("thing" is no gerund of "th").
+ */
+function knownBase(candidates: string[], form: VerbForm, word: string): string | null {
+  const fits = candidates.filter((c) => c.length > 1 && verbForms(c)[form] === word);
+  const known =
+    fits.find((c) => lexiconTags(c).includes('Infinitive')) ??
+    fits.find((c) => lexiconTags(c).some((t) => NOUN_TAGS.has(t)));
+  if (known) return known;
+  const tags = lexiconTags(word);
+  return tags.length > 0 && !tags.some((t) => INFLECTED_TAGS.has(t)) ? null : (fits[0] ?? null);
+}
+
+const INFLECTED_TAGS = new Set(['Gerund', 'PastTense', 'Participle', 'Adjective']);
+/** Nouns that are verbs too ("run", "shape", "move"), which the lexicon files as nouns. */
+const NOUN_TAGS = new Set(['Singular', 'Noun', 'Uncountable']);
+
+function lexiconTags(word: string): string[] {
+  const t: unknown = MODEL.one.lexicon[word];
+  return typeof t === 'string' ? [t] : Array.isArray(t) ? (t as string[]) : [];
 }

@@ -14,7 +14,7 @@ import {
   mainTense,
   type Tense,
 } from './clauses';
-import { verbForms } from './inflect';
+import { baseOfGerund, verbForms } from './inflect';
 import { finiteInLexicon, invalidate, properInLexicon, tagsAt } from './pos';
 import { REASONS } from './reasons';
 import { formalMode, type ReviseState } from './state';
@@ -180,7 +180,7 @@ function coordinatedParticiple(toks: readonly Tok[], from: number): boolean {
     if (toks[i].kind !== 'word' || !/^(?:and|but|or|yet)$/.test(keyOf(toks[i]))) continue;
     let n = nextIndex(toks, i);
     while (n >= 0 && toks[n].kind === 'word' && keyOf(toks[n]).endsWith('ly')) n = nextIndex(toks, n);
-    if (n >= 0 && toks[n].kind === 'word' && gerundBase(keyOf(toks[n])) !== null) return true;
+    if (n >= 0 && toks[n].kind === 'word' && baseOfGerund(keyOf(toks[n])) !== null) return true;
   }
   return false;
 }
@@ -553,15 +553,6 @@ const SET_INFINITIVES = set(
   'be sum summarize summarise conclude start begin put say illustrate recap clarify elaborate',
 );
 
-/** The base form of a gerund ("making" → "make"), or null. */
-export function gerundBase(g: string): string | null {
-  if (!/ing$/.test(g)) return null;
-  const stemmed = g.slice(0, -3);
-  const candidates = [stemmed, `${stemmed}e`, stemmed.replace(/(.)\1$/, '$1'), stemmed.replace(/y$/, 'ie')];
-  for (const c of candidates) if (c.length > 1 && verbForms(c).ger === g) return c;
-  return null;
-}
-
 /**
  * "By working together, we can finish on time." → "We can finish on time by working together.";
  * "To reach the village, they crossed the river." → "They crossed the river to reach the village."
@@ -575,7 +566,7 @@ function reorderOpening(s: Sentence, state: ReviseState): Sentence {
   const n1 = nextIndex(toks, 0);
   if (n1 < 0 || toks[n1].kind !== 'word') return s;
   const k1 = keyOf(toks[n1]);
-  const isBy = k0 === 'by' && gerundBase(k1) !== null;
+  const isBy = k0 === 'by' && baseOfGerund(k1) !== null;
   const isTo =
     k0 === 'to' &&
     isLowerWord(toks[n1].text) &&
@@ -608,7 +599,7 @@ function reorderOpening(s: Sentence, state: ReviseState): Sentence {
   if (
     main.some(
       (t, i) =>
-        t.kind === 'word' && gerundBase(keyOf(t)) !== null && PREPOSITIONS.has(keyOf(main[prevIndex(main, i)] ?? t)),
+        t.kind === 'word' && baseOfGerund(keyOf(t)) !== null && PREPOSITIONS.has(keyOf(main[prevIndex(main, i)] ?? t)),
     )
   )
     return s;

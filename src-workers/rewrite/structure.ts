@@ -14,7 +14,7 @@
  * Each works on one sentence's tokens in place and marks what it puts in with its reason.
  */
 import { easeDashes } from './dashes';
-import { baseOfParticiple, verbForms, type VerbForm } from './inflect';
+import { baseOfGerund, baseOfParticiple, verbForms, type VerbForm } from './inflect';
 import { canBeNoun, canBeVerb, finiteInLexicon, invalidate, lexiconHas, tagsAt } from './pos';
 import { REASONS, type Reason } from './reasons';
 import { formalMode, type ReviseState } from './state';
@@ -1075,7 +1075,7 @@ function coordinatedVerb(toks: readonly Tok[], from: number, to: number, state: 
     if (n < 0 || n >= to || !isWord(toks[n]) || !isLowerWord(toks[n].text)) continue;
     const k = keyOf(toks[n]);
     if (gerund) {
-      if (gerundToBase(k)) return true;
+      if (baseOfGerund(k)) return true;
       continue;
     }
     if (verbForms(k).base !== k) continue;
@@ -1095,7 +1095,7 @@ function roleInGerund(toks: Tok[], state: ReviseState): boolean {
     if (!/^(?:a|an)$/.test(keyOf(toks[w[1]])) || !ROLE_ADJECTIVES.has(keyOf(toks[w[2]]))) continue;
     if (keyOf(toks[w[3]]) !== 'role' || keyOf(toks[w[4]]) !== 'in') continue;
     const g = toks[w[5]];
-    const base = isWord(g) ? gerundToBase(keyOf(g)) : null;
+    const base = isWord(g) ? baseOfGerund(keyOf(g)) : null;
     if (!base) continue;
     // The gerund must govern an object ("in shaping the debate"), not name a field ("a role in
     // farming") nor modify a noun ("a role in developing countries"). A bare noun counts as its
@@ -1120,15 +1120,6 @@ function roleInGerund(toks: Tok[], state: ReviseState): boolean {
     return true;
   }
   return false;
-}
-
-/** The base form of a gerund ("shaping" → "shape"), or null. */
-export function gerundToBase(g: string): string | null {
-  if (!/[a-z]ing$/.test(g)) return null;
-  const s = g.slice(0, -3);
-  for (const c of [s, `${s}e`, s.replace(/(.)\1$/, '$1'), s.replace(/y$/, 'ie')])
-    if (c.length > 1 && verbForms(c).ger === g) return c;
-  return null;
 }
 
 const THERE_QUANTIFIERS = set('a an many some several few numerous countless various no');

@@ -2806,4 +2806,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The vote changed the political scene of the country.',
     note: 'politics has a scene; "the political world" is its people',
   },
+  {
+    mode: 'standard',
+    text: 'Covalent bonds play a vital role in creating the molecules of life.',
+    expected: 'Covalent bonds create the molecules of life.',
+    note: 'the base of "creating" is "create", never "creat"',
+  },
 ];
