@@ -1680,6 +1680,13 @@ export const WORDNET_REVIEWED: { word: string; pos: 'adj' | 'adv' | 'verb'; syno
     synonym: 'recognize',
     guard: { verb: true, prevNotIn: new Set([...DETERMINERS, ...set('and or more most very so too')]) },
   },
+  // After "and", only with its object ("have their own taste and discern what is best").
+  {
+    word: 'discern',
+    pos: 'verb',
+    synonym: 'recognize',
+    guard: { verb: true, prevIn: set('and or'), nextIn: set('what how whether which who the a an that between') },
+  },
   { word: 'escalate', pos: 'verb', synonym: 'intensify' },
 ];
 

@@ -2812,4 +2812,9 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Covalent bonds create the molecules of life.',
     note: 'the base of "creating" is "create", never "creat"',
   },
+  {
+    mode: 'standard',
+    text: 'They trust their own taste and discern what suits them.',
+    expected: 'They trust their own taste and recognize what suits them.',
+  },
 ];
