@@ -73,9 +73,10 @@ const MASS_NOUNS = set(
  * What "a sense of" names in its own right: "a sense of place" is not "place", and "a sense of
  * security", "of isolation" or "of equality" is a feeling, where "security", "isolation" and
  * "equality" are states ("uniforms create a sense of equality" is no claim that they create equality).
+ * A countable noun needs its article back ("feels a sense of connection" is no "feels connection").
  */
 const SENSE_OF_ITS_OWN = set(
-  'belonging place self humor humour direction identity proportion smell taste touch sight hearing time occasion style fun purpose accomplishment achievement security safety isolation community equality fairness justice freedom independence control order normalcy normality stability permanence progress closure ownership',
+  'belonging place self humor humour direction identity proportion smell taste touch sight hearing time occasion style fun purpose accomplishment achievement security safety isolation community equality fairness justice freedom independence control order normalcy normality stability permanence progress closure ownership connection bond kinship unity duty obligation mission adventure',
 );
 
 function beAdjective(adjective: string, verbPhrase: string): Entry[] {

@@ -2817,4 +2817,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'They trust their own taste and discern what suits them.',
     expected: 'They trust their own taste and recognize what suits them.',
   },
+  {
+    mode: 'standard',
+    text: 'He talks to the sea and feels a sense of connection to the natural world.',
+    expected: 'He talks to the sea and feels a sense of connection to the natural world.',
+    note: 'never "feels connection": a connection is counted',
+  },
 ];
