@@ -190,6 +190,9 @@ function notRaising(text: string, hunks: RawHunk[], score: number): NotRaising {
   );
 }
 
+const leftAsVerse = (n: number) =>
+  `${n === 1 ? 'One stanza of verse was' : `${n} stanzas of verse were`} left as written: a word swapped or a line split in a poem breaks its rhyme and metre.`;
+
 const leftInOtherLanguage = (n: number) =>
   `${n === 1 ? 'One passage is' : `${n} passages are`} not in English and ${n === 1 ? 'was' : 'were'} left as written: the reviser revises English text.`;
 
@@ -439,6 +442,8 @@ export async function reviseDocument(
   const diff_summary = summarize(countWordTokens(text), countWordTokens(result), additions, deletions);
   if (!note && !hunks.length && unit > 0) note = nothingApplies(found);
   if (notEnglish) note = [note, leftInOtherLanguage(notEnglish)].filter(Boolean).join(' ');
+  const verse = plan.filter((p) => p.verse).length;
+  if (verse) note = [note, leftAsVerse(verse)].filter(Boolean).join(' ');
   if (note) diff_summary.note = note;
   progress.finish();
   return { text: result, hunks, diff_summary, engine: `${RULES_ENGINE}/${options.mode}-${options.strength}` };

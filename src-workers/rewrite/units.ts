@@ -15,6 +15,8 @@ export interface ParagraphPlan {
   start: number;
   end: number;
   units: Unit[];
+  /** A stanza of verse, left as written (no units). */
+  verse?: true;
 }
 
 const MAX_UNIT_CHARS = 4000;
@@ -134,7 +136,31 @@ export function planUnits(text: string, ranges: readonly { start: number; end: n
       if (le >= b.end) break;
       ls = le + 1;
     }
+    if (para.units.length && isVerse(text.slice(b.start, b.end))) {
+      para.units = [];
+      para.verse = true;
+    }
     paragraphs.push(para);
   }
   return paragraphs;
+}
+
+/**
+ * A stanza: three lines or more, each short and opening with a capital, most of them ending
+ * without a full stop and some with a comma or semicolon ("In the quiet of the autumn night, /
+ * The stars …"). A word swapped or a line split there breaks rhyme and metre, so verse is left
+ * as written. Hard-wrapped prose has lines that open in lower case; a list of fragments has no
+ * commas at its line ends.
+ */
+function isVerse(paragraph: string): boolean {
+  const lines = paragraph
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  if (lines.length < 3) return false;
+  if (lines.some((l) => MARKER.exec(l)![0].length > 0 || HEADING.test(l) || TABLE_ROW.test(l))) return false;
+  if (!lines.every((l) => /^["“'‘(]?\p{Lu}/u.test(l) && l.split(/\s+/).length <= 14)) return false;
+  const stops = lines.filter((l) => /[.!?]["”'’)]?$/.test(l)).length;
+  const commas = lines.filter((l) => /[,;:—–-]$/.test(l)).length;
+  return stops * 2 < lines.length && commas > 0;
 }

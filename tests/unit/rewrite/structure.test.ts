@@ -61,3 +61,35 @@ describe('revision and structure', () => {
     expect(changed).toBeGreaterThan(20);
   }, 60_000);
 });
+
+describe('verse', () => {
+  // Written for this test: a stanza a chat model might write, with words the table swaps.
+  const stanza = [
+    'In the quiet embrace of the autumn night,',
+    'The stars unveil their tapestry of light,',
+    'A testament to the beauty of the unknown,',
+    'Where every whisper is a song of its own.',
+  ].join('\n');
+  it('a stanza is left as written, and the note says why', async () => {
+    const prose =
+      'It is important to note that the poem below was written in a single evening. Furthermore, it was never revised.';
+    const text = `${prose}\n\n${stanza}`;
+    const out = await revise(text, opts('standard', 2));
+    expect(out.text.endsWith(stanza)).toBe(true);
+    expect(out.hunks.length).toBeGreaterThan(0);
+    expect(out.hunks.every((h) => h.end <= prose.length)).toBe(true);
+    expect(out.diff_summary.note).toMatch(/One stanza of verse was left as written/);
+  });
+  it('hard-wrapped prose and a list of fragments are not verse', async () => {
+    const wrapped = [
+      'It is important to note that the council',
+      'met on Monday, and furthermore it decided',
+      'to leverage the new budget for the library.',
+    ].join('\n');
+    expect((await revise(wrapped, opts('standard', 2))).text).not.toBe(wrapped);
+    const list = ['Seamless integration with tools', 'Robust support for teams', 'Enhanced security for data'].join(
+      '\n',
+    );
+    expect((await revise(list, opts('standard', 2))).text).not.toBe(list);
+  });
+});
