@@ -136,7 +136,8 @@ export function planUnits(text: string, ranges: readonly { start: number; end: n
       if (le >= b.end) break;
       ls = le + 1;
     }
-    if (para.units.length && isVerse(text.slice(b.start, b.end))) {
+    // A whole-document revision leaves verse alone; a stanza the user selected is revised.
+    if (!scope && para.units.length && isVerse(text.slice(b.start, b.end))) {
       para.units = [];
       para.verse = true;
     }

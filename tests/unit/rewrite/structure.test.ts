@@ -80,6 +80,10 @@ describe('verse', () => {
     expect(out.hunks.every((h) => h.end <= prose.length)).toBe(true);
     expect(out.diff_summary.note).toMatch(/One stanza of verse was left as written/);
   });
+  it('a stanza the user selected is revised', async () => {
+    const out = await revise(stanza, opts('standard', 2), [{ start: 0, end: stanza.length }]);
+    expect(out.text).not.toBe(stanza);
+  });
   it('hard-wrapped prose and a list of fragments are not verse', async () => {
     const wrapped = [
       'It is important to note that the council',
