@@ -163,6 +163,10 @@ const TECHNICAL_WORDS = set(
 );
 /** Punctuation after an opening's comma: no sentence goes on there ("However, —"). */
 const AFTER_OPENING_PUNCTUATION = set(', ; : . - – —');
+/** Wild country one is "deep in" (mountains, forests, deserts). */
+const WILD_PLACES = set(
+  'alps andes rockies himalayas mountains mountain forest forests jungle woods countryside desert valley highlands wilderness rainforest hills outback',
+);
 /** A sentence about a study or research ("Future research should address these limitations"). */
 const RESEARCH_WORDS = new Set([...STUDY_WORDS, ...set('research researchers paper papers evidence review')]);
 /** Subjects that compel rather than need ("the law requires disclosure"), up to three words before. */
@@ -919,9 +923,13 @@ export const TABLE: Entry[] = [
   // "innovative technologies" are new ones, not "original" ones; ideas and designs are inventive.
   F('innovative', 'new', 2, {
     guard: {
-      nextIn: set(
-        'technology technologies tools tool products product devices device treatments treatment therapies therapy materials methods techniques systems platforms services',
-      ),
+      // One modifier may come between ("an innovative dual-heating system").
+      nextWithin: {
+        n: 2,
+        in: set(
+          'technology technologies tools tool products product devices device treatments treatment therapies therapy materials methods techniques system systems platforms services',
+        ),
+      },
     },
   }),
   // Ideas and ways of working are fresh (not after "new and": "new and fresh" says it twice).
@@ -1080,7 +1088,10 @@ export const TABLE: Entry[] = [
   F('a whirlwind of', 'a rush of', 2),
   F('a symphony of', 'a mix of', 2),
   F('a kaleidoscope of', 'a mix of', 2),
-  F('in the heart of', ['in the middle of', 'in the center of'], 2),
+  // Wild country is "deep in" ("in the heart of the Italian Alps" → "deep in the Italian Alps");
+  // elsewhere "in the middle of" ("center" would bring US spelling into British prose).
+  F('in the heart of the', 'deep in the', 2, { guard: { nextWithin: { n: 3, in: WILD_PLACES } } }),
+  F('in the heart of', 'in the middle of', 2),
   F('the ever-changing', 'the constantly changing', 2),
   F('has the potential to', 'could', 2, { guard: { prevNotIn: new Set(['to', ...MODALS]) } }),
   F('have the potential to', 'could', 2, { guard: { prevNotIn: new Set(['to', ...MODALS, 'will']) } }),

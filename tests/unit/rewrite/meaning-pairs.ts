@@ -2823,4 +2823,20 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'He talks to the sea and feels a sense of connection to the natural world.',
     note: 'never "feels connection": a connection is counted',
   },
+  {
+    mode: 'standard',
+    text: 'The village lies in the heart of the Italian Alps.',
+    expected: 'The village lies deep in the Italian Alps.',
+  },
+  {
+    mode: 'standard',
+    text: 'The office is in the heart of the city.',
+    expected: 'The office is in the middle of the city.',
+  },
+  {
+    mode: 'standard',
+    text: 'The kettle has an innovative dual-heating system.',
+    expected: 'The kettle has a new dual-heating system.',
+    note: 'new technology, not "an inventive system"',
+  },
 ];
