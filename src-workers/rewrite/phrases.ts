@@ -52,6 +52,15 @@ const SENTENCE_ADVERBS = set(
  */
 const NOT_BEFORE_CUT: ReadonlySet<string> = new Set([...NEGATORS, 'as', 'so', 'too', 'how']);
 /**
+ * After a verb and its object the adverb says how far the act went ("remove the nuts completely
+ * and …", "stopped the project completely in May"), and "quite a few" is a number ("a few" is
+ * fewer): before a preposition, a conjunction or an article the word stays.
+ */
+const AFTER_VERB_PHRASE: ReadonlySet<string> = new Set([
+  ...PREPOSITIONS,
+  ...set('and or but nor so yet a an the some'),
+]);
+/**
  * An intensifier under a negation carries the claim: "not entirely accurate" is partly accurate,
  * "not accurate" is wrong; "it is not true that the plot is entirely dependent on …" likewise.
  * No cut after a negation in the same clause.
@@ -331,7 +340,12 @@ export const PHRASES: Entry[] = [
     ].map((w) =>
       F(w, '', 2, {
         modes: CONCISE,
-        guard: { nextLower: true, prevNotIn: NOT_BEFORE_CUT, notPrevWithin: NEGATED_CLAUSE },
+        guard: {
+          nextLower: true,
+          prevNotIn: NOT_BEFORE_CUT,
+          nextNotIn: AFTER_VERB_PHRASE,
+          notPrevWithin: NEGATED_CLAUSE,
+        },
       }),
     ),
     F('absolutely', '', 2, {
@@ -382,8 +396,9 @@ export const PHRASES: Entry[] = [
           nextLower: true,
           prevNotIn: new Set([...NOT_BEFORE_CUT, ...set(', and or but')]),
           // Before a preposition it sets a scope: "depends entirely on its outcomes", "made entirely
-          // of wood", "particularly in winter" say more than "depends on", "made of", "in winter".
-          nextNotIn: PREPOSITIONS,
+          // of wood", "particularly in winter" say more than "depends on", "made of", "in winter";
+          // after a verb's object it says how far the act went ("recovered fully and …").
+          nextNotIn: AFTER_VERB_PHRASE,
           notPrevWithin: NEGATED_CLAUSE,
         },
       }),

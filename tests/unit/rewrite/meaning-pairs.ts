@@ -2839,4 +2839,21 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The kettle has a new dual-heating system.',
     note: 'new technology, not "an inventive system"',
   },
+  {
+    mode: 'concise',
+    text: 'There were quite a few problems with the plan.',
+    expected: 'There were quite a few problems with the plan.',
+    note: '"quite a few" is many; "a few" is some',
+  },
+  {
+    mode: 'concise',
+    text: 'Loosen the nuts slightly, lift the car, then remove the nuts completely and pull the tire off.',
+    expected: 'Loosen the nuts slightly, lift the car, then remove the nuts completely and pull the tire off.',
+    note: 'how far the act goes, set against "slightly": no intensifier',
+  },
+  {
+    mode: 'concise',
+    text: 'The results were completely different from ours.',
+    expected: 'The results were different from ours.',
+  },
 ];
