@@ -270,6 +270,7 @@ export const TABLE: Entry[] = [
   O('in sum ,', '', 2),
   O('all in all ,', '', 1),
   O('in essence ,', '', 2),
+  O('in a nutshell ,', '', 2),
   O('at its core ,', '', 2),
   O('essentially ,', '', 2),
   O('overall ,', { plain: [''], formal: ['In general,'] }, 2),
@@ -1705,7 +1706,7 @@ export { DETERMINERS };
 
 /** Sentence openers that close a text ("In conclusion,"): removing them is a closer's edit. */
 const CLOSING_OPENERS = set(
-  'in|conclusion to|conclude in|summary to|summarize to|summarise to|sum|up in|sum all|in|all in|essence essentially overall ultimately at|the|end|of|the|day moving|forward in|the|end',
+  'in|conclusion to|conclude in|summary to|summarize to|summarise to|sum|up in|sum all|in|all in|essence in|a|nutshell essentially overall ultimately at|the|end|of|the|day moving|forward in|the|end',
 );
 
 /** What an entry's change addresses, for the hunk's reason: its own `why`, or what its place and alternatives tell. */

@@ -2856,4 +2856,9 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The results were completely different from ours.',
     expected: 'The results were different from ours.',
   },
+  {
+    mode: 'standard',
+    text: 'In a nutshell, productivity is about doing what matters.',
+    expected: 'Productivity is about doing what matters.',
+  },
 ];
