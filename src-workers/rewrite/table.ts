@@ -611,6 +611,18 @@ export const TABLE: Entry[] = [
       },
     },
   }),
+  // People are formed, not encouraged: "education fosters informed citizens" → "shapes".
+  V('foster', 'shape', 1, {
+    guard: {
+      verb: true,
+      nextWithin: {
+        n: 4,
+        in: set(
+          'citizens citizenry students learners leaders thinkers readers graduates generation generations workers professionals voters individuals minds adults',
+        ),
+      },
+    },
+  }),
   // Not fostering a child (taking one in): no "care", "child", "family" … within three words.
   V('foster', 'encourage', 1, {
     guard: {

@@ -2861,4 +2861,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'In a nutshell, productivity is about doing what matters.',
     expected: 'Productivity is about doing what matters.',
   },
+  {
+    mode: 'standard',
+    text: 'Good schools foster informed and engaged citizens.',
+    expected: 'Good schools shape informed and engaged citizens.',
+    note: 'people are formed, not "encouraged"',
+  },
 ];
