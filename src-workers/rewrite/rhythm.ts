@@ -591,6 +591,8 @@ function reorderOpening(s: Sentence, state: ReviseState): Sentence {
   if (placeholderOrder(phrase) && placeholderOrder(main)) return s;
   // Not "… for Maria to rest to finish": an infinitive purpose after another infinitive.
   if (isTo && main.some((t) => t.kind === 'word' && keyOf(t) === 'to')) return s;
+  // Nor "bound by these Terms by accessing the Service": two "by" phrases, the second misread.
+  if (isBy && main.some((t) => t.kind === 'word' && keyOf(t) === 'by')) return s;
   // Not after a clause inside the main one ("… an approach that combines A and B to achieve
   // this"): the moved phrase would then read as that clause's.
   if (main.some((t) => t.kind === 'word' && EMBEDDING.has(keyOf(t)))) return s;

@@ -2867,4 +2867,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Good schools shape informed and engaged citizens.',
     note: 'people are formed, not "encouraged"',
   },
+  {
+    mode: 'standard',
+    text: 'By using the app, you agree to be bound by these rules.',
+    expected: 'By using the app, you agree to be bound by these rules.',
+    note: 'never "bound by these rules by using the app"',
+  },
 ];
