@@ -51,6 +51,10 @@ const SENTENCE_ADVERBS = set(
  * understand"), and a comparison, which needs it ("as fully as possible", "so deeply that").
  */
 const NOT_BEFORE_CUT: ReadonlySet<string> = new Set([...NEGATORS, 'as', 'so', 'too', 'how']);
+/** Words that are all or nothing: "completely unique" says no more than "unique". */
+const ALL_OR_NOTHING = set(
+  'unique essential perfect impossible unanimous identical destroyed eliminated eradicated finished infinite inevitable irreversible unprecedented',
+);
 /**
  * After a verb and its object the adverb says how far the act went ("remove the nuts completely
  * and …", "stopped the project completely in May"), and "quite a few" is a number ("a few" is
@@ -327,23 +331,26 @@ export const PHRASES: Entry[] = [
   ]),
   ...because('intensifier', [
     // Concise prose cuts what other modes tone down ("incredibly easy" → "very easy" → "easy").
-    ...[
-      'incredibly',
-      'extremely',
-      'exceedingly',
-      'immensely',
-      'tremendously',
-      'really',
-      'completely',
-      'totally',
-      'quite',
-    ].map((w) =>
+    ...['incredibly', 'extremely', 'exceedingly', 'immensely', 'tremendously', 'really', 'quite'].map((w) =>
       F(w, '', 2, {
         modes: CONCISE,
         guard: {
           nextLower: true,
           prevNotIn: NOT_BEFORE_CUT,
           nextNotIn: AFTER_VERB_PHRASE,
+          notPrevWithin: NEGATED_CLAUSE,
+        },
+      }),
+    ),
+    // Completeness is part of a claim before a state that comes by degrees ("fully vaccinated",
+    // "completely closed", "entirely determined"); only before a word that is all or nothing
+    // ("completely unique", "totally impossible") does it add nothing.
+    ...['completely', 'totally', 'entirely', 'fully'].map((w) =>
+      F(w, '', 2, {
+        modes: CONCISE,
+        guard: {
+          nextIn: ALL_OR_NOTHING,
+          prevNotIn: new Set([...NOT_BEFORE_CUT, ...set(', and or but')]),
           notPrevWithin: NEGATED_CLAUSE,
         },
       }),
@@ -386,8 +393,6 @@ export const PHRASES: Entry[] = [
       'particularly',
       'essentially',
       'genuinely',
-      'entirely',
-      'fully',
       // Not "increasingly": "becomes increasingly important" says it grows, "becomes important" not.
     ].map((w) =>
       F(w, '', 2, {

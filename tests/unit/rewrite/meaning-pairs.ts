@@ -2854,7 +2854,8 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'concise',
     text: 'The results were completely different from ours.',
-    expected: 'The results were different from ours.',
+    expected: 'The results were completely different from ours.',
+    note: 'difference comes by degrees: "completely" is part of the claim',
   },
   {
     mode: 'standard',
@@ -2873,4 +2874,16 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'By using the app, you agree to be bound by these rules.',
     note: 'never "bound by these rules by using the app"',
   },
+  {
+    mode: 'concise',
+    text: 'Only fully vaccinated people may enter the building.',
+    expected: 'Only fully vaccinated people may enter the building.',
+    note: 'a person with one dose is vaccinated, not fully',
+  },
+  {
+    mode: 'concise',
+    text: 'If our choices are entirely determined, freedom is an illusion.',
+    expected: 'If our choices are entirely determined, freedom is an illusion.',
+  },
+  { mode: 'concise', text: 'The design is completely unique.', expected: 'The design is unique.' },
 ];
