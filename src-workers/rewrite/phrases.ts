@@ -380,9 +380,10 @@ export const PHRASES: Entry[] = [
         notPrevWithin: NEGATED_CLAUSE,
       },
     }),
+    // Not "greatly", "significantly" (how much: "risen significantly" is no "risen"; in a study the
+    // statistical claim) nor "particularly" ("particularly vulnerable" compares): their plainer
+    // words stand instead.
     ...[
-      'greatly',
-      'significantly',
       'deeply',
       'truly',
       'actually',
@@ -390,7 +391,6 @@ export const PHRASES: Entry[] = [
       'simply',
       'certainly',
       'definitely',
-      'particularly',
       'essentially',
       'genuinely',
       // Not "increasingly": "becomes increasingly important" says it grows, "becomes important" not.

@@ -2886,4 +2886,16 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'If our choices are entirely determined, freedom is an illusion.',
   },
   { mode: 'concise', text: 'The design is completely unique.', expected: 'The design is unique.' },
+  {
+    mode: 'concise',
+    text: 'The drug significantly reduced pain in patients.',
+    expected: 'The drug significantly reduced pain in patients.',
+    note: 'a statistical claim in a study',
+  },
+  {
+    mode: 'concise',
+    text: 'Children are particularly vulnerable to the heat.',
+    expected: 'Children are especially vulnerable to the heat.',
+    note: 'a comparison: never "Children are vulnerable"',
+  },
 ];
