@@ -151,7 +151,7 @@ export function planUnits(text: string, ranges: readonly { start: number; end: n
  * without a full stop and some with a comma or semicolon ("In the quiet of the autumn night, /
  * The stars …"). A word swapped or a line split there breaks rhyme and metre, so verse is left
  * as written. Hard-wrapped prose has lines that open in lower case; a list of fragments has no
- * commas at its line ends.
+ * commas at its line ends; a signature or an address has lines too short.
  */
 function isVerse(paragraph: string): boolean {
   const lines = paragraph
@@ -160,7 +160,11 @@ function isVerse(paragraph: string): boolean {
     .filter(Boolean);
   if (lines.length < 3) return false;
   if (lines.some((l) => MARKER.exec(l)![0].length > 0 || HEADING.test(l) || TABLE_ROW.test(l))) return false;
-  if (!lines.every((l) => /^["“'‘(]?\p{Lu}/u.test(l) && l.split(/\s+/).length <= 14)) return false;
+  const counts = lines.map((l) => l.split(/\s+/).length);
+  if (!lines.every((l, i) => /^["“'‘(]?\p{Lu}/u.test(l) && counts[i] <= 14)) return false;
+  // Lines of verse carry a phrase each; a signature or an address ("Warm regards, / Daniel Brooks /
+  // Customer Care Team") has lines of a name or two.
+  if (counts.filter((c) => c >= 4).length * 2 < lines.length) return false;
   const stops = lines.filter((l) => /[.!?]["”'’)]?$/.test(l)).length;
   const commas = lines.filter((l) => /[,;:—–-]$/.test(l)).length;
   return stops * 2 < lines.length && commas > 0;

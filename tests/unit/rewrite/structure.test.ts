@@ -84,6 +84,12 @@ describe('verse', () => {
     const out = await revise(stanza, opts('standard', 2), [{ start: 0, end: stanza.length }]);
     expect(out.text).not.toBe(stanza);
   });
+  it('a signature is no stanza', async () => {
+    const letter =
+      'Furthermore, it is important to note that your order will arrive on Friday.\n\nWarm regards,\nDaniel Brooks\nCustomer Care Team';
+    const out = await revise(letter, opts('standard', 2));
+    expect(out.diff_summary.note ?? '').not.toMatch(/verse/);
+  });
   it('hard-wrapped prose and a list of fragments are not verse', async () => {
     const wrapped = [
       'It is important to note that the council',
