@@ -1325,10 +1325,13 @@ export const TABLE: Entry[] = [
   F('discernible', 'noticeable', 2),
   F('dependable', 'reliable', 2),
   F('amidst', 'amid', 2),
+  // What a person or a work adds is worth, not use: "a valuable contribution to literature", "a
+  // valuable addition to your team" → "great", never "useful".
+  F('valuable', 'great', 2, { guard: { nextIn: set('contribution contributions asset assets addition additions') } }),
   F('valuable', 'useful', 2, {
     guard: {
       nextIn: set(
-        'lesson lessons insight insights information resource resources tool tools skill skills advice experience experiences feedback contribution contributions asset assets tips guidance perspective perspectives read input knowledge glimpse foundation data source sources work addition',
+        'lesson lessons insight insights information resource resources tool tools skill skills advice experience experiences feedback tips guidance perspective perspectives read input knowledge glimpse foundation data source sources work',
       ),
     },
   }),

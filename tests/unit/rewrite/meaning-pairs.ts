@@ -2898,4 +2898,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Children are especially vulnerable to the heat.',
     note: 'a comparison: never "Children are vulnerable"',
   },
+  {
+    mode: 'standard',
+    text: 'The novel is a valuable contribution to literature.',
+    expected: 'The novel is a great contribution to literature.',
+    note: 'worth, not use: never "a useful contribution"',
+  },
+  {
+    mode: 'standard',
+    text: 'She would be a valuable addition to the team.',
+    expected: 'She would be a great addition to the team.',
+  },
 ];
