@@ -1079,8 +1079,9 @@ export const TABLE: Entry[] = [
   V('reveal', 'disclose', 2, {
     guard: {
       prevNotIn: DETERMINERS,
+      // One adjective may come between ("reveal the true identity").
       nextWithin: {
-        n: 2,
+        n: 3,
         in: set('information truth secret secrets identity details name names whereabouts source sources'),
       },
     },

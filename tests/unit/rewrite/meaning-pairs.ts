@@ -2909,4 +2909,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'She would be a valuable addition to the team.',
     expected: 'She would be a great addition to the team.',
   },
+  {
+    mode: 'standard',
+    text: 'Should he reveal the true identity of the victim?',
+    expected: 'Should he disclose the true identity of the victim?',
+    note: 'a secret is disclosed, not "shown"',
+  },
 ];
