@@ -51,6 +51,8 @@ const SENTENCE_ADVERBS = set(
  * understand"), and a comparison, which needs it ("as fully as possible", "so deeply that").
  */
 const NOT_BEFORE_CUT: ReadonlySet<string> = new Set([...NEGATORS, 'as', 'so', 'too', 'how']);
+/** The same, nor right after a comma or a conjunction, where the adverb opens a clause and carries its turn ("but actually it works"). */
+const NOT_BEFORE_CUT_IN_LIST: ReadonlySet<string> = new Set([...NOT_BEFORE_CUT, ...set(', and or but')]);
 /** Words that are all or nothing: "completely unique" says no more than "unique". */
 const ALL_OR_NOTHING = set(
   'unique essential perfect impossible unanimous identical destroyed eliminated eradicated finished infinite inevitable irreversible unprecedented',
@@ -350,7 +352,7 @@ export const PHRASES: Entry[] = [
         modes: CONCISE,
         guard: {
           nextIn: ALL_OR_NOTHING,
-          prevNotIn: new Set([...NOT_BEFORE_CUT, ...set(', and or but')]),
+          prevNotIn: NOT_BEFORE_CUT_IN_LIST,
           notPrevWithin: NEGATED_CLAUSE,
         },
       }),
@@ -399,7 +401,7 @@ export const PHRASES: Entry[] = [
         modes: CONCISE,
         guard: {
           nextLower: true,
-          prevNotIn: new Set([...NOT_BEFORE_CUT, ...set(', and or but')]),
+          prevNotIn: NOT_BEFORE_CUT_IN_LIST,
           // Before a preposition it sets a scope: "depends entirely on its outcomes", "made entirely
           // of wood", "particularly in winter" say more than "depends on", "made of", "in winter";
           // after a verb's object it says how far the act went ("recovered fully and …").
