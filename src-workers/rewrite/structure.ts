@@ -49,7 +49,15 @@ import {
 } from './wordsets';
 
 /** Words these edits may put into a text besides those they move (for the meaning guard). */
-export const STRUCTURAL_WORDS: readonly string[] = ['keep', 'keeps', 'kept', 'keeping', 'must', 'should', 'more'];
+/** A career is advanced and a business grown, not "improved"; anything else is improved. */
+const NEXT_LEVEL_VERB = new Map<string, string>([
+  ...['career', 'careers'].map((w): [string, string] => [w, 'advance']),
+  ...['business', 'businesses', 'company', 'startup'].map((w): [string, string] => [w, 'grow']),
+]);
+export const STRUCTURAL_WORDS: readonly string[] = [
+  ...['keep', 'keeps', 'kept', 'keeping', 'must', 'should', 'more'],
+  ...[...new Set(NEXT_LEVEL_VERB.values())].flatMap((v) => Object.values(verbForms(v))),
+];
 
 /** Words of the same kind in a row: the index after the last of up to `max` words, skipping spaces. */
 function wordsFrom(toks: readonly Tok[], i: number): number[] {
@@ -1399,8 +1407,8 @@ function nextLevel(toks: Tok[]): boolean {
       const end = w[n + 3];
       // Drop " to the next level" (and the space before it), then swap the verb.
       toks.splice(w[n - 1] + 1, end - w[n - 1]);
-      const improve = verbForms('improve')[form];
-      toks[i] = { ...toks[i], text: first ? capitalize(improve) : improve, reason: why };
+      const verb = verbForms(NEXT_LEVEL_VERB.get(keyOf(toks[w[n - 1]])) ?? 'improve')[form];
+      toks[i] = { ...toks[i], text: first ? capitalize(verb) : verb, reason: why };
       toks[w[n - 1]] = { ...toks[w[n - 1]], removedAfter: why };
       return true;
     }

@@ -138,6 +138,7 @@ const SENSES = set('sense senses');
 const PROSPECTS = set(
   'customer customers client clients buyer buyers employer employers employee employees investor investors partner partners user users student students tenant tenants donor donors member members recruits mates',
 );
+const VIVID_COLOUR = new Set([...COLOUR_WORDS, ...set('colorful colourful coloured colored')]);
 /** What is held to ("unwavering faith", "unyielding resolve"): "firm" or "steady" says the same. */
 const STEADFAST_NOUNS = set(
   'faith belief beliefs commitment commitments resolve determination dedication devotion loyalty support focus spirit conviction convictions courage trust stance stand principles will gaze hand moral hope endurance promise promises pledge',
@@ -273,7 +274,8 @@ export const TABLE: Entry[] = [
   O('in a nutshell ,', '', 2),
   O('at its core ,', '', 2),
   O('essentially ,', '', 2),
-  O('overall ,', { plain: [''], formal: ['In general,'] }, 2),
+  // "On the whole" is what "Overall" says; "In general" would make a verdict a rule.
+  O('overall ,', { plain: [''], formal: ['On the whole,'] }, 2),
   O('ultimately ,', { plain: ['In the end,'], concise: [''] }, 2),
   O('needless to say ,', '', 1),
   O('it goes without saying that', '', 1),
@@ -857,10 +859,18 @@ export const TABLE: Entry[] = [
     },
   }),
   F('ever-evolving', 'fast-changing', 1),
+  // Support and love are steady ("firm support" is something to lean on); beliefs are firm.
+  F('unwavering', 'steady', 1, { guard: { nextIn: set('support love encouragement presence care companionship') } }),
   F('unwavering', ['firm', 'steady'], 1, { guard: { nextIn: STEADFAST_NOUNS } }),
   F('indelible', 'lasting', 1, { guard: { nextNotIn: set('ink inks pencil pencils marker markers') } }),
   F('poignant', ['moving', 'touching'], 1),
-  F('vibrant', 'lively', 1, { guard: { nextNotIn: COLOUR_WORDS } }),
+  // A screen is bright, not "lively" (one modifier may stand between: "a vibrant 6.7-inch display").
+  F('vibrant', 'bright', 1, { guard: { nextWithin: { n: 2, in: set('display displays screen screens') } } }),
+  // Colour is vibrant, not "lively": not near a word of colour ("less vibrant in colour", "the
+  // colours are bold and vibrant", "vibrant floral patterns").
+  F('vibrant', 'lively', 1, {
+    guard: { notNextWithin: { n: 3, in: VIVID_COLOUR }, notPrevWithin: { n: 4, in: VIVID_COLOUR } },
+  }),
   F('bustling', ['busy', 'lively'], 1),
   F('burgeoning', 'growing', 1),
   F('transformative', 'life-changing', 2, { guard: { nextIn: set('experience experiences journey moment moments') } }),
@@ -984,8 +994,16 @@ export const TABLE: Entry[] = [
   F('nestled', 'tucked', 1, {
     guard: { nextIn: set('in among between on at within along beneath amid amidst into against deep') },
   }),
-  // Not "impressive": an over-used word itself.
-  F('remarkable', ['striking', 'extraordinary'], 2),
+  // Not "impressive": an over-used word itself. What catches the eye is "striking" (a detail, a
+  // likeness, a contrast); a feat or a process is "extraordinary" ("a striking achievement" is not).
+  F('remarkable', 'striking', 2, {
+    guard: {
+      nextIn: set(
+        'detail details contrast contrasts resemblance resemblances similarity similarities likeness difference differences example examples image images view views feature features beauty colors colours that',
+      ),
+    },
+  }),
+  F('remarkable', 'extraordinary', 2),
   // "notable" people and works are well known; a notable change or exception is an important one.
   // Not after "most"/"more" ("the most well-known") and not where "notable" says something else.
   F('notable', 'well-known', 2, {
@@ -1188,6 +1206,20 @@ export const TABLE: Entry[] = [
     },
   }),
   V('provide', 'give', 3, { guard: { verb: true, nextNotIn: set('for that with') } }),
+  // A time or a place "witnessed" a change: it "saw" it ("recent years have witnessed a boom", "the
+  // world has witnessed"). A person who witnessed something stays a witness. (A year or decade is
+  // protected text, which no guard reads: "the 1990s witnessed" stays.)
+  V('witness', 'see', 2, {
+    forms: ['base', 's3', 'past', 'pp'],
+    guard: {
+      prevWithin: {
+        n: 2,
+        in: set(
+          'world decade decades century centuries year years era eras period age generation city country nation region industry field sector market',
+        ),
+      },
+    },
+  }),
   // "offers a glimpse" → "gives/provides a glimpse"; to a person only "gives" ("gives readers a …", not "provides readers a …").
   V('offer', 'give', 2, { guard: { verb: true, nextIn: set('readers reader us them him her you me people') } }),
   // What is offered to the mind ("offers a glimpse of", "offers hope") is given; services, courses

@@ -2915,4 +2915,66 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Should he disclose the true identity of the victim?',
     note: 'a secret is disclosed, not "shown"',
   },
+  {
+    mode: 'standard',
+    text: 'If you are ready to take your career to the next level, apply today.',
+    expected: 'If you are ready to advance your career, apply today.',
+    note: 'a career is advanced, not "improved"',
+  },
+  {
+    mode: 'standard',
+    text: 'Are you ready to take your small business to the next level?',
+    expected: 'Are you ready to grow your small business?',
+  },
+  {
+    mode: 'formal',
+    text: 'Overall, the trip was a success.',
+    expected: 'On the whole, the trip was a success.',
+    note: '"In general" would turn a verdict on one trip into a rule',
+  },
+  {
+    mode: 'standard',
+    text: 'Your unwavering support has made him a better man.',
+    expected: 'Your steady support has made him a better man.',
+    note: '"firm support" is something to lean on',
+  },
+  {
+    mode: 'standard',
+    text: 'The phone has a vibrant OLED display and a long battery life.',
+    expected: 'The phone has a bright OLED display and a long battery life.',
+    note: 'a screen is bright, not "lively"',
+  },
+  {
+    mode: 'standard',
+    text: 'Recent years have witnessed a surge in demand.',
+    expected: 'Recent years have seen a surge in demand.',
+  },
+  {
+    mode: 'standard',
+    text: 'She witnessed the accident from her window.',
+    expected: 'She witnessed the accident from her window.',
+    note: 'a person who witnesses is a witness: no swap',
+  },
+  {
+    mode: 'standard',
+    text: 'Photosynthesis is the remarkable process by which plants make sugar.',
+    expected: 'Photosynthesis is the extraordinary process by which plants make sugar.',
+    note: 'a process is not "striking"; a likeness or a contrast is',
+  },
+  {
+    mode: 'standard',
+    text: 'Birds with weak guts are less vibrant in colour than healthy ones.',
+    expected: 'Birds with weak guts are less vibrant in colour than healthy ones.',
+    note: 'colour is vibrant, never "lively"',
+  },
+  {
+    mode: 'standard',
+    text: 'The colors are bold and vibrant, with swirling strokes.',
+    expected: 'The colors are bold and vibrant, with swirling strokes.',
+  },
+  {
+    mode: 'standard',
+    text: 'Birlinn is a small but vibrant village.',
+    expected: 'Birlinn is a small but lively village.',
+  },
 ];
