@@ -499,6 +499,10 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
     // This is a note I wrote." is not "Hello there, which is a note"). Asked last: it parses
     // the whole sentence.
     if (!hasFiniteVerb(a.toks, 0, a.toks.length, state.pos)) return null;
+    // Not after a plural noun: ", which" would attach to it ("home to leading tech companies,
+    // which has helped the economy" reads as the companies, and with the wrong verb).
+    const last = a.toks.findLastIndex((t) => t.kind === 'word');
+    if (last < 0 || tagsAt(a.toks, last, state.pos).has('Plural')) return null;
     const joint = [tok(',', 'punctuation', why), tok(' ', 'space', why), tok('which', 'word', why)];
     return { toks: [...a.toks.slice(0, -1), ...joint, ...b.toks.slice(1)], gap: b.gap, joined: true };
   }

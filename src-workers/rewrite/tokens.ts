@@ -43,7 +43,11 @@ export function detokenize(toks: readonly Tok[]): string {
 
 /** Matching key of a token: lower-case word with typographic apostrophes folded, punctuation as is, '#' for protected text. */
 export function keyOf(t: Tok): string {
-  if (t.kind === 'word') return t.text.toLowerCase().replace(/’/g, "'");
+  if (t.kind === 'word') {
+    // Called for every token by every rule: skip the replace when there is no apostrophe to fold.
+    const lower = t.text.toLowerCase();
+    return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
+  }
   if (t.kind === 'placeholder') return '#';
   return t.text;
 }

@@ -209,6 +209,8 @@ describe('joins: only sentences that share a subject or a referent', () => {
       'Maria opened the shop. It sells bread.',
       // A greeting is no statement for "which" to comment on.
       'Hello there. This is a plain note I wrote myself about the garden.',
+      // After a plural noun ", which" would attach to it ("companies, which has helped").
+      'The city is home to many of the leading tech companies. This has helped the economy.',
     ])
       expect((await revise(text, opts('standard', 3))).text).toBe(text);
   });
