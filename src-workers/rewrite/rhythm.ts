@@ -133,10 +133,23 @@ const IMPERSONAL_STARTS = set(
   'the this these that those its their his her our my your a an in on at by with for through as when while although though despite after before during from over under since because if each every such both all many most some',
 );
 
+const NOT_ONLY_LIMITERS = set('only just merely simply');
+/** Where "not only" (or "not just", "not merely") stands in the sentence, or -1. */
+function correlativeNotAt(toks: readonly Tok[]): number {
+  for (let i = 0; i < toks.length; i++) {
+    if (toks[i].kind !== 'word' || keyOf(toks[i]) !== 'not') continue;
+    const n = nextIndex(toks, i);
+    if (n >= 0 && NOT_ONLY_LIMITERS.has(keyOf(toks[n]))) return i;
+  }
+  return -1;
+}
+
 function findJoints(toks: readonly Tok[], allowAnd: boolean, allowBut: boolean, allowIng = false): Joint[] {
   const out: Joint[] = [];
   let semicolons = 0;
   for (const t of toks) if (t.kind === 'punctuation' && t.text === ';') semicolons++;
+  // "not only X, but (it also) Y" is one thought: its "but" is never a place to split.
+  const notOnly = correlativeNotAt(toks);
   for (let i = 1; i + 2 < toks.length; i++) {
     const t = toks[i];
     if (t.kind !== 'punctuation') continue;
@@ -147,6 +160,7 @@ function findJoints(toks: readonly Tok[], allowAnd: boolean, allowBut: boolean, 
       const c = toks[i + 2];
       if (c.kind !== 'word' || toks[i + 3]?.text !== ' ') continue;
       const k = keyOf(c);
+      if (k === 'but' && notOnly >= 0 && notOnly < i) continue;
       if ((k === 'and' && allowAnd) || ((k === 'but' || k === 'so' || k === 'yet') && allowBut))
         out.push({ at: i, rest: i + 4, conj: k });
       else if (k === 'which' && allowIng) {

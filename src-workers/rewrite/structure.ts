@@ -105,6 +105,10 @@ function notOnlyMid(toks: Tok[]): boolean {
     // Inverted after "that": "that not only have they understood …" keeps its order.
     const y = nextIndex(toks, x);
     if (MODAL_OR_AUX.has(keyOf(toks[x])) && y >= 0 && SUBJECT_PRONOUNS.has(keyOf(toks[y]))) return false;
+    // Inverted after an opening phrase: "According to the lawyers, not only would rejoining the EU
+    // provide …" — dropping "not only" would leave a question's word order.
+    const before = prevIndex(toks, i);
+    if (MODAL_OR_AUX.has(keyOf(toks[x])) && before >= 0 && /^[,;:—–]$/.test(toks[before].text)) return false;
     // Find "but also" (or "but" + the word after "only") within 15 words, no sentence punctuation between.
     let words = 0;
     for (let b = x; b >= 0 && words < 16; b = nextIndex(toks, b)) {

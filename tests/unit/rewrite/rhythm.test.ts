@@ -105,6 +105,15 @@ describe('splits at ", and" from 16 words at strength 2', () => {
 });
 
 describe('contrast, comment and result clauses', () => {
+  it('never splits "not only …, but" at its "but", nor drops an inverted "not only" after an opening', async () => {
+    // Before: "According to the lawyers, not only would rejoining the EU give a larger market for
+    // local goods. But it would also …" — half a correlative, and a question's word order.
+    const text =
+      'According to the lawyers, not only would rejoining the EU provide a larger market for local goods, but it would also provide more protection.';
+    const out = (await revise(text, opts('standard', 2))).text;
+    expect(out).toContain('not only would rejoining the EU');
+    expect(out).toContain('goods, but it would also');
+  });
   it('", but" may follow a short clause', async () => {
     expect(
       (await revise('No one was hurt in the crash, but the road stayed closed for most of the long holiday weekend.'))
