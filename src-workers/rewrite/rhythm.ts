@@ -491,6 +491,13 @@ function teaserQuestion(a: Sentence, b: Sentence, state: ReviseState): Sentence 
   return { toks: [...question, ...joint, first, ...b.toks.slice(1)], gap: b.gap, joined: true };
 }
 
+/** A verb form that agrees only with a singular subject ("is", "has", "helps"). */
+function singularVerb(k: string): boolean {
+  if (SINGULAR_AUX.has(k)) return true;
+  return [k.slice(0, -1), k.slice(0, -2)].some((base) => k.endsWith('s') && verbForms(base).s3 === k);
+}
+const SINGULAR_AUX = set('is was has does');
+
 function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null {
   // Never a part of a split sentence: joined back it undoes the split, joined to its other
   // neighbour it makes a sentence out of parts of two ("… competitive. Employees …, which leads
@@ -513,10 +520,10 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
     // This is a note I wrote." is not "Hello there, which is a note"). Asked last: it parses
     // the whole sentence.
     if (!hasFiniteVerb(a.toks, 0, a.toks.length, state.pos)) return null;
-    // Not after a plural noun: ", which" would attach to it ("home to leading tech companies,
-    // which has helped the economy" reads as the companies, and with the wrong verb).
+    // Not a singular verb after a plural noun: ", which" would attach to the noun and disagree
+    // with it ("home to leading tech companies, which has helped the economy").
     const last = a.toks.findLastIndex((t) => t.kind === 'word');
-    if (last < 0 || tagsAt(a.toks, last, state.pos).has('Plural')) return null;
+    if (last < 0 || (singularVerb(keyOf(b.toks[v])) && tagsAt(a.toks, last, state.pos).has('Plural'))) return null;
     const joint = [tok(',', 'punctuation', why), tok(' ', 'space', why), tok('which', 'word', why)];
     return { toks: [...a.toks.slice(0, -1), ...joint, ...b.toks.slice(1)], gap: b.gap, joined: true };
   }

@@ -220,6 +220,7 @@ describe('joins: only sentences that share a subject or a referent', () => {
       'Hello there. This is a plain note I wrote myself about the garden.',
       // After a plural noun ", which" would attach to it ("companies, which has helped").
       'The city is home to many of the leading tech companies. This has helped the economy.',
+      'The city is home to many of the leading tech companies. This helps the local economy.',
     ])
       expect((await revise(text, opts('standard', 3))).text).toBe(text);
   });
