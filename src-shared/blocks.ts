@@ -16,6 +16,7 @@
  * - `level` is set on headings (1–6) and list items (nesting depth from 1); `ordered` on list
  *   items only; `href` on links only.
  */
+import { diffWords, type Change } from 'diff';
 import { z } from 'zod';
 import { applyHunks } from './hunks';
 import type { DiffHunk, Span, TextBlock, TextMark } from './models';
@@ -157,24 +158,25 @@ function containing<T extends Span>(ranges: readonly T[], at: number): T | null 
   return null;
 }
 
-/** A hunk prepared for mapping: where it sits before and after the revision, and what it kept of its ends. */
+/** A hunk prepared for mapping: where it sits before and after the revision, and its two texts. */
 interface MappedHunk {
   start: number;
   end: number;
   /** Where the hunk's replacement starts in the revised text. */
   newStart: number;
   newLength: number;
-  /** Characters its `before` and `after` share at the start and at the end. */
-  prefix: number;
-  suffix: number;
+  before: string;
+  after: string;
+  /** Word-level diff of `before` and `after`, made when a point inside the hunk is first mapped. */
+  parts?: Change[];
 }
 
 /**
  * Maps blocks of `original` through the accepted hunks (ids, or 'all', as for `applyHunks`) onto
  * the revised text: offsets shift by what the hunks before them added or removed; a block keeps
- * everything a hunk inside it wrote; a mark that a hunk cuts into keeps the part both texts share
- * and takes the changed middle with it (a mark on a replaced word moves to its replacement), and a
- * mark whose words were all deleted disappears.
+ * everything a hunk inside it wrote; a mark that a hunk cuts into keeps the words both texts
+ * share, a mark on replaced words moves to their replacement, and a mark whose words were all
+ * deleted disappears (`insideHunk`).
  *
  * Throws a RangeError when hunks overlap or one does not lie inside a single block (or adds a
  * paragraph break): revisions only rewrite words within paragraphs, and mapping such a hunk would
@@ -198,8 +200,14 @@ export function mapBlocks(
     const block = containing(blocks, h.start);
     if (!block || h.end > block.end || h.after.includes(PARAGRAPH_BREAK))
       throw new RangeError(`Change ${h.id} crosses a paragraph boundary.`);
-    const { prefix, suffix } = sharedEnds(h.before, h.after);
-    mapped.push({ start: h.start, end: h.end, newStart: h.start + delta, newLength: h.after.length, prefix, suffix });
+    mapped.push({
+      start: h.start,
+      end: h.end,
+      newStart: h.start + delta,
+      newLength: h.after.length,
+      before: h.before,
+      after: h.after,
+    });
     delta += h.after.length - (h.end - h.start);
     pos = h.end;
   }
@@ -218,16 +226,6 @@ export function mapBlocks(
 }
 
 type Side = 'start' | 'end';
-
-/** Characters two strings share at their start and at their end (not overlapping). */
-function sharedEnds(a: string, b: string): { prefix: number; suffix: number } {
-  const max = Math.min(a.length, b.length);
-  let prefix = 0;
-  while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < max - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
-  return { prefix, suffix };
-}
 
 /**
  * Where point `p` of the original lands in the revision. A start keeps what is inserted at it
@@ -257,13 +255,39 @@ function mapPoint(hunks: readonly MappedHunk[], p: number, side: Side): number {
   return p;
 }
 
+/**
+ * A point inside a hunk, mapped through a word-level diff of its text (letter case aside: "In
+ * summary, incorporating" → "Incorporating" deletes "In summary, " and keeps the word). A point
+ * in words both texts share maps exactly; one inside deleted words collapses to where they were
+ * (a mark on "In summary," disappears with it); one inside replaced words takes the whole
+ * replacement ("utilize robust" → "rely on solid": bold on "utilize" becomes "rely on solid").
+ */
 function insideHunk(h: MappedHunk, p: number, side: Side): number {
   const k = p - h.start;
-  const beforeLength = h.end - h.start;
-  if (k <= h.prefix) return h.newStart + k;
-  if (beforeLength - k <= h.suffix) return h.newStart + h.newLength - (beforeLength - k);
-  // Inside the changed middle: the mark takes the whole replacement of it.
-  return side === 'start' ? h.newStart + h.prefix : h.newStart + h.newLength - h.suffix;
+  h.parts ??= diffWords(h.before, h.after, { ignoreCase: true });
+  let o = 0;
+  let n = 0;
+  for (let i = 0; i < h.parts.length; i++) {
+    const part = h.parts[i];
+    const len = part.value.length;
+    if (part.added) {
+      n += len;
+      continue;
+    }
+    if (part.removed) {
+      if (k === o) return h.newStart + n;
+      if (k < o + len) {
+        const replacement = h.parts[i + 1]?.added ? h.parts[i + 1].value.length : 0;
+        return h.newStart + n + (side === 'end' ? replacement : 0);
+      }
+      o += len;
+      continue;
+    }
+    if (k <= o + len) return h.newStart + n + (k - o);
+    o += len;
+    n += len;
+  }
+  return h.newStart + Math.min(n, h.newLength);
 }
 
 /**

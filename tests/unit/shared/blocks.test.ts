@@ -141,6 +141,36 @@ describe('mapBlocks', () => {
     ]);
   });
 
+  it('drops a mark on deleted words inside a longer change, and keeps the words both texts share', () => {
+    // Before: the bold on "In summary," took the whole changed middle — "**Incorporating … your genera**l".
+    const text = 'In summary, exercise helps to enhance your overall mood.';
+    const blocks: TextBlock[] = [
+      { kind: 'paragraph', start: 0, end: text.length, marks: [{ kind: 'strong', start: 0, end: 11 }] },
+    ];
+    const change = [
+      hunk(0, text, 'In summary, exercise helps to enhance your overall', 'Exercise helps to improve your general'),
+    ];
+    const revised = applyHunks(text, change, 'all');
+    expect(revised).toBe('Exercise helps to improve your general mood.');
+    expect(view(revised, mapBlocks(blocks, change))[0].marks).toEqual([]);
+    // A bold label whose first word is replaced keeps its bold on the whole label.
+    const label = 'Enhanced sleep quality: people sleep better.';
+    const labelled: TextBlock[] = [
+      {
+        kind: 'list_item',
+        level: 1,
+        ordered: false,
+        start: 0,
+        end: label.length,
+        marks: [{ kind: 'strong', start: 0, end: 23 }],
+      },
+    ];
+    const swap = [hunk(0, label, 'Enhanced', 'Improved')];
+    expect(view(applyHunks(label, swap, 'all'), mapBlocks(labelled, swap))[0].marks).toEqual([
+      'strong:Improved sleep quality:',
+    ]);
+  });
+
   it('gives text inserted at a block edge to that block', () => {
     const hunks: DiffHunk[] = [
       { id: 0, start: 17, end: 17, before: '', after: 'Today, ' },
