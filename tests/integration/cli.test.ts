@@ -124,7 +124,7 @@ describe('inkproof CLI', () => {
     const input = path.join(t.dir, 'notes.md');
     fs.writeFileSync(
       input,
-      `# Notes on *learning*\n\n${aiText(2).replace('\n\n', ' ')}\n\n## Points\n\n- **Moreover**, schools leverage platforms.\n  1. Teachers utilize data.\n\n> ${aiText(1)}\n`,
+      `# Notes on *learning*\n\n${aiText(2).replace('\n\n', ' ')}\n\n## Points\n\n- Moreover, schools **leverage** platforms.\n  1. Teachers utilize data.\n\n> ${aiText(1)}\n`,
     );
     const md = path.join(t.dir, 'notes.out.md');
     const res = await run(['rewrite', input, '--strength', '3', '--out', md]);
@@ -147,7 +147,8 @@ describe('inkproof CLI', () => {
     expect([h1.depth, h1.text, h2.depth, h2.text]).toEqual([1, 'Notes on *learning*', 2, 'Points']);
     expect(list.ordered).toBe(false);
     expect(list.items[0].tokens.some((tk) => tk.type === 'list' && (tk as Tokens.List).ordered)).toBe(true);
-    expect(JSON.stringify(list.items[0].tokens)).toContain('"type":"strong"');
+    // The bold on a replaced word moves to its replacement ("**leverage**" → "**use**").
+    expect(JSON.stringify(list.items[0].tokens)).toContain('"type":"strong","raw":"**use**"');
 
     const txt = path.join(t.dir, 'notes.out.txt');
     expect((await run(['rewrite', input, '--out', txt])).code).toBe(0);
