@@ -259,8 +259,9 @@ function mapPoint(hunks: readonly MappedHunk[], p: number, side: Side): number {
  * A point inside a hunk, mapped through a word-level diff of its text (letter case aside: "In
  * summary, incorporating" → "Incorporating" deletes "In summary, " and keeps the word). A point
  * in words both texts share maps exactly; one inside deleted words collapses to where they were
- * (a mark on "In summary," disappears with it); one inside replaced words takes the whole
- * replacement ("utilize robust" → "rely on solid": bold on "utilize" becomes "rely on solid").
+ * (a mark on "In summary," disappears with it); a mark that starts with replaced words and ends
+ * inside them takes the whole replacement ("utilize robust" → "rely on solid": bold on "utilize"
+ * becomes "rely on solid"), one strictly inside them disappears.
  */
 function insideHunk(h: MappedHunk, p: number, side: Side): number {
   const k = p - h.start;
@@ -277,8 +278,10 @@ function insideHunk(h: MappedHunk, p: number, side: Side): number {
     if (part.removed) {
       if (k === o) return h.newStart + n;
       if (k < o + len) {
-        const replacement = h.parts[i + 1]?.added ? h.parts[i + 1].value.length : 0;
-        return h.newStart + n + (side === 'end' ? replacement : 0);
+        // Inside replaced words either end takes the whole replacement's far side: a mark that
+        // starts with them or ends in them spans it, one strictly inside them ("plays a *crucial
+        // role* in maintaining" → "maintains") goes with the words it was on.
+        return h.newStart + n + (h.parts[i + 1]?.added ? h.parts[i + 1].value.length : 0);
       }
       o += len;
       continue;

@@ -153,6 +153,13 @@ describe('mapBlocks', () => {
     const revised = applyHunks(text, change, 'all');
     expect(revised).toBe('Exercise helps to improve your general mood.');
     expect(view(revised, mapBlocks(blocks, change))[0].marks).toEqual([]);
+    // A mark strictly inside replaced words goes with them.
+    const inside = 'It plays a crucial role in keeping us well.';
+    const italic: TextBlock[] = [
+      { kind: 'paragraph', start: 0, end: inside.length, marks: [{ kind: 'emphasis', start: 11, end: 23 }] },
+    ];
+    const shortened = [hunk(0, inside, 'plays a crucial role in keeping', 'keeps')];
+    expect(view(applyHunks(inside, shortened, 'all'), mapBlocks(italic, shortened))[0].marks).toEqual([]);
     // A bold label whose first word is replaced keeps its bold on the whole label.
     const label = 'Enhanced sleep quality: people sleep better.';
     const labelled: TextBlock[] = [
