@@ -249,7 +249,7 @@ function mapPoint(hunks: readonly MappedHunk[], p: number, side: Side): number {
       // Entirely before p: p moves by everything this hunk and those before it changed.
       return p - h.end + h.newStart + h.newLength;
     }
-    if (h.start < p && p < h.end) return insideHunk(h, p, side);
+    if (h.start < p && p < h.end) return insideHunk(h, p);
     // This hunk starts at p and lies after it for this side: look at the ones before.
   }
   return p;
@@ -263,7 +263,7 @@ function mapPoint(hunks: readonly MappedHunk[], p: number, side: Side): number {
  * inside them takes the whole replacement ("utilize robust" → "rely on solid": bold on "utilize"
  * becomes "rely on solid"), one strictly inside them disappears.
  */
-function insideHunk(h: MappedHunk, p: number, side: Side): number {
+function insideHunk(h: MappedHunk, p: number): number {
   const k = p - h.start;
   h.parts ??= diffWords(h.before, h.after, { ignoreCase: true });
   let o = 0;
