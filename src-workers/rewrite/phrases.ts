@@ -22,7 +22,12 @@ import {
   STUDY_WORDS,
 } from './wordsets';
 
-/** Adverbs of the whole statement: another adverb straight after them stacks ("clearly greatly"). */
+/**
+ * How far a reported finding may name an amount and stay unhedged: "measurements demonstrate that
+ * cells retain 82% of their capacity" reports a measurement, which "suggest" would weaken.
+ */
+const MEASURED_CLAUSE = 12;
+
 /** Verbs a pronoun "many" or "some" takes ("Many believe …", "Many are calling …"). */
 const PRONOUN_VERBS = set(
   'believe think argue say feel agree disagree find see know want consider claim suggest expect fear worry hope live die work struggle remain still also would',
@@ -848,11 +853,11 @@ export const PHRASES: Entry[] = [
     ),
     V('show that', 'suggest that', 2, {
       modes: ACADEMIC,
-      guard: { prevNotIn: set('i we you'), prevWithin: { n: 3, in: EVIDENCE } },
+      guard: { prevNotIn: set('i we you'), prevWithin: { n: 3, in: EVIDENCE }, notMeasured: MEASURED_CLAUSE },
     }),
     V('demonstrate that', 'suggest that', 2, {
       modes: ACADEMIC,
-      guard: { prevNotIn: set('i we you'), prevWithin: { n: 3, in: EVIDENCE } },
+      guard: { prevNotIn: set('i we you'), prevWithin: { n: 3, in: EVIDENCE }, notMeasured: MEASURED_CLAUSE },
     }),
     F('always', 'usually', 2, { modes: ACADEMIC, guard: { prevIn: set('is are was were') } }),
   ]),

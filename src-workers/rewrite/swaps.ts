@@ -106,7 +106,7 @@ function guardOk(g: Guard, toks: readonly Tok[], start: number, end: number): bo
   if (g.notPrevWithin && withinHas(toks, start, -1, g.notPrevWithin)) return false;
   if (g.noAppositive && appositiveAfter(toks, end)) return false;
   if (g.notInSentence && toks.some((t) => t.kind === 'word' && g.notInSentence!.has(keyOf(t)))) return false;
-  if (g.notMeasured && amountWithin(toks, end, 6)) return false;
+  if (g.notMeasured && amountWithin(toks, end, g.notMeasured === true ? 6 : g.notMeasured)) return false;
   return true;
 }
 

@@ -73,8 +73,11 @@ export interface Guard {
   notBeforeAdjective?: boolean;
   /** None of the sentence's words may be in the set (a study's "significant" is statistical). */
   notInSentence?: ReadonlySet<string>;
-  /** Not before an amount within six words: "reduces errors by 37%" reports a measurement. */
-  notMeasured?: boolean;
+  /**
+   * Not before an amount within six words (or the number of words given): "reduces errors by 37%"
+   * reports a measurement.
+   */
+  notMeasured?: boolean | number;
 }
 
 export type EntryKind = 'verb' | 'noun' | 'fixed';

@@ -2977,4 +2977,11 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'Birlinn is a small but vibrant village.',
     expected: 'Birlinn is a small but lively village.',
   },
+  {
+    mode: 'academic',
+    text: 'Electrochemical measurements demonstrate that cells using the proposed electrolyte retain 82% of their capacity at low temperature.',
+    expected:
+      'Electrochemical measurements show that cells using the proposed electrolyte retain 82% of their capacity at low temperature.',
+    note: 'a measured amount is reported, not hedged ("suggest" would weaken a measurement)',
+  },
 ];
