@@ -835,6 +835,12 @@ export const PHRASES: Entry[] = [
           notPrevWithin: { n: 3, in: new Set([...MODALS, ...NEGATORS, 'to', 'does', 'do', 'did', 'that']) },
           notMeasured: true,
           nextLower: true,
+          // A verb, not a noun ("various charitable causes", "Look up causes and solutions"), of
+          // no particular subject's ("their love … leads to their downfall" is the plot), and not
+          // one of a pair ("as the flow rate increases or decreases").
+          verb: true,
+          notAfterPossessive: 6,
+          nextNotIn: set('or and'),
         },
       }),
     ),

@@ -107,6 +107,7 @@ function guardOk(g: Guard, toks: readonly Tok[], start: number, end: number): bo
   if (g.noAppositive && appositiveAfter(toks, end)) return false;
   if (g.notInSentence && toks.some((t) => t.kind === 'word' && g.notInSentence!.has(keyOf(t)))) return false;
   if (g.notMeasured && amountWithin(toks, end, g.notMeasured === true ? 6 : g.notMeasured)) return false;
+  if (g.notAfterPossessive && possessiveBefore(toks, start, g.notAfterPossessive)) return false;
   return true;
 }
 
@@ -114,6 +115,20 @@ function guardOk(g: Guard, toks: readonly Tok[], start: number, end: number): bo
  * A number among the `n` words after `i`, before any punctuation. Numbers are masked as protected
  * text, so any protected span counts: a quotation or a name there only keeps the claim as written.
  */
+const POSSESSIVE_DETERMINERS = set('his her their its my our your');
+
+/** A possessive among the n words before toks[i], within its clause ("his madness", "Shylock's decision"). */
+function possessiveBefore(toks: readonly Tok[], i: number, n: number): boolean {
+  let k = i;
+  for (let c = 0; c < n; c++) {
+    k = prevIndex(toks, k);
+    if (k < 0 || toks[k].kind !== 'word') return false;
+    const key = keyOf(toks[k]);
+    if (POSSESSIVE_DETERMINERS.has(key) || /'s$/.test(key)) return true;
+  }
+  return false;
+}
+
 function amountWithin(toks: readonly Tok[], i: number, n: number): boolean {
   let k = i;
   for (let c = 0; c < n; c++) {

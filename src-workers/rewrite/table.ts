@@ -74,6 +74,11 @@ export interface Guard {
   /** None of the sentence's words may be in the set (a study's "significant" is statistical). */
   notInSentence?: ReadonlySet<string>;
   /**
+   * Not after a possessive within the previous n words of the clause ("his madness results in",
+   * "Shylock's decision results in"): a particular subject's effect is a fact, not a general claim.
+   */
+  notAfterPossessive?: number;
+  /**
    * Not before an amount within six words (or the number of words given): "reduces errors by 37%"
    * reports a measurement.
    */
@@ -1491,6 +1496,17 @@ export const TABLE: Entry[] = [
   F('characterised by', 'marked by', 2, { guard: { notInSentence: TECHNICAL_WORDS } }),
   O('similarly ,', 'Likewise,', 2),
   V('emerge as', 'become', 2),
+  // What does not change "stays" so ("viscosity remains unchanged as the flow rate rises" is no
+  // "is still unchanged").
+  F('remains', 'stays', 2, {
+    guard: {
+      verb: true,
+      nextIn: set(
+        'unchanged constant stable steady intact unaltered fixed flat level largely relatively fairly roughly nearly virtually almost essentially',
+      ),
+      notInSentence: set('stays stay'),
+    },
+  }),
   F('remains', 'is still', 2, {
     guard: {
       verb: true,

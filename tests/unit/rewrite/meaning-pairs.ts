@@ -2984,4 +2984,32 @@ export const MEANING_PAIRS: MeaningPair[] = [
       'Electrochemical measurements show that cells using the proposed electrolyte retain 82% of their capacity at low temperature.',
     note: 'a measured amount is reported, not hedged ("suggest" would weaken a measurement)',
   },
+  {
+    mode: 'standard',
+    text: 'Its viscosity remains unchanged as the flow rate rises.',
+    expected: 'Its viscosity stays unchanged as the flow rate rises.',
+    note: 'what does not change stays so; "is still unchanged" says it has not changed yet',
+  },
+  {
+    mode: 'academic',
+    text: 'His support for various charitable causes has helped many families.',
+    expected: 'His support for different charitable causes has helped many families.',
+    note: '"causes" is a noun here: never "charitable can cause"',
+  },
+  {
+    mode: 'academic',
+    text: 'Their love is all-consuming and ultimately leads to their downfall.',
+    expected: 'Their love is all-consuming and ultimately leads to their downfall.',
+    note: 'what happens in the novel is no general claim to hedge',
+  },
+  {
+    mode: 'academic',
+    text: 'Its viscosity increases or decreases with the flow rate.',
+    expected: 'Its viscosity increases or decreases with the flow rate.',
+  },
+  {
+    mode: 'academic',
+    text: 'Regular exercise leads to better sleep.',
+    expected: 'Regular exercise can lead to better sleep.',
+  },
 ];
