@@ -828,6 +828,11 @@ export const PHRASES: Entry[] = [
             'that',
             'which',
             'who',
+            // One verb of a list or a pair ("stifles innovation, reduces competition, or …",
+            // "could stigmatize them and lead to …"): hedging one of them breaks the series.
+            ',',
+            'and',
+            'or',
           ]),
           // Nor a modal a few words back: "will eventually lead to" is no "will eventually can lead to";
           // nor a finding reported in a that-clause ("we show that it reduces …": the reporting
@@ -865,6 +870,8 @@ export const PHRASES: Entry[] = [
       modes: ACADEMIC,
       guard: { prevNotIn: set('i we you'), prevWithin: { n: 3, in: EVIDENCE }, notMeasured: MEASURED_CLAUSE },
     }),
-    F('always', 'usually', 2, { modes: ACADEMIC, guard: { prevIn: set('is are was were') } }),
+    // A general claim in the present ("there is always more to learn"); "guests were always
+    // welcomed" tells what happened.
+    F('always', 'usually', 2, { modes: ACADEMIC, guard: { prevIn: set('is are') } }),
   ]),
 ];

@@ -3012,4 +3012,16 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'Regular exercise leads to better sleep.',
     expected: 'Regular exercise can lead to better sleep.',
   },
+  {
+    mode: 'academic',
+    text: 'Critics argue that it stifles innovation, reduces competition, or limits free speech.',
+    expected: 'Critics argue that it stifles innovation, reduces competition, or limits free speech.',
+    note: 'one verb of a series is not hedged alone',
+  },
+  {
+    mode: 'academic',
+    text: 'Relatives were always welcomed into his home.',
+    expected: 'Relatives were always welcomed into his home.',
+    note: 'what happened is told, not claimed: never "usually"',
+  },
 ];
