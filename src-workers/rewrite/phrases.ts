@@ -726,13 +726,13 @@ export const PHRASES: Entry[] = [
     }),
     F('totally', 'entirely', 2, { modes: FORMAL }),
     F('maybe', 'perhaps', 2, { modes: FORMAL }),
+    // "pretty much" is an idiom of its own ("more or less"), never "fairly much".
+    F('pretty much', 'more or less', 2, { modes: FORMAL, guard: { prevNotIn: DETERMINERS } }),
     F('pretty', 'fairly', 2, {
       modes: FORMAL,
       guard: {
         prevNotIn: DETERMINERS,
-        nextIn: set(
-          'good bad hard easy difficult clear common simple small large big sure strong weak high low much well',
-        ),
+        nextIn: set('good bad hard easy difficult clear common simple small large big sure strong weak high low well'),
       },
     }),
     F('about', 'approximately', 2, { modes: FORMAL, guard: { nextIn: set('#') } }),

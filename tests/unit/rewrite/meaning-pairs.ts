@@ -3024,4 +3024,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Relatives were always welcomed into his home.',
     note: 'what happened is told, not claimed: never "usually"',
   },
+  {
+    mode: 'formal',
+    text: 'The reactor is pretty much impossible to switch off by hand.',
+    expected: 'The reactor is more or less impossible to switch off by hand.',
+    note: '"pretty much" is one idiom: never "fairly much"',
+  },
 ];
