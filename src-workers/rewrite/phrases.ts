@@ -749,7 +749,9 @@ export const PHRASES: Entry[] = [
         },
       },
     }),
-    F('really', 'truly', 2, { modes: FORMAL, guard: { nextLower: true } }),
+    // Not after a negation: "hasn't really talked about it" softens the denial ("not much"),
+    // "has not truly talked" says something else.
+    F('really', 'truly', 2, { modes: FORMAL, guard: { nextLower: true, prevNotIn: NEGATORS } }),
     F('a lot of', 'much', 2, { modes: FORMAL, guard: { nextIn: MASS_NOUNS } }),
     F('lots of', 'much', 2, { modes: FORMAL, guard: { nextIn: MASS_NOUNS } }),
   ]),

@@ -3030,4 +3030,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The reactor is more or less impossible to switch off by hand.',
     note: '"pretty much" is one idiom: never "fairly much"',
   },
+  {
+    mode: 'formal',
+    text: "She hasn't really talked about the campaign.",
+    expected: 'She has not really talked about the campaign.',
+    note: 'after a negation "really" softens it: never "not truly"',
+  },
 ];
