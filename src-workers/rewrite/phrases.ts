@@ -37,9 +37,11 @@ const PRONOUN_VERBS = set(
 const EVIDENCE = set(
   'results result findings finding data study studies evidence analysis analyses experiments experiment research survey surveys figures numbers statistics this these trials trial observations measurements',
 );
-/** Nouns "big" grades by importance, not size: "a big announcement", "a big decision". */
+/** Nouns "big" grades by importance, not size ("a big announcement", "a big decision"), or is part of ("big data"). */
 const BIG_AS_IMPORTANT = set(
-  'announcement announcements news deal decision decisions day moment event events change changes difference problem problems question questions fan fans mistake mistakes surprise step steps name names win idea ideas success deal',
+  'announcement announcements news deal decision decisions day moment event events change changes difference problem problems question questions fan fans mistake mistakes surprise step steps name names win idea ideas success deal ' +
+    // Fixed phrases: "big data", "a big heart", "big time", "the big picture", "big tech".
+    'data heart hearts time picture brother brothers sister sisters shot shots bang league leagues diff break breaks boss bosses tech pharma money spender spenders smile hug thanks hit hits screen top wheel cheese',
 );
 
 /** Words before a verb that a hedge ("can …") must not follow: adverbs, and adjectives of a noun. */

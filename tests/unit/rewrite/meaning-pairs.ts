@@ -3036,4 +3036,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'She has not really talked about the campaign.',
     note: 'after a negation "really" softens it: never "not truly"',
   },
+  {
+    mode: 'formal',
+    text: 'He led the big data team at IBM and had a big heart.',
+    expected: 'He led the big data team at IBM and had a big heart.',
+    note: '"big data" is a term and "a big heart" an idiom: never "large"',
+  },
+  {
+    mode: 'formal',
+    text: 'Moving big companies to the countryside would not solve the problem.',
+    expected: 'Moving large companies to the countryside would not solve the problem.',
+  },
 ];
