@@ -5,7 +5,7 @@
  */
 import nlp from 'compromise';
 import type { VerbForm } from './inflect';
-import { keyOf, type Tok } from './tokens';
+import { keyOf, nextIndex, type Tok } from './tokens';
 import {
   DETERMINERS,
   MODALS,
@@ -233,6 +233,9 @@ export function readsAsVerb(
   if (fs.includes('s3') && (prev === 'this' || prev === 'that') && (DETERMINERS.has(next) || OBJECT_PRONOUNS.has(next)))
     return true;
   if (NOUN_BEFORE.has(prev)) return false;
+  // "Other architectural highlights include …": a word in -s before a plural verb or a modal is
+  // the plural subject of that verb, not a verb itself.
+  if (fs.includes('s3') && (MODALS.has(next) || pluralVerbAt(toks, nextIndex(toks, i), cache))) return false;
   const objectNext =
     DETERMINERS.has(next) ||
     OBJECT_PRONOUNS.has(next) ||
@@ -252,6 +255,16 @@ export function readsAsVerb(
   if (next === 'of') return false;
   const tags = tagsAt(toks, i, cache);
   return tags.has('Verb') && !tags.has('Noun');
+}
+
+/** A present-tense verb without the -s of the third person singular ("include", "are", "have"). */
+function pluralVerbAt(toks: readonly Tok[], i: number, cache: PosCache): boolean {
+  if (i < 0 || toks[i].kind !== 'word') return false;
+  const k = keyOf(toks[i]);
+  if (k === 'are' || k === 'were' || k === 'have' || k === 'do') return true;
+  if (k.endsWith('s')) return false;
+  const tags = tagsAt(toks, i, cache);
+  return tags.has('PresentTense') && !tags.has('Noun') && !tags.has('Adjective');
 }
 
 /** Whether the word at toks[i] is used as a noun. */

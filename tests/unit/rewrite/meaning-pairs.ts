@@ -3047,4 +3047,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'Moving big companies to the countryside would not solve the problem.',
     expected: 'Moving large companies to the countryside would not solve the problem.',
   },
+  {
+    mode: 'standard',
+    text: 'Other architectural highlights include its stone carvings and flying buttresses.',
+    expected: 'Other architectural highlights include its stone carvings and flying buttresses.',
+    note: 'the noun "highlights", subject of "include": never "architectural shows"',
+  },
 ];
