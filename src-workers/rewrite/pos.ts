@@ -235,7 +235,7 @@ export function readsAsVerb(
   if (NOUN_BEFORE.has(prev)) return false;
   // "Other architectural highlights include …": a word in -s before a plural verb or a modal is
   // the plural subject of that verb, not a verb itself.
-  if (fs.includes('s3') && (MODALS.has(next) || pluralVerbAt(toks, nextIndex(toks, i), cache))) return false;
+  if (fs.includes('s3') && (MODALS.has(next) || pluralVerbAt(toks, nextIndex(toks, i)))) return false;
   const objectNext =
     DETERMINERS.has(next) ||
     OBJECT_PRONOUNS.has(next) ||
@@ -257,15 +257,16 @@ export function readsAsVerb(
   return tags.has('Verb') && !tags.has('Noun');
 }
 
-/** A present-tense verb without the -s of the third person singular ("include", "are", "have"). */
-function pluralVerbAt(toks: readonly Tok[], i: number, cache: PosCache): boolean {
+/**
+ * A present-tense verb without the -s of the third person singular ("include", "are", "have"),
+ * by the lexicon alone (no parse: it is asked of every word in -s a rule may take for a verb).
+ */
+function pluralVerbAt(toks: readonly Tok[], i: number): boolean {
   if (i < 0 || toks[i].kind !== 'word') return false;
   const k = keyOf(toks[i]);
-  if (k === 'are' || k === 'were' || k === 'have' || k === 'do') return true;
-  if (k.endsWith('s')) return false;
-  const tags = tagsAt(toks, i, cache);
-  return tags.has('PresentTense') && !tags.has('Noun') && !tags.has('Adjective');
+  return PLURAL_AUX.has(k) || (!k.endsWith('s') && lexiconHas(k, 'Infinitive'));
 }
+const PLURAL_AUX = new Set(['are', 'were', 'have', 'do']);
 
 /** Whether the word at toks[i] is used as a noun. */
 export function readsAsNoun(toks: readonly Tok[], i: number, cache: PosCache): boolean {
