@@ -3053,4 +3053,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Other architectural highlights include its stone carvings and flying buttresses.',
     note: 'the noun "highlights", subject of "include": never "architectural shows"',
   },
+  {
+    mode: 'standard',
+    text: 'Dreams often end up unveiling aspects of our personalities that remain hidden.',
+    expected: 'Dreams often end up uncovering aspects of our personalities that remain hidden.',
+    note: 'what was hidden is uncovered, not "presented"',
+  },
 ];
