@@ -1551,16 +1551,22 @@ export const TABLE: Entry[] = [
   N('struggle with', 'battle with', 2, { plural: false, guard: { prevIn: STRUGGLE_BEFORE } }),
   V('struggle to', 'find it hard to', 2, { forms: ['base'], guard: { verb: true } }),
   // "the challenges of parenthood", "faces many challenges" (not "challenges readers to think").
+  // Not challenges someone makes ("challenges from its citizens", "legal challenges to the law")
+  // nor ones people compete in ("compete in driving challenges").
   N('challenges', ['difficulties', 'problems'], 2, {
     plural: false,
     guard: {
       noun: true,
-      prevNotIn: set('that which who'),
+      prevNotIn: set('that which who legal court constitutional'),
       nextNotIn: new Set([
         ...DETERMINERS,
         ...OBJECT_PRONOUNS,
-        ...set('readers reader people conventional traditional societal'),
+        ...set('readers reader people conventional traditional societal from to against'),
       ]),
+      notPrevWithin: {
+        n: 4,
+        in: set('compete competes competed competing complete completed completing contest contests'),
+      },
     },
   }),
   F('serves as', 'is', 2, { guard: { nextIn: set('a an the his her its their our'), prevNotIn: ADVERBS_BEFORE_VERB } }),

@@ -3059,4 +3059,16 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Dreams often end up uncovering aspects of our personalities that remain hidden.',
     note: 'what was hidden is uncovered, not "presented"',
   },
+  {
+    mode: 'standard',
+    text: 'A strong country should not tolerate challenges from its citizens to its laws.',
+    expected: 'A strong country should not tolerate challenges from its citizens to its laws.',
+    note: 'challenges someone makes are defiance, not "difficulties"',
+  },
+  {
+    mode: 'standard',
+    text: 'The top drivers compete in rigorous driving challenges.',
+    expected: 'The top drivers compete in rigorous driving challenges.',
+    note: 'contests, not "difficulties"',
+  },
 ];
