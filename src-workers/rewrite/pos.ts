@@ -235,7 +235,8 @@ export function readsAsVerb(
   if (NOUN_BEFORE.has(prev)) return false;
   // "Other architectural highlights include …": a word in -s before a plural verb or a modal is
   // the plural subject of that verb, not a verb itself.
-  if (fs.includes('s3') && (MODALS.has(next) || pluralVerbAt(toks, nextIndex(toks, i)))) return false;
+  if (fs.includes('s3') && (MODALS.has(next) || NEGATED_MODALS.has(next) || pluralVerbAt(toks, nextIndex(toks, i))))
+    return false;
   const objectNext =
     DETERMINERS.has(next) ||
     OBJECT_PRONOUNS.has(next) ||
@@ -266,7 +267,18 @@ function pluralVerbAt(toks: readonly Tok[], i: number): boolean {
   const k = keyOf(toks[i]);
   return PLURAL_AUX.has(k) || (!k.endsWith('s') && lexiconHas(k, 'Infinitive'));
 }
-const PLURAL_AUX = new Set(['are', 'were', 'have', 'do']);
+const PLURAL_AUX = new Set(['are', 'were', 'have', 'do', "aren't", "weren't", "haven't", "don't"]);
+/** "impacts cannot be ignored": modals with their negation written in. */
+const NEGATED_MODALS = new Set([
+  'cannot',
+  "can't",
+  "couldn't",
+  "won't",
+  "wouldn't",
+  "shouldn't",
+  "mustn't",
+  "mightn't",
+]);
 
 /** Whether the word at toks[i] is used as a noun. */
 export function readsAsNoun(toks: readonly Tok[], i: number, cache: PosCache): boolean {

@@ -1060,7 +1060,8 @@ export const TABLE: Entry[] = [
   }),
   F('approximately', 'about', 2, { modes: NOT_FORMAL }),
   F('frequently', 'often', 2),
-  F('currently', 'now', 2, { modes: NOT_FORMAL }),
+  // Not after a negation: "is not currently known" is no "isn't now known".
+  F('currently', 'now', 2, { modes: NOT_FORMAL, guard: { prevNotIn: NEGATORS } }),
   F('whether or not', 'whether', 2),
   O('accordingly ,', { plain: ['So,'], formal: [] }, 2),
   O('in addition to', { plain: ['Besides'], formal: [] }, 2),

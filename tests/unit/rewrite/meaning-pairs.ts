@@ -3071,4 +3071,16 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The top drivers compete in rigorous driving challenges.',
     note: 'contests, not "difficulties"',
   },
+  {
+    mode: 'casual',
+    text: 'Its negative environmental impacts cannot be ignored.',
+    expected: "Its negative environmental impacts can't be ignored.",
+    note: 'the noun before a modal: never the verb "affects"',
+  },
+  {
+    mode: 'standard',
+    text: 'The reason for his surrender is not currently known.',
+    expected: 'The reason for his surrender is not currently known.',
+    note: 'never "is not now known"',
+  },
 ];
