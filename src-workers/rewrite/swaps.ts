@@ -108,6 +108,7 @@ function guardOk(g: Guard, toks: readonly Tok[], start: number, end: number): bo
   if (g.notInSentence && toks.some((t) => t.kind === 'word' && g.notInSentence!.has(keyOf(t)))) return false;
   if (g.notMeasured && amountWithin(toks, end, g.notMeasured === true ? 6 : g.notMeasured)) return false;
   if (g.notAfterPossessive && possessiveBefore(toks, start, g.notAfterPossessive)) return false;
+  if (g.notParallel && parallelAfter(toks, end)) return false;
   return true;
 }
 
@@ -115,6 +116,21 @@ function guardOk(g: Guard, toks: readonly Tok[], start: number, end: number): bo
  * A number among the `n` words after `i`, before any punctuation. Numbers are masked as protected
  * text, so any protected span counts: a quotation or a name there only keeps the claim as written.
  */
+const PARALLEL_LINKS = set('and or also nor');
+
+/** The word at toks[end] comes again later in the sentence after "and", "or" or "also" ("…, but also on …"). */
+function parallelAfter(toks: readonly Tok[], end: number): boolean {
+  const word = keyOf(toks[end]);
+  let before = '';
+  for (let k = nextIndex(toks, end); k >= 0; k = nextIndex(toks, k)) {
+    const key = keyOf(toks[k]);
+    if (key === word && PARALLEL_LINKS.has(before)) return true;
+    if (toks[k].kind === 'word') before = key;
+    else if (key !== ',') before = '';
+  }
+  return false;
+}
+
 const POSSESSIVE_DETERMINERS = set('his her their its my our your');
 
 /** A possessive among the n words before toks[i], within its clause ("his madness", "Shylock's decision"). */

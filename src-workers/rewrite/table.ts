@@ -74,6 +74,12 @@ export interface Guard {
   /** None of the sentence's words may be in the set (a study's "significant" is statistical). */
   notInSentence?: ReadonlySet<string>;
   /**
+   * The phrase's last word (a preposition) does not come again after "and", "or" or "also" later
+   * in the sentence: "had an impact on the game, but also on culture" has a second object that
+   * "affected the game" cannot take.
+   */
+  notParallel?: boolean;
+  /**
    * Not after a possessive within the previous n words of the clause ("his madness results in",
    * "Shylock's decision results in"): a particular subject's effect is a fact, not a general claim.
    */

@@ -3083,4 +3083,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The reason for his surrender is not currently known.',
     note: 'never "is not now known"',
   },
+  {
+    mode: 'standard',
+    text: 'These players have not only had an impact on the game of basketball, but also on popular culture.',
+    expected: 'These players have had an effect on the game of basketball and on popular culture.',
+    note: 'a second "on" object keeps the noun: never "affected the game and on popular culture"',
+  },
 ];
