@@ -553,7 +553,9 @@ export const PHRASES: Entry[] = [
     F('with the exception of', 'except', 2),
     F('for the reason that', 'because', 2),
     F('by means of', 'by', 2),
-    F('at all times', 'always', 2),
+    // Not closing a clause ("supervised at all times." → "supervised always." reads wrong: "always"
+    // stands before the verb) nor after a negation ("cannot watch them at all times").
+    F('at all times', 'always', 2, { guard: { nextNotIn: set('. , ; : ! ? )'), notPrevWithin: NEGATED_CLAUSE } }),
     F('a majority of', 'most', 2, { guard: { nextNotIn: DETERMINERS } }),
     // Before a determiner the partitive keeps its "of": "a small number of the chassis" → "a few of the".
     F('a small number of', 'a few', 2, { guard: { nextNotIn: DETERMINERS } }),

@@ -3089,4 +3089,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'These players have had an effect on the game of basketball and on popular culture.',
     note: 'a second "on" object keeps the noun: never "affected the game and on popular culture"',
   },
+  {
+    mode: 'concise',
+    text: 'Parents cannot watch over their children at all times.',
+    expected: "Parents can't watch over their children at all times.",
+    note: '"always" at the end of the clause reads wrong, and the negation\'s scope would blur',
+  },
 ];
