@@ -7,6 +7,7 @@
 import type { RewriteMode } from '../../src-shared/models';
 import { inflectVerbPhrase, pluralize, verbForms, type VerbForm } from './inflect';
 import { PHRASES } from './phrases';
+import { toBritish } from './spelling';
 import { STRUCTURAL_WORDS } from './structure';
 import { REASONS, type Reason } from './reasons';
 import { entryReason, TABLE, WORDNET_REVIEWED, type Entry, type Guard } from './table';
@@ -174,6 +175,8 @@ export function insertableWords(): ReadonlySet<string> {
     for (const c of n.next.values()) walk(c);
   };
   walk(lexicon());
+  // The same words in British spelling, which a document written that way gets (spelling.ts).
+  for (const w of [...out]) out.add(toBritish(w));
   insertable = out;
   return out;
 }

@@ -15,10 +15,25 @@ import { invalidate } from './pos';
 import { rhythm } from './rhythm';
 import { formalMode, type ReviseState } from './state';
 import { contrastAcross, restructure } from './structure';
+import { toBritish } from './spelling';
 import { applyTable } from './swaps';
-import { openingWord, splitSentences, tokenize, type Tok } from './tokens';
+import { firstContentIndex, isLowerWord, openingWord, splitSentences, tokenize, type Tok } from './tokens';
 
 export { newState, formalMode, type ReviseState } from './state';
+
+/**
+ * The words edits wrote, in British spelling: lower-case ones, and a capital only where it opens
+ * the sentence (elsewhere it may be a name: "Lincoln Center" stays).
+ */
+function britishWords(toks: Tok[]): void {
+  const first = firstContentIndex(toks);
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (!t.reason || t.kind !== 'word' || !(isLowerWord(t.text) || i === first)) continue;
+    const text = toBritish(t.text);
+    if (text !== t.text) toks[i] = { ...t, text };
+  }
+}
 
 /** Revises one unit of masked text; returns its tokens. */
 export function reviseUnit(masked: string, state: ReviseState): Tok[] {
@@ -43,7 +58,9 @@ export function reviseUnit(masked: string, state: ReviseState): Tok[] {
     noteContent(masked, state.seen);
   }
   const toks: Tok[] = [];
+  const british = state.spelling === 'british';
   for (const s of out) {
+    if (british) britishWords(s.toks);
     // One by one: spreading a run-on sentence's tokens overflows the call stack.
     for (const t of s.toks) toks.push(t);
     if (s.gap) toks.push({ text: s.gap, kind: 'space' });

@@ -1,6 +1,7 @@
 /** What the reviser carries from one unit to the next within a document. */
 import type { RewriteMode } from '../../src-shared/models';
 import { newPosCache, type PosCache } from './pos';
+import { spellingOf, type Spelling } from './spelling';
 
 /** Formal and academic prose: no contractions, no sentence opening with "But". */
 export function formalMode(mode: RewriteMode): boolean {
@@ -32,6 +33,8 @@ export interface ReviseState {
    * ("But some argue … But I believe …").
    */
   previousOpening: string;
+  /** The document's spelling, which every word an edit writes takes (spelling.ts). */
+  spelling: Spelling;
 }
 
 export function newState(mode: RewriteMode, strength: number, apostrophe = "'", document = ''): ReviseState {
@@ -47,5 +50,6 @@ export function newState(mode: RewriteMode, strength: number, apostrophe = "'", 
     seen: new Set(),
     sentencesSeen: [],
     previousOpening: '',
+    spelling: spellingOf(document),
   };
 }
