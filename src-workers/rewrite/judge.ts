@@ -32,13 +32,14 @@ export interface Judgement {
 }
 
 export function judge(text: string): Judgement {
+  const prose = withoutHeadings(text);
   // A text too short for a verdict is not judged either way.
-  if (countWords(text) < MIN_SCORED_WORDS)
-    return { score: detectorScore(text), scored: false, human: false, mixed: false, aiShare: 0, flagged: [] };
+  if (countWords(prose) < MIN_SCORED_WORDS)
+    return { score: detectorScore(prose), scored: false, human: false, mixed: false, aiShare: 0, flagged: [] };
   // The full analysis, whatever the score: a document with both kinds of passage is `mixed` at
   // any score, and its human passages are left alone as a human text is.
-  const analysis = analyzeText(text);
-  const score = analysis.ai_confidence ?? detectorScore(text);
+  const analysis = analyzeText(prose);
+  const score = analysis.ai_confidence ?? detectorScore(prose);
   const mixed = analysis.verdict === 'mixed';
   const human = analysis.verdict === 'human' || mixed;
   const aiShare = analysis.ai_share ?? 0;
@@ -52,6 +53,46 @@ export function judge(text: string): Judgement {
   }
   flagged.sort((a, b) => a.start - b.start || a.end - b.end);
   return { score, scored: true, human, mixed, aiShare, flagged };
+}
+
+/**
+ * The detector's score of a text's prose (headings blanked, as `judge` reads it): what a revision
+ * must not raise.
+ */
+export function proseScore(text: string): number {
+  return detectorScore(withoutHeadings(text));
+}
+
+/** A line that ends a sentence or a clause: prose, not a heading. */
+const PROSE_END = /[.!?…:;,]["'”’)\]]*$/;
+const MAX_HEADING_WORDS = 12;
+
+/**
+ * The text with its headings blanked, offsets kept: a line of its own (a blank line or the text's
+ * start before it) of at most twelve words, opening with a capital or a digit and ending without a
+ * stop, before more text. A title or a section heading ("1. Purpose", "Key Benefits") is no
+ * sentence, and the detector, which learned from running prose, reads a run of such short lines
+ * as the varied rhythm of human writing (measured: a policy with four numbered headings scored
+ * 9.5 % with them, 77.5 % without).
+ */
+export function withoutHeadings(text: string): string {
+  const lines = text.split('\n');
+  let out = '';
+  let previousBlank = true;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const body = line.trim();
+    const heading =
+      previousBlank &&
+      /^[\p{Lu}\d#]/u.test(body) &&
+      /\p{L}/u.test(body) &&
+      !PROSE_END.test(body) &&
+      body.split(/\s+/).length <= MAX_HEADING_WORDS &&
+      lines.slice(i + 1).some((l) => l.trim() !== '');
+    out += (heading ? ' '.repeat(line.length) : line) + (i < lines.length - 1 ? '\n' : '');
+    previousBlank = body === '';
+  }
+  return out;
 }
 
 const LIANG = new Set<string>(LIANG_WORDS);

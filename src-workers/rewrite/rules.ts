@@ -8,14 +8,13 @@
  */
 import type { Span } from '../../src-shared/models';
 import type { ProgressMessage, RewriteOutput } from '../../src-shared/tasks';
-import { detectorScore } from '../detect/index';
 import { sentenceSpans, words } from '../text/segment';
 import { apostropheStyle, checkAborted, verifyRevision, type RewriteRequest } from './common';
 import { countWordTokens, diffPiece, summarize, toHunks, type RawHunk } from './diff';
 import { readsAsEnglish } from './english';
 import { makeGuard, type Guard } from './guard';
 import { planSections, SectionProgress } from './sections';
-import { judge, touches, type Judgement } from './judge';
+import { judge, proseScore, touches, type Judgement } from './judge';
 import { insertableWords } from './lexicon';
 import { findProtectedSpans, maskRange, unmask, type ProtectedSpan } from './protect';
 import { REASONS, STOCK_REASONS, type Reason } from './reasons';
@@ -164,7 +163,7 @@ interface NotRaising {
  * families; all but one stock-phrase family; none. At most one detector run per family and step.
  */
 function notRaising(text: string, hunks: RawHunk[], score: number): NotRaising {
-  const fits = (kept: RawHunk[]) => !kept.length || detectorScore(apply(text, kept)) <= score;
+  const fits = (kept: RawHunk[]) => !kept.length || proseScore(apply(text, kept)) <= score;
   const withoutOne = (from: RawHunk[], stockFamilies: boolean): NotRaising | null => {
     const families = [...new Set(from.flatMap(reasonsOf))].filter(
       (f) => f && STOCK_REASONS.has(f as Reason) === stockFamilies,

@@ -1509,7 +1509,7 @@ export const TABLE: Entry[] = [
     guard: {
       verb: true,
       nextIn: set(
-        'unchanged constant stable steady intact unaltered fixed flat level largely relatively fairly roughly nearly virtually almost essentially',
+        'unchanged constant stable steady intact unaltered fixed flat level largely relatively fairly roughly nearly virtually almost essentially aligned relevant competitive open closed active valid consistent accurate',
       ),
       notInSentence: set('stays stay'),
     },

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { REWRITE_MODES } from '../../../src-shared/models';
 import { analyzeText, detectorScore } from '../../../src-workers/detect/index';
-import { markedSpans, touches, type Judgement } from '../../../src-workers/rewrite/judge';
+import { markedSpans, touches, withoutHeadings, type Judgement } from '../../../src-workers/rewrite/judge';
 import { REASONS } from '../../../src-workers/rewrite/reasons';
 import { paragraphs } from '../../../src-workers/text/segment';
 import { keepNotRaising } from '../../../src-workers/rewrite/rules';
@@ -205,5 +205,39 @@ describe('a revision never raises the detector’s score', () => {
         const out = await revise(t, opts(mode, strength));
         expect(detectorScore(out.text), `${mode} ${strength}`).toBeLessThanOrEqual(detectorScore(t));
       }
+  });
+});
+
+describe('headings', () => {
+  // A policy written for these tests, in the manner of a chat model, with numbered headings.
+  const POLICY = [
+    '1. Purpose',
+    'This Remote Work Policy outlines the guidelines and expectations for employees of Northwind Ltd. who work remotely. It is designed to ensure that remote work arrangements are implemented in a fair, consistent, and effective manner across all departments.',
+    '2. Eligibility',
+    "Employees who have completed their probationary period may request to work remotely for up to three days per week. Requests must be submitted in writing to the employee's line manager, who will evaluate them based on the nature of the role, the employee's performance, and the operational needs of the team.",
+    '3. Equipment and Security',
+    'The Company will provide a laptop and any necessary peripherals. Employees are responsible for ensuring that their home working environment is safe and that confidential information is protected at all times.',
+    '4. Review',
+    "This policy will be reviewed annually by the Human Resources department to ensure it remains aligned with the Company's strategic objectives and applicable legislation.",
+  ].join('\n\n');
+
+  it('are blanked for the judgement, offsets kept; prose lines, list items and stops are not headings', () => {
+    const blanked = withoutHeadings(POLICY);
+    expect(blanked.length).toBe(POLICY.length);
+    expect(blanked).not.toContain('1. Purpose');
+    expect(blanked).toContain('This Remote Work Policy outlines');
+    const kept = 'A short line that ends with a stop.\n\n- an item of a list\n\nThe last line, a heading at the end';
+    expect(withoutHeadings(kept)).toBe(kept);
+  });
+
+  it('do not make a machine-written document read as human: it is revised throughout', async () => {
+    // The headings alone took the detector from 77.5 % to 9.5 % on this policy's first draft.
+    expect(analyzeText(POLICY).verdict).toBe('human');
+    expect(analyzeText(withoutHeadings(POLICY)).verdict).not.toBe('human');
+    const out = await revise(POLICY, opts('standard', 2));
+    expect(out.diff_summary.note ?? '').not.toMatch(/written by a person/);
+    expect(out.hunks.length).toBeGreaterThan(2);
+    for (const heading of ['1. Purpose', '2. Eligibility', '3. Equipment and Security', '4. Review'])
+      expect(out.text).toContain(heading);
   });
 });
