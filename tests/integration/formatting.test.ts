@@ -140,8 +140,13 @@ describe('formatting kept through import, revision and export', () => {
       const docx = await harness.core.api.exportDocument({ id: doc.id, format: 'docx', ...which }, ctx());
       const html = (await mammoth.convertToHtml({ buffer: Buffer.from(docx.base64, 'base64') })).value;
       expect(html).toMatch(
-        /^<h1>The Digital Classroom<\/h1><p>.*<strong>.+<\/strong>.*<\/p><h2>What changes<\/h2><ul><li>.*<\/li><li><em>.*<\/em><\/li><\/ul><p>/,
+        /^<h1>The Digital Classroom<\/h1><p>.*<\/p><h2>What changes<\/h2><ul><li>.*<\/li><li><em>.*<\/em><\/li><\/ul><p>/,
       );
+      // The bold "crucial" is kept where its words are; a change that rewrites "plays a crucial
+      // role in shaping" as "shapes" takes it away (as Word does with typed-over text), and it
+      // never spreads over other words.
+      if ('version' in which && which.version === 1) expect(html).toContain('<strong>crucial</strong>');
+      else expect(html).toMatch(/^<h1>[^<]*<\/h1><p>(?:[^<]*|[^<]*<strong>crucial<\/strong>[^<]*)<\/p>/);
       const txt = await harness.core.api.exportDocument({ id: doc.id, format: 'txt', ...which }, ctx());
       expect(Buffer.from(txt.base64, 'base64').toString('utf8')).toMatch(/^The Digital Classroom\n\n/);
     }
