@@ -78,6 +78,8 @@ const AFTER_VERB_PHRASE: ReadonlySet<string> = new Set([
  * "not accurate" is wrong; "it is not true that the plot is entirely dependent on …" likewise.
  * No cut after a negation in the same clause.
  */
+/** The writer speaking of themselves, a word or two back ("I was certainly …", "we are certainly …"). */
+const FIRST_PERSON = { n: 2, in: set('i we') };
 const NEGATED_CLAUSE = { n: 16, in: new Set([...NEGATORS, ...NEGATION_WORDS]) };
 
 const STANDARD_CASUAL: RewriteMode[] = ['standard', 'casual'];
@@ -783,7 +785,8 @@ export const PHRASES: Entry[] = [
     C('it is obvious that', 'it seems that', 2, { modes: ACADEMIC }),
     C('there is no doubt that', 'it is very likely that', 2, { modes: ACADEMIC }),
     C('it is undeniable that', 'it is very likely that', 2, { modes: ACADEMIC }),
-    F('certainly', 'probably', 2, { modes: ACADEMIC, guard: { nextLower: true } }),
+    // Not what the writer says of themselves ("I was certainly unaware").
+    F('certainly', 'probably', 2, { modes: ACADEMIC, guard: { nextLower: true, notPrevWithin: FIRST_PERSON } }),
     F('definitely', 'probably', 2, { modes: ACADEMIC, guard: { nextLower: true } }),
     ...[
       'lead to',
@@ -851,7 +854,11 @@ export const PHRASES: Entry[] = [
           // one of a pair ("as the flow rate increases or decreases").
           verb: true,
           notAfterPossessive: 6,
-          nextNotIn: set('or and'),
+          // "reduces to the standard relations" is a limit, not an effect.
+          nextNotIn: set('or and to'),
+          // Not inside a denial ("no evidence the death penalty reduces homicides"): the hedge
+          // would strengthen what is denied.
+          notInSentence: NEGATED_CLAUSE.in,
         },
       }),
     ),
@@ -860,6 +867,8 @@ export const PHRASES: Entry[] = [
       F(v, `can ${v}`, 2, {
         modes: ACADEMIC,
         guard: {
+          nextNotIn: set('or and to'),
+          notInSentence: NEGATED_CLAUSE.in,
           prevIn: set(
             'they these those programs policies measures changes studies schemes services courses tools methods people',
           ),

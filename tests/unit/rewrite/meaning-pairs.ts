@@ -3095,4 +3095,22 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: "Parents can't watch over their children at all times.",
     note: '"always" at the end of the clause reads wrong, and the negation\'s scope would blur',
   },
+  {
+    mode: 'academic',
+    text: 'The relations hold at all orders, and they reduce to the standard commutation relations in the limit.',
+    expected: 'The relations hold at all orders, and they reduce to the standard commutation relations in the limit.',
+    note: '"reduce to" is a limit, not an effect to hedge',
+  },
+  {
+    mode: 'academic',
+    text: 'Study after study has found no evidence that the death penalty reduces homicides.',
+    expected: 'Study after study has found no evidence that the death penalty reduces homicides.',
+    note: 'a hedge inside a denial would strengthen what is denied',
+  },
+  {
+    mode: 'academic',
+    text: 'I was certainly unaware of the deals.',
+    expected: 'I was certainly unaware of the deals.',
+    note: 'what the writer says of themselves is no claim to hedge',
+  },
 ];
