@@ -612,6 +612,10 @@ function reorderOpening(s: Sentence, state: ReviseState): Sentence {
   // before a clause of its own, so that the moved phrase still attaches to the main verb.
   if (main.some((t) => t.kind === 'punctuation' && /[;:()"“”—–]/.test(t.text))) return s;
   if (main.some((t, i) => t.text === ',' && !modifierComma(main, i))) return s;
+  // A comma may also close a quotation ("Brontë's \"Wuthering Heights,\" a paragon of …"): what
+  // follows it is an appositive, which the moved phrase would then seem to belong to.
+  if (main.some((t) => t.kind === 'placeholder' && /,\W*$/.test(state.spans[Number(t.text.slice(1, -1))]?.text ?? '')))
+    return s;
   if (phrase.some((t) => t.kind === 'punctuation')) return s;
   if (placeholderOrder(phrase) && placeholderOrder(main)) return s;
   // Not "… for Maria to rest to finish": an infinitive purpose after another infinitive.

@@ -367,6 +367,10 @@ describe('sentence length and openings', () => {
     );
     const set = 'To be honest, the hikers were tired.';
     expect((await edit(set)).text).toBe(set);
+    // Nor behind an appositive after a quoted title: "… \"Wuthering Heights,\" a paragon of such
+    // impact to substantiate this view" would tie the purpose to the appositive.
+    const quoted = 'To support this view, we read Brontë\'s "Wuthering Heights," a paragon of such impact.';
+    expect((await edit(quoted)).text).toBe(quoted);
   });
 });
 
