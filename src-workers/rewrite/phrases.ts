@@ -78,6 +78,10 @@ const AFTER_VERB_PHRASE: ReadonlySet<string> = new Set([
  * "not accurate" is wrong; "it is not true that the plot is entirely dependent on …" likewise.
  * No cut after a negation in the same clause.
  */
+/** Words of death, harm and abuse: a sentence with one keeps its register in casual prose. */
+const GRAVE_WORDS = set(
+  'dead died die dies death deaths killed killing murdered murder injured injuries wounded tragically tragedy abuse abused victims victim funeral cancer',
+);
 /** The writer speaking of themselves, a word or two back ("I was certainly …", "we are certainly …"). */
 const FIRST_PERSON = { n: 2, in: set('i we') };
 const NEGATED_CLAUSE = { n: 16, in: new Set([...NEGATORS, ...NEGATION_WORDS]) };
@@ -656,7 +660,11 @@ export const PHRASES: Entry[] = [
     F('numerous', 'lots of', 2, { modes: CASUAL, guard: { attributive: true } }),
     F('perhaps', 'maybe', 2, { modes: CASUAL }),
     // Not "the children of Israel" (a people) nor "children of divorce": only children as such.
-    F('children', 'kids', 2, { modes: CASUAL, guard: { prevNotIn: set('young small'), nextNotIn: set('of') } }),
+    // Not in a report of harm: "the two children were pronounced dead" keeps its register.
+    F('children', 'kids', 2, {
+      modes: CASUAL,
+      guard: { prevNotIn: set('young small'), nextNotIn: set('of'), notInSentence: GRAVE_WORDS },
+    }),
     F('approximately', 'about', 2, { modes: CASUAL }),
     F('many', 'lots of', 2, {
       modes: CASUAL,

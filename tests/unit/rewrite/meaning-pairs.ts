@@ -3113,4 +3113,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'I was certainly unaware of the deals.',
     note: 'what the writer says of themselves is no claim to hedge',
   },
+  {
+    mode: 'casual',
+    text: 'Tragically, the two children in the other car were pronounced dead at the scene.',
+    expected: 'Tragically, the two children in the other car were pronounced dead at the scene.',
+    note: 'a report of a death keeps its register: never "kids"',
+  },
 ];
