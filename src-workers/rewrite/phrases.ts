@@ -671,8 +671,15 @@ export const PHRASES: Entry[] = [
       guard: {
         prevNotIn: set('how so too as very not a the of his her their its our my your these those in for'),
         nextLower: true,
-        // Before a noun, not as a pronoun: "Many have managed" is no "Lots of have managed".
-        nextNotIn: new Set([...set('of more other others times years'), ...AUXILIARIES, ...MODALS, ...PRONOUN_VERBS]),
+        // Before a noun, not as a pronoun: "Many have managed" is no "Lots of have managed", and
+        // "leading many to view" no "leading lots of to view".
+        nextNotIn: new Set([
+          ...set('of more other others times years to who that which'),
+          ...AUXILIARIES,
+          ...MODALS,
+          ...PRONOUN_VERBS,
+          ...PREPOSITIONS,
+        ]),
       },
     }),
     // "large amounts of", "a large number of", "on a large scale" are set phrases: "big" reads wrong there.

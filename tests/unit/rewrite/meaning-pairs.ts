@@ -3119,4 +3119,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Tragically, the two children in the other car were pronounced dead at the scene.',
     note: 'a report of a death keeps its register: never "kids"',
   },
+  {
+    mode: 'casual',
+    text: 'Food was fresher then, leading many to view this era as a golden age.',
+    expected: 'Food was fresher then, leading many to view this era as a golden age.',
+    note: '"many" as a pronoun: never "lots of to view"',
+  },
 ];
