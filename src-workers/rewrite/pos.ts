@@ -28,6 +28,19 @@ const VERB_BEFORE_BASE = new Set<string>([
 const VERB_BEFORE_S3 = set('it he she this that which who also often always usually still now typically');
 const NOUN_BEFORE = new Set<string>([...DETERMINERS, ...POSSESSIVES, ...PREPOSITIONS].filter((w) => w !== 'to'));
 
+/** Adjectives that are as often nouns ("the firm", "the public"): no sign the next word is one. */
+const ADJECTIVE_NOUNS = new Set(
+  'firm public chemical professional individual native local national official criminal executive representative original military equal general potential principal private total commercial standard collective mobile fellow chief rival patient present sound fine light square kind mean major minor giant key'.split(
+    ' ',
+  ),
+);
+
+/** Index of the token before toks[i] that is not a space, or -1. */
+function prevIndexOf(toks: readonly Tok[], i: number): number {
+  for (let j = i - 1; j >= 0; j--) if (toks[j].kind !== 'space') return j;
+  return -1;
+}
+
 function prevKey(toks: readonly Tok[], i: number): string {
   for (let j = i - 1; j >= 0; j--) if (toks[j].kind !== 'space') return keyOf(toks[j]);
   return '';
@@ -233,6 +246,16 @@ export function readsAsVerb(
   if (fs.includes('s3') && (prev === 'this' || prev === 'that') && (DETERMINERS.has(next) || OBJECT_PRONOUNS.has(next)))
     return true;
   if (NOUN_BEFORE.has(prev)) return false;
+  // "the profound impacts our decisions can have": a determiner and an adjective before it make
+  // the word a noun, whatever follows.
+  // Not after a word that is a noun as often ("The firm leverages its data", which the tagger
+  // reads as an adjective too).
+  if (
+    lexiconHas(prev, 'Adjective') &&
+    !ADJECTIVE_NOUNS.has(prev) &&
+    NOUN_BEFORE.has(prevKey(toks, prevIndexOf(toks, i)))
+  )
+    return false;
   // "Other architectural highlights include …": a word in -s before a plural verb or a modal is
   // the plural subject of that verb, not a verb itself.
   if (fs.includes('s3') && (MODALS.has(next) || NEGATED_MODALS.has(next) || pluralVerbAt(toks, nextIndex(toks, i))))

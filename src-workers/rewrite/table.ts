@@ -152,7 +152,10 @@ const SENSES = set('sense senses');
 const PROSPECTS = set(
   'customer customers client clients buyer buyers employer employers employee employees investor investors partner partners user users student students tenant tenants donor donors member members recruits mates',
 );
-const VIVID_COLOUR = new Set([...COLOUR_WORDS, ...set('colorful colourful coloured colored')]);
+const VIVID_COLOUR = new Set([
+  ...COLOUR_WORDS,
+  ...set('colorful colourful coloured colored reds blues greens yellows oranges purples pinks browns golds'),
+]);
 /** What is held to ("unwavering faith", "unyielding resolve"): "firm" or "steady" says the same. */
 const STEADFAST_NOUNS = set(
   'faith belief beliefs commitment commitments resolve determination dedication devotion loyalty support focus spirit conviction convictions courage trust stance stand principles will gaze hand moral hope endurance promise promises pledge',

@@ -3125,4 +3125,17 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Food was fresher then, leading many to view this era as a golden age.',
     note: '"many" as a pronoun: never "lots of to view"',
   },
+  {
+    mode: 'casual',
+    text: 'It is a tale that explores the profound impacts our decisions can have on others.',
+    expected: "It's a tale that explores the strong impacts our decisions can have on others.",
+    note: 'the noun after "the profound": never the verb "affects"',
+  },
+  { mode: 'standard', text: 'The firm leverages its data to grow.', expected: 'The firm uses its data to grow.' },
+  {
+    mode: 'casual',
+    text: 'Autumn is a spectacle of fiery oranges, vibrant yellows, and deep reds.',
+    expected: 'Autumn is a spectacle of fiery oranges, vibrant yellows, and deep reds.',
+    note: 'colours stay vibrant',
+  },
 ];
