@@ -77,6 +77,8 @@ const MAX_HEADING_WORDS = 12;
  */
 export function withoutHeadings(text: string): string {
   const lines = text.split('\n');
+  // More text must follow a heading: the last line with any (found once, not per line).
+  const lastText = lines.findLastIndex((l) => l.trim() !== '');
   let out = '';
   let previousBlank = true;
   for (let i = 0; i < lines.length; i++) {
@@ -88,7 +90,7 @@ export function withoutHeadings(text: string): string {
       /\p{L}/u.test(body) &&
       !PROSE_END.test(body) &&
       body.split(/\s+/).length <= MAX_HEADING_WORDS &&
-      lines.slice(i + 1).some((l) => l.trim() !== '');
+      i < lastText;
     out += (heading ? ' '.repeat(line.length) : line) + (i < lines.length - 1 ? '\n' : '');
     previousBlank = body === '';
   }

@@ -5,7 +5,7 @@
  */
 import nlp from 'compromise';
 import type { VerbForm } from './inflect';
-import { keyOf, nextIndex, type Tok } from './tokens';
+import { keyOf, nextIndex, prevIndex, type Tok } from './tokens';
 import {
   DETERMINERS,
   MODALS,
@@ -34,12 +34,6 @@ const ADJECTIVE_NOUNS = new Set(
     ' ',
   ),
 );
-
-/** Index of the token before toks[i] that is not a space, or -1. */
-function prevIndexOf(toks: readonly Tok[], i: number): number {
-  for (let j = i - 1; j >= 0; j--) if (toks[j].kind !== 'space') return j;
-  return -1;
-}
 
 function prevKey(toks: readonly Tok[], i: number): string {
   for (let j = i - 1; j >= 0; j--) if (toks[j].kind !== 'space') return keyOf(toks[j]);
@@ -250,11 +244,7 @@ export function readsAsVerb(
   // the word a noun, whatever follows.
   // Not after a word that is a noun as often ("The firm leverages its data", which the tagger
   // reads as an adjective too).
-  if (
-    lexiconHas(prev, 'Adjective') &&
-    !ADJECTIVE_NOUNS.has(prev) &&
-    NOUN_BEFORE.has(prevKey(toks, prevIndexOf(toks, i)))
-  )
+  if (lexiconHas(prev, 'Adjective') && !ADJECTIVE_NOUNS.has(prev) && NOUN_BEFORE.has(prevKey(toks, prevIndex(toks, i))))
     return false;
   // "Other architectural highlights include …": a word in -s before a plural verb or a modal is
   // the plural subject of that verb, not a verb itself.
