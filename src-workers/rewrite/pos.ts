@@ -241,9 +241,8 @@ export function readsAsVerb(
     return true;
   if (NOUN_BEFORE.has(prev)) return false;
   // "the profound impacts our decisions can have": a determiner and an adjective before it make
-  // the word a noun, whatever follows.
-  // Not after a word that is a noun as often ("The firm leverages its data", which the tagger
-  // reads as an adjective too).
+  // the word a noun, whatever follows — unless the "adjective" is as often a noun ("The firm
+  // leverages its data", which the tagger reads as an adjective too).
   if (lexiconHas(prev, 'Adjective') && !ADJECTIVE_NOUNS.has(prev) && NOUN_BEFORE.has(prevKey(toks, prevIndex(toks, i))))
     return false;
   // "Other architectural highlights include …": a word in -s before a plural verb or a modal is

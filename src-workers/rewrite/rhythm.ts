@@ -35,7 +35,7 @@ import {
   type Tok,
   withRemovedBefore,
 } from './tokens';
-import { BE_FORMS, DETERMINERS, PREPOSITIONS, SUBJECT_PRONOUNS, isNegation, set } from './wordsets';
+import { BE_FORMS, DETERMINERS, LIMITERS, PREPOSITIONS, SUBJECT_PRONOUNS, isNegation, set } from './wordsets';
 
 /** Verbs after ", which" that make the clause a comment on the whole statement before it. */
 const WHICH_CLAUSE = set(
@@ -133,13 +133,12 @@ const IMPERSONAL_STARTS = set(
   'the this these that those its their his her our my your a an in on at by with for through as when while although though despite after before during from over under since because if each every such both all many most some',
 );
 
-const NOT_ONLY_LIMITERS = set('only just merely simply');
 /** Where "not only" (or "not just", "not merely") stands in the sentence, or -1. */
 function correlativeNotAt(toks: readonly Tok[]): number {
   for (let i = 0; i < toks.length; i++) {
     if (toks[i].kind !== 'word' || keyOf(toks[i]) !== 'not') continue;
     const n = nextIndex(toks, i);
-    if (n >= 0 && NOT_ONLY_LIMITERS.has(keyOf(toks[n]))) return i;
+    if (n >= 0 && LIMITERS.has(keyOf(toks[n]))) return i;
   }
   return -1;
 }

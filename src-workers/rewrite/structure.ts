@@ -46,6 +46,7 @@ import {
   SUBORDINATORS,
   set,
   isNegation,
+  LIMITERS,
 } from './wordsets';
 
 /** Words these edits may put into a text besides those they move (for the meaning guard). */
@@ -208,8 +209,6 @@ function notOnlyInverted(toks: Tok[]): boolean {
 const NEGATED_BE: Record<string, string> = { "isn't": 'is', "aren't": 'are', "wasn't": 'was', "weren't": 'were' };
 const FINITE_BE = set('is are was were');
 const PAST_BE = set('was were');
-/** "not just A": words that say A is true but not the whole of it ("not just", "not merely"). */
-const LIMITERS = set('just merely only simply');
 /** A pronoun with "be" run together ("It's not", "They're not"): the frame's subject and verb in one word. */
 const CONTRACTED_SUBJECT = /^(?:it|this|that|he|she|what)['’]s$|^(?:they|we|you)['’]re$|^i['’]m$/i;
 /** Pronouns the second clause restates the subject with, by number. */

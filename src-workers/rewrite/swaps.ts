@@ -32,6 +32,7 @@ import {
   OBJECT_PRONOUNS,
   OBJECT_START,
   PERFECT_OR_PASSIVE,
+  POSSESSIVES,
   SUBJECT_PRONOUNS,
   set,
 } from './wordsets';
@@ -112,10 +113,6 @@ function guardOk(g: Guard, toks: readonly Tok[], start: number, end: number): bo
   return true;
 }
 
-/**
- * A number among the `n` words after `i`, before any punctuation. Numbers are masked as protected
- * text, so any protected span counts: a quotation or a name there only keeps the claim as written.
- */
 const PARALLEL_LINKS = set('and or also nor');
 
 /** The word at toks[end] comes again later in the sentence after "and", "or" or "also" ("…, but also on …"). */
@@ -131,8 +128,6 @@ function parallelAfter(toks: readonly Tok[], end: number): boolean {
   return false;
 }
 
-const POSSESSIVE_DETERMINERS = set('his her their its my our your');
-
 /** A possessive among the n words before toks[i], within its clause ("his madness", "Shylock's decision"). */
 function possessiveBefore(toks: readonly Tok[], i: number, n: number): boolean {
   let k = i;
@@ -140,11 +135,15 @@ function possessiveBefore(toks: readonly Tok[], i: number, n: number): boolean {
     k = prevIndex(toks, k);
     if (k < 0 || toks[k].kind !== 'word') return false;
     const key = keyOf(toks[k]);
-    if (POSSESSIVE_DETERMINERS.has(key) || /'s$/.test(key)) return true;
+    if (POSSESSIVES.has(key) || /'s$/.test(key)) return true;
   }
   return false;
 }
 
+/**
+ * A number among the `n` words after `i`, before any punctuation. Numbers are masked as protected
+ * text, so any protected span counts: a quotation or a name there only keeps the claim as written.
+ */
 function amountWithin(toks: readonly Tok[], i: number, n: number): boolean {
   let k = i;
   for (let c = 0; c < n; c++) {

@@ -6,6 +6,8 @@ export const DETERMINERS = set(
   'a an the this that these those its their our his her my your some any each every no another such either neither both all many several few much most',
 );
 export const POSSESSIVES = set('its their our his her my your whose');
+/** "not just A": words that say A is true but not the whole of it ("not just", "not merely"). */
+export const LIMITERS = set('just merely only simply');
 export const MODALS = set('can could will would shall should may might must');
 export const SUBJECT_PRONOUNS = set('i we you they he she it');
 export const OBJECT_PRONOUNS = set('me us you them him her it one');
