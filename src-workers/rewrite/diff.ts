@@ -5,7 +5,7 @@
  */
 import { diffArrays } from 'diff';
 import type { DiffHunk, DiffSummary } from '../../src-shared/models';
-import { sentenceSpans, tokenize } from '../text/segment';
+import { countWordTokens, sentenceSpans, tokenize } from '../text/segment';
 
 /**
  * Diff tokens: the segmentation module's tokens, each with the spaces and tabs after it (fewer,
@@ -40,11 +40,7 @@ function isWord(tok: string): boolean {
 }
 
 /** Words as the diff counts them (the segmentation module's word tokens). */
-export function countWordTokens(s: string): number {
-  let n = 0;
-  for (const t of tokenize(s)) if (t.kind === 'word') n++;
-  return n;
-}
+export { countWordTokens };
 
 /** Splits a text into sentence-sized pieces (each sentence with the whitespace after it). Joined, the pieces are the text. */
 export function sentencePieces(s: string): string[] {

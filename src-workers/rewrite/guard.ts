@@ -154,10 +154,16 @@ export function makeGuard(original: string, allowed: ReadonlySet<string>): Guard
         const lost = c - (b.entities.get(e) ?? 0);
         if (lost > 0 && (everywhere.get(e) ?? 0) - c <= 0) return `a name (“${e}”) would be dropped`;
       }
-      const stems = new Set([...a.words].map(stem));
-      for (const w of a.words) for (const f of inflections(w)) stems.add(stem(f));
+      // The stems of the words there and of their inflections, made only when a word is new.
+      let stems: Set<string> | null = null;
+      const stemsOfBefore = (): Set<string> => {
+        const out = new Set([...a.words].map(stem));
+        for (const w of a.words) for (const f of inflections(w)) out.add(stem(f));
+        return out;
+      };
       for (const w of b.words) {
-        if (a.words.has(w) || FREE_WORDS.has(w) || allowed.has(w) || stems.has(stem(w))) continue;
+        if (a.words.has(w) || FREE_WORDS.has(w) || allowed.has(w)) continue;
+        if ((stems ??= stemsOfBefore()).has(stem(w))) continue;
         // The possessive of a word that may come in ("individuals'" → "people's").
         const owner = /^(.+)'s$/.exec(w)?.[1];
         if (owner && (a.words.has(owner) || allowed.has(owner))) continue;

@@ -8,7 +8,7 @@
  * river", "by 2030") and the protected text inside keeps its order.
  */
 import { baseOfParticiple, verbForms } from './inflect';
-import { invalidate, lexiconHas, properInLexicon, tagsAt } from './pos';
+import { forget, lexiconHas, properInLexicon, tagsAt } from './pos';
 import { REASONS } from './reasons';
 import type { ReviseState } from './state';
 import { capitalize, isLowerWord, keyOf, placeholderOrder, tok, type Tok } from './tokens';
@@ -227,6 +227,6 @@ export function passiveToActive(toks: Tok[], state: ReviseState): boolean {
     ...(tail.length ? [tok(' ', 'space', why), ...tail] : []),
     tok('.', 'punctuation', why),
   );
-  invalidate(state.pos);
+  forget(state.pos, toks);
   return true;
 }

@@ -79,9 +79,18 @@ export function newPosCache(): PosCache {
   return { tags: new WeakMap() };
 }
 
-/** Forgets the cached tags (call after changing the tokens of a sentence). */
+/** Forgets all cached tags. */
 export function invalidate(cache: PosCache): void {
   cache.tags = new WeakMap();
+}
+
+/**
+ * Forgets the tags of one token array, after an edit changed it in place. The cache is keyed by
+ * the array, so the other sentences' parses stay good: an edit that makes a new array needs no
+ * call at all.
+ */
+export function forget(cache: PosCache, toks: readonly Tok[]): void {
+  cache.tags.delete(toks);
 }
 
 const EMPTY = new Set<string>();

@@ -11,7 +11,7 @@ import { dropRepeated, noteContent } from './concise';
 import { contract, contractionLevel, expand } from './contractions';
 import { dropFormulas } from './formulas';
 import { passiveToActive } from './passive';
-import { invalidate } from './pos';
+import { forget } from './pos';
 import { rhythm } from './rhythm';
 import { formalMode, type ReviseState } from './state';
 import { contrastAcross, restructure } from './structure';
@@ -51,7 +51,7 @@ export function reviseUnit(masked: string, state: ReviseState): Tok[] {
   const level = contractionLevel(state.mode, state.strength);
   for (const s of out) {
     const changed = formalMode(state.mode) ? expand(s.toks) : contract(s.toks, level, state.apostrophe);
-    if (changed > 0) invalidate(state.pos);
+    if (changed > 0) forget(state.pos, s.toks);
   }
   if (state.mode === 'concise') {
     out = dropRepeated(out, state);

@@ -15,7 +15,7 @@ import {
   type Tense,
 } from './clauses';
 import { baseOfGerund, verbForms } from './inflect';
-import { finiteInLexicon, invalidate, properInLexicon, tagsAt } from './pos';
+import { canBeVerb, finiteInLexicon, invalidate, lexiconHas, properInLexicon, tagsAt } from './pos';
 import { REASONS } from './reasons';
 import { formalMode, type ReviseState } from './state';
 import {
@@ -349,6 +349,9 @@ function isFiniteVerbAt(toks: readonly Tok[], i: number, state: ReviseState): bo
   if (!t || t.kind !== 'word' || !isLowerWord(t.text)) return false;
   const k = keyOf(t);
   if (FINITE_START.has(k) || finiteInLexicon(k)) return true;
+  // A word that is no verb even after "they" ("This framework …") needs no parse of its sentence;
+  // one in -s may be a verb the frame misreads as a plural ("they shows"), so the tagger decides.
+  if (!k.endsWith('s') && !canBeVerb(k)) return false;
   const tags = tagsAt(toks, i, state.pos);
   return tags.has('Verb') && (tags.has('PresentTense') || tags.has('PastTense')) && !tags.has('Gerund');
 }
@@ -497,6 +500,17 @@ function singularVerb(k: string): boolean {
 }
 const SINGULAR_AUX = set('is was has does');
 
+/**
+ * The word at i is a plural noun. The tagger is asked only about a word that can be one — in -s,
+ * or a plural compromise lists ("people", "media") — because a parse costs more than the rest of
+ * the join together.
+ */
+function endsPlural(toks: readonly Tok[], i: number, state: ReviseState): boolean {
+  const k = keyOf(toks[i]);
+  if (!k.endsWith('s') && !lexiconHas(k, 'Plural')) return false;
+  return tagsAt(toks, i, state.pos).has('Plural');
+}
+
 function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null {
   // Never a part of a split sentence: joined back it undoes the split, joined to its other
   // neighbour it makes a sentence out of parts of two ("… competitive. Employees …, which leads
@@ -522,7 +536,7 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
     // Not a singular verb after a plural noun: ", which" would attach to the noun and disagree
     // with it ("home to leading tech companies, which has helped the economy").
     const last = a.toks.findLastIndex((t) => t.kind === 'word');
-    if (last < 0 || (singularVerb(keyOf(b.toks[v])) && tagsAt(a.toks, last, state.pos).has('Plural'))) return null;
+    if (last < 0 || (singularVerb(keyOf(b.toks[v])) && endsPlural(a.toks, last, state))) return null;
     const joint = [tok(',', 'punctuation', why), tok(' ', 'space', why), tok('which', 'word', why)];
     return { toks: [...a.toks.slice(0, -1), ...joint, ...b.toks.slice(1)], gap: b.gap, joined: true };
   }
@@ -561,7 +575,6 @@ function joinRelated(sents: Sentence[], state: ReviseState): Sentence[] {
   for (let i = 0; i < sents.length; i++) {
     const j = i + 1 < sents.length ? joinPair(sents[i], sents[i + 1], state) : null;
     if (j) {
-      invalidate(state.pos);
       out.push(j);
       i++;
     } else out.push(sents[i]);

@@ -15,7 +15,7 @@
  */
 import { easeDashes } from './dashes';
 import { baseOfGerund, baseOfParticiple, verbForms, type VerbForm } from './inflect';
-import { canBeNoun, canBeVerb, finiteInLexicon, invalidate, lexiconHas, tagsAt } from './pos';
+import { canBeNoun, canBeVerb, finiteInLexicon, forget, invalidate, lexiconHas, tagsAt } from './pos';
 import { REASONS, type Reason } from './reasons';
 import { formalMode, type ReviseState } from './state';
 import {
@@ -1190,7 +1190,7 @@ function thereAreWho(toks: Tok[], state: ReviseState): boolean {
     if (nx) np[0] = { ...np[0], text: capitalize(article(nx.text, false)) };
   }
   toks.splice(0, v, ...np);
-  invalidate(state.pos);
+  forget(state.pos, toks);
   return true;
 }
 
@@ -1641,7 +1641,7 @@ export function restructure(toks: Tok[], state: ReviseState): void {
   // Last, and only on a sentence no other edit recast ("Additionally, it is essential to rest."
   // → "Resting is essential."); concise prose cuts the opening instead, which is shorter.
   if (!changed && state.mode !== 'concise') changed = additiveToAlso(toks) || additiveBeforeVerb(toks);
-  if (changed) invalidate(state.pos);
+  if (changed) forget(state.pos, toks);
   void isCapitalized;
   void newTokens;
 }

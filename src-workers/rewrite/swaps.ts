@@ -7,7 +7,7 @@
 import { LLM_OPENERS, LLM_TRANSITIONS } from '../detect/lexicon';
 import type { VerbForm } from './inflect';
 import { lexicon, type Alt, type Rule, type TrieNode } from './lexicon';
-import { invalidate, readsAsNoun, readsAsVerb, tagsAt, type PosCache } from './pos';
+import { forget, readsAsNoun, readsAsVerb, tagsAt, type PosCache } from './pos';
 import { REASONS, type Reason } from './reasons';
 import type { ReviseState } from './state';
 import type { Guard } from './table';
@@ -400,7 +400,7 @@ export function applyTable(toks: Tok[], state: ReviseState): number {
         }
         if (len < 0) continue;
         if (len === 0 && e.src.endsWith(' that')) dropCoordinatedThat(toks, i, reason);
-        invalidate(pos);
+        forget(pos, toks);
         state.counters.set(rule.counter, (state.counters.get(rule.counter) ?? 0) + 1);
         changes++;
         applied = len === 0 ? -1 : len;

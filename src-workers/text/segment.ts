@@ -223,6 +223,21 @@ export interface Token {
 const TOKEN_RE =
   /(\uE000\d+\uE001)|([\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:-[\p{L}\p{N}]+(?:['’][\p{L}]+)*)*)|(\s+)|([\s\S])/uy;
 
+/** Placeholders and words as `TOKEN_RE` reads them, found without building the other tokens. */
+const WORD_OR_PLACEHOLDER_RE = /(\uE000\d+\uE001)|[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:-[\p{L}\p{N}]+(?:['’][\p{L}]+)*)*/gu;
+
+/**
+ * How many word tokens `tokenize` would give, without making them (a revision's summary counts
+ * the words of the whole document twice and of every change).
+ */
+export function countWordTokens(text: string): number {
+  let n = 0;
+  WORD_OR_PLACEHOLDER_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD_OR_PLACEHOLDER_RE.exec(text)) !== null) if (!m[1]) n++;
+  return n;
+}
+
 /** The text as tokens (words, spaces, punctuation and placeholders). */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];

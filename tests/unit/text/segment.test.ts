@@ -1,6 +1,7 @@
 /** The one segmentation module: sentences, tokens and their agreement. Sentences written for these tests. */
 import { describe, expect, it } from 'vitest';
 import {
+  countWordTokens,
   isAbbreviation,
   paragraphs,
   sentenceSpans,
@@ -73,6 +74,16 @@ describe('tokens', () => {
     ]);
     expect(toks.find((t) => t.kind === 'placeholder')?.text).toBe('\uE0001\uE001');
     expect(toks.filter((t) => t.kind === 'punctuation').map((t) => t.text)).toEqual(['—', '.', '.', '.', '%', '!']);
+  });
+  it('are counted as words without being made, to the same count', () => {
+    for (const s of [
+      "Don't re-use it — e.g. \uE0001\uE001 costs 3.5%!\n",
+      "\uE000x\uE001 \uE00012 ab'c-d’e x-'y '' -a- ü\u0301 日本語 ٣٤",
+      '',
+      '   \n\t',
+    ])
+      expect(countWordTokens(s)).toBe(tokenize(s).filter((t) => t.kind === 'word').length);
+    expect(countWordTokens("Don't re-use it \uE0001\uE001.")).toBe(3);
   });
   it('split into sentences exactly where `sentences` does, each with the whitespace after it', () => {
     const s = '  Mr. Brown left.  He came back! Then\nhe slept.';
