@@ -877,7 +877,9 @@ export const TABLE: Entry[] = [
   }),
   F('ever-evolving', 'fast-changing', 1),
   // Support and love are steady ("firm support" is something to lean on); beliefs are firm.
-  F('unwavering', 'steady', 1, { guard: { nextIn: set('support love encouragement presence care companionship') } }),
+  F('unwavering', 'steady', 1, {
+    guard: { nextIn: set('support love encouragement presence care companionship devotion dedication loyalty') },
+  }),
   F('unwavering', ['firm', 'steady'], 1, { guard: { nextIn: STEADFAST_NOUNS } }),
   F('indelible', 'lasting', 1, { guard: { nextNotIn: set('ink inks pencil pencils marker markers') } }),
   F('poignant', ['moving', 'touching'], 1),
@@ -1633,7 +1635,7 @@ export const TABLE: Entry[] = [
   // Not after "not": "not merely X, but Y" would become "not only X, but Y", which says less.
   F('merely', 'only', 2, { guard: { nextLower: true, prevNotIn: set('not') } }),
   // "her determination to win" → "her resolve to win" (not "the determination of the boundary": a finding).
-  N('determination', ['will', 'resolve'], 2, { plural: false, guard: { nextIn: set('to') } }),
+  N('determination', ['resolve', 'will'], 2, { plural: false, guard: { nextIn: set('to') } }),
   // Shorter words for the same thing (each saves syllables, which also pays for sentence joins).
   F('significantly', 'greatly', 2, {
     guard: {

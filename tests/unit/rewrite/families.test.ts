@@ -436,6 +436,14 @@ describe('concise prose', () => {
     ].join(' ');
     expect((await edit(text, 'concise')).text).toContain('She also won the Tony Award');
   });
+  it('keeps a closing verdict on a name: the name is known, what it says of it is not', async () => {
+    const text = [
+      'Daniel led the migration of the billing service for the team.',
+      'While Daniel excels at execution, he could plan further ahead.',
+      'Overall, Daniel is a valuable asset to the team, and I look forward to working with him.',
+    ].join('\n\n');
+    expect((await edit(text, 'concise')).text).toMatch(/Daniel is a \w+ asset to the team/);
+  });
   it('never cuts a piece that is no statement (the segmenter stops at an initialism)', async () => {
     // Before: "… in London. Jenkinson & Co., Perrins came to know …"
     const text =

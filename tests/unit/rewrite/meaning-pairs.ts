@@ -1226,7 +1226,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'The team showed great determination to win.',
-    expected: 'The team showed great will to win.',
+    expected: 'The team showed great resolve to win.',
   },
   {
     mode: 'standard',
@@ -3137,5 +3137,17 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'Autumn is a spectacle of fiery oranges, vibrant yellows, and deep reds.',
     expected: 'Autumn is a spectacle of fiery oranges, vibrant yellows, and deep reds.',
     note: 'colours stay vibrant',
+  },
+  {
+    mode: 'standard',
+    text: 'She lived a life of kindness and unwavering devotion to those she loved.',
+    expected: 'She lived a life of kindness and steady devotion to those she loved.',
+    note: 'devotion is kept up, not "firm"',
+  },
+  {
+    mode: 'standard',
+    text: 'These experiences have fueled my determination to pursue research that matters.',
+    expected: 'These experiences have fueled my resolve to pursue research that matters.',
+    note: '"my will to pursue" reads as a testament',
   },
 ];

@@ -30,7 +30,7 @@ describe('swaps at strength 2 (standard)', () => {
     ['Trust grew within the community.', 'Trust grew in the community.'],
     ['The chart illustrates the trend.', 'The chart shows the trend.'],
     ['It is merely a tool.', 'It is only a tool.'],
-    ['Her determination to win was clear.', 'Her will to win was clear.'],
+    ['Her determination to win was clear.', 'Her resolve to win was clear.'],
     ['Her novel is a careful exploration of grief.', 'Her novel is a careful study of grief.'],
     ['Rain significantly affects the harvest.', 'Rain greatly affects the harvest.'],
     ['The new engine is significantly faster.', 'The new engine is much faster.'],
