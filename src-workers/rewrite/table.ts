@@ -467,11 +467,11 @@ export const TABLE: Entry[] = [
     F('within the realm of possibility', 'possible', 2),
     // Where the sentence cannot be recast ("It is essential to teach the dog commands, like …";
     // mid-sentence: "But since …, it's essential to learn how to cope"), the stock frame keeps its
-    // shape with a plainer adjective.
-    F('it is essential to', 'it is vital to', 2),
-    F("it's essential to", "it's vital to", 2),
-    F('it is crucial to', 'it is vital to', 2),
-    F("it's crucial to", "it's vital to", 2),
+    // shape with a plainer adjective (a stock phrase replaced, not shortened).
+    F('it is essential to', 'it is vital to', 2, { why: 'stock' }),
+    F("it's essential to", "it's vital to", 2, { why: 'stock' }),
+    F('it is crucial to', 'it is vital to', 2, { why: 'stock' }),
+    F("it's crucial to", "it's vital to", 2, { why: 'stock' }),
     F('akin to', ['like', 'similar to'], 2),
     F('most notably', ['above all', 'especially'], 2),
   ]),
