@@ -1242,7 +1242,10 @@ export const TABLE: Entry[] = [
   }),
   // "offers a glimpse" → "gives/provides a glimpse"; to a person only "gives" ("gives readers a …", not "provides readers a …").
   V('offer', 'give', 2, { guard: { verb: true, nextIn: set('readers reader us them him her you me people') } }),
-  // What is offered to the mind ("offers a glimpse of", "offers hope") is given; services, courses
+  // A tale is told ("offers a tale of two societies" → "tells", not "provides a tale"); a story may
+  // be offered to a magazine, and stays.
+  V('offer', 'tell', 2, { guard: { verb: true, nextWithin: { n: 2, in: set('tale tales') } } }),
+  // What is offered to the mind ("offers a glimpse of", "offers hope", "an account of") is given; services, courses
   // and benefits are provided ("offers a range of courses" → "provides", not "gives a range").
   // Never "providing", itself an over-used word: the -ing form is always "giving".
   V('offer', 'give', 2, {
@@ -1251,7 +1254,7 @@ export const TABLE: Entry[] = [
       nextWithin: {
         n: 3,
         in: set(
-          'insight insights hope glimpse glimpses chance chances look view window perspective perspectives advice',
+          'insight insights hope glimpse glimpses chance chances look view window perspective perspectives advice account accounts depiction depictions portrayal portrayals sense',
         ),
       },
     },
@@ -1276,6 +1279,8 @@ export const TABLE: Entry[] = [
         nextIn: set(
           'a an the their his its our this these some no new fresh valuable useful rich deep unique many several numerous various free',
         ),
+        // Offered to someone is proposed, not yet given: "offered a portrait to the gallery", "a reward to anyone who …".
+        notNextWithin: { n: 5, in: set('to') },
       },
     }),
   ),

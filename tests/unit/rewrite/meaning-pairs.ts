@@ -3150,4 +3150,26 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'These experiences have fueled my resolve to pursue research that matters.',
     note: '"my will to pursue" reads as a testament',
   },
+  {
+    mode: 'standard',
+    text: 'Dickens uses these cities to offer a tale of two societies.',
+    expected: 'Dickens uses these cities to tell a tale of two societies.',
+    note: 'a tale is told, not "provided"',
+  },
+  {
+    mode: 'standard',
+    text: 'The memoir offers an honest account of the war.',
+    expected: 'The memoir gives an honest account of the war.',
+  },
+  {
+    mode: 'standard',
+    text: 'They offered a reward to anyone who found the dog.',
+    expected: 'They offered a reward to anyone who found the dog.',
+    note: 'offered to someone is proposed, not "provided"',
+  },
+  {
+    mode: 'standard',
+    text: 'The museum offered a portrait to the gallery.',
+    expected: 'The museum offered a portrait to the gallery.',
+  },
 ];
