@@ -953,7 +953,9 @@ function itIsAdjectiveTo(toks: Tok[], state: ReviseState): boolean {
     const after = w[k + 2] !== undefined ? keyOf(toks[w[k + 2]]) : '';
     if (after === 'that' || after === 'in' || after === 'out') return false;
     const vp = toks.slice(w[k + 1] + 1, -1);
-    if (vp.filter((t) => t.kind === 'word').length > 14) return false;
+    // A short phrase only: ten words and more before "is vital" make a subject the reader must
+    // hold ("Choosing tools that genuinely fit your needs rather than … is vital.").
+    if (vp.filter((t) => t.kind === 'word').length > 9) return false;
     // "to raise awareness and take measures" would become "Raising awareness and take measures
     // is important": a second verb coordinated with the first stays as it is.
     if (coordinatedVerb(toks, w[k + 1] + 1, toks.length - 1, state, false)) return false;

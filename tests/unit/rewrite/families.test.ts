@@ -61,6 +61,12 @@ describe('openers, closers and filler', () => {
     ['In my opinion, I think the plan is good.', 'I think the plan is good.', REASONS.filler],
     ['Rain plays a crucial role in shaping the valley.', 'Rain shapes the valley.', REASONS.stock],
     ['It is essential to protect old forests.', 'Protecting old forests is essential.', REASONS.stock],
+    // Too long a phrase for a subject: the frame keeps its shape with a plainer adjective.
+    [
+      'It is crucial to choose tools that genuinely fit your needs rather than getting lost in options.',
+      'It is vital to choose tools that genuinely fit your needs rather than getting lost in options.',
+      REASONS.stock,
+    ],
     // Kept in shape with a plainer adjective: a stock phrase replaced, no shorter than before.
     [
       "But since money is tight, it's essential to learn how to cope.",
