@@ -650,6 +650,9 @@ function reorderOpening(s: Sentence, state: ReviseState): Sentence {
   // would read as its agent.
   if (isBy && passiveIn(main)) return s;
   if (main[0]?.kind !== 'word' || !(independentClause(main, 0, main.length, state.pos) || plainClause(main))) return s;
+  // Nor a main clause that opens by pointing back at the phrase ("To land the probe on a comet,
+  // this has been my passion"): the phrase is its topic, not a purpose, and "this" needs it first.
+  if (RESUMPTIVE.has(keyOf(main[0]))) return s;
   const why = REASONS.reorder;
   const first = main[0];
   const mainToks = [tok(capitalize(first.text), 'word', why), ...main.slice(1)];
@@ -657,6 +660,9 @@ function reorderOpening(s: Sentence, state: ReviseState): Sentence {
   invalidate(state.pos);
   return { ...s, toks: [...mainToks, tok(' ', 'space', why), ...moved, tok('.', 'punctuation', why)] };
 }
+
+/** Pronouns that stand for what came before them. */
+const RESUMPTIVE = set('this that these those');
 
 /** A form of "be" (or "get") with a participle in -ed or -en within the next two words. */
 function passiveIn(toks: readonly Tok[]): boolean {

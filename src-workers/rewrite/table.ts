@@ -1105,7 +1105,8 @@ export const TABLE: Entry[] = [
   F('a critical role', 'a critical part', 2, { guard: { prevIn: set('play plays played playing') } }),
   F('a prominent role', 'a prominent part', 2, { guard: { prevIn: set('play plays played playing') } }),
   F('a decisive role', 'a decisive part', 2, { guard: { prevIn: set('play plays played playing') } }),
-  F('a role', 'a part', 2, { guard: { prevIn: set('play plays played playing'), nextNotIn: set('model models') } }),
+  // Not "plays a role of the environment" (acts as it): "a part of" would make it a piece of it.
+  F('a role', 'a part', 2, { guard: { prevIn: set('play plays played playing'), nextNotIn: set('model models of') } }),
   N('exploration of', 'study of', 2, {
     guard: {
       prevIn: set(
@@ -1156,7 +1157,19 @@ export const TABLE: Entry[] = [
   V('comprehend', 'understand', 2),
   V('surpass', 'exceed', 2),
   V('solidify', 'strengthen', 2, { guard: { object: true } }),
-  V('impact', 'affect', 2, { guard: { verb: true, object: true } }),
+  // A body that strikes another impacts it ("comets massively impacted the earth"), never "affected" it.
+  V('impact', 'affect', 2, {
+    guard: {
+      verb: true,
+      object: true,
+      notPrevWithin: {
+        n: 4,
+        in: set(
+          'comet comets asteroid asteroids meteor meteors meteorite meteorites meteoroid meteoroids projectile projectiles bullet bullets debris',
+        ),
+      },
+    },
+  }),
   N('impact', 'difference', 2, {
     plural: false,
     guard: { prevWithin: { n: 6, in: MAKE_FORMS }, nextNotIn: set('on upon of') },
@@ -1352,7 +1365,10 @@ export const TABLE: Entry[] = [
     },
   }),
   F('broader', 'wider', 2),
-  F('prevalent', ['common', 'widespread'], 2),
+  // Not "the prevalent part of the population" (the larger part, not a "common part").
+  F('prevalent', ['common', 'widespread'], 2, {
+    guard: { nextNotIn: set('part parts portion portions share group groups') },
+  }),
   F('enigmatic', 'mysterious', 2),
   F('evocative', 'vivid', 2),
   F('insightful', 'perceptive', 2),
@@ -1546,7 +1562,8 @@ export const TABLE: Entry[] = [
   N('role in', 'part in', 2, { plural: false, guard: { prevIn: POSSESSIVES } }),
   N('role', 'part', 2, {
     plural: false,
-    guard: { prevWithin: { n: 3, in: PLAY_FORMS }, nextNotIn: set('model models') },
+    // "a role" itself is the entry above's, which keeps "plays a role of the environment".
+    guard: { prevWithin: { n: 3, in: PLAY_FORMS }, prevNotIn: set('a an'), nextNotIn: set('model models') },
   }),
   // "environmental impact" is a term of its own, and so is an impact assessment (or statement, study…).
   // Only after a word that makes it an influence ("a lasting impact", "its impact"): "the impact"

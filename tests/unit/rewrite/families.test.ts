@@ -359,6 +359,10 @@ describe('sentence length and openings', () => {
     const text = 'To reach this goal, we use a new method that combines two older tests.';
     expect((await edit(text)).text).toBe(text);
   });
+  it('an opening stays before a main clause that points back at it ("this"): it is the topic, not a purpose', async () => {
+    const text = 'To land the probe on a comet, this has been my goal for the past two years.';
+    expect((await edit(text)).text).toBe(text);
+  });
   it('an opening stays before a main clause with a verb in -ing, which it would then read as part of', async () => {
     const text = 'By sharing the offices, we can save money without losing any staff.';
     expect((await edit(text)).text).toBe(text);

@@ -3172,4 +3172,32 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The museum offered a portrait to the gallery.',
     expected: 'The museum offered a portrait to the gallery.',
   },
+  {
+    mode: 'standard',
+    text: 'The prevalent part of the population consists of farmers.',
+    expected: 'The prevalent part of the population consists of farmers.',
+    note: 'the larger part, not a "common part"',
+  },
+  {
+    mode: 'standard',
+    text: 'Obesity is more prevalent in cities than in villages.',
+    expected: 'Obesity is more common in cities than in villages.',
+  },
+  {
+    mode: 'standard',
+    text: 'After the earth had cooled, comets massively impacted the earth and delivered water.',
+    expected: 'After the earth had cooled, comets massively impacted the earth and delivered water.',
+    note: 'a comet strikes the earth; it does not "affect" it',
+  },
+  {
+    mode: 'standard',
+    text: 'Climate change has impacted the earth in many ways.',
+    expected: 'Climate change has affected the earth in many ways.',
+  },
+  {
+    mode: 'standard',
+    text: 'In this model the electron plays a role of the fluctuating environment.',
+    expected: 'In this model the electron plays a role of the fluctuating environment.',
+    note: 'acts as the environment; "a part of" would make it a piece of it',
+  },
 ];
