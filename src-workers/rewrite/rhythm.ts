@@ -537,6 +537,7 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
     // with it ("home to leading tech companies, which has helped the economy").
     const last = a.toks.findLastIndex((t) => t.kind === 'word');
     if (last < 0 || (singularVerb(keyOf(b.toks[v])) && endsPlural(a.toks, last, state))) return null;
+    if (namesAThing(b.toks, v)) return null;
     const joint = [tok(',', 'punctuation', why), tok(' ', 'space', why), tok('which', 'word', why)];
     return { toks: [...a.toks.slice(0, -1), ...joint, ...b.toks.slice(1)], gap: b.gap, joined: true };
   }
@@ -663,6 +664,32 @@ function reorderOpening(s: Sentence, state: ReviseState): Sentence {
 
 /** Pronouns that stand for what came before them. */
 const RESUMPTIVE = set('this that these those');
+
+/**
+ * What an event or a state can be: a "This is a …" about one of these comments on the sentence
+ * before ("Prices rose. This is a problem."); any other noun names what "This" points at.
+ */
+const EVENT_NOUNS = set(
+  'problem problems issue mistake error disaster success relief surprise concern challenge step sign signal milestone change shift trend result consequence reason factor example opportunity risk threat blow setback breakthrough achievement improvement benefit advantage drawback paradox contradiction first turning point testament reminder shame pity tragedy victory defeat loss gain win worry question matter departure development',
+);
+
+/**
+ * "This is a Maryland-based organization": "This" + "be" + an article before no word for an event
+ * names a thing (the subject before, often), and ", which" would tie it to the last noun instead
+ * ("adults affected by ADHD, which is a Maryland-based organization").
+ */
+function namesAThing(toks: readonly Tok[], v: number): boolean {
+  if (!BE_FORMS.has(keyOf(toks[v]))) return false;
+  const art = nextIndex(toks, v);
+  if (art < 0 || !/^(?:a|an|the)$/.test(keyOf(toks[art]))) return false;
+  let k = art;
+  for (let n = 0; n < 4; n++) {
+    k = nextIndex(toks, k);
+    if (k < 0 || toks[k].kind !== 'word') break;
+    if (EVENT_NOUNS.has(keyOf(toks[k]))) return false;
+  }
+  return true;
+}
 
 /** A form of "be" (or "get") with a participle in -ed or -en within the next two words. */
 function passiveIn(toks: readonly Tok[]): boolean {

@@ -102,9 +102,9 @@ function guardOk(g: Guard, toks: readonly Tok[], start: number, end: number): bo
     }
     if (!found) return false;
   }
-  if (g.notNextWithin && withinHas(toks, end, 1, g.notNextWithin)) return false;
+  if (g.notNextWithin && withinHas(toks, end, 1, g.notNextWithin, true)) return false;
   if (g.prevWithin && !withinHas(toks, start, -1, g.prevWithin)) return false;
-  if (g.notPrevWithin && withinHas(toks, start, -1, g.notPrevWithin)) return false;
+  if (g.notPrevWithin && withinHas(toks, start, -1, g.notPrevWithin, true)) return false;
   if (g.noAppositive && appositiveAfter(toks, end)) return false;
   if (g.notInSentence && toks.some((t) => t.kind === 'word' && g.notInSentence!.has(keyOf(t)))) return false;
   if (g.notMeasured && amountWithin(toks, end, g.notMeasured === true ? 6 : g.notMeasured)) return false;
@@ -175,10 +175,18 @@ function appositiveAfter(toks: readonly Tok[], end: number): boolean {
 }
 
 /** One of the n words after (dir 1) or before (dir -1) index i is in the set; stops at punctuation or protected text. */
-function withinHas(toks: readonly Tok[], i: number, dir: 1 | -1, w: { n: number; in: ReadonlySet<string> }): boolean {
+function withinHas(
+  toks: readonly Tok[],
+  i: number,
+  dir: 1 | -1,
+  w: { n: number; in: ReadonlySet<string> },
+  overProtected = false,
+): boolean {
   let k = i;
   for (let c = 0; c < w.n; c++) {
     k = dir === 1 ? nextIndex(toks, k) : prevIndex(toks, k);
+    // A guard that forbids reads on over protected text, which stands for a word or two ("a $50,000 reward").
+    if (overProtected && k >= 0 && toks[k].kind === 'placeholder') continue;
     if (k < 0 || toks[k].kind !== 'word') return false;
     if (w.in.has(keyOf(toks[k]))) return true;
   }

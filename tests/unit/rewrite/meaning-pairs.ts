@@ -3200,4 +3200,11 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'In this model the electron plays a role of the fluctuating environment.',
     note: 'acts as the environment; "a part of" would make it a piece of it',
   },
+  {
+    mode: 'standard',
+    text: 'The Federal Bureau of Investigation on Wednesday offered a $50,000 reward for help in finding the suspect.',
+    expected:
+      'The Federal Bureau of Investigation on Wednesday offered a $50,000 reward for help in finding the suspect.',
+    note: 'a reward offered is not yet "provided"',
+  },
 ];

@@ -221,8 +221,14 @@ describe('joins: only sentences that share a subject or a referent', () => {
       // After a plural noun ", which" would attach to it ("companies, which has helped").
       'The city is home to many of the leading tech companies. This has helped the economy.',
       'The city is home to many of the leading tech companies. This helps the local economy.',
+      // "This is a … organization" names a thing: ", which" would make ADHD the organization.
+      'CHADD runs programs for children and adults affected by ADHD. This is a Maryland-based organization.',
     ])
       expect((await revise(text, opts('standard', 3))).text).toBe(text);
+    // A comment on an event still joins: "This was a problem" says what the closing was.
+    expect((await revise('The bridge closed. This was a major problem for commuters.', opts('standard', 2))).text).toBe(
+      'The bridge closed, which was a major problem for commuters.',
+    );
   });
   it('the two halves of a split sentence are not joined back together', async () => {
     const text =
