@@ -1023,7 +1023,7 @@ export const TABLE: Entry[] = [
     },
   }),
   F('remarkable', 'extraordinary', 2),
-  // "notable" people and works are well known; a notable change or exception is an important one.
+  // "notable" people and works are well known.
   // Not after "most"/"more" ("the most well-known") and not where "notable" says something else.
   F('notable', 'well-known', 2, {
     guard: {
@@ -1033,10 +1033,20 @@ export const TABLE: Entry[] = [
       ),
     },
   }),
+  // A notable change is a marked one (it shows), an example or an exception a striking one (it
+  // stands out); only a contribution or an event is an important one.
+  F('notable', 'marked', 2, {
+    guard: {
+      nextIn: set(
+        'change changes difference differences improvement improvements increase increases decrease decreases decline rise shift shifts',
+      ),
+    },
+  }),
+  F('notable', 'striking', 2, { guard: { nextIn: set('example examples exception exceptions feature features') } }),
   F('notable', 'important', 2, {
     guard: {
       nextIn: set(
-        'contribution contributions achievement achievements change changes development developments event events example examples exception exceptions feature features difference differences improvement improvements milestone milestones',
+        'contribution contributions achievement achievements development developments event events milestone milestones',
       ),
     },
   }),

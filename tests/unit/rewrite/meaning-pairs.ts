@@ -3207,4 +3207,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
       'The Federal Bureau of Investigation on Wednesday offered a $50,000 reward for help in finding the suspect.',
     note: 'a reward offered is not yet "provided"',
   },
+  {
+    mode: 'standard',
+    text: 'The new drug led to a notable improvement in sleep.',
+    expected: 'The new drug led to a marked improvement in sleep.',
+    note: 'a change that shows, not an "important" one',
+  },
+  {
+    mode: 'standard',
+    text: 'Gylippos is a notable example, because he was not a citizen.',
+    expected: 'Gylippos is a striking example, because he was not a citizen.',
+  },
 ];

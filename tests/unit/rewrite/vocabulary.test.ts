@@ -46,7 +46,7 @@ describe('swaps at strength 2 (standard)', () => {
     ['It was a remarkable achievement.', 'It was an extraordinary achievement.'],
     ['The portrait shows a remarkable likeness.', 'The portrait shows a striking likeness.'],
     ['Some of his notable works hang in Paris.', 'Some of his well-known works hang in Paris.'],
-    ['A notable exception is the harbour.', 'An important exception is the harbour.'],
+    ['A notable exception is the harbour.', 'A striking exception is the harbour.'],
     ['They grapple with the problem.', 'They wrestle with the problem.'],
     // Services are provided, a glimpse is given; the -ing form is never "providing".
     ['The centre offers a range of courses.', 'The centre provides a range of courses.'],
