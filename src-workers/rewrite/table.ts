@@ -785,7 +785,16 @@ export const TABLE: Entry[] = [
   V('boast', 'have', 2, { guard: { verb: true, nextIn: DETERMINERS, nextNotIn: set('about that of to') } }),
   V('spearhead', 'lead', 2, { guard: { verb: true } }),
   V('pinpoint', ['locate', 'find'], 2, { guard: { verb: true } }),
-  V('tailor', 'adapt', 2, { forms: ['s3', 'past', 'pp', 'ger'], guard: { nextNotIn: CLOTHING } }),
+  // Tailored to someone or for a purpose is adapted (an object, then "to" or "for"); a quantity
+  // tailored by tuning is engineered, and "tailored advice" is no "adapted advice": those stay.
+  V('tailor', 'adapt', 2, {
+    forms: ['s3', 'past', 'pp', 'ger'],
+    guard: {
+      nextIn: set('to for the a an this that these those their his her its our your my each every it them him us me'),
+      nextWithin: { n: 5, in: set('to for') },
+      notNextWithin: { n: 3, in: CLOTHING },
+    },
+  }),
   // Not after a word praising the work ("cleverly crafted mysteries"): "cleverly made" loses the craft.
   V('craft', 'make', 2, {
     forms: ['past', 'pp', 'ger'],

@@ -3218,4 +3218,22 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'Gylippos is a notable example, because he was not a citizen.',
     expected: 'Gylippos is a striking example, because he was not a citizen.',
   },
+  {
+    mode: 'standard',
+    text: 'The gap can be tailored by tuning the Ti concentration.',
+    expected: 'The gap can be tailored by tuning the Ti concentration.',
+    note: 'a quantity engineered to a value, not "adapted"',
+  },
+  {
+    mode: 'standard',
+    text: 'They offer tailored advice for each client.',
+    expected: 'They give tailored advice for each client.',
+    note: '"adapted advice" is not what "tailored advice" means',
+  },
+  {
+    mode: 'standard',
+    text: 'He tailored the suit for the wedding.',
+    expected: 'He tailored the suit for the wedding.',
+  },
+  { mode: 'standard', text: 'The course is tailored to beginners.', expected: 'The course is adapted to beginners.' },
 ];
