@@ -168,6 +168,11 @@ const CRAFT_PRAISE = set(
 const NOT_PEOPLE = set(
   'animal animals dog dogs cat cats bird birds fish species plant plants tree trees cell cells bacteria insect insects mammal mammals wolf wolves whale whales specimen specimens population populations breed breeds domestic wild herd herds colony colonies',
 );
+/** Animals and cells, and the bodies persons in law are set against ("states, rather than individuals"). */
+const NOT_PEOPLE_OR_BODIES = new Set([
+  ...NOT_PEOPLE,
+  ...set('states nations governments organizations organisations companies corporations firms institutions entities'),
+]);
 /** Places: "pivotal" before one is "key", since "central" would say where it lies. */
 const PLACE_NOUNS = set(
   'region regions state states area areas city cities district districts county counties country countries town towns province provinces border borders port ports',
@@ -573,12 +578,13 @@ export const TABLE: Entry[] = [
     // "The individual" is also people in general, set against society or the state ("the power of
     // the individual in the face of oppressive systems"): only "the individual who …" is one person.
     N('individual', 'person', 2, { plural: false, guard: { prevIn: set('the'), nextIn: set('who whose') } }),
-    // Not "people and groups of people": "people" close by keeps "individuals".
-    // Not animals or cells ("a large number of domestic individuals" of dogs).
+    // Not "people and groups of people": "people" close by keeps "individuals"; nor set against
+    // states or companies ("applicable to states, rather than to individuals"), where the word
+    // means persons in law. Not animals or cells ("a large number of domestic individuals" of dogs).
     N('individuals', 'people', 1, {
       plural: false,
       guard: {
-        notInSentence: NOT_PEOPLE,
+        notInSentence: NOT_PEOPLE_OR_BODIES,
         nextNotIn: set('of'),
         notNextWithin: { n: 5, in: set('people') },
         notPrevWithin: { n: 5, in: set('people') },

@@ -3236,4 +3236,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'He tailored the suit for the wedding.',
   },
   { mode: 'standard', text: 'The course is tailored to beginners.', expected: 'The course is adapted to beginners.' },
+  {
+    mode: 'standard',
+    text: 'International law applies mainly to states, rather than to individuals, and works through consent.',
+    expected: 'International law applies mainly to states, rather than to individuals, and works through consent.',
+    note: 'persons in law, set against states: not "people"',
+  },
 ];
