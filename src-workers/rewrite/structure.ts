@@ -1328,11 +1328,17 @@ function reducedRelatives(toks: Tok[]): boolean {
 }
 
 /** Participles that open a comment on the clause before them (", highlighting the need for …"). */
+// Not "marking", "proving" or "signaling", which bring a fact or a claim of their own (", marking
+// the first time a woman won the prize").
 const COMMENT_PARTICIPLES = set(
-  'highlighting underscoring emphasizing emphasising showcasing demonstrating reflecting illustrating symbolizing symbolising showing stressing reinforcing signaling signalling marking exemplifying proving',
+  'highlighting underscoring emphasizing emphasising showcasing demonstrating reflecting illustrating symbolizing symbolising showing stressing reinforcing exemplifying',
 );
-/** Appositives that only comment (", a testament to …", ", a reminder that …"). */
-const COMMENT_APPOSITIVES = set('testament reminder sign symbol reflection example tribute proof');
+/**
+ * Appositives that only comment (", a testament to …", ", a reminder that …"); not a symbol, a
+ * sign or an example of something, which says what a thing stands for (", a symbol of the
+ * nation's youthful history").
+ */
+const COMMENT_APPOSITIVES = set('testament reminder tribute');
 const CHANGE_VERBS = set('evolve advance develop grow change progress expand improve unfold');
 
 /**

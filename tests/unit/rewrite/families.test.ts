@@ -391,6 +391,12 @@ describe('sentence length and openings', () => {
 });
 
 describe('concise prose', () => {
+  it('keeps a tail that brings a fact or says what a thing stands for', async () => {
+    const symbol = "American small towns bear a frontier spirit, a symbol of the nation's relatively youthful history.";
+    expect((await edit(symbol, 'concise')).text).toBe(symbol);
+    const fact = 'In 1903 she won the Nobel Prize in Physics, marking the first time a woman had won it.';
+    expect((await edit(fact, 'concise')).text).toContain('the first time a woman had won it');
+  });
   it('cuts a comment tail, an empty opening clause, "that" after a verb of thinking, and a reduced relative', async () => {
     const out = await edit(
       'The team finished the bridge in only nine months of hard work, highlighting the value of careful planning. As technology continues to evolve, schools must adapt. I think that the plan works. Students who are interested in art can join.',
