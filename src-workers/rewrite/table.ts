@@ -893,7 +893,7 @@ export const TABLE: Entry[] = [
   F('ever-evolving', 'fast-changing', 1),
   // Support and love are steady ("firm support" is something to lean on); beliefs are firm.
   F('unwavering', 'steady', 1, {
-    guard: { nextIn: set('support love encouragement presence care companionship devotion dedication loyalty') },
+    guard: { nextIn: set('support love encouragement presence care companionship devotion dedication loyalty spirit') },
   }),
   F('unwavering', ['firm', 'steady'], 1, { guard: { nextIn: STEADFAST_NOUNS } }),
   F('indelible', 'lasting', 1, { guard: { nextNotIn: set('ink inks pencil pencils marker markers') } }),
@@ -1176,6 +1176,8 @@ export const TABLE: Entry[] = [
   V('strike a balance', 'find a balance', 2),
   V('revolve around', 'center on', 2),
   V('encapsulate', 'capture', 2),
+  // One's inner artist is brought out, not "released" ("unleash your inner baker").
+  V('unleash', 'bring out', 2, { guard: { nextWithin: { n: 2, in: set('inner') } } }),
   V('unleash', 'release', 2),
   V('delineate', 'describe', 2),
   V('culminate in', 'end in', 2),

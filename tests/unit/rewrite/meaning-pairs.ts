@@ -3242,4 +3242,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'International law applies mainly to states, rather than to individuals, and works through consent.',
     note: 'persons in law, set against states: not "people"',
   },
+  {
+    mode: 'standard',
+    text: 'He decided to unleash his inner baker.',
+    expected: 'He decided to bring out his inner baker.',
+    note: 'one\'s inner artist is brought out, not "released"',
+  },
+  {
+    mode: 'standard',
+    text: "Hemingway conveys Santiago's perseverance, dignity, and unwavering spirit.",
+    expected: "Hemingway conveys Santiago's perseverance, dignity, and steady spirit.",
+  },
 ];
