@@ -108,21 +108,20 @@ function restatesOne(content: ReadonlySet<string>, names: readonly string[], ear
 
 /** A capital after a lower-case word or a comma: a name, by the document's own usage. */
 const NAME_IN_TEXT = /[\p{Ll}\d,;:]\s+(\p{Lu}\p{Ll}+(?:['’]\p{Ll}+)?)/gu;
-let namesOf: { document: string; names: Set<string> } = { document: '', names: new Set() };
 
-/** Stems of the words the document writes as names mid-sentence (computed once per document). */
-function documentNames(document: string): Set<string> {
-  if (namesOf.document !== document) {
+/** Stems of the words the document writes as names mid-sentence (read once per document). */
+function documentNames(state: ReviseState): ReadonlySet<string> {
+  if (!state.names) {
     const names = new Set<string>();
-    for (const m of document.matchAll(NAME_IN_TEXT)) names.add(keyStem(m[1].toLowerCase()));
-    namesOf = { document, names };
+    for (const m of state.document.matchAll(NAME_IN_TEXT)) names.add(keyStem(m[1].toLowerCase()));
+    state.names = names;
   }
-  return namesOf.names;
+  return state.names;
 }
 
 /** The content words without the document's names. */
-function withoutNames(content: ReadonlySet<string>, document: string): Set<string> {
-  const names = documentNames(document);
+function withoutNames(content: ReadonlySet<string>, state: ReviseState): Set<string> {
+  const names = documentNames(state);
   return new Set([...content].filter((c) => !names.has(c)));
 }
 
@@ -136,7 +135,7 @@ export function dropRepeated(sents: Sentence[], state: ReviseState): Sentence[] 
     // A point the text has made: (almost) every content word — every name — stands before it.
     // A restatement ("In conclusion, …") is judged on what it says about the names in it: they are
     // always known by then ("Overall, Daniel is a valuable asset to the team" is a verdict).
-    const judged = content && restates(s) ? withoutNames(content, state.document) : content;
+    const judged = content && restates(s) ? withoutNames(content, state) : content;
     const seen = judged ? [...judged].filter((c) => known.has(c)).length : 0;
     // A restatement or a comment on the sentence before needs fewer of its words already made.
     const share = restates(s) ? 0.5 : comments(s) ? 0.6 : 0.8;

@@ -33,6 +33,8 @@ export interface ReviseState {
    * ("But some argue … But I believe …").
    */
   previousOpening: string;
+  /** Stems of the words the document writes as names, read when first needed (concise.ts). */
+  names?: ReadonlySet<string>;
   /** The document's spelling, which every word an edit writes takes (spelling.ts). */
   spelling: Spelling;
 }

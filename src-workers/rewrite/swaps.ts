@@ -174,7 +174,11 @@ function appositiveAfter(toks: readonly Tok[], end: number): boolean {
   }
 }
 
-/** One of the n words after (dir 1) or before (dir -1) index i is in the set; stops at punctuation or protected text. */
+/**
+ * One of the n words after (dir 1) or before (dir -1) index i is in the set; stops at punctuation,
+ * and at protected text unless `overProtected` (a guard that forbids reads on past "$50,000" in
+ * "offered a $50,000 reward": the span stands for a word or two).
+ */
 function withinHas(
   toks: readonly Tok[],
   i: number,
@@ -185,7 +189,6 @@ function withinHas(
   let k = i;
   for (let c = 0; c < w.n; c++) {
     k = dir === 1 ? nextIndex(toks, k) : prevIndex(toks, k);
-    // A guard that forbids reads on over protected text, which stands for a word or two ("a $50,000 reward").
     if (overProtected && k >= 0 && toks[k].kind === 'placeholder') continue;
     if (k < 0 || toks[k].kind !== 'word') return false;
     if (w.in.has(keyOf(toks[k]))) return true;
