@@ -22,6 +22,9 @@ import {
   STUDY_WORDS,
 } from './wordsets';
 
+/** Pronouns that open a clause after "Imagine" ("Imagine you are …"): a supposition, not a scene. */
+const CLAUSE_SUBJECTS = set("you we they he she it i you're we're they're he's she's it's i'm");
+
 /**
  * How far a reported finding may name an amount and stay unhedged: "measurements demonstrate that
  * cells retain 82% of their capacity" reports a measurement, which "suggest" would weaken.
@@ -201,7 +204,14 @@ export const PHRASES: Entry[] = [
     // The reminder before a point ("Remember, practice makes perfect."), not a request to recall a name.
     O('remember ,', '', 2, { guard: { nextLower: true } }),
     O('remember :', '', 2, { guard: { nextLower: true } }),
-    O('imagine', 'Picture', 2, { guard: { nextLower: true } }),
+    // A scene to picture ("Imagine a world where …", "Imagine waking up …", "Imagine how quiet …" →
+    // "Picture …"); before a clause of its own ("Imagine you are …"), which "Picture" cannot take,
+    // a supposition. "Imagine if …" stays ("Suppose if" is no English), and so does "Imagine that
+    // …" (a clause, or a determiner: "Imagine that feeling").
+    O('imagine', 'Suppose', 2, { guard: { nextIn: CLAUSE_SUBJECTS } }),
+    O('imagine', 'Picture', 2, {
+      guard: { nextLower: true, nextNotIn: new Set([...CLAUSE_SUBJECTS, 'if', 'that']) },
+    }),
     O('have you ever', 'Ever', 2, { modes: ['standard', 'casual', 'concise'] }),
     O('when it comes to', 'As for', 2),
     O('throughout history ,', 'Through the ages,', 2),

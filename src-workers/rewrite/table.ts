@@ -1393,7 +1393,7 @@ export const TABLE: Entry[] = [
     guard: {
       attributive: true,
       nextNotIn: set(
-        'school schools schooling education grade grades care election elections color colors colour colours source sources key teacher teachers producer producers star stars radius mass eclipse component components',
+        'school schools schooling education grade grades care election elections color colors colour colours source sources key teacher teachers producer producers star stars radius mass eclipse component components literature text texts document documents data research study studies evidence',
       ),
     },
   }),

@@ -3253,4 +3253,21 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: "Hemingway conveys Santiago's perseverance, dignity, and unwavering spirit.",
     expected: "Hemingway conveys Santiago's perseverance, dignity, and steady spirit.",
   },
+  {
+    mode: 'standard',
+    text: 'Imagine you are standing on the deck of a small boat.',
+    expected: 'Suppose you are standing on the deck of a small boat.',
+    note: '"Picture you are" cannot take a clause',
+  },
+  {
+    mode: 'standard',
+    text: 'Imagine waking up without an alarm every day.',
+    expected: 'Picture waking up without an alarm every day.',
+  },
+  {
+    mode: 'standard',
+    text: "Tolkien's dwarves are more at home in medieval primary literature than in folk tradition.",
+    expected: "Tolkien's dwarves are more at home in medieval primary literature than in folk tradition.",
+    note: 'primary sources, not the "main literature"',
+  },
 ];
