@@ -184,6 +184,10 @@ const PLACE_NOUNS = set(
 const TECHNICAL_WORDS = set(
   'algorithm algorithms equation equations function functions parameter parameters quantum matrix matrices theorem operator operators variable variables eigenvalue eigenvalues spectrum exponent complexity microscopy spectroscopy diffraction spacetime signal signals emission absorption magnetic electron electrons photon photons particle particles frequency amplitude spin coupling conductivity resonance nanotubes',
 );
+/** Quantities that grow without getting better ("enhanced brightness", "enhanced risk"). */
+const INCREASED_QUANTITIES = set(
+  'brightness intensity emission emissions absorption rate rates risk risks levels level concentration concentrations activity expression sensitivity density temperature pressure flux luminosity radiation scattering transport toxicity permeability',
+);
 /** Punctuation after an opening's comma: no sentence goes on there ("However, —"). */
 const AFTER_OPENING_PUNCTUATION = set(', ; : . - – —');
 /** Wild country one is "deep in" (mountains, forests, deserts). */
@@ -717,7 +721,11 @@ export const TABLE: Entry[] = [
     },
   }),
   // Not in physics, where an enhanced signal or term is a larger one, not a better one.
-  V('enhance', ['improve', 'boost'], 2, { guard: { notInSentence: TECHNICAL_WORDS } }),
+  // What is enhanced may only be increased: "enhanced brightness", "an enhanced risk" are no
+  // improvement (a measured quantity after it keeps the verb).
+  V('enhance', ['improve', 'boost'], 2, {
+    guard: { notInSentence: TECHNICAL_WORDS, notNextWithin: { n: 2, in: INCREASED_QUANTITIES } },
+  }),
   // "elevate your morning routine" is to improve it; "elevate the legs" is to raise them.
   V('elevate', 'improve', 2, {
     forms: ['base', 's3', 'ger'],
@@ -1068,7 +1076,11 @@ export const TABLE: Entry[] = [
   F('exceptional', 'outstanding', 2, {
     guard: { nextNotIn: set('circumstance circumstances case cases child children') },
   }),
-  F('sufficient', 'enough', 2, { modes: NOT_FORMAL }),
+  // Not the term "necessary and sufficient (condition)" or "a sufficient statistic".
+  F('sufficient', 'enough', 2, {
+    modes: NOT_FORMAL,
+    guard: { prevNotIn: set('and'), nextNotIn: set('and condition conditions statistic statistics') },
+  }),
   F('additional', 'extra', 2, { modes: NOT_FORMAL, guard: { prevIn: set('a an the this that any each') } }),
   F('additional', ['more', 'extra'], 2, {
     modes: NOT_FORMAL,

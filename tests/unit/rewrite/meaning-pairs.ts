@@ -3270,4 +3270,21 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: "Tolkien's dwarves are more at home in medieval primary literature than in folk tradition.",
     note: 'primary sources, not the "main literature"',
   },
+  {
+    mode: 'standard',
+    text: 'We establish a simple necessary and sufficient condition on the symbol.',
+    expected: 'We establish a simple necessary and sufficient condition on the symbol.',
+    note: 'a term of mathematics',
+  },
+  {
+    mode: 'standard',
+    text: 'The overall pattern is a broad peak in enhanced brightness.',
+    expected: 'The overall pattern is a broad peak in enhanced brightness.',
+    note: 'increased, not "improved"',
+  },
+  {
+    mode: 'standard',
+    text: 'Smoking carries an enhanced risk of stroke.',
+    expected: 'Smoking carries an enhanced risk of stroke.',
+  },
 ];
