@@ -5,7 +5,7 @@
  */
 import { diffArrays } from 'diff';
 import type { DiffHunk, DiffSummary } from '../../src-shared/models';
-import { countWordTokens, sentenceSpans, tokenize } from '../text/segment';
+import { sentenceSpans, tokenize } from '../text/segment';
 
 /**
  * Diff tokens: the segmentation module's tokens, each with the spaces and tabs after it (fewer,
@@ -38,9 +38,6 @@ export function diffTokens(s: string): string[] {
 function isWord(tok: string): boolean {
   return /^[\p{L}\p{N}]/u.test(tok);
 }
-
-/** Words as the diff counts them (the segmentation module's word tokens). */
-export { countWordTokens };
 
 /** Splits a text into sentence-sized pieces (each sentence with the whitespace after it). Joined, the pieces are the text. */
 export function sentencePieces(s: string): string[] {

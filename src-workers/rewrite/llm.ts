@@ -12,8 +12,9 @@
 import { InkproofError } from '../../src-shared/errors';
 import { applyHunks } from '../../src-shared/hunks';
 import type { ProgressMessage, RewriteOutput, SectionSignals } from '../../src-shared/tasks';
+import { countWordTokens } from '../text/segment';
 import { checkAborted, verifyRevision, type RewriteRequest } from './common';
-import { countWordTokens, diffPiece, summarize, type RawHunk } from './diff';
+import { diffPiece, summarize, type RawHunk } from './diff';
 import { assertAllowedLlmEndpoint } from './endpoint';
 import { LlmRequestError, streamChat, type LlmSettings } from './llm-client';
 import {

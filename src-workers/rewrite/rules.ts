@@ -8,9 +8,9 @@
  */
 import type { Span } from '../../src-shared/models';
 import type { ProgressMessage, RewriteOutput } from '../../src-shared/tasks';
-import { sentenceSpans, words } from '../text/segment';
+import { countWordTokens, sentenceSpans, words } from '../text/segment';
 import { apostropheStyle, checkAborted, verifyRevision, type RewriteRequest } from './common';
-import { countWordTokens, diffPiece, summarize, toHunks, type RawHunk } from './diff';
+import { diffPiece, summarize, toHunks, type RawHunk } from './diff';
 import { readsAsEnglish } from './english';
 import { makeGuard, type Guard } from './guard';
 import { planSections, SectionProgress } from './sections';
