@@ -15,8 +15,6 @@ const NUMBER_WORDS = set(
   'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions trillion dozen dozens half twice thrice double triple first second third fourth fifth sixth seventh eighth ninth tenth percent',
 );
 
-/** Words that negate what they govern ("not only" is counted apart: it does not negate). */
-
 /** Words any edit may bring in: they carry no claim of their own. */
 const FREE_WORDS = new Set<string>([
   ...DETERMINERS,
@@ -92,13 +90,15 @@ function count(text: string, entities: ReadonlySet<string>): Counted {
     if (/\d/.test(raw) || (NUMBER_WORDS.has(num) && !idiom)) add(out.numbers, num);
     // "not only … but also", "not just" ("isn't just"), "last but not least", "it's no secret that", "there is
     // no doubt that", "it goes without saying that", "without a doubt" and the invitation
-    // "(please) don't / do not hesitate to" do not negate.
+    // "(please) don't / do not hesitate to" and "nothing short of" (an insistence: "is nothing short of
+    // magical" says it is magical) do not negate.
     const next = toks[i + 1]?.text.toLowerCase() ?? '';
     const invitation =
       next === 'hesitate' && (k === "don't" || (k === 'not' && toks[i - 1]?.text.toLowerCase() === 'do'));
     const idiomatic =
       ((k === 'not' || /n't$/.test(k)) && /^(?:only|just|merely|simply|least)$/.test(next)) ||
       (k === 'no' && /^(?:secret|doubt)$/.test(next)) ||
+      (k === 'nothing' && next === 'short' && toks[i + 2]?.text.toLowerCase() === 'of') ||
       (k === 'without' &&
         ((next === 'saying' && /^(?:go|goes|went)$/.test(toks[i - 1]?.text.toLowerCase() ?? '')) ||
           (next === 'a' && toks[i + 2]?.text.toLowerCase() === 'doubt'))) ||

@@ -35,7 +35,7 @@ import {
   type Tok,
   withRemovedBefore,
 } from './tokens';
-import { BE_FORMS, DETERMINERS, LIMITERS, PREPOSITIONS, SUBJECT_PRONOUNS, isNegation, set } from './wordsets';
+import { BE_FORMS, DETERMINERS, LIMITERS, MODALS, PREPOSITIONS, SUBJECT_PRONOUNS, isNegation, set } from './wordsets';
 
 /** Verbs after ", which" that make the clause a comment on the whole statement before it. */
 const WHICH_CLAUSE = set(
@@ -552,7 +552,7 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
   const sa = subjectOf(a.toks, state);
   if (!sa || !refersTo(hk, sa)) return null;
   const hasAnd = a.toks.some((t) => t.kind === 'word' && (keyOf(t) === 'and' || keyOf(t) === 'or'));
-  if (wa + wb <= 22 && !hasAnd) {
+  if (wa + wb <= 22 && !hasAnd && !auxiliaryWouldGovern(a.toks[sa.verb], b.toks[sb.verb])) {
     // Both short: one subject, two predicates.
     const joint = [tok(' ', 'space', why), tok('and', 'word', why), tok(' ', 'space', why)];
     const rest = b.toks.slice(sb.verb);
@@ -563,6 +563,18 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
   const joint = [tok(',', 'punctuation', why), tok(' ', 'space', why), tok('and', 'word', why), tok(' ', 'space', why)];
   const lowered = hk === 'i' ? head : { ...head, text: hk, reason: why };
   return { toks: [...a.toks.slice(0, -1), ...joint, lowered, ...b.toks.slice(1)], gap: b.gap, joined: true };
+}
+
+const MODAL_OR_DO = new Set([...MODALS, ...set('do does did')]);
+
+/**
+ * A modal or "do" opening the first predicate would govern the second once they share it: "I
+ * would welcome a talk. I look forward to it." is not "I would welcome a talk and look forward to
+ * it" (a wish where there was a statement). The same auxiliary in both ("I can cook. I can
+ * bake.") governs both already.
+ */
+function auxiliaryWouldGovern(va: Tok | undefined, vb: Tok | undefined): boolean {
+  return !!va && MODAL_OR_DO.has(keyOf(va)) && (!vb || keyOf(vb) !== keyOf(va));
 }
 
 /** A negation among toks[from..to). */

@@ -1631,12 +1631,16 @@ export const TABLE: Entry[] = [
   V('struggle to', 'find it hard to', 2, { forms: ['base'], guard: { verb: true } }),
   // "the challenges of parenthood", "faces many challenges" (not "challenges readers to think").
   // Not challenges someone makes ("challenges from its citizens", "legal challenges to the law")
-  // nor ones people compete in ("compete in driving challenges").
+  // nor ones people compete in ("compete in driving challenges"), nor ones sought or welcomed,
+  // which are tests, not troubles ("exciting challenges ahead", "take on new challenges"; "brings
+  // new challenges for farmers" are troubles).
   N('challenges', ['difficulties', 'problems'], 2, {
     plural: false,
     guard: {
       noun: true,
-      prevNotIn: set('that which who legal court constitutional'),
+      prevNotIn: set(
+        'that which who legal court constitutional exciting interesting rewarding stimulating thrilling intellectual creative fun',
+      ),
       nextNotIn: new Set([
         ...DETERMINERS,
         ...OBJECT_PRONOUNS,
@@ -1644,7 +1648,9 @@ export const TABLE: Entry[] = [
       ]),
       notPrevWithin: {
         n: 4,
-        in: set('compete competes competed competing complete completed completing contest contests'),
+        in: set(
+          'compete competes competed competing complete completed completing contest contests take takes took taking taken embrace embraces embraced embracing welcome welcomes welcomed welcoming relish relishes enjoy enjoys enjoyed seek seeks sought seeking thrive thrives thrived',
+        ),
       },
     },
   }),
@@ -1737,6 +1743,16 @@ export const TABLE: Entry[] = [
     guard: { nextLower: true, prevNotIn: new Set([...NEGATORS, 'yours', 'as', 'so', 'too', 'how']) },
   }),
   F('incredibly', 'very', 2, { why: 'intensifier', guard: { nextLower: true } }),
+  // "The view is nothing short of magical": said of what something is, the frame only insists
+  // ("It took nothing short of a year" measures, and stays).
+  F('nothing short of', '', 2, {
+    why: 'intensifier',
+    guard: {
+      prevIn: new Set([...BE_FORMS, ...set("'s seems seemed seem feels felt looks looked")]),
+      nextLower: true,
+      nextNotIn: set('what'),
+    },
+  }),
 ];
 
 /** Openers of the form "In today's … world," → "Today,". */

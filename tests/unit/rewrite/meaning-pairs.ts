@@ -3287,4 +3287,31 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'Smoking carries an enhanced risk of stroke.',
     expected: 'Smoking carries an enhanced risk of stroke.',
   },
+  {
+    mode: 'standard',
+    text: "Here's to new beginnings and exciting challenges ahead!",
+    expected: "Here's to new beginnings and exciting challenges ahead!",
+    note: 'a test welcomed, not a trouble',
+  },
+  {
+    mode: 'standard',
+    text: 'She loves to take on new challenges at work.',
+    expected: 'She loves to take on new challenges at work.',
+  },
+  {
+    mode: 'standard',
+    text: 'Every year brings new challenges for farmers.',
+    expected: 'Every year brings new difficulties for farmers.',
+  },
+  {
+    mode: 'standard',
+    text: 'The view from the summit is nothing short of magical.',
+    expected: 'The view from the summit is magical.',
+  },
+  {
+    mode: 'standard',
+    text: 'It took nothing short of a year to finish the bridge.',
+    expected: 'It took nothing short of a year to finish the bridge.',
+    note: 'a measure, not an insistence',
+  },
 ];

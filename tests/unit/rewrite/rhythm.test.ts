@@ -204,6 +204,16 @@ describe('joins: only sentences that share a subject or a referent', () => {
       'The new library on the corner of the square opened its doors last spring, and it now lends books to more than a thousand readers every week.',
     );
   });
+  it('a modal or "do" of the first predicate never governs the second: the pronoun stays', async () => {
+    expect(
+      (await revise('I would welcome a call about the role. I look forward to hearing from you.', opts('standard', 2)))
+        .text,
+    ).toBe('I would welcome a call about the role, and I look forward to hearing from you.');
+    // The same auxiliary in both governs both already.
+    expect((await revise('I can cook pasta. I can bake bread.', opts('standard', 2))).text).toBe(
+      'I can cook pasta and can bake bread.',
+    );
+  });
   it('"This" commenting on the sentence before becomes ", which"', async () => {
     expect(
       (await revise('The bridge closed for repairs in early spring. This caused long delays.', opts('standard', 2)))
