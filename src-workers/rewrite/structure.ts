@@ -884,8 +884,9 @@ const OPENING_ADVERBS = set(
 );
 
 /**
- * The same after an opening purpose clause or a one-word opening: "To cut emissions, it is
- * essential for firms to act." → "To cut emissions, firms must act."
+ * The same after an opening purpose clause, a one-word opening or a framing phrase: "To cut
+ * emissions, it is essential for firms to act." → "To cut emissions, firms must act."; "Given
+ * these findings, it is essential for researchers to adopt …" → "…, researchers must adopt …".
  */
 function itIsAdjectiveAfterPurpose(toks: Tok[], state: ReviseState): boolean {
   const comma = toks.findIndex((t) => t.kind === 'punctuation' && t.text === ',');
@@ -900,7 +901,13 @@ function itIsAdjectiveAfterPurpose(toks: Tok[], state: ReviseState): boolean {
     (comma === 1 && OPENING_ADVERBS.has(first)) ||
     (comma === 3 && OPENING_PHRASES.has(`${first} ${keyOf(toks[2])}`)) ||
     // A condition or a time: "If the pain persists, it is advisable to see a doctor."
-    FRONTABLE_CLAUSES.has(first);
+    FRONTABLE_CLAUSES.has(first) ||
+    // A phrase that frames the advice: "Given these findings,", "With this in mind,", "For this
+    // reason," (a preposition's phrase has no verb that "it" could belong to).
+    // Not a comparison ("Like the cat, it is important to rest"), which needs the subject it had.
+    first === 'given' ||
+    first === 'despite' ||
+    (PREPOSITIONS.has(first) && first !== 'like' && first !== 'than');
   if (!purpose) return false;
   if (comma < 0 || wordsFrom(toks.slice(0, comma), 0).length > 12 || toks[comma + 1]?.kind !== 'space') return false;
   const head = toks[comma + 2];

@@ -1679,9 +1679,13 @@ export const TABLE: Entry[] = [
   }),
   V('aim to', 'set out to', 2, { forms: ['s3'] }),
   // "our understanding of" → "our grasp of": the noun after a possessive, an article or a degree adjective.
+  // A subject is grasped, a person is understood ("our understanding of ourselves, of each other").
   N('understanding of', 'grasp of', 2, {
     plural: false,
     guard: {
+      nextNotIn: set(
+        'ourselves themselves himself herself yourself yourselves myself oneself each one others people him her them us me you',
+      ),
       prevIn: set(
         'our their his her its my your an deeper better greater clearer clear full fuller solid basic thorough good firm',
       ),

@@ -295,6 +295,19 @@ describe('framing turned into a plain statement', () => {
     ])
       expect(await standard(text)).toContain('that the');
   });
+  it('after a framing phrase the recast keeps the phrase; never after a comparison', async () => {
+    expect(
+      await standard('In light of these findings, it is essential for researchers to adopt more careful approaches.'),
+    ).toBe('Given these results, researchers must adopt more careful approaches.');
+    expect(await standard('After surgery, it is important for patients to rest.')).toBe(
+      'After surgery, patients should rest.',
+    );
+    expect(await standard('During the winter, it is essential to keep the pipes warm.')).toBe(
+      'During the winter, keeping the pipes warm is essential.',
+    );
+    // "Like the cat" compares with the subject the sentence had.
+    expect(await standard('Like the cat, it is important to rest.')).toBe('Like the cat, it is important to rest.');
+  });
   it('"It is highly recommended that you X" → "You should X"; a negation stays', async () => {
     expect(await standard('It is highly recommended that you enable sanitization for user input.')).toBe(
       'You should enable sanitization for user input.',

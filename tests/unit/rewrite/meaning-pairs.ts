@@ -3314,4 +3314,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'It took nothing short of a year to finish the bridge.',
     note: 'a measure, not an insistence',
   },
+  {
+    mode: 'standard',
+    text: 'Reading such books deepens our understanding of ourselves.',
+    expected: 'Reading such books deepens our understanding of ourselves.',
+    note: 'a person is understood, not grasped',
+  },
+  {
+    mode: 'standard',
+    text: 'The course deepened my understanding of statistics.',
+    expected: 'The course deepened my grasp of statistics.',
+  },
 ];
