@@ -203,6 +203,11 @@ const COMPELLING = {
     'law laws rule rules regulation regulations policy policies contract contracts employer employers court courts statute government school schools',
   ),
 };
+/** What a compelling piece of work grips a reader with: "a compelling look at the war" → "gripping". */
+const COMPELLING_READS = new Set([
+  ...STORY_NOUNS,
+  ...set('look glimpse portrait portraits account accounts documentary documentaries memoir biography series'),
+]);
 /** "has", "had" just before a participle, or one adverb before it ("had long stood"). */
 const AFTER_HAVE = { n: 2, in: set("has have had 've 'd") };
 /**
@@ -872,14 +877,14 @@ export const TABLE: Entry[] = [
   F('seamless', 'smooth', 1),
   F('captivating', ['gripping', 'absorbing'], 1),
   F('compelling', ['convincing', 'strong'], 1, { guard: { nextIn: ARGUMENT_NOUNS } }),
-  F('compelling', ['gripping', 'absorbing'], 1, { guard: { nextIn: STORY_NOUNS } }),
+  F('compelling', ['gripping', 'absorbing'], 1, { guard: { nextIn: COMPELLING_READS } }),
   // Not the verb: "compelling them to read on" is no "strong them".
   F('compelling', 'strong', 2, {
     guard: {
       // Nor the predicate ("What makes it so compelling?": appealing, not "strong"), at any clause end.
       nextNotIn: new Set([
         ...ARGUMENT_NOUNS,
-        ...STORY_NOUNS,
+        ...COMPELLING_READS,
         ...OBJECT_PRONOUNS,
         ...set('nature and than , . ? ! ; : ) —'),
       ]),
@@ -1163,14 +1168,22 @@ export const TABLE: Entry[] = [
     },
   }),
   // Not "reveals her dilemma to Nelly": told to someone, it is disclosed, not shown.
-  V('reveal', 'show', 2, {
-    guard: {
-      object: true,
-      prevNotIn: DETERMINERS,
-      nextNotIn: set('himself herself themselves itself'),
-      notNextWithin: { n: 4, in: set('to') },
-    },
-  }),
+  // Nor the adjective: "a powerful and revealing portrait" (an -ing form after "and", "very" or
+  // "most" describes the noun after it).
+  ...[
+    { forms: ['base', 's3', 'past', 'pp'] as VerbForm[], before: DETERMINERS },
+    { forms: ['ger'] as VerbForm[], before: new Set([...DETERMINERS, ...set('and or very most more so quite')]) },
+  ].map(({ forms, before }) =>
+    V('reveal', 'show', 2, {
+      forms,
+      guard: {
+        object: true,
+        prevNotIn: before,
+        nextNotIn: set('himself herself themselves itself'),
+        notNextWithin: { n: 4, in: set('to') },
+      },
+    }),
+  ),
   F('an integral part', ['a key part', 'an essential part'], 2),
   F('a deeper understanding', 'a better understanding', 2),
   F('a delicate balance', 'a fine balance', 2),

@@ -3325,4 +3325,21 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The course deepened my understanding of statistics.',
     expected: 'The course deepened my grasp of statistics.',
   },
+  {
+    mode: 'standard',
+    text: 'The film is a powerful and revealing portrait of the singer.',
+    expected: 'The film is a powerful and revealing portrait of the singer.',
+    note: 'the adjective: no "showing portrait"',
+  },
+  {
+    mode: 'standard',
+    text: 'The survey revealed that most tenants want longer leases.',
+    expected: 'The survey showed that most tenants want longer leases.',
+  },
+  {
+    mode: 'standard',
+    text: 'Her memoir is a compelling account of exile.',
+    expected: 'Her memoir is a gripping account of exile.',
+    note: 'a read grips; it is not "strong"',
+  },
 ];
