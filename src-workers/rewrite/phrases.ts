@@ -643,12 +643,19 @@ export const PHRASES: Entry[] = [
         ),
       },
     }),
-    // Not "provide someone with something": "give her with comfort" is wrong.
+    // Not "provide someone with something": "give her with comfort" is wrong. Nor a means, a range
+    // or a service, which is provided, not given ("provides a unique way of …", "a range of
+    // courses", "a habitat for").
     V('provide', 'give', 2, {
       guard: {
         verb: true,
         nextNotIn: set('for that with by in to'),
-        notNextWithin: { n: 4, in: set('with') },
+        notNextWithin: {
+          n: 4,
+          in: set(
+            'with way ways means range variety array service services framework mechanism habitat habitats environment infrastructure',
+          ),
+        },
         nextIn: new Set([
           ...DETERMINERS,
           ...POSSESSIVES,

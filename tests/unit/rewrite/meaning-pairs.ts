@@ -3342,4 +3342,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Her memoir is a gripping account of exile.',
     note: 'a read grips; it is not "strong"',
   },
+  {
+    mode: 'standard',
+    text: 'Virtual reality provides a new way of experiencing films.',
+    expected: 'Virtual reality provides a new way of experiencing films.',
+    note: 'a means is provided, not "given"',
+  },
+  {
+    mode: 'standard',
+    text: 'Wetlands provide a habitat for migrating birds.',
+    expected: 'Wetlands provide a habitat for migrating birds.',
+  },
 ];
