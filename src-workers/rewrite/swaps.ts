@@ -283,8 +283,9 @@ function pickAlts(
     // The first word is the one graded ("more difficult to" → "more hard to").
     const head = ws[0] ?? '';
     if (GRADED.has(before) && (/^[a-z]{1,5}$/.test(head) || TAKES_ER.has(head))) continue;
-    // A plainer word must not echo one a few words off; a stock phrase goes even so (three words).
-    const reach = rule.reason === REASONS.plain || rule.reason === REASONS.precise ? 6 : 3;
+    // A plainer word must not echo one within a clause or so (eight words: "to reduce the effects of
+    // climate change and reduce our effect" reads as an echo); a stock phrase goes even so (three).
+    const reach = rule.reason === REASONS.plain || rule.reason === REASONS.precise ? 8 : 3;
     if (text !== '' && repeatsNearby(toks, start, end, text, reach)) continue;
     if (ws.length > maxWords) continue;
     eligible.push(text);

@@ -1274,7 +1274,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'The exhibition showcases the work of local artists, highlighting the talent of the region.',
-    expected: 'The exhibition shows the work of local artists, showing the talent of the region.',
+    expected: 'The exhibition shows the work of local artists, underlining the talent of the region.',
   },
   {
     mode: 'standard',
@@ -3352,5 +3352,11 @@ export const MEANING_PAIRS: MeaningPair[] = [
     mode: 'standard',
     text: 'Wetlands provide a habitat for migrating birds.',
     expected: 'Wetlands provide a habitat for migrating birds.',
+  },
+  {
+    mode: 'standard',
+    text: 'We must act to mitigate the impacts of climate change and reduce our impact on the reef.',
+    expected: 'We must act to ease the effects of climate change and reduce our impact on the reef.',
+    note: 'no echo within a clause: not "reduce … and reduce our effect"',
   },
 ];
