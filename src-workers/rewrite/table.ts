@@ -1449,7 +1449,8 @@ export const TABLE: Entry[] = [
   F('ingenious', 'clever', 2),
   // Not "limited English proficient", a status with a name of its own.
   F('proficient', 'skilled', 2, { guard: { prevNotIn: set('english limited language') } }),
-  F('adaptable', 'flexible', 2),
+  // Not "adaptable to change": one is flexible about something, never "flexible to" it.
+  F('adaptable', 'flexible', 2, { guard: { nextNotIn: set('to') } }),
   F('awe-inspiring', 'breathtaking', 2),
   F('thought-provoking', 'stimulating', 2),
   F('illuminating', 'enlightening', 2, { guard: { attributive: true } }),

@@ -3359,4 +3359,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'We must act to ease the effects of climate change and reduce our impact on the reef.',
     note: 'no echo within a clause: not "reduce … and reduce our effect"',
   },
+  {
+    mode: 'standard',
+    text: 'The course builds skills that are adaptable to new kinds of work.',
+    expected: 'The course builds skills that are adaptable to new kinds of work.',
+    note: 'never "flexible to"',
+  },
 ];
