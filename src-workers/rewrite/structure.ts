@@ -1298,11 +1298,20 @@ function reducibleAside(toks: Tok[], comma: number, participle: number): boolean
   return false;
 }
 
+/** Adjectives that take a preposition's phrase after a noun ("skills relevant to the job"). */
+const PREPOSED_ADJECTIVES = set(
+  'available responsible similar capable aware suitable relevant eligible rich full free essential necessary useful familiar dependent vulnerable prone exposed immune resistant accessible common specific native related connected linked unique',
+);
+const ADJECTIVE_PREPOSITIONS = set('to for of in with about from on');
+/** Pronouns a relative clause may follow ("those who are interested in art"). */
+const RELATIVE_HEADS = set('those anyone everyone someone anybody everybody somebody');
+
 /**
- * Concise prose: "students who are interested in art" → "students interested in art"; "the
- * museum, which was founded in 1901, …" → "the museum, founded in 1901, …".
+ * Concise prose: "students who are interested in art" → "students interested in art", "tools that
+ * are available to students" → "tools available to students"; "the museum, which was founded in
+ * 1901, …" → "the museum, founded in 1901, …".
  */
-function reducedRelatives(toks: Tok[]): boolean {
+function reducedRelatives(toks: Tok[], state: ReviseState): boolean {
   let changed = false;
   for (let i = 0; i < toks.length; i++) {
     if (!isWord(toks[i]) || !/^(?:who|which|that)$/.test(keyOf(toks[i]))) continue;
@@ -1320,13 +1329,24 @@ function reducedRelatives(toks: Tok[]): boolean {
     if (p < 0 || !isWord(toks[p]) || NON_HEAD.has(keyOf(toks[p])) || DETERMINERS.has(keyOf(toks[p]))) continue;
     // The noun before may be the sentence's capitalised first word ("Students who are …").
     if (!isLowerWord(toks[p].text) && !(p === firstContentIndex(toks) && isLowerWord(keyOf(toks[p])))) continue;
+    // After a verb "that" is no relative but a pronoun: "We believe that is in the report" is not
+    // "We believe in the report". Asked last: the tagger parses the sentence.
+    if (!RELATIVE_HEADS.has(keyOf(toks[p])) && !tagsAt(toks, p, state.pos).has('Noun')) continue;
     const be = nextIndex(toks, i);
     if (be < 0 || !/^(?:is|are|was|were)$/.test(keyOf(toks[be]))) continue;
     const n = nextIndex(toks, be);
     if (n < 0 || !isWord(toks[n]) || !isLowerWord(toks[n].text)) continue;
     const nk = keyOf(toks[n]);
     const participle = participleWord(nk);
-    if (!participle && !(PREPOSITIONS.has(nk) && nk !== 'to' && nk !== 'of' && nk !== 'like' && nk !== 'than'))
+    // An adjective with its preposition reads as well without the clause ("tools that are
+    // available to students" → "tools available to students").
+    const after = nextIndex(toks, n);
+    const adjectivePhrase = PREPOSED_ADJECTIVES.has(nk) && after >= 0 && ADJECTIVE_PREPOSITIONS.has(keyOf(toks[after]));
+    if (
+      !participle &&
+      !adjectivePhrase &&
+      !(PREPOSITIONS.has(nk) && nk !== 'to' && nk !== 'of' && nk !== 'like' && nk !== 'than')
+    )
       continue;
     cut(toks, i, be + 1, REASONS.wordy);
     changed = true;
@@ -1651,7 +1671,7 @@ export function restructure(toks: Tok[], state: ReviseState): void {
   if (state.mode === 'concise') {
     changed = commentTails(toks) || changed;
     changed = thatAfterSaying(toks) || changed;
-    changed = reducedRelatives(toks) || changed;
+    changed = reducedRelatives(toks, state) || changed;
   }
   // Last, and only on a sentence no other edit recast ("Additionally, it is essential to rest."
   // → "Resting is essential."); concise prose cuts the opening instead, which is shorter.

@@ -425,6 +425,9 @@ export const TABLE: Entry[] = [
     F('subsequent to', 'after', 2),
     F('in light of', 'given', 2, { guard: { nextNotIn: set('day') } }),
     F('each and every', 'every', 2),
+    // Different things are various ones: the second word says nothing the first did not.
+    F('various different', 'various', 2),
+    V('have a tendency to', 'tend to', 2),
     // Service formulas: "Please don't hesitate to reach out" asks what "Please reach out" asks.
     F("please don't hesitate to", 'please', 2, { modes: NOT_FORMAL }),
     F('please do not hesitate to', 'please', 2, { modes: NOT_FORMAL }),

@@ -406,6 +406,14 @@ describe('concise prose', () => {
       'The team finished the bridge in only nine months of hard work. Schools must adapt. I think the plan works. Students interested in art can join.',
     );
   });
+  it('a restrictive relative reduces after a noun, with an adjective and its preposition too; never a "that" after a verb', async () => {
+    expect((await edit('The tools that are available to students are free.', 'concise')).text).toBe(
+      'The tools available to students are free.',
+    );
+    // "that" after a verb is a pronoun: "We believe in the report" would say something else.
+    for (const stays of ['We believe that is in the report.', 'I know that is caused by rain.'])
+      expect((await edit(stays, 'concise')).text).toBe(stays);
+  });
   it('an aside after a noun phrase becomes a participle; after a clause, whose whole it comments on, it stays', async () => {
     expect((await edit('We toured the old mill, which was built by monks, and the chapel.', 'concise')).text).toBe(
       'We toured the old mill, built by monks, and the chapel.',

@@ -3365,4 +3365,20 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The course builds skills that are adaptable to new kinds of work.',
     note: 'never "flexible to"',
   },
+  {
+    mode: 'concise',
+    text: 'Children have a tendency to copy the adults around them.',
+    expected: 'Children tend to copy the adults around them.',
+  },
+  {
+    mode: 'concise',
+    text: 'The library runs various different programs for kids.',
+    expected: 'The library runs various programs for kids.',
+  },
+  {
+    mode: 'concise',
+    text: 'We believe that is in the report.',
+    expected: 'We believe that is in the report.',
+    note: 'a pronoun "that", not a relative: never "We believe in the report"',
+  },
 ];
