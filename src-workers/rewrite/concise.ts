@@ -1,11 +1,12 @@
 /**
  * Concise prose: a sentence that only repeats points the document has already made — (almost)
  * every content word of it stands in the sentences before, most in one of them — is cut
- * ("In conclusion, …" paragraphs that restate the essay). Never a sentence with protected text (numbers, quotations) or a
- * negation, nor one naming someone the text has not named before, so no fact is lost with it;
+ * ("In conclusion, …" paragraphs that restate the essay). Never a sentence with protected text (numbers, quotations), a
+ * number word or a negation, nor one naming someone the text has not named before, so no fact is lost with it;
  * nor the only sentence left of a paragraph or line.
  */
 import { hasFiniteVerb } from './clauses';
+import { NUMBER_WORDS } from './guard';
 import { REASONS } from './reasons';
 import type { ReviseState } from './state';
 import { isCapitalized, keyOf, wordCount, type Sentence } from './tokens';
@@ -28,7 +29,8 @@ function contentOf(s: Sentence): Set<string> | null {
     if (t.kind === 'placeholder') return null;
     if (t.kind !== 'word') continue;
     const k = keyOf(t);
-    if (isNegation(k)) return null;
+    // A quantity is a fact the guard keeps ("in one specific subject"): not for cutting either.
+    if (isNegation(k) || NUMBER_WORDS.has(k)) return null;
     if (FUNCTION_WORDS.has(k)) continue;
     out.add(keyStem(k));
   }

@@ -20,6 +20,7 @@ import {
   PREPOSITIONS,
   set,
   STUDY_WORDS,
+  SUBJECT_PRONOUNS,
 } from './wordsets';
 
 /** Pronouns that open a clause after "Imagine" ("Imagine you are …"): a supposition, not a scene. */
@@ -579,7 +580,19 @@ export const PHRASES: Entry[] = [
     F('in light of the fact that', 'because', 2),
     F('a great deal of', 'a lot of', 2, { modes: CONCISE }),
     F('in relation to', 'about', 2, { modes: ['concise', 'casual'] }),
-    F('as well as', 'and', 2, { modes: CONCISE }),
+    // The additive "as well as" only; the comparison ("not retain it as well as we would", "as
+    // well as expected", "does it as well as anyone") keeps it.
+    F('as well as', 'and', 2, {
+      modes: CONCISE,
+      guard: {
+        nextNotIn: new Set([
+          ...SUBJECT_PRONOUNS,
+          ...set('expected possible ever before usual anyone anybody everyone they can could any most'),
+        ]),
+        notPrevWithin: { n: 8, in: NEGATORS },
+        prevNotIn: set('just quite nearly almost about perform performs performed performing do does did done ,'),
+      },
+    }),
     F('a number of', 'several', 2, { modes: CONCISE }),
     F('a variety of', 'many', 2, { modes: CONCISE }),
     F('a range of', 'many', 2, { modes: CONCISE }),

@@ -90,6 +90,9 @@ const MOVES: ReadonlySet<string> = new Set<Reason>([
   REASONS.notOnly,
   REASONS.contrast,
   REASONS.stock,
+  // A cut sentence: the word diff may pair its words with a neighbour's and tear the cut into
+  // pieces, which kept apart would splice two sentences into one.
+  REASONS.repeated,
 ]);
 
 interface UnitHunk extends RawHunk {
@@ -127,6 +130,11 @@ function groupBySentence(spans: readonly Span[], hunks: UnitHunk[]): UnitHunk[][
     }
   }
   return groups;
+}
+
+/** Does the hunk's old text run from one sentence into the next? */
+function crossesSentences(spans: readonly Span[], h: RawHunk): boolean {
+  return spans.some((sp) => sp.end > h.start && sp.end < h.end);
 }
 
 /** One hunk for a group: from its first change to its last, the text between kept. */
@@ -292,7 +300,9 @@ export function guarded(
       continue;
     }
     if (moves || g.length === 1) continue;
-    const rest = g.filter((h) => passes(text, guard, h));
+    // A piece that crosses from one sentence into the next belongs to a split, a join or a cut:
+    // alone it would splice two sentences.
+    const rest = g.filter((h) => passes(text, guard, h) && !crossesSentences(spans, h));
     if (rest.length && passes(text, guard, mergeGroup(text, rest))) kept.push(...rest);
   }
   return kept;

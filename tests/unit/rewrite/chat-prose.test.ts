@@ -388,6 +388,23 @@ describe('the meaning guard keeps what passes', () => {
     const moved = [hunks[0], { ...hunks[1], reason: REASONS.active }];
     expect(guarded(text, spans, refuseQuickly, moved)).toEqual([]);
   });
+  it('so is a cut sentence the word diff tore into pieces: kept apart they would splice two sentences', () => {
+    const torn = [hunks[0], { ...hunks[1], reason: `${REASONS.plain}; ${REASONS.repeated}` }];
+    expect(guarded(text, spans, refuseQuickly, torn)).toEqual([]);
+  });
+  it('a piece that runs from one sentence into the next is never kept on its own', () => {
+    const two = 'The mill closed. The workers left quickly.';
+    const pieces = [
+      { start: 4, end: 8, after: 'old mill', reason: REASONS.plain, unit: 1 },
+      { start: 9, end: 21, after: '', reason: REASONS.wordy, unit: 1 },
+      { start: 34, end: 41, after: 'fast', reason: REASONS.plain, unit: 1 },
+    ];
+    const sentences = [
+      { start: 0, end: 16 },
+      { start: 17, end: two.length },
+    ];
+    expect(guarded(two, sentences, refuseQuickly, pieces)).toEqual([pieces[0]]);
+  });
 });
 
 describe('the local-model engine', () => {

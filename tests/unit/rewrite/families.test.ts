@@ -436,6 +436,16 @@ describe('concise prose', () => {
       "Regular exercise improves sleep, mood and focus for people of every age. Exercise doesn't replace sleep, and people still need sleep and rest. Exercise doesn't replace sleep.",
     );
     expect(out.reasons).toContain(REASONS.repeated);
+    // A number word is a fact: "one" subject is a quantity, and the sentence stays whole (a cut
+    // the guard refused once left half of it spliced onto the sentence before).
+    const counted = [
+      'Finally, a wide knowledge of many school subjects can be useful for personal growth.',
+      'This can help to build a love of reading and give pupils the skills they need to pursue a variety of hobbies.',
+      'In conclusion, I think that a wide knowledge of many school subjects is more useful than training in one narrow subject.',
+    ].join(' ');
+    const kept = (await edit(counted, 'concise')).text;
+    expect(kept).toMatch(/to pursue (?:many|a variety of) hobbies\. /);
+    expect(kept).toContain('more useful than training in one narrow subject.');
   });
   it('keeps a repeated point that draws a conclusion, or that the next sentence points back to', async () => {
     const inference = [

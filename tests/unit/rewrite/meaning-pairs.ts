@@ -3381,4 +3381,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'We believe that is in the report.',
     note: 'a pronoun "that", not a relative: never "We believe in the report"',
   },
+  {
+    mode: 'concise',
+    text: 'We may not remember the facts as well as we would after reading a book.',
+    expected: 'We may not remember the facts as well as we would after reading a book.',
+    note: 'the comparison "as well as": never "the facts and we would"',
+  },
+  {
+    mode: 'concise',
+    text: 'The kit includes a map as well as a compass.',
+    expected: 'The kit includes a map and a compass.',
+  },
 ];
