@@ -226,8 +226,10 @@ export const PHRASES: Entry[] = [
     O('in an age of', 'In a time of', 2),
     O('the concept of', 'The idea of', 2),
     O('the importance of', 'The value of', 2),
-    // A blog post's announcement of itself: "In this article, we will explore X" → "This article looks at X" (not "explores", itself an over-used word).
-    ...['article', 'post', 'blog post', 'guide'].flatMap((n) =>
+    // A blog post's or an essay's announcement of itself: "In this article, we will explore X" → "This article
+    // looks at X", "In this essay, I will explore …" → "This essay looks at …" (not "explores", itself an
+    // over-used word).
+    ...['article', 'post', 'blog post', 'guide', 'essay', 'paper', 'report'].flatMap((n) =>
       (
         [
           ['explore', 'looks at'],

@@ -98,6 +98,10 @@ describe('openers with stacked modifiers', () => {
     expect(await standard('In this article, we will explore three ways to keep basil alive indoors.')).toBe(
       'This article looks at three ways to keep basil alive indoors.',
     );
+    // A student's essay announces itself the same way.
+    expect(await standard('In this essay, I will explore the reasons why I believe this to be true.')).toBe(
+      'This essay looks at the reasons why I believe this to be true.',
+    );
   });
   it('"In today\'s rapidly evolving digital landscape," becomes "Today,"', async () => {
     expect(await standard("In today's rapidly evolving digital landscape, small shops sell through apps.")).toBe(
