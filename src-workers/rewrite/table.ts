@@ -25,6 +25,7 @@ import {
   NEGATORS,
   OBJECT_PRONOUNS,
   POSSESSIVES,
+  PREPOSITIONS,
   STORY_NOUNS,
   STUDY_WORDS,
   set,
@@ -637,6 +638,8 @@ export const TABLE: Entry[] = [
   V('empower', 'enable', 1, {
     guard: { verb: true, object: true, nextWithin: { n: 4, in: set('to') } },
   }),
+  // What is built is the object itself, not a word after a preposition ("fosters growth in
+  // communities" builds no growth: it encourages it).
   V('foster', 'build', 1, {
     guard: {
       verb: true,
@@ -646,6 +649,7 @@ export const TABLE: Entry[] = [
           'sense relationships relationship connection connections community communities trust bond bonds ties culture environment environments atmosphere partnerships partnership friendships friendship',
         ),
       },
+      notNextWithin: { n: 2, in: PREPOSITIONS },
     },
   }),
   // People are formed, not encouraged: "education fosters informed citizens" → "shapes".

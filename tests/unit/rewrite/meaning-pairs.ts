@@ -3392,4 +3392,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The kit includes a map as well as a compass.',
     expected: 'The kit includes a map and a compass.',
   },
+  {
+    mode: 'standard',
+    text: 'The new policy fosters growth in rural communities.',
+    expected: 'The new policy encourages growth in rural communities.',
+    note: 'growth is encouraged, not "built": the community is no object',
+  },
 ];
