@@ -1329,9 +1329,6 @@ function reducedRelatives(toks: Tok[], state: ReviseState): boolean {
     if (p < 0 || !isWord(toks[p]) || NON_HEAD.has(keyOf(toks[p])) || DETERMINERS.has(keyOf(toks[p]))) continue;
     // The noun before may be the sentence's capitalised first word ("Students who are …").
     if (!isLowerWord(toks[p].text) && !(p === firstContentIndex(toks) && isLowerWord(keyOf(toks[p])))) continue;
-    // After a verb "that" is no relative but a pronoun: "We believe that is in the report" is not
-    // "We believe in the report". Asked last: the tagger parses the sentence.
-    if (!RELATIVE_HEADS.has(keyOf(toks[p])) && !tagsAt(toks, p, state.pos).has('Noun')) continue;
     const be = nextIndex(toks, i);
     if (be < 0 || !/^(?:is|are|was|were)$/.test(keyOf(toks[be]))) continue;
     const n = nextIndex(toks, be);
@@ -1348,6 +1345,9 @@ function reducedRelatives(toks: Tok[], state: ReviseState): boolean {
       !(PREPOSITIONS.has(nk) && nk !== 'to' && nk !== 'of' && nk !== 'like' && nk !== 'than')
     )
       continue;
+    // After a verb "that" is no relative but a pronoun: "We believe that is in the report" is not
+    // "We believe in the report". Asked last: the tagger parses the sentence.
+    if (!RELATIVE_HEADS.has(keyOf(toks[p])) && !tagsAt(toks, p, state.pos).has('Noun')) continue;
     cut(toks, i, be + 1, REASONS.wordy);
     changed = true;
   }
