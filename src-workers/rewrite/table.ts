@@ -357,9 +357,13 @@ export const TABLE: Entry[] = [
   O('therefore ,', { plain: [], casual: ['So,'] }, 2, { modes: ['casual'] }),
   O('thus ,', { plain: ['So,'], formal: ['Therefore,'] }, 2),
   O('hence ,', { plain: ['So,'], formal: ['Therefore,'] }, 2),
-  // Before a word, "I" or a name ("However, Santiago never gives up." → "But Santiago …").
+  // Before a word, "I" or a name ("However, Santiago never gives up." → "But Santiago …"); a text
+  // that says "However," again and again turns to "Yet" every second time, not "But" each time.
   ...['however ,', 'on the other hand ,'].map((src) =>
-    O(src, { plain: ['But'], formal: [] }, 2, { guard: { nextNotIn: AFTER_OPENING_PUNCTUATION } }),
+    O(src, { plain: ['But', 'Yet'], formal: [] }, 2, {
+      group: 'contrast',
+      guard: { nextNotIn: AFTER_OPENING_PUNCTUATION },
+    }),
   ),
   O('nevertheless ,', CONCESSIVE, 2, { group: 'concessive' }),
   // Its partner "On the other hand," becomes "But": alone it announces a contrast that never comes.

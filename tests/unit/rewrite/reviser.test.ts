@@ -125,7 +125,16 @@ describe('modes', () => {
           opts('standard', 2),
         )
       ).text,
-    ).toBe('But some argue that it costs time. However, I am sure the benefits win.');
+    ).toBe('But some argue that it costs time. Yet I am sure the benefits win.');
+    // "However," said again and again turns to "Yet" every second time.
+    expect(
+      (
+        await revise(
+          'The plan worked. However, costs rose. The team met. However, nobody agreed. The city voted. However, the mayor refused.',
+          opts('standard', 2),
+        )
+      ).text,
+    ).toBe('The plan worked. But costs rose. The team met. Yet nobody agreed. The city voted. But the mayor refused.');
     // A stock opening the detector lists goes all the same: no "Imagine" survives.
     expect(
       (await revise('Imagine this: the power is out. Imagine a week without light.', opts('standard', 2))).text,
