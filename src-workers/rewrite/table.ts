@@ -1506,7 +1506,8 @@ export const TABLE: Entry[] = [
       notBeforeAdjective: true,
     },
   }),
-  F('despite', 'in spite of', 2, { modes: ['standard', 'casual'] }),
+  // Every second one stays: three "in spite of" read no better than three "despite".
+  F('despite', ['in spite of', 'despite'], 2, { modes: ['standard', 'casual'] }),
   F('stands as a', 'is a', 1, { why: 'stock' }),
   F('stands as an', 'is an', 1, { why: 'stock' }),
   // After "has", "had" ("the wall had long stood as a symbol"), the participle: "had been a".

@@ -126,7 +126,7 @@ describe('modes', () => {
         )
       ).text,
     ).toBe('But some argue that it costs time. Yet I am sure the benefits win.');
-    // "However," said again and again turns to "Yet" every second time.
+    // "However," said again and again turns to "Yet" every second time, not "But" each time.
     expect(
       (
         await revise(
@@ -135,6 +135,15 @@ describe('modes', () => {
         )
       ).text,
     ).toBe('The plan worked. But costs rose. The team met. Yet nobody agreed. The city voted. But the mayor refused.');
+    // So does "despite": three "in spite of" read no better than three "despite".
+    expect(
+      (
+        await revise(
+          'Despite the rain, we walked. Despite the cold, we swam. Despite the wind, we sailed.',
+          opts('standard', 2),
+        )
+      ).text,
+    ).toBe('In spite of the rain, we walked. Despite the cold, we swam. In spite of the wind, we sailed.');
     // A stock opening the detector lists goes all the same: no "Imagine" survives.
     expect(
       (await revise('Imagine this: the power is out. Imagine a week without light.', opts('standard', 2))).text,
