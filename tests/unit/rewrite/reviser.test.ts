@@ -144,6 +144,16 @@ describe('modes', () => {
         )
       ).text,
     ).toBe('In spite of the rain, we walked. Despite the cold, we swam. In spite of the wind, we sailed.');
+    expect(
+      (
+        await revise(
+          'This improves our understanding of stars. It also deepens our understanding of planets. Finally, it shapes our understanding of dust.',
+          opts('standard', 2),
+        )
+      ).text,
+    ).toBe(
+      'This improves our grasp of stars. It also deepens our understanding of planets. Finally, it shapes our grasp of dust.',
+    );
     // A stock opening the detector lists goes all the same: no "Imagine" survives.
     expect(
       (await revise('Imagine this: the power is out. Imagine a week without light.', opts('standard', 2))).text,
