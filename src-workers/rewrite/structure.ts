@@ -878,6 +878,9 @@ const OPENING_PHRASES = new Set([
   'as such',
 ]);
 
+/** Spans of time, which "for … to" may name without a subject ("for years to come"). */
+const TIME_WORDS = set('years decades months weeks days hours ages generations centuries now today time tomorrow');
+
 /** One-word openings the recast can stand behind ("Additionally, it is essential to …"). */
 const OPENING_ADVERBS = set(
   'additionally furthermore moreover also however therefore thus hence finally first second third lastly ultimately overall importantly',
@@ -1009,7 +1012,24 @@ function itIsAdjectiveTo(toks: Tok[], state: ReviseState): boolean {
     const first = keyOf(np[0]);
     const list = plainList(np);
     if (np.some((t) => t.kind === 'punctuation') && !list) return false;
-    if (!(list || DETERMINERS.has(first) || OBJECT_TO_SUBJECT[first] || (isLowerWord(np[0].text) && np.length === 1)))
+    // A time is no subject: "It is important for years to come" stays (never "Years should come").
+    if (TIME_WORDS.has(first)) return false;
+    const npWords = np.filter((t) => t.kind === 'word');
+    // A bare plural and the phrase that narrows it: "for individuals with diabetes to monitor …"
+    // → "Individuals with diabetes must monitor …".
+    const narrowedPlural =
+      isLowerWord(np[0].text) &&
+      /[^s]s$/.test(first) &&
+      npWords.length >= 3 &&
+      npWords.length <= 5 &&
+      PREPOSITIONS.has(keyOf(npWords[1]));
+    if (!(
+      list ||
+      DETERMINERS.has(first) ||
+      OBJECT_TO_SUBJECT[first] ||
+      narrowedPlural ||
+      (isLowerWord(np[0].text) && np.length === 1)
+    ))
       return false;
     const v = toks[w[toAt + 1]];
     if (!isWord(v) || verbForms(keyOf(v)).base !== keyOf(v)) return false;

@@ -292,6 +292,12 @@ describe('framing turned into a plain statement', () => {
     expect(await standard('It is advisable for patients to rest after the procedure.')).toBe(
       'Patients should rest after the procedure.',
     );
+    // A bare plural narrowed by a phrase is a subject too; a span of time is none.
+    expect(
+      await standard('It is crucial for individuals with diabetes to check their blood sugar and see a doctor.'),
+    ).toBe('People with diabetes must check their blood sugar and see a doctor.');
+    expect(await standard('It is important for years to come.')).toBe('It is important for years to come.');
+    expect(await standard('It is crucial for now to wait.')).not.toMatch(/^Now must/);
     // A statement ("meets"), and no object to show where the subject ends ("act now"), stay.
     for (const text of [
       'It is recommended that the committee meets in May.',
