@@ -1125,7 +1125,10 @@ function coordinatedVerb(toks: readonly Tok[], from: number, to: number, state: 
   return false;
 }
 
-/** "plays a crucial role in shaping X" → "shapes X". */
+/** Verbs that name a share of an outcome already: "shapes", "influences". */
+const PARTIAL_VERBS = set('shape influence inform');
+
+/** "plays a crucial role in shaping X" → "shapes X"; "… in raising awareness" → "helps raise awareness". */
 function roleInGerund(toks: Tok[], state: ReviseState): boolean {
   for (let i = 0; i < toks.length; i++) {
     const form = isWord(toks[i]) ? PLAY.get(keyOf(toks[i])) : undefined;
@@ -1152,11 +1155,17 @@ function roleInGerund(toks: Tok[], state: ReviseState): boolean {
     // climate and storing carbon": with a second gerund, the sentence stays.
     if (coordinatedVerb(toks, w[5] + 1, toks.length, state, true)) continue;
     const why = REASONS.stock;
-    const verb = verbForms(base)[form];
     const prev = prevIndex(toks, i);
     // After a past participle ("has played") the form is the participle.
     const asPp = form === 'past' && prev >= 0 && /^(?:has|have|had)$/.test(keyOf(toks[prev]));
-    toks.splice(i, w[5] - i + 1, tok(asPp ? verbForms(base).pp : verb, 'word', why));
+    const inflect = (v: string) => (asPp ? verbForms(v).pp : verbForms(v)[form]);
+    // A role is a share: "played a key role in developing the vaccine" is "helped develop" it,
+    // never "developed" it alone. Only what is shaped or influenced takes the verb itself, both
+    // being partial already ("a crucial role in shaping the debate" → "shapes the debate").
+    const replacement = PARTIAL_VERBS.has(base)
+      ? [tok(inflect(base), 'word', why)]
+      : [tok(inflect('help'), 'word', why), tok(' ', 'space', why), tok(base, 'word', why)];
+    toks.splice(i, w[5] - i + 1, ...replacement);
     return true;
   }
   return false;

@@ -326,9 +326,13 @@ describe('framing turned into a plain statement', () => {
       'You should not drive after the dose.',
     );
   });
-  it('"plays a crucial role in raising awareness" → "raises awareness"; a field or a noun phrase stays', async () => {
+  it('"plays a crucial role in raising awareness" → "helps raise awareness"; a field or a noun phrase stays', async () => {
     expect(await standard('Education plays a crucial role in raising awareness about recycling.')).toBe(
-      'Education raises awareness about recycling.',
+      'Education helps raise awareness about recycling.',
+    );
+    // What is shaped is shaped in part already: the verb itself.
+    expect(await standard('Social media plays a pivotal role in shaping public opinion.')).toBe(
+      'Social media shapes public opinion.',
     );
     expect(await standard('Foreign aid plays a key role in developing countries.')).toContain(
       'in developing countries',

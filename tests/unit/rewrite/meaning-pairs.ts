@@ -2809,8 +2809,8 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'Covalent bonds play a vital role in creating the molecules of life.',
-    expected: 'Covalent bonds create the molecules of life.',
-    note: 'the base of "creating" is "create", never "creat"',
+    expected: 'Covalent bonds help create the molecules of life.',
+    note: 'the base of "creating" is "create", never "creat"; a role is a share: "help create"',
   },
   {
     mode: 'standard',
@@ -3397,5 +3397,11 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The new policy fosters growth in rural communities.',
     expected: 'The new policy encourages growth in rural communities.',
     note: 'growth is encouraged, not "built": the community is no object',
+  },
+  {
+    mode: 'standard',
+    text: 'She played a key role in developing the new vaccine.',
+    expected: 'She helped develop the new vaccine.',
+    note: 'a role is a share of the work: never "She developed the new vaccine"',
   },
 ];
