@@ -23,6 +23,11 @@ import {
   SUBJECT_PRONOUNS,
 } from './wordsets';
 
+/** Words that grade the adjective after them ("most important", "truly unique"). */
+const DEGREE_WORDS = set(
+  'most more less least very so too as how extremely particularly especially equally really incredibly highly increasingly critically vitally all truly quite',
+);
+
 /** Pronouns that open a clause after "Imagine" ("Imagine you are …"): a supposition, not a scene. */
 const CLAUSE_SUBJECTS = set("you we they he she it i you're we're they're he's she's it's i'm");
 
@@ -629,12 +634,23 @@ export const PHRASES: Entry[] = [
       modes: NOT_FORMAL,
       guard: { prevNotIn: set('it what which that'), nextIn: set('for to in because . , ;') },
     }),
+    // The praise "unique" (one of a kind, said of what is only unusual): "a unique perspective" →
+    // "an original perspective", "a unique charm" → "a special charm", "a unique opportunity" →
+    // "a rare opportunity". Never a technical term ("a unique solution", "a unique identifier")
+    // nor after a degree word ("most unique").
+    ...(
+      [
+        ['rare', 'opportunity opportunities chance chances'],
+        ['original', 'perspective perspectives style styles voice voices approach approaches take'],
+        ['special', 'charm character flavor flavors flavour flavours atmosphere appeal beauty blend combination'],
+      ] as const
+    ).map(([alt, nouns]) =>
+      F('unique', alt, 2, { guard: { attributive: true, prevNotIn: DEGREE_WORDS, nextIn: set(nouns) } }),
+    ),
     F('important', 'key', 2, {
       guard: {
         attributive: true,
-        prevNotIn: set(
-          'most more less least very so too as how extremely particularly especially equally really incredibly highly increasingly critically vitally all',
-        ),
+        prevNotIn: DEGREE_WORDS,
         nextIn: set(
           'part parts factor factors role roles step steps skill skills lesson lessons aspect aspects element elements source sources tool tools question questions issue issues point points information decision decisions feature features component components ingredient ingredients task tasks goal goals reason reasons insight insights idea ideas theme themes value values message messages area areas figure figures contribution contributions',
         ),

@@ -3404,4 +3404,25 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'She helped develop the new vaccine.',
     note: 'a role is a share of the work: never "She developed the new vaccine"',
   },
+  {
+    mode: 'standard',
+    text: 'The author brings a unique perspective to the war.',
+    expected: 'The author brings an original perspective to the war.',
+  },
+  {
+    mode: 'standard',
+    text: 'The internship is a unique opportunity for students.',
+    expected: 'The internship is a rare opportunity for students.',
+  },
+  {
+    mode: 'standard',
+    text: 'Under these conditions the equation has a unique solution.',
+    expected: 'Under these conditions the equation has a unique solution.',
+    note: 'a term of mathematics: one and only one',
+  },
+  {
+    mode: 'standard',
+    text: 'Each account receives a unique identifier.',
+    expected: 'Each account receives a unique identifier.',
+  },
 ];
