@@ -11,7 +11,6 @@ import { properInLexicon } from './pos';
 import { CONJUNCTIONS, DETERMINERS, MODALS, PREPOSITIONS, RELATIVES, SUBORDINATORS, isNegation, set } from './wordsets';
 
 /** Spelled-out numbers and quantities whose loss or gain changes a claim. */
-/** Words that state a quantity: a change may not drop or add one. */
 export const NUMBER_WORDS = set(
   'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions trillion dozen dozens half twice thrice double triple first second third fourth fifth sixth seventh eighth ninth tenth percent',
 );
