@@ -958,11 +958,12 @@ export const TABLE: Entry[] = [
   // Troubles are serious, not "deep difficulties"; consequences far-reaching.
   F('profound', 'serious', 1, { guard: { nextIn: PROFOUND_TROUBLES } }),
   F('profound', 'far-reaching', 1, { guard: { nextIn: PROFOUND_REACH } }),
-  // Not before "depth": "the deep depth of" echoes itself.
+  // Not before "depth": "the deep depth of" echoes itself. Nor before a choice or a moment, which
+  // are momentous, not "deep".
   F('profound', 'deep', 1, {
     guard: {
       nextNotIn: new Set([
-        ...set('impact impacts effect effects influence depth depths'),
+        ...set('impact impacts effect effects influence depth depths choice choices decision decisions moment moments'),
         ...PROFOUND_TROUBLES,
         ...PROFOUND_REACH,
       ]),

@@ -3425,4 +3425,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'Each account receives a unique identifier.',
     expected: 'Each account receives a unique identifier.',
   },
+  {
+    mode: 'standard',
+    text: "Santiago's profound choice during the struggle is the heart of the story.",
+    expected: "Santiago's profound choice during the struggle is the heart of the story.",
+    note: 'a choice is momentous, not "deep"',
+  },
 ];
