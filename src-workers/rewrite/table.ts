@@ -1108,7 +1108,7 @@ export const TABLE: Entry[] = [
   F('seamlessly', 'smoothly', 1),
   F('meticulously', ['carefully', 'painstakingly'], 1),
   F('intricately', 'closely', 2, {
-    guard: { nextIn: set('linked connected tied intertwined woven interwoven related bound') },
+    guard: { nextIn: set('linked connected tied intertwined woven interwoven related bound involved') },
   }),
   F('profoundly', 'deeply', 2),
   F('masterfully', ['skillfully', 'expertly'], 2),

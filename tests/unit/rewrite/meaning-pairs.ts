@@ -3431,4 +3431,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: "Santiago's profound choice during the struggle is the heart of the story.",
     note: 'a choice is momentous, not "deep"',
   },
+  {
+    mode: 'standard',
+    text: 'She was intricately involved with the project from the start.',
+    expected: 'She was closely involved with the project from the start.',
+    note: 'involvement is close, not "elaborate"',
+  },
 ];
