@@ -1899,7 +1899,18 @@ export const WORDNET_REVIEWED: { word: string; pos: 'adj' | 'adv' | 'verb'; syno
     synonym: 'recognize',
     guard: { verb: true, prevIn: set('and or'), nextIn: set('what how whether which who the a an that between') },
   },
-  { word: 'escalate', pos: 'verb', synonym: 'intensify' },
+  // What grows in amount rises, it does not intensify ("costs escalated").
+  {
+    word: 'escalate',
+    pos: 'verb',
+    synonym: 'intensify',
+    guard: {
+      notPrevWithin: {
+        n: 3,
+        in: set('price prices cost costs rent rents fee fees spending bills rate rates debt debts'),
+      },
+    },
+  },
 ];
 
 export { DETERMINERS };

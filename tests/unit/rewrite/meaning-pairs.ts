@@ -3437,4 +3437,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'She was closely involved with the project from the start.',
     note: 'involvement is close, not "elaborate"',
   },
+  {
+    mode: 'standard',
+    text: 'Housing costs escalated sharply last year.',
+    expected: 'Housing costs escalated sharply last year.',
+    note: 'costs rise; they do not "intensify"',
+  },
 ];
