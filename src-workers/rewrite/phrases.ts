@@ -594,7 +594,7 @@ export const PHRASES: Entry[] = [
       guard: {
         nextNotIn: new Set([
           ...SUBJECT_PRONOUNS,
-          ...set('expected possible ever before usual anyone anybody everyone they can could any most'),
+          ...set('expected possible ever before usual anyone anybody everyone can could any most'),
         ]),
         notPrevWithin: { n: 8, in: NEGATORS },
         prevNotIn: set('just quite nearly almost about perform performs performed performing do does did done ,'),
