@@ -349,6 +349,10 @@ export const PHRASES: Entry[] = [
       F(`in today's ${n}`, 'today', 2, { guard: { prevNotIn: set('.'), nextNotIn: set('of') } }),
       F(`in today's ${n}`, `in the current ${n}`, 2, { guard: { prevNotIn: set('.'), nextIn: set('of') } }),
     ]),
+    // After another preposition the pace is the stock part: "the complexities of today's fast-paced
+    // world" → "of today's world"; "a fast-paced world" is a busy one.
+    F("today's fast-paced world", "today's world", 2, { guard: { prevNotIn: set('in') } }),
+    ...['a', 'our', 'this', 'the'].map((d) => F(`${d} fast-paced world`, `${d} busy world`, 2)),
   ]),
 
   // ---- Hedges that repeat a hedge, and intensifiers that add nothing ----------------------------
@@ -637,16 +641,21 @@ export const PHRASES: Entry[] = [
     // The praise "unique" (one of a kind, said of what is only unusual): "a unique perspective" →
     // "an original perspective", "a unique charm" → "a special charm", "a unique opportunity" →
     // "a rare opportunity". Never a technical term ("a unique solution", "a unique identifier")
-    // nor after a degree word ("most unique").
+    // nor after a degree word ("most unique"). After a possessive it says whose ("their unique
+    // perspective" is their own, not an original one); plural chances are distinct ones ("each
+    // stage offers unique opportunities" are not rare).
     ...(
       [
-        ['rare', 'opportunity opportunities chance chances'],
+        ['rare', 'opportunity chance'],
         ['original', 'perspective perspectives style styles voice voices approach approaches take'],
         ['special', 'charm character flavor flavors flavour flavours atmosphere appeal beauty blend combination'],
       ] as const
-    ).map(([alt, nouns]) =>
-      F('unique', alt, 2, { guard: { attributive: true, prevNotIn: DEGREE_WORDS, nextIn: set(nouns) } }),
-    ),
+    ).flatMap(([alt, nouns]) => [
+      F('unique', alt, 2, {
+        guard: { attributive: true, prevNotIn: new Set([...DEGREE_WORDS, ...POSSESSIVES]), nextIn: set(nouns) },
+      }),
+      F('unique', 'own', 2, { guard: { attributive: true, prevIn: POSSESSIVES, nextIn: set(nouns) } }),
+    ]),
     F('important', 'key', 2, {
       guard: {
         attributive: true,

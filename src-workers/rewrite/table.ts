@@ -149,6 +149,7 @@ export const C = (src: string, a: AltSpec, level: 1 | 2 | 3, o: Opts = {}): Entr
 export const NOT_FORMAL: RewriteMode[] = ['standard', 'casual', 'concise'];
 /** "heightened senses" are sharpened. */
 const SENSES = set('sense senses');
+const A_AN = set('a an');
 /** People who may become something: "potential customers" are prospective ones. */
 const PROSPECTS = set(
   'customer customers client clients buyer buyers employer employers employee employees investor investors partner partners user users student students tenant tenants donor donors member members recruits mates',
@@ -529,24 +530,24 @@ export const TABLE: Entry[] = [
     }),
     F('serves as a reminder', 'is a reminder', 1),
     F('serves as', 'is', 1, {
-      guard: { nextIn: set('a an'), nextWithin: { n: 3, in: FIGURATIVE_ROLES }, prevNotIn: ADVERBS_BEFORE_VERB },
+      guard: { nextIn: A_AN, nextWithin: { n: 3, in: FIGURATIVE_ROLES }, prevNotIn: ADVERBS_BEFORE_VERB },
     }),
     F('serve as', 'be', 1, {
-      guard: { prevIn: new Set(['to', ...MODALS]), nextIn: set('a an'), nextWithin: { n: 3, in: FIGURATIVE_ROLES } },
+      guard: { prevIn: new Set(['to', ...MODALS]), nextIn: A_AN, nextWithin: { n: 3, in: FIGURATIVE_ROLES } },
     }),
     F('served as', 'was', 1, {
-      guard: { prevIn: set('it this that he she'), nextIn: set('a an'), nextWithin: { n: 3, in: FIGURATIVE_ROLES } },
+      guard: { prevIn: set('it this that he she'), nextIn: A_AN, nextWithin: { n: 3, in: FIGURATIVE_ROLES } },
     }),
     F('served as', 'were', 1, {
       guard: {
         prevIn: set('they these those we you'),
-        nextIn: set('a an'),
+        nextIn: A_AN,
         nextWithin: { n: 3, in: FIGURATIVE_ROLES },
       },
     }),
-    F('has served as', 'has been', 1, { guard: { nextIn: set('a an'), nextWithin: { n: 3, in: FIGURATIVE_ROLES } } }),
-    F('have served as', 'have been', 1, { guard: { nextIn: set('a an'), nextWithin: { n: 3, in: FIGURATIVE_ROLES } } }),
-    F('serving as', 'acting as', 1, { guard: { nextIn: set('a an'), nextWithin: { n: 3, in: FIGURATIVE_ROLES } } }),
+    F('has served as', 'has been', 1, { guard: { nextIn: A_AN, nextWithin: { n: 3, in: FIGURATIVE_ROLES } } }),
+    F('have served as', 'have been', 1, { guard: { nextIn: A_AN, nextWithin: { n: 3, in: FIGURATIVE_ROLES } } }),
+    F('serving as', 'acting as', 1, { guard: { nextIn: A_AN, nextWithin: { n: 3, in: FIGURATIVE_ROLES } } }),
     N('beacon of', ['source of', 'symbol of'], 1),
     N('cornerstone of', ['foundation of', 'basis of'], 2),
     N('tapestry of', ['mix of', 'blend of'], 1),
@@ -1509,13 +1510,12 @@ export const TABLE: Entry[] = [
   }),
   // Every second one stays: three "in spite of" read no better than three "despite".
   F('despite', ['in spite of', 'despite'], 2, { modes: ['standard', 'casual'] }),
-  F('stands as a', 'is a', 1, { why: 'stock' }),
-  F('stands as an', 'is an', 1, { why: 'stock' }),
+  // Not where a second "as" hangs on the verb: "stands as a haven … but also as a city" would read
+  // "is a haven … but also as a city".
+  F('stands as', 'is', 1, { why: 'stock', guard: { nextIn: A_AN, notParallel: true } }),
   // After "has", "had" ("the wall had long stood as a symbol"), the participle: "had been a".
-  F('stood as a', 'was a', 1, { why: 'stock', guard: { notPrevWithin: AFTER_HAVE } }),
-  F('stood as an', 'was an', 1, { why: 'stock', guard: { notPrevWithin: AFTER_HAVE } }),
-  F('stood as a', 'been a', 1, { why: 'stock', guard: { prevWithin: AFTER_HAVE } }),
-  F('stood as an', 'been an', 1, { why: 'stock', guard: { prevWithin: AFTER_HAVE } }),
+  F('stood as', 'was', 1, { why: 'stock', guard: { nextIn: A_AN, notParallel: true, notPrevWithin: AFTER_HAVE } }),
+  F('stood as', 'been', 1, { why: 'stock', guard: { nextIn: A_AN, notParallel: true, prevWithin: AFTER_HAVE } }),
   F('holds true', 'is true', 2),
   F('presents us with', 'gives us', 2),
   V('employ', 'use', 2, {
@@ -1659,14 +1659,15 @@ export const TABLE: Entry[] = [
   // "the challenges of parenthood", "faces many challenges" (not "challenges readers to think").
   // Not challenges someone makes ("challenges from its citizens", "legal challenges to the law")
   // nor ones people compete in ("compete in driving challenges"), nor ones sought or welcomed,
-  // which are tests, not troubles ("exciting challenges ahead", "take on new challenges"; "brings
-  // new challenges for farmers" are troubles).
+  // which are tests, not troubles ("exciting challenges ahead", "take on new challenges",
+  // "interesting mental challenges": "mental difficulties" are an illness; "brings new challenges
+  // for farmers" are troubles).
   N('challenges', ['difficulties', 'problems'], 2, {
     plural: false,
     guard: {
       noun: true,
       prevNotIn: set(
-        'that which who legal court constitutional exciting interesting rewarding stimulating thrilling intellectual creative fun',
+        'that which who legal court constitutional exciting interesting rewarding stimulating thrilling intellectual creative fun mental cognitive',
       ),
       nextNotIn: new Set([
         ...DETERMINERS,
@@ -1676,7 +1677,7 @@ export const TABLE: Entry[] = [
       notPrevWithin: {
         n: 4,
         in: set(
-          'compete competes competed competing complete completed completing contest contests take takes took taking taken embrace embraces embraced embracing welcome welcomes welcomed welcoming relish relishes enjoy enjoys enjoyed seek seeks sought seeking thrive thrives thrived',
+          'compete competes competed competing complete completed completing contest contests take takes took taking taken embrace embraces embraced embracing welcome welcomes welcomed welcoming relish relishes enjoy enjoys enjoyed seek seeks sought seeking thrive thrives thrived exciting interesting rewarding stimulating thrilling fun',
         ),
       },
     },

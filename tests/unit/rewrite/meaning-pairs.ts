@@ -3443,4 +3443,38 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Housing costs escalated sharply last year.',
     note: 'costs rise; they do not "intensify"',
   },
+  {
+    mode: 'standard',
+    text: 'London stands as a haven of calm amid the war but also as a city of quiet unrest.',
+    expected: 'London stands as a haven of calm amid the war but also as a city of quiet unrest.',
+    note: 'a second "as" hangs on the verb: "is a haven … but also as a city" would not parse',
+  },
+  {
+    mode: 'standard',
+    text: 'Puzzle games provide interesting mental challenges for older players.',
+    expected: 'Puzzle games provide interesting mental challenges for older players.',
+    note: '"mental difficulties" are an illness, not a puzzle',
+  },
+  {
+    mode: 'standard',
+    text: 'Each stage of life offers unique opportunities for growth.',
+    expected: 'Each stage of life provides unique opportunities for growth.',
+    note: 'distinct chances, not "rare" ones',
+  },
+  {
+    mode: 'standard',
+    text: 'Every student brings their unique perspective to the class.',
+    expected: 'Every student brings their own perspective to the class.',
+    note: 'after a possessive "unique" says whose, not "original"',
+  },
+  {
+    mode: 'standard',
+    text: "Leaders must handle the complexities of today's fast-paced world.",
+    expected: "Leaders must handle the complexity of today's world.",
+  },
+  {
+    mode: 'standard',
+    text: 'We live in a fast-paced world where rest is rare.',
+    expected: 'We live in a busy world where rest is rare.',
+  },
 ];
