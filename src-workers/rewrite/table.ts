@@ -150,6 +150,12 @@ export const NOT_FORMAL: RewriteMode[] = ['standard', 'casual', 'concise'];
 /** "heightened senses" are sharpened. */
 const SENSES = set('sense senses');
 const A_AN = set('a an');
+/** Objects that are points made ("the need", "that …"): they can be underlined. */
+const SAID_POINTS = set('importance need value role fact significance point points that how why whether');
+/** What grows in amount: it rises or climbs, never "intensifies". */
+const AMOUNTS = set(
+  'price prices cost costs rent rents fee fees tuition spending bills rate rates debt debts tax taxes wages salaries premiums',
+);
 /** People who may become something: "potential customers" are prospective ones. */
 const PROSPECTS = set(
   'customer customers client clients buyer buyers employer employers employee employees investor investors partner partners user users student students tenant tenants donor donors member members recruits mates',
@@ -455,6 +461,8 @@ export const TABLE: Entry[] = [
     F('has the ability to', 'can', 2, { modes: ['concise'] }),
     F('has the ability to', 'can', 2, { modes: ['standard', 'casual'] }),
     F('have the ability to', 'can', 2, { modes: ['concise'], guard: { prevNotIn: new Set(['to', ...MODALS]) } }),
+    // After a modal or "to" the verb stays ("will have the ability to" → "will be able to").
+    F('have the ability to', 'be able to', 2, { guard: { prevIn: new Set(['to', "'ll", ...MODALS]) } }),
     F('is able to', 'can', 2, { modes: ['concise'] }),
     F('are able to', 'can', 2, { modes: ['concise'] }),
     F('a large number of', 'many', 1, { modes: ['concise'] }),
@@ -845,8 +853,12 @@ export const TABLE: Entry[] = [
   }),
   F('heightened', 'sharpened', 2, { guard: { nextIn: SENSES } }),
   // Not "point out", which states a fact: "Emphasizing group grades over individual ones" ranks them.
-  V('emphasize', ['stress', 'underline'], 2),
-  V('emphasise', ['stress', 'underline'], 2),
+  // What is said can be underlined ("underlines the need"); a practice is only stressed
+  // ("Emphasizing group grades" → "Stressing", not "Underlining group grades").
+  ...['emphasize', 'emphasise'].flatMap((w) => [
+    V(w, ['stress', 'underline'], 2, { guard: { nextWithin: { n: 2, in: SAID_POINTS } } }),
+    V(w, 'stress', 2, { guard: { notNextWithin: { n: 2, in: SAID_POINTS } } }),
+  ]),
   V('embody', 'represent', 2),
   // Not the noun "underpinning" ("a philosophical underpinning" is no "philosophical supporting").
   V('underpin', 'support', 2, { forms: ['base', 's3', 'past', 'pp'] }),
@@ -1660,8 +1672,8 @@ export const TABLE: Entry[] = [
   // Not challenges someone makes ("challenges from its citizens", "legal challenges to the law")
   // nor ones people compete in ("compete in driving challenges"), nor ones sought or welcomed,
   // which are tests, not troubles ("exciting challenges ahead", "take on new challenges",
-  // "interesting mental challenges": "mental difficulties" are an illness; "brings new challenges
-  // for farmers" are troubles).
+  // "interesting mental challenges": "mental difficulties" are an illness), nor ones met (one meets
+  // a challenge, not a difficulty); "brings new challenges for farmers" are troubles.
   N('challenges', ['difficulties', 'problems'], 2, {
     plural: false,
     guard: {
@@ -1677,7 +1689,7 @@ export const TABLE: Entry[] = [
       notPrevWithin: {
         n: 4,
         in: set(
-          'compete competes competed competing complete completed completing contest contests take takes took taking taken embrace embraces embraced embracing welcome welcomes welcomed welcoming relish relishes enjoy enjoys enjoyed seek seeks sought seeking thrive thrives thrived exciting interesting rewarding stimulating thrilling fun',
+          'compete competes competed competing complete completed completing contest contests take takes took taking taken embrace embraces embraced embracing welcome welcomes welcomed welcoming relish relishes enjoy enjoys enjoyed seek seeks sought seeking thrive thrives thrived exciting interesting rewarding stimulating thrilling fun meet meets meeting met',
         ),
       },
     },
@@ -1900,17 +1912,12 @@ export const WORDNET_REVIEWED: { word: string; pos: 'adj' | 'adv' | 'verb'; syno
     synonym: 'recognize',
     guard: { verb: true, prevIn: set('and or'), nextIn: set('what how whether which who the a an that between') },
   },
-  // What grows in amount rises, it does not intensify ("costs escalated").
+  // What grows in amount rises, it does not intensify ("costs escalated", "escalating tuition fees").
   {
     word: 'escalate',
     pos: 'verb',
     synonym: 'intensify',
-    guard: {
-      notPrevWithin: {
-        n: 3,
-        in: set('price prices cost costs rent rents fee fees spending bills rate rates debt debts'),
-      },
-    },
+    guard: { notPrevWithin: { n: 3, in: AMOUNTS }, notNextWithin: { n: 3, in: AMOUNTS } },
   },
 ];
 

@@ -953,8 +953,8 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'The guide emphasizes rest. It also emphasizes group grades over individual ones.',
-    expected: 'The guide stresses rest. It also underlines group grades over individual ones.',
-    note: 'to emphasize is to stress or underline, never to "point out" (which states a fact)',
+    expected: 'The guide stresses rest. It also stresses group grades over individual ones.',
+    note: 'to emphasize is to stress (a point made may be underlined), never to "point out" (which states a fact); a practice is not "underlined"',
   },
   {
     mode: 'standard',
@@ -3476,5 +3476,23 @@ export const MEANING_PAIRS: MeaningPair[] = [
     mode: 'standard',
     text: 'We live in a fast-paced world where rest is rare.',
     expected: 'We live in a busy world where rest is rare.',
+  },
+  {
+    mode: 'standard',
+    text: 'Soon every library will have the ability to lend e-books.',
+    expected: 'Soon every library will be able to lend e-books.',
+    note: 'after a modal the verb stays: "will can" is no English',
+  },
+  {
+    mode: 'standard',
+    text: 'Schools must meet the challenges of a changing economy.',
+    expected: 'Schools must meet the challenges of a changing economy.',
+    note: 'one meets a challenge, not a difficulty',
+  },
+  {
+    mode: 'standard',
+    text: 'Escalating tuition fees worry many families.',
+    expected: 'Escalating tuition fees worry many families.',
+    note: 'fees rise; they do not "intensify"',
   },
 ];
