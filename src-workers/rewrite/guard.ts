@@ -81,12 +81,11 @@ function count(text: string, entities: ReadonlySet<string>): Counted {
     const raw = toks[i].text;
     const k = raw.toLowerCase().replace(/’/g, "'");
     out.words.add(k);
-    // "firstly" counts as "first".
-    const num = /^(?:first|second|third|fourth|fifth)ly$/.test(k) ? k.slice(0, -2) : k;
-    // "at first" means "initially", and "on (the) one hand" announces a contrast: no quantity.
-    const idiom =
-      (num === 'first' && toks[i - 1]?.text.toLowerCase() === 'at') ||
-      (num === 'one' && toks[i + 1]?.text.toLowerCase() === 'hand');
+    // "firstly" counts as "first", and so does "initially" ("Initially, we must …" → "First, we
+    // must …"; "at first" is the same "first").
+    const num = k === 'initially' ? 'first' : /^(?:first|second|third|fourth|fifth)ly$/.test(k) ? k.slice(0, -2) : k;
+    // "on (the) one hand" announces a contrast: no quantity.
+    const idiom = num === 'one' && toks[i + 1]?.text.toLowerCase() === 'hand';
     if (/\d/.test(raw) || (NUMBER_WORDS.has(num) && !idiom)) add(out.numbers, num);
     // "not only … but also", "not just" ("isn't just"), "last but not least", "it's no secret that", "there is
     // no doubt that", "it goes without saying that", "without a doubt" and the invitation

@@ -1396,6 +1396,11 @@ export const TABLE: Entry[] = [
   F('potentially', 'possibly', 2),
   // At a sentence's start only: mid-sentence "at first" reads awkwardly ("was at first designed").
   O('initially', 'at first', 2, { why: 'plain' }),
+  // Where it orders an argument it is "First": "Initially, it is necessary to evaluate …" does not
+  // mean it stops being necessary later.
+  ...['it is necessary', 'it is important', 'i will', 'we will', 'we must', 'we need', 'let us', "let's"].map((rest) =>
+    O(`initially , ${rest}`, `First, ${rest === 'i will' ? 'I will' : rest}`, 2, { why: 'plain' }),
+  ),
   // Mid-sentence "ultimately" before a verb is emphasis ("which ultimately benefits"); not "eventually", which is about time.
   // Not after "and"/"but": "fierce, bloody, and ultimately victorious" says "in the end".
   F('ultimately', '', 2, { why: 'filler', guard: { nextLower: true, prevNotIn: set('is was are were be and but') } }),

@@ -3495,4 +3495,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Escalating tuition fees worry many families.',
     note: 'fees rise; they do not "intensify"',
   },
+  {
+    mode: 'standard',
+    text: 'Initially, it is necessary to evaluate the causes of the decline.',
+    expected: 'First, it is necessary to evaluate the causes of the decline.',
+    note: 'an argument\'s first step: "At first, it is necessary" says it stops being necessary',
+  },
+  {
+    mode: 'standard',
+    text: 'Initially, I will describe the data we collected.',
+    expected: 'First, I will describe the data we collected.',
+  },
 ];
