@@ -1214,8 +1214,9 @@ export const TABLE: Entry[] = [
   F('a delicate balance', 'a fine balance', 2),
   F('a unique blend of', 'a unique mix of', 2),
   F('a whirlwind of', 'a rush of', 2),
-  F('a symphony of', 'a mix of', 2),
-  F('a kaleidoscope of', 'a mix of', 2),
+  // Two words, so that "a symphony of sounds and a kaleidoscope of colors" need not say "mix" twice.
+  F('a symphony of', ['a mix of', 'a blend of'], 2),
+  F('a kaleidoscope of', ['a mix of', 'a blend of'], 2),
   // Wild country is "deep in" ("in the heart of the Italian Alps" → "deep in the Italian Alps");
   // elsewhere "in the middle of" ("center" would bring US spelling into British prose).
   F('in the heart of the', 'deep in the', 2, { guard: { nextWithin: { n: 3, in: WILD_PLACES } } }),

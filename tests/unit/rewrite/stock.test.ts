@@ -165,6 +165,16 @@ describe('stock phrases the detector lists are gone at strength 2', () => {
     expect(contains(norm(s), phraseWords(p), 0), s).toBe(true);
     expect(contains(norm((await revise(s, opts('standard', 2))).text), phraseWords(p), 0)).toBe(false);
   });
+  it('two listed phrases side by side both go, without the same word twice', async () => {
+    const out = (
+      await revise(
+        'Walk the busy streets of Marrakech, where a symphony of sounds and a kaleidoscope of colors await every visitor.',
+        opts('standard', 2),
+      )
+    ).text;
+    expect(out).not.toMatch(/symphony|kaleidoscope/);
+    expect(out.match(/\bmix\b/g) ?? []).toHaveLength(1);
+  });
   it('in every mode a listed transition goes', async () => {
     for (const mode of ['standard', 'formal', 'casual', 'academic', 'concise'] as const)
       for (const p of LLM_TRANSITIONS) {
