@@ -292,7 +292,11 @@ function pickAlts(
   }
   if (!eligible.length) return eligible;
   const c = (counters.get(rule.counter) ?? 0) % eligible.length;
-  return [...eligible.slice(c), ...eligible.slice(0, c)];
+  const turn = [...eligible.slice(c), ...eligible.slice(0, c)];
+  // A stock phrase may echo a word three words off, but another of its words that echoes none in
+  // eight goes first ("the interplay between the strong and the Coulomb interaction" → "relationship").
+  const echoes = (text: string) => text !== '' && repeatsNearby(toks, start, end, text, 8);
+  return [...turn.filter((t) => !echoes(t)), ...turn.filter(echoes)];
 }
 
 /** Words that grade the adjective after them ("more", "most"): a short one takes -er/-est instead. */

@@ -593,7 +593,9 @@ export const TABLE: Entry[] = [
     N('utilization', 'use', 1),
     N('utilisation', 'use', 1),
     N('enhancement', 'improvement', 2),
-    N('interplay', 'interaction', 2),
+    // Between two things it is also a relationship (a second word when "interaction" is near).
+    N('interplay', ['interaction', 'relationship'], 2, { guard: { nextIn: set('between') } }),
+    N('interplay', 'interaction', 2, { guard: { nextNotIn: set('between') } }),
     N('individual', 'person', 2, {
       plural: false,
       guard: {

@@ -3506,4 +3506,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'Initially, I will describe the data we collected.',
     expected: 'First, I will describe the data we collected.',
   },
+  {
+    mode: 'standard',
+    text: 'We revisit the interplay between the strong and the Coulomb interaction in charged pions.',
+    expected: 'We revisit the relationship between the strong and the Coulomb interaction in charged pions.',
+    note: 'not "the interaction between the strong and the Coulomb interaction"',
+  },
 ];
