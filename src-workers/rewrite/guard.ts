@@ -87,7 +87,7 @@ function count(text: string, entities: ReadonlySet<string>): Counted {
     // "on (the) one hand" announces a contrast: no quantity.
     const idiom = num === 'one' && toks[i + 1]?.text.toLowerCase() === 'hand';
     if (/\d/.test(raw) || (NUMBER_WORDS.has(num) && !idiom)) add(out.numbers, num);
-    // "not only … but also", "not just" ("isn't just"), "last but not least", "it's no secret that", "there is
+    // "not only … but also", "not just" ("isn't just"), "(whether) or not", "last but not least", "it's no secret that", "there is
     // no doubt that", "it goes without saying that", "without a doubt" and the invitation
     // "(please) don't / do not hesitate to" and "nothing short of" (an insistence: "is nothing short of
     // magical" says it is magical) do not negate.
@@ -96,6 +96,8 @@ function count(text: string, entities: ReadonlySet<string>): Counted {
       next === 'hesitate' && (k === "don't" || (k === 'not' && toks[i - 1]?.text.toLowerCase() === 'do'));
     const idiomatic =
       ((k === 'not' || /n't$/.test(k)) && /^(?:only|just|merely|simply|least)$/.test(next)) ||
+      // A hunk may hold only the "or not" of "whether or not".
+      (k === 'not' && toks[i - 1]?.text.toLowerCase() === 'or') ||
       (k === 'no' && /^(?:secret|doubt)$/.test(next)) ||
       (k === 'nothing' && next === 'short' && toks[i + 2]?.text.toLowerCase() === 'of') ||
       (k === 'without' &&

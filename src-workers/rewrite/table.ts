@@ -150,6 +150,10 @@ export const NOT_FORMAL: RewriteMode[] = ['standard', 'casual', 'concise'];
 /** "heightened senses" are sharpened. */
 const SENSES = set('sense senses');
 const A_AN = set('a an');
+/** Words that take a "whether" clause as their object ("decide whether or not to …"). */
+const WHETHER_HEADS = set(
+  'is was are were be of about on over decide decides decided deciding determine determines determined know knows knew ask asks asked wonder wonders wondered question debate debates debated consider considering matter matters choose chooses see check',
+);
 /** Objects that are points made ("the need", "that …"): they can be underlined. */
 const SAID_POINTS = set('importance need value role fact significance point points that how why whether');
 /** What grows in amount: it rises or climbs, never "intensifies". */
@@ -429,6 +433,16 @@ export const TABLE: Entry[] = [
     F('in order to', 'to', 2),
     F('in order to', 'to', 1, { modes: ['concise'] }),
     F('for the purpose of', 'for', 2),
+    // Concise prose drops the words that add only length ("In order for students to succeed" →
+    // "For students to succeed", "Teachers meet so as to share" → "to share"); "all over the
+    // world" stays after "from" ("from worldwide" is no English).
+    F('in order for', 'for', 2, { modes: ['concise'] }),
+    F('so as to', 'to', 2, { modes: ['concise'] }),
+    F('all of the', 'all the', 2, { modes: ['concise'] }),
+    F('both of the', 'both', 2, { modes: ['concise'] }),
+    F('outside of', 'outside', 2, { modes: ['concise'] }),
+    F('all over the world', 'worldwide', 2, { modes: ['concise'], guard: { prevNotIn: set('from') } }),
+    ...['believe', 'think', 'feel'].map((v) => F(`i personally ${v}`, `I ${v}`, 2, { modes: ['concise'] })),
     F('with regard to', { plain: ['about'], formal: ['concerning'] }, 2),
     F('with regards to', { plain: ['about'], formal: ['concerning'] }, 2),
     F('in regard to', { plain: ['about'], formal: ['concerning'] }, 2),
@@ -1142,7 +1156,9 @@ export const TABLE: Entry[] = [
   F('frequently', 'often', 2),
   // Not after a negation: "is not currently known" is no "isn't now known".
   F('currently', 'now', 2, { modes: NOT_FORMAL, guard: { prevNotIn: NEGATORS } }),
-  F('whether or not', 'whether', 2),
+  // "decide whether or not to" → "decide whether to"; where it opens a clause of its own the "or
+  // not" is the point ("Whether or not you agree, …" is not "Whether you agree, …").
+  F('whether or not', 'whether', 2, { guard: { prevIn: WHETHER_HEADS } }),
   O('accordingly ,', { plain: ['So,'], formal: [] }, 2),
   O('in addition to', { plain: ['Besides'], formal: [] }, 2),
   V('attempt to', 'try to', 2, { guard: { verb: true } }),

@@ -3512,4 +3512,51 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'We revisit the relationship between the strong and the Coulomb interaction in charged pions.',
     note: 'not "the interaction between the strong and the Coulomb interaction"',
   },
+  {
+    mode: 'standard',
+    text: 'The board must decide whether or not to close the school.',
+    expected: 'The board must decide whether to close the school.',
+  },
+  {
+    mode: 'standard',
+    text: 'Whether or not you agree, the rules apply to everyone.',
+    expected: 'Whether or not you agree, the rules apply to everyone.',
+    note: '"Whether you agree, …" drops the point: it applies either way',
+  },
+  {
+    mode: 'concise',
+    text: 'In order for students to succeed, schools must adapt their methods.',
+    expected: 'For students to succeed, schools must adapt their methods.',
+  },
+  {
+    mode: 'concise',
+    text: 'Teachers meet weekly so as to share their lesson plans.',
+    expected: 'Teachers meet weekly to share their lesson plans.',
+  },
+  {
+    mode: 'concise',
+    text: 'All of the students agree, and both of the teachers agree.',
+    expected: 'All the students agree, and both teachers agree.',
+  },
+  {
+    mode: 'concise',
+    text: 'People all over the world use these phones daily.',
+    expected: 'People worldwide use these phones daily.',
+  },
+  {
+    mode: 'concise',
+    text: 'Visitors came from all over the world to see it.',
+    expected: 'Visitors came from all over the world to see it.',
+    note: 'not "from worldwide"',
+  },
+  {
+    mode: 'concise',
+    text: 'I personally believe that phones help students learn.',
+    expected: 'I believe that phones help students learn.',
+  },
+  {
+    mode: 'concise',
+    text: 'Students spend time outside of the classroom.',
+    expected: 'Students spend time outside the classroom.',
+  },
 ];
