@@ -397,8 +397,12 @@ export const PHRASES: Entry[] = [
     }),
     F('undeniably', '', 2, { guard: { nextLower: true, prevNotIn: set('.'), notPrevWithin: NEGATED_CLAUSE } }),
     F('utterly', '', 2, { guard: { nextLower: true, nextNotIn: set('not no'), notPrevWithin: NEGATED_CLAUSE } }),
-    F('immensely', 'greatly', 2),
-    F('tremendously', 'greatly', 2),
+    // "greatly" grades a verb or a participle ("greatly improved"); an adjective or an adverb takes
+    // "very" ("immensely powerful" → "very powerful", "tremendously well" → "very well").
+    ...['immensely', 'tremendously'].flatMap((w) => [
+      F(w, 'very', 2, { guard: { beforeGradable: true } }),
+      F(w, 'greatly', 2),
+    ]),
     F('exceedingly', 'very', 2),
     F('extremely', 'very', 2, { modes: NOT_FORMAL }),
     F('highly', '', 2, {

@@ -204,6 +204,14 @@ function beforeAdjective(toks: readonly Tok[], end: number, pos: PosCache): bool
   return n >= 0 && toks[n].kind === 'word' && tagsAt(toks, n, pos).has('Adjective');
 }
 
+/** Before a word "very" can grade: an adjective that is no participle, or an adverb ("well", "quickly"). */
+function beforeGradable(toks: readonly Tok[], end: number, pos: PosCache): boolean {
+  const n = nextIndex(toks, end);
+  if (n < 0 || toks[n].kind !== 'word') return false;
+  const tags = tagsAt(toks, n, pos);
+  return (tags.has('Adjective') && !/(?:ed|en)$/.test(keyOf(toks[n]))) || tags.has('Adverb');
+}
+
 /** For a verb surface that can be several forms (e.g. "showcased": past or participle), which one it is here. */
 function resolveForm(toks: readonly Tok[], start: number, forms: readonly VerbForm[]): VerbForm | null {
   if (forms.length === 1) return forms[0];
@@ -391,6 +399,7 @@ export function applyTable(toks: Tok[], state: ReviseState): number {
         if (rule.guard.verb && !readsAsVerb(toks, i, rule.forms, pos)) continue;
         if (rule.guard.noun && !readsAsNoun(toks, i, pos)) continue;
         if (rule.guard.notBeforeAdjective && beforeAdjective(toks, m.end, pos)) continue;
+        if (rule.guard.beforeGradable && !beforeGradable(toks, m.end, pos)) continue;
         const form = rule.forms ? resolveForm(toks, i, rule.forms) : null;
         let len = -1;
         const reason = rule.reason;

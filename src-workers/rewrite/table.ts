@@ -72,6 +72,8 @@ export interface Guard {
    * a term ("complex temporal dependencies", "robust anomaly detection").
    */
   notBeforeAdjective?: boolean;
+  /** Only before an adjective that is no participle, or an adverb ("immensely powerful", "tremendously well"; not "immensely improved"). */
+  beforeGradable?: boolean;
   /** None of the sentence's words may be in the set (a study's "significant" is statistical). */
   notInSentence?: ReadonlySet<string>;
   /**

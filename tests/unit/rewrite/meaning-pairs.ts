@@ -3559,4 +3559,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'Students spend time outside of the classroom.',
     expected: 'Students spend time outside the classroom.',
   },
+  {
+    mode: 'standard',
+    text: 'The early guns were immensely powerful, and the game sold tremendously well.',
+    expected: 'The early guns were very powerful, and the game sold very well.',
+    note: '"greatly" grades a verb, not an adjective or an adverb',
+  },
 ];
