@@ -152,6 +152,10 @@ export const NOT_FORMAL: RewriteMode[] = ['standard', 'casual', 'concise'];
 /** "heightened senses" are sharpened. */
 const SENSES = set('sense senses');
 const A_AN = set('a an');
+/** Who performs, and what they make: a festival or a venue features them. */
+const PERFORMERS = set(
+  'artist artists band bands musician musicians performer performers singer singers talent talents acts act dancers designers filmmakers films writers authors chefs',
+);
 /** Words that take a "whether" clause as their object ("decide whether or not to …"). */
 const WHETHER_HEADS = set(
   'is was are were be of about on over decide decides decided deciding determine determines determined know knows knew ask asks asked wonder wonders wondered question debate debates debated consider considering matter matters choose chooses see check',
@@ -662,6 +666,8 @@ export const TABLE: Entry[] = [
   V('harness', ['use', 'tap'], 1, { guard: { verb: true, object: true } }),
   // Not "point out": only people point things out ("this change, pointing out the key role").
   V('underscore', ['show', 'underline'], 1, { guard: { verb: true, object: true } }),
+  // Performers and their work are featured ("venues showcasing new artists" → "featuring").
+  V('showcase', 'feature', 1, { guard: { verb: true, nextWithin: { n: 3, in: PERFORMERS } } }),
   V('showcase', ['show', 'display'], 1, { guard: { verb: true } }),
   // "foster a sense of belonging, trust, ties" → build; "foster growth, creativity" → encourage.
   // "empower people to act" gives them the means: "enable". Without "to" ("empowers women") it

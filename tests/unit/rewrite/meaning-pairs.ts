@@ -3565,4 +3565,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The early guns were very powerful, and the game sold very well.',
     note: '"greatly" grades a verb, not an adjective or an adverb',
   },
+  {
+    mode: 'standard',
+    text: 'Smaller venues showcasing up-and-coming artists line the river.',
+    expected: 'Smaller venues featuring up-and-coming artists line the river.',
+    note: 'a venue features artists; it does not "show" them',
+  },
 ];
