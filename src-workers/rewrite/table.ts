@@ -154,7 +154,7 @@ const SENSES = set('sense senses');
 const A_AN = set('a an');
 /** Who performs, and what they make: a festival or a venue features them. */
 const PERFORMERS = set(
-  'artist artists band bands musician musicians performer performers singer singers talent talents acts act dancers designers filmmakers films writers authors chefs',
+  'artist artists band bands musician musicians performer performers singer singers acts dancers designers filmmakers films writers authors chefs',
 );
 /** Words that take a "whether" clause as their object ("decide whether or not to …"). */
 const WHETHER_HEADS = set(
