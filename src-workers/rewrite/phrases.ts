@@ -28,6 +28,9 @@ const DEGREE_WORDS = set(
   'most more less least very so too as how extremely particularly especially equally really incredibly highly increasingly critically vitally all truly quite',
 );
 
+/** Verbs whose object takes a bare infinitive ("help people improve", "let them reduce"). */
+const BARE_INFINITIVE_VERBS = set('help helps helped helping let lets letting make makes made making');
+
 /** Pronouns that open a clause after "Imagine" ("Imagine you are …"): a supposition, not a scene. */
 const CLAUSE_SUBJECTS = set("you we they he she it i you're we're they're he's she's it's i'm");
 
@@ -948,6 +951,8 @@ export const PHRASES: Entry[] = [
           prevIn: set(
             'they these those programs policies measures changes studies schemes services courses tools methods people',
           ),
+          // Not the object of "help", "let" or "make" ("help people improve" is no "help people can improve").
+          notPrevWithin: { n: 3, in: BARE_INFINITIVE_VERBS },
           notMeasured: true,
           nextLower: true,
         },

@@ -3571,4 +3571,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Smaller venues featuring up-and-coming artists line the river.',
     note: 'a venue features artists; it does not "show" them',
   },
+  {
+    mode: 'academic',
+    text: 'The founder wanted a brand that would help people improve their running.',
+    expected: 'The founder wanted a brand that would help people improve their running.',
+    note: '"help people can improve" is no English: "people" is the object of "help"',
+  },
 ];
