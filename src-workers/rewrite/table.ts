@@ -734,7 +734,13 @@ export const TABLE: Entry[] = [
   // Attention is captured, not enthralled ("captivate the reader's attention").
   V('captivate', 'capture', 1, { guard: { nextWithin: { n: 4, in: set('attention interest imagination') } } }),
   V('captivate', ['enthrall', 'grip'], 1),
+  // "realizes" is itself an over-used word: "unlocks its potential" → "brings out".
   V('unlock', 'realize', 1, {
+    forms: ['base', 'past', 'pp', 'ger'],
+    guard: { nextIn: set('the its their his her our your this'), next2In: set('potential full') },
+  }),
+  V('unlock', 'bring out', 1, {
+    forms: ['s3'],
     guard: { nextIn: set('the its their his her our your this'), next2In: set('potential full') },
   }),
   V('navigate the complexities of', ['deal with the complexity of', 'work through the complexity of'], 2),
@@ -799,9 +805,19 @@ export const TABLE: Entry[] = [
     },
   }),
   // "strive to win" / "strive for peace" aim; bare "the will to strive" is effort, not aim.
-  V('strive', 'aim', 2, { guard: { nextIn: set('to for towards toward') } }),
+  // "aims" is itself an over-used word: "strives to" → "tries to".
+  V('strive', 'aim', 2, { forms: ['base', 'past', 'pp', 'ger'], guard: { nextIn: set('to for towards toward') } }),
+  V('strive', 'try', 2, { forms: ['s3'], guard: { nextIn: set('to for towards toward') } }),
   V('ascertain', { plain: ['determine', 'find out'], formal: ['determine'] }, 2),
-  V('mitigate', ['reduce', 'ease'], 2, { guard: { nextNotIn: set('circumstance circumstances factor factors') } }),
+  // Not "easing", itself an over-used word.
+  V('mitigate', ['reduce', 'ease'], 2, {
+    forms: ['base', 's3', 'past', 'pp'],
+    guard: { nextNotIn: set('circumstance circumstances factor factors') },
+  }),
+  V('mitigate', 'reduce', 2, {
+    forms: ['ger'],
+    guard: { nextNotIn: set('circumstance circumstances factor factors') },
+  }),
   V('exacerbate', 'worsen', 2),
   V('necessitate', 'require', 2),
   V('safeguard', 'protect', 2, { guard: { verb: true } }),
@@ -846,7 +862,9 @@ export const TABLE: Entry[] = [
   V('revolutionize', 'transform', 2),
   V('revolutionise', 'transform', 2),
   V('boast', 'have', 2, { guard: { verb: true, nextIn: DETERMINERS, nextNotIn: set('about that of to') } }),
-  V('spearhead', 'lead', 2, { guard: { verb: true } }),
+  // Not "leading", itself an over-used word: "spearheading the project" → "heading".
+  V('spearhead', 'lead', 2, { forms: ['base', 's3', 'past', 'pp'], guard: { verb: true } }),
+  V('spearhead', 'head', 2, { forms: ['ger'], guard: { verb: true } }),
   V('pinpoint', ['locate', 'find'], 2, { guard: { verb: true } }),
   // Tailored to someone or for a purpose is adapted (an object, then "to" or "for"); a quantity
   // tailored by tuning is engineered, and "tailored advice" is no "adapted advice": those stay.
