@@ -549,6 +549,17 @@ export const TABLE: Entry[] = [
     F('was testament to', 'showed', 1, { guard: { noAppositive: true } }),
     F('were testament to', 'showed', 1, { guard: { noAppositive: true } }),
     F('serves as a testament to', 'shows', 1),
+    // "is a testament to the fact that" → "shows that", not "shows the fact that".
+    ...(
+      [
+        ['is', 'shows'],
+        ['was', 'showed'],
+        ['are', 'show'],
+        ['were', 'showed'],
+        ['stands as', 'shows'],
+        ['serves as', 'shows'],
+      ] as const
+    ).map(([verb, alt]) => F(`${verb} a testament to the fact that`, `${alt} that`, 1)),
     F('served as a testament to', 'showed', 1),
     F('a testament to', ['proof of', 'a sign of'], 1),
     // After an adjective ("a true testament to"); never straight after a verb ("remains testament

@@ -3577,4 +3577,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The founder wanted a brand that would help people improve their running.',
     note: '"help people can improve" is no English: "people" is the object of "help"',
   },
+  {
+    mode: 'standard',
+    text: 'Her recovery is a testament to the fact that rest works.',
+    expected: 'Her recovery shows that rest works.',
+    note: 'not "shows the fact that"',
+  },
 ];
