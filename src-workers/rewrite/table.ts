@@ -1581,6 +1581,11 @@ export const TABLE: Entry[] = [
       notBeforeAdjective: true,
     },
   }),
+  // The literary senses have words of their own: "complex characters" are rounded ones, a web is
+  // tangled, motives are mixed.
+  F('complex', 'rounded', 2, { guard: { nextIn: set('character characters personality personalities') } }),
+  F('complex', 'tangled', 2, { guard: { nextIn: set('web webs') } }),
+  F('complex', 'mixed', 2, { guard: { nextIn: set('motivation motivations motive motives') } }),
   // Every second one stays: three "in spite of" read no better than three "despite".
   F('despite', ['in spite of', 'despite'], 2, { modes: ['standard', 'casual'] }),
   // Not where a second "as" hangs on the verb: "stands as a haven … but also as a city" would read

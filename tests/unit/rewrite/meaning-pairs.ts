@@ -272,8 +272,8 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'Christie creates complex characters and ethical dilemmas.',
-    expected: 'Christie creates complex characters and ethical dilemmas.',
-    note: '"complex characters" are rounded ones; "complicated characters" are difficult people',
+    expected: 'Christie creates rounded characters and ethical dilemmas.',
+    note: '"complex characters" are rounded ones, never "complicated characters" (difficult people)',
   },
   {
     mode: 'standard',
@@ -3582,5 +3582,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'Her recovery is a testament to the fact that rest works.',
     expected: 'Her recovery shows that rest works.',
     note: 'not "shows the fact that"',
+  },
+  {
+    mode: 'standard',
+    text: 'His mixed loyalties draw him into a complex web of lies.',
+    expected: 'His mixed loyalties draw him into a tangled web of lies.',
+  },
+  {
+    mode: 'standard',
+    text: 'The novel explores the complex motivations of its villain.',
+    expected: 'The novel explores the mixed motivations of its villain.',
   },
 ];
