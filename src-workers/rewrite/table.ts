@@ -1586,6 +1586,11 @@ export const TABLE: Entry[] = [
   F('complex', 'rounded', 2, { guard: { nextIn: set('character characters personality personalities') } }),
   F('complex', 'tangled', 2, { guard: { nextIn: set('web webs') } }),
   F('complex', 'mixed', 2, { guard: { nextIn: set('motivation motivations motive motives') } }),
+  // A writer's techniques are devices ("narrative techniques" → "narrative devices").
+  ...['narrative', 'storytelling', 'literary', 'stylistic', 'rhetorical'].flatMap((k) => [
+    F(`${k} techniques`, `${k} devices`, 2),
+    F(`${k} technique`, `${k} device`, 2),
+  ]),
   // Every second one stays: three "in spite of" read no better than three "despite".
   F('despite', ['in spite of', 'despite'], 2, { modes: ['standard', 'casual'] }),
   // Not where a second "as" hangs on the verb: "stands as a haven … but also as a city" would read

@@ -3593,4 +3593,9 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The novel explores the complex motivations of its villain.',
     expected: 'The novel explores the mixed motivations of its villain.',
   },
+  {
+    mode: 'standard',
+    text: 'Morrison uses narrative techniques such as flashback and shifting voices.',
+    expected: 'Morrison uses narrative devices such as flashback and shifting voices.',
+  },
 ];
