@@ -340,8 +340,11 @@ interface Subject {
   verb: number;
   pronoun: string | null;
   plural: boolean;
-  /** A name ("Maria", "Dr Lee"): "he" or "she" may refer to it. */
+  /** A name ("Maria", "Dr Lee"), or a capitalised word that may be one: "it" may not refer to it. */
   name: boolean;
+  /** A name the lexicon knows as one ("Maria", "Tom"): "he" or "she" may refer to it; a word that
+   * only opens the sentence ("Schools use …. He remained silent") may not. */
+  person: boolean;
 }
 
 function isFiniteVerbAt(toks: readonly Tok[], i: number, state: ReviseState): boolean {
@@ -381,7 +384,7 @@ function subjectOf(toks: readonly Tok[], state: ReviseState): Subject | null {
     )
       v = nextIndex(toks, v);
     if (v < 0 || !isFiniteVerbAt(toks, v, state)) return null;
-    return { verb: n1, pronoun: k, plural: k === 'they' || k === 'we', name: false };
+    return { verb: n1, pronoun: k, plural: k === 'they' || k === 'we', name: false, person: false };
   }
   // Up to nine words before the verb; the head is the last word before a preposition ("the
   // library on the corner" → library).
@@ -411,7 +414,7 @@ function subjectOf(toks: readonly Tok[], state: ReviseState): Subject | null {
   // A one-word capitalised subject that is not a determiner is a name ("Maria", "Google").
   const name = words === 1 && isCapitalized(toks[0].text) && (properInLexicon(k) || !DETERMINERS.has(k));
   if (words > 1 && !DETERMINERS.has(k) && !isCapitalized(toks[0].text)) return null;
-  return { verb: i, pronoun: null, plural, name };
+  return { verb: i, pronoun: null, plural, name, person: name && !plural && properInLexicon(k) };
 }
 
 const EXPLETIVE_VERBS = set('seems seemed appears appeared turns turned remains remained follows matters mattered');
@@ -433,7 +436,7 @@ function refersTo(p: string, a: Subject): boolean {
   if (a.pronoun) return a.pronoun === p;
   if (p === 'they') return a.plural;
   if (p === 'it') return !a.plural && !a.name;
-  if (p === 'he' || p === 'she') return a.name;
+  if (p === 'he' || p === 'she') return a.person;
   return false;
 }
 

@@ -226,6 +226,9 @@ describe('joins: only sentences that share a subject or a referent', () => {
       'The report was late. They blamed the printer.',
       'The shop opened in the spring. This approach worked well.',
       'Maria opened the shop. It sells bread.',
+      // A capitalised word that opens a sentence is no name: "he" is someone else.
+      'Schools use new platforms. He remained silent.',
+      'Teachers met in the hall. She read the report aloud.',
       // A greeting is no statement for "which" to comment on.
       'Hello there. This is a plain note I wrote myself about the garden.',
       // After a plural noun ", which" would attach to it ("companies, which has helped").
