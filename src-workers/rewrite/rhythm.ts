@@ -555,7 +555,12 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
   const sa = subjectOf(a.toks, state);
   if (!sa || !refersTo(hk, sa)) return null;
   const hasAnd = a.toks.some((t) => t.kind === 'word' && (keyOf(t) === 'and' || keyOf(t) === 'or'));
-  if (wa + wb <= 22 && !hasAnd && !auxiliaryWouldGovern(a.toks[sa.verb], b.toks[sb.verb])) {
+  if (
+    wa + wb <= 22 &&
+    !hasAnd &&
+    !auxiliaryWouldGovern(a.toks[sa.verb], b.toks[sb.verb]) &&
+    !otherReferent(a.toks, sa.verb, hk)
+  ) {
     // Both short: one subject, two predicates.
     const joint = [tok(' ', 'space', why), tok('and', 'word', why), tok(' ', 'space', why)];
     const rest = b.toks.slice(sb.verb);
@@ -569,6 +574,27 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
 }
 
 const MODAL_OR_DO = new Set([...MODALS, ...set('do does did')]);
+
+/**
+ * A noun phrase in the first sentence's predicate the pronoun may stand for instead of its subject:
+ * "My playtime shows how much I enjoy this game. It captures …" — "it" is the game, and "My
+ * playtime … and captures …" would make it the playtime. The pronoun then stays (", and it …").
+ */
+function otherReferent(toks: readonly Tok[], from: number, pronoun: string): boolean {
+  if (pronoun !== 'it' && pronoun !== 'they') return false;
+  for (let i = from; i >= 0 && i < toks.length; i = nextIndex(toks, i)) {
+    const k = keyOf(toks[i]);
+    if (!NOUN_PHRASE_START.has(k) && k !== 'this' && k !== 'that' && k !== 'these' && k !== 'those') continue;
+    // The noun phrase's words up to a preposition or punctuation: any of the pronoun's number.
+    for (let j = nextIndex(toks, i), n = 0; j >= 0 && n < 3 && toks[j].kind === 'word'; j = nextIndex(toks, j), n++) {
+      const w = keyOf(toks[j]);
+      if (PREPOSITIONS.has(w)) break;
+      const plural = IRREGULAR_PLURALS.has(w) || (/[^s']s$/.test(w) && !S_SINGULARS.has(w));
+      if (plural === (pronoun === 'they')) return true;
+    }
+  }
+  return false;
+}
 
 /**
  * A modal or "do" opening the first predicate would govern the second once they share it: "I

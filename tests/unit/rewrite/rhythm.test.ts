@@ -188,9 +188,23 @@ describe('joins: only sentences that share a subject or a referent', () => {
       'Maria opened the shop in the spring and still runs it.',
     );
     expect(
+      (await revise('The committee met for three hours on Monday. It found several errors.', opts('standard', 2))).text,
+    ).toBe('The committee met for three hours on Monday and found several errors.');
+  });
+  it('the pronoun stays where it may stand for a noun of the first predicate', async () => {
+    // "it" may be the game: "My playtime … and captures everything" would make it the playtime.
+    expect(
+      (
+        await revise(
+          'My long playtime clearly shows how much I enjoy this game. It captures everything I want.',
+          opts('standard', 2),
+        )
+      ).text,
+    ).toBe('My long playtime clearly shows how much I enjoy this game, and it captures everything I want.');
+    expect(
       (await revise('The committee reviewed the budget for the year. It found several errors.', opts('standard', 2)))
         .text,
-    ).toBe('The committee reviewed the budget for the year and found several errors.');
+    ).toBe('The committee reviewed the budget for the year, and it found several errors.');
   });
   it('longer pairs keep the pronoun after ", and"', async () => {
     expect(
