@@ -35,7 +35,17 @@ import {
   type Tok,
   withRemovedBefore,
 } from './tokens';
-import { BE_FORMS, DETERMINERS, LIMITERS, MODALS, PREPOSITIONS, SUBJECT_PRONOUNS, isNegation, set } from './wordsets';
+import {
+  BE_FORMS,
+  DETERMINERS,
+  FINITE_AUX,
+  LIMITERS,
+  MODALS,
+  PREPOSITIONS,
+  SUBJECT_PRONOUNS,
+  isNegation,
+  set,
+} from './wordsets';
 
 /** Verbs after ", which" that make the clause a comment on the whole statement before it. */
 const WHICH_CLAUSE = set(
@@ -532,6 +542,11 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
     if (!plainStatement(a, 22) || !plainStatement(b, 16) || a.toks.some((t) => keyOf(t) === 'which')) return null;
     const v = nextIndex(b.toks, 0);
     if (v < 0 || !isFiniteVerbAt(b.toks, v, state)) return null;
+    // Not a participle before a noun and its verb: "This hidden gem was a portal" is a determiner
+    // "This", not a comment (", which hidden gem was" is no English).
+    const n1 = nextIndex(b.toks, v);
+    const n2 = n1 >= 0 && b.toks[n1].kind === 'word' ? nextIndex(b.toks, n1) : -1;
+    if (n2 >= 0 && b.toks[n2].kind === 'word' && FINITE_AUX.has(keyOf(b.toks[n2]))) return null;
     // The first must be a statement for "which" to comment on: not a greeting ("Hello there.
     // This is a note I wrote." is not "Hello there, which is a note"). Asked last: it parses
     // the whole sentence.

@@ -250,6 +250,8 @@ describe('joins: only sentences that share a subject or a referent', () => {
       'The city is home to many of the leading tech companies. This helps the local economy.',
       // "This is a … organization" names a thing: ", which" would make ADHD the organization.
       'CHADD runs programs for children and adults affected by ADHD. This is a Maryland-based organization.',
+      // "This hidden gem" is a determiner and its noun, whatever the tagger makes of "hidden".
+      'The old walls spoke of a bygone era. This hidden gem was a portal to a different world.',
     ])
       expect((await revise(text, opts('standard', 3))).text).toBe(text);
     // A comment on an event still joins: "This was a problem" says what the closing was.
