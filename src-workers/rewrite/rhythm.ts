@@ -41,6 +41,7 @@ import {
   FINITE_AUX,
   LIMITERS,
   MODALS,
+  OBJECT_PRONOUNS,
   PREPOSITIONS,
   SUBJECT_PRONOUNS,
   isNegation,
@@ -642,6 +643,8 @@ function joinRelated(sents: Sentence[], state: ReviseState): Sentence[] {
 // ---------------------------------------------------------------------------------------------
 // Openings: a fronted "By …ing" or infinitive of purpose moved after the main clause.
 
+const INDEFINITE_PRONOUNS = set('everyone everybody anyone anybody someone somebody whoever whom');
+
 /** Infinitives of purpose that are set phrases, not a purpose ("To be honest, …", "To sum up, …"). */
 const SET_INFINITIVES = set(
   'be sum summarize summarise conclude start begin put say illustrate recap clarify elaborate',
@@ -665,6 +668,11 @@ function reorderOpening(s: Sentence, state: ReviseState): Sentence {
     k0 === 'to' &&
     isLowerWord(toks[n1].text) &&
     !SET_INFINITIVES.has(k1) &&
+    // "To my son, I love you", "To everyone who came, …": a determiner or a pronoun after "To"
+    // makes it no infinitive.
+    !DETERMINERS.has(k1) &&
+    !OBJECT_PRONOUNS.has(k1) &&
+    !INDEFINITE_PRONOUNS.has(k1) &&
     verbForms(k1).base === k1 &&
     verbForms(k1).ger !== k1;
   if (!isBy && !isTo) return s;

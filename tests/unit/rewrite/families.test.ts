@@ -363,6 +363,10 @@ describe('sentence length and openings', () => {
     const text = 'To land the probe on a comet, this has been my goal for the past two years.';
     expect((await edit(text)).text).toBe(text);
   });
+  it('"To" before a determiner or a pronoun opens an address, not a purpose: it stays', async () => {
+    for (const text of ['To my autistic son, I love you.', 'To everyone who came, we thank you.'])
+      expect((await edit(text)).text).toBe(text);
+  });
   it('an opening stays before a main clause with a verb in -ing, which it would then read as part of', async () => {
     const text = 'By sharing the offices, we can save money without losing any staff.';
     expect((await edit(text)).text).toBe(text);
