@@ -171,6 +171,9 @@ function findJoints(toks: readonly Tok[], allowAnd: boolean, allowBut: boolean, 
       if (c.kind !== 'word' || toks[i + 3]?.text !== ' ') continue;
       const k = keyOf(c);
       if (k === 'but' && notOnly >= 0 && notOnly < i) continue;
+      // ", so they can decide" is a purpose ("so that"), not a result: "So they can decide." would
+      // make it one. A subject and a modal after "so" keep the sentence whole.
+      if (k === 'so' && purposeSo(toks, i + 4)) continue;
       if ((k === 'and' && allowAnd) || ((k === 'but' || k === 'so' || k === 'yet') && allowBut))
         out.push({ at: i, rest: i + 4, conj: k });
       else if (k === 'which' && allowIng) {
@@ -590,6 +593,18 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
 }
 
 const MODAL_OR_DO = new Set([...MODALS, ...set('do does did')]);
+
+/** "so" + a subject pronoun or a short noun phrase + a modal: "so (that) they can …". */
+function purposeSo(toks: readonly Tok[], from: number): boolean {
+  let i = from;
+  for (let n = 0; n < 4 && i >= 0 && i < toks.length; n++, i = nextIndex(toks, i)) {
+    if (toks[i].kind !== 'word') return false;
+    const k = keyOf(toks[i]);
+    if (n > 0 && (MODALS.has(k) || k === "'ll")) return true;
+    if (k === 'that') return true;
+  }
+  return false;
+}
 
 /**
  * A noun phrase in the first sentence's predicate the pronoun may stand for instead of its subject:

@@ -310,6 +310,20 @@ describe('sentence length and openings', () => {
     );
     expect(out.reasons).toContain(REASONS.split);
   });
+  it('", so" of a result splits; ", so they can" is a purpose ("so that") and stays', async () => {
+    expect(
+      (
+        await edit(
+          'The farmer had heard about the benefits of growing bamboo on poor land, so he decided to plant some on his land.',
+        )
+      ).text,
+    ).toBe(
+      'The farmer had heard about the benefits of growing bamboo on poor land. So he decided to plant some on his land.',
+    );
+    const purpose =
+      'Doctors should be honest with patients about their condition and its likely course, so they can make informed decisions.';
+    expect((await edit(purpose)).text).toBe(purpose);
+  });
   it('a contrastive ", while" becomes ", but", and a long sentence then splits there', async () => {
     const out = await edit(
       'Many students prefer printed books for serious study and long reading sessions, while others read everything on their phones.',
