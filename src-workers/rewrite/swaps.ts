@@ -303,6 +303,8 @@ function pickAlts(
   const turn = [...eligible.slice(c), ...eligible.slice(0, c)];
   // A stock phrase may echo a word three words off, but another of its words that echoes none in
   // eight goes first ("the interplay between the strong and the Coulomb interaction" → "relationship").
+  // (A plainer word was held to eight already, and a single word has no other to go first.)
+  if (turn.length < 2 || rule.reason === REASONS.plain || rule.reason === REASONS.precise) return turn;
   const echoes = (text: string) => text !== '' && repeatsNearby(toks, start, end, text, 8);
   return [...turn.filter((t) => !echoes(t)), ...turn.filter(echoes)];
 }
