@@ -440,10 +440,9 @@ export const TABLE: Entry[] = [
     F('in order to', 'to', 1, { modes: ['concise'] }),
     F('for the purpose of', 'for', 2),
     // Concise prose drops the words that add only length ("In order for students to succeed" →
-    // "For students to succeed", "Teachers meet so as to share" → "to share"); "all over the
-    // world" stays after "from" ("from worldwide" is no English).
+    // "For students to succeed"); "all over the world" stays after "from" ("from worldwide" is no
+    // English).
     F('in order for', 'for', 2, { modes: ['concise'] }),
-    F('so as to', 'to', 2, { modes: ['concise'] }),
     F('all of the', 'all the', 2, { modes: ['concise'] }),
     F('both of the', 'both', 2, { modes: ['concise'] }),
     F('outside of', 'outside', 2, { modes: ['concise'] }),
