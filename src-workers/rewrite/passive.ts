@@ -12,7 +12,7 @@ import { forget, lexiconHas, properInLexicon, tagsAt } from './pos';
 import { REASONS } from './reasons';
 import type { ReviseState } from './state';
 import { capitalize, isLowerWord, keyOf, placeholderOrder, tok, type Tok } from './tokens';
-import { DETERMINERS, MODALS, POSSESSIVES, PREPOSITIONS, set } from './wordsets';
+import { DETERMINERS, MODALS, POSSESSIVES, PREPOSITIONS, looksPlural, set } from './wordsets';
 
 const SUBJECT_TO_OBJECT: Record<string, string> = { i: 'me', he: 'him', she: 'her', we: 'us', they: 'them' };
 const OBJECT_TO_SUBJECT: Record<string, string> = { me: 'I', him: 'he', her: 'she', us: 'we', them: 'they' };
@@ -40,19 +40,8 @@ const PARTICLES = set('out up down off over');
 const STATIVE = set(
   'located situated placed parked seated positioned stationed housed stored set surrounded lined bordered flanked',
 );
-/** Plural heads without an -s, including groups named by an adjective ("made by the powerful"). */
-const PLURAL_EXCEPTIONS = set(
-  'people children men women police staff powerful rich poor wealthy elderly young weak strong privileged oppressed disabled homeless unemployed',
-);
 /** Words that open a clause inside a subject. */
 const CLAUSE_WORDS = set('who whom whose which that where when because if while');
-const SINGULAR_S = set(
-  'news series species means physics economics politics business class glass bus analysis basis crisis',
-);
-
-function plural(head: string): boolean {
-  return PLURAL_EXCEPTIONS.has(head) || (/[^s'u]s$/.test(head) && !SINGULAR_S.has(head));
-}
 
 /** Words of the document written in lower case somewhere: a capital on them at a sentence start is only the sentence's. */
 function lowerSomewhere(state: ReviseState, word: string): boolean {
@@ -158,7 +147,7 @@ export function passiveToActive(toks: Tok[], state: ReviseState): boolean {
   const agentPronoun = agentWords === 1 ? OBJECT_TO_SUBJECT[a0k] : undefined;
   if (
     !agentPronoun &&
-    !(DETERMINERS.has(a0k) || POSSESSIVES.has(a0k) || NUMBERS.has(a0k) || /^\p{Lu}/u.test(a0.text) || plural(a0k))
+    !(DETERMINERS.has(a0k) || POSSESSIVES.has(a0k) || NUMBERS.has(a0k) || /^\p{Lu}/u.test(a0.text) || looksPlural(a0k))
   )
     return false;
   // The subject: up to six words before the auxiliary.
@@ -182,7 +171,7 @@ export function passiveToActive(toks: Tok[], state: ReviseState): boolean {
   const f = verbForms(base);
   const agentPlural = agentPronoun
     ? agentPronoun === 'they' || agentPronoun === 'we' || agentPronoun === 'I'
-    : plural(agentHead);
+    : looksPlural(agentHead);
   let verb: Tok[];
   const why = REASONS.active;
   if (MODALS.has(aux)) verb = [tok(aux, 'word', why), tok(' ', 'space', why), tok(f.base, 'word', why)];

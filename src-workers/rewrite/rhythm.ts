@@ -45,6 +45,7 @@ import {
   PREPOSITIONS,
   SUBJECT_PRONOUNS,
   isNegation,
+  looksPlural,
   set,
 } from './wordsets';
 
@@ -344,10 +345,6 @@ function impersonalSubject(toks: readonly Tok[]): boolean {
 // Joins: only sentences that share a subject or a referent.
 
 /** Nouns whose plural does not end in -s, and -s words that are singular. */
-const IRREGULAR_PLURALS = set('people children men women police cattle data media feet teeth mice geese');
-const S_SINGULARS = set(
-  'news series species means physics mathematics economics politics process business class glass bus analysis basis crisis thesis',
-);
 
 interface Subject {
   /** Index of the first token after the subject (its verb). */
@@ -424,7 +421,7 @@ function subjectOf(toks: readonly Tok[], state: ReviseState): Subject | null {
     i = nextIndex(toks, i);
   }
   if (i < 0 || words === 0 || words >= 10 || !last) return null;
-  const plural = IRREGULAR_PLURALS.has(last) || (/[^s']s$/.test(last) && !S_SINGULARS.has(last));
+  const plural = looksPlural(last);
   // A one-word capitalised subject that is not a determiner is a name ("Maria", "Google").
   const name = words === 1 && isCapitalized(toks[0].text) && (properInLexicon(k) || !DETERMINERS.has(k));
   if (words > 1 && !DETERMINERS.has(k) && !isCapitalized(toks[0].text)) return null;
@@ -615,13 +612,12 @@ function otherReferent(toks: readonly Tok[], from: number, pronoun: string): boo
   if (pronoun !== 'it' && pronoun !== 'they') return false;
   for (let i = from; i >= 0 && i < toks.length; i = nextIndex(toks, i)) {
     const k = keyOf(toks[i]);
-    if (!NOUN_PHRASE_START.has(k) && k !== 'this' && k !== 'that' && k !== 'these' && k !== 'those') continue;
+    if (!NOUN_PHRASE_START.has(k) && !RESUMPTIVE.has(k)) continue;
     // The noun phrase's words up to a preposition or punctuation: any of the pronoun's number.
     for (let j = nextIndex(toks, i), n = 0; j >= 0 && n < 3 && toks[j].kind === 'word'; j = nextIndex(toks, j), n++) {
       const w = keyOf(toks[j]);
       if (PREPOSITIONS.has(w)) break;
-      const plural = IRREGULAR_PLURALS.has(w) || (/[^s']s$/.test(w) && !S_SINGULARS.has(w));
-      if (plural === (pronoun === 'they')) return true;
+      if (looksPlural(w) === (pronoun === 'they')) return true;
     }
   }
   return false;

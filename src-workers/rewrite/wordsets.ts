@@ -28,6 +28,20 @@ export const CONJUNCTIONS = set('and or but nor so yet');
 export const NEGATORS = set(
   "not never no hardly barely cannot don't doesn't didn't isn't aren't wasn't weren't can't couldn't won't wouldn't shouldn't haven't hasn't hadn't mustn't",
 );
+/** Plural heads without an -s, including groups named by an adjective ("made by the powerful"). */
+const PLURAL_WITHOUT_S = set(
+  'people children men women police staff cattle data media feet teeth mice geese powerful rich poor wealthy elderly young weak strong privileged oppressed disabled homeless unemployed',
+);
+/** Singular nouns in -s. */
+const SINGULAR_WITH_S = set(
+  'news series species means physics mathematics economics politics process business class glass bus analysis basis crisis thesis',
+);
+
+/** A noun head read as plural by its form ("children", "rules"; not "news", "process", "campus"). */
+export function looksPlural(head: string): boolean {
+  return PLURAL_WITHOUT_S.has(head) || (/[^s'u]s$/.test(head) && !SINGULAR_WITH_S.has(head));
+}
+
 /** Words that negate what they stand in ("not", "nobody", "hardly"), besides any "…n't". */
 export const NEGATION_WORDS = set(
   'not no never none nobody nothing nowhere neither nor cannot without hardly barely scarcely',
