@@ -205,6 +205,11 @@ describe('joins: only sentences that share a subject or a referent', () => {
       (await revise('The committee reviewed the budget for the year. It found several errors.', opts('standard', 2)))
         .text,
     ).toBe('The committee reviewed the budget for the year, and it found several errors.');
+    // After a quantifier too: "they" may be the benefits.
+    expect(
+      (await revise('The new rules bring several benefits for small firms. They cut paperwork.', opts('standard', 2)))
+        .text,
+    ).toBe('The new rules bring several benefits for small firms, and they cut paperwork.');
   });
   it('longer pairs keep the pronoun after ", and"', async () => {
     expect(
