@@ -14,6 +14,7 @@ import {
   mainTense,
   type Tense,
 } from './clauses';
+import { NUMBER_WORDS } from './guard';
 import { baseOfGerund, verbForms } from './inflect';
 import { canBeVerb, finiteInLexicon, invalidate, lexiconHas, properInLexicon, tagsAt } from './pos';
 import { REASONS } from './reasons';
@@ -612,8 +613,9 @@ function otherReferent(toks: readonly Tok[], from: number, pronoun: string): boo
   if (pronoun !== 'it' && pronoun !== 'they') return false;
   for (let i = from; i >= 0 && i < toks.length; i = nextIndex(toks, i)) {
     const k = keyOf(toks[i]);
-    // After an article, a possessive, a demonstrative or a quantifier ("have some advantages").
-    if (!DETERMINERS.has(k)) continue;
+    // After an article, a possessive, a demonstrative, a quantifier or a number ("have some
+    // advantages", "built two parks").
+    if (!DETERMINERS.has(k) && !NUMBER_WORDS.has(k)) continue;
     // The noun phrase's words up to a preposition or punctuation: any of the pronoun's number.
     for (let j = nextIndex(toks, i), n = 0; j >= 0 && n < 3 && toks[j].kind === 'word'; j = nextIndex(toks, j), n++) {
       const w = keyOf(toks[j]);
