@@ -152,6 +152,14 @@ export const NOT_FORMAL: RewriteMode[] = ['standard', 'casual', 'concise'];
 /** "heightened senses" are sharpened. */
 const SENSES = set('sense senses');
 const A_AN = set('a an');
+// Guards shared by the entries that split one verb by its forms (one form's alternative would be
+// an over-used word).
+/** "unlock the/its (full) potential". */
+const UNLOCK_POTENTIAL: Guard = { nextIn: set('the its their his her our your this'), next2In: set('potential full') };
+/** "strive to / for / towards". */
+const STRIVE_TOWARDS: Guard = { nextIn: set('to for towards toward') };
+/** Not the legal "mitigating circumstances / factors". */
+const MITIGATED: Guard = { nextNotIn: set('circumstance circumstances factor factors') };
 /** Who performs, and what they make: a festival or a venue features them. */
 const PERFORMERS = set(
   'artist artists band bands musician musicians performer performers singer singers acts dancers designers filmmakers films writers authors chefs',
@@ -745,14 +753,8 @@ export const TABLE: Entry[] = [
   V('captivate', 'capture', 1, { guard: { nextWithin: { n: 4, in: set('attention interest imagination') } } }),
   V('captivate', ['enthrall', 'grip'], 1),
   // "realizes" is itself an over-used word: "unlocks its potential" → "brings out".
-  V('unlock', 'realize', 1, {
-    forms: ['base', 'past', 'pp', 'ger'],
-    guard: { nextIn: set('the its their his her our your this'), next2In: set('potential full') },
-  }),
-  V('unlock', 'bring out', 1, {
-    forms: ['s3'],
-    guard: { nextIn: set('the its their his her our your this'), next2In: set('potential full') },
-  }),
+  V('unlock', 'realize', 1, { forms: ['base', 'past', 'pp', 'ger'], guard: UNLOCK_POTENTIAL }),
+  V('unlock', 'bring out', 1, { forms: ['s3'], guard: UNLOCK_POTENTIAL }),
   V('navigate the complexities of', ['deal with the complexity of', 'work through the complexity of'], 2),
   V('navigate the intricacies of', ['work through the details of'], 2),
   V('navigate the challenges of', ['meet the challenges of', 'deal with the challenges of'], 2),
@@ -816,18 +818,12 @@ export const TABLE: Entry[] = [
   }),
   // "strive to win" / "strive for peace" aim; bare "the will to strive" is effort, not aim.
   // "aims" is itself an over-used word: "strives to" → "tries to".
-  V('strive', 'aim', 2, { forms: ['base', 'past', 'pp', 'ger'], guard: { nextIn: set('to for towards toward') } }),
-  V('strive', 'try', 2, { forms: ['s3'], guard: { nextIn: set('to for towards toward') } }),
+  V('strive', 'aim', 2, { forms: ['base', 'past', 'pp', 'ger'], guard: STRIVE_TOWARDS }),
+  V('strive', 'try', 2, { forms: ['s3'], guard: STRIVE_TOWARDS }),
   V('ascertain', { plain: ['determine', 'find out'], formal: ['determine'] }, 2),
   // Not "easing", itself an over-used word.
-  V('mitigate', ['reduce', 'ease'], 2, {
-    forms: ['base', 's3', 'past', 'pp'],
-    guard: { nextNotIn: set('circumstance circumstances factor factors') },
-  }),
-  V('mitigate', 'reduce', 2, {
-    forms: ['ger'],
-    guard: { nextNotIn: set('circumstance circumstances factor factors') },
-  }),
+  V('mitigate', ['reduce', 'ease'], 2, { forms: ['base', 's3', 'past', 'pp'], guard: MITIGATED }),
+  V('mitigate', 'reduce', 2, { forms: ['ger'], guard: MITIGATED }),
   V('exacerbate', 'worsen', 2),
   V('necessitate', 'require', 2),
   V('safeguard', 'protect', 2, { guard: { verb: true } }),
