@@ -69,7 +69,8 @@ const NO_CONTRACT_NEXT = set('only');
  * question is inverted ("Would I have made the same choice?" — not "Would I've made").
  */
 const NO_CONTRACT_AFTER = set('than as would could should might must will can shall may');
-const WH_WORDS = set('where wherever what whatever who whoever how however which');
+// "the way you are" works as "how you are": "I love the way you're with kids" is no English.
+const WH_WORDS = set('where wherever what whatever who whoever how however which way');
 const BE_VERBS = set('is are am');
 
 /** First words of every pair above (a quick test before building the pair). */
@@ -133,6 +134,7 @@ export function contract(toks: Tok[], level: ContractionLevel, apostrophe: strin
       if (NO_CONTRACT_AFTER.has(prevKey)) continue;
       // After a question word the verb "be" keeps its full form unless a participle follows:
       // "no matter where we are in the world" (not "where we're in"); "where we're going" is fine.
+      // "The way" counts as one: "the way you are with kids".
       if (WH_WORDS.has(prevKey) && BE_VERBS.has(keyOf(toks[j])) && !/(?:ing|ed|en)$/.test(afterKey)) continue;
       const pv = PRONOUN_VERB[pair] ?? (level === 'casual' ? CASUAL_ONLY[pair] : undefined);
       if (pv && afterTok && afterTok.kind === 'word') rep = pv;

@@ -8,7 +8,8 @@
  *   for parents to listen." → "Parents must listen.";
  * - "plays a crucial role in shaping X" → "shapes X";
  * - "There are many people who believe …" → "Many people believe …";
- * - "continues to grow" → "keeps growing" (standard and casual prose);
+ * - "continues to grow" → "keeps growing" (standard and casual prose), "continues to be a
+ *   model" → "remains a model";
  * - in concise prose, "that" after verbs of saying and thinking, and "who are"/"which is" before
  *   a participle or a preposition.
  * Each works on one sentence's tokens in place and marks what it puts in with its reason.
@@ -56,7 +57,7 @@ const NEXT_LEVEL_VERB = new Map<string, string>([
   ...['business', 'businesses', 'company', 'startup'].map((w): [string, string] => [w, 'grow']),
 ]);
 export const STRUCTURAL_WORDS: readonly string[] = [
-  ...['keep', 'keeps', 'kept', 'keeping', 'must', 'should', 'more'],
+  ...['keep', 'keeps', 'kept', 'keeping', 'must', 'should', 'more', 'remain', 'remains', 'remained'],
   ...[...new Set(NEXT_LEVEL_VERB.values())].flatMap((v) => Object.values(verbForms(v))),
 ];
 
@@ -1273,6 +1274,35 @@ function continueTo(toks: Tok[], state: ReviseState): boolean {
   return false;
 }
 
+/**
+ * "continues to be a role model" → "remains a role model", "continued to be popular" → "remained
+ * popular": one verb says it. Only before a noun phrase or an adjective; before a participle the
+ * "be" is a passive ("continue to be performed") and stays.
+ */
+function continueToBe(toks: Tok[], state: ReviseState): boolean {
+  // Not beside a "remain" the sentence has already: "the work remains loved, and its score remains …".
+  if (toks.some((t) => isWord(t) && /^remain(?:s|ed|ing)?$/.test(keyOf(t)))) return false;
+  for (let i = 0; i < toks.length; i++) {
+    const form = isWord(toks[i]) ? CONTINUE.get(keyOf(toks[i])) : undefined;
+    if (!form || !isLowerWord(toks[i].text)) continue;
+    const to = nextIndex(toks, i);
+    const be = to < 0 ? -1 : nextIndex(toks, to);
+    const x = be < 0 ? -1 : nextIndex(toks, be);
+    if (x < 0 || keyOf(toks[to]) !== 'to' || keyOf(toks[be]) !== 'be' || !isWord(toks[x])) continue;
+    const xk = keyOf(toks[x]);
+    const describes =
+      (DETERMINERS.has(xk) && xk !== 'that') ||
+      ((lexiconHas(xk, 'Adjective') || tagsAt(toks, x, state.pos).has('Adjective')) &&
+        baseOfParticiple(xk) === null &&
+        !/ed$/.test(xk));
+    if (!describes) continue;
+    const why = REASONS.plain;
+    toks.splice(i, be - i + 1, tok(matchCase(verbForms('remain')[form], toks[i].text), 'word', why));
+    return true;
+  }
+  return false;
+}
+
 const SAYING = set(
   'say says said think thinks thought believe believes believed know knows knew feel feels felt hope hopes hoped realize realizes realized realise realises realised suppose supposes supposed guess',
 );
@@ -1697,6 +1727,7 @@ export function restructure(toks: Tok[], state: ReviseState): void {
   changed = stackedAdjectives(toks, state.mode === 'concise') || changed;
   changed = nearSynonymLists(toks) || changed;
   if (state.mode === 'standard' || state.mode === 'casual') changed = continueTo(toks, state) || changed;
+  changed = continueToBe(toks, state) || changed;
   if (state.mode === 'concise') {
     changed = commentTails(toks) || changed;
     changed = thatAfterSaying(toks) || changed;

@@ -26,10 +26,23 @@ import {
   OBJECT_PRONOUNS,
   POSSESSIVES,
   PREPOSITIONS,
+  SUBJECT_PRONOUNS,
   STORY_NOUNS,
   STUDY_WORDS,
   set,
 } from './wordsets';
+
+/** Verbs that change how something is done: "transformed the way we work". */
+const CHANGE_VERBS = set(
+  'revolutionize revolutionizes revolutionized revolutionizing revolutionise revolutionises revolutionised ' +
+    'revolutionising transform transforms transformed transforming change changes changed changing reshape ' +
+    'reshapes reshaped reshaping shape shapes shaped shaping redefine redefines redefined redefining alter alters ' +
+    'altered altering improve improves improved improving influence influences influenced influencing affect ' +
+    'affects affected affecting impact impacts impacted impacting enhance enhances enhanced enhancing rethink ' +
+    'rethinks rethought rethinking',
+);
+/** The subject of a clause after "the way": "the way we live", "the way our brains work". */
+const MANNER_CLAUSE_SUBJECTS: ReadonlySet<string> = new Set([...SUBJECT_PRONOUNS, ...POSSESSIVES, 'people']);
 
 export interface Alts {
   plain: string[];
@@ -456,6 +469,15 @@ export const TABLE: Entry[] = [
     F('outside of', 'outside', 2, { modes: ['concise'] }),
     F('all over the world', 'worldwide', 2, { modes: ['concise'], guard: { prevNotIn: set('from') } }),
     ...['believe', 'think', 'feel'].map((v) => F(`i personally ${v}`, `I ${v}`, 2, { modes: ['concise'] })),
+    // "has changed the way we live" says "how we live" in two more words; only after a verb of
+    // change and before a clause's subject, where "the way" is a manner ("came back the way we
+    // came" is a route and stays), and not before "be": "don't change the way you are" is who you
+    // are, "how you are" how you feel.
+    ...['the way', 'the ways', 'the way that', 'the way in which', 'the ways in which'].map((p) =>
+      F(p, 'how', 2, {
+        guard: { prevIn: CHANGE_VERBS, nextIn: MANNER_CLAUSE_SUBJECTS, notNextWithin: { n: 3, in: BE_FORMS } },
+      }),
+    ),
     F('with regard to', { plain: ['about'], formal: ['concerning'] }, 2),
     F('with regards to', { plain: ['about'], formal: ['concerning'] }, 2),
     F('in regard to', { plain: ['about'], formal: ['concerning'] }, 2),
@@ -598,6 +620,8 @@ export const TABLE: Entry[] = [
     N('cornerstone of', ['foundation of', 'basis of'], 2),
     N('tapestry of', ['mix of', 'blend of'], 1),
     N('deep dive into', 'close look at', 2),
+    // The rhyme adds nothing to "bustle" (busy activity), which says it alone.
+    F('hustle and bustle', 'bustle', 2),
     F('ahead of the curve', 'ahead', 2, {
       guard: { prevIn: set('stay stays stayed staying keep keeps kept keeping remain remains') },
     }),

@@ -1215,8 +1215,8 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'The museum continues to be popular.',
-    expected: 'The museum continues to be popular.',
-    note: '"keeps being" reads badly: left alone',
+    expected: 'The museum is still popular.',
+    note: 'not "keeps being popular", which reads badly',
   },
   {
     mode: 'standard',
@@ -3597,5 +3597,49 @@ export const MEANING_PAIRS: MeaningPair[] = [
     mode: 'standard',
     text: 'Morrison uses narrative techniques such as flashback and shifting voices.',
     expected: 'Morrison uses narrative devices such as flashback and shifting voices.',
+  },
+  {
+    mode: 'standard',
+    text: 'Smartphones have changed the way we talk to our friends.',
+    expected: 'Smartphones have changed how we talk to our friends.',
+  },
+  {
+    mode: 'concise',
+    text: 'New tools will reshape the ways in which people shop.',
+    expected: 'New tools will reshape how people shop.',
+  },
+  {
+    mode: 'standard',
+    text: 'After the storm we drove home the way we came.',
+    expected: 'After the storm we drove home the way we came.',
+    note: 'a route, not a manner: "drove home how we came" says something else',
+  },
+  {
+    mode: 'casual',
+    text: "Please don't change the way you are for anyone.",
+    expected: "Please don't change the way you are for anyone.",
+    note: '"how you are" asks how someone feels',
+  },
+  {
+    mode: 'standard',
+    text: 'Even after the war, the town continued to be popular with tourists.',
+    expected: 'Even after the war, the town remained popular with tourists.',
+  },
+  {
+    mode: 'formal',
+    text: 'His novels continue to be read in schools.',
+    expected: 'His novels continue to be read in schools.',
+    note: 'a passive: "remain read" is no English',
+  },
+  {
+    mode: 'standard',
+    text: 'The old market still hums with the hustle and bustle of traders.',
+    expected: 'The old market still hums with the bustle of traders.',
+  },
+  {
+    mode: 'casual',
+    text: 'I love the way you are with kids.',
+    expected: 'I love the way you are with kids.',
+    note: '"the way you\'re with kids" is no English: "be" that ends its clause keeps its full form',
   },
 ];
