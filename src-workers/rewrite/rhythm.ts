@@ -286,11 +286,12 @@ function splitSentence(
   const restToks = toks.slice(best.rest);
   const first = restToks[0];
   const why = REASONS.split;
+  const pointer = best.conj === 'ing' || best.conj === 'which' ? splitPointer(state) : '';
   let right: Tok[];
   if (best.conj === 'ing') {
     const f = verbForms(best.participle!.base);
     right = [
-      tok('This', 'word', why),
+      tok(pointer, 'word', why),
       tok(' ', 'space', why),
       ...(bestTense === 'past' || bestTense === 'present'
         ? [tok(bestTense === 'past' ? f.past : f.s3, 'word', why)]
@@ -298,7 +299,7 @@ function splitSentence(
       ...restToks.slice(1),
     ];
   } else if (best.conj === 'which') {
-    right = [tok('This', 'word', why), ...restToks.slice(1)];
+    right = [tok(pointer, 'word', why), ...restToks.slice(1)];
   } else if (best.conj === 'but' || best.conj === 'so' || best.conj === 'yet') {
     right = [tok(capitalize(best.conj), 'word', why), tok(' ', 'space', why), ...restToks];
   } else {
@@ -329,8 +330,21 @@ function correction(toks: readonly Tok[], at: number, rest: number): boolean {
 
 export function startsWithThis(toks: readonly Tok[]): boolean {
   const w = openingWord(toks);
-  return w === 'this' || w === 'these';
+  return w === 'this' || w === 'these' || w === 'that';
 }
+
+/**
+ * The word that opens the second half of a split tail (", making it easy" → "This makes it
+ * easy"): in standard and casual prose "This" and "That" take turns through the document, as a
+ * writer varies them ("This makes … That leads …"); formal, academic and concise prose keep "This".
+ */
+function splitPointer(state: ReviseState): string {
+  if (state.mode !== 'standard' && state.mode !== 'casual') return 'This';
+  const n = state.counters.get(SPLIT_POINTER) ?? 0;
+  state.counters.set(SPLIT_POINTER, n + 1);
+  return n % 2 === 0 ? 'This' : 'That';
+}
+const SPLIT_POINTER = 'split:pointer';
 
 /** The subject is not a person: the sentence opens with a determiner, a preposition, a possessive ("Emily's novel"), … */
 function impersonalSubject(toks: readonly Tok[]): boolean {

@@ -20,6 +20,17 @@ describe('participle tails become a sentence of their own', () => {
       'The new law raises taxes on small shops in every town across the region. This forces many owners to close their doors.',
     );
   });
+  it('"This" and "That" take turns in standard prose; formal prose keeps "This"', async () => {
+    const s =
+      'The council closed the old bridge over the river for repairs in early spring, causing long queues in the town centre. ' +
+      'The new law raises taxes on small shops in every town across the region, forcing many owners to close their doors.';
+    const standard = (await revise(s, opts('standard', 2))).text;
+    expect(standard).toContain('spring. This caused long queues');
+    expect(standard).toContain('region. That forces many owners');
+    const formal = (await revise(s, opts('formal', 2))).text;
+    expect(formal).toContain('spring. This caused long queues');
+    expect(formal).toContain('region. This forces many owners');
+  });
   it('not at strength 1', async () => {
     const s =
       'The council closed the old bridge over the river for repairs in early spring, causing long queues in the town centre.';
