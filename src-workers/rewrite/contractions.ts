@@ -72,6 +72,14 @@ const NO_CONTRACT_AFTER = set('than as would could should might must will can sh
 // "the way you are" works as "how you are": "I love the way you're with kids" is no English.
 const WH_WORDS = set('where wherever what whatever who whoever how however which way');
 const BE_VERBS = set('is are am');
+/** Times that may close a clause after "be" ("the person I am today", "where we are now"). */
+const TIME_AFTER_BE = set('today now then anymore nowadays tonight');
+
+/** Nothing but punctuation, or nothing, follows token `i` ("… I am today." / "… today, and"). */
+function clauseEndsAfter(toks: readonly Tok[], i: number): boolean {
+  const n = nextWordIndex(toks, i);
+  return n < 0 || toks[n].kind === 'punctuation';
+}
 
 /** First words of every pair above (a quick test before building the pair). */
 const FIRST_WORDS = new Set<string>(
@@ -136,6 +144,8 @@ export function contract(toks: Tok[], level: ContractionLevel, apostrophe: strin
       // "no matter where we are in the world" (not "where we're in"); "where we're going" is fine.
       // "The way" counts as one: "the way you are with kids".
       if (WH_WORDS.has(prevKey) && BE_VERBS.has(keyOf(toks[j])) && !/(?:ing|ed|en)$/.test(afterKey)) continue;
+      // "the professional I am today": "be" ends its clause with only a time after it ("I'm today").
+      if (BE_VERBS.has(keyOf(toks[j])) && TIME_AFTER_BE.has(afterKey) && clauseEndsAfter(toks, after)) continue;
       const pv = PRONOUN_VERB[pair] ?? (level === 'casual' ? CASUAL_ONLY[pair] : undefined);
       if (pv && afterTok && afterTok.kind === 'word') rep = pv;
       else if (PRONOUN_HAVE[pair] && PARTICIPLE_LIKE.test(afterKey)) rep = PRONOUN_HAVE[pair];

@@ -293,7 +293,10 @@ function pickAlts(
     if (GRADED.has(before) && (/^[a-z]{1,5}$/.test(head) || TAKES_ER.has(head))) continue;
     // A plainer word must not echo one within a clause or so (eight words: "to reduce the effects of
     // climate change and reduce our effect" reads as an echo); a stock phrase goes even so (three).
-    const reach = rule.reason === REASONS.plain || rule.reason === REASONS.precise ? 8 : 3;
+    // A verb is held to its sentence: "Our results show the key role … and show the need" repeats
+    // the sentence's predicate however far apart.
+    const plainer = rule.reason === REASONS.plain || rule.reason === REASONS.precise;
+    const reach = plainer ? (rule.entry.kind === 'verb' ? SENTENCE_REACH : 8) : 3;
     if (text !== '' && repeatsNearby(toks, start, end, text, reach)) continue;
     if (ws.length > maxWords) continue;
     eligible.push(text);
@@ -308,6 +311,9 @@ function pickAlts(
   const echoes = (text: string) => text !== '' && repeatsNearby(toks, start, end, text, 8);
   return [...turn.filter((t) => !echoes(t)), ...turn.filter(echoes)];
 }
+
+/** Far enough to reach across any sentence the reviser leaves whole. */
+const SENTENCE_REACH = 60;
 
 /** Words that grade the adjective after them ("more", "most"): a short one takes -er/-est instead. */
 const GRADED = set('more most less least');

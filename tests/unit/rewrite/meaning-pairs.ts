@@ -3642,4 +3642,22 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'I love the way you are with kids.',
     note: '"the way you\'re with kids" is no English: "be" that ends its clause keeps its full form',
   },
+  {
+    mode: 'casual',
+    text: 'Their guidance shaped the professional I am today.',
+    expected: 'Their guidance shaped the professional I am today.',
+    note: '"the professional I\'m today" is no English: "be" ends its clause',
+  },
+  {
+    mode: 'standard',
+    text: 'I am excited to tackle fresh challenges in my new role.',
+    expected: 'I am excited to tackle fresh challenges in my new role.',
+    note: 'challenges looked forward to are tests, not "difficulties"',
+  },
+  {
+    mode: 'standard',
+    text: 'Our results show the key role of parks in cooling cities and highlight the need for new policy.',
+    expected: 'Our results show the key role of parks in cooling cities and underline the need for new policy.',
+    note: 'not "show … and show": a verb is not echoed within its sentence',
+  },
 ];
