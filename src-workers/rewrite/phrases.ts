@@ -18,6 +18,7 @@ import {
   NEGATORS,
   POSSESSIVES,
   PREPOSITIONS,
+  PROVIDED_NOT_GIVEN,
   set,
   STUDY_WORDS,
   SUBJECT_PRONOUNS,
@@ -690,19 +691,12 @@ export const PHRASES: Entry[] = [
         ),
       },
     }),
-    // Not "provide someone with something": "give her with comfort" is wrong. Nor a means, a range
-    // or a service, which is provided, not given ("provides a unique way of …", "a range of
-    // courses", "a habitat for").
+    // Not "provide someone with something", nor a means, a range or a service (PROVIDED_NOT_GIVEN).
     V('provide', 'give', 2, {
       guard: {
         verb: true,
         nextNotIn: set('for that with by in to'),
-        notNextWithin: {
-          n: 4,
-          in: set(
-            'with way ways means range variety array service services framework mechanism habitat habitats environment infrastructure',
-          ),
-        },
+        notNextWithin: { n: 4, in: PROVIDED_NOT_GIVEN },
         nextIn: new Set([
           ...DETERMINERS,
           ...POSSESSIVES,

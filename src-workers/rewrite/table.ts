@@ -26,6 +26,7 @@ import {
   OBJECT_PRONOUNS,
   POSSESSIVES,
   PREPOSITIONS,
+  PROVIDED_NOT_GIVEN,
   SUBJECT_PRONOUNS,
   STORY_NOUNS,
   STUDY_WORDS,
@@ -1390,7 +1391,9 @@ export const TABLE: Entry[] = [
       },
     },
   }),
-  V('provide', 'give', 3, { guard: { verb: true, nextNotIn: set('for that with') } }),
+  V('provide', 'give', 3, {
+    guard: { verb: true, nextNotIn: set('for that with'), notNextWithin: { n: 4, in: PROVIDED_NOT_GIVEN } },
+  }),
   // A time or a place "witnessed" a change: it "saw" it ("recent years have witnessed a boom", "the
   // world has witnessed"). A person who witnessed something stays a witness. (A year or decade is
   // protected text, which no guard reads: "the 1990s witnessed" stays.)

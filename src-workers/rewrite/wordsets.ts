@@ -105,3 +105,12 @@ export const CLOTHING = set(
 export const STUDY_WORDS = set(
   'study studies studied participants patients subjects respondents cohort cohorts trial trials treatment treatments treated placebo control controls measured measure compared comparison observed sample samples data dataset statistically statistical correlation correlated regression experiment experiments experimental analysis analyses results findings group groups baseline outcome outcomes survey surveyed test tested',
 );
+
+/**
+ * What is provided, not given: a means, a range or a service ("provides a unique way of …", "a
+ * range of courses", "a habitat for"), and the "with" of "provide someone with something" ("give
+ * students with access" is no English).
+ */
+export const PROVIDED_NOT_GIVEN = set(
+  'with way ways means range variety array service services framework mechanism habitat habitats environment infrastructure',
+);

@@ -36,6 +36,21 @@ describe('the swaps that changed meaning before', () => {
   });
 });
 
+describe('"provide" at strength 3', () => {
+  it.each([
+    // Before: "can give students with instant access".
+    ['Phones can provide students with instant access to information.', 'provide students with'],
+    ['These tools provide a quick way to learn new words.', 'provide a quick way'],
+  ])('%s', async (input, kept) => {
+    expect((await revise(input, opts('casual', 3))).text).toContain(kept);
+  });
+  it('"provide" an object plainly given becomes "give"', async () => {
+    expect((await revise('These apps provide a lot of fun.', opts('casual', 3))).text).toBe(
+      'These apps give a lot of fun.',
+    );
+  });
+});
+
 describe('the meaning guard', () => {
   const text =
     'Dr Lee said the bridge cost 12 million. It did not open in May. Maria and Tom built two houses. The plan is not only cheap but also quick.';
