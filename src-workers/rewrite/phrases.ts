@@ -318,9 +318,25 @@ export const PHRASES: Entry[] = [
     F('the complexities of', 'the complexity of', 2, {
       guard: { notNextWithin: { n: 8, in: set('are were have remain seem appear make mean') } },
     }),
-    // "felt a sense of relief" → "felt relief": the feeling is the noun's; not where "a sense of"
-    // names something of its own ("a sense of place", "of humour", "of direction", "of self").
-    ...['feel', 'experience', 'create', 'bring', 'instill', 'instil'].map((verb) =>
+    // "felt a sense of relief" → "felt relief", "sparks a sense of curiosity" → "sparks
+    // curiosity": the feeling is the noun's; not where "a sense of" names something of its own
+    // ("a sense of place", "of humour", "of direction", "of self").
+    ...[
+      'feel',
+      'experience',
+      'create',
+      'bring',
+      'instill',
+      'instil',
+      'evoke',
+      'arouse',
+      'inspire',
+      'spark',
+      'stir',
+      'awaken',
+      'kindle',
+      'convey',
+    ].map((verb) =>
       V(`${verb} a sense of`, verb === 'experience' ? 'feel' : verb, 2, {
         why: 'filler',
         guard: { nextNotIn: SENSE_OF_ITS_OWN },

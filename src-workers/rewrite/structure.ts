@@ -10,6 +10,7 @@
  * - "There are many people who believe …" → "Many people believe …";
  * - "continues to grow" → "keeps growing" (standard and casual prose), "continues to be a
  *   model" → "remains a model";
+ * - "couldn't help but notice" → "couldn't help noticing";
  * - in concise prose, "that" after verbs of saying and thinking, and "who are"/"which is" before
  *   a participle or a preposition.
  * Each works on one sentence's tokens in place and marks what it puts in with its reason.
@@ -1303,6 +1304,32 @@ function continueToBe(toks: Tok[], state: ReviseState): boolean {
   return false;
 }
 
+/** "can't", "couldn't", "cannot" (or "can"/"could" before "not"): what "help but" follows. */
+const CANNOT = set("can't cannot couldn't can’t couldn’t not");
+
+/**
+ * "I couldn't help but notice" → "I couldn't help noticing": the idiom's plainer form says the
+ * same. Only before a verb's base form ("help but be amazed" → "help being amazed").
+ */
+function helpBut(toks: Tok[]): boolean {
+  for (let i = 0; i < toks.length; i++) {
+    if (!isWord(toks[i]) || keyOf(toks[i]) !== 'help') continue;
+    const p = prevIndex(toks, i);
+    if (p < 0 || !CANNOT.has(keyOf(toks[p]).replace(/’/g, "'")) || toks[p].text !== toks[p].text.toLowerCase())
+      continue;
+    const but = nextIndex(toks, i);
+    const v = but < 0 ? -1 : nextIndex(toks, but);
+    if (v < 0 || keyOf(toks[but]) !== 'but' || !isWord(toks[v]) || !isLowerWord(toks[v].text)) continue;
+    const vk = keyOf(toks[v]);
+    if (!/^[a-z]+$/.test(vk) || verbForms(vk).base !== vk || !canBeVerb(vk)) continue;
+    const why = REASONS.stock;
+    toks.splice(but, v - but + 1, tok(verbForms(vk).ger, 'word', why));
+    toks[but] = { ...toks[but], removedBefore: why };
+    return true;
+  }
+  return false;
+}
+
 const SAYING = set(
   'say says said think thinks thought believe believes believed know knows knew feel feels felt hope hopes hoped realize realizes realized realise realises realised suppose supposes supposed guess',
 );
@@ -1728,6 +1755,7 @@ export function restructure(toks: Tok[], state: ReviseState): void {
   changed = nearSynonymLists(toks) || changed;
   if (state.mode === 'standard' || state.mode === 'casual') changed = continueTo(toks, state) || changed;
   changed = continueToBe(toks, state) || changed;
+  changed = helpBut(toks) || changed;
   if (state.mode === 'concise') {
     changed = commentTails(toks) || changed;
     changed = thatAfterSaying(toks) || changed;

@@ -623,6 +623,12 @@ export const TABLE: Entry[] = [
     N('deep dive into', 'close look at', 2),
     // The rhyme adds nothing to "bustle" (busy activity), which says it alone.
     F('hustle and bustle', 'bustle', 2),
+    // A state, after "be" or a comma ("a day was filled with joy", "His journey, filled with
+    // labour,"): "full of" says it. Never the verb ("Her eyes filled with tears" became full), nor
+    // an act with its agent ("was filled with sand by the crew").
+    F('filled with', 'full of', 2, {
+      guard: { prevIn: new Set([...BE_FORMS, ',']), notNextWithin: { n: 8, in: set('by') } },
+    }),
     F('ahead of the curve', 'ahead', 2, {
       guard: { prevIn: set('stay stays stayed staying keep keeps kept keeping remain remains') },
     }),
@@ -1706,6 +1712,8 @@ export const TABLE: Entry[] = [
   F('characterised by', 'marked by', 2, { guard: { notInSentence: TECHNICAL_WORDS } }),
   O('similarly ,', 'Likewise,', 2),
   V('emerge as', 'become', 2),
+  // "a newfound respect" is a new one: the found adds nothing a reader needs.
+  F('newfound', 'new', 2),
   // What does not change "stays" so ("viscosity remains unchanged as the flow rate rises" is no
   // "is still unchanged").
   F('remains', 'stays', 2, {

@@ -3660,4 +3660,41 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Our results show the key role of parks in cooling cities and underline the need for new policy.',
     note: 'not "show … and show": a verb is not echoed within its sentence',
   },
+  {
+    mode: 'standard',
+    text: "Reading her letters, I couldn't help but notice how often she wrote about the sea.",
+    expected: "Reading her letters, I couldn't help noticing how often she wrote about the sea.",
+  },
+  {
+    mode: 'formal',
+    text: 'One cannot help but admire his courage in the face of defeat.',
+    expected: 'One cannot help admiring his courage in the face of defeat.',
+  },
+  {
+    mode: 'standard',
+    text: 'After the rescue, he gained a newfound respect for the sea.',
+    expected: 'After the rescue, he gained a new respect for the sea.',
+  },
+  {
+    mode: 'standard',
+    text: 'Every single day of the trip was filled with discovery and wonder.',
+    expected: 'Every single day of the trip was full of discovery and wonder.',
+  },
+  {
+    mode: 'standard',
+    text: 'Her eyes filled with tears when the letter arrived.',
+    expected: 'Her eyes filled with tears when the letter arrived.',
+    note: 'the verb: her eyes became full; "Her eyes full of tears" has no verb',
+  },
+  {
+    mode: 'standard',
+    text: 'The old trench was filled with sand by the crew in 1952.',
+    expected: 'The old trench was filled with sand by the crew in 1952.',
+    note: 'an act with its agent, not a state',
+  },
+  {
+    mode: 'standard',
+    text: 'The opening chapter sparks a sense of curiosity in the reader.',
+    expected: 'The opening chapter sparks curiosity in the reader.',
+  },
 ];
