@@ -139,6 +139,8 @@ const PARTICIPLES = new Map<string, Participle>([
   ],
   ['adding', { base: 'add', evidential: true, next: set('to a an depth') }],
 ]);
+/** Participles of standing for something, which a thing does more often than a whole clause. */
+const STANDS_FOR = set('symbolizing symbolising mirroring echoing reflecting');
 /** Words before the participle that "This" makes redundant (", thereby causing" → ". This causes"). */
 const LINK_ADVERBS = set('thereby thus');
 /** Sentence openings after which the subject is not a person ("The", "In the novel, …", "Its"). */
@@ -239,6 +241,8 @@ function splitSentence(
   ).filter((j) => (j.conj !== ';' && j.conj !== 'and') || n >= (j.conj === 'and' ? minWords : minWordsSemicolon));
   if (!joints.length) return [s];
   const total = wordCount(toks);
+  // A tail ("This led to …") may follow a shorter clause in casual prose, which keeps sentences short.
+  const minTailLeft = state.mode === 'casual' ? 6 : 8;
   let best: Joint | null = null;
   let bestScore = Infinity;
   let bestTense: Tense | null = null;
@@ -247,13 +251,16 @@ function splitSentence(
     const right = total - left;
     let tense: Tense | null = null;
     if (j.conj === 'which') {
-      if (left < 8 || right < 4) continue;
+      if (left < minTailLeft || right < 4) continue;
       if (!leftClauseOk(toks, j.at, state.pos)) continue;
       if (nextStartsThis || startsWithThis(toks)) continue;
     } else if (j.conj === 'ing') {
-      if (left < 8 || right < 4) continue;
+      if (left < minTailLeft || right < 4) continue;
       if (!leftClauseOk(toks, j.at, state.pos)) continue;
       if (j.participle!.evidential && !impersonalSubject(toks)) continue;
+      // "The site features many sculptures, symbolizing …": what stands for or mirrors something
+      // is then the plural just before the comma (the sculptures), which "This" would not name.
+      if (STANDS_FOR.has(keyOf(toks[j.rest])) && pluralBeforeComma(toks, j.at)) continue;
       // Not "This X. This Y." nor "X. This Y. This Z.": a run of sentences opening with "This".
       if (nextStartsThis || startsWithThis(toks)) continue;
       if (commaThenVerb(toks, j.rest, state.pos)) continue;
@@ -345,6 +352,12 @@ function splitPointer(state: ReviseState): string {
   return n % 2 === 0 ? 'This' : 'That';
 }
 const SPLIT_POINTER = 'split:pointer';
+
+/** The word before the comma at `at` is a plural noun ("landforms", "children"). */
+function pluralBeforeComma(toks: readonly Tok[], at: number): boolean {
+  const w = prevIndex(toks, at);
+  return w >= 0 && toks[w].kind === 'word' && looksPlural(keyOf(toks[w]));
+}
 
 /** The subject is not a person: the sentence opens with a determiner, a preposition, a possessive ("Emily's novel"), … */
 function impersonalSubject(toks: readonly Tok[]): boolean {
@@ -946,7 +959,7 @@ function plainClause(toks: readonly Tok[]): boolean {
  * casual prose; ", but", ", so", ", yet" — after a clause of four words or more, never in "not X,
  * but Y" —, a single semicolon, a participle tail such as ", causing …" or a comment clause such
  * as ", which means …" or ", which can lead to …" from 16 words, 12 at strength 3, 10 in casual
- * prose), and short neighbours joined where they share a subject or the second comments on the
+ * prose, after a clause of eight words, six in casual prose), and short neighbours joined where they share a subject or the second comments on the
  * first.
  */
 export function rhythm(sents: Sentence[], state: ReviseState): Sentence[] {

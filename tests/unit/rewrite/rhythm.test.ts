@@ -31,6 +31,17 @@ describe('participle tails become a sentence of their own', () => {
     expect(formal).toContain('spring. This caused long queues');
     expect(formal).toContain('region. This forces many owners');
   });
+  it('casual prose splits a tail after a shorter clause (six words) than standard prose (eight)', async () => {
+    const s = 'Christie expertly draws out the suspense, making the reader keenly feel the weight of the decision.';
+    expect((await revise(s, opts('casual', 2))).text).toBe(
+      'Christie expertly draws out the suspense. This makes the reader keenly feel the weight of the decision.',
+    );
+    expect((await revise(s, opts('standard', 2))).text).toBe(s);
+  });
+  it('not where what stands for something is the plural before the comma ("sculptures, symbolizing …")', async () => {
+    const s = 'The site features many sculptures and landforms, symbolizing cosmic concepts and scientific theories.';
+    expect((await revise(s, opts('casual', 2))).text).toContain('landforms, symbolizing cosmic');
+  });
   it('not at strength 1', async () => {
     const s =
       'The council closed the old bridge over the river for repairs in early spring, causing long queues in the town centre.';
