@@ -873,6 +873,10 @@ function concessiveOpening(s: Sentence, state: ReviseState): Sentence {
   if (k0 === 'while' ? !concessiveWhileClause(toks, a, comma) : !hasFiniteVerb(toks, a + 1, comma, state.pos)) return s;
   if (toks.slice(rest).some((t) => t.kind === 'word' && CONTRAST.has(keyOf(t)))) return s;
   if (!independentClause(toks, rest, toks.length, state.pos)) return s;
+  // The comma must end the opening clause, not a list inside it ("While I would like to make a more
+  // rational, safe choice …, Hemingway's tale …"): what follows it up to the next comma has a verb.
+  const nextComma = toks.findIndex((t, i) => i >= rest && t.kind === 'punctuation' && t.text === ',');
+  if (nextComma > 0 && !hasFiniteVerb(toks, rest, nextComma, state.pos)) return s;
   const why = REASONS.reorder;
   invalidate(state.pos);
   return {

@@ -3697,4 +3697,11 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The opening chapter sparks a sense of curiosity in the reader.',
     expected: 'The opening chapter sparks curiosity in the reader.',
   },
+  {
+    mode: 'standard',
+    text: "While I would like to think that I could make a more rational, safe choice in such a situation, Hemingway's tale reminds us that sometimes the heart wins.",
+    expected:
+      "While I would like to think that I could make a more rational, safe choice in such a situation, Hemingway's tale reminds us that sometimes the heart wins.",
+    note: 'the first comma is inside a list of adjectives: "a more rational, but safe choice" was no English',
+  },
 ];
