@@ -497,9 +497,11 @@ function contrastFrameAt(toks: Tok[], start: number, state: ReviseState): boolea
   const commas = bToks.filter((t) => t.kind === 'punctuation');
   if (commas.some((t) => t.text !== ',')) return false;
   if (commas.length) {
+    // A list ("a journey, a lesson, and a gift") has two commas at least; ", and every step you
+    // take shapes …" after one is a clause of its own, which "not A" must not follow.
     const last = bToks.findLastIndex((t) => t.text === ',');
     const closer = keyOf(bToks[nextIndex(bToks, last)] ?? bToks[0]);
-    if (closer !== 'and' && closer !== 'or') return false;
+    if ((closer !== 'and' && closer !== 'or') || commas.length < 2) return false;
   }
   // No relative clause in B: "not A" after it would read as part of that clause.
   if (bToks.some((t, i) => i > 0 && isWord(t) && RELATIVES.has(keyOf(t)))) return false;

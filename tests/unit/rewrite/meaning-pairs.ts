@@ -3704,4 +3704,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
       "While I would like to think that I could make a more rational, safe choice in such a situation, Hemingway's tale reminds us that sometimes the heart wins.",
     note: 'the first comma is inside a list of adjectives: "a more rational, but safe choice" was no English',
   },
+  {
+    mode: 'standard',
+    text: 'Success is not a destination but a journey, and every step you take shapes the person you will become.',
+    expected: 'Success is not a destination but a journey, and every step you take shapes the person you will become.',
+    note: 'B ends at ", and": "every step … shapes the person you will become, not a destination" said something else',
+  },
+  {
+    mode: 'standard',
+    text: 'The prize is not the trophy, but the friends, the lessons, and the memories.',
+    expected: 'The prize is the friends, the lessons, and the memories, not the trophy.',
+  },
 ];
