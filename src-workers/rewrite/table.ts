@@ -45,6 +45,15 @@ const CHANGE_VERBS = set(
 /** The subject of a clause after "the way": "the way we live", "the way our brains work". */
 const MANNER_CLAUSE_SUBJECTS: ReadonlySet<string> = new Set([...SUBJECT_PRONOUNS, ...POSSESSIVES, 'people']);
 
+/** What a "nuanced" one of is a careful one ("a nuanced approach"). */
+const CAREFUL_NUANCE = set(
+  'approach approaches examination exploration analysis analyses interpretation assessment reading look',
+);
+/** What "nuanced" says of that no plainer adjective keeps ("a nuanced understanding"). */
+const NUANCED_KEPT = set(
+  'understanding view views perspective perspectives stance picture grasp debate discussion conversation lens take',
+);
+
 export interface Alts {
   plain: string[];
   standard?: string[];
@@ -1116,7 +1125,11 @@ export const TABLE: Entry[] = [
     },
   }),
   F('innovative', 'inventive', 2),
-  F('nuanced', 'subtle', 2),
+  // A nuanced portrayal is a subtle one, but a nuanced approach weighs fine differences — a careful
+  // one ("a subtle approach" is a discreet one) — and a nuanced view or understanding has no
+  // plainer word that keeps it.
+  F('nuanced', 'subtle', 2, { guard: { nextNotIn: new Set([...CAREFUL_NUANCE, ...NUANCED_KEPT]) } }),
+  F('nuanced', 'careful', 2, { guard: { nextIn: CAREFUL_NUANCE } }),
   F('holistic', 'all-round', 2),
   F('commendable', ['admirable', 'praiseworthy'], 2),
   F('adept', 'skilled', 2),

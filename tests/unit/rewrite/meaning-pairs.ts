@@ -3715,4 +3715,16 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The prize is not the trophy, but the friends, the lessons, and the memories.',
     expected: 'The prize is the friends, the lessons, and the memories, not the trophy.',
   },
+  {
+    mode: 'academic',
+    text: 'It is therefore vital to adopt a nuanced approach to the problem.',
+    expected: 'It is therefore vital to adopt a careful approach to the problem.',
+    note: 'a "subtle approach" is a discreet one',
+  },
+  {
+    mode: 'standard',
+    text: 'Readers gain a more nuanced understanding of the war.',
+    expected: 'Readers gain a more nuanced understanding of the war.',
+    note: 'no plainer adjective keeps a nuanced understanding',
+  },
 ];
