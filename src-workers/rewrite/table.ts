@@ -1133,7 +1133,8 @@ export const TABLE: Entry[] = [
   F('holistic', 'all-round', 2),
   F('commendable', ['admirable', 'praiseworthy'], 2),
   F('adept', 'skilled', 2),
-  F('utmost', 'greatest', 2),
+  // "with the utmost care" → "the greatest care"; "do my utmost" is an effort, not a greatest.
+  F('utmost', 'greatest', 2, { guard: { prevNotIn: POSSESSIVES } }),
   F('heightened', ['greater', 'increased'], 2, { guard: { nextNotIn: SENSES } }),
   F('ubiquitous', 'widespread', 2),
   F('esteemed', 'respected', 2),
@@ -1570,7 +1571,8 @@ export const TABLE: Entry[] = [
   }),
   F('heartfelt', 'sincere', 2),
   F('enchanting', 'charming', 2),
-  F('lucid', 'clear', 2),
+  // Lucid prose is clear; a lucid dream is one the dreamer knows is a dream.
+  F('lucid', 'clear', 2, { guard: { nextNotIn: set('dream dreams dreaming dreamer dreamers interval intervals') } }),
   F('laudable', 'praiseworthy', 2),
   F('cogent', 'convincing', 2),
   F('ingenious', 'clever', 2),
@@ -1581,7 +1583,12 @@ export const TABLE: Entry[] = [
   F('awe-inspiring', 'breathtaking', 2),
   F('thought-provoking', 'stimulating', 2),
   F('illuminating', 'enlightening', 2, { guard: { attributive: true } }),
-  F('foundational', 'basic', 2),
+  // Basic skills and principles, but "a foundational figure of modern dance" founded it.
+  F('foundational', 'basic', 2, {
+    guard: {
+      nextIn: set('skills skill knowledge principles principle concepts concept understanding elements level literacy'),
+    },
+  }),
   F('discernible', 'noticeable', 2),
   F('dependable', 'reliable', 2),
   F('amidst', 'amid', 2),

@@ -3727,4 +3727,27 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Readers gain a more nuanced understanding of the war.',
     note: 'no plainer adjective keeps a nuanced understanding',
   },
+  {
+    mode: 'standard',
+    text: 'I will do my utmost to finish the report on time.',
+    expected: 'I will do my utmost to finish the report on time.',
+    note: 'an effort: "do my greatest" is no English',
+  },
+  {
+    mode: 'standard',
+    text: 'She was a foundational figure of modern dance.',
+    expected: 'She was a foundational figure of modern dance.',
+    note: 'she helped found it: "a basic figure" says something else',
+  },
+  {
+    mode: 'standard',
+    text: 'Reading builds foundational skills for every subject.',
+    expected: 'Reading builds basic skills for every subject.',
+  },
+  {
+    mode: 'standard',
+    text: 'He often has lucid dreams about flying.',
+    expected: 'He often has lucid dreams about flying.',
+    note: 'a lucid dream is a term: not a clear one',
+  },
 ];
