@@ -876,7 +876,8 @@ function concessiveOpening(s: Sentence, state: ReviseState): Sentence {
   // The comma must end the opening clause, not a list inside it ("While I would like to make a more
   // rational, safe choice …, Hemingway's tale …"): what follows it up to the next comma has a verb.
   const nextComma = toks.findIndex((t, i) => i >= rest && t.kind === 'punctuation' && t.text === ',');
-  if (nextComma > 0 && !hasFiniteVerb(toks, rest, nextComma, state.pos)) return s;
+  if (nextComma > 0 && !SUBJECT_PRONOUNS.has(keyOf(toks[rest])) && !hasFiniteVerb(toks, rest, nextComma, state.pos))
+    return s;
   const why = REASONS.reorder;
   invalidate(state.pos);
   return {

@@ -80,8 +80,9 @@ function guardOk(g: Guard, toks: readonly Tok[], start: number, end: number): bo
     !(
       nextTok &&
       nextTok.kind === 'word' &&
-      isLowerWord(nextTok.text) &&
-      (OBJECT_START.has(next) || !NON_HEAD.has(next))
+      // A name is an object too ("leveraging Redis as a cache").
+      ((isLowerWord(nextTok.text) && (OBJECT_START.has(next) || !NON_HEAD.has(next))) ||
+        (isCapitalized(nextTok.text) && next !== 'i'))
     )
   )
     return false;

@@ -3750,4 +3750,16 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'He often has lucid dreams about flying.',
     note: 'a lucid dream is a term: not a clear one',
   },
+  {
+    mode: 'standard',
+    text: 'By leveraging Redis as a distributed cache, we can reduce database load.',
+    expected: 'We can reduce database load by using Redis as a distributed cache.',
+    note: 'a name is an object of "leverage" too',
+  },
+  {
+    mode: 'standard',
+    text: 'While both detectives are famous, they show varying methods, habits, and motives.',
+    expected: 'Both detectives are famous, but they show varying methods, habits, and motives.',
+    note: 'the comma after the opening clause ends it even where a list follows',
+  },
 ];
