@@ -585,7 +585,7 @@ export const PHRASES: Entry[] = [
     V('develop an understanding of', 'understand', 2),
     V('have an understanding of', 'understand', 2),
     V('have the ability to', 'can', 2, {
-      forms: ['base', 's3'],
+      forms: ['base'],
       guard: { prevNotIn: new Set(['to', 'will', 'would', 'should', 'must', 'may', 'might', 'could', 'can', "'ll"]) },
     }),
     ...beAdjective('dependent on', 'depend on'),

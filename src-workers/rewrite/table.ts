@@ -517,8 +517,8 @@ export const TABLE: Entry[] = [
     F('in the near future', 'soon', 2, { modes: ['concise'] }),
     F('is in the process of', 'is', 2, { modes: ['concise'] }),
     F('are in the process of', 'are', 2, { modes: ['concise'] }),
-    F('has the ability to', 'can', 2, { modes: ['concise'] }),
-    F('has the ability to', 'can', 2, { modes: ['standard', 'casual'] }),
+    // "can" has no third-person form: the verb entry for "have the ability to" takes the base only.
+    F('has the ability to', 'can', 2),
     F('have the ability to', 'can', 2, { modes: ['concise'], guard: { prevNotIn: new Set(['to', ...MODALS]) } }),
     // After a modal or "to" the verb stays ("will have the ability to" → "will be able to").
     F('have the ability to', 'be able to', 2, { guard: { prevIn: new Set(['to', "'ll", ...MODALS]) } }),

@@ -3762,4 +3762,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Both detectives are famous, but they show varying methods, habits, and motives.',
     note: 'the comma after the opening clause ends it even where a list follows',
   },
+  {
+    mode: 'formal',
+    text: 'The book certainly has the ability to spark curiosity in its readers.',
+    expected: 'The book certainly can spark curiosity in its readers.',
+    note: 'was "certainly cans spark": a modal takes no third-person form',
+  },
 ];

@@ -145,4 +145,23 @@ describe('the alternatives', () => {
     }
     expect(found).toEqual([]);
   });
+  // A modal has one form: a verb entry that swaps in "can" must not take a third-person or past
+  // source ("it has the ability to spark" → "it cans spark").
+  it('never inflect a modal', () => {
+    const modals = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would']);
+    const found: string[] = [];
+    for (const e of [...TABLE, ...PHRASES]) {
+      if (e.kind !== 'verb') continue;
+      for (const [mode, list] of Object.entries(e.alts))
+        for (const alt of list ?? []) {
+          const head = alt
+            .replace(/@\w+|\^/g, '')
+            .toLowerCase()
+            .split(' ')[0];
+          if (modals.has(head) && (e.forms ?? ['base', 's3', 'past', 'pp', 'ger']).some((f) => f !== 'base'))
+            found.push(`${e.src} → ${alt} (${mode}; forms ${(e.forms ?? ['all']).join(', ')})`);
+        }
+    }
+    expect(found).toEqual([]);
+  });
 });
