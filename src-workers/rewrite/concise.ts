@@ -18,6 +18,14 @@ const FUNCTION_WORDS = set(
 /** Words that draw a conclusion: a sentence with one takes a step of its own. */
 const INFERENCE = set('so therefore thus hence consequently must');
 const CONTRASTS = set('but yet however still nevertheless nonetheless though although instead');
+/**
+ * Words that hold what follows as a possibility, a condition or a choice, not as a fact: "Tim has
+ * to decide — to stay in school or to drop out" is no earlier telling of "In the end, Tim decides
+ * to drop out of school", which is the story's news.
+ */
+const IRREALIS = set('if whether unless or either');
+/** Marks an earlier sentence that says only what may be (a stem no word has). */
+const OPEN_CHOICE = ' open choice';
 
 /**
  * Content words of a sentence (lower case, crude stems; names too), or null when it must not be
@@ -99,6 +107,7 @@ export function noteContent(text: string, seen: Set<string>): void {
 function restatesOne(content: ReadonlySet<string>, names: readonly string[], earlier: readonly Set<string>[]): boolean {
   const need = Math.ceil(0.6 * content.size);
   return earlier.some((e) => {
+    if (e.has(OPEN_CHOICE)) return false;
     // Every name in that same sentence: "She also won the BAFTA Award … and the Golden Globe Award
     // …" after "nominated for a BAFTA Award …" and, elsewhere, "a Golden Globe Award" is news.
     if (names.some((name) => !e.has(name))) return false;
@@ -183,6 +192,7 @@ export function dropRepeated(sents: Sentence[], state: ReviseState): Sentence[] 
     }
     const stems = new Set<string>();
     for (const t of s.toks) if (t.kind === 'word') stems.add(keyStem(keyOf(t)));
+    if (s.toks.some((t) => (t.kind === 'word' && IRREALIS.has(keyOf(t))) || t.text === '?')) stems.add(OPEN_CHOICE);
     for (const stem of stems) known.add(stem);
     state.sentencesSeen.push(stems);
     out.push(s);

@@ -3768,4 +3768,11 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The book certainly can spark curiosity in its readers.',
     note: 'was "certainly cans spark": a modal takes no third-person form',
   },
+  {
+    mode: 'concise',
+    text: 'Tim must choose whether to stay in school or to leave school and care for his family. He loves astronomy. In the end, Tim decides to leave school and care for his family.',
+    expected:
+      'Tim must choose whether to stay in school or to leave school and care for his family. He loves astronomy. In the end, Tim decides to leave school and care for his family.',
+    note: 'the decision is the news: the first sentence only offered it as a choice',
+  },
 ];
