@@ -101,6 +101,24 @@ describe('left alone where the swap would change the meaning', () => {
   });
 });
 
+/** Every alternative of every verb entry, with its first word (the verb an edit inflects). */
+function* verbAlternatives(): Generator<{ e: (typeof TABLE)[number]; mode: string; alt: string; head: string }> {
+  for (const e of [...TABLE, ...PHRASES]) {
+    if (e.kind !== 'verb') continue;
+    for (const [mode, list] of Object.entries(e.alts))
+      for (const alt of list ?? [])
+        yield {
+          e,
+          mode,
+          alt,
+          head: alt
+            .replace(/@\w+|\^/g, '')
+            .toLowerCase()
+            .split(' ')[0],
+        };
+  }
+}
+
 describe('the alternatives', () => {
   // The words the detector counts as over-used (its Kobak et al. and Liang et al. lists).
   const lexicon = buildLexicon((modelJson as { kobakStyle: number[] }).kobakStyle);
@@ -127,21 +145,13 @@ describe('the alternatives', () => {
   // was; a form counted where the source's is not would raise it.
   it('nor in the forms a verb takes, where the form it replaces is not counted', () => {
     const found: string[] = [];
-    for (const e of [...TABLE, ...PHRASES]) {
-      if (e.kind !== 'verb') continue;
+    for (const { e, mode, head } of verbAlternatives()) {
+      if (!/^[a-z]+$/.test(head) || e.src.split(' ').includes(head)) continue;
       const source = verbForms(e.src.split(' ')[0]);
-      for (const [mode, list] of Object.entries(e.alts))
-        for (const alt of list ?? []) {
-          const head = alt
-            .replace(/@\w+|\^/g, '')
-            .toLowerCase()
-            .split(' ')[0];
-          if (!/^[a-z]+$/.test(head) || e.src.split(' ').includes(head)) continue;
-          const forms = verbForms(head);
-          for (const f of e.forms ?? (['base', 's3', 'past', 'pp', 'ger'] as const))
-            if (!accepted.has(forms[f]) && overused(forms[f]) && !overused(source[f]))
-              found.push(`${e.src.split(' ')[0]}: ${source[f]} → ${forms[f]} (${mode})`);
-        }
+      const forms = verbForms(head);
+      for (const f of e.forms ?? (['base', 's3', 'past', 'pp', 'ger'] as const))
+        if (!accepted.has(forms[f]) && overused(forms[f]) && !overused(source[f]))
+          found.push(`${e.src.split(' ')[0]}: ${source[f]} → ${forms[f]} (${mode})`);
     }
     expect(found).toEqual([]);
   });
@@ -150,18 +160,9 @@ describe('the alternatives', () => {
   it('never inflect a modal', () => {
     const modals = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would']);
     const found: string[] = [];
-    for (const e of [...TABLE, ...PHRASES]) {
-      if (e.kind !== 'verb') continue;
-      for (const [mode, list] of Object.entries(e.alts))
-        for (const alt of list ?? []) {
-          const head = alt
-            .replace(/@\w+|\^/g, '')
-            .toLowerCase()
-            .split(' ')[0];
-          if (modals.has(head) && (e.forms ?? ['base', 's3', 'past', 'pp', 'ger']).some((f) => f !== 'base'))
-            found.push(`${e.src} → ${alt} (${mode}; forms ${(e.forms ?? ['all']).join(', ')})`);
-        }
-    }
+    for (const { e, mode, alt, head } of verbAlternatives())
+      if (modals.has(head) && (e.forms ?? ['base', 's3', 'past', 'pp', 'ger']).some((f) => f !== 'base'))
+        found.push(`${e.src} → ${alt} (${mode}; forms ${(e.forms ?? ['all']).join(', ')})`);
     expect(found).toEqual([]);
   });
 });
