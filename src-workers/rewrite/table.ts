@@ -54,6 +54,11 @@ const NUANCED_KEPT = set(
   'understanding view views perspective perspectives stance picture grasp debate discussion conversation lens take',
 );
 
+/** Trips one goes on ("embark on a hike" → "set out on a hike"). */
+const OUTINGS = set(
+  'journey journeys trip trips hike hikes walk walks voyage voyages expedition expeditions adventure adventures tour tours trek treks cruise cruises quest quests pilgrimage pilgrimages road',
+);
+
 export interface Alts {
   plain: string[];
   standard?: string[];
@@ -773,8 +778,12 @@ export const TABLE: Entry[] = [
   }),
   V('bolster', ['strengthen', 'boost'], 1, { guard: { verb: true } }),
   V('elucidate', ['explain', 'clarify'], 1),
-  V('embark on', ['begin', 'start'], 1),
-  V('embark upon', ['begin', 'start'], 1),
+  // One begins a career or a chapter, but goes on a hike or a journey ("begin scenic hikes" is
+  // starting them, not taking them).
+  ...['embark on', 'embark upon'].flatMap((src) => [
+    V(src, ['begin', 'start'], 1, { guard: { notNextWithin: { n: 3, in: OUTINGS } } }),
+    V(src, 'set out on', 1, { guard: { nextWithin: { n: 3, in: OUTINGS } } }),
+  ]),
   // Not "struggle with": "struggle" is an over-used word itself.
   V('grapple with', 'wrestle with', 1),
   // "cast light on" has one form for present, past and participle: it serves where the form is unclear ("the letters shed light on").
@@ -1110,7 +1119,7 @@ export const TABLE: Entry[] = [
       nextWithin: {
         n: 2,
         in: set(
-          'technology technologies tools tool products product devices device treatments treatment therapies therapy materials methods techniques system systems platforms services',
+          'technology technologies tools tool products product devices device treatments treatment therapies therapy materials methods techniques system systems platform platforms services app apps software',
         ),
       },
     },

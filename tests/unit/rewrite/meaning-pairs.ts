@@ -3775,4 +3775,21 @@ export const MEANING_PAIRS: MeaningPair[] = [
       'Tim must choose whether to stay in school or to leave school and care for his family. He loves astronomy. In the end, Tim decides to leave school and care for his family.',
     note: 'the decision is the news: the first sentence only offered it as a choice',
   },
+  {
+    mode: 'standard',
+    text: 'Our innovative platform helps small shops manage their stock.',
+    expected: 'Our new platform helps small shops manage their stock.',
+    note: 'a platform is new, not "inventive" (a person or an idea is)',
+  },
+  {
+    mode: 'standard',
+    text: 'During the summer, visitors can embark on scenic hikes through alpine meadows.',
+    expected: 'During the summer, visitors can set out on scenic hikes through alpine meadows.',
+    note: 'one goes on a hike: "begin scenic hikes" is starting them',
+  },
+  {
+    mode: 'standard',
+    text: 'They embarked upon a long journey across the desert.',
+    expected: 'They set out on a long journey across the desert.',
+  },
 ];
