@@ -188,9 +188,13 @@ const UNLOCK_POTENTIAL: Guard = { nextIn: set('the its their his her our your th
 const STRIVE_TOWARDS: Guard = { nextIn: set('to for towards toward') };
 /** Not the legal "mitigating circumstances / factors". */
 const MITIGATED: Guard = { nextNotIn: set('circumstance circumstances factor factors') };
-/** Who performs, and what they make: a festival or a venue features them. */
-const PERFORMERS = set(
-  'artist artists band bands musician musicians performer performers singer singers acts dancers designers filmmakers films writers authors chefs',
+/**
+ * Who performs, what they make, and what is put on show: a festival or a venue features them, a
+ * menu its local produce, a museum its collection (a talent or a skill is shown).
+ */
+const FEATURED = set(
+  'artist artists band bands musician musicians performer performers singer singers acts dancers designers filmmakers films writers authors chefs ' +
+    'produce dishes food cuisine ingredients recipes wines artifacts artefacts collection collections paintings artworks exhibits sculptures photographs',
 );
 /** Words that take a "whether" clause as their object ("decide whether or not to …"). */
 const WHETHER_HEADS = set(
@@ -730,7 +734,7 @@ export const TABLE: Entry[] = [
   // Not "point out": only people point things out ("this change, pointing out the key role").
   V('underscore', ['show', 'underline'], 1, { guard: { verb: true, object: true } }),
   // Performers and their work are featured ("venues showcasing new artists" → "featuring").
-  V('showcase', 'feature', 1, { guard: { verb: true, nextWithin: { n: 3, in: PERFORMERS } } }),
+  V('showcase', 'feature', 1, { guard: { verb: true, nextWithin: { n: 3, in: FEATURED } } }),
   V('showcase', ['show', 'display'], 1, { guard: { verb: true } }),
   // "foster a sense of belonging, trust, ties" → build; "foster growth, creativity" → encourage.
   // "empower people to act" gives them the means: "enable". Without "to" ("empowers women") it

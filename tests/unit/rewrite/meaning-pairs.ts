@@ -3792,4 +3792,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'They embarked upon a long journey across the desert.',
     expected: 'They set out on a long journey across the desert.',
   },
+  {
+    mode: 'standard',
+    text: 'The museum showcases a collection of Roman coins.',
+    expected: 'The museum features a collection of Roman coins.',
+    note: 'a collection is put on show, not merely "shown"',
+  },
 ];
