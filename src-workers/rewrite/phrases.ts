@@ -945,6 +945,8 @@ export const PHRASES: Entry[] = [
           notAfterPossessive: 6,
           // "reduces to the standard relations" is a limit, not an effect.
           nextNotIn: set('or and to'),
+          // "improves mood and reduces stress": "can" would govern the first verb only.
+          notFirstOfVerbPair: true,
           // Not inside a denial ("no evidence the death penalty reduces homicides"): the hedge
           // would strengthen what is denied.
           notInSentence: NEGATED_CLAUSE.in,

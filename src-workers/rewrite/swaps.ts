@@ -5,9 +5,9 @@
  * change marked with the reason its entry gives.
  */
 import { LLM_OPENERS, LLM_TRANSITIONS } from '../detect/lexicon';
-import type { VerbForm } from './inflect';
+import { verbForms, type VerbForm } from './inflect';
 import { lexicon, type Alt, type Rule, type TrieNode } from './lexicon';
-import { forget, readsAsNoun, readsAsVerb, tagsAt, type PosCache } from './pos';
+import { canBeVerb, forget, readsAsNoun, readsAsVerb, tagsAt, type PosCache } from './pos';
 import { REASONS, type Reason } from './reasons';
 import type { ReviseState } from './state';
 import type { Guard } from './table';
@@ -99,6 +99,7 @@ function guardOk(g: Guard, toks: readonly Tok[], start: number, end: number): bo
   if (g.notMeasured && amountWithin(toks, end, g.notMeasured === true ? 6 : g.notMeasured)) return false;
   if (g.notAfterPossessive && possessiveBefore(toks, start, g.notAfterPossessive)) return false;
   if (g.notParallel && parallelAfter(toks, end)) return false;
+  if (g.notFirstOfVerbPair && thirdPersonVerbAfterLink(toks, end)) return false;
   return true;
 }
 
@@ -115,6 +116,27 @@ function parallelAfter(toks: readonly Tok[], end: number): boolean {
     else if (key !== ',') before = '';
   }
   return false;
+}
+
+/** "and" or "or" and then a verb in -s, before the clause ends ("… and reduces stress"). */
+function thirdPersonVerbAfterLink(toks: readonly Tok[], end: number): boolean {
+  let linked = false;
+  for (let k = nextIndex(toks, end); k >= 0; k = nextIndex(toks, k)) {
+    const t = toks[k];
+    if (t.kind === 'punctuation' && /^[.;:!?—–]$/.test(t.text)) return false;
+    if (t.kind !== 'word') continue;
+    const key = keyOf(t);
+    if (linked && isThirdPersonVerb(key)) return true;
+    linked = PARALLEL_LINKS.has(key);
+  }
+  return false;
+}
+
+/** A verb's third-person form ("reduces", "carries", "goes"), by its base. */
+function isThirdPersonVerb(word: string): boolean {
+  if (!/^[a-z]+s$/.test(word)) return false;
+  const bases = [word.slice(0, -1), word.slice(0, -2), `${word.slice(0, -3)}y`];
+  return bases.some((b) => b.length > 1 && verbForms(b).s3 === word && canBeVerb(b));
 }
 
 /** A possessive among the n words before toks[i], within its clause ("his madness", "Shylock's decision"). */

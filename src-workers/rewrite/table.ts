@@ -116,6 +116,11 @@ export interface Guard {
    */
   notAfterPossessive?: number;
   /**
+   * Not the first of two verbs in the third person ("improves mood and reduces stress"): a modal
+   * put before it would govern the first only ("can improve mood and reduces stress").
+   */
+  notFirstOfVerbPair?: boolean;
+  /**
    * Not before an amount within six words (or the number of words given): "reduces errors by 37%"
    * reports a measurement.
    */

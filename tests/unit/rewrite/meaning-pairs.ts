@@ -3798,4 +3798,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The museum features a collection of Roman coins.',
     note: 'a collection is put on show, not merely "shown"',
   },
+  {
+    mode: 'academic',
+    text: 'Exercise improves mood and reduces stress.',
+    expected: 'Exercise improves mood and reduces stress.',
+    note: 'was "can improve mood and reduces stress": the modal would govern the first verb only',
+  },
+  {
+    mode: 'academic',
+    text: 'Exercise improves mood and sleep quality.',
+    expected: 'Exercise can improve mood and sleep quality.',
+  },
 ];
