@@ -150,6 +150,15 @@ export function passiveToActive(toks: Tok[], state: ReviseState): boolean {
     !(DETERMINERS.has(a0k) || POSSESSIVES.has(a0k) || NUMBERS.has(a0k) || /^\p{Lu}/u.test(a0.text) || looksPlural(a0k))
   )
     return false;
+  // Nor a second verb of the passive ("written by George Orwell and published in 1945", "praised
+  // by critics and remains popular"): the agent ends before it, and the active would swallow it.
+  const agentWordToks = agent.filter((t) => t.kind === 'word' || t.kind === 'placeholder');
+  for (let n = 1; n < agentWordToks.length; n++) {
+    const t = agentWordToks[n];
+    if (t.kind === 'word' && isLowerWord(t.text) && baseOfParticiple(keyOf(t)) !== null) return false;
+    if (/^(?:and|or)$/.test(keyOf(agentWordToks[n - 1])) && tagsAt(toks, toks.indexOf(t), state.pos).has('Verb'))
+      return false;
+  }
   // The subject: up to six words before the auxiliary.
   const subject = toks.slice(0, w[b]);
   while (subject.length && subject[subject.length - 1].kind === 'space') subject.pop();

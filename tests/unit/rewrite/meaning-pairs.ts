@@ -3809,4 +3809,21 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'Exercise improves mood and sleep quality.',
     expected: 'Exercise can improve mood and sleep quality.',
   },
+  {
+    mode: 'standard',
+    text: 'The novel was written by George Orwell and published in 1945.',
+    expected: 'The novel was written by George Orwell and published in 1945.',
+    note: 'was "George Orwell and published wrote the novel in 1945": the agent ends at the second verb',
+  },
+  {
+    mode: 'standard',
+    text: 'The plan was praised by critics and remains popular.',
+    expected: 'The plan was praised by critics and is still popular.',
+    note: 'the active would swallow the second verb into the agent',
+  },
+  {
+    mode: 'standard',
+    text: 'The park was built by volunteers and local firms.',
+    expected: 'Volunteers and local firms built the park.',
+  },
 ];
