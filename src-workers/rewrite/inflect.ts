@@ -189,6 +189,13 @@ export function baseOfParticiple(pp: string): string | null {
   return knownBase([s, `${s}e`, s.replace(/(.)\1$/, '$1'), s.replace(/i$/, 'y'), pp.slice(0, -1)], 'pp', pp);
 }
 
+/** The bases whose third-person form is `word` ("reduces" → "reduce", "carries" → "carry"), likeliest first. */
+export function basesOfThirdPerson(word: string): string[] {
+  return [word.slice(0, -1), word.slice(0, -2), `${word.slice(0, -3)}y`].filter(
+    (b) => b.length > 1 && verbForms(b).s3 === word,
+  );
+}
+
 /** The base form of a gerund ("shaping" → "shape", "creating" → "create"), or null. */
 export function baseOfGerund(g: string): string | null {
   if (!/[a-z]ing$/.test(g)) return null;

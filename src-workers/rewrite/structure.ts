@@ -16,7 +16,7 @@
  * Each works on one sentence's tokens in place and marks what it puts in with its reason.
  */
 import { easeDashes } from './dashes';
-import { baseOfGerund, baseOfParticiple, verbForms, type VerbForm } from './inflect';
+import { baseOfGerund, baseOfParticiple, basesOfThirdPerson, verbForms, type VerbForm } from './inflect';
 import { canBeNoun, canBeVerb, finiteInLexicon, forget, invalidate, lexiconHas, tagsAt } from './pos';
 import { REASONS, type Reason } from './reasons';
 import { formalMode, type ReviseState } from './state';
@@ -1690,9 +1690,7 @@ function verbAgrees(word: string, before: string): boolean {
   const base = baseOfParticiple(word);
   if (base && verbForms(base).past === word) return true;
   if (plural) return verbForms(word).base === word && !word.endsWith('s') && isVerbBase(word);
-  const stem = [word.slice(0, -1), word.slice(0, -2), `${word.slice(0, -3)}y`].find(
-    (b) => b.length > 1 && verbForms(b).s3 === word,
-  );
+  const stem = basesOfThirdPerson(word)[0];
   return stem !== undefined && isVerbBase(stem);
 }
 

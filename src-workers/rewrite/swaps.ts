@@ -5,7 +5,7 @@
  * change marked with the reason its entry gives.
  */
 import { LLM_OPENERS, LLM_TRANSITIONS } from '../detect/lexicon';
-import { verbForms, type VerbForm } from './inflect';
+import { basesOfThirdPerson, type VerbForm } from './inflect';
 import { lexicon, type Alt, type Rule, type TrieNode } from './lexicon';
 import { canBeVerb, forget, readsAsNoun, readsAsVerb, tagsAt, type PosCache } from './pos';
 import { REASONS, type Reason } from './reasons';
@@ -134,9 +134,7 @@ function thirdPersonVerbAfterLink(toks: readonly Tok[], end: number): boolean {
 
 /** A verb's third-person form ("reduces", "carries", "goes"), by its base. */
 function isThirdPersonVerb(word: string): boolean {
-  if (!/^[a-z]+s$/.test(word)) return false;
-  const bases = [word.slice(0, -1), word.slice(0, -2), `${word.slice(0, -3)}y`];
-  return bases.some((b) => b.length > 1 && verbForms(b).s3 === word && canBeVerb(b));
+  return /^[a-z]+s$/.test(word) && basesOfThirdPerson(word).some(canBeVerb);
 }
 
 /** A possessive among the n words before toks[i], within its clause ("his madness", "Shylock's decision"). */
