@@ -129,7 +129,8 @@ export function passiveToActive(toks: Tok[], state: ReviseState): boolean {
   if (!base || base === 'be') return false;
   const { agent, tail } = agentAndTail(toks.slice(w[by + 1], toks.length - 1));
   if (firstComma >= 0 && (!tail.length || firstComma < toks.length - 1 - tail.length)) return false;
-  const agentWords = agent.filter((t) => t.kind === 'word' || t.kind === 'placeholder').length;
+  const agentWordToks = agent.filter((t) => t.kind === 'word' || t.kind === 'placeholder');
+  const agentWords = agentWordToks.length;
   if (agentWords < 1 || agentWords > 6) return false;
   const a0 = agent[0];
   const a0k = a0.kind === 'word' ? keyOf(a0) : '#';
@@ -152,7 +153,6 @@ export function passiveToActive(toks: Tok[], state: ReviseState): boolean {
     return false;
   // Nor a second verb of the passive ("written by George Orwell and published in 1945", "praised
   // by critics and remains popular"): the agent ends before it, and the active would swallow it.
-  const agentWordToks = agent.filter((t) => t.kind === 'word' || t.kind === 'placeholder');
   for (let n = 1; n < agentWordToks.length; n++) {
     const t = agentWordToks[n];
     if (t.kind === 'word' && isLowerWord(t.text) && baseOfParticiple(keyOf(t)) !== null) return false;
