@@ -59,7 +59,7 @@ function build(): TrieNode {
   // The reviewed WordNet synonyms (tests check WordNet still gives each one; nothing reads WordNet at run time).
   for (const wn of WORDNET_REVIEWED) {
     const kind = wn.pos === 'verb' ? 'verb' : 'fixed';
-    addEntry(root, { src: wn.word, kind, alts: { plain: [wn.synonym] }, level: 2, guard: wn.guard });
+    addEntry(root, { src: wn.word, kind, alts: { plain: [wn.synonym] }, level: 2, guard: wn.guard, forms: wn.forms });
   }
   return root;
 }

@@ -97,6 +97,13 @@ const GRAVE_WORDS = set(
 );
 /** The writer speaking of themselves, a word or two back ("I was certainly …", "we are certainly …"). */
 const FIRST_PERSON = { n: 2, in: set('i we') };
+/**
+ * Words that already present what follows as an expectation: "We anticipate that the program will
+ * improve …" needs no "may" as well ("We" promising "will improve" is a commitment, not a claim).
+ */
+const ALREADY_HEDGED = set(
+  'anticipate anticipates anticipated expect expects expected predict predicts predicted hope hopes hoped hypothesize hypothesizes hypothesized hypothesise hypothesises hypothesised likely',
+);
 const NEGATED_CLAUSE = { n: 16, in: new Set([...NEGATORS, ...NEGATION_WORDS]) };
 
 const STANDARD_CASUAL: RewriteMode[] = ['standard', 'casual'];
@@ -893,7 +900,12 @@ export const PHRASES: Entry[] = [
       'solve',
       'eliminate',
       'guarantee',
-    ].map((v) => F(`will ${v}`, `may ${v}`, 2, { modes: ACADEMIC, guard: { prevNotIn: set('you i') } })),
+    ].map((v) =>
+      F(`will ${v}`, `may ${v}`, 2, {
+        modes: ACADEMIC,
+        guard: { prevNotIn: set('you i we'), notPrevWithin: { n: 8, in: ALREADY_HEDGED } },
+      }),
+    ),
     // A general causal claim, hedged: "X leads to Y" → "X can lead to Y".
     ...[
       ['leads to', 'can lead to'],

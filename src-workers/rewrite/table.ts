@@ -806,10 +806,12 @@ export const TABLE: Entry[] = [
   V('commence', ['start', 'begin'], 1),
   V('endeavor to', 'try to', 1),
   V('endeavour to', 'try to', 1),
-  // A place or a story "enthralls" its visitors or readers; "grip" only suits suspense.
+  // A place or a story "fascinates" or "enthralls" its visitors or readers; "grip" only suits suspense.
   // Attention is captured, not enthralled ("captivate the reader's attention").
   V('captivate', 'capture', 1, { guard: { nextWithin: { n: 4, in: set('attention interest imagination') } } }),
-  V('captivate', ['enthrall', 'grip'], 1),
+  // A heart is won ("a city that captivates the heart").
+  V('captivate', 'win', 1, { guard: { nextWithin: { n: 3, in: set('heart hearts') } } }),
+  V('captivate', ['fascinate', 'enthrall'], 1),
   // "realizes" is itself an over-used word: "unlocks its potential" → "brings out".
   V('unlock', 'realize', 1, { forms: ['base', 'past', 'pp', 'ger'], guard: UNLOCK_POTENTIAL }),
   V('unlock', 'bring out', 1, { forms: ['s3'], guard: UNLOCK_POTENTIAL }),
@@ -1128,7 +1130,7 @@ export const TABLE: Entry[] = [
       nextWithin: {
         n: 2,
         in: set(
-          'technology technologies tools tool products product devices device treatments treatment therapies therapy materials methods techniques system systems platform platforms services app apps software',
+          'technology technologies tools tool products product devices device treatments treatment therapies therapy materials methods techniques system systems platform platforms services app apps software machine machines gadget gadgets appliance appliances vehicle vehicles',
         ),
       },
     },
@@ -1687,7 +1689,13 @@ export const TABLE: Entry[] = [
     },
   }),
   // "make a significant difference" is the idiom for "matter a lot", not a measured difference.
-  V('make a significant difference', 'make a big difference', 2, { guard: { notInSentence: STUDY_WORDS } }),
+  // (Formal prose has no "big" for a degree: "a considerable difference".)
+  V(
+    'make a significant difference',
+    { plain: ['make a big difference'], formal: ['make a considerable difference'] },
+    2,
+    { guard: { notInSentence: STUDY_WORDS } },
+  ),
   // "a significant number of" → "a large number of" (a quantity; not a difference or an increase,
   // which may be statistical).
   F('significant', 'large', 2, {
@@ -2019,7 +2027,14 @@ TABLE.push(O("in today's", 'In the current', 2, { guard: { nextLower: true } }))
  * have reviewed and accept; used from strength 2. The reviser does not read WordNet: the tests
  * (tests/unit/rewrite/wordnet.ts) check WordNet still gives exactly these synonyms.
  */
-export const WORDNET_REVIEWED: { word: string; pos: 'adj' | 'adv' | 'verb'; synonym: string; guard?: Guard }[] = [
+export const WORDNET_REVIEWED: {
+  word: string;
+  pos: 'adj' | 'adv' | 'verb';
+  synonym: string;
+  guard?: Guard;
+  /** A verb's forms the entry takes (all when absent). */
+  forms?: readonly VerbForm[];
+}[] = [
   // The adjective ("a pronounced accent"), not the verb of "was pronounced dead".
   {
     word: 'pronounced',
@@ -2043,15 +2058,22 @@ export const WORDNET_REVIEWED: { word: string; pos: 'adj' | 'adv' | 'verb'; syno
     word: 'discern',
     pos: 'verb',
     synonym: 'recognize',
+    forms: ['base', 's3', 'past', 'pp'],
     guard: { verb: true, prevNotIn: new Set([...DETERMINERS, ...set('and or more most very so too')]) },
   },
-  // After "and", only with its object ("have their own taste and discern what is best").
-  {
+  // After "and", only with its object ("have their own taste and discern what is best"); the
+  // "-ing" form only so anywhere: "for discerning coffee lovers" is the adjective (with taste).
+  ...(['other', 'ger'] as const).map((which) => ({
     word: 'discern',
-    pos: 'verb',
+    pos: 'verb' as const,
     synonym: 'recognize',
-    guard: { verb: true, prevIn: set('and or'), nextIn: set('what how whether which who the a an that between') },
-  },
+    forms: which === 'ger' ? (['ger'] as const) : (['base', 's3', 'past', 'pp'] as const),
+    guard: {
+      verb: true,
+      ...(which === 'ger' ? {} : { prevIn: set('and or') }),
+      nextIn: set('what how whether which who the a an that between'),
+    },
+  })),
   // What grows in amount rises, it does not intensify ("costs escalated", "escalating tuition fees").
   {
     word: 'escalate',

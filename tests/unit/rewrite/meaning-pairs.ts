@@ -3826,4 +3826,56 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The park was built by volunteers and local firms.',
     expected: 'Volunteers and local firms built the park.',
   },
+  {
+    mode: 'standard',
+    text: 'Elevate your mornings with a coffee maker for discerning coffee lovers.',
+    expected: 'Elevate your mornings with a coffee maker for discerning coffee lovers.',
+    note: 'was "for recognizing coffee lovers": the adjective (with taste), not the verb',
+  },
+  {
+    mode: 'standard',
+    text: 'Discerning the truth takes patience.',
+    expected: 'Recognizing the truth takes patience.',
+  },
+  {
+    mode: 'standard',
+    text: 'Lisbon is a city that captivates the heart of every visitor.',
+    expected: 'Lisbon is a city that wins the heart of every visitor.',
+    note: 'was "enthralls the heart": a heart is won',
+  },
+  {
+    mode: 'standard',
+    text: 'The question continues to captivate philosophers.',
+    expected: 'The question keeps fascinating philosophers.',
+    note: 'was "keeps enthralling": the plainer word',
+  },
+  {
+    mode: 'standard',
+    text: 'This innovative machine brews coffee in two minutes.',
+    expected: 'This new machine brews coffee in two minutes.',
+    note: 'was "inventive machine": a product is new, a mind inventive',
+  },
+  {
+    mode: 'academic',
+    text: 'We anticipate that the program will improve reading skills.',
+    expected: 'We anticipate that the program will improve reading skills.',
+    note: 'was "may improve": an expectation hedged twice',
+  },
+  {
+    mode: 'academic',
+    text: 'The program will improve reading skills.',
+    expected: 'The program may improve reading skills.',
+  },
+  {
+    mode: 'academic',
+    text: 'We will improve the protocol in the next study.',
+    expected: 'We will improve the protocol in the next study.',
+    note: 'a commitment of the authors, not a claim',
+  },
+  {
+    mode: 'formal',
+    text: 'Limiting alcohol can make a significant difference.',
+    expected: 'Limiting alcohol can make a considerable difference.',
+    note: 'was "a big difference": formal prose has no "big" for a degree',
+  },
 ];
