@@ -881,6 +881,8 @@ export const TABLE: Entry[] = [
   V('strive', 'aim', 2, { forms: ['base', 'past', 'pp', 'ger'], guard: STRIVE_TOWARDS }),
   V('strive', 'try', 2, { forms: ['s3'], guard: STRIVE_TOWARDS }),
   V('ascertain', { plain: ['determine', 'find out'], formal: ['determine'] }, 2),
+  // Climate change is limited, not reduced ("to mitigate climate change"); its effects are reduced.
+  V('mitigate', 'limit', 2, { guard: { nextWithin: { n: 2, in: set('climate warming') } } }),
   // Not "easing", itself an over-used word.
   V('mitigate', ['reduce', 'ease'], 2, { forms: ['base', 's3', 'past', 'pp'], guard: MITIGATED }),
   V('mitigate', 'reduce', 2, { forms: ['ger'], guard: MITIGATED }),
@@ -1551,7 +1553,9 @@ export const TABLE: Entry[] = [
   F('swiftly', 'quickly', 2),
   F('aptly', 'fittingly', 2),
   F('methodically', 'systematically', 3),
-  F('exceptionally', 'unusually', 2),
+  // A degree of a quality ("exceptionally talented", "exceptionally well"), not of what was done:
+  // "exceptionally mitigated" is no "unusually reduced".
+  F('exceptionally', 'unusually', 2, { guard: { beforeGradable: true } }),
   // The noun stays: "their full human potential risk falling behind" is no "full human possible".
   F('potential', 'possible', 2, {
     guard: {

@@ -3878,4 +3878,26 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Limiting alcohol can make a considerable difference.',
     note: 'was "a big difference": formal prose has no "big" for a degree',
   },
+  {
+    mode: 'standard',
+    text: 'One of the most effective ways to mitigate climate change is to use renewable energy.',
+    expected: 'One of the most effective ways to limit climate change is to use renewable energy.',
+    note: 'was "reduce climate change": climate change is limited, its effects reduced',
+  },
+  {
+    mode: 'standard',
+    text: 'Cities are planting trees to mitigate the effects of climate change.',
+    expected: 'Cities are planting trees to reduce the effects of climate change.',
+  },
+  {
+    mode: 'standard',
+    text: 'The risk is exceptionally mitigated in this design.',
+    expected: 'The risk is exceptionally reduced in this design.',
+    note: 'was "unusually reduced": a degree of what was done, not of a quality',
+  },
+  {
+    mode: 'standard',
+    text: 'The errors were exceptionally small.',
+    expected: 'The errors were unusually small.',
+  },
 ];
