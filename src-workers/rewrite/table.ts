@@ -1344,6 +1344,50 @@ export const TABLE: Entry[] = [
   V('strike a balance', 'find a balance', 2),
   V('revolve around', 'center on', 2),
   V('encapsulate', 'capture', 2),
+  // Changes and renovations are gone through; a patient has surgery or a test, and keeps "undergo".
+  V('undergo', 'go through', 2, {
+    guard: {
+      notNextWithin: {
+        n: 3,
+        in: set(
+          'surgery surgeries operation operations treatment treatments test tests testing scan scans procedure procedures therapy chemotherapy examination examinations screening biopsy transplant x-ray x-rays',
+        ),
+      },
+    },
+  }),
+  // Boundaries are crossed; limits and expectations gone beyond. "Themes that transcend time" has
+  // no plainer wording that keeps it.
+  V('transcend', 'cross', 2, {
+    guard: {
+      nextWithin: { n: 3, in: set('boundaries boundary barriers barrier borders border divides divide lines') },
+    },
+  }),
+  V('transcend', 'go beyond', 2, {
+    guard: {
+      notNextWithin: {
+        n: 3,
+        in: set(
+          'time times generations generation ages age centuries boundaries boundary barriers barrier borders border divides divide lines',
+        ),
+      },
+    },
+  }),
+  // "The green light symbolized hope" → "stood for hope". Not "symbolizes": "stands" is itself an
+  // over-used word.
+  ...['symbolize', 'symbolise'].map((w) =>
+    V(w, 'stand for', 2, { forms: ['base', 'past', 'pp', 'ger'], guard: { object: true } }),
+  ),
+  F('iconic', 'famous', 2, { guard: { attributive: true } }),
+  N('allure', 'appeal', 2, { plural: false }),
+  F('the crux of', 'the heart of', 2),
+  N('drawback', 'downside', 2),
+  N('demeanor', 'manner', 2),
+  N('demeanour', 'manner', 2),
+  // Not beside "wild" itself ("wild and untamed landscapes").
+  F('untamed', 'wild', 2, {
+    guard: { notPrevWithin: { n: 2, in: set('wild') }, notNextWithin: { n: 2, in: set('wild') } },
+  }),
+  F('indomitable', 'unbreakable', 2),
   // One's inner artist is brought out, not "released" ("unleash your inner baker").
   V('unleash', 'bring out', 2, { guard: { nextWithin: { n: 2, in: set('inner') } } }),
   V('unleash', 'release', 2),
@@ -1682,6 +1726,11 @@ export const TABLE: Entry[] = [
     },
   }),
   F('impactful', ['influential', 'powerful'], 2),
+  // "societal norms / expectations / pressures" are social ones (not beside "social" itself:
+  // "social and societal" would say it twice).
+  F('societal', 'social', 2, {
+    guard: { notPrevWithin: { n: 3, in: set('social') }, notNextWithin: { n: 2, in: set('social') } },
+  }),
   // "significant" only where it cannot mean statistically significant.
   F('significant', 'major', 2, {
     guard: {

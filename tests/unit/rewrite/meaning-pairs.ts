@@ -1039,7 +1039,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'While technology has many benefits, it also has drawbacks that we must not ignore.',
-    expected: 'Technology has many benefits, but it also has drawbacks that we must not ignore.',
+    expected: 'Technology has many benefits, but it also has downsides that we must not ignore.',
   },
   {
     mode: 'standard',
@@ -3899,5 +3899,69 @@ export const MEANING_PAIRS: MeaningPair[] = [
     mode: 'standard',
     text: 'The errors were exceptionally small.',
     expected: 'The errors were unusually small.',
+  },
+  {
+    mode: 'standard',
+    text: 'She rebels against societal expectations.',
+    expected: 'She rebels against social expectations.',
+  },
+  {
+    mode: 'standard',
+    text: 'It has social and societal effects.',
+    expected: 'It has social and societal effects.',
+    note: '"societal" kept beside "social": "social and social" would say it twice',
+  },
+  {
+    mode: 'standard',
+    text: 'Several characters undergo significant changes.',
+    expected: 'Several characters go through major changes.',
+  },
+  {
+    mode: 'standard',
+    text: 'She had to undergo surgery.',
+    expected: 'She had to undergo surgery.',
+    note: 'a patient has surgery: "go through surgery" is not the plain phrase',
+  },
+  {
+    mode: 'standard',
+    text: 'His heroism transcends cultural boundaries.',
+    expected: 'His heroism crosses cultural boundaries.',
+  },
+  {
+    mode: 'standard',
+    text: 'Themes that transcend time remain.',
+    expected: 'Themes that transcend time remain.',
+    note: '"go beyond time" says nothing',
+  },
+  {
+    mode: 'standard',
+    text: 'The green light symbolized hope.',
+    expected: 'The green light stood for hope.',
+  },
+  {
+    mode: 'standard',
+    text: 'It is an iconic landmark.',
+    expected: 'It is a famous landmark.',
+  },
+  {
+    mode: 'standard',
+    text: 'This forms the crux of the novel.',
+    expected: 'This forms the heart of the novel.',
+  },
+  {
+    mode: 'standard',
+    text: 'There are some drawbacks to group work.',
+    expected: 'There are some downsides to group work.',
+  },
+  {
+    mode: 'standard',
+    text: 'The wild and untamed moors.',
+    expected: 'The wild and untamed moors.',
+    note: '"wild and wild"',
+  },
+  {
+    mode: 'standard',
+    text: 'It shows the indomitable human spirit.',
+    expected: 'It shows the unbreakable human spirit.',
   },
 ];
