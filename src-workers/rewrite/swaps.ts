@@ -387,6 +387,37 @@ function atClauseStart(toks: readonly Tok[], i: number): boolean {
   );
 }
 
+/** Words that open an introductory phrase before an "-ing" form ("When choosing a provider, …"). */
+const INTRO_BEFORE_GERUND = set('when while before after by in on upon since through');
+/** Words in "-ing" that are no verb's form. */
+const NOT_GERUNDS = set(
+  'during nothing something anything everything morning evening thing things king spring string ceiling',
+);
+
+/**
+ * The clause at i follows a comma that closes an opening verbal phrase with no subject of its own
+ * ("When choosing a provider,", "To succeed,", "Looking back,"): that phrase leans on the framing's
+ * "it is important" or "we must note" — cut it, and the next clause's subject does the choosing
+ * ("When choosing a cloud provider, each platform offers …").
+ */
+function afterVerbalIntro(toks: readonly Tok[], i: number): boolean {
+  const comma = prevIndex(toks, i);
+  if (comma < 0 || toks[comma].text !== ',') return false;
+  // The phrase's first word: after the comma before it, or the sentence's first.
+  let first = firstContentIndex(toks);
+  for (let j = prevIndex(toks, comma); j > first; j = prevIndex(toks, j))
+    if (toks[j].text === ',') {
+      first = nextIndex(toks, j);
+      break;
+    }
+  if (first < 0 || first >= comma) return false;
+  const w1 = keyOf(toks[first]);
+  const second = nextIndex(toks, first);
+  const w2 = second >= 0 && second < comma ? keyOf(toks[second]) : '';
+  const gerund = (w: string) => /^[a-z]{2,}ing$/.test(w) && !NOT_GERUNDS.has(w);
+  return w1 === 'to' || gerund(w1) || (INTRO_BEFORE_GERUND.has(w1) && gerund(w2));
+}
+
 /** A sentence may start with this token after the words before it are deleted. */
 function canStartSentence(t: Tok | undefined, state: Pick<ReviseState, 'spans'>): boolean {
   if (!t) return false;
@@ -422,7 +453,7 @@ export function applyTable(toks: Tok[], state: ReviseState): number {
         const alts = rule.alts[state.mode];
         if (!alts.length) continue;
         if (e.at === 'sentence' && !isStart) continue;
-        if (e.at === 'clause' && !isStart && !atClauseStart(toks, i)) continue;
+        if (e.at === 'clause' && !isStart && (!atClauseStart(toks, i) || afterVerbalIntro(toks, i))) continue;
         if (!guardOk(rule.guard, toks, i, m.end)) continue;
         if (rule.guard.attributive && !attributive(toks, m.end, i)) continue;
         if (rule.guard.verb && !readsAsVerb(toks, i, rule.forms, pos)) continue;

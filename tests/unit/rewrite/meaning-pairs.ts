@@ -3964,4 +3964,21 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'It shows the indomitable human spirit.',
     expected: 'It shows the unbreakable human spirit.',
   },
+  {
+    mode: 'standard',
+    text: 'When choosing a cloud provider, it is important to note that each platform offers different features.',
+    expected: 'When choosing a cloud provider, it is important to note that each platform offers different features.',
+    note: 'was "When choosing a cloud provider, each platform offers": the platform did the choosing',
+  },
+  {
+    mode: 'standard',
+    text: 'Looking back, it is clear that the plan failed.',
+    expected: 'Looking back, it is clear that the plan failed.',
+    note: '"Looking back, the plan failed": the plan did the looking',
+  },
+  {
+    mode: 'standard',
+    text: 'During the war, it is worth noting that food was scarce.',
+    expected: 'During the war, food was scarce.',
+  },
 ];
