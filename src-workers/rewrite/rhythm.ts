@@ -602,6 +602,7 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
   if (
     wa + wb <= 22 &&
     !hasAnd &&
+    !innerClauseAfter(a.toks, sa.verb) &&
     !auxiliaryWouldGovern(a.toks[sa.verb], b.toks[sb.verb]) &&
     !otherReferent(a.toks, sa.verb, hk)
   ) {
@@ -615,6 +616,22 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
   const joint = [tok(',', 'punctuation', why), tok(' ', 'space', why), tok('and', 'word', why), tok(' ', 'space', why)];
   const lowered = hk === 'i' ? head : { ...head, text: hk, reason: why };
   return { toks: [...a.toks.slice(0, -1), ...joint, lowered, ...b.toks.slice(1)], gap: b.gap, joined: true };
+}
+
+/** Words that open a clause inside the predicate ("emphasizes that …", "land where he …"). */
+const INNER_CLAUSE_OPENERS = set(
+  'that which who whom whose where when how what why whether if because although though unless until',
+);
+
+/**
+ * The predicate after the verb at `verb` holds a clause of its own: a second verb joined with a
+ * bare "and" would read as that clause's ("His story emphasizes that our choices influence change
+ * and shows that …" — the choices show?), so the join keeps its subject (", and it shows").
+ */
+function innerClauseAfter(toks: readonly Tok[], verb: number): boolean {
+  for (let i = verb + 1; i < toks.length; i++)
+    if (toks[i].kind === 'word' && INNER_CLAUSE_OPENERS.has(keyOf(toks[i]))) return true;
+  return false;
 }
 
 const MODAL_OR_DO = new Set([...MODALS, ...set('do does did')]);

@@ -3981,4 +3981,21 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'During the war, it is worth noting that food was scarce.',
     expected: 'During the war, food was scarce.',
   },
+  {
+    mode: 'standard',
+    text: 'He had a small garden where he grew tomatoes. He sold them at the market.',
+    expected: 'He had a small garden where he grew tomatoes, and he sold them at the market.',
+    note: 'was "… where he grew tomatoes and sold them": the selling read as done in the garden',
+  },
+  {
+    mode: 'standard',
+    text: 'David was a very impatient person. He always wanted things to happen quickly.',
+    expected: 'David was a very impatient person and always wanted things to happen quickly.',
+  },
+  {
+    mode: 'standard',
+    text: 'She knew that the plan was risky. She went ahead anyway.',
+    expected: 'She knew that the plan was risky, and she went ahead anyway.',
+    note: 'was "… that the plan was risky and went ahead anyway": the going ahead read as the plan\'s',
+  },
 ];
