@@ -269,6 +269,10 @@ function splitSentence(
       if (coordinatedParticiple(toks, j.rest)) continue;
       tense = mainTense(toks, j.at, state.pos);
       if (!tense) continue;
+      // What a capacity makes a thing is what it is: "Basketball can be played by people of all
+      // ages, making it a versatile sport" → "This makes it a versatile sport", not "This can make".
+      if ((tense === 'can' || tense === 'may' || tense === 'could') && classifies(toks, j.rest))
+        tense = tense === 'could' ? 'past' : 'present';
     } else {
       // A contrast or consequence may follow a short clause ("No one was hurt, but the road closed …").
       const minLeft = j.conj === 'but' || j.conj === 'so' || j.conj === 'yet' ? 4 : 6;
@@ -333,6 +337,17 @@ function correction(toks: readonly Tok[], at: number, rest: number): boolean {
   const negated = toks.slice(0, at).some((t) => t.kind === 'word' && /^(?:not|never|\w*n['’]t)$/.test(keyOf(t)));
   const next = toks[rest];
   return negated && !(next?.kind === 'word' && (SUBJECT_PRONOUNS.has(keyOf(next)) || keyOf(next) === 'there'));
+}
+
+const MADE_OBJECTS = set('it them him her us you me this these');
+/** "making it a …", "making them an …": the tail names what the subject is. */
+function classifies(toks: readonly Tok[], participle: number): boolean {
+  if (keyOf(toks[participle]) !== 'making') return false;
+  const object = nextIndex(toks, participle);
+  const after = object >= 0 ? nextIndex(toks, object) : -1;
+  return (
+    object >= 0 && after >= 0 && MADE_OBJECTS.has(keyOf(toks[object])) && /^(?:a|an|the|one)$/.test(keyOf(toks[after]))
+  );
 }
 
 export function startsWithThis(toks: readonly Tok[]): boolean {

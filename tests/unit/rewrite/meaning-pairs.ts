@@ -3998,4 +3998,16 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'She knew that the plan was risky, and she went ahead anyway.',
     note: 'was "… that the plan was risky and went ahead anyway": the going ahead read as the plan\'s',
   },
+  {
+    mode: 'standard',
+    text: 'Basketball can be played by people of all ages and skill levels, making it a versatile sport that is enjoyed in many settings.',
+    expected:
+      'Basketball can be played by people of all ages and skill levels. This makes it a versatile sport that is enjoyed in many settings.',
+    note: 'was "This can make it a versatile sport": what a capacity makes a thing is what it is',
+  },
+  {
+    mode: 'standard',
+    text: "Social media can consume many hours of a student's day, making them less productive at school.",
+    expected: "Social media can consume many hours of a student's day. This can make them less productive at school.",
+  },
 ];
