@@ -98,7 +98,9 @@ const PARTICIPLES = new Map<string, Participle>([
   ['enabling', { base: 'enable' }],
   ['forcing', { base: 'force' }],
   ['making', { base: 'make', next: OBJECTS_OF_MAKING }],
-  ['ensuring', { base: 'ensure' }],
+  // After a person, what they meant to make sure of ("She checked it once more, ensuring it would
+  // impress the judges"), which "This ensured …" would report as done.
+  ['ensuring', { base: 'ensure', evidential: true }],
   ['contributing', { base: 'contribute', next: set('to') }],
   ['paving', { base: 'pave', next: set('the') }],
   ['setting', { base: 'set', next: set('the') }],

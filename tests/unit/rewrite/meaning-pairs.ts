@@ -4010,4 +4010,16 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: "Social media can consume many hours of a student's day, making them less productive at school.",
     expected: "Social media can consume many hours of a student's day. This can make them less productive at school.",
   },
+  {
+    mode: 'standard',
+    text: "She examined her painting one last time before the contest, ensuring it would capture the judges' eyes.",
+    expected: "She examined her painting one last time before the contest, ensuring it would capture the judges' eyes.",
+    note: 'was ". This ensured it would capture …": her aim reported as done',
+  },
+  {
+    mode: 'standard',
+    text: 'The company introduced strict safety protocols across all its factories, ensuring the safety of every worker.',
+    expected:
+      'The company introduced strict safety protocols across all its factories. This ensured the safety of every worker.',
+  },
 ];
