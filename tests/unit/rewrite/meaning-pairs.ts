@@ -4022,4 +4022,16 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected:
       'The company introduced strict safety protocols across all its factories. This ensured the safety of every worker.',
   },
+  {
+    mode: 'standard',
+    text: 'It is Santiago who provides the heart and soul of the story.',
+    expected: 'It is Santiago who provides the heart and soul of the story.',
+    note: 'was "who gives the heart and soul": what a story is made of is provided, not handed over',
+  },
+  {
+    mode: 'standard',
+    text: 'It is the marlin that provides the greatest source of tension.',
+    expected: 'It is the marlin that provides the greatest source of tension.',
+    note: 'was "gives the greatest source of tension"',
+  },
 ];
