@@ -1345,7 +1345,9 @@ export const TABLE: Entry[] = [
   V('revolve around', 'center on', 2),
   V('encapsulate', 'capture', 2),
   // Changes and renovations are gone through; a patient has surgery or a test, and keeps "undergo".
+  // Formal and academic prose keep it ("the sample undergoes a phase transition").
   V('undergo', 'go through', 2, {
+    modes: NOT_FORMAL,
     guard: {
       notNextWithin: {
         n: 3,
@@ -1921,8 +1923,10 @@ export const TABLE: Entry[] = [
   V('aim to', 'set out to', 2, { forms: ['s3'] }),
   // "our understanding of" → "our grasp of": the noun after a possessive, an article or a degree adjective.
   // A subject is grasped, a person is understood ("our understanding of ourselves, of each other").
-  // Every second one stays: a paper that says "our grasp of" three times reads no better.
+  // Every second one stays: a paper that says "our grasp of" three times reads no better. Formal
+  // and academic prose keep "understanding" ("grasp" is the spoken word).
   N('understanding of', ['grasp of', 'understanding of'], 2, {
+    modes: NOT_FORMAL,
     plural: false,
     guard: {
       nextNotIn: set(

@@ -4034,4 +4034,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'It is the marlin that provides the greatest source of tension.',
     note: 'was "gives the greatest source of tension"',
   },
+  {
+    mode: 'academic',
+    text: 'These results improve our understanding of galaxy formation.',
+    expected: 'These results improve our understanding of galaxy formation.',
+    note: 'was "our grasp of": the spoken word, in a paper',
+  },
+  {
+    mode: 'academic',
+    text: 'The sample undergoes a phase transition at low temperature.',
+    expected: 'The sample undergoes a phase transition at low temperature.',
+  },
 ];
