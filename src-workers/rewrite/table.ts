@@ -1271,7 +1271,8 @@ export const TABLE: Entry[] = [
   F('intertwined', 'connected', 2),
   // ---- More overused vocabulary, with meaning-safe plain equivalents -------------------------
   O('conversely ,', { plain: ['By contrast,'], casual: ['But'], concise: ['But'] }, 2, { guard: { nextLower: true } }),
-  O('subsequently ,', 'Later,', 2),
+  // The next step, not necessarily after a while: "Subsequently, we run simulations" → "Then, …".
+  O('subsequently ,', 'Then,', 2),
   O('moving forward ,', '', 2),
   O('as such ,', { plain: [''], formal: ['Therefore,'] }, 2),
   O('as a result ,', { plain: ['So'], formal: ['For this reason,'] }, 2, { guard: { nextLower: true } }),
@@ -1429,7 +1430,8 @@ export const TABLE: Entry[] = [
     guard: { notPrevWithin: { n: 3, in: JUDGING }, notNextWithin: { n: 3, in: JUDGING } },
   }),
   // A study's "limitations" are its weaknesses, a term of the trade; "limits" are its bounds.
-  N('limitations', 'limits', 2, { plural: false, guard: { notInSentence: RESEARCH_WORDS } }),
+  // Formal and academic prose keep the term ("the approach has limitations that hinder …").
+  N('limitations', 'limits', 2, { modes: NOT_FORMAL, plural: false, guard: { notInSentence: RESEARCH_WORDS } }),
   N('camaraderie', 'fellowship', 2),
   N('dependability', 'reliability', 2),
   // "tackle" is informal: formal and academic prose keep "address".

@@ -4045,4 +4045,16 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The sample undergoes a phase transition at low temperature.',
     expected: 'The sample undergoes a phase transition at low temperature.',
   },
+  {
+    mode: 'academic',
+    text: 'The traditional approach has limitations that hinder progress.',
+    expected: 'The traditional approach has limitations that hinder progress.',
+    note: 'was "has limits": shortcomings, not bounds',
+  },
+  {
+    mode: 'academic',
+    text: 'Subsequently, we employ numerical simulations to study the waves.',
+    expected: 'Then, we use numerical simulations to study the waves.',
+    note: 'was "Later, we use": the next step, not one after a while',
+  },
 ];
