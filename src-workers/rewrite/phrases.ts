@@ -240,7 +240,9 @@ export const PHRASES: Entry[] = [
     O('in an era where', 'At a time when', 2),
     O('in an era when', 'At a time when', 2),
     O('in an age of', 'In a time of', 2),
-    O('the concept of', 'The idea of', 2),
+    // Not where the sentence names an idea already ("The concept of extra dimensions is a
+    // fundamental idea in physics").
+    O('the concept of', 'The idea of', 2, { guard: { notInSentence: set('idea ideas') } }),
     O('the importance of', 'The value of', 2),
     // A blog post's or an essay's announcement of itself: "In this article, we will explore X" → "This article
     // looks at X", "In this essay, I will explore …" → "This essay looks at …" (not "explores", itself an

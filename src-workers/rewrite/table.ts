@@ -443,9 +443,15 @@ export const TABLE: Entry[] = [
   O('in the modern era ,', 'Today,', 2),
   O('in our modern society ,', 'Today,', 2),
   // Formal mode: no sentence starting with "But" or "And".
+  // Not before a question ("But how do they …?" is no "However, how do they …?").
   O('but', { plain: [], formal: ['However,'] }, 2, {
     modes: ['formal', 'academic'],
-    guard: { nextLower: true, nextNotIn: set('for also then still now yet even so') },
+    guard: {
+      nextLower: true,
+      nextNotIn: set(
+        'for also then still now yet even so how what why when where who which whether is are do does did can could',
+      ),
+    },
   }),
   O('and', { plain: [], formal: ['Also,'] }, 3, {
     modes: ['formal', 'academic'],

@@ -4057,4 +4057,16 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Then, we use numerical simulations to study the waves.',
     note: 'was "Later, we use": the next step, not one after a while',
   },
+  {
+    mode: 'formal',
+    text: "But how do defensemen contribute to a team's offense?",
+    expected: "But how do defensemen contribute to a team's offense?",
+    note: 'was "However, how do defensemen …?"',
+  },
+  {
+    mode: 'formal',
+    text: 'The concept of extra dimensions is a fundamental idea in physics.',
+    expected: 'The concept of extra dimensions is a basic idea in physics.',
+    note: 'was "The idea of extra dimensions is a basic idea"',
+  },
 ];
