@@ -342,16 +342,19 @@ const GRADED = set('more most less least');
 const TAKES_ER = set('strong bright smooth simple narrow shallow gentle subtle humble');
 
 const REPEAT_IGNORE = set(
-  'a an the of to in on at for with and or but is are was were be it its his her their this that as by from into very more most so not',
+  'a an the of to in on at for with and or but is are was were be it its his her their this that as by from into very more most so not i me my we us our you your he him she they them one',
 );
 
 /** Singular and plural as one word ("effect", "effects"). */
 const number = (w: string) => (w.endsWith('ss') || w.length <= 3 ? w : w.replace(/s$/, ''));
 
-/** A word without its inflection, so "showing" echoes "shows" ("The report shows …, showing …"). */
+/**
+ * A word without its inflection, so "showing" echoes "shows" ("The report shows …, showing …") and
+ * "used" echoes "uses" (a final "e" goes too: "reduce", "reducing" and "reduced" are one word).
+ */
 const echoStem = (w: string) => {
   const n = number(w);
-  return n.length > 4 ? n.replace(/(?:ing|ed|es|s)$/, '') : n;
+  return (n.length > 3 ? n.replace(/(?:ing|ed|es)$/, '') : n).replace(/e$/, '');
 };
 
 function repeatsNearby(toks: readonly Tok[], start: number, end: number, text: string, reach: number): boolean {

@@ -257,6 +257,8 @@ const AFTER_OPENING_PUNCTUATION = set(', ; : . - – —');
 const WILD_PLACES = set(
   'alps andes rockies himalayas mountains mountain forest forests jungle woods countryside desert valley highlands wilderness rainforest hills outback',
 );
+/** What is disclosed when revealed: a secret, not a sight ("reveal the true identity"). */
+const DISCLOSED = set('information truth secret secrets identity details name names whereabouts source sources');
 /** A sentence about a study or research ("Future research should address these limitations"). */
 const RESEARCH_WORDS = new Set([...STUDY_WORDS, ...set('research researchers paper papers evidence review')]);
 /** Subjects that compel rather than need ("the law requires disclosure"), up to three words before. */
@@ -1310,10 +1312,7 @@ export const TABLE: Entry[] = [
     guard: {
       prevNotIn: DETERMINERS,
       // One adjective may come between ("reveal the true identity").
-      nextWithin: {
-        n: 3,
-        in: set('information truth secret secrets identity details name names whereabouts source sources'),
-      },
+      nextWithin: { n: 3, in: DISCLOSED },
     },
   }),
   // Not "reveals her dilemma to Nelly": told to someone, it is disclosed, not shown.
@@ -1329,7 +1328,9 @@ export const TABLE: Entry[] = [
         object: true,
         prevNotIn: before,
         nextNotIn: set('himself herself themselves itself'),
-        notNextWithin: { n: 4, in: set('to') },
+        // Nor a secret where "disclose" would echo ("discloses the killer's identity, although it
+        // means revealing a secret" is no "showing a secret").
+        notNextWithin: { n: 4, in: new Set(['to', ...DISCLOSED]) },
       },
     }),
   ),

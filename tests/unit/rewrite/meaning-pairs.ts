@@ -4069,4 +4069,22 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The concept of extra dimensions is a basic idea in physics.',
     note: 'was "The idea of extra dimensions is a basic idea"',
   },
+  {
+    mode: 'standard',
+    text: 'We employed a novel technique that utilizes machine learning to identify asteroids.',
+    expected: 'We used a novel technique that utilizes machine learning to identify asteroids.',
+    note: 'was "We used a novel technique that uses": "used" and "uses" are one word',
+  },
+  {
+    mode: 'standard',
+    text: 'Our work employs a novel approach, allowing us to study the source.',
+    expected: 'Our work uses a novel approach, allowing us to study the source.',
+    note: 'kept "employs": "us" read as an echo of "uses"',
+  },
+  {
+    mode: 'standard',
+    text: "He reveals the killer's identity, although it means revealing a secret that could ruin a friend.",
+    expected: "He discloses the killer's identity, although it means revealing a secret that could ruin a friend.",
+    note: 'a secret is not shown',
+  },
 ];
