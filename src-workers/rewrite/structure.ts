@@ -1599,6 +1599,9 @@ function additiveToAlso(toks: Tok[]): boolean {
     if (!isWord(t)) return false;
     const k = keyOf(t);
     if (CLAUSE_WORDS.has(k)) return false;
+    // A negation before the auxiliary, or a contracted one ("it's not like teachers are trying"):
+    // the auxiliary found later belongs to a clause inside, and "also" there would be denied too.
+    if (isNegation(k) || /['’]/.test(k)) return false;
     if (!ALSO_AFTER.has(k)) continue;
     const after = toks[w[n + 1]];
     if (!isWord(after) || !isLowerWord(after.text) || isNegation(keyOf(after))) return false;

@@ -4087,4 +4087,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: "He discloses the killer's identity, although it means revealing a secret that could ruin a friend.",
     note: 'a secret is not shown',
   },
+  {
+    mode: 'casual',
+    text: "Furthermore, it's not like high school English teachers are trying to hide the truth.",
+    expected: "It's not like high school English teachers are trying to hide the truth.",
+    note: 'was "… teachers are also trying": "also" inside the denied clause',
+  },
 ];
