@@ -1670,7 +1670,8 @@ function additiveBeforeVerb(toks: Tok[]): boolean {
   }
   const why = REASONS.transition;
   toks.splice(w[verb], 0, { ...tok('also', 'word', why), joint: true }, tok(' ', 'space', why));
-  const first = k0 === 'i' ? subject : { ...subject, text: capitalize(subject.text) };
+  // (A lower-case "i", as hurried mail writes it, opens the sentence as "I".)
+  const first = { ...subject, text: capitalize(subject.text) };
   toks[w[start]] = { ...first, reason: why, removedBefore: why, joint: true };
   toks.splice(0, w[start]);
   return true;

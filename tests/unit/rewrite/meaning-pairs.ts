@@ -4093,4 +4093,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: "It's not like high school English teachers are trying to hide the truth.",
     note: 'was "… teachers are also trying": "also" inside the denied clause',
   },
+  {
+    mode: 'standard',
+    text: 'Additionally, i checked the volume for both deals and it matched.',
+    expected: 'I also checked the volume for both deals and it matched.',
+    note: 'was "i also checked": a sentence opening in lower case',
+  },
 ];
