@@ -1506,7 +1506,11 @@ export const TABLE: Entry[] = [
     },
   }),
   // "offers a glimpse" → "gives/provides a glimpse"; to a person only "gives" ("gives readers a …", not "provides readers a …").
-  V('offer', 'give', 2, { guard: { verb: true, nextIn: set('readers reader us them him her you me people') } }),
+  // Not in the past: "offered them a flower" (which they could decline) was no gift.
+  V('offer', 'give', 2, {
+    forms: ['base', 's3'],
+    guard: { verb: true, nextIn: set('readers reader us them him her you me people') },
+  }),
   // A tale is told ("offers a tale of two societies" → "tells", not "provides a tale"); a story may
   // be offered to a magazine, and stays.
   V('offer', 'tell', 2, { guard: { verb: true, nextWithin: { n: 2, in: set('tale tales') } } }),

@@ -4099,4 +4099,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'I also checked the volume for both deals and it matched.',
     note: 'was "i also checked": a sentence opening in lower case',
   },
+  {
+    mode: 'standard',
+    text: 'When passersby tipped, I offered them a flower. Some declined.',
+    expected: 'When passersby tipped, I offered them a flower. Some declined.',
+    note: 'was "I gave them a flower": an offer may be declined',
+  },
 ];
