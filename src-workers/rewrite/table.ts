@@ -372,6 +372,11 @@ export const TABLE: Entry[] = [
   O('essentially ,', '', 2),
   // "On the whole" is what "Overall" says; "In general" would make a verdict a rule.
   O('overall ,', { plain: [''], formal: ['On the whole,'] }, 2),
+  // What a thing comes down to ("Ultimately, the choice depends on your needs") is no outcome "in
+  // the end": the word goes. A story's outcome ("Ultimately, he decided to stay") is "In the end".
+  O('ultimately ,', '', 2, {
+    guard: { nextWithin: { n: 8, in: set('depends depend lies lie rests rest boils boil comes come') } },
+  }),
   O('ultimately ,', { plain: ['In the end,'], concise: [''] }, 2),
   O('needless to say ,', '', 1),
   O('it goes without saying that', '', 1),

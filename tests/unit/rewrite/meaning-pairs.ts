@@ -4105,4 +4105,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'When passersby tipped, I offered them a flower. Some declined.',
     note: 'was "I gave them a flower": an offer may be declined',
   },
+  {
+    mode: 'standard',
+    text: 'Ultimately, the choice between SQL and NoSQL depends on your specific needs.',
+    expected: 'The choice between SQL and NoSQL depends on your specific needs.',
+    note: 'was "In the end, the choice … depends": what it comes down to, not an outcome',
+  },
+  {
+    mode: 'standard',
+    text: 'Ultimately, he decided to stay in the village.',
+    expected: 'In the end, he decided to stay in the village.',
+  },
 ];
