@@ -635,8 +635,11 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
   return { toks: [...a.toks.slice(0, -1), ...joint, lowered, ...b.toks.slice(1)], gap: b.gap, joined: true };
 }
 
-/** Words that open a clause inside the predicate ("emphasizes that …", "land where he …"). */
-const INNER_CLAUSE_OPENERS = set(
+/**
+ * Words that open a clause inside another (relative, complement or adverbial: "emphasizes that …",
+ * "land where he …", "knows how …"): what an edit puts after one reads as that clause's.
+ */
+const EMBEDDING = set(
   'that which who whom whose where when how what why whether if because although though unless until',
 );
 
@@ -647,7 +650,7 @@ const INNER_CLAUSE_OPENERS = set(
  */
 function innerClauseAfter(toks: readonly Tok[], verb: number): boolean {
   for (let i = verb + 1; i < toks.length; i++)
-    if (toks[i].kind === 'word' && INNER_CLAUSE_OPENERS.has(keyOf(toks[i]))) return true;
+    if (toks[i].kind === 'word' && EMBEDDING.has(keyOf(toks[i]))) return true;
   return false;
 }
 
@@ -838,9 +841,6 @@ function passiveIn(toks: readonly Tok[]): boolean {
   );
 }
 const GET_FORMS = set('get gets got gotten getting');
-
-/** Words that open a clause inside another (relative or complement). */
-const EMBEDDING = set('that which who whom whose where when because if whether');
 
 /** Words after which a comma joins a clause or a list of verbs, not two modifiers of one noun. */
 const CLAUSE_AFTER_COMMA = set(
