@@ -942,7 +942,15 @@ export const TABLE: Entry[] = [
   }),
   V('revolutionize', 'transform', 2),
   V('revolutionise', 'transform', 2),
-  V('boast', 'have', 2, { guard: { verb: true, nextIn: DETERMINERS, nextNotIn: set('about that of to') } }),
+  // What a place "boasting" something has, it comes with: "Boasting an open layout, this home …"
+  // → "With an open layout, …", "a city boasting ten museums" → "a city with ten museums".
+  O('boasting', 'With', 2, { guard: { nextIn: DETERMINERS } }),
+  F('boasting', 'with', 2, { guard: { nextIn: DETERMINERS, prevNotIn: set('is are was were be been and or by') } }),
+  // (Not "were boasting a lead" → "were having a lead": a state takes no progressive.)
+  V('boast', 'have', 2, {
+    forms: ['base', 's3', 'past', 'pp'],
+    guard: { verb: true, nextIn: DETERMINERS, nextNotIn: set('about that of to') },
+  }),
   // Not "leading", itself an over-used word: "spearheading the project" → "heading".
   V('spearhead', 'lead', 2, { forms: ['base', 's3', 'past', 'pp'], guard: { verb: true } }),
   V('spearhead', 'head', 2, { forms: ['ger'], guard: { verb: true } }),

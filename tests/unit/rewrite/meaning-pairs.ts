@@ -4116,4 +4116,21 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'Ultimately, he decided to stay in the village.',
     expected: 'In the end, he decided to stay in the village.',
   },
+  {
+    mode: 'standard',
+    text: 'Boasting an open-concept layout and high-end finishes, this property blends comfort with charm.',
+    expected: 'With an open-concept layout and high-end finishes, this property blends comfort with charm.',
+    note: 'was "Having an open-concept layout, …"',
+  },
+  {
+    mode: 'standard',
+    text: 'It is a city boasting a dozen museums and two universities.',
+    expected: 'It is a city with a dozen museums and two universities.',
+  },
+  {
+    mode: 'standard',
+    text: 'They were boasting a huge lead at halftime.',
+    expected: 'They were boasting a huge lead at halftime.',
+    note: 'was "were having a huge lead": a state takes no progressive',
+  },
 ];
