@@ -1519,6 +1519,8 @@ export const TABLE: Entry[] = [
     },
   }),
   // "offers a glimpse" → "gives/provides a glimpse"; to a person only "gives" ("gives readers a …", not "provides readers a …").
+  // The idiom: "Sintra offers something for everyone" → "has something for everyone".
+  V('offer something for everyone', 'have something for everyone', 2),
   // Not in the past: "offered them a flower" (which they could decline) was no gift.
   V('offer', 'give', 2, {
     forms: ['base', 's3'],

@@ -4133,4 +4133,9 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'They were boasting a huge lead at halftime.',
     note: 'was "were having a huge lead": a state takes no progressive',
   },
+  {
+    mode: 'standard',
+    text: "Whether you're a history buff or a nature lover, Sintra offers something for everyone.",
+    expected: "Whether you're a history buff or a nature lover, Sintra has something for everyone.",
+  },
 ];
