@@ -4138,4 +4138,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: "Whether you're a history buff or a nature lover, Sintra offers something for everyone.",
     expected: "Whether you're a history buff or a nature lover, Sintra has something for everyone.",
   },
+  {
+    mode: 'standard',
+    text: 'Unlock the secrets of French cooking with our new course.',
+    expected: 'Learn the secrets of French cooking with our new course.',
+  },
+  {
+    mode: 'standard',
+    text: 'The key unlocks the door.',
+    expected: 'The key unlocks the door.',
+    note: 'a door is unlocked',
+  },
 ];
