@@ -5,7 +5,7 @@
  * change marked with the reason its entry gives.
  */
 import { LLM_OPENERS, LLM_TRANSITIONS } from '../detect/lexicon';
-import { basesOfThirdPerson, type VerbForm } from './inflect';
+import { baseOfGerund, basesOfThirdPerson, type VerbForm } from './inflect';
 import { lexicon, type Alt, type Rule, type TrieNode } from './lexicon';
 import { canBeVerb, forget, readsAsNoun, readsAsVerb, tagsAt, type PosCache } from './pos';
 import { REASONS, type Reason } from './reasons';
@@ -392,10 +392,6 @@ function atClauseStart(toks: readonly Tok[], i: number): boolean {
 
 /** Words that open an introductory phrase before an "-ing" form ("When choosing a provider, …"). */
 const INTRO_BEFORE_GERUND = set('when while before after by in on upon since through');
-/** Words in "-ing" that are no verb's form. */
-const NOT_GERUNDS = set(
-  'during nothing something anything everything morning evening thing things king spring string ceiling',
-);
 
 /**
  * The clause at i follows a comma that closes an opening verbal phrase with no subject of its own
@@ -417,7 +413,7 @@ function afterVerbalIntro(toks: readonly Tok[], i: number): boolean {
   const w1 = keyOf(toks[first]);
   const second = nextIndex(toks, first);
   const w2 = second >= 0 && second < comma ? keyOf(toks[second]) : '';
-  const gerund = (w: string) => /^[a-z]{2,}ing$/.test(w) && !NOT_GERUNDS.has(w);
+  const gerund = (w: string) => baseOfGerund(w) !== null;
   return w1 === 'to' || gerund(w1) || (INTRO_BEFORE_GERUND.has(w1) && gerund(w2));
 }
 
