@@ -257,6 +257,8 @@ const AFTER_OPENING_PUNCTUATION = set(', ; : . - – —');
 const WILD_PLACES = set(
   'alps andes rockies himalayas mountains mountain forest forests jungle woods countryside desert valley highlands wilderness rainforest hills outback',
 );
+/** What starts the object of "discern": a determiner or a question ("discern what is best"). */
+const DISCERNED = set('what how whether which who the a an that between');
 /** What is disclosed when revealed: a secret, not a sight ("reveal the true identity"). */
 const DISCLOSED = set('information truth secret secrets identity details name names whereabouts source sources');
 /** A sentence about a study or research ("Future research should address these limitations"). */
@@ -2150,19 +2152,17 @@ export const WORDNET_REVIEWED: {
     forms: ['base', 's3', 'past', 'pp'],
     guard: { verb: true, prevNotIn: new Set([...DETERMINERS, ...set('and or more most very so too')]) },
   },
-  // After "and", only with its object ("have their own taste and discern what is best"); the
-  // "-ing" form only so anywhere: "for discerning coffee lovers" is the adjective (with taste).
-  ...(['other', 'ger'] as const).map((which) => ({
+  // After "and", only with its object ("have their own taste and discern what is best").
+  {
     word: 'discern',
-    pos: 'verb' as const,
+    pos: 'verb',
     synonym: 'recognize',
-    forms: which === 'ger' ? (['ger'] as const) : (['base', 's3', 'past', 'pp'] as const),
-    guard: {
-      verb: true,
-      ...(which === 'ger' ? {} : { prevIn: set('and or') }),
-      nextIn: set('what how whether which who the a an that between'),
-    },
-  })),
+    forms: ['base', 's3', 'past', 'pp'],
+    guard: { verb: true, prevIn: set('and or'), nextIn: DISCERNED },
+  },
+  // The "-ing" form only with its object anywhere: "for discerning coffee lovers" is the adjective
+  // (with taste), "Discerning the truth takes patience" the verb.
+  { word: 'discern', pos: 'verb', synonym: 'recognize', forms: ['ger'], guard: { verb: true, nextIn: DISCERNED } },
   // What grows in amount rises, it does not intensify ("costs escalated", "escalating tuition fees").
   {
     word: 'escalate',
