@@ -257,6 +257,8 @@ const AFTER_OPENING_PUNCTUATION = set(', ; : . - – —');
 const WILD_PLACES = set(
   'alps andes rockies himalayas mountains mountain forest forests jungle woods countryside desert valley highlands wilderness rainforest hills outback',
 );
+/** What is crossed when transcended ("transcends cultural boundaries"). */
+const CROSSED = set('boundaries boundary barriers barrier borders border divides divide lines');
 /** What starts the object of "discern": a determiner or a question ("discern what is best"). */
 const DISCERNED = set('what how whether which who the a an that between');
 /** What is disclosed when revealed: a secret, not a sight ("reveal the true identity"). */
@@ -1386,18 +1388,12 @@ export const TABLE: Entry[] = [
   }),
   // Boundaries are crossed; limits and expectations gone beyond. "Themes that transcend time" has
   // no plainer wording that keeps it.
-  V('transcend', 'cross', 2, {
-    guard: {
-      nextWithin: { n: 3, in: set('boundaries boundary barriers barrier borders border divides divide lines') },
-    },
-  }),
+  V('transcend', 'cross', 2, { guard: { nextWithin: { n: 3, in: CROSSED } } }),
   V('transcend', 'go beyond', 2, {
     guard: {
       notNextWithin: {
         n: 3,
-        in: set(
-          'time times generations generation ages age centuries boundaries boundary barriers barrier borders border divides divide lines',
-        ),
+        in: new Set([...CROSSED, ...set('time times generations generation ages age centuries')]),
       },
     },
   }),
