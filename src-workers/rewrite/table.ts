@@ -1408,10 +1408,8 @@ export const TABLE: Entry[] = [
   N('drawback', 'downside', 2),
   N('demeanor', 'manner', 2),
   N('demeanour', 'manner', 2),
-  // Not beside "wild" itself ("wild and untamed landscapes").
-  F('untamed', 'wild', 2, {
-    guard: { notPrevWithin: { n: 2, in: set('wild') }, notNextWithin: { n: 2, in: set('wild') } },
-  }),
+  // (The echo check keeps "wild and untamed landscapes" as written.)
+  F('untamed', 'wild', 2),
   F('indomitable', 'unbreakable', 2),
   // One's inner artist is brought out, not "released" ("unleash your inner baker").
   V('unleash', 'bring out', 2, { guard: { nextWithin: { n: 2, in: set('inner') } } }),
@@ -1758,11 +1756,9 @@ export const TABLE: Entry[] = [
     },
   }),
   F('impactful', ['influential', 'powerful'], 2),
-  // "societal norms / expectations / pressures" are social ones (not beside "social" itself:
-  // "social and societal" would say it twice).
-  F('societal', 'social', 2, {
-    guard: { notPrevWithin: { n: 3, in: set('social') }, notNextWithin: { n: 2, in: set('social') } },
-  }),
+  // "societal norms / expectations / pressures" are social ones (the echo check keeps "social and
+  // societal", which would say it twice).
+  F('societal', 'social', 2),
   // "significant" only where it cannot mean statistically significant.
   F('significant', 'major', 2, {
     guard: {
