@@ -96,9 +96,13 @@ function reasonFor(s: Sentence): Reason | null {
 /** "Certainly!", "Absolutely!", "Of course!", "Sure!": formulas before an answer — unless they are it. */
 const ANSWERS: ReadonlySet<string> = new Set(['certainly!', 'absolutely!', 'of course!', 'sure!']);
 
-/** After the text's own question ("Would I read it again? Absolutely!") the word is the answer. */
-function answersQuestion(sents: readonly Sentence[], n: number): boolean {
-  if (n === 0 || !ANSWERS.has(shape(sents[n]))) return false;
+/**
+ * After the text's own question ("Would I read it again? Absolutely!") the word is the answer —
+ * also where the question is the line before (a FAQ's "**Can I return an item?**").
+ */
+function answersQuestion(sents: readonly Sentence[], n: number, state: ReviseState): boolean {
+  if (!ANSWERS.has(shape(sents[n]))) return false;
+  if (n === 0) return state.afterQuestion;
   const prev = sents[n - 1].toks.filter((t) => t.kind !== 'space');
   return prev[prev.length - 1]?.text === '?';
 }
@@ -111,7 +115,7 @@ export function dropFormulas(sents: Sentence[], state: ReviseState): Sentence[] 
     const s = sents[n];
     const why = reasonFor(s);
     const left = out.length + (sents.length - n - 1);
-    if (!why || left === 0 || answersQuestion(sents, n)) {
+    if (!why || left === 0 || answersQuestion(sents, n, state)) {
       out.push(s);
       continue;
     }

@@ -630,6 +630,9 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
     return { toks: [...a.toks.slice(0, -1), ...joint, ...rest], gap: b.gap, joined: true };
   }
   if (state.mode === 'concise' || state.mode === 'casual') return null;
+  // Not before a second "and" of the second sentence's own: "…, and they were often given as gifts
+  // and played a key part in …" chains three clauses on one word.
+  if (b.toks.some((t) => t.kind === 'word' && (keyOf(t) === 'and' || keyOf(t) === 'or'))) return null;
   const joint = [tok(',', 'punctuation', why), tok(' ', 'space', why), tok('and', 'word', why), tok(' ', 'space', why)];
   const lowered = hk === 'i' ? head : { ...head, text: hk, reason: why };
   return { toks: [...a.toks.slice(0, -1), ...joint, lowered, ...b.toks.slice(1)], gap: b.gap, joined: true };
@@ -972,7 +975,17 @@ function setsUpContrast(toks: readonly Tok[], comma: number, rest: number): bool
     (!!first && DIVIDING_LEFT.has(keyOf(first))) ||
     (DIVIDING_RIGHT.has(r0) && (r0 !== 'the' || r1 === 'other' || r1 === 'others' || r1 === 'rest'));
   if (divides) return true;
-  return hasNegation(toks, 0, comma) !== hasNegation(toks, rest);
+  return deniesClause(toks, 0, comma) !== deniesClause(toks, rest, toks.length);
+}
+
+/**
+ * A negation that denies the clause itself: "without" only denies its own phrase ("The bass is
+ * deep without overpowering the mids, while the highs remain clear" sets nothing against the highs).
+ */
+function deniesClause(toks: readonly Tok[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++)
+    if (toks[i].kind === 'word' && keyOf(toks[i]) !== 'without' && isNegation(keyOf(toks[i]))) return true;
+  return false;
 }
 
 /** A determiner or pronoun subject and, within five words, an auxiliary or a verb in -s or -ed ("the firm avoids accidents"). */

@@ -264,6 +264,13 @@ export function keepNotRaising(text: string, hunks: RawHunk[], j: Judgement): { 
  * with code as ranges around the code (the code stays as it is), so the scope says it, not
  * `ranges === null` alone.
  */
+/** The text before `at` ends with a question, past blank space and Markdown emphasis ("**Can I …?**"). */
+function endsWithQuestion(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && /[\s*_]/.test(text[i])) i--;
+  return text[i] === '?';
+}
+
 function wholeDocument(input: RewriteRequest): boolean {
   return input.ranges === null || input.options.scope === 'document';
 }
@@ -402,6 +409,7 @@ export async function reviseDocument(
       }
       const { masked, spans: used } = maskRange(text, spans, u.start, u.end);
       state.spans = used;
+      state.afterQuestion = endsWithQuestion(text, u.start);
       unit++;
       const revised = render(reviseUnit(masked, state), used);
       const before = text.slice(u.start, u.end);

@@ -33,6 +33,8 @@ export interface ReviseState {
    * ("But some argue … But I believe …").
    */
   previousOpening: string;
+  /** The text before the current unit ends with a question (its answer may open the unit). */
+  afterQuestion: boolean;
   /** Stems of the words the document writes as names, read when first needed (concise.ts). */
   names?: ReadonlySet<string>;
   /** The document's spelling, which every word an edit writes takes (spelling.ts). */
@@ -52,6 +54,7 @@ export function newState(mode: RewriteMode, strength: number, apostrophe = "'", 
     seen: new Set(),
     sentencesSeen: [],
     previousOpening: '',
+    afterQuestion: false,
     spelling: spellingOf(document),
   };
 }

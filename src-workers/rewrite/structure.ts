@@ -1456,6 +1456,14 @@ const COMMENT_PARTICIPLES = set(
 const COMMENT_APPOSITIVES = set('testament reminder tribute');
 const CHANGE_VERBS = set('evolve advance develop grow change progress expand improve unfold');
 
+/** The word before toks[comma] is a gerund governed by a preposition ("a cycle of drafting,"). */
+function gerundAfterPreposition(toks: readonly Tok[], comma: number): boolean {
+  const g = prevIndex(toks, comma);
+  if (g < 0 || !keyOf(toks[g]).endsWith('ing')) return false;
+  const p = prevIndex(toks, g);
+  return p >= 0 && PREPOSITIONS.has(keyOf(toks[p]));
+}
+
 /**
  * Concise prose: a sentence-final comment on what the sentence said (", highlighting the need for
  * care", ", a testament to her skill") and an empty opening clause ("As technology continues to
@@ -1473,6 +1481,11 @@ function commentTails(toks: Tok[]): boolean {
       const n2 = nextIndex(toks, n);
       const appositive = (k === 'a' || k === 'an') && n2 >= 0 && COMMENT_APPOSITIVES.has(keyOf(toks[n2]));
       if (!COMMENT_PARTICIPLES.has(k) && !appositive) continue;
+      // Not an item of a list of "-ing" words ("a cycle of drafting, reflecting, and refining",
+      // "by planning, reflecting on feedback, and …"): a comment takes an object, and follows a
+      // clause, not a gerund after a preposition.
+      if (!appositive && (!isWord(toks[n2]) || /^(?:and|or)$/.test(keyOf(toks[n2])) || gerundAfterPreposition(toks, i)))
+        continue;
       // Only a last clause with no protected text in it, after a clause of at least six words.
       const tail = toks.slice(i, -1);
       if (tail.some((t) => t.kind === 'placeholder') || toks.slice(0, i).filter((t) => t.kind === 'word').length < 6)

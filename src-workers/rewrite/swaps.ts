@@ -4,7 +4,7 @@
  * verbs inflected, alternatives rotated through the document, a/an fixed after a swap, and each
  * change marked with the reason its entry gives.
  */
-import { LLM_OPENERS, LLM_TRANSITIONS } from '../detect/lexicon';
+import { LIANG_WORDS, LLM_OPENERS, LLM_TRANSITIONS } from '../detect/lexicon';
 import { baseOfGerund, basesOfThirdPerson, type VerbForm } from './inflect';
 import { lexicon, type Alt, type Rule, type TrieNode } from './lexicon';
 import { canBeVerb, forget, readsAsNoun, readsAsVerb, tagsAt, type PosCache } from './pos';
@@ -282,6 +282,7 @@ function pickAlts(
   end: number,
   counters: Map<string, number>,
   concise: boolean,
+  neighbours: Neighbours,
 ): string[] {
   const isAttr = attributive(toks, end, start);
   // Concise prose takes no plainer word that is longer in words ("struggle" → "find it hard").
@@ -324,7 +325,8 @@ function pickAlts(
   }
   if (!eligible.length) return eligible;
   const c = (counters.get(rule.counter) ?? 0) % eligible.length;
-  const turn = [...eligible.slice(c), ...eligible.slice(0, c)];
+  const rotated = [...eligible.slice(c), ...eligible.slice(0, c)];
+  const turn = awayFromNeighbours(rule, rotated, neighbours, keyOf(toks[start]));
   // A stock phrase may echo a word three words off, but another of its words that echoes none in
   // eight goes first ("the interplay between the strong and the Coulomb interaction" → "relationship").
   // (A plainer word was held to eight already, and a single word has no other to go first.)
@@ -332,6 +334,51 @@ function pickAlts(
   const echoes = (text: string) => text !== '' && repeatsNearby(toks, start, end, text, 8);
   return [...turn.filter((t) => !echoes(t)), ...turn.filter(echoes)];
 }
+
+/**
+ * A verb or a modifier the sentence before or after already uses reads as an echo across the full
+ * stop ("Standard shipping usually takes 3–5 days. Expedited shipping usually arrives …", "Our
+ * analysis shows that … These results show …"): another alternative goes first, and where each
+ * echoes, a plain word stays as written ("typically", "reveals"). The most flagrant words
+ * (strength 1: "utilize") and those the detector lists go all the same.
+ * Verbs and adverbs only: a noun or an adjective may come back ("social norms … social
+ * approval"), as naming the same thing again is how people write (and varying it is what
+ * machines do).
+ */
+function awayFromNeighbours(rule: Rule, turn: string[], neighbours: Neighbours, source: string): string[] {
+  // The writer's own repetition ("The guide emphasizes rest. It also emphasizes …") takes one word throughout.
+  if (!VERB_OR_ADVERB(rule, source) || neighbours.written.has(echoStem(source))) return turn;
+  const echoes = (text: string) =>
+    text !== '' &&
+    text
+      .toLowerCase()
+      .split(' ')
+      .some((w) => !REPEAT_IGNORE.has(w) && neighbours.said.has(echoStem(w)));
+  const fresh = turn.filter((t) => !echoes(t));
+  const plainer = rule.reason === REASONS.plain || rule.reason === REASONS.precise;
+  if (plainer && rule.entry.level > 1 && !LISTED_WORDS.has(source)) return fresh;
+  return [...fresh, ...turn.filter(echoes)];
+}
+
+const LISTED_WORDS: ReadonlySet<string> = new Set(LIANG_WORDS);
+const VERB_OR_ADVERB = (rule: Rule, source: string) =>
+  rule.entry.kind === 'verb' || (rule.entry.kind === 'fixed' && rule.length === 1 && source.endsWith('ly'));
+
+/** The sentences either side of the one revised: as they now read, and as the writer wrote them. */
+export interface Neighbours {
+  said: ReadonlySet<string>;
+  written: ReadonlySet<string>;
+}
+
+/** Stems of the content words of some sentences, for `awayFromNeighbours`. */
+export function contentStems(sentences: readonly (readonly Tok[] | undefined)[]): Set<string> {
+  const out = new Set<string>();
+  for (const toks of sentences)
+    for (const t of toks ?? []) if (t.kind === 'word' && !REPEAT_IGNORE.has(keyOf(t))) out.add(echoStem(keyOf(t)));
+  return out;
+}
+
+const NO_NEIGHBOURS: Neighbours = { said: new Set(), written: new Set() };
 
 /** Far enough to reach across any sentence the reviser leaves whole. */
 const SENTENCE_REACH = 60;
@@ -431,7 +478,7 @@ function canStartSentence(t: Tok | undefined, state: Pick<ReviseState, 'spans'>)
 }
 
 /** Applies the table to one sentence, in place. Returns the number of changes. */
-export function applyTable(toks: Tok[], state: ReviseState): number {
+export function applyTable(toks: Tok[], state: ReviseState, neighbours: Neighbours = NO_NEIGHBOURS): number {
   const pos = state.pos;
   const root = lexicon();
   let changes = 0;
@@ -462,7 +509,17 @@ export function applyTable(toks: Tok[], state: ReviseState): number {
         const form = rule.forms ? resolveForm(toks, i, rule.forms) : null;
         let len = -1;
         const reason = rule.reason;
-        for (const text of pickAlts(rule, alts, form, toks, i, m.end, state.counters, state.mode === 'concise')) {
+        for (const text of pickAlts(
+          rule,
+          alts,
+          form,
+          toks,
+          i,
+          m.end,
+          state.counters,
+          state.mode === 'concise',
+          neighbours,
+        )) {
           // Not the opening the sentence before has ("But … But …"): the next alternative, or none
           // — unless the opening is one the detector lists ("Imagine", "Thus,"), which must go.
           if (isStart && state.previousOpening && firstWordOf(text) === state.previousOpening && !listedOpening(e.src))

@@ -1900,9 +1900,9 @@ export const TABLE: Entry[] = [
   // Not challenges someone makes ("challenges from its citizens", "legal challenges to the law")
   // nor ones people compete in ("compete in driving challenges"), nor ones sought or welcomed,
   // which are tests, not troubles ("exciting challenges ahead", "take on new challenges", "excited
-  // to tackle fresh challenges", "interesting mental challenges": "mental difficulties" are an
-  // illness), nor ones met (one meets a challenge, not a difficulty); "brings new challenges for
-  // farmers" are troubles.
+  // to tackle fresh challenges", "excited to dive into new challenges", "interesting mental
+  // challenges": "mental difficulties" are an illness), nor ones met (one meets a challenge, not a
+  // difficulty); "brings new challenges for farmers" are troubles.
   N('challenges', ['difficulties', 'problems'], 2, {
     plural: false,
     guard: {
@@ -1918,7 +1918,7 @@ export const TABLE: Entry[] = [
       notPrevWithin: {
         n: 4,
         in: set(
-          'compete competes competed competing complete completed completing contest contests take takes took taking taken embrace embraces embraced embracing welcome welcomes welcomed welcoming relish relishes enjoy enjoys enjoyed seek seeks sought seeking thrive thrives thrived exciting interesting rewarding stimulating thrilling fun meet meets meeting met tackle tackles tackled tackling excited eager',
+          'compete competes competed competing complete completed completing contest contests take takes took taking taken embrace embraces embraced embracing welcome welcomes welcomed welcoming relish relishes enjoy enjoys enjoyed seek seeks sought seeking thrive thrives thrived exciting interesting rewarding stimulating thrilling fun meet meets meeting met tackle tackles tackled tackling excited eager ready dive dives dived diving',
         ),
       },
     },

@@ -4149,4 +4149,56 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The key unlocks the door.',
     note: 'a door is unlocked',
   },
+  {
+    mode: 'standard',
+    text: 'Standard shipping typically takes three business days. Expedited shipping is available at checkout and usually arrives the next day.',
+    expected:
+      'Standard shipping typically takes three business days. Expedited shipping is available at checkout and usually arrives the next day.',
+    note: 'was "usually takes … usually arrives": an echo across the full stop',
+  },
+  {
+    mode: 'standard',
+    text: 'We demonstrate that our method outperforms the baselines. Our analysis reveals that the gains are largest for rare words.',
+    expected:
+      'We show that our method outperforms the baselines. Our analysis reveals that the gains are largest for rare words.',
+    note: 'was "We show … Our analysis shows"',
+  },
+  {
+    mode: 'standard',
+    text: 'Our analysis shows that the gains are largest for rare words. These findings highlight the potential of the method.',
+    expected:
+      'Our analysis shows that the gains are largest for rare words. These results underline the potential of the method.',
+    note: 'was "shows … show"',
+  },
+  {
+    mode: 'standard',
+    text: 'The bass is deep and punchy without overpowering the mids, while the highs remain crisp and clear.',
+    expected: 'The bass is deep and punchy without overpowering the mids, while the highs remain crisp and clear.',
+    note: 'was ". But the highs remain": "without" denies no clause, so nothing is set against the highs',
+  },
+  {
+    mode: 'standard',
+    text: 'Vases like this one were highly prized both at home and abroad. They were often given as diplomatic gifts and played a crucial role in shaping European tastes for Asian art.',
+    expected:
+      'Vases like this one were highly prized both at home and abroad. They were often given as diplomatic gifts and played a key part in shaping European tastes for Asian art.',
+    note: 'was "…, and they were often given as diplomatic gifts and played …"',
+  },
+  {
+    mode: 'standard',
+    text: "I'm excited to dive into new challenges at the firm.",
+    expected: "I'm excited to dive into new challenges at the firm.",
+    note: 'was "new difficulties": challenges welcomed are tests, not troubles',
+  },
+  {
+    mode: 'standard',
+    text: '**Can I return an item?**\n\nAbsolutely! We offer a hassle-free return policy.',
+    expected: '**Can I return an item?**\n\nAbsolutely! We provide a hassle-free return policy.',
+    note: 'was "We provide …": the "Absolutely!" under a FAQ question is its answer',
+  },
+  {
+    mode: 'concise',
+    text: 'Writing is not a linear process but rather an ongoing cycle of drafting, reflecting, and refining.',
+    expected: 'Writing is an ongoing cycle of drafting, reflecting, and refining, not a linear process.',
+    note: 'was "a cycle of drafting." (", reflecting, and refining" cut as a comment tail), which the guard then refused whole',
+  },
 ];
