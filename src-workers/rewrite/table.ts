@@ -631,6 +631,8 @@ export const TABLE: Entry[] = [
       ] as const
     ).map(([verb, alt]) => F(`${verb} a testament to the fact that`, `${alt} that`, 1)),
     F('served as a testament to', 'showed', 1),
+    // "In a testament to their spirit, the Kiwis fought on": "In proof of" is no English.
+    F('in a testament to', 'as proof of', 1),
     F('a testament to', ['proof of', 'a sign of'], 1),
     // After an adjective ("a true testament to"); never straight after a verb ("remains testament
     // to" would read "remains sign of").
@@ -986,11 +988,13 @@ export const TABLE: Entry[] = [
   V('heighten', 'increase', 2, {
     forms: ['past', 'pp'],
     guard: {
-      prevNotIn: new Set([...DETERMINERS, ...POSSESSIVES, ...set('to of in with and or by for')]),
+      prevNotIn: new Set([...DETERMINERS, ...POSSESSIVES, ...SENSES, ...set('to of in with and or by for')]),
       nextNotIn: SENSES,
     },
   }),
+  // "heightened senses", "my senses heightened".
   F('heightened', 'sharpened', 2, { guard: { nextIn: SENSES } }),
+  F('heightened', 'sharpened', 2, { guard: { prevIn: SENSES } }),
   // Not "point out", which states a fact: "Emphasizing group grades over individual ones" ranks them.
   // What is said can be underlined ("underlines the need"); a practice is only stressed
   // ("Emphasizing group grades" → "Stressing", not "Underlining group grades").
@@ -1186,7 +1190,7 @@ export const TABLE: Entry[] = [
   F('adept', 'skilled', 2),
   // "with the utmost care" → "the greatest care"; "do my utmost" is an effort, not a greatest.
   F('utmost', 'greatest', 2, { guard: { prevNotIn: POSSESSIVES } }),
-  F('heightened', ['greater', 'increased'], 2, { guard: { nextNotIn: SENSES } }),
+  F('heightened', ['greater', 'increased'], 2, { guard: { nextNotIn: SENSES, prevNotIn: SENSES } }),
   F('ubiquitous', 'widespread', 2),
   F('esteemed', 'respected', 2),
   F('renowned', ['famous', 'well-known'], 2),

@@ -4201,4 +4201,22 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Writing is an ongoing cycle of drafting, reflecting, and refining, not a linear process.',
     note: 'was "a cycle of drafting." (", reflecting, and refining" cut as a comment tail), which the guard then refused whole',
   },
+  {
+    mode: 'casual',
+    text: 'Her senses heightened as the door creaked.',
+    expected: 'Her senses sharpened as the door creaked.',
+    note: 'was "Her senses increased"',
+  },
+  {
+    mode: 'standard',
+    text: 'In a testament to their fighting spirit, the Kiwis put up a respectable fight.',
+    expected: 'As proof of their fighting spirit, the Kiwis put up a respectable fight.',
+    note: 'was "In proof of their fighting spirit"',
+  },
+  {
+    mode: 'standard',
+    text: 'Our work provides a significant step forward in the understanding of these polynomials.',
+    expected: 'Our work provides a major step forward in the understanding of these polynomials.',
+    note: 'was "gives a major step forward"',
+  },
 ];
