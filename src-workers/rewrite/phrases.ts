@@ -287,8 +287,9 @@ export const PHRASES: Entry[] = [
     O('as we have seen ,', 'As shown above,', 2),
     O('as we have discussed ,', 'As shown above,', 2),
     O('as we have explored ,', 'As shown above,', 2),
-    // The rhetorical closer ("Together, we can build …"), not a story's "Together, we climbed".
-    O('together , we', 'If we work together, we', 2, { guard: { nextIn: MODALS } }),
+    // The rhetorical closer ("Together, we can build …"), not a story's "Together, we climbed" nor
+    // its habit: "Together, we would build model rockets" ("would", "could", "might" tell one).
+    O('together , we', 'If we work together, we', 2, { guard: { nextIn: set('can will shall must should may') } }),
     // The temporal "as" ("As we navigate …, we must …", "As we walked home, …"), never the
     // manner "as" of "As we discussed, …" or "As we know, …", nor the causal "As we are …", nor
     // the proportional "as" of change ("As we age, …" is not "While we age"), nor the "as" of a

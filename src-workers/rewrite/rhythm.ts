@@ -43,6 +43,7 @@ import {
   LIMITERS,
   MODALS,
   OBJECT_PRONOUNS,
+  POSSESSIVES,
   PREPOSITIONS,
   SUBJECT_PRONOUNS,
   isNegation,
@@ -376,11 +377,21 @@ function pluralBeforeComma(toks: readonly Tok[], at: number): boolean {
   return w >= 0 && toks[w].kind === 'word' && looksPlural(keyOf(toks[w]));
 }
 
+/**
+ * People a determiner opens ("My father, an engineer, would share his knowledge, demonstrating how
+ * mechanisms worked": he did the demonstrating, which "This would show …" hands to his sharing).
+ */
+const PEOPLE = set(
+  'father mother dad mom mum parent parents brother brothers sister sisters son sons daughter daughters grandfather grandmother grandma grandpa grandparents uncle aunt cousin friend friends husband wife partner boss teacher teachers coach doctor colleague colleagues neighbour neighbor man woman boy girl children kids family',
+);
+
 /** The subject is not a person: the sentence opens with a determiner, a preposition, a possessive ("Emily's novel"), … */
 function impersonalSubject(toks: readonly Tok[]): boolean {
   const fi = firstContentIndex(toks);
   if (fi < 0 || toks[fi].kind !== 'word') return false;
   const k = keyOf(toks[fi]);
+  const n = nextIndex(toks, fi);
+  if ((DETERMINERS.has(k) || POSSESSIVES.has(k)) && n >= 0 && PEOPLE.has(keyOf(toks[n]))) return false;
   return IMPERSONAL_STARTS.has(k) || /['’]s$/.test(toks[fi].text);
 }
 

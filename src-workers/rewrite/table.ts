@@ -1585,7 +1585,8 @@ export const TABLE: Entry[] = [
       nextIn: set(
         'a an the their his its our this these some insight insights readers us them him clues depth valuable useful new important',
       ),
-      notNextWithin: { n: 4, in: set('with for') },
+      // A means, a range or a service stays provided here too ("providing a new way to control …").
+      notNextWithin: { n: 4, in: new Set([...PROVIDED_NOT_GIVEN, 'for']) },
     },
   }),
   F('particularly', 'especially', 2),

@@ -4219,4 +4219,23 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Our work provides a major step forward in the understanding of these polynomials.',
     note: 'was "gives a major step forward"',
   },
+  {
+    mode: 'standard',
+    text: 'Our work is a major advance, providing a new way to control their arrangement.',
+    expected: 'Our work is a major advance, providing a new way to control their arrangement.',
+    note: 'was "giving a new way": the "-ing" form held to what is provided, not given, like the others',
+  },
+  {
+    mode: 'casual',
+    text: 'My father, an engineer by profession, would share his knowledge with me, demonstrating how mechanisms functioned.',
+    expected:
+      'My father, an engineer by profession, would share his knowledge with me, showing how mechanisms functioned.',
+    note: 'was ". This would show how mechanisms functioned": the father did the demonstrating',
+  },
+  {
+    mode: 'standard',
+    text: 'Together, we would build model rockets and slot cars.',
+    expected: 'Together, we would build model rockets and slot cars.',
+    note: 'was "If we work together, we would build …": a habit told, not a call to act',
+  },
 ];
