@@ -207,6 +207,85 @@ function framings(): Entry[] {
   return [...out, ...beforeAside];
 }
 
+/**
+ * Nouns of an act whose "of" names what is acted on ("the removal of trees": trees are removed),
+ * with their "-ing" form. Not the nouns that also name a thing or a state ("the introduction of
+ * the book" is its first chapter, "the collection of the museum" its objects, "the management of
+ * the firm" its managers, "the determination of the team" their resolve, "the characterization of
+ * Heathcliff" his portrayal, "the conservation of energy" a law, "the treatment of women" how they
+ * fare), nor those whose "of" may name the doer ("the development of children", "the expansion
+ * of the universe"), nor those whose "-ing" form the detector counts as over-used ("preserving",
+ * "optimizing").
+ */
+const ACTS = new Map<string, string>(
+  (
+    [
+      ['implementation', 'implementing'],
+      ['creation', 'creating'],
+      ['establishment', 'establishing'],
+      ['adoption', 'adopting'],
+      ['elimination', 'eliminating'],
+      ['prevention', 'preventing'],
+      ['protection', 'protecting'],
+      ['reduction', 'reducing'],
+      ['removal', 'removing'],
+      ['replacement', 'replacing'],
+      ['identification', 'identifying'],
+      ['evaluation', 'evaluating'],
+      ['examination', 'examining'],
+      ['exploitation', 'exploiting'],
+      ['acquisition', 'acquiring'],
+      ['enforcement', 'enforcing'],
+      ['utilization', 'using'],
+      ['exploration', 'exploring'],
+      ['investigation', 'investigating'],
+      ['calculation', 'calculating'],
+      ['estimation', 'estimating'],
+      ['detection', 'detecting'],
+      ['prediction', 'predicting'],
+      ['mitigation', 'mitigating'],
+      ['promotion', 'promoting'],
+      ['enhancement', 'improving'],
+      ['modernization', 'modernizing'],
+      ['analysis', 'analyzing'],
+      ['measurement', 'measuring'],
+      ['simulation', 'simulating'],
+      ['manipulation', 'manipulating'],
+      ['application', 'applying'],
+    ] as const
+  ).flatMap(([noun, ing]) => [
+    [noun, ing],
+    // British spellings match too ("modernisation"); the edit writes the document's own spelling.
+    ...(noun.includes('iz') ? [[noun.replace('iz', 'is'), ing] as const] : []),
+  ]),
+);
+/**
+ * Prepositions of means and purpose, which a gerund reads well after ("by implementing", "for
+ * creating", "in preserving"). Not "to" ("led to the creation of 500 jobs"), nor time words
+ * ("since the introduction", "after the removal"), where the act becomes the subject's own, nor
+ * a topic or a part ("a commentary on the manipulation of the working class", "including the
+ * creation of the Federal Elections Commission"), which names an act that took place.
+ */
+const BEFORE_GERUND = ['in', 'for', 'by', 'through', 'into', 'towards', 'toward', 'without'];
+/** "allows for the estimation of" is no "allows for estimating". */
+const NOT_BEFORE_GERUND_FOR = set('allow allows allowed allowing provide provides provided providing');
+
+/**
+ * "by the implementation of the policy" → "by implementing the policy": the act said as a verb, in
+ * plain prose (formal and academic prose keep the noun). Never where an agent follows ("the
+ * removal of trees by the city"), which the gerund would drop.
+ */
+function actsAfterPrepositions(): Entry[] {
+  return BEFORE_GERUND.flatMap((p) =>
+    [...ACTS].map(([noun, ing]) =>
+      F(`${p} the ${noun} of`, `${p} ${ing}`, 2, {
+        modes: NOT_FORMAL,
+        guard: { nextLower: true, notNextWithin: { n: 8, in: set('by') }, prevNotIn: NOT_BEFORE_GERUND_FOR },
+      }),
+    ),
+  );
+}
+
 export const PHRASES: Entry[] = [
   ...because('filler', framings()),
 
@@ -607,6 +686,8 @@ export const PHRASES: Entry[] = [
     ...beAdjective('in agreement with', 'agree with'),
     ...beAdjective('in need of', 'need'),
     ...beAdjective('aware of the fact that', 'know that'),
+    // "by the implementation of the policy" → "by implementing the policy".
+    ...actsAfterPrepositions(),
   ]),
 
   // ---- Wordy phrases ---------------------------------------------------------------------------

@@ -230,6 +230,11 @@ describe('triplets, "not only … but also", nouns made verbs', () => {
     ['The plan is dependent on the weather.', 'The plan depends on the weather.', REASONS.verb],
     ['The crews made adjustments to the engines.', 'The crews adjusted the engines.', REASONS.verb],
     ['The plan takes into account the cost.', 'The plan considers the cost.', REASONS.verb],
+    [
+      'The city cut traffic by the implementation of a congestion charge.',
+      'The city cut traffic by implementing a congestion charge.',
+      REASONS.verb,
+    ],
     ['A small number of cases failed.', 'A few cases failed.', REASONS.wordy],
     ['In light of the fact that it rained, we stayed.', 'Because it rained, we stayed.', REASONS.wordy],
   ])('%s', async (input, expected, reason) => {

@@ -4238,4 +4238,38 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Together, we would build model rockets and slot cars.',
     note: 'was "If we work together, we would build …": a habit told, not a call to act',
   },
+  {
+    mode: 'standard',
+    text: 'The city reduced traffic by the implementation of a congestion charge.',
+    expected: 'The city reduced traffic by implementing a congestion charge.',
+  },
+  {
+    mode: 'concise',
+    text: 'Forests aid in the protection of unique ecosystems.',
+    expected: 'Forests aid in protecting unique ecosystems.',
+  },
+  {
+    mode: 'standard',
+    text: 'The council is responsible for the removal of trees by the city.',
+    expected: 'The council is responsible for the removal of trees by the city.',
+    note: 'an agent follows, which the gerund would drop',
+  },
+  {
+    mode: 'standard',
+    text: 'New techniques allowed for the creation of beautiful pieces.',
+    expected: 'New techniques allowed for the creation of beautiful pieces.',
+    note: '"allowed for creating" is no English',
+  },
+  {
+    mode: 'standard',
+    text: 'The scandal led to new laws, including the creation of the Federal Elections Commission.',
+    expected: 'The scandal led to new laws, including the creation of the Federal Elections Commission.',
+    note: 'an act that took place, named as a part',
+  },
+  {
+    mode: 'formal',
+    text: 'The city reduced traffic by the implementation of a congestion charge.',
+    expected: 'The city reduced traffic by the implementation of a congestion charge.',
+    note: 'formal prose keeps the noun',
+  },
 ];
