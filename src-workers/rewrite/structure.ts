@@ -717,6 +717,12 @@ const ASIDE_OPENERS = set('such like including especially particularly notably w
 const IT_ADJECTIVES = set(
   'important essential crucial vital necessary imperative critical key recommended advisable advised',
 );
+/** The reader's things: advice about them reads as an instruction. */
+const READER = set('your yours yourself yourselves');
+/** The document is set out as instructions: it has a list or a Markdown heading. */
+function instructions(state: ReviseState): boolean {
+  return /^[ \t]*(?:\d+[.)]|[-*•]|#{1,6})[ \t]/m.test(state.document);
+}
 /** Advice, not need: "It is recommended that the team meet" → "The team should meet", not "must". */
 const ADVICE_ADJECTIVES = set('important recommended advisable advised');
 const OBJECT_TO_SUBJECT: Record<string, string> = {
@@ -967,6 +973,14 @@ function itIsAdjectiveTo(toks: Tok[], state: ReviseState): boolean {
     const after = w[k + 2] !== undefined ? keyOf(toks[w[k + 2]]) : '';
     if (after === 'that' || after === 'in' || after === 'out') return false;
     const vp = toks.slice(w[k + 1] + 1, -1);
+    // In instructions (a text with steps or headings), advice about the reader's things is one
+    // more step: "It's important to consider your local climate when choosing varieties." →
+    // "Consider your local climate when choosing varieties." Not in an essay, where "It's
+    // essential to follow your own path" states a view, which a command would not.
+    if (!also && instructions(state) && vp.some((t) => isWord(t) && READER.has(keyOf(t)))) {
+      toks.splice(0, w[k + 1] + 1, { ...v, text: capitalize(v.text), reason: why, removedBefore: why });
+      return true;
+    }
     // A short phrase only: ten words and more before "is vital" make a subject the reader must
     // hold ("Choosing tools that genuinely fit your needs rather than … is vital.").
     if (vp.filter((t) => t.kind === 'word').length > 9) return false;

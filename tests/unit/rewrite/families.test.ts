@@ -63,8 +63,14 @@ describe('openers, closers and filler', () => {
     ['It is essential to protect old forests.', 'Protecting old forests is essential.', REASONS.stock],
     // Too long a phrase for a subject: the frame keeps its shape with a plainer adjective.
     [
-      'It is crucial to choose tools that genuinely fit your needs rather than getting lost in options.',
-      'It is vital to choose tools that genuinely fit your needs rather than getting lost in options.',
+      "It is crucial to choose tools that genuinely fit the team's needs rather than getting lost in options.",
+      "It is vital to choose tools that genuinely fit the team's needs rather than getting lost in options.",
+      REASONS.stock,
+    ],
+    // In a list of steps, advice to the reader is one more step, however long.
+    [
+      '- It is crucial to choose tools that genuinely fit your needs rather than getting lost in options.',
+      '- Choose tools that genuinely fit your needs rather than getting lost in options.',
       REASONS.stock,
     ],
     // Kept in shape with a plainer adjective: a stock phrase replaced, no shorter than before.

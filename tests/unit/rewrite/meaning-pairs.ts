@@ -4272,4 +4272,21 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The city reduced traffic by the implementation of a congestion charge.',
     note: 'formal prose keeps the noun',
   },
+  {
+    mode: 'standard',
+    text: "## Planting\n\n1. It's important to consider your local climate when choosing varieties.",
+    expected: '## Planting\n\n1. Consider your local climate when choosing varieties.',
+    note: 'was "When choosing varieties, considering your local climate matters."',
+  },
+  {
+    mode: 'standard',
+    text: '- To stay safe on the road, it is essential to check your tyres every month.',
+    expected: '- To stay safe on the road, check your tyres every month.',
+  },
+  {
+    mode: 'standard',
+    text: "It's essential to follow your own path in life.",
+    expected: 'Following your own path in life is essential.',
+    note: 'an essay states a view: no command',
+  },
 ];
