@@ -54,6 +54,10 @@ const NUANCED_KEPT = set(
   'understanding view views perspective perspectives stance picture grasp debate discussion conversation lens take',
 );
 
+/** Things made to do a job, which are designed to do it rather than "set out to". */
+const MADE_THINGS = set(
+  'platform platforms app apps tool tools product products device devices system systems software service services feature features technology technologies machine machines algorithm algorithms',
+);
 /** Trips one goes on ("embark on a hike" → "set out on a hike"). */
 const OUTINGS = set(
   'journey journeys trip trips hike hikes walk walks voyage voyages expedition expeditions adventure adventures tour tours trek treks cruise cruises quest quests pilgrimage pilgrimages road',
@@ -1951,7 +1955,9 @@ export const TABLE: Entry[] = [
   F('holds', 'has', 2, {
     guard: { nextWithin: { n: 3, in: set('place potential promise significance importance value meaning key power') } },
   }),
-  V('aim to', 'set out to', 2, { forms: ['s3'] }),
+  // A study or a writer sets out to do something; a made thing is only designed to ("The
+  // platform, piloted in 14 clinics, aims to reduce paperwork" stays, as does any sentence naming one).
+  V('aim to', 'set out to', 2, { forms: ['s3'], guard: { notInSentence: MADE_THINGS } }),
   // "our understanding of" → "our grasp of": the noun after a possessive, an article or a degree adjective.
   // A subject is grasped, a person is understood ("our understanding of ourselves, of each other").
   // Every second one stays: a paper that says "our grasp of" three times reads no better. Formal

@@ -4289,4 +4289,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Following your own path in life is essential.',
     note: 'an essay states a view: no command',
   },
+  {
+    mode: 'standard',
+    text: 'The platform, which has been piloted in 14 clinics, aims to reduce paperwork.',
+    expected: 'The platform, which has been piloted in 14 clinics, aims to reduce paperwork.',
+    note: 'was "sets out to reduce": a made thing does not set out',
+  },
+  {
+    mode: 'standard',
+    text: 'This study aims to measure the effect of noise on sleep.',
+    expected: 'This study sets out to measure the effect of noise on sleep.',
+  },
 ];
