@@ -1572,11 +1572,12 @@ export const TABLE: Entry[] = [
           'a an the their his its our this these some no new fresh valuable useful rich deep unique many several numerous various free',
         ),
         // Offered to someone is proposed, not yet given ("offered a portrait to the gallery"), and so
-        // is what one offers in exchange: "offered a $50,000 reward" is no reward provided.
+        // is what one offers in exchange: "offered a $50,000 reward" is no reward provided, "We
+        // offer a competitive salary" none paid yet.
         notNextWithin: {
           n: 5,
           in: set(
-            'to reward rewards bounty bounties bribe bribes deal deals job jobs position positions contract contracts settlement settlements prize prizes apology apologies resignation',
+            'to reward rewards bounty bounties bribe bribes deal deals job jobs position positions contract contracts settlement settlements prize prizes apology apologies resignation salary salaries wage wages pay package packages compensation bonus bonuses',
           ),
         },
       },

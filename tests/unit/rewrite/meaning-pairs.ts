@@ -4300,4 +4300,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'This study aims to measure the effect of noise on sleep.',
     expected: 'This study sets out to measure the effect of noise on sleep.',
   },
+  {
+    mode: 'standard',
+    text: 'We offer a competitive salary, flexible working hours, and a supportive environment.',
+    expected: 'We offer a competitive salary, flexible working hours, and a supportive environment.',
+    note: 'was "We provide a competitive salary": a job advert offers, pays nothing yet',
+  },
 ];
