@@ -836,10 +836,12 @@ export const TABLE: Entry[] = [
   V('captivate', 'win', 1, { guard: { nextWithin: { n: 3, in: set('heart hearts') } } }),
   V('captivate', ['fascinate', 'enthrall'], 1),
   // "realizes" is itself an over-used word: "unlocks its potential" → "brings out".
-  // Secrets are learnt: "Unlock the secrets of French cooking" → "Learn the secrets of …".
-  V('unlock the secrets of', 'learn the secrets of', 1),
-  V('unlock the secret of', 'learn the secret of', 1),
-  V('unlock the secret to', 'learn the secret to', 1),
+  // Secrets are uncovered — by a cook ("Unlock the secrets of French cooking" → "Uncover the
+  // secrets of …") or by a language "with the power to unlock the secrets of the universe", which
+  // learns nothing.
+  V('unlock the secrets of', 'uncover the secrets of', 1),
+  V('unlock the secret of', 'uncover the secret of', 1),
+  V('unlock the secret to', 'uncover the secret to', 1),
   V('unlock', 'realize', 1, { forms: ['base', 'past', 'pp', 'ger'], guard: UNLOCK_POTENTIAL }),
   V('unlock', 'bring out', 1, { forms: ['s3'], guard: UNLOCK_POTENTIAL }),
   V('navigate the complexities of', ['deal with the complexity of', 'work through the complexity of'], 2),

@@ -4141,7 +4141,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'Unlock the secrets of French cooking with our new course.',
-    expected: 'Learn the secrets of French cooking with our new course.',
+    expected: 'Uncover the secrets of French cooking with our new course.',
   },
   {
     mode: 'standard',
@@ -4305,5 +4305,11 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'We offer a competitive salary, flexible working hours, and a supportive environment.',
     expected: 'We offer a competitive salary, flexible working hours, and a supportive environment.',
     note: 'was "We provide a competitive salary": a job advert offers, pays nothing yet',
+  },
+  {
+    mode: 'standard',
+    text: 'It is a language that has the power to unlock the secrets of the universe.',
+    expected: 'It is a language that has the power to uncover the secrets of the universe.',
+    note: 'was "to learn the secrets": a language learns nothing',
   },
 ];
