@@ -767,10 +767,12 @@ export const PHRASES: Entry[] = [
       ] as const
     ).flatMap(([alt, nouns]) => [
       F('unique', alt, 2, {
-        guard: { attributive: true, prevNotIn: new Set([...DEGREE_WORDS, ...POSSESSIVES]), nextIn: set(nouns) },
+        guard: { attributive: true, prevNotIn: new Set([...DEGREE_WORDS, ...POSSESSIVES, 'own']), nextIn: set(nouns) },
       }),
       F('unique', 'own', 2, { guard: { attributive: true, prevIn: POSSESSIVES, nextIn: set(nouns) } }),
     ]),
+    // "their own unique perspective" says "own" twice: "their own perspective".
+    F('unique', '', 2, { guard: { attributive: true, prevIn: set('own') } }),
     F('important', 'key', 2, {
       guard: {
         attributive: true,

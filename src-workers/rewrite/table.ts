@@ -857,7 +857,7 @@ export const TABLE: Entry[] = [
       nextWithin: {
         n: 3,
         in: set(
-          'behavior behaviour behaviors mechanism mechanisms secret secrets truth truths nature structure structures dynamics origin origins pattern patterns role roles cause causes meaning meanings mystery mysteries layers complexity complexities aspect aspects side sides depth depths desire desires fear fears hidden insights insight',
+          'behavior behaviour behaviors mechanism mechanisms secret secrets truth truths nature structure structures dynamics origin origins pattern patterns role roles cause causes meaning meanings mystery mysteries layers complexity complexities aspect aspects side sides depth depths desire desires fear fears hidden insights insight genius talent talents skill skills character identity intentions motive motives feelings personality',
         ),
       },
     },

@@ -4312,4 +4312,16 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'It is a language that has the power to uncover the secrets of the universe.',
     note: 'was "to learn the secrets": a language learns nothing',
   },
+  {
+    mode: 'formal',
+    text: 'The ending unveils the true genius of his deductive capabilities.',
+    expected: 'The ending uncovers the true genius of his deductive capabilities.',
+    note: 'was "presents the true genius": a hidden quality is uncovered',
+  },
+  {
+    mode: 'formal',
+    text: 'Each narrator has their own unique perspective on the events.',
+    expected: 'Each narrator has their own perspective on the events.',
+    note: 'was "their own original perspective"',
+  },
 ];
