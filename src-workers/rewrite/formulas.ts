@@ -88,9 +88,17 @@ function isOffer(k: string): boolean {
   return OFFER_OPENINGS.some((o) => k.startsWith(o) && (k.length === o.length || /[\s,!?]/.test(k[o.length])));
 }
 
+/**
+ * The sign-off naming what it closes ("I hope this essay helps!", "I hope this guide was
+ * helpful."): only about the text itself, so "I hope this treatment helps her." stays.
+ */
+const HOPE_IT_HELPS =
+  /^i hope (?:this|that) (?:essay|article|answer|explanation|guide|overview|summary|response|information|list|post) (?:helps|was helpful|is helpful|helped)(?: you)?[.!]$/;
+
 function reasonFor(s: Sentence): Reason | null {
   const k = shape(s);
-  return OPENING.has(k) ? REASONS.opener : CLOSING.has(k) || isOffer(k) ? REASONS.closer : null;
+  if (OPENING.has(k)) return REASONS.opener;
+  return CLOSING.has(k) || HOPE_IT_HELPS.test(k) || isOffer(k) ? REASONS.closer : null;
 }
 
 /** "Certainly!", "Absolutely!", "Of course!", "Sure!": formulas before an answer — unless they are it. */

@@ -259,11 +259,6 @@ export function keepNotRaising(text: string, hunks: RawHunk[], j: Judgement): { 
   return { hunks: kept, note };
 }
 
-/**
- * Is this a revision of the whole document? The core sends a whole-document revision of a text
- * with code as ranges around the code (the code stays as it is), so the scope says it, not
- * `ranges === null` alone.
- */
 /** The text before `at` ends with a question, past blank space and Markdown emphasis ("**Can I …?**"). */
 function endsWithQuestion(text: string, at: number): boolean {
   let i = at - 1;
@@ -271,6 +266,11 @@ function endsWithQuestion(text: string, at: number): boolean {
   return text[i] === '?';
 }
 
+/**
+ * Is this a revision of the whole document? The core sends a whole-document revision of a text
+ * with code as ranges around the code (the code stays as it is), so the scope says it, not
+ * `ranges === null` alone.
+ */
 function wholeDocument(input: RewriteRequest): boolean {
   return input.ranges === null || input.options.scope === 'document';
 }

@@ -4324,4 +4324,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Each narrator has their own perspective on the events.',
     note: 'was "their own original perspective"',
   },
+  {
+    mode: 'standard',
+    text: 'Books have the power to educate and inspire. I hope this essay helps!',
+    expected: 'Books have the power to educate and inspire.',
+    note: 'the sign-off was kept',
+  },
+  {
+    mode: 'standard',
+    text: 'The doctor changed her dose. I hope this treatment helps her.',
+    expected: 'The doctor changed her dose. I hope this treatment helps her.',
+  },
 ];
