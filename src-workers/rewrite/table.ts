@@ -865,6 +865,9 @@ export const TABLE: Entry[] = [
   // With its object only: in a passive ("the history is being unveiled by new data") the thing
   // may be hidden, not shown, and "presented" would say otherwise.
   V('unveil', 'present', 2, { guard: { object: true, prevNotIn: BE_FORMS } }),
+  // What a document or a set "encompasses" is in it: in the passive only "included" says so
+  // ("if they are encompassed in a single document" is not "covered in" one).
+  V('encompass', 'include', 2, { forms: ['pp'], guard: { prevIn: BE_FORMS } }),
   V('encompass', ['cover', 'include'], 2),
   V('exemplify', ['show', 'illustrate'], 2),
   // Not "facilitate a meeting" (to chair it).

@@ -4335,4 +4335,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The doctor changed her dose. I hope this treatment helps her.',
     expected: 'The doctor changed her dose. I hope this treatment helps her.',
   },
+  {
+    mode: 'standard',
+    text: 'If the rules are encompassed in a single document, it is called a codified constitution.',
+    expected: 'If the rules are included in a single document, it is called a codified constitution.',
+    note: 'was "covered in a single document"',
+  },
 ];
