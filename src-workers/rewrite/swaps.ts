@@ -336,14 +336,13 @@ function pickAlts(
 }
 
 /**
- * A verb or a modifier the sentence before or after already uses reads as an echo across the full
+ * A verb or an adverb the sentence before or after already uses reads as an echo across the full
  * stop ("Standard shipping usually takes 3–5 days. Expedited shipping usually arrives …", "Our
  * analysis shows that … These results show …"): another alternative goes first, and where each
  * echoes, a plain word stays as written ("typically", "reveals"). The most flagrant words
- * (strength 1: "utilize") and those the detector lists go all the same.
- * Verbs and adverbs only: a noun or an adjective may come back ("social norms … social
- * approval"), as naming the same thing again is how people write (and varying it is what
- * machines do).
+ * (strength 1: "utilize") and those the detector lists go all the same. A noun or an adjective
+ * may come back ("social norms … social approval"): naming the same thing again is how people
+ * write, and varying it is what machines do.
  */
 function awayFromNeighbours(rule: Rule, turn: string[], neighbours: Neighbours, source: string): string[] {
   // The writer's own repetition ("The guide emphasizes rest. It also emphasizes …") takes one word throughout.
