@@ -211,11 +211,11 @@ function framings(): Entry[] {
  * Nouns of an act whose "of" names what is acted on ("the removal of trees": trees are removed),
  * with their "-ing" form. Not the nouns that also name a thing or a state ("the introduction of
  * the book" is its first chapter, "the collection of the museum" its objects, "the management of
- * the firm" its managers, "the determination of the team" their resolve, "the characterization of
- * Heathcliff" his portrayal, "the conservation of energy" a law, "the treatment of women" how they
- * fare), nor those whose "of" may name the doer ("the development of children", "the expansion
- * of the universe"), nor those whose "-ing" form the detector counts as over-used ("preserving",
- * "optimizing").
+ * the firm" its managers, "the investigation of the murder" the police's inquiry, "the
+ * determination of the team" their resolve, "the characterization of Heathcliff" his portrayal,
+ * "the conservation of energy" a law, "the treatment of women" how they fare), nor those whose
+ * "of" may name the doer ("the development of children", "the expansion of the universe"), nor
+ * those whose "-ing" form the detector counts as over-used ("preserving", "optimizing").
  */
 const ACTS = new Map<string, string>(
   (
@@ -238,7 +238,6 @@ const ACTS = new Map<string, string>(
       ['enforcement', 'enforcing'],
       ['utilization', 'using'],
       ['exploration', 'exploring'],
-      ['investigation', 'investigating'],
       ['calculation', 'calculating'],
       ['estimation', 'estimating'],
       ['detection', 'detecting'],

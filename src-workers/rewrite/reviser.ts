@@ -16,7 +16,7 @@ import { rhythm } from './rhythm';
 import { formalMode, type ReviseState } from './state';
 import { contrastAcross, restructure } from './structure';
 import { toBritish } from './spelling';
-import { applyTable, contentStems } from './swaps';
+import { applyTable, neighboursOf, stemIndex } from './swaps';
 import { firstContentIndex, isLowerWord, openingWord, splitSentences, tokenize, type Tok } from './tokens';
 
 export { newState, formalMode, type ReviseState } from './state';
@@ -39,18 +39,12 @@ function britishWords(toks: Tok[]): void {
 export function reviseUnit(masked: string, state: ReviseState): Tok[] {
   const sents = contrastAcross(dropFormulas(splitSentences(tokenize(masked)), state), state);
   state.previousOpening = '';
-  let previousWritten: readonly Tok[] = [];
+  const stems = stemIndex(sents);
   for (const [k, s] of sents.entries()) {
     if (!s.toks.length) continue;
-    const written = s.toks.slice();
     restructure(s.toks, state);
     passiveToActive(s.toks, state);
-    const next = sents[k + 1]?.toks;
-    applyTable(s.toks, state, {
-      said: contentStems([sents[k - 1]?.toks, next]),
-      written: contentStems([previousWritten, next]),
-    });
-    previousWritten = written;
+    applyTable(s.toks, state, neighboursOf(stems, k, sents[k - 1]?.toks));
     state.previousOpening = openingWord(s.toks);
   }
   let out = rhythm(sents, state);

@@ -346,13 +346,13 @@ function pickAlts(
  */
 function awayFromNeighbours(rule: Rule, turn: string[], neighbours: Neighbours, source: string): string[] {
   // The writer's own repetition ("The guide emphasizes rest. It also emphasizes …") takes one word throughout.
-  if (!VERB_OR_ADVERB(rule, source) || neighbours.written.has(echoStem(source))) return turn;
+  if (!VERB_OR_ADVERB(rule, source) || neighbours.written(echoStem(source))) return turn;
   const echoes = (text: string) =>
     text !== '' &&
     text
       .toLowerCase()
       .split(' ')
-      .some((w) => !REPEAT_IGNORE.has(w) && neighbours.said.has(echoStem(w)));
+      .some((w) => !REPEAT_IGNORE.has(w) && neighbours.said(echoStem(w)));
   const fresh = turn.filter((t) => !echoes(t));
   const plainer = rule.reason === REASONS.plain || rule.reason === REASONS.precise;
   if (plainer && rule.entry.level > 1 && !LISTED_WORDS.has(source)) return fresh;
@@ -365,19 +365,55 @@ const VERB_OR_ADVERB = (rule: Rule, source: string) =>
 
 /** The sentences either side of the one revised: as they now read, and as the writer wrote them. */
 export interface Neighbours {
-  said: ReadonlySet<string>;
-  written: ReadonlySet<string>;
+  /** The stem stands in the sentence before (as revised) or after. */
+  said(stem: string): boolean;
+  /** The stem stands in the sentence before or after as the writer wrote them. */
+  written(stem: string): boolean;
 }
 
-/** Stems of the content words of some sentences, for `awayFromNeighbours`. */
-export function contentStems(sentences: readonly (readonly Tok[] | undefined)[]): Set<string> {
-  const out = new Set<string>();
-  for (const toks of sentences)
-    for (const t of toks ?? []) if (t.kind === 'word' && !REPEAT_IGNORE.has(keyOf(t))) out.add(echoStem(keyOf(t)));
-  return out;
+/** For each content-word stem of a unit, the sentences (by index) that hold it as written. */
+export function stemIndex(sentences: readonly { toks: readonly Tok[] }[]): Map<string, Set<number>> {
+  const index = new Map<string, Set<number>>();
+  sentences.forEach((s, k) => {
+    for (const t of s.toks) {
+      if (t.kind !== 'word' || REPEAT_IGNORE.has(keyOf(t))) continue;
+      const stem = echoStem(keyOf(t));
+      const at = index.get(stem);
+      if (at) at.add(k);
+      else index.set(stem, new Set([k]));
+    }
+  });
+  return index;
 }
 
-const NO_NEIGHBOURS: Neighbours = { said: new Set(), written: new Set() };
+/**
+ * The neighbours of sentence k, read from the unit's index (one pass over its words, not one per
+ * sentence); the sentence before also says what its edits wrote.
+ */
+export function neighboursOf(
+  index: Map<string, Set<number>>,
+  k: number,
+  before: readonly Tok[] | undefined,
+): Neighbours {
+  let wroteBefore: Set<string> | undefined;
+  const written = (stem: string) => {
+    const at = index.get(stem);
+    return !!at && (at.has(k - 1) || at.has(k + 1));
+  };
+  return {
+    written,
+    said(stem) {
+      wroteBefore ??= new Set(
+        (before ?? [])
+          .filter((t) => t.kind === 'word' && t.reason && !REPEAT_IGNORE.has(keyOf(t)))
+          .map((t) => echoStem(keyOf(t))),
+      );
+      return written(stem) || wroteBefore.has(stem);
+    },
+  };
+}
+
+const NO_NEIGHBOURS: Neighbours = { said: () => false, written: () => false };
 
 /** Far enough to reach across any sentence the reviser leaves whole. */
 const SENTENCE_REACH = 60;
@@ -399,9 +435,17 @@ const number = (w: string) => (w.endsWith('ss') || w.length <= 3 ? w : w.replace
  * "used" echoes "uses" (a final "e" goes too: "reduce", "reducing" and "reduced" are one word).
  */
 const echoStem = (w: string) => {
-  const n = number(w);
-  return (n.length > 3 ? n.replace(/(?:ing|ed|es)$/, '') : n).replace(/e$/, '');
+  let stem = STEMS.get(w);
+  if (stem === undefined) {
+    const n = number(w);
+    stem = (n.length > 3 ? n.replace(/(?:ing|ed|es)$/, '') : n).replace(/e$/, '');
+    // Every sentence's neighbours are read for their stems: a document repeats its words.
+    if (STEMS.size > 50_000) STEMS.clear();
+    STEMS.set(w, stem);
+  }
+  return stem;
 };
+const STEMS = new Map<string, string>();
 
 function repeatsNearby(toks: readonly Tok[], start: number, end: number, text: string, reach: number): boolean {
   const words = text

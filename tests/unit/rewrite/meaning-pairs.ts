@@ -4341,4 +4341,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'If the rules are included in a single document, it is called a codified constitution.',
     note: 'was "covered in a single document"',
   },
+  {
+    mode: 'standard',
+    text: 'He becomes embroiled in the investigation of the murder of Roger Ackroyd.',
+    expected: 'He becomes embroiled in the investigation of the murder of Roger Ackroyd.',
+    note: 'an inquiry under way, not his investigating',
+  },
 ];
