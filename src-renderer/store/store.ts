@@ -85,6 +85,8 @@ export class Actions {
   /** A counter of events received, and per entity the count at its last event. */
   private eventClock = 0;
   private readonly lastEvent = new Map<string, number>();
+  /** Per deleted document, the event clock at its deletion: a list read before it must not bring it back. */
+  private readonly deletedAt = new Map<number, number>();
   private statsTimer: ReturnType<typeof setTimeout> | null = null;
   private queueWatchers = 0;
   private readonly docWindow: ChannelWindow;
@@ -155,6 +157,8 @@ export class Actions {
       if (item.kind !== 'event' || item.via === '*') continue;
       this.eventClock++;
       for (const k of eventKeys(item.envelope.event, item.envelope.data)) this.lastEvent.set(k, this.eventClock);
+      const id = (item.envelope.data as { document_id?: unknown } | null)?.document_id;
+      if (item.envelope.event === 'document.deleted' && typeof id === 'number') this.deletedAt.set(id, this.eventClock);
     }
     const r = reduceBatch(this.store.getState(), batch);
     if (r.toasts.length) Object.assign(r.patch, this.withToasts({ ...this.store.getState(), ...r.patch }, r.toasts));
@@ -214,6 +218,11 @@ export class Actions {
     return (this.lastEvent.get(key) ?? 0) > since;
   }
 
+  /** Whether a `document.deleted` event for the document arrived since `since`. */
+  private deletedSince(id: number, since: number): boolean {
+    return (this.deletedAt.get(id) ?? 0) > since;
+  }
+
   // ---- toasts ------------------------------------------------------------------------------------
 
   /** The newest toasts, at most TOAST_LIMIT; each also goes to the activity list, which keeps them. */
@@ -249,8 +258,15 @@ export class Actions {
     });
     this.set((s) => {
       const docs = new Map<number, DocumentSummary>();
-      // A document that events changed while the list was on its way keeps what they said.
-      for (const d of documents) docs.set(d.id, this.newerThan(`doc:${d.id}`, since) ? (s.docs.get(d.id) ?? d) : d);
+      // A document that events changed while the list was on its way keeps what they said; one
+      // they deleted stays deleted.
+      for (const d of documents) {
+        if (this.deletedSince(d.id, since)) continue;
+        docs.set(d.id, this.newerThan(`doc:${d.id}`, since) ? (s.docs.get(d.id) ?? d) : d);
+      }
+      // One imported while the list was on its way (the list was read before it) is kept too: the
+      // poll that reloads the library must not drop a document its events just added.
+      for (const [id, d] of s.docs) if (!docs.has(id) && this.newerThan(`doc:${id}`, since)) docs.set(id, d);
       return { docs, libraryLoaded: true };
     });
   }

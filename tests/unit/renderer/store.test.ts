@@ -172,6 +172,31 @@ describe('store updates from live events', () => {
     expect(store.getState().toasts.map((t) => t.kind)).toEqual(['info', 'error']);
   });
 
+  it('a library list read before an import or a deletion neither drops the new document nor brings back the deleted one', async () => {
+    const { bridge, clock, store, actions } = setup([summary(1), summary(2)]);
+    actions.start();
+    await flush();
+    expect([...store.getState().docs.keys()].sort()).toEqual([1, 2]);
+    // The next reload (a poll, a resync) reads the list; its answer is held back …
+    let answer!: (v: unknown) => void;
+    bridge.handlers.listDocuments = () => new Promise((r) => (answer = r));
+    const reload = actions.loadLibrary();
+    // … while document 3 is imported and document 2 deleted.
+    bridge.publish('private-library.1', 'document.imported', {
+      document_id: 3,
+      name: 'new.txt',
+      format: 'txt',
+      size_bytes: 10,
+      imported_at: new Date().toISOString(),
+    });
+    bridge.publish('private-library.1', 'document.deleted', { document_id: 2 });
+    clock.frame();
+    // The list was read before either.
+    answer({ documents: [summary(1), summary(2)], total: 2 });
+    await reload;
+    expect([...store.getState().docs.keys()].sort()).toEqual([1, 3]);
+  });
+
   it('a command answer older than the events that followed it does not undo them', async () => {
     const { bridge, clock, store, actions } = setup();
     const job = (status: string) => ({
