@@ -35,6 +35,8 @@ export interface ReviseState {
   previousOpening: string;
   /** The text before the current unit ends with a question (its answer may open the unit). */
   afterQuestion: boolean;
+  /** The document is set out as instructions (a list or a heading), read when first needed (structure.ts). */
+  instructions?: boolean;
   /** Stems of the words the document writes as names, read when first needed (concise.ts). */
   names?: ReadonlySet<string>;
   /** The document's spelling, which every word an edit writes takes (spelling.ts). */

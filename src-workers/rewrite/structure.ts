@@ -721,7 +721,7 @@ const IT_ADJECTIVES = set(
 const READER = set('your yours yourself yourselves');
 /** The document is set out as instructions: it has a list or a Markdown heading. */
 function instructions(state: ReviseState): boolean {
-  return /^[ \t]*(?:\d+[.)]|[-*•]|#{1,6})[ \t]/m.test(state.document);
+  return (state.instructions ??= /^[ \t]*(?:\d+[.)]|[-*•]|#{1,6})[ \t]/m.test(state.document));
 }
 /** Advice, not need: "It is recommended that the team meet" → "The team should meet", not "must". */
 const ADVICE_ADJECTIVES = set('important recommended advisable advised');
@@ -977,7 +977,7 @@ function itIsAdjectiveTo(toks: Tok[], state: ReviseState): boolean {
     // more step: "It's important to consider your local climate when choosing varieties." →
     // "Consider your local climate when choosing varieties." Not in an essay, where "It's
     // essential to follow your own path" states a view, which a command would not.
-    if (!also && instructions(state) && vp.some((t) => isWord(t) && READER.has(keyOf(t)))) {
+    if (!also && vp.some((t) => isWord(t) && READER.has(keyOf(t))) && instructions(state)) {
       toks.splice(0, w[k + 1] + 1, { ...v, text: capitalize(v.text), reason: why, removedBefore: why });
       return true;
     }

@@ -39,6 +39,15 @@ function setup(docs: DocumentSummary[] = [], userId = 1) {
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
+/** The payload of a `document.imported` event. */
+const imported = (id: number, name: string, size_bytes = 10) => ({
+  document_id: id,
+  name,
+  format: 'txt',
+  size_bytes,
+  imported_at: new Date().toISOString(),
+});
+
 afterEach(() => vi.useRealTimers());
 
 describe('the signed-in account', () => {
@@ -47,20 +56,8 @@ describe('the signed-in account', () => {
     actions.start();
     await flush();
     expect(store.getState().user).toEqual({ id: 7, name: 'user 7' });
-    bridge.publish('private-library.7', 'document.imported', {
-      document_id: 70,
-      name: 'mine.txt',
-      format: 'txt',
-      size_bytes: 10,
-      imported_at: new Date().toISOString(),
-    });
-    bridge.publish('private-library.1', 'document.imported', {
-      document_id: 10,
-      name: 'not-mine.txt',
-      format: 'txt',
-      size_bytes: 10,
-      imported_at: new Date().toISOString(),
-    });
+    bridge.publish('private-library.7', 'document.imported', imported(70, 'mine.txt'));
+    bridge.publish('private-library.1', 'document.imported', imported(10, 'not-mine.txt'));
     clock.runSoon();
     await flush();
     expect([...store.getState().docs.keys()]).toEqual([70]);
@@ -75,13 +72,7 @@ describe('store updates from live events', () => {
     let updates = 0;
     store.subscribe(() => updates++);
     for (let i = 1; i <= 1000; i++) {
-      bridge.publish('private-library.1', 'document.imported', {
-        document_id: i,
-        name: `f${i}.txt`,
-        format: 'txt',
-        size_bytes: 1,
-        imported_at: new Date().toISOString(),
-      });
+      bridge.publish('private-library.1', 'document.imported', imported(i, `f${i}.txt`, 1));
     }
     clock.runSoon();
     expect(store.getState().docs.size).toBe(1000);
@@ -182,13 +173,7 @@ describe('store updates from live events', () => {
     bridge.handlers.listDocuments = () => new Promise((r) => (answer = r));
     const reload = actions.loadLibrary();
     // … while document 3 is imported and document 2 deleted.
-    bridge.publish('private-library.1', 'document.imported', {
-      document_id: 3,
-      name: 'new.txt',
-      format: 'txt',
-      size_bytes: 10,
-      imported_at: new Date().toISOString(),
-    });
+    bridge.publish('private-library.1', 'document.imported', imported(3, 'new.txt'));
     bridge.publish('private-library.1', 'document.deleted', { document_id: 2 });
     clock.frame();
     // The list was read before either.
