@@ -626,7 +626,7 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
   if (!sb || sb.pronoun !== hk) return null;
   const sa = subjectOf(a.toks, state);
   if (!sa || !refersTo(hk, sa)) return null;
-  const hasAnd = a.toks.some((t) => t.kind === 'word' && (keyOf(t) === 'and' || keyOf(t) === 'or'));
+  const hasAnd = coordinates(a.toks);
   if (
     wa + wb <= 22 &&
     !hasAnd &&
@@ -643,7 +643,7 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
   if (state.mode === 'concise' || state.mode === 'casual') return null;
   // Not before a second "and" of the second sentence's own: "…, and they were often given as gifts
   // and played a key part in …" chains three clauses on one word.
-  if (b.toks.some((t) => t.kind === 'word' && (keyOf(t) === 'and' || keyOf(t) === 'or'))) return null;
+  if (coordinates(b.toks)) return null;
   const joint = [tok(',', 'punctuation', why), tok(' ', 'space', why), tok('and', 'word', why), tok(' ', 'space', why)];
   const lowered = hk === 'i' ? head : { ...head, text: hk, reason: why };
   return { toks: [...a.toks.slice(0, -1), ...joint, lowered, ...b.toks.slice(1)], gap: b.gap, joined: true };
@@ -715,9 +715,22 @@ function auxiliaryWouldGovern(va: Tok | undefined, vb: Tok | undefined): boolean
 }
 
 /** A negation among toks[from..to). */
-function hasNegation(toks: readonly Tok[], from = 0, to = toks.length): boolean {
-  for (let i = from; i < to; i++) if (toks[i].kind === 'word' && isNegation(keyOf(toks[i]))) return true;
+/**
+ * A negation in toks[from, to). `clauseOnly`: one that denies the clause itself — "without" only
+ * denies its own phrase ("The bass is deep without overpowering the mids, while the highs remain
+ * clear" sets nothing against the highs).
+ */
+function hasNegation(toks: readonly Tok[], from = 0, to = toks.length, clauseOnly = false): boolean {
+  for (let i = from; i < to; i++) {
+    const t = toks[i];
+    if (t.kind === 'word' && isNegation(keyOf(t)) && !(clauseOnly && keyOf(t) === 'without')) return true;
+  }
   return false;
+}
+
+/** The sentence coordinates something with "and" or "or". */
+function coordinates(toks: readonly Tok[]): boolean {
+  return toks.some((t) => t.kind === 'word' && (keyOf(t) === 'and' || keyOf(t) === 'or'));
 }
 
 function joinRelated(sents: Sentence[], state: ReviseState): Sentence[] {
@@ -986,17 +999,7 @@ function setsUpContrast(toks: readonly Tok[], comma: number, rest: number): bool
     (!!first && DIVIDING_LEFT.has(keyOf(first))) ||
     (DIVIDING_RIGHT.has(r0) && (r0 !== 'the' || r1 === 'other' || r1 === 'others' || r1 === 'rest'));
   if (divides) return true;
-  return deniesClause(toks, 0, comma) !== deniesClause(toks, rest, toks.length);
-}
-
-/**
- * A negation that denies the clause itself: "without" only denies its own phrase ("The bass is
- * deep without overpowering the mids, while the highs remain clear" sets nothing against the highs).
- */
-function deniesClause(toks: readonly Tok[], from: number, to: number): boolean {
-  for (let i = from; i < to; i++)
-    if (toks[i].kind === 'word' && keyOf(toks[i]) !== 'without' && isNegation(keyOf(toks[i]))) return true;
-  return false;
+  return hasNegation(toks, 0, comma, true) !== hasNegation(toks, rest, toks.length, true);
 }
 
 /** A determiner or pronoun subject and, within five words, an auxiliary or a verb in -s or -ed ("the firm avoids accidents"). */

@@ -413,8 +413,6 @@ export function neighboursOf(
   };
 }
 
-const NO_NEIGHBOURS: Neighbours = { said: () => false, written: () => false };
-
 /** Far enough to reach across any sentence the reviser leaves whole. */
 const SENTENCE_REACH = 60;
 
@@ -521,7 +519,7 @@ function canStartSentence(t: Tok | undefined, state: Pick<ReviseState, 'spans'>)
 }
 
 /** Applies the table to one sentence, in place. Returns the number of changes. */
-export function applyTable(toks: Tok[], state: ReviseState, neighbours: Neighbours = NO_NEIGHBOURS): number {
+export function applyTable(toks: Tok[], state: ReviseState, neighbours: Neighbours): number {
   const pos = state.pos;
   const root = lexicon();
   let changes = 0;
