@@ -165,7 +165,10 @@ export function dropRepeated(sents: Sentence[], state: ReviseState): Sentence[] 
     // Nor a contrast ("But they do suggest that some …"): it answers the sentence before, which
     // without it would say the opposite of what the writer meant.
     const contrasts = !!firstWord && CONTRASTS.has(keyOf(firstWord));
+    // Nor a run-in heading or what it heads ("**Prepare the soil.** Healthy soil …").
+    const headed = s.label || sents[n - 1]?.label;
     if (
+      !headed &&
       content &&
       content.size >= 4 &&
       namesKnown &&

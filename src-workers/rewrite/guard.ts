@@ -63,9 +63,17 @@ export function entitiesOf(text: string): Set<string> {
     const body = line.replace(/^[\s>#*+|-]*(?:\d{1,3}[.)]\s+)?/, '');
     for (const s of sentenceSpans(body)) {
       let first = true;
+      // The marks since the last word: a run-in heading in emphasis ("**Water often.** It is …",
+      // "**Tip**: Add …") ends with a stop and an emphasis mark, and a sentence starts after it.
+      let marks = '';
       for (const t of tokenize(body.slice(s.start, s.end))) {
-        if (t.kind !== 'word') continue;
+        if (t.kind !== 'word') {
+          if (t.kind === 'punctuation') marks += t.text;
+          continue;
+        }
         const w = t.text;
+        if (/[.:!?]/.test(marks) && /[*_]/.test(marks)) first = true;
+        marks = '';
         if (isCapitalised(w) && (!first || isAcronym(w) || properInLexicon(w.toLowerCase()))) out.add(w);
         first = false;
       }

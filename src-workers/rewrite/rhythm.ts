@@ -585,7 +585,8 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
   // Never a part of a split sentence: joined back it undoes the split, joined to its other
   // neighbour it makes a sentence out of parts of two ("… competitive. Employees …, which leads
   // to …"), which the diff cannot pair with the original sentences.
-  if (a.gap !== ' ' || a.joined || b.joined || a.origin !== undefined || b.origin !== undefined) return null;
+  if (a.gap !== ' ' || a.joined || b.joined || a.label || b.label || a.origin !== undefined || b.origin !== undefined)
+    return null;
   const teaser = teaserQuestion(a, b, state);
   if (teaser) return teaser;
   const why = REASONS.join;

@@ -129,6 +129,8 @@ export interface Sentence {
   origin?: number;
   /** Made by joining two sentences (not joined again). */
   joined?: boolean;
+  /** A run-in heading in bold or italics ("**Prepare the soil.**", "*Tip:*"): never joined or cut. */
+  label?: boolean;
 }
 
 /** Words a sentence often starts with: after an initial they open a new sentence, not a surname. */
@@ -158,14 +160,48 @@ function endsInInitials(toks: readonly Tok[], next: readonly Tok[]): boolean {
   );
 }
 
-/** A unit's tokens as sentences, each keeping its trailing whitespace as `gap` (the segmentation module's sentences). */
+/**
+ * Where a run-in heading in Markdown emphasis ends: the index of the space after "**Prepare the
+ * soil.**" or "*Tip:*" at the start of a sentence, before a capitalised word; or -1.
+ */
+function labelEnd(toks: readonly Tok[]): number {
+  let i = 0;
+  const marks = (at: number) => {
+    let n = 0;
+    while (toks[at + n]?.kind === 'punctuation' && /^[*_]$/.test(toks[at + n].text)) n++;
+    return n;
+  };
+  const open = marks(0);
+  if (open === 0 || open > 2) return -1;
+  const stop = (t: Tok | undefined) => t?.kind === 'punctuation' && /^[.:!?]$/.test(t.text);
+  for (i = open; i < toks.length && i < 40; i++) {
+    // The stop inside the emphasis ("**Tip:**") or just after it ("**Tip**:").
+    if (marks(i) !== open || toks[i - 1]?.kind === 'space') continue;
+    if (!stop(toks[i - 1]) && !stop(toks[i + open])) return -1;
+    const space = i + open + (stop(toks[i + open]) ? 1 : 0);
+    const next = toks[space + 1];
+    if (toks[space]?.kind !== 'space' || !next) return -1;
+    return next.kind === 'placeholder' || (next.kind === 'word' && isCapitalized(next.text)) ? space : -1;
+  }
+  return -1;
+}
+
+/**
+ * A unit's tokens as sentences, each keeping its trailing whitespace as `gap` (the segmentation
+ * module's sentences). A run-in heading ("1. **Water often.** It is important to …") is a sentence
+ * of its own here, so the edits that read a sentence from its first word see the one after it.
+ */
 export function splitSentences(toks: Tok[]): Sentence[] {
   const out: Sentence[] = [];
   for (const s of sentenceTokens(toks)) {
     const last = out[out.length - 1];
+    const cut = labelEnd(s.tokens);
     if (last && last.gap === ' ' && endsInInitials(last.toks, s.tokens)) {
       last.toks = [...last.toks, { text: last.gap, kind: 'space' }, ...s.tokens];
       last.gap = s.gap;
+    } else if (cut > 0) {
+      out.push({ toks: s.tokens.slice(0, cut), gap: s.tokens[cut].text, label: true });
+      out.push({ toks: s.tokens.slice(cut + 1), gap: s.gap });
     } else out.push({ toks: s.tokens, gap: s.gap });
   }
   return out;
