@@ -42,6 +42,7 @@ import {
   DETERMINERS,
   FINITE_AUX,
   NON_HEAD,
+  OBJECT_PRONOUNS,
   PREPOSITIONS,
   RELATIVES,
   SUBJECT_PRONOUNS,
@@ -96,8 +97,39 @@ function alsoWithin(toks: readonly Tok[], from: number, n: number): boolean {
   return false;
 }
 
+/** The form a verb its lexicon knows is in ("reduce" base, "reduces" s3, "reducing" ger), or '' for any other word. */
+function verbFormOf(word: string): 'base' | 's3' | 'ger' | '' {
+  const known = (base: string | null | undefined) => !!base && lexiconHas(base, 'Infinitive');
+  if (known(word)) return 'base';
+  if (/s$/.test(word) && basesOfThirdPerson(word).some(known)) return 's3';
+  return known(baseOfGerund(word)) ? 'ger' : '';
+}
+
+/**
+ * Whether the phrase from toks[from] is a verb and its object followed, before any punctuation,
+ * by "and" and another verb in the same form ("reduce stress and enjoy a more balanced life"):
+ * the index of that "and", or -1. Not after an object pronoun ("make us question and evaluate"),
+ * where the "and" joins two verbs inside the phrase.
+ */
+function verbListFollows(toks: readonly Tok[], from: number): number {
+  const form = isWord(toks[from]) ? verbFormOf(keyOf(toks[from])) : '';
+  if (!form) return -1;
+  for (let k = nextIndex(toks, from), n = 0; k >= 0 && n < 6; k = nextIndex(toks, k), n++) {
+    if (!isWord(toks[k]) || OBJECT_PRONOUNS.has(keyOf(toks[k])) || keyOf(toks[k]) === 'to') return -1;
+    if (keyOf(toks[k]) !== 'and') continue;
+    const v = nextIndex(toks, k);
+    return n > 0 && v >= 0 && isWord(toks[v]) && isLowerWord(toks[v].text) && verbFormOf(keyOf(toks[v])) === form
+      ? k
+      : -1;
+  }
+  return -1;
+}
+
+/** A list of three with a comma before its "and" or "or" ("studying, relaxing, and other commitments"). */
+const SERIAL_COMMA = /, (?:[\w'’-]+ ){0,3}[\w'’-]+, (?:and|or) /;
+
 /** "is not only fast but also cheap" → "is fast and cheap"; "not only for X but for Y" → "for X and for Y". */
-function notOnlyMid(toks: Tok[]): boolean {
+function notOnlyMid(toks: Tok[], document: string): boolean {
   for (let i = 0; i < toks.length; i++) {
     if (!isWord(toks[i]) || keyOf(toks[i]) !== 'not') continue;
     const o = nextIndex(toks, i);
@@ -137,6 +169,17 @@ function notOnlyMid(toks: Tok[]): boolean {
         if (after >= 0 && toks[after].kind === 'punctuation' && toks[after].text === ',')
           after = nextIndex(toks, after);
         if (after < 0) break;
+        // "not only improve their grades but also reduce stress and enjoy …" lists three verbs:
+        // "improve their grades, reduce stress and enjoy …", not "… and reduce stress and enjoy".
+        const and = verbListFollows(toks, after);
+        if (and >= 0) {
+          // The writer's own lists decide the comma before "and" ("studying, relaxing, and other …").
+          if (SERIAL_COMMA.test(document)) toks.splice(prevIndex(toks, and) + 1, 0, tok(',', 'punctuation', why));
+          toks.splice(b, after - b);
+          toks.splice(prevIndex(toks, b) + 1, 0, tok(',', 'punctuation', why));
+          cut(toks, i, o + 1, why);
+          return true;
+        }
         toks.splice(b, after - b, tok('and', 'word', why), tok(' ', 'space', why));
       } else toks[b] = tok('and', 'word', why);
       // "not only X, but also Y" → "X and Y": the comma before "but" does not stay before "and".
@@ -325,7 +368,7 @@ export function contrastAcross(sents: Sentence[], state: ReviseState): Sentence[
 function pairAsOne(a: Sentence, b: Sentence, state: ReviseState): Sentence | null {
   const end = a.toks.length - 1;
   const head = b.toks[0];
-  if (a.toks[end]?.text !== '.' || !isWord(head) || !/^(?:it|they|this|that|these|we|i)\b/i.test(head.text))
+  if (a.label || a.toks[end]?.text !== '.' || !isWord(head) || !/^(?:it|they|this|that|these|we|i)\b/i.test(head.text))
     return null;
   if (!a.toks.some((t) => isWord(t) && (keyOf(t) === 'not' || /n['’]t$/.test(keyOf(t))))) return null;
   const why = REASONS.contrast;
@@ -984,6 +1027,9 @@ function itIsAdjectiveTo(toks: Tok[], state: ReviseState): boolean {
     // A short phrase only: ten words and more before "is vital" make a subject the reader must
     // hold ("Choosing tools that genuinely fit your needs rather than … is vital.").
     if (vp.filter((t) => t.kind === 'word').length > 9) return false;
+    // A word of the adjective's family in the phrase would echo it: "Prioritizing tasks by their
+    // level of importance is also important."
+    if (vp.some((t) => isWord(t) && keyOf(t).startsWith(adj.slice(0, 5)))) return false;
     // "to raise awareness and take measures" would become "Raising awareness and take measures
     // is important": a second verb coordinated with the first stays as it is.
     if (coordinatedVerb(toks, w[k + 1] + 1, toks.length - 1, state, false)) return false;
@@ -1777,7 +1823,7 @@ export function restructure(toks: Tok[], state: ReviseState): void {
   if (!formalMode(state.mode)) changed = howeverInside(toks, state) || changed;
   changed = itIsAdjectiveTo(toks, state) || itIsAdjectiveAfterPurpose(toks, state) || changed;
   changed = thereAreWho(toks, state) || thereAreWhoAfterOpening(toks, state) || changed;
-  changed = notOnlyInverted(toks) || notOnlyMid(toks) || changed;
+  changed = notOnlyInverted(toks) || notOnlyMid(toks, state.document) || changed;
   changed = contrastFrame(toks, state) || changed;
   changed = easeDashes(toks, state) || changed;
   changed = roleInGerund(toks, state) || changed;

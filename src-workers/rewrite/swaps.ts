@@ -436,7 +436,8 @@ const echoStem = (w: string) => {
   let stem = STEMS.get(w);
   if (stem === undefined) {
     const n = number(w);
-    stem = (n.length > 3 ? n.replace(/(?:ing|ed|es)$/, '') : n).replace(/e$/, '');
+    // "-ment" joins a noun to its verb: "improvements designed to improve" is an echo.
+    stem = (n.length > 3 ? n.replace(/(?<=.{4})ment$/, '').replace(/(?:ing|ed|es)$/, '') : n).replace(/e$/, '');
     // Every sentence's neighbours are read for their stems: a document repeats its words.
     if (STEMS.size > 50_000) STEMS.clear();
     STEMS.set(w, stem);

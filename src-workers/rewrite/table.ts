@@ -344,7 +344,7 @@ const PHYSICAL_PLACES = set(
 );
 /** Workings that are "complicated" when "intricate": a process, a system, a relationship. */
 const INTRICATE_WORKINGS = set(
-  'process processes system systems mechanism mechanisms network networks web relationship relationships interplay interactions',
+  'process processes system systems mechanism mechanisms network networks web relationship relationships interplay interactions workings machinery',
 );
 /** Plans that are "wide-ranging" when "multifaceted". */
 const PLAN_NOUNS = set(
@@ -695,6 +695,19 @@ export const TABLE: Entry[] = [
       F(`${be} a game-changer for`, verb, 2, {
         guard: { noAppositive: true, notNextWithin: { n: 3, in: PEOPLE } },
       }),
+    ),
+    // At a clause's end, what it does for the one who has it: "having a dedicated workspace is a
+    // game-changer." → "makes a big difference." (never "is a breakthrough", a discovery).
+    ...(
+      [
+        ['is', 'makes'],
+        ['are', 'make'],
+        ['was', 'made'],
+        ['were', 'made'],
+        ['be', 'make'],
+      ] as const
+    ).map(([be, verb]) =>
+      F(`${be} a game-changer`, `${verb} a big difference`, 2, { guard: { nextIn: set('. , ! ; : —') } }),
     ),
     N('game-changer for', 'big improvement for', 2, { guard: { nextIn: set('my your our their his her its') } }),
     N('game-changer', 'breakthrough', 2),

@@ -1417,7 +1417,8 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'The team delved into the intricate workings of the engine.',
-    expected: 'The team dug into the elaborate workings of the engine.',
+    expected: 'The team dug into the complicated workings of the engine.',
+    note: 'was "elaborate workings": made ornate, not complex',
   },
   {
     mode: 'standard',
@@ -4346,5 +4347,83 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'He becomes embroiled in the investigation of the murder of Roger Ackroyd.',
     expected: 'He becomes embroiled in the investigation of the murder of Roger Ackroyd.',
     note: 'an inquiry under way, not his investigating',
+  },
+  {
+    mode: 'standard',
+    text: 'Students can not only improve their grades but also reduce stress and enjoy a balanced life.',
+    expected: 'Students can improve their grades, reduce stress and enjoy a balanced life.',
+    note: 'was "improve their grades and reduce stress and enjoy"',
+  },
+  {
+    mode: 'standard',
+    text: 'With a plan, students can juggle classes, jobs, and family duties, and they can not only finish their work but also see friends and enjoy their weekends.',
+    expected:
+      'With a plan, students can juggle classes, jobs, and family duties, and they can finish their work, see friends, and enjoy their weekends.',
+    note: 'the writer\'s comma before "and" in a list of three',
+  },
+  {
+    mode: 'standard',
+    text: 'Regular exercise not only improves memory but also boosts focus and creativity.',
+    expected: 'Regular exercise improves memory and boosts focus and creativity.',
+    note: 'the second "and" joins two nouns, not a third verb',
+  },
+  {
+    mode: 'standard',
+    text: 'It is also important to prioritize tasks by their level of importance.',
+    expected: 'It is also important to prioritize tasks by their level of importance.',
+    note: 'was "Prioritizing tasks by their level of importance is also important"',
+  },
+  {
+    mode: 'standard',
+    text: 'Version 4.2 brings several improvements designed to enhance performance.',
+    expected: 'Version 4.2 brings several improvements designed to boost performance.',
+    note: 'was "improvements designed to improve"',
+  },
+  {
+    mode: 'standard',
+    text: '- **Water often.** It is important to water your garden every morning.',
+    expected: '- **Water often.** Water your garden every morning.',
+    note: 'the sentence after a run-in heading in bold was read as part of it',
+  },
+  {
+    mode: 'standard',
+    text: '- **Cost savings**: Additionally, it is crucial for managers to track spending.',
+    expected: '- **Cost savings**: Managers must track spending.',
+    note: 'was left as written',
+  },
+  {
+    mode: 'standard',
+    text: 'Ever since I was a child, I have been fascinated by the intricate workings of the human body.',
+    expected: 'Ever since I was a child, I have been fascinated by the complicated workings of the human body.',
+    note: 'was "elaborate workings"',
+  },
+  {
+    mode: 'casual',
+    text: 'Having a dedicated workspace is a game-changer.',
+    expected: 'Having a dedicated workspace makes a big difference.',
+    note: 'was "is a breakthrough", a discovery',
+  },
+  {
+    mode: 'casual',
+    text: 'This app was a game-changer, and I use it daily.',
+    expected: 'This app made a big difference, and I use it daily.',
+    note: 'was "was a breakthrough"',
+  },
+  {
+    mode: 'standard',
+    text: 'Photosynthesis sustains life, as it provides the oxygen we breathe.',
+    expected: 'Photosynthesis sustains life, as it provides the oxygen we breathe.',
+    note: 'was "gives the oxygen we breathe": oxygen is supplied',
+  },
+  {
+    mode: 'standard',
+    text: 'The dam provides electricity to thousands of homes.',
+    expected: 'The dam provides electricity to thousands of homes.',
+  },
+  {
+    mode: 'standard',
+    text: '- **Do not panic**. It happens to everyone, and it passes.',
+    expected: '- **Do not panic**. It happens to everyone, and it passes.',
+    note: 'a run-in heading is never joined to what it heads',
   },
 ];
