@@ -199,7 +199,9 @@ function withinHas(
   for (let c = 0; c < w.n; c++) {
     k = dir === 1 ? nextIndex(toks, k) : prevIndex(toks, k);
     if (overProtected && k >= 0 && toks[k].kind === 'placeholder') continue;
-    if (k < 0 || toks[k].kind !== 'word') return false;
+    if (k < 0) return false;
+    // The search ends at punctuation, which a set may name (", and or": a list goes on).
+    if (toks[k].kind !== 'word') return toks[k].kind === 'punctuation' && w.in.has(toks[k].text);
     if (w.in.has(keyOf(toks[k]))) return true;
   }
   return false;

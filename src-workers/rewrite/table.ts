@@ -244,6 +244,10 @@ const NOT_PEOPLE_OR_BODIES = new Set([
 const PLACE_NOUNS = set(
   'region regions state states area areas city cities district districts county counties country countries town towns province provinces border borders port ports',
 );
+/** Land one can walk over ("the landscape of the farm"). */
+const LAND_NOUNS = set(
+  'farm farms island islands valley valleys moor moors coast coasts countryside hills mountains desert deserts forest forests park parks village villages land lands estate estates',
+);
 /**
  * Words of mathematics, physics and the lab: a sentence with one uses "characterized" (measured,
  * determined) and "enhanced" (made larger) as terms.
@@ -751,8 +755,10 @@ export const TABLE: Entry[] = [
     N('landscape', 'scene', 2, {
       guard: { prevIn: set('political media cultural social literary musical music entertainment religious art') },
     }),
+    // Not the land itself: "the changing landscape of the farm" is its fields, no world.
     N('landscape', 'world', 2, {
       guard: {
+        notNextWithin: { n: 3, in: new Set([...PLACE_NOUNS, ...LAND_NOUNS]) },
         prevIn: set(
           'digital business economic competitive technological tech regulatory educational financial corporate current changing evolving ever-changing ever-evolving global modern legal academic healthcare retail job market industry',
         ),
@@ -1050,6 +1056,9 @@ export const TABLE: Entry[] = [
   F('crucial', ['key@attr', 'vital@pred'], 1),
   // Before a place, "central" would say where it lies ("the pivotal Rust Belt region"): "key".
   F('pivotal', 'key', 1, { guard: { nextWithin: { n: 3, in: PLACE_NOUNS } } }),
+  // What something is pivotal for or to is what it matters to: "skills that are pivotal for
+  // individuals to thrive" are key to it, not "decisive for" it (a battle is decisive).
+  F('pivotal', 'key', 1, { guard: { nextIn: set('for to in') } }),
   F('pivotal', ['key@attr', 'decisive@pred'], 1),
   F('paramount', ['vital@pred', 'chief@attr'], 2),
   F('intricate', 'fine', 1, { guard: { nextIn: set('detail details') } }),
@@ -1756,10 +1765,18 @@ export const TABLE: Entry[] = [
     },
   }),
   // The literary senses have words of their own: "complex characters" are rounded ones, a web is
-  // tangled, motives are mixed.
+  // tangled, motives are mixed. A web or a motive only when it is that one noun: before a list
+  // the word would qualify the rest ("complex motives, backstories, and personalities" → "mixed
+  // … backstories"), where "rounded characters, rich prose" does not.
   F('complex', 'rounded', 2, { guard: { nextIn: set('character characters personality personalities') } }),
-  F('complex', 'tangled', 2, { guard: { nextIn: set('web webs') } }),
-  F('complex', 'mixed', 2, { guard: { nextIn: set('motivation motivations motive motives') } }),
+  ...(
+    [
+      ['tangled', 'web webs'],
+      ['mixed', 'motivation motivations motive motives'],
+    ] as const
+  ).map(([alt, nouns]) =>
+    F('complex', alt, 2, { guard: { nextIn: set(nouns), notNextWithin: { n: 2, in: set(', and or') } } }),
+  ),
   // A writer's techniques are devices ("narrative techniques" → "narrative devices").
   ...['narrative', 'storytelling', 'literary', 'stylistic', 'rhetorical'].flatMap((k) => [
     F(`${k} techniques`, `${k} devices`, 2),
@@ -1870,12 +1887,13 @@ export const TABLE: Entry[] = [
   // "a newfound respect" is a new one: the found adds nothing a reader needs.
   F('newfound', 'new', 2),
   // What does not change "stays" so ("viscosity remains unchanged as the flow rate rises" is no
-  // "is still unchanged").
+  // "is still unchanged"; "She remains the same person throughout", "the majority remains hidden").
+  F('remains the same', 'stays the same', 2, { guard: { notInSentence: set('stays stay') } }),
   F('remains', 'stays', 2, {
     guard: {
       verb: true,
       nextIn: set(
-        'unchanged constant stable steady intact unaltered fixed flat level largely relatively fairly roughly nearly virtually almost essentially aligned relevant competitive open closed active valid consistent accurate',
+        'unchanged constant stable steady intact unaltered fixed flat level largely relatively fairly roughly nearly virtually almost essentially aligned relevant competitive open closed active valid consistent accurate hidden silent steadfast loyal calm firm',
       ),
       notInSentence: set('stays stay'),
     },

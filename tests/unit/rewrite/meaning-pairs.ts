@@ -4426,4 +4426,49 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: '- **Do not panic**. It happens to everyone, and it passes.',
     note: 'a run-in heading is never joined to what it heads',
   },
+  {
+    mode: 'standard',
+    text: 'Villains often have complex motives, backstories, and personalities.',
+    expected: 'Villains often have complex motives, backstories, and personalities.',
+    note: 'was "mixed motives, backstories, and personalities"',
+  },
+  {
+    mode: 'standard',
+    text: 'Families teach the social skills that are pivotal for individuals to thrive in society.',
+    expected: 'Families teach the social skills that are key for people to thrive in society.',
+    note: 'was "decisive for people to thrive"',
+  },
+  {
+    mode: 'standard',
+    text: 'The battle of Midway was pivotal.',
+    expected: 'The battle of Midway was decisive.',
+  },
+  {
+    mode: 'standard',
+    text: 'The story portrays the changing landscape of the farm as the pigs take power.',
+    expected: 'The story portrays the changing landscape of the farm as the pigs take power.',
+    note: 'was "the changing world of the farm": its fields',
+  },
+  {
+    mode: 'standard',
+    text: 'The changing landscape of education worries teachers.',
+    expected: 'The changing world of education worries teachers.',
+  },
+  {
+    mode: 'standard',
+    text: 'She remains the same person throughout, but her image changes.',
+    expected: 'She stays the same person throughout, but her image changes.',
+    note: 'was "is still the same person throughout"',
+  },
+  {
+    mode: 'standard',
+    text: 'The majority remains hidden beneath the surface.',
+    expected: 'The majority stays hidden beneath the surface.',
+    note: 'was "is still hidden": it does not come to light',
+  },
+  {
+    mode: 'standard',
+    text: 'It remains the largest city in the region.',
+    expected: 'It is still the largest city in the region.',
+  },
 ];
