@@ -18,6 +18,8 @@ const FUNCTION_WORDS = set(
 /** Words that draw a conclusion: a sentence with one takes a step of its own. */
 const INFERENCE = set('so therefore thus hence consequently must');
 const CONTRASTS = set('but yet however still nevertheless nonetheless though although instead');
+/** Words that number a step of a sequence: the sentence they open is one of its items. */
+const STEPS = set('first firstly second secondly third thirdly fourth fifth lastly finally next');
 /**
  * Words that hold what follows as a possibility, a condition or a choice, not as a fact: "Tim has
  * to decide — to stay in school or to drop out" is no earlier telling of "In the end, Tim decides
@@ -165,10 +167,15 @@ export function dropRepeated(sents: Sentence[], state: ReviseState): Sentence[] 
     // Nor a contrast ("But they do suggest that some …"): it answers the sentence before, which
     // without it would say the opposite of what the writer meant.
     const contrasts = !!firstWord && CONTRASTS.has(keyOf(firstWord));
-    // Nor a run-in heading or what it heads ("**Prepare the soil.** Healthy soil …").
-    const headed = s.label || sents[n - 1]?.label;
+    // Nor an item of a sequence ("Lastly, participating in online surveys is an easy way to earn
+    // some extra money"): the list the text announced would lose its last step.
+    const step = !!firstWord && STEPS.has(keyOf(firstWord));
+    // Nor a run-in heading or what it heads ("**Prepare the soil.** Healthy soil …"), nor the
+    // first part of a sentence split here, which the next part answers ("Some may have been
+    // hidden. But others may have been sold …" would leave "But others" pointing at nothing).
+    const bound = s.label || sents[n - 1]?.label || (s.origin !== undefined && sents[n + 1]?.origin === s.origin);
     if (
-      !headed &&
+      !bound &&
       content &&
       content.size >= 4 &&
       namesKnown &&
@@ -178,6 +185,7 @@ export function dropRepeated(sents: Sentence[], state: ReviseState): Sentence[] 
       !pointedTo &&
       !infers &&
       !contrasts &&
+      !step &&
       (restates(s) || restatesOne(content, names, state.sentencesSeen)) &&
       // A statement, not a piece the segmenter cut off at an initialism ("Through his work at S.P.").
       hasFiniteVerb(s.toks, 0, s.toks.length, state.pos)

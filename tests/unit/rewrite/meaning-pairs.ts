@@ -4471,4 +4471,18 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'It remains the largest city in the region.',
     expected: 'It is still the largest city in the region.',
   },
+  {
+    mode: 'concise',
+    text: 'Freelancing, tutoring, and online surveys are all great ways for students to earn some extra money. Freelancing websites offer projects for clients. Tutoring lets you teach students online. Lastly, online surveys are an easy way for students to earn some extra money.',
+    expected:
+      'Freelancing, tutoring, and online surveys are all great ways for students to earn some extra money. Freelancing websites offer projects for clients. Tutoring lets you teach students online. Finally, online surveys are an easy way for students to earn some extra money.',
+    note: 'the last step of the sequence was cut as a repeated point',
+  },
+  {
+    mode: 'concise',
+    text: 'Many artworks were hidden in secret locations during the war. Some of these artworks may have been hidden in secret locations, while others may have been sold or traded on the black market.',
+    expected:
+      'Many artworks were hidden in secret locations during the war. Some of these artworks may have been hidden in secret locations. But others may have been sold or traded on the black market.',
+    note: 'was "…during the war. But others may have been sold …": the first part of the split was cut as a repeated point',
+  },
 ];
