@@ -521,6 +521,27 @@ function canStartSentence(t: Tok | undefined, state: Pick<ReviseState, 'spans'>)
   return t.kind === 'punctuation' && (t.text === '“' || t.text === '"');
 }
 
+/** Words that join the capitalised words of a name ("Children and Adults", "Friends of the Earth"). */
+const TITLE_JOINERS = new Set(['and', 'of', 'for', 'the', '&']);
+
+/**
+ * The capitalised word at toks[i] begins a title-case run: joined by "and"/"of"/"for" to another
+ * capitalised word, or followed by two.
+ */
+function opensTitle(toks: readonly Tok[], i: number): boolean {
+  let capitals = 0;
+  let joined = false;
+  for (let k = nextIndex(toks, i); k >= 0 && capitals < 2; k = nextIndex(toks, k)) {
+    const w = toks[k];
+    if (w.kind !== 'word') return false;
+    if (isCapitalized(w.text)) capitals++;
+    else if (TITLE_JOINERS.has(w.text)) joined = true;
+    else return false;
+    if (capitals === 1 && joined) return true;
+  }
+  return capitals >= 2;
+}
+
 /** Applies the table to one sentence, in place. Returns the number of changes. */
 export function applyTable(toks: Tok[], state: ReviseState, neighbours: Neighbours): number {
   const pos = state.pos;
@@ -533,8 +554,10 @@ export function applyTable(toks: Tok[], state: ReviseState, neighbours: Neighbou
     const t = toks[i];
     if (t.kind !== 'word') continue;
     const isStart = i === sentenceStart;
-    // A capitalised word inside a sentence is a name or a title: leave it.
+    // A capitalised word inside a sentence is a name or a title: leave it. So is one that opens a
+    // run of them ("Children and Adults with Attention-Deficit Disorder (CHADD) is …").
     if (!isStart && isCapitalized(t.text) && !(t.text === 'I')) continue;
+    if (isStart && opensTitle(toks, i)) continue;
     let applied = 0;
     for (const m of matchesAt(toks, i, root)) {
       for (const rule of m.node.rules) {

@@ -602,6 +602,8 @@ export const TABLE: Entry[] = [
     F('it is crucial to', 'it is vital to', 2, { why: 'stock' }),
     F("it's crucial to", "it's vital to", 2, { why: 'stock' }),
     F('akin to', ['like', 'similar to'], 2),
+    // Before a clause only "above all" reads ("most notably, they introduced …" is no "especially, they").
+    F('most notably ,', 'above all,', 2),
     F('most notably', ['above all', 'especially'], 2),
   ]),
   // ---- "A testament to", "serves as", and friends --------------------------------------------

@@ -4485,4 +4485,24 @@ export const MEANING_PAIRS: MeaningPair[] = [
       'Many artworks were hidden in secret locations during the war. Some of these artworks may have been hidden in secret locations. But others may have been sold or traded on the black market.',
     note: 'was "…during the war. But others may have been sold …": the first part of the split was cut as a repeated point',
   },
+  {
+    mode: 'standard',
+    text: 'The league kept changing its rules, most notably, they introduced goaltending calls to dampen his dominance.',
+    expected:
+      'The league kept changing its rules, above all, they introduced goaltending calls to dampen his dominance.',
+    note: 'was "especially, they introduced"',
+  },
+  {
+    mode: 'casual',
+    text: 'Children and Adults with Attention-Deficit/Hyperactivity Disorder (CHADD) is an organization that helps families.',
+    expected:
+      'Children and Adults with Attention-Deficit/Hyperactivity Disorder (CHADD) is an organization that helps families.',
+    note: 'was "Kids and Adults with …": the first word of a name',
+  },
+  {
+    mode: 'standard',
+    text: 'The main function of telephones is pivotal in both personal and professional contexts.',
+    expected: 'The main function of telephones is key in both personal and professional contexts.',
+    note: 'was "decisive in both … contexts"',
+  },
 ];
