@@ -713,7 +713,9 @@ export const TABLE: Entry[] = [
         ['be', 'make'],
       ] as const
     ).map(([be, verb]) =>
-      F(`${be} a game-changer`, `${verb} a big difference`, 2, { guard: { nextIn: set('. , ! ; : —') } }),
+      F(`${be} a game-changer`, { plain: [`${verb} a big difference`], formal: [`${verb} a major difference`] }, 2, {
+        guard: { nextIn: set('. , ! ; : —') },
+      }),
     ),
     N('game-changer for', 'big improvement for', 2, { guard: { nextIn: set('my your our their his her its') } }),
     N('game-changer', 'breakthrough', 2),
@@ -1252,7 +1254,7 @@ export const TABLE: Entry[] = [
   F('remarkable', 'striking', 2, {
     guard: {
       nextIn: set(
-        'detail details contrast contrasts resemblance resemblances similarity similarities likeness difference differences example examples image images view views feature features beauty colors colours that',
+        'detail details contrast contrasts resemblance resemblances similarity similarities likeness difference differences example examples image images view views feature features beauty colors colours results that',
       ),
     },
   }),

@@ -4505,4 +4505,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The main function of telephones is key in both personal and professional contexts.',
     note: 'was "decisive in both … contexts"',
   },
+  {
+    mode: 'formal',
+    text: 'Having a dedicated workspace is a game-changer.',
+    expected: 'Having a dedicated workspace makes a major difference.',
+  },
+  {
+    mode: 'standard',
+    text: 'Clear argues that small changes can lead to remarkable results over time.',
+    expected: 'Clear argues that small changes can lead to striking results over time.',
+    note: 'was "extraordinary results", a stronger claim',
+  },
 ];
