@@ -807,14 +807,28 @@ export const TABLE: Entry[] = [
       notNextWithin: { n: 2, in: PREPOSITIONS },
     },
   }),
-  // People are formed, not encouraged: "education fosters informed citizens" → "shapes".
+  // People are formed, not encouraged: "education fosters informed citizens" → "shapes". Only
+  // the people fostered, not those in whom something is ("foster curiosity in their students").
   V('foster', 'shape', 1, {
     guard: {
       verb: true,
+      notNextWithin: { n: 2, in: PREPOSITIONS },
       nextWithin: {
         n: 4,
         in: set(
           'citizens citizenry students learners leaders thinkers readers graduates generation generations workers professionals voters individuals minds adults',
+        ),
+      },
+    },
+  }),
+  // What harms is fed, not encouraged: "comparison fosters low self-esteem" → "feeds".
+  V('foster', 'feed', 1, {
+    guard: {
+      verb: true,
+      nextWithin: {
+        n: 3,
+        in: set(
+          'low resentment distrust mistrust division divisions fear fears anxiety anxieties hatred hostility conflict conflicts envy jealousy insecurity insecurities isolation loneliness suspicion prejudice cynicism extremism violence',
         ),
       },
     },

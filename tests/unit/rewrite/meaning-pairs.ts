@@ -4516,4 +4516,21 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Clear argues that small changes can lead to striking results over time.',
     note: 'was "extraordinary results", a stronger claim',
   },
+  {
+    mode: 'standard',
+    text: 'The constant comparison with idealized images fosters low self-esteem.',
+    expected: 'The constant comparison with idealized images feeds low self-esteem.',
+    note: 'was "encourages low self-esteem"',
+  },
+  {
+    mode: 'standard',
+    text: 'Teachers foster curiosity in their students.',
+    expected: 'Teachers encourage curiosity in their students.',
+    note: 'was "shape curiosity in their students"',
+  },
+  {
+    mode: 'standard',
+    text: 'Good schools foster informed citizens.',
+    expected: 'Good schools shape informed citizens.',
+  },
 ];
