@@ -93,12 +93,22 @@ function isOffer(k: string): boolean {
  * helpful."): only about the text itself, so "I hope this treatment helps her." stays.
  */
 const HOPE_IT_HELPS =
-  /^i hope (?:this|that) (?:essay|article|answer|explanation|guide|overview|summary|response|information|list|post) (?:helps|was helpful|is helpful|helped)(?: you)?[.!]$/;
+  /^i hope (?:this|that) (?:essay|article|answer|explanation|guide|overview|summary|response|information|list|post|breakdown) (?:(?:helps|was helpful|is helpful|helped)(?: you)?|(?:clarifies|clears up|gives you|makes)\b[^.!?]*)[.!]$/;
+/** The sign-off with a wish: "Hope this helps, and happy coding!", "I hope this helps. Good luck!" */
+const HOPE_AND_WISH = /^(?:i )?hope (?:this|that) helps,? (?:and )?(?:happy \w+|good luck\b[^.!?]*)!$/;
+/**
+ * The assistant's offer before its answer, naming the topic the answer then covers: "I'd be happy
+ * to help you understand the concept of opportunity cost!"
+ */
+const HAPPY_TO_HELP =
+  /^(?:i'd|i would|i'm|i am) (?:be )?(?:happy|glad) to help(?: you)? (?:with|understand|learn|explore|figure out)\b[^.!?]*!$/;
 
-function reasonFor(s: Sentence): Reason | null {
+/** Why the sentence goes, if it is a formula; `first`: it opens the document. */
+function reasonFor(s: Sentence, first: boolean): Reason | null {
   const k = shape(s);
-  if (OPENING.has(k)) return REASONS.opener;
-  return CLOSING.has(k) || HOPE_IT_HELPS.test(k) || isOffer(k) ? REASONS.closer : null;
+  // A letter's "I'd be happy to help you with the move!" further on is an offer of its own.
+  if (OPENING.has(k) || (first && HAPPY_TO_HELP.test(k))) return REASONS.opener;
+  return CLOSING.has(k) || HOPE_IT_HELPS.test(k) || HOPE_AND_WISH.test(k) || isOffer(k) ? REASONS.closer : null;
 }
 
 /** "Certainly!", "Absolutely!", "Of course!", "Sure!": formulas before an answer — unless they are it. */
@@ -121,7 +131,7 @@ export function dropFormulas(sents: Sentence[], state: ReviseState): Sentence[] 
   const out: Sentence[] = [];
   for (let n = 0; n < sents.length; n++) {
     const s = sents[n];
-    const why = reasonFor(s);
+    const why = reasonFor(s, n === 0 && state.atStart);
     const left = out.length + (sents.length - n - 1);
     if (!why || left === 0 || answersQuestion(sents, n, state)) {
       out.push(s);

@@ -410,6 +410,7 @@ export async function reviseDocument(
       const { masked, spans: used } = maskRange(text, spans, u.start, u.end);
       state.spans = used;
       state.afterQuestion = endsWithQuestion(text, u.start);
+      state.atStart = unit === 0 && !/\S/.test(text.slice(0, u.start));
       unit++;
       const revised = render(reviseUnit(masked, state), used);
       const before = text.slice(u.start, u.end);

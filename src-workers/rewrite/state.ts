@@ -35,6 +35,8 @@ export interface ReviseState {
   previousOpening: string;
   /** The text before the current unit ends with a question (its answer may open the unit). */
   afterQuestion: boolean;
+  /** The current unit is the document's first: where a chat answer's preamble stands. */
+  atStart: boolean;
   /** The document is set out as instructions (a list or a heading), read when first needed (structure.ts). */
   instructions?: boolean;
   /** Stems of the words the document writes as names, read when first needed (concise.ts). */
@@ -57,6 +59,7 @@ export function newState(mode: RewriteMode, strength: number, apostrophe = "'", 
     sentencesSeen: [],
     previousOpening: '',
     afterQuestion: false,
+    atStart: false,
     spelling: spellingOf(document),
   };
 }

@@ -4533,4 +4533,33 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'Good schools foster informed citizens.',
     expected: 'Good schools shape informed citizens.',
   },
+  {
+    mode: 'standard',
+    text: "I'd be happy to help you understand the concept of opportunity cost! Opportunity cost is the value of the next best choice you give up.",
+    expected: 'Opportunity cost is the value of the next best choice you give up.',
+    note: "the assistant's preamble stayed",
+  },
+  {
+    mode: 'standard',
+    text: "Thanks for asking. I'd be happy to help you with the move next week! I will bring boxes.",
+    expected: "Thanks for asking. I'd be happy to help you with the move next week! I will bring boxes.",
+    note: "a letter's offer, not a chat answer's preamble",
+  },
+  {
+    mode: 'standard',
+    text: 'Opportunity cost is the value of the choice you give up. I hope this explanation clarifies the concept for you!',
+    expected: 'Opportunity cost is the value of the choice you give up.',
+    note: 'the sign-off stayed',
+  },
+  {
+    mode: 'standard',
+    text: 'Flask is easier to learn. Hope this helps, and happy coding!',
+    expected: 'Flask is easier to learn.',
+    note: 'the sign-off stayed',
+  },
+  {
+    mode: 'standard',
+    text: 'Take one tablet twice a day. I hope this medicine makes you feel better!',
+    expected: 'Take one tablet twice a day. I hope this medicine makes you feel better!',
+  },
 ];
