@@ -605,6 +605,9 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
     const n1 = nextIndex(b.toks, v);
     const n2 = n1 >= 0 && b.toks[n1].kind === 'word' ? nextIndex(b.toks, n1) : -1;
     if (n2 >= 0 && b.toks[n2].kind === 'word' && FINITE_AUX.has(keyOf(b.toks[n2]))) return null;
+    // Nor a reason given ("This is because a guide can negotiate …"): ", which is because" does
+    // not say it ("which is why" does, and stays open to a join).
+    if (n1 >= 0 && keyOf(b.toks[n1]) === 'because') return null;
     // The first must be a statement for "which" to comment on: not a greeting ("Hello there.
     // This is a note I wrote." is not "Hello there, which is a note"). Asked last: it parses
     // the whole sentence.

@@ -4562,4 +4562,11 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'Take one tablet twice a day. I hope this medicine makes you feel better!',
     expected: 'Take one tablet twice a day. I hope this medicine makes you feel better!',
   },
+  {
+    mode: 'casual',
+    text: 'Group travel is often more affordable than traveling alone. This is because a guide can negotiate better rates.',
+    expected:
+      'Group travel is often more affordable than traveling alone. This is because a guide can negotiate better rates.',
+    note: 'was ", which is because a guide can …"',
+  },
 ];
