@@ -174,6 +174,9 @@ export function passiveToActive(toks: Tok[], state: ReviseState): boolean {
     if (CLAUSE_WORDS.has(key) || (n > 0 && tagsAt(toks, w[n], state.pos).has('Verb'))) return false;
   }
   if (/^(?:and|or|but|nor)$/.test(k(b - 1))) return false;
+  // A possessive pronoun in the agent that points back to the subject's owner would come before
+  // it: "People's behavior is shaped by their values" is no "Their values shape people's behavior".
+  if (POSSESSIVES.has(a0k) && subject.some((t) => t.kind === 'word' && /['’]s?$/.test(t.text))) return false;
   // Protected text must keep its order: no placeholder in both the subject and the agent.
   if (placeholderOrder(subject) && placeholderOrder(agent)) return false;
   // The verb, in the auxiliary chain's tense and the agent's number.

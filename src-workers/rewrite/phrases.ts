@@ -266,8 +266,14 @@ const ACTS = new Map<string, string>(
  * creation of the Federal Elections Commission"), which names an act that took place.
  */
 const BEFORE_GERUND = ['in', 'for', 'by', 'through', 'into', 'towards', 'toward', 'without'];
-/** "allows for the estimation of" is no "allows for estimating". */
-const NOT_BEFORE_GERUND_FOR = set('allow allows allowed allowing provide provides provided providing');
+/**
+ * "allows for the estimation of" is no "allows for estimating"; what results in a creation (or
+ * ends in one) has a thing as its outcome: "resulting in the creation of new nuclei" names what
+ * came about, "resulting in creating" reads as an act.
+ */
+const NOT_BEFORE_GERUND_FOR = set(
+  'allow allows allowed allowing provide provides provided providing result results resulted resulting end ends ended ending culminate culminates culminated culminating',
+);
 
 /**
  * "by the implementation of the policy" → "by implementing the policy": the act said as a verb, in

@@ -1976,9 +1976,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
   },
   {
     mode: 'standard',
-    text: 'People’s choices are shaped by their values.',
-    expected: 'Their values shape people’s choices.',
+    text: 'People’s choices are shaped by advertisers.',
+    expected: 'Advertisers shape people’s choices.',
     note: 'the old subject loses its capital and keeps its own apostrophe',
+  },
+  {
+    mode: 'standard',
+    text: 'People’s choices are shaped by their values.',
+    expected: 'People’s choices are shaped by their values.',
+    note: 'was "Their values shape people’s choices": the pronoun before the people it stands for',
   },
   {
     mode: 'standard',
@@ -4568,5 +4574,16 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected:
       'Group travel is often more affordable than traveling alone. This is because a guide can negotiate better rates.',
     note: 'was ", which is because a guide can …"',
+  },
+  {
+    mode: 'standard',
+    text: 'The particles are smashed together, resulting in the creation of new nuclei.',
+    expected: 'The particles are smashed together, resulting in the creation of new nuclei.',
+    note: 'was "resulting in creating new nuclei"',
+  },
+  {
+    mode: 'standard',
+    text: 'The city raised funds for the creation of a park.',
+    expected: 'The city raised funds for creating a park.',
   },
 ];
