@@ -825,6 +825,10 @@ export const TABLE: Entry[] = [
   V('foster', 'feed', 1, {
     guard: {
       verb: true,
+      // The harm is what it fosters, not a word after a passive or a preposition ("unity can be
+      // fostered despite divisions").
+      object: true,
+      prevNotIn: BE_FORMS,
       nextWithin: {
         n: 3,
         in: set(

@@ -4586,4 +4586,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The city raised funds for the creation of a park.',
     expected: 'The city raised funds for creating a park.',
   },
+  {
+    mode: 'standard',
+    text: 'That shows how unity can be fostered despite social divisions.',
+    expected: 'That shows how unity can be encouraged in spite of social divisions.',
+    note: 'the division is no object of "foster"',
+  },
 ];
