@@ -110,9 +110,10 @@ export const STUDY_WORDS = set(
  * What is provided, not given: a means, a range or a service ("provides a unique way of …", "a
  * range of courses", "a habitat for"), what a thing is made of or rests on ("provides the heart
  * and soul of the story", "the foundation", "the greatest source of tension", "a major step forward"), what
- * is supplied ("provides the oxygen we breathe", "power", "food"), and the "with" of
+ * is supplied ("provides the oxygen we breathe", "power", "food"), what is offered to choose ("a
+ * more scalable solution", "options"), and the "with" of
  * "provide someone with something" ("give students with access" is no English).
  */
 export const PROVIDED_NOT_GIVEN = set(
-  'with way ways means range variety array service services framework mechanism habitat habitats environment infrastructure heart soul core backbone foundation foundations basis source sources step steps oxygen water food energy nutrients electricity fuel power',
+  'with way ways means range variety array service services framework mechanism habitat habitats environment infrastructure heart soul core backbone foundation foundations basis source sources step steps oxygen water food energy nutrients electricity fuel power solution solutions alternative alternatives option options platform platforms',
 );

@@ -4592,4 +4592,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'That shows how unity can be encouraged in spite of social divisions.',
     note: 'the division is no object of "foster"',
   },
+  {
+    mode: 'standard',
+    text: 'A dedicated library can provide a more scalable solution.',
+    expected: 'A dedicated library can provide a more scalable solution.',
+    note: 'was "can give a more scalable solution"',
+  },
 ];
