@@ -1425,6 +1425,11 @@ export const TABLE: Entry[] = [
   F('in the heart of the', 'deep in the', 2, { guard: { nextWithin: { n: 3, in: WILD_PLACES } } }),
   F('in the heart of', 'in the middle of', 2),
   F('the ever-changing', 'the constantly changing', 2),
+  // An adverb before it goes after the modal: "they also have the potential to" → "they could also".
+  ...['also', 'still', 'even', 'often'].flatMap((adv) => [
+    F(`${adv} has the potential to`, `could ${adv}`, 2, { guard: { prevNotIn: new Set(['to', ...MODALS]) } }),
+    F(`${adv} have the potential to`, `could ${adv}`, 2, { guard: { prevNotIn: new Set(['to', ...MODALS, 'will']) } }),
+  ]),
   F('has the potential to', 'could', 2, { guard: { prevNotIn: new Set(['to', ...MODALS]) } }),
   F('have the potential to', 'could', 2, { guard: { prevNotIn: new Set(['to', ...MODALS, 'will']) } }),
   V('strike a balance', 'find a balance', 2),

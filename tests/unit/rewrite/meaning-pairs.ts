@@ -4598,4 +4598,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'A dedicated library can provide a more scalable solution.',
     note: 'was "can give a more scalable solution"',
   },
+  {
+    mode: 'standard',
+    text: 'Good books often tick these boxes, but they also have the potential to transcend this description.',
+    expected: 'Good books often tick these boxes, but they could also go beyond this description.',
+    note: 'was "they also could go beyond"',
+  },
 ];
