@@ -1272,7 +1272,7 @@ export const TABLE: Entry[] = [
   F('remarkable', 'striking', 2, {
     guard: {
       nextIn: set(
-        'detail details contrast contrasts resemblance resemblances similarity similarities likeness difference differences example examples image images view views feature features beauty colors colours results that',
+        'detail details contrast contrasts resemblance resemblances similarity similarities likeness difference differences example examples image images view views feature features beauty colors colours results precision accuracy that',
       ),
     },
   }),

@@ -4604,4 +4604,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Good books often tick these boxes, but they could also go beyond this description.',
     note: 'was "they also could go beyond"',
   },
+  {
+    mode: 'standard',
+    text: 'Algorithms can detect early signs of cancer with remarkable precision.',
+    expected: 'Algorithms can detect early signs of cancer with striking precision.',
+    note: 'was "extraordinary precision"',
+  },
 ];
