@@ -4493,9 +4493,9 @@ export const MEANING_PAIRS: MeaningPair[] = [
   },
   {
     mode: 'standard',
-    text: 'The league kept changing its rules, most notably, they introduced goaltending calls to dampen his dominance.',
+    text: 'Several cities, most notably Paris, banned the scooters. The league kept changing its rules, most notably, they introduced goaltending calls.',
     expected:
-      'The league kept changing its rules, above all, they introduced goaltending calls to dampen his dominance.',
+      'Several cities, above all Paris, banned the scooters. The league kept changing its rules, above all, they introduced goaltending calls.',
     note: 'was "especially, they introduced"',
   },
   {
