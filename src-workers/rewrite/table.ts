@@ -93,6 +93,8 @@ export interface Guard {
   attributive?: boolean;
   /** The next token must be a lower-case word (not punctuation, a name, or protected text). */
   nextLower?: boolean;
+  /** The next token must be a capitalised word: a name ("in the heart of Paris"). */
+  nextName?: boolean;
   /** The matched word must read as a verb here (it is also a common noun or adjective). */
   verb?: boolean;
   /** The matched word must read as a noun here. */
@@ -244,6 +246,8 @@ const NOT_PEOPLE_OR_BODIES = new Set([
 const PLACE_NOUNS = set(
   'region regions state states area areas city cities district districts county counties country countries town towns province provinces border borders port ports',
 );
+/** A center already named after "in the heart of" ("the city centre"), which "in the center of" would echo. */
+const CENTER_AFTER = { n: 4, in: set('center centre centers centres') };
 /** Land one can walk over ("the landscape of the farm"). */
 const LAND_NOUNS = set(
   'farm farms island islands valley valleys moor moors coast coasts countryside hills mountains desert deserts forest forests park parks village villages land lands estate estates',
@@ -1420,9 +1424,14 @@ export const TABLE: Entry[] = [
   // Two words, so that "a symphony of sounds and a kaleidoscope of colors" need not say "mix" twice.
   F('a symphony of', ['a mix of', 'a blend of'], 2),
   F('a kaleidoscope of', ['a mix of', 'a blend of'], 2),
-  // Wild country is "deep in" ("in the heart of the Italian Alps" → "deep in the Italian Alps");
-  // elsewhere "in the middle of" ("center" would bring US spelling into British prose).
+  // Wild country is "deep in" ("in the heart of the Italian Alps" → "deep in the Italian Alps"); a
+  // city, a country or a region has a center ("Located in the heart of Paris" → "in the center
+  // of Paris", "centre" in British prose); anything else a middle ("in the heart of the debate").
   F('in the heart of the', 'deep in the', 2, { guard: { nextWithin: { n: 3, in: WILD_PLACES } } }),
+  F('in the heart of', 'in the center of', 2, { guard: { nextName: true, notNextWithin: CENTER_AFTER } }),
+  F('in the heart of the', 'in the center of the', 2, {
+    guard: { nextWithin: { n: 2, in: PLACE_NOUNS }, notNextWithin: CENTER_AFTER },
+  }),
   F('in the heart of', 'in the middle of', 2),
   F('the ever-changing', 'the constantly changing', 2),
   // An adverb before it goes after the modal: "they also have the potential to" → "they could also".

@@ -1402,7 +1402,8 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'The hotel is in the heart of the city.',
-    expected: 'The hotel is in the middle of the city.',
+    expected: 'The hotel is in the center of the city.',
+    note: 'was "in the middle of the city"',
   },
   {
     mode: 'standard',
@@ -2838,7 +2839,8 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'The office is in the heart of the city.',
-    expected: 'The office is in the middle of the city.',
+    expected: 'The office is in the center of the city.',
+    note: 'was "in the middle of the city"',
   },
   {
     mode: 'standard',
@@ -4609,5 +4611,33 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'Algorithms can detect early signs of cancer with remarkable precision.',
     expected: 'Algorithms can detect early signs of cancer with striking precision.',
     note: 'was "extraordinary precision"',
+  },
+  {
+    mode: 'standard',
+    text: 'The hotel is located in the heart of Paris.',
+    expected: 'The hotel is located in the center of Paris.',
+    note: 'was "in the middle of Paris"',
+  },
+  {
+    mode: 'standard',
+    text: 'The village sits in the heart of the county.',
+    expected: 'The village sits in the center of the county.',
+  },
+  {
+    mode: 'standard',
+    text: 'The hotel is located in the heart of London, near the colourful theatres that organise shows.',
+    expected: 'The hotel is located in the centre of London, near the colourful theatres that organise shows.',
+    note: 'the spelling of a British document',
+  },
+  {
+    mode: 'standard',
+    text: 'The flat is in the heart of the city centre.',
+    expected: 'The flat is in the middle of the city centre.',
+    note: 'never "in the centre of the city centre"',
+  },
+  {
+    mode: 'standard',
+    text: 'She was in the heart of the debate.',
+    expected: 'She was in the middle of the debate.',
   },
 ];
