@@ -8,6 +8,7 @@
 import { sentenceSpans, tokenize } from '../text/segment';
 import { baseOfParticiple, verbForms } from './inflect';
 import { properInLexicon } from './pos';
+import { runInHeadingEnd } from './tokens';
 import { CONJUNCTIONS, DETERMINERS, MODALS, PREPOSITIONS, RELATIVES, SUBORDINATORS, isNegation, set } from './wordsets';
 
 /** Spelled-out numbers and quantities whose loss or gain changes a claim. */
@@ -60,23 +61,21 @@ export function entitiesOf(text: string): Set<string> {
   const out = new Set<string>();
   // Line by line, past list, quote and heading markers: a line's first word starts a sentence.
   for (const line of text.split('\n')) {
-    const body = line.replace(/^[\s>#*+|-]*(?:\d{1,3}[.)]\s+)?/, '');
+    // A list bullet is a marker only before a space: "**Water often.**" keeps its emphasis, which
+    // tells where a run-in heading ends.
+    const body = line.replace(/^(?:[\s>#|]|[-*+](?=\s))*(?:\d{1,3}[.)]\s+)?/, '');
     for (const s of sentenceSpans(body)) {
+      const toks = tokenize(body.slice(s.start, s.end));
+      // After a run-in heading in emphasis ("**Water often.** It is …") a sentence starts.
+      const heading = runInHeadingEnd(toks);
       let first = true;
-      // The marks since the last word: a run-in heading in emphasis ("**Water often.** It is …",
-      // "**Tip**: Add …") ends with a stop and an emphasis mark, and a sentence starts after it.
-      let marks = '';
-      for (const t of tokenize(body.slice(s.start, s.end))) {
-        if (t.kind !== 'word') {
-          if (t.kind === 'punctuation') marks += t.text;
-          continue;
-        }
+      toks.forEach((t, i) => {
+        if (t.kind !== 'word') return;
+        if (heading > 0 && i === heading + 1) first = true;
         const w = t.text;
-        if (/[.:!?]/.test(marks) && /[*_]/.test(marks)) first = true;
-        marks = '';
         if (isCapitalised(w) && (!first || isAcronym(w) || properInLexicon(w.toLowerCase()))) out.add(w);
         first = false;
-      }
+      });
     }
   }
   return out;

@@ -162,9 +162,10 @@ function endsInInitials(toks: readonly Tok[], next: readonly Tok[]): boolean {
 
 /**
  * Where a run-in heading in Markdown emphasis ends: the index of the space after "**Prepare the
- * soil.**" or "*Tip:*" at the start of a sentence, before a capitalised word; or -1.
+ * soil.**" or "*Tip:*" at the start of a sentence, before a capitalised word; or -1. (The meaning
+ * guard reads the word after it as a sentence's first, too.)
  */
-function labelEnd(toks: readonly Tok[]): number {
+export function runInHeadingEnd(toks: readonly Token[]): number {
   let i = 0;
   const marks = (at: number) => {
     let n = 0;
@@ -173,7 +174,7 @@ function labelEnd(toks: readonly Tok[]): number {
   };
   const open = marks(0);
   if (open === 0 || open > 2) return -1;
-  const stop = (t: Tok | undefined) => t?.kind === 'punctuation' && /^[.:!?]$/.test(t.text);
+  const stop = (t: Token | undefined) => t?.kind === 'punctuation' && /^[.:!?]$/.test(t.text);
   for (i = open; i < toks.length && i < 40; i++) {
     // The stop inside the emphasis ("**Tip:**") or just after it ("**Tip**:").
     if (marks(i) !== open || toks[i - 1]?.kind === 'space') continue;
@@ -195,7 +196,7 @@ export function splitSentences(toks: Tok[]): Sentence[] {
   const out: Sentence[] = [];
   for (const s of sentenceTokens(toks)) {
     const last = out[out.length - 1];
-    const cut = labelEnd(s.tokens);
+    const cut = runInHeadingEnd(s.tokens);
     if (last && last.gap === ' ' && endsInInitials(last.toks, s.tokens)) {
       last.toks = [...last.toks, { text: last.gap, kind: 'space' }, ...s.tokens];
       last.gap = s.gap;
