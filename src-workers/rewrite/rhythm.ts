@@ -718,7 +718,6 @@ function auxiliaryWouldGovern(va: Tok | undefined, vb: Tok | undefined): boolean
   return !!va && MODAL_OR_DO.has(keyOf(va)) && (!vb || keyOf(vb) !== keyOf(va));
 }
 
-/** A negation among toks[from..to). */
 /**
  * A negation in toks[from, to). `clauseOnly`: one that denies the clause itself — "without" only
  * denies its own phrase ("The bass is deep without overpowering the mids, while the highs remain
