@@ -377,12 +377,13 @@ export const PHRASES: Entry[] = [
     // The temporal "as" ("As we navigate …, we must …", "As we walked home, …"), never the
     // manner "as" of "As we discussed, …" or "As we know, …", nor the causal "As we are …", nor
     // the proportional "as" of change ("As we age, …" is not "While we age"), nor the "as" of a
-    // moment reached ("As we approach the end of the term" is not "While we approach").
+    // moment reached ("As we approach the end of the term" is not "While we approach"; "As we move
+    // into an era …" is not "While we move").
     O('as we', 'While we', 2, {
       guard: {
         nextLower: true,
         nextNotIn: set(
-          'have know knew discussed discuss mentioned mention said say noted note saw see explained explain described describe agreed agree expected expect hoped hope learned learnt showed show argued argue suggested suggest found find predicted predict can could will shall may might must all both do did does are is am would should age aged grow grew get got become became mature matured develop developed progress progressed evolve evolved advance advanced gain gained approach approached near neared enter entered begin began start started reach reached close closed end ended conclude concluded celebrate celebrated mark marked welcome welcomed turn turned step stepped head headed embark embarked arrive arrived',
+          'have know knew discussed discuss mentioned mention said say noted note saw see explained explain described describe agreed agree expected expect hoped hope learned learnt showed show argued argue suggested suggest found find predicted predict can could will shall may might must all both do did does are is am would should age aged grow grew get got become became mature matured develop developed progress progressed evolve evolved advance advanced gain gained approach approached near neared enter entered begin began start started reach reached close closed end ended conclude concluded celebrate celebrated mark marked welcome welcomed turn turned step stepped head headed embark embarked arrive arrived move moved go went venture ventured transcend transcended transition transitioned',
         ),
       },
     }),

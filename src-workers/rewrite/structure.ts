@@ -969,7 +969,11 @@ function itIsAdjectiveAfterPurpose(toks: Tok[], state: ReviseState): boolean {
   const head = toks[comma + 2];
   if (!isWord(head) || !/^it(?:['’]s)?$/.test(keyOf(head))) return false;
   const rest = [{ ...head, text: capitalize(head.text) }, ...toks.slice(comma + 3)];
-  if (!itIsAdjectiveTo(rest, state)) return false;
+  // A condition put to the reader ("If you have concerns about your risk,") makes the advice that
+  // follows one: "…, speak with your healthcare provider." rather than "…, speaking with your
+  // healthcare provider matters."
+  const addressed = FRONTABLE_CLAUSES.has(first) && isWord(toks[2]) && /^you(?:['’]re|['’]ve)?$/.test(keyOf(toks[2]));
+  if (!itIsAdjectiveTo(rest, state, addressed)) return false;
   // The new subject no longer starts the sentence: lower-case it unless it is "I" or a name.
   const subject = rest[0];
   if (isWord(subject) && subject.text !== 'I' && subject.reason && isLowerWord(subject.text.toLowerCase()))
@@ -983,7 +987,7 @@ function itIsAdjectiveAfterPurpose(toks: Tok[], state: ReviseState): boolean {
  * "It is crucial for parents to listen." → "Parents must listen." ("important" → "should")
  * "It is essential that we act now." → "We must act now."
  */
-function itIsAdjectiveTo(toks: Tok[], state: ReviseState): boolean {
+function itIsAdjectiveTo(toks: Tok[], state: ReviseState, addressed = false): boolean {
   const w = wordsFrom(toks, 0);
   // "It's" is "It is": count it as two words.
   const contracted = /^It['’]s$/.test(toks[0]?.text ?? '');
@@ -1020,7 +1024,7 @@ function itIsAdjectiveTo(toks: Tok[], state: ReviseState): boolean {
     // more step: "It's important to consider your local climate when choosing varieties." →
     // "Consider your local climate when choosing varieties." Not in an essay, where "It's
     // essential to follow your own path" states a view, which a command would not.
-    if (!also && vp.some((t) => isWord(t) && READER.has(keyOf(t))) && instructions(state)) {
+    if (!also && (addressed || (vp.some((t) => isWord(t) && READER.has(keyOf(t))) && instructions(state)))) {
       toks.splice(0, w[k + 1] + 1, { ...v, text: capitalize(v.text), reason: why, removedBefore: why });
       return true;
     }

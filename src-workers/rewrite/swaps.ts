@@ -321,8 +321,10 @@ function pickAlts(
     // A verb is held to its sentence: "Our results show the key role … and show the need" repeats
     // the sentence's predicate however far apart.
     const plainer = rule.reason === REASONS.plain || rule.reason === REASONS.precise;
+    // Nor, anywhere in the sentence, a word another edit wrote ("grips the reader by presenting …
+    // within gripping narratives"): the writer did not repeat it, the reviser would.
     const reach = plainer ? (rule.entry.kind === 'verb' ? SENTENCE_REACH : 8) : 3;
-    if (text !== '' && repeatsNearby(toks, start, end, text, reach)) continue;
+    if (text !== '' && repeatsNearby(toks, start, end, text, reach, plainer ? SENTENCE_REACH : reach)) continue;
     if (ws.length > maxWords) continue;
     eligible.push(text);
   }
@@ -441,6 +443,8 @@ const echoStem = (w: string) => {
     const n = number(w);
     // "-ment" joins a noun to its verb: "improvements designed to improve" is an echo.
     stem = (n.length > 3 ? n.replace(/(?<=.{4})ment$/, '').replace(/(?:ing|ed|es)$/, '') : n).replace(/e$/, '');
+    // A consonant doubled before the ending is one: "gripping" echoes "grips", "planned" "plans".
+    if (stem.length < n.length) stem = stem.replace(/([bgmnprt])\1$/, '$1');
     // Every sentence's neighbours are read for their stems: a document repeats its words.
     if (STEMS.size > 50_000) STEMS.clear();
     STEMS.set(w, stem);
@@ -449,7 +453,14 @@ const echoStem = (w: string) => {
 };
 const STEMS = new Map<string, string>();
 
-function repeatsNearby(toks: readonly Tok[], start: number, end: number, text: string, reach: number): boolean {
+function repeatsNearby(
+  toks: readonly Tok[],
+  start: number,
+  end: number,
+  text: string,
+  reach: number,
+  editedReach = reach,
+): boolean {
   const words = text
     .toLowerCase()
     .split(' ')
@@ -457,15 +468,20 @@ function repeatsNearby(toks: readonly Tok[], start: number, end: number, text: s
     .map(echoStem);
   if (!words.length) return false;
   // Function words nearby echo nothing ("is" is no plural of "I").
-  const near = (i: number) =>
-    i >= 0 && toks[i].kind === 'word' && !REPEAT_IGNORE.has(keyOf(toks[i])) && words.includes(echoStem(keyOf(toks[i])));
+  // Beyond `reach`, only words an edit wrote count (up to `editedReach`).
+  const near = (i: number, c: number) =>
+    i >= 0 &&
+    toks[i].kind === 'word' &&
+    (c < reach || !!toks[i].reason) &&
+    !REPEAT_IGNORE.has(keyOf(toks[i])) &&
+    words.includes(echoStem(keyOf(toks[i])));
   let p = start;
   let n = end;
   // Up to `reach` words each way: "the most notable effects of social media is its effect" reads as an echo.
-  for (let c = 0; c < reach; c++) {
+  for (let c = 0; c < Math.max(reach, editedReach); c++) {
     p = p >= 0 ? prevIndex(toks, p) : -1;
     n = n >= 0 ? nextIndex(toks, n) : -1;
-    if (near(p) || near(n)) return true;
+    if (near(p, c) || near(n, c)) return true;
   }
   return false;
 }

@@ -879,6 +879,11 @@ export const TABLE: Entry[] = [
   V('captivate', 'capture', 1, { guard: { nextWithin: { n: 4, in: set('attention interest imagination') } } }),
   // A heart is won ("a city that captivates the heart").
   V('captivate', 'win', 1, { guard: { nextWithin: { n: 3, in: set('heart hearts') } } }),
+  // A reader or an audience is gripped: "a setting that captivates the reader from the start"
+  // ("enthralls" would be the rarer word).
+  V('captivate', 'grip', 1, {
+    guard: { nextWithin: { n: 3, in: set('reader readers audience audiences viewer viewers listener listeners') } },
+  }),
   V('captivate', ['fascinate', 'enthrall'], 1),
   // "realizes" is itself an over-used word: "unlocks its potential" → "brings out".
   // Secrets are uncovered — by a cook ("Unlock the secrets of French cooking" → "Uncover the
@@ -1460,8 +1465,10 @@ export const TABLE: Entry[] = [
   // Boundaries are crossed; limits and expectations gone beyond. "Themes that transcend time" has
   // no plainer wording that keeps it.
   V('transcend', 'cross', 2, { guard: { nextWithin: { n: 3, in: CROSSED } } }),
+  // With an object only: "As we transcend into an era …" has nothing to go beyond.
   V('transcend', 'go beyond', 2, {
     guard: {
+      object: true,
       notNextWithin: {
         n: 3,
         in: new Set([...CROSSED, ...set('time times generations generation ages age centuries')]),
@@ -2030,7 +2037,12 @@ export const TABLE: Entry[] = [
   }),
   // A study or a writer sets out to do something; a made thing is only designed to ("The
   // platform, piloted in 14 clinics, aims to reduce paperwork" stays, as does any sentence naming one).
-  V('aim to', 'set out to', 2, { forms: ['s3'], guard: { notInSentence: MADE_THINGS } }),
+  // Nor a standing aim, which no one sets out on: "The Federal Reserve aims to maintain an
+  // inflation rate of around 2%" ("sets out to maintain" would start it anew).
+  V('aim to', 'set out to', 2, {
+    forms: ['s3'],
+    guard: { notInSentence: MADE_THINGS, nextNotIn: set('maintain keep stay remain hold sustain preserve retain') },
+  }),
   // "our understanding of" → "our grasp of": the noun after a possessive, an article or a degree adjective.
   // A subject is grasped, a person is understood ("our understanding of ourselves, of each other").
   // Every second one stays: a paper that says "our grasp of" three times reads no better. Formal

@@ -4640,4 +4640,62 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'She was in the heart of the debate.',
     expected: 'She was in the middle of the debate.',
   },
+  {
+    mode: 'standard',
+    text: 'If you have concerns about your risk, it is important to speak with your healthcare provider.',
+    expected: 'If you have concerns about your risk, speak with your healthcare provider.',
+    note: 'was "speaking with your healthcare provider matters"',
+  },
+  {
+    mode: 'standard',
+    text: "When you're cooking, it's important to keep the kitchen clean.",
+    expected: "When you're cooking, keep the kitchen clean.",
+  },
+  {
+    mode: 'standard',
+    text: 'If the pain persists, it is advisable to see a doctor.',
+    expected: 'If the pain persists, seeing a doctor is advisable.',
+    note: 'a condition not put to the reader keeps the statement',
+  },
+  {
+    mode: 'standard',
+    text: 'The Federal Reserve aims to maintain an inflation rate of around 2% per year.',
+    expected: 'The Federal Reserve aims to maintain an inflation rate of around 2% per year.',
+    note: 'was "sets out to maintain": a standing aim is not set out on',
+  },
+  {
+    mode: 'standard',
+    text: 'The moors are an atmospheric setting that captivates the reader from the start.',
+    expected: 'The moors are an atmospheric setting that grips the reader from the start.',
+    note: 'was "enthralls", the rarer word',
+  },
+  {
+    mode: 'standard',
+    text: 'As we move into an era shaped by technology, homes will change.',
+    expected: 'As we move into an era shaped by technology, homes will change.',
+    note: 'was "While we move into": a moment reached',
+  },
+  {
+    mode: 'standard',
+    text: 'As we transcend into an era of change, the home adapts.',
+    expected: 'As we transcend into an era of change, the home adapts.',
+    note: 'was "While we go beyond into an era": nothing to go beyond',
+  },
+  {
+    mode: 'standard',
+    text: 'Her music transcends genre and style.',
+    expected: 'Her music goes beyond genre and style.',
+  },
+  {
+    mode: 'standard',
+    text: 'The anthology captivates the reader by presenting profound philosophical questions within compelling narratives.',
+    expected: 'The anthology grips the reader by presenting deep philosophical questions within absorbing narratives.',
+    note: 'never "grips … within gripping narratives": two edits echoing each other',
+  },
+  {
+    mode: 'standard',
+    text: 'Her stories grip the reader, and critics praise her compelling plots.',
+    expected: 'Her stories grip the reader, and critics praise her absorbing plots.',
+    note: '"gripping" echoes "grip" (a doubled consonant before the ending)',
+  },
 ];
