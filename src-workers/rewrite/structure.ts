@@ -1767,7 +1767,10 @@ const PLURAL_SUBJECTS = set('they we you i these those');
  */
 function verbAgrees(word: string, before: string): boolean {
   if (!/^[a-z]+$/.test(word) || NOT_VERBS.has(word)) return false;
-  const plural = PLURAL_SUBJECTS.has(before) || (/[^s]s$/.test(before) && !SUBJECT_PRONOUNS.has(before));
+  // "-is" and "-us" end singular nouns ("our analysis reveals", "the consensus holds").
+  const plural =
+    PLURAL_SUBJECTS.has(before) ||
+    (/[^s]s$/.test(before) && !/(?:is|us)$/.test(before) && !SUBJECT_PRONOUNS.has(before));
   const base = baseOfParticiple(word);
   if (base && verbForms(base).past === word) return true;
   if (plural) return verbForms(word).base === word && !word.endsWith('s') && isVerbBase(word);

@@ -4698,4 +4698,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Her stories grip the reader, and critics praise her absorbing plots.',
     note: '"gripping" echoes "grip" (a doubled consonant before the ending)',
   },
+  {
+    mode: 'academic',
+    text: 'Furthermore, our analysis reveals that the benefits are particularly pronounced for rare entities.',
+    expected: 'Our analysis also shows that the benefits are especially pronounced for rare entities.',
+    note: 'was "Also, our analysis shows …": "analysis" is singular',
+  },
 ];
