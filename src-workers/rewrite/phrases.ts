@@ -510,6 +510,17 @@ export const PHRASES: Entry[] = [
     F('absolutely', '', 2, {
       guard: { nextLower: true, nextNotIn: set('not no nothing never none nobody'), notPrevWithin: NEGATED_CLAUSE },
     }),
+    // A change is already to the root of what it changes: "has fundamentally transformed the way we
+    // work" says "has transformed" (concise prose; "fundamentally different" compares, and stays).
+    F('fundamentally', '', 2, {
+      modes: CONCISE,
+      guard: {
+        nextIn: set(
+          'change changes changed changing transform transforms transformed transforming alter alters altered altering reshape reshapes reshaped reshaping redefine redefines redefined redefining revolutionized revolutionised',
+        ),
+        notPrevWithin: NEGATED_CLAUSE,
+      },
+    }),
     F('undeniably', '', 2, { guard: { nextLower: true, prevNotIn: set('.'), notPrevWithin: NEGATED_CLAUSE } }),
     F('utterly', '', 2, { guard: { nextLower: true, nextNotIn: set('not no'), notPrevWithin: NEGATED_CLAUSE } }),
     // "greatly" grades a verb or a participle ("greatly improved"); an adjective or an adverb takes

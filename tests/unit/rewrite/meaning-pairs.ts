@@ -4704,4 +4704,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Our analysis also shows that the benefits are especially pronounced for rare entities.',
     note: 'was "Also, our analysis shows …": "analysis" is singular',
   },
+  {
+    mode: 'concise',
+    text: 'Remote work has fundamentally transformed the way we approach our professional lives.',
+    expected: 'Remote work has transformed how we approach our professional lives.',
+  },
+  {
+    mode: 'concise',
+    text: 'The two proposals are fundamentally different in scope.',
+    expected: 'The two proposals are fundamentally different in scope.',
+    note: 'a comparison keeps its degree',
+  },
 ];
