@@ -413,6 +413,21 @@ export const PHRASES: Entry[] = [
     F('the complexities of', 'the complexity of', 2, {
       guard: { notNextWithin: { n: 8, in: set('are were have remain seem appear make mean') } },
     }),
+    // What is to be remembered, not a fact ("but it is important to remember the personal risks
+    // that come with it"): worth remembering, as the writer meant ("… that" is cut as framing; "to
+    // remember to take the time" is no thing remembered, and stays).
+    ...['it is', "it's"].map((it) =>
+      F(`${it} important to remember`, `${it} worth remembering`, 2, { guard: { nextNotIn: set('that to , .') } }),
+    ),
+    // An object is no subject, whatever verb comes after: "explores the complexities of human
+    // relationships and the choices we make".
+    F('the complexities of', 'the complexity of', 2, {
+      guard: {
+        prevIn: set(
+          'at into about with explore explores explored exploring examine examines examined examining understand understands understood understanding reveal reveals revealed revealing capture captures captured capturing navigate navigates navigated navigating handle handles handled handling',
+        ),
+      },
+    }),
     // "felt a sense of relief" → "felt relief", "sparks a sense of curiosity" → "sparks
     // curiosity": the feeling is the noun's; not where "a sense of" names something of its own
     // ("a sense of place", "of humour", "of direction", "of self").

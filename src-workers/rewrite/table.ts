@@ -383,6 +383,9 @@ export const TABLE: Entry[] = [
   O('in sum ,', '', 2),
   O('all in all ,', '', 1),
   O('in essence ,', '', 2),
+  // Inside a sentence it marks the essential point: "Cry Freedom is, in essence, a history lesson"
+  // → "is, at heart, a history lesson".
+  F('in essence ,', 'at heart,', 2, { why: 'stock', guard: { prevIn: set(',') } }),
   O('in a nutshell ,', '', 2),
   O('at its core ,', '', 2),
   O('essentially ,', '', 2),

@@ -4715,4 +4715,27 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The two proposals are fundamentally different in scope.',
     note: 'a comparison keeps its degree',
   },
+  {
+    mode: 'standard',
+    text: 'He should have stayed, but it is important to remember the personal risks that came with it.',
+    expected: 'He should have stayed. But it is worth remembering the personal risks that came with it.',
+    note: 'a listed stock phrase that survived: what to remember, not a fact',
+  },
+  {
+    mode: 'standard',
+    text: 'Cry Freedom is, in essence, a history lesson wrapped in an engrossing tale.',
+    expected: 'Cry Freedom is, at heart, a history lesson wrapped in an engrossing tale.',
+  },
+  {
+    mode: 'standard',
+    text: 'The novel explores the complexities of human relationships and the choices we make.',
+    expected: 'The novel looks at the complexity of human relationships and the choices we make.',
+    note: 'an object, so "make" is no verb of "complexities"',
+  },
+  {
+    mode: 'standard',
+    text: 'Technology is great, but it is important to remember to take the time to enjoy life without it.',
+    expected: 'Technology is great, but it is important to remember to take the time to enjoy life without it.',
+    note: 'never "worth remembering to take the time"',
+  },
 ];
