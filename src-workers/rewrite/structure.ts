@@ -1649,6 +1649,8 @@ function readsAsParticiple(word: string): boolean {
  */
 /** Words that stand where a verb would after "to" but are none: adverbs without -ly. */
 const NOT_VERBS = set('always never often also just even still ever only first then once soon');
+/** Adverbs that focus what follows them ("only", "even"): "also" beside one reads doubled. */
+const FOCUS_ADVERBS = set('only just even still ever merely simply');
 /** Quantifiers that make a subject negative besides the negations themselves ("Few people …"). */
 const NEGATIVE_QUANTIFIERS = set('few little');
 
@@ -1682,6 +1684,8 @@ function additiveToAlso(toks: Tok[]): boolean {
     if (!ALSO_AFTER.has(k)) continue;
     const after = toks[w[n + 1]];
     if (!isWord(after) || !isLowerWord(after.text) || isNegation(keyOf(after))) return false;
+    // Nor before a focusing adverb: "this issue may also only amplify" stacks two.
+    if (FOCUS_ADVERBS.has(keyOf(after))) return false;
     const subject = toks[w[start]];
     // A negative subject ("Few people can retain …", "No one can …") would read "also" as
     // "as well": "Few people can also retain …" says something else.

@@ -4738,4 +4738,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Technology is great, but it is important to remember to take the time to enjoy life without it.',
     note: 'never "worth remembering to take the time"',
   },
+  {
+    mode: 'standard',
+    text: 'Additionally, this issue may only amplify as the law changes.',
+    expected: 'This issue may only amplify as the law changes.',
+    note: 'was "may also only amplify"',
+  },
 ];
