@@ -1722,7 +1722,9 @@ function additiveBeforeVerb(toks: Tok[]): boolean {
   if (isNegation(k0) || NEGATIVE_QUANTIFIERS.has(k0) || k0 === 'it' || k0 === 'there') return false;
   let verb = -1;
   if (SUBJECT_PRONOUNS.has(k0)) verb = start + 1;
-  else if (DETERMINERS.has(k0)) {
+  // A possessive stands where a determiner would: "Moreover, Britain's colonial empire provided …"
+  // → "Britain's colonial empire also provided …".
+  else if (DETERMINERS.has(k0) || /^\p{L}+['’]s$/u.test(k0)) {
     for (let n = start + 2; n <= start + 3 && n < w.length; n++) {
       const t = toks[w[n - 1]];
       // Only nouns and adjectives before the verb: no adverb ("the library regularly hosts"),

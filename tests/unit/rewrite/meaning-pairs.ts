@@ -4744,4 +4744,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'This issue may only amplify as the law changes.',
     note: 'was "may also only amplify"',
   },
+  {
+    mode: 'standard',
+    text: "Moreover, Britain's colonial empire provided both raw materials and markets for manufactured goods.",
+    expected: "Britain's colonial empire also provided both raw materials and markets for manufactured goods.",
+    note: 'was the opening cut with no "also": a possessive stands where a determiner would',
+  },
 ];
