@@ -4750,4 +4750,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: "Britain's colonial empire also provided both raw materials and markets for manufactured goods.",
     note: 'was the opening cut with no "also": a possessive stands where a determiner would',
   },
+  {
+    mode: 'standard',
+    text: 'Furthermore, the hibiscus plant that Saeng tends is a symbol of her hope.',
+    expected: 'The hibiscus plant that Saeng tends is a symbol of her hope.',
+    note: 'was "The hibiscus also plant": a noun in -us is singular, so "plant" is no verb of it',
+  },
 ];
