@@ -1025,8 +1025,8 @@ function plainClause(toks: readonly Tok[]): boolean {
 /**
  * Sentence rhythm by strength. Strength 1 leaves it alone. From 2: openings varied (above), long
  * sentences split at a safe joint between independent clauses (", and" from 16 words, 12 at
- * strength 3 and in casual prose; ", but", ", so", ", yet" — after a clause of four words or more, never in "not X,
- * but Y" —, a single semicolon, a participle tail such as ", causing …" or a comment clause such
+ * strength 3 and in casual prose; ", but", ", so", ", yet" — after a clause of four words or
+ * more, never in "not X, but Y" —, a single semicolon, a participle tail such as ", causing …" or a comment clause such
  * as ", which means …" or ", which can lead to …" from 16 words, 12 at strength 3, 10 in casual
  * prose, after a clause of eight words, six in casual prose), and short neighbours joined where they share a subject or the second comments on the
  * first.
