@@ -213,6 +213,10 @@ const WHETHER_HEADS = set(
 );
 /** Objects that are points made ("the need", "that …"): they can be underlined. */
 const SAID_POINTS = set('importance need value role fact significance point points that how why whether');
+/** What a support desk escalates: passed up, not made worse. */
+const ESCALATED_CASES = set(
+  'issue issues case cases ticket tickets complaint complaints request requests matter concern concerns query queries',
+);
 /** What grows in amount: it rises or climbs, never "intensifies". */
 const AMOUNTS = set(
   'price prices cost costs rent rents fee fees tuition spending bills rate rates debt debts tax taxes wages salaries premiums',
@@ -2255,11 +2259,16 @@ export const WORDNET_REVIEWED: {
   // (with taste), "Discerning the truth takes patience" the verb.
   { word: 'discern', pos: 'verb', synonym: 'recognize', forms: ['ger'], guard: { verb: true, nextIn: DISCERNED } },
   // What grows in amount rises, it does not intensify ("costs escalated", "escalating tuition fees").
+  // Nor what is passed up to someone ("I've escalated the issue to our shipping team", "your case
+  // has been escalated"), nor what turns into something else ("escalated to violence").
   {
     word: 'escalate',
     pos: 'verb',
     synonym: 'intensify',
-    guard: { notPrevWithin: { n: 3, in: AMOUNTS }, notNextWithin: { n: 3, in: AMOUNTS } },
+    guard: {
+      notPrevWithin: { n: 3, in: new Set([...AMOUNTS, ...ESCALATED_CASES]) },
+      notNextWithin: { n: 5, in: new Set([...AMOUNTS, ...ESCALATED_CASES, 'to']) },
+    },
   },
 ];
 

@@ -4756,4 +4756,20 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The hibiscus plant that Saeng tends is a symbol of her hope.',
     note: 'was "The hibiscus also plant": a noun in -us is singular, so "plant" is no verb of it',
   },
+  {
+    mode: 'standard',
+    text: "I've escalated the issue to our shipping team, and your order has now been prioritized for delivery.",
+    expected: "I've escalated the issue to our shipping team. Your order has now been prioritized for delivery.",
+    note: 'was "intensified the issue": passed up, not made worse',
+  },
+  {
+    mode: 'standard',
+    text: 'The protests escalated to violence within days.',
+    expected: 'The protests escalated to violence within days.',
+  },
+  {
+    mode: 'standard',
+    text: 'The conflict escalated quickly after the border incident.',
+    expected: 'The conflict intensified quickly after the border incident.',
+  },
 ];
