@@ -213,6 +213,10 @@ const WHETHER_HEADS = set(
 );
 /** Objects that are points made ("the need", "that …"): they can be underlined. */
 const SAID_POINTS = set('importance need value role fact significance point points that how why whether');
+/** Verbs of change that "greatly" can grade ("significantly degrade performance" → "greatly degrade"). */
+const GRADED_CHANGES = set(
+  'affect affects affected affecting improve improves improved improving reduce reduces reduced reducing increase increases increased increasing influence influences influenced influencing enhance enhances enhanced alter alters altered change changes changed shape shapes shaped contribute contributes contributed boost boosts boosted impact impacts impacted degrade degrades degraded degrading weaken weakens weakened weakening strengthen strengthens strengthened strengthening expand expands expanded expanding slow slows slowed slowing accelerate accelerates accelerated accelerating diminish diminishes diminished diminishing lessen lessens lessened lessening hinder hinders hindered hindering undermine undermines undermined undermining worsen worsens worsened worsening',
+);
 /** What a support desk escalates: passed up, not made worse. */
 const ESCALATED_CASES = set(
   'issue issues case cases ticket tickets complaint complaints request requests matter concern concerns query queries',
@@ -2089,14 +2093,18 @@ export const TABLE: Entry[] = [
   // "her determination to win" → "her resolve to win" (not "the determination of the boundary": a finding).
   N('determination', ['resolve', 'will'], 2, { plural: false, guard: { nextIn: set('to') } }),
   // Shorter words for the same thing (each saves syllables, which also pays for sentence joins).
-  F('significantly', 'greatly', 2, {
+  F('significantly', 'greatly', 2, { guard: { notInSentence: STUDY_WORDS, nextIn: GRADED_CHANGES } }),
+  // A rise or a fall is sharp ("prices increased dramatically" stays: after its verb it says how);
+  // any other change great ("can dramatically improve your laptop's speed" → "greatly improve").
+  F('dramatically', 'sharply', 2, {
     guard: {
       notInSentence: STUDY_WORDS,
       nextIn: set(
-        'affect affects affected affecting improve improves improved improving reduce reduces reduced reducing increase increases increased increasing influence influences influenced influencing enhance enhances enhanced alter alters altered change changes changed shape shapes shaped contribute contributes contributed boost boosts boosted impact impacts impacted',
+        'increase increases increased increasing rise rises rose risen rising fall falls fell fallen falling drop drops dropped dropping decline declines declined declining',
       ),
     },
   }),
+  F('dramatically', 'greatly', 2, { guard: { notInSentence: STUDY_WORDS, nextIn: GRADED_CHANGES } }),
   F('significantly', 'much', 2, {
     guard: {
       notInSentence: STUDY_WORDS,

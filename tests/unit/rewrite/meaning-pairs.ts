@@ -4772,4 +4772,25 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The conflict escalated quickly after the border incident.',
     expected: 'The conflict intensified quickly after the border incident.',
   },
+  {
+    mode: 'standard',
+    text: 'Malicious software can significantly degrade performance and compromise your security.',
+    expected: 'Malicious software can greatly degrade performance and compromise your security.',
+  },
+  {
+    mode: 'standard',
+    text: "Adding more RAM can dramatically improve your laptop's speed.",
+    expected: "Adding more RAM can greatly improve your laptop's speed.",
+  },
+  {
+    mode: 'standard',
+    text: 'Sales dramatically increased last year.',
+    expected: 'Sales sharply increased last year.',
+    note: 'a rise is sharp',
+  },
+  {
+    mode: 'standard',
+    text: 'The two designs are dramatically different.',
+    expected: 'The two designs are dramatically different.',
+  },
 ];
