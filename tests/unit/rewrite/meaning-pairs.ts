@@ -4793,4 +4793,16 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The two designs are dramatically different.',
     expected: 'The two designs are dramatically different.',
   },
+  {
+    mode: 'standard',
+    text: 'Furthermore, uniforms simplify the morning routine for families, saving both time and money.',
+    expected: 'Uniforms also simplify the morning routine for families, saving both time and money.',
+    note: 'a bare plural subject: the link was lost with the opening',
+  },
+  {
+    mode: 'standard',
+    text: 'Furthermore, students learn better in small groups.',
+    expected: 'Students learn better in small groups.',
+    note: 'no object after the verb: "also" is not placed',
+  },
 ];
