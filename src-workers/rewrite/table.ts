@@ -1494,7 +1494,8 @@ export const TABLE: Entry[] = [
   F('iconic', 'famous', 2, { guard: { attributive: true } }),
   N('allure', 'appeal', 2, { plural: false }),
   F('the crux of', 'the heart of', 2),
-  N('drawback', 'downside', 2),
+  // "Downside" is the spoken word: formal and academic prose say "disadvantage".
+  N('drawback', { plain: ['downside'], formal: ['disadvantage'] }, 2),
   N('demeanor', 'manner', 2),
   N('demeanour', 'manner', 2),
   // (The echo check keeps "wild and untamed landscapes" as written.)

@@ -4805,4 +4805,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Students learn better in small groups.',
     note: 'no object after the verb: "also" is not placed',
   },
+  {
+    mode: 'formal',
+    text: 'The benefits of the policy outweigh its drawbacks.',
+    expected: 'The benefits of the policy outweigh its disadvantages.',
+    note: 'was "downsides", the spoken word',
+  },
 ];
