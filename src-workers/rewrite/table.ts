@@ -771,15 +771,18 @@ export const TABLE: Entry[] = [
     }),
     // Politics and the arts have a "scene" ("the political scene", not "the political world");
     // trades and techniques a "world" ("the business world").
+    // So has the world at large: "the global scene" (never "the global world").
     N('landscape', 'scene', 2, {
-      guard: { prevIn: set('political media cultural social literary musical music entertainment religious art') },
+      guard: {
+        prevIn: set('political media cultural social literary musical music entertainment religious art global'),
+      },
     }),
     // Not the land itself: "the changing landscape of the farm" is its fields, no world.
     N('landscape', 'world', 2, {
       guard: {
         notNextWithin: { n: 3, in: new Set([...PLACE_NOUNS, ...LAND_NOUNS]) },
         prevIn: set(
-          'digital business economic competitive technological tech regulatory educational financial corporate current changing evolving ever-changing ever-evolving global modern legal academic healthcare retail job market industry',
+          'digital business economic competitive technological tech regulatory educational financial corporate current changing evolving ever-changing ever-evolving modern legal academic healthcare retail job market industry',
         ),
       },
     }),

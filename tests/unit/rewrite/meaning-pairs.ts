@@ -4811,4 +4811,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The benefits of the policy outweigh its disadvantages.',
     note: 'was "downsides", the spoken word',
   },
+  {
+    mode: 'standard',
+    text: 'Such skills matter in a rapidly changing global landscape.',
+    expected: 'Such skills matter in a rapidly changing global scene.',
+    note: 'was "global world"',
+  },
 ];
