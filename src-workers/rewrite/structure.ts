@@ -1740,7 +1740,7 @@ function additiveBeforeVerb(toks: Tok[]): boolean {
   }
   // A bare plural and its verb: "Furthermore, uniforms simplify the morning routine" → "Uniforms
   // also simplify …" (the checks below ask for an object after it, as after any noun).
-  else if (/[^s]s$/.test(k0) && verbAgrees(keyOf(toks[w[start + 1]] ?? subject), k0)) verb = start + 1;
+  else if (/[^s]s$/.test(k0) && start + 1 < w.length && verbAgrees(keyOf(toks[w[start + 1]]), k0)) verb = start + 1;
   if (verb < 0 || verb >= w.length - 1) return false;
   const v = keyOf(toks[w[verb]]);
   if (!isLowerWord(toks[w[verb]].text) || MODAL_OR_AUX.has(v) || AUXILIARIES.has(v) || NOT_VERBS.has(v)) return false;
