@@ -9,7 +9,7 @@
  */
 import type { RewriteMode } from '../../src-shared/models';
 import { verbForms } from './inflect';
-import { because, C, F, NOT_FORMAL, O, V, type Entry } from './table';
+import { because, C, F, N, NOT_FORMAL, O, V, type Entry } from './table';
 import {
   AUXILIARIES,
   DETERMINERS,
@@ -34,6 +34,7 @@ const BARE_INFINITIVE_VERBS = set('help helps helped helping let lets letting ma
 
 /** Pronouns that open a clause after "Imagine" ("Imagine you are …"): a supposition, not a scene. */
 const CLAUSE_SUBJECTS = set("you we they he she it i you're we're they're he's she's it's i'm");
+const INDEFINITE_SUBJECTS = set('someone somebody anyone anybody everyone everybody nobody');
 
 /**
  * How far a reported finding may name an amount and stay unhedged: "measurements demonstrate that
@@ -311,7 +312,9 @@ export const PHRASES: Entry[] = [
     // …" (a clause, or a determiner: "Imagine that feeling").
     O('imagine', 'Suppose', 2, { guard: { nextIn: CLAUSE_SUBJECTS } }),
     O('imagine', 'Picture', 2, {
-      guard: { nextLower: true, nextNotIn: new Set([...CLAUSE_SUBJECTS, 'if', 'that']) },
+      // Nor before an indefinite subject, which opens a clause as often ("Imagine someone offers
+      // you a wager" is no "Picture someone offers you").
+      guard: { nextLower: true, nextNotIn: new Set([...CLAUSE_SUBJECTS, ...INDEFINITE_SUBJECTS, 'if', 'that']) },
     }),
     O('have you ever', 'Ever', 2, { modes: ['standard', 'casual', 'concise'] }),
     O('when it comes to', 'As for', 2),
@@ -456,7 +459,10 @@ export const PHRASES: Entry[] = [
     V('feel a sense of belonging', 'feel at home', 2),
     F('a sense of belonging', 'a feeling of belonging', 2),
     F('sense of belonging', 'feeling of belonging', 2),
-    F('overall well-being', 'general well-being', 2),
+    // After a possessive the word says nothing ("your overall well-being" is "your well-being");
+    // otherwise it is "general" ("improve general well-being").
+    F('overall well-being', 'well-being', 2, { guard: { prevIn: POSSESSIVES } }),
+    F('overall well-being', 'general well-being', 2, { guard: { prevNotIn: POSSESSIVES } }),
     F('rich tapestry', 'rich mix', 2),
     V('pave the way', ['clear the way', 'open the way'], 2),
     V('send shivers down', 'send a chill down', 2),
@@ -724,6 +730,14 @@ export const PHRASES: Entry[] = [
 
   // ---- Wordy phrases ---------------------------------------------------------------------------
   ...because('wordy', [
+    // Words the verb or noun says already: what melds or merges comes together, a result is the
+    // end of something, a reversion goes back.
+    ...['meld', 'merge', 'combine', 'collaborate', 'cooperate'].map((v) => V(`${v} together`, v, 2)),
+    V('revert back', 'revert', 2),
+    V('repeat again', 'repeat', 2),
+    N('end result', 'result', 2),
+    N('final outcome', 'outcome', 2),
+    F('past history', 'history', 2),
     F('so as to', 'to', 2),
     F('with the exception of', 'except', 2),
     F('for the reason that', 'because', 2),

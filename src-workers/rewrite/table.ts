@@ -374,6 +374,16 @@ const PROFOUND_REACH = set('consequences implications repercussions');
 const COMPLEX_TECH_BEFORE = set(
   'protein enzyme building housing sports industrial military shopping apartment office medical oedipus inferiority superiority golgi immune',
 );
+const VITAL = set('vital');
+/** What a tapestry is "the fabric of": a life, a society, or a whole named through its owner. */
+const WHOLES = set(
+  'life society history education our your their his her its my this american human modern daily everyday',
+);
+const STRONG_IMPACTS = set('strong powerful bold striking forceful');
+/** What is offered to the mind, and so given: "offers a glimpse of", "offers readers insight". */
+const OFFERED_TO_THE_MIND = set(
+  'insight insights hope glimpse glimpses chance chances look view window perspective perspectives advice account accounts depiction depictions portrayal portrayals sense',
+);
 
 /** Entries whose changes all address the same thing. */
 export function because(why: ReasonKey, entries: Entry[]): Entry[] {
@@ -441,7 +451,10 @@ export const TABLE: Entry[] = [
   O('secondly ,', 'Second,', 2),
   O('thirdly ,', 'Third,', 2),
   O('lastly ,', 'Finally,', 2),
-  O('notably ,', { plain: ['In particular,'], concise: [''] }, 2),
+  // "Notably," says "it is worth noting that", a framing: cut like "Importantly,". "In particular,"
+  // would make the sentence an instance of the one before ("… citing unfair competition. In
+  // particular, the album was categorized as a remix").
+  O('notably ,', '', 2),
   O('importantly ,', '', 2),
   O('interestingly ,', '', 2),
   O('indeed ,', '', 2),
@@ -612,10 +625,14 @@ export const TABLE: Entry[] = [
     // Where the sentence cannot be recast ("It is essential to teach the dog commands, like …";
     // mid-sentence: "But since …, it's essential to learn how to cope"), the stock frame keeps its
     // shape with a plainer adjective (a stock phrase replaced, not shortened).
-    F('it is essential to', 'it is vital to', 2, { why: 'stock' }),
-    F("it's essential to", "it's vital to", 2, { why: 'stock' }),
-    F('it is crucial to', 'it is vital to', 2, { why: 'stock' }),
-    F("it's crucial to", "it's vital to", 2, { why: 'stock' }),
+    // Where the sentence says "vital" already ("It is crucial to maintain an ethical workplace,
+    // and your reports are vital …"), "important", which the detector does not list in this frame.
+    ...['it is', "it's"].flatMap((it) =>
+      ['essential', 'crucial'].flatMap((a) => [
+        F(`${it} ${a} to`, `${it} vital to`, 2, { why: 'stock', guard: { notInSentence: VITAL } }),
+        F(`${it} ${a} to`, `${it} important to`, 2, { why: 'stock' }),
+      ]),
+    ),
     F('akin to', ['like', 'similar to'], 2),
     // Before a clause only "above all" reads ("most notably, they introduced …" is no "especially, they").
     F('most notably ,', 'above all,', 2),
@@ -686,6 +703,9 @@ export const TABLE: Entry[] = [
     F('serving as', 'acting as', 1, { guard: { nextIn: A_AN, nextWithin: { n: 3, in: FIGURATIVE_ROLES } } }),
     N('beacon of', ['source of', 'symbol of'], 1),
     N('cornerstone of', ['foundation of', 'basis of'], 2),
+    // The one tapestry of a whole ("part of the tapestry of your education", "the tapestry of
+    // life") is its fabric; a tapestry of many things is a mix of them.
+    N('tapestry of', 'fabric of', 1, { guard: { prevIn: set('the'), nextIn: WHOLES } }),
     N('tapestry of', ['mix of', 'blend of'], 1),
     N('deep dive into', 'close look at', 2),
     // The rhyme adds nothing to "bustle" (busy activity), which says it alone.
@@ -1184,6 +1204,18 @@ export const TABLE: Entry[] = [
   }),
   F('tumultuous', ['turbulent', 'stormy'], 2),
   F('daunting', 'intimidating', 2),
+  // A bond is not useful but dear: "the invaluable relationship between teacher and student" is a
+  // precious one; a tool, a skill or advice is very useful.
+  F('invaluable', 'precious', 2, {
+    guard: {
+      nextWithin: {
+        n: 2,
+        in: set(
+          'relationship relationships bond bonds friendship friendships connection connections memory memories gift gifts time moments heritage',
+        ),
+      },
+    },
+  }),
   F('invaluable', 'very useful', 2),
   F('intriguing', 'interesting', 2),
   F('profound', 'strong', 1, { guard: { nextIn: set('impact impacts effect effects influence') } }),
@@ -1525,9 +1557,15 @@ export const TABLE: Entry[] = [
       },
     },
   }),
+  // A strong impact made is an impression ("poised to make a strong impact in their first
+  // campaign"): a difference is big or lasting, never strong.
   N('impact', 'difference', 2, {
     plural: false,
-    guard: { prevWithin: { n: 6, in: MAKE_FORMS }, nextNotIn: set('on upon of') },
+    guard: { prevWithin: { n: 6, in: MAKE_FORMS }, prevNotIn: STRONG_IMPACTS, nextNotIn: set('on upon of') },
+  }),
+  N('impact', 'impression', 2, {
+    plural: false,
+    guard: { prevWithin: { n: 6, in: MAKE_FORMS }, prevIn: STRONG_IMPACTS, nextNotIn: set('on upon of') },
   }),
   N('impact', 'mark', 2, { plural: false, guard: { prevWithin: { n: 3, in: LEAVE_FORMS } } }),
   N('impact', 'effect', 2, { guard: { nextIn: set('on of upon'), notPrevWithin: { n: 6, in: MAKE_FORMS } } }),
@@ -1614,10 +1652,15 @@ export const TABLE: Entry[] = [
   // "offers a glimpse" → "gives/provides a glimpse"; to a person only "gives" ("gives readers a …", not "provides readers a …").
   // The idiom: "Sintra offers something for everyone" → "has something for everyone".
   V('offer something for everyone', 'have something for everyone', 2),
-  // Not in the past: "offered them a flower" (which they could decline) was no gift.
+  // Not in the past: "offered them a flower" (which they could decline) was no gift. And only
+  // what is offered to the mind: "offers you a wager", "offers us a deal" are proposed, not given.
   V('offer', 'give', 2, {
     forms: ['base', 's3'],
-    guard: { verb: true, nextIn: set('readers reader us them him her you me people') },
+    guard: {
+      verb: true,
+      nextIn: set('readers reader us them him her you me people'),
+      nextWithin: { n: 4, in: OFFERED_TO_THE_MIND },
+    },
   }),
   // A tale is told ("offers a tale of two societies" → "tells", not "provides a tale"); a story may
   // be offered to a magazine, and stays.
@@ -1625,17 +1668,7 @@ export const TABLE: Entry[] = [
   // What is offered to the mind ("offers a glimpse of", "offers hope", "an account of") is given; services, courses
   // and benefits are provided ("offers a range of courses" → "provides", not "gives a range").
   // Never "providing", itself an over-used word: the -ing form is always "giving".
-  V('offer', 'give', 2, {
-    guard: {
-      verb: true,
-      nextWithin: {
-        n: 3,
-        in: set(
-          'insight insights hope glimpse glimpses chance chances look view window perspective perspectives advice account accounts depiction depictions portrayal portrayals sense',
-        ),
-      },
-    },
-  }),
+  V('offer', 'give', 2, { guard: { verb: true, nextWithin: { n: 3, in: OFFERED_TO_THE_MIND } } }),
   // In a passive a chance is "given" ("you were offered the chance"), never "provided"; anything
   // else stays offered ("She was offered a job" was not given one).
   V('offer', 'give', 2, {

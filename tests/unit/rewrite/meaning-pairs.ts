@@ -579,7 +579,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   { mode: 'standard', text: 'Consequently, the roads were closed.', expected: 'So, the roads were closed.' },
   { mode: 'standard', text: 'Thus, the plan failed.', expected: 'So, the plan failed.' },
   { mode: 'standard', text: 'Overall, the trip was a success.', expected: 'The trip was a success.' },
-  { mode: 'standard', text: 'Notably, the bridge held.', expected: 'In particular, the bridge held.' },
+  { mode: 'standard', text: 'Notably, the bridge held.', expected: 'The bridge held.' },
   { mode: 'standard', text: 'Indeed, the rain stopped at noon.', expected: 'The rain stopped at noon.' },
   { mode: 'standard', text: 'As a result, the game was cancelled.', expected: 'So the game was cancelled.' },
   { mode: 'standard', text: 'In this way, the town saved water.', expected: 'This way, the town saved water.' },
@@ -4816,5 +4816,123 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'Such skills matter in a rapidly changing global landscape.',
     expected: 'Such skills matter in a rapidly changing global scene.',
     note: 'was "global world"',
+  },
+  {
+    mode: 'standard',
+    text: 'Additionally, utilizing digital tools such as calendars can help keep track of deadlines.',
+    expected: 'Using digital tools such as calendars can also help keep track of deadlines.',
+    note: '"such as" inside the subject was read as a clause: the link was lost',
+  },
+  {
+    mode: 'standard',
+    text: 'Sleep improves your overall well-being.',
+    expected: 'Sleep improves your well-being.',
+    note: 'was "your general well-being"',
+  },
+  {
+    mode: 'standard',
+    text: 'Notably, the album was categorized as a remix.',
+    expected: 'The album was categorized as a remix.',
+    note: 'was "In particular,", which makes the sentence an instance of the one before',
+  },
+  {
+    mode: 'standard',
+    text: 'Imagine someone offers you a wager.',
+    expected: 'Imagine someone offers you a wager.',
+    note: 'was "Picture someone gives you a wager"',
+  },
+  {
+    mode: 'standard',
+    text: 'She offers us a deal.',
+    expected: 'She offers us a deal.',
+    note: 'a deal offered is proposed, not given',
+  },
+  {
+    mode: 'standard',
+    text: 'The book offers readers a glimpse of war.',
+    expected: 'The book gives readers a glimpse of war.',
+  },
+  {
+    mode: 'standard',
+    text: 'It is crucial to maintain an ethical workplace, and your reports are vital in upholding our integrity.',
+    expected: 'It is important to maintain an ethical workplace. Your reports are vital in upholding our integrity.',
+    note: 'was "It is vital to … are vital"',
+  },
+  {
+    mode: 'standard',
+    text: 'The combat mechanics lack the precision found in the sequel, resulting in a somewhat sloppy experience.',
+    expected:
+      'The combat mechanics lack the precision found in the sequel. This results in a somewhat sloppy experience.',
+    note: 'was "This resulted": a participle read as the clause\'s past',
+  },
+  {
+    mode: 'standard',
+    text: 'The club looks poised to make a strong impact in their first European campaign.',
+    expected: 'The club looks poised to make a strong impression in their first European campaign.',
+    note: 'was "a strong difference"',
+  },
+  {
+    mode: 'standard',
+    text: 'These musings are a precious part of the tapestry of your education.',
+    expected: 'These musings are a precious part of the fabric of your education.',
+    note: 'was "part of the mix of your education"',
+  },
+  {
+    mode: 'standard',
+    text: 'The city is a tapestry of cultures.',
+    expected: 'The city is a mix of cultures.',
+  },
+  {
+    mode: 'standard',
+    text: 'Technology should support, rather than replace, the invaluable relationship between teacher and student.',
+    expected: 'Technology should support, rather than replace, the precious relationship between teacher and student.',
+    note: 'was "the very useful relationship"',
+  },
+  {
+    mode: 'standard',
+    text: 'This digital revolution raises important questions about equity. Striking the right balance will be key.',
+    expected:
+      'This digital revolution raises important questions about equity. Striking the right balance will be key.',
+    note: 'was "raises key questions … will be key"',
+  },
+  {
+    mode: 'standard',
+    text: 'The bottom line? Prioritize sleep, and your brain will thank you.',
+    expected: 'The bottom line is to prioritize sleep, and your brain will thank you.',
+    note: 'was "The bottom line is that prioritize sleep"',
+  },
+  {
+    mode: 'standard',
+    text: 'The answer? Sleep matters more than you think.',
+    expected: 'The answer is that sleep matters more than you think.',
+    note: 'was "The answer is sleep matters"',
+  },
+  {
+    mode: 'standard',
+    text: 'The debate is more nuanced than many people realize.',
+    expected: 'The debate is more subtle than many people realize.',
+    note: '"more subtle" is English: "nuanced" was left',
+  },
+  {
+    mode: 'concise',
+    text: 'As the technology continues to evolve, collaboration between technologists and policymakers will be essential to harness its full potential responsibly.',
+    expected:
+      'As the technology continues to evolve, collaboration between technologists and policymakers will be essential to use its full potential responsibly.',
+    note: 'cut, "its" lost what it points at',
+  },
+  {
+    mode: 'standard',
+    text: 'Simmer the broth slowly, allowing the flavors to meld together.',
+    expected: 'Simmer the broth slowly, allowing the flavors to meld.',
+  },
+  {
+    mode: 'standard',
+    text: 'The system reverted back to its old state.',
+    expected: 'The system reverted to its old state.',
+  },
+  {
+    mode: 'standard',
+    text: 'The end results were poor.',
+    expected: 'The results were poor.',
   },
 ];

@@ -39,7 +39,7 @@ describe('swaps at strength 2 (standard)', () => {
     ['We met at the beginning of the year.', 'We met at the start of the year.'],
     ['The path is difficult to find.', 'The path is hard to find.'],
     // Moved down from strength 3.
-    ['Notably, the bridge held.', 'In particular, the bridge held.'],
+    ['Notably, the bridge held.', 'The bridge held.'],
     ['The robot has the ability to climb stairs.', 'The robot can climb stairs.'],
     ['Her songs embody the spirit of the town.', 'Her songs represent the spirit of the town.'],
     ['It was a compelling speech.', 'It was a strong speech.'],
