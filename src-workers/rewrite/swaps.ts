@@ -345,13 +345,15 @@ function pickAlts(
  * stop ("Standard shipping usually takes 3–5 days. Expedited shipping usually arrives …", "Our
  * analysis shows that … These results show …"): another alternative goes first, and where each
  * echoes, a plain word stays as written ("typically", "reveals"). The most flagrant words
- * (strength 1: "utilize") and those the detector lists go all the same. A noun or an adjective
- * may come back ("social norms … social approval"): naming the same thing again is how people
- * write, and varying it is what machines do.
+ * (strength 1: "utilize") and those the detector lists go all the same. So with an adjective put
+ * for another: "raises important questions … Striking the right balance will be key" keeps
+ * "important", where "key" would echo the next sentence. A noun may come back ("social norms …
+ * social approval"): naming the same thing again is how people write, and varying it is what
+ * machines do.
  */
 function awayFromNeighbours(rule: Rule, turn: string[], neighbours: Neighbours, source: string): string[] {
   // The writer's own repetition ("The guide emphasizes rest. It also emphasizes …") takes one word throughout.
-  if (!VERB_OR_ADVERB(rule, source) || neighbours.written(echoStem(source))) return turn;
+  if (!VERB_ADVERB_OR_ADJECTIVE(rule) || neighbours.written(echoStem(source))) return turn;
   const echoes = (text: string) =>
     text !== '' &&
     text
@@ -365,8 +367,9 @@ function awayFromNeighbours(rule: Rule, turn: string[], neighbours: Neighbours, 
 }
 
 const LISTED_WORDS: ReadonlySet<string> = new Set(LIANG_WORDS);
-const VERB_OR_ADVERB = (rule: Rule, source: string) =>
-  rule.entry.kind === 'verb' || (rule.entry.kind === 'fixed' && rule.length === 1 && source.endsWith('ly'));
+/** A verb, or one word put for one (an adverb or an adjective; nouns have entries of their own). */
+const VERB_ADVERB_OR_ADJECTIVE = (rule: Rule) =>
+  rule.entry.kind === 'verb' || (rule.entry.kind === 'fixed' && rule.length === 1);
 
 /** The sentences either side of the one revised: as they now read, and as the writer wrote them. */
 export interface Neighbours {
@@ -424,7 +427,7 @@ const SENTENCE_REACH = 60;
 /** Words that grade the adjective after them ("more", "most"): a short one takes -er/-est instead. */
 const GRADED = set('more most less least');
 /** Adjectives of six letters or more that take -er/-est all the same ("the most strong" reads wrong). */
-const TAKES_ER = set('strong bright smooth simple narrow shallow gentle subtle humble');
+const TAKES_ER = set('strong bright smooth simple narrow shallow gentle humble');
 
 const REPEAT_IGNORE = set(
   'a an the of to in on at for with and or but is are was were be it its his her their this that as by from into very more most so not i me my we us our you your he him she they them one',
