@@ -285,7 +285,22 @@ function pluralSubjectBefore(toks: readonly Tok[], i: number, pos: PosCache): bo
   const k = keyOf(toks[p]);
   if (PLURAL_PRONOUNS.has(k)) return true;
   const tags = tagsAt(toks, p, pos);
-  return tags.has('Noun') && tags.has('Plural') && !tags.has('Verb');
+  if (!tags.has('Noun') || tags.has('Verb')) return false;
+  // A plural the tagger files as uncountable ("the combat mechanics lack …", "the ethics demand"):
+  // its -s still makes the verb after it a present.
+  return tags.has('Plural') || (tags.has('Uncountable') && /[^s]s$/.test(k));
+}
+
+/**
+ * A past form right after a noun and before a preposition is a participle describing the noun
+ * ("the precision found in Arkham City", "a chair made of oak"), not the clause's verb.
+ */
+function reducedRelative(toks: readonly Tok[], i: number, pos: PosCache): boolean {
+  const p = prevIndex(toks, i);
+  const n = nextIndex(toks, i);
+  if (p < 0 || n < 0 || toks[p].kind !== 'word' || toks[n].kind !== 'word') return false;
+  const before = tagsAt(toks, p, pos);
+  return before.has('Noun') && !before.has('Pronoun') && tagsAt(toks, n, pos).has('Preposition');
 }
 
 /**
@@ -317,7 +332,8 @@ export function mainTense(toks: readonly Tok[], end: number, pos: PosCache): Ten
       const tags = tagsAt(toks, i, pos);
       if (tags.has('Verb') && !tags.has('Gerund') && !tags.has('Participle')) {
         if (!tags.has('Infinitive')) {
-          if (tags.has('PastTense')) here = 'past';
+          // Once the clause has its present, a participle after a noun is no second verb.
+          if (tags.has('PastTense')) here = tense === 'present' && reducedRelative(toks, i, pos) ? null : 'past';
           else if (tags.has('PresentTense')) here = 'present';
           // A phrasal verb the tagger leaves untensed ("the fire that broke out"): the lexicon's.
           else if (lexiconHas(k, 'PastTense')) here = 'past';

@@ -555,12 +555,36 @@ function teaserQuestion(a: Sentence, b: Sentence, state: ReviseState): Sentence 
     hk === 'i' || /^[A-Z]{2,}/.test(head.text) || properInLexicon(hk) || tagsAt(b.toks, 0, state.pos).has('ProperNoun');
   const first: Tok = name ? head : { ...head, text: head.text.toLowerCase(), reason: why };
   const verb = noun.endsWith('s') && noun !== 'news' ? 'are' : 'is';
-  // An answer with a verb of its own is a clause: "is that …"; a phrase is the complement itself.
-  const clause = hasFiniteVerb(b.toks, 0, b.toks.length, state.pos);
   const joint = [tok(' ', 'space', why), tok(verb, 'word', why), tok(' ', 'space', why)];
-  if (clause) joint.push(tok('that', 'word', why), tok(' ', 'space', why));
+  // An instruction is what to do: "The bottom line? Prioritize sleep." → "The bottom line is to
+  // prioritize sleep." An answer with a verb of its own is a clause: "is that …"; a phrase is the
+  // complement itself.
+  if (!name && imperative(b.toks, state)) joint.push(tok('to', 'word', why), tok(' ', 'space', why));
+  else if (hasFiniteVerb(b.toks, 0, b.toks.length, state.pos) || verbSecond(b.toks))
+    joint.push(tok('that', 'word', why), tok(' ', 'space', why));
   const question = a.toks.slice(0, a.toks.indexOf(qa[qa.length - 1]));
   return { toks: [...question, ...joint, first, ...b.toks.slice(1)], gap: b.gap, joined: true };
+}
+
+/**
+ * The sentence opens with an instruction ("Prioritize sleep", "Start small"): the tagger's
+ * imperative, a verb's bare form, and not a subject before its verb ("Sleep matters more …").
+ */
+function imperative(toks: readonly Tok[], state: ReviseState): boolean {
+  const head = keyOf(toks[0]);
+  const tags = tagsAt(toks, 0, state.pos);
+  // (The tagger calls a bare verb opening a sentence imperative or infinitive, as its mood takes it.)
+  const bare = tags.has('Imperative') || (tags.has('Infinitive') && !tags.has('Noun'));
+  if (!bare || verbForms(head).base !== head) return false;
+  return !verbSecond(toks);
+}
+
+/** The second word is a verb agreeing with the first ("Sleep matters", "Timing is"): a clause. */
+function verbSecond(toks: readonly Tok[]): boolean {
+  const n = nextIndex(toks, 0);
+  if (n < 0 || toks[n].kind !== 'word') return false;
+  const k = keyOf(toks[n]);
+  return singularVerb(k) || FINITE_AUX.has(k);
 }
 
 /** A verb form that agrees only with a singular subject ("is", "has", "helps"). */

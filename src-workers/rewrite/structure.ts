@@ -1519,6 +1519,8 @@ const COMMENT_PARTICIPLES = set(
  */
 const COMMENT_APPOSITIVES = set('testament reminder tribute');
 const CHANGE_VERBS = set('evolve advance develop grow change progress expand improve unfold');
+/** Pronouns that may point back at the (singular: "continues") subject of the clause before them. */
+const BACK_POINTERS = set('it its itself');
 
 /** The word before toks[comma] is a gerund governed by a preposition ("a cycle of drafting,"). */
 function gerundAfterPreposition(toks: readonly Tok[], comma: number): boolean {
@@ -1571,7 +1573,10 @@ function commentTails(toks: Tok[]): boolean {
       toks[w[c + 3]]?.text === ','
     ) {
       const rest = w[c + 4];
-      if (rest !== undefined && isWord(toks[rest])) {
+      // Not where the rest points back at what the clause named: "As the technology continues to
+      // evolve, collaboration … will be essential to harness its full potential" needs it.
+      const pointsBack = w.slice(c + 4).some((x) => BACK_POINTERS.has(keyOf(toks[x])));
+      if (rest !== undefined && isWord(toks[rest]) && !pointsBack) {
         const first = toks[rest];
         toks.splice(0, rest);
         toks[0] = { ...first, text: capitalize(first.text), reason: REASONS.filler, removedBefore: REASONS.filler };
@@ -1677,7 +1682,9 @@ function additiveToAlso(toks: Tok[]): boolean {
     const t = toks[w[n]];
     if (!isWord(t)) return false;
     const k = keyOf(t);
-    if (CLAUSE_WORDS.has(k)) return false;
+    // "such as" lists examples inside the subject ("using tools such as calendars can help"); any
+    // other "as" opens a clause.
+    if (CLAUSE_WORDS.has(k) && !(k === 'as' && keyOf(toks[w[n - 1]]) === 'such')) return false;
     // A negation before the auxiliary, or a contracted one ("it's not like teachers are trying"):
     // the auxiliary found later belongs to a clause inside, and "also" there would be denied too.
     if (isNegation(k) || /['’]/.test(k)) return false;
