@@ -161,14 +161,22 @@ interface NotRaising {
   stock?: boolean;
   /** The one edit family left out. */
   without?: string;
+  /** Picked one change at a time: no family as a whole could stay. */
+  picked?: boolean;
 }
+
+/** Above this many changes, picking them one by one costs more detector runs than it is worth. */
+const MAX_PICKED = 16;
 
 /**
  * The widest of `hunks` that does not raise the detector's score above `score`, tried in this
  * order: all of them; all but one family of edits other than those to stock phrases (the one
  * whose absence keeps the most: one family the detector happens to like should not cost every
  * other change); the edits to stock phrases and over-used words alone; those but one of their
- * families; all but one stock-phrase family; none. At most one detector run per family and step.
+ * families; all but one stock-phrase family; on a short revision, the changes one at a time
+ * (those that lower the score most alone first, each kept if the score stays down with it: "Great
+ * question!" cut raises a chat answer's score while "nuanced" → "subtle" halves it); none. At most
+ * one detector run per family and step, two per change for the last.
  */
 function notRaising(text: string, hunks: RawHunk[], score: number): NotRaising {
   const fits = (kept: RawHunk[]) => !kept.length || proseScore(apply(text, kept)) <= score;
@@ -193,8 +201,22 @@ function notRaising(text: string, hunks: RawHunk[], score: number): NotRaising {
     withoutOne(hunks, false) ??
     (stock.length && fits(stock) ? { kept: stock, stock: true } : null) ??
     stockWithout() ??
-    withoutOne(hunks, true) ?? { kept: [] }
+    withoutOne(hunks, true) ??
+    oneByOne() ?? { kept: [] }
   );
+
+  function oneByOne(): NotRaising | null {
+    if (hunks.length > MAX_PICKED) return null;
+    const alone = new Map(hunks.map((h) => [h, proseScore(apply(text, [h]))]));
+    const kept: RawHunk[] = [];
+    for (const h of [...hunks].sort((a, b) => alone.get(a)! - alone.get(b)!)) {
+      if (alone.get(h)! > score) break;
+      // Applied in document order, as the revision applies them.
+      const next = [...kept, h].sort((a, b) => a.start - b.start);
+      if (fits(next)) kept.splice(0, kept.length, ...next);
+    }
+    return kept.length ? { kept, picked: true } : null;
+  }
 }
 
 const leftAsVerse = (n: number) =>
@@ -237,7 +259,7 @@ function keepFlagged(text: string, flagged: RawHunk[], j: Judgement): { hunks: R
  * are kept, or else none — and the note says so.
  */
 export function keepNotRaising(text: string, hunks: RawHunk[], j: Judgement): { hunks: RawHunk[]; note?: string } {
-  const { kept, stock, without } = j.scored ? notRaising(text, hunks, j.score) : { kept: hunks };
+  const { kept, stock, without, picked } = j.scored ? notRaising(text, hunks, j.score) : { kept: hunks };
   if (kept.length === hunks.length) return { hunks };
   const all =
     hunks.length === 1
@@ -250,6 +272,8 @@ export function keepNotRaising(text: string, hunks: RawHunk[], j: Judgement): { 
       hunks.length === 1
         ? `${all}, so nothing was changed.`
         : `${all}, and so would the edits to stock phrases alone, so nothing was changed.`;
+  else if (picked)
+    note = `${all}, so only the ${changes(kept.length)} that ${kept.length === 1 ? 'lowers it was' : 'lower it were'} kept.`;
   else if (stock)
     note = `${all}, so only the ${changes(kept.length)} to stock phrases and over-used words ${kept.length === 1 ? 'was' : 'were'} kept${without ? `, without ${family}` : ''}.`;
   else {

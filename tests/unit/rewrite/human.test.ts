@@ -189,6 +189,20 @@ describe('a revision never raises the detector’s score', () => {
       /only the 1 change to stock phrases .* was kept, without those of one kind \(“stock opener removed”\)/,
     );
   });
+  it('picks the changes one at a time when every family holds one that raises it, and says so', () => {
+    // Both families (stock openers, plainer words) hold a raising change: leaving out either
+    // still raises the score, so only the change that lowers it stays.
+    const hunks = [
+      { ...raising, reason: REASONS.opener },
+      { ...alsoRaising, reason: REASONS.plain },
+      { ...stock, reason: REASONS.plain },
+    ].sort((a, b) => a.start - b.start);
+    const out = keepNotRaising(text, hunks, machine());
+    expect(out.hunks.map((h) => h.after)).toEqual(['big']);
+    expect(out.note).toMatch(
+      /^All 3 changes together would have raised .*, so only the 1 change that lowers it was kept\.$/,
+    );
+  });
   it('keeps nothing when the stock-phrase edits alone would raise it', () => {
     const out = keepNotRaising(text, [{ ...raising, reason: REASONS.plain }], machine());
     expect(out.hunks).toEqual([]);
