@@ -622,6 +622,10 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
   if (hk === 'this') {
     // "This" as a pronoun (a verb follows) comments on the whole sentence before it.
     if (!plainStatement(a, 22) || !plainStatement(b, 16) || a.toks.some((t) => keyOf(t) === 'which')) return null;
+    // Nor after an opening moved to the end: "Policymakers must prioritize access to uphold high
+    // standards for education, which includes …" would comment on education, not on the
+    // prioritizing the writer's "This" pointed at.
+    if (a.toks.some((t) => t.reason === REASONS.reorder)) return null;
     const v = nextIndex(b.toks, 0);
     if (v < 0 || !isFiniteVerbAt(b.toks, v, state)) return null;
     // Not a participle before a noun and its verb: "This hidden gem was a portal" is a determiner

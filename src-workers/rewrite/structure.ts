@@ -1728,6 +1728,7 @@ function additiveBeforeVerb(toks: Tok[]): boolean {
   const k0 = keyOf(subject);
   if (isNegation(k0) || NEGATIVE_QUANTIFIERS.has(k0) || k0 === 'it' || k0 === 'there') return false;
   let verb = -1;
+  const named = /^\p{Lu}/u.test(subject.text) && k0 !== 'i';
   if (SUBJECT_PRONOUNS.has(k0)) verb = start + 1;
   // A possessive stands where a determiner would: "Moreover, Britain's colonial empire provided …"
   // → "Britain's colonial empire also provided …".
@@ -1745,20 +1746,33 @@ function additiveBeforeVerb(toks: Tok[]): boolean {
       }
     }
   }
+  // A name of one or two words, capitalised where the opening left a small letter, and its
+  // verb: "Furthermore, Kubernetes offers robust features" → "Kubernetes also offers …".
+  else if (named) {
+    const second = toks[w[start + 1]];
+    const n = isWord(second) && /^\p{Lu}\p{Ll}/u.test(second.text) ? start + 2 : start + 1;
+    // A plural name takes the bare form ("Democrats control").
+    const v = n < w.length ? keyOf(toks[w[n]]) : '';
+    if (v && (verbAgrees(v, 'it') || verbAgrees(v, keyOf(toks[w[n - 1]])))) verb = n;
+  }
   // A bare plural and its verb: "Furthermore, uniforms simplify the morning routine" → "Uniforms
   // also simplify …" (the checks below ask for an object after it, as after any noun).
   else if (/[^s]s$/.test(k0) && start + 1 < w.length && verbAgrees(keyOf(toks[w[start + 1]]), k0)) verb = start + 1;
   if (verb < 0 || verb >= w.length - 1) return false;
   const v = keyOf(toks[w[verb]]);
   if (!isLowerWord(toks[w[verb]].text) || MODAL_OR_AUX.has(v) || AUXILIARIES.has(v) || NOT_VERBS.has(v)) return false;
-  if (!SUBJECT_PRONOUNS.has(k0) && !verbAgrees(v, keyOf(toks[w[verb - 1]]))) return false;
+  // (A name ending in -s is no plural: "Kubernetes offers".)
+  if (!SUBJECT_PRONOUNS.has(k0) && !named && !verbAgrees(v, keyOf(toks[w[verb - 1]]))) return false;
   if (SUBJECT_PRONOUNS.has(k0) && !finiteInLexicon(v) && !verbAgrees(v, k0)) return false;
   // After a noun subject, what only follows a verb: an object's determiner, a number, a clause
   // ("underscores the", "hired 12", "suggest that"); "the policy changes affect" is a noun, and
   // so is a word after a possessive ("the novel's structure").
   const next = toks[w[verb + 1]];
   if (!SUBJECT_PRONOUNS.has(k0)) {
-    if (next.kind !== 'placeholder' && !OBJECT_STARTS.has(keyOf(next))) return false;
+    // After a name an adjective starts an object too ("Kubernetes offers robust features"): a
+    // name is no noun a verb could be misread after.
+    const adjective = named && isWord(next) && lexiconHas(keyOf(next), 'Adjective');
+    if (next.kind !== 'placeholder' && !OBJECT_STARTS.has(keyOf(next)) && !adjective) return false;
     if (/['’]s$/.test(keyOf(toks[w[verb - 1]]))) return false;
   }
   const why = REASONS.transition;

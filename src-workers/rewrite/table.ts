@@ -375,6 +375,10 @@ const COMPLEX_TECH_BEFORE = set(
   'protein enzyme building housing sports industrial military shopping apartment office medical oedipus inferiority superiority golgi immune',
 );
 const VITAL = set('vital');
+/** What is "on" its matter rather than "about" it. */
+const RULES_ON = set(
+  'standard standards policy policies rule rules regulation regulations law laws guideline guidelines guidance legislation stance position',
+);
 /** What a tapestry is "the fabric of": a life, a society, or a whole named through its owner. */
 const WHOLES = set(
   'life society history education our your their his her its my this american human modern daily everyday',
@@ -1388,9 +1392,12 @@ export const TABLE: Entry[] = [
   F('notably', 'especially', 2, { guard: { prevNotIn: set('most') } }),
   F('whilst', 'while', 2),
   F('amongst', 'among', 2),
+  // A rule or a standard is "on" its matter ("ethical standards regarding education" are not
+  // "standards about education"); anything else is "about" it.
+  F('regarding', 'on', 2, { modes: NOT_FORMAL, guard: { prevIn: RULES_ON } }),
   F('regarding', 'about', 2, {
     modes: NOT_FORMAL,
-    guard: { nextNotIn: set('him her them it me us himself herself themselves itself') },
+    guard: { prevNotIn: RULES_ON, nextNotIn: set('him her them it me us himself herself themselves itself') },
   }),
   F('approximately', 'about', 2, { modes: NOT_FORMAL }),
   F('frequently', 'often', 2),

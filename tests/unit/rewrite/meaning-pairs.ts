@@ -4935,4 +4935,33 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The end results were poor.',
     expected: 'The results were poor.',
   },
+  {
+    mode: 'standard',
+    text: 'Furthermore, Kubernetes offers robust features such as self-healing.',
+    expected: 'Kubernetes also offers robust features such as self-healing.',
+    note: 'a name as the subject: the link was lost with the opening',
+  },
+  {
+    mode: 'standard',
+    text: 'Furthermore, Democrats control the Senate.',
+    expected: 'Democrats also control the Senate.',
+  },
+  {
+    mode: 'standard',
+    text: 'Furthermore, British films show the same pattern.',
+    expected: 'British films show the same pattern.',
+    note: '"films" is no verb here: no "also" after it',
+  },
+  {
+    mode: 'casual',
+    text: 'To uphold high ethical standards regarding education, policymakers must prioritize both access and quality. This includes providing substantial and equitable funding for schools.',
+    expected:
+      'Policymakers must prioritize both access and quality to uphold high ethical standards on education. This includes providing substantial and equitable funding for schools.',
+    note: 'was "…, which includes" (commenting on education) and "standards about education"',
+  },
+  {
+    mode: 'standard',
+    text: 'The new policy regarding remote work is clear.',
+    expected: 'The new policy on remote work is clear.',
+  },
 ];
