@@ -1728,12 +1728,26 @@ function additiveBeforeVerb(toks: Tok[]): boolean {
   const k0 = keyOf(subject);
   if (isNegation(k0) || NEGATIVE_QUANTIFIERS.has(k0) || k0 === 'it' || k0 === 'there') return false;
   let verb = -1;
-  const named = /^\p{Lu}/u.test(subject.text) && k0 !== 'i';
+  const possessive = /^\p{L}+['’]s$/u.test(k0);
+  const named = /^\p{Lu}/u.test(subject.text) && k0 !== 'i' && !possessive;
   if (SUBJECT_PRONOUNS.has(k0)) verb = start + 1;
-  // A possessive stands where a determiner would: "Moreover, Britain's colonial empire provided …"
-  // → "Britain's colonial empire also provided …".
-  else if (DETERMINERS.has(k0) || /^\p{L}+['’]s$/u.test(k0)) {
-    for (let n = start + 2; n <= start + 3 && n < w.length; n++) {
+  // A name of one or two words, capitalised where the opening left a small letter, and its
+  // verb: "Furthermore, Kubernetes offers robust features" → "Kubernetes also offers …".
+  else if (named) {
+    const second = toks[w[start + 1]];
+    const n = isWord(second) && /^\p{Lu}\p{Ll}/u.test(second.text) ? start + 2 : start + 1;
+    // A plural name takes the bare form ("Democrats control").
+    const v = n < w.length ? keyOf(toks[w[n]]) : '';
+    if (v && (verbAgrees(v, 'it') || verbAgrees(v, keyOf(toks[w[n - 1]])))) verb = n;
+  }
+  // A noun phrase of up to three words and its verb: after a determiner or a possessive
+  // ("Moreover, Britain's colonial empire provided …" → "Britain's colonial empire also provided
+  // …"), or bare ("Furthermore, uniforms simplify …", "Furthermore, neuroimaging research reveals
+  // that …" → "Neuroimaging research also reveals that …"; the checks below ask for an object after
+  // it).
+  else {
+    const determined = DETERMINERS.has(k0) || possessive;
+    for (let n = determined ? start + 2 : start + 1; n <= start + 3 && n < w.length; n++) {
       const t = toks[w[n - 1]];
       // Only nouns and adjectives before the verb: no adverb ("the library regularly hosts"),
       // preposition or clause.
@@ -1746,18 +1760,6 @@ function additiveBeforeVerb(toks: Tok[]): boolean {
       }
     }
   }
-  // A name of one or two words, capitalised where the opening left a small letter, and its
-  // verb: "Furthermore, Kubernetes offers robust features" → "Kubernetes also offers …".
-  else if (named) {
-    const second = toks[w[start + 1]];
-    const n = isWord(second) && /^\p{Lu}\p{Ll}/u.test(second.text) ? start + 2 : start + 1;
-    // A plural name takes the bare form ("Democrats control").
-    const v = n < w.length ? keyOf(toks[w[n]]) : '';
-    if (v && (verbAgrees(v, 'it') || verbAgrees(v, keyOf(toks[w[n - 1]])))) verb = n;
-  }
-  // A bare plural and its verb: "Furthermore, uniforms simplify the morning routine" → "Uniforms
-  // also simplify …" (the checks below ask for an object after it, as after any noun).
-  else if (/[^s]s$/.test(k0) && start + 1 < w.length && verbAgrees(keyOf(toks[w[start + 1]]), k0)) verb = start + 1;
   if (verb < 0 || verb >= w.length - 1) return false;
   const v = keyOf(toks[w[verb]]);
   if (!isLowerWord(toks[w[verb]].text) || MODAL_OR_AUX.has(v) || AUXILIARIES.has(v) || NOT_VERBS.has(v)) return false;

@@ -4964,4 +4964,21 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The new policy regarding remote work is clear.',
     expected: 'The new policy on remote work is clear.',
   },
+  {
+    mode: 'academic',
+    text: 'Furthermore, neuroimaging research reveals that regular meditation changes the brain.',
+    expected: 'Neuroimaging research also shows that regular meditation changes the brain.',
+    note: 'a bare subject of two words: was "Also, neuroimaging research shows …"',
+  },
+  {
+    mode: 'standard',
+    text: 'Moreover, social media plays a role in this.',
+    expected: 'Social media also plays a part in this.',
+  },
+  {
+    mode: 'standard',
+    text: 'Furthermore, reading books improves the mind.',
+    expected: 'Reading books improves the mind.',
+    note: '"books" is no verb here: no "also" after it',
+  },
 ];
