@@ -762,6 +762,8 @@ const IT_ADJECTIVES = set(
 );
 /** The reader's things: advice about them reads as an instruction. */
 const READER = set('your yours yourself yourselves');
+/** Openings of a moment whose doer a gerund leaves unnamed ("When choosing …", "Before starting …"). */
+const READER_MOMENTS = set('when while before after');
 /** The document is set out as instructions: it has a list or a Markdown heading. */
 function instructions(state: ReviseState): boolean {
   return (state.instructions ??= /^[ \t]*(?:\d+[.)]|[-*•]|#{1,6})[ \t]/m.test(state.document));
@@ -969,10 +971,13 @@ function itIsAdjectiveAfterPurpose(toks: Tok[], state: ReviseState): boolean {
   const head = toks[comma + 2];
   if (!isWord(head) || !/^it(?:['’]s)?$/.test(keyOf(head))) return false;
   const rest = [{ ...head, text: capitalize(head.text) }, ...toks.slice(comma + 3)];
-  // A condition put to the reader ("If you have concerns about your risk,") makes the advice that
-  // follows one: "…, speak with your healthcare provider." rather than "…, speaking with your
-  // healthcare provider matters."
-  const addressed = FRONTABLE_CLAUSES.has(first) && isWord(toks[2]) && /^you(?:['’]re|['’]ve)?$/.test(keyOf(toks[2]));
+  // A condition or a moment put to the reader ("If you have concerns about your risk,", "After
+  // your procedure,") makes the advice that follows one: "…, speak with your healthcare provider."
+  // rather than "…, speaking with your healthcare provider matters."
+  // So does an opening whose doer is the reader unnamed: "When choosing a provider, compare prices."
+  const addressed =
+    toks.slice(1, comma).some((t) => isWord(t) && /^(?:you(?:['’]re|['’]ve)?|your)$/.test(keyOf(t))) ||
+    (READER_MOMENTS.has(first) && isWord(toks[2]) && /^\p{Ll}+ing$/u.test(toks[2].text));
   if (!itIsAdjectiveTo(rest, state, addressed)) return false;
   // The new subject no longer starts the sentence: lower-case it unless it is "I" or a name.
   const subject = rest[0];

@@ -1643,7 +1643,8 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'When choosing a laptop, it is important to consider battery life.',
-    expected: 'When choosing a laptop, considering battery life matters.',
+    expected: 'When choosing a laptop, consider battery life.',
+    note: 'was "considering battery life matters", a dangling opening',
   },
   {
     mode: 'standard',
@@ -4980,5 +4981,22 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'Furthermore, reading books improves the mind.',
     expected: 'Reading books improves the mind.',
     note: '"books" is no verb here: no "also" after it',
+  },
+  {
+    mode: 'standard',
+    text: 'After your procedure, it is essential to rest for at least 24 hours.',
+    expected: 'After your procedure, rest for at least 24 hours.',
+    note: 'a moment put to the reader makes the advice an instruction (was "resting … is essential")',
+  },
+  {
+    mode: 'standard',
+    text: 'When choosing a provider, it is important to compare prices.',
+    expected: 'When choosing a provider, compare prices.',
+    note: 'was "comparing prices matters", a dangling opening',
+  },
+  {
+    mode: 'standard',
+    text: 'When the pain persists, it is advisable to see a doctor.',
+    expected: 'When the pain persists, seeing a doctor is advisable.',
   },
 ];
