@@ -1312,6 +1312,10 @@ const CONTINUE = new Map<string, 'base' | 's3' | 'past'>([
   ['continued', 'past'],
 ]);
 const NOT_KEEP = set('be have exist remain stay live work');
+/** Verbs of an effect or a hold that lasts: what "continues to" do them still does. */
+const LASTING_EFFECTS = set(
+  'captivate inspire influence shape resonate fascinate haunt affect define attract enchant charm delight intrigue move grip enthrall enthral dominate matter appeal impress puzzle fuel inform guide',
+);
 /** Words after a prepositional "to" that are no verb (pronouns, "date" of "to date"). */
 const NOT_A_VERB_AFTER_TO = set('it them him her us me you date');
 
@@ -1334,6 +1338,14 @@ function continueTo(toks: Tok[], state: ReviseState): boolean {
     // "continue to protect and preserve" would become "keep protecting and preserve".
     if (coordinatedVerb(toks, v + 1, toks.length, state, false)) continue;
     const why = REASONS.plain;
+    // An effect that lasts is still felt, not repeated: "masterpieces that continue to captivate
+    // audiences" still captivate them ("keep captivating" is an act done over and over).
+    // (In the past "kept shaping politics for decades" reads better than "still shaped".)
+    if (LASTING_EFFECTS.has(vk) && form !== 'past') {
+      const still = [tok('still', 'word', why), tok(' ', 'space', why), tok(verbForms(vk)[form], 'word', why)];
+      toks.splice(i, v - i + 1, ...still);
+      return true;
+    }
     toks.splice(
       i,
       v - i + 1,

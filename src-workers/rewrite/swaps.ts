@@ -323,7 +323,10 @@ function pickAlts(
     const plainer = rule.reason === REASONS.plain || rule.reason === REASONS.precise;
     // Nor, anywhere in the sentence, a word another edit wrote ("grips the reader by presenting …
     // within gripping narratives"): the writer did not repeat it, the reviser would.
-    const reach = plainer ? (rule.entry.kind === 'verb' ? SENTENCE_REACH : 8) : 3;
+    // A participle written for one counts as a verb: "It marked a transition …, characterized by
+    // …" is not "…, marked by …".
+    const verbal = rule.entry.kind === 'verb' || /^[a-z]+ed$/.test(head);
+    const reach = plainer ? (verbal ? SENTENCE_REACH : 8) : 3;
     if (text !== '' && repeatsNearby(toks, start, end, text, reach, plainer ? SENTENCE_REACH : reach)) continue;
     if (ws.length > maxWords) continue;
     eligible.push(text);

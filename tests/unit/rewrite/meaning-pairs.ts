@@ -3856,8 +3856,8 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'The question continues to captivate philosophers.',
-    expected: 'The question keeps fascinating philosophers.',
-    note: 'was "keeps enthralling": the plainer word',
+    expected: 'The question still fascinates philosophers.',
+    note: 'was "keeps enthralling", then "keeps fascinating": a lasting hold is still felt',
   },
   {
     mode: 'standard',
@@ -4998,5 +4998,23 @@ export const MEANING_PAIRS: MeaningPair[] = [
     mode: 'standard',
     text: 'When the pain persists, it is advisable to see a doctor.',
     expected: 'When the pain persists, seeing a doctor is advisable.',
+  },
+  {
+    mode: 'standard',
+    text: 'Artists such as Raphael produced masterpieces that continue to captivate audiences today.',
+    expected: 'Artists such as Raphael produced masterpieces that still grip audiences today.',
+    note: 'was "keep gripping audiences": a lasting effect is still felt',
+  },
+  {
+    mode: 'standard',
+    text: 'Prices continue to rise.',
+    expected: 'Prices keep rising.',
+  },
+  {
+    mode: 'standard',
+    text: 'It marked a transition from the medieval period to the modern age, characterized by a renewed interest in classical antiquity.',
+    expected:
+      'It marked a transition from the medieval period to the modern age, characterized by a renewed interest in classical antiquity.',
+    note: 'was "It marked … , marked by"',
   },
 ];
