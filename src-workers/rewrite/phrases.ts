@@ -629,14 +629,14 @@ export const PHRASES: Entry[] = [
     // affected" stacks two), nor a study's "significant", which is statistical.
     V('have a profound impact on', 'deeply ^affect', 2, { guard: { notParallel: true, prevNotIn: SENTENCE_ADVERBS } }),
     V('have a significant impact on', 'greatly ^affect', 2, {
-      guard: { notParallel: true, prevNotIn: SENTENCE_ADVERBS, notInSentence: STUDY_WORDS },
+      guard: { notParallel: true, prevNotIn: SENTENCE_ADVERBS, notNear: STUDY_WORDS },
     }),
     V('have a major impact on', 'greatly ^affect', 2, { guard: { notParallel: true, prevNotIn: SENTENCE_ADVERBS } }),
     V('have a big impact on', 'greatly ^affect', 2, { guard: { notParallel: true, prevNotIn: SENTENCE_ADVERBS } }),
     V('have a great impact on', 'greatly ^affect', 2, { guard: { notParallel: true, prevNotIn: SENTENCE_ADVERBS } }),
     V('have a huge impact on', 'greatly ^affect', 2, { guard: { notParallel: true, prevNotIn: SENTENCE_ADVERBS } }),
     V('have a significant effect on', 'greatly ^affect', 2, {
-      guard: { notParallel: true, prevNotIn: SENTENCE_ADVERBS, notInSentence: STUDY_WORDS },
+      guard: { notParallel: true, prevNotIn: SENTENCE_ADVERBS, notNear: STUDY_WORDS },
     }),
     V('make a contribution to', 'contribute to', 2),
     V('make contributions to', 'contribute to', 2),
@@ -831,7 +831,7 @@ export const PHRASES: Entry[] = [
     F('significant', 'large', 2, {
       guard: {
         prevNotIn: set('statistically highly not'),
-        notInSentence: STUDY_WORDS,
+        notNear: STUDY_WORDS,
         nextIn: set(
           'amount amounts number numbers portion proportion share sum sums quantity quantities part percentage',
         ),
@@ -840,7 +840,7 @@ export const PHRASES: Entry[] = [
     F('significant', 'major', 2, {
       guard: {
         prevNotIn: set('statistically highly not'),
-        notInSentence: STUDY_WORDS,
+        notNear: STUDY_WORDS,
         nextIn: set(
           'change changes improvement improvements growth increase increases decrease decreases rise drop shifts shift progress damage losses loss gains gain advances advance boost impact effects investment investments developments development cost costs expense expenses',
         ),

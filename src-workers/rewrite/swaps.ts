@@ -565,6 +565,13 @@ function opensTitle(toks: readonly Tok[], i: number): boolean {
   return capitals >= 2;
 }
 
+/** A word of `words` stands in the sentence or, as written, in the one before or after it. */
+function nearAny(words: ReadonlySet<string>, toks: readonly Tok[], neighbours: Neighbours): boolean {
+  if (toks.some((t) => t.kind === 'word' && words.has(keyOf(t)))) return true;
+  for (const w of words) if (neighbours.written(echoStem(w))) return true;
+  return false;
+}
+
 /** Applies the table to one sentence, in place. Returns the number of changes. */
 export function applyTable(toks: Tok[], state: ReviseState, neighbours: Neighbours): number {
   const pos = state.pos;
@@ -591,6 +598,7 @@ export function applyTable(toks: Tok[], state: ReviseState, neighbours: Neighbou
         if (e.at === 'sentence' && !isStart) continue;
         if (e.at === 'clause' && !isStart && (!atClauseStart(toks, i) || afterVerbalIntro(toks, i))) continue;
         if (!guardOk(rule.guard, toks, i, m.end)) continue;
+        if (rule.guard.notNear && nearAny(rule.guard.notNear, toks, neighbours)) continue;
         if (rule.guard.attributive && !attributive(toks, m.end, i)) continue;
         if (rule.guard.verb && !readsAsVerb(toks, i, rule.forms, pos)) continue;
         if (rule.guard.noun && !readsAsNoun(toks, i, pos)) continue;

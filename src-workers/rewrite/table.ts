@@ -108,8 +108,14 @@ export interface Guard {
   notBeforeAdjective?: boolean;
   /** Only before an adjective that is no participle, or an adverb ("immensely powerful", "tremendously well"; not "immensely improved"). */
   beforeGradable?: boolean;
-  /** None of the sentence's words may be in the set (a study's "significant" is statistical). */
+  /** None of the sentence's words may be in the set. */
   notInSentence?: ReadonlySet<string>;
+  /**
+   * Nor in the sentence before or after it as written: a study's "significant" is statistical,
+   * and the study may be named a sentence away ("Of the 1,200 employees surveyed, … Younger
+   * employees were significantly more likely …").
+   */
+  notNear?: ReadonlySet<string>;
   /**
    * The phrase's last word (a preposition) does not come again after "and", "or" or "also" later
    * in the sentence: "had an impact on the game, but also on culture" has a second object that
@@ -1906,7 +1912,7 @@ export const TABLE: Entry[] = [
   F('significant', 'major', 2, {
     guard: {
       prevNotIn: set('statistically highly not'),
-      notInSentence: STUDY_WORDS,
+      notNear: STUDY_WORDS,
       nextIn: set(
         'role impact impacts challenge challenges contribution contributions influence step steps part milestone achievement achievements event events moment moments figure figures factor factors problem problems issue issues obstacle obstacles concern concerns threat threats shift barrier barriers advantage advantages benefit benefits setback setbacks turning transformation transformations change changes choice choices decision decisions implications consequences aspect aspects advancement advancements',
       ),
@@ -1918,14 +1924,14 @@ export const TABLE: Entry[] = [
     'make a significant difference',
     { plain: ['make a big difference'], formal: ['make a considerable difference'] },
     2,
-    { guard: { notInSentence: STUDY_WORDS } },
+    { guard: { notNear: STUDY_WORDS } },
   ),
   // "a significant number of" → "a large number of" (a quantity; not a difference or an increase,
   // which may be statistical).
   F('significant', 'large', 2, {
     guard: {
       prevNotIn: set('statistically highly not'),
-      notInSentence: STUDY_WORDS,
+      notNear: STUDY_WORDS,
       nextIn: set('amount amounts number portion portions share proportion'),
     },
   }),
@@ -2137,21 +2143,21 @@ export const TABLE: Entry[] = [
   // "her determination to win" → "her resolve to win" (not "the determination of the boundary": a finding).
   N('determination', ['resolve', 'will'], 2, { plural: false, guard: { nextIn: set('to') } }),
   // Shorter words for the same thing (each saves syllables, which also pays for sentence joins).
-  F('significantly', 'greatly', 2, { guard: { notInSentence: STUDY_WORDS, nextIn: GRADED_CHANGES } }),
+  F('significantly', 'greatly', 2, { guard: { notNear: STUDY_WORDS, nextIn: GRADED_CHANGES } }),
   // A rise or a fall is sharp ("prices increased dramatically" stays: after its verb it says how);
   // any other change great ("can dramatically improve your laptop's speed" → "greatly improve").
   F('dramatically', 'sharply', 2, {
     guard: {
-      notInSentence: STUDY_WORDS,
+      notNear: STUDY_WORDS,
       nextIn: set(
         'increase increases increased increasing rise rises rose risen rising fall falls fell fallen falling drop drops dropped dropping decline declines declined declining',
       ),
     },
   }),
-  F('dramatically', 'greatly', 2, { guard: { notInSentence: STUDY_WORDS, nextIn: GRADED_CHANGES } }),
+  F('dramatically', 'greatly', 2, { guard: { notNear: STUDY_WORDS, nextIn: GRADED_CHANGES } }),
   F('significantly', 'much', 2, {
     guard: {
-      notInSentence: STUDY_WORDS,
+      notNear: STUDY_WORDS,
       nextIn: set('more less higher lower better worse larger smaller greater faster slower'),
     },
   }),

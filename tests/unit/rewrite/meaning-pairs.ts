@@ -5017,4 +5017,11 @@ export const MEANING_PAIRS: MeaningPair[] = [
       'It marked a transition from the medieval period to the modern age, characterized by a renewed interest in classical antiquity.',
     note: 'was "It marked … , marked by"',
   },
+  {
+    mode: 'standard',
+    text: 'Of the 1,200 employees surveyed, 78% prefer a hybrid model. Younger employees were significantly more likely to favor remote work than their older counterparts.',
+    expected:
+      'Of the 1,200 employees surveyed, 78% prefer a hybrid model. Younger employees were significantly more likely to favor remote work than their older counterparts.',
+    note: 'was "much more likely": the survey a sentence before makes "significantly" statistical',
+  },
 ];
