@@ -72,6 +72,8 @@ const NO_CONTRACT_AFTER = set('than as would could should might must will can sh
 // "the way you are" works as "how you are": "I love the way you're with kids" is no English.
 const WH_WORDS = set('where wherever what whatever who whoever how however which way');
 const BE_VERBS = set('is are am');
+/** Verbs whose "not" contracts with them ("won't", "wouldn't", "haven't") rather than with the pronoun before. */
+const NEGATION_FIRST = set('will would have has had');
 /** Times that may close a clause after "be" ("the person I am today", "where we are now"). */
 const TIME_AFTER_BE = set('today now then anymore nowadays tonight');
 
@@ -146,6 +148,8 @@ export function contract(toks: Tok[], level: ContractionLevel, apostrophe: strin
       if (WH_WORDS.has(prevKey) && BE_VERBS.has(keyOf(toks[j])) && !/(?:ing|ed|en)$/.test(afterKey)) continue;
       // "the professional I am today": "be" ends its clause with only a time after it ("I'm today").
       if (BE_VERBS.has(keyOf(toks[j])) && TIME_AFTER_BE.has(afterKey) && clauseEndsAfter(toks, after)) continue;
+      // Before "not" the negation contracts instead: "I will not go" → "I won't go", never "I'll not go".
+      if (afterKey === 'not' && NEGATION_FIRST.has(keyOf(toks[j]))) continue;
       const pv = PRONOUN_VERB[pair] ?? (level === 'casual' ? CASUAL_ONLY[pair] : undefined);
       if (pv && afterTok && afterTok.kind === 'word') rep = pv;
       else if (PRONOUN_HAVE[pair] && PARTICIPLE_LIKE.test(afterKey)) rep = PRONOUN_HAVE[pair];

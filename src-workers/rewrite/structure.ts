@@ -38,6 +38,7 @@ import {
 } from './tokens';
 import {
   AUXILIARIES,
+  BE_FORMS,
   CONJUNCTIONS,
   DETERMINERS,
   FINITE_AUX,
@@ -1284,6 +1285,9 @@ function thereAreWho(toks: Tok[], state: ReviseState): boolean {
     finiteInLexicon(vk) ||
     (tags.has('Verb') && (tags.has('PresentTense') || tags.has('PastTense')) && !tags.has('Gerund'));
   if (!finite) return false;
+  // One thing said to exist and then described ("There is a cat that is black") is no general
+  // statement: "A cat is black" would be one. Many things so described are ("Many people are …").
+  if (/^an?$/.test(keyOf(toks[w[2]])) && BE_FORMS.has(vk)) return false;
   // A noun read as a verb is the subject of a clause saying what the noun is, not one about it:
   // "a concern that costs will rise", "a chance that prices rise" ("evidence that suggests a link" is).
   const a = w[r + 2];

@@ -5024,4 +5024,21 @@ export const MEANING_PAIRS: MeaningPair[] = [
       'Of the 1,200 employees surveyed, 78% prefer a hybrid model. Younger employees were significantly more likely to favor remote work than their older counterparts.',
     note: 'was "much more likely": the survey a sentence before makes "significantly" statistical',
   },
+  {
+    mode: 'casual',
+    text: 'There is a cat that is black.',
+    expected: "There's a cat that's black.",
+    note: 'was "A cat is black": one thing said to exist is no general statement',
+  },
+  {
+    mode: 'standard',
+    text: 'There is a man who lives next door.',
+    expected: 'A man lives next door.',
+  },
+  {
+    mode: 'casual',
+    text: 'I will not go, and we would not stop.',
+    expected: "I won't go, and we wouldn't stop.",
+    note: 'was "I\'ll not go"',
+  },
 ];
