@@ -165,6 +165,9 @@ interface NotRaising {
   picked?: boolean;
 }
 
+/** The edit families that set a mode's register, kept or left out whole. */
+const REGISTER_REASONS: ReadonlySet<string> = new Set([REASONS.contraction, REASONS.expansion]);
+
 /** Above this many changes, picking them one by one costs more detector runs than it is worth. */
 const MAX_PICKED = 16;
 
@@ -207,12 +210,17 @@ function notRaising(text: string, hunks: RawHunk[], score: number): NotRaising {
 
   function oneByOne(): NotRaising | null {
     if (hunks.length > MAX_PICKED) return null;
-    const alone = new Map(hunks.map((h) => [h, proseScore(apply(text, [h]))]));
+    // A mode's contractions (or their writing out) go together: "It has been …, and it is hard
+    // … That's what she'd said" would be neither register.
+    const register = hunks.filter((h) => reasonsOf(h).some((r) => REGISTER_REASONS.has(r)));
+    const pieces: RawHunk[][] = [...hunks.filter((h) => !register.includes(h)).map((h) => [h])];
+    if (register.length) pieces.push(register);
+    const alone = new Map(pieces.map((p) => [p, proseScore(apply(text, p))]));
     const kept: RawHunk[] = [];
-    for (const h of [...hunks].sort((a, b) => alone.get(a)! - alone.get(b)!)) {
-      if (alone.get(h)! > score) break;
+    for (const p of [...pieces].sort((a, b) => alone.get(a)! - alone.get(b)!)) {
+      if (alone.get(p)! > score) break;
       // Applied in document order, as the revision applies them.
-      const next = [...kept, h].sort((a, b) => a.start - b.start);
+      const next = [...kept, ...p].sort((a, b) => a.start - b.start);
       if (fits(next)) kept.splice(0, kept.length, ...next);
     }
     return kept.length ? { kept, picked: true } : null;

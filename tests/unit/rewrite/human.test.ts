@@ -203,6 +203,17 @@ describe('a revision never raises the detector’s score', () => {
       /^All 3 changes together would have raised .*, so only the 1 change that lowers it was kept\.$/,
     );
   });
+  it('keeps or leaves out a mode’s contractions together, never some of them', () => {
+    // The lowering change is labelled a contraction written out, like a raising one: picked alone
+    // it would leave the revision half formal.
+    const hunks = [
+      { ...raising, reason: REASONS.plain },
+      { ...alsoRaising, reason: REASONS.expansion },
+      { ...stock, reason: REASONS.expansion },
+    ].sort((a, b) => a.start - b.start);
+    const out = keepNotRaising(text, hunks, machine());
+    expect(out.hunks).toEqual([]);
+  });
   it('keeps nothing when the stock-phrase edits alone would raise it', () => {
     const out = keepNotRaising(text, [{ ...raising, reason: REASONS.plain }], machine());
     expect(out.hunks).toEqual([]);
