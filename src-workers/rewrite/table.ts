@@ -380,6 +380,7 @@ const PROFOUND_REACH = set('consequences implications repercussions');
 const COMPLEX_TECH_BEFORE = set(
   'protein enzyme building housing sports industrial military shopping apartment office medical oedipus inferiority superiority golgi immune',
 );
+/** The word the stock frame "it is crucial to" would become: not where the sentence says it. */
 const VITAL = set('vital');
 /** What is "on" its matter rather than "about" it. */
 const RULES_ON = set(
@@ -389,6 +390,7 @@ const RULES_ON = set(
 const WHOLES = set(
   'life society history education our your their his her its my this american human modern daily everyday',
 );
+/** What makes an impact made an impression rather than a difference. */
 const STRONG_IMPACTS = set('strong powerful bold striking forceful');
 /** What is offered to the mind, and so given: "offers a glimpse of", "offers readers insight". */
 const OFFERED_TO_THE_MIND = set(
