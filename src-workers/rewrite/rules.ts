@@ -264,7 +264,8 @@ function keepFlagged(text: string, flagged: RawHunk[], j: Judgement): { hunks: R
  * Any other text is revised throughout, but a revision never leaves it looking more
  * machine-written to the detector than it was: if all the changes together would raise its
  * score, one edit family is left out, or else only the edits to stock phrases and over-used words
- * are kept, or else none — and the note says so.
+ * are kept, or else the changes that lower it picked one at a time, or else none (`notRaising`
+ * has the order) — and the note says so.
  */
 export function keepNotRaising(text: string, hunks: RawHunk[], j: Judgement): { hunks: RawHunk[]; note?: string } {
   const { kept, stock, without, picked } = j.scored ? notRaising(text, hunks, j.score) : { kept: hunks };
