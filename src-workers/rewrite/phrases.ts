@@ -317,6 +317,9 @@ export const PHRASES: Entry[] = [
       guard: { nextLower: true, nextNotIn: new Set([...CLAUSE_SUBJECTS, ...INDEFINITE_SUBJECTS, 'if', 'that']) },
     }),
     O('have you ever', 'Ever', 2, { modes: ['standard', 'casual', 'concise'] }),
+    // Before an act the moment is the act's: "When it comes to choosing a car, …" → "When choosing
+    // a car, …" ("As for choosing a car, there are factors" reads as a change of subject).
+    O('when it comes to', 'When', 2, { guard: { nextGerund: true } }),
     O('when it comes to', 'As for', 2),
     O('throughout history ,', 'Through the ages,', 2),
     O('in recent years ,', 'Over the past few years,', 2),
@@ -1123,7 +1126,11 @@ export const PHRASES: Entry[] = [
       guard: { prevNotIn: set('i we you'), prevWithin: { n: 3, in: EVIDENCE }, notMeasured: MEASURED_CLAUSE },
     }),
     // A general claim in the present ("there is always more to learn"); "guests were always
-    // welcomed" tells what happened.
-    F('always', 'usually', 2, { modes: ACADEMIC, guard: { prevIn: set('is are') } }),
+    // welcomed" tells what happened, and "he is always willing to help" (a person's way, in a
+    // letter of reference) is a testimony, not a claim to hedge.
+    F('always', 'usually', 2, {
+      modes: ACADEMIC,
+      guard: { prevIn: set('is are'), notPrevWithin: { n: 2, in: set('he she who i you we') } },
+    }),
   ]),
 ];

@@ -75,6 +75,11 @@ function guardOk(g: Guard, toks: readonly Tok[], start: number, end: number): bo
   if (g.nextIn && !g.nextIn.has(next)) return false;
   if (g.nextNotIn && g.nextNotIn.has(next)) return false;
   if (g.nextLower && !(nextTok && nextTok.kind === 'word' && isLowerWord(nextTok.text))) return false;
+  if (
+    g.nextGerund &&
+    !(nextTok?.kind === 'word' && baseOfGerund(next) !== null && toks[nextIndex(toks, n)]?.kind === 'word')
+  )
+    return false;
   if (g.nextName && !(nextTok && nextTok.kind === 'word' && isCapitalized(nextTok.text) && next !== 'i')) return false;
   if (
     g.object &&

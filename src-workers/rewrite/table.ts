@@ -93,6 +93,11 @@ export interface Guard {
   attributive?: boolean;
   /** The next token must be a lower-case word (not punctuation, a name, or protected text). */
   nextLower?: boolean;
+  /**
+   * The next word is a verb's -ing form with a word after it: an act and its object ("choosing a
+   * laptop"), not "something", nor a field named alone ("cooking,").
+   */
+  nextGerund?: boolean;
   /** The next token must be a capitalised word: a name ("in the heart of Paris"). */
   nextName?: boolean;
   /** The matched word must read as a verb here (it is also a common noun or adjective). */

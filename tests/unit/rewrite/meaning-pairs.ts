@@ -5041,4 +5041,21 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: "I won't go, and we wouldn't stop.",
     note: 'was "I\'ll not go"',
   },
+  {
+    mode: 'standard',
+    text: 'When it comes to choosing a laptop, there are several factors to weigh.',
+    expected: 'When choosing a laptop, there are several factors to weigh.',
+    note: 'was "As for choosing a laptop": before an act the moment is the act\'s',
+  },
+  {
+    mode: 'standard',
+    text: 'When it comes to nutrition, balance matters.',
+    expected: 'As for nutrition, balance matters.',
+  },
+  {
+    mode: 'academic',
+    text: 'Daniel is a kind team member who is always willing to help his peers.',
+    expected: 'Daniel is a kind team member who is always willing to help his peers.',
+    note: 'was "usually willing": a person\'s way in a letter of reference is no claim to hedge',
+  },
 ];
