@@ -15,6 +15,7 @@
  *   a participle or a preposition.
  * Each works on one sentence's tokens in place and marks what it puts in with its reason.
  */
+import { hasFiniteVerb } from './clauses';
 import { easeDashes } from './dashes';
 import { baseOfGerund, baseOfParticiple, basesOfThirdPerson, verbForms, type VerbForm } from './inflect';
 import { canBeNoun, canBeVerb, finiteInLexicon, forget, invalidate, lexiconHas, tagsAt } from './pos';
@@ -967,10 +968,13 @@ function itIsAdjectiveAfterPurpose(toks: Tok[], state: ReviseState): boolean {
     first === 'given' ||
     first === 'despite' ||
     (PREPOSITIONS.has(first) && first !== 'like' && first !== 'than');
-  if (!purpose) return false;
+  if (!purpose && first !== 'as') return false;
   if (comma < 0 || wordsFrom(toks.slice(0, comma), 0).length > 12 || toks[comma + 1]?.kind !== 'space') return false;
   const head = toks[comma + 2];
   if (!isWord(head) || !/^it(?:['’]s)?$/.test(keyOf(head))) return false;
+  // A change under way: "As awareness grows, it is imperative that policymakers invest …" (a
+  // clause, with its verb: not "As such," nor a role, "As a teacher,"). Asked last: it may parse.
+  if (!purpose && !(comma > 2 && hasFiniteVerb(toks, 1, comma, state.pos))) return false;
   const rest = [{ ...head, text: capitalize(head.text) }, ...toks.slice(comma + 3)];
   // A condition or a moment put to the reader ("If you have concerns about your risk,", "After
   // your procedure,") makes the advice that follows one: "…, speak with your healthcare provider."

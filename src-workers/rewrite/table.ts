@@ -1746,6 +1746,9 @@ export const TABLE: Entry[] = [
   // Mid-sentence "ultimately" before a verb is emphasis ("which ultimately benefits"); not "eventually", which is about time.
   // Not after "and"/"but": "fierce, bloody, and ultimately victorious" says "in the end".
   F('ultimately', '', 2, { why: 'filler', guard: { nextLower: true, prevNotIn: set('is was are were be and but') } }),
+  // There it is the last step: "reduce misunderstandings, and ultimately achieve their goals" → "and
+  // in the end achieve".
+  F('ultimately', 'in the end', 2, { why: 'plain', guard: { nextLower: true, prevIn: set('and but') } }),
   F('typically', 'usually', 2),
   // "Manage time effectively." → "well": only after the verb phrase it qualifies, where it means
   // "in a way that works"; before a verb or a noun phrase it means "in effect" ("effectively ended").

@@ -3009,8 +3009,8 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'academic',
     text: 'Their love is all-consuming and ultimately leads to their downfall.',
-    expected: 'Their love is all-consuming and ultimately leads to their downfall.',
-    note: 'what happens in the novel is no general claim to hedge',
+    expected: 'Their love is all-consuming and in the end leads to their downfall.',
+    note: 'what happens in the novel is no general claim to hedge ("in the end" is the plainer word)',
   },
   {
     mode: 'academic',
@@ -5057,5 +5057,23 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'Daniel is a kind team member who is always willing to help his peers.',
     expected: 'Daniel is a kind team member who is always willing to help his peers.',
     note: 'was "usually willing": a person\'s way in a letter of reference is no claim to hedge',
+  },
+  {
+    mode: 'standard',
+    text: 'Organizations can build trust, reduce misunderstandings, and ultimately achieve their goals.',
+    expected: 'Organizations can build trust, reduce misunderstandings, and in the end achieve their goals.',
+    note: 'after "and" the word was left: the last step is "in the end"',
+  },
+  {
+    mode: 'standard',
+    text: 'As awareness grows, it is imperative that policymakers invest in mental health services.',
+    expected: 'As awareness grows, policymakers must invest in mental health services.',
+    note: 'the framing stayed after an "As" clause',
+  },
+  {
+    mode: 'standard',
+    text: 'As a teacher, it is important to listen.',
+    expected: 'As a teacher, it is important to listen.',
+    note: 'a role, not a clause: no recast that would dangle',
   },
 ];
