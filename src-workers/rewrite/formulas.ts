@@ -83,9 +83,10 @@ function shape(s: Sentence): string {
   return out.replace(/’/g, "'");
 }
 
-function isOffer(k: string): boolean {
-  if (!k.endsWith('!') && !k.endsWith('?')) return false;
-  return OFFER_OPENINGS.some((o) => k.startsWith(o) && (k.length === o.length || /[\s,!?]/.test(k[o.length])));
+/** `signedOff`: the sentence before was a sign-off, after which a full stop ends the chat's offer too. */
+function isOffer(k: string, signedOff: boolean): boolean {
+  if (!k.endsWith('!') && !k.endsWith('?') && !(signedOff && k.endsWith('.'))) return false;
+  return OFFER_OPENINGS.some((o) => k.startsWith(o) && (k.length === o.length || /[\s,!?.]/.test(k[o.length])));
 }
 
 /**
@@ -94,6 +95,9 @@ function isOffer(k: string): boolean {
  */
 const HOPE_IT_HELPS =
   /^i hope (?:this|that) (?:essay|article|answer|explanation|guide|overview|summary|response|information|list|post|breakdown) (?:(?:helps|was helpful|is helpful|helped)(?: you)?|(?:clarifies|clears up|gives you|makes)\b[^.!?]*)[.!]$/;
+/** The sign-off naming what it helps with: "I hope this helps clarify things!", "… helps you understand the difference!" */
+const HOPE_IT_HELPS_TO =
+  /^(?:i )?hope (?:this|that) helps(?: you)? (?:clarify|clear up|explain|understand|answer|make sense of)\b[^.!?]*[.!]$/;
 /** The sign-off with a wish: "Hope this helps, and happy coding!", "I hope this helps. Good luck!" */
 const HOPE_AND_WISH = /^(?:i )?hope (?:this|that) helps,? (?:and )?(?:happy \w+|good luck\b[^.!?]*)!$/;
 /**
@@ -103,12 +107,22 @@ const HOPE_AND_WISH = /^(?:i )?hope (?:this|that) helps,? (?:and )?(?:happy \w+|
 const HAPPY_TO_HELP =
   /^(?:i'd|i would|i'm|i am) (?:be )?(?:happy|glad) to help(?: you)? (?:with|understand|learn|explore|figure out)\b[^.!?]*!$/;
 
-/** Why the sentence goes, if it is a formula; `first`: it opens the document. */
-function reasonFor(s: Sentence, first: boolean): Reason | null {
+/**
+ * Why the sentence goes, if it is a formula; `first`: it opens the document; `signedOff`: the
+ * sentence before it was a sign-off ("I hope this helps! Let me know if you have any other
+ * questions.").
+ */
+function reasonFor(s: Sentence, first: boolean, signedOff: boolean): Reason | null {
   const k = shape(s);
   // A letter's "I'd be happy to help you with the move!" further on is an offer of its own.
   if (OPENING.has(k) || (first && HAPPY_TO_HELP.test(k))) return REASONS.opener;
-  return CLOSING.has(k) || HOPE_IT_HELPS.test(k) || HOPE_AND_WISH.test(k) || isOffer(k) ? REASONS.closer : null;
+  const closes =
+    CLOSING.has(k) ||
+    HOPE_IT_HELPS.test(k) ||
+    HOPE_IT_HELPS_TO.test(k) ||
+    HOPE_AND_WISH.test(k) ||
+    isOffer(k, signedOff);
+  return closes ? REASONS.closer : null;
 }
 
 /** "Certainly!", "Absolutely!", "Of course!", "Sure!": formulas before an answer — unless they are it. */
@@ -129,9 +143,11 @@ function answersQuestion(sents: readonly Sentence[], n: number, state: ReviseSta
 export function dropFormulas(sents: Sentence[], state: ReviseState): Sentence[] {
   if (state.strength < 2 || sents.length < 2) return sents;
   const out: Sentence[] = [];
+  let signedOff = false;
   for (let n = 0; n < sents.length; n++) {
     const s = sents[n];
-    const why = reasonFor(s, n === 0 && state.atStart);
+    const why = reasonFor(s, n === 0 && state.atStart, signedOff);
+    signedOff = why === REASONS.closer;
     const left = out.length + (sents.length - n - 1);
     if (!why || left === 0 || answersQuestion(sents, n, state)) {
       out.push(s);

@@ -17,6 +17,12 @@ export interface Alt {
   text: Partial<Record<VerbForm | 'x', string>>;
   attrOnly: boolean;
   predOnly: boolean;
+  /**
+   * Used only where every other alternative echoes a word nearby ("@spare"): "a crucial skill.
+   * Here are some key strategies" takes "a vital skill", while "crucial" goes on reading "key"
+   * everywhere else.
+   */
+  spare: boolean;
 }
 
 export interface Rule {
@@ -72,10 +78,10 @@ function altFor(entry: Entry, mode: RewriteMode): string[] | null {
   return a.length ? a : null;
 }
 
-function parseAlt(raw: string): { text: string; attrOnly: boolean; predOnly: boolean } {
-  if (raw.endsWith('@attr')) return { text: raw.slice(0, -5), attrOnly: true, predOnly: false };
-  if (raw.endsWith('@pred')) return { text: raw.slice(0, -5), attrOnly: false, predOnly: true };
-  return { text: raw, attrOnly: false, predOnly: false };
+/** "key@attr", "vital@attr@spare": the text and the marks after it. */
+function parseAlt(raw: string): { text: string; attrOnly: boolean; predOnly: boolean; spare: boolean } {
+  const [text, ...marks] = raw.split('@');
+  return { text, attrOnly: marks.includes('attr'), predOnly: marks.includes('pred'), spare: marks.includes('spare') };
 }
 
 function nounPlural(phrase: string): string {
@@ -120,7 +126,7 @@ function addEntry(root: TrieNode, entry: Entry): void {
         } else {
           text.x = p.text;
         }
-        return { text, attrOnly: p.attrOnly, predOnly: p.predOnly };
+        return { text, attrOnly: p.attrOnly, predOnly: p.predOnly, spare: p.spare };
       });
     }
     const rule: Rule = {

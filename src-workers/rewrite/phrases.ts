@@ -737,11 +737,28 @@ export const PHRASES: Entry[] = [
     // end of something, a reversion goes back.
     ...['meld', 'merge', 'combine', 'collaborate', 'cooperate'].map((v) => V(`${v} together`, v, 2)),
     V('revert back', 'revert', 2),
+    // A letter's "I look forward to the opportunity to discuss …": the talk is what is looked
+    // forward to ("… to discussing …").
+    ...[
+      'discuss',
+      'meet',
+      'speak',
+      'talk',
+      'work',
+      'contribute',
+      'learn',
+      'join',
+      'connect',
+      'hear',
+      'collaborate',
+    ].map((v) => V(`look forward to the opportunity to ${v}`, `look forward to ${verbForms(v).ger}`, 2)),
     V('repeat again', 'repeat', 2),
     N('end result', 'result', 2),
     N('final outcome', 'outcome', 2),
     F('past history', 'history', 2),
     F('so as to', 'to', 2),
+    // Only ever a passive or its participle ("a period often referred to as the Jazz Age").
+    F('referred to as', 'called', 2),
     F('with the exception of', 'except', 2),
     F('for the reason that', 'because', 2),
     F('by means of', 'by', 2),

@@ -1422,10 +1422,13 @@ function helpBut(toks: Tok[]): boolean {
 }
 
 const SAYING = set(
-  'say says said think thinks thought believe believes believed know knows knew feel feels felt hope hopes hoped realize realizes realized realise realises realised suppose supposes supposed guess',
+  'say says said think thinks thought believe believes believed know knows knew feel feels felt hope hopes hoped realize realizes realized realise realises realised suppose supposes supposed guess ensure ensures ensured confident sure glad convinced',
 );
 
-/** Concise prose: "I think that it works" → "I think it works". */
+/**
+ * Concise prose: "I think that it works" → "I think it works", "I am confident that the team
+ * will" → "I am confident the team will", "ensure that the data is" → "ensure the data is".
+ */
 function thatAfterSaying(toks: Tok[]): boolean {
   let changed = false;
   for (let i = 0; i < toks.length; i++) {

@@ -300,6 +300,7 @@ function pickAlts(
   const before = p >= 0 ? keyOf(toks[p]) : '';
   const after = n >= 0 ? keyOf(toks[n]) : '';
   const eligible: string[] = [];
+  const spares: string[] = [];
   for (const a of alts) {
     if (a.attrOnly && !isAttr) continue;
     if (a.predOnly && isAttr) continue;
@@ -334,11 +335,12 @@ function pickAlts(
     const reach = plainer ? (verbal ? SENTENCE_REACH : 8) : 3;
     if (text !== '' && repeatsNearby(toks, start, end, text, reach, plainer ? SENTENCE_REACH : reach)) continue;
     if (ws.length > maxWords) continue;
-    eligible.push(text);
+    (a.spare ? spares : eligible).push(text);
   }
-  if (!eligible.length) return eligible;
-  const c = (counters.get(rule.counter) ?? 0) % eligible.length;
-  const rotated = [...eligible.slice(c), ...eligible.slice(0, c)];
+  if (!eligible.length && !spares.length) return eligible;
+  const c = eligible.length ? (counters.get(rule.counter) ?? 0) % eligible.length : 0;
+  // A spare takes no turn: it follows the others, and so comes first only where each of them echoes.
+  const rotated = [...eligible.slice(c), ...eligible.slice(0, c), ...spares];
   const turn = awayFromNeighbours(rule, rotated, neighbours, keyOf(toks[start]));
   // A stock phrase may echo a word three words off, but another of its words that echoes none in
   // eight goes first ("the interplay between the strong and the Coulomb interaction" → "relationship").

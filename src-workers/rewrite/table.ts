@@ -1135,7 +1135,8 @@ export const TABLE: Entry[] = [
   }),
 
   // ---- Adjectives ------------------------------------------------------------------------------
-  F('crucial', ['key@attr', 'vital@pred'], 1),
+  // Where "key" would echo a word nearby ("a crucial skill. Here are some key strategies"): "vital".
+  F('crucial', ['key@attr', 'vital@pred', 'vital@attr@spare'], 1),
   // Before a place, "central" would say where it lies ("the pivotal Rust Belt region"): "key".
   F('pivotal', 'key', 1, { guard: { nextWithin: { n: 3, in: PLACE_NOUNS } } }),
   // What something is pivotal for or to is what it matters to: "skills that are pivotal for

@@ -5076,4 +5076,77 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'As a teacher, it is important to listen.',
     note: 'a role, not a clause: no recast that would dangle',
   },
+  {
+    mode: 'concise',
+    text: 'Exams cause stress for many students. Abolishing exams completely would create new problems for colleges. Colleges would lack a common standard for admission. In conclusion, while exams have flaws, abolishing exams completely would create new problems for colleges. Instead, we should reform them.',
+    expected:
+      'Exams cause stress for many students. Abolishing exams completely would create new problems for colleges. Colleges would lack a common standard for admission. While exams have flaws, abolishing exams completely would create new problems for colleges. Instead, we should reform them.',
+    note: 'the repeated point was cut, which left "Instead" replacing what the text had just said it would keep',
+  },
+  {
+    mode: 'standard',
+    text: 'Measures such as rent stabilization can provide a crucial safety net for low-income households.',
+    expected: 'Measures such as rent stabilization can provide a key safety net for low-income households.',
+    note: 'was "give a key safety net": a safety net is provided, like a means or a service',
+  },
+  {
+    mode: 'standard',
+    text: 'I look forward to the opportunity to discuss how my background can help your team.',
+    expected: 'I look forward to discussing how my background can help your team.',
+  },
+  {
+    mode: 'standard',
+    text: 'We are looking forward to the opportunity to meet you.',
+    expected: 'We are looking forward to meeting you.',
+  },
+  {
+    mode: 'standard',
+    text: 'During the 1920s, often referred to as the Jazz Age, the genre grew.',
+    expected: 'During the 1920s, often called the Jazz Age, the genre grew.',
+  },
+  {
+    mode: 'concise',
+    text: 'I am confident that my skills align with the role.',
+    expected: 'I am confident my skills align with the role.',
+  },
+  {
+    mode: 'concise',
+    text: 'Please ensure that the data is saved before you leave.',
+    expected: 'Please ensure the data is saved before you leave.',
+  },
+  {
+    mode: 'standard',
+    text: 'Salary talks can feel intimidating, but negotiating is a crucial skill. Here are some key strategies to help you.',
+    expected:
+      'Salary talks can feel intimidating, but negotiating is a vital skill. Here are some key strategies to help you.',
+    note: 'was "a key skill. Here are some key strategies": the word put in echoed the next sentence',
+  },
+  {
+    mode: 'standard',
+    text: 'We need a crucial fix to the key issue.',
+    expected: 'We need a vital fix to the key issue.',
+    note: 'was "a key fix to the key issue"',
+  },
+  {
+    mode: 'standard',
+    text: 'It is a crucial step.',
+    expected: 'It is a key step.',
+  },
+  {
+    mode: 'casual',
+    text: 'The sky is blue because of Rayleigh scattering. Shorter wavelengths scatter more than longer ones. I hope this helps clarify things! Let me know if you have any other questions.',
+    expected: 'The sky is blue because of Rayleigh scattering. Shorter wavelengths scatter more than longer ones.',
+    note: 'both stayed: a sign-off naming what it helps with, and the offer after it, which ends in a full stop there',
+  },
+  {
+    mode: 'standard',
+    text: 'Thanks for the update on the project. Let me know if you have any other questions.',
+    expected: 'Thanks for the update on the project. Let me know if you have any other questions.',
+    note: "a letter's offer, after no sign-off, is part of the message",
+  },
+  {
+    mode: 'standard',
+    text: 'Shorter wavelengths scatter more than longer ones, so the sky looks blue. I hope this helps you understand the difference! Let me know if you have any more questions.',
+    expected: 'Shorter wavelengths scatter more than longer ones, so the sky looks blue.',
+  },
 ];
