@@ -5,7 +5,7 @@
  * number word or a negation, nor one naming someone the text has not named before, so no fact is lost with it;
  * nor the only sentence left of a paragraph or line.
  */
-import { hasFiniteVerb } from './clauses';
+import { hasFiniteVerb, mainTense } from './clauses';
 import { NUMBER_WORDS } from './guard';
 import { REASONS } from './reasons';
 import type { ReviseState } from './state';
@@ -28,6 +28,12 @@ const STEPS = set('first firstly second secondly third thirdly fourth fifth last
 const IRREALIS = set('if whether unless or either');
 /** Marks an earlier sentence that says only what may be (a stem no word has). */
 const OPEN_CHOICE = ' open choice';
+/**
+ * Marks of a sentence's tense among its stems: a story that tells in the past what a prompt or a
+ * summary set out in the present ("Your blind date cosplays as an Overwatch character. … It was
+ * his date, cosplaying as an Overwatch character.") narrates an event, and says nothing twice.
+ */
+const TENSE_MARK = { past: ' past', present: ' present' } as const;
 
 /**
  * Content words of a sentence (lower case, crude stems; names too), or null when it must not be
@@ -112,10 +118,18 @@ export function noteContent(text: string, seen: Set<string>): void {
  * artifacts from the Thracian and Roman periods" after "Thracian ruins" and "Roman periods"
  * elsewhere); only a closing restatement may draw on many.
  */
-function restatesOne(content: ReadonlySet<string>, names: readonly string[], earlier: readonly Set<string>[]): boolean {
+function restatesOne(
+  content: ReadonlySet<string>,
+  names: readonly string[],
+  earlier: readonly Set<string>[],
+  tense: 'past' | 'present' | null,
+): boolean {
   const need = Math.ceil(0.6 * content.size);
   return earlier.some((e) => {
     if (e.has(OPEN_CHOICE)) return false;
+    // A past restates only a past (a present sentence's tense may go unread: "cosplays"); a
+    // present never restates a past.
+    if (tense === 'past' ? !e.has(TENSE_MARK.past) : tense === 'present' && e.has(TENSE_MARK.past)) return false;
     // Every name in that same sentence: "She also won the BAFTA Award … and the Golden Globe Award
     // …" after "nominated for a BAFTA Award …" and, elsewhere, "a Golden Globe Award" is news.
     if (names.some((name) => !e.has(name))) return false;
@@ -142,6 +156,12 @@ function documentNames(state: ReviseState): ReadonlySet<string> {
 function withoutNames(content: ReadonlySet<string>, state: ReviseState): Set<string> {
   const names = documentNames(state);
   return new Set([...content].filter((c) => !names.has(c)));
+}
+
+/** The sentence's tense where it is plainly past or present. */
+function tenseOf(s: Sentence, state: ReviseState): 'past' | 'present' | null {
+  const t = mainTense(s.toks, s.toks.length, state.pos);
+  return t === 'past' || t === 'present' ? t : null;
 }
 
 export function dropRepeated(sents: Sentence[], state: ReviseState): Sentence[] {
@@ -192,7 +212,7 @@ export function dropRepeated(sents: Sentence[], state: ReviseState): Sentence[] 
       !infers &&
       !contrasts &&
       !step &&
-      (restates(s) || restatesOne(content, names, state.sentencesSeen)) &&
+      (restates(s) || restatesOne(content, names, state.sentencesSeen, tenseOf(s, state))) &&
       // A statement, not a piece the segmenter cut off at an initialism ("Through his work at S.P.").
       hasFiniteVerb(s.toks, 0, s.toks.length, state.pos)
     ) {
@@ -210,6 +230,8 @@ export function dropRepeated(sents: Sentence[], state: ReviseState): Sentence[] 
     const stems = new Set<string>();
     for (const t of s.toks) if (t.kind === 'word') stems.add(keyStem(keyOf(t)));
     if (s.toks.some((t) => (t.kind === 'word' && IRREALIS.has(keyOf(t))) || t.text === '?')) stems.add(OPEN_CHOICE);
+    const tense = tenseOf(s, state);
+    if (tense) stems.add(TENSE_MARK[tense]);
     for (const stem of stems) known.add(stem);
     state.sentencesSeen.push(stems);
     out.push(s);

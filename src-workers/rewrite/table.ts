@@ -304,6 +304,7 @@ const COMPELLING = {
   ),
 };
 /** What a compelling piece of work grips a reader with: "a compelling look at the war" → "gripping". */
+const COMPELLING_PUZZLES = set('question questions mystery mysteries puzzle puzzles riddle riddles dilemma dilemmas');
 const COMPELLING_READS = new Set([
   ...STORY_NOUNS,
   ...set('look glimpse portrait portraits account accounts documentary documentaries memoir biography series'),
@@ -1159,6 +1160,9 @@ export const TABLE: Entry[] = [
   F('captivating', ['gripping', 'absorbing'], 1),
   F('compelling', ['convincing', 'strong'], 1, { guard: { nextIn: ARGUMENT_NOUNS } }),
   F('compelling', ['gripping', 'absorbing'], 1, { guard: { nextIn: COMPELLING_READS } }),
+  // A question that holds the mind is intriguing, not "strong" ("the compelling question of
+  // morality versus legality").
+  F('compelling', 'intriguing', 1, { guard: { nextIn: COMPELLING_PUZZLES } }),
   // Not the verb: "compelling them to read on" is no "strong them".
   F('compelling', 'strong', 2, {
     guard: {
@@ -1166,6 +1170,7 @@ export const TABLE: Entry[] = [
       nextNotIn: new Set([
         ...ARGUMENT_NOUNS,
         ...COMPELLING_READS,
+        ...COMPELLING_PUZZLES,
         ...OBJECT_PRONOUNS,
         ...set('nature and than , . ? ! ; : ) —'),
       ]),
@@ -1792,11 +1797,12 @@ export const TABLE: Entry[] = [
   }),
   // People who may become customers are prospective ones ("possible customers" doubts they exist).
   F('potential', 'prospective', 2, { guard: { nextIn: PROSPECTS } }),
+  // Terms keep it: a trial's "primary outcome" and "primary endpoint", a "primary tumour".
   F('primary', 'main', 2, {
     guard: {
       attributive: true,
       nextNotIn: set(
-        'school schools schooling education grade grades care election elections color colors colour colours source sources key teacher teachers producer producers star stars radius mass eclipse component components literature text texts document documents data research study studies evidence',
+        'school schools schooling education grade grades care election elections color colors colour colours source sources key teacher teachers producer producers star stars radius mass eclipse component components literature text texts document documents data research study studies evidence outcome outcomes endpoint endpoints analysis analyses prevention tumor tumors tumour tumours infection infections hypertension market markets sector',
       ),
     },
   }),

@@ -5149,4 +5149,23 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'Shorter wavelengths scatter more than longer ones, so the sky looks blue. I hope this helps you understand the difference! Let me know if you have any more questions.',
     expected: 'Shorter wavelengths scatter more than longer ones, so the sky looks blue.',
   },
+  {
+    mode: 'academic',
+    text: 'The primary outcome was change in pain intensity, measured on a 10-point scale.',
+    expected: 'The primary outcome was change in pain intensity, measured on a 10-point scale.',
+    note: 'a trial\'s primary outcome is a term, no "main outcome"',
+  },
+  {
+    mode: 'academic',
+    text: "Poirot's choice draws attention to the compelling question of morality versus legality.",
+    expected: "Poirot's choice draws attention to the intriguing question of morality versus legality.",
+    note: 'was "the strong question"',
+  },
+  {
+    mode: 'concise',
+    text: "Your blind date cosplays as a spot-on Overwatch character at the station. Mike stood on the busy street corner, nervously checking his watch. Just as he was about to leave, a figure caught his eye. It was his date, cosplaying as a spot-on Overwatch character. Mike's jaw dropped.",
+    expected:
+      "Your blind date cosplays as a spot-on Overwatch character at the station. Mike stood on the busy street corner, nervously checking his watch. Just as he was about to leave, a figure caught his eye. It was his date, cosplaying as a spot-on Overwatch character. Mike's jaw dropped.",
+    note: "the story's reveal was cut as a repeat of the prompt: a past that tells what a present set out is an event",
+  },
 ];
