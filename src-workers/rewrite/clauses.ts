@@ -50,6 +50,13 @@ export function independentClause(toks: readonly Tok[], from: number, to: number
   const key = keyOf(first);
   if (key !== contractionStem(key)) return CLAUSE_SUBJECTS.has(contractionStem(key));
   const k = key;
+  // "most readily recognizable by …", "most notably …": the degree of what follows, not a subject
+  // ("most people", "most are").
+  if (k === 'most') {
+    const n = nextIndex(toks, from);
+    const tags = n >= 0 && n < to ? tagsAt(toks, n, pos) : null;
+    if (tags && (tags.has('Adverb') || tags.has('Adjective')) && !tags.has('Noun')) return false;
+  }
   // A bare noun subject ("…, and researchers hope …", "…, but local critics say …"): the tagger
   // must read a noun phrase and a finite verb after it, before any relative pronoun.
   if (!CLAUSE_SUBJECTS.has(k)) {

@@ -881,9 +881,14 @@ export const PHRASES: Entry[] = [
         ]),
       },
     }),
+    // Not the relative "such as": "share valence, such as is discussed in …" (of the kind that) is
+    // no example, and "like is discussed" no English.
     F('such as', 'like', 2, {
       modes: STANDARD_CASUAL,
-      guard: { prevIn: set(', things those one ones people many some others places') },
+      guard: {
+        prevIn: set(', things those one ones people many some others places'),
+        nextNotIn: new Set([...AUXILIARIES, ...MODALS]),
+      },
     }),
     V('believe that', 'think that', 2, {
       modes: STANDARD_CASUAL,

@@ -85,6 +85,12 @@ interface Joint {
 interface Participle {
   base: string;
   next?: ReadonlySet<string>;
+  /**
+   * A word that must come within the next six: what is let or made to happen ("allowing us to
+   * test", "allowing for error"); "… an encouraging outing, allowing one run on four hits" is
+   * what the pitcher did, not a result.
+   */
+  within?: ReadonlySet<string>;
   evidential?: boolean;
 }
 const OBJECTS_OF_MAKING = set('it them him her us readers people the this these those a an life things everything');
@@ -95,9 +101,9 @@ const PARTICIPLES = new Map<string, Participle>([
   ['prompting', { base: 'prompt' }],
   ['sparking', { base: 'spark' }],
   ['triggering', { base: 'trigger' }],
-  ['allowing', { base: 'allow' }],
-  ['enabling', { base: 'enable' }],
-  ['forcing', { base: 'force' }],
+  ['allowing', { base: 'allow', within: set('to for') }],
+  ['enabling', { base: 'enable', within: set('to') }],
+  ['forcing', { base: 'force', within: set('to') }],
   ['making', { base: 'make', next: OBJECTS_OF_MAKING }],
   // After a person, what they meant to make sure of ("She checked it once more, ensuring it would
   // impress the judges"), which "This ensured …" would report as done.
@@ -201,11 +207,23 @@ function findJoints(toks: readonly Tok[], allowAnd: boolean, allowBut: boolean, 
         const nx = toks[v + 2];
         if (!nx || (nx.kind !== 'word' && nx.kind !== 'placeholder')) continue;
         if (part.next && !part.next.has(keyOf(nx))) continue;
+        if (part.within && !wordWithin(toks, v, 6, part.within)) continue;
         out.push({ at: i, rest: v, conj: 'ing', participle: part });
       }
     }
   }
   return out;
+}
+
+/** One of the `n` words after toks[from] is in `words` (within the sentence). */
+function wordWithin(toks: readonly Tok[], from: number, n: number, words: ReadonlySet<string>): boolean {
+  let seen = 0;
+  for (let i = from + 1; i < toks.length && seen < n; i++) {
+    if (toks[i].kind !== 'word') continue;
+    if (words.has(keyOf(toks[i]))) return true;
+    seen++;
+  }
+  return false;
 }
 
 /** After `from`, "and", "but", "or" or "yet" followed by a word in -ing (adverbs between aside). */

@@ -1184,9 +1184,14 @@ export const TABLE: Entry[] = [
   // In research prose the state of the art is a term: the best methods and results known.
   F('state-of-the-art', 'advanced', 2, {
     guard: {
-      nextNotIn: set(
-        'baseline baselines method methods model models result results performance approach approaches accuracy technique techniques algorithm algorithms on in . ,',
-      ),
+      nextNotIn: set('on in . ,'),
+      // The term's noun may stand a word or two on: "the state-of-the-art bug-fixing system".
+      notNextWithin: {
+        n: 3,
+        in: set(
+          'baseline baselines method methods model models result results performance approach approaches accuracy technique techniques algorithm algorithms system systems tool tools solver solvers framework frameworks',
+        ),
+      },
     },
   }),
   F('ever-evolving', 'fast-changing', 1),

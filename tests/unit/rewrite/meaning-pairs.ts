@@ -5168,4 +5168,38 @@ export const MEANING_PAIRS: MeaningPair[] = [
       "Your blind date cosplays as a spot-on Overwatch character at the station. Mike stood on the busy street corner, nervously checking his watch. Just as he was about to leave, a figure caught his eye. It was his date, cosplaying as a spot-on Overwatch character. Mike's jaw dropped.",
     note: "the story's reveal was cut as a repeat of the prompt: a past that tells what a present set out is an event",
   },
+  {
+    mode: 'standard',
+    text: 'The three orders of architecture are each distinguished by their proportions and characteristic profiles and details, and most readily recognizable by the type of column employed.',
+    expected:
+      'The three orders of architecture are each distinguished by their proportions and characteristic profiles and details, and most readily recognizable by the type of column employed.',
+    note: 'was split before "Most readily recognizable …", a piece with no verb: "most" there grades the adjective, it is no subject',
+  },
+  {
+    mode: 'standard',
+    text: 'Nova answered a rough patch with an encouraging outing versus San Diego, allowing one run on four hits in five innings on Saturday.',
+    expected:
+      'Nova answered a rough patch with an encouraging outing versus San Diego, allowing one run on four hits in five innings on Saturday.',
+    note: 'was ". This allowed one run": the pitcher allowed it; only what is let happen ("allowing us to", "allowing for") is a result',
+  },
+  {
+    mode: 'standard',
+    text: 'Our approach is based on a combination of analytical and numerical methods, allowing us to investigate the properties of these waves.',
+    expected:
+      'Our approach is based on a combination of analytical and numerical methods. This allows us to investigate the properties of these waves.',
+  },
+  {
+    mode: 'standard',
+    text: 'Thus a covalent bond, in essence, means that the atoms share valence, such as is discussed in valence bond theory.',
+    expected:
+      'Thus a covalent bond, at heart, means that the atoms share valence, such as is discussed in valence bond theory.',
+    note: 'was "like is discussed": the relative "such as" gives no example',
+  },
+  {
+    mode: 'standard',
+    text: 'In a study of 69 real bugs, the state-of-the-art bug-fixing system Prophet generates correct patches for 18 of them.',
+    expected:
+      'In a study of 69 real bugs, the state-of-the-art bug-fixing system Prophet generates correct patches for 18 of them.',
+    note: 'was "the advanced bug-fixing system": the best system known is a term, a word or two before its noun too',
+  },
 ];
