@@ -623,6 +623,18 @@ function endsPlural(toks: readonly Tok[], i: number, state: ReviseState): boolea
   return tagsAt(toks, i, state.pos).has('Plural');
 }
 
+/** The two sentences open with the same n words. */
+function sameOpening(a: readonly Tok[], b: readonly Tok[], n: number): boolean {
+  const opening = (toks: readonly Tok[]) =>
+    toks
+      .filter((t) => t.kind === 'word')
+      .slice(0, n)
+      .map(keyOf)
+      .join(' ');
+  const o = opening(a);
+  return o.split(' ').length === n && o === opening(b);
+}
+
 function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null {
   // Never a part of a split sentence: joined back it undoes the split, joined to its other
   // neighbour it makes a sentence out of parts of two ("… competitive. Employees …, which leads
@@ -668,6 +680,9 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
   }
   if (!SUBJECT_PRONOUNS.has(hk) && hk !== 'i') return null;
   if (hk === 'it' && expletiveIt(b.toks)) return null;
+  // Not an anaphora ("I want to know the people behind my dinner. I want to know how I affect
+  // them. I want to know …"): the repeated opening is the writer's figure, which a join breaks.
+  if (sameOpening(a.toks, b.toks, 3)) return null;
   // Not a denial and its correction ("It wasn't the rain. It was the traffic."): "and" would
   // flatten the contrast into "wasn't the rain and was the traffic".
   if (hasNegation(a.toks) !== hasNegation(b.toks)) return null;

@@ -1413,7 +1413,9 @@ export const TABLE: Entry[] = [
   F('undeniably', 'clearly', 2),
   F('subsequently', ['later', 'then'], 2),
   F('additionally', 'also', 2, { guard: { nextLower: true } }),
-  F('notably', 'especially', 2, { guard: { prevNotIn: set('most') } }),
+  // Not the framing "Notably," where it could not be cut (before a quotation in lower case):
+  // "Especially, …" opens no sentence.
+  F('notably', 'especially', 2, { guard: { prevNotIn: set('most'), nextNotIn: set(',') } }),
   F('whilst', 'while', 2),
   F('amongst', 'among', 2),
   // A rule or a standard is "on" its matter ("ethical standards regarding education" are not

@@ -5202,4 +5202,22 @@ export const MEANING_PAIRS: MeaningPair[] = [
       'In a study of 69 real bugs, the state-of-the-art bug-fixing system Prophet generates correct patches for 18 of them.',
     note: 'was "the advanced bug-fixing system": the best system known is a term, a word or two before its noun too',
   },
+  {
+    mode: 'standard',
+    text: 'The record label sent many letters. Notably, "the grey album" was categorized as a remix.',
+    expected: 'The record label sent many letters. Notably, "the grey album" was categorized as a remix.',
+    note: 'was "Especially, …": where the framing cannot be cut (a quotation in lower case follows), it stays',
+  },
+  {
+    mode: 'standard',
+    text: 'Sales rose, notably in Asia.',
+    expected: 'Sales rose, especially in Asia.',
+  },
+  {
+    mode: 'standard',
+    text: 'The why matters to me. I want to know the people behind my dinner choices. I want to know how I affect them. I want to know if they receive fair wages.',
+    expected:
+      'The why matters to me. I want to know the people behind my dinner choices. I want to know how I affect them. I want to know if they receive fair wages.',
+    note: "an anaphora is the writer's figure: no join of its first two sentences",
+  },
 ];
