@@ -787,7 +787,8 @@ function plainList(np: readonly Tok[]): boolean {
   const commas = np.filter((t) => t.kind === 'punctuation');
   if (commas.some((t) => t.text !== ',') || ws.some((t) => !isLowerWord(t.text))) return false;
   const joiner = ws.findIndex((t) => keyOf(t) === 'and' || keyOf(t) === 'or');
-  if (ws.length < 3 || joiner !== ws.length - 2) return false;
+  // The last item, after "and", is one to three words like the others.
+  if (ws.length < 3 || joiner < 1 || joiner < ws.length - 4 || joiner > ws.length - 2) return false;
   // Items of a noun list are short: "children learn that their actions have consequences, and
   // that" is a clause, not a list.
   let item = 0;
@@ -799,18 +800,32 @@ function plainList(np: readonly Tok[]): boolean {
 }
 
 /** "It is vital that users, teachers, and parents work together." → "Users, … must work together." */
-function listThat(toks: Tok[], w: number[], at: number, modal: string): boolean {
+function listThat(toks: Tok[], w: number[], at: number, modal: string, state: ReviseState): boolean {
   const joiner = w.findIndex((x, n) => n > at && n <= at + 8 && /^(?:and|or)$/.test(keyOf(toks[x])));
   if (joiner < 0 || joiner + 2 >= w.length) return false;
-  const np = toks.slice(w[at], w[joiner + 2]);
-  while (np.length && np[np.length - 1].kind === 'space') np.pop();
-  if (!plainList(np)) return false;
-  const verb = toks[w[joiner + 2]];
-  const k = isWord(verb) ? keyOf(verb) : '';
-  if (!k || verbForms(k).base !== k || MODAL_OR_AUX.has(k) || k.endsWith('ly')) return false;
-  if (!(lexiconHas(k, 'Infinitive') || lexiconHas(k, 'Singular'))) return false;
-  subjectWithModal(toks, w[joiner + 2], np, modal);
-  return true;
+  // The verb after the last item: the next word, or — after an item of two or three words — the
+  // word after its plural head ("…, and technology developers work together").
+  for (let v = joiner + 2; v <= joiner + 4 && v < w.length; v++) {
+    if (v > joiner + 2 && !pluralHead(keyOf(toks[w[v - 1]]))) continue;
+    const np = toks.slice(w[at], w[v]);
+    while (np.length && np[np.length - 1].kind === 'space') np.pop();
+    if (!plainList(np)) return false;
+    const verb = toks[w[v]];
+    const k = isWord(verb) ? keyOf(verb) : '';
+    if (!k || verbForms(k).base !== k || MODAL_OR_AUX.has(k) || k.endsWith('ly')) continue;
+    if (!(lexiconHas(k, 'Infinitive') || lexiconHas(k, 'Singular'))) continue;
+    // A noun of the item that can be a verb too ("health care work", "technology developers")
+    // is read in its sentence.
+    if (!tagsAt(toks, w[v], state.pos).has('Verb')) continue;
+    subjectWithModal(toks, w[v], np, modal);
+    return true;
+  }
+  return false;
+}
+
+/** A plural noun that ends a subject ("developers", "people"), not a verb in -s. */
+function pluralHead(k: string): boolean {
+  return IRREGULAR_PLURALS.has(k) || (/[^s'u]s$/.test(k) && !finiteInLexicon(k));
 }
 
 /** The sentence up to `verbAt` becomes the subject `np`, capitalised, and the modal ("Users must "). */
@@ -843,7 +858,7 @@ function pluralThat(toks: Tok[], w: number[], at: number, modal: string, state: 
     const head = toks[w[h]];
     if (!isWord(head) || !isLowerWord(head.text)) return false;
     const hk = keyOf(head);
-    if (!(IRREGULAR_PLURALS.has(hk) || (/[^s'u]s$/.test(hk) && !finiteInLexicon(hk)))) continue;
+    if (!pluralHead(hk)) continue;
     const verb = toks[w[h + 1]];
     const vk = isWord(verb) ? keyOf(verb) : '';
     if (!vk || !isLowerWord(verb.text) || verbForms(vk).base !== vk || MODAL_OR_AUX.has(vk)) return false;
@@ -1131,7 +1146,7 @@ function itIsAdjectiveTo(toks: Tok[], state: ReviseState, addressed = false): bo
     // "that these issues are addressed" → "These issues must be addressed"
     if (passiveThat(toks, w, k + 1, modal)) return true;
     // "that users, teachers, and parents work together" → "Users, teachers, and parents must work together"
-    if (listThat(toks, w, k + 1, modal)) return true;
+    if (listThat(toks, w, k + 1, modal, state)) return true;
     // "that all departments submit their reports" → "All departments must submit their reports"
     if (pluralThat(toks, w, k + 1, modal, state)) return true;
     // "that the procurement team initiate talks" → "The procurement team should initiate talks"

@@ -1204,6 +1204,13 @@ export const TABLE: Entry[] = [
   F('poignant', ['moving', 'touching'], 1),
   // A screen is bright, not "lively" (one modifier may stand between: "a vibrant 6.7-inch display").
   F('vibrant', 'bright', 1, { guard: { nextWithin: { n: 2, in: set('display displays screen screens') } } }),
+  // Flowers and feathers are bright ("vibrant wildflowers"); a colour named stays vibrant (below).
+  F('vibrant', 'bright', 1, {
+    guard: {
+      nextWithin: { n: 2, in: set('flowers flower wildflowers blooms blossoms petals plumage feathers') },
+      notNextWithin: { n: 3, in: VIVID_COLOUR },
+    },
+  }),
   // Colour is vibrant, not "lively": not near a word of colour ("less vibrant in colour", "the
   // colours are bold and vibrant", "vibrant floral patterns").
   F('vibrant', 'lively', 1, {

@@ -5220,4 +5220,28 @@ export const MEANING_PAIRS: MeaningPair[] = [
       'The why matters to me. I want to know the people behind my dinner choices. I want to know how I affect them. I want to know if they receive fair wages.',
     note: "an anaphora is the writer's figure: no join of its first two sentences",
   },
+  {
+    mode: 'standard',
+    text: 'Every morning, she would wander through the meadows, marveling at the vibrant wildflowers.',
+    expected: 'Every morning, she would wander through the meadows, marveling at the bright wildflowers.',
+    note: 'was "lively wildflowers"',
+  },
+  {
+    mode: 'standard',
+    text: 'It is crucial that healthcare providers, policymakers, and technology developers work together to establish robust ethical guidelines.',
+    expected:
+      'Healthcare providers, policymakers, and technology developers must work together to establish robust ethical guidelines.',
+    note: 'was "It is vital that …": a list whose last item has two words is a subject too',
+  },
+  {
+    mode: 'standard',
+    text: 'It is vital that parents, teachers, and school leaders talk openly.',
+    expected: 'Parents, teachers, and school leaders must talk openly.',
+  },
+  {
+    mode: 'standard',
+    text: 'It is crucial that doctors, nurses, and health care work together.',
+    expected: 'It is vital that doctors, nurses, and health care work together.',
+    note: '"care" is no verb there: no "health must care work"',
+  },
 ];
