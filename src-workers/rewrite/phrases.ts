@@ -469,11 +469,15 @@ export const PHRASES: Entry[] = [
     F('rich tapestry', 'rich mix', 2),
     V('pave the way', ['clear the way', 'open the way'], 2),
     V('send shivers down', 'send a chill down', 2),
+    // What is handled may have adjectives before it ("navigating the difficult times together").
     V('navigate the', 'handle the', 2, {
       guard: {
-        nextIn: set(
-          'challenges complexities intricacies difficulties demands pressures uncertainties uncertainty landscape maze process transition ups changes realities obstacles pitfalls problems issues complexity tension tensions trials',
-        ),
+        nextWithin: {
+          n: 3,
+          in: set(
+            'challenges complexities intricacies difficulties demands pressures uncertainties uncertainty landscape maze process transition ups changes realities obstacles pitfalls problems issues complexity tension tensions trials times mix',
+          ),
+        },
       },
     }),
     V('navigate these', 'handle these', 2, {

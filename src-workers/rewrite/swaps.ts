@@ -535,8 +535,12 @@ function afterVerbalIntro(toks: readonly Tok[], i: number): boolean {
   const second = nextIndex(toks, first);
   const w2 = second >= 0 && second < comma ? keyOf(toks[second]) : '';
   const gerund = (w: string) => baseOfGerund(w) !== null;
-  return w1 === 'to' || gerund(w1) || (INTRO_BEFORE_GERUND.has(w1) && gerund(w2));
+  // "To begin,", "To sum up,", "To be honest,": the writer's own step, which needs no subject.
+  if (w1 === 'to') return !WRITERS_STEPS.has(w2);
+  return gerund(w1) || (INTRO_BEFORE_GERUND.has(w1) && gerund(w2));
 }
+/** Infinitives that mark the writer's step in an argument, not an act of the clause's subject. */
+const WRITERS_STEPS = set('begin start conclude sum summarize summarise recap be put');
 
 /** A sentence may start with this token after the words before it are deleted. */
 function canStartSentence(t: Tok | undefined, state: Pick<ReviseState, 'spans'>): boolean {

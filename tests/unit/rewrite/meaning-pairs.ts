@@ -5244,4 +5244,27 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'It is vital that doctors, nurses, and health care work together.',
     note: '"care" is no verb there: no "health must care work"',
   },
+  {
+    mode: 'standard',
+    text: 'To begin, it is important to note that progress is a complex concept with many parts.',
+    expected: 'To begin, progress is a complex concept with many parts.',
+    note: 'the framing stayed: "To begin," is the writer\'s step, which leans on no subject',
+  },
+  {
+    mode: 'standard',
+    text: 'To succeed, it is important to note that every team needs a plan.',
+    expected: 'To succeed, it is important to note that every team needs a plan.',
+    note: 'cut, the team would be what succeeds',
+  },
+  {
+    mode: 'standard',
+    text: 'Family life is about navigating the difficult times together.',
+    expected: 'Family life is about handling the difficult times together.',
+    note: 'was left as written',
+  },
+  {
+    mode: 'standard',
+    text: 'She navigated the narrow streets of the old town.',
+    expected: 'She navigated the narrow streets of the old town.',
+  },
 ];
