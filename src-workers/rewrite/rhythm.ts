@@ -718,6 +718,9 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
  * Words that open a clause inside another (relative, complement or adverbial: "emphasizes that …",
  * "land where he …", "knows how …"): what an edit puts after one reads as that clause's.
  */
+const CLAUSE_TAKING = set(
+  'think thinks thought believe believes believed know knows knew guess guessed feel feels felt hope hopes hoped say says said suppose supposed realize realized realise realised wish wished bet figure figured mean meant',
+);
 const EMBEDDING = set(
   'that which who whom whose where when how what why whether if because although though unless until',
 );
@@ -728,6 +731,9 @@ const EMBEDDING = set(
  * and shows that …" — the choices show?), so the join keeps its subject (", and it shows").
  */
 function innerClauseAfter(toks: readonly Tok[], verb: number): boolean {
+  // A verb of thinking or saying takes a clause without "that" ("I think it sank in long ago. I
+  // hope …" is no "I think it sank in long ago and hope …").
+  if (toks[verb]?.kind === 'word' && CLAUSE_TAKING.has(keyOf(toks[verb]))) return true;
   for (let i = verb + 1; i < toks.length; i++)
     if (toks[i].kind === 'word' && EMBEDDING.has(keyOf(toks[i]))) return true;
   return false;

@@ -115,5 +115,5 @@ export const STUDY_WORDS = set(
  * "provide someone with something" ("give students with access" is no English).
  */
 export const PROVIDED_NOT_GIVEN = set(
-  'with way ways means range variety array service services framework mechanism habitat habitats environment infrastructure heart soul core backbone foundation foundations basis source sources step steps oxygen water food energy nutrients electricity fuel power solution solutions alternative alternatives option options platform platforms net nets cushion buffer',
+  'with way ways means range variety array service services framework mechanism habitat habitats environment infrastructure heart soul core backbone foundation foundations basis source sources step steps oxygen water food energy nutrients electricity fuel power solution solutions alternative alternatives option options platform platforms net nets cushion buffer tool tools',
 );

@@ -5267,4 +5267,16 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'She navigated the narrow streets of the old town.',
     expected: 'She navigated the narrow streets of the old town.',
   },
+  {
+    mode: 'standard',
+    text: 'I think it sunk in with me a long time ago. I just hope that Ed will be here for the surgery.',
+    expected: 'I think it sunk in with me a long time ago, and I just hope that Ed will be here for the surgery.',
+    note: 'was "… a long time ago and just hope …", which reads as the thing that sank in hoping: "think" takes a clause without "that"',
+  },
+  {
+    mode: 'academic',
+    text: 'Our approach provides a valuable tool for addressing this challenge in many fields of science.',
+    expected: 'Our approach provides a useful tool for addressing this challenge in many fields of science.',
+    note: 'was "gives a useful tool": a tool, like a means, is provided',
+  },
 ];
