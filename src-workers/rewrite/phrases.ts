@@ -608,7 +608,9 @@ export const PHRASES: Entry[] = [
   // ---- Nouns that should be verbs ("make a decision" → "decide") -------------------------------
   // In an alternative, ^ marks the verb that takes the form of the matched one ("greatly ^affect").
   ...because('verb', [
-    V('make a decision', 'decide', 2),
+    // Not before a relative clause: "Carton makes a decision that remains one of the most heroic
+    // moments" names the decision ("decides that remains" is no English).
+    V('make a decision', 'decide', 2, { guard: { nextNotIn: set('that which who') } }),
     // "is of the opinion that" says "thinks" in four words.
     ...(
       [

@@ -839,6 +839,9 @@ export const TABLE: Entry[] = [
   V('harness the power of', 'use', 2, { guard: { nextLower: true, nextNotIn: new Set([...DETERMINERS, 'the']) } }),
   V('harness', ['use', 'tap'], 1, { guard: { verb: true, object: true } }),
   // Not "point out": only people point things out ("this change, pointing out the key role").
+  // "We can't underscore this enough": what cannot be said too strongly is stressed ("can't show
+  // this enough" says something else).
+  V('underscore', 'stress', 1, { guard: { verb: true, prevIn: set("can't cannot not never") } }),
   V('underscore', ['show', 'underline'], 1, { guard: { verb: true, object: true } }),
   // Performers and their work are featured ("venues showcasing new artists" → "featuring").
   V('showcase', 'feature', 1, { guard: { verb: true, nextWithin: { n: 3, in: FEATURED } } }),

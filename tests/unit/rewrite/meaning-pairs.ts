@@ -5279,4 +5279,16 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Our approach provides a useful tool for addressing this challenge in many fields of science.',
     note: 'was "gives a useful tool": a tool, like a means, is provided',
   },
+  {
+    mode: 'standard',
+    text: 'Faced with a choice, Carton makes a decision that remains one of the most heroic moments in literature.',
+    expected: 'Faced with a choice, Carton makes a decision that remains one of the most heroic moments in literature.',
+    note: 'was "Carton decides that remains …": the relative clause names the decision',
+  },
+  {
+    mode: 'standard',
+    text: "We can't underscore this enough: back up your files.",
+    expected: "We can't stress this enough: back up your files.",
+    note: 'was "We can\'t show this enough"',
+  },
 ];
