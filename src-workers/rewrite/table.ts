@@ -468,6 +468,9 @@ export const TABLE: Entry[] = [
   O('firstly ,', 'First,', 2),
   O('secondly ,', 'Second,', 2),
   O('thirdly ,', 'Third,', 2),
+  O('fourthly ,', 'Fourth,', 2),
+  O('fifthly ,', 'Fifth,', 2),
+  O('sixthly ,', 'Sixth,', 2),
   O('lastly ,', 'Finally,', 2),
   // "Notably," says "it is worth noting that", a framing: cut like "Importantly,". "In particular,"
   // would make the sentence an instance of the one before ("… citing unfair competition. In
@@ -1628,6 +1631,14 @@ export const TABLE: Entry[] = [
   N('limitations', 'limits', 2, { modes: NOT_FORMAL, plural: false, guard: { notInSentence: RESEARCH_WORDS } }),
   N('camaraderie', 'fellowship', 2),
   N('dependability', 'reliability', 2),
+  // Needs are met, not tackled ("address their needs" → "meet their needs").
+  V('address', 'meet', 2, {
+    modes: NOT_FORMAL,
+    guard: {
+      nextIn: set('the these this those its their our his her any all both'),
+      nextWithin: { n: 2, in: set('need needs') },
+    },
+  }),
   // "tackle" is informal: formal and academic prose keep "address".
   V('address', 'tackle', 2, {
     modes: NOT_FORMAL,
@@ -1636,7 +1647,7 @@ export const TABLE: Entry[] = [
       nextWithin: {
         n: 3,
         in: set(
-          'issue issues problem problems challenge challenges concern concerns need needs gap gaps question questions risk risks barrier barriers limitation limitations shortcoming shortcomings threat threats inequality inequalities crisis root underlying cause causes',
+          'issue issues problem problems challenge challenges concern concerns gap gaps question questions risk risks barrier barriers limitation limitations shortcoming shortcomings threat threats inequality inequalities crisis root underlying cause causes',
         ),
       },
     },

@@ -5291,4 +5291,16 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: "We can't stress this enough: back up your files.",
     note: 'was "We can\'t show this enough"',
   },
+  {
+    mode: 'standard',
+    text: 'The government was not doing enough to address their needs.',
+    expected: 'The government was not doing enough to meet their needs.',
+    note: 'was "tackle their needs": needs are met',
+  },
+  {
+    mode: 'standard',
+    text: 'Thirdly, costs rose. Fourthly, the republic faced a crisis of legitimacy.',
+    expected: 'Third, costs rose. Fourth, the republic faced a crisis of legitimacy.',
+    note: '"Fourthly," stayed beside "Third,"',
+  },
 ];
