@@ -869,6 +869,16 @@ export const TABLE: Entry[] = [
       notNextWithin: { n: 2, in: PREPOSITIONS },
     },
   }),
+  // The same with adjectives before it ("foster a more rooted community"), but one object only:
+  // "foster innovation and stronger communities" builds no innovation.
+  V('foster', 'build', 1, {
+    guard: {
+      verb: true,
+      nextIn: set('a an the more stronger closer deeper'),
+      nextWithin: { n: 4, in: set('community communities relationships relationship bond bonds ties culture') },
+      notNextWithin: { n: 4, in: set(', and or of in for with among between across within') },
+    },
+  }),
   // People are formed, not encouraged: "education fosters informed citizens" → "shapes". Only
   // the people fostered, not those in whom something is ("foster curiosity in their students").
   V('foster', 'shape', 1, {

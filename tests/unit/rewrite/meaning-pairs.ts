@@ -5303,4 +5303,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Third, costs rose. Fourth, the republic faced a crisis of legitimacy.',
     note: '"Fourthly," stayed beside "Third,"',
   },
+  {
+    mode: 'standard',
+    text: 'Focusing on place as the core of culture can foster a more rooted community.',
+    expected: 'Focusing on place as the core of culture can build a more rooted community.',
+    note: 'was "encourage a more rooted community"',
+  },
+  {
+    mode: 'standard',
+    text: 'Schools foster innovation and stronger communities.',
+    expected: 'Schools encourage innovation and stronger communities.',
+  },
 ];
