@@ -1789,7 +1789,12 @@ export const TABLE: Entry[] = [
   ),
   // Mid-sentence "ultimately" before a verb is emphasis ("which ultimately benefits"); not "eventually", which is about time.
   // Not after "and"/"but": "fierce, bloody, and ultimately victorious" says "in the end".
-  F('ultimately', '', 2, { why: 'filler', guard: { nextLower: true, prevNotIn: set('is was are were be and but') } }),
+  // Nor after a modal, where it says where things end up ("SoCal will ultimately lead the
+  // drafting"), which a cut loses.
+  F('ultimately', '', 2, {
+    why: 'filler',
+    guard: { nextLower: true, prevNotIn: new Set([...set('is was are were be and but'), ...MODALS, "'ll"]) },
+  }),
   // There it is the last step: "reduce misunderstandings, and ultimately achieve their goals" → "and
   // in the end achieve".
   F('ultimately', 'in the end', 2, { why: 'plain', guard: { nextLower: true, prevIn: set('and but') } }),

@@ -5314,4 +5314,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'Schools foster innovation and stronger communities.',
     expected: 'Schools encourage innovation and stronger communities.',
   },
+  {
+    mode: 'standard',
+    text: 'Of course, SoCal will ultimately lead in drafting the tariff sheets.',
+    expected: 'Of course, SoCal will ultimately lead in drafting the tariff sheets.',
+    note: 'was "will lead": after a modal the word says where things end up',
+  },
 ];
