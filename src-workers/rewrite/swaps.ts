@@ -33,6 +33,7 @@ import {
   OBJECT_START,
   PERFECT_OR_PASSIVE,
   POSSESSIVES,
+  PREPOSITIONS,
   SUBJECT_PRONOUNS,
   set,
 } from './wordsets';
@@ -239,6 +240,17 @@ function beforeGradable(toks: readonly Tok[], end: number, pos: PosCache): boole
   if (n < 0 || toks[n].kind !== 'word') return false;
   const tags = tagsAt(toks, n, pos);
   return (tags.has('Adjective') && !/(?:ed|en)$/.test(keyOf(toks[n]))) || tags.has('Adverb');
+}
+
+/** A participle follows the phrase that ends at `end`, and a noun it modifies after it ("accessed data"). */
+function beforeModifier(toks: readonly Tok[], end: number, pos: PosCache): boolean {
+  const n = nextIndex(toks, end);
+  if (n < 0 || toks[n].kind !== 'word' || !/(?:ed|en|wn)$/.test(keyOf(toks[n]))) return false;
+  const n2 = nextIndex(toks, n);
+  if (n2 < 0 || toks[n2].kind !== 'word' || !isLowerWord(toks[n2].text)) return false;
+  const k2 = keyOf(toks[n2]);
+  if (PREPOSITIONS.has(k2) || DETERMINERS.has(k2) || NON_HEAD.has(k2)) return false;
+  return tagsAt(toks, n2, pos).has('Noun');
 }
 
 /** For a verb surface that can be several forms (e.g. "showcased": past or participle), which one it is here. */
@@ -615,6 +627,7 @@ export function applyTable(toks: Tok[], state: ReviseState, neighbours: Neighbou
         if (rule.guard.noun && !readsAsNoun(toks, i, pos)) continue;
         if (rule.guard.notBeforeAdjective && beforeAdjective(toks, m.end, pos)) continue;
         if (rule.guard.beforeGradable && !beforeGradable(toks, m.end, pos)) continue;
+        if (rule.guard.notBeforeModifier && beforeModifier(toks, m.end, pos)) continue;
         const form = rule.forms ? resolveForm(toks, i, rule.forms) : null;
         let len = -1;
         const reason = rule.reason;

@@ -111,6 +111,11 @@ export interface Guard {
    * a term ("complex temporal dependencies", "robust anomaly detection").
    */
   notBeforeAdjective?: boolean;
+  /**
+   * Not before a participle that modifies the noun after it ("frequently accessed data",
+   * "frequently asked questions"): the adverb is part of a compound there.
+   */
+  notBeforeModifier?: boolean;
   /** Only before an adjective that is no participle, or an adverb ("immensely powerful", "tremendously well"; not "immensely improved"). */
   beforeGradable?: boolean;
   /** None of the sentence's words may be in the set. */
@@ -1449,7 +1454,7 @@ export const TABLE: Entry[] = [
     guard: { prevNotIn: RULES_ON, nextNotIn: set('him her them it me us himself herself themselves itself') },
   }),
   F('approximately', 'about', 2, { modes: NOT_FORMAL }),
-  F('frequently', 'often', 2),
+  F('frequently', 'often', 2, { guard: { notBeforeModifier: true } }),
   // Not after a negation: "is not currently known" is no "isn't now known".
   F('currently', 'now', 2, { modes: NOT_FORMAL, guard: { prevNotIn: NEGATORS } }),
   // "decide whether or not to" → "decide whether to"; where it opens a clause of its own the "or

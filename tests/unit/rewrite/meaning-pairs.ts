@@ -5320,4 +5320,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Of course, SoCal will ultimately lead in drafting the tariff sheets.',
     note: 'was "will lead": after a modal the word says where things end up',
   },
+  {
+    mode: 'standard',
+    text: 'Read the frequently asked questions before you call.',
+    expected: 'Read the frequently asked questions before you call.',
+    note: 'a compound before its noun: no "often asked questions"',
+  },
+  {
+    mode: 'standard',
+    text: 'The bus is frequently delayed by traffic.',
+    expected: 'The bus is often delayed by traffic.',
+  },
 ];
