@@ -400,9 +400,10 @@ export const PHRASES: Entry[] = [
       modes: ['casual', 'concise'],
       guard: { nextLower: true },
     }),
-    // Formal prose keeps off the spoken "That way,".
-    O('by doing so ,', { plain: ['That way,'], formal: ['In this way,'] }, 2),
-    O('in doing so ,', { plain: ['That way,'], formal: ['In this way,'] }, 2),
+    // Formal prose keeps off the spoken "That way,", and off "In this way,", itself a listed
+    // transition: "By doing so," becomes "In doing so,", which it keeps.
+    O('by doing so ,', { plain: ['That way,'], formal: ['In doing so,'] }, 2),
+    O('in doing so ,', 'That way,', 2, { modes: NOT_FORMAL }),
     O('on top of that ,', { plain: ['Also,'], casual: ['Plus,'], concise: [''] }, 2),
     O('what is more ,', { plain: ['Also,'], concise: [''] }, 2),
     O('for all intents and purposes ,', '', 2, { why: 'filler' }),

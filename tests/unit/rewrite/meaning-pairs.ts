@@ -315,8 +315,8 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'formal',
     text: 'In doing so, he shows the power of choice.',
-    expected: 'In this way, he shows the power of choice.',
-    note: 'formal prose keeps off the spoken "That way,"',
+    expected: 'In doing so, he shows the power of choice.',
+    note: 'formal prose keeps off the spoken "That way," and the listed "In this way,"',
   },
   {
     mode: 'academic',
@@ -5330,5 +5330,11 @@ export const MEANING_PAIRS: MeaningPair[] = [
     mode: 'standard',
     text: 'The bus is frequently delayed by traffic.',
     expected: 'The bus is often delayed by traffic.',
+  },
+  {
+    mode: 'formal',
+    text: 'Companies should invest in better communication tools. By doing so, they can help their staff thrive.',
+    expected: 'Companies should invest in better communication tools. In doing so, they can help their staff thrive.',
+    note: 'was "In this way,", itself a listed transition',
   },
 ];
