@@ -1644,6 +1644,36 @@ const TAKE_FORMS = new Map<string, VerbForm>([
 ]);
 const NEXT_LEVEL = ['to', 'the', 'next', 'level'];
 
+/** Words that open a clause inside the sentence: "together" at its end would attach there. */
+const CLAUSE_BREAKS = set('where that which who whom whose when if because while but so than as until unless');
+const TOGETHER_MODALS = set('can will shall must should may');
+
+/**
+ * The rhetorical closer "Together, we can build a brighter future." → "We can build a brighter
+ * future together.": the same words, without the opening the detector lists ("If we work
+ * together, we …" keeps them side by side). Only a short sentence of one clause and no phrase
+ * of time or place, so that the moved word ends the act it belongs to; others take the table's
+ * "If we work together,".
+ */
+function togetherAtEnd(toks: Tok[]): boolean {
+  if (toks[0]?.text !== 'Together' || toks[1]?.text !== ',' || toks[2]?.kind !== 'space') return false;
+  if (toks[3]?.text !== 'we') return false;
+  const m = nextIndex(toks, 3);
+  if (m < 0 || !TOGETHER_MODALS.has(keyOf(toks[m]))) return false;
+  const last = toks[toks.length - 1];
+  if (last?.kind !== 'punctuation' || !/^[.!]$/.test(last.text)) return false;
+  const body = toks.slice(4, -1);
+  if (body.some((t) => t.kind === 'punctuation' || t.kind === 'placeholder')) return false;
+  if (body.some((t) => t.kind === 'word' && CLAUSE_BREAKS.has(keyOf(t)))) return false;
+  // Nor after a phrase of time or place: "We can end hunger in our lifetime together" reads worse.
+  if (body.some((t) => t.kind === 'word' && PREPOSITIONS.has(keyOf(t)) && keyOf(t) !== 'to')) return false;
+  if (body.filter((t) => t.kind === 'word').length > 12) return false;
+  const why = REASONS.closer;
+  toks.splice(toks.length - 1, 0, tok(' ', 'space', why), tok('together', 'word', why));
+  toks.splice(0, 4, { ...toks[3], text: 'We', reason: why });
+  return true;
+}
+
 /** "take your cooking to the next level" → "improve your cooking" (the object up to five words). */
 function nextLevel(toks: Tok[]): boolean {
   for (let i = 0; i < toks.length; i++) {
@@ -1910,6 +1940,7 @@ export function restructure(toks: Tok[], state: ReviseState): void {
   changed = easeDashes(toks, state) || changed;
   changed = roleInGerund(toks, state) || changed;
   changed = nextLevel(toks) || changed;
+  changed = togetherAtEnd(toks) || changed;
   changed = stackedAdjectives(toks, state.mode === 'concise') || changed;
   changed = nearSynonymLists(toks) || changed;
   if (state.mode === 'standard' || state.mode === 'casual') changed = continueTo(toks, state) || changed;

@@ -646,7 +646,8 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'Together, we can build a better town.',
-    expected: 'If we work together, we can build a better town.',
+    expected: 'We can build a better town together.',
+    note: 'was "If we work together, we can …", which keeps the listed words side by side',
   },
   {
     mode: 'standard',
@@ -5336,5 +5337,11 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'Companies should invest in better communication tools. By doing so, they can help their staff thrive.',
     expected: 'Companies should invest in better communication tools. In doing so, they can help their staff thrive.',
     note: 'was "In this way,", itself a listed transition',
+  },
+  {
+    mode: 'standard',
+    text: 'Hunger is a problem we can solve. Together, we can end hunger in our lifetime.',
+    expected: 'Hunger is a problem we can solve. If we work together, we can end hunger in our lifetime.',
+    note: 'a phrase of time at the end: "together" stays at the front',
   },
 ];
