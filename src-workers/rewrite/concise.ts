@@ -8,7 +8,7 @@
 import { hasFiniteVerb, mainTense } from './clauses';
 import { NUMBER_WORDS } from './guard';
 import { REASONS } from './reasons';
-import type { ReviseState } from './state';
+import type { ReviseState, SeenSentence } from './state';
 import { isCapitalized, keyOf, wordCount, type Sentence } from './tokens';
 import { isNegation, set } from './wordsets';
 
@@ -28,12 +28,6 @@ const STEPS = set('first firstly second secondly third thirdly fourth fifth last
 const IRREALIS = set('if whether unless or either');
 /** Marks an earlier sentence that says only what may be (a stem no word has). */
 const OPEN_CHOICE = ' open choice';
-/**
- * Marks of a sentence's tense among its stems: a story that tells in the past what a prompt or a
- * summary set out in the present ("Your blind date cosplays as an Overwatch character. … It was
- * his date, cosplaying as an Overwatch character.") narrates an event, and says nothing twice.
- */
-const TENSE_MARK = { past: ' past', present: ' present' } as const;
 
 /**
  * Content words of a sentence (lower case, crude stems; names too), or null when it must not be
@@ -121,22 +115,31 @@ export function noteContent(text: string, seen: Set<string>): void {
 function restatesOne(
   content: ReadonlySet<string>,
   names: readonly string[],
-  earlier: readonly Set<string>[],
-  tense: 'past' | 'present' | null,
+  earlier: readonly SeenSentence[],
+  tense: () => 'past' | 'present' | null,
 ): boolean {
   const need = Math.ceil(0.6 * content.size);
-  return earlier.some((e) => {
+  return earlier.some(({ stems: e, tense: tenseBefore }) => {
     if (e.has(OPEN_CHOICE)) return false;
-    // A past restates only a past (a present sentence's tense may go unread: "cosplays"); a
-    // present never restates a past.
-    if (tense === 'past' ? !e.has(TENSE_MARK.past) : tense === 'present' && e.has(TENSE_MARK.past)) return false;
     // Every name in that same sentence: "She also won the BAFTA Award … and the Golden Globe Award
     // …" after "nominated for a BAFTA Award …" and, elsewhere, "a Golden Globe Award" is news.
     if (names.some((name) => !e.has(name))) return false;
     let n = 0;
     for (const c of content) if (e.has(c)) n++;
-    return n >= need;
+    if (n < need) return false;
+    // A story that tells in the past what a prompt or a summary set out in the present ("Your
+    // blind date cosplays as an Overwatch character. … It was his date, cosplaying as an
+    // Overwatch character.") narrates an event: a past restates only a past (a present's tense
+    // may go unread: "cosplays"), and a present never a past. Read last: each tense is a parse.
+    const t = tense();
+    return t === 'past' ? tenseBefore() === 'past' : t !== 'present' || tenseBefore() !== 'past';
   });
+}
+
+/** Reads a sentence's tense once, when first asked. */
+function lazyTense(s: Sentence, state: ReviseState): () => 'past' | 'present' | null {
+  let read: 'past' | 'present' | null | undefined;
+  return () => (read === undefined ? (read = tenseOf(s, state)) : read);
 }
 
 /** A capital after a lower-case word or a comma: a name, by the document's own usage. */
@@ -212,7 +215,7 @@ export function dropRepeated(sents: Sentence[], state: ReviseState): Sentence[] 
       !infers &&
       !contrasts &&
       !step &&
-      (restates(s) || restatesOne(content, names, state.sentencesSeen, tenseOf(s, state))) &&
+      (restates(s) || restatesOne(content, names, state.sentencesSeen, lazyTense(s, state))) &&
       // A statement, not a piece the segmenter cut off at an initialism ("Through his work at S.P.").
       hasFiniteVerb(s.toks, 0, s.toks.length, state.pos)
     ) {
@@ -230,10 +233,8 @@ export function dropRepeated(sents: Sentence[], state: ReviseState): Sentence[] 
     const stems = new Set<string>();
     for (const t of s.toks) if (t.kind === 'word') stems.add(keyStem(keyOf(t)));
     if (s.toks.some((t) => (t.kind === 'word' && IRREALIS.has(keyOf(t))) || t.text === '?')) stems.add(OPEN_CHOICE);
-    const tense = tenseOf(s, state);
-    if (tense) stems.add(TENSE_MARK[tense]);
     for (const stem of stems) known.add(stem);
-    state.sentencesSeen.push(stems);
+    state.sentencesSeen.push({ stems, tense: lazyTense(s, state) });
     out.push(s);
   }
   return out;

@@ -8,6 +8,12 @@ export function formalMode(mode: RewriteMode): boolean {
   return mode === 'formal' || mode === 'academic';
 }
 
+/** A sentence kept so far: its stems, and its tense, read only when a later sentence needs it. */
+export interface SeenSentence {
+  stems: Set<string>;
+  tense: () => 'past' | 'present' | null;
+}
+
 export interface ReviseState {
   mode: RewriteMode;
   strength: number;
@@ -26,7 +32,7 @@ export interface ReviseState {
   /** Stems of the content words of the units revised so far (as written), for points made twice. */
   seen: Set<string>;
   /** The same stems sentence by sentence (as revised), to tell a restated point from new facts in known words. */
-  sentencesSeen: Set<string>[];
+  sentencesSeen: SeenSentence[];
   /**
    * The first word (lower case) of the sentence before the one being revised, in the same unit
    * ('' at a unit's start): an edit does not open two sentences in a row with the same word
