@@ -34,6 +34,7 @@ import {
   wordCount,
   type Sentence,
   type Tok,
+  withinHas,
   withRemovedBefore,
 } from './tokens';
 import {
@@ -207,23 +208,12 @@ function findJoints(toks: readonly Tok[], allowAnd: boolean, allowBut: boolean, 
         const nx = toks[v + 2];
         if (!nx || (nx.kind !== 'word' && nx.kind !== 'placeholder')) continue;
         if (part.next && !part.next.has(keyOf(nx))) continue;
-        if (part.within && !wordWithin(toks, v, 6, part.within)) continue;
+        if (part.within && !withinHas(toks, v, 1, { n: 6, in: part.within })) continue;
         out.push({ at: i, rest: v, conj: 'ing', participle: part });
       }
     }
   }
   return out;
-}
-
-/** One of the `n` words after toks[from] is in `words` (within the sentence). */
-function wordWithin(toks: readonly Tok[], from: number, n: number, words: ReadonlySet<string>): boolean {
-  let seen = 0;
-  for (let i = from + 1; i < toks.length && seen < n; i++) {
-    if (toks[i].kind !== 'word') continue;
-    if (words.has(keyOf(toks[i]))) return true;
-    seen++;
-  }
-  return false;
 }
 
 /** After `from`, "and", "but", "or" or "yet" followed by a word in -ing (adverbs between aside). */

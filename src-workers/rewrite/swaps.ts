@@ -23,6 +23,7 @@ import {
   nextIndex,
   prevIndex,
   type Tok,
+  withinHas,
   withRemovedBefore,
   wordCount,
 } from './tokens';
@@ -188,30 +189,6 @@ function appositiveAfter(toks: readonly Tok[], end: number): boolean {
     if (n >= 0 && keyOf(toks[n]) === 'not') return true;
     if (c < 7 && n >= 0 && /^(?:a|an|the)$/.test(keyOf(toks[n]))) return true;
   }
-}
-
-/**
- * One of the n words after (dir 1) or before (dir -1) index i is in the set; stops at punctuation,
- * and at protected text unless `overProtected` (a guard that forbids reads on past "$50,000" in
- * "offered a $50,000 reward": the span stands for a word or two).
- */
-function withinHas(
-  toks: readonly Tok[],
-  i: number,
-  dir: 1 | -1,
-  w: { n: number; in: ReadonlySet<string> },
-  overProtected = false,
-): boolean {
-  let k = i;
-  for (let c = 0; c < w.n; c++) {
-    k = dir === 1 ? nextIndex(toks, k) : prevIndex(toks, k);
-    if (overProtected && k >= 0 && toks[k].kind === 'placeholder') continue;
-    if (k < 0) return false;
-    // The search ends at punctuation, which a set may name (", and or": a list goes on).
-    if (toks[k].kind !== 'word') return toks[k].kind === 'punctuation' && w.in.has(toks[k].text);
-    if (w.in.has(keyOf(toks[k]))) return true;
-  }
-  return false;
 }
 
 /** Pronouns an adjective follows ("nothing crucial"): the adjective is then not before a noun. */
