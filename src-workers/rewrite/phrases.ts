@@ -125,7 +125,9 @@ const MASS_NOUNS = set(
  * A countable noun needs its article back ("feels a sense of connection" is no "feels connection").
  */
 const SENSE_OF_ITS_OWN = set(
-  'belonging place self humor humour direction identity proportion smell taste touch sight hearing time occasion style fun purpose accomplishment achievement security safety isolation community equality fairness justice freedom independence control order normalcy normality stability permanence progress closure ownership connection bond kinship unity duty obligation mission adventure',
+  'belonging place self humor humour direction identity proportion smell taste touch sight hearing time occasion style fun purpose accomplishment achievement security safety isolation community equality fairness justice freedom independence control order normalcy normality stability permanence progress closure ownership connection bond kinship unity duty obligation mission adventure ' +
+    // and their opposites: "uniforms create a sense of inequality" is no claim that they create it
+    'inequality injustice unfairness insecurity instability disorder chaos scarcity danger threat crisis privilege exclusion hierarchy distance scale continuity',
 );
 
 function beAdjective(adjective: string, verbPhrase: string): Entry[] {
@@ -384,12 +386,13 @@ export const PHRASES: Entry[] = [
     // manner "as" of "As we discussed, …" or "As we know, …", nor the causal "As we are …", nor
     // the proportional "as" of change ("As we age, …" is not "While we age"), nor the "as" of a
     // moment reached ("As we approach the end of the term" is not "While we approach"; "As we move
-    // into an era …" is not "While we move").
+    // into an era …" is not "While we move"; "As we come together, …" and "As we gather here" are
+    // "when").
     O('as we', 'While we', 2, {
       guard: {
         nextLower: true,
         nextNotIn: set(
-          'have know knew discussed discuss mentioned mention said say noted note saw see explained explain described describe agreed agree expected expect hoped hope learned learnt showed show argued argue suggested suggest found find predicted predict can could will shall may might must all both do did does are is am would should age aged grow grew get got become became mature matured develop developed progress progressed evolve evolved advance advanced gain gained approach approached near neared enter entered begin began start started reach reached close closed end ended conclude concluded celebrate celebrated mark marked welcome welcomed turn turned step stepped head headed embark embarked arrive arrived move moved go went venture ventured transcend transcended transition transitioned',
+          'have know knew discussed discuss mentioned mention said say noted note saw see explained explain described describe agreed agree expected expect hoped hope learned learnt showed show argued argue suggested suggest found find predicted predict can could will shall may might must all both do did does are is am would should age aged grow grew get got become became mature matured develop developed progress progressed evolve evolved advance advanced gain gained approach approached near neared enter entered begin began start started reach reached close closed end ended conclude concluded celebrate celebrated mark marked welcome welcomed turn turned step stepped head headed embark embarked arrive arrived move moved go went venture ventured transcend transcended transition transitioned come came gather gathered meet met unite united join joined',
         ),
       },
     }),
@@ -1017,7 +1020,15 @@ export const PHRASES: Entry[] = [
     }),
     // Not after a negation: "hasn't really talked about it" softens the denial ("not much"),
     // "has not truly talked" says something else.
-    F('really', 'truly', 2, { modes: FORMAL, guard: { nextLower: true, prevNotIn: NEGATORS } }),
+    // Nor before an adverb of manner or amount ("it plays really well" is not "truly well").
+    F('really', 'truly', 2, {
+      modes: FORMAL,
+      guard: {
+        nextLower: true,
+        prevNotIn: NEGATORS,
+        nextNotIn: set('well badly much many fast quickly slowly often soon'),
+      },
+    }),
     F('a lot of', 'much', 2, { modes: FORMAL, guard: { nextIn: MASS_NOUNS } }),
     F('lots of', 'much', 2, { modes: FORMAL, guard: { nextIn: MASS_NOUNS } }),
   ]),

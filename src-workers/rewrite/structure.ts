@@ -1561,9 +1561,23 @@ const COMMENT_PARTICIPLES = set(
  * nation's youthful history").
  */
 const COMMENT_APPOSITIVES = set('testament reminder tribute');
+/**
+ * A tail that reports a finding is no comment: ", highlighting a modest surplus", ", showing signs
+ * of improvement", ", showing superior performance" say what happened, and stay.
+ */
+const FINDINGS = set(
+  'surplus surpluses deficit deficits increase increases decrease decreases rise rises fall falls decline declines growth gain gains loss losses improvement improvements drop drops sign signs trend trends shortage shortages shortfall performance result results rate rates jump spike dip recovery slowdown profit profits revenue revenues savings preference preferences',
+);
 const CHANGE_VERBS = set('evolve advance develop grow change progress expand improve unfold');
 /** Pronouns that may point back at the (singular: "continues") subject of the clause before them. */
 const BACK_POINTERS = set('it its itself');
+
+/** One of the four words after the participle at toks[p] names a finding. */
+function reportsFinding(toks: readonly Tok[], p: number): boolean {
+  return wordsFrom(toks, p + 1)
+    .slice(0, 4)
+    .some((x) => FINDINGS.has(keyOf(toks[x])));
+}
 
 /** The word before toks[comma] is a gerund governed by a preposition ("a cycle of drafting,"). */
 function gerundAfterPreposition(toks: readonly Tok[], comma: number): boolean {
@@ -1595,9 +1609,14 @@ function commentTails(toks: Tok[]): boolean {
       // clause, not a gerund after a preposition.
       if (!appositive && (!isWord(toks[n2]) || /^(?:and|or)$/.test(keyOf(toks[n2])) || gerundAfterPreposition(toks, i)))
         continue;
-      // Only a last clause with no protected text in it, after a clause of at least six words.
+      // Only a last clause with no protected text and no finding in it, after a clause of at least
+      // six words.
       const tail = toks.slice(i, -1);
-      if (tail.some((t) => t.kind === 'placeholder') || toks.slice(0, i).filter((t) => t.kind === 'word').length < 6)
+      if (
+        tail.some((t) => t.kind === 'placeholder') ||
+        (!appositive && reportsFinding(toks, n)) ||
+        toks.slice(0, i).filter((t) => t.kind === 'word').length < 6
+      )
         break;
       toks.splice(i, toks.length - 1 - i);
       toks[i] = { ...toks[i], removedBefore: REASONS.filler };

@@ -387,6 +387,8 @@ const PLAN_NOUNS = set(
 const PROFOUND_TROUBLES = set('challenge challenges problem problems difficulty difficulties');
 /** What reaches far when "profound": consequences, not necessarily bad ones. */
 const PROFOUND_REACH = set('consequences implications repercussions');
+/** Turns and shifts that are "profound" are major ones ("a deep turning point" is no English). */
+const PROFOUND_TURNS = set('turning shift shifts transformation transformations');
 /** Where "complex" is a technical term ("complex numbers", "a protein complex"), not "complicated". */
 const COMPLEX_TECH_BEFORE = set(
   'protein enzyme building housing sports industrial military shopping apartment office medical oedipus inferiority superiority golgi immune',
@@ -970,6 +972,13 @@ export const TABLE: Entry[] = [
   V('navigate the complexities of', ['deal with the complexity of', 'work through the complexity of'], 2),
   V('navigate the intricacies of', ['work through the details of'], 2),
   V('navigate the challenges of', ['meet the challenges of', 'deal with the challenges of'], 2),
+  // What resonates "long after" or "for years" stays with its audience; "appeals to audiences long
+  // after the credits roll" says something else.
+  V('resonate with', 'stay with', 2, {
+    guard: {
+      nextWithin: { n: 5, in: set('long after afterwards afterward years decades generations lifetime forever') },
+    },
+  }),
   V('resonate with', ['appeal to', 'strike a chord with'], 2),
   V('streamline', 'simplify', 2, { guard: { verb: true } }),
   // Not "reveal": "revealed" is an over-used word itself (and a statue is unveiled, not revealed).
@@ -1272,12 +1281,27 @@ export const TABLE: Entry[] = [
       },
     },
   }),
+  // Said of a bond ("In this barren world, their companionship is invaluable"), it is precious too:
+  // company is not "very useful".
+  F('invaluable', 'precious', 2, {
+    guard: {
+      prevWithin: {
+        n: 4,
+        in: set(
+          'relationship relationships bond bonds friendship friendships connection connections memory memories companionship company presence love',
+        ),
+      },
+    },
+  }),
   F('invaluable', 'very useful', 2),
   F('intriguing', 'interesting', 2),
+  // "shaped my journey in profound ways" — not "in deep ways", which no one says.
+  F('in profound ways', 'deeply', 1),
   F('profound', 'strong', 1, { guard: { nextIn: set('impact impacts effect effects influence') } }),
   // Troubles are serious, not "deep difficulties"; consequences far-reaching.
   F('profound', 'serious', 1, { guard: { nextIn: PROFOUND_TROUBLES } }),
   F('profound', 'far-reaching', 1, { guard: { nextIn: PROFOUND_REACH } }),
+  F('profound', 'major', 1, { guard: { nextIn: PROFOUND_TURNS } }),
   // Not before "depth": "the deep depth of" echoes itself. Nor before a choice or a moment, which
   // are momentous, not "deep".
   F('profound', 'deep', 1, {
@@ -1286,6 +1310,7 @@ export const TABLE: Entry[] = [
         ...set('impact impacts effect effects influence depth depths choice choices decision decisions moment moments'),
         ...PROFOUND_TROUBLES,
         ...PROFOUND_REACH,
+        ...PROFOUND_TURNS,
       ]),
     },
   }),
@@ -1966,6 +1991,14 @@ export const TABLE: Entry[] = [
       object: true,
       nextNotIn: set(
         'people workers staff men women persons thousands hundreds millions dozens about around over nearly almost some many more',
+      ),
+    },
+  }),
+  // A solution or a strategy that has an impact works: it is effective, not "influential".
+  F('impactful', 'effective', 2, {
+    guard: {
+      nextIn: set(
+        'solution solutions strategy strategies intervention interventions program programs programme programmes approach approaches method methods measure measures policy policies practice practices campaign campaigns initiative initiatives tool tools way ways change changes action actions',
       ),
     },
   }),

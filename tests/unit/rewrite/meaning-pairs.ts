@@ -5344,4 +5344,80 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Hunger is a problem we can solve. If we work together, we can end hunger in our lifetime.',
     note: 'a phrase of time at the end: "together" stays at the front',
   },
+  {
+    mode: 'standard',
+    text: 'This passion has shaped my academic journey in profound ways.',
+    expected: 'This passion has shaped my academic journey deeply.',
+    note: 'not "in deep ways"',
+  },
+  {
+    mode: 'standard',
+    text: 'It is a moving film that will resonate with audiences long after the credits roll.',
+    expected: 'It is a moving film that will stay with audiences long after the credits roll.',
+    note: 'what lasts stays with its audience; it does not "appeal to" it long after',
+  },
+  {
+    mode: 'standard',
+    text: 'Her songs resonate with young listeners.',
+    expected: 'Her songs appeal to young listeners.',
+  },
+  {
+    mode: 'standard',
+    text: 'I am excited to deliver impactful solutions for our clients.',
+    expected: 'I am excited to deliver effective solutions for our clients.',
+    note: 'a solution with an impact works; it is not "influential"',
+  },
+  {
+    mode: 'standard',
+    text: 'She is an impactful leader in the field of medicine.',
+    expected: 'She is an influential leader in the field of medicine.',
+  },
+  {
+    mode: 'standard',
+    text: 'The Industrial Revolution marked a profound turning point in human history.',
+    expected: 'The Industrial Revolution marked a major turning point in human history.',
+    note: 'not "a deep turning point"',
+  },
+  {
+    mode: 'standard',
+    text: 'Expensive clothing can create a sense of inequality among students.',
+    expected: 'Expensive clothing can create a sense of inequality among students.',
+    note: 'a feeling of inequality is no claim of inequality',
+  },
+  {
+    mode: 'concise',
+    text: 'The treasurer then presented the quarterly financial report, highlighting a modest surplus resulting from reduced operating expenses.',
+    expected:
+      'The treasurer then presented the quarterly financial report, showing a modest surplus resulting from reduced operating expenses.',
+    note: 'a tail that reports a finding is no comment, and stays',
+  },
+  {
+    mode: 'concise',
+    text: 'Sales slowed in the spring and recovered in the summer, showing signs of improvement.',
+    expected: 'Sales slowed in the spring and recovered in the summer, showing signs of improvement.',
+  },
+  {
+    mode: 'standard',
+    text: 'In this barren world, their companionship is invaluable.',
+    expected: 'In this barren world, their companionship is precious.',
+    note: 'company is not "very useful"',
+  },
+  {
+    mode: 'standard',
+    text: 'Your friendship has been invaluable to me.',
+    expected: 'Your friendship has been precious to me.',
+  },
+  {
+    mode: 'standard',
+    text: 'Our goals unite us. As we come together, sharing insights and forging partnerships, the opportunities for development grow.',
+    expected:
+      'Our goals unite us. As we come together, sharing insights and forging partnerships, the opportunities for development grow.',
+    note: '"as" of a moment reached: not "While we come together"',
+  },
+  {
+    mode: 'formal',
+    text: 'After all these patches it plays really well.',
+    expected: 'After all these patches it plays really well.',
+    note: 'not "truly well"',
+  },
 ];
