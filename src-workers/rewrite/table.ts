@@ -1809,7 +1809,8 @@ export const TABLE: Entry[] = [
   F('particularly', 'especially', 2),
   F('primarily', 'mainly', 2),
   F('predominantly', 'mostly', 2),
-  F('potentially', 'possibly', 2),
+  // "potentially habitable" is a term of astronomy (a world that could support life), not a doubt.
+  F('potentially', 'possibly', 2, { guard: { nextNotIn: set('habitable') } }),
   // At a sentence's start only: mid-sentence "at first" reads awkwardly ("was at first designed").
   O('initially', 'at first', 2, { why: 'plain' }),
   // Where it orders an argument it is "First": "Initially, it is necessary to evaluate …" does not
