@@ -900,9 +900,14 @@ export const PHRASES: Entry[] = [
         nextNotIn: new Set([...AUXILIARIES, ...MODALS]),
       },
     }),
+    // An opinion, not a conviction about what ought to be: "we believe that no one should have to
+    // make that choice" and "I believe every child deserves …" say what the writer stands for.
     V('believe that', 'think that', 2, {
       modes: STANDARD_CASUAL,
-      guard: { prevIn: set('i we they you people many some most') },
+      guard: {
+        prevIn: set('i we they you people many some most'),
+        notInSentence: set('should ought deserve deserves entitled'),
+      },
     }),
     // Before its noun only: "The problems are numerous." is no "are lots of."
     F('numerous', 'lots of', 2, { modes: CASUAL, guard: { attributive: true } }),
