@@ -3,7 +3,7 @@
  * into the original text (`before === original.slice(start, end)`); changes separated only by a
  * space are one hunk (one phrase); accepting every hunk gives exactly the revised text.
  */
-import { diffArrays } from 'diff';
+import { diffArrays, type ArrayChange } from 'diff';
 import type { DiffHunk, DiffSummary } from '../../src-shared/models';
 import { sentenceSpans, tokenize } from '../text/segment';
 
@@ -31,6 +31,65 @@ export function diffTokens(s: string): string[] {
       out.push(t.text.slice(i, j));
       i = j;
     }
+  }
+  return out;
+}
+
+/** Longer inputs than this (both sides' items together) are diffed window by window. */
+const WHOLE_DIFF_ITEMS = 8_000;
+/** Items of each side a window holds. */
+const WINDOW = 2_000;
+
+/**
+ * `diffArrays`, in windows where the input is long. Myers' diff costs (N + M) · D: a 20,000-word
+ * sentence with a contraction every few words took six seconds, and a longer one would hold a
+ * worker for minutes. A revision keeps the order of what it keeps, so a window of each side holds
+ * the same stretch; the window's diff is kept up to its last run of shared items that starts in
+ * its first three quarters (a match at a window's end may pair words that belong to different
+ * stretches), and the next window starts after that run. The result is an edit script from a to
+ * b — not always the shortest, but every change in it is one the revision made or one that
+ * replaces a stretch it rewrote.
+ */
+export function diffLong(a: readonly string[], b: readonly string[]): ArrayChange<string>[] {
+  if (a.length + b.length <= WHOLE_DIFF_ITEMS) return diffArrays(a as string[], b as string[]);
+  const out: ArrayChange<string>[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (a.length - i <= WINDOW && b.length - j <= WINDOW) {
+      out.push(...diffArrays(a.slice(i), b.slice(j)));
+      break;
+    }
+    const changes = diffArrays(a.slice(i, i + WINDOW), b.slice(j, j + WINDOW));
+    // Where the last shared run that starts early enough ends, in each side.
+    let cut = -1;
+    let cutA = 0;
+    let cutB = 0;
+    let posA = 0;
+    let posB = 0;
+    changes.forEach((c, k) => {
+      const n = c.value.length;
+      if (!c.added && !c.removed && posA < (WINDOW * 3) / 4) {
+        cut = k;
+        cutA = posA + n;
+        cutB = posB + n;
+      }
+      if (!c.added) posA += n;
+      if (!c.removed) posB += n;
+    });
+    if (cut < 0) {
+      // Nothing shared in the window: its stretch of each side is one replacement.
+      const takeA = Math.min(WINDOW, a.length - i);
+      const takeB = Math.min(WINDOW, b.length - j);
+      if (takeA) out.push({ value: a.slice(i, i + takeA), count: takeA, added: false, removed: true });
+      if (takeB) out.push({ value: b.slice(j, j + takeB), count: takeB, added: true, removed: false });
+      i += takeA;
+      j += takeB;
+      continue;
+    }
+    out.push(...changes.slice(0, cut + 1));
+    i += cutA;
+    j += cutB;
   }
   return out;
 }
@@ -103,7 +162,7 @@ export function diffPiece(before: string, after: string, offset: number): PieceD
     pendingA = [];
     pendingB = [];
   };
-  for (const c of diffArrays(sa, sb)) {
+  for (const c of diffLong(sa, sb)) {
     const text = c.value.join('');
     if (pendingA.length === 0 && pendingB.length === 0) {
       pendingAt = pos;
@@ -245,7 +304,7 @@ function diffWords(before: string, after: string, offset: number, offsetB: numbe
   while (head < a.length && head < b.length && a[head] === b[head]) head++;
   let tail = 0;
   while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
-  const changes = diffArrays(a.slice(head, a.length - tail), b.slice(head, b.length - tail));
+  const changes = diffLong(a.slice(head, a.length - tail), b.slice(head, b.length - tail));
   const raw: RawHunk[] = [];
   let pos = offset;
   for (let i = 0; i < head; i++) pos += a[i].length;

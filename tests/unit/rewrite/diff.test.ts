@@ -4,7 +4,8 @@
  * sentences after as before, but not the same ones). Texts written for these tests.
  */
 import { describe, expect, it } from 'vitest';
-import { diffPiece } from '../../../src-workers/rewrite/diff';
+import { diffArrays } from 'diff';
+import { diffLong, diffPiece } from '../../../src-workers/rewrite/diff';
 import { keepsProtected, keepsRhythmWords } from '../../../src-workers/rewrite/rules';
 import { sentenceSpans } from '../../../src-workers/text/segment';
 
@@ -111,5 +112,52 @@ describe('keepsProtected', () => {
     expect(keepsProtected({ start: 0, end: 30, after: 'Now it is' }, [span])).toBe(false);
     expect(keepsProtected({ start: 25, end: 30, after: 'x' }, [span])).toBe(true);
     expect(keepsProtected({ start: 10, end: 10, after: 'So ' }, [span])).toBe(true);
+  });
+});
+
+describe('diffLong', () => {
+  /** The words of b, rebuilt from a and the changes: what applying the diff gives. */
+  function applied(a: readonly string[], changes: ReturnType<typeof diffLong>): string[] {
+    const out: string[] = [];
+    let i = 0;
+    for (const c of changes) {
+      if (c.added) out.push(...c.value);
+      else {
+        if (!c.removed) {
+          expect(c.value).toEqual(a.slice(i, i + c.value.length));
+          out.push(...c.value);
+        } else expect(c.value).toEqual(a.slice(i, i + c.value.length));
+        i += c.value.length;
+      }
+    }
+    expect(i).toBe(a.length);
+    return out;
+  }
+  const words = ['moreover', ' ', 'it', ' ', 'is', ' ', 'crucial', ' ', 'and', ' ', 'the', ' ', 'data', ' '];
+  const a = Array.from({ length: 30_000 }, (_, k) => words[k % words.length]);
+  // A contraction every few words, as casual prose makes in one endless sentence.
+  const b = a.flatMap((w, k) =>
+    w === 'it' && a[k + 2] === 'is' ? ["it's"] : w === 'is' || (w === ' ' && a[k - 1] === 'it') ? [] : [w],
+  );
+
+  it('diffs a long input window by window into an edit script from a to b', () => {
+    const changes = diffLong(a, b);
+    expect(applied(a, changes)).toEqual(b);
+    // The shortest script: each contraction removes "it", " ", "is" and adds "it's", nothing more.
+    const edited = changes.filter((c) => c.added || c.removed).reduce((n, c) => n + c.value.length, 0);
+    const contractions = a.filter((w, k) => w === 'it' && a[k + 2] === 'is').length;
+    expect(edited).toBe(contractions * 4);
+  });
+
+  it('replaces a stretch with nothing in common as one change', () => {
+    const x = Array.from({ length: 9_000 }, (_, k) => `a${k}`);
+    const y = Array.from({ length: 9_000 }, (_, k) => `b${k}`);
+    expect(applied(x, diffLong(x, y))).toEqual(y);
+  });
+
+  it('is the plain diff on short input', () => {
+    const x = a.slice(0, 700);
+    const y = b.slice(0, 560);
+    expect(diffLong(x, y)).toEqual(diffArrays(x, y));
   });
 });

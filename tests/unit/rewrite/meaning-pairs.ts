@@ -5420,4 +5420,16 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'After all these patches it plays really well.',
     note: 'not "truly well"',
   },
+  {
+    mode: 'academic',
+    text: 'Detecting small planets is a key step in the search for potentially habitable worlds.',
+    expected: 'Detecting small planets is a key step in the search for potentially habitable worlds.',
+    note: 'a term of astronomy, not a doubt',
+  },
+  {
+    mode: 'standard',
+    text: 'At Harbor Food Bank, we believe that no one should have to make that choice.',
+    expected: 'At Harbor Food Bank, we believe that no one should have to make that choice.',
+    note: 'a conviction about what ought to be is no mere opinion',
+  },
 ];
