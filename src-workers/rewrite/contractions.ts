@@ -6,7 +6,7 @@
 import type { RewriteMode } from '../../src-shared/models';
 import { REASONS } from './reasons';
 import { capitalize, isCapitalized, keyOf, prevIndex, type Tok } from './tokens';
-import { set } from './wordsets';
+import { PREPOSITIONS, set } from './wordsets';
 
 /** Negations: "X not" → contraction. */
 const NEGATIONS: Record<string, string> = {
@@ -72,6 +72,13 @@ const NO_CONTRACT_AFTER = set('than as would could should might must will can sh
 // "the way you are" works as "how you are": "I love the way you're with kids" is no English.
 const WH_WORDS = set('where wherever what whatever who whoever how however which way');
 const BE_VERBS = set('is are am');
+/**
+ * Pronouns that may be a preposition's object: the verb after them belongs to a longer subject
+ * ("Having confidence in you will help" — not "in you'll help"; "The best thing about it is the
+ * price"). "before" and "after" open clauses too ("after it is built"), where the pronoun is a subject.
+ */
+const OBJECT_PRONOUNS = set('you it that there');
+const CLAUSE_PREPOSITIONS = set('before after');
 /** Verbs whose "not" contracts with them ("won't", "wouldn't", "haven't") rather than with the pronoun before. */
 const NEGATION_FIRST = set('will would have has had');
 /** Times that may close a clause after "be" ("the person I am today", "where we are now"). */
@@ -142,6 +149,7 @@ export function contract(toks: Tok[], level: ContractionLevel, apostrophe: strin
       const p = prevIndex(toks, i);
       const prevKey = p >= 0 && toks[p].kind === 'word' ? keyOf(toks[p]) : '';
       if (NO_CONTRACT_AFTER.has(prevKey)) continue;
+      if (OBJECT_PRONOUNS.has(k) && PREPOSITIONS.has(prevKey) && !CLAUSE_PREPOSITIONS.has(prevKey)) continue;
       // After a question word the verb "be" keeps its full form unless a participle follows:
       // "no matter where we are in the world" (not "where we're in"); "where we're going" is fine.
       // "The way" counts as one: "the way you are with kids".

@@ -5432,4 +5432,21 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'At Harbor Food Bank, we believe that no one should have to make that choice.',
     note: 'a conviction about what ought to be is no mere opinion',
   },
+  {
+    mode: 'casual',
+    text: 'Having confidence in you will help you at work.',
+    expected: 'Having confidence in you will help you at work.',
+    note: 'the pronoun is the object of "in": not "in you\'ll help"',
+  },
+  {
+    mode: 'casual',
+    text: 'The best thing about it is the price.',
+    expected: 'The best thing about it is the price.',
+    note: 'not "about it\'s the price"',
+  },
+  {
+    mode: 'casual',
+    text: 'After it is built, the bridge will carry trains.',
+    expected: "After it's built, the bridge will carry trains.",
+  },
 ];
