@@ -917,7 +917,9 @@ export const TABLE: Entry[] = [
     },
   }),
   // Not fostering a child (taking one in): no "care", "child", "family" … within three words.
-  V('foster', 'encourage', 1, {
+  // "promote" where "encourage" would echo a word nearby ("a means of fostering renewal. It also
+  // encourages us …").
+  V('foster', ['encourage', 'promote@spare'], 1, {
     guard: {
       verb: true,
       notNextWithin: {

@@ -5449,4 +5449,11 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'After it is built, the bridge will carry trains.',
     expected: "After it's built, the bridge will carry trains.",
   },
+  {
+    mode: 'standard',
+    text: 'This knowledge shifts our view of seafood from mere trade goods to a means of fostering ecological rejuvenation. It also encourages us to celebrate the seafood that we are privileged to enjoy.',
+    expected:
+      'This knowledge shifts our view of seafood from mere trade goods to a means of promoting ecological rejuvenation, and it also encourages us to celebrate the seafood that we are privileged to enjoy.',
+    note: '"encouraging" would echo "encourages" beside it',
+  },
 ];
