@@ -798,7 +798,6 @@ export const PHRASES: Entry[] = [
     F('a number of', 'several', 2, { modes: CONCISE }),
     F('a variety of', 'many', 2, { modes: CONCISE }),
     F('a range of', 'many', 2, { modes: CONCISE }),
-    F('on a daily basis', 'daily', 2),
     F('the month of', '', 2, {
       modes: CONCISE,
       guard: { nextIn: set('january february march april may june july august september october november december') },

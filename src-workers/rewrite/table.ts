@@ -225,7 +225,7 @@ const FEATURED = set(
 );
 /** Words that take a "whether" clause as their object ("decide whether or not to …"). */
 const WHETHER_HEADS = set(
-  'is was are were be of about on over decide decides decided deciding determine determines determined know knows knew ask asks asked wonder wonders wondered question debate debates debated consider considering matter matters choose chooses see check',
+  'is was are were be of about on over decide decides decided deciding determine determines determined know knows knew ask asks asked wonder wonders wondered question debate debates debated consider considering matter matters choose chooses see check sure unsure certain uncertain unclear',
 );
 /** Objects that are points made ("the need", "that …"): they can be underlined. */
 const SAID_POINTS = set('importance need value role fact significance point points that how why whether');
@@ -608,6 +608,22 @@ export const TABLE: Entry[] = [
     F('of the utmost importance', 'vital', 1),
     F('on a daily basis', 'daily', 2),
     F('on a regular basis', 'regularly', 2),
+    F('as a matter of fact', 'in fact', 2),
+    // "The rules are applicable to all staff" → "apply to".
+    ...(
+      [
+        ['is', 'applies'],
+        ['are', 'apply'],
+        ['was', 'applied'],
+        ['were', 'applied'],
+        ['be', 'apply'],
+      ] as const
+    ).map(([be, verb]) => F(`${be} applicable to`, `${verb} to`, 2)),
+    // Concise prose: where a thing is, "is located in" says in two words what "is in" says in one.
+    // Only the present: "the child was located in a barn" was found there.
+    ...['is', 'are'].flatMap((be) =>
+      ['in', 'on', 'at', 'near'].map((prep) => F(`${be} located ${prep}`, `${be} ${prep}`, 2, { modes: ['concise'] })),
+    ),
     F('in a timely manner', 'promptly', 2),
     F('in the near future', 'soon', 2, { modes: ['concise'] }),
     F('is in the process of', 'is', 2, { modes: ['concise'] }),

@@ -5456,4 +5456,36 @@ export const MEANING_PAIRS: MeaningPair[] = [
       'This knowledge shifts our view of seafood from mere trade goods to a means of promoting ecological rejuvenation, and it also encourages us to celebrate the seafood that we are privileged to enjoy.',
     note: '"encouraging" would echo "encourages" beside it',
   },
+  {
+    mode: 'concise',
+    text: 'I am not sure whether or not he will come.',
+    expected: 'I am not sure whether he will come.',
+  },
+  {
+    mode: 'concise',
+    text: 'Whether or not you agree, the vote stands.',
+    expected: 'Whether or not you agree, the vote stands.',
+    note: '"whether or not" of a clause of its own: "or not" says "either way"',
+  },
+  {
+    mode: 'standard',
+    text: 'As a matter of fact, the store was closed.',
+    expected: 'In fact, the store was closed.',
+  },
+  {
+    mode: 'standard',
+    text: 'The new rules are applicable to all staff.',
+    expected: 'The new rules apply to all staff.',
+  },
+  {
+    mode: 'concise',
+    text: 'The park is located in the center of the city.',
+    expected: 'The park is in the center of the city.',
+  },
+  {
+    mode: 'concise',
+    text: 'The missing dog was located in a barn.',
+    expected: 'The missing dog was located in a barn.',
+    note: 'found there, not merely there',
+  },
 ];
