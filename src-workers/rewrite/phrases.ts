@@ -195,6 +195,7 @@ function framings(): Entry[] {
     C('it is undeniable that', '', 2, { modes: NOT_ACADEMIC }),
     C('there is no doubt that', '', 2, { modes: NOT_ACADEMIC }),
     C('it is safe to say that', '', 2),
+    C('it can be seen that', '', 2, { modes: NOT_ACADEMIC }),
     C("it's safe to say that", '', 2),
   );
   // "It is highly recommended that you enable it." → "You should enable it." (the verb after

@@ -609,6 +609,28 @@ export const TABLE: Entry[] = [
     F('on a daily basis', 'daily', 2),
     F('on a regular basis', 'regularly', 2),
     F('as a matter of fact', 'in fact', 2),
+    V('come to the conclusion that', 'conclude that', 2),
+    // "His anger is a reflection of his fear" → "reflects".
+    ...(
+      [
+        ['is', 'reflects'],
+        ['are', 'reflect'],
+        ['was', 'reflected'],
+        ['were', 'reflected'],
+      ] as const
+    ).map(([be, verb]) => F(`${be} a reflection of`, verb, 2)),
+    // "is considered to be the best" → "is considered the best"; not before a participle ("is
+    // considered to be located"), which needs the "to be".
+    F('considered to be', 'considered', 2, { guard: { nextIn: new Set([...DETERMINERS, 'one']) } }),
+    // Concise prose: "forget the fact that deadlines matter" → "forget that …".
+    F('the fact that', 'that', 2, {
+      modes: ['concise'],
+      guard: {
+        prevIn: set(
+          'forget forgets forgot forgotten forgetting ignore ignores ignored ignoring overlook overlooks overlooked overlooking accept accepts accepted accepting',
+        ),
+      },
+    }),
     // "The rules are applicable to all staff" → "apply to".
     ...(
       [
@@ -994,7 +1016,7 @@ export const TABLE: Entry[] = [
   // after the credits roll" says something else.
   V('resonate with', 'stay with', 2, {
     guard: {
-      nextWithin: { n: 5, in: set('long after afterwards afterward years decades generations lifetime forever') },
+      nextWithin: { n: 5, in: set('long after afterwards afterward years decades lifetime forever') },
     },
   }),
   V('resonate with', ['appeal to', 'strike a chord with'], 2),

@@ -5488,4 +5488,47 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The missing dog was located in a barn.',
     note: 'found there, not merely there',
   },
+  {
+    mode: 'concise',
+    text: 'Students often forget the fact that deadlines matter.',
+    expected: 'Students often forget that deadlines matter.',
+  },
+  {
+    mode: 'standard',
+    text: 'It can be seen that sales rose in the spring.',
+    expected: 'Sales rose in the spring.',
+  },
+  {
+    mode: 'academic',
+    text: 'It can be seen that sales rose in the spring.',
+    expected: 'It can be seen that sales rose in the spring.',
+    note: 'academic prose points to its evidence',
+  },
+  {
+    mode: 'standard',
+    text: 'He is considered to be the best player in the league.',
+    expected: 'He is considered the best player in the league.',
+  },
+  {
+    mode: 'standard',
+    text: 'The old mill is considered to be located on the river.',
+    expected: 'The old mill is considered to be located on the river.',
+    note: 'before a participle the "to be" stays',
+  },
+  {
+    mode: 'standard',
+    text: 'The team came to the conclusion that the plan failed.',
+    expected: 'The team concluded that the plan failed.',
+  },
+  {
+    mode: 'standard',
+    text: 'His anger is a reflection of his fear.',
+    expected: 'His anger reflects his fear.',
+  },
+  {
+    mode: 'standard',
+    text: 'Its themes resonate with readers across generations.',
+    expected: 'Its themes appeal to readers across generations.',
+    note: 'reach across generations, not staying with them',
+  },
 ];
