@@ -1618,6 +1618,9 @@ export const TABLE: Entry[] = [
   ]),
   F('has the potential to', 'could', 2, { guard: { prevNotIn: new Set(['to', ...MODALS]) } }),
   F('have the potential to', 'could', 2, { guard: { prevNotIn: new Set(['to', ...MODALS, 'will']) } }),
+  // After a modal or "to" the capacity stays a verb: "A good book should have the potential to
+  // impart wisdom" → "should be able to impart".
+  F('have the potential to', 'be able to', 2, { guard: { prevIn: new Set(['to', ...MODALS, 'will']) } }),
   V('strike a balance', 'find a balance', 2),
   V('revolve around', 'center on', 2),
   V('encapsulate', 'capture', 2),

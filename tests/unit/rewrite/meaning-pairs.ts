@@ -5531,4 +5531,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Its themes appeal to readers across generations.',
     note: 'reach across generations, not staying with them',
   },
+  {
+    mode: 'standard',
+    text: 'A good book should have the potential to impart knowledge or wisdom.',
+    expected: 'A good book should be able to impart knowledge or wisdom.',
+    note: 'after a modal the capacity stays a verb',
+  },
 ];
