@@ -1191,6 +1191,8 @@ export const TABLE: Entry[] = [
   V('assist', 'help', 2, { modes: NOT_FORMAL, guard: { verb: true } }),
   // The verb with its object: "the results obtained have …" is a participle, no "results got have".
   V('obtain', 'get', 2, { modes: ['casual'], guard: { verb: true, object: true } }),
+  // One asks at a desk or about a price; an inquiry "into" something investigates it.
+  ...['inquire', 'enquire'].map((src) => V(src, 'ask', 2, { modes: ['casual'], guard: { nextNotIn: set('into') } })),
   // Not where a rule compels someone: "schools require students to wear uniforms", "the law
   // requires disclosure" is no need;
   // nor the gerund, which names the rule ("Requiring community service is …" is no "Needing").

@@ -5537,4 +5537,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'A good book should be able to impart knowledge or wisdom.',
     note: 'after a modal the capacity stays a verb',
   },
+  {
+    mode: 'casual',
+    text: 'Please inquire at the front desk.',
+    expected: 'Please ask at the front desk.',
+  },
+  {
+    mode: 'casual',
+    text: 'The committee will inquire into the causes of the fire.',
+    expected: 'The committee will inquire into the causes of the fire.',
+    note: 'an inquiry into something investigates it',
+  },
 ];
