@@ -228,6 +228,10 @@ const S_PRONOUNS = set("it's he's she's that's there's what's who's where's here
 /** 'd contractions: "had" before a participle, "would" before a base verb. */
 const D_PRONOUNS = set("i'd you'd we'd they'd he'd she'd it'd");
 const BASE_AFTER_WOULD = set('be have like love prefer rather say think go do make take get need want see know');
+/** Words after "I'd" that are no verb: what follows is not read ("I'd the …" is not English). */
+const NOT_A_VERB = set(
+  'a an the this that these those my your his her our their its to of in on at for with and or but',
+);
 
 const ADVERBS_BEFORE_PARTICIPLE = /^(?:always|never|already|just|also|still|often|ever|recently|since|long|\w+ly)$/;
 
@@ -268,9 +272,17 @@ export function expand(toks: Tok[]): number {
     }
     if (!rep && D_PRONOUNS.has(k)) {
       const stem = t.text.slice(0, -2);
-      if (nextKey === 'better' || nextKey === 'rather' || BASE_AFTER_WOULD.has(nextKey))
+      // "I'd never seen" is "had", "I'd really change" "would": look past adverbs for the verb.
+      let v = j;
+      while (v >= 0 && toks[v]?.kind === 'word' && ADVERBS_BEFORE_PARTICIPLE.test(keyOf(toks[v])))
+        v = nextWordIndex(toks, v);
+      const verbKey = v >= 0 && toks[v]?.kind === 'word' && toks[v].text === keyOf(toks[v]) ? keyOf(toks[v]) : '';
+      if (nextKey === 'better' || nextKey === 'rather' || BASE_AFTER_WOULD.has(verbKey))
         rep = `${stem} ${nextKey === 'better' ? 'had' : 'would'}`;
-      else if (PARTICIPLE_LIKE.test(nextKey)) rep = `${stem} had`;
+      else if (PARTICIPLE_LIKE.test(verbKey)) rep = `${stem} had`;
+      // Any other lower-case word that is no inflected form is a verb's base: "I'd change the price".
+      else if (/^[a-z]+$/.test(verbKey) && !/(?:s|ing)$/.test(verbKey) && !NOT_A_VERB.has(verbKey))
+        rep = `${stem} would`;
       else continue;
       toks[i] = { text: rep, kind: 'word', reason: REASONS.expansion };
       changes++;

@@ -5548,4 +5548,20 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The committee will inquire into the causes of the fire.',
     note: 'an inquiry into something investigates it',
   },
+  {
+    mode: 'formal',
+    text: "The only thing I'd change is the price.",
+    expected: 'The only thing I would change is the price.',
+    note: 'formal prose writes out every contraction it can read',
+  },
+  {
+    mode: 'formal',
+    text: "I'd never seen such a crowd.",
+    expected: 'I had never seen such a crowd.',
+  },
+  {
+    mode: 'formal',
+    text: "We'd recommend the second option.",
+    expected: 'We would recommend the second option.',
+  },
 ];
