@@ -1006,9 +1006,15 @@ export const PHRASES: Entry[] = [
       modes: FORMAL,
       guard: {
         prevNotIn: DETERMINERS,
-        nextIn: set('good bad hard easy difficult clear common simple small large big sure strong weak high low well'),
+        nextIn: set(
+          'good bad hard easy difficult clear common simple small large big sure strong weak high low well happy sad confident certain quick fast slow busy cheap expensive close late early interesting useful effective popular rare safe stable',
+        ),
       },
     }),
+    // Spoken degree words before an adjective: "super easy to set up" → "very easy", "a bit
+    // steep" → "somewhat steep" ("a bit of" and "a super hero" are neither).
+    F('super', 'very', 2, { modes: FORMAL, guard: { nextLower: true, beforeGradable: true } }),
+    F('a bit', 'somewhat', 2, { modes: FORMAL, guard: { nextLower: true, beforeGradable: true } }),
     F('about', 'approximately', 2, { modes: FORMAL, guard: { nextIn: set('#') } }),
     V('buy', 'purchase', 2, { modes: FORMAL, guard: { verb: true, object: true } }),
     V('get', 'obtain', 2, {

@@ -5564,4 +5564,30 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: "We'd recommend the second option.",
     expected: 'We would recommend the second option.',
   },
+  {
+    mode: 'formal',
+    text: 'It is super easy to set up.',
+    expected: 'It is very easy to set up.',
+  },
+  {
+    mode: 'formal',
+    text: 'The price is a bit steep for what you get.',
+    expected: 'The price is somewhat steep for what you get.',
+  },
+  {
+    mode: 'formal',
+    text: 'They are pretty happy with it.',
+    expected: 'They are fairly happy with it.',
+  },
+  {
+    mode: 'formal',
+    text: 'He was a super hero to them.',
+    expected: 'He was a super hero to them.',
+    note: 'no degree word before a noun',
+  },
+  {
+    mode: 'formal',
+    text: 'I had a bit of luck.',
+    expected: 'I had a bit of luck.',
+  },
 ];
