@@ -12,7 +12,7 @@
  * rotate deterministically through the document (the n-th occurrence takes the n-th one).
  */
 import type { RewriteMode } from '../../src-shared/models';
-import type { VerbForm } from './inflect';
+import { inflectVerbPhrase, type VerbForm } from './inflect';
 import type { ReasonKey } from './reasons';
 import {
   BE_FORMS,
@@ -411,6 +411,20 @@ const OFFERED_TO_THE_MIND = set(
 );
 
 /** Entries whose changes all address the same thing. */
+/** "be" before a phrase, in each form, and the verb that says it in the same tense and person. */
+const BE_FORMS_AS_VERB: readonly (readonly [string, VerbForm])[] = [
+  ['is', 's3'],
+  ['are', 'base'],
+  ['was', 'past'],
+  ['were', 'past'],
+  ['be', 'base'],
+];
+
+/** "is applicable to" → "applies to", "were applicable to" → "applied to", "be …" → "apply to". */
+function beThen(phrase: string, verbPhrase: string, level: 1 | 2 | 3, o: Opts = {}): Entry[] {
+  return BE_FORMS_AS_VERB.map(([be, form]) => F(`${be} ${phrase}`, inflectVerbPhrase(verbPhrase, form), level, o));
+}
+
 export function because(why: ReasonKey, entries: Entry[]): Entry[] {
   return entries.map((e) => ({ why, ...e }));
 }
@@ -611,14 +625,7 @@ export const TABLE: Entry[] = [
     F('as a matter of fact', 'in fact', 2),
     V('come to the conclusion that', 'conclude that', 2),
     // "His anger is a reflection of his fear" → "reflects".
-    ...(
-      [
-        ['is', 'reflects'],
-        ['are', 'reflect'],
-        ['was', 'reflected'],
-        ['were', 'reflected'],
-      ] as const
-    ).map(([be, verb]) => F(`${be} a reflection of`, verb, 2)),
+    ...beThen('a reflection of', 'reflect', 2),
     // "is considered to be the best" → "is considered the best"; not before a participle ("is
     // considered to be located"), which needs the "to be".
     F('considered to be', 'considered', 2, { guard: { nextIn: new Set([...DETERMINERS, 'one']) } }),
@@ -632,15 +639,7 @@ export const TABLE: Entry[] = [
       },
     }),
     // "The rules are applicable to all staff" → "apply to".
-    ...(
-      [
-        ['is', 'applies'],
-        ['are', 'apply'],
-        ['was', 'applied'],
-        ['were', 'applied'],
-        ['be', 'apply'],
-      ] as const
-    ).map(([be, verb]) => F(`${be} applicable to`, `${verb} to`, 2)),
+    ...beThen('applicable to', 'apply to', 2),
     // Concise prose: where a thing is, "is located in" says in two words what "is in" says in one.
     // Only the present: "the child was located in a barn" was found there.
     ...['is', 'are'].flatMap((be) =>
