@@ -1572,10 +1572,10 @@ const CHANGE_VERBS = set('evolve advance develop grow change progress expand imp
 /** Pronouns that may point back at the (singular: "continues") subject of the clause before them. */
 const BACK_POINTERS = set('it its itself');
 
-/** One of the four words after the participle at toks[p] names a finding. */
+/** One of the three words after the participle at toks[p] names a finding ("showing signs of"). */
 function reportsFinding(toks: readonly Tok[], p: number): boolean {
-  return wordsFrom(toks, p + 1)
-    .slice(0, 4)
+  return wordsFrom(toks, nextIndex(toks, p))
+    .slice(0, 3)
     .some((x) => FINDINGS.has(keyOf(toks[x])));
 }
 
