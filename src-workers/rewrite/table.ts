@@ -789,19 +789,9 @@ export const TABLE: Entry[] = [
     // plan." → "Consistency transforms any plan."); else a breakthrough is for a field ("a
     // game-changer for the industry"), and for someone's own routine or life a big improvement.
     // Not for people: a drug that is "a game-changer for patients" does not "transform patients".
-    ...(
-      [
-        ['is', 'transforms'],
-        ['are', 'transform'],
-        ['was', 'transformed'],
-        ['were', 'transformed'],
-        ['be', 'transform'],
-      ] as const
-    ).map(([be, verb]) =>
-      F(`${be} a game-changer for`, verb, 2, {
-        guard: { noAppositive: true, notNextWithin: { n: 3, in: PEOPLE } },
-      }),
-    ),
+    ...beThen('a game-changer for', 'transform', 2, {
+      guard: { noAppositive: true, notNextWithin: { n: 3, in: PEOPLE } },
+    }),
     // At a clause's end, what it does for the one who has it: "having a dedicated workspace is a
     // game-changer." → "makes a big difference." (never "is a breakthrough", a discovery).
     ...(
