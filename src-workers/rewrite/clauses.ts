@@ -284,6 +284,10 @@ const PAST_BE = set('was were did');
 const PERFECT = set("has have had 've 'd hasn't haven't hadn't");
 const BE_OR_HAVE = new Set<string>([...PRESENT_BE, ...PAST_BE, ...PERFECT, ...set('be been being')]);
 const PLURAL_PRONOUNS = set('we they you i');
+// "can be felt", "may be seen": a thing there to be perceived, which is a present fact ("Its
+// influence can be felt across genres, underscoring its legacy" → "This shows", not "This can show").
+const PERCEIVED = set('seen felt heard found observed noticed traced spotted detected witnessed glimpsed');
+const PERCEPTION_MODALS = set('can may');
 
 /** Right before toks[i]: a plural pronoun or a plural noun, as a present verb's subject stands. */
 function pluralSubjectBefore(toks: readonly Tok[], i: number, pos: PosCache): boolean {
@@ -320,12 +324,17 @@ export function mainTense(toks: readonly Tok[], end: number, pos: PosCache): Ten
   let tense: Tense | null = null;
   let modal: Tense | null = null;
   let afterAux = false;
+  let perceived = false;
   let prev = '';
   for (let i = 0; i < end; i++) {
     const t = toks[i];
     if (t.kind !== 'word') continue;
     const k = keyOf(t);
     let here: Tense | null = null;
+    if (k === 'be' && prev === modal && PERCEPTION_MODALS.has(prev)) {
+      const n = nextIndex(toks, i);
+      if (n >= 0 && n < end && PERCEIVED.has(keyOf(toks[n]))) perceived = true;
+    }
     if (TENSE_MODALS.has(k) && !modal) {
       modal = k as Tense;
       prev = k;
@@ -362,7 +371,7 @@ export function mainTense(toks: readonly Tok[], end: number, pos: PosCache): Ten
   }
   // A clause on one modal ("can become blurred") is that modal's; with a finite verb besides it
   // (a relative clause's "are"), which one governs is unclear.
-  if (modal) return tense ? null : modal;
+  if (modal) return tense ? null : perceived ? 'present' : modal;
   return tense;
 }
 

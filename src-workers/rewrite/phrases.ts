@@ -113,6 +113,9 @@ const ACADEMIC: RewriteMode[] = ['academic'];
 const CASUAL: RewriteMode[] = ['casual'];
 const CONCISE: RewriteMode[] = ['concise'];
 const NOT_ACADEMIC: RewriteMode[] = ['standard', 'formal', 'casual', 'concise'];
+// Words after which a quantifier may not become "lots of": a determiner ("the lots of benefits"),
+// a degree word ("so lots of") or a preposition that reads wrong before it.
+const NOT_BEFORE_LOTS_OF = set('how so too as very not a the of his her their its our my your these those in for');
 const MASS_NOUNS = set(
   'time money effort work research information evidence attention support interest pressure knowledge experience energy data',
 );
@@ -909,8 +912,9 @@ export const PHRASES: Entry[] = [
         notInSentence: set('should ought deserve deserves entitled'),
       },
     }),
-    // Before its noun only: "The problems are numerous." is no "are lots of."
-    F('numerous', 'lots of', 2, { modes: CASUAL, guard: { attributive: true } }),
+    // Before its noun only: "The problems are numerous." is no "are lots of."; and not after a
+    // determiner: "unlock the numerous benefits" is no "the lots of benefits".
+    F('numerous', 'lots of', 2, { modes: CASUAL, guard: { attributive: true, prevNotIn: NOT_BEFORE_LOTS_OF } }),
     F('perhaps', 'maybe', 2, { modes: CASUAL }),
     // Not "the children of Israel" (a people) nor "children of divorce": only children as such.
     // Not in a report of harm: "the two children were pronounced dead" keeps its register.
@@ -922,7 +926,7 @@ export const PHRASES: Entry[] = [
     F('many', 'lots of', 2, {
       modes: CASUAL,
       guard: {
-        prevNotIn: set('how so too as very not a the of his her their its our my your these those in for'),
+        prevNotIn: NOT_BEFORE_LOTS_OF,
         nextLower: true,
         // Before a noun, not as a pronoun: "Many have managed" is no "Lots of have managed", and
         // "leading many to view" no "leading lots of to view".

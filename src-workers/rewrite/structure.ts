@@ -127,6 +127,32 @@ function verbListFollows(toks: readonly Tok[], from: number): number {
   return -1;
 }
 
+/**
+ * From toks[from] to the sentence's end: a list of short items with its own "and" or "or" ("free
+ * internet access, after-school programs, and a safe space"), whose last item is no clause ("fast,
+ * and it works offline" is a second clause).
+ */
+function listFollows(toks: readonly Tok[], from: number, firstItem: readonly string[]): boolean {
+  // A verb's own list is its object ("not only cuts costs but also improves morale, retention, and
+  // output"), which the first item would not join.
+  if (firstItem.length > 1 && (verbFormOf(firstItem[0]) || canBeVerb(firstItem[0]))) return false;
+  let rest = '';
+  for (let k = from; k >= 0 && k < toks.length; k++) {
+    const t = toks[k];
+    if (t.kind === 'punctuation' && /[.;:!?—–()]/.test(t.text)) break;
+    if (t.kind === 'placeholder') return false;
+    rest += t.kind === 'word' ? keyOf(t) : t.text;
+  }
+  return LIST_AHEAD.test(rest.replace(/\s+/g, ' '));
+}
+const LIST_AHEAD =
+  /^(?:[\w'’-]+ ){0,4}[\w'’-]+, (?:(?:[\w'’-]+ ){0,4}[\w'’-]+, )*(?:(?:[\w'’-]+ ){0,4}[\w'’-]+,? )?(?:and|or) (?!(?:it|they|he|she|we|you|i|this|that|there|these|those)\b)/;
+
+/** The words of toks[from..to), lower case. */
+function wordsBetween(toks: readonly Tok[], from: number, to: number): string[] {
+  return toks.slice(from, to).flatMap((t) => (t.kind === 'word' ? [keyOf(t)] : []));
+}
+
 /** A list of three with a comma before its "and" or "or" ("studying, relaxing, and other commitments"). */
 const SERIAL_COMMA = /, (?:[\w'’-]+ ){0,3}[\w'’-]+, (?:and|or) /;
 
@@ -179,6 +205,16 @@ function notOnlyMid(toks: Tok[], document: string): boolean {
           if (SERIAL_COMMA.test(document)) toks.splice(prevIndex(toks, and) + 1, 0, tok(',', 'punctuation', why));
           toks.splice(b, after - b);
           toks.splice(prevIndex(toks, b) + 1, 0, tok(',', 'punctuation', why));
+          cut(toks, i, o + 1, why);
+          return true;
+        }
+        // "offering not only books but also free internet access, after-school programs, and a safe
+        // space" → "offering books, free internet access, after-school programs, and a safe space":
+        // where a list follows, the first item joins it ("books and free internet access, …" reads as a pair).
+        if (listFollows(toks, after, wordsBetween(toks, x, b))) {
+          const comma = prevIndex(toks, b);
+          const from = comma > o && toks[comma].text === ',' ? comma : toks[b - 1]?.kind === 'space' ? b - 1 : b;
+          toks.splice(from, after - from, tok(',', 'punctuation', why), tok(' ', 'space', why));
           cut(toks, i, o + 1, why);
           return true;
         }

@@ -1216,6 +1216,8 @@ export const TABLE: Entry[] = [
   // An approach or a plan on many fronts is a wide-ranging one, not a "many-sided approach".
   F('multifaceted', 'wide-ranging', 1, { guard: { nextIn: PLAN_NOUNS } }),
   F('multifaceted', ['many-sided', 'varied'], 1),
+  // Attention that misses nothing is close attention: "a meticulous attention to detail" is no "careful attention".
+  F('meticulous', 'close', 1, { guard: { nextIn: set('attention') } }),
   F('meticulous', ['careful', 'painstaking'], 1),
   F('seamless', 'smooth', 1),
   F('captivating', ['gripping', 'absorbing'], 1),
@@ -1324,6 +1326,8 @@ export const TABLE: Entry[] = [
       },
     },
   }),
+  // A feeling given is not useful but real: "can provide invaluable peace of mind" → "real peace of mind".
+  F('invaluable', 'real', 2, { guard: { nextIn: set('peace comfort reassurance solace relief') } }),
   F('invaluable', 'very useful', 2),
   F('intriguing', 'interesting', 2),
   // "shaped my journey in profound ways" — not "in deep ways", which no one says.

@@ -5590,4 +5590,62 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'I had a bit of luck.',
     expected: 'I had a bit of luck.',
   },
+  {
+    mode: 'casual',
+    text: 'By making small, sustainable changes, you can unlock the numerous benefits that fiber has to offer.',
+    expected: 'By making small, sustainable changes, you can unlock the many benefits that fiber has to offer.',
+    note: 'after a determiner "numerous" is "many": no "the lots of benefits"',
+  },
+  {
+    mode: 'casual',
+    text: 'There are numerous reasons to go.',
+    expected: 'There are lots of reasons to go.',
+  },
+  {
+    mode: 'standard',
+    text: 'Having a safety net can provide invaluable peace of mind.',
+    expected: 'Having a safety net can provide real peace of mind.',
+    note: 'a feeling given is real, not "very useful"',
+  },
+  {
+    mode: 'standard',
+    text: 'Their advice was invaluable.',
+    expected: 'Their advice was very useful.',
+  },
+  {
+    mode: 'standard',
+    text: 'She showed a meticulous attention to detail.',
+    expected: 'She showed a close attention to detail.',
+    note: 'attention that misses nothing is close',
+  },
+  {
+    mode: 'standard',
+    text: 'Today, jazz continues to thrive as a testament to the creativity and resilience of its pioneers. Its influence can be felt across a wide array of musical genres, from rock to hip-hop, underscoring its enduring legacy.',
+    expected:
+      'Today, jazz keeps thriving as proof of the creativity and resilience of its pioneers. Its influence can be felt across a broad range of musical genres, from rock to hip-hop. This shows its lasting legacy.',
+    note: 'what can be felt is there: the tail it ends in is a present fact, not "This can show"',
+  },
+  {
+    mode: 'standard',
+    text: 'Many argue that the library serves as a vital community hub, offering not only books but also free internet access, after-school programs, and a safe space for vulnerable individuals.',
+    expected:
+      'Many argue that the library is a vital community hub, offering books, free internet access, after-school programs, and a safe space for vulnerable people.',
+    note: 'the first item joins the list after "but also"',
+  },
+  {
+    mode: 'standard',
+    text: 'She speaks not only French but also German, Spanish and Italian.',
+    expected: 'She speaks French, German, Spanish and Italian.',
+  },
+  {
+    mode: 'standard',
+    text: 'The plan not only cuts costs but also improves morale, retention, and output.',
+    expected: 'The plan cuts costs and improves morale, retention, and output.',
+    note: "a verb's list is its object: no join",
+  },
+  {
+    mode: 'standard',
+    text: 'It is not only cheap but also fast, and it works offline.',
+    expected: 'It is cheap and fast, and it works offline.',
+  },
 ];
