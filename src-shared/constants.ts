@@ -21,3 +21,9 @@ export const LLM_KINDS = ['openai', 'ollama'] as const;
  * that the interface can say how many words a text needs before it is checked.
  */
 export const MIN_SCORED_WORDS = 50;
+
+/**
+ * A sentence scoring at least this (percent) reads as AI-generated: the document view shades it
+ * so, and a revision of a mixed document revises it even outside the AI passages.
+ */
+export const SENTENCE_READS_AS_AI = 80;

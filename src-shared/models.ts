@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { JOB_TYPES, LLM_KINDS, REWRITE_MODES } from './constants';
 
-export { JOB_TYPES, LLM_KINDS, MIN_SCORED_WORDS, REWRITE_MODES } from './constants';
+export { JOB_TYPES, LLM_KINDS, MIN_SCORED_WORDS, REWRITE_MODES, SENTENCE_READS_AS_AI } from './constants';
 
 export const DOCUMENT_FORMATS = ['txt', 'md', 'html', 'docx', 'pdf'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];

@@ -9,7 +9,14 @@
  * (`data-start`) so that any selection maps back to offsets in the text.
  */
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { SectionAnalysis, SentenceScore, Span, TextBlock, TextMark } from '../../src-shared/models';
+import {
+  SENTENCE_READS_AS_AI,
+  type SectionAnalysis,
+  type SentenceScore,
+  type Span,
+  type TextBlock,
+  type TextMark,
+} from '../../src-shared/models';
 import { groupBySentence, paragraphsOf, runsOf, type Paragraph, type Run } from '../review/layout';
 import { Block } from './Block';
 import { splitSignals } from '../review/signals';
@@ -18,7 +25,7 @@ import { roundedPercent } from '../review/verdict';
 export type SentenceBand = 'ai' | 'lean' | 'unclear' | 'human';
 /** Shading bands of a sentence score. */
 export function sentenceBand(score: number): SentenceBand {
-  if (score >= 80) return 'ai';
+  if (score >= SENTENCE_READS_AS_AI) return 'ai';
   if (score >= 60) return 'lean';
   if (score >= 40) return 'unclear';
   return 'human';

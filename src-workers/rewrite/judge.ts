@@ -9,10 +9,11 @@
  * ("primarily", "enhance"), which people write too. Changing those in a person's text buys
  * nothing and, to another detector, reads as often more machine-like as less (measured: most of
  * the human texts the independent detector in `npm run eval:rewrite` scored higher). For a `mixed`
- * verdict it is that vocabulary too (its AI passages are revised throughout anyway). The score is
+ * verdict it is that vocabulary too, and every sentence that reads as AI-generated (its AI
+ * passages are revised throughout anyway). The score is
  * also the ceiling for any whole-document revision (rules.ts).
  */
-import { MIN_SCORED_WORDS, type Span } from '../../src-shared/models';
+import { MIN_SCORED_WORDS, SENTENCE_READS_AS_AI, type Span } from '../../src-shared/models';
 import { analyzeText, detectorScore } from '../detect/index';
 import { LIANG_WORDS, LLM_PHRASES } from '../detect/lexicon';
 import { countWords, words, type WordToken } from '../text/segment';
@@ -47,6 +48,11 @@ export function judge(text: string): Judgement {
   const flagged: Span[] = markedSpans(text);
   for (const s of analysis.critical_sections) flagged.push({ start: s.start, end: s.end });
   if (mixed) {
+    // A sentence the document view shows as reading AI-generated is flagged too, inside a human
+    // passage or not: a run of them too short for a passage of its own ("In conclusion, …" after
+    // a list) would otherwise stay as the machine wrote it while the view marks it.
+    for (const s of analysis.sentences)
+      if (s.score >= SENTENCE_READS_AS_AI) flagged.push({ start: s.start, end: s.end });
     for (const e of analysis.explanations) for (const sp of e.spans ?? []) flagged.push(sp);
     for (const s of analysis.critical_sections)
       for (const e of s.explanations) for (const sp of e.spans ?? []) flagged.push(sp);

@@ -244,11 +244,11 @@ const changes = (n: number) => `${n} ${n === 1 ? 'change' : 'changes'}`;
 /**
  * A text judged human keeps only the changes to what the detector flags (`flagged`, picked per
  * unit), and only as far as they do not raise its score. A mixed one is the same: its AI
- * passages are what is flagged.
+ * passages and the sentences that read as AI-generated are what is flagged.
  */
 function keepFlagged(text: string, flagged: RawHunk[], j: Judgement): { hunks: RawHunk[]; note: string } {
   const { kept } = notRaising(text, flagged, j.score);
-  const what = j.mixed ? 'its AI passages and the words' : 'what';
+  const what = j.mixed ? 'its AI passages, the sentences that read as AI-generated and the words' : 'what';
   const person = j.mixed
     ? `This text reads as partly written by a person (AI passages in ${Math.round(100 * j.aiShare)} % of it)`
     : `This text reads as written by a person (AI confidence ${j.score.toFixed(1)} %)`;

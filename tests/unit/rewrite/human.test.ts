@@ -5,7 +5,7 @@
  * Texts written for these tests.
  */
 import { describe, expect, it } from 'vitest';
-import { REWRITE_MODES } from '../../../src-shared/models';
+import { REWRITE_MODES, SENTENCE_READS_AS_AI } from '../../../src-shared/models';
 import { analyzeText, detectorScore } from '../../../src-workers/detect/index';
 import { markedSpans, touches, withoutHeadings, type Judgement } from '../../../src-workers/rewrite/judge';
 import { REASONS } from '../../../src-workers/rewrite/reasons';
@@ -107,6 +107,37 @@ describe('a text judged mixed', () => {
     for (const h of out.hunks) expect(h.start).toBeGreaterThanOrEqual(aiFrom);
     expect(out.diff_summary.note).toMatch(/partly written by a person .* only its AI passages/);
     expect(detectorScore(out.text)).toBeLessThanOrEqual(analysis.ai_confidence!);
+  });
+});
+
+describe('a mixed text whose human passages hold a sentence that reads as AI-generated', () => {
+  // A chat model's listicle: the detector finds the introduction an AI passage and reads the list
+  // items as lukewarm, while the two-sentence conclusion scores high but is too short for a passage.
+  const text = [
+    '**Introduction**',
+    'Social media has become an integral part of modern life, shaping how we communicate, consume information, and perceive the world around us. While it offers numerous benefits, it also presents significant challenges that warrant careful consideration.',
+    '**Benefits of Social Media**',
+    '1. **Connectivity:** Social media platforms enable individuals to stay connected with friends and family, regardless of geographical distance.\n2. **Access to Information:** Users can access a vast array of news and educational content in real time.\n3. **Business Opportunities:** Small businesses can leverage social media to reach a broader audience at a fraction of the cost of traditional advertising.',
+    '**Drawbacks of Social Media**',
+    '1. **Mental Health Concerns:** Excessive use has been linked to anxiety, depression, and low self-esteem, particularly among adolescents.\n2. **Misinformation:** The rapid spread of false information can undermine public trust and have serious real-world consequences.',
+    '**Conclusion**',
+    'In conclusion, social media is a double-edged sword. By fostering digital literacy and promoting responsible usage, we can harness its potential while mitigating its risks.',
+  ].join('\n\n');
+
+  it('revises that sentence, as the document view marks it, and leaves the lukewarm ones', async () => {
+    const analysis = analyzeText(withoutHeadings(text));
+    expect(analysis.verdict).toBe('mixed');
+    const at = text.indexOf('In conclusion');
+    const inPassage = (i: number) => analysis.critical_sections.some((c) => c.start <= i && i < c.end);
+    const conclusion = analysis.sentences.find((s) => s.start <= at && at < s.end)!;
+    expect(inPassage(at)).toBe(false);
+    expect(conclusion.score).toBeGreaterThanOrEqual(SENTENCE_READS_AS_AI);
+    const out = await revise(text, opts('standard', 2));
+    expect(out.text).not.toContain('In conclusion');
+    expect(out.text).toContain('The rapid spread of false information can undermine public trust');
+    expect(out.diff_summary.note).toMatch(
+      /only its AI passages, the sentences that read as AI-generated and the words/,
+    );
   });
 });
 
