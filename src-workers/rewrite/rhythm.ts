@@ -568,10 +568,32 @@ function teaserQuestion(a: Sentence, b: Sentence, state: ReviseState): Sentence 
   // prioritize sleep." An answer with a verb of its own is a clause: "is that …"; a phrase is the
   // complement itself.
   if (!name && imperative(b.toks, state)) joint.push(tok('to', 'word', why), tok(' ', 'space', why));
-  else if (hasFiniteVerb(b.toks, 0, b.toks.length, state.pos) || verbSecond(b.toks))
+  else if (
+    (hasFiniteVerb(b.toks, 0, b.toks.length, state.pos) && !phraseWithRelative(b.toks, state)) ||
+    verbSecond(b.toks)
+  )
     joint.push(tok('that', 'word', why), tok(' ', 'space', why));
   const question = a.toks.slice(0, a.toks.indexOf(qa[qa.length - 1]));
   return { toks: [...question, ...joint, first, ...b.toks.slice(1)], gap: b.gap, joined: true };
+}
+
+const RELATIVE_WORDS = set('that which who whom whose where');
+/**
+ * A noun phrase whose only verb is in its relative clause ("A faster, leaner app that users
+ * love."): no finite verb before the relative word, one after it.
+ */
+function phraseWithRelative(toks: readonly Tok[], state: ReviseState): boolean {
+  const r = toks.findIndex((t, i) => i > 0 && t.kind === 'word' && RELATIVE_WORDS.has(keyOf(t)));
+  if (r < 0 || hasFiniteVerb(toks, 0, r, state.pos)) return false;
+  // One finite verb after it, the relative clause's own ("that simmers for six hours", "that users
+  // love"); after a pronoun subject its verb is the word after the pronoun, and no other may
+  // follow ("… that you buy costs more" is a clause).
+  const words: number[] = [];
+  for (let i = r + 1; i < toks.length; i++) if (toks[i].kind === 'word') words.push(i);
+  if (!words.length) return false;
+  const finite = words.filter((i) => hasFiniteVerb(toks, i, i + 1, state.pos));
+  if (SUBJECT_PRONOUNS.has(keyOf(toks[words[0]]))) return finite.every((i) => i <= (words[1] ?? -1));
+  return finite.length === 1;
 }
 
 /**

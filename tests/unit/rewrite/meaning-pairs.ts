@@ -5648,4 +5648,26 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'It is not only cheap but also fast, and it works offline.',
     expected: 'It is cheap and fast, and it works offline.',
   },
+  {
+    mode: 'standard',
+    text: 'The result? A faster, leaner app that users love.',
+    expected: 'The result is a faster, leaner app that users love.',
+    note: 'a noun phrase with a relative clause is the complement, not a clause after "is that"',
+  },
+  {
+    mode: 'standard',
+    text: 'The answer? A tool that saves you hours every week.',
+    expected: 'The answer is a tool that saves you hours every week.',
+  },
+  {
+    mode: 'standard',
+    text: 'The catch? The app that you buy costs more.',
+    expected: 'The catch is that the app that you buy costs more.',
+    note: 'a main verb after the relative clause: a clause',
+  },
+  {
+    mode: 'standard',
+    text: 'The problem? A bug that crashed the app wiped our data.',
+    expected: 'The problem is that a bug that crashed the app wiped our data.',
+  },
 ];
