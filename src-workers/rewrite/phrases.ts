@@ -307,6 +307,7 @@ export const PHRASES: Entry[] = [
     O("here's the thing :", '', 2),
     O('here is the thing :', '', 2),
     O("here's the deal :", '', 2),
+    O("here's the kicker :", '', 2),
     O('the truth is ,', '', 2),
     O('the reality is ,', '', 2),
     // The reminder before a point ("Remember, practice makes perfect."), not a request to recall a name.

@@ -1420,7 +1420,8 @@ export const TABLE: Entry[] = [
   F('renowned', ['famous', 'well-known'], 2),
   F('masterful', ['skillful', 'expert'], 2),
   F('well-crafted', 'well-made', 2),
-  F('numerous', 'many', 2),
+  // Not after "a" (a learner's "there are a numerous people"): "a many people" is no better.
+  F('numerous', 'many', 2, { guard: { prevNotIn: set('a an') } }),
   F('stark', 'sharp', 2, { guard: { nextIn: set('contrast contrasts difference differences divide distinction') } }),
   F('stark', 'harsh', 2, { guard: { nextIn: set('reminder reminders reality realities warning truth') } }),
   // "steeped in": a place is rich in its past; a tale is full of its mood. Elsewhere ("steeped in

@@ -5670,4 +5670,16 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The problem? A bug that crashed the app wiped our data.',
     expected: 'The problem is that a bug that crashed the app wiped our data.',
   },
+  {
+    mode: 'casual',
+    text: 'For example, there are a numerous people picking up trash.',
+    expected: 'For example, there are a numerous people picking up trash.',
+    note: 'after "a" neither "many" nor "lots of" mends a learner\'s slip',
+  },
+  {
+    mode: 'standard',
+    text: "Here's the kicker: the tool is completely free.",
+    expected: 'The tool is completely free.',
+    note: 'a drum roll before the point',
+  },
 ];
