@@ -1525,7 +1525,16 @@ export const TABLE: Entry[] = [
   O('in addition to', { plain: ['Besides'], formal: [] }, 2),
   V('attempt to', 'try to', 2, { guard: { verb: true } }),
   V('possess', 'have', 2, { guard: { prevNotIn: set("is are was were be been being 's am") } }),
-  V('terminate', 'end', 2, { guard: { object: true } }),
+  // Not in a contract or a notice of one, where "terminate" is the term of art ("shall entitle
+  // the Licensor to terminate it forthwith", "terminate the lease on notice").
+  V('terminate', 'end', 2, {
+    guard: {
+      object: true,
+      notInSentence: set(
+        'agreement agreements contract contracts licence license licensee licensor lease tenancy tenant landlord employment party parties shall breach notice clause hereunder herein forthwith',
+      ),
+    },
+  }),
   N('assistance', 'help', 2, { plural: false }),
   N('objectives', 'goals', 2, { plural: false }),
   F('vividly', 'clearly', 3, {

@@ -5682,4 +5682,20 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The tool is completely free.',
     note: 'a drum roll before the point',
   },
+  {
+    mode: 'formal',
+    text: 'Any material breach of this Agreement shall entitle the Licensor to terminate it forthwith.',
+    expected: 'Any material breach of this Agreement shall entitle the Licensor to terminate it forthwith.',
+    note: 'in a contract "terminate" is the term of art',
+  },
+  {
+    mode: 'standard',
+    text: "Either party may terminate the lease on thirty days' notice.",
+    expected: "Either party may terminate the lease on thirty days' notice.",
+  },
+  {
+    mode: 'standard',
+    text: 'The team decided to terminate the project after the budget cuts.',
+    expected: 'The team decided to end the project after the budget cuts.',
+  },
 ];
