@@ -924,6 +924,8 @@ export const PHRASES: Entry[] = [
       guard: { prevNotIn: set('young small'), nextNotIn: set('of'), notInSentence: GRAVE_WORDS },
     }),
     F('approximately', 'about', 2, { modes: CASUAL }),
+    // Not "cease to exist" (no "stop to exist") nor the legal "cease and desist".
+    V('cease', 'stop', 2, { modes: CASUAL, guard: { nextNotIn: set('to and') } }),
     F('many', 'lots of', 2, {
       modes: CASUAL,
       guard: {

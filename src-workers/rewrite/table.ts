@@ -1524,6 +1524,19 @@ export const TABLE: Entry[] = [
   O('accordingly ,', { plain: ['So,'], formal: [] }, 2),
   O('in addition to', { plain: ['Besides'], formal: [] }, 2),
   V('attempt to', 'try to', 2, { guard: { verb: true } }),
+  F('irrespective of', 'regardless of', 2),
+  // What a thing attests to, it shows ("attests to the book's merit"); "as many can attest" has no object.
+  V('attest to', 'show', 2, { guard: { object: true } }),
+  // "render" that makes something so ("rendering them useless", "renders it an influential work"),
+  // not a picture drawn or a service given ("renders them in real time", "rendered him a service").
+  V('render', 'make', 2, {
+    guard: {
+      nextIn: set('it them him her us me you'),
+      next2In: set(
+        'a an useless obsolete ineffective invalid impossible unable helpless homeless irrelevant void unusable inoperable vulnerable powerless speechless unconscious incapable unfit redundant meaningless moot inaccessible unreadable',
+      ),
+    },
+  }),
   V('possess', 'have', 2, { guard: { prevNotIn: set("is are was were be been being 's am") } }),
   // Not in a contract or a notice of one, where "terminate" is the term of art ("shall entitle
   // the Licensor to terminate it forthwith", "terminate the lease on notice").

@@ -5698,4 +5698,48 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The team decided to terminate the project after the budget cuts.',
     expected: 'The team decided to end the project after the budget cuts.',
   },
+  {
+    mode: 'standard',
+    text: "The novella's study of existential themes renders it an influential work.",
+    expected: "The novella's study of existential themes makes it an influential work.",
+    note: '"render" that makes something so',
+  },
+  {
+    mode: 'standard',
+    text: 'The flood rendered them homeless.',
+    expected: 'The flood made them homeless.',
+  },
+  {
+    mode: 'standard',
+    text: 'The engine renders them in real time.',
+    expected: 'The engine renders them in real time.',
+    note: 'a picture drawn stays',
+  },
+  {
+    mode: 'standard',
+    text: "Its lasting appeal attests to the book's merit.",
+    expected: "Its lasting appeal shows the book's merit.",
+  },
+  {
+    mode: 'standard',
+    text: 'As many readers can attest, the ending is a shock.',
+    expected: 'As many readers can attest, the ending is a shock.',
+    note: 'no object: no "show"',
+  },
+  {
+    mode: 'standard',
+    text: 'The law applies irrespective of income.',
+    expected: 'The law applies regardless of income.',
+  },
+  {
+    mode: 'casual',
+    text: 'The rain finally ceased.',
+    expected: 'The rain finally stopped.',
+  },
+  {
+    mode: 'casual',
+    text: 'The company sent a cease and desist letter.',
+    expected: 'The company sent a cease and desist letter.',
+    note: 'the legal term stays',
+  },
 ];
