@@ -924,6 +924,18 @@ export const PHRASES: Entry[] = [
       guard: { prevNotIn: set('young small'), nextNotIn: set('of'), notInSentence: GRAVE_WORDS },
     }),
     F('approximately', 'about', 2, { modes: CASUAL }),
+    // "not merely a story" → "not just a story": "just" says what "merely" says, where "only" says less.
+    F('merely', 'just', 2, { modes: CASUAL, guard: { nextLower: true } }),
+    // A result said by its participle needs no "thus": "pay for opinions, thus turning spare time into cash".
+    F('thus', '', 2, { modes: CASUAL, guard: { prevIn: set(','), nextGerund: true } }),
+    F('and thus', 'and so', 2, { modes: CASUAL }),
+    // Not "put upon" or "come upon" (other verbs), nor "is upon us" (close at hand); "once upon a time" stays.
+    F('upon', 'on', 2, {
+      modes: CASUAL,
+      guard: { prevNotIn: set("once put come came comes coming is are was were be been being 's 're am") },
+    }),
+    // Not "mutually beneficial", a set phrase.
+    F('beneficial', 'helpful', 2, { modes: CASUAL, guard: { prevNotIn: set('mutually') } }),
     // Not "cease to exist" (no "stop to exist") nor the legal "cease and desist".
     V('cease', 'stop', 2, { modes: CASUAL, guard: { nextNotIn: set('to and') } }),
     F('many', 'lots of', 2, {

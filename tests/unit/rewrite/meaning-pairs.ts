@@ -5742,4 +5742,59 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The company sent a cease and desist letter.',
     note: 'the legal term stays',
   },
+  {
+    mode: 'casual',
+    text: 'It is merely a tool.',
+    expected: "It's just a tool.",
+    note: '"just" says what "merely" says',
+  },
+  {
+    mode: 'casual',
+    text: 'Companies like Swagbucks pay for opinions, thus turning spare time into cash.',
+    expected: 'Companies like Swagbucks pay for opinions, turning spare time into cash.',
+    note: 'a result said by its participle needs no "thus"',
+  },
+  {
+    mode: 'casual',
+    text: 'The novel is subtle, and thus deserving of attention.',
+    expected: 'The novel is subtle, and so deserving of attention.',
+  },
+  {
+    mode: 'casual',
+    text: 'Upon arrival, guests receive a map.',
+    expected: 'On arrival, guests receive a map.',
+  },
+  {
+    mode: 'casual',
+    text: 'We agreed upon a plan.',
+    expected: 'We agreed on a plan.',
+  },
+  {
+    mode: 'casual',
+    text: 'Winter is upon us.',
+    expected: 'Winter is upon us.',
+    note: 'close at hand: no "on us"',
+  },
+  {
+    mode: 'casual',
+    text: 'He felt put upon by his boss.',
+    expected: 'He felt put upon by his boss.',
+    note: 'another verb',
+  },
+  {
+    mode: 'casual',
+    text: 'We came upon a cabin in the woods.',
+    expected: 'We came upon a cabin in the woods.',
+  },
+  {
+    mode: 'casual',
+    text: 'Regular exercise is beneficial for your heart.',
+    expected: 'Regular exercise is helpful for your heart.',
+  },
+  {
+    mode: 'casual',
+    text: 'It was a mutually beneficial deal.',
+    expected: 'It was a mutually beneficial deal.',
+    note: 'a set phrase',
+  },
 ];
