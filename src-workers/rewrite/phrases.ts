@@ -929,10 +929,15 @@ export const PHRASES: Entry[] = [
     // A result said by its participle needs no "thus": "pay for opinions, thus turning spare time into cash".
     F('thus', '', 2, { modes: CASUAL, guard: { prevIn: set(','), nextGerund: true } }),
     F('and thus', 'and so', 2, { modes: CASUAL }),
-    // Not "put upon" or "come upon" (other verbs), nor "is upon us" (close at hand); "once upon a time" stays.
+    // Not "put upon" or "come upon" (other verbs), nor "is upon us" (close at hand); "once upon a
+    // time" and "layer upon layer", "thousands upon thousands" (a figure of piling up) stay.
     F('upon', 'on', 2, {
       modes: CASUAL,
-      guard: { prevNotIn: set("once put come came comes coming is are was were be been being 's 're am") },
+      guard: {
+        prevNotIn: set(
+          "once put come came comes coming is are was were be been being 's 're am layer layers row rows wave waves mile miles page pages brick bricks stone stones hour hours day days year years thousands millions hundreds billions",
+        ),
+      },
     }),
     // Not "mutually beneficial", a set phrase.
     F('beneficial', 'helpful', 2, { modes: CASUAL, guard: { prevNotIn: set('mutually') } }),

@@ -5797,4 +5797,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'It was a mutually beneficial deal.',
     note: 'a set phrase',
   },
+  {
+    mode: 'casual',
+    text: 'Her stories are made with layers upon layers of clues.',
+    expected: 'Her stories are made with layers upon layers of clues.',
+    note: 'a figure of piling up',
+  },
 ];
