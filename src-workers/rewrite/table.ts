@@ -1729,7 +1729,13 @@ export const TABLE: Entry[] = [
   }),
   // A study's "limitations" are its weaknesses, a term of the trade; "limits" are its bounds.
   // Formal and academic prose keep the term ("the approach has limitations that hinder …").
-  N('limitations', 'limits', 2, { modes: NOT_FORMAL, plural: false, guard: { notInSentence: RESEARCH_WORDS } }),
+  // The study may be named a sentence away: "These results are consistent … However, several
+  // limitations should be acknowledged. First, the sample was drawn …".
+  N('limitations', 'limits', 2, {
+    modes: NOT_FORMAL,
+    plural: false,
+    guard: { notInSentence: RESEARCH_WORDS, notNear: RESEARCH_WORDS },
+  }),
   N('camaraderie', 'fellowship', 2),
   N('dependability', 'reliability', 2),
   // Needs are met, not tackled ("address their needs" → "meet their needs").

@@ -5803,4 +5803,16 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Her stories are made with layers upon layers of clues.',
     note: 'a figure of piling up',
   },
+  {
+    mode: 'casual',
+    text: 'These results are consistent with previous research. However, several limitations should be acknowledged. First, the sample was drawn from a single institution.',
+    expected:
+      'These results are consistent with previous research. But several limitations should be acknowledged. First, the sample was drawn from a single institution.',
+    note: "a study's limitations, the study named a sentence away",
+  },
+  {
+    mode: 'standard',
+    text: 'The old bridge has its limitations: it cannot carry trucks.',
+    expected: 'The old bridge has its limits: it cannot carry trucks.',
+  },
 ];
