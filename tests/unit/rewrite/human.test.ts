@@ -7,11 +7,18 @@
 import { describe, expect, it } from 'vitest';
 import { REWRITE_MODES, SENTENCE_READS_AS_AI } from '../../../src-shared/models';
 import { analyzeText, detectorScore } from '../../../src-workers/detect/index';
-import { markedSpans, touches, withoutHeadings, type Judgement } from '../../../src-workers/rewrite/judge';
+import {
+  asProse,
+  judge,
+  markedSpans,
+  touches,
+  withoutHeadings,
+  type Judgement,
+} from '../../../src-workers/rewrite/judge';
 import { REASONS } from '../../../src-workers/rewrite/reasons';
 import { paragraphs } from '../../../src-workers/text/segment';
 import { keepNotRaising } from '../../../src-workers/rewrite/rules';
-import { mixedText } from '../../helpers/texts';
+import { HUMAN_STORY_PARAGRAPHS, mixedText } from '../../helpers/texts';
 import { AI_ARTICLE, HUMAN_STORY, opts, revise } from './helpers';
 
 describe('a text judged human', () => {
@@ -111,33 +118,52 @@ describe('a text judged mixed', () => {
 });
 
 describe('a mixed text whose human passages hold a sentence that reads as AI-generated', () => {
-  // A chat model's listicle: the detector finds the introduction an AI passage and reads the list
-  // items as lukewarm, while the two-sentence conclusion scores high but is too short for a passage.
-  const text = [
-    '**Introduction**',
-    'Social media has become an integral part of modern life, shaping how we communicate, consume information, and perceive the world around us. While it offers numerous benefits, it also presents significant challenges that warrant careful consideration.',
-    '**Benefits of Social Media**',
-    '1. **Connectivity:** Social media platforms enable individuals to stay connected with friends and family, regardless of geographical distance.\n2. **Access to Information:** Users can access a vast array of news and educational content in real time.\n3. **Business Opportunities:** Small businesses can leverage social media to reach a broader audience at a fraction of the cost of traditional advertising.',
-    '**Drawbacks of Social Media**',
-    '1. **Mental Health Concerns:** Excessive use has been linked to anxiety, depression, and low self-esteem, particularly among adolescents.\n2. **Misinformation:** The rapid spread of false information can undermine public trust and have serious real-world consequences.',
-    '**Conclusion**',
-    'In conclusion, social media is a double-edged sword. By fostering digital literacy and promoting responsible usage, we can harness its potential while mitigating its risks.',
-  ].join('\n\n');
+  // A machine opening line before a person's story and an AI article: the line scores high, but
+  // one sentence is too short for an AI passage of its own, so it sits in the human passage.
+  const opening =
+    "In today's fast-paced world, it is crucial to recognize that fostering meaningful connections plays a pivotal role in our well-being.";
+  const text = `${opening}\n\n${mixedText(3)}`;
+  const story = HUMAN_STORY_PARAGRAPHS.join('\n\n');
 
-  it('revises that sentence, as the document view marks it, and leaves the lukewarm ones', async () => {
-    const analysis = analyzeText(withoutHeadings(text));
+  it('revises that sentence, as the document view marks it, and leaves the human story as written', async () => {
+    const analysis = analyzeText(asProse(text));
     expect(analysis.verdict).toBe('mixed');
-    const at = text.indexOf('In conclusion');
     const inPassage = (i: number) => analysis.critical_sections.some((c) => c.start <= i && i < c.end);
-    const conclusion = analysis.sentences.find((s) => s.start <= at && at < s.end)!;
-    expect(inPassage(at)).toBe(false);
-    expect(conclusion.score).toBeGreaterThanOrEqual(SENTENCE_READS_AS_AI);
+    const first = analysis.sentences[0];
+    expect(inPassage(first.start)).toBe(false);
+    expect(first.score).toBeGreaterThanOrEqual(SENTENCE_READS_AS_AI);
+    // The whole sentence is flagged, not only the words the detector lists in it.
+    expect(judge(text).flagged).toContainEqual({ start: first.start, end: first.end });
     const out = await revise(text, opts('standard', 2));
-    expect(out.text).not.toContain('In conclusion');
-    expect(out.text).toContain('The rapid spread of false information can undermine public trust');
+    expect(out.text).not.toContain("In today's fast-paced world");
+    expect(out.text).toContain(story);
     expect(out.diff_summary.note).toMatch(
       /only its AI passages, the sentences that read as AI-generated and the words/,
     );
+  });
+});
+
+describe('a text with Markdown markup saved as plain text', () => {
+  // A chat answer copied with its bold labels and bullets: the detector, shown the markers, reads
+  // them as a person's punctuation; the judgement reads the prose.
+  const text = [
+    'Choosing between renting and buying a home depends on several key factors. Here is a breakdown to help you decide.',
+    '**Financial considerations**',
+    '- **Upfront costs:** Buying typically requires a substantial down payment (often 10–20%), along with closing costs.\n- **Monthly expenses:** Mortgage payments can be comparable to rent, but homeowners must also budget for property taxes, insurance, and maintenance.\n- **Long-term wealth:** Owning a home allows you to build equity over time, whereas rent payments do not contribute to ownership.',
+    '**Lifestyle considerations**',
+    '- **Flexibility:** Renting offers greater flexibility if you anticipate relocating for work or personal reasons.\n- **Stability:** Homeownership provides a sense of stability and the freedom to customize your living space.',
+    'Ultimately, the right choice depends on your financial situation, career plans, and personal preferences. If you plan to stay in one place for at least five years, buying may be the more cost-effective option.',
+  ].join('\n\n');
+
+  it('is judged by its prose, markers blanked with the offsets kept, and revised as such', async () => {
+    const prose = asProse(text);
+    expect(prose).toHaveLength(text.length);
+    expect(prose).not.toMatch(/\*\*|^- /m);
+    expect(analyzeText(text).verdict).toBe('human');
+    expect(judge(text).human).toBe(false);
+    const out = await revise(text, opts('standard', 2));
+    expect(out.text).not.toContain('Ultimately,');
+    expect(out.text).toContain('- **Upfront costs:**');
   });
 });
 
