@@ -14,7 +14,8 @@ import { diffPiece, summarize, toHunks, type RawHunk } from './diff';
 import { readsAsEnglish } from './english';
 import { makeGuard, type Guard } from './guard';
 import { planSections, SectionProgress } from './sections';
-import { judge, proseScore, touches, type Judgement } from './judge';
+import { detectorScore } from '../detect/index';
+import { asProse, judge, proseScore, touches, type Judgement } from './judge';
 import { insertableWords } from './lexicon';
 import { findProtectedSpans, maskRange, unmask, type ProtectedSpan } from './protect';
 import { REASONS, STOCK_REASONS, type Reason } from './reasons';
@@ -182,7 +183,14 @@ const MAX_PICKED = 16;
  * one detector run per family and step, two per change for the last.
  */
 function notRaising(text: string, hunks: RawHunk[], score: number): NotRaising {
-  const fits = (kept: RawHunk[]) => !kept.length || proseScore(apply(text, kept)) <= score;
+  // Where markup or headings were blanked for the judgement, the score of the document as it
+  // stands (what its analysis shows) may not rise either.
+  const shown = asProse(text) === text ? null : detectorScore(text);
+  const fits = (kept: RawHunk[]) => {
+    if (!kept.length) return true;
+    const after = apply(text, kept);
+    return proseScore(after) <= score && (shown === null || detectorScore(after) <= shown);
+  };
   const withoutOne = (from: RawHunk[], stockFamilies: boolean): NotRaising | null => {
     const families = [...new Set(from.flatMap(reasonsOf))].filter(
       (f) => f && STOCK_REASONS.has(f as Reason) === stockFamilies,
