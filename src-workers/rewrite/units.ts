@@ -147,8 +147,8 @@ export function planUnits(text: string, ranges: readonly { start: number; end: n
 }
 
 /**
- * A stanza: three lines or more, each short and opening with a capital, most of them ending
- * without a full stop and some with a comma or semicolon ("In the quiet of the autumn night, /
+ * A stanza: three lines or more, each short and opening with a capital, at most half of them
+ * ending with a full stop and some with a comma or semicolon ("In the quiet of the autumn night, /
  * The stars …"). A word swapped or a line split there breaks rhyme and metre, so verse is left
  * as written. Hard-wrapped prose has lines that open in lower case; a list of fragments has no
  * commas at its line ends; a signature or an address has lines too short.
@@ -167,5 +167,6 @@ function isVerse(paragraph: string): boolean {
   if (counts.filter((c) => c >= 4).length * 2 < lines.length) return false;
   const stops = lines.filter((l) => /[.!?]["”'’)]?$/.test(l)).length;
   const commas = lines.filter((l) => /[,;:—–-]$/.test(l)).length;
-  return stops * 2 < lines.length && commas > 0;
+  // At most half end a sentence: rhymed couplets close every second line ("… soft and bright.").
+  return stops * 2 <= lines.length && commas > 0;
 }

@@ -80,6 +80,17 @@ describe('verse', () => {
     expect(out.hunks.every((h) => h.end <= prose.length)).toBe(true);
     expect(out.diff_summary.note).toMatch(/One stanza of verse was left as written/);
   });
+  it('a stanza of rhymed couplets, each closing with a full stop, is verse too', async () => {
+    const couplets = [
+      'In the quiet hush of morning light,',
+      'The world awakens, soft and bright.',
+      'A tapestry of dreams unfolds,',
+      'As every heart its story holds.',
+    ].join('\n');
+    const out = await revise(couplets, opts('standard', 2));
+    expect(out.text).toBe(couplets);
+    expect(out.diff_summary.note).toMatch(/One stanza of verse was left as written/);
+  });
   it('a stanza the user selected is revised', async () => {
     const out = await revise(stanza, opts('standard', 2), [{ start: 0, end: stanza.length }]);
     expect(out.text).not.toBe(stanza);
