@@ -166,7 +166,8 @@ function isVerse(paragraph: string): boolean {
   // Customer Care Team") has lines of a name or two.
   if (counts.filter((c) => c >= 4).length * 2 < lines.length) return false;
   const stops = lines.filter((l) => /[.!?]["”'’)]?$/.test(l)).length;
-  const commas = lines.filter((l) => /[,;:—–-]$/.test(l)).length;
+  // Not a colon, which opens a list ("… are the following officials: / The General Secretariat …").
+  const commas = lines.filter((l) => /[,;—–-]$/.test(l)).length;
   // At most half end a sentence: rhymed couplets close every second line ("… soft and bright.").
   return stops * 2 <= lines.length && commas > 0;
 }
