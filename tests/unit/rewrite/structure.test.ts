@@ -91,6 +91,16 @@ describe('verse', () => {
     expect(out.text).toBe(couplets);
     expect(out.diff_summary.note).toMatch(/One stanza of verse was left as written/);
   });
+  it('lines after a colon are a list, not a stanza', async () => {
+    const list = [
+      'Structure',
+      'Under the council are the following officers, who meet monthly:',
+      'The Director of Finance and Planning.',
+      'The Director of Public Works and Transport.',
+    ].join('\n');
+    const out = await revise(`Furthermore, the council meets every month.\n\n${list}`, opts('standard', 2));
+    expect(out.diff_summary.note ?? '').not.toMatch(/verse/);
+  });
   it('a stanza the user selected is revised', async () => {
     const out = await revise(stanza, opts('standard', 2), [{ start: 0, end: stanza.length }]);
     expect(out.text).not.toBe(stanza);
