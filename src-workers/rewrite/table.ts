@@ -1240,6 +1240,15 @@ export const TABLE: Entry[] = [
       notNextWithin: { n: 3, in: set('to') },
     },
   }),
+  // A study, a ruling or a discovery that breaks new ground is a landmark one ("a revolutionary
+  // study" says it overturned its field).
+  F('groundbreaking', 'landmark', 1, {
+    guard: {
+      nextIn: set(
+        'study studies research work paper papers discovery discoveries finding findings ruling rulings decision case trial report book',
+      ),
+    },
+  }),
   // Not the literal "groundbreaking ceremony" of a building site.
   F('groundbreaking', 'revolutionary', 1, { guard: { nextNotIn: set('ceremony ceremonies') } }),
   F('ground-breaking', ['landmark@attr', 'revolutionary'], 1),

@@ -5815,4 +5815,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The old bridge has its limitations: it cannot carry trucks.',
     expected: 'The old bridge has its limits: it cannot carry trucks.',
   },
+  {
+    mode: 'standard',
+    text: 'The court issued a groundbreaking ruling on privacy.',
+    expected: 'The court issued a landmark ruling on privacy.',
+    note: 'a ruling or a study that breaks new ground is a landmark one',
+  },
+  {
+    mode: 'standard',
+    text: 'Their groundbreaking music changed pop.',
+    expected: 'Their revolutionary music changed pop.',
+  },
 ];
