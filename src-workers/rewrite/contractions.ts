@@ -59,6 +59,19 @@ const CASUAL_ONLY: Record<string, string> = {
   'it will': "it'll",
   'that will': "that'll",
 };
+/**
+ * Pronoun + "would": casual only, and only before a verb of wanting, where "'d" can be nothing but
+ * "would" ("I would like to thank" → "I'd like to thank"; "I would have" stays).
+ */
+const PRONOUN_WOULD: Record<string, string> = {
+  'i would': "I'd",
+  'you would': "you'd",
+  'we would': "we'd",
+  'they would': "they'd",
+  'he would': "he'd",
+  'she would': "she'd",
+};
+const WANTING = set('like love prefer rather');
 
 const PARTICIPLE_LIKE =
   /^(?:been|had|done|seen|made|got|gotten|gone|given|taken|known|shown|found|said|thought|told|become|come|left|kept|brought|bought|built|heard|held|lost|met|paid|put|read|run|sent|set|spent|stood|understood|won|written|begun|chosen|driven|eaten|fallen|forgotten|grown|hidden|ridden|risen|spoken|stolen|thrown|worn|[a-z]+ed)$/;
@@ -92,7 +105,13 @@ function clauseEndsAfter(toks: readonly Tok[], i: number): boolean {
 
 /** First words of every pair above (a quick test before building the pair). */
 const FIRST_WORDS = new Set<string>(
-  [...Object.keys(NEGATIONS), ...Object.keys(PRONOUN_VERB), ...Object.keys(PRONOUN_HAVE), ...Object.keys(CASUAL_ONLY)]
+  [
+    ...Object.keys(NEGATIONS),
+    ...Object.keys(PRONOUN_VERB),
+    ...Object.keys(PRONOUN_HAVE),
+    ...Object.keys(CASUAL_ONLY),
+    ...Object.keys(PRONOUN_WOULD),
+  ]
     .map((p) => p.split(' ')[0])
     .concat(Object.keys(SINGLE_NEGATION)),
 );
@@ -161,6 +180,7 @@ export function contract(toks: Tok[], level: ContractionLevel, apostrophe: strin
       const pv = PRONOUN_VERB[pair] ?? (level === 'casual' ? CASUAL_ONLY[pair] : undefined);
       if (pv && afterTok && afterTok.kind === 'word') rep = pv;
       else if (PRONOUN_HAVE[pair] && PARTICIPLE_LIKE.test(afterKey)) rep = PRONOUN_HAVE[pair];
+      else if (level === 'casual' && PRONOUN_WOULD[pair] && WANTING.has(afterKey)) rep = PRONOUN_WOULD[pair];
     }
     if (!rep) continue;
     // "It is" → "It's"; "I am" keeps its capital I; an all-caps pair is left alone.
