@@ -925,14 +925,18 @@ const EVENT_NOUNS = set(
 );
 
 /**
- * "This is a Maryland-based organization": "This" + "be" + an article before no word for an event
+ * "This is a Maryland-based organization": "This" + "be" + an article (or a possessive) before no word for an event
  * names a thing (the subject before, often), and ", which" would tie it to the last noun instead
  * ("adults affected by ADHD, which is a Maryland-based organization").
  */
 function namesAThing(toks: readonly Tok[], v: number): boolean {
   if (!BE_FORMS.has(keyOf(toks[v]))) return false;
   const art = nextIndex(toks, v);
-  if (art < 0 || !/^(?:a|an|the)$/.test(keyOf(toks[art]))) return false;
+  if (art < 0) return false;
+  // "This is everything I wished a search game would be": the game, not the enjoying of it.
+  if (keyOf(toks[art]) === 'everything') return true;
+  // A possessive is a determiner as an article is: "This is my favourite game" names the game.
+  if (!/^(?:a|an|the|my|our|your|his|her|their)$/.test(keyOf(toks[art]))) return false;
   let k = art;
   for (let n = 0; n < 4; n++) {
     k = nextIndex(toks, k);
