@@ -301,6 +301,12 @@ const DISCERNED = set('what how whether which who the a an that between');
 const DISCLOSED = set('information truth secret secrets identity details name names whereabouts source sources');
 /** A sentence about a study or research ("Future research should address these limitations"). */
 const RESEARCH_WORDS = new Set([...STUDY_WORDS, ...set('research researchers paper papers evidence review')]);
+/** A sentence about acting, where a "role" is the trade's word ("her role in 'The Beach'"). */
+const STAGE_WORDS = set(
+  'actor actors actress actresses acting film films movie movies drama dramas sitcom series musical opera cast starring starred award awards nominated nomination oscar bafta emmy tony',
+);
+/** What a story's "Thus," brings into being ("Thus, the game of basketball was born"). */
+const ORIGINS = set('born began begun emerged founded created established arose');
 /** Subjects that compel rather than need ("the law requires disclosure"), up to three words before. */
 const COMPELLING = {
   n: 4,
@@ -312,7 +318,9 @@ const COMPELLING = {
 const COMPELLING_PUZZLES = set('question questions mystery mysteries puzzle puzzles riddle riddles dilemma dilemmas');
 const COMPELLING_READS = new Set([
   ...STORY_NOUNS,
-  ...set('look glimpse portrait portraits account accounts documentary documentaries memoir biography series'),
+  ...set(
+    'look glimpse portrait portraits account accounts documentary documentaries memoir biography series viewing reading listening watching television',
+  ),
 ]);
 /** "has", "had" just before a participle, or one adverb before it ("had long stood"). */
 const AFTER_HAVE = { n: 2, in: set("has have had 've 'd") };
@@ -506,6 +514,9 @@ export const TABLE: Entry[] = [
   O('consequently ,', { plain: ['So,'], formal: ['For this reason,'] }, 2),
   O('therefore ,', { plain: ['So,'], formal: [] }, 3),
   O('therefore ,', { plain: [], casual: ['So,'] }, 2, { modes: ['casual'] }),
+  // A story's "Thus," is "in this way", not an inference: "Thus, the game of basketball was born"
+  // is no "Therefore, … was born".
+  O('thus ,', { plain: ['And so,'], formal: ['In this way,'] }, 2, { guard: { nextWithin: { n: 8, in: ORIGINS } } }),
   O('thus ,', { plain: ['So,'], formal: ['Therefore,'] }, 2),
   O('hence ,', { plain: ['So,'], formal: ['Therefore,'] }, 2),
   // Before a word, "I" or a name ("However, Santiago never gives up." → "But Santiago …"); a text
@@ -1952,7 +1963,7 @@ export const TABLE: Entry[] = [
     guard: {
       attributive: true,
       nextNotIn: set(
-        'school schools schooling education grade grades care election elections color colors colour colours source sources key teacher teachers producer producers star stars radius mass eclipse component components literature text texts document documents data research study studies evidence outcome outcomes endpoint endpoints analysis analyses prevention tumor tumors tumour tumours infection infections hypertension market markets sector',
+        'school schools schooling education grade grades care election elections season campaign campaigns race races ballot ballots voter voters debate debates contest contests candidate candidates color colors colour colours source sources key teacher teachers producer producers star stars radius mass eclipse component components literature text texts document documents data research study studies evidence outcome outcomes endpoint endpoints analysis analyses prevention tumor tumors tumour tumours infection infections hypertension market markets sector',
       ),
     },
   }),
@@ -2196,7 +2207,9 @@ export const TABLE: Entry[] = [
 
   // ---- What chat models still overuse after the entries above, with plain equivalents --------
   // "plays a fundamental role", "played the role of Hamlet": a part. "its role in" → "its part in".
-  N('role in', 'part in', 2, { plural: false, guard: { prevIn: POSSESSIVES } }),
+  // An actor's role is the trade's word: "nominated for Best Actress for her role in 'The Beach'"
+  // keeps it ("her part in" also reads "as for her").
+  N('role in', 'part in', 2, { plural: false, guard: { prevIn: POSSESSIVES, notInSentence: STAGE_WORDS } }),
   N('role', 'part', 2, {
     plural: false,
     // "a role" itself is the entry above's, which keeps "plays a role of the environment".
