@@ -13,7 +13,7 @@ import { isCapitalized, keyOf, wordCount, type Sentence } from './tokens';
 import { isNegation, set } from './wordsets';
 
 const FUNCTION_WORDS = set(
-  "a an the and or but so yet of in on at by for with about to from into over under as is are was were be been being am do does did have has had will would shall should can could may might must it its this that these those there here they them their we us our you your he him his she her i me my who whom whose which what when where why how all any both each more most other some such only own same too very just also than then not no can't won't don't doesn't isn't aren't overall finally conclusion summary end essence ultimately clearly thus therefore however",
+  "a an the and or but so yet of in on at by for with about to from into over under as is are was were be been being am do does did have has had will would shall should can could may might must it its this that these those there here they them their we us our you your he him his she her i me my who whom whose which what when where why how all any both each more most other some such only own same too very just also than then not no can't won't don't doesn't isn't aren't overall finally conclusion summary essence ultimately clearly thus therefore however",
 );
 /** Words that draw a conclusion: a sentence with one takes a step of its own. */
 const INFERENCE = set('so therefore thus hence consequently must');
@@ -35,10 +35,14 @@ const OPEN_CHOICE = ' open choice';
  */
 function contentOf(s: Sentence): Set<string> | null {
   const out = new Set<string>();
+  let prevKey = '';
   for (const t of s.toks) {
     if (t.kind === 'placeholder') return null;
     if (t.kind !== 'word') continue;
     const k = keyOf(t);
+    // "In the end" and "at the end of the day" frame; "a means to an end" says something.
+    if (k === 'end' && prevKey === 'the') continue;
+    prevKey = k;
     // A quantity is a fact the guard keeps ("in one specific subject"): not for cutting either.
     if (isNegation(k) || NUMBER_WORDS.has(k)) return null;
     if (FUNCTION_WORDS.has(k)) continue;

@@ -505,6 +505,21 @@ describe('concise prose', () => {
     ].join(' ');
     expect((await edit(text, 'concise')).text).toContain('She also won the Tony Award');
   });
+  it('keeps a sentence whose new point is "an end": only "the end" of "in the end" frames', async () => {
+    const text = [
+      'Sexual relationships between men and women were often seen as defined by status and convenience.',
+      'Sexual relationships between men and women were often seen as a means to an end.',
+    ].join(' ');
+    expect((await edit(text, 'concise')).text).toContain('a means to an end.');
+    // "In the end" still adds nothing to a point made.
+    const framed = [
+      'Regular exercise improves sleep, mood and focus for people of every age.',
+      'In the end, regular exercise improves sleep, mood and focus.',
+    ].join(' ');
+    expect((await edit(framed, 'concise')).text).toBe(
+      'Regular exercise improves sleep, mood and focus for people of every age.',
+    );
+  });
   it('keeps a closing verdict on a name: the name is known, what it says of it is not', async () => {
     const text = [
       'Daniel led the migration of the billing service for the team.',
