@@ -5826,4 +5826,80 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'Their groundbreaking music changed pop.',
     expected: 'Their revolutionary music changed pop.',
   },
+  {
+    mode: 'casual',
+    text: 'I would like to thank you for your help with the move.',
+    expected: "I'd like to thank you for your help with the move.",
+  },
+  {
+    mode: 'casual',
+    text: 'We would love to hear what you think of the new menu.',
+    expected: "We'd love to hear what you think of the new menu.",
+  },
+  {
+    mode: 'casual',
+    text: 'I would have called you sooner, but my phone died.',
+    expected: 'I would have called you sooner, but my phone died.',
+    note: "'d before 'have' could be 'had': only a verb of wanting contracts",
+  },
+  {
+    mode: 'casual',
+    text: "You can see by the hours I put into this game that I enjoy it. This is everything I wished a search game from COD would be. But don't buy this game expecting a shooter.",
+    expected:
+      "You can see by the hours I put into this game that I enjoy it. This is everything I wished a search game from COD would be. But don't buy this game expecting a shooter.",
+    note: "'This' is the game, not the enjoying: no ', which'",
+  },
+  {
+    mode: 'casual',
+    text: 'I bought the blue edition last spring. This is my favourite game of the decade by far.',
+    expected: 'I bought the blue edition last spring. This is my favourite game of the decade by far.',
+    note: "'This' + possessive names a thing",
+  },
+  {
+    mode: 'academic',
+    text: 'Naismith hung two peach baskets in the gym and told his students to throw a ball into them. Thus, the game of basketball was born.',
+    expected:
+      'Naismith hung two peach baskets in the gym and told his students to throw a ball into them. In this way, the game of basketball was born.',
+    note: "a story's 'Thus' is 'in this way', not an inference",
+  },
+  {
+    mode: 'casual',
+    text: 'Naismith hung two peach baskets in the gym and told his students to throw a ball into them. Thus, the game of basketball was born.',
+    expected:
+      'Naismith hung two peach baskets in the gym and told his students to throw a ball into them. And so, the game of basketball was born.',
+  },
+  {
+    mode: 'academic',
+    text: 'The samples were contaminated. Thus, the results cannot be trusted.',
+    expected: 'The samples were contaminated. Therefore, the results cannot be trusted.',
+    note: "an inference keeps 'Therefore'",
+  },
+  {
+    mode: 'academic',
+    text: 'Swinton was nominated for a BAFTA Award for Best Actress for her role in the film in 2011.',
+    expected: 'Swinton was nominated for a BAFTA Award for Best Actress for her role in the film in 2011.',
+    note: "an actor's role is the trade's word",
+  },
+  {
+    mode: 'academic',
+    text: 'The committee met twice a year. Its role in shaping the budget grew over time.',
+    expected: 'The committee met twice a year. Its part in shaping the budget grew over time.',
+  },
+  {
+    mode: 'formal',
+    text: 'With the primary season getting closer and closer, the stakes are higher than ever for the candidates.',
+    expected: 'With the primary season getting closer and closer, the stakes are higher than ever for the candidates.',
+    note: "an election's primary season is no 'main season'",
+  },
+  {
+    mode: 'formal',
+    text: "Cycling's premier race attracts millions of viewers, and his attacks have made for compelling viewing.",
+    expected: "Cycling's premier race attracts millions of viewers, and his attacks have made for gripping viewing.",
+    note: "compelling viewing grips; it is not 'strong'",
+  },
+  {
+    mode: 'formal',
+    text: 'The primary goal of the project is to cut waste.',
+    expected: 'The main goal of the project is to cut waste.',
+  },
 ];
