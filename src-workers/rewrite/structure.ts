@@ -1984,6 +1984,46 @@ function howeverInside(toks: Tok[], state: ReviseState): boolean {
 }
 
 /** The structural edits for a sentence, in place, by mode and strength. */
+/** What opens the noun phrase of a guide's "By following these steps, …". */
+const GUIDE_DETERMINERS = set('these this the those such our my');
+/** Modals after "you" that give the outcome of the steps ("you can", "you will"). */
+const OUTCOME_MODALS = set('can will could may should');
+/** A sentence with these is a consent or a condition of use, not advice ("By using this site, you will be bound by …"). */
+const CONSENT_WORDS = set('agree agrees consent consents bound accept accepts acknowledge acknowledges terms policy');
+
+/**
+ * "By following these steps, you'll be ready" → "Follow these steps and you'll be ready": a
+ * guide's closing formula said as the instruction it is. Only "By" + a gerund + a noun phrase of
+ * up to five words that opens with a determiner, then "you" with a modal ("you can", "you'll",
+ * "you're"): the reader takes the step and gets what it gives.
+ */
+function byDoingYouCan(toks: Tok[]): boolean {
+  const by = firstContentIndex(toks);
+  if (by < 0 || toks[by].text !== 'By') return false;
+  const g = nextIndex(toks, by);
+  const base = g >= 0 && isWord(toks[g]) ? baseOfGerund(keyOf(toks[g])) : null;
+  if (!base || !canBeVerb(base)) return false;
+  const det = nextIndex(toks, g);
+  if (det < 0 || !GUIDE_DETERMINERS.has(keyOf(toks[det]))) return false;
+  let comma = -1;
+  for (let k = det, n = 1; comma < 0;) {
+    const next = nextIndex(toks, k);
+    if (next < 0) return false;
+    if (toks[next].text === ',') comma = next;
+    else if (!isWord(toks[next]) || ++n > 5) return false;
+    k = next;
+  }
+  const you = nextIndex(toks, comma);
+  if (you < 0 || !/^you(?:['’](?:ll|re))?$/.test(keyOf(toks[you]))) return false;
+  const modal = nextIndex(toks, you);
+  if (keyOf(toks[you]) === 'you' && (modal < 0 || !OUTCOME_MODALS.has(keyOf(toks[modal])))) return false;
+  if (toks.some((t) => isWord(t) && CONSENT_WORDS.has(keyOf(t)))) return false;
+  const why = REASONS.reorder;
+  toks.splice(comma, 1, tok(' ', 'space', why), tok('and', 'word', why));
+  toks.splice(by, g - by + 1, tok(capitalize(base), 'word', why));
+  return true;
+}
+
 export function restructure(toks: Tok[], state: ReviseState): void {
   if (state.strength < 2) return;
   let changed = false;
@@ -2001,6 +2041,7 @@ export function restructure(toks: Tok[], state: ReviseState): void {
   if (state.mode === 'standard' || state.mode === 'casual') changed = continueTo(toks, state) || changed;
   changed = continueToBe(toks, state) || changed;
   changed = helpBut(toks) || changed;
+  changed = byDoingYouCan(toks) || changed;
   if (state.mode === 'concise') {
     changed = commentTails(toks) || changed;
     changed = thatAfterSaying(toks) || changed;

@@ -86,6 +86,23 @@ describe('openers, closers and filler', () => {
   });
 });
 
+describe('a guide\'s "By following these steps, you …" is the instruction it stands for', () => {
+  it('becomes an imperative joined to its outcome', async () => {
+    const out = await edit('By following these tips carefully, you will save money on every trip.');
+    expect(out.text).toBe('Follow these tips carefully and you will save money on every trip.');
+    expect(out.reasons).toContain(REASONS.reorder);
+  });
+  it('leaves a condition of use, a time, and a subject other than "you"', async () => {
+    // Moved to the end by the opening rule, never made an invitation to use the site.
+    expect((await edit('By using this website, you agree to our terms of use.')).text).not.toMatch(/^Use /);
+    for (const stays of [
+      'By the end of these steps, you will have a working app.',
+      'By following these rules, the committee can avoid delays.',
+    ])
+      expect((await edit(stays)).text).not.toMatch(/^(?:Follow|End) /);
+  });
+});
+
 describe('recasts keep a second verb coordinated with the first', () => {
   it.each([
     // Before: "Raising awareness of the melting ice and take steps to slow it matters."
