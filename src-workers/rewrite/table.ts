@@ -983,6 +983,12 @@ export const TABLE: Entry[] = [
   // the life of Steve Biko" is not "clarifying the life").
   V('shed light on', ['clarify', 'explain'], 1, { guard: { nextWithin: { n: 3, in: EXPLICABLE } } }),
   V('shed light on', 'cast light on', 1, { guard: { notNextWithin: { n: 3, in: EXPLICABLE } } }),
+  // What leaves a lasting impression on someone stays with them ("The film left a lasting
+  // impression on me" → "The film stayed with me"): the plain verb for the memory kept. Not the
+  // gerund: "Leaving a lasting impression on the judges is hard" is no "Staying with the judges".
+  ...['leave a lasting impression on', 'leave an indelible impression on'].map((src) =>
+    V(src, 'stay with', 2, { forms: ['base', 's3', 'past', 'pp'] }),
+  ),
   V('pave the way for', ['clear the way for', 'open the way for'], 1),
   V('pave the way to', ['clear the way to', 'open the way to'], 1),
   V('garner', ['gain', 'attract'], 1),
@@ -1264,6 +1270,9 @@ export const TABLE: Entry[] = [
   F('groundbreaking', 'revolutionary', 1, { guard: { nextNotIn: set('ceremony ceremonies') } }),
   F('ground-breaking', ['landmark@attr', 'revolutionary'], 1),
   F('cutting-edge', 'advanced', 1),
+  // Ready for a task, not furnished: "well-equipped to handle any question" → "ready to handle";
+  // "a well-equipped kitchen" keeps its equipment.
+  F('well-equipped', 'ready', 2, { guard: { nextIn: set('to') } }),
   // In research prose the state of the art is a term: the best methods and results known.
   F('state-of-the-art', 'advanced', 2, {
     guard: {
