@@ -5902,4 +5902,54 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The primary goal of the project is to cut waste.',
     expected: 'The main goal of the project is to cut waste.',
   },
+  {
+    mode: 'standard',
+    text: "By following these steps, you'll be well-equipped to make a lasting impression.",
+    expected: "Follow these steps and you'll be ready to make a lasting impression.",
+    note: "a guide's 'By following these steps, you'll …' said as the instruction it is",
+  },
+  {
+    mode: 'casual',
+    text: 'By implementing these strategies, you can create a calm, productive workspace.',
+    expected: 'Implement these strategies and you can create a calm, productive workspace.',
+  },
+  {
+    mode: 'standard',
+    text: 'By using this website, you agree to our terms of use.',
+    expected: 'You agree to our terms of use by using this website.',
+    note: 'a condition of use is no advice: no imperative',
+  },
+  {
+    mode: 'standard',
+    text: 'By the end of these steps, you will have a working app.',
+    expected: 'By the end of these steps, you will have a working app.',
+    note: "'By the end' is no gerund of a step",
+  },
+  {
+    mode: 'standard',
+    text: 'The lab is well-equipped and bright.',
+    expected: 'The lab is well-equipped and bright.',
+    note: 'furnished, not ready',
+  },
+  {
+    mode: 'standard',
+    text: 'Graduates are well-equipped to handle the demands of the job.',
+    expected: 'Graduates are ready to handle the demands of the job.',
+  },
+  {
+    mode: 'standard',
+    text: 'The film left a lasting impression on me, and I still think about it.',
+    expected: 'The film stayed with me, and I still think about it.',
+  },
+  {
+    mode: 'standard',
+    text: 'His words have left an indelible impression on generations of readers.',
+    expected: 'His words have stayed with generations of readers.',
+  },
+  {
+    mode: 'standard',
+    text: 'Leaving a lasting impression on the judges is hard.',
+    expected: 'Leaving a lasting impression on the judges is hard.',
+    note: "the gerund is no 'staying with'",
+  },
 ];
