@@ -219,6 +219,14 @@ function beforeGradable(toks: readonly Tok[], end: number, pos: PosCache): boole
   return (tags.has('Adjective') && !/(?:ed|en)$/.test(keyOf(toks[n]))) || tags.has('Adverb');
 }
 
+/** A word the tagger reads as a singular noun (or a verb, and no plural) follows the phrase that ends at `end`. */
+function beforeSingular(toks: readonly Tok[], end: number, pos: PosCache): boolean {
+  const n = nextIndex(toks, end);
+  if (n < 0 || toks[n].kind !== 'word') return false;
+  const tags = tagsAt(toks, n, pos);
+  return !tags.has('Plural') && !tags.has('Adjective') && (tags.has('Singular') || tags.has('Verb'));
+}
+
 /** A participle follows the phrase that ends at `end`, and a noun it modifies after it ("accessed data"). */
 function beforeModifier(toks: readonly Tok[], end: number, pos: PosCache): boolean {
   const n = nextIndex(toks, end);
@@ -605,6 +613,7 @@ export function applyTable(toks: Tok[], state: ReviseState, neighbours: Neighbou
         if (rule.guard.notBeforeAdjective && beforeAdjective(toks, m.end, pos)) continue;
         if (rule.guard.beforeGradable && !beforeGradable(toks, m.end, pos)) continue;
         if (rule.guard.notBeforeModifier && beforeModifier(toks, m.end, pos)) continue;
+        if (rule.guard.notBeforeSingular && beforeSingular(toks, m.end, pos)) continue;
         const form = rule.forms ? resolveForm(toks, i, rule.forms) : null;
         let len = -1;
         const reason = rule.reason;

@@ -118,6 +118,11 @@ export interface Guard {
   notBeforeModifier?: boolean;
   /** Only before an adjective that is no participle, or an adverb ("immensely powerful", "tremendously well"; not "immensely improved"). */
   beforeGradable?: boolean;
+  /**
+   * The next word is no singular noun: after a quantifier that takes plurals, a singular is a verb
+   * ("many report better focus" is no "lots of report"), and a plural or an adjective follows a noun's "many".
+   */
+  notBeforeSingular?: boolean;
   /** None of the sentence's words may be in the set. */
   notInSentence?: ReadonlySet<string>;
   /**
