@@ -211,7 +211,19 @@ function framings(): Entry[] {
   const beforeAside = out
     .filter((e) => e.src.endsWith(' that') && !e.alts.plain[0])
     .map((e) => ({ ...e, src: `${e.src} ,` }));
-  return [...out, ...beforeAside];
+  // The framing with a contrast inside it: "It's worth noting, though, that these benefits aren't
+  // evenly spread." → "But these benefits aren't …" (formal "However, …"). Only at a sentence's
+  // start: after "and" a clause's "but" would make "and but".
+  const contrasted = out
+    .filter((e) => e.src.endsWith(' that') && !e.alts.plain[0])
+    .flatMap((e) =>
+      ['though', 'however'].map((adv) =>
+        O(`${e.src.slice(0, -' that'.length)} , ${adv} , that`, { plain: ['but'], formal: ['however,'] }, e.level, {
+          modes: e.modes,
+        }),
+      ),
+    );
+  return [...out, ...beforeAside, ...contrasted];
 }
 
 /**
@@ -948,6 +960,7 @@ export const PHRASES: Entry[] = [
       guard: {
         prevNotIn: NOT_BEFORE_LOTS_OF,
         nextLower: true,
+        notBeforeSingular: true,
         // Before a noun, not as a pronoun: "Many have managed" is no "Lots of have managed", and
         // "leading many to view" no "leading lots of to view".
         nextNotIn: new Set([
