@@ -5952,4 +5952,26 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Leaving a lasting impression on the judges is hard.',
     note: "the gerund is no 'staying with'",
   },
+  {
+    mode: 'casual',
+    text: 'Employees save hours each week on commuting, and many report better focus at home.',
+    expected: 'Employees save hours each week on commuting, and many report better focus at home.',
+    note: "'many' before a verb is a pronoun: no 'lots of report'",
+  },
+  {
+    mode: 'casual',
+    text: 'Many great ideas came up at the meeting.',
+    expected: 'Lots of great ideas came up at the meeting.',
+  },
+  {
+    mode: 'standard',
+    text: "Remote work saves time. It's worth noting, though, that these benefits aren't evenly distributed.",
+    expected: "Remote work saves time. But these benefits aren't evenly distributed.",
+    note: 'the framing goes, its contrast stays',
+  },
+  {
+    mode: 'formal',
+    text: 'The plan works. It is important to note, however, that costs may rise.',
+    expected: 'The plan works. However, costs may rise.',
+  },
 ];
