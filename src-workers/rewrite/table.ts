@@ -1343,7 +1343,7 @@ export const TABLE: Entry[] = [
       nextWithin: {
         n: 2,
         in: set(
-          'relationship relationships bond bonds friendship friendships connection connections memory memories gift gifts time moments heritage',
+          'relationship relationships bond bonds friendship friendships connection connections memory memories gift gifts time moments heritage treasure treasures',
         ),
       },
     },
@@ -2083,6 +2083,9 @@ export const TABLE: Entry[] = [
   // Not where a second "as" hangs on the verb: "stands as a haven … but also as a city" would read
   // "is a haven … but also as a city".
   F('stands as', 'is', 1, { why: 'stock', guard: { nextIn: A_AN, notParallel: true } }),
+  // "stands as one of the most remarkable wonders" → "is one of"; not "the" ("stands as the
+  // builder left it" is no "is the builder left it").
+  F('stands as', 'is', 1, { why: 'stock', guard: { nextIn: set('one'), next2In: set('of'), notParallel: true } }),
   // After "has", "had" ("the wall had long stood as a symbol"), the participle: "had been a".
   F('stood as', 'was', 1, { why: 'stock', guard: { nextIn: A_AN, notParallel: true, notPrevWithin: AFTER_HAVE } }),
   F('stood as', 'been', 1, { why: 'stock', guard: { nextIn: A_AN, notParallel: true, prevWithin: AFTER_HAVE } }),

@@ -5974,4 +5974,21 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The plan works. It is important to note, however, that costs may rise.',
     expected: 'The plan works. However, costs may rise.',
   },
+  {
+    mode: 'standard',
+    text: 'The Great Barrier Reef stands as one of the most remarkable natural wonders on Earth.',
+    expected: 'The Great Barrier Reef is one of the most extraordinary natural wonders on Earth.',
+  },
+  {
+    mode: 'standard',
+    text: 'The old mill stands as one would expect after a century of rain.',
+    expected: 'The old mill stands as one would expect after a century of rain.',
+    note: "'as one would expect' is a clause, not 'one of'",
+  },
+  {
+    mode: 'standard',
+    text: 'Conservation efforts are underway to safeguard this invaluable treasure.',
+    expected: 'Conservation efforts are underway to protect this precious treasure.',
+    note: "a treasure is precious, not 'very useful'",
+  },
 ];
