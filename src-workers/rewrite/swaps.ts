@@ -224,7 +224,10 @@ function beforeSingular(toks: readonly Tok[], end: number, pos: PosCache): boole
   const n = nextIndex(toks, end);
   if (n < 0 || toks[n].kind !== 'word') return false;
   const tags = tagsAt(toks, n, pos);
-  return !tags.has('Plural') && !tags.has('Adjective') && (tags.has('Singular') || tags.has('Verb'));
+  if (tags.has('Plural') || tags.has('Adjective') || !(tags.has('Singular') || tags.has('Verb'))) return false;
+  // A noun that modifies a plural one is no verb: "many college students", "many news outlets".
+  const n2 = nextIndex(toks, n);
+  return n2 < 0 || toks[n2].kind !== 'word' || !tagsAt(toks, n2, pos).has('Plural');
 }
 
 /** A participle follows the phrase that ends at `end`, and a noun it modifies after it ("accessed data"). */

@@ -310,6 +310,13 @@ const RESEARCH_WORDS = new Set([...STUDY_WORDS, ...set('research researchers pap
 const STAGE_WORDS = set(
   'actor actors actress actresses acting film films movie movies drama dramas sitcom series musical opera cast starring starred award awards nominated nomination oscar bafta emmy tony',
 );
+/**
+ * Who an impression is left on, for "stays with": people, not a life, a mind or a field ("can leave
+ * a lasting impression on the student's life" is no "stay with the student's life").
+ */
+const IMPRESSED = set(
+  'me you him her us them anyone everyone everybody anybody readers reader audiences audience viewers viewer visitors visitor people fans guests students listeners attendees generations customers children kids judges critics',
+);
 /** What a story's "Thus," brings into being ("Thus, the game of basketball was born"). */
 const ORIGINS = set('born began begun emerged founded created established arose');
 /** Subjects that compel rather than need ("the law requires disclosure"), up to three words before. */
@@ -992,7 +999,7 @@ export const TABLE: Entry[] = [
   // impression on me" → "The film stayed with me"): the plain verb for the memory kept. Not the
   // gerund: "Leaving a lasting impression on the judges is hard" is no "Staying with the judges".
   ...['leave a lasting impression on', 'leave an indelible impression on'].map((src) =>
-    V(src, 'stay with', 2, { forms: ['base', 's3', 'past', 'pp'] }),
+    V(src, 'stay with', 2, { forms: ['base', 's3', 'past', 'pp'], guard: { nextWithin: { n: 3, in: IMPRESSED } } }),
   ),
   V('pave the way for', ['clear the way for', 'open the way for'], 1),
   V('pave the way to', ['clear the way to', 'open the way to'], 1),

@@ -5991,4 +5991,16 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Conservation efforts are underway to protect this precious treasure.',
     note: "a treasure is precious, not 'very useful'",
   },
+  {
+    mode: 'casual',
+    text: "This type of experience is valuable and can leave a lasting impression on the student's life.",
+    expected: "This type of experience is valuable and can leave a lasting impression on the student's life.",
+    note: "a life is no one to 'stay with'",
+  },
+  {
+    mode: 'casual',
+    text: 'Many college students seek programs that promise jobs.',
+    expected: 'Lots of college students seek programs that promise jobs.',
+    note: 'a noun before a plural one is no verb',
+  },
 ];
