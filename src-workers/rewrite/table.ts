@@ -1322,7 +1322,13 @@ export const TABLE: Entry[] = [
   }),
   F('bustling', ['busy', 'lively'], 1),
   F('burgeoning', 'growing', 1),
-  F('transformative', 'life-changing', 2, { guard: { nextIn: set('experience experiences journey moment moments') } }),
+  // Not before "of my life": "the most life-changing experiences of my life" says "life" twice.
+  F('transformative', 'life-changing', 2, {
+    guard: {
+      nextIn: set('experience experiences journey moment moments'),
+      notNextWithin: { n: 4, in: set('life lives') },
+    },
+  }),
   // "far-reaching" only where it says the same (an effect that changes much); "the transformative
   // power of love" is a power to transform, not a far-reaching one.
   F('transformative', 'far-reaching', 2, {

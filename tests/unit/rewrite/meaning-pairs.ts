@@ -6003,4 +6003,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Lots of college students seek programs that promise jobs.',
     note: 'a noun before a plural one is no verb',
   },
+  {
+    mode: 'standard',
+    text: 'It turned out to be one of the most transformative experiences of my life.',
+    expected: 'It turned out to be one of the most transformative experiences of my life.',
+    note: 'life-changing … of my life says life twice',
+  },
+  {
+    mode: 'standard',
+    text: 'The retreat was a transformative experience for everyone who came.',
+    expected: 'The retreat was a life-changing experience for everyone who came.',
+  },
 ];
