@@ -110,6 +110,8 @@ const NEGATED_CLAUSE = { n: 16, in: new Set([...NEGATORS, ...NEGATION_WORDS]) };
 const STANDARD_CASUAL: RewriteMode[] = ['standard', 'casual'];
 const FORMAL: RewriteMode[] = ['formal', 'academic'];
 const ACADEMIC: RewriteMode[] = ['academic'];
+/** Words that open a concession or answer one ("While …", "… but …"). */
+const CONCEDING = set('while whilst although though but yet');
 const CASUAL: RewriteMode[] = ['casual'];
 const CONCISE: RewriteMode[] = ['concise'];
 const NOT_ACADEMIC: RewriteMode[] = ['standard', 'formal', 'casual', 'concise'];
@@ -1082,6 +1084,15 @@ export const PHRASES: Entry[] = [
   ]),
 
   // ---- Academic prose: hedges where a claim is stated more strongly than the evidence allows ---
+  // Not a concession's "certainly" ("While they are certainly important to the plot, they lack
+  // depth"), nor the assertion after one ("… but they certainly provide clues"): it grants or
+  // insists, and "probably" would doubt what the writer grants. It goes instead.
+  ...because(
+    'intensifier',
+    ['certainly', 'undoubtedly', 'definitely'].map((w) =>
+      F(w, '', 2, { modes: ACADEMIC, guard: { nextLower: true, prevWithin: { n: 10, in: CONCEDING } } }),
+    ),
+  ),
   ...because('hedgeAdded', [
     // Not what the authors did ("we prove that", "we demonstrate that"): a proof is no claim to hedge.
     // Only where evidence is the subject ("The results prove that …"): "Hilty has once again

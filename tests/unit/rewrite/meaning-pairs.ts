@@ -6014,4 +6014,26 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The retreat was a transformative experience for everyone who came.',
     expected: 'The retreat was a life-changing experience for everyone who came.',
   },
+  {
+    mode: 'academic',
+    text: 'While they are certainly important to the plot, they lack the depth of Heathcliff.',
+    expected: 'They are important to the plot, but they lack the depth of Heathcliff.',
+    note: "a concession's 'certainly' grants: 'probably' would doubt it",
+  },
+  {
+    mode: 'academic',
+    text: 'The minor characters may not drive the plot, but they certainly provide essential clues.',
+    expected: 'The minor characters may not drive the plot, but they provide essential clues.',
+    note: 'the assertion after a concession is no claim to hedge',
+  },
+  {
+    mode: 'academic',
+    text: 'The novel is certainly worthy of a literary prize.',
+    expected: 'The novel is probably worthy of a literary prize.',
+  },
+  {
+    mode: 'academic',
+    text: 'While the role of the sharks is undoubtedly antagonistic, they are shown as part of nature.',
+    expected: 'The role of the sharks is antagonistic, but they are shown as part of nature.',
+  },
 ];
