@@ -1239,6 +1239,22 @@ export const TABLE: Entry[] = [
   // A process or a system is "complicated" (not "elaborate", which is ornate); a balance "delicate".
   F('intricate', 'complicated', 1, { guard: { nextIn: INTRICATE_WORKINGS } }),
   F('intricate', 'delicate', 1, { guard: { nextIn: set('balance dance') } }),
+  // Said of a working or an idea, not before it ("the principle becomes quite intricate due to
+  // …"): complicated. Carvings that "are intricate" are elaborate, as below.
+  F('intricate', 'complicated', 1, {
+    guard: {
+      nextIn: set(', . ; : ! ? due because when'),
+      prevWithin: {
+        n: 6,
+        in: new Set([
+          ...INTRICATE_WORKINGS,
+          ...set(
+            'principle principles rule rules question questions issue issues problem problems matter situation',
+          ),
+        ]),
+      },
+    },
+  }),
   F('intricate', 'elaborate', 1, {
     guard: { nextNotIn: new Set([...set('detail details balance dance'), ...INTRICATE_WORKINGS]) },
   }),

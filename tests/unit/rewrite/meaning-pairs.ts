@@ -6036,4 +6036,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'While the role of the sharks is undoubtedly antagonistic, they are shown as part of nature.',
     expected: 'The role of the sharks is antagonistic, but they are shown as part of nature.',
   },
+  {
+    mode: 'casual',
+    text: 'However, the principle becomes quite intricate due to uncertainties in fossilization.',
+    expected: 'But the principle becomes quite complicated due to uncertainties in fossilization.',
+    note: 'a principle is complicated, not elaborate',
+  },
+  {
+    mode: 'casual',
+    text: 'The carvings on the door are intricate.',
+    expected: 'The carvings on the door are elaborate.',
+  },
 ];
