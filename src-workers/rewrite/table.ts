@@ -1248,9 +1248,7 @@ export const TABLE: Entry[] = [
         n: 6,
         in: new Set([
           ...INTRICATE_WORKINGS,
-          ...set(
-            'principle principles rule rules question questions issue issues problem problems matter situation',
-          ),
+          ...set('principle principles rule rules question questions issue issues problem problems matter situation'),
         ]),
       },
     },
@@ -1744,7 +1742,8 @@ export const TABLE: Entry[] = [
   N('demeanor', 'manner', 2),
   N('demeanour', 'manner', 2),
   // (The echo check keeps "wild and untamed landscapes" as written.)
-  F('untamed', 'wild', 2),
+  // Not "untamed wilderness", which "wild" would say twice.
+  F('untamed', 'wild', 2, { guard: { nextNotIn: set('wilderness wilds wildness') } }),
   F('indomitable', 'unbreakable', 2),
   // One's inner artist is brought out, not "released" ("unleash your inner baker").
   V('unleash', 'bring out', 2, { guard: { nextWithin: { n: 2, in: set('inner') } } }),
@@ -1778,7 +1777,10 @@ export const TABLE: Entry[] = [
     guard: { prevWithin: { n: 6, in: MAKE_FORMS }, prevIn: STRONG_IMPACTS, nextNotIn: set('on upon of') },
   }),
   N('impact', 'mark', 2, { plural: false, guard: { prevWithin: { n: 3, in: LEAVE_FORMS } } }),
-  N('impact', 'effect', 2, { guard: { nextIn: set('on of upon'), notPrevWithin: { n: 6, in: MAKE_FORMS } } }),
+  // Not the term "environmental impact (of …)", which an assessment measures (as below).
+  N('impact', 'effect', 2, {
+    guard: { nextIn: set('on of upon'), notPrevWithin: { n: 6, in: MAKE_FORMS }, prevNotIn: set('environmental') },
+  }),
   // "technological advancements" → "advances", "the advancement of science" → "the advance of";
   // not "social advancement" or "room for advancement" (a rise in rank: "social advance" reads wrong).
   F('advancements', 'advances', 2),

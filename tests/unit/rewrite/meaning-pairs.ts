@@ -6047,4 +6047,26 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The carvings on the door are intricate.',
     expected: 'The carvings on the door are elaborate.',
   },
+  {
+    mode: 'standard',
+    text: 'Lastly, we must consider the environmental impact of 24/7 operations on the city.',
+    expected: 'Finally, we must consider the environmental impact of 24/7 operations on the city.',
+    note: "'environmental impact' is a term of its own",
+  },
+  {
+    mode: 'standard',
+    text: 'The economic impact of the closure was severe.',
+    expected: 'The economic effect of the closure was severe.',
+  },
+  {
+    mode: 'standard',
+    text: 'The moors are known for their natural beauty and sense of untamed wilderness.',
+    expected: 'The moors are known for their natural beauty and sense of untamed wilderness.',
+    note: "'wild wilderness' says it twice",
+  },
+  {
+    mode: 'standard',
+    text: 'They crossed an untamed river.',
+    expected: 'They crossed a wild river.',
+  },
 ];
