@@ -1597,6 +1597,21 @@ const COMMENT_PARTICIPLES = set(
  * nation's youthful history").
  */
 const COMMENT_APPOSITIVES = set('testament reminder tribute');
+/** What a comment tail praises or stresses: a quality, not an event or a thing shown. */
+const COMMENT_QUALITIES = set(
+  'importance significance need value values power potential quality qualities nature spirit resilience determination dedication commitment skill skills talent talents genius depth richness beauty complexity universality relevance strength strengths courage humanity versatility ability abilities brilliance mastery prowess influence role legacy essence timelessness appeal charm artistry craftsmanship vision creativity ingenuity devotion resolve character',
+);
+/** Particles that make the participle an act ("reflecting on", "showing off"). */
+const TAIL_PARTICLES = set('on off up out about upon into over around');
+/** Words that carry a tail on into a clause of its own. */
+const TAIL_CLAUSE_WORDS = set('yet but whereas although though');
+
+/** The participle at p takes as object, within its first six words, a quality it comments on. */
+function commentsOnQuality(toks: readonly Tok[], p: number): boolean {
+  const object = wordsFrom(toks, nextIndex(toks, p)).slice(0, 6);
+  if (!object.length || TAIL_PARTICLES.has(keyOf(toks[object[0]]))) return false;
+  return object.some((x) => isWord(toks[x]) && COMMENT_QUALITIES.has(keyOf(toks[x])));
+}
 /**
  * A tail that reports a finding is no comment: ", highlighting a modest surplus", ", showing signs
  * of improvement", ", showing superior performance" say what happened, and stay.
@@ -1645,6 +1660,13 @@ function commentTails(toks: Tok[]): boolean {
       // clause, not a gerund after a preposition.
       if (!appositive && (!isWord(toks[n2]) || /^(?:and|or)$/.test(keyOf(toks[n2])) || gerundAfterPreposition(toks, i)))
         continue;
+      // Only a comment on a quality ("highlighting the value of careful planning", "reflecting his
+      // resilience"): a tail that names what happened or what is shown ("reflecting significant
+      // borrowing to fund the acquisition", "highlighting the corruption of the legal system") says
+      // something, and so does an act ("reflecting on the journey of life", "showing off his
+      // progress") or a tail that goes on into a clause of its own (", … yet it also shows …").
+      if (!appositive && !commentsOnQuality(toks, n)) break;
+      if (toks.slice(i).some((t) => isWord(t) && TAIL_CLAUSE_WORDS.has(keyOf(t)))) break;
       // Only a last clause with no protected text and no finding in it, after a clause of at least
       // six words.
       const tail = toks.slice(i, -1);

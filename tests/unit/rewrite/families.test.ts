@@ -452,6 +452,21 @@ describe('concise prose', () => {
       'The team finished the bridge in only nine months of hard work. Schools must adapt. I think the plan works. Students interested in art can join.',
     );
   });
+  it('cuts a tail that comments on a quality, not one that says what happened or an act', async () => {
+    expect(
+      (
+        await edit(
+          'She has released several albums throughout her career, showcasing her exceptional singing talent.',
+          'concise',
+        )
+      ).text,
+    ).toBe('She has released several albums throughout her career.');
+    for (const stays of [
+      "The firm's leverage ratio rose to 3.2x in the fourth quarter, reflecting significant borrowing to fund the acquisition.",
+      'I spent the day strolling through the snow-blanketed terrain, reflecting on the journey of life.',
+    ])
+      expect((await edit(stays, 'concise')).text).toBe(stays);
+  });
   it('a restrictive relative reduces after a noun, with an adjective and its preposition too; never a "that" after a verb', async () => {
     expect((await edit('The tools that are available to students are free.', 'concise')).text).toBe(
       'The tools available to students are free.',

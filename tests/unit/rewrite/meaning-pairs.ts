@@ -6069,4 +6069,43 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'They crossed an untamed river.',
     expected: 'They crossed a wild river.',
   },
+  {
+    mode: 'concise',
+    text: "The firm's leverage ratio rose to 3.2x in the fourth quarter, reflecting significant borrowing to fund the acquisition.",
+    expected:
+      "The firm's leverage ratio rose to 3.2x in the fourth quarter, reflecting significant borrowing to fund the acquisition.",
+    note: 'a tail that names a cause is no comment: it was cut',
+  },
+  {
+    mode: 'concise',
+    text: 'I spent the day strolling through the snow-blanketed terrain, reflecting on the journey of life.',
+    expected: 'I spent the day strolling through the snow-blanketed terrain, reflecting on the journey of life.',
+    note: "'reflecting on' is an act, not a comment",
+  },
+  {
+    mode: 'concise',
+    text: 'Dickens also explores the themes of justice and injustice, highlighting the corruption and inequality of the legal system in both England and France.',
+    expected:
+      'Dickens also explores the themes of justice and injustice, showing the corruption and inequality of the legal system in both England and France.',
+    note: 'what the novel shows is content, and stays',
+  },
+  {
+    mode: 'concise',
+    text: 'She has also released several albums throughout her career, showcasing her exceptional singing talent.',
+    expected: 'She has also released several albums throughout her career.',
+  },
+  {
+    mode: 'concise',
+    text: 'His decision is a mirror of the worst of times, reflecting the despair and sacrifice prevalent during the Revolution, yet it also shows the best of times.',
+    expected:
+      'His decision is a mirror of the worst of times, reflecting the despair and sacrifice common during the Revolution. Yet it also shows the best of times.',
+    note: 'a tail that goes on into a clause of its own is no comment',
+  },
+  {
+    mode: 'concise',
+    text: 'The actor has been sharing workout updates on his social media, showing off his progress and dedication.',
+    expected:
+      'The actor has been sharing workout updates on his social media, showing off his progress and dedication.',
+    note: "'showing off' is an act",
+  },
 ];
