@@ -192,7 +192,12 @@ export function passiveToActive(toks: Tok[], state: ReviseState): boolean {
     verb = [tok(aux, 'word', why), tok(' ', 'space', why), tok(f.pp, 'word', why)];
   } else if (aux === 'was' || aux === 'were') verb = [tok(f.past, 'word', why)];
   else verb = [tok(agentPlural ? f.base : f.s3, 'word', why)];
-  if (adverb >= 0) verb = [{ ...toks[w[adverb]] }, tok(' ', 'space', why), ...verb];
+  // The adverb goes where it stood, after the auxiliary ("has been dramatically influenced by" →
+  // "has dramatically influenced"), or before a lone verb ("was quickly defeated" → "quickly defeated").
+  if (adverb >= 0) {
+    const at = verb.length > 1 ? 2 : 0;
+    verb = [...verb.slice(0, at), { ...toks[w[adverb]] }, tok(' ', 'space', why), ...verb.slice(at)];
+  }
   if (particle) verb = [...verb, tok(' ', 'space', why), { ...particle }];
   // New subject (the agent), capitalised; new object (the old subject), in object case.
   const newSubject: Tok[] = agentPronoun

@@ -274,6 +274,8 @@ describe('passive to active, only where the agent is named and is a doer', () =>
     ['The samples are collected by volunteers.', 'Volunteers collect the samples.'],
     ['The report will be reviewed by the committee.', 'The committee will review the report.'],
     ['The results were carefully checked by the students.', 'The students carefully checked the results.'],
+    // After an auxiliary the adverb stays between it and the verb.
+    ['The report has been carefully checked by the editors.', 'The editors have carefully checked the report.'],
     // A phrase of time after the agent belongs to the verb and stays at the end.
     ['The city was bombed by the allies during the war.', 'The allies bombed the city during the war.'],
     ['The plan was approved by the board after a long debate.', 'The board approved the plan after a long debate.'],

@@ -6108,4 +6108,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
       'The actor has been sharing workout updates on his social media, showing off his progress and dedication.',
     note: "'showing off' is an act",
   },
+  {
+    mode: 'standard',
+    text: 'My personal life has been dramatically influenced by the power of the Internet.',
+    expected: 'The power of the Internet has greatly influenced my personal life.',
+    note: 'was "The power of the Internet dramatically has influenced"',
+  },
 ];
