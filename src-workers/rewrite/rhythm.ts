@@ -898,6 +898,9 @@ function reorderOpening(s: Sentence, state: ReviseState): Sentence {
     )
   )
     return s;
+  // Nor behind an "of" phrase at the main clause's end ("… the consequences of our actions today
+  // by extrapolating trends"): the "by" would read as how those actions are done.
+  if (isBy && main.slice(-9).some((t) => t.kind === 'word' && keyOf(t) === 'of')) return s;
   // Not behind a passive ("students will be intrigued and motivated"): "by including …" after it
   // would read as its agent.
   if (isBy && passiveIn(main)) return s;

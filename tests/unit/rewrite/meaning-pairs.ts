@@ -5916,7 +5916,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'By using this website, you agree to our terms of use.',
-    expected: 'You agree to our terms of use by using this website.',
+    expected: 'By using this website, you agree to our terms of use.',
     note: 'a condition of use is no advice: no imperative',
   },
   {
@@ -6113,5 +6113,17 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'My personal life has been dramatically influenced by the power of the Internet.',
     expected: 'The power of the Internet has greatly influenced my personal life.',
     note: 'was "The power of the Internet dramatically has influenced"',
+  },
+  {
+    mode: 'standard',
+    text: 'By extrapolating current trends into the future, it forces us to confront the consequences of our actions today.',
+    expected:
+      'By extrapolating current trends into the future, it forces us to confront the consequences of our actions today.',
+    note: 'moved to the end, "by extrapolating" would read as how our actions are done',
+  },
+  {
+    mode: 'standard',
+    text: 'By working together, we can finish the project on time.',
+    expected: 'We can finish the project on time by working together.',
   },
 ];
