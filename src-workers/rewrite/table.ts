@@ -319,6 +319,8 @@ const IMPRESSED = set(
 );
 /** What a story's "Thus," brings into being ("Thus, the game of basketball was born"). */
 const ORIGINS = set('born began begun emerged founded created established arose');
+/** Words that limit the verb after them ("merely serve to", "only serves to", "more than serve to"). */
+const LIMITING_ADVERBS = set('merely only just solely simply than');
 /** Subjects that compel rather than need ("the law requires disclosure"), up to three words before. */
 const COMPELLING = {
   n: 4,
@@ -2310,8 +2312,10 @@ export const TABLE: Entry[] = [
     },
   }),
   F('serves as', 'is', 2, { guard: { nextIn: set('a an the his her its their our'), prevNotIn: ADVERBS_BEFORE_VERB } }),
-  F('serves to', 'helps to', 2, { guard: { nextLower: true } }),
-  F('serve to', 'help to', 2, { guard: { nextLower: true, prevNotIn: set('to') } }),
+  // Not after a limiter: "do not merely serve to entertain" says what they are for, and "more
+  // than help to entertain" would not.
+  F('serves to', 'helps to', 2, { guard: { nextLower: true, prevNotIn: LIMITING_ADVERBS } }),
+  F('serve to', 'help to', 2, { guard: { nextLower: true, prevNotIn: new Set(['to', ...LIMITING_ADVERBS]) } }),
   F('served to', 'helped to', 2, { guard: { nextLower: true } }),
   F('thereby', 'thus', 2),
   F('insights into', 'insight into', 2),

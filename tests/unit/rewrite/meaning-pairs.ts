@@ -6126,4 +6126,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'By working together, we can finish the project on time.',
     expected: 'We can finish the project on time by working together.',
   },
+  {
+    mode: 'casual',
+    text: 'Good books do not merely serve to entertain; they also teach us about the world.',
+    expected: 'Good books do more than serve to entertain: they also teach us about the world.',
+    note: 'was "do more than help to entertain": what they are for became what they help with',
+  },
+  {
+    mode: 'casual',
+    text: 'The opening scene serves to introduce the main conflict.',
+    expected: 'The opening scene helps to introduce the main conflict.',
+  },
 ];
