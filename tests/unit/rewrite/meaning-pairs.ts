@@ -6137,4 +6137,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The opening scene serves to introduce the main conflict.',
     expected: 'The opening scene helps to introduce the main conflict.',
   },
+  {
+    mode: 'casual',
+    text: 'Family life retains paramount importance in our lives.',
+    expected: 'Family life retains great importance in our lives.',
+    note: 'was "chief importance"',
+  },
+  {
+    mode: 'casual',
+    text: 'Our paramount goal is to finish.',
+    expected: 'Our chief goal is to finish.',
+  },
 ];
