@@ -1238,7 +1238,7 @@ export const TABLE: Entry[] = [
   F('pivotal', ['key@attr', 'decisive@pred'], 1),
   // Before a word of weight it is a degree: "retains paramount importance" → "great importance"
   // ("chief importance" is no English).
-  F('paramount', 'great', 2, { guard: { nextIn: set('importance significance concern') } }),
+  F('paramount', 'great', 2, { guard: { nextIn: set('importance significance') } }),
   F('paramount', ['vital@pred', 'chief@attr'], 2),
   F('intricate', 'fine', 1, { guard: { nextIn: set('detail details') } }),
   // A process or a system is "complicated" (not "elaborate", which is ornate); a balance "delicate".

@@ -6148,4 +6148,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'Our paramount goal is to finish.',
     expected: 'Our chief goal is to finish.',
   },
+  {
+    mode: 'standard',
+    text: 'First, the issue of privacy is a paramount concern.',
+    expected: 'First, the issue of privacy is a chief concern.',
+    note: 'a concern is chief, its importance great',
+  },
 ];
