@@ -21,6 +21,7 @@ import {
   COLOUR_WORDS,
   DETERMINERS,
   FIGURATIVE_ROLES,
+  LIMITERS,
   MODALS,
   NEGATORS,
   OBJECT_PRONOUNS,
@@ -320,7 +321,7 @@ const IMPRESSED = set(
 /** What a story's "Thus," brings into being ("Thus, the game of basketball was born"). */
 const ORIGINS = set('born began begun emerged founded created established arose');
 /** Words that limit the verb after them ("merely serve to", "only serves to", "more than serve to"). */
-const LIMITING_ADVERBS = set('merely only just solely simply than');
+const LIMITING_ADVERBS = new Set([...LIMITERS, 'solely', 'than']);
 /** Subjects that compel rather than need ("the law requires disclosure"), up to three words before. */
 const COMPELLING = {
   n: 4,
