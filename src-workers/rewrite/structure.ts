@@ -703,7 +703,8 @@ const FINITE_AFTER_LIST = set('is are was were has have had do does did can coul
  * concise prose the first may be any adjective ("a long and exhausting trip" keeps both: "exhausting"
  * describes; "a peaceful and wonderful town" → "a peaceful town").
  */
-function stackedAdjectives(toks: Tok[], concise: boolean): boolean {
+function stackedAdjectives(toks: Tok[], state: ReviseState): boolean {
+  const concise = state.mode === 'concise';
   for (let i = 0; i < toks.length; i++) {
     const a = toks[i];
     if (!isWord(a) || !isLowerWord(a.text)) continue;
@@ -715,7 +716,9 @@ function stackedAdjectives(toks: Tok[], concise: boolean): boolean {
     // The one dropped must be praise only: "physically meaningful and robust", "a diverse and
     // inclusive community" say two things, and the second is a claim of its own.
     const sb = STACKED.has(keyOf(toks[b])) && !DESCRIPTIVE.has(keyOf(toks[b]));
-    if (!(sa && sb) && !(concise && sb && ADJECTIVE_LIKE.test(keyOf(a)))) continue;
+    // The ending alone takes nouns too ("natural beauty and rich history"): the tagger must read an adjective.
+    const conciseFirst = concise && sb && ADJECTIVE_LIKE.test(keyOf(a)) && tagsAt(toks, i, state.pos).has('Adjective');
+    if (!(sa && sb) && !conciseFirst) continue;
     const after = nextIndex(toks, b);
     const n = after >= 0 ? toks[after] : undefined;
     // Before a noun, or closing a predicate; not part of a longer list ("rich, vibrant and …").
@@ -2058,7 +2061,7 @@ export function restructure(toks: Tok[], state: ReviseState): void {
   changed = roleInGerund(toks, state) || changed;
   changed = nextLevel(toks) || changed;
   changed = togetherAtEnd(toks) || changed;
-  changed = stackedAdjectives(toks, state.mode === 'concise') || changed;
+  changed = stackedAdjectives(toks, state) || changed;
   changed = nearSynonymLists(toks) || changed;
   if (state.mode === 'standard' || state.mode === 'casual') changed = continueTo(toks, state) || changed;
   changed = continueToBe(toks, state) || changed;

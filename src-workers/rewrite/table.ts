@@ -52,7 +52,7 @@ const CAREFUL_NUANCE = set(
 );
 /** What "nuanced" says of that no plainer adjective keeps ("a nuanced understanding"). */
 const NUANCED_KEPT = set(
-  'understanding view views perspective perspectives stance picture grasp debate discussion conversation lens take',
+  'understanding view views perspective perspectives stance picture grasp debate discussion conversation lens take lived experience experiences account accounts answer answers response responses argument arguments position',
 );
 
 /** Things made to do a job, which are designed to do it rather than "set out to". */
@@ -1395,6 +1395,8 @@ export const TABLE: Entry[] = [
   }),
   // A feeling given is not useful but real: "can provide invaluable peace of mind" → "real peace of mind".
   F('invaluable', 'real', 2, { guard: { nextIn: set('peace comfort reassurance solace relief') } }),
+  // A lesson learned is not used but kept: "invaluable lessons" are important ones.
+  F('invaluable', 'important', 2, { guard: { nextIn: set('lesson lessons') } }),
   F('invaluable', 'very useful', 2),
   F('intriguing', 'interesting', 2),
   // "shaped my journey in profound ways" — not "in deep ways", which no one says.

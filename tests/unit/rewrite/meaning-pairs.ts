@@ -6154,4 +6154,44 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'First, the issue of privacy is a chief concern.',
     note: 'a concern is chief, its importance great',
   },
+  {
+    mode: 'concise',
+    text: 'The old port has a blend of natural beauty and rich history.',
+    expected: 'The old port has a blend of natural beauty and rich history.',
+    note: 'a noun before "and": nothing stacked (was "natural beauty history")',
+  },
+  {
+    mode: 'concise',
+    text: 'The film uses vivid imagery and powerful music to tell its story.',
+    expected: 'The film uses vivid imagery and powerful music to tell its story.',
+    note: 'was "vivid imagery music"',
+  },
+  {
+    mode: 'concise',
+    text: 'We stayed in a peaceful and wonderful village by the sea.',
+    expected: 'We stayed in a peaceful village by the sea.',
+  },
+  {
+    mode: 'standard',
+    text: 'The interviews capture the nuanced lived experiences of nurses.',
+    expected: 'The interviews capture the nuanced lived experiences of nurses.',
+    note: 'was "subtle lived experiences": detailed, not faint',
+  },
+  {
+    mode: 'standard',
+    text: 'She gave a nuanced answer to a hard question.',
+    expected: 'She gave a nuanced answer to a hard question.',
+    note: 'a qualified answer, not a subtle one',
+  },
+  {
+    mode: 'standard',
+    text: 'Two years abroad taught me invaluable lessons about patience.',
+    expected: 'Two years abroad taught me important lessons about patience.',
+    note: 'was "very useful lessons"',
+  },
+  {
+    mode: 'casual',
+    text: 'The guide is an invaluable tool for new gardeners.',
+    expected: 'The guide is a very useful tool for new gardeners.',
+  },
 ];
