@@ -145,8 +145,14 @@ function listFollows(toks: readonly Tok[], from: number, firstItem: readonly str
   }
   return LIST_AHEAD.test(rest.replace(/\s+/g, ' '));
 }
-const LIST_AHEAD =
-  /^(?:[\w'’-]+ ){0,4}[\w'’-]+, (?:(?:[\w'’-]+ ){0,4}[\w'’-]+, )*(?:(?:[\w'’-]+ ){0,4}[\w'’-]+,? )?(?:and|or) (?!(?:it|they|he|she|we|you|i|this|that|there|these|those)\b)/;
+/**
+ * An item after a comma that opens with a preposition or a relative word is no list item but a
+ * phrase about the one before ("a broad range of materials, from music and movies to magazines").
+ */
+const ITEM = String.raw`(?!(?:from|including|such|like|especially|in|on|at|with|to|for|by|as|which|who|whose|where|when)\b)(?:[\w'’-]+ ){0,4}[\w'’-]+`;
+const LIST_AHEAD = new RegExp(
+  String.raw`^(?:[\w'’-]+ ){0,4}[\w'’-]+, (?:${ITEM}, )*(?:${ITEM},? )?(?:and|or) (?!(?:it|they|he|she|we|you|i|this|that|there|these|those)\b)`,
+);
 
 /** The words of toks[from..to), lower case. */
 function wordsBetween(toks: readonly Tok[], from: number, to: number): string[] {

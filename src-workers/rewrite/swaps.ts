@@ -230,6 +230,14 @@ function beforeSingular(toks: readonly Tok[], end: number, pos: PosCache): boole
   return n2 < 0 || toks[n2].kind !== 'word' || !tagsAt(toks, n2, pos).has('Plural');
 }
 
+/** The word before toks[i] is a determiner, a possessive ("his", "the man's") or an adjective. */
+function modifierBefore(toks: readonly Tok[], i: number, pos: PosCache): boolean {
+  const p = prevIndex(toks, i);
+  if (p < 0 || toks[p].kind !== 'word') return false;
+  const key = keyOf(toks[p]);
+  return DETERMINERS.has(key) || POSSESSIVES.has(key) || /'s$/.test(key) || tagsAt(toks, p, pos).has('Adjective');
+}
+
 /** A participle follows the phrase that ends at `end`, and a noun it modifies after it ("accessed data"). */
 function beforeModifier(toks: readonly Tok[], end: number, pos: PosCache): boolean {
   const n = nextIndex(toks, end);
@@ -617,6 +625,8 @@ export function applyTable(toks: Tok[], state: ReviseState, neighbours: Neighbou
         if (rule.guard.beforeGradable && !beforeGradable(toks, m.end, pos)) continue;
         if (rule.guard.notBeforeModifier && beforeModifier(toks, m.end, pos)) continue;
         if (rule.guard.notBeforeSingular && beforeSingular(toks, m.end, pos)) continue;
+        if (rule.guard.afterModifier !== undefined && modifierBefore(toks, i, pos) !== rule.guard.afterModifier)
+          continue;
         const form = rule.forms ? resolveForm(toks, i, rule.forms) : null;
         let len = -1;
         const reason = rule.reason;

@@ -124,6 +124,11 @@ export interface Guard {
    * ("many report better focus" is no "lots of report"), and a plural or an adjective follows a noun's "many".
    */
   notBeforeSingular?: boolean;
+  /**
+   * The word before is a determiner, a possessive or an adjective, so the match is a noun ("a heroic
+   * endeavor to …"); `false`: it is none of these, so a word that is also a verb is one ("we endeavor to").
+   */
+  afterModifier?: boolean;
   /** None of the sentence's words may be in the set. */
   notInSentence?: ReadonlySet<string>;
   /**
@@ -217,6 +222,15 @@ const A_AN = set('a an');
 // an over-used word).
 /** "unlock the/its (full) potential". */
 const UNLOCK_POTENTIAL: Guard = { nextIn: set('the its their his her our your this'), next2In: set('potential full') };
+/** Qualities a work "resonates with" (is full of), within two words. */
+const RESONANT: Guard = {
+  nextWithin: {
+    n: 2,
+    in: set(
+      'power emotion emotions energy feeling feelings meaning warmth truth authenticity beauty humour humor passion tension sadness joy grief longing hope sorrow melancholy anger urgency conviction',
+    ),
+  },
+};
 /** "strive to / for / towards". */
 const STRIVE_TOWARDS: Guard = { nextIn: set('to for towards toward') };
 /** Not the legal "mitigating circumstances / factors". */
@@ -841,7 +855,10 @@ export const TABLE: Entry[] = [
     F('intricacies', ['details', 'finer points'], 1),
     N('nuance', 'subtlety', 2),
     N('endeavor', 'effort', 2, { guard: { nextNotIn: set('to'), prevNotIn: new Set([...MODALS, 'to']) } }),
+    // "a heroic endeavor to overcome the sea" is a noun before "to" (the verb: "we endeavor to").
+    N('endeavor', 'effort', 2, { guard: { nextIn: set('to'), afterModifier: true } }),
     N('endeavour', 'effort', 2, { guard: { nextNotIn: set('to'), prevNotIn: new Set([...MODALS, 'to']) } }),
+    N('endeavour', 'effort', 2, { guard: { nextIn: set('to'), afterModifier: true } }),
     N('utilization', 'use', 1),
     N('utilisation', 'use', 1),
     N('enhancement', 'improvement', 2),
@@ -1008,8 +1025,8 @@ export const TABLE: Entry[] = [
   V('pave the way to', ['clear the way to', 'open the way to'], 1),
   V('garner', ['gain', 'attract'], 1),
   V('commence', ['start', 'begin'], 1),
-  V('endeavor to', 'try to', 1),
-  V('endeavour to', 'try to', 1),
+  V('endeavor to', 'try to', 1, { guard: { afterModifier: false } }),
+  V('endeavour to', 'try to', 1, { guard: { afterModifier: false } }),
   // A place or a story "fascinates" or "enthralls" its visitors or readers; "grip" only suits suspense.
   // Attention is captured, not enthralled ("captivate the reader's attention").
   V('captivate', 'capture', 1, { guard: { nextWithin: { n: 4, in: set('attention interest imagination') } } }),
@@ -1040,6 +1057,11 @@ export const TABLE: Entry[] = [
       nextWithin: { n: 5, in: set('long after afterwards afterward years decades lifetime forever') },
     },
   }),
+  // What resonates with a quality is full of it ("prose that resonates with raw power"): it rings
+  // with it ("resonated" echoed: "rang" and "rung" would need the tagger to tell past from
+  // participle); "appeals to raw power" would say it courts it.
+  V('resonate with', 'ring with', 2, { forms: ['base', 's3', 'ger'], guard: RESONANT }),
+  V('resonate with', 'echo with', 2, { forms: ['past', 'pp'], guard: RESONANT }),
   V('resonate with', ['appeal to', 'strike a chord with'], 2),
   V('streamline', 'simplify', 2, { guard: { verb: true } }),
   // Not "reveal": "revealed" is an over-used word itself (and a statue is unveiled, not revealed).
@@ -1567,6 +1589,8 @@ export const TABLE: Entry[] = [
   }),
   F('profoundly', 'deeply', 2),
   F('masterfully', ['skillfully', 'expertly'], 2),
+  // A forecast is sure, not seen: "his legacy will undoubtedly live on" → "will surely live on".
+  F('undoubtedly', 'surely', 2, { guard: { prevIn: MODALS } }),
   F('undoubtedly', 'clearly', 2),
   F('undeniably', 'clearly', 2),
   F('subsequently', ['later', 'then'], 2),
@@ -2385,7 +2409,8 @@ export const TABLE: Entry[] = [
   }),
   V('illustrate', 'show', 2, { guard: { verb: true, object: true } }),
   // Not after "not": "not merely X, but Y" would become "not only X, but Y", which says less.
-  F('merely', 'only', 2, { guard: { nextLower: true, prevNotIn: set('not') } }),
+  // "doesn't merely present" is no "doesn't only present": after any negation it stays.
+  F('merely', 'only', 2, { guard: { nextLower: true, prevNotIn: NEGATORS } }),
   // "her determination to win" → "her resolve to win" (not "the determination of the boundary": a finding).
   N('determination', ['resolve', 'will'], 2, { plural: false, guard: { nextIn: set('to') } }),
   // Shorter words for the same thing (each saves syllables, which also pays for sentence joins).

@@ -6194,4 +6194,59 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The guide is an invaluable tool for new gardeners.',
     expected: 'The guide is a very useful tool for new gardeners.',
   },
+  {
+    mode: 'standard',
+    text: 'Her plain prose resonates with raw power and emotion.',
+    expected: 'Her plain prose rings with raw power and emotion.',
+    note: 'was "appeals to raw power": full of it, not courting it',
+  },
+  {
+    mode: 'standard',
+    text: 'His last letters resonated with quiet hope.',
+    expected: 'His last letters echoed with quiet hope.',
+  },
+  {
+    mode: 'standard',
+    text: 'The song resonates with young listeners.',
+    expected: 'The song appeals to young listeners.',
+  },
+  {
+    mode: 'formal',
+    text: 'The debate now includes not only books, but also a wide array of materials, from music and films to magazines.',
+    expected: 'The debate now includes books and a broad range of materials, from music and films to magazines.',
+    note: 'a phrase after the comma, no list: was "books, a broad range of materials"',
+  },
+  {
+    mode: 'standard',
+    text: "The book tells of an old man's heroic endeavor to overcome the sea.",
+    expected: "The book tells of an old man's heroic effort to overcome the sea.",
+    note: 'a noun before "to": was "heroic try"',
+  },
+  {
+    mode: 'standard',
+    text: 'It was a bold endeavour to map the coast.',
+    expected: 'It was a bold effort to map the coast.',
+  },
+  {
+    mode: 'formal',
+    text: 'The company endeavours to reply within two days.',
+    expected: 'The company tries to reply within two days.',
+  },
+  {
+    mode: 'formal',
+    text: "The narrative doesn't merely describe the war. It explains it.",
+    expected: 'The narrative does not merely describe the war. It explains it.',
+    note: 'was "does not only describe"',
+  },
+  {
+    mode: 'standard',
+    text: 'His legacy will undoubtedly live on for years.',
+    expected: 'His legacy will surely live on for years.',
+    note: 'a forecast: was "will clearly live on"',
+  },
+  {
+    mode: 'standard',
+    text: 'She is undoubtedly the best player on the team.',
+    expected: 'She is clearly the best player on the team.',
+  },
 ];
