@@ -61,7 +61,7 @@ const MADE_THINGS = set(
 );
 /** Trips one goes on ("embark on a hike" → "set out on a hike"). */
 const OUTINGS = set(
-  'journey journeys trip trips hike hikes walk walks voyage voyages expedition expeditions adventure adventures tour tours trek treks cruise cruises quest quests pilgrimage pilgrimages road',
+  'journey journeys trip trips hike hikes walk walks voyage voyages expedition expeditions adventure adventures tour tours trek treks cruise cruises quest quests pilgrimage pilgrimages road vacation vacations holiday holidays outing outings excursion excursions safari safaris',
 );
 
 export interface Alts {
@@ -836,16 +836,24 @@ export const TABLE: Entry[] = [
     // game-changer." → "makes a big difference." (never "is a breakthrough", a discovery).
     ...(
       [
-        ['is', 'makes'],
-        ['are', 'make'],
-        ['was', 'made'],
-        ['were', 'made'],
-        ['be', 'make'],
+        ['is', 'makes', 'changes'],
+        ['are', 'make', 'change'],
+        ['was', 'made', 'changed'],
+        ['were', 'made', 'changed'],
+        ['be', 'make', 'change'],
       ] as const
-    ).map(([be, verb]) =>
-      F(`${be} a game-changer`, { plain: [`${verb} a big difference`], formal: [`${verb} a major difference`] }, 2, {
-        guard: { nextIn: set('. , ! ; : —') },
-      }),
+    ).map(([be, verb, change]) =>
+      // Where "make" would echo ("can be a game-changer, making them …"), it changes the game: a
+      // player or a tool is no "breakthrough".
+      F(
+        `${be} a game-changer`,
+        {
+          plain: [`${verb} a big difference`, `${change} the game@spare`],
+          formal: [`${verb} a major difference`, `${change} the game@spare`],
+        },
+        2,
+        { guard: { nextIn: set('. , ! ; : —') } },
+      ),
     ),
     N('game-changer for', 'big improvement for', 2, { guard: { nextIn: set('my your our their his her its') } }),
     N('game-changer', 'breakthrough', 2),
@@ -1419,6 +1427,8 @@ export const TABLE: Entry[] = [
   F('invaluable', 'real', 2, { guard: { nextIn: set('peace comfort reassurance solace relief') } }),
   // A lesson learned is not used but kept: "invaluable lessons" are important ones.
   F('invaluable', 'important', 2, { guard: { nextIn: set('lesson lessons') } }),
+  // A part played is vital, not useful: "the invaluable role of a skilled defenseman".
+  F('invaluable', 'vital', 2, { guard: { nextIn: set('role part contribution contributions') } }),
   F('invaluable', 'very useful', 2),
   F('intriguing', 'interesting', 2),
   // "shaped my journey in profound ways" — not "in deep ways", which no one says.
@@ -1677,6 +1687,8 @@ export const TABLE: Entry[] = [
       ),
     },
   }),
+  // News made known is disclosed: "it was revealed that the film will focus on …" is no "shown that".
+  V('reveal', 'disclose', 2, { forms: ['pp'], guard: { prevIn: BE_FORMS, nextIn: set('that') } }),
   // A secret is disclosed, not shown ("should he reveal the information to the detective?").
   V('reveal', 'disclose', 2, {
     guard: {

@@ -6249,4 +6249,38 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'She is undoubtedly the best player on the team.',
     expected: 'She is clearly the best player on the team.',
   },
+  {
+    mode: 'standard',
+    text: 'In a statement on Monday, it was revealed that the film will focus on his early years.',
+    expected: 'In a statement on Monday, it was disclosed that the film will focus on his early years.',
+    note: 'news made known: was "it was shown that"',
+  },
+  {
+    mode: 'standard',
+    text: 'The autopsy revealed that he had died of a single wound.',
+    expected: 'The autopsy showed that he had died of a single wound.',
+  },
+  {
+    mode: 'casual',
+    text: 'Families embark on vacations to see new places.',
+    expected: 'Families set out on vacations to see new places.',
+    note: 'was "begin vacations"',
+  },
+  {
+    mode: 'standard',
+    text: "Don't overlook the invaluable role of a good goalkeeper.",
+    expected: "Don't overlook the vital role of a good goalkeeper.",
+    note: 'was "very useful role"',
+  },
+  {
+    mode: 'casual',
+    text: 'A defenseman who can score can be a game-changer, making them a great asset to any team.',
+    expected: 'A defenseman who can score can change the game, making them a great asset to any team.',
+    note: '"make a big difference" would echo "making"; was "can be a breakthrough"',
+  },
+  {
+    mode: 'standard',
+    text: 'A good coach can be a game-changer.',
+    expected: 'A good coach can make a big difference.',
+  },
 ];
