@@ -1615,10 +1615,23 @@ const TAIL_PARTICLES = set('on off up out about upon into over around');
 /** Words that carry a tail on into a clause of its own. */
 const TAIL_CLAUSE_WORDS = set('yet but whereas although though');
 
-/** The participle at p takes as object, within its first six words, a quality it comments on. */
+/** Words that open a clause as an object: what follows says how or why something happens. */
+const OBJECT_CLAUSE_OPENERS = set('how why what whether that where when');
+/** After "how", a comment on a degree ("highlighting how important it is to plan"). */
+const DEGREE_WORDS = set('important crucial vital essential valuable significant much far deeply');
+
+/**
+ * The participle at p takes as object, within its first six words, a quality it comments on; not
+ * a clause that says how or why something happens (", showing how power can corrupt and …").
+ */
 function commentsOnQuality(toks: readonly Tok[], p: number): boolean {
   const object = wordsFrom(toks, nextIndex(toks, p)).slice(0, 6);
   if (!object.length || TAIL_PARTICLES.has(keyOf(toks[object[0]]))) return false;
+  if (
+    OBJECT_CLAUSE_OPENERS.has(keyOf(toks[object[0]])) &&
+    !(keyOf(toks[object[0]]) === 'how' && object.length > 1 && DEGREE_WORDS.has(keyOf(toks[object[1]])))
+  )
+    return false;
   return object.some((x) => isWord(toks[x]) && COMMENT_QUALITIES.has(keyOf(toks[x])));
 }
 /**
@@ -1676,6 +1689,9 @@ function commentTails(toks: Tok[]): boolean {
       // progress") or a tail that goes on into a clause of its own (", … yet it also shows …").
       if (!appositive && !commentsOnQuality(toks, n)) break;
       if (toks.slice(i).some((t) => isWord(t) && TAIL_CLAUSE_WORDS.has(keyOf(t)))) break;
+      // Nor one that goes on to spell out what it names (", highlighting the polar aspects of
+      // humanity – reason versus instinct, …"): after a dash or a colon it carries content.
+      if (toks.slice(i + 1).some((t) => t.kind === 'punctuation' && /^[—–:;]$|^-$/.test(t.text))) break;
       // Only a last clause with no protected text and no finding in it, after a clause of at least
       // six words.
       const tail = toks.slice(i, -1);

@@ -6283,4 +6283,18 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'A good coach can be a game-changer.',
     expected: 'A good coach can make a big difference.',
   },
+  {
+    mode: 'concise',
+    text: 'The two men serve as foils to each other, highlighting the polar aspects of humanity – reason versus instinct, order versus nature.',
+    expected:
+      'The two men serve as foils to each other, showing the polar aspects of humanity – reason versus instinct, order versus nature.',
+    note: 'the tail spells out what it names: was cut',
+  },
+  {
+    mode: 'concise',
+    text: 'The book is a sharp critique of tyranny, showing how power can corrupt and how lies can be used to betray trust.',
+    expected:
+      'The book is a sharp critique of tyranny. This shows how power can corrupt and how lies can be used to betray trust.',
+    note: 'a clause of how things happen is content: was cut',
+  },
 ];
