@@ -1499,10 +1499,23 @@ function thatAfterSaying(toks: Tok[]): boolean {
     if (n < 0 || !isWord(toks[n])) continue;
     const nk = keyOf(toks[n]);
     if (!(SUBJECT_PRONOUNS.has(nk) || DETERMINERS.has(nk) || nk === 'there') || nk === 'that') continue;
+    // Not where a second "that" clause follows ("make sure that all tests pass and that your code
+    // …"): the pair keeps its parallel "that".
+    if (parallelThatAfter(toks, n)) continue;
     cut(toks, t, t + 1, REASONS.wordy);
     changed = true;
   }
   return changed;
+}
+
+/** "and that" or "or that" later in the sentence. */
+function parallelThatAfter(toks: readonly Tok[], from: number): boolean {
+  for (let k = from, prev = ''; k >= 0; k = nextIndex(toks, k)) {
+    const key = keyOf(toks[k]);
+    if (key === 'that' && (prev === 'and' || prev === 'or')) return true;
+    if (isWord(toks[k])) prev = key;
+  }
+  return false;
 }
 
 /** A participle a relative clause may be reduced to ("written", "founded"). */

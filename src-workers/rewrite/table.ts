@@ -343,6 +343,11 @@ const COMPELLING = {
     'law laws rule rules regulation regulations policy policies contract contracts employer employers court courts statute government school schools',
   ),
 };
+/**
+ * After "require": "to" (one is required to act, not needed to), or a compelling agent ("as
+ * required by law", "required under the contract"): these compel, and stay.
+ */
+const NOT_NEEDED_AFTER = new Set(['to', ...COMPELLING.in]);
 /** What a compelling piece of work grips a reader with: "a compelling look at the war" → "gripping". */
 const COMPELLING_PUZZLES = set('question questions mystery mysteries puzzle puzzles riddle riddles dilemma dilemmas');
 const COMPELLING_READS = new Set([
@@ -1250,12 +1255,12 @@ export const TABLE: Entry[] = [
   V('require', 'need', 3, {
     modes: NOT_FORMAL,
     forms: ['base', 's3', 'past', 'pp'],
-    guard: { nextNotIn: set('that'), notNextWithin: { n: 4, in: set('to') }, notPrevWithin: COMPELLING },
+    guard: { nextNotIn: set('that'), notNextWithin: { n: 4, in: NOT_NEEDED_AFTER }, notPrevWithin: COMPELLING },
   }),
   V('require', 'need', 2, {
     modes: ['casual'],
     forms: ['base', 's3', 'past', 'pp'],
-    guard: { nextNotIn: set('that'), notNextWithin: { n: 4, in: set('to') }, notPrevWithin: COMPELLING },
+    guard: { nextNotIn: set('that'), notNextWithin: { n: 4, in: NOT_NEEDED_AFTER }, notPrevWithin: COMPELLING },
   }),
 
   // ---- Adjectives ------------------------------------------------------------------------------

@@ -6297,4 +6297,26 @@ export const MEANING_PAIRS: MeaningPair[] = [
       'The book is a sharp critique of tyranny. This shows how power can corrupt and how lies can be used to betray trust.',
     note: 'a clause of how things happen is content: was cut',
   },
+  {
+    mode: 'casual',
+    text: "We don't share your data, except as required by law.",
+    expected: "We don't share your data, except as required by law.",
+    note: 'the law compels: was "needed by law"',
+  },
+  {
+    mode: 'casual',
+    text: 'Seat belts are required by state law in all cars.',
+    expected: 'Seat belts are required by state law in all cars.',
+  },
+  {
+    mode: 'casual',
+    text: 'This recipe requires two eggs.',
+    expected: 'This recipe needs two eggs.',
+  },
+  {
+    mode: 'concise',
+    text: 'Please make sure that all tests pass and that your code follows the style guide.',
+    expected: 'Please make sure that all tests pass and that your code follows the style guide.',
+    note: 'a parallel pair of "that" clauses: was "make sure all tests pass and that …"',
+  },
 ];
