@@ -569,8 +569,8 @@ function teaserQuestion(a: Sentence, b: Sentence, state: ReviseState): Sentence 
   // complement itself.
   if (!name && imperative(b.toks, state)) joint.push(tok('to', 'word', why), tok(' ', 'space', why));
   else if (
-    (hasFiniteVerb(b.toks, 0, b.toks.length, state.pos) && !phraseWithRelative(b.toks, state)) ||
-    verbSecond(b.toks)
+    !gerundPhrase(b.toks, state) &&
+    ((hasFiniteVerb(b.toks, 0, b.toks.length, state.pos) && !phraseWithRelative(b.toks, state)) || verbSecond(b.toks))
   )
     joint.push(tok('that', 'word', why), tok(' ', 'space', why));
   const question = a.toks.slice(0, a.toks.indexOf(qa[qa.length - 1]));
@@ -578,6 +578,24 @@ function teaserQuestion(a: Sentence, b: Sentence, state: ReviseState): Sentence 
 }
 
 const RELATIVE_WORDS = set('that which who whom whose where');
+/** Words after which a finite verb belongs to a clause inside a phrase, not to the phrase itself. */
+const INNER_CLAUSE_OPENERS = new Set([...RELATIVE_WORDS, ...set('whether if when while because')]);
+/**
+ * A gerund phrase whose only verbs are inside clauses it holds ("Building rituals that foster
+ * connection, whether that's coffee or a retreat."): the complement itself, "is building …", not
+ * "is that building …" ("Building rituals takes time." has a verb of its own, and is a clause).
+ */
+function gerundPhrase(toks: readonly Tok[], state: ReviseState): boolean {
+  if (toks[0]?.kind !== 'word' || baseOfGerund(keyOf(toks[0])) === null) return false;
+  for (let i = 1; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.kind === 'punctuation' && t.text === ',') return true;
+    if (t.kind !== 'word') continue;
+    if (INNER_CLAUSE_OPENERS.has(keyOf(t))) return true;
+    if (hasFiniteVerb(toks, i, i + 1, state.pos)) return false;
+  }
+  return true;
+}
 /**
  * A noun phrase whose only verb is in its relative clause ("A faster, leaner app that users
  * love."): no finite verb before the relative word, one after it.

@@ -6319,4 +6319,22 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Please make sure that all tests pass and that your code follows the style guide.',
     note: 'a parallel pair of "that" clauses: was "make sure all tests pass and that …"',
   },
+  {
+    mode: 'standard',
+    text: "Team culture can erode. The key? Building rituals that foster connection, whether that's a weekly call or a yearly retreat.",
+    expected:
+      "Team culture can erode. The key is building rituals that foster connection, whether that's a weekly call or a yearly retreat.",
+    note: 'a gerund phrase is the complement: was "The key is that building rituals …" with no verb',
+  },
+  {
+    mode: 'standard',
+    text: 'The trick? Using less salt.',
+    expected: 'The trick is using less salt.',
+    note: 'was "is that using less salt"',
+  },
+  {
+    mode: 'standard',
+    text: 'The catch? Building rituals takes time.',
+    expected: 'The catch is that building rituals takes time.',
+  },
 ];
