@@ -1605,7 +1605,8 @@ export const TABLE: Entry[] = [
   F('profoundly', 'deeply', 2),
   F('masterfully', ['skillfully', 'expertly'], 2),
   // A forecast is sure, not seen: "his legacy will undoubtedly live on" → "will surely live on".
-  F('undoubtedly', 'surely', 2, { guard: { prevIn: MODALS } }),
+  // Not after "should", "must" or "may", which say what ought to be or might be, not what will.
+  F('undoubtedly', 'surely', 2, { guard: { prevIn: set("will would shall can could 'll") } }),
   F('undoubtedly', 'clearly', 2),
   F('undeniably', 'clearly', 2),
   F('subsequently', ['later', 'then'], 2),

@@ -6337,4 +6337,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The catch? Building rituals takes time.',
     expected: 'The catch is that building rituals takes time.',
   },
+  {
+    mode: 'standard',
+    text: 'A good book should undoubtedly make us think.',
+    expected: 'A good book should clearly make us think.',
+    note: 'what ought to be: not "should surely"',
+  },
+  {
+    mode: 'standard',
+    text: 'The plan would undoubtedly cost more.',
+    expected: 'The plan would surely cost more.',
+  },
 ];
