@@ -12,6 +12,7 @@ import { verbForms } from './inflect';
 import { because, C, F, N, NOT_FORMAL, O, V, type Entry } from './table';
 import {
   AUXILIARIES,
+  BE_FORMS,
   DETERMINERS,
   MODALS,
   NEGATION_WORDS,
@@ -1105,6 +1106,9 @@ export const PHRASES: Entry[] = [
     F('clearly show', 'indicate', 2, { modes: ACADEMIC }),
     F('clearly demonstrates', 'indicates', 2, { modes: ACADEMIC }),
     F('clearly demonstrate', 'indicate', 2, { modes: ACADEMIC }),
+    // A judgement after "is" is arguable, not likely: "Santiago is undoubtedly a hero" → "is
+    // arguably a hero" ("very likely a hero" would doubt a fact).
+    F('undoubtedly', 'arguably', 2, { modes: ACADEMIC, guard: { prevIn: BE_FORMS } }),
     F('undoubtedly', 'very likely', 2, { modes: ACADEMIC }),
     O('undoubtedly ,', 'Very likely,', 2, { modes: ACADEMIC }),
     O('without a doubt ,', 'Very likely,', 2, { modes: ACADEMIC }),

@@ -6348,4 +6348,20 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The plan would undoubtedly cost more.',
     expected: 'The plan would surely cost more.',
   },
+  {
+    mode: 'academic',
+    text: 'In the novel, Santiago is undoubtedly a hero.',
+    expected: 'In the novel, Santiago is arguably a hero.',
+    note: 'a judgement is arguable: was "very likely a hero"',
+  },
+  {
+    mode: 'academic',
+    text: 'Telephones are undoubtedly an essential part of modern life.',
+    expected: 'Telephones are arguably an essential part of modern life.',
+  },
+  {
+    mode: 'academic',
+    text: 'The hunt for answers will undoubtedly continue.',
+    expected: 'The hunt for answers will very likely continue.',
+  },
 ];
