@@ -248,6 +248,17 @@ export function readsAsVerb(
   // in -s after them, before a determiner or a pronoun, is the verb of which they are the subject.
   if (fs.includes('s3') && (prev === 'this' || prev === 'that') && (DETERMINERS.has(next) || OBJECT_PRONOUNS.has(next)))
     return true;
+  // "tools that leverage open data", "rituals that foster connection": a relative word after a
+  // plural, then an object, whatever the tagger reads the word as (it may take it for a name).
+  if (
+    fs.includes('base') &&
+    (prev === 'that' || prev === 'which' || prev === 'who') &&
+    /^[a-z]+[^su']s$/.test(prevKey(toks, prevIndex(toks, i))) &&
+    (DETERMINERS.has(next) ||
+      OBJECT_PRONOUNS.has(next) ||
+      (nextIsLower(toks, i) && !NON_HEAD.has(next) && !next.endsWith('ly')))
+  )
+    return true;
   if (NOUN_BEFORE.has(prev)) return false;
   // "the profound impacts our decisions can have": a determiner and an adjective before it make
   // the word a noun, whatever follows — unless the "adjective" is as often a noun ("The firm

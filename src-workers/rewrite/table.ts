@@ -1693,7 +1693,13 @@ export const TABLE: Entry[] = [
       ),
     },
   }),
-  // News made known is disclosed: "it was revealed that the film will focus on …" is no "shown that".
+  // What is revealed becomes known: "it was revealed that the film will focus on …" is no "shown
+  // that", and a story's "As it unfolds, it is revealed that she …" no "disclosed" ("emerged" is
+  // an over-used word itself).
+  F('it was revealed that', 'it became known that', 2),
+  F('it is revealed that', 'it becomes known that', 2),
+  F('it has been revealed that', 'it has become known that', 2),
+  F('it had been revealed that', 'it had become known that', 2),
   V('reveal', 'disclose', 2, { forms: ['pp'], guard: { prevIn: BE_FORMS, nextIn: set('that') } }),
   // A secret is disclosed, not shown ("should he reveal the information to the detective?").
   V('reveal', 'disclose', 2, {

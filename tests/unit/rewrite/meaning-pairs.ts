@@ -6252,7 +6252,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'In a statement on Monday, it was revealed that the film will focus on his early years.',
-    expected: 'In a statement on Monday, it was disclosed that the film will focus on his early years.',
+    expected: 'In a statement on Monday, it became known that the film will focus on his early years.',
     note: 'news made known: was "it was shown that"',
   },
   {
@@ -6323,7 +6323,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
     mode: 'standard',
     text: "Team culture can erode. The key? Building rituals that foster connection, whether that's a weekly call or a yearly retreat.",
     expected:
-      "Team culture can erode. The key is building rituals that foster connection, whether that's a weekly call or a yearly retreat.",
+      "Team culture can erode. The key is building rituals that encourage connection, whether that's a weekly call or a yearly retreat.",
     note: 'a gerund phrase is the complement: was "The key is that building rituals …" with no verb',
   },
   {
@@ -6363,5 +6363,22 @@ export const MEANING_PAIRS: MeaningPair[] = [
     mode: 'academic',
     text: 'The hunt for answers will undoubtedly continue.',
     expected: 'The hunt for answers will very likely continue.',
+  },
+  {
+    mode: 'standard',
+    text: 'As the story unfolds, it is revealed that she was once a spy.',
+    expected: 'As the story unfolds, it becomes known that she was once a spy.',
+    note: 'was "it is shown that"',
+  },
+  {
+    mode: 'standard',
+    text: 'We build tools that leverage open data.',
+    expected: 'We build tools that use open data.',
+    note: 'after a relative word and a plural, a verb: was left as "leverage"',
+  },
+  {
+    mode: 'standard',
+    text: 'She likes the ideas that foster parents share.',
+    expected: 'She likes the ideas that foster parents share.',
   },
 ];
