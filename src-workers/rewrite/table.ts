@@ -1019,7 +1019,8 @@ export const TABLE: Entry[] = [
   // starting them, not taking them).
   ...['embark on', 'embark upon'].flatMap((src) => [
     V(src, ['begin', 'start'], 1, { guard: { notNextWithin: { n: 3, in: OUTINGS } } }),
-    V(src, 'set out on', 1, { guard: { nextWithin: { n: 3, in: OUTINGS } } }),
+    // "go on" where "set out" would echo ("Kids are out of school, and families go on vacations").
+    V(src, ['set out on', 'go on@spare'], 1, { guard: { nextWithin: { n: 3, in: OUTINGS } } }),
   ]),
   // Not "struggle with": "struggle" is an over-used word itself.
   V('grapple with', 'wrestle with', 1),

@@ -6381,4 +6381,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'She likes the ideas that foster parents share.',
     expected: 'She likes the ideas that foster parents share.',
   },
+  {
+    mode: 'casual',
+    text: 'Kids are out of school, and families embark on vacations to new places.',
+    expected: 'Kids are out of school, and families go on vacations to new places.',
+    note: '"set out" would echo "out of school"; was "begin vacations"',
+  },
 ];
