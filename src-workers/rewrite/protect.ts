@@ -199,11 +199,17 @@ function findQuotes(text: string, out: ProtectedSpan[]): void {
     pStart = m.index + m[0].length;
   }
   bounds.push([pStart, text.length]);
-  for (const [ps, pe] of bounds) {
+  for (const [ps, paraEnd] of bounds) {
+    // A paragraph wrapped whole in straight quotes that holds quotations of its own in them (an
+    // essay pasted as a quoted string: "Choices … in "A Window on the Universe," where …"): the
+    // outer pair wraps it, and only the inner ones are quotations; paired in sequence, the outer
+    // ones would take the inner ones for their own ends and protect stretches of prose at random.
+    const [ws, we] = wrappingQuotes(text, ps, paraEnd);
+    const pe = we ?? paraEnd;
     // No closing ’ from here to the paragraph's end: a later ‘ cannot find one either (without
     // this, a paragraph of many unclosed ‘ was searched to its end from each: quadratic).
     let noSingleCloseFrom = pe;
-    let i = ps;
+    let i = ws === undefined ? ps : ws + 1;
     while (i < pe) {
       const c = text[i];
       let close = -1;
@@ -241,6 +247,28 @@ function findQuotes(text: string, out: ProtectedSpan[]): void {
       i = end;
     }
   }
+}
+
+/** The positions of a straight-quote pair around the whole paragraph with straight quotes inside it, if any. */
+function wrappingQuotes(text: string, ps: number, pe: number): [number?, number?] {
+  let a = ps;
+  while (a < pe && /\s/.test(text[a])) a++;
+  let z = pe - 1;
+  while (z > a && /\s/.test(text[z])) z--;
+  if (z <= a || text[a] !== '"' || text[z] !== '"') return [];
+  // Inside, the quotes must pair up as an opening one (after a space or a bracket, before a word)
+  // and a closing one (after a word or a mark, before a space or a mark): '"I will come," she
+  // said. "Wait."' is two quotations, not one wrapping a ' she said. '.
+  const inner: number[] = [];
+  for (let j = text.indexOf('"', a + 1); j >= 0 && j < z; j = text.indexOf('"', j + 1)) inner.push(j);
+  if (inner.length < 2 || inner.length % 2) return [];
+  for (let k = 0; k < inner.length; k += 2) {
+    const o = inner[k];
+    const c = inner[k + 1];
+    if (!/[\s([{—–-]/.test(text[o - 1]) || /\s/.test(text[o + 1])) return [];
+    if (/\s/.test(text[c - 1]) || /[\p{L}\p{N}]/u.test(text[c + 1])) return [];
+  }
+  return [a, z];
 }
 
 function indexOfAny(text: string, chars: string, from: number, to: number): number {

@@ -61,7 +61,7 @@ const MADE_THINGS = set(
 );
 /** Trips one goes on ("embark on a hike" → "set out on a hike"). */
 const OUTINGS = set(
-  'journey journeys trip trips hike hikes walk walks voyage voyages expedition expeditions adventure adventures tour tours trek treks cruise cruises quest quests pilgrimage pilgrimages road vacation vacations holiday holidays outing outings excursion excursions safari safaris',
+  'journey journeys trip trips hike hikes walk walks voyage voyages expedition expeditions adventure adventures tour tours trek treks cruise cruises quest quests pilgrimage pilgrimages road vacation vacations holiday holidays outing outings excursion excursions safari safaris mission missions',
 );
 
 export interface Alts {
@@ -373,6 +373,13 @@ const NOT_HARD = set(
 const PEOPLE = set(
   'me us you them him her anyone everyone someone people person patients patient students student users user workers worker children child kids parents families family teachers customers customer consumers athletes farmers women men owners readers fans players employees staff those many millions',
 );
+/** Who a work resonates with (appeals to): people, as a reader or an audience. */
+const AUDIENCES = new Set([
+  ...PEOPLE,
+  ...set(
+    'audience audiences listeners listener viewers viewer fans generations generation individuals adults teenagers teens voters members communities community public society',
+  ),
+]);
 /** What one advocates for by standing up for it, not by calling for it: rights, causes, people. */
 const CHAMPIONED = set(
   'rights right interests interest cause causes people women men children workers minorities welfare well-being poor vulnerable needs voice voices community communities victims patients',
@@ -1076,7 +1083,10 @@ export const TABLE: Entry[] = [
   // participle); "appeals to raw power" would say it courts it.
   V('resonate with', 'ring with', 2, { forms: ['base', 's3', 'ger'], guard: RESONANT }),
   V('resonate with', 'echo with', 2, { forms: ['past', 'pp'], guard: RESONANT }),
-  V('resonate with', ['appeal to', 'strike a chord with'], 2),
+  // It appeals to people ("resonates with readers", "with us"); a thing it fits is echoed
+  // ("decisions that resonate with their character arc" do not appeal to the arc).
+  V('resonate with', ['appeal to', 'strike a chord with'], 2, { guard: { nextWithin: { n: 3, in: AUDIENCES } } }),
+  V('resonate with', 'echo', 2, { guard: { notNextWithin: { n: 3, in: AUDIENCES } } }),
   V('streamline', 'simplify', 2, { guard: { verb: true } }),
   // Not "reveal": "revealed" is an over-used word itself (and a statue is unveiled, not revealed).
   // What is hidden in nature or in a text is uncovered ("unveiling the behavior of stars"), not

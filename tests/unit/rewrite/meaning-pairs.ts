@@ -6387,4 +6387,26 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Kids are out of school, and families go on vacations to new places.',
     note: '"set out" would echo "out of school"; was "begin vacations"',
   },
+  {
+    mode: 'standard',
+    text: 'The characters make choices that resonate with their own past.',
+    expected: 'The characters make choices that echo their own past.',
+    note: 'no audience: was "appeal to their own past"',
+  },
+  {
+    mode: 'standard',
+    text: "Its themes still resonate with today's politics.",
+    expected: "Its themes still echo today's politics.",
+  },
+  {
+    mode: 'standard',
+    text: 'Her story resonates with anyone who has moved abroad.',
+    expected: 'Her story appeals to anyone who has moved abroad.',
+  },
+  {
+    mode: 'standard',
+    text: 'She was offered a chance to embark on a one-way mission to Mars.',
+    expected: 'She was given a chance to set out on a one-way mission to Mars.',
+    note: 'a mission is set out on: was "begin a one-way mission"',
+  },
 ];

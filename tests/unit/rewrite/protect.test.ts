@@ -93,6 +93,19 @@ describe('protected spans: detection of every kind', () => {
   it('an apostrophe is not a quotation', () => {
     expect(kinds("The students' work isn't done and it's late.").filter(([k]) => k === 'quote')).toEqual([]);
   });
+  it('a paragraph wrapped whole in straight quotes keeps its inner quotations, and only them', () => {
+    const quotes = (t: string) =>
+      findProtectedSpans(t, [])
+        .filter((s) => s.kind === 'quote')
+        .map((s) => s.text);
+    // Paired in sequence, the outer quotes took the inner ones for their ends.
+    expect(quotes('"Choices shape us. In "The Crossroads," a woman must choose, and "A Window" shows how." ')).toEqual([
+      '"The Crossroads,"',
+      '"A Window"',
+    ]);
+    // Two quotations that happen to open and close the paragraph are not a wrapper.
+    expect(quotes('"I will come," she said. "Wait."')).toEqual(['"I will come,"', '"Wait."']);
+  });
 });
 
 describe('masking, restoring and verifying', () => {
