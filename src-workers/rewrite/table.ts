@@ -377,7 +377,7 @@ const PEOPLE = set(
 const AUDIENCES = new Set([
   ...PEOPLE,
   ...set(
-    'audience audiences listeners listener viewers viewer fans generations generation individuals adults teenagers teens voters members communities community public society',
+    'reader audience audiences listeners listener viewers viewer fan fans generations generation individuals individual adults teenagers teens voters voter members communities community public society',
   ),
 ]);
 /** What one advocates for by standing up for it, not by calling for it: rights, causes, people. */

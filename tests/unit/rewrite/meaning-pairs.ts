@@ -6409,4 +6409,9 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'She was given a chance to set out on a one-way mission to Mars.',
     note: 'a mission is set out on: was "begin a one-way mission"',
   },
+  {
+    mode: 'standard',
+    text: 'It helps the book resonate with the reader.',
+    expected: 'It helps the book appeal to the reader.',
+  },
 ];
