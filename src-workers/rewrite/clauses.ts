@@ -349,7 +349,11 @@ export function mainTense(toks: readonly Tok[], end: number, pos: PosCache): Ten
       if (tags.has('Verb') && !tags.has('Gerund') && !tags.has('Participle')) {
         if (!tags.has('Infinitive')) {
           // Once the clause has its present, a participle after a noun is no second verb.
-          if (tags.has('PastTense')) here = tense === 'present' && reducedRelative(toks, i, pos) ? null : 'past';
+          if (tags.has('PastTense'))
+            here =
+              (tense === 'present' && reducedRelative(toks, i, pos)) || attributiveParticiple(toks, i, pos)
+                ? null
+                : 'past';
           else if (tags.has('PresentTense')) here = 'present';
           // A phrasal verb the tagger leaves untensed ("the fire that broke out"): the lexicon's.
           else if (lexiconHas(k, 'PastTense')) here = 'past';
@@ -373,6 +377,20 @@ export function mainTense(toks: readonly Tok[], end: number, pos: PosCache): Ten
   // (a relative clause's "are"), which one governs is unclear.
   if (modal) return tense ? null : perceived ? 'present' : modal;
   return tense;
+}
+
+/**
+ * A word in -ed between a determiner, a preposition or a gerund and the noun it describes
+ * ("exploring rounded characters", "the crowded streets"): an adjective, no past tense.
+ */
+function attributiveParticiple(toks: readonly Tok[], i: number, pos: PosCache): boolean {
+  const p = prevIndex(toks, i);
+  const n = nextIndex(toks, i);
+  if (p < 0 || n < 0 || toks[p].kind !== 'word' || toks[n].kind !== 'word') return false;
+  const pk = keyOf(toks[p]);
+  const before = DETERMINERS.has(pk) || PREPOSITIONS.has(pk) || tagsAt(toks, p, pos).has('Gerund');
+  const nt = tagsAt(toks, n, pos);
+  return before && nt.has('Noun') && !nt.has('Pronoun') && !DETERMINERS.has(keyOf(toks[n]));
 }
 
 export function commaThenVerb(toks: readonly Tok[], from: number, pos: PosCache): boolean {

@@ -6414,4 +6414,11 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'It helps the book resonate with the reader.',
     expected: 'It helps the book appeal to the reader.',
   },
+  {
+    mode: 'casual',
+    text: 'Its strength lies not in the split of good and bad characters, but in the exploration of complex characters grappling with their lives, creating a story that is as deep as it is moving.',
+    expected:
+      "Its strength lies not in the split of good and bad characters, but in exploring rounded characters wrestling with their lives, creating a story that's as deep as it is moving.",
+    note: '"rounded" before its noun is no past tense: was split as "This created a story"',
+  },
 ];
