@@ -201,7 +201,7 @@ function findQuotes(text: string, out: ProtectedSpan[]): void {
   bounds.push([pStart, text.length]);
   for (const [ps, paraEnd] of bounds) {
     // A paragraph wrapped whole in straight quotes that holds quotations of its own in them (an
-    // essay pasted as a quoted string: "Choices … in "A Window on the Universe," where …"): the
+    // essay pasted as a quoted string: "Choices shape us. In "The Crossroads," a woman …"): the
     // outer pair wraps it, and only the inner ones are quotations; paired in sequence, the outer
     // ones would take the inner ones for their own ends and protect stretches of prose at random.
     const [ws, we] = wrappingQuotes(text, ps, paraEnd);

@@ -1711,7 +1711,11 @@ export const TABLE: Entry[] = [
   F('it is revealed that', 'it becomes known that', 2),
   F('it has been revealed that', 'it has become known that', 2),
   F('it had been revealed that', 'it had become known that', 2),
-  V('reveal', 'disclose', 2, { forms: ['pp'], guard: { prevIn: BE_FORMS, nextIn: set('that') } }),
+  // With a word between ("It was also revealed that …"), the same news is disclosed.
+  V('reveal', 'disclose', 2, {
+    forms: ['pp'],
+    guard: { prevWithin: { n: 2, in: BE_FORMS }, nextIn: set('that') },
+  }),
   // A secret is disclosed, not shown ("should he reveal the information to the detective?").
   V('reveal', 'disclose', 2, {
     guard: {

@@ -6421,4 +6421,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
       "Its strength lies not in the split of good and bad characters, but in exploring rounded characters wrestling with their lives, creating a story that's as deep as it is moving.",
     note: '"rounded" before its noun is no past tense: was split as "This created a story"',
   },
+  {
+    mode: 'standard',
+    text: 'It was also revealed that the film will focus on his early years.',
+    expected: 'It was also disclosed that the film will focus on his early years.',
+    note: 'news made known: was "also shown that"',
+  },
 ];
