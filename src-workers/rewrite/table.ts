@@ -631,6 +631,10 @@ export const TABLE: Entry[] = [
     F('in order to', 'to', 2),
     F('in order to', 'to', 1, { modes: ['concise'] }),
     F('for the purpose of', 'for', 2),
+    // "throughout the entirety of the process" says "throughout the process" in three more words.
+    F('throughout the entirety of', 'throughout', 2),
+    F('during the entirety of', 'throughout', 2),
+    F('for the entirety of', 'for all of', 2),
     // Concise prose drops the words that add only length ("In order for students to succeed" →
     // "For students to succeed"); "all over the world" stays after "from" ("from worldwide" is no
     // English).

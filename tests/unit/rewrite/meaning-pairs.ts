@@ -6427,4 +6427,19 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'It was also disclosed that the film will focus on his early years.',
     note: 'news made known: was "also shown that"',
   },
+  {
+    mode: 'concise',
+    text: 'All staff must be kept informed throughout the entirety of the process.',
+    expected: 'All staff must be kept informed throughout the process.',
+  },
+  {
+    mode: 'standard',
+    text: 'She stayed awake for the entirety of the flight.',
+    expected: 'She stayed awake for all of the flight.',
+  },
+  {
+    mode: 'standard',
+    text: 'The museum was closed during the entirety of the war.',
+    expected: 'The museum was closed throughout the war.',
+  },
 ];
