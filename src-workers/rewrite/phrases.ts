@@ -789,6 +789,8 @@ export const PHRASES: Entry[] = [
     F('so as to', 'to', 2),
     // Only ever a passive or its participle ("a period often referred to as the Jazz Age").
     F('referred to as', 'called', 2),
+    // Opening a sentence: "With the exception of Monday, the shop is open" → "Apart from Monday, …".
+    O('with the exception of', 'Apart from', 2),
     F('with the exception of', 'except', 2),
     F('for the reason that', 'because', 2),
     F('by means of', 'by', 2),

@@ -653,6 +653,11 @@ export const TABLE: Entry[] = [
         guard: { prevIn: CHANGE_VERBS, nextIn: MANNER_CLAUSE_SUBJECTS, notNextWithin: { n: 3, in: BE_FORMS } },
       }),
     ),
+    // Opening a sentence, the topic is announced: "With regard to pay, nothing changed" → "As for
+    // pay, …", not "About pay, …".
+    ...['with regard to', 'with regards to', 'in regard to'].map((p) =>
+      O(p, { plain: ['As for'], formal: ['Concerning'] }, 2),
+    ),
     F('with regard to', { plain: ['about'], formal: ['concerning'] }, 2),
     F('with regards to', { plain: ['about'], formal: ['concerning'] }, 2),
     F('in regard to', { plain: ['about'], formal: ['concerning'] }, 2),

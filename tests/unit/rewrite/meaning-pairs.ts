@@ -6442,4 +6442,26 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The museum was closed during the entirety of the war.',
     expected: 'The museum was closed throughout the war.',
   },
+  {
+    mode: 'standard',
+    text: 'With regard to pay, nothing changed.',
+    expected: 'As for pay, nothing changed.',
+    note: 'an opening announces the topic: was "About pay, nothing changed"',
+  },
+  {
+    mode: 'standard',
+    text: 'We spoke with regard to pay.',
+    expected: 'We spoke about pay.',
+  },
+  {
+    mode: 'standard',
+    text: 'With the exception of Monday, the shop is open every day.',
+    expected: 'Apart from Monday, the shop is open every day.',
+    note: 'was "Except Monday, …"',
+  },
+  {
+    mode: 'standard',
+    text: 'Everyone came with the exception of Tom.',
+    expected: 'Everyone came except Tom.',
+  },
 ];
