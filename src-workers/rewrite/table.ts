@@ -579,6 +579,7 @@ export const TABLE: Entry[] = [
   O('that said ,', CONCESSIVE, 2, { group: 'concessive' }),
   O('nonetheless ,', CONCESSIVE, 2, { group: 'concessive' }),
   O('at the end of the day ,', { plain: ['In the end,'], concise: [''] }, 2),
+  O('when all is said and done ,', { plain: ['In the end,'], concise: [''] }, 2),
   O('in this day and age ,', 'Today,', 1),
   O('in the modern world ,', 'Today,', 2),
   O('in the modern era ,', 'Today,', 2),

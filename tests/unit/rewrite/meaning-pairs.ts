@@ -6464,4 +6464,14 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'Everyone came with the exception of Tom.',
     expected: 'Everyone came except Tom.',
   },
+  {
+    mode: 'standard',
+    text: 'When all is said and done, he was right.',
+    expected: 'In the end, he was right.',
+  },
+  {
+    mode: 'concise',
+    text: 'When all is said and done, he was right.',
+    expected: 'He was right.',
+  },
 ];
