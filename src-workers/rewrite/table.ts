@@ -2583,6 +2583,25 @@ for (const m of ['', ...TODAY_MODIFIERS])
       if (m !== k && !TODAY_NOUNS.includes(phrase)) todayPhrases.add(phrase);
     }
 for (const phrase of todayPhrases) TABLE.push(O(`in today's ${phrase} ,`, 'Today,', 1));
+// The same scene set with an article ("In an ever-changing world,", "In our fast-paced digital
+// age,"): only where a modifier of change opens it and a time or a world closes it. "In a world
+// where …" opens a claim of its own, and "In a complex environment," or "In a competitive
+// climate," name a condition, not the present.
+const CHANGING = [
+  'rapidly evolving',
+  'rapidly changing',
+  'ever-evolving',
+  'ever-changing',
+  'constantly evolving',
+  'constantly changing',
+  'fast-paced',
+  'fast-moving',
+  'increasingly',
+];
+const TIMES = ['world', 'society', 'age', 'era', 'times'];
+for (const phrase of [...TODAY_NOUNS, ...todayPhrases])
+  if (CHANGING.some((m) => phrase.startsWith(`${m} `)) && TIMES.some((h) => phrase.endsWith(` ${h}`)))
+    for (const a of ['a', 'an', 'our']) TABLE.push(O(`in ${a} ${phrase} ,`, 'Today,', 2));
 // Any other "In today's …" keeps its noun: "In today's job market," → "In the current job market,".
 TABLE.push(O("in today's", 'In the current', 2, { guard: { nextLower: true } }));
 

@@ -6474,4 +6474,26 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'When all is said and done, he was right.',
     expected: 'He was right.',
   },
+  {
+    mode: 'standard',
+    text: 'In an ever-changing world, firms must adapt.',
+    expected: 'Today, firms must adapt.',
+    note: 'a scene-setting opener, as "In today\'s ever-changing world,"',
+  },
+  {
+    mode: 'standard',
+    text: 'In our fast-paced digital age, attention is scarce.',
+    expected: 'Today, attention is scarce.',
+  },
+  {
+    mode: 'standard',
+    text: 'In a complex environment, robots fail.',
+    expected: 'In a complex environment, robots fail.',
+    note: 'a condition, not the present',
+  },
+  {
+    mode: 'standard',
+    text: 'In a fast-paced environment, staff burn out.',
+    expected: 'In a fast-paced environment, staff burn out.',
+  },
 ];
