@@ -2556,7 +2556,8 @@ const TODAY_NOUNS = [
 for (const n of TODAY_NOUNS) TABLE.push(O(`in today's ${n} ,`, 'Today,', 1));
 // The same openers with the modifiers generators stack in front of the noun ("In today's rapidly
 // evolving digital landscape,"): a scene-setting phrase that says no more than "Today,".
-const TODAY_MODIFIERS = [
+/** The modifiers that say the scene changes (and so set it in the present). */
+const CHANGING = [
   'rapidly evolving',
   'rapidly changing',
   'ever-evolving',
@@ -2566,13 +2567,8 @@ const TODAY_MODIFIERS = [
   'fast-paced',
   'fast-moving',
   'increasingly',
-  'highly',
-  'dynamic',
-  'complex',
-  'modern',
-  'interconnected',
-  'competitive',
 ];
+const TODAY_MODIFIERS = [...CHANGING, 'highly', 'dynamic', 'complex', 'modern', 'interconnected', 'competitive'];
 const TODAY_KINDS = ['digital', 'technological', 'global', 'globalized', 'connected', 'interconnected', 'competitive'];
 const TODAY_HEADS = ['world', 'society', 'age', 'era', 'landscape', 'environment', 'climate', 'times'];
 const todayPhrases = new Set<string>();
@@ -2587,17 +2583,6 @@ for (const phrase of todayPhrases) TABLE.push(O(`in today's ${phrase} ,`, 'Today
 // age,"): only where a modifier of change opens it and a time or a world closes it. "In a world
 // where …" opens a claim of its own, and "In a complex environment," or "In a competitive
 // climate," name a condition, not the present.
-const CHANGING = [
-  'rapidly evolving',
-  'rapidly changing',
-  'ever-evolving',
-  'ever-changing',
-  'constantly evolving',
-  'constantly changing',
-  'fast-paced',
-  'fast-moving',
-  'increasingly',
-];
 const TIMES = ['world', 'society', 'age', 'era', 'times'];
 for (const phrase of [...TODAY_NOUNS, ...todayPhrases])
   if (CHANGING.some((m) => phrase.startsWith(`${m} `)) && TIMES.some((h) => phrase.endsWith(` ${h}`)))
