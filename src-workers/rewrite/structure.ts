@@ -1836,7 +1836,7 @@ function readsAsParticiple(word: string): boolean {
 /**
  * "In addition, protecting forests can help absorb carbon." → "Protecting forests can also help
  * absorb carbon.": the additive opening becomes "also" after the clause's auxiliary, where an
- * editor puts it. Only when a subject of up to eight words, with no comma or clause of its own,
+ * editor puts it. Only when a subject of up to ten words, with no comma or clause of its own,
  * comes first and the auxiliary has a word after it that is not "not"; the sentence has no "also"
  * yet. Otherwise the table cuts the opening or makes it "Also,".
  */
@@ -1866,7 +1866,7 @@ function additiveToAlso(toks: Tok[]): boolean {
   if (!found) return false;
   const { w, start } = found;
   if (CLAUSE_WORDS.has(keyOf(toks[w[start]]))) return false;
-  for (let n = start + 1; n <= start + 8 && n + 1 < w.length; n++) {
+  for (let n = start + 1; n <= start + 10 && n + 1 < w.length; n++) {
     const t = toks[w[n]];
     if (!isWord(t)) return false;
     const k = keyOf(t);
@@ -1915,6 +1915,11 @@ function additiveBeforeVerb(toks: Tok[]): boolean {
   if (!isWord(subject) || !isLowerWord(subject.text.toLowerCase())) return false;
   const k0 = keyOf(subject);
   if (isNegation(k0) || NEGATIVE_QUANTIFIERS.has(k0) || k0 === 'it' || k0 === 'there') return false;
+  // A gerund's phrase is the subject, and a word in -s inside it is its object, no verb:
+  // "utilizing digital tools such as …" is no "Utilizing digital also tools" (a noun in -ing,
+  // "neuroimaging research reveals …", has no verb behind it).
+  const gerundBase = baseOfGerund(k0);
+  if (gerundBase !== null && lexiconHas(gerundBase, 'Infinitive')) return false;
   let verb = -1;
   const possessive = /^\p{L}+['’]s$/u.test(k0);
   const named = /^\p{Lu}/u.test(subject.text) && k0 !== 'i' && !possessive;

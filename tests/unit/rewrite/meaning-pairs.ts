@@ -6496,4 +6496,21 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'In a fast-paced environment, staff burn out.',
     expected: 'In a fast-paced environment, staff burn out.',
   },
+  {
+    mode: 'standard',
+    text: 'Additionally, utilizing digital tools such as calendars and task managers can streamline the planning process.',
+    expected: 'Using digital tools such as calendars and task managers can also simplify the planning process.',
+    note: 'was "Using digital also tools …": a gerund\'s object is no verb',
+  },
+  {
+    mode: 'standard',
+    text: 'Moreover, encouraging activities that suit the elderly can increase their enjoyment.',
+    expected: 'Encouraging activities that suit the elderly can increase their enjoyment.',
+    note: 'was "Encouraging also activities"',
+  },
+  {
+    mode: 'standard',
+    text: 'In addition, protecting old forests along the rivers of the northern valleys can help absorb carbon.',
+    expected: 'Protecting old forests along the rivers of the northern valleys can also help absorb carbon.',
+  },
 ];
