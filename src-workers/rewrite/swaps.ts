@@ -513,6 +513,11 @@ function atClauseStart(toks: readonly Tok[], i: number): boolean {
   const t = toks[p];
   // After a conjunction that opens the sentence ("But it is essential to note that …").
   if (t.kind === 'word' && /^(?:but|and|so|yet)$/i.test(t.text) && prevIndex(toks, p) < 0) return true;
+  // Or after one that joins a clause to the one before ("…, but it is important to note that …").
+  if (t.kind === 'word' && /^(?:but|and|so|yet)$/i.test(t.text)) {
+    const c = prevIndex(toks, p);
+    if (toks[c].kind === 'punctuation' && (toks[c].text === ',' || toks[c].text === ';')) return true;
+  }
   return (
     t.kind === 'punctuation' &&
     (t.text === ',' || t.text === ';' || t.text === ':' || t.text === '—' || t.text === '–' || t.text === '(')

@@ -6513,4 +6513,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'In addition, protecting old forests along the rivers of the northern valleys can help absorb carbon.',
     expected: 'Protecting old forests along the rivers of the northern valleys can also help absorb carbon.',
   },
+  {
+    mode: 'standard',
+    text: 'The plan is cheap, but it is important to note that it is slow.',
+    expected: 'The plan is cheap, but it is slow.',
+    note: 'a framing after ", but": was kept',
+  },
+  {
+    mode: 'standard',
+    text: 'Prices rose, and it is worth noting that wages fell.',
+    expected: 'Prices rose, and wages fell.',
+  },
 ];
