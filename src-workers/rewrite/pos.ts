@@ -248,15 +248,17 @@ export function readsAsVerb(
   // in -s after them, before a determiner or a pronoun, is the verb of which they are the subject.
   if (fs.includes('s3') && (prev === 'this' || prev === 'that') && (DETERMINERS.has(next) || OBJECT_PRONOUNS.has(next)))
     return true;
+  const objectNext =
+    DETERMINERS.has(next) ||
+    OBJECT_PRONOUNS.has(next) ||
+    (nextIsLower(toks, i) && !NON_HEAD.has(next) && !next.endsWith('ly'));
   // "tools that leverage open data", "rituals that foster connection": a relative word after a
   // plural, then an object, whatever the tagger reads the word as (it may take it for a name).
   if (
     fs.includes('base') &&
     (prev === 'that' || prev === 'which' || prev === 'who') &&
     /^[a-z]+[^su']s$/.test(prevKey(toks, prevIndex(toks, i))) &&
-    (DETERMINERS.has(next) ||
-      OBJECT_PRONOUNS.has(next) ||
-      (nextIsLower(toks, i) && !NON_HEAD.has(next) && !next.endsWith('ly')))
+    objectNext
   )
     return true;
   if (NOUN_BEFORE.has(prev)) return false;
@@ -269,10 +271,6 @@ export function readsAsVerb(
   // the plural subject of that verb, not a verb itself.
   if (fs.includes('s3') && (MODALS.has(next) || NEGATED_MODALS.has(next) || pluralVerbAt(toks, nextIndex(toks, i))))
     return false;
-  const objectNext =
-    DETERMINERS.has(next) ||
-    OBJECT_PRONOUNS.has(next) ||
-    (nextIsLower(toks, i) && !NON_HEAD.has(next) && !next.endsWith('ly'));
   // "companies leverage new tools": a plural subject, then an object.
   if (fs.includes('base') && /^[a-z]+[^su']s$/.test(prev) && objectNext) return true;
   // "the firm leverages its data": a verb in -s followed by a determiner or pronoun.
