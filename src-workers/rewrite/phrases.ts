@@ -93,6 +93,11 @@ const AFTER_VERB_PHRASE: ReadonlySet<string> = new Set([
  * "not accurate" is wrong; "it is not true that the plot is entirely dependent on …" likewise.
  * No cut after a negation in the same clause.
  */
+/** One event in a story or a history, singular: what it leads to is told, not claimed. */
+const ONE_EVENT = set(
+  'decision choice death murder betrayal discovery encounter revelation twist mistake arrival departure escape marriage affair accident incident meeting confession',
+);
+
 /** Words of death, harm and abuse: a sentence with one keeps its register in casual prose. */
 const GRAVE_WORDS = set(
   'dead died die dies death deaths killed killing murdered murder injured injuries wounded tragically tragedy abuse abused victims victim funeral cancer',
@@ -307,7 +312,12 @@ function actsAfterPrepositions(): Entry[] {
     [...ACTS].map(([noun, ing]) =>
       F(`${p} the ${noun} of`, `${p} ${ing}`, 2, {
         modes: NOT_FORMAL,
-        guard: { nextLower: true, notNextWithin: { n: 8, in: set('by') }, prevNotIn: NOT_BEFORE_GERUND_FOR },
+        guard: {
+          nextLower: true,
+          notNextWithin: { n: 8, in: set('by') },
+          prevNotIn: NOT_BEFORE_GERUND_FOR,
+          notFirstOfActs: true,
+        },
       }),
     ),
   );
@@ -1187,7 +1197,12 @@ export const PHRASES: Entry[] = [
           // Nor a modal a few words back: "will eventually lead to" is no "will eventually can lead to";
           // nor a finding reported in a that-clause ("we show that it reduces …": the reporting
           // verb carries the claim), nor a measured effect ("reduces errors by 37%").
-          notPrevWithin: { n: 3, in: new Set([...MODALS, ...NEGATORS, 'to', 'does', 'do', 'did', 'that']) },
+          // Nor one event's outcome ("This decision leads to his family's escape", "Her death leads
+          // to …"): a plot or a history tells what happened, and "can lead" would make it a maybe.
+          notPrevWithin: {
+            n: 3,
+            in: new Set([...MODALS, ...NEGATORS, ...ONE_EVENT, 'to', 'does', 'do', 'did', 'that']),
+          },
           notMeasured: true,
           nextLower: true,
           // A verb, not a noun ("various charitable causes", "Look up causes and solutions"), of

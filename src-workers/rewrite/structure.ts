@@ -1379,7 +1379,7 @@ const CONTINUE = new Map<string, 'base' | 's3' | 'past'>([
   ['continues', 's3'],
   ['continued', 'past'],
 ]);
-const NOT_KEEP = set('be have exist remain stay live work');
+const NOT_KEEP = set('be have exist remain stay live work keep');
 /** Verbs of an effect or a hold that lasts: what "continues to" do them still does. */
 const LASTING_EFFECTS = set(
   'captivate inspire influence shape resonate fascinate haunt affect define attract enchant charm delight intrigue move grip enthrall enthral dominate matter appeal impress puzzle fuel inform guide',

@@ -108,6 +108,7 @@ function guardOk(g: Guard, toks: readonly Tok[], start: number, end: number): bo
   if (g.notAfterPossessive && possessiveBefore(toks, start, g.notAfterPossessive)) return false;
   if (g.notParallel && parallelAfter(toks, end)) return false;
   if (g.notFirstOfVerbPair && thirdPersonVerbAfterLink(toks, end)) return false;
+  if (g.notFirstOfActs && actAfterLink(toks, end)) return false;
   return true;
 }
 
@@ -122,6 +123,24 @@ function parallelAfter(toks: readonly Tok[], end: number): boolean {
     if (key === word && PARALLEL_LINKS.has(before)) return true;
     if (toks[k].kind === 'word') before = key;
     else if (key !== ',') before = '';
+  }
+  return false;
+}
+
+/**
+ * After a comma, "and" or "or", another act named as "the … of" ("by the removal of rubble, the
+ * clearing of roads and …"): the first alone said as a verb would break the list.
+ */
+function actAfterLink(toks: readonly Tok[], end: number): boolean {
+  let before = '';
+  for (let k = nextIndex(toks, end); k >= 0; k = nextIndex(toks, k)) {
+    const key = keyOf(toks[k]);
+    if (key === 'the' && (before === ',' || before === 'and' || before === 'or')) {
+      const noun = nextIndex(toks, k);
+      const of = noun >= 0 ? nextIndex(toks, noun) : -1;
+      if (of >= 0 && toks[noun].kind === 'word' && keyOf(toks[of]) === 'of') return true;
+    }
+    before = key;
   }
   return false;
 }

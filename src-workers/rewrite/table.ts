@@ -143,6 +143,8 @@ export interface Guard {
    * "affected the game" cannot take.
    */
   notParallel?: boolean;
+  /** Not the first of a list of acts named as nouns ("the removal of rubble, the clearing of roads"). */
+  notFirstOfActs?: boolean;
   /**
    * Not after a possessive within the previous n words of the clause ("his madness results in",
    * "Shylock's decision results in"): a particular subject's effect is a fact, not a general claim.
@@ -215,6 +217,8 @@ export const C = (src: string, a: AltSpec, level: 1 | 2 | 3, o: Opts = {}): Entr
   F(src, a, level, { at: 'clause', ...o });
 
 export const NOT_FORMAL: RewriteMode[] = ['standard', 'casual', 'concise'];
+/** What a text or a study does to ideas: "looks at" them, formally "examines" them. */
+const EXPLORE_IDEAS: Alts = { plain: ['look at'], formal: ['examine'] };
 /** "heightened senses" are sharpened. */
 const SENSES = set('sense senses');
 const A_AN = set('a an');
@@ -1540,7 +1544,11 @@ export const TABLE: Entry[] = [
   F('commendable', ['admirable', 'praiseworthy'], 2),
   F('adept', 'skilled', 2),
   // "with the utmost care" → "the greatest care"; "do my utmost" is an effort, not a greatest.
-  F('utmost', 'greatest', 2, { guard: { prevNotIn: POSSESSIVES } }),
+  F('utmost', 'greatest', 2, { guard: { prevIn: set('the'), nextLower: true, nextNotIn: set('to of') } }),
+  // Without "the" ("treated with utmost respect") "greatest" would need one: "great respect".
+  F('utmost', 'great', 2, {
+    guard: { prevNotIn: new Set([...POSSESSIVES, 'the', 'an', 'a']), nextLower: true, nextNotIn: set('to of') },
+  }),
   F('heightened', ['greater', 'increased'], 2, { guard: { nextNotIn: SENSES, prevNotIn: SENSES } }),
   F('ubiquitous', 'widespread', 2),
   F('esteemed', 'respected', 2),
@@ -1923,11 +1931,12 @@ export const TABLE: Entry[] = [
   }),
   // A text or a study explores ideas ("explores the themes of love"); hikers explore trails, which
   // they do not "look at". After a determiner, only before a word of thought within three words.
-  V('explore', 'look at', 2, {
+  // Formal and academic prose examine them: "looks at" is the plain word.
+  V('explore', EXPLORE_IDEAS, 2, {
     forms: ['s3', 'ger'],
     guard: { nextIn: set('themes how what why issues ideas questions topics complex') },
   }),
-  V('explore', 'look at', 2, {
+  V('explore', EXPLORE_IDEAS, 2, {
     forms: ['s3', 'ger'],
     guard: {
       nextIn: set('the its his her their this these a an'),

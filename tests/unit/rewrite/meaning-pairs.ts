@@ -6524,4 +6524,77 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'Prices rose, and it is worth noting that wages fell.',
     expected: 'Prices rose, and wages fell.',
   },
+  {
+    mode: 'academic',
+    text: "However, this decision leads to a shocking twist in the story's conclusion.",
+    expected: "However, this decision leads to a shocking twist in the story's conclusion.",
+    note: 'one event\'s outcome: was "can lead to"',
+  },
+  {
+    mode: 'academic',
+    text: 'Her sudden death leads to a bitter feud between the brothers.',
+    expected: 'Her sudden death leads to a bitter feud between the brothers.',
+    note: 'was "can lead to"',
+  },
+  {
+    mode: 'academic',
+    text: 'Chronic stress leads to poor sleep in many adults.',
+    expected: 'Chronic stress can lead to poor sleep in many adults.',
+  },
+  {
+    mode: 'formal',
+    text: 'The novel explores the themes of love and loss across three generations.',
+    expected: 'The novel examines the themes of love and loss across three generations.',
+    note: 'formal: was "looks at"',
+  },
+  {
+    mode: 'academic',
+    text: 'This paper explores how the policy changed hiring.',
+    expected: 'This paper examines how the policy changed hiring.',
+  },
+  {
+    mode: 'formal',
+    text: 'Hikers explore the trails above the lake every summer.',
+    expected: 'Hikers explore the trails above the lake every summer.',
+  },
+  {
+    mode: 'casual',
+    text: 'The genre has a loyal following, and its passionate fans continue to keep it alive in clubs across the country.',
+    expected:
+      'The genre has a loyal following. Its passionate fans continue to keep it alive in clubs across the country.',
+    note: 'was "keep keeping it alive"',
+  },
+  {
+    mode: 'standard',
+    text: 'They are treated with utmost respect by the villagers.',
+    expected: 'They are treated with great respect by the villagers.',
+    note: 'was "with greatest respect"',
+  },
+  {
+    mode: 'standard',
+    text: 'They are treated with the utmost respect by the villagers.',
+    expected: 'They are treated with the greatest respect by the villagers.',
+  },
+  {
+    mode: 'standard',
+    text: 'We did the utmost to help them.',
+    expected: 'We did the utmost to help them.',
+  },
+  {
+    mode: 'standard',
+    text: 'The efforts were marked by the removal of radioactive materials, the clearing of rubble and the building of a shelter.',
+    expected:
+      'The efforts were marked by the removal of radioactive materials, the clearing of rubble and the building of a shelter.',
+    note: 'was "marked by removing radioactive materials, the clearing of rubble"',
+  },
+  {
+    mode: 'standard',
+    text: 'The city cut costs by the removal of old buses and the sale of two depots.',
+    expected: 'The city cut costs by the removal of old buses and the sale of two depots.',
+  },
+  {
+    mode: 'standard',
+    text: 'The city cut costs by the removal of old buses from its fleet.',
+    expected: 'The city cut costs by removing old buses from its fleet.',
+  },
 ];
