@@ -98,7 +98,7 @@ function guardOk(g: Guard, toks: readonly Tok[], start: number, end: number): bo
     const n2 = n >= 0 ? nextIndex(toks, n) : -1;
     if (n2 < 0 || !g.next2In.has(keyOf(toks[n2]))) return false;
   }
-  if (g.nextWithin && !withinHas(toks, end, 1, g.nextWithin)) return false;
+  if (g.nextWithin && !withinHas(toks, end, 1, g.nextWithin, g.nextWithin.overProtected)) return false;
   if (g.notNextWithin && withinHas(toks, end, 1, g.notNextWithin, true)) return false;
   if (g.prevWithin && !withinHas(toks, start, -1, g.prevWithin)) return false;
   if (g.notPrevWithin && withinHas(toks, start, -1, g.notPrevWithin, true)) return false;

@@ -81,7 +81,12 @@ export interface Guard {
   /** The word after next must be in this set. */
   next2In?: ReadonlySet<string>;
   /** One of the next n words must be in the set (and none of them protected text). */
-  nextWithin?: { n: number; in: ReadonlySet<string> };
+  nextWithin?: {
+    n: number;
+    in: ReadonlySet<string>;
+    /** Protected text (an amount: "a vibrant 6.7-inch display") counts as one of the n words, not as the end. */
+    overProtected?: boolean;
+  };
   /** None of the next n words may be in the set. */
   notNextWithin?: { n: number; in: ReadonlySet<string> };
   /** One of the previous n words must be in the set ("plays a fundamental role"). */
@@ -1386,8 +1391,19 @@ export const TABLE: Entry[] = [
   F('unwavering', ['firm', 'steady'], 1, { guard: { nextIn: STEADFAST_NOUNS } }),
   F('indelible', 'lasting', 1, { guard: { nextNotIn: set('ink inks pencil pencils marker markers') } }),
   F('poignant', ['moving', 'touching'], 1),
-  // A screen is bright, not "lively" (one modifier may stand between: "a vibrant 6.7-inch display").
-  F('vibrant', 'bright', 1, { guard: { nextWithin: { n: 2, in: set('display displays screen screens') } } }),
+  // A screen is bright, not "lively" (two modifiers may stand between: "a vibrant 6.7-inch AMOLED
+  // display"); so are flavours and what carries them ("a vibrant marinade").
+  F('vibrant', 'bright', 1, {
+    guard: {
+      nextWithin: {
+        n: 3,
+        in: set(
+          'display displays screen screens flavor flavors flavour flavours marinade marinades sauce sauces dressing dressings salsa pesto',
+        ),
+        overProtected: true,
+      },
+    },
+  }),
   // Flowers and feathers are bright ("vibrant wildflowers"); a colour named stays vibrant (below).
   F('vibrant', 'bright', 1, {
     guard: {

@@ -6597,4 +6597,31 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The city cut costs by the removal of old buses from its fleet.',
     expected: 'The city cut costs by removing old buses from its fleet.',
   },
+  {
+    mode: 'standard',
+    text: 'The phone has a vibrant 6.7-inch display and a fast chip.',
+    expected: 'The phone has a bright 6.7-inch display and a fast chip.',
+    note: 'was "a lively 6.7-inch display"',
+  },
+  {
+    mode: 'standard',
+    text: 'The watch has a vibrant 1.4-inch AMOLED display and a fast chip.',
+    expected: 'The watch has a bright 1.4-inch AMOLED display and a fast chip.',
+  },
+  {
+    mode: 'standard',
+    text: 'The herbs create a vibrant marinade for the chicken.',
+    expected: 'The herbs create a bright marinade for the chicken.',
+    note: 'was "a lively marinade"',
+  },
+  {
+    mode: 'standard',
+    text: 'Thai food is known for its vibrant flavors.',
+    expected: 'Thai food is known for its bright flavors.',
+  },
+  {
+    mode: 'standard',
+    text: 'The market is vibrant and full of flavor.',
+    expected: 'The market is lively and full of flavor.',
+  },
 ];
