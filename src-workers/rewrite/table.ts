@@ -2462,6 +2462,12 @@ export const TABLE: Entry[] = [
       prevIn: set(
         'our their his her its my your an deeper better greater clearer clear full fuller solid basic thorough good firm',
       ),
+      // One has or gains a grasp of a subject; nobody is given one ("provides an understanding of
+      // the case" is no "gives a grasp of").
+      notPrevWithin: {
+        n: 3,
+        in: set('provide provides provided providing give gives gave given giving offer offers offered offering'),
+      },
     },
   }),
   N('struggle for', 'battle for', 2, { plural: false, guard: { prevIn: STRUGGLE_BEFORE } }),

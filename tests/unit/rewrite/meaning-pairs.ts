@@ -6624,4 +6624,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The market is vibrant and full of flavor.',
     expected: 'The market is lively and full of flavor.',
   },
+  {
+    mode: 'standard',
+    text: 'Analyzing the details of the case provides an understanding of common problems in large projects.',
+    expected: 'Analyzing the details of the case gives an understanding of common problems in large projects.',
+    note: 'was "gives a grasp of"',
+  },
+  {
+    mode: 'standard',
+    text: 'The book offers a deeper understanding of the war.',
+    expected: 'The book provides a better understanding of the war.',
+  },
 ];
