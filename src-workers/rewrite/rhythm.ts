@@ -60,6 +60,14 @@ const WHICH_CLAUSE = set(
  * The same verbs after a modal or a singular perfect (", which can lead to …", ", which has
  * allowed …"): "This" takes the auxiliary as it stands. Not "have", whose subject is plural.
  */
+/**
+ * Words that ward off what follows them ("to avoid overgrazing", "without sleep"): a comment
+ * clause after them speaks of that thing, not of the statement. Not a plain negation or "fewer"
+ * ("have fewer duties, which allows them …": the statement allows it).
+ */
+const WARDED_OFF = set(
+  'avoid avoids avoided avoiding prevent prevents prevented preventing reduce reduces reduced reducing limit limits limited limiting minimize minimizes minimized minimizing minimise minimises minimised minimising stop stops stopped stopping curb curbs curbed curbing lower lowers lowered lowering lessen lessens lessened combat combats combating fight fights fought fighting tackle tackles tackled tackling eliminate eliminates eliminated eliminating decrease decreases decreased decreasing mitigate mitigates mitigated mitigating cut cuts cutting without',
+);
 const WHICH_AUX = set('can could may might will would has had');
 const WHICH_AFTER_AUX = set(
   'mean meant make made lead led allow allowed help helped result resulted explain explained show shown suggest suggested reflect reflected create created give given cause caused contribute contributed',
@@ -265,6 +273,9 @@ function splitSentence(
       if (left < minTailLeft || right < 4) continue;
       if (!leftClauseOk(toks, j.at, state.pos)) continue;
       if (nextStartsThis || startsWithThis(toks)) continue;
+      // "Herds are moved to avoid overgrazing, which can lead to erosion": "which" is the thing
+      // avoided, and "This can lead to erosion" would blame the moving.
+      if (withinHas(toks, j.at, -1, { n: 8, in: WARDED_OFF }, true)) continue;
     } else if (j.conj === 'ing') {
       if (left < minTailLeft || right < 4) continue;
       if (!leftClauseOk(toks, j.at, state.pos)) continue;

@@ -6635,4 +6635,22 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The book offers a deeper understanding of the war.',
     expected: 'The book provides a better understanding of the war.',
   },
+  {
+    mode: 'standard',
+    text: 'The herds must be carefully managed by the rangers to avoid overgrazing, which can lead to soil erosion and damage to plant species.',
+    expected:
+      'The herds must be carefully managed by the rangers to avoid overgrazing, which can lead to soil erosion and damage to plant species.',
+    note: 'was ". This can lead to soil erosion": the managing blamed',
+  },
+  {
+    mode: 'casual',
+    text: 'Regular exercise is one of the best ways to reduce stress, which can cause heart disease over time.',
+    expected: 'Regular exercise is one of the best ways to reduce stress, which can cause heart disease over time.',
+  },
+  {
+    mode: 'standard',
+    text: 'Many students skip breakfast before their morning classes, which can lead to poor concentration and overeating later.',
+    expected:
+      'Many students skip breakfast before their morning classes. This can lead to poor concentration and overeating later.',
+  },
 ];
