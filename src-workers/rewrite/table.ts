@@ -754,6 +754,11 @@ export const TABLE: Entry[] = [
       1,
     ),
     F('a multitude of', 'many', 2),
+    // "a wealth of benefits", "a wealth of information": a large amount, of things or of a mass.
+    // Not "a wealth of its own" (riches) nor a wealth that is money ("a wealth of $3 billion").
+    F('a wealth of', { plain: ['plenty of'], formal: ['an abundance of'], casual: ['lots of'] }, 2, {
+      guard: { nextLower: true, nextNotIn: set('its his her their your our my') },
+    }),
     F('in the realm of', 'in', 2, { guard: { nextLower: true, nextNotIn: set('possibility possibilities') } }),
     // "policies that are within the realm of possibility" → "policies that are possible".
     F('in the realm of possibility', 'possible', 2),
@@ -1048,6 +1053,12 @@ export const TABLE: Entry[] = [
     // "go on" where "set out" would echo ("Kids are out of school, and families go on vacations").
     V(src, ['set out on', 'go on@spare'], 1, { guard: { nextWithin: { n: 3, in: OUTINGS } } }),
   ]),
+  // An idea or a practice that gains traction catches on ("gained significant traction among
+  // teachers" → "caught on among teachers"; formal prose "gains ground"). Not before "on": tyres
+  // gain traction on snow, and "caught on on social media" says "on" twice.
+  ...['gain traction', 'gain significant traction', 'gain considerable traction'].map((src) =>
+    V(src, { plain: ['catch on'], formal: ['gain ground'] }, 2, { guard: { nextNotIn: set('on') } }),
+  ),
   // Not "struggle with": "struggle" is an over-used word itself.
   V('grapple with', 'wrestle with', 1),
   // "cast light on" has one form for present, past and participle: it serves where the form is unclear ("the letters shed light on").

@@ -6653,4 +6653,34 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected:
       'Many students skip breakfast before their morning classes. This can lead to poor concentration and overeating later.',
   },
+  {
+    mode: 'standard',
+    text: 'Mindfulness meditation has gained significant traction in recent years as a tool for well-being.',
+    expected: 'Mindfulness meditation has caught on in recent years as a tool for well-being.',
+  },
+  {
+    mode: 'formal',
+    text: 'The proposal gained traction among voters after the debate.',
+    expected: 'The proposal gained ground among voters after the debate.',
+  },
+  {
+    mode: 'standard',
+    text: 'The app gained traction on social media within weeks.',
+    expected: 'The app gained traction on social media within weeks.',
+  },
+  {
+    mode: 'standard',
+    text: 'The idea is gaining traction with teachers across the country.',
+    expected: 'The idea is catching on with teachers across the country.',
+  },
+  {
+    mode: 'casual',
+    text: 'The archive holds a wealth of information about the town.',
+    expected: 'The archive holds lots of information about the town.',
+  },
+  {
+    mode: 'standard',
+    text: 'The family built a wealth of its own in the new country.',
+    expected: 'The family built a wealth of its own in the new country.',
+  },
 ];
