@@ -88,16 +88,10 @@ const AFTER_VERB_PHRASE: ReadonlySet<string> = new Set([
   ...PREPOSITIONS,
   ...set('and or but nor so yet a an the some'),
 ]);
-/**
- * An intensifier under a negation carries the claim: "not entirely accurate" is partly accurate,
- * "not accurate" is wrong; "it is not true that the plot is entirely dependent on …" likewise.
- * No cut after a negation in the same clause.
- */
 /** One event in a story or a history, singular: what it leads to is told, not claimed. */
 const ONE_EVENT = set(
   'decision choice death murder betrayal discovery encounter revelation twist mistake arrival departure escape marriage affair accident incident meeting confession',
 );
-
 /** Words of death, harm and abuse: a sentence with one keeps its register in casual prose. */
 const GRAVE_WORDS = set(
   'dead died die dies death deaths killed killing murdered murder injured injuries wounded tragically tragedy abuse abused victims victim funeral cancer',
@@ -111,6 +105,11 @@ const FIRST_PERSON = { n: 2, in: set('i we') };
 const ALREADY_HEDGED = set(
   'anticipate anticipates anticipated expect expects expected predict predicts predicted hope hopes hoped hypothesize hypothesizes hypothesized hypothesise hypothesises hypothesised likely',
 );
+/**
+ * An intensifier under a negation carries the claim: "not entirely accurate" is partly accurate,
+ * "not accurate" is wrong; "it is not true that the plot is entirely dependent on …" likewise.
+ * No cut after a negation in the same clause.
+ */
 const NEGATED_CLAUSE = { n: 16, in: new Set([...NEGATORS, ...NEGATION_WORDS]) };
 
 const STANDARD_CASUAL: RewriteMode[] = ['standard', 'casual'];

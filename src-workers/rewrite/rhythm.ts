@@ -57,10 +57,6 @@ const WHICH_CLAUSE = set(
   'means meant makes made leads led allows allowed helps helped results resulted explains explained shows showed suggests suggested reflects reflected creates created gives gave causes caused contributes contributed',
 );
 /**
- * The same verbs after a modal or a singular perfect (", which can lead to …", ", which has
- * allowed …"): "This" takes the auxiliary as it stands. Not "have", whose subject is plural.
- */
-/**
  * Words that ward off what follows them ("to avoid overgrazing", "without sleep"): a comment
  * clause after them speaks of that thing, not of the statement. Not a plain negation or "fewer"
  * ("have fewer duties, which allows them …": the statement allows it).
@@ -68,6 +64,10 @@ const WHICH_CLAUSE = set(
 const WARDED_OFF = set(
   'avoid avoids avoided avoiding prevent prevents prevented preventing reduce reduces reduced reducing limit limits limited limiting minimize minimizes minimized minimizing minimise minimises minimised minimising stop stops stopped stopping curb curbs curbed curbing lower lowers lowered lowering lessen lessens lessened combat combats combating fight fights fought fighting tackle tackles tackled tackling eliminate eliminates eliminated eliminating decrease decreases decreased decreasing mitigate mitigates mitigated mitigating cut cuts cutting without',
 );
+/**
+ * The same verbs after a modal or a singular perfect (", which can lead to …", ", which has
+ * allowed …"): "This" takes the auxiliary as it stands. Not "have", whose subject is plural.
+ */
 const WHICH_AUX = set('can could may might will would has had');
 const WHICH_AFTER_AUX = set(
   'mean meant make made lead led allow allowed help helped result resulted explain explained show shown suggest suggested reflect reflected create created give given cause caused contribute contributed',
