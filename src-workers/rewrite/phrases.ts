@@ -92,9 +92,12 @@ const AFTER_VERB_PHRASE: ReadonlySet<string> = new Set([
 const ONE_EVENT = set(
   'decision choice death murder betrayal discovery encounter revelation twist mistake arrival departure escape marriage affair accident incident meeting confession',
 );
-/** Words of death, harm and abuse: a sentence with one keeps its register in casual prose. */
+/**
+ * Words of death, harm, abuse and hardship: a sentence with one keeps its register in casual prose
+ * ("factory workers, including children, endured long hours in dangerous conditions" is no "kids").
+ */
 const GRAVE_WORDS = set(
-  'dead died die dies death deaths killed killing murdered murder injured injuries wounded tragically tragedy abuse abused victims victim funeral cancer',
+  'dead died die dies death deaths killed killing murdered murder injured injuries wounded tragically tragedy abuse abused victims victim funeral cancer dangerous danger hardship hardships exploited exploitation suffering suffered starving starvation slavery enslaved war wars poverty orphaned orphans refugees illness disease',
 );
 /** The writer speaking of themselves, a word or two back ("I was certainly …", "we are certainly …"). */
 const FIRST_PERSON = { n: 2, in: set('i we') };

@@ -569,6 +569,15 @@ export const TABLE: Entry[] = [
   O('thus ,', { plain: ['And so,'], formal: ['In this way,'] }, 2, { guard: { nextWithin: { n: 8, in: ORIGINS } } }),
   O('thus ,', { plain: ['So,'], formal: ['Therefore,'] }, 2),
   O('hence ,', { plain: ['So,'], formal: ['Therefore,'] }, 2),
+  // Before a clause of condition, time or cause only "But": "Yet if your coursework is light, …"
+  // reads as a concession the sentence never makes. Where a "But" is next door, the clause says
+  // the contrast alone ("If your coursework is light, …").
+  ...['however ,', 'on the other hand ,'].map((src) =>
+    O(src, { plain: ['But', '@spare'], formal: [] }, 2, {
+      group: 'contrast',
+      guard: { nextIn: set('if when whenever because since unless once as while where') },
+    }),
+  ),
   // Before a word, "I" or a name ("However, Santiago never gives up." → "But Santiago …"); a text
   // that says "However," again and again turns to "Yet" every second time, not "But" each time.
   ...['however ,', 'on the other hand ,'].map((src) =>

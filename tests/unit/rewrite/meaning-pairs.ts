@@ -6683,4 +6683,29 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The family built a wealth of its own in the new country.',
     expected: 'The family built a wealth of its own in the new country.',
   },
+  {
+    mode: 'standard',
+    text: 'However, the laptop is heavy. On the other hand, if your coursework involves writing papers, a modest configuration will suffice.',
+    expected:
+      'But the laptop is heavy. If your coursework involves writing papers, a modest configuration will suffice.',
+    note: 'was "Yet if your coursework …"',
+  },
+  {
+    mode: 'standard',
+    text: 'The laptop is heavy. On the other hand, if your coursework involves writing papers, a modest configuration will suffice.',
+    expected:
+      'The laptop is heavy. But if your coursework involves writing papers, a modest configuration will suffice.',
+  },
+  {
+    mode: 'casual',
+    text: 'Rapid urbanization led to crowded cities, and factory workers, including children, often endured long hours in dangerous conditions.',
+    expected:
+      'Rapid urbanization led to crowded cities. Factory workers, including children, often endured long hours in dangerous conditions.',
+    note: 'was "including kids"',
+  },
+  {
+    mode: 'casual',
+    text: 'The park has a playground where children can climb and swing all afternoon.',
+    expected: 'The park has a playground where kids can climb and swing all afternoon.',
+  },
 ];
