@@ -569,23 +569,21 @@ export const TABLE: Entry[] = [
   O('thus ,', { plain: ['And so,'], formal: ['In this way,'] }, 2, { guard: { nextWithin: { n: 8, in: ORIGINS } } }),
   O('thus ,', { plain: ['So,'], formal: ['Therefore,'] }, 2),
   O('hence ,', { plain: ['So,'], formal: ['Therefore,'] }, 2),
+  // Before a word, "I" or a name ("However, Santiago never gives up." → "But Santiago …"); a text
+  // that says "However," again and again turns to "Yet" every second time, not "But" each time.
   // Before a clause of condition, time or cause only "But": "Yet if your coursework is light, …"
   // reads as a concession the sentence never makes. Where a "But" is next door, the clause says
   // the contrast alone ("If your coursework is light, …").
-  ...['however ,', 'on the other hand ,'].map((src) =>
+  ...['however ,', 'on the other hand ,'].flatMap((src) => [
     O(src, { plain: ['But', '@spare'], formal: [] }, 2, {
       group: 'contrast',
       guard: { nextIn: set('if when whenever because since unless once as while where') },
     }),
-  ),
-  // Before a word, "I" or a name ("However, Santiago never gives up." → "But Santiago …"); a text
-  // that says "However," again and again turns to "Yet" every second time, not "But" each time.
-  ...['however ,', 'on the other hand ,'].map((src) =>
     O(src, { plain: ['But', 'Yet'], formal: [] }, 2, {
       group: 'contrast',
       guard: { nextNotIn: AFTER_OPENING_PUNCTUATION },
     }),
-  ),
+  ]),
   O('nevertheless ,', CONCESSIVE, 2, { group: 'concessive' }),
   // Its partner "On the other hand," becomes "But": alone it announces a contrast that never comes.
   O('on one hand ,', '', 2),
