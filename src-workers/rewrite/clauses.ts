@@ -348,13 +348,15 @@ export function mainTense(toks: readonly Tok[], end: number, pos: PosCache): Ten
       const tags = tagsAt(toks, i, pos);
       if (tags.has('Verb') && !tags.has('Gerund') && !tags.has('Participle')) {
         if (!tags.has('Infinitive')) {
-          // Once the clause has its present, a participle after a noun is no second verb.
-          if (tags.has('PastTense'))
-            here =
-              (tense === 'present' && reducedRelative(toks, i, pos)) || attributiveParticiple(toks, i, pos)
-                ? null
-                : 'past';
-          else if (tags.has('PresentTense')) here = 'present';
+          // Once the clause has its present, a participle after a noun is no second verb; before
+          // any tense, one before "by" is read as a passive's too ("The Pro X features call quality
+          // powered by six microphones", where the tagger reads "features" as a noun: not "This
+          // ensured …"), while "The pursuit of justice led to …" is the clause's past.
+          if (tags.has('PastTense')) {
+            const relative = reducedRelative(toks, i, pos);
+            const passive = relative && !tense && keyOf(toks[nextIndex(toks, i)]) === 'by';
+            here = (tense === 'present' && relative) || passive || attributiveParticiple(toks, i, pos) ? null : 'past';
+          } else if (tags.has('PresentTense')) here = 'present';
           // A phrasal verb the tagger leaves untensed ("the fire that broke out"): the lexicon's.
           else if (lexiconHas(k, 'PastTense')) here = 'past';
         } else if (tags.has('PresentTense') && pluralSubjectBefore(toks, i, pos)) {

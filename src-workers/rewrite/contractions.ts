@@ -60,8 +60,9 @@ const CASUAL_ONLY: Record<string, string> = {
   'that will': "that'll",
 };
 /**
- * Pronoun + "would": casual only, and only before a verb of wanting, where "'d" can be nothing but
- * "would" ("I would like to thank" → "I'd like to thank"; "I would have" stays).
+ * Pronoun + "would": casual only, and only before a base verb that "had" never takes, where "'d" can
+ * be nothing but "would" ("I would like to thank" → "I'd like to thank", "I would be glad" → "I'd
+ * be glad"; "I would have" stays: "I'd have" is a counterfactual a reader may want to hear whole).
  */
 const PRONOUN_WOULD: Record<string, string> = {
   'i would': "I'd",
@@ -71,7 +72,9 @@ const PRONOUN_WOULD: Record<string, string> = {
   'he would': "he'd",
   'she would': "she'd",
 };
-const WANTING = set('like love prefer rather');
+const WOULD_VERBS = set(
+  'like love prefer rather be appreciate welcome recommend suggest say argue imagine expect guess want need enjoy hate',
+);
 
 const PARTICIPLE_LIKE =
   /^(?:been|had|done|seen|made|got|gotten|gone|given|taken|known|shown|found|said|thought|told|become|come|left|kept|brought|bought|built|heard|held|lost|met|paid|put|read|run|sent|set|spent|stood|understood|won|written|begun|chosen|driven|eaten|fallen|forgotten|grown|hidden|ridden|risen|spoken|stolen|thrown|worn|[a-z]+ed)$/;
@@ -180,7 +183,7 @@ export function contract(toks: Tok[], level: ContractionLevel, apostrophe: strin
       const pv = PRONOUN_VERB[pair] ?? (level === 'casual' ? CASUAL_ONLY[pair] : undefined);
       if (pv && afterTok && afterTok.kind === 'word') rep = pv;
       else if (PRONOUN_HAVE[pair] && PARTICIPLE_LIKE.test(afterKey)) rep = PRONOUN_HAVE[pair];
-      else if (level === 'casual' && PRONOUN_WOULD[pair] && WANTING.has(afterKey)) rep = PRONOUN_WOULD[pair];
+      else if (level === 'casual' && PRONOUN_WOULD[pair] && WOULD_VERBS.has(afterKey)) rep = PRONOUN_WOULD[pair];
     }
     if (!rep) continue;
     // "It is" → "It's"; "I am" keeps its capital I; an all-caps pair is left alone.

@@ -9,7 +9,7 @@
  */
 import type { RewriteMode } from '../../src-shared/models';
 import { verbForms } from './inflect';
-import { because, C, F, N, NOT_FORMAL, O, V, type Entry } from './table';
+import { because, C, F, FINITE_HAVE, N, NOT_FORMAL, O, V, type Entry } from './table';
 import {
   AUXILIARIES,
   BE_FORMS,
@@ -756,10 +756,7 @@ export const PHRASES: Entry[] = [
     V('gain a deeper understanding of', 'better ^understand', 2),
     V('develop an understanding of', 'understand', 2),
     V('have an understanding of', 'understand', 2),
-    V('have the ability to', 'can', 2, {
-      forms: ['base'],
-      guard: { prevNotIn: new Set(['to', 'will', 'would', 'should', 'must', 'may', 'might', 'could', 'can', "'ll"]) },
-    }),
+    V('have the ability to', 'can', 2, { forms: ['base'], guard: FINITE_HAVE }),
     ...beAdjective('dependent on', 'depend on'),
     ...beAdjective('dependent upon', 'depend on'),
     ...beAdjective('reliant on', 'rely on'),

@@ -35,9 +35,21 @@ function britishWords(toks: Tok[]): void {
   }
 }
 
+/** A quotation that ends with its own full stop, question or exclamation mark ("… left."). */
+function endsSentence(placeholder: Tok, state: ReviseState): boolean {
+  const span = state.spans[Number(placeholder.text.slice(1, -1))];
+  return span?.kind === 'quote' && /[.!?…]["'”’)\]]*$/.test(span.text);
+}
+
 /** Revises one unit of masked text; returns its tokens. */
 export function reviseUnit(masked: string, state: ReviseState): Tok[] {
-  const sents = contrastAcross(dropFormulas(splitSentences(tokenize(masked)), state), state);
+  const sents = contrastAcross(
+    dropFormulas(
+      splitSentences(tokenize(masked), (p) => endsSentence(p, state)),
+      state,
+    ),
+    state,
+  );
   state.previousOpening = '';
   const stems = stemIndex(sents);
   for (const [k, s] of sents.entries()) {

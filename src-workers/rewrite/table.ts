@@ -167,6 +167,15 @@ export interface Guard {
   notMeasured?: boolean | number;
 }
 
+/**
+ * "have" as a clause's own verb, which "can" may replace: not after "to" or a modal ("will have the
+ * ability to" → "will be able to"), nor after a negation or "do", with an adverb between or not
+ * ("Many students don't have the ability to pay" was "don't can pay").
+ */
+export const FINITE_HAVE: Guard = {
+  notPrevWithin: { n: 2, in: new Set(['to', "'ll", 'do', 'does', 'did', ...MODALS, ...NEGATORS]) },
+};
+
 export type EntryKind = 'verb' | 'noun' | 'fixed';
 
 export interface Entry {
@@ -727,9 +736,13 @@ export const TABLE: Entry[] = [
     F('in the near future', 'soon', 2, { modes: ['concise'] }),
     F('is in the process of', 'is', 2, { modes: ['concise'] }),
     F('are in the process of', 'are', 2, { modes: ['concise'] }),
-    // "can" has no third-person form: the verb entry for "have the ability to" takes the base only.
+    // "can" has no third-person form: the verb entry for "have the ability to" (phrases.ts) takes
+    // the base only.
     F('has the ability to', 'can', 2),
-    F('have the ability to', 'can', 2, { modes: ['concise'], guard: { prevNotIn: new Set(['to', ...MODALS]) } }),
+    // Concise prose: "Neighbors have the opportunity to work side by side" → "can work". Only the
+    // present: "I had the opportunity to visit" tells of a visit that "could" leaves in doubt.
+    F('have the opportunity to', 'can', 2, { modes: ['concise'], guard: FINITE_HAVE }),
+    F('has the opportunity to', 'can', 2, { modes: ['concise'] }),
     // After a modal or "to" the verb stays ("will have the ability to" → "will be able to").
     F('have the ability to', 'be able to', 2, { guard: { prevIn: new Set(['to', "'ll", ...MODALS]) } }),
     F('is able to', 'can', 2, { modes: ['concise'] }),
@@ -968,6 +981,12 @@ export const TABLE: Entry[] = [
   V('harness the power of', 'use', 1, { guard: { nextIn: set('these this those their your our its my his her') } }),
   // A bare noun after it ("harness the power of games", "of storytelling"): what is used.
   V('harness the power of', 'use', 2, { guard: { nextLower: true, nextNotIn: new Set([...DETERMINERS, 'the']) } }),
+  // Benefits harnessed are made the most of, or reaped ("harness the benefits of remote work": "use
+  // the benefits" is no English), and a promise is tapped ("harness its potential").
+  V('harness', ['make the most of', 'reap'], 1, {
+    guard: { verb: true, object: true, nextWithin: { n: 3, in: set('benefits advantages') } },
+  }),
+  V('harness', 'tap', 1, { guard: { verb: true, object: true, nextWithin: { n: 3, in: set('potential') } } }),
   V('harness', ['use', 'tap'], 1, { guard: { verb: true, object: true } }),
   // Not "point out": only people point things out ("this change, pointing out the key role").
   // "We can't underscore this enough": what cannot be said too strongly is stressed ("can't show
@@ -1889,6 +1908,28 @@ export const TABLE: Entry[] = [
       },
     },
   }),
+  // An impact made on someone is an effect they had ("has made a lasting impact on the worlds of
+  // ballet" → "has had a lasting effect on"): "made a difference on" is no English.
+  ...[
+    '',
+    'lasting ',
+    'significant ',
+    'huge ',
+    'big ',
+    'great ',
+    'profound ',
+    'major ',
+    'positive ',
+    'negative ',
+    'real ',
+    'strong ',
+    'deep ',
+    'meaningful ',
+    'tremendous ',
+    'substantial ',
+    'considerable ',
+    'powerful ',
+  ].flatMap((adj) => ['a', 'an'].map((art) => V(`make ${art} ${adj}impact on`, `have ${art} ${adj}effect on`, 2))),
   // A strong impact made is an impression ("poised to make a strong impact in their first
   // campaign"): a difference is big or lasting, never strong.
   N('impact', 'difference', 2, {
@@ -2347,6 +2388,8 @@ export const TABLE: Entry[] = [
   O('similarly ,', 'Likewise,', 2),
   V('emerge as', 'become', 2),
   // "a newfound respect" is a new one: the found adds nothing a reader needs.
+  // Time or hours newly won are "extra" ("this new time" reads as another era).
+  F('newfound', 'extra', 2, { guard: { nextIn: set('time hours') } }),
   F('newfound', 'new', 2),
   // What does not change "stays" so ("viscosity remains unchanged as the flow rate rises" is no
   // "is still unchanged"; "She remains the same person throughout", "the majority remains hidden").

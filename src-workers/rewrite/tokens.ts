@@ -216,9 +216,9 @@ export function runInHeadingEnd(toks: readonly Token[]): number {
  * module's sentences). A run-in heading ("1. **Water often.** It is important to …") is a sentence
  * of its own here, so the edits that read a sentence from its first word see the one after it.
  */
-export function splitSentences(toks: Tok[]): Sentence[] {
+export function splitSentences(toks: Tok[], endsSentence: (placeholder: Tok) => boolean = () => false): Sentence[] {
   const out: Sentence[] = [];
-  for (const s of sentenceTokens(toks)) {
+  for (const s of sentenceTokens(toks).flatMap((piece) => afterQuotations(piece, endsSentence))) {
     const last = out[out.length - 1];
     const cut = runInHeadingEnd(s.tokens);
     if (last && last.gap === ' ' && endsInInitials(last.toks, s.tokens)) {
@@ -229,6 +229,30 @@ export function splitSentences(toks: Tok[]): Sentence[] {
       out.push({ toks: s.tokens.slice(cut + 1), gap: s.gap });
     } else out.push({ toks: s.tokens, gap: s.gap });
   }
+  return out;
+}
+
+/**
+ * A sentence piece cut after each protected span that ends a sentence of its own (a quotation
+ * ending in a full stop) where a capitalised word follows: the segmenter sees only the
+ * placeholder, so `She said, "We have no books left." In essence, …` was one sentence to it, and
+ * the next sentence's opening went unread.
+ */
+function afterQuotations(
+  piece: { tokens: Tok[]; gap: string },
+  endsSentence: (placeholder: Tok) => boolean,
+): { tokens: Tok[]; gap: string }[] {
+  const out: { tokens: Tok[]; gap: string }[] = [];
+  let from = 0;
+  const t = piece.tokens;
+  for (let i = 0; i + 2 < t.length; i++) {
+    const next = t[i + 2];
+    if (t[i].kind !== 'placeholder' || t[i + 1].kind !== 'space' || t[i + 1].text.includes('\n')) continue;
+    if (next.kind !== 'word' || !isCapitalized(next.text) || !endsSentence(t[i])) continue;
+    out.push({ tokens: t.slice(from, i + 1), gap: t[i + 1].text });
+    from = i + 2;
+  }
+  out.push({ tokens: t.slice(from), gap: piece.gap });
   return out;
 }
 

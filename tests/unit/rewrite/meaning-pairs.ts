@@ -4919,7 +4919,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
     mode: 'concise',
     text: 'As the technology continues to evolve, collaboration between technologists and policymakers will be essential to harness its full potential responsibly.',
     expected:
-      'As the technology continues to evolve, collaboration between technologists and policymakers will be essential to use its full potential responsibly.',
+      'As the technology continues to evolve, collaboration between technologists and policymakers will be essential to tap its full potential responsibly.',
     note: 'cut, "its" lost what it points at',
   },
   {
@@ -6707,5 +6707,97 @@ export const MEANING_PAIRS: MeaningPair[] = [
     mode: 'casual',
     text: 'The park has a playground where children can climb and swing all afternoon.',
     expected: 'The park has a playground where kids can climb and swing all afternoon.',
+  },
+  {
+    mode: 'casual',
+    text: 'I am confident that I would be a great fit for the team.',
+    expected: "I'm confident that I'd be a great fit for the team.",
+    note: 'was "I\'m confident that I would be a great fit for the team."',
+  },
+  {
+    mode: 'casual',
+    text: 'I would have called you, but my phone died.',
+    expected: 'I would have called you, but my phone died.',
+  },
+  {
+    mode: 'standard',
+    text: 'By taking a thoughtful approach, companies can harness the benefits of remote work while limiting its drawbacks.',
+    expected:
+      'By taking a thoughtful approach, companies can make the most of the benefits of remote work while limiting its downsides.',
+    note: 'was "companies can use the benefits of remote work"',
+  },
+  {
+    mode: 'standard',
+    text: 'Without a daily commute, employees reclaim hours each week. This newfound time can lead to higher job satisfaction.',
+    expected:
+      'Without a daily commute, employees reclaim hours each week. This extra time can lead to higher job satisfaction.',
+    note: 'was "…yees reclaim hours each week. This new time can lead to higher job satisfaction."',
+  },
+  {
+    mode: 'concise',
+    text: 'Neighbors have the opportunity to work side by side and share tips.',
+    expected: 'Neighbors can work side by side and share tips.',
+    note: 'was "Neighbors have the opportunity to work side by side and share tips."',
+  },
+  {
+    mode: 'concise',
+    text: 'Last summer I had the opportunity to visit my grandparents in Lisbon.',
+    expected: 'Last summer I had the opportunity to visit my grandparents in Lisbon.',
+  },
+  {
+    mode: 'standard',
+    text: "Many students don't have the ability to pay for private tutors.",
+    expected: "Many students don't have the ability to pay for private tutors.",
+    note: 'was "Many students don\'t can pay for private tutors."',
+  },
+  {
+    mode: 'standard',
+    text: 'Next year, students will have the ability to choose their own electives.',
+    expected: 'Next year, students will be able to choose their own electives.',
+  },
+  {
+    mode: 'standard',
+    text: 'The Pro X features crystal-clear call quality powered by six built-in microphones and advanced noise reduction, ensuring your voice comes through loud and clear in busy places.',
+    expected:
+      'The Pro X features crystal-clear call quality powered by six built-in microphones and advanced noise reduction, ensuring your voice comes through loud and clear in busy places.',
+    note: 'was "… noise reduction. This ensured your voice comes through …" (a past read in "powered by")',
+  },
+  {
+    mode: 'standard',
+    text: 'The challenges faced by his parents are presented with honesty and respect, reinforcing the mood of gratitude and admiration.',
+    expected:
+      'The difficulties faced by his parents are presented with honesty and respect. This reinforces the mood of gratitude and admiration.',
+    note: 'was not split: "faced by" was read as the clause\'s past, against "are presented"',
+  },
+  {
+    mode: 'standard',
+    text: 'The pursuit of justice led to the discovery of new evidence in the archive, prompting a retrial of the case.',
+    expected:
+      'The pursuit of justice led to the discovery of new evidence in the archive. This prompted a retrial of the case.',
+  },
+  {
+    mode: 'standard',
+    text: 'Gary Balletto is a talented performer who has made a lasting impact on the worlds of ballet and acting.',
+    expected: 'Gary Balletto is a talented performer who has had a lasting effect on the worlds of ballet and acting.',
+    note: 'was kept: "has made a lasting impact on"',
+  },
+  {
+    mode: 'standard',
+    text: 'The volunteers made a significant impact in the community.',
+    expected: 'The volunteers made a major difference in the community.',
+  },
+  {
+    mode: 'standard',
+    text: 'Her speech ended with a warning: "Then we will have no books left on the shelf for any of us." In essence, subjective censorship would lead to a slippery slope.',
+    expected:
+      'Her speech ended with a warning: "Then we will have no books left on the shelf for any of us." Subjective censorship would lead to a slippery slope.',
+    note: 'was kept: the sentence after a quotation ending in a full stop went unread',
+  },
+  {
+    mode: 'standard',
+    text: 'The villagers repeated the mottos "I will work harder" and "Napoleon is always right." However, the mottos hide a darker purpose.',
+    expected:
+      'The villagers repeated the mottos "I will work harder" and "Napoleon is always right." But the mottos hide a darker purpose.',
+    note: 'was kept: "However," after a quotation ending in a full stop',
   },
 ];
