@@ -354,7 +354,7 @@ export function mainTense(toks: readonly Tok[], end: number, pos: PosCache): Ten
           // ensured …"), while "The pursuit of justice led to …" is the clause's past.
           if (tags.has('PastTense')) {
             const relative = reducedRelative(toks, i, pos);
-            const passive = relative && !tense && keyOf(toks[nextIndex(toks, i)]) === 'by';
+            const passive: boolean = relative && !tense && keyOf(toks[nextIndex(toks, i)]) === 'by';
             here = (tense === 'present' && relative) || passive || attributiveParticiple(toks, i, pos) ? null : 'past';
           } else if (tags.has('PresentTense')) here = 'present';
           // A phrasal verb the tagger leaves untensed ("the fire that broke out"): the lexicon's.

@@ -39,6 +39,8 @@ export interface ReviseState {
    * ("But some argue … But I believe …").
    */
   previousOpening: string;
+  /** Whether the sentence before the one being revised says "still", as revised (a second reads as an echo). */
+  previousSaysStill: boolean;
   /** The text before the current unit ends with a question (its answer may open the unit). */
   afterQuestion: boolean;
   /** The current unit is the document's first: where a chat answer's preamble stands. */
@@ -64,6 +66,7 @@ export function newState(mode: RewriteMode, strength: number, apostrophe = "'", 
     seen: new Set(),
     sentencesSeen: [],
     previousOpening: '',
+    previousSaysStill: false,
     afterQuestion: false,
     atStart: false,
     spelling: spellingOf(document),

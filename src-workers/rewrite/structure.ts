@@ -1409,7 +1409,10 @@ function continueTo(toks: Tok[], state: ReviseState): boolean {
     // An effect that lasts is still felt, not repeated: "masterpieces that continue to captivate
     // audiences" still captivate them ("keep captivating" is an act done over and over).
     // (In the past "kept shaping politics for decades" reads better than "still shaped".)
+    // Not after a sentence that says "still" already ("… is still a timeless critique. Its themes
+    // still appeal …"): the verb stays "continue to".
     if (LASTING_EFFECTS.has(vk) && form !== 'past') {
+      if (state.previousSaysStill) continue;
       const still = [tok('still', 'word', why), tok(' ', 'space', why), tok(verbForms(vk)[form], 'word', why)];
       toks.splice(i, v - i + 1, ...still);
       return true;

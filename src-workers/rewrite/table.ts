@@ -2534,6 +2534,17 @@ export const TABLE: Entry[] = [
   N('struggle for', 'battle for', 2, { plural: false, guard: { prevIn: STRUGGLE_BEFORE } }),
   N('struggle against', 'battle against', 2, { plural: false, guard: { prevIn: STRUGGLE_BEFORE } }),
   // "various fields" → "different fields" (not "various other", which would read "different other").
+  // Closing a list with a word for its whole kind, the rest of that kind: "a down payment, closing
+  // costs, and various fees" are other fees ("different fees" would set them apart from each
+  // other). Only such a word: "lectures and various workshops" are no other workshops.
+  F('various', 'other', 2, {
+    guard: {
+      prevIn: set('and or'),
+      nextIn: set(
+        'costs fees expenses charges factors things items reasons ways methods means sources resources materials tools services products issues problems aspects elements forms types kinds activities measures steps',
+      ),
+    },
+  }),
   F('various', 'different', 2, { guard: { nextLower: true, nextNotIn: set('other others of') } }),
   // "within the community" → "in the community"; not limits, time spans or walls, where "within" means "inside" or "no later than".
   F('within', 'in', 2, {

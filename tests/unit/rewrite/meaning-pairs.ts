@@ -6800,4 +6800,27 @@ export const MEANING_PAIRS: MeaningPair[] = [
       'The villagers repeated the mottos "I will work harder" and "Napoleon is always right." But the mottos hide a darker purpose.',
     note: 'was kept: "However," after a quotation ending in a full stop',
   },
+  {
+    mode: 'standard',
+    text: 'In conclusion, "The Great Gatsby" remains a timeless critique of materialism. Its themes continue to resonate with readers today.',
+    expected:
+      '"The Great Gatsby" is still a timeless critique of materialism. Its themes continue to appeal to readers today.',
+    note: 'was "… is still a timeless critique … Its themes still appeal to readers today."',
+  },
+  {
+    mode: 'standard',
+    text: 'The novel is a critique of materialism. Its themes continue to resonate with readers today.',
+    expected: 'The novel is a critique of materialism. Its themes still appeal to readers today.',
+  },
+  {
+    mode: 'standard',
+    text: 'Buying a home involves upfront costs, including a down payment, closing costs, and various fees.',
+    expected: 'Buying a home involves upfront costs, including a down payment, closing costs, and other fees.',
+    note: 'was "and different fees"',
+  },
+  {
+    mode: 'standard',
+    text: 'The museum hosts lectures and various workshops for children.',
+    expected: 'The museum hosts lectures and different workshops for children.',
+  },
 ];
