@@ -1132,7 +1132,8 @@ export const PHRASES: Entry[] = [
     C('it is undeniable that', 'it is very likely that', 2, { modes: ACADEMIC }),
     // Not what the writer says of themselves ("I was certainly unaware").
     F('certainly', 'probably', 2, { modes: ACADEMIC, guard: { nextLower: true, notPrevWithin: FIRST_PERSON } }),
-    F('definitely', 'probably', 2, { modes: ACADEMIC, guard: { nextLower: true } }),
+    // Not what the writer promises or is able to do ("Sure, I can definitely tell you a story").
+    F('definitely', 'probably', 2, { modes: ACADEMIC, guard: { nextLower: true, notPrevWithin: FIRST_PERSON } }),
     ...[
       'lead to',
       'result in',
@@ -1179,6 +1180,8 @@ export const PHRASES: Entry[] = [
             ...MODALS,
             ...DETERMINERS,
             ...HEDGE_BLOCKERS,
+            // "definitely reduces" is hedged by its own entry ("probably reduces"), never twice.
+            ...SENTENCE_ADVERBS,
             'to',
             'does',
             'do',
@@ -1216,6 +1219,9 @@ export const PHRASES: Entry[] = [
           // Not inside a denial ("no evidence the death penalty reduces homicides"): the hedge
           // would strengthen what is denied.
           notInSentence: NEGATED_CLAUSE.in,
+          // Nor an outcome for one person ("This emotional torment leads to her physical and
+          // mental decline", "leads to a shift in his self-perception"): a story's event.
+          notNextWithin: { n: 6, in: set('his her him') },
         },
       }),
     ),

@@ -126,7 +126,7 @@ const CLOSER = /["'”’)\]»]/;
  * The sentences of text[start, end) (one paragraph or line), trimmed, in order. A sentence ends
  * at . ! ? or … (with any closing quotes or brackets, and runs like "?!" or "...") followed by
  * whitespace and a character that may open a sentence; not after a known abbreviation or an
- * initial ("J. Smith"), and not inside a number ("3.5"). The text between two spans is
+ * initial ("J. Smith") unless a closing quote follows it, and not inside a number ("3.5"). The text between two spans is
  * whitespace only.
  */
 export function sentenceSpans(text: string, start = 0, end = text.length): Span[] {
@@ -146,7 +146,9 @@ export function sentenceSpans(text: string, start = 0, end = text.length): Span[
     while (k < end && /\s/.test(text[k])) k++;
     if (k >= end) break;
     if (!SENTENCE_OPENER.test(text[k])) continue;
-    if (c === 46 && abbreviationBefore(text, s, i)) continue;
+    // A quotation's own full stop ends it even after a word that may be an abbreviation: `He
+    // said "No." Moreover, …` ("No. 5" is never quoted that way).
+    if (c === 46 && !/["'”’»]/.test(text[i + 1] ?? '') && abbreviationBefore(text, s, i)) continue;
     pushSpan(s, j, text, out);
     s = k;
     i = k - 1;

@@ -6823,4 +6823,45 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The museum hosts lectures and various workshops for children.',
     expected: 'The museum hosts lectures and different workshops for children.',
   },
+  {
+    mode: 'academic',
+    text: 'Sure, I can definitely tell you a true story about a family holiday.',
+    expected: 'Sure, I can definitely tell you a true story about a family holiday.',
+    note: 'was "Sure, I can probably tell you a true story about a family holiday."',
+  },
+  {
+    mode: 'academic',
+    text: 'Catherine is torn between Edgar and Heathcliff. This emotional torment leads to her physical and mental decline.',
+    expected:
+      'Catherine is torn between Edgar and Heathcliff. This emotional torment leads to her physical and mental decline.',
+    note: 'was "Catherine is torn between Edgar and Heathcliff. This emotional torment can lead to her physical and mental decline."',
+  },
+  {
+    mode: 'academic',
+    text: 'Chronic stress leads to poor sleep in adults.',
+    expected: 'Chronic stress can lead to poor sleep in adults.',
+  },
+  {
+    mode: 'academic',
+    text: 'The new drug definitely reduces pain in most patients.',
+    expected: 'The new drug probably reduces pain in most patients.',
+    note: 'was "The new drug probably can reduce pain in most patients."',
+  },
+  {
+    mode: 'academic',
+    text: 'The new drug reduces pain in most patients.',
+    expected: 'The new drug can reduce pain in most patients.',
+  },
+  {
+    mode: 'standard',
+    text: 'Asked whether the library should ban the book, the mayor said "No." Moreover, libraries are beacons of intellectual freedom.',
+    expected:
+      'Asked whether the library should ban the book, the mayor said "No." Libraries are also sources of intellectual freedom.',
+    note: 'was "Moreover, libraries are sources …": "No." read as an abbreviation',
+  },
+  {
+    mode: 'standard',
+    text: 'The results are listed in Table No. 5 of the report. Dr. Smith agreed with them.',
+    expected: 'The results are listed in Table No. 5 of the report. Dr. Smith agreed with them.',
+  },
 ];
