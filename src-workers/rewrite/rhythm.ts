@@ -503,7 +503,9 @@ function subjectOf(toks: readonly Tok[], state: ReviseState): Subject | null {
   return { verb: i, pronoun: null, plural, name, person: name && !plural && properInLexicon(k) };
 }
 
-const EXPLETIVE_VERBS = set('seems seemed appears appeared turns turned remains remained follows matters mattered');
+const EXPLETIVE_VERBS = set(
+  'seems seemed appears appeared turns turned remains remained follows matters mattered gets got',
+);
 
 /**
  * "It is essential to rest.", "It seems that …": an "it" that stands for what follows, not for
@@ -511,6 +513,8 @@ const EXPLETIVE_VERBS = set('seems seemed appears appeared turns turned remains 
  */
 function expletiveIt(toks: readonly Tok[]): boolean {
   const ws = toks.filter((t) => t.kind === 'word').map(keyOf);
+  // An adverb may stand between ("It truly matters that …", "It really gets confusing").
+  if (/ly$/.test(ws[1] ?? '') || ws[1] === 'still' || ws[1] === 'also') ws.splice(1, 1);
   if (EXPLETIVE_VERBS.has(ws[1])) return true;
   if (ws[1] !== 'is' && ws[1] !== 'was' && ws[0] !== "it's") return false;
   // "it is (not / also / very) ADJ to …", "… ADJ that …"
@@ -720,7 +724,9 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
     return { toks: [...a.toks.slice(0, -1), ...joint, ...b.toks.slice(1)], gap: b.gap, joined: true };
   }
   if (!SUBJECT_PRONOUNS.has(hk) && hk !== 'i') return null;
-  if (hk === 'it' && expletiveIt(b.toks)) return null;
+  // Two "it"s share a referent only where neither stands for a situation or what follows ("It
+  // gets confusing when the lines blur. It matters to us." speak of two things).
+  if (hk === 'it' && (expletiveIt(b.toks) || expletiveIt(a.toks))) return null;
   // Not an anaphora ("I want to know the people behind my dinner. I want to know how I affect
   // them. I want to know …"): the repeated opening is the writer's figure, which a join breaks.
   if (sameOpening(a.toks, b.toks, 3)) return null;

@@ -6864,4 +6864,22 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The results are listed in Table No. 5 of the report. Dr. Smith agreed with them.',
     expected: 'The results are listed in Table No. 5 of the report. Dr. Smith agreed with them.',
   },
+  {
+    mode: 'formal',
+    text: 'The dream scenes are hard to follow. It gets really confusing when the lines between reality and illusion blur.',
+    expected:
+      'The dream scenes are hard to follow. It gets very confusing when the lines between reality and illusion blur.',
+    note: 'was "The dream scenes are hard to follow. It gets truly confusing when the lines between reality and illusion blur."',
+  },
+  {
+    mode: 'formal',
+    text: 'It gets cold in the mountains at night. It really matters to pack a warm coat.',
+    expected: 'It gets cold in the mountains at night. It truly matters to pack a warm coat.',
+    note: 'was "It gets cold in the mountains at night and truly matters to pack a warm coat."',
+  },
+  {
+    mode: 'standard',
+    text: 'The bridge opened in 1990. It carries ten thousand cars a day.',
+    expected: 'The bridge opened in 1990 and carries ten thousand cars a day.',
+  },
 ];
