@@ -1223,6 +1223,8 @@ export const TABLE: Entry[] = [
       verb: true,
       nextNotIn: new Set([...OBJECT_PRONOUNS, 'each', 'one']),
       nextWithin: { n: 3, in: ADOPTABLE },
+      // "embrace new opportunities" welcomes them: the chance decides, not "new".
+      notNextWithin: { n: 3, in: WELCOMED },
     },
   }),
   V('embrace', 'welcome', 2, {

@@ -6882,4 +6882,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The bridge opened in 1990. It carries ten thousand cars a day.',
     expected: 'The bridge opened in 1990 and carries ten thousand cars a day.',
   },
+  {
+    mode: 'standard',
+    text: 'As we step into the world, let us embrace new opportunities with open minds and open hearts.',
+    expected: 'As we step into the world, let us welcome new opportunities with open minds and open hearts.',
+    note: 'was "let us adopt new opportunities"',
+  },
+  {
+    mode: 'standard',
+    text: 'Schools should embrace new technologies that make learning easier.',
+    expected: 'Schools should adopt new technologies that make learning easier.',
+  },
 ];
