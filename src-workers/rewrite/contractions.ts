@@ -62,7 +62,7 @@ const CASUAL_ONLY: Record<string, string> = {
 /**
  * Pronoun + "would": casual only, and only before a base verb that "had" never takes, where "'d" can
  * be nothing but "would" ("I would like to thank" → "I'd like to thank", "I would be glad" → "I'd
- * be glad"; "I would have" stays: "I'd have" is a counterfactual a reader may want to hear whole).
+ * be glad"; "I would have" stays).
  */
 const PRONOUN_WOULD: Record<string, string> = {
   'i would': "I'd",

@@ -1080,9 +1080,6 @@ export const PHRASES: Entry[] = [
         },
       },
     }),
-    // Not after a negation: "hasn't really talked about it" softens the denial ("not much"),
-    // "has not truly talked" says something else.
-    // Nor before an adverb of manner or amount ("it plays really well" is not "truly well").
     // Before a quality, "very" ("It gets really confusing" → "very confusing"): "truly" is an
     // intensifier the other modes cut.
     F('really', 'very', 2, {
@@ -1093,6 +1090,9 @@ export const PHRASES: Entry[] = [
         nextNotIn: set('well badly much many fast quickly slowly often soon'),
       },
     }),
+    // Not after a negation: "hasn't really talked about it" softens the denial ("not much"),
+    // "has not truly talked" says something else.
+    // Nor before an adverb of manner or amount ("it plays really well" is not "truly well").
     F('really', 'truly', 2, {
       modes: FORMAL,
       guard: {

@@ -741,8 +741,13 @@ export const TABLE: Entry[] = [
     F('has the ability to', 'can', 2),
     // Concise prose: "Neighbors have the opportunity to work side by side" → "can work". Only the
     // present: "I had the opportunity to visit" tells of a visit that "could" leaves in doubt.
-    F('have the opportunity to', 'can', 2, { modes: ['concise'], guard: FINITE_HAVE }),
-    F('has the opportunity to', 'can', 2, { modes: ['concise'] }),
+    // Not after an adverb, which would stand before "can" ("people now can talk").
+    ...['have', 'has'].map((have) =>
+      F(`${have} the opportunity to`, 'can', 2, {
+        modes: ['concise'],
+        guard: { ...FINITE_HAVE, prevNotIn: set('also still even often always usually sometimes now already') },
+      }),
+    ),
     // After a modal or "to" the verb stays ("will have the ability to" → "will be able to").
     F('have the ability to', 'be able to', 2, { guard: { prevIn: new Set(['to', "'ll", ...MODALS]) } }),
     F('is able to', 'can', 2, { modes: ['concise'] }),
@@ -2389,9 +2394,9 @@ export const TABLE: Entry[] = [
   F('characterised by', 'marked by', 2, { guard: { notInSentence: TECHNICAL_WORDS } }),
   O('similarly ,', 'Likewise,', 2),
   V('emerge as', 'become', 2),
-  // "a newfound respect" is a new one: the found adds nothing a reader needs.
   // Time or hours newly won are "extra" ("this new time" reads as another era).
   F('newfound', 'extra', 2, { guard: { nextIn: set('time hours') } }),
+  // "a newfound respect" is a new one: the found adds nothing a reader needs.
   F('newfound', 'new', 2),
   // What does not change "stays" so ("viscosity remains unchanged as the flow rate rises" is no
   // "is still unchanged"; "She remains the same person throughout", "the majority remains hidden").
@@ -2535,7 +2540,6 @@ export const TABLE: Entry[] = [
   }),
   N('struggle for', 'battle for', 2, { plural: false, guard: { prevIn: STRUGGLE_BEFORE } }),
   N('struggle against', 'battle against', 2, { plural: false, guard: { prevIn: STRUGGLE_BEFORE } }),
-  // "various fields" → "different fields" (not "various other", which would read "different other").
   // Closing a list with a word for its whole kind, the rest of that kind: "a down payment, closing
   // costs, and various fees" are other fees ("different fees" would set them apart from each
   // other). Only such a word: "lectures and various workshops" are no other workshops.
@@ -2547,6 +2551,7 @@ export const TABLE: Entry[] = [
       ),
     },
   }),
+  // "various fields" → "different fields" (not "various other", which would read "different other").
   F('various', 'different', 2, { guard: { nextLower: true, nextNotIn: set('other others of') } }),
   // "within the community" → "in the community"; not limits, time spans or walls, where "within" means "inside" or "no later than".
   F('within', 'in', 2, {
