@@ -6893,4 +6893,9 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'Schools should embrace new technologies that make learning easier.',
     expected: 'Schools should adopt new technologies that make learning easier.',
   },
+  {
+    mode: 'concise',
+    text: 'Thanks to video calls, people now have the opportunity to talk every day.',
+    expected: 'Thanks to video calls, people now have the opportunity to talk every day.',
+  },
 ];
