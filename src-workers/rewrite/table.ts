@@ -2225,7 +2225,8 @@ export const TABLE: Entry[] = [
   }),
   F('discernible', 'noticeable', 2),
   F('dependable', 'reliable', 2),
-  F('amidst', 'amid', 2),
+  // Not "amid", itself a word machine prose over-uses (made from "amidst", it tripled on the corpus).
+  F('amidst', 'in the middle of', 2, { guard: { prevNotIn: set('from') } }),
   // What a person or a work adds is worth, not use: "a valuable contribution to literature", "a
   // valuable addition to your team" → "great", never "useful".
   F('valuable', 'great', 2, { guard: { nextIn: set('contribution contributions asset assets addition additions') } }),

@@ -243,7 +243,12 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The novel looks at the complexity of human nature.',
     note: 'not "the complications of": intricacy, not problems',
   },
-  { mode: 'standard', text: 'She stayed calm amidst the noise.', expected: 'She stayed calm amid the noise.' },
+  {
+    mode: 'standard',
+    text: 'She stayed calm amidst the noise.',
+    expected: 'She stayed calm in the middle of the noise.',
+    note: 'was "amid", itself an over-used word',
+  },
   {
     mode: 'concise',
     text: 'It may not be entirely accurate to say that the success of a book is entirely dependent on its characters.',
@@ -6897,5 +6902,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     mode: 'concise',
     text: 'Thanks to video calls, people now have the opportunity to talk every day.',
     expected: 'Thanks to video calls, people now have the opportunity to talk every day.',
+  },
+  {
+    mode: 'standard',
+    text: 'After the war, the old city slowly rose from amidst the ruins.',
+    expected: 'After the war, the old city slowly rose from amidst the ruins.',
   },
 ];
