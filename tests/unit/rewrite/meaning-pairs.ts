@@ -6907,5 +6907,6 @@ export const MEANING_PAIRS: MeaningPair[] = [
     mode: 'standard',
     text: 'After the war, the old city slowly rose from amidst the ruins.',
     expected: 'After the war, the old city slowly rose from amidst the ruins.',
+    note: 'was "from amid the ruins"; "from in the middle of" would be no better',
   },
 ];
