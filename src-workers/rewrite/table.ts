@@ -1691,6 +1691,15 @@ export const TABLE: Entry[] = [
   F('intricately', 'closely', 2, {
     guard: { nextIn: set('linked connected tied intertwined woven interwoven related bound involved') },
   }),
+  // Before a verb of change, how much: "greatly" ("profoundly transformed" → "greatly
+  // transformed"); "deeply", a word machine prose leans on, stays for a quality ("deeply moving").
+  F('profoundly', 'greatly', 2, {
+    guard: {
+      nextIn: set(
+        'affect affects affected affecting impact impacts impacted impacting influence influences influenced influencing shape shapes shaped shaping reshape reshapes reshaped change changes changed changing transform transforms transformed transforming alter alters altered altering',
+      ),
+    },
+  }),
   F('profoundly', 'deeply', 2),
   F('masterfully', ['skillfully', 'expertly'], 2),
   // A forecast is sure, not seen: "his legacy will undoubtedly live on" → "will surely live on".

@@ -6909,4 +6909,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'After the war, the old city slowly rose from amidst the ruins.',
     note: 'was "from amid the ruins"; "from in the middle of" would be no better',
   },
+  {
+    mode: 'standard',
+    text: 'The invention of the printing press profoundly transformed how knowledge spread across Europe.',
+    expected: 'The invention of the printing press greatly transformed how knowledge spread across Europe.',
+    note: 'was "deeply transformed"',
+  },
+  {
+    mode: 'standard',
+    text: 'Her final letter is a profoundly moving account of loss.',
+    expected: 'Her final letter is a deeply moving account of loss.',
+  },
 ];
