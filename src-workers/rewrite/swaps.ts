@@ -370,10 +370,18 @@ function pickAlts(
   const rotated = [...eligible.slice(c), ...eligible.slice(0, c), ...spares];
   const turn = awayFromNeighbours(rule, rotated, neighbours, keyOf(toks[start]));
   // A stock phrase may echo a word three words off, but another of its words that echoes none in
-  // eight goes first ("the interplay between the strong and the Coulomb interaction" → "relationship").
+  // eight goes first ("the interplay between the strong and the Coulomb interaction" → "relationship"),
+  // and one that none of the sentences either side says ("The built-in grinder is a game-changer.
+  // Fresh beans make a noticeable difference" → "changes the game", not "makes a big difference").
   // (A plainer word was held to eight already, and a single word has no other to go first.)
   if (turn.length < 2 || rule.reason === REASONS.plain || rule.reason === REASONS.precise) return turn;
-  const echoes = (text: string) => text !== '' && repeatsNearby(toks, start, end, text, 8);
+  const echoes = (text: string) =>
+    text !== '' &&
+    (repeatsNearby(toks, start, end, text, 8) ||
+      text
+        .toLowerCase()
+        .split(' ')
+        .some((w) => !REPEAT_IGNORE.has(w) && neighbours.said(echoStem(w))));
   return [...turn.filter((t) => !echoes(t)), ...turn.filter(echoes)];
 }
 

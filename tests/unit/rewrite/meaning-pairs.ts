@@ -6920,4 +6920,11 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'Her final letter is a profoundly moving account of loss.',
     expected: 'Her final letter is a deeply moving account of loss.',
   },
+  {
+    mode: 'standard',
+    text: 'The stainless steel finish looks sleek, and the built-in grinder is a game-changer. Grinding fresh beans right before brewing makes a noticeable difference in flavor.',
+    expected:
+      'The stainless steel finish looks sleek, and the built-in grinder changes the game. Grinding fresh beans right before brewing makes a noticeable difference in flavor.',
+    note: 'was "the built-in grinder makes a big difference. … makes a noticeable difference"',
+  },
 ];
