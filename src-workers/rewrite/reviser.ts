@@ -17,7 +17,7 @@ import { formalMode, type ReviseState } from './state';
 import { contrastAcross, restructure } from './structure';
 import { toBritish } from './spelling';
 import { applyTable, neighboursOf, stemIndex } from './swaps';
-import { firstContentIndex, isLowerWord, keyOf, openingWord, splitSentences, tokenize, type Tok } from './tokens';
+import { firstContentIndex, isLowerWord, openingWord, splitSentences, tokenize, type Tok } from './tokens';
 
 export { newState, formalMode, type ReviseState } from './state';
 
@@ -51,7 +51,7 @@ export function reviseUnit(masked: string, state: ReviseState): Tok[] {
     state,
   );
   state.previousOpening = '';
-  state.previousSaysStill = false;
+  state.previousSentence = [];
   const stems = stemIndex(sents);
   for (const [k, s] of sents.entries()) {
     if (!s.toks.length) continue;
@@ -59,7 +59,7 @@ export function reviseUnit(masked: string, state: ReviseState): Tok[] {
     passiveToActive(s.toks, state);
     applyTable(s.toks, state, neighboursOf(stems, k, sents[k - 1]?.toks));
     state.previousOpening = openingWord(s.toks);
-    state.previousSaysStill = s.toks.some((t) => t.kind === 'word' && keyOf(t) === 'still');
+    state.previousSentence = s.toks;
   }
   let out = rhythm(sents, state);
   // Contractions last: the sentence edits read "it is" more easily than "it's".

@@ -2,6 +2,7 @@
 import type { RewriteMode } from '../../src-shared/models';
 import { newPosCache, type PosCache } from './pos';
 import { spellingOf, type Spelling } from './spelling';
+import type { Tok } from './tokens';
 
 /** Formal and academic prose: no contractions, no sentence opening with "But". */
 export function formalMode(mode: RewriteMode): boolean {
@@ -39,8 +40,8 @@ export interface ReviseState {
    * ("But some argue … But I believe …").
    */
   previousOpening: string;
-  /** Whether the sentence before the one being revised says "still", as revised (a second reads as an echo). */
-  previousSaysStill: boolean;
+  /** The sentence before the one being revised, in the same unit, as revised (empty at a unit's start). */
+  previousSentence: readonly Tok[];
   /** The text before the current unit ends with a question (its answer may open the unit). */
   afterQuestion: boolean;
   /** The current unit is the document's first: where a chat answer's preamble stands. */
@@ -66,7 +67,7 @@ export function newState(mode: RewriteMode, strength: number, apostrophe = "'", 
     seen: new Set(),
     sentencesSeen: [],
     previousOpening: '',
-    previousSaysStill: false,
+    previousSentence: [],
     afterQuestion: false,
     atStart: false,
     spelling: spellingOf(document),

@@ -1412,7 +1412,7 @@ function continueTo(toks: Tok[], state: ReviseState): boolean {
     // Not after a sentence that says "still" already ("… is still a timeless critique. Its themes
     // still appeal …"): the verb stays "continue to".
     if (LASTING_EFFECTS.has(vk) && form !== 'past') {
-      if (state.previousSaysStill) continue;
+      if (state.previousSentence.some((t) => t.kind === 'word' && keyOf(t) === 'still')) continue;
       const still = [tok('still', 'word', why), tok(' ', 'space', why), tok(verbForms(vk)[form], 'word', why)];
       toks.splice(i, v - i + 1, ...still);
       return true;

@@ -376,12 +376,7 @@ function pickAlts(
   // (A plainer word was held to eight already, and a single word has no other to go first.)
   if (turn.length < 2 || rule.reason === REASONS.plain || rule.reason === REASONS.precise) return turn;
   const echoes = (text: string) =>
-    text !== '' &&
-    (repeatsNearby(toks, start, end, text, 8) ||
-      text
-        .toLowerCase()
-        .split(' ')
-        .some((w) => !REPEAT_IGNORE.has(w) && neighbours.said(echoStem(w))));
+    text !== '' && (repeatsNearby(toks, start, end, text, 8) || saidNextDoor(text, neighbours));
   return [...turn.filter((t) => !echoes(t)), ...turn.filter(echoes)];
 }
 
@@ -399,16 +394,19 @@ function pickAlts(
 function awayFromNeighbours(rule: Rule, turn: string[], neighbours: Neighbours, source: string): string[] {
   // The writer's own repetition ("The guide emphasizes rest. It also emphasizes …") takes one word throughout.
   if (!VERB_ADVERB_OR_ADJECTIVE(rule) || neighbours.written(echoStem(source))) return turn;
-  const echoes = (text: string) =>
-    text !== '' &&
-    text
-      .toLowerCase()
-      .split(' ')
-      .some((w) => !REPEAT_IGNORE.has(w) && neighbours.said(echoStem(w)));
+  const echoes = (text: string) => text !== '' && saidNextDoor(text, neighbours);
   const fresh = turn.filter((t) => !echoes(t));
   const plainer = rule.reason === REASONS.plain || rule.reason === REASONS.precise;
   if (plainer && rule.entry.level > 1 && !LISTED_WORDS.has(source)) return fresh;
   return [...fresh, ...turn.filter(echoes)];
+}
+
+/** A word of the alternative (but the commonest) stands in a sentence either side. */
+function saidNextDoor(text: string, neighbours: Neighbours): boolean {
+  return text
+    .toLowerCase()
+    .split(' ')
+    .some((w) => !REPEAT_IGNORE.has(w) && neighbours.said(echoStem(w)));
 }
 
 const LISTED_WORDS: ReadonlySet<string> = new Set(LIANG_WORDS);

@@ -126,8 +126,8 @@ const CLOSER = /["'”’)\]»]/;
  * The sentences of text[start, end) (one paragraph or line), trimmed, in order. A sentence ends
  * at . ! ? or … (with any closing quotes or brackets, and runs like "?!" or "...") followed by
  * whitespace and a character that may open a sentence; not after a known abbreviation or an
- * initial ("J. Smith") unless a closing quote follows it, and not inside a number ("3.5"). The text between two spans is
- * whitespace only.
+ * initial ("J. Smith") unless a closing quote follows it, and not inside a number ("3.5"). The
+ * text between two spans is whitespace only.
  */
 export function sentenceSpans(text: string, start = 0, end = text.length): Span[] {
   const out: Span[] = [];
