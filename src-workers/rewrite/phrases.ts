@@ -104,9 +104,12 @@ const FIRST_PERSON = { n: 2, in: set('i we') };
 /**
  * Words that already present what follows as an expectation: "We anticipate that the program will
  * improve …" needs no "may" as well ("We" promising "will improve" is a commitment, not a claim).
+ * Or as someone else's claim: "Supporters argue that the lanes will reduce congestion" reports
+ * what the supporters say, and "may" would misreport it.
  */
 const ALREADY_HEDGED = set(
-  'anticipate anticipates anticipated expect expects expected predict predicts predicted hope hopes hoped hypothesize hypothesizes hypothesized hypothesise hypothesises hypothesised likely',
+  'anticipate anticipates anticipated expect expects expected predict predicts predicted hope hopes hoped hypothesize hypothesizes hypothesized hypothesise hypothesises hypothesised likely ' +
+    'argue argues argued claim claims claimed insist insists insisted contend contends contended maintain maintains maintained say says said promise promises promised warn warns warned believe believes believed',
 );
 /**
  * An intensifier under a negation carries the claim: "not entirely accurate" is partly accurate,
@@ -859,6 +862,12 @@ export const PHRASES: Entry[] = [
       modes: NOT_FORMAL,
       guard: { prevNotIn: set('it what which that'), nextIn: set('for to in because . , ;') },
     }),
+    // "the one that aligns with how you work" → "lines up with": the plain phrasal verb says the
+    // same in each sense (a choice that fits, holes that meet their marks, a party that takes a
+    // side). The active verb only: "closely aligned with" is a state. Formal prose keeps "align".
+    F('aligns with', 'lines up with', 2, { modes: NOT_FORMAL }),
+    F('align with', 'line up with', 2, { modes: NOT_FORMAL }),
+    F('aligning with', 'lining up with', 2, { modes: NOT_FORMAL }),
     // The praise "unique" (one of a kind, said of what is only unusual): "a unique perspective" →
     // "an original perspective", "a unique charm" → "a special charm", "a unique opportunity" →
     // "a rare opportunity". Never a technical term ("a unique solution", "a unique identifier")

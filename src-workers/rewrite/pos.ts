@@ -30,7 +30,7 @@ const NOUN_BEFORE = new Set<string>([...DETERMINERS, ...POSSESSIVES, ...PREPOSIT
 
 /** Adjectives that are as often nouns ("the firm", "the public"): no sign the next word is one. */
 const ADJECTIVE_NOUNS = new Set(
-  'firm public chemical professional individual native local national official criminal executive representative original military equal general potential principal private total commercial standard collective mobile fellow chief rival patient present sound fine light square kind mean major minor giant key'.split(
+  'firm public chemical professional individual native local national official criminal executive representative original military equal general potential principal private total commercial standard collective mobile fellow chief rival patient present sound fine light square kind mean major minor giant key novel classic documentary narrative'.split(
     ' ',
   ),
 );

@@ -474,7 +474,15 @@ const WHOLES = set(
 const STRONG_IMPACTS = set('strong powerful bold striking forceful');
 /** What is offered to the mind, and so given: "offers a glimpse of", "offers readers insight". */
 const OFFERED_TO_THE_MIND = set(
-  'insight insights hope glimpse glimpses chance chances look view window perspective perspectives advice account accounts depiction depictions portrayal portrayals sense',
+  'insight insights hope glimpse glimpses chance chances look view window perspective perspectives advice account accounts depiction depictions portrayal portrayals sense commentary critique exploration reflection reminder lesson lessons explanation picture escape respite opportunity opportunities',
+);
+/**
+ * What a thing offers by having it: "offers a wide range of courses", "offer unparalleled
+ * portability", "offers many benefits" say what it has. ("provides", the other plain verb, is an
+ * over-used word of its own: the corpus's AI texts use it 15 times as often as its human ones.)
+ */
+const OFFERED_BY_HAVING = set(
+  'range variety selection mix blend array wealth plethora host benefits advantages features options amenities facilities activities classes courses programs programmes services flexibility portability convenience durability',
 );
 
 /** Entries whose changes all address the same thing. */
@@ -2069,13 +2077,42 @@ export const TABLE: Entry[] = [
       nextWithin: { n: 4, in: OFFERED_TO_THE_MIND },
     },
   }),
-  // A tale is told ("offers a tale of two societies" → "tells", not "provides a tale"); a story may
-  // be offered to a magazine, and stays.
-  V('offer', 'tell', 2, { guard: { verb: true, nextWithin: { n: 2, in: set('tale tales') } } }),
+  // A tale or a story is told ("offers a tale of two societies", "offers a hauntingly beautiful
+  // story" → "tells", not "provides a tale"); a story offered to a magazine or for children stays.
+  V('offer', 'tell', 2, {
+    guard: {
+      verb: true,
+      nextWithin: { n: 4, in: set('tale tales story stories') },
+      notNextWithin: { n: 6, in: set('to for') },
+    },
+  }),
   // What is offered to the mind ("offers a glimpse of", "offers hope", "an account of") is given; services, courses
   // and benefits are provided ("offers a range of courses" → "provides", not "gives a range").
   // Never "providing", itself an over-used word: the -ing form is always "giving".
-  V('offer', 'give', 2, { guard: { verb: true, nextWithin: { n: 3, in: OFFERED_TO_THE_MIND } } }),
+  // Not a participle of a passive, even with its "be" left out: "when offered the chance to
+  // travel" had no "when gave the chance" (a passive with its "be" is the entry below).
+  V('offer', 'give', 2, {
+    guard: {
+      verb: true,
+      prevNotIn: new Set([
+        ...BE_FORMS,
+        ...set('when whenever if once while whilst though although unless until before after as being'),
+      ]),
+      nextWithin: { n: 3, in: OFFERED_TO_THE_MIND },
+    },
+  }),
+  // What it has: the present only, and not after "to", a modal or "do" ("aims to offer a range of
+  // courses" and "can offer many benefits" are no possession yet).
+  V('offer', 'have', 2, {
+    forms: ['base', 's3'],
+    guard: {
+      verb: true,
+      prevNotIn: new Set([...MODALS, 'to', 'do', 'does', 'did', 'not']),
+      nextWithin: { n: 3, in: OFFERED_BY_HAVING },
+      // Offered to someone is held out to them ("offers numerous advantages to his clients").
+      notNextWithin: { n: 6, in: set('to') },
+    },
+  }),
   // In a passive a chance is "given" ("you were offered the chance"), never "provided"; anything
   // else stays offered ("She was offered a job" was not given one).
   V('offer', 'give', 2, {

@@ -3474,8 +3474,8 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'Each stage of life offers unique opportunities for growth.',
-    expected: 'Each stage of life provides unique opportunities for growth.',
-    note: 'distinct chances, not "rare" ones',
+    expected: 'Each stage of life gives unique opportunities for growth.',
+    note: 'distinct chances, not "rare" ones; was "provides"',
   },
   {
     mode: 'standard',
@@ -3983,7 +3983,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'When choosing a cloud provider, it is important to note that each platform offers different features.',
-    expected: 'When choosing a cloud provider, it is important to note that each platform offers different features.',
+    expected: 'When choosing a cloud provider, it is important to note that each platform has different features.',
     note: 'was "When choosing a cloud provider, each platform offers": the platform did the choosing',
   },
   {
@@ -4945,7 +4945,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'Furthermore, Kubernetes offers robust features such as self-healing.',
-    expected: 'Kubernetes also offers robust features such as self-healing.',
+    expected: 'Kubernetes also has robust features such as self-healing.',
     note: 'a name as the subject: the link was lost with the opening',
   },
   {
@@ -6926,5 +6926,85 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected:
       'The stainless steel finish looks sleek, and the built-in grinder changes the game. Grinding fresh beans right before brewing makes a noticeable difference in flavor.',
     note: 'was "the built-in grinder makes a big difference. … makes a noticeable difference"',
+  },
+  {
+    mode: 'academic',
+    text: 'Supporters argue that the lanes will reduce traffic congestion and improve public health.',
+    expected: 'Supporters argue that the lanes will reduce traffic congestion and improve public health.',
+    note: 'a reported claim: was "may reduce"',
+  },
+  {
+    mode: 'academic',
+    text: 'Critics warned that the new tax will increase prices.',
+    expected: 'Critics warned that the new tax will increase prices.',
+  },
+  {
+    mode: 'academic',
+    text: 'The new lanes will reduce traffic congestion.',
+    expected: 'The new lanes may reduce traffic congestion.',
+  },
+  {
+    mode: 'standard',
+    text: 'In the end, the best choice is the one that aligns with how you plan to use your computer.',
+    expected: 'In the end, the best choice is the one that lines up with how you plan to use your computer.',
+  },
+  {
+    mode: 'standard',
+    text: 'The policy is closely aligned with the Paris Agreement.',
+    expected: 'The policy is closely aligned with the Paris Agreement.',
+  },
+  {
+    mode: 'formal',
+    text: 'Choose a career that will align with your passions.',
+    expected: 'Choose a career that will align with your passions.',
+  },
+  {
+    mode: 'standard',
+    text: 'Laptops offer unparalleled portability, so you can work from anywhere.',
+    expected: 'Laptops have unmatched portability, so you can work from anywhere.',
+    note: 'was "provide"',
+  },
+  {
+    mode: 'standard',
+    text: 'The gym offers a wide range of classes.',
+    expected: 'The gym has a broad range of classes.',
+  },
+  {
+    mode: 'standard',
+    text: 'He offers numerous advantages to his clients.',
+    expected: 'He offers many advantages to his clients.',
+  },
+  {
+    mode: 'standard',
+    text: 'The new plan can offer many benefits to farmers.',
+    expected: 'The new plan can offer many benefits to farmers.',
+  },
+  {
+    mode: 'standard',
+    text: 'The novel offers a nuanced portrayal of grief.',
+    expected: 'The novel gives a subtle portrayal of grief.',
+    note: '"novel" read as an adjective: "offers" stayed',
+  },
+  {
+    mode: 'standard',
+    text: 'The film offers a sharp critique of war.',
+    expected: 'The film gives a sharp critique of war.',
+  },
+  {
+    mode: 'standard',
+    text: 'But when offered the chance to travel abroad, he refused.',
+    expected: 'But when offered the chance to travel abroad, he refused.',
+    note: 'was "when gave the chance"',
+  },
+  {
+    mode: 'standard',
+    text: 'This novel offers a hauntingly beautiful story of loss.',
+    expected: 'This novel tells a hauntingly beautiful story of loss.',
+    note: 'was "provides a … story"',
+  },
+  {
+    mode: 'standard',
+    text: 'Online learning offers unmatched flexibility and accessibility.',
+    expected: 'Online learning has unmatched flexibility and accessibility.',
   },
 ];

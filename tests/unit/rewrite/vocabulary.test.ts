@@ -49,8 +49,11 @@ describe('swaps at strength 2 (standard)', () => {
     ['Some of his notable works hang in Paris.', 'Some of his well-known works hang in Paris.'],
     ['A notable exception is the harbour.', 'A striking exception is the harbour.'],
     ['They grapple with the problem.', 'They wrestle with the problem.'],
-    // Services are provided, a glimpse is given; the -ing form is never "providing".
-    ['The centre offers a range of courses.', 'The centre provides a range of courses.'],
+    // What a thing offers by having it, it has; a glimpse is given; what is held out to someone stays offered;
+    // the -ing form is never "providing".
+    ['The centre offers a range of courses.', 'The centre has a range of courses.'],
+    ['The centre aims to offer a range of courses.', 'The centre sets out to provide a range of courses.'],
+    ['The centre offers a range of courses to adults.', 'The centre offers a range of courses to adults.'],
     ['The book offers a glimpse of village life.', 'The book gives a glimpse of village life.'],
     ['Offering a discount brought new buyers.', 'Giving a discount brought new buyers.'],
     ['The economy showed robust growth.', 'The economy showed solid growth.'],
