@@ -17,6 +17,7 @@
  */
 import { hasFiniteVerb } from './clauses';
 import { easeDashes } from './dashes';
+import { allowToLet, LET_WORDS } from './lets';
 import { baseOfGerund, baseOfParticiple, basesOfThirdPerson, verbForms, type VerbForm } from './inflect';
 import { canBeNoun, canBeVerb, finiteInLexicon, forget, invalidate, lexiconHas, tagsAt } from './pos';
 import { REASONS, type Reason } from './reasons';
@@ -62,6 +63,7 @@ const NEXT_LEVEL_VERB = new Map<string, string>([
 ]);
 export const STRUCTURAL_WORDS: readonly string[] = [
   ...['keep', 'keeps', 'kept', 'keeping', 'must', 'should', 'more', 'remain', 'remains', 'remained'],
+  ...LET_WORDS,
   ...[...new Set(NEXT_LEVEL_VERB.values())].flatMap((v) => Object.values(verbForms(v))),
 ];
 
@@ -1847,6 +1849,8 @@ function readsAsParticiple(word: string): boolean {
 const NOT_VERBS = set('always never often also just even still ever only first then once soon');
 /** Adverbs that focus what follows them ("only", "even"): "also" beside one reads doubled. */
 const FOCUS_ADVERBS = set('only just even still ever merely simply');
+/** Words of degree that pick out one thing above the rest. */
+const SUPERLATIVES = set('most least best worst');
 /** Quantifiers that make a subject negative besides the negations themselves ("Few people …"). */
 const NEGATIVE_QUANTIFIERS = set('few little');
 
@@ -1884,6 +1888,9 @@ function additiveToAlso(toks: Tok[]): boolean {
     if (!isWord(after) || !isLowerWord(after.text) || isNegation(keyOf(after))) return false;
     // Nor before a focusing adverb: "this issue may also only amplify" stacks two.
     if (FOCUS_ADVERBS.has(keyOf(after))) return false;
+    // Nor before a superlative: "the effect was also most pronounced in …" says it was most
+    // pronounced somewhere else too.
+    if (SUPERLATIVES.has(keyOf(after)) || lexiconHas(keyOf(after), 'Superlative')) return false;
     const subject = toks[w[start]];
     // A negative subject ("Few people can retain …", "No one can …") would read "also" as
     // "as well": "Few people can also retain …" says something else.
@@ -2109,6 +2116,7 @@ export function restructure(toks: Tok[], state: ReviseState): void {
   if (state.mode === 'standard' || state.mode === 'casual') changed = continueTo(toks, state) || changed;
   changed = continueToBe(toks, state) || changed;
   changed = helpBut(toks) || changed;
+  changed = allowToLet(toks, state) || changed;
   changed = byDoingYouCan(toks) || changed;
   if (state.mode === 'concise') {
     changed = commentTails(toks) || changed;

@@ -4094,7 +4094,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'Our work employs a novel approach, allowing us to study the source.',
-    expected: 'Our work uses a novel approach, allowing us to study the source.',
+    expected: 'Our work uses a novel approach, letting us study the source.',
     note: 'kept "employs": "us" read as an echo of "uses"',
   },
   {
@@ -5192,7 +5192,8 @@ export const MEANING_PAIRS: MeaningPair[] = [
     mode: 'standard',
     text: 'Our approach is based on a combination of analytical and numerical methods, allowing us to investigate the properties of these waves.',
     expected:
-      'Our approach is based on a combination of analytical and numerical methods. This allows us to investigate the properties of these waves.',
+      'Our approach is based on a combination of analytical and numerical methods, letting us investigate the properties of these waves.',
+    note: 'was ". This allows us to investigate"',
   },
   {
     mode: 'standard',
@@ -7006,5 +7007,63 @@ export const MEANING_PAIRS: MeaningPair[] = [
     mode: 'standard',
     text: 'Online learning offers unmatched flexibility and accessibility.',
     expected: 'Online learning has unmatched flexibility and accessibility.',
+  },
+  {
+    mode: 'standard',
+    text: 'Furthermore, the cooling effect was most pronounced in low-income neighborhoods.',
+    expected: 'The cooling effect was most pronounced in low-income neighborhoods.',
+    note: 'was "was also most pronounced"',
+  },
+  {
+    mode: 'standard',
+    text: 'Furthermore, it was highest in July.',
+    expected: 'It was highest in July.',
+  },
+  {
+    mode: 'standard',
+    text: 'Furthermore, the effect was strong in dry years.',
+    expected: 'The effect was also strong in dry years.',
+  },
+  {
+    mode: 'standard',
+    text: 'Docker is a platform that allows developers to package applications into containers.',
+    expected: 'Docker is a platform that lets developers package applications into containers.',
+    note: 'was unchanged',
+  },
+  {
+    mode: 'standard',
+    text: 'The grant allowed us to hire two nurses.',
+    expected: 'The grant let us hire two nurses.',
+  },
+  {
+    mode: 'casual',
+    text: 'Docker enables teams to automate builds.',
+    expected: 'Docker lets teams automate builds.',
+  },
+  {
+    mode: 'formal',
+    text: 'Docker enables teams to automate builds.',
+    expected: 'Docker enables teams to automate builds.',
+  },
+  {
+    mode: 'standard',
+    text: 'Students are allowed to leave early.',
+    expected: 'Students are allowed to leave early.',
+  },
+  {
+    mode: 'standard',
+    text: 'A short break allows time to rest.',
+    expected: 'A short break allows time to rest.',
+    note: 'time is made, not let act',
+  },
+  {
+    mode: 'standard',
+    text: 'The app allows users to quickly find recipes.',
+    expected: 'The app lets users quickly find recipes.',
+  },
+  {
+    mode: 'standard',
+    text: 'The new rules allow for more growth.',
+    expected: 'The new rules allow for more growth.',
   },
 ];
