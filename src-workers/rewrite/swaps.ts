@@ -249,6 +249,23 @@ function beforeSingular(toks: readonly Tok[], end: number, pos: PosCache): boole
   return n2 < 0 || toks[n2].kind !== 'word' || !tagsAt(toks, n2, pos).has('Plural');
 }
 
+/**
+ * A plural noun heads what follows the phrase that ends at `end`, after describing words and the
+ * commas and "and" of their list ("many kinds of cognitive, social, and professional benefits"):
+ * "a wide range of music" has none, and "many music" is no English.
+ */
+function beforePlural(toks: readonly Tok[], end: number, pos: PosCache): boolean {
+  for (let i = nextIndex(toks, end), n = 0; i >= 0 && n < 8; i = nextIndex(toks, i), n++) {
+    const k = keyOf(toks[i]);
+    if (k === ',' || k === 'and' || k === 'or') continue;
+    if (toks[i].kind !== 'word') return false;
+    const tags = tagsAt(toks, i, pos);
+    if (tags.has('Plural')) return true;
+    if (!tags.has('Adjective')) return false;
+  }
+  return false;
+}
+
 /** The word before toks[i] is a determiner, a possessive ("his", "the man's") or an adjective. */
 function modifierBefore(toks: readonly Tok[], i: number, pos: PosCache): boolean {
   const p = prevIndex(toks, i);
@@ -655,6 +672,7 @@ export function applyTable(toks: Tok[], state: ReviseState, neighbours: Neighbou
         if (rule.guard.beforeGradable && !beforeGradable(toks, m.end, pos)) continue;
         if (rule.guard.notBeforeModifier && beforeModifier(toks, m.end, pos)) continue;
         if (rule.guard.notBeforeSingular && beforeSingular(toks, m.end, pos)) continue;
+        if (rule.guard.beforePlural && !beforePlural(toks, m.end, pos)) continue;
         if (rule.guard.afterModifier !== undefined && modifierBefore(toks, i, pos) !== rule.guard.afterModifier)
           continue;
         const form = rule.forms ? resolveForm(toks, i, rule.forms) : null;

@@ -129,6 +129,8 @@ export interface Guard {
    * ("many report better focus" is no "lots of report"), and a plural or an adjective follows a noun's "many".
    */
   notBeforeSingular?: boolean;
+  /** A plural noun heads what follows, after any describing words ("many kinds of benefits" → "many benefits"). */
+  beforePlural?: boolean;
   /**
    * The word before is a determiner, a possessive or an adjective, so the match is a noun ("a heroic
    * endeavor to …"); `false`: it is none of these, so a word that is also a verb is one ("we endeavor to").
@@ -472,6 +474,12 @@ const WHOLES = set(
 );
 /** What makes an impact made an impression rather than a difference. */
 const STRONG_IMPACTS = set('strong powerful bold striking forceful');
+/** Words for kinds, which "many kinds of" would say twice. */
+const KINDS = set('genres genre types kinds sorts forms styles categories varieties species breeds');
+/** What is measured on a scale, whose "range" is a span of values, not a number of kinds. */
+const SCALES = set(
+  'temperature temperatures price prices age ages size sizes speed speeds value values frequency frequencies level levels income incomes depth depths height heights weight weights wavelength wavelengths energy energies scale scales rate rates pressure pressures density densities distance distances motion space',
+);
 /** What is offered to the mind, and so given: "offers a glimpse of", "offers readers insight". */
 const OFFERED_TO_THE_MIND = set(
   'insight insights hope glimpse glimpses chance chances look view window perspective perspectives advice account accounts depiction depictions portrayal portrayals sense commentary critique exploration reflection reminder lesson lessons explanation picture escape respite opportunity opportunities',
@@ -766,14 +774,36 @@ export const TABLE: Entry[] = [
     F('the vast majority of', 'most of', 2, { guard: { nextIn: DETERMINERS } }),
     F('the majority of', 'most', 2, { modes: ['concise'], guard: { nextNotIn: DETERMINERS } }),
     F('the majority of', 'most of', 2, { modes: ['concise'], guard: { nextIn: DETERMINERS } }),
-    F('a wide variety of', 'many', 2, { modes: ['concise'] }),
-    F('a broad range of', 'many', 2, { modes: ['concise'] }),
-    // A stock phrase the detector lists: reworded (shortened only in concise prose).
-    F('a wide range of', { plain: ['a broad range of'], concise: ['many'] }, 2, { why: 'stock' }),
-    F('a diverse range of', { plain: ['a broad range of'], concise: ['many'] }, 2, { why: 'stock' }),
-    F('a diverse array of', { plain: ['a broad range of'], concise: ['many'] }, 2, { why: 'stock' }),
-    F('a wide array of', { plain: ['a broad range of'], concise: ['many'] }, 2, { why: 'stock' }),
-    F('a vast array of', { plain: ['a broad range of'], concise: ['many'] }, 2, { why: 'stock' }),
+    // "many" takes a plural: "a wide variety of food" is no "many food".
+    F('a wide variety of', 'many', 2, {
+      modes: ['concise'],
+      guard: { beforePlural: true, notNextWithin: { n: 3, in: SCALES } },
+    }),
+    F('a broad range of', 'many', 2, {
+      modes: ['concise'],
+      guard: { beforePlural: true, notNextWithin: { n: 3, in: SCALES } },
+    }),
+    // A stock phrase the detector lists: reworded as the kinds it counts ("a wide range of
+    // benefits" → "many kinds of benefits", "a wide range of music" → "many kinds of music"; casual
+    // "all kinds of"; shortened to "many" in concise prose, before a plural). The span of a scale
+    // stays a range: "works across a wide range of temperatures" → "a broad range of".
+    ...['a wide range of', 'a diverse range of', 'a diverse array of', 'a wide array of', 'a vast array of'].flatMap(
+      (src) => [
+        F(src, 'a broad range of', 2, { why: 'stock', guard: { nextWithin: { n: 3, in: SCALES } } }),
+        // A range of what is named already ("a wide range of our experiences") stays a range.
+        F(src, 'a broad range of', 2, { why: 'stock', guard: { nextIn: new Set([...DETERMINERS, ...POSSESSIVES]) } }),
+        // Kinds already: "a wide array of musical genres" → "many musical genres".
+        F(src, 'many', 2, { why: 'stock', guard: { nextWithin: { n: 3, in: KINDS } } }),
+        F(src, 'many', 2, {
+          modes: ['concise'],
+          why: 'stock',
+          guard: { beforePlural: true, notNextWithin: { n: 3, in: SCALES } },
+        }),
+        F(src, { plain: ['many kinds of'], formal: ['a broad range of'], casual: ['all kinds of'] }, 2, {
+          why: 'stock',
+        }),
+      ],
+    ),
     F('a myriad of', ['many', 'countless'], 1),
     F('the myriad of', 'the many', 1),
     F(

@@ -1347,7 +1347,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'A plethora of options confused the buyers.',
     expected: 'Plenty of options confused the buyers.',
   },
-  { mode: 'standard', text: 'The town has a wide range of shops.', expected: 'The town has a broad range of shops.' },
+  { mode: 'standard', text: 'The town has a wide range of shops.', expected: 'The town has many kinds of shops.' },
   {
     mode: 'standard',
     text: 'In the realm of science, few things are certain.',
@@ -5628,7 +5628,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
     mode: 'standard',
     text: 'Today, jazz continues to thrive as a testament to the creativity and resilience of its pioneers. Its influence can be felt across a wide array of musical genres, from rock to hip-hop, underscoring its enduring legacy.',
     expected:
-      'Today, jazz keeps thriving as proof of the creativity and resilience of its pioneers. Its influence can be felt across a broad range of musical genres, from rock to hip-hop. This shows its lasting legacy.',
+      'Today, jazz keeps thriving as proof of the creativity and resilience of its pioneers. Its influence can be felt across many musical genres, from rock to hip-hop. This shows its lasting legacy.',
     note: 'what can be felt is there: the tail it ends in is a present fact, not "This can show"',
   },
   {
@@ -6968,7 +6968,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'The gym offers a wide range of classes.',
-    expected: 'The gym has a broad range of classes.',
+    expected: 'The gym has many kinds of classes.',
   },
   {
     mode: 'standard',
@@ -7065,5 +7065,48 @@ export const MEANING_PAIRS: MeaningPair[] = [
     mode: 'standard',
     text: 'The new rules allow for more growth.',
     expected: 'The new rules allow for more growth.',
+  },
+  {
+    mode: 'standard',
+    text: 'The shop sells a wide range of music.',
+    expected: 'The shop sells many kinds of music.',
+    note: 'was "a broad range of music"',
+  },
+  {
+    mode: 'concise',
+    text: 'The shop sells a wide range of music.',
+    expected: 'The shop sells many kinds of music.',
+    note: 'was "many music"',
+  },
+  {
+    mode: 'concise',
+    text: 'The shop sells a wide variety of food.',
+    expected: 'The shop sells a wide variety of food.',
+  },
+  {
+    mode: 'concise',
+    text: 'The sensor works across a wide range of temperatures.',
+    expected: 'The sensor works across a broad range of temperatures.',
+    note: 'was "many temperatures"',
+  },
+  {
+    mode: 'concise',
+    text: 'Learning a language offers a wide range of cognitive, social, and professional benefits.',
+    expected: 'Learning a language has many cognitive, social, and professional benefits.',
+  },
+  {
+    mode: 'casual',
+    text: 'The shop sells a wide range of music.',
+    expected: 'The shop sells all kinds of music.',
+  },
+  {
+    mode: 'formal',
+    text: 'The shop sells a wide range of music.',
+    expected: 'The shop sells a broad range of music.',
+  },
+  {
+    mode: 'standard',
+    text: 'I suggest we film a wide range of our experiences.',
+    expected: 'I suggest we film a broad range of our experiences.',
   },
 ];
