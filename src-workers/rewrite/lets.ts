@@ -29,9 +29,13 @@ const LET_FOR = new Map<string, string>([
 /** The words "let" brings in (for the meaning guard's list of words edits may insert). */
 export const LET_WORDS: readonly string[] = ['let', 'lets', 'letting'];
 
-/** Who can be let do something: pronouns and words for people. */
+/**
+ * Who can be let do something: pronouns and words for people, and what a recipe or a garden lets
+ * be ("allow the dough to rest", "allowing the soil to dry out").
+ */
 const ACTORS = set(
-  'you us them him her me it everyone everybody anyone anybody someone somebody people users students developers readers teams companies individuals learners children kids employees workers businesses organizations organisations customers patients players viewers visitors families parents teachers researchers scientists doctors nurses citizens consumers writers artists athletes farmers residents communities members owners buyers sellers clients professionals engineers managers staff travelers travellers others yourself yourselves themselves ourselves himself herself myself designers creators musicians voters women men girls boys pupils listeners audiences fans guests shoppers drivers',
+  'you us them him her me it everyone everybody anyone anybody someone somebody people users students developers readers teams companies individuals learners children kids employees workers businesses organizations organisations customers patients players viewers visitors families parents teachers researchers scientists doctors nurses citizens consumers writers artists athletes farmers residents communities members owners buyers sellers clients professionals engineers managers staff travelers travellers others yourself yourselves themselves ourselves himself herself myself designers creators musicians voters women men girls boys pupils listeners audiences fans guests shoppers drivers ' +
+    'soil dough mixture batter paint glue plants plant body mind muscles skin meat sauce cake bread roots seeds wound',
 );
 /** What may stand before the one let: a determiner or possessive, and one describing word. */
 const BEFORE_ACTOR = set(

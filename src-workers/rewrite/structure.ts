@@ -1487,7 +1487,7 @@ function helpBut(toks: Tok[]): boolean {
 }
 
 const SAYING = set(
-  'say says said think thinks thought believe believes believed know knows knew feel feels felt hope hopes hoped realize realizes realized realise realises realised suppose supposes supposed guess ensure ensures ensured confident sure glad convinced',
+  'say says said think thinks thought believe believes believed know knows knew feel feels felt hope hopes hoped realize realizes realized realise realises realised suppose supposes supposed guess ensure ensures ensured ensuring confident sure glad convinced',
 );
 
 /**

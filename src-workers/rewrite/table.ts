@@ -954,7 +954,19 @@ export const TABLE: Entry[] = [
         { guard: { nextIn: set('. , ! ; : —') } },
       ),
     ),
-    N('game-changer for', 'big improvement for', 2, { guard: { nextIn: set('my your our their his her its') } }),
+    // Contracted: "wow, it's a game-changer!" → "it makes a big difference!".
+    ...['it', 'that'].map((who) =>
+      F(
+        `${who}'s a game-changer`,
+        {
+          plain: [`${who} makes a big difference`, `${who} changes the game@spare`],
+          formal: [`${who} makes a major difference`, `${who} changes the game@spare`],
+        },
+        2,
+        { guard: { nextIn: set('. , ! ; : —') } },
+      ),
+    ),
+    N('game-changer for', 'big improvement for', 2, { guard: { nextIn: set('my your our their his her its me us you him them') } }),
     N('game-changer', 'breakthrough', 2),
     N('paradigm shift', 'major shift', 2),
     // The quality is complexity ("the intricacy of the plot"); the parts are details.

@@ -7109,4 +7109,31 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'I suggest we film a wide range of our experiences.',
     expected: 'I suggest we film a broad range of our experiences.',
   },
+  {
+    mode: 'concise',
+    text: 'This policy gives staff more flexibility while ensuring that our teams remain connected.',
+    expected: 'This policy gives staff more flexibility while ensuring our teams remain connected.',
+  },
+  {
+    mode: 'standard',
+    text: "I just finished the book, and wow, it's a game-changer!",
+    expected: 'I just finished the book, and wow, it makes a big difference!',
+    note: 'was unchanged',
+  },
+  {
+    mode: 'standard',
+    text: "That's a game-changer for me.",
+    expected: "That's a big improvement for me.",
+    note: 'was "a breakthrough for me"',
+  },
+  {
+    mode: 'standard',
+    text: 'Water them once a week, allowing the soil to dry out completely between waterings.',
+    expected: 'Water them once a week, letting the soil dry out completely between waterings.',
+  },
+  {
+    mode: 'standard',
+    text: 'Allow the dough to rest for an hour.',
+    expected: 'Let the dough rest for an hour.',
+  },
 ];
