@@ -1009,6 +1009,12 @@ export const PHRASES: Entry[] = [
 
   // ---- Formal and academic prose: precise words ----------------------------------------------
   ...because('precise', [
+    // Spoken forms written out, as formal prose writes its contractions out: "We are gonna need
+    // everyone's help" was left half formal.
+    F('gonna', 'going to', 2, { modes: FORMAL }),
+    F('wanna', 'want to', 2, { modes: FORMAL }),
+    F('kinda', 'kind of', 2, { modes: FORMAL }),
+    F('sorta', 'sort of', 2, { modes: FORMAL }),
     F('a lot of', 'many', 2, {
       modes: FORMAL,
       guard: {

@@ -7136,4 +7136,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'Allow the dough to rest for an hour.',
     expected: 'Let the dough rest for an hour.',
   },
+  {
+    mode: 'formal',
+    text: "We're gonna need everyone's help to get the docs ready.",
+    expected: "We are going to need everyone's help to get the docs ready.",
+    note: 'was "We are gonna need"',
+  },
+  {
+    mode: 'standard',
+    text: "We're gonna need everyone's help to get the docs ready.",
+    expected: "We're gonna need everyone's help to get the docs ready.",
+  },
 ];
