@@ -2116,7 +2116,6 @@ export function restructure(toks: Tok[], state: ReviseState): void {
   if (state.mode === 'standard' || state.mode === 'casual') changed = continueTo(toks, state) || changed;
   changed = continueToBe(toks, state) || changed;
   changed = helpBut(toks) || changed;
-  changed = allowToLet(toks, state) || changed;
   changed = byDoingYouCan(toks) || changed;
   if (state.mode === 'concise') {
     changed = commentTails(toks) || changed;
@@ -2126,6 +2125,8 @@ export function restructure(toks: Tok[], state: ReviseState): void {
   // Last, and only on a sentence no other edit recast ("Additionally, it is essential to rest."
   // → "Resting is essential."); concise prose cuts the opening instead, which is shorter.
   if (!changed && state.mode !== 'concise') changed = additiveToAlso(toks) || additiveBeforeVerb(toks);
+  // A swap of a word and its "to", no recast: it leaves the additive opening its move above.
+  changed = allowToLet(toks, state) || changed;
   if (changed) forget(state.pos, toks);
   void isCapitalized;
   void newTokens;

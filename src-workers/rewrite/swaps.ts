@@ -250,8 +250,8 @@ function beforeSingular(toks: readonly Tok[], end: number, pos: PosCache): boole
 }
 
 /**
- * A plural noun heads what follows the phrase that ends at `end`, after describing words and the
- * commas and "and" of their list ("many kinds of cognitive, social, and professional benefits"):
+ * A plural noun heads what follows the phrase that ends at `end`, after describing words, nouns
+ * that modify it, and the commas and "and" of their list ("many kinds of cognitive, social, and professional benefits"):
  * "a wide range of music" has none, and "many music" is no English.
  */
 function beforePlural(toks: readonly Tok[], end: number, pos: PosCache): boolean {
@@ -261,7 +261,8 @@ function beforePlural(toks: readonly Tok[], end: number, pos: PosCache): boolean
     if (toks[i].kind !== 'word') return false;
     const tags = tagsAt(toks, i, pos);
     if (tags.has('Plural')) return true;
-    if (!tags.has('Adjective')) return false;
+    // A describing word or a noun that modifies the head ("skincare products").
+    if (!tags.has('Adjective') && !tags.has('Noun')) return false;
   }
   return false;
 }

@@ -966,7 +966,9 @@ export const TABLE: Entry[] = [
         { guard: { nextIn: set('. , ! ; : —') } },
       ),
     ),
-    N('game-changer for', 'big improvement for', 2, { guard: { nextIn: set('my your our their his her its me us you him them') } }),
+    N('game-changer for', 'big improvement for', 2, {
+      guard: { nextIn: set('my your our their his her its me us you him them') },
+    }),
     N('game-changer', 'breakthrough', 2),
     N('paradigm shift', 'major shift', 2),
     // The quality is complexity ("the intricacy of the plot"); the parts are details.

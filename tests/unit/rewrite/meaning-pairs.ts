@@ -7147,4 +7147,20 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: "We're gonna need everyone's help to get the docs ready.",
     expected: "We're gonna need everyone's help to get the docs ready.",
   },
+  {
+    mode: 'casual',
+    text: 'Additionally, the examination system could be supplemented by portfolios, which allow students to show their skills.',
+    expected: 'The examination system could also be supplemented by portfolios, which let students show their skills.',
+  },
+  {
+    mode: 'concise',
+    text: 'She tried a wide range of skincare products.',
+    expected: 'She tried many skincare products.',
+  },
+  {
+    mode: 'concise',
+    text: 'People can access a wide range of information about cats.',
+    expected: 'People can access many kinds of information about cats.',
+    note: 'was "many information"',
+  },
 ];
