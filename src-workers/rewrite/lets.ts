@@ -2,11 +2,12 @@
  * "Docker allows developers to package their apps" → "Docker lets developers package their apps":
  * "allow" and "enable" with someone who then acts say what the plain "let" says, without the "to".
  * Machine prose leans on them ("allows", "allowing", "enables", "enabling" are two to eleven times
- * as common in the corpus's AI texts as in its human ones; "lets" is nineteen times rarer).
+ * as common in the corpus's AI texts as in its human ones; "lets" is eighteen times rarer).
  *
- * Only where the one allowed is someone who can act (a pronoun, a word for people, a name):
- * "allows time to rest" and "allows room to grow" make time for something, and "lets time rest"
- * would say another thing. Standard, casual and concise prose; formal and academic keep the verb.
+ * Only where the one allowed is someone who can act (a pronoun, a word for people, a name) or what
+ * a recipe or a garden lets be: "allows time to rest" and "allows room to grow" make time for
+ * something, and "lets time rest" would say another thing. Standard, casual and concise prose;
+ * formal and academic keep the verb.
  */
 import { canBeVerb } from './pos';
 import { verbForms } from './inflect';
@@ -42,7 +43,7 @@ const BEFORE_ACTOR = set(
   'the their our your his her its these those many more all other some both younger older local new',
 );
 
-/** The index of the word that heads the one let, before "to" (up to three words), or -1. */
+/** Where the "to" stands after the one let (a phrase of up to three words), or null if none does. */
 function actorBeforeTo(toks: readonly Tok[], from: number): { to: number } | null {
   const words: number[] = [];
   for (let i = from; i >= 0 && i < toks.length && words.length < 4; i = nextIndex(toks, i)) {

@@ -129,7 +129,7 @@ export interface Guard {
    * ("many report better focus" is no "lots of report"), and a plural or an adjective follows a noun's "many".
    */
   notBeforeSingular?: boolean;
-  /** A plural noun heads what follows, after any describing words ("many kinds of benefits" → "many benefits"). */
+  /** A plural noun heads what follows, after any describing words ("a wide range of benefits" → "many benefits"). */
   beforePlural?: boolean;
   /**
    * The word before is a determiner, a possessive or an adjective, so the match is a noun ("a heroic
@@ -2130,9 +2130,10 @@ export const TABLE: Entry[] = [
       notNextWithin: { n: 6, in: set('to for') },
     },
   }),
-  // What is offered to the mind ("offers a glimpse of", "offers hope", "an account of") is given; services, courses
-  // and benefits are provided ("offers a range of courses" → "provides", not "gives a range").
-  // Never "providing", itself an over-used word: the -ing form is always "giving".
+  // What is offered to the mind ("offers a glimpse of", "offers hope", "an account of") is given;
+  // what a thing offers by having it, it has ("offers a range of courses" → "has"; not "gives a
+  // range"); anything else is provided. Never "providing", itself an over-used word: the -ing form
+  // is always "giving".
   // Not a participle of a passive, even with its "be" left out: "when offered the chance to
   // travel" had no "when gave the chance" (a passive with its "be" is the entry below).
   V('offer', 'give', 2, {
