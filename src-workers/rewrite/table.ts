@@ -1373,6 +1373,48 @@ export const TABLE: Entry[] = [
   V('assist', 'help', 2, { modes: NOT_FORMAL, guard: { verb: true } }),
   // The verb with its object: "the results obtained have …" is a participle, no "results got have".
   V('obtain', 'get', 2, { modes: ['casual'], guard: { verb: true, object: true } }),
+  // "Please inform the council" → "tell": a person told, in casual prose ("research that informs
+  // policy" shapes it, and "well informed" is a state).
+  V('inform', 'tell', 2, {
+    modes: ['casual'],
+    forms: ['base', 's3', 'past'],
+    guard: {
+      verb: true,
+      prevNotIn: new Set([
+        ...BE_FORMS,
+        ...DETERMINERS,
+        'well',
+        'keep',
+        'keeps',
+        'kept',
+        'stay',
+        'stays',
+        'have',
+        'has',
+        'had',
+      ]),
+      nextIn: set('me you us them him her people everyone parents students staff customers users readers the'),
+      // "inform us of any changes" is no "tell us of".
+      notNextWithin: { n: 3, in: set('of') },
+      nextWithin: {
+        n: 2,
+        in: set(
+          'me you us them him her people everyone parents students staff customers users readers council police teacher teachers doctor manager boss landlord public family',
+        ),
+      },
+    },
+  }),
+  // "Students receive extra support" → "get": casual prose's word for it. Not the adjective ("the
+  // received wisdom") nor a passive ("was well received").
+  V('receive', 'get', 2, {
+    modes: ['casual'],
+    forms: ['base', 's3', 'past'],
+    guard: {
+      verb: true,
+      object: true,
+      prevNotIn: new Set([...BE_FORMS, ...DETERMINERS, ...POSSESSIVES, 'well', 'have', 'has', 'had', 'having']),
+    },
+  }),
   // One asks at a desk or about a price; an inquiry "into" something investigates it.
   ...['inquire', 'enquire'].map((src) => V(src, 'ask', 2, { modes: ['casual'], guard: { nextNotIn: set('into') } })),
   // Not where a rule compels someone: "schools require students to wear uniforms", "the law
@@ -2094,6 +2136,22 @@ export const TABLE: Entry[] = [
   V('provide', 'give', 3, {
     guard: { verb: true, nextNotIn: set('for that with'), notNextWithin: { n: 4, in: PROVIDED_NOT_GIVEN } },
   }),
+  // "sparked outrage" → "caused outrage", "sparked a debate" → "started a debate", "sparks
+  // curiosity" → "stirs curiosity": the figure said plainly, by what it sets going. Only the verb
+  // ("a spark of hope" stays), and only before those words.
+  ...(
+    [
+      ['stir', 'curiosity interest imagination wonder'],
+      [
+        'start',
+        'debate debates discussion discussions conversation conversations conflict conflicts war revolution rebellion movement fire fires',
+      ],
+      [
+        'cause',
+        'outrage anger controversy concern concerns fear fears protest protests backlash criticism panic frustration confusion',
+      ],
+    ] as const
+  ).map(([alt, objects]) => V('spark', alt, 2, { guard: { verb: true, nextWithin: { n: 3, in: set(objects) } } })),
   // A time or a place "witnessed" a change: it "saw" it ("recent years have witnessed a boom", "the
   // world has witnessed"). A person who witnessed something stays a witness. (A year or decade is
   // protected text, which no guard reads: "the 1990s witnessed" stays.)

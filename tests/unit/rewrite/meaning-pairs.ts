@@ -3781,7 +3781,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'formal',
     text: 'The book certainly has the ability to spark curiosity in its readers.',
-    expected: 'The book certainly can spark curiosity in its readers.',
+    expected: 'The book certainly can stir curiosity in its readers.',
     note: 'was "certainly cans spark": a modal takes no third-person form',
   },
   {
@@ -5768,7 +5768,8 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'casual',
     text: 'Upon arrival, guests receive a map.',
-    expected: 'On arrival, guests receive a map.',
+    expected: 'On arrival, guests get a map.',
+    note: 'was "guests receive a map"',
   },
   {
     mode: 'casual',
@@ -7162,5 +7163,55 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'People can access a wide range of information about cats.',
     expected: 'People can access many kinds of information about cats.',
     note: 'was "many information"',
+  },
+  {
+    mode: 'casual',
+    text: 'Students receive extra support after school.',
+    expected: 'Students get extra support after school.',
+  },
+  {
+    mode: 'casual',
+    text: 'The film was well received by critics.',
+    expected: 'The film was well received by critics.',
+  },
+  {
+    mode: 'casual',
+    text: 'It challenges the received wisdom.',
+    expected: 'It challenges the received wisdom.',
+  },
+  {
+    mode: 'casual',
+    text: 'Residents should inform the council.',
+    expected: 'Residents should tell the council.',
+  },
+  {
+    mode: 'casual',
+    text: 'Please inform us of any changes.',
+    expected: 'Please inform us of any changes.',
+  },
+  {
+    mode: 'casual',
+    text: 'Research that informs policy matters.',
+    expected: 'Research that informs policy matters.',
+  },
+  {
+    mode: 'standard',
+    text: 'The decision to fire the nurses sparked outrage among their colleagues.',
+    expected: 'The decision to fire the nurses caused outrage among their colleagues.',
+  },
+  {
+    mode: 'standard',
+    text: 'The speech sparked a heated debate.',
+    expected: 'The speech started a heated debate.',
+  },
+  {
+    mode: 'standard',
+    text: 'The book sparks curiosity in young readers.',
+    expected: 'The book stirs curiosity in young readers.',
+  },
+  {
+    mode: 'standard',
+    text: 'A spark of hope remained.',
+    expected: 'A spark of hope remained.',
   },
 ];
