@@ -422,12 +422,14 @@ export const PHRASES: Entry[] = [
     // the proportional "as" of change ("As we age, …" is not "While we age"), nor the "as" of a
     // moment reached ("As we approach the end of the term" is not "While we approach"; "As we move
     // into an era …" is not "While we move"; "As we come together, …" and "As we gather here" are
-    // "when").
+    // "when"), nor a moment itself ("As we sat down to talk" is no "While we sat down"). A plainer
+    // word, not a closer cut, in the reason the reader sees.
     O('as we', 'While we', 2, {
+      why: 'plain',
       guard: {
         nextLower: true,
         nextNotIn: set(
-          'have know knew discussed discuss mentioned mention said say noted note saw see explained explain described describe agreed agree expected expect hoped hope learned learnt showed show argued argue suggested suggest found find predicted predict can could will shall may might must all both do did does are is am would should age aged grow grew get got become became mature matured develop developed progress progressed evolve evolved advance advanced gain gained approach approached near neared enter entered begin began start started reach reached close closed end ended conclude concluded celebrate celebrated mark marked welcome welcomed turn turned step stepped head headed embark embarked arrive arrived move moved go went venture ventured transcend transcended transition transitioned come came gather gathered meet met unite united join joined',
+          'have know knew discussed discuss mentioned mention said say noted note saw see explained explain described describe agreed agree expected expect hoped hope learned learnt showed show argued argue suggested suggest found find predicted predict can could will shall may might must all both do did does are is am would should age aged grow grew get got become became mature matured develop developed progress progressed evolve evolved advance advanced gain gained approach approached near neared enter entered begin began start started reach reached close closed end ended conclude concluded celebrate celebrated mark marked welcome welcomed turn turned step stepped head headed embark embarked arrive arrived move moved go went venture ventured transcend transcended transition transitioned come came gather gathered meet met unite united join joined sit sat stand stood leave left finish finished open opened',
         ),
       },
     }),

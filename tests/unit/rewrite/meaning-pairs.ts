@@ -7214,4 +7214,10 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'A spark of hope remained.',
     expected: 'A spark of hope remained.',
   },
+  {
+    mode: 'standard',
+    text: 'As we sat down to talk about his plans, I realized this was only the beginning.',
+    expected: 'As we sat down to talk about his plans, I realized this was only the beginning.',
+    note: 'was "While we sat down"',
+  },
 ];
