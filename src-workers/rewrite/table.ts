@@ -741,6 +741,9 @@ export const TABLE: Entry[] = [
         ),
       },
     }),
+    // After "be" the clause is the complement: "What made it memorable was the fact that I
+    // stepped out of my comfort zone" → "was that I stepped out …", in every mode.
+    F('the fact that', 'that', 2, { guard: { prevIn: set('is was') } }),
     // "The rules are applicable to all staff" → "apply to".
     ...beThen('applicable to', 'apply to', 2),
     // Concise prose: where a thing is, "is located in" says in two words what "is in" says in one.

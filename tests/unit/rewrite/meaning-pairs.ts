@@ -7220,4 +7220,14 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'As we sat down to talk about his plans, I realized this was only the beginning.',
     note: 'was "While we sat down"',
   },
+  {
+    mode: 'standard',
+    text: 'What made it so memorable was the fact that I stepped out of my comfort zone.',
+    expected: 'What made it so memorable was that I stepped out of my comfort zone.',
+  },
+  {
+    mode: 'standard',
+    text: 'The fact that he left early surprised us.',
+    expected: 'The fact that he left early surprised us.',
+  },
 ];
