@@ -1408,14 +1408,16 @@ export const TABLE: Entry[] = [
     },
   }),
   // "Students receive extra support" → "get": casual prose's word for it. Not the adjective ("the
-  // received wisdom") nor a passive ("was well received").
+  // received wisdom"), a passive ("was well received"), a perfect ("has already received", whose
+  // "got" or "gotten" splits British from American prose) nor the pair "send and receive".
   V('receive', 'get', 2, {
     modes: ['casual'],
     forms: ['base', 's3', 'past'],
     guard: {
       verb: true,
       object: true,
-      prevNotIn: new Set([...BE_FORMS, ...DETERMINERS, ...POSSESSIVES, 'well', 'have', 'has', 'had', 'having']),
+      prevNotIn: new Set([...BE_FORMS, ...DETERMINERS, ...POSSESSIVES, 'well', 'and', 'or']),
+      notPrevWithin: { n: 3, in: set('have has had having') },
     },
   }),
   // One asks at a desk or about a price; an inquiry "into" something investigates it.

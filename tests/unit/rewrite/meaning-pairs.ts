@@ -7230,4 +7230,14 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The fact that he left early surprised us.',
     expected: 'The fact that he left early surprised us.',
   },
+  {
+    mode: 'casual',
+    text: 'The novel has already received wide praise.',
+    expected: 'The novel has already received wide praise.',
+  },
+  {
+    mode: 'casual',
+    text: 'With a phone we can send and receive messages anywhere.',
+    expected: 'With a phone we can send and receive messages anywhere.',
+  },
 ];
