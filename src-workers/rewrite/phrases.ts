@@ -422,10 +422,12 @@ export const PHRASES: Entry[] = [
     // the proportional "as" of change ("As we age, …" is not "While we age"), nor the "as" of a
     // moment reached ("As we approach the end of the term" is not "While we approach"; "As we move
     // into an era …" is not "While we move"; "As we come together, …" and "As we gather here" are
-    // "when"), nor a moment itself ("As we sat down to talk" is no "While we sat down"). A plainer
-    // word, not a closer cut, in the reason the reader sees.
+    // "when"), nor a moment itself ("As we sat down to talk" is no "While we sat down": it is
+    // "When we sat down", as below).
+    O('as we', 'When we', 2, {
+      guard: { nextIn: set('sat sit stood stand left leave finished finish opened open arrived arrive') },
+    }),
     O('as we', 'While we', 2, {
-      why: 'plain',
       guard: {
         nextLower: true,
         nextNotIn: set(

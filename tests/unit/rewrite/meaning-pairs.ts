@@ -7217,7 +7217,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'As we sat down to talk about his plans, I realized this was only the beginning.',
-    expected: 'As we sat down to talk about his plans, I realized this was only the beginning.',
+    expected: 'When we sat down to talk about his plans, I realized this was only the beginning.',
     note: 'was "While we sat down"',
   },
   {
