@@ -70,6 +70,9 @@ function verbAfter(toks: readonly Tok[], to: number): boolean {
   return /^[a-z]+$/.test(k) && verbForms(k).base === k && canBeVerb(k);
 }
 
+/** Words before a second "to" that make it one of a pair with the first. */
+const COORDINATORS = set('and or also as then nor');
+
 /**
  * A second "to" of the same verb later in the sentence ("allows developers to select data and to
  * filter it", "… as well as to establish bounds"): "let" would leave it standing alone.
@@ -82,7 +85,6 @@ function secondInfinitive(toks: readonly Tok[], to: number): boolean {
   }
   return false;
 }
-const COORDINATORS = set('and or also as then nor');
 
 export function allowToLet(toks: Tok[], state: ReviseState): boolean {
   if (state.mode !== 'standard' && state.mode !== 'casual' && state.mode !== 'concise') return false;

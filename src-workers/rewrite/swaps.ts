@@ -251,8 +251,8 @@ function beforeSingular(toks: readonly Tok[], end: number, pos: PosCache): boole
 
 /**
  * A plural noun heads what follows the phrase that ends at `end`, after describing words, nouns
- * that modify it, and the commas and "and" of their list ("many kinds of cognitive, social, and professional benefits"):
- * "a wide range of music" has none, and "many music" is no English.
+ * that modify it, and the commas and "and" of their list ("many cognitive, social, and
+ * professional benefits"): "a wide range of music" has none, and "many music" is no English.
  */
 function beforePlural(toks: readonly Tok[], end: number, pos: PosCache): boolean {
   for (let i = nextIndex(toks, end), n = 0; i >= 0 && n < 8; i = nextIndex(toks, i), n++) {

@@ -480,6 +480,8 @@ const KINDS = set('genres genre types kinds sorts forms styles categories variet
 const SCALES = set(
   'temperature temperatures price prices age ages size sizes speed speeds value values frequency frequencies level levels income incomes depth depths height heights weight weights wavelength wavelengths energy energies scale scales rate rates pressure pressures density densities distance distances motion space',
 );
+/** Concise "many" for "a wide range of" and its kin: before a plural, never a scale's span. */
+const MANY_BEFORE_PLURAL: Guard = { beforePlural: true, notNextWithin: { n: 3, in: SCALES } };
 /** What is offered to the mind, and so given: "offers a glimpse of", "offers readers insight". */
 const OFFERED_TO_THE_MIND = set(
   'insight insights hope glimpse glimpses chance chances look view window perspective perspectives advice account accounts depiction depictions portrayal portrayals sense commentary critique exploration reflection reminder lesson lessons explanation picture escape respite opportunity opportunities',
@@ -780,11 +782,11 @@ export const TABLE: Entry[] = [
     // "many" takes a plural: "a wide variety of food" is no "many food".
     F('a wide variety of', 'many', 2, {
       modes: ['concise'],
-      guard: { beforePlural: true, notNextWithin: { n: 3, in: SCALES } },
+      guard: MANY_BEFORE_PLURAL,
     }),
     F('a broad range of', 'many', 2, {
       modes: ['concise'],
-      guard: { beforePlural: true, notNextWithin: { n: 3, in: SCALES } },
+      guard: MANY_BEFORE_PLURAL,
     }),
     // A stock phrase the detector lists: reworded as the kinds it counts ("a wide range of
     // benefits" → "many kinds of benefits", "a wide range of music" → "many kinds of music"; casual
@@ -800,7 +802,7 @@ export const TABLE: Entry[] = [
         F(src, 'many', 2, {
           modes: ['concise'],
           why: 'stock',
-          guard: { beforePlural: true, notNextWithin: { n: 3, in: SCALES } },
+          guard: MANY_BEFORE_PLURAL,
         }),
         F(src, { plain: ['many kinds of'], formal: ['a broad range of'], casual: ['all kinds of'] }, 2, {
           why: 'stock',
@@ -943,6 +945,9 @@ export const TABLE: Entry[] = [
         ['was', 'made', 'changed'],
         ['were', 'made', 'changed'],
         ['be', 'make', 'change'],
+        // Contracted: "wow, it's a game-changer!" → "it makes a big difference!".
+        ["it's", 'it makes', 'it changes'],
+        ["that's", 'that makes', 'that changes'],
       ] as const
     ).map(([be, verb, change]) =>
       // Where "make" would echo ("can be a game-changer, making them …"), it changes the game: a
@@ -952,18 +957,6 @@ export const TABLE: Entry[] = [
         {
           plain: [`${verb} a big difference`, `${change} the game@spare`],
           formal: [`${verb} a major difference`, `${change} the game@spare`],
-        },
-        2,
-        { guard: { nextIn: set('. , ! ; : —') } },
-      ),
-    ),
-    // Contracted: "wow, it's a game-changer!" → "it makes a big difference!".
-    ...['it', 'that'].map((who) =>
-      F(
-        `${who}'s a game-changer`,
-        {
-          plain: [`${who} makes a big difference`, `${who} changes the game@spare`],
-          formal: [`${who} makes a major difference`, `${who} changes the game@spare`],
         },
         2,
         { guard: { nextIn: set('. , ! ; : —') } },
