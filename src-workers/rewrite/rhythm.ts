@@ -1161,8 +1161,9 @@ export function rhythm(sents: Sentence[], state: ReviseState): Sentence[] {
   for (let i = 0; i < sents.length; i++) {
     const s = reorderOpening(contrastiveWhile(concessiveOpening(sents[i], state), state), state);
     const next = i + 1 < sents.length ? sents[i + 1] : null;
-    // The opening words of the two sentences before and the one after.
-    const nearby = new Set([...out.slice(-2), ...(next ? [next] : [])].map((n) => openingWord(n.toks)));
+    // The opening words of the two sentences on either side ("… life. But its effect … Platforms
+    // let users … But many studies …" reads as a tic).
+    const nearby = new Set([...out.slice(-2), ...sents.slice(i + 1, i + 3)].map((n) => openingWord(n.toks)));
     out.push(...splitSentence(s, splitMin, splitMinSemicolon, state, !!next && startsWithThis(next.toks), nearby));
   }
   return joinRelated(out, state);

@@ -248,6 +248,33 @@ const INVERTED_AUX: Record<string, 'base' | 's3' | 'past' | 'be'> = {
   were: 'be',
 };
 
+const PREDICATE_TAGS = ['Adjective', 'Adverb', 'Comparative', 'Superlative'];
+/** What opens the predicate after an inverted "is this": an adjective, an adverb or "a"/"an"/"the". */
+function predicateAfterThis(t: Tok | undefined): boolean {
+  if (!t || !isWord(t)) return false;
+  const k = keyOf(t);
+  return k === 'a' || k === 'an' || k === 'the' || PREDICATE_TAGS.some((tag) => lexiconHas(k, tag));
+}
+
+/** A contraction of a pronoun and "be" ("it's", "they're", "I'm"), and its apostrophe. */
+const PRONOUN_BE_CONTRACTION = /^(?:it|he|she|i|they|we|you)(['’])(?:s|re|m)$/i;
+const BE_CONTRACTIONS: Record<string, string> = { is: 's', are: 're', am: 'm' };
+
+/**
+ * "Not only is it packed with flavour, but it's also simple" → "It's packed …, and it's also
+ * simple": where the sentence itself contracts its pronoun and "be", the restored subject and verb
+ * are contracted too ("It is packed …, and it's also" mixes two registers in one sentence).
+ */
+function contractedLike(subject: string, aux: string, rest: readonly Tok[]): string | null {
+  const ending = BE_CONTRACTIONS[aux];
+  if (!ending || !SUBJECT_PRONOUNS.has(subject.toLowerCase())) return null;
+  for (const t of rest) {
+    const m = t.kind === 'word' ? PRONOUN_BE_CONTRACTION.exec(t.text) : null;
+    if (m) return `${subject}${m[1]}${ending}`;
+  }
+  return null;
+}
+
 /** "Not only does it save time, but it also cuts costs." → "It saves time, and it also cuts costs." */
 function notOnlyInverted(toks: Tok[]): boolean {
   const fi = firstContentIndex(toks);
@@ -259,6 +286,10 @@ function notOnlyInverted(toks: Tok[]): boolean {
   const subj = toks[w[3]];
   if (!form || !isWord(subj)) return false;
   // The subject: a pronoun, or a determiner and one noun ("the tram").
+  // "this" is the subject only before what is said of it ("Not only is this important", "… is
+  // this a tool"); before a noun it is a determiner ("Not only is this soup tasty" is no "This is
+  // soup tasty"), and a word the lexicon does not know is left as the writer put it.
+  if (form === 'be' && keyOf(subj) === 'this' && !predicateAfterThis(toks[w[4]])) return false;
   const pronoun = SUBJECT_PRONOUNS.has(keyOf(subj)) || keyOf(subj) === 'this';
   if (!pronoun && !(DETERMINERS.has(keyOf(subj)) && isWord(toks[w[4]]) && isLowerWord(toks[w[4]].text))) return false;
   const subjectWords = pronoun ? [subj] : [subj, toks[w[4]]];
@@ -275,7 +306,10 @@ function notOnlyInverted(toks: Tok[]): boolean {
           ...subjectWords.slice(1).flatMap((t) => [tok(' ', 'space', why), { ...t }]),
         ];
   let head: Tok[];
-  if (form === 'be') {
+  const contracted = form === 'be' && pronoun ? contractedLike(subject[0].text, aux, toks.slice(w[4])) : null;
+  if (contracted) {
+    head = [tok(contracted, 'word', why)];
+  } else if (form === 'be') {
     head = [...subject, tok(' ', 'space', why), tok(aux, 'word', why)];
   } else {
     const verb = toks[w[4]];

@@ -1611,6 +1611,18 @@ export const TABLE: Entry[] = [
   F('invaluable', 'important', 2, { guard: { nextIn: set('lesson lessons') } }),
   // A part played is vital, not useful: "the invaluable role of a skilled defenseman".
   F('invaluable', 'vital', 2, { guard: { nextIn: set('role part contribution contributions') } }),
+  // Help given was a great help, not merely useful: "Your guidance and encouragement have been
+  // invaluable in shaping my career" → "have been a great help" (said of it, not before a noun).
+  F('invaluable', 'a great help@pred', 2, {
+    guard: {
+      prevWithin: {
+        n: 4,
+        in: set(
+          'guidance support help advice feedback encouragement mentorship mentoring assistance input insight insights',
+        ),
+      },
+    },
+  }),
   F('invaluable', 'very useful', 2),
   F('intriguing', 'interesting', 2),
   // "shaped my journey in profound ways" — not "in deep ways", which no one says.
@@ -2130,6 +2142,11 @@ export const TABLE: Entry[] = [
         ),
       },
     },
+  }),
+  // Scenery is no gift: "mountains that provide the perfect backdrop" form it ("give the perfect
+  // backdrop" is not said).
+  V('provide', 'form', 2, {
+    guard: { verb: true, prevNotIn: BE_FORMS, nextWithin: { n: 3, in: set('backdrop backdrops') } },
   }),
   V('provide', 'give', 3, {
     guard: { verb: true, nextNotIn: set('for that with'), notNextWithin: { n: 4, in: PROVIDED_NOT_GIVEN } },

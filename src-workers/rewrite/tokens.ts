@@ -41,12 +41,22 @@ export function detokenize(toks: readonly Tok[]): string {
   return s;
 }
 
+const WORD_KEYS = new Map<string, string>();
+/** Bounds the cache: a long run over many documents meets new words without end. */
+const MAX_WORD_KEYS = 50_000;
+
 /** Matching key of a token: lower-case word with typographic apostrophes folded, punctuation as is, '#' for protected text. */
 export function keyOf(t: Tok): string {
   if (t.kind === 'word') {
-    // Called for every token by every rule: skip the replace when there is no apostrophe to fold.
-    const lower = t.text.toLowerCase();
-    return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
+    // Called for every token by every rule, many times over: a word's key is folded once.
+    let key = WORD_KEYS.get(t.text);
+    if (key === undefined) {
+      const lower = t.text.toLowerCase();
+      key = lower.includes('’') ? lower.replace(/’/g, "'") : lower;
+      if (WORD_KEYS.size >= MAX_WORD_KEYS) WORD_KEYS.clear();
+      WORD_KEYS.set(t.text, key);
+    }
+    return key;
   }
   if (t.kind === 'placeholder') return '#';
   return t.text;

@@ -112,8 +112,9 @@ export const STUDY_WORDS = set(
  * and soul of the story", "the foundation", "the greatest source of tension", "a major step forward"), what
  * is supplied ("provides the oxygen we breathe", "power", "food"), what is offered to choose ("a
  * more scalable solution", "options"), and the "with" of
- * "provide someone with something" ("give students with access" is no English).
+ * "provide someone with something" ("give students with access" is no English); a story's
+ * setting, which its opening sets up ("It provides a dynamic setting" gave none).
  */
 export const PROVIDED_NOT_GIVEN = set(
-  'with way ways means range variety array service services framework mechanism habitat habitats environment infrastructure heart soul core backbone foundation foundations basis source sources step steps oxygen water food energy nutrients electricity fuel power solution solutions alternative alternatives option options platform platforms net nets cushion buffer tool tools',
+  'setting settings with way ways means range variety array service services framework mechanism habitat habitats environment infrastructure heart soul core backbone foundation foundations basis source sources step steps oxygen water food energy nutrients electricity fuel power solution solutions alternative alternatives option options platform platforms net nets cushion buffer tool tools',
 );

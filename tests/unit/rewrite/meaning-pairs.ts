@@ -5616,7 +5616,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'Their advice was invaluable.',
-    expected: 'Their advice was very useful.',
+    expected: 'Their advice was a great help.',
   },
   {
     mode: 'standard',
@@ -7239,5 +7239,80 @@ export const MEANING_PAIRS: MeaningPair[] = [
     mode: 'casual',
     text: 'With a phone we can send and receive messages anywhere.',
     expected: 'With a phone we can send and receive messages anywhere.',
+  },
+  {
+    mode: 'standard',
+    text: 'Your guidance and encouragement have been invaluable in shaping my career.',
+    expected: 'Your guidance and encouragement have been a great help in shaping my career.',
+    note: 'a help given is a great help, not merely useful',
+  },
+  {
+    mode: 'standard',
+    text: 'Her feedback was invaluable to the whole team.',
+    expected: 'Her feedback was a great help to the whole team.',
+  },
+  {
+    mode: 'standard',
+    text: 'He gave me invaluable advice about the job.',
+    expected: 'He gave me very useful advice about the job.',
+    note: "before a noun it stays 'very useful'",
+  },
+  {
+    mode: 'standard',
+    text: 'The mountains provide the perfect backdrop for outdoor adventures.',
+    expected: 'The mountains form the perfect backdrop for outdoor adventures.',
+    note: 'scenery forms a backdrop; it gives none',
+  },
+  {
+    mode: 'standard',
+    text: 'The old mill provided the setting for the film.',
+    expected: 'The old mill provided the setting for the film.',
+    note: 'a setting is set up, not given',
+  },
+  {
+    mode: 'standard',
+    text: 'The council provides free meals for children in the summer.',
+    expected: 'The council provides free meals for children in the summer.',
+    note: 'what is provided for someone stays provided',
+  },
+  {
+    mode: 'standard',
+    text: "Not only is this soup tasty, but it's also cheap.",
+    expected: "Not only is this soup tasty, but it's also cheap.",
+    note: "'this' before a noun is a determiner: no 'This is soup tasty'",
+  },
+  {
+    mode: 'standard',
+    text: 'Not only is this important for health, but it also saves money.',
+    expected: 'This matters for health, and it also saves money.',
+  },
+  {
+    mode: 'standard',
+    text: "Not only is it packed with nourishing ingredients, but it's also simple to make.",
+    expected: "It's packed with nourishing ingredients, and it's also simple to make.",
+    note: 'the restored subject contracts as the sentence does',
+  },
+  {
+    mode: 'standard',
+    text: "Not only are they cheap, but they're also durable.",
+    expected: "They're cheap, and they're also durable.",
+  },
+  {
+    mode: 'standard',
+    text: 'Not only is it cheap, but it is also durable.',
+    expected: 'It is cheap, and it is also durable.',
+    note: "a sentence that writes 'it is' out keeps it written out",
+  },
+  {
+    mode: 'formal',
+    text: "Not only is it packed with nourishing ingredients, but it's also simple to make.",
+    expected: 'It is packed with nourishing ingredients, and it is also simple to make.',
+  },
+  {
+    mode: 'standard',
+    text: 'Social media has become a big part of modern life, but its effect on mental health is still a topic of heated debate. On one hand, platforms like Instagram let users connect with friends and share experiences. On the other hand, numerous studies have linked heavy use to anxiety and loneliness.',
+    expected:
+      'Social media has become a big part of modern life, but its effect on mental health is still a topic of heated debate. Platforms like Instagram let users connect with friends and share experiences. But many studies have linked heavy use to anxiety and loneliness.',
+    note: "no 'But … But …' two sentences apart",
   },
 ];

@@ -152,17 +152,26 @@ describe('contrast, comment and result clauses', () => {
       'The modern work environment is highly competitive. Employees are expected to work longer hours and meet strict deadlines. This leads to increased stress levels and a lack of leisure time.',
     );
   });
-  it('no run of sentences opening with "But": a neighbour that already opens with it keeps the comma', async () => {
+  it('no run of sentences opening with "But": a neighbour within two sentences that opens with it keeps the comma', async () => {
     const text =
       'The new roof keeps the hall dry in winter, but it makes the main room much darker than before. ' +
+      'The old walls are made of stone and lime. ' +
       'The heavier beams add about two tonnes to the old walls, but the builders have braced them with steel. ' +
       'But the council still wants a full survey of the site.';
     const out = (await revise(text)).text;
     expect(out).toBe(
       'The new roof keeps the hall dry in winter. But it makes the main room much darker than before. ' +
+        'The old walls are made of stone and lime. ' +
         'The heavier beams add about two tonnes to the old walls, but the builders have braced them with steel. ' +
         'But the council still wants a full survey of the site.',
     );
+    // Two sentences ahead is near enough: "… winter. But it makes … The walls … But the council …"
+    // no longer opens every other sentence with "But".
+    const close =
+      'The new roof keeps the hall dry in winter, but it makes the main room much darker than before. ' +
+      'The old walls are made of stone and lime. ' +
+      'But the council still wants a full survey of the site.';
+    expect((await revise(close)).text).toBe(close);
   });
   it('not "not X, but Y", where "but" brings what replaces the denied part', async () => {
     for (const s of [
