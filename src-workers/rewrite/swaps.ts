@@ -490,8 +490,9 @@ const GRADED = set('more most less least');
 /** Adjectives of six letters or more that take -er/-est all the same ("the most strong" reads wrong). */
 const TAKES_ER = set('strong bright smooth simple narrow shallow gentle humble');
 
+// The auxiliaries too: "has" put for "offers" echoes no "has reshaped" next door.
 const REPEAT_IGNORE = set(
-  'a an the of to in on at for with and or but is are was were be it its his her their this that as by from into very more most so not i me my we us our you your he him she they them one',
+  'a an the of to in on at for with and or but is are was were be has have had do does did it its his her their this that as by from into very more most so not i me my we us our you your he him she they them one',
 );
 
 /** Singular and plural as one word ("effect", "effects"). */

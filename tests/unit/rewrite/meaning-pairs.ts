@@ -7315,4 +7315,27 @@ export const MEANING_PAIRS: MeaningPair[] = [
       'Social media has become a big part of modern life, but its effect on mental health is still a topic of heated debate. Platforms like Instagram let users connect with friends and share experiences. But many studies have linked heavy use to anxiety and loneliness.',
     note: "no 'But … But …' two sentences apart",
   },
+  {
+    mode: 'standard',
+    text: 'Remote work has reshaped the modern workplace. While it offers numerous benefits, such as flexibility and shorter commutes, it also brings new problems.',
+    expected:
+      'Remote work has reshaped the modern workplace. While it has many benefits, like flexibility and shorter commutes, it also brings new problems.',
+    note: "an auxiliary 'has' next door is no echo of the 'has' put for 'offers'",
+  },
+  {
+    mode: 'standard',
+    text: 'Employers are looking for candidates who possess strong writing skills.',
+    expected: 'Employers are looking for candidates who have strong writing skills.',
+  },
+  {
+    mode: 'standard',
+    text: 'The Affric Kintail Way, a 44-mile trail, allows walkers to immerse themselves in the rugged landscape.',
+    expected: 'The Affric Kintail Way, a 44-mile trail, lets walkers immerse themselves in the rugged landscape.',
+    note: 'walkers are people who then act',
+  },
+  {
+    mode: 'casual',
+    text: 'The app allows cyclists to plan routes offline.',
+    expected: 'The app lets cyclists plan routes offline.',
+  },
 ];
