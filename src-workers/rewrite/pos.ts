@@ -53,7 +53,8 @@ function nextIsLower(toks: readonly Tok[], i: number): boolean {
 /**
  * Tags of the sentences looked at since the last edit, by token array: one compromise parse per
  * sentence (or per window of a run-on sentence, see `MAX_PARSE_TOKENS`), however many questions
- * are asked about it. `invalidate` after changing tokens.
+ * are asked about it. `forget` an array after changing it in place; an edit that builds new arrays
+ * (a split, a join, a moved opening) leaves the other sentences' parses good.
  */
 export interface PosCache {
   tags: WeakMap<readonly Tok[], TaggedWindow[]>;
@@ -69,7 +70,7 @@ interface TaggedWindow {
 /**
  * The most tokens parsed at once. A sentence up to this long (about 200 words) is parsed whole; a
  * longer one — a run-on with no full stop — in windows around the word asked about. Each edit
- * invalidates the cache, so a whole-sentence parse per edit would make a long run-on quadratic.
+ * forgets its sentence's tags, so a whole-sentence parse per edit would make a long run-on quadratic.
  */
 export const MAX_PARSE_TOKENS = 400;
 /** Tokens of context a window keeps on each side of the word it answers for. */
@@ -77,11 +78,6 @@ const WINDOW_MARGIN = MAX_PARSE_TOKENS / 4;
 
 export function newPosCache(): PosCache {
   return { tags: new WeakMap() };
-}
-
-/** Forgets all cached tags. */
-export function invalidate(cache: PosCache): void {
-  cache.tags = new WeakMap();
 }
 
 /**

@@ -16,7 +16,7 @@ import {
 } from './clauses';
 import { NUMBER_WORDS } from './guard';
 import { baseOfGerund, verbForms } from './inflect';
-import { canBeVerb, finiteInLexicon, invalidate, lexiconHas, properInLexicon, tagsAt } from './pos';
+import { canBeVerb, finiteInLexicon, lexiconHas, properInLexicon, tagsAt } from './pos';
 import { REASONS } from './reasons';
 import { formalMode, type ReviseState } from './state';
 import {
@@ -341,7 +341,6 @@ function splitSentence(
   const origin = s.origin ?? ++state.origins;
   const a: Sentence = { toks: [...leftToks, tok('.', 'punctuation', why)], gap: ' ', origin };
   const b: Sentence = { toks: right, gap: s.gap, origin };
-  invalidate(state.pos);
   // A very long half may split again.
   const openers = best.conj === 'and' ? nearbyOpeners : new Set([...nearbyOpeners, best.conj]);
   return [
@@ -947,7 +946,6 @@ function reorderOpening(s: Sentence, state: ReviseState): Sentence {
   const first = main[0];
   const mainToks = [tok(capitalize(first.text), 'word', why), ...main.slice(1)];
   const moved = [tok(k0, 'word', why), ...phrase.slice(1)];
-  invalidate(state.pos);
   return { ...s, toks: [...mainToks, tok(' ', 'space', why), ...moved, tok('.', 'punctuation', why)] };
 }
 
@@ -1064,7 +1062,6 @@ function concessiveOpening(s: Sentence, state: ReviseState): Sentence {
   if (nextComma > 0 && !SUBJECT_PRONOUNS.has(keyOf(toks[rest])) && !hasFiniteVerb(toks, rest, nextComma, state.pos))
     return s;
   const why = REASONS.reorder;
-  invalidate(state.pos);
   return {
     ...s,
     toks: [
@@ -1097,7 +1094,6 @@ function contrastiveWhile(s: Sentence, state: ReviseState): Sentence {
     if (toks.slice(rest).some((t) => t.kind === 'word' && CONTRAST.has(keyOf(t)))) return s;
     if (!setsUpContrast(toks, i, rest)) return s;
     if (!independentClause(toks, rest, end, state.pos)) return s;
-    invalidate(state.pos);
     return { ...s, toks: [...toks.slice(0, i + 2), tok('but', 'word', REASONS.plain), ...toks.slice(i + 3)] };
   }
   return s;

@@ -19,7 +19,7 @@ import { hasFiniteVerb } from './clauses';
 import { easeDashes } from './dashes';
 import { allowToLet, LET_WORDS } from './lets';
 import { baseOfGerund, baseOfParticiple, basesOfThirdPerson, verbForms, type VerbForm } from './inflect';
-import { canBeNoun, canBeVerb, finiteInLexicon, forget, invalidate, lexiconHas, tagsAt } from './pos';
+import { canBeNoun, canBeVerb, finiteInLexicon, forget, lexiconHas, tagsAt } from './pos';
 import { REASONS, type Reason } from './reasons';
 import { formalMode, type ReviseState } from './state';
 import {
@@ -464,7 +464,6 @@ function pairAsOne(a: Sentence, b: Sentence, state: ReviseState): Sentence | nul
     ...b.toks.slice(1),
   ];
   if (!contrastFrameAt(toks, afterOpening(toks), state)) return null;
-  invalidate(state.pos);
   return { toks, gap: b.gap, joined: true };
 }
 

@@ -1,6 +1,6 @@
 /** The part-of-speech lookups' cost: a run-on sentence is tagged in windows, never whole per question. */
 import { describe, expect, it, vi } from 'vitest';
-import { invalidate, MAX_PARSE_TOKENS, newPosCache, tagsAt } from '../../../src-workers/rewrite/pos';
+import { forget, MAX_PARSE_TOKENS, newPosCache, tagsAt } from '../../../src-workers/rewrite/pos';
 import { tokenize } from '../../../src-workers/rewrite/tokens';
 import { revise } from './helpers';
 
@@ -43,9 +43,9 @@ describe('tagsAt', () => {
     const cache = newPosCache();
     const shortCache = newPosCache();
     parsed.length = 0;
-    // The same question after each edit (which clears the cache), all along the sentence.
+    // The same question after each edit (which forgets the sentence's tags), all along the sentence.
     for (let i = 0; i < toks.length; i += 97) {
-      invalidate(cache);
+      forget(cache, toks);
       expect([...tagsAt(toks, i, cache)].sort()).toEqual([...tagsAt(short, 32 + (i % 16), shortCache)].sort());
     }
     const longest = Math.max(...parsed);
