@@ -1570,7 +1570,11 @@ export const TABLE: Entry[] = [
       ),
     },
   }),
-  F('transformative', 'transforming', 2, { guard: { nextIn: set('power force forces influence') } }),
+  // "has emerged as a transformative force across industries" → "a force for change": "a
+  // transforming force" is not said.
+  F('transformative force', 'force for change', 2),
+  F('transformative forces', 'forces for change', 2),
+  F('transformative', 'transforming', 2, { guard: { nextIn: set('power influence') } }),
   F('unparalleled', 'unmatched', 2),
   F('enduring', 'lasting', 2, {
     guard: {

@@ -7338,4 +7338,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The app allows cyclists to plan routes offline.',
     expected: 'The app lets cyclists plan routes offline.',
   },
+  {
+    mode: 'standard',
+    text: 'In recent years, artificial intelligence has emerged as a transformative force across many industries.',
+    expected: 'Over the past few years, artificial intelligence has become a force for change across many industries.',
+    note: "'a transforming force' is not said; it is a force for change",
+  },
+  {
+    mode: 'standard',
+    text: 'The transformative power of love is real.',
+    expected: 'The transforming power of love is real.',
+  },
 ];
