@@ -492,7 +492,7 @@ const OFFERED_TO_THE_MIND = set(
  * over-used word of its own: the corpus's AI texts use it 15 times as often as its human ones.)
  */
 const OFFERED_BY_HAVING = set(
-  'range variety selection mix blend array wealth plethora host benefits advantages features options amenities facilities activities classes courses programs programmes services flexibility portability convenience durability',
+  'range variety selection mix blend array wealth plethora host benefits advantages features options amenities facilities activities classes courses programs programmes flexibility portability convenience durability',
 );
 
 /** Entries whose changes all address the same thing. */
@@ -718,6 +718,20 @@ export const TABLE: Entry[] = [
     F('please do not hesitate to', 'please', 2, { modes: NOT_FORMAL }),
     F('please feel free to', 'please', 2, { modes: NOT_FORMAL }),
     F("don't hesitate to", 'feel free to', 2, { modes: NOT_FORMAL, guard: { prevNotIn: set('i we they you he she') } }),
+    // A letter's "I am reaching out to ask" is written ("I am writing to ask"); reaching out to
+    // someone ("reaching out to the community") stays.
+    F('reaching out to', 'writing to', 2, {
+      why: 'plain',
+      guard: {
+        prevIn: set("am i'm are we're is"),
+        nextIn: set(
+          'ask follow share let inform introduce request see check invite offer thank confirm express discuss inquire enquire update explore propose',
+        ),
+      },
+    }),
+    // "schedule a call at your earliest convenience" → "soon": plain and concise prose (a formal
+    // letter keeps its courtesy).
+    F('at your earliest convenience', 'soon', 2, { modes: ['casual', 'concise'] }),
     F('more than happy to', ['glad to', 'happy to'], 2),
     F('first and foremost', 'above all', 2),
     F('last but not least', 'finally', 1),

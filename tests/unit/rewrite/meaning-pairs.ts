@@ -7349,4 +7349,33 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The transformative power of love is real.',
     expected: 'The transforming power of love is real.',
   },
+  {
+    mode: 'standard',
+    text: 'I am reaching out to follow up on our conversation last week.',
+    expected: 'I am writing to follow up on our conversation last week.',
+    note: "a letter's reaching out is its writing",
+  },
+  {
+    mode: 'casual',
+    text: "We're reaching out to the local community for help.",
+    expected: "We're reaching out to the local community for help.",
+    note: 'reaching out to someone stays',
+  },
+  {
+    mode: 'concise',
+    text: 'I would be happy to schedule a call at your earliest convenience to discuss further.',
+    expected: 'I would be happy to schedule a call soon to discuss further.',
+  },
+  {
+    mode: 'formal',
+    text: 'I would be happy to schedule a call at your earliest convenience.',
+    expected: 'I would be happy to schedule a call at your earliest convenience.',
+    note: 'a formal letter keeps its courtesy',
+  },
+  {
+    mode: 'standard',
+    text: 'While natural landscapes offer incalculable ecological services, their economic value is considerable.',
+    expected: 'While natural landscapes offer incalculable ecological services, their economic value is considerable.',
+    note: 'services offered are not had',
+  },
 ];
