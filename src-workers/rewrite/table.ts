@@ -1493,7 +1493,11 @@ export const TABLE: Entry[] = [
   // Not the verb: "compelling them to read on" is no "strong them".
   F('compelling', 'strong', 2, {
     guard: {
-      // Nor the predicate ("What makes it so compelling?": appealing, not "strong"), at any clause end.
+      // Before a noun only: said of something ("What makes it so compelling?", "so compelling that
+      // it leaves a long-lasting impression", "making them compelling in their own right") it is
+      // appealing, not "strong".
+      attributive: true,
+      // Nor the predicate, at any clause end.
       nextNotIn: new Set([
         ...ARGUMENT_NOUNS,
         ...COMPELLING_READS,
@@ -2373,6 +2377,8 @@ export const TABLE: Entry[] = [
   }),
   F('enigmatic', 'mysterious', 2),
   F('evocative', 'vivid', 2),
+  // A perspective or a view is a thoughtful one ("a perceptive perspective" chimes).
+  F('insightful', 'thoughtful', 2, { guard: { nextIn: set('perspective perspectives view views') } }),
   F('insightful', 'perceptive', 2),
   // A resolve is firm; the forces of nature or an opponent are relentless, not "firm".
   F('unyielding', 'firm', 2, { guard: { nextIn: STEADFAST_NOUNS } }),

@@ -7378,4 +7378,26 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'While natural landscapes offer incalculable ecological services, their economic value is considerable.',
     note: 'services offered are not had',
   },
+  {
+    mode: 'standard',
+    text: 'The storytelling techniques are so compelling that it leaves a long-lasting impression on the reader.',
+    expected: 'The storytelling devices are so compelling that it leaves a long-lasting impression on the reader.',
+    note: "said of something, compelling is appealing, not 'strong'",
+  },
+  {
+    mode: 'standard',
+    text: 'Their motivations were tied to their environment, making them compelling in their own right.',
+    expected: 'Their motivations were tied to their environment, making them compelling in their own right.',
+  },
+  {
+    mode: 'standard',
+    text: 'The novel provides an insightful perspective on the social landscape of the time.',
+    expected: 'The novel gives a thoughtful perspective on the social scene of the time.',
+    note: "a perspective is thoughtful ('a perceptive perspective' chimes)",
+  },
+  {
+    mode: 'standard',
+    text: 'It is an insightful book.',
+    expected: 'It is a perceptive book.',
+  },
 ];
