@@ -956,6 +956,28 @@ export const PHRASES: Entry[] = [
     // determiner: "unlock the numerous benefits" is no "the lots of benefits".
     F('numerous', 'lots of', 2, { modes: CASUAL, guard: { attributive: true, prevNotIn: NOT_BEFORE_LOTS_OF } }),
     F('perhaps', 'maybe', 2, { modes: CASUAL }),
+    // "we must act" → "we have to act": the spoken word for an obligation, after a pronoun that
+    // says which form. Never "must not" ("don't have to" lifts the ban it states), nor before an
+    // adverb ("we must also" would read "we have to also") or a perfect ("must have been").
+    ...(
+      [
+        ['i', 'I have to'],
+        ['we', 'we have to'],
+        ['you', 'you have to'],
+        ['they', 'they have to'],
+        ['he', 'he has to'],
+        ['she', 'she has to'],
+        ['it', 'it has to'],
+      ] as const
+    ).map(([pronoun, alt]) =>
+      F(`${pronoun} must`, alt, 2, {
+        modes: CASUAL,
+        guard: {
+          nextLower: true,
+          nextNotIn: set('not never also always still all both first now then therefore have be really truly'),
+        },
+      }),
+    ),
     // Not "the children of Israel" (a people) nor "children of divorce": only children as such.
     // Not in a report of harm: "the two children were pronounced dead" keeps its register.
     F('children', 'kids', 2, {

@@ -7400,4 +7400,37 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'It is an insightful book.',
     expected: 'It is a perceptive book.',
   },
+  {
+    mode: 'casual',
+    text: 'We must work together to protect the planet.',
+    expected: 'We have to work together to protect the planet.',
+    note: 'an obligation said the spoken way',
+  },
+  {
+    mode: 'casual',
+    text: 'She must finish the report by Friday.',
+    expected: 'She has to finish the report by Friday.',
+  },
+  {
+    mode: 'casual',
+    text: 'You must not feed the animals.',
+    expected: 'You must not feed the animals.',
+    note: "'don't have to' would lift the ban",
+  },
+  {
+    mode: 'casual',
+    text: 'It must have been hard for her.',
+    expected: 'It must have been hard for her.',
+    note: 'an inference about the past stays',
+  },
+  {
+    mode: 'casual',
+    text: 'We must also remember the cost.',
+    expected: 'We must also remember the cost.',
+  },
+  {
+    mode: 'standard',
+    text: 'We must work together to protect the planet.',
+    expected: 'We must work together to protect the planet.',
+  },
 ];
