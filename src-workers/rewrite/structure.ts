@@ -1125,6 +1125,9 @@ function itIsAdjectiveTo(toks: Tok[], state: ReviseState, addressed = false): bo
     const after = w[k + 2] !== undefined ? keyOf(toks[w[k + 2]]) : '';
     if (after === 'that' || after === 'in' || after === 'out') return false;
     const vp = toks.slice(w[k + 1] + 1, -1);
+    // A gerund after the verb would stand beside the new one: "to begin planning early" is no
+    // "Beginning planning early is essential".
+    const gerundAfter = verbFormOf(after) === 'ger';
     // In instructions (a text with steps or headings), advice about the reader's things is one
     // more step: "It's important to consider your local climate when choosing varieties." →
     // "Consider your local climate when choosing varieties." Not in an essay, where "It's
@@ -1133,6 +1136,7 @@ function itIsAdjectiveTo(toks: Tok[], state: ReviseState, addressed = false): bo
       toks.splice(0, w[k + 1] + 1, { ...v, text: capitalize(v.text), reason: why, removedBefore: why });
       return true;
     }
+    if (gerundAfter) return false;
     // A short phrase only: ten words and more before "is vital" make a subject the reader must
     // hold ("Choosing tools that genuinely fit your needs rather than … is vital.").
     if (vp.filter((t) => t.kind === 'word').length > 9) return false;

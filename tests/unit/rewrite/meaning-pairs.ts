@@ -7433,4 +7433,15 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'We must work together to protect the planet.',
     expected: 'We must work together to protect the planet.',
   },
+  {
+    mode: 'casual',
+    text: 'Furthermore, it is essential to begin planning early in order to obtain the best results.',
+    expected: "It's also essential to begin planning early to get the best results.",
+    note: "no 'Beginning planning early is essential': two -ing forms side by side",
+  },
+  {
+    mode: 'standard',
+    text: 'It is important to start saving for retirement in your twenties.',
+    expected: 'It is important to start saving for retirement in your twenties.',
+  },
 ];
