@@ -1160,7 +1160,8 @@ export const PHRASES: Entry[] = [
     // Not what the authors did ("we prove that", "we demonstrate that"): a proof is no claim to hedge.
     // Only where evidence is the subject ("The results prove that …"): "Hilty has once again
     // proved that she is a fine performer" is no claim of a paper's.
-    V('prove that', 'suggest that', 2, {
+    // "indicate" where "suggest" stands next door ("Our results suggest … This indicates that …").
+    V('prove that', ['suggest that', 'indicate that'], 2, {
       modes: ACADEMIC,
       guard: { prevNotIn: set('i we you'), prevWithin: { n: 3, in: EVIDENCE } },
     }),

@@ -7444,4 +7444,11 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'It is important to start saving for retirement in your twenties.',
     expected: 'It is important to start saving for retirement in your twenties.',
   },
+  {
+    mode: 'academic',
+    text: 'Our results show that the drug reduces pain in most patients. This proves that the treatment works.',
+    expected:
+      'Our results suggest that the drug reduces pain in most patients. This indicates that the treatment works.',
+    note: "no 'suggest … suggests' in two sentences running",
+  },
 ];
