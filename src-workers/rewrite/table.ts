@@ -492,7 +492,7 @@ const OFFERED_TO_THE_MIND = set(
  * over-used word of its own: the corpus's AI texts use it 15 times as often as its human ones.)
  */
 const OFFERED_BY_HAVING = set(
-  'range variety selection mix blend array wealth plethora host benefits advantages features options amenities facilities activities classes courses programs programmes flexibility portability convenience durability',
+  'range variety selection mix blend array wealth plethora host benefits advantages features options amenities facilities activities classes courses programs programmes flexibility portability durability',
 );
 
 /** Entries whose changes all address the same thing. */
@@ -601,12 +601,14 @@ export const TABLE: Entry[] = [
   // Before a clause of condition, time or cause only "But": "Yet if your coursework is light, …"
   // reads as a concession the sentence never makes. Where a "But" is next door, the clause says
   // the contrast alone ("If your coursework is light, …").
-  ...['however ,', 'on the other hand ,'].flatMap((src) => [
-    O(src, { plain: ['But', '@spare'], formal: [] }, 2, {
+  // "On the other," is the same partner with its "hand" left out (formal prose writes it whole:
+  // alone, after its "On one hand," is cut, it points at nothing).
+  ...['however ,', 'on the other hand ,', 'on the other ,'].flatMap((src) => [
+    O(src, { plain: ['But', '@spare'], formal: src === 'on the other ,' ? ['On the other hand,'] : [] }, 2, {
       group: 'contrast',
       guard: { nextIn: set('if when whenever because since unless once as while where') },
     }),
-    O(src, { plain: ['But', 'Yet'], formal: [] }, 2, {
+    O(src, { plain: ['But', 'Yet'], formal: src === 'on the other ,' ? ['On the other hand,'] : [] }, 2, {
       group: 'contrast',
       guard: { nextNotIn: AFTER_OPENING_PUNCTUATION },
     }),

@@ -7451,4 +7451,22 @@ export const MEANING_PAIRS: MeaningPair[] = [
       'Our results suggest that the drug reduces pain in most patients. This indicates that the treatment works.',
     note: "no 'suggest … suggests' in two sentences running",
   },
+  {
+    mode: 'standard',
+    text: 'On one hand, it offers convenience and a wider range of products. On the other, it eliminates the sensory experience of a purchase.',
+    expected:
+      'It offers convenience and a wider range of products. But it eliminates the sensory experience of a purchase.',
+    note: "'On the other,' is the partner with its 'hand' left out",
+  },
+  {
+    mode: 'formal',
+    text: 'On one hand, it offers convenience. On the other, it costs more.',
+    expected: 'It offers convenience. On the other hand, it costs more.',
+  },
+  {
+    mode: 'standard',
+    text: 'Online shopping offers convenience and choice.',
+    expected: 'Online shopping offers convenience and choice.',
+    note: 'convenience offered is not had',
+  },
 ];
