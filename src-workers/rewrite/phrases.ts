@@ -124,6 +124,10 @@ const ACADEMIC: RewriteMode[] = ['academic'];
 /** Words that open a concession or answer one ("While …", "… but …"). */
 const CONCEDING = set('while whilst although though but yet');
 const CASUAL: RewriteMode[] = ['casual'];
+/** What a choice fits: a reader's own needs, goals or situation ("best fits your circumstances"). */
+const FITTED_NEEDS = set(
+  'needs need goals goal values value circumstances situation interests priorities budget schedule lifestyle preferences requirements expectations skills strengths personality style plans',
+);
 const CONCISE: RewriteMode[] = ['concise'];
 const NOT_ACADEMIC: RewriteMode[] = ['standard', 'formal', 'casual', 'concise'];
 // Words after which a quantifier may not become "lots of": a determiner ("the lots of benefits"),
@@ -869,6 +873,25 @@ export const PHRASES: Entry[] = [
     // "the one that aligns with how you work" → "lines up with": the plain phrasal verb says the
     // same in each sense (a choice that fits, holes that meet their marks, a party that takes a
     // side). The active verb only: "closely aligned with" is a state. Formal prose keeps "align".
+    // What fits a reader's own needs or goals "fits" them ("which option best aligns with your
+    // unique circumstances" → "best fits"), as people say it; "lines up with" reads as a measure.
+    // Not the past, whose "fit" or "fitted" divides American from British prose.
+    ...(
+      [
+        ['aligns with', 'fits'],
+        ['align with', 'fit'],
+        ['aligning with', 'fitting'],
+      ] as const
+    ).map(([src, alt]) =>
+      F(src, alt, 2, {
+        modes: NOT_FORMAL,
+        guard: {
+          nextIn: set('your my our their his her'),
+          nextWithin: { n: 3, in: FITTED_NEEDS },
+          prevNotIn: set('closely well fully not is are was were be been being'),
+        },
+      }),
+    ),
     F('aligns with', 'lines up with', 2, { modes: NOT_FORMAL }),
     F('align with', 'line up with', 2, { modes: NOT_FORMAL }),
     F('aligning with', 'lining up with', 2, { modes: NOT_FORMAL }),

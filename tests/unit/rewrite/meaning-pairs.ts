@@ -7469,4 +7469,27 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Online shopping offers convenience and choice.',
     note: 'convenience offered is not had',
   },
+  {
+    mode: 'standard',
+    text: 'Consult a financial advisor to determine which option best aligns with your unique circumstances.',
+    expected: 'Consult a financial advisor to determine which option best fits your unique circumstances.',
+    note: "a choice fits the reader's own needs",
+  },
+  {
+    mode: 'standard',
+    text: 'Choose a career that aligns with your values.',
+    expected: 'Choose a career that fits your values.',
+  },
+  {
+    mode: 'casual',
+    text: 'The holes align with the marks on the frame.',
+    expected: 'The holes line up with the marks on the frame.',
+    note: 'holes line up with their marks',
+  },
+  {
+    mode: 'standard',
+    text: 'Find a plan that aligned with their budget.',
+    expected: 'Find a plan that aligned with their budget.',
+    note: "the past stays: 'fit' or 'fitted' divides dialects",
+  },
 ];
