@@ -1867,6 +1867,8 @@ const CLAUSE_WORDS = new Set<string>([
 /** The auxiliaries "also" goes after ("can also help", "is also used", "has also grown"). */
 const ALSO_AFTER = set('can could may might will would should must is are was were has have had');
 const HAVE_FORMS = set('has have had');
+/** Adverbs of time the lexicon files as adjectives ("has long been"). */
+const TIME_ADVERBS = set('long further');
 /** Participles spelt like their base form, which `baseOfParticiple` cannot tell from one. */
 const BARE_PARTICIPLES = set('become come run put cut set hit let read spread shut cost hurt quit overcome');
 
@@ -1937,7 +1939,13 @@ function additiveToAlso(toks: Tok[]): boolean {
     // A "have" that is the clause's own verb takes "also" before it: "It had profound effects" →
     // "It also had profound effects", not "had also profound effects".
     const also: Tok = { ...tok('also', 'word', why), joint: true };
-    if (HAVE_FORMS.has(k) && !readsAsParticiple(keyOf(after)) && !keyOf(after).endsWith('ly'))
+    // An adverb between "have" and its participle keeps "have" an auxiliary: "have further
+    // damaged" → "have also further damaged", not "also have further damaged".
+    const adverbThenParticiple =
+      (lexiconHas(keyOf(after), 'Adverb') || TIME_ADVERBS.has(keyOf(after))) &&
+      n + 2 < w.length &&
+      readsAsParticiple(keyOf(toks[w[n + 2]]));
+    if (HAVE_FORMS.has(k) && !readsAsParticiple(keyOf(after)) && !keyOf(after).endsWith('ly') && !adverbThenParticiple)
       toks.splice(w[n], 0, also, tok(' ', 'space', why));
     else toks.splice(w[n] + 1, 0, tok(' ', 'space', why), also);
     toks[w[start]] = { ...subject, text: capitalize(subject.text), reason: why, removedBefore: why, joint: true };

@@ -7492,4 +7492,20 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Find a plan that aligned with their budget.',
     note: "the past stays: 'fit' or 'fitted' divides dialects",
   },
+  {
+    mode: 'standard',
+    text: 'Additionally, pollution and starfish have further damaged the ecosystem.',
+    expected: 'Pollution and starfish have also further damaged the ecosystem.',
+    note: "'also' after the auxiliary, which an adverb parts from its participle",
+  },
+  {
+    mode: 'standard',
+    text: 'Additionally, the town has long been a trading hub.',
+    expected: 'The town has also long been a trading hub.',
+  },
+  {
+    mode: 'standard',
+    text: 'Additionally, it had profound effects on trade.',
+    expected: 'It also had strong effects on trade.',
+  },
 ];
