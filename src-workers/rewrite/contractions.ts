@@ -202,6 +202,15 @@ export function contract(toks: Tok[], level: ContractionLevel, apostrophe: strin
   return changes;
 }
 
+/**
+ * A pronoun and its verb as one word, in the pronoun's case and with the text's apostrophe ("It" +
+ * "is" → "It's"), or null where the pair has no contraction.
+ */
+export function contractedPair(pronoun: string, verb: string, apostrophe: string): string | null {
+  const rep = PRONOUN_VERB[`${pronoun.toLowerCase()} ${verb}`];
+  return rep ? withApostrophe(caseLike(rep, pronoun), apostrophe) : null;
+}
+
 function caseLike(rep: string, like: string): string {
   // A writer who spells the pronoun "i" keeps it: "i am sure" → "i'm sure", never "I'm".
   if (like === 'i' && rep.startsWith('I')) return `i${rep.slice(1)}`;

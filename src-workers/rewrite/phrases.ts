@@ -124,6 +124,8 @@ const ACADEMIC: RewriteMode[] = ['academic'];
 /** Words that open a concession or answer one ("While …", "… but …"). */
 const CONCEDING = set('while whilst although though but yet');
 const CASUAL: RewriteMode[] = ['casual'];
+/** A moment "as we" marks, which is "when" ("As we sat down to talk" → "When we sat down"). */
+const AS_WE_MOMENTS = set('sat sit stood stand left leave finished finish opened open arrived arrive');
 /** What a choice fits: a reader's own needs, goals or situation ("best fits your circumstances"). */
 const FITTED_NEEDS = set(
   'needs need goals goal values value circumstances situation interests priorities budget schedule lifestyle preferences requirements expectations skills strengths personality style plans',
@@ -428,15 +430,16 @@ export const PHRASES: Entry[] = [
     // into an era …" is not "While we move"; "As we come together, …" and "As we gather here" are
     // "when"), nor a moment itself ("As we sat down to talk" is no "While we sat down": it is
     // "When we sat down", as below).
-    O('as we', 'When we', 2, {
-      guard: { nextIn: set('sat sit stood stand left leave finished finish opened open arrived arrive') },
-    }),
+    O('as we', 'When we', 2, { guard: { nextIn: AS_WE_MOMENTS } }),
     O('as we', 'While we', 2, {
       guard: {
         nextLower: true,
-        nextNotIn: set(
-          'have know knew discussed discuss mentioned mention said say noted note saw see explained explain described describe agreed agree expected expect hoped hope learned learnt showed show argued argue suggested suggest found find predicted predict can could will shall may might must all both do did does are is am would should age aged grow grew get got become became mature matured develop developed progress progressed evolve evolved advance advanced gain gained approach approached near neared enter entered begin began start started reach reached close closed end ended conclude concluded celebrate celebrated mark marked welcome welcomed turn turned step stepped head headed embark embarked arrive arrived move moved go went venture ventured transcend transcended transition transitioned come came gather gathered meet met unite united join joined sit sat stand stood leave left finish finished open opened',
-        ),
+        nextNotIn: new Set([
+          ...AS_WE_MOMENTS,
+          ...set(
+            'have know knew discussed discuss mentioned mention said say noted note saw see explained explain described describe agreed agree expected expect hoped hope learned learnt showed show argued argue suggested suggest found find predicted predict can could will shall may might must all both do did does are is am would should age aged grow grew get got become became mature matured develop developed progress progressed evolve evolved advance advanced gain gained approach approached near neared enter entered begin began start started reach reached close closed end ended conclude concluded celebrate celebrated mark marked welcome welcomed turn turned step stepped head headed embark embarked arrive arrived move moved go went venture ventured transcend transcended transition transitioned come came gather gathered meet met unite united join joined',
+          ),
+        ]),
       },
     }),
   ]),

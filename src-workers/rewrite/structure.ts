@@ -17,6 +17,7 @@
  */
 import { hasFiniteVerb } from './clauses';
 import { easeDashes } from './dashes';
+import { contractedPair } from './contractions';
 import { allowToLet, LET_WORDS } from './lets';
 import { baseOfGerund, baseOfParticiple, basesOfThirdPerson, verbForms, type VerbForm } from './inflect';
 import { canBeNoun, canBeVerb, finiteInLexicon, forget, lexiconHas, tagsAt } from './pos';
@@ -258,7 +259,6 @@ function predicateAfterThis(t: Tok | undefined): boolean {
 
 /** A contraction of a pronoun and "be" ("it's", "they're", "I'm"), and its apostrophe. */
 const PRONOUN_BE_CONTRACTION = /^(?:it|he|she|i|they|we|you)(['’])(?:s|re|m)$/i;
-const BE_CONTRACTIONS: Record<string, string> = { is: 's', are: 're', am: 'm' };
 
 /**
  * "Not only is it packed with flavour, but it's also simple" → "It's packed …, and it's also
@@ -266,11 +266,9 @@ const BE_CONTRACTIONS: Record<string, string> = { is: 's', are: 're', am: 'm' };
  * are contracted too ("It is packed …, and it's also" mixes two registers in one sentence).
  */
 function contractedLike(subject: string, aux: string, rest: readonly Tok[]): string | null {
-  const ending = BE_CONTRACTIONS[aux];
-  if (!ending || !SUBJECT_PRONOUNS.has(subject.toLowerCase())) return null;
   for (const t of rest) {
     const m = t.kind === 'word' ? PRONOUN_BE_CONTRACTION.exec(t.text) : null;
-    if (m) return `${subject}${m[1]}${ending}`;
+    if (m) return contractedPair(subject, aux, m[1]);
   }
   return null;
 }

@@ -603,16 +603,19 @@ export const TABLE: Entry[] = [
   // the contrast alone ("If your coursework is light, …").
   // "On the other," is the same partner with its "hand" left out (formal prose writes it whole:
   // alone, after its "On one hand," is cut, it points at nothing).
-  ...['however ,', 'on the other hand ,', 'on the other ,'].flatMap((src) => [
-    O(src, { plain: ['But', '@spare'], formal: src === 'on the other ,' ? ['On the other hand,'] : [] }, 2, {
-      group: 'contrast',
-      guard: { nextIn: set('if when whenever because since unless once as while where') },
-    }),
-    O(src, { plain: ['But', 'Yet'], formal: src === 'on the other ,' ? ['On the other hand,'] : [] }, 2, {
-      group: 'contrast',
-      guard: { nextNotIn: AFTER_OPENING_PUNCTUATION },
-    }),
-  ]),
+  ...['however ,', 'on the other hand ,', 'on the other ,'].flatMap((src) => {
+    const formal = src === 'on the other ,' ? ['On the other hand,'] : [];
+    return [
+      O(src, { plain: ['But', '@spare'], formal }, 2, {
+        group: 'contrast',
+        guard: { nextIn: set('if when whenever because since unless once as while where') },
+      }),
+      O(src, { plain: ['But', 'Yet'], formal }, 2, {
+        group: 'contrast',
+        guard: { nextNotIn: AFTER_OPENING_PUNCTUATION },
+      }),
+    ];
+  }),
   O('nevertheless ,', CONCESSIVE, 2, { group: 'concessive' }),
   // Its partner "On the other hand," becomes "But": alone it announces a contrast that never comes.
   O('on one hand ,', '', 2),
