@@ -110,6 +110,28 @@ function presentAfterPlural(toks: readonly Tok[], i: number, pos: PosCache): boo
   return before.has('Noun') && !before.has('Possessive') && (before.has('Plural') || PLURAL_HEADS.has(keyOf(toks[p])));
 }
 
+/** Past participles that are no past tense: never a clause's verb without an auxiliary. */
+const PARTICIPLES_ONLY = set(
+  'known shown taken given seen written spoken broken chosen driven risen grown drawn thrown forgotten hidden ridden worn sworn torn woven shaken borne done gone been begun eaten fallen stolen frozen beaten bitten flown blown undertaken overtaken forsaken',
+);
+
+const AMOUNT_WORDS = set(
+  'one two three four five six seven eight nine ten half a an about almost nearly around over far much more',
+);
+
+/**
+ * toks[i] (in -ed) is followed by "by" and who did it ("designed by Brunel", "built by the
+ * monks"): a participle. Not "by" and an amount, the measure of a finite verb ("prices increased
+ * by five percent", "rose by 3%").
+ */
+function participleByAgent(toks: readonly Tok[], i: number): boolean {
+  const n = nextIndex(toks, i);
+  if (n < 0 || toks[n].kind !== 'word' || keyOf(toks[n]) !== 'by') return false;
+  const a = nextIndex(toks, n);
+  if (a < 0 || toks[a].kind !== 'word') return false;
+  return !/\d/.test(toks[a].text) && !AMOUNT_WORDS.has(keyOf(toks[a]));
+}
+
 /**
  * toks[from..to) starts with a noun phrase followed by a finite verb ("the novel explores ...")
  * before any relative pronoun. compromise's lexicon first; its tagger when that is not enough.
@@ -128,6 +150,10 @@ export function finiteByTagger(toks: readonly Tok[], from: number, to: number, p
     words++;
     const k = keyOf(t);
     if (RELATIVES.has(k) && words > 1) return false;
+    // "the mysterious figure known as the Phantom", "the bridge designed by Brunel": a participle
+    // after the noun describes it; the verb, if any, comes later ("…, and the mysterious figure
+    // known as the Phantom." is the last item of a list, no clause).
+    if (noun && (PARTICIPLES_ONLY.has(k) || (k.endsWith('ed') && participleByAgent(toks, i)))) return false;
     if (noun && finiteInLexicon(k)) return true;
     const tags = tagsAt(toks, i, pos);
     if (finiteTags(tags)) return noun;

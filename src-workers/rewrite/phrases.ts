@@ -27,7 +27,7 @@ import {
 
 /** Words that grade the adjective after them ("most important", "truly unique"). */
 const DEGREE_WORDS = set(
-  'most more less least very so too as how extremely particularly especially equally really incredibly highly increasingly critically vitally all truly quite',
+  'most more less least very so too as how extremely particularly especially equally really incredibly highly increasingly critically vitally all truly quite super absolutely hugely immensely enormously tremendously fairly pretty rather somewhat',
 );
 
 /** Verbs whose object takes a bare infinitive ("help people improve", "let them reduce"). */

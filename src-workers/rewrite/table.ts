@@ -718,6 +718,9 @@ export const TABLE: Entry[] = [
     // Different things are various ones: the second word says nothing the first did not.
     F('various different', 'various', 2),
     V('have a tendency to', 'tend to', 2),
+    // Concise prose: "I wanted to take a moment to thank you" asks no moment of the reader; "I
+    // wanted to thank you" says it. Only after "to" or "let's", where what follows is the act.
+    F('take a moment to', '', 2, { modes: ['concise'], guard: { prevIn: set("to let's us") } }),
     // Service formulas: "Please don't hesitate to reach out" asks what "Please reach out" asks.
     F("please don't hesitate to", 'please', 2, { modes: NOT_FORMAL }),
     F('please do not hesitate to', 'please', 2, { modes: NOT_FORMAL }),
@@ -1609,13 +1612,14 @@ export const TABLE: Entry[] = [
   F('tumultuous', ['turbulent', 'stormy'], 2),
   F('daunting', 'intimidating', 2),
   // A bond is not useful but dear: "the invaluable relationship between teacher and student" is a
-  // precious one; a tool, a skill or advice is very useful.
+  // precious one; so is a living thing ("protect these invaluable creatures" are not "very useful"
+  // ones); a tool, a skill or advice is very useful.
   F('invaluable', 'precious', 2, {
     guard: {
       nextWithin: {
         n: 2,
         in: set(
-          'relationship relationships bond bonds friendship friendships connection connections memory memories gift gifts time moments heritage treasure treasures',
+          'relationship relationships bond bonds friendship friendships connection connections memory memories gift gifts time moments heritage treasure treasures creature creatures animal animals species insect insects pollinator pollinators wildlife bird birds ecosystem ecosystems habitat habitats wetland wetlands forest forests',
         ),
       },
     },
@@ -2891,6 +2895,56 @@ const TIMES = ['world', 'society', 'age', 'era', 'times'];
 for (const phrase of [...TODAY_NOUNS, ...todayPhrases])
   if (CHANGING.some((m) => phrase.startsWith(`${m} `)) && TIMES.some((h) => phrase.endsWith(` ${h}`)))
     for (const a of ['a', 'an', 'our']) TABLE.push(O(`in ${a} ${phrase} ,`, 'Today,', 2));
+// A scene set in one field ("In today's rapidly evolving business landscape,"): the metaphor names
+// no more than the field and the present, "In business today,"; a field's "world" is its people,
+// "In the fashion world today,". Only a field named by a noun, which can stand after "In" alone
+// ("corporate" or "political" cannot); a modifier of change goes as it does before "world".
+/** Fields named by a noun ("In today's tech landscape," → "In tech today,"). */
+const FIELDS = [
+  'business',
+  'tech',
+  'technology',
+  'media',
+  'marketing',
+  'education',
+  'healthcare',
+  'retail',
+  'finance',
+  'fashion',
+  'music',
+  'entertainment',
+  'sports',
+  'publishing',
+  'banking',
+  'travel',
+  'hospitality',
+  'manufacturing',
+  'software',
+  'advertising',
+  'hiring',
+  'recruitment',
+  'real estate',
+  'journalism',
+  'politics',
+];
+/** What a field is pictured as: a scene ("landscape") or its people ("world"). */
+const FIELD_SCENES = ['landscape', 'environment', 'climate', 'scene', 'sphere', 'arena', 'realm'];
+/** "In today's (rapidly evolving) business landscape" → "business today" / "the business world today". */
+export const fieldToday = (field: string, head: string): string =>
+  head === 'world' ? `the ${field} world today` : `${field} today`;
+for (const m of ['', ...CHANGING])
+  for (const field of FIELDS)
+    for (const head of ['world', ...FIELD_SCENES]) {
+      const phrase = [m, field, head].filter(Boolean).join(' ');
+      TABLE.push(O(`in today's ${phrase} ,`, `In ${fieldToday(field, head)},`, 2));
+      // Inside a sentence ("an essential skill in today's tech landscape." → "in tech today."),
+      // as "in today's world" becomes "today" there; before "of" the noun is described and stays.
+      TABLE.push(
+        F(`in today's ${phrase}`, `in ${fieldToday(field, head)}`, 2, {
+          guard: { prevNotIn: set('.'), nextNotIn: set('of') },
+        }),
+      );
+    }
 // Any other "In today's …" keeps its noun: "In today's job market," → "In the current job market,".
 TABLE.push(O("in today's", 'In the current', 2, { guard: { nextLower: true } }));
 

@@ -7508,4 +7508,102 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'Additionally, it had profound effects on trade.',
     expected: 'It also had strong effects on trade.',
   },
+  {
+    mode: 'standard',
+    text: "In today's rapidly evolving business landscape, technical skills are important, but they are not enough.",
+    expected: 'In business today, technical skills matter, but they are not enough.',
+    note: 'the scene set in one field is the field today; its modifier of change goes as before "world"',
+  },
+  {
+    mode: 'standard',
+    text: "Understanding Docker is an essential skill in today's tech landscape.",
+    expected: 'Understanding Docker is an essential skill in tech today.',
+  },
+  {
+    mode: 'casual',
+    text: "In today's fast-paced business world, leaders must listen to their teams.",
+    expected: 'In the business world today, leaders must listen to their teams.',
+    note: 'a field\'s world is its people: "the business world today"',
+  },
+  {
+    mode: 'formal',
+    text: "In today's fashion world, trends change every week.",
+    expected: 'In the fashion world today, trends change every week.',
+  },
+  {
+    mode: 'standard',
+    text: "In today's corporate landscape, leaders must listen to their teams.",
+    expected: 'In the current corporate world, leaders must listen to their teams.',
+    note: '"corporate" names no field on its own: the noun stays',
+  },
+  {
+    mode: 'standard',
+    text: "Firms in today's business landscape of mergers face new risks.",
+    expected: "Firms in today's business world of mergers face new risks.",
+    note: 'before "of" the landscape is described and stays',
+  },
+  {
+    mode: 'standard',
+    text: 'Therefore, it is crucial that we take immediate action to protect these invaluable creatures.',
+    expected: 'Therefore, we must take immediate action to protect these precious creatures.',
+    note: 'a living thing is precious, not "very useful"',
+  },
+  {
+    mode: 'standard',
+    text: 'Wetlands are an invaluable habitat for migrating birds.',
+    expected: 'Wetlands are a precious habitat for migrating birds.',
+  },
+  {
+    mode: 'standard',
+    text: 'The library is an invaluable resource for students.',
+    expected: 'The library is a very useful resource for students.',
+  },
+  {
+    mode: 'concise',
+    text: 'I wanted to take a moment to give a quick update on the campaign.',
+    expected: 'I wanted to give a quick update on the campaign.',
+    note: 'a moment asked of no one: "I wanted to give"',
+  },
+  {
+    mode: 'concise',
+    text: "Let's take a moment to reflect on what we achieved this year.",
+    expected: "Let's reflect on what we achieved this year.",
+  },
+  {
+    mode: 'concise',
+    text: 'Take a moment to review the attached report before Thursday.',
+    expected: 'Take a moment to review the attached report before Thursday.',
+    note: "an imperative's moment is what it asks, and stays",
+  },
+  {
+    mode: 'standard',
+    text: 'I wanted to take a moment to give a quick update on the campaign.',
+    expected: 'I wanted to take a moment to give a quick update on the campaign.',
+    note: 'concise prose only',
+  },
+  {
+    mode: 'casual',
+    text: 'The reader meets the new managers of the opera house, the prima donna of the opera, and the mysterious figure known as the Phantom.',
+    expected:
+      'The reader meets the new managers of the opera house, the prima donna of the opera, and the mysterious figure known as the Phantom.',
+    note: 'a list\'s last item after ", and" is no clause: "known as" describes the figure',
+  },
+  {
+    mode: 'standard',
+    text: "Though they are different in many ways, the cities' timeless charm, the romance that fills their air, and their histories marked by conflict create a bond between them.",
+    expected:
+      "Though they are different in many ways, the cities' timeless charm, the romance that fills their air, and their histories marked by conflict create a bond between them.",
+    note: 'a subject list\'s last item is not split off at "marked by"',
+  },
+  {
+    mode: 'casual',
+    text: "That isn't the end of the story, but it's a super important part of it.",
+    expected: "That isn't the end of the story, but it's a super important part of it.",
+    note: 'after a degree word "important" stays: no "super key part"',
+  },
+  {
+    mode: 'standard',
+    text: 'It is a pretty important step for the team.',
+    expected: 'It is a pretty important step for the team.',
+  },
 ];
