@@ -110,6 +110,27 @@ function presentAfterPlural(toks: readonly Tok[], i: number, pos: PosCache): boo
   return before.has('Noun') && !before.has('Possessive') && (before.has('Plural') || PLURAL_HEADS.has(keyOf(toks[p])));
 }
 
+/**
+ * A clause after a subordinator ("Though …", "Although …") that opens with no subject of its own:
+ * an adverb ("Though seemingly calm …", "Although initially hesitant …"), a participle ("Although
+ * written in 1920 …") or an adjective before a preposition ("Though rich in detail …"). A name,
+ * a determiner or a noun opens a subject ("Although both men are …", "While part-time jobs are …").
+ */
+export function opensWithoutSubject(toks: readonly Tok[], a: number, pos: PosCache): boolean {
+  const t = toks[a];
+  if (!t || t.kind !== 'word' || !isLowerWord(t.text)) return false;
+  const k = keyOf(t);
+  if (CLAUSE_SUBJECTS.has(k)) return false;
+  const tags = tagsAt(toks, a, pos);
+  if (tags.has('Noun') || tags.has('Determiner') || tags.has('Pronoun') || tags.has('Possessive')) return false;
+  if (tags.has('Adverb') || PARTICIPLES_ONLY.has(k) || tags.has('Participle')) return true;
+  // A verb in -ed ("Although used widely, …"); not a compound adjective ("broad-based knowledge").
+  if (k.endsWith('ed') && !k.includes('-') && !tags.has('Adjective')) return true;
+  const n = nextIndex(toks, a);
+  const next = n >= 0 && toks[n].kind === 'word' ? keyOf(toks[n]) : '';
+  return tags.has('Adjective') && PREPOSITIONS.has(next);
+}
+
 /** Past participles that are no past tense: never a clause's verb without an auxiliary. */
 const PARTICIPLES_ONLY = set(
   'known shown taken given seen written spoken broken chosen driven risen grown drawn thrown forgotten hidden ridden worn sworn torn woven shaken borne done gone been begun eaten fallen stolen frozen beaten bitten flown blown undertaken overtaken forsaken',

@@ -12,6 +12,7 @@ import {
   leftClauseOk,
   listBefore,
   mainTense,
+  opensWithoutSubject,
   type Tense,
 } from './clauses';
 import { NUMBER_WORDS } from './guard';
@@ -1054,6 +1055,9 @@ function concessiveOpening(s: Sentence, state: ReviseState): Sentence {
   if (wordCount(toks.slice(a, comma)) < 3 || wordCount(toks.slice(rest)) < 4) return s;
   if (!isLowerWord(toks[a].text) && !isCapitalized(toks[a].text)) return s;
   if (k0 === 'while' ? !concessiveWhileClause(toks, a, comma) : !hasFiniteVerb(toks, a + 1, comma, state.pos)) return s;
+  // The conceded part must stand as a sentence once "Though" goes: "Though seemingly calm compared
+  // to Paris, London is …" has no subject of its own ("Seemingly calm …, but London is …").
+  if (opensWithoutSubject(toks, a, state.pos)) return s;
   if (toks.slice(rest).some((t) => t.kind === 'word' && CONTRAST.has(keyOf(t)))) return s;
   if (!independentClause(toks, rest, toks.length, state.pos)) return s;
   // The comma must end the opening clause, not a list inside it ("While I would like to make a more

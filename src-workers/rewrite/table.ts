@@ -2975,7 +2975,21 @@ export const WORDNET_REVIEWED: {
   { word: 'intricately', pos: 'adv', synonym: 'elaborately' },
   { word: 'unwaveringly', pos: 'adv', synonym: 'firmly' },
   { word: 'disseminate', pos: 'verb', synonym: 'spread' },
-  { word: 'reiterate', pos: 'verb', synonym: 'repeat' },
+  // Words are repeated; a commitment or a stance reiterated is affirmed again ("reiterates the
+  // enduring commitment of a detective to the truth" is no "repeats the commitment").
+  {
+    word: 'reiterate',
+    pos: 'verb',
+    synonym: 'repeat',
+    guard: {
+      notNextWithin: {
+        n: 3,
+        in: set(
+          'commitment commitments support dedication devotion loyalty belief beliefs faith stance position opposition confidence',
+        ),
+      },
+    },
+  },
   { word: 'relish', pos: 'verb', synonym: 'enjoy', guard: { verb: true } },
   { word: 'supersede', pos: 'verb', synonym: 'replace' },
   { word: 'evince', pos: 'verb', synonym: 'show' },

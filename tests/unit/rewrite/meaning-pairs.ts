@@ -7606,4 +7606,39 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'It is a pretty important step for the team.',
     expected: 'It is a pretty important step for the team.',
   },
+  {
+    mode: 'formal',
+    text: 'Though seemingly calm compared to the stormy Paris, London is depicted as a city with its own social struggles.',
+    expected:
+      'Though seemingly calm compared to the stormy Paris, London is depicted as a city with its own social struggles.',
+    note: 'a concession with no subject of its own stays: no "Seemingly calm …, but London is …"',
+  },
+  {
+    mode: 'standard',
+    text: 'Although initially hesitant about the move, she agreed to lead the new office in Berlin.',
+    expected: 'Although initially hesitant about the move, she agreed to lead the new office in Berlin.',
+  },
+  {
+    mode: 'standard',
+    text: 'While broad-based knowledge has its merits, the value of specialization lies in its depth and focus.',
+    expected: 'Broad-based knowledge has its merits. But the value of specialization lies in its depth and focus.',
+    note: 'a compound adjective opens a subject: the concession is made a clause',
+  },
+  {
+    mode: 'standard',
+    text: 'Although both men are Roman statesmen and close friends of Caesar, they differ in their loyalties.',
+    expected: 'Both men are Roman statesmen and close friends of Caesar. But they differ in their loyalties.',
+  },
+  {
+    mode: 'standard',
+    text: 'It propels the plot forward and reiterates the enduring commitment of a brilliant detective to the truth.',
+    expected:
+      'It propels the plot forward and reiterates the lasting commitment of a brilliant detective to the truth.',
+    note: 'a commitment reiterated is not repeated',
+  },
+  {
+    mode: 'standard',
+    text: 'The teacher reiterated the instructions twice before the test began.',
+    expected: 'The teacher repeated the instructions twice before the test began.',
+  },
 ];
