@@ -353,11 +353,16 @@ export const PHRASES: Entry[] = [
     // "Picture …"); before a clause of its own ("Imagine you are …"), which "Picture" cannot take,
     // a supposition. "Imagine if …" stays ("Suppose if" is no English), and so does "Imagine that
     // …" (a clause, or a determiner: "Imagine that feeling").
-    O('imagine', 'Suppose', 2, { guard: { nextIn: CLAUSE_SUBJECTS } }),
+    O('imagine', 'Suppose', 2, { guard: { beforeClause: true } }),
     O('imagine', 'Picture', 2, {
       // Nor before an indefinite subject, which opens a clause as often ("Imagine someone offers
       // you a wager" is no "Picture someone offers you").
-      guard: { nextLower: true, nextNotIn: new Set([...CLAUSE_SUBJECTS, ...INDEFINITE_SUBJECTS, 'if', 'that']) },
+      // A bare noun with its verb may be a clause too: "Imagine reddit existed in 1939" stays.
+      guard: {
+        nextLower: true,
+        nextNotIn: new Set([...CLAUSE_SUBJECTS, ...INDEFINITE_SUBJECTS, 'if', 'that']),
+        beforeClause: false,
+      },
     }),
     O('have you ever', 'Ever', 2, { modes: ['standard', 'casual', 'concise'] }),
     // Before an act the moment is the act's: "When it comes to choosing a car, …" → "When choosing

@@ -29,6 +29,7 @@ import {
 } from './tokens';
 import {
   DETERMINERS,
+  FINITE_AUX,
   NON_HEAD,
   OBJECT_PRONOUNS,
   OBJECT_START,
@@ -83,6 +84,8 @@ function guardOk(g: Guard, toks: readonly Tok[], start: number, end: number): bo
   )
     return false;
   if (g.nextName && !(nextTok && nextTok.kind === 'word' && isCapitalized(nextTok.text) && next !== 'i')) return false;
+  if (g.beforeClause === false && clauseAfter(toks, n, false)) return false;
+  if (g.beforeClause === true && !clauseAfter(toks, n, true)) return false;
   if (
     g.object &&
     !(
@@ -110,6 +113,40 @@ function guardOk(g: Guard, toks: readonly Tok[], start: number, end: number): bo
   if (g.notFirstOfVerbPair && thirdPersonVerbAfterLink(toks, end)) return false;
   if (g.notFirstOfActs && actAfterLink(toks, end)) return false;
   return true;
+}
+
+const QUESTION_WORDS = set('what how why where when which who whom whose');
+
+/**
+ * A clause opens at toks[n]: a subject — a pronoun, a bare noun, or a determiner and up to two
+ * words — and then a verb ("you are", "reddit existed", "the city was", "dogs could talk"). With
+ * `auxOnly`, only an auxiliary or "be" counts as the verb (the words alone can read "the house
+ * flooded with light" either way); otherwise a word in -ed does too.
+ */
+function clauseAfter(toks: readonly Tok[], n: number, auxOnly: boolean): boolean {
+  if (n < 0 || toks[n].kind !== 'word') return false;
+  const first = keyOf(toks[n]);
+  // "you're", "it's": a subject and its verb in one word.
+  const contracted = /^(\w+)['’](?:re|s|m|ve|ll|d)$/.exec(first);
+  if (contracted) return SUBJECT_PRONOUNS.has(contracted[1]);
+  // "what could be achieved" is what is pictured, no supposition.
+  if (QUESTION_WORDS.has(first)) return false;
+  // "us", "them": no subject ("Imagine us have a job" is a learner's "us having").
+  if (auxOnly && OBJECT_PRONOUNS.has(first) && !SUBJECT_PRONOUNS.has(first)) return false;
+  // The words that may stand before the verb: the subject alone, or a determiner and two more.
+  const reach = DETERMINERS.has(first) || POSSESSIVES.has(first) ? 3 : 1;
+  let i = n;
+  for (let w = 0; w < reach; w++) {
+    i = nextIndex(toks, i);
+    if (i < 0 || toks[i].kind !== 'word' || !isLowerWord(toks[i].text)) return false;
+    const k = keyOf(toks[i]);
+    if (FINITE_AUX.has(k)) return w > 0 || reach === 1;
+    if (w === 0 && reach === 3) continue;
+    // A plural noun in -s is as likely as a verb ("smart garments", "the weary faces"): only -ed.
+    if (!auxOnly && k.endsWith('ed')) return true;
+    if (PREPOSITIONS.has(k) || k === 'who' || k === 'which' || k === 'that' || k === 'where') return false;
+  }
+  return false;
 }
 
 const PARALLEL_LINKS = set('and or also nor');

@@ -106,6 +106,12 @@ export interface Guard {
   nextGerund?: boolean;
   /** The next token must be a capitalised word: a name ("in the heart of Paris"). */
   nextName?: boolean;
+  /**
+   * A clause of its own follows: a subject and an auxiliary or "be" ("Imagine the city was empty",
+   * "Imagine you are …"); `false`: nothing that may be one — no subject with a verb in -ed or -s
+   * either ("Imagine reddit existed" is no "Picture reddit existed").
+   */
+  beforeClause?: boolean;
   /** The matched word must read as a verb here (it is also a common noun or adjective). */
   verb?: boolean;
   /** The matched word must read as a noun here. */

@@ -7641,4 +7641,38 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The teacher reiterated the instructions twice before the test began.',
     expected: 'The teacher repeated the instructions twice before the test began.',
   },
+  {
+    mode: 'standard',
+    text: 'Imagine reddit existed in 1939. Write what the comment section would look like.',
+    expected: 'Imagine reddit existed in 1939. Write what the comment section would look like.',
+    note: 'a bare noun and a verb in -ed may open a clause, which "Picture" cannot take: "Imagine" stays',
+  },
+  {
+    mode: 'casual',
+    text: 'Imagine dogs could talk to us about their day.',
+    expected: 'Suppose dogs could talk to us about their day.',
+    note: 'before a clause of its own "Imagine" supposes',
+  },
+  {
+    mode: 'standard',
+    text: 'Imagine the city was empty for a day.',
+    expected: 'Suppose the city was empty for a day.',
+    note: 'a determiner\'s subject opens a clause too: no "Picture the city was empty"',
+  },
+  {
+    mode: 'standard',
+    text: 'Imagine you being inactive for a whole year.',
+    expected: 'Imagine you being inactive for a whole year.',
+    note: '"you" and a gerund is what is pictured, no clause: no "Suppose you being"',
+  },
+  {
+    mode: 'standard',
+    text: 'Imagine people who never learned to read.',
+    expected: 'Picture people who never learned to read.',
+  },
+  {
+    mode: 'standard',
+    text: 'Imagine them dancing in the rain.',
+    expected: 'Picture them dancing in the rain.',
+  },
 ];
