@@ -88,6 +88,12 @@ const AFTER_VERB_PHRASE: ReadonlySet<string> = new Set([
   ...PREPOSITIONS,
   ...set('and or but nor so yet a an the some'),
 ]);
+/** "affect" in any form: a sentence that has it takes no second one for "have an impact on". */
+const AFFECT_FORMS = set('affect affects affected affecting');
+/** How often or how likely something is: a degree before them is a measure, not emphasis. */
+const HOW_OFTEN_OR_LIKELY = set(
+  'rare rarely uncommon unusual common likely unlikely frequent infrequent low high small few scarce',
+);
 /** One event in a story or a history, singular: what it leads to is told, not claimed. */
 const ONE_EVENT = set(
   'decision choice death murder betrayal discovery encounter revelation twist mistake arrival departure escape marriage affair accident incident meeting confession',
@@ -566,13 +572,15 @@ export const PHRASES: Entry[] = [
   ]),
   ...because('intensifier', [
     // Concise prose cuts what other modes tone down ("incredibly easy" → "very easy" → "easy").
+    // Not before how often or how likely ("serious reactions are extremely rare"): the degree is
+    // the claim there.
     ...['incredibly', 'extremely', 'exceedingly', 'immensely', 'tremendously', 'really', 'quite'].map((w) =>
       F(w, '', 2, {
         modes: CONCISE,
         guard: {
           nextLower: true,
           prevNotIn: NOT_BEFORE_CUT,
-          nextNotIn: AFTER_VERB_PHRASE,
+          nextNotIn: new Set([...AFTER_VERB_PHRASE, ...HOW_OFTEN_OR_LIKELY]),
           notPrevWithin: NEGATED_CLAUSE,
         },
       }),
@@ -687,20 +695,32 @@ export const PHRASES: Entry[] = [
     V('make an effort to', 'try to', 2),
     V('give consideration to', 'consider', 2),
     V('take into consideration', 'consider', 2),
-    V('have an impact on', 'affect', 2, { guard: { notParallel: true } }),
-    V('have an effect on', 'affect', 2, { guard: { notParallel: true } }),
+    // Never where the sentence says "affect" already ("… greatly affect agriculture, …,
+    // disproportionately affecting the poor" says it twice).
+    V('have an impact on', 'affect', 2, { guard: { notParallel: true, notInSentence: AFFECT_FORMS } }),
+    V('have an effect on', 'affect', 2, { guard: { notParallel: true, notInSentence: AFFECT_FORMS } }),
     // Not after a sentence adverb ("undoubtedly had a significant impact on" → "clearly greatly
     // affected" stacks two), nor a study's "significant", which is statistical.
-    V('have a profound impact on', 'deeply ^affect', 2, { guard: { notParallel: true, prevNotIn: SENTENCE_ADVERBS } }),
-    V('have a significant impact on', 'greatly ^affect', 2, {
-      guard: { notParallel: true, prevNotIn: SENTENCE_ADVERBS, notNear: STUDY_WORDS },
+    V('have a profound impact on', 'deeply ^affect', 2, {
+      guard: { notParallel: true, notInSentence: AFFECT_FORMS, prevNotIn: SENTENCE_ADVERBS },
     }),
-    V('have a major impact on', 'greatly ^affect', 2, { guard: { notParallel: true, prevNotIn: SENTENCE_ADVERBS } }),
-    V('have a big impact on', 'greatly ^affect', 2, { guard: { notParallel: true, prevNotIn: SENTENCE_ADVERBS } }),
-    V('have a great impact on', 'greatly ^affect', 2, { guard: { notParallel: true, prevNotIn: SENTENCE_ADVERBS } }),
-    V('have a huge impact on', 'greatly ^affect', 2, { guard: { notParallel: true, prevNotIn: SENTENCE_ADVERBS } }),
+    V('have a significant impact on', 'greatly ^affect', 2, {
+      guard: { notParallel: true, notInSentence: AFFECT_FORMS, prevNotIn: SENTENCE_ADVERBS, notNear: STUDY_WORDS },
+    }),
+    V('have a major impact on', 'greatly ^affect', 2, {
+      guard: { notParallel: true, notInSentence: AFFECT_FORMS, prevNotIn: SENTENCE_ADVERBS },
+    }),
+    V('have a big impact on', 'greatly ^affect', 2, {
+      guard: { notParallel: true, notInSentence: AFFECT_FORMS, prevNotIn: SENTENCE_ADVERBS },
+    }),
+    V('have a great impact on', 'greatly ^affect', 2, {
+      guard: { notParallel: true, notInSentence: AFFECT_FORMS, prevNotIn: SENTENCE_ADVERBS },
+    }),
+    V('have a huge impact on', 'greatly ^affect', 2, {
+      guard: { notParallel: true, notInSentence: AFFECT_FORMS, prevNotIn: SENTENCE_ADVERBS },
+    }),
     V('have a significant effect on', 'greatly ^affect', 2, {
-      guard: { notParallel: true, prevNotIn: SENTENCE_ADVERBS, notNear: STUDY_WORDS },
+      guard: { notParallel: true, notInSentence: AFFECT_FORMS, prevNotIn: SENTENCE_ADVERBS, notNear: STUDY_WORDS },
     }),
     V('make a contribution to', 'contribute to', 2),
     V('make contributions to', 'contribute to', 2),
@@ -845,9 +865,10 @@ export const PHRASES: Entry[] = [
         prevNotIn: set('just quite nearly almost about perform performs performed performing do does did done ,'),
       },
     }),
-    F('a number of', 'several', 2, { modes: CONCISE }),
-    F('a variety of', 'many', 2, { modes: CONCISE }),
-    F('a range of', 'many', 2, { modes: CONCISE }),
+    // Only before what is counted ("a range of courses"), not a measure: "a range of 400 miles".
+    F('a number of', 'several', 2, { modes: CONCISE, guard: { beforePlural: true } }),
+    F('a variety of', 'many', 2, { modes: CONCISE, guard: { beforePlural: true } }),
+    F('a range of', 'many', 2, { modes: CONCISE, guard: { beforePlural: true } }),
     F('the month of', '', 2, {
       modes: CONCISE,
       guard: { nextIn: set('january february march april may june july august september october november december') },

@@ -165,6 +165,15 @@ function wordsBetween(toks: readonly Tok[], from: number, to: number): string[] 
 /** A list of three with a comma before its "and" or "or" ("studying, relaxing, and other commitments"). */
 const SERIAL_COMMA = /, (?:[\w'’-]+ ){0,3}[\w'’-]+, (?:and|or) /;
 
+/** toks[comma] opens an aside of one or two words closed by a comma (", surprisingly,"). */
+function asideAt(toks: readonly Tok[], comma: number): boolean {
+  for (let k = nextIndex(toks, comma), n = 0; k >= 0 && n < 3; k = nextIndex(toks, k), n++) {
+    if (toks[k].kind === 'punctuation') return toks[k].text === ',' && n > 0;
+    if (toks[k].kind !== 'word') return false;
+  }
+  return false;
+}
+
 /** "is not only fast but also cheap" → "is fast and cheap"; "not only for X but for Y" → "for X and for Y". */
 function notOnlyMid(toks: Tok[], document: string): boolean {
   for (let i = 0; i < toks.length; i++) {
@@ -202,8 +211,9 @@ function notOnlyMid(toks: Tok[], document: string): boolean {
       // "but also" → "and" (or "but" → "and"), then drop "not only".
       if (also) {
         let after = nextIndex(toks, a);
-        // "but also, it could …": the comma after "also" goes with it.
-        if (after >= 0 && toks[after].kind === 'punctuation' && toks[after].text === ',')
+        // "but also, it could …": the comma after "also" goes with it — not the first of an aside's
+        // pair ("but also, surprisingly, lowered costs" → "and, surprisingly, lowered costs").
+        if (after >= 0 && toks[after].kind === 'punctuation' && toks[after].text === ',' && !asideAt(toks, after))
           after = nextIndex(toks, after);
         if (after < 0) break;
         // "not only improve their grades but also reduce stress and enjoy …" lists three verbs:
@@ -220,14 +230,18 @@ function notOnlyMid(toks: Tok[], document: string): boolean {
         // "offering not only books but also free internet access, after-school programs, and a safe
         // space" → "offering books, free internet access, after-school programs, and a safe space":
         // where a list follows, the first item joins it ("books and free internet access, …" reads as a pair).
-        if (listFollows(toks, after, wordsBetween(toks, x, b))) {
+        // Not where the second part opens with a preposition: "not only with degrees but also with
+        // friendships, experiences, and lessons" lists what comes after "with".
+        if (!PREPOSITIONS.has(keyOf(toks[after])) && listFollows(toks, after, wordsBetween(toks, x, b))) {
           const comma = prevIndex(toks, b);
           const from = comma > o && toks[comma].text === ',' ? comma : toks[b - 1]?.kind === 'space' ? b - 1 : b;
           toks.splice(from, after - from, tok(',', 'punctuation', why), tok(' ', 'space', why));
           cut(toks, i, o + 1, why);
           return true;
         }
-        toks.splice(b, after - b, tok('and', 'word', why), tok(' ', 'space', why));
+        // An aside kept after it takes its comma straight after "and" ("and, surprisingly, …").
+        if (toks[after].text === ',') toks.splice(b, after - b, tok('and', 'word', why));
+        else toks.splice(b, after - b, tok('and', 'word', why), tok(' ', 'space', why));
       } else toks[b] = tok('and', 'word', why);
       // "not only X, but also Y" → "X and Y": the comma before "but" does not stay before "and".
       const comma = prevIndex(toks, b);
@@ -1663,6 +1677,10 @@ const COMMENT_APPOSITIVES = set('testament reminder tribute');
 const COMMENT_QUALITIES = set(
   'importance significance need value values power potential quality qualities nature spirit resilience determination dedication commitment skill skills talent talents genius depth richness beauty complexity universality relevance strength strengths courage humanity versatility ability abilities brilliance mastery prowess influence role legacy essence timelessness appeal charm artistry craftsmanship vision creativity ingenuity devotion resolve character',
 );
+/** Subjects whose tail says what they say: a text, a talk or a study ("The report …, highlighting …"). */
+const SAYING_SUBJECTS = set(
+  'report reports study studies survey surveys paper papers article articles speech speeches statement statements letter review analysis research memo document documentary interview campaign exhibition exhibit video post presentation announcement address',
+);
 /** Particles that make the participle an act ("reflecting on", "showing off"). */
 const TAIL_PARTICLES = set('on off up out about upon into over around');
 /** Words that carry a tail on into a clause of its own. */
@@ -1742,6 +1760,15 @@ function commentTails(toks: Tok[]): boolean {
       // progress") or a tail that goes on into a clause of its own (", … yet it also shows …").
       if (!appositive && !commentsOnQuality(toks, n)) break;
       if (toks.slice(i).some((t) => isWord(t) && TAIL_CLAUSE_WORDS.has(keyOf(t)))) break;
+      // Nor what a report or a speech said ("The report was released in March, highlighting the
+      // role of nurses"): its content, not a comment on it.
+      if (
+        !appositive &&
+        wordsFrom(toks, 0)
+          .slice(0, 5)
+          .some((x) => SAYING_SUBJECTS.has(keyOf(toks[x])))
+      )
+        break;
       // Nor one that goes on to spell out what it names (", highlighting the polar aspects of
       // humanity – reason versus instinct, …"): after a dash or a colon it carries content.
       if (toks.slice(i + 1).some((t) => t.kind === 'punctuation' && /^[—–:;]$|^-$/.test(t.text))) break;

@@ -287,6 +287,22 @@ function beforeSingular(toks: readonly Tok[], end: number, pos: PosCache): boole
 }
 
 /**
+ * The noun that heads the object after toks[end], past its article and every describing word,
+ * comma and "and" ("a diverse, equitable, and inclusive workplace" → "workplace"), is in `heads`.
+ */
+function objectHeadIn(toks: readonly Tok[], end: number, heads: ReadonlySet<string>, pos: PosCache): boolean {
+  for (let i = nextIndex(toks, end), n = 0; i >= 0 && n < 10; i = nextIndex(toks, i), n++) {
+    const k = keyOf(toks[i]);
+    if (k === ',' || k === 'and' || DETERMINERS.has(k)) continue;
+    if (toks[i].kind !== 'word') return false;
+    if (heads.has(k)) return true;
+    const tags = tagsAt(toks, i, pos);
+    if ((!tags.has('Adjective') && !tags.has('Adverb')) || tags.has('Noun')) return false;
+  }
+  return false;
+}
+
+/**
  * A plural noun heads what follows the phrase that ends at `end`, after describing words, nouns
  * that modify it, and the commas and "and" of their list ("many cognitive, social, and
  * professional benefits"): "a wide range of music" has none, and "many music" is no English.
@@ -712,6 +728,7 @@ export function applyTable(toks: Tok[], state: ReviseState, neighbours: Neighbou
         if (rule.guard.notBeforeModifier && beforeModifier(toks, m.end, pos)) continue;
         if (rule.guard.notBeforeSingular && beforeSingular(toks, m.end, pos)) continue;
         if (rule.guard.beforePlural && !beforePlural(toks, m.end, pos)) continue;
+        if (rule.guard.objectHeadIn && !objectHeadIn(toks, m.end, rule.guard.objectHeadIn, pos)) continue;
         if (rule.guard.afterModifier !== undefined && modifierBefore(toks, i, pos) !== rule.guard.afterModifier)
           continue;
         const form = rule.forms ? resolveForm(toks, i, rule.forms) : null;

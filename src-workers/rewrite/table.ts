@@ -137,6 +137,8 @@ export interface Guard {
   notBeforeSingular?: boolean;
   /** A plural noun heads what follows, after any describing words ("a wide range of benefits" → "many benefits"). */
   beforePlural?: boolean;
+  /** The object's head noun, past its article and describing words and their commas, is one of these. */
+  objectHeadIn?: ReadonlySet<string>;
   /**
    * The word before is a determiner, a possessive or an adjective, so the match is a noun ("a heroic
    * endeavor to …"); `false`: it is none of these, so a word that is also a verb is one ("we endeavor to").
@@ -238,6 +240,13 @@ export const O = (src: string, a: AltSpec, level: 1 | 2 | 3, o: Opts = {}): Entr
 export const C = (src: string, a: AltSpec, level: 1 | 2 | 3, o: Opts = {}): Entry =>
   F(src, a, level, { at: 'clause', ...o });
 
+/** Text marked with a pen: "highlighted the passage in yellow" is no point made. */
+const MARKED_TEXT = {
+  n: 4,
+  in: set(
+    'passage passages text line lines word words sentence sentences paragraph paragraphs page pages in yellow pink green blue marker pen',
+  ),
+};
 export const NOT_FORMAL: RewriteMode[] = ['standard', 'casual', 'concise'];
 /** What a text or a study does to ideas: "looks at" them, formally "examines" them. */
 const EXPLORE_IDEAS: Alts = { plain: ['look at'], formal: ['examine'] };
@@ -549,6 +558,8 @@ export const TABLE: Entry[] = [
   O('it goes without saying that', '', 1),
   O('as an ai language model ,', '', 1),
   // A sentence that says "also" already loses the opening, never gains "Also," ("Also, it is also …").
+  // Formal and academic prose never open with "Also,", a spoken habit: the opening goes, or its
+  // "also" moves into the sentence where it can (stock transition cut).
   ...(
     [
       ['moreover ,', 1],
@@ -557,22 +568,16 @@ export const TABLE: Entry[] = [
       ['in addition ,', 2],
     ] as const
   ).map(([src, level]) => O(src, '', level, { group: 'additive', guard: { nextWithin: { n: 40, in: set('also') } } })),
-  O('moreover ,', { plain: ['', 'Also,'], formal: ['Also,', ''], casual: ['', 'Also,', 'Plus,'], concise: [''] }, 1, {
+  O('moreover ,', { plain: ['', 'Also,'], formal: [''], casual: ['', 'Also,', 'Plus,'], concise: [''] }, 1, {
     group: 'additive',
   }),
-  O(
-    'furthermore ,',
-    { plain: ['', 'Also,'], formal: ['Also,', ''], casual: ['', 'Also,', 'Plus,'], concise: [''] },
-    1,
-    { group: 'additive' },
-  ),
-  O(
-    'additionally ,',
-    { plain: ['', 'Also,'], formal: ['Also,', ''], casual: ['', 'Also,', 'Plus,'], concise: [''] },
-    1,
-    { group: 'additive' },
-  ),
-  O('in addition ,', { plain: ['', 'Also,'], formal: ['Also,'], casual: ['', 'Also,', 'Plus,'], concise: [''] }, 2, {
+  O('furthermore ,', { plain: ['', 'Also,'], formal: [''], casual: ['', 'Also,', 'Plus,'], concise: [''] }, 1, {
+    group: 'additive',
+  }),
+  O('additionally ,', { plain: ['', 'Also,'], formal: [''], casual: ['', 'Also,', 'Plus,'], concise: [''] }, 1, {
+    group: 'additive',
+  }),
+  O('in addition ,', { plain: ['', 'Also,'], formal: [''], casual: ['', 'Also,', 'Plus,'], concise: [''] }, 2, {
     group: 'additive',
   }),
   O('first and foremost ,', 'First,', 1),
@@ -1107,6 +1112,19 @@ export const TABLE: Entry[] = [
       notNextWithin: { n: 4, in: set(', and or of in for with among between across within') },
     },
   }),
+  // A place or a climate is built whatever describes it first ("fostering a diverse, equitable,
+  // and inclusive workplace" encourages no workplace).
+  V('foster', 'build', 1, {
+    guard: {
+      verb: true,
+      nextIn: set('a an the'),
+      objectHeadIn: set('workplace workplaces environment environments culture community atmosphere climate society'),
+    },
+  }),
+  // A room or a space is made so: "foster a safe and welcoming classroom" → "create".
+  V('foster', 'create', 1, {
+    guard: { verb: true, nextIn: set('a an the'), objectHeadIn: set('classroom classrooms space spaces') },
+  }),
   // People are formed, not encouraged: "education fosters informed citizens" → "shapes". Only
   // the people fostered, not those in whom something is ("foster curiosity in their students").
   V('foster', 'shape', 1, {
@@ -1324,17 +1342,27 @@ export const TABLE: Entry[] = [
   }),
   V('exhibit', ['show', 'display'], 2, { guard: { verb: true, object: true } }),
   // Not marking text with a pen ("highlighted the passage in yellow").
+  // A person who highlights a point stresses it ("she also highlighted the role of volunteers" is
+  // no "she showed"); a finding or a text shows it.
+  V('highlight', 'stress', 2, {
+    guard: {
+      verb: true,
+      object: true,
+      notNextWithin: MARKED_TEXT,
+      prevWithin: {
+        n: 2,
+        in: set(
+          'he she they we i you mayor minister president chair ceo speaker author authors teacher professor spokesperson spokesman spokeswoman official officials leader leaders manager director governor senator',
+        ),
+      },
+    },
+  }),
   // Not "point out", which only a person does ("Her decision points out the expectations").
   V('highlight', ['show', 'underline'], 2, {
     guard: {
       verb: true,
       object: true,
-      notNextWithin: {
-        n: 4,
-        in: set(
-          'passage passages text line lines word words sentence sentences paragraph paragraphs page pages in yellow pink green blue marker pen',
-        ),
-      },
+      notNextWithin: MARKED_TEXT,
     },
   }),
   V('revolutionize', 'transform', 2),
@@ -1820,10 +1848,11 @@ export const TABLE: Entry[] = [
     modes: NOT_FORMAL,
     guard: { prevNotIn: set('and'), nextNotIn: set('and condition conditions statistic statistics') },
   }),
-  F('additional', 'extra', 2, { modes: NOT_FORMAL, guard: { prevIn: set('a an the this that any each') } }),
+  // After a determiner, or "no" ("at no additional cost" is no "no more cost"), only "extra".
+  F('additional', 'extra', 2, { modes: NOT_FORMAL, guard: { prevIn: set('a an the this that any each no') } }),
   F('additional', ['more', 'extra'], 2, {
     modes: NOT_FORMAL,
-    guard: { prevNotIn: set('a an the this that any each') },
+    guard: { prevNotIn: set('a an the this that any each no') },
   }),
 
   // ---- Adverbs and prepositions ------------------------------------------------------------------
@@ -2951,6 +2980,14 @@ for (const m of ['', ...CHANGING])
         }),
       );
     }
+// Any other scene of change keeps its noun and says the change once: "In today's rapidly evolving
+// workplace," → "In the fast-changing workplace," (not "In the current rapidly evolving …").
+for (const m of CHANGING.filter((c) => c !== 'increasingly'))
+  TABLE.push(
+    O(`in today's ${m}`, m.startsWith('fast') ? 'In the fast-moving' : 'In the fast-changing', 2, {
+      guard: { nextLower: true },
+    }),
+  );
 // Any other "In today's …" keeps its noun: "In today's job market," → "In the current job market,".
 TABLE.push(O("in today's", 'In the current', 2, { guard: { nextLower: true } }));
 

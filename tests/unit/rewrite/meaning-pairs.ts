@@ -7675,4 +7675,85 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'Imagine them dancing in the rain.',
     expected: 'Picture them dancing in the rain.',
   },
+  {
+    mode: 'standard',
+    text: 'Furthermore, iPhone users can sync their data across devices.',
+    expected: 'iPhone users can also sync their data across devices.',
+    note: 'a name with a capital inside keeps its spelling at a sentence start: no "IPhone"',
+  },
+  {
+    mode: 'concise',
+    text: 'The new model will launch in 2026, offering a range of 400 miles on a single charge.',
+    expected: 'The new model will launch in 2026, giving a range of 400 miles on a single charge.',
+    note: '"a range of" before a measure is no "many"',
+  },
+  {
+    mode: 'standard',
+    text: 'Today, you leave not only with degrees but also with friendships, experiences, and lessons that will shape the rest of your lives.',
+    expected:
+      'Today, you leave with degrees and with friendships, experiences, and lessons that will shape the rest of your lives.',
+    note: 'a list after a preposition is what comes after "with": "with degrees and with friendships, …"',
+  },
+  {
+    mode: 'standard',
+    text: 'I have arranged for a replacement to be shipped to you at no additional cost.',
+    expected: 'I have arranged for a replacement to be shipped to you at no extra cost.',
+    note: '"at no extra cost", not "no more cost"',
+  },
+  {
+    mode: 'standard',
+    text: 'The policy, which was introduced in 2019, not only reduced emissions but also, surprisingly, lowered costs.',
+    expected: 'The policy, which was introduced in 2019, reduced emissions and, surprisingly, lowered costs.',
+    note: 'the aside after "also" keeps both its commas',
+  },
+  {
+    mode: 'standard',
+    text: 'The mayor attended the ceremony for the new library. Additionally, she highlighted the crucial role of volunteers in the project.',
+    expected:
+      'The mayor attended the ceremony for the new library. She also stressed the key role of volunteers in the project.',
+    note: 'a person who highlights a point stresses it',
+  },
+  {
+    mode: 'standard',
+    text: 'Our company is committed to fostering a diverse, equitable, and inclusive workplace.',
+    expected: 'Our company is committed to building a diverse, equitable, and inclusive workplace.',
+    note: 'a workplace is built, not encouraged, whatever describes it first',
+  },
+  {
+    mode: 'standard',
+    text: 'Teachers foster a safe and welcoming classroom for every child.',
+    expected: 'Teachers create a safe and welcoming classroom for every child.',
+  },
+  {
+    mode: 'concise',
+    text: 'While some people may experience mild side effects, serious reactions are extremely rare.',
+    expected: 'Some people may experience mild side effects, but serious reactions are very rare.',
+    note: 'how rare is the claim: the degree is not cut',
+  },
+  {
+    mode: 'formal',
+    text: 'Social media shapes how teenagers see themselves. Furthermore, the constant exposure to curated images fosters unrealistic expectations.',
+    expected:
+      'Social media shapes how teenagers see themselves. The constant exposure to curated images encourages unrealistic expectations.',
+    note: 'formal prose opens no sentence with "Also,"',
+  },
+  {
+    mode: 'standard',
+    text: "In today's rapidly evolving workplace, flexibility has become a crucial component of employee satisfaction.",
+    expected: 'In the fast-changing workplace, flexibility has become a key component of employee satisfaction.',
+    note: 'the change said once: "In the fast-changing workplace"',
+  },
+  {
+    mode: 'standard',
+    text: 'These changes have a significant impact on agriculture, water supplies, and human health, disproportionately affecting low-income communities.',
+    expected:
+      'These changes have a major effect on agriculture, water supplies, and human health, disproportionately affecting low-income communities.',
+    note: 'no second "affect" in a sentence that has one',
+  },
+  {
+    mode: 'concise',
+    text: 'The report was released in March, highlighting the crucial role of nurses in the pandemic response.',
+    expected: 'The report was released in March, showing the key role of nurses in the pandemic response.',
+    note: 'what a report highlights is its content, not a comment: the tail stays',
+  },
 ];
