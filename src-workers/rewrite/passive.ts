@@ -7,11 +7,11 @@
  * to the agent, "researchers at Harvard") — when the agent is a doer (not "by car", "by the
  * river", "by 2030") and the protected text inside keeps its order.
  */
-import { baseOfParticiple, verbForms } from './inflect';
+import { baseOfGerund, baseOfParticiple, verbForms } from './inflect';
 import { forget, lexiconHas, properInLexicon, tagsAt } from './pos';
 import { REASONS } from './reasons';
 import type { ReviseState } from './state';
-import { capitalize, isLowerWord, keyOf, placeholderOrder, tok, type Tok } from './tokens';
+import { capitalize, isLowerWord, keyOf, placeholderOrder, prevIndex, tok, type Tok } from './tokens';
 import { DETERMINERS, MODALS, POSSESSIVES, PREPOSITIONS, looksPlural, set } from './wordsets';
 
 const SUBJECT_TO_OBJECT: Record<string, string> = { i: 'me', he: 'him', she: 'her', we: 'us', they: 'them' };
@@ -26,7 +26,7 @@ const MEASURES = set(
 );
 const PLACES = set('side door window river road shore gate wall lake roadside bank bedside fireplace entrance sea');
 const TIMES = set(
-  'end time start beginning middle close turn year years month months week weeks day days night morning evening afternoon century decade hour hours minute minutes today tomorrow tonight deadline noon midnight',
+  'end time start beginning middle close turn year years month months week weeks weekend weekends day days night morning evening afternoon century decade hour hours minute minutes today tomorrow tonight deadline noon midnight christmas easter eve holidays thanksgiving',
 );
 const NUMBERS = set('two three four five six seven eight nine ten twelve twenty hundreds thousands millions dozens');
 /** Prepositions whose phrase after the agent is about the time of the act, whatever follows them. */
@@ -35,6 +35,8 @@ const TIME_PREPOSITIONS = set('during after before since throughout');
 const DATE_WORDS = set(
   'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday spring summer autumn fall winter',
 );
+/** Words after which a verb in -ing takes the sentence's subject as its own ("after graduating"). */
+const GERUND_LEADS = set('after before while since when upon without by despite on');
 /** Particles of phrasal verbs in the passive ("carried out by", "set up by", "turned down by"). */
 const PARTICLES = set('out up down off over');
 const STATIVE = set(
@@ -138,10 +140,18 @@ export function passiveToActive(toks: Tok[], state: ReviseState): boolean {
   const agentHead = keyOf(agent[agent.length - 1]);
   if (PLACES.has(agentHead) || NOT_AGENTS.has(agentHead) || TIMES.has(agentHead) || MEASURES.has(agentHead))
     return false;
-  // "by the end of the year", "by the time …": a deadline, not a doer; and the agent runs to the
+  // "by the end of the year", "by the time …", "by Monday", "by March": a deadline, not a doer
+  // ("by a majority of one" a measure); and the agent runs to the
   // sentence's end with no phrase after it ("by Google in 2015" would move "in 2015" with it).
   if (
-    agent.some((t) => t.kind === 'word' && (TIMES.has(keyOf(t)) || (PREPOSITIONS.has(keyOf(t)) && keyOf(t) !== 'of')))
+    agent.some(
+      (t) =>
+        t.kind === 'word' &&
+        (TIMES.has(keyOf(t)) ||
+          DATE_WORDS.has(keyOf(t)) ||
+          MEASURES.has(keyOf(t)) ||
+          (PREPOSITIONS.has(keyOf(t)) && keyOf(t) !== 'of')),
+    )
   )
     return false;
   // The agent is a determiner phrase, a name or a plural noun ("researchers"), or an object pronoun.
@@ -158,6 +168,14 @@ export function passiveToActive(toks: Tok[], state: ReviseState): boolean {
     if (t.kind === 'word' && isLowerWord(t.text) && baseOfParticiple(keyOf(t)) !== null) return false;
     if (/^(?:and|or)$/.test(keyOf(agentWordToks[n - 1])) && tagsAt(toks, toks.indexOf(t), state.pos).has('Verb'))
       return false;
+  }
+  // Nor where a verb in -ing after a preposition or a comma leans on the passive's subject ("He was
+  // hired by them in 2019, shortly after graduating": the active would have them graduate).
+  for (let n = by + 2; n < w.length; n++) {
+    const t = toks[w[n]];
+    if (t.kind !== 'word' || !/ing$/.test(keyOf(t)) || baseOfGerund(keyOf(t)) === null) continue;
+    const before = prevIndex(toks, w[n]);
+    if (before >= 0 && (toks[before].text === ',' || GERUND_LEADS.has(keyOf(toks[before])))) return false;
   }
   // The subject: up to six words before the auxiliary.
   const subject = toks.slice(0, w[b]);

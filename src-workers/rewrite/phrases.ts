@@ -697,6 +697,9 @@ export const PHRASES: Entry[] = [
     V('take into consideration', 'consider', 2),
     // Never where the sentence says "affect" already ("… greatly affect agriculture, …,
     // disproportionately affecting the poor" says it twice).
+    // People's lives are changed for the better, not "affected": "to have an impact on the lives of
+    // young people" → "to make a difference in the lives of".
+    V('have an impact on the lives', 'make a difference in the lives', 2),
     V('have an impact on', 'affect', 2, { guard: { notParallel: true, notInSentence: AFFECT_FORMS } }),
     V('have an effect on', 'affect', 2, { guard: { notParallel: true, notInSentence: AFFECT_FORMS } }),
     // Not after a sentence adverb ("undoubtedly had a significant impact on" → "clearly greatly
@@ -845,7 +848,8 @@ export const PHRASES: Entry[] = [
     // Not closing a clause ("supervised at all times." → "supervised always." reads wrong: "always"
     // stands before the verb) nor after a negation ("cannot watch them at all times").
     F('at all times', 'always', 2, { guard: { nextNotIn: set('. , ; : ! ? )'), notPrevWithin: NEGATED_CLAUSE } }),
-    F('a majority of', 'most', 2, { guard: { nextNotIn: DETERMINERS } }),
+    // Not a margin ("passed by a majority of 20 votes", "a majority of one"): only before those counted.
+    F('a majority of', 'most', 2, { guard: { nextNotIn: DETERMINERS, prevNotIn: set('by'), beforePlural: true } }),
     // Before a determiner the partitive keeps its "of": "a small number of the chassis" → "a few of the".
     F('a small number of', 'a few', 2, { guard: { nextNotIn: DETERMINERS } }),
     F('a small number of', 'a few of', 2, { guard: { nextIn: DETERMINERS } }),

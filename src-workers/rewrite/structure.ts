@@ -47,6 +47,8 @@ import {
   FINITE_AUX,
   NON_HEAD,
   OBJECT_PRONOUNS,
+  POSSESSIVES,
+  SAYING_VERBS,
   PREPOSITIONS,
   RELATIVES,
   SUBJECT_PRONOUNS,
@@ -253,6 +255,15 @@ function notOnlyMid(toks: Tok[], document: string): boolean {
   return false;
 }
 
+/** A negation after an inverted subject ("Not only did they not win"). */
+const NOT_OR_NEVER = set('not never');
+/** What opens a verb's object straight after it: an article, a possessive or an object pronoun. */
+function objectStart(t: Tok | undefined): boolean {
+  if (!t || !isWord(t)) return false;
+  const k = keyOf(t);
+  return DETERMINERS.has(k) || OBJECT_PRONOUNS.has(k) || POSSESSIVES.has(k);
+}
+
 const INVERTED_AUX: Record<string, 'base' | 's3' | 'past' | 'be'> = {
   does: 's3',
   do: 'base',
@@ -302,8 +313,18 @@ function notOnlyInverted(toks: Tok[]): boolean {
   // this a tool"); before a noun it is a determiner ("Not only is this soup tasty" is no "This is
   // soup tasty"), and a word the lexicon does not know is left as the writer put it.
   if (form === 'be' && keyOf(subj) === 'this' && !predicateAfterThis(toks[w[4]])) return false;
+  // After "does this" a noun may follow ("Not only does this approach fix …"): "this" is the
+  // subject only where its verb takes an object at once ("does this fix the error").
+  if (form !== 'be' && keyOf(subj) === 'this' && !objectStart(toks[w[5]])) return false;
   const pronoun = SUBJECT_PRONOUNS.has(keyOf(subj)) || keyOf(subj) === 'this';
   if (!pronoun && !(DETERMINERS.has(keyOf(subj)) && isWord(toks[w[4]]) && isLowerWord(toks[w[4]].text))) return false;
+  // A determiner's subject is one noun: not "the old statute", "the city's mayor" ("The old
+  // statuted fail"), and its verb one the lexicon knows as a verb.
+  if (!pronoun) {
+    const noun = keyOf(toks[w[4]]);
+    const verb = toks[w[5]];
+    if (lexiconHas(noun, 'Adjective') || /['’]s$/.test(noun) || !isWord(verb) || !canBeVerb(keyOf(verb))) return false;
+  }
   const subjectWords = pronoun ? [subj] : [subj, toks[w[4]]];
   if (!pronoun) w.splice(3, 2, w[3]); // the two words count as one slot below
   // ", but" later, with a subject and "also".
@@ -318,17 +339,19 @@ function notOnlyInverted(toks: Tok[]): boolean {
           ...subjectWords.slice(1).flatMap((t) => [tok(' ', 'space', why), { ...t }]),
         ];
   let head: Tok[];
+  // "Not only did I not quit" keeps its "did": "I did not quit, and …" (no "I not quit").
+  const negated = NOT_OR_NEVER.has(keyOf(toks[w[4]] ?? subj));
   const contracted = form === 'be' && pronoun ? contractedLike(subject[0].text, aux, toks.slice(w[4])) : null;
   if (contracted) {
     head = [tok(contracted, 'word', why)];
-  } else if (form === 'be') {
+  } else if (form === 'be' || negated) {
     head = [...subject, tok(' ', 'space', why), tok(aux, 'word', why)];
   } else {
     const verb = toks[w[4]];
     if (!isWord(verb) || !isLowerWord(verb.text) || verbForms(keyOf(verb)).base !== keyOf(verb)) return false;
     head = [...subject, tok(' ', 'space', why), tok(verbForms(keyOf(verb))[form], 'word', why)];
   }
-  const restFrom = form === 'be' ? w[4] : nextIndex(toks, w[4]);
+  const restFrom = form === 'be' || negated ? w[4] : nextIndex(toks, w[4]);
   if (restFrom < 0) return false;
   const rest = toks.slice(restFrom);
   const b = rest.findIndex((t) => t.kind === 'word' && keyOf(t) === 'but');
@@ -1204,6 +1227,9 @@ function itIsAdjectiveTo(toks: Tok[], state: ReviseState, addressed = false): bo
     // A time is no subject: "It is important for years to come" stays (never "Years should come").
     if (TIME_WORDS.has(first)) return false;
     const npWords = np.filter((t) => t.kind === 'word');
+    // "for the government and for local councils to work together": a second "for" would stay
+    // inside the new subject ("The government and for local councils must …").
+    if (npWords.some((t) => keyOf(t) === 'for')) return false;
     // A bare plural and the phrase that narrows it: "for individuals with diabetes to monitor …"
     // → "Individuals with diabetes must monitor …".
     const narrowedPlural =
@@ -1239,6 +1265,9 @@ function itIsAdjectiveTo(toks: Tok[], state: ReviseState, addressed = false): bo
   }
   if (also) return false;
   if (next === 'that' && be === 'is') {
+    // "that neither party disclose the terms": "Neither party must disclose" could lift a duty
+    // the sentence imposes as a ban; a negative subject stays as written.
+    if (NEGATIVE_SUBJECTS.has(keyOf(toks[w[k + 1]] ?? toks[0]))) return false;
     // "that these issues are addressed" → "These issues must be addressed"
     if (passiveThat(toks, w, k + 1, modal)) return true;
     // "that users, teachers, and parents work together" → "Users, teachers, and parents must work together"
@@ -1268,6 +1297,8 @@ function itIsAdjectiveTo(toks: Tok[], state: ReviseState, addressed = false): bo
   return false;
 }
 const MODAL_OR_AUX = set('can could will would shall should may might must do does did is are was were has have had');
+/** Subjects that deny ("neither party", "no one"): "must" after them reads two ways. */
+const NEGATIVE_SUBJECTS = set('neither no none nobody nothing nor');
 
 const ROLE_ADJECTIVES = set(
   'crucial vital key pivotal significant important major central critical essential fundamental big large decisive prominent instrumental integral',
@@ -1760,13 +1791,14 @@ function commentTails(toks: Tok[]): boolean {
       // progress") or a tail that goes on into a clause of its own (", … yet it also shows …").
       if (!appositive && !commentsOnQuality(toks, n)) break;
       if (toks.slice(i).some((t) => isWord(t) && TAIL_CLAUSE_WORDS.has(keyOf(t)))) break;
-      // Nor what a report or a speech said ("The report was released in March, highlighting the
-      // role of nurses"): its content, not a comment on it.
+      // Nor what a report or a speaker said ("The report was released in March, highlighting the
+      // role of nurses", "The minister spoke for an hour, highlighting the need for reform"): its
+      // content, not a comment on it.
+      const before = wordsFrom(toks, 0).filter((x) => x < i);
       if (
         !appositive &&
-        wordsFrom(toks, 0)
-          .slice(0, 5)
-          .some((x) => SAYING_SUBJECTS.has(keyOf(toks[x])))
+        (before.slice(0, 5).some((x) => SAYING_SUBJECTS.has(keyOf(toks[x]))) ||
+          before.some((x) => SAYING_VERBS.has(keyOf(toks[x]))))
       )
         break;
       // Nor one that goes on to spell out what it names (", highlighting the polar aspects of
@@ -1915,6 +1947,10 @@ const NOT_VERBS = set('always never often also just even still ever only first t
 const FOCUS_ADVERBS = set('only just even still ever merely simply');
 /** Words of degree that pick out one thing above the rest. */
 const SUPERLATIVES = set('most least best worst');
+/** Words that already say the sentence adds to the one before. */
+const ADDING_WORDS = set('also too likewise similarly');
+/** Modals, which are auxiliaries only before a verb: "a garbage can was placed", "the will was read". */
+const MODAL_AUX = set('can could may might will would should must');
 /** Quantifiers that make a subject negative besides the negations themselves ("Few people …"). */
 const NEGATIVE_QUANTIFIERS = set('few little');
 
@@ -1928,8 +1964,21 @@ function additiveOpening(toks: readonly Tok[]): { w: number[]; start: number } |
   const two = `${keyOf(toks[w[0]])} ${keyOf(toks[w[1]])}`;
   const opening = ADDITIVE_OPENINGS.has(keyOf(toks[w[0]])) ? 1 : ADDITIVE_OPENINGS.has(two) ? 2 : 0;
   if (!opening || toks[w[opening]]?.text !== ',') return null;
-  if (toks.some((t) => isWord(t) && keyOf(t) === 'also')) return null;
+  // A sentence that adds already ("also", "too", "likewise", "similarly", "as well") takes no second "also".
+  if (toks.some((t) => isWord(t) && ADDING_WORDS.has(keyOf(t)))) return null;
+  if (w.some((x, n) => n > 0 && keyOf(toks[x]) === 'well' && keyOf(toks[w[n - 1]]) === 'as')) return null;
   return { w, start: opening + 1 };
+}
+
+/** Finite forms of "be", "have" and "do", which no modal takes. */
+const FINITE_FORMS = set('is are was were am has had does did');
+/** What follows a modal used as one: a verb's base form or an adverb ("can help", "will soon"). */
+function modalThen(t: Tok | undefined): boolean {
+  if (!t || !isWord(t) || !isLowerWord(t.text)) return false;
+  const k = keyOf(t);
+  if (k === 'be' || k === 'have' || NOT_VERBS.has(k) || k.endsWith('ly')) return true;
+  if (FINITE_FORMS.has(k) || k.endsWith('ed') || DETERMINERS.has(k) || PREPOSITIONS.has(k)) return false;
+  return canBeVerb(k);
 }
 
 function additiveToAlso(toks: Tok[]): boolean {
@@ -1937,6 +1986,8 @@ function additiveToAlso(toks: Tok[]): boolean {
   if (!found) return false;
   const { w, start } = found;
   if (CLAUSE_WORDS.has(keyOf(toks[w[start]]))) return false;
+  // "Only members can vote": "also" after the auxiliary would add to what only they do.
+  if (FOCUS_ADVERBS.has(keyOf(toks[w[start]]))) return false;
   for (let n = start + 1; n <= start + 10 && n + 1 < w.length; n++) {
     const t = toks[w[n]];
     if (!isWord(t)) return false;
@@ -1949,6 +2000,10 @@ function additiveToAlso(toks: Tok[]): boolean {
     if (isNegation(k) || /['’]/.test(k)) return false;
     if (!ALSO_AFTER.has(k)) continue;
     const after = toks[w[n + 1]];
+    // A modal spelt like a noun is one after a determiner or a noun ("a can of", "the will was
+    // read", "a garbage can was"), or capitalised ("the May deadline"): the auxiliary must have a
+    // verb, "be", "have" or an adverb after it.
+    if (MODAL_AUX.has(k) && (!isLowerWord(t.text) || !modalThen(after))) continue;
     if (!isWord(after) || !isLowerWord(after.text) || isNegation(keyOf(after))) return false;
     // Nor before a focusing adverb: "this issue may also only amplify" stacks two.
     if (FOCUS_ADVERBS.has(keyOf(after))) return false;

@@ -47,6 +47,14 @@ export const NEGATION_WORDS = set(
   'not no never none nobody nothing nowhere neither nor cannot without hardly barely scarcely',
 );
 
+/**
+ * Verbs of saying: a tail after one (", highlighting the need for reform") tells what was said,
+ * not a comment on it, and "This showed …" would credit the saying instead of the words.
+ */
+export const SAYING_VERBS = set(
+  'spoke speaks speak said says say wrote writes write argued argues argue told tells tell addressed addresses announced announces stated states explained explains testified warned warns noted notes insisted insists claimed claims urged urges declared declares remarked replied responded',
+);
+
 /** The lower-case word negates: the meaning guard counts these, and edits that would move one keep off. */
 export function isNegation(key: string): boolean {
   return NEGATION_WORDS.has(key) || /n['’]t$/.test(key);

@@ -7756,4 +7756,148 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The report was released in March, showing the key role of nurses in the pandemic response.',
     note: 'what a report highlights is its content, not a comment: the tail stays',
   },
+  {
+    mode: 'standard',
+    text: 'Not only does this approach fix the error, but it also prevents similar issues in the future.',
+    expected: 'Not only does this approach fix the error, but it also prevents similar issues in the future.',
+    note: 'after "does this" a noun may follow: the sentence stays (no "This approaches fix")',
+  },
+  {
+    mode: 'standard',
+    text: 'Not only did the old statute fail, but it also fueled resentment.',
+    expected: 'Not only did the old statute fail, but it also fueled resentment.',
+    note: 'a subject of more than one noun stays inverted (no "The old statuted fail")',
+  },
+  {
+    mode: 'standard',
+    text: 'Not only did I not quit, but I have now taught for fifteen years.',
+    expected: 'I did not quit, and I have now taught for fifteen years.',
+    note: 'a negated "did" stays: "I did not quit"',
+  },
+  {
+    mode: 'standard',
+    text: 'Not only did the team win, but it also set a record.',
+    expected: 'The team won, and it also set a record.',
+  },
+  {
+    mode: 'standard',
+    text: 'The report was finished by Monday.',
+    expected: 'The report was finished by Monday.',
+    note: 'a deadline after "by" is no doer',
+  },
+  {
+    mode: 'standard',
+    text: 'The presents were wrapped by Christmas Eve.',
+    expected: 'The presents were wrapped by Christmas Eve.',
+  },
+  {
+    mode: 'standard',
+    text: 'The decision was taken by a majority of one.',
+    expected: 'The decision was taken by a majority of one.',
+    note: 'a margin is no "most" and no doer',
+  },
+  {
+    mode: 'standard',
+    text: 'A majority of voters rejected the plan in 2019.',
+    expected: 'Most voters rejected the plan in 2019.',
+  },
+  {
+    mode: 'standard',
+    text: 'Furthermore, a garbage can was placed at every corner.',
+    expected: 'A garbage can was also placed at every corner.',
+    note: 'a modal spelt like a noun is no auxiliary: "was also placed"',
+  },
+  {
+    mode: 'standard',
+    text: 'Furthermore, the will was read aloud to the family on Monday.',
+    expected: 'The will was also read aloud to the family on Monday.',
+  },
+  {
+    mode: 'standard',
+    text: 'Additionally, the May deadline has been extended by two weeks.',
+    expected: 'The May deadline has also been extended by two weeks.',
+  },
+  {
+    mode: 'standard',
+    text: 'Additionally, the hotel has a gym as well.',
+    expected: 'The hotel has a gym as well.',
+    note: 'a sentence that adds already takes no "also"',
+  },
+  {
+    mode: 'standard',
+    text: 'Furthermore, only members can vote.',
+    expected: 'Only members can vote.',
+    note: 'no "also" after a subject that "only" picks out',
+  },
+  {
+    mode: 'standard',
+    text: 'While the system is offline, users cannot log in.',
+    expected: 'While the system is offline, users cannot log in.',
+    note: '"while" as "during": no contrast invented',
+  },
+  {
+    mode: 'standard',
+    text: 'While the office is closed, the IT department will upgrade the network.',
+    expected: 'While the office is closed, the IT department will upgrade the network.',
+  },
+  {
+    mode: 'standard',
+    text: 'While the theory is new, researchers hope it will explain the data from the trials.',
+    expected: 'The theory is new, but researchers hope it will explain the data from the trials.',
+  },
+  {
+    mode: 'standard',
+    text: 'Although she had never met him, Anna recognized the stranger at once.',
+    expected: 'Although she had never met him, Anna recognized the stranger at once.',
+    note: 'the pronoun points ahead to Anna: the concession stays',
+  },
+  {
+    mode: 'standard',
+    text: 'He was hired by them in 2019, shortly after graduating.',
+    expected: 'He was hired by them in 2019, shortly after graduating.',
+    note: 'the active would have them graduate',
+  },
+  {
+    mode: 'casual',
+    text: 'If you cancel your booking before the end of the month, you will receive a full refund, and the deposit will be returned within five working days.',
+    expected:
+      "If you cancel your booking before the end of the month, you'll get a full refund, and the deposit will be returned within five working days.",
+    note: 'the condition holds over both clauses: no split',
+  },
+  {
+    mode: 'casual',
+    text: 'Add a pinch of salt to the water before the pasta goes in, and the flavor will improve more than you might expect.',
+    expected:
+      'Add a pinch of salt to the water before the pasta goes in, and the flavor will improve more than you might expect.',
+  },
+  {
+    mode: 'concise',
+    text: 'Additionally, the council agreed to review the budget annually, ensuring that spending remains on track.',
+    expected: 'The council agreed to review the budget annually, ensuring that spending remains on track.',
+    note: 'no "This ensured that spending remains"',
+  },
+  {
+    mode: 'concise',
+    text: 'The minister spoke for over an hour, highlighting the need for urgent reform.',
+    expected: 'The minister spoke for over an hour, showing the need for urgent reform.',
+    note: 'what a speaker highlighted is what was said: the tail stays',
+  },
+  {
+    mode: 'standard',
+    text: 'It is essential for the government and for local councils to work together.',
+    expected: 'It is essential for the government and for local councils to work together.',
+    note: 'a second "for" would stay in the new subject',
+  },
+  {
+    mode: 'standard',
+    text: 'It is essential that neither party disclose the terms.',
+    expected: 'It is essential that neither party disclose the terms.',
+    note: '"Neither party must disclose" reads two ways',
+  },
+  {
+    mode: 'standard',
+    text: 'We want to have an impact on the lives of young people.',
+    expected: 'We want to make a difference in the lives of young people.',
+    note: 'lives are made a difference in, not "affected"',
+  },
 ];
