@@ -870,9 +870,9 @@ export const PHRASES: Entry[] = [
       },
     }),
     // Only before what is counted ("a range of courses"), not a measure: "a range of 400 miles".
-    F('a number of', 'several', 2, { modes: CONCISE, guard: { beforePlural: true } }),
-    F('a variety of', 'many', 2, { modes: CONCISE, guard: { beforePlural: true } }),
-    F('a range of', 'many', 2, { modes: CONCISE, guard: { beforePlural: true } }),
+    F('a number of', 'several', 2, { modes: CONCISE, guard: { notMeasured: 2 } }),
+    F('a variety of', 'many', 2, { modes: CONCISE, guard: { notMeasured: 2 } }),
+    F('a range of', 'many', 2, { modes: CONCISE, guard: { notMeasured: 2 } }),
     F('the month of', '', 2, {
       modes: CONCISE,
       guard: { nextIn: set('january february march april may june july august september october november december') },

@@ -11,7 +11,6 @@ import {
   independentClause,
   leftClauseOk,
   listBefore,
-  finiteTags,
   mainTense,
   opensWithoutSubject,
   type Tense,
@@ -255,7 +254,8 @@ function splitSentence(
   // A condition scopes over every clause after it ("If you cancel …, you get a refund, and the
   // deposit is returned"), and an order with "and" is one ("Add salt, and the flavor will
   // improve"): split off, the second clause would hold without it.
-  if (CONDITIONS.has(keyOf(toks[firstContentIndex(toks)] ?? toks[0])) || imperative(toks, state)) return [s];
+  if (CONDITIONS.has(keyOf(toks[firstContentIndex(toks)] ?? toks[0]))) return [s];
+  const orderThenResult = imperative(toks, state) && isLowerWord(toks[nextIndex(toks, 0)]?.text ?? '');
   const allowAnd = !formalMode(state.mode) || state.strength >= 3;
   const allowBut = !formalMode(state.mode);
   // Contrast and consequence (", but", ", so", ", yet") and participle tails split as early as a semicolon does.
@@ -304,7 +304,12 @@ function splitSentence(
       if (!tense) continue;
       // A past act whose tail says what still holds ("agreed to review the budget, ensuring that
       // spending remains on track"): "This ensured that spending remains" mixes the times.
-      if (tense === 'past' && toks.slice(j.rest).some((t) => t.kind === 'word' && STILL_HOLDS.has(keyOf(t)))) continue;
+      if (
+        tense === 'past' &&
+        keyOf(toks[nextIndex(toks, j.rest)] ?? toks[j.rest]) === 'that' &&
+        toks.slice(j.rest).some((t) => t.kind === 'word' && STILL_HOLDS.has(keyOf(t)))
+      )
+        continue;
       // What a capacity makes a thing is what it is: "Basketball can be played by people of all
       // ages, making it a versatile sport" → "This makes it a versatile sport", not "This can make".
       if ((tense === 'can' || tense === 'may' || tense === 'could') && classifies(toks, j.rest))
@@ -316,6 +321,8 @@ function splitSentence(
       if (j.conj !== 'and' && nearbyOpeners.has(j.conj)) continue;
       if (left < minLeft || right < 5) continue;
       if (j.conj === 'and' && listBefore(toks, j.at)) continue;
+      // "Add salt, and the flavor will improve": the order is the result's condition.
+      if (j.conj === 'and' && orderThenResult && withinHas(toks, j.rest, 1, { n: 6, in: RESULT_MODALS })) continue;
       if ((j.conj === 'but' || j.conj === 'yet') && correction(toks, j.at, j.rest)) continue;
       if (!independentClause(toks, j.rest, toks.length, state.pos)) continue;
       if (!leftClauseOk(toks, j.at, state.pos, minLeft)) continue;
@@ -1024,19 +1031,23 @@ function modifierComma(toks: readonly Tok[], i: number): boolean {
 const CONCESSIVE_VERBS = set('is are has have does do can may might could should seems seem remains remain');
 /** Narrative tenses and the words after "is" that make "while" mean "during" ("while he was away", "while it is raining"). */
 const TEMPORAL_WHILE = set(
-  'was were had am at home away asleep abroad there here offline closed shut unavailable leave vacation holiday renovation repair repairs construction maintenance',
+  'was were had am at home away asleep abroad there here offline closed shut unavailable leave vacation holiday renovation repair repairs construction maintenance underway ongoing pending',
 );
-/**
- * A main clause that plans, permits or forbids ("…, users cannot log in", "…, Tom will handle her
- * clients", "…, guests may use the gym"): what holds while the state lasts, no contrast with it.
- */
-const DURING_MAIN = set("will 'll should cannot can't must may might shall need needs won't");
+/** What a result after an order is said with ("…, and the flavor will improve"). */
+const RESULT_MODALS = set("will 'll can could would");
 /** Present verbs that say something holds now. */
 const STILL_HOLDS = set('is are remains remain stays stay continues continue has have');
 /** Openings that make what follows conditional. */
-const CONDITIONS = set('if unless once provided providing whenever suppose supposing');
-/** Pronouns that may point ahead to a name or a noun in the next clause. */
+const CONDITIONS = set('if unless provided providing whenever suppose supposing');
+/** Pronouns that may point ahead to a name in the next clause. */
 const THIRD_PERSON = set('he she it they his her its their');
+
+/** The clause at `from` opens with a name, bare or after "the" ("Anna", "the Nimbus 3", "the Tigers"). */
+function namedSubject(toks: readonly Tok[], from: number): boolean {
+  let i = from;
+  if (toks[i]?.kind === 'word' && keyOf(toks[i]) === 'the') i = nextIndex(toks, i);
+  return i >= 0 && toks[i]?.kind === 'word' && isCapitalized(toks[i].text) && keyOf(toks[i]) !== 'i';
+}
 /** Words that already set up a contrast in the main clause: no second "but". */
 const CONTRAST = set('but yet however nevertheless nonetheless though although');
 
@@ -1056,22 +1067,6 @@ function concessiveWhileClause(toks: readonly Tok[], a: number, comma: number): 
   if (temporalClause(toks, a, comma)) return false;
   // Its verb after a subject of its own ("While in Paris, …" is not a clause).
   for (let i = a + 1; i < comma; i++) if (toks[i].kind === 'word' && CONCESSIVE_VERBS.has(keyOf(toks[i]))) return true;
-  return false;
-}
-
-/**
- * The main clause from `from` plans, permits or forbids ("users cannot log in", "the IT
- * department will upgrade …"): its first verb is a modal. Read up to that verb.
- */
-function mainVerbPlans(toks: readonly Tok[], from: number, state: ReviseState): boolean {
-  for (let i = from, n = 0; i >= 0 && i < toks.length && n < 8; i = nextIndex(toks, i), n++) {
-    if (toks[i].kind !== 'word') continue;
-    const k = keyOf(toks[i]);
-    if (DURING_MAIN.has(k)) return true;
-    if (FINITE_AUX.has(k) || finiteTags(tagsAt(toks, i, state.pos))) return false;
-    // A clause of its own begins ("researchers hope it will …"): its modal is not the main verb's.
-    if (n > 0 && (SUBJECT_PRONOUNS.has(k) || k === 'that')) return false;
-  }
   return false;
 }
 
@@ -1097,10 +1092,9 @@ function concessiveOpening(s: Sentence, state: ReviseState): Sentence {
   if (wordCount(toks.slice(a, comma)) < 3 || wordCount(toks.slice(rest)) < 4) return s;
   if (!isLowerWord(toks[a].text) && !isCapitalized(toks[a].text)) return s;
   if (k0 === 'while' ? !concessiveWhileClause(toks, a, comma) : !hasFiniteVerb(toks, a + 1, comma, state.pos)) return s;
-  if (k0 === 'while' && mainVerbPlans(toks, comma + 2, state)) return s;
   // "Although she had never met him, Anna recognized …": the pronoun points ahead to the main
   // clause's subject, and "She had never met him, but Anna …" would make them two people.
-  if (THIRD_PERSON.has(keyOf(toks[a])) && !SUBJECT_PRONOUNS.has(keyOf(toks[rest]))) return s;
+  if (THIRD_PERSON.has(keyOf(toks[a])) && !expletiveIt(toks.slice(a, comma)) && namedSubject(toks, rest)) return s;
   // The conceded part must stand as a sentence once "Though" goes: "Though seemingly calm compared
   // to Paris, London is …" has no subject of its own ("Seemingly calm …, but London is …").
   if (opensWithoutSubject(toks, a, state.pos)) return s;

@@ -323,7 +323,8 @@ function notOnlyInverted(toks: Tok[]): boolean {
   if (!pronoun) {
     const noun = keyOf(toks[w[4]]);
     const verb = toks[w[5]];
-    if (lexiconHas(noun, 'Adjective') || /['’]s$/.test(noun) || !isWord(verb) || !canBeVerb(keyOf(verb))) return false;
+    if (lexiconHas(noun, 'Adjective') || /['’]s$/.test(noun)) return false;
+    if (form !== 'be' && (!isWord(verb) || !canBeVerb(keyOf(verb)))) return false;
   }
   const subjectWords = pronoun ? [subj] : [subj, toks[w[4]]];
   if (!pronoun) w.splice(3, 2, w[3]); // the two words count as one slot below
@@ -1948,7 +1949,7 @@ const FOCUS_ADVERBS = set('only just even still ever merely simply');
 /** Words of degree that pick out one thing above the rest. */
 const SUPERLATIVES = set('most least best worst');
 /** Words that already say the sentence adds to the one before. */
-const ADDING_WORDS = set('also too likewise similarly');
+const ADDING_WORDS = set('also likewise similarly');
 /** Modals, which are auxiliaries only before a verb: "a garbage can was placed", "the will was read". */
 const MODAL_AUX = set('can could may might will would should must');
 /** Quantifiers that make a subject negative besides the negations themselves ("Few people …"). */
@@ -1966,6 +1967,8 @@ function additiveOpening(toks: readonly Tok[]): { w: number[]; start: number } |
   if (!opening || toks[w[opening]]?.text !== ',') return null;
   // A sentence that adds already ("also", "too", "likewise", "similarly", "as well") takes no second "also".
   if (toks.some((t) => isWord(t) && ADDING_WORDS.has(keyOf(t)))) return null;
+  // "too" adds at a clause's end ("were friendly too."); before a word it grades ("too high").
+  if (w.some((x, n) => keyOf(toks[x]) === 'too' && toks[w[n + 1]]?.kind === 'punctuation')) return null;
   if (w.some((x, n) => n > 0 && keyOf(toks[x]) === 'well' && keyOf(toks[w[n - 1]]) === 'as')) return null;
   return { w, start: opening + 1 };
 }

@@ -1352,7 +1352,7 @@ export const TABLE: Entry[] = [
       prevWithin: {
         n: 2,
         in: set(
-          'he she they we i you mayor minister president chair ceo speaker author authors teacher professor spokesperson spokesman spokeswoman official officials leader leaders manager director governor senator',
+          'he she we i you mayor minister president chair ceo speaker author authors teacher professor spokesperson spokesman spokeswoman official officials leader leaders manager director governor senator',
         ),
       },
     },

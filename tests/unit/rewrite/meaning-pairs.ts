@@ -7900,4 +7900,40 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'We want to make a difference in the lives of young people.',
     note: 'lives are made a difference in, not "affected"',
   },
+  {
+    mode: 'concise',
+    text: 'The region is home to a variety of plant and animal species, including the leopard.',
+    expected: 'The region is home to many plant and animal species, including the leopard.',
+    note: '"a variety of" before what is counted is "many"',
+  },
+  {
+    mode: 'standard',
+    text: 'While some may find shopping a therapeutic experience, others may find it stressful.',
+    expected: 'Some may find shopping a therapeutic experience, but others may find it stressful.',
+    note: 'a modal in the main clause is no sign of "during"',
+  },
+  {
+    mode: 'standard',
+    text: 'Furthermore, the threshold could be too high for some companies.',
+    expected: 'The threshold could also be too high for some companies.',
+    note: '"too" before a word grades it and adds nothing: "could also be too high"',
+  },
+  {
+    mode: 'standard',
+    text: "While it is hard to locate a single character who changes the most, Santiago's transformation is clearly the deepest.",
+    expected:
+      "It is hard to locate a single character who changes the most. But Santiago's transformation is clearly the deepest.",
+    note: 'an empty "it" points at no name ahead',
+  },
+  {
+    mode: 'casual',
+    text: 'Miss Lemon is very precise and detail-oriented in her work, and she keeps the office running smoothly.',
+    expected: 'Miss Lemon is very precise and detail-oriented in her work. She keeps the office running smoothly.',
+    note: 'a name that is also a verb ("Miss") opens no order',
+  },
+  {
+    mode: 'casual',
+    text: 'Once out in the deep waters, Santiago hooks a giant marlin, leading to a long struggle at sea.',
+    expected: 'Once out in the deep waters, Santiago hooks a giant marlin. This leads to a long struggle at sea.',
+  },
 ];
