@@ -65,13 +65,17 @@ function comments(s: Sentence): boolean {
 }
 
 /** Words that open a sentence by pointing back at the one before ("Its legacy …", "They …"). */
-const BACK_REFERENCES = set('this these those it its they their them such he his she her');
+const BACK_REFERENCES = set('this these those that it its they their them such he his she her');
+/** Pronouns that may stand for a noun of the sentence before, anywhere early in the next one ("But we must use them …"). */
+const EARLY_POINTERS = set('it its they their them');
 /**
  * Openings that answer the sentence before — replace it, compare with it, hold against it: "…
  * abolishing it would create new problems. Instead, we should reform it." loses what "Instead"
  * replaces once its sentence goes.
  */
-const RESPONSE_OPENINGS = set('instead rather otherwise likewise similarly conversely nevertheless nonetheless still');
+const RESPONSE_OPENINGS = set(
+  'instead rather otherwise likewise similarly conversely nevertheless nonetheless still but yet however',
+);
 /** Openings that illustrate the sentence before: it states a point, whatever its words. */
 const EXAMPLE_OPENINGS = set('for specifically in');
 /** The sentence opens with a word that needs the sentence before it to be understood. */
@@ -82,6 +86,13 @@ function pointsBack(s: Sentence): boolean {
     .map(keyOf);
   if (!ws.length) return false;
   if (BACK_REFERENCES.has(ws[0]) || RESPONSE_OPENINGS.has(ws[0])) return true;
+  if (
+    s.toks
+      .filter((t) => t.kind === 'word')
+      .slice(1, 8)
+      .some((t) => EARLY_POINTERS.has(keyOf(t)))
+  )
+    return true;
   // "For example, …", "For instance, …", "In particular, …", "Specifically, …"
   return (
     EXAMPLE_OPENINGS.has(ws[0]) && (ws[0] === 'specifically' || /^(?:example|instance|particular)$/.test(ws[1] ?? ''))

@@ -56,7 +56,9 @@ const EVIDENCE = set(
 const BIG_AS_IMPORTANT = set(
   'announcement announcements news deal decision decisions day moment event events change changes difference problem problems question questions fan fans mistake mistakes surprise step steps name names win idea ideas success deal ' +
     // Fixed phrases: "big data", "a big heart", "big time", "the big picture", "big tech".
-    'data heart hearts time picture brother brothers sister sisters shot shots bang league leagues diff break breaks boss bosses tech pharma money spender spenders smile hug thanks hit hits screen top wheel cheese',
+    'data heart hearts time picture brother brothers sister sisters shot shots bang league leagues diff break breaks boss bosses tech pharma money spender spenders smile hug thanks hit hits screen top wheel cheese ' +
+    // Praise or weight, not size: "some big winners", "a big responsibility", "big plans".
+    'winner winners responsibility responsibilities plan plans',
 );
 
 /** Words before a verb that a hedge ("can …") must not follow: adverbs, and adjectives of a noun. */
@@ -975,12 +977,13 @@ export const PHRASES: Entry[] = [
         ),
       },
     }),
-    // Not "provide someone with something", nor a means, a range or a service (PROVIDED_NOT_GIVEN).
+    // Not "provide someone with something", nor a means, a range or a service (PROVIDED_NOT_GIVEN),
+    // nor what is provided for someone ("provide a week of meals for a child" is no "give … for").
     V('provide', 'give', 2, {
       guard: {
         verb: true,
         nextNotIn: set('for that with by in to'),
-        notNextWithin: { n: 4, in: PROVIDED_NOT_GIVEN },
+        notNextWithin: { n: 6, in: new Set([...PROVIDED_NOT_GIVEN, 'for']) },
         nextIn: new Set([
           ...DETERMINERS,
           ...POSSESSIVES,
@@ -1083,7 +1086,7 @@ export const PHRASES: Entry[] = [
       guard: {
         attributive: true,
         nextNotIn: set(
-          'amount amounts number numbers quantity quantities scale proportion proportions part portion sums sum extent majority',
+          'amount amounts number numbers quantity quantities scale proportion proportions part portion sums sum extent majority intestine language print',
         ),
       },
     }),
@@ -1163,7 +1166,17 @@ export const PHRASES: Entry[] = [
     // steep" → "somewhat steep" ("a bit of" and "a super hero" are neither).
     F('super', 'very', 2, { modes: FORMAL, guard: { nextLower: true, beforeGradable: true } }),
     F('a bit', 'somewhat', 2, { modes: FORMAL, guard: { nextLower: true, beforeGradable: true } }),
-    F('about', 'approximately', 2, { modes: FORMAL, guard: { nextIn: set('#') } }),
+    // Only an amount's "about" ("for about 20 minutes", "cost about $40"), not "about" as
+    // "concerning" before a number ("a film about three sisters", "concerns about 5G").
+    F('about', 'approximately', 2, {
+      modes: FORMAL,
+      guard: {
+        nextIn: set('#'),
+        prevIn: set(
+          'for in of at by to over under from within after before nearly cost costs costing took takes take taking weighs weighed weigh lasted lasts last measures measured reached reaches rose fell grew dropped increased decreased employs employed earns earned paid pays',
+        ),
+      },
+    }),
     V('buy', 'purchase', 2, { modes: FORMAL, guard: { verb: true, object: true } }),
     V('get', 'obtain', 2, {
       modes: FORMAL,

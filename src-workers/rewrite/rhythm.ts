@@ -104,7 +104,9 @@ interface Participle {
   within?: ReadonlySet<string>;
   evidential?: boolean;
 }
-const OBJECTS_OF_MAKING = set('it them him her us readers people the this these those a an life things everything');
+// Not "a"/"an": "making a choice", "making a fatal mistake" make the thing itself ("This makes a
+// choice" would hand the choice to the clause before).
+const OBJECTS_OF_MAKING = set('it them him her us readers people the this these those life things everything');
 const PARTICIPLES = new Map<string, Participle>([
   ['causing', { base: 'cause' }],
   ['leading', { base: 'lead', next: set('to') }],
@@ -297,6 +299,16 @@ function splitSentence(
       // Not "This X. This Y." nor "X. This Y. This Z.": a run of sentences opening with "This".
       if (nextStartsThis || startsWithThis(toks)) continue;
       if (commaThenVerb(toks, j.rest, state.pos)) continue;
+      // Nor after a purpose ("were designed to look down on guests, reminding them …"): the tail
+      // says what the design meant to do, and "This reminded them" would tell it as done.
+      if (
+        toks
+          .slice(0, j.at)
+          .some(
+            (t, i) => t.kind === 'word' && keyOf(t) === 'to' && PURPOSE_WORDS.has(keyOf(toks[prevIndex(toks, i)] ?? t)),
+          )
+      )
+        continue;
       // Not ", ensuring consistency but adding latency": a second participle coordinated with the
       // first would be left behind "This ensures … but adding …".
       if (coordinatedParticiple(toks, j.rest)) continue;
@@ -321,6 +333,9 @@ function splitSentence(
       if (j.conj !== 'and' && nearbyOpeners.has(j.conj)) continue;
       if (left < minLeft || right < 5) continue;
       if (j.conj === 'and' && listBefore(toks, j.at)) continue;
+      // The part since the comma before has no verb: the ", and" closes a list of longer phrases
+      // ("…, the weakening of local newspapers in small towns, and the steady decline …").
+      if (j.conj === 'and' && verblessSinceComma(toks, j.at, state)) continue;
       // "Add salt, and the flavor will improve": the order is the result's condition.
       if (j.conj === 'and' && orderThenResult && withinHas(toks, j.rest, 1, { n: 6, in: RESULT_MODALS })) continue;
       if ((j.conj === 'but' || j.conj === 'yet') && correction(toks, j.at, j.rest)) continue;
@@ -409,6 +424,12 @@ function splitPointer(state: ReviseState): string {
   return n % 2 === 0 ? 'This' : 'That';
 }
 const SPLIT_POINTER = 'split:pointer';
+
+/** Between the comma before toks[at] and it, no verb: a list item, not a clause. */
+function verblessSinceComma(toks: readonly Tok[], at: number, state: ReviseState): boolean {
+  const comma = toks.findLastIndex((t, i) => i < at && t.kind === 'punctuation' && t.text === ',');
+  return comma >= 0 && !hasFiniteVerb(toks, comma + 1, at, state.pos);
+}
 
 /** The word before the comma at `at` is a plural noun ("landforms", "children"). */
 function pluralBeforeComma(toks: readonly Tok[], at: number): boolean {
@@ -1035,6 +1056,8 @@ const TEMPORAL_WHILE = set(
 );
 /** What a result after an order is said with ("…, and the flavor will improve"). */
 const RESULT_MODALS = set("will 'll can could would");
+/** Participles of purpose before "to" ("designed to", "meant to"). */
+const PURPOSE_WORDS = set('designed meant intended placed built made created aimed');
 /** Present verbs that say something holds now. */
 const STILL_HOLDS = set('is are remains remain stays stay continues continue has have');
 /** Openings that make what follows conditional. */

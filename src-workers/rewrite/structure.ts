@@ -15,7 +15,7 @@
  *   a participle or a preposition.
  * Each works on one sentence's tokens in place and marks what it puts in with its reason.
  */
-import { hasFiniteVerb } from './clauses';
+import { hasFinite, hasFiniteVerb } from './clauses';
 import { easeDashes } from './dashes';
 import { contractedPair } from './contractions';
 import { allowToLet, LET_WORDS } from './lets';
@@ -678,6 +678,8 @@ function contrastFrameAt(toks: Tok[], start: number, state: ReviseState): boolea
   const kb = keyOf(toks[bFrom]);
   if (kb === 'that' || SUBORDINATORS.has(kb)) return false;
   if (SUBJECT_PRONOUNS.has(kb) || CONTRACTED_SUBJECT.test(kb) || !sameKind(toks, aFrom, bFrom, state)) return false;
+  // Nor a clause with its own verb: "This is not an easy task, but the rewards are great."
+  if (hasFinite(toks, bFrom + 1, end, 8)) return false;
   const why = REASONS.contrast;
   const mark = (t: Tok): Tok => ({ ...t, joint: true });
   const sp = () => tok(' ', 'space', why);
@@ -974,6 +976,8 @@ function pluralThat(toks: Tok[], w: number[], at: number, modal: string, state: 
     const head = toks[w[h]];
     if (!isWord(head) || !isLowerWord(head.text)) return false;
     const hk = keyOf(head);
+    // A verb in -s is no plural head ("everyone has access").
+    if (MODAL_OR_AUX.has(hk)) return false;
     if (!pluralHead(hk)) continue;
     const verb = toks[w[h + 1]];
     const vk = isWord(verb) ? keyOf(verb) : '';
@@ -1283,21 +1287,40 @@ function itIsAdjectiveTo(toks: Tok[], state: ReviseState, addressed = false): bo
     let v = k + 2;
     if (keyOf(toks[w[v]]) === 'should') v++;
     const verb = toks[w[v]];
-    if (!isWord(verb) || verbForms(keyOf(verb)).base !== keyOf(verb) || MODAL_OR_AUX.has(keyOf(verb))) return false;
+    // The verb after the modal is a base form: "everyone has access" → "Everyone must have
+    // access"; a negation, a contraction or another modal ("you don't skip", "you can't be")
+    // leaves the sentence as it is.
+    if (!isWord(verb) || !isLowerWord(verb.text) || /['’]/.test(verb.text) || MODAL_OR_AUX_NOT_HAVE.has(keyOf(verb)))
+      return false;
+    const base = baseAfterModal(keyOf(verb));
+    if (!base) return false;
     const subject = keyOf(s) === 'i' ? 'I' : capitalize(keyOf(s));
     toks.splice(
       0,
-      w[v],
+      w[v] + 1,
       tok(subject, 'word', why),
       tok(' ', 'space', why),
       tok(modal, 'word', why),
       tok(' ', 'space', why),
+      base === keyOf(verb) ? verb : tok(base, 'word', why),
     );
     return true;
   }
   return false;
 }
 const MODAL_OR_AUX = set('can could will would shall should may might must do does did is are was were has have had');
+/** Auxiliaries a modal cannot stand before ("has" becomes "have": "must have access"). */
+const MODAL_OR_AUX_NOT_HAVE = set('can could will would shall should may might must do does did is are was were had');
+
+/** The base form a verb takes after a modal ("has" → "have", "knows" → "know"), or null if it is not a present form. */
+function baseAfterModal(verb: string): string | null {
+  if (verb === 'has') return 'have';
+  if (verb === 'have') return verb;
+  if (verb.endsWith('ed') || verb.endsWith('ing')) return null;
+  const bases = basesOfThirdPerson(verb);
+  if (bases.length) return bases[0];
+  return canBeVerb(verb) ? verb : null;
+}
 /** Subjects that deny ("neither party", "no one"): "must" after them reads two ways. */
 const NEGATIVE_SUBJECTS = set('neither no none nobody nothing nor');
 

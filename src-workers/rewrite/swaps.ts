@@ -286,6 +286,23 @@ function beforeSingular(toks: readonly Tok[], end: number, pos: PosCache): boole
   return n2 < 0 || toks[n2].kind !== 'word' || !tagsAt(toks, n2, pos).has('Plural');
 }
 
+const PAST_AUX = set('was were had did');
+/** The clause after toks[end], up to its first verb, tells a past ("the factory closed", "he was"). */
+function tellsPast(toks: readonly Tok[], end: number, pos: PosCache): boolean {
+  for (let i = nextIndex(toks, end), n = 0; i >= 0 && n < 10; i = nextIndex(toks, i), n++) {
+    const t = toks[i];
+    if (t.kind === 'punctuation' && /[.;:!?]/.test(t.text)) return false;
+    if (t.kind !== 'word') continue;
+    const k = keyOf(t);
+    if (PAST_AUX.has(k)) return true;
+    if (FINITE_AUX.has(k)) return false;
+    const tags = tagsAt(toks, i, pos);
+    if (tags.has('PastTense') && !tags.has('Participle')) return true;
+    if (tags.has('PresentTense') && tags.has('Verb')) return false;
+  }
+  return false;
+}
+
 /**
  * The noun that heads the object after toks[end], past its article and every describing word,
  * comma and "and" ("a diverse, equitable, and inclusive workplace" → "workplace"), is in `heads`.
@@ -724,11 +741,13 @@ export function applyTable(toks: Tok[], state: ReviseState, neighbours: Neighbou
         if (rule.guard.verb && !readsAsVerb(toks, i, rule.forms, pos)) continue;
         if (rule.guard.noun && !readsAsNoun(toks, i, pos)) continue;
         if (rule.guard.notBeforeAdjective && beforeAdjective(toks, m.end, pos)) continue;
-        if (rule.guard.beforeGradable && !beforeGradable(toks, m.end, pos)) continue;
+        if (rule.guard.beforeGradable !== undefined && beforeGradable(toks, m.end, pos) !== rule.guard.beforeGradable)
+          continue;
         if (rule.guard.notBeforeModifier && beforeModifier(toks, m.end, pos)) continue;
         if (rule.guard.notBeforeSingular && beforeSingular(toks, m.end, pos)) continue;
         if (rule.guard.beforePlural && !beforePlural(toks, m.end, pos)) continue;
         if (rule.guard.objectHeadIn && !objectHeadIn(toks, m.end, rule.guard.objectHeadIn, pos)) continue;
+        if (rule.guard.beforePast !== undefined && tellsPast(toks, m.end, pos) !== rule.guard.beforePast) continue;
         if (rule.guard.afterModifier !== undefined && modifierBefore(toks, i, pos) !== rule.guard.afterModifier)
           continue;
         const form = rule.forms ? resolveForm(toks, i, rule.forms) : null;

@@ -128,7 +128,10 @@ export interface Guard {
    * "frequently asked questions"): the adverb is part of a compound there.
    */
   notBeforeModifier?: boolean;
-  /** Only before an adjective that is no participle, or an adverb ("immensely powerful", "tremendously well"; not "immensely improved"). */
+  /**
+   * Only before an adjective that is no participle, or an adverb ("immensely powerful",
+   * "tremendously well"; not "immensely improved"); `false`: never before one.
+   */
   beforeGradable?: boolean;
   /**
    * The next word is no singular noun: after a quantifier that takes plurals, a singular is a verb
@@ -139,6 +142,8 @@ export interface Guard {
   beforePlural?: boolean;
   /** The object's head noun, past its article and describing words and their commas, is one of these. */
   objectHeadIn?: ReadonlySet<string>;
+  /** The clause after the match tells a past ("the factory closed in 1998"); `false`: it does not. */
+  beforePast?: boolean;
   /**
    * The word before is a determiner, a possessive or an adjective, so the match is a noun ("a heroic
    * endeavor to …"); `false`: it is none of these, so a word that is also a verb is one ("we endeavor to").
@@ -419,6 +424,8 @@ const AUDIENCES = new Set([
 const CHAMPIONED = set(
   'rights right interests interest cause causes people women men children workers minorities welfare well-being poor vulnerable needs voice voices community communities victims patients',
 );
+/** A quantifier up to two words back: "many (privacy) advocates" are people. */
+const QUANTIFIED = { n: 2, in: set('many some most several few all other') };
 /** What one advocates for by calling for it: a change, a policy, a measure. */
 const DEMANDS = set(
   'change changes reform reforms policy policies law laws action actions measures measure ban bans removal end return creation investment investments regulation regulations ceasefire release review rules funding age limits limit tax taxes',
@@ -1073,7 +1080,14 @@ export const TABLE: Entry[] = [
     guard: { verb: true, object: true, nextWithin: { n: 3, in: set('benefits advantages') } },
   }),
   V('harness', 'tap', 1, { guard: { verb: true, object: true, nextWithin: { n: 3, in: set('potential') } } }),
-  V('harness', ['use', 'tap'], 1, { guard: { verb: true, object: true } }),
+  // Not horses put in harness ("Farmers harness horses to the plough").
+  V('harness', ['use', 'tap'], 1, {
+    guard: {
+      verb: true,
+      object: true,
+      notNextWithin: { n: 3, in: set('horse horses ox oxen mule mules pony ponies dog dogs team') },
+    },
+  }),
   // Not "point out": only people point things out ("this change, pointing out the key role").
   // "We can't underscore this enough": what cannot be said too strongly is stressed ("can't show
   // this enough" says something else).
@@ -1881,7 +1895,9 @@ export const TABLE: Entry[] = [
   F('additionally', 'also', 2, { guard: { nextLower: true } }),
   // Not the framing "Notably," where it could not be cut (before a quotation in lower case):
   // "Especially, …" opens no sentence.
-  F('notably', 'especially', 2, { guard: { prevNotIn: set('most'), nextNotIn: set(',') } }),
+  // Not before a word it grades ("Notably absent was the CEO", "notably higher rates"): only
+  // where it picks out ("notably in winter").
+  F('notably', 'especially', 2, { guard: { prevNotIn: set('most'), nextNotIn: set(','), beforeGradable: false } }),
   F('whilst', 'while', 2),
   F('amongst', 'among', 2),
   // A rule or a standard is "on" its matter ("ethical standards regarding education" are not
@@ -2385,8 +2401,26 @@ export const TABLE: Entry[] = [
   // The verb only ("Advocates for the poor met" are people): one stands up for rights, causes and
   // people, and calls for a change, a policy or a reform; anything else stays ("advocating for
   // the Philippines' interests").
-  V('advocate for', 'stand up for', 2, { guard: { verb: true, nextWithin: { n: 4, in: CHAMPIONED } } }),
-  V('advocate for', 'call for', 2, { guard: { verb: true, nextWithin: { n: 4, in: DEMANDS } } }),
+  // Not the noun after another ("an activist and advocate for human rights", "privacy advocates
+  // for stronger laws"): after "and", "or", a determiner or an adjective it names a person.
+  V('advocate for', 'stand up for', 2, {
+    guard: {
+      verb: true,
+      afterModifier: false,
+      prevNotIn: set('and or'),
+      notPrevWithin: QUANTIFIED,
+      nextWithin: { n: 4, in: CHAMPIONED },
+    },
+  }),
+  V('advocate for', 'call for', 2, {
+    guard: {
+      verb: true,
+      afterModifier: false,
+      prevNotIn: set('and or'),
+      notPrevWithin: QUANTIFIED,
+      nextWithin: { n: 4, in: DEMANDS },
+    },
+  }),
   // Of people only: "seasoned chicken" is spiced.
   F('seasoned', 'experienced', 2, { guard: { nextIn: SEASONED_PEOPLE } }),
   F('swiftly', 'quickly', 2),
@@ -2794,12 +2828,21 @@ export const TABLE: Entry[] = [
       notNextWithin: {
         n: 3,
         in: set(
-          'limits limit bounds confines range scope reach framework boundaries boundary walls wall hours days weeks months years minutes seconds time means budget power rights',
+          'limits limit bounds confines range scope reach framework boundaries boundary walls wall hours days weeks months years minutes seconds time means budget power rights law laws rules rule guidelines terms remit',
         ),
       },
     },
   }),
-  V('illustrate', 'show', 2, { guard: { verb: true, object: true } }),
+  // What a figure or an example illustrates it shows; a person who illustrates draws ("She wrote
+  // the book and illustrated it herself", "illustrated children's books"): only a thing's.
+  V('illustrate', 'show', 2, {
+    guard: {
+      verb: true,
+      object: true,
+      notPrevWithin: { n: 3, in: set('he she they i we you who and also herself himself') },
+      notNextWithin: { n: 3, in: set('book books it itself cover covers story stories herself himself') },
+    },
+  }),
   // Not after "not": "not merely X, but Y" would become "not only X, but Y", which says less.
   // "doesn't merely present" is no "doesn't only present": after any negation it stays.
   F('merely', 'only', 2, { guard: { nextLower: true, prevNotIn: NEGATORS } }),
@@ -2896,7 +2939,13 @@ const TODAY_NOUNS = [
   'fast-paced and ever-changing world',
   'rapidly advancing world',
 ];
-for (const n of TODAY_NOUNS) TABLE.push(O(`in today's ${n} ,`, 'Today,', 1));
+// Before a past the present says nothing ("In today's world, the factory closed in 1998." is no
+// "Today, the factory closed"): the opening goes.
+const todayOpener = (src: string, level: 1 | 2) => [
+  O(src, 'Today,', level, { guard: { beforePast: false } }),
+  O(src, '', level, { guard: { beforePast: true } }),
+];
+for (const n of TODAY_NOUNS) TABLE.push(...todayOpener(`in today's ${n} ,`, 1));
 // The same openers with the modifiers generators stack in front of the noun ("In today's rapidly
 // evolving digital landscape,"): a scene-setting phrase that says no more than "Today,".
 /** The modifiers that say the scene changes (and so set it in the present). */
@@ -2921,7 +2970,7 @@ for (const m of ['', ...TODAY_MODIFIERS])
       const phrase = [m, k, h].filter(Boolean).join(' ');
       if (m !== k && !TODAY_NOUNS.includes(phrase)) todayPhrases.add(phrase);
     }
-for (const phrase of todayPhrases) TABLE.push(O(`in today's ${phrase} ,`, 'Today,', 1));
+for (const phrase of todayPhrases) TABLE.push(...todayOpener(`in today's ${phrase} ,`, 1));
 // The same scene set with an article ("In an ever-changing world,", "In our fast-paced digital
 // age,"): only where a modifier of change opens it and a time or a world closes it. "In a world
 // where …" opens a claim of its own, and "In a complex environment," or "In a competitive
@@ -2929,7 +2978,7 @@ for (const phrase of todayPhrases) TABLE.push(O(`in today's ${phrase} ,`, 'Today
 const TIMES = ['world', 'society', 'age', 'era', 'times'];
 for (const phrase of [...TODAY_NOUNS, ...todayPhrases])
   if (CHANGING.some((m) => phrase.startsWith(`${m} `)) && TIMES.some((h) => phrase.endsWith(` ${h}`)))
-    for (const a of ['a', 'an', 'our']) TABLE.push(O(`in ${a} ${phrase} ,`, 'Today,', 2));
+    for (const a of ['a', 'an', 'our']) TABLE.push(...todayOpener(`in ${a} ${phrase} ,`, 2));
 // A scene set in one field ("In today's rapidly evolving business landscape,"): the metaphor names
 // no more than the field and the present, "In business today,"; a field's "world" is its people,
 // "In the fashion world today,". Only a field named by a noun, which can stand after "In" alone

@@ -7936,4 +7936,113 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'Once out in the deep waters, Santiago hooks a giant marlin, leading to a long struggle at sea.',
     expected: 'Once out in the deep waters, Santiago hooks a giant marlin. This leads to a long struggle at sea.',
   },
+  {
+    mode: 'standard',
+    text: 'It is crucial that everyone has access to clean water.',
+    expected: 'Everyone must have access to clean water.',
+    note: 'after the modal the verb\'s base form: "must have access"',
+  },
+  {
+    mode: 'standard',
+    text: "It is important that you don't skip any doses.",
+    expected: "It is important that you don't skip any doses.",
+    note: 'no modal before a negation',
+  },
+  {
+    mode: 'formal',
+    text: 'The film is about three sisters who run a farm in Kent.',
+    expected: 'The film is about three sisters who run a farm in Kent.',
+    note: '"about" as "concerning" is no "approximately"',
+  },
+  {
+    mode: 'formal',
+    text: 'The meeting lasted for about 20 minutes and ended early.',
+    expected: 'The meeting lasted for approximately 20 minutes and ended early.',
+  },
+  {
+    mode: 'standard',
+    text: "In today's digital age, my grandfather wrote letters by hand until he died in 1990.",
+    expected: 'My grandfather wrote letters by hand until he died in 1990.',
+    note: 'before a past the opening goes: no "Today, my grandfather wrote"',
+  },
+  {
+    mode: 'standard',
+    text: 'She not only wrote the book but also illustrated it herself.',
+    expected: 'She wrote the book and illustrated it herself.',
+    note: 'a person who illustrates draws',
+  },
+  {
+    mode: 'standard',
+    text: 'These figures illustrate the scale of the problem.',
+    expected: 'These figures show the scale of the problem.',
+  },
+  {
+    mode: 'standard',
+    text: 'Notably absent from the meeting was the CEO.',
+    expected: 'Notably absent from the meeting was the CEO.',
+    note: '"notably" grading a word is no "especially"',
+  },
+  {
+    mode: 'casual',
+    text: 'The large intestine absorbs water and salts from food.',
+    expected: 'The large intestine absorbs water and salts from food.',
+    note: 'a term keeps its "large"',
+  },
+  {
+    mode: 'formal',
+    text: 'There were some big winners at the awards this year.',
+    expected: 'There were some big winners at the awards this year.',
+    note: 'praise is not size: no "large winners"',
+  },
+  {
+    mode: 'standard',
+    text: 'Farmers harness horses to the plough in spring.',
+    expected: 'Farmers harness horses to the plough in spring.',
+    note: 'horses in harness are not "used"',
+  },
+  {
+    mode: 'standard',
+    text: 'This is not an easy task, but the rewards are great.',
+    expected: 'This is not an easy task, but the rewards are great.',
+    note: 'a clause after "but" is no corrected complement',
+  },
+  {
+    mode: 'standard',
+    text: 'The growth of private security firms and surveillance technology, the weakening of local newspapers in small towns, and the steady decline of trust in public institutions make it harder for citizens to hold leaders to account.',
+    expected:
+      'The growth of private security firms and surveillance technology, the weakening of local newspapers in small towns, and the steady decline of trust in public institutions make it harder for citizens to hold leaders to account.',
+    note: 'a list of long subjects is not split at its last ", and"',
+  },
+  {
+    mode: 'standard',
+    text: 'Woods undergoes a significant transformation in his understanding of apartheid, ultimately making a choice that profoundly affects his life.',
+    expected:
+      'Woods goes through a major transformation in his grasp of apartheid, making a choice that greatly affects his life.',
+    note: 'no "This makes a choice"',
+  },
+  {
+    mode: 'standard',
+    text: 'He became a committed activist and advocate for human rights.',
+    expected: 'He became a committed activist and advocate for human rights.',
+    note: 'the noun after "and" is no verb',
+  },
+  {
+    mode: 'standard',
+    text: 'The officers acted within the law at every stage of the arrest.',
+    expected: 'The officers acted within the law at every stage of the arrest.',
+    note: '"within the law" is no "in the law"',
+  },
+  {
+    mode: 'standard',
+    text: 'With just $25, you can provide a week of meals for a child in need.',
+    expected: 'With just $25, you can provide a week of meals for a child in need.',
+    note: 'no "give … for"',
+  },
+  {
+    mode: 'standard',
+    text: 'The carved heads on the ceiling were designed to look down on guests, reminding them that the King was always watching.',
+    expected:
+      'The carved heads on the ceiling were designed to look down on guests, reminding them that the King was always watching.',
+    note: 'a designed purpose is not told as done ("This reminded them")',
+  },
 ];
