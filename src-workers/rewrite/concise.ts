@@ -66,8 +66,11 @@ function comments(s: Sentence): boolean {
 
 /** Words that open a sentence by pointing back at the one before ("Its legacy …", "They …"). */
 const BACK_REFERENCES = set('this these those that it its they their them such he his she her');
-/** Pronouns that may stand for a noun of the sentence before, anywhere early in the next one ("But we must use them …"). */
-const EARLY_POINTERS = set('it its they their them');
+/**
+ * Plural pronouns that may stand for a noun of the sentence before, early in the next one ("But
+ * we must use them …"): cut, the sentence would leave them to the nearest plural before it.
+ */
+const EARLY_POINTERS = set('they their them');
 /**
  * Openings that answer the sentence before — replace it, compare with it, hold against it: "…
  * abolishing it would create new problems. Instead, we should reform it." loses what "Instead"
@@ -89,7 +92,7 @@ function pointsBack(s: Sentence): boolean {
   if (
     s.toks
       .filter((t) => t.kind === 'word')
-      .slice(1, 8)
+      .slice(1, 5)
       .some((t) => EARLY_POINTERS.has(keyOf(t)))
   )
     return true;

@@ -15,7 +15,7 @@
  *   a participle or a preposition.
  * Each works on one sentence's tokens in place and marks what it puts in with its reason.
  */
-import { hasFinite, hasFiniteVerb } from './clauses';
+import { hasFiniteVerb } from './clauses';
 import { easeDashes } from './dashes';
 import { contractedPair } from './contractions';
 import { allowToLet, LET_WORDS } from './lets';
@@ -678,8 +678,9 @@ function contrastFrameAt(toks: Tok[], start: number, state: ReviseState): boolea
   const kb = keyOf(toks[bFrom]);
   if (kb === 'that' || SUBORDINATORS.has(kb)) return false;
   if (SUBJECT_PRONOUNS.has(kb) || CONTRACTED_SUBJECT.test(kb) || !sameKind(toks, aFrom, bFrom, state)) return false;
-  // Nor a clause with its own verb: "This is not an easy task, but the rewards are great."
-  if (hasFinite(toks, bFrom + 1, end, 8)) return false;
+  // Nor a clause with its own verb: "This is not an easy task, but the rewards are great." (An
+  // auxiliary word, not a contraction: "life's" is a possessive.)
+  if (bToks.some((t, i) => i > 0 && isWord(t) && FINITE_AUX.has(keyOf(t)))) return false;
   const why = REASONS.contrast;
   const mark = (t: Tok): Tok => ({ ...t, joint: true });
   const sp = () => tok(' ', 'space', why);
