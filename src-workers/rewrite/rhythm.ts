@@ -257,7 +257,12 @@ function splitSentence(
   // deposit is returned"), and an order with "and" is one ("Add salt, and the flavor will
   // improve"): split off, the second clause would hold without it.
   if (CONDITIONS.has(keyOf(toks[firstContentIndex(toks)] ?? toks[0]))) return [s];
-  const orderThenResult = imperative(toks, state) && isLowerWord(toks[nextIndex(toks, 0)]?.text ?? '');
+  // Asked only where a ", and" joint is weighed (the tagger's parse of every sentence would cost a
+  // third of the run): a capitalised verb opening the sentence, before a lower-case word.
+  let orderThenResultMemo: boolean | undefined;
+  const orderThenResult = () =>
+    (orderThenResultMemo ??=
+      isLowerWord(toks[nextIndex(toks, 0)]?.text ?? '') && canBeVerb(keyOf(toks[0])) && imperative(toks, state));
   const allowAnd = !formalMode(state.mode) || state.strength >= 3;
   const allowBut = !formalMode(state.mode);
   // Contrast and consequence (", but", ", so", ", yet") and participle tails split as early as a semicolon does.
@@ -337,7 +342,7 @@ function splitSentence(
       // ("…, the weakening of local newspapers in small towns, and the steady decline …").
       if (j.conj === 'and' && verblessSinceComma(toks, j.at, state)) continue;
       // "Add salt, and the flavor will improve": the order is the result's condition.
-      if (j.conj === 'and' && orderThenResult && withinHas(toks, j.rest, 1, { n: 6, in: RESULT_MODALS })) continue;
+      if (j.conj === 'and' && withinHas(toks, j.rest, 1, { n: 6, in: RESULT_MODALS }) && orderThenResult()) continue;
       if ((j.conj === 'but' || j.conj === 'yet') && correction(toks, j.at, j.rest)) continue;
       if (!independentClause(toks, j.rest, toks.length, state.pos)) continue;
       if (!leftClauseOk(toks, j.at, state.pos, minLeft)) continue;

@@ -7,7 +7,7 @@
 import { LIANG_WORDS, LLM_OPENERS, LLM_TRANSITIONS } from '../detect/lexicon';
 import { baseOfGerund, basesOfThirdPerson, type VerbForm } from './inflect';
 import { lexicon, type Alt, type Rule, type TrieNode } from './lexicon';
-import { canBeVerb, forget, readsAsNoun, readsAsVerb, tagsAt, type PosCache } from './pos';
+import { canBeVerb, forget, lexiconHas, readsAsNoun, readsAsVerb, tagsAt, type PosCache } from './pos';
 import { REASONS, type Reason } from './reasons';
 import type { ReviseState } from './state';
 import type { Guard } from './table';
@@ -287,8 +287,12 @@ function beforeSingular(toks: readonly Tok[], end: number, pos: PosCache): boole
 }
 
 const PAST_AUX = set('was were had did');
-/** The clause after toks[end], up to its first verb, tells a past ("the factory closed", "he was"). */
-function tellsPast(toks: readonly Tok[], end: number, pos: PosCache): boolean {
+/**
+ * The clause after toks[end], up to its first verb, tells a past ("the factory closed", "he was").
+ * Read from the words and the lexicon (an opening like this one comes before every few sentences
+ * of machine prose, too often to ask the tagger).
+ */
+function tellsPast(toks: readonly Tok[], end: number): boolean {
   for (let i = nextIndex(toks, end), n = 0; i >= 0 && n < 10; i = nextIndex(toks, i), n++) {
     const t = toks[i];
     if (t.kind === 'punctuation' && /[.;:!?]/.test(t.text)) return false;
@@ -296,9 +300,9 @@ function tellsPast(toks: readonly Tok[], end: number, pos: PosCache): boolean {
     const k = keyOf(t);
     if (PAST_AUX.has(k)) return true;
     if (FINITE_AUX.has(k)) return false;
-    const tags = tagsAt(toks, i, pos);
-    if (tags.has('PastTense') && !tags.has('Participle')) return true;
-    if (tags.has('PresentTense') && tags.has('Verb')) return false;
+    // A past form after the first word (the subject's): "my grandfather wrote", "the factory closed".
+    if (n > 0 && (lexiconHas(k, 'PastTense') || k.endsWith('ed'))) return true;
+    if (n > 0 && lexiconHas(k, 'PresentTense')) return false;
   }
   return false;
 }
@@ -747,7 +751,7 @@ export function applyTable(toks: Tok[], state: ReviseState, neighbours: Neighbou
         if (rule.guard.notBeforeSingular && beforeSingular(toks, m.end, pos)) continue;
         if (rule.guard.beforePlural && !beforePlural(toks, m.end, pos)) continue;
         if (rule.guard.objectHeadIn && !objectHeadIn(toks, m.end, rule.guard.objectHeadIn, pos)) continue;
-        if (rule.guard.beforePast !== undefined && tellsPast(toks, m.end, pos) !== rule.guard.beforePast) continue;
+        if (rule.guard.beforePast !== undefined && tellsPast(toks, m.end) !== rule.guard.beforePast) continue;
         if (rule.guard.afterModifier !== undefined && modifierBefore(toks, i, pos) !== rule.guard.afterModifier)
           continue;
         const form = rule.forms ? resolveForm(toks, i, rule.forms) : null;
