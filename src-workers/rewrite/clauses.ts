@@ -4,6 +4,7 @@
  * the tense of its finite verbs — from closed word lists, compromise's lexicon and, where those
  * cannot tell, its tagger.
  */
+import { participlesOnly } from './inflect';
 import { finiteInLexicon, lexiconHas, tagsAt, type PosCache } from './pos';
 import { firstContentIndex, isCapitalized, isLowerWord, keyOf, nextIndex, prevIndex, type Tok } from './tokens';
 import {
@@ -123,18 +124,13 @@ export function opensWithoutSubject(toks: readonly Tok[], a: number, pos: PosCac
   if (CLAUSE_SUBJECTS.has(k)) return false;
   const tags = tagsAt(toks, a, pos);
   if (tags.has('Noun') || tags.has('Determiner') || tags.has('Pronoun') || tags.has('Possessive')) return false;
-  if (tags.has('Adverb') || PARTICIPLES_ONLY.has(k) || tags.has('Participle')) return true;
+  if (tags.has('Adverb') || participlesOnly().has(k) || tags.has('Participle')) return true;
   // A verb in -ed ("Although used widely, …"); not a compound adjective ("broad-based knowledge").
   if (k.endsWith('ed') && !k.includes('-') && !tags.has('Adjective')) return true;
   const n = nextIndex(toks, a);
   const next = n >= 0 && toks[n].kind === 'word' ? keyOf(toks[n]) : '';
   return tags.has('Adjective') && PREPOSITIONS.has(next);
 }
-
-/** Past participles that are no past tense: never a clause's verb without an auxiliary. */
-const PARTICIPLES_ONLY = set(
-  'known shown taken given seen written spoken broken chosen driven risen grown drawn thrown forgotten hidden ridden worn sworn torn woven shaken borne done gone been begun eaten fallen stolen frozen beaten bitten flown blown undertaken overtaken forsaken',
-);
 
 const AMOUNT_WORDS = set(
   'one two three four five six seven eight nine ten half a an about almost nearly around over far much more',
@@ -174,7 +170,7 @@ export function finiteByTagger(toks: readonly Tok[], from: number, to: number, p
     // "the mysterious figure known as the Phantom", "the bridge designed by Brunel": a participle
     // after the noun describes it; the verb, if any, comes later ("…, and the mysterious figure
     // known as the Phantom." is the last item of a list, no clause).
-    if (noun && (PARTICIPLES_ONLY.has(k) || (k.endsWith('ed') && participleByAgent(toks, i)))) return false;
+    if (noun && (participlesOnly().has(k) || (k.endsWith('ed') && participleByAgent(toks, i)))) return false;
     if (noun && finiteInLexicon(k)) return true;
     const tags = tagsAt(toks, i, pos);
     if (finiteTags(tags)) return noun;

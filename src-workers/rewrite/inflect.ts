@@ -109,6 +109,21 @@ function regularGer(v: string): string {
   return `${v}ing`;
 }
 
+/**
+ * Past participles that are no past tense ("known", "written", "taken"): never a clause's verb
+ * without an auxiliary. The irregular participles above whose past differs ("got", "struck",
+ * "come" are pasts too).
+ */
+export function participlesOnly(): ReadonlySet<string> {
+  participlesOnlyCache ??= new Set(
+    Object.entries(IRREGULAR_PP)
+      .filter(([base, pp]) => pp !== base && pp !== verbForms(base).past)
+      .map(([, pp]) => pp),
+  );
+  return participlesOnlyCache;
+}
+let participlesOnlyCache: ReadonlySet<string> | undefined;
+
 /** Forms of a single verb (lower case). */
 export function verbForms(verb: string): VerbForms {
   const hit = cache.get(verb);
