@@ -83,19 +83,14 @@ const RESPONSE_OPENINGS = set(
 const EXAMPLE_OPENINGS = set('for specifically in');
 /** The sentence opens with a word that needs the sentence before it to be understood. */
 function pointsBack(s: Sentence): boolean {
+  // Its first five words: the opening, then where an early pronoun may stand.
   const ws = s.toks
     .filter((t) => t.kind === 'word')
-    .slice(0, 2)
+    .slice(0, 5)
     .map(keyOf);
   if (!ws.length) return false;
   if (BACK_REFERENCES.has(ws[0]) || RESPONSE_OPENINGS.has(ws[0])) return true;
-  if (
-    s.toks
-      .filter((t) => t.kind === 'word')
-      .slice(1, 5)
-      .some((t) => EARLY_POINTERS.has(keyOf(t)))
-  )
-    return true;
+  if (ws.slice(1).some((k) => EARLY_POINTERS.has(k))) return true;
   // "For example, …", "For instance, …", "In particular, …", "Specifically, …"
   return (
     EXAMPLE_OPENINGS.has(ws[0]) && (ws[0] === 'specifically' || /^(?:example|instance|particular)$/.test(ws[1] ?? ''))

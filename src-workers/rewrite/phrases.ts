@@ -9,7 +9,7 @@
  */
 import type { RewriteMode } from '../../src-shared/models';
 import { verbForms } from './inflect';
-import { because, C, F, FINITE_HAVE, N, NOT_FORMAL, O, V, type Entry } from './table';
+import { because, C, F, FINITE_HAVE, N, NOT_FORMAL, O, V, type Entry, type Guard } from './table';
 import {
   AUXILIARIES,
   BE_FORMS,
@@ -92,6 +92,10 @@ const AFTER_VERB_PHRASE: ReadonlySet<string> = new Set([
 ]);
 /** "affect" in any form: a sentence that has it takes no second one for "have an impact on". */
 const AFFECT_FORMS = set('affect affects affected affecting');
+/** "have an impact on" → "affect": never in a second object's way, nor twice in a sentence. */
+const AFFECT_ONCE: Guard = { notParallel: true, notInSentence: AFFECT_FORMS };
+/** The same with an adverb put before the verb ("greatly affect"): none after a sentence adverb. */
+const AFFECT_WITH_ADVERB: Guard = { ...AFFECT_ONCE, prevNotIn: SENTENCE_ADVERBS };
 /** How often or how likely something is: a degree before them is a measure, not emphasis. */
 const HOW_OFTEN_OR_LIKELY = set(
   'rare rarely uncommon unusual common likely unlikely frequent infrequent low high small few scarce',
@@ -702,31 +706,16 @@ export const PHRASES: Entry[] = [
     // People's lives are changed for the better, not "affected": "to have an impact on the lives of
     // young people" → "to make a difference in the lives of".
     V('have an impact on the lives', 'make a difference in the lives', 2),
-    V('have an impact on', 'affect', 2, { guard: { notParallel: true, notInSentence: AFFECT_FORMS } }),
-    V('have an effect on', 'affect', 2, { guard: { notParallel: true, notInSentence: AFFECT_FORMS } }),
+    V('have an impact on', 'affect', 2, { guard: AFFECT_ONCE }),
+    V('have an effect on', 'affect', 2, { guard: AFFECT_ONCE }),
     // Not after a sentence adverb ("undoubtedly had a significant impact on" → "clearly greatly
     // affected" stacks two), nor a study's "significant", which is statistical.
-    V('have a profound impact on', 'deeply ^affect', 2, {
-      guard: { notParallel: true, notInSentence: AFFECT_FORMS, prevNotIn: SENTENCE_ADVERBS },
-    }),
-    V('have a significant impact on', 'greatly ^affect', 2, {
-      guard: { notParallel: true, notInSentence: AFFECT_FORMS, prevNotIn: SENTENCE_ADVERBS, notNear: STUDY_WORDS },
-    }),
-    V('have a major impact on', 'greatly ^affect', 2, {
-      guard: { notParallel: true, notInSentence: AFFECT_FORMS, prevNotIn: SENTENCE_ADVERBS },
-    }),
-    V('have a big impact on', 'greatly ^affect', 2, {
-      guard: { notParallel: true, notInSentence: AFFECT_FORMS, prevNotIn: SENTENCE_ADVERBS },
-    }),
-    V('have a great impact on', 'greatly ^affect', 2, {
-      guard: { notParallel: true, notInSentence: AFFECT_FORMS, prevNotIn: SENTENCE_ADVERBS },
-    }),
-    V('have a huge impact on', 'greatly ^affect', 2, {
-      guard: { notParallel: true, notInSentence: AFFECT_FORMS, prevNotIn: SENTENCE_ADVERBS },
-    }),
-    V('have a significant effect on', 'greatly ^affect', 2, {
-      guard: { notParallel: true, notInSentence: AFFECT_FORMS, prevNotIn: SENTENCE_ADVERBS, notNear: STUDY_WORDS },
-    }),
+    V('have a profound impact on', 'deeply ^affect', 2, { guard: AFFECT_WITH_ADVERB }),
+    V('have a significant impact on', 'greatly ^affect', 2, { guard: { ...AFFECT_WITH_ADVERB, notNear: STUDY_WORDS } }),
+    ...['major', 'big', 'great', 'huge'].map((size) =>
+      V(`have a ${size} impact on`, 'greatly ^affect', 2, { guard: AFFECT_WITH_ADVERB }),
+    ),
+    V('have a significant effect on', 'greatly ^affect', 2, { guard: { ...AFFECT_WITH_ADVERB, notNear: STUDY_WORDS } }),
     V('make a contribution to', 'contribute to', 2),
     V('make contributions to', 'contribute to', 2),
     V('provide an explanation of', 'explain', 2),

@@ -45,6 +45,7 @@ import {
   CONJUNCTIONS,
   DETERMINERS,
   FINITE_AUX,
+  MODALS,
   NON_HEAD,
   OBJECT_PRONOUNS,
   POSSESSIVES,
@@ -1311,7 +1312,9 @@ function itIsAdjectiveTo(toks: Tok[], state: ReviseState, addressed = false): bo
 }
 const MODAL_OR_AUX = set('can could will would shall should may might must do does did is are was were has have had');
 /** Auxiliaries a modal cannot stand before ("has" becomes "have": "must have access"). */
-const MODAL_OR_AUX_NOT_HAVE = set('can could will would shall should may might must do does did is are was were had');
+const MODAL_OR_AUX_NOT_HAVE: ReadonlySet<string> = new Set(
+  [...MODAL_OR_AUX].filter((k) => k !== 'has' && k !== 'have'),
+);
 
 /** The base form a verb takes after a modal ("has" → "have", "knows" → "know"), or null if it is not a present form. */
 function baseAfterModal(verb: string): string | null {
@@ -1974,8 +1977,6 @@ const FOCUS_ADVERBS = set('only just even still ever merely simply');
 const SUPERLATIVES = set('most least best worst');
 /** Words that already say the sentence adds to the one before. */
 const ADDING_WORDS = set('also likewise similarly');
-/** Modals, which are auxiliaries only before a verb: "a garbage can was placed", "the will was read". */
-const MODAL_AUX = set('can could may might will would should must');
 /** Quantifiers that make a subject negative besides the negations themselves ("Few people …"). */
 const NEGATIVE_QUANTIFIERS = set('few little');
 
@@ -2030,7 +2031,7 @@ function additiveToAlso(toks: Tok[]): boolean {
     // A modal spelt like a noun is one after a determiner or a noun ("a can of", "the will was
     // read", "a garbage can was"), or capitalised ("the May deadline"): the auxiliary must have a
     // verb, "be", "have" or an adverb after it.
-    if (MODAL_AUX.has(k) && (!isLowerWord(t.text) || !modalThen(after))) continue;
+    if (MODALS.has(k) && (!isLowerWord(t.text) || !modalThen(after))) continue;
     if (!isWord(after) || !isLowerWord(after.text) || isNegation(keyOf(after))) return false;
     // Nor before a focusing adverb: "this issue may also only amplify" stacks two.
     if (FOCUS_ADVERBS.has(keyOf(after))) return false;

@@ -424,8 +424,16 @@ const AUDIENCES = new Set([
 const CHAMPIONED = set(
   'rights right interests interest cause causes people women men children workers minorities welfare well-being poor vulnerable needs voice voices community communities victims patients',
 );
-/** A quantifier up to two words back: "many (privacy) advocates" are people. */
-const QUANTIFIED = { n: 2, in: set('many some most several few all other') };
+/**
+ * "advocate" as a verb: not after "and", "or", a determiner, an adjective or a quantifier up to two
+ * words back ("an activist and advocate for", "many privacy advocates for" are people).
+ */
+const ADVOCATE_AS_VERB: Guard = {
+  verb: true,
+  afterModifier: false,
+  prevNotIn: set('and or'),
+  notPrevWithin: { n: 2, in: set('many some most several few all other') },
+};
 /** What one advocates for by calling for it: a change, a policy, a measure. */
 const DEMANDS = set(
   'change changes reform reforms policy policies law laws action actions measures measure ban bans removal end return creation investment investments regulation regulations ceasefire release review rules funding age limits limit tax taxes',
@@ -2401,26 +2409,8 @@ export const TABLE: Entry[] = [
   // The verb only ("Advocates for the poor met" are people): one stands up for rights, causes and
   // people, and calls for a change, a policy or a reform; anything else stays ("advocating for
   // the Philippines' interests").
-  // Not the noun after another ("an activist and advocate for human rights", "privacy advocates
-  // for stronger laws"): after "and", "or", a determiner or an adjective it names a person.
-  V('advocate for', 'stand up for', 2, {
-    guard: {
-      verb: true,
-      afterModifier: false,
-      prevNotIn: set('and or'),
-      notPrevWithin: QUANTIFIED,
-      nextWithin: { n: 4, in: CHAMPIONED },
-    },
-  }),
-  V('advocate for', 'call for', 2, {
-    guard: {
-      verb: true,
-      afterModifier: false,
-      prevNotIn: set('and or'),
-      notPrevWithin: QUANTIFIED,
-      nextWithin: { n: 4, in: DEMANDS },
-    },
-  }),
+  V('advocate for', 'stand up for', 2, { guard: { ...ADVOCATE_AS_VERB, nextWithin: { n: 4, in: CHAMPIONED } } }),
+  V('advocate for', 'call for', 2, { guard: { ...ADVOCATE_AS_VERB, nextWithin: { n: 4, in: DEMANDS } } }),
   // Of people only: "seasoned chicken" is spiced.
   F('seasoned', 'experienced', 2, { guard: { nextIn: SEASONED_PEOPLE } }),
   F('swiftly', 'quickly', 2),
