@@ -106,6 +106,17 @@ function clauseEndsAfter(toks: readonly Tok[], i: number): boolean {
   return n < 0 || toks[n].kind === 'punctuation';
 }
 
+const WHAT_WHO = set('what who');
+/** The clause from toks[i] ends, within five words, on a form of "be" ("what it is."). */
+function endsWithBe(toks: readonly Tok[], i: number): boolean {
+  for (let k = nextWordIndex(toks, i), n = 0; k >= 0 && n < 5; k = nextWordIndex(toks, k), n++) {
+    if (toks[k].kind === 'punctuation') return false;
+    if (BE_VERBS.has(keyOf(toks[k])) || keyOf(toks[k]) === 'was' || keyOf(toks[k]) === 'were')
+      return clauseEndsAfter(toks, k);
+  }
+  return false;
+}
+
 /** First words of every pair above (a quick test before building the pair). */
 const FIRST_WORDS = new Set<string>(
   [
@@ -178,6 +189,8 @@ export function contract(toks: Tok[], level: ContractionLevel, apostrophe: strin
       if (WH_WORDS.has(prevKey) && BE_VERBS.has(keyOf(toks[j])) && !/(?:ing|ed|en)$/.test(afterKey)) continue;
       // "the professional I am today": "be" ends its clause with only a time after it ("I'm today").
       if (BE_VERBS.has(keyOf(toks[j])) && TIME_AFTER_BE.has(afterKey) && clauseEndsAfter(toks, after)) continue;
+      // "It is what it is", "That is who I am": the first "be" is stressed against the second.
+      if (BE_VERBS.has(keyOf(toks[j])) && WHAT_WHO.has(afterKey) && endsWithBe(toks, after)) continue;
       // Before "not" the negation contracts instead: "I will not go" → "I won't go", never "I'll not go".
       if (afterKey === 'not' && NEGATION_FIRST.has(keyOf(toks[j]))) continue;
       const pv = PRONOUN_VERB[pair] ?? (level === 'casual' ? CASUAL_ONLY[pair] : undefined);

@@ -45,6 +45,8 @@ const STATIVE = set(
 /** Words that open a clause inside a subject. */
 const CLAUSE_WORDS = set('who whom whose which that where when because if while');
 
+/** Endings of nouns for an act or a state ("Construction", "Damage"), which no name has the lexicon does not know. */
+const ABSTRACT_NOUN_ENDING = /[a-z]{3}(?:tion|sion|ment|age|ance|ence|ness|ity)$/;
 /** Words of the document written in lower case somewhere: a capital on them at a sentence start is only the sentence's. */
 function lowerSomewhere(state: ReviseState, word: string): boolean {
   return new RegExp(`(?:^|[^\\p{L}])${word.replace(/[^\p{L}-]/gu, '')}(?![\\p{L}])`, 'u').test(state.document);
@@ -233,7 +235,10 @@ export function passiveToActive(toks: Tok[], state: ReviseState): boolean {
       (DETERMINERS.has(keyOf(first)) ||
         POSSESSIVES.has(keyOf(first)) ||
         (first.text !== first.text.toUpperCase() &&
-          (lowerSomewhere(state, owner) || lexiconHas(owner, 'Plural') || lexiconHas(owner, 'Singular'))));
+          (lowerSomewhere(state, owner) ||
+            lexiconHas(owner, 'Plural') ||
+            lexiconHas(owner, 'Singular') ||
+            ABSTRACT_NOUN_ENDING.test(owner))));
     // Only the capital goes: the word keeps its own apostrophe ("People’s" → "people’s").
     object = [
       lower ? { ...first, text: first.text.charAt(0).toLowerCase() + first.text.slice(1), reason: why } : first,

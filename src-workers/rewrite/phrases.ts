@@ -143,6 +143,10 @@ const FITTED_NEEDS = set(
   'needs need goals goal values value circumstances situation interests priorities budget schedule lifestyle preferences requirements expectations skills strengths personality style plans',
 );
 const CONCISE: RewriteMode[] = ['concise'];
+/** Ways through a place, which one navigates by moving ("the maze of corridors"). */
+const PLACES_WALKED = set(
+  'corridor corridors street streets alley alleys alleyways tunnel tunnels passage passages hall halls hallway hallways room rooms road roads path paths trail trails canal canals cave caves river rivers woods forest city town',
+);
 const NOT_ACADEMIC: RewriteMode[] = ['standard', 'formal', 'casual', 'concise'];
 // Words after which a quantifier may not become "lots of": a determiner ("the lots of benefits"),
 // a degree word ("so lots of") or a preposition that reads wrong before it.
@@ -534,6 +538,13 @@ export const PHRASES: Entry[] = [
     F('overall well-being', 'well-being', 2, { guard: { prevIn: POSSESSIVES } }),
     F('overall well-being', 'general well-being', 2, { guard: { prevNotIn: POSSESSIVES } }),
     F('rich tapestry', 'rich mix', 2),
+    // A brochure's "in the comfort of your own home": at home, where the comfort goes without saying.
+    ...['your', 'their', 'our', "one's"].flatMap((owner) =>
+      ['own home', 'home', 'own homes', 'homes'].flatMap((place) => [
+        F(`in the comfort of ${owner} ${place}`, 'at home', 2),
+        F(`from the comfort of ${owner} ${place}`, 'from home', 2),
+      ]),
+    ),
     V('pave the way', ['clear the way', 'open the way'], 2),
     V('send shivers down', 'send a chill down', 2),
     // What is handled may have adjectives before it ("navigating the difficult times together").
@@ -545,6 +556,8 @@ export const PHRASES: Entry[] = [
             'challenges complexities intricacies difficulties demands pressures uncertainties uncertainty landscape maze process transition ups changes realities obstacles pitfalls problems issues complexity tension tensions trials times mix',
           ),
         },
+        // A maze of corridors or streets is walked through, not handled.
+        notNextWithin: { n: 5, in: PLACES_WALKED },
       },
     }),
     V('navigate these', 'handle these', 2, {
@@ -556,7 +569,10 @@ export const PHRASES: Entry[] = [
     // Inside a sentence: "Letters are rare in today's world." → "… rare today."; before "of" the
     // noun stays ("in today's world of competition" → "in the current world of competition").
     ...['world', 'society', 'fast-paced world', 'digital world', 'digital age', 'modern world'].flatMap((n) => [
-      F(`in today's ${n}`, 'today', 2, { guard: { prevNotIn: set('.'), nextNotIn: set('of') } }),
+      // Nor before the relative its noun anchors ("In today's world, where speed is prized, …").
+      F(`in today's ${n}`, 'today', 2, {
+        guard: { prevNotIn: set('.'), nextNotIn: set('of'), next2NotIn: set('where') },
+      }),
       F(`in today's ${n}`, `in the current ${n}`, 2, { guard: { prevNotIn: set('.'), nextIn: set('of') } }),
     ]),
     // After another preposition the pace is the stock part: "the complexities of today's fast-paced
@@ -935,7 +951,11 @@ export const PHRASES: Entry[] = [
       F('unique', alt, 2, {
         guard: { attributive: true, prevNotIn: new Set([...DEGREE_WORDS, ...POSSESSIVES, 'own']), nextIn: set(nouns) },
       }),
-      F('unique', 'own', 2, { guard: { attributive: true, prevIn: POSSESSIVES, nextIn: set(nouns) } }),
+      // Not a combination, whose being found nowhere else is the point ("Britain industrialised
+      // first because of its unique combination of high wages and cheap coal").
+      F('unique', 'own', 2, {
+        guard: { attributive: true, prevIn: POSSESSIVES, nextIn: set(nouns), nextNotIn: set('combination blend') },
+      }),
     ]),
     // "their own unique perspective" says "own" twice: "their own perspective".
     F('unique', '', 2, { guard: { attributive: true, prevIn: set('own') } }),
@@ -971,6 +991,7 @@ export const PHRASES: Entry[] = [
     V('provide', 'give', 2, {
       guard: {
         verb: true,
+        notCondition: true,
         nextNotIn: set('for that with by in to'),
         notNextWithin: { n: 6, in: new Set([...PROVIDED_NOT_GIVEN, 'for']) },
         nextIn: new Set([
@@ -1075,7 +1096,7 @@ export const PHRASES: Entry[] = [
       guard: {
         attributive: true,
         nextNotIn: set(
-          'amount amounts number numbers quantity quantities scale proportion proportions part portion sums sum extent majority intestine language print',
+          'amount amounts number numbers quantity quantities scale proportion proportions part portion sums sum extent majority intestine language print data dataset datasets',
         ),
       },
     }),
@@ -1254,12 +1275,11 @@ export const PHRASES: Entry[] = [
       'improve',
       'increase',
       'reduce',
-      'ensure',
       'create',
       'shape',
       'solve',
       'eliminate',
-      'guarantee',
+      // Not "ensure" or "guarantee": "may ensure" hedges a word that promises.
     ].map((v) =>
       F(`will ${v}`, `may ${v}`, 2, {
         modes: ACADEMIC,

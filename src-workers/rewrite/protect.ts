@@ -5,6 +5,7 @@
  * model) cannot read as words, restored byte for byte afterwards, and a verifier checks the final
  * text still holds every one of them, unchanged and in order.
  */
+import { findFieldTerms } from './terms';
 import { InkproofError } from '../../src-shared/errors';
 
 export type SpanKind =
@@ -41,7 +42,7 @@ const KIND_LABEL: Record<SpanKind, string> = {
   percentage: 'a percentage',
   number: 'a number',
   frozen: 'one of your frozen terms',
-  term: 'a term defined with its abbreviation',
+  term: 'a term of its field',
   symbol: 'a special character',
 };
 
@@ -409,6 +410,7 @@ export function findProtectedSpans(text: string, frozen: readonly string[] = [])
   findIndentedCode(text, raw);
   findFrozen(text, frozen, raw);
   findDefinedTerms(text, raw);
+  findFieldTerms(text, raw);
   return mergeSpans(text, raw);
 }
 

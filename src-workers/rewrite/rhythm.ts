@@ -263,15 +263,18 @@ function splitSentence(
   const orderThenResult = () =>
     (orderThenResultMemo ??=
       isLowerWord(toks[nextIndex(toks, 0)]?.text ?? '') && canBeVerb(keyOf(toks[0])) && imperative(toks, state));
+  let framedMemo: boolean | undefined;
+  const isFramed = () => (framedMemo ??= framed(toks, state));
   const allowAnd = !formalMode(state.mode) || state.strength >= 3;
   const allowBut = !formalMode(state.mode);
   // Contrast and consequence (", but", ", so", ", yet") and participle tails split as early as a semicolon does.
-  const joints = findJoints(
-    toks,
-    allowAnd && n >= minWords,
-    allowBut && n >= minWordsSemicolon,
-    n >= minWordsSemicolon,
-  ).filter((j) => (j.conj !== ';' && j.conj !== 'and') || n >= (j.conj === 'and' ? minWords : minWordsSemicolon));
+  const joints = findJoints(toks, allowAnd && n >= minWords, allowBut && n >= minWordsSemicolon, n >= minWordsSemicolon)
+    .filter((j) => (j.conj !== ';' && j.conj !== 'and') || n >= (j.conj === 'and' ? minWords : minWordsSemicolon))
+    // So does a time, a cause or a purpose ("Before the new road was built in 1988, supplies came
+    // once a week, and the doctor visited twice a month"; "In 1945, Samuel returned home, and Hannah
+    // moved"): split off, the second clause would lose its when or its why. A tail ("…, leading to
+    // …" → "This led to …") points back to the whole and keeps it.
+    .filter((j) => j.conj === 'ing' || j.conj === 'which' || !isFramed());
   if (!joints.length) return [s];
   const total = wordCount(toks);
   // A tail ("This led to …") may follow a shorter clause in casual prose, which keeps sentences short.
@@ -287,6 +290,9 @@ function splitSentence(
       if (left < minTailLeft || right < 4) continue;
       if (!leftClauseOk(toks, j.at, state.pos)) continue;
       if (nextStartsThis || startsWithThis(toks)) continue;
+      // "… a travel pouch, and a quick-start guide, which explains how to pair them": "which" is
+      // the list's last item, and "This explains …" would point at the whole sentence.
+      if (listEndsAt(toks, j.at)) continue;
       // "Herds are moved to avoid overgrazing, which can lead to erosion": "which" is the thing
       // avoided, and "This can lead to erosion" would blame the moving.
       if (withinHas(toks, j.at, -1, { n: 8, in: WARDED_OFF }, true)) continue;
@@ -388,6 +394,23 @@ function splitSentence(
     ...splitSentence(a, minWords, minWordsSemicolon, state, startsWithThis(b.toks), openers),
     ...splitSentence(b, minWords, minWordsSemicolon, state, nextStartsThis, openers),
   ];
+}
+
+/**
+ * The words before toks[at] close a list of things: ", and a quick-start guide" (up to six words
+ * back, an article or a possessive in the last item; "…, and exciting" closes a description).
+ */
+function listEndsAt(toks: readonly Tok[], at: number): boolean {
+  let words = 0;
+  let determined = false;
+  for (let i = prevIndex(toks, at); i >= 0 && words < 6; i = prevIndex(toks, i)) {
+    if (toks[i].kind === 'punctuation') return false;
+    words++;
+    const k = keyOf(toks[i]);
+    if ((k === 'and' || k === 'or') && toks[prevIndex(toks, i)]?.text === ',') return determined;
+    if (DETERMINERS.has(k) || POSSESSIVES.has(k)) determined = true;
+  }
+  return false;
 }
 
 /**
@@ -1059,6 +1082,9 @@ const CONCESSIVE_VERBS = set('is are has have does do can may might could should
 const TEMPORAL_WHILE = set(
   'was were had am at home away asleep abroad there here offline closed shut unavailable leave vacation holiday renovation repair repairs construction maintenance underway ongoing pending',
 );
+/** Prepositions that, right after "is"/"are", place the subject for a time ("is in your system", "are on leave"). */
+const STATE_PLACES = set('in on inside under');
+const BEING = set('is are remains remain stays stay');
 /** What a result after an order is said with ("…, and the flavor will improve"). */
 const RESULT_MODALS = set("will 'll can could would");
 /** Participles of purpose before "to" ("designed to", "meant to"). */
@@ -1067,15 +1093,33 @@ const PURPOSE_WORDS = set('designed meant intended placed built made created aim
 const STILL_HOLDS = set('is are remains remain stays stay continues continue has have');
 /** Openings that make what follows conditional. */
 const CONDITIONS = set('if unless provided providing whenever suppose supposing');
+/** Openings of a clause that sets the time, the cause or the purpose of the sentence's clauses ("To celebrate, …"). */
+const FRAMES = set('when whenever because before after since once until till as while although though to');
+/** Prepositions that set a time when a date or a number follows ("In 1945,", "By March 2020,"). */
+const DATED_FRAMES = set('in by during after before until since from throughout on');
+const MONTHS = set('january february march april may june july august september october november december');
+/** Protected spans that date a phrase ("In 1945,", "By March 2020,"); a quotation does not ("In "Cry Freedom","). */
+const DATED_SPANS: ReadonlySet<string | undefined> = new Set(['date', 'number']);
+
+/** The sentence opens with a clause or a dated phrase that frames every clause after it. */
+function framed(toks: readonly Tok[], state: ReviseState): boolean {
+  const first = firstContentIndex(toks);
+  if (first < 0 || toks[first].kind !== 'word') return false;
+  const k = keyOf(toks[first]);
+  if (FRAMES.has(k)) return true;
+  if (!DATED_FRAMES.has(k)) return false;
+  // A date up to the phrase's comma: "In 1945," "During the winter of 1944," (not "In addition,").
+  for (let i = nextIndex(toks, first), n = 0; i >= 0 && n < 6; i = nextIndex(toks, i), n++) {
+    if (toks[i].text === ',') return false;
+    if (toks[i].kind === 'placeholder' && DATED_SPANS.has(state.spans[Number(toks[i].text.slice(1, -1))]?.kind))
+      return true;
+    if (MONTHS.has(keyOf(toks[i]))) return true;
+  }
+  return false;
+}
 /** Pronouns that may point ahead to a name in the next clause. */
 const THIRD_PERSON = set('he she it they his her its their');
 
-/** The clause at `from` opens with a name, bare or after "the" ("Anna", "the Nimbus 3", "the Tigers"). */
-function namedSubject(toks: readonly Tok[], from: number): boolean {
-  let i = from;
-  if (toks[i]?.kind === 'word' && keyOf(toks[i]) === 'the') i = nextIndex(toks, i);
-  return i >= 0 && toks[i]?.kind === 'word' && isCapitalized(toks[i].text) && keyOf(toks[i]) !== 'i';
-}
 /** Words that already set up a contrast in the main clause: no second "but". */
 const CONTRAST = set('but yet however nevertheless nonetheless though although');
 
@@ -1085,7 +1129,10 @@ function temporalClause(toks: readonly Tok[], a: number, end: number): boolean {
     if (toks[i].kind !== 'word') continue;
     const k = keyOf(toks[i]);
     if (TEMPORAL_WHILE.has(k)) return true;
-    if (k.endsWith('ing') && i > a && CONCESSIVE_VERBS.has(keyOf(toks[prevIndex(toks, i)]))) return true;
+    const before = i > a ? keyOf(toks[prevIndex(toks, i)]) : '';
+    if (k.endsWith('ing') && CONCESSIVE_VERBS.has(before)) return true;
+    // "While the drug is in your system", "while the kids are at school": where something is for a time.
+    if (STATE_PLACES.has(k) && BEING.has(before)) return true;
   }
   return false;
 }
@@ -1121,8 +1168,14 @@ function concessiveOpening(s: Sentence, state: ReviseState): Sentence {
   if (!isLowerWord(toks[a].text) && !isCapitalized(toks[a].text)) return s;
   if (k0 === 'while' ? !concessiveWhileClause(toks, a, comma) : !hasFiniteVerb(toks, a + 1, comma, state.pos)) return s;
   // "Although she had never met him, Anna recognized …": the pronoun points ahead to the main
-  // clause's subject, and "She had never met him, but Anna …" would make them two people.
-  if (THIRD_PERSON.has(keyOf(toks[a])) && !expletiveIt(toks.slice(a, comma)) && namedSubject(toks, rest)) return s;
+  // clause's subject, and "She had never met him, but Anna …" would make them two people; so does
+  // "Although it has grown, the festival …", whose "It has grown" would point back instead.
+  if (
+    THIRD_PERSON.has(keyOf(toks[a])) &&
+    !expletiveIt(toks.slice(a, comma)) &&
+    !SUBJECT_PRONOUNS.has(keyOf(toks[rest]))
+  )
+    return s;
   // The conceded part must stand as a sentence once "Though" goes: "Though seemingly calm compared
   // to Paris, London is …" has no subject of its own ("Seemingly calm …, but London is …").
   if (opensWithoutSubject(toks, a, state.pos)) return s;

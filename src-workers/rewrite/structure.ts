@@ -15,6 +15,7 @@
  *   a participle or a preposition.
  * Each works on one sentence's tokens in place and marks what it puts in with its reason.
  */
+import { dropAudienceOpening } from './audience';
 import { hasFiniteVerb } from './clauses';
 import { easeDashes } from './dashes';
 import { contractedPair } from './contractions';
@@ -1998,6 +1999,8 @@ function additiveOpening(toks: readonly Tok[]): { w: number[]; start: number } |
   return { w, start: opening + 1 };
 }
 
+/** Subjects that take in every one there is: an "also" would add a second destination. */
+const UNIVERSAL = set('all every each both');
 /** Finite forms of "be", "have" and "do", which no modal takes. */
 const FINITE_FORMS = set('is are was were am has had does did');
 /** What follows a modal used as one: a verb's base form or an adverb ("can help", "will soon"). */
@@ -2014,8 +2017,9 @@ function additiveToAlso(toks: Tok[]): boolean {
   if (!found) return false;
   const { w, start } = found;
   if (CLAUSE_WORDS.has(keyOf(toks[w[start]]))) return false;
-  // "Only members can vote": "also" after the auxiliary would add to what only they do.
-  if (FOCUS_ADVERBS.has(keyOf(toks[w[start]]))) return false;
+  // "Only members can vote": "also" after the auxiliary would add to what only they do; "All
+  // proceeds will also benefit the Foundation" would send them somewhere else too.
+  if (FOCUS_ADVERBS.has(keyOf(toks[w[start]])) || UNIVERSAL.has(keyOf(toks[w[start]]))) return false;
   for (let n = start + 1; n <= start + 10 && n + 1 < w.length; n++) {
     const t = toks[w[n]];
     if (!isWord(t)) return false;
@@ -2077,7 +2081,8 @@ function additiveBeforeVerb(toks: Tok[]): boolean {
   const subject = toks[w[start]];
   if (!isWord(subject) || !isLowerWord(subject.text.toLowerCase())) return false;
   const k0 = keyOf(subject);
-  if (isNegation(k0) || NEGATIVE_QUANTIFIERS.has(k0) || k0 === 'it' || k0 === 'there') return false;
+  if (isNegation(k0) || NEGATIVE_QUANTIFIERS.has(k0) || UNIVERSAL.has(k0) || k0 === 'it' || k0 === 'there')
+    return false;
   // A gerund's phrase is the subject, and a word in -s inside it is its object, no verb:
   // "utilizing digital tools such as …" is no "Utilizing digital also tools" (a noun in -ing,
   // "neuroimaging research reveals …", has no verb behind it).
@@ -2270,6 +2275,7 @@ export function restructure(toks: Tok[], state: ReviseState): void {
   changed = continueToBe(toks, state) || changed;
   changed = helpBut(toks) || changed;
   changed = byDoingYouCan(toks) || changed;
+  changed = dropAudienceOpening(toks) || changed;
   if (state.mode === 'concise') {
     changed = commentTails(toks) || changed;
     changed = thatAfterSaying(toks) || changed;

@@ -80,6 +80,8 @@ export interface Guard {
   nextNotIn?: ReadonlySet<string>;
   /** The word after next must be in this set. */
   next2In?: ReadonlySet<string>;
+  /** The word after next must not be in this set. */
+  next2NotIn?: ReadonlySet<string>;
   /** One of the next n words must be in the set (and none of them protected text). */
   nextWithin?: {
     n: number;
@@ -104,7 +106,10 @@ export interface Guard {
    * laptop"), not "something", nor a field named alone ("cooking,").
    */
   nextGerund?: boolean;
-  /** The next token must be a capitalised word: a name ("in the heart of Paris"). */
+  /**
+   * The next token must be a capitalised word: a name ("in the heart of Paris"); `false`: no name
+   * follows, bare or after "the" ("exploration of the Sierra Nevada" is travel).
+   */
   nextName?: boolean;
   /**
    * A clause of its own follows: a subject and an auxiliary or "be" ("Imagine the city was empty",
@@ -112,6 +117,16 @@ export interface Guard {
    * either ("Imagine reddit existed" is no "Picture reddit existed").
    */
   beforeClause?: boolean;
+  /**
+   * A "that" within ten words opens a clause with a subject of its own (the cleft "It is a
+   * testament to her skill that she finished"), not a relative before a verb.
+   */
+  clauseThat?: boolean;
+  /**
+   * Not the conjunction "provided"/"providing" (on condition that): after a comma or at the start,
+   * before a clause ("…, provided the item is unused").
+   */
+  notCondition?: boolean;
   /** The matched word must read as a verb here (it is also a common noun or adjective). */
   verb?: boolean;
   /** The matched word must read as a noun here. */
@@ -142,8 +157,11 @@ export interface Guard {
   beforePlural?: boolean;
   /** The object's head noun, past its article and describing words and their commas, is one of these. */
   objectHeadIn?: ReadonlySet<string>;
-  /** The clause after the match tells a past ("the factory closed in 1998"); `false`: it does not. */
-  beforePast?: boolean;
+  /**
+   * The clause after the match tells a past ("the factory closed in 1998") or a future ("libraries
+   * will need"); `false`: it tells neither.
+   */
+  beforePastOrFuture?: boolean;
   /**
    * The word before is a determiner, a possessive or an adjective, so the match is a noun ("a heroic
    * endeavor to …"); `false`: it is none of these, so a word that is also a verb is one ("we endeavor to").
@@ -258,6 +276,8 @@ const EXPLORE_IDEAS: Alts = { plain: ['look at'], formal: ['examine'] };
 /** "heightened senses" are sharpened. */
 const SENSES = set('sense senses');
 const A_AN = set('a an');
+/** Singular verbs a quantity phrase may be the subject of ("A wide range of colors is …"). */
+const SINGULAR_VERBS = set("is was has does isn't wasn't hasn't doesn't remains");
 // Guards shared by the entries that split one verb by its forms (one form's alternative would be
 // an over-used word).
 /** "unlock the/its (full) potential". */
@@ -403,6 +423,7 @@ const AFTER_HAVE = { n: 2, in: set("has have had 've 'd") };
  * "Still," ("Still, the film isn't without its flaws. … Still, it remains a must-see").
  */
 const CONCESSIVE: AltSpec = { plain: ['Still,', 'Even so,'], formal: ['Even so,', 'Still,'] };
+const STILL = set('still');
 /** Nouns after which "challenging" is a term, not "hard" ("challenging behavior" in a classroom). */
 const TERM_AFTER_CHALLENGING = set('behavior behaviour behaviors behaviours');
 /** Nouns "hard" would not fit: "hard conditions" reads as harsh, "a hard case" as a tough person. */
@@ -413,7 +434,11 @@ const NOT_HARD = set(
 const PEOPLE = set(
   'me us you them him her anyone everyone someone people person patients patient students student users user workers worker children child kids parents families family teachers customers customer consumers athletes farmers women men owners readers fans players employees staff those many millions',
 );
-/** Who a work resonates with (appeals to): people, as a reader or an audience. */
+/** What a work that "resonates with" it echoes: a time, an idea, an experience — no person. */
+const ECHOED = set(
+  "past present today today's politics history experience experiences theme themes value values ideal ideals idea ideas mood spirit era times moment events concerns issues debates arc tradition traditions culture beliefs message messages",
+);
+/** Who a work resonates with (speaks to): people, as a reader or an audience. */
 const AUDIENCES = new Set([
   ...PEOPLE,
   ...set(
@@ -472,7 +497,7 @@ const STRUGGLE_BEFORE = set(
 );
 /** "exploration of space" is travel, not a study. */
 const PHYSICAL_PLACES = set(
-  'space ocean oceans sea seas cosmos universe planet planets moon moons world continent continents land lands territory territories cave caves arctic antarctic islands coast coasts mountains river rivers deep stars',
+  'space ocean oceans sea seas cosmos universe planet planets moon moons world continent continents land lands territory territories cave caves arctic antarctic islands coast coasts mountains river rivers deep stars region regions wilderness interior frontier desert deserts jungle jungles',
 );
 /** Workings that are "complicated" when "intricate": a process, a system, a relationship. */
 const INTRICATE_WORKINGS = set(
@@ -511,7 +536,11 @@ const SCALES = set(
   'temperature temperatures price prices age ages size sizes speed speeds value values frequency frequencies level levels income incomes depth depths height heights weight weights wavelength wavelengths energy energies scale scales rate rates pressure pressures density densities distance distances motion space',
 );
 /** Concise "many" for "a wide range of" and its kin: before a plural, never a scale's span. */
-const MANY_BEFORE_PLURAL: Guard = { beforePlural: true, notNextWithin: { n: 3, in: SCALES } };
+const MANY_BEFORE_PLURAL: Guard = {
+  beforePlural: true,
+  // Nor the subject of a singular verb ("A wide variety of colors is available").
+  notNextWithin: { n: 4, in: new Set([...SCALES, ...SINGULAR_VERBS]) },
+};
 /** What is offered to the mind, and so given: "offers a glimpse of", "offers readers insight". */
 const OFFERED_TO_THE_MIND = set(
   'insight insights hope glimpse glimpses chance chances look view window perspective perspectives advice account accounts depiction depictions portrayal portrayals sense commentary critique exploration reflection reminder lesson lessons explanation picture escape respite opportunity opportunities',
@@ -642,12 +671,14 @@ export const TABLE: Entry[] = [
       }),
     ];
   }),
-  O('nevertheless ,', CONCESSIVE, 2, { group: 'concessive' }),
+  // "Even so," where the sentence has a "still" of its own ("Nevertheless, Margaret still insisted").
+  ...['nevertheless ,', 'that being said ,', 'with that being said ,'].flatMap((src) => [
+    O(src, CONCESSIVE, 2, { group: 'concessive', guard: { notInSentence: STILL } }),
+    O(src, 'Even so,', 2),
+  ]),
   // Its partner "On the other hand," becomes "But": alone it announces a contrast that never comes.
   O('on one hand ,', '', 2),
   O('on the one hand ,', '', 2),
-  O('that being said ,', CONCESSIVE, 2, { group: 'concessive' }),
-  O('with that being said ,', CONCESSIVE, 2, { group: 'concessive' }),
   O('having said that ,', CONCESSIVE, 2, { group: 'concessive' }),
   O('with that said ,', CONCESSIVE, 2, { group: 'concessive' }),
   O('that said ,', CONCESSIVE, 2, { group: 'concessive' }),
@@ -827,6 +858,8 @@ export const TABLE: Entry[] = [
     F('the vast majority of', 'most of', 2, { guard: { nextIn: DETERMINERS } }),
     F('the majority of', 'most', 2, { modes: ['concise'], guard: { nextNotIn: DETERMINERS } }),
     F('the majority of', 'most of', 2, { modes: ['concise'], guard: { nextIn: DETERMINERS } }),
+    // (A range as the subject of a singular verb stays a range: "A wide variety of colors is
+    // available".)
     // "many" takes a plural: "a wide variety of food" is no "many food".
     F('a wide variety of', 'many', 2, {
       modes: ['concise'],
@@ -843,6 +876,9 @@ export const TABLE: Entry[] = [
     ...['a wide range of', 'a diverse range of', 'a diverse array of', 'a wide array of', 'a vast array of'].flatMap(
       (src) => [
         F(src, 'a broad range of', 2, { why: 'stock', guard: { nextWithin: { n: 3, in: SCALES } } }),
+        // The range is the subject of a singular verb ("A wide range of colors is available"):
+        // "many kinds of colors is" would break the agreement.
+        F(src, 'a broad range of', 2, { why: 'stock', guard: { nextWithin: { n: 4, in: SINGULAR_VERBS } } }),
         // A range of what is named already ("a wide range of our experiences") stays a range.
         F(src, 'a broad range of', 2, { why: 'stock', guard: { nextIn: new Set([...DETERMINERS, ...POSSESSIVES]) } }),
         // Kinds already: "a wide array of musical genres" → "many musical genres".
@@ -899,9 +935,11 @@ export const TABLE: Entry[] = [
   ...because('stock', [
     // "It is a testament to her skill that she finished": "It shows her skill that she finished" is
     // no sentence; "a tribute to" reads right whether the "that" opens a clause or a relative.
-    F('it is a testament to', 'it is a tribute to', 1, { guard: { nextWithin: { n: 8, in: set('that') } } }),
-    F("it's a testament to", "it's a tribute to", 1, { guard: { nextWithin: { n: 8, in: set('that') } } }),
-    F('it was a testament to', 'it was a tribute to', 1, { guard: { nextWithin: { n: 8, in: set('that') } } }),
+    // Only the cleft: "It was a testament to the quiet bonds that hold a community together" says
+    // what it showed ("It showed the quiet bonds …"), and no tribute was paid.
+    F('it is a testament to', 'it is a tribute to', 1, { guard: { clauseThat: true } }),
+    F("it's a testament to", "it's a tribute to", 1, { guard: { clauseThat: true } }),
+    F('it was a testament to', 'it was a tribute to', 1, { guard: { clauseThat: true } }),
     F('is a testament to', 'shows', 1, { guard: { noAppositive: true } }),
     F('was a testament to', 'showed', 1, { guard: { noAppositive: true } }),
     F('are a testament to', 'show', 1, { guard: { noAppositive: true } }),
@@ -982,7 +1020,16 @@ export const TABLE: Entry[] = [
     // game-changer for the industry"), and for someone's own routine or life a big improvement.
     // Not for people: a drug that is "a game-changer for patients" does not "transform patients".
     ...beThen('a game-changer for', 'transform', 2, {
-      guard: { noAppositive: true, notNextWithin: { n: 3, in: PEOPLE } },
+      guard: {
+        noAppositive: true,
+        notNextWithin: {
+          n: 3,
+          in: new Set([
+            ...PEOPLE,
+            ...set('team teams families businesses companies firms organizations organisations groups anyone anybody'),
+          ]),
+        },
+      },
     }),
     // At a clause's end, what it does for the one who has it: "having a dedicated workspace is a
     // game-changer." → "makes a big difference." (never "is a breakthrough", a discovery).
@@ -1010,10 +1057,12 @@ export const TABLE: Entry[] = [
         { guard: { nextIn: set('. , ! ; : —') } },
       ),
     ),
+    // Not "breakthrough", which claims a first ("a breakthrough for small teams" of a file-sharing app).
     N('game-changer for', 'big improvement for', 2, {
       guard: { nextIn: set('my your our their his her its me us you him them') },
     }),
-    N('game-changer', 'breakthrough', 2),
+    N('game-changer for', 'big help for', 2),
+    N('game-changer', 'big change', 2),
     N('paradigm shift', 'major shift', 2),
     // The quality is complexity ("the intricacy of the plot"); the parts are details.
     N('intricacy', 'complexity', 1, { plural: false }),
@@ -1072,7 +1121,8 @@ export const TABLE: Entry[] = [
   ]),
   // ---- Verbs ----------------------------------------------------------------------------------
   V('delve deeper into', { plain: ['dig deeper into', 'look more closely at'], formal: ['look more closely at'] }, 1),
-  V('delve into', { plain: ['dig into', 'look into'], formal: ['examine', 'explore'], casual: ['dig into'] }, 1),
+  // "dig into" only in casual prose: a study or an essay does not "dig into" its subject.
+  V('delve into', { plain: ['look into', 'explore'], formal: ['examine', 'explore'], casual: ['dig into'] }, 1),
   V('delve', { plain: ['dig'], formal: ['probe'] }, 1),
   V('utilize', 'use', 1),
   V('utilise', 'use', 1),
@@ -1084,15 +1134,19 @@ export const TABLE: Entry[] = [
   V('harness the power of', 'use', 2, { guard: { nextLower: true, nextNotIn: new Set([...DETERMINERS, 'the']) } }),
   // Benefits harnessed are made the most of, or reaped ("harness the benefits of remote work": "use
   // the benefits" is no English), and a promise is tapped ("harness its potential").
+  // Never the noun after a describing word ("Use a padded harness instead of a collar").
   V('harness', ['make the most of', 'reap'], 1, {
-    guard: { verb: true, object: true, nextWithin: { n: 3, in: set('benefits advantages') } },
+    guard: { verb: true, object: true, afterModifier: false, nextWithin: { n: 3, in: set('benefits advantages') } },
   }),
-  V('harness', 'tap', 1, { guard: { verb: true, object: true, nextWithin: { n: 3, in: set('potential') } } }),
+  V('harness', 'tap', 1, {
+    guard: { verb: true, object: true, afterModifier: false, nextWithin: { n: 3, in: set('potential') } },
+  }),
   // Not horses put in harness ("Farmers harness horses to the plough").
   V('harness', ['use', 'tap'], 1, {
     guard: {
       verb: true,
       object: true,
+      afterModifier: false,
       notNextWithin: { n: 3, in: set('horse horses ox oxen mule mules pony ponies dog dogs team') },
     },
   }),
@@ -1183,8 +1237,11 @@ export const TABLE: Entry[] = [
   V('foster', ['encourage', 'promote@spare'], 1, {
     guard: {
       verb: true,
+      // "fostered in me a deep appreciation": "encouraged in me" is no English.
+      nextNotIn: set('in within'),
+      // Five: a count may stand between ("fostered more than forty dogs").
       notNextWithin: {
-        n: 3,
+        n: 5,
         in: set(
           'care parent parents home homes child children family families mother father kid kids system placement placements baby babies teen teens teenager teenagers dog dogs cat cats puppy puppies animal animals',
         ),
@@ -1192,7 +1249,8 @@ export const TABLE: Entry[] = [
     },
   }),
   V('bolster', ['strengthen', 'boost'], 1, { guard: { verb: true } }),
-  V('elucidate', ['explain', 'clarify'], 1),
+  // Not "explain": a method that elucidates a mechanism clarifies it ("use spectroscopy to explain").
+  V('elucidate', 'clarify', 1),
   // One begins a career or a chapter, but goes on a hike or a journey ("begin scenic hikes" is
   // starting them, not taking them).
   ...['embark on', 'embark upon'].flatMap((src) => [
@@ -1260,10 +1318,17 @@ export const TABLE: Entry[] = [
   // participle); "appeals to raw power" would say it courts it.
   V('resonate with', 'ring with', 2, { forms: ['base', 's3', 'ger'], guard: RESONANT }),
   V('resonate with', 'echo with', 2, { forms: ['past', 'pp'], guard: RESONANT }),
-  // It appeals to people ("resonates with readers", "with us"); a thing it fits is echoed
-  // ("decisions that resonate with their character arc" do not appeal to the arc).
-  V('resonate with', ['appeal to', 'strike a chord with'], 2, { guard: { nextWithin: { n: 3, in: AUDIENCES } } }),
-  V('resonate with', 'echo', 2, { guard: { notNextWithin: { n: 3, in: AUDIENCES } } }),
+  // It speaks to people and what they know ("resonates with readers", "with historians", "with my
+  // own experience"): not "appeals to" (a memory that "resonates with me" is no attraction) nor
+  // "echoes" (which repeats: "His words still echo young detectives").
+  // A thing it fits, it echoes ("choices that resonate with their own past").
+  V('resonate with', ['speak to', 'strike a chord with'], 2, { guard: { nextWithin: { n: 3, in: AUDIENCES } } }),
+  V('resonate with', 'echo', 2, {
+    guard: { notNextWithin: { n: 3, in: AUDIENCES }, nextWithin: { n: 3, in: ECHOED } },
+  }),
+  V('resonate with', 'speak to', 2, {
+    guard: { notNextWithin: { n: 3, in: new Set([...AUDIENCES, ...ECHOED]) } },
+  }),
   V('streamline', 'simplify', 2, { guard: { verb: true } }),
   // Not "reveal": "revealed" is an over-used word itself (and a statue is unveiled, not revealed).
   // What is hidden in nature or in a text is uncovered ("unveiling the behavior of stars"), not
@@ -1280,7 +1345,14 @@ export const TABLE: Entry[] = [
   }),
   // With its object only: in a passive ("the history is being unveiled by new data") the thing
   // may be hidden, not shown, and "presented" would say otherwise.
-  V('unveil', 'present', 2, { guard: { object: true, prevNotIn: BE_FORMS } }),
+  // Not a statue or a plaque, whose cover comes off: "presented a bronze statue" would give it away.
+  V('unveil', 'present', 2, {
+    guard: {
+      object: true,
+      prevNotIn: BE_FORMS,
+      notNextWithin: { n: 4, in: set('statue statues plaque plaques memorial monument sculpture portrait mural bust') },
+    },
+  }),
   // What a document or a set "encompasses" is in it: in the passive only "included" says so
   // ("if they are encompassed in a single document" is not "covered in" one).
   V('encompass', 'include', 2, { forms: ['pp'], guard: { prevIn: BE_FORMS } }),
@@ -1512,6 +1584,8 @@ export const TABLE: Entry[] = [
   F('crucial', ['key@attr', 'vital@pred', 'vital@attr@spare'], 1),
   // Before a place, "central" would say where it lies ("the pivotal Rust Belt region"): "key".
   F('pivotal', 'key', 1, { guard: { nextWithin: { n: 3, in: PLACE_NOUNS } } }),
+  // Importance is great, not "key importance".
+  F('pivotal', 'great', 1, { guard: { nextIn: set('importance significance') } }),
   // What something is pivotal for or to is what it matters to: "skills that are pivotal for
   // individuals to thrive" are key to it, not "decisive for" it (a battle is decisive).
   F('pivotal', 'key', 1, { guard: { nextIn: set('for to in') } }),
@@ -1543,7 +1617,9 @@ export const TABLE: Entry[] = [
   }),
   // An approach or a plan on many fronts is a wide-ranging one, not a "many-sided approach".
   F('multifaceted', 'wide-ranging', 1, { guard: { nextIn: PLAN_NOUNS } }),
-  F('multifaceted', ['many-sided', 'varied'], 1),
+  // Not "many-sided", which reads oddly before most nouns ("the most many-sided problems"), nor
+  // "complex", which the detector counts as over-used.
+  F('multifaceted', ['complicated', 'varied'], 1),
   // Attention that misses nothing is close attention: "a meticulous attention to detail" is no "careful attention".
   F('meticulous', 'close', 1, { guard: { nextIn: set('attention') } }),
   F('meticulous', ['careful', 'painstaking'], 1),
@@ -1721,8 +1797,10 @@ export const TABLE: Entry[] = [
   F('profound', 'major', 1, { guard: { nextIn: PROFOUND_TURNS } }),
   // Not before "depth": "the deep depth of" echoes itself. Nor before a choice or a moment, which
   // are momentous, not "deep".
+  // Nor beside a "deep" of the writer's ("the profound hospitality …, and … a deep appreciation").
   F('profound', 'deep', 1, {
     guard: {
+      notInSentence: set('deep'),
       nextNotIn: new Set([
         ...set('impact impacts effect effects influence depth depths choice choices decision decisions moment moments'),
         ...PROFOUND_TROUBLES,
@@ -1741,11 +1819,17 @@ export const TABLE: Entry[] = [
       ),
     },
   }),
+  // A list or a set "including …" names some of its items: it is broad, and "complete" would
+  // claim that nothing is missing.
+  F('comprehensive', 'broad', 2, {
+    guard: {
+      nextIn: set('set sets collection collections range'),
+    },
+  }),
   F('comprehensive', 'complete', 2, {
     guard: {
-      nextIn: set(
-        'list lists set sets collection collections record records catalogue catalog database inventory range',
-      ),
+      nextIn: set('list lists record records catalogue catalog database inventory'),
+      notNextWithin: { n: 8, in: set('including such like') },
     },
   }),
   F('comprehensive', 'wide-ranging', 2, {
@@ -1760,7 +1844,7 @@ export const TABLE: Entry[] = [
   F('robust', ['solid', 'strong'], 2, {
     guard: {
       nextIn: set(
-        'frame frames economy economies growth debate debates discussion discussions defence defense health flavor flavour flavors flavours wine coffee support evidence response responses partnership partnerships relationship relationships community communities sales demand market markets body build immune infrastructure',
+        'frame frames economy economies growth debate debates discussion discussions defence defense health support evidence response responses partnership partnerships relationship relationships community communities sales demand market markets body build immune infrastructure',
       ),
     },
   }),
@@ -1785,7 +1869,17 @@ export const TABLE: Entry[] = [
       ),
     },
   }),
-  F('innovative', 'inventive', 2),
+  // A mind or a design invents; research or a programme is not "inventive" (it stays).
+  F('innovative', 'inventive', 2, {
+    guard: {
+      nextWithin: {
+        n: 2,
+        in: set(
+          'design designs idea ideas solution solutions mind minds chef chefs designer designers artist artists engineer engineers use uses twist twists recipe recipes dish dishes',
+        ),
+      },
+    },
+  }),
   // A nuanced portrayal is a subtle one, but a nuanced approach weighs fine differences — a careful
   // one ("a subtle approach" is a discreet one) — and a nuanced view or understanding has no
   // plainer word that keeps it.
@@ -1834,7 +1928,17 @@ export const TABLE: Entry[] = [
       ),
     },
   }),
-  F('remarkable', 'extraordinary', 2),
+  // A job done well is a fine one; a feat, a journey or a life is extraordinary. Anything else
+  // strikes ("add remarkable depth" → "striking depth"): "extraordinary" would raise the praise.
+  F('remarkable', 'fine', 2, { guard: { nextIn: set('job work') } }),
+  F('remarkable', 'extraordinary', 2, {
+    guard: {
+      nextIn: set(
+        'achievement achievements feat feats success successes recovery progress career life lives journey journeys story stories process processes',
+      ),
+    },
+  }),
+  F('remarkable', 'striking', 2),
   // "notable" people and works are well known.
   // Not after "most"/"more" ("the most well-known") and not where "notable" says something else.
   F('notable', 'well-known', 2, {
@@ -1898,7 +2002,8 @@ export const TABLE: Entry[] = [
   // Not after "should", "must" or "may", which say what ought to be or might be, not what will.
   F('undoubtedly', 'surely', 2, { guard: { prevIn: set("will would shall can could 'll") } }),
   F('undoubtedly', 'clearly', 2),
-  F('undeniably', 'clearly', 2),
+  // Not in a list of qualities ("sweet, rich, and undeniably cozy" is no "clearly cozy").
+  F('undeniably', 'clearly', 2, { guard: { prevNotIn: set(', and or') } }),
   F('subsequently', ['later', 'then'], 2),
   F('additionally', 'also', 2, { guard: { nextLower: true } }),
   // Not the framing "Notably," where it could not be cut (before a quotation in lower case):
@@ -1983,6 +2088,8 @@ export const TABLE: Entry[] = [
       prevIn: set(
         'its his her their our an a this that thoughtful careful deep profound nuanced poignant powerful vivid compelling',
       ),
+      notNextWithin: { n: 3, in: PHYSICAL_PLACES },
+      nextName: false,
     },
   }),
   // What is revealed becomes known: "it was revealed that the film will focus on …" is no "shown
@@ -2040,7 +2147,8 @@ export const TABLE: Entry[] = [
   F('in the heart of the', 'in the center of the', 2, {
     guard: { nextWithin: { n: 2, in: PLACE_NOUNS }, notNextWithin: CENTER_AFTER },
   }),
-  F('in the heart of', 'in the middle of', 2),
+  // Not what a thing is at its core ("In the heart of every great fable lies a simple truth").
+  F('in the heart of', 'in the middle of', 2, { guard: { nextNotIn: set('every each all any') } }),
   F('the ever-changing', 'the constantly changing', 2),
   // An adverb before it goes after the modal: "they also have the potential to" → "they could also".
   ...['also', 'still', 'even', 'often'].flatMap((adv) => [
@@ -2063,7 +2171,7 @@ export const TABLE: Entry[] = [
       notNextWithin: {
         n: 3,
         in: set(
-          'surgery surgeries operation operations treatment treatments test tests testing scan scans procedure procedures therapy chemotherapy examination examinations screening biopsy transplant x-ray x-rays',
+          'surgery surgeries operation operations treatment treatments test tests testing scan scans procedure procedures therapy chemotherapy examination examinations screening biopsy transplant x-ray x-rays colonoscopy colonoscopies endoscopy mammogram mammograms mri ultrasound dialysis vaccination',
         ),
       },
     },
@@ -2238,8 +2346,15 @@ export const TABLE: Entry[] = [
   V('provide', 'form', 2, {
     guard: { verb: true, prevNotIn: BE_FORMS, nextWithin: { n: 3, in: set('backdrop backdrops') } },
   }),
+  // Not the passive ("Drinks will be provided." are supplied, not given).
   V('provide', 'give', 3, {
-    guard: { verb: true, nextNotIn: set('for that with'), notNextWithin: { n: 4, in: PROVIDED_NOT_GIVEN } },
+    guard: {
+      verb: true,
+      notCondition: true,
+      prevNotIn: BE_FORMS,
+      nextNotIn: set('for that with'),
+      notNextWithin: { n: 4, in: PROVIDED_NOT_GIVEN },
+    },
   }),
   // "sparked outrage" → "caused outrage", "sparked a debate" → "started a debate", "sparks
   // curiosity" → "stirs curiosity": the figure said plainly, by what it sets going. Only the verb
@@ -2357,6 +2472,7 @@ export const TABLE: Entry[] = [
     forms: ['ger'],
     guard: {
       verb: true,
+      notCondition: true,
       nextIn: set(
         'a an the their his its our this these some insight insights readers us them him clues depth valuable useful new important',
       ),
@@ -2471,7 +2587,6 @@ export const TABLE: Entry[] = [
   // Not "adaptable to change": one is flexible about something, never "flexible to" it.
   F('adaptable', 'flexible', 2, { guard: { nextNotIn: set('to') } }),
   F('awe-inspiring', 'breathtaking', 2),
-  F('thought-provoking', 'stimulating', 2),
   F('illuminating', 'enlightening', 2, { guard: { attributive: true } }),
   // Basic skills and principles, but "a foundational figure of modern dance" founded it.
   F('foundational', 'basic', 2, {
@@ -2675,7 +2790,7 @@ export const TABLE: Entry[] = [
       prevNotIn: new Set([
         ...DETERMINERS,
         ...set(
-          'human mortal fossil skeletal his her their continuously constantly permanently always largely mostly currently now',
+          'human mortal fossil skeletal his her their continuously constantly permanently always largely mostly currently now what all little nothing',
         ),
       ]),
       nextNotIn: set('of . , ; : and or whether how what why that which who to'),
@@ -2725,7 +2840,7 @@ export const TABLE: Entry[] = [
     guard: {
       noun: true,
       prevNotIn: set(
-        'that which who legal court constitutional exciting interesting rewarding stimulating thrilling intellectual creative fun mental cognitive',
+        'that which who legal court constitutional exciting interesting rewarding stimulating thrilling intellectual creative fun mental cognitive health',
       ),
       nextNotIn: new Set([
         ...DETERMINERS,
@@ -2759,7 +2874,8 @@ export const TABLE: Entry[] = [
       prevNotIn: set(
         'space scientific ocean oil gas mineral deep-sea arctic polar planetary lunar geological underwater further continued early european',
       ),
-      notNextWithin: { n: 2, in: PHYSICAL_PLACES },
+      notNextWithin: { n: 3, in: PHYSICAL_PLACES },
+      nextName: false,
     },
   }),
   F('holds', 'has', 2, {
@@ -2818,7 +2934,7 @@ export const TABLE: Entry[] = [
       notNextWithin: {
         n: 3,
         in: set(
-          'limits limit bounds confines range scope reach framework boundaries boundary walls wall hours days weeks months years minutes seconds time means budget power rights law laws rules rule guidelines terms remit',
+          'limits limit bounds confines range scope reach framework boundaries boundary walls wall hour hours day days week weeks month months year years minute minutes seconds time means budget power rights law laws rules rule guidelines terms remit',
         ),
       },
     },
@@ -2853,7 +2969,8 @@ export const TABLE: Entry[] = [
   F('dramatically', 'greatly', 2, { guard: { notNear: STUDY_WORDS, nextIn: GRADED_CHANGES } }),
   F('significantly', 'much', 2, {
     guard: {
-      notNear: STUDY_WORDS,
+      // A finding reported ("have shown that … are significantly less likely") is statistical too.
+      notNear: new Set([...STUDY_WORDS, ...set('shown reported researchers scientists economists likely')]),
       nextIn: set('more less higher lower better worse larger smaller greater faster slower'),
     },
   }),
@@ -2929,11 +3046,16 @@ const TODAY_NOUNS = [
   'fast-paced and ever-changing world',
   'rapidly advancing world',
 ];
-// Before a past the present says nothing ("In today's world, the factory closed in 1998." is no
-// "Today, the factory closed"): the opening goes.
+/** Relative words that need the opener's noun ("…world, where …"). */
+const WORLD_RELATIVES = set('where in which when');
+// Before a past or a future the present says nothing ("In today's world, the factory closed in
+// 1998." is no "Today, the factory closed", "In an increasingly digital world, libraries will need
+// new skills" no "Today, libraries will need"): the opening goes.
+// Nor before a relative "where" or "in which" that the world or age anchors ("In today's world,
+// where speed is prized, …" is no "Today, where …").
 const todayOpener = (src: string, level: 1 | 2) => [
-  O(src, 'Today,', level, { guard: { beforePast: false } }),
-  O(src, '', level, { guard: { beforePast: true } }),
+  O(src, 'Today,', level, { guard: { beforePastOrFuture: false, nextNotIn: WORLD_RELATIVES } }),
+  O(src, '', level, { guard: { beforePastOrFuture: true, nextNotIn: WORLD_RELATIVES } }),
 ];
 for (const n of TODAY_NOUNS) TABLE.push(...todayOpener(`in today's ${n} ,`, 1));
 // The same openers with the modifiers generators stack in front of the noun ("In today's rapidly

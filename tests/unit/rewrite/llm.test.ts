@@ -165,7 +165,7 @@ We use it daily.`);
     const fallback = await run(text, llm(bad.url));
     expect(fallback.text).toContain('Large language models (LLMs)');
     expect(fallback.hunks[0].note).toBe(
-      "The local model's answer changed a term defined with its abbreviation; this section was revised by the rules instead.",
+      "The local model's answer changed a term of its field; this section was revised by the rules instead.",
     );
   });
 

@@ -176,12 +176,12 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'We delved into the history of the mill.',
-    expected: 'We dug into the history of the mill.',
+    expected: 'We looked into the history of the mill.',
   },
   {
     mode: 'standard',
     text: 'The article delves into the causes of the flood.',
-    expected: 'The article digs into the causes of the flood.',
+    expected: 'The article looks into the causes of the flood.',
   },
   {
     mode: 'standard',
@@ -1424,7 +1424,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'The team delved into the intricate workings of the engine.',
-    expected: 'The team dug into the complicated workings of the engine.',
+    expected: 'The team looked into the complicated workings of the engine.',
     note: 'was "elaborate workings": made ornate, not complex',
   },
   {
@@ -2307,7 +2307,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'The new drug could be a game-changer for patients with asthma.',
-    expected: 'The new drug could be a breakthrough for patients with asthma.',
+    expected: 'The new drug could be a big help for patients with asthma.',
     note: 'people: never "could transform patients"',
   },
   { mode: 'standard', text: 'At its core, the game is about luck.', expected: 'The game is about luck.' },
@@ -4152,7 +4152,8 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: "Whether you're a history buff or a nature lover, Sintra offers something for everyone.",
-    expected: "Whether you're a history buff or a nature lover, Sintra has something for everyone.",
+    expected: 'Sintra has something for everyone.',
+    note: 'the opening names every reader there is, as "for everyone" does: it goes',
   },
   {
     mode: 'standard',
@@ -5365,7 +5366,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'Her songs resonate with young listeners.',
-    expected: 'Her songs appeal to young listeners.',
+    expected: 'Her songs speak to young listeners.',
   },
   {
     mode: 'standard',
@@ -5534,7 +5535,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'Its themes resonate with readers across generations.',
-    expected: 'Its themes appeal to readers across generations.',
+    expected: 'Its themes speak to readers across generations.',
     note: 'reach across generations, not staying with them',
   },
   {
@@ -5984,7 +5985,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'The Great Barrier Reef stands as one of the most remarkable natural wonders on Earth.',
-    expected: 'The Great Barrier Reef is one of the most extraordinary natural wonders on Earth.',
+    expected: 'The Great Barrier Reef is one of the most striking natural wonders on Earth.',
   },
   {
     mode: 'standard',
@@ -6215,7 +6216,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'The song resonates with young listeners.',
-    expected: 'The song appeals to young listeners.',
+    expected: 'The song speaks to young listeners.',
   },
   {
     mode: 'formal',
@@ -6408,7 +6409,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'Her story resonates with anyone who has moved abroad.',
-    expected: 'Her story appeals to anyone who has moved abroad.',
+    expected: 'Her story speaks to anyone who has moved abroad.',
   },
   {
     mode: 'standard',
@@ -6419,7 +6420,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'It helps the book resonate with the reader.',
-    expected: 'It helps the book appeal to the reader.',
+    expected: 'It helps the book speak to the reader.',
   },
   {
     mode: 'casual',
@@ -6811,13 +6812,13 @@ export const MEANING_PAIRS: MeaningPair[] = [
     mode: 'standard',
     text: 'In conclusion, "The Great Gatsby" remains a timeless critique of materialism. Its themes continue to resonate with readers today.',
     expected:
-      '"The Great Gatsby" is still a timeless critique of materialism. Its themes continue to appeal to readers today.',
+      '"The Great Gatsby" is still a timeless critique of materialism. Its themes continue to speak to readers today.',
     note: 'was "… is still a timeless critique … Its themes still appeal to readers today."',
   },
   {
     mode: 'standard',
     text: 'The novel is a critique of materialism. Its themes continue to resonate with readers today.',
-    expected: 'The novel is a critique of materialism. Its themes still appeal to readers today.',
+    expected: 'The novel is a critique of materialism. Its themes still speak to readers today.',
   },
   {
     mode: 'standard',
@@ -8044,5 +8045,373 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected:
       'The carved heads on the ceiling were designed to look down on guests, reminding them that the King was always watching.',
     note: 'a designed purpose is not told as done ("This reminded them")',
+  },
+  {
+    mode: 'standard',
+    text: 'While the drug is in your system, you should not drive or use heavy machinery.',
+    expected: 'While the drug is in your system, you should not drive or use heavy machinery.',
+    note: '"while" of a time something stays somewhere is "during", no concession',
+  },
+  {
+    mode: 'standard',
+    text: 'While the children are at school, the house is quiet and I get my work done.',
+    expected: 'While the children are at school, the house is quiet and I get my work done.',
+    note: 'the same',
+  },
+  {
+    mode: 'standard',
+    text: 'In an increasingly digital world, libraries will need new skills to stay useful.',
+    expected: 'Libraries will need new skills to stay useful.',
+    note: 'before a future the present opener says nothing: it goes, no "Today, … will"',
+  },
+  {
+    mode: 'standard',
+    text: "Whether you're a seasoned barista or a complete beginner, this guide will help you pull a better shot.",
+    expected: 'This guide will help you pull a better shot.',
+    note: 'an opening that names every reader there is goes: the sentence holds for all of them',
+  },
+  {
+    mode: 'casual',
+    text: "Whether you're new to running or a seasoned marathoner, you'll find a training plan that fits.",
+    expected: "You'll find a training plan that fits.",
+    note: 'the same, before "you\'ll"',
+  },
+  {
+    mode: 'standard',
+    text: 'Whether you are a cat person or a dog person, this quiz will show which one you really are.',
+    expected: 'Whether you are a cat person or a dog person, this quiz will show which one you really are.',
+    note: 'the main clause points back at the alternatives ("which one"): the opening stays',
+  },
+  {
+    mode: 'standard',
+    text: "Whether you're right or wrong, I will always respect your decision.",
+    expected: "Whether you're right or wrong, I will always respect your decision.",
+    note: 'a judgement, not a list of readers: stays',
+  },
+  {
+    mode: 'standard',
+    text: "Whether you're looking for adventure or relaxation, Bali delivers.",
+    expected: "Whether you're looking for adventure or relaxation, Bali delivers.",
+    note: 'a short main clause leans on the opening for its object: stays',
+  },
+  {
+    mode: 'standard',
+    text: 'You can now order fresh groceries from the comfort of your own home.',
+    expected: 'You can now order fresh groceries from home.',
+    note: '"from the comfort of your own home" is "from home"',
+  },
+  {
+    mode: 'formal',
+    text: 'Most patients recover in the comfort of their own homes within a week.',
+    expected: 'Most patients recover at home within a week.',
+    note: '"in the comfort of their own homes" is "at home"',
+  },
+  {
+    mode: 'standard',
+    text: 'His words still resonate with young detectives.',
+    expected: 'His words still speak to young detectives.',
+    note: 'people it resonates with: it speaks to them (was "echo young detectives")',
+  },
+  {
+    mode: 'standard',
+    text: 'That afternoon resonates with me even now, years later.',
+    expected: 'That afternoon speaks to me even now, years later.',
+    note: 'a memory is no attraction (was "appeals to me")',
+  },
+  {
+    mode: 'standard',
+    text: "In today's fast-paced world, where compliments are exchanged as freely as coins, the fox's trick remains as relevant as ever.",
+    expected:
+      "In the fast-moving world, where compliments are exchanged as freely as coins, the fox's trick is still as relevant as ever.",
+    note: '"where" needs the opener\'s noun: no "Today, where …"',
+  },
+  {
+    mode: 'standard',
+    text: "In today's world, where speed is prized above almost everything, the fable feels more relevant than ever.",
+    expected:
+      'In the current world, where speed is prized above almost everything, the fable feels more relevant than ever.',
+    note: 'the same (was "Where speed is prized …", a condition)',
+  },
+  {
+    mode: 'standard',
+    text: 'Construction had been started by Bishop Henri in 1290, long before the war.',
+    expected: 'Bishop Henri had started construction in 1290, long before the war.',
+    note: 'the moved subject loses the sentence\'s capital (was "had started Construction")',
+  },
+  {
+    mode: 'standard',
+    text: 'Before the new road was built in 1988, supplies came only once a week, and the doctor visited just twice a month.',
+    expected:
+      'Before the new road was built in 1988, supplies came only once a week, and the doctor visited just twice a month.',
+    note: 'a time clause frames both clauses: no split',
+  },
+  {
+    mode: 'standard',
+    text: 'Because the railway closed in 1965, the young people left for Glasgow, and the school lost half its pupils.',
+    expected:
+      'Because the railway closed in 1965, the young people left for Glasgow, and the school lost half its pupils.',
+    note: 'a cause frames both clauses: no split',
+  },
+  {
+    mode: 'casual',
+    text: "To celebrate, the first 50 customers will receive a free pastry of their choice, and we'll be offering 20% off all custom cakes through the end of June.",
+    expected:
+      "To celebrate, the first 50 customers will get a free pastry of their choice, and we'll be offering 20% off all custom cakes through the end of June.",
+    note: 'a purpose frames both clauses: no split',
+  },
+  {
+    mode: 'standard',
+    text: 'Its motto is known across the country. Although it has grown, the festival has never lost its small-town charm.',
+    expected:
+      'Its motto is known across the country. Although it has grown, the festival has never lost its small-town charm.',
+    note: '"it" points ahead to the festival: the concession stays (was "It has grown, but the festival …")',
+  },
+  {
+    mode: 'standard',
+    text: 'He remained at the scene until dawn, navigating the maze of corridors with a flashlight.',
+    expected: 'He remained at the scene until dawn, navigating the maze of corridors with a flashlight.',
+    note: 'corridors are walked through, not handled',
+  },
+  {
+    mode: 'standard',
+    text: 'Over the years, Rosa and Miguel fostered more than forty dogs from the local shelter.',
+    expected: 'Over the years, Rosa and Miguel fostered more than forty dogs from the local shelter.',
+    note: 'fostering animals is taking them in (was "encouraged more than forty dogs")',
+  },
+  {
+    mode: 'standard',
+    text: 'Commissioned by President Thomas Jefferson, their exploration of the western territories would take more than two years.',
+    expected:
+      'Commissioned by President Thomas Jefferson, their exploration of the western territories would take more than two years.',
+    note: 'exploring land is travel, not a study',
+  },
+  {
+    mode: 'standard',
+    text: 'His exploration of the Sierra Nevada would last for years.',
+    expected: 'His exploration of the Sierra Nevada would last for years.',
+    note: 'exploring a named place is travel',
+  },
+  {
+    mode: 'standard',
+    text: 'Nevertheless, Margaret still insisted that she was a proper lady.',
+    expected: 'Even so, Margaret still insisted that she was a proper lady.',
+    note: '"Even so," beside a "still" of the sentence\'s own (was "Still, Margaret still")',
+  },
+  {
+    mode: 'standard',
+    text: 'In the heart of every great fable lies a simple truth.',
+    expected: 'In the heart of every great fable lies a simple truth.',
+    note: 'the heart of a fable is its core, not its middle',
+  },
+  {
+    mode: 'standard',
+    text: 'Inspector Duval arrived within the hour and sealed the room.',
+    expected: 'Inspector Duval arrived within the hour and sealed the room.',
+    note: '"within the hour" is a deadline',
+  },
+  {
+    mode: 'standard',
+    text: 'What remains today are a handful of restored stations and a few faded letters.',
+    expected: 'What remains today are a handful of restored stations and a few faded letters.',
+    note: '"what remains" is what is left (was "What is still today are")',
+  },
+  {
+    mode: 'standard',
+    text: 'The next morning, the whole village was waiting at the pier. It was a testament to the quiet bonds that hold a community together.',
+    expected:
+      'The next morning, the whole village was waiting at the pier. It showed the quiet bonds that hold a community together.',
+    note: 'a relative "that": no cleft, so no tribute (it showed them)',
+  },
+  {
+    mode: 'standard',
+    text: 'The storm was fierce. It is a testament to her skill that she finished the race.',
+    expected: 'The storm was fierce. It is a tribute to her skill that she finished the race.',
+    note: 'the cleft keeps its "It" though the sentence before opens with one',
+  },
+  {
+    mode: 'standard',
+    text: 'Under this standard, the City must show that the ordinance serves a compelling interest and is narrowly tailored to achieve that interest.',
+    expected:
+      'Under this standard, the City must show that the ordinance serves a compelling interest and is narrowly tailored to achieve that interest.',
+    note: 'legal tests: terms of art',
+  },
+  {
+    mode: 'formal',
+    text: 'Exhibit A shows the signed contract, and the witness confirmed the signature.',
+    expected: 'Exhibit A shows the signed contract, and the witness confirmed the signature.',
+    note: 'a labelled exhibit is no verb',
+  },
+  {
+    mode: 'formal',
+    text: 'The plaintiff failed to mitigate her damages by seeking other employment.',
+    expected: 'The plaintiff failed to mitigate her damages by seeking other employment.',
+    note: 'the duty to mitigate damages is a doctrine',
+  },
+  {
+    mode: 'standard',
+    text: 'A child with profound hearing loss may not hear loud speech at all.',
+    expected: 'A child with profound hearing loss may not hear loud speech at all.',
+    note: 'an audiological grade',
+  },
+  {
+    mode: 'academic',
+    text: 'Iconic memory lasts for less than one second, whereas echoic memory lasts several seconds.',
+    expected: 'Iconic memory lasts for less than one second, whereas echoic memory lasts several seconds.',
+    note: 'kinds of sensory memory',
+  },
+  {
+    mode: 'standard',
+    text: 'Seamless steel pipes are used for high-pressure applications.',
+    expected: 'Seamless steel pipes are used for high-pressure applications.',
+    note: 'a pipe made without a weld seam',
+  },
+  {
+    mode: 'formal',
+    text: 'The pivotal phase 3 trial enrolled patients across many sites.',
+    expected: 'The pivotal phase 3 trial enrolled patients across many sites.',
+    note: 'the registration trial',
+  },
+  {
+    mode: 'standard',
+    text: 'Behavioural economists have shown that reminded consumers are significantly less likely to buy the dearer product.',
+    expected:
+      'Behavioural economists have shown that reminded consumers are significantly less likely to buy the dearer product.',
+    note: 'a reported finding: "significantly" is statistical',
+  },
+  {
+    mode: 'academic',
+    text: 'The vaccine will ensure lifelong immunity in most recipients.',
+    expected: 'The vaccine will ensure lifelong immunity in most recipients.',
+    note: 'no "may ensure": a hedge on a word that promises',
+  },
+  {
+    mode: 'standard',
+    text: 'Allen argued that Britain industrialised first because of its unique combination of high wages and cheap coal.',
+    expected:
+      'Allen argued that Britain industrialised first because of its unique combination of high wages and cheap coal.',
+    note: 'the combination being found nowhere else is the claim',
+  },
+  {
+    mode: 'standard',
+    text: 'The sensor provides a comprehensive set of measurements, including temperature and humidity.',
+    expected: 'The sensor gives a broad set of measurements, including temperature and humidity.',
+    note: 'a set that lists some items is broad, not complete',
+  },
+  {
+    mode: 'standard',
+    text: 'The proposed research is highly relevant to global health challenges.',
+    expected: 'The proposed research is highly relevant to global health challenges.',
+    note: 'a set collocation (was "global health difficulties")',
+  },
+  {
+    mode: 'standard',
+    text: 'The mayor unveiled a bronze statue of the founder in the town square.',
+    expected: 'The mayor unveiled a bronze statue of the founder in the town square.',
+    note: 'a statue\'s cover comes off: no "presented"',
+  },
+  {
+    mode: 'standard',
+    text: 'It remains one of the most multifaceted problems in philosophy.',
+    expected: 'It is still one of the most complicated problems in philosophy.',
+    note: 'no "most many-sided"',
+  },
+  {
+    mode: 'standard',
+    text: 'These findings underscore the pivotal importance of dietary counselling.',
+    expected: 'These results show the great importance of dietary counselling.',
+    note: '"great importance", not "key importance"',
+  },
+  {
+    mode: 'formal',
+    text: 'Future work should use in situ spectroscopy to elucidate the mechanism.',
+    expected: 'Future work should use in situ spectroscopy to clarify the mechanism.',
+    note: 'a method clarifies a mechanism, it does not explain it',
+  },
+  {
+    mode: 'standard',
+    text: 'In this study, we delve into the association between sleep and mood.',
+    expected: 'In this study, we look into the association between sleep and mood.',
+    note: 'no "dig into" outside casual prose',
+  },
+  {
+    mode: 'standard',
+    text: 'Patients over fifty should undergo a colonoscopy every ten years.',
+    expected: 'Patients over fifty should undergo a colonoscopy every ten years.',
+    note: 'a procedure is had, not gone through',
+  },
+  {
+    mode: 'casual',
+    text: 'Use a padded harness instead of a collar, especially for dogs that pull.',
+    expected: 'Use a padded harness instead of a collar, especially for dogs that pull.',
+    note: 'the noun after a describing word (was "a padded tap")',
+  },
+  {
+    mode: 'casual',
+    text: 'We accept returns within 30 days of delivery, provided the item is unused and in its original packaging.',
+    expected:
+      'We accept returns within 30 days of delivery, provided the item is unused and in its original packaging.',
+    note: '"provided" as "on condition that" (was "gave the item is unused")',
+  },
+  {
+    mode: 'casual',
+    text: 'A wide range of colors is available, so you can easily spot your pup on the trail.',
+    expected: 'A broad range of colors is available, so you can easily spot your pup on the trail.',
+    note: 'the range is the subject of "is": no "all kinds of colors is"',
+  },
+  {
+    mode: 'standard',
+    text: 'This is how Amazon Marketplace purchases typically appear on bank statements.',
+    expected: 'This is how Amazon Marketplace purchases usually appear on bank statements.',
+    note: 'the noun before an adverb (was "buys")',
+  },
+  {
+    mode: 'casual',
+    text: 'Tickets are on sale now. Additionally, all proceeds will benefit the Bright Futures Foundation.',
+    expected: 'Tickets are on sale now. All proceeds will benefit the Bright Futures Foundation.',
+    note: 'no "also" after "all": the proceeds go nowhere else',
+  },
+  {
+    mode: 'standard',
+    text: 'The package includes a charging cable, a travel pouch, and a quick-start guide, which explains how to pair the earbuds with your phone.',
+    expected:
+      'The package includes a charging cable, a travel pouch, and a quick-start guide, which explains how to pair the earbuds with your phone.',
+    note: '"which" is the list\'s last item: no "This explains"',
+  },
+  {
+    mode: 'standard',
+    text: 'It was a moving, thought-provoking film about grief.',
+    expected: 'It was a moving, thought-provoking film about grief.',
+    note: 'no "stimulating"',
+  },
+  {
+    mode: 'standard',
+    text: 'The cellist played with remarkable intensity throughout the concert.',
+    expected: 'The cellist played with striking intensity throughout the concert.',
+    note: '"striking", not the stronger "extraordinary"',
+  },
+  {
+    mode: 'casual',
+    text: 'Our new sync engine is a game-changer for teams with large data sets.',
+    expected: 'Our new sync engine is a big help for teams with large data sets.',
+    note: 'no "breakthrough" (a first) for a product, no "big data sets"',
+  },
+  {
+    mode: 'standard',
+    text: 'Maple Bourbon is sweet, rich, and undeniably cozy.',
+    expected: 'Maple Bourbon is sweet, rich, and cozy.',
+    note: 'in a list of qualities: no "clearly cozy"',
+  },
+  {
+    mode: 'casual',
+    text: 'Look, it is what it is, and we move on.',
+    expected: 'Look, it is what it is, and we move on.',
+    note: 'the stressed "is" of the idiom stays whole',
+  },
+  {
+    mode: 'standard',
+    text: 'The experience underscored the profound hospitality of the Moroccan people, and it fostered in me a deep appreciation for their food.',
+    expected:
+      'The experience showed the profound hospitality of the Moroccan people. It fostered in me a deep appreciation for their food.',
+    note: 'no second "deep", no "encouraged in me"',
   },
 ];

@@ -86,6 +86,19 @@ describe('protected spans: detection of every kind', () => {
     expect(out.text).not.toMatch(/big language/i);
     expect(out.text).toContain('Large language models (LLMs)');
   });
+  it('a term of art is protected whole, and only where it names the term', () => {
+    expect(kinds('The ordinance serves a compelling state interest and is narrowly tailored.')).toEqual([
+      ['term', 'compelling state interest'],
+      ['term', 'narrowly tailored'],
+    ]);
+    expect(kinds('Exhibit B shows profound hearing loss; iconic memory fades.')).toEqual([
+      ['term', 'Exhibit B'],
+      ['term', 'profound hearing loss'],
+      ['term', 'iconic memory'],
+    ]);
+    // The words in their everyday senses: no term ("a compelling story", "exhibit a strong response").
+    expect(kinds('It is a compelling story, and patients exhibit a strong response to a pivotal study.')).toEqual([]);
+  });
   it('every definition among thousands is found', () => {
     const text = Array.from({ length: 3000 }, (_, i) => `Alpha Beta${i % 7 ? '' : 's'} (AB) said.`).join(' ');
     expect(kinds(text).filter(([k]) => k === 'term').length).toBeGreaterThanOrEqual(3000);
