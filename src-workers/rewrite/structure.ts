@@ -120,11 +120,16 @@ function verbFormOf(word: string): 'base' | 's3' | 'ger' | '' {
  * the index of that "and", or -1. Not after an object pronoun ("make us question and evaluate"),
  * where the "and" joins two verbs inside the phrase.
  */
+/** Words that open a clause inside a verb's object ("how they respond", "whether it works"). */
+const OBJECT_CLAUSE_WORDS = set('how what why whether that which who whom where when if');
 function verbListFollows(toks: readonly Tok[], from: number): number {
   const form = isWord(toks[from]) ? verbFormOf(keyOf(toks[from])) : '';
   if (!form) return -1;
   for (let k = nextIndex(toks, from), n = 0; k >= 0 && n < 6; k = nextIndex(toks, k), n++) {
+    // Nor a clause's "and" ("examine how residents perceive and respond to risk"): its verbs are
+    // the clause's, not the list's.
     if (!isWord(toks[k]) || OBJECT_PRONOUNS.has(keyOf(toks[k])) || keyOf(toks[k]) === 'to') return -1;
+    if (OBJECT_CLAUSE_WORDS.has(keyOf(toks[k]))) return -1;
     if (keyOf(toks[k]) !== 'and') continue;
     const v = nextIndex(toks, k);
     return n > 0 && v >= 0 && isWord(toks[v]) && isLowerWord(toks[v].text) && verbFormOf(keyOf(toks[v])) === form

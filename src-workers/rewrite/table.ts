@@ -1511,7 +1511,10 @@ export const TABLE: Entry[] = [
     V(w, ['stress', 'underline'], 2, { guard: { nextWithin: { n: 2, in: SAID_POINTS } } }),
     V(w, 'stress', 2, { guard: { notNextWithin: { n: 2, in: SAID_POINTS } } }),
   ]),
-  V('embody', 'represent', 2),
+  // Not a god taken on ("masks believed to embody a god" are it, not signs of it).
+  V('embody', 'represent', 2, {
+    guard: { notNextWithin: { n: 4, in: set('god gods goddess deity deities ancestor ancestors') } },
+  }),
   // Not the noun "underpinning" ("a philosophical underpinning" is no "philosophical supporting").
   V('underpin', 'support', 2, { forms: ['base', 's3', 'past', 'pp'] }),
   V('ensure that', 'make sure that', 2, { modes: NOT_FORMAL }),

@@ -8414,4 +8414,17 @@ export const MEANING_PAIRS: MeaningPair[] = [
       'The experience showed the profound hospitality of the Moroccan people. It fostered in me a deep appreciation for their food.',
     note: 'no second "deep", no "encouraged in me"',
   },
+  {
+    mode: 'standard',
+    text: 'The research will not only map shoreline change using satellite imagery but also examine how residents perceive and respond to risk.',
+    expected:
+      'The research will map shoreline change using satellite imagery and examine how residents perceive and respond to risk.',
+    note: 'the second verb\'s object holds a clause with its own "and": no three-verb list (was "…imagery, examine how")',
+  },
+  {
+    mode: 'standard',
+    text: 'The carved masks were believed to embody a god of the forest.',
+    expected: 'The carved masks were believed to embody a god of the forest.',
+    note: 'a god taken on is embodied, not represented',
+  },
 ];
