@@ -386,7 +386,8 @@ export const PHRASES: Entry[] = [
     O('when it comes to', 'When', 2, { guard: { nextGerund: true } }),
     O('when it comes to', 'As for', 2),
     O('throughout history ,', 'Through the ages,', 2),
-    O('in recent years ,', 'Over the past few years,', 2),
+    // Not "Over the past few years,", which narrows a span of decades.
+    O('in recent years ,', 'Recently,', 2),
     O('once upon a time ,', 'Long ago,', 2),
     O('once upon a time', 'Long ago', 2),
     O('as the sun', 'When the sun', 2),
@@ -1024,7 +1025,9 @@ export const PHRASES: Entry[] = [
     // Before its noun only: "The problems are numerous." is no "are lots of."; and not after a
     // determiner: "unlock the numerous benefits" is no "the lots of benefits".
     F('numerous', 'lots of', 2, { modes: CASUAL, guard: { attributive: true, prevNotIn: NOT_BEFORE_LOTS_OF } }),
-    F('perhaps', 'maybe', 2, { modes: CASUAL }),
+    // Only where "maybe" opens a clause: mid-clause ("should perhaps not be kept", "is, perhaps,
+    // the most moving part") it reads as a learner's.
+    F('perhaps', 'maybe', 2, { modes: CASUAL, guard: { prevIn: new Set(['', ...set('. , ; : and but or so — (')]) } }),
     // "we must act" → "we have to act": the spoken word for an obligation, after a pronoun that
     // says which form. Never "must not" ("don't have to" lifts the ban it states), nor before an
     // adverb ("we must also" would read "we have to also") or a perfect ("must have been").
@@ -1076,6 +1079,8 @@ export const PHRASES: Entry[] = [
     F('many', 'lots of', 2, {
       modes: CASUAL,
       guard: {
+        // Nor after a negation ("won't change many minds").
+        notPrevWithin: { n: 4, in: NEGATORS },
         prevNotIn: NOT_BEFORE_LOTS_OF,
         nextLower: true,
         notBeforeSingular: true,

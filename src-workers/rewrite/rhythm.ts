@@ -263,6 +263,7 @@ function splitSentence(
   const orderThenResult = () =>
     (orderThenResultMemo ??=
       isLowerWord(toks[nextIndex(toks, 0)]?.text ?? '') && canBeVerb(keyOf(toks[0])) && imperative(toks, state));
+  const colon = toks.findIndex((t) => t.kind === 'punctuation' && t.text === ':');
   let framedMemo: boolean | undefined;
   const isFramed = () => (framedMemo ??= framed(toks, state));
   const allowAnd = !formalMode(state.mode) || state.strength >= 3;
@@ -274,7 +275,10 @@ function splitSentence(
     // once a week, and the doctor visited twice a month"; "In 1945, Samuel returned home, and Hannah
     // moved"): split off, the second clause would lose its when or its why. A tail ("…, leading to
     // …" → "This led to …") points back to the whole and keeps it.
-    .filter((j) => j.conj === 'ing' || j.conj === 'which' || !isFramed());
+    .filter((j) => j.conj === 'ing' || j.conj === 'which' || !isFramed())
+    // Nor inside what a colon introduces ("I'd put it this way: tests are a flawed tool, but they
+    // are one of the few …"): split, the second half would fall outside it.
+    .filter((j) => colon < 0 || j.at < colon);
   if (!joints.length) return [s];
   const total = wordCount(toks);
   // A tail ("This led to …") may follow a shorter clause in casual prose, which keeps sentences short.
@@ -796,6 +800,17 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
   // Two "it"s share a referent only where neither stands for a situation or what follows ("It
   // gets confusing when the lines blur. It matters to us." speak of two things).
   if (hk === 'it' && (expletiveIt(b.toks) || expletiveIt(a.toks))) return null;
+  // Nor an "It" that judges the event before ("… approved the budget in March. It was a serious
+  // mistake."): joined, it would name the budget.
+  if (hk === 'it' && judgesEvent(b.toks)) return null;
+  // Nor a sentence that says what the one before only denied or outgrew ("The library is far more
+  // than a collection of books. It is a vital hub …"): "and" would make it a second fact.
+  if (
+    a.toks.some(
+      (t, i) => t.kind === 'word' && keyOf(t) === 'than' && keyOf(a.toks[prevIndex(a.toks, i)] ?? t) === 'more',
+    )
+  )
+    return null;
   // Not an anaphora ("I want to know the people behind my dinner. I want to know how I affect
   // them. I want to know …"): the repeated opening is the writer's figure, which a join breaks.
   if (sameOpening(a.toks, b.toks, 3)) return null;
@@ -1012,6 +1027,10 @@ function reorderOpening(s: Sentence, state: ReviseState): Sentence {
   // Nor a main clause that opens by pointing back at the phrase ("To land the probe on a comet,
   // this has been my passion"): the phrase is its topic, not a purpose, and "this" needs it first.
   if (RESUMPTIVE.has(keyOf(main[0]))) return s;
+  // Nor a main clause with a pronoun the phrase's noun may stand behind ("By giving employees
+  // autonomy, managers strengthen their commitment"): moved after it, "their" would find the
+  // managers first.
+  if (isBy && main.slice(1).some((t) => t.kind === 'word' && BACK_POINTERS.has(keyOf(t)))) return s;
   const why = REASONS.reorder;
   const first = main[0];
   const mainToks = [tok(capitalize(first.text), 'word', why), ...main.slice(1)];
@@ -1019,8 +1038,25 @@ function reorderOpening(s: Sentence, state: ReviseState): Sentence {
   return { ...s, toks: [...mainToks, tok(' ', 'space', why), ...moved, tok('.', 'punctuation', why)] };
 }
 
+const A_AN = set('a an');
+/** "It was a serious mistake": "be", an article and up to two describing words before a word for an event. */
+function judgesEvent(toks: readonly Tok[]): boolean {
+  let i = nextIndex(toks, 0);
+  if (i < 0 || !BE_FORMS.has(keyOf(toks[i]))) return false;
+  i = nextIndex(toks, i);
+  if (i < 0 || !A_AN.has(keyOf(toks[i]))) return false;
+  for (let n = 0; n < 3; n++) {
+    i = nextIndex(toks, i);
+    if (i < 0 || toks[i].kind !== 'word') return false;
+    if (EVENT_NOUNS.has(keyOf(toks[i]))) return true;
+  }
+  return false;
+}
+
 /** Pronouns that stand for what came before them. */
 const RESUMPTIVE = set('this that these those');
+/** Third-person pronouns that may take their noun from an opening phrase. */
+const BACK_POINTERS = set('their them they theirs themselves his him he her she its it');
 
 /**
  * What an event or a state can be: a "This is a …" about one of these comments on the sentence

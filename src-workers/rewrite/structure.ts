@@ -330,7 +330,8 @@ function notOnlyInverted(toks: Tok[]): boolean {
   if (!pronoun) {
     const noun = keyOf(toks[w[4]]);
     const verb = toks[w[5]];
-    if (lexiconHas(noun, 'Adjective') || /['’]s$/.test(noun)) return false;
+    // Nor a participle before the noun ("the doped samples", "the heated plates").
+    if (lexiconHas(noun, 'Adjective') || /['’]s$/.test(noun) || (noun.length > 4 && /[^e]ed$/.test(noun))) return false;
     if (form !== 'be' && (!isWord(verb) || !canBeVerb(keyOf(verb)))) return false;
   }
   const subjectWords = pronoun ? [subj] : [subj, toks[w[4]]];
@@ -1504,6 +1505,16 @@ const LASTING_EFFECTS = set(
 const NOT_A_VERB_AFTER_TO = set('it them him her us me you date');
 
 /** "continues to grow" → "keeps growing" (standard and casual prose). */
+/** "to this day" or "still" after toks[v] in the sentence. */
+function toDayAfter(toks: readonly Tok[], v: number): boolean {
+  for (let k = nextIndex(toks, v), prev = ''; k >= 0; k = nextIndex(toks, k)) {
+    const key = keyOf(toks[k]);
+    if (key === 'still' || (key === 'day' && prev === 'this')) return true;
+    prev = key;
+  }
+  return false;
+}
+
 function continueTo(toks: Tok[], state: ReviseState): boolean {
   for (let i = 0; i < toks.length; i++) {
     const form = isWord(toks[i]) ? CONTINUE.get(keyOf(toks[i])) : undefined;
@@ -1529,6 +1540,8 @@ function continueTo(toks: Tok[], state: ReviseState): boolean {
     // still appeal …"): the verb stays "continue to".
     if (LASTING_EFFECTS.has(vk) && form !== 'past') {
       if (state.previousSentence.some((t) => t.kind === 'word' && keyOf(t) === 'still')) continue;
+      // Nor with a "to this day" that says it already ("still shapes Western art to this day").
+      if (toDayAfter(toks, v)) continue;
       const still = [tok('still', 'word', why), tok(' ', 'space', why), tok(verbForms(vk)[form], 'word', why)];
       toks.splice(i, v - i + 1, ...still);
       return true;

@@ -346,6 +346,18 @@ const NOT_PEOPLE_OR_BODIES = new Set([
   ...NOT_PEOPLE,
   ...set('states nations governments organizations organisations companies corporations firms institutions entities'),
 ]);
+/** Verbs of having, lacking or doing as a rule, after which "now" would announce a change. */
+const CURRENT_STATES = set(
+  'lack lacks have has ship ships offer offers serve serves employ employs support supports hold holds own owns operate operates',
+);
+/** Harm that is unleashed (set off, never "released"). */
+const HARMS = set(
+  'catastrophe catastrophes disaster disasters war wars violence chaos havoc destruction fury terror crisis crises',
+);
+/** Wrongdoers a "potential" one of may become ("potential criminals" → "would-be criminals"). */
+const WOULD_BE = set(
+  'criminal criminals offender offenders thief thieves attacker attackers terrorist terrorists hacker hackers burglar burglars abuser abusers',
+);
 /** Places: "pivotal" before one is "key", since "central" would say where it lies. */
 const PLACE_NOUNS = set(
   'region regions state states area areas city cities district districts county counties country countries town towns province provinces border borders port ports',
@@ -696,7 +708,7 @@ export const TABLE: Entry[] = [
     guard: {
       nextLower: true,
       nextNotIn: set(
-        'for also then still now yet even so how what why when where who which whether is are do does did can could',
+        'for also then still now yet even so how what why when where who which whether is are do does did can could wait',
       ),
     },
   }),
@@ -970,7 +982,8 @@ export const TABLE: Entry[] = [
     F('served as a testament to', 'showed', 1),
     // "In a testament to their spirit, the Kiwis fought on": "In proof of" is no English.
     F('in a testament to', 'as proof of', 1),
-    F('a testament to', ['proof of', 'a sign of'], 1),
+    // Not "proof of", which claims more than a testament shows.
+    F('a testament to', ['a sign of', 'evidence of'], 1),
     // After an adjective ("a true testament to"); never straight after a verb ("remains testament
     // to" would read "remains sign of").
     N('testament to', 'sign of', 1, {
@@ -1061,8 +1074,9 @@ export const TABLE: Entry[] = [
     N('game-changer for', 'big improvement for', 2, {
       guard: { nextIn: set('my your our their his her its me us you him them') },
     }),
-    N('game-changer for', 'big help for', 2),
-    N('game-changer', 'big change', 2),
+    // "a boon for", not "a big help" ("a true big help" after an adjective).
+    N('game-changer for', 'boon for', 2),
+    N('game-changer', 'big change', 2, { guard: { prevIn: set('a the') } }),
     N('paradigm shift', 'major shift', 2),
     // The quality is complexity ("the intricacy of the plot"); the parts are details.
     N('intricacy', 'complexity', 1, { plural: false }),
@@ -1095,7 +1109,7 @@ export const TABLE: Entry[] = [
     N('individuals', 'people', 1, {
       plural: false,
       guard: {
-        notInSentence: NOT_PEOPLE_OR_BODIES,
+        notInSentence: new Set([...NOT_PEOPLE_OR_BODIES, ...set('society businesses')]),
         nextNotIn: set('of'),
         notNextWithin: { n: 5, in: set('people') },
         notPrevWithin: { n: 5, in: set('people') },
@@ -1126,7 +1140,14 @@ export const TABLE: Entry[] = [
   V('delve', { plain: ['dig'], formal: ['probe'] }, 1),
   V('utilize', 'use', 1),
   V('utilise', 'use', 1),
-  V('leverage', ['use', 'draw on'], 1, { guard: { verb: true, object: true } }),
+  // Not borrowing against a position ("investors leverage their positions by borrowing").
+  V('leverage', ['use', 'draw on'], 1, {
+    guard: {
+      verb: true,
+      object: true,
+      notNextWithin: { n: 3, in: set('position positions debt borrowing capital balance') },
+    },
+  }),
   // "harness the power of these tools" is using them ("use the power of" says it twice); not
   // "the power of the sun", where the power is the point.
   V('harness the power of', 'use', 1, { guard: { nextIn: set('these this those their your our its my his her') } }),
@@ -1584,6 +1605,8 @@ export const TABLE: Entry[] = [
 
   // ---- Adjectives ------------------------------------------------------------------------------
   // Where "key" would echo a word nearby ("a crucial skill. Here are some key strategies"): "vital".
+  // "a key lifeline" is no English: a lifeline is vital.
+  F('crucial', 'vital', 1, { guard: { nextIn: set('lifeline lifelines') } }),
   F('crucial', ['key@attr', 'vital@pred', 'vital@attr@spare'], 1),
   // Before a place, "central" would say where it lies ("the pivotal Rust Belt region"): "key".
   F('pivotal', 'key', 1, { guard: { nextWithin: { n: 3, in: PLACE_NOUNS } } }),
@@ -1661,7 +1684,9 @@ export const TABLE: Entry[] = [
     },
   }),
   // Not the literal "groundbreaking ceremony" of a building site.
-  F('groundbreaking', 'revolutionary', 1, { guard: { nextNotIn: set('ceremony ceremonies') } }),
+  // Only before its noun: a verdict reported ("experts described the study as groundbreaking")
+  // stays the speakers' word.
+  F('groundbreaking', 'revolutionary', 1, { guard: { attributive: true, nextNotIn: set('ceremony ceremonies') } }),
   F('ground-breaking', ['landmark@attr', 'revolutionary'], 1),
   F('cutting-edge', 'advanced', 1),
   // Ready for a task, not furnished: "well-equipped to handle any question" → "ready to handle";
@@ -1745,7 +1770,13 @@ export const TABLE: Entry[] = [
     },
   }),
   F('tumultuous', ['turbulent', 'stormy'], 2),
-  F('daunting', 'intimidating', 2),
+  // Said of a task or a challenge, "daunting" is its size: "intimidating" fits people and places.
+  F('daunting', 'intimidating', 2, {
+    guard: {
+      notPrevWithin: { n: 4, in: set('task tasks challenge challenges prospect job project') },
+      nextNotIn: set('task tasks challenge challenges prospect job project'),
+    },
+  }),
   // A bond is not useful but dear: "the invaluable relationship between teacher and student" is a
   // precious one; so is a living thing ("protect these invaluable creatures" are not "very useful"
   // ones); a tool, a skill or advice is very useful.
@@ -1933,7 +1964,7 @@ export const TABLE: Entry[] = [
   }),
   // A job done well is a fine one; a feat, a journey or a life is extraordinary. Anything else
   // strikes ("add remarkable depth" → "striking depth"): "extraordinary" would raise the praise.
-  F('remarkable', 'fine', 2, { guard: { nextIn: set('job work') } }),
+  // A job done well stays remarkable: "a fine job" would praise less, "a striking job" is no English.
   F('remarkable', 'extraordinary', 2, {
     guard: {
       nextIn: set(
@@ -1941,7 +1972,7 @@ export const TABLE: Entry[] = [
       ),
     },
   }),
-  F('remarkable', 'striking', 2),
+  F('remarkable', 'striking', 2, { guard: { nextNotIn: set('job work') } }),
   // "notable" people and works are well known.
   // Not after "most"/"more" ("the most well-known") and not where "notable" says something else.
   F('notable', 'well-known', 2, {
@@ -1961,7 +1992,8 @@ export const TABLE: Entry[] = [
       ),
     },
   }),
-  F('notable', 'striking', 2, { guard: { nextIn: set('example examples exception exceptions feature features') } }),
+  // Not an exception, which is only worth noting ("a striking exception" says more).
+  F('notable', 'striking', 2, { guard: { nextIn: set('example examples feature features') } }),
   F('notable', 'important', 2, {
     guard: {
       nextIn: set(
@@ -2026,7 +2058,9 @@ export const TABLE: Entry[] = [
   F('approximately', 'about', 2, { modes: NOT_FORMAL }),
   F('frequently', 'often', 2, { guard: { notBeforeModifier: true } }),
   // Not after a negation: "is not currently known" is no "isn't now known".
-  F('currently', 'now', 2, { modes: NOT_FORMAL, guard: { prevNotIn: NEGATORS } }),
+  // Not before a verb of having or lacking ("currently lack" is no "now lack", which says they
+  // lost it lately; "We currently ship to 40 countries" no news either): only before "-ing".
+  F('currently', 'now', 2, { modes: NOT_FORMAL, guard: { prevNotIn: NEGATORS, nextNotIn: CURRENT_STATES } }),
   // "decide whether or not to" → "decide whether to"; where it opens a clause of its own the "or
   // not" is the point ("Whether or not you agree, …" is not "Whether you agree, …").
   F('whether or not', 'whether', 2, { guard: { prevIn: WHETHER_HEADS } }),
@@ -2053,7 +2087,7 @@ export const TABLE: Entry[] = [
     guard: {
       object: true,
       notInSentence: set(
-        'agreement agreements contract contracts licence license licensee licensor lease tenancy tenant landlord employment party parties shall breach notice clause hereunder herein forthwith',
+        'agreement agreements contract contracts licence license licensee licensor lease tenancy tenant landlord employment party parties shall breach notice clause hereunder herein forthwith process processes task tasks thread threads program programs kill signal',
       ),
     },
   }),
@@ -2113,6 +2147,8 @@ export const TABLE: Entry[] = [
       prevNotIn: DETERMINERS,
       // One adjective may come between ("reveal the true identity").
       nextWithin: { n: 3, in: DISCLOSED },
+      // A truth of the world is shown, not disclosed ("the imagery reveals a deeper truth").
+      notNextWithin: { n: 2, in: set('deeper deep larger broader universal fundamental') },
     },
   }),
   // Not "reveals her dilemma to Nelly": told to someone, it is disclosed, not shown.
@@ -2210,7 +2246,10 @@ export const TABLE: Entry[] = [
   F('indomitable', 'unbreakable', 2),
   // One's inner artist is brought out, not "released" ("unleash your inner baker").
   V('unleash', 'bring out', 2, { guard: { nextWithin: { n: 2, in: set('inner') } } }),
-  V('unleash', 'release', 2),
+  // Harm is set off, not released ("the catastrophe they were about to unleash").
+  V('unleash', 'set off', 2, { guard: { prevWithin: { n: 6, in: HARMS } } }),
+  V('unleash', 'set off', 2, { guard: { nextWithin: { n: 3, in: HARMS } } }),
+  V('unleash', 'release', 2, { guard: { notPrevWithin: { n: 6, in: HARMS }, notNextWithin: { n: 3, in: HARMS } } }),
   V('delineate', 'describe', 2),
   V('culminate in', 'end in', 2),
   V('comprehend', 'understand', 2),
@@ -2284,7 +2323,8 @@ export const TABLE: Entry[] = [
   N('limitations', 'limits', 2, {
     modes: NOT_FORMAL,
     plural: false,
-    guard: { notInSentence: RESEARCH_WORDS, notNear: RESEARCH_WORDS },
+    // Nor the legal term ("limitations of liability", a clause's "Limitation of Liability").
+    guard: { notInSentence: RESEARCH_WORDS, notNear: RESEARCH_WORDS, notNextWithin: { n: 2, in: set('liability') } },
   }),
   N('camaraderie', 'fellowship', 2),
   N('dependability', 'reliability', 2),
@@ -2402,6 +2442,11 @@ export const TABLE: Entry[] = [
       nextWithin: { n: 4, in: OFFERED_TO_THE_MIND },
     },
   }),
+  // A lesson is taught: "offers a valuable lesson" → "teaches", not "gives a lesson".
+  V('offer', 'teach', 2, {
+    forms: ['base', 's3', 'past'],
+    guard: { verb: true, prevNotIn: BE_FORMS, nextWithin: { n: 3, in: set('lesson lessons') } },
+  }),
   // A tale or a story is told ("offers a tale of two societies", "offers a hauntingly beautiful
   // story" → "tells", not "provides a tale"); a story offered to a magazine or for children stays.
   V('offer', 'tell', 2, {
@@ -2465,7 +2510,7 @@ export const TABLE: Entry[] = [
         notNextWithin: {
           n: 5,
           in: set(
-            'to reward rewards bounty bounties bribe bribes deal deals job jobs position positions contract contracts settlement settlements prize prizes apology apologies resignation salary salaries wage wages pay package packages compensation bonus bonuses',
+            'to reward rewards bounty bounties bribe bribes deal deals job jobs position positions contract contracts settlement settlements prize prizes apology apologies resignation salary salaries wage wages pay package packages compensation bonus bonuses defence defense condolences prayers thanks',
           ),
         },
       },
@@ -2543,9 +2588,11 @@ export const TABLE: Entry[] = [
     guard: {
       attributive: true,
       prevNotIn: set('full human untapped true own'),
-      nextNotIn: new Set([...PROSPECTS, 'energy', 'difference', 'differences']),
+      nextNotIn: new Set([...PROSPECTS, ...WOULD_BE, 'energy', 'difference', 'differences']),
     },
   }),
+  // Wrongdoers who may become so are would-be ones ("possible criminals" are suspects).
+  F('potential', 'would-be', 2, { guard: { attributive: true, nextIn: WOULD_BE } }),
   // People who may become customers are prospective ones ("possible customers" doubts they exist).
   F('potential', 'prospective', 2, { guard: { nextIn: PROSPECTS } }),
   // Terms keep it: a trial's "primary outcome" and "primary endpoint", a "primary tumour".
@@ -2607,7 +2654,7 @@ export const TABLE: Entry[] = [
   F('valuable', 'useful', 2, {
     guard: {
       nextIn: set(
-        'lesson lessons insight insights information resource resources tool tools skill skills advice experience experiences feedback tips guidance perspective perspectives read input knowledge glimpse foundation data source sources work',
+        'insight insights information resource resources tool tools skill skills advice experience experiences feedback tips guidance perspective perspectives read input knowledge glimpse foundation data source sources work',
       ),
     },
   }),
@@ -2843,7 +2890,7 @@ export const TABLE: Entry[] = [
     guard: {
       noun: true,
       prevNotIn: set(
-        'that which who legal court constitutional exciting interesting rewarding stimulating thrilling intellectual creative fun mental cognitive health',
+        'that which who legal court constitutional exciting interesting rewarding stimulating thrilling intellectual creative fun mental cognitive health pressing',
       ),
       nextNotIn: new Set([
         ...DETERMINERS,

@@ -612,7 +612,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'In recent years, more people have moved to the city.',
-    expected: 'Over the past few years, more people have moved to the city.',
+    expected: 'Recently, more people have moved to the city.',
   },
   {
     mode: 'standard',
@@ -2240,7 +2240,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'The bridge was not a folly but a testament to their skill.',
-    expected: 'The bridge was proof of their skill, not a folly.',
+    expected: 'The bridge was a sign of their skill, not a folly.',
     note: 'never "showed their skill, not a folly": the contrast tail needs the copula',
   },
   {
@@ -2307,7 +2307,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'The new drug could be a game-changer for patients with asthma.',
-    expected: 'The new drug could be a big help for patients with asthma.',
+    expected: 'The new drug could be a boon for patients with asthma.',
     note: 'people: never "could transform patients"',
   },
   { mode: 'standard', text: 'At its core, the game is about luck.', expected: 'The game is about luck.' },
@@ -4451,7 +4451,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'Families teach the social skills that are pivotal for individuals to thrive in society.',
-    expected: 'Families teach the social skills that are key for people to thrive in society.',
+    expected: 'Families teach the social skills that are key for individuals to thrive in society.',
     note: 'was "decisive for people to thrive"',
   },
   {
@@ -5629,7 +5629,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
     mode: 'standard',
     text: 'Today, jazz continues to thrive as a testament to the creativity and resilience of its pioneers. Its influence can be felt across a wide array of musical genres, from rock to hip-hop, underscoring its enduring legacy.',
     expected:
-      'Today, jazz keeps thriving as proof of the creativity and resilience of its pioneers. Its influence can be felt across many musical genres, from rock to hip-hop. This shows its lasting legacy.',
+      'Today, jazz keeps thriving as a sign of the creativity and resilience of its pioneers. Its influence can be felt across many musical genres, from rock to hip-hop. This shows its lasting legacy.',
     note: 'what can be felt is there: the tail it ends in is a present fact, not "This can show"',
   },
   {
@@ -7342,7 +7342,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'In recent years, artificial intelligence has emerged as a transformative force across many industries.',
-    expected: 'Over the past few years, artificial intelligence has become a force for change across many industries.',
+    expected: 'Recently, artificial intelligence has become a force for change across many industries.',
     note: "'a transforming force' is not said; it is a force for change",
   },
   {
@@ -8392,7 +8392,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'casual',
     text: 'Our new sync engine is a game-changer for teams with large data sets.',
-    expected: 'Our new sync engine is a big help for teams with large data sets.',
+    expected: 'Our new sync engine is a boon for teams with large data sets.',
     note: 'no "breakthrough" (a first) for a product, no "big data sets"',
   },
   {
@@ -8426,5 +8426,175 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The carved masks were believed to embody a god of the forest.',
     expected: 'The carved masks were believed to embody a god of the forest.',
     note: 'a god taken on is embodied, not represented',
+  },
+  {
+    mode: 'standard',
+    text: 'If potential criminals know they will spend many years in prison, they may think twice.',
+    expected: 'If would-be criminals know they will spend many years in prison, they may think twice.',
+    note: 'wrongdoers who may become so are would-be ones (was "possible criminals", suspects)',
+  },
+  {
+    mode: 'standard',
+    text: 'Additionally, investors leverage their positions by borrowing, which amplifies both gains and losses.',
+    expected: 'Investors also leverage their positions by borrowing, which amplifies both gains and losses.',
+    note: 'borrowing against a position is leverage, not use',
+  },
+  {
+    mode: 'standard',
+    text: 'The leaders of 1914 were blind to the catastrophe they were about to unleash.',
+    expected: 'The leaders of 1914 were blind to the catastrophe they were about to set off.',
+    note: 'harm is set off, not released',
+  },
+  {
+    mode: 'standard',
+    text: 'I want to offer a somewhat qualified defence of standardised testing.',
+    expected: 'I want to offer a somewhat qualified defence of standardised testing.',
+    note: 'one offers a defence (was "provide a defence")',
+  },
+  {
+    mode: 'standard',
+    text: 'The episode offers a valuable lesson about trust.',
+    expected: 'The episode teaches a valuable lesson about trust.',
+    note: 'a lesson is taught, and stays valuable (was "gives a useful lesson")',
+  },
+  {
+    mode: 'standard',
+    text: 'Furthermore, the imagery reveals a deeper truth about memory.',
+    expected: 'The imagery also reveals a deeper truth about memory.',
+    note: 'a truth of the world is shown, not disclosed',
+  },
+  {
+    mode: 'standard',
+    text: 'While the challenge is daunting, there are good reasons for optimism.',
+    expected: 'While the challenge is daunting, there are good reasons for optimism.',
+    note: 'a daunting challenge is a big one, not an intimidating one',
+  },
+  {
+    mode: 'standard',
+    text: 'Climate change is one of the most pressing challenges facing humanity today.',
+    expected: 'Climate change is one of the most pressing challenges facing humanity today.',
+    note: 'a set collocation (was "pressing difficulties")',
+  },
+  {
+    mode: 'standard',
+    text: 'Its benefits for both individuals and society far outweigh the costs.',
+    expected: 'Its benefits for both individuals and society far outweigh the costs.',
+    note: 'individuals against society: the contrast stays',
+  },
+  {
+    mode: 'standard',
+    text: 'The best of them provide a crucial lifeline for endangered species.',
+    expected: 'The best of them provide a vital lifeline for endangered species.',
+    note: 'a lifeline is vital, not "key"',
+  },
+  {
+    mode: 'standard',
+    text: "Finland's Onkalo repository is a notable exception to the rule.",
+    expected: "Finland's Onkalo repository is a notable exception to the rule.",
+    note: 'an exception only worth noting: no "striking"',
+  },
+  {
+    mode: 'standard',
+    text: 'In recent years, more families have moved to the suburbs.',
+    expected: 'Recently, more families have moved to the suburbs.',
+    note: '"Recently,", not the narrower "Over the past few years,"',
+  },
+  {
+    mode: 'casual',
+    text: 'Larger animals such as elephants and orcas should perhaps not be kept at all.',
+    expected: 'Larger animals such as elephants and orcas should perhaps not be kept at all.',
+    note: '"maybe" only where it opens a clause',
+  },
+  {
+    mode: 'casual',
+    text: "Simply repeating statistics louder probably won't change many minds.",
+    expected: "Simply repeating statistics louder probably won't change many minds.",
+    note: 'no "lots of" after a negation',
+  },
+  {
+    mode: 'formal',
+    text: "But wait, there's more!",
+    expected: 'But wait, there is more!',
+    note: 'no "However, wait"',
+  },
+  {
+    mode: 'standard',
+    text: 'By forcing citizens to accept these contradictions, the Party erodes their capacity for independent reasoning.',
+    expected:
+      'By forcing citizens to accept these contradictions, the Party erodes their capacity for independent reasoning.',
+    note: 'a pronoun in the main clause takes its noun from the opening: no move',
+  },
+  {
+    mode: 'casual',
+    text: "So I'd put it this way: tests are a flawed tool for measuring talent, but they're one of the few that give a talented student a chance to stand out.",
+    expected:
+      "So I'd put it this way: tests are a flawed tool for measuring talent, but they're one of the few that give a talented student a chance to stand out.",
+    note: 'no split inside what a colon introduces',
+  },
+  {
+    mode: 'standard',
+    text: 'Moreover, the council approved the new budget in March. It was a serious mistake.',
+    expected: 'The council also approved the new budget in March. It was a serious mistake.',
+    note: '"It" judges the event: no join ("and it was" would name the budget)',
+  },
+  {
+    mode: 'standard',
+    text: 'The library is far more than a collection of books. It is a vital hub for residents of all ages.',
+    expected: 'The library is far more than a collection of books. It is a vital hub for residents of all ages.',
+    note: 'the second says what the first outgrew: no "and"',
+  },
+  {
+    mode: 'standard',
+    text: 'Its legacy continues to shape Western art, science, and philosophy to this day.',
+    expected: 'Its legacy continues to shape Western art, science, and philosophy to this day.',
+    note: 'no "still … to this day"',
+  },
+  {
+    mode: 'standard',
+    text: 'Not only did the doped samples degrade the dye faster, but they also remained active after five cycles.',
+    expected: 'Not only did the doped samples degrade the dye faster, but they also remained active after five cycles.',
+    note: 'a participle before the noun: no two-word subject read, no untensed verb (was "The doped samples degrade …")',
+  },
+  {
+    mode: 'standard',
+    text: 'The limitations of liability in clause 7 apply to all users.',
+    expected: 'The limitations of liability in clause 7 apply to all users.',
+    note: 'the legal term stays',
+  },
+  {
+    mode: 'standard',
+    text: 'Independent experts described the new study as groundbreaking.',
+    expected: 'Independent experts described the new study as groundbreaking.',
+    note: 'a reported verdict stays the speakers\' word (was "revolutionary")',
+  },
+  {
+    mode: 'standard',
+    text: 'An asteroid named in her honour is a testament to her lasting legacy.',
+    expected: 'An asteroid named in her honour shows her lasting legacy.',
+    note: '"shows", never "proof of"',
+  },
+  {
+    mode: 'standard',
+    text: 'If the program hangs, terminate it with the kill command.',
+    expected: 'If the program hangs, terminate it with the kill command.',
+    note: 'a process is terminated: the term stays',
+  },
+  {
+    mode: 'standard',
+    text: 'Many neighborhoods currently lack public chargers.',
+    expected: 'Many neighborhoods currently lack public chargers.',
+    note: 'no "now lack", which says they lost them lately',
+  },
+  {
+    mode: 'standard',
+    text: 'Great software can be a true game-changer for families managing their money.',
+    expected: 'Great software can be a true boon for families managing their money.',
+    note: '"a true boon", not "a true big help"',
+  },
+  {
+    mode: 'standard',
+    text: 'You have done a remarkable job this year.',
+    expected: 'You have done a remarkable job this year.',
+    note: 'a job stays remarkable: no "fine" or "striking"',
   },
 ];

@@ -53,7 +53,9 @@ describe('table swaps keep grammar', () => {
 
   it('fixes a/an after a swap', async () => {
     expect((await revise('It was an unwavering promise.', opts('standard', 2))).text).toBe('It was a firm promise.');
-    expect((await revise('It was a daunting task.', opts('standard', 2))).text).toBe('It was an intimidating task.');
+    expect((await revise('It was a daunting experience.', opts('standard', 2))).text).toBe(
+      'It was an intimidating experience.',
+    );
   });
 });
 

@@ -47,7 +47,9 @@ describe('swaps at strength 2 (standard)', () => {
     ['It was a remarkable achievement.', 'It was an extraordinary achievement.'],
     ['The portrait shows a remarkable likeness.', 'The portrait shows a striking likeness.'],
     ['Some of his notable works hang in Paris.', 'Some of his well-known works hang in Paris.'],
-    ['A notable exception is the harbour.', 'A striking exception is the harbour.'],
+    ['A notable example is the harbour.', 'A striking example is the harbour.'],
+    // An exception is only worth noting: "striking" would say more.
+    ['A notable exception is the harbour.', 'A notable exception is the harbour.'],
     ['They grapple with the problem.', 'They wrestle with the problem.'],
     // What a thing offers by having it, it has; a glimpse is given; what is held out to someone stays offered;
     // the -ing form is never "providing".
