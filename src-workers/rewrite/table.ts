@@ -2703,8 +2703,6 @@ export const TABLE: Entry[] = [
     F(`${k} techniques`, `${k} devices`, 2),
     F(`${k} technique`, `${k} device`, 2),
   ]),
-  // Every second one stays: three "in spite of" read no better than three "despite".
-  F('despite', ['in spite of', 'despite'], 2, { modes: ['standard', 'casual'] }),
   // Not where a second "as" hangs on the verb: "stands as a haven … but also as a city" would read
   // "is a haven … but also as a city".
   F('stands as', 'is', 1, { why: 'stock', guard: { nextIn: A_AN, notParallel: true } }),
@@ -3133,6 +3131,13 @@ for (const m of ['', ...TODAY_MODIFIERS])
       if (m !== k && !TODAY_NOUNS.includes(phrase)) todayPhrases.add(phrase);
     }
 for (const phrase of todayPhrases) TABLE.push(...todayOpener(`in today's ${phrase} ,`, 1));
+// Before the relative its noun anchors, the scene is any such one: "In today's fast-paced world,
+// where speed is prized, …" → "In a world where speed is prized, …".
+const ANCHORS: Record<string, string> = { world: 'a world', society: 'a society', age: 'an age', era: 'an era' };
+for (const phrase of [...TODAY_NOUNS, ...todayPhrases]) {
+  const head = phrase.split(' ').pop() ?? '';
+  if (ANCHORS[head]) TABLE.push(O(`in today's ${phrase} , where`, `In ${ANCHORS[head]} where`, 1));
+}
 // The same scene set with an article ("In an ever-changing world,", "In our fast-paced digital
 // age,"): only where a modifier of change opens it and a time or a world closes it. "In a world
 // where …" opens a claim of its own, and "In a complex environment," or "In a competitive

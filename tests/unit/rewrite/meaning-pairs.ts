@@ -19,7 +19,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'Despite the rain, the match went ahead.',
-    expected: 'In spite of the rain, the match went ahead.',
+    expected: 'Despite the rain, the match went ahead.',
   },
   { mode: 'standard', text: 'Despite the fact that it rained, we played.', expected: 'Although it rained, we played.' },
   { mode: 'standard', text: 'The rules of the game are complex.', expected: 'The rules of the game are complicated.' },
@@ -2732,7 +2732,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'Courage is not the absence of fear, but the will to go on despite it.',
-    expected: 'Courage is not the absence of fear, but the will to go on in spite of it.',
+    expected: 'Courage is not the absence of fear, but the will to go on despite it.',
     note: '"it" stands for "fear": the frame would put it before what it stands for',
   },
   {
@@ -4599,7 +4599,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'That shows how unity can be fostered despite social divisions.',
-    expected: 'That shows how unity can be encouraged in spite of social divisions.',
+    expected: 'That shows how unity can be encouraged despite social divisions.',
     note: 'the division is no object of "foster"',
   },
   {
@@ -8122,14 +8122,13 @@ export const MEANING_PAIRS: MeaningPair[] = [
     mode: 'standard',
     text: "In today's fast-paced world, where compliments are exchanged as freely as coins, the fox's trick remains as relevant as ever.",
     expected:
-      "In the fast-moving world, where compliments are exchanged as freely as coins, the fox's trick is still as relevant as ever.",
+      "In a world where compliments are exchanged as freely as coins, the fox's trick is still as relevant as ever.",
     note: '"where" needs the opener\'s noun: no "Today, where …"',
   },
   {
     mode: 'standard',
     text: "In today's world, where speed is prized above almost everything, the fable feels more relevant than ever.",
-    expected:
-      'In the current world, where speed is prized above almost everything, the fable feels more relevant than ever.',
+    expected: 'In a world where speed is prized above almost everything, the fable feels more relevant than ever.',
     note: 'the same (was "Where speed is prized …", a condition)',
   },
   {
@@ -8596,5 +8595,18 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'You have done a remarkable job this year.',
     expected: 'You have done a remarkable job this year.',
     note: 'a job stays remarkable: no "fine" or "striking"',
+  },
+  {
+    mode: 'standard',
+    text: "In today's digital age, where information travels at lightning speed, the story of the Pony Express seems almost unbelievable.",
+    expected:
+      'In an age where information travels at lightning speed, the story of the Pony Express seems almost unbelievable.',
+    note: 'before the relative its noun anchors: "In an age where …" (was "Today, where …")',
+  },
+  {
+    mode: 'standard',
+    text: 'Despite the rain, the whole village came to the harbour.',
+    expected: 'Despite the rain, the whole village came to the harbour.',
+    note: '"despite" stays: "in spite of" is no plainer',
   },
 ];
