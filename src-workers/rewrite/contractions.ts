@@ -6,6 +6,7 @@
 import type { RewriteMode } from '../../src-shared/models';
 import { REASONS } from './reasons';
 import { capitalize, isCapitalized, keyOf, prevIndex, type Tok } from './tokens';
+import { canBeVerb } from './pos';
 import { PREPOSITIONS, set } from './wordsets';
 
 /** Negations: "X not" → contraction. */
@@ -334,6 +335,29 @@ export function expand(toks: Tok[]): number {
       continue;
     }
     if (!rep) continue;
+    // A negative question puts its subject before "not": "Isn't it striking?" → "Is it not
+    // striking?", "Why don't you ask?" → "Why do you not ask?"; with a longer subject ("Why don't
+    // more managers trust …?") the contraction stays, which no written-out order reads well.
+    if (/n['’]t$/.test(k) && toks.slice(i).some((x) => x.kind === 'punctuation' && x.text === '?')) {
+      if (!QUESTION_SUBJECTS.has(nextKey)) {
+        if (!canBeVerb(nextKey)) continue;
+      } else {
+        const aux = rep === 'cannot' ? 'can' : rep.replace(/ not$/, '');
+        toks[i] = { text: caseLike(aux, t.text), kind: 'word', reason: REASONS.expansion };
+        toks.splice(
+          j + 1,
+          0,
+          { text: ' ', kind: 'space', reason: REASONS.expansion },
+          {
+            text: 'not',
+            kind: 'word',
+            reason: REASONS.expansion,
+          },
+        );
+        changes++;
+        continue;
+      }
+    }
     if (k === "i'm" || k.startsWith("i'")) rep = rep.replace(/^i /, 'I ');
     else rep = caseLike(rep, t.text);
     toks[i] = { text: rep, kind: 'word', reason: REASONS.expansion };
@@ -341,3 +365,6 @@ export function expand(toks: Tok[]): number {
   }
   return changes;
 }
+
+/** Subjects a negative question inverts ("Isn't it …?", "Don't you …?"). */
+const QUESTION_SUBJECTS = set('it you we they he she i there this that');

@@ -378,12 +378,17 @@ export const PHRASES: Entry[] = [
         nextLower: true,
         nextNotIn: new Set([...CLAUSE_SUBJECTS, ...INDEFINITE_SUBJECTS, 'if', 'that']),
         beforeClause: false,
+        // Only what the eye sees: a smell, a sound or a taste is imagined, not pictured.
+        notNextWithin: {
+          n: 3,
+          in: set('smell smells sound sounds taste tastes scent scents feel feeling noise noises'),
+        },
       },
     }),
     O('have you ever', 'Ever', 2, { modes: ['standard', 'casual', 'concise'] }),
     // Before an act the moment is the act's: "When it comes to choosing a car, …" → "When choosing
     // a car, …" ("As for choosing a car, there are factors" reads as a change of subject).
-    O('when it comes to', 'When', 2, { guard: { nextGerund: true } }),
+    O('when it comes to', 'When', 2, { guard: { nextGerund: true, doerAfter: true } }),
     O('when it comes to', 'As for', 2),
     O('throughout history ,', 'Through the ages,', 2),
     // Not "Over the past few years,", which narrows a span of decades.
@@ -696,7 +701,13 @@ export const PHRASES: Entry[] = [
   ...because('verb', [
     // Not before a relative clause: "Carton makes a decision that remains one of the most heroic
     // moments" names the decision ("decides that remains" is no English).
-    V('make a decision', 'decide', 2, { guard: { nextNotIn: set('that which who') } }),
+    // Nor a relative clause without its "that" ("make a decision you've been avoiding", "a
+    // decision I still admire", "a decision last year that …"): decide takes what follows.
+    V('make a decision', 'decide', 2, {
+      guard: {
+        nextIn: set('to about on . , ; : ! ? and or but quickly fast now today together early soon'),
+      },
+    }),
     // "is of the opinion that" says "thinks" in four words.
     ...(
       [

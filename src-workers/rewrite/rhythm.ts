@@ -278,7 +278,10 @@ function splitSentence(
     .filter((j) => j.conj === 'ing' || j.conj === 'which' || !isFramed())
     // Nor inside what a colon introduces ("I'd put it this way: tests are a flawed tool, but they
     // are one of the few …"): split, the second half would fall outside it.
-    .filter((j) => colon < 0 || j.at < colon);
+    .filter((j) => colon < 0 || j.at < colon)
+    // Nor after a "not only" the joint answers ("Helen did not only deliver …; she also trained …"):
+    // the first half would stand alone as a broken claim.
+    .filter((j) => !notOnlyBefore(toks, j.at));
   if (!joints.length) return [s];
   const total = wordCount(toks);
   // A tail ("This led to …") may follow a shorter clause in casual prose, which keeps sentences short.
@@ -398,6 +401,17 @@ function splitSentence(
     ...splitSentence(a, minWords, minWordsSemicolon, state, startsWithThis(b.toks), openers),
     ...splitSentence(b, minWords, minWordsSemicolon, state, nextStartsThis, openers),
   ];
+}
+
+/** "not only" stands before toks[at] in the sentence. */
+function notOnlyBefore(toks: readonly Tok[], at: number): boolean {
+  for (let i = 0, prev = ''; i < at; i++) {
+    if (toks[i].kind !== 'word') continue;
+    const k = keyOf(toks[i]);
+    if (k === 'only' && prev === 'not') return true;
+    prev = k;
+  }
+  return false;
 }
 
 /**

@@ -15,6 +15,7 @@
  *   a participle or a preposition.
  * Each works on one sentence's tokens in place and marks what it puts in with its reason.
  */
+import { LIANG_WORDS } from '../detect/lexicon';
 import { dropAudienceOpening } from './audience';
 import { hasFiniteVerb } from './clauses';
 import { easeDashes } from './dashes';
@@ -815,11 +816,17 @@ function stackedAdjectives(toks: Tok[], state: ReviseState): boolean {
     if (!attributive && !predicate) continue;
     const p = prevIndex(toks, i);
     if (p >= 0 && (toks[p].text === ',' || /^(?:both|between|and)$/.test(keyOf(toks[p])))) continue;
-    dropRange(toks, j, b, REASONS.adjectives);
+    // The detector's word goes, the writer's stays: "a seamless and rewarding experience" → "a
+    // rewarding experience" (not "a seamless experience", which the swaps then make "smooth").
+    if (OVERUSED.has(keyOf(a)) && WORTH_TO_READER.has(keyOf(toks[b]))) dropRange(toks, i, j, REASONS.adjectives);
+    else dropRange(toks, j, b, REASONS.adjectives);
     return true;
   }
   return false;
 }
+const OVERUSED: ReadonlySet<string> = new Set(LIANG_WORDS);
+/** What an experience is worth to the one who has it: the claim of the pair, kept. */
+const WORTH_TO_READER = set('rewarding fulfilling enriching memorable enjoyable unforgettable');
 
 /** "creativity, innovation, and growth" → "creativity and growth"; "skills and abilities to" → "skills to". */
 function nearSynonymLists(toks: Tok[]): boolean {

@@ -5,7 +5,7 @@
  * change marked with the reason its entry gives.
  */
 import { LIANG_WORDS, LLM_OPENERS, LLM_TRANSITIONS } from '../detect/lexicon';
-import { baseOfGerund, basesOfThirdPerson, type VerbForm } from './inflect';
+import { baseOfGerund, basesOfThirdPerson, verbForms, type VerbForm } from './inflect';
 import { lexicon, type Alt, type Rule, type TrieNode } from './lexicon';
 import { canBeVerb, forget, lexiconHas, readsAsNoun, readsAsVerb, tagsAt, type PosCache } from './pos';
 import { REASONS, type Reason } from './reasons';
@@ -93,6 +93,7 @@ function guardOk(g: Guard, toks: readonly Tok[], start: number, end: number, pos
   if (g.nextName === false && nameAhead(toks, n)) return false;
   if (g.clauseThat && !clauseThatAfter(toks, end)) return false;
   if (g.notCondition && conditionAt(toks, start, n)) return false;
+  if (g.doerAfter && !doerAfterComma(toks, end)) return false;
   if (g.beforeClause === false && clauseAfter(toks, n, false)) return false;
   if (g.beforeClause === true && !clauseAfter(toks, n, true)) return false;
   if (
@@ -199,6 +200,25 @@ function conditionAt(toks: readonly Tok[], start: number, n: number): boolean {
   if (p < 0) return CONDITION_OPENERS.has(keyOf(toks[n]));
   if (toks[p].text !== ',' && toks[p].text !== '(') return false;
   return CONDITION_OPENERS.has(keyOf(toks[n])) || clauseAfter(toks, n, true);
+}
+
+/** Subjects that can do what an opening gerund names ("When choosing a car, you …"). */
+// ("there" too: "When choosing a laptop, there are several factors to weigh" names no other doer.)
+const DOERS = set("you we i they you're we're i'm they're you'll we'll there there's");
+/**
+ * The main clause after the opening that ends at the next comma has a doer for its subject, or
+ * is an order ("…, consider the weight"): "When choosing a stroller, safety should …" would
+ * leave the choosing to safety.
+ */
+function doerAfterComma(toks: readonly Tok[], end: number): boolean {
+  for (let i = nextIndex(toks, end), n = 0; i >= 0 && n < 20; i = nextIndex(toks, i), n++) {
+    if (toks[i].text !== ',') continue;
+    const s = nextIndex(toks, i);
+    if (s < 0 || toks[s].kind !== 'word') return false;
+    const k = keyOf(toks[s]);
+    return DOERS.has(k) || (canBeVerb(k) && verbForms(k).base === k);
+  }
+  return false;
 }
 
 const PARALLEL_LINKS = set('and or also nor');

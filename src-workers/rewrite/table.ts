@@ -127,6 +127,11 @@ export interface Guard {
    * before a clause ("…, provided the item is unused").
    */
   notCondition?: boolean;
+  /**
+   * The main clause after the opening's comma has a doer for its subject ("you", "we") or gives
+   * an order: "When choosing a stroller, safety should …" would leave the choosing to safety.
+   */
+  doerAfter?: boolean;
   /** The matched word must read as a verb here (it is also a common noun or adjective). */
   verb?: boolean;
   /** The matched word must read as a noun here. */

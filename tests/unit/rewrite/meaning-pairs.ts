@@ -8609,4 +8609,59 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'Despite the rain, the whole village came to the harbour.',
     note: '"despite" stays: "in spite of" is no plainer',
   },
+  {
+    mode: 'standard',
+    text: 'When it comes to choosing a stroller, safety should always come first.',
+    expected: 'As for choosing a stroller, safety should always come first.',
+    note: '"When choosing …" needs a doer after it: "safety" does not choose ("As for …")',
+  },
+  {
+    mode: 'standard',
+    text: 'When it comes to choosing a laptop, consider the battery life first.',
+    expected: 'When choosing a laptop, consider the battery life first.',
+    note: 'an order after it: the reader chooses',
+  },
+  {
+    mode: 'standard',
+    text: 'With the right preparation, hiking can be a seamless and rewarding experience for you and your dog.',
+    expected: 'With the right preparation, hiking can be a rewarding experience for you and your dog.',
+    note: 'the detector\'s word goes, the writer\'s claim stays (was "a smooth experience")',
+  },
+  {
+    mode: 'formal',
+    text: "Isn't it striking how fast the city has changed?",
+    expected: 'Is it not striking how fast the city has changed?',
+    note: 'a negative question keeps its order: "Is it not …?" (was "Is not it")',
+  },
+  {
+    mode: 'academic',
+    text: "Why don't more managers trust their own staff?",
+    expected: "Why don't more managers trust their own staff?",
+    note: 'a longer subject: the contraction stays rather than "Why do not more managers"',
+  },
+  {
+    mode: 'formal',
+    text: "It's a fine plan, isn't it?",
+    expected: 'It is a fine plan, is it not?',
+    note: 'the tag question: "is it not?"',
+  },
+  {
+    mode: 'standard',
+    text: "There is pressure to make a decision you've been avoiding for months.",
+    expected: "There is pressure to make a decision you've been avoiding for months.",
+    note: 'a relative clause follows the noun: no "decide you\'ve been avoiding"',
+  },
+  {
+    mode: 'standard',
+    text: 'Imagine the smell of salt and the sound of gulls at dawn.',
+    expected: 'Imagine the smell of salt and the sound of gulls at dawn.',
+    note: 'a smell is imagined, not pictured',
+  },
+  {
+    mode: 'casual',
+    text: 'Helen did not only deliver more than 3,000 babies in the valley; she also trained a generation of midwives.',
+    expected:
+      'Helen did not only deliver more than 3,000 babies in the valley; she also trained a generation of midwives.',
+    note: 'no split after a "not only" the second half answers',
+  },
 ];
