@@ -6,7 +6,6 @@
 import type { RewriteMode } from '../../src-shared/models';
 import { REASONS } from './reasons';
 import { capitalize, isCapitalized, keyOf, prevIndex, type Tok } from './tokens';
-import { canBeVerb } from './pos';
 import { PREPOSITIONS, set } from './wordsets';
 
 /** Negations: "X not" → contraction. */
@@ -262,6 +261,11 @@ const EXPANSIONS: Record<string, string> = {
   "she'll": 'she will',
   "it'll": 'it will',
   "that'll": 'that will',
+  "should've": 'should have',
+  "could've": 'could have',
+  "would've": 'would have',
+  "must've": 'must have',
+  "might've": 'might have',
   "i've": 'I have',
   "you've": 'you have',
   "we've": 'we have',
@@ -311,7 +315,10 @@ export function expand(toks: Tok[]): number {
       while (v >= 0 && toks[v]?.kind === 'word' && ADVERBS_BEFORE_PARTICIPLE.test(keyOf(toks[v])))
         v = nextWordIndex(toks, v);
       const verbKey = v >= 0 && toks[v]?.kind === 'word' ? keyOf(toks[v]) : '';
-      rep = `${stem} ${verbKey === 'been' || verbKey === 'got' || verbKey === 'gotten' ? 'has' : 'is'}`;
+      const aux = sAuxiliary(toks, v, verbKey);
+      // Neither reading sure ("it's locked up", "that's stuck with me"): the contraction stays.
+      if (!aux) continue;
+      rep = `${stem} ${aux}`;
       toks[i] = { text: rep, kind: 'word', reason: REASONS.expansion };
       changes++;
       continue;
@@ -340,9 +347,12 @@ export function expand(toks: Tok[]): number {
     // more managers trust …?") the contraction stays, which no written-out order reads well.
     if (/n['’]t$/.test(k) && toks.slice(i).some((x) => x.kind === 'punctuation' && x.text === '?')) {
       if (!QUESTION_SUBJECTS.has(nextKey)) {
-        if (!canBeVerb(nextKey)) continue;
+        // A noun subject ("Don't businesses need …?") or any other word: the contraction stays.
+        continue;
       } else {
-        const aux = rep === 'cannot' ? 'can' : rep.replace(/ not$/, '');
+        // "aren't I" is "am I not".
+        const aux =
+          rep === 'cannot' ? 'can' : nextKey === 'i' && k.startsWith('aren') ? 'am' : rep.replace(/ not$/, '');
         toks[i] = { text: caseLike(aux, t.text), kind: 'word', reason: REASONS.expansion };
         toks.splice(
           j + 1,
@@ -364,6 +374,35 @@ export function expand(toks: Tok[]): number {
     changes++;
   }
   return changes;
+}
+
+/** Participles that are no adjective: after "'s" they make a perfect ("he's come around", "it's won two awards"). */
+const PERFECT_ONLY = set(
+  'been got gotten come become gone won begun grown risen fallen run seen had done mattered worked happened',
+);
+/** What only a verb's object starts with: "it's made a difference", "she's asked everyone". */
+const OBJECT_OPENERS = set(
+  'a an the this that these those my your his her its our their me you him us them everyone everything someone something anyone anything nothing most more all both many much some no',
+);
+/** Particles after a participle, which leave "is" and "has" both possible ("it's perked up", "it's locked up"). */
+const PARTICLES = set('up out down off over back around away in on');
+
+/**
+ * The auxiliary an "'s" stands for before the word at `v`: "has" before a perfect's participle
+ * ("it's been", "he's come around", "she's asked everyone", "it's made a difference", "what's
+ * worked."), "is" before anything else, and '' where a participle reads both ways.
+ */
+function sAuxiliary(toks: readonly Tok[], v: number, verbKey: string): 'has' | 'is' | '' {
+  if (PERFECT_ONLY.has(verbKey)) return 'has';
+  if (!PARTICIPLE_LIKE.test(verbKey)) return 'is';
+  const after = v >= 0 ? nextWordIndex(toks, v) : -1;
+  const next = after >= 0 ? toks[after] : undefined;
+  if (!next) return 'is';
+  if (next.kind === 'placeholder') return 'has';
+  const k = keyOf(next);
+  if (next.kind === 'word' && OBJECT_OPENERS.has(k)) return 'has';
+  if (next.kind === 'word' && PARTICLES.has(k)) return '';
+  return 'is';
 }
 
 /** Subjects a negative question inverts ("Isn't it …?", "Don't you …?"). */

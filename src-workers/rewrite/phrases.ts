@@ -1191,7 +1191,11 @@ export const PHRASES: Entry[] = [
     // Spoken degree words before an adjective: "super easy to set up" → "very easy", "a bit
     // steep" → "somewhat steep" ("a bit of" and "a super hero" are neither).
     F('super', 'very', 2, { modes: FORMAL, guard: { nextLower: true, beforeGradable: true } }),
-    F('a bit', 'somewhat', 2, { modes: FORMAL, guard: { nextLower: true, beforeGradable: true } }),
+    // Not before "much", "more" or "too" ("a bit much" is no "somewhat much").
+    F('a bit', 'somewhat', 2, {
+      modes: FORMAL,
+      guard: { nextLower: true, beforeGradable: true, nextNotIn: set('much more less too') },
+    }),
     // Only an amount's "about" ("for about 20 minutes", "cost about $40"), not "about" as
     // "concerning" before a number ("a film about three sisters", "concerns about 5G").
     F('about', 'approximately', 2, {

@@ -1144,7 +1144,8 @@ const STILL_HOLDS = set('is are remains remain stays stay continues continue has
 /** Openings that make what follows conditional. */
 const CONDITIONS = set('if unless provided providing whenever suppose supposing');
 /** Openings of a clause that sets the time, the cause or the purpose of the sentence's clauses ("To celebrate, …"). */
-const FRAMES = set('when whenever because before after since once until till as while although though to');
+// (Not a concession: "Although X, A, and B" asserts B whether it is split off or not.)
+const FRAMES = set('when whenever because before after since once until till as to');
 /** Prepositions that set a time when a date or a number follows ("In 1945,", "By March 2020,"). */
 const DATED_FRAMES = set('in by during after before until since from throughout on');
 const MONTHS = set('january february march april may june july august september october november december');

@@ -29,6 +29,7 @@ import {
   article,
   capitalize,
   firstContentIndex,
+  fixArticle,
   isCapitalized,
   isLowerWord,
   keyOf,
@@ -818,8 +819,11 @@ function stackedAdjectives(toks: Tok[], state: ReviseState): boolean {
     if (p >= 0 && (toks[p].text === ',' || /^(?:both|between|and)$/.test(keyOf(toks[p])))) continue;
     // The detector's word goes, the writer's stays: "a seamless and rewarding experience" → "a
     // rewarding experience" (not "a seamless experience", which the swaps then make "smooth").
-    if (OVERUSED.has(keyOf(a)) && WORTH_TO_READER.has(keyOf(toks[b]))) dropRange(toks, i, j, REASONS.adjectives);
-    else dropRange(toks, j, b, REASONS.adjectives);
+    if (OVERUSED.has(keyOf(a)) && WORTH_TO_READER.has(keyOf(toks[b]))) {
+      dropRange(toks, i, j, REASONS.adjectives);
+      // "a holistic and enriching experience" → "an enriching experience".
+      fixArticle(toks, i, REASONS.adjectives);
+    } else dropRange(toks, j, b, REASONS.adjectives);
     return true;
   }
   return false;

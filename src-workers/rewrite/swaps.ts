@@ -12,7 +12,7 @@ import { REASONS, type Reason } from './reasons';
 import type { ReviseState } from './state';
 import type { Guard } from './table';
 import {
-  article,
+  fixArticle,
   capitalize,
   firstContentIndex,
   isCapitalized,
@@ -984,13 +984,4 @@ export function replace(
   pluralPossessive(toks, start + repl.length, lastBefore, repl[repl.length - 1]?.text ?? '', reason);
   fixArticle(toks, start, reason);
   return repl.length;
-}
-
-/** "a" / "an" before the word at `at` (a new word, or one a deletion brought next to it). */
-function fixArticle(toks: Tok[], at: number, reason: Reason): void {
-  const p = prevIndex(toks, at);
-  const next = toks[at];
-  if (p < 0 || toks[p].kind !== 'word' || !/^(a|an)$/i.test(toks[p].text) || next?.kind !== 'word') return;
-  const a = article(next.text, isCapitalized(toks[p].text));
-  if (a !== toks[p].text) toks[p] = { text: a, kind: 'word', reason };
 }

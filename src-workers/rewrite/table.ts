@@ -353,7 +353,7 @@ const NOT_PEOPLE_OR_BODIES = new Set([
 ]);
 /** Verbs of having, lacking or doing as a rule, after which "now" would announce a change. */
 const CURRENT_STATES = set(
-  'lack lacks have has ship ships offer offers serve serves employ employs support supports hold holds own owns operate operates',
+  'no lack lacks have has ship ships offer offers serve serves employ employs support supports hold holds own owns operate operates',
 );
 /** Harm that is unleashed (set off, never "released"). */
 const HARMS = set(
@@ -560,7 +560,7 @@ const MANY_BEFORE_PLURAL: Guard = {
 };
 /** What is offered to the mind, and so given: "offers a glimpse of", "offers readers insight". */
 const OFFERED_TO_THE_MIND = set(
-  'insight insights hope glimpse glimpses chance chances look view window perspective perspectives advice account accounts depiction depictions portrayal portrayals sense commentary critique exploration reflection reminder lesson lessons explanation picture escape respite opportunity opportunities',
+  'insight insights hope glimpse glimpses chance chances look view window perspective perspectives advice account accounts depiction depictions portrayal portrayals sense commentary critique exploration reflection reminder explanation picture escape respite opportunity opportunities',
 );
 /**
  * What a thing offers by having it: "offers a wide range of courses", "offer unparalleled
@@ -988,7 +988,7 @@ export const TABLE: Entry[] = [
     // "In a testament to their spirit, the Kiwis fought on": "In proof of" is no English.
     F('in a testament to', 'as proof of', 1),
     // Not "proof of", which claims more than a testament shows.
-    F('a testament to', ['a sign of', 'evidence of'], 1),
+    F('a testament to', ['evidence of', 'a sign of'], 1),
     // After an adjective ("a true testament to"); never straight after a verb ("remains testament
     // to" would read "remains sign of").
     N('testament to', 'sign of', 1, {
@@ -1081,7 +1081,7 @@ export const TABLE: Entry[] = [
     }),
     // "a boon for", not "a big help" ("a true big help" after an adjective).
     N('game-changer for', 'boon for', 2),
-    N('game-changer', 'big change', 2, { guard: { prevIn: set('a the') } }),
+    N('game-changer', 'big step forward', 2, { guard: { prevIn: set('a the') } }),
     N('paradigm shift', 'major shift', 2),
     // The quality is complexity ("the intricacy of the plot"); the parts are details.
     N('intricacy', 'complexity', 1, { plural: false }),
@@ -1352,9 +1352,8 @@ export const TABLE: Entry[] = [
   V('resonate with', 'echo', 2, {
     guard: { notNextWithin: { n: 3, in: AUDIENCES }, nextWithin: { n: 3, in: ECHOED } },
   }),
-  V('resonate with', 'speak to', 2, {
-    guard: { notNextWithin: { n: 3, in: new Set([...AUDIENCES, ...ECHOED]) } },
-  }),
+  // Anything else ("resonate with this sentiment", "with an intensity") stays: neither "speaks
+  // to" nor "echoes" says it.
   V('streamline', 'simplify', 2, { guard: { verb: true } }),
   // Not "reveal": "revealed" is an over-used word itself (and a statue is unveiled, not revealed).
   // What is hidden in nature or in a text is uncovered ("unveiling the behavior of stars"), not
@@ -1649,8 +1648,8 @@ export const TABLE: Entry[] = [
   // An approach or a plan on many fronts is a wide-ranging one, not a "many-sided approach".
   F('multifaceted', 'wide-ranging', 1, { guard: { nextIn: PLAN_NOUNS } }),
   // Not "many-sided", which reads oddly before most nouns ("the most many-sided problems"), nor
-  // "complex", which the detector counts as over-used.
-  F('multifaceted', ['complicated', 'varied'], 1),
+  // "complex" (the detector counts it as over-used) or "complicated", which finds fault.
+  F('multifaceted', ['many-layered', 'varied'], 1, { guard: { prevNotIn: set('most more') } }),
   // Attention that misses nothing is close attention: "a meticulous attention to detail" is no "careful attention".
   F('meticulous', 'close', 1, { guard: { nextIn: set('attention') } }),
   F('meticulous', ['careful', 'painstaking'], 1),
@@ -1967,17 +1966,8 @@ export const TABLE: Entry[] = [
       ),
     },
   }),
-  // A job done well is a fine one; a feat, a journey or a life is extraordinary. Anything else
-  // strikes ("add remarkable depth" → "striking depth"): "extraordinary" would raise the praise.
   // A job done well stays remarkable: "a fine job" would praise less, "a striking job" is no English.
-  F('remarkable', 'extraordinary', 2, {
-    guard: {
-      nextIn: set(
-        'achievement achievements feat feats success successes recovery progress career life lives journey journeys story stories process processes',
-      ),
-    },
-  }),
-  F('remarkable', 'striking', 2, { guard: { nextNotIn: set('job work') } }),
+  F('remarkable', 'extraordinary', 2, { guard: { nextNotIn: set('job work') } }),
   // "notable" people and works are well known.
   // Not after "most"/"more" ("the most well-known") and not where "notable" says something else.
   F('notable', 'well-known', 2, {
@@ -2450,7 +2440,12 @@ export const TABLE: Entry[] = [
   // A lesson is taught: "offers a valuable lesson" → "teaches", not "gives a lesson".
   V('offer', 'teach', 2, {
     forms: ['base', 's3', 'past'],
-    guard: { verb: true, prevNotIn: BE_FORMS, nextWithin: { n: 3, in: set('lesson lessons') } },
+    guard: {
+      verb: true,
+      prevNotIn: BE_FORMS,
+      nextWithin: { n: 3, in: set('lesson lessons') },
+      notNextWithin: { n: 6, in: set('for') },
+    },
   }),
   // A tale or a story is told ("offers a tale of two societies", "offers a hauntingly beautiful
   // story" → "tells", not "provides a tale"); a story offered to a magazine or for children stays.

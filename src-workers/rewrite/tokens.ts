@@ -287,3 +287,12 @@ export function openingWord(toks: readonly Tok[]): string {
   const fi = firstContentIndex(toks);
   return fi >= 0 && toks[fi].kind === 'word' ? keyOf(toks[fi]) : '';
 }
+
+/** "a" / "an" before the word at `at` (a new word, or one a deletion brought next to it). */
+export function fixArticle(toks: Tok[], at: number, reason: Reason): void {
+  const p = prevIndex(toks, at);
+  const next = toks[at];
+  if (p < 0 || toks[p].kind !== 'word' || !/^(a|an)$/i.test(toks[p].text) || next?.kind !== 'word') return;
+  const a = article(next.text, isCapitalized(toks[p].text));
+  if (a !== toks[p].text) toks[p] = { text: a, kind: 'word', reason };
+}

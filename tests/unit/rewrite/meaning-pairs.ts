@@ -2240,7 +2240,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'The bridge was not a folly but a testament to their skill.',
-    expected: 'The bridge was a sign of their skill, not a folly.',
+    expected: 'The bridge was evidence of their skill, not a folly.',
     note: 'never "showed their skill, not a folly": the contrast tail needs the copula',
   },
   {
@@ -5629,7 +5629,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
     mode: 'standard',
     text: 'Today, jazz continues to thrive as a testament to the creativity and resilience of its pioneers. Its influence can be felt across a wide array of musical genres, from rock to hip-hop, underscoring its enduring legacy.',
     expected:
-      'Today, jazz keeps thriving as a sign of the creativity and resilience of its pioneers. Its influence can be felt across many musical genres, from rock to hip-hop. This shows its lasting legacy.',
+      'Today, jazz keeps thriving as evidence of the creativity and resilience of its pioneers. Its influence can be felt across many musical genres, from rock to hip-hop. This shows its lasting legacy.',
     note: 'what can be felt is there: the tail it ends in is a present fact, not "This can show"',
   },
   {
@@ -5985,7 +5985,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'The Great Barrier Reef stands as one of the most remarkable natural wonders on Earth.',
-    expected: 'The Great Barrier Reef is one of the most striking natural wonders on Earth.',
+    expected: 'The Great Barrier Reef is one of the most extraordinary natural wonders on Earth.',
   },
   {
     mode: 'standard',
@@ -8109,8 +8109,8 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'His words still resonate with young detectives.',
-    expected: 'His words still speak to young detectives.',
-    note: 'people it resonates with: it speaks to them (was "echo young detectives")',
+    expected: 'His words still resonate with young detectives.',
+    note: 'no audience the table knows, and no thing echoed: it stays (was "echo young detectives")',
   },
   {
     mode: 'standard',
@@ -8311,8 +8311,8 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'It remains one of the most multifaceted problems in philosophy.',
-    expected: 'It is still one of the most complicated problems in philosophy.',
-    note: 'no "most many-sided"',
+    expected: 'It is still one of the most multifaceted problems in philosophy.',
+    note: 'a superlative keeps it: no "most many-sided", no "most complicated"',
   },
   {
     mode: 'standard',
@@ -8385,8 +8385,8 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'The cellist played with remarkable intensity throughout the concert.',
-    expected: 'The cellist played with striking intensity throughout the concert.',
-    note: '"striking", not the stronger "extraordinary"',
+    expected: 'The cellist played with extraordinary intensity throughout the concert.',
+    note: 'intensity is extraordinary, not "striking" (which is what catches the eye)',
   },
   {
     mode: 'casual',
@@ -8663,5 +8663,71 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected:
       'Helen did not only deliver more than 3,000 babies in the valley; she also trained a generation of midwives.',
     note: 'no split after a "not only" the second half answers',
+  },
+  {
+    mode: 'formal',
+    text: "It's made a considerable difference to our budget.",
+    expected: 'It has made a considerable difference to our budget.',
+    note: '"\'s" before a participle and its object is "has" (was "It is made a …")',
+  },
+  {
+    mode: 'formal',
+    text: "He's come around to the idea at last.",
+    expected: 'He has come around to the idea at last.',
+    note: 'a participle that is no adjective: "has"',
+  },
+  {
+    mode: 'formal',
+    text: "What's actually worked for us is patience.",
+    expected: 'What has actually worked for us is patience.',
+    note: 'the same after adverbs',
+  },
+  {
+    mode: 'formal',
+    text: "It's designed to last for decades.",
+    expected: 'It is designed to last for decades.',
+    note: 'a participle as a state: "is"',
+  },
+  {
+    mode: 'formal',
+    text: "I'm right about this, aren't I?",
+    expected: 'I am right about this, am I not?',
+    note: '"aren\'t I" is "am I not"',
+  },
+  {
+    mode: 'formal',
+    text: "Don't businesses need to adapt to the market?",
+    expected: "Don't businesses need to adapt to the market?",
+    note: 'a noun subject: the contraction stays (no "Do not businesses")',
+  },
+  {
+    mode: 'formal',
+    text: "We should've left much earlier than we did.",
+    expected: 'We should have left much earlier than we did.',
+    note: '"should\'ve" written out',
+  },
+  {
+    mode: 'formal',
+    text: 'The fee is a bit much for a small town.',
+    expected: 'The fee is a bit much for a small town.',
+    note: 'no "somewhat much"',
+  },
+  {
+    mode: 'standard',
+    text: 'The book offers a profound lesson for all of us.',
+    expected: 'The book provides a deep lesson for all of us.',
+    note: 'a lesson "for" someone stays offered: no "teach a lesson for"',
+  },
+  {
+    mode: 'standard',
+    text: 'The author explores the multifaceted life of a small school.',
+    expected: 'The author looks at the many-layered life of a small school.',
+    note: '"many-layered" or "varied", never the faulting "complicated"',
+  },
+  {
+    mode: 'standard',
+    text: 'The reader might not resonate with this sentiment at all.',
+    expected: 'The reader might not resonate with this sentiment at all.',
+    note: 'no audience object and nothing echoed: it stays (was "speak to this sentiment")',
   },
 ];
