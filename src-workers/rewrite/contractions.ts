@@ -376,10 +376,12 @@ export function expand(toks: Tok[]): number {
   return changes;
 }
 
-/** Participles that are no adjective: after "'s" they make a perfect ("he's come around", "it's won two awards"). */
-const PERFECT_ONLY = set(
-  'been got gotten come become gone won begun grown risen fallen run seen had done mattered worked happened',
-);
+/**
+ * Participles that are no adjective nor passive: after "'s" they make a perfect ("he's come
+ * around", "it's become a luxury"). Not "done", "seen", "run", "grown" or "won", which a passive
+ * takes ("it's done", "it's seen as", "it's run by volunteers"): an object decides those.
+ */
+const PERFECT_ONLY = set('been got gotten come become gone begun risen fallen had mattered happened worked');
 /** What only a verb's object starts with: "it's made a difference", "she's asked everyone". */
 const OBJECT_OPENERS = set(
   'a an the this that these those my your his her its our their me you him us them everyone everything someone something anyone anything nothing most more all both many much some no',

@@ -8730,4 +8730,16 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The reader might not resonate with this sentiment at all.',
     note: 'no audience object and nothing echoed: it stays (was "speak to this sentiment")',
   },
+  {
+    mode: 'formal',
+    text: "It's done, and the report has been sent to the board.",
+    expected: 'It is done, and the report has been sent to the board.',
+    note: 'a participle as a state: "It is done" (no "It has done")',
+  },
+  {
+    mode: 'formal',
+    text: "It's run by volunteers from the village.",
+    expected: 'It is run by volunteers from the village.',
+    note: 'a passive with its agent: "is"',
+  },
 ];
