@@ -1344,10 +1344,10 @@ export const TABLE: Entry[] = [
   // participle); "appeals to raw power" would say it courts it.
   V('resonate with', 'ring with', 2, { forms: ['base', 's3', 'ger'], guard: RESONANT }),
   V('resonate with', 'echo with', 2, { forms: ['past', 'pp'], guard: RESONANT }),
-  // It speaks to people and what they know ("resonates with readers", "with historians", "with my
-  // own experience"): not "appeals to" (a memory that "resonates with me" is no attraction) nor
-  // "echoes" (which repeats: "His words still echo young detectives").
-  // A thing it fits, it echoes ("choices that resonate with their own past").
+  // It speaks to an audience ("resonates with readers", "with me"): not "appeals to" (a memory
+  // that "resonates with me" is no attraction) nor "echoes" (which repeats: "His words still echo
+  // young detectives"). A time, an idea or an experience it fits, it echoes ("choices that
+  // resonate with their own past").
   V('resonate with', ['speak to', 'strike a chord with'], 2, { guard: { nextWithin: { n: 3, in: AUDIENCES } } }),
   V('resonate with', 'echo', 2, {
     guard: { notNextWithin: { n: 3, in: AUDIENCES }, nextWithin: { n: 3, in: ECHOED } },
