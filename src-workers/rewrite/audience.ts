@@ -7,7 +7,7 @@
  * at the alternatives ("…, this quiz shows which one you are" needs them).
  */
 import { REASONS } from './reasons';
-import { capitalize, firstContentIndex, keyOf, nextIndex, type Tok } from './tokens';
+import { capitalize, firstContentIndex, isWord, keyOf, nextIndex, type Tok } from './tokens';
 import { set } from './wordsets';
 
 /** Words of a main clause that point back at the alternatives the opening named. */
@@ -21,8 +21,6 @@ const READER_WORDS = set('a an new just already looking planning starting hoping
 const MAX_OPENING_WORDS = 16;
 /** Shortest main clause that says what it says without the opening. */
 const MIN_MAIN_WORDS = 5;
-
-const isWord = (t: Tok | undefined) => t?.kind === 'word';
 
 /** Index of the first word after "Whether you're" / "Whether you are", or -1. */
 function afterWhetherYouAre(toks: readonly Tok[], first: number): number {
@@ -49,7 +47,7 @@ export function dropAudienceOpening(toks: Tok[]): boolean {
   }
   if (i < 0 || !or) return false;
   const rest = nextIndex(toks, i);
-  if (rest < 0 || !(isWord(toks[rest]) || toks[rest].kind === 'placeholder')) return false;
+  if (rest < 0 || (toks[rest].kind !== 'word' && toks[rest].kind !== 'placeholder')) return false;
   // A short main clause may lean on the opening for its object ("…, Bali delivers.").
   let mainWords = 0;
   for (let k = rest; k >= 0; k = nextIndex(toks, k)) {
@@ -60,7 +58,12 @@ export function dropAudienceOpening(toks: Tok[]): boolean {
   if (mainWords < MIN_MAIN_WORDS) return false;
   const why = REASONS.opener;
   const head = toks[rest];
-  toks[rest] = { ...head, text: isWord(head) ? capitalize(head.text) : head.text, reason: why, removedBefore: why };
+  toks[rest] = {
+    ...head,
+    text: head.kind === 'word' ? capitalize(head.text) : head.text,
+    reason: why,
+    removedBefore: why,
+  };
   toks.splice(first, rest - first);
   return true;
 }

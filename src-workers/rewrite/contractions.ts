@@ -5,7 +5,7 @@
  */
 import type { RewriteMode } from '../../src-shared/models';
 import { REASONS } from './reasons';
-import { capitalize, isCapitalized, keyOf, prevIndex, type Tok } from './tokens';
+import { capitalize, isCapitalized, keyOf, prevIndex, tok, type Tok } from './tokens';
 import { PREPOSITIONS, set } from './wordsets';
 
 /** Negations: "X not" → contraction. */
@@ -354,16 +354,7 @@ export function expand(toks: Tok[]): number {
         const aux =
           rep === 'cannot' ? 'can' : nextKey === 'i' && k.startsWith('aren') ? 'am' : rep.replace(/ not$/, '');
         toks[i] = { text: caseLike(aux, t.text), kind: 'word', reason: REASONS.expansion };
-        toks.splice(
-          j + 1,
-          0,
-          { text: ' ', kind: 'space', reason: REASONS.expansion },
-          {
-            text: 'not',
-            kind: 'word',
-            reason: REASONS.expansion,
-          },
-        );
+        toks.splice(j + 1, 0, tok(' ', 'space', REASONS.expansion), tok('not', 'word', REASONS.expansion));
         changes++;
         continue;
       }

@@ -15,8 +15,9 @@
  */
 import { MIN_SCORED_WORDS, SENTENCE_READS_AS_AI, type Span } from '../../src-shared/models';
 import { analyzeText, detectorScore } from '../detect/index';
-import { LIANG_WORDS, LLM_PHRASES } from '../detect/lexicon';
+import { LLM_PHRASES } from '../detect/lexicon';
 import { countWords, words, type WordToken } from '../text/segment';
+import { LISTED_WORDS } from './wordsets';
 
 export interface Judgement {
   /** The detector's document confidence, percent. */
@@ -124,7 +125,6 @@ export function withoutHeadings(text: string): string {
   return out;
 }
 
-const LIANG = new Set<string>(LIANG_WORDS);
 const PHRASES = LLM_PHRASES.map((p) => p.split(/[\s,]+/).filter(Boolean));
 
 function matchAt(ws: readonly WordToken[], i: number, phrase: readonly string[]): Span | null {
@@ -138,7 +138,7 @@ export function markedSpans(text: string): Span[] {
   const out: Span[] = [];
   const ws = words(text);
   for (let i = 0; i < ws.length; i++) {
-    if (LIANG.has(ws[i].norm)) out.push({ start: ws[i].start, end: ws[i].end });
+    if (LISTED_WORDS.has(ws[i].norm)) out.push({ start: ws[i].start, end: ws[i].end });
     for (const p of PHRASES) {
       const m = matchAt(ws, i, p);
       if (m) out.push(m);

@@ -39,6 +39,7 @@ import {
   withRemovedBefore,
 } from './tokens';
 import {
+  A_AN,
   BE_FORMS,
   DETERMINERS,
   FINITE_AUX,
@@ -184,11 +185,15 @@ function findJoints(toks: readonly Tok[], allowAnd: boolean, allowBut: boolean, 
   const out: Joint[] = [];
   let semicolons = 0;
   for (const t of toks) if (t.kind === 'punctuation' && t.text === ';') semicolons++;
-  // "not only X, but (it also) Y" is one thought: its "but" is never a place to split.
+  // "not only X, but (it also) Y" is one thought: its "but" is never a place to split, and after
+  // "not only" no joint is ("Helen did not only deliver …; she also trained …" would leave a
+  // broken claim; "It is not just a hobby; it is a discipline" may split at its ";").
   const notOnly = correlativeNotAt(toks);
+  const onlyAt = notOnly >= 0 && keyOf(toks[nextIndex(toks, notOnly)]) === 'only' ? notOnly : -1;
   for (let i = 1; i + 2 < toks.length; i++) {
     const t = toks[i];
     if (t.kind !== 'punctuation') continue;
+    if (onlyAt >= 0 && onlyAt < i) break;
     if (toks[i + 1].text !== ' ') continue;
     if (t.text === ';' && semicolons === 1) {
       out.push({ at: i, rest: i + 2, conj: ';' });
@@ -278,10 +283,7 @@ function splitSentence(
     .filter((j) => j.conj === 'ing' || j.conj === 'which' || !isFramed())
     // Nor inside what a colon introduces ("I'd put it this way: tests are a flawed tool, but they
     // are one of the few …"): split, the second half would fall outside it.
-    .filter((j) => colon < 0 || j.at < colon)
-    // Nor after a "not only" the joint answers ("Helen did not only deliver …; she also trained …"):
-    // the first half would stand alone as a broken claim.
-    .filter((j) => !notOnlyBefore(toks, j.at));
+    .filter((j) => colon < 0 || j.at < colon);
   if (!joints.length) return [s];
   const total = wordCount(toks);
   // A tail ("This led to …") may follow a shorter clause in casual prose, which keeps sentences short.
@@ -401,17 +403,6 @@ function splitSentence(
     ...splitSentence(a, minWords, minWordsSemicolon, state, startsWithThis(b.toks), openers),
     ...splitSentence(b, minWords, minWordsSemicolon, state, nextStartsThis, openers),
   ];
-}
-
-/** "not only" stands before toks[at] in the sentence. */
-function notOnlyBefore(toks: readonly Tok[], at: number): boolean {
-  for (let i = 0, prev = ''; i < at; i++) {
-    if (toks[i].kind !== 'word') continue;
-    const k = keyOf(toks[i]);
-    if (k === 'only' && prev === 'not') return true;
-    prev = k;
-  }
-  return false;
 }
 
 /**
@@ -1052,7 +1043,6 @@ function reorderOpening(s: Sentence, state: ReviseState): Sentence {
   return { ...s, toks: [...mainToks, tok(' ', 'space', why), ...moved, tok('.', 'punctuation', why)] };
 }
 
-const A_AN = set('a an');
 /** "It was a serious mistake": "be", an article and up to two describing words before a word for an event. */
 function judgesEvent(toks: readonly Tok[]): boolean {
   let i = nextIndex(toks, 0);

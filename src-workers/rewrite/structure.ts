@@ -15,7 +15,6 @@
  *   a participle or a preposition.
  * Each works on one sentence's tokens in place and marks what it puts in with its reason.
  */
-import { LIANG_WORDS } from '../detect/lexicon';
 import { dropAudienceOpening } from './audience';
 import { hasFiniteVerb } from './clauses';
 import { easeDashes } from './dashes';
@@ -32,6 +31,7 @@ import {
   fixArticle,
   isCapitalized,
   isLowerWord,
+  isWord,
   keyOf,
   matchCase,
   newTokens,
@@ -48,6 +48,7 @@ import {
   CONJUNCTIONS,
   DETERMINERS,
   FINITE_AUX,
+  LISTED_WORDS,
   MODALS,
   NON_HEAD,
   OBJECT_PRONOUNS,
@@ -81,10 +82,6 @@ function wordsFrom(toks: readonly Tok[], i: number): number[] {
   return out;
 }
 
-function isWord(t: Tok | undefined): t is Tok {
-  return !!t && t.kind === 'word';
-}
-
 /** Removes tokens [from, to) and the whitespace after them, marking the next token. */
 function cut(toks: Tok[], from: number, to: number, reason: Reason): void {
   let stop = to;
@@ -116,14 +113,14 @@ function verbFormOf(word: string): 'base' | 's3' | 'ger' | '' {
   return known(baseOfGerund(word)) ? 'ger' : '';
 }
 
+/** Words that open a clause inside a verb's object ("how they respond", "whether it works"). */
+const OBJECT_CLAUSE_WORDS = set('how what why whether that which who whom where when if');
 /**
  * Whether the phrase from toks[from] is a verb and its object followed, before any punctuation,
  * by "and" and another verb in the same form ("reduce stress and enjoy a more balanced life"):
  * the index of that "and", or -1. Not after an object pronoun ("make us question and evaluate"),
  * where the "and" joins two verbs inside the phrase.
  */
-/** Words that open a clause inside a verb's object ("how they respond", "whether it works"). */
-const OBJECT_CLAUSE_WORDS = set('how what why whether that which who whom where when if');
 function verbListFollows(toks: readonly Tok[], from: number): number {
   const form = isWord(toks[from]) ? verbFormOf(keyOf(toks[from])) : '';
   if (!form) return -1;
@@ -819,7 +816,7 @@ function stackedAdjectives(toks: Tok[], state: ReviseState): boolean {
     if (p >= 0 && (toks[p].text === ',' || /^(?:both|between|and)$/.test(keyOf(toks[p])))) continue;
     // The detector's word goes, the writer's stays: "a seamless and rewarding experience" → "a
     // rewarding experience" (not "a seamless experience", which the swaps then make "smooth").
-    if (OVERUSED.has(keyOf(a)) && WORTH_TO_READER.has(keyOf(toks[b]))) {
+    if (LISTED_WORDS.has(keyOf(a)) && WORTH_TO_READER.has(keyOf(toks[b]))) {
       dropRange(toks, i, j, REASONS.adjectives);
       // "a holistic and enriching experience" → "an enriching experience".
       fixArticle(toks, i, REASONS.adjectives);
@@ -828,7 +825,6 @@ function stackedAdjectives(toks: Tok[], state: ReviseState): boolean {
   }
   return false;
 }
-const OVERUSED: ReadonlySet<string> = new Set(LIANG_WORDS);
 /** What an experience is worth to the one who has it: the claim of the pair, kept. */
 const WORTH_TO_READER = set('rewarding fulfilling enriching memorable enjoyable unforgettable');
 
@@ -1515,7 +1511,6 @@ const LASTING_EFFECTS = set(
 /** Words after a prepositional "to" that are no verb (pronouns, "date" of "to date"). */
 const NOT_A_VERB_AFTER_TO = set('it them him her us me you date');
 
-/** "continues to grow" → "keeps growing" (standard and casual prose). */
 /** "to this day" or "still" after toks[v] in the sentence. */
 function toDayAfter(toks: readonly Tok[], v: number): boolean {
   for (let k = nextIndex(toks, v), prev = ''; k >= 0; k = nextIndex(toks, k)) {
@@ -1526,6 +1521,7 @@ function toDayAfter(toks: readonly Tok[], v: number): boolean {
   return false;
 }
 
+/** "continues to grow" → "keeps growing" (standard and casual prose). */
 function continueTo(toks: Tok[], state: ReviseState): boolean {
   for (let i = 0; i < toks.length; i++) {
     const form = isWord(toks[i]) ? CONTINUE.get(keyOf(toks[i])) : undefined;

@@ -4,7 +4,7 @@
  * verbs inflected, alternatives rotated through the document, a/an fixed after a swap, and each
  * change marked with the reason its entry gives.
  */
-import { LIANG_WORDS, LLM_OPENERS, LLM_TRANSITIONS } from '../detect/lexicon';
+import { LLM_OPENERS, LLM_TRANSITIONS } from '../detect/lexicon';
 import { baseOfGerund, basesOfThirdPerson, verbForms, type VerbForm } from './inflect';
 import { lexicon, type Alt, type Rule, type TrieNode } from './lexicon';
 import { canBeVerb, forget, lexiconHas, readsAsNoun, readsAsVerb, tagsAt, type PosCache } from './pos';
@@ -30,6 +30,7 @@ import {
 import {
   DETERMINERS,
   FINITE_AUX,
+  LISTED_WORDS,
   NON_HEAD,
   OBJECT_PRONOUNS,
   OBJECT_START,
@@ -592,7 +593,6 @@ function saidNextDoor(text: string, neighbours: Neighbours): boolean {
     .some((w) => !REPEAT_IGNORE.has(w) && neighbours.said(echoStem(w)));
 }
 
-const LISTED_WORDS: ReadonlySet<string> = new Set(LIANG_WORDS);
 /** A verb, or one word put for one (an adverb or an adjective; nouns have entries of their own). */
 const VERB_ADVERB_OR_ADJECTIVE = (rule: Rule) =>
   rule.entry.kind === 'verb' || (rule.entry.kind === 'fixed' && rule.length === 1);

@@ -15,6 +15,7 @@ import type { RewriteMode } from '../../src-shared/models';
 import { inflectVerbPhrase, type VerbForm } from './inflect';
 import type { ReasonKey } from './reasons';
 import {
+  A_AN,
   BE_FORMS,
   ARGUMENT_NOUNS,
   CLOTHING,
@@ -280,7 +281,6 @@ export const NOT_FORMAL: RewriteMode[] = ['standard', 'casual', 'concise'];
 const EXPLORE_IDEAS: Alts = { plain: ['look at'], formal: ['examine'] };
 /** "heightened senses" are sharpened. */
 const SENSES = set('sense senses');
-const A_AN = set('a an');
 /** Singular verbs a quantity phrase may be the subject of ("A wide range of colors is …"). */
 const SINGULAR_VERBS = set("is was has does isn't wasn't hasn't doesn't remains");
 // Guards shared by the entries that split one verb by its forms (one form's alternative would be

@@ -288,6 +288,11 @@ export function openingWord(toks: readonly Tok[]): string {
   return fi >= 0 && toks[fi].kind === 'word' ? keyOf(toks[fi]) : '';
 }
 
+/** A word token (no space, punctuation or placeholder). */
+export function isWord(t: Tok | undefined): t is Tok {
+  return !!t && t.kind === 'word';
+}
+
 /** "a" / "an" before the word at `at` (a new word, or one a deletion brought next to it). */
 export function fixArticle(toks: Tok[], at: number, reason: Reason): void {
   const p = prevIndex(toks, at);

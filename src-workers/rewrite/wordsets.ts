@@ -1,6 +1,11 @@
 /** Closed word classes the reviser's context checks use (lower case). */
+import { LIANG_WORDS } from '../detect/lexicon';
 
 export const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).filter(Boolean));
+
+/** The words the detector lists as over-used by language models (Liang et al.). */
+export const LISTED_WORDS: ReadonlySet<string> = new Set(LIANG_WORDS);
+export const A_AN = set('a an');
 
 export const DETERMINERS = set(
   'a an the this that these those its their our his her my your some any each every no another such either neither both all many several few much most',
