@@ -67,10 +67,11 @@ function comments(s: Sentence): boolean {
 /** Words that open a sentence by pointing back at the one before ("Its legacy …", "They …"). */
 const BACK_REFERENCES = set('this these those that it its they their them such he his she her');
 /**
- * Plural pronouns that may stand for a noun of the sentence before, early in the next one ("But
- * we must use them …"): cut, the sentence would leave them to the nearest plural before it.
+ * Pronouns and pointers that may stand for a noun of the sentence before, early in the next one
+ * ("But we must use them …", "While it must be implemented carefully, it is a tool …", "By
+ * adopting this approach, …"): cut, the sentence would leave them to the nearest noun before it.
  */
-const EARLY_POINTERS = set('they their them');
+const EARLY_POINTERS = set('they their them it its this these he his she her');
 /**
  * Openings that answer the sentence before — replace it, compare with it, hold against it: "…
  * abolishing it would create new problems. Instead, we should reform it." loses what "Instead"
@@ -215,7 +216,12 @@ export function dropRepeated(sents: Sentence[], state: ReviseState): Sentence[] 
     // Nor a run-in heading or what it heads ("**Prepare the soil.** Healthy soil …"), nor the
     // first part of a sentence split here, which the next part answers ("Some may have been
     // hidden. But others may have been sold …" would leave "But others" pointing at nothing).
-    const bound = s.label || sents[n - 1]?.label || (s.origin !== undefined && sents[n + 1]?.origin === s.origin);
+    // Nor the second part, which is half a statement whose first half stays ("Teachers can require
+    // phones to be put away. Schools can educate students about online safety.").
+    const bound =
+      s.label ||
+      sents[n - 1]?.label ||
+      (s.origin !== undefined && (sents[n + 1]?.origin === s.origin || sents[n - 1]?.origin === s.origin));
     if (
       !bound &&
       content &&

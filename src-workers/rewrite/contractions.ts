@@ -4,6 +4,7 @@
  * and "it is" otherwise; "'d" is expanded only when the next word tells "had" from "would".
  */
 import type { RewriteMode } from '../../src-shared/models';
+import { lexiconHas } from './pos';
 import { REASONS } from './reasons';
 import { capitalize, isCapitalized, keyOf, prevIndex, tok, type Tok } from './tokens';
 import { PREPOSITIONS, set } from './wordsets';
@@ -79,6 +80,31 @@ const WOULD_VERBS = set(
 const PARTICIPLE_LIKE =
   /^(?:been|had|done|seen|made|got|gotten|gone|given|taken|known|shown|found|said|thought|told|become|come|left|kept|brought|bought|built|heard|held|lost|met|paid|put|read|run|sent|set|spent|stood|understood|won|written|begun|chosen|driven|eaten|fallen|forgotten|grown|hidden|ridden|risen|spoken|stolen|thrown|worn|[a-z]+ed)$/;
 const NO_CONTRACT_NEXT = set('only');
+/** Words after an -ed word that show it is a verb's participle with its object or adverb. */
+const AFTER_PARTICIPLE = set(
+  'a an the this that these those my your his her its our their some any all every each no it them him me us you up out in on off down over back to for from with at by about into as so too very well more here there',
+);
+
+/**
+ * "I have mixed feelings", "we have reserved seating": an -ed word before a bare noun describes
+ * it, and "have" is possession ("I've mixed feelings" reads as mixing them). Only a word that
+ * shows a participle's object after it ("the", "it", "up") lets "have" contract.
+ */
+function adjectiveBeforeNoun(toks: readonly Tok[], at: number): boolean {
+  if (!/ed$/.test(keyOf(toks[at]))) return false;
+  const n = nextWordIndex(toks, at);
+  const t = n >= 0 ? toks[n] : undefined;
+  if (!t || t.kind !== 'word') return false;
+  const k = keyOf(t);
+  // An adverb or an adjective after it qualifies the verb ("I have lived next door", "worked hard").
+  return (
+    /^[a-z]+$/.test(t.text) &&
+    !AFTER_PARTICIPLE.has(k) &&
+    !k.endsWith('ly') &&
+    !lexiconHas(k, 'Adjective') &&
+    !lexiconHas(k, 'Adverb')
+  );
+}
 /**
  * A pronoun pair after these stays whole: after "than" or "as" the verb ends an elliptical clause
  * ("more laborious than it is today" — "than it's today" is no English), and after a modal the
@@ -195,7 +221,8 @@ export function contract(toks: Tok[], level: ContractionLevel, apostrophe: strin
       if (afterKey === 'not' && NEGATION_FIRST.has(keyOf(toks[j]))) continue;
       const pv = PRONOUN_VERB[pair] ?? (level === 'casual' ? CASUAL_ONLY[pair] : undefined);
       if (pv && afterTok && afterTok.kind === 'word') rep = pv;
-      else if (PRONOUN_HAVE[pair] && PARTICIPLE_LIKE.test(afterKey)) rep = PRONOUN_HAVE[pair];
+      else if (PRONOUN_HAVE[pair] && PARTICIPLE_LIKE.test(afterKey) && !adjectiveBeforeNoun(toks, after))
+        rep = PRONOUN_HAVE[pair];
       else if (level === 'casual' && PRONOUN_WOULD[pair] && WOULD_VERBS.has(afterKey)) rep = PRONOUN_WOULD[pair];
     }
     if (!rep) continue;

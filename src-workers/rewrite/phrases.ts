@@ -137,7 +137,7 @@ const ACADEMIC: RewriteMode[] = ['academic'];
 const CONCEDING = set('while whilst although though but yet');
 const CASUAL: RewriteMode[] = ['casual'];
 /** A moment "as we" marks, which is "when" ("As we sat down to talk" → "When we sat down"). */
-const AS_WE_MOMENTS = set('sat sit stood stand left leave finished finish opened open arrived arrive');
+const AS_WE_MOMENTS = set('sat stood left leave finished finish opened open arrived arrive');
 /** What a choice fits: a reader's own needs, goals or situation ("best fits your circumstances"). */
 const FITTED_NEEDS = set(
   'needs need goals goal values value circumstances situation interests priorities budget schedule lifestyle preferences requirements expectations skills strengths personality style plans',
@@ -464,7 +464,7 @@ export const PHRASES: Entry[] = [
         nextNotIn: new Set([
           ...AS_WE_MOMENTS,
           ...set(
-            'have know knew discussed discuss mentioned mention said say noted note saw see explained explain described describe agreed agree expected expect hoped hope learned learnt showed show argued argue suggested suggest found find predicted predict can could will shall may might must all both do did does are is am would should age aged grow grew get got become became mature matured develop developed progress progressed evolve evolved advance advanced gain gained approach approached near neared enter entered begin began start started reach reached close closed end ended conclude concluded celebrate celebrated mark marked welcome welcomed turn turned step stepped head headed embark embarked arrive arrived move moved go went venture ventured transcend transcended transition transitioned come came gather gathered meet met unite united join joined',
+            'stand sit have know knew discussed discuss mentioned mention said say noted note saw see explained explain described describe agreed agree expected expect hoped hope learned learnt showed show argued argue suggested suggest found find predicted predict can could will shall may might must all both do did does are is am would should age aged grow grew get got become became mature matured develop developed progress progressed evolve evolved advance advanced gain gained approach approached near neared enter entered begin began start started reach reached close closed end ended conclude concluded celebrate celebrated mark marked welcome welcomed turn turned step stepped head headed embark embarked arrive arrived move moved go went venture ventured transcend transcended transition transitioned come came gather gathered meet met unite united join joined',
           ),
         ]),
       },
@@ -864,9 +864,17 @@ export const PHRASES: Entry[] = [
     F('with the exception of', 'except', 2),
     F('for the reason that', 'because', 2),
     F('by means of', 'by', 2),
-    // Not closing a clause ("supervised at all times." → "supervised always." reads wrong: "always"
-    // stands before the verb) nor after a negation ("cannot watch them at all times").
-    F('at all times', 'always', 2, { guard: { nextNotIn: set('. , ; : ! ? )'), notPrevWithin: NEGATED_CLAUSE } }),
+    // Only where "always" stands, before the verb ("must at all times wear" → "must always wear",
+    // "Staff are at all times required"): after it ("supervised at all times.", "watched at all
+    // times is stressful") "always" reads wrong. Not after a negation ("cannot watch them at all
+    // times").
+    F('at all times', 'always', 2, {
+      guard: {
+        prevIn: new Set([...MODALS, ...AUXILIARIES, ...BE_FORMS, ...SUBJECT_PRONOUNS]),
+        nextNotIn: set('. , ; : ! ? )'),
+        notPrevWithin: NEGATED_CLAUSE,
+      },
+    }),
     // Not a margin ("passed by a majority of 20 votes", "a majority of one"): only before those counted.
     F('a majority of', 'most', 2, { guard: { nextNotIn: DETERMINERS, prevNotIn: set('by'), beforePlural: true } }),
     // Before a determiner the partitive keeps its "of": "a small number of the chassis" → "a few of the".
@@ -982,7 +990,7 @@ export const PHRASES: Entry[] = [
     }),
     F('significant', 'large', 2, {
       guard: {
-        prevNotIn: set('statistically highly not'),
+        prevNotIn: set('statistically highly not but'),
         notNear: STUDY_WORDS,
         nextIn: set(
           'amount amounts number numbers portion proportion share sum sums quantity quantities part percentage',
@@ -991,7 +999,7 @@ export const PHRASES: Entry[] = [
     }),
     F('significant', 'major', 2, {
       guard: {
-        prevNotIn: set('statistically highly not'),
+        prevNotIn: set('statistically highly not but'),
         notNear: STUDY_WORDS,
         nextIn: set(
           'change changes improvement improvements growth increase increases decrease decreases rise drop shifts shift progress damage losses loss gains gain advances advance boost impact effects investment investments developments development cost costs expense expenses',

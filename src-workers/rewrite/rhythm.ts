@@ -295,6 +295,8 @@ function splitSentence(
     const left = wordCount(toks.slice(0, j.at));
     const right = total - left;
     let tense: Tense | null = null;
+    // After an abbreviation's stop ("across the U.S., and doctors …") the sentence would end "U.S..".
+    if (toks[prevIndex(toks, j.at)]?.text.endsWith('.')) continue;
     if (j.conj === 'which') {
       if (left < minTailLeft || right < 4) continue;
       if (!leftClauseOk(toks, j.at, state.pos)) continue;
@@ -353,6 +355,9 @@ function splitSentence(
       if (j.conj !== 'and' && nearbyOpeners.has(j.conj)) continue;
       if (left < minLeft || right < 5) continue;
       if (j.conj === 'and' && listBefore(toks, j.at)) continue;
+      // A series of clauses: "You never rushed us, you explained every decision …, and you always
+      // made …" — cut at its last "and", the clauses before are left joined by a comma alone.
+      if (j.conj === 'and' && clauseSeriesBefore(toks, j.at, j.rest)) continue;
       // The part since the comma before has no verb: the ", and" closes a list of longer phrases
       // ("…, the weakening of local newspapers in small towns, and the steady decline …").
       if (j.conj === 'and' && verblessSinceComma(toks, j.at, state)) continue;
@@ -608,6 +613,11 @@ function refersTo(p: string, a: Subject): boolean {
   return false;
 }
 
+/** The verb is "be" (a contracted "they're" too): the sentence describes, it does not act. */
+function describesAgain(verb: Tok | undefined): boolean {
+  return !!verb && (BE_FORMS.has(keyOf(verb)) || /['’]re$/.test(keyOf(verb)));
+}
+
 /** A plain statement ending in a full stop, with no clause punctuation inside. */
 function plainStatement(s: Sentence, maxWords: number): boolean {
   const toks = s.toks;
@@ -827,10 +837,19 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
   if (!sb || sb.pronoun !== hk) return null;
   const sa = subjectOf(a.toks, state);
   if (!sa || !refersTo(hk, sa)) return null;
+  // "The streets were empty. They walked home in silence.": after a plural noun described by
+  // "be", a "they" that acts is as often the people about (and "The streets were empty and walked
+  // home" makes the streets walk). A second description ("The staff are skilled. They are also
+  // committed") and a noun that acts ("The rebels crossed the river. They …") stay open to a join.
+  if (hk === 'they' && !sa.pronoun && BE_FORMS.has(keyOf(a.toks[sa.verb])) && !describesAgain(b.toks[sb.verb]))
+    return null;
   const hasAnd = coordinates(a.toks);
   if (
     wa + wb <= 22 &&
     !hasAnd &&
+    // Nor a second sentence with an "and" of its own: "… was transformative and sharpened my
+    // skills and encouraged …" chains three predicates on one subject.
+    !coordinates(b.toks) &&
     !innerClauseAfter(a.toks, sa.verb) &&
     !auxiliaryWouldGovern(a.toks[sa.verb], b.toks[sb.verb]) &&
     !otherReferent(a.toks, sa.verb, hk)
@@ -1135,12 +1154,25 @@ const STILL_HOLDS = set('is are remains remain stays stay continues continue has
 const CONDITIONS = set('if unless provided providing whenever suppose supposing');
 /** Openings of a clause that sets the time, the cause or the purpose of the sentence's clauses ("To celebrate, …"). */
 // (Not a concession: "Although X, A, and B" asserts B whether it is split off or not.)
-const FRAMES = set('when whenever because before after since once until till as to');
+const FRAMES = set('when whenever because before after since once until till as to if unless without');
 /** Prepositions that set a time when a date or a number follows ("In 1945,", "By March 2020,"). */
 const DATED_FRAMES = set('in by during after before until since from throughout on');
 const MONTHS = set('january february march april may june july august september october november december');
 /** Protected spans that date a phrase ("In 1945,", "By March 2020,"); a quotation does not ("In "Cry Freedom","). */
 const DATED_SPANS: ReadonlySet<string | undefined> = new Set(['date', 'number']);
+
+/** Some comma before `at` is followed by the word that opens the clause at `rest` (a series of clauses). */
+function clauseSeriesBefore(toks: readonly Tok[], at: number, rest: number): boolean {
+  const opener = toks[nextIndex(toks, rest - 1)] ?? toks[rest];
+  if (!opener || opener.kind !== 'word') return false;
+  const k = keyOf(opener);
+  for (let i = 0; i < at; i++) {
+    if (toks[i].text !== ',') continue;
+    const n = nextIndex(toks, i);
+    if (n >= 0 && n < at && toks[n].kind === 'word' && keyOf(toks[n]) === k) return true;
+  }
+  return false;
+}
 
 /** The sentence opens with a clause or a dated phrase that frames every clause after it. */
 function framed(toks: readonly Tok[], state: ReviseState): boolean {

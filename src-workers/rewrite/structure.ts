@@ -1389,6 +1389,20 @@ function coordinatedVerb(toks: readonly Tok[], from: number, to: number, state: 
 
 /** Verbs that name a share of an outcome already: "shapes", "influences". */
 const PARTIAL_VERBS = set('shape influence inform');
+/** A role that is more than a share: "a crucial role in X-ing" is being central to it. */
+const STRONG_ROLES = set('crucial vital key pivotal critical central essential fundamental decisive integral');
+
+/** "be" for "plays"/"play" after what comes before: "is", "be" after a modal or "to", "are" after a plural subject. */
+function centralBe(form: 'base' | 's3' | 'past' | 'ger', toks: readonly Tok[], prev: number): string | null {
+  const p = prev >= 0 && isWord(toks[prev]) ? keyOf(toks[prev]) : '';
+  if (!p || p.endsWith('ly') || ADVERBS_BEFORE_ROLE.has(p)) return null;
+  if (form === 's3') return 'is';
+  if (form !== 'base') return null;
+  if (MODALS.has(p) || p === 'to') return 'be';
+  return PLURAL_SUBJECT_WORDS.has(p) || (/s$/.test(p) && !/ss$/.test(p) && !AUXILIARIES.has(p)) ? 'are' : null;
+}
+const ADVERBS_BEFORE_ROLE = set('also still often always never not do does did too even only already');
+const PLURAL_SUBJECT_WORDS = set('they we you these those');
 
 /** "plays a crucial role in shaping X" → "shapes X"; "… in raising awareness" → "helps raise awareness". */
 function roleInGerund(toks: Tok[], state: ReviseState): boolean {
@@ -1424,6 +1438,19 @@ function roleInGerund(toks: Tok[], state: ReviseState): boolean {
     // A role is a share: "played a key role in developing the vaccine" is "helped develop" it,
     // never "developed" it alone. Only what is shaped or influenced takes the verb itself, both
     // being partial already ("a crucial role in shaping the debate" → "shapes the debate").
+    // A crucial role is more than help: "plays a crucial role in regulating the climate" → "is
+    // central to regulating the climate", which keeps the weight "helps regulate" would drop. Only
+    // in the present, after its subject or a modal ("can play" → "can be"); after "does not", an
+    // adverb or in the past (whose subject's number is not known) it helps.
+    const be = PARTIAL_VERBS.has(base) || !STRONG_ROLES.has(keyOf(toks[w[2]])) ? null : centralBe(form, toks, prev);
+    if (be) {
+      toks.splice(
+        i,
+        w[4] - i + 1,
+        ...[be, 'central', 'to'].flatMap((x, n) => [...(n ? [tok(' ', 'space', why)] : []), tok(x, 'word', why)]),
+      );
+      return true;
+    }
     const replacement = PARTIAL_VERBS.has(base)
       ? [tok(inflect(base), 'word', why)]
       : [tok(inflect('help'), 'word', why), tok(' ', 'space', why), tok(base, 'word', why)];
@@ -1506,8 +1533,9 @@ const CONTINUE = new Map<string, 'base' | 's3' | 'past'>([
 const NOT_KEEP = set('be have exist remain stay live work keep');
 /** Verbs of an effect or a hold that lasts: what "continues to" do them still does. */
 const LASTING_EFFECTS = set(
-  'captivate inspire influence shape resonate fascinate haunt affect define attract enchant charm delight intrigue move grip enthrall enthral dominate matter appeal impress puzzle fuel inform guide',
+  'captivate inspire influence shape resonate fascinate haunt affect define attract enchant charm delight intrigue move grip enthrall enthral dominate matter appeal impress puzzle fuel inform guide play serve',
 );
+const HELD_ROLES = set('play serve');
 /** Words after a prepositional "to" that are no verb (pronouns, "date" of "to date"). */
 const NOT_A_VERB_AFTER_TO = set('it them him her us me you date');
 
@@ -1545,6 +1573,9 @@ function continueTo(toks: Tok[], state: ReviseState): boolean {
     // (In the past "kept shaping politics for decades" reads better than "still shaped".)
     // Not after a sentence that says "still" already ("… is still a timeless critique. Its themes
     // still appeal …"): the verb stays "continue to".
+    // A part played or a purpose served is held, not repeated: "continued to play a key part" is no
+    // "kept playing" (in the present "still plays", as below).
+    if (HELD_ROLES.has(vk) && form === 'past') continue;
     if (LASTING_EFFECTS.has(vk) && form !== 'past') {
       if (state.previousSentence.some((t) => t.kind === 'word' && keyOf(t) === 'still')) continue;
       // Nor with a "to this day" that says it already ("still shapes Western art to this day").
@@ -1703,6 +1734,15 @@ const RELATIVE_HEADS = set('those anyone everyone someone anybody everybody some
  * are available to students" → "tools available to students"; "the museum, which was founded in
  * 1901, …" → "the museum, founded in 1901, …".
  */
+/** "and that" / "or who" (the same relative word) after `from`: a coordinated second relative clause. */
+function secondRelativeAfter(toks: readonly Tok[], from: number, relative: string): boolean {
+  for (let i = from; i < toks.length; i++) {
+    const k = keyOf(toks[i]);
+    if ((k === 'and' || k === 'or') && keyOf(toks[nextIndex(toks, i)] ?? toks[i]) === relative) return true;
+  }
+  return false;
+}
+
 function reducedRelatives(toks: Tok[], state: ReviseState): boolean {
   let changed = false;
   for (let i = 0; i < toks.length; i++) {
@@ -1740,6 +1780,9 @@ function reducedRelatives(toks: Tok[], state: ReviseState): boolean {
     // After a verb "that" is no relative but a pronoun: "We believe that is in the report" is not
     // "We believe in the report". Asked last: the tagger parses the sentence.
     if (!RELATIVE_HEADS.has(keyOf(toks[p])) && !tagsAt(toks, p, state.pos).has('Noun')) continue;
+    // Nor a relative a second one answers: "approaches that are grounded in evidence and that
+    // respect …" would lose its parallel.
+    if (secondRelativeAfter(toks, n, keyOf(toks[i]))) continue;
     cut(toks, i, be + 1, REASONS.wordy);
     changed = true;
   }
@@ -2024,6 +2067,38 @@ function additiveOpening(toks: readonly Tok[]): { w: number[]; start: number } |
   return { w, start: opening + 1 };
 }
 
+/**
+ * An "also" for the additive opening adds to what the sentence before said of the same thing: its
+ * subject is a pronoun or names a word of that sentence ("Penicillin kills bacteria. Furthermore,
+ * penicillin is cheap" → "Penicillin is also cheap"). A new subject would read as a second doer
+ * ("… Florey and Chain purified it. Additionally, Dorothy Hodgkin determined its structure" is no
+ * "Hodgkin also determined"), and after a sentence with an "also" of its own a second one piles
+ * up: there the opening is cut instead.
+ */
+function alsoReadsBack(toks: readonly Tok[], state: ReviseState): boolean {
+  const found = additiveOpening(toks);
+  if (!found) return false;
+  const before = state.previousSentence.filter(isWord).map((t) => stem(keyOf(t)));
+  // (With no sentence before, as in a paragraph of one, there is nothing to mistake it for.)
+  if (!before.length) return true;
+  if (before.includes('also')) return false;
+  const { w, start } = found;
+  const first = keyOf(toks[w[start]]);
+  if (REFERRING_SUBJECTS.has(first)) return true;
+  // The subject's words up to its verb (at most four), any of which the sentence before says.
+  for (let n = start; n < Math.min(w.length, start + 4); n++) {
+    const t = toks[w[n]];
+    if (!isWord(t)) return false;
+    const k = keyOf(t);
+    if (n > start && (ALSO_AFTER.has(k) || verbAgrees(k, keyOf(toks[w[n - 1]])))) return false;
+    if (!DETERMINERS.has(k) && !POSSESSIVES.has(k) && before.includes(stem(k))) return true;
+  }
+  return false;
+}
+const REFERRING_SUBJECTS = set('it they he she we i you this these those such');
+/** A word without a plural or possessive ending, to match "penicillins" with "penicillin". */
+const stem = (k: string) => k.replace(/['’]s$|s$/, '');
+
 /** Subjects that take in every one there is: an "also" would add a second destination. */
 const UNIVERSAL = set('all every each both');
 /** Finite forms of "be", "have" and "do", which no modal takes. */
@@ -2082,6 +2157,9 @@ function additiveToAlso(toks: Tok[]): boolean {
       (lexiconHas(keyOf(after), 'Adverb') || TIME_ADVERBS.has(keyOf(after))) &&
       n + 2 < w.length &&
       readsAsParticiple(keyOf(toks[w[n + 2]]));
+    // Not in a passive: "Additionally, it was formed 66 million years ago" → "It was also formed"
+    // says it was formed twice; the opening is cut instead.
+    if (BE_FORMS.has(k) && (readsAsParticiple(keyOf(after)) || adverbThenParticiple)) return false;
     if (HAVE_FORMS.has(k) && !readsAsParticiple(keyOf(after)) && !keyOf(after).endsWith('ly') && !adverbThenParticiple)
       toks.splice(w[n], 0, also, tok(' ', 'space', why));
     else toks.splice(w[n] + 1, 0, tok(' ', 'space', why), also);
@@ -2308,7 +2386,8 @@ export function restructure(toks: Tok[], state: ReviseState): void {
   }
   // Last, and only on a sentence no other edit recast ("Additionally, it is essential to rest."
   // → "Resting is essential."); concise prose cuts the opening instead, which is shorter.
-  if (!changed && state.mode !== 'concise') changed = additiveToAlso(toks) || additiveBeforeVerb(toks);
+  if (!changed && state.mode !== 'concise' && alsoReadsBack(toks, state))
+    changed = additiveToAlso(toks) || additiveBeforeVerb(toks);
   // A swap of a word and its "to", no recast: it leaves the additive opening its move above.
   changed = allowToLet(toks, state) || changed;
   if (changed) forget(state.pos, toks);

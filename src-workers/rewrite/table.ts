@@ -381,6 +381,7 @@ const TECHNICAL_WORDS = set(
   'algorithm algorithms equation equations function functions parameter parameters quantum matrix matrices theorem operator operators variable variables eigenvalue eigenvalues spectrum exponent complexity microscopy spectroscopy diffraction spacetime signal signals emission absorption magnetic electron electrons photon photons particle particles frequency amplitude spin coupling conductivity resonance nanotubes',
 );
 /** Quantities that grow without getting better ("enhanced brightness", "enhanced risk"). */
+const ENHANCING_FINDINGS = set('tumor tumors tumour tumours lesion lesions nodule nodules mass masses rim focus foci');
 const INCREASED_QUANTITIES = set(
   'brightness intensity emission emissions absorption rate rates risk risks levels level concentration concentrations activity expression sensitivity density temperature pressure flux luminosity radiation scattering transport toxicity permeability',
 );
@@ -507,6 +508,28 @@ const JUDGING = set(
 const ADVERBS_BEFORE_VERB = set('now also still often sometimes always usually currently increasingly effectively');
 const PLAY_FORMS = set('play plays played playing');
 const MAKE_FORMS = set('make makes made making');
+/** Whom a testament honours: people, the dead, or all someone stood for. */
+const HONOURED = set(
+  'soldiers those everyone people men women victims veterans workers heroes ancestors generations families everything all him them',
+);
+/** What a "utilization" rate is measured of: there it is the term. */
+const UTILIZED_CAPACITIES = set(
+  'credit cpu gpu memory bandwidth capacity bed beds resource network disk server storage land water energy fleet plant',
+);
+/** What reports a study's result: what it "underscores" it does not thereby show. */
+const FINDINGS_BEFORE = {
+  n: 4,
+  in: set('findings results data study studies evidence analysis analyses trial trials survey surveys research'),
+};
+/** What a finding points to rather than shows: a need, a weight, a part ("underscore the need for"). */
+const POINTED_TO = set('need needs role roles value urgency necessity potential promise risk risks');
+/**
+ * After "impact", what an impact made does not take: its object ("on", "of"), or a noun it names
+ * the kind of ("making it the largest confirmed impact structure", "an impact crater").
+ */
+const NOT_AN_IMPACT_MADE = set(
+  'on upon of structure structures crater craters basin basins site sites event events factor factors assessment assessments study studies test tests velocity energy force forces zone zones winter',
+);
 const LEAVE_FORMS = set('leave leaves left leaving');
 /** Before "struggle between/with" used as a noun (not "power struggle", not the verb after a subject). */
 const STRUGGLE_BEFORE = set(
@@ -614,7 +637,10 @@ export const TABLE: Entry[] = [
   O('ultimately ,', '', 2, {
     guard: { nextWithin: { n: 8, in: set('depends depend lies lie rests rest boils boil comes come') } },
   }),
-  O('ultimately ,', { plain: ['In the end,'], concise: [''] }, 2),
+  // Anything but a told outcome ("Ultimately, further research is needed", "Ultimately, Tesla remains
+  // …") loses it: "In the end" there reads as a time.
+  O('ultimately ,', { plain: ['In the end,'], concise: [''] }, 2, { guard: { beforePastOrFuture: true } }),
+  O('ultimately ,', '', 2, { guard: { beforePastOrFuture: false } }),
   O('needless to say ,', '', 1),
   O('it goes without saying that', '', 1),
   O('as an ai language model ,', '', 1),
@@ -957,10 +983,10 @@ export const TABLE: Entry[] = [
     F('it is a testament to', 'it is a tribute to', 1, { guard: { clauseThat: true } }),
     F("it's a testament to", "it's a tribute to", 1, { guard: { clauseThat: true } }),
     F('it was a testament to', 'it was a tribute to', 1, { guard: { clauseThat: true } }),
-    F('is a testament to', 'shows', 1, { guard: { noAppositive: true } }),
-    F('was a testament to', 'showed', 1, { guard: { noAppositive: true } }),
-    F('are a testament to', 'show', 1, { guard: { noAppositive: true } }),
-    F('were a testament to', 'showed', 1, { guard: { noAppositive: true } }),
+    F('is a testament to', 'shows', 1, { guard: { noAppositive: true, notNextWithin: { n: 2, in: HONOURED } } }),
+    F('was a testament to', 'showed', 1, { guard: { noAppositive: true, notNextWithin: { n: 2, in: HONOURED } } }),
+    F('are a testament to', 'show', 1, { guard: { noAppositive: true, notNextWithin: { n: 2, in: HONOURED } } }),
+    F('were a testament to', 'showed', 1, { guard: { noAppositive: true, notNextWithin: { n: 2, in: HONOURED } } }),
     F('stands as a testament to', 'shows', 1, { guard: { noAppositive: true } }),
     F('stood as a testament to', 'showed', 1, { guard: { notPrevWithin: AFTER_HAVE } }),
     F('stood as a testament to', 'shown', 1, { guard: { prevWithin: AFTER_HAVE } }),
@@ -985,8 +1011,14 @@ export const TABLE: Entry[] = [
       ] as const
     ).map(([verb, alt]) => F(`${verb} a testament to the fact that`, `${alt} that`, 1)),
     F('served as a testament to', 'showed', 1),
+    // ", serving as a testament to the ingenuity of …" → ", showing the ingenuity of …".
+    F('serving as a testament to', 'showing', 1),
     // "In a testament to their spirit, the Kiwis fought on": "In proof of" is no English.
     F('in a testament to', 'as proof of', 1),
+    // A testament to people, or to all someone believed in, honours them: "a tribute to the
+    // soldiers who died", "a tribute to everything Kael had believed in".
+    F('a testament to', 'a tribute to', 1, { guard: { nextName: true } }),
+    F('a testament to', 'a tribute to', 1, { guard: { nextWithin: { n: 2, in: HONOURED } } }),
     // Not "proof of", which claims more than a testament shows.
     F('a testament to', ['evidence of', 'a sign of'], 1),
     // After an adjective ("a true testament to"); never straight after a verb ("remains testament
@@ -1092,8 +1124,9 @@ export const TABLE: Entry[] = [
     N('endeavor', 'effort', 2, { guard: { nextIn: set('to'), afterModifier: true } }),
     N('endeavour', 'effort', 2, { guard: { nextNotIn: set('to'), prevNotIn: new Set([...MODALS, 'to']) } }),
     N('endeavour', 'effort', 2, { guard: { nextIn: set('to'), afterModifier: true } }),
-    N('utilization', 'use', 1),
-    N('utilisation', 'use', 1),
+    // Not a measure of how much of a capacity is used ("credit utilization (30%)", "CPU utilization").
+    N('utilization', 'use', 1, { guard: { prevNotIn: UTILIZED_CAPACITIES } }),
+    N('utilisation', 'use', 1, { guard: { prevNotIn: UTILIZED_CAPACITIES } }),
     N('enhancement', 'improvement', 2),
     // Between two things it is also a relationship (a second word when "interaction" is near).
     N('interplay', ['interaction', 'relationship'], 2, { guard: { nextIn: set('between') } }),
@@ -1145,12 +1178,16 @@ export const TABLE: Entry[] = [
   V('delve', { plain: ['dig'], formal: ['probe'] }, 1),
   V('utilize', 'use', 1),
   V('utilise', 'use', 1),
-  // Not borrowing against a position ("investors leverage their positions by borrowing").
+  // Not borrowing against a position ("investors leverage their positions by borrowing"), nor the
+  // finance terms "a leveraged buyout", "a leveraged loan".
   V('leverage', ['use', 'draw on'], 1, {
     guard: {
       verb: true,
       object: true,
-      notNextWithin: { n: 3, in: set('position positions debt borrowing capital balance') },
+      notNextWithin: {
+        n: 3,
+        in: set('position positions debt borrowing capital balance buyout buyouts loan loans finance'),
+      },
     },
   }),
   // "harness the power of these tools" is using them ("use the power of" says it twice); not
@@ -1180,7 +1217,14 @@ export const TABLE: Entry[] = [
   // "We can't underscore this enough": what cannot be said too strongly is stressed ("can't show
   // this enough" says something else).
   V('underscore', 'stress', 1, { guard: { verb: true, prevIn: set("can't cannot not never") } }),
-  V('underscore', ['show', 'underline'], 1, { guard: { verb: true, object: true } }),
+  // "the fact that" said once: "underscores the fact that sensors fail" → "shows that".
+  V('underscore the fact that', 'show that', 1),
+  // What a finding underscores it points to ("these findings underscore the need for", "the vital
+  // role that green spaces can play"), never "shows", which claims a proof the finding may not be.
+  V('underscore', 'point to', 1, { guard: { verb: true, object: true, nextWithin: { n: 3, in: POINTED_TO } } }),
+  // A study's findings are not made proof by the swap: after one, "underline" only.
+  V('underscore', ['show', 'underline'], 1, { guard: { verb: true, object: true, notPrevWithin: FINDINGS_BEFORE } }),
+  V('underscore', 'underline', 1, { guard: { verb: true, object: true } }),
   // Performers and their work are featured ("venues showcasing new artists" → "featuring").
   V('showcase', 'feature', 1, { guard: { verb: true, nextWithin: { n: 3, in: FEATURED } } }),
   V('showcase', ['show', 'display'], 1, { guard: { verb: true } }),
@@ -1198,7 +1242,7 @@ export const TABLE: Entry[] = [
       nextWithin: {
         n: 3,
         in: set(
-          'sense relationships relationship connection connections community communities trust bond bonds ties culture environment environments atmosphere partnerships partnership friendships friendship',
+          'sense relationships relationship connection connections community communities trust bond bonds ties culture environment environments atmosphere partnerships partnership friendships friendship understanding appreciation knowledge awareness',
         ),
       },
       notNextWithin: { n: 2, in: PREPOSITIONS },
@@ -1311,7 +1355,9 @@ export const TABLE: Entry[] = [
   V('endeavour to', 'try to', 1, { guard: { afterModifier: false } }),
   // A place or a story "fascinates" or "enthralls" its visitors or readers; "grip" only suits suspense.
   // Attention is captured, not enthralled ("captivate the reader's attention").
-  V('captivate', 'capture', 1, { guard: { nextWithin: { n: 4, in: set('attention interest imagination') } } }),
+  V('captivate', 'capture', 1, {
+    guard: { nextWithin: { n: 4, in: set('attention interest imagination imaginations') } },
+  }),
   // A heart is won ("a city that captivates the heart").
   V('captivate', 'win', 1, { guard: { nextWithin: { n: 3, in: set('heart hearts') } } }),
   // A reader or an audience is gripped: "a setting that captivates the reader from the start"
@@ -1395,8 +1441,12 @@ export const TABLE: Entry[] = [
   // Not in physics, where an enhanced signal or term is a larger one, not a better one.
   // What is enhanced may only be increased: "enhanced brightness", "an enhanced risk" are no
   // improvement (a measured quantity after it keeps the verb).
+  // Nor a radiologist's "enhancing tumour" or "lesion", which takes up contrast.
   V('enhance', ['improve', 'boost'], 2, {
-    guard: { notInSentence: TECHNICAL_WORDS, notNextWithin: { n: 2, in: INCREASED_QUANTITIES } },
+    guard: {
+      notInSentence: TECHNICAL_WORDS,
+      notNextWithin: { n: 2, in: new Set([...INCREASED_QUANTITIES, ...ENHANCING_FINDINGS]) },
+    },
   }),
   // "elevate your morning routine" is to improve it; "elevate the legs" is to raise them.
   V('elevate', 'improve', 2, {
@@ -1433,7 +1483,9 @@ export const TABLE: Entry[] = [
   V('mitigate', 'reduce', 2, { forms: ['ger'], guard: MITIGATED }),
   V('exacerbate', 'worsen', 2),
   V('necessitate', 'require', 2),
-  V('safeguard', 'protect', 2, { guard: { verb: true } }),
+  // "develop regulations and safeguards": after "and" or "or" the -s form is the noun of a list.
+  V('safeguard', 'protect', 2, { forms: ['base', 'past', 'pp', 'ger'], guard: { verb: true } }),
+  V('safeguard', 'protect', 2, { forms: ['s3'], guard: { verb: true, prevNotIn: set('and or') } }),
   // To take up an idea or a practice eagerly: "adopt", not "accept" (which is resignation); to
   // receive people or differences gladly: "welcome". Never a hug ("embraced her son").
   V('embrace', 'adopt', 2, {
@@ -1476,6 +1528,8 @@ export const TABLE: Entry[] = [
       },
     },
   }),
+  V('highlight the fact that', 'show that', 2),
+  V('highlight', 'point to', 2, { guard: { verb: true, object: true, nextWithin: { n: 3, in: POINTED_TO } } }),
   // Not "point out", which only a person does ("Her decision points out the expectations").
   V('highlight', ['show', 'underline'], 2, {
     guard: {
@@ -1542,7 +1596,14 @@ export const TABLE: Entry[] = [
   }),
   // Not the noun "underpinning" ("a philosophical underpinning" is no "philosophical supporting").
   V('underpin', 'support', 2, { forms: ['base', 's3', 'past', 'pp'] }),
-  V('ensure that', 'make sure that', 2, { modes: NOT_FORMAL }),
+  // Only people make sure ("we ensure that", the order "Ensure that …"), or a purpose someone set
+  // ("is designed to ensure that", "responsible for ensuring that"): "this approach makes sure
+  // that", ", making sure that the game never feels stale" give a plan hands.
+  V('ensure that', 'make sure that', 2, {
+    modes: NOT_FORMAL,
+    guard: { prevIn: set('i we you they he she to for by') },
+  }),
+  O('ensure that', 'Make sure that', 2, { modes: NOT_FORMAL }),
   V('purchase', 'buy', 2, { modes: NOT_FORMAL, guard: { verb: true, object: true } }),
   V('assist', 'help', 2, { modes: NOT_FORMAL, guard: { verb: true } }),
   // The verb with its object: "the results obtained have …" is a participle, no "results got have".
@@ -1596,15 +1657,26 @@ export const TABLE: Entry[] = [
   // Not where a rule compels someone: "schools require students to wear uniforms", "the law
   // requires disclosure" is no need;
   // nor the gerund, which names the rule ("Requiring community service is …" is no "Needing").
+  // Nor "as required (under my plan)", a duty the writer claims, nor a "minimum required version".
   V('require', 'need', 3, {
     modes: NOT_FORMAL,
     forms: ['base', 's3', 'past', 'pp'],
-    guard: { nextNotIn: set('that'), notNextWithin: { n: 4, in: NOT_NEEDED_AFTER }, notPrevWithin: COMPELLING },
+    guard: {
+      nextNotIn: set('that'),
+      prevNotIn: set('as minimum'),
+      notNextWithin: { n: 4, in: NOT_NEEDED_AFTER },
+      notPrevWithin: COMPELLING,
+    },
   }),
   V('require', 'need', 2, {
     modes: ['casual'],
     forms: ['base', 's3', 'past', 'pp'],
-    guard: { nextNotIn: set('that'), notNextWithin: { n: 4, in: NOT_NEEDED_AFTER }, notPrevWithin: COMPELLING },
+    guard: {
+      nextNotIn: set('that'),
+      prevNotIn: set('as minimum'),
+      notNextWithin: { n: 4, in: NOT_NEEDED_AFTER },
+      notPrevWithin: COMPELLING,
+    },
   }),
 
   // ---- Adjectives ------------------------------------------------------------------------------
@@ -1649,6 +1721,9 @@ export const TABLE: Entry[] = [
   F('multifaceted', 'wide-ranging', 1, { guard: { nextIn: PLAN_NOUNS } }),
   // Not "many-sided", which reads oddly before most nouns ("the most many-sided problems"), nor
   // "complex" (the detector counts it as over-used) or "complicated", which finds fault.
+  // What has many forms is varied: "the multifaceted benefits of" → "the varied benefits" ("many-layered
+  // benefits" reads as a cake).
+  F('multifaceted', 'varied', 1, { guard: { beforePlural: true, prevNotIn: set('most more') } }),
   F('multifaceted', ['many-layered', 'varied'], 1, { guard: { prevNotIn: set('most more') } }),
   // Attention that misses nothing is close attention: "a meticulous attention to detail" is no "careful attention".
   F('meticulous', 'close', 1, { guard: { nextIn: set('attention') } }),
@@ -1859,9 +1934,12 @@ export const TABLE: Entry[] = [
   }),
   // A list or a set "including …" names some of its items: it is broad, and "complete" would
   // claim that nothing is missing.
+  // A set of rules or laws that covers its field is comprehensive ("the world's first comprehensive
+  // set of rules for AI"): "broad" would be another claim, and it stays.
   F('comprehensive', 'broad', 2, {
     guard: {
       nextIn: set('set sets collection collections range'),
+      notNextWithin: { n: 3, in: set('rules regulations laws legislation standards guidelines') },
     },
   }),
   F('comprehensive', 'complete', 2, {
@@ -1999,16 +2077,18 @@ export const TABLE: Entry[] = [
   F('exceptional', 'outstanding', 2, {
     guard: { nextNotIn: set('circumstance circumstances case cases child children') },
   }),
-  // Not the term "necessary and sufficient (condition)" or "a sufficient statistic".
+  // Not the term "necessary and sufficient (condition)" or "a sufficient statistic", nor after
+  // "in" ("in sufficient quantities" is no "in enough quantities").
   F('sufficient', 'enough', 2, {
     modes: NOT_FORMAL,
-    guard: { prevNotIn: set('and'), nextNotIn: set('and condition conditions statistic statistics') },
+    guard: { prevNotIn: set('and in'), nextNotIn: set('and condition conditions statistic statistics') },
   }),
   // After a determiner, or "no" ("at no additional cost" is no "no more cost"), only "extra".
-  F('additional', 'extra', 2, { modes: NOT_FORMAL, guard: { prevIn: set('a an the this that any each no') } }),
+  // After "of" too: "thousands of additional hours" is no "thousands of more hours".
+  F('additional', 'extra', 2, { modes: NOT_FORMAL, guard: { prevIn: set('a an the this that any each no of') } }),
   F('additional', ['more', 'extra'], 2, {
     modes: NOT_FORMAL,
-    guard: { prevNotIn: set('a an the this that any each no') },
+    guard: { prevNotIn: set('a an the this that any each no of') },
   }),
 
   // ---- Adverbs and prepositions ------------------------------------------------------------------
@@ -2055,6 +2135,8 @@ export const TABLE: Entry[] = [
   // Not after a negation: "is not currently known" is no "isn't now known".
   // Not before a verb of having or lacking ("currently lack" is no "now lack", which says they
   // lost it lately; "We currently ship to 40 countries" no news either): only before "-ing".
+  // Opening a sentence "Now," reads as the turn of a talk ("Now, most states do not …"): "At present,".
+  O('currently ,', 'At present,', 2, { modes: NOT_FORMAL }),
   F('currently', 'now', 2, { modes: NOT_FORMAL, guard: { prevNotIn: NEGATORS, nextNotIn: CURRENT_STATES } }),
   // "decide whether or not to" → "decide whether to"; where it opens a clause of its own the "or
   // not" is the point ("Whether or not you agree, …" is not "Whether you agree, …").
@@ -2240,7 +2322,9 @@ export const TABLE: Entry[] = [
   F('untamed', 'wild', 2, { guard: { nextNotIn: set('wilderness wilds wildness') } }),
   F('indomitable', 'unbreakable', 2),
   // One's inner artist is brought out, not "released" ("unleash your inner baker").
-  V('unleash', 'bring out', 2, { guard: { nextWithin: { n: 2, in: set('inner') } } }),
+  V('unleash', 'bring out', 2, {
+    guard: { nextWithin: { n: 2, in: set('inner creativity imagination potential talent talents') } },
+  }),
   // Harm is set off, not released ("the catastrophe they were about to unleash").
   V('unleash', 'set off', 2, { guard: { prevWithin: { n: 6, in: HARMS } } }),
   V('unleash', 'set off', 2, { guard: { nextWithin: { n: 3, in: HARMS } } }),
@@ -2248,6 +2332,19 @@ export const TABLE: Entry[] = [
   V('delineate', 'describe', 2),
   V('culminate in', 'end in', 2),
   V('comprehend', 'understand', 2),
+  // A rival is overtaken ("surpassing the luxury conglomerate LVMH", "surpassed Apple"); a figure, a
+  // limit or an expectation is exceeded.
+  V('surpass', 'overtake', 2, { guard: { nextName: true } }),
+  V('surpass', 'overtake', 2, {
+    guard: {
+      nextWithin: {
+        n: 4,
+        in: set(
+          'company companies firm firms rival rivals competitor competitors conglomerate giant giants team teams country countries nation nations city cities brand brands',
+        ),
+      },
+    },
+  }),
   V('surpass', 'exceed', 2),
   V('solidify', 'strengthen', 2, { guard: { object: true } }),
   // A body that strikes another impacts it ("comets massively impacted the earth"), never "affected" it.
@@ -2289,11 +2386,11 @@ export const TABLE: Entry[] = [
   // campaign"): a difference is big or lasting, never strong.
   N('impact', 'difference', 2, {
     plural: false,
-    guard: { prevWithin: { n: 6, in: MAKE_FORMS }, prevNotIn: STRONG_IMPACTS, nextNotIn: set('on upon of') },
+    guard: { prevWithin: { n: 6, in: MAKE_FORMS }, prevNotIn: STRONG_IMPACTS, nextNotIn: NOT_AN_IMPACT_MADE },
   }),
   N('impact', 'impression', 2, {
     plural: false,
-    guard: { prevWithin: { n: 6, in: MAKE_FORMS }, prevIn: STRONG_IMPACTS, nextNotIn: set('on upon of') },
+    guard: { prevWithin: { n: 6, in: MAKE_FORMS }, prevIn: STRONG_IMPACTS, nextNotIn: NOT_AN_IMPACT_MADE },
   }),
   N('impact', 'mark', 2, { plural: false, guard: { prevWithin: { n: 3, in: LEAVE_FORMS } } }),
   // Not the term "environmental impact (of …)", which an assessment measures (as below).
@@ -2319,7 +2416,12 @@ export const TABLE: Entry[] = [
     modes: NOT_FORMAL,
     plural: false,
     // Nor the legal term ("limitations of liability", a clause's "Limitation of Liability").
-    guard: { notInSentence: RESEARCH_WORDS, notNear: RESEARCH_WORDS, notNextWithin: { n: 2, in: set('liability') } },
+    // Authors who "note several limitations" mean their study's.
+    guard: {
+      notInSentence: new Set([...RESEARCH_WORDS, 'we', 'our']),
+      notNear: RESEARCH_WORDS,
+      notNextWithin: { n: 2, in: set('liability') },
+    },
   }),
   N('camaraderie', 'fellowship', 2),
   N('dependability', 'reliability', 2),
@@ -2339,7 +2441,7 @@ export const TABLE: Entry[] = [
       nextWithin: {
         n: 3,
         in: set(
-          'issue issues problem problems challenge challenges concern concerns gap gaps question questions risk risks barrier barriers limitation limitations shortcoming shortcomings threat threats inequality inequalities crisis root underlying cause causes',
+          'issue issues problem problems challenge challenges gap gaps risk risks barrier barriers limitation limitations shortcoming shortcomings threat threats inequality inequalities crisis root underlying cause causes',
         ),
       },
     },
@@ -2409,7 +2511,17 @@ export const TABLE: Entry[] = [
         'outrage anger controversy concern concerns fear fears protest protests backlash criticism panic frustration confusion',
       ],
     ] as const
-  ).map(([alt, objects]) => V('spark', alt, 2, { guard: { verb: true, nextWithin: { n: 3, in: set(objects) } } })),
+  )
+    // A debate sparked "for decades" has gone on: "started … for decades" is a moment made to last.
+    .map(([alt, objects]) =>
+      V('spark', alt, 2, {
+        guard: {
+          verb: true,
+          nextWithin: { n: 3, in: set(objects) },
+          ...(alt === 'start' ? { notNextWithin: { n: 6, in: set('for since') } } : {}),
+        },
+      }),
+    ),
   // A time or a place "witnessed" a change: it "saw" it ("recent years have witnessed a boom", "the
   // world has witnessed"). A person who witnessed something stays a witness. (A year or decade is
   // protected text, which no guard reads: "the 1990s witnessed" stays.)
@@ -2480,8 +2592,9 @@ export const TABLE: Entry[] = [
       verb: true,
       prevNotIn: new Set([...MODALS, 'to', 'do', 'does', 'did', 'not']),
       nextWithin: { n: 3, in: OFFERED_BY_HAVING },
-      // Offered to someone is held out to them ("offers numerous advantages to his clients").
-      notNextWithin: { n: 6, in: set('to') },
+      // Offered to someone is held out to them ("offers numerous advantages to his clients"), and
+      // so are views ("offers a broader range of perspectives" is no "has").
+      notNextWithin: { n: 6, in: new Set(['to', ...OFFERED_TO_THE_MIND]) },
     },
   }),
   // In a passive a chance is "given" ("you were offered the chance"), never "provided"; anything
@@ -2532,7 +2645,14 @@ export const TABLE: Entry[] = [
   F('primarily', 'mainly', 2),
   F('predominantly', 'mostly', 2),
   // "potentially habitable" is a term of astronomy (a world that could support life), not a doubt.
-  F('potentially', 'possibly', 2, { guard: { nextNotIn: set('habitable') } }),
+  // Nor a danger: "a potentially lethal habit" is the set phrase ("possibly lethal" doubts it).
+  F('potentially', 'possibly', 2, {
+    guard: {
+      nextNotIn: set(
+        'habitable lethal fatal deadly dangerous harmful hazardous life-threatening catastrophic devastating toxic serious',
+      ),
+    },
+  }),
   // At a sentence's start only: mid-sentence "at first" reads awkwardly ("was at first designed").
   O('initially', 'at first', 2, { why: 'plain' }),
   // Where it orders an argument it is "First": "Initially, it is necessary to evaluate …" does not
@@ -2583,11 +2703,15 @@ export const TABLE: Entry[] = [
   // A degree of a quality ("exceptionally talented", "exceptionally well"), not of what was done:
   // "exceptionally mitigated" is no "unusually reduced".
   F('exceptionally', 'unusually', 2, { guard: { beforeGradable: true } }),
-  // The noun stays: "their full human potential risk falling behind" is no "full human possible".
+  // The noun stays: "their full human potential risk falling behind" is no "full human possible",
+  // and so does a physiologist's "action potential" or "membrane potential". After a word of size
+  // ("tremendous potential benefits") "possible" reads as a doubt the writer does not have.
   F('potential', 'possible', 2, {
     guard: {
       attributive: true,
-      prevNotIn: set('full human untapped true own'),
+      prevNotIn: set(
+        'full human untapped true own action membrane resting electric electrical chemical electrochemical evoked postsynaptic synaptic redox zeta tremendous huge enormous great vast immense considerable significant real big',
+      ),
       nextNotIn: new Set([...PROSPECTS, ...WOULD_BE, 'energy', 'difference', 'differences']),
     },
   }),
@@ -2595,12 +2719,14 @@ export const TABLE: Entry[] = [
   F('potential', 'would-be', 2, { guard: { attributive: true, nextIn: WOULD_BE } }),
   // People who may become customers are prospective ones ("possible customers" doubts they exist).
   F('potential', 'prospective', 2, { guard: { nextIn: PROSPECTS } }),
-  // Terms keep it: a trial's "primary outcome" and "primary endpoint", a "primary tumour".
+  // Only before what a reason, an aim or a part is: medicine, schooling, elections, science and
+  // trade name many things "primary" ("primary end-point", "primary hyperaldosteronism",
+  // "primary school", "primary colours", "primary source"), and there it is a term, never "main".
   F('primary', 'main', 2, {
     guard: {
       attributive: true,
-      nextNotIn: set(
-        'school schools schooling education grade grades care election elections season campaign campaigns race races ballot ballots voter voters debate debates contest contests candidate candidates color colors colour colours source sources key teacher teachers producer producers star stars radius mass eclipse component components literature text texts document documents data research study studies evidence outcome outcomes endpoint endpoints analysis analyses prevention tumor tumors tumour tumours infection infections hypertension market markets sector',
+      nextIn: set(
+        'goal goals aim aims purpose purposes reason reasons focus concern concerns objective objectives role roles function functions responsibility responsibilities driver drivers factor factors cause causes benefit benefits advantage advantages method methods way ways means tool tools motivation motivations motive motives challenge challenges issue issues problem problems task tasks target targets use uses feature features difference differences theme themes interest interests question questions aspect aspects priority priorities job duty duties contributor contributors obstacle obstacles barrier barriers threat threats channel channels mechanism mechanisms consideration considerations criterion criteria argument arguments idea ideas point points mission audience audiences attraction attractions strength strengths weakness weaknesses',
       ),
     },
   }),
@@ -2734,10 +2860,11 @@ export const TABLE: Entry[] = [
   // "societal norms / expectations / pressures" are social ones (the echo check keeps "social and
   // societal", which would say it twice).
   F('societal', 'social', 2),
-  // "significant" only where it cannot mean statistically significant.
+  // "significant" only where it cannot mean statistically significant, nor after "small but"
+  // ("small but significant progress" is no "small but major").
   F('significant', 'major', 2, {
     guard: {
-      prevNotIn: set('statistically highly not'),
+      prevNotIn: set('statistically highly not but'),
       notNear: STUDY_WORDS,
       nextIn: set(
         'role impact impacts challenge challenges contribution contributions influence step steps part milestone achievement achievements event events moment moments figure figures factor factors problem problems issue issues obstacle obstacles concern concerns threat threats shift barrier barriers advantage advantages benefit benefits setback setbacks turning transformation transformations change changes choice choices decision decisions implications consequences aspect aspects advancement advancements',
@@ -2756,7 +2883,7 @@ export const TABLE: Entry[] = [
   // which may be statistical).
   F('significant', 'large', 2, {
     guard: {
-      prevNotIn: set('statistically highly not'),
+      prevNotIn: set('statistically highly not but'),
       notNear: STUDY_WORDS,
       nextIn: set('amount amounts number portion portions share proportion'),
     },
@@ -3036,9 +3163,17 @@ export const TABLE: Entry[] = [
   F('difficult to', 'hard to', 2, { modes: NOT_FORMAL }),
   // Empty intensifiers.
   // Not after a negation, where it softens: "I never truly knew him" is not "I never knew him".
+  // Nor beside a contrast or a report, where it separates the real from the claimed ("fewer than 1%
+  // are truly allergic, although 10% report an allergy").
   F('truly', '', 2, {
     why: 'intensifier',
-    guard: { nextLower: true, prevNotIn: new Set([...NEGATORS, 'yours', 'as', 'so', 'too', 'how']) },
+    guard: {
+      nextLower: true,
+      prevNotIn: new Set([...NEGATORS, 'yours', 'as', 'so', 'too', 'how']),
+      notInSentence: set(
+        'although though whereas but only report reports reported claim claims claimed seem seems seemed appear appears appeared',
+      ),
+    },
   }),
   F('incredibly', 'very', 2, { why: 'intensifier', guard: { nextLower: true } }),
   // "The view is nothing short of magical": said of what something is, the frame only insists

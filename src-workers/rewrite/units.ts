@@ -147,27 +147,50 @@ export function planUnits(text: string, ranges: readonly { start: number; end: n
 }
 
 /**
- * A stanza: three lines or more, each short and opening with a capital, at most half of them
- * ending with a full stop and some with a comma or semicolon ("In the quiet of the autumn night, /
- * The stars …"). A word swapped or a line split there breaks rhyme and metre, so verse is left
- * as written. Hard-wrapped prose has lines that open in lower case; a list of fragments has no
- * commas at its line ends; a signature or an address has lines too short.
+ * A stanza: three lines or more, each short, at most half of them ending with a full stop ("In
+ * the quiet of the autumn night, / The stars …"). A word swapped or a line split there breaks
+ * rhyme and metre, so verse is left as written. A song's section labels ("[Chorus]", "Verse 2:")
+ * are no lines of it, and under one a couplet is a stanza. Lines that open with a capital need a comma, a semicolon or a dash at the
+ * end of one — or, in a song's manner, no punctuation at any line end and four lines or more of
+ * two to ten words. Lines in lower case (modern verse) need more: most ending in punctuation and
+ * none over ten words, which hard-wrapped prose, whose lines break anywhere, does not have. A list
+ * of fragments has too few words a line; a signature or an address has lines too short.
  */
 function isVerse(paragraph: string): boolean {
-  const lines = paragraph
+  const all = paragraph
     .split(/\r\n|\r|\n/)
     .map((l) => l.trim())
     .filter(Boolean);
-  if (lines.length < 3) return false;
+  const lines = all.filter((l) => !SONG_LABEL.test(l));
+  // Under a label a song's stanza may be a couplet ("[Pre-Chorus] / And I couldn't help but fall /
+  // Couldn't help but give it all").
+  const labelled = lines.length < all.length;
+  if (lines.length < (labelled ? 2 : 3)) return false;
   if (lines.some((l) => MARKER.exec(l)![0].length > 0 || HEADING.test(l) || TABLE_ROW.test(l))) return false;
   const counts = lines.map((l) => l.split(/\s+/).length);
-  if (!lines.every((l, i) => /^["“'‘(]?\p{Lu}/u.test(l) && counts[i] <= 14)) return false;
+  if (!lines.every((l, i) => /^["“'‘(]?\p{L}/u.test(l) && counts[i] <= 14)) return false;
   // Lines of verse carry a phrase each; a signature or an address ("Warm regards, / Daniel Brooks /
   // Customer Care Team") has lines of a name or two.
   if (counts.filter((c) => c >= 4).length * 2 < lines.length) return false;
   const stops = lines.filter((l) => /[.!?]["”'’)]?$/.test(l)).length;
+  // At most half end a sentence: rhymed couplets close every second line ("… soft and bright.").
+  if (stops * 2 > lines.length) return false;
   // Not a colon, which opens a list ("… are the following officials: / The General Secretariat …").
   const commas = lines.filter((l) => /[,;—–-]$/.test(l)).length;
-  // At most half end a sentence: rhymed couplets close every second line ("… soft and bright.").
-  return stops * 2 <= lines.length && commas > 0;
+  if (lines.every((l) => /^["“'‘(]?\p{Lu}/u.test(l))) return commas > 0 || (stops === 0 && songLines(lines, labelled));
+  return (commas + stops) * 3 >= lines.length * 2 && counts.every((c) => c <= 10);
 }
+/**
+ * Unpunctuated lines in a song's manner: four or more (two under a label) of two to ten words, most
+ * of them sung by or to someone ("I", "you", "we"). A list of features ("Robust support for teams /
+ * Enhanced security for data / …") speaks of things.
+ */
+function songLines(lines: readonly string[], labelled: boolean): boolean {
+  if (lines.length < (labelled ? 2 : 4)) return false;
+  if (!lines.every((l) => l.split(/\s+/).length >= 2 && l.split(/\s+/).length <= 10)) return false;
+  return lines.filter((l) => SUNG_PERSON.test(l)).length * 2 >= lines.length;
+}
+const SUNG_PERSON = /\b(?:i|i'm|i've|i'll|me|my|you|you're|your|we|we're|us|our)\b/i;
+/** A song's section label on a line of its own: "[Chorus]", "(Verse 2)", "Bridge:". */
+const SONG_LABEL =
+  /^(?:\[[^\]\n]{1,30}\]|\([^)\n]{1,30}\)|(?:verse|chorus|pre-chorus|bridge|refrain|hook|intro|outro)(?: \d+)?:?)$/i;

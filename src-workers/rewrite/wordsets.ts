@@ -129,5 +129,5 @@ export const STUDY_WORDS = set(
  * setting, which its opening sets up ("It provides a dynamic setting" gave none).
  */
 export const PROVIDED_NOT_GIVEN = set(
-  'setting settings with way ways means range variety array service services framework mechanism habitat habitats environment infrastructure heart soul core backbone foundation foundations basis source sources step steps oxygen water food energy nutrients electricity fuel power solution solutions alternative alternatives option options platform platforms net nets cushion buffer tool tools',
+  'setting settings with way ways means range variety array service services framework mechanism habitat habitats environment infrastructure heart soul core backbone foundation foundations basis source sources step steps oxygen water food energy nutrients electricity fuel power solution solutions alternative alternatives option options platform platforms net nets cushion buffer tool tools interface interfaces view views journey journeys anchor',
 );

@@ -326,9 +326,23 @@ describe('framing turned into a plain statement', () => {
       'You should not drive after the dose.',
     );
   });
-  it('"plays a crucial role in raising awareness" → "helps raise awareness"; a field or a noun phrase stays', async () => {
-    expect(await standard('Education plays a crucial role in raising awareness about recycling.')).toBe(
+  it('"plays a role in raising awareness" → "helps raise awareness", a crucial one "is central to"; a field or a noun phrase stays', async () => {
+    expect(await standard('Education plays an important role in raising awareness about recycling.')).toBe(
       'Education helps raise awareness about recycling.',
+    );
+    // A crucial role keeps its weight: "helps" would make it a minor one.
+    expect(await standard('Education plays a crucial role in raising awareness about recycling.')).toBe(
+      'Education is central to raising awareness about recycling.',
+    );
+    expect(await standard('Teachers can play a crucial role in helping students manage stress.')).toBe(
+      'Teachers can be central to helping students manage stress.',
+    );
+    // In the past the subject's number is not known ("was" or "were"): it helped.
+    expect(await standard('The treaty played a crucial role in ending the war between the two states.')).toBe(
+      'The treaty helped end the war between the two states.',
+    );
+    expect(await standard('The program also plays a crucial role in raising awareness.')).toBe(
+      'The program also helps raise awareness.',
     );
     // What is shaped is shaped in part already: the verb itself.
     expect(await standard('Social media plays a pivotal role in shaping public opinion.')).toBe(

@@ -23,7 +23,9 @@ describe('the meaning test set (sentence pairs read by hand)', () => {
 
 describe('the swaps that changed meaning before', () => {
   it.each([
-    ['Ultimately, the choice belongs to the voters.', 'In the end, the choice belongs to the voters.'],
+    // What a choice comes down to is no outcome "in the end" (a time); a told outcome is.
+    ['Ultimately, the choice belongs to the voters.', 'The choice belongs to the voters.'],
+    ['Ultimately, he decided to stay in Paris.', 'In the end, he decided to stay in Paris.'],
     ['The town is embracing new technology in its schools.', 'The town is adopting new technology in its schools.'],
     [
       'The report offers a comprehensive review of the evidence.',

@@ -111,6 +111,29 @@ describe('verse', () => {
     const out = await revise(letter, opts('standard', 2));
     expect(out.diff_summary.note ?? '').not.toMatch(/verse/);
   });
+  it('verse in lower case, and a song with its section labels and no punctuation, are verse too', async () => {
+    const modern = [
+      'a tapestry of silver threads;',
+      'the stars are out — and I have wept,',
+      'and every road is a testament to rain,',
+      'if love could ever truly grow this old.',
+    ].join('\n');
+    expect((await revise(modern, opts('standard', 2))).text).toBe(modern);
+    const song = [
+      '[Verse 1]',
+      'Standing in the rain on a Friday night',
+      'Every heartbeat is a testament to you',
+      'City lights are fading out of sight',
+      'Every whisper tells me what is true',
+      '',
+      '[Pre-Chorus]',
+      "And I couldn't help but fall",
+      "Couldn't help but give it all",
+    ].join('\n');
+    const out = await revise(song, opts('standard', 2));
+    expect(out.text).toBe(song);
+    expect(out.diff_summary.note).toMatch(/2 stanzas of verse were left as written/);
+  });
   it('hard-wrapped prose and a list of fragments are not verse', async () => {
     const wrapped = [
       'It is important to note that the council',
@@ -122,5 +145,8 @@ describe('verse', () => {
       '\n',
     );
     expect((await revise(list, opts('standard', 2))).text).not.toBe(list);
+    // Four unpunctuated lines, as a song has them, but of things, not sung to anyone.
+    const features = [...list.split('\n'), 'Seamless onboarding for new staff'].join('\n');
+    expect((await revise(features, opts('standard', 2))).text).not.toBe(features);
   });
 });
