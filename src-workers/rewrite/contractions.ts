@@ -91,7 +91,9 @@ const AFTER_PARTICIPLE = set(
  * shows a participle's object after it ("the", "it", "up") lets "have" contract.
  */
 function adjectiveBeforeNoun(toks: readonly Tok[], at: number): boolean {
-  if (!/ed$/.test(keyOf(toks[at]))) return false;
+  // Only a word that is an adjective too ("mixed", "reserved", "detailed"); "they have
+  // revolutionized communication" is a perfect.
+  if (!/ed$/.test(keyOf(toks[at])) || !lexiconHas(keyOf(toks[at]), 'Adjective')) return false;
   const n = nextWordIndex(toks, at);
   const t = n >= 0 ? toks[n] : undefined;
   if (!t || t.kind !== 'word') return false;

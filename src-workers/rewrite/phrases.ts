@@ -389,7 +389,11 @@ export const PHRASES: Entry[] = [
     // Before an act the moment is the act's: "When it comes to choosing a car, …" → "When choosing
     // a car, …" ("As for choosing a car, there are factors" reads as a change of subject).
     O('when it comes to', 'When', 2, { guard: { nextGerund: true, doerAfter: true } }),
-    O('when it comes to', 'As for', 2),
+    // "As for" turns from a topic before it: the document's first sentence has none, and names its
+    // field ("When it comes to nutrition, balance matters" → "In nutrition, …", "In choosing a
+    // stroller, …").
+    O('when it comes to', 'As for', 2, { guard: { notOpening: true } }),
+    O('when it comes to', 'In', 2),
     O('throughout history ,', 'Through the ages,', 2),
     // Not "Over the past few years,", which narrows a span of decades.
     O('in recent years ,', 'Recently,', 2),

@@ -311,6 +311,9 @@ function splitSentence(
       if (left < minTailLeft || right < 4) continue;
       if (!leftClauseOk(toks, j.at, state.pos)) continue;
       if (j.participle!.evidential && !impersonalSubject(toks)) continue;
+      // A changelog's line has no subject ("Introduced a new --dry-run flag, allowing you to preview
+      // changes"): "This allowed you …" would put a feature that still works in the past.
+      if (subjectlessPast(toks, j.at, state)) continue;
       // After a verb of saying the tail is what was said: "The minister spoke for an hour,
       // highlighting the need for reform" is no "This showed the need".
       if (j.participle!.evidential && toks.slice(0, j.at).some((t) => t.kind === 'word' && SAYING_VERBS.has(keyOf(t))))
@@ -1161,11 +1164,24 @@ const MONTHS = set('january february march april may june july august september 
 /** Protected spans that date a phrase ("In 1945,", "By March 2020,"); a quotation does not ("In "Cry Freedom","). */
 const DATED_SPANS: ReadonlySet<string | undefined> = new Set(['date', 'number']);
 
-/** Some comma before `at` is followed by the word that opens the clause at `rest` (a series of clauses). */
+/** The sentence opens with a past verb and no comma comes before `at`: a line of a log, with no subject. */
+function subjectlessPast(toks: readonly Tok[], at: number, state: ReviseState): boolean {
+  const first = firstContentIndex(toks);
+  if (first < 0 || toks[first].kind !== 'word') return false;
+  const k = keyOf(toks[first]);
+  if (!k.endsWith('ed') && !lexiconHas(k, 'PastTense')) return false;
+  if (toks.slice(first, at).some((t) => t.text === ',')) return false;
+  return !tagsAt(toks, first, state.pos).has('Noun');
+}
+
+/** Some comma before `at` is followed by the pronoun that opens the clause at `rest` (a series of clauses). */
 function clauseSeriesBefore(toks: readonly Tok[], at: number, rest: number): boolean {
   const opener = toks[nextIndex(toks, rest - 1)] ?? toks[rest];
   if (!opener || opener.kind !== 'word') return false;
   const k = keyOf(opener);
+  // A pronoun only: "the" after a comma opens as many phrases as clauses ("Colorful and vivid, the
+  // story is …, and the ending …").
+  if (!SUBJECT_PRONOUNS.has(k)) return false;
   for (let i = 0; i < at; i++) {
     if (toks[i].text !== ',') continue;
     const n = nextIndex(toks, i);

@@ -173,6 +173,8 @@ export interface Guard {
    * endeavor to …"); `false`: it is none of these, so a word that is also a verb is one ("we endeavor to").
    */
   afterModifier?: boolean;
+  /** Not in the document's first sentence, where nothing comes before to turn from. */
+  notOpening?: boolean;
   /** None of the sentence's words may be in the set. */
   notInSentence?: ReadonlySet<string>;
   /**
@@ -1016,8 +1018,8 @@ export const TABLE: Entry[] = [
     // "In a testament to their spirit, the Kiwis fought on": "In proof of" is no English.
     F('in a testament to', 'as proof of', 1),
     // A testament to people, or to all someone believed in, honours them: "a tribute to the
-    // soldiers who died", "a tribute to everything Kael had believed in".
-    F('a testament to', 'a tribute to', 1, { guard: { nextName: true } }),
+    // soldiers who died", "a tribute to everything Kael had believed in" (a name's skill is still
+    // shown: "a testament to Christie's craft").
     F('a testament to', 'a tribute to', 1, { guard: { nextWithin: { n: 2, in: HONOURED } } }),
     // Not "proof of", which claims more than a testament shows.
     F('a testament to', ['evidence of', 'a sign of'], 1),
@@ -2726,7 +2728,7 @@ export const TABLE: Entry[] = [
     guard: {
       attributive: true,
       nextIn: set(
-        'goal goals aim aims purpose purposes reason reasons focus concern concerns objective objectives role roles function functions responsibility responsibilities driver drivers factor factors cause causes benefit benefits advantage advantages method methods way ways means tool tools motivation motivations motive motives challenge challenges issue issues problem problems task tasks target targets use uses feature features difference differences theme themes interest interests question questions aspect aspects priority priorities job duty duties contributor contributors obstacle obstacles barrier barriers threat threats channel channels mechanism mechanisms consideration considerations criterion criteria argument arguments idea ideas point points mission audience audiences attraction attractions strength strengths weakness weaknesses',
+        'goal goals aim aims purpose purposes reason reasons focus concern concerns objective objectives role roles function functions responsibility responsibilities driver drivers factor factors cause causes benefit benefits advantage advantages method methods way ways means tool tools motivation motivations motive motives challenge challenges issue issues problem problems task tasks target targets use uses feature features difference differences theme themes interest interests question questions aspect aspects priority priorities job duty duties contributor contributors obstacle obstacles barrier barriers threat threats channel channels mechanism mechanisms consideration considerations criterion criteria argument arguments idea ideas point points mission audience audiences attraction attractions strength strengths weakness weaknesses character characters protagonist protagonists antagonist antagonists narrator villain villains rival rivals opponent opponents enemy enemies language languages user users victim victims beneficiary beneficiaries customer customers consumer consumers category categories type types form forms kind kinds area areas',
       ),
     },
   }),
@@ -3163,7 +3165,7 @@ export const TABLE: Entry[] = [
   F('difficult to', 'hard to', 2, { modes: NOT_FORMAL }),
   // Empty intensifiers.
   // Not after a negation, where it softens: "I never truly knew him" is not "I never knew him".
-  // Nor beside a contrast or a report, where it separates the real from the claimed ("fewer than 1%
+  // Nor beside a report or a belief, where it separates the real from the claimed ("fewer than 1%
   // are truly allergic, although 10% report an allergy").
   F('truly', '', 2, {
     why: 'intensifier',
@@ -3171,7 +3173,7 @@ export const TABLE: Entry[] = [
       nextLower: true,
       prevNotIn: new Set([...NEGATORS, 'yours', 'as', 'so', 'too', 'how']),
       notInSentence: set(
-        'although though whereas but only report reports reported claim claims claimed seem seems seemed appear appears appeared',
+        'report reports reported claim claims claimed say says said think thinks thought believe believes believed seem seems seemed appear appears appeared',
       ),
     },
   }),

@@ -622,7 +622,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'When it comes to cooking, he is an expert.',
-    expected: 'As for cooking, he is an expert.',
+    expected: 'In cooking, he is an expert.',
   },
   { mode: 'standard', text: 'Imagine a city without cars.', expected: 'Picture a city without cars.' },
   {
@@ -5057,7 +5057,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'When it comes to nutrition, balance matters.',
-    expected: 'As for nutrition, balance matters.',
+    expected: 'In nutrition, balance matters.',
   },
   {
     mode: 'academic',
@@ -8612,7 +8612,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'When it comes to choosing a stroller, safety should always come first.',
-    expected: 'As for choosing a stroller, safety should always come first.',
+    expected: 'In choosing a stroller, safety should always come first.',
     note: '"When choosing …" needs a doer after it: "safety" does not choose ("As for …")',
   },
   {
@@ -9021,5 +9021,19 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'Install the minimum required version of Node before you start the setup.',
     expected: 'Install the minimum required version of Node before you start the setup.',
     note: '(was "minimum needed version")',
+  },
+  {
+    mode: 'standard',
+    text: "Our store sells many knives. When it comes to chef's knives, the Victorinox Fibrox Pro stands above the competition.",
+    expected:
+      "Our store sells many knives. As for chef's knives, the Victorinox Fibrox Pro stands above the competition.",
+    note: 'after a sentence "As for" turns to the new topic',
+  },
+  {
+    mode: 'standard',
+    text: 'Introduced a new --dry-run flag for the deploy command and its subcommands, allowing you to preview changes before they are applied.',
+    expected:
+      'Introduced a new --dry-run flag for the deploy command and its subcommands, allowing you to preview changes before they are applied.',
+    note: 'a changelog line has no subject: no "This allowed you" (the feature still works)',
   },
 ];
