@@ -417,6 +417,10 @@ const PARTICLES = set('up out down off over back around away in on');
 function sAuxiliary(toks: readonly Tok[], v: number, verbKey: string): 'has' | 'is' | '' {
   if (PERFECT_ONLY.has(verbKey)) return 'has';
   if (!PARTICIPLE_LIKE.test(verbKey)) return 'is';
+  // A name given with a word of how often or how widely ("it's often called the silent killer",
+  // "it's widely regarded as …") is a passive ("she's called the police" has called them).
+  const before = v > 0 ? toks[prevIndex(toks, v)] : undefined;
+  if (NAMING_PARTICIPLES.has(verbKey) && before?.kind === 'word' && NAMING_ADVERBS.has(keyOf(before))) return 'is';
   const after = v >= 0 ? nextWordIndex(toks, v) : -1;
   const next = after >= 0 ? toks[after] : undefined;
   if (!next) return 'is';
@@ -426,6 +430,14 @@ function sAuxiliary(toks: readonly Tok[], v: number, verbKey: string): 'has' | '
   if (next.kind === 'word' && PARTICLES.has(k)) return '';
   return 'is';
 }
+
+/** Participles of naming and judging, which take a name or a judgement after a passive "is". */
+const NAMING_PARTICIPLES = set(
+  'called named known considered described referred regarded termed dubbed labeled labelled deemed',
+);
+const NAMING_ADVERBS = set(
+  'often also sometimes usually commonly widely generally frequently rightly aptly still mostly popularly affectionately',
+);
 
 /** Subjects a negative question inverts ("Isn't it …?", "Don't you …?"). */
 const QUESTION_SUBJECTS = set('it you we they he she i there this that');

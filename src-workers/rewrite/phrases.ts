@@ -630,8 +630,15 @@ export const PHRASES: Entry[] = [
         },
       }),
     ),
+    // Nor in a condition, where it narrows the exception: "unless absolutely necessary" is rarer than
+    // "unless necessary".
     F('absolutely', '', 2, {
-      guard: { nextLower: true, nextNotIn: set('not no nothing never none nobody'), notPrevWithin: NEGATED_CLAUSE },
+      guard: {
+        nextLower: true,
+        nextNotIn: set('not no nothing never none nobody'),
+        prevNotIn: set('unless if when where'),
+        notPrevWithin: NEGATED_CLAUSE,
+      },
     }),
     // A change is already to the root of what it changes: "has fundamentally transformed the way we
     // work" says "has transformed" (concise prose; "fundamentally different" compares, and stays).
@@ -693,11 +700,13 @@ export const PHRASES: Entry[] = [
           // Before a preposition it sets a scope: "depends entirely on its outcomes", "made entirely
           // of wood", "particularly in winter" say more than "depends on", "made of", "in winter";
           // after a verb's object it says how far the act went ("recovered fully and …").
-          nextNotIn: AFTER_VERB_PHRASE,
+          // "Simply put," is one phrase, cut whole (below), never "Put,".
+          nextNotIn: new Set([...AFTER_VERB_PHRASE, 'put']),
           notPrevWithin: NEGATED_CLAUSE,
         },
       }),
     ),
+    O('simply put ,', '', 2),
   ]),
 
   // ---- Nouns that should be verbs ("make a decision" → "decide") -------------------------------
@@ -1367,7 +1376,9 @@ export const PHRASES: Entry[] = [
             n: 3,
             in: new Set([...MODALS, ...NEGATORS, ...ONE_EVENT, 'to', 'does', 'do', 'did', 'that']),
           },
-          notMeasured: true,
+          // (An amount up to a clause away: "reduces the risk of dying from smoking-related disease by
+          // about 90%".)
+          notMeasured: MEASURED_CLAUSE,
           nextLower: true,
           // A verb, not a noun ("various charitable causes", "Look up causes and solutions"), of
           // no particular subject's ("their love … leads to their downfall" is the plot), and not

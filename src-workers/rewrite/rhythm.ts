@@ -616,6 +616,16 @@ function refersTo(p: string, a: Subject): boolean {
   return false;
 }
 
+/** Verbs that say what a whole event brought about, which ", which" may take after a noun. */
+const EFFECT_VERBS = set(
+  'caused causes led leads meant means made makes helped helps shocked shocks surprised surprises angered sparked sparks prompted prompts resulted results raised raises drew forced forces allowed allows gave gives left created creates brought brings cost costs saved saves',
+);
+/** "is why", "was why": the reason the whole sentence before gives. */
+function isWhy(toks: readonly Tok[], v: number): boolean {
+  const n = nextIndex(toks, v);
+  return BE_FORMS.has(keyOf(toks[v])) && n >= 0 && keyOf(toks[n]) === 'why';
+}
+
 /** The verb is "be" (a contracted "they're" too): the sentence describes, it does not act. */
 function describesAgain(verb: Tok | undefined): boolean {
   return !!verb && (BE_FORMS.has(keyOf(verb)) || /['’]re$/.test(keyOf(verb)));
@@ -811,6 +821,11 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
     const last = a.toks.findLastIndex((t) => t.kind === 'word');
     if (last < 0 || (singularVerb(keyOf(b.toks[v])) && endsPlural(a.toks, last, state))) return null;
     if (namesAThing(b.toks, v)) return null;
+    // After a noun, ", which" attaches to it: "… through our mobile app. This takes less than five
+    // minutes." is no "the app, which takes …". Only a verb of effect ("caused", "led to") or "is
+    // why" reads as said of the whole sentence there.
+    if (tagsAt(a.toks, last, state.pos).has('Noun') && !EFFECT_VERBS.has(keyOf(b.toks[v])) && !isWhy(b.toks, v))
+      return null;
     const joint = [tok(',', 'punctuation', why), tok(' ', 'space', why), tok('which', 'word', why)];
     return { toks: [...a.toks.slice(0, -1), ...joint, ...b.toks.slice(1)], gap: b.gap, joined: true };
   }

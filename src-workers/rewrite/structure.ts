@@ -161,8 +161,10 @@ function listFollows(toks: readonly Tok[], from: number, firstItem: readonly str
  * phrase about the one before ("a broad range of materials, from music and movies to magazines").
  */
 const ITEM = String.raw`(?!(?:from|including|such|like|especially|in|on|at|with|to|for|by|as|which|who|whose|where|when)\b)(?:[\w'’-]+ ){0,4}[\w'’-]+`;
+// At least one item between the first and "and": "simple, and our new release delivers …" is a
+// second clause, no list ("powerful, simple, and our new release delivers" would read as one).
 const LIST_AHEAD = new RegExp(
-  String.raw`^(?:[\w'’-]+ ){0,4}[\w'’-]+, (?:${ITEM}, )*(?:${ITEM},? )?(?:and|or) (?!(?:it|they|he|she|we|you|i|this|that|there|these|those)\b)`,
+  String.raw`^(?:[\w'’-]+ ){0,4}[\w'’-]+, (?:${ITEM}, )*${ITEM},? (?:and|or) (?!(?:it|they|he|she|we|you|i|this|that|there|these|those)\b)`,
 );
 
 /** The words of toks[from..to), lower case. */
@@ -1395,13 +1397,18 @@ const STRONG_ROLES = set('crucial vital key pivotal critical central essential f
 /** "be" for "plays"/"play" after what comes before: "is", "be" after a modal or "to", "are" after a plural subject. */
 function centralBe(form: 'base' | 's3' | 'past' | 'ger', toks: readonly Tok[], prev: number): string | null {
   const p = prev >= 0 && isWord(toks[prev]) ? keyOf(toks[prev]) : '';
-  if (!p || p.endsWith('ly') || ADVERBS_BEFORE_ROLE.has(p)) return null;
+  if (!p || p.endsWith('ly') || ADVERBS_BEFORE_ROLE.has(p) || lexiconHas(p, 'Adverb')) return null;
+  // A question ("Do parents play …?") or a bare infinitive after "let", "make", "help" ("let
+  // teachers play …") keeps "play": "be" there would need the whole clause rebuilt.
+  if (toks.some((t) => t.text === '?')) return null;
+  if (toks.slice(0, prev).some((t) => isWord(t) && BARE_INFINITIVE_BEFORE.has(keyOf(t)))) return null;
   if (form === 's3') return 'is';
   if (form !== 'base') return null;
   if (MODALS.has(p) || p === 'to') return 'be';
   return PLURAL_SUBJECT_WORDS.has(p) || (/s$/.test(p) && !/ss$/.test(p) && !AUXILIARIES.has(p)) ? 'are' : null;
 }
 const ADVERBS_BEFORE_ROLE = set('also still often always never not do does did too even only already');
+const BARE_INFINITIVE_BEFORE = set('do does did let lets letting make makes made making help helps helped helping');
 const PLURAL_SUBJECT_WORDS = set('they we you these those');
 
 /** "plays a crucial role in shaping X" → "shapes X"; "… in raising awareness" → "helps raise awareness". */
@@ -1643,6 +1650,8 @@ function helpBut(toks: Tok[]): boolean {
     if (v < 0 || keyOf(toks[but]) !== 'but' || !isWord(toks[v]) || !isLowerWord(toks[v].text)) continue;
     const vk = keyOf(toks[v]);
     if (!/^[a-z]+$/.test(vk) || verbForms(vk).base !== vk || !canBeVerb(vk)) continue;
+    // A gerund the inflection does not know ("grin" → "grinning", "panic" → "panicking") stays "but grin".
+    if (!verbForms(vk).ger.endsWith('ing')) continue;
     const why = REASONS.stock;
     toks.splice(but, v - but + 1, tok(verbForms(vk).ger, 'word', why));
     toks[but] = { ...toks[but], removedBefore: why };
@@ -2127,6 +2136,9 @@ function additiveToAlso(toks: Tok[]): boolean {
     // "such as" lists examples inside the subject ("using tools such as calendars can help"); any
     // other "as" opens a clause.
     if (CLAUSE_WORDS.has(k) && !(k === 'as' && keyOf(toks[w[n - 1]]) === 'such')) return false;
+    // A clause inside the subject with no "that" ("the apartment I had rented online turned out"):
+    // its "had" is not the sentence's.
+    if (SUBJECT_PRONOUNS.has(k)) return false;
     // A negation before the auxiliary, or a contracted one ("it's not like teachers are trying"):
     // the auxiliary found later belongs to a clause inside, and "also" there would be denied too.
     if (isNegation(k) || /['’]/.test(k)) return false;
@@ -2158,8 +2170,11 @@ function additiveToAlso(toks: Tok[]): boolean {
       n + 2 < w.length &&
       readsAsParticiple(keyOf(toks[w[n + 2]]));
     // Not in a passive: "Additionally, it was formed 66 million years ago" → "It was also formed"
-    // says it was formed twice; the opening is cut instead.
+    // says it was formed twice, "it will also be approved" a second approval; the opening is cut
+    // instead.
     if (BE_FORMS.has(k) && (readsAsParticiple(keyOf(after)) || adverbThenParticiple)) return false;
+    const third = n + 2 < w.length ? keyOf(toks[w[n + 2]]) : '';
+    if ((keyOf(after) === 'be' || keyOf(after) === 'been') && readsAsParticiple(third)) return false;
     if (HAVE_FORMS.has(k) && !readsAsParticiple(keyOf(after)) && !keyOf(after).endsWith('ly') && !adverbThenParticiple)
       toks.splice(w[n], 0, also, tok(' ', 'space', why));
     else toks.splice(w[n] + 1, 0, tok(' ', 'space', why), also);

@@ -386,8 +386,12 @@ function tellsPastOrFuture(toks: readonly Tok[], end: number): boolean {
     const k = keyOf(t);
     if (NOT_NOW_AUX.has(k)) return true;
     if (FINITE_AUX.has(k)) return false;
-    // A past form after the first word (the subject's): "my grandfather wrote", "the factory closed".
-    if (n > 0 && (lexiconHas(k, 'PastTense') || k.endsWith('ed'))) return true;
+    // A past form after the first word (the subject's): "my grandfather wrote", "the factory closed";
+    // not a word that only ends so ("users need", "teams succeed") nor an adjective after a
+    // determiner ("a balanced diet").
+    const before = keyOf(toks[prevIndex(toks, i)] ?? t);
+    if (n > 0 && (lexiconHas(k, 'PastTense') || (k.endsWith('ed') && !k.endsWith('eed'))) && !DETERMINERS.has(before))
+      return true;
     if (n > 0 && lexiconHas(k, 'PresentTense')) return false;
   }
   return false;

@@ -52,8 +52,9 @@ const CAREFUL_NUANCE = set(
   'approach approaches examination exploration analysis analyses interpretation assessment reading look',
 );
 /** What "nuanced" says of that no plainer adjective keeps ("a nuanced understanding"). */
+// A problem is complicated, never "subtle" ("a blunt solution to a nuanced problem"): it stays.
 const NUANCED_KEPT = set(
-  'understanding view views perspective perspectives stance picture grasp debate discussion conversation lens take lived experience experiences account accounts answer answers response responses argument arguments position',
+  'problem problems issue issues question questions situation situations topic topics understanding view views perspective perspectives stance picture grasp debate discussion conversation lens take lived experience experiences account accounts answer answers response responses argument arguments position',
 );
 
 /** Things made to do a job, which are designed to do it rather than "set out to". */
@@ -512,7 +513,7 @@ const PLAY_FORMS = set('play plays played playing');
 const MAKE_FORMS = set('make makes made making');
 /** Whom a testament honours: people, the dead, or all someone stood for. */
 const HONOURED = set(
-  'soldiers those everyone people men women victims veterans workers heroes ancestors generations families everything all him them',
+  'soldiers those everyone people men women victims veterans workers heroes ancestors generations families everything all him them volunteers firefighters nurses doctors teachers founders members staff crew team grandmother grandfather grandparents mother father parents family mom dad son daughter wife husband brother sister friends',
 );
 /** What a "utilization" rate is measured of: there it is the term. */
 const UTILIZED_CAPACITIES = set(
@@ -554,7 +555,7 @@ const PROFOUND_TROUBLES = set('challenge challenges problem problems difficulty 
 /** What reaches far when "profound": consequences, not necessarily bad ones. */
 const PROFOUND_REACH = set('consequences implications repercussions');
 /** Turns and shifts that are "profound" are major ones ("a deep turning point" is no English). */
-const PROFOUND_TURNS = set('turning shift shifts transformation transformations');
+const PROFOUND_TURNS = set('turning shift shifts transformation transformations milestone milestones');
 /** Where "complex" is a technical term ("complex numbers", "a protein complex"), not "complicated". */
 const COMPLEX_TECH_BEFORE = set(
   'protein enzyme building housing sports industrial military shopping apartment office medical oedipus inferiority superiority golgi immune',
@@ -641,8 +642,12 @@ export const TABLE: Entry[] = [
   }),
   // Anything but a told outcome ("Ultimately, further research is needed", "Ultimately, Tesla remains
   // …") loses it: "In the end" there reads as a time.
-  O('ultimately ,', { plain: ['In the end,'], concise: [''] }, 2, { guard: { beforePastOrFuture: true } }),
-  O('ultimately ,', '', 2, { guard: { beforePastOrFuture: false } }),
+  // Nor beside an "end" of the writer's ("Ultimately, the end of the season was …", "… In the end,
+  // I'm not the same person").
+  O('ultimately ,', { plain: ['In the end,'], concise: [''] }, 2, {
+    guard: { beforePastOrFuture: true, notInSentence: set('end'), notNear: set('end') },
+  }),
+  O('ultimately ,', '', 2),
   O('needless to say ,', '', 1),
   O('it goes without saying that', '', 1),
   O('as an ai language model ,', '', 1),
@@ -1022,6 +1027,8 @@ export const TABLE: Entry[] = [
     // shown: "a testament to Christie's craft").
     F('a testament to', 'a tribute to', 1, { guard: { nextWithin: { n: 2, in: HONOURED } } }),
     // Not "proof of", which claims more than a testament shows.
+    // "a living testament to the power of practice" is living proof: "a living sign of" is no English.
+    F('a living testament to', 'living proof of', 1),
     F('a testament to', ['evidence of', 'a sign of'], 1),
     // After an adjective ("a true testament to"); never straight after a verb ("remains testament
     // to" would read "remains sign of").
@@ -1917,7 +1924,10 @@ export const TABLE: Entry[] = [
     guard: {
       notInSentence: set('deep'),
       nextNotIn: new Set([
-        ...set('impact impacts effect effects influence depth depths choice choices decision decisions moment moments'),
+        // Nor an event lived through ("a deep experience", "a deep journey").
+        ...set(
+          'impact impacts effect effects influence depth depths choice choices decision decisions moment moments experience experiences journey journeys',
+        ),
         ...PROFOUND_TROUBLES,
         ...PROFOUND_REACH,
         ...PROFOUND_TURNS,
@@ -3149,6 +3159,9 @@ export const TABLE: Entry[] = [
       // A finding reported ("have shown that … are significantly less likely") is statistical too.
       notNear: new Set([...STUDY_WORDS, ...set('shown reported researchers scientists economists likely')]),
       nextIn: set('more less higher lower better worse larger smaller greater faster slower'),
+      // "lower" is a verb too: "Statins can significantly lower your risk" is no "much lower your
+      // risk" (a determiner after it shows the object).
+      notNextWithin: { n: 2, in: new Set([...DETERMINERS, ...POSSESSIVES]) },
     },
   }),
   // Not "fundamental rights" or "freedoms": a term of law (a charter's, a constitution's).

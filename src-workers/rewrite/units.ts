@@ -182,15 +182,33 @@ function isVerse(paragraph: string): boolean {
 }
 /**
  * Unpunctuated lines in a song's manner: four or more (two under a label) of two to ten words, most
- * of them sung by or to someone ("I", "you", "we"). A list of features ("Robust support for teams /
- * Enhanced security for data / …") speaks of things.
+ * of them sung by or to someone ("I", "you", "we"), with a rhyme at the end of two lines near each
+ * other ("night" / "sight", "fall" / "all") unless a label names the part. A list of features ("Robust support for teams / …")
+ * speaks of things; a checklist, a recipe's steps or a chat ("Sam: yes I will be there") rhyme by
+ * chance only, and a line that opens with a speaker's name is no song's.
  */
 function songLines(lines: readonly string[], labelled: boolean): boolean {
   if (lines.length < (labelled ? 2 : 4)) return false;
   if (!lines.every((l) => l.split(/\s+/).length >= 2 && l.split(/\s+/).length <= 10)) return false;
-  return lines.filter((l) => SUNG_PERSON.test(l)).length * 2 >= lines.length;
+  if (lines.some((l) => SPEAKER.test(l))) return false;
+  if (lines.filter((l) => SUNG_PERSON.test(l)).length * 2 < lines.length) return false;
+  // Under a song's label the label says it ("We're a tapestry of broken dreams / Nothing's ever
+  // quite the way it seems" rhymes to the ear only).
+  if (labelled) return true;
+  const ends = lines.map((l) => (/([a-z']+)\W*$/i.exec(l)?.[1] ?? '').toLowerCase());
+  return ends.some((e, i) => rhymes(e, ends[i + 1]) || rhymes(e, ends[i + 2]));
 }
 const SUNG_PERSON = /\b(?:i|i'm|i've|i'll|me|my|you|you're|your|we|we're|us|our)\b/i;
+/** "Alex: hey …": a speaker's name and a colon open a line of a chat or a script. */
+const SPEAKER = /^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)?:\s/u;
+
+/** Two different words with the same last three letters ("night" / "sight", "fall" / "all"). */
+function rhymes(a: string, b: string | undefined): boolean {
+  return !!b && a !== b && a.length >= 3 && b.length >= 3 && a.slice(-3) === b.slice(-3);
+}
 /** A song's section label on a line of its own: "[Chorus]", "(Verse 2)", "Bridge:". */
-const SONG_LABEL =
-  /^(?:\[[^\]\n]{1,30}\]|\([^)\n]{1,30}\)|(?:verse|chorus|pre-chorus|bridge|refrain|hook|intro|outro)(?: \d+)?:?)$/i;
+const SONG_PART = '(?:verse|chorus|pre-chorus|post-chorus|bridge|refrain|hook|intro|outro|interlude)';
+const SONG_LABEL = new RegExp(
+  `^(?:\\[${SONG_PART}\\b[^\\]\\n]{0,24}\\]|\\(${SONG_PART}\\b[^)\\n]{0,24}\\)|${SONG_PART}(?: \\d+)?:?)$`,
+  'i',
+);

@@ -7152,7 +7152,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'casual',
     text: 'Additionally, the examination system could be supplemented by portfolios, which allow students to show their skills.',
-    expected: 'The examination system could also be supplemented by portfolios, which let students show their skills.',
+    expected: 'The examination system could be supplemented by portfolios, which let students show their skills.',
   },
   {
     mode: 'concise',
@@ -7816,7 +7816,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'Additionally, the May deadline has been extended by two weeks.',
-    expected: 'The May deadline has also been extended by two weeks.',
+    expected: 'The May deadline has been extended by two weeks.',
   },
   {
     mode: 'standard',
@@ -9035,5 +9035,138 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected:
       'Introduced a new --dry-run flag for the deploy command and its subcommands, allowing you to preview changes before they are applied.',
     note: 'a changelog line has no subject: no "This allowed you" (the feature still works)',
+  },
+  {
+    mode: 'standard',
+    text: 'Do parents play a crucial role in raising children?',
+    expected: 'Do parents help raise children?',
+    note: 'a question keeps its verb (was "Do parents are central to")',
+  },
+  {
+    mode: 'standard',
+    text: 'We should let teachers play a crucial role in designing the curriculum.',
+    expected: 'We should let teachers help design the curriculum.',
+    note: 'after "let" the verb stays bare (was "let teachers are central to")',
+  },
+  {
+    mode: 'standard',
+    text: 'Parents sometimes play a crucial role in choosing a school for their children.',
+    expected: 'Parents sometimes help choose a school for their children.',
+    note: 'an adverb is no plural subject (was "Parents sometimes are central to")',
+  },
+  {
+    mode: 'standard',
+    text: 'Ultimately, teams succeed when they communicate clearly.',
+    expected: 'Teams succeed when they communicate clearly.',
+    note: '"succeed" is no past: the word goes (was "In the end,")',
+  },
+  {
+    mode: 'standard',
+    text: 'Ultimately, a balanced diet is the key to good health.',
+    expected: 'A balanced diet is the key to good health.',
+    note: '"a balanced diet" tells no past (was "In the end,")',
+  },
+  {
+    mode: 'standard',
+    text: 'The award is a testament to the volunteers who made it happen.',
+    expected: 'The award is a tribute to the volunteers who made it happen.',
+    note: 'a testament to people honours them (was "shows the volunteers")',
+  },
+  {
+    mode: 'standard',
+    text: 'The garden is a testament to my grandmother.',
+    expected: 'The garden is a tribute to my grandmother.',
+    note: '(was "The garden shows my grandmother")',
+  },
+  {
+    mode: 'standard',
+    text: 'Solar panels cut energy bills. Furthermore, solar panels can be installed in a single day.',
+    expected: 'Solar panels cut energy bills. Solar panels can be installed in a single day.',
+    note: 'no "also" in a passive ("can also be installed")',
+  },
+  {
+    mode: 'standard',
+    text: 'Our customers want software that is not only powerful but also simple, and our new release delivers on both counts.',
+    expected: 'Our customers want software that is powerful and simple. Our new release delivers on both counts.',
+    note: 'a clause after ", and" is no list item (was "powerful, simple, and our new release")',
+  },
+  {
+    mode: 'standard',
+    text: 'Patients can book visits through our mobile app. This takes less than five minutes.',
+    expected: 'Patients can book visits through our mobile app. This takes less than five minutes.',
+    note: 'after a noun ", which" would name the app (was "our mobile app, which takes")',
+  },
+  {
+    mode: 'standard',
+    text: 'Nicotine patches can significantly lower your risk of relapse in the first month.',
+    expected: 'Nicotine patches can significantly lower your risk of relapse in the first month.',
+    note: 'the verb "lower" (was "much lower your risk")',
+  },
+  {
+    mode: 'concise',
+    text: 'Simply put, it means your airways overreact to triggers.',
+    expected: 'It means your airways overreact to triggers.',
+    note: 'the phrase goes whole (was "Put, it means")',
+  },
+  {
+    mode: 'formal',
+    text: "High blood pressure rarely causes symptoms, which is why it's often called the silent killer.",
+    expected: 'High blood pressure rarely causes symptoms, which is why it is often called the silent killer.',
+    note: 'a name given is a passive (was "it has often called")',
+  },
+  {
+    mode: 'formal',
+    text: "She's called the police twice this week.",
+    expected: 'She has called the police twice this week.',
+    note: 'a perfect with its object stays "has"',
+  },
+  {
+    mode: 'academic',
+    text: 'Quitting before age 40 reduces the risk of dying from smoking-related disease by about 90%.',
+    expected: 'Quitting before age 40 reduces the risk of dying from smoking-related disease by approximately 90%.',
+    note: 'a measured effect is not hedged (was "can reduce")',
+  },
+  {
+    mode: 'standard',
+    text: 'Keep an emergency fund and avoid withdrawing from it unless absolutely necessary.',
+    expected: 'Keep an emergency fund and avoid withdrawing from it unless absolutely necessary.',
+    note: '"absolutely" narrows the exception (was "unless necessary")',
+  },
+  {
+    mode: 'standard',
+    text: 'We loved the city. Additionally, the apartment I had rented online turned out to be half the size shown in the photos.',
+    expected:
+      'We loved the city. The apartment I had rented online turned out to be half the size shown in the photos.',
+    note: 'the subject\'s own clause keeps its verb (was "I had also rented")',
+  },
+  {
+    mode: 'standard',
+    text: 'Ultimately, the end of the season was bittersweet.',
+    expected: 'The end of the season was bittersweet.',
+    note: '(was "In the end, the end of the season")',
+  },
+  {
+    mode: 'standard',
+    text: 'Today is a profound milestone in your journey.',
+    expected: 'Today is a major milestone in your journey.',
+    note: '(was "a deep milestone")',
+  },
+  {
+    mode: 'standard',
+    text: 'It was a blunt solution to a nuanced problem.',
+    expected: 'It was a blunt solution to a nuanced problem.',
+    note: 'a problem is not "subtle" (it stays)',
+  },
+  {
+    mode: 'standard',
+    text: 'Her recovery is a living testament to the power of daily practice.',
+    expected: 'Her recovery is living proof of the power of daily practice.',
+    note: '(was "a living sign of")',
+  },
+  {
+    mode: 'standard',
+    text: "When the engine finally turned over, I couldn't help but grin.",
+    expected: "When the engine finally turned over, I couldn't help but grin.",
+    note: 'no "couldn\'t help grin"',
   },
 ];

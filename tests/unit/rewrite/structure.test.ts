@@ -149,4 +149,32 @@ describe('verse', () => {
     const features = [...list.split('\n'), 'Seamless onboarding for new staff'].join('\n');
     expect((await revise(features, opts('standard', 2))).text).not.toBe(features);
   });
+  it('a chat, a checklist and a recipe in short unpunctuated lines addressed to "you" are not verse', async () => {
+    for (const lines of [
+      [
+        'Alex: hey are you coming tonight',
+        'Sam: yes I will be there around eight',
+        'Alex: great we can utilize the back room',
+        'Sam: additionally I will bring snacks',
+      ],
+      [
+        'Before your trip',
+        'Check that your passport is valid',
+        'Book your hotel as early as you can',
+        'Additionally buy travel insurance',
+        'Leverage a budget app to track your spending',
+      ],
+      [
+        'Mix the flour and sugar in your bowl',
+        'Add the eggs and utilize a whisk',
+        'Pour the batter into your pan',
+        'Bake until you see a golden crust',
+      ],
+    ]) {
+      const text = lines.join('\n');
+      const out = await revise(text, opts('standard', 2));
+      expect(out.text).not.toBe(text);
+      expect(out.diff_summary.note ?? '').not.toMatch(/verse/);
+    }
+  });
 });
