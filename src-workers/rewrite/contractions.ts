@@ -211,6 +211,11 @@ export function contract(toks: Tok[], level: ContractionLevel, apostrophe: strin
       const prevKey = p >= 0 && toks[p].kind === 'word' ? keyOf(toks[p]) : '';
       if (NO_CONTRACT_AFTER.has(prevKey)) continue;
       if (OBJECT_PRONOUNS.has(k) && PREPOSITIONS.has(prevKey) && !CLAUSE_PREPOSITIONS.has(prevKey)) continue;
+      // After a gerund "it" is its object ("Replacing it will require …" is no "Replacing it'll").
+      if (k === 'it' && /ing$/.test(prevKey) && prevKey !== 'thing' && prevKey !== 'nothing') continue;
+      // A predicate put first stresses its "be" ("how difficult it is to escape", "how lonely he is"):
+      // "how difficult it's to" is no English.
+      if (p >= 0 && BE_VERBS.has(keyOf(toks[j])) && WH_WORDS.has(keyOf(toks[prevIndex(toks, p)] ?? toks[i]))) continue;
       // After a question word the verb "be" keeps its full form unless a participle follows:
       // "no matter where we are in the world" (not "where we're in"); "where we're going" is fine.
       // "The way" counts as one: "the way you are with kids".

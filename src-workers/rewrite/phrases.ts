@@ -468,7 +468,7 @@ export const PHRASES: Entry[] = [
         nextNotIn: new Set([
           ...AS_WE_MOMENTS,
           ...set(
-            'stand sit have know knew discussed discuss mentioned mention said say noted note saw see explained explain described describe agreed agree expected expect hoped hope learned learnt showed show argued argue suggested suggest found find predicted predict can could will shall may might must all both do did does are is am would should age aged grow grew get got become became mature matured develop developed progress progressed evolve evolved advance advanced gain gained approach approached near neared enter entered begin began start started reach reached close closed end ended conclude concluded celebrate celebrated mark marked welcome welcomed turn turned step stepped head headed embark embarked arrive arrived move moved go went venture ventured transcend transcended transition transitioned come came gather gathered meet met unite united join joined',
+            'stand sit continue continues keep have know knew discussed discuss mentioned mention said say noted note saw see explained explain described describe agreed agree expected expect hoped hope learned learnt showed show argued argue suggested suggest found find predicted predict can could will shall may might must all both do did does are is am would should age aged grow grew get got become became mature matured develop developed progress progressed evolve evolved advance advanced gain gained approach approached near neared enter entered begin began start started reach reached close closed end ended conclude concluded celebrate celebrated mark marked welcome welcomed turn turned step stepped head headed embark embarked arrive arrived move moved go went venture ventured transcend transcended transition transitioned come came gather gathered meet met unite united join joined',
           ),
         ]),
       },
@@ -1428,7 +1428,15 @@ export const PHRASES: Entry[] = [
     // letter of reference) is a testimony, not a claim to hedge.
     F('always', 'usually', 2, {
       modes: ACADEMIC,
-      guard: { prevIn: set('is are'), notPrevWithin: { n: 2, in: set('he she who i you we') } },
+      // Nor what someone believes or claims ("Boxer believes that Napoleon is always right"): the
+      // belief is reported as held, and hedging it changes the believer.
+      guard: {
+        prevIn: set('is are'),
+        notPrevWithin: { n: 2, in: set('he she who i you we') },
+        notInSentence: set(
+          'believe believes believed think thinks thought claim claims claimed insist insists insisted convinced convincing convince argue argues argued',
+        ),
+      },
     }),
   ]),
 ];

@@ -616,6 +616,8 @@ function refersTo(p: string, a: Subject): boolean {
   return false;
 }
 
+const OWN_TURN = set('but yet so because although though');
+
 /** Verbs that say what a whole event brought about, which ", which" may take after a noun. */
 const EFFECT_VERBS = set(
   'caused causes led leads meant means made makes helped helps shocked shocks surprised surprises angered sparked sparks prompted prompts resulted results raised raises drew forced forces allowed allows gave gives left created creates brought brings cost costs saved saves',
@@ -851,6 +853,10 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
   // flatten the contrast into "wasn't the rain and was the traffic".
   if (hasNegation(a.toks) !== hasNegation(b.toks)) return null;
   if (!plainStatement(a, 20) || !plainStatement(b, 20) || wa + wb > 32) return null;
+  // Not a clipped sentence of two words ("I said I'd come up on the weekend. I should. I
+  // will."), whose shortness is the point, nor one with a contrast or a reason of its own ("It is a
+  // long way but you must …"), which a join would run on.
+  if (wb < 3 || b.toks.some((t) => t.kind === 'word' && OWN_TURN.has(keyOf(t)))) return null;
   const sb = subjectOf(b.toks, state);
   if (!sb || sb.pronoun !== hk) return null;
   const sa = subjectOf(a.toks, state);

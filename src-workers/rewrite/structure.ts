@@ -989,11 +989,23 @@ const IRREGULAR_PLURALS = set('people children men women');
 function pluralThat(toks: Tok[], w: number[], at: number, modal: string, state: ReviseState): boolean {
   const first = toks[w[at]];
   if (!isWord(first) || !isLowerWord(first.text)) return false;
+  // A pronoun is the whole subject: "that we streamline this process" → "We must streamline this
+  // process" (read on, "this" would pass for a plural head and "process" for the verb).
+  if (SUBJECT_PRONOUNS.has(keyOf(first))) {
+    const vk = at + 1 < w.length && isWord(toks[w[at + 1]]) ? keyOf(toks[w[at + 1]]) : '';
+    // (A negation stays as written: "that you don't skip any doses".)
+    if (!/^(?:we|they|you|i)$/.test(keyOf(first)) || !/^[a-z]+$/.test(vk) || verbForms(vk).base !== vk) return false;
+    if (MODAL_OR_AUX.has(vk) || isNegation(vk)) return false;
+    if (!lexiconHas(vk, 'Infinitive') && !tagsAt(toks, w[at + 1], state.pos).has('Verb')) return false;
+    subjectWithModal(toks, w[at + 1], [first], modal);
+    return true;
+  }
   const det = DETERMINERS.has(keyOf(first)) && keyOf(first) !== 'a' && keyOf(first) !== 'an';
   for (let h = det ? at + 1 : at; h <= at + 2 && h + 1 < w.length; h++) {
     const head = toks[w[h]];
     if (!isWord(head) || !isLowerWord(head.text)) return false;
     const hk = keyOf(head);
+    if (DETERMINERS.has(hk)) return false;
     // A verb in -s is no plural head ("everyone has access").
     if (MODAL_OR_AUX.has(hk)) return false;
     if (!pluralHead(hk)) continue;
@@ -1743,6 +1755,16 @@ const RELATIVE_HEADS = set('those anyone everyone someone anybody everybody some
  * are available to students" → "tools available to students"; "the museum, which was founded in
  * 1901, …" → "the museum, founded in 1901, …".
  */
+/** "it is", "it was" or "it's" before `at`: the relative at `at` may close a cleft. */
+function cleftBefore(toks: readonly Tok[], at: number): boolean {
+  for (let i = 0; i < at; i++) {
+    const k = keyOf(toks[i]);
+    if (k === "it's" || k === 'it’s') return true;
+    if (k === 'it' && /^(?:is|was)$/.test(keyOf(toks[nextIndex(toks, i)] ?? toks[i]))) return true;
+  }
+  return false;
+}
+
 /** "and that" / "or who" (the same relative word) after `from`: a coordinated second relative clause. */
 function secondRelativeAfter(toks: readonly Tok[], from: number, relative: string): boolean {
   for (let i = from; i < toks.length; i++) {
@@ -1779,6 +1801,9 @@ function reducedRelatives(toks: Tok[], state: ReviseState): boolean {
     // An adjective with its preposition reads as well without the clause ("tools that are
     // available to students" → "tools available to students").
     const after = nextIndex(toks, n);
+    // A participle with nothing after it reads as the verb once "which was" goes ("the tram which
+    // was packed, couldn't see …" → "the tram packed,").
+    if (participle && (after < 0 || toks[after].kind === 'punctuation')) continue;
     const adjectivePhrase = PREPOSED_ADJECTIVES.has(nk) && after >= 0 && ADJECTIVE_PREPOSITIONS.has(keyOf(toks[after]));
     if (
       !participle &&
@@ -1789,6 +1814,9 @@ function reducedRelatives(toks: Tok[], state: ReviseState): boolean {
     // After a verb "that" is no relative but a pronoun: "We believe that is in the report" is not
     // "We believe in the report". Asked last: the tagger parses the sentence.
     if (!RELATIVE_HEADS.has(keyOf(toks[p])) && !tagsAt(toks, p, state.pos).has('Noun')) continue;
+    // Nor the relative of a cleft ("it is the families of young women who are in want of …"):
+    // cut, it would hand the wanting to the women.
+    if (cleftBefore(toks, i)) continue;
     // Nor a relative a second one answers: "approaches that are grounded in evidence and that
     // respect …" would lose its parallel.
     if (secondRelativeAfter(toks, n, keyOf(toks[i]))) continue;

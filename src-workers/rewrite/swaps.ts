@@ -837,6 +837,7 @@ export function applyTable(toks: Tok[], state: ReviseState, neighbours: Neighbou
         if (!guardOk(rule.guard, toks, i, m.end)) continue;
         if (rule.guard.notNear && nearAny(rule.guard.notNear, toks, neighbours)) continue;
         if (rule.guard.notOpening && state.atStart && !state.previousSentence.length) continue;
+        if (rule.guard.notSentenceStart && isStart) continue;
         if (rule.guard.attributive && !attributive(toks, m.end, i)) continue;
         if (rule.guard.verb && !readsAsVerb(toks, i, rule.forms, pos)) continue;
         if (rule.guard.noun && !readsAsNoun(toks, i, pos)) continue;

@@ -176,6 +176,8 @@ export interface Guard {
   afterModifier?: boolean;
   /** Not in the document's first sentence, where nothing comes before to turn from. */
   notOpening?: boolean;
+  /** Not the sentence's first word (where a verb is an order: "Require peer review for …"). */
+  notSentenceStart?: boolean;
   /** None of the sentence's words may be in the set. */
   notInSentence?: ReadonlySet<string>;
   /**
@@ -511,6 +513,12 @@ const JUDGING = set(
 const ADVERBS_BEFORE_VERB = set('now also still often sometimes always usually currently increasingly effectively');
 const PLAY_FORMS = set('play plays played playing');
 const MAKE_FORMS = set('make makes made making');
+/** What strikes a body: its "impact" is the blow itself. */
+const BLOWS = set(
+  'crash crashes collision collisions blast blasts explosion explosions bullet bullets fall wave waves shell shells',
+);
+/** What a text underscores and does not thereby show: an idea, a theme, a point it makes. */
+const IDEAS = set('idea ideas theme themes notion notions point points message messages fact');
 /** Whom a testament honours: people, the dead, or all someone stood for. */
 const HONOURED = set(
   'soldiers those everyone people men women victims veterans workers heroes ancestors generations families everything all him them volunteers firefighters nurses doctors teachers founders members staff crew team grandmother grandfather grandparents mother father parents family mom dad son daughter wife husband brother sister friends',
@@ -982,6 +990,8 @@ export const TABLE: Entry[] = [
     F('most notably', ['above all', 'especially'], 2),
   ]),
   // ---- "A testament to", "serves as", and friends --------------------------------------------
+  // (None where a second object takes its "to" again: "a testament to Leonardo's genius and to the
+  // fragility of art" would read "shows Leonardo's genius and to the fragility".)
   ...because('stock', [
     // "It is a testament to her skill that she finished": "It shows her skill that she finished" is
     // no sentence; "a tribute to" reads right whether the "that" opens a clause or a relative.
@@ -990,22 +1000,30 @@ export const TABLE: Entry[] = [
     F('it is a testament to', 'it is a tribute to', 1, { guard: { clauseThat: true } }),
     F("it's a testament to", "it's a tribute to", 1, { guard: { clauseThat: true } }),
     F('it was a testament to', 'it was a tribute to', 1, { guard: { clauseThat: true } }),
-    F('is a testament to', 'shows', 1, { guard: { noAppositive: true, notNextWithin: { n: 2, in: HONOURED } } }),
-    F('was a testament to', 'showed', 1, { guard: { noAppositive: true, notNextWithin: { n: 2, in: HONOURED } } }),
-    F('are a testament to', 'show', 1, { guard: { noAppositive: true, notNextWithin: { n: 2, in: HONOURED } } }),
-    F('were a testament to', 'showed', 1, { guard: { noAppositive: true, notNextWithin: { n: 2, in: HONOURED } } }),
-    F('stands as a testament to', 'shows', 1, { guard: { noAppositive: true } }),
-    F('stood as a testament to', 'showed', 1, { guard: { notPrevWithin: AFTER_HAVE } }),
-    F('stood as a testament to', 'shown', 1, { guard: { prevWithin: AFTER_HAVE } }),
+    F('is a testament to', 'shows', 1, {
+      guard: { notParallel: true, noAppositive: true, notNextWithin: { n: 2, in: HONOURED } },
+    }),
+    F('was a testament to', 'showed', 1, {
+      guard: { notParallel: true, noAppositive: true, notNextWithin: { n: 2, in: HONOURED } },
+    }),
+    F('are a testament to', 'show', 1, {
+      guard: { notParallel: true, noAppositive: true, notNextWithin: { n: 2, in: HONOURED } },
+    }),
+    F('were a testament to', 'showed', 1, {
+      guard: { notParallel: true, noAppositive: true, notNextWithin: { n: 2, in: HONOURED } },
+    }),
+    F('stands as a testament to', 'shows', 1, { guard: { notParallel: true, noAppositive: true } }),
+    F('stood as a testament to', 'showed', 1, { guard: { notParallel: true, notPrevWithin: AFTER_HAVE } }),
+    F('stood as a testament to', 'shown', 1, { guard: { notParallel: true, prevWithin: AFTER_HAVE } }),
     // Without the article ("stands testament to Christie's prowess"): "stands sign of" is no English.
-    F('stands testament to', 'shows', 1, { guard: { noAppositive: true } }),
-    F('stand testament to', 'show', 1, { guard: { noAppositive: true } }),
-    F('stood testament to', 'showed', 1),
-    F('is testament to', 'shows', 1, { guard: { noAppositive: true } }),
-    F('are testament to', 'show', 1, { guard: { noAppositive: true } }),
-    F('was testament to', 'showed', 1, { guard: { noAppositive: true } }),
-    F('were testament to', 'showed', 1, { guard: { noAppositive: true } }),
-    F('serves as a testament to', 'shows', 1),
+    F('stands testament to', 'shows', 1, { guard: { notParallel: true, noAppositive: true } }),
+    F('stand testament to', 'show', 1, { guard: { notParallel: true, noAppositive: true } }),
+    F('stood testament to', 'showed', 1, { guard: { notParallel: true } }),
+    F('is testament to', 'shows', 1, { guard: { notParallel: true, noAppositive: true } }),
+    F('are testament to', 'show', 1, { guard: { notParallel: true, noAppositive: true } }),
+    F('was testament to', 'showed', 1, { guard: { notParallel: true, noAppositive: true } }),
+    F('were testament to', 'showed', 1, { guard: { notParallel: true, noAppositive: true } }),
+    F('serves as a testament to', 'shows', 1, { guard: { notParallel: true } }),
     // "is a testament to the fact that" → "shows that", not "shows the fact that".
     ...(
       [
@@ -1017,25 +1035,31 @@ export const TABLE: Entry[] = [
         ['serves as', 'shows'],
       ] as const
     ).map(([verb, alt]) => F(`${verb} a testament to the fact that`, `${alt} that`, 1)),
-    F('served as a testament to', 'showed', 1),
+    F('served as a testament to', 'showed', 1, { guard: { notParallel: true } }),
     // ", serving as a testament to the ingenuity of …" → ", showing the ingenuity of …".
-    F('serving as a testament to', 'showing', 1),
+    F('serving as a testament to', 'showing', 1, { guard: { notParallel: true } }),
     // "In a testament to their spirit, the Kiwis fought on": "In proof of" is no English.
-    F('in a testament to', 'as proof of', 1),
+    F('in a testament to', 'as proof of', 1, { guard: { notParallel: true } }),
     // A testament to people, or to all someone believed in, honours them: "a tribute to the
     // soldiers who died", "a tribute to everything Kael had believed in" (a name's skill is still
     // shown: "a testament to Christie's craft").
     F('a testament to', 'a tribute to', 1, { guard: { nextWithin: { n: 2, in: HONOURED } } }),
     // Not "proof of", which claims more than a testament shows.
     // "a living testament to the power of practice" is living proof: "a living sign of" is no English.
-    F('a living testament to', 'living proof of', 1),
-    F('a testament to', ['evidence of', 'a sign of'], 1),
+    F('a living testament to', 'living proof of', 1, { guard: { notParallel: true } }),
+    F('a testament to', ['evidence of', 'a sign of'], 1, { guard: { notParallel: true } }),
     // After an adjective ("a true testament to"); never straight after a verb ("remains testament
     // to" would read "remains sign of").
     N('testament to', 'sign of', 1, {
-      guard: { prevNotIn: new Set([...BE_FORMS, ...set('stand stands stood standing remain remains remained still')]) },
+      guard: {
+        notParallel: true,
+        prevNotIn: new Set([...BE_FORMS, ...set('stand stands stood standing remain remains remained still')]),
+      },
     }),
-    F('serves as a reminder', 'is a reminder', 1),
+    // After "also" the adverb follows the verb: "it also serves as a reminder" → "it is also a reminder".
+    F('also serves as a reminder', 'is also a reminder', 1),
+    F('also served as a reminder', 'was also a reminder', 1),
+    F('serves as a reminder', 'is a reminder', 1, { guard: { prevNotIn: ADVERBS_BEFORE_VERB } }),
     F('serves as', 'is', 1, {
       guard: { nextIn: A_AN, nextWithin: { n: 3, in: FIGURATIVE_ROLES }, prevNotIn: ADVERBS_BEFORE_VERB },
     }),
@@ -1232,7 +1256,10 @@ export const TABLE: Entry[] = [
   // role that green spaces can play"), never "shows", which claims a proof the finding may not be.
   V('underscore', 'point to', 1, { guard: { verb: true, object: true, nextWithin: { n: 3, in: POINTED_TO } } }),
   // A study's findings are not made proof by the swap: after one, "underline" only.
-  V('underscore', ['show', 'underline'], 1, { guard: { verb: true, object: true, notPrevWithin: FINDINGS_BEFORE } }),
+  // Nor an idea or a theme, which a text stresses ("underscores the idea that …" is no "shows the idea").
+  V('underscore', ['show', 'underline'], 1, {
+    guard: { verb: true, object: true, notPrevWithin: FINDINGS_BEFORE, notNextWithin: { n: 3, in: IDEAS } },
+  }),
   V('underscore', 'underline', 1, { guard: { verb: true, object: true } }),
   // Performers and their work are featured ("venues showcasing new artists" → "featuring").
   V('showcase', 'feature', 1, { guard: { verb: true, nextWithin: { n: 3, in: FEATURED } } }),
@@ -1666,11 +1693,13 @@ export const TABLE: Entry[] = [
   // Not where a rule compels someone: "schools require students to wear uniforms", "the law
   // requires disclosure" is no need;
   // nor the gerund, which names the rule ("Requiring community service is …" is no "Needing").
-  // Nor "as required (under my plan)", a duty the writer claims, nor a "minimum required version".
+  // Nor "as required (under my plan)", a duty the writer claims, nor a "minimum required version",
+  // nor an order ("Require peer review for all changes" is no "Need peer review").
   V('require', 'need', 3, {
     modes: NOT_FORMAL,
     forms: ['base', 's3', 'past', 'pp'],
     guard: {
+      notSentenceStart: true,
       nextNotIn: set('that'),
       prevNotIn: set('as minimum'),
       notNextWithin: { n: 4, in: NOT_NEEDED_AFTER },
@@ -1681,6 +1710,7 @@ export const TABLE: Entry[] = [
     modes: ['casual'],
     forms: ['base', 's3', 'past', 'pp'],
     guard: {
+      notSentenceStart: true,
       nextNotIn: set('that'),
       prevNotIn: set('as minimum'),
       notNextWithin: { n: 4, in: NOT_NEEDED_AFTER },
@@ -1908,7 +1938,14 @@ export const TABLE: Entry[] = [
       },
     },
   }),
-  F('invaluable', 'very useful', 2),
+  // People are not "very useful" ("an invaluable leader", "an invaluable member of the team"): they stay.
+  F('invaluable', 'very useful', 2, {
+    guard: {
+      nextNotIn: set(
+        'leader leaders member members colleague colleagues friend friends mentor mentors partner partners ally allies employee employees teacher teachers asset assets contributor contributors',
+      ),
+    },
+  }),
   F('intriguing', 'interesting', 2),
   // "shaped my journey in profound ways" — not "in deep ways", which no one says.
   F('in profound ways', 'deeply', 1),
@@ -1920,8 +1957,10 @@ export const TABLE: Entry[] = [
   // Not before "depth": "the deep depth of" echoes itself. Nor before a choice or a moment, which
   // are momentous, not "deep".
   // Nor beside a "deep" of the writer's ("the profound hospitality …, and … a deep appreciation").
+  // Only before its noun: "The social consequences were profound" is no "were deep".
   F('profound', 'deep', 1, {
     guard: {
+      attributive: true,
       notInSentence: set('deep'),
       nextNotIn: new Set([
         // Nor an event lived through ("a deep experience", "a deep journey").
@@ -2407,7 +2446,13 @@ export const TABLE: Entry[] = [
   N('impact', 'mark', 2, { plural: false, guard: { prevWithin: { n: 3, in: LEAVE_FORMS } } }),
   // Not the term "environmental impact (of …)", which an assessment measures (as below).
   N('impact', 'effect', 2, {
-    guard: { nextIn: set('on of upon'), notPrevWithin: { n: 6, in: MAKE_FORMS }, prevNotIn: set('environmental') },
+    guard: {
+      nextIn: set('on of upon'),
+      notPrevWithin: { n: 6, in: MAKE_FORMS },
+      prevNotIn: set('environmental'),
+      // A blow is an impact, not an effect ("The impact of the crash threw him").
+      notNextWithin: { n: 3, in: BLOWS },
+    },
   }),
   // "technological advancements" → "advances", "the advancement of science" → "the advance of";
   // not "social advancement" or "room for advancement" (a rise in rank: "social advance" reads wrong).
@@ -3423,14 +3468,17 @@ export const WORDNET_REVIEWED: {
   { word: 'discern', pos: 'verb', synonym: 'recognize', forms: ['ger'], guard: { verb: true, nextIn: DISCERNED } },
   // What grows in amount rises, it does not intensify ("costs escalated", "escalating tuition fees").
   // Nor what is passed up to someone ("I've escalated the issue to our shipping team", "your case
-  // has been escalated"), nor what turns into something else ("escalated to violence").
+  // has been escalated", "delays were not escalated until …", "incidents are escalated within one
+  // hour"), nor what turns into something else ("escalated to violence", "escalate into a war").
+  // Only the active with its object or its own rise: "tensions escalated" (a passive is passed up).
   {
     word: 'escalate',
     pos: 'verb',
     synonym: 'intensify',
     guard: {
       notPrevWithin: { n: 3, in: new Set([...AMOUNTS, ...ESCALATED_CASES]) },
-      notNextWithin: { n: 5, in: new Set([...AMOUNTS, ...ESCALATED_CASES, 'to']) },
+      notNextWithin: { n: 5, in: new Set([...AMOUNTS, ...ESCALATED_CASES, 'to', 'into']) },
+      prevNotIn: new Set([...BE_FORMS, 'be', 'been', 'being', 'not']),
     },
   },
 ];
