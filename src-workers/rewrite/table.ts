@@ -2091,12 +2091,13 @@ export const TABLE: Entry[] = [
   F('remarkable', 'striking', 2, {
     guard: {
       nextIn: set(
-        'detail details contrast contrasts resemblance resemblances similarity similarities likeness difference differences example examples image images view views feature features beauty colors colours results precision accuracy that',
+        'detail details contrast contrasts resemblance resemblances similarity similarities likeness difference differences example examples image images view views feature features beauty colors colours that',
       ),
     },
   }),
-  // A job done well stays remarkable: "a fine job" would praise less, "a striking job" is no English.
-  F('remarkable', 'extraordinary', 2, { guard: { nextNotIn: set('job work') } }),
+  // Anything else stays remarkable: "extraordinary" claims more ("remarkable capabilities", "a
+  // remarkable career", "The results were remarkable"), "striking accuracy" is no idiom, and "a fine
+  // job" would praise less.
   // "notable" people and works are well known.
   // Not after "most"/"more" ("the most well-known") and not where "notable" says something else.
   F('notable', 'well-known', 2, {

@@ -2974,7 +2974,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'Photosynthesis is the remarkable process by which plants make sugar.',
-    expected: 'Photosynthesis is the extraordinary process by which plants make sugar.',
+    expected: 'Photosynthesis is the remarkable process by which plants make sugar.',
     note: 'a process is not "striking"; a likeness or a contrast is',
   },
   {
@@ -4529,7 +4529,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'Clear argues that small changes can lead to remarkable results over time.',
-    expected: 'Clear argues that small changes can lead to striking results over time.',
+    expected: 'Clear argues that small changes can lead to remarkable results over time.',
     note: 'was "extraordinary results", a stronger claim',
   },
   {
@@ -4617,7 +4617,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'Algorithms can detect early signs of cancer with remarkable precision.',
-    expected: 'Algorithms can detect early signs of cancer with striking precision.',
+    expected: 'Algorithms can detect early signs of cancer with remarkable precision.',
     note: 'was "extraordinary precision"',
   },
   {
@@ -5985,7 +5985,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'The Great Barrier Reef stands as one of the most remarkable natural wonders on Earth.',
-    expected: 'The Great Barrier Reef is one of the most extraordinary natural wonders on Earth.',
+    expected: 'The Great Barrier Reef is one of the most remarkable natural wonders on Earth.',
   },
   {
     mode: 'standard',
@@ -8385,7 +8385,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'The cellist played with remarkable intensity throughout the concert.',
-    expected: 'The cellist played with extraordinary intensity throughout the concert.',
+    expected: 'The cellist played with remarkable intensity throughout the concert.',
     note: 'intensity is extraordinary, not "striking" (which is what catches the eye)',
   },
   {
@@ -9277,5 +9277,17 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'Congratulations on the new job. It is a long way but you must go and see the world while you can.',
     expected: 'Congratulations on the new job. It is a long way but you must go and see the world while you can.',
     note: 'no join of a sentence with its own "but"',
+  },
+  {
+    mode: 'standard',
+    text: 'Large language models have shown remarkable capabilities in translation.',
+    expected: 'Large language models have shown remarkable capabilities in translation.',
+    note: '"extraordinary" would claim more: it stays',
+  },
+  {
+    mode: 'standard',
+    text: 'The results were remarkable.',
+    expected: 'The results were remarkable.',
+    note: '(was "extraordinary")',
   },
 ];

@@ -44,7 +44,6 @@ describe('swaps at strength 2 (standard)', () => {
     ['Her songs embody the spirit of the town.', 'Her songs represent the spirit of the town.'],
     ['It was a compelling speech.', 'It was a strong speech.'],
     ['They wrote a comprehensive review of the field.', 'They wrote an in-depth review of the field.'],
-    ['It was a remarkable achievement.', 'It was an extraordinary achievement.'],
     ['The portrait shows a remarkable likeness.', 'The portrait shows a striking likeness.'],
     ['Some of his notable works hang in Paris.', 'Some of his well-known works hang in Paris.'],
     ['A notable example is the harbour.', 'A striking example is the harbour.'],
