@@ -616,6 +616,7 @@ function refersTo(p: string, a: Subject): boolean {
   return false;
 }
 
+/** Words that give a sentence a contrast or a reason of its own, which a join would run on. */
 const OWN_TURN = set('but yet so because although though');
 
 /** Verbs that say what a whole event brought about, which ", which" may take after a noun. */

@@ -1454,9 +1454,6 @@ function roleInGerund(toks: Tok[], state: ReviseState): boolean {
     // After a past participle ("has played") the form is the participle.
     const asPp = form === 'past' && prev >= 0 && /^(?:has|have|had)$/.test(keyOf(toks[prev]));
     const inflect = (v: string) => (asPp ? verbForms(v).pp : verbForms(v)[form]);
-    // A role is a share: "played a key role in developing the vaccine" is "helped develop" it,
-    // never "developed" it alone. Only what is shaped or influenced takes the verb itself, both
-    // being partial already ("a crucial role in shaping the debate" → "shapes the debate").
     // A crucial role is more than help: "plays a crucial role in regulating the climate" → "is
     // central to regulating the climate", which keeps the weight "helps regulate" would drop. Only
     // in the present, after its subject or a modal ("can play" → "can be"); after "does not", an
@@ -1470,6 +1467,9 @@ function roleInGerund(toks: Tok[], state: ReviseState): boolean {
       );
       return true;
     }
+    // A role is a share: "played a key role in developing the vaccine" is "helped develop" it,
+    // never "developed" it alone. Only what is shaped or influenced takes the verb itself, both
+    // being partial already ("a crucial role in shaping the debate" → "shapes the debate").
     const replacement = PARTIAL_VERBS.has(base)
       ? [tok(inflect(base), 'word', why)]
       : [tok(inflect('help'), 'word', why), tok(' ', 'space', why), tok(base, 'word', why)];
@@ -1750,11 +1750,6 @@ const ADJECTIVE_PREPOSITIONS = set('to for of in with about from on');
 /** Pronouns a relative clause may follow ("those who are interested in art"). */
 const RELATIVE_HEADS = set('those anyone everyone someone anybody everybody somebody');
 
-/**
- * Concise prose: "students who are interested in art" → "students interested in art", "tools that
- * are available to students" → "tools available to students"; "the museum, which was founded in
- * 1901, …" → "the museum, founded in 1901, …".
- */
 /** "it is", "it was" or "it's" before `at`: the relative at `at` may close a cleft. */
 function cleftBefore(toks: readonly Tok[], at: number): boolean {
   for (let i = 0; i < at; i++) {
@@ -1774,6 +1769,11 @@ function secondRelativeAfter(toks: readonly Tok[], from: number, relative: strin
   return false;
 }
 
+/**
+ * Concise prose: "students who are interested in art" → "students interested in art", "tools that
+ * are available to students" → "tools available to students"; "the museum, which was founded in
+ * 1901, …" → "the museum, founded in 1901, …".
+ */
 function reducedRelatives(toks: Tok[], state: ReviseState): boolean {
   let changed = false;
   for (let i = 0; i < toks.length; i++) {
@@ -2090,7 +2090,13 @@ const NEGATIVE_QUANTIFIERS = set('few little');
  * A sentence that opens with "Furthermore," (or another additive opening) and its comma, and says
  * no "also" yet: its non-space tokens and the index among them of the word after the comma.
  */
-function additiveOpening(toks: readonly Tok[]): { w: number[]; start: number } | null {
+interface AdditiveOpening {
+  /** The sentence's non-space token indices. */
+  w: number[];
+  /** Index in `w` of the word after the opening's comma. */
+  start: number;
+}
+function additiveOpening(toks: readonly Tok[]): AdditiveOpening | null {
   const w = wordsFrom(toks, 0);
   if (w.length < 5 || !isWord(toks[w[0]])) return null;
   const two = `${keyOf(toks[w[0]])} ${keyOf(toks[w[1]])}`;
@@ -2112,9 +2118,7 @@ function additiveOpening(toks: readonly Tok[]): { w: number[]; start: number } |
  * "Hodgkin also determined"), and after a sentence with an "also" of its own a second one piles
  * up: there the opening is cut instead.
  */
-function alsoReadsBack(toks: readonly Tok[], state: ReviseState): boolean {
-  const found = additiveOpening(toks);
-  if (!found) return false;
+function alsoReadsBack(toks: readonly Tok[], found: AdditiveOpening, state: ReviseState): boolean {
   const before = state.previousSentence.filter(isWord).map((t) => stem(keyOf(t)));
   // (With no sentence before, as in a paragraph of one, there is nothing to mistake it for.)
   if (!before.length) return true;
@@ -2132,7 +2136,7 @@ function alsoReadsBack(toks: readonly Tok[], state: ReviseState): boolean {
   }
   return false;
 }
-const REFERRING_SUBJECTS = set('it they he she we i you this these those such');
+const REFERRING_SUBJECTS = new Set([...SUBJECT_PRONOUNS, ...set('this these those such')]);
 /** A word without a plural or possessive ending, to match "penicillins" with "penicillin". */
 const stem = (k: string) => k.replace(/['’]s$|s$/, '');
 
@@ -2149,9 +2153,7 @@ function modalThen(t: Tok | undefined): boolean {
   return canBeVerb(k);
 }
 
-function additiveToAlso(toks: Tok[]): boolean {
-  const found = additiveOpening(toks);
-  if (!found) return false;
+function additiveToAlso(toks: Tok[], found: AdditiveOpening): boolean {
   const { w, start } = found;
   if (CLAUSE_WORDS.has(keyOf(toks[w[start]]))) return false;
   // "Only members can vote": "also" after the auxiliary would add to what only they do; "All
@@ -2220,9 +2222,7 @@ function additiveToAlso(toks: Tok[]): boolean {
  * verb whose form agrees with the word before it ("the study underscores", "our results
  * suggest"), followed by what only a verb's object or clause starts with ("the", "that", "our").
  */
-function additiveBeforeVerb(toks: Tok[]): boolean {
-  const found = additiveOpening(toks);
-  if (!found) return false;
+function additiveBeforeVerb(toks: Tok[], found: AdditiveOpening): boolean {
   const { w, start } = found;
   const subject = toks[w[start]];
   if (!isWord(subject) || !isLowerWord(subject.text.toLowerCase())) return false;
@@ -2429,8 +2429,12 @@ export function restructure(toks: Tok[], state: ReviseState): void {
   }
   // Last, and only on a sentence no other edit recast ("Additionally, it is essential to rest."
   // → "Resting is essential."); concise prose cuts the opening instead, which is shorter.
-  if (!changed && state.mode !== 'concise' && alsoReadsBack(toks, state))
-    changed = additiveToAlso(toks) || additiveBeforeVerb(toks);
+  // (additiveToAlso changes nothing where it declines, so the opening read once serves both.)
+  if (!changed && state.mode !== 'concise') {
+    const found = additiveOpening(toks);
+    if (found && alsoReadsBack(toks, found, state))
+      changed = additiveToAlso(toks, found) || additiveBeforeVerb(toks, found);
+  }
   // A swap of a word and its "to", no recast: it leaves the additive opening its move above.
   changed = allowToLet(toks, state) || changed;
   if (changed) forget(state.pos, toks);

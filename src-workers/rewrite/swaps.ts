@@ -389,8 +389,11 @@ function tellsPastOrFuture(toks: readonly Tok[], end: number): boolean {
     // A past form after the first word (the subject's): "my grandfather wrote", "the factory closed";
     // not a word that only ends so ("users need", "teams succeed") nor an adjective after a
     // determiner ("a balanced diet").
-    const before = keyOf(toks[prevIndex(toks, i)] ?? t);
-    if (n > 0 && (lexiconHas(k, 'PastTense') || (k.endsWith('ed') && !k.endsWith('eed'))) && !DETERMINERS.has(before))
+    if (
+      n > 0 &&
+      (lexiconHas(k, 'PastTense') || (k.endsWith('ed') && !k.endsWith('eed'))) &&
+      !DETERMINERS.has(keyOf(toks[prevIndex(toks, i)] ?? t))
+    )
       return true;
     if (n > 0 && lexiconHas(k, 'PresentTense')) return false;
   }

@@ -386,6 +386,7 @@ const TECHNICAL_WORDS = set(
   'algorithm algorithms equation equations function functions parameter parameters quantum matrix matrices theorem operator operators variable variables eigenvalue eigenvalues spectrum exponent complexity microscopy spectroscopy diffraction spacetime signal signals emission absorption magnetic electron electrons photon photons particle particles frequency amplitude spin coupling conductivity resonance nanotubes',
 );
 /** Quantities that grow without getting better ("enhanced brightness", "enhanced risk"). */
+/** What a scan shows as "enhancing" (taking up contrast): a radiologist's term, not an improvement. */
 const ENHANCING_FINDINGS = set('tumor tumors tumour tumours lesion lesions nodule nodules mass masses rim focus foci');
 const INCREASED_QUANTITIES = set(
   'brightness intensity emission emissions absorption rate rates risk risks levels level concentration concentrations activity expression sensitivity density temperature pressure flux luminosity radiation scattering transport toxicity permeability',

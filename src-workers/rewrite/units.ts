@@ -150,11 +150,11 @@ export function planUnits(text: string, ranges: readonly { start: number; end: n
  * A stanza: three lines or more, each short, at most half of them ending with a full stop ("In
  * the quiet of the autumn night, / The stars …"). A word swapped or a line split there breaks
  * rhyme and metre, so verse is left as written. A song's section labels ("[Chorus]", "Verse 2:")
- * are no lines of it, and under one a couplet is a stanza. Lines that open with a capital need a comma, a semicolon or a dash at the
- * end of one — or, in a song's manner, no punctuation at any line end and four lines or more of
- * two to ten words. Lines in lower case (modern verse) need more: most ending in punctuation and
- * none over ten words, which hard-wrapped prose, whose lines break anywhere, does not have. A list
- * of fragments has too few words a line; a signature or an address has lines too short.
+ * are no lines of it, and under one a couplet is a stanza. Lines that open with a capital need a
+ * comma, a semicolon or a dash at the end of one — or, in a song's manner, no punctuation at any
+ * line end (`songLines`). Lines in lower case (modern verse) need more: most ending in punctuation
+ * and none over ten words, which hard-wrapped prose, whose lines break anywhere, does not have. A
+ * list of fragments has too few words a line; a signature or an address has lines too short.
  */
 function isVerse(paragraph: string): boolean {
   const all = paragraph
@@ -177,19 +177,21 @@ function isVerse(paragraph: string): boolean {
   if (stops * 2 > lines.length) return false;
   // Not a colon, which opens a list ("… are the following officials: / The General Secretariat …").
   const commas = lines.filter((l) => /[,;—–-]$/.test(l)).length;
-  if (lines.every((l) => /^["“'‘(]?\p{Lu}/u.test(l))) return commas > 0 || (stops === 0 && songLines(lines, labelled));
+  if (lines.every((l) => /^["“'‘(]?\p{Lu}/u.test(l)))
+    return commas > 0 || (stops === 0 && songLines(lines, counts, labelled));
   return (commas + stops) * 3 >= lines.length * 2 && counts.every((c) => c <= 10);
 }
 /**
- * Unpunctuated lines in a song's manner: four or more (two under a label) of two to ten words, most
- * of them sung by or to someone ("I", "you", "we"), with a rhyme at the end of two lines near each
- * other ("night" / "sight", "fall" / "all") unless a label names the part. A list of features ("Robust support for teams / …")
- * speaks of things; a checklist, a recipe's steps or a chat ("Sam: yes I will be there") rhyme by
- * chance only, and a line that opens with a speaker's name is no song's.
+ * Unpunctuated lines in a song's manner: four or more (two under a label) of two to ten words
+ * (`counts`), most of them sung by or to someone ("I", "you", "we"), with a rhyme at the end of two
+ * lines near each other ("night" / "sight", "fall" / "all") unless a label names the part. A list
+ * of features ("Robust support for teams / …") speaks of things; a checklist, a recipe's steps or a
+ * chat ("Sam: yes I will be there") rhyme by chance only, and a line that opens with a speaker's
+ * name is no song's.
  */
-function songLines(lines: readonly string[], labelled: boolean): boolean {
+function songLines(lines: readonly string[], counts: readonly number[], labelled: boolean): boolean {
   if (lines.length < (labelled ? 2 : 4)) return false;
-  if (!lines.every((l) => l.split(/\s+/).length >= 2 && l.split(/\s+/).length <= 10)) return false;
+  if (!counts.every((c) => c >= 2 && c <= 10)) return false;
   if (lines.some((l) => SPEAKER.test(l))) return false;
   if (lines.filter((l) => SUNG_PERSON.test(l)).length * 2 < lines.length) return false;
   // Under a song's label the label says it ("We're a tapestry of broken dreams / Nothing's ever
