@@ -134,6 +134,10 @@ function clauseEndsAfter(toks: readonly Tok[], i: number): boolean {
   return n < 0 || toks[n].kind === 'punctuation';
 }
 
+/** Verbs a clause may follow ("I think it is fine"): the "it" after them is the clause's subject. */
+const CLAUSE_VERBS = set(
+  'think believe know say hope feel guess suppose suspect mean bet wish expect doubt imagine assume realize realise notice find see hear agree admit claim argue promise swear pretend show prove ensure insist worry fear trust reckon understand',
+);
 const WHAT_WHO = set('what who');
 /** The clause from toks[i] ends, within five words, on a form of "be" ("what it is."). */
 function endsWithBe(toks: readonly Tok[], i: number): boolean {
@@ -211,8 +215,11 @@ export function contract(toks: Tok[], level: ContractionLevel, apostrophe: strin
       const prevKey = p >= 0 && toks[p].kind === 'word' ? keyOf(toks[p]) : '';
       if (NO_CONTRACT_AFTER.has(prevKey)) continue;
       if (OBJECT_PRONOUNS.has(k) && PREPOSITIONS.has(prevKey) && !CLAUSE_PREPOSITIONS.has(prevKey)) continue;
-      // After a gerund "it" is its object ("Replacing it will require …" is no "Replacing it'll").
+      // After a gerund "it" is its object ("Replacing it will require …" is no "Replacing it'll"),
+      // and so after a verb's base form that takes no clause ("when to apply it is key", "Whatever
+      // you call it is fine"; "I think it is fine" contracts).
       if (k === 'it' && /ing$/.test(prevKey) && prevKey !== 'thing' && prevKey !== 'nothing') continue;
+      if (k === 'it' && !CLAUSE_VERBS.has(prevKey) && lexiconHas(prevKey, 'Infinitive')) continue;
       // A predicate put first stresses its "be" ("how difficult it is to escape", "how lonely he is"):
       // "how difficult it's to" is no English.
       if (p >= 0 && BE_VERBS.has(keyOf(toks[j])) && WH_WORDS.has(keyOf(toks[prevIndex(toks, p)] ?? toks[i]))) continue;
@@ -341,6 +348,9 @@ export function expand(toks: Tok[]): number {
     if (!rep && S_PRONOUNS.has(k)) {
       // A toast's "Here's to the couple" is an idiom that has no written-out form.
       if (k === "here's" && nextKey === 'to') continue;
+      // So are "That's it!" and a title's "What's New in Version 4.2" (a capital after it).
+      if (k === "that's" && nextKey === 'it' && toks[nextWordIndex(toks, j)]?.kind !== 'word') continue;
+      if (k === "what's" && j >= 0 && isCapitalized(toks[j].text)) continue;
       // "it's own", "it's components": the possessive "its" misspelt, which "it is" would garble.
       if (k === "it's" && possessiveTypo(nextKey)) continue;
       const stem = t.text.slice(0, -2);

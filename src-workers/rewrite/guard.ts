@@ -25,7 +25,7 @@ const FREE_WORDS = new Set<string>([
   ...RELATIVES,
   ...MODALS,
   ...set(
-    "i me my we us our you your he him his she her it its they them their this that these those there here who what which is are was were be been being am has have had do does did 's 're 've 'll 'd 'm also too so as then than just even still yet not cannot",
+    "i me my we us our you your he him his she her it its they them their this that these those there here who what which is are was were be been being am has have had do does did done doing 's 're 've 'll 'd 'm also too so as then than just even still yet not cannot",
   ),
 ]);
 

@@ -201,9 +201,12 @@ export function passiveToActive(toks: Tok[], state: ReviseState): boolean {
   if (placeholderOrder(subject) && placeholderOrder(agent)) return false;
   // The verb, in the auxiliary chain's tense and the agent's number.
   const f = verbForms(base);
+  // A name of two or more capitalised words is one company or body, whatever its last word
+  // ("Northfield Mills sponsors", "Athletic Greens sponsors").
+  const agentName = agentWords >= 2 && agentWordToks.every((t) => /^\p{Lu}/u.test(t.text));
   const agentPlural = agentPronoun
     ? agentPronoun === 'they' || agentPronoun === 'we' || agentPronoun === 'I'
-    : looksPlural(agentHead);
+    : !agentName && looksPlural(agentHead);
   let verb: Tok[];
   const why = REASONS.active;
   if (MODALS.has(aux)) verb = [tok(aux, 'word', why), tok(' ', 'space', why), tok(f.base, 'word', why)];

@@ -9,7 +9,7 @@
  */
 import type { RewriteMode } from '../../src-shared/models';
 import { verbForms } from './inflect';
-import { because, C, F, FINITE_HAVE, N, NOT_FORMAL, O, V, type Entry, type Guard } from './table';
+import { because, C, F, FINITE_HAVE, N, NOT_FORMAL, O, SINGULAR_VERBS, V, type Entry, type Guard } from './table';
 import {
   AUXILIARIES,
   BE_FORMS,
@@ -453,7 +453,10 @@ export const PHRASES: Entry[] = [
     O('as we have explored ,', 'As shown above,', 2),
     // The rhetorical closer ("Together, we can build …"), not a story's "Together, we climbed" nor
     // its habit: "Together, we would build model rockets" ("would", "could", "might" tell one).
-    O('together , we', 'If we work together, we', 2, { guard: { nextIn: set('can will shall must should may') } }),
+    // What we can do together is a condition; what we will do, a promise ("Together, we will end
+    // hunger by 2030" is no "If we work together, we will"): "Working together, we will".
+    O('together , we', 'If we work together, we', 2, { guard: { nextIn: set('can may') } }),
+    O('together , we', 'Working together, we', 2, { guard: { nextIn: set('will shall must should') } }),
     // The temporal "as" ("As we navigate …, we must …", "As we walked home, …"), never the
     // manner "as" of "As we discussed, …" or "As we know, …", nor the causal "As we are …", nor
     // the proportional "as" of change ("As we age, …" is not "While we age"), nor the "as" of a
@@ -547,7 +550,10 @@ export const PHRASES: Entry[] = [
     // otherwise it is "general" ("improve general well-being").
     F('overall well-being', 'well-being', 2, { guard: { prevIn: POSSESSIVES } }),
     F('overall well-being', 'general well-being', 2, { guard: { prevNotIn: POSSESSIVES } }),
-    F('rich tapestry', 'rich mix', 2),
+    // Not the woven thing itself ("A rich tapestry woven in 1790 hangs in the lobby").
+    F('rich tapestry', 'rich mix', 2, {
+      guard: { notNextWithin: { n: 3, in: set('woven hangs hung hanging embroidered') } },
+    }),
     // A brochure's "in the comfort of your own home": at home, where the comfort goes without saying.
     ...['your', 'their', 'our', "one's"].flatMap((owner) =>
       ['own home', 'home', 'own homes', 'homes'].flatMap((place) => [
@@ -664,7 +670,8 @@ export const PHRASES: Entry[] = [
     F('highly', '', 2, {
       modes: CONCISE,
       guard: {
-        nextIn: set('effective important beneficial successful valuable useful relevant significant'),
+        // Not "highly significant" (a p-value's grade) nor "highly effective" (a measured effect).
+        nextIn: set('important beneficial successful valuable useful relevant'),
         notPrevWithin: NEGATED_CLAUSE,
       },
     }),
@@ -912,7 +919,11 @@ export const PHRASES: Entry[] = [
     // Only before what is counted ("a range of courses"), not a measure: "a range of 400 miles".
     F('a number of', 'several', 2, { modes: CONCISE, guard: { notMeasured: 2 } }),
     F('a variety of', 'many', 2, { modes: CONCISE, guard: { notMeasured: 2 } }),
-    F('a range of', 'many', 2, { modes: CONCISE, guard: { notMeasured: 2 } }),
+    // Not as the subject of a singular verb: "A range of options was considered".
+    F('a range of', 'many', 2, {
+      modes: CONCISE,
+      guard: { notMeasured: 2, notNextWithin: { n: 4, in: SINGULAR_VERBS } },
+    }),
     F('the month of', '', 2, {
       modes: CONCISE,
       guard: { nextIn: set('january february march april may june july august september october november december') },
@@ -1119,7 +1130,8 @@ export const PHRASES: Entry[] = [
         // Before a noun, not as a pronoun: "Many have managed" is no "Lots of have managed", and
         // "leading many to view" no "leading lots of to view".
         nextNotIn: new Set([
-          ...set('of more other others times years to who that which'),
+          // Nor a set phrase: "Many a traveler", "Many thanks", "Many happy returns".
+          ...set('of more other others times years to who that which a an thanks happy'),
           ...AUXILIARIES,
           ...MODALS,
           ...PRONOUN_VERBS,
@@ -1248,7 +1260,8 @@ export const PHRASES: Entry[] = [
       guard: {
         beforeGradable: true,
         prevNotIn: NEGATORS,
-        nextNotIn: set('well badly much many fast quickly slowly often soon'),
+        // Nor "really just $79", "really only": a limit, not a degree.
+        nextNotIn: set('well badly much many fast quickly slowly often soon just only'),
       },
     }),
     // Not after a negation: "hasn't really talked about it" softens the denial ("not much"),
@@ -1259,7 +1272,8 @@ export const PHRASES: Entry[] = [
       guard: {
         nextLower: true,
         prevNotIn: NEGATORS,
-        nextNotIn: set('well badly much many fast quickly slowly often soon'),
+        // Nor "really just $79", "really only": a limit, not a degree.
+        nextNotIn: set('well badly much many fast quickly slowly often soon just only'),
       },
     }),
     F('a lot of', 'much', 2, { modes: FORMAL, guard: { nextIn: MASS_NOUNS } }),
@@ -1324,7 +1338,9 @@ export const PHRASES: Entry[] = [
     ].map((v) =>
       F(`will ${v}`, `may ${v}`, 2, {
         modes: ACADEMIC,
-        guard: { prevNotIn: set('you i we'), notPrevWithin: { n: 8, in: ALREADY_HEDGED } },
+        // The expectation may stand far back, past an aside: "We hypothesize that TRE, in which
+        // participants eat within an 8-hour window, will reduce …".
+        guard: { prevNotIn: set('you i we'), notInSentence: ALREADY_HEDGED },
       }),
     ),
     // A general causal claim, hedged: "X leads to Y" → "X can lead to Y".
@@ -1339,7 +1355,8 @@ export const PHRASES: Entry[] = [
       ['increases', 'can increase'],
       ['prevents', 'can prevent'],
       ['ensures', 'helps to ensure'],
-      ['guarantees', 'helps to ensure'],
+      // (Not "guarantees": mostly a noun, "thread-safety guarantees", and a guarantee given is no
+      // help.)
     ].map(([a, b]) =>
       F(a, b, 2, {
         modes: ACADEMIC,

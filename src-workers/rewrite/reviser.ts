@@ -55,6 +55,7 @@ export function reviseUnit(masked: string, state: ReviseState): Tok[] {
   const stems = stemIndex(sents);
   for (const [k, s] of sents.entries()) {
     if (!s.toks.length) continue;
+    state.nextSentence = sents[k + 1]?.toks ?? [];
     restructure(s.toks, state);
     passiveToActive(s.toks, state);
     applyTable(s.toks, state, neighboursOf(stems, k, sents[k - 1]?.toks));

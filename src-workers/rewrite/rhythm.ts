@@ -853,6 +853,9 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
   // Not a denial and its correction ("It wasn't the rain. It was the traffic."): "and" would
   // flatten the contrast into "wasn't the rain and was the traffic".
   if (hasNegation(a.toks) !== hasNegation(b.toks)) return null;
+  // Nor advice and the fact behind it ("Maria could improve her delegation. She tends to take on
+  // too much herself."): the second is the reason, which "and" would make a second point.
+  if (hasAdvice(a.toks) && !hasAdvice(b.toks)) return null;
   if (!plainStatement(a, 20) || !plainStatement(b, 20) || wa + wb > 32) return null;
   // Not a clipped sentence of two words ("I said I'd come up on the weekend. I should. I
   // will."), whose shortness is the point, nor one with a contrast or a reason of its own ("It is a
@@ -892,6 +895,13 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
   const joint = [tok(',', 'punctuation', why), tok(' ', 'space', why), tok('and', 'word', why), tok(' ', 'space', why)];
   const lowered = hk === 'i' ? head : { ...head, text: hk, reason: why };
   return { toks: [...a.toks.slice(0, -1), ...joint, lowered, ...b.toks.slice(1)], gap: b.gap, joined: true };
+}
+
+/** Modals of advice or possibility: what follows such a sentence may be its reason. */
+const ADVICE_MODALS = set('could should must might may ought');
+/** A modal of advice or possibility among the sentence's words ("could", "should", "must"). */
+function hasAdvice(toks: readonly Tok[]): boolean {
+  return toks.some((t) => t.kind === 'word' && ADVICE_MODALS.has(keyOf(t)));
 }
 
 /**

@@ -42,6 +42,8 @@ export interface ReviseState {
   previousOpening: string;
   /** The sentence before the one being revised, in the same unit, as revised (empty at a unit's start). */
   previousSentence: readonly Tok[];
+  /** The sentence after the one being revised, in the same unit, as written (empty at a unit's end). */
+  nextSentence: readonly Tok[];
   /** The text before the current unit ends with a question (its answer may open the unit). */
   afterQuestion: boolean;
   /** The current unit is the document's first: where a chat answer's preamble stands. */
@@ -68,6 +70,7 @@ export function newState(mode: RewriteMode, strength: number, apostrophe = "'", 
     sentencesSeen: [],
     previousOpening: '',
     previousSentence: [],
+    nextSentence: [],
     afterQuestion: false,
     atStart: false,
     spelling: spellingOf(document),

@@ -6,7 +6,7 @@
  *   triplets ("creativity, innovation, and growth") trimmed to what carries meaning;
  * - "It is essential to protect forests." → "Protecting forests is essential."; "It is crucial
  *   for parents to listen." → "Parents must listen.";
- * - "plays a crucial role in shaping X" → "shapes X";
+ * - "plays a crucial role in raising X" → "is central to raising X", "played …" → "did much to raise X";
  * - "There are many people who believe …" → "Many people believe …";
  * - "continues to grow" → "keeps growing" (standard and casual prose), "continues to be a
  *   model" → "remains a model";
@@ -256,7 +256,19 @@ function notOnlyMid(toks: Tok[], document: string): boolean {
       // "not only X, but also Y" → "X and Y": the comma before "but" does not stay before "and".
       const comma = prevIndex(toks, b);
       if (comma > o && toks[comma].kind === 'punctuation' && toks[comma].text === ',') toks.splice(comma, 1);
+      // Nor the one before "not only" when a preposition follows: "thanked the staff, not only for
+      // their work but also for their patience" → "thanked the staff for their work and for …" (a
+      // noun phrase there is an appositive and keeps it: "three languages, English and French"; a
+      // purpose too: "teach the reader something, not only to engage them but also to …").
+      const lead = prevIndex(toks, i);
+      const leadComma =
+        lead >= 0 &&
+        toks[lead].text === ',' &&
+        PREPOSITIONS.has(keyOf(toks[x])) &&
+        keyOf(toks[x]) !== 'to' &&
+        isWord(toks[prevIndex(toks, lead)]);
       cut(toks, i, o + 1, why);
+      if (leadComma) toks.splice(lead, 1);
       return true;
     }
   }
@@ -1423,7 +1435,11 @@ const ADVERBS_BEFORE_ROLE = set('also still often always never not do does did t
 const BARE_INFINITIVE_BEFORE = set('do does did let lets letting make makes made making help helps helped helping');
 const PLURAL_SUBJECT_WORDS = set('they we you these those');
 
-/** "plays a crucial role in shaping X" → "shapes X"; "… in raising awareness" → "helps raise awareness". */
+/**
+ * "plays a crucial role in raising awareness" → "is central to raising awareness", "plays an
+ * important role in shaping X" → "shapes X", "… in raising awareness" → "helps raise awareness",
+ * "played a key role in raising" → "did much to raise".
+ */
 function roleInGerund(toks: Tok[], state: ReviseState): boolean {
   for (let i = 0; i < toks.length; i++) {
     const form = isWord(toks[i]) ? PLAY.get(keyOf(toks[i])) : undefined;
@@ -1456,23 +1472,26 @@ function roleInGerund(toks: Tok[], state: ReviseState): boolean {
     const inflect = (v: string) => (asPp ? verbForms(v).pp : verbForms(v)[form]);
     // A crucial role is more than help: "plays a crucial role in regulating the climate" → "is
     // central to regulating the climate", which keeps the weight "helps regulate" would drop. Only
-    // in the present, after its subject or a modal ("can play" → "can be"); after "does not", an
-    // adverb or in the past (whose subject's number is not known) it helps.
-    const be = PARTIAL_VERBS.has(base) || !STRONG_ROLES.has(keyOf(toks[w[2]])) ? null : centralBe(form, toks, prev);
+    // in the present, after its subject or a modal ("can play" → "can be"), and of what is shaped
+    // too ("is central to shaping the debate"); after "does not" or an adverb it helps.
+    const words = (...xs: string[]) =>
+      xs.flatMap((x, n) => [...(n ? [tok(' ', 'space', why)] : []), tok(x, 'word', why)]);
+    const be = STRONG_ROLES.has(keyOf(toks[w[2]])) ? centralBe(form, toks, prev) : null;
     if (be) {
-      toks.splice(
-        i,
-        w[4] - i + 1,
-        ...[be, 'central', 'to'].flatMap((x, n) => [...(n ? [tok(' ', 'space', why)] : []), tok(x, 'word', why)]),
-      );
+      toks.splice(i, w[4] - i + 1, ...words(be, 'central', 'to'));
       return true;
     }
-    // A role is a share: "played a key role in developing the vaccine" is "helped develop" it,
-    // never "developed" it alone. Only what is shaped or influenced takes the verb itself, both
-    // being partial already ("a crucial role in shaping the debate" → "shapes the debate").
-    const replacement = PARTIAL_VERBS.has(base)
-      ? [tok(inflect(base), 'word', why)]
-      : [tok(inflect('help'), 'word', why), tok(' ', 'space', why), tok(base, 'word', why)];
+    // In the past, where "was" or "were" would need the subject's number, the weight stays in "did
+    // much to": "played a pivotal role in securing the grant" → "did much to secure the grant"
+    // ("helped secure" drops it; "has played" → "has done much to"). A role is a share: "plays a key role in developing the vaccine" is "helps develop" it,
+    // never "develops" it alone. Only what is shaped or influenced takes the verb itself, both
+    // being partial already ("an important role in shaping the debate" → "shapes the debate").
+    const replacement =
+      form === 'past'
+        ? words(inflect('do'), 'much', 'to', base)
+        : PARTIAL_VERBS.has(base)
+          ? words(inflect(base))
+          : words(inflect('help'), base);
     toks.splice(i, w[5] - i + 1, ...replacement);
     return true;
   }
@@ -2115,10 +2134,13 @@ function additiveOpening(toks: readonly Tok[]): AdditiveOpening | null {
  * subject is a pronoun or names a word of that sentence ("Penicillin kills bacteria. Furthermore,
  * penicillin is cheap" → "Penicillin is also cheap"). A new subject would read as a second doer
  * ("… Florey and Chain purified it. Additionally, Dorothy Hodgkin determined its structure" is no
- * "Hodgkin also determined"), and after a sentence with an "also" of its own a second one piles
+ * "Hodgkin also determined"), and beside a sentence with an "also" of its own a second one piles
  * up: there the opening is cut instead.
  */
 function alsoReadsBack(toks: readonly Tok[], found: AdditiveOpening, state: ReviseState): boolean {
+  // Not before a sentence with an "also" either: "I have also received … I am also committed …"
+  // piles up as much.
+  if (state.nextSentence.some((t) => isWord(t) && keyOf(t) === 'also')) return false;
   const before = state.previousSentence.filter(isWord).map((t) => stem(keyOf(t)));
   // (With no sentence before, as in a paragraph of one, there is nothing to mistake it for.)
   if (!before.length) return true;

@@ -884,6 +884,23 @@ export function applyTable(toks: Tok[], state: ReviseState, neighbours: Neighbou
             !listedOpening(e.src)
           )
             continue;
+          // Nor a "But" after a sentence with a "but" of its own ("it is throttled, but it is not
+          // killed. But if it exceeds …"): "Yet", or the clause alone.
+          if (
+            isStart &&
+            opening === 'but' &&
+            keyOf(t) !== 'but' &&
+            state.previousSentence.some((x) => keyOf(x) === 'but')
+          )
+            continue;
+          // Nor an "Also," or a "Plus," beside a sentence that says "also" ("Also, technology …
+          // Technology has also …").
+          if (
+            isStart &&
+            (opening === 'also' || opening === 'plus') &&
+            [...state.previousSentence, ...state.nextSentence].some((x) => keyOf(x) === 'also')
+          )
+            continue;
           len = replace(toks, i, m.end, text, isStart, state, reason);
           if (len >= 0) break;
         }

@@ -287,7 +287,7 @@ const EXPLORE_IDEAS: Alts = { plain: ['look at'], formal: ['examine'] };
 /** "heightened senses" are sharpened. */
 const SENSES = set('sense senses');
 /** Singular verbs a quantity phrase may be the subject of ("A wide range of colors is …"). */
-const SINGULAR_VERBS = set("is was has does isn't wasn't hasn't doesn't remains");
+export const SINGULAR_VERBS = set("is was has does isn't wasn't hasn't doesn't remains");
 // Guards shared by the entries that split one verb by its forms (one form's alternative would be
 // an over-used word).
 /** "unlock the/its (full) potential". */
@@ -304,7 +304,16 @@ const RESONANT: Guard = {
 /** "strive to / for / towards". */
 const STRIVE_TOWARDS: Guard = { nextIn: set('to for towards toward') };
 /** Not the legal "mitigating circumstances / factors". */
-const MITIGATED: Guard = { nextNotIn: set('circumstance circumstances factor factors') };
+// An incident, an attack or a flaw is contained, not reduced ("mitigate the vulnerability").
+const MITIGATED: Guard = {
+  nextNotIn: set('circumstance circumstances factor factors'),
+  notNextWithin: {
+    n: 3,
+    in: set(
+      'incident incidents attack attacks vulnerability vulnerabilities outage outages exploit exploits breach breaches flaw flaws bug bugs',
+    ),
+  },
+};
 /**
  * Who performs, what they make, and what is put on show: a festival or a venue features them, a
  * menu its local produce, a museum its collection (a talent or a skill is shown).
@@ -506,6 +515,14 @@ const WELCOMED = set(
 const EXPLICABLE = set(
   'how why what whether question questions cause causes reason reasons mechanism mechanisms process processes issue issues problem problems origin origins nature role meaning link links relationship relationships factors dynamics workings mystery mysteries',
 );
+/** What is "advanced" rather than "modern" when it is cutting-edge: technology and its methods. */
+const ADVANCED_THINGS = set(
+  'technology technologies tech tool tools equipment research science systems system features feature techniques technique materials material algorithms algorithm machinery devices device software hardware methods method analytics solutions solution engineering',
+);
+/** Kinds of aid a programme gives, whose "assistance" is a term ("technical assistance"). */
+const AID_KINDS = set(
+  'technical legal financial rental emergency public medical humanitarian development food housing military mutual social economic foreign federal state government tuition cash disaster relief housing utility mortgage',
+);
 /** Bodies whose "findings" are rulings or conclusions, not results. */
 const JUDGING = set(
   "court court's courts jury jury's judge judge's tribunal tribunal's inquiry inquiry's commission commission's committee committee's panel panel's coroner coroner's investigators",
@@ -521,9 +538,18 @@ const BLOWS = set(
 /** What a text underscores and does not thereby show: an idea, a theme, a point it makes. */
 const IDEAS = set('idea ideas theme themes notion notions point points message messages fact');
 /** Whom a testament honours: people, the dead, or all someone stood for. */
-const HONOURED = set(
+const HONOURED_PEOPLE = set(
   'soldiers those everyone people men women victims veterans workers heroes ancestors generations families everything all him them volunteers firefighters nurses doctors teachers founders members staff crew team grandmother grandfather grandparents mother father parents family mom dad son daughter wife husband brother sister friends',
 );
+/**
+ * ... and what they gave or shared, theirs ("a tribute to his family's sacrifices", "to the
+ * friendship you and Mom shared": "showed his family's sacrifices" would put them on display).
+ */
+const HONOURED = new Set([
+  ...HONOURED_PEOPLE,
+  ...[...HONOURED_PEOPLE].map((w) => (w.endsWith('s') ? `${w}'` : `${w}'s`)),
+  ...set('sacrifice sacrifices friendship friendships bond bonds memory legacy'),
+]);
 /** What a "utilization" rate is measured of: there it is the term. */
 const UTILIZED_CAPACITIES = set(
   'credit cpu gpu memory bandwidth capacity bed beds resource network disk server storage land water energy fleet plant',
@@ -588,6 +614,8 @@ const SCALES = set(
   'temperature temperatures price prices age ages size sizes speed speeds value values frequency frequencies level levels income incomes depth depths height heights weight weights wavelength wavelengths energy energies scale scales rate rates pressure pressures density densities distance distances motion space',
 );
 /** Concise "many" for "a wide range of" and its kin: before a plural, never a scale's span. */
+/** Words "most" takes "of" before: a determiner or a pronoun ("most of the funding", "most of whom"). */
+const OF_KEPT_BEFORE = new Set([...DETERMINERS, ...set('whom which them us you these those it')]);
 const MANY_BEFORE_PLURAL: Guard = {
   beforePlural: true,
   // Nor the subject of a singular verb ("A wide variety of colors is available").
@@ -806,7 +834,8 @@ export const TABLE: Entry[] = [
     F('in order for', 'for', 2, { modes: ['concise'] }),
     F('all of the', 'all the', 2, { modes: ['concise'] }),
     F('both of the', 'both', 2, { modes: ['concise'] }),
-    F('outside of', 'outside', 2, { modes: ['concise'] }),
+    // Not the noun: "wipe the outside of the bag".
+    F('outside of', 'outside', 2, { modes: ['concise'], guard: { prevNotIn: set('the an its their our his her') } }),
     F('all over the world', 'worldwide', 2, { modes: ['concise'], guard: { prevNotIn: set('from') } }),
     ...['believe', 'think', 'feel'].map((v) => F(`i personally ${v}`, `I ${v}`, 2, { modes: ['concise'] })),
     // "has changed the way we live" says "how we live" in two more words; only after a verb of
@@ -913,10 +942,11 @@ export const TABLE: Entry[] = [
     F('are able to', 'can', 2, { modes: ['concise'] }),
     F('a large number of', 'many', 1, { modes: ['concise'] }),
     F('a significant number of', 'many', 2, { modes: ['concise'] }),
-    F('the vast majority of', 'most', 2, { guard: { nextNotIn: DETERMINERS } }),
-    F('the vast majority of', 'most of', 2, { guard: { nextIn: DETERMINERS } }),
-    F('the majority of', 'most', 2, { modes: ['concise'], guard: { nextNotIn: DETERMINERS } }),
-    F('the majority of', 'most of', 2, { modes: ['concise'], guard: { nextIn: DETERMINERS } }),
+    // "of" stays before a determiner or a pronoun: "most of the funding", "most of whom".
+    F('the vast majority of', 'most', 2, { guard: { nextNotIn: OF_KEPT_BEFORE } }),
+    F('the vast majority of', 'most of', 2, { guard: { nextIn: OF_KEPT_BEFORE } }),
+    F('the majority of', 'most', 2, { modes: ['concise'], guard: { nextNotIn: OF_KEPT_BEFORE } }),
+    F('the majority of', 'most of', 2, { modes: ['concise'], guard: { nextIn: OF_KEPT_BEFORE } }),
     // (A range as the subject of a singular verb stays a range: "A wide variety of colors is
     // available".)
     // "many" takes a plural: "a wide variety of food" is no "many food".
@@ -1304,6 +1334,16 @@ export const TABLE: Entry[] = [
       objectHeadIn: set('workplace workplaces environment environments culture community atmosphere climate society'),
     },
   }),
+  // A bent of one's own grows: "fostered my commitment to public service" → "deepened" (a
+  // commitment is not encouraged).
+  V('foster', 'deepen', 1, {
+    guard: {
+      verb: true,
+      nextIn: set('my our his her their your a'),
+      nextWithin: { n: 3, in: set('commitment commitments dedication devotion passion passions love') },
+      notNextWithin: { n: 3, in: set(', and or') },
+    },
+  }),
   // A room or a space is made so: "foster a safe and welcoming classroom" → "create".
   V('foster', 'create', 1, {
     guard: { verb: true, nextIn: set('a an the'), objectHeadIn: set('classroom classrooms space spaces') },
@@ -1350,7 +1390,7 @@ export const TABLE: Entry[] = [
       notNextWithin: {
         n: 5,
         in: set(
-          'care parent parents home homes child children family families mother father kid kids system placement placements baby babies teen teens teenager teenagers dog dogs cat cats puppy puppies animal animals',
+          'care parent parents home homes child children family families mother father kid kids system placement placements baby babies teen teens teenager teenagers dog dogs cat cats puppy puppies kitten kittens rabbit rabbits goat goats duck ducks horse horses pet pets pig pigs chicken chickens bird birds animal animals',
         ),
       },
     },
@@ -1702,7 +1742,9 @@ export const TABLE: Entry[] = [
     guard: {
       notSentenceStart: true,
       nextNotIn: set('that'),
-      prevNotIn: set('as minimum'),
+      // Nor a rule stated in the passive: "Masks are required", "A minimum stay of seven nights is
+      // required" ("needed" makes a need of the rule).
+      prevNotIn: new Set([...set('as minimum'), ...BE_FORMS]),
       notNextWithin: { n: 4, in: NOT_NEEDED_AFTER },
       notPrevWithin: COMPELLING,
     },
@@ -1713,7 +1755,9 @@ export const TABLE: Entry[] = [
     guard: {
       notSentenceStart: true,
       nextNotIn: set('that'),
-      prevNotIn: set('as minimum'),
+      // Nor a rule stated in the passive: "Masks are required", "A minimum stay of seven nights is
+      // required" ("needed" makes a need of the rule).
+      prevNotIn: new Set([...set('as minimum'), ...BE_FORMS]),
       notNextWithin: { n: 4, in: NOT_NEEDED_AFTER },
       notPrevWithin: COMPELLING,
     },
@@ -1807,7 +1851,10 @@ export const TABLE: Entry[] = [
   // stays the speakers' word.
   F('groundbreaking', 'revolutionary', 1, { guard: { attributive: true, nextNotIn: set('ceremony ceremonies') } }),
   F('ground-breaking', ['landmark@attr', 'revolutionary'], 1),
-  F('cutting-edge', 'advanced', 1),
+  // "advanced" is also a level ("an advanced course … for beginners"): only of technology, tools
+  // and methods; elsewhere "modern" ("a cutting-edge space" → "a modern space").
+  F('cutting-edge', 'advanced', 1, { guard: { nextWithin: { n: 2, in: ADVANCED_THINGS } } }),
+  F('cutting-edge', 'modern', 1),
   // Ready for a task, not furnished: "well-equipped to handle any question" → "ready to handle";
   // "a well-equipped kitchen" keeps its equipment.
   F('well-equipped', 'ready', 2, { guard: { nextIn: set('to') } }),
@@ -1939,11 +1986,14 @@ export const TABLE: Entry[] = [
       },
     },
   }),
-  // People are not "very useful" ("an invaluable leader", "an invaluable member of the team"): they stay.
-  F('invaluable', 'very useful', 2, {
+  // People are not "very useful" ("an invaluable leader", "an invaluable member of the team", "an
+  // invaluable addition to your lab"): they stay. Said of what has helped, it was of great value
+  // ("has been invaluable to the team's growth", "this journey has been invaluable": "very useful"
+  // makes a tool of it).
+  F('invaluable', ['very useful@attr', 'of great value@pred'], 2, {
     guard: {
       nextNotIn: set(
-        'leader leaders member members colleague colleagues friend friends mentor mentors partner partners ally allies employee employees teacher teachers asset assets contributor contributors',
+        'leader leaders member members colleague colleagues friend friends mentor mentors partner partners ally allies employee employees teacher teachers asset assets contributor contributors addition additions hire',
       ),
     },
   }),
@@ -2065,7 +2115,8 @@ export const TABLE: Entry[] = [
   F('heightened', ['greater', 'increased'], 2, { guard: { nextNotIn: SENSES, prevNotIn: SENSES } }),
   F('ubiquitous', 'widespread', 2),
   F('esteemed', 'respected', 2),
-  F('renowned', ['famous', 'well-known'], 2),
+  // A professional is known in a field, not famous: "a renowned cardiologist" → "well-known".
+  F('renowned', 'well-known', 2),
   F('masterful', ['skillful', 'expert'], 2),
   F('well-crafted', 'well-made', 2),
   // Not after "a" (a learner's "there are a numerous people"): "a many people" is no better.
@@ -2216,12 +2267,16 @@ export const TABLE: Entry[] = [
   V('terminate', 'end', 2, {
     guard: {
       object: true,
+      // Nor in computing, where instances, pods and connections are terminated ("terminate TLS at
+      // the load balancer").
       notInSentence: set(
-        'agreement agreements contract contracts licence license licensee licensor lease tenancy tenant landlord employment party parties shall breach notice clause hereunder herein forthwith process processes task tasks thread threads program programs kill signal',
+        'agreement agreements contract contracts licence license licensee licensor lease tenancy tenant landlord employment party parties shall breach notice clause hereunder herein forthwith process processes task tasks thread threads program programs kill signal instance instances pod pods node nodes container containers connection connections session sessions server servers vm vms cluster clusters tls ssl job jobs worker workers',
       ),
     },
   }),
-  N('assistance', 'help', 2, { plural: false }),
+  // Not a kind of aid a programme gives, a term of its own ("emergency rental assistance",
+  // "technical assistance", "legal assistance").
+  N('assistance', 'help', 2, { plural: false, guard: { prevNotIn: AID_KINDS } }),
   N('objectives', 'goals', 2, { plural: false }),
   F('vividly', 'clearly', 3, {
     guard: { nextIn: set('remember remembers remembered recall recalls recalled recalling remembering') },
@@ -2465,7 +2520,12 @@ export const TABLE: Entry[] = [
   // Plural only ("a finding" is read as the verb too), and not a court's or an inquiry's findings.
   N('findings', 'results', 2, {
     plural: false,
-    guard: { notPrevWithin: { n: 3, in: JUDGING }, notNextWithin: { n: 3, in: JUDGING } },
+    // Nor an audit's or an inspection's ("zero material findings"), which are faults found.
+    guard: {
+      notPrevWithin: { n: 3, in: JUDGING },
+      notNextWithin: { n: 3, in: JUDGING },
+      notInSentence: set('audit audits auditor auditors audited inspection inspections inspector inspectors material'),
+    },
   }),
   // A study's "limitations" are its weaknesses, a term of the trade; "limits" are its bounds.
   // Formal and academic prose keep the term ("the approach has limitations that hinder …").
@@ -2926,9 +2986,14 @@ export const TABLE: Entry[] = [
       prevNotIn: set('statistically highly not but'),
       notNear: STUDY_WORDS,
       nextIn: set(
-        'role impact impacts challenge challenges contribution contributions influence step steps part milestone achievement achievements event events moment moments figure figures factor factors problem problems issue issues obstacle obstacles concern concerns threat threats shift barrier barriers advantage advantages benefit benefits setback setbacks turning transformation transformations change changes choice choices decision decisions implications consequences aspect aspects advancement advancements',
+        'role impact impacts challenge challenges contribution contributions influence step steps part milestone achievement achievements event events moment moments factor factors problem problems issue issues obstacle obstacles concern concerns threat threats shift barrier barriers advantage advantages benefit benefits setback setbacks turning transformation transformations change changes choice choices decision decisions implications consequences aspect aspects advancement advancements',
       ),
     },
+  }),
+  // A person of weight ("a significant figure in the movement"), never a count of digits ("to three
+  // significant figures").
+  F('significant', 'major', 2, {
+    guard: { prevIn: set('a the most'), nextIn: set('figure figures'), notNear: STUDY_WORDS },
   }),
   // "make a significant difference" is the idiom for "matter a lot", not a measured difference.
   // (Formal prose has no "big" for a degree: "a considerable difference".)
@@ -3011,10 +3076,15 @@ export const TABLE: Entry[] = [
     guard: {
       verb: true,
       nextIn: set(
-        'unchanged constant stable steady intact unaltered fixed flat level largely relatively fairly roughly nearly virtually almost essentially aligned relevant competitive open closed active valid consistent accurate hidden silent steadfast loyal calm firm',
+        'unchanged constant stable steady intact unaltered fixed flat level largely relatively fairly roughly nearly virtually almost essentially aligned relevant competitive open closed active valid consistent accurate hidden silent steadfast loyal calm firm above below idle held disabled enabled locked',
       ),
       notInSentence: set('stays stay'),
     },
+  }),
+  // A state held until something happens, or for a time, stays ("the flag remains disabled until
+  // the migration finishes", "remains above 85% for 15 minutes").
+  F('remains', 'stays', 2, {
+    guard: { verb: true, nextWithin: { n: 6, in: set('until unless') }, notInSentence: set('stays stay still') },
   }),
   F('remains', 'is still', 2, {
     guard: {

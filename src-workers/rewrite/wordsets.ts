@@ -126,8 +126,9 @@ export const STUDY_WORDS = set(
  * is supplied ("provides the oxygen we breathe", "power", "food"), what is offered to choose ("a
  * more scalable solution", "options"), and the "with" of
  * "provide someone with something" ("give students with access" is no English); a story's
- * setting, which its opening sets up ("It provides a dynamic setting" gave none).
+ * setting, which its opening sets up ("It provides a dynamic setting" gave none); and what a
+ * library or a tool makes available ("provides several robust estimators", "a flexible Error type").
  */
 export const PROVIDED_NOT_GIVEN = set(
-  'setting settings with way ways means range variety array service services framework mechanism habitat habitats environment infrastructure heart soul core backbone foundation foundations basis source sources step steps oxygen water food energy nutrients electricity fuel power solution solutions alternative alternatives option options platform platforms net nets cushion buffer tool tools interface interfaces view views journey journeys anchor',
+  'setting settings with way ways means range variety array service services framework mechanism habitat habitats environment infrastructure heart soul core backbone foundation foundations basis source sources step steps oxygen water food energy nutrients electricity fuel power solution solutions alternative alternatives option options platform platforms net nets cushion buffer tool tools interface interfaces view views journey journeys anchor type types class classes function functions method methods api apis library libraries feature features module modules component components benefit benefits estimator estimators implementation implementations wrapper wrappers abstraction abstractions endpoint endpoints command commands utility utilities helper helpers hook hooks plugin plugins',
 );

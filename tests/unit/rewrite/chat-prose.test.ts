@@ -326,7 +326,7 @@ describe('framing turned into a plain statement', () => {
       'You should not drive after the dose.',
     );
   });
-  it('"plays a role in raising awareness" → "helps raise awareness", a crucial one "is central to"; a field or a noun phrase stays', async () => {
+  it('"plays a role in raising awareness" → "helps raise awareness", a crucial one "is central to", "played" → "did much to"; a field or a noun phrase stays', async () => {
     expect(await standard('Education plays an important role in raising awareness about recycling.')).toBe(
       'Education helps raise awareness about recycling.',
     );
@@ -337,16 +337,22 @@ describe('framing turned into a plain statement', () => {
     expect(await standard('Teachers can play a crucial role in helping students manage stress.')).toBe(
       'Teachers can be central to helping students manage stress.',
     );
-    // In the past the subject's number is not known ("was" or "were"): it helped.
+    // In the past the subject's number is not known ("was" or "were"): it did much to.
     expect(await standard('The treaty played a crucial role in ending the war between the two states.')).toBe(
-      'The treaty helped end the war between the two states.',
+      'The treaty did much to end the war between the two states.',
+    );
+    expect(await standard('The agency has played a key role in reducing emissions.')).toBe(
+      'The agency has done much to reduce emissions.',
     );
     expect(await standard('The program also plays a crucial role in raising awareness.')).toBe(
       'The program also helps raise awareness.',
     );
-    // What is shaped is shaped in part already: the verb itself.
-    expect(await standard('Social media plays a pivotal role in shaping public opinion.')).toBe(
+    // What is shaped is shaped in part already: the verb itself, or, for a pivotal role, its weight.
+    expect(await standard('Social media plays an important role in shaping public opinion.')).toBe(
       'Social media shapes public opinion.',
+    );
+    expect(await standard('Social media plays a pivotal role in shaping public opinion.')).toBe(
+      'Social media is central to shaping public opinion.',
     );
     expect(await standard('Foreign aid plays a key role in developing countries.')).toContain(
       'in developing countries',

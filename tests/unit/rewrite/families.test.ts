@@ -59,7 +59,7 @@ describe('openers, closers and filler', () => {
     ["It's worth noting that, in 2019, sales fell.", 'In 2019, sales fell.', REASONS.filler],
     // Said twice. (Before, "is" three words on read as an echo of "I" and blocked it.)
     ['In my opinion, I think the plan is good.', 'I think the plan is good.', REASONS.filler],
-    ['Rain plays a crucial role in shaping the valley.', 'Rain shapes the valley.', REASONS.stock],
+    ['Rain plays a crucial role in shaping the valley.', 'Rain is central to shaping the valley.', REASONS.stock],
     ['It is essential to protect old forests.', 'Protecting old forests is essential.', REASONS.stock],
     // Too long a phrase for a subject: the frame keeps its shape with a plainer adjective.
     [
