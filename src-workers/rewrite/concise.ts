@@ -213,6 +213,9 @@ export function dropRepeated(sents: Sentence[], state: ReviseState): Sentence[] 
     // Nor an item of a sequence ("Lastly, participating in online surveys is an easy way to earn
     // some extra money"): the list the text announced would lose its last step.
     const step = !!firstWord && STEPS.has(keyOf(firstWord));
+    // Nor a question: what follows answers it ("A 12 V battery is connected to a 4 Ω resistor.
+    // What current flows through the circuit?" sets the problem the next lines solve).
+    const asks = s.toks.some((t) => t.text === '?');
     // Nor a run-in heading or what it heads ("**Prepare the soil.** Healthy soil …"), nor the
     // first part of a sentence split here, which the next part answers ("Some may have been
     // hidden. But others may have been sold …" would leave "But others" pointing at nothing).
@@ -232,6 +235,7 @@ export function dropRepeated(sents: Sentence[], state: ReviseState): Sentence[] 
       !lastLeft &&
       !pointedTo &&
       !infers &&
+      !asks &&
       !contrasts &&
       !step &&
       (restates(s) || restatesOne(content, names, state.sentencesSeen, lazyTense(s, state))) &&

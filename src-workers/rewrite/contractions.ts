@@ -134,6 +134,8 @@ function clauseEndsAfter(toks: readonly Tok[], i: number): boolean {
   return n < 0 || toks[n].kind === 'punctuation';
 }
 
+/** Pronouns that close a compound subject ("Sam and I", "he or she"). */
+const COMPOUNDED = set('i we you he she they');
 /** Verbs a clause may follow ("I think it is fine"): the "it" after them is the clause's subject. */
 const CLAUSE_VERBS = set(
   'think believe know say hope feel guess suppose suspect mean bet wish expect doubt imagine assume realize realise notice find see hear agree admit claim argue promise swear pretend show prove ensure insist worry fear trust reckon understand',
@@ -214,6 +216,10 @@ export function contract(toks: Tok[], level: ContractionLevel, apostrophe: strin
       const p = prevIndex(toks, i);
       const prevKey = p >= 0 && toks[p].kind === 'word' ? keyOf(toks[p]) : '';
       if (NO_CONTRACT_AFTER.has(prevKey)) continue;
+      // A pronoun that closes a compound subject leaves the verb to the whole ("The kids and I
+      // will stay" is no "The kids and I'll stay").
+      // (After a comma the "and" joins clauses: "…, and I'll stay" contracts.)
+      if (/^(?:and|or|nor)$/.test(prevKey) && toks[prevIndex(toks, p)]?.kind === 'word' && COMPOUNDED.has(k)) continue;
       if (OBJECT_PRONOUNS.has(k) && PREPOSITIONS.has(prevKey) && !CLAUSE_PREPOSITIONS.has(prevKey)) continue;
       // After a gerund "it" is its object ("Replacing it will require …" is no "Replacing it'll"),
       // and so after a verb's base form that takes no clause ("when to apply it is key", "Whatever

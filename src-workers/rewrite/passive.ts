@@ -16,6 +16,10 @@ import { DETERMINERS, MODALS, POSSESSIVES, PREPOSITIONS, looksPlural, set } from
 
 const SUBJECT_TO_OBJECT: Record<string, string> = { i: 'me', he: 'him', she: 'her', we: 'us', they: 'them' };
 const OBJECT_TO_SUBJECT: Record<string, string> = { me: 'I', him: 'he', her: 'she', us: 'we', them: 'they' };
+/** Last words of a company's name that look plural ("Northfield Mills", "Acme Industries"). */
+const COMPANY_WORDS = set(
+  'mills industries systems holdings labs laboratories partners brands foods airlines motors networks technologies solutions services studios games pictures records communications pharmaceuticals sciences resources enterprises associates works greens',
+);
 /** "by" phrases that say how, when or where, not who. */
 const NOT_AGENTS = set(
   'hand car bus train plane air sea mail email phone post far chance mistake accident law default nature then now night day way means force design contrast comparison heart name',
@@ -201,9 +205,10 @@ export function passiveToActive(toks: Tok[], state: ReviseState): boolean {
   if (placeholderOrder(subject) && placeholderOrder(agent)) return false;
   // The verb, in the auxiliary chain's tense and the agent's number.
   const f = verbForms(base);
-  // A name of two or more capitalised words is one company or body, whatever its last word
-  // ("Northfield Mills sponsors", "Athletic Greens sponsors").
-  const agentName = agentWords >= 2 && agentWordToks.every((t) => /^\p{Lu}/u.test(t.text));
+  // A company's name is one body, whatever its last word ("Northfield Mills sponsors"); other
+  // names in the plural stay plural ("The Rolling Stones perform", "Senate Democrats oppose").
+  const agentName =
+    agentWords >= 2 && agentWordToks.every((t) => /^\p{Lu}/u.test(t.text)) && COMPANY_WORDS.has(agentHead);
   const agentPlural = agentPronoun
     ? agentPronoun === 'they' || agentPronoun === 'we' || agentPronoun === 'I'
     : !agentName && looksPlural(agentHead);

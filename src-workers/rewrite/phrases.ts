@@ -123,6 +123,14 @@ const ALREADY_HEDGED = set(
   'anticipate anticipates anticipated expect expects expected predict predicts predicted hope hopes hoped hypothesize hypothesizes hypothesized hypothesise hypothesises hypothesised likely ' +
     'argue argues argued claim claims claimed insist insists insisted contend contends contended maintain maintains maintained say says said promise promises promised warn warns warned believe believes believed',
 );
+/** What a law, a theorem or a grammar defines, whose "always" states a rule. */
+const DEFINED_THINGS = set(
+  'force forces acceleration velocity momentum mass energy circuit circuits resistance voltage subset subsets integer integers triangle triangles angle angles equation equations pronoun pronouns verb verbs noun nouns singular plural element elements atom atoms molecule molecules theorem proof prime primes derivative integral vector vectors matrix gas gases',
+);
+/** Verbs of checking, against whose expectation an "actually" sets what happens. */
+const CHECKING_VERBS = set(
+  'verify verifies check checks confirm confirms test tests whether ensure ensures expect expected',
+);
 /**
  * An intensifier under a negation carries the claim: "not entirely accurate" is partly accurate,
  * "not accurate" is wrong; "it is not true that the plot is entirely dependent on …" likewise.
@@ -612,12 +620,13 @@ export const PHRASES: Entry[] = [
     // Concise prose cuts what other modes tone down ("incredibly easy" → "very easy" → "easy").
     // Not before how often or how likely ("serious reactions are extremely rare"): the degree is
     // the claim there.
+    // (Never the second of a doubled one, "really, really tired": the comma would stay.)
     ...['incredibly', 'extremely', 'exceedingly', 'immensely', 'tremendously', 'really', 'quite'].map((w) =>
       F(w, '', 2, {
         modes: CONCISE,
         guard: {
           nextLower: true,
-          prevNotIn: NOT_BEFORE_CUT,
+          prevNotIn: NOT_BEFORE_CUT_IN_LIST,
           nextNotIn: new Set([...AFTER_VERB_PHRASE, ...HOW_OFTEN_OR_LIKELY]),
           notPrevWithin: NEGATED_CLAUSE,
         },
@@ -679,7 +688,7 @@ export const PHRASES: Entry[] = [
       modes: CONCISE,
       guard: {
         nextLower: true,
-        prevNotIn: set('not the this that at from of same'),
+        prevNotIn: set('not the this that at from of same ,'),
         nextNotIn: set('much many few little same first last end best'),
         notPrevWithin: NEGATED_CLAUSE,
       },
@@ -710,6 +719,11 @@ export const PHRASES: Entry[] = [
           // "Simply put," is one phrase, cut whole (below), never "Put,".
           nextNotIn: new Set([...AFTER_VERB_PHRASE, 'put']),
           notPrevWithin: NEGATED_CLAUSE,
+          // What is checked "actually" happens against what is expected: "verify that your queries
+          // actually use the indexes" is no "verify that your queries use them"; before a verb
+          // "simply" is "merely" ("He had simply refused to run" was no brave act).
+          ...(w === 'actually' ? { notInSentence: CHECKING_VERBS } : {}),
+          ...(w === 'simply' ? { beforeGradable: true } : {}),
         },
       }),
     ),
@@ -919,10 +933,16 @@ export const PHRASES: Entry[] = [
     // Only before what is counted ("a range of courses"), not a measure: "a range of 400 miles".
     F('a number of', 'several', 2, { modes: CONCISE, guard: { notMeasured: 2 } }),
     F('a variety of', 'many', 2, { modes: CONCISE, guard: { notMeasured: 2 } }),
-    // Not as the subject of a singular verb: "A range of options was considered".
+    // Not as the subject of a singular verb: "A range of options was considered" (opening the
+    // sentence, nor before a comma, past which the verb is out of sight: "A range of factors,
+    // including cost, was …").
     F('a range of', 'many', 2, {
       modes: CONCISE,
-      guard: { notMeasured: 2, notNextWithin: { n: 4, in: SINGULAR_VERBS } },
+      guard: { notMeasured: 2, notSentenceStart: true, notNextWithin: { n: 4, in: SINGULAR_VERBS } },
+    }),
+    F('a range of', 'many', 2, {
+      modes: CONCISE,
+      guard: { notMeasured: 2, notNextWithin: { n: 4, in: new Set([...SINGULAR_VERBS, ',']) } },
     }),
     F('the month of', '', 2, {
       modes: CONCISE,
@@ -1036,6 +1056,10 @@ export const PHRASES: Entry[] = [
       guard: {
         verb: true,
         notCondition: true,
+        // Nor the conjunction ("…, provided the temperature stays constant", "Provided the sample
+        // is dry, …"), which opens a condition.
+        prevNotIn: set(', ; :'),
+        notSentenceStart: true,
         nextNotIn: set('for that with by in to'),
         notNextWithin: { n: 6, in: new Set([...PROVIDED_NOT_GIVEN, 'for']) },
         nextIn: new Set([
@@ -1208,7 +1232,11 @@ export const PHRASES: Entry[] = [
         ),
       },
     }),
-    F('totally', 'entirely', 2, { modes: FORMAL }),
+    // Of a state, not of a feeling or a grasp ("I totally get it" is no "I entirely get it").
+    F('totally', 'entirely', 2, {
+      modes: FORMAL,
+      guard: { nextNotIn: set('get gets got forgot forget love loved understand understood agree agreed') },
+    }),
     F('maybe', 'perhaps', 2, { modes: FORMAL }),
     // "pretty much" is an idiom of its own ("more or less"), never "fairly much".
     F('pretty much', 'more or less', 2, { modes: FORMAL, guard: { prevNotIn: DETERMINERS } }),
@@ -1319,7 +1347,17 @@ export const PHRASES: Entry[] = [
     // Not what the writer says of themselves ("I was certainly unaware").
     F('certainly', 'probably', 2, { modes: ACADEMIC, guard: { nextLower: true, notPrevWithin: FIRST_PERSON } }),
     // Not what the writer promises or is able to do ("Sure, I can definitely tell you a story").
-    F('definitely', 'probably', 2, { modes: ACADEMIC, guard: { nextLower: true, notPrevWithin: FIRST_PERSON } }),
+    // Nor what is said to the reader ("you definitely didn't have to", "Please definitely lock
+    // the door"), nor a denial, which "probably" would turn around.
+    F('definitely', 'probably', 2, {
+      modes: ACADEMIC,
+      guard: {
+        nextLower: true,
+        notPrevWithin: { n: 3, in: set('i we you') },
+        notInSentence: set('please'),
+        nextNotIn: set("not didn't don't doesn't won't isn't aren't wasn't weren't can't cannot never"),
+      },
+    }),
     ...[
       'lead to',
       'result in',
@@ -1447,12 +1485,17 @@ export const PHRASES: Entry[] = [
       modes: ACADEMIC,
       // Nor what someone believes or claims ("Boxer believes that Napoleon is always right"): the
       // belief is reported as held, and hedging it changes the believer.
+      // Nor a law or a definition ("Acceleration is always in the direction of the net force",
+      // "The empty set is always a subset", "pronouns are always singular"): a rule has no usually.
       guard: {
         prevIn: set('is are'),
         notPrevWithin: { n: 2, in: set('he she who i you we') },
-        notInSentence: set(
-          'believe believes believed think thinks thought claim claims claimed insist insists insisted convinced convincing convince argue argues argued',
-        ),
+        notInSentence: new Set([
+          ...set(
+            'believe believes believed think thinks thought claim claims claimed insist insists insisted convinced convincing convince argue argues argued',
+          ),
+          ...DEFINED_THINGS,
+        ]),
       },
     }),
   ]),

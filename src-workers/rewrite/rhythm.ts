@@ -616,6 +616,8 @@ function refersTo(p: string, a: Subject): boolean {
   return false;
 }
 
+/** Verb forms that agree with a plural subject only. */
+const PLURAL_VERB_FORMS = set("are were have do aren't weren't haven't don't");
 /** Words that give a sentence a contrast or a reason of its own, which a join would run on. */
 const OWN_TURN = set('but yet so because although though');
 
@@ -795,6 +797,9 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
   const why = REASONS.join;
   const head = b.toks[0];
   if (!head || head.kind !== 'word' || !isCapitalized(head.text)) return null;
+  // Nor a sentence whose closing opening was cut ("He had been a thief. Ultimately, he was a
+  // hero."): it said how the story turns from the one before, which "and" would flatten.
+  if (head.removedBefore === REASONS.closer) return null;
   const hk = keyOf(head);
   const wa = wordCount(a.toks);
   const wb = wordCount(b.toks);
@@ -865,6 +870,9 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
   if (!sb || sb.pronoun !== hk) return null;
   const sa = subjectOf(a.toks, state);
   if (!sa || !refersTo(hk, sa)) return null;
+  // A subject whose verb is plural is no "it" ("Some people aren't planners. It doesn't mean …"
+  // speaks of the fact, and "… planners and doesn't mean" would break the agreement).
+  if (hk === 'it' && PLURAL_VERB_FORMS.has(keyOf(a.toks[sa.verb]))) return null;
   // "The streets were empty. They walked home in silence.": after a plural noun described by
   // "be", a "they" that acts is as often the people about (and "The streets were empty and walked
   // home" makes the streets walk). A second description ("The staff are skilled. They are also
@@ -1189,7 +1197,11 @@ const STILL_HOLDS = set('is are remains remain stays stay continues continue has
 const CONDITIONS = set('if unless provided providing whenever suppose supposing');
 /** Openings of a clause that sets the time, the cause or the purpose of the sentence's clauses ("To celebrate, …"). */
 // (Not a concession: "Although X, A, and B" asserts B whether it is split off or not.)
-const FRAMES = set('when whenever because before after since once until till as to if unless without');
+// (A preposition of degree or place too: "Above roughly 45 °C, the bonds break, and the enzyme is
+// denatured" is denatured above 45 °C only.)
+const FRAMES = set(
+  'when whenever because before after since once until till as to if unless without above below beyond under over within provided providing',
+);
 /** Prepositions that set a time when a date or a number follows ("In 1945,", "By March 2020,"). */
 const DATED_FRAMES = set('in by during after before until since from throughout on');
 const MONTHS = set('january february march april may june july august september october november december');

@@ -259,14 +259,20 @@ function notOnlyMid(toks: Tok[], document: string): boolean {
       // Nor the one before "not only" when a preposition follows: "thanked the staff, not only for
       // their work but also for their patience" → "thanked the staff for their work and for …" (a
       // noun phrase there is an appositive and keeps it: "three languages, English and French"; a
-      // purpose too: "teach the reader something, not only to engage them but also to …").
+      // purpose too: "teach the reader something, not only to engage them but also to …"). Only
+      // where the phrase runs to the sentence's end (an aside closed by a comma, "The survey, not
+      // only of students but also of staff, found …", keeps both) and its preposition is not the
+      // one before the comma ("Invest in people, not only in tools but also in training" adds to
+      // "in people").
       const lead = prevIndex(toks, i);
       const leadComma =
         lead >= 0 &&
         toks[lead].text === ',' &&
         PREPOSITIONS.has(keyOf(toks[x])) &&
         keyOf(toks[x]) !== 'to' &&
-        isWord(toks[prevIndex(toks, lead)]);
+        isWord(toks[prevIndex(toks, lead)]) &&
+        !toks.slice(x).some((t) => t.text === ',' || t.text === ';' || t.text === ':') &&
+        !toks.slice(Math.max(0, lead - 8), lead).some((t) => isWord(t) && keyOf(t) === keyOf(toks[x]));
       cut(toks, i, o + 1, why);
       if (leadComma) toks.splice(lead, 1);
       return true;
@@ -1435,6 +1441,21 @@ const ADVERBS_BEFORE_ROLE = set('also still often always never not do does did t
 const BARE_INFINITIVE_BEFORE = set('do does did let lets letting make makes made making help helps helped helping');
 const PLURAL_SUBJECT_WORDS = set('they we you these those');
 
+/** What may stand between "have" and its participle ("has not", "have also", "had long"). */
+const BETWEEN_HAVE_AND_PARTICIPLE = set(
+  'not never also always long once already each ever just recently since both all',
+);
+/** The verb at `i` follows "have" (after any adverbs): "has played", "She's historically played". */
+function afterPerfect(toks: readonly Tok[], i: number): boolean {
+  for (let k = prevIndex(toks, i), n = 0; k >= 0 && n < 4; k = prevIndex(toks, k), n++) {
+    if (!isWord(toks[k])) return false;
+    const key = keyOf(toks[k]);
+    if (/^(?:has|have|had|having|hasn't|haven't|hadn't)$/.test(key) || /['’](?:s|ve|d)$/.test(key)) return true;
+    if (!BETWEEN_HAVE_AND_PARTICIPLE.has(key) && !key.endsWith('ly')) return false;
+  }
+  return false;
+}
+
 /**
  * "plays a crucial role in raising awareness" → "is central to raising awareness", "plays an
  * important role in shaping X" → "shapes X", "… in raising awareness" → "helps raise awareness",
@@ -1467,8 +1488,9 @@ function roleInGerund(toks: Tok[], state: ReviseState): boolean {
     if (coordinatedVerb(toks, w[5] + 1, toks.length, state, true)) continue;
     const why = REASONS.stock;
     const prev = prevIndex(toks, i);
-    // After a past participle ("has played") the form is the participle.
-    const asPp = form === 'past' && prev >= 0 && /^(?:has|have|had)$/.test(keyOf(toks[prev]));
+    // After a past participle ("has played", "has historically played", "She's played", "Having
+    // played") the form is the participle.
+    const asPp = form === 'past' && afterPerfect(toks, i);
     const inflect = (v: string) => (asPp ? verbForms(v).pp : verbForms(v)[form]);
     // A crucial role is more than help: "plays a crucial role in regulating the climate" → "is
     // central to regulating the climate", which keeps the weight "helps regulate" would drop. Only

@@ -517,7 +517,15 @@ const EXPLICABLE = set(
 );
 /** What is "advanced" rather than "modern" when it is cutting-edge: technology and its methods. */
 const ADVANCED_THINGS = set(
-  'technology technologies tech tool tools equipment research science systems system features feature techniques technique materials material algorithms algorithm machinery devices device software hardware methods method analytics solutions solution engineering',
+  'technology technologies tech tool tools equipment research science systems system features feature techniques technique materials material algorithms algorithm machinery devices device software hardware methods method analytics solutions solution engineering work treatment treatments therapy therapies approach approaches procedure procedures surgery medicine',
+);
+/** Degree words after which "invaluable" stays ("so invaluable" is no "so of great value"). */
+const DEGREE_BEFORE_INVALUABLE = set(
+  'so too very increasingly more most quite truly really absolutely became become becomes',
+);
+/** Words of an emergency, where an urged act is no option ("call 911", "the emergency vet"). */
+const URGENT_WORDS = set(
+  'emergency emergencies urgent urgently immediately ambulance hospital vet doctor breathing poison poisoning bleeding',
 );
 /** Kinds of aid a programme gives, whose "assistance" is a term ("technical assistance"). */
 const AID_KINDS = set(
@@ -542,14 +550,10 @@ const HONOURED_PEOPLE = set(
   'soldiers those everyone people men women victims veterans workers heroes ancestors generations families everything all him them volunteers firefighters nurses doctors teachers founders members staff crew team grandmother grandfather grandparents mother father parents family mom dad son daughter wife husband brother sister friends',
 );
 /**
- * ... and what they gave or shared, theirs ("a tribute to his family's sacrifices", "to the
- * friendship you and Mom shared": "showed his family's sacrifices" would put them on display).
+ * ... and what they gave or shared ("a tribute to his family's sacrifices", "to the friendship you
+ * and Mom shared": "showed his family's sacrifices" would put them on display), three words on.
  */
-const HONOURED = new Set([
-  ...HONOURED_PEOPLE,
-  ...[...HONOURED_PEOPLE].map((w) => (w.endsWith('s') ? `${w}'` : `${w}'s`)),
-  ...set('sacrifice sacrifices friendship friendships bond bonds memory legacy'),
-]);
+const HONOURED = new Set([...HONOURED_PEOPLE, ...set('sacrifice sacrifices friendship friendships')]);
 /** What a "utilization" rate is measured of: there it is the term. */
 const UTILIZED_CAPACITIES = set(
   'credit cpu gpu memory bandwidth capacity bed beds resource network disk server storage land water energy fleet plant',
@@ -631,7 +635,7 @@ const OFFERED_TO_THE_MIND = set(
  * over-used word of its own: the corpus's AI texts use it 15 times as often as its human ones.)
  */
 const OFFERED_BY_HAVING = set(
-  'range variety selection mix blend array wealth plethora host benefits advantages features options amenities facilities activities classes courses programs programmes flexibility portability durability',
+  'range variety selection mix blend array wealth plethora host benefits advantages features options amenities facilities activities classes courses programs programmes flexibility portability durability floor layout kitchen kitchens bedroom bedrooms room rooms garden gardens pool terrace balcony parking',
 );
 
 /** Entries whose changes all address the same thing. */
@@ -682,9 +686,16 @@ export const TABLE: Entry[] = [
   // Nor beside an "end" of the writer's ("Ultimately, the end of the season was …", "… In the end,
   // I'm not the same person").
   O('ultimately ,', { plain: ['In the end,'], concise: [''] }, 2, {
-    guard: { beforePastOrFuture: true, notInSentence: set('end'), notNear: set('end') },
+    guard: {
+      beforePastOrFuture: true,
+      nextNotIn: set('though however'),
+      // Nor a beginning ("Ultimately, her journey had only just begun" has no end).
+      notInSentence: set('end begun begin begins beginning'),
+      notNear: set('end'),
+    },
   }),
-  O('ultimately ,', '', 2),
+  // "Ultimately, though, he was a boy": "Though, he was …" is no sentence.
+  O('ultimately ,', '', 2, { guard: { nextNotIn: set('though however') } }),
   O('needless to say ,', '', 1),
   O('it goes without saying that', '', 1),
   O('as an ai language model ,', '', 1),
@@ -835,7 +846,10 @@ export const TABLE: Entry[] = [
     F('all of the', 'all the', 2, { modes: ['concise'] }),
     F('both of the', 'both', 2, { modes: ['concise'] }),
     // Not the noun: "wipe the outside of the bag".
-    F('outside of', 'outside', 2, { modes: ['concise'], guard: { prevNotIn: set('the an its their our his her') } }),
+    F('outside of', 'outside', 2, {
+      modes: ['concise'],
+      guard: { prevNotIn: set('the an its their our his her whole entire') },
+    }),
     F('all over the world', 'worldwide', 2, { modes: ['concise'], guard: { prevNotIn: set('from') } }),
     ...['believe', 'think', 'feel'].map((v) => F(`i personally ${v}`, `I ${v}`, 2, { modes: ['concise'] })),
     // "has changed the way we live" says "how we live" in two more words; only after a verb of
@@ -870,7 +884,12 @@ export const TABLE: Entry[] = [
     F("please don't hesitate to", 'please', 2, { modes: NOT_FORMAL }),
     F('please do not hesitate to', 'please', 2, { modes: NOT_FORMAL }),
     F('please feel free to', 'please', 2, { modes: NOT_FORMAL }),
-    F("don't hesitate to", 'feel free to', 2, { modes: NOT_FORMAL, guard: { prevNotIn: set('i we they you he she') } }),
+    // Not where the act is urgent ("Don't hesitate to call 911 if he stops breathing"): "feel
+    // free" makes it optional.
+    F("don't hesitate to", 'feel free to', 2, {
+      modes: NOT_FORMAL,
+      guard: { prevNotIn: set('i we they you he she'), notInSentence: URGENT_WORDS },
+    }),
     // A letter's "I am reaching out to ask" is written ("I am writing to ask"); reaching out to
     // someone ("reaching out to the community") stays.
     F('reaching out to', 'writing to', 2, {
@@ -888,7 +907,9 @@ export const TABLE: Entry[] = [
     F('more than happy to', ['glad to', 'happy to'], 2),
     F('first and foremost', 'above all', 2),
     F('last but not least', 'finally', 1),
-    F('at the end of the day', 'in the end', 2),
+    // The idiom sets off its clause ("but at the end of the day, it's your call"); the day's end
+    // itself does not ("The shop closes at the end of the day on Friday").
+    F('at the end of the day', 'in the end', 2, { guard: { nextIn: set(',') } }),
     F('of paramount importance', 'vital', 1),
     F('of utmost importance', 'vital', 1),
     F('of the utmost importance', 'vital', 1),
@@ -1032,16 +1053,16 @@ export const TABLE: Entry[] = [
     F("it's a testament to", "it's a tribute to", 1, { guard: { clauseThat: true } }),
     F('it was a testament to', 'it was a tribute to', 1, { guard: { clauseThat: true } }),
     F('is a testament to', 'shows', 1, {
-      guard: { notParallel: true, noAppositive: true, notNextWithin: { n: 2, in: HONOURED } },
+      guard: { notParallel: true, noAppositive: true, notNextWithin: { n: 3, in: HONOURED } },
     }),
     F('was a testament to', 'showed', 1, {
-      guard: { notParallel: true, noAppositive: true, notNextWithin: { n: 2, in: HONOURED } },
+      guard: { notParallel: true, noAppositive: true, notNextWithin: { n: 3, in: HONOURED } },
     }),
     F('are a testament to', 'show', 1, {
-      guard: { notParallel: true, noAppositive: true, notNextWithin: { n: 2, in: HONOURED } },
+      guard: { notParallel: true, noAppositive: true, notNextWithin: { n: 3, in: HONOURED } },
     }),
     F('were a testament to', 'showed', 1, {
-      guard: { notParallel: true, noAppositive: true, notNextWithin: { n: 2, in: HONOURED } },
+      guard: { notParallel: true, noAppositive: true, notNextWithin: { n: 3, in: HONOURED } },
     }),
     F('stands as a testament to', 'shows', 1, { guard: { notParallel: true, noAppositive: true } }),
     F('stood as a testament to', 'showed', 1, { guard: { notParallel: true, notPrevWithin: AFTER_HAVE } }),
@@ -1074,7 +1095,7 @@ export const TABLE: Entry[] = [
     // A testament to people, or to all someone believed in, honours them: "a tribute to the
     // soldiers who died", "a tribute to everything Kael had believed in" (a name's skill is still
     // shown: "a testament to Christie's craft").
-    F('a testament to', 'a tribute to', 1, { guard: { nextWithin: { n: 2, in: HONOURED } } }),
+    F('a testament to', 'a tribute to', 1, { guard: { nextWithin: { n: 3, in: HONOURED } } }),
     // Not "proof of", which claims more than a testament shows.
     // "a living testament to the power of practice" is living proof: "a living sign of" is no English.
     F('a living testament to', 'living proof of', 1, { guard: { notParallel: true } }),
@@ -1115,7 +1136,14 @@ export const TABLE: Entry[] = [
     // The one tapestry of a whole ("part of the tapestry of your education", "the tapestry of
     // life") is its fabric; a tapestry of many things is a mix of them.
     N('tapestry of', 'fabric of', 1, { guard: { prevIn: set('the'), nextIn: WHOLES } }),
-    N('tapestry of', ['mix of', 'blend of'], 1),
+    // A tapestry of many things is a mix ("a tapestry of cultures"); one of space, of destiny or
+    // of time keeps its figure ("the huge mix of space"), and so does one that is woven.
+    N('tapestry of', ['mix of', 'blend of'], 1, {
+      guard: {
+        notNextWithin: { n: 2, in: set('space destiny fate history time existence universe eternity cosmos life') },
+        notInSentence: set('weave weaves woven wove weaving thread threads'),
+      },
+    }),
     N('deep dive into', 'close look at', 2),
     // The rhyme adds nothing to "bustle" (busy activity), which says it alone.
     F('hustle and bustle', 'bustle', 2),
@@ -1339,9 +1367,11 @@ export const TABLE: Entry[] = [
   V('foster', 'deepen', 1, {
     guard: {
       verb: true,
-      nextIn: set('my our his her their your a'),
+      // One's own ("fostered my commitment"), never one fostered in others ("foster a love of
+      // reading in our kids" is encouraged).
+      nextIn: set('my our his her their your'),
       nextWithin: { n: 3, in: set('commitment commitments dedication devotion passion passions love') },
-      notNextWithin: { n: 3, in: set(', and or') },
+      notNextWithin: { n: 8, in: set(', and or in among') },
     },
   }),
   // A room or a space is made so: "foster a safe and welcoming classroom" → "create".
@@ -1682,7 +1712,15 @@ export const TABLE: Entry[] = [
   }),
   O('ensure that', 'Make sure that', 2, { modes: NOT_FORMAL }),
   V('purchase', 'buy', 2, { modes: NOT_FORMAL, guard: { verb: true, object: true } }),
-  V('assist', 'help', 2, { modes: NOT_FORMAL, guard: { verb: true } }),
+  // Not the adjective of a term ("assisted living", "assisted pull-ups", "assisted stretching").
+  V('assist', 'help', 2, {
+    modes: NOT_FORMAL,
+    guard: {
+      verb: true,
+      prevNotIn: new Set([...DETERMINERS, 'try']),
+      nextNotIn: set('living suicide dying reproduction stretching pull-ups dips ventilation breathing'),
+    },
+  }),
   // The verb with its object: "the results obtained have …" is a participle, no "results got have".
   V('obtain', 'get', 2, { modes: ['casual'], guard: { verb: true, object: true } }),
   // "Please inform the council" → "tell": a person told, in casual prose ("research that informs
@@ -1978,6 +2016,7 @@ export const TABLE: Entry[] = [
   // invaluable in shaping my career" → "have been a great help" (said of it, not before a noun).
   F('invaluable', 'a great help@pred', 2, {
     guard: {
+      prevNotIn: DEGREE_BEFORE_INVALUABLE,
       prevWithin: {
         n: 4,
         in: set(
@@ -1992,6 +2031,7 @@ export const TABLE: Entry[] = [
   // makes a tool of it).
   F('invaluable', ['very useful@attr', 'of great value@pred'], 2, {
     guard: {
+      prevNotIn: DEGREE_BEFORE_INVALUABLE,
       nextNotIn: set(
         'leader leaders member members colleague colleagues friend friends mentor mentors partner partners ally allies employee employees teacher teachers asset assets contributor contributors addition additions hire',
       ),
@@ -2116,7 +2156,7 @@ export const TABLE: Entry[] = [
   F('ubiquitous', 'widespread', 2),
   F('esteemed', 'respected', 2),
   // A professional is known in a field, not famous: "a renowned cardiologist" → "well-known".
-  F('renowned', 'well-known', 2),
+  F('renowned', 'well-known', 2, { guard: { prevNotIn: set('world') } }),
   F('masterful', ['skillful', 'expert'], 2),
   F('well-crafted', 'well-made', 2),
   // Not after "a" (a learner's "there are a numerous people"): "a many people" is no better.
@@ -2135,8 +2175,10 @@ export const TABLE: Entry[] = [
       ),
     },
   }),
-  F('nestled', 'tucked', 1, {
-    guard: { nextIn: set('in among between on at within along beneath amid amidst into against deep') },
+  // A place is "tucked away" there ("tucked on a quiet street" is no idiom); what nestles into or
+  // against someone snuggles, and stays.
+  F('nestled', 'tucked away', 1, {
+    guard: { nextIn: set('in among between on at within along beneath amid amidst deep') },
   }),
   // Not "impressive": an over-used word itself. What catches the eye is "striking" (a detail, a
   // likeness, a contrast); a feat or a process is "extraordinary" ("a striking achievement" is not).
@@ -2283,7 +2325,10 @@ export const TABLE: Entry[] = [
   }),
   F('intertwined', 'connected', 2),
   // ---- More overused vocabulary, with meaning-safe plain equivalents -------------------------
-  O('conversely ,', { plain: ['By contrast,'], casual: ['But'], concise: ['But'] }, 2, { guard: { nextLower: true } }),
+  // Not a converse in logic or mathematics ("Conversely, if a² + b² = c², the triangle is right").
+  O('conversely ,', { plain: ['By contrast,'], casual: ['But'], concise: ['But'] }, 2, {
+    guard: { nextLower: true, notInSentence: set('if then converse theorem implies holds true') },
+  }),
   // The next step, not necessarily after a while: "Subsequently, we run simulations" → "Then, …".
   O('subsequently ,', 'Then,', 2),
   O('moving forward ,', '', 2),
@@ -2610,7 +2655,9 @@ export const TABLE: Entry[] = [
     guard: {
       verb: true,
       notCondition: true,
-      prevNotIn: BE_FORMS,
+      // Nor the conjunction "provided (that)" after a comma or opening a sentence.
+      prevNotIn: new Set([...BE_FORMS, ',', ';', ':']),
+      notSentenceStart: true,
       nextNotIn: set('for that with'),
       notNextWithin: { n: 4, in: PROVIDED_NOT_GIVEN },
     },
@@ -2963,7 +3010,7 @@ export const TABLE: Entry[] = [
     guard: {
       object: true,
       nextNotIn: set(
-        'people workers staff men women persons thousands hundreds millions dozens about around over nearly almost some many more',
+        'people workers staff men women persons thousands hundreds millions dozens about around over nearly almost some many more young youths children kids teenagers students volunteers veterans locals residents immigrants refugees engineers nurses',
       ),
     },
   }),
@@ -3084,7 +3131,15 @@ export const TABLE: Entry[] = [
   // A state held until something happens, or for a time, stays ("the flag remains disabled until
   // the migration finishes", "remains above 85% for 15 minutes").
   F('remains', 'stays', 2, {
-    guard: { verb: true, nextWithin: { n: 6, in: set('until unless') }, notInSentence: set('stays stay still') },
+    // A state must come between: what "remains until …" or "remains to be done" is left ("Only one
+    // question remains until Friday", "The fact remains that …") stays.
+    guard: {
+      verb: true,
+      nextWithin: { n: 6, in: set('until unless') },
+      nextNotIn: new Set([...BE_FORMS, ...set('until unless that to whether')]),
+      prevNotIn: set('what nothing little much question questions fact it there'),
+      notInSentence: set('stays stay still'),
+    },
   }),
   F('remains', 'is still', 2, {
     guard: {
@@ -3097,7 +3152,7 @@ export const TABLE: Entry[] = [
           'human mortal fossil skeletal his her their continuously constantly permanently always largely mostly currently now what all little nothing',
         ),
       ]),
-      nextNotIn: set('of . , ; : and or whether how what why that which who to'),
+      nextNotIn: set('of . , ; : and or whether how what why that which who to until unless'),
       // Not "Still, support is still strong" (an opening "Nevertheless," becomes "Still,").
       notInSentence: set('still'),
     },
