@@ -134,8 +134,19 @@ function clauseEndsAfter(toks: readonly Tok[], i: number): boolean {
   return n < 0 || toks[n].kind === 'punctuation';
 }
 
-/** Pronouns that close a compound subject ("Sam and I", "he or she"). */
-const COMPOUNDED = set('i we you he she they');
+/** Object pronouns and other words after which "and I" opens a clause ("Call me and I will explain"). */
+const NOT_COMPOUNDED = set('me him her us them it you try');
+/**
+ * The pronoun `k` after the "and" at `and` closes a compound subject: "The kids and I will stay",
+ * "he or she is" (not "Call me and I will explain", nor "Ask and you will see").
+ */
+function compoundSubject(toks: readonly Tok[], and: number, k: string): boolean {
+  const before = toks[prevIndex(toks, and)];
+  if (before?.kind !== 'word') return false;
+  const b = keyOf(before);
+  if (k === 'i') return !NOT_COMPOUNDED.has(b);
+  return (k === 'he' || k === 'she') && (b === 'he' || b === 'she');
+}
 /** Verbs a clause may follow ("I think it is fine"): the "it" after them is the clause's subject. */
 const CLAUSE_VERBS = set(
   'think believe know say hope feel guess suppose suspect mean bet wish expect doubt imagine assume realize realise notice find see hear agree admit claim argue promise swear pretend show prove ensure insist worry fear trust reckon understand',
@@ -219,7 +230,7 @@ export function contract(toks: Tok[], level: ContractionLevel, apostrophe: strin
       // A pronoun that closes a compound subject leaves the verb to the whole ("The kids and I
       // will stay" is no "The kids and I'll stay").
       // (After a comma the "and" joins clauses: "…, and I'll stay" contracts.)
-      if (/^(?:and|or|nor)$/.test(prevKey) && toks[prevIndex(toks, p)]?.kind === 'word' && COMPOUNDED.has(k)) continue;
+      if (/^(?:and|or|nor)$/.test(prevKey) && compoundSubject(toks, p, k)) continue;
       if (OBJECT_PRONOUNS.has(k) && PREPOSITIONS.has(prevKey) && !CLAUSE_PREPOSITIONS.has(prevKey)) continue;
       // After a gerund "it" is its object ("Replacing it will require …" is no "Replacing it'll"),
       // and so after a verb's base form that takes no clause ("when to apply it is key", "Whatever

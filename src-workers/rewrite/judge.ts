@@ -28,6 +28,13 @@ export interface Judgement {
   human: boolean;
   /** The verdict is `mixed`: the detector finds AI passages (`aiShare` of the words) among human ones. */
   mixed: boolean;
+  /**
+   * The verdict is `uncertain`: the score lies between the human and the AI bands. Such a text is
+   * read sentence by sentence, as a mixed one is, and keeps its listed stock phrases' edits
+   * throughout (rules.ts): a person's text that says "Furthermore" once is not rewritten
+   * throughout, and an AI text's sentences that read as AI-generated still are.
+   */
+  uncertain: boolean;
   aiShare: number;
   /** What the detector flags in it (offsets into the text), sorted. */
   flagged: Span[];
@@ -37,18 +44,27 @@ export function judge(text: string): Judgement {
   const prose = asProse(text);
   // A text too short for a verdict is not judged either way.
   if (countWords(prose) < MIN_SCORED_WORDS)
-    return { score: detectorScore(prose), scored: false, human: false, mixed: false, aiShare: 0, flagged: [] };
+    return {
+      score: detectorScore(prose),
+      scored: false,
+      human: false,
+      mixed: false,
+      uncertain: false,
+      aiShare: 0,
+      flagged: [],
+    };
   // The full analysis, whatever the score: a document with both kinds of passage is `mixed` at
   // any score, and its human passages are left alone as a human text is.
   const analysis = analyzeText(prose);
   const score = analysis.ai_confidence ?? detectorScore(prose);
   const mixed = analysis.verdict === 'mixed';
+  const uncertain = analysis.verdict === 'uncertain';
   const human = analysis.verdict === 'human' || mixed;
   const aiShare = analysis.ai_share ?? 0;
-  if (!human) return { score, scored: true, human, mixed, aiShare, flagged: [] };
+  if (!human && !uncertain) return { score, scored: true, human, mixed, uncertain, aiShare, flagged: [] };
   const flagged: Span[] = markedSpans(text);
   for (const s of analysis.critical_sections) flagged.push({ start: s.start, end: s.end });
-  if (mixed) {
+  if (mixed || uncertain) {
     // A sentence the document view shows as reading AI-generated is flagged too, inside a human
     // passage or not: a run of them too short for a passage of its own ("In conclusion, …" after
     // a list) would otherwise stay as the machine wrote it while the view marks it.
@@ -59,7 +75,7 @@ export function judge(text: string): Judgement {
       for (const e of s.explanations) for (const sp of e.spans ?? []) flagged.push(sp);
   }
   flagged.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { score, scored: true, human, mixed, aiShare, flagged };
+  return { score, scored: true, human, mixed, uncertain, aiShare, flagged };
 }
 
 /**

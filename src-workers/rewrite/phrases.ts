@@ -1121,7 +1121,12 @@ export const PHRASES: Entry[] = [
     // Not in a report of harm: "the two children were pronounced dead" keeps its register.
     F('children', 'kids', 2, {
       modes: CASUAL,
-      guard: { prevNotIn: set('young small'), nextNotIn: set('of'), notInSentence: GRAVE_WORDS },
+      // Nor beside the set phrase "our children's children".
+      guard: {
+        prevNotIn: set('young small'),
+        nextNotIn: set('of'),
+        notInSentence: new Set([...GRAVE_WORDS, "children's"]),
+      },
     }),
     F('approximately', 'about', 2, { modes: CASUAL }),
     // "not merely a story" → "not just a story": "just" says what "merely" says, where "only" says less.
@@ -1268,7 +1273,15 @@ export const PHRASES: Entry[] = [
         ),
       },
     }),
-    V('buy', 'purchase', 2, { modes: FORMAL, guard: { verb: true, object: true } }),
+    // Not the saying: "money can't buy happiness" is no purchase.
+    V('buy', 'purchase', 2, {
+      modes: FORMAL,
+      guard: {
+        verb: true,
+        object: true,
+        notNextWithin: { n: 2, in: set('happiness love time friends friendship loyalty class') },
+      },
+    }),
     V('get', 'obtain', 2, {
       modes: FORMAL,
       guard: {

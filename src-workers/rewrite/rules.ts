@@ -250,18 +250,45 @@ const nothingApplies = (found: number) =>
 const changes = (n: number) => `${n} ${n === 1 ? 'change' : 'changes'}`;
 
 /**
+ * An edit a text judged human (or mixed, or uncertain) keeps: one to what the detector flags in it.
+ * An uncertain text also keeps every edit to a stock phrase, opener, closer or transition the
+ * detector lists, wherever it stands — those are what tips such a text towards the AI range —
+ * while its other sentences keep their words, rhythm and register.
+ */
+function flaggedEdit(j: Judgement, h: RawHunk): boolean {
+  if (touches(j.flagged, h.start, h.end)) return true;
+  return j.uncertain && !!h.reason && h.reason.split('; ').some((r) => LISTED_EDITS.has(r as Reason));
+}
+/** Edits to what the detector lists as stock: openers, closers, transitions, filler, stock phrases. */
+const LISTED_EDITS: ReadonlySet<Reason> = new Set<Reason>([
+  REASONS.opener,
+  REASONS.closer,
+  REASONS.transition,
+  REASONS.filler,
+  REASONS.stock,
+]);
+
+/**
  * A text judged human keeps only the changes to what the detector flags (`flagged`, picked per
  * unit), and only as far as they do not raise its score. A mixed one is the same: its AI
- * passages and the sentences that read as AI-generated are what is flagged.
+ * passages and the sentences that read as AI-generated are what is flagged; so is an uncertain
+ * one, whose sentences that read as AI-generated are.
  */
 function keepFlagged(text: string, flagged: RawHunk[], j: Judgement): { hunks: RawHunk[]; note: string } {
   const { kept } = notRaising(text, flagged, j.score);
-  const what = j.mixed ? 'its AI passages, the sentences that read as AI-generated and the words' : 'what';
+  const bySentence = j.mixed || j.uncertain;
+  const what = j.mixed
+    ? 'its AI passages, the sentences that read as AI-generated and the words'
+    : j.uncertain
+      ? 'the sentences that read as AI-generated and the words'
+      : 'what';
   const person = j.mixed
     ? `This text reads as partly written by a person (AI passages in ${Math.round(100 * j.aiShare)} % of it)`
-    : `This text reads as written by a person (AI confidence ${j.score.toFixed(1)} %)`;
+    : j.uncertain
+      ? `This text may be written by a person (AI confidence ${j.score.toFixed(1)} %, between the human and the AI range)`
+      : `This text reads as written by a person (AI confidence ${j.score.toFixed(1)} %)`;
   const note = kept.length
-    ? `${person}, so only ${what} the detector flags in it ${j.mixed ? 'were' : 'was'} revised: ${changes(kept.length)}; the rest is left as written.`
+    ? `${person}, so only ${what} the detector flags in it ${bySentence ? 'were' : 'was'} revised: ${changes(kept.length)}; the rest is left as written.`
     : flagged.length
       ? `${person} and nothing the detector flags in it could be revised without raising its score, so nothing was changed.`
       : `${person} and nothing in it is flagged, so nothing was changed.`;
@@ -469,7 +496,7 @@ export async function reviseDocument(
         );
         found += raw.length;
         passed += ok.length;
-        done.push(...(judgement?.human ? ok.filter((h) => touches(judgement.flagged, h.start, h.end)) : ok));
+        done.push(...(judgement?.human || judgement?.uncertain ? ok.filter((h) => flaggedEdit(judgement, h)) : ok));
       }
       for (const h of done) idOf.set(h, idOf.size);
       kept.push(...done);
@@ -485,10 +512,11 @@ export async function reviseDocument(
   checkAborted(signal);
   let note: string | undefined;
   // A text judged human says why it is left as it is even when no edit applied.
-  if (judgement && (passed > 0 || judgement.human))
-    ({ hunks: kept, note } = judgement.human
-      ? keepFlagged(text, kept, judgement)
-      : keepNotRaising(text, kept, judgement));
+  if (judgement && (passed > 0 || judgement.human || judgement.uncertain))
+    ({ hunks: kept, note } =
+      judgement.human || judgement.uncertain
+        ? keepFlagged(text, kept, judgement)
+        : keepNotRaising(text, kept, judgement));
   const result = apply(text, kept);
   const hunks = toHunks(text, kept).map((h, i) => ({ ...h, id: idOf.get(kept[i]) ?? h.id }));
   verifyRevision(text, result, spans, hunks, ranges);

@@ -1441,20 +1441,29 @@ const ADVERBS_BEFORE_ROLE = set('also still often always never not do does did t
 const BARE_INFINITIVE_BEFORE = set('do does did let lets letting make makes made making help helps helped helping');
 const PLURAL_SUBJECT_WORDS = set('they we you these those');
 
-/** What may stand between "have" and its participle ("has not", "have also", "had long"). */
+/** What may stand between "have" and its participle ("has not", "have also", "has no doubt", "has, in many ways,"). */
 const BETWEEN_HAVE_AND_PARTICIPLE = set(
-  'not never also always long once already each ever just recently since both all',
+  'not never also always long once already each ever just recently since both all perhaps indeed thus no doubt in fact many ways some respects',
 );
-/** The verb at `i` follows "have" (after any adverbs): "has played", "She's historically played". */
+/** Pronouns whose "'s", "'ve" or "'d" is "has", "have" or "had" before a participle ("She's played"). */
+const HAVE_CONTRACTIONS = /^(?:he|she|it|that|who|there|i|you|we|they)['’](?:s|ve|d)$/;
+/** The verb at `i` follows "have" (past adverbs and asides): "has played", "has perhaps played", "She's played". */
 function afterPerfect(toks: readonly Tok[], i: number): boolean {
-  for (let k = prevIndex(toks, i), n = 0; k >= 0 && n < 4; k = prevIndex(toks, k), n++) {
+  for (let k = prevIndex(toks, i), n = 0; k >= 0 && n < 7; k = prevIndex(toks, k), n++) {
+    if (toks[k].text === ',') continue;
     if (!isWord(toks[k])) return false;
     const key = keyOf(toks[k]);
-    if (/^(?:has|have|had|having|hasn't|haven't|hadn't)$/.test(key) || /['’](?:s|ve|d)$/.test(key)) return true;
-    if (!BETWEEN_HAVE_AND_PARTICIPLE.has(key) && !key.endsWith('ly')) return false;
+    if (/^(?:has|have|had|having|hasn't|haven't|hadn't)$/.test(key) || HAVE_CONTRACTIONS.test(key)) return true;
+    // An adverb ("historically"), but no noun in -ly: "Sarah's family played", "Italy's ally".
+    const adverb = lexiconHas(key, 'Adverb') || (key.endsWith('ly') && !lexiconHas(key, 'Noun'));
+    if (!BETWEEN_HAVE_AND_PARTICIPLE.has(key) && !adverb) return false;
   }
   return false;
 }
+/** One act, which a role only helped bring about ("played a key role in founding the school" → "helped found"). */
+const ONE_ACTS = set(
+  'sign found co-found launch establish discover invent draft write design start open form organize organise negotiate broker',
+);
 
 /**
  * "plays a crucial role in raising awareness" → "is central to raising awareness", "plays an
@@ -1505,11 +1514,12 @@ function roleInGerund(toks: Tok[], state: ReviseState): boolean {
     }
     // In the past, where "was" or "were" would need the subject's number, the weight stays in "did
     // much to": "played a pivotal role in securing the grant" → "did much to secure the grant"
-    // ("helped secure" drops it; "has played" → "has done much to"). A role is a share: "plays a key role in developing the vaccine" is "helps develop" it,
+    // ("helped secure" drops it; "has played" → "has done much to"), but for one act, which a
+    // role helped bring about ("helped found the school", "helped sign the treaty"). A role is a share: "plays a key role in developing the vaccine" is "helps develop" it,
     // never "develops" it alone. Only what is shaped or influenced takes the verb itself, both
     // being partial already ("an important role in shaping the debate" → "shapes the debate").
     const replacement =
-      form === 'past'
+      form === 'past' && !ONE_ACTS.has(base)
         ? words(inflect('do'), 'much', 'to', base)
         : PARTIAL_VERBS.has(base)
           ? words(inflect(base))

@@ -515,17 +515,19 @@ const WELCOMED = set(
 const EXPLICABLE = set(
   'how why what whether question questions cause causes reason reasons mechanism mechanisms process processes issue issues problem problems origin origins nature role meaning link links relationship relationships factors dynamics workings mystery mysteries',
 );
-/** What is "advanced" rather than "modern" when it is cutting-edge: technology and its methods. */
-const ADVANCED_THINGS = set(
-  'technology technologies tech tool tools equipment research science systems system features feature techniques technique materials material algorithms algorithm machinery devices device software hardware methods method analytics solutions solution engineering work treatment treatments therapy therapies approach approaches procedure procedures surgery medicine',
+/** What has a level, which "advanced" would name ("an advanced course … for beginners"): cutting-edge ones are "modern". */
+const LEVELLED_THINGS = set(
+  'course courses class classes lesson lessons talk talks lecture lectures workshop workshops program programs programme programmes curriculum space spaces venue venues facility facilities',
 );
+/** What comes after "a testament to" when it is evidence, never a tribute ("to how badly people drive"). */
+const HOW_WHAT = set('how what why whether just');
 /** Degree words after which "invaluable" stays ("so invaluable" is no "so of great value"). */
 const DEGREE_BEFORE_INVALUABLE = set(
-  'so too very increasingly more most quite truly really absolutely became become becomes',
+  'so too very increasingly more most quite truly really absolutely became become becomes how as equally just',
 );
 /** Words of an emergency, where an urged act is no option ("call 911", "the emergency vet"). */
 const URGENT_WORDS = set(
-  'emergency emergencies urgent urgently immediately ambulance hospital vet doctor breathing poison poisoning bleeding',
+  'emergency emergencies urgent urgently immediately ambulance hospital vet doctor pediatrician breathing poison poisoning bleeding gas smoke fire pain fever overdose symptoms',
 );
 /** Kinds of aid a programme gives, whose "assistance" is a term ("technical assistance"). */
 const AID_KINDS = set(
@@ -635,7 +637,7 @@ const OFFERED_TO_THE_MIND = set(
  * over-used word of its own: the corpus's AI texts use it 15 times as often as its human ones.)
  */
 const OFFERED_BY_HAVING = set(
-  'range variety selection mix blend array wealth plethora host benefits advantages features options amenities facilities activities classes courses programs programmes flexibility portability durability floor layout kitchen kitchens bedroom bedrooms room rooms garden gardens pool terrace balcony parking',
+  'range variety selection mix blend array wealth plethora host benefits advantages features options amenities facilities activities classes courses programs programmes flexibility portability durability floor layout kitchen kitchens bedroom bedrooms garden gardens pool terrace balcony parking',
 );
 
 /** Entries whose changes all address the same thing. */
@@ -1064,6 +1066,14 @@ export const TABLE: Entry[] = [
     F('were a testament to', 'showed', 1, {
       guard: { notParallel: true, noAppositive: true, notNextWithin: { n: 3, in: HONOURED } },
     }),
+    // (People honoured: "The memorial serves as a testament to the soldiers who died" → "is a
+    // tribute to", never "shows the soldiers".)
+    F('stands as a testament to', 'is a tribute to', 1, {
+      guard: { nextWithin: { n: 3, in: HONOURED }, nextNotIn: HOW_WHAT },
+    }),
+    F('serves as a testament to', 'is a tribute to', 1, {
+      guard: { nextWithin: { n: 3, in: HONOURED }, nextNotIn: HOW_WHAT },
+    }),
     F('stands as a testament to', 'shows', 1, { guard: { notParallel: true, noAppositive: true } }),
     F('stood as a testament to', 'showed', 1, { guard: { notParallel: true, notPrevWithin: AFTER_HAVE } }),
     F('stood as a testament to', 'shown', 1, { guard: { notParallel: true, prevWithin: AFTER_HAVE } }),
@@ -1095,7 +1105,10 @@ export const TABLE: Entry[] = [
     // A testament to people, or to all someone believed in, honours them: "a tribute to the
     // soldiers who died", "a tribute to everything Kael had believed in" (a name's skill is still
     // shown: "a testament to Christie's craft").
-    F('a testament to', 'a tribute to', 1, { guard: { nextWithin: { n: 3, in: HONOURED } } }),
+    // (Not before "how": "a testament to how badly people drive" is evidence of it.)
+    F('a testament to', 'a tribute to', 1, {
+      guard: { nextWithin: { n: 3, in: HONOURED }, nextNotIn: HOW_WHAT },
+    }),
     // Not "proof of", which claims more than a testament shows.
     // "a living testament to the power of practice" is living proof: "a living sign of" is no English.
     F('a living testament to', 'living proof of', 1, { guard: { notParallel: true } }),
@@ -1383,7 +1396,15 @@ export const TABLE: Entry[] = [
   V('foster', 'shape', 1, {
     guard: {
       verb: true,
-      notNextWithin: { n: 2, in: PREPOSITIONS },
+      // The people are its own object, not a second verb's ("fostering innovation and protecting
+      // citizens" shapes no innovation; "informed and engaged citizens" are its own).
+      notNextWithin: {
+        n: 3,
+        in: new Set([
+          ...PREPOSITIONS,
+          ...set('protecting ensuring supporting promoting empowering educating serving helping training keeping'),
+        ]),
+      },
       nextWithin: {
         n: 4,
         in: set(
@@ -1456,7 +1477,14 @@ export const TABLE: Entry[] = [
   ),
   V('pave the way for', ['clear the way for', 'open the way for'], 1),
   V('pave the way to', ['clear the way to', 'open the way to'], 1),
-  V('garner', ['gain', 'attract'], 1),
+  // A standing is gained ("garnered a loyal following"); anything else garnered is received: a
+  // share or a count above all ("gained 62% of the vote" would be a 62-point swing).
+  V('garner', 'gain', 1, {
+    guard: {
+      nextWithin: { n: 3, in: set('reputation following followers fans popularity traction momentum recognition') },
+    },
+  }),
+  V('garner', 'receive', 1),
   V('commence', ['start', 'begin'], 1),
   V('endeavor to', 'try to', 1, { guard: { afterModifier: false } }),
   V('endeavour to', 'try to', 1, { guard: { afterModifier: false } }),
@@ -1782,8 +1810,11 @@ export const TABLE: Entry[] = [
       nextNotIn: set('that'),
       // Nor a rule stated in the passive: "Masks are required", "A minimum stay of seven nights is
       // required" ("needed" makes a need of the rule).
-      prevNotIn: new Set([...set('as minimum'), ...BE_FORMS]),
-      notNextWithin: { n: 4, in: NOT_NEEDED_AFTER },
+      prevNotIn: new Set([
+        ...set('as minimum strictly always also still usually generally typically legally absolutely'),
+        ...BE_FORMS,
+      ]),
+      notNextWithin: { n: 6, in: NOT_NEEDED_AFTER },
       notPrevWithin: COMPELLING,
     },
   }),
@@ -1795,8 +1826,11 @@ export const TABLE: Entry[] = [
       nextNotIn: set('that'),
       // Nor a rule stated in the passive: "Masks are required", "A minimum stay of seven nights is
       // required" ("needed" makes a need of the rule).
-      prevNotIn: new Set([...set('as minimum'), ...BE_FORMS]),
-      notNextWithin: { n: 4, in: NOT_NEEDED_AFTER },
+      prevNotIn: new Set([
+        ...set('as minimum strictly always also still usually generally typically legally absolutely'),
+        ...BE_FORMS,
+      ]),
+      notNextWithin: { n: 6, in: NOT_NEEDED_AFTER },
       notPrevWithin: COMPELLING,
     },
   }),
@@ -1889,10 +1923,10 @@ export const TABLE: Entry[] = [
   // stays the speakers' word.
   F('groundbreaking', 'revolutionary', 1, { guard: { attributive: true, nextNotIn: set('ceremony ceremonies') } }),
   F('ground-breaking', ['landmark@attr', 'revolutionary'], 1),
-  // "advanced" is also a level ("an advanced course … for beginners"): only of technology, tools
-  // and methods; elsewhere "modern" ("a cutting-edge space" → "a modern space").
-  F('cutting-edge', 'advanced', 1, { guard: { nextWithin: { n: 2, in: ADVANCED_THINGS } } }),
-  F('cutting-edge', 'modern', 1),
+  // "advanced" is also a level ("an advanced course … for beginners"): what has one is "modern"
+  // ("a cutting-edge space" → "a modern space").
+  F('cutting-edge', 'modern', 1, { guard: { nextWithin: { n: 2, in: LEVELLED_THINGS } } }),
+  F('cutting-edge', 'advanced', 1),
   // Ready for a task, not furnished: "well-equipped to handle any question" → "ready to handle";
   // "a well-equipped kitchen" keeps its equipment.
   F('well-equipped', 'ready', 2, { guard: { nextIn: set('to') } }),
@@ -2156,7 +2190,11 @@ export const TABLE: Entry[] = [
   F('ubiquitous', 'widespread', 2),
   F('esteemed', 'respected', 2),
   // A professional is known in a field, not famous: "a renowned cardiologist" → "well-known".
-  F('renowned', 'well-known', 2, { guard: { prevNotIn: set('world') } }),
+  // Not after a word that grades it ("highly renowned", "widely", "lesser") nor "world renowned";
+  // unhyphenated after the verb ("The city is well known for …").
+  F('renowned', ['well-known@attr', 'well known@pred'], 2, {
+    guard: { prevNotIn: set('world highly widely lesser internationally most more very') },
+  }),
   F('masterful', ['skillful', 'expert'], 2),
   F('well-crafted', 'well-made', 2),
   // Not after "a" (a learner's "there are a numerous people"): "a many people" is no better.
@@ -2176,9 +2214,17 @@ export const TABLE: Entry[] = [
     },
   }),
   // A place is "tucked away" there ("tucked on a quiet street" is no idiom); what nestles into or
-  // against someone snuggles, and stays.
+  // against someone snuggles, and stays. In the heart of a city it is "set" ("tucked away in the
+  // center of Times Square" says the opposite).
+  F('nestled', 'set', 1, {
+    guard: { nextIn: set('in at'), nextWithin: { n: 3, in: set('heart center centre middle downtown') } },
+  }),
   F('nestled', 'tucked away', 1, {
-    guard: { nextIn: set('in among between on at within along beneath amid amidst deep') },
+    guard: {
+      nextIn: set('in among between on at within along beneath amid amidst deep'),
+      // A kitten or a baby nestles in a lap or in arms, and stays nestled.
+      notNextWithin: { n: 3, in: set('lap arms arm chest shoulder shoulders bed blanket blankets covers pillow') },
+    },
   }),
   // Not "impressive": an over-used word itself. What catches the eye is "striking" (a detail, a
   // likeness, a contrast); a feat or a process is "extraordinary" ("a striking achievement" is not).
@@ -3012,6 +3058,8 @@ export const TABLE: Entry[] = [
       nextNotIn: set(
         'people workers staff men women persons thousands hundreds millions dozens about around over nearly almost some many more young youths children kids teenagers students volunteers veterans locals residents immigrants refugees engineers nurses',
       ),
+      // People a word or two on are hired too ("employs local people").
+      notNextWithin: { n: 3, in: set('people workers staff men women locals residents youths teenagers') },
     },
   }),
   // A solution or a strategy that has an impact works: it is effective, not "influential".

@@ -60,7 +60,15 @@ describe('the score ceiling, for a text with Markdown markup', () => {
     const after = doc.slice(0, hunk.start) + hunk.after + doc.slice(hunk.end);
     expect(proseScore(after)).toBeLessThanOrEqual(proseScore(doc));
     expect(score(after)).toBeGreaterThan(score(doc));
-    const j = { score: proseScore(doc), scored: true, human: false, mixed: false, aiShare: 0, flagged: [] };
+    const j = {
+      score: proseScore(doc),
+      scored: true,
+      human: false,
+      mixed: false,
+      uncertain: false,
+      aiShare: 0,
+      flagged: [],
+    };
     expect(keepNotRaising(doc, [hunk], j).hunks).toHaveLength(0);
   });
 });
