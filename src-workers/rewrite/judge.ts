@@ -30,8 +30,8 @@ export interface Judgement {
   mixed: boolean;
   /**
    * The verdict is `uncertain`: the score lies between the human and the AI bands. Such a text is
-   * read sentence by sentence, as a mixed one is, and keeps its listed stock phrases' edits
-   * throughout (rules.ts): a person's text that says "Furthermore" once is not rewritten
+   * read sentence by sentence, as a mixed one is, and keeps its listed stock phrases' edits and
+   * the mode's contractions throughout (rules.ts): a person's text that says "Furthermore" once is not rewritten
    * throughout, and an AI text's sentences that read as AI-generated still are.
    */
   uncertain: boolean;

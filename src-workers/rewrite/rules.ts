@@ -252,20 +252,26 @@ const changes = (n: number) => `${n} ${n === 1 ? 'change' : 'changes'}`;
 /**
  * An edit a text judged human (or mixed, or uncertain) keeps: one to what the detector flags in it.
  * An uncertain text also keeps every edit to a stock phrase, opener, closer or transition the
- * detector lists, wherever it stands — those are what tips such a text towards the AI range —
- * while its other sentences keep their words, rhythm and register.
+ * detector lists, wherever it stands — those are what tips such a text towards the AI range — and
+ * the mode's contractions, while its other sentences keep their words and rhythm.
  */
 function flaggedEdit(j: Judgement, h: RawHunk): boolean {
   if (touches(j.flagged, h.start, h.end)) return true;
   return j.uncertain && !!h.reason && h.reason.split('; ').some((r) => LISTED_EDITS.has(r as Reason));
 }
-/** Edits to what the detector lists as stock: openers, closers, transitions, filler, stock phrases. */
+/**
+ * Edits to what the detector lists as stock (openers, closers, transitions, filler, stock
+ * phrases), and the register the mode asks for (contractions made or written out: formal prose
+ * the user asked for has none).
+ */
 const LISTED_EDITS: ReadonlySet<Reason> = new Set<Reason>([
   REASONS.opener,
   REASONS.closer,
   REASONS.transition,
   REASONS.filler,
   REASONS.stock,
+  REASONS.contraction,
+  REASONS.expansion,
 ]);
 
 /**

@@ -360,7 +360,7 @@ describe('a text the detector is uncertain about', () => {
   });
 
   it.each(['standard', 'formal'] as const)(
-    "%s: the listed stock phrases and the marked words change, the writer's other words, contractions and rhythm stay",
+    "%s: the listed stock phrases, the marked words and the mode's contractions change, the writer's other words and rhythm stay",
     async (mode) => {
       const out = await revise(MEMO, opts(mode, 2));
       const reasons = new Set(out.hunks.flatMap((h) => (h.reason ?? '').split('; ')));
@@ -373,10 +373,13 @@ describe('a text the detector is uncertain about', () => {
           REASONS.filler,
           REASONS.stock,
           REASONS.plain,
+          REASONS.expansion,
         ]).toContain(r);
-      // Not the writer's vocabulary, contractions or sentence lengths.
+      // Not the writer's vocabulary or sentence lengths.
       expect(out.text).toContain('a significant increase');
-      expect(out.text).toContain("I'm happy to answer questions before then.");
+      // Contractions follow the mode the user asked for.
+      if (mode === 'standard') expect(out.text).toContain("I'm happy to answer questions before then.");
+      else expect(out.text).toContain('I am happy to answer questions before then.');
       expect(out.diff_summary.note).toMatch(/between the human and the AI range/);
       expect(detectorScore(out.text)).toBeLessThanOrEqual(detectorScore(MEMO));
     },
