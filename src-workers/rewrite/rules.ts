@@ -265,11 +265,7 @@ function flaggedEdit(j: Judgement, h: RawHunk): boolean {
  * the user asked for has none).
  */
 const LISTED_EDITS: ReadonlySet<Reason> = new Set<Reason>([
-  REASONS.opener,
-  REASONS.closer,
-  REASONS.transition,
-  REASONS.filler,
-  REASONS.stock,
+  ...[...STOCK_REASONS].filter((r) => r !== REASONS.plain && r !== REASONS.precise),
   REASONS.contraction,
   REASONS.expansion,
 ]);
