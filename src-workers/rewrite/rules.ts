@@ -513,8 +513,10 @@ export async function reviseDocument(
   }
   checkAborted(signal);
   let note: string | undefined;
-  // A text judged human says why it is left as it is even when no edit applied.
-  if (judgement && (passed > 0 || judgement.human || judgement.uncertain))
+  // A text judged human says why it is left as it is even when no edit applied; one the detector
+  // is uncertain about, only when the rules found something to change (else the rules' own
+  // "found nothing" says why).
+  if (judgement && (passed > 0 || judgement.human))
     ({ hunks: kept, note } =
       judgement.human || judgement.uncertain
         ? keepFlagged(text, kept, judgement)
