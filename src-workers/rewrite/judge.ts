@@ -31,8 +31,8 @@ export interface Judgement {
   /**
    * The verdict is `uncertain`: the score lies between the human and the AI bands. Such a text is
    * read sentence by sentence, as a mixed one is, and keeps its listed stock phrases' edits and
-   * the mode's contractions throughout (rules.ts): a person's text that says "Furthermore" once is not rewritten
-   * throughout, and an AI text's sentences that read as AI-generated still are.
+   * the mode's contractions throughout (rules.ts): a person's text that says "Furthermore" once
+   * is not rewritten throughout, and an AI text's sentences that read as AI-generated still are.
    */
   uncertain: boolean;
   aiShare: number;

@@ -257,7 +257,7 @@ const changes = (n: number) => `${n} ${n === 1 ? 'change' : 'changes'}`;
  */
 function flaggedEdit(j: Judgement, h: RawHunk): boolean {
   if (touches(j.flagged, h.start, h.end)) return true;
-  return j.uncertain && !!h.reason && h.reason.split('; ').some((r) => LISTED_EDITS.has(r as Reason));
+  return j.uncertain && reasonsOf(h).some((r) => LISTED_EDITS.has(r as Reason));
 }
 /**
  * Edits to what the detector lists as stock (openers, closers, transitions, filler, stock
@@ -458,6 +458,8 @@ export async function reviseDocument(
   progress.start();
   const state = newState(options.mode, options.strength, apostropheStyle(text), text);
   const judgement = wholeDocument(input) ? judge(text) : null;
+  // A text judged human, mixed or uncertain keeps only the edits to what the detector flags.
+  const flaggedOnly = !!judgement && (judgement.human || judgement.uncertain);
   const guard = makeGuard(text, insertableWords());
   const sentences = sentenceSpans(text);
   let kept: RawHunk[] = [];
@@ -498,7 +500,7 @@ export async function reviseDocument(
         );
         found += raw.length;
         passed += ok.length;
-        done.push(...(judgement?.human || judgement?.uncertain ? ok.filter((h) => flaggedEdit(judgement, h)) : ok));
+        done.push(...(flaggedOnly ? ok.filter((h) => flaggedEdit(judgement, h)) : ok));
       }
       for (const h of done) idOf.set(h, idOf.size);
       kept.push(...done);
@@ -517,10 +519,7 @@ export async function reviseDocument(
   // is uncertain about, only when the rules found something to change (else the rules' own
   // "found nothing" says why).
   if (judgement && (passed > 0 || judgement.human))
-    ({ hunks: kept, note } =
-      judgement.human || judgement.uncertain
-        ? keepFlagged(text, kept, judgement)
-        : keepNotRaising(text, kept, judgement));
+    ({ hunks: kept, note } = flaggedOnly ? keepFlagged(text, kept, judgement) : keepNotRaising(text, kept, judgement));
   const result = apply(text, kept);
   const hunks = toHunks(text, kept).map((h, i) => ({ ...h, id: idOf.get(kept[i]) ?? h.id }));
   verifyRevision(text, result, spans, hunks, ranges);

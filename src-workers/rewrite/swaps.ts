@@ -592,6 +592,20 @@ function awayFromNeighbours(rule: Rule, turn: string[], neighbours: Neighbours, 
   return [...fresh, ...turn.filter(echoes)];
 }
 
+/**
+ * An opening an edit would write that a neighbour says already: "But" after a sentence with a "but"
+ * of its own ("it is throttled, but it is not killed. But if it exceeds …": "Yet", or the clause
+ * alone), "Also," or "Plus," beside a sentence that says "also" ("Also, technology … Technology has
+ * also …").
+ */
+function saidBeside(opening: string, state: ReviseState): boolean {
+  const says = (sentence: readonly Tok[], word: string) => sentence.some((x) => keyOf(x) === word);
+  if (opening === 'but') return says(state.previousSentence, 'but');
+  if (opening === 'also' || opening === 'plus')
+    return says(state.previousSentence, 'also') || says(state.nextSentence, 'also');
+  return false;
+}
+
 /** A word of the alternative (but the commonest) stands in a sentence either side. */
 function saidNextDoor(text: string, neighbours: Neighbours): boolean {
   return text
@@ -884,23 +898,7 @@ export function applyTable(toks: Tok[], state: ReviseState, neighbours: Neighbou
             !listedOpening(e.src)
           )
             continue;
-          // Nor a "But" after a sentence with a "but" of its own ("it is throttled, but it is not
-          // killed. But if it exceeds …"): "Yet", or the clause alone.
-          if (
-            isStart &&
-            opening === 'but' &&
-            keyOf(t) !== 'but' &&
-            state.previousSentence.some((x) => keyOf(x) === 'but')
-          )
-            continue;
-          // Nor an "Also," or a "Plus," beside a sentence that says "also" ("Also, technology …
-          // Technology has also …").
-          if (
-            isStart &&
-            (opening === 'also' || opening === 'plus') &&
-            [...state.previousSentence, ...state.nextSentence].some((x) => keyOf(x) === 'also')
-          )
-            continue;
+          if (isStart && opening !== keyOf(t) && saidBeside(opening, state)) continue;
           len = replace(toks, i, m.end, text, isStart, state, reason);
           if (len >= 0) break;
         }

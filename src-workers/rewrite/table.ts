@@ -519,8 +519,7 @@ const EXPLICABLE = set(
 const LEVELLED_THINGS = set(
   'course courses class classes lesson lessons talk talks lecture lectures workshop workshops program programs programme programmes curriculum space spaces venue venues facility facilities',
 );
-/** What comes after "a testament to" when it is evidence, never a tribute ("to how badly people drive"). */
-const HOW_WHAT = set('how what why whether just');
+
 /** Degree words after which "invaluable" stays ("so invaluable" is no "so of great value"). */
 const DEGREE_BEFORE_INVALUABLE = set(
   'so too very increasingly more most quite truly really absolutely became become becomes how as equally just',
@@ -556,6 +555,13 @@ const HONOURED_PEOPLE = set(
  * and Mom shared": "showed his family's sacrifices" would put them on display), three words on.
  */
 const HONOURED = new Set([...HONOURED_PEOPLE, ...set('sacrifice sacrifices friendship friendships')]);
+/** "is a testament to" said plainly ("shows"): not of people honoured, nor before a second "and to". */
+const SHOWN: Guard = { notParallel: true, noAppositive: true, notNextWithin: { n: 3, in: HONOURED } };
+/**
+ * A testament to people honours them ("a tribute to the soldiers who died"); never before "how",
+ * "what" or "why" ("a testament to how badly people drive" is evidence of it).
+ */
+const TRIBUTE: Guard = { nextWithin: { n: 3, in: HONOURED }, nextNotIn: set('how what why whether just') };
 /** What a "utilization" rate is measured of: there it is the term. */
 const UTILIZED_CAPACITIES = set(
   'credit cpu gpu memory bandwidth capacity bed beds resource network disk server storage land water energy fleet plant',
@@ -1054,26 +1060,14 @@ export const TABLE: Entry[] = [
     F('it is a testament to', 'it is a tribute to', 1, { guard: { clauseThat: true } }),
     F("it's a testament to", "it's a tribute to", 1, { guard: { clauseThat: true } }),
     F('it was a testament to', 'it was a tribute to', 1, { guard: { clauseThat: true } }),
-    F('is a testament to', 'shows', 1, {
-      guard: { notParallel: true, noAppositive: true, notNextWithin: { n: 3, in: HONOURED } },
-    }),
-    F('was a testament to', 'showed', 1, {
-      guard: { notParallel: true, noAppositive: true, notNextWithin: { n: 3, in: HONOURED } },
-    }),
-    F('are a testament to', 'show', 1, {
-      guard: { notParallel: true, noAppositive: true, notNextWithin: { n: 3, in: HONOURED } },
-    }),
-    F('were a testament to', 'showed', 1, {
-      guard: { notParallel: true, noAppositive: true, notNextWithin: { n: 3, in: HONOURED } },
-    }),
+    F('is a testament to', 'shows', 1, { guard: SHOWN }),
+    F('was a testament to', 'showed', 1, { guard: SHOWN }),
+    F('are a testament to', 'show', 1, { guard: SHOWN }),
+    F('were a testament to', 'showed', 1, { guard: SHOWN }),
     // (People honoured: "The memorial serves as a testament to the soldiers who died" → "is a
     // tribute to", never "shows the soldiers".)
-    F('stands as a testament to', 'is a tribute to', 1, {
-      guard: { nextWithin: { n: 3, in: HONOURED }, nextNotIn: HOW_WHAT },
-    }),
-    F('serves as a testament to', 'is a tribute to', 1, {
-      guard: { nextWithin: { n: 3, in: HONOURED }, nextNotIn: HOW_WHAT },
-    }),
+    F('stands as a testament to', 'is a tribute to', 1, { guard: TRIBUTE }),
+    F('serves as a testament to', 'is a tribute to', 1, { guard: TRIBUTE }),
     F('stands as a testament to', 'shows', 1, { guard: { notParallel: true, noAppositive: true } }),
     F('stood as a testament to', 'showed', 1, { guard: { notParallel: true, notPrevWithin: AFTER_HAVE } }),
     F('stood as a testament to', 'shown', 1, { guard: { notParallel: true, prevWithin: AFTER_HAVE } }),
@@ -1105,10 +1099,7 @@ export const TABLE: Entry[] = [
     // A testament to people, or to all someone believed in, honours them: "a tribute to the
     // soldiers who died", "a tribute to everything Kael had believed in" (a name's skill is still
     // shown: "a testament to Christie's craft").
-    // (Not before "how": "a testament to how badly people drive" is evidence of it.)
-    F('a testament to', 'a tribute to', 1, {
-      guard: { nextWithin: { n: 3, in: HONOURED }, nextNotIn: HOW_WHAT },
-    }),
+    F('a testament to', 'a tribute to', 1, { guard: TRIBUTE }),
     // Not "proof of", which claims more than a testament shows.
     // "a living testament to the power of practice" is living proof: "a living sign of" is no English.
     F('a living testament to', 'living proof of', 1, { guard: { notParallel: true } }),
