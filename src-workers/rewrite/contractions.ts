@@ -147,6 +147,20 @@ function compoundSubject(toks: readonly Tok[], and: number, k: string): boolean 
   if (k === 'i') return !NOT_COMPOUNDED.has(b);
   return (k === 'he' || k === 'she') && (b === 'he' || b === 'she');
 }
+/** Words that open a free relative ("whatever you call it"). */
+const FREE_RELATIVES = set('whatever whoever whichever what');
+/**
+ * The "it" at toks[i] closes a free relative opened two to four words before ("Whatever you name
+ * it is fine"); right after the relative word it is the subject ("what it is").
+ */
+function objectOfFreeRelative(toks: readonly Tok[], i: number): boolean {
+  let k = prevIndex(toks, i);
+  for (let n = 1; k >= 0 && n <= 4; k = prevIndex(toks, k), n++) {
+    if (toks[k].kind !== 'word') return false;
+    if (FREE_RELATIVES.has(keyOf(toks[k]))) return n >= 2;
+  }
+  return false;
+}
 /** Verbs a clause may follow ("I think it is fine"): the "it" after them is the clause's subject. */
 const CLAUSE_VERBS = set(
   'think believe know say hope feel guess suppose suspect mean bet wish expect doubt imagine assume realize realise notice find see hear agree admit claim argue promise swear pretend show prove ensure insist worry fear trust reckon understand',
@@ -237,6 +251,9 @@ export function contract(toks: Tok[], level: ContractionLevel, apostrophe: strin
       // you call it is fine"; "I think it is fine" contracts).
       if (k === 'it' && /ing$/.test(prevKey) && prevKey !== 'thing' && prevKey !== 'nothing') continue;
       if (k === 'it' && !CLAUSE_VERBS.has(prevKey) && lexiconHas(prevKey, 'Infinitive')) continue;
+      // So in a free relative whatever its verb: "Whatever you name it is fine" ("it" is the object
+      // of "name", and "is" the main verb's).
+      if (k === 'it' && objectOfFreeRelative(toks, i)) continue;
       // A predicate put first stresses its "be" ("how difficult it is to escape", "how lonely he is"):
       // "how difficult it's to" is no English.
       if (p >= 0 && BE_VERBS.has(keyOf(toks[j])) && WH_WORDS.has(keyOf(toks[prevIndex(toks, p)] ?? toks[i]))) continue;

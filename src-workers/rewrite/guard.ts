@@ -8,7 +8,7 @@
 import { sentenceSpans, tokenize } from '../text/segment';
 import { baseOfParticiple, verbForms } from './inflect';
 import { properInLexicon } from './pos';
-import { runInHeadingEnd } from './tokens';
+import { closingAbbreviation, runInHeadingEnd } from './tokens';
 import { CONJUNCTIONS, DETERMINERS, MODALS, PREPOSITIONS, RELATIVES, SUBORDINATORS, isNegation, set } from './wordsets';
 
 /** Spelled-out numbers and quantities whose loss or gain changes a claim. */
@@ -72,6 +72,8 @@ export function entitiesOf(text: string): Set<string> {
       toks.forEach((t, i) => {
         if (t.kind !== 'word') return;
         if (heading > 0 && i === heading + 1) first = true;
+        // After "p.m." or "Inc." the reviser may start a sentence ("… until 3 p.m. Employees are …").
+        if (i >= 2 && toks[i - 1].kind === 'space' && closingAbbreviation(toks, i - 2)) first = true;
         const w = t.text;
         if (isCapitalised(w) && (!first || isAcronym(w) || properInLexicon(w.toLowerCase()))) out.add(w);
         first = false;

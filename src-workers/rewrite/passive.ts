@@ -11,7 +11,16 @@ import { baseOfGerund, baseOfParticiple, verbForms } from './inflect';
 import { forget, lexiconHas, properInLexicon, tagsAt } from './pos';
 import { REASONS } from './reasons';
 import type { ReviseState } from './state';
-import { capitalize, isLowerWord, keyOf, placeholderOrder, prevIndex, tok, type Tok } from './tokens';
+import {
+  capitalize,
+  closingAbbreviation,
+  isLowerWord,
+  keyOf,
+  placeholderOrder,
+  prevIndex,
+  tok,
+  type Tok,
+} from './tokens';
 import { DETERMINERS, MODALS, POSSESSIVES, PREPOSITIONS, looksPlural, set } from './wordsets';
 
 const SUBJECT_TO_OBJECT: Record<string, string> = { i: 'me', he: 'him', she: 'her', we: 'us', they: 'them' };
@@ -26,7 +35,7 @@ const NOT_AGENTS = set(
 );
 /** Heads of a "by" phrase of measure: "passed by a narrow margin", "rose by ten percent". */
 const MEASURES = set(
-  'margin margins majority vote votes percent percentage half third quarter lot bit amount degree degrees point points factor inch inches mile miles meter meters metre metres',
+  'margin margins majority vote votes percent percentage half third quarter lot bit amount degree degrees point points factor inch inches mile miles meter meters metre metres landslide ballot ballots length lengths head neck nose',
 );
 const PLACES = set('side door window river road shore gate wall lake roadside bank bedside fireplace entrance sea');
 const TIMES = set(
@@ -144,6 +153,9 @@ export function passiveToActive(toks: Tok[], state: ReviseState): boolean {
   const a0k = a0.kind === 'word' ? keyOf(a0) : '#';
   if (a0.kind === 'placeholder' || NOT_AGENTS.has(a0k) || /ing$/.test(a0k)) return false;
   const agentHead = keyOf(agent[agent.length - 1]);
+  // An agent that ends in "Inc." or "Ltd." ends the sentence with its abbreviation's full stop,
+  // which moving it to the front would leave behind ("Acme Inc processes payments.").
+  if (closingAbbreviation(toks, toks.length - 1)) return false;
   if (PLACES.has(agentHead) || NOT_AGENTS.has(agentHead) || TIMES.has(agentHead) || MEASURES.has(agentHead))
     return false;
   // "by the end of the year", "by the time …", "by Monday", "by March": a deadline, not a doer
@@ -188,6 +200,9 @@ export function passiveToActive(toks: Tok[], state: ReviseState): boolean {
   while (subject.length && subject[subject.length - 1].kind === 'space') subject.pop();
   const s0k = keyOf(subject[0]);
   if (/^(?:there|it|what|which|who|this)$/.test(s0k) && b === 1 && s0k !== 'this') return false;
+  // Nor a correlative subject ("Not only students but also teachers were affected", "Both …",
+  // "Neither …"): put after the verb its opening would stand mid-sentence.
+  if (/^(?:not|both|either|neither)$/.test(s0k)) return false;
   if (b > 6) return false;
   // A noun phrase only: no verb of its own ("He treated them well and was respected by …" would
   // make "He treated them well and" the object) and no clause ("The man who sold the car").

@@ -96,9 +96,17 @@ const AFFECT_FORMS = set('affect affects affected affecting');
 const AFFECT_ONCE: Guard = { notParallel: true, notInSentence: AFFECT_FORMS };
 /** The same with an adverb put before the verb ("greatly affect"): none after a sentence adverb. */
 const AFFECT_WITH_ADVERB: Guard = { ...AFFECT_ONCE, prevNotIn: SENTENCE_ADVERBS };
+/**
+ * A relative a few words on belongs to the act named as a noun ("conducted a review of the
+ * design, which found no errors"): said as a verb, the relative would take the design for it.
+ */
+// (The search stops at a comma, so the comma itself is named: a clause after it may be that relative.)
+const NO_RELATIVE_AFTER: Guard = { notNextWithin: { n: 6, in: set(', which who that') } };
+const HELP_FORMS = set('help helps helped helping');
+
 /** How often or how likely something is: a degree before them is a measure, not emphasis. */
 const HOW_OFTEN_OR_LIKELY = set(
-  'rare rarely uncommon unusual common likely unlikely frequent infrequent low high small few scarce',
+  'rare rarely uncommon unusual common commonly likely unlikely frequent frequently infrequent occasionally often seldom low high small few scarce preterm low-density high-density drug-resistant',
 );
 /** One event in a story or a history, singular: what it leads to is told, not claimed. */
 const ONE_EVENT = set(
@@ -125,7 +133,7 @@ const ALREADY_HEDGED = set(
 );
 /** What a law, a theorem or a grammar defines, whose "always" states a rule. */
 const DEFINED_THINGS = set(
-  'force forces acceleration velocity momentum mass energy circuit circuits resistance voltage subset subsets integer integers triangle triangles angle angles equation equations pronoun pronouns verb verbs noun nouns singular plural element elements atom atoms molecule molecules theorem proof prime primes derivative integral vector vectors matrix gas gases',
+  'force forces acceleration velocity momentum mass energy circuit circuits resistance voltage subset subsets integer integers triangle triangles angle angles equation equations pronoun pronouns verb verbs noun nouns singular plural element elements atom atoms molecule molecules theorem proof prime primes derivative integral vector vectors matrix gas gases square squares rectangle rectangles rhombus circle circles polygon polygons',
 );
 /** Verbs of checking, against whose expectation an "actually" sets what happens. */
 const CHECKING_VERBS = set(
@@ -486,7 +494,8 @@ export const PHRASES: Entry[] = [
     }),
   ]),
   ...because('transition', [
-    O('in this way ,', 'This way,', 2),
+    // (Formal and academic prose say it in their register: "This way," is spoken.)
+    O('in this way ,', { plain: ['This way,'], formal: ['By this means,'] }, 2),
     O('on the other hand ,', { plain: [], casual: ['But'], concise: ['But'] }, 2, {
       modes: ['casual', 'concise'],
       guard: { nextLower: true },
@@ -572,12 +581,20 @@ export const PHRASES: Entry[] = [
     V('pave the way', ['clear the way', 'open the way'], 2),
     V('send shivers down', 'send a chill down', 2),
     // What is handled may have adjectives before it ("navigating the difficult times together").
+    // A landscape or a maze is found a way through, not handled ("to handle the complex landscape
+    // of moral decision-making" is not said).
+    V('navigate the', 'find a way through the', 2, {
+      guard: {
+        nextWithin: { n: 3, in: set('landscape landscapes maze terrain') },
+        notNextWithin: { n: 5, in: PLACES_WALKED },
+      },
+    }),
     V('navigate the', 'handle the', 2, {
       guard: {
         nextWithin: {
           n: 3,
           in: set(
-            'challenges complexities intricacies difficulties demands pressures uncertainties uncertainty landscape maze process transition ups changes realities obstacles pitfalls problems issues complexity tension tensions trials times mix',
+            'challenges complexities intricacies difficulties demands pressures uncertainties uncertainty process transition ups changes realities obstacles pitfalls problems issues complexity tension tensions trials times mix',
           ),
         },
         // A maze of corridors or streets is walked through, not handled.
@@ -675,7 +692,12 @@ export const PHRASES: Entry[] = [
       F(w, 'greatly', 2),
     ]),
     F('exceedingly', 'very', 2),
-    F('extremely', 'very', 2, { modes: NOT_FORMAL }),
+    // "Extremely low birth weight" and "extremely preterm" are clinical grades of their own, below
+    // "very low" and "very preterm".
+    F('extremely', 'very', 2, {
+      modes: NOT_FORMAL,
+      guard: { nextNotIn: set('preterm drug-resistant'), next2NotIn: set('birth') },
+    }),
     F('highly', '', 2, {
       modes: CONCISE,
       guard: {
@@ -684,12 +706,14 @@ export const PHRASES: Entry[] = [
         notPrevWithin: NEGATED_CLAUSE,
       },
     }),
+    // Nor before how often or how likely, nor a grade that names a category: "very common" side
+    // effects are a band of their own (more than 1 in 10), "very low birth weight" a defined one.
     F('very', '', 2, {
       modes: CONCISE,
       guard: {
         nextLower: true,
         prevNotIn: set('not the this that at from of same ,'),
-        nextNotIn: set('much many few little same first last end best'),
+        nextNotIn: new Set([...set('much many few little same first last end best'), ...HOW_OFTEN_OR_LIKELY]),
         notPrevWithin: NEGATED_CLAUSE,
       },
     }),
@@ -780,19 +804,19 @@ export const PHRASES: Entry[] = [
     V('have a significant effect on', 'greatly ^affect', 2, { guard: { ...AFFECT_WITH_ADVERB, notNear: STUDY_WORDS } }),
     V('make a contribution to', 'contribute to', 2),
     V('make contributions to', 'contribute to', 2),
-    V('provide an explanation of', 'explain', 2),
-    V('provide an explanation for', 'explain', 2),
-    V('give an explanation of', 'explain', 2),
-    V('provide a description of', 'describe', 2),
-    V('give a description of', 'describe', 2),
-    V('conduct an analysis of', 'analyze', 2),
-    V('carry out an analysis of', 'analyze', 2),
-    V('perform an analysis of', 'analyze', 2),
-    V('conduct an investigation into', 'investigate', 2),
-    V('carry out an investigation into', 'investigate', 2),
-    V('conduct an examination of', 'examine', 2),
-    V('conduct a review of', 'review', 2),
-    V('carry out a review of', 'review', 2),
+    V('provide an explanation of', 'explain', 2, { guard: NO_RELATIVE_AFTER }),
+    V('provide an explanation for', 'explain', 2, { guard: NO_RELATIVE_AFTER }),
+    V('give an explanation of', 'explain', 2, { guard: NO_RELATIVE_AFTER }),
+    V('provide a description of', 'describe', 2, { guard: NO_RELATIVE_AFTER }),
+    V('give a description of', 'describe', 2, { guard: NO_RELATIVE_AFTER }),
+    V('conduct an analysis of', 'analyze', 2, { guard: NO_RELATIVE_AFTER }),
+    V('carry out an analysis of', 'analyze', 2, { guard: NO_RELATIVE_AFTER }),
+    V('perform an analysis of', 'analyze', 2, { guard: NO_RELATIVE_AFTER }),
+    V('conduct an investigation into', 'investigate', 2, { guard: NO_RELATIVE_AFTER }),
+    V('carry out an investigation into', 'investigate', 2, { guard: NO_RELATIVE_AFTER }),
+    V('conduct an examination of', 'examine', 2, { guard: NO_RELATIVE_AFTER }),
+    V('conduct a review of', 'review', 2, { guard: NO_RELATIVE_AFTER }),
+    V('carry out a review of', 'review', 2, { guard: NO_RELATIVE_AFTER }),
     // "The council carried out the implementation of the policy" (often a passive made active) →
     // "The council implemented the policy".
     ...(
@@ -820,8 +844,8 @@ export const PHRASES: Entry[] = [
     V('make an improvement to', 'improve', 2),
     V('make improvements to', 'improve', 2),
     V('make a recommendation', 'recommend', 2, { guard: { nextIn: set('that to about . ,') } }),
-    V('give an indication of', 'indicate', 2),
-    V('provide an indication of', 'indicate', 2),
+    V('give an indication of', 'indicate', 2, { guard: NO_RELATIVE_AFTER }),
+    V('provide an indication of', 'indicate', 2, { guard: NO_RELATIVE_AFTER }),
     V('come to a conclusion', 'conclude', 2, { guard: { nextIn: set('that about . ,') } }),
     V('reach a conclusion', 'conclude', 2, { guard: { nextIn: set('that about . ,') } }),
     V('draw a conclusion', 'conclude', 2, { guard: { nextIn: set('that about . ,') } }),
@@ -830,16 +854,17 @@ export const PHRASES: Entry[] = [
     V('have a discussion about', 'discuss', 2),
     V('hold a discussion about', 'discuss', 2),
     V('make reference to', 'refer to', 2),
-    V('make use of', 'use', 2),
+    V('make use of', 'use', 2, { guard: NO_RELATIVE_AFTER }),
     V('put emphasis on', 'stress', 2),
     V('place emphasis on', 'stress', 2),
     V('place an emphasis on', 'stress', 2),
     V('put an emphasis on', 'stress', 2),
-    V('provide assistance to', 'help', 2),
-    V('offer assistance to', 'help', 2),
+    // Not beside a "help" of the sentence's own ("will help patients who need help").
+    V('provide assistance to', 'help', 2, { guard: { notInSentence: HELP_FORMS } }),
+    V('offer assistance to', 'help', 2, { guard: { notInSentence: HELP_FORMS } }),
     V('provide support to', 'support', 2),
     V('offer support to', 'support', 2),
-    V('provide support for', 'support', 2),
+    V('provide support for', 'support', 2, { guard: NO_RELATIVE_AFTER }),
     V('make changes to', 'change', 2),
     V('make adjustments to', 'adjust', 2),
     V('make an adjustment to', 'adjust', 2),
@@ -924,7 +949,8 @@ export const PHRASES: Entry[] = [
       guard: {
         nextNotIn: new Set([
           ...SUBJECT_PRONOUNS,
-          ...set('expected possible ever before usual anyone anybody everyone can could any most'),
+          // Nor the set warning "can go down as well as up" ("down and up" is not said).
+          ...set('expected possible ever before usual anyone anybody everyone can could any most up down'),
         ]),
         notPrevWithin: { n: 8, in: NEGATORS },
         prevNotIn: set('just quite nearly almost about perform performs performed performing do does did done ,'),
@@ -1122,9 +1148,10 @@ export const PHRASES: Entry[] = [
     F('children', 'kids', 2, {
       modes: CASUAL,
       // Nor beside the set phrase "our children's children".
+      // Nor a status of tax or cover ("dependent children", "children over the age of 21").
       guard: {
-        prevNotIn: set('young small'),
-        nextNotIn: set('of'),
+        prevNotIn: set('young small dependent qualifying eligible'),
+        nextNotIn: set('of over under aged'),
         notInSentence: new Set([...GRAVE_WORDS, "children's"]),
       },
     }),
@@ -1279,7 +1306,8 @@ export const PHRASES: Entry[] = [
       guard: {
         verb: true,
         object: true,
-        notNextWithin: { n: 2, in: set('happiness love time friends friendship loyalty class') },
+        // Nor the name of a kind of credit, "Buy now, pay later".
+        notNextWithin: { n: 2, in: set('happiness love time friends friendship loyalty class now') },
       },
     }),
     V('get', 'obtain', 2, {
@@ -1317,8 +1345,10 @@ export const PHRASES: Entry[] = [
         nextNotIn: set('well badly much many fast quickly slowly often soon just only'),
       },
     }),
-    F('a lot of', 'much', 2, { modes: FORMAL, guard: { nextIn: MASS_NOUNS } }),
-    F('lots of', 'much', 2, { modes: FORMAL, guard: { nextIn: MASS_NOUNS } }),
+    // "a great deal of": "much" of a mass reads wrong outside a question or a negation ("can save you
+    // much money").
+    F('a lot of', 'a great deal of', 2, { modes: FORMAL, guard: { nextIn: MASS_NOUNS } }),
+    F('lots of', 'a great deal of', 2, { modes: FORMAL, guard: { nextIn: MASS_NOUNS } }),
   ]),
 
   // ---- Academic prose: hedges where a claim is stated more strongly than the evidence allows ---
@@ -1421,6 +1451,9 @@ export const PHRASES: Entry[] = [
             ...HEDGE_BLOCKERS,
             // "definitely reduces" is hedged by its own entry ("probably reduces"), never twice.
             ...SENTENCE_ADVERBS,
+            // "The disease ultimately leads to …": "ultimately can lead" puts the modal late.
+            'ultimately',
+            'eventually',
             'to',
             'does',
             'do',

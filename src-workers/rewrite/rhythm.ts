@@ -307,6 +307,11 @@ function splitSentence(
       // "Herds are moved to avoid overgrazing, which can lead to erosion": "which" is the thing
       // avoided, and "This can lead to erosion" would blame the moving.
       if (withinHas(toks, j.at, -1, { n: 8, in: WARDED_OFF }, true)) continue;
+      // After a noun "which" may be that noun ("recommended a short book by a Polish economist,
+      // which makes a compelling case for …" is the book's case, and "This makes …" would be the
+      // recommending): only what a whole event brings about reads as said of it ("which meant",
+      // "which led to", "which is why").
+      if (afterNounWhichDescribes(toks, j.at, j.rest, state)) continue;
     } else if (j.conj === 'ing') {
       if (left < minTailLeft || right < 4) continue;
       if (!leftClauseOk(toks, j.at, state.pos)) continue;
@@ -484,10 +489,11 @@ function pluralBeforeComma(toks: readonly Tok[], at: number): boolean {
 
 /**
  * People a determiner opens ("My father, an engineer, would share his knowledge, demonstrating how
- * mechanisms worked": he did the demonstrating, which "This would show …" hands to his sharing).
+ * mechanisms worked": he did the demonstrating, which "This would show …" hands to his sharing);
+ * a "he" or "she" may stand for them, an "it" may not.
  */
 const PEOPLE = set(
-  'father mother dad mom mum parent parents brother brothers sister sisters son sons daughter daughters grandfather grandmother grandma grandpa grandparents uncle aunt cousin friend friends husband wife partner boss teacher teachers coach doctor colleague colleagues neighbour neighbor man woman boy girl children kids family',
+  'father mother dad mom mum parent parents brother brothers sister sisters son sons daughter daughters grandfather grandmother grandma grandpa grandparents uncle aunt cousin friend friends husband wife partner boss teacher teachers coach doctor colleague colleagues neighbour neighbor man woman boy girl children kids family patient child nurse student manager employee customer client officer driver player author writer artist person worker king queen soldier pupil',
 );
 
 /** The subject is not a person: the sentence opens with a determiner, a preposition, a possessive ("Emily's novel"), … */
@@ -517,6 +523,8 @@ interface Subject {
   /** A name the lexicon knows as one ("Maria", "Tom"): "he" or "she" may refer to it; a word that
    * only opens the sentence ("Schools use …. He remained silent") may not. */
   person: boolean;
+  /** The subject's head word ("patient" in "The patient was given …"), or its pronoun. */
+  head: string;
 }
 
 function isFiniteVerbAt(toks: readonly Tok[], i: number, state: ReviseState): boolean {
@@ -556,7 +564,7 @@ function subjectOf(toks: readonly Tok[], state: ReviseState): Subject | null {
     )
       v = nextIndex(toks, v);
     if (v < 0 || !isFiniteVerbAt(toks, v, state)) return null;
-    return { verb: n1, pronoun: k, plural: k === 'they' || k === 'we', name: false, person: false };
+    return { verb: n1, pronoun: k, plural: k === 'they' || k === 'we', name: false, person: false, head: k };
   }
   // Up to nine words before the verb; the head is the last word before a preposition ("the
   // library on the corner" → library).
@@ -586,7 +594,7 @@ function subjectOf(toks: readonly Tok[], state: ReviseState): Subject | null {
   // A one-word capitalised subject that is not a determiner is a name ("Maria", "Google").
   const name = words === 1 && isCapitalized(toks[0].text) && (properInLexicon(k) || !DETERMINERS.has(k));
   if (words > 1 && !DETERMINERS.has(k) && !isCapitalized(toks[0].text)) return null;
-  return { verb: i, pronoun: null, plural, name, person: name && !plural && properInLexicon(k) };
+  return { verb: i, pronoun: null, plural, name, person: name && !plural && properInLexicon(k), head: last };
 }
 
 const EXPLETIVE_VERBS = set(
@@ -611,7 +619,8 @@ function expletiveIt(toks: readonly Tok[]): boolean {
 function refersTo(p: string, a: Subject): boolean {
   if (a.pronoun) return a.pronoun === p;
   if (p === 'they') return a.plural;
-  if (p === 'it') return !a.plural && !a.name;
+  // A person is no "it": "The patient was given morphine. It relieved the pain" speaks of the drug.
+  if (p === 'it') return !a.plural && !a.name && !PEOPLE.has(a.head);
   if (p === 'he' || p === 'she') return a.person;
   return false;
 }
@@ -625,6 +634,26 @@ const OWN_TURN = set('but yet so because although though');
 const EFFECT_VERBS = set(
   'caused causes led leads meant means made makes helped helps shocked shocks surprised surprises angered sparked sparks prompted prompts resulted results raised raises drew forced forces allowed allows gave gives left created creates brought brings cost costs saved saves',
 );
+const MAKE_FORMS = set('make makes made');
+/** What a whole event brings about, said by the verb after a ", which" ("which meant", "which led to"). */
+const EVENT_RESULTS = set('means meant leads led results resulted causes caused mean lead result cause');
+
+/**
+ * The ", which" at toks[comma] follows a noun, and its verb (at toks[which] on) may describe that
+ * noun rather than the whole sentence: anything but a result of the event or "is why".
+ */
+function afterNounWhichDescribes(toks: readonly Tok[], comma: number, which: number, state: ReviseState): boolean {
+  const last = prevIndex(toks, comma);
+  if (last < 0 || toks[last].kind !== 'word' || !tagsAt(toks, last, state.pos).has('Noun')) return false;
+  let v = nextIndex(toks, which);
+  if (v >= 0 && WHICH_AUX.has(keyOf(toks[v]))) v = nextIndex(toks, v);
+  if (v < 0) return false;
+  // "which has made life hard" is what the event did; "which makes a compelling case" what the noun does.
+  const o = nextIndex(toks, v);
+  if (MAKE_FORMS.has(keyOf(toks[v])) && o >= 0 && !A_AN.has(keyOf(toks[o]))) return false;
+  return !EVENT_RESULTS.has(keyOf(toks[v])) && !isWhy(toks, v);
+}
+
 /** "is why", "was why": the reason the whole sentence before gives. */
 function isWhy(toks: readonly Tok[], v: number): boolean {
   const n = nextIndex(toks, v);
@@ -900,6 +929,13 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
   // Not before a second "and" of the second sentence's own: "…, and they were often given as gifts
   // and played a key part in …" chains three clauses on one word.
   if (coordinates(b.toks)) return null;
+  // Nor a past perfect that gives the background or the reason of the sentence before ("The
+  // company acquired the startup. It had struggled to raise money."), which ", and" would tell as
+  // what came next.
+  if (keyOf(b.toks[sb.verb]) === 'had') return null;
+  // Nor a "he" or "she" another person in the first sentence may be ("John called Peter. He was
+  // angry."): after ", and" it reads as the subject's.
+  if ((hk === 'he' || hk === 'she') && otherReferent(a.toks, sa.verb, hk)) return null;
   const joint = [tok(',', 'punctuation', why), tok(' ', 'space', why), tok('and', 'word', why), tok(' ', 'space', why)];
   const lowered = hk === 'i' ? head : { ...head, text: hk, reason: why };
   return { toks: [...a.toks.slice(0, -1), ...joint, lowered, ...b.toks.slice(1)], gap: b.gap, joined: true };
@@ -957,6 +993,18 @@ function purposeSo(toks: readonly Tok[], from: number): boolean {
  * playtime … and captures …" would make it the playtime. The pronoun then stays (", and it …").
  */
 function otherReferent(toks: readonly Tok[], from: number, pronoun: string): boolean {
+  // "John called Peter. He was angry.", "Anna met her sister at the station. She had just
+  // arrived": another person in the predicate may be the one meant.
+  // (After "be" the person named is the subject itself: "David was a very impatient person.")
+  if (pronoun === 'he' || pronoun === 'she') {
+    const described = BE_FORMS.has(keyOf(toks[from]));
+    return toks.some(
+      (t, i) =>
+        i > from &&
+        t.kind === 'word' &&
+        ((!described && PEOPLE.has(keyOf(t))) || (isCapitalized(t.text) && keyOf(t) !== 'i')),
+    );
+  }
   if (pronoun !== 'it' && pronoun !== 'they') return false;
   for (let i = from; i >= 0 && i < toks.length; i = nextIndex(toks, i)) {
     const k = keyOf(toks[i]);

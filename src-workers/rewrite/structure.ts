@@ -175,13 +175,58 @@ function wordsBetween(toks: readonly Tok[], from: number, to: number): string[] 
 /** A list of three with a comma before its "and" or "or" ("studying, relaxing, and other commitments"). */
 const SERIAL_COMMA = /, (?:[\w'’-]+ ){0,3}[\w'’-]+, (?:and|or) /;
 
-/** toks[comma] opens an aside of one or two words closed by a comma (", surprisingly,"). */
+/** toks[comma] opens an aside of one to three words closed by a comma (", surprisingly,", ", in many cases,"). */
 function asideAt(toks: readonly Tok[], comma: number): boolean {
-  for (let k = nextIndex(toks, comma), n = 0; k >= 0 && n < 3; k = nextIndex(toks, k), n++) {
+  for (let k = nextIndex(toks, comma), n = 0; k >= 0 && n < 4; k = nextIndex(toks, k), n++) {
     if (toks[k].kind === 'punctuation') return toks[k].text === ',' && n > 0;
     if (toks[k].kind !== 'word') return false;
   }
   return false;
+}
+
+/** What outranks the property before it: "not only possible but also likely". */
+const HIGHER_GRADES = set(
+  'likely necessary essential vital crucial inevitable probable certain required mandatory indispensable urgent',
+);
+const andEven = (why: Reason) => [
+  tok('and', 'word', why),
+  tok(' ', 'space', why),
+  tok('even', 'word', why),
+  tok(' ', 'space', why),
+];
+
+/**
+ * The list after "but also" opens with an item of its own: no preposition or "to" in it ("a way to
+ * build vocabulary, empathy, and focus" lists what is built), and no adjective ending it ("an
+ * economic, social, and political challenge" lists kinds of one challenge).
+ */
+function plainFirstItem(toks: readonly Tok[], from: number, adjectivesEnd = false): boolean {
+  let last = '';
+  for (let k = from; k >= 0 && k < toks.length; k = nextIndex(toks, k)) {
+    const t = toks[k];
+    if (t.kind === 'punctuation') break;
+    if (!isWord(t)) return false;
+    last = keyOf(t);
+    if (PREPOSITIONS.has(last) || last === 'to') return false;
+  }
+  return (
+    adjectivesEnd || !((lexiconHas(last, 'Adjective') || ADJECTIVE_ENDING.test(last)) && !lexiconHas(last, 'Noun'))
+  );
+}
+const ADJECTIVE_ENDING = /(?:ic|al|ous|ive|ful|less|able|ible|ary)$/;
+
+/**
+ * The index of an "and" in the second part (from toks[from] to the clause's end, no comma
+ * before it): "but also behavioral change and international cooperation" is the rest of a list
+ * of three, which the first part opens ("A, B and C", not "A and B and C").
+ */
+function andInSecondPart(toks: readonly Tok[], from: number): number {
+  for (let k = from; k >= 0 && k < toks.length; k = nextIndex(toks, k)) {
+    const t = toks[k];
+    if (t.kind === 'punctuation' || t.kind === 'placeholder') return -1;
+    if (keyOf(t) === 'and') return k;
+  }
+  return -1;
 }
 
 /** "is not only fast but also cheap" → "is fast and cheap"; "not only for X but for Y" → "for X and for Y". */
@@ -221,6 +266,14 @@ function notOnlyMid(toks: Tok[], document: string): boolean {
       // "but also" → "and" (or "but" → "and"), then drop "not only".
       if (also) {
         let after = nextIndex(toks, a);
+        // A second part that outranks the first keeps its rise: "not only possible but also likely"
+        // → "possible, and even likely" ("possible and likely" reads as two equal properties).
+        if (after >= 0 && HIGHER_GRADES.has(keyOf(toks[after])) && x === prevIndex(toks, b)) {
+          toks.splice(b, after - b, tok(',', 'punctuation', why), tok(' ', 'space', why), ...andEven(why));
+          if (toks[b - 1]?.kind === 'space') toks.splice(b - 1, 1);
+          cut(toks, i, o + 1, why);
+          return true;
+        }
         // "but also, it could …": the comma after "also" goes with it — not the first of an aside's
         // pair ("but also, surprisingly, lowered costs" → "and, surprisingly, lowered costs").
         if (after >= 0 && toks[after].kind === 'punctuation' && toks[after].text === ',' && !asideAt(toks, after))
@@ -242,7 +295,24 @@ function notOnlyMid(toks: Tok[], document: string): boolean {
         // where a list follows, the first item joins it ("books and free internet access, …" reads as a pair).
         // Not where the second part opens with a preposition: "not only with degrees but also with
         // friendships, experiences, and lessons" lists what comes after "with".
-        if (!PREPOSITIONS.has(keyOf(toks[after])) && listFollows(toks, after, wordsBetween(toks, x, b))) {
+        if (
+          !PREPOSITIONS.has(keyOf(toks[after])) &&
+          listFollows(toks, after, wordsBetween(toks, x, b)) &&
+          plainFirstItem(toks, after)
+        ) {
+          const comma = prevIndex(toks, b);
+          const from = comma > o && toks[comma].text === ',' ? comma : toks[b - 1]?.kind === 'space' ? b - 1 : b;
+          toks.splice(from, after - from, tok(',', 'punctuation', why), tok(' ', 'space', why));
+          cut(toks, i, o + 1, why);
+          return true;
+        }
+        // "not only A but also B and C" → "A, B and C" (the writer's own lists decide the comma
+        // before "and").
+        const ownAnd = toks[after].text === ',' ? -1 : andInSecondPart(toks, after);
+        // (Not a verb's phrase: "but also reduces costs and turnover" is one predicate.)
+        const predicate = verbFormOf(keyOf(toks[after])) || verbFormOf(keyOf(toks[x]));
+        if (ownAnd >= 0 && !predicate && plainFirstItem(toks, after, true)) {
+          if (SERIAL_COMMA.test(document)) toks.splice(prevIndex(toks, ownAnd) + 1, 0, tok(',', 'punctuation', why));
           const comma = prevIndex(toks, b);
           const from = comma > o && toks[comma].text === ',' ? comma : toks[b - 1]?.kind === 'space' ? b - 1 : b;
           toks.splice(from, after - from, tok(',', 'punctuation', why), tok(' ', 'space', why));
@@ -1428,6 +1498,9 @@ const STRONG_ROLES = set('crucial vital key pivotal critical central essential f
 function centralBe(form: 'base' | 's3' | 'past' | 'ger', toks: readonly Tok[], prev: number): string | null {
   const p = prev >= 0 && isWord(toks[prev]) ? keyOf(toks[prev]) : '';
   if (!p || p.endsWith('ly') || ADVERBS_BEFORE_ROLE.has(p) || lexiconHas(p, 'Adverb')) return null;
+  // A person is no centre ("Every employee is central to protecting our data" reads oddly): a
+  // person's role helps.
+  if (PERSON_SUBJECTS.has(p)) return null;
   // A question ("Do parents play …?") or a bare infinitive after "let", "make", "help" ("let
   // teachers play …") keeps "play": "be" there would need the whole clause rebuilt.
   if (toks.some((t) => t.text === '?')) return null;
@@ -1437,6 +1510,10 @@ function centralBe(form: 'base' | 's3' | 'past' | 'ger', toks: readonly Tok[], p
   if (MODALS.has(p) || p === 'to') return 'be';
   return PLURAL_SUBJECT_WORDS.has(p) || (/s$/.test(p) && !/ss$/.test(p) && !AUXILIARIES.has(p)) ? 'are' : null;
 }
+/** People, whose crucial role is their help, not a centre. */
+const PERSON_SUBJECTS = set(
+  'employee employees everyone everybody each you we i he she they teacher teachers parent parents nurse nurses doctor doctors staff member members worker workers manager managers leader leaders citizen citizens student students volunteer volunteers individual individuals person people',
+);
 const ADVERBS_BEFORE_ROLE = set('also still often always never not do does did too even only already');
 const BARE_INFINITIVE_BEFORE = set('do does did let lets letting make makes made making help helps helped helping');
 const PLURAL_SUBJECT_WORDS = set('they we you these those');
@@ -2474,7 +2551,8 @@ export function restructure(toks: Tok[], state: ReviseState): void {
   if (state.mode === 'standard' || state.mode === 'casual') changed = continueTo(toks, state) || changed;
   changed = continueToBe(toks, state) || changed;
   changed = helpBut(toks) || changed;
-  changed = byDoingYouCan(toks) || changed;
+  // (A spoken turn: formal and academic prose keep the "By …-ing" frame.)
+  if (!formalMode(state.mode)) changed = byDoingYouCan(toks) || changed;
   changed = dropAudienceOpening(toks) || changed;
   if (state.mode === 'concise') {
     changed = commentTails(toks) || changed;

@@ -217,6 +217,10 @@ function conditionAt(toks: readonly Tok[], start: number, n: number): boolean {
 /** Subjects that can do what an opening gerund names ("When choosing a car, you …"). */
 // ("there" too: "When choosing a laptop, there are several factors to weigh" names no other doer.)
 const DOERS = set("you we i they you're we're i'm they're you'll we'll there there's");
+/** What follows an order's verb: its object's determiner or a preposition ("check the brakes", "look at"). */
+const ORDER_GOES_ON = set(
+  'the a an your our this these those it them at for to on with about out up whether if how what that',
+);
 /**
  * The main clause after the opening that ends at the next comma has a doer for its subject, or
  * is an order ("…, consider the weight"): "When choosing a stroller, safety should …" would
@@ -228,7 +232,13 @@ function doerAfterComma(toks: readonly Tok[], end: number): boolean {
     const s = nextIndex(toks, i);
     if (s < 0 || toks[s].kind !== 'word') return false;
     const k = keyOf(toks[s]);
-    return DOERS.has(k) || (canBeVerb(k) && verbForms(k).base === k);
+    if (DOERS.has(k)) return true;
+    // An order opens on a verb and goes on to its object or a preposition ("consider the weight",
+    // "look at safety"), not on a noun that could be verbed ("protein intake plays …").
+    const after = nextIndex(toks, s);
+    return (
+      k === 'be' || (canBeVerb(k) && verbForms(k).base === k && after >= 0 && ORDER_GOES_ON.has(keyOf(toks[after])))
+    );
   }
   return false;
 }
@@ -343,6 +353,22 @@ function attributive(toks: readonly Tok[], end: number, start = end): boolean {
   const t = toks[n];
   const k = keyOf(t);
   return t.kind === 'word' && isLowerWord(t.text) && !NON_HEAD.has(k) && !DETERMINERS.has(k) && !k.endsWith('ly');
+}
+
+/**
+ * The participle at [start, end] stands as an adjective before its noun: after an article, a
+ * preposition or an adverb in -ly ("an enhanced annuity", "subject to enhanced due diligence",
+ * "illegally obtained funds"), where no subject can make it a verb.
+ */
+function participleBeforeNoun(toks: readonly Tok[], end: number, start: number): boolean {
+  if (!/(?:ed|en)$/.test(keyOf(toks[end]))) return false;
+  const p = prevIndex(toks, start);
+  const before = p >= 0 ? keyOf(toks[p]) : '';
+  if (!(DETERMINERS.has(before) || PREPOSITIONS.has(before) || before.endsWith('ly'))) return false;
+  // Its noun may be written in capitals ("a leveraged ETF").
+  const n = nextIndex(toks, end);
+  const k = n >= 0 ? keyOf(toks[n]) : '';
+  return n >= 0 && toks[n].kind === 'word' && !NON_HEAD.has(k) && !DETERMINERS.has(k) && !k.endsWith('ly');
 }
 
 /** An adjective follows the phrase that ends at `end` (the next word is tagged one). */
@@ -856,6 +882,7 @@ export function applyTable(toks: Tok[], state: ReviseState, neighbours: Neighbou
         if (rule.guard.notOpening && state.atStart && !state.previousSentence.length) continue;
         if (rule.guard.notSentenceStart && isStart) continue;
         if (rule.guard.attributive && !attributive(toks, m.end, i)) continue;
+        if (rule.guard.notParticipleBeforeNoun && participleBeforeNoun(toks, m.end, i)) continue;
         if (rule.guard.verb && !readsAsVerb(toks, i, rule.forms, pos)) continue;
         if (rule.guard.noun && !readsAsNoun(toks, i, pos)) continue;
         if (rule.guard.notBeforeAdjective && beforeAdjective(toks, m.end, pos)) continue;

@@ -59,7 +59,17 @@ const NUANCED_KEPT = set(
 
 /** Things made to do a job, which are designed to do it rather than "set out to". */
 const MADE_THINGS = set(
-  'platform platforms app apps tool tools product products device devices system systems software service services feature features technology technologies machine machines algorithm algorithms',
+  'platform platforms app apps tool tools product products device devices system systems software service services feature features technology technologies machine machines algorithm algorithms fund funds etf etfs event events festival fair campaign campaigns fundraiser initiative initiatives scheme schemes',
+);
+/** A contract's standards of effort ("best endeavours", "reasonable endeavours"), each a term. */
+const DRAFTED_STANDARDS = set('best reasonable commercially all');
+/** What is looked into, as an inquiry does: a matter, a cause, a question of fact. */
+const INVESTIGATED = set(
+  'matter matters case cases complaint complaints claim claims allegation allegations cause causes incident incidents problem problems issue issues reason reasons why whether how data records logs',
+);
+/** What one boards: "embarked on the transports" is no undertaking. */
+const VESSELS = set(
+  'ship ships boat boats vessel vessels ferry ferries liner liners steamer steamers transport transports train trains plane planes aircraft flight flights',
 );
 /** Trips one goes on ("embark on a hike" → "set out on a hike"). */
 const OUTINGS = set(
@@ -101,6 +111,8 @@ export interface Guard {
   object?: boolean;
   /** Only before the noun it modifies ("a pronounced effect", not "was pronounced"). */
   attributive?: boolean;
+  /** Not a participle standing as an adjective before its noun ("an enhanced annuity", "illegally obtained funds"). */
+  notParticipleBeforeNoun?: boolean;
   /** The next token must be a lower-case word (not punctuation, a name, or protected text). */
   nextLower?: boolean;
   /**
@@ -511,10 +523,6 @@ const ADOPTABLE = set(
 const WELCOMED = set(
   'change changes diversity differences difference opportunity opportunities challenge challenges newcomers immigrants refugees variety feedback chance chances cultures culture others strangers',
 );
-/** What one explains or clarifies: questions, causes, workings. */
-const EXPLICABLE = set(
-  'how why what whether question questions cause causes reason reasons mechanism mechanisms process processes issue issues problem problems origin origins nature role meaning link links relationship relationships factors dynamics workings mystery mysteries',
-);
 /** What has a level, which "advanced" would name ("an advanced course … for beginners"): cutting-edge ones are "modern". */
 const LEVELLED_THINGS = set(
   'course courses class classes lesson lessons talk talks lecture lectures workshop workshops program programs programme programmes curriculum space spaces venue venues facility facilities',
@@ -537,7 +545,9 @@ const JUDGING = set(
   "court court's courts jury jury's judge judge's tribunal tribunal's inquiry inquiry's commission commission's committee committee's panel panel's coroner coroner's investigators",
 );
 /** Adverbs before a verb that "is" would follow, not lead: "now serves as" is not "now is". */
-const ADVERBS_BEFORE_VERB = set('now also still often sometimes always usually currently increasingly effectively');
+const ADVERBS_BEFORE_VERB = set(
+  'now also still often sometimes always usually currently increasingly effectively thus therefore hence then',
+);
 const PLAY_FORMS = set('play plays played playing');
 const MAKE_FORMS = set('make makes made making');
 /** What strikes a body: its "impact" is the blow itself. */
@@ -546,9 +556,14 @@ const BLOWS = set(
 );
 /** What a text underscores and does not thereby show: an idea, a theme, a point it makes. */
 const IDEAS = set('idea ideas theme themes notion notions point points message messages fact');
+/** Words that open a clause of condition, time or cause ("However, if …"). */
+const CLAUSE_OPENERS = set('if when whenever because since unless once as while where');
+const BUT = set('but');
+/** What "additional" names as a term of tax, insurance or pensions ("additional rate", "additional insured"). */
+const ADDITIONAL_TERMS = set('rate living insured voluntary');
 /** Whom a testament honours: people, the dead, or all someone stood for. */
 const HONOURED_PEOPLE = set(
-  'soldiers those everyone people men women victims veterans workers heroes ancestors generations families everything all him them volunteers firefighters nurses doctors teachers founders members staff crew team grandmother grandfather grandparents mother father parents family mom dad son daughter wife husband brother sister friends',
+  'soldiers those everyone people men women victims veterans workers heroes ancestors generation generations families everything all him them volunteers firefighters nurses doctors teachers founders members staff crew team grandmother grandfather grandparents mother father parents family mom dad son daughter wife husband brother sister friends',
 );
 /**
  * ... and what they gave or shared ("a tribute to his family's sacrifices", "to the friendship you
@@ -769,11 +784,16 @@ export const TABLE: Entry[] = [
     return [
       O(src, { plain: ['But', '@spare'], formal }, 2, {
         group: 'contrast',
-        guard: { nextIn: set('if when whenever because since unless once as while where') },
+        guard: { nextIn: CLAUSE_OPENERS, notInSentence: BUT },
       }),
       O(src, { plain: ['But', 'Yet'], formal }, 2, {
         group: 'contrast',
-        guard: { nextNotIn: AFTER_OPENING_PUNCTUATION },
+        guard: { nextNotIn: AFTER_OPENING_PUNCTUATION, notInSentence: BUT },
+      }),
+      // A sentence with a "but" of its own takes "Yet" ("But I found that they worked full-time
+      // but still could not afford …" says "but" twice); before a clause it keeps "However,".
+      O(src, { plain: ['Yet'], formal }, 2, {
+        guard: { nextNotIn: new Set([...AFTER_OPENING_PUNCTUATION, ...CLAUSE_OPENERS]) },
       }),
     ];
   }),
@@ -836,6 +856,8 @@ export const TABLE: Entry[] = [
     F('despite the fact that', 'although', 1),
     F('in spite of the fact that', 'although', 1),
     F('in the event that', 'if', 1),
+    // Opening a sentence, "Now," reads as a turn in the talk ("Now, there is no cure"): "At present,".
+    O('at this point in time ,', 'At present,', 1),
     F('at this point in time', 'now', 1),
     F('at the present time', { plain: ['now'], formal: ['currently'] }, 2),
     F('in close proximity to', 'near', 1),
@@ -999,8 +1021,10 @@ export const TABLE: Entry[] = [
         F(src, 'a broad range of', 2, { why: 'stock', guard: { nextWithin: { n: 4, in: SINGULAR_VERBS } } }),
         // A range of what is named already ("a wide range of our experiences") stays a range.
         F(src, 'a broad range of', 2, { why: 'stock', guard: { nextIn: new Set([...DETERMINERS, ...POSSESSIVES]) } }),
-        // Kinds already: "a wide array of musical genres" → "many musical genres".
+        // Kinds already: "a wide array of musical genres" → "many musical genres", "a wide range of
+        // asset classes" → "many asset classes".
         F(src, 'many', 2, { why: 'stock', guard: { nextWithin: { n: 3, in: KINDS } } }),
+        F(src, 'many', 2, { why: 'stock', guard: { nextIn: set('asset') } }),
         F(src, 'many', 2, {
           modes: ['concise'],
           why: 'stock',
@@ -1013,16 +1037,15 @@ export const TABLE: Entry[] = [
     ),
     F('a myriad of', ['many', 'countless'], 1),
     F('the myriad of', 'the many', 1),
+    // Not "plenty of", which says more than enough ("covers plenty of risks"): a great many of
+    // what is counted, a great deal of a mass ("a plethora of information").
     F(
       'a plethora of',
-      {
-        plain: ['plenty of', 'a great many'],
-        formal: ['an abundance of'],
-        casual: ['lots of', 'plenty of'],
-        concise: ['many'],
-      },
+      { plain: ['a great many', 'a host of'], formal: ['an abundance of'], casual: ['lots of'], concise: ['many'] },
       1,
+      { guard: { beforePlural: true } },
     ),
+    F('a plethora of', { plain: ['a great deal of'], formal: ['an abundance of'], casual: ['lots of'] }, 1),
     F('a multitude of', 'many', 2),
     // "a wealth of benefits", "a wealth of information": a large amount, of things or of a mass.
     // Not "a wealth of its own" (riches) nor a wealth that is money ("a wealth of $3 billion").
@@ -1210,16 +1233,21 @@ export const TABLE: Entry[] = [
     // "a boon for", not "a big help" ("a true big help" after an adjective).
     N('game-changer for', 'boon for', 2),
     N('game-changer', 'big step forward', 2, { guard: { prevIn: set('a the') } }),
-    N('paradigm shift', 'major shift', 2),
+    // Not Kuhn's term in the philosophy of science ("science advances through paradigm shifts").
+    N('paradigm shift', 'major shift', 2, { guard: { notInSentence: set('kuhn science scientific') } }),
     // The quality is complexity ("the intricacy of the plot"); the parts are details.
     N('intricacy', 'complexity', 1, { plural: false }),
     F('intricacies', ['details', 'finer points'], 1),
     N('nuance', 'subtlety', 2),
-    N('endeavor', 'effort', 2, { guard: { nextNotIn: set('to'), prevNotIn: new Set([...MODALS, 'to']) } }),
+    N('endeavor', 'effort', 2, {
+      guard: { nextNotIn: set('to'), prevNotIn: new Set([...MODALS, 'to', ...DRAFTED_STANDARDS]) },
+    }),
     // "a heroic endeavor to overcome the sea" is a noun before "to" (the verb: "we endeavor to").
-    N('endeavor', 'effort', 2, { guard: { nextIn: set('to'), afterModifier: true } }),
-    N('endeavour', 'effort', 2, { guard: { nextNotIn: set('to'), prevNotIn: new Set([...MODALS, 'to']) } }),
-    N('endeavour', 'effort', 2, { guard: { nextIn: set('to'), afterModifier: true } }),
+    N('endeavor', 'effort', 2, { guard: { nextIn: set('to'), afterModifier: true, prevNotIn: DRAFTED_STANDARDS } }),
+    N('endeavour', 'effort', 2, {
+      guard: { nextNotIn: set('to'), prevNotIn: new Set([...MODALS, 'to', ...DRAFTED_STANDARDS]) },
+    }),
+    N('endeavour', 'effort', 2, { guard: { nextIn: set('to'), afterModifier: true, prevNotIn: DRAFTED_STANDARDS } }),
     // Not a measure of how much of a capacity is used ("credit utilization (30%)", "CPU utilization").
     N('utilization', 'use', 1, { guard: { prevNotIn: UTILIZED_CAPACITIES } }),
     N('utilisation', 'use', 1, { guard: { prevNotIn: UTILIZED_CAPACITIES } }),
@@ -1257,6 +1285,9 @@ export const TABLE: Entry[] = [
         prevIn: set('political media cultural social literary musical music entertainment religious art global'),
       },
     }),
+    // The rules a field lives under are its environment ("the regulatory world for cryptocurrency"
+    // is not said).
+    N('landscape', 'environment', 2, { guard: { prevIn: set('regulatory legal') } }),
     // Not the land itself: "the changing landscape of the farm" is its fields, no world.
     N('landscape', 'world', 2, {
       guard: {
@@ -1270,16 +1301,23 @@ export const TABLE: Entry[] = [
   // ---- Verbs ----------------------------------------------------------------------------------
   V('delve deeper into', { plain: ['dig deeper into', 'look more closely at'], formal: ['look more closely at'] }, 1),
   // "dig into" only in casual prose: a study or an essay does not "dig into" its subject.
-  V('delve into', { plain: ['look into', 'explore'], formal: ['examine', 'explore'], casual: ['dig into'] }, 1),
+  // A matter or a cause is looked into (investigated); a theme, a scene or a world explored: "the
+  // novel delves into the themes of love" is no "looks into", nor "we delved into the food scene".
+  V('delve into', { plain: ['look into', 'explore'], formal: ['examine', 'explore'], casual: ['dig into'] }, 1, {
+    guard: { nextWithin: { n: 3, in: INVESTIGATED } },
+  }),
+  V('delve into', { plain: ['explore', 'look into'], formal: ['examine', 'explore'], casual: ['dig into'] }, 1),
   V('delve', { plain: ['dig'], formal: ['probe'] }, 1),
   V('utilize', 'use', 1),
   V('utilise', 'use', 1),
   // Not borrowing against a position ("investors leverage their positions by borrowing"), nor the
   // finance terms "a leveraged buyout", "a leveraged loan".
+  // Nor the adjective ("highly leveraged companies", "a leveraged ETF"): geared, no "used".
   V('leverage', ['use', 'draw on'], 1, {
     guard: {
       verb: true,
       object: true,
+      notParticipleBeforeNoun: true,
       notNextWithin: {
         n: 3,
         in: set('position positions debt borrowing capital balance buyout buyouts loan loans finance'),
@@ -1327,6 +1365,9 @@ export const TABLE: Entry[] = [
   // Performers and their work are featured ("venues showcasing new artists" → "featuring").
   V('showcase', 'feature', 1, { guard: { verb: true, nextWithin: { n: 3, in: FEATURED } } }),
   V('showcase', ['show', 'display'], 1, { guard: { verb: true } }),
+  // A feeling is created, not built ("fostered a sense of belonging" → "created a feeling of
+  // belonging", the stock phrase said plainly after it).
+  V('foster a sense of belonging', 'create a feeling of belonging', 1),
   // "foster a sense of belonging, trust, ties" → build; "foster growth, creativity" → encourage.
   // "empower people to act" gives them the means: "enable". Without "to" ("empowers women") it
   // also means giving standing or confidence, which "enable" does not say: left alone.
@@ -1432,7 +1473,7 @@ export const TABLE: Entry[] = [
       notNextWithin: {
         n: 5,
         in: set(
-          'care parent parents home homes child children family families mother father kid kids system placement placements baby babies teen teens teenager teenagers dog dogs cat cats puppy puppies kitten kittens rabbit rabbits goat goats duck ducks horse horses pet pets pig pigs chicken chickens bird birds animal animals',
+          'care parent parents home homes child children family families mother father kid kids system placement placements baby babies teen teens teenager teenagers dog dogs cat cats puppy puppies kitten kittens rabbit rabbits goat goats duck ducks horse horses pet pets pig pigs chicken chickens bird birds animal animals life lives',
         ),
       },
     },
@@ -1443,7 +1484,14 @@ export const TABLE: Entry[] = [
   // One begins a career or a chapter, but goes on a hike or a journey ("begin scenic hikes" is
   // starting them, not taking them).
   ...['embark on', 'embark upon'].flatMap((src) => [
-    V(src, ['begin', 'start'], 1, { guard: { notNextWithin: { n: 3, in: OUTINGS } } }),
+    // Nor a ship boarded ("embarked on HMS Beagle", "on the Mayflower", "on the transports"): a
+    // name or a vessel after it is no undertaking.
+    V(src, ['begin', 'start'], 1, {
+      guard: {
+        notNextWithin: { n: 3, in: new Set([...OUTINGS, ...VESSELS]) },
+        nextName: false,
+      },
+    }),
     // "go on" where "set out" would echo ("Kids are out of school, and families go on vacations").
     V(src, ['set out on', 'go on@spare'], 1, { guard: { nextWithin: { n: 3, in: OUTINGS } } }),
   ]),
@@ -1458,8 +1506,10 @@ export const TABLE: Entry[] = [
   // "cast light on" has one form for present, past and participle: it serves where the form is unclear ("the letters shed light on").
   // One clarifies or explains a question or a cause, not a life or a period ("shedding light on
   // the life of Steve Biko" is not "clarifying the life").
-  V('shed light on', ['clarify', 'explain'], 1, { guard: { nextWithin: { n: 3, in: EXPLICABLE } } }),
-  V('shed light on', 'cast light on', 1, { guard: { notNextWithin: { n: 3, in: EXPLICABLE } } }),
+  // Light shed helps an explanation, it is none: "have shed light on the link" is no "clarified"
+  // (a finished explanation a study may not claim); "sheds light on why he left" → "helps explain".
+  V('shed light on', 'help explain', 1, { guard: { nextIn: set('how why what whether') } }),
+  V('shed light on', 'cast light on', 1),
   // What leaves a lasting impression on someone stays with them ("The film left a lasting
   // impression on me" → "The film stayed with me"): the plain verb for the memory kept. Not the
   // gerund: "Leaving a lasting impression on the judges is hard" is no "Staying with the judges".
@@ -1477,8 +1527,8 @@ export const TABLE: Entry[] = [
   }),
   V('garner', 'receive', 1),
   V('commence', ['start', 'begin'], 1),
-  V('endeavor to', 'try to', 1, { guard: { afterModifier: false } }),
-  V('endeavour to', 'try to', 1, { guard: { afterModifier: false } }),
+  V('endeavor to', 'try to', 1, { guard: { afterModifier: false, prevNotIn: DRAFTED_STANDARDS } }),
+  V('endeavour to', 'try to', 1, { guard: { afterModifier: false, prevNotIn: DRAFTED_STANDARDS } }),
   // A place or a story "fascinates" or "enthralls" its visitors or readers; "grip" only suits suspense.
   // Attention is captured, not enthralled ("captivate the reader's attention").
   V('captivate', 'capture', 1, {
@@ -1554,13 +1604,19 @@ export const TABLE: Entry[] = [
   // ("if they are encompassed in a single document" is not "covered in" one).
   V('encompass', 'include', 2, { forms: ['pp'], guard: { prevIn: BE_FORMS } }),
   V('encompass', ['cover', 'include'], 2),
-  V('exemplify', ['show', 'illustrate'], 2),
+  // Not "exemplified by thinkers like Voltaire": people typify a movement, they do not illustrate it.
+  V('exemplify', ['show', 'illustrate'], 2, { guard: { nextNotIn: set('by') } }),
   // Not "facilitate a meeting" (to chair it).
+  // Nor the passive ("is facilitated through salary sacrifice" is no "aided": arranged).
   V('facilitate', ['aid', 'ease'], 2, {
     guard: {
+      prevNotIn: BE_FORMS,
       notNextWithin: {
         n: 3,
-        in: set('meeting meetings session sessions workshop workshops group groups class classes'),
+        // Nor a change named as a noun ("facilitate a reduction in LDL"): "aid a reduction" is not said.
+        in: set(
+          'meeting meetings session sessions workshop workshops group groups class classes reduction reductions increase increases improvement improvements decrease decreases claim claims',
+        ),
       },
     },
   }),
@@ -1568,8 +1624,11 @@ export const TABLE: Entry[] = [
   // What is enhanced may only be increased: "enhanced brightness", "an enhanced risk" are no
   // improvement (a measured quantity after it keeps the verb).
   // Nor a radiologist's "enhancing tumour" or "lesion", which takes up contrast.
+  // Nor the participle before its noun, a grade above the standard ("enhanced due diligence",
+  // "an enhanced annuity", "enhanced protection"): "improved" says the standard was poor.
   V('enhance', ['improve', 'boost'], 2, {
     guard: {
+      notParticipleBeforeNoun: true,
       notInSentence: TECHNICAL_WORDS,
       notNextWithin: { n: 2, in: new Set([...INCREASED_QUANTITIES, ...ENHANCING_FINDINGS]) },
     },
@@ -1741,7 +1800,8 @@ export const TABLE: Entry[] = [
     },
   }),
   // The verb with its object: "the results obtained have …" is a participle, no "results got have".
-  V('obtain', 'get', 2, { modes: ['casual'], guard: { verb: true, object: true } }),
+  // Not the participle before its noun: "illegally obtained funds" is no "illegally got funds".
+  V('obtain', 'get', 2, { modes: ['casual'], guard: { verb: true, object: true, notParticipleBeforeNoun: true } }),
   // "Please inform the council" → "tell": a person told, in casual prose ("research that informs
   // policy" shapes it, and "well informed" is a state).
   V('inform', 'tell', 2, {
@@ -1830,7 +1890,10 @@ export const TABLE: Entry[] = [
   // Where "key" would echo a word nearby ("a crucial skill. Here are some key strategies"): "vital".
   // "a key lifeline" is no English: a lifeline is vital.
   F('crucial', 'vital', 1, { guard: { nextIn: set('lifeline lifelines') } }),
-  F('crucial', ['key@attr', 'vital@pred', 'vital@attr@spare'], 1),
+  // Not Newton's "crucial experiment" (experimentum crucis), a term.
+  F('crucial', ['key@attr', 'vital@pred', 'vital@attr@spare'], 1, {
+    guard: { nextNotIn: set('experiment experiments') },
+  }),
   // Before a place, "central" would say where it lies ("the pivotal Rust Belt region"): "key".
   F('pivotal', 'key', 1, { guard: { nextWithin: { n: 3, in: PLACE_NOUNS } } }),
   // Importance is great, not "key importance".
@@ -1861,8 +1924,19 @@ export const TABLE: Entry[] = [
       },
     },
   }),
+  // A living or natural whole is complicated, not "elaborate" (which is made, and ornate).
+  F('intricate', 'complicated', 1, {
+    guard: { nextIn: set('ecosystem ecosystems web webs network networks relationship relationships interplay') },
+  }),
   F('intricate', 'elaborate', 1, {
-    guard: { nextNotIn: new Set([...set('detail details balance dance'), ...INTRICATE_WORKINGS]) },
+    guard: {
+      nextNotIn: new Set([
+        ...set(
+          'detail details balance dance ecosystem ecosystems web webs network networks relationship relationships interplay',
+        ),
+        ...INTRICATE_WORKINGS,
+      ]),
+    },
   }),
   // An approach or a plan on many fronts is a wide-ranging one, not a "many-sided approach".
   F('multifaceted', 'wide-ranging', 1, { guard: { nextIn: PLAN_NOUNS } }),
@@ -1875,6 +1949,8 @@ export const TABLE: Entry[] = [
   // Attention that misses nothing is close attention: "a meticulous attention to detail" is no "careful attention".
   F('meticulous', 'close', 1, { guard: { nextIn: set('attention') } }),
   F('meticulous', ['careful', 'painstaking'], 1),
+  // A way or a means without effort is an easy one ("a smooth way to boost your fibre" is not said).
+  F('seamless', 'easy', 1, { guard: { nextIn: set('way ways') } }),
   F('seamless', 'smooth', 1),
   F('captivating', ['gripping', 'absorbing'], 1),
   F('compelling', ['convincing', 'strong'], 1, { guard: { nextIn: ARGUMENT_NOUNS } }),
@@ -1912,6 +1988,10 @@ export const TABLE: Entry[] = [
   // Not the literal "groundbreaking ceremony" of a building site.
   // Only before its noun: a verdict reported ("experts described the study as groundbreaking")
   // stays the speakers' word.
+  // Advances and achievements that break ground are major ones ("revolutionary" claims more).
+  F('groundbreaking', 'major', 1, {
+    guard: { nextIn: set('advance advances achievement achievements breakthrough breakthroughs progress step steps') },
+  }),
   F('groundbreaking', 'revolutionary', 1, { guard: { attributive: true, nextNotIn: set('ceremony ceremonies') } }),
   F('ground-breaking', ['landmark@attr', 'revolutionary'], 1),
   // "advanced" is also a level ("an advanced course … for beginners"): what has one is "modern"
@@ -2086,6 +2166,10 @@ export const TABLE: Entry[] = [
         ...PROFOUND_TROUBLES,
         ...PROFOUND_REACH,
         ...PROFOUND_TURNS,
+        // A clinical grade, the gravest: "profound hypoglycaemia" is no "deep" one.
+        ...set(
+          'hypoglycaemia hypoglycemia hypotension hypothermia bradycardia neutropenia anaemia anemia deafness hearing sedation dehydration weakness',
+        ),
       ]),
     },
   }),
@@ -2124,6 +2208,8 @@ export const TABLE: Entry[] = [
   }),
   // In technical prose "robust" is a term (robust to noise, robust detection, a robust estimator):
   // only the general senses, before the nouns that carry them.
+  // An immune response is strong ("a solid immune response" is not said).
+  F('robust', 'strong', 2, { guard: { nextIn: set('immune') } }),
   F('robust', ['solid', 'strong'], 2, {
     guard: {
       nextIn: set(
@@ -2168,7 +2254,10 @@ export const TABLE: Entry[] = [
   // plainer word that keeps it.
   F('nuanced', 'subtle', 2, { guard: { nextNotIn: new Set([...CAREFUL_NUANCE, ...NUANCED_KEPT]) } }),
   F('nuanced', 'careful', 2, { guard: { nextIn: CAREFUL_NUANCE } }),
-  F('holistic', 'all-round', 2),
+  // Not the whole-person care of nursing and medicine ("a holistic approach to patient care"), a term.
+  F('holistic', 'all-round', 2, {
+    guard: { notNextWithin: { n: 4, in: set('care patient patients nursing medicine healing therapy health') } },
+  }),
   F('commendable', ['admirable', 'praiseworthy'], 2),
   F('adept', 'skilled', 2),
   // "with the utmost care" → "the greatest care"; "do my utmost" is an effort, not a greatest.
@@ -2264,14 +2353,20 @@ export const TABLE: Entry[] = [
   // "in" ("in sufficient quantities" is no "in enough quantities").
   F('sufficient', 'enough', 2, {
     modes: NOT_FORMAL,
-    guard: { prevNotIn: set('and in'), nextNotIn: set('and condition conditions statistic statistics') },
+    // Nor after an article: "enough" is no adjective ("a sufficient guide" is no "an enough guide").
+    guard: { prevNotIn: set('and in a an the'), nextNotIn: set('and condition conditions statistic statistics') },
   }),
   // After a determiner, or "no" ("at no additional cost" is no "no more cost"), only "extra".
   // After "of" too: "thousands of additional hours" is no "thousands of more hours".
-  F('additional', 'extra', 2, { modes: NOT_FORMAL, guard: { prevIn: set('a an the this that any each no of') } }),
+  // Nor a named band, cover or scheme: "additional rate taxpayers", "additional living expenses",
+  // "an additional insured", "additional voluntary contributions".
+  F('additional', 'extra', 2, {
+    modes: NOT_FORMAL,
+    guard: { prevIn: set('a an the this that any each no of'), nextNotIn: ADDITIONAL_TERMS },
+  }),
   F('additional', ['more', 'extra'], 2, {
     modes: NOT_FORMAL,
-    guard: { prevNotIn: set('a an the this that any each no of') },
+    guard: { prevNotIn: set('a an the this that any each no of'), nextNotIn: ADDITIONAL_TERMS },
   }),
 
   // ---- Adverbs and prepositions ------------------------------------------------------------------
@@ -2477,7 +2572,7 @@ export const TABLE: Entry[] = [
       notNextWithin: {
         n: 3,
         in: set(
-          'surgery surgeries operation operations treatment treatments test tests testing scan scans procedure procedures therapy chemotherapy examination examinations screening biopsy transplant x-ray x-rays colonoscopy colonoscopies endoscopy mammogram mammograms mri ultrasound dialysis vaccination',
+          'surgery surgeries operation operations treatment treatments test tests testing scan scans procedure procedures therapy chemotherapy examination examinations screening biopsy transplant x-ray x-rays colonoscopy colonoscopies endoscopy mammogram mammograms mri ultrasound dialysis vaccination series assessment assessments evaluation evaluations challenge centrifugation incubation digestion sequencing',
         ),
       },
     },
@@ -2607,6 +2702,10 @@ export const TABLE: Entry[] = [
       notPrevWithin: { n: 3, in: JUDGING },
       notNextWithin: { n: 3, in: JUDGING },
       notInSentence: set('audit audits auditor auditors audited inspection inspections inspector inspectors material'),
+      // Nor the signs a clinician finds ("clinical findings included fever"), which are no test's results.
+      prevNotIn: set(
+        'clinical radiological radiologic histological histologic pathological examination physical imaging autopsy laboratory endoscopic',
+      ),
     },
   }),
   // A study's "limitations" are its weaknesses, a term of the trade; "limits" are its bounds.
@@ -2869,7 +2968,14 @@ export const TABLE: Entry[] = [
   // drafting"), which a cut loses.
   F('ultimately', '', 2, {
     why: 'filler',
-    guard: { nextLower: true, prevNotIn: new Set([...set('is was are were be and but'), ...MODALS, "'ll"]) },
+    guard: {
+      nextLower: true,
+      // Nor in what something is seen as ("portrays as ultimately unattainable": in the end).
+      prevNotIn: new Set([...set('is was are were be and but as'), ...MODALS, "'ll"]),
+      // Nor before where a course ends ("The disease ultimately leads to respiratory failure"): the
+      // word carries the time.
+      nextNotIn: set('leads lead led causes cause caused results result resulted kills killed ends ended'),
+    },
   }),
   // There it is the last step: "reduce misunderstandings, and ultimately achieve their goals" → "and
   // in the end achieve".
@@ -3180,6 +3286,15 @@ export const TABLE: Entry[] = [
       notInSentence: set('stays stay still'),
     },
   }),
+  // What holds at all times or always stays so ("remains secure at all times" is no "is still").
+  F('remains', 'stays', 2, {
+    guard: {
+      verb: true,
+      nextLower: true,
+      nextWithin: { n: 4, in: set('times always') },
+      notInSentence: set('stays stay'),
+    },
+  }),
   F('remains', 'is still', 2, {
     guard: {
       verb: true,
@@ -3225,7 +3340,7 @@ export const TABLE: Entry[] = [
   }),
   N('struggle between', 'conflict between', 2, { plural: false, guard: { prevIn: STRUGGLE_BEFORE } }),
   N('struggle with', 'battle with', 2, { plural: false, guard: { prevIn: STRUGGLE_BEFORE } }),
-  V('struggle to', 'find it hard to', 2, { forms: ['base'], guard: { verb: true } }),
+  V('struggle to', 'find it hard to', 2, { modes: NOT_FORMAL, forms: ['base'], guard: { verb: true } }),
   // "the challenges of parenthood", "faces many challenges" (not "challenges readers to think").
   // Not challenges someone makes ("challenges from its citizens", "legal challenges to the law")
   // nor ones people compete in ("compete in driving challenges"), nor ones sought or welcomed,
@@ -3233,12 +3348,19 @@ export const TABLE: Entry[] = [
   // to tackle fresh challenges", "excited to dive into new challenges", "interesting mental
   // challenges": "mental difficulties" are an illness), nor ones met (one meets a challenge, not a
   // difficulty); "brings new challenges for farmers" are troubles.
+  // Nor a test by exposure ("food challenges", "an oral food challenge"), a clinical term. What
+  // faces someone is a problem ("the greatest challenges facing global health"; "difficulties
+  // facing" is not said).
+  N('challenges', 'problems', 2, {
+    plural: false,
+    guard: { noun: true, nextIn: set('facing'), prevNotIn: set('pressing exciting interesting rewarding') },
+  }),
   N('challenges', ['difficulties', 'problems'], 2, {
     plural: false,
     guard: {
       noun: true,
       prevNotIn: set(
-        'that which who legal court constitutional exciting interesting rewarding stimulating thrilling intellectual creative fun mental cognitive health pressing',
+        'that which who legal court constitutional exciting interesting rewarding stimulating thrilling intellectual creative fun mental cognitive health pressing food oral allergen bronchial',
       ),
       nextNotIn: new Set([
         ...DETERMINERS,
@@ -3285,7 +3407,11 @@ export const TABLE: Entry[] = [
   // inflation rate of around 2%" ("sets out to maintain" would start it anew).
   V('aim to', 'set out to', 2, {
     forms: ['s3'],
-    guard: { notInSentence: MADE_THINGS, nextNotIn: set('maintain keep stay remain hold sustain preserve retain') },
+    // Nor an aim taken with a weapon or a ball ("The archer aims to hit the center of the target").
+    guard: {
+      notInSentence: new Set([...MADE_THINGS, ...set('target targets goal shot')]),
+      nextNotIn: set('maintain keep stay remain hold sustain preserve retain hit shoot strike'),
+    },
   }),
   // "our understanding of" → "our grasp of": the noun after a possessive, an article or a degree adjective.
   // A subject is grasped, a person is understood ("our understanding of ourselves, of each other").
@@ -3349,7 +3475,8 @@ export const TABLE: Entry[] = [
   }),
   // Not after "not": "not merely X, but Y" would become "not only X, but Y", which says less.
   // "doesn't merely present" is no "doesn't only present": after any negation it stays.
-  F('merely', 'only', 2, { guard: { nextLower: true, prevNotIn: NEGATORS } }),
+  // Not Kant's "merely as a means", a set formula ("just as a means" reads as "exactly as").
+  F('merely', 'only', 2, { guard: { nextLower: true, prevNotIn: NEGATORS, nextNotIn: set('as') } }),
   // "her determination to win" → "her resolve to win" (not "the determination of the boundary": a finding).
   N('determination', ['resolve', 'will'], 2, { plural: false, guard: { nextIn: set('to') } }),
   // Shorter words for the same thing (each saves syllables, which also pays for sentence joins).
@@ -3462,8 +3589,14 @@ const WORLD_RELATIVES = set('where in which when');
 // new skills" no "Today, libraries will need"): the opening goes.
 // Nor before a relative "where" or "in which" that the world or age anchors ("In today's world,
 // where speed is prized, …" is no "Today, where …").
+// Before a person ("In today's fast-paced world, you deserve a break") "Today," reads as this one
+// day; "These days," keeps the present the opener meant.
+/** The people a sentence may address or speak for after the opener. */
+const PERSONS = set('you i we');
+const NOT_BEFORE_TODAY = new Set([...WORLD_RELATIVES, ...PERSONS]);
 const todayOpener = (src: string, level: 1 | 2) => [
-  O(src, 'Today,', level, { guard: { beforePastOrFuture: false, nextNotIn: WORLD_RELATIVES } }),
+  O(src, 'Today,', level, { guard: { beforePastOrFuture: false, nextNotIn: NOT_BEFORE_TODAY } }),
+  O(src, 'These days,', level, { guard: { beforePastOrFuture: false, nextIn: PERSONS } }),
   O(src, '', level, { guard: { beforePastOrFuture: true, nextNotIn: WORLD_RELATIVES } }),
 ];
 for (const n of TODAY_NOUNS) TABLE.push(...todayOpener(`in today's ${n} ,`, 1));

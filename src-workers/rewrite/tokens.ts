@@ -169,9 +169,12 @@ export interface Sentence {
   label?: boolean;
 }
 
-/** Words a sentence often starts with: after an initial they open a new sentence, not a surname. */
+/**
+ * Words a sentence often starts with: after an initial, "a.m." or "Inc." they open a new
+ * sentence, not a surname or more of a name ("… 3 p.m. Moreover, …").
+ */
 const SENTENCE_STARTERS = new Set(
-  'the a an this that these those it he she they we i you there here in on at by for from with as but and so then when while if after before his her their its our my your some many most all no one'.split(
+  'the a an this that these those it he she they we i you there here in on at by for from with as but and so then when while if after before his her their its our my your some many most all no one moreover additionally furthermore however also please finally overall thus therefore'.split(
     ' ',
   ),
 );
@@ -230,7 +233,10 @@ export function runInHeadingEnd(toks: readonly Token[]): number {
  */
 export function splitSentences(toks: Tok[], endsSentence: (placeholder: Tok) => boolean = () => false): Sentence[] {
   const out: Sentence[] = [];
-  for (const s of sentenceTokens(toks).flatMap((piece) => afterQuotations(piece, endsSentence))) {
+  const pieces = sentenceTokens(toks)
+    .flatMap((piece) => afterQuotations(piece, endsSentence))
+    .flatMap(afterClosingAbbreviations);
+  for (const s of pieces) {
     const last = out[out.length - 1];
     const cut = runInHeadingEnd(s.tokens);
     if (last && last.gap === ' ' && endsInInitials(last.toks, s.tokens)) {
@@ -241,6 +247,39 @@ export function splitSentences(toks: Tok[], endsSentence: (placeholder: Tok) => 
       out.push({ toks: s.tokens.slice(cut + 1), gap: s.gap });
     } else out.push({ toks: s.tokens, gap: s.gap });
   }
+  return out;
+}
+
+/** Abbreviations that often close a sentence ("until 3 p.m.", "Acme Inc."), whose full stop is then its end too. */
+const CLOSING_ABBREVIATIONS = new Set('inc ltd co corp llc plc etc'.split(' '));
+
+/** The full stop at t[i] closes "a.m.", "p.m." or an abbreviation that often ends a sentence. */
+export function closingAbbreviation(t: readonly Tok[], i: number): boolean {
+  const w = t[i - 1];
+  if (!w || w.kind !== 'word') return false;
+  const k = keyOf(w);
+  if (CLOSING_ABBREVIATIONS.has(k)) return true;
+  return k === 'm' && t[i - 2]?.text === '.' && /^[ap]$/i.test(t[i - 3]?.text ?? '');
+}
+
+/**
+ * A sentence piece cut after "a.m.", "p.m.", "Inc.", "Ltd." or "etc." where a word that opens
+ * sentences follows ("The office opens at 9 a.m. Additionally, visitors must sign in"): the
+ * segmenter keeps abbreviations inside a sentence, and the next sentence's opening went unread.
+ */
+function afterClosingAbbreviations(piece: { tokens: Tok[]; gap: string }): { tokens: Tok[]; gap: string }[] {
+  const out: { tokens: Tok[]; gap: string }[] = [];
+  let from = 0;
+  const t = piece.tokens;
+  for (let i = 1; i + 2 < t.length; i++) {
+    const next = t[i + 2];
+    if (t[i].text !== '.' || t[i + 1].kind !== 'space' || t[i + 1].text.includes('\n')) continue;
+    if (next.kind !== 'word' || !isCapitalized(next.text) || !SENTENCE_STARTERS.has(keyOf(next))) continue;
+    if (!closingAbbreviation(t, i)) continue;
+    out.push({ tokens: t.slice(from, i + 1), gap: t[i + 1].text });
+    from = i + 2;
+  }
+  out.push({ tokens: t.slice(from), gap: piece.gap });
   return out;
 }
 

@@ -116,7 +116,7 @@ export const CLOTHING = set(
  * and "major" or "greatly" would claim a size the study never measured.
  */
 export const STUDY_WORDS = set(
-  'study studies studied participants patients subjects respondents cohort cohorts trial trials treatment treatments treated placebo control controls measured measure compared comparison observed sample samples data dataset statistically statistical correlation correlated regression experiment experiments experimental analysis analyses results findings group groups baseline outcome outcomes survey surveyed test tested',
+  'study studies studied participants patients subjects respondents cohort cohorts trial trials treatment treatments treated placebo control controls measured measure compared comparison observed sample samples data dataset statistically statistical correlation correlated regression experiment experiments experimental analysis analyses results findings group groups baseline outcome outcomes survey surveyed test tested symptoms clinical drug drugs dose doses therapy',
 );
 
 /**

@@ -17,7 +17,7 @@ describe('table swaps keep grammar', () => {
     ['It is a crucial step.', 'It is a key step.'],
     ['This is an intricate design.', 'This is an elaborate design.'],
     ['Mind the intricate details.', 'Mind the fine details.'],
-    ['The essay delves into the past.', 'The essay looks into the past.'],
+    ['The essay delves into the past.', 'The essay explores the past.'],
     ['Utilize the tool.', 'Use the tool.'],
     ['This is a testament to her skill.', 'This shows her skill.'],
     ['The realms of science are vast.', 'The worlds of science are vast.'],
