@@ -1033,9 +1033,12 @@ export const PHRASES: Entry[] = [
     // stage offers unique opportunities" are not rare).
     ...(
       [
-        ['rare', 'opportunity chance'],
+        // (An opportunity is a special one, not "rare": an annual fair's is no scarcity.)
         ['original', 'perspective perspectives style styles voice voices approach approaches take'],
-        ['special', 'charm character flavor flavors flavour flavours atmosphere appeal beauty blend combination'],
+        [
+          'special',
+          'opportunity chance charm character flavor flavors flavour flavours atmosphere appeal beauty blend combination',
+        ],
       ] as const
     ).flatMap(([alt, nouns]) => [
       F('unique', alt, 2, {
@@ -1087,6 +1090,8 @@ export const PHRASES: Entry[] = [
         prevNotIn: set(', ; :'),
         notSentenceStart: true,
         nextNotIn: set('for that with by in to'),
+        // Nor an order after "so" or "then" ("so provide some afternoon shade": given to no one).
+        notPrevWithin: { n: 1, in: set('so then') },
         notNextWithin: { n: 6, in: new Set([...PROVIDED_NOT_GIVEN, 'for']) },
         nextIn: new Set([
           ...DETERMINERS,
@@ -1111,7 +1116,8 @@ export const PHRASES: Entry[] = [
     V('believe that', 'think that', 2, {
       modes: STANDARD_CASUAL,
       guard: {
-        prevIn: set('i we they you people many some most'),
+        // Nor what a company or a team stands by ("we believe that our people are our greatest asset").
+        prevIn: set('i they you people many some most'),
         notInSentence: set('should ought deserve deserves entitled'),
       },
     }),

@@ -52,9 +52,14 @@ export interface ReviseState {
   instructions?: boolean;
   /** Stems of the words the document writes as names, read when first needed (concise.ts). */
   names?: ReadonlySet<string>;
+  /** The document contracts a verb somewhere ("don't", "it's"): its register admits contractions. */
+  contracts: boolean;
   /** The document's spelling, which every word an edit writes takes (spelling.ts). */
   spelling: Spelling;
 }
+
+/** A contracted negation or pronoun and verb ("don't", "it's", "we'll"); not a possessive. */
+const CONTRACTED = /\b(?:\w+n['’]t|(?:i|you|we|they|he|she|it|that|there|what|let)['’](?:s|re|ll|ve|d|m))\b/i;
 
 export function newState(mode: RewriteMode, strength: number, apostrophe = "'", document = ''): ReviseState {
   return {
@@ -74,5 +79,6 @@ export function newState(mode: RewriteMode, strength: number, apostrophe = "'", 
     afterQuestion: false,
     atStart: false,
     spelling: spellingOf(document),
+    contracts: CONTRACTED.test(document),
   };
 }

@@ -61,6 +61,7 @@ import {
   set,
   isNegation,
   LIMITERS,
+  looksPlural,
 } from './wordsets';
 
 /** Words these edits may put into a text besides those they move (for the meaning guard). */
@@ -1485,6 +1486,10 @@ function coordinatedVerb(toks: readonly Tok[], from: number, to: number, state: 
     if (verbForms(k).base !== k) continue;
     const tags = tagsAt(toks, n, state.pos);
     if (tags.has('Verb') && !tags.has('Gerund') && !tags.has('PastTense')) return true;
+    // The tagger may take a verb after "and" for an adjective ("drive excellence and foster
+    // innovation"): a word that can be a verb in its base form counts, not a plural noun ("protect
+    // forests and rivers"); a false alarm only keeps the sentence as it was.
+    if (!gerund && canBeVerb(k) && !looksPlural(k)) return true;
   }
   return false;
 }

