@@ -636,7 +636,9 @@ const EFFECT_VERBS = set(
 );
 const MAKE_FORMS = set('make makes made');
 /** What a whole event brings about, said by the verb after a ", which" ("which meant", "which led to"). */
-const EVENT_RESULTS = set('means meant leads led results resulted causes caused mean lead result cause');
+const EVENT_RESULTS = set(
+  'means meant leads led results resulted causes caused mean lead result cause contributes contributed contribute allows allowed allow enables enabled enable helps helped help ensures ensured ensure',
+);
 
 /**
  * The ", which" at toks[comma] follows a noun, and its verb (at toks[which] on) may describe that
@@ -647,6 +649,8 @@ function afterNounWhichDescribes(toks: readonly Tok[], comma: number, which: num
   if (last < 0 || toks[last].kind !== 'word' || !tagsAt(toks, last, state.pos).has('Noun')) return false;
   let v = nextIndex(toks, which);
   if (v >= 0 && WHICH_AUX.has(keyOf(toks[v]))) v = nextIndex(toks, v);
+  // An adverb before the verb ("which ultimately led to"): the verb decides.
+  if (v >= 0 && /[a-z]ly$/.test(keyOf(toks[v]))) v = nextIndex(toks, v);
   if (v < 0) return false;
   // "which has made life hard" is what the event did; "which makes a compelling case" what the noun does.
   const o = nextIndex(toks, v);

@@ -10370,4 +10370,71 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'The new policy is not only fast but also safe and reliable.',
     expected: 'The new policy is fast, safe and reliable.',
   },
+  {
+    mode: 'standard',
+    text: 'Lettuce tends to bolt in hot weather, so provide some afternoon shade.',
+    expected: 'Lettuce tends to bolt in hot weather, so provide some afternoon shade.',
+    note: 'an order with no one given to: was "so give some afternoon shade"',
+  },
+  {
+    mode: 'standard',
+    text: "Don't miss this unique opportunity to connect with your community at our annual fair!",
+    expected: "Don't miss this special opportunity to connect with your community at our annual fair!",
+    note: 'was "rare opportunity", a scarcity claim',
+  },
+  {
+    mode: 'standard',
+    text: 'Each region offers its own unique take on the dish.',
+    expected: 'Each region offers its own take on the dish.',
+    note: 'was "provides its own take"',
+  },
+  {
+    mode: 'standard',
+    text: 'Each guest room offers a unique view of the harbor.',
+    expected: 'Each guest room offers a unique view of the harbor.',
+    note: 'was "gives a unique view"',
+  },
+  {
+    mode: 'casual',
+    text: "The Boston Children's Museum offers free admission on Friday evenings.",
+    expected: "The Boston Children's Museum offers free admission on Friday evenings.",
+    note: 'was "provides", the more formal word',
+  },
+  {
+    mode: 'standard',
+    text: 'Learning to play the guitar is a rewarding endeavor that can bring immense joy.',
+    expected: 'Learning to play the guitar is a rewarding pursuit that can bring immense joy.',
+    note: 'was "a rewarding effort"',
+  },
+  {
+    mode: 'standard',
+    text: "Vaccinations are paramount. It's crucial not to take your puppy to dog parks until the series is complete.",
+    expected:
+      "Vaccinations are vital. It's important not to take your puppy to dog parks until the series is complete.",
+    note: 'was "vital \u2026 vital"',
+  },
+  {
+    mode: 'casual',
+    text: 'At Horizon Health, we believe that our people are our greatest asset.',
+    expected: 'At Horizon Health, we believe that our people are our greatest asset.',
+    note: 'what a team stands by: was "we think that"',
+  },
+  {
+    mode: 'standard',
+    text: 'I have no doubt that she will continue to drive excellence and foster innovation in this new capacity.',
+    expected: 'I have no doubt that she will continue to drive excellence and foster innovation in this new capacity.',
+    note: 'was "keep driving excellence and foster", the pair broken',
+  },
+  {
+    mode: 'standard',
+    text: 'The new portal will facilitate faster approvals.',
+    expected: 'The new portal will support faster approvals.',
+    note: 'was "aid faster approvals"',
+  },
+  {
+    mode: 'concise',
+    text: 'Headcount reductions are not being considered at this time.',
+    expected: 'Headcount reductions are not being considered at this time.',
+    note: 'a memo that never contracts: was "aren\'t being considered"',
+  },
 ];
