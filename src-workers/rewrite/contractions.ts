@@ -453,7 +453,7 @@ export function expand(toks: Tok[]): number {
 const PERFECT_ONLY = set('been got gotten come become gone begun risen fallen had mattered happened worked');
 /** What only a verb's object starts with: "it's made a difference", "she's asked everyone". */
 const OBJECT_OPENERS = set(
-  'a an the this that these those my your his her its our their me you him us them everyone everything someone something anyone anything nothing most more all both many much some no',
+  'a an the this that these those my your his her its our their me you him us them everyone everything someone something anyone anything nothing most more all both many much some no how what why where whether',
 );
 /** Particles after a participle, which leave "is" and "has" both possible ("it's perked up", "it's locked up"). */
 const PARTICLES = set('up out down off over back around away in on');

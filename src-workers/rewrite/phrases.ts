@@ -614,7 +614,10 @@ export const PHRASES: Entry[] = [
       F(`in today's ${n}`, 'today', 2, {
         guard: { prevNotIn: set('.'), nextNotIn: set('of'), next2NotIn: set('where') },
       }),
-      F(`in today's ${n}`, `in the current ${n}`, 2, { guard: { prevNotIn: set('.'), nextIn: set('of') } }),
+      // (The pace is the stock part: "in today's fast-paced world of finance" → "in the world of finance".)
+      F(`in today's ${n}`, n.startsWith('fast-paced') ? `in the ${n.slice(11)}` : `in the current ${n}`, 2, {
+        guard: { prevNotIn: set('.'), nextIn: set('of') },
+      }),
     ]),
     // After another preposition the pace is the stock part: "the complexities of today's fast-paced
     // world" → "of today's world"; "a fast-paced world" is a busy one.
@@ -746,7 +749,11 @@ export const PHRASES: Entry[] = [
           // What is checked "actually" happens against what is expected: "verify that your queries
           // actually use the indexes" is no "verify that your queries use them"; before a verb
           // "simply" is "merely" ("He had simply refused to run" was no brave act).
-          ...(w === 'actually' ? { notInSentence: CHECKING_VERBS } : {}),
+          // After a modal or "be" it marks the unexpected ("a poorly configured cache can actually
+          // degrade performance", "which was actually fine").
+          ...(w === 'actually'
+            ? { notInSentence: CHECKING_VERBS, prevNotIn: new Set([...NOT_BEFORE_CUT_IN_LIST, ...MODALS, ...BE_FORMS]) }
+            : {}),
           ...(w === 'simply' ? { beforeGradable: true } : {}),
         },
       }),
@@ -843,12 +850,14 @@ export const PHRASES: Entry[] = [
     ),
     V('make an improvement to', 'improve', 2),
     V('make improvements to', 'improve', 2),
-    V('make a recommendation', 'recommend', 2, { guard: { nextIn: set('that to about . ,') } }),
+    // (Not "made a recommendation to the board": "recommended to the board" says nothing recommended.)
+    V('make a recommendation', 'recommend', 2, { guard: { nextIn: set('that about . ,') } }),
     V('give an indication of', 'indicate', 2, { guard: NO_RELATIVE_AFTER }),
     V('provide an indication of', 'indicate', 2, { guard: NO_RELATIVE_AFTER }),
-    V('come to a conclusion', 'conclude', 2, { guard: { nextIn: set('that about . ,') } }),
-    V('reach a conclusion', 'conclude', 2, { guard: { nextIn: set('that about . ,') } }),
-    V('draw a conclusion', 'conclude', 2, { guard: { nextIn: set('that about . ,') } }),
+    // (Not at the clause's end: "reached a conclusion." is no "concluded.", which reads as "ended".)
+    V('come to a conclusion', 'conclude', 2, { guard: { nextIn: set('that about') } }),
+    V('reach a conclusion', 'conclude', 2, { guard: { nextIn: set('that about') } }),
+    V('draw a conclusion', 'conclude', 2, { guard: { nextIn: set('that about') } }),
     V('make a comparison between', 'compare', 2),
     V('draw a comparison between', 'compare', 2),
     V('have a discussion about', 'discuss', 2),

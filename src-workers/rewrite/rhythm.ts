@@ -493,7 +493,7 @@ function pluralBeforeComma(toks: readonly Tok[], at: number): boolean {
  * a "he" or "she" may stand for them, an "it" may not.
  */
 const PEOPLE = set(
-  'father mother dad mom mum parent parents brother brothers sister sisters son sons daughter daughters grandfather grandmother grandma grandpa grandparents uncle aunt cousin friend friends husband wife partner boss teacher teachers coach doctor colleague colleagues neighbour neighbor man woman boy girl children kids family patient child nurse student manager employee customer client officer driver player author writer artist person worker king queen soldier pupil',
+  'father mother dad mom mum parent parents brother brothers sister sisters son sons daughter daughters grandfather grandmother grandma grandpa grandparents uncle aunt cousin friend friends husband wife partner boss teacher teachers coach doctor colleague colleagues neighbour neighbor man woman boy girl children kids family patient child nurse student manager employee customer client officer driver player author writer artist person worker king queen soldier pupil candidate applicant interviewer director actor actress singer musician lawyer judge witness victim suspect pilot guest host visitor stranger chef waiter waitress surgeon professor lecturer tutor mentor athlete owner tenant landlord buyer seller passenger assistant secretary president minister senator mayor governor reporter journalist editor poet baby toddler teenager grandson granddaughter niece nephew farmer',
 );
 
 /** The subject is not a person: the sentence opens with a determiner, a preposition, a possessive ("Emily's novel"), … */
@@ -635,6 +635,12 @@ const EFFECT_VERBS = set(
   'caused causes led leads meant means made makes helped helps shocked shocks surprised surprises angered sparked sparks prompted prompts resulted results raised raises drew forced forces allowed allows gave gives left created creates brought brings cost costs saved saves',
 );
 const MAKE_FORMS = set('make makes made');
+/** Nouns of time, which a pronoun does not stand for. */
+const TIME_NOUNS = set(
+  'spring summer autumn fall winter year years month months week weeks day days night nights morning evening time times decade century weekend',
+);
+/** Plurals in form that stand as one mass, which "it" may name ("the data"). */
+const MASS_PLURALS = set('data media news information');
 /** What a whole event brings about, said by the verb after a ", which" ("which meant", "which led to"). */
 const EVENT_RESULTS = set(
   'means meant leads led results resulted causes caused mean lead result cause contributes contributed contribute allows allowed allow enables enabled enable helps helped help ensures ensured ensure',
@@ -912,6 +918,10 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
   // committed") and a noun that acts ("The rebels crossed the river. They …") stay open to a join.
   if (hk === 'they' && !sa.pronoun && BE_FORMS.has(keyOf(a.toks[sa.verb])) && !describesAgain(b.toks[sb.verb]))
     return null;
+  // Nor a past perfect that gives the background or the reason of the sentence before ("The
+  // engine failed on takeoff. It had been serviced the day before."), which "and" would tell as
+  // what came next.
+  if (keyOf(b.toks[sb.verb]) === 'had') return null;
   const hasAnd = coordinates(a.toks);
   if (
     wa + wb <= 22 &&
@@ -933,13 +943,10 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
   // Not before a second "and" of the second sentence's own: "…, and they were often given as gifts
   // and played a key part in …" chains three clauses on one word.
   if (coordinates(b.toks)) return null;
-  // Nor a past perfect that gives the background or the reason of the sentence before ("The
-  // company acquired the startup. It had struggled to raise money."), which ", and" would tell as
-  // what came next.
-  if (keyOf(b.toks[sb.verb]) === 'had') return null;
-  // Nor a "he" or "she" another person in the first sentence may be ("John called Peter. He was
-  // angry."): after ", and" it reads as the subject's.
-  if ((hk === 'he' || hk === 'she') && otherReferent(a.toks, sa.verb, hk)) return null;
+  // Nor where the pronoun may stand for another noun of the first sentence ("The committee
+  // rejected the proposal. It was too expensive.", "John called Peter. He was angry."): after ",
+  // and" it reads as the subject's, and a reason becomes a second fact.
+  if (otherReferent(a.toks, sa.verb, hk)) return null;
   const joint = [tok(',', 'punctuation', why), tok(' ', 'space', why), tok('and', 'word', why), tok(' ', 'space', why)];
   const lowered = hk === 'i' ? head : { ...head, text: hk, reason: why };
   return { toks: [...a.toks.slice(0, -1), ...joint, lowered, ...b.toks.slice(1)], gap: b.gap, joined: true };
@@ -1019,7 +1026,12 @@ function otherReferent(toks: readonly Tok[], from: number, pronoun: string): boo
     for (let j = nextIndex(toks, i), n = 0; j >= 0 && n < 3 && toks[j].kind === 'word'; j = nextIndex(toks, j), n++) {
       const w = keyOf(toks[j]);
       if (PREPOSITIONS.has(w)) break;
-      if (looksPlural(w) === (pronoun === 'they')) return true;
+      // A time is no referent ("opened its doors last spring. It now lends books …").
+      if (TIME_NOUNS.has(w)) break;
+      // ("the data" is an "it" too: "Our team reviewed the data. It shows a clear trend.")
+      if (looksPlural(w) === (pronoun === 'they') || (pronoun === 'it' && MASS_PLURALS.has(w))) return true;
+      // A plural ends its noun phrase ("its doors last spring": "last" opens another).
+      if (looksPlural(w)) break;
     }
   }
   return false;

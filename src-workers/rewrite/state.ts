@@ -59,6 +59,7 @@ export interface ReviseState {
 }
 
 /** A contracted negation or pronoun and verb ("don't", "it's", "we'll"); not a possessive. */
+const QUOTED = /"[^"\n]*"|“[^”\n]*”/g;
 const CONTRACTED = /\b(?:\w+n['’]t|(?:i|you|we|they|he|she|it|that|there|what|let)['’](?:s|re|ll|ve|d|m))\b/i;
 
 export function newState(mode: RewriteMode, strength: number, apostrophe = "'", document = ''): ReviseState {
@@ -79,6 +80,7 @@ export function newState(mode: RewriteMode, strength: number, apostrophe = "'", 
     afterQuestion: false,
     atStart: false,
     spelling: spellingOf(document),
-    contracts: CONTRACTED.test(document),
+    // (Not in a quotation: a witness's "I didn't see anything" is the witness's register.)
+    contracts: CONTRACTED.test(document.replace(QUOTED, '')),
   };
 }

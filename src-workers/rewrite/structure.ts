@@ -176,9 +176,9 @@ function wordsBetween(toks: readonly Tok[], from: number, to: number): string[] 
 /** A list of three with a comma before its "and" or "or" ("studying, relaxing, and other commitments"). */
 const SERIAL_COMMA = /, (?:[\w'’-]+ ){0,3}[\w'’-]+, (?:and|or) /;
 
-/** toks[comma] opens an aside of one to three words closed by a comma (", surprisingly,", ", in many cases,"). */
+/** toks[comma] opens an aside of up to six words closed by a comma (", surprisingly,", ", in many cases with his own hands,"). */
 function asideAt(toks: readonly Tok[], comma: number): boolean {
-  for (let k = nextIndex(toks, comma), n = 0; k >= 0 && n < 4; k = nextIndex(toks, k), n++) {
+  for (let k = nextIndex(toks, comma), n = 0; k >= 0 && n < 8; k = nextIndex(toks, k), n++) {
     if (toks[k].kind === 'punctuation') return toks[k].text === ',' && n > 0;
     if (toks[k].kind !== 'word') return false;
   }
@@ -210,11 +210,17 @@ function plainFirstItem(toks: readonly Tok[], from: number, adjectivesEnd = fals
     last = keyOf(t);
     if (PREPOSITIONS.has(last) || last === 'to') return false;
   }
+  // (An article before it makes the adjectives one noun's: "an economic, social, and political
+  // challenge"; bare ones are the list's own items: "cheap, reliable, and secure".)
+  const article = isWord(toks[from]) && A_AN_THE.has(keyOf(toks[from]));
   return (
-    adjectivesEnd || !((lexiconHas(last, 'Adjective') || ADJECTIVE_ENDING.test(last)) && !lexiconHas(last, 'Noun'))
+    adjectivesEnd ||
+    !article ||
+    !((lexiconHas(last, 'Adjective') || ADJECTIVE_ENDING.test(last)) && !lexiconHas(last, 'Noun'))
   );
 }
 const ADJECTIVE_ENDING = /(?:ic|al|ous|ive|ful|less|able|ible|ary)$/;
+const A_AN_THE = set('a an the');
 
 /**
  * The index of an "and" in the second part (from toks[from] to the clause's end, no comma
@@ -280,6 +286,15 @@ function notOnlyMid(toks: Tok[], document: string): boolean {
         if (after >= 0 && toks[after].kind === 'punctuation' && toks[after].text === ',' && !asideAt(toks, after))
           after = nextIndex(toks, after);
         if (after < 0) break;
+        // An aside that opens with its own "and" ("but also, and in many cases more severely, their
+        // parents") would give "and and": the sentence stays.
+        const afterComma = toks[after].text === ',' ? nextIndex(toks, after) : -1;
+        if (afterComma >= 0 && /^(?:and|or)$/.test(keyOf(toks[afterComma]))) break;
+        // A list before "but also" ("not only fast, cheap and reliable but also easy to audit") would
+        // close twice ("reliable and easy"): the sentence stays.
+        // (The comma before "but" is the pair's own.)
+        const beforeBut = prevIndex(toks, b);
+        if (toks.slice(x, beforeBut).some((t) => t.text === ',' || (isWord(t) && keyOf(t) === 'and'))) break;
         // "not only improve their grades but also reduce stress and enjoy …" lists three verbs:
         // "improve their grades, reduce stress and enjoy …", not "… and reduce stress and enjoy".
         const and = verbListFollows(toks, after);
@@ -805,7 +820,11 @@ function contrastFrameAt(toks: Tok[], start: number, state: ReviseState): boolea
         sp(),
         { ...tok('not', 'word', why), joint: true },
         sp(),
-        ...(limiter ? [{ ...limiter, joint: true as const }, sp()] : []),
+        // "not only useful, but essential" → "essential, not just useful" ("not only" after its
+        // clause reads unfinished).
+        ...(limiter
+          ? [{ ...(keyOf(limiter) === 'only' ? tok('just', 'word', why) : limiter), joint: true as const }, sp()]
+          : []),
         ...aToks,
         ...tail,
       ];
@@ -2272,7 +2291,8 @@ function alsoReadsBack(toks: readonly Tok[], found: AdditiveOpening, state: Revi
   }
   return false;
 }
-const REFERRING_SUBJECTS = new Set([...SUBJECT_PRONOUNS, ...set('this these those such')]);
+// (And an existential "there": "There is also a $2 booking charge" adds to what there is.)
+const REFERRING_SUBJECTS = new Set([...SUBJECT_PRONOUNS, ...set('this these those such there')]);
 /** A word without a plural or possessive ending, to match "penicillins" with "penicillin". */
 const stem = (k: string) => k.replace(/['’]s$|s$/, '');
 

@@ -65,6 +65,10 @@ const MADE_THINGS = set(
 const PURSUITS_REWARDING = set('rewarding worthwhile fulfilling enjoyable satisfying noble lifelong creative');
 /** A contract's standards of effort ("best endeavours", "reasonable endeavours"), each a term. */
 const DRAFTED_STANDARDS = set('best reasonable commercially all');
+/** What one rummages in. */
+const CONTAINERS = set(
+  'bag bags pocket pockets purse handbag drawer drawers box boxes pile piles cupboard wardrobe fridge backpack suitcase basket trunk',
+);
 /** What is looked into, as an inquiry does: a matter, a cause, a question of fact. */
 const INVESTIGATED = set(
   'matter matters case cases complaint complaints claim claims allegation allegations cause causes incident incidents problem problems issue issues reason reasons why whether how data records logs',
@@ -652,7 +656,7 @@ const MANY_BEFORE_PLURAL: Guard = {
 };
 /** What is offered to the mind, and so given: "offers a glimpse of", "offers readers insight". */
 const OFFERED_TO_THE_MIND = set(
-  'insight insights hope glimpse glimpses chance chances look window perspective perspectives advice account accounts depiction depictions portrayal portrayals sense commentary critique exploration reflection reminder explanation picture escape respite opportunity opportunities',
+  'insight insights hope glimpse glimpses look window perspective perspectives advice account accounts depiction depictions portrayal portrayals sense commentary critique exploration reflection reminder explanation picture escape respite opportunity opportunities',
 );
 /**
  * What a thing offers by having it: "offers a wide range of courses", "offer unparalleled
@@ -1041,9 +1045,19 @@ export const TABLE: Entry[] = [
     F('the myriad of', 'the many', 1),
     // Not "plenty of", which says more than enough ("covers plenty of risks"): a great many of
     // what is counted, a great deal of a mass ("a plethora of information").
+    // "There is a plethora of options" takes the plural its words now have: "There are many options".
+    ...(
+      [
+        ['is', 'are'],
+        ['was', 'were'],
+      ] as const
+    ).map(([be, plural]) =>
+      F(`there ${be} a plethora of`, `there ${plural} many`, 1, { guard: { beforePlural: true } }),
+    ),
     F(
       'a plethora of',
-      { plain: ['a great many', 'a host of'], formal: ['an abundance of'], casual: ['lots of'], concise: ['many'] },
+      // (Formal prose too: "an abundance of tourists" reads oddly of people.)
+      { plain: ['a great many', 'a host of'], formal: ['a great many'], casual: ['lots of'], concise: ['many'] },
       1,
       { guard: { beforePlural: true } },
     ),
@@ -1308,6 +1322,8 @@ export const TABLE: Entry[] = [
   // "dig into" only in casual prose: a study or an essay does not "dig into" its subject.
   // A matter or a cause is looked into (investigated); a theme, a scene or a world explored: "the
   // novel delves into the themes of love" is no "looks into", nor "we delved into the food scene".
+  // A bag or a drawer is dug into ("She delved into her bag for the keys" is no exploring).
+  V('delve into', 'dig into', 1, { guard: { nextWithin: { n: 3, in: CONTAINERS } } }),
   V('delve into', { plain: ['look into', 'explore'], formal: ['examine', 'explore'], casual: ['dig into'] }, 1, {
     guard: { nextWithin: { n: 3, in: INVESTIGATED } },
   }),
@@ -1581,7 +1597,8 @@ export const TABLE: Entry[] = [
   }),
   // Anything else ("resonate with this sentiment", "with an intensity") stays: neither "speaks
   // to" nor "echoes" says it.
-  V('streamline', 'simplify', 2, { guard: { verb: true } }),
+  // Not a shape ("a streamlined fuselage" cuts the air; a simplified one has fewer parts).
+  V('streamline', 'simplify', 2, { guard: { verb: true, notParticipleBeforeNoun: true } }),
   // Not "reveal": "revealed" is an over-used word itself (and a statue is unveiled, not revealed).
   // What is hidden in nature or in a text is uncovered ("unveiling the behavior of stars"), not
   // presented; a product, a plan or a statue is presented.
@@ -1621,14 +1638,15 @@ export const TABLE: Entry[] = [
       nextWithin: { n: 3, in: set('transition transitions process processes access movement flow passage') },
     },
   }),
+  // What people do together is supported ("supports collaboration"); a meeting is led, a breakdown
+  // sped up, a deportation made easier — those keep their verb.
   V('facilitate', 'support', 2, {
     guard: {
       prevNotIn: BE_FORMS,
-      notNextWithin: {
+      nextWithin: {
         n: 3,
-        // Nor a change named as a noun ("facilitate a reduction in LDL"): "aid a reduction" is not said.
         in: set(
-          'meeting meetings session sessions workshop workshops group groups class classes reduction reductions increase increases improvement improvements decrease decreases claim claims',
+          'learning communication collaboration cooperation understanding growth development teamwork innovation research exchange exchanges dialogue engagement participation',
         ),
       },
     },
@@ -1857,6 +1875,8 @@ export const TABLE: Entry[] = [
       object: true,
       prevNotIn: new Set([...BE_FORMS, ...DETERMINERS, ...POSSESSIVES, 'well', 'and', 'or']),
       notPrevWithin: { n: 3, in: set('have has had having') },
+      // Nor a network's term ("the TCP receive window", "receive side scaling").
+      nextNotIn: set('window windows side buffer buffers queue queues path'),
     },
   }),
   // One asks at a desk or about a price; an inquiry "into" something investigates it.
@@ -1966,7 +1986,12 @@ export const TABLE: Entry[] = [
   F('meticulous', ['careful', 'painstaking'], 1),
   // A way or a means without effort is an easy one ("a smooth way to boost your fibre" is not said).
   F('seamless', 'easy', 1, { guard: { nextIn: set('way ways') } }),
-  F('seamless', 'smooth', 1),
+  // Not a thing made without a seam ("seamless stainless steel tubing", "seamless roaming" between networks).
+  F('seamless', 'smooth', 1, {
+    guard: {
+      nextNotIn: set('steel stainless tube tubes tubing pipe pipes roaming handoff handover stockings garment'),
+    },
+  }),
   F('captivating', ['gripping', 'absorbing'], 1),
   F('compelling', ['convincing', 'strong'], 1, { guard: { nextIn: ARGUMENT_NOUNS } }),
   F('compelling', ['gripping', 'absorbing'], 1, { guard: { nextIn: COMPELLING_READS } }),
@@ -2044,7 +2069,7 @@ export const TABLE: Entry[] = [
       nextWithin: {
         n: 3,
         in: set(
-          'display displays screen screens flavor flavors flavour flavours marinade marinades sauce sauces dressing dressings salsa pesto',
+          'display displays screen screens panel panels image images picture pictures resolution flavor flavors flavour flavours marinade marinades sauce sauces dressing dressings salsa pesto',
         ),
         overProtected: true,
       },
@@ -2914,9 +2939,11 @@ export const TABLE: Entry[] = [
       verb: true,
       prevNotIn: new Set([...MODALS, 'to', 'do', 'does', 'did', 'not']),
       nextWithin: { n: 3, in: OFFERED_BY_HAVING },
-      // Offered to someone is held out to them ("offers numerous advantages to his clients"), and
-      // so are views ("offers a broader range of perspectives" is no "has").
-      notNextWithin: { n: 6, in: new Set(['to', ...OFFERED_TO_THE_MIND]) },
+      // Offered to someone is held out to them ("offers numerous advantages to his clients",
+      // "offers businesses a plethora of benefits": "has businesses" is no English), and so are
+      // views ("offers a broader range of perspectives" is no "has") and examples put forward.
+      notNextWithin: { n: 6, in: new Set(['to', 'example', 'examples', ...OFFERED_TO_THE_MIND]) },
+      next2NotIn: set('a an the'),
     },
   }),
   // In a passive a chance is "given" ("you were offered the chance"), never "provided"; anything
@@ -2946,7 +2973,7 @@ export const TABLE: Entry[] = [
         notNextWithin: {
           n: 5,
           in: set(
-            'to reward rewards bounty bounties bribe bribes deal deals job jobs position positions contract contracts settlement settlements prize prizes apology apologies resignation salary salaries wage wages pay package packages compensation bonus bonuses defence defense condolences prayers thanks take view views length lengths',
+            'to reward rewards bounty bounties bribe bribes deal deals job jobs position positions contract contracts settlement settlements prize prizes apology apologies resignation salary salaries wage wages pay package packages compensation bonus bonuses defence defense condolences prayers thanks take view views length lengths rate rates plea pleas comment comments opinion opinions degree degrees chance chances opportunity opportunities',
           ),
         },
       },
@@ -3613,7 +3640,9 @@ const WORLD_RELATIVES = set('where in which when');
 // Before a person ("In today's fast-paced world, you deserve a break") "Today," reads as this one
 // day; "These days," keeps the present the opener meant.
 /** The people a sentence may address or speak for after the opener. */
-const PERSONS = set('you i we');
+const PERSONS = set(
+  "you i we he she they there your our my his her their you're we're i'm i've we've they're they've he's she's there's",
+);
 const NOT_BEFORE_TODAY = new Set([...WORLD_RELATIVES, ...PERSONS]);
 const todayOpener = (src: string, level: 1 | 2) => [
   O(src, 'Today,', level, { guard: { beforePastOrFuture: false, nextNotIn: NOT_BEFORE_TODAY } }),

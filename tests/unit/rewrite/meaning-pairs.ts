@@ -5454,8 +5454,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'This knowledge shifts our view of seafood from mere trade goods to a means of fostering ecological rejuvenation. It also encourages us to celebrate the seafood that we are privileged to enjoy.',
-    expected:
-      'This knowledge shifts our view of seafood from mere trade goods to a means of promoting ecological rejuvenation, and it also encourages us to celebrate the seafood that we are privileged to enjoy.',
+    expected: 'This knowledge shifts our view of seafood from mere trade goods to a means of promoting ecological rejuvenation. It also encourages us to celebrate the seafood that we are privileged to enjoy.',
     note: '"encouraging" would echo "encourages" beside it',
   },
   {
@@ -10428,7 +10427,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'The new portal will facilitate faster approvals.',
-    expected: 'The new portal will support faster approvals.',
+    expected: 'The new portal will facilitate faster approvals.',
     note: 'was "aid faster approvals"',
   },
   {
