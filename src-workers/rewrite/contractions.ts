@@ -147,6 +147,7 @@ function compoundSubject(toks: readonly Tok[], and: number, k: string): boolean 
   if (k === 'i') return !NOT_COMPOUNDED.has(b);
   return (k === 'he' || k === 'she') && (b === 'he' || b === 'she');
 }
+const PLACE_PARTICLES = set('out over up down in back around here');
 /** Words that open a free relative ("whatever you call it"). */
 const FREE_RELATIVES = set('whatever whoever whichever what');
 /**
@@ -241,6 +242,9 @@ export function contract(toks: Tok[], level: ContractionLevel, apostrophe: strin
       const p = prevIndex(toks, i);
       const prevKey = p >= 0 && toks[p].kind === 'word' ? keyOf(toks[p]) : '';
       if (NO_CONTRACT_AFTER.has(prevKey)) continue;
+      // "out there", "over there": an adverb, not the "there" of "there's" ("The world out there is
+      // fast-changing" is no "out there's").
+      if (k === 'there' && PLACE_PARTICLES.has(prevKey)) continue;
       // A pronoun that closes a compound subject leaves the verb to the whole ("The kids and I
       // will stay" is no "The kids and I'll stay").
       // (After a comma the "and" joins clauses: "…, and I'll stay" contracts.)

@@ -33,6 +33,7 @@ const COMPANY_WORDS = set(
 const NOT_AGENTS = set(
   'hand car bus train plane air sea mail email phone post far chance mistake accident law default nature then now night day way means force design contrast comparison heart name',
 );
+const ADJECTIVAL_PARTICIPLES = set('beloved renowned famed unbeknownst');
 /** Heads of a "by" phrase of measure: "passed by a narrow margin", "rose by ten percent". */
 const MEASURES = set(
   'margin margins majority vote votes percent percentage half third quarter lot bit amount degree degrees point points factor inch inches mile miles meter meters metre metres landslide ballot ballots length lengths head neck nose',
@@ -142,6 +143,9 @@ export function passiveToActive(toks: Tok[], state: ReviseState): boolean {
   if (by + 1 >= w.length || k(by) !== 'by') return false;
   const vbn = toks[w[v]];
   if (vbn.kind !== 'word' || !isLowerWord(vbn.text) || STATIVE.has(keyOf(vbn))) return false;
+  // An adjective in a participle's form ("well-liked by colleagues", "beloved by fans") has no
+  // active: "Colleagues well-liked her" is no English.
+  if (keyOf(vbn).includes('-') || ADJECTIVAL_PARTICIPLES.has(keyOf(vbn))) return false;
   const base = baseOfParticiple(keyOf(vbn));
   if (!base || base === 'be') return false;
   const { agent, tail } = agentAndTail(toks.slice(w[by + 1], toks.length - 1));

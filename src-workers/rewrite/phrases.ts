@@ -106,7 +106,7 @@ const HELP_FORMS = set('help helps helped helping');
 
 /** How often or how likely something is: a degree before them is a measure, not emphasis. */
 const HOW_OFTEN_OR_LIKELY = set(
-  'rare rarely uncommon unusual common commonly likely unlikely frequent frequently infrequent occasionally often seldom low high small few scarce preterm low-density high-density drug-resistant',
+  'rare rarely uncommon unusual common commonly likely unlikely frequent frequently infrequent occasionally often seldom low high small few scarce preterm low-density high-density drug-resistant corrosive toxic flammable poisonous hazardous dangerous hot slowly carefully gently',
 );
 /** One event in a story or a history, singular: what it leads to is told, not claimed. */
 const ONE_EVENT = set(

@@ -53,6 +53,7 @@ import {
   isNegation,
   looksPlural,
   set,
+  PEOPLE,
 } from './wordsets';
 
 /** Verbs after ", which" that make the clause a comment on the whole statement before it. */
@@ -487,15 +488,6 @@ function pluralBeforeComma(toks: readonly Tok[], at: number): boolean {
   return w >= 0 && toks[w].kind === 'word' && looksPlural(keyOf(toks[w]));
 }
 
-/**
- * People a determiner opens ("My father, an engineer, would share his knowledge, demonstrating how
- * mechanisms worked": he did the demonstrating, which "This would show …" hands to his sharing);
- * a "he" or "she" may stand for them, an "it" may not.
- */
-const PEOPLE = set(
-  'father mother dad mom mum parent parents brother brothers sister sisters son sons daughter daughters grandfather grandmother grandma grandpa grandparents uncle aunt cousin friend friends husband wife partner boss teacher teachers coach doctor colleague colleagues neighbour neighbor man woman boy girl children kids family patient child nurse student manager employee customer client officer driver player author writer artist person worker king queen soldier pupil candidate applicant interviewer director actor actress singer musician lawyer judge witness victim suspect pilot guest host visitor stranger chef waiter waitress surgeon professor lecturer tutor mentor athlete owner tenant landlord buyer seller passenger assistant secretary president minister senator mayor governor reporter journalist editor poet baby toddler teenager grandson granddaughter niece nephew farmer',
-);
-
 /** The subject is not a person: the sentence opens with a determiner, a preposition, a possessive ("Emily's novel"), … */
 function impersonalSubject(toks: readonly Tok[]): boolean {
   const fi = firstContentIndex(toks);
@@ -639,6 +631,8 @@ const MAKE_FORMS = set('make makes made');
 const TIME_NOUNS = set(
   'spring summer autumn fall winter year years month months week weeks day days night nights morning evening time times decade century weekend',
 );
+/** Words that set a clause in a time of its own ("when I was nine"). */
+const OWN_TIME = set('when while after before until since');
 /** Plurals in form that stand as one mass, which "it" may name ("the data"). */
 const MASS_PLURALS = set('data media news information');
 /** What a whole event brings about, said by the verb after a ", which" ("which meant", "which led to"). */
@@ -893,7 +887,10 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
     return null;
   // Not an anaphora ("I want to know the people behind my dinner. I want to know how I affect
   // them. I want to know …"): the repeated opening is the writer's figure, which a join breaks.
+  // So is a subject and its "be" said twice ("He was late. He was always late.", "He was
+  // stubborn. He was kind.").
   if (sameOpening(a.toks, b.toks, 3)) return null;
+  if (sameOpening(a.toks, b.toks, 2) && BE_FORMS.has(keyOf(b.toks[nextIndex(b.toks, 0)] ?? b.toks[0]))) return null;
   // Not a denial and its correction ("It wasn't the rain. It was the traffic."): "and" would
   // flatten the contrast into "wasn't the rain and was the traffic".
   if (hasNegation(a.toks) !== hasNegation(b.toks)) return null;
@@ -920,8 +917,10 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
     return null;
   // Nor a past perfect that gives the background or the reason of the sentence before ("The
   // engine failed on takeoff. It had been serviced the day before."), which "and" would tell as
-  // what came next.
+  // what came next; nor a second sentence that sets itself in a time of its own ("He taught me to
+  // fish. He died when I was nine."): two events, which "and" would run into one.
   if (keyOf(b.toks[sb.verb]) === 'had') return null;
+  if (b.toks.some((t) => t.kind === 'word' && OWN_TIME.has(keyOf(t)))) return null;
   const hasAnd = coordinates(a.toks);
   if (
     wa + wb <= 22 &&

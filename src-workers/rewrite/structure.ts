@@ -62,6 +62,7 @@ import {
   isNegation,
   LIMITERS,
   looksPlural,
+  PEOPLE,
 } from './wordsets';
 
 /** Words these edits may put into a text besides those they move (for the meaning guard). */
@@ -2275,10 +2276,14 @@ function alsoReadsBack(toks: readonly Tok[], found: AdditiveOpening, state: Revi
   // piles up as much.
   if (state.nextSentence.some((t) => isWord(t) && keyOf(t) === 'also')) return false;
   const before = state.previousSentence.filter(isWord).map((t) => stem(keyOf(t)));
+  const { w, start } = found;
+  // A person named as the subject ("Furthermore, her husband died that winter"): "also" would
+  // land on them ("Her husband also died" says someone else died too).
+  for (let n = start; n < Math.min(w.length, start + 3); n++)
+    if (isWord(toks[w[n]]) && PEOPLE.has(keyOf(toks[w[n]]))) return false;
   // (With no sentence before, as in a paragraph of one, there is nothing to mistake it for.)
   if (!before.length) return true;
   if (before.includes('also')) return false;
-  const { w, start } = found;
   const first = keyOf(toks[w[start]]);
   if (REFERRING_SUBJECTS.has(first)) return true;
   // The subject's words up to its verb (at most four), any of which the sentence before says.

@@ -364,7 +364,8 @@ function participleBeforeNoun(toks: readonly Tok[], end: number, start: number):
   if (!/(?:ed|en)$/.test(keyOf(toks[end]))) return false;
   const p = prevIndex(toks, start);
   const before = p >= 0 ? keyOf(toks[p]) : '';
-  if (!(DETERMINERS.has(before) || PREPOSITIONS.has(before) || before.endsWith('ly'))) return false;
+  // (At a sentence's start too: "Enhanced CT scans show …".)
+  if (!(p < 0 || DETERMINERS.has(before) || PREPOSITIONS.has(before) || before.endsWith('ly'))) return false;
   // Its noun may be written in capitals ("a leveraged ETF").
   const n = nextIndex(toks, end);
   const k = n >= 0 ? keyOf(toks[n]) : '';
@@ -839,10 +840,11 @@ function opensTitle(toks: readonly Tok[], i: number): boolean {
     if (w.kind !== 'word') return false;
     if (isCapitalized(w.text)) capitals++;
     else if (TITLE_JOINERS.has(w.text)) joined = true;
-    else return false;
+    else return capitals >= 1 && !joined;
     if (capitals === 1 && joined) return true;
   }
-  return capitals >= 2;
+  // One capitalised word straight after is a name too ("Paramount Pictures", "Crucial Ballistix").
+  return capitals >= 1;
 }
 
 /** A word of `words` stands in the sentence or, as written, in the one before or after it. */

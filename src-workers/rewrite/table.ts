@@ -61,6 +61,8 @@ const NUANCED_KEPT = set(
 const MADE_THINGS = set(
   'platform platforms app apps tool tools product products device devices system systems software service services feature features technology technologies machine machines algorithm algorithms fund funds etf etfs event events festival fair campaign campaigns fundraiser initiative initiatives scheme schemes',
 );
+/** Degree words before a noun ("a total game-changer", "a real game-changer"). */
+const DEGREE_BEFORE_NOUN = set('total real true complete absolute huge major');
 /** What a pursuit is to the one who follows it ("a rewarding endeavor"). */
 const PURSUITS_REWARDING = set('rewarding worthwhile fulfilling enjoyable satisfying noble lifelong creative');
 /** A contract's standards of effort ("best endeavours", "reasonable endeavours"), each a term. */
@@ -815,7 +817,9 @@ export const TABLE: Entry[] = [
   O('with that said ,', CONCESSIVE, 2, { group: 'concessive' }),
   O('that said ,', CONCESSIVE, 2, { group: 'concessive' }),
   O('nonetheless ,', CONCESSIVE, 2, { group: 'concessive' }),
-  O('at the end of the day ,', { plain: ['In the end,'], concise: [''] }, 2),
+  // Not the day's end told in a story ("At the end of the day, we sat on the balcony"): the idiom
+  // argues in the present.
+  O('at the end of the day ,', { plain: ['In the end,'], concise: [''] }, 2, { guard: { beforePastOrFuture: false } }),
   O('when all is said and done ,', { plain: ['In the end,'], concise: [''] }, 2),
   O('in this day and age ,', 'Today,', 1),
   O('in the modern world ,', 'Today,', 2),
@@ -945,7 +949,7 @@ export const TABLE: Entry[] = [
     F('last but not least', 'finally', 1),
     // The idiom sets off its clause ("but at the end of the day, it's your call"); the day's end
     // itself does not ("The shop closes at the end of the day on Friday").
-    F('at the end of the day', 'in the end', 2, { guard: { nextIn: set(',') } }),
+    F('at the end of the day', 'in the end', 2, { guard: { nextIn: set(','), beforePastOrFuture: false } }),
     F('of paramount importance', 'vital', 1),
     F('of utmost importance', 'vital', 1),
     F('of the utmost importance', 'vital', 1),
@@ -1243,12 +1247,14 @@ export const TABLE: Entry[] = [
       ),
     ),
     // Not "breakthrough", which claims a first ("a breakthrough for small teams" of a file-sharing app).
+    // (Not after a degree word of its own: "a total big improvement".)
     N('game-changer for', 'big improvement for', 2, {
-      guard: { nextIn: set('my your our their his her its me us you him them') },
+      guard: { nextIn: set('my your our their his her its me us you him them'), prevNotIn: DEGREE_BEFORE_NOUN },
     }),
     // "a boon for", not "a big help" ("a true big help" after an adjective).
     N('game-changer for', 'boon for', 2),
     N('game-changer', 'big step forward', 2, { guard: { prevIn: set('a the') } }),
+    N('game-changer', 'breakthrough', 2, { guard: { prevIn: DEGREE_BEFORE_NOUN } }),
     // Not Kuhn's term in the philosophy of science ("science advances through paradigm shifts").
     N('paradigm shift', 'major shift', 2, { guard: { notInSentence: set('kuhn science scientific') } }),
     // The quality is complexity ("the intricacy of the plot"); the parts are details.
@@ -1310,6 +1316,8 @@ export const TABLE: Entry[] = [
     // Not the land itself: "the changing landscape of the farm" is its fields, no world.
     N('landscape', 'world', 2, {
       guard: {
+        // Nor beside a "world" of the sentence's own ("the competitive world of the fashion world").
+        notInSentence: set('world'),
         notNextWithin: { n: 3, in: new Set([...PLACE_NOUNS, ...LAND_NOUNS]) },
         prevIn: set(
           'digital business economic competitive technological tech regulatory educational financial corporate current changing evolving ever-changing ever-evolving modern legal academic healthcare retail job market industry',
@@ -1340,8 +1348,9 @@ export const TABLE: Entry[] = [
       object: true,
       notParticipleBeforeNoun: true,
       notNextWithin: {
-        n: 3,
-        in: set('position positions debt borrowing capital balance buyout buyouts loan loans finance'),
+        n: 5,
+        // Nor the lever's own sense ("leveraged the old door off its hinges", "the stone out of the ground").
+        in: set('position positions debt borrowing capital balance buyout buyouts loan loans finance off out hinges'),
       },
     },
   }),
@@ -2453,7 +2462,8 @@ export const TABLE: Entry[] = [
     modes: NOT_FORMAL,
     guard: { prevNotIn: RULES_ON, nextNotIn: set('him her them it me us himself herself themselves itself') },
   }),
-  F('approximately', 'about', 2, { modes: NOT_FORMAL }),
+  // Not the relation "approximately equal to" (≈), a term.
+  F('approximately', 'about', 2, { modes: NOT_FORMAL, guard: { nextNotIn: set('equal') } }),
   F('frequently', 'often', 2, { guard: { notBeforeModifier: true } }),
   // Not after a negation: "is not currently known" is no "isn't now known".
   // Not before a verb of having or lacking ("currently lack" is no "now lack", which says they
@@ -2489,7 +2499,7 @@ export const TABLE: Entry[] = [
       // Nor in computing, where instances, pods and connections are terminated ("terminate TLS at
       // the load balancer").
       notInSentence: set(
-        'agreement agreements contract contracts licence license licensee licensor lease tenancy tenant landlord employment party parties shall breach notice clause hereunder herein forthwith process processes task tasks thread threads program programs kill signal instance instances pod pods node nodes container containers connection connections session sessions server servers vm vms cluster clusters tls ssl job jobs worker workers',
+        'agreement agreements contract contracts licence license licensee licensor lease tenancy tenant landlord employment party parties shall breach notice clause hereunder herein forthwith process processes task tasks thread threads program programs kill signal instance instances pod pods node nodes container containers connection connections session sessions server servers vm vms cluster clusters tls ssl job jobs worker workers decimal decimals fraction fractions',
       ),
     },
   }),
@@ -2617,7 +2627,7 @@ export const TABLE: Entry[] = [
       notNextWithin: {
         n: 3,
         in: set(
-          'surgery surgeries operation operations treatment treatments test tests testing scan scans procedure procedures therapy chemotherapy examination examinations screening biopsy transplant x-ray x-rays colonoscopy colonoscopies endoscopy mammogram mammograms mri ultrasound dialysis vaccination series assessment assessments evaluation evaluations challenge centrifugation incubation digestion sequencing',
+          'surgery surgeries operation operations treatment treatments test tests testing scan scans procedure procedures therapy chemotherapy examination examinations screening biopsy transplant x-ray x-rays colonoscopy colonoscopies endoscopy mammogram mammograms mri ultrasound dialysis vaccination series assessment assessments evaluation evaluations challenge centrifugation incubation digestion sequencing oxidation reduction hydrolysis combustion decay mitosis meiosis fermentation',
         ),
       },
     },
@@ -3571,6 +3581,8 @@ export const TABLE: Entry[] = [
     guard: {
       nextLower: true,
       prevNotIn: new Set([...NEGATORS, 'yours', 'as', 'so', 'too', 'how']),
+      // Nor where it sets the one apart ("the only one who truly knew him" is no "the only one who knew him").
+      notPrevWithin: { n: 4, in: set('only') },
       notInSentence: set(
         'report reports reported claim claims claimed say says said think thinks thought believe believes believed seem seems seemed appear appears appeared',
       ),

@@ -132,3 +132,12 @@ export const STUDY_WORDS = set(
 export const PROVIDED_NOT_GIVEN = set(
   'setting settings with way ways means range variety array service services framework mechanism habitat habitats environment infrastructure heart soul core backbone foundation foundations basis source sources step steps oxygen water food energy nutrients electricity fuel power solution solutions alternative alternatives option options platform platforms net nets cushion buffer tool tools interface interfaces view views journey journeys anchor type types class classes function functions method methods api apis library libraries feature features module modules component components benefit benefits estimator estimators implementation implementations wrapper wrappers abstraction abstractions endpoint endpoints command commands utility utilities helper helpers hook hooks plugin plugins check checks safeguard safeguards trail trails record records log logs',
 );
+
+/**
+ * People a determiner opens ("My father, an engineer, would share his knowledge, demonstrating how
+ * mechanisms worked": he did the demonstrating, which "This would show …" hands to his sharing);
+ * a "he" or "she" may stand for them, an "it" may not, and an "also" put after them lands on them.
+ */
+export const PEOPLE = set(
+  'father mother dad mom mum parent parents brother brothers sister sisters son sons daughter daughters grandfather grandmother grandma grandpa grandparents uncle aunt cousin friend friends husband wife partner boss teacher teachers coach doctor colleague colleagues neighbour neighbor man woman boy girl children kids family patient child nurse student manager employee customer client officer driver player author writer artist person worker king queen soldier pupil candidate applicant interviewer director actor actress singer musician lawyer judge witness victim suspect pilot guest host visitor stranger chef waiter waitress surgeon professor lecturer tutor mentor athlete owner tenant landlord buyer seller passenger assistant secretary president minister senator mayor governor reporter journalist editor poet baby toddler teenager grandson granddaughter niece nephew farmer',
+);
