@@ -295,7 +295,7 @@ function notOnlyMid(toks: Tok[], document: string): boolean {
         // close twice ("reliable and easy"): the sentence stays.
         // (The comma before "but" is the pair's own.)
         const beforeBut = prevIndex(toks, b);
-        if (toks.slice(x, beforeBut).some((t) => t.text === ',' || (isWord(t) && keyOf(t) === 'and'))) break;
+        if (toks.slice(x, beforeBut).some((t) => t.text === ',')) break;
         // "not only improve their grades but also reduce stress and enjoy …" lists three verbs:
         // "improve their grades, reduce stress and enjoy …", not "… and reduce stress and enjoy".
         const and = verbListFollows(toks, after);

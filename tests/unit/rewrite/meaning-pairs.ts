@@ -10677,4 +10677,9 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'He also taught me to fish. He died when I was nine.',
     note: 'was "and died when I was nine"',
   },
+  {
+    mode: 'standard',
+    text: 'The setting not only adds color and texture to the story but also contributes to its mood.',
+    expected: 'The setting adds color and texture to the story and contributes to its mood.',
+  },
 ];
