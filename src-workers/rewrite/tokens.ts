@@ -262,20 +262,24 @@ export function closingAbbreviation(t: readonly Tok[], i: number): boolean {
   return k === 'm' && t[i - 2]?.text === '.' && /^[ap]$/i.test(t[i - 3]?.text ?? '');
 }
 
+type Piece = { tokens: Tok[]; gap: string };
+
 /**
- * A sentence piece cut after "a.m.", "p.m.", "Inc.", "Ltd." or "etc." where a word that opens
- * sentences follows ("The office opens at 9 a.m. Additionally, visitors must sign in"): the
- * segmenter keeps abbreviations inside a sentence, and the next sentence's opening went unread.
+ * A sentence piece cut after each token `endsHere` accepts where a space (no line break) and a
+ * capitalised word `opens` accepts follow.
  */
-function afterClosingAbbreviations(piece: { tokens: Tok[]; gap: string }): { tokens: Tok[]; gap: string }[] {
-  const out: { tokens: Tok[]; gap: string }[] = [];
+function cutPiece(
+  piece: Piece,
+  endsHere: (t: readonly Tok[], i: number) => boolean,
+  opens: (w: Tok) => boolean,
+): Piece[] {
+  const out: Piece[] = [];
   let from = 0;
   const t = piece.tokens;
-  for (let i = 1; i + 2 < t.length; i++) {
+  for (let i = 0; i + 2 < t.length; i++) {
     const next = t[i + 2];
-    if (t[i].text !== '.' || t[i + 1].kind !== 'space' || t[i + 1].text.includes('\n')) continue;
-    if (next.kind !== 'word' || !isCapitalized(next.text) || !SENTENCE_STARTERS.has(keyOf(next))) continue;
-    if (!closingAbbreviation(t, i)) continue;
+    if (t[i + 1].kind !== 'space' || t[i + 1].text.includes('\n')) continue;
+    if (next.kind !== 'word' || !isCapitalized(next.text) || !opens(next) || !endsHere(t, i)) continue;
     out.push({ tokens: t.slice(from, i + 1), gap: t[i + 1].text });
     from = i + 2;
   }
@@ -284,28 +288,29 @@ function afterClosingAbbreviations(piece: { tokens: Tok[]; gap: string }): { tok
 }
 
 /**
+ * A sentence piece cut after "a.m.", "p.m.", "Inc.", "Ltd." or "etc." where a word that opens
+ * sentences follows ("The office opens at 9 a.m. Additionally, visitors must sign in"): the
+ * segmenter keeps abbreviations inside a sentence, and the next sentence's opening went unread.
+ */
+const afterClosingAbbreviations = (piece: Piece): Piece[] =>
+  cutPiece(
+    piece,
+    (t, i) => t[i].text === '.' && closingAbbreviation(t, i),
+    (w) => SENTENCE_STARTERS.has(keyOf(w)),
+  );
+
+/**
  * A sentence piece cut after each protected span that ends a sentence of its own (a quotation
  * ending in a full stop) where a capitalised word follows: the segmenter sees only the
  * placeholder, so `She said, "We have no books left." In essence, …` was one sentence to it, and
  * the next sentence's opening went unread.
  */
-function afterQuotations(
-  piece: { tokens: Tok[]; gap: string },
-  endsSentence: (placeholder: Tok) => boolean,
-): { tokens: Tok[]; gap: string }[] {
-  const out: { tokens: Tok[]; gap: string }[] = [];
-  let from = 0;
-  const t = piece.tokens;
-  for (let i = 0; i + 2 < t.length; i++) {
-    const next = t[i + 2];
-    if (t[i].kind !== 'placeholder' || t[i + 1].kind !== 'space' || t[i + 1].text.includes('\n')) continue;
-    if (next.kind !== 'word' || !isCapitalized(next.text) || !endsSentence(t[i])) continue;
-    out.push({ tokens: t.slice(from, i + 1), gap: t[i + 1].text });
-    from = i + 2;
-  }
-  out.push({ tokens: t.slice(from), gap: piece.gap });
-  return out;
-}
+const afterQuotations = (piece: Piece, endsSentence: (placeholder: Tok) => boolean): Piece[] =>
+  cutPiece(
+    piece,
+    (t, i) => t[i].kind === 'placeholder' && endsSentence(t[i]),
+    () => true,
+  );
 
 /** The order of the placeholders (protected spans) in the tokens, which every edit must keep. */
 export function placeholderOrder(toks: readonly Tok[]): string {
