@@ -1789,6 +1789,17 @@ export const TABLE: Entry[] = [
     },
   }),
   // Not after a word praising the work ("cleverly crafted mysteries"): "cleverly made" loses the craft.
+  // A plan or an approach is devised ("crafted an approach" is no "made an approach").
+  V('craft', 'devise', 2, {
+    forms: ['past', 'pp', 'ger'],
+    guard: {
+      prevNotIn: new Set([...DETERMINERS, ...CRAFT_PRAISE]),
+      nextWithin: {
+        n: 3,
+        in: set('approach approaches plan plans strategy strategies policy policies solution solutions'),
+      },
+    },
+  }),
   V('craft', 'make', 2, {
     forms: ['past', 'pp', 'ger'],
     guard: { prevNotIn: new Set([...DETERMINERS, ...CRAFT_PRAISE]) },
@@ -2177,6 +2188,14 @@ export const TABLE: Entry[] = [
           'guidance support help advice feedback encouragement mentorship mentoring assistance input insight insights',
         ),
       },
+    },
+  }),
+  // Help before its noun is great help: "your invaluable guidance" → "your great guidance" ("very
+  // useful guidance" reads grudging in a thank-you).
+  F('invaluable', 'great', 2, {
+    guard: {
+      prevNotIn: DEGREE_BEFORE_INVALUABLE,
+      nextIn: set('guidance support help advice feedback encouragement mentorship mentoring assistance input'),
     },
   }),
   // People are not "very useful" ("an invaluable leader", "an invaluable member of the team", "an

@@ -72,6 +72,8 @@ export function wordCount(toks: readonly Tok[]): number {
 export function capitalize(s: string): string {
   // A name with a capital inside ("iPhone", "eBay", "mRNA") keeps its spelling at a sentence start.
   if (/^\p{Ll}+\p{Lu}/u.test(s)) return s;
+  // So does a variable ("x must be positive", "n is an integer"): only "a" and "I" are words of one letter.
+  if (/^[b-hj-z]$/.test(s)) return s;
   return s.length === 0 ? s : s[0].toUpperCase() + s.slice(1);
 }
 

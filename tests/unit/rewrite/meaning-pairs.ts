@@ -7250,7 +7250,7 @@ export const MEANING_PAIRS: MeaningPair[] = [
   {
     mode: 'standard',
     text: 'He gave me invaluable advice about the job.',
-    expected: 'He gave me very useful advice about the job.',
+    expected: 'He gave me great advice about the job.',
     note: "before a noun it stays 'very useful'",
   },
   {
@@ -10681,5 +10681,28 @@ export const MEANING_PAIRS: MeaningPair[] = [
     mode: 'standard',
     text: 'The setting not only adds color and texture to the story but also contributes to its mood.',
     expected: 'The setting adds color and texture to the story and contributes to its mood.',
+  },
+  {
+    mode: 'standard',
+    text: 'Thank you for your invaluable guidance this year.',
+    expected: 'Thank you for your great guidance this year.',
+    note: 'help before its noun: was "very useful guidance"',
+  },
+  {
+    mode: 'standard',
+    text: 'She crafted an approach that worked for every student.',
+    expected: 'She devised an approach that worked for every student.',
+    note: 'was "made an approach"',
+  },
+  {
+    mode: 'standard',
+    text: 'He crafted a wooden chair for his daughter.',
+    expected: 'He made a wooden chair for his daughter.',
+  },
+  {
+    mode: 'standard',
+    text: 'Furthermore, x must be positive for the root to exist.',
+    expected: 'x must also be positive for the root to exist.',
+    note: 'a variable: was "X must also be positive"',
   },
 ];
