@@ -192,11 +192,16 @@ const FIRST_WORDS = new Set<string>(
 
 export type ContractionLevel = 'none' | 'negations' | 'all' | 'casual';
 
-/** How far contractions go for a mode and strength (formal expands instead). */
-export function contractionLevel(mode: RewriteMode, strength: number): ContractionLevel {
+/**
+ * How far contractions go for a mode and strength (formal expands instead), in a document that
+ * contracts somewhere (`contracts`) or never does: concise prose shortens within the writer's
+ * register, so a policy, a contract or an essay keeps "do not" ("Headcount reductions aren't being
+ * considered" lowers it).
+ */
+export function contractionLevel(mode: RewriteMode, strength: number, contracts: boolean): ContractionLevel {
   if (mode === 'formal' || mode === 'academic') return 'none';
   if (mode === 'casual') return strength >= 2 ? 'casual' : 'negations';
-  if (mode === 'concise') return strength >= 2 ? 'negations' : 'none';
+  if (mode === 'concise') return strength >= 2 && contracts ? 'negations' : 'none';
   // Standard prose keeps the writer's own choice: contractions are a casual register.
   return 'none';
 }

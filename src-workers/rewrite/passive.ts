@@ -33,6 +33,7 @@ const COMPANY_WORDS = set(
 const NOT_AGENTS = set(
   'hand car bus train plane air sea mail email phone post far chance mistake accident law default nature then now night day way means force design contrast comparison heart name',
 );
+/** Adjectives in a participle's form, which have no active ("beloved by fans"). */
 const ADJECTIVAL_PARTICIPLES = set('beloved renowned famed unbeknownst');
 /** Heads of a "by" phrase of measure: "passed by a narrow margin", "rose by ten percent". */
 const MEASURES = set(

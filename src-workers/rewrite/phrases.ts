@@ -99,13 +99,17 @@ const AFFECT_WITH_ADVERB: Guard = { ...AFFECT_ONCE, prevNotIn: SENTENCE_ADVERBS 
 /**
  * A relative a few words on belongs to the act named as a noun ("conducted a review of the
  * design, which found no errors"): said as a verb, the relative would take the design for it.
+ * (The search stops at a comma, so the comma itself is named: a clause after it may be that relative.)
  */
-// (The search stops at a comma, so the comma itself is named: a clause after it may be that relative.)
 const NO_RELATIVE_AFTER: Guard = { notNextWithin: { n: 6, in: set(', which who that') } };
 const HELP_FORMS = set('help helps helped helping');
 
-/** How often or how likely something is: a degree before them is a measure, not emphasis. */
-const HOW_OFTEN_OR_LIKELY = set(
+/**
+ * Words whose degree is the claim, not emphasis: how often or how likely ("very rare"), a graded
+ * category ("very low birth weight", "extremely drug-resistant"), a warning and the care it asks
+ * ("extremely corrosive", "add it very slowly").
+ */
+const DEGREE_IS_THE_CLAIM = set(
   'rare rarely uncommon unusual common commonly likely unlikely frequent frequently infrequent occasionally often seldom low high small few scarce preterm low-density high-density drug-resistant corrosive toxic flammable poisonous hazardous dangerous hot slowly carefully gently',
 );
 /** One event in a story or a history, singular: what it leads to is told, not claimed. */
@@ -615,9 +619,14 @@ export const PHRASES: Entry[] = [
         guard: { prevNotIn: set('.'), nextNotIn: set('of'), next2NotIn: set('where') },
       }),
       // (The pace is the stock part: "in today's fast-paced world of finance" → "in the world of finance".)
-      F(`in today's ${n}`, n.startsWith('fast-paced') ? `in the ${n.slice(11)}` : `in the current ${n}`, 2, {
-        guard: { prevNotIn: set('.'), nextIn: set('of') },
-      }),
+      F(
+        `in today's ${n}`,
+        n.startsWith('fast-paced ') ? `in the ${n.replace('fast-paced ', '')}` : `in the current ${n}`,
+        2,
+        {
+          guard: { prevNotIn: set('.'), nextIn: set('of') },
+        },
+      ),
     ]),
     // After another preposition the pace is the stock part: "the complexities of today's fast-paced
     // world" → "of today's world"; "a fast-paced world" is a busy one.
@@ -647,7 +656,7 @@ export const PHRASES: Entry[] = [
         guard: {
           nextLower: true,
           prevNotIn: NOT_BEFORE_CUT_IN_LIST,
-          nextNotIn: new Set([...AFTER_VERB_PHRASE, ...HOW_OFTEN_OR_LIKELY]),
+          nextNotIn: new Set([...AFTER_VERB_PHRASE, ...DEGREE_IS_THE_CLAIM]),
           notPrevWithin: NEGATED_CLAUSE,
         },
       }),
@@ -716,7 +725,7 @@ export const PHRASES: Entry[] = [
       guard: {
         nextLower: true,
         prevNotIn: set('not the this that at from of same ,'),
-        nextNotIn: new Set([...set('much many few little same first last end best'), ...HOW_OFTEN_OR_LIKELY]),
+        nextNotIn: new Set([...set('much many few little same first last end best'), ...DEGREE_IS_THE_CLAIM]),
         notPrevWithin: NEGATED_CLAUSE,
       },
     }),

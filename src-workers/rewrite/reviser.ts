@@ -64,9 +64,7 @@ export function reviseUnit(masked: string, state: ReviseState): Tok[] {
   }
   let out = rhythm(sents, state);
   // Contractions last: the sentence edits read "it is" more easily than "it's".
-  // Concise prose shortens within the writer's register: a text that never contracts (a policy, a
-  // contract, an essay) keeps "do not" ("Headcount reductions aren't being considered" lowers it).
-  const level = state.mode === 'concise' && !state.contracts ? 'none' : contractionLevel(state.mode, state.strength);
+  const level = contractionLevel(state.mode, state.strength, state.contracts);
   for (const s of out) {
     const changed = formalMode(state.mode) ? expand(s.toks) : contract(s.toks, level, state.apostrophe);
     if (changed > 0) forget(state.pos, s.toks);

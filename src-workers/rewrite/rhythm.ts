@@ -890,7 +890,8 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
   // So is a subject and its "be" said twice ("He was late. He was always late.", "He was
   // stubborn. He was kind.").
   if (sameOpening(a.toks, b.toks, 3)) return null;
-  if (sameOpening(a.toks, b.toks, 2) && BE_FORMS.has(keyOf(b.toks[nextIndex(b.toks, 0)] ?? b.toks[0]))) return null;
+  const bVerb = nextIndex(b.toks, 0);
+  if (sameOpening(a.toks, b.toks, 2) && bVerb >= 0 && BE_FORMS.has(keyOf(b.toks[bVerb]))) return null;
   // Not a denial and its correction ("It wasn't the rain. It was the traffic."): "and" would
   // flatten the contrast into "wasn't the rain and was the traffic".
   if (hasNegation(a.toks) !== hasNegation(b.toks)) return null;

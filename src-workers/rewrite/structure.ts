@@ -312,24 +312,18 @@ function notOnlyMid(toks: Tok[], document: string): boolean {
         // where a list follows, the first item joins it ("books and free internet access, …" reads as a pair).
         // Not where the second part opens with a preposition: "not only with degrees but also with
         // friendships, experiences, and lessons" lists what comes after "with".
-        if (
+        const listAfter =
           !PREPOSITIONS.has(keyOf(toks[after])) &&
           listFollows(toks, after, wordsBetween(toks, x, b)) &&
-          plainFirstItem(toks, after)
-        ) {
-          const comma = prevIndex(toks, b);
-          const from = comma > o && toks[comma].text === ',' ? comma : toks[b - 1]?.kind === 'space' ? b - 1 : b;
-          toks.splice(from, after - from, tok(',', 'punctuation', why), tok(' ', 'space', why));
-          cut(toks, i, o + 1, why);
-          return true;
-        }
+          plainFirstItem(toks, after);
         // "not only A but also B and C" → "A, B and C" (the writer's own lists decide the comma
         // before "and").
-        const ownAnd = toks[after].text === ',' ? -1 : andInSecondPart(toks, after);
+        const ownAnd = listAfter || toks[after].text === ',' ? -1 : andInSecondPart(toks, after);
         // (Not a verb's phrase: "but also reduces costs and turnover" is one predicate.)
         const predicate = verbFormOf(keyOf(toks[after])) || verbFormOf(keyOf(toks[x]));
-        if (ownAnd >= 0 && !predicate && plainFirstItem(toks, after, true)) {
-          if (SERIAL_COMMA.test(document)) toks.splice(prevIndex(toks, ownAnd) + 1, 0, tok(',', 'punctuation', why));
+        if (listAfter || (ownAnd >= 0 && !predicate && plainFirstItem(toks, after, true))) {
+          if (ownAnd >= 0 && SERIAL_COMMA.test(document))
+            toks.splice(prevIndex(toks, ownAnd) + 1, 0, tok(',', 'punctuation', why));
           const comma = prevIndex(toks, b);
           const from = comma > o && toks[comma].text === ',' ? comma : toks[b - 1]?.kind === 'space' ? b - 1 : b;
           toks.splice(from, after - from, tok(',', 'punctuation', why), tok(' ', 'space', why));

@@ -829,8 +829,8 @@ function canStartSentence(t: Tok | undefined, state: Pick<ReviseState, 'spans'>)
 const TITLE_JOINERS = new Set(['and', 'of', 'for', 'the', '&']);
 
 /**
- * The capitalised word at toks[i] begins a title-case run: joined by "and"/"of"/"for" to another
- * capitalised word, or followed by two.
+ * The capitalised word at toks[i] begins a title-case run or a name: joined by "and"/"of"/"for"
+ * to another capitalised word, or followed by one ("Paramount Pictures", "Crucial Ballistix").
  */
 function opensTitle(toks: readonly Tok[], i: number): boolean {
   let capitals = 0;
@@ -840,10 +840,9 @@ function opensTitle(toks: readonly Tok[], i: number): boolean {
     if (w.kind !== 'word') return false;
     if (isCapitalized(w.text)) capitals++;
     else if (TITLE_JOINERS.has(w.text)) joined = true;
-    else return capitals >= 1 && !joined;
+    else return capitals >= 1;
     if (capitals === 1 && joined) return true;
   }
-  // One capitalised word straight after is a name too ("Paramount Pictures", "Crucial Ballistix").
   return capitals >= 1;
 }
 

@@ -67,6 +67,8 @@ const DEGREE_BEFORE_NOUN = set('total real true complete absolute huge major');
 const PURSUITS_REWARDING = set('rewarding worthwhile fulfilling enjoyable satisfying noble lifelong creative');
 /** A contract's standards of effort ("best endeavours", "reasonable endeavours"), each a term. */
 const DRAFTED_STANDARDS = set('best reasonable commercially all');
+/** Living or natural wholes, which are complicated, not "elaborate" ("an intricate ecosystem"). */
+const NATURAL_WHOLES = set('ecosystem ecosystems web webs network networks relationship relationships interplay');
 /** What one rummages in. */
 const CONTAINERS = set(
   'bag bags pocket pockets purse handbag drawer drawers box boxes pile piles cupboard wardrobe fridge backpack suitcase basket trunk',
@@ -585,6 +587,19 @@ const SHOWN: Guard = { notParallel: true, noAppositive: true, notNextWithin: { n
  * "what" or "why" ("a testament to how badly people drive" is evidence of it).
  */
 const TRIBUTE: Guard = { nextWithin: { n: 3, in: HONOURED }, nextNotIn: set('how what why whether just') };
+/** "require" said as "need": not where a rule compels (see the entries). */
+const NEEDED: Guard = {
+  notSentenceStart: true,
+  nextNotIn: set('that'),
+  // Nor a rule stated in the passive: "Masks are required", "A minimum stay of seven nights is
+  // required" ("needed" makes a need of the rule).
+  prevNotIn: new Set([
+    ...set('as minimum strictly always also still usually generally typically legally absolutely'),
+    ...BE_FORMS,
+  ]),
+  notNextWithin: { n: 6, in: NOT_NEEDED_AFTER },
+  notPrevWithin: COMPELLING,
+};
 /** What a "utilization" rate is measured of: there it is the term. */
 const UTILIZED_CAPACITIES = set(
   'credit cpu gpu memory bandwidth capacity bed beds resource network disk server storage land water energy fleet plant',
@@ -1261,18 +1276,16 @@ export const TABLE: Entry[] = [
     N('intricacy', 'complexity', 1, { plural: false }),
     F('intricacies', ['details', 'finer points'], 1),
     N('nuance', 'subtlety', 2),
-    // A pursuit that rewards is one ("a rewarding endeavor" is no "rewarding effort", which is work put in).
-    N('endeavor', 'pursuit', 2, { guard: { prevIn: PURSUITS_REWARDING } }),
-    N('endeavour', 'pursuit', 2, { guard: { prevIn: PURSUITS_REWARDING } }),
-    N('endeavor', 'effort', 2, {
-      guard: { nextNotIn: set('to'), prevNotIn: new Set([...MODALS, 'to', ...DRAFTED_STANDARDS]) },
-    }),
-    // "a heroic endeavor to overcome the sea" is a noun before "to" (the verb: "we endeavor to").
-    N('endeavor', 'effort', 2, { guard: { nextIn: set('to'), afterModifier: true, prevNotIn: DRAFTED_STANDARDS } }),
-    N('endeavour', 'effort', 2, {
-      guard: { nextNotIn: set('to'), prevNotIn: new Set([...MODALS, 'to', ...DRAFTED_STANDARDS]) },
-    }),
-    N('endeavour', 'effort', 2, { guard: { nextIn: set('to'), afterModifier: true, prevNotIn: DRAFTED_STANDARDS } }),
+    // A pursuit that rewards is one ("a rewarding endeavor" is no "rewarding effort", which is work
+    // put in); "a heroic endeavor to overcome the sea" is a noun before "to" (the verb: "we endeavor
+    // to").
+    ...['endeavor', 'endeavour'].flatMap((w) => [
+      N(w, 'pursuit', 2, { guard: { prevIn: PURSUITS_REWARDING } }),
+      N(w, 'effort', 2, {
+        guard: { nextNotIn: set('to'), prevNotIn: new Set([...MODALS, 'to', ...DRAFTED_STANDARDS]) },
+      }),
+      N(w, 'effort', 2, { guard: { nextIn: set('to'), afterModifier: true, prevNotIn: DRAFTED_STANDARDS } }),
+    ]),
     // Not a measure of how much of a capacity is used ("credit utilization (30%)", "CPU utilization").
     N('utilization', 'use', 1, { guard: { prevNotIn: UTILIZED_CAPACITIES } }),
     N('utilisation', 'use', 1, { guard: { prevNotIn: UTILIZED_CAPACITIES } }),
@@ -1557,8 +1570,9 @@ export const TABLE: Entry[] = [
   }),
   V('garner', 'receive', 1),
   V('commence', ['start', 'begin'], 1),
-  V('endeavor to', 'try to', 1, { guard: { afterModifier: false, prevNotIn: DRAFTED_STANDARDS } }),
-  V('endeavour to', 'try to', 1, { guard: { afterModifier: false, prevNotIn: DRAFTED_STANDARDS } }),
+  ...['endeavor to', 'endeavour to'].map((src) =>
+    V(src, 'try to', 1, { guard: { afterModifier: false, prevNotIn: DRAFTED_STANDARDS } }),
+  ),
   // A place or a story "fascinates" or "enthralls" its visitors or readers; "grip" only suits suspense.
   // Attention is captured, not enthralled ("captivate the reader's attention").
   V('captivate', 'capture', 1, {
@@ -1909,34 +1923,12 @@ export const TABLE: Entry[] = [
   V('require', 'need', 3, {
     modes: NOT_FORMAL,
     forms: ['base', 's3', 'past', 'pp'],
-    guard: {
-      notSentenceStart: true,
-      nextNotIn: set('that'),
-      // Nor a rule stated in the passive: "Masks are required", "A minimum stay of seven nights is
-      // required" ("needed" makes a need of the rule).
-      prevNotIn: new Set([
-        ...set('as minimum strictly always also still usually generally typically legally absolutely'),
-        ...BE_FORMS,
-      ]),
-      notNextWithin: { n: 6, in: NOT_NEEDED_AFTER },
-      notPrevWithin: COMPELLING,
-    },
+    guard: NEEDED,
   }),
   V('require', 'need', 2, {
     modes: ['casual'],
     forms: ['base', 's3', 'past', 'pp'],
-    guard: {
-      notSentenceStart: true,
-      nextNotIn: set('that'),
-      // Nor a rule stated in the passive: "Masks are required", "A minimum stay of seven nights is
-      // required" ("needed" makes a need of the rule).
-      prevNotIn: new Set([
-        ...set('as minimum strictly always also still usually generally typically legally absolutely'),
-        ...BE_FORMS,
-      ]),
-      notNextWithin: { n: 6, in: NOT_NEEDED_AFTER },
-      notPrevWithin: COMPELLING,
-    },
+    guard: NEEDED,
   }),
 
   // ---- Adjectives ------------------------------------------------------------------------------
@@ -1980,18 +1972,9 @@ export const TABLE: Entry[] = [
     },
   }),
   // A living or natural whole is complicated, not "elaborate" (which is made, and ornate).
-  F('intricate', 'complicated', 1, {
-    guard: { nextIn: set('ecosystem ecosystems web webs network networks relationship relationships interplay') },
-  }),
+  F('intricate', 'complicated', 1, { guard: { nextIn: NATURAL_WHOLES } }),
   F('intricate', 'elaborate', 1, {
-    guard: {
-      nextNotIn: new Set([
-        ...set(
-          'detail details balance dance ecosystem ecosystems web webs network networks relationship relationships interplay',
-        ),
-        ...INTRICATE_WORKINGS,
-      ]),
-    },
+    guard: { nextNotIn: new Set([...set('detail details balance dance'), ...NATURAL_WHOLES, ...INTRICATE_WORKINGS]) },
   }),
   // An approach or a plan on many fronts is a wide-ranging one, not a "many-sided approach".
   F('multifaceted', 'wide-ranging', 1, { guard: { nextIn: PLAN_NOUNS } }),
