@@ -124,6 +124,9 @@ const RULES: Rule[] = [
   { re: /^[ \t]*(```|~~~)[^\r\n]*\r?\n[\s\S]*?(?:^[ \t]*\1[^\r\n]*$|(?![\s\S]))/gm, kind: 'code' },
   // Inline code.
   { re: /`[^`\n]+`/g, kind: 'code' },
+  // HTML comments (a Markdown file's notes to its editors, never shown to its readers), to their
+  // end or the text's end.
+  { re: /<!--[\s\S]*?(?:-->|(?![\s\S]))/g, kind: 'code' },
   // URLs.
   { re: /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"“”]+/gi, kind: 'url', trim: trimLink },
   // E-mail addresses.
