@@ -6,7 +6,7 @@
  * flags kept (judge.ts). The final checks (protected spans byte for byte, paragraph structure,
  * ranges) run on the result.
  */
-import type { Span } from '../../src-shared/models';
+import type { RewriteMode, Span } from '../../src-shared/models';
 import type { ProgressMessage, RewriteOutput } from '../../src-shared/tasks';
 import { countWordTokens, sentenceSpans, words } from '../text/segment';
 import { apostropheStyle, checkAborted, verifyRevision, type RewriteRequest } from './common';
@@ -14,7 +14,7 @@ import { diffPiece, summarize, toHunks, type RawHunk } from './diff';
 import { readsAsEnglish } from './english';
 import { makeGuard, type Guard } from './guard';
 import { planSections, SectionProgress } from './sections';
-import { detectorScore } from '../detect/index';
+import { DEFAULT_THRESHOLD, detectorScore } from '../detect/index';
 import { asProse, judge, proseScore, touches, type Judgement } from './judge';
 import { insertableWords } from './lexicon';
 import { findProtectedSpans, maskRange, unmask, type ProtectedSpan } from './protect';
@@ -255,9 +255,11 @@ const changes = (n: number) => `${n} ${n === 1 ? 'change' : 'changes'}`;
  * detector lists, wherever it stands — those are what tips such a text towards the AI range — and
  * the mode's contractions, while its other sentences keep their words and rhythm.
  */
-function flaggedEdit(j: Judgement, h: RawHunk): boolean {
+function flaggedEdit(j: Judgement, h: RawHunk, mode: RewriteMode): boolean {
   if (touches(j.flagged, h.start, h.end)) return true;
-  return j.uncertain && reasonsOf(h).some((r) => LISTED_EDITS.has(r as Reason));
+  if (!j.uncertain) return false;
+  const kept = mode === 'concise' ? CONCISE_KEPT_EDITS : LISTED_EDITS;
+  return reasonsOf(h).some((r) => kept.has(r as Reason));
 }
 /**
  * Edits to what the detector lists as stock (openers, closers, transitions, filler, stock
@@ -269,6 +271,22 @@ const LISTED_EDITS: ReadonlySet<Reason> = new Set<Reason>([
   REASONS.contraction,
   REASONS.expansion,
 ]);
+/**
+ * What an uncertain text keeps throughout in concise prose: the listed edits and every cut the
+ * writer asked for by asking for concise prose — wordy phrases, filler, intensifiers, doubled
+ * words, points made twice, nouns made verbs. Shorter is the mode's register, as contractions are
+ * casual prose's; hedges stay, as what they qualify is a claim.
+ */
+const CONCISE_KEPT_EDITS: ReadonlySet<Reason> = new Set<Reason>([
+  ...LISTED_EDITS,
+  REASONS.wordy,
+  REASONS.intensifier,
+  REASONS.adjectives,
+  REASONS.synonymPair,
+  REASONS.repeated,
+  REASONS.verb,
+  REASONS.notOnly,
+]);
 
 /**
  * A text judged human keeps only the changes to what the detector flags (`flagged`, picked per
@@ -276,7 +294,12 @@ const LISTED_EDITS: ReadonlySet<Reason> = new Set<Reason>([
  * passages and the sentences that read as AI-generated are what is flagged; so is an uncertain
  * one, whose sentences that read as AI-generated are.
  */
-function keepFlagged(text: string, flagged: RawHunk[], j: Judgement): { hunks: RawHunk[]; note: string } {
+function keepFlagged(
+  text: string,
+  flagged: RawHunk[],
+  j: Judgement,
+  mode: RewriteMode,
+): { hunks: RawHunk[]; note: string } {
   const { kept } = notRaising(text, flagged, j.score);
   const bySentence = j.mixed || j.uncertain;
   const what = j.mixed
@@ -284,13 +307,15 @@ function keepFlagged(text: string, flagged: RawHunk[], j: Judgement): { hunks: R
     : j.uncertain
       ? 'the sentences that read as AI-generated and the words'
       : 'what';
+  // (An uncertain text's concise revision also makes concise prose's cuts throughout: flaggedEdit.)
+  const concisely = j.uncertain && mode === 'concise' ? ', with the cuts concise prose makes throughout' : '';
   const person = j.mixed
     ? `This text reads as partly written by a person (AI passages in ${Math.round(100 * j.aiShare)} % of it)`
     : j.uncertain
-      ? `This text may be written by a person (AI confidence ${j.score.toFixed(1)} %, between the human and the AI range)`
+      ? `This text may be written by a person (AI confidence ${j.score.toFixed(1)} %, below the ${DEFAULT_THRESHOLD} % at which the detector calls a text AI-generated)`
       : `This text reads as written by a person (AI confidence ${j.score.toFixed(1)} %)`;
   const note = kept.length
-    ? `${person}, so only ${what} the detector flags in it ${bySentence ? 'were' : 'was'} revised: ${changes(kept.length)}; the rest is left as written.`
+    ? `${person}, so only ${what} the detector flags in it ${bySentence ? 'were' : 'was'} revised${concisely}: ${changes(kept.length)}; the rest is left as written.`
     : flagged.length
       ? `${person} and nothing the detector flags in it could be revised without raising its score, so nothing was changed.`
       : `${person} and nothing in it is flagged, so nothing was changed.`;
@@ -500,7 +525,7 @@ export async function reviseDocument(
         );
         found += raw.length;
         passed += ok.length;
-        done.push(...(flaggedOnly ? ok.filter((h) => flaggedEdit(judgement, h)) : ok));
+        done.push(...(flaggedOnly ? ok.filter((h) => flaggedEdit(judgement, h, options.mode)) : ok));
       }
       for (const h of done) idOf.set(h, idOf.size);
       kept.push(...done);
@@ -519,7 +544,9 @@ export async function reviseDocument(
   // is uncertain about, only when the rules found something to change (else the rules' own
   // "found nothing" says why).
   if (judgement && (passed > 0 || judgement.human))
-    ({ hunks: kept, note } = flaggedOnly ? keepFlagged(text, kept, judgement) : keepNotRaising(text, kept, judgement));
+    ({ hunks: kept, note } = flaggedOnly
+      ? keepFlagged(text, kept, judgement, options.mode)
+      : keepNotRaising(text, kept, judgement));
   const result = apply(text, kept);
   const hunks = toHunks(text, kept).map((h, i) => ({ ...h, id: idOf.get(kept[i]) ?? h.id }));
   verifyRevision(text, result, spans, hunks, ranges);

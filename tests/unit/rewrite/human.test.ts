@@ -321,7 +321,7 @@ describe('headings', () => {
     expect(analyzeText(withoutHeadings(POLICY)).verdict).toBe('uncertain');
     const out = await revise(POLICY, opts('standard', 2));
     expect(out.diff_summary.note ?? '').not.toMatch(/reads as written by a person/);
-    expect(out.diff_summary.note ?? '').toMatch(/between the human and the AI range/);
+    expect(out.diff_summary.note ?? '').toMatch(/below the [\d.]+ % at which the detector calls a text AI-generated/);
     expect(out.hunks.length).toBeGreaterThan(2);
     for (const heading of ['1. Purpose', '2. Eligibility', '3. Equipment and Security', '4. Review'])
       expect(out.text).toContain(heading);
@@ -372,8 +372,23 @@ describe('a text the detector is uncertain about', () => {
       // Contractions follow the mode the user asked for.
       if (mode === 'standard') expect(out.text).toContain("I'm happy to answer questions before then.");
       else expect(out.text).toContain('I am happy to answer questions before then.');
-      expect(out.diff_summary.note).toMatch(/between the human and the AI range/);
+      expect(out.diff_summary.note).toMatch(/below the [\d.]+ % at which the detector calls a text AI-generated/);
       expect(detectorScore(out.text)).toBeLessThanOrEqual(detectorScore(MEMO));
     },
   );
+
+  it('concise: the cuts concise prose makes go throughout too, and the note says so', async () => {
+    // The writer asked for concise prose: a wordy phrase in a sentence that reads as human
+    // ("managers must ensure that a written … plan") is cut as it would be anywhere, the writer's
+    // words stay.
+    const out = await revise(MEMO, opts('concise', 2));
+    const reasons = out.hunks.flatMap((h) => (h.reason ?? '').split('; '));
+    expect(reasons).toContain(REASONS.wordy);
+    expect(out.text).toContain('managers must ensure a written 30-60-90 day plan is ready');
+    expect(out.text).toContain('a significant increase');
+    expect(out.diff_summary.note).toMatch(/with the cuts concise prose makes throughout/);
+    expect(detectorScore(out.text)).toBeLessThanOrEqual(detectorScore(MEMO));
+    const standard = await revise(MEMO, opts('standard', 2));
+    expect(standard.text).toContain('managers must ensure that a written 30-60-90 day plan is ready');
+  });
 });
