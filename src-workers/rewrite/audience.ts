@@ -17,6 +17,8 @@ const POINTS_AT_CHOICE = set('one ones either neither both each which whichever 
  * what they are after ("looking for …"); "Whether you're right or wrong, …" is a judgement and stays.
  */
 const READER_WORDS = set('a an new just already looking planning starting hoping trying interested seeking searching');
+/** Words before "you" that say the thing suits the reader ("for you", "suits you"). */
+const SUITS = set('for suit suits fit fits');
 /** Longest opening (in words) read as a list of readers, not a clause with a point of its own. */
 const MAX_OPENING_WORDS = 16;
 /** Shortest main clause that says what it says without the opening. */
@@ -50,10 +52,15 @@ export function dropAudienceOpening(toks: Tok[]): boolean {
   if (rest < 0 || (toks[rest].kind !== 'word' && toks[rest].kind !== 'placeholder')) return false;
   // A short main clause may lean on the opening for its object ("…, Bali delivers.").
   let mainWords = 0;
-  for (let k = rest; k >= 0; k = nextIndex(toks, k)) {
+  for (let k = rest, prev = ''; k >= 0; k = nextIndex(toks, k)) {
     if (!isWord(toks[k])) continue;
     mainWords++;
-    if (POINTS_AT_CHOICE.has(keyOf(toks[k]))) return false;
+    const key = keyOf(toks[k]);
+    if (POINTS_AT_CHOICE.has(key)) return false;
+    // A clause that says whom it suits ("this course is for you", "Aurora X is the perfect
+    // solution for you") says it of the readers the opening names: without them it says nothing.
+    if (key === 'you' && SUITS.has(prev)) return false;
+    prev = key;
   }
   if (mainWords < MIN_MAIN_WORDS) return false;
   const why = REASONS.opener;

@@ -484,11 +484,19 @@ function sAuxiliary(toks: readonly Tok[], v: number, verbKey: string): 'has' | '
   if (!next) return 'is';
   if (next.kind === 'placeholder') return 'has';
   const k = keyOf(next);
+  // "It's said that …", "it's known that …" report what is said: a passive ("He's said that
+  // before" has said it).
+  if (k === 'that' && REPORTING_PARTICIPLES.has(verbKey) && /^it['’]s$/.test(keyOf(toks[prevIndex(toks, v)] ?? next)))
+    return 'is';
   if (next.kind === 'word' && OBJECT_OPENERS.has(k)) return 'has';
   if (next.kind === 'word' && PARTICLES.has(k)) return '';
   return 'is';
 }
 
+/** Participles that report what people say or know, passive after an impersonal "it". */
+const REPORTING_PARTICIPLES = set(
+  'said known believed thought expected reported estimated claimed rumored rumoured feared hoped argued assumed understood agreed suggested',
+);
 /** Participles of naming and judging, which take a name or a judgement after a passive "is". */
 const NAMING_PARTICIPLES = set(
   'called named known considered described referred regarded termed dubbed labeled labelled deemed',

@@ -34,6 +34,8 @@ interface Counted {
   negations: number;
   entities: Map<string, number>;
   words: Set<string>;
+  /** Holds "first and foremost", which an ordinal "first" may replace. */
+  foremost: boolean;
 }
 
 /** A crude stem for "is this the same word": inflectional endings off. */
@@ -84,7 +86,7 @@ export function entitiesOf(text: string): Set<string> {
 }
 
 function count(text: string, entities: ReadonlySet<string>): Counted {
-  const out: Counted = { numbers: new Map(), negations: 0, entities: new Map(), words: new Set() };
+  const out: Counted = { numbers: new Map(), negations: 0, entities: new Map(), words: new Set(), foremost: false };
   const toks = tokenize(text).filter((t) => t.kind === 'word');
   for (let i = 0; i < toks.length; i++) {
     const raw = toks[i].text;
@@ -93,10 +95,14 @@ function count(text: string, entities: ReadonlySet<string>): Counted {
     // "firstly" counts as "first", and so does "initially" ("Initially, we must …" → "First, we
     // must …"; "at first" is the same "first").
     const num = k === 'initially' ? 'first' : /^(?:first|second|third|fourth|fifth)ly$/.test(k) ? k.slice(0, -2) : k;
-    // "on (the) one hand" announces a contrast: no quantity.
-    const idiom = num === 'one' && toks[i + 1]?.text.toLowerCase() === 'hand';
+    // "on (the) one hand" announces a contrast: no quantity. Nor does "first and foremost", an
+    // emphasis ("Above all, …"), which may also open a sequence ("First, …"): either may replace it.
+    const foremost =
+      num === 'first' && toks[i + 1]?.text.toLowerCase() === 'and' && toks[i + 2]?.text.toLowerCase() === 'foremost';
+    if (foremost) out.foremost = true;
+    const idiom = (num === 'one' && toks[i + 1]?.text.toLowerCase() === 'hand') || foremost;
     if (/\d/.test(raw) || (NUMBER_WORDS.has(num) && !idiom)) add(out.numbers, num);
-    // "not only … but also", "not just" ("isn't just"), "(whether) or not", "last but not least", "it's no secret that", "there is
+    // "not only … but also", "not just" ("isn't just"), "(whether) or not", "last but not least", "without further ado", "it's no secret that", "it is no exaggeration to say", "there is
     // no doubt that", "it goes without saying that", "without a doubt" and the invitation
     // "(please) don't / do not hesitate to" and "nothing short of" (an insistence: "is nothing short of
     // magical" says it is magical) do not negate.
@@ -107,8 +113,9 @@ function count(text: string, entities: ReadonlySet<string>): Counted {
       ((k === 'not' || /n't$/.test(k)) && /^(?:only|just|merely|simply|least)$/.test(next)) ||
       // A hunk may hold only the "or not" of "whether or not".
       (k === 'not' && toks[i - 1]?.text.toLowerCase() === 'or') ||
-      (k === 'no' && /^(?:secret|doubt)$/.test(next)) ||
+      (k === 'no' && /^(?:secret|doubt|exaggeration)$/.test(next)) ||
       (k === 'nothing' && next === 'short' && toks[i + 2]?.text.toLowerCase() === 'of') ||
+      (k === 'without' && next === 'further' && toks[i + 2]?.text.toLowerCase() === 'ado') ||
       (k === 'without' &&
         ((next === 'saying' && /^(?:go|goes|went)$/.test(toks[i - 1]?.text.toLowerCase() ?? '')) ||
           (next === 'a' && toks[i + 2]?.text.toLowerCase() === 'doubt'))) ||
@@ -156,6 +163,8 @@ export function makeGuard(original: string, allowed: ReadonlySet<string>): Guard
     check(before, after) {
       const a = count(before, entities);
       const b = count(after, entities);
+      if (a.foremost && !b.foremost && b.numbers.get('first') === (a.numbers.get('first') ?? 0) + 1)
+        add(a.numbers, 'first');
       for (const [n, c] of a.numbers) if ((b.numbers.get(n) ?? 0) !== c) return `a number (“${n}”) would change`;
       for (const [n] of b.numbers) if (!a.numbers.has(n)) return `a number (“${n}”) would be added`;
       if (a.negations !== b.negations) return 'a negation would be lost or added';

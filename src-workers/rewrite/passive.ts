@@ -16,6 +16,7 @@ import {
   closingAbbreviation,
   isLowerWord,
   keyOf,
+  nextIndex,
   placeholderOrder,
   prevIndex,
   tok,
@@ -56,6 +57,10 @@ const GERUND_LEADS = set('after before while since when upon without by despite 
 const PARTICLES = set('out up down off over');
 const STATIVE = set(
   'located situated placed parked seated positioned stationed housed stored set surrounded lined bordered flanked',
+);
+/** Auxiliaries and verbs that open a second predicate after "and" ("… and was recovered", "… and is now in …"). */
+const SECOND_PREDICATE = set(
+  'is are was were has have had will would can could may might must should remains remained became becomes still later now',
 );
 /** Words that open a clause inside a subject. */
 const CLAUSE_WORDS = set('who whom whose which that where when because if while');
@@ -151,6 +156,13 @@ export function passiveToActive(toks: Tok[], state: ReviseState): boolean {
   if (!base || base === 'be') return false;
   const { agent, tail } = agentAndTail(toks.slice(w[by + 1], toks.length - 1));
   if (firstComma >= 0 && (!tail.length || firstComma < toks.length - 1 - tail.length)) return false;
+  // Nor a second predicate of the subject after the agent's phrase ("was stolen by Peruggia in 1911
+  // and was recovered two years later"): the active would give it to the agent.
+  for (let n = w[by + 1]; n < toks.length - 1; n++) {
+    if (toks[n].kind !== 'word' || !/^(?:and|but)$/.test(keyOf(toks[n]))) continue;
+    const after = nextIndex(toks, n);
+    if (after >= 0 && SECOND_PREDICATE.has(keyOf(toks[after]))) return false;
+  }
   const agentWordToks = agent.filter((t) => t.kind === 'word' || t.kind === 'placeholder');
   const agentWords = agentWordToks.length;
   if (agentWords < 1 || agentWords > 6) return false;
@@ -267,6 +279,11 @@ export function passiveToActive(toks: Tok[], state: ReviseState): boolean {
             lexiconHas(owner, 'Plural') ||
             lexiconHas(owner, 'Singular') ||
             ABSTRACT_NOUN_ENDING.test(owner))));
+    // A capital the text cannot vouch for: a word the lexicon knows as neither a name nor a noun,
+    // written nowhere in lower case ("Penicillin was discovered by Fleming"), may be a name or a
+    // common noun, and mid-sentence either way of writing it may be wrong: the passive stays.
+    if (!lower && first.kind === 'word' && !properInLexicon(owner) && !/^\p{Lu}[\p{Lu}\d]+$/u.test(first.text))
+      return false;
     // Only the capital goes: the word keeps its own apostrophe ("People’s" → "people’s").
     object = [
       lower ? { ...first, text: first.text.charAt(0).toLowerCase() + first.text.slice(1), reason: why } : first,

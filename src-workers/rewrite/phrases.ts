@@ -25,6 +25,10 @@ import {
   SUBJECT_PRONOUNS,
 } from './wordsets';
 
+/** Fields of work or study, which one is "in". */
+const FIELDS_OF_PRACTICE = set(
+  'nutrition education health healthcare business marketing sales finance banking science medicine technology sport sports politics law engineering design fashion music art literature history teaching parenting cooking gardening investing travel research management leadership writing',
+);
 /** Words that grade the adjective after them ("most important", "truly unique"). */
 const DEGREE_WORDS = set(
   'most more less least very so too as how extremely particularly especially equally really incredibly highly increasingly critically vitally all truly quite super absolutely hugely immensely enormously tremendously fairly pretty rather somewhat',
@@ -110,7 +114,7 @@ const HELP_FORMS = set('help helps helped helping');
  * ("extremely corrosive", "add it very slowly").
  */
 const DEGREE_IS_THE_CLAIM = set(
-  'rare rarely uncommon unusual common commonly likely unlikely frequent frequently infrequent occasionally often seldom low high small few scarce preterm low-density high-density drug-resistant corrosive toxic flammable poisonous hazardous dangerous hot slowly carefully gently',
+  'rare rarely uncommon unusual common commonly likely unlikely frequent frequently infrequent occasionally often seldom low high small few scarce preterm low-density high-density drug-resistant corrosive toxic flammable poisonous hazardous dangerous hot slowly carefully gently young old low-income high-income satisfied dissatisfied fragile limited',
 );
 /** One event in a story or a history, singular: what it leads to is told, not claimed. */
 const ONE_EVENT = set(
@@ -233,7 +237,19 @@ function framings(): Entry[] {
     for (const a of adjectives) for (const v of verbs) out.push(C(`${it} ${a} to ${v} that`, '', 2));
   for (const it of ['it is', "it's", 'it is also', "it's also"])
     for (const a of ['worth', 'interesting to', 'noteworthy to'])
-      for (const v of ['noting', 'mentioning', 'remembering', 'considering', 'note', 'mention']) {
+      for (const v of [
+        'noting',
+        'mentioning',
+        'remembering',
+        'considering',
+        'highlighting',
+        'stressing',
+        'emphasizing',
+        'emphasising',
+        'pointing out',
+        'note',
+        'mention',
+      ]) {
         if (a === 'worth' && !v.endsWith('ing')) continue;
         if (a !== 'worth' && v.endsWith('ing')) continue;
         out.push(C(`${it} ${a} ${v} that`, '', 2));
@@ -255,13 +271,23 @@ function framings(): Entry[] {
     C('it is safe to say that', '', 2),
     C('it can be seen that', '', 2, { modes: NOT_ACADEMIC }),
     C("it's safe to say that", '', 2),
+    // A notice's courtesy: the statement stands on its own ("Please note that the office will be
+    // closed on Friday." → "The office will be closed on Friday."); a formal letter keeps it.
+    C('it is no exaggeration to say that', '', 2),
+    C("it's no exaggeration to say that", '', 2),
+    C('please note that', '', 2, { modes: NOT_FORMAL }),
+    C('kindly note that', '', 2, { modes: NOT_FORMAL }),
+    C('please be advised that', '', 2, { modes: NOT_FORMAL }),
   );
   // "It is highly recommended that you enable it." → "You should enable it." (the verb after
   // "that you" is already the bare form "should" takes).
   for (const it of ['it is', "it's"])
     for (const how of ['', 'highly ', 'strongly '])
       for (const a of ['recommended', 'advisable', 'advised'])
-        out.push(C(`${it} ${how}${a} that you`, 'you should', 2, { guard: { nextLower: true } }));
+        // Not before "do not", which "should" cannot take ("You should do not share …").
+        out.push(
+          C(`${it} ${how}${a} that you`, 'you should', 2, { guard: { nextLower: true, nextNotIn: set("do don't") } }),
+        );
   // The same framing before an aside: "It's worth noting that, in 2019, sales fell." → "In 2019, sales fell."
   const beforeAside = out
     .filter((e) => e.src.endsWith(' that') && !e.alts.plain[0])
@@ -413,11 +439,16 @@ export const PHRASES: Entry[] = [
     // field ("When it comes to nutrition, balance matters" → "In nutrition, …", "In choosing a
     // stroller, …").
     O('when it comes to', 'As for', 2, { guard: { notOpening: true } }),
-    O('when it comes to', 'In', 2),
+    // A field is one to be in ("In nutrition, …"); anything else is what is said holds for
+    // ("When it comes to vaccines, the evidence is clear" → "For vaccines, …", not "In vaccines").
+    O('when it comes to', 'In', 2, { guard: { nextIn: FIELDS_OF_PRACTICE } }),
+    O('when it comes to', 'In', 2, { guard: { nextGerund: true } }),
+    O('when it comes to', 'For', 2),
     O('throughout history ,', 'Through the ages,', 2),
     // Not "Over the past few years,", which narrows a span of decades.
     O('in recent years ,', 'Recently,', 2),
     O('once upon a time ,', 'Long ago,', 2),
+    O('without further ado ,', '', 2),
     O('once upon a time', 'Long ago', 2),
     O('as the sun', 'When the sun', 2),
     O('in an era of', 'In a time of', 2),
@@ -519,6 +550,22 @@ export const PHRASES: Entry[] = [
 
   // ---- Stock phrases the detector lists, reworded --------------------------------------------
   ...because('stock', [
+    // A launch's breathless opening said as announcements are ("We are thrilled to announce" →
+    // "We are pleased to announce"; casual "happy").
+    ...['thrilled', 'excited', 'delighted'].flatMap((w) =>
+      ['announce', 'introduce', 'share', 'unveil'].map((v) =>
+        F(`${w} to ${v}`, { plain: [`pleased to ${v}`], casual: [`happy to ${v}`] }, 2, {
+          // The writer's own announcement only ("The kids were excited to share their drawings" is
+          // their feeling, not a formula).
+          guard: { prevIn: new Set([...BE_FORMS, "we're", "i'm"]), prevWithin: { n: 2, in: set("we i we're i'm") } },
+        }),
+      ),
+    ),
+    // Travel copy's clichés said plainly: "a treasure trove of letters" is a rich store of them,
+    // "a hidden gem" a real find.
+    F('a treasure trove of', 'a rich store of', 2),
+    F('a true hidden gem', 'a real find', 2),
+    F('a hidden gem', 'a real find', 2),
     // Not as a subject with a plural verb: "The complexities of the law are many" would become
     // "The complexity of the law are many".
     F('the complexities of', 'the complexity of', 2, {
@@ -724,7 +771,9 @@ export const PHRASES: Entry[] = [
       modes: CONCISE,
       guard: {
         nextLower: true,
-        prevNotIn: set('not the this that at from of same ,'),
+        // Nor a point of a scale ("satisfied or very satisfied", "rated as very good") nor who a
+        // rule or a claim covers ("Only very experienced pilots", "effective in very young children").
+        prevNotIn: set('not the this that at from of same , or and as only in among'),
         nextNotIn: new Set([...set('much many few little same first last end best'), ...DEGREE_IS_THE_CLAIM]),
         notPrevWithin: NEGATED_CLAUSE,
       },
@@ -959,6 +1008,21 @@ export const PHRASES: Entry[] = [
     F('a small number of', 'a few of', 2, { guard: { nextIn: DETERMINERS } }),
     F('in light of the fact that', 'because', 2),
     F('a great deal of', 'a lot of', 2, { modes: CONCISE }),
+    // Wordy ways of saying the word after them ("surveyed a total of 1,204 customers over a period
+    // of two weeks" → "surveyed 1,204 customers over two weeks"). Never opening a sentence, which a
+    // number would then open.
+    F('a total of', '', 2, { modes: CONCISE, guard: { beforeAmount: true, notSentenceStart: true } }),
+    F('over a period of', 'over', 2, { modes: CONCISE, guard: { beforeAmount: true } }),
+    F('for a period of', 'for', 2, { modes: CONCISE, guard: { beforeAmount: true } }),
+    F('in an effort to', 'to', 2),
+    F('brand new', 'new', 2, { modes: CONCISE }),
+    F('brand - new', 'new', 2, { modes: CONCISE }),
+    F('a little bit of', 'a little', 2, { modes: CONCISE }),
+    // "the act of sitting down with a book" is sitting down with one.
+    F('the act of', '', 2, { modes: CONCISE, guard: { nextGerund: true } }),
+    F('take steps to', '', 2, { modes: CONCISE, guard: { prevIn: MODALS } }),
+    F('it is a good idea to', 'it helps to', 2, { modes: CONCISE }),
+    F('it is also a good idea to', 'it also helps to', 2, { modes: CONCISE }),
     F('in relation to', 'about', 2, { modes: ['concise', 'casual'] }),
     // The additive "as well as" only; the comparison ("not retain it as well as we would", "as
     // well as expected", "does it as well as anyone") keeps it.
@@ -982,11 +1046,11 @@ export const PHRASES: Entry[] = [
     // including cost, was …").
     F('a range of', 'many', 2, {
       modes: CONCISE,
-      guard: { notMeasured: 2, notSentenceStart: true, notNextWithin: { n: 4, in: SINGULAR_VERBS } },
+      guard: { notMeasured: 3, notSentenceStart: true, notNextWithin: { n: 4, in: SINGULAR_VERBS } },
     }),
     F('a range of', 'many', 2, {
       modes: CONCISE,
-      guard: { notMeasured: 2, notNextWithin: { n: 4, in: new Set([...SINGULAR_VERBS, ',']) } },
+      guard: { notMeasured: 3, notNextWithin: { n: 4, in: new Set([...SINGULAR_VERBS, ',']) } },
     }),
     F('the month of', '', 2, {
       modes: CONCISE,
@@ -1169,6 +1233,13 @@ export const PHRASES: Entry[] = [
     ),
     // Not "the children of Israel" (a people) nor "children of divorce": only children as such.
     // Not in a report of harm: "the two children were pronounced dead" keeps its register.
+    // A notice's stiff courtesy before an order ("kindly contact the front desk" → "please contact").
+    F('kindly', 'please', 2, {
+      modes: CASUAL,
+      guard: {
+        nextIn: set('contact call email note let send return call check ensure submit reply confirm remove refrain'),
+      },
+    }),
     F('children', 'kids', 2, {
       modes: CASUAL,
       // Nor beside the set phrase "our children's children".
@@ -1225,7 +1296,7 @@ export const PHRASES: Entry[] = [
       guard: {
         attributive: true,
         nextNotIn: set(
-          'amount amounts number numbers quantity quantities scale proportion proportions part portion sums sum extent majority intestine language print data dataset datasets',
+          'amount amounts number numbers quantity quantities scale proportion proportions part portion sums sum extent majority intestine language print data dataset datasets egg eggs bowel',
         ),
       },
     }),
@@ -1254,6 +1325,30 @@ export const PHRASES: Entry[] = [
         nextWithin: {
           n: 2,
           in: set('people things ways reasons students children problems questions studies books times cases'),
+        },
+      },
+    }),
+    F('a bunch of', 'several', 2, {
+      modes: FORMAL,
+      guard: {
+        nextWithin: {
+          n: 2,
+          in: set(
+            'people things ways reasons students children problems questions ideas friends options books times cases',
+          ),
+        },
+      },
+    }),
+    // Slang praise; never what fills one with awe ("the awesome power of the sea", "an awesome
+    // responsibility"), its older sense.
+    F('awesome', 'excellent', 2, {
+      modes: FORMAL,
+      guard: {
+        notNextWithin: {
+          n: 2,
+          in: set(
+            'power powers force forces might responsibility responsibilities beauty sight spectacle scale size majesty',
+          ),
         },
       },
     }),
@@ -1404,8 +1499,9 @@ export const PHRASES: Entry[] = [
     F('undoubtedly', 'very likely', 2, { modes: ACADEMIC }),
     O('undoubtedly ,', 'Very likely,', 2, { modes: ACADEMIC }),
     O('without a doubt ,', 'Very likely,', 2, { modes: ACADEMIC }),
-    O('clearly ,', 'Apparently,', 2, { modes: ACADEMIC }),
-    O('obviously ,', 'Apparently,', 2, { modes: ACADEMIC }),
+    // ("Apparently," would report hearsay: the overclaim goes instead.)
+    O('clearly ,', '', 2, { modes: ACADEMIC }),
+    O('obviously ,', '', 2, { modes: ACADEMIC }),
     C('it is clear that', 'it appears that', 2, { modes: ACADEMIC }),
     C('it is evident that', 'it appears that', 2, { modes: ACADEMIC }),
     C('it is obvious that', 'it seems that', 2, { modes: ACADEMIC }),
@@ -1445,7 +1541,9 @@ export const PHRASES: Entry[] = [
         modes: ACADEMIC,
         // The expectation may stand far back, past an aside: "We hypothesize that TRE, in which
         // participants eat within an 8-hour window, will reduce …".
-        guard: { prevNotIn: set('you i we'), notInSentence: ALREADY_HEDGED },
+        // Nor a change by a stated amount, which is announced or scheduled, not predicted
+        // ("Membership fees will increase by $5 per month effective February 1").
+        guard: { prevNotIn: set('you i we'), notInSentence: ALREADY_HEDGED, notMeasured: true },
       }),
     ),
     // A general causal claim, hedged: "X leads to Y" → "X can lead to Y".

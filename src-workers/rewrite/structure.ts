@@ -919,6 +919,9 @@ function stackedAdjectives(toks: Tok[], state: ReviseState): boolean {
     if (!attributive && !predicate) continue;
     const p = prevIndex(toks, i);
     if (p >= 0 && (toks[p].text === ',' || /^(?:both|between|and)$/.test(keyOf(toks[p])))) continue;
+    // Nor a superlative's pair, each a ranking of its own ("among the most beloved and valuable
+    // paintings": the most valuable is a claim of price).
+    if (p >= 0 && /^(?:most|least|more|less)$/.test(keyOf(toks[p]))) continue;
     // The detector's word goes, the writer's stays: "a seamless and rewarding experience" → "a
     // rewarding experience" (not "a seamless experience", which the swaps then make "smooth").
     if (LISTED_WORDS.has(keyOf(a)) && WORTH_TO_READER.has(keyOf(toks[b]))) {

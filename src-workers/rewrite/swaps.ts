@@ -134,6 +134,7 @@ function guardOk(g: Guard, toks: readonly Tok[], start: number, end: number): bo
   if (g.noAppositive && appositiveAfter(toks, end)) return false;
   if (g.notInSentence && toks.some((t) => t.kind === 'word' && g.notInSentence!.has(keyOf(t)))) return false;
   if (g.notMeasured && amountWithin(toks, end, g.notMeasured === true ? 6 : g.notMeasured)) return false;
+  if (g.beforeAmount && !amountWithin(toks, end, 1)) return false;
   if (g.notAfterPossessive && possessiveBefore(toks, start, g.notAfterPossessive)) return false;
   if (g.notParallel && parallelAfter(toks, end)) return false;
   if (g.notFirstOfVerbPair && thirdPersonVerbAfterLink(toks, end)) return false;
@@ -360,12 +361,17 @@ function attributive(toks: readonly Tok[], end: number, start = end): boolean {
  * preposition or an adverb in -ly ("an enhanced annuity", "subject to enhanced due diligence",
  * "illegally obtained funds"), where no subject can make it a verb.
  */
+/** Orders that open an offer and take a noun phrase ("Enjoy …", "Try …", "Discover …"). */
+const ORDERS_OF_OFFERS = set('enjoy try taste sample savor savour discover explore order book shop browse find see');
 function participleBeforeNoun(toks: readonly Tok[], end: number, start: number): boolean {
   if (!/(?:ed|en)$/.test(keyOf(toks[end]))) return false;
   const p = prevIndex(toks, start);
   const before = p >= 0 ? keyOf(toks[p]) : '';
-  // (At a sentence's start too: "Enhanced CT scans show …".)
-  if (!(p < 0 || DETERMINERS.has(before) || PREPOSITIONS.has(before) || before.endsWith('ly'))) return false;
+  // (At a sentence's start too: "Enhanced CT scans show …"; and after an order that opens it:
+  // "Enjoy crafted cocktails".)
+  const afterOrder = ORDERS_OF_OFFERS.has(before) && prevIndex(toks, p) < 0;
+  if (!(p < 0 || afterOrder || DETERMINERS.has(before) || PREPOSITIONS.has(before) || before.endsWith('ly')))
+    return false;
   // Its noun may be written in capitals ("a leveraged ETF").
   const n = nextIndex(toks, end);
   const k = n >= 0 ? keyOf(toks[n]) : '';
@@ -455,8 +461,8 @@ function beforePlural(toks: readonly Tok[], end: number, pos: PosCache): boolean
     if (toks[i].kind !== 'word') return false;
     const tags = tagsAt(toks, i, pos);
     if (tags.has('Plural')) return true;
-    // A describing word or a noun that modifies the head ("skincare products").
-    if (!tags.has('Adjective') && !tags.has('Noun')) return false;
+    // A describing word or a noun that modifies the head ("skincare products", "dining options").
+    if (!tags.has('Adjective') && !tags.has('Noun') && !/[a-z]ing$/.test(k)) return false;
   }
   return false;
 }

@@ -231,6 +231,8 @@ export interface Guard {
    * reports a measurement.
    */
   notMeasured?: boolean | number;
+  /** A number comes next ("a total of 1,204 customers"). */
+  beforeAmount?: boolean;
 }
 
 /**
@@ -340,6 +342,18 @@ const MITIGATED: Guard = {
  * Who performs, what they make, and what is put on show: a festival or a venue features them, a
  * menu its local produce, a museum its collection (a talent or a skill is shown).
  */
+/** People who say things, and so stress what they say. */
+const SPEAKERS = set(
+  'he she we i you mayor minister president chair ceo speaker author authors teacher professor spokesperson spokesman spokeswoman official officials leader leaders manager director governor senator',
+);
+/** The living world, on which people's impact is the environmental term. */
+const LIVING_WORLD = set(
+  'reef reefs planet environment ocean oceans nature wildlife ecosystem ecosystems habitat habitats biodiversity',
+);
+/** Words that open a verdict, after the idiom "at the end of the day". */
+const VERDICT_OPENINGS = set("it it's what that that's this everything all nothing success your you're whatever");
+/** Subject pronouns of a person. */
+const PERSON_PRONOUNS = set('i you he she we they who');
 const FEATURED = set(
   'artist artists band bands musician musicians performer performers singer singers acts dancers designers filmmakers films writers authors chefs ' +
     'produce dishes food cuisine ingredients recipes wines artifacts artefacts collection collections paintings artworks exhibits sculptures photographs',
@@ -579,7 +593,12 @@ const HONOURED_PEOPLE = set(
  * ... and what they gave or shared ("a tribute to his family's sacrifices", "to the friendship you
  * and Mom shared": "showed his family's sacrifices" would put them on display), three words on.
  */
-const HONOURED = new Set([...HONOURED_PEOPLE, ...set('sacrifice sacrifices friendship friendships')]);
+const HONOURED = new Set([
+  ...HONOURED_PEOPLE,
+  ...set(
+    'monks nuns scribes builders artisans craftsmen craftspeople engineers pioneers artists writers scientists researchers inventors citizens community communities residents villagers farmers miners sacrifice sacrifices friendship friendships',
+  ),
+]);
 /** "is a testament to" said plainly ("shows"): not of people honoured, nor before a second "and to". */
 const SHOWN: Guard = { notParallel: true, noAppositive: true, notNextWithin: { n: 3, in: HONOURED } };
 /**
@@ -620,6 +639,10 @@ const NOT_AN_IMPACT_MADE = set(
 );
 const LEAVE_FORMS = set('leave leaves left leaving');
 /** Before "struggle between/with" used as a noun (not "power struggle", not the verb after a subject). */
+/** What a movement struggles for or against: independence, rights, apartheid … */
+const CAUSES_OF_MOVEMENTS = set(
+  'independence freedom liberation rights suffrage equality democracy justice apartheid colonialism colonial slavery segregation tyranny oppression dictatorship racism',
+);
 const STRUGGLE_BEFORE = set(
   'the a an this that his her their its our my your constant eternal ongoing internal inner central classic timeless universal age-old perpetual fundamental moral emotional psychological personal epic long',
 );
@@ -768,6 +791,8 @@ export const TABLE: Entry[] = [
   O('in addition ,', { plain: ['', 'Also,'], formal: [''], casual: ['', 'Also,', 'Plus,'], concise: [''] }, 2, {
     group: 'additive',
   }),
+  // At a sentence's start it mostly opens a sequence ("… all three things a good book should do.
+  // First and foremost, …"), which "Above all," would break; mid-sentence it is "above all".
   O('first and foremost ,', 'First,', 1),
   O('last but not least ,', 'Finally,', 1),
   O('firstly ,', 'First,', 2),
@@ -834,7 +859,12 @@ export const TABLE: Entry[] = [
   O('nonetheless ,', CONCESSIVE, 2, { group: 'concessive' }),
   // Not the day's end told in a story ("At the end of the day, we sat on the balcony"): the idiom
   // argues in the present.
-  O('at the end of the day ,', { plain: ['In the end,'], concise: [''] }, 2, { guard: { beforePastOrFuture: false } }),
+  // Only before a verdict ("At the end of the day, it's your call", "what matters is …"); before
+  // people and what they do the day's end is a time ("At the end of the day, the nurses hand over
+  // their patients").
+  O('at the end of the day ,', { plain: ['In the end,'], concise: [''] }, 2, {
+    guard: { beforePastOrFuture: false, nextIn: VERDICT_OPENINGS },
+  }),
   O('when all is said and done ,', { plain: ['In the end,'], concise: [''] }, 2),
   O('in this day and age ,', 'Today,', 1),
   O('in the modern world ,', 'Today,', 2),
@@ -964,12 +994,18 @@ export const TABLE: Entry[] = [
     F('last but not least', 'finally', 1),
     // The idiom sets off its clause ("but at the end of the day, it's your call"); the day's end
     // itself does not ("The shop closes at the end of the day on Friday").
-    F('at the end of the day', 'in the end', 2, { guard: { nextIn: set(','), beforePastOrFuture: false } }),
+    F('at the end of the day', 'in the end', 2, {
+      guard: { nextIn: set(','), beforePastOrFuture: false, notSentenceStart: true },
+    }),
     F('of paramount importance', 'vital', 1),
     F('of utmost importance', 'vital', 1),
     F('of the utmost importance', 'vital', 1),
     F('on a daily basis', 'daily', 2),
-    F('on a regular basis', 'regularly', 2),
+    // Not after a noun that is the subject ("Exercise on a regular basis is good" is no "Exercise
+    // regularly is good"): only where a verb is modified, with no verb after.
+    F('on a regular basis', 'regularly', 2, {
+      guard: { nextNotIn: new Set([...BE_FORMS, ...MODALS, ...set('has have helps help')]) },
+    }),
     F('as a matter of fact', 'in fact', 2),
     V('come to the conclusion that', 'conclude that', 2),
     // "His anger is a reflection of his fear" → "reflects".
@@ -1055,6 +1091,12 @@ export const TABLE: Entry[] = [
           why: 'stock',
           guard: MANY_BEFORE_PLURAL,
         }),
+        // Before a plural, the many things of different kinds ("many kinds of features", "many
+        // kinds of disciplines" said they were types); of a mass, its kinds ("many kinds of music").
+        F(src, { plain: ['many different'], formal: ['a broad range of'], casual: ['all kinds of'] }, 2, {
+          why: 'stock',
+          guard: MANY_BEFORE_PLURAL,
+        }),
         F(src, { plain: ['many kinds of'], formal: ['a broad range of'], casual: ['all kinds of'] }, 2, {
           why: 'stock',
         }),
@@ -1118,6 +1160,10 @@ export const TABLE: Entry[] = [
     F('it is a testament to', 'it is a tribute to', 1, { guard: { clauseThat: true } }),
     F("it's a testament to", "it's a tribute to", 1, { guard: { clauseThat: true } }),
     F('it was a testament to', 'it was a tribute to', 1, { guard: { clauseThat: true } }),
+    // (People honoured: "The manuscript is a testament to the monks who copied it" is a tribute to
+    // them, not "shows the monks".)
+    F('is a testament to', 'is a tribute to', 1, { guard: TRIBUTE }),
+    F('was a testament to', 'was a tribute to', 1, { guard: TRIBUTE }),
     F('is a testament to', 'shows', 1, { guard: SHOWN }),
     F('was a testament to', 'showed', 1, { guard: SHOWN }),
     F('are a testament to', 'show', 1, { guard: SHOWN }),
@@ -1193,8 +1239,14 @@ export const TABLE: Entry[] = [
     F('has served as', 'has been', 1, { guard: { nextIn: A_AN, nextWithin: { n: 3, in: FIGURATIVE_ROLES } } }),
     F('have served as', 'have been', 1, { guard: { nextIn: A_AN, nextWithin: { n: 3, in: FIGURATIVE_ROLES } } }),
     F('serving as', 'acting as', 1, { guard: { nextIn: A_AN, nextWithin: { n: 3, in: FIGURATIVE_ROLES } } }),
-    N('beacon of', ['source of', 'symbol of'], 1),
-    N('cornerstone of', ['foundation of', 'basis of'], 2),
+    // A beacon of an ideal stands for it ("a beacon of freedom" is no "source of freedom"); only
+    // hope is given off.
+    N('beacon of', ['source of', 'symbol of'], 1, { guard: { nextIn: set('hope light comfort inspiration') } }),
+    N('beacon of', 'symbol of', 1),
+    // Not a stone laid ("The cornerstone of the Capitol was laid by George Washington").
+    N('cornerstone of', ['foundation of', 'basis of'], 2, {
+      guard: { notInSentence: set('laid lay lays laying stone') },
+    }),
     // The one tapestry of a whole ("part of the tapestry of your education", "the tapestry of
     // life") is its fabric; a tapestry of many things is a mix of them.
     N('tapestry of', 'fabric of', 1, { guard: { prevIn: set('the'), nextIn: WHOLES } }),
@@ -1269,7 +1321,9 @@ export const TABLE: Entry[] = [
     // "a boon for", not "a big help" ("a true big help" after an adjective).
     N('game-changer for', 'boon for', 2),
     N('game-changer', 'big step forward', 2, { guard: { prevIn: set('a the') } }),
-    N('game-changer', 'breakthrough', 2, { guard: { prevIn: DEGREE_BEFORE_NOUN } }),
+    N('game-changer', 'breakthrough', 2, {
+      guard: { prevIn: DEGREE_BEFORE_NOUN, prevNotIn: set('total complete absolute real') },
+    }),
     // Not Kuhn's term in the philosophy of science ("science advances through paradigm shifts").
     N('paradigm shift', 'major shift', 2, { guard: { notInSentence: set('kuhn science scientific') } }),
     // The quality is complexity ("the intricacy of the plot"); the parts are details.
@@ -1399,6 +1453,9 @@ export const TABLE: Entry[] = [
   // What a finding underscores it points to ("these findings underscore the need for", "the vital
   // role that green spaces can play"), never "shows", which claims a proof the finding may not be.
   V('underscore', 'point to', 1, { guard: { verb: true, object: true, nextWithin: { n: 3, in: POINTED_TO } } }),
+  // A person underscores what they say: they stress it ("The president underscored that the
+  // economy was strong" is no "showed that").
+  V('underscore', 'stress', 1, { guard: { verb: true, prevWithin: { n: 2, in: SPEAKERS } } }),
   // A study's findings are not made proof by the swap: after one, "underline" only.
   // Nor an idea or a theme, which a text stresses ("underscores the idea that …" is no "shows the idea").
   V('underscore', ['show', 'underline'], 1, {
@@ -1406,7 +1463,13 @@ export const TABLE: Entry[] = [
   }),
   V('underscore', 'underline', 1, { guard: { verb: true, object: true } }),
   // Performers and their work are featured ("venues showcasing new artists" → "featuring").
-  V('showcase', 'feature', 1, { guard: { verb: true, nextWithin: { n: 3, in: FEATURED } } }),
+  // A venue features its artists; a person shows their own work ("He showcased his paintings at
+  // the fair" → "showed").
+  V('showcase', 'feature', 1, {
+    guard: { verb: true, nextWithin: { n: 3, in: FEATURED }, prevNotIn: PERSON_PRONOUNS },
+  }),
+  // A room or a window has its views ("Each suite showcases stunning views" is no "shows views").
+  V('showcase', 'have', 1, { guard: { verb: true, nextWithin: { n: 3, in: set('view views') } } }),
   V('showcase', ['show', 'display'], 1, { guard: { verb: true } }),
   // A feeling is created, not built ("fostered a sense of belonging" → "created a feeling of
   // belonging", the stock phrase said plainly after it).
@@ -1507,6 +1570,10 @@ export const TABLE: Entry[] = [
   // Not fostering a child (taking one in): no "care", "child", "family" … within three words.
   // "promote" where "encourage" would echo a word nearby ("a means of fostering renewal. It also
   // encourages us …").
+  // What is built up and brought forth is built or raised, not encouraged ("fostered a network of
+  // roads", "fostered a generation of physicists"): "encourage" is said of an act or a quality.
+  V('foster', 'build', 1, { guard: { verb: true, nextWithin: { n: 3, in: set('network networks circle circles') } } }),
+  V('foster', 'raise', 1, { guard: { verb: true, nextWithin: { n: 3, in: set('generation generations') } } }),
   V('foster', ['encourage', 'promote@spare'], 1, {
     guard: {
       verb: true,
@@ -1761,20 +1828,21 @@ export const TABLE: Entry[] = [
       notNextWithin: MARKED_TEXT,
       prevWithin: {
         n: 2,
-        in: set(
-          'he she we i you mayor minister president chair ceo speaker author authors teacher professor spokesperson spokesman spokeswoman official officials leader leaders manager director governor senator',
-        ),
+        in: SPEAKERS,
       },
     },
   }),
   V('highlight the fact that', 'show that', 2),
   V('highlight', 'point to', 2, { guard: { verb: true, object: true, nextWithin: { n: 3, in: POINTED_TO } } }),
   // Not "point out", which only a person does ("Her decision points out the expectations").
+  // Nor what is "worth highlighting", which is worth stressing ("worth showing" is worth proving).
+  V('highlight', 'stress', 2, { guard: { verb: true, object: true, prevIn: set('worth') } }),
   V('highlight', ['show', 'underline'], 2, {
     guard: {
       verb: true,
       object: true,
       notNextWithin: MARKED_TEXT,
+      prevNotIn: set('worth'),
     },
   }),
   V('revolutionize', 'transform', 2),
@@ -1814,9 +1882,10 @@ export const TABLE: Entry[] = [
       },
     },
   }),
+  // Nor the participle before its noun ("Enjoy crafted cocktails" is no "made cocktails").
   V('craft', 'make', 2, {
     forms: ['past', 'pp', 'ger'],
-    guard: { prevNotIn: new Set([...DETERMINERS, ...CRAFT_PRAISE]) },
+    guard: { prevNotIn: new Set([...DETERMINERS, ...CRAFT_PRAISE]), notParticipleBeforeNoun: true },
   }),
   V('ponder', 'consider', 2, { guard: { object: true } }),
   // Senses are sharpened, not raised or increased.
@@ -1841,8 +1910,19 @@ export const TABLE: Entry[] = [
     V(w, 'stress', 2, { guard: { notNextWithin: { n: 2, in: SAID_POINTS } } }),
   ]),
   // Not a god taken on ("masks believed to embody a god" are it, not signs of it).
+  // A person embodies values by living them: "personify" ("She represented the values of the
+  // movement" would make her their delegate).
+  V('embody', 'personify', 2, {
+    guard: { prevIn: PERSON_PRONOUNS, notNextWithin: { n: 3, in: set('role roles part parts character characters') } },
+  }),
+  // Nor an actor's role, which is played ("She embodied the role of Cleopatra").
   V('embody', 'represent', 2, {
-    guard: { notNextWithin: { n: 4, in: set('god gods goddess deity deities ancestor ancestors') } },
+    guard: {
+      notNextWithin: {
+        n: 4,
+        in: set('god gods goddess deity deities ancestor ancestors role roles part parts character characters'),
+      },
+    },
   }),
   // Not the noun "underpinning" ("a philosophical underpinning" is no "philosophical supporting").
   V('underpin', 'support', 2, { forms: ['base', 's3', 'past', 'pp'] }),
@@ -1947,6 +2027,9 @@ export const TABLE: Entry[] = [
   // What something is pivotal for or to is what it matters to: "skills that are pivotal for
   // individuals to thrive" are key to it, not "decisive for" it (a battle is decisive).
   F('pivotal', 'key', 1, { guard: { nextIn: set('for to in') } }),
+  // A battle named "decisive" is a term of its own (one that decided the war): "the pivotal Battle
+  // of Midway" is a key one.
+  F('pivotal', 'key', 1, { guard: { nextIn: set('battle') } }),
   F('pivotal', ['key@attr', 'decisive@pred'], 1),
   // Before a word of weight it is a degree: "retains paramount importance" → "great importance"
   // ("chief importance" is no English).
@@ -2083,6 +2166,17 @@ export const TABLE: Entry[] = [
     guard: {
       nextWithin: { n: 2, in: set('flowers flower wildflowers blooms blossoms petals plumage feathers') },
       notNextWithin: { n: 3, in: VIVID_COLOUR },
+    },
+  }),
+  // A dish or a painted thing is bright with colour ("a vibrant dish", "vibrant torii gates").
+  F('vibrant', 'colorful', 1, {
+    guard: {
+      nextWithin: {
+        n: 2,
+        in: set(
+          'dish dishes salad salads bowl bowls plate plates gate gates mural murals paint paintwork coral corals reef reefs',
+        ),
+      },
     },
   }),
   // Colour is vibrant, not "lively": not near a word of colour ("less vibrant in colour", "the
@@ -2310,7 +2404,9 @@ export const TABLE: Entry[] = [
     guard: {
       notNextWithin: {
         n: 4,
-        in: set('care patient patients nursing medicine healing therapy health well-being wellbeing wellness'),
+        in: set(
+          'care patient patients nursing medicine healing therapy therapies treatment treatments health well-being wellbeing wellness',
+        ),
       },
     },
   }),
@@ -2388,6 +2484,8 @@ export const TABLE: Entry[] = [
   // stands out); only a contribution or an event is an important one.
   F('notable', 'marked', 2, {
     guard: {
+      // "All notable changes to this project" are those worth noting, whether they show or not.
+      prevNotIn: set('all any every no'),
       nextIn: set(
         'change changes difference differences improvement improvements increase increases decrease decreases decline rise shift shifts',
       ),
@@ -2472,7 +2570,11 @@ export const TABLE: Entry[] = [
   // lost it lately; "We currently ship to 40 countries" no news either): only before "-ing".
   // Opening a sentence "Now," reads as the turn of a talk ("Now, most states do not …"): "At present,".
   O('currently ,', 'At present,', 2, { modes: NOT_FORMAL }),
-  F('currently', 'now', 2, { modes: NOT_FORMAL, guard: { prevNotIn: NEGATORS, nextNotIn: CURRENT_STATES } }),
+  // Nor before one ("currently does not allow pets" is no "now does not", which says the rule is new).
+  F('currently', 'now', 2, {
+    modes: NOT_FORMAL,
+    guard: { prevNotIn: NEGATORS, nextNotIn: CURRENT_STATES, notNextWithin: { n: 2, in: NEGATORS } },
+  }),
   // "decide whether or not to" → "decide whether to"; where it opens a clause of its own the "or
   // not" is the point ("Whether or not you agree, …" is not "Whether you agree, …").
   F('whether or not', 'whether', 2, { guard: { prevIn: WHETHER_HEADS } }),
@@ -2735,14 +2837,18 @@ export const TABLE: Entry[] = [
     guard: { prevWithin: { n: 6, in: MAKE_FORMS }, prevIn: STRONG_IMPACTS, nextNotIn: NOT_AN_IMPACT_MADE },
   }),
   N('impact', 'mark', 2, { plural: false, guard: { prevWithin: { n: 3, in: LEAVE_FORMS } } }),
+  // A person's impact on a field is their influence ("His impact on modern art" is no "effect").
+  // ("Our impact on the reef" is what we do to it: only a third person's.)
+  N('impact', 'influence', 2, { plural: false, guard: { prevIn: set('his her'), nextIn: set('on upon') } }),
   // Not the term "environmental impact (of …)", which an assessment measures (as below).
   N('impact', 'effect', 2, {
     guard: {
       nextIn: set('on of upon'),
       notPrevWithin: { n: 6, in: MAKE_FORMS },
       prevNotIn: set('environmental'),
-      // A blow is an impact, not an effect ("The impact of the crash threw him").
-      notNextWithin: { n: 3, in: BLOWS },
+      // A blow is an impact, not an effect ("The impact of the crash threw him"); so is what
+      // people do to the living world ("reduce our impact on the reef"), the environmental term.
+      notNextWithin: { n: 3, in: new Set([...BLOWS, ...LIVING_WORLD]) },
     },
   }),
   // "technological advancements" → "advances", "the advancement of science" → "the advance of";
@@ -2758,10 +2864,12 @@ export const TABLE: Entry[] = [
     guard: {
       notPrevWithin: { n: 3, in: JUDGING },
       notNextWithin: { n: 3, in: JUDGING },
-      notInSentence: set('audit audits auditor auditors audited inspection inspections inspector inspectors material'),
+      notInSentence: set(
+        "audit audits auditor auditors auditor's audited inspection inspections inspector inspectors inspector's material",
+      ),
       // Nor the signs a clinician finds ("clinical findings included fever"), which are no test's results.
       prevNotIn: set(
-        'clinical radiological radiologic histological histologic pathological examination physical imaging autopsy laboratory endoscopic',
+        'clinical radiological radiologic histological histologic pathological examination physical imaging autopsy laboratory endoscopic mri ct ultrasound scan x-ray ecg',
       ),
     },
   }),
@@ -3081,7 +3189,20 @@ export const TABLE: Entry[] = [
       prevNotIn: set(
         'full human untapped true own action membrane resting electric electrical chemical electrochemical evoked postsynaptic synaptic redox zeta tremendous huge enormous great vast immense considerable significant real big',
       ),
-      nextNotIn: new Set([...PROSPECTS, ...WOULD_BE, 'energy', 'difference', 'differences']),
+      // Nor an investor's "potential returns" (or gains, losses), a term of the trade.
+      nextNotIn: new Set([
+        ...PROSPECTS,
+        ...WOULD_BE,
+        'energy',
+        'difference',
+        'differences',
+        'returns',
+        'return',
+        'gains',
+        'losses',
+        'upside',
+        'downside',
+      ]),
     },
   }),
   // Wrongdoers who may become so are would-be ones ("possible criminals" are suspects).
@@ -3355,6 +3476,16 @@ export const TABLE: Entry[] = [
       notInSentence: set('stays stay'),
     },
   }),
+  // What is to be kept so stays so ("ensure your data remains private": "is still private" would
+  // say it was private before).
+  F('remains', 'stays', 2, {
+    guard: {
+      verb: true,
+      nextLower: true,
+      prevWithin: { n: 4, in: set('ensure ensures ensuring ensured sure keep keeps help helps helping') },
+      notInSentence: set('stays stay'),
+    },
+  }),
   F('remains', 'is still', 2, {
     guard: {
       verb: true,
@@ -3366,7 +3497,8 @@ export const TABLE: Entry[] = [
           'human mortal fossil skeletal his her their continuously constantly permanently always largely mostly currently now what all little nothing',
         ),
       ]),
-      nextNotIn: set('of . , ; : and or whether how what why that which who to until unless'),
+      // Nor what survives ("Only a fragment remains today" is no "is still today").
+      nextNotIn: set('of . , ; : and or whether how what why that which who to until unless today intact from'),
       // Not "Still, support is still strong" (an opening "Nevertheless," becomes "Still,").
       notInSentence: set('still'),
     },
@@ -3420,7 +3552,7 @@ export const TABLE: Entry[] = [
     guard: {
       noun: true,
       prevNotIn: set(
-        'that which who legal court constitutional exciting interesting rewarding stimulating thrilling intellectual creative fun mental cognitive health pressing food oral allergen bronchial',
+        'that which who legal court constitutional exciting interesting rewarding stimulating thrilling intellectual creative fun mental cognitive health pressing food oral allergen bronchial coding programming puzzle math maths design photo photography writing fitness cooking',
       ),
       nextNotIn: new Set([
         ...DETERMINERS,
@@ -3495,8 +3627,16 @@ export const TABLE: Entry[] = [
       },
     },
   }),
-  N('struggle for', 'battle for', 2, { plural: false, guard: { prevIn: STRUGGLE_BEFORE } }),
-  N('struggle against', 'battle against', 2, { plural: false, guard: { prevIn: STRUGGLE_BEFORE } }),
+  // Not a movement's struggle, its name in history ("the struggle against apartheid", "the
+  // struggle for independence"): "battle" reads as war.
+  N('struggle for', 'battle for', 2, {
+    plural: false,
+    guard: { prevIn: STRUGGLE_BEFORE, notNextWithin: { n: 3, in: CAUSES_OF_MOVEMENTS } },
+  }),
+  N('struggle against', 'battle against', 2, {
+    plural: false,
+    guard: { prevIn: STRUGGLE_BEFORE, notNextWithin: { n: 3, in: CAUSES_OF_MOVEMENTS } },
+  }),
   // Closing a list with a word for its whole kind, the rest of that kind: "a down payment, closing
   // costs, and various fees" are other fees ("different fees" would set them apart from each
   // other). Only such a word: "lectures and various workshops" are no other workshops.
@@ -3657,8 +3797,16 @@ const WORLD_RELATIVES = set('where in which when');
 const PERSONS = set(
   "you i we he she they there your our my his her their you're we're i'm i've we've they're they've he's she's there's",
 );
-const NOT_BEFORE_TODAY = new Set([...WORLD_RELATIVES, ...PERSONS]);
+/**
+ * An order or a question after the opener: "Today, let our chefs take care of dinner tonight"
+ * reads as an offer for this one day, so the opening goes.
+ */
+const ORDERS_AND_QUESTIONS = set(
+  'let take treat discover enjoy make try give book join explore start stop remember keep find get choose visit order shop sign learn meet how what why who which do does is are can could should would will',
+);
+const NOT_BEFORE_TODAY = new Set([...WORLD_RELATIVES, ...PERSONS, ...ORDERS_AND_QUESTIONS]);
 const todayOpener = (src: string, level: 1 | 2) => [
+  O(src, '', level, { guard: { nextIn: ORDERS_AND_QUESTIONS } }),
   O(src, 'Today,', level, { guard: { beforePastOrFuture: false, nextNotIn: NOT_BEFORE_TODAY } }),
   O(src, 'These days,', level, { guard: { beforePastOrFuture: false, nextIn: PERSONS } }),
   O(src, '', level, { guard: { beforePastOrFuture: true, nextNotIn: WORLD_RELATIVES } }),

@@ -95,9 +95,11 @@ describe('the meaning guard', () => {
       const out = (await revise(p.text, opts(p.mode, 2))).text;
       expect(count(out, /\d+/g), p.text).toBe(count(p.text, /\d+/g));
       const neg = /\b(?:not|no|never|nobody|nothing|none|cannot)\b|n['’]t\b/gi;
-      // "not just", "isn't just": the idiom says "more than", "nothing short of" insists and the
-      // "or not" of "whether or not" offers the alternative: they negate nothing (as the guard reads them).
-      const notOnly = /(?:\bnot|n['’]t) (?:only|just|merely|simply|least)\b|\bnothing short of\b|\bor not\b/gi;
+      // "not just", "isn't just": the idiom says "more than", "nothing short of" and "no
+      // exaggeration" insist and the "or not" of "whether or not" offers the alternative: they
+      // negate nothing (as the guard reads them).
+      const notOnly =
+        /(?:\bnot|n['’]t) (?:only|just|merely|simply|least)\b|\bnothing short of\b|\bno exaggeration\b|\bor not\b/gi;
       expect(count(out, neg) - count(out, notOnly), p.text).toBe(count(p.text, neg) - count(p.text, notOnly));
       // Names: capitalised words inside a sentence.
       for (const name of p.text.match(/(?<=[\p{Ll},;] )\p{Lu}\p{L}+/gu) ?? []) expect(out, p.text).toContain(name);

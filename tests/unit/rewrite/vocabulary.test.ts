@@ -26,7 +26,7 @@ describe('swaps at strength 2 (standard)', () => {
     ['The city holds a special place in my heart.', 'The city has a special place in my heart.'],
     ['The family faced many challenges in the winter.', 'The family faced many difficulties in the winter.'],
     ['Our understanding of the past grew.', 'Our grasp of the past grew.'],
-    ['The struggle for freedom lasted decades.', 'The battle for freedom lasted decades.'],
+    ['The struggle for control lasted decades.', 'The battle for control lasted decades.'],
     ['Various people came to the fair.', 'Different people came to the fair.'],
     ['Trust grew within the community.', 'Trust grew in the community.'],
     ['The chart illustrates the trend.', 'The chart shows the trend.'],
