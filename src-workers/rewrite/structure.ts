@@ -1313,9 +1313,10 @@ function itIsAdjectiveTo(toks: Tok[], state: ReviseState, addressed = false): bo
       return true;
     }
     if (gerundAfter) return false;
-    // A short phrase only: ten words and more before "is vital" make a subject the reader must
-    // hold ("Choosing tools that genuinely fit your needs rather than … is vital.").
-    if (vp.filter((t) => t.kind === 'word').length > 9) return false;
+    // A short phrase only: eight words and more before "is vital" make a subject the reader must
+    // hold ("Choosing tools that genuinely fit your needs rather than … is vital.", "Consulting
+    // with a healthcare professional before changing your diet matters.").
+    if (vp.filter((t) => t.kind === 'word').length > 6) return false;
     // A word of the adjective's family in the phrase would echo it: "Prioritizing tasks by their
     // level of importance is also important."
     if (vp.some((t) => isWord(t) && keyOf(t).startsWith(adj.slice(0, 5)))) return false;

@@ -743,8 +743,10 @@ export const TABLE: Entry[] = [
   O('in a nutshell ,', '', 2),
   O('at its core ,', '', 2),
   O('essentially ,', '', 2),
-  // "On the whole" is what "Overall" says; "In general" would make a verdict a rule.
-  O('overall ,', { plain: [''], formal: ['On the whole,'] }, 2),
+  // "On the whole" is what "Overall" says ("Overall, the campaign was a disaster" weighs its
+  // parts; cut, the verdict is absolute); "In general" would make a verdict a rule. Concise prose
+  // cuts it.
+  O('overall ,', { plain: ['On the whole,'], concise: [''] }, 2),
   // What a thing comes down to ("Ultimately, the choice depends on your needs") is no outcome "in
   // the end": the word goes. A story's outcome ("Ultimately, he decided to stay") is "In the end".
   O('ultimately ,', '', 2, {
@@ -1039,6 +1041,10 @@ export const TABLE: Entry[] = [
     // "can" has no third-person form: the verb entry for "have the ability to" (phrases.ts) takes
     // the base only.
     F('has the ability to', 'can', 2),
+    // "possess" said of an ability is "have" it, and so "can" ("Effective leaders possess the
+    // ability to navigate …" was "have the ability to").
+    F('possesses the ability to', 'can', 2),
+    F('possess the ability to', 'can', 2, { guard: FINITE_HAVE }),
     // Concise prose: "Neighbors have the opportunity to work side by side" → "can work". Only the
     // present: "I had the opportunity to visit" tells of a visit that "could" leaves in doubt.
     // Not after an adverb, which would stand before "can" ("people now can talk").
@@ -2432,7 +2438,8 @@ export const TABLE: Entry[] = [
   // Not after "a" (a learner's "there are a numerous people"): "a many people" is no better.
   F('numerous', 'many', 2, { guard: { prevNotIn: set('a an') } }),
   F('stark', 'sharp', 2, { guard: { nextIn: set('contrast contrasts difference differences divide distinction') } }),
-  F('stark', 'harsh', 2, { guard: { nextIn: set('reminder reminders reality realities warning truth') } }),
+  // (A reminder stays stark: "a harsh reminder" scolds.)
+  F('stark', 'harsh', 2, { guard: { nextIn: set('reality realities warning truth') } }),
   // "steeped in": a place is rich in its past; a tale is full of its mood. Elsewhere ("steeped in
   // the belief that …", "tea steeped in hot water") it stays.
   F('steeped in', 'rich in', 2, {

@@ -583,7 +583,13 @@ export const MEANING_PAIRS: MeaningPair[] = [
   { mode: 'standard', text: 'However, it is not clear why.', expected: 'But it is not clear why.' },
   { mode: 'standard', text: 'Consequently, the roads were closed.', expected: 'So, the roads were closed.' },
   { mode: 'standard', text: 'Thus, the plan failed.', expected: 'So, the plan failed.' },
-  { mode: 'standard', text: 'Overall, the trip was a success.', expected: 'The trip was a success.' },
+  {
+    mode: 'standard',
+    text: 'Overall, the trip was a success.',
+    expected: 'On the whole, the trip was a success.',
+    note: 'weighs its parts: was cut, which made the verdict absolute',
+  },
+  { mode: 'concise', text: 'Overall, the trip was a success.', expected: 'The trip was a success.' },
   { mode: 'standard', text: 'Notably, the bridge held.', expected: 'The bridge held.' },
   { mode: 'standard', text: 'Indeed, the rain stopped at noon.', expected: 'The rain stopped at noon.' },
   { mode: 'standard', text: 'As a result, the game was cancelled.', expected: 'So the game was cancelled.' },
@@ -11191,5 +11197,23 @@ export const MEANING_PAIRS: MeaningPair[] = [
     text: 'Financial leverage increases both potential returns and risk.',
     expected: 'Financial leverage increases both potential returns and risk.',
     note: 'an investor\'s term: was "possible returns"',
+  },
+  {
+    mode: 'concise',
+    text: 'It is important to consult with a healthcare professional before changing your diet.',
+    expected: 'It is important to consult with a healthcare professional before changing your diet.',
+    note: 'a long subject before "matters": was "Consulting with a healthcare professional before changing your diet matters."',
+  },
+  {
+    mode: 'concise',
+    text: 'Effective leaders possess the ability to navigate uncertainty with confidence.',
+    expected: 'Effective leaders can navigate uncertainty with confidence.',
+    note: 'was "have the ability to"',
+  },
+  {
+    mode: 'standard',
+    text: 'This serves as a stark reminder that the risks are real.',
+    expected: 'This is a stark reminder that the risks are real.',
+    note: 'a reminder stays stark: was "harsh"',
   },
 ];
