@@ -19,6 +19,8 @@ const POINTS_AT_CHOICE = set('one ones either neither both each which whichever 
 const READER_WORDS = set('a an new just already looking planning starting hoping trying interested seeking searching');
 /** Words before "you" that say the thing suits the reader ("for you", "suits you"). */
 const SUITS = set('for suit suits fit fits');
+/** Words of a main clause that says who qualifies. */
+const ENTITLED = set('apply applies eligible qualify qualifies entitled welcome allowed');
 /** Longest opening (in words) read as a list of readers, not a clause with a point of its own. */
 const MAX_OPENING_WORDS = 16;
 /** Shortest main clause that says what it says without the opening. */
@@ -60,6 +62,8 @@ export function dropAudienceOpening(toks: Tok[]): boolean {
     // A clause that says whom it suits ("this course is for you", "Aurora X is the perfect
     // solution for you") says it of the readers the opening names: without them it says nothing.
     if (key === 'you' && SUITS.has(prev)) return false;
+    // Nor one that says who may act ("…, you can apply for the grant", "you are eligible").
+    if (ENTITLED.has(key)) return false;
     prev = key;
   }
   if (mainWords < MIN_MAIN_WORDS) return false;

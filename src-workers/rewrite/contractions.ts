@@ -357,6 +357,8 @@ const EXPANSIONS: Record<string, string> = {
   "let's": 'let us',
   "there're": 'there are',
 };
+/** Verbs after "Let's" in a spoken invitation or toast, which "Let us" would make a sermon of. */
+const SPOKEN_AFTER_LETS = set('grab raise toast celebrate hang catch get meet party');
 /** 's contractions of pronouns: "is", or "has" before a participle. */
 const S_PRONOUNS = set("it's he's she's that's there's what's who's where's here's how's");
 /** 'd contractions: "had" before a participle, "would" before a base verb. */
@@ -388,6 +390,11 @@ export function expand(toks: Tok[]): number {
     let rep = EXPANSIONS[k];
     const j = nextWordIndex(toks, i);
     const nextKey = j >= 0 && toks[j]?.kind === 'word' ? keyOf(toks[j]) : '';
+    // Spoken idioms with no written-out form: a toast's "Let's raise our glasses", an invitation's
+    // "Let's grab coffee", a cheer's "You've got this".
+    if (k === "let's" && SPOKEN_AFTER_LETS.has(nextKey)) continue;
+    if (/^(?:you|we)['’]ve$/.test(k) && nextKey === 'got' && keyOf(toks[nextWordIndex(toks, j)] ?? t) === 'this')
+      continue;
     if (!rep && S_PRONOUNS.has(k)) {
       // A toast's "Here's to the couple" is an idiom that has no written-out form.
       if (k === "here's" && nextKey === 'to') continue;

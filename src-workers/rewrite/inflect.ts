@@ -201,7 +201,11 @@ export function baseOfParticiple(pp: string): string | null {
   if (irregular) return irregular;
   if (!/[a-z]ed$/.test(pp)) return null;
   const s = pp.slice(0, -2);
-  return knownBase([s, `${s}e`, s.replace(/(.)\1$/, '$1'), s.replace(/i$/, 'y'), pp.slice(0, -1)], 'pp', pp);
+  return knownBase(
+    undoubledFirst(s, [s, `${s}e`, s.replace(/(.)\1$/, '$1'), s.replace(/i$/, 'y'), pp.slice(0, -1)]),
+    'pp',
+    pp,
+  );
 }
 
 /** The bases whose third-person form is `word` ("reduces" → "reduce", "carries" → "carry"), likeliest first. */
@@ -215,7 +219,17 @@ export function basesOfThirdPerson(word: string): string[] {
 export function baseOfGerund(g: string): string | null {
   if (!/[a-z]ing$/.test(g)) return null;
   const s = g.slice(0, -3);
-  return knownBase([s, `${s}e`, s.replace(/(.)\1$/, '$1'), s.replace(/y$/, 'ie')], 'ger', g);
+  return knownBase(undoubledFirst(s, [s, `${s}e`, s.replace(/(.)\1$/, '$1'), s.replace(/y$/, 'ie')]), 'ger', g);
+}
+
+/**
+ * A stem that ends in a doubled consonant other than l, s, f or z ("underpinn-ed") doubled it for
+ * the ending: a word the lexicon does not know takes the single one ("underpin", not "underpinne").
+ */
+function undoubledFirst(stem: string, candidates: string[]): string[] {
+  if (!/([b-df-hj-km-np-rtv-xy])\1$/.test(stem) || /([lsfz])\1$/.test(stem)) return candidates;
+  const single = stem.slice(0, -1);
+  return [single, ...candidates.filter((c) => c !== single)];
 }
 
 /**

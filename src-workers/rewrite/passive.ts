@@ -169,7 +169,10 @@ export function passiveToActive(toks: Tok[], state: ReviseState): boolean {
   const a0 = agent[0];
   const a0k = a0.kind === 'word' ? keyOf(a0) : '#';
   if (a0.kind === 'placeholder' || NOT_AGENTS.has(a0k) || /ing$/.test(a0k)) return false;
-  const agentHead = keyOf(agent[agent.length - 1]);
+  // The head of "a robust analysis of the options" is "analysis": the verb agrees with it, not
+  // with the noun after "of" ("A robust analysis of the options inform" was no English).
+  const agentOf = agentWordToks.findIndex((t, n) => n > 0 && t.kind === 'word' && keyOf(t) === 'of');
+  const agentHead = keyOf(agentOf > 0 ? agentWordToks[agentOf - 1] : agent[agent.length - 1]);
   // An agent that ends in "Inc." or "Ltd." ends the sentence with its abbreviation's full stop,
   // which moving it to the front would leave behind ("Acme Inc processes payments.").
   if (closingAbbreviation(toks, toks.length - 1)) return false;

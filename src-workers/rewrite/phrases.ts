@@ -25,6 +25,8 @@ import {
   SUBJECT_PRONOUNS,
 } from './wordsets';
 
+/** The writer's own life, which a hedge would doubt. */
+const WRITERS_OWN = set('i my me myself mine');
 /** Fields of work or study, which one is "in". */
 const FIELDS_OF_PRACTICE = set(
   'nutrition education health healthcare business marketing sales finance banking science medicine technology sport sports politics law engineering design fashion music art literature history teaching parenting cooking gardening investing travel research management leadership writing',
@@ -114,7 +116,7 @@ const HELP_FORMS = set('help helps helped helping');
  * ("extremely corrosive", "add it very slowly").
  */
 const DEGREE_IS_THE_CLAIM = set(
-  'rare rarely uncommon unusual common commonly likely unlikely frequent frequently infrequent occasionally often seldom low high small few scarce preterm low-density high-density drug-resistant corrosive toxic flammable poisonous hazardous dangerous hot slowly carefully gently young old low-income high-income satisfied dissatisfied fragile limited',
+  'rare rarely uncommon unusual common commonly likely unlikely frequent frequently infrequent occasionally often seldom low high small few scarce preterm low-density high-density drug-resistant corrosive toxic flammable poisonous hazardous dangerous hot slowly carefully gently young old low-income high-income satisfied dissatisfied fragile limited frail',
 );
 /** One event in a story or a history, singular: what it leads to is told, not claimed. */
 const ONE_EVENT = set(
@@ -250,8 +252,8 @@ function framings(): Entry[] {
         'note',
         'mention',
       ]) {
-        if (a === 'worth' && !v.endsWith('ing')) continue;
-        if (a !== 'worth' && v.endsWith('ing')) continue;
+        if (a === 'worth' && !/ing\b/.test(v)) continue;
+        if (a !== 'worth' && /ing\b/.test(v)) continue;
         out.push(C(`${it} ${a} ${v} that`, '', 2));
       }
   for (const who of ['we', 'one', 'you'])
@@ -275,8 +277,9 @@ function framings(): Entry[] {
     // closed on Friday." → "The office will be closed on Friday."); a formal letter keeps it.
     C('it is no exaggeration to say that', '', 2),
     C("it's no exaggeration to say that", '', 2),
-    C('please note that', '', 2, { modes: NOT_FORMAL }),
-    C('kindly note that', '', 2, { modes: NOT_FORMAL }),
+    // Only before the statement noted: "Please note that down in your diary" notes "that".
+    C('please note that', '', 2, { modes: NOT_FORMAL, guard: { beforeClause: true } }),
+    C('kindly note that', '', 2, { modes: NOT_FORMAL, guard: { beforeClause: true } }),
     C('please be advised that', '', 2, { modes: NOT_FORMAL }),
   );
   // "It is highly recommended that you enable it." → "You should enable it." (the verb after
@@ -438,12 +441,14 @@ export const PHRASES: Entry[] = [
     // "As for" turns from a topic before it: the document's first sentence has none, and names its
     // field ("When it comes to nutrition, balance matters" → "In nutrition, …", "In choosing a
     // stroller, …").
-    O('when it comes to', 'As for', 2, { guard: { notOpening: true } }),
+    O('when it comes to', 'As for', 2, { guard: { notOpening: true, nextNotIn: set('it') } }),
     // A field is one to be in ("In nutrition, …"); anything else is what is said holds for
     // ("When it comes to vaccines, the evidence is clear" → "For vaccines, …", not "In vaccines").
     O('when it comes to', 'In', 2, { guard: { nextIn: FIELDS_OF_PRACTICE } }),
     O('when it comes to', 'In', 2, { guard: { nextGerund: true } }),
-    O('when it comes to', 'For', 2),
+    // "With" holds for a thing or a person ("For my kids, I never compromise" would be for their
+    // sake); never the idiom "when it comes to it", a time.
+    O('when it comes to', 'With', 2, { guard: { nextNotIn: set('it') } }),
     O('throughout history ,', 'Through the ages,', 2),
     // Not "Over the past few years,", which narrows a span of decades.
     O('in recent years ,', 'Recently,', 2),
@@ -564,6 +569,7 @@ export const PHRASES: Entry[] = [
     // Travel copy's clichés said plainly: "a treasure trove of letters" is a rich store of them,
     // "a hidden gem" a real find.
     F('a treasure trove of', 'a rich store of', 2),
+    F('a veritable treasure trove of', 'a rich store of', 2),
     F('a true hidden gem', 'a real find', 2),
     F('a hidden gem', 'a real find', 2),
     // Not as a subject with a plural verb: "The complexities of the law are many" would become
@@ -773,8 +779,10 @@ export const PHRASES: Entry[] = [
         nextLower: true,
         // Nor a point of a scale ("satisfied or very satisfied", "rated as very good") nor who a
         // rule or a claim covers ("Only very experienced pilots", "effective in very young children").
-        prevNotIn: set('not the this that at from of same , or and as only in among'),
+        prevNotIn: set('not the this that at from of same , or and as only in among rated'),
         nextNotIn: new Set([...set('much many few little same first last end best'), ...DEGREE_IS_THE_CLAIM]),
+        // Nor one of a pair of grades ("very easy or very hard").
+        notNextWithin: { n: 2, in: set('or') },
         notPrevWithin: NEGATED_CLAUSE,
       },
     }),
@@ -785,12 +793,12 @@ export const PHRASES: Entry[] = [
       'deeply',
       'truly',
       'actually',
-      'basically',
       'simply',
       'certainly',
       'definitely',
-      'essentially',
       'genuinely',
+      // Not "basically" or "essentially", which say "almost" ("I basically raised my little
+      // brother", "essentially homeless"): cut, the claim is stronger than the writer's.
       // Not "increasingly": "becomes increasingly important" says it grows, "becomes important" not.
     ].map((w) =>
       F(w, '', 2, {
@@ -1014,15 +1022,19 @@ export const PHRASES: Entry[] = [
     F('a total of', '', 2, { modes: CONCISE, guard: { beforeAmount: true, notSentenceStart: true } }),
     F('over a period of', 'over', 2, { modes: CONCISE, guard: { beforeAmount: true } }),
     F('for a period of', 'for', 2, { modes: CONCISE, guard: { beforeAmount: true } }),
-    F('in an effort to', 'to', 2),
+    // Not after what befell the subject ("He was killed in an effort to rescue the hostages" is no
+    // "killed to rescue"): only an act done in the effort.
+    F('in an effort to', 'to', 2, {
+      guard: { notPrevWithin: { n: 3, in: new Set([...BE_FORMS, ...set('died die dies dying')]) } },
+    }),
     F('brand new', 'new', 2, { modes: CONCISE }),
     F('brand - new', 'new', 2, { modes: CONCISE }),
     F('a little bit of', 'a little', 2, { modes: CONCISE }),
     // "the act of sitting down with a book" is sitting down with one.
     F('the act of', '', 2, { modes: CONCISE, guard: { nextGerund: true } }),
-    F('take steps to', '', 2, { modes: CONCISE, guard: { prevIn: MODALS } }),
-    F('it is a good idea to', 'it helps to', 2, { modes: CONCISE }),
-    F('it is also a good idea to', 'it also helps to', 2, { modes: CONCISE }),
+    // What should be done, not what is promised ("We will take steps to ensure …" is no "We will
+    // ensure …", a guarantee).
+    F('take steps to', '', 2, { modes: CONCISE, guard: { prevIn: set('should must') } }),
     F('in relation to', 'about', 2, { modes: ['concise', 'casual'] }),
     // The additive "as well as" only; the comparison ("not retain it as well as we would", "as
     // well as expected", "does it as well as anyone") keeps it.
@@ -1200,7 +1212,8 @@ export const PHRASES: Entry[] = [
       guard: {
         // Nor what a company or a team stands by ("we believe that our people are our greatest asset").
         prevIn: set('i they you people many some most'),
-        notInSentence: set('should ought deserve deserves entitled'),
+        // Nor faith ("I believe that God has a plan"), a conviction, not an opinion.
+        notInSentence: set('should ought deserve deserves entitled god jesus christ allah lord heaven faith prayer'),
       },
     }),
     // Before its noun only: "The problems are numerous." is no "are lots of."; and not after a
@@ -1328,7 +1341,7 @@ export const PHRASES: Entry[] = [
         },
       },
     }),
-    F('a bunch of', 'several', 2, {
+    F('a bunch of', 'a number of', 2, {
       modes: FORMAL,
       guard: {
         nextWithin: {
@@ -1495,10 +1508,12 @@ export const PHRASES: Entry[] = [
     F('clearly demonstrate', 'indicate', 2, { modes: ACADEMIC }),
     // A judgement after "is" is arguable, not likely: "Santiago is undoubtedly a hero" → "is
     // arguably a hero" ("very likely a hero" would doubt a fact).
-    F('undoubtedly', 'arguably', 2, { modes: ACADEMIC, guard: { prevIn: BE_FORMS } }),
-    F('undoubtedly', 'very likely', 2, { modes: ACADEMIC }),
-    O('undoubtedly ,', 'Very likely,', 2, { modes: ACADEMIC }),
-    O('without a doubt ,', 'Very likely,', 2, { modes: ACADEMIC }),
+    // Never of the writer's own life ("Without a doubt, the best day of my life was …"): they are
+    // not unsure of their own mind.
+    F('undoubtedly', 'arguably', 2, { modes: ACADEMIC, guard: { prevIn: BE_FORMS, notInSentence: WRITERS_OWN } }),
+    F('undoubtedly', 'very likely', 2, { modes: ACADEMIC, guard: { notInSentence: WRITERS_OWN } }),
+    O('undoubtedly ,', 'Very likely,', 2, { modes: ACADEMIC, guard: { notInSentence: WRITERS_OWN } }),
+    O('without a doubt ,', 'Very likely,', 2, { modes: ACADEMIC, guard: { notInSentence: WRITERS_OWN } }),
     // ("Apparently," would report hearsay: the overclaim goes instead.)
     O('clearly ,', '', 2, { modes: ACADEMIC }),
     O('obviously ,', '', 2, { modes: ACADEMIC }),

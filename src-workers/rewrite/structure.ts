@@ -1746,7 +1746,10 @@ function continueTo(toks: Tok[], state: ReviseState): boolean {
     // A part played or a purpose served is held, not repeated: "continued to play a key part" is no
     // "kept playing" (in the present "still plays", as below).
     if (HELD_ROLES.has(vk) && form === 'past') continue;
-    if (LASTING_EFFECTS.has(vk) && form !== 'past') {
+    // After "will" an effect that lasts is kept up ("Her legacy will still inspire us" says it will
+    // even so): "will keep inspiring".
+    const afterModal = prev >= 0 && MODALS.has(keyOf(toks[prev]));
+    if (LASTING_EFFECTS.has(vk) && form !== 'past' && !afterModal) {
       if (state.previousSentence.some((t) => t.kind === 'word' && keyOf(t) === 'still')) continue;
       // Nor with a "to this day" that says it already ("still shapes Western art to this day").
       if (toDayAfter(toks, v)) continue;

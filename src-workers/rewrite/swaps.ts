@@ -95,11 +95,7 @@ function guardOk(g: Guard, toks: readonly Tok[], start: number, end: number): bo
   if (g.nextIn && !g.nextIn.has(next)) return false;
   if (g.nextNotIn && g.nextNotIn.has(next)) return false;
   if (g.nextLower && !(nextTok && nextTok.kind === 'word' && isLowerWord(nextTok.text))) return false;
-  if (
-    g.nextGerund &&
-    !(nextTok?.kind === 'word' && baseOfGerund(next) !== null && toks[nextIndex(toks, n)]?.kind === 'word')
-  )
-    return false;
+  if (g.nextGerund && !gerundPhraseAt(toks, n, next)) return false;
   if (g.nextName && !(nextTok && nextTok.kind === 'word' && isCapitalized(nextTok.text) && next !== 'i')) return false;
   if (g.nextName === false && nameAhead(toks, n)) return false;
   if (g.clauseThat && !clauseThatAfter(toks, end)) return false;
@@ -253,6 +249,9 @@ function parallelAfter(toks: readonly Tok[], end: number): boolean {
   for (let k = nextIndex(toks, end); k >= 0; k = nextIndex(toks, k)) {
     const key = keyOf(toks[k]);
     if (key === word && PARALLEL_LINKS.has(before)) return true;
+    // A second noun of the verb before "… to" ("is a testament to his vision and a must-see"):
+    // "shows his vision and a must-see" would not parse.
+    if (word === 'to' && (key === 'a' || key === 'an') && (before === 'and' || before === 'or')) return true;
     if (toks[k].kind === 'word') before = key;
     else if (key !== ',') before = '';
   }
@@ -817,6 +816,17 @@ function afterVerbalIntro(toks: readonly Tok[], i: number): boolean {
 }
 /** Infinitives that mark the writer's step in an argument, not an act of the clause's subject. */
 const WRITERS_STEPS = set('begin start conclude sum summarize summarise recap be put');
+
+/**
+ * A gerund opens a phrase at toks[n] ("choosing a car"), not a noun that a word in -ing modifies
+ * ("branching strategies", "cooking classes": a plural straight after it is its head).
+ */
+function gerundPhraseAt(toks: readonly Tok[], n: number, key: string): boolean {
+  if (toks[n]?.kind !== 'word' || baseOfGerund(key) === null) return false;
+  const after = toks[nextIndex(toks, n)];
+  if (after?.kind !== 'word') return false;
+  return !(/[^s]s$/.test(keyOf(after)) && !DETERMINERS.has(keyOf(after)) && !OBJECT_PRONOUNS.has(keyOf(after)));
+}
 
 /** A sentence may start with this token after the words before it are deleted. */
 function canStartSentence(t: Tok | undefined, state: Pick<ReviseState, 'spans'>): boolean {

@@ -576,7 +576,7 @@ const PLAY_FORMS = set('play plays played playing');
 const MAKE_FORMS = set('make makes made making');
 /** What strikes a body: its "impact" is the blow itself. */
 const BLOWS = set(
-  'crash crashes collision collisions blast blasts explosion explosions bullet bullets fall wave waves shell shells',
+  'crash crashes collision collisions blast blasts explosion explosions bullet bullets fall wave waves shell shells ground floor pavement',
 );
 /** What a text underscores and does not thereby show: an idea, a theme, a point it makes. */
 const IDEAS = set('idea ideas theme themes notion notions point points message messages fact');
@@ -746,7 +746,11 @@ export const TABLE: Entry[] = [
   // "On the whole" is what "Overall" says ("Overall, the campaign was a disaster" weighs its
   // parts; cut, the verdict is absolute); "In general" would make a verdict a rule. Concise prose
   // cuts it.
-  O('overall ,', { plain: ['On the whole,'], concise: [''] }, 2),
+  // Before a figure it says "in all" ("Overall, 62 percent …"): "On the whole" would make it rough.
+  O('overall ,', { plain: ['On the whole,'], concise: [''] }, 2, { guard: { notMeasured: 1 } }),
+  // (Before a quoted title it goes: "Overall, "The Star Zoo" is …" → "“The Star Zoo” is …"; a
+  // figure cannot open the sentence, and keeps it.)
+  O('overall ,', '', 2),
   // What a thing comes down to ("Ultimately, the choice depends on your needs") is no outcome "in
   // the end": the word goes. A story's outcome ("Ultimately, he decided to stay") is "In the end".
   O('ultimately ,', '', 2, {
@@ -1083,6 +1087,8 @@ export const TABLE: Entry[] = [
     ...['a wide range of', 'a diverse range of', 'a diverse array of', 'a wide array of', 'a vast array of'].flatMap(
       (src) => [
         F(src, 'a broad range of', 2, { why: 'stock', guard: { nextWithin: { n: 3, in: SCALES } } }),
+        // A span of figures ("a wide range of 10 to 40 degrees") is a range.
+        F(src, 'a broad range of', 2, { why: 'stock', guard: { beforeAmount: true } }),
         // The range is the subject of a singular verb ("A wide range of colors is available"):
         // "many kinds of colors is" would break the agreement.
         F(src, 'a broad range of', 2, { why: 'stock', guard: { nextWithin: { n: 4, in: SINGULAR_VERBS } } }),
@@ -1108,8 +1114,13 @@ export const TABLE: Entry[] = [
         }),
       ],
     ),
-    F('a myriad of', ['many', 'countless'], 1),
-    F('the myriad of', 'the many', 1),
+    // Of a mass, "a great deal of" ("a myriad of information" is no "many information"); after
+    // "there is" the plural its words now have ("There is a myriad of reasons" → "There are many").
+    F('there is a myriad of', 'there are many', 1, { guard: { beforePlural: true } }),
+    F('there was a myriad of', 'there were many', 1, { guard: { beforePlural: true } }),
+    F('a myriad of', ['many', 'countless'], 1, { guard: { beforePlural: true } }),
+    F('a myriad of', 'a great deal of', 1),
+    F('the myriad of', 'the many', 1, { guard: { beforePlural: true } }),
     // Not "plenty of", which says more than enough ("covers plenty of risks"): a great many of
     // what is counted, a great deal of a mass ("a plethora of information").
     // "There is a plethora of options" takes the plural its words now have: "There are many options".
@@ -1248,10 +1259,17 @@ export const TABLE: Entry[] = [
     // A beacon of an ideal stands for it ("a beacon of freedom" is no "source of freedom"); only
     // hope is given off.
     N('beacon of', ['source of', 'symbol of'], 1, { guard: { nextIn: set('hope light comfort inspiration') } }),
-    N('beacon of', 'symbol of', 1),
+    // Not a radio's or a lighthouse's beacon ("The radio beacon of the airport failed").
+    N('beacon of', 'symbol of', 1, { guard: { prevNotIn: set('radio light navigation warning signal distress') } }),
     // Not a stone laid ("The cornerstone of the Capitol was laid by George Washington").
     N('cornerstone of', ['foundation of', 'basis of'], 2, {
-      guard: { notInSentence: set('laid lay lays laying stone') },
+      guard: {
+        notInSentence: set('laid lay lays laying stone removed remove unveiled'),
+        notNextWithin: {
+          n: 4,
+          in: set('building bank church capitol temple hall house library school tower cathedral museum'),
+        },
+      },
     }),
     // The one tapestry of a whole ("part of the tapestry of your education", "the tapestry of
     // life") is its fabric; a tapestry of many things is a mix of them.
@@ -1347,7 +1365,8 @@ export const TABLE: Entry[] = [
       N(w, 'effort', 2, { guard: { nextIn: set('to'), afterModifier: true, prevNotIn: DRAFTED_STANDARDS } }),
     ]),
     // Not a measure of how much of a capacity is used ("credit utilization (30%)", "CPU utilization").
-    N('utilization', 'use', 1, { guard: { prevNotIn: UTILIZED_CAPACITIES } }),
+    // (Nor the term "carbon capture, utilization and storage".)
+    N('utilization', 'use', 1, { guard: { prevNotIn: UTILIZED_CAPACITIES, notInSentence: set('capture') } }),
     N('utilisation', 'use', 1, { guard: { prevNotIn: UTILIZED_CAPACITIES } }),
     N('enhancement', 'improvement', 2),
     // Between two things it is also a relationship (a second word when "interaction" is near).
@@ -1423,8 +1442,13 @@ export const TABLE: Entry[] = [
       notNextWithin: {
         n: 5,
         // Nor the lever's own sense ("leveraged the old door off its hinges", "the stone out of the ground").
-        in: set('position positions debt borrowing capital balance buyout buyouts loan loans finance off out hinges'),
+        in: set(
+          'position positions debt borrowing capital balance buyout buyouts loan loans finance off out hinges ratio ratios',
+        ),
       },
+      // Nor public money that draws in a multiple of private ("leverage public funds to attract
+      // private investment").
+      notInSentence: set('attract attracts attracting unlock mobilize mobilise crowd-in'),
     },
   }),
   // "harness the power of these tools" is using them ("use the power of" says it twice); not
@@ -1589,7 +1613,7 @@ export const TABLE: Entry[] = [
       notNextWithin: {
         n: 5,
         in: set(
-          'care parent parents home homes child children family families mother father kid kids system placement placements baby babies teen teens teenager teenagers dog dogs cat cats puppy puppies kitten kittens rabbit rabbits goat goats duck ducks horse horses pet pets pig pigs chicken chickens bird birds animal animals life lives',
+          'care parent parents home homes child children family families mother father kid kids system placement placements baby babies teen teens teenager teenagers boy boys girl girls son sons daughter daughters sibling siblings newborn newborns infant infants toddler toddlers youngster youngsters dog dogs cat cats puppy puppies kitten kittens rabbit rabbits goat goats duck ducks horse horses pet pets pig pigs chicken chickens bird birds animal animals life lives',
         ),
       },
     },
@@ -1757,7 +1781,8 @@ export const TABLE: Entry[] = [
     guard: {
       notParticipleBeforeNoun: true,
       notInSentence: TECHNICAL_WORDS,
-      notNextWithin: { n: 2, in: new Set([...INCREASED_QUANTITIES, ...ENHANCING_FINDINGS]) },
+      // (Nor "enhanced oil recovery", a term of the trade.)
+      notNextWithin: { n: 2, in: new Set([...INCREASED_QUANTITIES, ...ENHANCING_FINDINGS, 'oil']) },
     },
   }),
   // "elevate your morning routine" is to improve it; "elevate the legs" is to raise them.
@@ -1918,15 +1943,23 @@ export const TABLE: Entry[] = [
   // Not a god taken on ("masks believed to embody a god" are it, not signs of it).
   // A person embodies values by living them: "personify" ("She represented the values of the
   // movement" would make her their delegate).
+  // (Never the participle before its noun: "embodied carbon", "embodied energy" are terms.)
   V('embody', 'personify', 2, {
-    guard: { prevIn: PERSON_PRONOUNS, notNextWithin: { n: 3, in: set('role roles part parts character characters') } },
+    guard: {
+      prevIn: PERSON_PRONOUNS,
+      notParticipleBeforeNoun: true,
+      notNextWithin: { n: 3, in: set('role roles part parts character characters carbon energy emissions water') },
+    },
   }),
   // Nor an actor's role, which is played ("She embodied the role of Cleopatra").
   V('embody', 'represent', 2, {
     guard: {
+      notParticipleBeforeNoun: true,
       notNextWithin: {
         n: 4,
-        in: set('god gods goddess deity deities ancestor ancestors role roles part parts character characters'),
+        in: set(
+          'god gods goddess deity deities ancestor ancestors role roles part parts character characters carbon energy emissions water',
+        ),
       },
     },
   }),
@@ -2081,7 +2114,9 @@ export const TABLE: Entry[] = [
   // Not a thing made without a seam ("seamless stainless steel tubing", "seamless roaming" between networks).
   F('seamless', 'smooth', 1, {
     guard: {
-      nextNotIn: set('steel stainless tube tubes tubing pipe pipes roaming handoff handover stockings garment'),
+      nextNotIn: set(
+        'steel stainless aluminium aluminum gutter gutters tube tubes tubing pipe pipes roaming handoff handover stockings garment garments dress dresses knit',
+      ),
     },
   }),
   F('captivating', ['gripping', 'absorbing'], 1),
@@ -2846,13 +2881,22 @@ export const TABLE: Entry[] = [
   N('impact', 'mark', 2, { plural: false, guard: { prevWithin: { n: 3, in: LEAVE_FORMS } } }),
   // A person's impact on a field is their influence ("His impact on modern art" is no "effect").
   // ("Our impact on the reef" is what we do to it: only a third person's.)
-  N('impact', 'influence', 2, { plural: false, guard: { prevIn: set('his her'), nextIn: set('on upon') } }),
+  // (Not a body's blow: "Her impact on the ground broke her wrist".)
+  N('impact', 'influence', 2, {
+    plural: false,
+    guard: {
+      prevIn: set('his her'),
+      nextIn: set('on upon'),
+      notNextWithin: { n: 3, in: new Set([...BLOWS, ...set('ground floor water wall road ice pavement')]) },
+    },
+  }),
   // Not the term "environmental impact (of …)", which an assessment measures (as below).
   N('impact', 'effect', 2, {
     guard: {
       nextIn: set('on of upon'),
       notPrevWithin: { n: 6, in: MAKE_FORMS },
-      prevNotIn: set('environmental'),
+      // (Nor a "social impact bond", a term of finance.)
+      prevNotIn: set('environmental social'),
       // A blow is an impact, not an effect ("The impact of the crash threw him"); so is what
       // people do to the living world ("reduce our impact on the reef"), the environmental term.
       notNextWithin: { n: 3, in: new Set([...BLOWS, ...LIVING_WORLD]) },
@@ -2872,7 +2916,7 @@ export const TABLE: Entry[] = [
       notPrevWithin: { n: 3, in: JUDGING },
       notNextWithin: { n: 3, in: JUDGING },
       notInSentence: set(
-        "audit audits auditor auditors auditor's audited inspection inspections inspector inspectors inspector's material",
+        "audit audits audit's auditor auditors auditor's audited inspection inspections inspector inspectors inspector's material",
       ),
       // Nor the signs a clinician finds ("clinical findings included fever"), which are no test's results.
       prevNotIn: set(
@@ -3126,7 +3170,7 @@ export const TABLE: Entry[] = [
   F('potentially', 'possibly', 2, {
     guard: {
       nextNotIn: set(
-        'habitable lethal fatal deadly dangerous harmful hazardous life-threatening catastrophic devastating toxic serious',
+        'habitable lethal fatal deadly dangerous harmful hazardous life-threatening catastrophic devastating toxic serious responsible',
       ),
     },
   }),
@@ -3530,7 +3574,7 @@ export const TABLE: Entry[] = [
       noun: true,
       notPrevWithin: { n: 6, in: new Set([...MAKE_FORMS, ...LEAVE_FORMS]) },
       nextNotIn: set(
-        'on upon of assessment assessments statement statements analysis analyses study studies evaluation evaluations report reports factor factors',
+        'on upon of assessment assessments statement statements analysis analyses study studies evaluation evaluations report reports factor factors bond bonds investing investment investor investors',
       ),
       prevIn: set(
         'positive negative significant major minor lasting profound huge big great real direct indirect potential economic social psychological emotional cultural political financial overall long-term short-term immediate its their his her our your my whose',
@@ -3559,7 +3603,7 @@ export const TABLE: Entry[] = [
     guard: {
       noun: true,
       prevNotIn: set(
-        'that which who legal court constitutional exciting interesting rewarding stimulating thrilling intellectual creative fun mental cognitive health pressing food oral allergen bronchial coding programming puzzle math maths design photo photography writing fitness cooking',
+        'that which who legal court constitutional exciting interesting rewarding stimulating thrilling intellectual creative fun mental cognitive health pressing food oral allergen bronchial coding programming puzzle math maths design photo photography writing fitness cooking successful unsuccessful aerial optional daily weekly side bonus two three four',
       ),
       nextNotIn: new Set([
         ...DETERMINERS,

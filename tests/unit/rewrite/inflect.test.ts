@@ -24,6 +24,11 @@ describe('base forms', () => {
     ['planned', 'plan'],
     ['studied', 'study'],
     ['written', 'write'],
+    // A verb the lexicon lacks doubled its consonant for the ending ("underpinnes" was written).
+    ['underpinned', 'underpin'],
+    // A base that ends in a double letter keeps it.
+    ['filled', 'fill'],
+    ['passed', 'pass'],
   ])('of the participle "%s" is "%s"', (pp, base) => {
     expect(baseOfParticiple(pp)).toBe(base);
   });
