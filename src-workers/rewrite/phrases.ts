@@ -560,9 +560,9 @@ export const PHRASES: Entry[] = [
     ...['thrilled', 'excited', 'delighted'].flatMap((w) =>
       ['announce', 'introduce', 'share', 'unveil'].map((v) =>
         F(`${w} to ${v}`, { plain: [`pleased to ${v}`], casual: [`happy to ${v}`] }, 2, {
-          // The writer's own announcement only ("The kids were excited to share their drawings" is
-          // their feeling, not a formula).
-          guard: { prevIn: new Set([...BE_FORMS, "we're", "i'm"]), prevWithin: { n: 2, in: set("we i we're i'm") } },
+          // A company's announcement only ("The kids were excited to share their drawings", "I'm
+          // thrilled to share that I got the job" are feelings, which "pleased" would cool).
+          guard: { prevIn: new Set([...BE_FORMS, "we're"]), prevWithin: { n: 2, in: set("we we're") } },
         }),
       ),
     ),

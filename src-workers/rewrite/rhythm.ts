@@ -919,14 +919,8 @@ function joinPair(a: Sentence, b: Sentence, state: ReviseState): Sentence | null
   // Nor two short descriptions ("The room was tiny. It was spotless.", "The pool is heated. It is
   // closed in January."): "was tiny and was spotless" repeats its "be", and whether the second
   // adds or contrasts ("but spotless") the words do not say.
-  // A second description that says it adds ("They are also committed") may join.
-  if (
-    BE_FORMS.has(keyOf(a.toks[sa.verb])) &&
-    BE_FORMS.has(keyOf(b.toks[sb.verb])) &&
-    wb <= 6 &&
-    !b.toks.some((t) => t.kind === 'word' && keyOf(t) === 'also')
-  )
-    return null;
+  // (Nor with an "also": "The room was small and was also noisy" says "was" twice.)
+  if (BE_FORMS.has(keyOf(a.toks[sa.verb])) && BE_FORMS.has(keyOf(b.toks[sb.verb])) && wb <= 6) return null;
   // Nor a past perfect that gives the background or the reason of the sentence before ("The
   // engine failed on takeoff. It had been serviced the day before."), which "and" would tell as
   // what came next; nor a second sentence that sets itself in a time of its own ("He taught me to

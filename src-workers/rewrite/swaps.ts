@@ -369,7 +369,14 @@ function participleBeforeNoun(toks: readonly Tok[], end: number, start: number):
   // (At a sentence's start too: "Enhanced CT scans show …"; and after an order that opens it:
   // "Enjoy crafted cocktails".)
   const afterOrder = ORDERS_OF_OFFERS.has(before) && prevIndex(toks, p) < 0;
-  if (!(p < 0 || afterOrder || DETERMINERS.has(before) || PREPOSITIONS.has(before) || before.endsWith('ly')))
+  if (!(
+    p < 0 ||
+    afterOrder ||
+    DETERMINERS.has(before) ||
+    POSSESSIVES.has(before) ||
+    PREPOSITIONS.has(before) ||
+    before.endsWith('ly')
+  ))
     return false;
   // Its noun may be written in capitals ("a leveraged ETF").
   const n = nextIndex(toks, end);

@@ -2615,7 +2615,13 @@ export const TABLE: Entry[] = [
   // Nor before one ("currently does not allow pets" is no "now does not", which says the rule is new).
   F('currently', 'now', 2, {
     modes: NOT_FORMAL,
-    guard: { prevNotIn: NEGATORS, nextNotIn: CURRENT_STATES, notNextWithin: { n: 2, in: NEGATORS } },
+    // Nor a state said of something ("The currently available data", "is currently approved"):
+    // "now" would say it has just become so.
+    guard: {
+      prevNotIn: new Set([...NEGATORS, ...DETERMINERS, ...BE_FORMS]),
+      nextNotIn: CURRENT_STATES,
+      notNextWithin: { n: 2, in: NEGATORS },
+    },
   }),
   // "decide whether or not to" → "decide whether to"; where it opens a clause of its own the "or
   // not" is the point ("Whether or not you agree, …" is not "Whether you agree, …").

@@ -11456,4 +11456,34 @@ export const MEANING_PAIRS: MeaningPair[] = [
     expected: 'The game has optional challenges for each level.',
     note: 'a game\'s term: was "difficulties"',
   },
+  {
+    mode: 'standard',
+    text: 'The currently available data are limited.',
+    expected: 'The currently available data are limited.',
+    note: 'a state said of it: was "The now available data"',
+  },
+  {
+    mode: 'standard',
+    text: 'The drug is currently approved in Europe.',
+    expected: 'The drug is currently approved in Europe.',
+    note: 'was "now approved" (newly)',
+  },
+  {
+    mode: 'standard',
+    text: 'The room was small. It was also noisy.',
+    expected: 'The room was small. It was also noisy.',
+    note: 'was "small and was also noisy"',
+  },
+  {
+    mode: 'standard',
+    text: "I'm thrilled to share that I got the job.",
+    expected: "I'm thrilled to share that I got the job.",
+    note: 'a feeling, not a company\'s formula: was "pleased"',
+  },
+  {
+    mode: 'standard',
+    text: "The car's low drag comes from its streamlined body.",
+    expected: "The car's low drag comes from its streamlined body.",
+    note: 'the adjective: was "simplified body"',
+  },
 ];
