@@ -278,8 +278,9 @@ function framings(): Entry[] {
     C('it is no exaggeration to say that', '', 2),
     C("it's no exaggeration to say that", '', 2),
     // Only before the statement noted: "Please note that down in your diary" notes "that".
-    C('please note that', '', 2, { modes: NOT_FORMAL, guard: { beforeClause: true } }),
-    C('kindly note that', '', 2, { modes: NOT_FORMAL, guard: { beforeClause: true } }),
+    ...['please', 'kindly'].map((w) =>
+      C(`${w} note that`, '', 2, { modes: NOT_FORMAL, guard: { beforeClause: true } }),
+    ),
     C('please be advised that', '', 2, { modes: NOT_FORMAL }),
   );
   // "It is highly recommended that you enable it." → "You should enable it." (the verb after
@@ -1250,7 +1251,7 @@ export const PHRASES: Entry[] = [
     F('kindly', 'please', 2, {
       modes: CASUAL,
       guard: {
-        nextIn: set('contact call email note let send return call check ensure submit reply confirm remove refrain'),
+        nextIn: set('contact call email note let send return check ensure submit reply confirm remove refrain'),
       },
     }),
     F('children', 'kids', 2, {

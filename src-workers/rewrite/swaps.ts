@@ -355,13 +355,14 @@ function attributive(toks: readonly Tok[], end: number, start = end): boolean {
   return t.kind === 'word' && isLowerWord(t.text) && !NON_HEAD.has(k) && !DETERMINERS.has(k) && !k.endsWith('ly');
 }
 
-/**
- * The participle at [start, end] stands as an adjective before its noun: after an article, a
- * preposition or an adverb in -ly ("an enhanced annuity", "subject to enhanced due diligence",
- * "illegally obtained funds"), where no subject can make it a verb.
- */
 /** Orders that open an offer and take a noun phrase ("Enjoy …", "Try …", "Discover …"). */
 const ORDERS_OF_OFFERS = set('enjoy try taste sample savor savour discover explore order book shop browse find see');
+/**
+ * The participle at [start, end] stands as an adjective before its noun: after an article, a
+ * possessive, a preposition or an adverb in -ly ("an enhanced annuity", "its streamlined body",
+ * "subject to enhanced due diligence", "illegally obtained funds"), where no subject can make it a
+ * verb.
+ */
 function participleBeforeNoun(toks: readonly Tok[], end: number, start: number): boolean {
   if (!/(?:ed|en)$/.test(keyOf(toks[end]))) return false;
   const p = prevIndex(toks, start);
@@ -369,15 +370,9 @@ function participleBeforeNoun(toks: readonly Tok[], end: number, start: number):
   // (At a sentence's start too: "Enhanced CT scans show …"; and after an order that opens it:
   // "Enjoy crafted cocktails".)
   const afterOrder = ORDERS_OF_OFFERS.has(before) && prevIndex(toks, p) < 0;
-  if (!(
-    p < 0 ||
-    afterOrder ||
-    DETERMINERS.has(before) ||
-    POSSESSIVES.has(before) ||
-    PREPOSITIONS.has(before) ||
-    before.endsWith('ly')
-  ))
-    return false;
+  const modifies =
+    p < 0 || afterOrder || DETERMINERS.has(before) || POSSESSIVES.has(before) || PREPOSITIONS.has(before);
+  if (!modifies && !before.endsWith('ly')) return false;
   // Its noun may be written in capitals ("a leveraged ETF").
   const n = nextIndex(toks, end);
   const k = n >= 0 ? keyOf(toks[n]) : '';

@@ -352,6 +352,11 @@ const LIVING_WORLD = set(
 );
 /** Words that open a verdict, after the idiom "at the end of the day". */
 const VERDICT_OPENINGS = set("it it's what that that's this everything all nothing success your you're whatever");
+/**
+ * What "embody" is said of and no plainer verb says: an actor's role (played) and the terms
+ * "embodied carbon", "embodied energy".
+ */
+const NOT_EMBODIED = set('role roles part parts character characters carbon energy emissions water');
 /** Subject pronouns of a person. */
 const PERSON_PRONOUNS = set('i you he she we they who');
 const FEATURED = set(
@@ -1114,24 +1119,24 @@ export const TABLE: Entry[] = [
         }),
       ],
     ),
-    // Of a mass, "a great deal of" ("a myriad of information" is no "many information"); after
-    // "there is" the plural its words now have ("There is a myriad of reasons" → "There are many").
-    F('there is a myriad of', 'there are many', 1, { guard: { beforePlural: true } }),
-    F('there was a myriad of', 'there were many', 1, { guard: { beforePlural: true } }),
+    // After "there is" the plural its words now have ("There is a myriad of reasons", "There is a
+    // plethora of options" → "There are many …").
+    ...['myriad', 'plethora'].flatMap((noun) =>
+      (
+        [
+          ['is', 'are'],
+          ['was', 'were'],
+        ] as const
+      ).map(([be, plural]) =>
+        F(`there ${be} a ${noun} of`, `there ${plural} many`, 1, { guard: { beforePlural: true } }),
+      ),
+    ),
+    // Of a mass, "a great deal of" ("a myriad of information" is no "many information").
     F('a myriad of', ['many', 'countless'], 1, { guard: { beforePlural: true } }),
     F('a myriad of', 'a great deal of', 1),
     F('the myriad of', 'the many', 1, { guard: { beforePlural: true } }),
     // Not "plenty of", which says more than enough ("covers plenty of risks"): a great many of
     // what is counted, a great deal of a mass ("a plethora of information").
-    // "There is a plethora of options" takes the plural its words now have: "There are many options".
-    ...(
-      [
-        ['is', 'are'],
-        ['was', 'were'],
-      ] as const
-    ).map(([be, plural]) =>
-      F(`there ${be} a plethora of`, `there ${plural} many`, 1, { guard: { beforePlural: true } }),
-    ),
     F(
       'a plethora of',
       // (Formal prose too: "an abundance of tourists" reads oddly of people.)
@@ -1945,11 +1950,7 @@ export const TABLE: Entry[] = [
   // movement" would make her their delegate).
   // (Never the participle before its noun: "embodied carbon", "embodied energy" are terms.)
   V('embody', 'personify', 2, {
-    guard: {
-      prevIn: PERSON_PRONOUNS,
-      notParticipleBeforeNoun: true,
-      notNextWithin: { n: 3, in: set('role roles part parts character characters carbon energy emissions water') },
-    },
+    guard: { prevIn: PERSON_PRONOUNS, notParticipleBeforeNoun: true, notNextWithin: { n: 3, in: NOT_EMBODIED } },
   }),
   // Nor an actor's role, which is played ("She embodied the role of Cleopatra").
   V('embody', 'represent', 2, {
@@ -1957,9 +1958,7 @@ export const TABLE: Entry[] = [
       notParticipleBeforeNoun: true,
       notNextWithin: {
         n: 4,
-        in: set(
-          'god gods goddess deity deities ancestor ancestors role roles part parts character characters carbon energy emissions water',
-        ),
+        in: new Set([...NOT_EMBODIED, ...set('god gods goddess deity deities ancestor ancestors')]),
       },
     },
   }),
@@ -2893,7 +2892,7 @@ export const TABLE: Entry[] = [
     guard: {
       prevIn: set('his her'),
       nextIn: set('on upon'),
-      notNextWithin: { n: 3, in: new Set([...BLOWS, ...set('ground floor water wall road ice pavement')]) },
+      notNextWithin: { n: 3, in: new Set([...BLOWS, ...set('water wall road ice')]) },
     },
   }),
   // Not the term "environmental impact (of …)", which an assessment measures (as below).
